@@ -1,0 +1,218 @@
+/**
+ * Rules across records of a county: references resolve, sign-offs, posting periods, deadlines,
+ * ledger reconciliation and continuity, quorum arithmetic, 四议两公开 chains, notice periods and
+ * privacy. Pure: works on parsed records, returns findings per file.
+ */
+import { countPostedDays, getPostingEndDate, missingCalendarYears, type WorkCalendar } from '../lib/calendar.ts';
+import { addDays } from '../lib/dates.ts';
+import { checkChainLink, type ChainMeeting } from '../lib/chain.ts';
+import type { Finding } from '../lib/finding.ts';
+import { checkLedger, checkLedgerContinuity } from '../lib/ledger.ts';
+import { isInPeriod, periodKey, periodLabel } from '../lib/period.ts';
+import { findPersonalNumbers } from '../lib/privacy.ts';
+import { checkMeeting, getOutcome, getQuorum } from '../lib/quorum.ts';
+import { getPublicationDeadline } from '../lib/schedule.ts';
+import { checkSignoff } from '../lib/signoff.ts';
+import { getBodyRule } from '../law/bodies.ts';
+import { getNoticeType } from '../law/notice-types.ts';
+import type { Notice } from '../schemas/index.ts';
+import type { County, VillageRecords } from './model.ts';
+
+export interface FileFinding {
+  file: string;
+  finding: Finding;
+}
+
+/** Last day of a notice's period. */
+export function noticeEndDate(n: Notice, cal: WorkCalendar): string {
+  return getPostingEndDate(n.startDate, n.duration.days, n.duration.unit, cal);
+}
+
+/** Unmasked ID, mobile and bank numbers anywhere in a record's fields or body. */
+export function scanPrivacy(data: unknown, body: string): Finding[] {
+  const out: Finding[] = [];
+  const walk = (v: unknown, path: (string | number)[]) => {
+    if (typeof v === 'string') for (const hit of findPersonalNumbers(v)) out.push({ code: `privacy.${hit.kind}`, path, params: { masked: hit.masked } });
+    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+  };
+  walk(data, []);
+  body.split('\n').forEach((line, i) => {
+    for (const hit of findPersonalNumbers(line)) out.push({ code: `privacy.${hit.kind}`, path: [`正文第${i + 1}行 body line ${i + 1}`], params: { masked: hit.masked } });
+  });
+  return out;
+}
+
+const DECIDING = new Set(['村民会议', '村民代表会议', '成员大会', '成员代表大会']);
+const APPROVING = new Set(['两委联席会议', '村委会会议']);
+
+export function checkCounty(county: County, siteFile: string): FileFinding[] {
+  const out: FileFinding[] = [];
+  const { site } = county;
+  const codes = new Map<string, string>();
+  site.catalogue.forEach((c, i) => {
+    if (codes.has(c.code)) out.push({ file: siteFile, finding: { code: 'site.catalogue-duplicate', path: ['catalogue', i, 'code'], params: { code: c.code } } });
+    codes.set(c.code, c.track);
+  });
+  const missingYears = new Set<number>();
+  for (const v of county.villages) out.push(...checkVillage(v, county, codes, missingYears));
+  for (const year of [...missingYears].sort()) out.push({ file: siteFile, finding: { code: 'calendar.missing-year', path: ['calendar'], severity: 'warning', params: { year } } });
+  return out;
+}
+
+function checkVillage(v: VillageRecords, county: County, codes: Map<string, string>, missingYears: Set<number>): FileFinding[] {
+  const out: FileFinding[] = [];
+  const add = (file: string, findings: readonly Finding[]) => findings.forEach((finding) => out.push({ file, finding }));
+  const { profile, calendar, site } = county;
+  const committee = v.data.committee.map((m) => m.name);
+  const supervisors = v.data.supervisors.map((m) => m.name);
+  v.data.supervisors.forEach((s, i) => {
+    if (committee.includes(s.name)) add(v.file, [{ code: 'village.supervisor-on-committee', path: ['supervisors', i, 'name'], params: { name: s.name } }]);
+  });
+  const meetings = new Map(v.meetings.map((m) => [m.id, m]));
+  const ledgersByPeriod = new Map(v.ledgers.map((l) => [l.id, l]));
+
+  // ── disclosures ──
+  const disclosures = new Map(v.disclosures.map((d) => [d.id, d]));
+  const supersededBy = new Map<string, string>();
+  for (const d of v.disclosures) {
+    const f: Finding[] = [];
+    const x = d.data;
+    if (!x.channels.includes('公开栏')) f.push({ code: 'disclosure.board', path: ['channels'] });
+    x.items.forEach((item, i) => {
+      const track = codes.get(item.code);
+      if (!track) f.push({ code: 'disclosure.catalogue', path: ['items', i, 'code'], params: { code: item.code, track: x.track, codes: site.catalogue.filter((c) => c.track === x.track).map((c) => c.code).join('、') } });
+      else if (track !== x.track) f.push({ code: 'disclosure.catalogue-track', path: ['items', i, 'code'], params: { code: item.code, itemTrack: track, track: x.track } });
+    });
+    f.push(...checkSignoff(x.signoff, { publishedAt: x.publishedAt, reviewRequired: x.track !== '党务', supervisors, committee }));
+    if (x.approval) {
+      const m = meetings.get(x.approval.meeting);
+      if (!m) f.push({ code: 'ref.missing', path: ['approval', 'meeting'], params: { ref: x.approval.meeting, kindZh: '会议', kindEn: 'meeting', expectedZh: `meetings/ 中的文件名：${[...meetings.keys()].join('、') || '（无）'}`, expectedEn: `a file name in meetings/: ${[...meetings.keys()].join(', ') || '(none)'}` } });
+      else {
+        if (!APPROVING.has(m.data.body)) f.push({ code: 'disclosure.approval-body', path: ['approval', 'meeting'], params: { ref: m.id, body: m.data.body } });
+        const reviewed = x.signoff.reviewedAt ?? m.data.date;
+        if (!(reviewed <= m.data.date && m.data.date <= x.publishedAt)) f.push({ code: 'disclosure.approval-order', path: ['approval', 'meeting'], params: { reviewedAt: x.signoff.reviewedAt ?? '—', meetingDate: m.data.date, publishedAt: x.publishedAt } });
+      }
+    }
+    const posted = countPostedDays(x.publishedAt, x.postedUntil, 'calendar', calendar);
+    if (posted < profile.minPostingDays) {
+      f.push({ code: 'disclosure.posting-short', path: ['postedUntil'], params: { days: posted, from: x.publishedAt, to: x.postedUntil, min: profile.minPostingDays, province: profile.name, earliest: addDays(x.publishedAt, profile.minPostingDays) } });
+    }
+    if (x.supersedes) {
+      if (!x.correctionReason) f.push({ code: 'disclosure.correction-reason', path: ['correctionReason'] });
+      const orig = disclosures.get(x.supersedes);
+      if (!orig || orig.id === d.id) f.push({ code: 'ref.missing', path: ['supersedes'], params: { ref: x.supersedes, kindZh: '公开', kindEn: 'disclosure', expectedZh: `disclosures/ 中的文件名：${[...disclosures.keys()].filter((k) => k !== d.id).join('、')}`, expectedEn: `a file name in disclosures/: ${[...disclosures.keys()].filter((k) => k !== d.id).join(', ')}` } });
+      else {
+        const other = supersededBy.get(orig.id);
+        if (other) f.push({ code: 'disclosure.supersedes-twice', path: ['supersedes'], params: { ref: orig.id, other } });
+        else supersededBy.set(orig.id, d.id);
+        if (x.publishedAt < orig.data.publishedAt) f.push({ code: 'disclosure.supersedes-earlier', path: ['publishedAt'], params: { publishedAt: x.publishedAt, original: orig.data.publishedAt } });
+      }
+    } else if (x.correctionReason) f.push({ code: 'disclosure.reason-without-supersedes', path: ['supersedes'] });
+    const deadline = getPublicationDeadline(d.period, profile);
+    if (!x.supersedes && x.publishedAt > deadline) f.push({ code: 'disclosure.deadline', path: ['publishedAt'], severity: 'warning', params: { period: periodLabel(d.period), publishedAt: x.publishedAt, deadline } });
+    add(d.file, f);
+  }
+
+  // ── ledgers ──
+  const threshold = site.largeExpenseThreshold;
+  for (const l of v.ledgers) {
+    const f = checkLedger(l.data, l.period, threshold);
+    f.push(...checkSignoff(l.data.signoff, { publishedAt: l.data.publishedAt, reviewRequired: true, supervisors, committee }));
+    l.data.expense.forEach((e, i) => {
+      if (!e.resolution) return;
+      const ref = e.resolution.split('#')[0]!;
+      const m = meetings.get(ref);
+      if (!m) {
+        f.push({ code: 'ref.missing', path: ['expense', i, 'resolution'], params: { ref, kindZh: '会议', kindEn: 'meeting', expectedZh: `meetings/ 中的文件名：${[...meetings.keys()].join('、') || '（无）'}`, expectedEn: `a file name in meetings/: ${[...meetings.keys()].join(', ') || '(none)'}` } });
+        return;
+      }
+      if (!DECIDING.has(m.data.body)) {
+        f.push({ code: 'ledger.resolution-body', path: ['expense', i, 'resolution'], params: { ref, body: m.data.body } });
+        return;
+      }
+      const rule = getBodyRule(m.data.body)!;
+      const q = getQuorum(rule, m.data, { womenRepQuorum: profile.womenRepQuorum });
+      if (!m.data.resolutions.some((r) => getOutcome(rule, m.data, r.votes, q.met) === '通过')) f.push({ code: 'ledger.resolution-failed', path: ['expense', i, 'resolution'], params: { ref } });
+    });
+    add(l.file, f);
+  }
+  for (const { index, finding } of checkLedgerContinuity(v.ledgers.map((l) => ({ period: l.period, openingBalance: l.data.openingBalance, closingBalance: l.data.closingBalance })))) {
+    add(v.ledgers[index]!.file, [finding]);
+  }
+
+  // ── meetings ──
+  const chainById = new Map<string, ChainMeeting>(v.meetings.map((m) => [m.id, { id: m.id, body: m.data.body, date: m.data.date, previous: m.data.previous }]));
+  for (const m of v.meetings) {
+    const f = checkMeeting(m.data, profile.noticeDays);
+    if (m.data.previous) {
+      const prev = chainById.get(m.data.previous);
+      if (!prev) f.push({ code: 'ref.missing', path: ['previous'], params: { ref: m.data.previous, kindZh: '会议', kindEn: 'meeting', expectedZh: `meetings/ 中的文件名：${[...meetings.keys()].join('、')}`, expectedEn: `a file name in meetings/: ${[...meetings.keys()].join(', ')}` } });
+      else f.push(...checkChainLink(chainById.get(m.id)!, prev));
+    }
+    m.data.resolutions.forEach((r, i) => {
+      r.authorises.forEach((ref, j) => {
+        const mm = /^([^/]+)\/(.+)$/.exec(ref);
+        if (!mm) return void f.push({ code: 'meeting.authorises', path: ['resolutions', i, 'authorises', j], params: { ref } });
+        const ledger = ledgersByPeriod.get(mm[1]!);
+        if (!ledger?.data.expense.some((e) => e.voucher === mm[2])) {
+          f.push({ code: 'ref.missing', path: ['resolutions', i, 'authorises', j], params: { ref, kindZh: '账目', kindEn: 'ledger entry', expectedZh: `finances/ 中某期支出的 账期/凭证号：${[...ledgersByPeriod.keys()].join('、')}`, expectedEn: `period/voucher of an expense in finances/: ${[...ledgersByPeriod.keys()].join(', ')}` } });
+        }
+      });
+    });
+    add(m.file, f);
+  }
+
+  // ── notices ──
+  for (const n of v.notices) {
+    const f: Finding[] = [];
+    const x = n.data;
+    const type = getNoticeType(x.type)!;
+    for (const y of missingCalendarYears(x.startDate, n.endDate, calendar)) missingYears.add(y);
+    const minimum = profile.noticeMinimums[x.type] ?? type.minimum;
+    const candidates = [getPostingEndDate(x.startDate, minimum.days, minimum.unit, calendar), getPostingEndDate(x.startDate, profile.minPostingDays, 'calendar', calendar)].sort();
+    const earliest = candidates[candidates.length - 1]!;
+    if (n.endDate < earliest) {
+      const unitZh = x.duration.unit === 'working' ? '工作日' : '自然日';
+      const minZh = minimum.days >= profile.minPostingDays || minimum.unit === 'working' ? `${minimum.days}个${minimum.unit === 'working' ? '工作日' : '自然日'}` : `${profile.minPostingDays}个自然日（${profile.name}）`;
+      const minEn = minimum.days >= profile.minPostingDays || minimum.unit === 'working' ? `${minimum.days} ${minimum.unit} days` : `${profile.minPostingDays} calendar days (${profile.name})`;
+      f.push({ code: 'notice.too-short', path: ['duration', 'days'], params: { type: x.type, typeEn: type.en, days: x.duration.days, unit: unitZh, unitEn: x.duration.unit, minimum: minZh, minimumEn: minEn, earliest } });
+    }
+    x.subjects.forEach((s, i) => {
+      for (const key of Object.keys(s)) {
+        if (!type.allowedFields.includes(key)) f.push({ code: 'notice.field-not-allowed', path: ['subjects', i, key], params: { type: x.type, typeEn: type.en, field: key, allowed: type.allowedFields.join(', ') } });
+      }
+    });
+    if (x.longTerm && !type.longTermAllowed) f.push({ code: 'notice.long-term', path: ['longTerm'], params: { type: x.type, typeEn: type.en } });
+    const personal = type.personal && x.subjects.some((s) => s.name);
+    if (personal && !x.unpublishAfter) f.push({ code: 'notice.unpublish-missing', path: ['unpublishAfter'], params: { type: x.type, typeEn: type.en } });
+    if (x.unpublishAfter && x.unpublishAfter < n.endDate) f.push({ code: 'notice.unpublish-early', path: ['unpublishAfter'], params: { unpublishAfter: x.unpublishAfter, end: n.endDate } });
+    add(n.file, f);
+  }
+
+  // ── volunteers ──
+  for (const p of v.volunteers) {
+    const f: Finding[] = [];
+    const teams = new Set<string>();
+    p.data.teams.forEach((t, i) => {
+      if (teams.has(t.id)) f.push({ code: 'volunteer.duplicate', path: ['teams', i, 'id'], params: { id: t.id } });
+      teams.add(t.id);
+    });
+    const people = new Set<string>();
+    p.data.volunteers.forEach((x, i) => {
+      if (people.has(x.id)) f.push({ code: 'volunteer.duplicate', path: ['volunteers', i, 'id'], params: { id: x.id } });
+      people.add(x.id);
+      if (!teams.has(x.team)) f.push({ code: 'ref.missing', path: ['volunteers', i, 'team'], params: { ref: x.team, kindZh: '服务队', kindEn: 'team', expectedZh: [...teams].join('、'), expectedEn: [...teams].join(', ') } });
+    });
+    p.data.activities.forEach((a, i) => {
+      if (!isInPeriod(a.date, p.period)) f.push({ code: 'volunteer.date-outside', path: ['activities', i, 'date'], params: { date: a.date, period: periodKey(p.period) } });
+      if (!teams.has(a.team)) f.push({ code: 'ref.missing', path: ['activities', i, 'team'], params: { ref: a.team, kindZh: '服务队', kindEn: 'team', expectedZh: [...teams].join('、'), expectedEn: [...teams].join(', ') } });
+      a.participants.forEach((pp, j) => {
+        if (!people.has(pp.volunteer)) f.push({ code: 'ref.missing', path: ['activities', i, 'participants', j, 'volunteer'], params: { ref: pp.volunteer, kindZh: '志愿者', kindEn: 'volunteer', expectedZh: [...people].join('、'), expectedEn: [...people].join(', ') } });
+        if (pp.hours > 240) f.push({ code: 'volunteer.hours', path: ['activities', i, 'participants', j, 'hours'], params: { hours: pp.hours / 10 } });
+      });
+    });
+    add(p.file, f);
+  }
+  return out;
+}

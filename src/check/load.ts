@@ -1,0 +1,162 @@
+/**
+ * Reads the whole content/ tree, validates every file against its schema, then runs the
+ * cross-record rules (county-rules.ts). Returns every problem, not just the first, and the checked
+ * county when there are no errors. This is the only module that touches the file system for content.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { makeCalendar } from '../lib/calendar.ts';
+import type { Finding } from '../lib/finding.ts';
+import { parsePeriod } from '../lib/period.ts';
+import { NATIONAL_CALENDAR } from '../law/holidays-cn.ts';
+import { PROFILES } from '../law/profiles.ts';
+import { DisclosureSchema, LedgerSchema, MeetingSchema, NoticeSchema, SiteSchema, VillageSchema, VolunteerPeriodSchema } from '../schemas/index.ts';
+import { resolveAsOf } from './as-of.ts';
+import { checkCounty, noticeEndDate, scanPrivacy } from './county-rules.ts';
+import { validate } from './issues.ts';
+import type { County, DisclosureRec, LedgerRec, Problem, Rec, VillageRecords, VolunteerRec } from './model.ts';
+import { decodeText, parseFrontMatter, parseYaml } from './parse.ts';
+import type { z } from 'astro/zod';
+
+export function formatPath(path: readonly (string | number)[]): string {
+  return path.reduce<string>((acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg), '');
+}
+
+export interface LoadOptions {
+  /** Environment (for GONGKAI_AS_OF); defaults to process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Clock for the build date; defaults to now. */
+  now?: Date;
+  /** Check only this village (the site is always read). */
+  village?: string;
+}
+
+export interface LoadResult {
+  county?: County;
+  problems: Problem[];
+}
+
+const FOLDERS = {
+  disclosures: { re: /^(\d{4})-q([1-4])(?:-([a-z0-9][a-z0-9-]*))?\.(md|mdx)$/, zh: '年份-q季度[-说明].md，如 2025-q3.md 或 2025-q3-gengzheng.md', en: 'year-q<quarter>[-slug].md, e.g. 2025-q3.md or 2025-q3-gengzheng.md' },
+  finances: { re: /^(\d{4}-(?:q[1-4]|0[1-9]|1[0-2]))\.ya?ml$/, zh: '年份-q季度.yaml 或 年份-月份.yaml，如 2025-q3.yaml、2025-07.yaml', en: 'year-q<quarter>.yaml or year-<month>.yaml, e.g. 2025-q3.yaml, 2025-07.yaml' },
+  meetings: { re: /^(\d{4}-\d{2}-\d{2})-([a-z0-9][a-z0-9-]*)\.(md|mdx)$/, zh: '开会日期-拼音说明.md，如 2025-07-15-daibiao.md', en: 'date-slug.md, e.g. 2025-07-15-daibiao.md' },
+  notices: { re: /^(\d{4}-\d{2}-\d{2})-([a-z0-9][a-z0-9-]*)\.(md|mdx)$/, zh: '开始日期-拼音说明.md，如 2025-11-17-dibao.md', en: 'start-date-slug.md, e.g. 2025-11-17-dibao.md' },
+  volunteers: { re: /^(\d{4}-(?:q[1-4]|0[1-9]|1[0-2]))\.ya?ml$/, zh: '年份-q季度.yaml，如 2025-q3.yaml', en: 'year-q<quarter>.yaml, e.g. 2025-q3.yaml' },
+} as const;
+
+const IGNORED = new Set(['README.md', '.gitkeep', '.DS_Store', 'CODEOWNERS']);
+
+/** Reads and checks the content tree under `root/content`. */
+export function loadCounty(root: string, options: LoadOptions = {}): LoadResult {
+  const problems: Problem[] = [];
+  const contentDir = join(root, 'content');
+  const rel = (p: string) => relative(root, p).split('\\').join('/');
+  const report = (file: string, findings: readonly Finding[]) => {
+    for (const f of findings) problems.push({ file, path: formatPath(f.path), severity: f.severity ?? 'error', code: f.code, params: f.params ?? {} });
+  };
+
+  const readFile = (abs: string, kind: 'yaml' | 'md'): { data: unknown; body: string } | undefined => {
+    const decoded = decodeText(readFileSync(abs));
+    if (!decoded.ok) return void report(rel(abs), [decoded.finding]);
+    const parsed = kind === 'yaml' ? parseYaml(decoded.text) : parseFrontMatter(decoded.text);
+    if (!parsed.ok) return void report(rel(abs), [parsed.finding]);
+    report(rel(abs), scanPrivacy(parsed.data, parsed.body));
+    return { data: parsed.data, body: parsed.body };
+  };
+  const readValid = <S extends z.ZodType>(abs: string, kind: 'yaml' | 'md', schema: S): (Rec<z.output<S>> & { raw: unknown }) | undefined => {
+    const read = readFile(abs, kind);
+    if (!read) return undefined;
+    const v = validate(schema, read.data);
+    if (!v.ok) return void report(rel(abs), v.findings);
+    const name = abs.split('/').pop()!;
+    return { id: name.replace(/\.(md|mdx|ya?ml)$/, ''), file: rel(abs), data: v.value, body: read.body, raw: read.data };
+  };
+
+  // ── site ──
+  const siteFile = join(contentDir, 'site.yaml');
+  if (!existsSync(siteFile)) {
+    report('content/site.yaml', [{ code: 'file.missing', path: [], params: { name: 'content/site.yaml' } }]);
+    return { problems };
+  }
+  const site = readValid(siteFile, 'yaml', SiteSchema);
+  const profile = site ? PROFILES[site.data.profile] : undefined;
+  if (site && !profile) report(site.file, [{ code: 'site.profile', path: ['profile'], params: { value: site.data.profile, options: Object.keys(PROFILES).join(', ') } }]);
+
+  // ── villages ──
+  const villagesDir = join(contentDir, 'villages');
+  const villageIds = existsSync(villagesDir) ? readdirSync(villagesDir).filter((n) => !IGNORED.has(n)).sort() : [];
+  const villages: VillageRecords[] = [];
+  for (const id of villageIds) {
+    if (options.village && id !== options.village) continue;
+    const dir = join(villagesDir, id);
+    if (!statSync(dir).isDirectory()) {
+      report(rel(dir), [{ code: 'file.unexpected', path: [], params: { name: id, expectedZh: '每个村一个文件夹', expectedEn: 'one folder per village' } }]);
+      continue;
+    }
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) {
+      report(rel(dir), [{ code: 'file.name', path: [], params: { name: id, patternZh: '村文件夹名用小写拼音，如 maqu', patternEn: 'a lowercase pinyin folder name, e.g. maqu' } }]);
+      continue;
+    }
+    const vFile = join(dir, 'village.yaml');
+    if (!existsSync(vFile)) {
+      report(rel(vFile), [{ code: 'file.missing', path: [], params: { name: rel(vFile) } }]);
+      continue;
+    }
+    const village = readValid(vFile, 'yaml', VillageSchema);
+    const rec: VillageRecords = { id, file: rel(vFile), data: village?.data as VillageRecords['data'], disclosures: [], ledgers: [], meetings: [], notices: [], volunteers: [] };
+    for (const entry of readdirSync(dir).sort()) {
+      if (entry === 'village.yaml' || IGNORED.has(entry)) continue;
+      if (!(entry in FOLDERS) || !statSync(join(dir, entry)).isDirectory()) {
+        report(rel(join(dir, entry)), [{ code: 'file.unexpected', path: [], params: { name: entry, expectedZh: 'village.yaml 以及 disclosures、finances、meetings、notices、volunteers 文件夹', expectedEn: 'village.yaml and the folders disclosures, finances, meetings, notices, volunteers' } }]);
+      }
+    }
+    for (const [folder, rule] of Object.entries(FOLDERS) as [keyof typeof FOLDERS, (typeof FOLDERS)[keyof typeof FOLDERS]][]) {
+      const fdir = join(dir, folder);
+      if (!existsSync(fdir)) continue;
+      for (const name of readdirSync(fdir).sort()) {
+        if (IGNORED.has(name)) continue;
+        const abs = join(fdir, name);
+        const m = rule.re.exec(name);
+        if (!m) {
+          report(rel(abs), [{ code: 'file.name', path: [], params: { name, patternZh: rule.zh, patternEn: rule.en } }]);
+          continue;
+        }
+        if (folder === 'disclosures') {
+          const r = readValid(abs, 'md', DisclosureSchema);
+          if (r) rec.disclosures.push({ ...r, period: { kind: 'quarter', year: Number(m[1]), quarter: Number(m[2]) as 1 | 2 | 3 | 4 } } as DisclosureRec);
+        } else if (folder === 'finances') {
+          const r = readValid(abs, 'yaml', LedgerSchema);
+          if (r) rec.ledgers.push({ ...r, period: parsePeriod(m[1]!)! } as LedgerRec);
+        } else if (folder === 'volunteers') {
+          const r = readValid(abs, 'yaml', VolunteerPeriodSchema);
+          if (r) rec.volunteers.push({ ...r, period: parsePeriod(m[1]!)! } as VolunteerRec);
+        } else if (folder === 'meetings') {
+          const r = readValid(abs, 'md', MeetingSchema);
+          if (r) {
+            if (r.data.date !== m[1]) report(r.file, [{ code: 'period.mismatch', path: ['date'], params: { value: r.data.date, expected: m[1]! } }]);
+            rec.meetings.push(r);
+          }
+        } else {
+          const r = readValid(abs, 'md', NoticeSchema);
+          if (r) {
+            if (r.data.startDate !== m[1]) report(r.file, [{ code: 'period.mismatch', path: ['startDate'], params: { value: r.data.startDate, expected: m[1]! } }]);
+            rec.notices.push({ ...r, endDate: '' });
+          }
+        }
+      }
+    }
+    if (village) villages.push(rec);
+  }
+
+  if (!site || !profile) return { problems };
+  const calendar = makeCalendar(NATIONAL_CALENDAR, site.data.calendar);
+  const asOf = resolveAsOf(site.data.asOf, options.env ?? process.env, options.now ?? new Date());
+  for (const v of villages) {
+    v.ledgers.sort((a, b) => a.id.localeCompare(b.id));
+    for (const n of v.notices) n.endDate = noticeEndDate(n.data, calendar);
+  }
+  const county: County = { site: site.data, profile, calendar, asOf, villages };
+  for (const { file, finding } of checkCounty(county, site.file)) report(file, [finding]);
+  const hasErrors = problems.some((p) => p.severity === 'error');
+  return hasErrors ? { problems } : { county, problems };
+}

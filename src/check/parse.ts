@@ -1,0 +1,65 @@
+/**
+ * Turns file bytes into data: strict UTF-8 decoding (with a GBK hint when that fails), front-matter
+ * splitting and YAML parsing with every scalar kept as text, so money and dates are read exactly.
+ * Pure: takes bytes, returns data or a finding.
+ */
+import { parseDocument } from 'yaml';
+import type { Finding } from '../lib/finding.ts';
+
+export type Parsed = { ok: true; data: unknown; body: string } | { ok: false; finding: Finding };
+
+/** Decodes UTF-8 strictly; on failure guesses GBK/GB18030 so the message can say so. */
+export function decodeText(bytes: Uint8Array): { ok: true; text: string } | { ok: false; finding: Finding } {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { ok: true, text: text.replace(/^\uFEFF/, '') };
+  } catch {
+    let guess = '';
+    try {
+      const gbk = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+      if (/[\u4e00-\u9fff]/.test(gbk)) guess = 'GBK/GB18030';
+    } catch {
+      guess = '';
+    }
+    return { ok: false, finding: { code: 'file.encoding', path: [], params: { guess } } };
+  }
+}
+
+const EMPTY = new Set(['', '~', 'null', 'Null', 'NULL']);
+
+/** Drops keys whose value is empty so that optional fields left blank count as absent. */
+function dropEmpty(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropEmpty);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (typeof v === 'string' && EMPTY.has(v.trim())) continue;
+      out[k] = dropEmpty(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+/** Parses YAML text with the failsafe schema (all scalars are strings). */
+export function parseYaml(text: string, lineOffset = 0): Parsed {
+  const doc = parseDocument(text, { schema: 'failsafe', uniqueKeys: true });
+  const err = doc.errors[0];
+  if (err) {
+    const pos = err.linePos?.[0];
+    return {
+      ok: false,
+      finding: { code: 'file.yaml', path: [], params: { line: (pos?.line ?? 1) + lineOffset, col: pos?.col ?? 1, detail: err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') } },
+    };
+  }
+  return { ok: true, data: dropEmpty(doc.toJS() ?? {}), body: '' };
+}
+
+/** Splits `---` front matter from a Markdown/MDX body and parses it. */
+export function parseFrontMatter(text: string): Parsed {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  if (!m) return { ok: false, finding: { code: 'file.frontmatter', path: [] } };
+  const parsed = parseYaml(m[1]!, 1);
+  if (!parsed.ok) return parsed;
+  return { ok: true, data: parsed.data, body: text.slice(m[0].length) };
+}

@@ -1,0 +1,39 @@
+/**
+ * Accounting systems for village collectives and the income/expense categories each allows. The
+ * category a ledger entry may use depends on the system in force on the entry's date.
+ * 财会〔2004〕12号 until 2023-12-31; 财会〔2023〕14号 from 2024-01-01 [S] (removed 发包及上交收入,
+ * 农业税附加返还收入; added 公益支出, 税金及附加, 所得税费用).
+ */
+export interface AccountingSystem {
+  key: string;
+  name: string;
+  /** First day in force. */
+  from: string;
+  /** Last day in force, if replaced. */
+  until?: string;
+  income: readonly string[];
+  expense: readonly string[];
+}
+
+export const ACCOUNTING_SYSTEMS: readonly AccountingSystem[] = [
+  {
+    key: '2004',
+    name: '村集体经济组织会计制度（财会〔2004〕12号）',
+    from: '2005-01-01',
+    until: '2023-12-31',
+    income: ['经营收入', '发包及上交收入', '投资收益', '农业税附加返还收入', '补助收入', '其他收入'],
+    expense: ['经营支出', '管理费用', '其他支出'],
+  },
+  {
+    key: '2023',
+    name: '农村集体经济组织会计制度（财会〔2023〕14号）',
+    from: '2024-01-01',
+    income: ['经营收入', '投资收益', '补助收入', '其他收入'],
+    expense: ['经营支出', '税金及附加', '管理费用', '公益支出', '其他支出', '所得税费用'],
+  },
+];
+
+/** The system in force on a date, if any. */
+export function getAccountingSystem(date: string): AccountingSystem | undefined {
+  return ACCOUNTING_SYSTEMS.find((s) => date >= s.from && (s.until === undefined || date <= s.until));
+}

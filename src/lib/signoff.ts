@@ -1,0 +1,36 @@
+/**
+ * Review sign-off: drafted, reviewed by the supervision committee, then published. The reviewer
+ * is not the preparer nor the responsible person, sits on the supervision committee, and reviews
+ * on or before the publication date.
+ */
+import type { Finding } from './finding.ts';
+
+export interface SignoffLike {
+  responsible: string;
+  preparer: string;
+  reviewer?: string | undefined;
+  reviewedAt?: string | undefined;
+  opinion?: string | undefined;
+}
+
+export function checkSignoff(
+  s: SignoffLike,
+  ctx: { publishedAt: string; reviewRequired: boolean; supervisors: readonly string[]; committee: readonly string[] },
+): Finding[] {
+  const out: Finding[] = [];
+  const base = ['signoff'];
+  if (!s.reviewer) {
+    if (ctx.reviewRequired) out.push({ code: 'signoff.reviewer-missing', path: [...base, 'reviewer'] });
+  } else {
+    if (s.reviewer === s.preparer) out.push({ code: 'signoff.same-person', path: [...base, 'reviewer'], params: { name: s.reviewer, other: '编制人 preparer' } });
+    if (s.reviewer === s.responsible) out.push({ code: 'signoff.same-person', path: [...base, 'reviewer'], params: { name: s.reviewer, other: '负责人 responsible person' } });
+    if (!ctx.supervisors.includes(s.reviewer)) out.push({ code: 'signoff.not-supervisor', path: [...base, 'reviewer'], params: { name: s.reviewer, supervisors: ctx.supervisors.join('、') } });
+    if (ctx.committee.includes(s.reviewer)) out.push({ code: 'signoff.reviewer-on-committee', path: [...base, 'reviewer'], params: { name: s.reviewer } });
+    if (!s.reviewedAt) out.push({ code: 'signoff.date-missing', path: [...base, 'reviewedAt'] });
+    else if (s.reviewedAt > ctx.publishedAt) out.push({ code: 'signoff.review-after-publish', path: [...base, 'reviewedAt'], params: { reviewedAt: s.reviewedAt, publishedAt: ctx.publishedAt } });
+    if (!s.opinion) out.push({ code: 'signoff.opinion-missing', path: [...base, 'opinion'] });
+    else if (s.opinion === '不同意') out.push({ code: 'signoff.rejected', path: [...base, 'opinion'] });
+  }
+  if (s.preparer === s.responsible) out.push({ code: 'signoff.same-person', path: [...base, 'preparer'], params: { name: s.preparer, other: '负责人 responsible person' } });
+  return out;
+}

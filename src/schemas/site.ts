@@ -1,0 +1,51 @@
+/**
+ * The county (or district) site: content/site.yaml. One site is one county's transparency board.
+ */
+import { z } from 'astro/zod';
+import { Fen, IsoDate, OfficePhone, Text } from './primitives.ts';
+
+/** One item of the county's disclosure catalogue (村务公开目录). */
+export const CatalogueItemSchema = z.strictObject({
+  /** Item code clerks cite in disclosures, e.g. CW-03. */
+  code: z.string().regex(/^[A-Z]{2}-\d{2}$/, { params: { code: 'catalogue.code' } }),
+  /** Track the item belongs to: 党务, 村务 or 财务. */
+  track: z.enum(['党务', '村务', '财务']),
+  /** What must be disclosed, as in the county catalogue. */
+  title: Text,
+  /** How often: 每季度 (quarterly), 每月 (monthly), 每年 (yearly) or 随时 (whenever it happens). */
+  cadence: z.enum(['每季度', '每月', '每年', '随时']),
+});
+export type CatalogueItem = z.infer<typeof CatalogueItemSchema>;
+
+export const SiteSchema = z.strictObject({
+  /** Title of the site, e.g. 陇县村务公开栏. */
+  title: Text,
+  /** Province, e.g. 陕西省. */
+  province: Text,
+  /** City (地级市), e.g. 宝鸡市. */
+  city: Text.optional(),
+  /** County or district, e.g. 陇县. */
+  county: Text,
+  /** Rule profile key from src/law/profiles.ts: national, shandong, chongqing, zhejiang, shanghai, shaanxi, heilongjiang. */
+  profile: Text,
+  /** Public address of the site, e.g. https://cwgk.example.gov.cn/ (may include a sub-path). */
+  baseUrl: z.url({ params: { code: 'url.format' } }),
+  /** Pinned "as of" date for reproducible demos; GONGKAI_AS_OF overrides it; absent = build date. */
+  asOf: IsoDate.optional(),
+  /** County supervision / complaint hotline shown on every page. */
+  hotline: OfficePhone,
+  /** Expenses above this amount (yuan) need an approver and a resolution reference. */
+  largeExpenseThreshold: Fen,
+  /** Local additions to the national holiday calendar. */
+  calendar: z
+    .strictObject({
+      /** Extra days off (local holidays), YYYY-MM-DD. */
+      holidays: z.array(IsoDate).default([]),
+      /** Extra working days, YYYY-MM-DD. */
+      workdays: z.array(IsoDate).default([]),
+    })
+    .default({ holidays: [], workdays: [] }),
+  /** The county's disclosure catalogue (村务公开目录). */
+  catalogue: z.array(CatalogueItemSchema).min(1),
+});
+export type Site = z.infer<typeof SiteSchema>;

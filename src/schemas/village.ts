@@ -1,0 +1,45 @@
+/**
+ * A village (or community): content/villages/<village-id>/village.yaml. The folder name is the
+ * village id used in URLs.
+ */
+import { z } from 'astro/zod';
+import { Count, OfficePhone, PersonName, Text } from './primitives.ts';
+
+/** A member of the village committee, party branch or supervision committee. */
+export const MemberSchema = z.strictObject({
+  /** Full name (cadres' names are public under 村民委员会组织法 §24). */
+  name: PersonName,
+  /** Role, e.g. 村党支部书记、村委会主任, 村委会委员, 报账员, 主任, 委员. */
+  role: Text,
+});
+export type Member = z.infer<typeof MemberSchema>;
+
+export const VillageSchema = z.strictObject({
+  /** Name, e.g. 马曲村. */
+  name: Text,
+  /** Township (乡镇/街道), e.g. 天成镇. */
+  township: Text,
+  /** 行政村 (administrative village) or 社区 (community). */
+  kind: z.enum(['行政村', '社区']).default('行政村'),
+  /** Number of households (户数): the base for meetings counted by household. */
+  households: Count,
+  /** Registered population (户籍人口). */
+  population: Count,
+  /** Villagers aged 18 and over: the base of the 村民会议 quorum. */
+  adults: Count,
+  /** Village groups (村民小组), e.g. [一组, 二组]. */
+  groups: z.array(Text).default([]),
+  /** Members of the village committee (村民委员会), with roles. */
+  committee: z.array(MemberSchema).min(1),
+  /** Members of the village supervision committee (村务监督委员会); they review disclosures. */
+  supervisors: z.array(MemberSchema).min(1),
+  /** Other staff who prepare records (报账员, 会计, 文书). */
+  staff: z.array(MemberSchema).default([]),
+  /** Public office phone for questions and objections (监督电话). */
+  phone: OfficePhone,
+  /** Where the village's notice boards (公开栏) stand. */
+  boards: z.array(z.strictObject({ /** Where the board stands, e.g. 村委会大院东墙. */ location: Text })).min(1),
+  /** Finance cadence if stricter than the province profile: 每月 (monthly). */
+  financeCadence: z.enum(['每季度', '每月']).optional(),
+});
+export type Village = z.infer<typeof VillageSchema>;
