@@ -239,7 +239,7 @@ export function getLedgerView(villageId: string, id: string) {
     incomeEntries: l.data.income.map((e, i) => ({ no: i + 1, dateZh: e.date, voucher: e.voucher, category: e.category, summary: e.summary, amount: formatYuan(e.amount), source: e.source ?? '' })),
     expenseEntries: l.data.expense.map((e, i) => {
       const m = e.resolution ? meetings.get(e.resolution.split('#')[0]!) : undefined;
-      return { no: i + 1, dateZh: e.date, voucher: e.voucher, category: e.category, summary: e.summary, amount: formatYuan(e.amount), source: e.source ?? '', handler: e.handler ?? '', approver: e.approver ?? '', resolution: m ? { title: m.data.title, href: urls.meeting(v.id, m.id) } : undefined };
+      return { no: i + 1, dateZh: e.date, voucher: e.voucher, category: e.category, summary: e.summary, amount: formatYuan(e.amount), source: e.source ?? '', people: [e.handler, e.approver].filter(Boolean).join(' / '), resolution: m ? { title: m.data.title, href: urls.meeting(v.id, m.id) } : undefined };
     }),
     categories,
     chart: layoutBars(categories),

@@ -7,7 +7,7 @@ export interface BarLayout<T> {
   bars: (T & { y: number; textY: number; barWidth: number; valueX: number })[];
 }
 
-export function layoutBars<T extends { percent: number }>(rows: readonly T[], opts = { rowHeight: 36, labelWidth: 190, barSpace: 420, valueSpace: 150 }): BarLayout<T> {
+export function layoutBars<T extends { percent: number }>(rows: readonly T[], opts = { rowHeight: 44, labelWidth: 230, barSpace: 250, valueSpace: 170 }): BarLayout<T> {
   const { rowHeight, labelWidth, barSpace, valueSpace } = opts;
   return {
     width: labelWidth + barSpace + valueSpace,
@@ -17,7 +17,7 @@ export function layoutBars<T extends { percent: number }>(rows: readonly T[], op
     bars: rows.map((r, i) => {
       const y = i * rowHeight + 8;
       const barWidth = Math.round((r.percent / 100) * barSpace * 10) / 10;
-      return { ...r, y, textY: y + 18, barWidth, valueX: labelWidth + barWidth + 6 };
+      return { ...r, y, textY: y + 22, barWidth, valueX: labelWidth + barWidth + 8 };
     }),
   };
 }

@@ -1,0 +1,205 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { findPersonalNumbers, isValidIdNumber, maskIdNumber, maskName, maskPhone, passesLuhn } from '../../src/lib/privacy.ts';
+
+/**
+ * GB 11643-1999 check character, computed here from the standard's definition rather than the
+ * library's table: weight of position i (1-based from the left) is 2^(18−i) mod 11, and the
+ * check value is (12 − Σ mod 11) mod 11, written X when it is 10.
+ */
+function idCheckChar(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i += 1) sum += Number(first17[i]) * (2 ** (17 - i) % 11);
+  const c = (12 - (sum % 11)) % 11;
+  return c === 10 ? 'X' : String(c);
+}
+
+/** Luhn check digit (ISO/IEC 7812-1), computed independently of the library. */
+function luhnCheckDigit(body: string): string {
+  let sum = 0;
+  for (let i = 0; i < body.length; i += 1) {
+    // Doubling starts from the rightmost digit of the body, which sits next to the check digit.
+    let d = Number(body[body.length - 1 - i]);
+    if (i % 2 === 0) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return String((10 - (sum % 10)) % 10);
+}
+
+const ID_X = `11010519491231002${idCheckChar('11010519491231002')}`;
+const ID_3 = `35010219800101123${idCheckChar('35010219800101123')}`;
+
+describe('18-digit resident ID numbers (GB 11643)', () => {
+  it('computes the check characters used below as the standard says (X for 11010519491231002)', () => {
+    expect(ID_X).toBe('11010519491231002X');
+    expect(ID_3).toBe('350102198001011233');
+  });
+
+  it('recognises an ID number whose check character is right, with X in either case', () => {
+    expect(isValidIdNumber(ID_X)).toBe(true);
+    expect(isValidIdNumber(ID_X.toLowerCase())).toBe(true);
+    expect(isValidIdNumber(ID_3)).toBe(true);
+  });
+
+  it('does not take an 18-digit number with a wrong check character for an ID number', () => {
+    expect(isValidIdNumber('110105194912310023')).toBe(false);
+    expect(isValidIdNumber('350102198001011234')).toBe(false);
+    expect(isValidIdNumber('11010519491231002')).toBe(false);
+  });
+
+  it('finds an unmasked ID number in a notice and reports it masked', () => {
+    expect(findPersonalNumbers(`申请人张三，身份证号${ID_X}，现住一组。`)).toEqual([{ kind: 'id', masked: '11*************02X' }]);
+  });
+
+  it('does not report the same 17 digits with a wrong check character', () => {
+    expect(findPersonalNumbers('身份证号110105194912310023')).toEqual([]);
+  });
+
+  it('finds every ID number with a correct check character, and none with a wrong one', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[1-9]\d{16}$/), fc.constantFrom(...'0123456789X'), (first17, guess) => {
+        const right = idCheckChar(first17);
+        const ids = findPersonalNumbers(`身份证：${first17}${guess}。`).filter((h) => h.kind === 'id');
+        expect(ids).toHaveLength(guess === right ? 1 : 0);
+      }),
+    );
+  });
+});
+
+describe('mobile numbers', () => {
+  it('finds 13812345678 and masks it as 138****5678', () => {
+    expect(findPersonalNumbers('联系电话：13812345678')).toEqual([{ kind: 'mobile', masked: '138****5678' }]);
+  });
+
+  it('finds a mobile number written in groups or with the +86 prefix', () => {
+    expect(findPersonalNumbers('电话 138 1234 5678')).toEqual([{ kind: 'mobile', masked: '138****5678' }]);
+    expect(findPersonalNumbers('电话 138-1234-5678')).toEqual([{ kind: 'mobile', masked: '138****5678' }]);
+    expect(findPersonalNumbers('电话 +86 138 1234 5678')).toEqual([{ kind: 'mobile', masked: '138****5678' }]);
+  });
+
+  it('does not flag 11 digits that are part of a longer run of digits', () => {
+    expect(findPersonalNumbers('编号 2213812345678')).toEqual([]);
+    expect(findPersonalNumbers('编号 138123456789')).toEqual([]);
+    expect(findPersonalNumbers('编号 013812345678')).toEqual([]);
+  });
+
+  it('does not flag a landline such as the village office number 0917-4612345', () => {
+    expect(findPersonalNumbers('村委会电话：0917-4612345')).toEqual([]);
+    expect(findPersonalNumbers('监督电话 0917 4612345')).toEqual([]);
+  });
+
+  it('does not flag numbers starting 10, 11 or 12, which are not mobile prefixes', () => {
+    expect(findPersonalNumbers('12345678901')).toEqual([]);
+    expect(findPersonalNumbers('11012345678')).toEqual([]);
+  });
+});
+
+describe('bank card numbers', () => {
+  const card16 = `621700123456789${luhnCheckDigit('621700123456789')}`;
+  const card19 = `622202100112345678${luhnCheckDigit('622202100112345678')}`;
+
+  it('computes Luhn check digits that the library agrees with', () => {
+    expect(passesLuhn(card16)).toBe(true);
+    expect(passesLuhn(card19)).toBe(true);
+    expect(passesLuhn('79927398713')).toBe(true); // the textbook Luhn example
+    expect(passesLuhn('79927398710')).toBe(false);
+  });
+
+  it('finds a 16-digit card number that passes Luhn and shows only its first and last four digits', () => {
+    expect(findPersonalNumbers(`补贴发放卡号：${card16}`)).toEqual([{ kind: 'bank', masked: `6217****${card16.slice(-4)}` }]);
+  });
+
+  it('finds a 19-digit card number, also when written in groups of four', () => {
+    expect(findPersonalNumbers(`卡号 ${card19}`).map((h) => h.kind)).toEqual(['bank']);
+    const spaced = card19.replace(/(\d{4})(?=\d)/g, '$1 ');
+    expect(findPersonalNumbers(`卡号 ${spaced}`).map((h) => h.kind)).toEqual(['bank']);
+  });
+
+  it('does not flag a 16-digit number that fails Luhn', () => {
+    const wrong = `${card16.slice(0, 15)}${(Number(card16[15]) + 1) % 10}`;
+    expect(findPersonalNumbers(`编号 ${wrong}`)).toEqual([]);
+  });
+
+  it('finds any Luhn-valid 16–19 digit number that is not an ID number', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[1-9]\d{14,17}$/), (body) => {
+        const card = body + luhnCheckDigit(body);
+        fc.pre(!(card.length === 18 && isValidIdNumber(card)));
+        expect(findPersonalNumbers(`卡号：${card}`).map((h) => h.kind)).toEqual(['bank']);
+      }),
+    );
+  });
+});
+
+describe('ordinary numbers on a finance page are left alone', () => {
+  it('does not flag amounts, dates, date ranges or voucher numbers', () => {
+    for (const text of ['支出 1234567.89 元', '1,234,567.89', '2025-10-01', '2025-07-01 至 2025-09-30', '凭证 J-2025-0001', '人口 3 人']) {
+      expect(findPersonalNumbers(text), text).toEqual([]);
+    }
+  });
+});
+
+// Known gaps in findPersonalNumbers: these tests state the behaviour the privacy rule needs.
+describe('personal numbers next to other numbers or typed in full-width digits', () => {
+  it('finds both mobile numbers when two are written side by side with a space', () => {
+    expect(findPersonalNumbers('联系电话：13812345678 13912345678')).toEqual([
+      { kind: 'mobile', masked: '138****5678' },
+      { kind: 'mobile', masked: '139****5678' },
+    ]);
+  });
+
+  it('finds the ID number and the mobile number in a table row pasted as text', () => {
+    expect(findPersonalNumbers(`张三 ${ID_3} 13812345678`)).toEqual([
+      { kind: 'id', masked: '35*************233' },
+      { kind: 'mobile', masked: '138****5678' },
+    ]);
+  });
+
+  it('finds a mobile number typed with full-width digits', () => {
+    expect(findPersonalNumbers('联系电话：１３８１２３４５６７８')).toEqual([{ kind: 'mobile', masked: '138****5678' }]);
+  });
+});
+
+describe('masks for display', () => {
+  it('masks the middle of a three-character name: 张三丰 → 张*丰', () => {
+    expect(maskName('张三丰')).toBe('张*丰');
+  });
+
+  it('keeps the first and last character of a four-character name: 欧阳娜娜 → 欧**娜', () => {
+    expect(maskName('欧阳娜娜')).toBe('欧**娜');
+  });
+
+  it('masks the given name of a two-character name: 张三 → 张*', () => {
+    expect(maskName('张三')).toBe('张*');
+  });
+
+  it('ignores spaces around a name', () => {
+    expect(maskName(' 李小明 ')).toBe('李*明');
+  });
+
+  it('shows the first three and last four digits of a mobile number: 13812345678 → 138****5678', () => {
+    expect(maskPhone('13812345678')).toBe('138****5678');
+    expect(maskPhone('138-1234-5678')).toBe('138****5678');
+  });
+
+  it('shows only the first 2 and last 3 characters of an ID number: 35*************233', () => {
+    expect(maskIdNumber(ID_3)).toBe('35*************233');
+    expect(maskIdNumber(ID_X)).toBe('11*************02X');
+  });
+
+  it('never shows the birth date (digits 7–14) of any ID number', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[1-9]\d{16}$/), (first17) => {
+        const id = first17 + idCheckChar(first17);
+        const masked = maskIdNumber(id);
+        expect(masked).toHaveLength(18);
+        expect(masked.slice(0, 2)).toBe(id.slice(0, 2));
+        expect(masked.slice(-3)).toBe(id.slice(-3));
+        expect(masked.slice(2, 15)).toBe('*'.repeat(13));
+      }),
+    );
+  });
+});
