@@ -1,0 +1,147 @@
+/**
+ * Builds the demo county with `npm run build`'s script and checks what villagers get in dist/:
+ * a page for every village and record, figures that match the ledgers, computed outcomes,
+ * masked private names, the as-of date, and no JavaScript.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCounty } from '../../src/check/load.ts';
+import type { County } from '../../src/check/model.ts';
+import { formatYuan } from '../../src/lib/money.ts';
+import { makeTree, ROOT } from '../helpers/fixture-tree.ts';
+
+const DIST = join(ROOT, 'dist');
+let county: County;
+
+function page(path: string): string {
+  const file = join(DIST, path, 'index.html');
+  expect(existsSync(file), `${path} should be built`).toBe(true);
+  return readFileSync(file, 'utf8');
+}
+
+/** Visible text of a page: tags removed, entities for the few we emit decoded. */
+function text(html: string): string {
+  return html.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+}
+
+function allHtml(dir = DIST): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? allHtml(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : []));
+}
+
+beforeAll(() => {
+  const run = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GONGKAI_AS_OF: '' } });
+  expect(run.status, run.stdout + run.stderr).toBe(0);
+  county = loadCounty(ROOT, { env: {} }).county!;
+});
+
+describe('the built demo county', () => {
+  it('has a page for every village and every record', () => {
+    for (const v of county.villages) {
+      page(`v/${v.id}`);
+      for (const d of v.disclosures) page(`v/${v.id}/disclosures/${d.id}`);
+      for (const l of v.ledgers) page(`v/${v.id}/finances/${l.id}`);
+      for (const m of v.meetings) page(`v/${v.id}/meetings/${m.id}`);
+      for (const n of v.notices) page(`v/${v.id}/notices/${n.id}`);
+      for (const p of v.volunteers) page(`v/${v.id}/volunteers/${p.id}`);
+    }
+  });
+
+  it('shows on every ledger page the same opening, totals, closing and entry amounts as the ledger file', () => {
+    for (const v of county.villages) {
+      for (const l of v.ledgers) {
+        const t = text(page(`v/${v.id}/finances/${l.id}`));
+        for (const fen of [l.data.openingBalance, l.data.totals.income, l.data.totals.expense, l.data.closingBalance]) expect(t).toContain(formatYuan(fen));
+        for (const e of [...l.data.income, ...l.data.expense]) {
+          expect(t).toContain(e.voucher);
+          expect(t).toContain(formatYuan(e.amount));
+        }
+      }
+    }
+  });
+
+  it('tells villagers on the home page which village is on time, late or overdue', () => {
+    const t = text(page(''));
+    const card = (name: string) => t.slice(t.indexOf(name), t.indexOf(name) + 120);
+    expect(card('温水村')).toContain('未按期公开');
+    expect(card('东兴村')).toContain('逾期公开');
+    expect(card('马曲村')).toContain('按时公开');
+  });
+
+  it('prints the as-of date on every page', () => {
+    for (const f of allHtml()) expect(readFileSync(f, 'utf8'), relative(DIST, f)).toContain('数据截至');
+    expect(text(page(''))).toContain('2025年11月20日');
+  });
+
+  it('shows how many days a running notice has left, counted from the as-of date', () => {
+    const t = text(page('v/maqu/notices/2025-11-17-dibao'));
+    // 2025-11-17 + 7 days = 2025-11-24 (a Monday); on 2025-11-20 the 20th..24th remain.
+    expect(t).toContain('公示中，剩余5天');
+    expect(t).toContain('2025年11月24日');
+  });
+
+  it('masks the names of private persons and hides volunteers who did not consent', () => {
+    const publicNames = new Set(county.villages.flatMap((v) => [...v.data.committee, ...v.data.supervisors, ...v.data.staff].map((m) => m.name)));
+    const privateNames = county.villages.flatMap((v) => [
+      ...v.notices.filter((n) => ['低保初审', '低保对象名单', '宅基地申请'].includes(n.data.type)).flatMap((n) => n.data.subjects.map((s) => s.name ?? '')),
+      ...v.ledgers.flatMap((l) => [...l.data.receivables, ...l.data.payables].filter((r) => r.partyKind === '个人').map((r) => r.party)),
+      ...v.volunteers.flatMap((p) => p.data.volunteers.filter((x) => !x.consent).map((x) => x.name)),
+    ]).filter((n) => n && !publicNames.has(n));
+    expect(privateNames.length).toBeGreaterThan(5);
+    const everything = allHtml().map((f) => readFileSync(f, 'utf8')).join('\n');
+    for (const name of privateNames) expect(everything, name).not.toContain(name);
+    expect(text(page('v/maqu/notices/2025-11-17-dibao'))).toContain('马*顺');
+  });
+
+  it('marks a corrected disclosure as superseded and links to the correction with its reason', () => {
+    const old = text(page('v/maqu/disclosures/2025-q3'));
+    expect(old).toContain('已更正');
+    expect(old).toContain(county.villages.find((v) => v.id === 'maqu')!.disclosures.find((d) => d.data.supersedes)!.data.correctionReason!.slice(0, 10));
+    expect(page('v/maqu/disclosures/2025-q3')).toContain('href="/v/maqu/disclosures/2025-q3-gengzheng/"');
+  });
+
+  it('derives meeting outcomes from the counts, including a failed resolution', () => {
+    const t = text(page('v/dongguan/meetings/2025-08-26-daibiao'));
+    expect(t).toContain('✓ 通过');
+    expect(t).toContain('✗ 未通过');
+    const chain = text(page('v/maqu/meetings/2025-07-22-daibiao'));
+    expect(chain).toContain('四议已完成');
+  });
+
+  it('needs no JavaScript: no page ships a script', () => {
+    for (const f of allHtml()) expect(readFileSync(f, 'utf8'), relative(DIST, f)).not.toMatch(/<script/i);
+  });
+
+  it('gives byte-identical output when the same content is built again', () => {
+    const out = join(ROOT, '.gongkai-build', 'determinism');
+    rmSync(out, { recursive: true, force: true });
+    const run = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GONGKAI_OUT_DIR: out, GONGKAI_AS_OF: '', ASTRO_TELEMETRY_DISABLED: '1' } });
+    expect(run.status, run.stderr).toBe(0);
+    const digest = (dir: string) => Object.fromEntries(allHtml(dir).map((f) => [relative(dir, f), createHash('sha256').update(readFileSync(f)).digest('hex')]));
+    expect(digest(out)).toEqual(digest(DIST));
+    rmSync(out, { recursive: true, force: true });
+  });
+});
+
+describe('a build with bad content', () => {
+  it('is refused with the clerk-facing message and leaves the previous dist/ untouched', () => {
+    const tree = makeTree();
+    try {
+      const ledger = join(tree.root, 'content/villages/maqu/finances/2025-q3.yaml');
+      writeFileSync(ledger, readFileSync(ledger, 'utf8').replace('closingBalance: 296,163.98', 'closingBalance: 296,163.99'));
+      mkdirSync(join(tree.root, 'dist'));
+      writeFileSync(join(tree.root, 'dist', 'index.html'), 'previous build');
+      const run = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts')], { cwd: tree.root, encoding: 'utf8' });
+      expect(run.status).toBe(1);
+      expect(run.stdout).toContain('content/villages/maqu/finances/2025-q3.yaml');
+      expect(run.stdout).toContain('字段 field: closingBalance');
+      expect(run.stdout).toContain('The closing balance 296,163.99 does not reconcile');
+      expect(readFileSync(join(tree.root, 'dist', 'index.html'), 'utf8')).toBe('previous build');
+      expect(readdirSync(join(tree.root, 'dist'))).toEqual(['index.html']);
+    } finally {
+      tree.cleanup();
+    }
+  });
+});
