@@ -17,6 +17,8 @@ export default defineConfig({
   // scripts/build.ts builds into a staging folder and swaps it in only when everything succeeded.
   outDir: process.env.GONGKAI_OUT_DIR ?? './dist',
   integrations: [contentCheck(root), mdx()],
+  // Per-checkout cache, so parallel checkouts sharing node_modules do not share Astro's data store.
+  cacheDir: './.astro-cache',
   devToolbar: { enabled: false },
   build: { inlineStylesheets: 'always' },
   vite: {

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatProblems } from '../src/check/format.ts';
 import { loadCounty } from '../src/check/load.ts';
+import { runPostBuildSteps } from '../src/integrations/post-build.ts';
 
 const root = process.cwd();
 const result = loadCounty(root);
@@ -28,6 +29,15 @@ const astro = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/as
 });
 if (astro.status !== 0 || !existsSync(join(staging, 'index.html'))) {
   rmSync(staging, { recursive: true, force: true });
+  console.error('\n构建失败，dist/ 未改动。 Build failed; dist/ was left untouched.');
+  process.exit(1);
+}
+
+try {
+  await runPostBuildSteps({ root, outDir: staging, county: result.county, log: (m) => console.log(m) });
+} catch (error) {
+  rmSync(staging, { recursive: true, force: true });
+  console.error(error);
   console.error('\n构建失败，dist/ 未改动。 Build failed; dist/ was left untouched.');
   process.exit(1);
 }

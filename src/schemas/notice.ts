@@ -4,7 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { NOTICE_TYPE_NAMES } from '../law/notice-types.ts';
-import { Count, DayUnit, Fen, Flag, IsoDate, OfficePhone, Text } from './primitives.ts';
+import { Count, DayUnit, Fen, Flag, IsoDate, OfficePhone, Pattern, Text } from './primitives.ts';
 
 /** One subject of the notice; only the fields the notice type allows may be filled. */
 export const NoticeSubjectSchema = z.strictObject({
@@ -27,7 +27,7 @@ export const NoticeSubjectSchema = z.strictObject({
   /** Gender (发展党员). */
   gender: z.enum(['男', '女']).optional(),
   /** Year and month of birth, YYYY-MM (发展党员). */
-  birthMonth: z.string().regex(/^\d{4}-\d{2}$/, { params: { code: 'month.format' } }).optional(),
+  birthMonth: Pattern(/^\d{4}-(0[1-9]|1[0-2])$/, 'month.format').optional(),
   /** Education (发展党员). */
   education: Text.optional(),
   /** Short note. */
@@ -47,7 +47,7 @@ export const NoticeSchema = z.strictObject({
     /** Number of days. */
     days: Count,
     /** 自然日 (calendar days) or 工作日 (working days). */
-    unit: DayUnit.default('自然日'),
+    unit: DayUnit.default('calendar'),
   }),
   /** The list stays up long-term until replaced (低保对象名单 only). */
   longTerm: Flag.default(false),

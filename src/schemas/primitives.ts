@@ -7,7 +7,6 @@
 import { z } from 'astro/zod';
 import { isIsoDate } from '../lib/dates.ts';
 import { parseFen } from '../lib/money.ts';
-import { parsePeriod, type Period } from '../lib/period.ts';
 
 type Ctx = { addIssue(arg: { code: 'custom'; message: string; params?: Record<string, unknown>; input?: unknown }): void };
 
@@ -41,6 +40,19 @@ export const Fen = Scalar.transform((v, ctx) => {
   return r.fen;
 });
 
+/**
+ * A balance that may honestly be below zero (a ledger's closing balance), kept as integer fen, so
+ * that the ledger rule can say "the closing balance is negative" instead of "remove the minus sign".
+ */
+export const SignedFen = Scalar.transform((v, ctx) => {
+  const r = parseFen(typeof v === 'boolean' ? '' : v, { allowNegative: true });
+  if (!r.ok) {
+    raise(ctx, `money.${r.error}`, { value: String(v) });
+    return z.NEVER;
+  }
+  return r.fen;
+});
+
 /** A positive amount of money in yuan, kept as integer fen. */
 export const PositiveFen = Fen.refine((fen) => fen > 0, { params: { code: 'money.zero' } });
 
@@ -67,25 +79,23 @@ export const HoursTenths = Scalar.transform((v, ctx) => {
 
 /** yes/no: true, false, 是, 否, yes, no. */
 export const Flag = Scalar.transform((v, ctx) => {
-  const s = String(v).trim().toLowerCase();
+  const written = String(v).trim();
+  const s = written.toLowerCase();
   if (['true', 'yes', '是', 'y'].includes(s)) return true;
   if (['false', 'no', '否', 'n'].includes(s)) return false;
-  raise(ctx, 'bool.format', { value: s });
+  raise(ctx, 'bool.format', { value: written });
   return z.NEVER;
 });
 
-/** A period key: 2025-q3 (quarter) or 2025-07 (month). */
-export const PeriodKey = Scalar.transform((v, ctx): Period => {
-  const p = parsePeriod(String(v).trim());
-  if (!p) {
-    raise(ctx, 'period.format', { value: String(v) });
-    return z.NEVER;
-  }
-  return p;
-});
+/** Text that must match a pattern; a mismatch raises the message `code`. */
+export function Pattern(re: RegExp, code: string) {
+  return z.string().superRefine((s, ctx) => {
+    if (!re.test(s)) raise(ctx, code, { value: s });
+  });
+}
 
 /** A short lowercase identifier used in file names and URLs: letters, digits and hyphens. */
-export const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { params: { code: 'slug.format' } });
+export const Slug = Pattern(/^[a-z0-9][a-z0-9-]*$/, 'slug.format');
 
 /** A person as named on a record: the name and the role they act in. */
 export const PersonName = Text;

@@ -2,12 +2,12 @@
  * The county (or district) site: content/site.yaml. One site is one county's transparency board.
  */
 import { z } from 'astro/zod';
-import { Fen, IsoDate, OfficePhone, Text } from './primitives.ts';
+import { Fen, IsoDate, OfficePhone, Pattern, Text } from './primitives.ts';
 
 /** One item of the county's disclosure catalogue (村务公开目录). */
 export const CatalogueItemSchema = z.strictObject({
   /** Item code clerks cite in disclosures, e.g. CW-03. */
-  code: z.string().regex(/^[A-Z]{2}-\d{2}$/, { params: { code: 'catalogue.code' } }),
+  code: Pattern(/^[A-Z]{2}-\d{2}$/, 'catalogue.code'),
   /** Track the item belongs to: 党务, 村务 or 财务. */
   track: z.enum(['党务', '村务', '财务']),
   /** What must be disclosed, as in the county catalogue. */
@@ -29,7 +29,7 @@ export const SiteSchema = z.strictObject({
   /** Rule profile key from src/law/profiles.ts: national, shandong, chongqing, zhejiang, shanghai, shaanxi, heilongjiang. */
   profile: Text,
   /** Public address of the site, e.g. https://cwgk.example.gov.cn/ (may include a sub-path). */
-  baseUrl: z.url({ params: { code: 'url.format' } }),
+  baseUrl: z.url(),
   /** Pinned "as of" date for reproducible demos; GONGKAI_AS_OF overrides it; absent = build date. */
   asOf: IsoDate.optional(),
   /** County supervision / complaint hotline shown on every page. */
