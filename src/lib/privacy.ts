@@ -38,19 +38,46 @@ export interface PersonalNumberHit {
   masked: string;
 }
 
+const FULL_WIDTH_DIGITS = /[\uFF10-\uFF19\uFF38\uFF58\uFF0D\u3000]/g;
+
+/** Full-width digits, Ｘ, hyphen and ideographic space as ASCII, so pasted numbers are still found. */
+function toAsciiDigits(text: string): string {
+  return text.replace(FULL_WIDTH_DIGITS, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+}
+
+function classify(compact: string): PersonalNumberHit | undefined {
+  if (compact.length === 18 && isValidIdNumber(compact)) return { kind: 'id', masked: maskIdNumber(compact) };
+  if (/^(?:86)?1[3-9]\d{9}$/.test(compact)) return { kind: 'mobile', masked: maskPhone(compact.slice(-11)) };
+  if (/^\d{16,19}$/.test(compact) && passesLuhn(compact)) return { kind: 'bank', masked: `${compact.slice(0, 4)}****${compact.slice(-4)}` };
+  return undefined;
+}
+
 /**
  * Finds unmasked personal numbers in a text: 18-digit ID numbers with a valid check digit, mobile
- * numbers (1[3-9] + 9 digits), and 16–19 digit bank card numbers that pass Luhn. Digits joined by
- * spaces or hyphens are read as one number.
+ * numbers (1[3-9] + 9 digits), and 16–19 digit bank card numbers that pass Luhn. Full-width digits
+ * count; groups joined by spaces or hyphens are tried as one number (138 1234 5678) as well as
+ * separately (two numbers side by side in a pasted table row).
  */
 export function findPersonalNumbers(text: string): PersonalNumberHit[] {
   const hits: PersonalNumberHit[] = [];
-  const runs = text.match(/(?<![\dA-Za-z])\d[\d \-]{9,28}[\dXx](?![\dA-Za-z])/g) ?? [];
+  const runs = toAsciiDigits(text).match(/(?<![\dA-Za-z])\d[\d \-]*[\dXx](?![\dA-Za-z])/g) ?? [];
   for (const run of runs) {
-    const compact = run.replace(/[ -]/g, '');
-    if (compact.length === 18 && isValidIdNumber(compact)) hits.push({ kind: 'id', masked: maskIdNumber(compact) });
-    else if (/^(?:\+?86)?1[3-9]\d{9}$/.test(compact)) hits.push({ kind: 'mobile', masked: maskPhone(compact.slice(-11)) });
-    else if (/^\d{16,19}$/.test(compact) && passesLuhn(compact)) hits.push({ kind: 'bank', masked: `${compact.slice(0, 4)}****${compact.slice(-4)}` });
+    const groups = run.split(/[ -]+/).filter(Boolean);
+    let i = 0;
+    while (i < groups.length) {
+      let found: { hit: PersonalNumberHit; next: number } | undefined;
+      for (let j = groups.length; j > i; j -= 1) {
+        const hit = classify(groups.slice(i, j).join(''));
+        if (hit) {
+          found = { hit, next: j };
+          break;
+        }
+      }
+      if (found) {
+        hits.push(found.hit);
+        i = found.next;
+      } else i += 1;
+    }
   }
   return hits;
 }
