@@ -145,6 +145,7 @@ function checkVillage(v: VillageRecords, county: County, codes: Map<string, stri
   const chainById = new Map<string, ChainMeeting>(v.meetings.map((m) => [m.id, { id: m.id, body: m.data.body, date: m.data.date, previous: m.data.previous }]));
   for (const m of v.meetings) {
     const f = checkMeeting(m.data, profile.noticeDays);
+    if (m.data.publishedAt && m.data.publishedAt < m.data.date) f.push({ code: 'meeting.published-before', path: ['publishedAt'], params: { publishedAt: m.data.publishedAt, date: m.data.date } });
     if (m.data.previous) {
       const prev = chainById.get(m.data.previous);
       if (!prev) f.push({ code: 'ref.missing', path: ['previous'], params: { ref: m.data.previous, kindZh: '会议', kindEn: 'meeting', expectedZh: `meetings/ 中的文件名：${[...meetings.keys()].join('、')}`, expectedEn: `a file name in meetings/: ${[...meetings.keys()].join(', ')}` } });

@@ -562,6 +562,14 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
     fixZh: '核对日期。',
     fixEn: 'Check the dates.',
   }),
+  'meeting.published-before': (p) => ({
+    zh: `决议公开日期 ${s(p['publishedAt'])} 早于开会日期 ${s(p['date'])}，会还没开就不能公开决议。`,
+    en: `The resolutions are dated as posted on ${s(p['publishedAt'])}, before the meeting on ${s(p['date'])}.`,
+    expectedZh: `${s(p['date'])} 或以后的日期`,
+    expectedEn: `${s(p['date'])} or later`,
+    fixZh: '改正 publishedAt 为决议实际张贴到公开栏的日期。',
+    fixEn: 'Set publishedAt to the day the resolutions actually went up on the notice board.',
+  }),
   'meeting.body-not-yet': (p) => ({
     zh: `${s(p['body'])}的规则自 ${s(p['since'])} 起施行，此前不能使用。`,
     en: `The ${s(p['body'])} rules apply from ${s(p['since'])}; it cannot be used before.`,

@@ -57,5 +57,7 @@ export const MeetingSchema = z.strictObject({
   resolutions: z.array(ResolutionSchema).default([]),
   /** Previous step of a 四议两公开 chain: that meeting's id, e.g. 2025-07-08-dangyuan. */
   previous: Text.optional(),
+  /** Date the resolutions went up on the notice board (决议公开), YYYY-MM-DD; printed on the poster. */
+  publishedAt: IsoDate.optional(),
 });
 export type Meeting = z.infer<typeof MeetingSchema>;
