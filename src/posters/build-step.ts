@@ -1,0 +1,93 @@
+/**
+ * The post-build step that puts every village's posters next to its print page: for each record and
+ * each paper size, reuse the cached files when nothing that decides them changed, render the rest in
+ * worker processes, and copy them to dist/v/<village>/posters/. Posters with personal data the law
+ * requires on paper (低保 names …) go to private-posters/<village>/ in the project instead, never to
+ * the published site.
+ */
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { County } from '../check/model.ts';
+import type { BuildContext, BuildStep } from '../integrations/post-build.ts';
+import { getCachedFile, getCacheKey, pruneCache, readCacheEntry } from './cache.ts';
+import type { PosterDoc } from './doc.ts';
+import { buildPosterDocs } from './documents.ts';
+import { getPosterFiles, getPosterFolder, listPosterFiles } from './files.ts';
+import { getLayoutFonts } from './fonts.ts';
+import type { PosterJob } from './job.ts';
+import { layoutPoster } from './layout.ts';
+import { runPosterJobs } from './pool.ts';
+import { POSTER_SIZES, SIZES, type SizeKey } from './sizes.ts';
+
+export const PRIVATE_DIR = 'private-posters';
+
+export interface PosterBuildReport {
+  /** `<village>/<poster>@<size>` rendered in this build. */
+  rendered: string[];
+  /** `<village>/<poster>@<size>` copied from the cache. */
+  reused: string[];
+  /** Files written to dist/ and to private-posters/. */
+  publicFiles: number;
+  privateFiles: number;
+  ms: number;
+}
+
+const label = (doc: PosterDoc, size: SizeKey) => `${doc.village.id}/${doc.id}@${size}`;
+
+/** Renders (or reuses) every poster of the county and copies the files into place. */
+export async function buildPosters(ctx: Pick<BuildContext, 'root' | 'outDir' | 'county' | 'log'>): Promise<PosterBuildReport> {
+  const started = performance.now();
+  const docs = buildPosterDocs(ctx.county as County);
+  const fonts = getLayoutFonts();
+  const planned = docs.flatMap((doc) =>
+    POSTER_SIZES.map((size) => ({ doc, size, key: getCacheKey(doc, SIZES[size]), sheets: layoutPoster(doc, SIZES[size], fonts).sheets.length })),
+  );
+  const missing = planned.filter((p) => !readCacheEntry(ctx.root, p.key));
+  const jobs: PosterJob[] = missing
+    .sort((a, b) => b.sheets * (b.size === 'A3' ? 2 : 1) - a.sheets * (a.size === 'A3' ? 2 : 1))
+    .map((p) => ({ doc: p.doc, size: p.size, key: p.key, root: ctx.root }));
+  if (jobs.length > 0) ctx.log(`  海报：需生成 ${jobs.length} 份，沿用缓存 ${planned.length - jobs.length} 份 · posters: rendering ${jobs.length}, reusing ${planned.length - jobs.length} from the cache`);
+  await runPosterJobs(jobs);
+
+  const privateTmp = join(ctx.root, `${PRIVATE_DIR}.tmp-${process.pid}`);
+  rmSync(privateTmp, { recursive: true, force: true });
+  let publicFiles = 0;
+  let privateFiles = 0;
+  for (const p of planned) {
+    const entry = readCacheEntry(ctx.root, p.key);
+    if (!entry) throw new Error(`海报缓存缺少 ${label(p.doc, p.size)} / the poster cache lost ${label(p.doc, p.size)}`);
+    if (entry.sheets !== p.sheets) {
+      throw new Error(`海报 ${label(p.doc, p.size)} 的页数（${entry.sheets}）与网页列出的页数（${p.sheets}）不一致 / sheet count ${entry.sheets} differs from the ${p.sheets} the pages list`);
+    }
+    const files = listPosterFiles(getPosterFiles(p.doc, SIZES[p.size], p.sheets));
+    const folder = getPosterFolder(p.doc);
+    const dest = p.doc.personal ? join(privateTmp, folder.slice(PRIVATE_DIR.length + 1)) : join(ctx.outDir, folder);
+    mkdirSync(dest, { recursive: true });
+    for (const f of files) copyFileSync(getCachedFile(ctx.root, p.key, f), join(dest, f));
+    if (p.doc.personal) privateFiles += files.length;
+    else publicFiles += files.length;
+  }
+  // Swap in the private posters only now that everything succeeded.
+  const privateDir = join(ctx.root, PRIVATE_DIR);
+  if (existsSync(privateTmp)) {
+    rmSync(privateDir, { recursive: true, force: true });
+    renameSync(privateTmp, privateDir);
+  } else rmSync(privateDir, { recursive: true, force: true });
+  pruneCache(ctx.root, new Set(planned.map((p) => p.key)));
+  const missingKeys = new Set(missing.map((p) => p.key));
+  return {
+    rendered: planned.filter((p) => missingKeys.has(p.key)).map((p) => label(p.doc, p.size)),
+    reused: planned.filter((p) => !missingKeys.has(p.key)).map((p) => label(p.doc, p.size)),
+    publicFiles,
+    privateFiles,
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+export const posterStep: BuildStep = {
+  name: '公开栏海报 notice-board posters',
+  async run(ctx) {
+    const r = await buildPosters(ctx);
+    ctx.log(`  海报：生成 ${r.rendered.length} 份，沿用 ${r.reused.length} 份；网站 ${r.publicFiles} 个文件，${PRIVATE_DIR}/ ${r.privateFiles} 个文件（含个人信息，不上网） · posters: ${r.rendered.length} rendered, ${r.reused.length} reused; ${r.publicFiles} files on the site, ${r.privateFiles} in ${PRIVATE_DIR}/ (personal data, not published)`);
+  },
+};

@@ -1,0 +1,451 @@
+/**
+ * Builds the poster of every record from the checked county — the same records the web pages are
+ * built from, so paper and web cannot disagree. Pure: no fonts, no drawing, no clock. The order is
+ * fixed (village, then disclosures, finances, notices, meetings by file name), so builds are
+ * deterministic.
+ *
+ * What paper shows and the web does not (domain-rules §4.2): a 公示 whose law requires names
+ * (低保 household heads, 宅基地 applicants …) prints them in full, because the board is the legal
+ * 公示; the web masks them (张*明), and such a poster is marked `personal` and never published
+ * online. Private debtors and creditors in a ledger are masked on paper as on the web (no law
+ * requires their names). No poster ever shows an ID, bank card or mobile number: the content
+ * checker refuses them in content/ and the poster tests scan every poster text again.
+ */
+import type { County, DisclosureRec, LedgerRec, NoticeRec, Rec, VillageRecords } from '../check/model.ts';
+import { getChain, type ChainMeeting } from '../lib/chain.ts';
+import { formatDateZh } from '../lib/dates.ts';
+import { getFingerprint } from '../lib/fingerprint.ts';
+import { formatYuan } from '../lib/money.ts';
+import { periodKey, periodLabel, quarterOf, periodStart } from '../lib/period.ts';
+import { markdownToBlocks } from '../lib/plain-text.ts';
+import { maskName } from '../lib/privacy.ts';
+import { describeThreshold, getOutcome, getQuorum } from '../lib/quorum.ts';
+import { describeTextChange } from '../lib/text-change.ts';
+import { getBodyRule } from '../law/bodies.ts';
+import { getNoticeType } from '../law/notice-types.ts';
+import type { Meeting } from '../schemas/index.ts';
+import type { Block, PosterDoc, PosterKind } from './doc.ts';
+
+/**
+ * Bodies whose decisions are not posted as 决议公开: internal steps of 四议两公开 and committee
+ * meetings. Resolutions of villagers' bodies, members' assemblies and consultations are posted.
+ */
+const INTERNAL_BODIES = new Set(['党组织会议', '两委联席会议', '党员大会', '村委会会议']);
+
+/** 1 → 一, 12 → 十二, 21 → 二十一 (up to 99). */
+export function chineseNumeral(n: number): string {
+  const d = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+  if (n < 10) return d[n]!;
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 1 ? '' : d[tens]}十${ones ? d[ones] : ''}`;
+}
+
+/** 2025-07-08 → 7月8日 (the year is the poster's period). */
+function shortDateZh(date: string): string {
+  return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+}
+
+/** The site's address with exactly one trailing slash. */
+function siteBase(baseUrl: string): string {
+  return baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+}
+
+/** Absolute address of a record's page, as in the QR code. */
+export function recordUrl(baseUrl: string, village: string, folder: string, id: string): string {
+  return new URL(`v/${village}/${folder}/${encodeURIComponent(id)}/`, siteBase(baseUrl)).href;
+}
+
+/** The issuing committee: 村民委员会, or 居民委员会 for a 社区. */
+const SEAL = (v: VillageRecords) => `${v.data.name}${v.data.kind === '社区' ? '居民委员会' : '村民委员会'}`;
+
+function finish(doc: Omit<PosterDoc, 'fingerprint'>): PosterDoc {
+  return { ...doc, fingerprint: getFingerprint(doc) };
+}
+
+function postingFrom(from: string, minDays: number): string {
+  return `张贴期：${formatDateZh(from)}起，不少于${minDays}天`;
+}
+
+function signoffRows(s: { responsible: string; preparer: string; reviewer?: string | undefined; reviewedAt?: string | undefined; opinion?: string | undefined }, preparerLabel: string, publishedAt: string, phone: string) {
+  const review = s.reviewer
+    ? [
+        { label: '村务监督委员会审核意见', value: `${s.opinion ?? ''}${s.reviewedAt ? `（${formatDateZh(s.reviewedAt)}）` : ''}` },
+        { label: '审核人', value: s.reviewer, sign: true },
+      ]
+    : [{ label: '审定', value: '党务公开，由村党组织审定' }];
+  return [
+    [
+      { label: '负责人', value: s.responsible, sign: true },
+      { label: preparerLabel, value: s.preparer, sign: true },
+    ],
+    review,
+    [
+      { label: '公开日期', value: formatDateZh(publishedAt) },
+      { label: '监督电话', value: phone },
+    ],
+  ];
+}
+
+// ── 季度公开 (村务 / 党务 / 财务 items) ─────────────────────────────────────
+
+function describeCorrection(before: DisclosureRec, after: DisclosureRec): string[] {
+  const lines: string[] = [];
+  const n = Math.max(before.data.items.length, after.data.items.length);
+  for (let i = 0; i < n; i += 1) {
+    const a = before.data.items[i];
+    const b = after.data.items[i];
+    const label = `第${chineseNumeral(i + 1)}项`;
+    if (a && !b) lines.push(`${label}“${a.title}”已删去。`);
+    else if (!a && b) lines.push(`${label}“${b.title}”为新增。`);
+    else if (a && b) {
+      const t = describeTextChange(a.title, b.title);
+      if (t) lines.push(`${label}标题：“${t.before}”改为“${t.after}”。`);
+      const c = describeTextChange(a.content, b.content);
+      if (c) lines.push(`${label}“${b.title}”：“${c.before}”改为“${c.after}”。`);
+    }
+  }
+  if (lines.length === 0) lines.push('公开事项未变，其余更正见更正原因。');
+  return lines;
+}
+
+function disclosureDoc(county: County, v: VillageRecords, d: DisclosureRec, docOf: (id: string) => PosterDoc): PosterDoc {
+  const x = d.data;
+  const phone = x.objectionPhone ?? v.data.phone;
+  const blocks: Block[] = [];
+  let version = 1;
+  let corrects: PosterDoc['corrects'];
+  if (x.supersedes) {
+    const orig = v.disclosures.find((o) => o.id === x.supersedes)!;
+    const origDoc = docOf(orig.id);
+    version = origDoc.version + 1;
+    corrects = { posterId: origDoc.id, fingerprint: origDoc.fingerprint, version: origDoc.version };
+    blocks.push({
+      kind: 'callout',
+      title: `更正版（第${version}版）`,
+      lines: [
+        `本公开更正${formatDateZh(orig.data.publishedAt)}张贴的第${origDoc.version}版（核对码 ${origDoc.fingerprint}），请以本版为准。`,
+        `更正原因：${x.correctionReason ?? ''}`,
+        ...describeCorrection(orig, d).map((l) => `更正内容：${l}`),
+      ],
+    });
+  }
+  const approval = x.approval ? v.meetings.find((m) => m.id === x.approval!.meeting) : undefined;
+  blocks.push({
+    kind: 'facts',
+    rows: [
+      { label: '公开类别', value: `${x.track}公开` },
+      { label: '公开期间', value: periodLabel(d.period) },
+      { label: '张贴期', value: `${formatDateZh(x.publishedAt)}至${formatDateZh(x.postedUntil)}` },
+      ...(approval ? [{ label: '审定会议', value: `${formatDateZh(approval.data.date)}${approval.data.title}` }] : []),
+    ],
+  });
+  blocks.push({ kind: 'heading', text: '公开事项' });
+  x.items.forEach((it, i) => {
+    blocks.push({ kind: 'paragraph', text: `${chineseNumeral(i + 1)}、${it.title}（${it.code}）`, bold: true });
+    blocks.push({ kind: 'paragraph', text: it.content });
+  });
+  const body = markdownToBlocks(d.body);
+  if (body.length > 0) {
+    blocks.push({ kind: 'heading', text: '说明' });
+    for (const b of body) blocks.push(b.kind === 'heading' ? { kind: 'paragraph', text: b.text, bold: true } : { kind: 'paragraph', text: b.text });
+  }
+  blocks.push({ kind: 'signoff', rows: signoffRows(x.signoff, '经办人', x.publishedAt, phone) });
+  blocks.push({ kind: 'paragraph', text: `对以上公开内容如有疑问，请在张贴期间向村务监督委员会反映，或拨打监督电话 ${phone}。` });
+  return finish({
+    id: `disclosure-${d.id}`,
+    kind: 'disclosure',
+    kindZh: `${x.track}公开`,
+    village: { id: v.id, name: v.data.name, township: v.data.township },
+    record: { folder: 'disclosures', id: d.id, file: d.file },
+    url: recordUrl(county.site.baseUrl, v.id, 'disclosures', d.id),
+    quarter: periodKey(d.period),
+    periodZh: periodLabel(d.period),
+    title: x.title,
+    postingZh: `张贴期：${formatDateZh(x.publishedAt)}至${formatDateZh(x.postedUntil)}`,
+    publishedAt: x.publishedAt,
+    version,
+    ...(corrects ? { corrects } : {}),
+    phone,
+    hotline: county.site.hotline,
+    personal: false,
+    blocks,
+  });
+}
+
+// ── 财务收支公开表 ─────────────────────────────────────────────────────────
+
+function financeDoc(county: County, v: VillageRecords, l: LedgerRec): PosterDoc {
+  const x = l.data;
+  const meetings = new Map(v.meetings.map((m) => [m.id, m]));
+  const minDays = county.profile.minPostingDays;
+  const blocks: Block[] = [
+    // The same default entity as the web page (src/data/views.ts), so paper and web agree.
+    { kind: 'paragraph', text: `核算单位：${x.entity ?? `${v.data.name}村民委员会`}　　单位：元` },
+    { kind: 'heading', text: '一、收支汇总' },
+    {
+      kind: 'summary',
+      cells: [
+        { label: '上期结余', value: formatYuan(x.openingBalance) },
+        { label: '本期收入合计', value: formatYuan(x.totals.income) },
+        { label: '本期支出合计', value: formatYuan(x.totals.expense) },
+        { label: '本期结余', value: formatYuan(x.closingBalance) },
+      ],
+    },
+    { kind: 'paragraph', text: `上期结余 ${formatYuan(x.openingBalance)} + 本期收入 ${formatYuan(x.totals.income)} − 本期支出 ${formatYuan(x.totals.expense)} = 本期结余 ${formatYuan(x.closingBalance)}（元），已逐笔核对。` },
+    { kind: 'heading', text: '二、收入明细' },
+  ];
+  if (x.income.length === 0) blocks.push({ kind: 'paragraph', text: '本期无收入。' });
+  else
+    blocks.push({
+      kind: 'table',
+      caption: `${periodLabel(l.period)}收入明细（单位：元）`,
+      columns: [
+        { label: '序号', align: 'center', wrap: false },
+        { label: '日期', align: 'left', wrap: false },
+        { label: '凭证号', align: 'left', wrap: false },
+        { label: '摘要', align: 'left', wrap: true, weight: 5 },
+        { label: '收入科目', align: 'left', wrap: false },
+        { label: '金额', align: 'right', wrap: false },
+        { label: '资金来源', align: 'left', wrap: true, weight: 2 },
+      ],
+      rows: x.income.map((e, i) => [String(i + 1), shortDateZh(e.date), e.voucher, e.summary, e.category, formatYuan(e.amount), e.source ?? '']),
+      total: { label: '本期收入合计', value: formatYuan(x.totals.income), column: 5 },
+    });
+  blocks.push({ kind: 'heading', text: '三、支出明细' });
+  if (x.expense.length === 0) blocks.push({ kind: 'paragraph', text: '本期无支出。' });
+  else
+    blocks.push({
+      kind: 'table',
+      caption: `${periodLabel(l.period)}支出明细（单位：元）`,
+      columns: [
+        { label: '序号', align: 'center', wrap: false },
+        { label: '日期', align: 'left', wrap: false },
+        { label: '凭证号', align: 'left', wrap: false },
+        { label: '摘要', align: 'left', wrap: true, weight: 5 },
+        { label: '支出科目', align: 'left', wrap: false },
+        { label: '金额', align: 'right', wrap: false },
+        { label: '经手人', align: 'left', wrap: false },
+        { label: '审批人', align: 'left', wrap: false },
+      ],
+      rows: x.expense.map((e, i) => {
+        const m = e.resolution ? meetings.get(e.resolution.split('#')[0]!) : undefined;
+        const basis = m ? `（依据${formatDateZh(m.data.date)}${m.data.body}决议）` : '';
+        return [String(i + 1), shortDateZh(e.date), e.voucher, `${e.summary}${basis}`, e.category, formatYuan(e.amount), e.handler ?? '', e.approver ?? ''];
+      }),
+      total: { label: '本期支出合计', value: formatYuan(x.totals.expense), column: 5 },
+    });
+  blocks.push({ kind: 'heading', text: '四、债权债务' });
+  const debts = [...x.receivables.map((r) => ({ ...r, side: '应收款' })), ...x.payables.map((r) => ({ ...r, side: '应付款' }))];
+  if (debts.length === 0) blocks.push({ kind: 'paragraph', text: '本期无应收、应付款项。' });
+  else
+    blocks.push({
+      kind: 'table',
+      caption: '应收款与应付款（单位：元）',
+      columns: [
+        { label: '类别', align: 'left', wrap: false },
+        { label: '单位或个人', align: 'left', wrap: true, weight: 3 },
+        { label: '金额', align: 'right', wrap: false },
+        { label: '说明', align: 'left', wrap: true, weight: 4 },
+      ],
+      rows: debts.map((r) => [r.side, r.partyKind === '个人' ? maskName(r.party) : r.party, formatYuan(r.amount), r.note ?? '']),
+    });
+  blocks.push({ kind: 'signoff', rows: signoffRows(x.signoff, '会计（报账员）', x.publishedAt, v.data.phone) });
+  return finish({
+    id: `finance-${l.id}`,
+    kind: 'finance',
+    kindZh: '财务公开',
+    village: { id: v.id, name: v.data.name, township: v.data.township },
+    record: { folder: 'finances', id: l.id, file: l.file },
+    url: recordUrl(county.site.baseUrl, v.id, 'finances', l.id),
+    quarter: periodKey(quarterOf(periodStart(l.period))),
+    periodZh: periodLabel(l.period),
+    title: `${v.data.name}${periodLabel(l.period)}财务收支公开表`,
+    postingZh: postingFrom(x.publishedAt, minDays),
+    publishedAt: x.publishedAt,
+    version: 1,
+    phone: v.data.phone,
+    hotline: county.site.hotline,
+    personal: false,
+    blocks,
+  });
+}
+
+// ── 公示 ──────────────────────────────────────────────────────────────────
+
+const SUBJECT_LABELS: Readonly<Record<string, string>> = { name: '姓名/名称', members: '人数', amount: '金额（元）', group: '村民小组', reason: '理由', plot: '位置', area: '面积（㎡）', floors: '层数', gender: '性别', birthMonth: '出生年月', education: '学历', note: '备注' };
+const NUMERIC = new Set(['members', 'amount', 'area', 'floors']);
+
+function noticeDoc(county: County, v: VillageRecords, n: NoticeRec): PosterDoc {
+  const x = n.data;
+  const type = getNoticeType(x.type)!;
+  const fields = type.allowedFields.filter((f) => x.subjects.some((s) => s[f as keyof typeof s] !== undefined));
+  const unit = x.duration.unit === 'working' ? '个工作日' : '天';
+  const period = x.longTerm ? `自${formatDateZh(x.startDate)}起长期公示` : `${formatDateZh(x.startDate)}起${x.duration.days}${unit}，至${formatDateZh(n.endDate)}止`;
+  const personal = type.personal && x.subjects.some((s) => s.name !== undefined);
+  const blocks: Block[] = [
+    {
+      kind: 'facts',
+      rows: [
+        { label: '公示类型', value: x.type },
+        { label: '公示期', value: period },
+        ...(x.legalBasis ? [{ label: '依据', value: x.legalBasis }] : []),
+      ],
+    },
+  ];
+  for (const b of markdownToBlocks(n.body)) blocks.push(b.kind === 'heading' ? { kind: 'paragraph', text: b.text, bold: true } : { kind: 'paragraph', text: b.text });
+  if (x.subjects.length > 0) {
+    const cell = (f: string, value: unknown) => (value === undefined ? '' : f === 'amount' ? formatYuan(Number(value)) : String(value));
+    blocks.push({
+      kind: 'table',
+      caption: `公示名单（共${x.subjects.length}项）`,
+      columns: [
+        { label: '序号', align: 'center', wrap: false },
+        ...fields.map((f) => ({ label: SUBJECT_LABELS[f] ?? f, align: NUMERIC.has(f) ? ('right' as const) : ('left' as const), wrap: !NUMERIC.has(f) && f !== 'gender' && f !== 'birthMonth', weight: f === 'reason' || f === 'note' ? 3 : 1 })),
+      ],
+      rows: x.subjects.map((s, i) => [String(i + 1), ...fields.map((f) => cell(f, s[f as keyof typeof s]))]),
+    });
+  }
+  blocks.push({
+    kind: 'callout',
+    title: '如有异议',
+    lines: [`请在公示期内向${x.objection.to}反映${x.objection.place ? `（地点：${x.objection.place}）` : ''}，电话 ${x.objection.phone}。反映人信息将予以保密。`],
+  });
+  blocks.push({ kind: 'paragraph', text: `${SEAL(v)}　${formatDateZh(x.startDate)}`, align: 'right' });
+  return finish({
+    id: `notice-${n.id}`,
+    kind: 'notice',
+    kindZh: '公示',
+    village: { id: v.id, name: v.data.name, township: v.data.township },
+    record: { folder: 'notices', id: n.id, file: n.file },
+    url: recordUrl(county.site.baseUrl, v.id, 'notices', n.id),
+    quarter: periodKey(quarterOf(x.startDate)),
+    periodZh: periodLabel(quarterOf(x.startDate)),
+    title: x.title,
+    postingZh: x.longTerm ? `公示期：自${formatDateZh(x.startDate)}起长期公示` : `公示期：${formatDateZh(x.startDate)}至${formatDateZh(n.endDate)}`,
+    publishedAt: x.startDate,
+    version: 1,
+    phone: x.objection.phone,
+    hotline: county.site.hotline,
+    personal,
+    blocks,
+  });
+}
+
+// ── 决议公开 ─────────────────────────────────────────────────────────────
+
+function resolutionDoc(county: County, v: VillageRecords, m: Rec<Meeting>): PosterDoc {
+  const x = m.data;
+  const rule = getBodyRule(x.body)!;
+  const q = getQuorum(rule, x, { womenRepQuorum: county.profile.womenRepQuorum });
+  const consultative = rule.pass === null;
+  const minDays = county.profile.minPostingDays;
+  const attendance = `应到${x.eligible}人，实到${x.present}人${x.households ? `；应到${x.households.eligible}户，实到${x.households.present}户` : ''}`;
+  const blocks: Block[] = [
+    {
+      kind: 'facts',
+      rows: [
+        { label: '会议', value: x.title },
+        { label: '时间', value: formatDateZh(x.date) },
+        { label: '地点', value: x.location },
+        { label: '主持人', value: x.host },
+        { label: '到会情况', value: `${attendance}。${q.met ? '' : '未达法定人数：'}${q.basis.zh}` },
+      ],
+    },
+    { kind: 'heading', text: consultative ? '协商结果' : '表决结果' },
+  ];
+  if (consultative) {
+    blocks.push({
+      kind: 'table',
+      caption: '协商事项及结果',
+      columns: [
+        { label: '序号', align: 'center', wrap: false },
+        { label: '事项', align: 'left', wrap: true, weight: 2 },
+        { label: '协商结果', align: 'left', wrap: true, weight: 3 },
+      ],
+      rows: x.resolutions.map((r, i) => [String(i + 1), r.title, r.result ?? '']),
+    });
+  } else {
+    blocks.push({
+      kind: 'table',
+      caption: '各项决议的表决结果（结果由票数依规则计算）',
+      columns: [
+        { label: '序号', align: 'center', wrap: false },
+        { label: '决议事项', align: 'left', wrap: true, weight: 1 },
+        { label: '赞成', align: 'right', wrap: false },
+        { label: '反对', align: 'right', wrap: false },
+        { label: '弃权', align: 'right', wrap: false },
+        { label: '结果', align: 'center', wrap: false },
+      ],
+      rows: x.resolutions.map((r, i) => [String(i + 1), r.title, String(r.votes?.yes ?? ''), String(r.votes?.no ?? ''), String(r.votes?.abstain ?? ''), getOutcome(rule, x, r.votes, q.met)]),
+    });
+    if (rule.pass) {
+      const t = describeThreshold(rule.pass.threshold);
+      blocks.push({ kind: 'paragraph', text: `表决规则：赞成票须达${rule.pass.base === 'present' ? '到会人数' : '全体应到人数'}的${t.zh}（${rule.source.replace(/\s*\[[A-Z]+\]/g, '')}）。` });
+    }
+  }
+  const chain = getChain(m.id, new Map<string, ChainMeeting>(v.meetings.map((mm) => [mm.id, { id: mm.id, body: mm.data.body, date: mm.data.date, previous: mm.data.previous }])));
+  if (chain) {
+    blocks.push({ kind: 'heading', text: '“四议两公开”程序' });
+    blocks.push({
+      kind: 'facts',
+      rows: chain.steps.map((s) => {
+        const mm = s.meetingId ? v.meetings.find((y) => y.id === s.meetingId) : undefined;
+        return { label: s.step.zh, value: mm ? `${formatDateZh(mm.data.date)}${mm.data.title}` : '尚无记录' };
+      }),
+    });
+  }
+  blocks.push({ kind: 'paragraph', text: `会议记录全文请扫描下方二维码在网上查看。对${consultative ? '协商结果' : '决议'}有疑问，请向村务监督委员会反映。` });
+  blocks.push({ kind: 'paragraph', text: `${SEAL(v)}${x.publishedAt ? `　${formatDateZh(x.publishedAt)}` : ''}`, align: 'right' });
+  return finish({
+    id: `resolution-${m.id}`,
+    kind: 'resolution',
+    kindZh: consultative ? '协商结果公开' : '决议公开',
+    village: { id: v.id, name: v.data.name, township: v.data.township },
+    record: { folder: 'meetings', id: m.id, file: m.file },
+    url: recordUrl(county.site.baseUrl, v.id, 'meetings', m.id),
+    quarter: periodKey(quarterOf(x.date)),
+    periodZh: periodLabel(quarterOf(x.date)),
+    title: `${v.data.name}${x.body}${consultative ? '协商结果公开' : '决议公开'}`,
+    postingZh: x.publishedAt ? postingFrom(x.publishedAt, minDays) : `张贴期：　　年　　月　　日起（张贴时填写），不少于${minDays}天`,
+    ...(x.publishedAt ? { publishedAt: x.publishedAt } : {}),
+    version: 1,
+    phone: v.data.phone,
+    hotline: county.site.hotline,
+    personal: false,
+    blocks,
+  });
+}
+
+/** True when a meeting's decisions are posted on the board (决议公开 / 协商结果公开). */
+export function isPostedMeeting(m: Meeting): boolean {
+  return m.resolutions.length > 0 && !INTERNAL_BODIES.has(m.body);
+}
+
+/** Every poster of one village, in a fixed order. */
+export function buildVillagePosterDocs(county: County, v: VillageRecords): PosterDoc[] {
+  const byDisclosure = new Map<string, PosterDoc>();
+  const docOf = (id: string): PosterDoc => {
+    let doc = byDisclosure.get(id);
+    if (!doc) {
+      doc = disclosureDoc(county, v, v.disclosures.find((d) => d.id === id)!, docOf);
+      byDisclosure.set(id, doc);
+    }
+    return doc;
+  };
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return [
+    ...[...v.disclosures].sort(byId).map((d) => docOf(d.id)),
+    ...[...v.ledgers].sort(byId).map((l) => financeDoc(county, v, l)),
+    ...[...v.notices].sort(byId).map((n) => noticeDoc(county, v, n)),
+    ...[...v.meetings].sort(byId).filter((m) => isPostedMeeting(m.data)).map((m) => resolutionDoc(county, v, m)),
+  ];
+}
+
+/** Every poster of the county. */
+export function buildPosterDocs(county: County): PosterDoc[] {
+  return county.villages.flatMap((v) => buildVillagePosterDocs(county, v));
+}
+
+/** The poster kind printed from a record folder. */
+export const KIND_OF_FOLDER: Readonly<Record<PosterDoc['record']['folder'], PosterKind>> = { disclosures: 'disclosure', finances: 'finance', notices: 'notice', meetings: 'resolution' };
