@@ -141,7 +141,8 @@ function drawSvg(doc: PDFKit.PDFDocument, svg: string): void {
 
 /** One PDF with a page of `width` × `height` points per SVG sheet. */
 export async function sheetsToPdf(svgs: readonly string[], width: number, height: number, meta: PdfMeta): Promise<Buffer> {
-  const date = new Date(`${meta.date ?? '2000-01-01'}T00:00:00+08:00`);
+  // Noon China time, so the date reads the same in every time zone from UTC−11 to UTC+11.
+  const date = new Date(`${meta.date ?? '2000-01-01'}T12:00:00+08:00`);
   const doc = new PDFDocument({
     size: [width, height],
     margin: 0,
