@@ -19,7 +19,7 @@ export type Block =
   /** 一、收支汇总 */
   | { kind: 'heading'; text: string }
   /** Running text; `align: 'right'` for the issuing body and date. */
-  | { kind: 'paragraph'; text: string; align?: 'left' | 'right'; bold?: boolean }
+  | { kind: 'paragraph'; text: string; align?: 'left' | 'right'; bold?: boolean; keepWithNext?: boolean }
   /** Label–value lines (公示期：…). */
   | { kind: 'facts'; rows: { label: string; value: string }[] }
   /** Big figures side by side (上期结余 | 本期收入 | 本期支出 | 本期结余). */

@@ -16,7 +16,7 @@ import { getChain, type ChainMeeting } from '../lib/chain.ts';
 import { formatDateZh } from '../lib/dates.ts';
 import { getFingerprint } from '../lib/fingerprint.ts';
 import { formatYuan } from '../lib/money.ts';
-import { periodKey, periodLabel, quarterOf, periodStart } from '../lib/period.ts';
+import { periodKey, periodLabel, periodStart, quarterOf } from '../lib/period.ts';
 import { markdownToBlocks } from '../lib/plain-text.ts';
 import { maskName } from '../lib/privacy.ts';
 import { describeThreshold, getOutcome, getQuorum } from '../lib/quorum.ts';
@@ -131,12 +131,11 @@ function disclosureDoc(county: County, v: VillageRecords, d: DisclosureRec, docO
     });
   }
   const approval = x.approval ? v.meetings.find((m) => m.id === x.approval!.meeting) : undefined;
+  // The period and posting dates are in every sheet's header; the facts add what the header lacks.
   blocks.push({
     kind: 'facts',
     rows: [
       { label: '公开类别', value: `${x.track}公开` },
-      { label: '公开期间', value: periodLabel(d.period) },
-      { label: '张贴期', value: `${formatDateZh(x.publishedAt)}至${formatDateZh(x.postedUntil)}` },
       ...(approval ? [{ label: '审定会议', value: `${formatDateZh(approval.data.date)}${approval.data.title}` }] : []),
     ],
   });
@@ -150,8 +149,9 @@ function disclosureDoc(county: County, v: VillageRecords, d: DisclosureRec, docO
     blocks.push({ kind: 'heading', text: '说明' });
     for (const b of body) blocks.push(b.kind === 'heading' ? { kind: 'paragraph', text: b.text, bold: true } : { kind: 'paragraph', text: b.text });
   }
+  const askWho = x.track === '党务' ? '村党组织' : '村务监督委员会';
+  blocks.push({ kind: 'paragraph', text: `对以上公开内容如有疑问，请在张贴期间向${askWho}反映，或拨打监督电话 ${phone}。`, keepWithNext: true });
   blocks.push({ kind: 'signoff', rows: signoffRows(x.signoff, '经办人', x.publishedAt, phone) });
-  blocks.push({ kind: 'paragraph', text: `对以上公开内容如有疑问，请在张贴期间向村务监督委员会反映，或拨打监督电话 ${phone}。` });
   return finish({
     id: `disclosure-${d.id}`,
     kind: 'disclosure',
@@ -275,6 +275,10 @@ function financeDoc(county: County, v: VillageRecords, l: LedgerRec): PosterDoc 
 
 const SUBJECT_LABELS: Readonly<Record<string, string>> = { name: '姓名/名称', members: '人数', amount: '金额（元）', group: '村民小组', reason: '理由', plot: '位置', area: '面积（㎡）', floors: '层数', gender: '性别', birthMonth: '出生年月', education: '学历', note: '备注' };
 const NUMERIC = new Set(['members', 'amount', 'area', 'floors']);
+/** Short values that never need to wrap. */
+const SHORT = new Set(['gender', 'birthMonth', 'group']);
+/** Share of the free width for long text columns. */
+const WEIGHT: Readonly<Record<string, number>> = { reason: 3, note: 3, plot: 2, name: 1.2 };
 
 function noticeDoc(county: County, v: VillageRecords, n: NoticeRec): PosterDoc {
   const x = n.data;
@@ -301,7 +305,7 @@ function noticeDoc(county: County, v: VillageRecords, n: NoticeRec): PosterDoc {
       caption: `公示名单（共${x.subjects.length}项）`,
       columns: [
         { label: '序号', align: 'center', wrap: false },
-        ...fields.map((f) => ({ label: SUBJECT_LABELS[f] ?? f, align: NUMERIC.has(f) ? ('right' as const) : ('left' as const), wrap: !NUMERIC.has(f) && f !== 'gender' && f !== 'birthMonth', weight: f === 'reason' || f === 'note' ? 3 : 1 })),
+        ...fields.map((f) => ({ label: SUBJECT_LABELS[f] ?? f, align: NUMERIC.has(f) ? ('right' as const) : ('left' as const), wrap: !NUMERIC.has(f) && !SHORT.has(f), weight: WEIGHT[f] ?? 1 })),
       ],
       rows: x.subjects.map((s, i) => [String(i + 1), ...fields.map((f) => cell(f, s[f as keyof typeof s]))]),
     });
@@ -396,7 +400,7 @@ function resolutionDoc(county: County, v: VillageRecords, m: Rec<Meeting>): Post
     });
   }
   blocks.push({ kind: 'paragraph', text: `会议记录全文请扫描下方二维码在网上查看。对${consultative ? '协商结果' : '决议'}有疑问，请向村务监督委员会反映。` });
-  blocks.push({ kind: 'paragraph', text: `${SEAL(v)}${x.publishedAt ? `　${formatDateZh(x.publishedAt)}` : ''}`, align: 'right' });
+  blocks.push({ kind: 'paragraph', text: `${SEAL(v)}　${x.publishedAt ? formatDateZh(x.publishedAt) : '　　年　　月　　日'}`, align: 'right' });
   return finish({
     id: `resolution-${m.id}`,
     kind: 'resolution',

@@ -108,12 +108,19 @@ function layoutColumns(columns: readonly TableColumn[], rows: readonly string[][
     return Math.ceil(w + pad + 1);
   });
   const wrap = columns.map((c) => c.wrap);
-  const minWrap = (i: number) => Math.ceil(Math.max(3 * fs, measureText(columns[i]!.label, fonts.bold) * fs / 2) + pad);
+  // A wrapping column is at least 3 characters wide and, where the paper allows, as wide as its header.
+  const headerW = (i: number) => measureText(columns[i]!.label, fonts.bold) * fs;
+  let fullHeaders = true;
+  const minWrap = (i: number) => Math.ceil(Math.max(3 * fs, fullHeaders ? headerW(i) + 1 : headerW(i) / 2) + pad);
   // If the fixed columns leave too little room, let the widest of them wrap too.
   for (;;) {
     const fixed = natural.reduce((s, w, i) => s + (wrap[i] ? 0 : w), 0);
     const mins = natural.reduce((s, _, i) => s + (wrap[i] ? minWrap(i) : 0), 0);
     if (fixed + mins <= inner) break;
+    if (fullHeaders) {
+      fullHeaders = false;
+      continue;
+    }
     const widest = natural.reduce((best, w, i) => (!wrap[i] && (best < 0 || w > natural[best]!) ? i : best), -1);
     if (widest < 0) throw new PosterLayoutError(`表格列太多，${size.labelZh}纸上放不下 / the table has too many columns for ${size.key}`);
     wrap[widest] = true;
@@ -223,7 +230,7 @@ function layoutUnchecked(doc: PosterDoc, size: SizePreset, fonts: Fonts): Poster
         chunks.forEach((text, i) => {
           add(
             { kind: 'paragraph', text, bold: Boolean(block.bold), align: block.align ?? 'left', height: textHeight(text, W, t.body, adv, st), spaceBefore: i === 0 ? size.gap * 0.6 : 0 },
-            block.bold ? { keepWithNext: true } : {},
+            block.bold || (block.keepWithNext && i === chunks.length - 1) ? { keepWithNext: true } : {},
           );
         });
         break;
