@@ -181,7 +181,13 @@ function financeDoc(county: County, v: VillageRecords, l: LedgerRec): PosterDoc 
   const minDays = county.profile.minPostingDays;
   const blocks: Block[] = [
     // The same default entity as the web page (src/data/views.ts), so paper and web agree.
-    { kind: 'paragraph', text: `核算单位：${x.entity ?? `${v.data.name}村民委员会`}　　单位：元` },
+    {
+      kind: 'facts',
+      rows: [
+        { label: '核算单位', value: x.entity ?? `${v.data.name}村民委员会` },
+        { label: '金额单位', value: '元' },
+      ],
+    },
     { kind: 'heading', text: '一、收支汇总' },
     {
       kind: 'summary',
