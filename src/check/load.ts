@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { makeCalendar } from '../lib/calendar.ts';
 import type { Finding } from '../lib/finding.ts';
-import { parsePeriod } from '../lib/period.ts';
+import { comparePeriods, parsePeriod } from '../lib/period.ts';
 import { NATIONAL_CALENDAR } from '../law/holidays-cn.ts';
 import { PROFILES } from '../law/profiles.ts';
 import { DisclosureSchema, LedgerSchema, MeetingSchema, NoticeSchema, SiteSchema, VillageSchema, VolunteerPeriodSchema } from '../schemas/index.ts';
@@ -60,7 +60,7 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
     if (!decoded.ok) return void report(rel(abs), [decoded.finding]);
     const parsed = kind === 'yaml' ? parseYaml(decoded.text) : parseFrontMatter(decoded.text);
     if (!parsed.ok) return void report(rel(abs), [parsed.finding]);
-    report(rel(abs), scanPrivacy(parsed.data, parsed.body));
+    report(rel(abs), scanPrivacy(parsed.data, parsed.body, parsed.bodyLine));
     return { data: parsed.data, body: parsed.body };
   };
   const readValid = <S extends z.ZodType>(abs: string, kind: 'yaml' | 'md', schema: S): (Rec<z.output<S>> & { raw: unknown }) | undefined => {
@@ -103,7 +103,7 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
       continue;
     }
     const village = readValid(vFile, 'yaml', VillageSchema);
-    const rec: VillageRecords = { id, file: rel(vFile), data: village?.data as VillageRecords['data'], disclosures: [], ledgers: [], meetings: [], notices: [], volunteers: [] };
+    const rec: VillageRecords = { id, file: rel(vFile), data: village?.data as VillageRecords['data'], disclosures: [], ledgers: [], meetings: [], notices: [], volunteers: [], unreadable: new Set() };
     for (const entry of readdirSync(dir).sort()) {
       if (entry === 'village.yaml' || IGNORED.has(entry)) continue;
       if (!(entry in FOLDERS) || !statSync(join(dir, entry)).isDirectory()) {
@@ -121,6 +121,7 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
           report(rel(abs), [{ code: 'file.name', path: [], params: { name, patternZh: rule.zh, patternEn: rule.en } }]);
           continue;
         }
+        const before = problems.length;
         if (folder === 'disclosures') {
           const r = readValid(abs, 'md', DisclosureSchema);
           if (r) rec.disclosures.push({ ...r, period: { kind: 'quarter', year: Number(m[1]), quarter: Number(m[2]) as 1 | 2 | 3 | 4 } } as DisclosureRec);
@@ -143,6 +144,7 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
             rec.notices.push({ ...r, endDate: '' });
           }
         }
+        if (problems.slice(before).some((p) => p.severity === 'error')) rec.unreadable.add(`${folder}/${name.replace(/\.(md|mdx|ya?ml)$/, '')}`);
       }
     }
     if (village) villages.push(rec);
@@ -152,7 +154,7 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
   const calendar = makeCalendar(NATIONAL_CALENDAR, site.data.calendar);
   const asOf = resolveAsOf(site.data.asOf, options.env ?? process.env, options.now ?? new Date());
   for (const v of villages) {
-    v.ledgers.sort((a, b) => a.id.localeCompare(b.id));
+    v.ledgers.sort((a, b) => comparePeriods(a.period, b.period));
     for (const n of v.notices) n.endDate = noticeEndDate(n.data, calendar);
   }
   const county: County = { site: site.data, profile, calendar, asOf, villages };

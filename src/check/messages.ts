@@ -3,6 +3,8 @@
  * expected and how to fix it. Codes come from schema issues (src/schemas) and rules (src/lib).
  * Each code has a fixture under test/fixtures/invalid/ and a test that pins its text.
  */
+import { getBodyRule } from '../law/bodies.ts';
+
 type P = Record<string, unknown>;
 export interface Message {
   zh: string;
@@ -14,6 +16,30 @@ export interface Message {
 }
 
 const s = (v: unknown): string => (v === undefined ? '' : String(v));
+/** A list joined with 、 for Chinese, re-joined with commas for the English sentence. */
+const list = (v: unknown): string => s(v).split('、').join(', ');
+/** English name of a meeting body (村民代表会议 → villagers' representative assembly). */
+const bodyEn = (v: unknown): string => getBodyRule(s(v))?.en ?? s(v);
+const TRACK_EN: Record<string, string> = { 党务: 'party affairs', 村务: 'village affairs', 财务: 'finances' };
+const trackEn = (v: unknown): string => (TRACK_EN[s(v)] ? `${TRACK_EN[s(v)]} (${s(v)})` : s(v));
+/** Chinese labels of notice subject fields, shown beside the field name. */
+const SUBJECT_FIELD_ZH: Record<string, string> = {
+  name: '姓名',
+  members: '人数',
+  amount: '金额',
+  group: '村民小组',
+  reason: '理由',
+  plot: '位置',
+  area: '面积',
+  floors: '层数',
+  gender: '性别',
+  birthMonth: '出生年月',
+  education: '学历',
+  note: '备注',
+};
+const fieldZh = (f: string): string => (SUBJECT_FIELD_ZH[f] ? `${f}（${SUBJECT_FIELD_ZH[f]}）` : f);
+/** Roles in a sign-off, for signoff.same-person. */
+const ROLE: Record<string, [string, string]> = { reviewer: ['审核人', 'reviewer'], preparer: ['编制人', 'preparer'], responsible: ['负责人', 'responsible person'] };
 
 export const MESSAGES: Record<string, (p: P) => Message> = {
   // ── files ──────────────────────────────────────────────────────────────
@@ -26,7 +52,7 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
     fixEn: 'Open it in Notepad or WPS, choose "Save as" and pick the UTF-8 encoding.',
   }),
   'file.yaml': (p) => ({
-    zh: `YAML 格式有误：第 ${s(p['line'])} 行第 ${s(p['col'])} 列附近，${s(p['detail'])}。`,
+    zh: `YAML 格式有误：第 ${s(p['line'])} 行第 ${s(p['col'])} 列附近，${s(p['detailZh'] ?? p['detail'])}。`,
     en: `The YAML is malformed near line ${s(p['line'])}, column ${s(p['col'])}: ${s(p['detail'])}.`,
     expectedZh: '“字段名: 值”的格式，每级缩进两个空格',
     expectedEn: '"field: value" lines, indented by two spaces per level',
@@ -122,7 +148,7 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
     zh: `“${s(p['value'])}”不是可选的值。`,
     en: `"${s(p['value'])}" is not one of the allowed values.`,
     expectedZh: `以下之一：${s(p['options'])}`,
-    expectedEn: `one of: ${s(p['options'])}`,
+    expectedEn: `one of: ${list(p['options'])}`,
     fixZh: '从可选值中选一个，字要完全一致。',
     fixEn: 'Use one of the allowed values exactly.',
   }),
@@ -141,14 +167,6 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
     expectedEn: 'YYYY-MM, e.g. 1990-05',
     fixZh: '按“1990-05”的格式填写。',
     fixEn: 'Write it as 1990-05.',
-  }),
-  'period.format': (p) => ({
-    zh: `“${s(p['value'])}”不是有效期间。`,
-    en: `"${s(p['value'])}" is not a valid period.`,
-    expectedZh: '季度如 2025-q3，或月份如 2025-07',
-    expectedEn: 'a quarter like 2025-q3 or a month like 2025-07',
-    fixZh: '按示例填写期间。',
-    fixEn: 'Write the period as in the examples.',
   }),
   'money.format': (p) => ({
     zh: `金额“${s(p['value'])}”无法识别。`,
@@ -218,25 +236,25 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
     fixZh: '改为 true 或 false。',
     fixEn: 'Write true or false.',
   }),
-  'slug.format': () => ({
-    zh: '编号只能用小写字母、数字和连字符。',
-    en: 'Ids may only use lowercase letters, digits and hyphens.',
+  'slug.format': (p) => ({
+    zh: `编号“${s(p['value'])}”不对：编号只能用小写字母、数字和连字符。`,
+    en: `The id "${s(p['value'])}" is not valid: ids may only use lowercase letters, digits and hyphens.`,
     expectedZh: '如 zhulao、v01',
     expectedEn: 'e.g. zhulao, v01',
     fixZh: '改用拼音或字母数字编号。',
     fixEn: 'Use a pinyin or letters-and-digits id.',
   }),
-  'url.format': () => ({
-    zh: '网址格式不对。',
-    en: 'The URL is not valid.',
+  'url.format': (p) => ({
+    zh: `网址“${s(p['value'])}”格式不对。`,
+    en: `The URL "${s(p['value'])}" is not valid.`,
     expectedZh: '如 https://cwgk.example.gov.cn/',
     expectedEn: 'e.g. https://cwgk.example.gov.cn/',
     fixZh: '写完整的网址，以 https:// 开头。',
     fixEn: 'Write the full address starting with https://.',
   }),
-  'catalogue.code': () => ({
-    zh: '目录编号格式不对。',
-    en: 'The catalogue code is malformed.',
+  'catalogue.code': (p) => ({
+    zh: `目录编号“${s(p['value'])}”格式不对。`,
+    en: `The catalogue code "${s(p['value'])}" is malformed.`,
     expectedZh: '两个大写字母-两位数字，如 CW-03',
     expectedEn: 'two capital letters, a hyphen and two digits, e.g. CW-03',
     fixZh: '按 CW-03 的格式编号。',
@@ -293,19 +311,19 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
     zh: `目录编号“${s(p['code'])}”不在本县公开目录中。`,
     en: `The catalogue code "${s(p['code'])}" is not in the county catalogue.`,
     expectedZh: `site.yaml 中${s(p['track'])}类的编号：${s(p['codes'])}`,
-    expectedEn: `a ${s(p['track'])} code from site.yaml: ${s(p['codes'])}`,
+    expectedEn: `a ${trackEn(p['track'])} code from site.yaml: ${list(p['codes'])}`,
     fixZh: '改用目录中的编号，或请县里在 site.yaml 目录中增加该项。',
     fixEn: 'Use a code from the catalogue, or ask the county to add the item to site.yaml.',
   }),
   'disclosure.catalogue-track': (p) => ({
     zh: `目录项 ${s(p['code'])} 属于${s(p['itemTrack'])}，而本公开是${s(p['track'])}。`,
-    en: `Catalogue item ${s(p['code'])} belongs to ${s(p['itemTrack'])}, but this disclosure is ${s(p['track'])}.`,
+    en: `Catalogue item ${s(p['code'])} belongs to ${trackEn(p['itemTrack'])}, but this disclosure is ${trackEn(p['track'])}.`,
     fixZh: '把该项放到对应类别的公开中，或改正编号。',
     fixEn: 'Move the item to a disclosure of its track or correct the code.',
   }),
   'disclosure.posting-short': (p) => ({
-    zh: `公开期只有 ${s(p['days'])} 天（${s(p['from'])} 至 ${s(p['to'])}），少于${s(p['province'])}规定的 ${s(p['min'])} 天。`,
-    en: `It stays up only ${s(p['days'])} days (${s(p['from'])} to ${s(p['to'])}), less than the ${s(p['min'])} days required in ${s(p['province'])}.`,
+    zh: `公开期只有 ${s(p['days'])} 天（${s(p['from'])} 至 ${s(p['to'])}），少于规则配置（${s(p['province'])}）要求的 ${s(p['min'])} 天。`,
+    en: `It stays up only ${s(p['days'])} days (${s(p['from'])} to ${s(p['to'])}), less than the ${s(p['min'])} days the rule profile (${s(p['province'])}) requires.`,
     expectedZh: `postedUntil 不早于 ${s(p['earliest'])}`,
     expectedEn: `postedUntil no earlier than ${s(p['earliest'])}`,
     fixZh: `把 postedUntil 改为 ${s(p['earliest'])} 或更晚；已撤下的须重新公布。`,
@@ -313,7 +331,7 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
   }),
   'disclosure.approval-body': (p) => ({
     zh: `审定会议“${s(p['ref'])}”是${s(p['body'])}，不是两委联席会议或村委会会议。`,
-    en: `The approval meeting "${s(p['ref'])}" is a ${s(p['body'])}, not a joint meeting of the two committees or a village committee meeting.`,
+    en: `The approval meeting "${s(p['ref'])}" is a ${bodyEn(p['body'])}, not a joint meeting of the two committees or a village committee meeting.`,
     fixZh: '引用确定公开方案的两委联席会议。',
     fixEn: 'Reference the joint meeting that fixed the disclosure plan.',
   }),
@@ -344,14 +362,14 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
     fixEn: 'Correct the latest version instead (point supersedes at the previous correction).',
   }),
   'disclosure.supersedes-earlier': (p) => ({
-    zh: `更正公开的日期 ${s(p['publishedAt'])} 早于原公开 ${s(p['original'])}。`,
-    en: `The correction's date ${s(p['publishedAt'])} is before the original's ${s(p['original'])}.`,
+    zh: `更正公开的公布日期 ${s(p['publishedAt'])} 早于原公开的公布日期 ${s(p['original'])}。`,
+    en: `The correction is dated ${s(p['publishedAt'])}, before the original it corrects (${s(p['original'])}).`,
     fixZh: '更正只能在原公开之后公布。',
     fixEn: 'A correction can only be published after the original.',
   }),
   'disclosure.deadline': (p) => ({
     zh: `${s(p['period'])}的公开于 ${s(p['publishedAt'])} 公布，晚于规定期限 ${s(p['deadline'])}。`,
-    en: `The ${s(p['period'])} disclosure was published on ${s(p['publishedAt'])}, after the deadline ${s(p['deadline'])}.`,
+    en: `The ${s(p['periodEn'] ?? p['period'])} disclosure was published on ${s(p['publishedAt'])}, after the deadline ${s(p['deadline'])}.`,
     fixZh: '以后按期公开；本次逾期会在县级合规视图中显示。',
     fixEn: 'Publish on time next period; this lateness shows in the county compliance view.',
   }),
@@ -365,8 +383,8 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
     fixEn: 'Fill in reviewer, reviewedAt and opinion under signoff.',
   }),
   'signoff.same-person': (p) => ({
-    zh: `${s(p['name'])} 不能同时是审核人和${s(p['other'])}。`,
-    en: `${s(p['name'])} cannot be both the reviewer and the ${s(p['other'])}.`,
+    zh: `${s(p['name'])} 不能同时是${(ROLE[s(p['role'])] ?? ROLE['reviewer']!)[0]}和${(ROLE[s(p['otherRole'])] ?? [s(p['other'])])[0]}。`,
+    en: `${s(p['name'])} cannot be both the ${(ROLE[s(p['role'])] ?? ROLE['reviewer']!)[1]} and the ${(ROLE[s(p['otherRole'])] ?? ['', s(p['other'])])[1]}.`,
     expectedZh: '审核人、编制人、负责人是三个不同的人',
     expectedEn: 'reviewer, preparer and responsible person are three different people',
     fixZh: '由村务监督委员会的另一名成员审核，或改正姓名。',
@@ -376,7 +394,7 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
     zh: `审核人 ${s(p['name'])} 不是本村村务监督委员会成员。`,
     en: `The reviewer ${s(p['name'])} is not on the village supervision committee.`,
     expectedZh: `以下之一：${s(p['supervisors'])}`,
-    expectedEn: `one of: ${s(p['supervisors'])}`,
+    expectedEn: `one of: ${list(p['supervisors'])}`,
     fixZh: '核对姓名；若委员会有变动，先更新 village.yaml 的 supervisors。',
     fixEn: 'Check the name; if the committee changed, update supervisors in village.yaml first.',
   }),
@@ -461,7 +479,7 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
     zh: `科目“${s(p['category'])}”在 ${s(p['date'])} 执行的《${s(p['system'])}》中不能使用。`,
     en: `The category "${s(p['category'])}" is not allowed by the accounting system in force on ${s(p['date'])} (${s(p['system'])}).`,
     expectedZh: `以下之一：${s(p['allowed'])}`,
-    expectedEn: `one of: ${s(p['allowed'])}`,
+    expectedEn: `one of: ${list(p['allowed'])}`,
     fixZh: '按现行会计制度选择科目（2024年起“发包及上交收入”并入经营收入或投资收益）。',
     fixEn: 'Pick a category of the system in force (from 2024, 发包及上交收入 goes to 经营收入 or 投资收益).',
   }),
@@ -486,14 +504,14 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
     fixEn: 'Add resolution: the id of the meeting that approved the expense.',
   }),
   'ledger.resolution-failed': (p) => ({
-    zh: `引用的会议 ${s(p['ref'])} 没有通过任何决议，不能作为支出依据。`,
-    en: `The cited meeting ${s(p['ref'])} passed no resolution and cannot authorise the expense.`,
+    zh: `引用的会议 ${s(p['ref'])} 没有通过任何决议${p['reasonZh'] ? `（${s(p['reasonZh'])}）` : ''}，不能作为支出依据。`,
+    en: `The cited meeting ${s(p['ref'])} passed no resolution${p['reasonEn'] ? ` (${s(p['reasonEn'])})` : ''} and cannot authorise the expense.`,
     fixZh: '引用通过该事项的会议。',
     fixEn: 'Cite the meeting that passed it.',
   }),
   'ledger.resolution-body': (p) => ({
     zh: `引用的会议 ${s(p['ref'])} 是${s(p['body'])}，无权决定该支出。`,
-    en: `The cited meeting ${s(p['ref'])} is a ${s(p['body'])}, which cannot authorise the expense.`,
+    en: `The cited meeting ${s(p['ref'])} is a ${bodyEn(p['body'])}, which cannot authorise the expense.`,
     expectedZh: '村民会议、村民代表会议、成员大会或成员代表大会',
     expectedEn: "a villagers' assembly, representative assembly or collective members' (representative) meeting",
     fixZh: '引用作出决定的村民（代表）会议。',
@@ -508,7 +526,7 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
   // ── meetings ───────────────────────────────────────────────────────────
   'meeting.present-over': (p) => ({
     zh: `实到 ${s(p['present'])} 多于应到 ${s(p['eligible'])}。`,
-    en: `${s(p['present'])} present is more than the ${s(p['eligible'])} eligible.`,
+    en: `${s(p['present'])} are recorded as present, more than the ${s(p['eligible'])} eligible.`,
     fixZh: '核对签到表。',
     fixEn: 'Check the attendance sheet.',
   }),
@@ -520,7 +538,7 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
   }),
   'meeting.votes-missing': (p) => ({
     zh: `${s(p['body'])}的决议缺少表决票数。`,
-    en: `A resolution of the ${s(p['body'])} has no vote counts.`,
+    en: `A resolution of the ${bodyEn(p['body'])} has no vote counts.`,
     expectedZh: 'votes: 下写 yes（赞成）、no（反对）、abstain（弃权）',
     expectedEn: 'votes with yes, no and abstain',
     fixZh: '填写票数；是否通过由系统计算，不要手写。',
@@ -528,13 +546,13 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
   }),
   'meeting.votes-consultative': (p) => ({
     zh: `${s(p['body'])}是协商性会议，不作有约束力的表决。`,
-    en: `A ${s(p['body'])} is consultative and takes no binding vote.`,
+    en: `A ${bodyEn(p['body'])} is consultative and takes no binding vote.`,
     fixZh: '删去 votes，用 result 写明协商结果；需要表决的事项提交村民（代表）会议。',
     fixEn: "Remove votes and write the outcome in result; binding decisions go to a villagers' (representative) assembly.",
   }),
   'meeting.result-missing': (p) => ({
     zh: `${s(p['body'])}的议题缺少协商结果 result。`,
-    en: `An item of the ${s(p['body'])} has no consultation result.`,
+    en: `An item of the ${bodyEn(p['body'])} has no consultation result.`,
     fixZh: '用 result 写明协商结果及采纳情况。',
     fixEn: 'Write the result and how it was taken up.',
   }),
@@ -546,13 +564,13 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
   }),
   'meeting.notice-missing': (p) => ({
     zh: `${s(p['body'])}须提前 ${s(p['days'])} 天通知，但没有写通知日期。`,
-    en: `A ${s(p['body'])} needs ${s(p['days'])} days' notice, but no notice date is given.`,
+    en: `A ${bodyEn(p['body'])} needs ${s(p['days'])} days' notice, but no notice date is given.`,
     fixZh: '填写 noticeDate（发出会议通知的日期）。',
     fixEn: 'Add noticeDate (the day the notice went out).',
   }),
   'meeting.notice-short': (p) => ({
     zh: `${s(p['body'])}只提前 ${s(p['lead'])} 天通知（${s(p['noticeDate'])} 通知，${s(p['date'])} 召开），少于规定的 ${s(p['days'])} 天。`,
-    en: `The ${s(p['body'])} was announced only ${s(p['lead'])} days ahead (${s(p['noticeDate'])} for ${s(p['date'])}); ${s(p['days'])} are required.`,
+    en: `The ${bodyEn(p['body'])} was announced only ${s(p['lead'])} days ahead (${s(p['noticeDate'])} for ${s(p['date'])}); ${s(p['days'])} are required.`,
     fixZh: '核对日期；通知不足的会议须重新召开。',
     fixEn: 'Check the dates; a meeting without enough notice must be held again.',
   }),
@@ -563,10 +581,10 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
     fixEn: 'Check the dates.',
   }),
   'meeting.body-not-yet': (p) => ({
-    zh: `${s(p['body'])}的规则自 ${s(p['since'])} 起施行，此前不能使用。`,
-    en: `The ${s(p['body'])} rules apply from ${s(p['since'])}; it cannot be used before.`,
-    fixZh: '核对会议类型和日期。',
-    fixEn: 'Check the body and the date.',
+    zh: `${s(p['body'])}的规则自 ${s(p['since'])} 起施行，此前召开的会议不能记为${s(p['body'])}。`,
+    en: `The rules for a ${bodyEn(p['body'])} apply from ${s(p['since'])}; a meeting held before that cannot be recorded as one.`,
+    fixZh: '核对会议日期；更早的会议按当时实际召开的会议类型填写（如村民会议、村民代表会议）。',
+    fixEn: 'Check the date; record an earlier meeting under the body that actually met (e.g. 村民会议 or 村民代表会议).',
   }),
   'meeting.authorises': (p) => ({
     zh: `授权的账目“${s(p['ref'])}”写法不对。`,
@@ -578,7 +596,7 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
   }),
   'chain.order': (p) => ({
     zh: `“四议两公开”顺序不对：${s(p['body'])}的上一步应是“${s(p['expected'])}”，而“${s(p['previous'])}”是${s(p['previousBody'])}。`,
-    en: `The 四议两公开 steps are out of order: before a ${s(p['body'])} comes "${s(p['expectedEn'])}", but "${s(p['previous'])}" is a ${s(p['previousBody'])}.`,
+    en: `The 四议两公开 steps are out of order: before a ${bodyEn(p['body'])} comes "${s(p['expectedEn'])}", but "${s(p['previous'])}" is a ${bodyEn(p['previousBody'])}.`,
     expectedZh: '党组织提议 → 两委会议商议 → 党员大会审议 → 村民（代表）会议决议',
     expectedEn: 'party proposes → two committees consult → party members review → villagers resolve',
     fixZh: '让 previous 指向上一步的会议。',
@@ -592,7 +610,7 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
   }),
   'chain.not-a-step': (p) => ({
     zh: `${s(p['body'])}不是“四议两公开”中可接续上一步的环节。`,
-    en: `A ${s(p['body'])} is not a step of 四议两公开 that follows another.`,
+    en: `A ${bodyEn(p['body'])} is not a step of 四议两公开 that follows another.`,
     fixZh: '删去 previous，或改正会议类型。',
     fixEn: 'Remove previous or correct the body.',
   }),
@@ -606,9 +624,9 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
     fixEn: 'Increase duration.days; a notice posted too briefly must be posted again.',
   }),
   'notice.field-not-allowed': (p) => ({
-    zh: `${s(p['type'])}公示不得公开“${s(p['field'])}”（个人信息最小必要原则）。`,
+    zh: `${s(p['type'])}公示不得公开“${fieldZh(s(p['field']))}”（个人信息最小必要原则）。`,
     en: `A ${s(p['typeEn'])} notice may not publish "${s(p['field'])}" (data minimisation).`,
-    expectedZh: `只可填写：${s(p['allowed'])}`,
+    expectedZh: `只可填写：${s(p['allowed']).split(', ').map(fieldZh).join('、')}`,
     expectedEn: `only: ${s(p['allowed'])}`,
     fixZh: '删去该字段。',
     fixEn: 'Remove the field.',

@@ -40,6 +40,11 @@ export interface VillageRecords {
   meetings: Rec<Meeting>[];
   notices: NoticeRec[];
   volunteers: VolunteerRec[];
+  /**
+   * Records that exist but failed their own checks, as "<folder>/<id>": references to them are not
+   * reported again as missing.
+   */
+  unreadable: Set<string>;
 }
 
 export interface County {
