@@ -78,6 +78,11 @@ function noticeStatus(n: NoticeRec) {
   return { state: s.state, zh: '公示期已结束', en: 'ended' };
 }
 
+/** The village a record belongs to, for breadcrumbs and back links. */
+function villageRef(v: VillageRecords) {
+  return { id: v.id, name: v.data.name, township: v.data.township, href: urls.village(v.id) };
+}
+
 // ── county home ───────────────────────────────────────────────────────────
 
 export function getHomeView() {
@@ -193,7 +198,7 @@ export function getDisclosureView(villageId: string, id: string) {
   const approval = d.data.approval ? v.meetings.find((m) => m.id === d.data.approval!.meeting) : undefined;
   const catalogue = new Map(c.site.catalogue.map((x) => [x.code, x.title]));
   return {
-    village: { id: v.id, name: v.data.name, township: v.data.township, href: urls.village(v.id) },
+    village: villageRef(v),
     title: d.data.title,
     track: d.data.track,
     label: periodLabel(d.period),
@@ -225,7 +230,7 @@ export function getLedgerView(villageId: string, id: string) {
   const categories = rows.map((r) => ({ side: r.side, sideZh: r.side === 'income' ? '收入' : '支出', category: r.category, amount: formatYuan(r.amount), percent: Math.round((r.amount / max) * 1000) / 10 }));
   const mask = (party: string, kind: string) => (kind === '个人' ? maskName(party) : party);
   return {
-    village: { id: v.id, name: v.data.name, township: v.data.township, href: urls.village(v.id) },
+    village: villageRef(v),
     entity: l.data.entity ?? `${v.data.name}村民委员会`,
     label: periodLabel(l.period),
     labelEn: periodLabelEn(l.period),
@@ -266,7 +271,7 @@ export function getMeetingView(villageId: string, id: string) {
   const pass = rule.pass ? describeThreshold(rule.pass.threshold) : undefined;
   const authorisedBy = v.ledgers.flatMap((l) => l.data.expense.filter((e) => e.resolution?.split('#')[0] === id).map((e) => ({ label: `${periodLabel(l.period)} ${e.voucher} ${e.summary}`, amount: formatYuan(e.amount), href: urls.ledger(v.id, l.id) })));
   return {
-    village: { id: v.id, name: v.data.name, township: v.data.township, href: urls.village(v.id) },
+    village: villageRef(v),
     title: m.data.title,
     body: m.data.body,
     bodyEn: rule.en,
@@ -281,7 +286,7 @@ export function getMeetingView(villageId: string, id: string) {
     quorum: { met: quorum.met, zh: quorum.basis.zh, en: quorum.basis.en },
     consultative: rule.pass === null,
     passRule: pass && rule.pass ? { zh: `赞成票须达${rule.pass.base === 'present' ? '到会人数' : '全体应到人数'}的${pass.zh}`, en: `yes votes must be ${pass.en} of ${rule.pass.base === 'present' ? 'those present' : 'all members'}` } : undefined,
-    source: rule.source,
+    source: rule.source.replace(/\s*\[[A-Z]+\]/g, ''),
     agenda: m.data.agenda,
     resolutions: m.data.resolutions.map((r) => ({ title: r.title, votes: r.votes, result: r.result, outcome: getOutcome(rule, m.data, r.votes, quorum.met) })),
     chain: chain
@@ -314,7 +319,7 @@ export function getNoticeView(villageId: string, id: string) {
     return String(value);
   };
   return {
-    village: { id: v.id, name: v.data.name, township: v.data.township, href: urls.village(v.id) },
+    village: villageRef(v),
     title: n.data.title,
     type: n.data.type,
     typeEn: type.en,
@@ -345,7 +350,7 @@ export function getVolunteerView(villageId: string, id: string) {
   const hoursOf = (vid: string) => p.data.activities.reduce((s, a) => s + a.participants.filter((x) => x.volunteer === vid).reduce((t, x) => t + x.hours, 0), 0);
   const named = p.data.volunteers.filter((x) => x.consent);
   return {
-    village: { id: v.id, name: v.data.name, township: v.data.township, href: urls.village(v.id) },
+    village: villageRef(v),
     label: periodLabel(p.period),
     key: periodKey(p.period),
     figures: volunteerFigures(p),
