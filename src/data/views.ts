@@ -65,7 +65,7 @@ function supersededBy(v: VillageRecords, id: string): DisclosureRec | undefined 
 }
 
 /** Disclosures in force: the latest correction of each, newest period first. */
-function currentDisclosures(v: VillageRecords): DisclosureRec[] {
+export function currentDisclosures(v: VillageRecords): DisclosureRec[] {
   return v.disclosures.filter((d) => !supersededBy(v, d.id)).sort((a, b) => comparePeriods(b.period, a.period) || b.data.publishedAt.localeCompare(a.data.publishedAt));
 }
 
@@ -130,7 +130,7 @@ function ledgerSummary(v: VillageRecords, l: LedgerRec) {
   };
 }
 
-function volunteerFigures(p: VolunteerRec) {
+export function volunteerFigures(p: VolunteerRec) {
   const tenths = p.data.activities.reduce((sum, a) => sum + a.participants.reduce((s, x) => s + x.hours, 0), 0);
   return {
     label: periodLabel(p.period),
@@ -141,7 +141,7 @@ function volunteerFigures(p: VolunteerRec) {
   };
 }
 
-function meetingOutcomes(m: Rec<Meeting>) {
+export function meetingOutcomes(m: Rec<Meeting>) {
   const rule = getBodyRule(m.data.body)!;
   const q = getQuorum(rule, m.data, { womenRepQuorum: getCounty().profile.womenRepQuorum });
   return m.data.resolutions.map((r) => getOutcome(rule, m.data, r.votes, q.met));
