@@ -72,6 +72,12 @@ export type KioskSlide =
       label: string;
       publishedZh: string;
       figures: { zh: string; yuan: string }[];
+    }
+  | {
+      kind: 'finance-categories';
+      key: string;
+      label: string;
+      publishedZh: string;
       income: { category: string; yuan: string }[];
       expense: { category: string; yuan: string }[];
     }
@@ -104,7 +110,7 @@ export interface KioskView {
   /** The village's page on the public website, shown as text and as a QR code. */
   web: { url: string; display: string; qrPath: string; qrSize: number };
   /** After `deadline` the screen warns it may be stale; `staleAtBuild` is that test on the as-of date. */
-  freshness: { deadline: string; staleAtBuild: boolean; newestZh: string; dueZh: string };
+  freshness: { deadline: string; staleAtBuild: boolean; dueZh: string };
   slides: KioskSlide[];
 }
 
@@ -181,9 +187,8 @@ function financeSlides(v: VillageRecords): KioskSlide[] {
         { zh: '本期支出', yuan: formatYuan(l.data.totals.expense) },
         { zh: '本期结余', yuan: formatYuan(l.data.closingBalance) },
       ],
-      income: top('income'),
-      expense: top('expense'),
     },
+    { kind: 'finance-categories', key: `finance-${l.id}-categories`, label: periodLabel(l.period), publishedZh: formatDateZh(l.data.publishedAt), income: top('income'), expense: top('expense') },
   ];
 }
 
@@ -229,7 +234,7 @@ function volunteerSlides(v: VillageRecords): KioskSlide[] {
       highlights: [...p.data.activities]
         .sort((a, b) => b.date.localeCompare(a.date))
         .slice(0, VOLUNTEER_HIGHLIGHTS)
-        .map((a) => ({ dateZh: formatDateZh(a.date), type: a.type, title: a.title, place: a.place })),
+        .map((a) => ({ dateZh: formatDateZh(a.date).replace(/^\d+年/, ''), type: a.type, title: a.title, place: a.place })),
     },
   ];
 }
@@ -262,7 +267,6 @@ export function getKioskView(villageId: string): KioskView {
   const monthly = c.profile.financeCadence === 'month' || v.data.financeCadence === '每月';
   const due = getBoardDeadline({ disclosure: newestDisclosure, ledger: newestLedger }, c.asOf, c.profile, monthly);
   const what = due.what === 'disclosure' ? '村务公开' : '财务公开';
-  const newest = due.what === 'disclosure' ? newestDisclosure : newestLedger;
   const url = new URL(`v/${v.id}/`, c.site.baseUrl).href;
   const qr = qrPath(url);
   return {
@@ -278,7 +282,6 @@ export function getKioskView(villageId: string): KioskView {
     freshness: {
       deadline: due.deadline,
       staleAtBuild: isBoardStale(c.asOf, due.deadline),
-      newestZh: newest ? `本屏最新的${what}是${periodLabel(newest)}` : `本屏尚无${what}`,
       dueZh: `${periodLabel(due.period)}${what}应于${formatDateZh(due.deadline)}前公开，本屏尚未收到`,
     },
     slides: [...noticeSlides(v, c.asOf), ...disclosureSlides(v), ...financeSlides(v), ...meetingSlides(v), ...volunteerSlides(v)],
