@@ -291,9 +291,14 @@ describe('a kiosk screen on a network that drops', () => {
       expect(await page.locator('.asof').innerText()).toContain('2025年11月20日');
       await page.evaluate(() => Object.assign(window, { beforeUpdate: true }));
 
+      const asked = server.requests.length;
       server.setRoot(rebuilt.dir);
       await expect.poll(() => page.locator('.asof').innerText().catch(() => ''), { timeout: 20_000 }).toContain('2025年11月21日');
       expect(await page.evaluate(() => 'beforeUpdate' in window)).toBe(false);
+      // It got there the real way: polling the version file and re-fetching the service worker.
+      const since = server.requests.slice(asked);
+      expect(since).toContain('/kiosk/maqu/version.json');
+      expect(since).toContain('/kiosk/maqu/sw.js');
 
       await server.stop();
       await context.setOffline(true);

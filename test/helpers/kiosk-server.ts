@@ -24,7 +24,7 @@ export interface KioskServer {
   setRoot(dir: string): void;
   /** Pull the plug: close the port and drop open connections. */
   stop(): Promise<void>;
-  /** Plug it back in on the same port. */
+  /** Plug it back in on the same port (nothing to do if it is still plugged in). */
   start(): Promise<void>;
 }
 
@@ -51,9 +51,10 @@ export async function startKioskServer(root: string): Promise<KioskServer> {
     setRoot: (next) => void (dir = next),
     stop: () =>
       new Promise<void>((resolve) => {
+        if (!server.listening) return resolve();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
-    start: () => listen(port),
+    start: () => (server.listening ? Promise.resolve() : listen(port)),
   };
 }
