@@ -4,7 +4,7 @@
  * (Workbox service worker), adopting a newly published build by itself, no names of people, and
  * screenshots of both orientations checked for cut-off text, small type and blank frames.
  */
-import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
@@ -39,6 +39,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  for (const b of [built, rebuilt]) if (b) rmSync(b.dir, { recursive: true, force: true });
 });
 
 const kioskHtml = (id: string, dir = built.dir) => readFileSync(join(dir, 'kiosk', id, 'index.html'), 'utf8');
