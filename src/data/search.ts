@@ -46,7 +46,10 @@ export interface SearchDocument {
   meta: { village: string; date: string; kind: string; note?: string };
   /** ISO date for sorting: publication, meeting or notice start date. */
   date: string;
-  /** Text the page shows in tables that are too large to index whole: one line per ledger entry. */
+  /**
+   * Text the page shows in tables too large to index whole: one line per ledger entry with its
+   * voucher and amount, plus the summary for entries at or above the county's large-expense threshold.
+   */
   digest: string[];
 }
 
@@ -82,7 +85,8 @@ export function listSearchDocuments(county: County): SearchDocument[] {
       docs.push(doc(v, sitePath(urls.disclosure(v.id, d.id)), 'disclosure', d.data.track, d.data.publishedAt, d.period, [], superseded ? '已更正，请看更正版' : undefined));
     }
     for (const l of v.ledgers) {
-      const digest = [...l.data.income, ...l.data.expense].map((e) => `${e.voucher} ${formatYuan(e.amount)} ${e.summary}`);
+      // Compact: voucher and amount of every entry; the summary (摘要) only of large entries.
+      const digest = [...l.data.income, ...l.data.expense].map((e) => `${e.voucher} ${formatYuan(e.amount)}${e.amount >= county.site.largeExpenseThreshold ? ` ${e.summary}` : ''}`);
       docs.push(doc(v, sitePath(urls.ledger(v.id, l.id)), 'finance', '财务', l.data.publishedAt, l.period, digest));
     }
     for (const m of v.meetings) docs.push(doc(v, sitePath(urls.meeting(v.id, m.id)), 'meeting', PARTY_BODIES.has(m.data.body) ? '党务' : '村务', m.data.date, quarterOf(m.data.date)));

@@ -66,7 +66,8 @@ export function prepareForIndex(html: string, doc: SearchDocument): string | und
     `<span data-pagefind-sort="${escapeAttr(`date:${doc.date}`)}"></span>`,
   ].join('');
   const digest = doc.digest.length > 0 ? `<div>${doc.digest.map((line) => `<p>${escapeText(line)}</p>`).join('')}</div>` : '';
-  const body = html.slice(openEnd, close) + digest;
+  // Header cells and captions are not sentence breaks for Pagefind; a space keeps excerpts readable.
+  const body = html.slice(openEnd, close).replace(/<\/(th|caption)>/gi, '</$1> ') + digest;
   const separated = body.replace(/(^|>)([^<]+)/g, (_, before: string, text: string) => before + separateHanForIndex(text));
   return html.slice(0, openEnd) + markers + separated + html.slice(close);
 }
