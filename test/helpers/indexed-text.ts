@@ -65,8 +65,30 @@ export function readIndexedPages(dist: string): IndexedPage[] {
     .filter((p) => p.text.length > 0);
 }
 
-/** Pages whose searchable text contains the term (spaces in the text are ignored). */
-export function pagesContaining(pages: IndexedPage[], term: string): string[] {
+/**
+ * True when `text` contains `term`, ignoring spaces (they only separate table cells and blocks).
+ * A term that starts or ends with a digit must not be part of a longer number: 12,500.00 is not in
+ * 112,500.00 and 1月 is not in 11月; a space in the text always ends a number.
+ */
+export function containsTerm(text: string, term: string): boolean {
   const needle = term.replace(/\s+/g, '');
-  return pages.filter((p) => p.text.replace(/\s+/g, '').includes(needle)).map((p) => p.url);
+  let hay = '';
+  const gaps = new Set<number>([0]);
+  for (const c of text) {
+    if (/\s/.test(c)) gaps.add(hay.length);
+    else hay += c;
+  }
+  gaps.add(hay.length);
+  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) {
+    const end = i + needle.length;
+    if (/^\d/.test(needle) && !gaps.has(i) && /(\d|\d[,.])$/.test(hay.slice(Math.max(0, i - 2), i))) continue;
+    if (/\d$/.test(needle) && !gaps.has(end) && /^(\d|[,.]\d)/.test(hay.slice(end, end + 2))) continue;
+    return true;
+  }
+  return false;
+}
+
+/** Pages whose searchable text contains the term. */
+export function pagesContaining(pages: IndexedPage[], term: string): string[] {
+  return pages.filter((p) => containsTerm(p.text, term)).map((p) => p.url);
 }
