@@ -21,7 +21,7 @@ export const LEXICON_FILE = 'search/lexicon.json';
 /** Files Pagefind writes that the search page does not use (its ready-made UIs and web worker). */
 const UNUSED_BUNDLE_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight|worker)\.(js|css)$/;
 
-const BODY_OPEN = /<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-body(?:[\s=>][^>]*)?>/i;
+const BODY_OPEN = /<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-body(?:[\s=][^>]*)?>/i;
 
 function escapeAttr(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
