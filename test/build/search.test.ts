@@ -43,7 +43,7 @@ beforeAll(async () => {
   county = loadCounty(ROOT, { env: {} }).county!;
   // Ground truth: the built pages' searchable text, plus the ledger entries as the ledger files have them.
   const threshold = county.site.largeExpenseThreshold;
-  const ledgerLines = new Map(
+  const ledgerLines = new Map<string, string>(
     county.villages.flatMap((v) =>
       v.ledgers.map((l) => [`/v/${v.id}/finances/${l.id}/`, [...l.data.income, ...l.data.expense].map((e) => `${e.voucher} ${formatYuan(e.amount)}${e.amount >= threshold ? ` ${e.summary}` : ''}`).join(' ')] as const),
     ),
