@@ -129,9 +129,10 @@ async function search() {
     const what = plan.terms.map((t) => `“${t.text}”`).join('和');
     const where = [...plan.villages, ...plan.townships, ...Object.values(chosen)].join('、');
     const lines = plan.notes.map((n) => `已按 ${n} 查找。`);
-    if (hits.length === 0) lines.push(`没有找到${where ? `${where}的` : ''}${what ? `含有${what}的` : ''}记录。请检查是否有错别字，换一个说法，或在下面按村浏览。`);
-    else if (!outcome.exact) lines.push(`没有找到与${what}完全一致的内容。下面 ${hits.length} 条记录含有这些字，但不一定相关。`);
-    else lines.push(`找到 ${hits.length} 条${where ? `${where}的` : ''}${what ? `含有${what}的` : ''}记录。`);
+    const scope = where ? `（${where}）` : '';
+    if (hits.length === 0) lines.push(`没有找到${what ? `含有${what}的` : ''}记录${scope}。请检查是否有错别字，换一个说法，或在下面按村浏览。`);
+    else if (!outcome.exact) lines.push(`没有找到与${what}完全一致的内容${scope}。下面 ${hits.length} 条记录含有这些字，但不一定相关。`);
+    else lines.push(`找到 ${hits.length} 条${what ? `含有${what}的` : ''}记录${scope}。`);
     status.textContent = lines.join(' ');
     await showMore();
   } catch (error) {
