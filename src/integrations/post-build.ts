@@ -4,6 +4,7 @@
  * here. A step that throws stops the build and leaves the previous dist/ untouched.
  */
 import type { County } from '../check/model.ts';
+import { searchIndexStep } from './search-index.ts';
 
 export interface BuildContext {
   /** Project root (where content/ is). */
@@ -20,7 +21,7 @@ export interface BuildStep {
   run(ctx: BuildContext): Promise<void>;
 }
 
-export const POST_BUILD_STEPS: BuildStep[] = [];
+export const POST_BUILD_STEPS: BuildStep[] = [searchIndexStep];
 
 export async function runPostBuildSteps(ctx: BuildContext): Promise<void> {
   for (const step of POST_BUILD_STEPS) {
