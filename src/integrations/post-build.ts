@@ -5,6 +5,7 @@
  */
 import type { County } from '../check/model.ts';
 import { kioskOfflineStep } from './kiosk-offline.ts';
+import { searchIndexStep } from './search-index.ts';
 
 export interface BuildContext {
   /** Project root (where content/ is). */
@@ -21,7 +22,7 @@ export interface BuildStep {
   run(ctx: BuildContext): Promise<void>;
 }
 
-export const POST_BUILD_STEPS: BuildStep[] = [kioskOfflineStep];
+export const POST_BUILD_STEPS: BuildStep[] = [searchIndexStep, kioskOfflineStep];
 
 export async function runPostBuildSteps(ctx: BuildContext): Promise<void> {
   for (const step of POST_BUILD_STEPS) {
