@@ -777,3 +777,62 @@ export function renderMessage(code: string, params: P = {}): Message {
   if (!m) throw new Error(`no message for code ${code}`);
   return m(params);
 }
+
+/**
+ * What the clerk tools say besides content problems (npm run new, import, check --village, report):
+ * usage, refusals, summaries. Same rule as above: Chinese first, English beside it; the command
+ * tests (test/unit/*-command.test.ts) pin each one.
+ */
+export interface ToolText {
+  zh: string;
+  en: string;
+}
+
+export const TOOL_MESSAGES: Record<string, (p: P) => ToolText> = {
+  // ── npm run new ────────────────────────────────────────────────────────
+  'new.usage': () => ({
+    zh: '用法：npm run new -- <村文件夹名> <年份-q季度>，例如 npm run new -- maqu 2025-q4',
+    en: 'Usage: npm run new -- <village-id> <yyyy-qn>, e.g. npm run new -- maqu 2025-q4',
+  }),
+  'new.period': (p) => ({
+    zh: `“${s(p['value'])}”不是季度，应写成 年份-q季度，如 2025-q4。`,
+    en: `"${s(p['value'])}" is not a quarter; write year-q<quarter>, e.g. 2025-q4.`,
+  }),
+  'tool.village': (p) => ({
+    zh: `没有村“${s(p['id'])}”（content/villages/${s(p['id'])}/village.yaml 不存在）。现有的村：${s(p['ids'])}`,
+    en: `There is no village "${s(p['id'])}" (content/villages/${s(p['id'])}/village.yaml does not exist). Villages: ${s(p['ids'])}`,
+  }),
+  'tool.village-invalid': (p) => ({
+    zh: `${s(p['id'])} 的 village.yaml 或县里的 site.yaml 有错误（见上），请先改正再运行。`,
+    en: `${s(p['id'])}'s village.yaml or the county's site.yaml has errors (above); fix them first, then run this again.`,
+  }),
+  'new.exists': (p) => ({
+    zh: `这些文件已经存在，为了不覆盖已写的内容，没有新建或改动任何文件：${s(p['files'])}。如要重新生成，先把它们删除或改名。`,
+    en: `These files already exist; to protect what is written there, nothing was created or changed: ${s(p['files'])}. To start again, delete or rename them first.`,
+  }),
+  'new.no-previous-ledger': (p) => ({
+    zh: `没有找到通过检查的上一期账（${s(p['previous'])}），上期结余留作〔待填〕，请照抄上一期的本期结余。`,
+    en: `No checked ledger for the previous period (${s(p['previous'])}); the opening balance is left as 〔待填〕: copy the previous closing balance.`,
+  }),
+  'new.created': (p) => ({
+    zh: `已为 ${s(p['village'])} 新建 ${s(p['period'])} 的文件：`,
+    en: `Created the ${s(p['periodEn'])} files for ${s(p['id'])}:`,
+  }),
+  'new.next': (p) => ({
+    zh: `下一步：把每个〔待填：…〕换成实际内容（npm run check -- --village ${s(p['id'])} 会逐条列出还没填的地方）；本季度内容最迟 ${s(p['deadline'])} 公布。`,
+    en: `Next: replace every 〔待填：…〕 with the real content (npm run check -- --village ${s(p['id'])} lists what is left); publish by ${s(p['deadline'])}.`,
+  }),
+};
+
+/** Renders a tool text; an unknown code is a programming error. */
+export function renderToolText(code: string, params: P = {}): ToolText {
+  const m = TOOL_MESSAGES[code];
+  if (!m) throw new Error(`no tool message for code ${code}`);
+  return m(params);
+}
+
+/** A tool text as two lines: Chinese, then English. */
+export function toolText(code: string, params: P = {}): string {
+  const m = renderToolText(code, params);
+  return `${m.zh}\n${m.en}`;
+}
