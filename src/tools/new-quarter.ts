@@ -11,6 +11,7 @@ import { loadVillageContext } from '../check/tool-context.ts';
 import { comparePeriods, parsePeriod, periodEnd, periodLabel, periodLabelEn, periodStart, previousQuarter, type Period } from '../lib/period.ts';
 import { buildScaffold, type ScaffoldInput } from '../lib/scaffold.ts';
 import { getPublicationDeadline } from '../lib/schedule.ts';
+import type { County, VillageRecords } from '../check/model.ts';
 import type { ToolResult } from './result.ts';
 
 export function newQuarter(root: string, id: string | undefined, periodText: string | undefined): ToolResult {
@@ -21,7 +22,29 @@ export function newQuarter(root: string, id: string | undefined, periodText: str
   if (!quarter || quarter.kind !== 'quarter') return { code: 2, stdout: '', stderr: toolText('new.period', { value: periodText }) };
   const ctx = loadVillageContext(root, id);
   if (!ctx.ok) return { code: 1, stdout: '', stderr: ctx.message };
-  const { county, village: v } = ctx;
+  const { files, monthly, adjacent } = scaffoldFor(ctx.county, ctx.village, quarter);
+  const v = ctx.village;
+  const county = ctx.county;
+  const dir = join(root, 'content/villages', id);
+  const existing = files.filter((f) => existsSync(join(dir, f.path))).map((f) => `content/villages/${id}/${f.path}`);
+  if (existing.length > 0) return { code: 1, stdout: '', stderr: toolText('new.exists', { files: existing.join(', ') }) };
+  for (const f of files) {
+    mkdirSync(dirname(join(dir, f.path)), { recursive: true });
+    writeFileSync(join(dir, f.path), f.text, { flag: 'wx' });
+  }
+  out.push(toolText('new.created', { village: v.data.name, id, period: periodLabel(quarter), periodEn: periodLabelEn(quarter) }));
+  for (const f of files) out.push(`  + content/villages/${id}/${f.path}`);
+  if (!adjacent) {
+    const prev = previousQuarter(quarter);
+    const key = `${prev.year}-q${prev.quarter}`;
+    out.push('', toolText('new.no-previous-ledger', { previous: monthly ? `${key}（或其最后一个月 or its last month）` : key }));
+  }
+  out.push('', toolText('new.next', { id, deadline: getPublicationDeadline(quarter, county.profile) }));
+  return { code: 0, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+/** The scaffold of a village's quarter from what passed its checks (also used by npm run import for a new ledger). */
+export function scaffoldFor(county: County, v: VillageRecords, quarter: Period & { kind: 'quarter' }) {
   const monthly = v.data.financeCadence === '每月' || county.profile.financeCadence === 'month';
   const before = (p: Period) => periodEnd(p) < periodStart(quarter);
   const previousLedger = [...v.ledgers].filter((l) => before(l.period)).sort((a, b) => comparePeriods(b.period, a.period))[0];
@@ -57,20 +80,5 @@ export function newQuarter(root: string, id: string | undefined, periodText: str
     ...(previousVolunteers ? { previousVolunteers: { key: previousVolunteers.id, teams: previousVolunteers.data.teams, volunteers: previousVolunteers.data.volunteers } } : {}),
   });
 
-  const dir = join(root, 'content/villages', id);
-  const existing = files.filter((f) => existsSync(join(dir, f.path))).map((f) => `content/villages/${id}/${f.path}`);
-  if (existing.length > 0) return { code: 1, stdout: '', stderr: toolText('new.exists', { files: existing.join(', ') }) };
-  for (const f of files) {
-    mkdirSync(dirname(join(dir, f.path)), { recursive: true });
-    writeFileSync(join(dir, f.path), f.text, { flag: 'wx' });
-  }
-  out.push(toolText('new.created', { village: v.data.name, id, period: periodLabel(quarter), periodEn: periodLabelEn(quarter) }));
-  for (const f of files) out.push(`  + content/villages/${id}/${f.path}`);
-  if (!adjacent) {
-    const prev = previousQuarter(quarter);
-    const key = `${prev.year}-q${prev.quarter}`;
-    out.push('', toolText('new.no-previous-ledger', { previous: monthly ? `${key}（或其最后一个月 or its last month）` : key }));
-  }
-  out.push('', toolText('new.next', { id, deadline: getPublicationDeadline(quarter, county.profile) }));
-  return { code: 0, stdout: out.join('\n'), stderr: err.join('\n') };
+  return { files, monthly, adjacent };
 }
