@@ -14,6 +14,7 @@ import { DisclosureSchema, LedgerSchema, MeetingSchema, NoticeSchema, SiteSchema
 import { resolveAsOf } from './as-of.ts';
 import { findPlaceholders } from '../lib/scaffold-marker.ts';
 import { checkBody } from './body.ts';
+import { checkCompliance } from './compliance-rules.ts';
 import { checkCounty, noticeEndDate, scanPrivacy } from './county-rules.ts';
 import { validate } from './issues.ts';
 import type { County, DisclosureRec, LedgerRec, Problem, Rec, VillageRecords, VolunteerRec } from './model.ts';
@@ -118,7 +119,7 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
       continue;
     }
     const village = readValid(vFile, 'yaml', VillageSchema);
-    const rec: VillageRecords = { id, file: rel(vFile), data: village?.data as VillageRecords['data'], disclosures: [], ledgers: [], meetings: [], notices: [], volunteers: [] };
+    const rec: VillageRecords = { id, file: rel(vFile), data: village?.data as VillageRecords['data'], disclosures: [], ledgers: [], meetings: [], notices: [], volunteers: [], failed: [] };
     for (const entry of readdirSync(dir).sort()) {
       if (entry === 'village.yaml' || IGNORED.has(entry)) continue;
       if (!(entry in FOLDERS) || !statSync(join(dir, entry)).isDirectory()) {
@@ -136,6 +137,7 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
           report(rel(abs), [{ code: 'file.name', path: [], params: { name, patternZh: rule.zh, patternEn: rule.en } }]);
           continue;
         }
+        const before = problems.length;
         if (folder === 'disclosures') {
           const r = readValid(abs, 'md', DisclosureSchema);
           if (r) rec.disclosures.push({ ...r, period: { kind: 'quarter', year: Number(m[1]), quarter: Number(m[2]) as 1 | 2 | 3 | 4 } } as DisclosureRec);
@@ -158,6 +160,7 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
             rec.notices.push({ ...r, endDate: '' });
           }
         }
+        if (problems.slice(before).some((p) => p.severity === 'error')) rec.failed.push(`${folder}/${name}`);
       }
     }
     if (village) villages.push(rec);
@@ -172,6 +175,7 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
   }
   const county: County = { site: site.data, profile, calendar, asOf, villages };
   for (const { file, finding } of checkCounty(county, site.file)) report(file, [finding]);
+  for (const { file, finding } of checkCompliance(county)) report(file, [finding]);
   const hasErrors = problems.some((p) => p.severity === 'error');
   return hasErrors ? { partial: county, problems } : { county, partial: county, problems };
 }

@@ -355,6 +355,20 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
     fixZh: '以后按期公开；本次逾期会在县级合规视图中显示。',
     fixEn: 'Publish on time next period; this lateness shows in the county compliance view.',
   }),
+  'disclosure.overdue': (p) => ({
+    zh: `${s(p['period'])}的${s(p['whatZh'])}应于 ${s(p['deadline'])} 前公布，至今没有（已逾期 ${s(p['days'])} 天）。`,
+    en: `The ${s(p['whatEn'])} for ${s(p['periodKey'])} was due by ${s(p['deadline'])} and is still missing (${s(p['days'])} days overdue).`,
+    fixZh: `尽快补上：用 npm run new 生成 ${s(p['periodKey'])} 的文件后填写；补上后，县级合规视图会显示为“逾期公开”。`,
+    fixEn: `Add it as soon as possible: npm run new creates the ${s(p['periodKey'])} files to fill in; once added, the county view shows it as published late.`,
+  }),
+  'catalogue.missing': (p) => ({
+    zh: `${s(p['period'])}${s(p['track'])}公开缺少县公开目录要求的 ${s(p['count'])} 项：${s(p['items'])}。`,
+    en: `The ${s(p['periodKey'])} ${s(p['track'])} disclosures lack ${s(p['count'])} item(s) the county catalogue requires: ${s(p['items'])}.`,
+    expectedZh: '每季度（及每月）的目录项每季度都公开；每年的目录项在第四季度公开',
+    expectedEn: 'quarterly (and monthly) catalogue items every quarter; yearly items in the fourth quarter',
+    fixZh: '在本季度的公开中补上这些目录项；确实没有发生的，也要写明“本季度无”。',
+    fixEn: 'Add these items to the quarter\'s disclosure; where nothing happened, say so ("本季度无").',
+  }),
   // ── sign-off ───────────────────────────────────────────────────────────
   'signoff.reviewer-missing': () => ({
     zh: '缺少村务监督委员会的审核人。',
@@ -589,6 +603,14 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
     en: `The previous step "${s(p['previous'])}" (${s(p['previousDate'])}) is not before this meeting (${s(p['date'])}).`,
     fixZh: '核对日期；各步须依次召开。',
     fixEn: 'Check the dates; the steps happen one after another.',
+  }),
+  'chain.incomplete': (p) => ({
+    zh: `这次决议所依据的“四议两公开”程序不完整，缺少：${s(p['missing'])}。`,
+    en: `The 四议两公开 procedure behind this resolution is incomplete; missing: ${s(p['missingEn'])}.`,
+    expectedZh: '党组织提议 → 两委会议商议 → 党员大会审议 → 村民（代表）会议决议，每一步一份会议记录，用 previous 依次连起来',
+    expectedEn: 'party proposes → two committees consult → party members review → villagers resolve, one set of minutes per step, linked with previous',
+    fixZh: '补上缺少步骤的会议记录并用 previous 连接；确实没有经过这些步骤的重大事项，应按程序重新决策。',
+    fixEn: 'Add the minutes of the missing steps and link them with previous; a major matter decided without them must be decided again by the procedure.',
   }),
   'chain.not-a-step': (p) => ({
     zh: `${s(p['body'])}不是“四议两公开”中可接续上一步的环节。`,
@@ -951,6 +973,43 @@ export const TOOL_MESSAGES: Record<string, (p: P) => ToolText> = {
   'import.check': (p) => ({
     zh: `导入后的检查（${s(p['file'])}）：`,
     en: `Check of the imported ledger (${s(p['file'])}):`,
+  }),
+  // ── compliance (npm run report, the /compliance/ page) ──────────────────
+  'timeliness.on-time': (p) => ({
+    zh: `按时公开（${s(p['publishedAt'])} 公布，期限 ${s(p['deadline'])}）`,
+    en: `on time (published ${s(p['publishedAt'])}, due ${s(p['deadline'])})`,
+  }),
+  'timeliness.late': (p) => ({
+    zh: `逾期 ${s(p['days'])} 天公开（${s(p['publishedAt'])} 公布，期限 ${s(p['deadline'])}）`,
+    en: `published ${s(p['days'])} days late (published ${s(p['publishedAt'])}, due ${s(p['deadline'])})`,
+  }),
+  'timeliness.overdue': (p) => ({
+    zh: `未公开，已逾期 ${s(p['days'])} 天（期限 ${s(p['deadline'])}）`,
+    en: `not published, ${s(p['days'])} days overdue (due ${s(p['deadline'])})`,
+  }),
+  'timeliness.not-due': (p) => ({
+    zh: `尚未到期（期限 ${s(p['deadline'])}）`,
+    en: `not due yet (due ${s(p['deadline'])})`,
+  }),
+  'report.title': (p) => ({
+    zh: `${s(p['county'])}村务公开合规情况（数据截至 ${s(p['asOf'])}，公开规则：${s(p['profile'])}）`,
+    en: `Village disclosure compliance, ${s(p['county'])} (as of ${s(p['asOf'])}, rules: ${s(p['profile'])})`,
+  }),
+  'report.all-ok': () => ({
+    zh: '其余各项无问题',
+    en: 'no problems in the other checks',
+  }),
+  'report.summary': (p) => ({
+    zh: `${s(p['period'])}：${s(p['villages'])} 个村中，按时公开 ${s(p['onTime'])} 个，逾期公开 ${s(p['late'])} 个，未公开 ${s(p['overdue'])} 个；有错误的村 ${s(p['withErrors'])} 个。`,
+    en: `${s(p['periodKey'])}: of ${s(p['villages'])} villages, ${s(p['onTime'])} published on time, ${s(p['late'])} late, ${s(p['overdue'])} not at all; ${s(p['withErrors'])} have content errors.`,
+  }),
+  'report.csv-written': (p) => ({
+    zh: `已写出 ${s(p['file'])}（${s(p['rows'])} 行，UTF-8 带 BOM，可直接用 Excel 或 WPS 打开）。`,
+    en: `Wrote ${s(p['file'])} (${s(p['rows'])} rows, UTF-8 with BOM, opens directly in Excel or WPS).`,
+  }),
+  'report.county-problems': () => ({
+    zh: '县级配置（site.yaml）的问题：',
+    en: 'Problems in the county configuration (site.yaml):',
   }),
   // ── npm run new ────────────────────────────────────────────────────────
   'new.usage': () => ({

@@ -40,6 +40,8 @@ export interface VillageRecords {
   meetings: Rec<Meeting>[];
   notices: NoticeRec[];
   volunteers: VolunteerRec[];
+  /** Record files that exist but did not pass their own checks, e.g. finances/2025-q3.yaml. */
+  failed: string[];
 }
 
 export interface County {
