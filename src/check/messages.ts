@@ -1011,6 +1011,43 @@ export const TOOL_MESSAGES: Record<string, (p: P) => ToolText> = {
     zh: '县级配置（site.yaml）的问题：',
     en: 'Problems in the county configuration (site.yaml):',
   }),
+  // ── npm run check -- --village <id> ───────────────────────────────────
+  'summary.title': (p) => ({
+    zh: `━━ ${s(p['name'])}（${s(p['id'])}）小结，数据截至 ${s(p['asOf'])} ━━`,
+    en: `━━ Summary for ${s(p['id'])}, as of ${s(p['asOf'])} ━━`,
+  }),
+  'summary.records': (p) => ({
+    zh: `记录：公开 ${s(p['disclosures'])} 份，账 ${s(p['ledgers'])} 期，会议记录 ${s(p['meetings'])} 份，公示 ${s(p['notices'])} 项，志愿服务 ${s(p['volunteers'])} 期。`,
+    en: `Records: ${s(p['disclosures'])} disclosures, ${s(p['ledgers'])} ledgers, ${s(p['meetings'])} meeting minutes, ${s(p['notices'])} notices, ${s(p['volunteers'])} volunteer files.`,
+  }),
+  'summary.problems': (p) => ({
+    zh: `问题：${s(p['errors'])} 个错误（要改正才能发布），${s(p['warnings'])} 个提醒。`,
+    en: `Problems: ${s(p['errors'])} error(s) (must be fixed before publishing), ${s(p['warnings'])} warning(s).`,
+  }),
+  'summary.overdue': (p) => ({
+    zh: `已逾期：${s(p['what'])}。`,
+    en: `Overdue: ${s(p['whatEn'])}.`,
+  }),
+  'summary.next': (p) => ({
+    zh: `下一期：${s(p['period'])}的村务公开和财务收支明细，最迟 ${s(p['deadline'])} 公布（还有 ${s(p['days'])} 天）。`,
+    en: `Next: the ${s(p['periodKey'])} disclosure and ledger, due by ${s(p['deadline'])} (${s(p['days'])} days left).`,
+  }),
+  'summary.catalogue': (p) => ({
+    zh: `  县公开目录本期要公开：${s(p['items'])}`,
+    en: `  The county catalogue expects: ${s(p['codes'])}`,
+  }),
+  'summary.start': (p) => ({
+    zh: `  还没有开始：运行 npm run new -- ${s(p['id'])} ${s(p['periodKey'])} 生成本期文件。`,
+    en: `  Not started: run npm run new -- ${s(p['id'])} ${s(p['periodKey'])} to create the files.`,
+  }),
+  'summary.started': (p) => ({
+    zh: `  已有本期文件：${s(p['files'])}。`,
+    en: `  Files of the period so far: ${s(p['files'])}.`,
+  }),
+  'summary.notice': (p) => ({
+    zh: `公示中：${s(p['title'])}，到 ${s(p['end'])} 结束（还有 ${s(p['days'])} 天）。`,
+    en: `Notice running: ${s(p['id'])}, ends ${s(p['end'])} (${s(p['days'])} days left).`,
+  }),
   // ── npm run new ────────────────────────────────────────────────────────
   'new.usage': () => ({
     zh: '用法：npm run new -- <村文件夹名> <年份-q季度>，例如 npm run new -- maqu 2025-q4',

@@ -179,6 +179,16 @@ export function findComplianceGaps(v: ComplianceVillage, villageFile: string, ca
   return out;
 }
 
+/** The first quarter after the latest one due whose 村务 disclosure is not out yet: what a clerk works on next. */
+export function getNextDueQuarter(v: ComplianceVillage, today: string, profile: RuleProfile): Quarter {
+  let q = getLatestDueQuarter(today, profile);
+  for (;;) {
+    q = q.quarter === 4 ? { kind: 'quarter', year: q.year + 1, quarter: 1 } : { kind: 'quarter', year: q.year, quarter: (q.quarter + 1) as 2 | 3 | 4 };
+    const key = periodKey(q);
+    if (!v.disclosures.some((d) => d.track === '村务' && periodKey(d.period) === key)) return q;
+  }
+}
+
 /** The key of the latest quarter whose deadline has passed on `today`, e.g. 2025-q3. */
 export function latestDueQuarterKey(today: string, profile: RuleProfile): string {
   return periodKey(getLatestDueQuarter(today, profile));
