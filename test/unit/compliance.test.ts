@@ -9,6 +9,7 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PROFILES } from '../../src/law/profiles.ts';
 import { checkOf, getQuartersInScope, getTimeliness, type ComplianceVillage, type Quarter } from '../../src/lib/compliance.ts';
+import { toolText } from '../../src/check/messages.ts';
 import { buildReport, csvField, CSV_HEADER, report, toCsv } from '../../src/tools/report.ts';
 import { makeTree, ROOT } from '../helpers/fixture-tree.ts';
 
@@ -72,6 +73,20 @@ describe('a county with mistakes', () => {
     patch('content/villages/dongguan/village.yaml', 'households:', 'hushu:');
     const rows = rowsOf(tree.root).filter((x) => x['村编号 Village id'] === 'dongguan');
     expect(rows.some((x) => x['文件 File'] === 'content/villages/dongguan/village.yaml' && x['检查项'] === '其他错误')).toBe(true);
+  });
+});
+
+describe('the report text', () => {
+  it('opens with the county, the as-of date and the rules, says when a quarter has no problems, and lists county-level problems apart', () => {
+    // A catalogue of 随时 items only: nothing is due every quarter, so quarters without other problems are clean.
+    writeFileSync(file('content/site.yaml'), readFileSync(file('content/site.yaml'), 'utf8').replace(/cadence: (每季度|每年|每月)/g, 'cadence: 随时'));
+    patch('content/villages/maqu/notices/2025-11-17-dibao.md', 'unpublishAfter: 2026-05-31', 'unpublishAfter: 2031-05-31');
+    patch('content/villages/maqu/notices/2025-11-17-dibao.md', 'duration: {days: 7, unit: 自然日}', 'duration: {days: 1900, unit: 自然日}');
+    const r = report(tree.root, { env: {} });
+    expect(r.stdout.startsWith(toolText('report.title', { county: '陕西省宝鸡市陇县', asOf: '2025-11-20', profile: '陕西省' }))).toBe(true);
+    expect(r.stdout).toContain(`    ✓ ${toolText('report.all-ok').replace('\n', ' ')}`);
+    expect(r.stdout).toContain(toolText('report.county-problems'));
+    expect(r.stdout).toContain('节假日日历没有 2027 年');
   });
 });
 

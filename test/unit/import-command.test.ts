@@ -97,6 +97,7 @@ describe('importing the layouts clerks use', () => {
     expect(readFileSync(ledgerPath('maqu', '2025-q3'), 'utf8')).toBe(before);
     const forced = await run('maqu', 'maqu-2025-q3.xlsx', { force: true });
     expect(forced.code, forced.stdout).toBe(0);
+    expect(forced.stdout).toContain(`${toolText('import.check', { file: 'content/villages/maqu/finances/2025-q3.yaml' })}\n检查通过`);
     expect(writtenLedger('maqu', '2025-q3')['signoff']).toEqual(demoLedger('maqu', '2025-q3')['signoff']);
     expect(loadCounty(tree.root, { env: {} }).problems.filter((p) => p.severity === 'error')).toEqual([]);
   });

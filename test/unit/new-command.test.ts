@@ -121,6 +121,15 @@ describe('npm run new', () => {
     expect(run.stdout).toContain('+ content/villages/dongguan/finances/2025-q4.yaml');
   });
 
+  it('asks for village.yaml to be fixed first when it is broken, instead of scaffolding from it', () => {
+    writeFileSync(maqu('village.yaml'), readFileSync(maqu('village.yaml'), 'utf8').replace('households:', 'hushu:'));
+    const run = runNew('maqu', '2025-q4');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('未知字段“hushu”');
+    expect(run.stderr).toContain(toolText('tool.village-invalid', { id: 'maqu' }));
+    expect(existsSync(maqu('finances/2025-q4.yaml'))).toBe(false);
+  });
+
   it('explains a wrong village or period instead of guessing', () => {
     const nowhere = runNew('nowhere', '2025-q4');
     expect(nowhere.status).toBe(1);
