@@ -3,7 +3,7 @@
  * check then says, and that nothing is ever overwritten.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -106,6 +106,19 @@ describe('npm run new', () => {
     expect(readFileSync(maqu('finances/2025-10.yaml'), 'utf8')).toContain('openingBalance: 296,163.98');
     expect(readFileSync(maqu('finances/2025-11.yaml'), 'utf8')).toContain('openingBalance: 〔待填：上期结余，照抄上个月账的本期结余〕');
     expect(existsSync(maqu('finances/2025-12.yaml'))).toBe(true);
+  });
+
+  it('starts a village with no records yet from placeholders only, and the check then asks only for them', () => {
+    mkdirSync(join(tree.root, 'content/villages/xinzhuang'));
+    writeFileSync(join(tree.root, 'content/villages/xinzhuang/village.yaml'), readFileSync(maqu('village.yaml'), 'utf8').replace('name: 马曲村', 'name: 新庄村'));
+    const run = runNew('xinzhuang', '2025-q4');
+    expect(run.status, run.stderr).toBe(0);
+    const volunteers = readFileSync(join(tree.root, 'content/villages/xinzhuang/volunteers/2025-q4.yaml'), 'utf8');
+    expect(volunteers).toContain('  - id: 〔待填：服务队编号，小写拼音，如 zhulao〕');
+    const errors = loadCounty(tree.root, { env: {}, village: 'xinzhuang' }).problems.filter((p) => p.severity === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.filter((p) => p.code !== 'field.placeholder')).toEqual([]);
+    expect(errors.some((p) => p.file.endsWith('finances/2025-q4.yaml') && p.path === 'openingBalance')).toBe(true);
   });
 
   it('leaves the opening balance to the clerk when the previous quarter has no checked ledger', () => {
