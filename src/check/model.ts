@@ -45,6 +45,8 @@ export interface VillageRecords {
    * reported again as missing.
    */
   unreadable: Set<string>;
+  /** Record files that exist but did not pass their own checks, e.g. finances/2025-q3.yaml. */
+  failed: string[];
 }
 
 export interface County {
