@@ -28,11 +28,12 @@ export interface PageMeta {
   hotline: string;
   hotlineTel: string;
   homeHref: string;
+  faviconHref: string;
 }
 
 export function getPageMeta(): PageMeta {
   const c = getCounty();
-  return { siteTitle: c.site.title, county: c.site.county, asOf: c.asOf, asOfZh: formatDateZh(c.asOf), hotline: c.site.hotline, hotlineTel: `tel:${c.site.hotline.replace(/[^\d+]/g, '')}`, homeHref: urls.home() };
+  return { siteTitle: c.site.title, county: c.site.county, asOf: c.asOf, asOfZh: formatDateZh(c.asOf), hotline: c.site.hotline, hotlineTel: `tel:${c.site.hotline.replace(/[^\d+]/g, '')}`, homeHref: urls.home(), faviconHref: `${urls.home()}favicon.svg` };
 }
 
 export interface StandingView {
