@@ -14,7 +14,7 @@ const browser = await launchBrowser();
 for (const [name, width] of [['phone', 375], ['desktop', 1280]] as const) {
   const page = await browser.newPage({ viewport: { width, height: 800 } });
   for (const p of pages) {
-    await page.goto(server.url + p);
+    await page.goto(server.url + p, { waitUntil: 'networkidle' });
     const file = `${out}/${name}${p.replace(/\/+/g, '_').replace(/_$/, '') || '_home'}.png`;
     await page.screenshot({ path: file, fullPage: true });
     console.log(file);

@@ -8,11 +8,11 @@ import { addDays } from '../lib/dates.ts';
 import { checkChainLink, type ChainMeeting } from '../lib/chain.ts';
 import type { Finding } from '../lib/finding.ts';
 import { checkLedger, checkLedgerContinuity } from '../lib/ledger.ts';
-import { isInPeriod, periodKey, periodLabel } from '../lib/period.ts';
+import { isInPeriod, periodKey, periodLabel, periodLabelEn } from '../lib/period.ts';
 import { findPersonalNumbers } from '../lib/privacy.ts';
 import { checkMeeting, getOutcome, getQuorum } from '../lib/quorum.ts';
 import { getPublicationDeadline } from '../lib/schedule.ts';
-import { checkSignoff } from '../lib/signoff.ts';
+import { checkSignoff as checkSignoffRule } from '../lib/signoff.ts';
 import { getBodyRule } from '../law/bodies.ts';
 import { getNoticeType } from '../law/notice-types.ts';
 import type { Notice } from '../schemas/index.ts';
@@ -29,7 +29,7 @@ export function noticeEndDate(n: Notice, cal: WorkCalendar): string {
 }
 
 /** Unmasked ID, mobile and bank numbers anywhere in a record's fields or body. */
-export function scanPrivacy(data: unknown, body: string): Finding[] {
+export function scanPrivacy(data: unknown, body: string, bodyLine = 1): Finding[] {
   const out: Finding[] = [];
   const walk = (v: unknown, path: (string | number)[]) => {
     if (typeof v === 'string') for (const hit of findPersonalNumbers(v)) out.push({ code: `privacy.${hit.kind}`, path, params: { masked: hit.masked } });
@@ -38,9 +38,22 @@ export function scanPrivacy(data: unknown, body: string): Finding[] {
   };
   walk(data, []);
   body.split('\n').forEach((line, i) => {
-    for (const hit of findPersonalNumbers(line)) out.push({ code: `privacy.${hit.kind}`, path: [`正文第${i + 1}行 body line ${i + 1}`], params: { masked: hit.masked } });
+    for (const hit of findPersonalNumbers(line)) out.push({ code: `privacy.${hit.kind}`, path: [`正文（文件第${i + bodyLine}行） body, line ${i + bodyLine}`], params: { masked: hit.masked } });
   });
   return out;
+}
+
+/**
+ * The sign-off rule, with signoff.same-person findings told which two roles clash (the rule reports
+ * the role in the path and the other as "编制人 preparer" text; the message needs both as keys).
+ */
+function checkSignoff(...args: Parameters<typeof checkSignoffRule>): Finding[] {
+  return checkSignoffRule(...args).map((f) => {
+    if (f.code !== 'signoff.same-person') return f;
+    const other = String(f.params?.['other'] ?? '');
+    const otherRole = other.includes('preparer') ? 'preparer' : other.includes('responsible') ? 'responsible' : 'reviewer';
+    return { ...f, params: { ...f.params, role: String(f.path[f.path.length - 1]), otherRole } };
+  });
 }
 
 const DECIDING = new Set(['村民会议', '村民代表会议', '成员大会', '成员代表大会']);
@@ -87,8 +100,9 @@ function checkVillage(v: VillageRecords, county: County, codes: Map<string, stri
     f.push(...checkSignoff(x.signoff, { publishedAt: x.publishedAt, reviewRequired: x.track !== '党务', supervisors, committee }));
     if (x.approval) {
       const m = meetings.get(x.approval.meeting);
-      if (!m) f.push({ code: 'ref.missing', path: ['approval', 'meeting'], params: { ref: x.approval.meeting, kindZh: '会议', kindEn: 'meeting', expectedZh: `meetings/ 中的文件名：${[...meetings.keys()].join('、') || '（无）'}`, expectedEn: `a file name in meetings/: ${[...meetings.keys()].join(', ') || '(none)'}` } });
-      else {
+      if (!m) {
+        if (!v.unreadable.has(`meetings/${x.approval.meeting}`)) f.push({ code: 'ref.missing', path: ['approval', 'meeting'], params: { ref: x.approval.meeting, kindZh: '会议', kindEn: 'meeting', expectedZh: `meetings/ 中的文件名：${[...meetings.keys()].join('、') || '（无）'}`, expectedEn: `a file name in meetings/: ${[...meetings.keys()].join(', ') || '(none)'}` } });
+      } else {
         if (!APPROVING.has(m.data.body)) f.push({ code: 'disclosure.approval-body', path: ['approval', 'meeting'], params: { ref: m.id, body: m.data.body } });
         const reviewed = x.signoff.reviewedAt ?? m.data.date;
         if (!(reviewed <= m.data.date && m.data.date <= x.publishedAt)) f.push({ code: 'disclosure.approval-order', path: ['approval', 'meeting'], params: { reviewedAt: x.signoff.reviewedAt ?? '—', meetingDate: m.data.date, publishedAt: x.publishedAt } });
@@ -101,8 +115,9 @@ function checkVillage(v: VillageRecords, county: County, codes: Map<string, stri
     if (x.supersedes) {
       if (!x.correctionReason) f.push({ code: 'disclosure.correction-reason', path: ['correctionReason'] });
       const orig = disclosures.get(x.supersedes);
-      if (!orig || orig.id === d.id) f.push({ code: 'ref.missing', path: ['supersedes'], params: { ref: x.supersedes, kindZh: '公开', kindEn: 'disclosure', expectedZh: `disclosures/ 中的文件名：${[...disclosures.keys()].filter((k) => k !== d.id).join('、')}`, expectedEn: `a file name in disclosures/: ${[...disclosures.keys()].filter((k) => k !== d.id).join(', ')}` } });
-      else {
+      if (!orig || orig.id === d.id) {
+        if (!v.unreadable.has(`disclosures/${x.supersedes}`)) f.push({ code: 'ref.missing', path: ['supersedes'], params: { ref: x.supersedes, kindZh: '公开', kindEn: 'disclosure', expectedZh: `disclosures/ 中的文件名：${[...disclosures.keys()].filter((k) => k !== d.id).join('、')}`, expectedEn: `a file name in disclosures/: ${[...disclosures.keys()].filter((k) => k !== d.id).join(', ')}` } });
+      } else {
         const other = supersededBy.get(orig.id);
         if (other) f.push({ code: 'disclosure.supersedes-twice', path: ['supersedes'], params: { ref: orig.id, other } });
         else supersededBy.set(orig.id, d.id);
@@ -110,7 +125,7 @@ function checkVillage(v: VillageRecords, county: County, codes: Map<string, stri
       }
     } else if (x.correctionReason) f.push({ code: 'disclosure.reason-without-supersedes', path: ['supersedes'] });
     const deadline = getPublicationDeadline(d.period, profile);
-    if (!x.supersedes && x.publishedAt > deadline) f.push({ code: 'disclosure.deadline', path: ['publishedAt'], severity: 'warning', params: { period: periodLabel(d.period), publishedAt: x.publishedAt, deadline } });
+    if (!x.supersedes && x.publishedAt > deadline) f.push({ code: 'disclosure.deadline', path: ['publishedAt'], severity: 'warning', params: { period: periodLabel(d.period), periodEn: periodLabelEn(d.period), publishedAt: x.publishedAt, deadline } });
     add(d.file, f);
   }
 
@@ -124,7 +139,7 @@ function checkVillage(v: VillageRecords, county: County, codes: Map<string, stri
       const ref = e.resolution.split('#')[0]!;
       const m = meetings.get(ref);
       if (!m) {
-        f.push({ code: 'ref.missing', path: ['expense', i, 'resolution'], params: { ref, kindZh: '会议', kindEn: 'meeting', expectedZh: `meetings/ 中的文件名：${[...meetings.keys()].join('、') || '（无）'}`, expectedEn: `a file name in meetings/: ${[...meetings.keys()].join(', ') || '(none)'}` } });
+        if (!v.unreadable.has(`meetings/${ref}`)) f.push({ code: 'ref.missing', path: ['expense', i, 'resolution'], params: { ref, kindZh: '会议', kindEn: 'meeting', expectedZh: `meetings/ 中的文件名：${[...meetings.keys()].join('、') || '（无）'}`, expectedEn: `a file name in meetings/: ${[...meetings.keys()].join(', ') || '(none)'}` } });
         return;
       }
       if (!DECIDING.has(m.data.body)) {
@@ -133,7 +148,10 @@ function checkVillage(v: VillageRecords, county: County, codes: Map<string, stri
       }
       const rule = getBodyRule(m.data.body)!;
       const q = getQuorum(rule, m.data, { womenRepQuorum: profile.womenRepQuorum });
-      if (!m.data.resolutions.some((r) => getOutcome(rule, m.data, r.votes, q.met) === '通过')) f.push({ code: 'ledger.resolution-failed', path: ['expense', i, 'resolution'], params: { ref } });
+      if (!m.data.resolutions.some((r) => getOutcome(rule, m.data, r.votes, q.met) === '通过')) {
+        const why = q.met ? { reasonZh: '赞成票不足', reasonEn: 'not enough yes votes' } : { reasonZh: q.basis.zh, reasonEn: 'the meeting had no quorum' };
+        f.push({ code: 'ledger.resolution-failed', path: ['expense', i, 'resolution'], params: { ref, ...why } });
+      }
     });
     add(l.file, f);
   }
@@ -148,15 +166,16 @@ function checkVillage(v: VillageRecords, county: County, codes: Map<string, stri
     if (m.data.publishedAt && m.data.publishedAt < m.data.date) f.push({ code: 'meeting.published-before', path: ['publishedAt'], params: { publishedAt: m.data.publishedAt, date: m.data.date } });
     if (m.data.previous) {
       const prev = chainById.get(m.data.previous);
-      if (!prev) f.push({ code: 'ref.missing', path: ['previous'], params: { ref: m.data.previous, kindZh: '会议', kindEn: 'meeting', expectedZh: `meetings/ 中的文件名：${[...meetings.keys()].join('、')}`, expectedEn: `a file name in meetings/: ${[...meetings.keys()].join(', ')}` } });
-      else f.push(...checkChainLink(chainById.get(m.id)!, prev));
+      if (!prev) {
+        if (!v.unreadable.has(`meetings/${m.data.previous}`)) f.push({ code: 'ref.missing', path: ['previous'], params: { ref: m.data.previous, kindZh: '会议', kindEn: 'meeting', expectedZh: `meetings/ 中的文件名：${[...meetings.keys()].join('、')}`, expectedEn: `a file name in meetings/: ${[...meetings.keys()].join(', ')}` } });
+      } else f.push(...checkChainLink(chainById.get(m.id)!, prev));
     }
     m.data.resolutions.forEach((r, i) => {
       r.authorises.forEach((ref, j) => {
         const mm = /^([^/]+)\/(.+)$/.exec(ref);
         if (!mm) return void f.push({ code: 'meeting.authorises', path: ['resolutions', i, 'authorises', j], params: { ref } });
         const ledger = ledgersByPeriod.get(mm[1]!);
-        if (!ledger?.data.expense.some((e) => e.voucher === mm[2])) {
+        if (!ledger?.data.expense.some((e) => e.voucher === mm[2]) && !v.unreadable.has(`finances/${mm[1]}`)) {
           f.push({ code: 'ref.missing', path: ['resolutions', i, 'authorises', j], params: { ref, kindZh: '账目', kindEn: 'ledger entry', expectedZh: `finances/ 中某期支出的 账期/凭证号：${[...ledgersByPeriod.keys()].join('、')}`, expectedEn: `period/voucher of an expense in finances/: ${[...ledgersByPeriod.keys()].join(', ')}` } });
         }
       });
@@ -203,13 +222,13 @@ function checkVillage(v: VillageRecords, county: County, codes: Map<string, stri
     p.data.volunteers.forEach((x, i) => {
       if (people.has(x.id)) f.push({ code: 'volunteer.duplicate', path: ['volunteers', i, 'id'], params: { id: x.id } });
       people.add(x.id);
-      if (!teams.has(x.team)) f.push({ code: 'ref.missing', path: ['volunteers', i, 'team'], params: { ref: x.team, kindZh: '服务队', kindEn: 'team', expectedZh: [...teams].join('、'), expectedEn: [...teams].join(', ') } });
+      if (!teams.has(x.team)) f.push({ code: 'ref.missing', path: ['volunteers', i, 'team'], params: { ref: x.team, kindZh: '服务队', kindEn: 'team', expectedZh: `本文件 teams 中的编号：${[...teams].join('、')}`, expectedEn: `an id under teams in this file: ${[...teams].join(', ')}` } });
     });
     p.data.activities.forEach((a, i) => {
       if (!isInPeriod(a.date, p.period)) f.push({ code: 'volunteer.date-outside', path: ['activities', i, 'date'], params: { date: a.date, period: periodKey(p.period) } });
-      if (!teams.has(a.team)) f.push({ code: 'ref.missing', path: ['activities', i, 'team'], params: { ref: a.team, kindZh: '服务队', kindEn: 'team', expectedZh: [...teams].join('、'), expectedEn: [...teams].join(', ') } });
+      if (!teams.has(a.team)) f.push({ code: 'ref.missing', path: ['activities', i, 'team'], params: { ref: a.team, kindZh: '服务队', kindEn: 'team', expectedZh: `本文件 teams 中的编号：${[...teams].join('、')}`, expectedEn: `an id under teams in this file: ${[...teams].join(', ')}` } });
       a.participants.forEach((pp, j) => {
-        if (!people.has(pp.volunteer)) f.push({ code: 'ref.missing', path: ['activities', i, 'participants', j, 'volunteer'], params: { ref: pp.volunteer, kindZh: '志愿者', kindEn: 'volunteer', expectedZh: [...people].join('、'), expectedEn: [...people].join(', ') } });
+        if (!people.has(pp.volunteer)) f.push({ code: 'ref.missing', path: ['activities', i, 'participants', j, 'volunteer'], params: { ref: pp.volunteer, kindZh: '志愿者', kindEn: 'volunteer', expectedZh: `本文件 volunteers 中的编号：${[...people].join('、')}`, expectedEn: `an id under volunteers in this file: ${[...people].join(', ')}` } });
         if (pp.hours > 240) f.push({ code: 'volunteer.hours', path: ['activities', i, 'participants', j, 'hours'], params: { hours: pp.hours / 10 } });
       });
     });

@@ -105,7 +105,7 @@ export function issueToFindings(issue: Issue, schema: AnySchema, data: unknown):
       return [{ code: 'enum.value', path, params: { value: String(value), options: issue.values.map(String).join('、') } }];
     }
     case 'invalid_format':
-      if (issue.format === 'url') return [{ code: 'url.format', path }];
+      if (issue.format === 'url') return [{ code: 'url.format', path, params: { value: String(valueAt(data, issue.path) ?? '') } }];
       return [{ code: 'type.text', path }];
     default:
       return [{ code: 'type.text', path }];

@@ -7,11 +7,14 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { makeCalendar } from '../lib/calendar.ts';
 import type { Finding } from '../lib/finding.ts';
-import { parsePeriod } from '../lib/period.ts';
+import { comparePeriods, parsePeriod } from '../lib/period.ts';
 import { NATIONAL_CALENDAR } from '../law/holidays-cn.ts';
 import { PROFILES } from '../law/profiles.ts';
 import { DisclosureSchema, LedgerSchema, MeetingSchema, NoticeSchema, SiteSchema, VillageSchema, VolunteerPeriodSchema } from '../schemas/index.ts';
 import { resolveAsOf } from './as-of.ts';
+import { findPlaceholders } from '../lib/scaffold-marker.ts';
+import { checkBody } from './body.ts';
+import { checkCompliance } from './compliance-rules.ts';
 import { checkCounty, noticeEndDate, scanPrivacy } from './county-rules.ts';
 import { validate } from './issues.ts';
 import type { County, DisclosureRec, LedgerRec, Problem, Rec, VillageRecords, VolunteerRec } from './model.ts';
@@ -32,7 +35,13 @@ export interface LoadOptions {
 }
 
 export interface LoadResult {
+  /** The checked county; only when there is no error. */
   county?: County;
+  /**
+   * Every record that passed its own schema, even when other records have errors: what the county
+   * compliance report and the clerk tools work from. Never used to build the public site.
+   */
+  partial?: County;
   problems: Problem[];
 }
 
@@ -60,12 +69,19 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
     if (!decoded.ok) return void report(rel(abs), [decoded.finding]);
     const parsed = kind === 'yaml' ? parseYaml(decoded.text) : parseFrontMatter(decoded.text);
     if (!parsed.ok) return void report(rel(abs), [parsed.finding]);
-    report(rel(abs), scanPrivacy(parsed.data, parsed.body));
+    report(rel(abs), scanPrivacy(parsed.data, parsed.body, parsed.bodyLine));
+    if (kind === 'md') report(rel(abs), checkBody(parsed.body, abs.endsWith('.mdx') ? 'mdx' : 'md'));
     return { data: parsed.data, body: parsed.body };
   };
   const readValid = <S extends z.ZodType>(abs: string, kind: 'yaml' | 'md', schema: S): (Rec<z.output<S>> & { raw: unknown }) | undefined => {
     const read = readFile(abs, kind);
     if (!read) return undefined;
+    // A file still holding 〔待填〕 placeholders from `npm run new` is unfinished: say which fields
+    // to fill in and leave the schema and cross-record rules until it is.
+    const todo = findPlaceholders(read.data);
+    if (todo.length > 0) {
+      return void report(rel(abs), todo.map((t) => ({ code: 'field.placeholder', path: t.path, params: { field: String(t.path.findLast((x) => typeof x === 'string') ?? ''), value: t.value } })));
+    }
     const v = validate(schema, read.data);
     if (!v.ok) return void report(rel(abs), v.findings);
     const name = abs.split('/').pop()!;
@@ -103,7 +119,7 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
       continue;
     }
     const village = readValid(vFile, 'yaml', VillageSchema);
-    const rec: VillageRecords = { id, file: rel(vFile), data: village?.data as VillageRecords['data'], disclosures: [], ledgers: [], meetings: [], notices: [], volunteers: [] };
+    const rec: VillageRecords = { id, file: rel(vFile), data: village?.data as VillageRecords['data'], disclosures: [], ledgers: [], meetings: [], notices: [], volunteers: [], unreadable: new Set(), failed: [] };
     for (const entry of readdirSync(dir).sort()) {
       if (entry === 'village.yaml' || IGNORED.has(entry)) continue;
       if (!(entry in FOLDERS) || !statSync(join(dir, entry)).isDirectory()) {
@@ -121,6 +137,7 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
           report(rel(abs), [{ code: 'file.name', path: [], params: { name, patternZh: rule.zh, patternEn: rule.en } }]);
           continue;
         }
+        const before = problems.length;
         if (folder === 'disclosures') {
           const r = readValid(abs, 'md', DisclosureSchema);
           if (r) rec.disclosures.push({ ...r, period: { kind: 'quarter', year: Number(m[1]), quarter: Number(m[2]) as 1 | 2 | 3 | 4 } } as DisclosureRec);
@@ -143,6 +160,10 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
             rec.notices.push({ ...r, endDate: '' });
           }
         }
+        if (problems.slice(before).some((p) => p.severity === 'error')) {
+          rec.unreadable.add(`${folder}/${name.replace(/\.(md|mdx|ya?ml)$/, '')}`);
+          rec.failed.push(`${folder}/${name}`);
+        }
       }
     }
     if (village) villages.push(rec);
@@ -152,11 +173,12 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
   const calendar = makeCalendar(NATIONAL_CALENDAR, site.data.calendar);
   const asOf = resolveAsOf(site.data.asOf, options.env ?? process.env, options.now ?? new Date());
   for (const v of villages) {
-    v.ledgers.sort((a, b) => a.id.localeCompare(b.id));
+    v.ledgers.sort((a, b) => comparePeriods(a.period, b.period));
     for (const n of v.notices) n.endDate = noticeEndDate(n.data, calendar);
   }
   const county: County = { site: site.data, profile, calendar, asOf, villages };
   for (const { file, finding } of checkCounty(county, site.file)) report(file, [finding]);
+  for (const { file, finding } of checkCompliance(county)) report(file, [finding]);
   const hasErrors = problems.some((p) => p.severity === 'error');
-  return hasErrors ? { problems } : { county, problems };
+  return hasErrors ? { partial: county, problems } : { county, partial: county, problems };
 }

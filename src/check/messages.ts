@@ -3,6 +3,8 @@
  * expected and how to fix it. Codes come from schema issues (src/schemas) and rules (src/lib).
  * Each code has a fixture under test/fixtures/invalid/ and a test that pins its text.
  */
+import { getBodyRule } from '../law/bodies.ts';
+
 type P = Record<string, unknown>;
 export interface Message {
   zh: string;
@@ -14,6 +16,30 @@ export interface Message {
 }
 
 const s = (v: unknown): string => (v === undefined ? '' : String(v));
+/** A list joined with 、 for Chinese, re-joined with commas for the English sentence. */
+const list = (v: unknown): string => s(v).split('、').join(', ');
+/** English name of a meeting body (村民代表会议 → villagers' representative assembly). */
+const bodyEn = (v: unknown): string => getBodyRule(s(v))?.en ?? s(v);
+const TRACK_EN: Record<string, string> = { 党务: 'party affairs', 村务: 'village affairs', 财务: 'finances' };
+const trackEn = (v: unknown): string => (TRACK_EN[s(v)] ? `${TRACK_EN[s(v)]} (${s(v)})` : s(v));
+/** Chinese labels of notice subject fields, shown beside the field name. */
+const SUBJECT_FIELD_ZH: Record<string, string> = {
+  name: '姓名',
+  members: '人数',
+  amount: '金额',
+  group: '村民小组',
+  reason: '理由',
+  plot: '位置',
+  area: '面积',
+  floors: '层数',
+  gender: '性别',
+  birthMonth: '出生年月',
+  education: '学历',
+  note: '备注',
+};
+const fieldZh = (f: string): string => (SUBJECT_FIELD_ZH[f] ? `${f}（${SUBJECT_FIELD_ZH[f]}）` : f);
+/** Roles in a sign-off, for signoff.same-person. */
+const ROLE: Record<string, [string, string]> = { reviewer: ['审核人', 'reviewer'], preparer: ['编制人', 'preparer'], responsible: ['负责人', 'responsible person'] };
 
 export const MESSAGES: Record<string, (p: P) => Message> = {
   // ── files ──────────────────────────────────────────────────────────────
@@ -26,7 +52,7 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
     fixEn: 'Open it in Notepad or WPS, choose "Save as" and pick the UTF-8 encoding.',
   }),
   'file.yaml': (p) => ({
-    zh: `YAML 格式有误：第 ${s(p['line'])} 行第 ${s(p['col'])} 列附近，${s(p['detail'])}。`,
+    zh: `YAML 格式有误：第 ${s(p['line'])} 行第 ${s(p['col'])} 列附近，${s(p['detailZh'] ?? p['detail'])}。`,
     en: `The YAML is malformed near line ${s(p['line'])}, column ${s(p['col'])}: ${s(p['detail'])}.`,
     expectedZh: '“字段名: 值”的格式，每级缩进两个空格',
     expectedEn: '"field: value" lines, indented by two spaces per level',
@@ -122,7 +148,7 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
     zh: `“${s(p['value'])}”不是可选的值。`,
     en: `"${s(p['value'])}" is not one of the allowed values.`,
     expectedZh: `以下之一：${s(p['options'])}`,
-    expectedEn: `one of: ${s(p['options'])}`,
+    expectedEn: `one of: ${list(p['options'])}`,
     fixZh: '从可选值中选一个，字要完全一致。',
     fixEn: 'Use one of the allowed values exactly.',
   }),
@@ -141,14 +167,6 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
     expectedEn: 'YYYY-MM, e.g. 1990-05',
     fixZh: '按“1990-05”的格式填写。',
     fixEn: 'Write it as 1990-05.',
-  }),
-  'period.format': (p) => ({
-    zh: `“${s(p['value'])}”不是有效期间。`,
-    en: `"${s(p['value'])}" is not a valid period.`,
-    expectedZh: '季度如 2025-q3，或月份如 2025-07',
-    expectedEn: 'a quarter like 2025-q3 or a month like 2025-07',
-    fixZh: '按示例填写期间。',
-    fixEn: 'Write the period as in the examples.',
   }),
   'money.format': (p) => ({
     zh: `金额“${s(p['value'])}”无法识别。`,
@@ -218,25 +236,25 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
     fixZh: '改为 true 或 false。',
     fixEn: 'Write true or false.',
   }),
-  'slug.format': () => ({
-    zh: '编号只能用小写字母、数字和连字符。',
-    en: 'Ids may only use lowercase letters, digits and hyphens.',
+  'slug.format': (p) => ({
+    zh: `编号“${s(p['value'])}”不对：编号只能用小写字母、数字和连字符。`,
+    en: `The id "${s(p['value'])}" is not valid: ids may only use lowercase letters, digits and hyphens.`,
     expectedZh: '如 zhulao、v01',
     expectedEn: 'e.g. zhulao, v01',
     fixZh: '改用拼音或字母数字编号。',
     fixEn: 'Use a pinyin or letters-and-digits id.',
   }),
-  'url.format': () => ({
-    zh: '网址格式不对。',
-    en: 'The URL is not valid.',
+  'url.format': (p) => ({
+    zh: `网址“${s(p['value'])}”格式不对。`,
+    en: `The URL "${s(p['value'])}" is not valid.`,
     expectedZh: '如 https://cwgk.example.gov.cn/',
     expectedEn: 'e.g. https://cwgk.example.gov.cn/',
     fixZh: '写完整的网址，以 https:// 开头。',
     fixEn: 'Write the full address starting with https://.',
   }),
-  'catalogue.code': () => ({
-    zh: '目录编号格式不对。',
-    en: 'The catalogue code is malformed.',
+  'catalogue.code': (p) => ({
+    zh: `目录编号“${s(p['value'])}”格式不对。`,
+    en: `The catalogue code "${s(p['value'])}" is malformed.`,
     expectedZh: '两个大写字母-两位数字，如 CW-03',
     expectedEn: 'two capital letters, a hyphen and two digits, e.g. CW-03',
     fixZh: '按 CW-03 的格式编号。',
@@ -293,19 +311,19 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
     zh: `目录编号“${s(p['code'])}”不在本县公开目录中。`,
     en: `The catalogue code "${s(p['code'])}" is not in the county catalogue.`,
     expectedZh: `site.yaml 中${s(p['track'])}类的编号：${s(p['codes'])}`,
-    expectedEn: `a ${s(p['track'])} code from site.yaml: ${s(p['codes'])}`,
+    expectedEn: `a ${trackEn(p['track'])} code from site.yaml: ${list(p['codes'])}`,
     fixZh: '改用目录中的编号，或请县里在 site.yaml 目录中增加该项。',
     fixEn: 'Use a code from the catalogue, or ask the county to add the item to site.yaml.',
   }),
   'disclosure.catalogue-track': (p) => ({
     zh: `目录项 ${s(p['code'])} 属于${s(p['itemTrack'])}，而本公开是${s(p['track'])}。`,
-    en: `Catalogue item ${s(p['code'])} belongs to ${s(p['itemTrack'])}, but this disclosure is ${s(p['track'])}.`,
+    en: `Catalogue item ${s(p['code'])} belongs to ${trackEn(p['itemTrack'])}, but this disclosure is ${trackEn(p['track'])}.`,
     fixZh: '把该项放到对应类别的公开中，或改正编号。',
     fixEn: 'Move the item to a disclosure of its track or correct the code.',
   }),
   'disclosure.posting-short': (p) => ({
-    zh: `公开期只有 ${s(p['days'])} 天（${s(p['from'])} 至 ${s(p['to'])}），少于${s(p['province'])}规定的 ${s(p['min'])} 天。`,
-    en: `It stays up only ${s(p['days'])} days (${s(p['from'])} to ${s(p['to'])}), less than the ${s(p['min'])} days required in ${s(p['province'])}.`,
+    zh: `公开期只有 ${s(p['days'])} 天（${s(p['from'])} 至 ${s(p['to'])}），少于规则配置（${s(p['province'])}）要求的 ${s(p['min'])} 天。`,
+    en: `It stays up only ${s(p['days'])} days (${s(p['from'])} to ${s(p['to'])}), less than the ${s(p['min'])} days the rule profile (${s(p['province'])}) requires.`,
     expectedZh: `postedUntil 不早于 ${s(p['earliest'])}`,
     expectedEn: `postedUntil no earlier than ${s(p['earliest'])}`,
     fixZh: `把 postedUntil 改为 ${s(p['earliest'])} 或更晚；已撤下的须重新公布。`,
@@ -313,7 +331,7 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
   }),
   'disclosure.approval-body': (p) => ({
     zh: `审定会议“${s(p['ref'])}”是${s(p['body'])}，不是两委联席会议或村委会会议。`,
-    en: `The approval meeting "${s(p['ref'])}" is a ${s(p['body'])}, not a joint meeting of the two committees or a village committee meeting.`,
+    en: `The approval meeting "${s(p['ref'])}" is a ${bodyEn(p['body'])}, not a joint meeting of the two committees or a village committee meeting.`,
     fixZh: '引用确定公开方案的两委联席会议。',
     fixEn: 'Reference the joint meeting that fixed the disclosure plan.',
   }),
@@ -344,16 +362,30 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
     fixEn: 'Correct the latest version instead (point supersedes at the previous correction).',
   }),
   'disclosure.supersedes-earlier': (p) => ({
-    zh: `更正公开的日期 ${s(p['publishedAt'])} 早于原公开 ${s(p['original'])}。`,
-    en: `The correction's date ${s(p['publishedAt'])} is before the original's ${s(p['original'])}.`,
+    zh: `更正公开的公布日期 ${s(p['publishedAt'])} 早于原公开的公布日期 ${s(p['original'])}。`,
+    en: `The correction is dated ${s(p['publishedAt'])}, before the original it corrects (${s(p['original'])}).`,
     fixZh: '更正只能在原公开之后公布。',
     fixEn: 'A correction can only be published after the original.',
   }),
   'disclosure.deadline': (p) => ({
     zh: `${s(p['period'])}的公开于 ${s(p['publishedAt'])} 公布，晚于规定期限 ${s(p['deadline'])}。`,
-    en: `The ${s(p['period'])} disclosure was published on ${s(p['publishedAt'])}, after the deadline ${s(p['deadline'])}.`,
+    en: `The ${s(p['periodEn'] ?? p['period'])} disclosure was published on ${s(p['publishedAt'])}, after the deadline ${s(p['deadline'])}.`,
     fixZh: '以后按期公开；本次逾期会在县级合规视图中显示。',
     fixEn: 'Publish on time next period; this lateness shows in the county compliance view.',
+  }),
+  'disclosure.overdue': (p) => ({
+    zh: `${s(p['period'])}的${s(p['whatZh'])}应于 ${s(p['deadline'])} 前公布，至今没有（已逾期 ${s(p['days'])} 天）。`,
+    en: `The ${s(p['whatEn'])} for ${s(p['periodKey'])} was due by ${s(p['deadline'])} and is still missing (${s(p['days'])} days overdue).`,
+    fixZh: `尽快补上：用 npm run new 生成 ${s(p['periodKey'])} 的文件后填写；补上后，县级合规视图会显示为“逾期公开”。`,
+    fixEn: `Add it as soon as possible: npm run new creates the ${s(p['periodKey'])} files to fill in; once added, the county view shows it as published late.`,
+  }),
+  'catalogue.missing': (p) => ({
+    zh: `${s(p['period'])}${s(p['track'])}公开缺少县公开目录要求的 ${s(p['count'])} 项：${s(p['items'])}。`,
+    en: `The ${s(p['periodKey'])} ${s(p['track'])} disclosures lack ${s(p['count'])} item(s) the county catalogue requires: ${s(p['items'])}.`,
+    expectedZh: '每季度（及每月）的目录项每季度都公开；每年的目录项在第四季度公开',
+    expectedEn: 'quarterly (and monthly) catalogue items every quarter; yearly items in the fourth quarter',
+    fixZh: '在本季度的公开中补上这些目录项；确实没有发生的，也要写明“本季度无”。',
+    fixEn: 'Add these items to the quarter\'s disclosure; where nothing happened, say so ("本季度无").',
   }),
   // ── sign-off ───────────────────────────────────────────────────────────
   'signoff.reviewer-missing': () => ({
@@ -365,8 +397,8 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
     fixEn: 'Fill in reviewer, reviewedAt and opinion under signoff.',
   }),
   'signoff.same-person': (p) => ({
-    zh: `${s(p['name'])} 不能同时是审核人和${s(p['other'])}。`,
-    en: `${s(p['name'])} cannot be both the reviewer and the ${s(p['other'])}.`,
+    zh: `${s(p['name'])} 不能同时是${(ROLE[s(p['role'])] ?? ROLE['reviewer']!)[0]}和${(ROLE[s(p['otherRole'])] ?? [s(p['other'])])[0]}。`,
+    en: `${s(p['name'])} cannot be both the ${(ROLE[s(p['role'])] ?? ROLE['reviewer']!)[1]} and the ${(ROLE[s(p['otherRole'])] ?? ['', s(p['other'])])[1]}.`,
     expectedZh: '审核人、编制人、负责人是三个不同的人',
     expectedEn: 'reviewer, preparer and responsible person are three different people',
     fixZh: '由村务监督委员会的另一名成员审核，或改正姓名。',
@@ -376,7 +408,7 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
     zh: `审核人 ${s(p['name'])} 不是本村村务监督委员会成员。`,
     en: `The reviewer ${s(p['name'])} is not on the village supervision committee.`,
     expectedZh: `以下之一：${s(p['supervisors'])}`,
-    expectedEn: `one of: ${s(p['supervisors'])}`,
+    expectedEn: `one of: ${list(p['supervisors'])}`,
     fixZh: '核对姓名；若委员会有变动，先更新 village.yaml 的 supervisors。',
     fixEn: 'Check the name; if the committee changed, update supervisors in village.yaml first.',
   }),
@@ -461,7 +493,7 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
     zh: `科目“${s(p['category'])}”在 ${s(p['date'])} 执行的《${s(p['system'])}》中不能使用。`,
     en: `The category "${s(p['category'])}" is not allowed by the accounting system in force on ${s(p['date'])} (${s(p['system'])}).`,
     expectedZh: `以下之一：${s(p['allowed'])}`,
-    expectedEn: `one of: ${s(p['allowed'])}`,
+    expectedEn: `one of: ${list(p['allowed'])}`,
     fixZh: '按现行会计制度选择科目（2024年起“发包及上交收入”并入经营收入或投资收益）。',
     fixEn: 'Pick a category of the system in force (from 2024, 发包及上交收入 goes to 经营收入 or 投资收益).',
   }),
@@ -486,14 +518,14 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
     fixEn: 'Add resolution: the id of the meeting that approved the expense.',
   }),
   'ledger.resolution-failed': (p) => ({
-    zh: `引用的会议 ${s(p['ref'])} 没有通过任何决议，不能作为支出依据。`,
-    en: `The cited meeting ${s(p['ref'])} passed no resolution and cannot authorise the expense.`,
+    zh: `引用的会议 ${s(p['ref'])} 没有通过任何决议${p['reasonZh'] ? `（${s(p['reasonZh'])}）` : ''}，不能作为支出依据。`,
+    en: `The cited meeting ${s(p['ref'])} passed no resolution${p['reasonEn'] ? ` (${s(p['reasonEn'])})` : ''} and cannot authorise the expense.`,
     fixZh: '引用通过该事项的会议。',
     fixEn: 'Cite the meeting that passed it.',
   }),
   'ledger.resolution-body': (p) => ({
     zh: `引用的会议 ${s(p['ref'])} 是${s(p['body'])}，无权决定该支出。`,
-    en: `The cited meeting ${s(p['ref'])} is a ${s(p['body'])}, which cannot authorise the expense.`,
+    en: `The cited meeting ${s(p['ref'])} is a ${bodyEn(p['body'])}, which cannot authorise the expense.`,
     expectedZh: '村民会议、村民代表会议、成员大会或成员代表大会',
     expectedEn: "a villagers' assembly, representative assembly or collective members' (representative) meeting",
     fixZh: '引用作出决定的村民（代表）会议。',
@@ -508,7 +540,7 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
   // ── meetings ───────────────────────────────────────────────────────────
   'meeting.present-over': (p) => ({
     zh: `实到 ${s(p['present'])} 多于应到 ${s(p['eligible'])}。`,
-    en: `${s(p['present'])} present is more than the ${s(p['eligible'])} eligible.`,
+    en: `${s(p['present'])} are recorded as present, more than the ${s(p['eligible'])} eligible.`,
     fixZh: '核对签到表。',
     fixEn: 'Check the attendance sheet.',
   }),
@@ -520,7 +552,7 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
   }),
   'meeting.votes-missing': (p) => ({
     zh: `${s(p['body'])}的决议缺少表决票数。`,
-    en: `A resolution of the ${s(p['body'])} has no vote counts.`,
+    en: `A resolution of the ${bodyEn(p['body'])} has no vote counts.`,
     expectedZh: 'votes: 下写 yes（赞成）、no（反对）、abstain（弃权）',
     expectedEn: 'votes with yes, no and abstain',
     fixZh: '填写票数；是否通过由系统计算，不要手写。',
@@ -528,13 +560,13 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
   }),
   'meeting.votes-consultative': (p) => ({
     zh: `${s(p['body'])}是协商性会议，不作有约束力的表决。`,
-    en: `A ${s(p['body'])} is consultative and takes no binding vote.`,
+    en: `A ${bodyEn(p['body'])} is consultative and takes no binding vote.`,
     fixZh: '删去 votes，用 result 写明协商结果；需要表决的事项提交村民（代表）会议。',
     fixEn: "Remove votes and write the outcome in result; binding decisions go to a villagers' (representative) assembly.",
   }),
   'meeting.result-missing': (p) => ({
     zh: `${s(p['body'])}的议题缺少协商结果 result。`,
-    en: `An item of the ${s(p['body'])} has no consultation result.`,
+    en: `An item of the ${bodyEn(p['body'])} has no consultation result.`,
     fixZh: '用 result 写明协商结果及采纳情况。',
     fixEn: 'Write the result and how it was taken up.',
   }),
@@ -546,13 +578,13 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
   }),
   'meeting.notice-missing': (p) => ({
     zh: `${s(p['body'])}须提前 ${s(p['days'])} 天通知，但没有写通知日期。`,
-    en: `A ${s(p['body'])} needs ${s(p['days'])} days' notice, but no notice date is given.`,
+    en: `A ${bodyEn(p['body'])} needs ${s(p['days'])} days' notice, but no notice date is given.`,
     fixZh: '填写 noticeDate（发出会议通知的日期）。',
     fixEn: 'Add noticeDate (the day the notice went out).',
   }),
   'meeting.notice-short': (p) => ({
     zh: `${s(p['body'])}只提前 ${s(p['lead'])} 天通知（${s(p['noticeDate'])} 通知，${s(p['date'])} 召开），少于规定的 ${s(p['days'])} 天。`,
-    en: `The ${s(p['body'])} was announced only ${s(p['lead'])} days ahead (${s(p['noticeDate'])} for ${s(p['date'])}); ${s(p['days'])} are required.`,
+    en: `The ${bodyEn(p['body'])} was announced only ${s(p['lead'])} days ahead (${s(p['noticeDate'])} for ${s(p['date'])}); ${s(p['days'])} are required.`,
     fixZh: '核对日期；通知不足的会议须重新召开。',
     fixEn: 'Check the dates; a meeting without enough notice must be held again.',
   }),
@@ -571,10 +603,10 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
     fixEn: 'Set publishedAt to the day the resolutions actually went up on the notice board.',
   }),
   'meeting.body-not-yet': (p) => ({
-    zh: `${s(p['body'])}的规则自 ${s(p['since'])} 起施行，此前不能使用。`,
-    en: `The ${s(p['body'])} rules apply from ${s(p['since'])}; it cannot be used before.`,
-    fixZh: '核对会议类型和日期。',
-    fixEn: 'Check the body and the date.',
+    zh: `${s(p['body'])}的规则自 ${s(p['since'])} 起施行，此前召开的会议不能记为${s(p['body'])}。`,
+    en: `The rules for a ${bodyEn(p['body'])} apply from ${s(p['since'])}; a meeting held before that cannot be recorded as one.`,
+    fixZh: '核对会议日期；更早的会议按当时实际召开的会议类型填写（如村民会议、村民代表会议）。',
+    fixEn: 'Check the date; record an earlier meeting under the body that actually met (e.g. 村民会议 or 村民代表会议).',
   }),
   'meeting.authorises': (p) => ({
     zh: `授权的账目“${s(p['ref'])}”写法不对。`,
@@ -586,7 +618,7 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
   }),
   'chain.order': (p) => ({
     zh: `“四议两公开”顺序不对：${s(p['body'])}的上一步应是“${s(p['expected'])}”，而“${s(p['previous'])}”是${s(p['previousBody'])}。`,
-    en: `The 四议两公开 steps are out of order: before a ${s(p['body'])} comes "${s(p['expectedEn'])}", but "${s(p['previous'])}" is a ${s(p['previousBody'])}.`,
+    en: `The 四议两公开 steps are out of order: before a ${bodyEn(p['body'])} comes "${s(p['expectedEn'])}", but "${s(p['previous'])}" is a ${bodyEn(p['previousBody'])}.`,
     expectedZh: '党组织提议 → 两委会议商议 → 党员大会审议 → 村民（代表）会议决议',
     expectedEn: 'party proposes → two committees consult → party members review → villagers resolve',
     fixZh: '让 previous 指向上一步的会议。',
@@ -598,9 +630,17 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
     fixZh: '核对日期；各步须依次召开。',
     fixEn: 'Check the dates; the steps happen one after another.',
   }),
+  'chain.incomplete': (p) => ({
+    zh: `这次决议所依据的“四议两公开”程序不完整，缺少：${s(p['missing'])}。`,
+    en: `The 四议两公开 procedure behind this resolution is incomplete; missing: ${s(p['missingEn'])}.`,
+    expectedZh: '党组织提议 → 两委会议商议 → 党员大会审议 → 村民（代表）会议决议，每一步一份会议记录，用 previous 依次连起来',
+    expectedEn: 'party proposes → two committees consult → party members review → villagers resolve, one set of minutes per step, linked with previous',
+    fixZh: '补上缺少步骤的会议记录并用 previous 连接；确实没有经过这些步骤的重大事项，应按程序重新决策。',
+    fixEn: 'Add the minutes of the missing steps and link them with previous; a major matter decided without them must be decided again by the procedure.',
+  }),
   'chain.not-a-step': (p) => ({
     zh: `${s(p['body'])}不是“四议两公开”中可接续上一步的环节。`,
-    en: `A ${s(p['body'])} is not a step of 四议两公开 that follows another.`,
+    en: `A ${bodyEn(p['body'])} is not a step of 四议两公开 that follows another.`,
     fixZh: '删去 previous，或改正会议类型。',
     fixEn: 'Remove previous or correct the body.',
   }),
@@ -614,9 +654,9 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
     fixEn: 'Increase duration.days; a notice posted too briefly must be posted again.',
   }),
   'notice.field-not-allowed': (p) => ({
-    zh: `${s(p['type'])}公示不得公开“${s(p['field'])}”（个人信息最小必要原则）。`,
+    zh: `${s(p['type'])}公示不得公开“${fieldZh(s(p['field']))}”（个人信息最小必要原则）。`,
     en: `A ${s(p['typeEn'])} notice may not publish "${s(p['field'])}" (data minimisation).`,
-    expectedZh: `只可填写：${s(p['allowed'])}`,
+    expectedZh: `只可填写：${s(p['allowed']).split(', ').map(fieldZh).join('、')}`,
     expectedEn: `only: ${s(p['allowed'])}`,
     fixZh: '删去该字段。',
     fixEn: 'Remove the field.',
@@ -687,6 +727,230 @@ export const MESSAGES: Record<string, (p: P) => Message> = {
     fixZh: '删除银行卡号。',
     fixEn: 'Delete the card number.',
   }),
+  // ── unfinished files (npm run new) ─────────────────────────────────────
+  'field.placeholder': (p) => ({
+    zh: `“${s(p['field'])}”还没有填写，仍是新建时留下的占位：${s(p['value'])}`,
+    en: `"${s(p['field'])}" is not filled in yet; it still holds the placeholder left by npm run new: ${s(p['value'])}`,
+    expectedZh: '按〔〕里的提示填写真实内容',
+    expectedEn: 'the real value, as the hint in 〔〕 describes',
+    fixZh: '把整个〔待填…〕换成实际内容（连同〔〕一起删去）；本期没有的项目整行删去。',
+    fixEn: 'Replace the whole 〔待填…〕 with the real value (brackets included); delete the line if it does not apply this period.',
+  }),
+  // ── narrative text (Markdown/MDX bodies) ───────────────────────────────
+  'body.html': (p) => ({
+    zh: `正文里有网页标签 ${s(p['tag'])}（${s(p['snippet'])}）。正文只能写文字和 Markdown 格式，不能写网页代码。${s(p['hintZh'])}`,
+    en: `The text contains the HTML tag ${s(p['tag'])} (${s(p['snippet'])}). Narrative text is plain text and Markdown, never web page code.${p['hintEn'] ? ` ${s(p['hintEn'])}` : ''}`,
+    expectedZh: '文字和 Markdown：**加粗**、“- ”列表、| 表格 |、[链接文字](https://…)',
+    expectedEn: 'text and Markdown: **bold**, "- " lists, | tables |, [link text](https://…)',
+    fixZh: '删去这个标签，改用 Markdown 写法；若只是想显示尖括号，用反引号括起来，如 `<b>`。从网页或公众号复制的内容请“只粘贴文字”。',
+    fixEn: 'Delete the tag and use Markdown instead; to show angle brackets as text, put them in backticks like `<b>`. When copying from a web page, paste as plain text.',
+  }),
+  'body.script': (p) => ({
+    zh: `正文里有脚本 <script>（${s(p['snippet'])}）。这是会在村民手机上运行的程序代码，一律不允许。`,
+    en: `The text contains a <script> (${s(p['snippet'])}): program code that would run on villagers' phones. It is never allowed.`,
+    fixZh: '删去整段 <script>…</script>。如果内容是从网页复制来的，请重新“只粘贴文字”。',
+    fixEn: 'Delete the whole <script>…</script>. If it came from a web page, paste the text again as plain text.',
+  }),
+  'body.event-handler': (p) => ({
+    zh: `正文里有事件属性 ${s(p['attr'])}（${s(p['snippet'])}）。on 开头的属性会运行程序代码，一律不允许。`,
+    en: `The text contains the event attribute ${s(p['attr'])} (${s(p['snippet'])}). Attributes starting with "on" run program code and are never allowed.`,
+    fixZh: '删去这个标签或属性，用普通文字和 Markdown 写。',
+    fixEn: 'Delete the tag or attribute and write plain text and Markdown.',
+  }),
+  'body.link-scheme': (p) => ({
+    zh: `链接地址“${s(p['url'])}”以 ${s(p['scheme'])} 开头，点开会运行代码或打开隐藏内容，不允许。`,
+    en: `The link "${s(p['url'])}" starts with ${s(p['scheme'])}; opening it would run code or hidden content, so it is not allowed.`,
+    expectedZh: '以 https:// 或 http:// 开头的网址，或 mailto:（邮箱）、tel:（电话）',
+    expectedEn: 'an address starting with https:// or http://, or mailto: / tel:',
+    fixZh: '改成正常的网址，或删去这个链接。',
+    fixEn: 'Use a normal web address or remove the link.',
+  }),
+  'body.image': (p) => ({
+    zh: `正文里有图片（${s(p['url'])}）。网站正文暂不支持图片：外站图片会泄露村民的访问记录，也可能被人替换。`,
+    en: `The text contains an image (${s(p['url'])}). Images are not supported in the narrative yet: images from other sites leak who reads the page and can be swapped.`,
+    fixZh: '删去图片，用文字说明；照片请张贴在村务公开栏。',
+    fixEn: 'Remove the image and describe it in words; post photos on the notice board.',
+  }),
+  'body.mdx-esm': (p) => ({
+    zh: `正文里有程序语句“${s(p['snippet'])}”（import/export）。内容文件里不能写程序。`,
+    en: `The text contains the program statement "${s(p['snippet'])}" (import/export). Content files may not contain code.`,
+    fixZh: '删去这一行。可用的组件 <Amount>、<Signature>、<Table> 不需要 import，直接写即可。',
+    fixEn: 'Delete the line. The components <Amount>, <Signature> and <Table> need no import; just use them.',
+  }),
+  'body.mdx-expression': (p) => ({
+    zh: `正文里有花括号表达式 {${s(p['snippet'])}}。花括号里的内容会被当作程序运行，不允许。`,
+    en: `The text contains the expression {${s(p['snippet'])}}. Whatever is inside braces would run as code, so it is not allowed.`,
+    expectedZh: '组件属性写在引号里，如 yuan="12,500.00"；要显示花括号本身，写成 \\{ 和 \\}',
+    expectedEn: 'component props in quotes, like yuan="12,500.00"; to show a brace, write \\{ and \\}',
+    fixZh: '删去花括号及其中内容，或改成引号里的文字。',
+    fixEn: 'Delete the braces and their content, or write the value as quoted text.',
+  }),
+  'body.mdx-component': (p) => ({
+    zh: `<${s(p['name'])}> 不是可以使用的组件。`,
+    en: `<${s(p['name'])}> is not one of the components you may use.`,
+    expectedZh: `以下之一：${s(p['allowed'])}`,
+    expectedEn: `one of: ${s(p['allowed'])}`,
+    fixZh: '改用上面的组件，或删去它（连同结尾标签）。',
+    fixEn: 'Use one of these components or delete it (with its closing tag).',
+  }),
+  'body.mdx-attribute': (p) => ({
+    zh: `组件 <${s(p['name'])}> 不能有“${s(p['attr'])}”。`,
+    en: `The component <${s(p['name'])}> does not take "${s(p['attr'])}".`,
+    expectedZh: `可用的属性：${s(p['allowed'])}`,
+    expectedEn: `its props: ${s(p['allowed'])}`,
+    fixZh: '删去它，或改正属性名。',
+    fixEn: 'Remove it or correct the prop name.',
+  }),
+  'body.mdx-attribute-missing': (p) => ({
+    zh: `组件 <${s(p['name'])}> 缺少属性“${s(p['attr'])}”。`,
+    en: `The component <${s(p['name'])}> is missing "${s(p['attr'])}".`,
+    expectedZh: `如：${s(p['example'])}`,
+    expectedEn: `e.g. ${s(p['example'])}`,
+    fixZh: `补上 ${s(p['attr'])}="…"。`,
+    fixEn: `Add ${s(p['attr'])}="…".`,
+  }),
+  'body.mdx-syntax': (p) => ({
+    zh: `MDX 格式有误：正文第 ${s(p['line'])} 行第 ${s(p['col'])} 列附近（${s(p['detail'])}）。`,
+    en: `The MDX is malformed near body line ${s(p['line'])}, column ${s(p['col'])} (${s(p['detail'])}).`,
+    expectedZh: '组件写成 <Amount yuan="1,000.00" />；尖括号 < 和花括号 { 只用于组件',
+    expectedEn: 'components written like <Amount yuan="1,000.00" />; < and { only for components',
+    fixZh: '检查该行的尖括号和花括号；如果不需要组件，把文件扩展名改为 .md（普通文字里的 < 和 { 就不会出错）。',
+    fixEn: 'Check the angle brackets and braces on that line; if you need no component, rename the file to .md.',
+  }),
+};
+
+/**
+ * What `npm run import` says about a spreadsheet it reads: one message per row it could not read
+ * (named by the row number the clerk sees in Excel/WPS) or about the whole file. Each code has a
+ * sample spreadsheet under test/fixtures/spreadsheets/ and a test that pins its text.
+ */
+export const IMPORT_MESSAGES: Record<string, (p: P) => Message> = {
+  'import.file-type': (p) => ({
+    zh: `“${s(p['name'])}”不是能导入的表格文件（扩展名 ${s(p['ext'])}）。`,
+    en: `"${s(p['name'])}" is not a spreadsheet that can be imported (extension ${s(p['ext'])}).`,
+    expectedZh: 'Excel 或 WPS 表格（.xlsx），或 CSV 文件（.csv）',
+    expectedEn: 'an Excel or WPS workbook (.xlsx) or a CSV file (.csv)',
+    fixZh: '在 Excel 或 WPS 里打开，“另存为”Excel 工作簿（*.xlsx）或 CSV，再导入另存的文件。',
+    fixEn: 'Open it in Excel or WPS, "Save as" an Excel workbook (*.xlsx) or CSV, and import that file.',
+  }),
+  'import.xls': (p) => ({
+    zh: `“${s(p['name'])}”是旧版 Excel 97-2003（.xls）或 WPS（.et）格式，无法直接读取。`,
+    en: `"${s(p['name'])}" is in the old Excel 97-2003 (.xls) or WPS (.et) format, which cannot be read directly.`,
+    expectedZh: '.xlsx 或 .csv 文件',
+    expectedEn: 'an .xlsx or .csv file',
+    fixZh: '用 Excel 或 WPS 打开它，“另存为”时文件类型选“Excel 工作簿（*.xlsx）”，再导入新文件。',
+    fixEn: 'Open it in Excel or WPS, "Save as" type "Excel workbook (*.xlsx)", then import the new file.',
+  }),
+  'import.unreadable': (p) => ({
+    zh: `文件打不开，可能已损坏，或者不是表格（${s(p['detail'])}）。`,
+    en: `The file cannot be opened; it may be damaged or not a spreadsheet (${s(p['detail'])}).`,
+    fixZh: '用 Excel 或 WPS 打开，确认内容正常后“另存为” .xlsx，再导入另存的文件。',
+    fixEn: 'Open it in Excel or WPS, check it looks right, "Save as" .xlsx and import that file.',
+  }),
+  'import.no-header': (p) => ({
+    zh: '找不到表头：前 25 行里没有一行同时写着“日期”（或“月”“日”）、“摘要”和金额栏。',
+    en: 'No header row found: none of the first 25 rows names a date column, 摘要 (summary) and an amount column.',
+    expectedZh: `表头包含：${s(p['names'])}`,
+    expectedEn: `a header row with: ${s(p['names'])}`,
+    fixZh: '在明细上面加一行表头，栏名照上面写；也检查一下是否选错了工作表（导入读第一个有表头的工作表）。',
+    fixEn: 'Add a header row above the entries using those names; also check the right sheet is first (the import reads the first sheet with a header).',
+  }),
+  'import.no-rows': (p) => ({
+    zh: `表头（第 ${s(p['header'])} 行）下面没有收支明细。`,
+    en: `There are no entries below the header (row ${s(p['header'])}).`,
+    fixZh: '检查表格是否是空的，或明细是否放在了别的工作表。',
+    fixEn: 'Check whether the sheet is empty or the entries are on another sheet.',
+  }),
+  'import.date': (p) => ({
+    zh: `日期“${s(p['value'])}”无法识别。`,
+    en: `The date "${s(p['value'])}" cannot be read.`,
+    expectedZh: '2025-07-08、2025/7/8、2025年7月8日 或 Excel 的日期格式；表中只有月、日时，用 --period 2025-q3 指明年份',
+    expectedEn: '2025-07-08, 2025/7/8, 2025年7月8日 or an Excel date; with only month and day, give the year with --period 2025-q3',
+    fixZh: '改正这一行的日期后重新导入。',
+    fixEn: "Correct this row's date and import again.",
+  }),
+  'import.date-outside': (p) => ({
+    zh: `日期 ${s(p['date'])} 不在要导入的期间 ${s(p['period'])} 内。`,
+    en: `The date ${s(p['date'])} is outside the period being imported, ${s(p['period'])}.`,
+    fixZh: '这一行属于别的期间：从表中删去，另行导入那一期；如果 --period 写错了，改正后重新导入。',
+    fixEn: 'This row belongs to another period: remove it and import that period separately; if --period is wrong, correct it.',
+  }),
+  'import.period-mixed': (p) => ({
+    zh: `表中的日期跨了几个季度（${s(p['periods'])}），不知道该写进哪一期的账。`,
+    en: `The dates span several quarters (${s(p['periods'])}); it is unclear which period's ledger they belong to.`,
+    fixZh: '每期一张表：把表按季度拆开，每次导入一个季度（可用 --period 2025-q3 指明）。',
+    fixEn: 'One sheet per period: split the sheet by quarter and import one quarter at a time (you can name it with --period 2025-q3).',
+  }),
+  'import.monthly': (p) => ({
+    zh: `本村按月记账，但表中的日期跨了几个月（${s(p['months'])}）。`,
+    en: `This village keeps monthly ledgers, but the dates span several months (${s(p['months'])}).`,
+    fixZh: '每月导入一次，用 --period 指明月份，如 --period 2025-07（其他月份的行要从表中删去）。',
+    fixEn: 'Import one month at a time with --period, e.g. --period 2025-07 (remove the rows of other months).',
+  }),
+  'import.amount': (p) => ({
+    zh: `${s(p['column'])}“${s(p['value'])}”${s(p['reasonZh'])}。`,
+    en: `The ${s(p['columnEn'])} "${s(p['value'])}" ${s(p['reasonEn'])}.`,
+    expectedZh: '以元为单位的正数，如 1234.56 或 1,234.56，最多两位小数',
+    expectedEn: 'a positive amount in yuan, e.g. 1234.56 or 1,234.56, at most two decimals',
+    fixZh: '改正金额；红字冲销不要写负数，而是在另一栏记一笔正数。',
+    fixEn: 'Correct the amount; record a red-ink reversal as a positive amount on the other side, not a negative one.',
+  }),
+  'import.both-sides': (p) => ({
+    zh: `同一行的收入（${s(p['income'])}）和支出（${s(p['expense'])}）都有金额。`,
+    en: `The row has both an income (${s(p['income'])}) and an expense (${s(p['expense'])}).`,
+    fixZh: '一行只记一笔：拆成两行，各用自己的凭证号。',
+    fixEn: 'One entry per row: split it into two rows, each with its own voucher number.',
+  }),
+  'import.no-amount': () => ({
+    zh: '这一行没有金额。',
+    en: 'The row has no amount.',
+    fixZh: '填上金额；如果这一行只是说明文字，把它删去。',
+    fixEn: 'Fill in the amount; if the row is only a note, delete it.',
+  }),
+  'import.direction': (p) => ({
+    zh: `看不出“${s(p['value'])}”是收入还是支出。`,
+    en: `It is unclear whether "${s(p['value'])}" is income or expense.`,
+    expectedZh: '收支栏写“收入”或“支出”（也可写 收、支、借、贷）；没有收支栏时，科目须是会计制度中的收入或支出科目',
+    expectedEn: 'a 收支 column saying 收入 or 支出; without one, a category of the accounting system',
+    fixZh: '在收支栏写明“收入”或“支出”，或改正科目。',
+    fixEn: 'Write 收入 or 支出 in the 收支 column, or correct the category.',
+  }),
+  'import.voucher': () => ({
+    zh: '这一行没有凭证号。',
+    en: 'The row has no voucher number.',
+    fixZh: '填上凭证号，如 记-07-003；每一笔收支都要有凭证。',
+    fixEn: 'Fill in the voucher number, e.g. 记-07-003; every entry has a voucher.',
+  }),
+  'import.summary': () => ({
+    zh: '这一行没有摘要。',
+    en: 'The row has no summary (摘要).',
+    fixZh: '写明这笔钱的来源或用途。',
+    fixEn: 'Say where the money came from or what it paid for.',
+  }),
+  'import.category-missing': () => ({
+    zh: '这一行没有科目；已经导入，科目留作〔待填〕。',
+    en: 'The row has no category; it was imported with the category left as 〔待填〕.',
+    fixZh: '在导入后的账里填上科目，或在表中补上后加 --force 重新导入。',
+    fixEn: 'Fill in the category in the imported ledger, or add it in the sheet and import again with --force.',
+  }),
+  'import.total-mismatch': (p) => ({
+    zh: `“${s(p['label'])}”一行的${s(p['sideZh'])}是 ${s(p['declared'])} 元，而表中明细相加是 ${s(p['computed'])} 元。`,
+    en: `The "${s(p['label'])}" row says ${s(p['sideEn'])} ${s(p['declared'])}, but the entries add up to ${s(p['computed'])}.`,
+    fixZh: '核对表中的合计公式或是否漏行、多行；导入的账按明细计算合计。',
+    fixEn: 'Check the sheet\'s total formula and look for missing or extra rows; the imported ledger totals the entries.',
+  }),
+  'import.opening-mismatch': (p) => ({
+    zh: `表中的上期结余 ${s(p['sheet'])} 元与 ${s(p['previous'])} 账的本期结余 ${s(p['closing'])} 元不同；已按 ${s(p['previous'])} 的本期结余写入。`,
+    en: `The sheet's opening balance ${s(p['sheet'])} differs from the closing balance of ${s(p['previous'])}, ${s(p['closing'])}; the latter was written.`,
+    fixZh: '核对表中的上期结余；如果是上一期的账错了，应更正上一期。',
+    fixEn: "Check the sheet's opening balance; if the previous ledger is wrong, correct that one.",
+  }),
+  'import.exists': (p) => ({
+    zh: `${s(p['file'])} 里已经有收支明细，为了不覆盖，没有写入。`,
+    en: `${s(p['file'])} already has entries; to protect them, nothing was written.`,
+    fixZh: '确实要用表格替换现有明细时，加上 --force 重新运行（签字、公布日期、债权债务会保留）。',
+    fixEn: 'To replace the entries with the sheet, run again with --force (sign-off, publication date and balances are kept).',
+  }),
 };
 
 /** Renders a code's message; an unknown code is a programming error and says so. */
@@ -694,4 +958,173 @@ export function renderMessage(code: string, params: P = {}): Message {
   const m = MESSAGES[code];
   if (!m) throw new Error(`no message for code ${code}`);
   return m(params);
+}
+
+/**
+ * What the clerk tools say besides content problems (npm run new, import, check --village, report):
+ * usage, refusals, summaries. Same rule as above: Chinese first, English beside it; the command
+ * tests (test/unit/*-command.test.ts) pin each one.
+ */
+export interface ToolText {
+  zh: string;
+  en: string;
+}
+
+export const TOOL_MESSAGES: Record<string, (p: P) => ToolText> = {
+  // ── npm run import ─────────────────────────────────────────────────────
+  'import.usage': () => ({
+    zh: '用法：npm run import -- <村文件夹名> <表格文件.xlsx 或 .csv> [--period 2025-q3] [--force]',
+    en: 'Usage: npm run import -- <village-id> <file.xlsx|file.csv> [--period yyyy-qn|yyyy-mm] [--force]',
+  }),
+  'import.period-arg': (p) => ({
+    zh: `--period “${s(p['value'])}”不是期间，应写成 2025-q3（季度）或 2025-07（月份）。`,
+    en: `--period "${s(p['value'])}" is not a period; write 2025-q3 (a quarter) or 2025-07 (a month).`,
+  }),
+  'import.not-found': (p) => ({
+    zh: `找不到文件“${s(p['file'])}”。`,
+    en: `The file "${s(p['file'])}" was not found.`,
+  }),
+  'import.read': (p) => ({
+    zh: `读取 ${s(p['file'])}（${s(p['kind'])}，工作表“${s(p['sheet'])}”，表头在第 ${s(p['header'])} 行）：`,
+    en: `Reading ${s(p['file'])} (${s(p['kind'])}, sheet "${s(p['sheet'])}", header on row ${s(p['header'])}):`,
+  }),
+  'import.refused': (p) => ({
+    zh: `有 ${s(p['errors'])} 处读不了，没有写入任何文件。改正表格后重新导入。`,
+    en: `${s(p['errors'])} problem(s) could not be read past; nothing was written. Fix the spreadsheet and import again.`,
+  }),
+  'import.written': (p) => ({
+    zh: `已写入 ${s(p['file'])}：收入 ${s(p['incomeCount'])} 笔共 ${s(p['income'])} 元，支出 ${s(p['expenseCount'])} 笔共 ${s(p['expense'])} 元，上期结余 ${s(p['opening'])}，本期结余 ${s(p['closing'])}。`,
+    en: `Wrote ${s(p['file'])}: ${s(p['incomeCount'])} income entries totalling ${s(p['income'])}, ${s(p['expenseCount'])} expenses totalling ${s(p['expense'])}; opening ${s(p['opening'])}, closing ${s(p['closing'])}.`,
+  }),
+  'import.check': (p) => ({
+    zh: `导入后的检查（${s(p['file'])}）：`,
+    en: `Check of the imported ledger (${s(p['file'])}):`,
+  }),
+  // ── compliance (npm run report, the /compliance/ page) ──────────────────
+  'timeliness.on-time': (p) => ({
+    zh: `按时公开（${s(p['publishedAt'])} 公布，期限 ${s(p['deadline'])}）`,
+    en: `on time (published ${s(p['publishedAt'])}, due ${s(p['deadline'])})`,
+  }),
+  'timeliness.late': (p) => ({
+    zh: `逾期 ${s(p['days'])} 天公开（${s(p['publishedAt'])} 公布，期限 ${s(p['deadline'])}）`,
+    en: `published ${s(p['days'])} days late (published ${s(p['publishedAt'])}, due ${s(p['deadline'])})`,
+  }),
+  'timeliness.overdue': (p) => ({
+    zh: `未公开，已逾期 ${s(p['days'])} 天（期限 ${s(p['deadline'])}）`,
+    en: `not published, ${s(p['days'])} days overdue (due ${s(p['deadline'])})`,
+  }),
+  'timeliness.not-due': (p) => ({
+    zh: `尚未到期（期限 ${s(p['deadline'])}）`,
+    en: `not due yet (due ${s(p['deadline'])})`,
+  }),
+  'report.title': (p) => ({
+    zh: `${s(p['county'])}村务公开合规情况（数据截至 ${s(p['asOf'])}，公开规则：${s(p['profile'])}）`,
+    en: `Village disclosure compliance, ${s(p['county'])} (as of ${s(p['asOf'])}, rules: ${s(p['profile'])})`,
+  }),
+  'report.all-ok': () => ({
+    zh: '其余各项无问题',
+    en: 'no problems in the other checks',
+  }),
+  'report.summary': (p) => ({
+    zh: `${s(p['period'])}：${s(p['villages'])} 个村中，按时公开 ${s(p['onTime'])} 个，逾期公开 ${s(p['late'])} 个，未公开 ${s(p['overdue'])} 个；有错误的村 ${s(p['withErrors'])} 个。`,
+    en: `${s(p['periodKey'])}: of ${s(p['villages'])} villages, ${s(p['onTime'])} published on time, ${s(p['late'])} late, ${s(p['overdue'])} not at all; ${s(p['withErrors'])} have content errors.`,
+  }),
+  'report.csv-written': (p) => ({
+    zh: `已写出 ${s(p['file'])}（${s(p['rows'])} 行，UTF-8 带 BOM，可直接用 Excel 或 WPS 打开）。`,
+    en: `Wrote ${s(p['file'])} (${s(p['rows'])} rows, UTF-8 with BOM, opens directly in Excel or WPS).`,
+  }),
+  'report.county-problems': () => ({
+    zh: '县级配置（site.yaml）的问题：',
+    en: 'Problems in the county configuration (site.yaml):',
+  }),
+  // ── npm run check -- --village <id> ───────────────────────────────────
+  'summary.title': (p) => ({
+    zh: `━━ ${s(p['name'])}（${s(p['id'])}）小结，数据截至 ${s(p['asOf'])} ━━`,
+    en: `━━ Summary for ${s(p['id'])}, as of ${s(p['asOf'])} ━━`,
+  }),
+  'summary.records': (p) => ({
+    zh: `记录：公开 ${s(p['disclosures'])} 份，账 ${s(p['ledgers'])} 期，会议记录 ${s(p['meetings'])} 份，公示 ${s(p['notices'])} 项，志愿服务 ${s(p['volunteers'])} 期。`,
+    en: `Records: ${s(p['disclosures'])} disclosures, ${s(p['ledgers'])} ledgers, ${s(p['meetings'])} meeting minutes, ${s(p['notices'])} notices, ${s(p['volunteers'])} volunteer files.`,
+  }),
+  'summary.problems': (p) => ({
+    zh: `问题：${s(p['errors'])} 个错误（要改正才能发布），${s(p['warnings'])} 个提醒。`,
+    en: `Problems: ${s(p['errors'])} error(s) (must be fixed before publishing), ${s(p['warnings'])} warning(s).`,
+  }),
+  'summary.overdue': (p) => ({
+    zh: `已逾期：${s(p['what'])}。`,
+    en: `Overdue: ${s(p['whatEn'])}.`,
+  }),
+  'summary.next': (p) => ({
+    zh: `下一期：${s(p['period'])}的村务公开和财务收支明细，最迟 ${s(p['deadline'])} 公布（还有 ${s(p['days'])} 天）。`,
+    en: `Next: the ${s(p['periodKey'])} disclosure and ledger, due by ${s(p['deadline'])} (${s(p['days'])} days left).`,
+  }),
+  'summary.catalogue': (p) => ({
+    zh: `  县公开目录本期要公开：${s(p['items'])}`,
+    en: `  The county catalogue expects: ${s(p['codes'])}`,
+  }),
+  'summary.start': (p) => ({
+    zh: `  还没有开始：运行 npm run new -- ${s(p['id'])} ${s(p['periodKey'])} 生成本期文件。`,
+    en: `  Not started: run npm run new -- ${s(p['id'])} ${s(p['periodKey'])} to create the files.`,
+  }),
+  'summary.started': (p) => ({
+    zh: `  已有本期文件：${s(p['files'])}。`,
+    en: `  Files of the period so far: ${s(p['files'])}.`,
+  }),
+  'summary.notice': (p) => ({
+    zh: `公示中：${s(p['title'])}，到 ${s(p['end'])} 结束（还有 ${s(p['days'])} 天）。`,
+    en: `Notice running: ${s(p['id'])}, ends ${s(p['end'])} (${s(p['days'])} days left).`,
+  }),
+  // ── npm run new ────────────────────────────────────────────────────────
+  'new.usage': () => ({
+    zh: '用法：npm run new -- <村文件夹名> <年份-q季度>，例如 npm run new -- maqu 2025-q4',
+    en: 'Usage: npm run new -- <village-id> <yyyy-qn>, e.g. npm run new -- maqu 2025-q4',
+  }),
+  'new.period': (p) => ({
+    zh: `“${s(p['value'])}”不是季度，应写成 年份-q季度，如 2025-q4。`,
+    en: `"${s(p['value'])}" is not a quarter; write year-q<quarter>, e.g. 2025-q4.`,
+  }),
+  'tool.village': (p) => ({
+    zh: `没有村“${s(p['id'])}”（content/villages/${s(p['id'])}/village.yaml 不存在）。现有的村：${s(p['ids'])}`,
+    en: `There is no village "${s(p['id'])}" (content/villages/${s(p['id'])}/village.yaml does not exist). Villages: ${s(p['ids'])}`,
+  }),
+  'tool.village-invalid': (p) => ({
+    zh: `${s(p['id'])} 的 village.yaml 或县里的 site.yaml 有错误（见上），请先改正再运行。`,
+    en: `${s(p['id'])}'s village.yaml or the county's site.yaml has errors (above); fix them first, then run this again.`,
+  }),
+  'new.exists': (p) => ({
+    zh: `这些文件已经存在，为了不覆盖已写的内容，没有新建或改动任何文件：${s(p['files'])}。如要重新生成，先把它们删除或改名。`,
+    en: `These files already exist; to protect what is written there, nothing was created or changed: ${s(p['files'])}. To start again, delete or rename them first.`,
+  }),
+  'new.no-previous-ledger': (p) => ({
+    zh: `没有找到通过检查的上一期账（${s(p['previous'])}），上期结余留作〔待填〕，请照抄上一期的本期结余。`,
+    en: `No checked ledger for the previous period (${s(p['previous'])}); the opening balance is left as 〔待填〕: copy the previous closing balance.`,
+  }),
+  'new.created': (p) => ({
+    zh: `已为 ${s(p['village'])} 新建 ${s(p['period'])} 的文件：`,
+    en: `Created the ${s(p['periodEn'])} files for ${s(p['id'])}:`,
+  }),
+  'new.next': (p) => ({
+    zh: `下一步：把每个〔待填：…〕换成实际内容（npm run check -- --village ${s(p['id'])} 会逐条列出还没填的地方）；本季度内容最迟 ${s(p['deadline'])} 公布。`,
+    en: `Next: replace every 〔待填：…〕 with the real content (npm run check -- --village ${s(p['id'])} lists what is left); publish by ${s(p['deadline'])}.`,
+  }),
+};
+
+/** Renders an import message; an unknown code is a programming error. */
+export function renderImportMessage(code: string, params: P = {}): Message {
+  const m = IMPORT_MESSAGES[code];
+  if (!m) throw new Error(`no import message for code ${code}`);
+  return m(params);
+}
+
+/** Renders a tool text; an unknown code is a programming error. */
+export function renderToolText(code: string, params: P = {}): ToolText {
+  const m = TOOL_MESSAGES[code];
+  if (!m) throw new Error(`no tool message for code ${code}`);
+  return m(params);
+}
+
+/** A tool text as two lines: Chinese, then English. */
+export function toolText(code: string, params: P = {}): string {
+  const m = renderToolText(code, params);
+  return `${m.zh}\n${m.en}`;
 }

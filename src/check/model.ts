@@ -40,6 +40,13 @@ export interface VillageRecords {
   meetings: Rec<Meeting>[];
   notices: NoticeRec[];
   volunteers: VolunteerRec[];
+  /**
+   * Records that exist but failed their own checks, as "<folder>/<id>": references to them are not
+   * reported again as missing.
+   */
+  unreadable: Set<string>;
+  /** Record files that exist but did not pass their own checks, e.g. finances/2025-q3.yaml. */
+  failed: string[];
 }
 
 export interface County {

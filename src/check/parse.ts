@@ -6,7 +6,8 @@
 import { parseDocument } from 'yaml';
 import type { Finding } from '../lib/finding.ts';
 
-export type Parsed = { ok: true; data: unknown; body: string } | { ok: false; finding: Finding };
+/** `bodyLine` is the file line on which the Markdown body starts (1 for YAML files). */
+export type Parsed = { ok: true; data: unknown; body: string; bodyLine: number } | { ok: false; finding: Finding };
 
 /** Decodes UTF-8 strictly; on failure guesses GBK/GB18030 so the message can say so. */
 export function decodeText(bytes: Uint8Array): { ok: true; text: string } | { ok: false; finding: Finding } {
@@ -24,6 +25,17 @@ export function decodeText(bytes: Uint8Array): { ok: true; text: string } | { ok
     return { ok: false, finding: { code: 'file.encoding', path: [], params: { guess } } };
   }
 }
+
+/** Plain-Chinese explanations of the YAML parser's error codes (the English detail is kept beside them). */
+const YAML_ERRORS_ZH: Record<string, string> = {
+  TAB_AS_INDENT: '用了 Tab 键缩进，只能用空格缩进',
+  DUPLICATE_KEY: '同一个字段名写了两次',
+  MULTILINE_IMPLICIT_KEY: '这一行不是“字段名: 值”的写法（常见原因：用了中文冒号“：”、冒号后没有空格，或缩进没有对齐）',
+  BLOCK_AS_IMPLICIT_KEY: '一行里出现了两个“字段名:”，或下一行多缩进了（值里含有“: ”时，请给整个值加上英文引号）',
+  BAD_INDENT: '缩进没有对齐（同一级的字段、列表项要从同一列开始）',
+  MISSING_CHAR: '缺少配对的引号、括号，或冒号后面缺少值',
+  UNEXPECTED_TOKEN: '出现了无法识别的内容',
+};
 
 const EMPTY = new Set(['', '~', 'null', 'Null', 'NULL']);
 
@@ -47,12 +59,13 @@ export function parseYaml(text: string, lineOffset = 0): Parsed {
   const err = doc.errors[0];
   if (err) {
     const pos = err.linePos?.[0];
+    const detail = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     return {
       ok: false,
-      finding: { code: 'file.yaml', path: [], params: { line: (pos?.line ?? 1) + lineOffset, col: pos?.col ?? 1, detail: err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') } },
+      finding: { code: 'file.yaml', path: [], params: { line: (pos?.line ?? 1) + lineOffset, col: pos?.col ?? 1, detail, detailZh: YAML_ERRORS_ZH[err.code] ?? `格式无法识别（${detail}）` } },
     };
   }
-  return { ok: true, data: dropEmpty(doc.toJS() ?? {}), body: '' };
+  return { ok: true, data: dropEmpty(doc.toJS() ?? {}), body: '', bodyLine: 1 };
 }
 
 /** Splits `---` front matter from a Markdown/MDX body and parses it. */
@@ -61,5 +74,5 @@ export function parseFrontMatter(text: string): Parsed {
   if (!m) return { ok: false, finding: { code: 'file.frontmatter', path: [] } };
   const parsed = parseYaml(m[1]!, 1);
   if (!parsed.ok) return parsed;
-  return { ok: true, data: parsed.data, body: text.slice(m[0].length) };
+  return { ok: true, data: parsed.data, body: text.slice(m[0].length), bodyLine: m[0].split('\n').length + (m[0].endsWith('\n') ? 0 : 1) };
 }

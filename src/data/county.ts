@@ -23,9 +23,9 @@ export function getVillage(id: string): VillageRecords {
   return v;
 }
 
-/** Site-relative URL under the configured base path, always with a trailing slash. */
+/** Site-relative URL under the configured base path, always with a trailing slash. Outside Astro (post-build steps) the base is "/". */
 export function href(path: string): string {
-  const base = import.meta.env.BASE_URL.replace(/\/$/, '');
+  const base = (import.meta.env?.BASE_URL ?? '/').replace(/\/$/, '');
   const clean = path.replace(/^\/+|\/+$/g, '');
   return clean ? `${base}/${clean}/` : `${base}/`;
 }

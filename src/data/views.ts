@@ -28,11 +28,12 @@ export interface PageMeta {
   hotline: string;
   hotlineTel: string;
   homeHref: string;
+  faviconHref: string;
 }
 
 export function getPageMeta(): PageMeta {
   const c = getCounty();
-  return { siteTitle: c.site.title, county: c.site.county, asOf: c.asOf, asOfZh: formatDateZh(c.asOf), hotline: c.site.hotline, hotlineTel: `tel:${c.site.hotline.replace(/[^\d+]/g, '')}`, homeHref: urls.home() };
+  return { siteTitle: c.site.title, county: c.site.county, asOf: c.asOf, asOfZh: formatDateZh(c.asOf), hotline: c.site.hotline, hotlineTel: `tel:${c.site.hotline.replace(/[^\d+]/g, '')}`, homeHref: urls.home(), faviconHref: `${urls.home()}favicon.svg` };
 }
 
 export interface StandingView {
@@ -65,7 +66,7 @@ function supersededBy(v: VillageRecords, id: string): DisclosureRec | undefined 
 }
 
 /** Disclosures in force: the latest correction of each, newest period first. */
-function currentDisclosures(v: VillageRecords): DisclosureRec[] {
+export function currentDisclosures(v: VillageRecords): DisclosureRec[] {
   return v.disclosures.filter((d) => !supersededBy(v, d.id)).sort((a, b) => comparePeriods(b.period, a.period) || b.data.publishedAt.localeCompare(a.data.publishedAt));
 }
 
@@ -76,6 +77,11 @@ function noticeStatus(n: NoticeRec) {
   if (s.state === 'upcoming') return { state: s.state, zh: `${s.startsInDays}天后开始`, en: `starts in ${s.startsInDays} days` };
   if (s.state === 'running') return { state: s.state, zh: `公示中，剩余${s.daysLeft}天`, en: `${s.daysLeft} day(s) left` };
   return { state: s.state, zh: '公示期已结束', en: 'ended' };
+}
+
+/** The village a record belongs to, for breadcrumbs and back links. */
+function villageRef(v: VillageRecords) {
+  return { id: v.id, name: v.data.name, township: v.data.township, href: urls.village(v.id) };
 }
 
 // ── county home ───────────────────────────────────────────────────────────
@@ -125,7 +131,7 @@ function ledgerSummary(v: VillageRecords, l: LedgerRec) {
   };
 }
 
-function volunteerFigures(p: VolunteerRec) {
+export function volunteerFigures(p: VolunteerRec) {
   const tenths = p.data.activities.reduce((sum, a) => sum + a.participants.reduce((s, x) => s + x.hours, 0), 0);
   return {
     label: periodLabel(p.period),
@@ -136,7 +142,7 @@ function volunteerFigures(p: VolunteerRec) {
   };
 }
 
-function meetingOutcomes(m: Rec<Meeting>) {
+export function meetingOutcomes(m: Rec<Meeting>) {
   const rule = getBodyRule(m.data.body)!;
   const q = getQuorum(rule, m.data, { womenRepQuorum: getCounty().profile.womenRepQuorum });
   return m.data.resolutions.map((r) => getOutcome(rule, m.data, r.votes, q.met));
@@ -193,7 +199,7 @@ export function getDisclosureView(villageId: string, id: string) {
   const approval = d.data.approval ? v.meetings.find((m) => m.id === d.data.approval!.meeting) : undefined;
   const catalogue = new Map(c.site.catalogue.map((x) => [x.code, x.title]));
   return {
-    village: { id: v.id, name: v.data.name, township: v.data.township, href: urls.village(v.id) },
+    village: villageRef(v),
     title: d.data.title,
     track: d.data.track,
     label: periodLabel(d.period),
@@ -225,7 +231,7 @@ export function getLedgerView(villageId: string, id: string) {
   const categories = rows.map((r) => ({ side: r.side, sideZh: r.side === 'income' ? '收入' : '支出', category: r.category, amount: formatYuan(r.amount), percent: Math.round((r.amount / max) * 1000) / 10 }));
   const mask = (party: string, kind: string) => (kind === '个人' ? maskName(party) : party);
   return {
-    village: { id: v.id, name: v.data.name, township: v.data.township, href: urls.village(v.id) },
+    village: villageRef(v),
     entity: l.data.entity ?? `${v.data.name}村民委员会`,
     label: periodLabel(l.period),
     labelEn: periodLabelEn(l.period),
@@ -266,7 +272,7 @@ export function getMeetingView(villageId: string, id: string) {
   const pass = rule.pass ? describeThreshold(rule.pass.threshold) : undefined;
   const authorisedBy = v.ledgers.flatMap((l) => l.data.expense.filter((e) => e.resolution?.split('#')[0] === id).map((e) => ({ label: `${periodLabel(l.period)} ${e.voucher} ${e.summary}`, amount: formatYuan(e.amount), href: urls.ledger(v.id, l.id) })));
   return {
-    village: { id: v.id, name: v.data.name, township: v.data.township, href: urls.village(v.id) },
+    village: villageRef(v),
     title: m.data.title,
     body: m.data.body,
     bodyEn: rule.en,
@@ -281,7 +287,7 @@ export function getMeetingView(villageId: string, id: string) {
     quorum: { met: quorum.met, zh: quorum.basis.zh, en: quorum.basis.en },
     consultative: rule.pass === null,
     passRule: pass && rule.pass ? { zh: `赞成票须达${rule.pass.base === 'present' ? '到会人数' : '全体应到人数'}的${pass.zh}`, en: `yes votes must be ${pass.en} of ${rule.pass.base === 'present' ? 'those present' : 'all members'}` } : undefined,
-    source: rule.source,
+    source: rule.source.replace(/\s*\[[A-Z]+\]/g, ''),
     agenda: m.data.agenda,
     resolutions: m.data.resolutions.map((r) => ({ title: r.title, votes: r.votes, result: r.result, outcome: getOutcome(rule, m.data, r.votes, quorum.met) })),
     chain: chain
@@ -314,7 +320,7 @@ export function getNoticeView(villageId: string, id: string) {
     return String(value);
   };
   return {
-    village: { id: v.id, name: v.data.name, township: v.data.township, href: urls.village(v.id) },
+    village: villageRef(v),
     title: n.data.title,
     type: n.data.type,
     typeEn: type.en,
@@ -345,7 +351,7 @@ export function getVolunteerView(villageId: string, id: string) {
   const hoursOf = (vid: string) => p.data.activities.reduce((s, a) => s + a.participants.filter((x) => x.volunteer === vid).reduce((t, x) => t + x.hours, 0), 0);
   const named = p.data.volunteers.filter((x) => x.consent);
   return {
-    village: { id: v.id, name: v.data.name, township: v.data.township, href: urls.village(v.id) },
+    village: villageRef(v),
     label: periodLabel(p.period),
     key: periodKey(p.period),
     figures: volunteerFigures(p),

@@ -5,6 +5,8 @@
  */
 import type { County } from '../check/model.ts';
 import { posterStep } from '../posters/build-step.ts';
+import { kioskOfflineStep } from './kiosk-offline.ts';
+import { searchIndexStep } from './search-index.ts';
 
 export interface BuildContext {
   /** Project root (where content/ is). */
@@ -21,7 +23,7 @@ export interface BuildStep {
   run(ctx: BuildContext): Promise<void>;
 }
 
-export const POST_BUILD_STEPS: BuildStep[] = [posterStep];
+export const POST_BUILD_STEPS: BuildStep[] = [searchIndexStep, kioskOfflineStep, posterStep];
 
 export async function runPostBuildSteps(ctx: BuildContext): Promise<void> {
   for (const step of POST_BUILD_STEPS) {

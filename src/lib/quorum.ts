@@ -49,7 +49,7 @@ export function getQuorum(rule: BodyRule, a: Attendance, opts: { womenRepQuorum?
     }
   }
   const d = describeThreshold(rule.quorum[0]!.threshold);
-  return { met: false, basis: { zh: `到会人数未达应到${d.zh}`, en: `fewer than ${d.en} of eligible present` } };
+  return { met: false, basis: { zh: `到会人数未达应到${d.zh}`, en: `quorum not met: ${d.en} of those eligible must be present` } };
 }
 
 export type Outcome = '通过' | '未通过' | '不表决';
@@ -94,7 +94,7 @@ export function checkMeeting(m: MeetingLike, noticeDaysOverride: Readonly<Record
   const days = noticeDaysOverride[m.body] ?? rule.noticeDays;
   if (days > 0) {
     if (!m.noticeDate) out.push({ code: 'meeting.notice-missing', path: ['noticeDate'], params: { body: m.body, days } });
-    else {
+    else if (m.noticeDate <= m.date) {
       const lead = (Date.parse(m.date) - Date.parse(m.noticeDate)) / 86_400_000;
       if (lead < days) out.push({ code: 'meeting.notice-short', path: ['noticeDate'], params: { body: m.body, days, lead, noticeDate: m.noticeDate, date: m.date } });
     }

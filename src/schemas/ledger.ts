@@ -4,7 +4,7 @@
  * closing balance are declared by the clerk and checked against the entries.
  */
 import { z } from 'astro/zod';
-import { IsoDate, PersonName, PositiveFen, Fen, Text } from './primitives.ts';
+import { IsoDate, PersonName, PositiveFen, Fen, SignedFen, Text } from './primitives.ts';
 import { SignoffSchema } from './signoff.ts';
 
 const EntryFields = {
@@ -52,7 +52,7 @@ export const LedgerSchema = z.strictObject({
   /** Accounting entity, e.g. 马曲村股份经济合作社; defaults to the village committee. */
   entity: Text.optional(),
   /** Cash at the start of the period (上期结余), yuan. Must equal the previous period's closing. */
-  openingBalance: Fen,
+  openingBalance: SignedFen,
   /** Income entries (收入明细). */
   income: z.array(IncomeEntrySchema).default([]),
   /** Expense entries (支出明细). */
@@ -65,7 +65,7 @@ export const LedgerSchema = z.strictObject({
     expense: Fen,
   }),
   /** Cash at the end (本期结余), yuan: opening + income − expense. */
-  closingBalance: Fen,
+  closingBalance: SignedFen,
   /** Money owed to the village (应收款). */
   receivables: z.array(BalanceItemSchema).default([]),
   /** Money the village owes (应付款). */

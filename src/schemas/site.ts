@@ -2,7 +2,7 @@
  * The county (or district) site: content/site.yaml. One site is one county's transparency board.
  */
 import { z } from 'astro/zod';
-import { Fen, IsoDate, OfficePhone, Pattern, Text } from './primitives.ts';
+import { Fen, Flag, IsoDate, OfficePhone, Pattern, Text } from './primitives.ts';
 
 /** One item of the county's disclosure catalogue (村务公开目录). */
 export const CatalogueItemSchema = z.strictObject({
@@ -14,6 +14,8 @@ export const CatalogueItemSchema = z.strictObject({
   title: Text,
   /** How often: 每季度 (quarterly), 每月 (monthly), 每年 (yearly) or 随时 (whenever it happens). */
   cadence: z.enum(['每季度', '每月', '每年', '随时']),
+  /** true when the period's ledger file (finances/) is this item, e.g. 村级财务收支情况; no disclosure item needed. */
+  ledger: Flag.default(false),
 });
 export type CatalogueItem = z.infer<typeof CatalogueItemSchema>;
 

@@ -1,0 +1,162 @@
+/**
+ * The search page in the browser: reads the form, runs the query plan (src/lib/search-query.ts)
+ * against the Pagefind index and shows the results. Pagefind and the lexicon are fetched on first
+ * use (focus or search), never on page load, so a visit that does not search costs nothing.
+ */
+import { planQuery, type SearchLexicon } from '../lib/search-query.ts';
+import { FILTER_KEYS, runPlan, type ChosenFilters, type PagefindLike, type SearchHit, type SortOrder } from '../lib/search-run.ts';
+
+interface ResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string>;
+}
+
+const PAGE_SIZE = 10;
+const form = document.getElementById('search-form') as HTMLFormElement;
+const input = form.elements.namedItem('q') as HTMLInputElement;
+const sortSelect = form.elements.namedItem('sort') as HTMLSelectElement;
+const status = document.getElementById('search-status')!;
+const list = document.getElementById('search-results') as HTMLOListElement;
+const more = document.getElementById('search-more') as HTMLButtonElement;
+const base = form.dataset['base'] ?? '/';
+
+let engine: Promise<{ api: PagefindLike<ResultData>; lexicon: SearchLexicon }> | undefined;
+function loadEngine() {
+  engine ??= (async () => {
+    const [pagefind, lexicon] = await Promise.all([
+      import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<{ createInstance(o: object): PagefindLike<ResultData> & { options(o: object): Promise<void> } }>,
+      fetch(`${base}search/lexicon.json`).then((r) => r.json() as Promise<SearchLexicon>),
+    ]);
+    const api = pagefind.createInstance({ basePath: `${base}pagefind/`, baseUrl: base, noWorker: true });
+    await api.options({ excerptLength: 36 });
+    return { api, lexicon };
+  })();
+  return engine;
+}
+
+function chosenFilters(): ChosenFilters {
+  const chosen: ChosenFilters = {};
+  for (const key of FILTER_KEYS) {
+    const value = (form.elements.namedItem(key) as HTMLSelectElement | null)?.value;
+    if (value) chosen[key] = value;
+  }
+  return chosen;
+}
+
+const filtersBox = document.getElementById('filters') as HTMLDetailsElement;
+const filtersCount = document.getElementById('filters-count')!;
+function showFilterCount(chosen: ChosenFilters) {
+  const n = Object.keys(chosen).length;
+  filtersCount.textContent = n > 0 ? `（已选 ${n} 项）` : '';
+  if (n > 0) filtersBox.open = true;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" };
+function decode(text: string): string {
+  return text.replace(/\u200B/g, '').replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, e: string) => ENTITIES[e]!);
+}
+
+/** Pagefind's excerpt is text with <mark> around matches; build it as DOM, never as HTML. */
+function excerptNode(excerpt: string): HTMLParagraphElement {
+  const p = el('p', 'result-excerpt');
+  // Pagefind ends each block with ". "; after Chinese text that reads better as "。".
+  const cleaned = excerpt.replace(/\u200B/g, '').replace(/<\/mark><mark>/g, '').replace(/(\p{Script=Han}(?:<\/mark>)?)\. ?/gu, '$1。');
+  const parts = cleaned.split(/(<mark>[\s\S]*?<\/mark>)/);
+  for (const part of parts) {
+    const m = /^<mark>([\s\S]*)<\/mark>$/.exec(part);
+    p.append(m ? el('mark', '', decode(m[1]!)) : document.createTextNode(decode(part)));
+  }
+  return p;
+}
+
+function resultItem(d: ResultData): HTMLLIElement {
+  const li = el('li', 'result');
+  const a = el('a', 'result-title', decode(d.meta['title'] ?? d.url));
+  a.href = d.url;
+  const meta = el('p', 'result-meta');
+  meta.append(el('span', 'result-village', decode(d.meta['village'] ?? '')), ' · ', el('span', 'result-date', d.meta['date'] ?? ''), ' · ', el('span', '', d.meta['kind'] ?? ''));
+  li.append(a, meta);
+  if (d.meta['note']) li.append(el('p', 'result-note', d.meta['note']));
+  li.append(excerptNode(d.excerpt));
+  return li;
+}
+
+let hits: SearchHit<ResultData>[] = [];
+let shown = 0;
+async function showMore() {
+  const next = hits.slice(shown, shown + PAGE_SIZE);
+  const data = await Promise.all(next.map((h) => h.data()));
+  list.append(...data.map(resultItem));
+  shown += next.length;
+  more.hidden = shown >= hits.length;
+  more.textContent = `显示更多结果（还有 ${hits.length - shown} 条）`;
+}
+
+let generation = 0;
+async function search() {
+  const mine = ++generation;
+  const query = input.value.trim();
+  const chosen = chosenFilters();
+  const order = sortSelect.value as SortOrder;
+  showFilterCount(chosen);
+  const params = new URLSearchParams();
+  if (query) params.set('q', query);
+  for (const [k, v] of Object.entries(chosen)) params.set(k, v);
+  if (order !== 'relevance') params.set('sort', order);
+  history.replaceState(null, '', params.size > 0 ? `?${params}` : location.pathname);
+  list.replaceChildren();
+  more.hidden = true;
+  if (!query && Object.keys(chosen).length === 0) {
+    status.textContent = '请输入要找的内容，或选择一个村。';
+    return;
+  }
+  status.textContent = '正在搜索……';
+  try {
+    const { api, lexicon } = await loadEngine();
+    const plan = planQuery(query, lexicon);
+    const outcome = await runPlan(api, plan, chosen, order);
+    if (mine !== generation) return;
+    hits = outcome.hits;
+    shown = 0;
+    const what = plan.terms.map((t) => `“${t.text}”`).join('和');
+    const where = [...plan.villages, ...plan.townships, ...Object.values(chosen)].join('、');
+    const lines = plan.notes.map((n) => `已按 ${n} 查找。`);
+    const scope = where ? `（${where}）` : '';
+    if (hits.length === 0) lines.push(`没有找到${what ? `含有${what}的` : ''}记录${scope}。请检查是否有错别字，换一个说法，或在下面按村浏览。`);
+    else if (!outcome.exact) lines.push(`没有找到与${what}完全一致的内容${scope}。下面 ${hits.length} 条记录含有这些字，但不一定相关。`);
+    else lines.push(`找到 ${hits.length} 条${what ? `含有${what}的` : ''}记录${scope}。`);
+    status.textContent = lines.join(' ');
+    await showMore();
+  } catch (error) {
+    status.textContent = '搜索暂时无法使用，请稍后再试，或在下面按村浏览。';
+    throw error;
+  }
+}
+
+form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  void search();
+});
+form.addEventListener('change', (e) => {
+  if (e.target instanceof HTMLSelectElement && (input.value.trim() || Object.keys(chosenFilters()).length > 0)) void search();
+});
+input.addEventListener('focus', () => void loadEngine(), { once: true });
+more.addEventListener('click', () => void showMore());
+
+// A shared or reloaded link (/search/?q=低保&village=马曲村) shows its results straight away.
+const initial = new URLSearchParams(location.search);
+input.value = initial.get('q') ?? input.value;
+for (const key of [...FILTER_KEYS, 'sort']) {
+  const select = form.elements.namedItem(key) as HTMLSelectElement | null;
+  const value = initial.get(key);
+  if (select && value && [...select.options].some((o) => o.value === value)) select.value = value;
+}
+if (input.value.trim() || FILTER_KEYS.some((k) => initial.get(k))) void search();

@@ -1,0 +1,80 @@
+/**
+ * View-model of the county compliance page (/compliance/): per village and quarter, on time or
+ * late, and each legal check with its findings in words. Computed by src/lib/compliance.ts from the
+ * same checked content the rest of the site uses; the page only renders it.
+ */
+import { assembleCompliance, timelinessText } from '../check/compliance-rules.ts';
+import { loadCounty } from '../check/load.ts';
+import { renderMessage } from '../check/messages.ts';
+import type { Problem } from '../check/model.ts';
+import { COMPLIANCE_CHECKS, latestDueQuarterKey } from '../lib/compliance.ts';
+import { formatDateZh } from '../lib/dates.ts';
+import { periodKey, periodLabel } from '../lib/period.ts';
+import { getCounty, href, urls } from './county.ts';
+
+const SHORT = { 'on-time': '✓ 按时公开', late: '! 逾期公开', overdue: '✗ 未公开', 'not-due': '· 未到期' } as const;
+
+export const complianceHref = (): string => href('compliance');
+
+let problems: Problem[] | undefined;
+function getProblems(): Problem[] {
+  problems ??= loadCounty(process.cwd()).problems;
+  return problems;
+}
+
+/** The page of the record a problem is about, if it has one. */
+function recordHref(file: string): string | undefined {
+  const m = /^content\/villages\/([^/]+)\/(?:(disclosures|finances|meetings|notices|volunteers)\/([^/]+)\.(?:mdx?|ya?ml)|village\.yaml)$/.exec(file);
+  if (!m) return undefined;
+  const [, v, folder, id] = m;
+  if (!folder || !id) return urls.village(v!);
+  const link = { disclosures: urls.disclosure, finances: urls.ledger, meetings: urls.meeting, notices: urls.notice, volunteers: urls.volunteers }[folder as 'disclosures'];
+  return link(v!, id);
+}
+
+export function getComplianceView() {
+  const county = getCounty();
+  const { villages, rows } = assembleCompliance(county, getProblems());
+  const latest = latestDueQuarterKey(county.asOf, county.profile);
+  const latestRows = rows.filter((r) => periodKey(r.quarter) === latest);
+  const checks = COMPLIANCE_CHECKS.filter((c) => c.key !== 'timeliness' && c.key !== 'other');
+  const townships = [...new Set(villages.map((v) => v.township))].map((t) => ({
+    name: t,
+    villages: villages
+      .filter((v) => v.township === t)
+      .map((v) => ({
+        id: v.id,
+        name: v.name,
+        href: urls.village(v.id),
+        rows: rows
+          .filter((r) => r.village === v.id)
+          .map((r) => ({
+            label: periodLabel(r.quarter),
+            key: periodKey(r.quarter),
+            timeliness: { state: r.timeliness.state, short: SHORT[r.timeliness.state], zh: timelinessText(r.timeliness).zh },
+            cells: checks.map((c) => {
+              const cell = r.cells.find((x) => x.check === c.key)!;
+              const state = cell.errors > 0 ? 'bad' : cell.warnings > 0 ? 'warn' : 'ok';
+              return { label: c.zh, state, text: state === 'ok' ? '✓' : `${state === 'bad' ? '✗' : '!'} ${cell.problems.length} 项`, srText: state === 'ok' ? '无问题' : state === 'bad' ? '有错误' : '有提醒' };
+            }),
+            findings: r.cells
+              .filter((c) => c.check !== 'timeliness' || c.problems.some((p) => p.code !== 'disclosure.deadline'))
+              .flatMap((c) => c.problems.map((p) => ({ check: COMPLIANCE_CHECKS.find((x) => x.key === c.check)!.zh, severity: p.severity, zh: renderMessage(p.code, p.params).zh, href: recordHref(p.file) }))),
+          })),
+      })),
+  }));
+  return {
+    county: `${county.site.province}${county.site.city ?? ''}${county.site.county}`,
+    profileName: county.profile.name,
+    asOfZh: formatDateZh(county.asOf),
+    checks: checks.map((c) => c.zh),
+    summary: {
+      label: periodLabel(latestRows[0]?.quarter ?? { kind: 'quarter', year: Number(latest.slice(0, 4)), quarter: Number(latest.slice(-1)) as 1 }),
+      onTime: latestRows.filter((r) => r.timeliness.state === 'on-time').length,
+      late: latestRows.filter((r) => r.timeliness.state === 'late').length,
+      overdue: latestRows.filter((r) => r.timeliness.state === 'overdue').length,
+      withFindings: new Set(rows.filter((r) => r.cells.some((c) => c.problems.length > 0)).map((r) => r.village)).size,
+    },
+    townships,
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * Reads a clerk's spreadsheet into rows of cells: .xlsx from Excel or WPS (exceljs), or .csv saved
+ * as UTF-8, UTF-8 with BOM, UTF-16 ("Unicode text") or GBK/GB18030 (old Excel and WPS on Chinese
+ * Windows), separated by commas, tabs or semicolons (csv-parse). Old binary .xls/.et files are
+ * recognised and refused with how to re-save them. Takes bytes, touches no files.
+ */
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import type { Cell, SheetRow } from '../lib/ledger-import.ts';
+
+export interface Sheet {
+  name: string;
+  rows: SheetRow[];
+}
+
+export type ReadResult = { ok: true; kind: 'xlsx' | 'csv'; encoding?: string; sheets: Sheet[] } | { ok: false; code: 'import.file-type' | 'import.xls' | 'import.unreadable'; params: Record<string, string> };
+
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const startsWith = (bytes: Uint8Array, sig: readonly number[]) => sig.every((b, i) => bytes[i] === b);
+
+/** Text of a CSV file in whichever encoding it was saved. */
+export function decodeCsv(bytes: Uint8Array): { text: string; encoding: string } {
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'UTF-8 (BOM)' };
+  if (startsWith(bytes, [0xff, 0xfe])) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16LE' };
+  if (startsWith(bytes, [0xfe, 0xff])) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF-16BE' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8' };
+  } catch {
+    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'GBK/GB18030' };
+  }
+}
+
+function guessDelimiter(text: string): string {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim()).slice(0, 20);
+  const score = (d: string) => lines.reduce((n, l) => n + l.split(d).length - 1, 0);
+  return ['\t', ',', ';'].sort((a, b) => score(b) - score(a))[0]!;
+}
+
+function readCsv(bytes: Uint8Array): ReadResult {
+  const { text, encoding } = decodeCsv(bytes);
+  let records: string[][];
+  try {
+    records = parse(text, { delimiter: guessDelimiter(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: false }) as string[][];
+  } catch (error) {
+    return { ok: false, code: 'import.unreadable', params: { detail: error instanceof Error ? error.message.split('\n')[0]! : String(error) } };
+  }
+  return { ok: true, kind: 'csv', encoding, sheets: [{ name: 'CSV', rows: records.map((cells, i) => ({ n: i + 1, cells: cells.map((c) => (c.trim() === '' ? null : c)) })) }] };
+}
+
+function normaliseCell(value: ExcelJS.CellValue): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number') return value;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return value;
+  if (typeof value === 'object') {
+    if ('result' in value) return normaliseCell((value as { result?: ExcelJS.CellValue }).result ?? null);
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('text' in value && typeof value.text === 'string') return value.text;
+    if ('error' in value) return String(value.error);
+    if ('formula' in value || 'sharedFormula' in value) return null;
+  }
+  return String(value);
+}
+
+async function readXlsx(bytes: Uint8Array): Promise<ReadResult> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  } catch (error) {
+    return { ok: false, code: 'import.unreadable', params: { detail: error instanceof Error ? error.message.split('\n')[0]! : String(error) } };
+  }
+  const sheets = workbook.worksheets.map((ws) => {
+    const rows: SheetRow[] = [];
+    ws.eachRow({ includeEmpty: true }, (row, n) => {
+      const values = Array.isArray(row.values) ? row.values.slice(1) : [];
+      rows.push({ n, cells: values.map((v) => normaliseCell(v ?? null)) });
+    });
+    return { name: ws.name, rows };
+  });
+  return { ok: true, kind: 'xlsx', sheets };
+}
+
+export async function readSpreadsheet(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
+  const ext = (/\.([a-z0-9]+)$/i.exec(fileName)?.[1] ?? '').toLowerCase();
+  if (startsWith(bytes, OLE2) || ['xls', 'et', 'wps'].includes(ext)) return { ok: false, code: 'import.xls', params: { name: fileName } };
+  if (['xlsx', 'xlsm'].includes(ext) || (startsWith(bytes, ZIP) && ext !== 'csv')) return readXlsx(bytes);
+  if (['csv', 'txt', 'tsv'].includes(ext)) return readCsv(bytes);
+  return { ok: false, code: 'import.file-type', params: { name: fileName, ext: ext ? `.${ext}` : '（无扩展名 none）' } };
+}

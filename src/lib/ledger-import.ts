@@ -1,0 +1,338 @@
+/**
+ * Turns the rows of a clerk's ledger spreadsheet (Excel/WPS/CSV, read by src/import/) into ledger
+ * entries. Handles the common layouts: a header row with 日期/凭证号/摘要/科目/收入/支出 (or 借方/贷方,
+ * or 金额 with a 收支 column, or 金额 alone with the side taken from the category), separate 月/日
+ * columns, merged title rows above the header, 上期结余 / 本月合计 / 本季合计 / 累计 / 本期结余 rows,
+ * amounts typed as text or numbers. Every row it cannot read is reported with its row number and
+ * why; nothing is guessed. Pure: takes cells, returns entries and findings.
+ */
+import { getAccountingSystem, ACCOUNTING_SYSTEMS } from '../law/accounting.ts';
+import { isIsoDate } from './dates.ts';
+import { formatYuan, parseFen, sumFen } from './money.ts';
+import { isInPeriod, periodKey, quarterOf, type Period } from './period.ts';
+
+/** A cell as read from a spreadsheet: text, a number, a date (UTC midnight) or empty. */
+export type Cell = string | number | Date | null;
+
+export interface SheetRow {
+  /** Row number as the clerk sees it in Excel/WPS (1-based), or the CSV line. */
+  n: number;
+  cells: readonly Cell[];
+}
+
+export type Column = 'date' | 'year' | 'month' | 'day' | 'voucher' | 'summary' | 'category' | 'income' | 'expense' | 'amount' | 'direction' | 'balance' | 'source' | 'handler' | 'approver' | 'resolution';
+
+/** Header names clerks use, by column (compared after removing spaces and units like （元）). */
+export const HEADER_NAMES: Readonly<Record<Column, readonly string[]>> = {
+  date: ['日期', '记账日期', '业务日期', '发生日期', '凭证日期', '时间'],
+  year: ['年', '年份'],
+  month: ['月', '月份'],
+  day: ['日'],
+  voucher: ['凭证号', '凭证字号', '凭证编号', '凭证', '凭单号', '记账凭证号', '票据号'],
+  summary: ['摘要', '事由', '用途', '收支内容', '内容', '说明'],
+  category: ['科目', '会计科目', '科目名称', '收支科目', '收支类别', '类别', '科目类别'],
+  income: ['收入', '收入金额', '借方', '借方金额', '收方'],
+  expense: ['支出', '支出金额', '贷方', '贷方金额', '付方'],
+  amount: ['金额', '发生额', '发生金额'],
+  direction: ['收支', '收/支', '收支方向', '收支类型', '方向', '借贷', '借/贷'],
+  balance: ['余额', '结余', '结存'],
+  source: ['资金来源', '来源', '经费来源'],
+  handler: ['经手人', '经办人', '报销人'],
+  approver: ['审批人', '批准人', '审批'],
+  resolution: ['决议', '决议会议', '依据', '审批依据', '决策依据'],
+};
+
+export interface ImportedEntry {
+  /** Row number in the spreadsheet. */
+  row: number;
+  side: 'income' | 'expense';
+  date: string;
+  voucher: string;
+  category: string;
+  summary: string;
+  amount: number;
+  source?: string;
+  handler?: string;
+  approver?: string;
+  resolution?: string;
+}
+
+export interface ImportFinding {
+  code: string;
+  /** Row number, when the finding is about one row. */
+  row?: number;
+  /** A short rendering of the row's cells, so the clerk can find it. */
+  excerpt?: string;
+  params: Record<string, string | number>;
+  severity: 'error' | 'warning';
+}
+
+export interface ImportResult {
+  entries: ImportedEntry[];
+  /** The period the entries belong to (given or inferred); undefined when it cannot be told. */
+  period?: Period;
+  /** Opening balance written on an 上期结余 / 期初余额 row, if any. */
+  openingFen?: number;
+  findings: ImportFinding[];
+  /** Which header row was used and which columns were recognised, for the report. */
+  header?: { row: number; columns: Partial<Record<Column, number>> };
+}
+
+const FULLWIDTH = /[\uFF01-\uFF5E]/g;
+function half(text: string): string {
+  return text.replace(FULLWIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+/** Header text as compared: no spaces, no unit suffix such as （元） or (单位:元). */
+function normaliseHeader(cell: Cell): string {
+  if (typeof cell !== 'string') return '';
+  return half(cell)
+    .replace(/\s+/g, '')
+    .replace(/[(（][^)）]*[)）]$/, '')
+    .replace(/[:：]$/, '');
+}
+
+function cellText(cell: Cell | undefined): string {
+  if (cell === null || cell === undefined) return '';
+  if (cell instanceof Date) return isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
+  return String(cell).trim();
+}
+
+function findHeader(rows: readonly SheetRow[]): { index: number; columns: Partial<Record<Column, number>> } | undefined {
+  for (let i = 0; i < Math.min(rows.length, 25); i += 1) {
+    const columns: Partial<Record<Column, number>> = {};
+    rows[i]!.cells.forEach((cell, c) => {
+      const h = normaliseHeader(cell);
+      if (!h) return;
+      for (const [col, names] of Object.entries(HEADER_NAMES) as [Column, readonly string[]][]) {
+        if (columns[col] === undefined && names.includes(h)) {
+          columns[col] = c;
+          break;
+        }
+      }
+    });
+    const hasAmount = columns.income !== undefined || columns.expense !== undefined || columns.amount !== undefined;
+    const hasDate = columns.date !== undefined || columns.month !== undefined;
+    if (columns.summary !== undefined && hasAmount && hasDate) return { index: i, columns };
+  }
+  return undefined;
+}
+
+const TOTAL_ROW = /(本期|本季|本季度|本月|本年)?(合计|小计|总计)/;
+const CUMULATIVE_ROW = /累计|过次页|承前页|承上页|转下页/;
+const OPENING_ROW = /上期结余|上月结余|上季结余|上季度结余|期初余额|期初结余|年初余额|上年结转|上年结余/;
+const CLOSING_ROW = /本期结余|本月结余|本季结余|本季度结余|期末余额|期末结余/;
+
+/**
+ * Money from a cell. Text goes through parseFen (1,234.56, full-width digits, ¥, 元). A number from
+ * a spreadsheet is binary floating point (and formulas leave noise such as 123.45000000000002): it is
+ * accepted only when it is within a millionth of a whole fen, then read as that fen.
+ */
+export function cellFen(cell: Cell | undefined): { ok: true; fen: number } | { ok: false; error: 'empty' | 'format' | 'decimals' | 'negative' | 'too-large' } {
+  if (cell === null || cell === undefined || cell instanceof Date) return cell instanceof Date ? { ok: false, error: 'format' } : { ok: false, error: 'empty' };
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell)) return { ok: false, error: 'format' };
+    const scaled = cell * 100;
+    const fen = Math.round(scaled);
+    if (Math.abs(scaled - fen) > 1e-6 * Math.max(1, Math.abs(scaled))) return { ok: false, error: 'decimals' };
+    if (fen < 0) return { ok: false, error: 'negative' };
+    return fen > 100_000_000_000_000 ? { ok: false, error: 'too-large' } : { ok: true, fen };
+  }
+  const text = half(cell).trim();
+  if (text === '' || /^[-—–]+$/.test(text)) return { ok: false, error: 'empty' };
+  return parseFen(text);
+}
+
+const EXCEL_EPOCH_DAY = Date.UTC(1899, 11, 30) / 86_400_000;
+
+/** A date from a cell: Excel dates and serial numbers, 2025-07-08, 2025/7/8, 2025.7.8, 2025年7月8日, or 7月8日 / 7-8 with the year given. */
+export function cellDate(cell: Cell | undefined, year: number | undefined): string | undefined {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const iso = (y: number, m: number, d: number) => {
+    const s = `${y}-${pad(m)}-${pad(d)}`;
+    return isIsoDate(s) ? s : undefined;
+  };
+  if (cell instanceof Date) return isNaN(cell.getTime()) ? undefined : iso(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate());
+  if (typeof cell === 'number') {
+    if (!Number.isInteger(cell) || cell < 20000 || cell > 80000) return undefined;
+    return new Date((EXCEL_EPOCH_DAY + cell) * 86_400_000).toISOString().slice(0, 10);
+  }
+  const text = half(cellText(cell)).replace(/\s+/g, '');
+  let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
+  if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
+  if (m && year !== undefined) return iso(year, Number(m[1]), Number(m[2]));
+  return undefined;
+}
+
+const INCOME_WORDS = ['收', '收入', '借', '借方', '收方'];
+const EXPENSE_WORDS = ['支', '支出', '付', '贷', '贷方', '付方'];
+
+/**
+ * The category as the accounting system names it: "541 管理费用", "5410管理费用", "管理费用-办公费" and
+ * "管理费用／办公费" all become 管理费用. Text that names no category is kept as written (the checker
+ * then lists the allowed ones).
+ */
+export function normaliseCategory(text: string): string {
+  const known = new Set(ACCOUNTING_SYSTEMS.flatMap((s) => [...s.income, ...s.expense]));
+  const cleaned = half(text).replace(/\s+/g, '');
+  const withoutCode = cleaned.replace(/^[\d.\-_]+/, '');
+  for (const candidate of [withoutCode, ...withoutCode.split(/[-—–/:：·|]/)]) if (known.has(candidate)) return candidate;
+  const prefix = [...known].find((k) => withoutCode.startsWith(k));
+  return prefix ?? cleaned;
+}
+
+function excerptOf(row: SheetRow): string {
+  return row.cells.map(cellText).filter(Boolean).join(' | ').slice(0, 80);
+}
+
+const MONEY_REASON: Record<string, [string, string]> = {
+  format: ['不是金额', 'is not an amount'],
+  decimals: ['小数超过两位（分以下）', 'has more than two decimals'],
+  negative: ['是负数（红字）', 'is negative (a red-ink reversal)'],
+  'too-large': ['大得不合理', 'is implausibly large'],
+  empty: ['为空', 'is empty'],
+};
+
+/** The year a title row names (马曲村2025年第三季度收支明细), for sheets with 月/日 columns. */
+function yearFromTitle(rows: readonly SheetRow[], headerIndex: number): number | undefined {
+  for (let i = 0; i < headerIndex; i += 1) {
+    for (const cell of rows[i]!.cells) {
+      const m = /(20\d{2})\s*年/.exec(cellText(cell));
+      if (m) return Number(m[1]);
+    }
+  }
+  return undefined;
+}
+
+export function importLedgerRows(rows: readonly SheetRow[], options: { period?: Period | undefined } = {}): ImportResult {
+  const findings: ImportFinding[] = [];
+  const header = findHeader(rows);
+  if (!header) {
+    return { entries: [], findings: [{ code: 'import.no-header', params: { names: '日期、凭证号、摘要、科目、收入、支出（或 借方、贷方，或 金额 加 收支）' }, severity: 'error' }] };
+  }
+  const col = header.columns;
+  const at = (row: SheetRow, c: Column) => (col[c] === undefined ? undefined : row.cells[col[c]!]);
+  const text = (row: SheetRow, c: Column) => cellText(at(row, c));
+  const year = options.period?.year ?? yearFromTitle(rows, header.index);
+  const entries: ImportedEntry[] = [];
+  let openingFen: number | undefined;
+  let sinceSubtotal: ImportedEntry[] = [];
+  const fail = (row: SheetRow, code: string, params: Record<string, string | number> = {}, severity: 'error' | 'warning' = 'error') =>
+    findings.push({ code, row: row.n, excerpt: excerptOf(row), params, severity });
+
+  for (const row of rows.slice(header.index + 1)) {
+    const all = row.cells.map(cellText);
+    if (all.every((t) => t === '')) continue;
+    const label = half(all.filter((t) => !/^[\d.,\-\s¥]+$/.test(t)).join(' '));
+    const amountOf = (c: Column) => cellFen(at(row, c));
+    // Rows without a voucher number may be the sheet's own lines: balances, totals, page carries,
+    // or the header repeated on a new printed page.
+    if (!text(row, 'voucher')) {
+      if (HEADER_NAMES.summary.includes(normaliseHeader(at(row, 'summary') ?? null))) continue;
+      if (OPENING_ROW.test(label)) {
+        for (const c of ['balance', 'income', 'amount', 'expense'] as const) {
+          const r = amountOf(c);
+          if (r.ok) {
+            openingFen = r.fen;
+            break;
+          }
+        }
+        continue;
+      }
+      if (CLOSING_ROW.test(label) || CUMULATIVE_ROW.test(label)) continue;
+      if (TOTAL_ROW.test(label)) {
+        const grand = !/本月|小计/.test(label);
+        const scope = grand ? entries : sinceSubtotal;
+        for (const side of ['income', 'expense'] as const) {
+          const declared = amountOf(side);
+          if (!declared.ok) continue;
+          const computed = sumFen(scope.filter((e) => e.side === side).map((e) => e.amount));
+          if (declared.fen !== computed) fail(row, 'import.total-mismatch', { label: label.trim(), sideZh: side === 'income' ? '收入' : '支出', sideEn: side, declared: formatYuan(declared.fen), computed: formatYuan(computed) }, 'warning');
+        }
+        if (!grand) sinceSubtotal = [];
+        continue;
+      }
+    }
+
+    // ── a transaction row ──
+    let date: string | undefined;
+    if (col.date !== undefined) date = cellDate(at(row, 'date'), year);
+    else {
+      const y = Number(text(row, 'year')) || year;
+      const m = Number(text(row, 'month'));
+      const d = Number(text(row, 'day'));
+      date = y && m && d ? cellDate(`${y}-${m}-${d}`, y) : undefined;
+    }
+    const written = col.date !== undefined ? text(row, 'date') : [text(row, 'month'), text(row, 'day')].filter(Boolean).join('月');
+    const problems = findings.length;
+    if (!date) fail(row, 'import.date', { value: written || '（空）' });
+    else if (options.period && !isInPeriod(date, options.period)) fail(row, 'import.date-outside', { date, period: periodKey(options.period) });
+    const voucher = text(row, 'voucher');
+    if (!voucher) fail(row, 'import.voucher');
+    const summary = text(row, 'summary');
+    if (!summary) fail(row, 'import.summary');
+    const categoryText = text(row, 'category');
+    const category = categoryText ? normaliseCategory(categoryText) : '';
+
+    let side: 'income' | 'expense' | undefined;
+    let amount: number | undefined;
+    if (col.income !== undefined || col.expense !== undefined) {
+      const inc = amountOf('income');
+      const exp = amountOf('expense');
+      const bad = [['income', inc, at(row, 'income')] as const, ['expense', exp, at(row, 'expense')] as const].filter(([, r]) => !r.ok && r.error !== 'empty');
+      for (const [s, r, raw] of bad) {
+        const reason = MONEY_REASON[(r as { error: string }).error]!;
+        fail(row, 'import.amount', { column: s === 'income' ? '收入' : '支出', columnEn: s, value: cellText(raw), reasonZh: reason[0], reasonEn: reason[1] });
+      }
+      const incFen = inc.ok ? inc.fen : 0;
+      const expFen = exp.ok ? exp.fen : 0;
+      if (bad.length === 0) {
+        if (incFen > 0 && expFen > 0) fail(row, 'import.both-sides', { income: cellText(at(row, 'income')), expense: cellText(at(row, 'expense')) });
+        else if (incFen > 0) [side, amount] = ['income', incFen];
+        else if (expFen > 0) [side, amount] = ['expense', expFen];
+        else fail(row, 'import.no-amount');
+      }
+    } else {
+      const r = amountOf('amount');
+      if (!r.ok && r.error === 'empty') fail(row, 'import.no-amount');
+      else if (!r.ok) {
+        const reason = MONEY_REASON[r.error]!;
+        fail(row, 'import.amount', { column: '金额', columnEn: 'amount', value: text(row, 'amount'), reasonZh: reason[0], reasonEn: reason[1] });
+      } else if (r.fen === 0) fail(row, 'import.no-amount');
+      else {
+        amount = r.fen;
+        const dir = half(text(row, 'direction')).replace(/\s+/g, '');
+        if (col.direction !== undefined && dir) side = INCOME_WORDS.includes(dir) ? 'income' : EXPENSE_WORDS.includes(dir) ? 'expense' : undefined;
+        else if (date) {
+          const system = getAccountingSystem(date);
+          side = system?.income.includes(category) ? 'income' : system?.expense.includes(category) ? 'expense' : undefined;
+        }
+        if (!side) fail(row, 'import.direction', { value: dir || category || '（空）' });
+      }
+    }
+    if (findings.length > problems || !date || !side || amount === undefined) continue;
+    if (!categoryText) fail(row, 'import.category-missing', {}, 'warning');
+    const entry: ImportedEntry = { row: row.n, side, date, voucher, category, summary, amount };
+    for (const k of ['source', 'handler', 'approver', 'resolution'] as const) {
+      const v = text(row, k);
+      if (v) entry[k] = v;
+    }
+    entries.push(entry);
+    sinceSubtotal.push(entry);
+  }
+
+  if (entries.length === 0 && !findings.some((f) => f.severity === 'error')) findings.push({ code: 'import.no-rows', params: { header: header.index + 1 }, severity: 'error' });
+  let period = options.period;
+  if (!period && entries.length > 0) {
+    const quarters = [...new Set(entries.map((e) => periodKey(quarterOf(e.date))))].sort();
+    if (quarters.length === 1) period = quarterOf(entries[0]!.date);
+    else findings.push({ code: 'import.period-mixed', params: { periods: quarters.join('、') }, severity: 'error' });
+  }
+  const result: ImportResult = { entries, findings, header: { row: rows[header.index]!.n, columns: col } };
+  if (period) result.period = period;
+  if (openingFen !== undefined) result.openingFen = openingFen;
+  return result;
+}

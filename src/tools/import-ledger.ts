@@ -1,0 +1,158 @@
+/**
+ * `npm run import -- <village-id> <file.xlsx|file.csv> [--period yyyy-qn|yyyy-mm] [--force]`: reads a
+ * ledger spreadsheet (src/import/read-spreadsheet.ts), turns its rows into entries
+ * (src/lib/ledger-import.ts) and writes them into the period's ledger YAML, with totals computed
+ * and the opening balance carried from the previous ledger. Every row it could not read is
+ * reported with its row number, in Chinese and English; if there is any, nothing is written, so a
+ * ledger is never silently missing a row. An existing ledger keeps its sign-off, publication date
+ * and balances; one that already has entries is only replaced with --force. Afterwards the village
+ * is checked and the problems of the written ledger are shown.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { parseDocument, type Document } from 'yaml';
+import { formatProblems } from '../check/format.ts';
+import { loadCounty } from '../check/load.ts';
+import { renderImportMessage, toolText } from '../check/messages.ts';
+import type { VillageRecords } from '../check/model.ts';
+import { parseYaml } from '../check/parse.ts';
+import { loadVillageContext } from '../check/tool-context.ts';
+import { importLedgerRows, type ImportedEntry, type ImportFinding } from '../lib/ledger-import.ts';
+import { formatYuan, parseFen, sumFen } from '../lib/money.ts';
+import { parsePeriod, periodEnd, periodKey, periodStart, previousQuarter, quarterOf, type Period } from '../lib/period.ts';
+import { placeholder, PLACEHOLDER } from '../lib/scaffold-marker.ts';
+import { readSpreadsheet } from '../import/read-spreadsheet.ts';
+import type { ToolResult } from './result.ts';
+import { scaffoldFor } from './new-quarter.ts';
+
+export interface ImportOptions {
+  period?: string | undefined;
+  force?: boolean | undefined;
+  /** Folder a relative file name is taken from (the shell's working folder); defaults to root. */
+  cwd?: string | undefined;
+}
+
+/** One import finding as the clerk reads it: where (row or whole file), then the message. */
+export function formatImportFinding(f: ImportFinding): string {
+  const m = renderImportMessage(f.code, f.params);
+  const mark = f.severity === 'error' ? '✗ 错误 error' : '! 提醒 warning';
+  const where = f.row !== undefined ? `第 ${f.row} 行 row ${f.row}${f.excerpt ? `  〈${f.excerpt}〉` : ''}` : '整个文件 whole file';
+  const lines = [`  ${mark}  ${where}`, `    问题：${m.zh}`, `    Problem: ${m.en}`];
+  if (m.expectedZh) lines.push(`    应为：${m.expectedZh}`, `    Expected: ${m.expectedEn ?? ''}`);
+  lines.push(`    修改：${m.fixZh}`, `    Fix: ${m.fixEn}`);
+  return lines.join('\n');
+}
+
+const entryOut = (e: ImportedEntry) => {
+  const out: Record<string, string> = { date: e.date, voucher: e.voucher, category: e.category || placeholder('科目'), summary: e.summary, amount: formatYuan(e.amount) };
+  if (e.source) out['source'] = e.source;
+  if (e.side === 'expense') {
+    if (e.handler) out['handler'] = e.handler;
+    if (e.approver) out['approver'] = e.approver;
+    if (e.resolution) out['resolution'] = e.resolution;
+  }
+  return out;
+};
+
+function previousClosing(v: VillageRecords, period: Period): { key: string; fen: number } | undefined {
+  const before = periodStart(period);
+  const prev = [...v.ledgers].filter((l) => periodEnd(l.period) < before).sort((a, b) => periodStart(b.period).localeCompare(periodStart(a.period)))[0];
+  if (!prev) return undefined;
+  const dayBefore = periodEnd(period.kind === 'quarter' ? previousQuarter(period) : { kind: 'month', year: period.month === 1 ? period.year - 1 : period.year, month: period.month === 1 ? 12 : period.month - 1 });
+  return periodEnd(prev.period) === dayBefore ? { key: prev.id, fen: prev.data.closingBalance } : undefined;
+}
+
+export async function importLedger(root: string, id: string | undefined, file: string | undefined, options: ImportOptions = {}): Promise<ToolResult> {
+  if (!id || !file) return { code: 2, stdout: '', stderr: toolText('import.usage') };
+  let period: Period | undefined;
+  if (options.period) {
+    period = parsePeriod(options.period);
+    if (!period) return { code: 2, stdout: '', stderr: toolText('import.period-arg', { value: options.period }) };
+  }
+  const ctx = loadVillageContext(root, id);
+  if (!ctx.ok) return { code: 1, stdout: '', stderr: ctx.message };
+  const path = resolve(options.cwd ?? root, file);
+  if (!existsSync(path)) return { code: 1, stdout: '', stderr: toolText('import.not-found', { file }) };
+
+  const out: string[] = [];
+  const fail = (findings: ImportFinding[]) => {
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    return { code: 1, stdout: [...out, ...findings.map(formatImportFinding), '', toolText('import.refused', { errors })].join('\n'), stderr: '' };
+  };
+  const read = await readSpreadsheet(readFileSync(path), basename(path));
+  if (!read.ok) return fail([{ code: read.code, params: read.params, severity: 'error' }]);
+
+  // The first sheet with a ledger header (a workbook often has a cover or summary sheet first).
+  let chosen = read.sheets.map((sheet) => ({ sheet, result: importLedgerRows(sheet.rows, { period }) })).find((x) => !x.result.findings.some((f) => f.code === 'import.no-header'));
+  chosen ??= { sheet: read.sheets[0] ?? { name: '', rows: [] }, result: importLedgerRows(read.sheets[0]?.rows ?? [], { period }) };
+  const { sheet, result } = chosen;
+  if (result.header) out.push(toolText('import.read', { file, kind: read.kind === 'csv' ? `CSV, ${read.encoding ?? ''}` : 'Excel/WPS .xlsx', sheet: sheet.name, header: result.header.row }));
+  const findings = [...result.findings];
+
+  // A village that keeps monthly accounts gets one ledger per month.
+  const monthly = ctx.village.data.financeCadence === '每月' || ctx.county.profile.financeCadence === 'month';
+  let target = result.period;
+  if (target && monthly && target.kind === 'quarter' && !period) {
+    const months = [...new Set(result.entries.map((e) => e.date.slice(0, 7)))].sort();
+    if (months.length === 1) target = parsePeriod(months[0]!);
+    else findings.push({ code: 'import.monthly', params: { months: months.join('、') }, severity: 'error' });
+  }
+  if (findings.some((f) => f.severity === 'error') || !target) return fail(findings);
+
+  const key = periodKey(target);
+  const rel = `content/villages/${id}/finances/${key}.yaml`;
+  const abs = join(root, rel);
+  let base: string;
+  if (existsSync(abs)) {
+    base = readFileSync(abs, 'utf8');
+    const parsed = parseYaml(base);
+    const data = parsed.ok ? (parsed.data as { income?: unknown[]; expense?: unknown[] }) : {};
+    if (((data.income?.length ?? 0) > 0 || (data.expense?.length ?? 0) > 0) && !options.force) return fail([...findings, { code: 'import.exists', params: { file: rel }, severity: 'error' }]);
+  } else {
+    const quarter = target.kind === 'quarter' ? target : quarterOf(periodStart(target));
+    const scaffold = scaffoldFor(ctx.county, ctx.village, quarter).files.find((f) => f.path === `finances/${key}.yaml`);
+    base = scaffold?.text ?? `openingBalance: ${placeholder('上期结余')}\nincome: []\nexpense: []\ntotals:\n  income: 0\n  expense: 0\nclosingBalance: 0\nsignoff:\n  responsible: ${placeholder('负责人')}\n  preparer: ${placeholder('编制人')}\npublishedAt: ${placeholder('公布日期 YYYY-MM-DD')}\n`;
+  }
+
+  // Opening balance: the previous ledger's closing (the rule), else what the sheet says, else what the file has.
+  const prev = previousClosing(ctx.village, target);
+  const doc: Document = parseDocument(base.split('\n').filter((l) => !/^#\s{2,}(-|\w+:)/.test(l)).join('\n'), { schema: 'failsafe' });
+  const existingOpening = String(doc.get('openingBalance') ?? '');
+  const existingFen = existingOpening.includes(PLACEHOLDER) ? undefined : parseFen(existingOpening);
+  let openingFen: number | undefined;
+  if (prev) {
+    openingFen = prev.fen;
+    if (result.openingFen !== undefined && result.openingFen !== prev.fen) findings.push({ code: 'import.opening-mismatch', params: { sheet: formatYuan(result.openingFen), previous: prev.key, closing: formatYuan(prev.fen) }, severity: 'warning' });
+  } else if (result.openingFen !== undefined) openingFen = result.openingFen;
+  else if (existingFen?.ok) openingFen = existingFen.fen;
+
+  const income = result.entries.filter((e) => e.side === 'income');
+  const expense = result.entries.filter((e) => e.side === 'expense');
+  const incomeFen = sumFen(income.map((e) => e.amount));
+  const expenseFen = sumFen(expense.map((e) => e.amount));
+  if (openingFen !== undefined) doc.set('openingBalance', formatYuan(openingFen));
+  doc.set('income', doc.createNode(income.map(entryOut)));
+  doc.set('expense', doc.createNode(expense.map(entryOut)));
+  doc.setIn(['totals', 'income'], formatYuan(incomeFen));
+  doc.setIn(['totals', 'expense'], formatYuan(expenseFen));
+  const closing = openingFen === undefined ? undefined : openingFen + incomeFen - expenseFen;
+  doc.set('closingBalance', closing === undefined ? placeholder('本期结余 = 上期结余 + 收入合计 − 支出合计') : formatYuan(closing));
+  writeFileSync(abs, doc.toString({ lineWidth: 0 }));
+
+  out.push(...findings.map(formatImportFinding));
+  out.push(
+    '',
+    toolText('import.written', {
+      file: rel,
+      incomeCount: income.length,
+      income: formatYuan(incomeFen),
+      expenseCount: expense.length,
+      expense: formatYuan(expenseFen),
+      opening: openingFen === undefined ? '〔待填〕' : formatYuan(openingFen),
+      closing: closing === undefined ? '〔待填〕' : formatYuan(closing),
+    }),
+  );
+  const after = loadCounty(root, { village: id }).problems.filter((p) => p.file === rel);
+  out.push('', toolText('import.check', { file: rel }), formatProblems(after));
+  return { code: 0, stdout: out.join('\n'), stderr: '' };
+}

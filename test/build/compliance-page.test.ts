@@ -1,0 +1,43 @@
+/**
+ * The county compliance page in the built site: reachable from the home page, every village and
+ * quarter with its on-time state and findings in words, no JavaScript.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/fixture-tree.ts';
+
+const page = (path: string) => readFileSync(join(ROOT, 'dist', path, 'index.html'), 'utf8');
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+beforeAll(() => {
+  const run = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GONGKAI_AS_OF: '' } });
+  expect(run.status, run.stdout.slice(-2000) + run.stderr).toBe(0);
+});
+
+describe('the compliance page', () => {
+  it('is linked from the home page', () => {
+    expect(page('')).toContain('href="/compliance/"');
+  });
+
+  it('shows every village with each quarter on time, late or not published, in words', () => {
+    const t = text(page('compliance'));
+    for (const name of ['东关社区', '东兴村', '马曲村', '温水村']) expect(t).toContain(`${name}各季度合规情况`);
+    expect(t).toContain('2025年第三季度按时公开 2 个村');
+    const village = (name: string) => t.slice(t.indexOf(`${name}各季度合规情况`), t.indexOf(`${name}各季度合规情况`) + 2500);
+    expect(village('温水村')).toContain('✗ 未公开 未公开，已逾期 36 天（期限 2025-10-15）');
+    expect(village('东兴村')).toContain('! 逾期公开 逾期 5 天公开（2025-10-20 公布，期限 2025-10-15）');
+    expect(village('马曲村')).toContain('✓ 按时公开 按时公开（2025-10-10 公布，期限 2025-10-15）');
+  });
+
+  it('lists each finding with a link to the record it is about', () => {
+    const html = page('compliance');
+    expect(html).toMatch(/<a href="\/v\/maqu\/disclosures\/2025-q3-gengzheng\/">2025年第三季度村务公开缺少县公开目录要求的 1 项：CW-05/);
+    expect(html).toMatch(/<a href="\/v\/wenshui\/">2025年第三季度的财务收支明细（账）应于 2025-10-15 前公布，至今没有/);
+  });
+
+  it('needs no JavaScript', () => {
+    expect(page('compliance')).not.toMatch(/<script/i);
+  });
+});

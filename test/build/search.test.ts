@@ -1,0 +1,252 @@
+/**
+ * Builds the demo county and searches the built index in Node, as the search page does, against
+ * ground truth computed without Pagefind: the text of each built page inside data-pagefind-body
+ * (minus data-pagefind-ignore), plus, for ledger pages, each entry's voucher and amount (and the
+ * summary of large entries) read from the ledger files.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCounty } from '../../src/check/load.ts';
+import type { County } from '../../src/check/model.ts';
+import { buildSearchIndex } from '../../src/integrations/search-index.ts';
+import { POST_BUILD_STEPS } from '../../src/integrations/post-build.ts';
+import { formatYuan } from '../../src/lib/money.ts';
+import { ROOT } from '../helpers/fixture-tree.ts';
+import { pagesContaining, readIndexedPages, type IndexedPage } from '../helpers/indexed-text.ts';
+import { openSiteSearch, type SiteSearch } from '../helpers/pagefind-node.ts';
+
+const DIST = join(ROOT, 'dist');
+let county: County;
+let pages: IndexedPage[];
+let site: SiteSearch;
+
+/** Every record page of a village, as site paths. */
+function recordPaths(villageId?: string): string[] {
+  return county.villages
+    .filter((v) => !villageId || v.id === villageId)
+    .flatMap((v) => [
+      ...v.disclosures.map((r) => `/v/${v.id}/disclosures/${r.id}/`),
+      ...v.ledgers.map((r) => `/v/${v.id}/finances/${r.id}/`),
+      ...v.meetings.map((r) => `/v/${v.id}/meetings/${r.id}/`),
+      ...v.notices.map((r) => `/v/${v.id}/notices/${r.id}/`),
+      ...v.volunteers.map((r) => `/v/${v.id}/volunteers/${r.id}/`),
+    ])
+    .sort();
+}
+
+beforeAll(async () => {
+  const run = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GONGKAI_AS_OF: '' } });
+  expect(run.status, run.stdout + run.stderr).toBe(0);
+  county = loadCounty(ROOT, { env: {} }).county!;
+  // Ground truth: the built pages' searchable text, plus the ledger entries as the ledger files have them.
+  const threshold = county.site.largeExpenseThreshold;
+  const ledgerLines = new Map<string, string>(
+    county.villages.flatMap((v) =>
+      v.ledgers.map((l) => [`/v/${v.id}/finances/${l.id}/`, [...l.data.income, ...l.data.expense].map((e) => `${e.voucher} ${formatYuan(e.amount)}${e.amount >= threshold ? ` ${e.summary}` : ''}`).join(' ')] as const),
+    ),
+  );
+  pages = readIndexedPages(DIST).map((p) => ({ url: p.url, text: `${p.text} ${ledgerLines.get(p.url) ?? ''}` }));
+  site = await openSiteSearch(DIST);
+});
+
+afterAll(async () => {
+  await site?.close();
+});
+
+/** Real queries villagers type, each with at least one page that contains it. */
+const QUERIES = [
+  '低保', '宅基地', '一事一议', '光伏', '危房改造', '村民代表会议', '四议两公开', '特困供养', '临时救助', '村道硬化',
+  '生产路', '路灯', '衔接资金', '以奖代补', '防汛', '饮水', '党费', '三会一课', '主题党日', '志愿服务',
+  '村务监督委员会', '监督电话', '马曲村', '东兴村', '东关社区', '温水村', '天成镇', '赵建军', '马*顺', '刘*平',
+  '记-07-003', '记-08-002', '12,500.00', '7,046.20', '186,000.00', '2025年9月', '9月', 'DW-04', 'CW-02', '公益支出',
+];
+
+describe('search on the built demo county', () => {
+  it('indexes every record page, and no other page', async () => {
+    const entry = JSON.parse(readFileSync(join(DIST, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+    expect(entry.languages['zh-cn'].page_count).toBe(recordPaths().length);
+    expect(pages.map((p) => p.url).sort()).toEqual(recordPaths());
+    // The footer and header are on every page but are not record content.
+    expect(pagesContaining(readIndexedPages(DIST), '以村务公开栏张贴的纸质公开为准')).toEqual([]);
+    const footer = await site.search('以村务公开栏张贴的纸质公开为准');
+    expect(footer.outcome.terms[0]).toMatchObject({ exact: false }); // no page has it as indexed text
+  });
+
+  it('finds exactly the pages that contain each of 40 real queries: precision and recall 1.0', async () => {
+    const rows: { q: string; truth: number; found: number; precision: number; recall: number }[] = [];
+    for (const q of QUERIES) {
+      const truth = new Set(pagesContaining(pages, q));
+      expect(truth.size, `ground truth for ${q}`).toBeGreaterThan(0);
+      const r = await site.search(q);
+      expect(r.outcome.exact, q).toBe(true);
+      const found = new Set(r.urls);
+      const hits = [...found].filter((u) => truth.has(u)).length;
+      rows.push({ q, truth: truth.size, found: found.size, precision: found.size ? hits / found.size : 0, recall: hits / truth.size });
+      expect([...found].sort(), q).toEqual([...truth].sort());
+    }
+    const mean = (k: 'precision' | 'recall') => rows.reduce((s, r) => s + r[k], 0) / rows.length;
+    console.log(`search precision ${mean('precision').toFixed(3)}, recall ${mean('recall').toFixed(3)} over ${rows.length} queries (${rows.reduce((s, r) => s + r.truth, 0)} relevant pages)`);
+    expect(mean('precision')).toBe(1);
+    expect(mean('recall')).toBe(1);
+  });
+
+  it('puts the record a villager means first', async () => {
+    expect((await site.search('低保')).urls[0]).toBe('/v/maqu/notices/2025-11-17-dibao/');
+    expect((await site.search('宅基地')).urls[0]).toBe('/v/dongxing/notices/2025-09-08-zhaijidi/');
+    expect((await site.search('危房改造')).urls[0]).toBe('/v/dongxing/notices/2025-10-20-weifang/');
+    expect((await site.search('一事一议')).urls[0]).toBe('/v/wenshui/notices/2025-05-19-yishiyiyi/');
+  });
+
+  it('finds a village by its pinyin or initials: all of its records and nothing else', async () => {
+    for (const q of ['maqu', 'maqucun', 'mqc', 'ma qu']) expect((await site.search(q)).urls.sort(), q).toEqual(recordPaths('maqu'));
+    const r = await site.search('dongxing 宅基地');
+    expect(r.urls.sort()).toEqual(pagesContaining(pages, '宅基地').filter((u) => u.startsWith('/v/dongxing/')).sort());
+  });
+
+  it('finds simplified records from traditional characters', async () => {
+    expect((await site.search('東興村')).urls).toEqual((await site.search('东兴村')).urls);
+    expect((await site.search('村務監督委員會')).urls.sort()).toEqual(pagesContaining(pages, '村务监督委员会').sort());
+    expect((await site.search('宅基地申請')).urls.sort()).toEqual(pagesContaining(pages, '宅基地申请').sort());
+  });
+
+  it('finds an amount typed without separators or in full-width digits, and a month typed in other ways', async () => {
+    const amount = pagesContaining(pages, '12,500.00');
+    expect((await site.search('12500')).urls).toEqual(amount);
+    expect((await site.search('１２５００．００')).urls).toEqual(amount);
+    const month = pagesContaining(pages, '2025年9月').sort();
+    expect((await site.search('2025-09')).urls.sort()).toEqual(month);
+    expect((await site.search('九月')).urls.sort()).toEqual(pagesContaining(pages, '9月').sort());
+  });
+
+  it('finds a place name typed together with a topic', async () => {
+    const both = pagesContaining(pages, '马曲村').filter((u) => pagesContaining(pages, '低保').includes(u)).sort();
+    expect(both.length).toBeGreaterThan(0);
+    expect((await site.search('马曲村低保')).urls.sort()).toEqual(both);
+  });
+
+  it('says when nothing matches exactly, and shows pages with all the characters instead', async () => {
+    const r = await site.search('低保宅基');
+    expect(r.outcome.exact).toBe(false);
+    for (const url of r.urls) for (const c of '低保宅基') expect(pages.find((p) => p.url === url)!.text, url).toContain(c);
+    expect((await site.search('量子计算机')).urls).toEqual([]);
+  });
+
+  it('filters by village, township, track, record type, year and quarter', async () => {
+    const dibao = pagesContaining(pages, '低保');
+    expect((await site.search('低保', { village: '马曲村' })).urls.sort()).toEqual(dibao.filter((u) => u.startsWith('/v/maqu/')).sort());
+    expect((await site.search('低保', { township: '东南镇' })).urls.sort()).toEqual(dibao.filter((u) => u.startsWith('/v/dongxing/')).sort());
+    expect((await site.search('', { kind: '公示' })).urls.sort()).toEqual(recordPaths().filter((u) => u.includes('/notices/')));
+    expect((await site.search('', { kind: '财务收支' })).urls.sort()).toEqual(recordPaths().filter((u) => u.includes('/finances/')));
+    const party = (await site.search('', { track: '党务' })).urls;
+    expect(party).toContain('/v/maqu/disclosures/2025-q3-dangwu/');
+    expect(party).toContain('/v/maqu/meetings/2025-07-15-dangyuan/');
+    expect(party.every((u) => !u.includes('/finances/'))).toBe(true);
+    const q1 = (await site.search('', { quarter: '2025年第一季度' })).urls;
+    expect(q1.sort()).toEqual(['/v/wenshui/disclosures/2025-q1/', '/v/wenshui/finances/2025-q1/', '/v/wenshui/volunteers/2025-q1/']);
+    expect((await site.search('', { year: '2025年' })).urls.length).toBe(recordPaths().length);
+  });
+
+  it('sorts by date, newest or oldest first, and shows the village and date with every result', async () => {
+    const all = await site.search('', { village: '东兴村' }, 'newest');
+    const data = await all.data();
+    expect(data.map((d) => decodeURI(d.url)).sort()).toEqual(recordPaths('dongxing'));
+    const dates = data.map((d) => d.meta['date']!.replace(/(\d+)年(\d+)月(\d+)日/, (_, y, m, day) => `${y}-${m.padStart(2, '0')}-${day.padStart(2, '0')}`));
+    expect(dates).toEqual([...dates].sort().reverse());
+    const oldest = await site.search('', { village: '东兴村' }, 'oldest');
+    expect(oldest.urls).toEqual([...all.urls].reverse());
+    for (const d of data) {
+      expect(d.meta['village']).toBe('东南镇 东兴村');
+      expect(d.meta['date']).toMatch(/^2025年\d+月\d+日$/);
+      expect(d.meta['title']).not.toMatch(/\u200B/);
+    }
+    const notice = (await (await site.search('危房改造')).data(1))[0]!;
+    expect(notice.meta).toMatchObject({ title: '东兴村2025年农村危房改造项目公示', village: '东南镇 东兴村', date: '2025年10月20日', kind: '公示' });
+    expect(notice.excerpt).toContain('<mark>');
+  });
+
+  it('indexes ledgers compactly: voucher and amount of every entry, not the whole table', async () => {
+    for (const v of county.villages) {
+      for (const l of v.ledgers) {
+        const url = `/v/${v.id}/finances/${l.id}/`;
+        const r = await site.search(l.data.income[0]?.voucher ?? l.data.expense[0]!.voucher, { village: v.data.name, kind: '财务收支' });
+        expect(r.urls).toContain(url);
+        const content = (await r.data()).find((d) => decodeURI(d.url) === url)!.content.replace(/\u200B/g, '');
+        for (const e of [...l.data.income, ...l.data.expense]) {
+          expect(content).toContain(e.voucher);
+          expect(content).toContain(formatYuan(e.amount));
+        }
+        // Dates, sources and handlers of entries are in the page's table but not in the index.
+        for (const e of l.data.income) if (e.source) expect(content.includes(`${formatYuan(e.amount)} ${e.source}`)).toBe(false);
+        expect(content).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+      }
+    }
+  });
+
+  it('writes the same index when the same site is indexed again', async () => {
+    const copy = join(ROOT, '.gongkai-build', 'search-determinism');
+    rmSync(copy, { recursive: true, force: true });
+    cpSync(DIST, copy, { recursive: true });
+    try {
+      await buildSearchIndex({ outDir: copy, county });
+      const digest = (dir: string) => {
+        const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
+        return Object.fromEntries([...walk(join(dir, 'pagefind')), join(dir, 'search', 'lexicon.json')].map((f) => [relative(dir, f), createHash('sha256').update(readFileSync(f)).digest('hex')]));
+      };
+      expect(digest(copy)).toEqual(digest(DIST));
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
+  it('stops the build with a clear message when a record page cannot be indexed', async () => {
+    expect(POST_BUILD_STEPS.map((s) => s.name)).toContain('搜索索引 search index');
+    const copy = join(ROOT, '.gongkai-build', 'search-broken');
+    rmSync(copy, { recursive: true, force: true });
+    cpSync(DIST, copy, { recursive: true });
+    try {
+      const notice = join(copy, 'v/maqu/notices/2025-11-17-dibao/index.html');
+      writeFileSync(notice, readFileSync(notice, 'utf8').replace('<article data-pagefind-body>', '<article>'));
+      const board = join(copy, 'v/maqu/index.html');
+      writeFileSync(board, readFileSync(board, 'utf8').replace('<main id="main">', '<main id="main" data-pagefind-body>'));
+      const error = await buildSearchIndex({ outDir: copy, county }).catch((e: Error) => e);
+      expect(error).toBeInstanceOf(Error);
+      expect(String(error)).toContain('Record page v/maqu/notices/2025-11-17-dibao/ has no data-pagefind-body element');
+      expect(String(error)).toContain('记录页 v/maqu/notices/2025-11-17-dibao/ 缺少 data-pagefind-body');
+      expect(String(error)).toContain('Page v/maqu/ has data-pagefind-body but is not a known record page');
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the search page', () => {
+  const html = () => readFileSync(join(DIST, 'search', 'index.html'), 'utf8');
+
+  it('is linked from the header of every page', () => {
+    for (const p of ['', 'v/maqu', 'v/maqu/notices/2025-11-17-dibao']) expect(readFileSync(join(DIST, p, 'index.html'), 'utf8'), p).toContain('href="/search/"');
+  });
+
+  it('says without JavaScript that search needs it, and links to every village board', () => {
+    const page = html();
+    expect(page).toMatch(/<noscript>[\s\S]*搜索需要浏览器开启 JavaScript[\s\S]*<\/noscript>/);
+    for (const v of county.villages) expect(page).toContain(`href="/v/${v.id}/"`);
+  });
+
+  it('offers every filter value the index has', () => {
+    const page = html();
+    for (const v of county.villages) expect(page).toContain(`<option value="${v.data.name}">`);
+    for (const t of ['党务', '村务', '财务', '公示', '财务收支', '2025年', '2025年第一季度', '2025年第四季度']) expect(page, t).toContain(`<option value="${t}">`);
+  });
+
+  it('ships one small script: under 6 KB gzipped', async () => {
+    const scripts = [...html().matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]!);
+    expect(scripts).toHaveLength(1);
+    const { gzipSync } = await import('node:zlib');
+    const body = readFileSync(join(DIST, scripts[0]!));
+    console.log(`search page script: ${body.length} bytes, ${gzipSync(body).length} bytes gzipped`);
+    expect(gzipSync(body).length).toBeLessThan(6 * 1024);
+  });
+});

@@ -1,0 +1,16 @@
+/**
+ * A whole project in a temporary folder (src, scripts, config and a copy of content/, with
+ * node_modules linked), so a test can run the real `npm run build` / `npm run new` / `npm run
+ * import` against changed content or even changed code without touching this checkout.
+ */
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from './fixture-tree.ts';
+
+export function makeProjectTree(): { root: string; cleanup(): void } {
+  const root = mkdtempSync(join(tmpdir(), 'gongkai-project-'));
+  for (const entry of ['src', 'scripts', 'content', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(ROOT, entry), join(root, entry), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
+  return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
