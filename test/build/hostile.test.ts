@@ -77,5 +77,6 @@ describe('a build whose checker missed every hostile case', () => {
     } finally {
       project.cleanup();
     }
-  });
+    // A whole build, notice-board posters included (those of the unchanged demo records come from the cache).
+  }, 300_000);
 });

@@ -3,7 +3,7 @@
  * node_modules linked), so a test can run the real `npm run build` / `npm run new` / `npm run
  * import` against changed content or even changed code without touching this checkout.
  */
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './fixture-tree.ts';
@@ -12,5 +12,7 @@ export function makeProjectTree(): { root: string; cleanup(): void } {
   const root = mkdtempSync(join(tmpdir(), 'gongkai-project-'));
   for (const entry of ['src', 'scripts', 'content', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(ROOT, entry), join(root, entry), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
+  // The poster cache, so posters of records the test does not change are reused, not rendered again.
+  if (existsSync(join(ROOT, '.gongkai-cache'))) cpSync(join(ROOT, '.gongkai-cache'), join(root, '.gongkai-cache'), { recursive: true });
   return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
