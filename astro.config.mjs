@@ -1,5 +1,6 @@
 // @ts-check
 import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
@@ -7,8 +8,10 @@ import { parse } from 'yaml';
 import { contentCheck } from './src/integrations/content-check.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+/** Where content/ is: this checkout, or another folder given by `npm run build -- --root <dir>`. */
+const contentRoot = process.env.GONGKAI_ROOT ? resolve(process.env.GONGKAI_ROOT) : root;
 /** The public address comes from content/site.yaml so clerks never edit code. */
-const siteUrl = new URL(parse(readFileSync(new URL('./content/site.yaml', import.meta.url), 'utf8'), { schema: 'failsafe' }).baseUrl);
+const siteUrl = new URL(parse(readFileSync(join(contentRoot, 'content', 'site.yaml'), 'utf8'), { schema: 'failsafe' }).baseUrl);
 
 export default defineConfig({
   site: siteUrl.origin,
@@ -16,9 +19,10 @@ export default defineConfig({
   trailingSlash: 'always',
   // scripts/build.ts builds into a staging folder and swaps it in only when everything succeeded.
   outDir: process.env.GONGKAI_OUT_DIR ?? './dist',
-  integrations: [contentCheck(root), mdx()],
-  // Per-checkout cache, so parallel checkouts sharing node_modules do not share Astro's data store.
-  cacheDir: './.astro-cache',
+  integrations: [contentCheck(contentRoot), mdx()],
+  // Per-checkout (and per content root) cache, so parallel checkouts sharing node_modules, and
+  // synthetic counties built from this checkout, do not share Astro's data store.
+  cacheDir: contentRoot === root ? './.astro-cache' : join(contentRoot, '.astro-cache'),
   devToolbar: { enabled: false },
   build: { inlineStylesheets: 'always' },
   vite: {

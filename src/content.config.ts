@@ -6,9 +6,12 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 
+/** content/villages of this checkout, or of the folder given by `npm run build -- --root <dir>`. */
+const base = `${process.env['GONGKAI_ROOT'] ?? '.'}/content/villages`;
+
 const bodies = (folder: string) =>
   defineCollection({
-    loader: glob({ pattern: `*/${folder}/*.{md,mdx}`, base: './content/villages', generateId: ({ entry }) => entry.replace(/\.mdx?$/, '') }),
+    loader: glob({ pattern: `*/${folder}/*.{md,mdx}`, base, generateId: ({ entry }) => entry.replace(/\.mdx?$/, '') }),
   });
 
 export const collections = {

@@ -5,12 +5,13 @@
 import { formatProblems } from '../check/format.ts';
 import { loadCounty } from '../check/load.ts';
 import type { County, VillageRecords } from '../check/model.ts';
+import { timed } from '../integrations/timings.ts';
 
 let cached: County | undefined;
 
 export function getCounty(): County {
   if (!cached) {
-    const result = loadCounty(process.cwd());
+    const result = timed('astro:pages-load-county', () => loadCounty(process.env['GONGKAI_ROOT'] ?? process.cwd()));
     if (!result.county) throw new Error(formatProblems(result.problems));
     cached = result.county;
   }

@@ -5,6 +5,7 @@
 import type { AstroIntegration } from 'astro';
 import { formatProblems } from '../check/format.ts';
 import { loadCounty } from '../check/load.ts';
+import { timed } from './timings.ts';
 
 export function contentCheck(root: string): AstroIntegration {
   return {
@@ -12,7 +13,7 @@ export function contentCheck(root: string): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command }) => {
         if (command !== 'build') return;
-        const result = loadCounty(root);
+        const result = timed('astro:content-check', () => loadCounty(root));
         if (result.problems.some((p) => p.severity === 'error')) {
           throw new Error(`内容检查未通过，已停止构建。Content check failed; the build was stopped.\n\n${formatProblems(result.problems)}`);
         }

@@ -4,6 +4,7 @@
  * here. A step that throws stops the build and leaves the previous dist/ untouched.
  */
 import type { County } from '../check/model.ts';
+import { recordTiming } from './timings.ts';
 
 export interface BuildContext {
   /** Project root (where content/ is). */
@@ -26,6 +27,8 @@ export async function runPostBuildSteps(ctx: BuildContext): Promise<void> {
   for (const step of POST_BUILD_STEPS) {
     const started = performance.now();
     await step.run(ctx);
-    ctx.log(`✓ ${step.name} (${Math.round(performance.now() - started)} ms)`);
+    const ms = performance.now() - started;
+    recordTiming(`post-build:${step.name}`, ms);
+    ctx.log(`✓ ${step.name} (${Math.round(ms)} ms)`);
   }
 }
