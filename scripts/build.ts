@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { contentDigest, writeCountyCache } from '../src/check/county-cache.ts';
 import { formatProblems } from '../src/check/format.ts';
 import { loadCounty } from '../src/check/load.ts';
 import { runPostBuildSteps } from '../src/integrations/post-build.ts';
@@ -16,6 +17,9 @@ const { values } = parseArgs({ options: { root: { type: 'string' }, out: { type:
 const started = performance.now();
 const project = join(import.meta.dirname, '..');
 const root = resolve(values.root ?? process.cwd());
+// The digest is taken before reading, so an edit made while we check makes the Astro process
+// check again instead of building from this model (src/check/county-cache.ts).
+const digest = timed('digest', () => contentDigest(root));
 const result = timed('check', () => loadCounty(root));
 if (result.problems.length > 0) console.log(formatProblems(result.problems));
 if (!result.county) {
@@ -29,12 +33,15 @@ const staging = join(work, `dist-${process.pid}`);
 const old = join(work, `old-${process.pid}`);
 mkdirSync(work, { recursive: true });
 rmSync(staging, { recursive: true, force: true });
+const countyCache = join(work, `county-${process.pid}.json`);
+timed('county-cache', () => writeCountyCache(countyCache, result.county!, digest));
+process.on('exit', () => rmSync(countyCache, { force: true }));
 
 const astro = timed('astro', () =>
   spawnSync(process.execPath, [join(project, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: project,
     stdio: 'inherit',
-    env: { ...process.env, GONGKAI_ROOT: root, GONGKAI_OUT_DIR: staging, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, GONGKAI_ROOT: root, GONGKAI_OUT_DIR: staging, GONGKAI_COUNTY_CACHE: countyCache, ASTRO_TELEMETRY_DISABLED: '1' },
   }),
 );
 if (astro.status !== 0 || !existsSync(join(staging, 'index.html'))) {

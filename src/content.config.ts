@@ -2,8 +2,13 @@
  * Loader wiring only. Front matter is validated by src/check (the schemas in src/schemas) before the
  * build starts; these collections exist so Astro renders the Markdown/MDX bodies. Entry ids are
  * "<village>/<folder>/<file name>".
+ *
+ * Entries are kept small (the data store is one JSON string, see shared/reference/performance-
+ * anchors.md §0.3): pages take every field from the checked county, so the front matter is not
+ * stored (the empty schema strips it) and neither is the raw body (only its rendered HTML).
  */
 import { defineCollection } from 'astro:content';
+import { z } from 'astro/zod';
 import { glob } from 'astro/loaders';
 
 /** content/villages of this checkout, or of the folder given by `npm run build -- --root <dir>`. */
@@ -11,7 +16,8 @@ const base = `${process.env['GONGKAI_ROOT'] ?? '.'}/content/villages`;
 
 const bodies = (folder: string) =>
   defineCollection({
-    loader: glob({ pattern: `*/${folder}/*.{md,mdx}`, base, generateId: ({ entry }) => entry.replace(/\.mdx?$/, '') }),
+    loader: glob({ pattern: `*/${folder}/*.{md,mdx}`, base, retainBody: false, generateId: ({ entry }) => entry.replace(/\.mdx?$/, '') }),
+    schema: z.object({}),
   });
 
 export const collections = {

@@ -60,6 +60,8 @@ export interface RunResult {
   peakRssBytes: number;
   /** Most processes seen in the tree at once. */
   peakProcesses: number;
+  /** Mean 1-minute load average while it ran (the machine is shared: > nproc means contention). */
+  meanLoad: number;
   /** User and system CPU of the whole tree (the kernel's cumulative times of reaped children). */
   cpu: { userMs: number; systemMs: number };
   stdout: string;
@@ -99,8 +101,10 @@ export function runSampled(command: string, args: readonly string[], options: Ru
     child.stderr.on('data', onData);
     let peakRssBytes = 0;
     let peakProcesses = 0;
+    const loads: number[] = [];
     const sample = () => {
       if (child.pid === undefined) return;
+      loads.push(Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]));
       const { bytes, processes } = treeRss(child.pid);
       peakRssBytes = Math.max(peakRssBytes, bytes);
       peakProcesses = Math.max(peakProcesses, processes);
@@ -119,6 +123,7 @@ export function runSampled(command: string, args: readonly string[], options: Ru
         wallMs: performance.now() - started,
         peakRssBytes,
         peakProcesses,
+        meanLoad: loads.length ? Math.round((loads.reduce((a, b) => a + b, 0) / loads.length) * 100) / 100 : Number.NaN,
         cpu: { userMs: after.userMs - before.userMs, systemMs: after.systemMs - before.systemMs },
         stdout: chunks.join(''),
       });

@@ -63,13 +63,13 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
     report(rel(abs), scanPrivacy(parsed.data, parsed.body));
     return { data: parsed.data, body: parsed.body };
   };
-  const readValid = <S extends z.ZodType>(abs: string, kind: 'yaml' | 'md', schema: S): (Rec<z.output<S>> & { raw: unknown }) | undefined => {
+  const readValid = <S extends z.ZodType>(abs: string, kind: 'yaml' | 'md', schema: S): Rec<z.output<S>> | undefined => {
     const read = readFile(abs, kind);
     if (!read) return undefined;
     const v = validate(schema, read.data);
     if (!v.ok) return void report(rel(abs), v.findings);
     const name = abs.split('/').pop()!;
-    return { id: name.replace(/\.(md|mdx|ya?ml)$/, ''), file: rel(abs), data: v.value, body: read.body, raw: read.data };
+    return { id: name.replace(/\.(md|mdx|ya?ml)$/, ''), file: rel(abs), data: v.value, body: read.body };
   };
 
   // ── site ──

@@ -1,25 +1,32 @@
 /**
- * The checked county, loaded once per build from content/ (the same loader `npm run check` uses).
- * A build with content errors never gets here: the content-check integration stops it first.
+ * The checked county for the pages: the one the content-check integration checked (or took from
+ * scripts/build.ts) in this build, or, outside a build (astro dev), loaded here with the same
+ * loader `npm run check` uses. A build with content errors never gets here.
  */
+import { sharedCounty } from '../check/county-cache.ts';
 import { formatProblems } from '../check/format.ts';
 import { loadCounty } from '../check/load.ts';
 import type { County, VillageRecords } from '../check/model.ts';
 import { timed } from '../integrations/timings.ts';
 
 let cached: County | undefined;
+let byId: Map<string, VillageRecords> | undefined;
 
 export function getCounty(): County {
   if (!cached) {
-    const result = timed('astro:pages-load-county', () => loadCounty(process.env['GONGKAI_ROOT'] ?? process.cwd()));
-    if (!result.county) throw new Error(formatProblems(result.problems));
-    cached = result.county;
+    cached = sharedCounty();
+    if (!cached) {
+      const result = timed('astro:pages-load-county', () => loadCounty(process.env['GONGKAI_ROOT'] ?? process.cwd()));
+      if (!result.county) throw new Error(formatProblems(result.problems));
+      cached = result.county;
+    }
   }
   return cached;
 }
 
 export function getVillage(id: string): VillageRecords {
-  const v = getCounty().villages.find((x) => x.id === id);
+  byId ??= new Map(getCounty().villages.map((x) => [x.id, x]));
+  const v = byId.get(id);
   if (!v) throw new Error(`unknown village ${id}`);
   return v;
 }
