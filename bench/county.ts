@@ -18,6 +18,7 @@ import { generateCounty, type GenFile } from './gen/county.ts';
 import { describeMachine, type Machine } from './lib/machine.ts';
 import { measureOutput, templateOf, type OutputStats } from './lib/output.ts';
 import { runSampled } from './lib/proc.ts';
+import { loadBudgets } from './lib/weight.ts';
 import { kilobytes, median, megabytes, percentile, seconds, table } from './lib/stats.ts';
 
 const PROJECT = join(import.meta.dirname, '..');
@@ -48,6 +49,8 @@ interface BuildRun {
   cpuSystemMs: number;
   peakRssBytes: number;
   peakProcesses: number;
+  /** Mean 1-minute load average during the build (2 cores: above 2 means other work competed). */
+  meanLoad: number;
   pages: number;
   /** Stage → ms, from GONGKAI_TIMINGS (our stages) and ASTRO_TIMER_PATH (Astro's phases). */
   stages: Record<string, number>;
@@ -105,13 +108,14 @@ async function build(root: string, label: string, logDir: string): Promise<Build
     cpuSystemMs: Math.round(run.cpu.systemMs),
     peakRssBytes: run.peakRssBytes,
     peakProcesses: run.peakProcesses,
+    meanLoad: run.meanLoad,
     pages,
     stages,
     postBuild,
     routes,
     logFile: relative(PROJECT, logFile),
   };
-  console.log(`    ${result.ok ? '✓' : '✗ FAILED'} ${seconds(result.wallMs)} s, ${pages} pages, peak RSS ${megabytes(result.peakRssBytes)} MB`);
+  console.log(`    ${result.ok ? '✓' : '✗ FAILED'} ${seconds(result.wallMs)} s, ${pages} pages, peak RSS ${megabytes(result.peakRssBytes)} MB, mean load ${result.meanLoad}`);
   if (!result.ok) console.log(run.stdout.split('\n').slice(-30).join('\n'));
   return result;
 }
@@ -247,7 +251,7 @@ async function benchSize(villages: number): Promise<SizeResult> {
   };
   const dist = join(root, 'dist');
   if (existsSync(dist)) {
-    result.output = measureOutput(dist);
+    result.output = measureOutput(dist, loadBudgets(PROJECT));
     if (!values['no-reference']) {
       const manifest = join(root, 'manifest.json');
       writeManifest(dist, manifest);
@@ -303,10 +307,12 @@ function summarise(r: SizeResult): Record<string, number> {
     s['outputBytes'] = r.output.bytes;
     s['outputFiles'] = r.output.files;
     s['jsBytes'] = r.output.jsBytes;
+    s['pagesWithScripts'] = r.output.pagesWithScripts;
+    s['templatesOverBudget'] = Object.values(r.output.templates).filter((t) => t.overBudget.length > 0).length;
     const board = r.output.templates['/v/[village]/'];
     if (board) {
-      s['boardMaxRawBytes'] = board.maxRawBytes;
-      s['boardMaxGzipBytes'] = board.maxGzipBytes;
+      s['boardMaxRawBytes'] = board.max.htmlCssBytes;
+      s['boardMaxGzipBytes'] = board.max.htmlCssGzipBytes;
     }
   }
   return s;
@@ -346,7 +352,10 @@ function report(): string {
     const rr = r.cold[0]?.routes ?? {};
     const weights = r.output?.templates ?? {};
     return `**${r.villages} villages** — per template: ${Object.entries(rr)
-      .map(([t, x]) => `\`${t}\` ${x.pages} pages, ${x.p50}/${x.p95} ms p50/p95${weights[t] ? `, max ${kilobytes(weights[t].maxRawBytes)} KB (${kilobytes(weights[t].maxGzipBytes)} KB gzip)` : ''}`)
+      .map(([t, x]) => {
+        const w = weights[t];
+        return `\`${t}\` ${x.pages} pages, ${x.p50}/${x.p95} ms p50/p95${w ? `, heaviest ${kilobytes(w.max.htmlCssBytes)} KB (${kilobytes(w.max.htmlCssGzipBytes)} KB gzip)${w.overBudget.length ? ` OVER BUDGET: ${w.overBudget.join('; ')}` : ', within budget'}` : ''}`;
+      })
       .join('; ')}`;
   });
   return [

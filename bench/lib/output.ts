@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { budgetFor, overBudget, pageWeight, type Budgets, type PageWeight } from './weight.ts';
 
 /** Route template of a page path: /v/maqu/finances/2025-q3/ → /v/[village]/finances/[id]/. */
 export function templateOf(pagePath: string): string {
@@ -26,8 +26,10 @@ export interface OutputStats {
   jsBytes: number;
   cssFiles: number;
   cssBytes: number;
-  /** Per template: pages, and the heaviest page by raw HTML (+ linked CSS) with its gzip size. */
-  templates: Record<string, { pages: number; maxPage: string; maxRawBytes: number; maxGzipBytes: number; medianRawBytes: number }>;
+  /** Pages that load any client JavaScript. */
+  pagesWithScripts: number;
+  /** Per template: pages, median page size, and the heaviest page's weight against its budget. */
+  templates: Record<string, { pages: number; medianRawBytes: number; maxPage: string; max: PageWeight; overBudget: string[] }>;
 }
 
 function walk(dir: string, out: string[] = []): string[] {
@@ -39,26 +41,10 @@ function walk(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-/** Bytes of the stylesheets a page links (inlined CSS is already in the HTML). */
-function linkedCss(dir: string, html: string): Buffer[] {
-  const out: Buffer[] = [];
-  for (const m of html.matchAll(/<link[^>]+rel="?stylesheet"?[^>]*>/g)) {
-    const href = /href="([^"]+)"/.exec(m[0])?.[1];
-    if (!href || /^https?:/.test(href)) continue;
-    try {
-      out.push(readFileSync(join(dir, href.replace(/^\//, ''))));
-    } catch {
-      // a stylesheet outside the output; ignore
-    }
-  }
-  return out;
-}
-
-export function measureOutput(dir: string, options: { gzipAll?: boolean } = {}): OutputStats {
+export function measureOutput(dir: string, budgets?: Budgets): OutputStats {
   const files = walk(dir);
-  const stats: OutputStats = { files: files.length, bytes: 0, htmlPages: 0, htmlBytes: 0, jsFiles: 0, jsBytes: 0, cssFiles: 0, cssBytes: 0, templates: {} };
-  const sizes = new Map<string, number[]>();
-  const cssCache = new Map<string, Buffer[]>();
+  const stats: OutputStats = { files: files.length, bytes: 0, htmlPages: 0, htmlBytes: 0, jsFiles: 0, jsBytes: 0, cssFiles: 0, cssBytes: 0, pagesWithScripts: 0, templates: {} };
+  const sizes = new Map<string, { size: number; file: string }[]>();
   for (const f of files) {
     const size = statSync(f).size;
     stats.bytes += size;
@@ -71,27 +57,22 @@ export function measureOutput(dir: string, options: { gzipAll?: boolean } = {}):
     } else if (f.endsWith('.html')) {
       stats.htmlPages += 1;
       stats.htmlBytes += size;
-      const page = `/${relative(dir, f).split('\\').join('/')}`;
-      const t = templateOf(page);
-      const entry = (stats.templates[t] ??= { pages: 0, maxPage: '', maxRawBytes: 0, maxGzipBytes: 0, medianRawBytes: 0 });
-      entry.pages += 1;
-      (sizes.get(t) ?? sizes.set(t, []).get(t)!).push(size);
-      if (size > entry.maxRawBytes || options.gzipAll) {
-        const html = readFileSync(f);
-        const key = html.toString('utf8').match(/<link[^>]+stylesheet[^>]*>/g)?.join('') ?? '';
-        const css = cssCache.get(key) ?? cssCache.set(key, linkedCss(dir, html.toString('utf8'))).get(key)!;
-        const raw = Buffer.concat([html, ...css]);
-        if (raw.length > entry.maxRawBytes) {
-          entry.maxRawBytes = raw.length;
-          entry.maxPage = page;
-          entry.maxGzipBytes = gzipSync(html).length + css.reduce((s, c) => s + gzipSync(c).length, 0);
-        }
-      }
+      if (/<script\b|rel="?modulepreload/i.test(readFileSync(f, 'utf8'))) stats.pagesWithScripts += 1;
+      const t = templateOf(`/${relative(dir, f).split('\\').join('/')}`);
+      (sizes.get(t) ?? sizes.set(t, []).get(t)!).push({ size, file: f });
     }
   }
   for (const [t, list] of sizes) {
-    list.sort((a, b) => a - b);
-    stats.templates[t]!.medianRawBytes = list[Math.floor(list.length / 2)]!;
+    list.sort((a, b) => a.size - b.size);
+    const heaviest = list.at(-1)!;
+    const max = pageWeight(dir, heaviest.file);
+    stats.templates[t] = {
+      pages: list.length,
+      medianRawBytes: list[Math.floor(list.length / 2)]!.size,
+      maxPage: `/${relative(dir, heaviest.file).split('\\').join('/')}`,
+      max,
+      overBudget: budgets ? overBudget(max, budgetFor(budgets, t)) : [],
+    };
   }
   return stats;
 }
