@@ -10,6 +10,8 @@ import { contentCheck } from './src/integrations/content-check.ts';
 const root = fileURLToPath(new URL('.', import.meta.url));
 /** Where content/ is: this checkout, or another folder given by `npm run build -- --root <dir>`. */
 const contentRoot = process.env.GONGKAI_ROOT ? resolve(process.env.GONGKAI_ROOT) : root;
+/** Caches live next to the content they were made from (this checkout, or the --root folder). */
+const cacheBase = contentRoot === root ? root : contentRoot;
 /** The public address comes from content/site.yaml so clerks never edit code. */
 const siteUrl = new URL(parse(readFileSync(join(contentRoot, 'content', 'site.yaml'), 'utf8'), { schema: 'failsafe' }).baseUrl);
 
@@ -22,10 +24,14 @@ export default defineConfig({
   integrations: [contentCheck(contentRoot), mdx()],
   // Per-checkout (and per content root) cache, so parallel checkouts sharing node_modules, and
   // synthetic counties built from this checkout, do not share Astro's data store.
-  cacheDir: contentRoot === root ? './.astro-cache' : join(contentRoot, '.astro-cache'),
+  // An incremental build (scripts/build.ts) syncs only the changed villages, in a cache of its own.
+  cacheDir: process.env.GONGKAI_CACHE_DIR ?? join(cacheBase, '.astro-cache'),
   devToolbar: { enabled: false },
   build: { inlineStylesheets: 'always' },
   vite: {
+    // Astro puts Vite's dependency cache in node_modules/.vite, which checkouts sharing one
+    // node_modules would share (and keep invalidating); keep it with this checkout's caches.
+    cacheDir: join(cacheBase, '.astro-cache', 'vite'),
     build: {
       rolldownOptions: {
         onwarn(warning, defaultHandler) {

@@ -268,32 +268,58 @@ async function benchSize(villages: number): Promise<SizeResult> {
   return result;
 }
 
+/** Stage breakdown of one build, in ms: our check, Astro's phases, carry-over, post-build steps, swap. */
+function breakdown(b: BuildRun): Record<string, number> {
+  const st = b.stages;
+  const v = (k: string) => st[k] ?? 0;
+  const check = v('stamp') + v('digest') + v('fingerprint') + v('check') + v('check-cache-save') + v('county-cache');
+  const astroCheck = v('astro:content-check') + v('astro:county-cache') + v('astro:county-handover') + v('astro:pages-load-county');
+  const sync = v('astro Sync content layer');
+  const bundle = v('astro Prerender build') + v('astro Client build');
+  const generate = v('astro Static generate');
+  const astro = v('astro');
+  return {
+    check,
+    astroCheck,
+    sync,
+    bundle,
+    generate,
+    astroOther: Math.max(0, astro - sync - bundle - generate - astroCheck),
+    carryOver: v('carry-over'),
+    postBuild: v('post-build'),
+    swap: v('swap') + v('remove-old'),
+  };
+}
+
 function summarise(r: SizeResult): Record<string, number> {
   const ok = r.cold.filter((c) => c.ok);
-  const m = (f: (b: BuildRun) => number | undefined) => median(ok.map(f).filter((x): x is number => x !== undefined));
-  const coldMs = m((b) => b.wallMs);
   const incr = r.incremental.filter((c) => c.ok);
-  const incrMs = median(incr.map((b) => b.wallMs));
+  const med = (runs: BuildRun[], f: (b: BuildRun) => number | undefined) => median(runs.map(f).filter((x): x is number => x !== undefined));
+  const coldMs = med(ok, (b) => b.wallMs);
+  const incrMs = med(incr, (b) => b.wallMs);
   const pages = ok[0]?.pages ?? 0;
-  const post = Object.keys(ok[0]?.postBuild ?? {});
   const s: Record<string, number> = {
     pages,
     coldMs,
-    checkMs: m((b) => b.stages['check']),
-    astroMs: m((b) => b.stages['astro']),
-    astroContentCheckMs: m((b) => b.stages['astro:content-check']),
-    astroPagesLoadMs: m((b) => b.stages['astro:pages-load-county']),
-    syncMs: m((b) => b.stages['astro Sync content layer']),
-    bundleMs: m((b) => (b.stages['astro Prerender build'] ?? 0) + (b.stages['astro Client build'] ?? 0)),
-    generateMs: m((b) => b.stages['astro Static generate']),
-    postBuildMs: m((b) => b.stages['post-build']),
     pagesPerSecond: coldMs > 0 ? Math.round((pages / coldMs) * 1000 * 10) / 10 : 0,
-    peakRssBytes: m((b) => b.peakRssBytes),
-    cpuMs: m((b) => b.cpuUserMs + b.cpuSystemMs),
+    peakRssBytes: med(ok, (b) => b.peakRssBytes),
+    cpuMs: med(ok, (b) => b.cpuUserMs + b.cpuSystemMs),
+    meanLoad: med(ok, (b) => b.meanLoad),
     incrementalMs: incrMs,
+    incrementalPages: incr[0]?.pages ?? Number.NaN,
+    incrementalRssBytes: med(incr, (b) => b.peakRssBytes),
+    incrementalCpuMs: med(incr, (b) => b.cpuUserMs + b.cpuSystemMs),
     incrementalRatio: Math.round((incrMs / coldMs) * 1000) / 1000,
   };
-  for (const p of post) s[`post:${p}`] = m((b) => b.postBuild[p]);
+  const keys = Object.keys(ok[0] ? breakdown(ok[0]) : {});
+  for (const k of keys) {
+    s[`cold.${k}`] = med(ok, (b) => breakdown(b)[k]);
+    s[`incremental.${k}`] = med(incr, (b) => breakdown(b)[k]);
+  }
+  for (const p of Object.keys(ok[0]?.postBuild ?? {})) {
+    s[`cold.post:${p}`] = med(ok, (b) => b.postBuild[p]);
+    s[`incremental.post:${p}`] = med(incr, (b) => b.postBuild[p]);
+  }
   if (r.floor?.ok) {
     s['floorMs'] = r.floor.wallMs;
     s['ratioFloor'] = Math.round((coldMs / r.floor.wallMs) * 10) / 10;
@@ -324,30 +350,36 @@ function report(): string {
   const files = existsSync(RESULTS) ? readdirSync(RESULTS).filter((f) => /^county-\d+v-\d+q\.json$/.test(f)) : [];
   const results: SizeResult[] = files.map((f) => JSON.parse(readFileSync(join(RESULTS, f), 'utf8')) as SizeResult).sort((a, b) => a.villages - b.villages || a.quarters - b.quarters);
   if (results.length === 0) return '';
-  const rows = results.map((r) => {
+  const num = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '–' : String(x));
+  const main = results.map((r) => {
     const s = r.summary;
-    const post = Object.keys(s).filter((k) => k.startsWith('post:')).map((k) => `${k.slice(5)} ${seconds(s[k]!)}`).join(', ') || '–';
     return [
       `${r.villages} × ${r.quarters}`,
       s['pages'] ?? 0,
       `${seconds(s['coldMs']!)}${r.cold.length > 1 ? ` (median of ${r.cold.length})` : ''}`,
-      seconds(s['checkMs']!),
-      `${seconds(s['astroContentCheckMs']!)} / ${seconds(s['astroPagesLoadMs']!)}`,
-      seconds(s['syncMs']!),
-      seconds(s['bundleMs']!),
-      seconds(s['generateMs']!),
-      post,
-      s['pagesPerSecond'] ?? 0,
+      num(s['pagesPerSecond']),
       megabytes(s['peakRssBytes']!),
-      `${seconds(s['incrementalMs']!)} (${Number.isFinite(s['incrementalRatio']) ? Math.round(s['incrementalRatio']! * 100) : '–'} %)`,
+      seconds(s['cpuMs']!),
+      num(s['meanLoad']),
+      `${seconds(s['incrementalMs']!)} (${Number.isFinite(s['incrementalRatio']) ? `${Math.round(s['incrementalRatio']! * 1000) / 10} %` : '–'})`,
+      s['floorMs'] !== undefined ? `${seconds(s['floorMs'])} (ours ×${s['ratioFloor']})` : '–',
+      s['referenceAstroMs'] !== undefined ? `${seconds(s['referenceAstroMs'])}, ${megabytes(s['referenceAstroRssBytes']!)} MB (ours ×${s['ratioReferenceAstro']})` : '–',
       megabytes(s['outputBytes'] ?? Number.NaN),
       `${kilobytes(s['boardMaxRawBytes'] ?? Number.NaN)} / ${kilobytes(s['boardMaxGzipBytes'] ?? Number.NaN)}`,
-      s['floorMs'] !== undefined ? `${seconds(s['floorMs'])} (×${s['ratioFloor']})` : '–',
-      s['referenceAstroMs'] !== undefined ? `${seconds(s['referenceAstroMs'])}, ${megabytes(s['referenceAstroRssBytes']!)} MB (×${s['ratioReferenceAstro']})` : '–',
+      s['templatesOverBudget'] ? `${s['templatesOverBudget']} template(s) over` : 'all within',
     ];
   });
-  const header = ['villages × quarters', 'pages', 'cold build s', 'check s', 'Astro: content check / pages load s', 'content sync s', 'bundle s', 'page generation s', 'post-build steps s', 'pages/s', 'peak RSS MB', 'incremental s (of cold)', 'output MB', 'board page max KB raw / gzip', 'plain-Node floor s (ours ×)', 'reference Astro s, RSS (ours ×)'];
-  const machines = [...new Set(results.map((r) => `${r.machine.nproc} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, ${r.machine.os}, Node ${r.machine.node}, Astro ${r.machine.astro}, commit ${r.machine.gitSha}, load average at start ${r.machine.loadAverage.join(' / ')} (${r.machine.date.slice(0, 10)})`))];
+  const mainHeader = ['villages × quarters', 'pages', 'cold build s', 'pages/s', 'peak RSS MB', 'CPU s', 'mean load', 'incremental s (of cold)', 'plain-Node floor s', 'reference Astro s, RSS', 'output MB', 'largest board KB raw / gzip', 'budgets'];
+  const stageKeys = ['check', 'astroCheck', 'sync', 'bundle', 'generate', 'astroOther', 'carryOver', 'postBuild', 'swap'];
+  const stageNames = ['content check', 'Astro: check / hand-over', 'content sync', 'bundle', 'page generation', 'Astro other', 'carry-over', 'post-build steps', 'swap + remove old'];
+  const stages = results.flatMap((r) =>
+    (['cold', 'incremental'] as const).map((kind) => {
+      const s = r.summary;
+      const post = Object.keys(s).filter((k) => k.startsWith(`${kind}.post:`)).map((k) => `${k.slice(kind.length + 6)} ${seconds(s[k]!)}`);
+      return [`${r.villages} × ${r.quarters} ${kind}`, ...stageKeys.map((k) => seconds(s[`${kind}.${k}`]!)), post.join(', ') || '–'];
+    }),
+  );
+  const machines = [...new Set(results.map((r) => `${r.machine.nproc} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, ${r.machine.os}, Node ${r.machine.node}, Astro ${r.machine.astro}, commit ${r.machine.gitSha} (${r.machine.date.slice(0, 10)})`))];
   const routes = results.map((r) => {
     const rr = r.cold[0]?.routes ?? {};
     const weights = r.output?.templates ?? {};
@@ -361,9 +393,13 @@ function report(): string {
   return [
     '# County benchmark results',
     '',
-    'Generated by `npm run bench` (bench/county.ts). Times are wall-clock seconds of `scripts/build.ts --root <synthetic county>`; peak RSS is the whole process tree, sampled every 250 ms. The incremental build adds one village\'s latest quarter to a built county (Astro cache and dist kept).',
+    "Generated by `npm run bench` (bench/county.ts). Wall-clock seconds of `scripts/build.ts --root <synthetic county>`; peak RSS of the whole process tree, sampled every 250 ms; CPU = user + system of the tree. The cold build has no Astro cache and no previous output; the incremental build then adds one village's latest quarter (caches and output kept). The machine is shared: 'mean load' is the 1-minute load average during the build (2 cores, so above 2 means other work competed and wall times are inflated; CPU seconds are the steadier figure).",
     '',
-    table(header, rows),
+    table(mainHeader, main),
+    '',
+    'Stages (seconds):',
+    '',
+    table(['build', ...stageNames, 'post-build steps'], stages),
     '',
     ...machines.map((m) => `Machine: ${m}`),
     '',

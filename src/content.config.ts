@@ -14,9 +14,13 @@ import { glob } from 'astro/loaders';
 /** content/villages of this checkout, or of the folder given by `npm run build -- --root <dir>`. */
 const base = `${process.env['GONGKAI_ROOT'] ?? '.'}/content/villages`;
 
+/** An incremental build (scripts/build.ts) renders only the villages in GONGKAI_ONLY_VILLAGES. */
+const only = process.env['GONGKAI_ONLY_VILLAGES']?.split(',').filter(Boolean);
+const pattern = (folder: string) => (only ? (only.length ? only.map((id) => `${id}/${folder}/*.{md,mdx}`) : [`-none-/${folder}/*.md`]) : `*/${folder}/*.{md,mdx}`);
+
 const bodies = (folder: string) =>
   defineCollection({
-    loader: glob({ pattern: `*/${folder}/*.{md,mdx}`, base, retainBody: false, generateId: ({ entry }) => entry.replace(/\.mdx?$/, '') }),
+    loader: glob({ pattern: pattern(folder), base, retainBody: false, generateId: ({ entry }) => entry.replace(/\.mdx?$/, '') }),
     schema: z.object({}),
   });
 

@@ -24,6 +24,20 @@ export function getCounty(): County {
   return cached;
 }
 
+/**
+ * Whether this build renders the pages of a village: always, except in an incremental build, where
+ * scripts/build.ts names the changed villages in GONGKAI_ONLY_VILLAGES and carries the other
+ * villages' pages over from the previous output. Pages that are not a village's own (the county
+ * home) are always rendered.
+ */
+export function rendersVillage(id: string): boolean {
+  const only = process.env['GONGKAI_ONLY_VILLAGES'];
+  if (only === undefined) return true;
+  only_ ??= new Set(only.split(',').filter(Boolean));
+  return only_.has(id);
+}
+let only_: Set<string> | undefined;
+
 export function getVillage(id: string): VillageRecords {
   byId ??= new Map(getCounty().villages.map((x) => [x.id, x]));
   const v = byId.get(id);

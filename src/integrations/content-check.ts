@@ -1,12 +1,13 @@
 /**
  * Astro integration: refuses to build when content/ has errors, before anything is written, with
- * the same messages as `npm run check`. When scripts/build.ts has already checked this exact
- * content (GONGKAI_COUNTY_CACHE, same digest), its checked county is used instead of checking again.
+ * the same messages as `npm run check`. When scripts/build.ts has just checked this content in the
+ * same process, its checked county is used instead of checking again (src/check/county-cache.ts).
  * Either way the county is shared with the page modules (src/data/county.ts), so a build reads and
  * validates content/ once.
  */
+import { resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { contentDigest, readCountyCache, shareCounty } from '../check/county-cache.ts';
+import { shareCounty, takeCheckedCounty } from '../check/county-cache.ts';
 import { formatProblems } from '../check/format.ts';
 import { loadCounty } from '../check/load.ts';
 import { timed } from './timings.ts';
@@ -17,16 +18,12 @@ export function contentCheck(root: string): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command }) => {
         if (command !== 'build') return;
-        const cacheFile = process.env['GONGKAI_COUNTY_CACHE'];
-        if (cacheFile) {
-          const cached = timed('astro:county-cache', () => readCountyCache(cacheFile, contentDigest(root)));
-          if (cached) return shareCounty(cached);
-        }
+        if (timed('astro:county-handover', () => takeCheckedCounty(resolve(root)))) return;
         const result = timed('astro:content-check', () => loadCounty(root));
         if (!result.county || result.problems.some((p) => p.severity === 'error')) {
           throw new Error(`内容检查未通过，已停止构建。Content check failed; the build was stopped.\n\n${formatProblems(result.problems)}`);
         }
-        shareCounty(result.county);
+        shareCounty(result.county, resolve(root), '');
       },
     },
   };

@@ -2,7 +2,13 @@
  * Steps that run on the finished site in the staging folder, before scripts/build.ts swaps it in as
  * dist/. Each later capability (search index, posters, kiosk offline bundle) registers one step
  * here. A step that throws stops the build and leaves the previous dist/ untouched.
+ *
+ * In an incremental build (`incremental` set) only the named villages' pages and the county home
+ * were rendered; every other file in the staging folder is a hard link to the previous dist/ and was
+ * already processed by the previous build. So a step must never rewrite a file in place (write a
+ * new file, or remove the old one first: `replaceFile`), and must not assume pages are unprocessed.
  */
+import { rmSync, writeFileSync } from 'node:fs';
 import type { County } from '../check/model.ts';
 import { recordTiming } from './timings.ts';
 
@@ -14,6 +20,14 @@ export interface BuildContext {
   /** The checked county the site was built from. */
   county: County;
   log(message: string): void;
+  /** Set in an incremental build: the villages whose pages were rendered again. */
+  incremental?: { villages: string[] };
+}
+
+/** Writes `data` to `file` as a new file, so a hard link carried over from the previous dist/ is never changed. */
+export function replaceFile(file: string, data: string | Uint8Array): void {
+  rmSync(file, { force: true });
+  writeFileSync(file, data);
 }
 
 export interface BuildStep {
