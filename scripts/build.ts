@@ -15,13 +15,14 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFile, link, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveAsOf } from '../src/check/as-of.ts';
 import { VillageCheckCache } from '../src/check/check-cache.ts';
 import { shareCounty } from '../src/check/county-cache.ts';
-import { codeFingerprint, contentDigests, contentStamp } from '../src/check/digest.ts';
+import { codeFingerprint, contentDigests } from '../src/check/digest.ts';
 import { formatProblems } from '../src/check/format.ts';
 import { loadCounty } from '../src/check/load.ts';
 import { runPostBuildSteps } from '../src/integrations/post-build.ts';
@@ -34,6 +35,48 @@ const root = resolve(values.root ?? process.cwd());
 const dist = resolve(values.out ?? join(root, 'dist'));
 const work = join(root, '.gongkai-build');
 const hash = (...parts: string[]) => createHash('sha256').update(parts.join('\0')).digest('hex');
+
+async function timedAsync<T>(stage: string, fn: () => Promise<T>): Promise<T> {
+  const t = performance.now();
+  try {
+    return await fn();
+  } finally {
+    recordTiming(stage, performance.now() - t);
+  }
+}
+
+/**
+ * Hard-links into `to` every file of `from` that this build did not write, except the folders of
+ * villages under v/ that `skipVillage` names. Folders are made level by level and links are made
+ * a few at a time on libuv's threads (about three times faster than one by one here). Returns the
+ * number of files carried over.
+ */
+async function carryOver(from: string, to: string, skipVillage: (id: string) => boolean): Promise<number> {
+  const levels: string[][] = [];
+  const files: [string, string][] = [];
+  const walk = (src: string, dst: string, rel: string, depth: number, fresh: boolean) => {
+    for (const e of readdirSync(src, { withFileTypes: true })) {
+      const s = join(src, e.name);
+      const d = join(dst, e.name);
+      if (e.isDirectory()) {
+        if (rel === 'v' && skipVillage(e.name)) continue;
+        const made = fresh || !existsSync(d);
+        if (made) (levels[depth] ??= []).push(d);
+        walk(s, d, rel ? `${rel}/${e.name}` : e.name, depth + 1, made);
+      } else if (fresh || !existsSync(d)) files.push([s, d]);
+    }
+  };
+  walk(from, to, '', 0, false);
+  const pool = async <T>(items: readonly T[], fn: (item: T) => Promise<unknown>) => {
+    let next = 0;
+    await Promise.all(Array.from({ length: 16 }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }));
+  };
+  for (const level of levels) if (level) await pool(level, (d) => mkdir(d));
+  await pool(files, ([s, d]) => link(s, d).catch(() => copyFile(s, d)));
+  return files.length;
+}
 
 /**
  * Removes a replaced output folder in the background: deleting tens of thousands of files takes
@@ -51,8 +94,8 @@ function removeLater(dir: string): void {
 
 // ── check ──
 // The stamp is taken before reading, so an edit made while we build is noticed by the Astro side.
-const stamp = timed('stamp', () => contentStamp(root));
 const digests = timed('digest', () => contentDigests(root));
+const stamp = digests.stamp;
 const code = timed('fingerprint', () => codeFingerprint(project));
 // Village rules depend on the village's files, site.yaml and the code; the as-of date is included
 // so that nothing cached outlives the day it was checked on.
@@ -125,29 +168,8 @@ if (!existsSync(join(staging, 'index.html'))) fail();
 if (only) {
   const changed = new Set(only);
   const current = new Set(ids);
-  let linked = 0;
-  /** Links every file of `from` that this build did not write into `to`; `fresh`: `to` was just made. */
-  const carry = (from: string, to: string, rel: string, fresh: boolean) => {
-    for (const e of readdirSync(from, { withFileTypes: true })) {
-      const src = join(from, e.name);
-      const dst = join(to, e.name);
-      if (e.isDirectory()) {
-        // A changed village's pages were just rendered; a removed village's are dropped.
-        if (rel === 'v' && (changed.has(e.name) || !current.has(e.name))) continue;
-        const made = fresh || !existsSync(dst);
-        if (made) mkdirSync(dst);
-        carry(src, dst, rel ? `${rel}/${e.name}` : e.name, made);
-      } else if (fresh || !existsSync(dst)) {
-        try {
-          linkSync(src, dst);
-        } catch {
-          copyFileSync(src, dst);
-        }
-        linked += 1;
-      }
-    }
-  };
-  timed('carry-over', () => carry(dist, staging, '', false));
+  // A changed village's pages were just rendered; a removed village's are dropped.
+  const linked = await timedAsync('carry-over', () => carryOver(dist, staging, (id) => changed.has(id) || !current.has(id)));
   recordTiming('carried-files', linked);
 }
 

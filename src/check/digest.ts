@@ -14,70 +14,52 @@ export interface ContentDigests {
   site: string;
   /** content/villages/<id>/ → digest of that folder. */
   villages: Record<string, string>;
+  /** contentStamp() of the same tree, taken in the same pass. */
+  stamp: string;
 }
 
 const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
-/** Feeds every file under `dir` (relative path, length, bytes, in name order) into `hashes`. */
-function hashTree(dir: string, rel: string, hashes: ReturnType<typeof createHash>[]): void {
-  for (const e of readdirSync(dir, { withFileTypes: true }).sort(byName)) {
-    const abs = join(dir, e.name);
-    const r = `${rel}/${e.name}`;
-    if (e.isDirectory()) hashTree(abs, r, hashes);
-    else if (e.isFile()) {
-      const bytes = readFileSync(abs);
-      for (const h of hashes) {
-        h.update(`${r}\0${bytes.length}\0`);
-        h.update(bytes);
-      }
+/** Visits every file under <root>/content in name order, with its path relative to root. */
+function walkContent(root: string, visit: (rel: string, abs: string) => void): void {
+  const walk = (dir: string, rel: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort(byName)) {
+      const abs = join(dir, e.name);
+      if (e.isDirectory()) walk(abs, `${rel}/${e.name}`);
+      else if (e.isFile()) visit(`${rel}/${e.name}`, abs);
     }
-  }
+  };
+  const content = join(root, 'content');
+  if (existsSync(content)) walk(content, 'content');
 }
 
-/** SHA-256 digests of content/: all of it, the site part, and each village folder. */
+const stampLine = (rel: string, abs: string) => {
+  const s = statSync(abs);
+  return `${rel}\0${s.size}\0${s.mtimeMs}\n`;
+};
+
+/** SHA-256 digests of content/ (all of it, the site part, each village folder) and its stamp, in one pass. */
 export function contentDigests(root: string): ContentDigests {
-  const content = join(root, 'content');
   const all = createHash('sha256');
   const site = createHash('sha256');
-  const villages: Record<string, string> = {};
-  if (existsSync(content)) {
-    for (const e of readdirSync(content, { withFileTypes: true }).sort(byName)) {
-      const abs = join(content, e.name);
-      if (e.isDirectory() && e.name === 'villages') {
-        for (const v of readdirSync(abs, { withFileTypes: true }).sort(byName)) {
-          const h = createHash('sha256');
-          if (v.isDirectory()) hashTree(join(abs, v.name), `content/villages/${v.name}`, [h, all]);
-          else if (v.isFile()) {
-            const bytes = readFileSync(join(abs, v.name));
-            for (const x of [h, all, site]) x.update(`content/villages/${v.name}\0${bytes.length}\0`).update(bytes);
-          }
-          villages[v.name] = h.digest('hex');
-        }
-      } else if (e.isDirectory()) hashTree(abs, `content/${e.name}`, [all, site]);
-      else if (e.isFile()) {
-        const bytes = readFileSync(abs);
-        for (const x of [all, site]) x.update(`content/${e.name}\0${bytes.length}\0`).update(bytes);
-      }
-    }
-  }
-  return { all: all.digest('hex'), site: site.digest('hex'), villages };
+  const stamp = createHash('sha256');
+  const villages = new Map<string, ReturnType<typeof createHash>>();
+  walkContent(root, (rel, abs) => {
+    stamp.update(stampLine(rel, abs));
+    const bytes = readFileSync(abs);
+    const m = /^content\/villages\/([^/]+)\/./.exec(rel);
+    const part = m ? (villages.get(m[1]!) ?? villages.set(m[1]!, createHash('sha256')).get(m[1]!)!) : site;
+    for (const h of [all, part]) h.update(`${rel}\0${bytes.length}\0`).update(bytes);
+  });
+  const byVillage: Record<string, string> = {};
+  for (const [id, h] of villages) byVillage[id] = h.digest('hex');
+  return { all: all.digest('hex'), site: site.digest('hex'), villages: byVillage, stamp: stamp.digest('hex') };
 }
 
 /** A cheap stamp of content/: every path with its size and modification time (no bytes read). */
 export function contentStamp(root: string): string {
   const h = createHash('sha256');
-  const walk = (dir: string, rel: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true }).sort(byName)) {
-      const abs = join(dir, e.name);
-      if (e.isDirectory()) walk(abs, `${rel}/${e.name}`);
-      else if (e.isFile()) {
-        const s = statSync(abs);
-        h.update(`${rel}/${e.name}\0${s.size}\0${s.mtimeMs}\n`);
-      }
-    }
-  };
-  const content = join(root, 'content');
-  if (existsSync(content)) walk(content, 'content');
+  walkContent(root, (rel, abs) => h.update(stampLine(rel, abs)));
   return h.digest('hex');
 }
 
@@ -91,6 +73,12 @@ export function codeFingerprint(project: string): string {
     const abs = join(project, f);
     if (existsSync(abs)) h.update(`${f}\0`).update(readFileSync(abs));
   }
-  for (const d of ['src', 'public']) if (existsSync(join(project, d))) hashTree(join(project, d), d, [h]);
+  const walk = (dir: string, rel: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort(byName)) {
+      if (e.isDirectory()) walk(join(dir, e.name), `${rel}/${e.name}`);
+      else if (e.isFile()) h.update(`${rel}/${e.name}\0`).update(readFileSync(join(dir, e.name)));
+    }
+  };
+  for (const d of ['src', 'public']) if (existsSync(join(project, d))) walk(join(project, d), d);
   return h.digest('hex');
 }
