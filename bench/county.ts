@@ -34,6 +34,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     'no-reference': { type: 'boolean', default: false },
     'no-incremental': { type: 'boolean', default: false },
+    /** The reference builds read every page's text from one JSON manifest; above this many pages it gets too big to parse. */
+    'reference-max-pages': { type: 'string', default: '40000' },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -252,7 +254,9 @@ async function benchSize(villages: number): Promise<SizeResult> {
   const dist = join(root, 'dist');
   if (existsSync(dist)) {
     result.output = measureOutput(dist, loadBudgets(PROJECT));
-    if (!values['no-reference']) {
+    if (!values['no-reference'] && result.output.htmlPages > Number(values['reference-max-pages'])) {
+      console.log(`  (reference builds skipped: ${result.output.htmlPages} pages is above --reference-max-pages; see the smaller counties for the ratios)`);
+    } else if (!values['no-reference']) {
       const manifest = join(root, 'manifest.json');
       writeManifest(dist, manifest);
       result.floor = await floorRun(manifest, join(root, 'floor-out'));
