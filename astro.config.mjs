@@ -11,7 +11,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 /** Where content/ is: this checkout, or another folder given by `npm run build -- --root <dir>`. */
 const contentRoot = process.env.GONGKAI_ROOT ? resolve(process.env.GONGKAI_ROOT) : root;
 /** Caches live next to the content they were made from (this checkout, or the --root folder). */
-const cacheBase = contentRoot === root ? root : contentRoot;
+const cacheBase = contentRoot;
 /** The public address comes from content/site.yaml so clerks never edit code. */
 const siteUrl = new URL(parse(readFileSync(join(contentRoot, 'content', 'site.yaml'), 'utf8'), { schema: 'failsafe' }).baseUrl);
 
@@ -23,8 +23,8 @@ export default defineConfig({
   outDir: process.env.GONGKAI_OUT_DIR ?? './dist',
   integrations: [contentCheck(contentRoot), mdx()],
   // Per-checkout (and per content root) cache, so parallel checkouts sharing node_modules, and
-  // synthetic counties built from this checkout, do not share Astro's data store.
-  // An incremental build (scripts/build.ts) syncs only the changed villages, in a cache of its own.
+  // synthetic counties built from this checkout, do not share Astro's data store. An incremental
+  // build (scripts/build.ts) syncs only the changed villages, in a data store of its own.
   cacheDir: process.env.GONGKAI_CACHE_DIR ?? join(cacheBase, '.astro-cache'),
   devToolbar: { enabled: false },
   build: { inlineStylesheets: 'always' },

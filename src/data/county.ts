@@ -33,10 +33,10 @@ export function getCounty(): County {
 export function rendersVillage(id: string): boolean {
   const only = process.env['GONGKAI_ONLY_VILLAGES'];
   if (only === undefined) return true;
-  only_ ??= new Set(only.split(',').filter(Boolean));
-  return only_.has(id);
+  onlyVillages ??= new Set(only.split(',').filter(Boolean));
+  return onlyVillages.has(id);
 }
-let only_: Set<string> | undefined;
+let onlyVillages: Set<string> | undefined;
 
 export function getVillage(id: string): VillageRecords {
   byId ??= new Map(getCounty().villages.map((x) => [x.id, x]));
