@@ -35,11 +35,16 @@ beforeAll(() => {
 afterAll(() => tree.cleanup());
 
 describe('an incremental build', () => {
-  it('renders only the changed villages and the county home', () => {
+  it("renders only the changed villages' pages and the county-wide pages (home, search, compliance)", () => {
     expect(incremental).toContain('Incremental build: 2 village(s) changed');
     expect(incremental).toMatch(/\b(\d+) page\(s\) built/);
     const pages = Number(/(\d+) page\(s\) built/.exec(incremental)![1]);
-    const changedPages = files(join(tree.root, 'dist/v/maqu')).length + files(join(tree.root, 'dist/v/dongxing')).length + 1;
+    const dist = join(tree.root, 'dist');
+    const html = (dir: string) => files(join(dist, dir)).filter((f) => f.endsWith('.html')).length;
+    // Pages that belong to no village (home, search, compliance) list every village: always rendered.
+    const countyWide = files(dist).filter((f) => f.endsWith('index.html') && !/^(v|kiosk)\//.test(relative(dist, f))).length;
+    expect(countyWide).toBeGreaterThanOrEqual(3);
+    const changedPages = html('v/maqu') + html('v/dongxing') + html('kiosk/maqu') + html('kiosk/dongxing') + countyWide;
     expect(pages).toBe(changedPages);
   });
 
