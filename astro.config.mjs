@@ -1,5 +1,6 @@
 // @ts-check
 import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
@@ -9,8 +10,12 @@ import { contentCheck } from './src/integrations/content-check.ts';
 import { contentGuardHast, contentGuardMdast } from './src/integrations/content-guard.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+/** Where content/ is: this checkout, or another folder given by `npm run build -- --root <dir>`. */
+const contentRoot = process.env.GONGKAI_ROOT ? resolve(process.env.GONGKAI_ROOT) : root;
+/** Caches live next to the content they were made from (this checkout, or the --root folder). */
+const cacheBase = contentRoot;
 /** The public address comes from content/site.yaml so clerks never edit code. */
-const siteUrl = new URL(parse(readFileSync(new URL('./content/site.yaml', import.meta.url), 'utf8'), { schema: 'failsafe' }).baseUrl);
+const siteUrl = new URL(parse(readFileSync(join(contentRoot, 'content', 'site.yaml'), 'utf8'), { schema: 'failsafe' }).baseUrl);
 
 export default defineConfig({
   site: siteUrl.origin,
@@ -18,15 +23,20 @@ export default defineConfig({
   trailingSlash: 'always',
   // scripts/build.ts builds into a staging folder and swaps it in only when everything succeeded.
   outDir: process.env.GONGKAI_OUT_DIR ?? './dist',
-  integrations: [contentCheck(root), mdx()],
+  integrations: [contentCheck(contentRoot), mdx()],
   // Clerk narrative is untrusted: every .md/.mdx body is sanitised as it renders (the checker has
   // already refused anything unsafe; this is the second line, see src/integrations/content-guard.ts).
   markdown: { processor: satteri({ mdastPlugins: [contentGuardMdast], hastPlugins: [contentGuardHast] }) },
-  // Per-checkout cache, so parallel checkouts sharing node_modules do not share Astro's data store.
-  cacheDir: './.astro-cache',
+  // Per-checkout (and per content root) cache, so parallel checkouts sharing node_modules, and
+  // synthetic counties built from this checkout, do not share Astro's data store. An incremental
+  // build (scripts/build.ts) syncs only the changed villages, in a data store of its own.
+  cacheDir: process.env.GONGKAI_CACHE_DIR ?? join(cacheBase, '.astro-cache'),
   devToolbar: { enabled: false },
   build: { inlineStylesheets: 'always' },
   vite: {
+    // Astro puts Vite's dependency cache in node_modules/.vite, which checkouts sharing one
+    // node_modules would share (and keep invalidating); keep it with this checkout's caches.
+    cacheDir: join(cacheBase, '.astro-cache', 'vite'),
     build: {
       rolldownOptions: {
         onwarn(warning, defaultHandler) {

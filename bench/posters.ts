@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: how long the poster step takes on the demo county.
+ * `npm run bench -- --only posters` (or `node bench/posters.ts`): how long the poster step takes on the
+ * demo county.
  *
  *   cold    empty cache: every poster rendered (what CI and a first build pay)
  *   warm    nothing changed: every poster copied from the cache

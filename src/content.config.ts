@@ -2,13 +2,26 @@
  * Loader wiring only. Front matter is validated by src/check (the schemas in src/schemas) before the
  * build starts; these collections exist so Astro renders the Markdown/MDX bodies. Entry ids are
  * "<village>/<folder>/<file name>".
+ *
+ * Entries are kept small (the data store is one JSON string, see shared/reference/performance-
+ * anchors.md §0.3): pages take every field from the checked county, so the front matter is not
+ * stored (the empty schema strips it) and neither is the raw body (only its rendered HTML).
  */
 import { defineCollection } from 'astro:content';
+import { z } from 'astro/zod';
 import { glob } from 'astro/loaders';
+
+/** content/villages of this checkout, or of the folder given by `npm run build -- --root <dir>`. */
+const base = `${process.env['GONGKAI_ROOT'] ?? '.'}/content/villages`;
+
+/** An incremental build (scripts/build.ts) renders only the villages in GONGKAI_ONLY_VILLAGES. */
+const only = process.env['GONGKAI_ONLY_VILLAGES']?.split(',').filter(Boolean);
+const pattern = (folder: string) => (only ? (only.length ? only.map((id) => `${id}/${folder}/*.{md,mdx}`) : [`-none-/${folder}/*.md`]) : `*/${folder}/*.{md,mdx}`);
 
 const bodies = (folder: string) =>
   defineCollection({
-    loader: glob({ pattern: `*/${folder}/*.{md,mdx}`, base: './content/villages', generateId: ({ entry }) => entry.replace(/\.mdx?$/, '') }),
+    loader: glob({ pattern: pattern(folder), base, retainBody: false, generateId: ({ entry }) => entry.replace(/\.mdx?$/, '') }),
+    schema: z.object({}),
   });
 
 export const collections = {

@@ -59,21 +59,31 @@ function checkSignoff(...args: Parameters<typeof checkSignoffRule>): Finding[] {
 const DECIDING = new Set(['村民会议', '村民代表会议', '成员大会', '成员代表大会']);
 const APPROVING = new Set(['两委联席会议', '村委会会议']);
 
-export function checkCounty(county: County, siteFile: string): FileFinding[] {
-  const out: FileFinding[] = [];
-  const { site } = county;
+/** The catalogue's codes by track, and a finding for each code listed twice. */
+export function catalogueCodes(site: County['site'], siteFile: string): { codes: Map<string, string>; findings: FileFinding[] } {
+  const findings: FileFinding[] = [];
   const codes = new Map<string, string>();
   site.catalogue.forEach((c, i) => {
-    if (codes.has(c.code)) out.push({ file: siteFile, finding: { code: 'site.catalogue-duplicate', path: ['catalogue', i, 'code'], params: { code: c.code } } });
+    if (codes.has(c.code)) findings.push({ file: siteFile, finding: { code: 'site.catalogue-duplicate', path: ['catalogue', i, 'code'], params: { code: c.code } } });
     codes.set(c.code, c.track);
   });
+  return { codes, findings };
+}
+
+export function checkCounty(county: County, siteFile: string): FileFinding[] {
+  const { codes, findings: out } = catalogueCodes(county.site, siteFile);
   const missingYears = new Set<number>();
   for (const v of county.villages) out.push(...checkVillage(v, county, codes, missingYears));
   for (const year of [...missingYears].sort()) out.push({ file: siteFile, finding: { code: 'calendar.missing-year', path: ['calendar'], severity: 'warning', params: { year } } });
   return out;
 }
 
-function checkVillage(v: VillageRecords, county: County, codes: Map<string, string>, missingYears: Set<number>): FileFinding[] {
+/**
+ * Rules within one village, against the county's site and profile. They depend only on the
+ * village's files, content/site.yaml and the code (not on the as-of date), which is what lets
+ * scripts/build.ts reuse a village's result while its files are unchanged (src/check/check-cache.ts).
+ */
+export function checkVillage(v: VillageRecords, county: County, codes: Map<string, string>, missingYears: Set<number>): FileFinding[] {
   const out: FileFinding[] = [];
   const add = (file: string, findings: readonly Finding[]) => findings.forEach((finding) => out.push({ file, finding }));
   const { profile, calendar, site } = county;

@@ -15,7 +15,7 @@ import { resolveAsOf } from './as-of.ts';
 import { findPlaceholders } from '../lib/scaffold-marker.ts';
 import { checkBody } from './body.ts';
 import { checkCompliance } from './compliance-rules.ts';
-import { checkCounty, noticeEndDate, scanPrivacy } from './county-rules.ts';
+import { catalogueCodes, checkVillage, noticeEndDate, scanPrivacy } from './county-rules.ts';
 import { validate } from './issues.ts';
 import type { County, DisclosureRec, LedgerRec, Problem, Rec, VillageRecords, VolunteerRec } from './model.ts';
 import { decodeText, parseFrontMatter, parseYaml } from './parse.ts';
@@ -32,6 +32,25 @@ export interface LoadOptions {
   now?: Date;
   /** Check only this village (the site is always read). */
   village?: string;
+  /** Results of villages checked in an earlier build, reused when a village's files are unchanged. */
+  cache?: VillageCache;
+}
+
+/** What checking one village gave: its records (when they parsed), its problems, calendar years it needs. */
+export interface CheckedVillage {
+  records?: VillageRecords;
+  problems: Problem[];
+  missingYears: number[];
+}
+
+/**
+ * A store of checked villages (src/check/check-cache.ts). It is valid for one site, as-of date and
+ * code version; `digestOf` gives the digest of a village folder's files as they are now.
+ */
+export interface VillageCache {
+  digestOf(id: string): string | undefined;
+  get(id: string, digest: string): CheckedVillage | undefined;
+  set(id: string, digest: string, value: CheckedVillage): void;
 }
 
 export interface LoadResult {
@@ -73,7 +92,7 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
     if (kind === 'md') report(rel(abs), checkBody(parsed.body, abs.endsWith('.mdx') ? 'mdx' : 'md'));
     return { data: parsed.data, body: parsed.body };
   };
-  const readValid = <S extends z.ZodType>(abs: string, kind: 'yaml' | 'md', schema: S): (Rec<z.output<S>> & { raw: unknown }) | undefined => {
+  const readValid = <S extends z.ZodType>(abs: string, kind: 'yaml' | 'md', schema: S): Rec<z.output<S>> | undefined => {
     const read = readFile(abs, kind);
     if (!read) return undefined;
     // A file still holding 〔待填〕 placeholders from `npm run new` is unfinished: say which fields
@@ -85,7 +104,7 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
     const v = validate(schema, read.data);
     if (!v.ok) return void report(rel(abs), v.findings);
     const name = abs.split('/').pop()!;
-    return { id: name.replace(/\.(md|mdx|ya?ml)$/, ''), file: rel(abs), data: v.value, body: read.body, raw: read.data };
+    return { id: name.replace(/\.(md|mdx|ya?ml)$/, ''), file: rel(abs), data: v.value, body: read.body };
   };
 
   // ── site ──
@@ -97,6 +116,14 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
   const site = readValid(siteFile, 'yaml', SiteSchema);
   const profile = site ? PROFILES[site.data.profile] : undefined;
   if (site && !profile) report(site.file, [{ code: 'site.profile', path: ['profile'], params: { value: site.data.profile, options: Object.keys(PROFILES).join(', ') } }]);
+  // With a valid site, each village is checked against the county's rules as soon as it is read.
+  const county: County | undefined =
+    site && profile
+      ? { site: site.data, profile, calendar: makeCalendar(NATIONAL_CALENDAR, site.data.calendar), asOf: resolveAsOf(site.data.asOf, options.env ?? process.env, options.now ?? new Date()), villages: [] }
+      : undefined;
+  const catalogue = county && site ? catalogueCodes(county.site, site.file) : undefined;
+  for (const { file, finding } of catalogue?.findings ?? []) report(file, [finding]);
+  const missingYears = new Set<number>();
 
   // ── villages ──
   const villagesDir = join(contentDir, 'villages');
@@ -118,6 +145,15 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
       report(rel(vFile), [{ code: 'file.missing', path: [], params: { name: rel(vFile) } }]);
       continue;
     }
+    const digest = county ? options.cache?.digestOf(id) : undefined;
+    const hit = digest ? options.cache!.get(id, digest) : undefined;
+    if (hit) {
+      if (hit.records) villages.push(hit.records);
+      problems.push(...hit.problems);
+      for (const y of hit.missingYears) missingYears.add(y);
+      continue;
+    }
+    const before = problems.length;
     const village = readValid(vFile, 'yaml', VillageSchema);
     const rec: VillageRecords = { id, file: rel(vFile), data: village?.data as VillageRecords['data'], disclosures: [], ledgers: [], meetings: [], notices: [], volunteers: [], unreadable: new Set(), failed: [] };
     for (const entry of readdirSync(dir).sort()) {
@@ -167,17 +203,20 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
       }
     }
     if (village) villages.push(rec);
+    if (!county || !catalogue) continue;
+    const years = new Set<number>();
+    if (village) {
+      rec.ledgers.sort((a, b) => comparePeriods(a.period, b.period));
+      for (const n of rec.notices) n.endDate = noticeEndDate(n.data, county.calendar);
+      for (const { file, finding } of checkVillage(rec, county, catalogue.codes, years)) report(file, [finding]);
+    }
+    for (const y of years) missingYears.add(y);
+    if (digest) options.cache!.set(id, digest, { ...(village ? { records: rec } : {}), problems: problems.slice(before), missingYears: [...years] });
   }
 
-  if (!site || !profile) return { problems };
-  const calendar = makeCalendar(NATIONAL_CALENDAR, site.data.calendar);
-  const asOf = resolveAsOf(site.data.asOf, options.env ?? process.env, options.now ?? new Date());
-  for (const v of villages) {
-    v.ledgers.sort((a, b) => comparePeriods(a.period, b.period));
-    for (const n of v.notices) n.endDate = noticeEndDate(n.data, calendar);
-  }
-  const county: County = { site: site.data, profile, calendar, asOf, villages };
-  for (const { file, finding } of checkCounty(county, site.file)) report(file, [finding]);
+  if (!site || !county) return { problems };
+  county.villages = villages;
+  for (const year of [...missingYears].sort()) report(site.file, [{ code: 'calendar.missing-year', path: ['calendar'], severity: 'warning', params: { year } }]);
   for (const { file, finding } of checkCompliance(county)) report(file, [finding]);
   const hasErrors = problems.some((p) => p.severity === 'error');
   return hasErrors ? { partial: county, problems } : { county, partial: county, problems };

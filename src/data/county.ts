@@ -1,24 +1,46 @@
 /**
- * The checked county, loaded once per build from content/ (the same loader `npm run check` uses).
- * A build with content errors never gets here: the content-check integration stops it first.
+ * The checked county for the pages: the one the content-check integration checked (or took from
+ * scripts/build.ts) in this build, or, outside a build (astro dev), loaded here with the same
+ * loader `npm run check` uses. A build with content errors never gets here.
  */
+import { sharedCounty } from '../check/county-cache.ts';
 import { formatProblems } from '../check/format.ts';
 import { loadCounty } from '../check/load.ts';
 import type { County, VillageRecords } from '../check/model.ts';
+import { timed } from '../integrations/timings.ts';
 
 let cached: County | undefined;
+let byId: Map<string, VillageRecords> | undefined;
 
 export function getCounty(): County {
   if (!cached) {
-    const result = loadCounty(process.cwd());
-    if (!result.county) throw new Error(formatProblems(result.problems));
-    cached = result.county;
+    cached = sharedCounty();
+    if (!cached) {
+      const result = timed('astro:pages-load-county', () => loadCounty(process.env['GONGKAI_ROOT'] ?? process.cwd()));
+      if (!result.county) throw new Error(formatProblems(result.problems));
+      cached = result.county;
+    }
   }
   return cached;
 }
 
+/**
+ * Whether this build renders the pages of a village: always, except in an incremental build, where
+ * scripts/build.ts names the changed villages in GONGKAI_ONLY_VILLAGES and carries the other
+ * villages' pages over from the previous output. Pages that are not a village's own (the county
+ * home) are always rendered.
+ */
+export function rendersVillage(id: string): boolean {
+  const only = process.env['GONGKAI_ONLY_VILLAGES'];
+  if (only === undefined) return true;
+  onlyVillages ??= new Set(only.split(',').filter(Boolean));
+  return onlyVillages.has(id);
+}
+let onlyVillages: Set<string> | undefined;
+
 export function getVillage(id: string): VillageRecords {
-  const v = getCounty().villages.find((x) => x.id === id);
+  byId ??= new Map(getCounty().villages.map((x) => [x.id, x]));
+  const v = byId.get(id);
   if (!v) throw new Error(`unknown village ${id}`);
   return v;
 }

@@ -16,7 +16,7 @@ import { getDisclosureStanding, type DisclosureStanding } from '../lib/schedule.
 import { getBodyRule } from '../law/bodies.ts';
 import { getNoticeType } from '../law/notice-types.ts';
 import type { Meeting } from '../schemas/index.ts';
-import { getCounty, getVillage, urls } from './county.ts';
+import { getCounty, getVillage, rendersVillage, urls } from './county.ts';
 
 // ── shared ────────────────────────────────────────────────────────────────
 
@@ -373,10 +373,16 @@ export function getVolunteerView(villageId: string, id: string) {
 
 // ── static paths ──────────────────────────────────────────────────────────
 
+/** Paths of one kind of record page, for the villages this build renders (see rendersVillage). */
 export function listRecords(kind: 'disclosures' | 'ledgers' | 'meetings' | 'notices' | 'volunteers') {
-  return getCounty().villages.flatMap((v) => v[kind].map((r) => ({ params: { village: v.id, id: r.id } })));
+  return getCounty()
+    .villages.filter((v) => rendersVillage(v.id))
+    .flatMap((v) => v[kind].map((r) => ({ params: { village: v.id, id: r.id } })));
 }
 
+/** Paths of the village boards this build renders. */
 export function listVillages() {
-  return getCounty().villages.map((v) => ({ params: { village: v.id } }));
+  return getCounty()
+    .villages.filter((v) => rendersVillage(v.id))
+    .map((v) => ({ params: { village: v.id } }));
 }

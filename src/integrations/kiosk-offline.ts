@@ -7,9 +7,10 @@
  * Same content, same bytes: revisions are content hashes and nothing depends on the clock.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { copyWorkboxLibraries, injectManifest } from 'workbox-build';
+import { replaceFile } from './files.ts';
 import type { BuildContext, BuildStep } from './post-build.ts';
 
 /** The service worker of one village's screen, before Workbox injects the precache manifest. */
@@ -70,7 +71,8 @@ export async function writeKioskOffline(ctx: BuildContext): Promise<{ village: s
     const page = `kiosk/${v.id}/index.html`;
     if (!existsSync(join(ctx.outDir, page))) throw new Error(`kiosk page missing for village ${v.id}: ${page}`);
     const swFile = join(ctx.outDir, 'kiosk', v.id, 'sw.js');
-    writeFileSync(swFile, kioskServiceWorkerSource(workboxPath));
+    // Files carried over by an incremental build are hard links to the previous dist/: replace, never rewrite.
+    replaceFile(swFile, kioskServiceWorkerSource(workboxPath));
     const { count, size, warnings } = await injectManifest({
       swSrc: swFile,
       swDest: swFile,
@@ -81,7 +83,7 @@ export async function writeKioskOffline(ctx: BuildContext): Promise<{ village: s
     });
     if (warnings.length > 0) throw new Error(`kiosk service worker for ${v.id}: ${warnings.join('; ')}`);
     const build = createHash('sha256').update(readFileSync(swFile)).digest('hex').slice(0, 16);
-    writeFileSync(join(dirname(swFile), 'version.json'), `${JSON.stringify({ village: v.id, asOf: ctx.county.asOf, build })}\n`);
+    replaceFile(join(dirname(swFile), 'version.json'), `${JSON.stringify({ village: v.id, asOf: ctx.county.asOf, build })}\n`);
     out.push({ village: v.id, files: count, bytes: size, build });
   }
   return out;

@@ -2,11 +2,18 @@
  * Steps that run on the finished site in the staging folder, before scripts/build.ts swaps it in as
  * dist/. Each later capability (search index, posters, kiosk offline bundle) registers one step
  * here. A step that throws stops the build and leaves the previous dist/ untouched.
+ *
+ * In an incremental build (`incremental` set) only the named villages' pages and the county home
+ * were rendered; every other file in the staging folder is a hard link to the previous dist/ and was
+ * already processed by the previous build. So a step must never rewrite a file in place (write a
+ * new file, or remove the old one first: `replaceFile`), and must not assume pages are unprocessed.
  */
 import type { County } from '../check/model.ts';
 import { posterStep } from '../posters/build-step.ts';
 import { kioskOfflineStep } from './kiosk-offline.ts';
 import { searchIndexStep } from './search-index.ts';
+import { recordTiming } from './timings.ts';
+export { replaceFile } from './files.ts';
 
 export interface BuildContext {
   /** Project root (where content/ is). */
@@ -16,6 +23,8 @@ export interface BuildContext {
   /** The checked county the site was built from. */
   county: County;
   log(message: string): void;
+  /** Set in an incremental build: the villages whose pages were rendered again. */
+  incremental?: { villages: string[] };
 }
 
 export interface BuildStep {
@@ -29,6 +38,8 @@ export async function runPostBuildSteps(ctx: BuildContext): Promise<void> {
   for (const step of POST_BUILD_STEPS) {
     const started = performance.now();
     await step.run(ctx);
-    ctx.log(`✓ ${step.name} (${Math.round(performance.now() - started)} ms)`);
+    const ms = performance.now() - started;
+    recordTiming(`post-build:${step.name}`, ms);
+    ctx.log(`✓ ${step.name} (${Math.round(ms)} ms)`);
   }
 }

@@ -9,12 +9,13 @@
  * scale), and a zero-width space between neighbouring Han characters so each is its own word
  * (see src/lib/search-query.ts for why that makes Chinese search exact).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
 import { listSearchDocuments, type SearchDocument } from '../data/search.ts';
 import { buildT2s, hanCharacters, makePlace } from '../lib/search-lexicon.ts';
 import { SEARCH_WORD_CHARACTERS, separateHanForIndex, type SearchLexicon } from '../lib/search-query.ts';
+import { replaceFile } from './files.ts';
 import type { BuildContext, BuildStep } from './post-build.ts';
 
 export const LEXICON_FILE = 'search/lexicon.json';
@@ -121,6 +122,8 @@ export async function buildSearchIndex(ctx: Pick<BuildContext, 'outDir' | 'count
       else if (added.file.uniqueWords === 0) problems.push(`记录页 ${doc.path} 的正文是空的。\n  Record page ${doc.path} has no text to index.`);
     }
     if (problems.length > 0) throw new Error(`搜索索引未生成 Search index not built:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+    // An incremental build carried the previous index over as hard links: write a fresh folder, never into them.
+    rmSync(pagefindDir, { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath: pagefindDir });
     if (written.errors.length > 0) throw new Error(`写入搜索索引出错。Writing the search index failed: ${written.errors.join('; ')}`);
   } finally {
@@ -134,7 +137,7 @@ export async function buildSearchIndex(ctx: Pick<BuildContext, 'outDir' | 'count
     t2s: buildT2s(hanCharacters(texts)),
   };
   mkdirSync(join(ctx.outDir, 'search'), { recursive: true });
-  writeFileSync(join(ctx.outDir, LEXICON_FILE), JSON.stringify(lexicon));
+  replaceFile(join(ctx.outDir, LEXICON_FILE), JSON.stringify(lexicon));
   return { pages: docs.length, bytes: dirBytes(pagefindDir) + Buffer.byteLength(JSON.stringify(lexicon)) };
 }
 

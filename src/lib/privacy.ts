@@ -60,6 +60,8 @@ function classify(compact: string): PersonalNumberHit | undefined {
  */
 export function findPersonalNumbers(text: string): PersonalNumberHit[] {
   const hits: PersonalNumberHit[] = [];
+  // Every kind has at least 11 digits; most text has far fewer, so skip it without regexes.
+  if (!hasDigits(text, 11)) return hits;
   const runs = toAsciiDigits(text).match(/(?<![\dA-Za-z])\d[\d \-]*[\dXx](?![\dA-Za-z])/g) ?? [];
   for (const run of runs) {
     const groups = run.split(/[ -]+/).filter(Boolean);
@@ -80,6 +82,19 @@ export function findPersonalNumbers(text: string): PersonalNumberHit[] {
     }
   }
   return hits;
+}
+
+/** True when `text` has at least `n` digits (ASCII or full-width). */
+function hasDigits(text: string, n: number): boolean {
+  let count = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) {
+      count += 1;
+      if (count >= n) return true;
+    }
+  }
+  return false;
 }
 
 /** 张三丰 → 张*丰, 欧阳娜娜 → 欧**娜, 张三 → 张*. */

@@ -5,7 +5,7 @@
  * requires on paper (低保 names …) go to private-posters/<village>/ in the project instead, never to
  * the published site.
  */
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { County } from '../check/model.ts';
 import type { BuildContext, BuildStep } from '../integrations/post-build.ts';
@@ -33,6 +33,24 @@ export interface PosterBuildReport {
 }
 
 const label = (doc: PosterDoc, size: SizeKey) => `${doc.village.id}/${doc.id}@${size}`;
+
+/**
+ * Puts a cached file at `dest` as a hard link to the cache entry (cache entries are written once and
+ * never changed), or as a copy across file systems. A file an incremental build carried over from the
+ * previous dist/ is already that link and is left alone; any other file there is replaced, never
+ * written through (it may be a hard link into the previous dist/).
+ */
+function placeFile(cached: string, dest: string): void {
+  if (existsSync(dest)) {
+    if (statSync(dest).ino === statSync(cached).ino) return;
+    rmSync(dest, { force: true });
+  }
+  try {
+    linkSync(cached, dest);
+  } catch {
+    copyFileSync(cached, dest);
+  }
+}
 
 /** Renders (or reuses) every poster of the county and copies the files into place. */
 export async function buildPosters(ctx: Pick<BuildContext, 'root' | 'outDir' | 'county' | 'log'>): Promise<PosterBuildReport> {
@@ -63,7 +81,7 @@ export async function buildPosters(ctx: Pick<BuildContext, 'root' | 'outDir' | '
     const folder = getPosterFolder(p.doc);
     const dest = p.doc.personal ? join(privateTmp, folder.slice(PRIVATE_DIR.length + 1)) : join(ctx.outDir, folder);
     mkdirSync(dest, { recursive: true });
-    for (const f of files) copyFileSync(getCachedFile(ctx.root, p.key, f), join(dest, f));
+    for (const f of files) placeFile(getCachedFile(ctx.root, p.key, f), join(dest, f));
     if (p.doc.personal) privateFiles += files.length;
     else publicFiles += files.length;
   }

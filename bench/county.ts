@@ -1,0 +1,419 @@
+/**
+ * County-scale benchmark: `node bench/county.ts [--sizes 30,300,1000] [--quarters 8] [--repeat N]
+ * [--seed S] [--no-reference]` (normally through `npm run bench`).
+ *
+ * For each size it generates a synthetic county (bench/gen), then:
+ *   1. a cold build (no Astro cache, no dist) with `scripts/build.ts --root`, one village's latest
+ *      quarter held back;
+ *   2. an incremental build after that village's quarterly update is added (cache and dist kept);
+ *   3. the plain-Node floor and a reference Astro build that print the same text on the same paths;
+ * sampling the whole process tree's RSS, and records wall time per stage (content check, content
+ * sync, bundling, page generation, each post-build step), pages/s, output size and page weights to
+ * bench/results/county-<N>v-<Q>q.json and the table in bench/results/county.md.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateCounty, type GenFile } from './gen/county.ts';
+import { describeMachine, type Machine } from './lib/machine.ts';
+import { measureOutput, templateOf, type OutputStats } from './lib/output.ts';
+import { runSampled } from './lib/proc.ts';
+import { loadBudgets } from './lib/weight.ts';
+import { kilobytes, median, megabytes, percentile, seconds, table } from './lib/stats.ts';
+
+const PROJECT = join(import.meta.dirname, '..');
+const WORK = join(PROJECT, 'bench', '.work');
+const RESULTS = join(PROJECT, 'bench', 'results');
+const NODE = process.execPath;
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '30,300,1000' },
+    quarters: { type: 'string', default: '8' },
+    repeat: { type: 'string' },
+    seed: { type: 'string', default: '1' },
+    'no-reference': { type: 'boolean', default: false },
+    'no-incremental': { type: 'boolean', default: false },
+    /** The reference builds read every page's text from one JSON manifest; above this many pages it gets too big to parse. */
+    'reference-max-pages': { type: 'string', default: '40000' },
+  },
+});
+const sizes = values.sizes.split(',').map(Number);
+const quarters = Number(values.quarters);
+
+// ── one build ────────────────────────────────────────────────────────────
+
+interface BuildRun {
+  label: string;
+  ok: boolean;
+  wallMs: number;
+  cpuUserMs: number;
+  cpuSystemMs: number;
+  peakRssBytes: number;
+  peakProcesses: number;
+  /** Mean 1-minute load average during the build (2 cores: above 2 means other work competed). */
+  meanLoad: number;
+  pages: number;
+  /** Stage → ms, from GONGKAI_TIMINGS (our stages) and ASTRO_TIMER_PATH (Astro's phases). */
+  stages: Record<string, number>;
+  /** Post-build steps (search index, posters …) → ms. */
+  postBuild: Record<string, number>;
+  /** Per route template: p50 and p95 ms per page as Astro logged them. */
+  routes: Record<string, { pages: number; p50: number; p95: number }>;
+  logFile: string;
+}
+
+function readJsonLines(file: string): { stage: string; ms: number }[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
+}
+
+async function build(root: string, label: string, logDir: string): Promise<BuildRun> {
+  const timings = join(logDir, `${label}.timings.jsonl`);
+  const astroTimer = join(logDir, `${label}.astro-timer.json`);
+  const logFile = join(logDir, `${label}.log`);
+  for (const f of [timings, astroTimer]) rmSync(f, { force: true });
+  console.log(`  ▸ ${label} …`);
+  const run = await runSampled(NODE, [join(PROJECT, 'scripts/build.ts'), '--root', root], {
+    cwd: PROJECT,
+    env: { ...process.env, GONGKAI_TIMINGS: timings, ASTRO_TIMER_PATH: astroTimer, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
+    logFile,
+    echo: /Completed in|page\(s\) built|^✓ |错误|error/i,
+  });
+  const stages: Record<string, number> = {};
+  const postBuild: Record<string, number> = {};
+  for (const t of readJsonLines(timings)) {
+    if (t.stage.startsWith('post-build:')) postBuild[t.stage.slice('post-build:'.length)] = (postBuild[t.stage.slice('post-build:'.length)] ?? 0) + t.ms;
+    else stages[t.stage] = (stages[t.stage] ?? 0) + t.ms;
+  }
+  if (existsSync(astroTimer)) {
+    const phases: Record<string, { elapsedTime: number }> = JSON.parse(readFileSync(astroTimer, 'utf8'));
+    for (const [k, v] of Object.entries(phases)) stages[`astro ${k}`] = Math.round(v.elapsedTime);
+  }
+  // Post-build steps also print "✓ name (N ms)"; use those if the timings file missed any.
+  for (const m of run.stdout.matchAll(/^✓ (.+) \((\d+) ms\)$/gm)) postBuild[m[1]!] ??= Number(m[2]);
+  const perRoute = new Map<string, number[]>();
+  for (const m of run.stdout.matchAll(/[├└]─ (\S+\.html) \(\+(\d+)ms\)/g)) {
+    const t = templateOf(m[1]!);
+    (perRoute.get(t) ?? perRoute.set(t, []).get(t)!).push(Number(m[2]));
+  }
+  const routes = Object.fromEntries([...perRoute].map(([t, list]) => [t, { pages: list.length, p50: median(list), p95: percentile(list, 95) }]));
+  const pages = Number(/(\d+) page\(s\) built/.exec(run.stdout)?.[1] ?? 0);
+  const result: BuildRun = {
+    label,
+    ok: run.code === 0,
+    wallMs: Math.round(run.wallMs),
+    cpuUserMs: Math.round(run.cpu.userMs),
+    cpuSystemMs: Math.round(run.cpu.systemMs),
+    peakRssBytes: run.peakRssBytes,
+    peakProcesses: run.peakProcesses,
+    meanLoad: run.meanLoad,
+    pages,
+    stages,
+    postBuild,
+    routes,
+    logFile: relative(PROJECT, logFile),
+  };
+  console.log(`    ${result.ok ? '✓' : '✗ FAILED'} ${seconds(result.wallMs)} s, ${pages} pages, peak RSS ${megabytes(result.peakRssBytes)} MB, mean load ${result.meanLoad}`);
+  if (!result.ok) console.log(run.stdout.split('\n').slice(-30).join('\n'));
+  return result;
+}
+
+// ── reference builds over the same pages ────────────────────────────────
+
+/** path, title and visible text of every page of a built site. */
+function writeManifest(dist: string, file: string): number {
+  const pages: { path: string; title: string; text: string }[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const abs = join(dir, e.name);
+      if (e.isDirectory()) walk(abs);
+      else if (e.name === 'index.html') {
+        const html = readFileSync(abs, 'utf8');
+        const title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
+        const body = html.replace(/^[\s\S]*?<body[^>]*>/, '').replace(/<style[\s\S]*?<\/style>|<script[\s\S]*?<\/script>/g, '');
+        const text = body.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/\s+/g, ' ').trim();
+        pages.push({ path: relative(dist, dirname(abs)).split('\\').join('/'), title, text });
+      }
+    }
+  };
+  walk(dist);
+  pages.sort((a, b) => a.path.localeCompare(b.path));
+  writeFileSync(file, JSON.stringify(pages));
+  return pages.length;
+}
+
+interface ReferenceRun {
+  ok: boolean;
+  wallMs: number;
+  peakRssBytes: number;
+  pages: number;
+  detail?: Record<string, number>;
+}
+
+async function floorRun(manifest: string, out: string): Promise<ReferenceRun> {
+  console.log('  ▸ plain-Node floor …');
+  const run = await runSampled(NODE, [join(PROJECT, 'bench/lib/floor.ts'), manifest, out], { cwd: PROJECT });
+  const detail = run.code === 0 ? (JSON.parse(run.stdout.trim().split('\n').pop()!) as Record<string, number>) : {};
+  rmSync(out, { recursive: true, force: true });
+  console.log(`    ${run.code === 0 ? '✓' : '✗'} ${seconds(run.wallMs)} s`);
+  return { ok: run.code === 0, wallMs: Math.round(run.wallMs), peakRssBytes: run.peakRssBytes, pages: detail['pages'] ?? 0, detail };
+}
+
+async function referenceAstroRun(manifest: string, workDir: string): Promise<ReferenceRun> {
+  console.log('  ▸ reference Astro (same paths, text only) …');
+  const out = join(workDir, 'ref-dist');
+  const cache = join(workDir, 'ref-cache');
+  rmSync(out, { recursive: true, force: true });
+  rmSync(cache, { recursive: true, force: true });
+  const run = await runSampled(NODE, [join(PROJECT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', join(PROJECT, 'bench/reference-astro')], {
+    cwd: PROJECT,
+    env: { ...process.env, REF_MANIFEST: manifest, REF_OUT_DIR: out, REF_CACHE_DIR: cache, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
+    logFile: join(workDir, 'reference-astro.log'),
+  });
+  const pages = Number(/(\d+) page\(s\) built/.exec(run.stdout)?.[1] ?? 0);
+  rmSync(out, { recursive: true, force: true });
+  rmSync(cache, { recursive: true, force: true });
+  console.log(`    ${run.code === 0 ? '✓' : '✗'} ${seconds(run.wallMs)} s, peak RSS ${megabytes(run.peakRssBytes)} MB`);
+  return { ok: run.code === 0, wallMs: Math.round(run.wallMs), peakRssBytes: run.peakRssBytes, pages };
+}
+
+// ── one county size ─────────────────────────────────────────────────────
+
+interface SizeResult {
+  villages: number;
+  quarters: number;
+  seed: string;
+  machine: Machine;
+  corpus: { files: number; megabytes: number; ledgerEntries: number; meetings: number; disclosures: number; notices: number; generateMs: number };
+  update: { village: string; quarter: string; files: number };
+  cold: BuildRun[];
+  incremental: BuildRun[];
+  output?: OutputStats;
+  floor?: ReferenceRun;
+  referenceAstro?: ReferenceRun;
+  summary: Record<string, number>;
+}
+
+function writeFiles(root: string, files: readonly GenFile[]): void {
+  const made = new Set<string>();
+  for (const f of files) {
+    const abs = join(root, f.path);
+    const parent = dirname(abs);
+    if (!made.has(parent)) mkdirSync(parent, { recursive: true });
+    made.add(parent);
+    writeFileSync(abs, f.text);
+  }
+}
+
+async function benchSize(villages: number): Promise<SizeResult> {
+  const repeat = Number(values.repeat ?? (villages <= 30 ? 3 : 1));
+  console.log(`\n■ ${villages} villages × ${quarters} quarters (repeat ${repeat})`);
+  const root = join(WORK, `county-${villages}v-${quarters}q`);
+  const logDir = join(root, 'bench-logs');
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(logDir, { recursive: true });
+  const genStarted = performance.now();
+  const county = generateCounty({ villages, quarters, seed: values.seed });
+  // The incremental case: one village's latest quarter arrives after the full build.
+  const target = county.villages[Math.floor(villages / 2)]!;
+  const lastQuarter = county.quarters.at(-1)!;
+  const update = county.files.filter((f) => f.village === target.id && f.batch === lastQuarter);
+  const base = county.files.filter((f) => !update.includes(f));
+  writeFiles(root, base);
+  const generateMs = Math.round(performance.now() - genStarted);
+  const bytes = county.files.reduce((s, f) => s + Buffer.byteLength(f.text), 0);
+  console.log(`  generated ${county.files.length} files (${(bytes / 1e6).toFixed(1)} MB, ${county.stats.ledgerEntries} ledger entries) in ${seconds(generateMs)} s`);
+
+  const cold: BuildRun[] = [];
+  const incremental: BuildRun[] = [];
+  for (let r = 1; r <= repeat; r += 1) {
+    for (const f of update) if (existsSync(join(root, f.path))) unlinkSync(join(root, f.path));
+    for (const d of ['.astro-cache', 'dist', '.gongkai-build']) rmSync(join(root, d), { recursive: true, force: true });
+    cold.push(await build(root, `cold-${r}`, logDir));
+    if (!values['no-incremental'] && cold.at(-1)!.ok) {
+      writeFiles(root, update);
+      incremental.push(await build(root, `incremental-${r}`, logDir));
+    }
+  }
+
+  const result: SizeResult = {
+    villages,
+    quarters,
+    seed: values.seed,
+    machine: describeMachine(PROJECT),
+    corpus: { files: county.files.length, megabytes: Math.round(bytes / 1e5) / 10, ...county.stats, generateMs },
+    update: { village: target.id, quarter: lastQuarter, files: update.length },
+    cold,
+    incremental,
+    summary: {},
+  };
+  const dist = join(root, 'dist');
+  if (existsSync(dist)) {
+    result.output = measureOutput(dist, loadBudgets(PROJECT));
+    if (!values['no-reference'] && result.output.htmlPages > Number(values['reference-max-pages'])) {
+      console.log(`  (reference builds skipped: ${result.output.htmlPages} pages is above --reference-max-pages; see the smaller counties for the ratios)`);
+    } else if (!values['no-reference']) {
+      const manifest = join(root, 'manifest.json');
+      writeManifest(dist, manifest);
+      result.floor = await floorRun(manifest, join(root, 'floor-out'));
+      result.referenceAstro = await referenceAstroRun(manifest, root);
+      rmSync(manifest, { force: true });
+    }
+  }
+  result.summary = summarise(result);
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(join(RESULTS, `county-${villages}v-${quarters}q.json`), `${JSON.stringify(result, null, 2)}\n`);
+  // Keep the logs of the last run next to the corpus; drop the big generated tree and output.
+  for (const d of ['content', 'dist', '.astro-cache', '.gongkai-build']) rmSync(join(root, d), { recursive: true, force: true });
+  return result;
+}
+
+/** Stage breakdown of one build, in ms: our check, Astro's phases, carry-over, post-build steps, swap. */
+function breakdown(b: BuildRun): Record<string, number> {
+  const st = b.stages;
+  const v = (k: string) => st[k] ?? 0;
+  const check = v('stamp') + v('digest') + v('fingerprint') + v('check') + v('check-cache-save') + v('county-cache');
+  const astroCheck = v('astro:content-check') + v('astro:county-cache') + v('astro:county-handover') + v('astro:pages-load-county');
+  const sync = v('astro Sync content layer');
+  const bundle = v('astro Prerender build') + v('astro Client build');
+  const generate = v('astro Static generate');
+  const astro = v('astro');
+  return {
+    check,
+    astroCheck,
+    sync,
+    bundle,
+    generate,
+    astroOther: Math.max(0, astro - sync - bundle - generate - astroCheck),
+    carryOver: v('carry-over'),
+    postBuild: v('post-build'),
+    swap: v('swap') + v('remove-old'),
+  };
+}
+
+function summarise(r: SizeResult): Record<string, number> {
+  const ok = r.cold.filter((c) => c.ok);
+  const incr = r.incremental.filter((c) => c.ok);
+  const med = (runs: BuildRun[], f: (b: BuildRun) => number | undefined) => median(runs.map(f).filter((x): x is number => x !== undefined));
+  const coldMs = med(ok, (b) => b.wallMs);
+  const incrMs = med(incr, (b) => b.wallMs);
+  const pages = ok[0]?.pages ?? 0;
+  const s: Record<string, number> = {
+    pages,
+    coldMs,
+    pagesPerSecond: coldMs > 0 ? Math.round((pages / coldMs) * 1000 * 10) / 10 : 0,
+    peakRssBytes: med(ok, (b) => b.peakRssBytes),
+    cpuMs: med(ok, (b) => b.cpuUserMs + b.cpuSystemMs),
+    meanLoad: med(ok, (b) => b.meanLoad),
+    incrementalMs: incrMs,
+    incrementalPages: incr[0]?.pages ?? Number.NaN,
+    incrementalRssBytes: med(incr, (b) => b.peakRssBytes),
+    incrementalCpuMs: med(incr, (b) => b.cpuUserMs + b.cpuSystemMs),
+    incrementalRatio: Math.round((incrMs / coldMs) * 1000) / 1000,
+  };
+  const keys = Object.keys(ok[0] ? breakdown(ok[0]) : {});
+  for (const k of keys) {
+    s[`cold.${k}`] = med(ok, (b) => breakdown(b)[k]);
+    s[`incremental.${k}`] = med(incr, (b) => breakdown(b)[k]);
+  }
+  for (const p of Object.keys(ok[0]?.postBuild ?? {})) {
+    s[`cold.post:${p}`] = med(ok, (b) => b.postBuild[p]);
+    s[`incremental.post:${p}`] = med(incr, (b) => b.postBuild[p]);
+  }
+  if (r.floor?.ok) {
+    s['floorMs'] = r.floor.wallMs;
+    s['ratioFloor'] = Math.round((coldMs / r.floor.wallMs) * 10) / 10;
+  }
+  if (r.referenceAstro?.ok) {
+    s['referenceAstroMs'] = r.referenceAstro.wallMs;
+    s['referenceAstroRssBytes'] = r.referenceAstro.peakRssBytes;
+    s['ratioReferenceAstro'] = Math.round((coldMs / r.referenceAstro.wallMs) * 100) / 100;
+  }
+  if (r.output) {
+    s['outputBytes'] = r.output.bytes;
+    s['outputFiles'] = r.output.files;
+    s['jsBytes'] = r.output.jsBytes;
+    s['pagesWithScripts'] = r.output.pagesWithScripts;
+    s['templatesOverBudget'] = Object.values(r.output.templates).filter((t) => t.overBudget.length > 0).length;
+    const board = r.output.templates['/v/[village]/'];
+    if (board) {
+      s['boardMaxRawBytes'] = board.max.htmlCssBytes;
+      s['boardMaxGzipBytes'] = board.max.htmlCssGzipBytes;
+    }
+  }
+  return s;
+}
+
+// ── report ──────────────────────────────────────────────────────────────
+
+function report(): string {
+  const files = existsSync(RESULTS) ? readdirSync(RESULTS).filter((f) => /^county-\d+v-\d+q\.json$/.test(f)) : [];
+  const results: SizeResult[] = files.map((f) => JSON.parse(readFileSync(join(RESULTS, f), 'utf8')) as SizeResult).sort((a, b) => a.villages - b.villages || a.quarters - b.quarters);
+  if (results.length === 0) return '';
+  const num = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '–' : String(x));
+  const main = results.map((r) => {
+    const s = r.summary;
+    return [
+      `${r.villages} × ${r.quarters}`,
+      s['pages'] ?? 0,
+      `${seconds(s['coldMs']!)}${r.cold.length > 1 ? ` (median of ${r.cold.length})` : ''}`,
+      num(s['pagesPerSecond']),
+      megabytes(s['peakRssBytes']!),
+      seconds(s['cpuMs']!),
+      num(s['meanLoad']),
+      `${seconds(s['incrementalMs']!)} (${Number.isFinite(s['incrementalRatio']) ? `${Math.round(s['incrementalRatio']! * 1000) / 10} %` : '–'})`,
+      s['floorMs'] !== undefined ? `${seconds(s['floorMs'])} (ours ×${s['ratioFloor']})` : '–',
+      s['referenceAstroMs'] !== undefined ? `${seconds(s['referenceAstroMs'])}, ${megabytes(s['referenceAstroRssBytes']!)} MB (ours ×${s['ratioReferenceAstro']})` : '–',
+      megabytes(s['outputBytes'] ?? Number.NaN),
+      `${kilobytes(s['boardMaxRawBytes'] ?? Number.NaN)} / ${kilobytes(s['boardMaxGzipBytes'] ?? Number.NaN)}`,
+      s['templatesOverBudget'] ? `${s['templatesOverBudget']} template(s) over` : 'all within',
+    ];
+  });
+  const mainHeader = ['villages × quarters', 'pages', 'cold build s', 'pages/s', 'peak RSS MB', 'CPU s', 'mean load', 'incremental s (of cold)', 'plain-Node floor s', 'reference Astro s, RSS', 'output MB', 'largest board KB raw / gzip', 'budgets'];
+  const stageKeys = ['check', 'astroCheck', 'sync', 'bundle', 'generate', 'astroOther', 'carryOver', 'postBuild', 'swap'];
+  const stageNames = ['content check', 'Astro: check / hand-over', 'content sync', 'bundle', 'page generation', 'Astro other', 'carry-over', 'post-build steps', 'swap + remove old'];
+  const stages = results.flatMap((r) =>
+    (['cold', 'incremental'] as const).map((kind) => {
+      const s = r.summary;
+      const post = Object.keys(s).filter((k) => k.startsWith(`${kind}.post:`)).map((k) => `${k.slice(kind.length + 6)} ${seconds(s[k]!)}`);
+      return [`${r.villages} × ${r.quarters} ${kind}`, ...stageKeys.map((k) => seconds(s[`${kind}.${k}`]!)), post.join(', ') || '–'];
+    }),
+  );
+  const machines = [...new Set(results.map((r) => `${r.machine.nproc} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, ${r.machine.os}, Node ${r.machine.node}, Astro ${r.machine.astro}, commit ${r.machine.gitSha} (${r.machine.date.slice(0, 10)})`))];
+  const routes = results.map((r) => {
+    const rr = r.cold[0]?.routes ?? {};
+    const weights = r.output?.templates ?? {};
+    return `**${r.villages} villages** — per template: ${Object.entries(rr)
+      .map(([t, x]) => {
+        const w = weights[t];
+        return `\`${t}\` ${x.pages} pages, ${x.p50}/${x.p95} ms p50/p95${w ? `, heaviest ${kilobytes(w.max.htmlCssBytes)} KB (${kilobytes(w.max.htmlCssGzipBytes)} KB gzip)${w.overBudget.length ? ` OVER BUDGET: ${w.overBudget.join('; ')}` : ', within budget'}` : ''}`;
+      })
+      .join('; ')}`;
+  });
+  return [
+    '# County benchmark results',
+    '',
+    "Generated by `npm run bench` (bench/county.ts). Wall-clock seconds of `scripts/build.ts --root <synthetic county>`; peak RSS of the whole process tree, sampled every 250 ms; CPU = user + system of the tree. The cold build has no Astro cache and no previous output; the incremental build then adds one village's latest quarter (caches and output kept). The machine is shared: 'mean load' is the 1-minute load average during the build (2 cores, so above 2 means other work competed and wall times are inflated; CPU seconds are the steadier figure).",
+    '',
+    table(mainHeader, main),
+    '',
+    'Stages (seconds):',
+    '',
+    table(['build', ...stageNames, 'post-build steps'], stages),
+    '',
+    ...machines.map((m) => `Machine: ${m}`),
+    '',
+    ...routes,
+    '',
+  ].join('\n');
+}
+
+mkdirSync(WORK, { recursive: true });
+for (const n of sizes) await benchSize(n);
+const md = report();
+writeFileSync(join(RESULTS, 'county.md'), md);
+console.log(`\n${md}`);

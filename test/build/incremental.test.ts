@@ -1,0 +1,74 @@
+/**
+ * An incremental build (one village's quarterly update) gives exactly the files a full build of the
+ * same content gives, while rendering only that village's pages and the county home; a change to
+ * site.yaml builds everything again.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTree, ROOT } from '../helpers/fixture-tree.ts';
+
+const tree = makeTree();
+const build = (...args: string[]) => {
+  const run = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts'), '--root', tree.root, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GONGKAI_AS_OF: '' } });
+  expect(run.status, run.stdout + run.stderr).toBe(0);
+  return run.stdout;
+};
+const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+const digest = (dir: string) => Object.fromEntries(files(dir).map((f) => [relative(dir, f), createHash('sha256').update(readFileSync(f)).digest('hex')]));
+const villages = join(tree.root, 'content/villages');
+
+let incremental = '';
+beforeAll(() => {
+  build();
+  // maqu edits a meeting's minutes; dongxing posts a new 公示.
+  const minutes = join(villages, 'maqu/meetings/2025-07-04-lianxi.md');
+  writeFileSync(minutes, readFileSync(minutes, 'utf8').replace('一致同意于7月8日', '经逐项核对，一致同意于7月8日'));
+  const notice = readFileSync(join(villages, 'dongxing/notices/2025-09-08-zhaijidi.md'), 'utf8');
+  writeFileSync(join(villages, 'dongxing/notices/2025-11-18-zhaijidi.md'), notice.replace('startDate: 2025-09-08', 'startDate: 2025-11-18').replace('第三批', '第四批').replace('unpublishAfter: 2026-03-15', 'unpublishAfter: 2026-05-15'));
+  incremental = build();
+  build('--out', join(tree.root, 'full'), '--full');
+}, 300_000);
+
+afterAll(() => tree.cleanup());
+
+describe('an incremental build', () => {
+  it("renders only the changed villages' pages and the county-wide pages (home, search, compliance)", () => {
+    expect(incremental).toContain('Incremental build: 2 village(s) changed');
+    expect(incremental).toMatch(/\b(\d+) page\(s\) built/);
+    const pages = Number(/(\d+) page\(s\) built/.exec(incremental)![1]);
+    const dist = join(tree.root, 'dist');
+    const html = (dir: string) => files(join(dist, dir)).filter((f) => f.endsWith('.html')).length;
+    // Pages that belong to no village (home, search, compliance) list every village: always rendered.
+    const countyWide = files(dist).filter((f) => f.endsWith('index.html') && !/^(v|kiosk)\//.test(relative(dist, f))).length;
+    expect(countyWide).toBeGreaterThanOrEqual(3);
+    const changedPages = html('v/maqu') + html('v/dongxing') + html('kiosk/maqu') + html('kiosk/dongxing') + countyWide;
+    expect(pages).toBe(changedPages);
+  });
+
+  it('gives byte-identical output to a full build of the same content', () => {
+    const inc = digest(join(tree.root, 'dist'));
+    const full = digest(join(tree.root, 'full'));
+    expect(Object.keys(inc).sort()).toEqual(Object.keys(full).sort());
+    expect(inc).toEqual(full);
+    expect(Object.keys(inc)).toContain('v/dongxing/notices/2025-11-18-zhaijidi/index.html');
+  });
+
+  it("shows the village's update", () => {
+    expect(readFileSync(join(tree.root, 'dist/v/maqu/meetings/2025-07-04-lianxi/index.html'), 'utf8')).toContain('经逐项核对');
+    expect(readFileSync(join(tree.root, 'dist/v/dongxing/index.html'), 'utf8')).toContain('第四批');
+  });
+
+  it('drops the pages of a removed village and builds everything again after a change to site.yaml', () => {
+    rmSync(join(villages, 'wenshui'), { recursive: true });
+    expect(build()).toContain('Incremental build: 0 village(s) changed');
+    expect(files(join(tree.root, 'dist')).some((f) => f.includes('/v/wenshui/'))).toBe(false);
+    const site = join(tree.root, 'content/site.yaml');
+    writeFileSync(site, readFileSync(site, 'utf8').replace('hotline: 0917-4612345', 'hotline: 0917-4612346'));
+    const out = build();
+    expect(out).toContain('Full build');
+    expect(readFileSync(join(tree.root, 'dist/v/maqu/index.html'), 'utf8')).toContain('0917-4612346');
+  });
+});
