@@ -13,7 +13,7 @@ import { getPosterFiles, getPosterFolder } from '../posters/files.ts';
 import { getLayoutFonts } from '../posters/fonts.ts';
 import { layoutPoster } from '../posters/layout.ts';
 import { DEFAULT_SIZE, POSTER_SIZES, SIZES } from '../posters/sizes.ts';
-import { getCounty, href, urls } from './county.ts';
+import { getCounty, href, rendersVillage, urls } from './county.ts';
 
 /** Site-relative address of a file (no trailing slash). */
 function fileHref(path: string): string {
@@ -144,7 +144,9 @@ export function getRecordPosterView(villageId: string, folder: PosterDoc['record
   };
 }
 
-/** Villages with a print page (every village). */
+/** The print pages this build renders (every village, or in an incremental build the changed ones). */
 export function listPosterPages() {
-  return getCounty().villages.map((v) => ({ params: { village: v.id } }));
+  return getCounty()
+    .villages.filter((v) => rendersVillage(v.id))
+    .map((v) => ({ params: { village: v.id } }));
 }
