@@ -134,10 +134,13 @@ function writeTreeAtomically(dir: string, files: Map<string, Uint8Array | string
   const tmp = `${dir}.tmp-${process.pid}`;
   const old = `${dir}.old-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
+  const made = new Set<string>();
   for (const [path, data] of files) {
     const target = join(tmp, path);
     if (relative(tmp, target).startsWith('..')) throw new Error(`refusing to write outside ${dir}: ${path}`);
-    mkdirSync(dirname(target), { recursive: true });
+    const parent = dirname(target);
+    if (!made.has(parent)) mkdirSync(parent, { recursive: true });
+    made.add(parent);
     writeFileSync(target, data);
   }
   if (existsSync(dir)) renameSync(dir, old);

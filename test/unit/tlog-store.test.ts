@@ -109,6 +109,21 @@ describe('the log in the repository is append-only', () => {
     expect(result.stdout).toContain('日志未签名');
   });
 
+  it('a county with nothing published yet has an empty log that verifies', async () => {
+    const dir = tempDir();
+    const published = await publishLog({ logDir: join(dir, 'log'), outDir: join(dir, 'site', 'log'), origin: ORIGIN });
+    expect(published.size).toBe(0);
+    expect((await runVerify({ site: join(dir, 'site') })).code).toBe(0);
+  });
+
+  it('the log key can come from the text of an environment variable, and a broken key names where it came from', async () => {
+    const t = await setUp(1);
+    const fromText = await loadSignerKey({ keyText: readFileSync(join(t.dir, 'log.key'), 'utf8') });
+    expect(fromText?.name).toBe(ORIGIN);
+    expect(await loadSignerKey({})).toBeUndefined();
+    await expect(loadSignerKey({ keyText: 'PRIVATE+KEY+x+00000000+AAAA' })).rejects.toThrow(/key from environment.*33 bytes/);
+  });
+
   it('publishing twice from the same log gives byte-identical files', async () => {
     const t = await setUp(5);
     const first = readFileSync(join(t.outDir, 'proof', '3.tlog-proof'));
