@@ -119,6 +119,8 @@ export interface PublishOptions {
   origin: string;
   /** The log's signing key; without it the checkpoint is published unsigned. */
   signer?: SignerKey;
+  /** Checkpoint extension lines, e.g. the county's name (signed, but witnesses vouch only for the first three lines). */
+  extensions?: string[];
 }
 
 export interface PublishResult {
@@ -155,7 +157,7 @@ function writeTreeAtomically(dir: string, files: Map<string, Uint8Array | string
 export async function publishLog(options: PublishOptions): Promise<PublishResult> {
   const log = readLog(options.logDir);
   const tree = buildMerkleTree(log.entries.map(hashLeaf));
-  const text = formatCheckpoint({ origin: options.origin, size: tree.size, rootHash: tree.getRoot(), extensions: [] });
+  const text = formatCheckpoint({ origin: options.origin, size: tree.size, rootHash: tree.getRoot(), extensions: options.extensions ?? [] });
   const checkpoint = options.signer ? await signNote(text, [options.signer]) : text;
   const files = new Map<string, Uint8Array | string>(buildTiles(log.entries));
   files.set(CHECKPOINT_FILE, checkpoint);

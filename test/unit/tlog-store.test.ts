@@ -100,7 +100,8 @@ describe('the log in the repository is append-only', () => {
   it('without a key the log is still built and published, and says it is unsigned', async () => {
     const dir = tempDir();
     appendLeaves(join(dir, 'log'), [leaf('a')]);
-    const published = await publishLog({ logDir: join(dir, 'log'), outDir: join(dir, 'site', 'log'), origin: ORIGIN });
+    const published = await publishLog({ logDir: join(dir, 'log'), outDir: join(dir, 'site', 'log'), origin: ORIGIN, extensions: ['陇县村务公开栏'] });
+    expect(published.checkpoint).toMatch(/^cwgk\.longxian\.example\.cn\/log\n1\n\S{44}\n陇县村务公开栏\n$/);
     expect(published.signed).toBe(false);
     expect(published.message).toContain('未签名');
     expect(published.message).toContain('UNSIGNED');
