@@ -1,0 +1,98 @@
+/**
+ * C2SP tlog-tiles (https://c2sp.org/tlog-tiles): the log published as static files —
+ *
+ *   tile/<L>/<N>[.p/<W>]        hashes at level L (tile height 8: 256 hashes per full tile)
+ *   tile/entries/<N>[.p/<W>]    entry bundles: each entry as big-endian uint16 length || bytes
+ *
+ * <N> is written in 3-digit groups, all but the last prefixed with x (1234067 → x001/x234/067).
+ * C2SP fixes the tile height at 8 and has no <H> path element (Go's sumdb tiles, tile/<H>/<L>/<N>,
+ * are the older variant this replaced).
+ */
+import { concatBytes } from './bytes.ts';
+import { buildMerkleTree, type Hash, hashLeaf } from './merkle.ts';
+
+export const TILE_HEIGHT = 8;
+export const TILE_WIDTH = 256;
+
+/** `x001/x234/067` for 1234067. */
+export function encodeTileIndex(n: number): string {
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`tile index ${n} is not a non-negative integer`);
+  const groups: string[] = [];
+  let rest = n;
+  do {
+    groups.unshift(String(rest % 1000).padStart(3, '0'));
+    rest = Math.floor(rest / 1000);
+  } while (rest > 0);
+  return groups.map((g, i) => (i < groups.length - 1 ? `x${g}` : g)).join('/');
+}
+
+/** Path of a hash tile (level >= 0) or, with level 'entries', of an entry bundle. */
+export function getTilePath(level: number | 'entries', index: number, width = TILE_WIDTH): string {
+  if (width < 1 || width > TILE_WIDTH) throw new RangeError(`tile width ${width} is not 1–256`);
+  return `tile/${level}/${encodeTileIndex(index)}${width < TILE_WIDTH ? `.p/${width}` : ''}`;
+}
+
+/** The tiles of a tree of `size` leaves: level, index and width (tlog-tiles "Partial Tiles"). */
+export function listTiles(size: number): { level: number; index: number; width: number }[] {
+  const tiles: { level: number; index: number; width: number }[] = [];
+  for (let level = 0, count = size; count > 0; level++, count = Math.floor(count / TILE_WIDTH)) {
+    for (let index = 0; index * TILE_WIDTH < count; index++) tiles.push({ level, index, width: Math.min(TILE_WIDTH, count - index * TILE_WIDTH) });
+  }
+  return tiles;
+}
+
+/** Concatenates length-prefixed entries into a bundle. */
+export function encodeEntryBundle(entries: readonly Uint8Array[]): Uint8Array {
+  return concatBytes(
+    ...entries.flatMap((e) => {
+      if (e.length > 0xffff) throw new RangeError(`a log entry is ${e.length} bytes; entries are at most 65535`);
+      return [Uint8Array.of(e.length >> 8, e.length & 0xff), e];
+    }),
+  );
+}
+
+/** Splits a bundle into its entries; null when it is truncated. */
+export function decodeEntryBundle(bundle: Uint8Array): Uint8Array[] | null {
+  const entries: Uint8Array[] = [];
+  for (let at = 0; at < bundle.length; ) {
+    if (at + 2 > bundle.length) return null;
+    const n = ((bundle[at] as number) << 8) | (bundle[at + 1] as number);
+    if (at + 2 + n > bundle.length) return null;
+    entries.push(bundle.slice(at + 2, at + 2 + n));
+    at += 2 + n;
+  }
+  return entries;
+}
+
+/**
+ * The hashes at each tile level: level 0 the leaf hashes, level l+1 the roots of the full
+ * 256-wide groups at level l.
+ */
+export function getTileLevels(leafHashes: readonly Hash[]): Hash[][] {
+  const levels: Hash[][] = [leafHashes.slice()];
+  for (let below = levels[0] as Hash[]; below.length >= TILE_WIDTH; ) {
+    const above: Hash[] = [];
+    for (let i = 0; i + TILE_WIDTH <= below.length; i += TILE_WIDTH) above.push(buildMerkleTree(below.slice(i, i + TILE_WIDTH)).getRoot());
+    levels.push(above);
+    below = above;
+  }
+  return levels;
+}
+
+/** Every tile and entry bundle of a log holding `entries`, keyed by path. */
+export function buildTiles(entries: readonly Uint8Array[]): Map<string, Uint8Array> {
+  const levels = getTileLevels(entries.map(hashLeaf));
+  const files = new Map<string, Uint8Array>();
+  for (const { level, index, width } of listTiles(entries.length)) {
+    const hashes = (levels[level] as Hash[]).slice(index * TILE_WIDTH, index * TILE_WIDTH + width);
+    files.set(getTilePath(level, index, width), concatBytes(...hashes));
+    if (level === 0) files.set(getTilePath('entries', index, width), encodeEntryBundle(entries.slice(index * TILE_WIDTH, index * TILE_WIDTH + width)));
+  }
+  return files;
+}
+
+/** Splits a tile into its 32-byte hashes; null when its length is not width × 32. */
+export function decodeHashTile(tile: Uint8Array, width: number): Hash[] | null {
+  if (tile.length !== width * 32) return null;
+  return Array.from({ length: width }, (_, i) => tile.slice(i * 32, i * 32 + 32));
+}

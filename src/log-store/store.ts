@@ -1,0 +1,175 @@
+/**
+ * The log in the county's repository: `<root>/log/entries.jsonl` holds one canonical leaf per
+ * line, append-only; `<root>/log/checkpoint` the latest checkpoint. `appendLeaves` adds new record
+ * versions and refuses a changed one; `publishLog` writes the published form (checkpoint, tiles,
+ * entry bundles, one tlog-proof per entry) into a site folder atomically.
+ */
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import type { LogLeaf } from '../schemas/log-leaf.ts';
+import { utf8 } from '../lib/tlog/bytes.ts';
+import { formatCheckpoint, parseCheckpoint } from '../lib/tlog/checkpoint.ts';
+import { decodeLeaf, encodeLeafText, getLeafKey } from '../lib/tlog/leaf.ts';
+import { buildMerkleTree, equalHashes, hashLeaf } from '../lib/tlog/merkle.ts';
+import { formatVerifierKey, getVerifierKey, type SignerKey, signNote } from '../lib/tlog/note.ts';
+import { formatProofFile } from '../lib/tlog/proof-file.ts';
+import { buildTiles } from '../lib/tlog/tiles.ts';
+import { getProofPath, readCheckpointNote } from '../lib/tlog/audit.ts';
+
+export const ENTRIES_FILE = 'entries.jsonl';
+export const CHECKPOINT_FILE = 'checkpoint';
+
+/** A refusal written for the county's operator: file, record, what changed, how to fix. */
+export class LogRefusal extends Error {
+  override name = 'LogRefusal';
+}
+
+export interface StoredLog {
+  leaves: LogLeaf[];
+  /** The exact bytes of each line (without newline). */
+  entries: Uint8Array[];
+}
+
+/**
+ * Reads and checks `<logDir>/entries.jsonl`: every line a canonical leaf, and the entries still
+ * matching the committed checkpoint (so an edited or deleted line is caught before anything is
+ * appended after it).
+ */
+export function readLog(logDir: string): StoredLog {
+  const file = join(logDir, ENTRIES_FILE);
+  const log: StoredLog = { leaves: [], entries: [] };
+  if (!existsSync(file)) return log;
+  const text = readFileSync(file, 'utf8');
+  if (text !== '' && !text.endsWith('\n'))
+    throw new LogRefusal(`${file}: 最后一行没有换行，文件可能被截断或手工编辑过。请用 git 恢复该文件。\n${file}: the last line has no newline; the file was truncated or edited by hand. Restore it from git.`);
+  text
+    .split('\n')
+    .slice(0, -1)
+    .forEach((line, i) => {
+      const decoded = decodeLeaf(utf8(line));
+      if ('error' in decoded)
+        throw new LogRefusal(`${file}:${i + 1}: 这一行不是有效的日志条目（${decoded.error}）。日志只能追加，不能手工修改；请用 git 恢复该文件。\n${file}:${i + 1}: this line is not a valid log leaf (${decoded.error}). The log is append-only; restore the file from git.`);
+      log.leaves.push(decoded.leaf);
+      log.entries.push(utf8(line));
+    });
+  const cpFile = join(logDir, CHECKPOINT_FILE);
+  if (existsSync(cpFile)) {
+    const cp = parseCheckpoint(readCheckpointNote(readFileSync(cpFile, 'utf8')).text);
+    const tree = buildMerkleTree(log.entries.map(hashLeaf));
+    if (cp.size > tree.size || !equalHashes(tree.getRoot(cp.size), cp.rootHash))
+      throw new LogRefusal(
+        `${file}: 前 ${cp.size} 条与已发布的检查点 ${cpFile} 不符——已登记的条目被改动或删除。日志只能追加：请用 git 恢复 ${ENTRIES_FILE}，需要改正的记录请发布更正（新版本）。\n` +
+          `${file}: the first ${cp.size} entries no longer match the published checkpoint ${cpFile}: a logged entry was edited or deleted. The log is append-only: restore ${ENTRIES_FILE} from git and publish a correction (a new version) instead.`,
+      );
+  }
+  return log;
+}
+
+export interface AppendResult {
+  /** Leaves newly appended, in order. */
+  appended: LogLeaf[];
+  /** Leaves already in the log with the same digest (nothing to do). */
+  unchanged: number;
+  size: number;
+}
+
+/**
+ * Appends the record versions not yet logged. A version already logged with the same digest is
+ * skipped; with a different digest the whole append is refused (nothing is written): the record
+ * changed without a new version. Old lines are never rewritten.
+ */
+export function appendLeaves(logDir: string, leaves: readonly LogLeaf[]): AppendResult {
+  const log = readLog(logDir);
+  const file = join(logDir, ENTRIES_FILE);
+  const known = new Map(log.leaves.map((l, i) => [getLeafKey(l), { leaf: l, line: i + 1 }]));
+  const lines: string[] = [];
+  const appended: LogLeaf[] = [];
+  let unchanged = 0;
+  for (const leaf of leaves) {
+    const key = getLeafKey(leaf);
+    const before = known.get(key);
+    if (before && before.leaf.digest === leaf.digest) {
+      unchanged++;
+      continue;
+    }
+    if (before) {
+      const where = before.line > 0 ? `${file}:${before.line}` : '本次发布中的另一条 / another leaf in this build';
+      throw new LogRefusal(
+        `${where}: ${key} 已于 ${before.leaf.publishedAt} 登记，内容摘要 ${before.leaf.digest.slice(0, 12)}…；现在内容变了（${leaf.digest.slice(0, 12)}…），版本号却没变。已发布的内容不能悄悄修改：请发布一份更正（新的记录，supersedes 指向 ${leaf.id}，写明更正原因），或把版本号加一。\n` +
+          `${where}: ${key} was logged on ${before.leaf.publishedAt} with digest ${before.leaf.digest.slice(0, 12)}…; its content has changed (${leaf.digest.slice(0, 12)}…) without a new version. Published content cannot be changed quietly: publish a correction (a new record with supersedes: ${leaf.id} and a reason) or raise the version.`,
+      );
+    }
+    lines.push(encodeLeafText(leaf));
+    appended.push(leaf);
+    known.set(key, { leaf, line: 0 });
+  }
+  if (lines.length > 0) {
+    mkdirSync(logDir, { recursive: true });
+    appendFileSync(file, lines.map((l) => `${l}\n`).join(''));
+  }
+  return { appended, unchanged, size: log.leaves.length + appended.length };
+}
+
+export interface PublishOptions {
+  /** `<root>/log` in the county's repository. */
+  logDir: string;
+  /** Where the published log goes, e.g. `dist/log`; replaced atomically. */
+  outDir: string;
+  /** Checkpoint origin line, see getLogOrigin. */
+  origin: string;
+  /** The log's signing key; without it the checkpoint is published unsigned. */
+  signer?: SignerKey;
+  /** Checkpoint extension lines, e.g. the county's name (signed, but witnesses vouch only for the first three lines). */
+  extensions?: string[];
+}
+
+export interface PublishResult {
+  size: number;
+  checkpoint: string;
+  signed: boolean;
+  /** Sentence for the build log. */
+  message: string;
+}
+
+/** Writes a file tree into `dir` by building it beside and renaming it into place. */
+function writeTreeAtomically(dir: string, files: Map<string, Uint8Array | string>): void {
+  const tmp = `${dir}.tmp-${process.pid}`;
+  const old = `${dir}.old-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  const made = new Set<string>();
+  for (const [path, data] of files) {
+    const target = join(tmp, path);
+    if (relative(tmp, target).startsWith('..')) throw new Error(`refusing to write outside ${dir}: ${path}`);
+    const parent = dirname(target);
+    if (!made.has(parent)) mkdirSync(parent, { recursive: true });
+    made.add(parent);
+    writeFileSync(target, data);
+  }
+  if (existsSync(dir)) renameSync(dir, old);
+  renameSync(tmp, dir);
+  rmSync(old, { recursive: true, force: true });
+}
+
+/**
+ * Signs (or not) the checkpoint of the log as it stands, records it in `<logDir>/checkpoint`,
+ * and publishes checkpoint, tiles, entry bundles and per-entry proofs to `outDir`.
+ */
+export async function publishLog(options: PublishOptions): Promise<PublishResult> {
+  const log = readLog(options.logDir);
+  const tree = buildMerkleTree(log.entries.map(hashLeaf));
+  const text = formatCheckpoint({ origin: options.origin, size: tree.size, rootHash: tree.getRoot(), extensions: options.extensions ?? [] });
+  const checkpoint = options.signer ? await signNote(text, [options.signer]) : text;
+  const files = new Map<string, Uint8Array | string>(buildTiles(log.entries));
+  files.set(CHECKPOINT_FILE, checkpoint);
+  if (options.signer) files.set('vkey', `${formatVerifierKey(getVerifierKey(options.signer))}\n`);
+  for (let i = 0; i < tree.size; i++) files.set(getProofPath(i), formatProofFile({ index: i, proof: tree.getInclusionProof(i), checkpoint }));
+  writeTreeAtomically(options.outDir, files);
+  mkdirSync(options.logDir, { recursive: true });
+  const cpFile = join(options.logDir, CHECKPOINT_FILE);
+  writeFileSync(`${cpFile}.tmp`, checkpoint);
+  renameSync(`${cpFile}.tmp`, cpFile);
+  const message = options.signer
+    ? `公开日志：${tree.size} 条，已用 ${options.signer.name} 签名 / publication log: ${tree.size} entries, signed by ${options.signer.name}`
+    : `公开日志：${tree.size} 条，未签名（没有提供日志私钥） / publication log: ${tree.size} entries, UNSIGNED (no log key given)`;
+  return { size: tree.size, checkpoint, signed: Boolean(options.signer), message };
+}
