@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCounty } from '../../src/check/load.ts';
 import type { County } from '../../src/check/model.ts';
 import { getIssuer } from '../../src/records/context.ts';
+import { getDisclosureFacts } from '../../src/records/disclosure.ts';
 import { getLedgerFacts } from '../../src/records/ledger.ts';
 import { getMeetingFacts } from '../../src/records/meeting.ts';
 import { getNoticeFacts } from '../../src/records/notice.ts';
@@ -58,6 +59,52 @@ describe('VoteTable and ChainSteps on the meeting pages', () => {
       }
     }
     expect(chains).toBeGreaterThan(0);
+  });
+});
+
+describe('FactsList on the disclosure and notice pages', () => {
+  it('links a disclosure to the meeting that approved it, with that meeting’s title', () => {
+    let approved = 0;
+    for (const v of county.villages) {
+      for (const d of v.disclosures) {
+        const f = getDisclosureFacts(d, v);
+        const facts = /<dl class="facts">([\s\S]*?)<\/dl>/.exec(page(f.path))![1]!;
+        if (!f.approval) {
+          expect(facts).not.toContain('审定会议');
+          continue;
+        }
+        approved += 1;
+        expect(facts).toMatch(new RegExp(`<dt>审定会议</dt><dd><a href="[^"]*/${f.approval.path}/">${f.approval.title}</a>（`));
+      }
+    }
+    expect(approved).toBeGreaterThan(0);
+  });
+
+  it('gives every notice its type and posting period as the first two facts', () => {
+    for (const v of county.villages) {
+      for (const n of v.notices) {
+        const facts = /<dl class="facts">([\s\S]*?)<\/dl>/.exec(page(getNoticeFacts(n, v, county).path))![1]!;
+        expect([...facts.matchAll(/<dt>([^<]+)<\/dt>/g)].map((m) => m[1]).slice(0, 2)).toEqual(['公示类型', '公示期']);
+        expect(facts).toContain(`<dd>${n.data.type}</dd>`);
+      }
+    }
+  });
+});
+
+describe('MoneyTable on the ledger pages', () => {
+  it('right-aligns the 金额 column and lists every receivable and payable, or 无 when there are none', () => {
+    for (const v of county.villages) {
+      for (const l of v.ledgers) {
+        const f = getLedgerFacts(l, v);
+        const html = page(f.path);
+        const debts = /<caption>应收款与应付款（单位：元）<\/caption>([\s\S]*?)<\/table>/.exec(html)![1]!;
+        expect(debts).toContain('<th scope="col" class="num">金额</th>');
+        const n = f.receivables.length + f.payables.length;
+        expect(count(debts, /<tr><td>应(收|付)款<\/td>/g)).toBe(n);
+        expect(debts.includes('<td colspan="4">无</td>')).toBe(n === 0);
+        for (const r of [...f.receivables, ...f.payables]) expect(debts).toContain(`<td>${r.party}</td>`);
+      }
+    }
   });
 });
 
