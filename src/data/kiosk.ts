@@ -154,7 +154,7 @@ function disclosureSlides(v: VillageRecords): KioskSlide[] {
     );
 }
 
-function financeSlides(v: VillageRecords): KioskSlide[] {
+function ledgerSlides(v: VillageRecords): KioskSlide[] {
   const l = [...v.ledgers].sort((a, b) => comparePeriods(b.period, a.period))[0];
   if (!l) return [];
   const rows = summariseLedger(l.data).byCategory;
@@ -273,6 +273,6 @@ export function getKioskView(villageId: string): KioskView {
       staleAtBuild: isBoardStale(c.asOf, due.deadline),
       dueZh: `${periodLabel(due.period)}${what}应于${formatDateZh(due.deadline)}前公开，本屏尚未收到`,
     },
-    slides: [...noticeSlides(v, c.asOf), ...disclosureSlides(v), ...financeSlides(v), ...meetingSlides(v, c), ...volunteerSlides(v)],
+    slides: [...noticeSlides(v, c.asOf), ...disclosureSlides(v), ...ledgerSlides(v), ...meetingSlides(v, c), ...volunteerSlides(v)],
   };
 }

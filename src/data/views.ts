@@ -198,7 +198,7 @@ export function getDisclosureView(villageId: string, id: string) {
   };
 }
 
-// ── finance ───────────────────────────────────────────────────────────────
+// ── ledger ──────────────────────────────────────────────────────────────
 
 export function getLedgerView(villageId: string, id: string) {
   const v = getVillage(villageId);

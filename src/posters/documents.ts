@@ -155,7 +155,7 @@ function disclosureDoc(county: County, v: VillageRecords, d: DisclosureRec, docO
 
 // ── 财务收支公开表 ─────────────────────────────────────────────────────────
 
-function financeDoc(county: County, v: VillageRecords, l: LedgerRec): PosterDoc {
+function ledgerDoc(county: County, v: VillageRecords, l: LedgerRec): PosterDoc {
   const x = l.data;
   const f = getLedgerFacts(l, v);
   const minDays = county.profile.minPostingDays;
@@ -408,7 +408,7 @@ export function buildVillagePosterDocs(county: County, v: VillageRecords): Poste
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return [
     ...[...v.disclosures].sort(byId).map((d) => docOf(d.id)),
-    ...[...v.ledgers].sort(byId).map((l) => financeDoc(county, v, l)),
+    ...[...v.ledgers].sort(byId).map((l) => ledgerDoc(county, v, l)),
     ...[...v.notices].sort(byId).map((n) => noticeDoc(county, v, n)),
     ...[...v.meetings].sort(byId).filter((m) => getMeetingFacts(m, v, county).posted).map((m) => resolutionDoc(county, v, m)),
   ];
