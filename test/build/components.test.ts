@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCounty } from '../../src/check/load.ts';
+import { listSearchDocuments } from '../../src/data/search.ts';
 import type { County } from '../../src/check/model.ts';
 import { getIssuer } from '../../src/records/context.ts';
 import { getDisclosureFacts } from '../../src/records/disclosure.ts';
@@ -105,6 +106,20 @@ describe('MoneyTable on the ledger pages', () => {
         for (const r of [...f.receivables, ...f.payables]) expect(debts).toContain(`<td>${r.party}</td>`);
       }
     }
+  });
+});
+
+describe('SearchBody', () => {
+  it('marks exactly one search body on every record page and ignores only the ledger entry tables inside it', () => {
+    const docs = listSearchDocuments(county);
+    expect(docs.length).toBeGreaterThan(0);
+    for (const d of docs) {
+      const html = page(d.path);
+      expect(count(html, /data-pagefind-body/g), d.path).toBe(1);
+      expect(html).toMatch(/<article data-pagefind-body>\s*<h1>/);
+      expect(count(html, /<div class="table-scroll" data-pagefind-ignore>/g)).toBe(d.path.includes('/finances/') ? 2 : 0);
+    }
+    expect(page('')).not.toContain('data-pagefind-body');
   });
 });
 
