@@ -15,7 +15,7 @@ export function toComplianceVillage(v: VillageRecords, largeExpenseThresholdFen:
     ledgers: v.ledgers.map((l) => ({ id: l.id, file: l.file, period: l.period })),
     meetings: v.meetings.map((m) => ({ id: m.id, file: m.file, body: m.data.body, date: m.data.date, previous: m.data.previous })),
     failed: v.failed,
-    largeExpenseResolutions: new Set(v.ledgers.flatMap((l) => l.data.expense.filter((e) => e.amount > largeExpenseThresholdFen && e.resolution).map((e) => e.resolution!.split('#')[0]!))),
+    largeExpenseResolutions: new Set(v.ledgers.flatMap((l) => l.data.expense.filter((e) => e.amount > largeExpenseThresholdFen && e.resolution).map((e) => e.resolution!.meetingId))),
   };
 }
 

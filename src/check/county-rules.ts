@@ -5,7 +5,7 @@
  */
 import { countPostedDays, getPostingEndDate, missingCalendarYears, type WorkCalendar } from '../lib/calendar.ts';
 import { addDays } from '../lib/dates.ts';
-import { checkChainLink, type ChainMeeting } from '../lib/chain.ts';
+import { checkChainLink, getChainMap } from '../lib/chain.ts';
 import type { Finding } from '../lib/finding.ts';
 import { checkLedger, checkLedgerContinuity } from '../lib/ledger.ts';
 import { isInPeriod, periodKey, periodLabel, periodLabelEn } from '../lib/period.ts';
@@ -55,9 +55,6 @@ function checkSignoff(...args: Parameters<typeof checkSignoffRule>): Finding[] {
     return { ...f, params: { ...f.params, role: String(f.path[f.path.length - 1]), otherRole } };
   });
 }
-
-const DECIDING = new Set(['村民会议', '村民代表会议', '成员大会', '成员代表大会']);
-const APPROVING = new Set(['两委联席会议', '村委会会议']);
 
 /** The catalogue's codes by track, and a finding for each code listed twice. */
 export function catalogueCodes(site: County['site'], siteFile: string): { codes: Map<string, string>; findings: FileFinding[] } {
@@ -113,7 +110,7 @@ export function checkVillage(v: VillageRecords, county: County, codes: Map<strin
       if (!m) {
         if (!v.unreadable.has(`meetings/${x.approval.meeting}`)) f.push({ code: 'ref.missing', path: ['approval', 'meeting'], params: { ref: x.approval.meeting, kindZh: '会议', kindEn: 'meeting', expectedZh: `meetings/ 中的文件名：${[...meetings.keys()].join('、') || '（无）'}`, expectedEn: `a file name in meetings/: ${[...meetings.keys()].join(', ') || '(none)'}` } });
       } else {
-        if (!APPROVING.has(m.data.body)) f.push({ code: 'disclosure.approval-body', path: ['approval', 'meeting'], params: { ref: m.id, body: m.data.body } });
+        if (!getBodyRule(m.data.body)?.approvesDisclosures) f.push({ code: 'disclosure.approval-body', path: ['approval', 'meeting'], params: { ref: m.id, body: m.data.body } });
         const reviewed = x.signoff.reviewedAt ?? m.data.date;
         if (!(reviewed <= m.data.date && m.data.date <= x.publishedAt)) f.push({ code: 'disclosure.approval-order', path: ['approval', 'meeting'], params: { reviewedAt: x.signoff.reviewedAt ?? '—', meetingDate: m.data.date, publishedAt: x.publishedAt } });
       }
@@ -146,13 +143,13 @@ export function checkVillage(v: VillageRecords, county: County, codes: Map<strin
     f.push(...checkSignoff(l.data.signoff, { publishedAt: l.data.publishedAt, reviewRequired: true, supervisors, committee }));
     l.data.expense.forEach((e, i) => {
       if (!e.resolution) return;
-      const ref = e.resolution.split('#')[0]!;
+      const ref = e.resolution.meetingId;
       const m = meetings.get(ref);
       if (!m) {
         if (!v.unreadable.has(`meetings/${ref}`)) f.push({ code: 'ref.missing', path: ['expense', i, 'resolution'], params: { ref, kindZh: '会议', kindEn: 'meeting', expectedZh: `meetings/ 中的文件名：${[...meetings.keys()].join('、') || '（无）'}`, expectedEn: `a file name in meetings/: ${[...meetings.keys()].join(', ') || '(none)'}` } });
         return;
       }
-      if (!DECIDING.has(m.data.body)) {
+      if (!getBodyRule(m.data.body)?.decidesSpending) {
         f.push({ code: 'ledger.resolution-body', path: ['expense', i, 'resolution'], params: { ref, body: m.data.body } });
         return;
       }
@@ -170,7 +167,7 @@ export function checkVillage(v: VillageRecords, county: County, codes: Map<strin
   }
 
   // ── meetings ──
-  const chainById = new Map<string, ChainMeeting>(v.meetings.map((m) => [m.id, { id: m.id, body: m.data.body, date: m.data.date, previous: m.data.previous }]));
+  const chainById = getChainMap(v.meetings);
   for (const m of v.meetings) {
     const f = checkMeeting(m.data, profile.noticeDays);
     if (m.data.publishedAt && m.data.publishedAt < m.data.date) f.push({ code: 'meeting.published-before', path: ['publishedAt'], params: { publishedAt: m.data.publishedAt, date: m.data.date } });
@@ -181,11 +178,10 @@ export function checkVillage(v: VillageRecords, county: County, codes: Map<strin
       } else f.push(...checkChainLink(chainById.get(m.id)!, prev));
     }
     m.data.resolutions.forEach((r, i) => {
-      r.authorises.forEach((ref, j) => {
-        const mm = /^([^/]+)\/(.+)$/.exec(ref);
-        if (!mm) return void f.push({ code: 'meeting.authorises', path: ['resolutions', i, 'authorises', j], params: { ref } });
-        const ledger = ledgersByPeriod.get(mm[1]!);
-        if (!ledger?.data.expense.some((e) => e.voucher === mm[2]) && !v.unreadable.has(`finances/${mm[1]}`)) {
+      r.authorises.forEach(({ ref, ledgerId, voucher }, j) => {
+        if (ledgerId === undefined) return void f.push({ code: 'meeting.authorises', path: ['resolutions', i, 'authorises', j], params: { ref } });
+        const ledger = ledgersByPeriod.get(ledgerId);
+        if (!ledger?.data.expense.some((e) => e.voucher === voucher) && !v.unreadable.has(`finances/${ledgerId}`)) {
           f.push({ code: 'ref.missing', path: ['resolutions', i, 'authorises', j], params: { ref, kindZh: '账目', kindEn: 'ledger entry', expectedZh: `finances/ 中某期支出的 账期/凭证号：${[...ledgersByPeriod.keys()].join('、')}`, expectedEn: `period/voucher of an expense in finances/: ${[...ledgersByPeriod.keys()].join(', ')}` } });
         }
       });

@@ -10,7 +10,9 @@ import type { Finding } from '../lib/finding.ts';
 import { comparePeriods, parsePeriod } from '../lib/period.ts';
 import { NATIONAL_CALENDAR } from '../law/holidays-cn.ts';
 import { PROFILES } from '../law/profiles.ts';
-import { DisclosureSchema, LedgerSchema, MeetingSchema, NoticeSchema, SiteSchema, VillageSchema, VolunteerPeriodSchema } from '../schemas/index.ts';
+import { SiteSchema, VillageSchema } from '../schemas/index.ts';
+// The registry imports only schemas: the one records/ module the loader may read.
+import { RECORD_TYPES, RECORD_TYPE_NAMES, type RecordType } from '../records/registry.ts';
 import { resolveAsOf } from './as-of.ts';
 import { findPlaceholders } from '../lib/scaffold-marker.ts';
 import { checkBody } from './body.ts';
@@ -70,7 +72,9 @@ const FOLDERS = {
   meetings: { re: /^(\d{4}-\d{2}-\d{2})-([a-z0-9][a-z0-9-]*)\.(md|mdx)$/, zh: '开会日期-拼音说明.md，如 2025-07-15-daibiao.md', en: 'date-slug.md, e.g. 2025-07-15-daibiao.md' },
   notices: { re: /^(\d{4}-\d{2}-\d{2})-([a-z0-9][a-z0-9-]*)\.(md|mdx)$/, zh: '开始日期-拼音说明.md，如 2025-11-17-dibao.md', en: 'start-date-slug.md, e.g. 2025-11-17-dibao.md' },
   volunteers: { re: /^(\d{4}-(?:q[1-4]|0[1-9]|1[0-2]))\.ya?ml$/, zh: '年份-q季度.yaml，如 2025-q3.yaml', en: 'year-q<quarter>.yaml, e.g. 2025-q3.yaml' },
-} as const;
+} as const satisfies Record<RecordType['folder'], { re: RegExp; zh: string; en: string }>;
+/** The record folders of a village, in the registry's order. */
+const FOLDER_NAMES = RECORD_TYPE_NAMES.map((t) => RECORD_TYPES[t].folder);
 
 const IGNORED = new Set(['README.md', '.gitkeep', '.DS_Store', 'CODEOWNERS']);
 
@@ -159,7 +163,7 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
     for (const entry of readdirSync(dir).sort()) {
       if (entry === 'village.yaml' || IGNORED.has(entry)) continue;
       if (!(entry in FOLDERS) || !statSync(join(dir, entry)).isDirectory()) {
-        report(rel(join(dir, entry)), [{ code: 'file.unexpected', path: [], params: { name: entry, expectedZh: 'village.yaml 以及 disclosures、finances、meetings、notices、volunteers 文件夹', expectedEn: 'village.yaml and the folders disclosures, finances, meetings, notices, volunteers' } }]);
+        report(rel(join(dir, entry)), [{ code: 'file.unexpected', path: [], params: { name: entry, expectedZh: `village.yaml 以及 ${FOLDER_NAMES.join('、')} 文件夹`, expectedEn: `village.yaml and the folders ${FOLDER_NAMES.join(', ')}` } }]);
       }
     }
     for (const [folder, rule] of Object.entries(FOLDERS) as [keyof typeof FOLDERS, (typeof FOLDERS)[keyof typeof FOLDERS]][]) {
@@ -175,22 +179,22 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
         }
         const before = problems.length;
         if (folder === 'disclosures') {
-          const r = readValid(abs, 'md', DisclosureSchema);
+          const r = readValid(abs, 'md', RECORD_TYPES.disclosure.schema);
           if (r) rec.disclosures.push({ ...r, period: { kind: 'quarter', year: Number(m[1]), quarter: Number(m[2]) as 1 | 2 | 3 | 4 } } as DisclosureRec);
         } else if (folder === 'finances') {
-          const r = readValid(abs, 'yaml', LedgerSchema);
+          const r = readValid(abs, 'yaml', RECORD_TYPES.ledger.schema);
           if (r) rec.ledgers.push({ ...r, period: parsePeriod(m[1]!)! } as LedgerRec);
         } else if (folder === 'volunteers') {
-          const r = readValid(abs, 'yaml', VolunteerPeriodSchema);
+          const r = readValid(abs, 'yaml', RECORD_TYPES.volunteer.schema);
           if (r) rec.volunteers.push({ ...r, period: parsePeriod(m[1]!)! } as VolunteerRec);
         } else if (folder === 'meetings') {
-          const r = readValid(abs, 'md', MeetingSchema);
+          const r = readValid(abs, 'md', RECORD_TYPES.meeting.schema);
           if (r) {
             if (r.data.date !== m[1]) report(r.file, [{ code: 'period.mismatch', path: ['date'], params: { value: r.data.date, expected: m[1]! } }]);
             rec.meetings.push(r);
           }
         } else {
-          const r = readValid(abs, 'md', NoticeSchema);
+          const r = readValid(abs, 'md', RECORD_TYPES.notice.schema);
           if (r) {
             if (r.data.startDate !== m[1]) report(r.file, [{ code: 'period.mismatch', path: ['startDate'], params: { value: r.data.startDate, expected: m[1]! } }]);
             rec.notices.push({ ...r, endDate: '' });

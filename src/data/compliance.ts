@@ -10,6 +10,7 @@ import type { Problem } from '../check/model.ts';
 import { COMPLIANCE_CHECKS, latestDueQuarterKey } from '../lib/compliance.ts';
 import { formatDateZh } from '../lib/dates.ts';
 import { periodKey, periodLabel } from '../lib/period.ts';
+import { getRecordTypeOfFolder, recordPath } from '../records/registry.ts';
 import { getCounty, href, urls } from './county.ts';
 
 const SHORT = { 'on-time': '✓ 按时公开', late: '! 逾期公开', overdue: '✗ 未公开', 'not-due': '· 未到期' } as const;
@@ -24,12 +25,12 @@ function getProblems(): Problem[] {
 
 /** The page of the record a problem is about, if it has one. */
 function recordHref(file: string): string | undefined {
-  const m = /^content\/villages\/([^/]+)\/(?:(disclosures|finances|meetings|notices|volunteers)\/([^/]+)\.(?:mdx?|ya?ml)|village\.yaml)$/.exec(file);
+  const m = /^content\/villages\/([^/]+)\/(?:([^/]+)\/([^/]+)\.(?:mdx?|ya?ml)|village\.yaml)$/.exec(file);
   if (!m) return undefined;
   const [, v, folder, id] = m;
   if (!folder || !id) return urls.village(v!);
-  const link = { disclosures: urls.disclosure, finances: urls.ledger, meetings: urls.meeting, notices: urls.notice, volunteers: urls.volunteers }[folder as 'disclosures'];
-  return link(v!, id);
+  const type = getRecordTypeOfFolder(folder);
+  return type ? urls.path(recordPath(type, v!, id)) : undefined;
 }
 
 export function getComplianceView() {

@@ -8,6 +8,7 @@ import { formatProblems } from '../check/format.ts';
 import { loadCounty } from '../check/load.ts';
 import type { County, VillageRecords } from '../check/model.ts';
 import { timed } from '../integrations/timings.ts';
+import { recordPath, villagePath } from '../records/registry.ts';
 
 let cached: County | undefined;
 let byId: Map<string, VillageRecords> | undefined;
@@ -52,12 +53,15 @@ export function href(path: string): string {
   return clean ? `${base}/${clean}/` : `${base}/`;
 }
 
+/** Site-relative links of the pages, from the one path builder in src/records/registry.ts. */
 export const urls = {
   home: () => href(''),
-  village: (v: string) => href(`v/${v}`),
-  disclosure: (v: string, id: string) => href(`v/${v}/disclosures/${id}`),
-  ledger: (v: string, id: string) => href(`v/${v}/finances/${id}`),
-  meeting: (v: string, id: string) => href(`v/${v}/meetings/${id}`),
-  notice: (v: string, id: string) => href(`v/${v}/notices/${id}`),
-  volunteers: (v: string, id: string) => href(`v/${v}/volunteers/${id}`),
+  village: (v: string) => href(villagePath(v)),
+  /** A record page from its facts' `path`. */
+  path: (path: string) => href(path),
+  disclosure: (v: string, id: string) => href(recordPath('disclosure', v, id)),
+  ledger: (v: string, id: string) => href(recordPath('ledger', v, id)),
+  meeting: (v: string, id: string) => href(recordPath('meeting', v, id)),
+  notice: (v: string, id: string) => href(recordPath('notice', v, id)),
+  volunteers: (v: string, id: string) => href(recordPath('volunteer', v, id)),
 };

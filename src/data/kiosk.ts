@@ -11,9 +11,13 @@ import { describeNoticeStatus, getBoardDeadline, getNewestPeriod, isBoardStale }
 import { summariseLedger } from '../lib/ledger.ts';
 import { formatYuan } from '../lib/money.ts';
 import { comparePeriods, periodKey, periodLabel } from '../lib/period.ts';
-import { getNoticeType } from '../law/notice-types.ts';
+import type { FactsContext } from '../records/context.ts';
+import { getMeetingFacts } from '../records/meeting.ts';
+import { getNoticeFacts } from '../records/notice.ts';
+import { villagePath } from '../records/registry.ts';
+import { getVolunteerFacts } from '../records/volunteer.ts';
 import { getCounty, getVillage, href } from './county.ts';
-import { currentDisclosures, meetingOutcomes, volunteerFigures } from './views.ts';
+import { currentDisclosures } from './views.ts';
 
 /** The kiosk address of a village, under the site's base path. */
 export const kioskHref = (villageId: string) => href(`kiosk/${villageId}`);
@@ -24,19 +28,6 @@ const RECENT_MEETINGS = 3;
 const VOLUNTEER_HIGHLIGHTS = 3;
 /** How many categories of income and of expense the finance item shows. */
 const TOP_CATEGORIES = 3;
-
-/** What a notice's subjects are counted in on the screen (never listed by name). */
-const SUBJECT_UNIT: Readonly<Record<string, string>> = {
-  低保初审: '户',
-  低保对象名单: '户',
-  特困供养: '户',
-  临时救助: '户',
-  宅基地申请: '户',
-  征地补偿安置: '户',
-  选民名单: '人',
-  发展党员: '人',
-  评先评优: '人',
-};
 
 export type KioskSlide =
   | {
@@ -119,10 +110,8 @@ function noticeSlides(v: VillageRecords, asOf: string): KioskSlide[] {
     .sort((a, b) => a.endDate.localeCompare(b.endDate) || a.id.localeCompare(b.id))
     .flatMap((n): KioskSlide[] => {
       const status = describeNoticeStatus(n.data.startDate, n.endDate, n.data.longTerm, asOf);
-      const unpublished = n.data.unpublishAfter !== undefined && asOf > n.data.unpublishAfter;
-      if (status.state === 'ended' || unpublished) return [];
-      const type = getNoticeType(n.data.type);
-      const unit = SUBJECT_UNIT[n.data.type];
+      const f = getNoticeFacts(n, v, { asOf });
+      if (status.state === 'ended' || f.unpublished) return [];
       const slide: KioskSlide = {
         kind: 'notice',
         key: `notice-${n.id}`,
@@ -136,7 +125,7 @@ function noticeSlides(v: VillageRecords, asOf: string): KioskSlide[] {
         status,
         objection: { to: n.data.objection.to, phone: n.data.objection.phone, place: n.data.objection.place },
       };
-      if (type?.personal && unit && n.data.subjects.length > 0) slide.countZh = `共 ${n.data.subjects.length} ${unit}`;
+      if (f.countZh) slide.countZh = f.countZh;
       return [slide];
     });
 }
@@ -165,7 +154,7 @@ function disclosureSlides(v: VillageRecords): KioskSlide[] {
     );
 }
 
-function financeSlides(v: VillageRecords): KioskSlide[] {
+function ledgerSlides(v: VillageRecords): KioskSlide[] {
   const l = [...v.ledgers].sort((a, b) => comparePeriods(b.period, a.period))[0];
   if (!l) return [];
   const rows = summariseLedger(l.data).byCategory;
@@ -192,13 +181,13 @@ function financeSlides(v: VillageRecords): KioskSlide[] {
   ];
 }
 
-function meetingSlides(v: VillageRecords): KioskSlide[] {
+function meetingSlides(v: VillageRecords, ctx: FactsContext): KioskSlide[] {
   return [...v.meetings]
     .filter((m) => m.data.resolutions.some((r) => r.votes))
     .sort((a, b) => b.data.date.localeCompare(a.data.date) || a.id.localeCompare(b.id))
     .slice(0, RECENT_MEETINGS)
     .map((m) => {
-      const outcomes = meetingOutcomes(m);
+      const { outcomes } = getMeetingFacts(m, v, ctx);
       return {
         kind: 'meeting' as const,
         key: `meeting-${m.id}`,
@@ -219,7 +208,7 @@ function meetingSlides(v: VillageRecords): KioskSlide[] {
 function volunteerSlides(v: VillageRecords): KioskSlide[] {
   const p = [...v.volunteers].sort((a, b) => comparePeriods(b.period, a.period))[0];
   if (!p) return [];
-  const f = volunteerFigures(p);
+  const f = getVolunteerFacts(p, v).figures;
   return [
     {
       kind: 'volunteers',
@@ -267,7 +256,7 @@ export function getKioskView(villageId: string): KioskView {
   const monthly = c.profile.financeCadence === 'month' || v.data.financeCadence === '每月';
   const due = getBoardDeadline({ disclosure: newestDisclosure, ledger: newestLedger }, c.asOf, c.profile, monthly);
   const what = due.what === 'disclosure' ? '村务公开' : '财务公开';
-  const url = new URL(`v/${v.id}/`, c.site.baseUrl).href;
+  const url = new URL(`${villagePath(v.id)}/`, c.site.baseUrl).href;
   const qr = qrPath(url);
   return {
     village: { id: v.id, name: v.data.name, township: v.data.township },
@@ -284,6 +273,6 @@ export function getKioskView(villageId: string): KioskView {
       staleAtBuild: isBoardStale(c.asOf, due.deadline),
       dueZh: `${periodLabel(due.period)}${what}应于${formatDateZh(due.deadline)}前公开，本屏尚未收到`,
     },
-    slides: [...noticeSlides(v, c.asOf), ...disclosureSlides(v), ...financeSlides(v), ...meetingSlides(v), ...volunteerSlides(v)],
+    slides: [...noticeSlides(v, c.asOf), ...disclosureSlides(v), ...ledgerSlides(v), ...meetingSlides(v, c), ...volunteerSlides(v)],
   };
 }

@@ -6,19 +6,15 @@
 import type { County, VillageRecords } from '../check/model.ts';
 import { formatDateZh } from '../lib/dates.ts';
 import { formatYuan } from '../lib/money.ts';
-import { periodEnd, periodLabel, periodStart, quarterOf, type Period } from '../lib/period.ts';
+import { periodLabel, periodStart, quarterOf, type Period } from '../lib/period.ts';
 import type { FilterKey } from '../lib/search-run.ts';
+import { getDisclosureFacts } from '../records/disclosure.ts';
+import { getMeetingFacts } from '../records/meeting.ts';
+import { getNoticeFacts } from '../records/notice.ts';
+import { RECORD_TYPES, RECORD_TYPE_NAMES, type RecordTypeName } from '../records/registry.ts';
+import { getLedgerFacts } from '../records/ledger.ts';
+import { getVolunteerFacts } from '../records/volunteer.ts';
 import { getCounty, urls } from './county.ts';
-
-/** The record kinds villagers can filter by. */
-export const RECORD_KINDS = {
-  disclosure: { zh: '村务公开', en: 'Disclosure' },
-  finance: { zh: '财务收支', en: 'Finance' },
-  meeting: { zh: '会议决议', en: 'Meeting' },
-  notice: { zh: '公示', en: 'Notice' },
-  volunteer: { zh: '志愿服务', en: 'Volunteering' },
-} as const;
-export type RecordKind = keyof typeof RECORD_KINDS;
 
 /** Filters on the search page, in the order shown. */
 export const SEARCH_FILTERS: readonly { key: FilterKey; zh: string; en: string }[] = [
@@ -31,11 +27,6 @@ export const SEARCH_FILTERS: readonly { key: FilterKey; zh: string; en: string }
 ];
 
 export const TRACKS = ['党务', '村务', '财务'] as const;
-
-/** Meeting bodies whose records belong to the 党务 track. */
-const PARTY_BODIES = new Set(['党组织会议', '党员大会']);
-/** Notice types that are not 村务: 发展党员 is 党务; 一事一议 fund raising is 财务 (catalogue CZ-02). */
-const NOTICE_TRACKS: Record<string, (typeof TRACKS)[number]> = { 发展党员: '党务', 一事一议: '财务' };
 
 export interface SearchDocument {
   /** Page path under the site root, without the base path, e.g. v/maqu/notices/2025-11-17-dibao/. */
@@ -58,13 +49,13 @@ function quarterLabels(p: Period): string[] {
   return [periodLabel(q)];
 }
 
-function doc(v: VillageRecords, path: string, kind: RecordKind, track: string, date: string, period: Period, digest: string[] = [], note?: string): SearchDocument {
+function doc(v: VillageRecords, path: string, kind: RecordTypeName, track: string, date: string, period: Period, digest: string[] = [], note?: string): SearchDocument {
   const quarter = quarterLabels(period);
   return {
     path: path.replace(/^\/+/, ''),
     village: v.id,
-    filters: { village: [v.data.name], township: [v.data.township], track: [track], kind: [RECORD_KINDS[kind].zh], year: [`${period.year}年`], quarter },
-    meta: { village: `${v.data.township} ${v.data.name}`, date: formatDateZh(date), kind: RECORD_KINDS[kind].zh, ...(note ? { note } : {}) },
+    filters: { village: [v.data.name], township: [v.data.township], track: [track], kind: [RECORD_TYPES[kind].zh], year: [`${period.year}年`], quarter },
+    meta: { village: `${v.data.township} ${v.data.name}`, date: formatDateZh(date), kind: RECORD_TYPES[kind].zh, ...(note ? { note } : {}) },
     date,
     digest,
   };
@@ -79,21 +70,28 @@ function sitePath(url: string): string {
 /** One search document per record page, in a stable order (village, then path). */
 export function listSearchDocuments(county: County): SearchDocument[] {
   const docs: SearchDocument[] = [];
+  const at = (path: string) => sitePath(urls.path(path));
   for (const v of county.villages) {
     for (const d of v.disclosures) {
-      const superseded = v.disclosures.some((x) => x.data.supersedes === d.id);
-      docs.push(doc(v, sitePath(urls.disclosure(v.id, d.id)), 'disclosure', d.data.track, d.data.publishedAt, d.period, [], superseded ? '已更正，请看更正版' : undefined));
+      const f = getDisclosureFacts(d, v);
+      docs.push(doc(v, at(f.path), 'disclosure', d.data.track, d.data.publishedAt, d.period, [], f.supersededBy ? '已更正，请看更正版' : undefined));
     }
     for (const l of v.ledgers) {
       // Compact: voucher and amount of every entry; the summary (摘要) only of large entries.
       const digest = [...l.data.income, ...l.data.expense].map((e) => `${e.voucher} ${formatYuan(e.amount)}${e.amount >= county.site.largeExpenseThreshold ? ` ${e.summary}` : ''}`);
-      docs.push(doc(v, sitePath(urls.ledger(v.id, l.id)), 'finance', '财务', l.data.publishedAt, l.period, digest));
+      docs.push(doc(v, at(getLedgerFacts(l, v).path), 'ledger', '财务', l.data.publishedAt, l.period, digest));
     }
-    for (const m of v.meetings) docs.push(doc(v, sitePath(urls.meeting(v.id, m.id)), 'meeting', PARTY_BODIES.has(m.data.body) ? '党务' : '村务', m.data.date, quarterOf(m.data.date)));
-    for (const n of v.notices) docs.push(doc(v, sitePath(urls.notice(v.id, n.id)), 'notice', NOTICE_TRACKS[n.data.type] ?? '村务', n.data.startDate, quarterOf(n.data.startDate)));
+    for (const m of v.meetings) {
+      const f = getMeetingFacts(m, v, county);
+      docs.push(doc(v, at(f.path), 'meeting', f.track, m.data.date, quarterOf(m.data.date)));
+    }
+    for (const n of v.notices) {
+      const f = getNoticeFacts(n, v, county);
+      docs.push(doc(v, at(f.path), 'notice', f.track, n.data.startDate, quarterOf(n.data.startDate)));
+    }
     for (const p of v.volunteers) {
-      const last = p.data.activities.map((a) => a.date).sort().at(-1) ?? periodEnd(p.period);
-      docs.push(doc(v, sitePath(urls.volunteers(v.id, p.id)), 'volunteer', '村务', last, p.period));
+      const f = getVolunteerFacts(p, v);
+      docs.push(doc(v, at(f.path), 'volunteer', '村务', f.lastDate, p.period));
     }
   }
   return docs.sort((a, b) => a.path.localeCompare(b.path));
@@ -113,7 +111,7 @@ export function getSearchPageView() {
     village: county.villages.map((v) => v.data.name),
     township: townships,
     track: TRACKS.filter((t) => values('track').includes(t)),
-    kind: Object.values(RECORD_KINDS).map((k) => k.zh).filter((k) => values('kind').includes(k)),
+    kind: RECORD_TYPE_NAMES.map((k) => RECORD_TYPES[k].zh).filter((k) => values('kind').includes(k)),
     year: values('year').sort().reverse(),
     quarter: values('quarter').sort(byPeriod),
   };

@@ -2,20 +2,20 @@
  * One view-model per page. Pages only render these: every figure, label, date and link is prepared
  * here from the checked county, so .astro files do no arithmetic.
  */
-import type { DisclosureRec, LedgerRec, NoticeRec, Rec, VillageRecords, VolunteerRec } from '../check/model.ts';
+import type { DisclosureRec, LedgerRec, NoticeRec, VillageRecords } from '../check/model.ts';
 import { getPostingStatus } from '../lib/calendar.ts';
-import { getChain, type ChainMeeting } from '../lib/chain.ts';
 import { layoutBars } from '../lib/chart.ts';
 import { formatDateZh } from '../lib/dates.ts';
 import { summariseLedger } from '../lib/ledger.ts';
 import { formatYuan } from '../lib/money.ts';
 import { comparePeriods, periodKey, periodLabel, periodLabelEn } from '../lib/period.ts';
-import { maskName } from '../lib/privacy.ts';
-import { describeThreshold, getOutcome, getQuorum } from '../lib/quorum.ts';
 import { getDisclosureStanding, type DisclosureStanding } from '../lib/schedule.ts';
-import { getBodyRule } from '../law/bodies.ts';
-import { getNoticeType } from '../law/notice-types.ts';
-import type { Meeting } from '../schemas/index.ts';
+import { getDisclosureFacts } from '../records/disclosure.ts';
+import { getLedgerFacts } from '../records/ledger.ts';
+import { getMeetingFacts, type MeetingRec } from '../records/meeting.ts';
+import { getNoticeFacts } from '../records/notice.ts';
+import { RECORD_TYPES, type RecordTypeName } from '../records/registry.ts';
+import { formatHours, getVolunteerFacts } from '../records/volunteer.ts';
 import { getCounty, getVillage, rendersVillage, urls } from './county.ts';
 
 // ── shared ────────────────────────────────────────────────────────────────
@@ -61,13 +61,9 @@ function villageStanding(v: VillageRecords): StandingView {
   return standingView(getDisclosureStanding(published, c.asOf, c.profile));
 }
 
-function supersededBy(v: VillageRecords, id: string): DisclosureRec | undefined {
-  return v.disclosures.find((d) => d.data.supersedes === id);
-}
-
 /** Disclosures in force: the latest correction of each, newest period first. */
 export function currentDisclosures(v: VillageRecords): DisclosureRec[] {
-  return v.disclosures.filter((d) => !supersededBy(v, d.id)).sort((a, b) => comparePeriods(b.period, a.period) || b.data.publishedAt.localeCompare(a.data.publishedAt));
+  return v.disclosures.filter((d) => !getDisclosureFacts(d, v).supersededBy).sort((a, b) => comparePeriods(b.period, a.period) || b.data.publishedAt.localeCompare(a.data.publishedAt));
 }
 
 function noticeStatus(n: NoticeRec) {
@@ -131,23 +127,6 @@ function ledgerSummary(v: VillageRecords, l: LedgerRec) {
   };
 }
 
-export function volunteerFigures(p: VolunteerRec) {
-  const tenths = p.data.activities.reduce((sum, a) => sum + a.participants.reduce((s, x) => s + x.hours, 0), 0);
-  return {
-    label: periodLabel(p.period),
-    teams: p.data.teams.length,
-    volunteers: p.data.volunteers.length,
-    activities: p.data.activities.length,
-    hours: (tenths / 10).toFixed(1),
-  };
-}
-
-export function meetingOutcomes(m: Rec<Meeting>) {
-  const rule = getBodyRule(m.data.body)!;
-  const q = getQuorum(rule, m.data, { womenRepQuorum: getCounty().profile.womenRepQuorum });
-  return m.data.resolutions.map((r) => getOutcome(rule, m.data, r.votes, q.met));
-}
-
 export function getVillageBoardView(id: string) {
   const v = getVillage(id);
   const c = getCounty();
@@ -180,10 +159,13 @@ export function getVillageBoardView(id: string) {
     ledgers: ledgers.map((l) => ledgerSummary(v, l)),
     notices: notices.map((n) => ({ title: n.data.title, type: n.data.type, href: urls.notice(v.id, n.id), startZh: formatDateZh(n.data.startDate), endZh: formatDateZh(n.endDate), status: noticeStatus(n) })),
     meetings: meetings.map((m) => {
-      const outcomes = meetingOutcomes(m);
-      return { title: m.data.title, body: m.data.body, dateZh: formatDateZh(m.data.date), href: urls.meeting(v.id, m.id), passed: outcomes.filter((o) => o === '通过').length, failed: outcomes.filter((o) => o === '未通过').length };
+      const f = getMeetingFacts(m, v, c);
+      return { title: m.data.title, body: m.data.body, dateZh: formatDateZh(m.data.date), href: urls.path(f.path), passed: f.passed, failed: f.failed };
     }),
-    volunteers: volunteers.map((p) => ({ ...volunteerFigures(p), href: urls.volunteers(v.id, p.id) })),
+    volunteers: volunteers.map((p) => {
+      const f = getVolunteerFacts(p, v);
+      return { ...f.figures, href: urls.path(f.path) };
+    }),
     asOfZh: formatDateZh(c.asOf),
   };
 }
@@ -194,9 +176,9 @@ export function getDisclosureView(villageId: string, id: string) {
   const v = getVillage(villageId);
   const d = v.disclosures.find((x) => x.id === id)!;
   const c = getCounty();
-  const newer = supersededBy(v, id);
-  const older = d.data.supersedes ? v.disclosures.find((x) => x.id === d.data.supersedes) : undefined;
-  const approval = d.data.approval ? v.meetings.find((m) => m.id === d.data.approval!.meeting) : undefined;
+  const f = getDisclosureFacts(d, v);
+  const newer = f.supersededBy ? v.disclosures.find((x) => x.id === f.supersededBy) : undefined;
+  const older = f.corrects ? v.disclosures.find((x) => x.id === f.corrects) : undefined;
   const catalogue = new Map(c.site.catalogue.map((x) => [x.code, x.title]));
   return {
     village: villageRef(v),
@@ -210,13 +192,13 @@ export function getDisclosureView(villageId: string, id: string) {
     channels: d.data.channels,
     phone: d.data.objectionPhone ?? v.data.phone,
     signoff: { ...d.data.signoff, reviewedZh: d.data.signoff.reviewedAt ? formatDateZh(d.data.signoff.reviewedAt) : undefined },
-    approval: approval ? { title: approval.data.title, dateZh: formatDateZh(approval.data.date), href: urls.meeting(v.id, approval.id) } : undefined,
+    approval: f.approval ? { title: f.approval.title, dateZh: formatDateZh(f.approval.date), href: urls.path(f.approval.path) } : undefined,
     supersededBy: newer ? { title: newer.data.title, href: urls.disclosure(v.id, newer.id), reason: newer.data.correctionReason ?? '', dateZh: formatDateZh(newer.data.publishedAt) } : undefined,
     corrects: older ? { title: older.data.title, href: urls.disclosure(v.id, older.id), reason: d.data.correctionReason ?? '' } : undefined,
   };
 }
 
-// ── finance ───────────────────────────────────────────────────────────────
+// ── ledger ──────────────────────────────────────────────────────────────
 
 export function getLedgerView(villageId: string, id: string) {
   const v = getVillage(villageId);
@@ -225,14 +207,13 @@ export function getLedgerView(villageId: string, id: string) {
   const idx = sorted.findIndex((l) => l.id === id);
   const l = sorted[idx]!;
   const prev = idx > 0 ? sorted[idx - 1] : undefined;
-  const meetings = new Map(v.meetings.map((m) => [m.id, m]));
+  const f = getLedgerFacts(l, v);
   const rows = summariseLedger(l.data).byCategory.sort((a, b) => (a.side === b.side ? b.amount - a.amount : a.side === 'income' ? -1 : 1));
   const max = Math.max(1, ...rows.map((r) => r.amount));
   const categories = rows.map((r) => ({ side: r.side, sideZh: r.side === 'income' ? '收入' : '支出', category: r.category, amount: formatYuan(r.amount), percent: Math.round((r.amount / max) * 1000) / 10 }));
-  const mask = (party: string, kind: string) => (kind === '个人' ? maskName(party) : party);
   return {
     village: villageRef(v),
-    entity: l.data.entity ?? `${v.data.name}村民委员会`,
+    entity: f.entity,
     label: periodLabel(l.period),
     labelEn: periodLabelEn(l.period),
     opening: formatYuan(l.data.openingBalance),
@@ -244,13 +225,13 @@ export function getLedgerView(villageId: string, id: string) {
       : { ok: true, zh: '本村系统内最早的一期账，无上期可核对', href: undefined },
     incomeEntries: l.data.income.map((e, i) => ({ no: i + 1, dateZh: e.date, voucher: e.voucher, category: e.category, summary: e.summary, amount: formatYuan(e.amount), source: e.source ?? '' })),
     expenseEntries: l.data.expense.map((e, i) => {
-      const m = e.resolution ? meetings.get(e.resolution.split('#')[0]!) : undefined;
-      return { no: i + 1, dateZh: e.date, voucher: e.voucher, category: e.category, summary: e.summary, amount: formatYuan(e.amount), source: e.source ?? '', people: [e.handler, e.approver].filter(Boolean).join(' / '), resolution: m ? { title: m.data.title, href: urls.meeting(v.id, m.id) } : undefined };
+      const m = f.expenseBasis[i];
+      return { no: i + 1, dateZh: e.date, voucher: e.voucher, category: e.category, summary: e.summary, amount: formatYuan(e.amount), source: e.source ?? '', people: [e.handler, e.approver].filter(Boolean).join(' / '), resolution: m ? { title: m.title, href: urls.path(m.path) } : undefined };
     }),
     categories,
     chart: layoutBars(categories),
-    receivables: l.data.receivables.map((r) => ({ party: mask(r.party, r.partyKind), kind: r.partyKind, amount: formatYuan(r.amount), note: r.note ?? '' })),
-    payables: l.data.payables.map((r) => ({ party: mask(r.party, r.partyKind), kind: r.partyKind, amount: formatYuan(r.amount), note: r.note ?? '' })),
+    receivables: f.receivables.map((r) => ({ party: r.party, kind: r.partyKind, amount: formatYuan(r.amount), note: r.note })),
+    payables: f.payables.map((r) => ({ party: r.party, kind: r.partyKind, amount: formatYuan(r.amount), note: r.note })),
     signoff: { ...l.data.signoff, reviewedZh: l.data.signoff.reviewedAt ? formatDateZh(l.data.signoff.reviewedAt) : undefined },
     publishedZh: formatDateZh(l.data.publishedAt),
     phone: v.data.phone,
@@ -263,19 +244,13 @@ export function getLedgerView(villageId: string, id: string) {
 export function getMeetingView(villageId: string, id: string) {
   const v = getVillage(villageId);
   const c = getCounty();
-  const m = v.meetings.find((x) => x.id === id)!;
-  const rule = getBodyRule(m.data.body)!;
-  const quorum = getQuorum(rule, m.data, { womenRepQuorum: c.profile.womenRepQuorum });
-  const chainById = new Map<string, ChainMeeting>(v.meetings.map((x) => [x.id, { id: x.id, body: x.data.body, date: x.data.date, previous: x.data.previous }]));
-  const chain = getChain(id, chainById);
-  const titleOf = (mid: string) => v.meetings.find((x) => x.id === mid);
-  const pass = rule.pass ? describeThreshold(rule.pass.threshold) : undefined;
-  const authorisedBy = v.ledgers.flatMap((l) => l.data.expense.filter((e) => e.resolution?.split('#')[0] === id).map((e) => ({ label: `${periodLabel(l.period)} ${e.voucher} ${e.summary}`, amount: formatYuan(e.amount), href: urls.ledger(v.id, l.id) })));
+  const m: MeetingRec = v.meetings.find((x) => x.id === id)!;
+  const f = getMeetingFacts(m, v, c);
   return {
     village: villageRef(v),
     title: m.data.title,
     body: m.data.body,
-    bodyEn: rule.en,
+    bodyEn: f.bodyEn,
     dateZh: formatDateZh(m.data.date),
     noticeZh: m.data.noticeDate ? formatDateZh(m.data.noticeDate) : undefined,
     location: m.data.location,
@@ -284,22 +259,19 @@ export function getMeetingView(villageId: string, id: string) {
     eligible: m.data.eligible,
     present: m.data.present,
     households: m.data.households,
-    quorum: { met: quorum.met, zh: quorum.basis.zh, en: quorum.basis.en },
-    consultative: rule.pass === null,
-    passRule: pass && rule.pass ? { zh: `赞成票须达${rule.pass.base === 'present' ? '到会人数' : '全体应到人数'}的${pass.zh}`, en: `yes votes must be ${pass.en} of ${rule.pass.base === 'present' ? 'those present' : 'all members'}` } : undefined,
-    source: rule.source.replace(/\s*\[[A-Z]+\]/g, ''),
+    quorum: f.quorum,
+    consultative: f.consultative,
+    passRule: f.passRule,
+    source: f.source,
     agenda: m.data.agenda,
-    resolutions: m.data.resolutions.map((r) => ({ title: r.title, votes: r.votes, result: r.result, outcome: getOutcome(rule, m.data, r.votes, quorum.met) })),
-    chain: chain
+    resolutions: m.data.resolutions.map((r, i) => ({ title: r.title, votes: r.votes, result: r.result, outcome: f.outcomes[i]! })),
+    chain: f.chain
       ? {
-          complete: chain.complete,
-          steps: chain.steps.map((s) => {
-            const mm = s.meetingId ? titleOf(s.meetingId) : undefined;
-            return { zh: s.step.zh, en: s.step.en, current: s.meetingId === id, meeting: mm ? { title: mm.data.title, dateZh: formatDateZh(mm.data.date), href: urls.meeting(v.id, mm.id) } : undefined };
-          }),
+          complete: f.chain.complete,
+          steps: f.chain.steps.map((s) => ({ zh: s.zh, en: s.en, current: s.current, meeting: s.meeting ? { title: s.meeting.title, dateZh: formatDateZh(s.meeting.date), href: urls.path(s.meeting.path) } : undefined })),
         }
       : undefined,
-    authorisedBy,
+    authorisedBy: f.authorisedSpending.map((e) => ({ label: `${e.periodZh} ${e.voucher} ${e.summary}`, amount: formatYuan(e.amount), href: urls.path(e.path) })),
   };
 }
 
@@ -309,34 +281,25 @@ export function getNoticeView(villageId: string, id: string) {
   const v = getVillage(villageId);
   const c = getCounty();
   const n = v.notices.find((x) => x.id === id)!;
-  const type = getNoticeType(n.data.type)!;
-  const unpublished = n.data.unpublishAfter !== undefined && c.asOf > n.data.unpublishAfter;
-  const columns = type.allowedFields.filter((f) => n.data.subjects.some((s) => s[f as keyof typeof s] !== undefined));
-  const LABELS: Record<string, string> = { name: '姓名/名称', members: '人数', amount: '金额（元）', group: '村民小组', reason: '理由', plot: '位置', area: '面积（㎡）', floors: '层数', gender: '性别', birthMonth: '出生年月', education: '学历', note: '备注' };
-  const cell = (field: string, value: unknown): string => {
-    if (value === undefined) return '';
-    if (field === 'name' && type.personal) return maskName(String(value));
-    if (field === 'amount') return formatYuan(Number(value));
-    return String(value);
-  };
+  const f = getNoticeFacts(n, v, c);
   return {
     village: villageRef(v),
     title: n.data.title,
     type: n.data.type,
-    typeEn: type.en,
+    typeEn: f.typeEn,
     startZh: formatDateZh(n.data.startDate),
     endZh: formatDateZh(n.endDate),
     days: n.data.duration.days,
-    unitZh: n.data.duration.unit === 'working' ? '个工作日' : '天',
+    unitZh: f.unitZh,
     longTerm: n.data.longTerm,
     status: noticeStatus(n),
     legalBasis: n.data.legalBasis,
     objection: n.data.objection,
-    personal: type.personal,
-    unpublished,
+    personal: f.personal,
+    unpublished: f.unpublished,
     unpublishZh: n.data.unpublishAfter ? formatDateZh(n.data.unpublishAfter) : undefined,
-    columns: columns.map((f) => ({ key: f, label: LABELS[f] ?? f, numeric: f === 'amount' || f === 'members' || f === 'area' || f === 'floors' })),
-    rows: unpublished ? [] : n.data.subjects.map((s) => columns.map((f) => cell(f, s[f as keyof typeof s]))),
+    columns: f.columns,
+    rows: f.unpublished ? [] : f.maskedRows,
     count: n.data.subjects.length,
   };
 }
@@ -354,7 +317,7 @@ export function getVolunteerView(villageId: string, id: string) {
     village: villageRef(v),
     label: periodLabel(p.period),
     key: periodKey(p.period),
-    figures: volunteerFigures(p),
+    figures: getVolunteerFacts(p, v).figures,
     teams: p.data.teams.map((t) => ({ name: t.name, members: p.data.volunteers.filter((x) => x.team === t.id).length })),
     activities: p.data.activities.map((a) => ({
       dateZh: formatDateZh(a.date),
@@ -363,10 +326,10 @@ export function getVolunteerView(villageId: string, id: string) {
       place: a.place,
       team: teams.get(a.team) ?? a.team,
       participants: a.participants.length,
-      hours: (a.participants.reduce((s, x) => s + x.hours, 0) / 10).toFixed(1),
+      hours: formatHours(a.participants.reduce((s, x) => s + x.hours, 0)),
       named: a.participants.filter((x) => people.get(x.volunteer)?.consent).map((x) => people.get(x.volunteer)!.name),
     })),
-    honour: named.map((x) => ({ name: x.name, team: teams.get(x.team) ?? '', hours: (hoursOf(x.id) / 10).toFixed(1) })),
+    honour: named.map((x) => ({ name: x.name, team: teams.get(x.team) ?? '', hours: formatHours(hoursOf(x.id)) })),
     unnamed: p.data.volunteers.length - named.length,
   };
 }
@@ -374,10 +337,11 @@ export function getVolunteerView(villageId: string, id: string) {
 // ── static paths ──────────────────────────────────────────────────────────
 
 /** Paths of one kind of record page, for the villages this build renders (see rendersVillage). */
-export function listRecords(kind: 'disclosures' | 'ledgers' | 'meetings' | 'notices' | 'volunteers') {
+export function listRecords(type: RecordTypeName) {
+  const list = RECORD_TYPES[type].list;
   return getCounty()
     .villages.filter((v) => rendersVillage(v.id))
-    .flatMap((v) => v[kind].map((r) => ({ params: { village: v.id, id: r.id } })));
+    .flatMap((v) => v[list].map((r) => ({ params: { village: v.id, id: r.id } })));
 }
 
 /** Paths of the village boards this build renders. */

@@ -34,6 +34,19 @@ export interface BodyRule {
   fourStep?: 'propose' | 'consult' | 'review' | 'resolve';
   /** Only valid from this date (成员大会 rules from 集体经济组织法, 2025-05-01). */
   since?: string;
+  /** Women representatives present must also reach this share, where the province profile asks (山东 村民代表会议). */
+  womenRepQuorum?: Threshold;
+  /** May authorise spending: a ledger expense's `resolution` must name a meeting of such a body (村民委员会组织法 §24). */
+  decidesSpending: boolean;
+  /** May approve a quarterly disclosure before it is posted (`approval.meeting`): the committees. */
+  approvesDisclosures: boolean;
+  /**
+   * Its resolutions are posted on the board (决议公开 / 协商结果公开). Internal steps of 四议两公开 and
+   * committee meetings are not; villagers' bodies, members' assemblies and consultations are.
+   */
+  postsResolutions: boolean;
+  /** The disclosure track its minutes belong to: party bodies are 党务, every other body 村务. */
+  track: '党务' | '村务';
   /** Source and evidence grade. */
   source: string;
 }
@@ -49,6 +62,10 @@ export const BODIES: readonly BodyRule[] = [
     pass: { base: 'present', threshold: MAJORITY },
     noticeDays: 10,
     fourStep: 'resolve',
+    decidesSpending: true,
+    approvesDisclosures: false,
+    postsResolutions: true,
+    track: '村务',
     source: '村民委员会组织法 §21–22 [V]',
   },
   {
@@ -58,6 +75,11 @@ export const BODIES: readonly BodyRule[] = [
     pass: { base: 'present', threshold: MAJORITY },
     noticeDays: 0,
     fourStep: 'resolve',
+    womenRepQuorum: TWO_THIRDS,
+    decidesSpending: true,
+    approvesDisclosures: false,
+    postsResolutions: true,
+    track: '村务',
     source: '村民委员会组织法 §26 [V]',
   },
   {
@@ -69,6 +91,10 @@ export const BODIES: readonly BodyRule[] = [
     ],
     pass: { base: 'present', threshold: MAJORITY },
     noticeDays: 0,
+    decidesSpending: false,
+    approvesDisclosures: false,
+    postsResolutions: true,
+    track: '村务',
     source: '村民委员会组织法 §28 [V]',
   },
   {
@@ -78,6 +104,10 @@ export const BODIES: readonly BodyRule[] = [
     pass: { base: 'present', threshold: MAJORITY },
     noticeDays: 0,
     fourStep: 'propose',
+    decidesSpending: false,
+    approvesDisclosures: false,
+    postsResolutions: false,
+    track: '党务',
     source: '中国共产党支部工作条例 [S]',
   },
   {
@@ -87,6 +117,10 @@ export const BODIES: readonly BodyRule[] = [
     pass: { base: 'present', threshold: MAJORITY },
     noticeDays: 0,
     fourStep: 'consult',
+    decidesSpending: false,
+    approvesDisclosures: true,
+    postsResolutions: false,
+    track: '村务',
     source: '通行做法 [CONV]',
   },
   {
@@ -96,6 +130,10 @@ export const BODIES: readonly BodyRule[] = [
     pass: { base: 'present', threshold: MAJORITY },
     noticeDays: 0,
     fourStep: 'review',
+    decidesSpending: false,
+    approvesDisclosures: false,
+    postsResolutions: false,
+    track: '党务',
     source: '中国共产党支部工作条例 [S]',
   },
   {
@@ -104,6 +142,10 @@ export const BODIES: readonly BodyRule[] = [
     quorum: [{ on: 'persons', threshold: MAJORITY }],
     pass: { base: 'present', threshold: MAJORITY },
     noticeDays: 0,
+    decidesSpending: false,
+    approvesDisclosures: true,
+    postsResolutions: false,
+    track: '村务',
     source: '通行做法 [CONV]',
   },
   {
@@ -113,6 +155,10 @@ export const BODIES: readonly BodyRule[] = [
     pass: { base: 'eligible', threshold: TWO_THIRDS },
     noticeDays: 10,
     since: '2025-05-01',
+    decidesSpending: true,
+    approvesDisclosures: false,
+    postsResolutions: true,
+    track: '村务',
     source: '农村集体经济组织法 §27 [V]',
   },
   {
@@ -122,6 +168,10 @@ export const BODIES: readonly BodyRule[] = [
     pass: { base: 'eligible', threshold: TWO_THIRDS },
     noticeDays: 0,
     since: '2025-05-01',
+    decidesSpending: true,
+    approvesDisclosures: false,
+    postsResolutions: true,
+    track: '村务',
     source: '农村集体经济组织法 §28 [V]',
   },
   {
@@ -130,6 +180,10 @@ export const BODIES: readonly BodyRule[] = [
     quorum: [],
     pass: null,
     noticeDays: 0,
+    decidesSpending: false,
+    approvesDisclosures: false,
+    postsResolutions: true,
+    track: '村务',
     source: '山东条例 §7(9) [V]；城乡社区协商意见 [R]',
   },
   {
@@ -138,6 +192,10 @@ export const BODIES: readonly BodyRule[] = [
     quorum: [],
     pass: null,
     noticeDays: 0,
+    decidesSpending: false,
+    approvesDisclosures: false,
+    postsResolutions: true,
+    track: '村务',
     source: '地方村务民主听证制度 [S]',
   },
 ];

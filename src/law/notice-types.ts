@@ -14,6 +14,10 @@ export interface NoticeType {
   personal: boolean;
   /** The list may stay up long-term (低保对象名单) instead of for a fixed period. */
   longTermAllowed: boolean;
+  /** What the subjects are counted in where they are not listed by name (the kiosk: 共 4 户); none: not counted. */
+  countUnit?: '户' | '人';
+  /** The disclosure track: 发展党员 is 党务; 一事一议 fund raising is 财务 (catalogue CZ-02); the rest 村务. */
+  track: '党务' | '村务' | '财务';
   source: string;
 }
 
@@ -25,6 +29,8 @@ export const NOTICE_TYPES: readonly NoticeType[] = [
     allowedFields: ['name', 'members', 'amount', 'group'],
     personal: true,
     longTermAllowed: false,
+    countUnit: '户',
+    track: '村务',
     source: '最低生活保障审核确认办法（2021）[S]：公示7天；只公示户主姓名、保障人数、保障金额',
   },
   {
@@ -34,6 +40,8 @@ export const NOTICE_TYPES: readonly NoticeType[] = [
     allowedFields: ['name', 'members', 'amount', 'group'],
     personal: true,
     longTermAllowed: true,
+    countUnit: '户',
+    track: '村务',
     source: '民政部规定 [S]：长期公布，动态更新',
   },
   {
@@ -43,6 +51,8 @@ export const NOTICE_TYPES: readonly NoticeType[] = [
     allowedFields: ['name', 'members', 'amount', 'group'],
     personal: true,
     longTermAllowed: false,
+    countUnit: '户',
+    track: '村务',
     source: '社会救助暂行办法 §18 [V]；期限由地方规定',
   },
   {
@@ -52,6 +62,8 @@ export const NOTICE_TYPES: readonly NoticeType[] = [
     allowedFields: ['name', 'members', 'amount', 'group'],
     personal: true,
     longTermAllowed: false,
+    countUnit: '户',
+    track: '村务',
     source: '社会救助暂行办法 §48 [V]；期限由地方规定',
   },
   {
@@ -61,6 +73,8 @@ export const NOTICE_TYPES: readonly NoticeType[] = [
     allowedFields: ['name', 'reason', 'plot', 'area', 'floors', 'group'],
     personal: true,
     longTermAllowed: false,
+    countUnit: '户',
+    track: '村务',
     source: '土地管理法实施条例 §34 [V]；期限为地方通行做法 [CONV]',
   },
   {
@@ -70,6 +84,8 @@ export const NOTICE_TYPES: readonly NoticeType[] = [
     allowedFields: ['name', 'amount', 'plot', 'area', 'group'],
     personal: true,
     longTermAllowed: false,
+    countUnit: '户',
+    track: '村务',
     source: '土地管理法实施条例 §28 [V]：不少于30日',
   },
   {
@@ -79,6 +95,7 @@ export const NOTICE_TYPES: readonly NoticeType[] = [
     allowedFields: ['name', 'amount', 'note'],
     personal: false,
     longTermAllowed: false,
+    track: '村务',
     source: '农村集体经济组织财务公开规定（2011）专项公开 [S]',
   },
   {
@@ -88,6 +105,7 @@ export const NOTICE_TYPES: readonly NoticeType[] = [
     allowedFields: ['name', 'amount', 'note'],
     personal: false,
     longTermAllowed: false,
+    track: '财务',
     source: '村民一事一议筹资筹劳管理办法 [R]；期限为通行做法',
   },
   {
@@ -97,6 +115,8 @@ export const NOTICE_TYPES: readonly NoticeType[] = [
     allowedFields: ['name', 'group'],
     personal: true,
     longTermAllowed: false,
+    countUnit: '人',
+    track: '村务',
     source: '村民委员会组织法 §14 [V]：选举日20日前公布',
   },
   {
@@ -106,6 +126,8 @@ export const NOTICE_TYPES: readonly NoticeType[] = [
     allowedFields: ['name', 'gender', 'birthMonth', 'education', 'note'],
     personal: true,
     longTermAllowed: false,
+    countUnit: '人',
+    track: '党务',
     source: '发展党员工作细则；期限为通行做法 [CONV]',
   },
   {
@@ -115,6 +137,8 @@ export const NOTICE_TYPES: readonly NoticeType[] = [
     allowedFields: ['name', 'group', 'note'],
     personal: true,
     longTermAllowed: false,
+    countUnit: '人',
+    track: '村务',
     source: '通行做法 [CONV]',
   },
   {
@@ -124,6 +148,7 @@ export const NOTICE_TYPES: readonly NoticeType[] = [
     allowedFields: ['name', 'amount', 'group', 'note'],
     personal: false,
     longTermAllowed: false,
+    track: '村务',
     source: '省级公开栏最短公开期',
   },
 ];

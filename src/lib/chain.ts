@@ -37,6 +37,11 @@ export function checkChainLink(m: ChainMeeting, previous: ChainMeeting): Finding
   return out;
 }
 
+/** The one map of a village's meetings as chain links, built from checked meeting records. */
+export function getChainMap(meetings: readonly { id: string; data: { body: string; date: string; previous?: string | undefined } }[]): Map<string, ChainMeeting> {
+  return new Map(meetings.map((m) => [m.id, { id: m.id, body: m.data.body, date: m.data.date, previous: m.data.previous }]));
+}
+
 export interface ChainView {
   /** Steps from first to last, each with the meeting that performed it (or none). */
   steps: { step: (typeof FOUR_STEPS)[number]; meetingId?: string }[];

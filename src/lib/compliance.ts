@@ -163,7 +163,7 @@ export function findComplianceGaps(v: ComplianceVillage, villageFile: string, ca
   }
 
   // 四议两公开: a resolution that authorises a large expense, or that claims a previous step, must rest on all four steps.
-  const byId = new Map<string, ChainMeeting>(v.meetings.map((m) => [m.id, { id: m.id, body: m.body, date: m.date, previous: m.previous }]));
+  const byId = new Map<string, ChainMeeting>(v.meetings.map((m) => [m.id, m]));
   for (const m of v.meetings) {
     if (getBodyRule(m.body)?.fourStep !== 'resolve') continue;
     if (!m.previous && !v.largeExpenseResolutions.has(m.id)) continue;

@@ -16,7 +16,8 @@ export interface LedgerEntryLike {
 }
 export interface ExpenseLike extends LedgerEntryLike {
   approver?: string | undefined;
-  resolution?: string | undefined;
+  /** The authorising meeting, in whatever form the caller has it; only its presence is checked here. */
+  resolution?: unknown;
 }
 export interface LedgerLike {
   openingBalance: number;

@@ -40,7 +40,7 @@ export function getQuorum(rule: BodyRule, a: Attendance, opts: { womenRepQuorum?
     const counts = q.on === 'households' ? a.households : { eligible: a.eligible, present: a.present };
     if (!counts) continue;
     if (meetsThreshold(counts.present, counts.eligible, q.threshold)) {
-      if (opts.womenRepQuorum && rule.name === '村民代表会议' && a.womenReps && !meetsThreshold(a.womenReps.present, a.womenReps.eligible, { num: 2, den: 3, strict: false })) {
+      if (opts.womenRepQuorum && rule.womenRepQuorum && a.womenReps && !meetsThreshold(a.womenReps.present, a.womenReps.eligible, rule.womenRepQuorum)) {
         return { met: false, basis: { zh: '妇女代表到会不足三分之二', en: 'fewer than two thirds of women representatives present' } };
       }
       const d = describeThreshold(q.threshold);

@@ -11,26 +11,19 @@
  * requires their names). No poster ever shows an ID, bank card or mobile number: the content
  * checker refuses them in content/ and the poster tests scan every poster text again.
  */
-import type { County, DisclosureRec, LedgerRec, NoticeRec, Rec, VillageRecords } from '../check/model.ts';
-import { getChain, type ChainMeeting } from '../lib/chain.ts';
+import type { County, DisclosureRec, LedgerRec, NoticeRec, VillageRecords } from '../check/model.ts';
 import { formatDateZh } from '../lib/dates.ts';
 import { getFingerprint } from '../lib/fingerprint.ts';
 import { formatYuan } from '../lib/money.ts';
 import { periodKey, periodLabel, periodStart, quarterOf } from '../lib/period.ts';
 import { markdownToBlocks } from '../lib/plain-text.ts';
-import { maskName } from '../lib/privacy.ts';
-import { describeThreshold, getOutcome, getQuorum } from '../lib/quorum.ts';
 import { describeTextChange } from '../lib/text-change.ts';
-import { getBodyRule } from '../law/bodies.ts';
-import { getNoticeType } from '../law/notice-types.ts';
-import type { Meeting } from '../schemas/index.ts';
+import { getDisclosureFacts } from '../records/disclosure.ts';
+import { getLedgerFacts } from '../records/ledger.ts';
+import { getMeetingFacts, type MeetingRec } from '../records/meeting.ts';
+import { getNoticeFacts } from '../records/notice.ts';
+import { RECORD_TYPES, RECORD_TYPE_NAMES, recordUrl } from '../records/registry.ts';
 import type { Block, PosterDoc, PosterKind } from './doc.ts';
-
-/**
- * Bodies whose decisions are not posted as 决议公开: internal steps of 四议两公开 and committee
- * meetings. Resolutions of villagers' bodies, members' assemblies and consultations are posted.
- */
-const INTERNAL_BODIES = new Set(['党组织会议', '两委联席会议', '党员大会', '村委会会议']);
 
 /** 1 → 一, 12 → 十二, 21 → 二十一 (up to 99). */
 export function chineseNumeral(n: number): string {
@@ -45,19 +38,6 @@ export function chineseNumeral(n: number): string {
 function shortDateZh(date: string): string {
   return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 }
-
-/** The site's address with exactly one trailing slash. */
-function siteBase(baseUrl: string): string {
-  return baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
-}
-
-/** Absolute address of a record's page, as in the QR code. */
-export function recordUrl(baseUrl: string, village: string, folder: string, id: string): string {
-  return new URL(`v/${village}/${folder}/${encodeURIComponent(id)}/`, siteBase(baseUrl)).href;
-}
-
-/** The issuing committee: 村民委员会, or 居民委员会 for a 社区. */
-const SEAL = (v: VillageRecords) => `${v.data.name}${v.data.kind === '社区' ? '居民委员会' : '村民委员会'}`;
 
 function finish(doc: Omit<PosterDoc, 'fingerprint'>): PosterDoc {
   return { ...doc, fingerprint: getFingerprint(doc) };
@@ -130,13 +110,13 @@ function disclosureDoc(county: County, v: VillageRecords, d: DisclosureRec, docO
       ],
     });
   }
-  const approval = x.approval ? v.meetings.find((m) => m.id === x.approval!.meeting) : undefined;
+  const { approval } = getDisclosureFacts(d, v);
   // The period and posting dates are in every sheet's header; the facts add what the header lacks.
   blocks.push({
     kind: 'facts',
     rows: [
       { label: '公开类别', value: `${x.track}公开` },
-      ...(approval ? [{ label: '审定会议', value: `${formatDateZh(approval.data.date)}${approval.data.title}` }] : []),
+      ...(approval ? [{ label: '审定会议', value: `${formatDateZh(approval.date)}${approval.title}` }] : []),
     ],
   });
   blocks.push({ kind: 'heading', text: '公开事项' });
@@ -158,7 +138,7 @@ function disclosureDoc(county: County, v: VillageRecords, d: DisclosureRec, docO
     kindZh: `${x.track}公开`,
     village: { id: v.id, name: v.data.name, township: v.data.township },
     record: { folder: 'disclosures', id: d.id, file: d.file },
-    url: recordUrl(county.site.baseUrl, v.id, 'disclosures', d.id),
+    url: recordUrl(county.site.baseUrl, 'disclosure', v.id, d.id),
     quarter: periodKey(d.period),
     periodZh: periodLabel(d.period),
     title: x.title,
@@ -175,16 +155,15 @@ function disclosureDoc(county: County, v: VillageRecords, d: DisclosureRec, docO
 
 // ── 财务收支公开表 ─────────────────────────────────────────────────────────
 
-function financeDoc(county: County, v: VillageRecords, l: LedgerRec): PosterDoc {
+function ledgerDoc(county: County, v: VillageRecords, l: LedgerRec): PosterDoc {
   const x = l.data;
-  const meetings = new Map(v.meetings.map((m) => [m.id, m]));
+  const f = getLedgerFacts(l, v);
   const minDays = county.profile.minPostingDays;
   const blocks: Block[] = [
-    // The same default entity as the web page (src/data/views.ts), so paper and web agree.
     {
       kind: 'facts',
       rows: [
-        { label: '核算单位', value: x.entity ?? `${v.data.name}村民委员会` },
+        { label: '核算单位', value: f.entity },
         { label: '金额单位', value: '元' },
       ],
     },
@@ -235,14 +214,14 @@ function financeDoc(county: County, v: VillageRecords, l: LedgerRec): PosterDoc 
         { label: '审批人', align: 'left', wrap: false },
       ],
       rows: x.expense.map((e, i) => {
-        const m = e.resolution ? meetings.get(e.resolution.split('#')[0]!) : undefined;
-        const basis = m ? `（依据${formatDateZh(m.data.date)}${m.data.body}决议）` : '';
+        const m = f.expenseBasis[i];
+        const basis = m ? `（依据${formatDateZh(m.date)}${m.body}决议）` : '';
         return [String(i + 1), shortDateZh(e.date), e.voucher, `${e.summary}${basis}`, e.category, formatYuan(e.amount), e.handler ?? '', e.approver ?? ''];
       }),
       total: { label: '本期支出合计', value: formatYuan(x.totals.expense), column: 5 },
     });
   blocks.push({ kind: 'heading', text: '四、债权债务' });
-  const debts = [...x.receivables.map((r) => ({ ...r, side: '应收款' })), ...x.payables.map((r) => ({ ...r, side: '应付款' }))];
+  const debts = [...f.receivables.map((r) => ({ ...r, side: '应收款' })), ...f.payables.map((r) => ({ ...r, side: '应付款' }))];
   if (debts.length === 0) blocks.push({ kind: 'paragraph', text: '本期无应收、应付款项。' });
   else
     blocks.push({
@@ -254,7 +233,7 @@ function financeDoc(county: County, v: VillageRecords, l: LedgerRec): PosterDoc 
         { label: '金额', align: 'right', wrap: false },
         { label: '说明', align: 'left', wrap: true, weight: 4 },
       ],
-      rows: debts.map((r) => [r.side, r.partyKind === '个人' ? maskName(r.party) : r.party, formatYuan(r.amount), r.note ?? '']),
+      rows: debts.map((r) => [r.side, r.party, formatYuan(r.amount), r.note]),
     });
   blocks.push({ kind: 'signoff', rows: signoffRows(x.signoff, '会计（报账员）', x.publishedAt, v.data.phone) });
   return finish({
@@ -263,7 +242,7 @@ function financeDoc(county: County, v: VillageRecords, l: LedgerRec): PosterDoc 
     kindZh: '财务公开',
     village: { id: v.id, name: v.data.name, township: v.data.township },
     record: { folder: 'finances', id: l.id, file: l.file },
-    url: recordUrl(county.site.baseUrl, v.id, 'finances', l.id),
+    url: recordUrl(county.site.baseUrl, 'ledger', v.id, l.id),
     quarter: periodKey(quarterOf(periodStart(l.period))),
     periodZh: periodLabel(l.period),
     title: `${v.data.name}${periodLabel(l.period)}财务收支公开表`,
@@ -279,8 +258,6 @@ function financeDoc(county: County, v: VillageRecords, l: LedgerRec): PosterDoc 
 
 // ── 公示 ──────────────────────────────────────────────────────────────────
 
-const SUBJECT_LABELS: Readonly<Record<string, string>> = { name: '姓名/名称', members: '人数', amount: '金额（元）', group: '村民小组', reason: '理由', plot: '位置', area: '面积（㎡）', floors: '层数', gender: '性别', birthMonth: '出生年月', education: '学历', note: '备注' };
-const NUMERIC = new Set(['members', 'amount', 'area', 'floors']);
 /** Short values that never need to wrap. */
 const SHORT = new Set(['gender', 'birthMonth', 'group']);
 /** Share of the free width for long text columns. */
@@ -288,11 +265,8 @@ const WEIGHT: Readonly<Record<string, number>> = { reason: 3, note: 3, plot: 2, 
 
 function noticeDoc(county: County, v: VillageRecords, n: NoticeRec): PosterDoc {
   const x = n.data;
-  const type = getNoticeType(x.type)!;
-  const fields = type.allowedFields.filter((f) => x.subjects.some((s) => s[f as keyof typeof s] !== undefined));
-  const unit = x.duration.unit === 'working' ? '个工作日' : '天';
-  const period = x.longTerm ? `自${formatDateZh(x.startDate)}起长期公示` : `${formatDateZh(x.startDate)}起${x.duration.days}${unit}，至${formatDateZh(n.endDate)}止`;
-  const personal = type.personal && x.subjects.some((s) => s.name !== undefined);
+  const f = getNoticeFacts(n, v, county);
+  const period = x.longTerm ? `自${formatDateZh(x.startDate)}起长期公示` : `${formatDateZh(x.startDate)}起${x.duration.days}${f.unitZh}，至${formatDateZh(n.endDate)}止`;
   const blocks: Block[] = [
     {
       kind: 'facts',
@@ -305,15 +279,14 @@ function noticeDoc(county: County, v: VillageRecords, n: NoticeRec): PosterDoc {
   ];
   for (const b of markdownToBlocks(n.body)) blocks.push(b.kind === 'heading' ? { kind: 'paragraph', text: b.text, bold: true } : { kind: 'paragraph', text: b.text });
   if (x.subjects.length > 0) {
-    const cell = (f: string, value: unknown) => (value === undefined ? '' : f === 'amount' ? formatYuan(Number(value)) : String(value));
     blocks.push({
       kind: 'table',
       caption: `公示名单（共${x.subjects.length}项）`,
       columns: [
         { label: '序号', align: 'center', wrap: false },
-        ...fields.map((f) => ({ label: SUBJECT_LABELS[f] ?? f, align: NUMERIC.has(f) ? ('right' as const) : ('left' as const), wrap: !NUMERIC.has(f) && !SHORT.has(f), weight: WEIGHT[f] ?? 1 })),
+        ...f.columns.map((c) => ({ label: c.label, align: c.numeric ? ('right' as const) : ('left' as const), wrap: !c.numeric && !SHORT.has(c.key), weight: WEIGHT[c.key] ?? 1 })),
       ],
-      rows: x.subjects.map((s, i) => [String(i + 1), ...fields.map((f) => cell(f, s[f as keyof typeof s]))]),
+      rows: f.rows.map((row, i) => [String(i + 1), ...row]),
     });
   }
   blocks.push({
@@ -321,14 +294,14 @@ function noticeDoc(county: County, v: VillageRecords, n: NoticeRec): PosterDoc {
     title: '如有异议',
     lines: [`请在公示期内向${x.objection.to}反映${x.objection.place ? `（地点：${x.objection.place}）` : ''}，电话 ${x.objection.phone}。反映人信息将予以保密。`],
   });
-  blocks.push({ kind: 'paragraph', text: `${SEAL(v)}　${formatDateZh(x.startDate)}`, align: 'right' });
+  blocks.push({ kind: 'paragraph', text: `${f.issuer}　${formatDateZh(x.startDate)}`, align: 'right' });
   return finish({
     id: `notice-${n.id}`,
     kind: 'notice',
     kindZh: '公示',
     village: { id: v.id, name: v.data.name, township: v.data.township },
     record: { folder: 'notices', id: n.id, file: n.file },
-    url: recordUrl(county.site.baseUrl, v.id, 'notices', n.id),
+    url: recordUrl(county.site.baseUrl, 'notice', v.id, n.id),
     quarter: periodKey(quarterOf(x.startDate)),
     periodZh: periodLabel(quarterOf(x.startDate)),
     title: x.title,
@@ -337,18 +310,18 @@ function noticeDoc(county: County, v: VillageRecords, n: NoticeRec): PosterDoc {
     version: 1,
     phone: x.objection.phone,
     hotline: county.site.hotline,
-    personal,
+    personal: f.namesPersons,
     blocks,
   });
 }
 
 // ── 决议公开 ─────────────────────────────────────────────────────────────
 
-function resolutionDoc(county: County, v: VillageRecords, m: Rec<Meeting>): PosterDoc {
+function resolutionDoc(county: County, v: VillageRecords, m: MeetingRec): PosterDoc {
   const x = m.data;
-  const rule = getBodyRule(x.body)!;
-  const q = getQuorum(rule, x, { womenRepQuorum: county.profile.womenRepQuorum });
-  const consultative = rule.pass === null;
+  const f = getMeetingFacts(m, v, county);
+  const q = f.quorum;
+  const consultative = f.consultative;
   const minDays = county.profile.minPostingDays;
   const attendance = `应到${x.eligible}人，实到${x.present}人${x.households ? `；应到${x.households.eligible}户，实到${x.households.present}户` : ''}`;
   const blocks: Block[] = [
@@ -359,7 +332,7 @@ function resolutionDoc(county: County, v: VillageRecords, m: Rec<Meeting>): Post
         { label: '时间', value: formatDateZh(x.date) },
         { label: '地点', value: x.location },
         { label: '主持人', value: x.host },
-        { label: '到会情况', value: `${attendance}。${q.met ? '' : '未达法定人数：'}${q.basis.zh}` },
+        { label: '到会情况', value: `${attendance}。${q.met ? '' : '未达法定人数：'}${q.zh}` },
       ],
     },
     { kind: 'heading', text: consultative ? '协商结果' : '表决结果' },
@@ -387,33 +360,27 @@ function resolutionDoc(county: County, v: VillageRecords, m: Rec<Meeting>): Post
         { label: '弃权', align: 'right', wrap: false },
         { label: '结果', align: 'center', wrap: false },
       ],
-      rows: x.resolutions.map((r, i) => [String(i + 1), r.title, String(r.votes?.yes ?? ''), String(r.votes?.no ?? ''), String(r.votes?.abstain ?? ''), getOutcome(rule, x, r.votes, q.met)]),
+      rows: x.resolutions.map((r, i) => [String(i + 1), r.title, String(r.votes?.yes ?? ''), String(r.votes?.no ?? ''), String(r.votes?.abstain ?? ''), f.outcomes[i]!]),
     });
-    if (rule.pass) {
-      const t = describeThreshold(rule.pass.threshold);
-      blocks.push({ kind: 'paragraph', text: `表决规则：赞成票须达${rule.pass.base === 'present' ? '到会人数' : '全体应到人数'}的${t.zh}（${rule.source.replace(/\s*\[[A-Z]+\]/g, '')}）。` });
-    }
+    if (f.passRule) blocks.push({ kind: 'paragraph', text: `表决规则：${f.passRule.zh}（${f.source}）。` });
   }
-  const chain = getChain(m.id, new Map<string, ChainMeeting>(v.meetings.map((mm) => [mm.id, { id: mm.id, body: mm.data.body, date: mm.data.date, previous: mm.data.previous }])));
+  const chain = f.chain;
   if (chain) {
     blocks.push({ kind: 'heading', text: '“四议两公开”程序' });
     blocks.push({
       kind: 'facts',
-      rows: chain.steps.map((s) => {
-        const mm = s.meetingId ? v.meetings.find((y) => y.id === s.meetingId) : undefined;
-        return { label: s.step.zh, value: mm ? `${formatDateZh(mm.data.date)}${mm.data.title}` : '尚无记录' };
-      }),
+      rows: chain.steps.map((s) => ({ label: s.zh, value: s.meeting ? `${formatDateZh(s.meeting.date)}${s.meeting.title}` : '尚无记录' })),
     });
   }
   blocks.push({ kind: 'paragraph', text: `会议记录全文请扫描下方二维码在网上查看。对${consultative ? '协商结果' : '决议'}有疑问，请向村务监督委员会反映。` });
-  blocks.push({ kind: 'paragraph', text: `${SEAL(v)}　${x.publishedAt ? formatDateZh(x.publishedAt) : '　　年　　月　　日'}`, align: 'right' });
+  blocks.push({ kind: 'paragraph', text: `${f.issuer}　${x.publishedAt ? formatDateZh(x.publishedAt) : '　　年　　月　　日'}`, align: 'right' });
   return finish({
     id: `resolution-${m.id}`,
     kind: 'resolution',
     kindZh: consultative ? '协商结果公开' : '决议公开',
     village: { id: v.id, name: v.data.name, township: v.data.township },
     record: { folder: 'meetings', id: m.id, file: m.file },
-    url: recordUrl(county.site.baseUrl, v.id, 'meetings', m.id),
+    url: recordUrl(county.site.baseUrl, 'meeting', v.id, m.id),
     quarter: periodKey(quarterOf(x.date)),
     periodZh: periodLabel(quarterOf(x.date)),
     title: `${v.data.name}${x.body}${consultative ? '协商结果公开' : '决议公开'}`,
@@ -425,11 +392,6 @@ function resolutionDoc(county: County, v: VillageRecords, m: Rec<Meeting>): Post
     personal: false,
     blocks,
   });
-}
-
-/** True when a meeting's decisions are posted on the board (决议公开 / 协商结果公开). */
-export function isPostedMeeting(m: Meeting): boolean {
-  return m.resolutions.length > 0 && !INTERNAL_BODIES.has(m.body);
 }
 
 /** Every poster of one village, in a fixed order. */
@@ -446,9 +408,9 @@ export function buildVillagePosterDocs(county: County, v: VillageRecords): Poste
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return [
     ...[...v.disclosures].sort(byId).map((d) => docOf(d.id)),
-    ...[...v.ledgers].sort(byId).map((l) => financeDoc(county, v, l)),
+    ...[...v.ledgers].sort(byId).map((l) => ledgerDoc(county, v, l)),
     ...[...v.notices].sort(byId).map((n) => noticeDoc(county, v, n)),
-    ...[...v.meetings].sort(byId).filter((m) => isPostedMeeting(m.data)).map((m) => resolutionDoc(county, v, m)),
+    ...[...v.meetings].sort(byId).filter((m) => getMeetingFacts(m, v, county).posted).map((m) => resolutionDoc(county, v, m)),
   ];
 }
 
@@ -458,4 +420,4 @@ export function buildPosterDocs(county: County): PosterDoc[] {
 }
 
 /** The poster kind printed from a record folder. */
-export const KIND_OF_FOLDER: Readonly<Record<PosterDoc['record']['folder'], PosterKind>> = { disclosures: 'disclosure', finances: 'finance', notices: 'notice', meetings: 'resolution' };
+export const KIND_OF_FOLDER = Object.fromEntries(RECORD_TYPE_NAMES.flatMap((t) => { const r = RECORD_TYPES[t]; return 'poster' in r ? [[r.folder, r.poster]] : []; })) as Readonly<Record<PosterDoc['record']['folder'], PosterKind>>;

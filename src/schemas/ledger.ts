@@ -5,6 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { IsoDate, PersonName, PositiveFen, Fen, SignedFen, Text } from './primitives.ts';
+import { ResolutionRefSchema } from './refs.ts';
 import { SignoffSchema } from './signoff.ts';
 
 const EntryFields = {
@@ -32,8 +33,8 @@ export const ExpenseEntrySchema = z.strictObject({
   handler: PersonName.optional(),
   /** Who approved it (审批人); required above the county threshold. */
   approver: PersonName.optional(),
-  /** Meeting that authorised it, e.g. 2025-07-15-daibiao; required above the county threshold. */
-  resolution: Text.optional(),
+  /** Meeting that authorised it, e.g. 2025-07-15-daibiao (parsed: `{ ref, meetingId, index }`); required above the county threshold. */
+  resolution: ResolutionRefSchema.optional(),
 });
 
 /** A receivable or payable (债权债务). */

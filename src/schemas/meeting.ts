@@ -5,6 +5,7 @@
 import { z } from 'astro/zod';
 import { BODY_NAMES } from '../law/bodies.ts';
 import { Count, IsoDate, PersonName, Text } from './primitives.ts';
+import { EntryRefSchema } from './refs.ts';
 
 /** Votes on one resolution. */
 export const VotesSchema = z.strictObject({
@@ -24,8 +25,8 @@ export const ResolutionSchema = z.strictObject({
   votes: VotesSchema.optional(),
   /** Consultation result (协商结果) for bodies that do not vote. */
   result: Text.optional(),
-  /** Ledger entries this resolution authorises: <ledger period>/<voucher>, e.g. 2025-q3/记-08-003. */
-  authorises: z.array(Text).default([]),
+  /** Ledger entries this resolution authorises: <ledger period>/<voucher>, e.g. 2025-q3/记-08-003 (parsed: `{ ref, ledgerId, voucher }`). */
+  authorises: z.array(EntryRefSchema).default([]),
 });
 
 export const MeetingSchema = z.strictObject({

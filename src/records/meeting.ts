@@ -1,0 +1,78 @@
+/**
+ * Every derived fact about one meeting's minutes, once: quorum and its basis, each resolution's
+ * outcome, the pass rule as a sentence, its place in a 四议两公开 chain, the spending it authorised,
+ * whether its resolutions are posted, its track and its page path. Pure and serialisable.
+ */
+import type { Rec, VillageRecords } from '../check/model.ts';
+import { getChain, getChainMap } from '../lib/chain.ts';
+import { periodLabel } from '../lib/period.ts';
+import { describeThreshold, getOutcome, getQuorum, type Outcome } from '../lib/quorum.ts';
+import { getBodyRule } from '../law/bodies.ts';
+import type { Meeting } from '../schemas/index.ts';
+import { getIssuer, type FactsContext } from './context.ts';
+import { recordPath } from './registry.ts';
+
+export type MeetingRec = Rec<Meeting>;
+
+export interface MeetingFacts {
+  id: string;
+  path: string;
+  bodyEn: string;
+  /** The body does not vote (议事协商会, 听证会): it records 协商结果. */
+  consultative: boolean;
+  quorum: { met: boolean; zh: string; en: string };
+  /** Outcome of each resolution, in order. */
+  outcomes: Outcome[];
+  passed: number;
+  failed: number;
+  /** 赞成票须达到会人数的过半数, for voting bodies. */
+  passRule?: { zh: string; en: string };
+  /** The law the rule rests on, without the evidence grade. */
+  source: string;
+  /** Its 四议两公开 chain, when it is one of the four steps. */
+  chain?: { complete: boolean; steps: { zh: string; en: string; current: boolean; meeting?: { id: string; title: string; date: string; path: string } }[] };
+  /** Expenses in the village's ledgers that name this meeting as their authority. */
+  authorisedSpending: { ledgerId: string; periodZh: string; voucher: string; summary: string; amount: number; path: string }[];
+  /** Its resolutions go up on the board (决议公开 / 协商结果公开). */
+  posted: boolean;
+  track: '党务' | '村务';
+  issuer: string;
+}
+
+export function getMeetingFacts(m: MeetingRec, v: VillageRecords, ctx: FactsContext): MeetingFacts {
+  const rule = getBodyRule(m.data.body)!;
+  const q = getQuorum(rule, m.data, { womenRepQuorum: ctx.profile.womenRepQuorum });
+  const outcomes = m.data.resolutions.map((r) => getOutcome(rule, m.data, r.votes, q.met));
+  const t = rule.pass ? describeThreshold(rule.pass.threshold) : undefined;
+  const chain = getChain(m.id, getChainMap(v.meetings));
+  const meetingOf = (id: string | undefined) => (id ? v.meetings.find((x) => x.id === id) : undefined);
+  return {
+    id: m.id,
+    path: recordPath('meeting', v.id, m.id),
+    bodyEn: rule.en,
+    consultative: rule.pass === null,
+    quorum: { met: q.met, zh: q.basis.zh, en: q.basis.en },
+    outcomes,
+    passed: outcomes.filter((o) => o === '通过').length,
+    failed: outcomes.filter((o) => o === '未通过').length,
+    ...(rule.pass && t ? { passRule: { zh: `赞成票须达${rule.pass.base === 'present' ? '到会人数' : '全体应到人数'}的${t.zh}`, en: `yes votes must be ${t.en} of ${rule.pass.base === 'present' ? 'those present' : 'all members'}` } } : {}),
+    source: rule.source.replace(/\s*\[[A-Z]+\]/g, ''),
+    ...(chain
+      ? {
+          chain: {
+            complete: chain.complete,
+            steps: chain.steps.map((s) => {
+              const mm = meetingOf(s.meetingId);
+              return { zh: s.step.zh, en: s.step.en, current: s.meetingId === m.id, ...(mm ? { meeting: { id: mm.id, title: mm.data.title, date: mm.data.date, path: recordPath('meeting', v.id, mm.id) } } : {}) };
+            }),
+          },
+        }
+      : {}),
+    authorisedSpending: v.ledgers.flatMap((l) =>
+      l.data.expense.filter((e) => e.resolution?.meetingId === m.id).map((e) => ({ ledgerId: l.id, periodZh: periodLabel(l.period), voucher: e.voucher, summary: e.summary, amount: e.amount, path: recordPath('ledger', v.id, l.id) })),
+    ),
+    posted: m.data.resolutions.length > 0 && rule.postsResolutions,
+    track: rule.track,
+    issuer: getIssuer(v),
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * Every derived fact about one 公示, once: its type's rule, the subject columns it shows (with the
+ * one table of column labels), the cells (amounts in yuan; names in full for the paper board and
+ * masked for screens), whether it has been taken down (unpublished on the as-of date), its track,
+ * the count of its subjects in the type's unit, and its page path. Pure and serialisable.
+ */
+import type { NoticeRec, VillageRecords } from '../check/model.ts';
+import { formatYuan } from '../lib/money.ts';
+import { maskName } from '../lib/privacy.ts';
+import { getNoticeType } from '../law/notice-types.ts';
+import { getIssuer, type FactsContext } from './context.ts';
+import { recordPath } from './registry.ts';
+
+/** The subject fields of a 公示 as column headings, and which are numbers (right-aligned). */
+export const SUBJECT_FIELDS: Readonly<Record<string, { label: string; numeric: boolean }>> = {
+  name: { label: '姓名/名称', numeric: false },
+  members: { label: '人数', numeric: true },
+  amount: { label: '金额（元）', numeric: true },
+  group: { label: '村民小组', numeric: false },
+  reason: { label: '理由', numeric: false },
+  plot: { label: '位置', numeric: false },
+  area: { label: '面积（㎡）', numeric: true },
+  floors: { label: '层数', numeric: true },
+  gender: { label: '性别', numeric: false },
+  birthMonth: { label: '出生年月', numeric: false },
+  education: { label: '学历', numeric: false },
+  note: { label: '备注', numeric: false },
+};
+
+export interface NoticeFacts {
+  id: string;
+  path: string;
+  typeEn: string;
+  /** Subjects are private persons: names are masked on the web. */
+  personal: boolean;
+  /** A personal type that lists names: its poster is for the board only, never published online. */
+  namesPersons: boolean;
+  /** Taken down: the as-of date is after `unpublishAfter`. */
+  unpublished: boolean;
+  track: '党务' | '村务' | '财务';
+  /** 共 4 户, for personal types counted in a unit and with subjects; where names are not shown. */
+  countZh?: string;
+  /** 个工作日 or 天. */
+  unitZh: string;
+  columns: { key: string; label: string; numeric: boolean }[];
+  /** Cells as the paper board shows them (names in full). */
+  rows: string[][];
+  /** Cells as screens show them (names of persons masked). */
+  maskedRows: string[][];
+  issuer: string;
+}
+
+export function getNoticeFacts(n: NoticeRec, v: VillageRecords, ctx: Pick<FactsContext, 'asOf'>): NoticeFacts {
+  const x = n.data;
+  const type = getNoticeType(x.type)!;
+  const keys = type.allowedFields.filter((f) => x.subjects.some((s) => s[f as keyof typeof s] !== undefined));
+  const cell = (field: string, value: unknown, mask: boolean): string => {
+    if (value === undefined) return '';
+    if (field === 'name' && mask) return maskName(String(value));
+    if (field === 'amount') return formatYuan(Number(value));
+    return String(value);
+  };
+  const rows = (mask: boolean) => x.subjects.map((s) => keys.map((f) => cell(f, s[f as keyof typeof s], mask)));
+  return {
+    id: n.id,
+    path: recordPath('notice', v.id, n.id),
+    typeEn: type.en,
+    personal: type.personal,
+    namesPersons: type.personal && x.subjects.some((s) => s.name !== undefined),
+    unpublished: x.unpublishAfter !== undefined && ctx.asOf > x.unpublishAfter,
+    track: type.track,
+    ...(type.personal && type.countUnit && x.subjects.length > 0 ? { countZh: `共 ${x.subjects.length} ${type.countUnit}` } : {}),
+    unitZh: x.duration.unit === 'working' ? '个工作日' : '天',
+    columns: keys.map((f) => ({ key: f, label: SUBJECT_FIELDS[f]?.label ?? f, numeric: SUBJECT_FIELDS[f]?.numeric ?? false })),
+    rows: rows(false),
+    maskedRows: rows(type.personal),
+    issuer: getIssuer(v),
+  };
+}
