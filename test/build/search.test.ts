@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCounty } from '../../src/check/load.ts';
 import type { County } from '../../src/check/model.ts';
 import { buildSearchIndex } from '../../src/integrations/search-index.ts';
-import { POST_BUILD_STEPS } from '../../src/integrations/post-build.ts';
+import { POST_BUILD_STEPS } from '../../scripts/build-steps.ts';
 import { formatYuan } from '../../src/lib/money.ts';
 import { ROOT } from '../helpers/fixture-tree.ts';
 import { pagesContaining, readIndexedPages, type IndexedPage } from '../helpers/indexed-text.ts';
