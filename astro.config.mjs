@@ -41,8 +41,10 @@ export function gongkaiConfig(context) {
   build: { inlineStylesheets: 'always' },
   vite: {
     // Astro puts Vite's dependency cache in node_modules/.vite, which checkouts sharing one
-    // node_modules would share (and keep invalidating); keep it with this checkout's caches.
-    cacheDir: context?.cacheDirs.vite ?? join(contentRoot, '.astro-cache', 'vite'),
+    // node_modules would share (and keep invalidating); keep it with this checkout's caches. It is
+    // the code's cache, so it stays in the checkout even for a county folder elsewhere: prebundled
+    // modules must resolve packages from this checkout's node_modules.
+    cacheDir: context?.cacheDirs.vite ?? join(root, '.astro-cache', 'vite'),
     build: {
       rolldownOptions: {
         onwarn(warning, defaultHandler) {

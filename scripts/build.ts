@@ -234,7 +234,7 @@ const context: BuildContext = {
   problems: result.problems,
   asOf: county.asOf,
   ...(only ? { villagesToRender: only } : {}),
-  cacheDirs: { astro: only ? join(work, 'astro-cache-incremental') : join(root, '.astro-cache'), vite: join(root, '.astro-cache', 'vite') },
+  cacheDirs: { astro: only ? join(work, 'astro-cache-incremental') : join(root, '.astro-cache'), vite: join(project, '.astro-cache', 'vite') },
 };
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 provideBuildContext(context);

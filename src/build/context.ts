@@ -29,7 +29,7 @@ export interface BuildContext {
    * from the previous output. Absent: a full build renders every village.
    */
   villagesToRender?: readonly string[];
-  /** Cache folders: Astro's data store and Vite's dependency cache. */
+  /** Cache folders: Astro's data store (next to the content) and Vite's dependency cache (in the checkout: it holds code). */
   cacheDirs: { astro: string; vite: string };
 }
 
