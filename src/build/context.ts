@@ -34,6 +34,6 @@ export interface BuildContext {
 }
 
 /** Whether a build with this context renders the pages of village `id`. */
-export function rendersVillage(context: Pick<BuildContext, 'villagesToRender'> | undefined, id: string): boolean {
+export function contextRendersVillage(context: Pick<BuildContext, 'villagesToRender'> | undefined, id: string): boolean {
   return !context?.villagesToRender || context.villagesToRender.includes(id);
 }

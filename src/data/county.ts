@@ -5,7 +5,7 @@
  * `npm run check` uses: the one documented fallback. A build with content errors never gets here.
  */
 import { getBuildContext } from '../build/handover.ts';
-import { rendersVillage as contextRendersVillage } from '../build/context.ts';
+import { contextRendersVillage } from '../build/context.ts';
 import { formatProblems } from '../check/format.ts';
 import { loadCounty } from '../check/load.ts';
 import type { County, Problem, VillageRecords } from '../check/model.ts';
