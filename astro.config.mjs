@@ -1,42 +1,50 @@
 // @ts-check
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { parse } from 'yaml';
-import { contentCheck } from './src/integrations/content-check.ts';
+import { buildContext } from './src/integrations/build-context.ts';
 import { contentGuardHast, contentGuardMdast } from './src/integrations/content-guard.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-/** Where content/ is: this checkout, or another folder given by `npm run build -- --root <dir>`. */
-const contentRoot = process.env.GONGKAI_ROOT ? resolve(process.env.GONGKAI_ROOT) : root;
-/** Caches live next to the content they were made from (this checkout, or the --root folder). */
-const cacheBase = contentRoot;
-/** The public address comes from content/site.yaml so clerks never edit code. */
-const siteUrl = new URL(parse(readFileSync(join(contentRoot, 'content', 'site.yaml'), 'utf8'), { schema: 'failsafe' }).baseUrl);
 
-export default defineConfig({
+/**
+ * The Astro config of one build. scripts/build.ts passes its build context (src/build/context.ts):
+ * the county folder, the staging output folder, the cache folders and the checked county. Without
+ * one (`astro dev`, `astro check`, a plain `astro build`) it builds this checkout into ./dist.
+ * @param {import('./src/build/context.ts').BuildContext} [context]
+ */
+export function gongkaiConfig(context) {
+  /** Where content/ is: this checkout, or another folder given by `npm run build -- --root <dir>`. */
+  const contentRoot = context?.root ?? root;
+  /** The public address comes from content/site.yaml so clerks never edit code. */
+  const siteUrl = new URL(context?.county.site.baseUrl ?? parse(readFileSync(join(contentRoot, 'content', 'site.yaml'), 'utf8'), { schema: 'failsafe' }).baseUrl);
+  return defineConfig({
   site: siteUrl.origin,
   base: siteUrl.pathname,
   trailingSlash: 'always',
   // scripts/build.ts builds into a staging folder and swaps it in only when everything succeeded.
-  outDir: process.env.GONGKAI_OUT_DIR ?? './dist',
-  integrations: [contentCheck(contentRoot), mdx()],
+  root,
+  outDir: context?.outDir ?? './dist',
+  integrations: [buildContext(context, contentRoot), mdx()],
   // Clerk narrative is untrusted: every .md/.mdx body is sanitised as it renders (the checker has
   // already refused anything unsafe; this is the second line, see src/integrations/content-guard.ts).
   markdown: { processor: satteri({ mdastPlugins: [contentGuardMdast], hastPlugins: [contentGuardHast] }) },
   // Per-checkout (and per content root) cache, so parallel checkouts sharing node_modules, and
   // synthetic counties built from this checkout, do not share Astro's data store. An incremental
   // build (scripts/build.ts) syncs only the changed villages, in a data store of its own.
-  cacheDir: process.env.GONGKAI_CACHE_DIR ?? join(cacheBase, '.astro-cache'),
+  cacheDir: context?.cacheDirs.astro ?? join(contentRoot, '.astro-cache'),
   devToolbar: { enabled: false },
   build: { inlineStylesheets: 'always' },
   vite: {
     // Astro puts Vite's dependency cache in node_modules/.vite, which checkouts sharing one
-    // node_modules would share (and keep invalidating); keep it with this checkout's caches.
-    cacheDir: join(cacheBase, '.astro-cache', 'vite'),
+    // node_modules would share (and keep invalidating); keep it with this checkout's caches. It is
+    // the code's cache, so it stays in the checkout even for a county folder elsewhere: prebundled
+    // modules must resolve packages from this checkout's node_modules.
+    cacheDir: context?.cacheDirs.vite ?? join(root, '.astro-cache', 'vite'),
     build: {
       rolldownOptions: {
         onwarn(warning, defaultHandler) {
@@ -48,3 +56,6 @@ export default defineConfig({
     },
   },
 });
+}
+
+export default gongkaiConfig();

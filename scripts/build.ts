@@ -1,11 +1,20 @@
 /**
  * `npm run build [-- --root <dir>] [-- --out <dir>] [-- --full]`: checks <root>/content (default:
- * the current folder), builds the site into a staging folder and only then swaps it in as <out>
+ * the current folder), builds the site into a staging folder and only then publishes it as <out>
  * (default <root>/dist). A failed check or build leaves the previous output exactly as it was.
  *
- * Content is read and checked once: the checked county goes to the Astro build, which runs in this
- * process (src/check/county-cache.ts). Villages whose files did not change since the last build
- * reuse their check results (src/check/check-cache.ts).
+ * Content is read and checked once. This script makes the one build context (src/build/context.ts:
+ * county folder, staging folder, checked county, problems, as-of date, villages to render, cache
+ * folders) and passes it explicitly: to Astro's config (astro.config.mjs `gongkaiConfig`), to the
+ * page modules (src/build/handover.ts) and to the post-build steps (scripts/build-steps.ts).
+ * Villages whose files did not change since the last build reuse their check results
+ * (src/check/check-cache.ts).
+ *
+ * Publishing is one atomic step: <out> is a symbolic link to a release folder under
+ * <root>/.gongkai-build/; a new link is made next to <out> and renamed over it (rename(2)), so a
+ * reader always sees either the whole old site or the whole new one, never no site. The replaced
+ * release is removed in the background. Staging folders and private-poster folders of builds that
+ * were killed (their process is gone) are removed when the next build starts.
  *
  * Incremental builds: when the previous build made <out> from the same site.yaml, as-of date and
  * code, and only a few villages changed, Astro renders just those villages' pages and the county
@@ -14,19 +23,22 @@
  * doubt: a different <out>, a missing record) builds everything.
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { copyFile, link, mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { gongkaiConfig } from '../astro.config.mjs';
+import type { BuildContext } from '../src/build/context.ts';
+import { provideBuildContext } from '../src/build/handover.ts';
 import { resolveAsOf } from '../src/check/as-of.ts';
 import { VillageCheckCache } from '../src/check/check-cache.ts';
-import { shareCounty } from '../src/check/county-cache.ts';
-import { codeFingerprint, contentDigests } from '../src/check/digest.ts';
+import { codeFingerprint, contentDigests, contentStamp } from '../src/check/digest.ts';
 import { formatProblems } from '../src/check/format.ts';
 import { loadCounty } from '../src/check/load.ts';
-import { runPostBuildSteps } from '../src/integrations/post-build.ts';
 import { recordTiming, timed } from '../src/integrations/timings.ts';
+import { PRIVATE_DIR } from '../src/posters/build-step.ts';
+import { runPostBuildSteps } from './build-steps.ts';
 
 const { values } = parseArgs({ options: { root: { type: 'string' }, out: { type: 'string' }, full: { type: 'boolean', default: false } } });
 const started = performance.now();
@@ -92,13 +104,70 @@ function removeLater(dir: string): void {
   }
 }
 
+/** Whether process `pid` is still running (a build that was killed leaves its folders behind). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes what killed builds left: staging folders `<work>/dist-<pid>` and private-poster folders
+ * `<root>/private-posters.tmp-<pid>` (personal data) whose process is gone, and releases of this
+ * output that it no longer links to (`keep`).
+ */
+function removeStale(outKey: string, keep: string | undefined): void {
+  for (const name of readdirSync(work)) {
+    const staging = /^dist-(\d+)$/.exec(name);
+    if (staging && Number(staging[1]) !== process.pid && !isAlive(Number(staging[1]))) rmSync(join(work, name), { recursive: true, force: true });
+    if (name.startsWith(`release-${outKey}-`) && join(work, name) !== keep) removeLater(join(work, name));
+  }
+  for (const name of readdirSync(root)) {
+    const tmp = new RegExp(`^${PRIVATE_DIR}\\.tmp-(\\d+)$`).exec(name);
+    if (tmp && Number(tmp[1]) !== process.pid && !isAlive(Number(tmp[1]))) rmSync(join(root, name), { recursive: true, force: true });
+  }
+}
+
+/** The release folder <out> links to, if <out> is such a link. */
+function currentRelease(out: string): string | undefined {
+  try {
+    return lstatSync(out).isSymbolicLink() ? resolve(dirname(out), readlinkSync(out)) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Publishes `release` as `out` in one rename(2): a new symbolic link made next to `out` replaces it.
+ * An `out` that is still a real folder (made before outputs were links) is moved aside first, once.
+ * Returns what `out` showed before, for removal.
+ */
+function publish(release: string, out: string): string | undefined {
+  const before = currentRelease(out);
+  let aside: string | undefined;
+  if (!before && existsSync(out)) {
+    aside = join(work, `old-${process.pid}`);
+    renameSync(out, aside);
+  }
+  mkdirSync(dirname(out), { recursive: true });
+  const next = join(dirname(out), `.${basename(out)}.link-${process.pid}`);
+  rmSync(next, { force: true });
+  symlinkSync(relative(dirname(out), release), next);
+  renameSync(next, out);
+  return before ?? aside;
+}
+
 // ── check ──
-// The stamp is taken before reading, so an edit made while we build is noticed by the Astro side.
+// The stamp is taken before reading, so an edit made while we check is noticed before Astro starts.
 const digests = timed('digest', () => contentDigests(root));
 const stamp = digests.stamp;
 const code = timed('fingerprint', () => codeFingerprint(project));
 // Village rules depend on the village's files, site.yaml and the code; the as-of date is included
 // so that nothing cached outlives the day it was checked on.
+// GONGKAI_AS_OF (reproducible builds) is read here, at the boundary, and nowhere below.
 const checkScope = hash(digests.site, code, resolveAsOf(undefined, process.env, new Date()));
 const checkCache = new VillageCheckCache(join(work, 'check-cache'), checkScope, digests.villages);
 const result = timed('check', () => loadCounty(root, { cache: checkCache }));
@@ -138,26 +207,41 @@ if (!values.full && existsSync(lastFile) && existsSync(join(dist, 'index.html'))
 console.log(only ? `增量构建：${only.length} 个村有变化（${only.join('、') || '无'}），其余页面沿用上次构建。 Incremental build: ${only.length} village(s) changed.` : '全量构建。 Full build.');
 recordTiming('mode', 0, { incremental: Boolean(only), changed: only?.length ?? ids.length });
 
-// ── Astro, in this process ──
+// ── the build context, Astro in this process ──
 const staging = join(work, `dist-${process.pid}`);
-const old = join(work, `old-${process.pid}`);
+const outKey = hash(dist).slice(0, 12);
+const privateTmp = join(root, `${PRIVATE_DIR}.tmp-${process.pid}`);
 mkdirSync(work, { recursive: true });
 rmSync(staging, { recursive: true, force: true });
-// Output replaced by an earlier build whose background removal did not finish.
+// Killed builds' staging folders, releases this output no longer shows, and outputs replaced by an
+// earlier build whose background removal did not finish.
+removeStale(outKey, currentRelease(dist));
 for (const leftover of readdirSync(work).filter((n) => n.startsWith('old-'))) removeLater(join(work, leftover));
 const fail = (error?: unknown): never => {
   rmSync(staging, { recursive: true, force: true });
+  rmSync(privateTmp, { recursive: true, force: true });
   if (error) console.error(error);
   console.error('\n构建失败，dist/ 未改动。 Build failed; dist/ was left untouched.');
   process.exit(1);
 };
-Object.assign(process.env, { GONGKAI_ROOT: root, GONGKAI_OUT_DIR: staging, ASTRO_TELEMETRY_DISABLED: '1' });
-if (only) Object.assign(process.env, { GONGKAI_ONLY_VILLAGES: only.join(','), GONGKAI_CACHE_DIR: join(work, 'astro-cache-incremental') });
-shareCounty(county, root, stamp);
+// The check read content/ after the stamp was taken; an edit made since is not built from a stale model.
+if (contentStamp(root) !== stamp) fail('内容在检查后被修改，请重新构建。 content/ changed while it was being checked; build again.');
+const context: BuildContext = {
+  root,
+  project,
+  outDir: staging,
+  county,
+  problems: result.problems,
+  asOf: county.asOf,
+  ...(only ? { villagesToRender: only } : {}),
+  cacheDirs: { astro: only ? join(work, 'astro-cache-incremental') : join(root, '.astro-cache'), vite: join(project, '.astro-cache', 'vite') },
+};
+process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
+provideBuildContext(context);
 const astroStarted = performance.now();
 try {
   const { build } = await import('astro');
-  await build({ root: project });
+  await build({ ...gongkaiConfig(context), configFile: false });
 } catch (error) {
   fail(error);
 }
@@ -176,19 +260,21 @@ if (only) {
 // ── post-build steps, swap ──
 try {
   const postStarted = performance.now();
-  await runPostBuildSteps({ root, outDir: staging, county, log: (m) => console.log(m), ...(only ? { incremental: { villages: only } } : {}) });
+  await runPostBuildSteps({ root, outDir: context.outDir, county, log: (m) => console.log(m), ...(only ? { incremental: { villages: only } } : {}) });
   recordTiming('post-build', performance.now() - postStarted);
 } catch (error) {
   fail(error);
 }
 
-timed('swap', () => {
-  if (existsSync(dist)) renameSync(dist, old);
-  renameSync(staging, dist);
+// The staging folder becomes a release (a rename inside .gongkai-build/), then <out> is switched to it.
+const release = join(work, `release-${outKey}-${randomBytes(6).toString('hex')}`);
+const replaced = timed('swap', () => {
+  renameSync(staging, release);
+  return publish(release, dist);
 });
 const record: LastBuild = { out: dist, outIno: statSync(dist).ino, pagesKey, villages: Object.fromEntries(ids.map((id) => [id, digests.villages[id]!])) };
 writeFileSync(lastFile, JSON.stringify(record));
-if (existsSync(old)) removeLater(old);
+if (replaced && existsSync(replaced)) removeLater(replaced);
 recordTiming('total', performance.now() - started);
 console.log(`\n已生成 ${values.out ? dist : 'dist/'}（数据截至 ${county.asOf}）。 Built ${values.out ? dist : 'dist/'} (as of ${county.asOf}).`);
 // Astro and Vite may leave handles open; the build is done.

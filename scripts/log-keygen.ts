@@ -4,7 +4,7 @@
  * cosignature/v1 witness key). The private key file gets mode 0600; the vkey line is printed.
  */
 import { parseArgs } from 'node:util';
-import { runKeygen } from '../src/log-store/commands.ts';
+import { runKeygen } from '../src/tools/log-commands.ts';
 import { finish } from '../src/tools/result.ts';
 
 const { values } = parseArgs({ options: { name: { type: 'string' }, out: { type: 'string' }, witness: { type: 'boolean' } } });

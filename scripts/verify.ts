@@ -4,7 +4,7 @@
  * Exits 0 when everything checks, 1 when something broke, 2 when it could not check.
  */
 import { parseArgs } from 'node:util';
-import { runVerify } from '../src/log-store/commands.ts';
+import { runVerify } from '../src/tools/log-commands.ts';
 import { finish } from '../src/tools/result.ts';
 
 const { values, positionals } = parseArgs({

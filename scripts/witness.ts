@@ -4,7 +4,7 @@
  * cosignature/v1). Keep the output: it is your `--since` next time.
  */
 import { parseArgs } from 'node:util';
-import { runWitness } from '../src/log-store/commands.ts';
+import { runWitness } from '../src/tools/log-commands.ts';
 import { finish } from '../src/tools/result.ts';
 
 const { values, positionals } = parseArgs({

@@ -10,12 +10,16 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { glob } from 'astro/loaders';
+import { getBuildContext } from './build/handover.ts';
+
+/** The build context of scripts/build.ts (src/build/context.ts); none in `astro dev`. */
+const context = getBuildContext();
 
 /** content/villages of this checkout, or of the folder given by `npm run build -- --root <dir>`. */
-const base = `${process.env['GONGKAI_ROOT'] ?? '.'}/content/villages`;
+const base = `${context?.root ?? '.'}/content/villages`;
 
-/** An incremental build (scripts/build.ts) renders only the villages in GONGKAI_ONLY_VILLAGES. */
-const only = process.env['GONGKAI_ONLY_VILLAGES']?.split(',').filter(Boolean);
+/** An incremental build (scripts/build.ts) renders only the villages its build context names. */
+const only = context?.villagesToRender;
 const pattern = (folder: string) => (only ? (only.length ? only.map((id) => `${id}/${folder}/*.{md,mdx}`) : [`-none-/${folder}/*.md`]) : `*/${folder}/*.{md,mdx}`);
 
 const bodies = (folder: string) =>

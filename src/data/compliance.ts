@@ -4,24 +4,16 @@
  * same checked content the rest of the site uses; the page only renders it.
  */
 import { assembleCompliance, timelinessText } from '../check/compliance-rules.ts';
-import { loadCounty } from '../check/load.ts';
 import { renderMessage } from '../check/messages.ts';
-import type { Problem } from '../check/model.ts';
 import { COMPLIANCE_CHECKS, latestDueQuarterKey } from '../lib/compliance.ts';
 import { formatDateZh } from '../lib/dates.ts';
 import { periodKey, periodLabel } from '../lib/period.ts';
 import { getRecordTypeOfFolder, recordPath } from '../records/registry.ts';
-import { getCounty, href, urls } from './county.ts';
+import { getCheckProblems, getCounty, href, urls } from './county.ts';
 
 const SHORT = { 'on-time': '✓ 按时公开', late: '! 逾期公开', overdue: '✗ 未公开', 'not-due': '· 未到期' } as const;
 
 export const complianceHref = (): string => href('compliance');
-
-let problems: Problem[] | undefined;
-function getProblems(): Problem[] {
-  problems ??= loadCounty(process.cwd()).problems;
-  return problems;
-}
 
 /** The page of the record a problem is about, if it has one. */
 function recordHref(file: string): string | undefined {
@@ -35,7 +27,7 @@ function recordHref(file: string): string | undefined {
 
 export function getComplianceView() {
   const county = getCounty();
-  const { villages, rows } = assembleCompliance(county, getProblems());
+  const { villages, rows } = assembleCompliance(county, getCheckProblems());
   const latest = latestDueQuarterKey(county.asOf, county.profile);
   const latestRows = rows.filter((r) => periodKey(r.quarter) === latest);
   const checks = COMPLIANCE_CHECKS.filter((c) => c.key !== 'timeliness' && c.key !== 'other');

@@ -1,43 +1,50 @@
 /**
- * The checked county for the pages: the one the content-check integration checked (or took from
- * scripts/build.ts) in this build, or, outside a build (astro dev), loaded here with the same
- * loader `npm run check` uses. A build with content errors never gets here.
+ * The checked county for the pages: the one in the build context scripts/build.ts made
+ * (src/build/context.ts, handed over by src/build/handover.ts), or, without one
+ * (`astro dev`, a plain `astro build`), loaded here once from the current folder with the same loader
+ * `npm run check` uses: the one documented fallback. A build with content errors never gets here.
  */
-import { sharedCounty } from '../check/county-cache.ts';
+import { getBuildContext } from '../build/handover.ts';
+import { contextRendersVillage } from '../build/context.ts';
 import { formatProblems } from '../check/format.ts';
 import { loadCounty } from '../check/load.ts';
-import type { County, VillageRecords } from '../check/model.ts';
+import type { County, Problem, VillageRecords } from '../check/model.ts';
 import { timed } from '../integrations/timings.ts';
 import { recordPath, villagePath } from '../records/registry.ts';
 
-let cached: County | undefined;
+let fallback: { county: County; problems: Problem[] } | undefined;
 let byId: Map<string, VillageRecords> | undefined;
 
-export function getCounty(): County {
-  if (!cached) {
-    cached = sharedCounty();
-    if (!cached) {
-      const result = timed('astro:pages-load-county', () => loadCounty(process.env['GONGKAI_ROOT'] ?? process.cwd()));
-      if (!result.county) throw new Error(formatProblems(result.problems));
-      cached = result.county;
-    }
+/** The checked county and its problems: the build's, or (astro dev) checked here. */
+function getChecked(): { county: County; problems: Problem[] } {
+  const context = getBuildContext();
+  if (context) return context;
+  if (!fallback) {
+    const result = timed('astro:pages-load-county', () => loadCounty(process.cwd()));
+    if (!result.county) throw new Error(formatProblems(result.problems));
+    fallback = { county: result.county, problems: result.problems };
   }
-  return cached;
+  return fallback;
+}
+
+export function getCounty(): County {
+  return getChecked().county;
+}
+
+/** Every problem the check of this county found (only warnings: a build with errors stops). */
+export function getCheckProblems(): Problem[] {
+  return getChecked().problems;
 }
 
 /**
  * Whether this build renders the pages of a village: always, except in an incremental build, where
- * scripts/build.ts names the changed villages in GONGKAI_ONLY_VILLAGES and carries the other
- * villages' pages over from the previous output. Pages that are not a village's own (the county
- * home) are always rendered.
+ * the build context names the changed villages and scripts/build.ts carries the other villages'
+ * pages over from the previous output. Pages that are not a village's own (the county home) are
+ * always rendered.
  */
 export function rendersVillage(id: string): boolean {
-  const only = process.env['GONGKAI_ONLY_VILLAGES'];
-  if (only === undefined) return true;
-  onlyVillages ??= new Set(only.split(',').filter(Boolean));
-  return onlyVillages.has(id);
+  return contextRendersVillage(getBuildContext(), id);
 }
-let onlyVillages: Set<string> | undefined;
 
 export function getVillage(id: string): VillageRecords {
   byId ??= new Map(getCounty().villages.map((x) => [x.id, x]));

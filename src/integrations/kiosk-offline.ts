@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { copyWorkboxLibraries, injectManifest } from 'workbox-build';
 import { replaceFile } from './files.ts';
-import type { BuildContext, BuildStep } from './post-build.ts';
+import type { BuildStep, StepContext } from '../build/steps.ts';
 
 /** The service worker of one village's screen, before Workbox injects the precache manifest. */
 export function kioskServiceWorkerSource(workboxPath: string): string {
@@ -59,7 +59,7 @@ function pruneWorkbox(dir: string): void {
   }
 }
 
-export async function writeKioskOffline(ctx: BuildContext): Promise<{ village: string; files: number; bytes: number; build: string }[]> {
+export async function writeKioskOffline(ctx: StepContext): Promise<{ village: string; files: number; bytes: number; build: string }[]> {
   const kioskDir = join(ctx.outDir, 'kiosk');
   if (!existsSync(kioskDir)) throw new Error('kiosk pages missing: expected dist/kiosk/<village>/index.html');
   const base = new URL(ctx.county.site.baseUrl).pathname.replace(/\/?$/, '/');

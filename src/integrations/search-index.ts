@@ -16,7 +16,7 @@ import { listSearchDocuments, type SearchDocument } from '../data/search.ts';
 import { buildT2s, hanCharacters, makePlace } from '../lib/search-lexicon.ts';
 import { SEARCH_WORD_CHARACTERS, separateHanForIndex, type SearchLexicon } from '../lib/search-query.ts';
 import { replaceFile } from './files.ts';
-import type { BuildContext, BuildStep } from './post-build.ts';
+import type { BuildStep, StepContext } from '../build/steps.ts';
 
 export const LEXICON_FILE = 'search/lexicon.json';
 /** Files Pagefind writes that the search page does not use (its ready-made UIs and web worker). */
@@ -86,7 +86,7 @@ export interface SearchIndexResult {
 }
 
 /** Builds the index for the site in `ctx.outDir`; throws with every problem found. */
-export async function buildSearchIndex(ctx: Pick<BuildContext, 'outDir' | 'county'>): Promise<SearchIndexResult> {
+export async function buildSearchIndex(ctx: Pick<StepContext, 'outDir' | 'county'>): Promise<SearchIndexResult> {
   const docs = listSearchDocuments(ctx.county);
   const known = new Set(docs.map((d) => d.path));
   const problems: string[] = [];

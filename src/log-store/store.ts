@@ -9,12 +9,12 @@ import { dirname, join, relative } from 'node:path';
 import type { LogLeaf } from '../schemas/log-leaf.ts';
 import { utf8 } from '../lib/tlog/bytes.ts';
 import { formatCheckpoint, parseCheckpoint } from '../lib/tlog/checkpoint.ts';
-import { decodeLeaf, encodeLeafText, getLeafKey } from '../lib/tlog/leaf.ts';
+import { decodeLeaf, encodeLeafText, getLeafKey } from './leaf.ts';
 import { buildMerkleTree, equalHashes, hashLeaf } from '../lib/tlog/merkle.ts';
 import { formatVerifierKey, getVerifierKey, type SignerKey, signNote } from '../lib/tlog/note.ts';
 import { formatProofFile } from '../lib/tlog/proof-file.ts';
 import { buildTiles } from '../lib/tlog/tiles.ts';
-import { getProofPath, readCheckpointNote } from '../lib/tlog/audit.ts';
+import { getProofPath, readCheckpointNote } from './audit.ts';
 
 export const ENTRIES_FILE = 'entries.jsonl';
 export const CHECKPOINT_FILE = 'checkpoint';

@@ -8,7 +8,7 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { County } from '../check/model.ts';
-import type { BuildContext, BuildStep } from '../integrations/post-build.ts';
+import type { BuildStep, StepContext } from '../build/steps.ts';
 import { getCachedFile, getCacheKey, pruneCache, readCacheEntry } from './cache.ts';
 import type { PosterDoc } from './doc.ts';
 import { buildPosterDocs } from './documents.ts';
@@ -53,7 +53,7 @@ function placeFile(cached: string, dest: string): void {
 }
 
 /** Renders (or reuses) every poster of the county and copies the files into place. */
-export async function buildPosters(ctx: Pick<BuildContext, 'root' | 'outDir' | 'county' | 'log'>): Promise<PosterBuildReport> {
+export async function buildPosters(ctx: Pick<StepContext, 'root' | 'outDir' | 'county' | 'log'>): Promise<PosterBuildReport> {
   const started = performance.now();
   const docs = buildPosterDocs(ctx.county as County);
   const fonts = getLayoutFonts();
@@ -71,6 +71,8 @@ export async function buildPosters(ctx: Pick<BuildContext, 'root' | 'outDir' | '
   rmSync(privateTmp, { recursive: true, force: true });
   let publicFiles = 0;
   let privateFiles = 0;
+  // The temporary folder holds personal data: it never outlives a failed step.
+  try {
   for (const p of planned) {
     const entry = readCacheEntry(ctx.root, p.key);
     if (!entry) throw new Error(`海报缓存缺少 ${label(p.doc, p.size)} / the poster cache lost ${label(p.doc, p.size)}`);
@@ -84,6 +86,10 @@ export async function buildPosters(ctx: Pick<BuildContext, 'root' | 'outDir' | '
     for (const f of files) placeFile(getCachedFile(ctx.root, p.key, f), join(dest, f));
     if (p.doc.personal) privateFiles += files.length;
     else publicFiles += files.length;
+  }
+  } catch (error) {
+    rmSync(privateTmp, { recursive: true, force: true });
+    throw error;
   }
   // Swap in the private posters only now that everything succeeded.
   const privateDir = join(ctx.root, PRIVATE_DIR);

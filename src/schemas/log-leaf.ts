@@ -1,6 +1,6 @@
 /**
  * One leaf of the county's publication log (issue 15): a published version of one record. The
- * leaf's bytes in the log are its canonical JSON (src/lib/tlog/leaf.ts); part B fills these fields
+ * leaf's bytes in the log are its canonical JSON (src/log-store/leaf.ts); part B fills these fields
  * from the record facts in src/records/.
  */
 import { z } from 'astro/zod';

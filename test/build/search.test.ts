@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCounty } from '../../src/check/load.ts';
 import type { County } from '../../src/check/model.ts';
 import { buildSearchIndex } from '../../src/integrations/search-index.ts';
-import { POST_BUILD_STEPS } from '../../src/integrations/post-build.ts';
+import { POST_BUILD_STEPS } from '../../scripts/build-steps.ts';
 import { formatYuan } from '../../src/lib/money.ts';
 import { ROOT } from '../helpers/fixture-tree.ts';
 import { pagesContaining, readIndexedPages, type IndexedPage } from '../helpers/indexed-text.ts';
@@ -188,7 +188,7 @@ describe('search on the built demo county', () => {
   it('writes the same index when the same site is indexed again', async () => {
     const copy = join(ROOT, '.gongkai-build', 'search-determinism');
     rmSync(copy, { recursive: true, force: true });
-    cpSync(DIST, copy, { recursive: true });
+    cpSync(DIST, copy, { recursive: true, dereference: true });
     try {
       await buildSearchIndex({ outDir: copy, county });
       const digest = (dir: string) => {
@@ -205,7 +205,7 @@ describe('search on the built demo county', () => {
     expect(POST_BUILD_STEPS.map((s) => s.name)).toContain('搜索索引 search index');
     const copy = join(ROOT, '.gongkai-build', 'search-broken');
     rmSync(copy, { recursive: true, force: true });
-    cpSync(DIST, copy, { recursive: true });
+    cpSync(DIST, copy, { recursive: true, dereference: true });
     try {
       const notice = join(copy, 'v/maqu/notices/2025-11-17-dibao/index.html');
       writeFileSync(notice, readFileSync(notice, 'utf8').replace('<article data-pagefind-body>', '<article>'));

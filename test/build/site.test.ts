@@ -119,7 +119,7 @@ describe('the built demo county', () => {
   it('gives byte-identical output when the same content is built again', () => {
     const out = join(ROOT, '.gongkai-build', 'determinism');
     rmSync(out, { recursive: true, force: true });
-    const run = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GONGKAI_OUT_DIR: out, GONGKAI_AS_OF: '', ASTRO_TELEMETRY_DISABLED: '1' } });
+    const run = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', out], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GONGKAI_AS_OF: '', ASTRO_TELEMETRY_DISABLED: '1' } });
     expect(run.status, run.stderr).toBe(0);
     const digest = (dir: string) => Object.fromEntries(allHtml(dir).map((f) => [relative(dir, f), createHash('sha256').update(readFileSync(f)).digest('hex')]));
     expect(digest(out)).toEqual(digest(DIST));

@@ -7,15 +7,15 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCounty } from '../../src/check/load.ts';
 import type { County } from '../../src/check/model.ts';
-import { runPostBuildSteps } from '../../src/integrations/post-build.ts';
+import { runPostBuildSteps } from '../../scripts/build-steps.ts';
 import { ROOT } from './fixture-tree.ts';
 
 /** Builds into ROOT/.gongkai-build/<name> with the given as-of date (default: the demo's pinned date). */
 export async function buildKioskSite(name: string, asOf = ''): Promise<{ dir: string; county: County }> {
   const dir = join(ROOT, '.gongkai-build', name);
   rmSync(dir, { recursive: true, force: true });
-  const env = { ...process.env, GONGKAI_OUT_DIR: dir, GONGKAI_AS_OF: asOf, ASTRO_TELEMETRY_DISABLED: '1' };
-  const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: ROOT, encoding: 'utf8', env });
+  const env = { ...process.env, GONGKAI_AS_OF: asOf, ASTRO_TELEMETRY_DISABLED: '1' };
+  const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dir], { cwd: ROOT, encoding: 'utf8', env });
   if (run.status !== 0) throw new Error(`astro build failed:\n${run.stdout}\n${run.stderr}`);
   const county = loadCounty(ROOT, { env: { GONGKAI_AS_OF: asOf } }).county;
   if (!county) throw new Error('demo content does not load');

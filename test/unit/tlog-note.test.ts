@@ -12,7 +12,7 @@
 import { describe, expect, it } from 'vitest';
 import { toBase64 } from '../../src/lib/tlog/bytes.ts';
 import { formatCheckpoint, getLogOrigin, parseCheckpoint } from '../../src/lib/tlog/checkpoint.ts';
-import { decodeLeaf, encodeLeafText } from '../../src/lib/tlog/leaf.ts';
+import { decodeLeaf, encodeLeafText } from '../../src/log-store/leaf.ts';
 import {
   cosignText,
   createSignerKey,

@@ -5,9 +5,9 @@
  * hold (strings, integers, no floats). An entry whose bytes are not exactly this form is rejected,
  * so one leaf has one spelling.
  */
-import { LogLeafSchema, type LogLeaf } from '../../schemas/log-leaf.ts';
-import { canonicalJson } from '../fingerprint.ts';
-import { fromUtf8, utf8 } from './bytes.ts';
+import { LogLeafSchema, type LogLeaf } from '../schemas/log-leaf.ts';
+import { canonicalJson } from '../lib/fingerprint.ts';
+import { fromUtf8, utf8 } from '../lib/tlog/bytes.ts';
 
 /** The identity of a logged record version: `village/kind/id@version`. */
 export function getLeafKey(leaf: Pick<LogLeaf, 'village' | 'kind' | 'id' | 'version'>): string {

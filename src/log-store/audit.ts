@@ -6,14 +6,14 @@
  * the same code audits a folder, a web site or an in-memory test log. Every problem names what
  * broke, in Chinese with the English beside it.
  */
-import type { LogLeaf } from '../../schemas/log-leaf.ts';
-import { fromUtf8, toBase64, toHex } from './bytes.ts';
-import { type Checkpoint, parseCheckpoint } from './checkpoint.ts';
+import type { LogLeaf } from '../schemas/log-leaf.ts';
+import { fromUtf8, toBase64, toHex } from '../lib/tlog/bytes.ts';
+import { type Checkpoint, parseCheckpoint } from '../lib/tlog/checkpoint.ts';
 import { decodeLeaf, getLeafKey, getRecordKey } from './leaf.ts';
-import { buildMerkleTree, equalHashes, type Hash, hashLeaf, verifyConsistency, verifyInclusion } from './merkle.ts';
-import { type Note, parseNote, type VerifierKey, verifyCosignature, verifyNoteSignature } from './note.ts';
-import { parseProofFile } from './proof-file.ts';
-import { decodeEntryBundle, decodeHashTile, getTileLevels, getTilePath, listTiles, TILE_WIDTH } from './tiles.ts';
+import { buildMerkleTree, equalHashes, type Hash, hashLeaf, verifyConsistency, verifyInclusion } from '../lib/tlog/merkle.ts';
+import { type Note, parseNote, type VerifierKey, verifyCosignature, verifyNoteSignature } from '../lib/tlog/note.ts';
+import { parseProofFile } from '../lib/tlog/proof-file.ts';
+import { decodeEntryBundle, decodeHashTile, getTileLevels, getTilePath, listTiles, TILE_WIDTH } from '../lib/tlog/tiles.ts';
 
 /** Path of the inclusion proof of entry `index`, relative to the log folder. */
 export function getProofPath(index: number): string {

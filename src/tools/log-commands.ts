@@ -3,11 +3,11 @@
  * `npm run verify`, `npm run witness`, `npm run log-keygen`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { ToolResult } from '../tools/result.ts';
-import { auditLog, formatAuditReport, readCheckpointNote, type LeafCheck } from '../lib/tlog/audit.ts';
+import type { ToolResult } from './result.ts';
+import { auditLog, formatAuditReport, readCheckpointNote, type LeafCheck } from '../log-store/audit.ts';
 import { formatNote, KEY_TYPE_COSIGNATURE_V1, KEY_TYPE_ED25519, parseVerifierKey, cosignText, type VerifierKey } from '../lib/tlog/note.ts';
-import { loadSignerKey, generateKeyFile } from './keys.ts';
-import { openPublishedLog } from './site-source.ts';
+import { loadSignerKey, generateKeyFile } from '../log-store/keys.ts';
+import { openPublishedLog } from '../log-store/site-source.ts';
 
 export interface VerifyArgs {
   /** Site folder or URL. */

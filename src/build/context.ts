@@ -1,0 +1,39 @@
+/**
+ * The one build context: everything a build depends on besides the code, made once by
+ * scripts/build.ts and passed explicitly to the Astro config (astro.config.mjs `gongkaiConfig`), to
+ * the page modules (src/build/handover.ts, the one hand-over) and to the post-build steps
+ * (src/build/steps.ts). Nothing below the build script finds these through environment variables,
+ * globalThis or the current folder (GONGKAI_AS_OF is read by the build script only; GONGKAI_TIMINGS
+ * and GONGKAI_POSTER_WORKERS are tuning knobs, not inputs of the output).
+ *
+ * Without a context (`astro dev`, `astro check`, a plain `astro build`) the pages load and check the
+ * county of this checkout themselves (src/data/county.ts): the one documented fallback.
+ */
+import type { County, Problem } from '../check/model.ts';
+
+export interface BuildContext {
+  /** The county folder: where content/ is, and where caches and private-posters/ live. */
+  root: string;
+  /** The project checkout (the code: astro.config.mjs, src/, node_modules/). */
+  project: string;
+  /** The staging folder Astro and the post-build steps write into; published as the output when all succeeded. */
+  outDir: string;
+  /** The checked county the whole site is built from (content is read and checked once per build). */
+  county: County;
+  /** Every problem the check found (warnings only, or the build would have stopped): /compliance/ lists them. */
+  problems: Problem[];
+  /** The one "today" of this build (src/check/as-of.ts); equals county.asOf. */
+  asOf: string;
+  /**
+   * Incremental build: the villages whose pages are rendered again; every other file is carried over
+   * from the previous output. Absent: a full build renders every village.
+   */
+  villagesToRender?: readonly string[];
+  /** Cache folders: Astro's data store (next to the content) and Vite's dependency cache (in the checkout: it holds code). */
+  cacheDirs: { astro: string; vite: string };
+}
+
+/** Whether a build with this context renders the pages of village `id`. */
+export function contextRendersVillage(context: Pick<BuildContext, 'villagesToRender'> | undefined, id: string): boolean {
+  return !context?.villagesToRender || context.villagesToRender.includes(id);
+}

@@ -1,0 +1,31 @@
+/**
+ * The contract of a post-build step: a step runs on the finished site in the staging folder, before
+ * scripts/build.ts publishes it. The list of steps is owned by the build (scripts/build-steps.ts);
+ * steps import only these types, never the list.
+ *
+ * In an incremental build (`incremental` set) only the named villages' pages and the county home
+ * were rendered; every other file in the staging folder is a hard link to the previous output and was
+ * already processed by the previous build. So a step must never rewrite a file in place (write a
+ * new file, or remove the old one first: `replaceFile` in src/integrations/files.ts), and must not
+ * assume pages are unprocessed.
+ */
+import type { County } from '../check/model.ts';
+
+/** What a post-build step is given: the parts of the build context (src/build/context.ts) it needs. */
+export interface StepContext {
+  /** The county folder (where content/ is, and where caches and private-posters/ live). */
+  root: string;
+  /** The staging output folder that becomes the published output. */
+  outDir: string;
+  /** The checked county the site was built from. */
+  county: County;
+  log(message: string): void;
+  /** Set in an incremental build: the villages whose pages were rendered again. */
+  incremental?: { villages: readonly string[] };
+}
+
+export interface BuildStep {
+  name: string;
+  /** Throwing stops the build and leaves the previous output untouched. */
+  run(ctx: StepContext): Promise<void>;
+}
