@@ -12,7 +12,7 @@ import { isInPeriod, periodKey, periodLabel, periodLabelEn } from '../lib/period
 import { findPersonalNumbers } from '../lib/privacy.ts';
 import { checkMeeting, getOutcome, getQuorum } from '../lib/quorum.ts';
 import { getPublicationDeadline } from '../lib/schedule.ts';
-import { checkSignoff as checkSignoffRule } from '../lib/signoff.ts';
+import { checkSignoff } from '../lib/signoff.ts';
 import { getBodyRule } from '../law/bodies.ts';
 import { getNoticeType } from '../law/notice-types.ts';
 import type { Notice } from '../schemas/index.ts';
@@ -41,19 +41,6 @@ export function scanPrivacy(data: unknown, body: string, bodyLine = 1): Finding[
     for (const hit of findPersonalNumbers(line)) out.push({ code: `privacy.${hit.kind}`, path: [`正文（文件第${i + bodyLine}行） body, line ${i + bodyLine}`], params: { masked: hit.masked } });
   });
   return out;
-}
-
-/**
- * The sign-off rule, with signoff.same-person findings told which two roles clash (the rule reports
- * the role in the path and the other as "编制人 preparer" text; the message needs both as keys).
- */
-function checkSignoff(...args: Parameters<typeof checkSignoffRule>): Finding[] {
-  return checkSignoffRule(...args).map((f) => {
-    if (f.code !== 'signoff.same-person') return f;
-    const other = String(f.params?.['other'] ?? '');
-    const otherRole = other.includes('preparer') ? 'preparer' : other.includes('responsible') ? 'responsible' : 'reviewer';
-    return { ...f, params: { ...f.params, role: String(f.path[f.path.length - 1]), otherRole } };
-  });
 }
 
 const DECIDING = new Set(['村民会议', '村民代表会议', '成员大会', '成员代表大会']);

@@ -2,7 +2,7 @@
  * Prints problems for a clerk: grouped by file, each with the field, what is wrong, what was
  * expected and how to fix it, in Chinese with the English beside it.
  */
-import { renderMessage } from './messages.ts';
+import { renderMessage } from './messages/index.ts';
 import type { Problem } from './model.ts';
 
 /** One problem as a block of lines. */

@@ -80,7 +80,8 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
   const contentDir = join(root, 'content');
   const rel = (p: string) => relative(root, p).split('\\').join('/');
   const report = (file: string, findings: readonly Finding[]) => {
-    for (const f of findings) problems.push({ file, path: formatPath(f.path), severity: f.severity ?? 'error', code: f.code, params: f.params ?? {} });
+    // code and params come from one typed finding; TypeScript cannot follow the pair through `?? {}`.
+    for (const f of findings) problems.push({ file, path: formatPath(f.path), severity: f.severity ?? 'error', code: f.code, params: f.params ?? {} } as Problem);
   };
 
   const readFile = (abs: string, kind: 'yaml' | 'md'): { data: unknown; body: string } | undefined => {

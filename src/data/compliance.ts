@@ -5,7 +5,7 @@
  */
 import { assembleCompliance, timelinessText } from '../check/compliance-rules.ts';
 import { loadCounty } from '../check/load.ts';
-import { renderMessage } from '../check/messages.ts';
+import { renderMessage } from '../check/messages/index.ts';
 import type { Problem } from '../check/model.ts';
 import { COMPLIANCE_CHECKS, latestDueQuarterKey } from '../lib/compliance.ts';
 import { formatDateZh } from '../lib/dates.ts';

@@ -10,6 +10,7 @@ import { getAccountingSystem, ACCOUNTING_SYSTEMS } from '../law/accounting.ts';
 import { isIsoDate } from './dates.ts';
 import { formatYuan, parseFen, sumFen } from './money.ts';
 import { isInPeriod, periodKey, quarterOf, type Period } from './period.ts';
+import type { ImportMessage } from './finding.ts';
 
 /** A cell as read from a spreadsheet: text, a number, a date (UTC midnight) or empty. */
 export type Cell = string | number | Date | null;
@@ -57,15 +58,20 @@ export interface ImportedEntry {
   resolution?: string;
 }
 
-export interface ImportFinding {
-  code: string;
+/** An import message code with its typed parameters (src/check/messages/import.ts), where it is and how bad. */
+export type ImportFinding = ImportMessage & {
   /** Row number, when the finding is about one row. */
   row?: number;
   /** A short rendering of the row's cells, so the clerk can find it. */
   excerpt?: string;
-  params: Record<string, string | number>;
   severity: 'error' | 'warning';
-}
+};
+
+type ImportParams<C extends ImportMessage['code']> = Extract<ImportMessage, { code: C }>['params'];
+/** The parameters of a row finding (optional only for a code whose message takes none), then its severity. */
+type RowFindingArgs<C extends ImportMessage['code']> = undefined extends ImportParams<C>
+  ? [params?: ImportParams<C>, severity?: 'error' | 'warning']
+  : [params: ImportParams<C>, severity?: 'error' | 'warning'];
 
 export interface ImportResult {
   entries: ImportedEntry[];
@@ -220,8 +226,9 @@ export function importLedgerRows(rows: readonly SheetRow[], options: { period?: 
   const entries: ImportedEntry[] = [];
   let openingFen: number | undefined;
   let sinceSubtotal: ImportedEntry[] = [];
-  const fail = (row: SheetRow, code: string, params: Record<string, string | number> = {}, severity: 'error' | 'warning' = 'error') =>
-    findings.push({ code, row: row.n, excerpt: excerptOf(row), params, severity });
+  // code and params are checked together at each call; TypeScript cannot follow the pair into the union.
+  const fail = <C extends ImportMessage['code']>(row: SheetRow, code: C, ...[params, severity]: RowFindingArgs<C>) =>
+    findings.push({ code, row: row.n, excerpt: excerptOf(row), params: params ?? {}, severity: severity ?? 'error' } as ImportFinding);
 
   for (const row of rows.slice(header.index + 1)) {
     const all = row.cells.map(cellText);

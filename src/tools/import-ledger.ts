@@ -13,7 +13,7 @@ import { basename, join, resolve } from 'node:path';
 import { parseDocument, type Document } from 'yaml';
 import { formatProblems } from '../check/format.ts';
 import { loadCounty } from '../check/load.ts';
-import { renderImportMessage, toolText } from '../check/messages.ts';
+import { renderImportMessage, toolText } from '../check/messages/index.ts';
 import type { VillageRecords } from '../check/model.ts';
 import { parseYaml } from '../check/parse.ts';
 import { loadVillageContext } from '../check/tool-context.ts';
@@ -80,7 +80,10 @@ export async function importLedger(root: string, id: string | undefined, file: s
     return { code: 1, stdout: [...out, ...findings.map(formatImportFinding), '', toolText('import.refused', { errors })].join('\n'), stderr: '' };
   };
   const read = await readSpreadsheet(readFileSync(path), basename(path));
-  if (!read.ok) return fail([{ code: read.code, params: read.params, severity: 'error' }]);
+  if (!read.ok) {
+    const { ok: _, ...message } = read;
+    return fail([{ ...message, severity: 'error' }]);
+  }
 
   // The first sheet with a ledger header (a workbook often has a cover or summary sheet first).
   let chosen = read.sheets.map((sheet) => ({ sheet, result: importLedgerRows(sheet.rows, { period }) })).find((x) => !x.result.findings.some((f) => f.code === 'import.no-header'));

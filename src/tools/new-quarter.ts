@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { toolText } from '../check/messages.ts';
+import { toolText } from '../check/messages/index.ts';
 import { loadVillageContext } from '../check/tool-context.ts';
 import { comparePeriods, parsePeriod, periodEnd, periodLabel, periodLabelEn, periodStart, previousQuarter, type Period } from '../lib/period.ts';
 import { buildScaffold, type ScaffoldInput } from '../lib/scaffold.ts';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadCounty } from '../../src/check/load.ts';
-import { IMPORT_MESSAGES, renderImportMessage, toolText } from '../../src/check/messages.ts';
+import { IMPORT_MESSAGES, renderImportMessage, toolText } from '../../src/check/messages/index.ts';
 import { cellDate, cellFen, normaliseCategory } from '../../src/lib/ledger-import.ts';
 import { importLedger } from '../../src/tools/import-ledger.ts';
 import { makeTree, ROOT } from '../helpers/fixture-tree.ts';
