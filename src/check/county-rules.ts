@@ -98,7 +98,7 @@ export function checkVillage(v: VillageRecords, county: County, codes: Map<strin
     if (x.approval) {
       const m = meetings.get(x.approval.meeting);
       if (!m) {
-        if (!v.unreadable.has(`meetings/${x.approval.meeting}`)) f.push({ code: 'ref.missing', path: ['approval', 'meeting'], params: { ref: x.approval.meeting, kindZh: '会议', kindEn: 'meeting', expectedZh: `meetings/ 中的文件名：${[...meetings.keys()].join('、') || '（无）'}`, expectedEn: `a file name in meetings/: ${[...meetings.keys()].join(', ') || '(none)'}` } });
+        if (!v.unreadable.has(`meetings/${x.approval.meeting}`)) f.push({ code: 'ref.missing', path: ['approval', 'meeting'], params: { ref: x.approval.meeting, kind: 'meeting', known: [...meetings.keys()].join('、') } });
       } else {
         if (!APPROVING.has(m.data.body)) f.push({ code: 'disclosure.approval-body', path: ['approval', 'meeting'], params: { ref: m.id, body: m.data.body } });
         const reviewed = x.signoff.reviewedAt ?? m.data.date;
@@ -113,7 +113,7 @@ export function checkVillage(v: VillageRecords, county: County, codes: Map<strin
       if (!x.correctionReason) f.push({ code: 'disclosure.correction-reason', path: ['correctionReason'] });
       const orig = disclosures.get(x.supersedes);
       if (!orig || orig.id === d.id) {
-        if (!v.unreadable.has(`disclosures/${x.supersedes}`)) f.push({ code: 'ref.missing', path: ['supersedes'], params: { ref: x.supersedes, kindZh: '公开', kindEn: 'disclosure', expectedZh: `disclosures/ 中的文件名：${[...disclosures.keys()].filter((k) => k !== d.id).join('、')}`, expectedEn: `a file name in disclosures/: ${[...disclosures.keys()].filter((k) => k !== d.id).join(', ')}` } });
+        if (!v.unreadable.has(`disclosures/${x.supersedes}`)) f.push({ code: 'ref.missing', path: ['supersedes'], params: { ref: x.supersedes, kind: 'disclosure', known: [...disclosures.keys()].filter((k) => k !== d.id).join('、') } });
       } else {
         const other = supersededBy.get(orig.id);
         if (other) f.push({ code: 'disclosure.supersedes-twice', path: ['supersedes'], params: { ref: orig.id, other } });
@@ -136,7 +136,7 @@ export function checkVillage(v: VillageRecords, county: County, codes: Map<strin
       const ref = e.resolution.split('#')[0]!;
       const m = meetings.get(ref);
       if (!m) {
-        if (!v.unreadable.has(`meetings/${ref}`)) f.push({ code: 'ref.missing', path: ['expense', i, 'resolution'], params: { ref, kindZh: '会议', kindEn: 'meeting', expectedZh: `meetings/ 中的文件名：${[...meetings.keys()].join('、') || '（无）'}`, expectedEn: `a file name in meetings/: ${[...meetings.keys()].join(', ') || '(none)'}` } });
+        if (!v.unreadable.has(`meetings/${ref}`)) f.push({ code: 'ref.missing', path: ['expense', i, 'resolution'], params: { ref, kind: 'meeting', known: [...meetings.keys()].join('、') } });
         return;
       }
       if (!DECIDING.has(m.data.body)) {
@@ -164,7 +164,7 @@ export function checkVillage(v: VillageRecords, county: County, codes: Map<strin
     if (m.data.previous) {
       const prev = chainById.get(m.data.previous);
       if (!prev) {
-        if (!v.unreadable.has(`meetings/${m.data.previous}`)) f.push({ code: 'ref.missing', path: ['previous'], params: { ref: m.data.previous, kindZh: '会议', kindEn: 'meeting', expectedZh: `meetings/ 中的文件名：${[...meetings.keys()].join('、')}`, expectedEn: `a file name in meetings/: ${[...meetings.keys()].join(', ')}` } });
+        if (!v.unreadable.has(`meetings/${m.data.previous}`)) f.push({ code: 'ref.missing', path: ['previous'], params: { ref: m.data.previous, kind: 'meeting', known: [...meetings.keys()].join('、') } });
       } else f.push(...checkChainLink(chainById.get(m.id)!, prev));
     }
     m.data.resolutions.forEach((r, i) => {
@@ -173,7 +173,7 @@ export function checkVillage(v: VillageRecords, county: County, codes: Map<strin
         if (!mm) return void f.push({ code: 'meeting.authorises', path: ['resolutions', i, 'authorises', j], params: { ref } });
         const ledger = ledgersByPeriod.get(mm[1]!);
         if (!ledger?.data.expense.some((e) => e.voucher === mm[2]) && !v.unreadable.has(`finances/${mm[1]}`)) {
-          f.push({ code: 'ref.missing', path: ['resolutions', i, 'authorises', j], params: { ref, kindZh: '账目', kindEn: 'ledger entry', expectedZh: `finances/ 中某期支出的 账期/凭证号：${[...ledgersByPeriod.keys()].join('、')}`, expectedEn: `period/voucher of an expense in finances/: ${[...ledgersByPeriod.keys()].join(', ')}` } });
+          f.push({ code: 'ref.missing', path: ['resolutions', i, 'authorises', j], params: { ref, kind: 'ledger-entry', known: [...ledgersByPeriod.keys()].join('、') } });
         }
       });
     });
@@ -219,13 +219,13 @@ export function checkVillage(v: VillageRecords, county: County, codes: Map<strin
     p.data.volunteers.forEach((x, i) => {
       if (people.has(x.id)) f.push({ code: 'volunteer.duplicate', path: ['volunteers', i, 'id'], params: { id: x.id } });
       people.add(x.id);
-      if (!teams.has(x.team)) f.push({ code: 'ref.missing', path: ['volunteers', i, 'team'], params: { ref: x.team, kindZh: '服务队', kindEn: 'team', expectedZh: `本文件 teams 中的编号：${[...teams].join('、')}`, expectedEn: `an id under teams in this file: ${[...teams].join(', ')}` } });
+      if (!teams.has(x.team)) f.push({ code: 'ref.missing', path: ['volunteers', i, 'team'], params: { ref: x.team, kind: 'team', known: [...teams].join('、') } });
     });
     p.data.activities.forEach((a, i) => {
       if (!isInPeriod(a.date, p.period)) f.push({ code: 'volunteer.date-outside', path: ['activities', i, 'date'], params: { date: a.date, period: periodKey(p.period) } });
-      if (!teams.has(a.team)) f.push({ code: 'ref.missing', path: ['activities', i, 'team'], params: { ref: a.team, kindZh: '服务队', kindEn: 'team', expectedZh: `本文件 teams 中的编号：${[...teams].join('、')}`, expectedEn: `an id under teams in this file: ${[...teams].join(', ')}` } });
+      if (!teams.has(a.team)) f.push({ code: 'ref.missing', path: ['activities', i, 'team'], params: { ref: a.team, kind: 'team', known: [...teams].join('、') } });
       a.participants.forEach((pp, j) => {
-        if (!people.has(pp.volunteer)) f.push({ code: 'ref.missing', path: ['activities', i, 'participants', j, 'volunteer'], params: { ref: pp.volunteer, kindZh: '志愿者', kindEn: 'volunteer', expectedZh: `本文件 volunteers 中的编号：${[...people].join('、')}`, expectedEn: `an id under volunteers in this file: ${[...people].join(', ')}` } });
+        if (!people.has(pp.volunteer)) f.push({ code: 'ref.missing', path: ['activities', i, 'participants', j, 'volunteer'], params: { ref: pp.volunteer, kind: 'volunteer', known: [...people].join('、') } });
         if (pp.hours > 240) f.push({ code: 'volunteer.hours', path: ['activities', i, 'participants', j, 'hours'], params: { hours: pp.hours / 10 } });
       });
     });

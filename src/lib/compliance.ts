@@ -65,7 +65,7 @@ export interface ProblemLike {
   path: string;
   severity: 'error' | 'warning';
   code: string;
-  params?: Readonly<Record<string, string | number>>;
+  params?: Readonly<Record<string, unknown>>;
 }
 
 /** The check a problem belongs to. */

@@ -118,8 +118,7 @@ export function findUnsafeContent(root: MdNode, components: readonly ComponentRu
           at(node, 'body.html', {
             tag,
             snippet: snippet(value),
-            hintZh: looksLikeComponent ? '组件只能用在 .mdx 文件里；要用组件，请把文件扩展名改为 .mdx。' : '',
-            hintEn: looksLikeComponent ? 'Components only work in .mdx files; rename the file to .mdx to use one.' : '',
+            componentInMd: looksLikeComponent,
           });
         }
         break;
@@ -139,7 +138,7 @@ export function findUnsafeContent(root: MdNode, components: readonly ComponentRu
         const rule = registered.get(name);
         if (name.toLowerCase() === 'script') at(node, 'body.script', { snippet: `<${name}>` });
         else if (handler) at(node, 'body.event-handler', { attr: (handler.name ?? '').toLowerCase(), snippet: `<${name} ${handler.name}=…>` });
-        else if (!rule && isHtmlTagName(name)) at(node, 'body.html', { tag: `<${name}>`, snippet: `<${name}>`, hintZh: '', hintEn: '' });
+        else if (!rule && isHtmlTagName(name)) at(node, 'body.html', { tag: `<${name}>`, snippet: `<${name}>`, componentInMd: false });
         else if (!rule) at(node, 'body.mdx-component', { name: name || '<>', allowed: componentNames });
         else {
           for (const a of attrs) {

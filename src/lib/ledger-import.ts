@@ -194,13 +194,6 @@ function excerptOf(row: SheetRow): string {
   return row.cells.map(cellText).filter(Boolean).join(' | ').slice(0, 80);
 }
 
-const MONEY_REASON: Record<string, [string, string]> = {
-  format: ['不是金额', 'is not an amount'],
-  decimals: ['小数超过两位（分以下）', 'has more than two decimals'],
-  negative: ['是负数（红字）', 'is negative (a red-ink reversal)'],
-  'too-large': ['大得不合理', 'is implausibly large'],
-  empty: ['为空', 'is empty'],
-};
 
 /** The year a title row names (马曲村2025年第三季度收支明细), for sheets with 月/日 columns. */
 function yearFromTitle(rows: readonly SheetRow[], headerIndex: number): number | undefined {
@@ -257,7 +250,7 @@ export function importLedgerRows(rows: readonly SheetRow[], options: { period?: 
           const declared = amountOf(side);
           if (!declared.ok) continue;
           const computed = sumFen(scope.filter((e) => e.side === side).map((e) => e.amount));
-          if (declared.fen !== computed) fail(row, 'import.total-mismatch', { label: label.trim(), sideZh: side === 'income' ? '收入' : '支出', sideEn: side, declared: formatYuan(declared.fen), computed: formatYuan(computed) }, 'warning');
+          if (declared.fen !== computed) fail(row, 'import.total-mismatch', { label: label.trim(), side, declared: formatYuan(declared.fen), computed: formatYuan(computed) }, 'warning');
         }
         if (!grand) sinceSubtotal = [];
         continue;
@@ -291,8 +284,7 @@ export function importLedgerRows(rows: readonly SheetRow[], options: { period?: 
       const exp = amountOf('expense');
       const bad = [['income', inc, at(row, 'income')] as const, ['expense', exp, at(row, 'expense')] as const].filter(([, r]) => !r.ok && r.error !== 'empty');
       for (const [s, r, raw] of bad) {
-        const reason = MONEY_REASON[(r as { error: string }).error]!;
-        fail(row, 'import.amount', { column: s === 'income' ? '收入' : '支出', columnEn: s, value: cellText(raw), reasonZh: reason[0], reasonEn: reason[1] });
+        if (!r.ok) fail(row, 'import.amount', { column: s, value: cellText(raw), reason: r.error });
       }
       const incFen = inc.ok ? inc.fen : 0;
       const expFen = exp.ok ? exp.fen : 0;
@@ -306,8 +298,7 @@ export function importLedgerRows(rows: readonly SheetRow[], options: { period?: 
       const r = amountOf('amount');
       if (!r.ok && r.error === 'empty') fail(row, 'import.no-amount');
       else if (!r.ok) {
-        const reason = MONEY_REASON[r.error]!;
-        fail(row, 'import.amount', { column: '金额', columnEn: 'amount', value: text(row, 'amount'), reasonZh: reason[0], reasonEn: reason[1] });
+        fail(row, 'import.amount', { column: 'amount', value: text(row, 'amount'), reason: r.error });
       } else if (r.fen === 0) fail(row, 'import.no-amount');
       else {
         amount = r.fen;

@@ -25,6 +25,33 @@ const fieldZh = (f: string): string => (SUBJECT_FIELD_ZH[f] ? `${f}（${SUBJECT_
 /** Roles in a sign-off, for signoff.same-person. */
 const ROLE = { reviewer: ['审核人', 'reviewer'], preparer: ['编制人', 'preparer'], responsible: ['负责人', 'responsible person'] } as const;
 export type SignoffRole = keyof typeof ROLE;
+/** How record files are named, by folder (and the village folders themselves), for file.name. */
+const FILE_NAME_RULES = {
+  disclosures: { zh: '年份-q季度[-说明].md，如 2025-q3.md 或 2025-q3-gengzheng.md', en: 'year-q<quarter>[-slug].md, e.g. 2025-q3.md or 2025-q3-gengzheng.md' },
+  finances: { zh: '年份-q季度.yaml 或 年份-月份.yaml，如 2025-q3.yaml、2025-07.yaml', en: 'year-q<quarter>.yaml or year-<month>.yaml, e.g. 2025-q3.yaml, 2025-07.yaml' },
+  meetings: { zh: '开会日期-拼音说明.md，如 2025-07-15-daibiao.md', en: 'date-slug.md, e.g. 2025-07-15-daibiao.md' },
+  notices: { zh: '开始日期-拼音说明.md，如 2025-11-17-dibao.md', en: 'start-date-slug.md, e.g. 2025-11-17-dibao.md' },
+  volunteers: { zh: '年份-q季度.yaml，如 2025-q3.yaml', en: 'year-q<quarter>.yaml, e.g. 2025-q3.yaml' },
+  'village-folder': { zh: '村文件夹名用小写拼音，如 maqu', en: 'a lowercase pinyin folder name, e.g. maqu' },
+} as const;
+export type FileNameRule = keyof typeof FILE_NAME_RULES;
+/** What belongs in content/villages/ and in one village's folder, for file.unexpected. */
+const BELONGS = {
+  villages: { zh: '每个村一个文件夹', en: 'one folder per village' },
+  village: { zh: 'village.yaml 以及 disclosures、finances、meetings、notices、volunteers 文件夹', en: 'village.yaml and the folders disclosures, finances, meetings, notices, volunteers' },
+} as const;
+/** A ledger side in Chinese (the English is the key itself). */
+const SIDE_ZH = { income: '收入', expense: '支出' } as const;
+type Side = keyof typeof SIDE_ZH;
+/** What a reference names and where its ids are, for ref.missing (`known` lists the ids, joined with 、). */
+const REF = {
+  meeting: { zh: '会议', en: 'meeting', whereZh: 'meetings/ 中的文件名', whereEn: 'a file name in meetings/' },
+  disclosure: { zh: '公开', en: 'disclosure', whereZh: 'disclosures/ 中的文件名', whereEn: 'a file name in disclosures/' },
+  'ledger-entry': { zh: '账目', en: 'ledger entry', whereZh: 'finances/ 中某期支出的 账期/凭证号', whereEn: 'period/voucher of an expense in finances/' },
+  team: { zh: '服务队', en: 'team', whereZh: '本文件 teams 中的编号', whereEn: 'an id under teams in this file' },
+  volunteer: { zh: '志愿者', en: 'volunteer', whereZh: '本文件 volunteers 中的编号', whereEn: 'an id under volunteers in this file' },
+} as const;
+export type RefKind = keyof typeof REF;
 /** What is overdue, for disclosure.overdue (also read by the summary of npm run check -- --village). */
 export const OVERDUE_WHAT = { disclosure: { zh: '村务公开', en: 'village-affairs disclosure' }, ledger: { zh: '财务收支明细（账）', en: 'finance ledger' } } as const;
 export type OverdueKind = keyof typeof OVERDUE_WHAT;
@@ -55,19 +82,19 @@ export const CONTENT_MESSAGES = defineMessages({
     fixZh: '参照同类文件，在开头加上 --- 包围的字段块。',
     fixEn: 'Add the --- block at the top, following another file of the same kind.',
   }),
-  'file.name': (p: { name: Param; patternZh: Param; patternEn: Param }) => ({
+  'file.name': (p: { name: Param; rule: FileNameRule }) => ({
     zh: `文件名“${s(p.name)}”不符合规定。`,
     en: `The file name "${s(p.name)}" does not follow the naming rule.`,
-    expectedZh: s(p.patternZh),
-    expectedEn: s(p.patternEn),
+    expectedZh: FILE_NAME_RULES[p.rule].zh,
+    expectedEn: FILE_NAME_RULES[p.rule].en,
     fixZh: '按规定重命名文件（只用小写字母、数字和连字符）。',
     fixEn: 'Rename the file as shown (lowercase letters, digits and hyphens only).',
   }),
-  'file.unexpected': (p: { name: Param; expectedZh: Param; expectedEn: Param }) => ({
+  'file.unexpected': (p: { name: Param; place: keyof typeof BELONGS }) => ({
     zh: `这里不应有“${s(p.name)}”，系统不会读取它。`,
     en: `"${s(p.name)}" does not belong here and would be ignored.`,
-    expectedZh: s(p.expectedZh),
-    expectedEn: s(p.expectedEn),
+    expectedZh: BELONGS[p.place].zh,
+    expectedEn: BELONGS[p.place].en,
     fixZh: '把它移到正确的文件夹，或删除它。',
     fixEn: 'Move it to the right folder or delete it.',
   }),
@@ -278,11 +305,11 @@ export const CONTENT_MESSAGES = defineMessages({
     fixEn: 'Check the rosters and remove the person from one of them.',
   }),
   // ── references ─────────────────────────────────────────────────────────
-  'ref.missing': (p: { kindZh: Param; ref: Param; kindEn: Param; expectedZh: Param; expectedEn: Param }) => ({
-    zh: `引用的${s(p.kindZh)}“${s(p.ref)}”不存在。`,
-    en: `The referenced ${s(p.kindEn)} "${s(p.ref)}" does not exist.`,
-    expectedZh: s(p.expectedZh),
-    expectedEn: s(p.expectedEn),
+  'ref.missing': (p: { ref: Param; kind: RefKind; known: string }) => ({
+    zh: `引用的${REF[p.kind].zh}“${s(p.ref)}”不存在。`,
+    en: `The referenced ${REF[p.kind].en} "${s(p.ref)}" does not exist.`,
+    expectedZh: `${REF[p.kind].whereZh}：${p.known || '（无）'}`,
+    expectedEn: `${REF[p.kind].whereEn}: ${list(p.known) || '(none)'}`,
     fixZh: '改正编号（文件名去掉扩展名），或先添加被引用的记录。',
     fixEn: 'Correct the id (the file name without extension) or add the referenced record first.',
   }),
@@ -435,9 +462,9 @@ export const CONTENT_MESSAGES = defineMessages({
     fixEn: 'Revise it as the committee asked and have it reviewed again.',
   }),
   // ── ledgers ────────────────────────────────────────────────────────────
-  'ledger.total': (p: { side: Param; declared: Param; computed: Param; sideEn: Param }) => ({
-    zh: `申报的${s(p.side)}合计 ${s(p.declared)} 元与明细之和 ${s(p.computed)} 元不符。`,
-    en: `The declared ${s(p.sideEn)} total ${s(p.declared)} differs from the sum of the entries, ${s(p.computed)}.`,
+  'ledger.total': (p: { side: Side; declared: Param; computed: Param }) => ({
+    zh: `申报的${SIDE_ZH[p.side]}合计 ${s(p.declared)} 元与明细之和 ${s(p.computed)} 元不符。`,
+    en: `The declared ${p.side} total ${s(p.declared)} differs from the sum of the entries, ${s(p.computed)}.`,
     expectedZh: `${s(p.computed)}`,
     expectedEn: `${s(p.computed)}`,
     fixZh: '核对明细是否漏记或多记，再改正合计。',
@@ -725,9 +752,9 @@ export const CONTENT_MESSAGES = defineMessages({
     fixEn: 'Replace the whole 〔待填…〕 with the real value (brackets included); delete the line if it does not apply this period.',
   }),
   // ── narrative text (Markdown/MDX bodies) ───────────────────────────────
-  'body.html': (p: { tag: Param; snippet: Param; hintZh: Param; hintEn?: Param }) => ({
-    zh: `正文里有网页标签 ${s(p.tag)}（${s(p.snippet)}）。正文只能写文字和 Markdown 格式，不能写网页代码。${s(p.hintZh)}`,
-    en: `The text contains the HTML tag ${s(p.tag)} (${s(p.snippet)}). Narrative text is plain text and Markdown, never web page code.${p.hintEn ? ` ${s(p.hintEn)}` : ''}`,
+  'body.html': (p: { tag: Param; snippet: Param; componentInMd: boolean }) => ({
+    zh: `正文里有网页标签 ${s(p.tag)}（${s(p.snippet)}）。正文只能写文字和 Markdown 格式，不能写网页代码。${p.componentInMd ? '组件只能用在 .mdx 文件里；要用组件，请把文件扩展名改为 .mdx。' : ''}`,
+    en: `The text contains the HTML tag ${s(p.tag)} (${s(p.snippet)}). Narrative text is plain text and Markdown, never web page code.${p.componentInMd ? ' Components only work in .mdx files; rename the file to .mdx to use one.' : ''}`,
     expectedZh: '文字和 Markdown：**加粗**、“- ”列表、| 表格 |、[链接文字](https://…)',
     expectedEn: 'text and Markdown: **bold**, "- " lists, | tables |, [link text](https://…)',
     fixZh: '删去这个标签，改用 Markdown 写法；若只是想显示尖括号，用反引号括起来，如 `<b>`。从网页或公众号复制的内容请“只粘贴文字”。',

@@ -3,7 +3,19 @@
  * (named by the row number the clerk sees in Excel/WPS) or about the whole file. Each code has a
  * sample spreadsheet under test/fixtures/spreadsheets/ and a test that pins its text.
  */
+import type { MoneyParseError } from '../../lib/money.ts';
 import { defineMessages, s, type Param } from './define.ts';
+
+/** Amount columns of a sheet in Chinese (the English is the key itself). */
+const COLUMN_ZH = { income: '收入', expense: '支出', amount: '金额' } as const;
+/** Why an amount cell cannot be read, after the cell's value. */
+const MONEY_REASON: Record<MoneyParseError, { zh: string; en: string }> = {
+  format: { zh: '不是金额', en: 'is not an amount' },
+  decimals: { zh: '小数超过两位（分以下）', en: 'has more than two decimals' },
+  negative: { zh: '是负数（红字）', en: 'is negative (a red-ink reversal)' },
+  'too-large': { zh: '大得不合理', en: 'is implausibly large' },
+  empty: { zh: '为空', en: 'is empty' },
+};
 
 export const IMPORT_MESSAGES = defineMessages({
   'import.file-type': (p: { name: Param; ext: Param }) => ({
@@ -68,9 +80,9 @@ export const IMPORT_MESSAGES = defineMessages({
     fixZh: '每月导入一次，用 --period 指明月份，如 --period 2025-07（其他月份的行要从表中删去）。',
     fixEn: 'Import one month at a time with --period, e.g. --period 2025-07 (remove the rows of other months).',
   }),
-  'import.amount': (p: { column: Param; value: Param; reasonZh: Param; columnEn: Param; reasonEn: Param }) => ({
-    zh: `${s(p.column)}“${s(p.value)}”${s(p.reasonZh)}。`,
-    en: `The ${s(p.columnEn)} "${s(p.value)}" ${s(p.reasonEn)}.`,
+  'import.amount': (p: { column: 'income' | 'expense' | 'amount'; value: Param; reason: MoneyParseError }) => ({
+    zh: `${COLUMN_ZH[p.column]}“${s(p.value)}”${MONEY_REASON[p.reason].zh}。`,
+    en: `The ${p.column} "${s(p.value)}" ${MONEY_REASON[p.reason].en}.`,
     expectedZh: '以元为单位的正数，如 1234.56 或 1,234.56，最多两位小数',
     expectedEn: 'a positive amount in yuan, e.g. 1234.56 or 1,234.56, at most two decimals',
     fixZh: '改正金额；红字冲销不要写负数，而是在另一栏记一笔正数。',
@@ -114,9 +126,9 @@ export const IMPORT_MESSAGES = defineMessages({
     fixZh: '在导入后的账里填上科目，或在表中补上后加 --force 重新导入。',
     fixEn: 'Fill in the category in the imported ledger, or add it in the sheet and import again with --force.',
   }),
-  'import.total-mismatch': (p: { label: Param; sideZh: Param; declared: Param; computed: Param; sideEn: Param }) => ({
-    zh: `“${s(p.label)}”一行的${s(p.sideZh)}是 ${s(p.declared)} 元，而表中明细相加是 ${s(p.computed)} 元。`,
-    en: `The "${s(p.label)}" row says ${s(p.sideEn)} ${s(p.declared)}, but the entries add up to ${s(p.computed)}.`,
+  'import.total-mismatch': (p: { label: Param; side: 'income' | 'expense'; declared: Param; computed: Param }) => ({
+    zh: `“${s(p.label)}”一行的${COLUMN_ZH[p.side]}是 ${s(p.declared)} 元，而表中明细相加是 ${s(p.computed)} 元。`,
+    en: `The "${s(p.label)}" row says ${p.side} ${s(p.declared)}, but the entries add up to ${s(p.computed)}.`,
     fixZh: '核对表中的合计公式或是否漏行、多行；导入的账按明细计算合计。',
     fixEn: 'Check the sheet\'s total formula and look for missing or extra rows; the imported ledger totals the entries.',
   }),
