@@ -146,8 +146,7 @@ export function checkVillage(v: VillageRecords, county: County, codes: Map<strin
       const rule = getBodyRule(m.data.body)!;
       const q = getQuorum(rule, m.data, { womenRepQuorum: profile.womenRepQuorum });
       if (!m.data.resolutions.some((r) => getOutcome(rule, m.data, r.votes, q.met) === '通过')) {
-        const why = q.met ? { reasonZh: '赞成票不足', reasonEn: 'not enough yes votes' } : { reasonZh: q.basis.zh, reasonEn: 'the meeting had no quorum' };
-        f.push({ code: 'ledger.resolution-failed', path: ['expense', i, 'resolution'], params: { ref, ...why } });
+        f.push({ code: 'ledger.resolution-failed', path: ['expense', i, 'resolution'], params: { ref, quorum: q.met ? { met: true } : { met: false, basis: q.basis.zh } } });
       }
     });
     add(l.file, f);
@@ -190,19 +189,18 @@ export function checkVillage(v: VillageRecords, county: County, codes: Map<strin
     const candidates = [getPostingEndDate(x.startDate, minimum.days, minimum.unit, calendar), getPostingEndDate(x.startDate, profile.minPostingDays, 'calendar', calendar)].sort();
     const earliest = candidates[candidates.length - 1]!;
     if (n.endDate < earliest) {
-      const unitZh = x.duration.unit === 'working' ? '工作日' : '自然日';
-      const minZh = minimum.days >= profile.minPostingDays || minimum.unit === 'working' ? `${minimum.days}个${minimum.unit === 'working' ? '工作日' : '自然日'}` : `${profile.minPostingDays}个自然日（${profile.name}）`;
-      const minEn = minimum.days >= profile.minPostingDays || minimum.unit === 'working' ? `${minimum.days} ${minimum.unit} days` : `${profile.minPostingDays} calendar days (${profile.name})`;
-      f.push({ code: 'notice.too-short', path: ['duration', 'days'], params: { type: x.type, typeEn: type.en, days: x.duration.days, unit: unitZh, unitEn: x.duration.unit, minimum: minZh, minimumEn: minEn, earliest } });
+      const own = minimum.days >= profile.minPostingDays || minimum.unit === 'working';
+      const min = own ? { minDays: minimum.days, minUnit: minimum.unit } : { minDays: profile.minPostingDays, minUnit: 'calendar' as const, byProfile: profile.name };
+      f.push({ code: 'notice.too-short', path: ['duration', 'days'], params: { type: x.type, days: x.duration.days, unit: x.duration.unit, ...min, earliest } });
     }
     x.subjects.forEach((s, i) => {
       for (const key of Object.keys(s)) {
-        if (!type.allowedFields.includes(key)) f.push({ code: 'notice.field-not-allowed', path: ['subjects', i, key], params: { type: x.type, typeEn: type.en, field: key, allowed: type.allowedFields.join(', ') } });
+        if (!type.allowedFields.includes(key)) f.push({ code: 'notice.field-not-allowed', path: ['subjects', i, key], params: { type: x.type, field: key, allowed: type.allowedFields.join(', ') } });
       }
     });
-    if (x.longTerm && !type.longTermAllowed) f.push({ code: 'notice.long-term', path: ['longTerm'], params: { type: x.type, typeEn: type.en } });
+    if (x.longTerm && !type.longTermAllowed) f.push({ code: 'notice.long-term', path: ['longTerm'], params: { type: x.type } });
     const personal = type.personal && x.subjects.some((s) => s.name);
-    if (personal && !x.unpublishAfter) f.push({ code: 'notice.unpublish-missing', path: ['unpublishAfter'], params: { type: x.type, typeEn: type.en } });
+    if (personal && !x.unpublishAfter) f.push({ code: 'notice.unpublish-missing', path: ['unpublishAfter'], params: { type: x.type } });
     if (x.unpublishAfter && x.unpublishAfter < n.endDate) f.push({ code: 'notice.unpublish-early', path: ['unpublishAfter'], params: { unpublishAfter: x.unpublishAfter, end: n.endDate } });
     add(n.file, f);
   }

@@ -174,7 +174,7 @@ export function findComplianceGaps(v: ComplianceVillage, villageFile: string, ca
     if (missingSteps.length === 0) continue;
     out.push({
       file: m.file,
-      finding: { code: 'chain.incomplete', path: ['previous'], severity: 'warning', params: { missing: missingSteps.map((s) => s.zh).join('、'), missingEn: missingSteps.map((s) => s.en).join(', '), periodKey: periodKey(quarterOf(m.date)) } },
+      finding: { code: 'chain.incomplete', path: ['previous'], severity: 'warning', params: { missing: missingSteps.map((s) => s.zh), periodKey: periodKey(quarterOf(m.date)) } },
     });
   }
   return out;

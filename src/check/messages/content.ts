@@ -4,7 +4,21 @@
  * issues (src/schemas) and rules (src/lib, src/check). Each code has a fixture under
  * test/fixtures/invalid/<code>/ and a test that pins its text. How to add one: src/check/README.md.
  */
+import { FOUR_STEPS } from '../../law/bodies.ts';
+import { getNoticeType } from '../../law/notice-types.ts';
 import { bodyEn, defineMessages, list, s, trackEn, type Param } from './define.ts';
+
+/** English name of a notice type, from the law table (低保 → subsistence allowance). */
+const noticeTypeEn = (type: Param): string => getNoticeType(String(type))?.en ?? String(type);
+type DayUnit = 'calendar' | 'working';
+const DAY_UNIT_ZH: Record<DayUnit, string> = { calendar: '自然日', working: '工作日' };
+/** The minimum posting period; `byProfile` names the province rule when its floor is the one that applies. */
+type Minimum = { minDays: number; minUnit: DayUnit; byProfile?: Param };
+const minimumZh = (m: Minimum): string => `${m.minDays}个${DAY_UNIT_ZH[m.minUnit]}${m.byProfile !== undefined ? `（${s(m.byProfile)}）` : ''}`;
+const minimumEn = (m: Minimum): string => `${m.minDays} ${m.minUnit} days${m.byProfile !== undefined ? ` (${s(m.byProfile)})` : ''}`;
+/** A step of 四议两公开 by its name in the law table (党组织提议, 两委会议商议, …). */
+export type FourStep = (typeof FOUR_STEPS)[number]['zh'];
+const stepOf = (name: FourStep) => FOUR_STEPS.find((x) => x.zh === name)!;
 
 /** Chinese labels of notice subject fields, shown beside the field name. */
 const SUBJECT_FIELD_ZH: Record<string, string> = {
@@ -532,9 +546,9 @@ export const CONTENT_MESSAGES = defineMessages({
     fixZh: '填写 resolution: 通过该支出的会议编号。',
     fixEn: 'Add resolution: the id of the meeting that approved the expense.',
   }),
-  'ledger.resolution-failed': (p: { ref: Param; reasonZh?: Param; reasonEn?: Param }) => ({
-    zh: `引用的会议 ${s(p.ref)} 没有通过任何决议${p.reasonZh ? `（${s(p.reasonZh)}）` : ''}，不能作为支出依据。`,
-    en: `The cited meeting ${s(p.ref)} passed no resolution${p.reasonEn ? ` (${s(p.reasonEn)})` : ''} and cannot authorise the expense.`,
+  'ledger.resolution-failed': (p: { ref: Param; quorum: { met: true } | { met: false; basis: Param } }) => ({
+    zh: `引用的会议 ${s(p.ref)} 没有通过任何决议（${p.quorum.met ? '赞成票不足' : s(p.quorum.basis)}），不能作为支出依据。`,
+    en: `The cited meeting ${s(p.ref)} passed no resolution (${p.quorum.met ? 'not enough yes votes' : 'the meeting had no quorum'}) and cannot authorise the expense.`,
     fixZh: '引用通过该事项的会议。',
     fixEn: 'Cite the meeting that passed it.',
   }),
@@ -631,9 +645,9 @@ export const CONTENT_MESSAGES = defineMessages({
     fixZh: '按“账期/凭证号”填写。',
     fixEn: 'Write it as period/voucher.',
   }),
-  'chain.order': (p: { body: Param; expected: Param; previous: Param; previousBody: Param; expectedEn: Param }) => ({
-    zh: `“四议两公开”顺序不对：${s(p.body)}的上一步应是“${s(p.expected)}”，而“${s(p.previous)}”是${s(p.previousBody)}。`,
-    en: `The 四议两公开 steps are out of order: before a ${bodyEn(p.body)} comes "${s(p.expectedEn)}", but "${s(p.previous)}" is a ${bodyEn(p.previousBody)}.`,
+  'chain.order': (p: { body: Param; expected: FourStep; previous: Param; previousBody: Param }) => ({
+    zh: `“四议两公开”顺序不对：${s(p.body)}的上一步应是“${stepOf(p.expected).zh}”，而“${s(p.previous)}”是${s(p.previousBody)}。`,
+    en: `The 四议两公开 steps are out of order: before a ${bodyEn(p.body)} comes "${stepOf(p.expected).en}", but "${s(p.previous)}" is a ${bodyEn(p.previousBody)}.`,
     expectedZh: '党组织提议 → 两委会议商议 → 党员大会审议 → 村民（代表）会议决议',
     expectedEn: 'party proposes → two committees consult → party members review → villagers resolve',
     fixZh: '让 previous 指向上一步的会议。',
@@ -645,9 +659,9 @@ export const CONTENT_MESSAGES = defineMessages({
     fixZh: '核对日期；各步须依次召开。',
     fixEn: 'Check the dates; the steps happen one after another.',
   }),
-  'chain.incomplete': (p: { missing: Param; missingEn: Param; periodKey: Param }) => ({
-    zh: `这次决议所依据的“四议两公开”程序不完整，缺少：${s(p.missing)}。`,
-    en: `The 四议两公开 procedure behind this resolution is incomplete; missing: ${s(p.missingEn)}.`,
+  'chain.incomplete': (p: { missing: readonly FourStep[]; periodKey: Param }) => ({
+    zh: `这次决议所依据的“四议两公开”程序不完整，缺少：${p.missing.map((x) => stepOf(x).zh).join('、')}。`,
+    en: `The 四议两公开 procedure behind this resolution is incomplete; missing: ${p.missing.map((x) => stepOf(x).en).join(', ')}.`,
     expectedZh: '党组织提议 → 两委会议商议 → 党员大会审议 → 村民（代表）会议决议，每一步一份会议记录，用 previous 依次连起来',
     expectedEn: 'party proposes → two committees consult → party members review → villagers resolve, one set of minutes per step, linked with previous',
     fixZh: '补上缺少步骤的会议记录并用 previous 连接；确实没有经过这些步骤的重大事项，应按程序重新决策。',
@@ -660,25 +674,25 @@ export const CONTENT_MESSAGES = defineMessages({
     fixEn: 'Remove previous or correct the body.',
   }),
   // ── notices ────────────────────────────────────────────────────────────
-  'notice.too-short': (p: { type: Param; days: Param; unit: Param; minimum: Param; typeEn: Param; unitEn: Param; minimumEn: Param; earliest: Param }) => ({
-    zh: `${s(p.type)}公示期为 ${s(p.days)} 个${s(p.unit)}，少于最短要求（${s(p.minimum)}）。`,
-    en: `This ${s(p.typeEn)} notice runs ${s(p.days)} ${s(p.unitEn)} days, less than the minimum (${s(p.minimumEn)}).`,
-    expectedZh: `不少于${s(p.minimum)}，即至少到 ${s(p.earliest)}`,
-    expectedEn: `at least ${s(p.minimumEn)}, i.e. until ${s(p.earliest)} or later`,
+  'notice.too-short': (p: { type: Param; days: Param; unit: DayUnit; minDays: number; minUnit: DayUnit; byProfile?: Param; earliest: Param }) => ({
+    zh: `${s(p.type)}公示期为 ${s(p.days)} 个${DAY_UNIT_ZH[p.unit]}，少于最短要求（${minimumZh(p)}）。`,
+    en: `This ${noticeTypeEn(p.type)} notice runs ${s(p.days)} ${p.unit} days, less than the minimum (${minimumEn(p)}).`,
+    expectedZh: `不少于${minimumZh(p)}，即至少到 ${s(p.earliest)}`,
+    expectedEn: `at least ${minimumEn(p)}, i.e. until ${s(p.earliest)} or later`,
     fixZh: '延长 duration.days；已张贴不足期的须重新公示。',
     fixEn: 'Increase duration.days; a notice posted too briefly must be posted again.',
   }),
-  'notice.field-not-allowed': (p: { type: Param; field: Param; typeEn: Param; allowed: Param }) => ({
+  'notice.field-not-allowed': (p: { type: Param; field: Param; allowed: Param }) => ({
     zh: `${s(p.type)}公示不得公开“${fieldZh(s(p.field))}”（个人信息最小必要原则）。`,
-    en: `A ${s(p.typeEn)} notice may not publish "${s(p.field)}" (data minimisation).`,
+    en: `A ${noticeTypeEn(p.type)} notice may not publish "${s(p.field)}" (data minimisation).`,
     expectedZh: `只可填写：${s(p.allowed).split(', ').map(fieldZh).join('、')}`,
     expectedEn: `only: ${s(p.allowed)}`,
     fixZh: '删去该字段。',
     fixEn: 'Remove the field.',
   }),
-  'notice.unpublish-missing': (p: { type: Param; typeEn: Param }) => ({
+  'notice.unpublish-missing': (p: { type: Param }) => ({
     zh: `${s(p.type)}公示含个人信息，但没有写网页下线日期 unpublishAfter。`,
-    en: `This ${s(p.typeEn)} notice contains personal data but has no unpublishAfter date.`,
+    en: `This ${noticeTypeEn(p.type)} notice contains personal data but has no unpublishAfter date.`,
     expectedZh: '公示期结束后的某一天，如 2026-05-31',
     expectedEn: 'a day after the notice ends, e.g. 2026-05-31',
     fixZh: '填写 unpublishAfter：到期后网站自动撤下名单（个人信息保护法第四十七条）。',
@@ -690,9 +704,9 @@ export const CONTENT_MESSAGES = defineMessages({
     fixZh: `改为 ${s(p.end)} 之后的日期。`,
     fixEn: `Use a date after ${s(p.end)}.`,
   }),
-  'notice.long-term': (p: { type: Param; typeEn: Param }) => ({
+  'notice.long-term': (p: { type: Param }) => ({
     zh: `${s(p.type)}不能长期公示。`,
-    en: `A ${s(p.typeEn)} notice cannot be long-term.`,
+    en: `A ${noticeTypeEn(p.type)} notice cannot be long-term.`,
     fixZh: '删去 longTerm，或改用“低保对象名单”类型。',
     fixEn: 'Remove longTerm, or use the 低保对象名单 type.',
   }),
