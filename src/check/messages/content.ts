@@ -39,6 +39,16 @@ const fieldZh = (f: string): string => (SUBJECT_FIELD_ZH[f] ? `${f}（${SUBJECT_
 /** Roles in a sign-off, for signoff.same-person. */
 const ROLE = { reviewer: ['审核人', 'reviewer'], preparer: ['编制人', 'preparer'], responsible: ['负责人', 'responsible person'] } as const;
 export type SignoffRole = keyof typeof ROLE;
+/** Plain-Chinese explanations of the YAML parser's error codes (the parser's English detail is kept beside them), for file.yaml. */
+const YAML_ERRORS_ZH: Record<string, string> = {
+  TAB_AS_INDENT: '用了 Tab 键缩进，只能用空格缩进',
+  DUPLICATE_KEY: '同一个字段名写了两次',
+  MULTILINE_IMPLICIT_KEY: '这一行不是“字段名: 值”的写法（常见原因：用了中文冒号“：”、冒号后没有空格，或缩进没有对齐）',
+  BLOCK_AS_IMPLICIT_KEY: '一行里出现了两个“字段名:”，或下一行多缩进了（值里含有“: ”时，请给整个值加上英文引号）',
+  BAD_INDENT: '缩进没有对齐（同一级的字段、列表项要从同一列开始）',
+  MISSING_CHAR: '缺少配对的引号、括号，或冒号后面缺少值',
+  UNEXPECTED_TOKEN: '出现了无法识别的内容',
+};
 /** How record files are named, by folder (and the village folders themselves), for file.name. */
 const FILE_NAME_RULES = {
   disclosures: { zh: '年份-q季度[-说明].md，如 2025-q3.md 或 2025-q3-gengzheng.md', en: 'year-q<quarter>[-slug].md, e.g. 2025-q3.md or 2025-q3-gengzheng.md' },
@@ -80,8 +90,8 @@ export const CONTENT_MESSAGES = defineMessages({
     fixZh: '用记事本或 WPS 打开，选择“另存为”，编码选“UTF-8”后保存。',
     fixEn: 'Open it in Notepad or WPS, choose "Save as" and pick the UTF-8 encoding.',
   }),
-  'file.yaml': (p: { line: Param; col: Param; detailZh?: Param; detail: Param }) => ({
-    zh: `YAML 格式有误：第 ${s(p.line)} 行第 ${s(p.col)} 列附近，${s(p.detailZh ?? p.detail)}。`,
+  'file.yaml': (p: { line: Param; col: Param; detail: Param; yamlError: Param }) => ({
+    zh: `YAML 格式有误：第 ${s(p.line)} 行第 ${s(p.col)} 列附近，${YAML_ERRORS_ZH[s(p.yamlError)] ?? `格式无法识别（${s(p.detail)}）`}。`,
     en: `The YAML is malformed near line ${s(p.line)}, column ${s(p.col)}: ${s(p.detail)}.`,
     expectedZh: '“字段名: 值”的格式，每级缩进两个空格',
     expectedEn: '"field: value" lines, indented by two spaces per level',
