@@ -130,9 +130,10 @@ export const TOOL_MESSAGES = defineToolTexts({
     zh: `这些文件已经存在，为了不覆盖已写的内容，没有新建或改动任何文件：${s(p.files)}。如要重新生成，先把它们删除或改名。`,
     en: `These files already exist; to protect what is written there, nothing was created or changed: ${s(p.files)}. To start again, delete or rename them first.`,
   }),
-  'new.no-previous-ledger': (p: { previous: Param }) => ({
-    zh: `没有找到通过检查的上一期账（${s(p.previous)}），上期结余留作〔待填〕，请照抄上一期的本期结余。`,
-    en: `No checked ledger for the previous period (${s(p.previous)}); the opening balance is left as 〔待填〕: copy the previous closing balance.`,
+  // monthly: the village keeps monthly ledgers, so the previous quarter's last month would do too.
+  'new.no-previous-ledger': (p: { previous: Param; monthly?: boolean }) => ({
+    zh: `没有找到通过检查的上一期账（${s(p.previous)}${p.monthly ? '（或其最后一个月）' : ''}），上期结余留作〔待填〕，请照抄上一期的本期结余。`,
+    en: `No checked ledger for the previous period (${s(p.previous)}${p.monthly ? ' or its last month' : ''}); the opening balance is left as 〔待填〕: copy the previous closing balance.`,
   }),
   'new.created': (p: { village: Param; period: Param; periodEn: Param; id: Param }) => ({
     zh: `已为 ${s(p.village)} 新建 ${s(p.period)} 的文件：`,
