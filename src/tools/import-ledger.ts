@@ -11,7 +11,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseDocument, type Document } from 'yaml';
-import { formatProblems } from '../check/format.ts';
+import { formatMessageBlock, formatProblems } from '../check/format.ts';
 import { loadCounty } from '../check/load.ts';
 import { renderImportMessage, toolText } from '../check/messages/index.ts';
 import type { VillageRecords } from '../check/model.ts';
@@ -34,13 +34,8 @@ export interface ImportOptions {
 
 /** One import finding as the clerk reads it: where (row or whole file), then the message. */
 export function formatImportFinding(f: ImportFinding): string {
-  const m = renderImportMessage(f.code, f.params);
-  const mark = f.severity === 'error' ? '✗ 错误 error' : '! 提醒 warning';
   const where = f.row !== undefined ? `第 ${f.row} 行 row ${f.row}${f.excerpt ? `  〈${f.excerpt}〉` : ''}` : '整个文件 whole file';
-  const lines = [`  ${mark}  ${where}`, `    问题：${m.zh}`, `    Problem: ${m.en}`];
-  if (m.expectedZh) lines.push(`    应为：${m.expectedZh}`, `    Expected: ${m.expectedEn ?? ''}`);
-  lines.push(`    修改：${m.fixZh}`, `    Fix: ${m.fixEn}`);
-  return lines.join('\n');
+  return formatMessageBlock(f.severity, where, renderImportMessage(f.code, f.params));
 }
 
 const entryOut = (e: ImportedEntry) => {

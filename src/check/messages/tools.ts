@@ -6,6 +6,15 @@
 import { defineToolTexts, s, type Param } from './define.ts';
 
 export const TOOL_MESSAGES = defineToolTexts({
+  // ── the last line of every problem list (npm run check, build, import) ─
+  'check.failed': (p: { errors: number; warnings: number }) => ({
+    zh: `共 ${p.errors} 个错误、${p.warnings} 个提醒，请逐条修改后重新检查。`,
+    en: `${p.errors} error(s), ${p.warnings} warning(s): fix each and check again.`,
+  }),
+  'check.passed': (p: { warnings: number }) => ({
+    zh: `检查通过${p.warnings ? `（${p.warnings} 个提醒）` : ''}。`,
+    en: `Content OK${p.warnings ? ` (${p.warnings} warning(s))` : ''}.`,
+  }),
   // ── npm run import ─────────────────────────────────────────────────────
   'import.usage': () => ({
     zh: '用法：npm run import -- <村文件夹名> <表格文件.xlsx 或 .csv> [--period 2025-q3] [--force]',
