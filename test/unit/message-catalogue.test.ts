@@ -6,7 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_MESSAGES, IMPORT_MESSAGES, TOOL_MESSAGES } from '../../src/check/messages/index.ts';
+import { CONTENT_MESSAGES, IMPORT_MESSAGES, renderMessage, TOOL_MESSAGES, toolText } from '../../src/check/messages/index.ts';
+import type { Finding } from '../../src/lib/finding.ts';
 import { ROOT } from '../helpers/fixture-tree.ts';
 
 const DIR = join(ROOT, 'test/fixtures/invalid');
@@ -60,5 +61,30 @@ describe('the message catalogue', () => {
 
   it('has a fixture only for codes that have a message', () => {
     expect([...fixtureCodes].filter((code) => !(code in CONTENT_MESSAGES))).toEqual([]);
+  });
+});
+
+/**
+ * The compiler is the test here: `astro check` (the first half of npm test) fails if any line
+ * marked @ts-expect-error compiles, i.e. if the catalogue stopped catching these mistakes.
+ */
+describe('the message types', () => {
+  it('refuse a code with no message, a missing or misspelt parameter, and a wrong kind', () => {
+    const wrong: Finding[] = [
+      // @ts-expect-error -- no message has this code
+      { code: 'ledger.no-such-code', path: [] },
+      // @ts-expect-error -- file.missing needs the file name
+      { code: 'file.missing', path: [] },
+      // @ts-expect-error -- misspelt parameter
+      { code: 'file.missing', path: [], params: { nmae: 'x' } },
+      // @ts-expect-error -- a reference names one of the kinds the catalogue knows
+      { code: 'ref.missing', path: [], params: { ref: 'x', kind: 'meetng', known: '' } },
+    ];
+    // @ts-expect-error -- summary.title needs id and asOf too
+    const text = () => toolText('summary.title', { name: '马曲村' });
+    const right: Finding = { code: 'ref.missing', path: ['previous'], params: { ref: 'x', kind: 'meeting', known: 'a、b' } };
+    expect(wrong).toHaveLength(4);
+    expect(typeof text).toBe('function');
+    expect(renderMessage(right.code, right.params).expectedEn).toBe('a file name in meetings/: a, b');
   });
 });

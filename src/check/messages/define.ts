@@ -24,9 +24,11 @@ export interface ToolText {
   en: string;
 }
 
-/** Each code maps to a function of that code's parameters (no argument when it has none). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the parameter types are kept per code by `defineMessages`
-type Catalogue<T> = Record<string, (p: any) => T>;
+/**
+ * Each code maps to a function of that code's parameters (no argument when it has none). `never`
+ * accepts any parameter type here; `defineMessages` keeps each code's own.
+ */
+type Catalogue<T> = Record<string, (p: never) => T>;
 
 /** Declares a catalogue; the result keeps every code and its parameter type. */
 export function defineMessages<const M extends Catalogue<Message>>(messages: M): M {
@@ -51,7 +53,7 @@ export type CodeWithParams<M> = {
 
 /** Renders code + parameters with its catalogue; an unknown code (only possible from untyped data) says so. */
 export function renderWith<T>(catalogue: Catalogue<T>, kind: string, code: string, params: object = {}): T {
-  const m = catalogue[code];
+  const m = catalogue[code] as ((p: object) => T) | undefined;
   if (!m) throw new Error(`no ${kind}message for code ${code}`);
   return m(params);
 }
