@@ -48,7 +48,17 @@ module.exports = {
       to: {},
     },
     onlyFrom('law-imports-nothing', 'src/law is the law as data: it imports nothing from src/.', ['law'], LAW),
-    onlyFrom('lib-imports-only-law', 'src/lib is pure domain logic on the law: it imports only src/law.', ['lib'], LIB),
+    {
+      ...onlyFrom('lib-imports-only-law', 'src/lib is pure domain logic on the law: it imports only src/law (and, as types only, the message catalogue that declares the parameters of the codes its rules emit).', ['lib'], LIB),
+      to: { path: '^src/', pathNot: ['^src/(law|lib)/'], dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'lib-types-only-from-messages',
+      comment: 'The only thing src/lib may take from above it: the types of the message catalogue.',
+      severity: 'error',
+      from: { path: '^src/(lib|import)/' },
+      to: { path: '^src/', pathNot: ['^src/(law|lib|import|check/messages)/'] },
+    },
     onlyFrom('schemas-import-only-lib-and-law', 'src/schemas validate and normalise with lib and law only.', ['schemas'], SCHEMAS),
     onlyFrom(
       'check-imports-below-it',
@@ -67,7 +77,10 @@ module.exports = {
       ['^src/components/mdx/registry\\.ts$'],
     ),
     onlyFrom('client-imports-only-lib', 'Browser code (src/client) runs the same pure logic as the build, nothing else.', ['client'], ['lib']),
-    onlyFrom('import-imports-only-lib', 'Spreadsheet reading (src/import) is pure parsing on lib.', ['import'], ['lib', 'import']),
+    {
+      ...onlyFrom('import-imports-only-lib', 'Spreadsheet reading (src/import) is pure parsing on lib (and the message catalogue, as types only).', ['import'], ['lib', 'import']),
+      to: { path: '^src/', pathNot: ['^src/(lib|import)/'], dependencyTypesNot: ['type-only'] },
+    },
     {
       name: 'nothing-imports-tools',
       comment: 'src/tools are clerk commands run by scripts/; no module of the site imports them.',

@@ -4,7 +4,7 @@
  * never stop a build; the compliance page and `npm run report` show them per village and quarter.
  */
 import { buildComplianceRows, findComplianceGaps, villageOf, type ComplianceRow, type ComplianceVillage, type Timeliness } from '../lib/compliance.ts';
-import { renderToolText } from './messages.ts';
+import { renderToolText } from './messages/index.ts';
 import type { Finding } from '../lib/finding.ts';
 import type { County, Problem, VillageRecords } from './model.ts';
 

@@ -12,7 +12,7 @@ import { isInPeriod, periodKey, periodLabel, periodLabelEn } from '../lib/period
 import { findPersonalNumbers } from '../lib/privacy.ts';
 import { checkMeeting, getOutcome, getQuorum } from '../lib/quorum.ts';
 import { getPublicationDeadline } from '../lib/schedule.ts';
-import { checkSignoff as checkSignoffRule } from '../lib/signoff.ts';
+import { checkSignoff } from '../lib/signoff.ts';
 import { getBodyRule } from '../law/bodies.ts';
 import { getNoticeType } from '../law/notice-types.ts';
 import type { Notice } from '../schemas/index.ts';
@@ -43,18 +43,6 @@ export function scanPrivacy(data: unknown, body: string, bodyLine = 1): Finding[
   return out;
 }
 
-/**
- * The sign-off rule, with signoff.same-person findings told which two roles clash (the rule reports
- * the role in the path and the other as "编制人 preparer" text; the message needs both as keys).
- */
-function checkSignoff(...args: Parameters<typeof checkSignoffRule>): Finding[] {
-  return checkSignoffRule(...args).map((f) => {
-    if (f.code !== 'signoff.same-person') return f;
-    const other = String(f.params?.['other'] ?? '');
-    const otherRole = other.includes('preparer') ? 'preparer' : other.includes('responsible') ? 'responsible' : 'reviewer';
-    return { ...f, params: { ...f.params, role: String(f.path[f.path.length - 1]), otherRole } };
-  });
-}
 
 /** The catalogue's codes by track, and a finding for each code listed twice. */
 export function catalogueCodes(site: County['site'], siteFile: string): { codes: Map<string, string>; findings: FileFinding[] } {
@@ -108,7 +96,7 @@ export function checkVillage(v: VillageRecords, county: County, codes: Map<strin
     if (x.approval) {
       const m = meetings.get(x.approval.meeting);
       if (!m) {
-        if (!v.unreadable.has(`meetings/${x.approval.meeting}`)) f.push({ code: 'ref.missing', path: ['approval', 'meeting'], params: { ref: x.approval.meeting, kindZh: '会议', kindEn: 'meeting', expectedZh: `meetings/ 中的文件名：${[...meetings.keys()].join('、') || '（无）'}`, expectedEn: `a file name in meetings/: ${[...meetings.keys()].join(', ') || '(none)'}` } });
+        if (!v.unreadable.has(`meetings/${x.approval.meeting}`)) f.push({ code: 'ref.missing', path: ['approval', 'meeting'], params: { ref: x.approval.meeting, kind: 'meeting', known: [...meetings.keys()].join('、') } });
       } else {
         if (!getBodyRule(m.data.body)?.approvesDisclosures) f.push({ code: 'disclosure.approval-body', path: ['approval', 'meeting'], params: { ref: m.id, body: m.data.body } });
         const reviewed = x.signoff.reviewedAt ?? m.data.date;
@@ -123,7 +111,7 @@ export function checkVillage(v: VillageRecords, county: County, codes: Map<strin
       if (!x.correctionReason) f.push({ code: 'disclosure.correction-reason', path: ['correctionReason'] });
       const orig = disclosures.get(x.supersedes);
       if (!orig || orig.id === d.id) {
-        if (!v.unreadable.has(`disclosures/${x.supersedes}`)) f.push({ code: 'ref.missing', path: ['supersedes'], params: { ref: x.supersedes, kindZh: '公开', kindEn: 'disclosure', expectedZh: `disclosures/ 中的文件名：${[...disclosures.keys()].filter((k) => k !== d.id).join('、')}`, expectedEn: `a file name in disclosures/: ${[...disclosures.keys()].filter((k) => k !== d.id).join(', ')}` } });
+        if (!v.unreadable.has(`disclosures/${x.supersedes}`)) f.push({ code: 'ref.missing', path: ['supersedes'], params: { ref: x.supersedes, kind: 'disclosure', known: [...disclosures.keys()].filter((k) => k !== d.id).join('、') } });
       } else {
         const other = supersededBy.get(orig.id);
         if (other) f.push({ code: 'disclosure.supersedes-twice', path: ['supersedes'], params: { ref: orig.id, other } });
@@ -146,7 +134,7 @@ export function checkVillage(v: VillageRecords, county: County, codes: Map<strin
       const ref = e.resolution.meetingId;
       const m = meetings.get(ref);
       if (!m) {
-        if (!v.unreadable.has(`meetings/${ref}`)) f.push({ code: 'ref.missing', path: ['expense', i, 'resolution'], params: { ref, kindZh: '会议', kindEn: 'meeting', expectedZh: `meetings/ 中的文件名：${[...meetings.keys()].join('、') || '（无）'}`, expectedEn: `a file name in meetings/: ${[...meetings.keys()].join(', ') || '(none)'}` } });
+        if (!v.unreadable.has(`meetings/${ref}`)) f.push({ code: 'ref.missing', path: ['expense', i, 'resolution'], params: { ref, kind: 'meeting', known: [...meetings.keys()].join('、') } });
         return;
       }
       if (!getBodyRule(m.data.body)?.decidesSpending) {
@@ -156,8 +144,7 @@ export function checkVillage(v: VillageRecords, county: County, codes: Map<strin
       const rule = getBodyRule(m.data.body)!;
       const q = getQuorum(rule, m.data, { womenRepQuorum: profile.womenRepQuorum });
       if (!m.data.resolutions.some((r) => getOutcome(rule, m.data, r.votes, q.met) === '通过')) {
-        const why = q.met ? { reasonZh: '赞成票不足', reasonEn: 'not enough yes votes' } : { reasonZh: q.basis.zh, reasonEn: 'the meeting had no quorum' };
-        f.push({ code: 'ledger.resolution-failed', path: ['expense', i, 'resolution'], params: { ref, ...why } });
+        f.push({ code: 'ledger.resolution-failed', path: ['expense', i, 'resolution'], params: { ref, quorum: q.met ? { met: true } : { met: false, basis: q.basis.zh } } });
       }
     });
     add(l.file, f);
@@ -174,7 +161,7 @@ export function checkVillage(v: VillageRecords, county: County, codes: Map<strin
     if (m.data.previous) {
       const prev = chainById.get(m.data.previous);
       if (!prev) {
-        if (!v.unreadable.has(`meetings/${m.data.previous}`)) f.push({ code: 'ref.missing', path: ['previous'], params: { ref: m.data.previous, kindZh: '会议', kindEn: 'meeting', expectedZh: `meetings/ 中的文件名：${[...meetings.keys()].join('、')}`, expectedEn: `a file name in meetings/: ${[...meetings.keys()].join(', ')}` } });
+        if (!v.unreadable.has(`meetings/${m.data.previous}`)) f.push({ code: 'ref.missing', path: ['previous'], params: { ref: m.data.previous, kind: 'meeting', known: [...meetings.keys()].join('、') } });
       } else f.push(...checkChainLink(chainById.get(m.id)!, prev));
     }
     m.data.resolutions.forEach((r, i) => {
@@ -182,7 +169,7 @@ export function checkVillage(v: VillageRecords, county: County, codes: Map<strin
         if (ledgerId === undefined) return void f.push({ code: 'meeting.authorises', path: ['resolutions', i, 'authorises', j], params: { ref } });
         const ledger = ledgersByPeriod.get(ledgerId);
         if (!ledger?.data.expense.some((e) => e.voucher === voucher) && !v.unreadable.has(`finances/${ledgerId}`)) {
-          f.push({ code: 'ref.missing', path: ['resolutions', i, 'authorises', j], params: { ref, kindZh: '账目', kindEn: 'ledger entry', expectedZh: `finances/ 中某期支出的 账期/凭证号：${[...ledgersByPeriod.keys()].join('、')}`, expectedEn: `period/voucher of an expense in finances/: ${[...ledgersByPeriod.keys()].join(', ')}` } });
+          f.push({ code: 'ref.missing', path: ['resolutions', i, 'authorises', j], params: { ref, kind: 'ledger-entry', known: [...ledgersByPeriod.keys()].join('、') } });
         }
       });
     });
@@ -199,19 +186,18 @@ export function checkVillage(v: VillageRecords, county: County, codes: Map<strin
     const candidates = [getPostingEndDate(x.startDate, minimum.days, minimum.unit, calendar), getPostingEndDate(x.startDate, profile.minPostingDays, 'calendar', calendar)].sort();
     const earliest = candidates[candidates.length - 1]!;
     if (n.endDate < earliest) {
-      const unitZh = x.duration.unit === 'working' ? '工作日' : '自然日';
-      const minZh = minimum.days >= profile.minPostingDays || minimum.unit === 'working' ? `${minimum.days}个${minimum.unit === 'working' ? '工作日' : '自然日'}` : `${profile.minPostingDays}个自然日（${profile.name}）`;
-      const minEn = minimum.days >= profile.minPostingDays || minimum.unit === 'working' ? `${minimum.days} ${minimum.unit} days` : `${profile.minPostingDays} calendar days (${profile.name})`;
-      f.push({ code: 'notice.too-short', path: ['duration', 'days'], params: { type: x.type, typeEn: type.en, days: x.duration.days, unit: unitZh, unitEn: x.duration.unit, minimum: minZh, minimumEn: minEn, earliest } });
+      const own = minimum.days >= profile.minPostingDays || minimum.unit === 'working';
+      const min = own ? { minDays: minimum.days, minUnit: minimum.unit } : { minDays: profile.minPostingDays, minUnit: 'calendar' as const, byProfile: profile.name };
+      f.push({ code: 'notice.too-short', path: ['duration', 'days'], params: { type: x.type, days: x.duration.days, unit: x.duration.unit, ...min, earliest } });
     }
     x.subjects.forEach((s, i) => {
       for (const key of Object.keys(s)) {
-        if (!type.allowedFields.includes(key)) f.push({ code: 'notice.field-not-allowed', path: ['subjects', i, key], params: { type: x.type, typeEn: type.en, field: key, allowed: type.allowedFields.join(', ') } });
+        if (!type.allowedFields.includes(key)) f.push({ code: 'notice.field-not-allowed', path: ['subjects', i, key], params: { type: x.type, field: key, allowed: type.allowedFields.join(', ') } });
       }
     });
-    if (x.longTerm && !type.longTermAllowed) f.push({ code: 'notice.long-term', path: ['longTerm'], params: { type: x.type, typeEn: type.en } });
+    if (x.longTerm && !type.longTermAllowed) f.push({ code: 'notice.long-term', path: ['longTerm'], params: { type: x.type } });
     const personal = type.personal && x.subjects.some((s) => s.name);
-    if (personal && !x.unpublishAfter) f.push({ code: 'notice.unpublish-missing', path: ['unpublishAfter'], params: { type: x.type, typeEn: type.en } });
+    if (personal && !x.unpublishAfter) f.push({ code: 'notice.unpublish-missing', path: ['unpublishAfter'], params: { type: x.type } });
     if (x.unpublishAfter && x.unpublishAfter < n.endDate) f.push({ code: 'notice.unpublish-early', path: ['unpublishAfter'], params: { unpublishAfter: x.unpublishAfter, end: n.endDate } });
     add(n.file, f);
   }
@@ -228,13 +214,13 @@ export function checkVillage(v: VillageRecords, county: County, codes: Map<strin
     p.data.volunteers.forEach((x, i) => {
       if (people.has(x.id)) f.push({ code: 'volunteer.duplicate', path: ['volunteers', i, 'id'], params: { id: x.id } });
       people.add(x.id);
-      if (!teams.has(x.team)) f.push({ code: 'ref.missing', path: ['volunteers', i, 'team'], params: { ref: x.team, kindZh: '服务队', kindEn: 'team', expectedZh: `本文件 teams 中的编号：${[...teams].join('、')}`, expectedEn: `an id under teams in this file: ${[...teams].join(', ')}` } });
+      if (!teams.has(x.team)) f.push({ code: 'ref.missing', path: ['volunteers', i, 'team'], params: { ref: x.team, kind: 'team', known: [...teams].join('、') } });
     });
     p.data.activities.forEach((a, i) => {
       if (!isInPeriod(a.date, p.period)) f.push({ code: 'volunteer.date-outside', path: ['activities', i, 'date'], params: { date: a.date, period: periodKey(p.period) } });
-      if (!teams.has(a.team)) f.push({ code: 'ref.missing', path: ['activities', i, 'team'], params: { ref: a.team, kindZh: '服务队', kindEn: 'team', expectedZh: `本文件 teams 中的编号：${[...teams].join('、')}`, expectedEn: `an id under teams in this file: ${[...teams].join(', ')}` } });
+      if (!teams.has(a.team)) f.push({ code: 'ref.missing', path: ['activities', i, 'team'], params: { ref: a.team, kind: 'team', known: [...teams].join('、') } });
       a.participants.forEach((pp, j) => {
-        if (!people.has(pp.volunteer)) f.push({ code: 'ref.missing', path: ['activities', i, 'participants', j, 'volunteer'], params: { ref: pp.volunteer, kindZh: '志愿者', kindEn: 'volunteer', expectedZh: `本文件 volunteers 中的编号：${[...people].join('、')}`, expectedEn: `an id under volunteers in this file: ${[...people].join(', ')}` } });
+        if (!people.has(pp.volunteer)) f.push({ code: 'ref.missing', path: ['activities', i, 'participants', j, 'volunteer'], params: { ref: pp.volunteer, kind: 'volunteer', known: [...people].join('、') } });
         if (pp.hours > 240) f.push({ code: 'volunteer.hours', path: ['activities', i, 'participants', j, 'hours'], params: { hours: pp.hours / 10 } });
       });
     });

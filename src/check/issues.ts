@@ -4,6 +4,7 @@
  */
 import type { z } from 'astro/zod';
 import type { Finding } from '../lib/finding.ts';
+import { CONTENT_MESSAGES } from './messages/index.ts';
 
 type AnySchema = z.ZodType;
 type Def = { type: string; shape?: Record<string, AnySchema>; innerType?: AnySchema; element?: AnySchema; in?: AnySchema; options?: AnySchema[] };
@@ -73,8 +74,10 @@ export function issueToFindings(issue: Issue, schema: AnySchema, data: unknown):
   const params = (issue as { params?: Record<string, unknown> }).params;
   if (params && typeof params['code'] === 'string') {
     const { code, ...rest } = params;
+    // A schema names its code as text through zod, the one place a code is not typed: check it here.
+    if (!(code in CONTENT_MESSAGES)) throw new Error(`schema issue names code ${code}, which has no message in src/check/messages/content.ts`);
     const value = valueAt(data, issue.path);
-    return [{ code, path, params: { value: typeof value === 'string' ? value : '', ...(rest as Record<string, string | number>) } }];
+    return [{ code, path, params: { value: typeof value === 'string' ? value : '', ...(rest as Record<string, string | number>) } } as Finding];
   }
   switch (issue.code) {
     case 'unrecognized_keys': {

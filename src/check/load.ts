@@ -12,7 +12,7 @@ import { NATIONAL_CALENDAR } from '../law/holidays-cn.ts';
 import { PROFILES } from '../law/profiles.ts';
 import { SiteSchema, VillageSchema } from '../schemas/index.ts';
 // The registry imports only schemas: the one records/ module the loader may read.
-import { RECORD_TYPES, RECORD_TYPE_NAMES, type RecordType } from '../records/registry.ts';
+import { RECORD_TYPES, type RecordType } from '../records/registry.ts';
 import { resolveAsOf } from './as-of.ts';
 import { findPlaceholders } from '../lib/scaffold-marker.ts';
 import { checkBody } from './body.ts';
@@ -67,14 +67,12 @@ export interface LoadResult {
 }
 
 const FOLDERS = {
-  disclosures: { re: /^(\d{4})-q([1-4])(?:-([a-z0-9][a-z0-9-]*))?\.(md|mdx)$/, zh: '年份-q季度[-说明].md，如 2025-q3.md 或 2025-q3-gengzheng.md', en: 'year-q<quarter>[-slug].md, e.g. 2025-q3.md or 2025-q3-gengzheng.md' },
-  finances: { re: /^(\d{4}-(?:q[1-4]|0[1-9]|1[0-2]))\.ya?ml$/, zh: '年份-q季度.yaml 或 年份-月份.yaml，如 2025-q3.yaml、2025-07.yaml', en: 'year-q<quarter>.yaml or year-<month>.yaml, e.g. 2025-q3.yaml, 2025-07.yaml' },
-  meetings: { re: /^(\d{4}-\d{2}-\d{2})-([a-z0-9][a-z0-9-]*)\.(md|mdx)$/, zh: '开会日期-拼音说明.md，如 2025-07-15-daibiao.md', en: 'date-slug.md, e.g. 2025-07-15-daibiao.md' },
-  notices: { re: /^(\d{4}-\d{2}-\d{2})-([a-z0-9][a-z0-9-]*)\.(md|mdx)$/, zh: '开始日期-拼音说明.md，如 2025-11-17-dibao.md', en: 'start-date-slug.md, e.g. 2025-11-17-dibao.md' },
-  volunteers: { re: /^(\d{4}-(?:q[1-4]|0[1-9]|1[0-2]))\.ya?ml$/, zh: '年份-q季度.yaml，如 2025-q3.yaml', en: 'year-q<quarter>.yaml, e.g. 2025-q3.yaml' },
-} as const satisfies Record<RecordType['folder'], { re: RegExp; zh: string; en: string }>;
-/** The record folders of a village, in the registry's order. */
-const FOLDER_NAMES = RECORD_TYPE_NAMES.map((t) => RECORD_TYPES[t].folder);
+  disclosures: { re: /^(\d{4})-q([1-4])(?:-([a-z0-9][a-z0-9-]*))?\.(md|mdx)$/ },
+  finances: { re: /^(\d{4}-(?:q[1-4]|0[1-9]|1[0-2]))\.ya?ml$/ },
+  meetings: { re: /^(\d{4}-\d{2}-\d{2})-([a-z0-9][a-z0-9-]*)\.(md|mdx)$/ },
+  notices: { re: /^(\d{4}-\d{2}-\d{2})-([a-z0-9][a-z0-9-]*)\.(md|mdx)$/ },
+  volunteers: { re: /^(\d{4}-(?:q[1-4]|0[1-9]|1[0-2]))\.ya?ml$/ },
+} as const satisfies Record<RecordType['folder'], { re: RegExp }>;
 
 const IGNORED = new Set(['README.md', '.gitkeep', '.DS_Store', 'CODEOWNERS']);
 
@@ -84,7 +82,8 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
   const contentDir = join(root, 'content');
   const rel = (p: string) => relative(root, p).split('\\').join('/');
   const report = (file: string, findings: readonly Finding[]) => {
-    for (const f of findings) problems.push({ file, path: formatPath(f.path), severity: f.severity ?? 'error', code: f.code, params: f.params ?? {} });
+    // code and params come from one typed finding; TypeScript cannot follow the pair through `?? {}`.
+    for (const f of findings) problems.push({ file, path: formatPath(f.path), severity: f.severity ?? 'error', code: f.code, params: f.params ?? {} } as Problem);
   };
 
   const readFile = (abs: string, kind: 'yaml' | 'md'): { data: unknown; body: string } | undefined => {
@@ -137,11 +136,11 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
     if (options.village && id !== options.village) continue;
     const dir = join(villagesDir, id);
     if (!statSync(dir).isDirectory()) {
-      report(rel(dir), [{ code: 'file.unexpected', path: [], params: { name: id, expectedZh: '每个村一个文件夹', expectedEn: 'one folder per village' } }]);
+      report(rel(dir), [{ code: 'file.unexpected', path: [], params: { name: id, place: 'villages' } }]);
       continue;
     }
     if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) {
-      report(rel(dir), [{ code: 'file.name', path: [], params: { name: id, patternZh: '村文件夹名用小写拼音，如 maqu', patternEn: 'a lowercase pinyin folder name, e.g. maqu' } }]);
+      report(rel(dir), [{ code: 'file.name', path: [], params: { name: id, rule: 'village-folder' } }]);
       continue;
     }
     const vFile = join(dir, 'village.yaml');
@@ -163,7 +162,7 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
     for (const entry of readdirSync(dir).sort()) {
       if (entry === 'village.yaml' || IGNORED.has(entry)) continue;
       if (!(entry in FOLDERS) || !statSync(join(dir, entry)).isDirectory()) {
-        report(rel(join(dir, entry)), [{ code: 'file.unexpected', path: [], params: { name: entry, expectedZh: `village.yaml 以及 ${FOLDER_NAMES.join('、')} 文件夹`, expectedEn: `village.yaml and the folders ${FOLDER_NAMES.join(', ')}` } }]);
+        report(rel(join(dir, entry)), [{ code: 'file.unexpected', path: [], params: { name: entry, place: 'village' } }]);
       }
     }
     for (const [folder, rule] of Object.entries(FOLDERS) as [keyof typeof FOLDERS, (typeof FOLDERS)[keyof typeof FOLDERS]][]) {
@@ -174,7 +173,7 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
         const abs = join(fdir, name);
         const m = rule.re.exec(name);
         if (!m) {
-          report(rel(abs), [{ code: 'file.name', path: [], params: { name, patternZh: rule.zh, patternEn: rule.en } }]);
+          report(rel(abs), [{ code: 'file.name', path: [], params: { name, rule: folder } }]);
           continue;
         }
         const before = problems.length;

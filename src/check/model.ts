@@ -5,6 +5,7 @@
 import type { WorkCalendar } from '../lib/calendar.ts';
 import type { Period } from '../lib/period.ts';
 import type { RuleProfile } from '../law/profiles.ts';
+import type { ContentMessage } from './messages/index.ts';
 import type { Disclosure, Ledger, Meeting, Notice, Site, Village, VolunteerPeriod } from '../schemas/index.ts';
 
 export interface Rec<T> {
@@ -58,12 +59,10 @@ export interface County {
   villages: VillageRecords[];
 }
 
-export interface Problem {
+export type Problem = {
   /** File relative to the project root. */
   file: string;
   /** Field path inside the file, e.g. income[3].amount; empty for the whole file. */
   path: string;
   severity: 'error' | 'warning';
-  code: string;
-  params: Record<string, string | number>;
-}
+} & ContentMessage;

@@ -32,17 +32,6 @@ export function decodeText(bytes: Uint8Array): { ok: true; text: string } | { ok
   }
 }
 
-/** Plain-Chinese explanations of the YAML parser's error codes (the English detail is kept beside them). */
-const YAML_ERRORS_ZH: Record<string, string> = {
-  TAB_AS_INDENT: '用了 Tab 键缩进，只能用空格缩进',
-  DUPLICATE_KEY: '同一个字段名写了两次',
-  MULTILINE_IMPLICIT_KEY: '这一行不是“字段名: 值”的写法（常见原因：用了中文冒号“：”、冒号后没有空格，或缩进没有对齐）',
-  BLOCK_AS_IMPLICIT_KEY: '一行里出现了两个“字段名:”，或下一行多缩进了（值里含有“: ”时，请给整个值加上英文引号）',
-  BAD_INDENT: '缩进没有对齐（同一级的字段、列表项要从同一列开始）',
-  MISSING_CHAR: '缺少配对的引号、括号，或冒号后面缺少值',
-  UNEXPECTED_TOKEN: '出现了无法识别的内容',
-};
-
 const EMPTY = new Set(['', '~', 'null', 'Null', 'NULL']);
 
 /**
@@ -83,7 +72,7 @@ export function parseYamlSlow(text: string, lineOffset = 0): Parsed {
     const detail = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     return {
       ok: false,
-      finding: { code: 'file.yaml', path: [], params: { line: (pos?.line ?? 1) + lineOffset, col: pos?.col ?? 1, detail, detailZh: YAML_ERRORS_ZH[err.code] ?? `格式无法识别（${detail}）` } },
+      finding: { code: 'file.yaml', path: [], params: { line: (pos?.line ?? 1) + lineOffset, col: pos?.col ?? 1, detail, yamlError: err.code } },
     };
   }
   return { ok: true, data: dropEmpty(doc.toJS() ?? {}), body: '', bodyLine: 1 };

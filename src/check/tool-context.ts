@@ -7,7 +7,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatProblems } from './format.ts';
 import { loadCounty, type LoadOptions } from './load.ts';
-import { toolText } from './messages.ts';
+import { toolText } from './messages/index.ts';
 import type { County, Problem, VillageRecords } from './model.ts';
 
 export type VillageContext =

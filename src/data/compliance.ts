@@ -4,7 +4,7 @@
  * same checked content the rest of the site uses; the page only renders it.
  */
 import { assembleCompliance, timelinessText } from '../check/compliance-rules.ts';
-import { renderMessage } from '../check/messages.ts';
+import { renderMessage } from '../check/messages/index.ts';
 import { COMPLIANCE_CHECKS, latestDueQuarterKey } from '../lib/compliance.ts';
 import { formatDateZh } from '../lib/dates.ts';
 import { periodKey, periodLabel } from '../lib/period.ts';

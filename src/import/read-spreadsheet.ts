@@ -7,13 +7,14 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Cell, SheetRow } from '../lib/ledger-import.ts';
+import type { ImportMessage } from '../check/messages/index.ts';
 
 export interface Sheet {
   name: string;
   rows: SheetRow[];
 }
 
-export type ReadResult = { ok: true; kind: 'xlsx' | 'csv'; encoding?: string; sheets: Sheet[] } | { ok: false; code: 'import.file-type' | 'import.xls' | 'import.unreadable'; params: Record<string, string> };
+export type ReadResult = { ok: true; kind: 'xlsx' | 'csv'; encoding?: string; sheets: Sheet[] } | ({ ok: false } & Extract<ImportMessage, { code: 'import.file-type' | 'import.xls' | 'import.unreadable' }>);
 
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];

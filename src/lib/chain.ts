@@ -29,7 +29,7 @@ export function checkChainLink(m: ChainMeeting, previous: ChainMeeting): Finding
   }
   const expected = FOUR_STEPS[cur - 1]!;
   if (prev !== cur - 1) {
-    out.push({ code: 'chain.order', path: ['previous'], params: { body: m.body, previous: previous.id, previousBody: previous.body, expected: expected.zh, expectedEn: expected.en } });
+    out.push({ code: 'chain.order', path: ['previous'], params: { body: m.body, previous: previous.id, previousBody: previous.body, expected: expected.zh } });
   }
   if (previous.date >= m.date) {
     out.push({ code: 'chain.dates', path: ['previous'], params: { previous: previous.id, previousDate: previous.date, date: m.date } });

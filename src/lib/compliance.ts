@@ -59,17 +59,18 @@ const CHECK_OF_CODE: Readonly<Record<string, CheckKey>> = {
   'disclosure.approval-order': 'review',
 };
 
+/** A problem as the county view reads it (made typed by the checker, see src/check/model.ts). */
 export interface ProblemLike {
   file: string;
   path: string;
   severity: 'error' | 'warning';
   code: string;
-  params: Record<string, string | number>;
+  params?: Readonly<Record<string, unknown>>;
 }
 
 /** The check a problem belongs to. */
 export function checkOf(p: ProblemLike): CheckKey {
-  if (p.code === 'disclosure.overdue') return p.params['kind'] === 'ledger' ? 'ledger' : 'timeliness';
+  if (p.code === 'disclosure.overdue') return p.params?.['kind'] === 'ledger' ? 'ledger' : 'timeliness';
   if (p.code.startsWith('signoff.')) return 'review';
   if (p.code === 'ref.missing' && /^expense\[\d+\]\.resolution$/.test(p.path)) return 'large-expense';
   if (p.code === 'ref.missing' && p.path === 'previous') return 'chain';
@@ -89,7 +90,7 @@ export function quarterOfProblem(p: ProblemLike): string | undefined {
     const period = parsePeriod(fromName);
     if (period) return periodKey(period.kind === 'quarter' ? period : quarterOf(periodStart(period)));
   }
-  const named = p.params['periodKey'];
+  const named = p.params?.['periodKey'];
   return typeof named === 'string' ? named : undefined;
 }
 
@@ -140,11 +141,11 @@ export function findComplianceGaps(v: ComplianceVillage, villageFile: string, ca
     const base = { period: periodLabel(q), periodKey: key, deadline };
     const broken = (folder: string) => (v.failed ?? []).some((f) => f.startsWith(`${folder}/${key}`));
     if (due && !v.disclosures.some((d) => d.track === '村务' && periodKey(d.period) === key) && !broken('disclosures')) {
-      out.push({ file: villageFile, finding: { code: 'disclosure.overdue', path: ['disclosures'], severity: 'warning', params: { ...base, kind: 'disclosure', whatZh: '村务公开', whatEn: 'village-affairs disclosure', days: daysBetween(deadline, today) } } });
+      out.push({ file: villageFile, finding: { code: 'disclosure.overdue', path: ['disclosures'], severity: 'warning', params: { ...base, kind: 'disclosure', days: daysBetween(deadline, today) } } });
     }
     const brokenMonths = [0, 1, 2].some((i) => (v.failed ?? []).some((f) => f.startsWith(`finances/${q.year}-${String((q.quarter - 1) * 3 + 1 + i).padStart(2, '0')}`)));
     if (due && !coveredByLedger(v, q) && (!lastLedger || periodEnd(lastLedger.period) < periodStart(q)) && !broken('finances') && !brokenMonths) {
-      out.push({ file: villageFile, finding: { code: 'disclosure.overdue', path: ['finances'], severity: 'warning', params: { ...base, kind: 'ledger', whatZh: '财务收支明细（账）', whatEn: 'finance ledger', days: daysBetween(deadline, today) } } });
+      out.push({ file: villageFile, finding: { code: 'disclosure.overdue', path: ['finances'], severity: 'warning', params: { ...base, kind: 'ledger', days: daysBetween(deadline, today) } } });
     }
     const current = v.disclosures.filter((d) => periodKey(d.period) === key && !superseded.has(d.id));
     const cited = new Set(current.flatMap((d) => d.codes));
@@ -173,7 +174,7 @@ export function findComplianceGaps(v: ComplianceVillage, villageFile: string, ca
     if (missingSteps.length === 0) continue;
     out.push({
       file: m.file,
-      finding: { code: 'chain.incomplete', path: ['previous'], severity: 'warning', params: { missing: missingSteps.map((s) => s.zh).join('、'), missingEn: missingSteps.map((s) => s.en).join(', '), periodKey: periodKey(quarterOf(m.date)) } },
+      finding: { code: 'chain.incomplete', path: ['previous'], severity: 'warning', params: { missing: missingSteps.map((s) => s.zh), periodKey: periodKey(quarterOf(m.date)) } },
     });
   }
   return out;

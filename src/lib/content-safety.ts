@@ -7,7 +7,7 @@
  * unknown components and images. Pure: works on an mdast tree, knows nothing of files or Astro.
  */
 import { isIsoDate } from './dates.ts';
-import type { Finding } from './finding.ts';
+import type { ContentCode, ContentParams, Finding } from './finding.ts';
 import { parseFen } from './money.ts';
 
 /** The mdast fields these rules read (unified mdast + mdast-util-mdx shapes). */
@@ -93,8 +93,9 @@ function isHtmlTagName(name: string | null | undefined): boolean {
 /** Every unsafe construct in a body, in document order, as findings on body lines. */
 export function findUnsafeContent(root: MdNode, components: readonly ComponentRule[]): Finding[] {
   const out: Finding[] = [];
-  const at = (node: MdNode, code: string, params: Record<string, string | number> = {}) =>
-    out.push({ code, path: [bodyLinePath(node.position?.start.line ?? 1)], params });
+  // code and params are checked together at each call; TypeScript cannot follow the pair into the union.
+  const at = <C extends ContentCode>(node: MdNode, code: C, params: ContentParams<C>) =>
+    out.push({ code, path: [bodyLinePath(node.position?.start.line ?? 1)], params } as Finding);
   const registered = new Map(components.map((c) => [c.name, c]));
   const componentNames = components.map((c) => `<${c.name}>`).join('、');
   // A closing tag (</b>) is reported with its opening tag, not again on its own.
@@ -117,8 +118,7 @@ export function findUnsafeContent(root: MdNode, components: readonly ComponentRu
           at(node, 'body.html', {
             tag,
             snippet: snippet(value),
-            hintZh: looksLikeComponent ? '组件只能用在 .mdx 文件里；要用组件，请把文件扩展名改为 .mdx。' : '',
-            hintEn: looksLikeComponent ? 'Components only work in .mdx files; rename the file to .mdx to use one.' : '',
+            componentInMd: looksLikeComponent,
           });
         }
         break;
@@ -138,7 +138,7 @@ export function findUnsafeContent(root: MdNode, components: readonly ComponentRu
         const rule = registered.get(name);
         if (name.toLowerCase() === 'script') at(node, 'body.script', { snippet: `<${name}>` });
         else if (handler) at(node, 'body.event-handler', { attr: (handler.name ?? '').toLowerCase(), snippet: `<${name} ${handler.name}=…>` });
-        else if (!rule && isHtmlTagName(name)) at(node, 'body.html', { tag: `<${name}>`, snippet: `<${name}>`, hintZh: '', hintEn: '' });
+        else if (!rule && isHtmlTagName(name)) at(node, 'body.html', { tag: `<${name}>`, snippet: `<${name}>`, componentInMd: false });
         else if (!rule) at(node, 'body.mdx-component', { name: name || '<>', allowed: componentNames });
         else {
           for (const a of attrs) {

@@ -10,6 +10,7 @@ import { getAccountingSystem, ACCOUNTING_SYSTEMS } from '../law/accounting.ts';
 import { isIsoDate } from './dates.ts';
 import { formatYuan, parseFen, sumFen } from './money.ts';
 import { isInPeriod, periodKey, quarterOf, type Period } from './period.ts';
+import type { ImportMessage } from './finding.ts';
 
 /** A cell as read from a spreadsheet: text, a number, a date (UTC midnight) or empty. */
 export type Cell = string | number | Date | null;
@@ -57,15 +58,20 @@ export interface ImportedEntry {
   resolution?: string;
 }
 
-export interface ImportFinding {
-  code: string;
+/** An import message code with its typed parameters (src/check/messages/import.ts), where it is and how bad. */
+export type ImportFinding = ImportMessage & {
   /** Row number, when the finding is about one row. */
   row?: number;
   /** A short rendering of the row's cells, so the clerk can find it. */
   excerpt?: string;
-  params: Record<string, string | number>;
   severity: 'error' | 'warning';
-}
+};
+
+type ImportParams<C extends ImportMessage['code']> = Extract<ImportMessage, { code: C }>['params'];
+/** The parameters of a row finding (optional only for a code whose message takes none), then its severity. */
+type RowFindingArgs<C extends ImportMessage['code']> = undefined extends ImportParams<C>
+  ? [params?: ImportParams<C>, severity?: 'error' | 'warning']
+  : [params: ImportParams<C>, severity?: 'error' | 'warning'];
 
 export interface ImportResult {
   entries: ImportedEntry[];
@@ -188,13 +194,6 @@ function excerptOf(row: SheetRow): string {
   return row.cells.map(cellText).filter(Boolean).join(' | ').slice(0, 80);
 }
 
-const MONEY_REASON: Record<string, [string, string]> = {
-  format: ['不是金额', 'is not an amount'],
-  decimals: ['小数超过两位（分以下）', 'has more than two decimals'],
-  negative: ['是负数（红字）', 'is negative (a red-ink reversal)'],
-  'too-large': ['大得不合理', 'is implausibly large'],
-  empty: ['为空', 'is empty'],
-};
 
 /** The year a title row names (马曲村2025年第三季度收支明细), for sheets with 月/日 columns. */
 function yearFromTitle(rows: readonly SheetRow[], headerIndex: number): number | undefined {
@@ -220,8 +219,9 @@ export function importLedgerRows(rows: readonly SheetRow[], options: { period?: 
   const entries: ImportedEntry[] = [];
   let openingFen: number | undefined;
   let sinceSubtotal: ImportedEntry[] = [];
-  const fail = (row: SheetRow, code: string, params: Record<string, string | number> = {}, severity: 'error' | 'warning' = 'error') =>
-    findings.push({ code, row: row.n, excerpt: excerptOf(row), params, severity });
+  // code and params are checked together at each call; TypeScript cannot follow the pair into the union.
+  const fail = <C extends ImportMessage['code']>(row: SheetRow, code: C, ...[params, severity]: RowFindingArgs<C>) =>
+    findings.push({ code, row: row.n, excerpt: excerptOf(row), params: params ?? {}, severity: severity ?? 'error' } as ImportFinding);
 
   for (const row of rows.slice(header.index + 1)) {
     const all = row.cells.map(cellText);
@@ -250,7 +250,7 @@ export function importLedgerRows(rows: readonly SheetRow[], options: { period?: 
           const declared = amountOf(side);
           if (!declared.ok) continue;
           const computed = sumFen(scope.filter((e) => e.side === side).map((e) => e.amount));
-          if (declared.fen !== computed) fail(row, 'import.total-mismatch', { label: label.trim(), sideZh: side === 'income' ? '收入' : '支出', sideEn: side, declared: formatYuan(declared.fen), computed: formatYuan(computed) }, 'warning');
+          if (declared.fen !== computed) fail(row, 'import.total-mismatch', { label: label.trim(), side, declared: formatYuan(declared.fen), computed: formatYuan(computed) }, 'warning');
         }
         if (!grand) sinceSubtotal = [];
         continue;
@@ -284,8 +284,7 @@ export function importLedgerRows(rows: readonly SheetRow[], options: { period?: 
       const exp = amountOf('expense');
       const bad = [['income', inc, at(row, 'income')] as const, ['expense', exp, at(row, 'expense')] as const].filter(([, r]) => !r.ok && r.error !== 'empty');
       for (const [s, r, raw] of bad) {
-        const reason = MONEY_REASON[(r as { error: string }).error]!;
-        fail(row, 'import.amount', { column: s === 'income' ? '收入' : '支出', columnEn: s, value: cellText(raw), reasonZh: reason[0], reasonEn: reason[1] });
+        if (!r.ok) fail(row, 'import.amount', { column: s, value: cellText(raw), reason: r.error });
       }
       const incFen = inc.ok ? inc.fen : 0;
       const expFen = exp.ok ? exp.fen : 0;
@@ -299,8 +298,7 @@ export function importLedgerRows(rows: readonly SheetRow[], options: { period?: 
       const r = amountOf('amount');
       if (!r.ok && r.error === 'empty') fail(row, 'import.no-amount');
       else if (!r.ok) {
-        const reason = MONEY_REASON[r.error]!;
-        fail(row, 'import.amount', { column: '金额', columnEn: 'amount', value: text(row, 'amount'), reasonZh: reason[0], reasonEn: reason[1] });
+        fail(row, 'import.amount', { column: 'amount', value: text(row, 'amount'), reason: r.error });
       } else if (r.fen === 0) fail(row, 'import.no-amount');
       else {
         amount = r.fen;

@@ -55,10 +55,10 @@ export function checkLedger(ledger: LedgerLike, period: Period, largeExpenseThre
   const out: Finding[] = [];
   const s = summariseLedger(ledger);
   if (s.income !== ledger.totals.income) {
-    out.push({ code: 'ledger.total', path: ['totals', 'income'], params: { side: '收入', sideEn: 'income', declared: formatYuan(ledger.totals.income), computed: formatYuan(s.income) } });
+    out.push({ code: 'ledger.total', path: ['totals', 'income'], params: { side: 'income', declared: formatYuan(ledger.totals.income), computed: formatYuan(s.income) } });
   }
   if (s.expense !== ledger.totals.expense) {
-    out.push({ code: 'ledger.total', path: ['totals', 'expense'], params: { side: '支出', sideEn: 'expense', declared: formatYuan(ledger.totals.expense), computed: formatYuan(s.expense) } });
+    out.push({ code: 'ledger.total', path: ['totals', 'expense'], params: { side: 'expense', declared: formatYuan(ledger.totals.expense), computed: formatYuan(s.expense) } });
   }
   const closing = ledger.openingBalance + ledger.totals.income - ledger.totals.expense;
   if (closing !== ledger.closingBalance) {

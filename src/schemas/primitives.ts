@@ -2,7 +2,7 @@
  * Field types shared by every content schema. Content YAML is read with every scalar as text, so
  * these parse text exactly: dates stay ISO strings, money becomes integer fen, counts integers.
  * A failed parse raises an issue whose `params.code` names a clerk-facing message
- * (src/check/messages.ts).
+ * (src/check/messages/content.ts).
  */
 import { z } from 'astro/zod';
 import { isIsoDate } from '../lib/dates.ts';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { toComplianceVillage } from '../check/compliance-rules.ts';
 import { formatProblems } from '../check/format.ts';
 import { loadCounty, type LoadOptions } from '../check/load.ts';
-import { toolText } from '../check/messages.ts';
+import { OVERDUE_WHAT, toolText } from '../check/messages/index.ts';
 import { listVillageIds } from '../check/tool-context.ts';
 import { getPostingStatus } from '../lib/calendar.ts';
 import { getExpectedItems } from '../lib/catalogue.ts';
@@ -34,11 +34,11 @@ export function checkVillage(root: string, id: string, options: LoadOptions = {}
   out.push(toolText('summary.records', { disclosures: v.disclosures.length, ledgers: v.ledgers.length, meetings: v.meetings.length, notices: v.notices.length, volunteers: v.volunteers.length }));
   out.push(toolText('summary.problems', { errors, warnings: result.problems.length - errors }));
 
-  const overdue = result.problems.filter((p) => p.code === 'disclosure.overdue' && p.file === v.file);
+  const overdue = result.problems.flatMap((p) => (p.code === 'disclosure.overdue' && p.file === v.file ? [p.params] : []));
   if (overdue.length > 0) {
     out.push(toolText('summary.overdue', {
-      what: overdue.map((p) => `${p.params['period']}${p.params['whatZh']}（已逾期 ${p.params['days']} 天）`).join('、'),
-      whatEn: overdue.map((p) => `${p.params['periodKey']} ${p.params['whatEn']} (${p.params['days']} days)`).join(', '),
+      what: overdue.map((p) => `${p.period}${OVERDUE_WHAT[p.kind].zh}（已逾期 ${p.days} 天）`).join('、'),
+      whatEn: overdue.map((p) => `${p.periodKey} ${OVERDUE_WHAT[p.kind].en} (${p.days} days)`).join(', '),
     }));
   }
 

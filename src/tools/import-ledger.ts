@@ -11,9 +11,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseDocument, type Document } from 'yaml';
-import { formatProblems } from '../check/format.ts';
+import { formatMessageBlock, formatProblems } from '../check/format.ts';
 import { loadCounty } from '../check/load.ts';
-import { renderImportMessage, toolText } from '../check/messages.ts';
+import { renderImportMessage, toolText } from '../check/messages/index.ts';
 import type { VillageRecords } from '../check/model.ts';
 import { parseYaml } from '../check/parse.ts';
 import { loadVillageContext } from '../check/tool-context.ts';
@@ -34,13 +34,8 @@ export interface ImportOptions {
 
 /** One import finding as the clerk reads it: where (row or whole file), then the message. */
 export function formatImportFinding(f: ImportFinding): string {
-  const m = renderImportMessage(f.code, f.params);
-  const mark = f.severity === 'error' ? '✗ 错误 error' : '! 提醒 warning';
   const where = f.row !== undefined ? `第 ${f.row} 行 row ${f.row}${f.excerpt ? `  〈${f.excerpt}〉` : ''}` : '整个文件 whole file';
-  const lines = [`  ${mark}  ${where}`, `    问题：${m.zh}`, `    Problem: ${m.en}`];
-  if (m.expectedZh) lines.push(`    应为：${m.expectedZh}`, `    Expected: ${m.expectedEn ?? ''}`);
-  lines.push(`    修改：${m.fixZh}`, `    Fix: ${m.fixEn}`);
-  return lines.join('\n');
+  return formatMessageBlock(f.severity, where, renderImportMessage(f.code, f.params));
 }
 
 const entryOut = (e: ImportedEntry) => {
@@ -80,7 +75,10 @@ export async function importLedger(root: string, id: string | undefined, file: s
     return { code: 1, stdout: [...out, ...findings.map(formatImportFinding), '', toolText('import.refused', { errors })].join('\n'), stderr: '' };
   };
   const read = await readSpreadsheet(readFileSync(path), basename(path));
-  if (!read.ok) return fail([{ code: read.code, params: read.params, severity: 'error' }]);
+  if (!read.ok) {
+    const { ok: _, ...message } = read;
+    return fail([{ ...message, severity: 'error' }]);
+  }
 
   // The first sheet with a ledger header (a workbook often has a cover or summary sheet first).
   let chosen = read.sheets.map((sheet) => ({ sheet, result: importLedgerRows(sheet.rows, { period }) })).find((x) => !x.result.findings.some((f) => f.code === 'import.no-header'));

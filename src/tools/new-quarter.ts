@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { toolText } from '../check/messages.ts';
+import { toolText } from '../check/messages/index.ts';
 import { loadVillageContext } from '../check/tool-context.ts';
 import { comparePeriods, parsePeriod, periodEnd, periodLabel, periodLabelEn, periodStart, previousQuarter, type Period } from '../lib/period.ts';
 import { buildScaffold, type ScaffoldInput } from '../lib/scaffold.ts';
@@ -37,7 +37,7 @@ export function newQuarter(root: string, id: string | undefined, periodText: str
   if (!adjacent) {
     const prev = previousQuarter(quarter);
     const key = `${prev.year}-q${prev.quarter}`;
-    out.push('', toolText('new.no-previous-ledger', { previous: monthly ? `${key}（或其最后一个月 or its last month）` : key }));
+    out.push('', toolText('new.no-previous-ledger', { previous: key, monthly }));
   }
   out.push('', toolText('new.next', { id, deadline: getPublicationDeadline(quarter, county.profile) }));
   return { code: 0, stdout: out.join('\n'), stderr: err.join('\n') };

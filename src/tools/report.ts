@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { assembleCompliance, timelinessText } from '../check/compliance-rules.ts';
 import { formatProblems } from '../check/format.ts';
 import { loadCounty, type LoadOptions } from '../check/load.ts';
-import { renderMessage, toolText } from '../check/messages.ts';
+import { renderMessage, toolText } from '../check/messages/index.ts';
 import type { Problem } from '../check/model.ts';
 import { COMPLIANCE_CHECKS, latestDueQuarterKey, type ComplianceRow } from '../lib/compliance.ts';
 import { periodKey, periodLabel } from '../lib/period.ts';

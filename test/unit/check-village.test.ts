@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { toolText } from '../../src/check/messages.ts';
+import { toolText } from '../../src/check/messages/index.ts';
 import { checkVillage } from '../../src/tools/check-village.ts';
 import { newQuarter } from '../../src/tools/new-quarter.ts';
 import { makeTree, ROOT } from '../helpers/fixture-tree.ts';

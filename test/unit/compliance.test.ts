@@ -9,7 +9,7 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PROFILES } from '../../src/law/profiles.ts';
 import { checkOf, getQuartersInScope, getTimeliness, type ComplianceVillage, type Quarter } from '../../src/lib/compliance.ts';
-import { toolText } from '../../src/check/messages.ts';
+import { toolText } from '../../src/check/messages/index.ts';
 import { buildReport, csvField, CSV_HEADER, report, toCsv } from '../../src/tools/report.ts';
 import { makeTree, ROOT } from '../helpers/fixture-tree.ts';
 

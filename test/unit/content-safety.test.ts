@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { checkBody } from '../../src/check/body.ts';
 import { formatProblems } from '../../src/check/format.ts';
 import { loadCounty } from '../../src/check/load.ts';
-import { renderMessage } from '../../src/check/messages.ts';
+import { renderMessage } from '../../src/check/messages/index.ts';
 import { contentGuardHast, contentGuardMdast } from '../../src/integrations/content-guard.ts';
 import { getUrlScheme, isSafeUrl } from '../../src/lib/content-safety.ts';
 import { makeTree } from '../helpers/fixture-tree.ts';

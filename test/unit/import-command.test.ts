@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadCounty } from '../../src/check/load.ts';
-import { IMPORT_MESSAGES, renderImportMessage, toolText } from '../../src/check/messages.ts';
+import { IMPORT_MESSAGES, renderImportMessage, toolText } from '../../src/check/messages/index.ts';
 import { cellDate, cellFen, normaliseCategory } from '../../src/lib/ledger-import.ts';
 import { importLedger } from '../../src/tools/import-ledger.ts';
 import { makeTree, ROOT } from '../helpers/fixture-tree.ts';
@@ -123,8 +123,10 @@ describe('spreadsheets it cannot read', () => {
     const before = readFileSync(ledgerPath('maqu', '2025-q3'), 'utf8');
     const r = await run('maqu', 'bad-rows.xlsx', { period: '2025-q3' });
     expect(r.code).toBe(1);
-    const money = (column: string, columnEn: string, value: string, reason: 'format' | 'decimals' | 'negative') =>
-      ({ column, columnEn, value, reasonZh: { format: '不是金额', decimals: '小数超过两位（分以下）', negative: '是负数（红字）' }[reason], reasonEn: { format: 'is not an amount', decimals: 'has more than two decimals', negative: 'is negative (a red-ink reversal)' }[reason] });
+    const money = (_column: string, column: 'income' | 'expense', value: string, reason: 'format' | 'decimals' | 'negative') => ({ column, value, reason });
+    // The texts as a clerk reads them (the findings carry the column and the reason as data).
+    for (const text of ['支出“一百二十元”不是金额。', 'The expense "一百二十元" is not an amount.', '收入“12.345”小数超过两位（分以下）。', 'The income "12.345" has more than two decimals.', '支出“-50”是负数（红字）。', 'The expense "-50" is negative (a red-ink reversal).'])
+      expect(r.stdout).toContain(text);
     expectFinding(r.stdout, 'import.date', { value: '2025-13-45' }, 4);
     expectFinding(r.stdout, 'import.amount', money('支出', 'expense', '一百二十元', 'format'), 5);
     expectFinding(r.stdout, 'import.amount', money('收入', 'income', '12.345', 'decimals'), 6);
@@ -135,7 +137,8 @@ describe('spreadsheets it cannot read', () => {
     expectFinding(r.stdout, 'import.summary', {}, 11);
     expectFinding(r.stdout, 'import.date-outside', { date: '2025-10-02', period: '2025-q3' }, 12);
     expectFinding(r.stdout, 'import.category-missing', {}, 13);
-    expectFinding(r.stdout, 'import.total-mismatch', { label: '本季合计', sideZh: '收入', sideEn: 'income', declared: '99,999.00', computed: '18,600.00' }, 14);
+    expectFinding(r.stdout, 'import.total-mismatch', { label: '本季合计', side: 'income', declared: '99,999.00', computed: '18,600.00' }, 14);
+    expect(r.stdout).toContain('“本季合计”一行的收入是 99,999.00 元，而表中明细相加是 18,600.00 元。\n    Problem: The "本季合计" row says income 99,999.00, but the entries add up to 18,600.00.');
     expect(r.stdout).toContain(toolText('import.refused', { errors: 9 }));
     expect(readFileSync(ledgerPath('maqu', '2025-q3'), 'utf8')).toBe(before);
   });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblems } from '../../src/check/format.ts';
 import { loadCounty } from '../../src/check/load.ts';
-import { MESSAGES, renderMessage } from '../../src/check/messages.ts';
+import { MESSAGES, renderMessage } from '../../src/check/messages/index.ts';
 import { makeTree, ROOT } from '../helpers/fixture-tree.ts';
 
 const DIR = join(ROOT, 'test/fixtures/invalid');

@@ -93,8 +93,9 @@ describe('checkLedger: reconciliation of one period', () => {
       const l = balanced(0, [inc('2024-03-01', 'J1', 10_000, '发包及上交收入')], []);
       const f = checkLedger(l, { kind: 'quarter', year: 2024, quarter: 1 }, THRESHOLD);
       expect(f).toEqual([expect.objectContaining({ code: 'ledger.category', path: ['income', 0, 'category'] })]);
-      expect(f[0]!.params!['system']).toContain('2023');
-      expect(f[0]!.params!['allowed']).not.toContain('发包及上交收入');
+      const params = f[0]!.params as Record<string, string>;
+      expect(params['system']).toContain('2023');
+      expect(params['allowed']).not.toContain('发包及上交收入');
     });
 
     it('refuses 公益支出 in 2023, before the 2023 system introduced it', () => {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadCounty } from '../../src/check/load.ts';
-import { toolText } from '../../src/check/messages.ts';
+import { toolText } from '../../src/check/messages/index.ts';
 import { newQuarter } from '../../src/tools/new-quarter.ts';
 import { makeTree, ROOT } from '../helpers/fixture-tree.ts';
 

@@ -1,0 +1,858 @@
+/**
+ * Every message about content a clerk can see (npm run check, the build, /compliance/), in Chinese
+ * with English beside it: what is wrong, what was expected and how to fix it. Codes come from schema
+ * issues (src/schemas) and rules (src/lib, src/check). Each code has a fixture under
+ * test/fixtures/invalid/<code>/ and a test that pins its text. How to add one: src/check/README.md.
+ */
+import { FOUR_STEPS } from '../../law/bodies.ts';
+import { getNoticeType } from '../../law/notice-types.ts';
+import { bodyEn, defineMessages, list, s, trackEn, type Param } from './define.ts';
+
+/** English name of a notice type, from the law table (低保 → subsistence allowance). */
+const noticeTypeEn = (type: Param): string => getNoticeType(String(type))?.en ?? String(type);
+type DayUnit = 'calendar' | 'working';
+const DAY_UNIT_ZH: Record<DayUnit, string> = { calendar: '自然日', working: '工作日' };
+/** The minimum posting period; `byProfile` names the province rule when its floor is the one that applies. */
+type Minimum = { minDays: number; minUnit: DayUnit; byProfile?: Param };
+const minimumZh = (m: Minimum): string => `${m.minDays}个${DAY_UNIT_ZH[m.minUnit]}${m.byProfile !== undefined ? `（${s(m.byProfile)}）` : ''}`;
+const minimumEn = (m: Minimum): string => `${m.minDays} ${m.minUnit} days${m.byProfile !== undefined ? ` (${s(m.byProfile)})` : ''}`;
+/** A step of 四议两公开 by its name in the law table (党组织提议, 两委会议商议, …). */
+export type FourStep = (typeof FOUR_STEPS)[number]['zh'];
+const stepOf = (name: FourStep) => FOUR_STEPS.find((x) => x.zh === name)!;
+
+/** Chinese labels of notice subject fields, shown beside the field name. */
+const SUBJECT_FIELD_ZH: Record<string, string> = {
+  name: '姓名',
+  members: '人数',
+  amount: '金额',
+  group: '村民小组',
+  reason: '理由',
+  plot: '位置',
+  area: '面积',
+  floors: '层数',
+  gender: '性别',
+  birthMonth: '出生年月',
+  education: '学历',
+  note: '备注',
+};
+const fieldZh = (f: string): string => (SUBJECT_FIELD_ZH[f] ? `${f}（${SUBJECT_FIELD_ZH[f]}）` : f);
+/** Roles in a sign-off, for signoff.same-person. */
+const ROLE = { reviewer: ['审核人', 'reviewer'], preparer: ['编制人', 'preparer'], responsible: ['负责人', 'responsible person'] } as const;
+export type SignoffRole = keyof typeof ROLE;
+/** Plain-Chinese explanations of the YAML parser's error codes (the parser's English detail is kept beside them), for file.yaml. */
+const YAML_ERRORS_ZH: Record<string, string> = {
+  TAB_AS_INDENT: '用了 Tab 键缩进，只能用空格缩进',
+  DUPLICATE_KEY: '同一个字段名写了两次',
+  MULTILINE_IMPLICIT_KEY: '这一行不是“字段名: 值”的写法（常见原因：用了中文冒号“：”、冒号后没有空格，或缩进没有对齐）',
+  BLOCK_AS_IMPLICIT_KEY: '一行里出现了两个“字段名:”，或下一行多缩进了（值里含有“: ”时，请给整个值加上英文引号）',
+  BAD_INDENT: '缩进没有对齐（同一级的字段、列表项要从同一列开始）',
+  MISSING_CHAR: '缺少配对的引号、括号，或冒号后面缺少值',
+  UNEXPECTED_TOKEN: '出现了无法识别的内容',
+};
+/** How record files are named, by folder (and the village folders themselves), for file.name. */
+const FILE_NAME_RULES = {
+  disclosures: { zh: '年份-q季度[-说明].md，如 2025-q3.md 或 2025-q3-gengzheng.md', en: 'year-q<quarter>[-slug].md, e.g. 2025-q3.md or 2025-q3-gengzheng.md' },
+  finances: { zh: '年份-q季度.yaml 或 年份-月份.yaml，如 2025-q3.yaml、2025-07.yaml', en: 'year-q<quarter>.yaml or year-<month>.yaml, e.g. 2025-q3.yaml, 2025-07.yaml' },
+  meetings: { zh: '开会日期-拼音说明.md，如 2025-07-15-daibiao.md', en: 'date-slug.md, e.g. 2025-07-15-daibiao.md' },
+  notices: { zh: '开始日期-拼音说明.md，如 2025-11-17-dibao.md', en: 'start-date-slug.md, e.g. 2025-11-17-dibao.md' },
+  volunteers: { zh: '年份-q季度.yaml，如 2025-q3.yaml', en: 'year-q<quarter>.yaml, e.g. 2025-q3.yaml' },
+  'village-folder': { zh: '村文件夹名用小写拼音，如 maqu', en: 'a lowercase pinyin folder name, e.g. maqu' },
+} as const;
+export type FileNameRule = keyof typeof FILE_NAME_RULES;
+/** What belongs in content/villages/ and in one village's folder, for file.unexpected. */
+const BELONGS = {
+  villages: { zh: '每个村一个文件夹', en: 'one folder per village' },
+  village: { zh: 'village.yaml 以及 disclosures、finances、meetings、notices、volunteers 文件夹', en: 'village.yaml and the folders disclosures, finances, meetings, notices, volunteers' },
+} as const;
+/** A ledger side in Chinese (the English is the key itself). */
+const SIDE_ZH = { income: '收入', expense: '支出' } as const;
+type Side = keyof typeof SIDE_ZH;
+/** What a reference names and where its ids are, for ref.missing (`known` lists the ids, joined with 、). */
+const REF = {
+  meeting: { zh: '会议', en: 'meeting', whereZh: 'meetings/ 中的文件名', whereEn: 'a file name in meetings/' },
+  disclosure: { zh: '公开', en: 'disclosure', whereZh: 'disclosures/ 中的文件名', whereEn: 'a file name in disclosures/' },
+  'ledger-entry': { zh: '账目', en: 'ledger entry', whereZh: 'finances/ 中某期支出的 账期/凭证号', whereEn: 'period/voucher of an expense in finances/' },
+  team: { zh: '服务队', en: 'team', whereZh: '本文件 teams 中的编号', whereEn: 'an id under teams in this file' },
+  volunteer: { zh: '志愿者', en: 'volunteer', whereZh: '本文件 volunteers 中的编号', whereEn: 'an id under volunteers in this file' },
+} as const;
+export type RefKind = keyof typeof REF;
+/** What is overdue, for disclosure.overdue (also read by the summary of npm run check -- --village). */
+export const OVERDUE_WHAT = { disclosure: { zh: '村务公开', en: 'village-affairs disclosure' }, ledger: { zh: '财务收支明细（账）', en: 'finance ledger' } } as const;
+export type OverdueKind = keyof typeof OVERDUE_WHAT;
+
+export const CONTENT_MESSAGES = defineMessages({
+  // ── files ──────────────────────────────────────────────────────────────
+  'file.encoding': (p: { guess?: Param }) => ({
+    zh: `文件不是 UTF-8 编码${p.guess ? `（看起来是 ${s(p.guess)}，常见于旧版 Excel/WPS 导出）` : ''}，读出来会是乱码。`,
+    en: `The file is not UTF-8${p.guess ? ` (it looks like ${s(p.guess)}, common in old Excel/WPS exports)` : ''}; it would read as garbled text.`,
+    expectedZh: 'UTF-8 编码的文本文件',
+    expectedEn: 'a UTF-8 text file',
+    fixZh: '用记事本或 WPS 打开，选择“另存为”，编码选“UTF-8”后保存。',
+    fixEn: 'Open it in Notepad or WPS, choose "Save as" and pick the UTF-8 encoding.',
+  }),
+  'file.yaml': (p: { line: Param; col: Param; detail: Param; yamlError: Param }) => ({
+    zh: `YAML 格式有误：第 ${s(p.line)} 行第 ${s(p.col)} 列附近，${YAML_ERRORS_ZH[s(p.yamlError)] ?? `格式无法识别（${s(p.detail)}）`}。`,
+    en: `The YAML is malformed near line ${s(p.line)}, column ${s(p.col)}: ${s(p.detail)}.`,
+    expectedZh: '“字段名: 值”的格式，每级缩进两个空格',
+    expectedEn: '"field: value" lines, indented by two spaces per level',
+    fixZh: '检查该行的冒号、缩进和引号；冒号后面要有一个空格，不要用 Tab 缩进。',
+    fixEn: 'Check the colon, indentation and quotes on that line; put a space after each colon and do not indent with tabs.',
+  }),
+  'file.frontmatter': () => ({
+    zh: '文件开头缺少以“---”包围的信息块（front matter）。',
+    en: 'The file does not start with a front-matter block between "---" lines.',
+    expectedZh: '第一行是 ---，随后是字段，再一行 --- 结束，然后是正文',
+    expectedEn: 'a first line ---, then the fields, a closing ---, then the text',
+    fixZh: '参照同类文件，在开头加上 --- 包围的字段块。',
+    fixEn: 'Add the --- block at the top, following another file of the same kind.',
+  }),
+  'file.name': (p: { name: Param; rule: FileNameRule }) => ({
+    zh: `文件名“${s(p.name)}”不符合规定。`,
+    en: `The file name "${s(p.name)}" does not follow the naming rule.`,
+    expectedZh: FILE_NAME_RULES[p.rule].zh,
+    expectedEn: FILE_NAME_RULES[p.rule].en,
+    fixZh: '按规定重命名文件（只用小写字母、数字和连字符）。',
+    fixEn: 'Rename the file as shown (lowercase letters, digits and hyphens only).',
+  }),
+  'file.unexpected': (p: { name: Param; place: keyof typeof BELONGS }) => ({
+    zh: `这里不应有“${s(p.name)}”，系统不会读取它。`,
+    en: `"${s(p.name)}" does not belong here and would be ignored.`,
+    expectedZh: BELONGS[p.place].zh,
+    expectedEn: BELONGS[p.place].en,
+    fixZh: '把它移到正确的文件夹，或删除它。',
+    fixEn: 'Move it to the right folder or delete it.',
+  }),
+  'file.missing': (p: { name: Param }) => ({
+    zh: `缺少必需的文件 ${s(p.name)}。`,
+    en: `The required file ${s(p.name)} is missing.`,
+    fixZh: `按说明创建 ${s(p.name)}（可复制示例村的同名文件再修改）。`,
+    fixEn: `Create ${s(p.name)} (copy the one from a demo village and edit it).`,
+  }),
+  'period.mismatch': (p: { value: Param; expected: Param }) => ({
+    zh: `日期 ${s(p.value)} 与文件名中的日期 ${s(p.expected)} 不一致。`,
+    en: `The date ${s(p.value)} differs from the date in the file name, ${s(p.expected)}.`,
+    expectedZh: `与文件名相同：${s(p.expected)}`,
+    expectedEn: `the same as the file name: ${s(p.expected)}`,
+    fixZh: '改正日期，或重命名文件使两者一致。',
+    fixEn: 'Correct the date or rename the file so they agree.',
+  }),
+  // ── field types ────────────────────────────────────────────────────────
+  required: (p: { field: Param }) => ({
+    zh: `缺少必填字段“${s(p.field)}”。`,
+    en: `The required field "${s(p.field)}" is missing.`,
+    fixZh: `补上“${s(p.field)}: …”一行（字段说明见 src/schemas/）。`,
+    fixEn: `Add a "${s(p.field)}: …" line (fields are described in src/schemas/).`,
+  }),
+  'type.list': () => ({
+    zh: '这里应是一个列表。',
+    en: 'A list is expected here.',
+    expectedZh: '每项以“- ”开头的列表',
+    expectedEn: 'a list whose items start with "- "',
+    fixZh: '把每一项写成新的一行，以“- ”开头。',
+    fixEn: 'Write each item on its own line starting with "- ".',
+  }),
+  'type.object': () => ({
+    zh: '这里应是一组“字段: 值”。',
+    en: 'A group of "field: value" lines is expected here.',
+    fixZh: '在下一行缩进两个空格，写出各个字段。',
+    fixEn: 'Write the fields on the following lines, indented by two spaces.',
+  }),
+  'type.text': () => ({
+    zh: '这里应是一段文字。',
+    en: 'Text is expected here.',
+    fixZh: '填写文字内容。',
+    fixEn: 'Write the text.',
+  }),
+  'text.empty': () => ({
+    zh: '内容为空。',
+    en: 'The value is empty.',
+    fixZh: '填写内容，或删除这一行（若该字段可省略）。',
+    fixEn: 'Fill it in, or delete the line if the field is optional.',
+  }),
+  'list.empty': (p: { min: Param }) => ({
+    zh: `列表至少需要 ${s(p.min)} 项。`,
+    en: `The list needs at least ${s(p.min)} item(s).`,
+    fixZh: '补充列表项。',
+    fixEn: 'Add the missing items.',
+  }),
+  'field.unknown': (p: { key: Param; suggest?: Param; allowed: Param }) => ({
+    zh: `未知字段“${s(p.key)}”${p.suggest ? `，是否应为“${s(p.suggest)}”？` : '。'}`,
+    en: `Unknown field "${s(p.key)}"${p.suggest ? `; did you mean "${s(p.suggest)}"?` : '.'}`,
+    expectedZh: `可用字段：${s(p.allowed)}`,
+    expectedEn: `allowed fields: ${s(p.allowed)}`,
+    fixZh: '改正拼写，或删除该字段。',
+    fixEn: 'Fix the spelling or remove the field.',
+  }),
+  'enum.value': (p: { value: Param; options: Param }) => ({
+    zh: `“${s(p.value)}”不是可选的值。`,
+    en: `"${s(p.value)}" is not one of the allowed values.`,
+    expectedZh: `以下之一：${s(p.options)}`,
+    expectedEn: `one of: ${list(p.options)}`,
+    fixZh: '从可选值中选一个，字要完全一致。',
+    fixEn: 'Use one of the allowed values exactly.',
+  }),
+  'date.format': (p: { value: Param }) => ({
+    zh: `“${s(p.value)}”不是有效日期。`,
+    en: `"${s(p.value)}" is not a valid date.`,
+    expectedZh: '年-月-日，如 2025-10-08',
+    expectedEn: 'YYYY-MM-DD, e.g. 2025-10-08',
+    fixZh: '按“2025-10-08”的格式填写真实存在的日期。',
+    fixEn: 'Write a real date as 2025-10-08.',
+  }),
+  'month.format': (p: { value?: Param }) => ({
+    zh: `“${s(p.value ?? '')}”不是有效年月。`,
+    en: `"${s(p.value ?? '')}" is not a valid year and month.`,
+    expectedZh: '年-月，如 1990-05',
+    expectedEn: 'YYYY-MM, e.g. 1990-05',
+    fixZh: '按“1990-05”的格式填写。',
+    fixEn: 'Write it as 1990-05.',
+  }),
+  'money.format': (p: { value: Param }) => ({
+    zh: `金额“${s(p.value)}”无法识别。`,
+    en: `The amount "${s(p.value)}" cannot be read.`,
+    expectedZh: '以元为单位的数字，如 1234.56 或 1,234.56（千位分隔符每三位一个）',
+    expectedEn: 'yuan as digits, e.g. 1234.56 or 1,234.56 (a separator every three digits)',
+    fixZh: '只写数字、小数点和千位逗号，不要写汉字大写金额。',
+    fixEn: 'Write only digits, a decimal point and thousands commas; no Chinese numerals.',
+  }),
+  'money.decimals': (p: { value: Param }) => ({
+    zh: `金额“${s(p.value)}”的小数超过两位（分以下）。`,
+    en: `The amount "${s(p.value)}" has more than two decimals (below one fen).`,
+    expectedZh: '最多两位小数，如 1234.56',
+    expectedEn: 'at most two decimals, e.g. 1234.56',
+    fixZh: '核对凭证，改为精确到分的金额。',
+    fixEn: 'Check the voucher and write the amount to the fen.',
+  }),
+  'money.negative': (p: { value: Param }) => ({
+    zh: `金额“${s(p.value)}”为负数。`,
+    en: `The amount "${s(p.value)}" is negative.`,
+    expectedZh: '正数；冲红另记一笔支出或收入',
+    expectedEn: 'a positive amount; record a reversal as its own entry',
+    fixZh: '去掉负号，并把这笔记入相反的一栏。',
+    fixEn: 'Remove the minus sign and book the entry on the other side.',
+  }),
+  'money.empty': () => ({
+    zh: '金额为空。',
+    en: 'The amount is empty.',
+    expectedZh: '以元为单位的数字，如 1234.56',
+    expectedEn: 'yuan, e.g. 1234.56',
+    fixZh: '填写金额。',
+    fixEn: 'Fill in the amount.',
+  }),
+  'money.too-large': (p: { value: Param }) => ({
+    zh: `金额“${s(p.value)}”大得不合理。`,
+    en: `The amount "${s(p.value)}" is implausibly large.`,
+    fixZh: '核对是否多写了数字。',
+    fixEn: 'Check for extra digits.',
+  }),
+  'money.zero': () => ({
+    zh: '金额必须大于零。',
+    en: 'The amount must be greater than zero.',
+    fixZh: '填写实际金额；没有发生的款项不要列出。',
+    fixEn: 'Write the actual amount; leave out entries that did not happen.',
+  }),
+  'int.format': (p: { value: Param }) => ({
+    zh: `“${s(p.value)}”不是整数。`,
+    en: `"${s(p.value)}" is not a whole number.`,
+    expectedZh: '0 或正整数，如 38',
+    expectedEn: 'a whole number ≥ 0, e.g. 38',
+    fixZh: '只写阿拉伯数字。',
+    fixEn: 'Write digits only.',
+  }),
+  'hours.format': (p: { value: Param }) => ({
+    zh: `时长“${s(p.value)}”无法识别。`,
+    en: `The hours "${s(p.value)}" cannot be read.`,
+    expectedZh: '小时数，最多一位小数，如 2.5',
+    expectedEn: 'hours with at most one decimal, e.g. 2.5',
+    fixZh: '按小时填写，如 2 或 2.5。',
+    fixEn: 'Write hours such as 2 or 2.5.',
+  }),
+  'bool.format': (p: { value: Param }) => ({
+    zh: `“${s(p.value)}”应为 是/否。`,
+    en: `"${s(p.value)}" should be yes or no.`,
+    expectedZh: 'true 或 false（也可写 是、否）',
+    expectedEn: 'true or false',
+    fixZh: '改为 true 或 false。',
+    fixEn: 'Write true or false.',
+  }),
+  'slug.format': (p: { value: Param }) => ({
+    zh: `编号“${s(p.value)}”不对：编号只能用小写字母、数字和连字符。`,
+    en: `The id "${s(p.value)}" is not valid: ids may only use lowercase letters, digits and hyphens.`,
+    expectedZh: '如 zhulao、v01',
+    expectedEn: 'e.g. zhulao, v01',
+    fixZh: '改用拼音或字母数字编号。',
+    fixEn: 'Use a pinyin or letters-and-digits id.',
+  }),
+  'url.format': (p: { value: Param }) => ({
+    zh: `网址“${s(p.value)}”格式不对。`,
+    en: `The URL "${s(p.value)}" is not valid.`,
+    expectedZh: '如 https://cwgk.example.gov.cn/',
+    expectedEn: 'e.g. https://cwgk.example.gov.cn/',
+    fixZh: '写完整的网址，以 https:// 开头。',
+    fixEn: 'Write the full address starting with https://.',
+  }),
+  'catalogue.code': (p: { value: Param }) => ({
+    zh: `目录编号“${s(p.value)}”格式不对。`,
+    en: `The catalogue code "${s(p.value)}" is malformed.`,
+    expectedZh: '两个大写字母-两位数字，如 CW-03',
+    expectedEn: 'two capital letters, a hyphen and two digits, e.g. CW-03',
+    fixZh: '按 CW-03 的格式编号。',
+    fixEn: 'Number it like CW-03.',
+  }),
+  // ── site and village ───────────────────────────────────────────────────
+  'site.profile': (p: { value: Param; options: Param }) => ({
+    zh: `规则配置“${s(p.value)}”不存在。`,
+    en: `There is no rule profile "${s(p.value)}".`,
+    expectedZh: `以下之一：${s(p.options)}`,
+    expectedEn: `one of: ${s(p.options)}`,
+    fixZh: '填写本省对应的配置名；没有时用 national。',
+    fixEn: "Use your province's profile, or national.",
+  }),
+  'site.catalogue-duplicate': (p: { code: Param }) => ({
+    zh: `目录编号 ${s(p.code)} 重复。`,
+    en: `The catalogue code ${s(p.code)} appears twice.`,
+    fixZh: '每个目录项用不同编号。',
+    fixEn: 'Give each catalogue item its own code.',
+  }),
+  'calendar.missing-year': (p: { year: Param }) => ({
+    zh: `节假日日历没有 ${s(p.year)} 年，公示期只按周末计算。`,
+    en: `The holiday calendar has no ${s(p.year)}; posting periods count weekends only.`,
+    fixZh: '在 src/law/holidays-cn.ts 补上国务院当年的放假安排，或在 site.yaml 的 calendar 中补充。',
+    fixEn: "Add that year's State Council holiday schedule to src/law/holidays-cn.ts or site.yaml calendar.",
+  }),
+  'village.supervisor-on-committee': (p: { name: Param }) => ({
+    zh: `${s(p.name)} 同时是村委会成员和村务监督委员会成员。`,
+    en: `${s(p.name)} is on both the village committee and the supervision committee.`,
+    expectedZh: '村委会成员及其近亲属不得担任村务监督委员会成员（组织法第三十二条）',
+    expectedEn: 'committee members may not sit on the supervision committee (Organic Law §32)',
+    fixZh: '核对名单，删去重复的一处。',
+    fixEn: 'Check the rosters and remove the person from one of them.',
+  }),
+  // ── references ─────────────────────────────────────────────────────────
+  'ref.missing': (p: { ref: Param; kind: RefKind; known: string }) => ({
+    zh: `引用的${REF[p.kind].zh}“${s(p.ref)}”不存在。`,
+    en: `The referenced ${REF[p.kind].en} "${s(p.ref)}" does not exist.`,
+    expectedZh: `${REF[p.kind].whereZh}：${p.known || '（无）'}`,
+    expectedEn: `${REF[p.kind].whereEn}: ${list(p.known) || '(none)'}`,
+    fixZh: '改正编号（文件名去掉扩展名），或先添加被引用的记录。',
+    fixEn: 'Correct the id (the file name without extension) or add the referenced record first.',
+  }),
+  // ── disclosures ────────────────────────────────────────────────────────
+  'disclosure.board': () => ({
+    zh: '公开渠道中没有“公开栏”。',
+    en: 'The channels do not include the notice board (公开栏).',
+    expectedZh: '固定的村务公开栏是法定主渠道，必须列出',
+    expectedEn: 'the fixed notice board is the legal primary channel and must be listed',
+    fixZh: '在 channels 中加上“公开栏”。',
+    fixEn: 'Add 公开栏 to channels.',
+  }),
+  'disclosure.catalogue': (p: { code: Param; track: Param; codes: Param }) => ({
+    zh: `目录编号“${s(p.code)}”不在本县公开目录中。`,
+    en: `The catalogue code "${s(p.code)}" is not in the county catalogue.`,
+    expectedZh: `site.yaml 中${s(p.track)}类的编号：${s(p.codes)}`,
+    expectedEn: `a ${trackEn(p.track)} code from site.yaml: ${list(p.codes)}`,
+    fixZh: '改用目录中的编号，或请县里在 site.yaml 目录中增加该项。',
+    fixEn: 'Use a code from the catalogue, or ask the county to add the item to site.yaml.',
+  }),
+  'disclosure.catalogue-track': (p: { code: Param; itemTrack: Param; track: Param }) => ({
+    zh: `目录项 ${s(p.code)} 属于${s(p.itemTrack)}，而本公开是${s(p.track)}。`,
+    en: `Catalogue item ${s(p.code)} belongs to ${trackEn(p.itemTrack)}, but this disclosure is ${trackEn(p.track)}.`,
+    fixZh: '把该项放到对应类别的公开中，或改正编号。',
+    fixEn: 'Move the item to a disclosure of its track or correct the code.',
+  }),
+  'disclosure.posting-short': (p: { days: Param; from: Param; to: Param; province: Param; min: Param; earliest: Param }) => ({
+    zh: `公开期只有 ${s(p.days)} 天（${s(p.from)} 至 ${s(p.to)}），少于规则配置（${s(p.province)}）要求的 ${s(p.min)} 天。`,
+    en: `It stays up only ${s(p.days)} days (${s(p.from)} to ${s(p.to)}), less than the ${s(p.min)} days the rule profile (${s(p.province)}) requires.`,
+    expectedZh: `postedUntil 不早于 ${s(p.earliest)}`,
+    expectedEn: `postedUntil no earlier than ${s(p.earliest)}`,
+    fixZh: `把 postedUntil 改为 ${s(p.earliest)} 或更晚；已撤下的须重新公布。`,
+    fixEn: `Set postedUntil to ${s(p.earliest)} or later; if it was taken down, publish it again.`,
+  }),
+  'disclosure.approval-body': (p: { ref: Param; body: Param }) => ({
+    zh: `审定会议“${s(p.ref)}”是${s(p.body)}，不是两委联席会议或村委会会议。`,
+    en: `The approval meeting "${s(p.ref)}" is a ${bodyEn(p.body)}, not a joint meeting of the two committees or a village committee meeting.`,
+    fixZh: '引用确定公开方案的两委联席会议。',
+    fixEn: 'Reference the joint meeting that fixed the disclosure plan.',
+  }),
+  'disclosure.approval-order': (p: { reviewedAt: Param; meetingDate: Param; publishedAt: Param }) => ({
+    zh: `日期顺序不对：审核 ${s(p.reviewedAt)}、审定会议 ${s(p.meetingDate)}、公布 ${s(p.publishedAt)}。`,
+    en: `The dates are out of order: review ${s(p.reviewedAt)}, approval meeting ${s(p.meetingDate)}, publication ${s(p.publishedAt)}.`,
+    expectedZh: '监督委员会审核 ≤ 两委联席会议审定 ≤ 公布',
+    expectedEn: 'supervision review ≤ joint-meeting approval ≤ publication',
+    fixZh: '核对三个日期；公布不能早于审核和审定。',
+    fixEn: 'Check the three dates; publication cannot come before review and approval.',
+  }),
+  'disclosure.correction-reason': () => ({
+    zh: '更正公开（supersedes）没有写更正原因。',
+    en: 'A correction (supersedes) must state its reason.',
+    fixZh: '加上 correctionReason，说明改了什么、为什么改。',
+    fixEn: 'Add correctionReason saying what changed and why.',
+  }),
+  'disclosure.reason-without-supersedes': () => ({
+    zh: '写了更正原因，但没有说明更正的是哪一期（supersedes）。',
+    en: 'There is a correction reason but no supersedes naming the corrected disclosure.',
+    fixZh: '加上 supersedes: 被更正公开的文件名（不含扩展名）。',
+    fixEn: 'Add supersedes: the corrected file name without extension.',
+  }),
+  'disclosure.supersedes-twice': (p: { ref: Param; other: Param }) => ({
+    zh: `“${s(p.ref)}”已被“${s(p.other)}”更正，不能再被更正一次。`,
+    en: `"${s(p.ref)}" is already corrected by "${s(p.other)}" and cannot be corrected twice.`,
+    fixZh: '更正最新的那一版（supersedes 指向上一次更正）。',
+    fixEn: 'Correct the latest version instead (point supersedes at the previous correction).',
+  }),
+  'disclosure.supersedes-earlier': (p: { publishedAt: Param; original: Param }) => ({
+    zh: `更正公开的公布日期 ${s(p.publishedAt)} 早于原公开的公布日期 ${s(p.original)}。`,
+    en: `The correction is dated ${s(p.publishedAt)}, before the original it corrects (${s(p.original)}).`,
+    fixZh: '更正只能在原公开之后公布。',
+    fixEn: 'A correction can only be published after the original.',
+  }),
+  'disclosure.deadline': (p: { period: Param; publishedAt: Param; deadline: Param; periodEn?: Param }) => ({
+    zh: `${s(p.period)}的公开于 ${s(p.publishedAt)} 公布，晚于规定期限 ${s(p.deadline)}。`,
+    en: `The ${s(p.periodEn ?? p.period)} disclosure was published on ${s(p.publishedAt)}, after the deadline ${s(p.deadline)}.`,
+    fixZh: '以后按期公开；本次逾期会在县级合规视图中显示。',
+    fixEn: 'Publish on time next period; this lateness shows in the county compliance view.',
+  }),
+  'disclosure.overdue': (p: { kind: OverdueKind; period: Param; deadline: Param; days: Param; periodKey: Param }) => ({
+    zh: `${s(p.period)}的${OVERDUE_WHAT[p.kind].zh}应于 ${s(p.deadline)} 前公布，至今没有（已逾期 ${s(p.days)} 天）。`,
+    en: `The ${OVERDUE_WHAT[p.kind].en} for ${s(p.periodKey)} was due by ${s(p.deadline)} and is still missing (${s(p.days)} days overdue).`,
+    fixZh: `尽快补上：用 npm run new 生成 ${s(p.periodKey)} 的文件后填写；补上后，县级合规视图会显示为“逾期公开”。`,
+    fixEn: `Add it as soon as possible: npm run new creates the ${s(p.periodKey)} files to fill in; once added, the county view shows it as published late.`,
+  }),
+  'catalogue.missing': (p: { period: Param; track: Param; count: Param; items: Param; periodKey: Param; deadline: Param }) => ({
+    zh: `${s(p.period)}${s(p.track)}公开缺少县公开目录要求的 ${s(p.count)} 项：${s(p.items)}。`,
+    en: `The ${s(p.periodKey)} ${s(p.track)} disclosures lack ${s(p.count)} item(s) the county catalogue requires: ${s(p.items)}.`,
+    expectedZh: '每季度（及每月）的目录项每季度都公开；每年的目录项在第四季度公开',
+    expectedEn: 'quarterly (and monthly) catalogue items every quarter; yearly items in the fourth quarter',
+    fixZh: '在本季度的公开中补上这些目录项；确实没有发生的，也要写明“本季度无”。',
+    fixEn: 'Add these items to the quarter\'s disclosure; where nothing happened, say so ("本季度无").',
+  }),
+  // ── sign-off ───────────────────────────────────────────────────────────
+  'signoff.reviewer-missing': () => ({
+    zh: '缺少村务监督委员会的审核人。',
+    en: 'The supervision committee reviewer is missing.',
+    expectedZh: '村务、财务公开须经村务监督委员会审核签字',
+    expectedEn: 'village-affairs and finance disclosures must be reviewed and signed by the supervision committee',
+    fixZh: '在 signoff 中填写 reviewer、reviewedAt 和 opinion。',
+    fixEn: 'Fill in reviewer, reviewedAt and opinion under signoff.',
+  }),
+  'signoff.same-person': (p: { name: Param; role: SignoffRole; otherRole: SignoffRole }) => ({
+    zh: `${s(p.name)} 不能同时是${ROLE[p.role][0]}和${ROLE[p.otherRole][0]}。`,
+    en: `${s(p.name)} cannot be both the ${ROLE[p.role][1]} and the ${ROLE[p.otherRole][1]}.`,
+    expectedZh: '审核人、编制人、负责人是三个不同的人',
+    expectedEn: 'reviewer, preparer and responsible person are three different people',
+    fixZh: '由村务监督委员会的另一名成员审核，或改正姓名。',
+    fixEn: 'Have another supervision committee member review it, or correct the name.',
+  }),
+  'signoff.not-supervisor': (p: { name: Param; supervisors: Param }) => ({
+    zh: `审核人 ${s(p.name)} 不是本村村务监督委员会成员。`,
+    en: `The reviewer ${s(p.name)} is not on the village supervision committee.`,
+    expectedZh: `以下之一：${s(p.supervisors)}`,
+    expectedEn: `one of: ${list(p.supervisors)}`,
+    fixZh: '核对姓名；若委员会有变动，先更新 village.yaml 的 supervisors。',
+    fixEn: 'Check the name; if the committee changed, update supervisors in village.yaml first.',
+  }),
+  'signoff.reviewer-on-committee': (p: { name: Param }) => ({
+    zh: `审核人 ${s(p.name)} 是村委会成员。`,
+    en: `The reviewer ${s(p.name)} is a village committee member.`,
+    fixZh: '由村务监督委员会成员审核。',
+    fixEn: 'Have a supervision committee member review it.',
+  }),
+  'signoff.date-missing': () => ({
+    zh: '缺少审核日期 reviewedAt。',
+    en: 'The review date reviewedAt is missing.',
+    fixZh: '填写审核日期，如 2025-10-06。',
+    fixEn: 'Add the review date, e.g. 2025-10-06.',
+  }),
+  'signoff.review-after-publish': (p: { reviewedAt: Param; publishedAt: Param }) => ({
+    zh: `审核日期 ${s(p.reviewedAt)} 晚于公布日期 ${s(p.publishedAt)}。`,
+    en: `The review date ${s(p.reviewedAt)} is after the publication date ${s(p.publishedAt)}.`,
+    expectedZh: '先审核，后公布',
+    expectedEn: 'review first, then publish',
+    fixZh: '核对日期；未经审核就公布的须撤回并重新审核。',
+    fixEn: 'Check the dates; anything published before review must be withdrawn and reviewed.',
+  }),
+  'signoff.opinion-missing': () => ({
+    zh: '缺少审核意见 opinion。',
+    en: 'The review opinion is missing.',
+    expectedZh: '同意、修改后同意 或 不同意',
+    expectedEn: '同意 (approve), 修改后同意 (approve after changes) or 不同意 (reject)',
+    fixZh: '填写监督委员会的审核意见。',
+    fixEn: "Write the committee's opinion.",
+  }),
+  'signoff.rejected': () => ({
+    zh: '村务监督委员会审核意见为“不同意”，不能公布。',
+    en: 'The supervision committee rejected it (不同意); it cannot be published.',
+    fixZh: '按意见修改后重新审核。',
+    fixEn: 'Revise it as the committee asked and have it reviewed again.',
+  }),
+  // ── ledgers ────────────────────────────────────────────────────────────
+  'ledger.total': (p: { side: Side; declared: Param; computed: Param }) => ({
+    zh: `申报的${SIDE_ZH[p.side]}合计 ${s(p.declared)} 元与明细之和 ${s(p.computed)} 元不符。`,
+    en: `The declared ${p.side} total ${s(p.declared)} differs from the sum of the entries, ${s(p.computed)}.`,
+    expectedZh: `${s(p.computed)}`,
+    expectedEn: `${s(p.computed)}`,
+    fixZh: '核对明细是否漏记或多记，再改正合计。',
+    fixEn: 'Check for missing or extra entries, then correct the total.',
+  }),
+  'ledger.closing': (p: { declared: Param; opening: Param; income: Param; expense: Param; computed: Param }) => ({
+    zh: `本期结余 ${s(p.declared)} 元对不上：上期结余 ${s(p.opening)} + 收入 ${s(p.income)} − 支出 ${s(p.expense)} = ${s(p.computed)} 元。`,
+    en: `The closing balance ${s(p.declared)} does not reconcile: opening ${s(p.opening)} + income ${s(p.income)} − expense ${s(p.expense)} = ${s(p.computed)}.`,
+    expectedZh: `${s(p.computed)}`,
+    expectedEn: `${s(p.computed)}`,
+    fixZh: '核对上期结余和收支合计，改正本期结余。',
+    fixEn: 'Check the opening balance and totals, then correct the closing balance.',
+  }),
+  'ledger.continuity': (p: { opening: Param; previous: Param; closing: Param }) => ({
+    zh: `上期结余 ${s(p.opening)} 元与 ${s(p.previous)} 的本期结余 ${s(p.closing)} 元不一致。`,
+    en: `The opening balance ${s(p.opening)} differs from the closing balance of ${s(p.previous)}, ${s(p.closing)}.`,
+    expectedZh: `${s(p.closing)}`,
+    expectedEn: `${s(p.closing)}`,
+    fixZh: '上期结余应照抄上一期账的本期结余；若上一期有误，应更正上一期。',
+    fixEn: "Copy the previous period's closing balance; if that was wrong, correct the previous period.",
+  }),
+  'ledger.overlap': (p: { period: Param; previous: Param }) => ({
+    zh: `账期 ${s(p.period)} 与 ${s(p.previous)} 重叠。`,
+    en: `The period ${s(p.period)} overlaps ${s(p.previous)}.`,
+    fixZh: '同一段时间只能有一本账：按季度或按月记账，不要混用。',
+    fixEn: 'Keep one ledger per stretch of time: quarterly or monthly, not both.',
+  }),
+  'ledger.gap': (p: { previous: Param; period: Param }) => ({
+    zh: `${s(p.previous)} 与 ${s(p.period)} 之间缺少账期。`,
+    en: `A period is missing between ${s(p.previous)} and ${s(p.period)}.`,
+    fixZh: '补上缺少期间的账。',
+    fixEn: 'Add the ledger for the missing period.',
+  }),
+  'ledger.date-outside': (p: { date: Param; period: Param; from: Param; to: Param }) => ({
+    zh: `日期 ${s(p.date)} 不在账期 ${s(p.period)}（${s(p.from)} 至 ${s(p.to)}）内。`,
+    en: `The date ${s(p.date)} is outside the period ${s(p.period)} (${s(p.from)} to ${s(p.to)}).`,
+    fixZh: '核对日期；属于其他期间的款项记到那一期的账里。',
+    fixEn: "Check the date; entries of another period belong in that period's ledger.",
+  }),
+  'ledger.category': (p: { category: Param; date: Param; system: Param; allowed: Param }) => ({
+    zh: `科目“${s(p.category)}”在 ${s(p.date)} 执行的《${s(p.system)}》中不能使用。`,
+    en: `The category "${s(p.category)}" is not allowed by the accounting system in force on ${s(p.date)} (${s(p.system)}).`,
+    expectedZh: `以下之一：${s(p.allowed)}`,
+    expectedEn: `one of: ${list(p.allowed)}`,
+    fixZh: '按现行会计制度选择科目（2024年起“发包及上交收入”并入经营收入或投资收益）。',
+    fixEn: 'Pick a category of the system in force (from 2024, 发包及上交收入 goes to 经营收入 or 投资收益).',
+  }),
+  'ledger.voucher-duplicate': (p: { voucher: Param; first: Param }) => ({
+    zh: `凭证号 ${s(p.voucher)} 重复（已在 ${s(p.first)} 使用）。`,
+    en: `The voucher number ${s(p.voucher)} is used twice (first at ${s(p.first)}).`,
+    fixZh: '核对凭证，每笔用自己的凭证号。',
+    fixEn: 'Check the vouchers; each entry has its own number.',
+  }),
+  'ledger.large-approver': (p: { amount: Param; threshold: Param }) => ({
+    zh: `支出 ${s(p.amount)} 元超过本县 ${s(p.threshold)} 元的限额，但没有审批人。`,
+    en: `The expense ${s(p.amount)} exceeds the county threshold of ${s(p.threshold)} but has no approver.`,
+    fixZh: '填写 approver（审批人）。',
+    fixEn: 'Add approver.',
+  }),
+  'ledger.large-resolution': (p: { amount: Param; threshold: Param }) => ({
+    zh: `支出 ${s(p.amount)} 元超过本县 ${s(p.threshold)} 元的限额，但没有注明决议。`,
+    en: `The expense ${s(p.amount)} exceeds the county threshold of ${s(p.threshold)} but cites no resolution.`,
+    expectedZh: '村民（代表）会议的会议编号，如 2025-07-15-daibiao',
+    expectedEn: "the id of the villagers' (representative) assembly meeting, e.g. 2025-07-15-daibiao",
+    fixZh: '填写 resolution: 通过该支出的会议编号。',
+    fixEn: 'Add resolution: the id of the meeting that approved the expense.',
+  }),
+  'ledger.resolution-failed': (p: { ref: Param; quorum: { met: true } | { met: false; basis: Param } }) => ({
+    zh: `引用的会议 ${s(p.ref)} 没有通过任何决议（${p.quorum.met ? '赞成票不足' : s(p.quorum.basis)}），不能作为支出依据。`,
+    en: `The cited meeting ${s(p.ref)} passed no resolution (${p.quorum.met ? 'not enough yes votes' : 'the meeting had no quorum'}) and cannot authorise the expense.`,
+    fixZh: '引用通过该事项的会议。',
+    fixEn: 'Cite the meeting that passed it.',
+  }),
+  'ledger.resolution-body': (p: { ref: Param; body: Param }) => ({
+    zh: `引用的会议 ${s(p.ref)} 是${s(p.body)}，无权决定该支出。`,
+    en: `The cited meeting ${s(p.ref)} is a ${bodyEn(p.body)}, which cannot authorise the expense.`,
+    expectedZh: '村民会议、村民代表会议、成员大会或成员代表大会',
+    expectedEn: "a villagers' assembly, representative assembly or collective members' (representative) meeting",
+    fixZh: '引用作出决定的村民（代表）会议。',
+    fixEn: "Cite the villagers' (representative) assembly that decided it.",
+  }),
+  'ledger.negative-closing': (p: { closing: Param }) => ({
+    zh: `本期结余为负数（${s(p.closing)} 元）。`,
+    en: `The closing balance is negative (${s(p.closing)}).`,
+    fixZh: '核对收支；现金结余不会小于零。',
+    fixEn: 'Check the entries; cash cannot go below zero.',
+  }),
+  // ── meetings ───────────────────────────────────────────────────────────
+  'meeting.present-over': (p: { present: Param; eligible: Param }) => ({
+    zh: `实到 ${s(p.present)} 多于应到 ${s(p.eligible)}。`,
+    en: `${s(p.present)} are recorded as present, more than the ${s(p.eligible)} eligible.`,
+    fixZh: '核对签到表。',
+    fixEn: 'Check the attendance sheet.',
+  }),
+  'meeting.votes-over': (p: { cast: Param; yes: Param; no: Param; abstain: Param; present: Param }) => ({
+    zh: `表决票数 ${s(p.cast)}（赞成 ${s(p.yes)}、反对 ${s(p.no)}、弃权 ${s(p.abstain)}）多于实到人数 ${s(p.present)}。`,
+    en: `${s(p.cast)} votes (yes ${s(p.yes)}, no ${s(p.no)}, abstain ${s(p.abstain)}) exceed the ${s(p.present)} present.`,
+    fixZh: '核对表决记录。',
+    fixEn: 'Check the vote record.',
+  }),
+  'meeting.votes-missing': (p: { body: Param }) => ({
+    zh: `${s(p.body)}的决议缺少表决票数。`,
+    en: `A resolution of the ${bodyEn(p.body)} has no vote counts.`,
+    expectedZh: 'votes: 下写 yes（赞成）、no（反对）、abstain（弃权）',
+    expectedEn: 'votes with yes, no and abstain',
+    fixZh: '填写票数；是否通过由系统计算，不要手写。',
+    fixEn: 'Write the counts; whether it passed is computed, not typed.',
+  }),
+  'meeting.votes-consultative': (p: { body: Param }) => ({
+    zh: `${s(p.body)}是协商性会议，不作有约束力的表决。`,
+    en: `A ${bodyEn(p.body)} is consultative and takes no binding vote.`,
+    fixZh: '删去 votes，用 result 写明协商结果；需要表决的事项提交村民（代表）会议。',
+    fixEn: "Remove votes and write the outcome in result; binding decisions go to a villagers' (representative) assembly.",
+  }),
+  'meeting.result-missing': (p: { body: Param }) => ({
+    zh: `${s(p.body)}的议题缺少协商结果 result。`,
+    en: `An item of the ${bodyEn(p.body)} has no consultation result.`,
+    fixZh: '用 result 写明协商结果及采纳情况。',
+    fixEn: 'Write the result and how it was taken up.',
+  }),
+  'meeting.outcome-typed': () => ({
+    zh: '“是否通过”不能手写，由票数计算。',
+    en: 'The outcome may not be typed; it is computed from the counts.',
+    fixZh: '删去 outcome 一行，只填写票数。',
+    fixEn: 'Delete the outcome line and give the vote counts.',
+  }),
+  'meeting.notice-missing': (p: { body: Param; days: Param }) => ({
+    zh: `${s(p.body)}须提前 ${s(p.days)} 天通知，但没有写通知日期。`,
+    en: `A ${bodyEn(p.body)} needs ${s(p.days)} days' notice, but no notice date is given.`,
+    fixZh: '填写 noticeDate（发出会议通知的日期）。',
+    fixEn: 'Add noticeDate (the day the notice went out).',
+  }),
+  'meeting.notice-short': (p: { body: Param; lead: Param; noticeDate: Param; date: Param; days: Param }) => ({
+    zh: `${s(p.body)}只提前 ${s(p.lead)} 天通知（${s(p.noticeDate)} 通知，${s(p.date)} 召开），少于规定的 ${s(p.days)} 天。`,
+    en: `The ${bodyEn(p.body)} was announced only ${s(p.lead)} days ahead (${s(p.noticeDate)} for ${s(p.date)}); ${s(p.days)} are required.`,
+    fixZh: '核对日期；通知不足的会议须重新召开。',
+    fixEn: 'Check the dates; a meeting without enough notice must be held again.',
+  }),
+  'meeting.notice-after': (p: { noticeDate: Param; date: Param }) => ({
+    zh: `通知日期 ${s(p.noticeDate)} 晚于开会日期 ${s(p.date)}。`,
+    en: `The notice date ${s(p.noticeDate)} is after the meeting date ${s(p.date)}.`,
+    fixZh: '核对日期。',
+    fixEn: 'Check the dates.',
+  }),
+  'meeting.published-before': (p: { publishedAt: Param; date: Param }) => ({
+    zh: `决议公开日期 ${s(p.publishedAt)} 早于开会日期 ${s(p.date)}，会还没开就不能公开决议。`,
+    en: `The resolutions are dated as posted on ${s(p.publishedAt)}, before the meeting on ${s(p.date)}.`,
+    expectedZh: `${s(p.date)} 或以后的日期`,
+    expectedEn: `${s(p.date)} or later`,
+    fixZh: '改正 publishedAt 为决议实际张贴到公开栏的日期。',
+    fixEn: 'Set publishedAt to the day the resolutions actually went up on the notice board.',
+  }),
+  'meeting.body-not-yet': (p: { body: Param; since: Param }) => ({
+    zh: `${s(p.body)}的规则自 ${s(p.since)} 起施行，此前召开的会议不能记为${s(p.body)}。`,
+    en: `The rules for a ${bodyEn(p.body)} apply from ${s(p.since)}; a meeting held before that cannot be recorded as one.`,
+    fixZh: '核对会议日期；更早的会议按当时实际召开的会议类型填写（如村民会议、村民代表会议）。',
+    fixEn: 'Check the date; record an earlier meeting under the body that actually met (e.g. 村民会议 or 村民代表会议).',
+  }),
+  'meeting.authorises': (p: { ref: Param }) => ({
+    zh: `授权的账目“${s(p.ref)}”写法不对。`,
+    en: `The authorised entry "${s(p.ref)}" is malformed.`,
+    expectedZh: '账期/凭证号，如 2025-q3/记-08-003',
+    expectedEn: 'period/voucher, e.g. 2025-q3/记-08-003',
+    fixZh: '按“账期/凭证号”填写。',
+    fixEn: 'Write it as period/voucher.',
+  }),
+  'chain.order': (p: { body: Param; expected: FourStep; previous: Param; previousBody: Param }) => ({
+    zh: `“四议两公开”顺序不对：${s(p.body)}的上一步应是“${stepOf(p.expected).zh}”，而“${s(p.previous)}”是${s(p.previousBody)}。`,
+    en: `The 四议两公开 steps are out of order: before a ${bodyEn(p.body)} comes "${stepOf(p.expected).en}", but "${s(p.previous)}" is a ${bodyEn(p.previousBody)}.`,
+    expectedZh: '党组织提议 → 两委会议商议 → 党员大会审议 → 村民（代表）会议决议',
+    expectedEn: 'party proposes → two committees consult → party members review → villagers resolve',
+    fixZh: '让 previous 指向上一步的会议。',
+    fixEn: 'Point previous at the meeting of the step before.',
+  }),
+  'chain.dates': (p: { previous: Param; previousDate: Param; date: Param }) => ({
+    zh: `上一步会议“${s(p.previous)}”（${s(p.previousDate)}）不早于本次会议（${s(p.date)}）。`,
+    en: `The previous step "${s(p.previous)}" (${s(p.previousDate)}) is not before this meeting (${s(p.date)}).`,
+    fixZh: '核对日期；各步须依次召开。',
+    fixEn: 'Check the dates; the steps happen one after another.',
+  }),
+  'chain.incomplete': (p: { missing: readonly FourStep[]; periodKey: Param }) => ({
+    zh: `这次决议所依据的“四议两公开”程序不完整，缺少：${p.missing.map((x) => stepOf(x).zh).join('、')}。`,
+    en: `The 四议两公开 procedure behind this resolution is incomplete; missing: ${p.missing.map((x) => stepOf(x).en).join(', ')}.`,
+    expectedZh: '党组织提议 → 两委会议商议 → 党员大会审议 → 村民（代表）会议决议，每一步一份会议记录，用 previous 依次连起来',
+    expectedEn: 'party proposes → two committees consult → party members review → villagers resolve, one set of minutes per step, linked with previous',
+    fixZh: '补上缺少步骤的会议记录并用 previous 连接；确实没有经过这些步骤的重大事项，应按程序重新决策。',
+    fixEn: 'Add the minutes of the missing steps and link them with previous; a major matter decided without them must be decided again by the procedure.',
+  }),
+  'chain.not-a-step': (p: { body: Param }) => ({
+    zh: `${s(p.body)}不是“四议两公开”中可接续上一步的环节。`,
+    en: `A ${bodyEn(p.body)} is not a step of 四议两公开 that follows another.`,
+    fixZh: '删去 previous，或改正会议类型。',
+    fixEn: 'Remove previous or correct the body.',
+  }),
+  // ── notices ────────────────────────────────────────────────────────────
+  'notice.too-short': (p: { type: Param; days: Param; unit: DayUnit; minDays: number; minUnit: DayUnit; byProfile?: Param; earliest: Param }) => ({
+    zh: `${s(p.type)}公示期为 ${s(p.days)} 个${DAY_UNIT_ZH[p.unit]}，少于最短要求（${minimumZh(p)}）。`,
+    en: `This ${noticeTypeEn(p.type)} notice runs ${s(p.days)} ${p.unit} days, less than the minimum (${minimumEn(p)}).`,
+    expectedZh: `不少于${minimumZh(p)}，即至少到 ${s(p.earliest)}`,
+    expectedEn: `at least ${minimumEn(p)}, i.e. until ${s(p.earliest)} or later`,
+    fixZh: '延长 duration.days；已张贴不足期的须重新公示。',
+    fixEn: 'Increase duration.days; a notice posted too briefly must be posted again.',
+  }),
+  'notice.field-not-allowed': (p: { type: Param; field: Param; allowed: Param }) => ({
+    zh: `${s(p.type)}公示不得公开“${fieldZh(s(p.field))}”（个人信息最小必要原则）。`,
+    en: `A ${noticeTypeEn(p.type)} notice may not publish "${s(p.field)}" (data minimisation).`,
+    expectedZh: `只可填写：${s(p.allowed).split(', ').map(fieldZh).join('、')}`,
+    expectedEn: `only: ${s(p.allowed)}`,
+    fixZh: '删去该字段。',
+    fixEn: 'Remove the field.',
+  }),
+  'notice.unpublish-missing': (p: { type: Param }) => ({
+    zh: `${s(p.type)}公示含个人信息，但没有写网页下线日期 unpublishAfter。`,
+    en: `This ${noticeTypeEn(p.type)} notice contains personal data but has no unpublishAfter date.`,
+    expectedZh: '公示期结束后的某一天，如 2026-05-31',
+    expectedEn: 'a day after the notice ends, e.g. 2026-05-31',
+    fixZh: '填写 unpublishAfter：到期后网站自动撤下名单（个人信息保护法第四十七条）。',
+    fixEn: 'Add unpublishAfter; the site takes the list down after it (PIPL §47).',
+  }),
+  'notice.unpublish-early': (p: { unpublishAfter: Param; end: Param }) => ({
+    zh: `网页下线日期 ${s(p.unpublishAfter)} 早于公示结束日 ${s(p.end)}。`,
+    en: `unpublishAfter ${s(p.unpublishAfter)} is before the notice ends on ${s(p.end)}.`,
+    fixZh: `改为 ${s(p.end)} 之后的日期。`,
+    fixEn: `Use a date after ${s(p.end)}.`,
+  }),
+  'notice.long-term': (p: { type: Param }) => ({
+    zh: `${s(p.type)}不能长期公示。`,
+    en: `A ${noticeTypeEn(p.type)} notice cannot be long-term.`,
+    fixZh: '删去 longTerm，或改用“低保对象名单”类型。',
+    fixEn: 'Remove longTerm, or use the 低保对象名单 type.',
+  }),
+  // ── volunteers ─────────────────────────────────────────────────────────
+  'volunteer.date-outside': (p: { date: Param; period: Param }) => ({
+    zh: `活动日期 ${s(p.date)} 不在 ${s(p.period)} 内。`,
+    en: `The activity date ${s(p.date)} is outside ${s(p.period)}.`,
+    fixZh: '把活动记到对应期间的文件里。',
+    fixEn: "Record the activity in that period's file.",
+  }),
+  'volunteer.hours': (p: { hours: Param }) => ({
+    zh: `一天服务 ${s(p.hours)} 小时不合理。`,
+    en: `${s(p.hours)} hours of service in one day is implausible.`,
+    expectedZh: '不超过 24 小时，且不含路途时间',
+    expectedEn: 'at most 24 hours, travel not counted',
+    fixZh: '核对时长。',
+    fixEn: 'Check the hours.',
+  }),
+  'volunteer.duplicate': (p: { id: Param }) => ({
+    zh: `编号 ${s(p.id)} 重复。`,
+    en: `The id ${s(p.id)} is used twice.`,
+    fixZh: '每个志愿者、服务队用不同编号。',
+    fixEn: 'Give each volunteer and team its own id.',
+  }),
+  // ── privacy ────────────────────────────────────────────────────────────
+  'privacy.id': (p: { masked: Param }) => ({
+    zh: `发现完整的身份证号（${s(p.masked)}）。`,
+    en: `A full ID number was found (${s(p.masked)}).`,
+    expectedZh: '不公开身份证号；确需时只保留前两位和后三位，如 35*************123',
+    expectedEn: 'no ID numbers; if one is required, keep only the first 2 and last 3 digits, e.g. 35*************123',
+    fixZh: '删除身份证号，或按上面的方式遮盖。',
+    fixEn: 'Delete the ID number or mask it as shown.',
+  }),
+  'privacy.mobile': (p: { masked: Param }) => ({
+    zh: `发现完整的手机号（${s(p.masked)}）。`,
+    en: `A full mobile number was found (${s(p.masked)}).`,
+    expectedZh: '只公开办公电话；个人手机号写成 138****1234',
+    expectedEn: 'office phones only; personal mobiles as 138****1234',
+    fixZh: '改用村委会办公电话，或遮盖中间四位。',
+    fixEn: 'Use the office phone or mask the middle four digits.',
+  }),
+  'privacy.bank': (p: { masked: Param }) => ({
+    zh: `发现完整的银行卡号（${s(p.masked)}）。`,
+    en: `A full bank card number was found (${s(p.masked)}).`,
+    expectedZh: '任何公开内容都不得出现银行卡号',
+    expectedEn: 'bank card numbers never appear in published content',
+    fixZh: '删除银行卡号。',
+    fixEn: 'Delete the card number.',
+  }),
+  // ── unfinished files (npm run new) ─────────────────────────────────────
+  'field.placeholder': (p: { field: Param; value: Param }) => ({
+    zh: `“${s(p.field)}”还没有填写，仍是新建时留下的占位：${s(p.value)}`,
+    en: `"${s(p.field)}" is not filled in yet; it still holds the placeholder left by npm run new: ${s(p.value)}`,
+    expectedZh: '按〔〕里的提示填写真实内容',
+    expectedEn: 'the real value, as the hint in 〔〕 describes',
+    fixZh: '把整个〔待填…〕换成实际内容（连同〔〕一起删去）；本期没有的项目整行删去。',
+    fixEn: 'Replace the whole 〔待填…〕 with the real value (brackets included); delete the line if it does not apply this period.',
+  }),
+  // ── narrative text (Markdown/MDX bodies) ───────────────────────────────
+  'body.html': (p: { tag: Param; snippet: Param; componentInMd: boolean }) => ({
+    zh: `正文里有网页标签 ${s(p.tag)}（${s(p.snippet)}）。正文只能写文字和 Markdown 格式，不能写网页代码。${p.componentInMd ? '组件只能用在 .mdx 文件里；要用组件，请把文件扩展名改为 .mdx。' : ''}`,
+    en: `The text contains the HTML tag ${s(p.tag)} (${s(p.snippet)}). Narrative text is plain text and Markdown, never web page code.${p.componentInMd ? ' Components only work in .mdx files; rename the file to .mdx to use one.' : ''}`,
+    expectedZh: '文字和 Markdown：**加粗**、“- ”列表、| 表格 |、[链接文字](https://…)',
+    expectedEn: 'text and Markdown: **bold**, "- " lists, | tables |, [link text](https://…)',
+    fixZh: '删去这个标签，改用 Markdown 写法；若只是想显示尖括号，用反引号括起来，如 `<b>`。从网页或公众号复制的内容请“只粘贴文字”。',
+    fixEn: 'Delete the tag and use Markdown instead; to show angle brackets as text, put them in backticks like `<b>`. When copying from a web page, paste as plain text.',
+  }),
+  'body.script': (p: { snippet: Param }) => ({
+    zh: `正文里有脚本 <script>（${s(p.snippet)}）。这是会在村民手机上运行的程序代码，一律不允许。`,
+    en: `The text contains a <script> (${s(p.snippet)}): program code that would run on villagers' phones. It is never allowed.`,
+    fixZh: '删去整段 <script>…</script>。如果内容是从网页复制来的，请重新“只粘贴文字”。',
+    fixEn: 'Delete the whole <script>…</script>. If it came from a web page, paste the text again as plain text.',
+  }),
+  'body.event-handler': (p: { attr: Param; snippet: Param }) => ({
+    zh: `正文里有事件属性 ${s(p.attr)}（${s(p.snippet)}）。on 开头的属性会运行程序代码，一律不允许。`,
+    en: `The text contains the event attribute ${s(p.attr)} (${s(p.snippet)}). Attributes starting with "on" run program code and are never allowed.`,
+    fixZh: '删去这个标签或属性，用普通文字和 Markdown 写。',
+    fixEn: 'Delete the tag or attribute and write plain text and Markdown.',
+  }),
+  'body.link-scheme': (p: { url: Param; scheme: Param }) => ({
+    zh: `链接地址“${s(p.url)}”以 ${s(p.scheme)} 开头，点开会运行代码或打开隐藏内容，不允许。`,
+    en: `The link "${s(p.url)}" starts with ${s(p.scheme)}; opening it would run code or hidden content, so it is not allowed.`,
+    expectedZh: '以 https:// 或 http:// 开头的网址，或 mailto:（邮箱）、tel:（电话）',
+    expectedEn: 'an address starting with https:// or http://, or mailto: / tel:',
+    fixZh: '改成正常的网址，或删去这个链接。',
+    fixEn: 'Use a normal web address or remove the link.',
+  }),
+  'body.image': (p: { url: Param }) => ({
+    zh: `正文里有图片（${s(p.url)}）。网站正文暂不支持图片：外站图片会泄露村民的访问记录，也可能被人替换。`,
+    en: `The text contains an image (${s(p.url)}). Images are not supported in the narrative yet: images from other sites leak who reads the page and can be swapped.`,
+    fixZh: '删去图片，用文字说明；照片请张贴在村务公开栏。',
+    fixEn: 'Remove the image and describe it in words; post photos on the notice board.',
+  }),
+  'body.mdx-esm': (p: { snippet: Param }) => ({
+    zh: `正文里有程序语句“${s(p.snippet)}”（import/export）。内容文件里不能写程序。`,
+    en: `The text contains the program statement "${s(p.snippet)}" (import/export). Content files may not contain code.`,
+    fixZh: '删去这一行。可用的组件 <Amount>、<Signature>、<Table> 不需要 import，直接写即可。',
+    fixEn: 'Delete the line. The components <Amount>, <Signature> and <Table> need no import; just use them.',
+  }),
+  'body.mdx-expression': (p: { snippet: Param }) => ({
+    zh: `正文里有花括号表达式 {${s(p.snippet)}}。花括号里的内容会被当作程序运行，不允许。`,
+    en: `The text contains the expression {${s(p.snippet)}}. Whatever is inside braces would run as code, so it is not allowed.`,
+    expectedZh: '组件属性写在引号里，如 yuan="12,500.00"；要显示花括号本身，写成 \\{ 和 \\}',
+    expectedEn: 'component props in quotes, like yuan="12,500.00"; to show a brace, write \\{ and \\}',
+    fixZh: '删去花括号及其中内容，或改成引号里的文字。',
+    fixEn: 'Delete the braces and their content, or write the value as quoted text.',
+  }),
+  'body.mdx-component': (p: { name: Param; allowed: Param }) => ({
+    zh: `<${s(p.name)}> 不是可以使用的组件。`,
+    en: `<${s(p.name)}> is not one of the components you may use.`,
+    expectedZh: `以下之一：${s(p.allowed)}`,
+    expectedEn: `one of: ${s(p.allowed)}`,
+    fixZh: '改用上面的组件，或删去它（连同结尾标签）。',
+    fixEn: 'Use one of these components or delete it (with its closing tag).',
+  }),
+  'body.mdx-attribute': (p: { name: Param; attr: Param; allowed: Param }) => ({
+    zh: `组件 <${s(p.name)}> 不能有“${s(p.attr)}”。`,
+    en: `The component <${s(p.name)}> does not take "${s(p.attr)}".`,
+    expectedZh: `可用的属性：${s(p.allowed)}`,
+    expectedEn: `its props: ${s(p.allowed)}`,
+    fixZh: '删去它，或改正属性名。',
+    fixEn: 'Remove it or correct the prop name.',
+  }),
+  'body.mdx-attribute-missing': (p: { name: Param; attr: Param; example: Param }) => ({
+    zh: `组件 <${s(p.name)}> 缺少属性“${s(p.attr)}”。`,
+    en: `The component <${s(p.name)}> is missing "${s(p.attr)}".`,
+    expectedZh: `如：${s(p.example)}`,
+    expectedEn: `e.g. ${s(p.example)}`,
+    fixZh: `补上 ${s(p.attr)}="…"。`,
+    fixEn: `Add ${s(p.attr)}="…".`,
+  }),
+  'body.mdx-syntax': (p: { line: Param; col: Param; detail: Param }) => ({
+    zh: `MDX 格式有误：正文第 ${s(p.line)} 行第 ${s(p.col)} 列附近（${s(p.detail)}）。`,
+    en: `The MDX is malformed near body line ${s(p.line)}, column ${s(p.col)} (${s(p.detail)}).`,
+    expectedZh: '组件写成 <Amount yuan="1,000.00" />；尖括号 < 和花括号 { 只用于组件',
+    expectedEn: 'components written like <Amount yuan="1,000.00" />; < and { only for components',
+    fixZh: '检查该行的尖括号和花括号；如果不需要组件，把文件扩展名改为 .md（普通文字里的 < 和 { 就不会出错）。',
+    fixEn: 'Check the angle brackets and braces on that line; if you need no component, rename the file to .md.',
+  }),});

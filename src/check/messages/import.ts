@@ -1,0 +1,146 @@
+/**
+ * What `npm run import` says about a spreadsheet it reads: one message per row it could not read
+ * (named by the row number the clerk sees in Excel/WPS) or about the whole file. Each code has a
+ * sample spreadsheet under test/fixtures/spreadsheets/ and a test that pins its text.
+ */
+import type { MoneyParseError } from '../../lib/money.ts';
+import { defineMessages, s, type Param } from './define.ts';
+
+/** Amount columns of a sheet in Chinese (the English is the key itself). */
+const COLUMN_ZH = { income: '收入', expense: '支出', amount: '金额' } as const;
+/** Why an amount cell cannot be read, after the cell's value. */
+const MONEY_REASON: Record<MoneyParseError, { zh: string; en: string }> = {
+  format: { zh: '不是金额', en: 'is not an amount' },
+  decimals: { zh: '小数超过两位（分以下）', en: 'has more than two decimals' },
+  negative: { zh: '是负数（红字）', en: 'is negative (a red-ink reversal)' },
+  'too-large': { zh: '大得不合理', en: 'is implausibly large' },
+  empty: { zh: '为空', en: 'is empty' },
+};
+
+export const IMPORT_MESSAGES = defineMessages({
+  'import.file-type': (p: { name: Param; ext: Param }) => ({
+    zh: `“${s(p.name)}”不是能导入的表格文件（扩展名 ${s(p.ext)}）。`,
+    en: `"${s(p.name)}" is not a spreadsheet that can be imported (extension ${s(p.ext)}).`,
+    expectedZh: 'Excel 或 WPS 表格（.xlsx），或 CSV 文件（.csv）',
+    expectedEn: 'an Excel or WPS workbook (.xlsx) or a CSV file (.csv)',
+    fixZh: '在 Excel 或 WPS 里打开，“另存为”Excel 工作簿（*.xlsx）或 CSV，再导入另存的文件。',
+    fixEn: 'Open it in Excel or WPS, "Save as" an Excel workbook (*.xlsx) or CSV, and import that file.',
+  }),
+  'import.xls': (p: { name: Param }) => ({
+    zh: `“${s(p.name)}”是旧版 Excel 97-2003（.xls）或 WPS（.et）格式，无法直接读取。`,
+    en: `"${s(p.name)}" is in the old Excel 97-2003 (.xls) or WPS (.et) format, which cannot be read directly.`,
+    expectedZh: '.xlsx 或 .csv 文件',
+    expectedEn: 'an .xlsx or .csv file',
+    fixZh: '用 Excel 或 WPS 打开它，“另存为”时文件类型选“Excel 工作簿（*.xlsx）”，再导入新文件。',
+    fixEn: 'Open it in Excel or WPS, "Save as" type "Excel workbook (*.xlsx)", then import the new file.',
+  }),
+  'import.unreadable': (p: { detail: Param }) => ({
+    zh: `文件打不开，可能已损坏，或者不是表格（${s(p.detail)}）。`,
+    en: `The file cannot be opened; it may be damaged or not a spreadsheet (${s(p.detail)}).`,
+    fixZh: '用 Excel 或 WPS 打开，确认内容正常后“另存为” .xlsx，再导入另存的文件。',
+    fixEn: 'Open it in Excel or WPS, check it looks right, "Save as" .xlsx and import that file.',
+  }),
+  'import.no-header': (p: { names: Param }) => ({
+    zh: '找不到表头：前 25 行里没有一行同时写着“日期”（或“月”“日”）、“摘要”和金额栏。',
+    en: 'No header row found: none of the first 25 rows names a date column, 摘要 (summary) and an amount column.',
+    expectedZh: `表头包含：${s(p.names)}`,
+    expectedEn: `a header row with: ${s(p.names)}`,
+    fixZh: '在明细上面加一行表头，栏名照上面写；也检查一下是否选错了工作表（导入读第一个有表头的工作表）。',
+    fixEn: 'Add a header row above the entries using those names; also check the right sheet is first (the import reads the first sheet with a header).',
+  }),
+  'import.no-rows': (p: { header: Param }) => ({
+    zh: `表头（第 ${s(p.header)} 行）下面没有收支明细。`,
+    en: `There are no entries below the header (row ${s(p.header)}).`,
+    fixZh: '检查表格是否是空的，或明细是否放在了别的工作表。',
+    fixEn: 'Check whether the sheet is empty or the entries are on another sheet.',
+  }),
+  'import.date': (p: { value: Param }) => ({
+    zh: `日期“${s(p.value)}”无法识别。`,
+    en: `The date "${s(p.value)}" cannot be read.`,
+    expectedZh: '2025-07-08、2025/7/8、2025年7月8日 或 Excel 的日期格式；表中只有月、日时，用 --period 2025-q3 指明年份',
+    expectedEn: '2025-07-08, 2025/7/8, 2025年7月8日 or an Excel date; with only month and day, give the year with --period 2025-q3',
+    fixZh: '改正这一行的日期后重新导入。',
+    fixEn: "Correct this row's date and import again.",
+  }),
+  'import.date-outside': (p: { date: Param; period: Param }) => ({
+    zh: `日期 ${s(p.date)} 不在要导入的期间 ${s(p.period)} 内。`,
+    en: `The date ${s(p.date)} is outside the period being imported, ${s(p.period)}.`,
+    fixZh: '这一行属于别的期间：从表中删去，另行导入那一期；如果 --period 写错了，改正后重新导入。',
+    fixEn: 'This row belongs to another period: remove it and import that period separately; if --period is wrong, correct it.',
+  }),
+  'import.period-mixed': (p: { periods: Param }) => ({
+    zh: `表中的日期跨了几个季度（${s(p.periods)}），不知道该写进哪一期的账。`,
+    en: `The dates span several quarters (${s(p.periods)}); it is unclear which period's ledger they belong to.`,
+    fixZh: '每期一张表：把表按季度拆开，每次导入一个季度（可用 --period 2025-q3 指明）。',
+    fixEn: 'One sheet per period: split the sheet by quarter and import one quarter at a time (you can name it with --period 2025-q3).',
+  }),
+  'import.monthly': (p: { months: Param }) => ({
+    zh: `本村按月记账，但表中的日期跨了几个月（${s(p.months)}）。`,
+    en: `This village keeps monthly ledgers, but the dates span several months (${s(p.months)}).`,
+    fixZh: '每月导入一次，用 --period 指明月份，如 --period 2025-07（其他月份的行要从表中删去）。',
+    fixEn: 'Import one month at a time with --period, e.g. --period 2025-07 (remove the rows of other months).',
+  }),
+  'import.amount': (p: { column: 'income' | 'expense' | 'amount'; value: Param; reason: MoneyParseError }) => ({
+    zh: `${COLUMN_ZH[p.column]}“${s(p.value)}”${MONEY_REASON[p.reason].zh}。`,
+    en: `The ${p.column} "${s(p.value)}" ${MONEY_REASON[p.reason].en}.`,
+    expectedZh: '以元为单位的正数，如 1234.56 或 1,234.56，最多两位小数',
+    expectedEn: 'a positive amount in yuan, e.g. 1234.56 or 1,234.56, at most two decimals',
+    fixZh: '改正金额；红字冲销不要写负数，而是在另一栏记一笔正数。',
+    fixEn: 'Correct the amount; record a red-ink reversal as a positive amount on the other side, not a negative one.',
+  }),
+  'import.both-sides': (p: { income: Param; expense: Param }) => ({
+    zh: `同一行的收入（${s(p.income)}）和支出（${s(p.expense)}）都有金额。`,
+    en: `The row has both an income (${s(p.income)}) and an expense (${s(p.expense)}).`,
+    fixZh: '一行只记一笔：拆成两行，各用自己的凭证号。',
+    fixEn: 'One entry per row: split it into two rows, each with its own voucher number.',
+  }),
+  'import.no-amount': () => ({
+    zh: '这一行没有金额。',
+    en: 'The row has no amount.',
+    fixZh: '填上金额；如果这一行只是说明文字，把它删去。',
+    fixEn: 'Fill in the amount; if the row is only a note, delete it.',
+  }),
+  'import.direction': (p: { value: Param }) => ({
+    zh: `看不出“${s(p.value)}”是收入还是支出。`,
+    en: `It is unclear whether "${s(p.value)}" is income or expense.`,
+    expectedZh: '收支栏写“收入”或“支出”（也可写 收、支、借、贷）；没有收支栏时，科目须是会计制度中的收入或支出科目',
+    expectedEn: 'a 收支 column saying 收入 or 支出; without one, a category of the accounting system',
+    fixZh: '在收支栏写明“收入”或“支出”，或改正科目。',
+    fixEn: 'Write 收入 or 支出 in the 收支 column, or correct the category.',
+  }),
+  'import.voucher': () => ({
+    zh: '这一行没有凭证号。',
+    en: 'The row has no voucher number.',
+    fixZh: '填上凭证号，如 记-07-003；每一笔收支都要有凭证。',
+    fixEn: 'Fill in the voucher number, e.g. 记-07-003; every entry has a voucher.',
+  }),
+  'import.summary': () => ({
+    zh: '这一行没有摘要。',
+    en: 'The row has no summary (摘要).',
+    fixZh: '写明这笔钱的来源或用途。',
+    fixEn: 'Say where the money came from or what it paid for.',
+  }),
+  'import.category-missing': () => ({
+    zh: '这一行没有科目；已经导入，科目留作〔待填〕。',
+    en: 'The row has no category; it was imported with the category left as 〔待填〕.',
+    fixZh: '在导入后的账里填上科目，或在表中补上后加 --force 重新导入。',
+    fixEn: 'Fill in the category in the imported ledger, or add it in the sheet and import again with --force.',
+  }),
+  'import.total-mismatch': (p: { label: Param; side: 'income' | 'expense'; declared: Param; computed: Param }) => ({
+    zh: `“${s(p.label)}”一行的${COLUMN_ZH[p.side]}是 ${s(p.declared)} 元，而表中明细相加是 ${s(p.computed)} 元。`,
+    en: `The "${s(p.label)}" row says ${p.side} ${s(p.declared)}, but the entries add up to ${s(p.computed)}.`,
+    fixZh: '核对表中的合计公式或是否漏行、多行；导入的账按明细计算合计。',
+    fixEn: 'Check the sheet\'s total formula and look for missing or extra rows; the imported ledger totals the entries.',
+  }),
+  'import.opening-mismatch': (p: { sheet: Param; previous: Param; closing: Param }) => ({
+    zh: `表中的上期结余 ${s(p.sheet)} 元与 ${s(p.previous)} 账的本期结余 ${s(p.closing)} 元不同；已按 ${s(p.previous)} 的本期结余写入。`,
+    en: `The sheet's opening balance ${s(p.sheet)} differs from the closing balance of ${s(p.previous)}, ${s(p.closing)}; the latter was written.`,
+    fixZh: '核对表中的上期结余；如果是上一期的账错了，应更正上一期。',
+    fixEn: "Check the sheet's opening balance; if the previous ledger is wrong, correct that one.",
+  }),
+  'import.exists': (p: { file: Param }) => ({
+    zh: `${s(p.file)} 里已经有收支明细，为了不覆盖，没有写入。`,
+    en: `${s(p.file)} already has entries; to protect them, nothing was written.`,
+    fixZh: '确实要用表格替换现有明细时，加上 --force 重新运行（签字、公布日期、债权债务会保留）。',
+    fixEn: 'To replace the entries with the sheet, run again with --force (sign-off, publication date and balances are kept).',
+  }),});
