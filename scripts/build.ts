@@ -27,8 +27,9 @@ import { formatProblems } from '../src/check/format.ts';
 import { loadCounty } from '../src/check/load.ts';
 import { runPostBuildSteps } from '../src/integrations/post-build.ts';
 import { recordTiming, timed } from '../src/integrations/timings.ts';
+import { warnIfPublishedReleaseIsOld } from '../src/deploy/release-age.ts';
 
-const { values } = parseArgs({ options: { root: { type: 'string' }, out: { type: 'string' }, full: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { root: { type: 'string' }, out: { type: 'string' }, full: { type: 'boolean', default: false }, 'web-root': { type: 'string' } } });
 const started = performance.now();
 const project = join(import.meta.dirname, '..');
 const root = resolve(values.root ?? process.cwd());
@@ -191,5 +192,6 @@ writeFileSync(lastFile, JSON.stringify(record));
 if (existsSync(old)) removeLater(old);
 recordTiming('total', performance.now() - started);
 console.log(`\n已生成 ${values.out ? dist : 'dist/'}（数据截至 ${county.asOf}）。 Built ${values.out ? dist : 'dist/'} (as of ${county.asOf}).`);
+warnIfPublishedReleaseIsOld(root, values['web-root'], process.env, new Date(), (t) => console.warn(`\n${t}`));
 // Astro and Vite may leave handles open; the build is done.
 process.exit(0);
