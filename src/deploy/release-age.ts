@@ -12,6 +12,8 @@ import { currentRelease, readPublishLog } from './publish.ts';
 /** In the project root, next to content/; ignored by git. */
 export const LAST_PUBLISH_FILE = '.gongkai-publish.json';
 const DAY_MS = 86_400_000;
+/** A day, plus slack so that the nightly run, which builds about 24 hours after the last publish, stays quiet. */
+const STALE_AFTER_MS = 26 * 3_600_000;
 
 /** Finds the web root this build is meant for, or undefined when none is known. */
 export function findWebRoot(root: string, given: string | undefined, env: Readonly<Record<string, string | undefined>>): string | undefined {
@@ -33,7 +35,7 @@ export function describeStaleRelease(webRoot: string, now: Date): string | undef
   const entry = readPublishLog(webRoot).find((e) => e.id === current);
   if (!entry) return undefined;
   const age = now.getTime() - Date.parse(entry.publishedAt);
-  if (age <= DAY_MS) return undefined;
+  if (age <= STALE_AFTER_MS) return undefined;
   const days = Math.floor(age / DAY_MS);
   const bar = '!'.repeat(72);
   return [
