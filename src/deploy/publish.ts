@@ -4,7 +4,9 @@
  * atomic, so the web server sees either the old release or the new one, never a mix). The release id
  * is `<as-of date>-<content hash>`: the same build always gets the same id and ids sort by date.
  * `<web root>/releases.json` lists the releases in the order they went online; the last `keep` stay
- * on disk, and `rollback` points `current` at the one before.
+ * on disk, and `rollback` points `current` at the one before. `previous` points at the release that
+ * was current before the last switch: the web server falls back to it for hashed assets, so a page
+ * loaded just before a switch still gets its scripts.
  */
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -65,12 +67,24 @@ function isSymlink(p: string): boolean {
   }
 }
 
-/** Points `<web root>/current` at `releases/<id>` atomically: a new link, renamed over the old one. */
-export function switchCurrent(webRoot: string, id: string): void {
-  const tmp = join(webRoot, `.current-${process.pid}`);
+/** Points `<web root>/<name>` at `releases/<id>` atomically: a new link, renamed over the old one. */
+function pointLink(webRoot: string, name: 'current' | 'previous', id: string): void {
+  const tmp = join(webRoot, `.${name}-${process.pid}`);
   rmSync(tmp, { force: true });
   symlinkSync(join('releases', id), tmp);
-  renameSync(tmp, join(webRoot, 'current'));
+  renameSync(tmp, join(webRoot, name));
+}
+
+/** Makes `releases/<id>` current; the release it replaces becomes `previous`. */
+export function switchCurrent(webRoot: string, id: string): void {
+  const before = currentRelease(webRoot);
+  if (before && before !== id && existsSync(join(webRoot, 'releases', before))) pointLink(webRoot, 'previous', before);
+  pointLink(webRoot, 'current', id);
+}
+
+/** The release `previous` points at, or undefined. */
+function previousRelease(webRoot: string): string | undefined {
+  return isSymlink(join(webRoot, 'previous')) ? readlinkSync(join(webRoot, 'previous')).split('/').pop() : undefined;
 }
 
 /** Why `dist` is not a finished build, or undefined when it is. */
@@ -116,12 +130,11 @@ export function releaseId(dist: string): string {
   return `${readAsOf(dist)}-${h.digest('hex').slice(0, 12)}`;
 }
 
-/** Removes releases that are neither among the last `keep` published nor current. */
+/** Removes releases that are neither among the last `keep` published nor current nor previous. */
 function prune(webRoot: string, log: PublishLogEntry[], keep: number): { log: PublishLogEntry[]; removed: string[] } {
   const kept = log.slice(-keep);
   const keepIds = new Set(kept.map((e) => e.id));
-  const cur = currentRelease(webRoot);
-  if (cur) keepIds.add(cur);
+  for (const linked of [currentRelease(webRoot), previousRelease(webRoot)]) if (linked) keepIds.add(linked);
   const removed: string[] = [];
   const releases = join(webRoot, 'releases');
   for (const name of readdirSync(releases)) {

@@ -24,13 +24,13 @@ function freePort(): Promise<number> {
   });
 }
 
-/** The site configuration with its listen lines on 127.0.0.1:<port> and its root at <webRoot>/current. */
+/** The site configuration with its listen lines on 127.0.0.1:<port> and its roots under <webRoot>. */
 export function siteConfigFor(webRoot: string, port: number): string {
   let conf = readFileSync(SITE_CONF, 'utf8');
   const listen = /^\s*listen 80;\n\s*listen \[::\]:80;\n/m;
-  const root = /^(\s*)root \/srv\/gongkai\/current;$/m;
-  if (!listen.test(conf) || !root.test(conf)) throw new Error(`${SITE_CONF}: expected "listen 80;", "listen [::]:80;" and "root /srv/gongkai/current;" lines`);
-  conf = conf.replace(listen, `    listen 127.0.0.1:${port};\n`).replace(root, `$1root ${webRoot}/current;`);
+  const root = /^(\s*)root \/srv\/gongkai\/(current|previous);$/gm;
+  if (!listen.test(conf) || (conf.match(root) ?? []).length !== 2) throw new Error(`${SITE_CONF}: expected "listen 80;", "listen [::]:80;", "root /srv/gongkai/current;" and "root /srv/gongkai/previous;" lines`);
+  conf = conf.replace(listen, `    listen 127.0.0.1:${port};\n`).replace(root, `$1root ${webRoot}/$2;`);
   return conf;
 }
 

@@ -54,8 +54,11 @@ describe('publishing a build to a web root', () => {
   it('rolls back one release at a time and says so when there is nothing older', () => {
     const web = tmp();
     for (const d of ['2026-03-01', '2026-03-02', '2026-03-03']) publish({ dist: fakeDist(d), webRoot: web });
+    // The release before stays reachable as previous/ (the web server's fallback for its scripts).
+    expect(readlinkSync(join(web, 'previous'))).toMatch(/^releases\/2026-03-02-/);
     expect(rollback(web).ok).toBe(true);
     expect(served(web)).toContain('2026-03-02');
+    expect(readlinkSync(join(web, 'previous'))).toMatch(/^releases\/2026-03-03-/);
     expect(rollback(web).ok).toBe(true);
     expect(served(web)).toContain('2026-03-01');
     const none = rollback(web);
