@@ -13,9 +13,9 @@ import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, re
 import { join, relative, resolve } from 'node:path';
 
 /** Never copied into a web root: posters with personal data stay on the build machine. */
-export const PRIVATE_DIRS = ['private-posters'];
+const PRIVATE_DIRS = ['private-posters'];
 /** A build is finished only when these exist (the search index is written after the pages). */
-export const REQUIRED_FILES = ['index.html', 'pagefind/pagefind.js'];
+const REQUIRED_FILES = ['index.html', 'pagefind/pagefind.js'];
 
 export interface PublishLogEntry {
   id: string;
@@ -76,7 +76,7 @@ function pointLink(webRoot: string, name: 'current' | 'previous', id: string): v
 }
 
 /** Makes `releases/<id>` current; the release it replaces becomes `previous`. */
-export function switchCurrent(webRoot: string, id: string): void {
+function switchCurrent(webRoot: string, id: string): void {
   const before = currentRelease(webRoot);
   if (before && before !== id && existsSync(join(webRoot, 'releases', before))) pointLink(webRoot, 'previous', before);
   pointLink(webRoot, 'current', id);
@@ -88,7 +88,7 @@ function previousRelease(webRoot: string): string | undefined {
 }
 
 /** Why `dist` is not a finished build, or undefined when it is. */
-export function findUnfinishedBuild(dist: string): string | undefined {
+function findUnfinishedBuild(dist: string): string | undefined {
   if (!existsSync(dist) || !statSync(dist).isDirectory()) {
     return `找不到构建结果 ${dist}，请先运行 npm run build。 No build at ${dist}: run npm run build first.`;
   }
@@ -102,7 +102,7 @@ export function findUnfinishedBuild(dist: string): string | undefined {
   return undefined;
 }
 
-export function readAsOf(dist: string): string | undefined {
+function readAsOf(dist: string): string | undefined {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   return /<meta name="gongkai:as-of" content="(\d{4}-\d{2}-\d{2})"/.exec(html)?.[1];
 }

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './fixture-tree.ts';
 
-export const NGINX = '/usr/sbin/nginx';
-export const SITE_CONF = join(ROOT, 'deploy', 'nginx', 'gongkai.conf');
+const NGINX = '/usr/sbin/nginx';
+const SITE_CONF = join(ROOT, 'deploy', 'nginx', 'gongkai.conf');
 
 function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
@@ -25,7 +25,7 @@ function freePort(): Promise<number> {
 }
 
 /** The site configuration with its listen lines on 127.0.0.1:<port> and its roots under <webRoot>. */
-export function siteConfigFor(webRoot: string, port: number): string {
+function siteConfigFor(webRoot: string, port: number): string {
   let conf = readFileSync(SITE_CONF, 'utf8');
   const listen = /^\s*listen 80;\n\s*listen \[::\]:80;\n/m;
   const root = /^(\s*)root \/srv\/gongkai\/(current|previous);$/gm;
