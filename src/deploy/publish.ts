@@ -130,6 +130,15 @@ export function releaseId(dist: string): string {
   return `${readAsOf(dist)}-${h.digest('hex').slice(0, 12)}`;
 }
 
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** Removes releases that are neither among the last `keep` published nor current nor previous. */
 function prune(webRoot: string, log: PublishLogEntry[], keep: number): { log: PublishLogEntry[]; removed: string[] } {
   const kept = log.slice(-keep);
@@ -138,7 +147,9 @@ function prune(webRoot: string, log: PublishLogEntry[], keep: number): { log: Pu
   const removed: string[] = [];
   const releases = join(webRoot, 'releases');
   for (const name of readdirSync(releases)) {
-    if (keepIds.has(name) || name.startsWith('.')) continue;
+    // A copy left by a publish that was interrupted (its process is gone) is removed too.
+    const incoming = /^\.incoming-.*-(\d+)$/.exec(name);
+    if (keepIds.has(name) || (name.startsWith('.') && !(incoming && !isRunning(Number(incoming[1]))))) continue;
     rmSync(join(releases, name), { recursive: true, force: true });
     removed.push(name);
   }
