@@ -34,8 +34,8 @@ afterAll(async () => {
 });
 
 /** A page that collects every CSP violation (as the page sees it) and every console error. */
-async function open(): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext();
+async function open(options: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext(options);
   const page = await context.newPage();
   const problems: string[] = [];
   await page.exposeFunction('reportViolation', (text: string) => void problems.push(text));
@@ -73,6 +73,15 @@ describe('the strict content security policy in a real browser', () => {
       expect(await page.locator('meta[http-equiv="content-security-policy"]').count(), path).toBe(1);
     }
     expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('lets the search page hide its form and explain itself without JavaScript (its <noscript> style is allowed)', async () => {
+    const { context, page, problems } = await open({ javaScriptEnabled: false });
+    await page.goto(`${nginx.url}/search/`);
+    expect(await page.locator('.search-form').isVisible()).toBe(false);
+    expect(await page.locator('.notice-box').isVisible()).toBe(true);
+    expect(problems.filter((p) => /Content Security Policy/i.test(p))).toEqual([]);
     await context.close();
   });
 
