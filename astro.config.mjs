@@ -39,6 +39,18 @@ export function gongkaiConfig(context) {
   cacheDir: context?.cacheDirs.astro ?? join(contentRoot, '.astro-cache'),
   devToolbar: { enabled: false },
   build: { inlineStylesheets: 'always' },
+  // A strict content security policy as a <meta> on every page: Astro hashes each page's inline
+  // <style> and its bundled scripts (search, kiosk). Pagefind compiles WebAssembly ('wasm-unsafe-eval').
+  // What a meta tag cannot carry (frame-ancestors …) is sent by the web server: deploy/nginx/gongkai.conf.
+  security: {
+    csp: {
+      directives: ["default-src 'self'", "img-src 'self' data:", "connect-src 'self'", "worker-src 'self'", "manifest-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      // The search page's <noscript><style> (src/pages/search.astro), which Astro leaves inline without a hash.
+      // test/e2e/csp.test.ts fails if that style changes and this hash does not.
+      styleDirective: { hashes: ['sha256-yZ/QvGCsoWw2ikFovGRxDXnFFTZEJD8SqLOkrubMqng='] },
+    },
+  },
   vite: {
     // Astro puts Vite's dependency cache in node_modules/.vite, which checkouts sharing one
     // node_modules would share (and keep invalidating); keep it with this checkout's caches. It is

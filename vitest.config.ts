@@ -7,5 +7,6 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 30_000,
     hookTimeout: 600_000,
+    globalSetup: ['test/setup/system-packages.ts'],
   },
 });

@@ -37,10 +37,11 @@ import { codeFingerprint, contentDigests, contentStamp } from '../src/check/dige
 import { formatProblems } from '../src/check/format.ts';
 import { loadCounty } from '../src/check/load.ts';
 import { recordTiming, timed } from '../src/integrations/timings.ts';
+import { warnIfPublishedReleaseIsOld } from '../src/deploy/release-age.ts';
 import { PRIVATE_DIR } from '../src/posters/build-step.ts';
 import { runPostBuildSteps } from './build-steps.ts';
 
-const { values } = parseArgs({ options: { root: { type: 'string' }, out: { type: 'string' }, full: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { root: { type: 'string' }, out: { type: 'string' }, full: { type: 'boolean', default: false }, 'web-root': { type: 'string' } } });
 const started = performance.now();
 const project = join(import.meta.dirname, '..');
 const root = resolve(values.root ?? process.cwd());
@@ -277,5 +278,6 @@ writeFileSync(lastFile, JSON.stringify(record));
 if (replaced && existsSync(replaced)) removeLater(replaced);
 recordTiming('total', performance.now() - started);
 console.log(`\n已生成 ${values.out ? dist : 'dist/'}（数据截至 ${county.asOf}）。 Built ${values.out ? dist : 'dist/'} (as of ${county.asOf}).`);
+warnIfPublishedReleaseIsOld(root, values['web-root'], process.env, new Date(), (t) => console.warn(`\n${t}`));
 // Astro and Vite may leave handles open; the build is done.
 process.exit(0);
