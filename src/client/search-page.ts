@@ -117,7 +117,7 @@ function describeAnswer(query: string, { plan, outcome, corrected }: SearchAnswe
   if (plan.ignored.length > 0) lines.push(`已略去：${plan.ignored.join('、')}。`);
   const kept = outcome.terms.filter((t) => !outcome.dropped.includes(t.text));
   const what = kept.map((t) => `“${t.found.length > 0 ? t.found.join('”或“') : t.text}”`).join('和');
-  const where = [...plan.villages, ...plan.townships, ...(plan.quarters ?? []), ...chosen].join('、');
+  const where = [...plan.villages, ...plan.townships, ...plan.quarters, ...plan.kinds, ...chosen].join('、');
   const scope = where ? `（${where}）` : '';
   if (outcome.tooBroad) lines.push(`没有同时含有全部词语的记录；只含部分词语的记录超过一半，没有列出。请少输几个词，或在“筛选”中选择村、季度或记录类型。`);
   else if (outcome.hits.length === 0) lines.push(`没有找到${what ? `含有${what}的` : ''}记录${scope}。请检查是否有错别字，换一个说法，或在下面按村浏览。`);

@@ -8,7 +8,7 @@
  * contains 低保, whatever Pagefind's segmenters would have made of the words around it.
  */
 import { formatYuan } from './money.ts';
-import { DOMAIN_WORDS, FILLER_WORDS, LATIN_PLACE_WORDS, SYNONYMS } from './search-synonyms.ts';
+import { DOMAIN_WORDS, FILLER_WORDS, KIND_WORDS, LATIN_PLACE_WORDS, SYNONYMS } from './search-synonyms.ts';
 
 /** Characters Pagefind keeps inside words besides letters and digits: 记-07-003, 马*顺, 12,500.00. */
 export const SEARCH_WORD_CHARACTERS = '-*,.';
@@ -83,6 +83,8 @@ export interface PlannedTerm {
   text: string;
   /** A page matches the term when it contains any of these phrases. */
   tries: SearchTry[];
+  /** Words typed together (核桃园, 危房改造补助): searched as one phrase first, and as these words when no page has the phrase. */
+  split?: PlannedTerm[];
 }
 
 export interface QueryPlan {
@@ -94,6 +96,8 @@ export interface QueryPlan {
   townships: string[];
   /** Quarters named in the query (三季度, 2025Q3): the quarter filter values they select. */
   quarters: string[];
+  /** Record kinds named in the query (账 → 财务收支): the record-type filter values they select. */
+  kinds: string[];
   /** Question and filler words left out (多少钱, 请问 …). */
   ignored: string[];
   /** Rewrites to tell the villager about, e.g. "maqu → 马曲村", "1.25万 → 12,500.00". */
@@ -279,6 +283,7 @@ export function makeSegmenter(lexicon: SearchLexicon): Segmenter {
   }
   const fillers = new Set(FILLER_WORDS);
   for (const f of fillers) words.add(f);
+  for (const k of Object.keys(KIND_WORDS)) words.add(k);
   const places = new Map<string, SearchPlace>();
   for (const p of lexicon.places) {
     places.set(p.name, p);
@@ -322,16 +327,17 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
   const villages = new Set<string>();
   const townships = new Set<string>();
   const quarters = new Set<string>();
+  const kinds = new Set<string>();
   const terms = new Map<string, PlannedTerm>();
   const addPlace = (p: SearchPlace) => (p.kind === 'village' ? villages : townships).add(p.name);
-  const addTerm = (text: string, tries: SearchTry[]) => {
-    if (!terms.has(text)) terms.set(text, { text, tries });
+  const addTerm = (text: string, tries: SearchTry[], split?: PlannedTerm[]) => {
+    if (!terms.has(text)) terms.set(text, split ? { text, tries, split } : { text, tries });
   };
-  const addWord = (word: string) => {
-    const synonyms = (SYNONYMS[word] ?? []).filter((s) => s !== word);
-    addTerm(word, [phrase(word), ...synonyms.map((s) => phrase(s, true))]);
-  };
+  const wordTerm = (word: string): PlannedTerm => ({ text: word, tries: [phrase(word), ...(SYNONYMS[word] ?? []).filter((s) => s !== word).map((s) => phrase(s, true))] });
+  const addWord = (word: string) => addTerm(word, wordTerm(word).tries);
 
+  // Single characters left between known words (怎么管 → 管) are searched only when nothing else is.
+  const singles: string[] = [];
   const pieces = splitTerms(
     normalized
       .replace(/(?:记账凭证|凭证编号|凭证号|凭证)\s*[:：]?\s*(?=[记收付转]字?第?-?\d)/g, '')
@@ -388,30 +394,47 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
           if (/^[\w*.-]+$/.test(chunk) && chunk.replace(/[-*.]/g, '').length > 0) addTerm(chunk, [phrase(chunk)]);
           continue;
         }
+        // Words of one chunk: kept together as a phrase when the chunk is nothing but words.
+        const chunkTerms: string[] = [];
+        const chunkSingles: string[] = [];
+        let pure = true;
         let run = '';
         const flush = () => {
-          if (run && !seg.fillers.has(run)) addWord(run);
-          else if (run) ignored.push(run);
+          if (run && !seg.fillers.has(run) && Array.from(run).length > 1) chunkTerms.push(run);
+          else if (run) chunkSingles.push(run);
           run = '';
         };
         for (const token of segment(chunk, seg)) {
           const place = seg.places.get(token);
-          if (place) {
+          if (KIND_WORDS[token]) {
             flush();
+            pure = false;
+            kinds.add(KIND_WORDS[token]!);
+          } else if (place) {
+            flush();
+            pure = false;
             addPlace(place);
             if (token !== place.name) notes.push(`${token} → ${place.name}`);
           } else if (seg.fillers.has(token)) {
             flush();
+            pure = false;
             ignored.push(token);
           } else if (Array.from(token).length === 1 && !seg.words.has(token)) run += token;
           else {
             flush();
-            addWord(token);
+            chunkTerms.push(token);
           }
         }
         flush();
+        if (pure && chunkTerms.length + chunkSingles.length > 1 && chunkTerms.length > 0) addTerm(chunk, [phrase(chunk)], chunkTerms.map(wordTerm));
+        else {
+          chunkTerms.forEach(addWord);
+          singles.push(...chunkSingles);
+        }
       }
     }
   }
-  return { terms: [...terms.values()], villages: [...villages], townships: [...townships], quarters: [...quarters], ignored, notes };
+  if (terms.size === 0 && kinds.size === 0) for (const c of singles) addWord(c);
+  else ignored.push(...singles);
+  return { terms: [...terms.values()], kinds: [...kinds], villages: [...villages], townships: [...townships], quarters: [...quarters], ignored, notes };
 }

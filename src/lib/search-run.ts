@@ -42,10 +42,10 @@ export interface SearchOutcome<D> {
 }
 
 /** Combines the filters chosen on the page with places the query named in pinyin. */
-export function combineFilters(chosen: ChosenFilters, plan: Pick<QueryPlan, 'villages' | 'townships'> & Partial<Pick<QueryPlan, 'quarters'>>): Record<string, unknown> | undefined {
+export function combineFilters(chosen: ChosenFilters, plan: Pick<QueryPlan, 'villages' | 'townships'> & Partial<Pick<QueryPlan, 'quarters' | 'kinds'>>): Record<string, unknown> | undefined {
   const filters: Record<string, unknown> = {};
   for (const key of FILTER_KEYS) if (chosen[key]) filters[key] = chosen[key];
-  for (const [key, named] of [['village', plan.villages], ['township', plan.townships], ['quarter', plan.quarters ?? []]] as const) {
+  for (const [key, named] of [['village', plan.villages], ['township', plan.townships], ['quarter', plan.quarters ?? []], ['kind', plan.kinds ?? []]] as const) {
     if (named.length === 0) continue;
     const picked = chosen[key];
     if (picked === undefined) filters[key] = { any: named };
@@ -115,12 +115,18 @@ export async function runPlan<D>(pagefind: PagefindLike<D>, plan: QueryPlan, cho
   }
   const sort = sortOption(order);
   const found = [];
-  for (const term of plan.terms) found.push(await findTerm(pagefind, term, filters, sort));
+  for (const term of plan.terms) {
+    const whole = await findTerm(pagefind, term, filters, sort);
+    // Words typed together that no page has as one phrase: each word must match instead.
+    if (whole.list.length === 0 && term.split) for (const part of term.split) found.push(await findTerm(pagefind, part, filters, sort));
+    else found.push(whole);
+  }
   const terms = found.map((f) => f.outcome);
   let kept = found;
   let hits = intersect(kept.map((f) => f.list), Boolean(sort));
   const dropped: string[] = [];
-  const mustKeep = Math.max(1, Math.ceil(plan.terms.length / 2));
+  // "Most of them": more than half of the terms stay.
+  const mustKeep = Math.floor(found.length / 2) + 1;
   while (hits.length === 0 && kept.length > mustKeep) {
     // Leave out a term no page has; otherwise the most common term whose absence finds something.
     const missing = kept.find((f) => f.list.length === 0);
