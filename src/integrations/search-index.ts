@@ -14,6 +14,7 @@ import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
 import { listSearchDocuments, type SearchDocument } from '../data/search.ts';
 import { buildT2s, buildVocabulary, cutWords, hanCharacters, makePlace, siteWords } from '../lib/search-lexicon.ts';
+import { SEARCH_LANGUAGE } from '../lib/search-synonyms.ts';
 import { SEARCH_WORD_CHARACTERS, separateHanForIndex, type SearchLexicon } from '../lib/search-query.ts';
 import { replaceFile } from './files.ts';
 import type { BuildContext, BuildStep } from './post-build.ts';
@@ -143,6 +144,7 @@ export async function buildSearchIndex(ctx: Pick<BuildContext, 'outDir' | 'count
     words: siteWords(words).join(' '),
     quarters: [...new Set(docs.flatMap((d) => d.filters.quarter))].sort(),
     pages: docs.length,
+    ...SEARCH_LANGUAGE,
   };
   const vocabulary = JSON.stringify(buildVocabulary(words, places.map((p) => p.name)));
   mkdirSync(join(ctx.outDir, 'search'), { recursive: true });

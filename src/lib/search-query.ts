@@ -8,7 +8,6 @@
  * contains 低保, whatever Pagefind's segmenters would have made of the words around it.
  */
 import { formatYuan } from './money.ts';
-import { DOMAIN_WORDS, FILLER_WORDS, KIND_WORDS, LATIN_PLACE_WORDS, SYNONYMS } from './search-synonyms.ts';
 
 /** Characters Pagefind keeps inside words besides letters and digits: 记-07-003, 马*顺, 12,500.00. */
 export const SEARCH_WORD_CHARACTERS = '-*,.';
@@ -57,6 +56,14 @@ export interface SearchLexicon {
   quarters?: string[];
   /** Record pages in the index: a relaxed search that returns more than half of them shows none. */
   pages?: number;
+  /** How villagers say things (src/lib/search-synonyms.ts), written here by the build so the page's script stays small. */
+  synonyms?: Readonly<Record<string, readonly string[]>>;
+  /** Question and filler words dropped from a query. */
+  fillers?: readonly string[];
+  /** Words that name a record kind → the record-type filter value (账 → 财务收支). */
+  kinds?: Readonly<Record<string, string>>;
+  /** Latin words around a pinyin place name that only say "a place" (village, town). */
+  latinPlaceWords?: readonly string[];
 }
 
 export function t2sMap(lexicon: Pick<SearchLexicon, 't2s'>): Map<string, string> {
@@ -271,19 +278,24 @@ export interface Segmenter {
   fillers: Set<string>;
   /** Place name or short name (马曲 for 马曲村) → the place. */
   places: Map<string, SearchPlace>;
+  synonyms: Readonly<Record<string, readonly string[]>>;
+  kinds: Readonly<Record<string, string>>;
+  latinPlaceWords: Set<string>;
 }
 
 const PLACE_SUFFIXES = ['居委会', '社区', '街道', '村', '镇', '乡'];
 
 export function makeSegmenter(lexicon: SearchLexicon): Segmenter {
-  const words = new Set<string>([...(lexicon.words ?? '').split(' ').filter(Boolean), ...DOMAIN_WORDS]);
-  for (const [k, vs] of Object.entries(SYNONYMS)) {
+  const synonyms = lexicon.synonyms ?? {};
+  const kinds = lexicon.kinds ?? {};
+  const words = new Set<string>((lexicon.words ?? '').split(' ').filter(Boolean));
+  for (const [k, vs] of Object.entries(synonyms)) {
     words.add(k);
     for (const v of vs) words.add(v);
   }
-  const fillers = new Set(FILLER_WORDS);
+  const fillers = new Set(lexicon.fillers ?? []);
   for (const f of fillers) words.add(f);
-  for (const k of Object.keys(KIND_WORDS)) words.add(k);
+  for (const k of Object.keys(kinds)) words.add(k);
   const places = new Map<string, SearchPlace>();
   for (const p of lexicon.places) {
     places.set(p.name, p);
@@ -292,7 +304,7 @@ export function makeSegmenter(lexicon: SearchLexicon): Segmenter {
   }
   for (const name of places.keys()) words.add(name);
   const longest = Math.max(1, ...[...words].map((w) => Array.from(w).length));
-  return { words, longest, fillers, places };
+  return { words, longest, fillers, places, synonyms, kinds, latinPlaceWords: new Set(lexicon.latinPlaceWords ?? []) };
 }
 
 /** Forward maximum matching: the longest dictionary word at each position; unknown characters stand alone. */
@@ -333,7 +345,7 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
   const addTerm = (text: string, tries: SearchTry[], split?: PlannedTerm[]) => {
     if (!terms.has(text)) terms.set(text, split ? { text, tries, split } : { text, tries });
   };
-  const wordTerm = (word: string): PlannedTerm => ({ text: word, tries: [phrase(word), ...(SYNONYMS[word] ?? []).filter((s) => s !== word).map((s) => phrase(s, true))] });
+  const wordTerm = (word: string): PlannedTerm => ({ text: word, tries: [phrase(word), ...(seg.synonyms[word] ?? []).filter((s) => s !== word).map((s) => phrase(s, true))] });
   const addWord = (word: string) => addTerm(word, wordTerm(word).tries);
 
   // Single characters left between known words (怎么管 → 管) are searched only when nothing else is.
@@ -354,7 +366,7 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
       if (places.length > 0) {
         places.forEach(addPlace);
         notes.push(`${piece} → ${places.map((p) => p.name).join('、')}`);
-      } else if (LATIN_PLACE_WORDS.includes(key)) ignored.push(piece);
+      } else if (seg.latinPlaceWords.has(key)) ignored.push(piece);
       else addTerm(piece, [phrase(piece)]);
       continue;
     }
@@ -406,10 +418,10 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
         };
         for (const token of segment(chunk, seg)) {
           const place = seg.places.get(token);
-          if (KIND_WORDS[token]) {
+          if (seg.kinds[token]) {
             flush();
             pure = false;
-            kinds.add(KIND_WORDS[token]!);
+            kinds.add(seg.kinds[token]!);
           } else if (place) {
             flush();
             pure = false;

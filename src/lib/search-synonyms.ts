@@ -1,6 +1,7 @@
 /**
  * How villagers say things versus how the boards print them: search data, like the law tables.
- * Pure data, shipped to the browser with the search page (src/lib/search-query.ts reads it).
+ * Pure data: the build writes it into search/lexicon.json (SEARCH_LANGUAGE), where the search page's
+ * query planner (src/lib/search-query.ts) reads it, so the tables are not part of the page's script.
  *
  * SYNONYMS: a word as typed → the words the pages use. A term is searched as itself and as each of
  * its synonyms (any of them may match); when only a synonym finds pages the page says so
@@ -158,3 +159,6 @@ export const DOMAIN_WORDS: readonly string[] = [
   '报酬', '误工补贴', '补助', '补贴', '慰问', '中秋节', '防汛', '助老', '发展党员', '党费', '更正', '记账凭证', '凭证', '工程进度款', '土地流转',
   '集体经济', '投资收益', '经营收入', '补助收入', '管理费用', '公益支出', '经营支出', '税金及附加', '上期结余', '本期结余', '逆变器', '光伏',
 ];
+
+/** The tables as the build writes them into search/lexicon.json. */
+export const SEARCH_LANGUAGE = { synonyms: SYNONYMS, fillers: FILLER_WORDS, kinds: KIND_WORDS, latinPlaceWords: LATIN_PLACE_WORDS };

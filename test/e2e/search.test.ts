@@ -63,14 +63,14 @@ describe('the search page in a real browser', () => {
     console.log(`first query: ${(total / 1024).toFixed(1)} KB in ${transfers.length} responses, ${seconds.toFixed(1)} s at 1.6 Mbps (page load included): ${breakdown}`);
     expect(total).toBeLessThanOrEqual(FIRST_QUERY_BUDGET);
 
-    expect(await statusText(page)).toBe('找到 10 条含有“低保”的记录。');
+    expect(await statusText(page)).toBe('找到 10 条含有“低保”或“最低生活保障”的记录。');
     expect(await page.locator('.result-title').first().textContent()).toBe('马曲村2025年第四季度低保初审对象公示');
     expect(await page.locator('.result-meta').first().textContent()).toBe('天成镇 马曲村 · 2025年11月17日 · 公示');
     expect(await page.locator('.result-excerpt mark').count()).toBeGreaterThan(0);
 
     await page.locator('#filters summary').click();
     await page.locator('#f-village').selectOption('马曲村');
-    await page.waitForFunction(() => document.getElementById('search-status')?.textContent === '找到 4 条含有“低保”的记录（马曲村）。');
+    await page.waitForFunction(() => document.getElementById('search-status')?.textContent === '找到 4 条含有“低保”或“最低生活保障”的记录（马曲村）。');
     const villages = await page.locator('.result-village').allTextContents();
     expect(villages.length).toBe(4);
     expect(villages.every((v) => v.endsWith('马曲村'))).toBe(true);
@@ -78,6 +78,33 @@ describe('the search page in a real browser', () => {
 
     await Promise.all([page.waitForURL('**/v/maqu/notices/2025-11-17-dibao/'), page.locator('.result-title').first().click()]);
     expect(await page.locator('h1').textContent()).toBe('马曲村2025年第四季度低保初审对象公示');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('understands a question typed as a sentence, a misspelt word and an amount in 万', async () => {
+    const { context, page, errors, transfers } = await openPhone();
+    await page.goto(`${server.url}/search/`);
+    const search = async (q: string) => {
+      await page.locator('#q').fill(q);
+      await page.locator('#q').press('Enter');
+      await page.waitForFunction(() => !document.getElementById('search-status')?.textContent?.includes('正在搜索'));
+    };
+    const firstTitle = () => page.locator('.result-title').first().textContent();
+
+    await search('危房改造补助多少钱');
+    expect(await statusText(page)).toContain('已略去：多少钱。');
+    expect(await firstTitle()).toBe('东兴村2025年农村危房改造项目公示');
+    expect(transfers.some((t) => t.url.endsWith('/search/vocabulary.json'))).toBe(false);
+
+    await search('低宝');
+    expect(await statusText(page)).toContain('没有找到“低宝”，已按“低保”查找。');
+    expect(await firstTitle()).toBe('马曲村2025年第四季度低保初审对象公示');
+    expect(transfers.some((t) => t.url.endsWith('/search/vocabulary.json'))).toBe(true);
+
+    await search('1.25万');
+    expect(await statusText(page)).toContain('已按 1.25万 → 12,500.00 查找。');
+    expect(await firstTitle()).toBe('东兴村2025年农村危房改造项目公示');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -5,6 +5,7 @@ import { placeKeys, buildT2s } from '../../src/lib/search-lexicon.ts';
 import { amountTerm, moneyTerm, monthTerm, normalizeQuery, parseChineseNumber, planQuery, separateHan, splitTerms, t2sMap, voucherTerm, type SearchLexicon } from '../../src/lib/search-query.ts';
 import { combineFilters, runPlan, type PagefindLike } from '../../src/lib/search-run.ts';
 import { suggestQuery, type SearchVocabulary } from '../../src/lib/search-suggest.ts';
+import { SEARCH_LANGUAGE } from '../../src/lib/search-synonyms.ts';
 
 const LEXICON: SearchLexicon = {
   places: [
@@ -15,6 +16,7 @@ const LEXICON: SearchLexicon = {
     { name: '天成镇', kind: 'township', keys: placeKeys('天成镇') },
   ],
   t2s: '東东興兴務务監监會会員员馬马鎮镇',
+  ...SEARCH_LANGUAGE,
 };
 
 describe('Han characters each become a word', () => {
