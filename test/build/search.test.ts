@@ -72,8 +72,7 @@ describe('search on the built demo county', () => {
     expect(pages.map((p) => p.url).sort()).toEqual(recordPaths());
     // The footer and header are on every page but are not record content.
     expect(pagesContaining(readIndexedPages(DIST), '以村务公开栏张贴的纸质公开为准')).toEqual([]);
-    const footer = await site.search('以村务公开栏张贴的纸质公开为准');
-    expect(footer.urls).toEqual([]); // no page has it as indexed text
+    expect((await site.search('纸质公开')).urls).toEqual([]); // only the footer says it
   });
 
   it('finds exactly the pages that contain each of 40 real queries or a synonym of it: precision and recall 1.0', async () => {
@@ -130,20 +129,24 @@ describe('search on the built demo county', () => {
   });
 
   it('never lists a page without a word it says the page has, and says which words it left out', async () => {
-    for (const q of ['合作医疗', '量子计算机', '低保 量子计算机', '宅基地申请 危房 月饼', '村里修路花了多少钱']) {
+    for (const q of ['合作医疗', '量子计算机', '低保 宅基地 火箭', '宅基地申请 危房 月饼', '村里修路花了多少钱', '以村务公开栏张贴的纸质公开为准']) {
       const r = await site.search(q);
       const kept = r.outcome.terms.filter((t) => !r.outcome.dropped.includes(t.text));
       for (const url of r.urls) for (const t of kept) expect(t.found.some((w) => pages.find((p) => p.url === url)!.text.includes(w)), `${q}: ${url} lacks ${t.text}`).toBe(true);
     }
     expect((await site.search('合作医疗')).urls).toEqual([]);
-    const partly = await site.search('低保 量子计算机');
-    expect(partly.outcome.dropped).toEqual(['量子计算机']);
-    expect(partly.urls.sort()).toEqual(pagesContaining(pages, '低保').concat(pagesContaining(pages, '最低生活保障')).filter((u, i, a) => a.indexOf(u) === i).sort());
+    const partly = await site.search('低保 宅基地 火箭');
+    expect(partly.outcome.dropped).toEqual(['火箭']);
+    const dibao = [...new Set([...pagesContaining(pages, '低保'), ...pagesContaining(pages, '最低生活保障')])];
+    expect(partly.urls.sort()).toEqual(pagesContaining(pages, '宅基地').filter((u) => dibao.includes(u)).sort());
+    expect(partly.urls.length).toBeGreaterThan(0);
+    // Two words are not "most of them" once one is dropped: nothing is listed.
+    expect((await site.search('低保 火箭')).urls).toEqual([]);
   });
 
   it('shows nothing and suggests filters when a relaxed search would list more than half the pages', async () => {
-    const r = await site.search('公开 量子计算机');
-    expect(r.outcome.dropped).toEqual(['量子计算机']);
+    const r = await site.search('公开 村民 火箭');
+    expect(r.outcome.dropped).toEqual(['火箭']);
     expect(r.outcome.tooBroad).toBe(true);
     expect(r.urls).toEqual([]);
   });
