@@ -354,7 +354,9 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
     normalized
       .replace(/(?:记账凭证|凭证编号|凭证号|凭证)\s*[:：]?\s*(?=[记收付转]字?第?-?\d)/g, '')
       .replace(/\b([Qq][1-4])\s+(20\d{2})\b/g, '$2$1')
-      .replace(/\b(20\d{2})\s+([Qq][1-4])\b/g, '$1$2'),
+      .replace(/\b(20\d{2})\s+([Qq][1-4])\b/g, '$1$2')
+      .replace(/上半年/g, ' 一季度 二季度 ')
+      .replace(/下半年/g, ' 三季度 四季度 '),
   );
   // "ma qu cun" typed with spaces: try the whole latin query as one key first.
   const whole = pinyinKey(pieces.join(''));
