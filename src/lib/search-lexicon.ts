@@ -11,7 +11,7 @@ import * as Locale from 'opencc-js/preset';
 import { pinyin } from 'pinyin-pro';
 import type { SearchPlace } from './search-query.ts';
 import type { SearchVocabulary } from './search-suggest.ts';
-import { DOMAIN_WORDS, FILLER_WORDS, SYNONYMS } from './search-synonyms.ts';
+import { DOMAIN_WORDS, FILLER_WORDS, RELATED, SYNONYMS } from './search-synonyms.ts';
 
 const SUFFIXES = ['居委会', '社区', '街道', '村', '镇', '乡'];
 
@@ -93,7 +93,7 @@ export function cutWords(texts: Iterable<string>): Map<string, number> {
  */
 export function siteWords(pages: ReadonlyMap<string, number>): string[] {
   const fillers = new Set(FILLER_WORDS);
-  const words = new Set([...pages.keys(), ...DOMAIN_WORDS, ...Object.keys(SYNONYMS), ...Object.values(SYNONYMS).flat()]);
+  const words = new Set([...pages.keys(), ...DOMAIN_WORDS, ...Object.keys(SYNONYMS), ...Object.values(SYNONYMS).flat(), ...Object.keys(RELATED), ...Object.values(RELATED).flat()]);
   return [...words].filter((w) => !fillers.has(w) && Array.from(w).length >= 2).sort();
 }
 

@@ -58,6 +58,8 @@ export interface SearchLexicon {
   pages?: number;
   /** How villagers say things (src/lib/search-synonyms.ts), written here by the build so the page's script stays small. */
   synonyms?: Readonly<Record<string, readonly string[]>>;
+  /** Words the boards use → other words for the same thing, looked up when the word is rare (低保 ↔ 最低生活保障). */
+  related?: Readonly<Record<string, readonly string[]>>;
   /** Question and filler words dropped from a query. */
   fillers?: readonly string[];
   /** Words that name a record kind → the record-type filter value (账 → 财务收支). */
@@ -83,6 +85,8 @@ export interface SearchTry {
   label: string;
   /** True when the phrase is a synonym of what was typed (the page then says "已按 饮水 查找"). */
   synonym: boolean;
+  /** Another word the boards use for the same thing: searched only when the word as typed is rare. */
+  related?: boolean;
 }
 
 export interface PlannedTerm {
@@ -198,6 +202,9 @@ export function parseChineseNumber(text: string): number | undefined {
 
 /** "1.25万", "12500元", "¥12,500", "一万二千五", "3千块" → "12,500.00" as pages print amounts; otherwise undefined. */
 export function moneyTerm(term: string): string | undefined {
+  // 1万2 = 12,000 and 3千5 = 3,500, as people say them.
+  const spoken = /^(\d+)(万|千)(\d)(元|块钱|块)?$/.exec(term);
+  if (spoken) return formatYuan((Number(spoken[1]) * (spoken[2] === '万' ? 10_000 : 1000) + Number(spoken[3]) * (spoken[2] === '万' ? 1000 : 100)) * 100);
   const m = /^[¥￥]?(\d[\d,]*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+)(千|万|亿)?(元|块钱|块|圆)?(整)?$/.exec(term);
   if (!m) return undefined;
   const [, num, scale, unit] = m;
@@ -247,7 +254,7 @@ function pinyinKey(term: string): string | undefined {
 
 /** Pieces of a query that carry a number: dates, quarters, amounts, vouchers (matched before words). */
 const SPECIAL =
-  /(?:记账凭证|凭证编号|凭证号|凭证)?[:：]?[记收付转]字?第?-?\d{1,2}-\d{1,4}号?|(?:20\d{2}\s?年?)?第?[一二三四1-4]季度?|20\d{2}年度?(?![\d一二三四第])|(?:20\d{2}\s?)?[Qq][1-4](?:\s?20\d{2})?|20\d{2}(?:[-/.]|年)\d{1,2}(?:(?:[-/.]|月)\d{1,2}[日号]?|月份?)?|\d{1,2}月\d{1,2}[日号]|(?:\d{1,2}|十[一二]?|[一二三四五六七八九])月份?(?!饼)|[¥￥]?\d[\d,]*(?:\.\d+)?(?:千|万|亿)?(?:元|块钱|块|圆)?|[零〇一二两三四五六七八九十百千万亿]{2,}(?:元|块钱|块)?|[一二两三四五六七八九十][十百千万](?:元|块钱|块)?/gu;
+  /(?:记账凭证|凭证编号|凭证号|凭证)?[:：]?[记收付转]字?第?-?\d{1,2}-\d{1,4}号?|(?:20\d{2}\s?年?)?第?[一二三四1-4]季度?|20\d{2}年度?(?![\d一二三四第])|(?:20\d{2}\s?)?[Qq][1-4](?:\s?20\d{2})?|20\d{2}(?:[-/.]|年)\d{1,2}(?:(?:[-/.]|月)\d{1,2}[日号]?|月份?)?|\d{1,2}月\d{1,2}[日号]|(?:\d{1,2}|十[一二]?|[一二三四五六七八九])月份?(?!饼)|\d+[万千]\d(?:元|块钱|块)?(?!\d)|[¥￥]?\d[\d,]*(?:\.\d+)?(?:千|万|亿)?(?:元|块钱|块|圆)?|[零〇一二两三四五六七八九十百千万亿]{2,}(?:元|块钱|块)?|[一二两三四五六七八九十][十百千万](?:元|块钱|块)?/gu;
 
 interface Piece {
   kind: 'text' | 'special';
@@ -279,6 +286,7 @@ export interface Segmenter {
   /** Place name or short name (马曲 for 马曲村) → the place. */
   places: Map<string, SearchPlace>;
   synonyms: Readonly<Record<string, readonly string[]>>;
+  related: Readonly<Record<string, readonly string[]>>;
   kinds: Readonly<Record<string, string>>;
   latinPlaceWords: Set<string>;
 }
@@ -289,7 +297,8 @@ export function makeSegmenter(lexicon: SearchLexicon): Segmenter {
   const synonyms = lexicon.synonyms ?? {};
   const kinds = lexicon.kinds ?? {};
   const words = new Set<string>((lexicon.words ?? '').split(' ').filter(Boolean));
-  for (const [k, vs] of Object.entries(synonyms)) {
+  const related = lexicon.related ?? {};
+  for (const [k, vs] of [...Object.entries(synonyms), ...Object.entries(related)]) {
     words.add(k);
     for (const v of vs) words.add(v);
   }
@@ -304,7 +313,7 @@ export function makeSegmenter(lexicon: SearchLexicon): Segmenter {
   }
   for (const name of places.keys()) words.add(name);
   const longest = Math.max(1, ...[...words].map((w) => Array.from(w).length));
-  return { words, longest, fillers, places, synonyms, kinds, latinPlaceWords: new Set(lexicon.latinPlaceWords ?? []) };
+  return { words, longest, fillers, places, synonyms, related, kinds, latinPlaceWords: new Set(lexicon.latinPlaceWords ?? []) };
 }
 
 /** Forward maximum matching: the longest dictionary word at each position; unknown characters stand alone. */
@@ -345,7 +354,14 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
   const addTerm = (text: string, tries: SearchTry[], split?: PlannedTerm[]) => {
     if (!terms.has(text)) terms.set(text, split ? { text, tries, split } : { text, tries });
   };
-  const wordTerm = (word: string): PlannedTerm => ({ text: word, tries: [phrase(word), ...(seg.synonyms[word] ?? []).filter((s) => s !== word).map((s) => phrase(s, true))] });
+  const wordTerm = (word: string): PlannedTerm => ({
+    text: word,
+    tries: [
+      phrase(word),
+      ...(seg.synonyms[word] ?? []).filter((s) => s !== word).map((s) => phrase(s, true)),
+      ...(seg.related[word] ?? []).filter((s) => s !== word).map((s) => ({ ...phrase(s, true), related: true })),
+    ],
+  });
   const addWord = (word: string) => addTerm(word, wordTerm(word).tries);
 
   // Single characters left between known words (怎么管 → 管) are searched only when nothing else is.

@@ -63,6 +63,9 @@ type Scored<D> = { id: string; score: number; data(): Promise<D> };
 /** How the caller reads a result: its title (results whose title has the words rank first) and whether it was superseded. */
 export type Describe<D> = (d: D) => { title: string; superseded: boolean };
 
+/** Related words (search-synonyms.ts RELATED) are searched when the term as typed finds fewer pages than this. */
+export const EXPAND_BELOW = 3;
+
 /** Results shown first; their data is loaded anyway to show them, so reranking them costs no download. */
 const RERANKED = 10;
 
@@ -70,9 +73,13 @@ async function findTerm<D>(pagefind: PagefindLike<D>, term: QueryPlan['terms'][n
   const union = new Map<string, Scored<D>>();
   const found: string[] = [];
   let bySynonym = true;
-  for (const t of term.tries) {
+  let literal = 0;
+  for (const [i, t] of term.tries.entries()) {
+    // A word the boards use often is taken as meant; related words are looked up only when it is rare.
+    if (t.related && literal >= EXPAND_BELOW) continue;
     const r = await pagefind.search(t.query, { filters, ...(sort ? { sort } : {}) });
     let list: Scored<D>[] = r?.results ?? [];
+    if (i === 0) literal = list.length;
     if (list.length === 0) continue;
     found.push(t.label);
     if (!t.synonym) bySynonym = false;
@@ -114,30 +121,31 @@ export async function runPlan<D>(pagefind: PagefindLike<D>, plan: QueryPlan, cho
     return { ...none, hits: r?.results ?? [] };
   }
   const sort = sortOption(order);
-  const found = [];
+  // One unit per term as typed; words typed together that no page has as one phrase are one unit
+  // of several words, each of which must match (a unit is never relaxed word by word).
+  const units: { text: string; parts: Awaited<ReturnType<typeof findTerm<D>>>[]; list: Scored<D>[] }[] = [];
   for (const term of plan.terms) {
     const whole = await findTerm(pagefind, term, filters, sort);
-    // Words typed together that no page has as one phrase: each word must match instead.
-    if (whole.list.length === 0 && term.split) for (const part of term.split) found.push(await findTerm(pagefind, part, filters, sort));
-    else found.push(whole);
+    const parts = whole.list.length === 0 && term.split ? await Promise.all(term.split.map((part) => findTerm(pagefind, part, filters, sort))) : [whole];
+    units.push({ text: term.text, parts, list: intersect(parts.map((p) => p.list), Boolean(sort)) });
   }
-  const terms = found.map((f) => f.outcome);
-  let kept = found;
-  let hits = intersect(kept.map((f) => f.list), Boolean(sort));
+  const terms = units.flatMap((u) => u.parts.map((p) => p.outcome));
+  let kept = units;
+  let hits = intersect(kept.map((u) => u.list), Boolean(sort));
   const dropped: string[] = [];
   // "Most of them": more than half of the terms stay.
-  const mustKeep = Math.floor(found.length / 2) + 1;
+  const mustKeep = Math.floor(units.length / 2) + 1;
   while (hits.length === 0 && kept.length > mustKeep) {
     // Leave out a term no page has; otherwise the most common term whose absence finds something.
-    const missing = kept.find((f) => f.list.length === 0);
+    const missing = kept.find((u) => u.list.length === 0);
     const candidates = missing ? [missing] : [...kept].sort((a, b) => b.list.length - a.list.length);
-    const drop = candidates.find((c) => intersect(kept.filter((f) => f !== c).map((f) => f.list), true).length > 0) ?? candidates[0]!;
-    kept = kept.filter((f) => f !== drop);
-    dropped.push(drop.outcome.text);
-    hits = intersect(kept.map((f) => f.list), Boolean(sort));
+    const drop = candidates.find((c) => intersect(kept.filter((u) => u !== c).map((u) => u.list), true).length > 0) ?? candidates[0]!;
+    kept = kept.filter((u) => u !== drop);
+    dropped.push(drop.text);
+    hits = intersect(kept.map((u) => u.list), Boolean(sort));
   }
   if (dropped.length > 0 && options.totalPages && 2 * hits.length > options.totalPages) return { hits: [], terms, dropped, tooBroad: true };
-  if (!sort && options.describe) hits = await rerankTop(hits, kept.flatMap((f) => f.outcome.found), options.describe);
+  if (!sort && options.describe) hits = await rerankTop(hits, kept.flatMap((u) => u.parts.flatMap((p) => p.outcome.found)), options.describe);
   return { hits, terms, dropped, tooBroad: false };
 }
 

@@ -63,14 +63,14 @@ describe('the search page in a real browser', () => {
     console.log(`first query: ${(total / 1024).toFixed(1)} KB in ${transfers.length} responses, ${seconds.toFixed(1)} s at 1.6 Mbps (page load included): ${breakdown}`);
     expect(total).toBeLessThanOrEqual(FIRST_QUERY_BUDGET);
 
-    expect(await statusText(page)).toBe('找到 10 条含有“低保”或“最低生活保障”的记录。');
+    expect(await statusText(page)).toBe('找到 10 条含有“低保”的记录。');
     expect(await page.locator('.result-title').first().textContent()).toBe('马曲村2025年第四季度低保初审对象公示');
     expect(await page.locator('.result-meta').first().textContent()).toBe('天成镇 马曲村 · 2025年11月17日 · 公示');
     expect(await page.locator('.result-excerpt mark').count()).toBeGreaterThan(0);
 
     await page.locator('#filters summary').click();
     await page.locator('#f-village').selectOption('马曲村');
-    await page.waitForFunction(() => document.getElementById('search-status')?.textContent === '找到 4 条含有“低保”或“最低生活保障”的记录（马曲村）。');
+    await page.waitForFunction(() => document.getElementById('search-status')?.textContent === '找到 4 条含有“低保”的记录（马曲村）。');
     const villages = await page.locator('.result-village').allTextContents();
     expect(villages.length).toBe(4);
     expect(villages.every((v) => v.endsWith('马曲村'))).toBe(true);

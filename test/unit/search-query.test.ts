@@ -130,7 +130,7 @@ describe('the query plan', () => {
   it('reads amounts in 元, 万, 块, ¥, with commas and in Chinese numerals, the way pages print them', () => {
     for (const [q, printed] of [
       ['12500元', '12,500.00'], ['1.25万', '12,500.00'], ['1.25万元', '12,500.00'], ['一万二千五', '12,500.00'], ['一万二千五百元', '12,500.00'],
-      ['¥12,500', '12,500.00'], ['12500块', '12,500.00'], ['16.8万', '168,000.00'], ['两万', '20,000.00'], ['三千块', '3,000.00'], ['12,500.00', '12,500.00'],
+      ['¥12,500', '12,500.00'], ['12500块', '12,500.00'], ['16.8万', '168,000.00'], ['两万', '20,000.00'], ['三千块', '3,000.00'], ['1万2', '12,000.00'], ['3千5块', '3,500.00'], ['12,500.00', '12,500.00'],
     ] as const) expect(planQuery(q, LEXICON).terms.map((t) => t.text), q).toEqual([printed]);
     expect(parseChineseNumber('一万二千五')).toBe(12500);
     expect(parseChineseNumber('十二')).toBe(12);
@@ -243,6 +243,20 @@ describe('running a plan', () => {
     const pf = fakePagefind({ orchard: '集体核桃园承包', transport: '运输核桃', house: '危房改造 每户补助' });
     expect((await runPlan(pf, planQuery('核桃园', lexicon))).hits.map((h) => h.id)).toEqual(['orchard']);
     expect((await runPlan(pf, planQuery('危房改造补助', lexicon))).hits.map((h) => h.id)).toEqual(['house']);
+  });
+
+  it('never relaxes words typed together one by one: 量子计算机 is not 计算', async () => {
+    const lexicon = { ...LEXICON, words: '量子 计算' };
+    const pf = fakePagefind({ meeting: '结果由票数计算 低保 公示', other: '低保 公示' });
+    const r = await runPlan(pf, planQuery('量子计算 低保 公示', lexicon));
+    expect(r.dropped).toEqual(['量子计算']);
+    expect(r.hits.map((h) => h.id).sort()).toEqual(['meeting', 'other']);
+  });
+
+  it('takes a word the pages use often as meant, and looks up its synonyms only when it is rare', async () => {
+    const pf = fakePagefind({ a: '低保', b: '低保', c: '低保', d: '最低生活保障' });
+    expect((await runPlan(pf, planQuery('低保', LEXICON))).hits.map((h) => h.id).sort()).toEqual(['a', 'b', 'c']);
+    expect((await runPlan(pf, planQuery('最低生活保障', LEXICON))).hits.map((h) => h.id).sort()).toEqual(['a', 'b', 'c', 'd']);
   });
 
   it('counts a page with a synonym as a match, and says when only the synonym was found', async () => {
