@@ -87,13 +87,19 @@ export function cutWords(texts: Iterable<string>): Map<string, number> {
   return pages;
 }
 
+/** At most this many site words go into search/lexicon.json (downloaded with the first search). */
+export const SITE_WORDS_LIMIT = 3000;
+
 /**
  * The words that split a query into terms (search/lexicon.json `words`): the site's words, plus the
  * domain words and synonyms, minus filler words. Sorted, so the file is the same for the same content.
  */
-export function siteWords(pages: ReadonlyMap<string, number>): string[] {
+export function siteWords(pages: ReadonlyMap<string, number>, limit = SITE_WORDS_LIMIT): string[] {
   const fillers = new Set(FILLER_WORDS);
-  const words = new Set([...pages.keys(), ...DOMAIN_WORDS, ...Object.keys(SYNONYMS), ...Object.values(SYNONYMS).flat(), ...Object.keys(RELATED), ...Object.values(RELATED).flat()]);
+  // Words on two pages or more, most used first: a word on one page only (a name, a place) stays whole anyway,
+  // because unknown characters typed together are searched together. The cap keeps a big county's lexicon small.
+  const common = [...pages].filter(([, n]) => n >= 2).sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).slice(0, limit).map(([w]) => w);
+  const words = new Set([...common, ...DOMAIN_WORDS, ...Object.keys(SYNONYMS), ...Object.values(SYNONYMS).flat(), ...Object.keys(RELATED), ...Object.values(RELATED).flat()]);
   return [...words].filter((w) => !fillers.has(w) && Array.from(w).length >= 2).sort();
 }
 
@@ -102,6 +108,9 @@ function sound(word: string): string {
     .map((s) => s.toLowerCase().replace(/[^a-z]/g, ''))
     .join(' ');
 }
+
+/** At most this many site words go into search/vocabulary.json (downloaded only after a miss). */
+const VOCABULARY_LIMIT = 20_000;
 
 /** Every GB2312 character: the characters a pinyin input method offers first. */
 function commonCharacters(): string[] {
@@ -117,7 +126,7 @@ function commonCharacters(): string[] {
  * a misspelt word sounds like.
  */
 export function buildVocabulary(pages: ReadonlyMap<string, number>, places: readonly string[]): SearchVocabulary {
-  const words = siteWords(pages);
+  const words = [...new Set([...siteWords(pages, VOCABULARY_LIMIT), ...[...pages.keys()].sort((a, b) => pages.get(b)! - pages.get(a)! || a.localeCompare(b)).slice(0, VOCABULARY_LIMIT)])];
   const all = [...new Set([...places, ...words])].sort((a, b) => (pages.get(b) ?? 0) - (pages.get(a) ?? 0) || a.localeCompare(b));
   const readings: Record<string, string> = {};
   const extra = new Set(all.flatMap((w) => Array.from(w)));

@@ -91,6 +91,9 @@ function soundAlike(chars: string[], idx: Index): string | undefined {
  */
 export function suggestQuery(query: string, vocab: SearchVocabulary | Index): string | undefined {
   const idx = 'bySound' in vocab ? vocab : indexVocabulary(vocab);
+  // Pinyin typed with spaces between syllables: zhai ji di → 宅基地.
+  const whole = /^[a-zA-Z' ]+$/.test(query) && query.includes(' ') ? idx.byLatin.get(query.toLowerCase().replace(/[' ]/g, ''))?.[0] : undefined;
+  if (whole) return whole;
   const out = query.replace(/[a-zA-Z]{4,}/g, (latin) => idx.byLatin.get(latin.toLowerCase())?.[0] ?? latin).replace(/\p{Script=Han}{2,}/gu, (run) => {
     const chars = Array.from(run);
     let result = '';

@@ -299,6 +299,7 @@ describe('did you mean', () => {
 
   it('reads typed pinyin and sounds people mix up (zh/z)', () => {
     expect(suggestQuery('dibao', vocab)).toBe('低保');
+    expect(suggestQuery('zhai ji di', vocab)).toBe('宅基地');
     expect(suggestQuery('在基地', vocab)).toBe('宅基地');
   });
 
