@@ -236,11 +236,14 @@ export function quarterTerm(term: string): { year?: number; quarter: number } | 
   return after ? { year: Number(after[2]), quarter: Number(after[1]) } : undefined;
 }
 
-/** The quarter filter values a quarter names: with no year, that quarter of every year in the index. */
+/**
+ * The quarter filter values a quarter names: with no year, that quarter of every year in the index.
+ * A quarter the index does not have still becomes a filter, so it finds nothing rather than everything.
+ */
 export function quarterFilters(q: { year?: number; quarter: number }, known: readonly string[]): string[] {
   const name = `第${QUARTER_NAMES[q.quarter - 1]}季度`;
   const wanted = known.filter((k) => k.endsWith(name) && (q.year === undefined || k.startsWith(`${q.year}年`)));
-  return wanted.length > 0 || known.length > 0 ? wanted : q.year ? [`${q.year}年${name}`] : [];
+  return wanted.length > 0 ? wanted : [q.year ? `${q.year}年${name}` : name];
 }
 
 function phrase(text: string, synonym = false): SearchTry {

@@ -146,6 +146,7 @@ describe('the query plan', () => {
       expect(plan.terms, q).toEqual([]);
     }
     expect(combineFilters({}, planQuery('低保 三季度', { ...LEXICON, quarters }))).toEqual({ quarter: { any: ['2025年第三季度'] } });
+    expect(planQuery('2024年第一季度 低保', { ...LEXICON, quarters }).quarters).toEqual(['2024年第一季度']); // finds nothing, not everything
     expect(planQuery('下半年的账', { ...LEXICON, quarters })).toMatchObject({ quarters: ['2025年第三季度', '2025年第四季度'], kinds: ['财务收支'], terms: [] });
     for (const [q, printed] of [['2025-07-22', '2025年7月22日'], ['2025.7.22', '2025年7月22日'], ['7月22号', '7月22日'], ['2025.9', '2025年9月'], ['9月份', '9月'], ['2025年9月', '2025年9月']] as const) {
       expect(planQuery(q, LEXICON).terms.map((t) => t.text), q).toEqual([printed]);
