@@ -274,12 +274,12 @@ describe('the search page', () => {
     for (const t of ['党务', '村务', '财务', '公示', '财务收支', '2025年', '2025年第一季度', '2025年第四季度']) expect(page, t).toContain(`<option value="${t}">`);
   });
 
-  it('ships one small script: under 8 KB gzipped (the query understanding; its word tables come with the lexicon)', async () => {
+  it('ships one small script: under 9 KB gzipped (the query understanding; its word tables come with the lexicon)', async () => {
     const scripts = [...html().matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]!);
     expect(scripts).toHaveLength(1);
     const { gzipSync } = await import('node:zlib');
     const body = readFileSync(join(DIST, scripts[0]!));
     console.log(`search page script: ${body.length} bytes, ${gzipSync(body).length} bytes gzipped`);
-    expect(gzipSync(body).length).toBeLessThan(8 * 1024);
+    expect(gzipSync(body).length).toBeLessThan(9 * 1024);
   });
 });
