@@ -3,8 +3,9 @@
  * against the Pagefind index and shows the results. Pagefind and the lexicon are fetched on first
  * use (focus or search), never on page load, so a visit that does not search costs nothing.
  */
-import { planQuery, type SearchLexicon } from '../lib/search-query.ts';
-import { FILTER_KEYS, runPlan, type ChosenFilters, type PagefindLike, type SearchHit, type SortOrder } from '../lib/search-run.ts';
+import type { SearchLexicon } from '../lib/search-query.ts';
+import { FILTER_KEYS, runSearch, type ChosenFilters, type PagefindLike, type SearchAnswer, type SearchHit, type SortOrder } from '../lib/search-run.ts';
+import type { SearchVocabulary } from '../lib/search-suggest.ts';
 
 interface ResultData {
   url: string;
@@ -33,6 +34,13 @@ function loadEngine() {
     return { api, lexicon };
   })();
   return engine;
+}
+
+// "Did you mean" needs the site's words with their pinyin: fetched only after a query found nothing.
+let vocabulary: Promise<SearchVocabulary> | undefined;
+function loadVocabulary() {
+  vocabulary ??= fetch(`${base}search/vocabulary.json`).then((r) => r.json() as Promise<SearchVocabulary>);
+  return vocabulary;
 }
 
 function chosenFilters(): ChosenFilters {
@@ -100,6 +108,26 @@ async function showMore() {
   more.textContent = `显示更多结果（还有 ${hits.length - shown} 条）`;
 }
 
+/** What the search did, in words: rewrites, synonyms, dropped words, and how many records were found. */
+function describeAnswer(query: string, { plan, outcome, corrected }: SearchAnswer<ResultData>, chosen: string[]): string[] {
+  const lines: string[] = [];
+  if (corrected) lines.push(`没有找到“${query}”，已按“${corrected}”查找。`);
+  lines.push(...plan.notes.map((n) => `已按 ${n} 查找。`));
+  for (const t of outcome.terms) if (t.bySynonym) lines.push(`已按 ${t.found.join('、')} 查找（“${t.text}”的常用说法）。`);
+  if (plan.ignored.length > 0) lines.push(`已略去：${plan.ignored.join('、')}。`);
+  const kept = outcome.terms.filter((t) => !outcome.dropped.includes(t.text));
+  const what = kept.map((t) => `“${t.found.length > 0 ? t.found.join('”或“') : t.text}”`).join('和');
+  const where = [...plan.villages, ...plan.townships, ...plan.quarters, ...plan.kinds, ...chosen].join('、');
+  const scope = where ? `（${where}）` : '';
+  if (outcome.tooBroad) lines.push(`没有同时含有全部词语的记录；只含部分词语的记录超过一半，没有列出。请少输几个词，或在“筛选”中选择村、季度或记录类型。`);
+  else if (outcome.hits.length === 0) lines.push(`没有找到${what ? `含有${what}的` : ''}记录${scope}。请检查是否有错别字，换一个说法，或在下面按村浏览。`);
+  else {
+    if (outcome.dropped.length > 0) lines.push(`没有同时含有全部词语的记录；下面的记录不含“${outcome.dropped.join('”“')}”。`);
+    lines.push(`找到 ${outcome.hits.length} 条${what ? `含有${what}的` : ''}记录${scope}。`);
+  }
+  return lines;
+}
+
 let generation = 0;
 async function search() {
   const mine = ++generation;
@@ -121,18 +149,11 @@ async function search() {
   status.textContent = '正在搜索……';
   try {
     const { api, lexicon } = await loadEngine();
-    const plan = planQuery(query, lexicon);
-    const outcome = await runPlan(api, plan, chosen, order);
+    const answer = await runSearch(api, lexicon, query, chosen, order, { describe: (d) => ({ title: d.meta['title'] ?? '', superseded: Boolean(d.meta['note']) }), loadVocabulary });
     if (mine !== generation) return;
-    hits = outcome.hits;
+    hits = answer.outcome.hits;
     shown = 0;
-    const what = plan.terms.map((t) => `“${t.text}”`).join('和');
-    const where = [...plan.villages, ...plan.townships, ...Object.values(chosen)].join('、');
-    const lines = plan.notes.map((n) => `已按 ${n} 查找。`);
-    const scope = where ? `（${where}）` : '';
-    if (hits.length === 0) lines.push(`没有找到${what ? `含有${what}的` : ''}记录${scope}。请检查是否有错别字，换一个说法，或在下面按村浏览。`);
-    else if (!outcome.exact) lines.push(`没有找到与${what}完全一致的内容${scope}。下面 ${hits.length} 条记录含有这些字，但不一定相关。`);
-    else lines.push(`找到 ${hits.length} 条${what ? `含有${what}的` : ''}记录${scope}。`);
+    const lines = describeAnswer(query, answer, Object.values(chosen));
     status.textContent = lines.join(' ');
     await showMore();
   } catch (error) {

@@ -13,12 +13,15 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
 import { listSearchDocuments, type SearchDocument } from '../data/search.ts';
-import { buildT2s, hanCharacters, makePlace } from '../lib/search-lexicon.ts';
+import { buildT2s, buildVocabulary, cutWords, hanCharacters, makePlace, siteWords } from '../lib/search-lexicon.ts';
+import { SEARCH_LANGUAGE } from '../lib/search-synonyms.ts';
 import { SEARCH_WORD_CHARACTERS, separateHanForIndex, type SearchLexicon } from '../lib/search-query.ts';
 import { replaceFile } from './files.ts';
 import type { BuildStep, StepContext } from '../build/steps.ts';
 
 export const LEXICON_FILE = 'search/lexicon.json';
+/** Loaded by the search page only after a query found nothing: site words with their pinyin for "did you mean". */
+export const VOCABULARY_FILE = 'search/vocabulary.json';
 /** Files Pagefind writes that the search page does not use (its ready-made UIs and web worker). */
 const UNUSED_BUNDLE_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight|worker)\.(js|css)$/;
 
@@ -132,13 +135,22 @@ export async function buildSearchIndex(ctx: Pick<StepContext, 'outDir' | 'county
   for (const f of readdirSync(pagefindDir)) if (UNUSED_BUNDLE_FILES.test(f)) rmSync(join(pagefindDir, f));
 
   const townships = [...new Set(ctx.county.villages.map((v) => v.data.township))];
+  const plain = texts.map((t) => decodeEntities(t.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/\u200B/g, '')));
+  const words = cutWords(plain);
+  const places = [...ctx.county.villages.map((v) => makePlace(v.data.name, 'village', [v.id])), ...townships.map((t) => makePlace(t, 'township'))];
   const lexicon: SearchLexicon = {
-    places: [...ctx.county.villages.map((v) => makePlace(v.data.name, 'village', [v.id])), ...townships.map((t) => makePlace(t, 'township'))],
+    places,
     t2s: buildT2s(hanCharacters(texts)),
+    words: siteWords(words).join(' '),
+    quarters: [...new Set(docs.flatMap((d) => d.filters.quarter))].sort(),
+    pages: docs.length,
+    ...SEARCH_LANGUAGE,
   };
+  const vocabulary = JSON.stringify(buildVocabulary(words, places.map((p) => p.name)));
   mkdirSync(join(ctx.outDir, 'search'), { recursive: true });
   replaceFile(join(ctx.outDir, LEXICON_FILE), JSON.stringify(lexicon));
-  return { pages: docs.length, bytes: dirBytes(pagefindDir) + Buffer.byteLength(JSON.stringify(lexicon)) };
+  replaceFile(join(ctx.outDir, VOCABULARY_FILE), vocabulary);
+  return { pages: docs.length, bytes: dirBytes(pagefindDir) + Buffer.byteLength(JSON.stringify(lexicon)) + Buffer.byteLength(vocabulary) };
 }
 
 function dirBytes(dir: string): number {

@@ -1,12 +1,17 @@
 /**
  * Build-time helpers for the search lexicon (search/lexicon.json): pinyin spellings of place names
- * (pinyin-pro) and a traditional → simplified map limited to the characters in the index (opencc-js
- * dictionaries), so the browser never downloads either library.
+ * (pinyin-pro), a traditional → simplified map limited to the characters in the index (opencc-js
+ * dictionaries), the site's words cut by jieba, and the "did you mean" vocabulary
+ * (search/vocabulary.json), so the browser never downloads any of these libraries.
  */
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
 import { Converter } from 'opencc-js';
 import * as Locale from 'opencc-js/preset';
 import { pinyin } from 'pinyin-pro';
 import type { SearchPlace } from './search-query.ts';
+import type { SearchVocabulary } from './search-suggest.ts';
+import { DOMAIN_WORDS, FILLER_WORDS, RELATED, SYNONYMS } from './search-synonyms.ts';
 
 const SUFFIXES = ['居委会', '社区', '街道', '村', '镇', '乡'];
 
@@ -66,4 +71,71 @@ export function hanCharacters(texts: Iterable<string>): Set<string> {
   const chars = new Set<string>();
   for (const t of texts) for (const c of t.match(/\p{Script=Han}/gu) ?? []) chars.add(c);
   return chars;
+}
+
+// ── vocabulary (build time) ───────────────────────────────────────────────
+
+/** Splits plain text into words with jieba's dictionary (build time only; the browser gets the word list). */
+export function cutWords(texts: Iterable<string>): Map<string, number> {
+  const jieba = Jieba.withDict(dict);
+  const pages = new Map<string, number>();
+  for (const text of texts) {
+    const words = new Set<string>();
+    for (const run of text.match(/\p{Script=Han}+/gu) ?? []) for (const w of jieba.cut(run, false)) if (Array.from(w).length >= 2 && Array.from(w).length <= 8) words.add(w);
+    for (const w of words) pages.set(w, (pages.get(w) ?? 0) + 1);
+  }
+  return pages;
+}
+
+/** At most this many site words go into search/lexicon.json (downloaded with the first search). */
+export const SITE_WORDS_LIMIT = 3000;
+
+/**
+ * The words that split a query into terms (search/lexicon.json `words`): the site's words, plus the
+ * domain words and synonyms, minus filler words. Sorted, so the file is the same for the same content.
+ */
+export function siteWords(pages: ReadonlyMap<string, number>, limit = SITE_WORDS_LIMIT): string[] {
+  const fillers = new Set(FILLER_WORDS);
+  // Words on two pages or more, most used first: a word on one page only (a name, a place) stays whole anyway,
+  // because unknown characters typed together are searched together. The cap keeps a big county's lexicon small.
+  const common = [...pages].filter(([, n]) => n >= 2).sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).slice(0, limit).map(([w]) => w);
+  const words = new Set([...common, ...DOMAIN_WORDS, ...Object.keys(SYNONYMS), ...Object.values(SYNONYMS).flat(), ...Object.keys(RELATED), ...Object.values(RELATED).flat()]);
+  return [...words].filter((w) => !fillers.has(w) && Array.from(w).length >= 2).sort();
+}
+
+function sound(word: string): string {
+  return pinyin(word, { toneType: 'none', type: 'array', v: true })
+    .map((s) => s.toLowerCase().replace(/[^a-z]/g, ''))
+    .join(' ');
+}
+
+/** At most this many site words go into search/vocabulary.json (downloaded only after a miss). */
+const VOCABULARY_LIMIT = 20_000;
+
+/** Every GB2312 character: the characters a pinyin input method offers first. */
+function commonCharacters(): string[] {
+  const decoder = new TextDecoder('gb2312');
+  const chars: string[] = [];
+  for (let hi = 0xb0; hi <= 0xf7; hi++) for (let lo = 0xa1; lo <= 0xfe; lo++) chars.push(decoder.decode(new Uint8Array([hi, lo])));
+  return chars.filter((c) => /^\p{Script=Han}$/u.test(c));
+}
+
+/**
+ * search/vocabulary.json for "did you mean": the site's words (and the domain words people type) with
+ * their pinyin, most used first, and the readings of common characters, so the browser can tell what
+ * a misspelt word sounds like.
+ */
+export function buildVocabulary(pages: ReadonlyMap<string, number>, places: readonly string[]): SearchVocabulary {
+  const words = [...new Set([...siteWords(pages, VOCABULARY_LIMIT), ...[...pages.keys()].sort((a, b) => pages.get(b)! - pages.get(a)! || a.localeCompare(b)).slice(0, VOCABULARY_LIMIT)])];
+  const all = [...new Set([...places, ...words])].sort((a, b) => (pages.get(b) ?? 0) - (pages.get(a) ?? 0) || a.localeCompare(b));
+  const readings: Record<string, string> = {};
+  const extra = new Set(all.flatMap((w) => Array.from(w)));
+  for (const c of [...new Set([...commonCharacters(), ...extra])].sort()) {
+    for (const r of pinyin(c, { toneType: 'none', type: 'array', multiple: true, v: true })) {
+      const key = r.toLowerCase().replace(/[^a-z]/g, '');
+      if (key) readings[key] = (readings[key] ?? '') + c;
+    }
+  }
+  const sorted = Object.fromEntries(Object.entries(readings).sort(([a], [b]) => a.localeCompare(b)));
+  return { words: all.map((w) => [w, sound(w)]), readings: sorted };
 }

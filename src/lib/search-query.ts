@@ -50,6 +50,22 @@ export interface SearchLexicon {
   places: SearchPlace[];
   /** Traditional → simplified, as pairs of characters: "東东興兴…", only for characters in the index. */
   t2s: string;
+  /** Words of the site (content cut by a segmenter at build time, plus the domain words), space separated: splits sentences into words. */
+  words?: string;
+  /** Quarter filter values in the index, e.g. 2025年第三季度. */
+  quarters?: string[];
+  /** Record pages in the index: a relaxed search that returns more than half of them shows none. */
+  pages?: number;
+  /** How villagers say things (src/lib/search-synonyms.ts), written here by the build so the page's script stays small. */
+  synonyms?: Readonly<Record<string, readonly string[]>>;
+  /** Words the boards use → other words for the same thing, looked up when the word is rare (低保 ↔ 最低生活保障). */
+  related?: Readonly<Record<string, readonly string[]>>;
+  /** Question and filler words dropped from a query. */
+  fillers?: readonly string[];
+  /** Words that name a record kind → the record-type filter value (账 → 财务收支). */
+  kinds?: Readonly<Record<string, string>>;
+  /** Latin words around a pinyin place name that only say "a place" (village, town). */
+  latinPlaceWords?: readonly string[];
 }
 
 export function t2sMap(lexicon: Pick<SearchLexicon, 't2s'>): Map<string, string> {
@@ -61,36 +77,50 @@ export function t2sMap(lexicon: Pick<SearchLexicon, 't2s'>): Map<string, string>
 
 // ── planning ──────────────────────────────────────────────────────────────
 
-/** One Pagefind query to try. */
+/** One exact phrase to look for. */
 export interface SearchTry {
+  /** The Pagefind query: the phrase with its Han characters separated, in quotes. */
   query: string;
-  /** True when every result contains the term as typed (or as rewritten, see `label`). */
-  exact: boolean;
-  /** What this try looks for, shown to the villager, e.g. 12,500.00. */
+  /** What this try looks for, shown to the villager, e.g. 12,500.00 or 饮水. */
   label: string;
+  /** True when the phrase is a synonym of what was typed (the page then says "已按 饮水 查找"). */
+  synonym: boolean;
+  /** Another word the boards use for the same thing: searched only when the word as typed is rare. */
+  related?: boolean;
 }
 
 export interface PlannedTerm {
-  /** The term after normalising (full-width → half-width, traditional → simplified). */
+  /** The term after normalising (full-width → half-width, traditional → simplified, 1.25万 → 12,500.00). */
   text: string;
-  /** Tried in order; the first that finds anything is used. */
+  /** A page matches the term when it contains any of these phrases. */
   tries: SearchTry[];
+  /** Words typed together (核桃园, 危房改造补助): searched as one phrase first, and as these words when no page has the phrase. */
+  split?: PlannedTerm[];
 }
 
 export interface QueryPlan {
-  /** All terms must match (AND). */
+  /** Every term should match; when no page has them all, runPlan relaxes to most of them and says which it dropped. */
   terms: PlannedTerm[];
-  /** Villages named in pinyin: results are limited to these. */
+  /** Villages named in the query (马曲村, maqu, Maqu village): results are limited to these. */
   villages: string[];
-  /** Townships named in pinyin. */
+  /** Townships named in the query. */
   townships: string[];
-  /** Rewrites to tell the villager about, e.g. "maqu → 马曲村", "東興村 → 东兴村". */
+  /** Quarters named in the query (三季度, 2025Q3): the quarter filter values they select. */
+  quarters: string[];
+  /** Record kinds named in the query (账 → 财务收支): the record-type filter values they select. */
+  kinds: string[];
+  /** Question and filler words left out (多少钱, 请问 …). */
+  ignored: string[];
+  /** Rewrites to tell the villager about, e.g. "maqu → 马曲村", "1.25万 → 12,500.00". */
   notes: string[];
 }
 
 const QUOTES_AND_BRACKETS = /["'“”‘’「」『』《》〈〉【】()（）[\]{}<>]/g;
 const SEPARATORS = /[\s，。、；：？！,;:?!／/\\|~～…·]+/u;
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const CN_MONTHS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
+const QUARTER_NAMES = ['一', '二', '三', '四'];
 
 /** Full-width to half-width, traditional to simplified, quotes removed, spaces collapsed. */
 export function normalizeQuery(raw: string, t2s: ReadonlyMap<string, string>): string {
@@ -102,19 +132,30 @@ export function normalizeQuery(raw: string, t2s: ReadonlyMap<string, string>): s
 
 /** Splits on spaces and punctuation, but keeps , and . inside numbers (12,500.00). */
 export function splitTerms(text: string): string[] {
-  const protectedNumbers = text.replace(/(\d),(?=\d)/g, '$1\u0000');
+  const protectedNumbers = text.replace(/(\d)([,.])(?=\d)/g, (_, d: string, p: string) => d + (p === ',' ? '\u0000' : '\u0001'));
   return protectedNumbers
     .split(SEPARATORS)
-    .map((t) => t.replace(/\u0000/g, ',').replace(/^[-*.]+|[-.]+$/g, ''))
+    .map((t) => t.replace(/\u0000/g, ',').replace(/\u0001/g, '.').replace(/^[-*.]+|[-.]+$/g, ''))
     .filter((t) => t.length > 0);
 }
 
-/** "2025-09", "2025/9", "2025年9月" → "2025年9月"; "九月" → "9月"; otherwise undefined. */
+/** "2025-09", "2025/9", "2025.9", "2025年9月" → "2025年9月"; "九月", "9月份" → "9月"; otherwise undefined. */
 export function monthTerm(term: string): string | undefined {
-  const ym = /^(\d{4})(?:[-/]|年)(\d{1,2})月?$/.exec(term);
+  const ym = /^(20\d{2})(?:[-/.]|年)(\d{1,2})(?:月份?)?$/.exec(term);
   if (ym && Number(ym[2]) >= 1 && Number(ym[2]) <= 12) return `${ym[1]}年${Number(ym[2])}月`;
+  const m = /^(\d{1,2})月份?$/.exec(term);
+  if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) return `${Number(m[1])}月`;
   const cn = /^(十[一二]?|[一二三四五六七八九])月(份)?$/.exec(term);
   if (cn) return `${CN_MONTHS[cn[1]!]}月`;
+  return undefined;
+}
+
+/** "2025-07-22", "2025.7.22", "2025/07/22", "2025年7月22日" → "2025年7月22日"; "7月22号" → "7月22日". */
+export function dayTerm(term: string): string | undefined {
+  const ymd = /^(20\d{2})(?:[-/.]|年)(\d{1,2})(?:[-/.]|月)(\d{1,2})[日号]?$/.exec(term);
+  if (ymd && Number(ymd[2]) <= 12 && Number(ymd[3]) <= 31) return `${ymd[1]}年${Number(ymd[2])}月${Number(ymd[3])}日`;
+  const md = /^(\d{1,2})月(\d{1,2})[日号]$/.exec(term);
+  if (md && Number(md[1]) <= 12 && Number(md[2]) <= 31) return `${Number(md[1])}月${Number(md[2])}日`;
   return undefined;
 }
 
@@ -130,24 +171,83 @@ export function amountTerm(term: string): string | undefined {
   return formatYuan(yuan * 100 + Number((m[2] ?? '').padEnd(2, '0')));
 }
 
-function exactTry(term: string, label = term): SearchTry {
-  return { query: `"${separateHan(term, ' ')}"`, exact: true, label };
+/** 一万二千五 → 12500, 三千 → 3000, 十二 → 12, 两万 → 20000 (a trailing digit counts in the unit below: 二千五 = 2500). */
+export function parseChineseNumber(text: string): number | undefined {
+  if (!/^[零〇一二两三四五六七八九十百千万亿]+$/.test(text)) return undefined;
+  let total = 0;
+  let section = 0;
+  let digit = -1;
+  let lastUnit = 1;
+  for (const c of text) {
+    if (c in CN_DIGITS) {
+      if (digit >= 0) return undefined; // 一二 is not a number
+      digit = CN_DIGITS[c]!;
+    } else if (c in CN_UNITS) {
+      section += (digit < 0 ? 1 : digit) * CN_UNITS[c]!;
+      lastUnit = CN_UNITS[c]!;
+      digit = -1;
+    } else {
+      const big = c === '万' ? 10_000 : 100_000_000;
+      if (digit >= 0) section += lastUnit > 1 ? (digit * lastUnit) / 10 : digit;
+      total += (section || 1) * big;
+      section = 0;
+      digit = -1;
+      lastUnit = big / 10;
+    }
+  }
+  if (digit >= 0) section += lastUnit > 1 ? (digit * lastUnit) / 10 : digit;
+  const n = total + section;
+  return Number.isSafeInteger(n) ? n : undefined;
 }
 
-function planTerm(term: string): PlannedTerm {
-  const tries: SearchTry[] = [];
-  const month = monthTerm(term);
-  const amount = amountTerm(term);
-  if (month) tries.push(exactTry(month));
-  else if (amount && (term.includes('.') || term.includes(','))) tries.push(exactTry(amount));
-  else {
-    tries.push(exactTry(term));
-    // A plain number may be an amount typed without separators: 12500 → 12,500.00.
-    if (amount && /^\d{3,}$/.test(term)) tries.push(exactTry(amount));
+/** "1.25万", "12500元", "¥12,500", "一万二千五", "3千块" → "12,500.00" as pages print amounts; otherwise undefined. */
+export function moneyTerm(term: string): string | undefined {
+  // 1万2 = 12,000 and 3千5 = 3,500, as people say them.
+  const spoken = /^(\d+)(万|千)(\d)(元|块钱|块)?$/.exec(term);
+  if (spoken) return formatYuan((Number(spoken[1]) * (spoken[2] === '万' ? 10_000 : 1000) + Number(spoken[3]) * (spoken[2] === '万' ? 1000 : 100)) * 100);
+  const m = /^[¥￥]?(\d[\d,]*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+)(千|万|亿)?(元|块钱|块|圆)?(整)?$/.exec(term);
+  if (!m) return undefined;
+  const [, num, scale, unit] = m;
+  const latin = /^\d/.test(num!);
+  if (latin && !scale && !unit && !term.startsWith('¥') && !term.startsWith('￥')) return undefined;
+  if (!latin && !unit && !/[百千万亿]/.test(num! + (scale ?? ''))) return undefined;
+  const value = latin ? Number(num!.replace(/,/g, '')) : parseChineseNumber(num! + (scale ?? ''));
+  if (value === undefined || !Number.isFinite(value)) return undefined;
+  const factor = latin && scale ? { 千: 1000, 万: 10_000, 亿: 100_000_000 }[scale]! : 1;
+  const fen = Math.round(value * factor * 100);
+  return Number.isSafeInteger(fen) ? formatYuan(fen) : undefined;
+}
+
+/** 记-9-2, 记09-002, 记字第9-2号, 凭证号记-07-003 → 记-09-002 (vouchers print as 字-月-号, month 2 digits, number 3). */
+export function voucherTerm(term: string): string | undefined {
+  const m = /^(?:记账凭证|凭证编号|凭证号|凭证)?[:：]?([记收付转银现])字?第?-?(\d{1,2})-(\d{1,4})号?$/.exec(term);
+  if (!m) return undefined;
+  return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(3, '0')}`;
+}
+
+/** 三季度, 第3季度, Q3, 2025Q3, Q3 2025, 2025年第三季度 → { year?: 2025, quarter: 3 }. */
+export function quarterTerm(term: string): { year?: number; quarter: number } | undefined {
+  const m = /^(?:(20\d{2})\s?年?)?(?:第?([一二三四1-4])(?:季度|季)|[Qq]([1-4]))$/.exec(term);
+  if (m) {
+    const quarter = m[2] ? QUARTER_NAMES.indexOf(m[2]) + 1 || Number(m[2]) : Number(m[3]);
+    return m[1] ? { year: Number(m[1]), quarter } : { quarter };
   }
-  // Last resort: pages that contain all the characters, anywhere. Marked as not exact.
-  tries.push({ query: separateHan(month ?? term, ' '), exact: false, label: month ?? term });
-  return { text: term, tries };
+  const after = /^[Qq]([1-4])\s?(20\d{2})年?$/.exec(term);
+  return after ? { year: Number(after[2]), quarter: Number(after[1]) } : undefined;
+}
+
+/**
+ * The quarter filter values a quarter names: with no year, that quarter of every year in the index.
+ * A quarter the index does not have still becomes a filter, so it finds nothing rather than everything.
+ */
+export function quarterFilters(q: { year?: number; quarter: number }, known: readonly string[]): string[] {
+  const name = `第${QUARTER_NAMES[q.quarter - 1]}季度`;
+  const wanted = known.filter((k) => k.endsWith(name) && (q.year === undefined || k.startsWith(`${q.year}年`)));
+  return wanted.length > 0 ? wanted : [q.year ? `${q.year}年${name}` : name];
+}
+
+function phrase(text: string, synonym = false): SearchTry {
+  return { query: `"${separateHan(text, ' ')}"`, label: text, synonym };
 }
 
 function pinyinKey(term: string): string | undefined {
@@ -155,52 +255,219 @@ function pinyinKey(term: string): string | undefined {
   return /^[a-z]+$/.test(key) ? key : undefined;
 }
 
+/** Pieces of a query that carry a number: dates, quarters, amounts, vouchers (matched before words). */
+const SPECIAL =
+  /(?:记账凭证|凭证编号|凭证号|凭证)?[:：]?[记收付转]字?第?-?\d{1,2}-\d{1,4}号?|(?:20\d{2}\s?年?)?第?[一二三四1-4]季度?|20\d{2}年度?(?![\d一二三四第])|(?:20\d{2}\s?)?[Qq][1-4](?:\s?20\d{2})?|20\d{2}(?:[-/.]|年)\d{1,2}(?:(?:[-/.]|月)\d{1,2}[日号]?|月份?)?|\d{1,2}月\d{1,2}[日号]|(?:\d{1,2}|十[一二]?|[一二三四五六七八九])月份?(?!饼)|\d+[万千]\d(?:元|块钱|块)?(?!\d)|[¥￥]?\d[\d,]*(?:\.\d+)?(?:千|万|亿)?(?:元|块钱|块|圆)?|[零〇一二两三四五六七八九十百千万亿]{2,}(?:元|块钱|块)?|[一二两三四五六七八九十][十百千万](?:元|块钱|块)?/gu;
+
+interface Piece {
+  kind: 'text' | 'special';
+  text: string;
+}
+
+function specialPieces(text: string): Piece[] {
+  const out: Piece[] = [];
+  let last = 0;
+  for (const m of text.matchAll(SPECIAL)) {
+    const s = m[0];
+    // A quarter needs 季度/季 or Q; a bare 三 or 3 is text (三组, 3人).
+    const isQuarter = /季|[Qq]/.test(s);
+    const isSpecial = isQuarter ? quarterTerm(s.replace(/\s/g, '')) !== undefined : Boolean(voucherTerm(s) || dayTerm(s) || monthTerm(s) || moneyTerm(s) || /^\d[\d,.]*$/.test(s) || /^20\d{2}年度?$/.test(s));
+    if (!isSpecial) continue;
+    if (m.index > last) out.push({ kind: 'text', text: text.slice(last, m.index) });
+    out.push({ kind: 'special', text: s });
+    last = m.index + s.length;
+  }
+  if (last < text.length) out.push({ kind: 'text', text: text.slice(last) });
+  return out;
+}
+
+/** The dictionary that splits Han text: site words, synonyms, fillers and place names. */
+export interface Segmenter {
+  words: Set<string>;
+  longest: number;
+  fillers: Set<string>;
+  /** Place name or short name (马曲 for 马曲村) → the place. */
+  places: Map<string, SearchPlace>;
+  synonyms: Readonly<Record<string, readonly string[]>>;
+  related: Readonly<Record<string, readonly string[]>>;
+  kinds: Readonly<Record<string, string>>;
+  latinPlaceWords: Set<string>;
+}
+
+const PLACE_SUFFIXES = ['居委会', '社区', '街道', '村', '镇', '乡'];
+
+export function makeSegmenter(lexicon: SearchLexicon): Segmenter {
+  const synonyms = lexicon.synonyms ?? {};
+  const kinds = lexicon.kinds ?? {};
+  const words = new Set<string>((lexicon.words ?? '').split(' ').filter(Boolean));
+  const related = lexicon.related ?? {};
+  for (const [k, vs] of [...Object.entries(synonyms), ...Object.entries(related)]) {
+    words.add(k);
+    for (const v of vs) words.add(v);
+  }
+  const fillers = new Set(lexicon.fillers ?? []);
+  for (const f of fillers) words.add(f);
+  for (const k of Object.keys(kinds)) words.add(k);
+  const places = new Map<string, SearchPlace>();
+  for (const p of lexicon.places) {
+    places.set(p.name, p);
+    const suffix = PLACE_SUFFIXES.find((s) => p.name.endsWith(s) && p.name.length - s.length >= 2);
+    if (suffix && !places.has(p.name.slice(0, -suffix.length))) places.set(p.name.slice(0, -suffix.length), p);
+  }
+  for (const name of places.keys()) words.add(name);
+  const longest = Math.max(1, ...[...words].map((w) => Array.from(w).length));
+  return { words, longest, fillers, places, synonyms, related, kinds, latinPlaceWords: new Set(lexicon.latinPlaceWords ?? []) };
+}
+
+/** Forward maximum matching: the longest dictionary word at each position; unknown characters stand alone. */
+export function segment(text: string, seg: Pick<Segmenter, 'words' | 'longest'>): string[] {
+  const chars = Array.from(text);
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; ) {
+    let len = Math.min(seg.longest, chars.length - i);
+    for (; len > 1; len--) if (seg.words.has(chars.slice(i, i + len).join(''))) break;
+    out.push(chars.slice(i, i + len).join(''));
+    i += len;
+  }
+  return out;
+}
+
 /**
- * Turns the search box text into terms and place filters:
- * - pinyin of a village or township (马曲村: maqu, maqucun, mqc) limits results to that place;
- * - a term that contains a place name and more ("马曲村低保") is searched as both words;
- * - months and amounts are rewritten the way pages print them;
- * - every other term must appear exactly.
+ * Turns the search box text into terms and filters:
+ * - places in Chinese (马曲村, 天成鎮) or pinyin (maqu, Maqu village, tianchengzhen) become the village/township filter;
+ * - quarters (三季度, Q3, 2025Q3) become the quarter filter;
+ * - dates, months, amounts (1.25万, 一万二千五, 12500元) and vouchers (记-9-2) are rewritten the way pages print them;
+ * - sentences are split into words with the site's vocabulary, and question/filler words are dropped;
+ * - each word is searched as itself and as its synonyms (search-synonyms.ts).
  */
-export function planQuery(raw: string, lexicon: SearchLexicon): QueryPlan {
+export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = makeSegmenter(lexicon)): QueryPlan {
   const t2s = t2sMap(lexicon);
   const notes: string[] = [];
+  const ignored: string[] = [];
   const normalized = normalizeQuery(raw, t2s);
   const rawNfkc = raw.normalize('NFKC').replace(QUOTES_AND_BRACKETS, ' ').replace(/\s+/g, ' ').trim();
   if (normalized !== rawNfkc) notes.push(`${rawNfkc} → ${normalized}`);
 
   const villages = new Set<string>();
   const townships = new Set<string>();
-  const terms: string[] = [];
-  const pieces = splitTerms(normalized);
+  const quarters = new Set<string>();
+  const kinds = new Set<string>();
+  const terms = new Map<string, PlannedTerm>();
+  const addPlace = (p: SearchPlace) => (p.kind === 'village' ? villages : townships).add(p.name);
+  const addTerm = (text: string, tries: SearchTry[], split?: PlannedTerm[]) => {
+    if (!terms.has(text)) terms.set(text, split ? { text, tries, split } : { text, tries });
+  };
+  const wordTerm = (word: string): PlannedTerm => ({
+    text: word,
+    tries: [
+      phrase(word),
+      ...(seg.synonyms[word] ?? []).filter((s) => s !== word).map((s) => phrase(s, true)),
+      ...(seg.related[word] ?? []).filter((s) => s !== word).map((s) => ({ ...phrase(s, true), related: true })),
+    ],
+  });
+  const addWord = (word: string) => addTerm(word, wordTerm(word).tries);
+
+  // Single characters left between known words (怎么管 → 管) are searched only when nothing else is.
+  const singles: string[] = [];
+  const pieces = splitTerms(
+    normalized
+      .replace(/(?:记账凭证|凭证编号|凭证号|凭证)\s*[:：]?\s*(?=[记收付转]字?第?-?\d)/g, '')
+      .replace(/\b([Qq][1-4])\s+(20\d{2})\b/g, '$2$1')
+      .replace(/\b(20\d{2})\s+([Qq][1-4])\b/g, '$1$2')
+      .replace(/上半年/g, ' 一季度 二季度 ')
+      .replace(/下半年/g, ' 三季度 四季度 '),
+  );
   // "ma qu cun" typed with spaces: try the whole latin query as one key first.
   const whole = pinyinKey(pieces.join(''));
   const wholeMatches = whole && pieces.length > 1 ? lexicon.places.filter((p) => p.keys.includes(whole)) : [];
   for (const piece of wholeMatches.length > 0 ? [pieces.join('')] : pieces) {
     const key = pinyinKey(piece);
-    const places = key ? lexicon.places.filter((p) => p.keys.includes(key)) : [];
-    if (places.length > 0) {
-      for (const p of places) (p.kind === 'village' ? villages : townships).add(p.name);
-      notes.push(`${piece} → ${places.map((p) => p.name).join('、')}`);
+    if (key) {
+      const places = lexicon.places.filter((p) => p.keys.includes(key));
+      if (places.length > 0) {
+        places.forEach(addPlace);
+        notes.push(`${piece} → ${places.map((p) => p.name).join('、')}`);
+      } else if (seg.latinPlaceWords.has(key)) ignored.push(piece);
+      else addTerm(piece, [phrase(piece)]);
       continue;
     }
-    terms.push(...splitOffPlaces(piece, lexicon.places));
+    // A masked name as pages print it (马*顺), or typed with 某 (马某顺).
+    if (/^\p{Script=Han}+\*+\p{Script=Han}*$/u.test(piece) || /^\p{Script=Han}某\p{Script=Han}$/u.test(piece)) {
+      const masked = piece.replace('某', '*');
+      addTerm(masked, [phrase(masked)]);
+      continue;
+    }
+    for (const part of specialPieces(piece)) {
+      if (part.kind === 'special') {
+        const s = part.text.replace(/\s/g, '');
+        const voucher = voucherTerm(s);
+        const quarter = /季|[Qq]/.test(s) ? quarterTerm(s) : undefined;
+        const day = dayTerm(s);
+        const month = monthTerm(s);
+        const money = moneyTerm(s);
+        if (voucher) addTerm(voucher, [phrase(voucher)]);
+        else if (quarter) {
+          const values = quarterFilters(quarter, lexicon.quarters ?? []);
+          values.forEach((q) => quarters.add(q));
+          notes.push(`${s} → ${values.length > 0 ? values.join('、') : s}`);
+        } else if (day) addTerm(day, [phrase(day)]);
+        else if (month) addTerm(month, [phrase(month)]);
+        else if (money) addTerm(money, [phrase(money)]);
+        else if (/^20\d{2}年度?$/.test(s)) addTerm(`${s.slice(0, 4)}年`, [phrase(`${s.slice(0, 4)}年`)]);
+        else if (/^\d{3,}$/.test(s) || /^\d[\d,]*\.\d{1,2}$/.test(s)) addTerm(s, [phrase(s), ...(amountTerm(s) && amountTerm(s) !== s ? [phrase(amountTerm(s)!, true)] : [])]);
+        else if (/^\d{1,3}(,\d{3})+$/.test(s) && amountTerm(s)) addTerm(amountTerm(s)!, [phrase(amountTerm(s)!)]);
+        else addTerm(s, [phrase(s)]);
+        const shown = voucher ?? day ?? month ?? money;
+        if (shown && shown !== s && !quarter) notes.push(`${s} → ${shown}`);
+        continue;
+      }
+      // Latin or digits glued to Han text (e.g. "a"), or Han text: split into words.
+      for (const chunk of part.text.split(/([\p{Script=Han}]+)/u).filter(Boolean)) {
+        if (!/\p{Script=Han}/u.test(chunk)) {
+          if (/^[\w*.-]+$/.test(chunk) && chunk.replace(/[-*.]/g, '').length > 0) addTerm(chunk, [phrase(chunk)]);
+          continue;
+        }
+        // Words of one chunk: kept together as a phrase when the chunk is nothing but words.
+        const chunkTerms: string[] = [];
+        const chunkSingles: string[] = [];
+        let pure = true;
+        let run = '';
+        const flush = () => {
+          if (run && !seg.fillers.has(run) && Array.from(run).length > 1) chunkTerms.push(run);
+          else if (run) chunkSingles.push(run);
+          run = '';
+        };
+        for (const token of segment(chunk, seg)) {
+          const place = seg.places.get(token);
+          if (seg.kinds[token]) {
+            flush();
+            pure = false;
+            kinds.add(seg.kinds[token]!);
+          } else if (place) {
+            flush();
+            pure = false;
+            addPlace(place);
+            if (token !== place.name) notes.push(`${token} → ${place.name}`);
+          } else if (seg.fillers.has(token)) {
+            flush();
+            pure = false;
+            ignored.push(token);
+          } else if (Array.from(token).length === 1 && !seg.words.has(token)) run += token;
+          else {
+            flush();
+            chunkTerms.push(token);
+          }
+        }
+        flush();
+        if (pure && chunkTerms.length + chunkSingles.length > 1 && chunkTerms.length > 0) addTerm(chunk, [phrase(chunk)], chunkTerms.map(wordTerm));
+        else {
+          chunkTerms.forEach(addWord);
+          singles.push(...chunkSingles);
+        }
+      }
+    }
   }
-  return { terms: [...new Set(terms)].map(planTerm), villages: [...villages], townships: [...townships], notes };
-}
-
-/**
- * "天成镇马曲村低保" → ["天成镇", "马曲村", "低保"]. A term that is a place name stays whole, and so
- * does a term whose leftover pieces would be single characters (马曲村 is not 马 + 曲村).
- */
-export function splitOffPlaces(term: string, places: readonly SearchPlace[]): string[] {
-  const names = places.map((p) => p.name).sort((a, b) => b.length - a.length || a.localeCompare(b));
-  if (names.includes(term)) return [term];
-  const name = names.find((n) => term.includes(n));
-  if (!name) return [term];
-  const i = term.indexOf(name);
-  const before = term.slice(0, i);
-  const after = term.slice(i + name.length);
-  if ([before, after].some((piece) => Array.from(piece).length === 1)) return [term];
-  return [...(before ? splitOffPlaces(before, places) : []), name, ...(after ? splitOffPlaces(after, places) : [])];
+  if (terms.size === 0 && kinds.size === 0) for (const c of singles) addWord(c);
+  else ignored.push(...singles);
+  return { terms: [...terms.values()], kinds: [...kinds], villages: [...villages], townships: [...townships], quarters: [...quarters], ignored, notes };
 }

@@ -2,7 +2,8 @@
  * Runs a query plan (search-query.ts) against Pagefind's search API. Pure apart from the API it is
  * given, so the browser and the Node tests run exactly the same steps.
  */
-import type { QueryPlan } from './search-query.ts';
+import { makeSegmenter, normalizeQuery, planQuery, t2sMap, type QueryPlan, type SearchLexicon } from './search-query.ts';
+import { suggestQuery, type SearchVocabulary } from './search-suggest.ts';
 
 /** Filter keys written into the index (see src/data/search.ts). */
 export const FILTER_KEYS = ['village', 'township', 'track', 'kind', 'year', 'quarter'] as const;
@@ -23,24 +24,28 @@ export interface SearchHit<D> {
 
 export interface TermOutcome {
   text: string;
-  /** What was looked for (a month or amount may be rewritten). */
-  label: string;
-  exact: boolean;
-  found: number;
+  /** The phrases that found pages: the term itself and/or its synonyms (饮水 for 自来水), or a rewrite (12,500.00). */
+  found: string[];
+  /** True when only synonyms found pages: the page says "已按 饮水 查找". */
+  bySynonym: boolean;
+  /** Pages containing the term or one of its synonyms. */
+  pages: number;
 }
 
 export interface SearchOutcome<D> {
   hits: SearchHit<D>[];
-  /** False when a term had no exact match and the fallback (all its characters, anywhere) was used. */
-  exact: boolean;
   terms: TermOutcome[];
+  /** Terms left out because no page has every term (relaxed to most of them). */
+  dropped: string[];
+  /** True when a relaxed search would list more than half of all pages: none are shown, filters are suggested. */
+  tooBroad: boolean;
 }
 
 /** Combines the filters chosen on the page with places the query named in pinyin. */
-export function combineFilters(chosen: ChosenFilters, plan: Pick<QueryPlan, 'villages' | 'townships'>): Record<string, unknown> | undefined {
+export function combineFilters(chosen: ChosenFilters, plan: Pick<QueryPlan, 'villages' | 'townships'> & Partial<Pick<QueryPlan, 'quarters' | 'kinds'>>): Record<string, unknown> | undefined {
   const filters: Record<string, unknown> = {};
   for (const key of FILTER_KEYS) if (chosen[key]) filters[key] = chosen[key];
-  for (const [key, named] of [['village', plan.villages], ['township', plan.townships]] as const) {
+  for (const [key, named] of [['village', plan.villages], ['township', plan.townships], ['quarter', plan.quarters ?? []], ['kind', plan.kinds ?? []]] as const) {
     if (named.length === 0) continue;
     const picked = chosen[key];
     if (picked === undefined) filters[key] = { any: named };
@@ -53,51 +58,145 @@ function sortOption(order: SortOrder): Record<string, 'asc' | 'desc'> | undefine
   return order === 'newest' ? { date: 'desc' } : order === 'oldest' ? { date: 'asc' } : undefined;
 }
 
-/**
- * Every term must match. Each term is searched with its tries in order (exact first); the results
- * of the terms are intersected. With no terms, lists what the filters select, newest first.
- */
-export async function runPlan<D>(pagefind: PagefindLike<D>, plan: QueryPlan, chosen: ChosenFilters = {}, order: SortOrder = 'relevance'): Promise<SearchOutcome<D>> {
-  const filters = combineFilters(chosen, plan);
-  if (!filters) return { hits: [], exact: true, terms: [] };
-  const hasFilters = Object.keys(filters).length > 0;
-  if (plan.terms.length === 0) {
-    if (!hasFilters) return { hits: [], exact: true, terms: [] };
-    const r = await pagefind.search(null, { filters, sort: sortOption(order === 'relevance' ? 'newest' : order) ?? {} });
-    return { hits: r?.results ?? [], exact: true, terms: [] };
-  }
-  const sort = sortOption(order);
-  const outcomes: TermOutcome[] = [];
-  const lists: { id: string; score: number; data(): Promise<D> }[][] = [];
-  for (const term of plan.terms) {
-    let found: { id: string; score: number; data(): Promise<D> }[] = [];
-    let used = term.tries[0]!;
-    for (const t of term.tries) {
-      used = t;
-      const r = await pagefind.search(t.query, { filters, ...(sort ? { sort } : {}) });
-      found = r?.results ?? [];
-      if (found.length > 0) {
-        // Pagefind does not score exact-phrase results; rank them by the score of the same
-        // characters searched loosely (it reads the same index chunks, so costs no download).
-        if (t.exact && !sort) found = await rankByLooseScore(pagefind, t.query.replace(/^"|"$/g, ''), filters, found);
-        break;
-      }
+type Scored<D> = { id: string; score: number; data(): Promise<D> };
+
+/** How the caller reads a result: its title (results whose title has the words rank first) and whether it was superseded. */
+export type Describe<D> = (d: D) => { title: string; superseded: boolean };
+
+/** Related words (search-synonyms.ts RELATED) are searched when the term as typed finds fewer pages than this. */
+export const EXPAND_BELOW = 3;
+
+/** Results shown first; their data is loaded anyway to show them, so reranking them costs no download. */
+const RERANKED = 10;
+
+async function findTerm<D>(pagefind: PagefindLike<D>, term: QueryPlan['terms'][number], filters: Record<string, unknown>, sort: Record<string, 'asc' | 'desc'> | undefined) {
+  const union = new Map<string, Scored<D>>();
+  const found: string[] = [];
+  let bySynonym = true;
+  let literal = 0;
+  for (const [i, t] of term.tries.entries()) {
+    // A word the boards use often is taken as meant; related words are looked up only when it is rare.
+    if (t.related && literal >= EXPAND_BELOW) continue;
+    const r = await pagefind.search(t.query, { filters, ...(sort ? { sort } : {}) });
+    let list: Scored<D>[] = r?.results ?? [];
+    if (i === 0) literal = list.length;
+    if (list.length === 0) continue;
+    found.push(t.label);
+    if (!t.synonym) bySynonym = false;
+    // Pagefind does not score exact-phrase results; rank them by the score of the same
+    // characters searched loosely (it reads the same index chunks, so costs no download).
+    if (!sort) list = await rankByLooseScore(pagefind, t.query.replace(/^"|"$/g, ''), filters, list);
+    for (const x of list) {
+      const prev = union.get(x.id);
+      union.set(x.id, prev ? { ...prev, score: prev.score + x.score } : x);
     }
-    outcomes.push({ text: term.text, label: used.label, exact: used.exact, found: found.length });
-    lists.push(found);
-    if (found.length === 0) break;
   }
+  return { list: [...union.values()], outcome: { text: term.text, found, bySynonym: found.length > 0 && bySynonym, pages: union.size } };
+}
+
+function intersect<D>(lists: Scored<D>[][], sorted: boolean): Scored<D>[] {
   const [first, ...others] = lists;
+  if (!first) return [];
   const scores = new Map<string, number>();
   for (const list of lists) for (const r of list) scores.set(r.id, (scores.get(r.id) ?? 0) + r.score);
   const otherIds = others.map((list) => new Set(list.map((r) => r.id)));
-  const inAll = (first ?? []).filter((r) => otherIds.every((ids) => ids.has(r.id)));
-  const hits = sort ? inAll : [...inAll].sort((a, b) => scores.get(b.id)! - scores.get(a.id)! || a.id.localeCompare(b.id));
-  return { hits: lists.length < plan.terms.length ? [] : hits, exact: outcomes.every((o) => o.exact), terms: outcomes };
+  const inAll = first.filter((r) => otherIds.every((ids) => ids.has(r.id)));
+  return sorted ? inAll : [...inAll].sort((a, b) => scores.get(b.id)! - scores.get(a.id)! || a.id.localeCompare(b.id));
 }
 
-async function rankByLooseScore<D>(pagefind: PagefindLike<D>, loose: string, filters: Record<string, unknown>, exact: { id: string; score: number; data(): Promise<D> }[]) {
+/**
+ * Every term must match (a term matches as itself or as any of its synonyms). When no page has
+ * them all, terms are left out — those no page has first, then the most common — while most of them
+ * remain, and the outcome says which were dropped. A relaxed search that would list more than half
+ * of `totalPages` lists none (`tooBroad`). With no terms, lists what the filters select, newest first.
+ */
+export async function runPlan<D>(pagefind: PagefindLike<D>, plan: QueryPlan, chosen: ChosenFilters = {}, order: SortOrder = 'relevance', options: { totalPages?: number | undefined; describe?: Describe<D> | undefined } = {}): Promise<SearchOutcome<D>> {
+  const none: SearchOutcome<D> = { hits: [], terms: [], dropped: [], tooBroad: false };
+  const filters = combineFilters(chosen, plan);
+  if (!filters) return none;
+  const hasFilters = Object.keys(filters).length > 0;
+  if (plan.terms.length === 0) {
+    if (!hasFilters) return none;
+    const r = await pagefind.search(null, { filters, sort: sortOption(order === 'relevance' ? 'newest' : order) ?? {} });
+    return { ...none, hits: r?.results ?? [] };
+  }
+  const sort = sortOption(order);
+  // One unit per term as typed; words typed together that no page has as one phrase are one unit
+  // of several words, each of which must match (a unit is never relaxed word by word).
+  const units: { text: string; parts: Awaited<ReturnType<typeof findTerm<D>>>[]; list: Scored<D>[] }[] = [];
+  for (const term of plan.terms) {
+    const whole = await findTerm(pagefind, term, filters, sort);
+    const parts = whole.list.length === 0 && term.split ? await Promise.all(term.split.map((part) => findTerm(pagefind, part, filters, sort))) : [whole];
+    units.push({ text: term.text, parts, list: intersect(parts.map((p) => p.list), Boolean(sort)) });
+  }
+  const terms = units.flatMap((u) => u.parts.map((p) => p.outcome));
+  let kept = units;
+  let hits = intersect(kept.map((u) => u.list), Boolean(sort));
+  const dropped: string[] = [];
+  // "Most of them": more than half of the terms stay.
+  const mustKeep = Math.floor(units.length / 2) + 1;
+  while (hits.length === 0 && kept.length > mustKeep) {
+    // Leave out a term no page has; otherwise the most common term whose absence finds something.
+    const missing = kept.find((u) => u.list.length === 0);
+    const candidates = missing ? [missing] : [...kept].sort((a, b) => b.list.length - a.list.length);
+    const drop = candidates.find((c) => intersect(kept.filter((u) => u !== c).map((u) => u.list), true).length > 0) ?? candidates[0]!;
+    kept = kept.filter((u) => u !== drop);
+    dropped.push(drop.text);
+    hits = intersect(kept.map((u) => u.list), Boolean(sort));
+  }
+  if (dropped.length > 0 && options.totalPages && 2 * hits.length > options.totalPages) return { hits: [], terms, dropped, tooBroad: true };
+  if (!sort && options.describe) hits = await rerankTop(hits, kept.flatMap((u) => u.parts.flatMap((p) => p.outcome.found)), options.describe);
+  return { hits, terms, dropped, tooBroad: false };
+}
+
+/** Among the first results, those whose title has a searched word come first, superseded versions last. */
+async function rerankTop<D>(hits: Scored<D>[], words: string[], describe: Describe<D>): Promise<Scored<D>[]> {
+  const top = hits.slice(0, RERANKED);
+  const rank = await Promise.all(
+    top.map(async (h, i) => {
+      const d = describe(await h.data());
+      return { h, i, weight: words.filter((w) => d.title.includes(w)).length - (d.superseded ? 100 : 0) };
+    }),
+  );
+  rank.sort((a, b) => b.weight - a.weight || a.i - b.i);
+  return [...rank.map((r) => r.h), ...hits.slice(RERANKED)];
+}
+
+async function rankByLooseScore<D>(pagefind: PagefindLike<D>, loose: string, filters: Record<string, unknown>, exact: Scored<D>[]) {
   const r = await pagefind.search(loose, { filters });
   const scores = new Map((r?.results ?? []).map((x) => [x.id, x.score]));
   return exact.map((x) => ({ id: x.id, data: x.data, score: scores.get(x.id) ?? 0 })).sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+}
+
+export interface SearchAnswer<D> {
+  plan: QueryPlan;
+  outcome: SearchOutcome<D>;
+  /** The query as corrected by pinyin when what was typed found nothing (低宝 → 低保). */
+  corrected?: string;
+}
+
+/**
+ * The search page's whole search: plan, run, and when a word found nothing, the same search with
+ * misspelt words replaced by site words that sound alike (the vocabulary is loaded only then).
+ */
+export async function runSearch<D>(
+  pagefind: PagefindLike<D>,
+  lexicon: SearchLexicon,
+  query: string,
+  chosen: ChosenFilters,
+  order: SortOrder,
+  options: { describe?: Describe<D>; loadVocabulary?: () => Promise<SearchVocabulary> } = {},
+): Promise<SearchAnswer<D>> {
+  const seg = makeSegmenter(lexicon);
+  const run = { ...(lexicon.pages ? { totalPages: lexicon.pages } : {}), ...(options.describe ? { describe: options.describe } : {}) };
+  const plan = planQuery(query, lexicon, seg);
+  const outcome = await runPlan(pagefind, plan, chosen, order, run);
+  const missed = outcome.terms.some((t) => t.pages === 0) || (plan.terms.length > 0 && outcome.hits.length === 0);
+  if (!missed || !options.loadVocabulary) return { plan, outcome };
+  const corrected = suggestQuery(normalizeQuery(query, t2sMap(lexicon)), await options.loadVocabulary());
+  if (!corrected) return { plan, outcome };
+  const plan2 = planQuery(corrected, lexicon, seg);
+  const outcome2 = await runPlan(pagefind, plan2, chosen, order, run);
+  const better = outcome2.hits.length > 0 && (outcome.hits.length === 0 || outcome2.dropped.length < outcome.dropped.length);
+  return better ? { plan: plan2, outcome: outcome2, corrected } : { plan, outcome };
 }

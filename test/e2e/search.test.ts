@@ -83,6 +83,33 @@ describe('the search page in a real browser', () => {
     await context.close();
   });
 
+  it('understands a question typed as a sentence, a misspelt word and an amount in 万', async () => {
+    const { context, page, errors, transfers } = await openPhone();
+    await page.goto(`${server.url}/search/`);
+    const search = async (q: string) => {
+      await page.locator('#q').fill(q);
+      await page.locator('#q').press('Enter');
+      await page.waitForFunction(() => !document.getElementById('search-status')?.textContent?.includes('正在搜索'));
+    };
+    const firstTitle = () => page.locator('.result-title').first().textContent();
+
+    await search('危房改造补助多少钱');
+    expect(await statusText(page)).toContain('已略去：多少钱。');
+    expect(await firstTitle()).toBe('东兴村2025年农村危房改造项目公示');
+    expect(transfers.some((t) => t.url.endsWith('/search/vocabulary.json'))).toBe(false);
+
+    await search('低宝');
+    expect(await statusText(page)).toContain('没有找到“低宝”，已按“低保”查找。');
+    expect(await firstTitle()).toBe('马曲村2025年第四季度低保初审对象公示');
+    expect(transfers.some((t) => t.url.endsWith('/search/vocabulary.json'))).toBe(true);
+
+    await search('1.25万');
+    expect(await statusText(page)).toContain('已按 1.25万 → 12,500.00 查找。');
+    expect(await firstTitle()).toBe('东兴村2025年农村危房改造项目公示');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('finds a village typed in pinyin, and shows a shared search link straight away', async () => {
     const { context, page, errors } = await openPhone();
     await page.goto(`${server.url}/search/?q=maqu&sort=newest`);

@@ -91,12 +91,15 @@ export async function openPagefind(dist: string, lang = 'zh-CN'): Promise<NodePa
 
 // ── the site's search, as the search page runs it ────────────────────────
 
-import { planQuery, type QueryPlan, type SearchLexicon } from '../../src/lib/search-query.ts';
-import { runPlan, type ChosenFilters, type SearchOutcome, type SortOrder } from '../../src/lib/search-run.ts';
+import type { QueryPlan, SearchLexicon } from '../../src/lib/search-query.ts';
+import { runSearch, type ChosenFilters, type SearchOutcome, type SortOrder } from '../../src/lib/search-run.ts';
+import type { SearchVocabulary } from '../../src/lib/search-suggest.ts';
 
 export interface SiteSearchResult {
   plan: QueryPlan;
   outcome: SearchOutcome<PagefindResultData>;
+  /** The query as corrected by pinyin (低宝 → 低保), when what was typed found nothing. */
+  corrected?: string;
   /** Result URLs (decoded), in result order. */
   urls: string[];
   /** Loads the data (url, excerpt, meta) of the first `n` results. */
@@ -106,23 +109,31 @@ export interface SiteSearchResult {
 export interface SiteSearch {
   lexicon: SearchLexicon;
   pagefind: NodePagefind;
+  /** True once a search needed the "did you mean" vocabulary (the page downloads it only then). */
+  vocabularyLoaded(): boolean;
   search(query: string, filters?: ChosenFilters, order?: SortOrder): Promise<SiteSearchResult>;
   close(): Promise<void>;
 }
 
-/** Opens the built site's search: its Pagefind index and its lexicon (search/lexicon.json). */
+/** Opens the built site's search as the search page runs it: its Pagefind index, lexicon and vocabulary. */
 export async function openSiteSearch(dist: string): Promise<SiteSearch> {
   const lexicon = JSON.parse(readFileSync(join(dist, 'search', 'lexicon.json'), 'utf8')) as SearchLexicon;
   const pf = await openPagefind(dist);
+  let loaded = false;
+  const loadVocabulary = async () => {
+    loaded = true;
+    return JSON.parse(readFileSync(join(dist, 'search', 'vocabulary.json'), 'utf8')) as SearchVocabulary;
+  };
+  const describe = (d: PagefindResultData) => ({ title: d.meta['title'] ?? '', superseded: Boolean(d.meta['note']) });
   return {
     lexicon,
     pagefind: pf,
+    vocabularyLoaded: () => loaded,
     async search(query, filters = {}, order = 'relevance') {
-      const plan = planQuery(query, lexicon);
-      const outcome = await runPlan(pf.api, plan, filters, order);
-      const ids = outcome.hits;
+      const answer = await runSearch(pf.api, lexicon, query, filters, order, { describe, loadVocabulary });
+      const ids = answer.outcome.hits;
       const all = await Promise.all(ids.map((h) => h.data()));
-      return { plan, outcome, urls: all.map((d) => decodeURI(d.url)), data: async (n = ids.length) => all.slice(0, n) };
+      return { ...answer, urls: all.map((d) => decodeURI(d.url)), data: async (n = ids.length) => all.slice(0, n) };
     },
     close: () => pf.close(),
   };

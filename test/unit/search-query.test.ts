@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatYuan } from '../../src/lib/money.ts';
 import { placeKeys, buildT2s } from '../../src/lib/search-lexicon.ts';
-import { amountTerm, monthTerm, normalizeQuery, planQuery, separateHan, splitOffPlaces, splitTerms, t2sMap, type SearchLexicon } from '../../src/lib/search-query.ts';
+import { amountTerm, moneyTerm, monthTerm, normalizeQuery, parseChineseNumber, planQuery, separateHan, splitTerms, t2sMap, voucherTerm, type SearchLexicon } from '../../src/lib/search-query.ts';
 import { combineFilters, runPlan, type PagefindLike } from '../../src/lib/search-run.ts';
+import { suggestQuery, type SearchVocabulary } from '../../src/lib/search-suggest.ts';
+import { SEARCH_LANGUAGE } from '../../src/lib/search-synonyms.ts';
 
 const LEXICON: SearchLexicon = {
   places: [
@@ -13,7 +15,8 @@ const LEXICON: SearchLexicon = {
     { name: '温水镇', kind: 'township', keys: placeKeys('温水镇') },
     { name: '天成镇', kind: 'township', keys: placeKeys('天成镇') },
   ],
-  t2s: '東东興兴務务監监會会員员',
+  t2s: '東东興兴務务監监會会員员馬马鎮镇',
+  ...SEARCH_LANGUAGE,
 };
 
 describe('Han characters each become a word', () => {
@@ -82,28 +85,82 @@ describe('the query plan', () => {
 
   it('finds traditional characters as simplified and says so', () => {
     const plan = planQuery('東興村', LEXICON);
-    expect(plan.terms.map((t) => t.text)).toEqual(['东兴村']);
+    expect(plan.villages).toEqual(['东兴村']);
     expect(plan.notes).toEqual(['東興村 → 东兴村']);
   });
 
-  it('searches every term as an exact phrase first and all its characters anywhere last', () => {
-    const [term] = planQuery('危房改造', LEXICON).terms;
+  it('searches a word as an exact phrase and as each of its synonyms, never as loose characters', () => {
+    const [term] = planQuery('自来水', LEXICON).terms;
     expect(term!.tries).toEqual([
-      { query: '"危 房 改 造"', exact: true, label: '危房改造' },
-      { query: '危 房 改 造', exact: false, label: '危房改造' },
+      { query: '"自 来 水"', label: '自来水', synonym: false },
+      { query: '"饮 水"', label: '饮水', synonym: true },
+      { query: '"供 水"', label: '供水', synonym: true },
     ]);
+    expect(planQuery('五保户', LEXICON).terms[0]!.tries.map((t) => t.label)).toContain('特困供养');
+    expect(planQuery('两委会', LEXICON).terms[0]!.tries.map((t) => t.label)).toContain('两委联席会议');
   });
 
-  it('tries a plain number as an amount when it is not found as typed', () => {
-    expect(planQuery('12500', LEXICON).terms[0]!.tries.map((t) => t.query)).toEqual(['"12500"', '"12,500.00"', '12500']);
-    expect(planQuery('12500.5', LEXICON).terms[0]!.tries[0]!.query).toBe('"12,500.50"');
+  it('tries a plain number as typed and as an amount', () => {
+    expect(planQuery('12500', LEXICON).terms[0]!.tries.map((t) => t.query)).toEqual(['"12500"', '"12,500.00"']);
+    expect(planQuery('12500.5', LEXICON).terms[0]!.tries.map((t) => t.label)).toEqual(['12500.5', '12,500.50']);
   });
 
-  it('separates a place name from the words typed with it, but never cuts a name apart', () => {
-    expect(planQuery('马曲村低保', LEXICON).terms.map((t) => t.text)).toEqual(['马曲村', '低保']);
-    expect(planQuery('天成镇马曲村低保', LEXICON).terms.map((t) => t.text)).toEqual(['天成镇', '马曲村', '低保']);
-    expect(splitOffPlaces('马曲村', [...LEXICON.places, { name: '曲村', kind: 'village', keys: [] }])).toEqual(['马曲村']);
-    expect(splitOffPlaces('东兴村村委会', LEXICON.places)).toEqual(['东兴村', '村委会']);
+  it('turns a place named in Chinese, traditional characters or pinyin into the place filter, and keeps the other words', () => {
+    for (const q of ['马曲村低保', '马曲低保', '低保 maqu', '馬曲村 低保', 'Maqu village 低保']) {
+      const plan = planQuery(q, LEXICON);
+      expect(plan.villages, q).toEqual(['马曲村']);
+      expect(plan.terms.map((t) => t.text), q).toEqual(['低保']);
+    }
+    const plan = planQuery('天成鎮马曲村低保', LEXICON);
+    expect(plan.townships).toEqual(['天成镇']);
+    expect(plan.villages).toEqual(['马曲村']);
+  });
+
+  it('splits a question typed as a sentence into its words and drops the question words', () => {
+    const words = (q: string) => planQuery(q, { ...LEXICON, words: '门面房 租金 危房改造 补助' }).terms.map((t) => t.text);
+    expect(words('村里修路花了多少钱')).toEqual(['修路']);
+    expect(words('危房改造补助多少钱')).toEqual(['危房改造', '补助']);
+    expect(words('门面房租金涨了没有')).toEqual(['门面房', '租金', '涨']);
+    expect(planQuery('门面房租金涨了没有', LEXICON).terms[2]!.tries.map((t) => t.label)).toContain('调整');
+    expect(words('马曲村停车怎么管')).toEqual(['停车']);
+    expect(words('请问五保户有哪些？')).toEqual(['五保户']);
+    expect(planQuery('村里修路花了多少钱', LEXICON).ignored).toEqual(['村里', '花了', '多少钱']);
+  });
+
+  it('reads amounts in 元, 万, 块, ¥, with commas and in Chinese numerals, the way pages print them', () => {
+    for (const [q, printed] of [
+      ['12500元', '12,500.00'], ['1.25万', '12,500.00'], ['1.25万元', '12,500.00'], ['一万二千五', '12,500.00'], ['一万二千五百元', '12,500.00'],
+      ['¥12,500', '12,500.00'], ['12500块', '12,500.00'], ['16.8万', '168,000.00'], ['两万', '20,000.00'], ['三千块', '3,000.00'], ['1万2', '12,000.00'], ['3千5块', '3,500.00'], ['12,500.00', '12,500.00'],
+    ] as const) expect(planQuery(q, LEXICON).terms.map((t) => t.text), q).toEqual([printed]);
+    expect(parseChineseNumber('一万二千五')).toBe(12500);
+    expect(parseChineseNumber('十二')).toBe(12);
+    expect(parseChineseNumber('一二')).toBeUndefined();
+    expect(moneyTerm('三组')).toBeUndefined();
+  });
+
+  it('reads dates, months and quarters, and makes a quarter the quarter filter instead of text', () => {
+    const quarters = ['2025年第一季度', '2025年第二季度', '2025年第三季度', '2025年第四季度'];
+    for (const q of ['三季度', '第三季度', 'Q3', '2025Q3', '2025年第三季度', 'q3 2025', '第3季度']) {
+      const plan = planQuery(q, { ...LEXICON, quarters });
+      expect(plan.quarters, q).toEqual(['2025年第三季度']);
+      expect(plan.terms, q).toEqual([]);
+    }
+    expect(combineFilters({}, planQuery('低保 三季度', { ...LEXICON, quarters }))).toEqual({ quarter: { any: ['2025年第三季度'] } });
+    expect(planQuery('2024年第一季度 低保', { ...LEXICON, quarters }).quarters).toEqual(['2024年第一季度']); // finds nothing, not everything
+    expect(planQuery('下半年的账', { ...LEXICON, quarters })).toMatchObject({ quarters: ['2025年第三季度', '2025年第四季度'], kinds: ['财务收支'], terms: [] });
+    for (const [q, printed] of [['2025-07-22', '2025年7月22日'], ['2025.7.22', '2025年7月22日'], ['7月22号', '7月22日'], ['2025.9', '2025年9月'], ['9月份', '9月'], ['2025年9月', '2025年9月']] as const) {
+      expect(planQuery(q, LEXICON).terms.map((t) => t.text), q).toEqual([printed]);
+    }
+  });
+
+  it('reads vouchers in every printed form as the ledger prints them', () => {
+    for (const q of ['记-9-2', '记-09-002', '记09-002', '凭证号记-09-002', '记字第9-2号', '凭证 记-9-2']) expect(planQuery(q, LEXICON).terms.map((t) => t.text), q).toEqual(['记-09-002']);
+    expect(voucherTerm('记-07-003')).toBe('记-07-003');
+  });
+
+  it('keeps masked names whole, also when typed with 某', () => {
+    expect(planQuery('马*顺', LEXICON).terms.map((t) => t.text)).toEqual(['马*顺']);
+    expect(planQuery('马某顺', LEXICON).terms.map((t) => t.text)).toEqual(['马*顺']);
   });
 
   it('limits results to the chosen village, and finds nothing when pinyin names another village', () => {
@@ -154,19 +211,59 @@ describe('running a plan', () => {
     const pf = fakePagefind(pages);
     const r = await runPlan(pf, planQuery('低保', LEXICON));
     expect(r.hits.map((h) => h.id)).toEqual(['notice', 'disclosure']);
-    expect(r.exact).toBe(true);
+    expect(r.dropped).toEqual([]);
   });
 
-  it('falls back to pages with all the characters when the phrase is nowhere, and says it is not exact', async () => {
+  it('never falls back to loose characters: a phrase that is nowhere finds nothing', async () => {
     const r = await runPlan(fakePagefind(pages), planQuery('低温保', LEXICON));
-    expect(r.hits.map((h) => h.id)).toEqual(['other']);
-    expect(r.exact).toBe(false);
-    expect(r.terms[0]).toMatchObject({ text: '低温保', exact: false, found: 1 });
+    expect(r.hits).toEqual([]);
+    expect(r.terms[0]).toMatchObject({ text: '低温保', pages: 0 });
   });
 
   it('needs every term to match', async () => {
     const r = await runPlan(fakePagefind(pages), planQuery('低保 公示', LEXICON));
     expect(r.hits.map((h) => h.id)).toEqual(['notice']);
+  });
+
+  it('relaxes to most of the terms when no page has them all, and says which it dropped', async () => {
+    const r = await runPlan(fakePagefind(pages), planQuery('低保 公示 量子', LEXICON));
+    expect(r.dropped).toEqual(['量子']);
+    expect(r.hits.map((h) => h.id)).toEqual(['notice']);
+    // Two words are not "most of them" after one is dropped: both must match.
+    const two = await runPlan(fakePagefind(pages), planQuery('低保 运输', LEXICON));
+    expect(two).toMatchObject({ hits: [], dropped: [] });
+  });
+
+  it('shows nothing when a relaxed search would list more than half the pages', async () => {
+    const r = await runPlan(fakePagefind({ a: '公开 低保 村民', b: '公开 村民', c: '公开 村民' }), planQuery('公开 村民 量子', LEXICON), {}, 'relevance', { totalPages: 3 });
+    expect(r).toMatchObject({ hits: [], dropped: ['量子'], tooBroad: true });
+  });
+
+  it('searches words typed together as one phrase first, and as separate words when no page has the phrase', async () => {
+    const lexicon = { ...LEXICON, words: '核桃 危房改造 补助' };
+    const pf = fakePagefind({ orchard: '集体核桃园承包', transport: '运输核桃', house: '危房改造 每户补助' });
+    expect((await runPlan(pf, planQuery('核桃园', lexicon))).hits.map((h) => h.id)).toEqual(['orchard']);
+    expect((await runPlan(pf, planQuery('危房改造补助', lexicon))).hits.map((h) => h.id)).toEqual(['house']);
+  });
+
+  it('never relaxes words typed together one by one: 量子计算机 is not 计算', async () => {
+    const lexicon = { ...LEXICON, words: '量子 计算' };
+    const pf = fakePagefind({ meeting: '结果由票数计算 低保 公示', other: '低保 公示' });
+    const r = await runPlan(pf, planQuery('量子计算 低保 公示', lexicon));
+    expect(r.dropped).toEqual(['量子计算']);
+    expect(r.hits.map((h) => h.id).sort()).toEqual(['meeting', 'other']);
+  });
+
+  it('takes a word the pages use often as meant, and looks up its synonyms only when it is rare', async () => {
+    const pf = fakePagefind({ a: '低保', b: '低保', c: '低保', d: '最低生活保障' });
+    expect((await runPlan(pf, planQuery('低保', LEXICON))).hits.map((h) => h.id).sort()).toEqual(['a', 'b', 'c']);
+    expect((await runPlan(pf, planQuery('最低生活保障', LEXICON))).hits.map((h) => h.id).sort()).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('counts a page with a synonym as a match, and says when only the synonym was found', async () => {
+    const r = await runPlan(fakePagefind({ a: '农村饮水安全工程', b: '低保' }), planQuery('自来水', LEXICON));
+    expect(r.hits.map((h) => h.id)).toEqual(['a']);
+    expect(r.terms[0]).toMatchObject({ found: ['饮水'], bySynonym: true });
   });
 
   it('lists what the filters select, newest first, when there is no query', async () => {
@@ -185,5 +282,30 @@ describe('running a plan', () => {
     const pf = fakePagefind(pages);
     expect((await runPlan(pf, planQuery('  ', LEXICON))).hits).toEqual([]);
     expect(pf.queries).toEqual([]);
+  });
+});
+
+describe('did you mean', () => {
+  const vocab: SearchVocabulary = {
+    words: [['低保', 'di bao'], ['一事一议', 'yi shi yi yi'], ['马曲村', 'ma qu cun'], ['路灯', 'lu deng'], ['宅基地', 'zhai ji di']],
+    readings: { di: '低地弟', bao: '保宝包', yi: '一议以', shi: '事是市', ma: '马吗', qu: '曲区去', cun: '村存', lu: '路鹿', deng: '灯登', zhai: '宅', ji: '基几', zai: '在' },
+  };
+
+  it('replaces a word typed with the wrong character of the same sound by the site word', () => {
+    expect(suggestQuery('低宝', vocab)).toBe('低保');
+    expect(suggestQuery('一是一议', vocab)).toBe('一事一议');
+    expect(suggestQuery('马区村低保', vocab)).toBe('马曲村低保');
+    expect(suggestQuery('路登', vocab)).toBe('路灯');
+  });
+
+  it('reads typed pinyin and sounds people mix up (zh/z)', () => {
+    expect(suggestQuery('dibao', vocab)).toBe('低保');
+    expect(suggestQuery('zhai ji di', vocab)).toBe('宅基地');
+    expect(suggestQuery('在基地', vocab)).toBe('宅基地');
+  });
+
+  it('leaves words the site uses alone, and suggests nothing for words that sound like nothing on the site', () => {
+    expect(suggestQuery('低保', vocab)).toBeUndefined();
+    expect(suggestQuery('量子', vocab)).toBeUndefined();
   });
 });

@@ -1,0 +1,123 @@
+/**
+ * "Did you mean" by pinyin: a villager typing with a pinyin input method picks the wrong character
+ * of the right sound (低宝 for 低保, 一是一议 for 一事一议, 马区村 for 马曲村) or types the pinyin itself
+ * (dibao). The build writes the site's words with their pinyin and a table of character readings
+ * (search/vocabulary.json); the search page downloads it only after a query found nothing. Pure.
+ */
+
+/** Written by the build (search/vocabulary.json). */
+export interface SearchVocabulary {
+  /** The site's words and their pinyin without tones, syllables separated by spaces: ["低保", "di bao"]. Most used first. */
+  words: [string, string][];
+  /** Pinyin syllable → the characters read so (common characters, not only the site's). */
+  readings: Record<string, string>;
+}
+
+/** Sounds many Mandarin speakers do not tell apart when typing: zh/z, ch/c, sh/s, n/l, -ng/-n. */
+export function fuzzySyllable(s: string): string {
+  return s
+    .replace(/^zh/, 'z')
+    .replace(/^ch/, 'c')
+    .replace(/^sh/, 's')
+    .replace(/^n(?=[a-z])/, 'l')
+    .replace(/ng$/, 'n')
+    .replace(/v/g, 'u');
+}
+
+interface Index {
+  known: Set<string>;
+  /** Fuzzy pinyin with spaces → words, most used first. */
+  bySound: Map<string, string[]>;
+  /** Fuzzy pinyin without spaces → words (for typed pinyin: dibao). */
+  byLatin: Map<string, string[]>;
+  readingsOf: Map<string, string[]>;
+  longest: number;
+}
+
+function push(map: Map<string, string[]>, key: string, word: string) {
+  const list = map.get(key);
+  if (list) list.push(word);
+  else map.set(key, [word]);
+}
+
+export function indexVocabulary(vocab: SearchVocabulary): Index {
+  const bySound = new Map<string, string[]>();
+  const byLatin = new Map<string, string[]>();
+  const known = new Set<string>();
+  let longest = 1;
+  for (const [word, sound] of vocab.words) {
+    known.add(word);
+    const fuzzy = sound.split(' ').map(fuzzySyllable);
+    push(bySound, fuzzy.join(' '), word);
+    push(byLatin, sound.replace(/ /g, ''), word);
+    longest = Math.max(longest, Array.from(word).length);
+  }
+  const readingsOf = new Map<string, string[]>();
+  for (const [syllable, chars] of Object.entries(vocab.readings)) for (const c of Array.from(chars)) push(readingsOf, c, fuzzySyllable(syllable));
+  return { known, bySound, byLatin, readingsOf, longest };
+}
+
+/** Every fuzzy reading of `chars` (at most 64 combinations). */
+function sounds(chars: string[], idx: Index): string[] {
+  let out = [''];
+  for (const c of chars) {
+    const rs = idx.readingsOf.get(c);
+    if (!rs) return [];
+    out = out.flatMap((prefix) => rs.map((r) => (prefix ? `${prefix} ${r}` : r))).slice(0, 64);
+  }
+  return out;
+}
+
+function sameCharacters(a: string[], b: string[]): number {
+  return a.reduce((n, c, i) => n + (c === b[i] ? 1 : 0), 0);
+}
+
+/** The site word that sounds like `chars` (and is not `chars`), or undefined. Two-character words must share a character. */
+function soundAlike(chars: string[], idx: Index): string | undefined {
+  for (const sound of sounds(chars, idx)) {
+    for (const w of idx.bySound.get(sound) ?? []) {
+      const wc = Array.from(w);
+      if (w === chars.join('')) continue;
+      if (wc.length === 2 && sameCharacters(wc, chars) === 0) continue;
+      return w;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The query with misspelt words replaced by site words that sound the same: 低宝 → 低保,
+ * 马区村低保 → 马曲村低保, dibao → 低保. Words the site uses are left alone. Undefined when nothing changes.
+ */
+export function suggestQuery(query: string, vocab: SearchVocabulary | Index): string | undefined {
+  const idx = 'bySound' in vocab ? vocab : indexVocabulary(vocab);
+  // Pinyin typed with spaces between syllables: zhai ji di → 宅基地.
+  const whole = /^[a-zA-Z' ]+$/.test(query) && query.includes(' ') ? idx.byLatin.get(query.toLowerCase().replace(/[' ]/g, ''))?.[0] : undefined;
+  if (whole) return whole;
+  const out = query.replace(/[a-zA-Z]{4,}/g, (latin) => idx.byLatin.get(latin.toLowerCase())?.[0] ?? latin).replace(/\p{Script=Han}{2,}/gu, (run) => {
+    const chars = Array.from(run);
+    let result = '';
+    for (let i = 0; i < chars.length; ) {
+      let step = 1;
+      let replacement = chars[i]!;
+      for (let len = Math.min(idx.longest, chars.length - i); len >= 2; len--) {
+        const piece = chars.slice(i, i + len);
+        if (idx.known.has(piece.join(''))) {
+          step = len;
+          replacement = piece.join('');
+          break;
+        }
+        const alike = soundAlike(piece, idx);
+        if (alike) {
+          step = len;
+          replacement = alike;
+          break;
+        }
+      }
+      result += replacement;
+      i += step;
+    }
+    return result;
+  });
+  return out !== query ? out : undefined;
+}
