@@ -24,7 +24,7 @@ describe('rendering posters in worker processes', () => {
     try {
       const good = demoDoc('maqu', 'resolution-2025-07-22-daibiao');
       const broken = { ...demoDoc('maqu', 'notice-2025-11-17-dibao'), title: '有一个字体里没有的字𪜀' };
-      const jobs = [broken, good, good].map((doc, i) => ({ doc, size: 'A4' as const, key: `k${i}`, root }));
+      const jobs = [broken, good, good].map((doc, i) => ({ doc, size: 'A4' as const, formats: ['pdf' as const], key: `k${i}`, root }));
       await expect(runPosterJobs(jobs)).rejects.toThrow(/content\/villages\/maqu\/notices\/2025-11-17-dibao\.md（A4）.*U\+2A700/s);
     } finally {
       if (previous === undefined) delete process.env['GONGKAI_POSTER_WORKERS'];
