@@ -24,11 +24,13 @@ export interface PosterJobResult {
   ms: number;
   /** Resident memory of the process that rendered it, in bytes (the pool recycles a worker that grew). */
   rss: number;
+  /** The process that rendered it. */
+  pid: number;
 }
 
 export async function runPosterJob(job: PosterJob): Promise<PosterJobResult> {
   const started = performance.now();
   const r = await renderPoster(job.doc, SIZES[job.size], job.formats);
   writeCacheEntry(job.root, { key: job.key, poster: `${job.doc.village.id}/${job.doc.id}`, size: job.size, sheets: r.layout.sheets.length, files: listPosterFiles(r.files) }, r.data);
-  return { key: job.key, sheets: r.layout.sheets.length, ms: Math.round(performance.now() - started), rss: process.memoryUsage.rss() };
+  return { key: job.key, sheets: r.layout.sheets.length, ms: Math.round(performance.now() - started), rss: process.memoryUsage.rss(), pid: process.pid };
 }

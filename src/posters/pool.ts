@@ -34,8 +34,8 @@ function describe(job: PosterJob): string {
   return `${job.doc.record.file}（${job.size}）`;
 }
 
-/** Renders every job; rejects with the first failure, naming the record file. */
-export async function runPosterJobs(jobs: readonly PosterJob[], onDone: (r: PosterJobResult, job: PosterJob) => void = () => {}): Promise<PosterJobResult[]> {
+/** Renders every job; rejects with the first failure, naming the record file. `recycleJobs` is for tests. */
+export async function runPosterJobs(jobs: readonly PosterJob[], onDone: (r: PosterJobResult, job: PosterJob) => void = () => {}, recycleJobs = RECYCLE_JOBS): Promise<PosterJobResult[]> {
   const workers = getWorkerCount(jobs.length);
   if (jobs.length <= IN_PROCESS_MAX || workers <= 1) {
     const out: PosterJobResult[] = [];
@@ -80,7 +80,7 @@ export async function runPosterJobs(jobs: readonly PosterJob[], onDone: (r: Post
               results.push(msg.result);
               onDone(msg.result, current!);
               done += 1;
-              if (queue.length > 0 && (done >= RECYCLE_JOBS || msg.result.rss > RECYCLE_RSS)) {
+              if (queue.length > 0 && (done >= recycleJobs || msg.result.rss > RECYCLE_RSS)) {
                 // Replace this worker with a fresh one: the native renderers do not give all memory back.
                 current = undefined;
                 child.send({ exit: true });
