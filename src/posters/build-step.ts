@@ -32,6 +32,9 @@ export interface PosterBuildReport {
   privateBytes: number;
   /** Highest resident memory of a process that rendered a poster (bytes; 0 when nothing was rendered). */
   peakRenderRss: number;
+  /** Sheets of the posters rendered in this build, and the CPU time their rendering took (ms, all processes). */
+  renderedSheets: number;
+  renderCpuMs: number;
   ms: number;
 }
 
@@ -117,6 +120,8 @@ export async function buildPosters(ctx: Pick<BuildContext, 'root' | 'outDir' | '
     publicBytes,
     privateBytes,
     peakRenderRss: results.reduce((m, r) => Math.max(m, r.rss), 0),
+    renderedSheets: results.reduce((n, r) => n + r.sheets, 0),
+    renderCpuMs: results.reduce((n, r) => n + r.cpuMs, 0),
     ms: Math.round(performance.now() - started),
   };
 }
