@@ -5,7 +5,7 @@
  * requires on paper (低保 names …) go to private-posters/<village>/ in the project instead, never to
  * the published site.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { County } from '../check/model.ts';
 import type { BuildContext, BuildStep } from '../integrations/post-build.ts';
@@ -103,6 +103,21 @@ export async function buildPosters(ctx: Pick<BuildContext, 'root' | 'outDir' | '
       publicFiles += files.length;
       publicBytes += bytes;
     }
+  }
+  // Files in a village's poster folder that this build does not place (written on request into dist/
+  // and carried over by an incremental build) go, so an incremental build equals a full one.
+  const placed = new Map<string, Set<string>>();
+  for (const p of planned.filter((x) => !x.doc.personal)) {
+    const folder = getPosterFolder(p.doc);
+    const set = placed.get(folder) ?? new Set(['index.html']);
+    for (const f of listPosterFiles(getPosterFiles(p.doc, SIZES[p.size], p.sheets, p.formats))) set.add(f);
+    placed.set(folder, set);
+  }
+  for (const v of county.villages) {
+    const dir = join(ctx.outDir, 'v', v.id, 'posters');
+    if (!existsSync(dir)) continue;
+    const keep = placed.get(`v/${v.id}/posters`) ?? new Set(['index.html']);
+    for (const f of readdirSync(dir)) if (!keep.has(f)) rmSync(join(dir, f), { recursive: true, force: true });
   }
   // Swap in the private posters only now that everything succeeded.
   const privateDir = join(ctx.root, PRIVATE_DIR);

@@ -7,7 +7,7 @@
  * formats on request.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
@@ -168,13 +168,17 @@ describe('posters in the built site', () => {
 });
 
 describe('the poster cache', () => {
-  it('renders nothing again when the content did not change', async () => {
+  it('renders nothing again when the content did not change, and removes posters written on request into the site folder', async () => {
     const county = loadCounty(ROOT, { env: {} }).county!;
     const tree = makeTree();
     try {
+      const stray = join(tree.root, 'dist/v/maqu/posters/finance-2025-q2-a3-1-300dpi.png');
+      mkdirSync(join(tree.root, 'dist/v/maqu/posters'), { recursive: true });
+      writeFileSync(stray, 'on request');
       const r = await buildPosters({ root: ROOT, outDir: join(tree.root, 'dist'), county, log: () => {} });
       expect(r.rendered).toEqual([]);
       expect(r.reused).toHaveLength(current.length * POSTER_SIZES.length);
+      expect(existsSync(stray)).toBe(false);
     } finally {
       tree.cleanup();
     }
