@@ -49,6 +49,18 @@ describe('the posters every build renders', () => {
   });
 });
 
+describe('a resolution with no posting date yet', () => {
+  it('is printed when its meeting was in the quarter before the current one, and left to the on-request command when older', () => {
+    const county = demoCounty();
+    const docs = buildVillagePosterDocs(county, village('maqu'));
+    const resolution = docs.find((d) => d.kind === 'resolution')!;
+    const { publishedAt: _, ...unposted } = resolution;
+    const pick = (quarter: string) => selectDefaultPosters(county, [...docs.filter((d) => d.id !== resolution.id), { ...unposted, quarter }]).get(resolution.id);
+    expect(pick('2025-q2')).toBe('resolution-due');
+    expect(pick('2025-q1')).toBeUndefined();
+  });
+});
+
 describe('the poster layout cache', () => {
   it('lays out a poster once; the next build reads its sheet count from the cache', () => {
     const root = mkdtempSync(join(tmpdir(), 'gongkai-layouts-'));
