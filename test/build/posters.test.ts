@@ -242,6 +242,21 @@ describe('posters on request (npm run posters)', () => {
     }
   }, 300_000);
 
+  it('writes a personal-data 公示 asked for with --out only to private-posters/, never to --out', () => {
+    const d = docs.find((x) => x.personal)!;
+    const tree = makeTree();
+    const out = join(tree.root, 'print-shop');
+    try {
+      const run = posters(tree.root, '--village', d.village.id, '--period', d.quarter, '--formats', 'pdf,png150', '--out', out);
+      expect(run.status, run.stdout + run.stderr).toBe(0);
+      const names = listPosterFiles(getPosterFiles(d, SIZES.A3, sheetsOf(d, 'A3'), ['pdf', 'png150']));
+      for (const f of names) expect(existsSync(join(tree.root, PRIVATE_DIR, d.village.id, f)), f).toBe(true);
+      expect(filesOf(d.id, existsSync(out) ? readdirSync(out) : [])).toEqual([]);
+    } finally {
+      tree.cleanup();
+    }
+  }, 300_000);
+
   it('names the village and the formats that exist when asked for one that does not', () => {
     const badVillage = posters(ROOT, '--village', 'maq');
     expect(badVillage.status).toBe(1);
