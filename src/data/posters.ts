@@ -1,19 +1,20 @@
 /**
  * View-models for everything the web shows about the notice-board posters: the village's print page
- * (/v/<village>/posters/, every poster of every quarter with its download links) and the 核对码 box
- * on each record's page. Built from the same poster documents and layout the build step renders,
- * so every link points at a file that exists and every 核对码 matches the paper.
+ * (/v/<village>/posters/, every poster of every quarter; download links for the default set every
+ * build writes, and how to get the others) and the 核对码 box on each record's page. Built from the
+ * same plan the build step renders (posters/plan.ts), one village at a time with sheet counts from
+ * the layout cache, so every link points at a file that exists and every 核对码 matches the paper.
  */
 import type { County } from '../check/model.ts';
 import { formatDateZh } from '../lib/dates.ts';
 import { parsePeriod, periodLabel } from '../lib/period.ts';
 import type { PosterDoc } from '../posters/doc.ts';
-import { buildPosterDocs, KIND_OF_FOLDER } from '../posters/documents.ts';
+import { KIND_OF_FOLDER } from '../posters/documents.ts';
 import { getPosterFiles, getPosterFolder } from '../posters/files.ts';
-import { getLayoutFonts } from '../posters/fonts.ts';
-import { layoutPoster } from '../posters/layout.ts';
-import { DEFAULT_SIZE, POSTER_SIZES, SIZES } from '../posters/sizes.ts';
-import { getCounty, href, rendersVillage, urls } from './county.ts';
+import { planVillagePosters, type PlannedPoster } from '../posters/plan.ts';
+import type { DefaultReason } from '../posters/selection.ts';
+import { DEFAULT_SIZE, SIZES } from '../posters/sizes.ts';
+import { getCounty, getVillage, href, rendersVillage, urls } from './county.ts';
 
 /** Site-relative address of a file (no trailing slash). */
 function fileHref(path: string): string {
@@ -24,9 +25,10 @@ export interface PosterSizeView {
   key: string;
   labelZh: string;
   sheets: number;
+  /** The PDF, when this build wrote it and it is published. */
   pdf?: string;
-  /** Per sheet: SVG and PNG links (absent for posters that are not published). */
-  sheetLinks: { number: number; svg?: string; png: { dpi: number; href: string }[]; thumbnail?: string }[];
+  /** The preview picture of the first sheet, when written and published. */
+  preview?: string;
 }
 
 export interface PosterView {
@@ -45,21 +47,36 @@ export interface PosterView {
   /** A newer version replaces this one on the board. */
   supersededBy?: { title: string; fingerprint: string; version: number; anchor: string };
   anchor: string;
+  /** Why every build writes its files (e.g. 本季度); undefined: written on request only. */
+  defaultZh?: string;
+  /** The command that writes this poster's files when no build does (older periods, other formats). */
+  command: string;
   sizes: PosterSizeView[];
 }
 
-let docsCache: { county: County; docs: PosterDoc[]; sheets: Map<string, number> } | undefined;
+const REASON_ZH: Readonly<Record<DefaultReason, string>> = {
+  'current-quarter': '本季度',
+  'running-notice': '公示期内',
+  'resolution-due': '待公开',
+  correction: '更正',
+};
 
-function posterData() {
+/** Each village's plan, made once per build and only for the villages a page asks about. */
+const plans = new Map<string, PlannedPoster[]>();
+let plansOf: County | undefined;
+
+function villagePlan(villageId: string): PlannedPoster[] {
   const county = getCounty();
-  if (docsCache?.county !== county) {
-    const docs = buildPosterDocs(county);
-    const fonts = getLayoutFonts();
-    const sheets = new Map<string, number>();
-    for (const d of docs) for (const s of POSTER_SIZES) sheets.set(`${d.village.id}/${d.id}@${s}`, layoutPoster(d, SIZES[s], fonts).sheets.length);
-    docsCache = { county, docs, sheets };
+  if (plansOf !== county) {
+    plans.clear();
+    plansOf = county;
   }
-  return docsCache;
+  let plan = plans.get(villageId);
+  if (!plan) {
+    plan = planVillagePosters(process.env['GONGKAI_ROOT'] ?? process.cwd(), county, getVillage(villageId));
+    plans.set(villageId, plan);
+  }
+  return plan;
 }
 
 const RECORD_HREF: Readonly<Record<PosterDoc['record']['folder'], (v: string, id: string) => string>> = {
@@ -69,9 +86,9 @@ const RECORD_HREF: Readonly<Record<PosterDoc['record']['folder'], (v: string, id
   meetings: urls.meeting,
 };
 
-function toView(doc: PosterDoc, all: readonly PosterDoc[]): PosterView {
-  const { sheets } = posterData();
-  const newer = all.find((d) => d.village.id === doc.village.id && d.corrects?.posterId === doc.id);
+function toView(p: PlannedPoster, all: readonly PlannedPoster[]): PosterView {
+  const doc = p.doc;
+  const newer = all.find((d) => d.doc.corrects?.posterId === doc.id)?.doc;
   const folder = getPosterFolder(doc);
   return {
     id: doc.id,
@@ -86,23 +103,17 @@ function toView(doc: PosterDoc, all: readonly PosterDoc[]): PosterView {
     ...(doc.corrects ? { corrects: { fingerprint: doc.corrects.fingerprint, version: doc.corrects.version, anchor: `poster-${doc.corrects.posterId}` } } : {}),
     ...(newer ? { supersededBy: { title: newer.title, fingerprint: newer.fingerprint, version: newer.version, anchor: `poster-${newer.id}` } } : {}),
     anchor: `poster-${doc.id}`,
-    sizes: POSTER_SIZES.map((key) => {
-      const size = SIZES[key];
-      const n = sheets.get(`${doc.village.id}/${doc.id}@${key}`)!;
-      const files = getPosterFiles(doc, size, n);
+    ...(p.reason ? { defaultZh: REASON_ZH[p.reason] } : {}),
+    command: `npm run posters -- --village ${doc.village.id} --period ${doc.quarter}`,
+    sizes: p.sizes.map((s) => {
+      const size = SIZES[s.size];
+      const files = getPosterFiles(doc, size, s.sheets, doc.personal ? [] : s.formats);
       return {
-        key,
+        key: s.size,
         labelZh: size.labelZh,
-        sheets: n,
-        ...(doc.personal ? {} : { pdf: fileHref(`${folder}/${files.pdf}`) }),
-        sheetLinks: doc.personal
-          ? []
-          : files.sheets.map((s, i) => ({
-              number: i + 1,
-              ...(s.svg ? { svg: fileHref(`${folder}/${s.svg}`) } : {}),
-              png: Object.entries(s.png).map(([dpi, name]) => ({ dpi: Number(dpi), href: fileHref(`${folder}/${name}`) })),
-              ...(s.thumbnail ? { thumbnail: fileHref(`${folder}/${s.thumbnail}`) } : {}),
-            })),
+        sheets: s.sheets,
+        ...(files.pdf ? { pdf: fileHref(`${folder}/${files.pdf}`) } : {}),
+        ...(files.preview ? { preview: fileHref(`${folder}/${files.preview}`) } : {}),
       };
     }),
   };
@@ -110,30 +121,28 @@ function toView(doc: PosterDoc, all: readonly PosterDoc[]): PosterView {
 
 /** The village's print page: posters grouped by quarter, newest quarter first. */
 export function getVillagePostersView(villageId: string) {
-  const { docs } = posterData();
-  const county = getCounty();
-  const v = county.villages.find((x) => x.id === villageId)!;
-  const mine = docs.filter((d) => d.village.id === villageId);
-  const quarters = [...new Set(mine.map((d) => d.quarter))].sort().reverse();
+  const v = getVillage(villageId);
+  const mine = villagePlan(villageId);
+  const quarters = [...new Set(mine.map((d) => d.doc.quarter))].sort().reverse();
   return {
     village: { id: v.id, name: v.data.name, township: v.data.township, href: urls.village(v.id) },
     defaultSize: SIZES[DEFAULT_SIZE].labelZh,
     quarters: quarters.map((q) => ({
       key: q,
       label: periodLabel(parsePeriod(q)!),
-      posters: mine.filter((d) => d.quarter === q).map((d) => toView(d, mine)),
+      posters: mine.filter((d) => d.doc.quarter === q).map((d) => toView(d, mine)),
     })),
-    hasPersonal: mine.some((d) => d.personal),
+    hasPersonal: mine.some((d) => d.doc.personal),
   };
 }
 
 /** The 核对码 box on a record's page, or undefined when the record has no poster. */
 export function getRecordPosterView(villageId: string, folder: PosterDoc['record']['folder'], recordId: string) {
-  const { docs } = posterData();
-  const mine = docs.filter((d) => d.village.id === villageId);
-  const doc = mine.find((d) => d.record.folder === folder && d.record.id === recordId && d.kind === KIND_OF_FOLDER[folder]);
-  if (!doc) return undefined;
-  const view = toView(doc, mine);
+  const mine = villagePlan(villageId);
+  const planned = mine.find((d) => d.doc.record.folder === folder && d.doc.record.id === recordId && d.doc.kind === KIND_OF_FOLDER[folder]);
+  if (!planned) return undefined;
+  const doc = planned.doc;
+  const view = toView(planned, mine);
   const a3 = view.sizes.find((s) => s.key === DEFAULT_SIZE)!;
   return {
     ...view,

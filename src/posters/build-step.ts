@@ -1,23 +1,21 @@
 /**
- * The post-build step that puts every village's posters next to its print page: for each record and
- * each paper size, reuse the cached files when nothing that decides them changed, render the rest in
+ * The post-build step that puts every village's default posters (what a clerk prints now: the PDFs
+ * and a preview picture, see selection.ts) next to its print page: for each such poster and each paper size, reuse the cached files when nothing that decides them changed, render the rest in
  * worker processes, and copy them to dist/v/<village>/posters/. Posters with personal data the law
  * requires on paper (低保 names …) go to private-posters/<village>/ in the project instead, never to
  * the published site.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { County } from '../check/model.ts';
 import type { BuildStep, StepContext } from '../build/steps.ts';
-import { getCachedFile, getCacheKey, pruneCache, readCacheEntry } from './cache.ts';
+import { getCachedFile, pruneCache, readCacheEntry } from './cache.ts';
 import type { PosterDoc } from './doc.ts';
-import { buildPosterDocs } from './documents.ts';
 import { getPosterFiles, getPosterFolder, listPosterFiles } from './files.ts';
-import { getLayoutFonts } from './fonts.ts';
 import type { PosterJob } from './job.ts';
-import { layoutPoster } from './layout.ts';
+import { planVillagePosters } from './plan.ts';
 import { runPosterJobs } from './pool.ts';
-import { POSTER_SIZES, SIZES, type SizeKey } from './sizes.ts';
+import { SIZES, type SizeKey } from './sizes.ts';
 
 export const PRIVATE_DIR = 'private-posters';
 
@@ -29,6 +27,14 @@ export interface PosterBuildReport {
   /** Files written to dist/ and to private-posters/. */
   publicFiles: number;
   privateFiles: number;
+  /** Bytes of the files written to dist/ and to private-posters/. */
+  publicBytes: number;
+  privateBytes: number;
+  /** Highest resident memory of a process that rendered a poster (bytes; 0 when nothing was rendered). */
+  peakRenderRss: number;
+  /** Sheets of the posters rendered in this build, and the CPU time their rendering took (ms, all processes). */
+  renderedSheets: number;
+  renderCpuMs: number;
   ms: number;
 }
 
@@ -52,26 +58,29 @@ function placeFile(cached: string, dest: string): void {
   }
 }
 
-/** Renders (or reuses) every poster of the county and copies the files into place. */
+/**
+ * Renders (or reuses) the default poster set of the county — what clerks print now (selection.ts) —
+ * and copies the files into place. Other posters are rendered on request (on-request.ts).
+ */
 export async function buildPosters(ctx: Pick<StepContext, 'root' | 'outDir' | 'county' | 'log'>): Promise<PosterBuildReport> {
   const started = performance.now();
-  const docs = buildPosterDocs(ctx.county as County);
-  const fonts = getLayoutFonts();
-  const planned = docs.flatMap((doc) =>
-    POSTER_SIZES.map((size) => ({ doc, size, key: getCacheKey(doc, SIZES[size]), sheets: layoutPoster(doc, SIZES[size], fonts).sheets.length })),
+  const county = ctx.county as County;
+  const planned = county.villages.flatMap((v) =>
+    planVillagePosters(ctx.root, county, v, false).flatMap((p) => p.sizes.filter((s) => s.key).map((s) => ({ doc: p.doc, size: s.size, formats: s.formats, key: s.key!, sheets: s.sheets }))),
   );
   const missing = planned.filter((p) => !readCacheEntry(ctx.root, p.key));
   const jobs: PosterJob[] = missing
     .sort((a, b) => b.sheets * (b.size === 'A3' ? 2 : 1) - a.sheets * (a.size === 'A3' ? 2 : 1))
-    .map((p) => ({ doc: p.doc, size: p.size, key: p.key, root: ctx.root }));
+    .map((p) => ({ doc: p.doc, size: p.size, formats: p.formats, key: p.key, root: ctx.root }));
   if (jobs.length > 0) ctx.log(`  海报：需生成 ${jobs.length} 份，沿用缓存 ${planned.length - jobs.length} 份 · posters: rendering ${jobs.length}, reusing ${planned.length - jobs.length} from the cache`);
-  await runPosterJobs(jobs);
+  const results = await runPosterJobs(jobs);
 
   const privateTmp = join(ctx.root, `${PRIVATE_DIR}.tmp-${process.pid}`);
   rmSync(privateTmp, { recursive: true, force: true });
   let publicFiles = 0;
   let privateFiles = 0;
-  // The temporary folder holds personal data: it never outlives a failed step.
+  let publicBytes = 0;
+  let privateBytes = 0;
   try {
   for (const p of planned) {
     const entry = readCacheEntry(ctx.root, p.key);
@@ -79,13 +88,37 @@ export async function buildPosters(ctx: Pick<StepContext, 'root' | 'outDir' | 'c
     if (entry.sheets !== p.sheets) {
       throw new Error(`海报 ${label(p.doc, p.size)} 的页数（${entry.sheets}）与网页列出的页数（${p.sheets}）不一致 / sheet count ${entry.sheets} differs from the ${p.sheets} the pages list`);
     }
-    const files = listPosterFiles(getPosterFiles(p.doc, SIZES[p.size], p.sheets));
+    const files = listPosterFiles(getPosterFiles(p.doc, SIZES[p.size], p.sheets, p.formats));
     const folder = getPosterFolder(p.doc);
     const dest = p.doc.personal ? join(privateTmp, folder.slice(PRIVATE_DIR.length + 1)) : join(ctx.outDir, folder);
     mkdirSync(dest, { recursive: true });
-    for (const f of files) placeFile(getCachedFile(ctx.root, p.key, f), join(dest, f));
-    if (p.doc.personal) privateFiles += files.length;
-    else publicFiles += files.length;
+    let bytes = 0;
+    for (const f of files) {
+      placeFile(getCachedFile(ctx.root, p.key, f), join(dest, f));
+      bytes += statSync(join(dest, f)).size;
+    }
+    if (p.doc.personal) {
+      privateFiles += files.length;
+      privateBytes += bytes;
+    } else {
+      publicFiles += files.length;
+      publicBytes += bytes;
+    }
+  }
+  // Files in a village's poster folder that this build does not place (written on request into dist/
+  // and carried over by an incremental build) go, so an incremental build equals a full one.
+  const placed = new Map<string, Set<string>>();
+  for (const p of planned.filter((x) => !x.doc.personal)) {
+    const folder = getPosterFolder(p.doc);
+    const set = placed.get(folder) ?? new Set(['index.html']);
+    for (const f of listPosterFiles(getPosterFiles(p.doc, SIZES[p.size], p.sheets, p.formats))) set.add(f);
+    placed.set(folder, set);
+  }
+  for (const v of county.villages) {
+    const dir = join(ctx.outDir, 'v', v.id, 'posters');
+    if (!existsSync(dir)) continue;
+    const keep = placed.get(`v/${v.id}/posters`) ?? new Set(['index.html']);
+    for (const f of readdirSync(dir)) if (!keep.has(f)) rmSync(join(dir, f), { recursive: true, force: true });
   }
   } catch (error) {
     rmSync(privateTmp, { recursive: true, force: true });
@@ -104,6 +137,11 @@ export async function buildPosters(ctx: Pick<StepContext, 'root' | 'outDir' | 'c
     reused: planned.filter((p) => !missingKeys.has(p.key)).map((p) => label(p.doc, p.size)),
     publicFiles,
     privateFiles,
+    publicBytes,
+    privateBytes,
+    peakRenderRss: results.reduce((m, r) => Math.max(m, r.rss), 0),
+    renderedSheets: results.reduce((n, r) => n + r.sheets, 0),
+    renderCpuMs: results.reduce((n, r) => n + r.cpuMs, 0),
     ms: Math.round(performance.now() - started),
   };
 }

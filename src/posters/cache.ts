@@ -5,6 +5,10 @@
  * rebuild renders only posters whose key is new (after one village's quarterly update, only that
  * village's posters) and copies the rest. Entries are written to a temporary folder and renamed, so
  * an interrupted build never leaves a half-written entry; entries no build uses any more are pruned.
+ *
+ * Beside it, .gongkai-cache/poster-layouts/<village>.json keeps each poster's sheet count keyed by
+ * its layout key (the poster's content, paper size and drawing code), so the pages and the build step
+ * lay out only the posters whose records changed, not every poster of the county on every build.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,15 +18,29 @@ import { fileURLToPath } from 'node:url';
 import { hashValue } from '../lib/fingerprint.ts';
 import type { PosterDoc } from './doc.ts';
 import { getFontIdentity } from './fonts.ts';
-import type { SizePreset } from './sizes.ts';
+import type { PosterFormat, SizePreset } from './sizes.ts';
 import { TEMPLATE_VERSION } from './template.ts';
 
 export const CACHE_DIR = '.gongkai-cache/posters';
+export const LAYOUT_CACHE_DIR = '.gongkai-cache/poster-layouts';
 
 /** Source files whose text decides how a poster is drawn; editing any of them invalidates the cache. */
 const CODE_FILES = ['./layout.ts', './template.ts', './pdf.ts', './png.ts', './qr.ts', './render.ts', './sizes.ts', './documents.ts', '../lib/linebreak.ts', '../lib/paginate.ts'];
 
 let identity: string | undefined;
+
+/**
+ * The folder of this file's sources. Run natively that is where this module is; bundled into Astro's
+ * page build (the layout cache is read by the pages too) the module sits in a build chunk, so look
+ * for src/posters above it, then in the project the build runs from.
+ */
+function getCodeDir(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [here];
+  for (let dir = here; dirname(dir) !== dir; dir = dirname(dir)) candidates.push(join(dir, 'src/posters'));
+  candidates.push(join(process.cwd(), 'src/posters'));
+  return candidates.find((d) => existsSync(join(d, 'layout.ts')) && existsSync(join(d, 'cache.ts'))) ?? here;
+}
 
 /** Versions of the font and renderers and a hash of the drawing code. */
 export function getRenderIdentity(): string {
@@ -38,16 +56,59 @@ export function getRenderIdentity(): string {
       return `${name}@${(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version}`;
     }
   };
-  const here = dirname(fileURLToPath(import.meta.url));
+  const here = getCodeDir();
   const code = createHash('sha256');
   for (const f of CODE_FILES) code.update(existsSync(join(here, f)) ? readFileSync(join(here, f)) : f);
   identity = [`template@${TEMPLATE_VERSION}`, `code@${code.digest('hex').slice(0, 16)}`, getFontIdentity(), version('satori'), version('@resvg/resvg-js'), version('pdfkit'), version('uqr')].join(' ');
   return identity;
 }
 
-/** Cache key of one poster at one size. */
-export function getCacheKey(doc: PosterDoc, size: SizePreset): string {
+/** Cache key of one poster at one size in the given formats. */
+export function getCacheKey(doc: PosterDoc, size: SizePreset, formats: readonly PosterFormat[]): string {
+  return hashValue({ doc, size, formats, renderer: getRenderIdentity() }).slice(0, 32);
+}
+
+/** Key of a poster's layout at one size: what decides its sheet count. */
+export function getLayoutKey(doc: PosterDoc, size: SizePreset): string {
   return hashValue({ doc, size, renderer: getRenderIdentity() }).slice(0, 32);
+}
+
+/**
+ * The sheet counts of one village's posters, read from the layout cache; `lookup` returns the count
+ * of a layout key or computes it (and remembers it). `save()` writes back only the keys looked up, so
+ * layouts of records that no longer exist drop out; `save(false)` (a caller that looked up only some
+ * posters) keeps the others.
+ */
+export function openLayoutCache(root: string, village: string) {
+  const file = join(root, LAYOUT_CACHE_DIR, `${village}.json`);
+  let stored: Record<string, number> = {};
+  try {
+    stored = JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>;
+  } catch {
+    stored = {};
+  }
+  const used = new Map<string, number>();
+  let changed = false;
+  return {
+    lookup(key: string, compute: () => number): number {
+      let n = used.get(key) ?? stored[key];
+      if (n === undefined) {
+        n = compute();
+        changed = true;
+      }
+      used.set(key, n);
+      return n;
+    },
+    save(prune = true): void {
+      if (!changed && (!prune || used.size === Object.keys(stored).length)) return;
+      const all = prune ? [...used] : [...Object.entries(stored).filter(([k]) => !used.has(k)), ...used];
+      const sorted = Object.fromEntries(all.sort(([a], [b]) => (a < b ? -1 : 1)));
+      mkdirSync(dirname(file), { recursive: true });
+      const tmp = `${file}.tmp-${process.pid}`;
+      writeFileSync(tmp, `${JSON.stringify(sorted)}\n`);
+      renameSync(tmp, file);
+    },
+  };
 }
 
 export interface CacheManifest {

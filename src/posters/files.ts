@@ -5,18 +5,19 @@
  * machine and are never published (see documents.ts).
  */
 import type { PosterDoc } from './doc.ts';
-import type { SizePreset } from './sizes.ts';
+import { PNG_DPI, type PosterFormat, type SizePreset } from './sizes.ts';
 
 export interface SheetFiles {
   svg?: string;
   /** PNG per resolution, e.g. { 150: 'x-a3-1-150dpi.png', 300: … }. */
   png: Record<number, string>;
-  thumbnail?: string;
 }
 
 export interface PosterFiles {
   /** All sheets in one PDF. */
-  pdf: string;
+  pdf?: string;
+  /** The small preview picture of the first sheet. */
+  preview?: string;
   sheets: SheetFiles[];
 }
 
@@ -25,17 +26,18 @@ export function getPosterFolder(doc: PosterDoc): string {
   return doc.personal ? `private-posters/${doc.village.id}` : `v/${doc.village.id}/posters`;
 }
 
-/** File names of a poster at one size with `sheets` sheets, relative to its folder. */
-export function getPosterFiles(doc: PosterDoc, size: SizePreset, sheets: number): PosterFiles {
+/** File names of a poster at one size with `sheets` sheets in the given formats, relative to its folder. */
+export function getPosterFiles(doc: PosterDoc, size: SizePreset, sheets: number, formats: readonly PosterFormat[]): PosterFiles {
   const base = `${doc.id}-${size.key.toLowerCase()}`;
+  const dpis = formats.map((f) => PNG_DPI[f]).filter((d): d is number => d !== undefined);
   return {
-    pdf: `${base}.pdf`,
+    ...(formats.includes('pdf') ? { pdf: `${base}.pdf` } : {}),
+    ...(formats.includes('preview') ? { preview: `${base}-preview.png` } : {}),
     sheets: Array.from({ length: sheets }, (_, i) => {
       const n = i + 1;
       return {
-        ...(size.outputs.svg ? { svg: `${base}-${n}.svg` } : {}),
-        png: Object.fromEntries(size.outputs.dpi.map((dpi) => [dpi, `${base}-${n}-${dpi}dpi.png`])),
-        ...(size.outputs.thumbnail ? { thumbnail: `${base}-${n}-thumb.png` } : {}),
+        ...(formats.includes('svg') ? { svg: `${base}-${n}.svg` } : {}),
+        png: Object.fromEntries(dpis.map((dpi) => [dpi, `${base}-${n}-${dpi}dpi.png`])),
       };
     }),
   };
@@ -43,5 +45,5 @@ export function getPosterFiles(doc: PosterDoc, size: SizePreset, sheets: number)
 
 /** Every file name of a poster at one size, in a fixed order. */
 export function listPosterFiles(files: PosterFiles): string[] {
-  return [files.pdf, ...files.sheets.flatMap((s) => [...(s.svg ? [s.svg] : []), ...Object.values(s.png), ...(s.thumbnail ? [s.thumbnail] : [])])];
+  return [...(files.pdf ? [files.pdf] : []), ...(files.preview ? [files.preview] : []), ...files.sheets.flatMap((s) => [...(s.svg ? [s.svg] : []), ...Object.values(s.png)])];
 }

@@ -13,7 +13,7 @@ import { getLayoutFonts, getSatoriFonts } from './fonts.ts';
 import { layoutPoster, type Fonts, type PosterLayout } from './layout.ts';
 import { sheetsToPdf } from './pdf.ts';
 import { encodeGreyPng } from './png.ts';
-import { pixelWidth, THUMBNAIL_WIDTH, type SizePreset } from './sizes.ts';
+import { pixelWidth, POSTER_FORMATS, PREVIEW_WIDTH, type PosterFormat, type SizePreset } from './sizes.ts';
 import { drawSheet } from './template.ts';
 
 export class PosterRenderError extends Error {}
@@ -89,18 +89,18 @@ export interface RenderedPoster {
   data: Map<string, Buffer>;
 }
 
-/** Every file of a poster at one size. */
-export async function renderPoster(doc: PosterDoc, size: SizePreset, fonts: Fonts = getLayoutFonts()): Promise<RenderedPoster> {
+/** The files of a poster at one size in the given formats (every format when none are given). */
+export async function renderPoster(doc: PosterDoc, size: SizePreset, formats: readonly PosterFormat[] = POSTER_FORMATS, fonts: Fonts = getLayoutFonts()): Promise<RenderedPoster> {
   const layout = layoutPoster(doc, size, fonts);
   const svgs = await renderSheetsSvg(layout);
-  const files = getPosterFiles(doc, size, svgs.length);
+  const files = getPosterFiles(doc, size, svgs.length, formats);
   const data = new Map<string, Buffer>();
-  data.set(files.pdf, await sheetsToPdf(svgs, size.width, size.height, { title: `${doc.title}（${size.key}）`, date: doc.publishedAt }));
+  if (files.pdf) data.set(files.pdf, await sheetsToPdf(svgs, size.width, size.height, { title: `${doc.title}（${size.key}）`, date: doc.publishedAt }));
+  if (files.preview) data.set(files.preview, svgToPng(svgs[0]!, PREVIEW_WIDTH));
   svgs.forEach((svg, i) => {
     const f = files.sheets[i]!;
     if (f.svg) data.set(f.svg, Buffer.from(svg));
     for (const [dpi, name] of Object.entries(f.png)) data.set(name, svgToPng(svg, pixelWidth(size, Number(dpi))));
-    if (f.thumbnail) data.set(f.thumbnail, svgToPng(svg, THUMBNAIL_WIDTH));
   });
   return { layout, files, data };
 }

@@ -44,9 +44,18 @@ export interface SizePreset {
   cellPad: number;
   /** Rule thickness: thin for table cells, thick for table edges and the header/footer rules. */
   rule: { thin: number; thick: number };
-  /** What the build writes for this size. */
-  outputs: { svg: boolean; dpi: readonly number[]; thumbnail: boolean };
 }
+
+/**
+ * What can be written for a poster at one size: the PDF of all sheets, a small preview picture of
+ * the first sheet (the print page's thumbnail and the share image), and per sheet a 150 or 300 dpi
+ * picture or an SVG (outlined text) for print shops that want them.
+ */
+export type PosterFormat = 'pdf' | 'preview' | 'png150' | 'png300' | 'svg';
+export const POSTER_FORMATS: readonly PosterFormat[] = ['pdf', 'preview', 'png150', 'png300', 'svg'];
+
+/** Resolution of each per-sheet picture format. */
+export const PNG_DPI: Readonly<Partial<Record<PosterFormat, number>>> = { png150: 150, png300: 300 };
 
 const MM = 72 / 25.4;
 const pt = (mm: number) => Math.round(mm * MM * 100) / 100;
@@ -66,7 +75,6 @@ export const SIZES: Readonly<Record<SizeKey, SizePreset>> = {
     gap: 12,
     cellPad: 5,
     rule: { thin: 1, thick: 3 },
-    outputs: { svg: true, dpi: [150, 300], thumbnail: true },
   },
   A4: {
     key: 'A4',
@@ -82,7 +90,6 @@ export const SIZES: Readonly<Record<SizeKey, SizePreset>> = {
     gap: 9,
     cellPad: 4,
     rule: { thin: 1, thick: 2 },
-    outputs: { svg: true, dpi: [], thumbnail: false },
   },
 };
 
@@ -95,5 +102,11 @@ export function pixelWidth(size: SizePreset, dpi: number): number {
   return Math.round((size.widthMm / 25.4) * dpi);
 }
 
-/** Width of the small preview image on the print page, in pixels. */
-export const THUMBNAIL_WIDTH = 360;
+/**
+ * What every build writes: what a clerk prints (the PDF at both sizes) and one preview picture per
+ * poster (of the A3 first sheet). The other formats are written on request (`npm run posters`).
+ */
+export const DEFAULT_FORMATS: Readonly<Record<SizeKey, readonly PosterFormat[]>> = { A3: ['pdf', 'preview'], A4: ['pdf'] };
+
+/** Width of the preview picture of a poster's first sheet, in pixels. */
+export const PREVIEW_WIDTH = 600;

@@ -1,10 +1,14 @@
 /**
- * The posters in the built site: every village's print page links files that exist, each record
- * page shows its poster's 核对码, QR codes in the published pictures lead to pages that exist, PDFs
- * are A3/A4, personal-data posters stay off the web, and a rebuild renders only what changed.
+ * The posters in the built site: the build writes what a clerk prints now (PDFs at A3 and A4 and a
+ * preview picture, for the current quarter, running 公示 and corrections), every village's print
+ * page lists every poster and links only files that exist, each record page shows its poster's
+ * 核对码, QR codes in the published PDFs lead to pages that exist, personal-data posters stay off the
+ * web, a rebuild renders only what changed, and `npm run posters` writes older periods and other
+ * formats on request.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
@@ -16,21 +20,46 @@ import type { PosterDoc } from '../../src/posters/doc.ts';
 import { buildPosterDocs } from '../../src/posters/documents.ts';
 import { getPosterFiles, listPosterFiles } from '../../src/posters/files.ts';
 import { getLayoutFonts } from '../../src/posters/fonts.ts';
-import { layoutPoster } from '../../src/posters/layout.ts';
-import { POSTER_SIZES, SIZES } from '../../src/posters/sizes.ts';
+import { layoutPoster, type PosterLayout } from '../../src/posters/layout.ts';
+import { selectDefaultPosters } from '../../src/posters/selection.ts';
+import { DEFAULT_FORMATS, POSTER_SIZES, PREVIEW_WIDTH, SIZES } from '../../src/posters/sizes.ts';
 import { makeTree, ROOT } from '../helpers/fixture-tree.ts';
 
 const DIST = join(ROOT, 'dist');
 let docs: PosterDoc[];
+/** The posters every build writes (what a clerk prints now), and the others. */
+let current: PosterDoc[];
+let older: PosterDoc[];
 let buildLog: string;
 const fonts = getLayoutFonts();
+const sheetsOf = (d: PosterDoc, size: 'A3' | 'A4') => layoutPoster(d, SIZES[size], fonts).sheets.length;
 
 beforeAll(() => {
   const run = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GONGKAI_AS_OF: '' } });
   expect(run.status, run.stdout + run.stderr).toBe(0);
   buildLog = run.stdout;
-  docs = buildPosterDocs(loadCounty(ROOT, { env: {} }).county!);
+  const county = loadCounty(ROOT, { env: {} }).county!;
+  docs = buildPosterDocs(county);
+  const chosen = new Set(county.villages.flatMap((v) => [...selectDefaultPosters(county, docs.filter((d) => d.village.id === v.id)).keys()].map((id) => `${v.id}/${id}`)));
+  current = docs.filter((d) => chosen.has(`${d.village.id}/${d.id}`));
+  older = docs.filter((d) => !chosen.has(`${d.village.id}/${d.id}`));
 });
+
+/** Files of poster `id` (any size, any format) among the names in a folder. */
+const filesOf = (id: string, names: readonly string[]) => names.filter((f) => new RegExp(`^${id}-a[34](\\.pdf|-preview\\.png|-\\d+(-\\d+dpi\\.png|\\.svg))$`).test(f));
+
+/** The URL in the QR code of a poster's first sheet, read from a 150-dpi picture of it. */
+function readQr(png: Buffer, layout: PosterLayout): string | undefined {
+  const img = PNG.sync.read(png);
+  const s = 150 / 72;
+  const x0 = Math.floor((layout.size.margin - 12) * s);
+  const y0 = Math.floor(layout.footer.top * s);
+  const w = Math.ceil((layout.size.qr + 24) * s);
+  const h = img.height - y0;
+  const crop = new Uint8ClampedArray(w * h * 4);
+  for (let y = 0; y < h; y += 1) crop.set(img.data.subarray(((y0 + y) * img.width + x0) * 4, ((y0 + y) * img.width + x0 + w) * 4), y * w * 4);
+  return jsQR(crop, w, h)?.data;
+}
 
 const html = (path: string) => readFileSync(join(DIST, path, 'index.html'), 'utf8');
 const hrefs = (page: string) => [...page.matchAll(/(?:href|src)="([^"]+)"/g)].map((m) => m[1]!);
@@ -45,20 +74,37 @@ describe('posters in the built site', () => {
     for (const v of villages) {
       expect(html(`v/${v}`)).toContain(`href="/v/${v}/posters/"`);
       const links = hrefs(html(`v/${v}/posters`)).filter((h) => /\.(pdf|png|svg)$/.test(h));
-      expect(links.length).toBeGreaterThan(10);
+      expect(links.length).toBeGreaterThan(0);
       for (const h of links) expect(existsSync(join(DIST, decodeURIComponent(h))), h).toBe(true);
     }
   });
 
-  it('publishes every public poster at every size, and lists each on its quarter’s print page with its 核对码', () => {
-    for (const d of docs.filter((x) => !x.personal)) {
+  it('publishes what a clerk prints now — this quarter, running 公示, corrections — as A3 and A4 PDFs with a preview, and nothing else', () => {
+    expect(current.filter((d) => !d.personal).length).toBeGreaterThan(4);
+    for (const d of current.filter((x) => !x.personal)) {
       const page = html(`v/${d.village.id}/posters`);
       expect(page).toContain(`id="poster-${d.id}"`);
       expect(page).toContain(d.fingerprint);
-      for (const size of POSTER_SIZES) {
-        const files = getPosterFiles(d, SIZES[size], layoutPoster(d, SIZES[size], fonts).sheets.length);
-        for (const f of listPosterFiles(files)) expect(existsSync(join(DIST, 'v', d.village.id, 'posters', f)), f).toBe(true);
+      const expected = POSTER_SIZES.flatMap((size) => listPosterFiles(getPosterFiles(d, SIZES[size], sheetsOf(d, size), DEFAULT_FORMATS[size])));
+      expect(expected).toEqual([`${d.id}-a3.pdf`, `${d.id}-a3-preview.png`, `${d.id}-a4.pdf`]);
+      const published = filesOf(d.id, readdirSync(join(DIST, 'v', d.village.id, 'posters')));
+      expect(published.sort()).toEqual([...expected].sort());
+      const preview = PNG.sync.read(readFileSync(join(DIST, 'v', d.village.id, 'posters', `${d.id}-a3-preview.png`)));
+      expect(preview.width).toBe(PREVIEW_WIDTH);
+    }
+  });
+
+  it('lists older posters on the print page with their 核对码 and the command that writes them, but publishes no files for them', () => {
+    expect(older.length).toBeGreaterThan(4);
+    for (const d of older) {
+      const page = html(`v/${d.village.id}/posters`);
+      const item = page.slice(page.indexOf(`id="poster-${d.id}"`), page.indexOf('</li>', page.indexOf(`id="poster-${d.id}"`)));
+      expect(item).toContain(d.fingerprint);
+      if (!d.corrects && !docs.some((x) => x.village.id === d.village.id && x.corrects?.posterId === d.id)) {
+        expect(item).toContain(`npm run posters -- --village ${d.village.id} --period ${d.quarter}`);
       }
+      const published = existsSync(join(DIST, 'v', d.village.id, 'posters')) ? readdirSync(join(DIST, 'v', d.village.id, 'posters')) : [];
+      expect(filesOf(d.id, published)).toEqual([]);
     }
   });
 
@@ -89,16 +135,18 @@ describe('posters in the built site', () => {
     for (const d of personal) {
       expect(published.filter((f) => f.includes(d.id) && !f.endsWith('index.html'))).toEqual([]);
       expect(hrefs(html(`v/${d.village.id}/posters`)).filter((h) => h.includes(d.id))).toEqual([]);
-      const files = listPosterFiles(getPosterFiles(d, SIZES.A3, layoutPoster(d, SIZES.A3, fonts).sheets.length));
+    }
+    for (const d of personal.filter((x) => current.includes(x))) {
+      const files = listPosterFiles(getPosterFiles(d, SIZES.A3, sheetsOf(d, 'A3'), DEFAULT_FORMATS.A3));
       for (const f of files) expect(existsSync(join(ROOT, PRIVATE_DIR, d.village.id, f)), f).toBe(true);
     }
   });
 
   it('publishes PDFs of exactly A3 and A4 size, one page per sheet', () => {
-    for (const d of docs.filter((x) => !x.personal)) {
+    for (const d of current.filter((x) => !x.personal)) {
       for (const size of POSTER_SIZES) {
-        const sheets = layoutPoster(d, SIZES[size], fonts).sheets.length;
-        const pdf = join(DIST, 'v', d.village.id, 'posters', getPosterFiles(d, SIZES[size], sheets).pdf);
+        const sheets = sheetsOf(d, size);
+        const pdf = join(DIST, 'v', d.village.id, 'posters', `${d.id}-${size.toLowerCase()}.pdf`);
         const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
         expect(info).toMatch(size === 'A3' ? /Page size:\s+841\.89 x 1190\.55 pts \(A3\)/ : /Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
         expect(info).toMatch(new RegExp(`Pages:\\s+${sheets}\\b`));
@@ -106,34 +154,34 @@ describe('posters in the built site', () => {
     }
   });
 
-  it('has QR codes in the published 150-dpi pictures that lead to pages of the site', () => {
-    for (const d of docs.filter((x) => !x.personal)) {
-      const layout = layoutPoster(d, SIZES.A3, fonts);
-      const files = getPosterFiles(d, SIZES.A3, layout.sheets.length);
-      const img = PNG.sync.read(readFileSync(join(DIST, 'v', d.village.id, 'posters', files.sheets[0]!.png[150]!)));
-      const s = 150 / 72;
-      const x0 = Math.floor((layout.size.margin - 12) * s);
-      const y0 = Math.floor(layout.footer.top * s);
-      const w = Math.ceil((layout.size.qr + 24) * s);
-      const h = img.height - y0;
-      const crop = new Uint8ClampedArray(w * h * 4);
-      for (let y = 0; y < h; y += 1) crop.set(img.data.subarray(((y0 + y) * img.width + x0) * 4, ((y0 + y) * img.width + x0 + w) * 4), y * w * 4);
-      const url = jsQR(crop, w, h)?.data;
-      expect(url, d.id).toBe(d.url);
-      const path = new URL(url!).pathname;
-      expect(existsSync(join(DIST, path, 'index.html')), path).toBe(true);
+  it('has QR codes in the published PDFs (printed at 150 dpi) that lead to pages of the site', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-qr-'));
+    try {
+      for (const d of current.filter((x) => !x.personal)) {
+        execFileSync('pdftoppm', ['-r', '150', '-f', '1', '-l', '1', '-gray', '-png', '-singlefile', join(DIST, 'v', d.village.id, 'posters', `${d.id}-a3.pdf`), join(dir, d.id)]);
+        const url = readQr(readFileSync(join(dir, `${d.id}.png`)), layoutPoster(d, SIZES.A3, fonts));
+        expect(url, d.id).toBe(d.url);
+        const path = new URL(url!).pathname;
+        expect(existsSync(join(DIST, path, 'index.html')), path).toBe(true);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 180_000);
 });
 
 describe('the poster cache', () => {
-  it('renders nothing again when the content did not change', async () => {
+  it('renders nothing again when the content did not change, and removes posters written on request into the site folder', async () => {
     const county = loadCounty(ROOT, { env: {} }).county!;
     const tree = makeTree();
     try {
+      const stray = join(tree.root, 'dist/v/maqu/posters/finance-2025-q2-a3-1-300dpi.png');
+      mkdirSync(join(tree.root, 'dist/v/maqu/posters'), { recursive: true });
+      writeFileSync(stray, 'on request');
       const r = await buildPosters({ root: ROOT, outDir: join(tree.root, 'dist'), county, log: () => {} });
       expect(r.rendered).toEqual([]);
-      expect(r.reused).toHaveLength(docs.length * POSTER_SIZES.length);
+      expect(r.reused).toHaveLength(current.length * POSTER_SIZES.length);
+      expect(existsSync(stray)).toBe(false);
     } finally {
       tree.cleanup();
     }
@@ -150,9 +198,76 @@ describe('the poster cache', () => {
       const county = loadCounty(tree.root, { env: {} }).county!;
       const r = await buildPosters({ root: tree.root, outDir: join(tree.root, 'dist'), county, log: () => {} });
       expect(r.rendered).toEqual(['maqu/finance-2025-q3@A3', 'maqu/finance-2025-q3@A4']);
-      expect(r.reused).toHaveLength(docs.length * POSTER_SIZES.length - 2);
+      expect(r.reused).toHaveLength(current.length * POSTER_SIZES.length - 2);
     } finally {
       tree.cleanup();
     }
   }, 120_000);
+});
+
+describe('posters on request (npm run posters)', () => {
+  const posters = (root: string, ...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'scripts/posters.ts'), '--root', root, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GONGKAI_AS_OF: '' } });
+
+  it('writes an older quarter’s posters as PDF, 150-dpi pictures and SVG into --out, with personal-data 公示 only in private-posters/', () => {
+    // The quarter with the most posters no build writes, so the command has work to do.
+    const byQuarter = new Map<string, PosterDoc[]>();
+    for (const d of older) byQuarter.set(`${d.village.id} ${d.quarter}`, [...(byQuarter.get(`${d.village.id} ${d.quarter}`) ?? []), d]);
+    const [which, asked] = [...byQuarter].sort((a, b) => b[1].length - a[1].length)[0]!;
+    const [village, quarter] = which.split(' ') as [string, string];
+    const wanted = docs.filter((d) => d.village.id === village && d.quarter === quarter);
+    const tree = makeTree();
+    const out = join(tree.root, 'print-shop');
+    try {
+      cpSync(join(ROOT, CACHE_DIR), join(tree.root, CACHE_DIR), { recursive: true });
+      const run = posters(tree.root, '--village', village, '--period', quarter, '--formats', 'png150,svg,pdf', '--out', out);
+      expect(run.status, run.stdout + run.stderr).toBe(0);
+      expect(run.stdout).toMatch(/Wrote \d+ files/);
+      expect(asked.length).toBeGreaterThan(0);
+      for (const d of wanted) {
+        const dir = d.personal ? join(tree.root, PRIVATE_DIR, village) : out;
+        for (const size of POSTER_SIZES) {
+          const sheets = sheetsOf(d, size);
+          const names = listPosterFiles(getPosterFiles(d, SIZES[size], sheets, ['pdf', 'png150', 'svg']));
+          expect(names).toHaveLength(1 + 2 * sheets);
+          for (const f of names) expect(existsSync(join(dir, f)), `${dir}/${f}`).toBe(true);
+          const info = execFileSync('pdfinfo', [join(dir, `${d.id}-${size.toLowerCase()}.pdf`)], { encoding: 'utf8' });
+          expect(info).toMatch(new RegExp(`Pages:\\s+${sheets}\\b`));
+        }
+        if (!d.personal) expect(readQr(readFileSync(join(out, `${d.id}-a3-1-150dpi.png`)), layoutPoster(d, SIZES.A3, fonts)), d.id).toBe(d.url);
+        else expect(filesOf(d.id, readdirSync(out))).toEqual([]);
+      }
+      expect(readdirSync(out).some((f) => f.endsWith('.svg') && readFileSync(join(out, f), 'utf8').startsWith('<svg'))).toBe(true);
+    } finally {
+      tree.cleanup();
+    }
+  }, 300_000);
+
+  it('writes a personal-data 公示 asked for with --out only to private-posters/, never to --out', () => {
+    const d = docs.find((x) => x.personal)!;
+    const tree = makeTree();
+    const out = join(tree.root, 'print-shop');
+    try {
+      const run = posters(tree.root, '--village', d.village.id, '--period', d.quarter, '--formats', 'pdf,png150', '--out', out);
+      expect(run.status, run.stdout + run.stderr).toBe(0);
+      const names = listPosterFiles(getPosterFiles(d, SIZES.A3, sheetsOf(d, 'A3'), ['pdf', 'png150']));
+      for (const f of names) expect(existsSync(join(tree.root, PRIVATE_DIR, d.village.id, f)), f).toBe(true);
+      expect(filesOf(d.id, existsSync(out) ? readdirSync(out) : [])).toEqual([]);
+    } finally {
+      tree.cleanup();
+    }
+  }, 300_000);
+
+  it('names the village and the formats that exist when asked for one that does not', () => {
+    const badVillage = posters(ROOT, '--village', 'maq');
+    expect(badVillage.status).toBe(1);
+    expect(badVillage.stderr).toContain('没有编号为 maq 的村');
+    expect(badVillage.stderr).toContain('did you mean maqu');
+    const badFormat = posters(ROOT, '--village', 'maqu', '--formats', 'pdf,tiff');
+    expect(badFormat.status).toBe(1);
+    expect(badFormat.stderr).toContain('tiff 不是可用的格式');
+    expect(badFormat.stderr).toContain('pdf,preview,png150,png300,svg');
+    const badPeriod = posters(ROOT, '--village', 'maqu', '--period', '1999-q1');
+    expect(badPeriod.status).toBe(1);
+    expect(badPeriod.stderr).toMatch(/has no posters for 1999-q1; quarters with posters: 2025-q\d/);
+  });
 });

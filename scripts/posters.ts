@@ -1,0 +1,30 @@
+/**
+ * `npm run posters -- --village <id> [--period <quarter|all>] [--formats pdf,png150,png300,svg] [--out <dir>] [--root <dir>]`:
+ * posters no build writes (older periods, pictures and SVG for print shops), for one village
+ * (src/posters/on-request.ts).
+ */
+import { parseArgs } from 'node:util';
+import { formatProblems } from '../src/check/format.ts';
+import { loadCounty } from '../src/check/load.ts';
+import { OnRequestError, renderOnRequest } from '../src/posters/on-request.ts';
+
+const { values } = parseArgs({ options: { village: { type: 'string' }, period: { type: 'string' }, formats: { type: 'string' }, out: { type: 'string' }, root: { type: 'string' } } });
+if (!values.village) {
+  console.error('请用 --village 指定村编号，例如 npm run posters -- --village maqu --period 2025-q3 / name the village with --village, e.g. npm run posters -- --village maqu --period 2025-q3');
+  process.exit(2);
+}
+const root = values.root ?? process.cwd();
+const loaded = loadCounty(root);
+if (!loaded.county) {
+  console.error(formatProblems(loaded.problems));
+  process.exit(1);
+}
+try {
+  const r = await renderOnRequest({ root, county: loaded.county, village: values.village, period: values.period, formats: values.formats, out: values.out });
+  for (const f of r.files) console.log(f);
+  console.log(`已写出 ${r.files.length} 个文件（新生成 ${r.rendered} 份，沿用缓存 ${r.reused} 份）。 Wrote ${r.files.length} files (${r.rendered} rendered, ${r.reused} from the cache).`);
+} catch (error) {
+  if (!(error instanceof OnRequestError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}

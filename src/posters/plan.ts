@@ -1,0 +1,58 @@
+/**
+ * One village's posters as the pages list them and the build step renders them: each poster's
+ * document, whether (and why) it is in the default set, and per paper size its sheet count (from the
+ * layout cache; laid out only when its record changed), the formats every build writes and their
+ * cache key. The pages and the build step both call this, so every link points at a file the build
+ * writes.
+ */
+import type { County, VillageRecords } from '../check/model.ts';
+import { getCacheKey, getLayoutKey, openLayoutCache } from './cache.ts';
+import type { PosterDoc } from './doc.ts';
+import { buildVillagePosterDocs } from './documents.ts';
+import { getLayoutFonts } from './fonts.ts';
+import { layoutPoster } from './layout.ts';
+import { selectDefaultPosters, type DefaultReason } from './selection.ts';
+import { DEFAULT_FORMATS, POSTER_SIZES, SIZES, type PosterFormat, type SizeKey } from './sizes.ts';
+
+export interface PlannedSize {
+  size: SizeKey;
+  sheets: number;
+  /** What every build writes (empty when the poster is not in the default set). */
+  formats: readonly PosterFormat[];
+  /** Cache key of the default files (undefined when none are written). */
+  key?: string;
+}
+
+export interface PlannedPoster {
+  doc: PosterDoc;
+  /** Why every build renders it; undefined: on request only. */
+  reason?: DefaultReason;
+  sizes: PlannedSize[];
+}
+
+/**
+ * Plans one village's posters. `all` false plans (and looks up layouts of) only the default set, as
+ * the build step does; the pages plan every poster, since the print page lists them all.
+ */
+export function planVillagePosters(root: string, county: County, v: VillageRecords, all = true): PlannedPoster[] {
+  const docs = buildVillagePosterDocs(county, v);
+  const reasons = selectDefaultPosters(county, docs);
+  const layouts = openLayoutCache(root, v.id);
+  const out: PlannedPoster[] = [];
+  for (const doc of docs) {
+    const reason = reasons.get(doc.id);
+    if (!all && !reason) continue;
+    out.push({
+      doc,
+      ...(reason ? { reason } : {}),
+      sizes: POSTER_SIZES.map((size) => {
+        const preset = SIZES[size];
+        const sheets = layouts.lookup(getLayoutKey(doc, preset), () => layoutPoster(doc, preset, getLayoutFonts()).sheets.length);
+        const formats = reason ? DEFAULT_FORMATS[size] : [];
+        return { size, sheets, formats, ...(formats.length > 0 ? { key: getCacheKey(doc, preset, formats) } : {}) };
+      }),
+    });
+  }
+  layouts.save(all);
+  return out;
+}
