@@ -3,7 +3,7 @@
  * page shows its poster's 核对码, QR codes in the published pictures lead to pages that exist, PDFs
  * are A3/A4, personal-data posters stay off the web, and a rebuild renders only what changed.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
@@ -18,17 +18,16 @@ import { getPosterFiles, listPosterFiles } from '../../src/posters/files.ts';
 import { getLayoutFonts } from '../../src/posters/fonts.ts';
 import { layoutPoster } from '../../src/posters/layout.ts';
 import { POSTER_SIZES, SIZES } from '../../src/posters/sizes.ts';
+import { demoDistPath, ensureDemoDist } from '../helpers/dist.ts';
 import { makeTree, ROOT } from '../helpers/fixture-tree.ts';
 
-const DIST = join(ROOT, 'dist');
+const DIST = demoDistPath();
 let docs: PosterDoc[];
 let buildLog: string;
 const fonts = getLayoutFonts();
 
 beforeAll(() => {
-  const run = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GONGKAI_AS_OF: '' } });
-  expect(run.status, run.stdout + run.stderr).toBe(0);
-  buildLog = run.stdout;
+  buildLog = ensureDemoDist().log;
   docs = buildPosterDocs(loadCounty(ROOT, { env: {} }).county!);
 });
 
