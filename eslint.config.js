@@ -41,8 +41,6 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: true }],
       // Chinese text is set with the ideographic space (U+3000) on purpose; flag it only in code.
       'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipRegExps: true, skipComments: true, skipJSXText: true }],
-      // The content-safety checks look for control characters on purpose.
-      'no-control-regex': 'off',
     },
   },
   {

@@ -122,7 +122,7 @@ export async function openSiteSearch(dist: string): Promise<SiteSearch> {
       const outcome = await runPlan(pf.api, plan, filters, order);
       const ids = outcome.hits;
       const all = await Promise.all(ids.map((h) => h.data()));
-      return { plan, outcome, urls: all.map((d) => decodeURI(d.url)), data: async (n = ids.length) => all.slice(0, n) };
+      return { plan, outcome, urls: all.map((d) => decodeURI(d.url)), data: (n = ids.length) => Promise.resolve(all.slice(0, n)) };
     },
     close: () => pf.close(),
   };
