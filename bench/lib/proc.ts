@@ -35,7 +35,7 @@ function rssBytes(pid: number): number {
 }
 
 /** Sum of RSS over `root` and all its descendants, and how many processes that was. */
-export function treeRss(root: number): { bytes: number; processes: number } {
+function treeRss(root: number): { bytes: number; processes: number } {
   const parents = parentMap();
   const tree = new Set([root]);
   let grew = true;
@@ -132,7 +132,7 @@ export function runSampled(command: string, args: readonly string[], options: Ru
 }
 
 /** CPU time of finished children of this process (user, system) in ms, from /proc/self/stat cutime/cstime. */
-export function childrenCpuMs(): { userMs: number; systemMs: number } {
+function childrenCpuMs(): { userMs: number; systemMs: number } {
   const stat = readFileSync('/proc/self/stat', 'utf8');
   const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const tick = 100; // USER_HZ on Linux

@@ -55,20 +55,12 @@ export function catalogueCodes(site: County['site'], siteFile: string): { codes:
   return { codes, findings };
 }
 
-export function checkCounty(county: County, siteFile: string): FileFinding[] {
-  const { codes, findings: out } = catalogueCodes(county.site, siteFile);
-  const missingYears = new Set<number>();
-  for (const v of county.villages) out.push(...checkVillage(v, county, codes, missingYears));
-  for (const year of [...missingYears].sort()) out.push({ file: siteFile, finding: { code: 'calendar.missing-year', path: ['calendar'], severity: 'warning', params: { year } } });
-  return out;
-}
-
 /**
  * Rules within one village, against the county's site and profile. They depend only on the
  * village's files, content/site.yaml and the code (not on the as-of date), which is what lets
  * scripts/build.ts reuse a village's result while its files are unchanged (src/check/check-cache.ts).
  */
-export function checkVillage(v: VillageRecords, county: County, codes: Map<string, string>, missingYears: Set<number>): FileFinding[] {
+export function checkVillageRules(v: VillageRecords, county: County, codes: Map<string, string>, missingYears: Set<number>): FileFinding[] {
   const out: FileFinding[] = [];
   const add = (file: string, findings: readonly Finding[]) => findings.forEach((finding) => out.push({ file, finding }));
   const { profile, calendar, site } = county;

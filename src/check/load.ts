@@ -17,7 +17,7 @@ import { resolveAsOf } from './as-of.ts';
 import { findPlaceholders } from '../lib/scaffold-marker.ts';
 import { checkBody } from './body.ts';
 import { checkCompliance } from './compliance-rules.ts';
-import { catalogueCodes, checkVillage, noticeEndDate, scanPrivacy } from './county-rules.ts';
+import { catalogueCodes, checkVillageRules, noticeEndDate, scanPrivacy } from './county-rules.ts';
 import { validate } from './issues.ts';
 import type { County, DisclosureRec, LedgerRec, Problem, Rec, VillageRecords, VolunteerRec } from './model.ts';
 import { decodeText, parseFrontMatter, parseYaml } from './parse.ts';
@@ -211,7 +211,7 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
     if (village) {
       rec.ledgers.sort((a, b) => comparePeriods(a.period, b.period));
       for (const n of rec.notices) n.endDate = noticeEndDate(n.data, county.calendar);
-      for (const { file, finding } of checkVillage(rec, county, catalogue.codes, years)) report(file, [finding]);
+      for (const { file, finding } of checkVillageRules(rec, county, catalogue.codes, years)) report(file, [finding]);
     }
     for (const y of years) missingYears.add(y);
     if (digest) options.cache!.set(id, digest, { ...(village ? { records: rec } : {}), problems: problems.slice(before), missingYears: [...years] });

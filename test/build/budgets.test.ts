@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { templateOf } from '../../bench/lib/output.ts';
 import { budgetFor, loadBudgets, overBudget, pageWeight, type PageWeight } from '../../bench/lib/weight.ts';
-import { ensureDist } from '../helpers/dist.ts';
+import { ensureDemoDist } from '../helpers/dist.ts';
 import { ROOT } from '../helpers/fixture-tree.ts';
 
 function htmlFiles(dir: string): string[] {
@@ -21,7 +21,7 @@ const budgets = loadBudgets(ROOT);
 const byTemplate = new Map<string, { page: string; weight: PageWeight }[]>();
 
 beforeAll(() => {
-  dist = ensureDist();
+  dist = ensureDemoDist().dist;
   for (const f of htmlFiles(dist)) {
     const page = `/${relative(dist, f).split('\\').join('/')}`;
     const t = templateOf(page);

@@ -13,12 +13,12 @@ import { getDisclosureFacts } from '../../src/records/disclosure.ts';
 import { getLedgerFacts } from '../../src/records/ledger.ts';
 import { getMeetingFacts } from '../../src/records/meeting.ts';
 import { getNoticeFacts } from '../../src/records/notice.ts';
-import { ensureDist } from '../helpers/dist.ts';
+import { ensureDemoDist } from '../helpers/dist.ts';
 
 let dist: string;
 let county: County;
 beforeAll(() => {
-  dist = ensureDist();
+  dist = ensureDemoDist().dist;
   county = loadCounty(join(dist, '..'), { env: {} }).county!;
 });
 

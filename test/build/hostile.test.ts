@@ -6,7 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureDemoDist } from '../helpers/dist.ts';
 import { makeTree, ROOT } from '../helpers/fixture-tree.ts';
 import { HOSTILE_CASES, placeHostileCases } from '../helpers/hostile.ts';
 import { findUnsafeHtml } from '../helpers/html-safety.ts';
@@ -39,6 +40,11 @@ describe('a build with the hostile corpus', () => {
 });
 
 describe('a build whose checker missed every hostile case', () => {
+  // The project copy takes the poster cache along; this run's shared demo build fills it when this file runs first.
+  beforeAll(() => {
+    ensureDemoDist();
+  });
+
   it('still puts no script, event handler or javascript: link on any page, and renders the registered components', () => {
     const project = makeProjectTree();
     try {

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureDemoDist } from '../helpers/dist.ts';
 import { makeTree, ROOT } from '../helpers/fixture-tree.ts';
 
 const tree = makeTree();
@@ -22,7 +23,9 @@ const villages = join(tree.root, 'content/villages');
 
 let incremental = '';
 beforeAll(() => {
-  // The poster cache, so the first build reuses the demo county's posters instead of rendering them all.
+  // The poster cache, so the first build reuses the demo county's posters instead of rendering them all;
+  // this run's shared demo build fills it when this file runs first.
+  ensureDemoDist();
   if (existsSync(join(ROOT, '.gongkai-cache'))) cpSync(join(ROOT, '.gongkai-cache'), join(tree.root, '.gongkai-cache'), { recursive: true });
   build();
   // maqu edits a meeting's minutes; dongxing posts a new 公示.

@@ -23,9 +23,10 @@ import { getLayoutFonts } from '../../src/posters/fonts.ts';
 import { layoutPoster, type PosterLayout } from '../../src/posters/layout.ts';
 import { selectDefaultPosters } from '../../src/posters/selection.ts';
 import { DEFAULT_FORMATS, POSTER_SIZES, PREVIEW_WIDTH, SIZES } from '../../src/posters/sizes.ts';
+import { demoDistPath, ensureDemoDist } from '../helpers/dist.ts';
 import { makeTree, ROOT } from '../helpers/fixture-tree.ts';
 
-const DIST = join(ROOT, 'dist');
+const DIST = demoDistPath();
 let docs: PosterDoc[];
 /** The posters every build writes (what a clerk prints now), and the others. */
 let current: PosterDoc[];
@@ -35,9 +36,7 @@ const fonts = getLayoutFonts();
 const sheetsOf = (d: PosterDoc, size: 'A3' | 'A4') => layoutPoster(d, SIZES[size], fonts).sheets.length;
 
 beforeAll(() => {
-  const run = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GONGKAI_AS_OF: '' } });
-  expect(run.status, run.stdout + run.stderr).toBe(0);
-  buildLog = run.stdout;
+  buildLog = ensureDemoDist().log;
   const county = loadCounty(ROOT, { env: {} }).county!;
   docs = buildPosterDocs(county);
   const chosen = new Set(county.villages.flatMap((v) => [...selectDefaultPosters(county, docs.filter((d) => d.village.id === v.id)).keys()].map((id) => `${v.id}/${id}`)));

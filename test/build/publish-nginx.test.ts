@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureDist } from '../helpers/dist.ts';
+import { ensureDemoDist } from '../helpers/dist.ts';
 import { ROOT } from '../helpers/fixture-tree.ts';
 import { startNginx, type RunningNginx } from '../helpers/nginx.ts';
 import { makeProjectTree } from '../helpers/project-tree.ts';
@@ -33,7 +33,7 @@ function publishCli(...args: string[]): Promise<{ code: number | null; out: stri
 const asOfOf = (html: string) => [...html.matchAll(/<meta name="gongkai:as-of" content="([^"]+)"/g)].map((m) => m[1]);
 
 beforeAll(async () => {
-  firstDist = ensureDist();
+  firstDist = ensureDemoDist().dist;
   // The same county built for the next day: a real release that differs in every page's as-of date.
   tree = makeProjectTree();
   const run = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: tree.root, encoding: 'utf8', env: { ...process.env, GONGKAI_AS_OF: NEXT_DAY } });

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureDist } from '../helpers/dist.ts';
+import { ensureDemoDist } from '../helpers/dist.ts';
 import { EVAL_DIR, formatScores, readQueries, runEvaluation, scoreByCategory, type EvalQuery, type Score } from '../search-eval/evaluate.ts';
 
 const queries = readQueries();
@@ -14,7 +14,7 @@ const floors = JSON.parse(readFileSync(join(EVAL_DIR, 'floors.json'), 'utf8')) a
 let scores: Map<string, Score>;
 
 beforeAll(async () => {
-  scores = scoreByCategory(await runEvaluation(ensureDist(), queries));
+  scores = scoreByCategory(await runEvaluation(ensureDemoDist().dist, queries));
   console.log(formatScores(scores));
 });
 

@@ -4,7 +4,6 @@
  * (minus data-pagefind-ignore), plus, for ledger pages, each entry's voucher and amount (and the
  * summary of large entries) read from the ledger files.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -16,11 +15,12 @@ import { POST_BUILD_STEPS } from '../../scripts/build-steps.ts';
 import { formatYuan } from '../../src/lib/money.ts';
 import { EXPAND_BELOW } from '../../src/lib/search-run.ts';
 import { RELATED, SYNONYMS } from '../../src/lib/search-synonyms.ts';
+import { demoDistPath, ensureDemoDist } from '../helpers/dist.ts';
 import { ROOT } from '../helpers/fixture-tree.ts';
 import { pagesContaining, readIndexedPages, type IndexedPage } from '../helpers/indexed-text.ts';
 import { openSiteSearch, type SiteSearch } from '../helpers/pagefind-node.ts';
 
-const DIST = join(ROOT, 'dist');
+const DIST = demoDistPath();
 let county: County;
 let pages: IndexedPage[];
 let site: SiteSearch;
@@ -40,8 +40,7 @@ function recordPaths(villageId?: string): string[] {
 }
 
 beforeAll(async () => {
-  const run = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GONGKAI_AS_OF: '' } });
-  expect(run.status, run.stdout + run.stderr).toBe(0);
+  ensureDemoDist();
   county = loadCounty(ROOT, { env: {} }).county!;
   // Ground truth: the built pages' searchable text, plus the ledger entries as the ledger files have them.
   const threshold = county.site.largeExpenseThreshold;

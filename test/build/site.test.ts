@@ -11,9 +11,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCounty } from '../../src/check/load.ts';
 import type { County } from '../../src/check/model.ts';
 import { formatYuan } from '../../src/lib/money.ts';
+import { demoDistPath, ensureDemoDist } from '../helpers/dist.ts';
 import { makeTree, ROOT } from '../helpers/fixture-tree.ts';
 
-const DIST = join(ROOT, 'dist');
+const DIST = demoDistPath();
 let county: County;
 
 function page(path: string): string {
@@ -32,8 +33,7 @@ function allHtml(dir = DIST): string[] {
 }
 
 beforeAll(() => {
-  const run = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GONGKAI_AS_OF: '' } });
-  expect(run.status, run.stdout + run.stderr).toBe(0);
+  ensureDemoDist();
   county = loadCounty(ROOT, { env: {} }).county!;
 });
 

@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { templateOf } from '../../bench/lib/output.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { ensureDist } from '../helpers/dist.ts';
+import { ensureDemoDist } from '../helpers/dist.ts';
 import { ROOT } from '../helpers/fixture-tree.ts';
 import { serveDir, type StaticServer } from '../helpers/serve.ts';
 
@@ -63,7 +63,7 @@ let browser: Browser;
 let pages: string[] = [];
 
 beforeAll(async () => {
-  const dist = ensureDist();
+  const dist = ensureDemoDist().dist;
   pages = pagesToTest(dist);
   server = await serveDir(dist);
   browser = await launchBrowser();

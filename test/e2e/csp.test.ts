@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publish } from '../../src/deploy/publish.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { ensureDist } from '../helpers/dist.ts';
+import { ensureDemoDist } from '../helpers/dist.ts';
 import { startNginx, type RunningNginx } from '../helpers/nginx.ts';
 
 let web: string;
@@ -19,7 +19,7 @@ let nginx: RunningNginx;
 let browser: Browser;
 
 beforeAll(async () => {
-  dist = ensureDist();
+  dist = ensureDemoDist().dist;
   web = mkdtempSync(join(tmpdir(), 'gongkai-csp-'));
   const r = publish({ dist, webRoot: web });
   if (!r.ok) throw new Error(r.message);

@@ -3,13 +3,11 @@
  * connection throttled to 1.6 Mbps: what a villager downloads for the first query, typing a
  * query, narrowing it to a village, opening a result; pinyin; no JavaScript; large type.
  */
-import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
-import { ROOT } from '../helpers/fixture-tree.ts';
+import { ensureDemoDist } from '../helpers/dist.ts';
 import { serveDir, type StaticServer } from '../helpers/serve.ts';
 
 const FIRST_QUERY_BUDGET = 150 * 1024;
@@ -17,9 +15,7 @@ let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  const run = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GONGKAI_AS_OF: '' } });
-  expect(run.status, run.stdout + run.stderr).toBe(0);
-  server = await serveDir(join(ROOT, 'dist'), { gzip: true });
+  server = await serveDir(ensureDemoDist().dist, { gzip: true });
   browser = await launchBrowser();
 });
 

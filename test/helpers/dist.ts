@@ -1,20 +1,45 @@
 /**
- * The built demo county in dist/. test/build/site.test.ts builds it in its beforeAll; tests that
- * only read dist/ (budgets, accessibility) build it themselves when it is missing, so each file can
- * also run alone. Vitest runs test files one after another (vitest.config.ts).
+ * The demo county built once per test run, shared by every build-level and browser test that only
+ * reads it. test/setup/demo-build.ts (a Vitest globalSetup) makes a fresh folder for each run; the
+ * first test file that needs the build makes it there with `npm run build`'s script, and later files
+ * reuse it. Never the developer's dist/, which may be stale. Tests that write into a build copy it
+ * first (copyDemoDist); tests that need a build of other content or code still make their own.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { inject } from 'vitest';
 import { ROOT } from './fixture-tree.ts';
 
-export const DIST = join(ROOT, 'dist');
+function runDir(): string {
+  const dir = inject('demoBuildDir');
+  if (!dir) throw new Error('no demoBuildDir: run the tests with vitest.config.ts (globalSetup test/setup/demo-build.ts)');
+  return dir;
+}
 
-/** Builds the demo county into dist/ with `npm run build`'s script unless it is already there. */
-export function ensureDist(): string {
-  if (!existsSync(join(DIST, 'index.html'))) {
-    const run = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GONGKAI_AS_OF: '' } });
+/** Where this run's demo build is (or will be); call ensureDemoDist() before reading it. */
+export function demoDistPath(): string {
+  return join(runDir(), 'dist');
+}
+
+/** Builds this run's demo county unless an earlier test file already did; returns the folder and the build's output. */
+export function ensureDemoDist(): { dist: string; log: string } {
+  const dist = demoDistPath();
+  const logFile = join(runDir(), 'build.log');
+  // scripts/build.ts swaps the finished output in, so index.html exists only after a whole build.
+  if (!existsSync(join(dist, 'index.html'))) {
+    const run = spawnSync(process.execPath, ['scripts/build.ts', '--out', dist, '--full'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GONGKAI_AS_OF: '' } });
     if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
+    writeFileSync(logFile, run.stdout);
   }
-  return DIST;
+  return { dist, log: readFileSync(logFile, 'utf8') };
+}
+
+/** A copy of this run's demo build in ROOT/.gongkai-build/<name>, for a test that writes into it. */
+export function copyDemoDist(name: string): string {
+  const { dist } = ensureDemoDist();
+  const dir = join(ROOT, '.gongkai-build', name);
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(dist, dir, { recursive: true, dereference: true });
+  return dir;
 }

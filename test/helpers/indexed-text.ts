@@ -21,7 +21,7 @@ function decodeEntities(s: string): string {
 }
 
 /** The searchable text of one page, whitespace collapsed; '' when the page has no search body. */
-export function indexedText(html: string): string {
+function indexedText(html: string): string {
   const out: string[] = [];
   // Each open element: does it (or an ancestor) start the body / hide its content?
   const stack: { tag: string; body: boolean; hidden: boolean }[] = [];
@@ -70,7 +70,7 @@ export function readIndexedPages(dist: string): IndexedPage[] {
  * A term that starts or ends with a digit must not be part of a longer number: 12,500.00 is not in
  * 112,500.00 and 1月 is not in 11月; a space in the text always ends a number.
  */
-export function containsTerm(text: string, term: string): boolean {
+function containsTerm(text: string, term: string): boolean {
   const needle = term.replace(/\s+/g, '');
   let hay = '';
   const gaps = new Set<number>([0]);

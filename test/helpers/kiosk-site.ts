@@ -8,10 +8,21 @@ import { join } from 'node:path';
 import { loadCounty } from '../../src/check/load.ts';
 import type { County } from '../../src/check/model.ts';
 import { runPostBuildSteps } from '../../scripts/build-steps.ts';
+import { copyDemoDist } from './dist.ts';
 import { ROOT } from './fixture-tree.ts';
 
-/** Builds into ROOT/.gongkai-build/<name> with the given as-of date (default: the demo's pinned date). */
+/**
+ * Builds into ROOT/.gongkai-build/<name> with the given as-of date (default: the demo's pinned date).
+ * With the demo's own date the build would equal this run's shared demo build, so that is copied
+ * instead (kiosk tests write into their folder).
+ */
 export async function buildKioskSite(name: string, asOf = ''): Promise<{ dir: string; county: County }> {
+  if (asOf === '') {
+    const dir = copyDemoDist(name);
+    const county = loadCounty(ROOT, { env: { GONGKAI_AS_OF: asOf } }).county;
+    if (!county) throw new Error('demo content does not load');
+    return { dir, county };
+  }
   const dir = join(ROOT, '.gongkai-build', name);
   rmSync(dir, { recursive: true, force: true });
   const env = { ...process.env, GONGKAI_AS_OF: asOf, ASTRO_TELEMETRY_DISABLED: '1' };

@@ -133,7 +133,7 @@ export async function openSiteSearch(dist: string): Promise<SiteSearch> {
       const answer = await runSearch(pf.api, lexicon, query, filters, order, { describe, loadVocabulary });
       const ids = answer.outcome.hits;
       const all = await Promise.all(ids.map((h) => h.data()));
-      return { ...answer, urls: all.map((d) => decodeURI(d.url)), data: async (n = ids.length) => all.slice(0, n) };
+      return { ...answer, urls: all.map((d) => decodeURI(d.url)), data: (n = ids.length) => Promise.resolve(all.slice(0, n)) };
     },
     close: () => pf.close(),
   };
