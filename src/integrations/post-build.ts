@@ -10,6 +10,7 @@
  */
 import type { County } from '../check/model.ts';
 import { posterStep } from '../posters/build-step.ts';
+import { countySummaryStep } from './county-summary.ts';
 import { kioskOfflineStep } from './kiosk-offline.ts';
 import { searchIndexStep } from './search-index.ts';
 import { recordTiming } from './timings.ts';
@@ -32,7 +33,7 @@ export interface BuildStep {
   run(ctx: BuildContext): Promise<void>;
 }
 
-export const POST_BUILD_STEPS: BuildStep[] = [searchIndexStep, kioskOfflineStep, posterStep];
+export const POST_BUILD_STEPS: BuildStep[] = [searchIndexStep, kioskOfflineStep, posterStep, countySummaryStep];
 
 export async function runPostBuildSteps(ctx: BuildContext): Promise<void> {
   for (const step of POST_BUILD_STEPS) {
