@@ -12,7 +12,7 @@
  *       counts files per top-level folder and fails above the host's cap
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
@@ -108,6 +108,9 @@ function build(): void {
       console.log(`${c.id}: 未改动，沿用上次构建。 unchanged (input ${hash.slice(0, 12)}), kept from the cache.`);
       continue;
     }
+    // Astro's prerender chunks are written under the county folder and import packages from there;
+    // until scripts/build.ts resolves them from the project itself, put node_modules within reach.
+    if (!existsSync(join(root, 'node_modules'))) symlinkSync(join(project, 'node_modules'), join(root, 'node_modules'));
     const started = performance.now();
     // The build runs in the county's folder: it reads and writes only there and in `out`.
     const run = spawnSync(process.execPath, [join(project, 'scripts', 'build.ts'), '--root', root, '--out', out, '--full'], { cwd: root, stdio: 'inherit' });
