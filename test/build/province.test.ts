@@ -63,6 +63,7 @@ describe('the province pipeline (GitLab, run with gitlab-ci-local)', () => {
     expect(firstRun).toMatch(/plan +finished/);
     expect(firstRun).toMatch(/county: \[c1,c1-[0-9a-f]{16}\] finished/);
     expect(firstRun).toMatch(/assemble +finished/);
+    for (const id of IDS) expect(firstRun).toContain(`${id}: 已构建 built in`);
     const home = readFileSync(join(publicDir, 'index.html'), 'utf8');
     for (const id of IDS) {
       const s = summary(id);
