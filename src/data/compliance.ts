@@ -18,7 +18,8 @@ const SHORT = { 'on-time': '✓ 按时公开', late: '! 逾期公开', overdue: 
 export const complianceHref = (): string => href('compliance');
 
 let problems: Problem[] | undefined;
-function getProblems(): Problem[] {
+/** The problems the checker found (warnings: a county with errors is never built); also the open-data findings. */
+export function getProblems(): Problem[] {
   problems ??= loadCounty(process.cwd()).problems;
   return problems;
 }
