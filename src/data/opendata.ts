@@ -8,10 +8,10 @@
 import type { VillageRecords } from '../check/model.ts';
 import { formatDateZh } from '../lib/dates.ts';
 import { getLicence } from '../lib/licences.ts';
-import { buildAtomFeed, buildJsonFeed, listFeedEntries, type FeedScope } from '../opendata/feeds.ts';
+import { buildAtomFeed, buildJsonFeed, listFeedEntries, type FeedEntry, type FeedScope } from '../opendata/feeds.ts';
 import { buildDataFiles, citation, WORKBOOK, type DataFile, type DataScope } from '../opendata/files.ts';
 import { getFindingsByVillage } from '../opendata/findings.ts';
-import { TABLES } from '../opendata/tables.ts';
+import { TABLES, type Finding } from '../opendata/tables.ts';
 import { villagePath } from '../records/registry.ts';
 import { getProblems } from './compliance.ts';
 import { getCounty, getVillage, href, rendersVillage } from './county.ts';
@@ -34,11 +34,19 @@ export function dataFileHref(file: string, villageId?: string): string {
   return `${href(dataFolder(villageId))}${file}`;
 }
 
-let filesCache: { county: unknown; byScope: Map<string, Promise<DataFile[]>> } | undefined;
+let filesCache: { county: unknown; byScope: Map<string, Promise<DataFile[]>>; findings?: Map<string, Finding[]>; entries?: Map<string, FeedEntry[]> } | undefined;
+
+/** This build's cache (the files of each scope, the findings), dropped when the county changes. */
+function buildCache() {
+  const county = getCounty();
+  if (filesCache?.county !== county) filesCache = { county, byScope: new Map() };
+  return filesCache;
+}
 
 function dataScope(villageId?: string): DataScope {
   const county = getCounty();
-  const findings = getFindingsByVillage(county, getProblems());
+  const cache = buildCache();
+  const findings = (cache.findings ??= getFindingsByVillage(county, getProblems()));
   const village: VillageRecords | undefined = villageId ? getVillage(villageId) : undefined;
   return {
     county,
@@ -53,13 +61,12 @@ function dataScope(villageId?: string): DataScope {
 
 /** The data files of the county (no id) or of one village, built once per build. */
 export function getDataFiles(villageId?: string): Promise<DataFile[]> {
-  const county = getCounty();
-  if (filesCache?.county !== county) filesCache = { county, byScope: new Map() };
+  const cache = buildCache();
   const key = villageId ?? '';
-  let files = filesCache.byScope.get(key);
+  let files = cache.byScope.get(key);
   if (!files) {
     files = buildDataFiles(dataScope(villageId));
-    filesCache.byScope.set(key, files);
+    cache.byScope.set(key, files);
   }
   return files;
 }
@@ -163,7 +170,7 @@ export interface DataLinksView {
 export function getRecordDataLinks(villageId: string, folder: keyof typeof FILES_OF_KIND): DataLinksView {
   const titles = new Map(TABLES.map((t) => [`${t.name}.csv`, t.title]));
   return {
-    links: FILES_OF_KIND[folder].map((f) => ({ label: f.endsWith('.xlsx') ? `${f}（Excel）` : `${f}（${titles.get(f)}）`, href: dataFileHref(f, villageId) })),
+    links: FILES_OF_KIND[folder].map((f) => ({ label: `${f.endsWith('.xlsx') ? '财务收支（Excel）' : titles.get(f)} — ${f}`, href: dataFileHref(f, villageId) })),
     readme: dataFileHref('README.md', villageId),
     feeds: { atom: `${href(villagePath(villageId))}feed.xml`, json: `${href(villagePath(villageId))}feed.json` },
     dataPage: href('data'),
@@ -195,7 +202,9 @@ export function getShareCard(villageId: string, folder: keyof typeof FILES_OF_KI
   const poster = folder === 'volunteers' ? undefined : getRecordPosterView(villageId, folder, recordId);
   const thumb = poster?.sizes[0]?.sheetLinks[0]?.thumbnail;
   const url = absoluteUrl(`${villagePath(villageId)}/${folder}/${recordId}/`);
-  const entry = listFeedEntries({ county: getCounty(), villages: [v], baseUrl: absoluteUrl('') }).find((e) => e.url === url);
+  const entries = ((buildCache().entries ??= new Map()).get(villageId) ?? listFeedEntries({ county: getCounty(), villages: [v], baseUrl: absoluteUrl('') }));
+  buildCache().entries!.set(villageId, entries);
+  const entry = entries.find((e) => e.url === url);
   return {
     title,
     description: entry?.summary ?? `${v.data.township}${v.data.name}村务公开`,
@@ -219,13 +228,17 @@ export async function getDataPageView() {
   const licence = getLicence(county.site.dataLicence);
   const countyFiles = await getDataFiles();
   const countyScope = dataScope();
-  const villages = await Promise.all(
-    county.villages.map(async (v) => {
-      const files = await getDataFiles(v.id);
-      const bytes = files.reduce((s, f) => s + f.body.length, 0);
-      return { id: v.id, name: v.data.name, township: v.data.township, href: href(villagePath(v.id)), period: periodOf([v]), sizeZh: sizeZh(bytes), files: files.map((f) => ({ name: f.name, href: dataFileHref(f.name, v.id) })), feeds: getFeedLinks(v.id)[0]! };
-    }),
-  );
+  // Village files are listed by name only: their sizes would mean building every village's files
+  // here, which an incremental build must not do (it renders only the changed villages' files).
+  const villages = county.villages.map((v) => ({
+    id: v.id,
+    name: v.data.name,
+    township: v.data.township,
+    href: href(villagePath(v.id)),
+    period: periodOf([v]),
+    files: DATA_FILE_NAMES.map((name) => ({ name, href: dataFileHref(name, v.id) })),
+    feeds: getFeedLinks(v.id)[0]!,
+  }));
   return {
     county: countyScope.label,
     asOfZh: formatDateZh(county.asOf),
