@@ -11,6 +11,7 @@ import { getLicence } from '../lib/licences.ts';
 import { buildAtomFeed, buildJsonFeed, listFeedEntries, type FeedEntry, type FeedScope } from '../opendata/feeds.ts';
 import { buildDataFiles, citation, WORKBOOK, type DataFile, type DataScope } from '../opendata/files.ts';
 import { getFindingsByVillage } from '../opendata/findings.ts';
+import { assertNoPersonalNumbers } from '../opendata/privacy-gate.ts';
 import { TABLES, type Finding } from '../opendata/tables.ts';
 import { villagePath } from '../records/registry.ts';
 import { getProblems } from './compliance.ts';
@@ -82,6 +83,8 @@ const MEDIA_TYPE: Record<DataFile['format'], string> = {
 export async function dataFileResponse(file: string, villageId?: string): Promise<Response> {
   const f = (await getDataFiles(villageId)).find((x) => x.name === file);
   if (!f) throw new Error(`unknown data file ${file}`);
+  // The workbook holds the same cells as the CSV files, which are scanned.
+  if (f.format !== 'xlsx') assertNoPersonalNumbers(`${dataFolder(villageId)}/${file}`, f.body.toString('utf8'));
   return new Response(new Uint8Array(f.body), { headers: { 'Content-Type': MEDIA_TYPE[f.format] } });
 }
 
@@ -126,12 +129,16 @@ function feedScope(villageId?: string): FeedScope {
 
 export function getAtomFeed(villageId?: string): string {
   const scope = feedScope(villageId);
-  return buildAtomFeed(scope, listFeedEntries(scope));
+  const text = buildAtomFeed(scope, listFeedEntries(scope));
+  assertNoPersonalNumbers(scope.atomUrl, text);
+  return text;
 }
 
 export function getJsonFeed(villageId?: string): string {
   const scope = feedScope(villageId);
-  return buildJsonFeed(scope, listFeedEntries(scope));
+  const text = buildJsonFeed(scope, listFeedEntries(scope));
+  assertNoPersonalNumbers(scope.jsonUrl, text);
+  return text;
 }
 
 export interface FeedLink {

@@ -14,6 +14,7 @@ import { listFeedEntries, buildAtomFeed, buildJsonFeed } from '../../src/opendat
 import { buildDataFiles, getTableFields, type DataFile } from '../../src/opendata/files.ts';
 import { TABLES } from '../../src/opendata/tables.ts';
 import { toTableSchemaField } from '../../src/opendata/table-schema.ts';
+import { assertNoPersonalNumbers } from '../../src/opendata/privacy-gate.ts';
 import { DisclosureSchema } from '../../src/schemas/disclosure.ts';
 import { LedgerSchema } from '../../src/schemas/ledger.ts';
 import { Fen, IsoDate, Text } from '../../src/schemas/primitives.ts';
@@ -96,5 +97,12 @@ describe('a notice with personal data', () => {
       expect(listed, `listed on ${asOf}`).toBe(asOf <= n.data.unpublishAfter!);
       for (const text of [buildAtomFeed(scope, entries), buildJsonFeed(scope, entries)]) for (const name of names) expect(text.includes(name)).toBe(false);
     }
+  });
+});
+
+describe('the privacy gate before a data file or feed is written', () => {
+  it('stops the build on an ID number, naming the file and the masked number in Chinese and English', () => {
+    expect(() => assertNoPersonalNumbers('v/maqu/data/notes.csv', '"备注","11010519491231002X"')).toThrow(/v\/maqu\/data\/notes\.csv.*个人号码.*11\*+02X.*personal numbers/);
+    expect(() => assertNoPersonalNumbers('feed.json', '{"title":"电话 0917-4631208"}')).not.toThrow();
   });
 });
