@@ -13,16 +13,12 @@ import { renderMessage, toolText } from '../check/messages/index.ts';
 import type { Problem } from '../check/model.ts';
 import { COMPLIANCE_CHECKS, latestDueQuarterKey, type ComplianceRow } from '../lib/compliance.ts';
 import { periodKey, periodLabel } from '../lib/period.ts';
+import { csvField, formatCsv } from '../lib/csv.ts';
 import type { ToolResult } from './result.ts';
 
-const RESULT = { 'on-time': '按时 on time', late: '逾期公开 late', overdue: '未公开 overdue', 'not-due': '未到期 not due' } as const;
+export { csvField };
 
-/** One CSV field: quoted, quotes doubled, and a leading = + - @ neutralised so Excel never runs it as a formula. */
-export function csvField(value: string | number): string {
-  const text = String(value);
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
+const RESULT = { 'on-time': '按时 on time', late: '逾期公开 late', overdue: '未公开 overdue', 'not-due': '未到期 not due' } as const;
 
 export const CSV_HEADER = ['乡镇 Township', '村 Village', '村编号 Village id', '期间 Period', '检查项', 'Check', '结果 Result', '文件 File', '字段 Field', '问题', 'Problem', '修改 Fix'];
 
@@ -90,7 +86,7 @@ export function buildReport(root: string, options: LoadOptions & { only?: string
 
 /** The CSV text: BOM, header, CRLF line ends. */
 export function toCsv(rows: readonly (readonly (string | number)[])[]): string {
-  return `\uFEFF${[CSV_HEADER, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return formatCsv(CSV_HEADER, rows);
 }
 
 export function report(root: string, options: { csv?: string | undefined; village?: string | undefined; cwd?: string | undefined; env?: LoadOptions['env'] } = {}): ToolResult {
