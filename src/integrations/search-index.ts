@@ -4,9 +4,9 @@
  * <site>/search/lexicon.json. Any indexing problem stops the build.
  *
  * The pages on disk are not changed. What Pagefind reads is the page with, inside its
- * `data-pagefind-body`: filter/meta/sort markers, a one-line-per-entry digest of ledger tables
- * (the tables themselves are `data-pagefind-ignore`: indexing them whole costs gigabytes at county
- * scale), and a zero-width space between neighbouring Han characters so each is its own word
+ * `data-pagefind-body`: filter/meta/sort markers, one short heading per ledger entry carrying the
+ * id of its row (the tables themselves are `data-pagefind-ignore`: indexing them whole costs
+ * gigabytes at county scale), labels of facts parted from their values, and a zero-width space between neighbouring Han characters so each is its own word
  * (see src/lib/search-query.ts for why that makes Chinese search exact).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -69,9 +69,17 @@ export function prepareForIndex(html: string, doc: SearchDocument): string | und
     ...Object.entries(doc.meta).map(([k, v]) => `<span data-pagefind-meta="${escapeAttr(`${k}:${v}`)}"></span>`),
     `<span data-pagefind-sort="${escapeAttr(`date:${doc.date}`)}"></span>`,
   ].join('');
-  const digest = doc.digest.length > 0 ? `<div>${doc.digest.map((line) => `<p>${escapeText(line)}</p>`).join('')}</div>` : '';
+  // Each ledger entry a heading with the id of its row: Pagefind makes it a sub-result whose URL opens
+  // at the entry. Weight 1 (body text), not a heading's: an entry is not a title.
+  const entries = doc.entries.map((e) => `<h6 id="${escapeAttr(e.anchor)}" data-pagefind-weight="1">${escapeText(e.text)}</h6>`).join('');
   // Header cells and captions are not sentence breaks for Pagefind; a space keeps excerpts readable.
-  const body = html.slice(openEnd, close).replace(/<\/(th|caption)>/gi, '</$1> ') + digest;
+  // A fact's label and value (<dt>/<dd>) would run together ("会议类型党员大会"): a colon and a full stop part them.
+  const body =
+    html
+      .slice(openEnd, close)
+      .replace(/<\/(th|caption)>/gi, '</$1> ')
+      .replace(/<\/dt>/gi, '：</dt>')
+      .replace(/([^。；！？.])<\/dd>/gi, '$1。</dd>') + (entries ? `<div>${entries}</div>` : '');
   const separated = body.replace(/(^|>)([^<]+)/g, (_, before: string, text: string) => before + separateHanForIndex(text));
   return html.slice(0, openEnd) + markers + separated + html.slice(close);
 }
