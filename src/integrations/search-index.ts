@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
 import { listSearchDocuments, type SearchDocument } from '../data/search.ts';
-import { buildT2s, buildVocabulary, cutWords, hanCharacters, makePlace, siteWords } from '../lib/search-lexicon.ts';
+import { buildT2s, buildVocabulary, hanCharacters, makePlace, makeWordCounter, siteWords } from '../lib/search-lexicon.ts';
 import { SEARCH_LANGUAGE } from '../lib/search-synonyms.ts';
 import { SEARCH_WORD_CHARACTERS, separateHanForIndex, type SearchLexicon } from '../lib/search-query.ts';
 import { replaceFile } from './files.ts';
@@ -84,6 +84,11 @@ export function prepareForIndex(html: string, doc: SearchDocument): string | und
   return html.slice(0, openEnd) + markers + separated + html.slice(close);
 }
 
+/** A prepared page's text without markup, for counting words. */
+function plainText(prepared: string): string {
+  return decodeEntities(prepared.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/\u200B/g, ''));
+}
+
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .flatMap((e) => (e.isDirectory() ? htmlFiles(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : []))
@@ -110,7 +115,9 @@ export async function buildSearchIndex(ctx: Pick<StepContext, 'outDir' | 'county
 
   const pagefindDir = join(ctx.outDir, 'pagefind');
   rmSync(pagefindDir, { recursive: true, force: true });
-  const texts: string[] = [];
+  // The lexicon needs the site's words and characters: counted page by page, never every page held at once.
+  const counter = makeWordCounter();
+  const chars = new Set<string>();
   try {
     const created = await pagefind.createIndex({ forceLanguage: 'zh-cn', includeCharacters: SEARCH_WORD_CHARACTERS });
     if (!created.index) throw new Error(`Pagefind 无法启动。Pagefind could not start: ${created.errors.join('; ')}`);
@@ -127,7 +134,8 @@ export async function buildSearchIndex(ctx: Pick<StepContext, 'outDir' | 'county
         problems.push(`记录页 ${doc.path} 缺少 data-pagefind-body，正文不会被搜索到。\n  Record page ${doc.path} has no data-pagefind-body element, so its content would not be searchable.`);
         continue;
       }
-      texts.push(prepared);
+      hanCharacters([prepared], chars);
+      counter.add(plainText(prepared));
       const added = await index.addHTMLFile({ url: `/${doc.path}`, content: prepared });
       if (added.errors.length > 0) problems.push(`索引 ${doc.path} 出错。Indexing ${doc.path} failed: ${added.errors.join('; ')}`);
       else if (added.file.uniqueWords === 0) problems.push(`记录页 ${doc.path} 的正文是空的。\n  Record page ${doc.path} has no text to index.`);
@@ -143,12 +151,11 @@ export async function buildSearchIndex(ctx: Pick<StepContext, 'outDir' | 'county
   for (const f of readdirSync(pagefindDir)) if (UNUSED_BUNDLE_FILES.test(f)) rmSync(join(pagefindDir, f));
 
   const townships = [...new Set(ctx.county.villages.map((v) => v.data.township))];
-  const plain = texts.map((t) => decodeEntities(t.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/\u200B/g, '')));
-  const words = cutWords(plain);
+  const words = counter.pages;
   const places = [...ctx.county.villages.map((v) => makePlace(v.data.name, 'village', [v.id])), ...townships.map((t) => makePlace(t, 'township'))];
   const lexicon: SearchLexicon = {
     places,
-    t2s: buildT2s(hanCharacters(texts)),
+    t2s: buildT2s(chars),
     words: siteWords(words).join(' '),
     quarters: [...new Set(docs.flatMap((d) => d.filters.quarter))].sort(),
     pages: docs.length,
