@@ -25,7 +25,7 @@ const out = join('.gongkai-build', 'bench');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-const lines = docs.flatMap((d) => d.entries.map((e) => e.text.split(' ').slice(2).join(' ')));
+const lines = docs.flatMap((d) => d.entries.map((e) => e.text));
 let seed = 1;
 const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
 
@@ -54,13 +54,13 @@ let rss = 0;
 for (let i = 0; i < pages; i++) {
   const doc = docs[i % docs.length]!;
   const copy = Math.floor(i / docs.length);
-  let entries: { anchor: string; text: string }[] = [];
+  let entries: { anchor: string; voucher: string; text: string }[] = [];
   if (doc.entries.length > 0 && digestMode !== 'none') {
     entries = Array.from({ length: 150 }, (_, n) => {
       const voucher = `记-${String((n % 12) + 1).padStart(2, '0')}-${String(n + 1).padStart(3, '0')}`;
       const amount = formatYuan(Math.floor(rand() * 5_000_000) + 100);
       const line = lines[Math.floor(rand() * lines.length)]!.replace(/[\d,.]+ 元/, `${amount} 元`);
-      return { anchor: `zhichu-${n + 1}`, text: digestMode === 'voucher' ? `${voucher} ${amount}` : `支出 ${voucher} ${line}` };
+      return { anchor: `zhichu-${n + 1}`, voucher, text: digestMode === 'voucher' ? amount : line };
     });
   }
   const html = readFileSync(join('dist', doc.path, 'index.html'), 'utf8');

@@ -46,9 +46,11 @@ export interface SearchDocument {
 }
 
 export interface SearchEntry {
-  /** Id of the entry's row on the ledger page (see getEntryAnchor in src/records/ledger.ts). */
+  /** Id of the entry's row on the ledger page (see getEntryAnchor in src/lib/ledger.ts). */
   anchor: string;
-  /** What is indexed, e.g. "支出 记-07-003 管理费用：购买办公用品，1,200.00 元。" */
+  /** The entry's voucher number: the short heading Pagefind shows for the entry (kept short: Pagefind stores it twice). */
+  voucher: string;
+  /** The rest of what is indexed, e.g. "支出 管理费用：购买办公用品，1,200.00 元。" */
   text: string;
 }
 
@@ -57,7 +59,7 @@ type LedgerEntry = County['villages'][number]['ledgers'][number]['data']['income
 /** One ledger entry as the index reads it: labels and values apart, one sentence. */
 export function describeEntry(side: 'income' | 'expense', e: LedgerEntry, anchor: string): SearchEntry {
   const source = e.source ? `，资金来源 ${e.source}` : '';
-  return { anchor, text: `${side === 'income' ? '收入' : '支出'} ${e.voucher} ${e.category}：${e.summary}，${formatYuan(e.amount)} 元${source}。` };
+  return { anchor, voucher: e.voucher, text: `${side === 'income' ? '收入' : '支出'} ${e.category}：${e.summary}，${formatYuan(e.amount)} 元${source}。` };
 }
 
 function quarterLabels(p: Period): string[] {

@@ -69,9 +69,10 @@ export function prepareForIndex(html: string, doc: SearchDocument): string | und
     ...Object.entries(doc.meta).map(([k, v]) => `<span data-pagefind-meta="${escapeAttr(`${k}:${v}`)}"></span>`),
     `<span data-pagefind-sort="${escapeAttr(`date:${doc.date}`)}"></span>`,
   ].join('');
-  // Each ledger entry a heading with the id of its row: Pagefind makes it a sub-result whose URL opens
-  // at the entry. Weight 1 (body text), not a heading's: an entry is not a title.
-  const entries = doc.entries.map((e) => `<h6 id="${escapeAttr(e.anchor)}" data-pagefind-weight="1">${escapeText(e.text)}</h6>`).join('');
+  // Each ledger entry starts with a heading (its voucher) carrying the id of its row: Pagefind makes the
+  // entry a sub-result whose URL opens at the row. Weight 1 (body text): an entry is not a title. The
+  // heading is short because Pagefind keeps a heading's text twice (content and anchors).
+  const entries = doc.entries.map((e) => `<h6 id="${escapeAttr(e.anchor)}" data-pagefind-weight="1">${escapeText(e.voucher)}</h6><p>${escapeText(e.text)}</p>`).join('');
   // Header cells and captions are not sentence breaks for Pagefind; a space keeps excerpts readable.
   // A fact's label and value (<dt>/<dd>) would run together ("会议类型党员大会"): a colon and a full stop part them.
   const body =

@@ -214,8 +214,12 @@ describe('search on the built demo county', () => {
           const d = (await r.data()).find((x) => decodeURI(x.url) === url)!;
           const sub = d.sub_results.find((s) => s.url.endsWith(`#${row}`));
           expect(sub, `${e.voucher} → ${url}#${row}`).toBeDefined();
-          const line = sub!.title.replace(/\u200B/g, '');
-          for (const part of [e.voucher, e.category, e.summary, formatYuan(e.amount), ...(e.source ? [e.source] : [])]) expect(line).toContain(part);
+          expect(sub!.title.replace(/\u200B/g, '')).toBe(e.voucher);
+          // The entry's line follows its heading: what the money was for, how much, from where.
+          const content = d.content.replace(/\u200B/g, '');
+          const at = content.indexOf(e.voucher);
+          const line = content.slice(at, content.indexOf('。', at) + 1);
+          for (const part of [e.category, e.summary, formatYuan(e.amount), ...(e.source ? [e.source] : [])]) expect(line, `${url}#${row}`).toContain(part);
           // Compact: the entry's date and the people who handled it stay in the page's table only.
           expect(line).not.toContain(e.date);
           for (const person of 'handler' in e ? [e.handler, e.approver] : []) if (person) expect(line).not.toContain(person);
