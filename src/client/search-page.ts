@@ -5,7 +5,7 @@
  */
 import type { SearchLexicon } from '../lib/search-query.ts';
 import { isEntryAnchor } from '../lib/ledger.ts';
-import { FILTER_KEYS, runSearch, type ChosenFilters, type PagefindLike, type SearchAnswer, type SearchHit, type SortOrder } from '../lib/search-run.ts';
+import { FILTER_KEYS, runSearch, startAtSentence, type ChosenFilters, type PagefindLike, type SearchAnswer, type SearchHit, type SortOrder } from '../lib/search-run.ts';
 import type { SearchVocabulary } from '../lib/search-suggest.ts';
 
 interface ResultData {
@@ -79,7 +79,7 @@ function decode(text: string): string {
 function excerptNode(excerpt: string): HTMLParagraphElement {
   const p = el('p', 'result-excerpt');
   // Pagefind ends each block with ". "; after Chinese text that reads better as "。".
-  const cleaned = excerpt.replace(/\u200B/g, '').replace(/<\/mark><mark>/g, '').replace(/(\p{Script=Han}(?:<\/mark>)?)\. ?/gu, '$1。');
+  const cleaned = startAtSentence(excerpt).replace(/\u200B/g, '').replace(/<\/mark><mark>/g, '').replace(/(\p{Script=Han}(?:<\/mark>)?)\. ?/gu, '$1。');
   const parts = cleaned.split(/(<mark>[\s\S]*?<\/mark>)/);
   for (const part of parts) {
     const m = /^<mark>([\s\S]*)<\/mark>$/.exec(part);
