@@ -3,7 +3,7 @@
  * ledger reconciliation and continuity, quorum arithmetic, 四议两公开 chains, notice periods and
  * privacy. Pure: works on parsed records, returns findings per file.
  */
-import { countPostedDays, getPostingEndDate, missingCalendarYears, type WorkCalendar } from '../lib/calendar.ts';
+import { checkNoticePeriod, countPostedDays, getPostingEndDate, missingCalendarYears, type WorkCalendar } from '../lib/calendar.ts';
 import { addDays } from '../lib/dates.ts';
 import { checkChainLink, getChainMap } from '../lib/chain.ts';
 import type { Finding } from '../lib/finding.ts';
@@ -271,11 +271,8 @@ export function checkVillage(v: VillageRecords, county: County, codes: Map<strin
     const type = getNoticeType(x.type)!;
     for (const y of missingCalendarYears(x.startDate, n.endDate, calendar)) missingYears.add(y);
     const minimum = profile.noticeMinimums[x.type] ?? type.minimum;
-    const candidates = [getPostingEndDate(x.startDate, minimum.days, minimum.unit, calendar), getPostingEndDate(x.startDate, profile.minPostingDays, 'calendar', calendar)].sort();
-    const earliest = candidates[candidates.length - 1]!;
-    // The declared duration counts too: a weekend or holiday that pushes the end date later does not make a short period lawful.
-    const declaredShort = (x.duration.unit === minimum.unit && x.duration.days < minimum.days) || (x.duration.unit === 'calendar' && x.duration.days < profile.minPostingDays);
-    if (n.endDate < earliest || declaredShort) {
+    const { short, earliest } = checkNoticePeriod(x.startDate, x.duration, [minimum, { days: profile.minPostingDays, unit: 'calendar' }], calendar);
+    if (short) {
       const own = minimum.days >= profile.minPostingDays || minimum.unit === 'working';
       const min = own ? { minDays: minimum.days, minUnit: minimum.unit } : { minDays: profile.minPostingDays, minUnit: 'calendar' as const, byProfile: profile.name };
       f.push({ code: 'notice.too-short', path: ['duration', 'days'], params: { type: x.type, days: x.duration.days, unit: x.duration.unit, ...min, earliest } });
