@@ -195,7 +195,14 @@ export function checkVillage(v: VillageRecords, county: County, codes: Map<strin
     const f = checkLedger(l.data, l.period, threshold);
     f.push(...checkSignoff(l.data.signoff, { publishedAt: l.data.publishedAt, reviewRequired: true, supervisors, committee }));
     l.data.expense.forEach((e, i) => {
-      if (!e.resolution) return;
+      if (!e.resolution) {
+        // Named only by a resolution's `authorises`: still spent only after that decision.
+        for (const m of v.meetings) {
+          const listed = m.data.resolutions.some((r) => r.authorises.some((a) => a.ledgerId === l.id && a.voucher === e.voucher));
+          if (listed && e.date < m.data.date) f.push({ code: 'ledger.before-decision', path: ['expense', i, 'date'], params: { date: e.date, ref: m.id, decided: m.data.date, step: 'meeting' } });
+        }
+        return;
+      }
       const ref = e.resolution.meetingId;
       const m = meetings.get(ref);
       if (!m) {

@@ -7,7 +7,7 @@ import type { Rec, VillageRecords } from '../check/model.ts';
 import { getChain, getChainMap } from '../lib/chain.ts';
 import { periodLabel } from '../lib/period.ts';
 import { describeThreshold, getOutcome, getQuorum, type Outcome } from '../lib/quorum.ts';
-import { getExpenseAuthority } from '../lib/decisions.ts';
+import { getExpenseAuthority, getStanding } from '../lib/decisions.ts';
 import { getBodyRule } from '../law/bodies.ts';
 import type { Meeting } from '../schemas/index.ts';
 import { getIssuer, type FactsContext } from './context.ts';
@@ -48,6 +48,16 @@ export function getMeetingFacts(m: MeetingRec, v: VillageRecords, ctx: FactsCont
   const outcomes = m.data.resolutions.map((r) => getOutcome(rule, m.data, r.votes, q.met));
   const t = rule.pass ? describeThreshold(rule.pass.threshold) : undefined;
   const chain = getChain(m.id, getChainMap(v.meetings));
+  /** A step counts only when its meeting stood (quorum met, every vote passed): a step voted down ends the chain. */
+  const stands = (x: MeetingRec): boolean => {
+    const r = getBodyRule(x.data.body)!;
+    const qq = getQuorum(r, x.data, { womenRepQuorum: ctx.profile.womenRepQuorum });
+    return getStanding(qq.met, x.data.resolutions.map((res) => getOutcome(r, x.data, res.votes, qq.met))).lawful;
+  };
+  const standsAt = (id: string | undefined): boolean => {
+    const x = id ? v.meetings.find((mm) => mm.id === id) : undefined;
+    return x !== undefined && stands(x);
+  };
   const meetingOf = (id: string | undefined) => (id ? v.meetings.find((x) => x.id === id) : undefined);
   return {
     id: m.id,
@@ -63,7 +73,7 @@ export function getMeetingFacts(m: MeetingRec, v: VillageRecords, ctx: FactsCont
     ...(chain
       ? {
           chain: {
-            complete: chain.complete,
+            complete: chain.complete && chain.steps.every((s) => standsAt(s.meetingId)),
             steps: chain.steps.map((s) => {
               const mm = meetingOf(s.meetingId);
               return { zh: s.step.zh, en: s.step.en, current: s.meetingId === m.id, ...(mm ? { meeting: { id: mm.id, title: mm.data.title, date: mm.data.date, path: recordPath('meeting', v.id, mm.id) } } : {}) };

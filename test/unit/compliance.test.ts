@@ -168,7 +168,7 @@ describe('the rules behind the view', () => {
     try {
       const r = buildReport(t.root, { env: {} });
       const rows = r.csvRows.map((x) => Object.fromEntries(CSV_HEADER.map((h, i) => [h, x[i]!])) as Record<string, string>);
-      const row = rows.find((x) => x['文件 File'] === expected.file && x['问题'].startsWith(expected.zh));
+      const row = rows.find((x) => x['文件 File'] === expected.file && x['问题']?.startsWith(expected.zh));
       expect(row, `report rows for ${expected.file}: ${JSON.stringify(rows.filter((x) => x['文件 File'] === expected.file))}`).toBeDefined();
       expect(row!['结果 Result']).toBe(expected.severity === 'warning' ? '提醒 warning' : '错误 error');
       expect(r.text).toContain(row!['问题']);
