@@ -95,6 +95,30 @@ describe('a resolution authorises spending only by its own vote', () => {
   });
 });
 
+describe('a step voted down ends the chain', () => {
+  it('the chain of a resolution built on a failed 党员大会 is not shown as complete, and the expense on it is refused', () => {
+    const tree = makeTree(join(ROOT, 'test/fixtures/invalid/chain.previous-unlawful'));
+    try {
+      const r = loadCounty(tree.root, { env: {} });
+      expect(r.problems.map((p) => p.code)).toContain('ledger.chain-broken');
+      const county = r.partial!;
+      const v = county.villages.find((x) => x.id === 'maqu')!;
+      const facts = getMeetingFacts(v.meetings.find((m) => m.id === '2025-07-22-daibiao')!, v, county);
+      expect(facts.chain?.steps.every((s) => s.meeting)).toBe(true);
+      expect(facts.chain?.complete).toBe(false);
+    } finally {
+      tree.cleanup();
+    }
+  });
+
+  it('the demo chain whose every step stood is complete', () => {
+    const r = loadCounty(ROOT, { env: {} });
+    const county = r.county!;
+    const v = county.villages.find((x) => x.id === 'maqu')!;
+    expect(getMeetingFacts(v.meetings.find((m) => m.id === '2025-07-22-daibiao')!, v, county).chain?.complete).toBe(true);
+  });
+});
+
 describe('quorum is counted against the register', () => {
   const village = { adults: 1785, households: 612, representatives: 45 };
 
