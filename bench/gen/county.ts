@@ -198,6 +198,7 @@ function villageYaml(v: VillageShape): string {
     households: v.households,
     population: v.population,
     adults: v.adults,
+    representatives: v.reps,
     groups: v.groups,
     committee: v.committee,
     supervisors: v.supervisors,
@@ -381,7 +382,7 @@ function generateQuarter(rng: Random, v: VillageShape, q: Quarter, state: Quarte
     const amount = rng.int(3_500_000, 25_000_000);
     const expenseDate = dateBetween(rng, addDays(d3, 5), end < addDays(d3, 50) ? end : addDays(d3, 50));
     const voucherHint = `large:${expenseDate}`;
-    const resolve = addMeeting(d3, 'daibiao', { title: `村民代表会议（${title}）`, body: '村民代表会议', noticeDate: addDays(d3, -rng.int(2, 5)), location: place, host: secretary.name, recorder: recorder.name, eligible: v.reps, present: repsPresent, agenda: [`听取${title}实施方案说明`, `表决${title}实施方案`], resolutions: [{ title: `通过《${v.name}${title}实施方案》`, votes: passingVotes(repsPresent), authorises: [voucherHint] }], previous: review }, narrative(rng, ctx(firstMonth + 1), 3));
+    const resolve = addMeeting(d3, 'daibiao', { title: `村民代表会议（${title}）`, body: '村民代表会议', noticeDate: addDays(d3, -rng.int(2, 5)), location: place, host: secretary.name, recorder: recorder.name, eligible: v.reps, present: repsPresent, agenda: [`听取${title}实施方案说明`, `表决${title}实施方案`], resolutions: [{ title: `通过《${v.name}${title}实施方案》`, votes: passingVotes(repsPresent), authorises: [voucherHint] }], previous: review, publishedAt: addDays(d3, 1), resultPublishedAt: addDays(expenseDate, 3) }, narrative(rng, ctx(firstMonth + 1), 3));
     large = { date: expenseDate, amount, resolution: resolve, voucherHint };
   }
 

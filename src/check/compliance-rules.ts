@@ -7,6 +7,9 @@ import { buildComplianceRows, findComplianceGaps, villageOf, type ComplianceRow,
 import { renderToolText } from './messages/index.ts';
 import type { Finding } from '../lib/finding.ts';
 import type { County, Problem, VillageRecords } from './model.ts';
+import { lastAuthorisedPayment } from './county-rules.ts';
+import { addDays } from '../lib/dates.ts';
+import { getBodyRule } from '../law/bodies.ts';
 
 /** The records of a village in the shape the compliance rules read. */
 export function toComplianceVillage(v: VillageRecords, largeExpenseThresholdFen: number): ComplianceVillage {
@@ -20,7 +23,42 @@ export function toComplianceVillage(v: VillageRecords, largeExpenseThresholdFen:
 }
 
 export function checkCompliance(county: County): { file: string; finding: Finding }[] {
-  return county.villages.flatMap((v) => findComplianceGaps(toComplianceVillage(v, county.site.largeExpenseThreshold), v.file, county.site.catalogue, county.asOf, county.profile));
+  return county.villages.flatMap((v) => [
+    ...findComplianceGaps(toComplianceVillage(v, county.site.largeExpenseThreshold), v.file, county.site.catalogue, county.asOf, county.profile),
+    ...checkPublicationDates(v, county.asOf),
+    ...checkFourStepPostingDue(v, county),
+  ]);
+}
+
+/** Publication dates after the as-of date: the site would show as posted what is not up yet. */
+export function checkPublicationDates(v: VillageRecords, asOf: string): { file: string; finding: Finding }[] {
+  const dated: { file: string; field: string; date: string | undefined }[] = [
+    ...v.disclosures.map((d) => ({ file: d.file, field: 'publishedAt', date: d.data.publishedAt })),
+    ...v.ledgers.map((l) => ({ file: l.file, field: 'publishedAt', date: l.data.publishedAt })),
+    ...v.meetings.flatMap((m) => [
+      { file: m.file, field: 'publishedAt', date: m.data.publishedAt },
+      { file: m.file, field: 'resultPublishedAt', date: m.data.resultPublishedAt },
+    ]),
+  ];
+  return dated
+    .filter((x): x is { file: string; field: string; date: string } => x.date !== undefined && x.date > asOf)
+    .map(({ file, field, date }) => ({ file, finding: { code: 'record.published-future', path: [field], severity: 'warning', params: { field, date, asOf } } }));
+}
+
+/** The two 公开 of 四议两公开 not recorded when their deadline (province profile) has passed on the as-of date. */
+export function checkFourStepPostingDue(v: VillageRecords, county: County): { file: string; finding: Finding }[] {
+  const out: { file: string; finding: Finding }[] = [];
+  const { resolutionWithinDays, resultWithinDays, source } = county.profile.fourStepPosting;
+  const province = `${county.profile.name}，${source}`;
+  for (const m of v.meetings) {
+    if (getBodyRule(m.data.body)?.fourStep !== 'resolve' || !m.data.previous) continue;
+    const resDeadline = addDays(m.data.date, resolutionWithinDays);
+    if (!m.data.publishedAt && resDeadline < county.asOf) out.push({ file: m.file, finding: { code: 'chain.posting-missing', path: ['publishedAt'], severity: 'warning', params: { step: 'resolution', deadline: resDeadline, province } } });
+    const last = lastAuthorisedPayment(m, v);
+    const resultDeadline = last ? addDays(last, resultWithinDays) : undefined;
+    if (!m.data.resultPublishedAt && resultDeadline && resultDeadline < county.asOf) out.push({ file: m.file, finding: { code: 'chain.posting-missing', path: ['resultPublishedAt'], severity: 'warning', params: { step: 'result', deadline: resultDeadline, province } } });
+  }
+  return out;
 }
 
 export interface ComplianceVillageInfo {

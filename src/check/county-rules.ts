@@ -3,7 +3,7 @@
  * ledger reconciliation and continuity, quorum arithmetic, 四议两公开 chains, notice periods and
  * privacy. Pure: works on parsed records, returns findings per file.
  */
-import { countPostedDays, getPostingEndDate, missingCalendarYears, type WorkCalendar } from '../lib/calendar.ts';
+import { checkNoticePeriod, countPostedDays, getPostingEndDate, missingCalendarYears, type WorkCalendar } from '../lib/calendar.ts';
 import { addDays } from '../lib/dates.ts';
 import { checkChainLink, getChainMap } from '../lib/chain.ts';
 import type { Finding } from '../lib/finding.ts';
@@ -11,6 +11,9 @@ import { checkLedger, checkLedgerContinuity } from '../lib/ledger.ts';
 import { isInPeriod, periodKey, periodLabel, periodLabelEn } from '../lib/period.ts';
 import { findPersonalNumbers } from '../lib/privacy.ts';
 import { checkMeeting, getOutcome, getQuorum } from '../lib/quorum.ts';
+import { getExpenseAuthority, getStanding, type Standing } from '../lib/decisions.ts';
+import { checkEligibleAgainstRegister } from '../lib/register.ts';
+import { parseResolutionRef } from '../schemas/refs.ts';
 import { getPublicationDeadline } from '../lib/schedule.ts';
 import { checkSignoff } from '../lib/signoff.ts';
 import { getBodyRule } from '../law/bodies.ts';
@@ -55,6 +58,41 @@ export function catalogueCodes(site: County['site'], siteFile: string): { codes:
   return { codes, findings };
 }
 
+/** A standing that is not lawful, as message parameters. */
+function standingParams(st: Standing): { reason: 'quorum' } | { reason: 'vote'; index: number } {
+  return st.lawful ? { reason: 'quorum' } : st.reason === 'quorum' ? { reason: 'quorum' } : { reason: 'vote', index: st.index };
+}
+
+/** The last date of a 四议两公开 resolution's authorised payments, if any. */
+export function lastAuthorisedPayment(m: VillageRecords['meetings'][number], v: VillageRecords): string | undefined {
+  return v.ledgers
+    .flatMap((l) => l.data.expense.filter((e) => e.resolution?.meetingId === m.id).map((e) => e.date))
+    .sort()
+    .pop();
+}
+
+/**
+ * The two 公开 of 四议两公开 on the resolving meeting of a chain (one that names its previous step):
+ * the result is posted after the resolution, each by its deadline in the province profile. A missing
+ * posting whose deadline has passed depends on the as-of date and is reported by the compliance rules.
+ */
+export function checkFourStepPosting(m: VillageRecords['meetings'][number], v: VillageRecords, profile: County['profile']): Finding[] {
+  const x = m.data;
+  if (getBodyRule(x.body)?.fourStep !== 'resolve' || !x.previous) return [];
+  const out: Finding[] = [];
+  const { resolutionWithinDays, resultWithinDays, source } = profile.fourStepPosting;
+  const resDeadline = addDays(x.date, resolutionWithinDays);
+  if (x.publishedAt && x.publishedAt > resDeadline) out.push({ code: 'chain.posting-late', path: ['publishedAt'], severity: 'warning', params: { step: 'resolution', posted: x.publishedAt, from: x.date, deadline: resDeadline, days: resolutionWithinDays, province: `${profile.name}，${source}` } });
+  if (x.resultPublishedAt) {
+    if (!x.publishedAt || x.resultPublishedAt < x.publishedAt) out.push({ code: 'chain.result-before', path: ['resultPublishedAt'], params: { resultPublishedAt: x.resultPublishedAt, publishedAt: x.publishedAt ?? '' } });
+    const last = lastAuthorisedPayment(m, v);
+    if (last && x.resultPublishedAt > addDays(last, resultWithinDays)) {
+      out.push({ code: 'chain.posting-late', path: ['resultPublishedAt'], severity: 'warning', params: { step: 'result', posted: x.resultPublishedAt, from: last, deadline: addDays(last, resultWithinDays), days: resultWithinDays, province: `${profile.name}，${source}` } });
+    }
+  }
+  return out;
+}
+
 /**
  * Rules within one village, against the county's site and profile. They depend only on the
  * village's files, content/site.yaml and the code (not on the as-of date), which is what lets
@@ -70,6 +108,28 @@ export function checkVillageRules(v: VillageRecords, county: County, codes: Map<
     if (committee.includes(s.name)) add(v.file, [{ code: 'village.supervisor-on-committee', path: ['supervisors', i, 'name'], params: { name: s.name } }]);
   });
   const meetings = new Map(v.meetings.map((m) => [m.id, m]));
+  /** Each meeting's quorum and outcomes, once. */
+  const decided = new Map(
+    v.meetings.map((m) => {
+      const rule = getBodyRule(m.data.body)!;
+      const q = getQuorum(rule, m.data, { womenRepQuorum: profile.womenRepQuorum });
+      return [m.id, { q, outcomes: m.data.resolutions.map((r) => getOutcome(rule, m.data, r.votes, q.met)) }];
+    }),
+  );
+  const standingOf = (id: string, only?: number): Standing => {
+    const d = decided.get(id)!;
+    return getStanding(d.q.met, d.outcomes, only);
+  };
+  /** The first step before `id` (following `previous`) that did not stand, if any. */
+  const brokenStepBefore = (id: string): { id: string; body: string; standing: Standing & { lawful: false } } | undefined => {
+    const seen = new Set<string>([id]);
+    for (let cur = meetings.get(meetings.get(id)?.data.previous ?? ''); cur && !seen.has(cur.id); cur = meetings.get(cur.data.previous ?? '')) {
+      seen.add(cur.id);
+      const st = standingOf(cur.id);
+      if (!st.lawful) return { id: cur.id, body: cur.data.body, standing: st };
+    }
+    return undefined;
+  };
   const ledgersByPeriod = new Map(v.ledgers.map((l) => [l.id, l]));
 
   // ── disclosures ──
@@ -86,11 +146,16 @@ export function checkVillageRules(v: VillageRecords, county: County, codes: Map<
     });
     f.push(...checkSignoff(x.signoff, { publishedAt: x.publishedAt, reviewRequired: x.track !== '党务', supervisors, committee }));
     if (x.approval) {
-      const m = meetings.get(x.approval.meeting);
+      const approvalRef = parseResolutionRef(x.approval.meeting);
+      const m = meetings.get(approvalRef.meetingId);
       if (!m) {
-        if (!v.unreadable.has(`meetings/${x.approval.meeting}`)) f.push({ code: 'ref.missing', path: ['approval', 'meeting'], params: { ref: x.approval.meeting, kind: 'meeting', known: [...meetings.keys()].join('、') } });
+        if (!v.unreadable.has(`meetings/${approvalRef.meetingId}`)) f.push({ code: 'ref.missing', path: ['approval', 'meeting'], params: { ref: x.approval.meeting, kind: 'meeting', known: [...meetings.keys()].join('、') } });
       } else {
         if (!getBodyRule(m.data.body)?.approvesDisclosures) f.push({ code: 'disclosure.approval-body', path: ['approval', 'meeting'], params: { ref: m.id, body: m.data.body } });
+        else {
+          const st = standingOf(m.id, approvalRef.index);
+          if (!st.lawful) f.push({ code: 'disclosure.approval-unlawful', path: ['approval', 'meeting'], params: { ref: x.approval.meeting, body: m.data.body, ...standingParams(st) } });
+        }
         const reviewed = x.signoff.reviewedAt ?? m.data.date;
         if (!(reviewed <= m.data.date && m.data.date <= x.publishedAt)) f.push({ code: 'disclosure.approval-order', path: ['approval', 'meeting'], params: { reviewedAt: x.signoff.reviewedAt ?? '—', meetingDate: m.data.date, publishedAt: x.publishedAt } });
       }
@@ -122,7 +187,14 @@ export function checkVillageRules(v: VillageRecords, county: County, codes: Map<
     const f = checkLedger(l.data, l.period, threshold);
     f.push(...checkSignoff(l.data.signoff, { publishedAt: l.data.publishedAt, reviewRequired: true, supervisors, committee }));
     l.data.expense.forEach((e, i) => {
-      if (!e.resolution) return;
+      if (!e.resolution) {
+        // Named only by a resolution's `authorises`: still spent only after that decision.
+        for (const m of v.meetings) {
+          const listed = m.data.resolutions.some((r) => r.authorises.some((a) => a.ledgerId === l.id && a.voucher === e.voucher));
+          if (listed && e.date < m.data.date) f.push({ code: 'ledger.before-decision', path: ['expense', i, 'date'], params: { date: e.date, ref: m.id, decided: m.data.date, step: 'meeting' } });
+        }
+        return;
+      }
       const ref = e.resolution.meetingId;
       const m = meetings.get(ref);
       if (!m) {
@@ -133,10 +205,24 @@ export function checkVillageRules(v: VillageRecords, county: County, codes: Map<
         f.push({ code: 'ledger.resolution-body', path: ['expense', i, 'resolution'], params: { ref, body: m.data.body } });
         return;
       }
-      const rule = getBodyRule(m.data.body)!;
-      const q = getQuorum(rule, m.data, { womenRepQuorum: profile.womenRepQuorum });
-      if (!m.data.resolutions.some((r) => getOutcome(rule, m.data, r.votes, q.met) === '通过')) {
-        f.push({ code: 'ledger.resolution-failed', path: ['expense', i, 'resolution'], params: { ref, quorum: q.met ? { met: true } : { met: false, basis: q.basis.zh } } });
+      const { q, outcomes } = decided.get(m.id)!;
+      const path = ['expense', i, 'resolution'];
+      if (!outcomes.some((o) => o === '通过')) {
+        f.push({ code: 'ledger.resolution-failed', path, params: { ref, quorum: q.met ? { met: true } : { met: false, basis: q.basis.zh } } });
+        return;
+      }
+      const authority = getExpenseAuthority(e.resolution.index, { ledgerId: l.id, voucher: e.voucher }, m.data.resolutions, outcomes);
+      if (authority.state === 'failed') f.push({ code: 'ledger.resolution-own-vote', path, params: { ref: `${ref}#${authority.index}`, index: authority.index } });
+      else if (authority.state === 'ambiguous') f.push({ code: 'ledger.resolution-ambiguous', path, params: { ref, count: authority.count } });
+      else if (authority.state === 'index-out') f.push({ code: 'ledger.resolution-index', path, params: { ref: e.resolution.ref, index: authority.index, count: authority.count } });
+      else if (authority.state === 'none') f.push({ code: 'ledger.resolution-failed', path, params: { ref, quorum: { met: true } } });
+      if (authority.state !== 'passed') return;
+      if (e.date < m.data.date) return void f.push({ code: 'ledger.before-decision', path: ['expense', i, 'date'], params: { date: e.date, ref, decided: m.data.date, step: 'meeting' } });
+      const broken = brokenStepBefore(m.id);
+      if (broken) return void f.push({ code: 'ledger.chain-broken', path, params: { ref, step: broken.id, stepBody: broken.body, ...standingParams(broken.standing) } });
+      // 四议两公开: the procedure is complete (the resolution posted) before the money goes out.
+      if (m.data.previous && (!m.data.publishedAt || e.date < m.data.publishedAt)) {
+        f.push({ code: 'ledger.before-decision', path: ['expense', i, 'date'], params: { date: e.date, ref, decided: m.data.publishedAt ?? '', step: 'posted' } });
       }
     });
     add(l.file, f);
@@ -154,11 +240,20 @@ export function checkVillageRules(v: VillageRecords, county: County, codes: Map<
       const prev = chainById.get(m.data.previous);
       if (!prev) {
         if (!v.unreadable.has(`meetings/${m.data.previous}`)) f.push({ code: 'ref.missing', path: ['previous'], params: { ref: m.data.previous, kind: 'meeting', known: [...meetings.keys()].join('、') } });
-      } else f.push(...checkChainLink(chainById.get(m.id)!, prev));
+      } else {
+        const link = checkChainLink(chainById.get(m.id)!, prev);
+        f.push(...link);
+        const st = standingOf(prev.id);
+        if (link.length === 0 && !st.lawful) f.push({ code: 'chain.previous-unlawful', path: ['previous'], params: { previous: prev.id, previousBody: meetings.get(prev.id)!.data.body, ...standingParams(st) } });
+      }
     }
+    f.push(...checkEligibleAgainstRegister(m.data, v.data));
+    f.push(...checkFourStepPosting(m, v, profile));
+    const { outcomes } = decided.get(m.id)!;
     m.data.resolutions.forEach((r, i) => {
       r.authorises.forEach(({ ref, ledgerId, voucher }, j) => {
         if (ledgerId === undefined) return void f.push({ code: 'meeting.authorises', path: ['resolutions', i, 'authorises', j], params: { ref } });
+        if (outcomes[i] === '未通过') f.push({ code: 'meeting.authorises-failed', path: ['resolutions', i, 'authorises', j], params: { index: i + 1, ref } });
         const ledger = ledgersByPeriod.get(ledgerId);
         if (!ledger?.data.expense.some((e) => e.voucher === voucher) && !v.unreadable.has(`finances/${ledgerId}`)) {
           f.push({ code: 'ref.missing', path: ['resolutions', i, 'authorises', j], params: { ref, kind: 'ledger-entry', known: [...ledgersByPeriod.keys()].join('、') } });
@@ -175,9 +270,8 @@ export function checkVillageRules(v: VillageRecords, county: County, codes: Map<
     const type = getNoticeType(x.type)!;
     for (const y of missingCalendarYears(x.startDate, n.endDate, calendar)) missingYears.add(y);
     const minimum = profile.noticeMinimums[x.type] ?? type.minimum;
-    const candidates = [getPostingEndDate(x.startDate, minimum.days, minimum.unit, calendar), getPostingEndDate(x.startDate, profile.minPostingDays, 'calendar', calendar)].sort();
-    const earliest = candidates[candidates.length - 1]!;
-    if (n.endDate < earliest) {
+    const { short, earliest } = checkNoticePeriod(x.startDate, x.duration, [minimum, { days: profile.minPostingDays, unit: 'calendar' }], calendar);
+    if (short) {
       const own = minimum.days >= profile.minPostingDays || minimum.unit === 'working';
       const min = own ? { minDays: minimum.days, minUnit: minimum.unit } : { minDays: profile.minPostingDays, minUnit: 'calendar' as const, byProfile: profile.name };
       f.push({ code: 'notice.too-short', path: ['duration', 'days'], params: { type: x.type, days: x.duration.days, unit: x.duration.unit, ...min, earliest } });

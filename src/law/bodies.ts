@@ -19,6 +19,13 @@ export interface QuorumRule {
   threshold: Threshold;
 }
 
+/**
+ * A figure of the village register (village.yaml) that fixes how many are entitled to attend a body:
+ * 组织法 §22 (村民会议: adults, or households), §26 (村民代表会议: its representatives), 集体经济组织法
+ * §27–28 (成员大会: the members; 成员代表大会: their representatives).
+ */
+export type RegisterField = 'adults' | 'households' | 'representatives' | 'members' | 'memberRepresentatives';
+
 export interface BodyRule {
   /** Name as clerks write it in `body:`. */
   name: string;
@@ -47,6 +54,11 @@ export interface BodyRule {
   postsResolutions: boolean;
   /** The disclosure track its minutes belong to: party bodies are 党务, every other body 村务. */
   track: '党务' | '村务';
+  /**
+   * Where `eligible` (and `households.eligible`) must come from: the village register in force on the
+   * meeting date. Bodies without it (committees, party meetings, consultations) are not checked.
+   */
+  register?: { persons: RegisterField; households?: RegisterField };
   /** Source and evidence grade. */
   source: string;
 }
@@ -66,6 +78,7 @@ export const BODIES: readonly BodyRule[] = [
     approvesDisclosures: false,
     postsResolutions: true,
     track: '村务',
+    register: { persons: 'adults', households: 'households' },
     source: '村民委员会组织法 §21–22 [V]',
   },
   {
@@ -80,6 +93,7 @@ export const BODIES: readonly BodyRule[] = [
     approvesDisclosures: false,
     postsResolutions: true,
     track: '村务',
+    register: { persons: 'representatives' },
     source: '村民委员会组织法 §26 [V]',
   },
   {
@@ -159,6 +173,7 @@ export const BODIES: readonly BodyRule[] = [
     approvesDisclosures: false,
     postsResolutions: true,
     track: '村务',
+    register: { persons: 'members' },
     source: '农村集体经济组织法 §27 [V]',
   },
   {
@@ -172,6 +187,7 @@ export const BODIES: readonly BodyRule[] = [
     approvesDisclosures: false,
     postsResolutions: true,
     track: '村务',
+    register: { persons: 'memberRepresentatives' },
     source: '农村集体经济组织法 §28 [V]',
   },
   {

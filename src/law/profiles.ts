@@ -24,6 +24,12 @@ export interface RuleProfile {
   womenRepQuorum: boolean;
   /** Minimum 公示 duration by notice type; overrides the national default. */
   noticeMinimums: Readonly<Record<string, { days: number; unit: 'calendar' | 'working' }>>;
+  /**
+   * The two 公开 of 四议两公开: the resolution is posted within `resolutionWithinDays` of the meeting, the
+   * result within `resultWithinDays` of the last payment it authorised. `source` says where the numbers
+   * come from, or that the national default is used.
+   */
+  fourStepPosting: { resolutionWithinDays: number; resultWithinDays: number; source: string };
   /** Where the values come from. */
   sources: string;
 }
@@ -39,6 +45,9 @@ const NATIONAL: RuleProfile = {
   noticeDays: {},
   womenRepQuorum: false,
   noticeMinimums: {},
+  // [CONV] No national statute fixes these two deadlines (组织法 §30 only says 重大事项随时公开); the
+  // default applies the 随时公开 window of 10 days (after 重庆办法 §30) to both 公开.
+  fourStepPosting: { resolutionWithinDays: 10, resultWithinDays: 10, source: '全国默认：随时公开，10日内' },
   sources: '村民委员会组织法 §30；各地通行做法',
 };
 
@@ -62,6 +71,8 @@ export const PROFILES: Readonly<Record<string, RuleProfile>> = {
     quarterDeadlineDay: 15, // 重庆办法 §30 [V]
     monthDeadlineDay: 15,
     adhocWithinDays: 10,
+    // 重庆办法 §30 [V]: 随时公开 items within 10 days; applied to both 公开 of 四议两公开.
+    fourStepPosting: { resolutionWithinDays: 10, resultWithinDays: 10, source: '重庆市实施办法 §30：10日内' },
     sources: '重庆市实施《村民委员会组织法》办法 §29–30',
   },
   zhejiang: {
@@ -85,6 +96,8 @@ export const PROFILES: Readonly<Record<string, RuleProfile>> = {
     name: '陕西省',
     // 陕西实施办法 2011 §33 [S]: items needing government approval within 5 days of approval.
     adhocWithinDays: 5,
+    // The same §33 window for both 公开 of 四议两公开 [S].
+    fourStepPosting: { resolutionWithinDays: 5, resultWithinDays: 5, source: '陕西省村务公开民主管理实施办法 §33：5日内' },
     sources: '陕西省村务公开民主管理实施办法（2011）§33 [S]；其余为全国默认值',
   },
   heilongjiang: {

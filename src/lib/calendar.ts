@@ -95,3 +95,21 @@ export function missingCalendarYears(from: IsoDate, to: IsoDate, cal: WorkCalend
   for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y += 1) if (!cal.years.has(y)) out.push(y);
   return out;
 }
+
+/**
+ * Whether a notice period is shorter than every one of its minimums (the notice type's, the
+ * province's floor). Both the end date and the declared duration count: a period declared shorter
+ * than a minimum in the same unit is short even when a weekend or holiday pushes its end to the same
+ * day as the lawful one (6 days from a Monday ends on the next Monday, as 7 days do).
+ */
+export function checkNoticePeriod(
+  start: IsoDate,
+  declared: { days: number; unit: DurationUnit },
+  minimums: readonly { days: number; unit: DurationUnit }[],
+  cal: WorkCalendar,
+): { short: boolean; earliest: IsoDate } {
+  const earliest = minimums.map((m) => getPostingEndDate(start, m.days, m.unit, cal)).sort().pop() ?? start;
+  const end = getPostingEndDate(start, declared.days, declared.unit, cal);
+  const declaredShort = minimums.some((m) => m.unit === declared.unit && declared.days < m.days);
+  return { short: end < earliest || declaredShort, earliest };
+}

@@ -7,6 +7,7 @@ import type { Rec, VillageRecords } from '../check/model.ts';
 import { getChain, getChainMap } from '../lib/chain.ts';
 import { periodLabel } from '../lib/period.ts';
 import { describeThreshold, getOutcome, getQuorum, type Outcome } from '../lib/quorum.ts';
+import { getExpenseAuthority, getStanding } from '../lib/decisions.ts';
 import { getBodyRule } from '../law/bodies.ts';
 import type { Meeting } from '../schemas/index.ts';
 import { getIssuer, type FactsContext } from './context.ts';
@@ -31,7 +32,9 @@ export interface MeetingFacts {
   source: string;
   /** Its 四议两公开 chain, when it is one of the four steps. */
   chain?: { complete: boolean; steps: { zh: string; en: string; current: boolean; meeting?: { id: string; title: string; date: string; path: string } }[] };
-  /** Expenses in the village's ledgers that name this meeting as their authority. */
+  /** Per resolution, in order: it may authorise spending (it passed by its own vote; a failed one funds nothing). */
+  authorisesSpending: boolean[];
+  /** Expenses in the village's ledgers that rest on a resolution of this meeting that passed by its own vote. */
   authorisedSpending: { ledgerId: string; periodZh: string; voucher: string; summary: string; amount: number; path: string }[];
   /** Its resolutions go up on the board (决议公开 / 协商结果公开). */
   posted: boolean;
@@ -45,6 +48,16 @@ export function getMeetingFacts(m: MeetingRec, v: VillageRecords, ctx: FactsCont
   const outcomes = m.data.resolutions.map((r) => getOutcome(rule, m.data, r.votes, q.met));
   const t = rule.pass ? describeThreshold(rule.pass.threshold) : undefined;
   const chain = getChain(m.id, getChainMap(v.meetings));
+  /** A step counts only when its meeting stood (quorum met, every vote passed): a step voted down ends the chain. */
+  const stands = (x: MeetingRec): boolean => {
+    const r = getBodyRule(x.data.body)!;
+    const qq = getQuorum(r, x.data, { womenRepQuorum: ctx.profile.womenRepQuorum });
+    return getStanding(qq.met, x.data.resolutions.map((res) => getOutcome(r, x.data, res.votes, qq.met))).lawful;
+  };
+  const standsAt = (id: string | undefined): boolean => {
+    const x = id ? v.meetings.find((mm) => mm.id === id) : undefined;
+    return x !== undefined && stands(x);
+  };
   const meetingOf = (id: string | undefined) => (id ? v.meetings.find((x) => x.id === id) : undefined);
   return {
     id: m.id,
@@ -60,7 +73,7 @@ export function getMeetingFacts(m: MeetingRec, v: VillageRecords, ctx: FactsCont
     ...(chain
       ? {
           chain: {
-            complete: chain.complete,
+            complete: chain.complete && chain.steps.every((s) => standsAt(s.meetingId)),
             steps: chain.steps.map((s) => {
               const mm = meetingOf(s.meetingId);
               return { zh: s.step.zh, en: s.step.en, current: s.meetingId === m.id, ...(mm ? { meeting: { id: mm.id, title: mm.data.title, date: mm.data.date, path: recordPath('meeting', v.id, mm.id) } } : {}) };
@@ -68,8 +81,10 @@ export function getMeetingFacts(m: MeetingRec, v: VillageRecords, ctx: FactsCont
           },
         }
       : {}),
+    authorisesSpending: outcomes.map((o) => o === '通过' && rule.decidesSpending),
     authorisedSpending: v.ledgers.flatMap((l) =>
-      l.data.expense.filter((e) => e.resolution?.meetingId === m.id).map((e) => ({ ledgerId: l.id, periodZh: periodLabel(l.period), voucher: e.voucher, summary: e.summary, amount: e.amount, path: recordPath('ledger', v.id, l.id) })),
+      l.data.expense
+        .filter((e) => e.resolution?.meetingId === m.id && rule.decidesSpending && getExpenseAuthority(e.resolution.index, { ledgerId: l.id, voucher: e.voucher }, m.data.resolutions, outcomes).state === 'passed').map((e) => ({ ledgerId: l.id, periodZh: periodLabel(l.period), voucher: e.voucher, summary: e.summary, amount: e.amount, path: recordPath('ledger', v.id, l.id) })),
     ),
     posted: m.data.resolutions.length > 0 && rule.postsResolutions,
     track: rule.track,

@@ -60,5 +60,7 @@ export const MeetingSchema = z.strictObject({
   previous: Text.optional(),
   /** Date the resolutions went up on the notice board (决议公开), YYYY-MM-DD; printed on the poster. */
   publishedAt: IsoDate.optional(),
+  /** 四议两公开: date the result of carrying out the resolution went up on the board (实施结果公开), YYYY-MM-DD. */
+  resultPublishedAt: IsoDate.optional(),
 });
 export type Meeting = z.infer<typeof MeetingSchema>;

@@ -3,7 +3,7 @@
  * village id used in URLs.
  */
 import { z } from 'astro/zod';
-import { Count, OfficePhone, PersonName, Text } from './primitives.ts';
+import { Count, IsoDate, OfficePhone, PersonName, Text } from './primitives.ts';
 
 /** A member of the village committee, party branch or supervision committee. */
 export const MemberSchema = z.strictObject({
@@ -13,6 +13,27 @@ export const MemberSchema = z.strictObject({
   role: Text,
 });
 export type Member = z.infer<typeof MemberSchema>;
+
+/**
+ * Register figures that were in force before a change: each entry holds the numbers valid until (not
+ * including) `until`. The top-level figures are the current register, in force from the last entry's
+ * `until` (or from the beginning when there is none). Only the figures that changed need be given.
+ */
+export const RegisterEntrySchema = z.strictObject({
+  /** The first day these figures no longer held (the day the register changed), YYYY-MM-DD. */
+  until: IsoDate,
+  /** 户数 before that day. */
+  households: Count.optional(),
+  /** 18 岁以上村民 before that day. */
+  adults: Count.optional(),
+  /** 村民代表 before that day. */
+  representatives: Count.optional(),
+  /** 集体经济组织成员 before that day. */
+  members: Count.optional(),
+  /** 成员代表 before that day. */
+  memberRepresentatives: Count.optional(),
+});
+export type RegisterEntry = z.infer<typeof RegisterEntrySchema>;
 
 export const VillageSchema = z.strictObject({
   /** Name, e.g. 马曲村. */
@@ -25,8 +46,16 @@ export const VillageSchema = z.strictObject({
   households: Count,
   /** Registered population (户籍人口). */
   population: Count,
-  /** Villagers aged 18 and over: the base of the 村民会议 quorum. */
+  /** Villagers aged 18 and over: the base of the 村民会议 quorum (组织法 §22). */
   adults: Count,
+  /** Registered villagers' representatives (村民代表): the `eligible` of every 村民代表会议 (组织法 §25–26). */
+  representatives: Count.optional(),
+  /** Members of the collective economic organisation (集体经济组织成员): the `eligible` of a 成员大会. */
+  members: Count.optional(),
+  /** Members' representatives (成员代表): the `eligible` of a 成员代表大会. */
+  memberRepresentatives: Count.optional(),
+  /** Earlier register figures, oldest first or in any order: how the numbers above changed over time. */
+  registerHistory: z.array(RegisterEntrySchema).default([]),
   /** Village groups (村民小组), e.g. [一组, 二组]. */
   groups: z.array(Text).default([]),
   /** Members of the village committee (村民委员会), with roles. */

@@ -142,6 +142,41 @@ describe('the rules behind the view', () => {
     expect(getTimeliness(village(), q(2025, 3), '2025-10-16', shaanxi)).toEqual({ state: 'overdue', deadline: '2025-10-15', daysLate: 1 });
   });
 
+  it.each([
+    'ledger.resolution-own-vote',
+    'ledger.resolution-ambiguous',
+    'ledger.before-decision',
+    'ledger.before-decision.posted',
+    'ledger.chain-broken',
+    'chain.previous-unlawful',
+    'disclosure.approval-unlawful',
+    'disclosure.approval-unlawful.vote',
+    'meeting.eligible-register',
+    'meeting.eligible-register.history',
+    'meeting.eligible-zero',
+    'meeting.register-missing',
+    'meeting.authorises-failed',
+    'chain.posting-late',
+    'chain.posting-missing',
+    'chain.result-before',
+    'record.published-future',
+    'notice.too-short.declared',
+  ])('shows the decision finding of fixture %s in the report, under its check, in the file it names', (name) => {
+    const dir = join(ROOT, 'test/fixtures/invalid', name);
+    const expected = JSON.parse(readFileSync(join(dir, 'expect.json'), 'utf8')) as { file: string; code: string; zh: string; severity?: string };
+    const t = makeTree(dir);
+    try {
+      const r = buildReport(t.root, { env: {} });
+      const rows = r.csvRows.map((x) => Object.fromEntries(CSV_HEADER.map((h, i) => [h, x[i]!])) as Record<string, string>);
+      const row = rows.find((x) => x['文件 File'] === expected.file && x['问题']?.startsWith(expected.zh));
+      expect(row, `report rows for ${expected.file}: ${JSON.stringify(rows.filter((x) => x['文件 File'] === expected.file))}`).toBeDefined();
+      expect(row!['结果 Result']).toBe(expected.severity === 'warning' ? '提醒 warning' : '错误 error');
+      expect(r.text).toContain(row!['问题']);
+    } finally {
+      t.cleanup();
+    }
+  });
+
   it('sorts problems into checks by their code', () => {
     const p = (code: string, path = '', params: Record<string, string> = {}) => checkOf({ code, path, params, file: 'x', severity: 'error' });
     expect(p('notice.too-short')).toBe('posting');
@@ -149,5 +184,12 @@ describe('the rules behind the view', () => {
     expect(p('ref.missing', 'expense[3].resolution')).toBe('large-expense');
     expect(p('disclosure.overdue', 'finances', { kind: 'ledger' })).toBe('ledger');
     expect(p('privacy.id')).toBe('other');
+    expect(p('ledger.resolution-own-vote')).toBe('large-expense');
+    expect(p('ledger.before-decision')).toBe('large-expense');
+    expect(p('ledger.chain-broken')).toBe('chain');
+    expect(p('chain.previous-unlawful')).toBe('chain');
+    expect(p('chain.posting-missing')).toBe('chain');
+    expect(p('disclosure.approval-unlawful')).toBe('review');
+    expect(p('record.published-future')).toBe('timeliness');
   });
 });

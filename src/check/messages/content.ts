@@ -4,7 +4,7 @@
  * issues (src/schemas) and rules (src/lib, src/check). Each code has a fixture under
  * test/fixtures/invalid/<code>/ and a test that pins its text. How to add one: src/check/README.md.
  */
-import { FOUR_STEPS } from '../../law/bodies.ts';
+import { FOUR_STEPS, type RegisterField } from '../../law/bodies.ts';
 import { getNoticeType } from '../../law/notice-types.ts';
 import { bodyEn, defineMessages, list, s, trackEn, type Param } from './define.ts';
 
@@ -19,6 +19,24 @@ const minimumEn = (m: Minimum): string => `${m.minDays} ${m.minUnit} days${m.byP
 /** A step of 四议两公开 by its name in the law table (党组织提议, 两委会议商议, …). */
 export type FourStep = (typeof FOUR_STEPS)[number]['zh'];
 const stepOf = (name: FourStep) => FOUR_STEPS.find((x) => x.zh === name)!;
+/** The register figures of village.yaml that fix who may attend a body. */
+const REGISTER_ZH: Record<RegisterField, { zh: string; en: string }> = {
+  adults: { zh: '18 岁以上村民人数 adults', en: 'adult villagers (adults)' },
+  households: { zh: '户数 households', en: 'households (households)' },
+  representatives: { zh: '村民代表人数 representatives', en: "registered villagers' representatives (representatives)" },
+  members: { zh: '集体经济组织成员人数 members', en: 'collective members (members)' },
+  memberRepresentatives: { zh: '成员代表人数 memberRepresentatives', en: "members' representatives (memberRepresentatives)" },
+};
+/** Why a meeting does not stand: no quorum, or its n-th resolution voted down. */
+type Standing = { reason: 'quorum' } | { reason: 'vote'; index: number };
+const standingZh = (x: Standing): string => (x.reason === 'quorum' ? '到会人数不足法定人数' : `第 ${x.index} 项决议表决未通过`);
+const standingEn = (x: Standing): string => (x.reason === 'quorum' ? 'it had no quorum' : `its resolution no. ${x.index} was voted down`);
+/** The two 公开 of 四议两公开. */
+type PostingStep = 'resolution' | 'result';
+const POSTING: Record<PostingStep, { zh: string; en: string; field: string }> = {
+  resolution: { zh: '决议公开', en: 'posting of the resolution', field: 'publishedAt' },
+  result: { zh: '实施结果公开', en: 'posting of the result', field: 'resultPublishedAt' },
+};
 
 /** Chinese labels of notice subject fields, shown beside the field name. */
 const SUBJECT_FIELD_ZH: Record<string, string> = {
@@ -570,6 +588,48 @@ export const CONTENT_MESSAGES = defineMessages({
     fixZh: '引用作出决定的村民（代表）会议。',
     fixEn: "Cite the villagers' (representative) assembly that decided it.",
   }),
+  'ledger.resolution-own-vote': (p: { ref: Param; index: Param }) => ({
+    zh: `支出所依据的 ${s(p.ref)} 第 ${s(p.index)} 项决议表决未通过，不能作为支出依据；同一次会议通过的其他决议不能代替它。`,
+    en: `The expense rests on resolution no. ${s(p.index)} of ${s(p.ref)}, which was voted down; another resolution passed at the same meeting cannot stand in for it.`,
+    fixZh: '核对支出依据：引用通过该支出的那项决议（写成 会议编号#序号）；未经通过的支出须重新决策。',
+    fixEn: 'Check the basis: cite the resolution that passed this expense (meeting-id#number); spending never passed must be decided again.',
+  }),
+  'ledger.resolution-ambiguous': (p: { ref: Param; count: Param }) => ({
+    zh: `会议 ${s(p.ref)} 表决了 ${s(p.count)} 项决议，并非全部通过，看不出这笔支出依据的是哪一项。`,
+    en: `The meeting ${s(p.ref)} voted on ${s(p.count)} resolutions, not all passed; it is not clear which one this expense rests on.`,
+    expectedZh: '会议编号#决议序号，如 2025-07-22-daibiao#1；或在该决议的 authorises 中列出这笔支出',
+    expectedEn: 'meeting-id#number, e.g. 2025-07-22-daibiao#1, or list the entry in that resolution’s authorises',
+    fixZh: '在 resolution 后加上 #序号，指明通过该支出的决议。',
+    fixEn: 'Add #number to resolution to name the resolution that passed the expense.',
+  }),
+  'ledger.resolution-index': (p: { ref: Param; index: Param; count: Param }) => ({
+    zh: `引用的 ${s(p.ref)} 没有第 ${s(p.index)} 项决议（该会议共 ${s(p.count)} 项）。`,
+    en: `${s(p.ref)} names resolution no. ${s(p.index)}, but the meeting has ${s(p.count)}.`,
+    expectedZh: `#1 到 #${s(p.count)}`,
+    expectedEn: `#1 to #${s(p.count)}`,
+    fixZh: '改正 # 后的决议序号（从 1 起，按会议记录中决议的先后）。',
+    fixEn: 'Correct the number after # (from 1, in the order of the minutes).',
+  }),
+  'ledger.before-decision': (p: { date: Param; ref: Param; decided: Param; step: 'meeting' | 'posted' }) => ({
+    zh:
+      p.step === 'meeting'
+        ? `支出日期 ${s(p.date)} 早于作出决定的会议 ${s(p.ref)}（${s(p.decided)}），钱不能先花后议。`
+        : `支出日期 ${s(p.date)} 早于“四议两公开”决议公开（${s(p.ref)} 于 ${p.decided === '' ? '未公开' : s(p.decided)}），程序未走完就不能付款。`,
+    en:
+      p.step === 'meeting'
+        ? `The expense is dated ${s(p.date)}, before the meeting ${s(p.ref)} that decided it (${s(p.decided)}): money is spent only after the decision.`
+        : `The expense is dated ${s(p.date)}, before the 四议两公开 resolution of ${s(p.ref)} was posted (${p.decided === '' ? 'not posted' : s(p.decided)}): payment comes after the procedure is complete.`,
+    expectedZh: p.step === 'meeting' ? `${s(p.decided)} 或以后的支出日期` : '决议公开之后的支出日期',
+    expectedEn: p.step === 'meeting' ? `an expense date on or after ${s(p.decided)}` : 'an expense date after the resolution was posted',
+    fixZh: '核对支出日期和所引用的会议；先付款后补开的会不能作为依据，须如实说明并报乡镇审查。',
+    fixEn: 'Check the date and the cited meeting; a meeting held after the payment cannot authorise it: say so and refer it to the township.',
+  }),
+  'ledger.chain-broken': (p: { ref: Param; step: Param; stepBody: Param } & Standing) => ({
+    zh: `支出所依据的 ${s(p.ref)} 建立在“四议两公开”中未成立的一步上：${s(p.step)}（${s(p.stepBody)}）${standingZh(p)}，程序到此终止，不能作为支出依据。`,
+    en: `The expense rests on ${s(p.ref)}, which builds on a 四议两公开 step that did not stand: ${s(p.step)} (${bodyEn(p.stepBody)}) — ${standingEn(p)}; the procedure ended there and cannot fund anything.`,
+    fixZh: '按程序从被否决的一步重新决策；在此之前不得支出。',
+    fixEn: 'Restart the procedure from the step that was voted down; nothing may be spent before.',
+  }),
   'ledger.negative-closing': (p: { closing: Param }) => ({
     zh: `本期结余为负数（${s(p.closing)} 元）。`,
     en: `The closing balance is negative (${s(p.closing)}).`,
@@ -654,6 +714,82 @@ export const CONTENT_MESSAGES = defineMessages({
     expectedEn: 'period/voucher, e.g. 2025-q3/记-08-003',
     fixZh: '按“账期/凭证号”填写。',
     fixEn: 'Write it as period/voucher.',
+  }),
+  'meeting.eligible-zero': (p: { body: Param }) => ({
+    zh: `${s(p.body)}的应到人数写为 0；没有应到的人，就谈不上到会过半或三分之二，会议不能成立。`,
+    en: `The ${bodyEn(p.body)} has 0 entitled to attend; with nobody entitled there is no quorum to reach.`,
+    expectedZh: '按名册填写应到人数（大于 0）',
+    expectedEn: 'the number entitled by the register (more than 0)',
+    fixZh: '按村民名册、代表名册或成员名册填写应到人数。',
+    fixEn: 'Write the number entitled by the register.',
+  }),
+  'meeting.register-missing': (p: { body: Param; field: RegisterField }) => ({
+    zh: `${s(p.body)}的应到人数须按名册核对，但 village.yaml 没有登记${REGISTER_ZH[p.field].zh}。`,
+    en: `The ${bodyEn(p.body)}'s eligible count is checked against the register, but village.yaml records no ${REGISTER_ZH[p.field].en}.`,
+    expectedZh: `village.yaml 中的 ${p.field}: 人数`,
+    expectedEn: `${p.field}: <number> in village.yaml`,
+    fixZh: `在 village.yaml 中填写 ${p.field}（名册上的人数）；人数有过变动的，在 registerHistory 中写明变动前的人数和变动日期 until。`,
+    fixEn: `Add ${p.field} (the number on the register) to village.yaml; if it changed, list the earlier figure in registerHistory with the date of the change (until).`,
+  }),
+  'meeting.eligible-register': (p: { body: Param; field: RegisterField; eligible: Param; register: Param; date: Param }) => ({
+    zh: `${s(p.body)}的应到人数 ${s(p.eligible)} 与 ${s(p.date)} 有效的名册不符：village.yaml 登记的${REGISTER_ZH[p.field].zh}为 ${s(p.register)}（组织法第二十二条：法定人数按名册计算，不按记录人填写的数字）。`,
+    en: `The ${bodyEn(p.body)}'s eligible count ${s(p.eligible)} differs from the register in force on ${s(p.date)}: village.yaml records ${s(p.register)} ${REGISTER_ZH[p.field].en} (quorum is counted against the register, Organic Law §22).`,
+    expectedZh: `应到 ${s(p.register)}`,
+    expectedEn: `eligible ${s(p.register)}`,
+    fixZh: `把应到人数改为名册人数 ${s(p.register)}，并按它核对是否达到法定人数；若名册已变动，在 village.yaml 中更新 ${p.field}，并在 registerHistory 中记下变动日期。`,
+    fixEn: `Set the eligible count to the register's ${s(p.register)} and check the quorum against it; if the register changed, update ${p.field} in village.yaml and record the change in registerHistory.`,
+  }),
+  'meeting.authorises-failed': (p: { index: Param; ref: Param }) => ({
+    zh: `第 ${s(p.index)} 项决议表决未通过，却列为授权支出 ${s(p.ref)}；未通过的决议不能授权任何支出。`,
+    en: `Resolution no. ${s(p.index)} was voted down but lists ${s(p.ref)} as authorised; a failed resolution authorises nothing.`,
+    fixZh: '从该决议的 authorises 中删去这笔支出；若支出确已发生，须另经会议决定。',
+    fixEn: 'Remove the entry from its authorises; spending that happened needs a decision of its own.',
+  }),
+  'disclosure.approval-unlawful': (p: { ref: Param; body: Param } & Standing) => ({
+    zh: `审定公开方案的会议 ${s(p.ref)}（${s(p.body)}）不成立：${standingZh(p)}，不能审定任何事项。`,
+    en: `The approving meeting ${s(p.ref)} (${bodyEn(p.body)}) does not stand: ${standingEn(p)}; it approves nothing.`,
+    expectedZh: '达到法定人数、表决通过的两委联席会议（只看某一项决议时写 会议编号#序号）',
+    expectedEn: 'a joint meeting with a quorum whose vote passed (name one resolution with meeting-id#number)',
+    fixZh: '引用依法召开并表决通过公开方案的会议；没有的，须重新召开会议审定后再公开。',
+    fixEn: 'Cite a lawful meeting that passed the plan; without one, hold the meeting again before publishing.',
+  }),
+  'chain.previous-unlawful': (p: { previous: Param; previousBody: Param } & Standing) => ({
+    zh: `“四议两公开”的上一步 ${s(p.previous)}（${s(p.previousBody)}）没有成立：${standingZh(p)}。被否决或不足法定人数的一步终止程序，后面的步骤不能在它上面继续。`,
+    en: `The previous 四议两公开 step ${s(p.previous)} (${bodyEn(p.previousBody)}) did not stand: ${standingEn(p)}. A step voted down or without quorum ends the procedure; later steps cannot build on it.`,
+    fixZh: '从未成立的那一步重新开会决策，再用 previous 连接新的会议记录。',
+    fixEn: 'Hold that step again lawfully and link the new minutes with previous.',
+  }),
+  'chain.posting-late': (p: { step: PostingStep; posted: Param; from: Param; deadline: Param; days: Param; province: Param }) => ({
+    zh: `${POSTING[p.step].zh}日期 ${s(p.posted)} 晚于期限 ${s(p.deadline)}（${s(p.province)}：${p.step === 'resolution' ? '决议作出' : '最后一笔支出'} ${s(p.from)} 后 ${s(p.days)} 日内）。`,
+    en: `The ${POSTING[p.step].en} on ${s(p.posted)} is after its deadline ${s(p.deadline)} (${s(p.province)}: within ${s(p.days)} days of ${p.step === 'resolution' ? 'the decision' : 'the last expense'} on ${s(p.from)}).`,
+    expectedZh: `${s(p.deadline)} 或以前`,
+    expectedEn: `${s(p.deadline)} or earlier`,
+    fixZh: `核对 ${POSTING[p.step].field}；确实晚了的如实保留，并说明原因。`,
+    fixEn: `Check ${POSTING[p.step].field}; if it really was late, keep the date and explain why.`,
+  }),
+  'chain.posting-missing': (p: { step: PostingStep; deadline: Param; province: Param }) => ({
+    zh: `“四议两公开”的${POSTING[p.step].zh}没有记录，期限 ${s(p.deadline)}（${s(p.province)}）已过。`,
+    en: `The 四议两公开 ${POSTING[p.step].en} is not recorded and its deadline ${s(p.deadline)} (${s(p.province)}) has passed.`,
+    expectedZh: `${POSTING[p.step].field}: 张贴到公开栏的日期`,
+    expectedEn: `${POSTING[p.step].field}: the day it went up on the board`,
+    fixZh: `张贴后填写 ${POSTING[p.step].field}。`,
+    fixEn: `Post it and fill in ${POSTING[p.step].field}.`,
+  }),
+  'chain.result-before': (p: { resultPublishedAt: Param; publishedAt: Param }) => ({
+    zh: `实施结果公开 ${s(p.resultPublishedAt)} 早于决议公开 ${p.publishedAt === '' ? '（未公开）' : s(p.publishedAt)}。`,
+    en: `The result is posted on ${s(p.resultPublishedAt)}, before the resolution was posted (${p.publishedAt === '' ? 'never' : s(p.publishedAt)}).`,
+    expectedZh: '先决议公开（publishedAt），实施后再公开结果（resultPublishedAt）',
+    expectedEn: 'the resolution posted first (publishedAt), the result after implementation (resultPublishedAt)',
+    fixZh: '核对两个日期；没有公开决议的，先补公开决议。',
+    fixEn: 'Check both dates; post the resolution first if it never was.',
+  }),
+  'record.published-future': (p: { field: Param; date: Param; asOf: Param }) => ({
+    zh: `公开日期 ${s(p.field)}: ${s(p.date)} 晚于本次生成的日期 ${s(p.asOf)}：网站会把还没有张贴的内容显示为已公开。`,
+    en: `The publication date ${s(p.field)}: ${s(p.date)} is after this build's date ${s(p.asOf)}: the site would show as posted what is not up yet.`,
+    expectedZh: `${s(p.asOf)} 或以前`,
+    expectedEn: `${s(p.asOf)} or earlier`,
+    fixZh: '改正为实际张贴的日期；尚未张贴的，等张贴后再填写。',
+    fixEn: 'Write the day it actually went up; if it is not up yet, fill it in once it is.',
   }),
   'chain.order': (p: { body: Param; expected: FourStep; previous: Param; previousBody: Param }) => ({
     zh: `“四议两公开”顺序不对：${s(p.body)}的上一步应是“${stepOf(p.expected).zh}”，而“${s(p.previous)}”是${s(p.previousBody)}。`,

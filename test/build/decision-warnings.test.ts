@@ -1,0 +1,60 @@
+/**
+ * The decision findings that are warnings (a 四议两公开 公开 late or missing, a publication date after
+ * the as-of date) do not stop the build: the built compliance page shows each of them in words, with
+ * the record it is about. Built with `--root` from a copy of the demo county with three such slips.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCounty } from '../../src/check/load.ts';
+import { renderMessage } from '../../src/check/messages/index.ts';
+import type { Problem } from '../../src/check/model.ts';
+import { ROOT } from '../helpers/fixture-tree.ts';
+
+const county = mkdtempSync(join(tmpdir(), 'gongkai-decisions-'));
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+const patch = (file: string, find: string, replace: string) => {
+  const path = join(county, file);
+  const before = readFileSync(path, 'utf8');
+  if (!before.includes(find)) throw new Error(`${find} not in ${file}`);
+  writeFileSync(path, before.replace(find, replace));
+};
+
+let run = { status: 0 as number | null, output: '' };
+let warnings: Problem[] = [];
+beforeAll(() => {
+  cpSync(join(ROOT, 'content'), join(county, 'content'), { recursive: true });
+  if (existsSync(join(ROOT, '.gongkai-cache'))) cpSync(join(ROOT, '.gongkai-cache'), join(county, '.gongkai-cache'), { recursive: true });
+  patch('content/villages/maqu/meetings/2025-07-22-daibiao.md', 'resultPublishedAt: 2025-09-15\n', '');
+  patch('content/villages/dongxing/meetings/2025-08-19-daibiao.md', 'publishedAt: 2025-08-20\n', 'publishedAt: 2025-09-01\n');
+  patch('content/villages/dongguan/meetings/2025-08-26-daibiao.md', 'publishedAt: 2025-08-27\n', 'publishedAt: 2025-11-25\n');
+  warnings = loadCounty(county, { env: {} }).problems.filter((p) => ['chain.posting-missing', 'chain.posting-late', 'record.published-future'].includes(p.code));
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts'), '--root', county], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GONGKAI_AS_OF: '' } });
+  run = { status: r.status, output: r.stdout.slice(-3000) + r.stderr };
+}, 300_000);
+
+afterAll(() => rmSync(county, { recursive: true, force: true }));
+
+describe('decision warnings on the built compliance page', () => {
+  it('do not stop the build', () => {
+    expect(run.status, run.output).toBe(0);
+  });
+
+  it('are each shown in words on the compliance page, linked to the meeting they are about', () => {
+    expect(warnings.map((w) => `${w.code} ${w.file}`).sort()).toEqual([
+      'chain.posting-late content/villages/dongxing/meetings/2025-08-19-daibiao.md',
+      'chain.posting-missing content/villages/maqu/meetings/2025-07-22-daibiao.md',
+      'record.published-future content/villages/dongguan/meetings/2025-08-26-daibiao.md',
+    ]);
+    const html = readFileSync(join(county, 'dist/compliance/index.html'), 'utf8');
+    for (const w of warnings) {
+      const zh = renderMessage(w.code, w.params).zh;
+      expect(text(html), w.code).toContain(zh);
+      const id = w.file.split('/').pop()!.replace(/\.mdx?$/, '');
+      const village = w.file.split('/')[2]!;
+      expect(html, w.code).toContain(`href="/v/${village}/meetings/${id}/"`);
+    }
+  });
+});
