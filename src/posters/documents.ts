@@ -23,7 +23,7 @@ import { getLedgerFacts } from '../records/ledger.ts';
 import { getMeetingFacts, type MeetingRec } from '../records/meeting.ts';
 import { getNoticeFacts } from '../records/notice.ts';
 import { RECORD_TYPES, RECORD_TYPE_NAMES, recordUrl } from '../records/registry.ts';
-import type { Block, PosterDoc, PosterKind } from './doc.ts';
+import { getRecordContent, type Block, type PosterDoc, type PosterKind } from './doc.ts';
 
 /** 1 → 一, 12 → 十二, 21 → 二十一 (up to 99). */
 export function chineseNumeral(n: number): string {
@@ -40,7 +40,7 @@ function shortDateZh(date: string): string {
 }
 
 function finish(doc: Omit<PosterDoc, 'fingerprint'>): PosterDoc {
-  return { ...doc, fingerprint: getFingerprint(doc) };
+  return { ...doc, fingerprint: getFingerprint(getRecordContent(doc)) };
 }
 
 function postingFrom(from: string, minDays: number): string {
