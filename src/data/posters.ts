@@ -5,6 +5,7 @@
  * same plan the build step renders (posters/plan.ts), one village at a time with sheet counts from
  * the layout cache, so every link points at a file that exists and every 核对码 matches the paper.
  */
+import { getBuildContext } from '../build/handover.ts';
 import type { County } from '../check/model.ts';
 import { formatDateZh } from '../lib/dates.ts';
 import { parsePeriod, periodLabel } from '../lib/period.ts';
@@ -73,7 +74,7 @@ function villagePlan(villageId: string): PlannedPoster[] {
   }
   let plan = plans.get(villageId);
   if (!plan) {
-    plan = planVillagePosters(process.env['GONGKAI_ROOT'] ?? process.cwd(), county, getVillage(villageId));
+    plan = planVillagePosters(process.env['GONGKAI_ROOT'] ?? process.cwd(), county, getVillage(villageId), true, getBuildContext()?.publicationLog);
     plans.set(villageId, plan);
   }
   return plan;
