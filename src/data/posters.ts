@@ -5,7 +5,6 @@
  * same plan the build step renders (posters/plan.ts), one village at a time with sheet counts from
  * the layout cache, so every link points at a file that exists and every 核对码 matches the paper.
  */
-import { getBuildContext } from '../build/handover.ts';
 import type { County } from '../check/model.ts';
 import { formatDateZh } from '../lib/dates.ts';
 import { parsePeriod, periodLabel } from '../lib/period.ts';
@@ -16,6 +15,7 @@ import { planVillagePosters, type PlannedPoster } from '../posters/plan.ts';
 import type { DefaultReason } from '../posters/selection.ts';
 import { DEFAULT_SIZE, SIZES } from '../posters/sizes.ts';
 import { getCounty, getVillage, href, rendersVillage, urls } from './county.ts';
+import { getLogPlan } from './publication-log.ts';
 
 /** Site-relative address of a file (no trailing slash). */
 function fileHref(path: string): string {
@@ -74,7 +74,7 @@ function villagePlan(villageId: string): PlannedPoster[] {
   }
   let plan = plans.get(villageId);
   if (!plan) {
-    plan = planVillagePosters(process.env['GONGKAI_ROOT'] ?? process.cwd(), county, getVillage(villageId), true, getBuildContext()?.publicationLog);
+    plan = planVillagePosters(process.env['GONGKAI_ROOT'] ?? process.cwd(), county, getVillage(villageId), true, getLogPlan());
     plans.set(villageId, plan);
   }
   return plan;

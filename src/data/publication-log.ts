@@ -5,8 +5,34 @@
  * tree size and the signature are read by the page's script from /log/.
  */
 import { getBuildContext } from '../build/handover.ts';
+import type { LogPlan } from '../build/context.ts';
+import type { County } from '../check/model.ts';
+import { planPublicationLog } from '../integrations/publication-log.ts';
 import type { RecordTypeName } from '../records/registry.ts';
-import { href } from './county.ts';
+import { getCounty, href } from './county.ts';
+
+let fallback: { county: County; plan: LogPlan | undefined } | undefined;
+
+/**
+ * The build's log plan; without a build context (`astro dev`, a plain `astro build`) the same plan
+ * read from this checkout's log/ (nothing is written; a refused change shows no log box here, the
+ * real build stops on it).
+ */
+export function getLogPlan(): LogPlan | undefined {
+  const context = getBuildContext();
+  if (context) return context.publicationLog;
+  const county = getCounty();
+  if (fallback?.county !== county) {
+    let plan: LogPlan | undefined;
+    try {
+      plan = planPublicationLog(process.cwd(), county, undefined);
+    } catch {
+      plan = undefined;
+    }
+    fallback = { county, plan };
+  }
+  return fallback.plan;
+}
 
 export interface RecordLogView {
   index: number;
@@ -23,7 +49,7 @@ export interface RecordLogView {
 
 /** The log entry of a record's current version, or undefined (not logged, or no build context). */
 export function getRecordLogView(kind: RecordTypeName, village: string, id: string): RecordLogView | undefined {
-  const entry = getBuildContext()?.publicationLog?.records[`${village}/${kind}/${id}`];
+  const entry = getLogPlan()?.records[`${village}/${kind}/${id}`];
   if (!entry) return undefined;
   const leaf = JSON.parse(entry.leaf) as { digest: string; version: number; publishedAt: string };
   const logHref = href('log');
