@@ -114,11 +114,11 @@ describe('the built demo county', () => {
     const pages = allHtml().filter((f) => relative(DIST, f) !== join('search', 'index.html') && !relative(DIST, f).startsWith('kiosk/'));
     expect(pages.length).toBeGreaterThan(50);
     // A record page's log check only adds a sentence; without it the page links the proof (test/build/publication-log.test.ts).
-    const logCheck = /<script type="module" src="\/_astro\/LogCheck\.[^"]+\.js"><\/script>/g;
+    const logCheck = /<script type="module" src="\/_astro\/LogCheckScript\.[^"]+\.js"><\/script>/g;
     let checked = 0;
     for (const f of pages) {
       const html = readFileSync(f, 'utf8');
-      if (html.includes('src="/_astro/LogCheck.')) {
+      if (html.includes('src="/_astro/LogCheckScript.')) {
         checked++;
         expect(html, relative(DIST, f)).toMatch(/data-log-index="\d+"[^>]*>[\s\S]*?<a href="\/log\/proof\/\d+\.tlog-proof"/);
       }
