@@ -114,6 +114,17 @@ describe('the publication log in the build', () => {
     }
   }, 300_000);
 
+  it('refuses a log key that is not the pair of the logKey in site.yaml, before anything is written', async () => {
+    const other = join(keyDir, 'other.key');
+    const key = await createSignerKey(getLogOrigin('https://cwgk.longxian.example.cn/'), KEY_TYPE_ED25519, new Uint8Array(32).fill(9));
+    writeFileSync(other, `${formatSignerKey(key)}\n`, { mode: 0o600 });
+    const release = readlinkSync(dist);
+    const run = build({ GONGKAI_LOG_KEY_FILE: other });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('logKey 与构建使用的日志私钥不是一对');
+    expect(readlinkSync(dist)).toBe(release);
+  }, 120_000);
+
   it('logs a correction as a new leaf that supersedes the old one; the old leaf stays', () => {
     const before = entries();
     const old = join(villages, 'maqu/disclosures/2025-q2.md');
@@ -178,6 +189,16 @@ describe("a record page's own check, in Chromium", () => {
     expect(await status.getAttribute('data-log-result')).toBe('ok');
     const index = loggedPages().find((p) => p.page === 'v/maqu/disclosures/2025-q3/index.html')!.index;
     expect(await status.textContent()).toContain(`已核验：本页内容确实登记在公开日志第 ${index} 条`);
+    await page.close();
+  });
+
+  it('shows the current checkpoint on the kiosk screen', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/kiosk/maqu/`);
+    const shown = page.locator('[data-log-checkpoint]');
+    await expect.poll(async () => shown.textContent(), { timeout: 15_000 }).toMatch(/^公开日志 \d+ 条 · 根哈希 [0-9a-f]{8}$/);
+    const [, size, root] = readFileSync(join(dist, 'log/checkpoint'), 'utf8').split('\n');
+    expect(await shown.textContent()).toBe(`公开日志 ${size} 条 · 根哈希 ${Buffer.from(root!, 'base64').toString('hex').slice(0, 8)}`);
     await page.close();
   });
 
