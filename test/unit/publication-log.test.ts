@@ -40,6 +40,11 @@ describe('publication log leaves', () => {
     expect(b[0]!.doc.url).not.toBe(a[0]!.doc.url);
   });
 
+  it('do not change as days pass (a build next year logs nothing new for the same content)', () => {
+    const county = demoCounty();
+    expect(buildLogLeaves({ ...county, asOf: '2027-06-01' }).map((r) => r.leaf)).toEqual(buildLogLeaves(county).map((r) => r.leaf));
+  });
+
   it("put the record's log entry on its poster, which re-renders it without changing its 核对码", () => {
     const { leaf, doc } = buildLogLeaves(demoCounty())[3]!;
     const plan = { size: 40, appended: 0, appendedVillages: [], records: { [`${leaf.village}/${leaf.kind}/${leaf.id}`]: { index: 12, leaf: '{}', root: 'abcdef01' } } };
