@@ -55,7 +55,7 @@ export interface LogPlan {
    * (canonical JSON) and the first 8 hex digits of the log's root hash when it was appended (tree
    * size index + 1), which its poster prints: both never change once logged.
    */
-  records: Record<string, { index: number; leaf: string; root: string }>;
+  records: Record<string, { index: number; leaf: string; root: string; /** Its content is published as log/content/<index>.json (not for posters with personal data). */ content: boolean }>;
 }
 
 /** Whether a build with this context renders the pages of village `id`. */

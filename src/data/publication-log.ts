@@ -45,6 +45,8 @@ export interface RecordLogView {
   logHref: string;
   proofHref: string;
   checkpointHref: string;
+  /** The record's canonical content as logged; absent for a poster with personal data (never published). */
+  contentHref?: string;
 }
 
 /** The log entry of a record's current version, or undefined (not logged, or no build context). */
@@ -62,5 +64,6 @@ export function getRecordLogView(kind: RecordTypeName, village: string, id: stri
     logHref,
     proofHref: `${logHref}proof/${entry.index}.tlog-proof`,
     checkpointHref: `${logHref}checkpoint`,
+    ...(entry.content ? { contentHref: `${logHref}content/${entry.index}.json` } : {}),
   };
 }

@@ -71,9 +71,9 @@ export function planPublicationLog(root: string, county: County, signer: SignerK
   const plan = planAppend(getLogDir(root), logged.map((r) => r.leaf));
   const tree = buildMerkleTree(plan.entries.map(hashLeaf));
   const records: LogPlan['records'] = {};
-  for (const { leaf } of logged) {
+  for (const { leaf, doc } of logged) {
     const index = plan.indexes.get(getLeafKey(leaf))!;
-    records[getRecordKey(leaf)] = { index, leaf: encodeLeafText(leaf), root: toHex(tree.getRoot(index + 1)).slice(0, 8) };
+    records[getRecordKey(leaf)] = { index, leaf: encodeLeafText(leaf), root: toHex(tree.getRoot(index + 1)).slice(0, 8), content: !doc.personal };
   }
   return { ...(signer ? { signer } : {}), size: plan.size, appended: plan.appended.length, appendedVillages: [...new Set(plan.appended.map((l) => l.village))], records };
 }

@@ -3,8 +3,8 @@
  * hook of audit.ts): the record's canonical content, published at `log/content/<index>.json`, must
  * hash to the leaf's digest, and the record's own page must show the 核对码 cut from that digest.
  * A poster with personal data has no published content (it is never put online); its page's 核对码 is
- * still compared. An older version of a record (its page now shows the newer one) has no content
- * file either and is not compared.
+ * still compared. An older version of a record (its page now names a newer entry) has no content
+ * file either and is not compared. A page that names this entry and links content that is missing fails.
  */
 import { createHash } from 'node:crypto';
 import type { LogLeaf } from '../schemas/log-leaf.ts';
@@ -41,6 +41,13 @@ export function checkAgainstPublishedRecords(getSite: FileGetter): LeafCheck {
         return `记录页 /${pagePath} 显示的核对码 ${shown.toUpperCase()} 与日志登记的 ${code} 不符：网页被改动 / the record page shows fingerprint ${shown.toUpperCase()}, the log says ${code}: the page was changed`;
       return null;
     }
+    // No content file: a poster with personal data, an older version, or a withdrawn record. A page that still
+    // names this entry as its own must show its 核对码, and must not have lost the content it links.
+    const own = page ? new RegExp(`data-log-index="${index}"[^>]*data-log-content="([^"]+)"|data-log-index="${index}"`).exec(new TextDecoder().decode(page)) : null;
+    if (!own) return null;
+    if (own[1]) return `记录页 /${pagePath} 登记的内容文件 ${own[1]} 不见了：已发布的记录内容被删除 / the record content ${own[1]} that the page links is missing: it was removed`;
+    if (shown !== null && shown !== leaf.digest.slice(0, 8))
+      return `记录页 /${pagePath} 显示的核对码 ${shown.toUpperCase()} 与日志登记的 ${code} 不符：网页被改动 / the record page shows fingerprint ${shown.toUpperCase()}, the log says ${code}: the page was changed`;
     return null;
   };
 }

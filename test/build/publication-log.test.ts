@@ -163,6 +163,13 @@ describe('the publication log in the build', () => {
       const again = verify(copy, '--vkey', vkey);
       expect(again.status).toBe(1);
       expect(again.stdout).toContain('核对码 00000000');
+
+      // Hiding the edit by deleting the content file the page links is caught too.
+      writeFileSync(html, readFileSync(join(dist, page.page)));
+      rmSync(content);
+      const hidden = verify(copy, '--vkey', vkey);
+      expect(hidden.status).toBe(1);
+      expect(hidden.stdout).toContain('已发布的记录内容被删除');
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }
