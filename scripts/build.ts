@@ -39,9 +39,13 @@ import { loadCounty } from '../src/check/load.ts';
 import { recordTiming, timed } from '../src/integrations/timings.ts';
 import { warnIfPublishedReleaseIsOld } from '../src/deploy/release-age.ts';
 import { PRIVATE_DIR } from '../src/posters/build-step.ts';
+import { planPublicationLog } from '../src/integrations/publication-log.ts';
+import { formatVerifierKey, getVerifierKey } from '../src/lib/tlog/note.ts';
+import { loadSignerKey } from '../src/log-store/keys.ts';
+import { LogRefusal } from '../src/log-store/store.ts';
 import { runPostBuildSteps } from './build-steps.ts';
 
-const { values } = parseArgs({ options: { root: { type: 'string' }, out: { type: 'string' }, full: { type: 'boolean', default: false }, 'web-root': { type: 'string' } } });
+const { values } = parseArgs({ options: { root: { type: 'string' }, out: { type: 'string' }, full: { type: 'boolean', default: false }, 'web-root': { type: 'string' }, 'log-key': { type: 'string' } } });
 const started = performance.now();
 const project = join(import.meta.dirname, '..');
 const root = resolve(values.root ?? process.cwd());
@@ -181,6 +185,23 @@ if (!county) {
   process.exit(1);
 }
 
+// ── the publication log: key, and the append planned before anything is rendered ──
+// The log's private key is read here and only here (--log-key, GONGKAI_LOG_KEY_FILE, GONGKAI_LOG_KEY).
+let publicationLog: NonNullable<BuildContext['publicationLog']>;
+try {
+  const signer = await loadSignerKey({ keyFile: values['log-key'] ?? process.env['GONGKAI_LOG_KEY_FILE'], keyText: process.env['GONGKAI_LOG_KEY'] });
+  const pinned = county.site.logKey;
+  if (signer && pinned && formatVerifierKey(getVerifierKey(signer)) !== pinned.trim())
+    throw new LogRefusal(`content/site.yaml: logKey 与构建使用的日志私钥不是一对（私钥对应的公钥是 ${formatVerifierKey(getVerifierKey(signer))}）。请给构建正确的私钥，或按 npm run log-keygen 的输出更新 logKey。\ncontent/site.yaml: logKey does not match the log key given to the build (its public key is the line above). Give the right key, or update logKey.`);
+  if (signer && !pinned) console.log('注意：site.yaml 没有 logKey，审计方无法从仓库得知公钥，请把 npm run log-keygen 打印的 logKey 行加入 site.yaml。 Note: site.yaml has no logKey; add the line npm run log-keygen printed.');
+  if (!signer && pinned) console.log('注意：site.yaml 有 logKey，但构建没有拿到日志私钥（--log-key 或 GONGKAI_LOG_KEY_FILE），公开日志本次未签名。 Note: no log key given; the publication log is UNSIGNED this time.');
+  publicationLog = timed('log-plan', () => planPublicationLog(root, county, signer));
+} catch (error) {
+  console.error(`\n${error instanceof LogRefusal ? error.message : String(error)}`);
+  console.error('\n构建已停止，dist/ 和公开日志都未改动。 Build stopped; dist/ and the publication log were left untouched.');
+  process.exit(1);
+}
+
 // ── full or incremental ──
 interface LastBuild {
   out: string;
@@ -199,7 +220,10 @@ if (!values.full && existsSync(lastFile) && existsSync(join(dist, 'index.html'))
     const last = JSON.parse(readFileSync(lastFile, 'utf8')) as LastBuild;
     if (last.out === dist && last.outIno === statSync(dist).ino && last.pagesKey === pagesKey) {
       const changed = ids.filter((id) => last.villages[id] !== digests.villages[id]);
-      if (changed.length <= Math.max(3, ids.length / 5)) only = changed;
+      // A record logged for the first time in an unchanged village (a log started on an existing
+      // site, or restored from git) changes that village's pages too.
+      const logged = publicationLog.appendedVillages.filter((id) => !changed.includes(id));
+      if (changed.length <= Math.max(3, ids.length / 5) && logged.length === 0) only = changed;
     }
   } catch {
     only = undefined;
@@ -241,6 +265,7 @@ const context: BuildContext = {
   asOf: county.asOf,
   ...(only ? { villagesToRender: only } : {}),
   cacheDirs: { astro: only ? join(work, 'astro-cache-incremental') : join(root, '.astro-cache'), vite: join(project, '.astro-cache', 'vite') },
+  publicationLog,
 };
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 provideBuildContext(context);
@@ -266,7 +291,7 @@ if (only) {
 // ── post-build steps, swap ──
 try {
   const postStarted = performance.now();
-  await runPostBuildSteps({ root, outDir: context.outDir, county, problems: context.problems, log: (m) => console.log(m), ...(only ? { incremental: { villages: only } } : {}) });
+  await runPostBuildSteps({ root, outDir: context.outDir, county, problems: context.problems, publicationLog, log: (m) => console.log(m), ...(only ? { incremental: { villages: only } } : {}) });
   recordTiming('post-build', performance.now() - postStarted);
 } catch (error) {
   fail(error);

@@ -6,6 +6,8 @@
 import { parseArgs } from 'node:util';
 import { formatProblems } from '../src/check/format.ts';
 import { loadCounty } from '../src/check/load.ts';
+import { planPublicationLog } from '../src/integrations/publication-log.ts';
+import { LogRefusal } from '../src/log-store/store.ts';
 import { OnRequestError, renderOnRequest } from '../src/posters/on-request.ts';
 
 const { values } = parseArgs({ options: { village: { type: 'string' }, period: { type: 'string' }, formats: { type: 'string' }, out: { type: 'string' }, root: { type: 'string' } } });
@@ -20,11 +22,13 @@ if (!loaded.county) {
   process.exit(1);
 }
 try {
-  const r = await renderOnRequest({ root, county: loaded.county, village: values.village, period: values.period, formats: values.formats, out: values.out });
+  // The log entries the build gave these records (read only: nothing is appended here).
+  const log = planPublicationLog(root, loaded.county, undefined);
+  const r = await renderOnRequest({ root, county: loaded.county, village: values.village, period: values.period, formats: values.formats, out: values.out, log });
   for (const f of r.files) console.log(f);
   console.log(`已写出 ${r.files.length} 个文件（新生成 ${r.rendered} 份，沿用缓存 ${r.reused} 份）。 Wrote ${r.files.length} files (${r.rendered} rendered, ${r.reused} from the cache).`);
 } catch (error) {
-  if (!(error instanceof OnRequestError)) throw error;
+  if (!(error instanceof OnRequestError) && !(error instanceof LogRefusal)) throw error;
   console.error(error.message);
   process.exit(1);
 }

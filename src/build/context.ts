@@ -10,6 +10,7 @@
  * county of this checkout themselves (src/data/county.ts): the one documented fallback.
  */
 import type { County, Problem } from '../check/model.ts';
+import type { SignerKey } from '../lib/tlog/note.ts';
 
 export interface BuildContext {
   /** The county folder: where content/ is, and where caches and private-posters/ live. */
@@ -31,6 +32,30 @@ export interface BuildContext {
   villagesToRender?: readonly string[];
   /** Cache folders: Astro's data store (next to the content) and Vite's dependency cache (in the checkout: it holds code). */
   cacheDirs: { astro: string; vite: string };
+  /** The publication log as this build will leave it (planned before rendering; written by the log step). */
+  publicationLog?: LogPlan;
+}
+
+/**
+ * The publication log (issue 15) as planned before the pages are rendered: every published record
+ * version has its leaf and index, so a record page can show and check its own entry. The log only
+ * grows, so an entry's index and leaf never change once logged (carried-over pages stay right).
+ */
+export interface LogPlan {
+  /** The log's private key (from --log-key or GONGKAI_LOG_KEY*, read by scripts/build.ts only); absent: unsigned. */
+  signer?: SignerKey;
+  /** Tree size after this build's append. */
+  size: number;
+  /** Leaves this build appends. */
+  appended: number;
+  /** Villages with a record this build logs for the first time (their pages must be rendered again). */
+  appendedVillages: string[];
+  /**
+   * The current version of each published record, by `village/kind/id`: its index, its leaf text
+   * (canonical JSON) and the first 8 hex digits of the log's root hash when it was appended (tree
+   * size index + 1), which its poster prints: both never change once logged.
+   */
+  records: Record<string, { index: number; leaf: string; root: string; /** Its content is published as log/content/<index>.json (not for posters with personal data). */ content: boolean }>;
 }
 
 /** Whether a build with this context renders the pages of village `id`. */

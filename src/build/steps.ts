@@ -10,6 +10,7 @@
  * assume pages are unprocessed.
  */
 import type { County, Problem } from '../check/model.ts';
+import type { LogPlan } from './context.ts';
 
 /** What a post-build step is given: the parts of the build context (src/build/context.ts) it needs. */
 export interface StepContext {
@@ -24,6 +25,8 @@ export interface StepContext {
   log(message: string): void;
   /** Set in an incremental build: the villages whose pages were rendered again. */
   incremental?: { villages: readonly string[] };
+  /** The publication log planned before rendering (src/build/context.ts); absent outside scripts/build.ts. */
+  publicationLog?: LogPlan;
 }
 
 export interface BuildStep {

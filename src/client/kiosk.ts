@@ -136,6 +136,25 @@ function showSync(online?: boolean): void {
   if (online !== undefined) board.dataset['online'] = String(online);
 }
 
+/**
+ * The county's publication log as of now (log/checkpoint, fetched while online, never precached):
+ * its entry count and the start of its root hash, which a villager can write down or photograph and
+ * compare later (npm run verify --since). Kept on screen while offline.
+ */
+async function showCheckpoint(): Promise<void> {
+  const el = $('[data-log-checkpoint]');
+  if (!el || !data['checkpoint']) return;
+  try {
+    const r = await fetch(data['checkpoint'], { cache: 'no-store' });
+    if (!r.ok) return;
+    const [, size, root] = (await r.text()).split('\n');
+    const hex = Array.from(atob(root ?? ''), (c) => c.charCodeAt(0).toString(16).padStart(2, '0')).join('');
+    if (/^\d+$/.test(size ?? '') && hex.length === 64) el.textContent = `公开日志 ${size} 条 · 根哈希 ${hex.slice(0, 8)}`;
+  } catch {
+    // Offline: the last checkpoint shown stays.
+  }
+}
+
 /** Proves the network by fetching the version file (navigator.onLine cannot), then asks for a new build. */
 async function checkForUpdate(): Promise<void> {
   try {
@@ -143,6 +162,7 @@ async function checkForUpdate(): Promise<void> {
     if (!r.ok) throw new Error(String(r.status));
     localStorage.setItem(SYNC_KEY, String(Date.now()));
     showSync(true);
+    void showCheckpoint();
     await registration?.update();
   } catch {
     showSync(false);

@@ -15,6 +15,7 @@ import { planVillagePosters, type PlannedPoster } from '../posters/plan.ts';
 import type { DefaultReason } from '../posters/selection.ts';
 import { DEFAULT_SIZE, SIZES } from '../posters/sizes.ts';
 import { getCounty, getVillage, href, rendersVillage, urls } from './county.ts';
+import { getLogPlan } from './publication-log.ts';
 
 /** Site-relative address of a file (no trailing slash). */
 function fileHref(path: string): string {
@@ -73,7 +74,7 @@ function villagePlan(villageId: string): PlannedPoster[] {
   }
   let plan = plans.get(villageId);
   if (!plan) {
-    plan = planVillagePosters(process.env['GONGKAI_ROOT'] ?? process.cwd(), county, getVillage(villageId));
+    plan = planVillagePosters(process.env['GONGKAI_ROOT'] ?? process.cwd(), county, getVillage(villageId), true, getLogPlan());
     plans.set(villageId, plan);
   }
   return plan;

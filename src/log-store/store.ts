@@ -73,23 +73,34 @@ export interface AppendResult {
   size: number;
 }
 
+export interface AppendPlan extends AppendResult {
+  /** The canonical lines to append (without newlines). */
+  lines: string[];
+  /** Index in the log of every leaf passed in (already logged or about to be), by getLeafKey. */
+  indexes: Map<string, number>;
+  /** Every entry of the log after the append, in order. */
+  entries: Uint8Array[];
+}
+
 /**
- * Appends the record versions not yet logged. A version already logged with the same digest is
- * skipped; with a different digest the whole append is refused (nothing is written): the record
- * changed without a new version. Old lines are never rewritten.
+ * What appendLeaves would do, without writing: the record versions not yet logged and the index
+ * each leaf gets. A version already logged with the same digest is skipped; with a different
+ * digest the plan is refused (LogRefusal): the record changed without a new version.
  */
-export function appendLeaves(logDir: string, leaves: readonly LogLeaf[]): AppendResult {
+export function planAppend(logDir: string, leaves: readonly LogLeaf[]): AppendPlan {
   const log = readLog(logDir);
   const file = join(logDir, ENTRIES_FILE);
-  const known = new Map(log.leaves.map((l, i) => [getLeafKey(l), { leaf: l, line: i + 1 }]));
+  const known = new Map(log.leaves.map((l, i) => [getLeafKey(l), { leaf: l, line: i + 1, index: i }]));
   const lines: string[] = [];
   const appended: LogLeaf[] = [];
+  const indexes = new Map<string, number>();
   let unchanged = 0;
   for (const leaf of leaves) {
     const key = getLeafKey(leaf);
     const before = known.get(key);
     if (before && before.leaf.digest === leaf.digest) {
       unchanged++;
+      indexes.set(key, before.index);
       continue;
     }
     if (before) {
@@ -99,15 +110,26 @@ export function appendLeaves(logDir: string, leaves: readonly LogLeaf[]): Append
           `${where}: ${key} was logged on ${before.leaf.publishedAt} with digest ${before.leaf.digest.slice(0, 12)}…; its content has changed (${leaf.digest.slice(0, 12)}…) without a new version. Published content cannot be changed quietly: publish a correction (a new record with supersedes: ${leaf.id} and a reason) or raise the version.`,
       );
     }
+    const index = log.leaves.length + appended.length;
     lines.push(encodeLeafText(leaf));
     appended.push(leaf);
-    known.set(key, { leaf, line: 0 });
+    indexes.set(key, index);
+    known.set(key, { leaf, line: 0, index });
   }
+  return { appended, unchanged, size: log.leaves.length + appended.length, lines, indexes, entries: [...log.entries, ...lines.map(utf8)] };
+}
+
+/**
+ * Appends the record versions not yet logged (see planAppend; a refusal writes nothing). Old
+ * lines are never rewritten.
+ */
+export function appendLeaves(logDir: string, leaves: readonly LogLeaf[]): AppendResult {
+  const { lines, appended, unchanged, size } = planAppend(logDir, leaves);
   if (lines.length > 0) {
     mkdirSync(logDir, { recursive: true });
-    appendFileSync(file, lines.map((l) => `${l}\n`).join(''));
+    appendFileSync(join(logDir, ENTRIES_FILE), lines.map((l) => `${l}\n`).join(''));
   }
-  return { appended, unchanged, size: log.leaves.length + appended.length };
+  return { appended, unchanged, size };
 }
 
 export interface PublishOptions {
@@ -121,6 +143,8 @@ export interface PublishOptions {
   signer?: SignerKey;
   /** Checkpoint extension lines, e.g. the county's name (signed, but witnesses vouch only for the first three lines). */
   extensions?: string[];
+  /** More files to publish in the same folder (path relative to it → content), e.g. records' canonical content. */
+  extraFiles?: ReadonlyMap<string, string | Uint8Array>;
 }
 
 export interface PublishResult {
@@ -162,6 +186,7 @@ export async function publishLog(options: PublishOptions): Promise<PublishResult
   const files = new Map<string, Uint8Array | string>(buildTiles(log.entries));
   files.set(CHECKPOINT_FILE, checkpoint);
   if (options.signer) files.set('vkey', `${formatVerifierKey(getVerifierKey(options.signer))}\n`);
+  for (const [path, data] of options.extraFiles ?? []) files.set(path, data);
   for (let i = 0; i < tree.size; i++) files.set(getProofPath(i), formatProofFile({ index: i, proof: tree.getInclusionProof(i), checkpoint }));
   writeTreeAtomically(options.outDir, files);
   mkdirSync(options.logDir, { recursive: true });

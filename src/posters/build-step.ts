@@ -62,11 +62,11 @@ function placeFile(cached: string, dest: string): void {
  * Renders (or reuses) the default poster set of the county — what clerks print now (selection.ts) —
  * and copies the files into place. Other posters are rendered on request (on-request.ts).
  */
-export async function buildPosters(ctx: Pick<StepContext, 'root' | 'outDir' | 'county' | 'log'>): Promise<PosterBuildReport> {
+export async function buildPosters(ctx: Pick<StepContext, 'root' | 'outDir' | 'county' | 'log' | 'publicationLog'>): Promise<PosterBuildReport> {
   const started = performance.now();
   const county = ctx.county as County;
   const planned = county.villages.flatMap((v) =>
-    planVillagePosters(ctx.root, county, v, false).flatMap((p) => p.sizes.filter((s) => s.key).map((s) => ({ doc: p.doc, size: s.size, formats: s.formats, key: s.key!, sheets: s.sheets }))),
+    planVillagePosters(ctx.root, county, v, false, ctx.publicationLog).flatMap((p) => p.sizes.filter((s) => s.key).map((s) => ({ doc: p.doc, size: s.size, formats: s.formats, key: s.key!, sheets: s.sheets }))),
   );
   const missing = planned.filter((p) => !readCacheEntry(ctx.root, p.key));
   const jobs: PosterJob[] = missing

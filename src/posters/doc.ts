@@ -67,4 +67,22 @@ export interface PosterDoc {
   blocks: Block[];
   /** 核对码 of everything above. */
   fingerprint: string;
+  /**
+   * The record's entry in the county's publication log, printed beside the 核对码 (not covered by
+   * it): entry number, and the log's size and root-hash prefix right after this entry was appended.
+   * Both never change once logged, so a growing log does not re-render old posters; a photograph
+   * of the poster pins the log's history up to this record. Absent: not logged yet.
+   */
+  log?: { index: number; size: number; root: string };
+}
+
+/**
+ * The record's content on a poster: what its 核对码 is cut from and what the publication log's leaf
+ * digest hashes. The county frame printed on every poster (the record's web address and the county
+ * hotline, both from site.yaml), the 核对码 itself and the log stamp are left out, so moving the site
+ * or changing the county hotline re-prints the posters but does not change any record's content.
+ */
+export function getRecordContent(doc: Omit<PosterDoc, 'fingerprint'> & { fingerprint?: string }): Omit<PosterDoc, 'fingerprint' | 'url' | 'hotline' | 'log'> {
+  const { fingerprint: _f, url: _u, hotline: _h, log: _l, ...content } = doc;
+  return content;
 }

@@ -22,7 +22,7 @@ import { getLedgerFacts } from '../records/ledger.ts';
 import { getMeetingFacts, type MeetingRec } from '../records/meeting.ts';
 import { getNoticeFacts } from '../records/notice.ts';
 import { RECORD_TYPES, RECORD_TYPE_NAMES, recordUrl } from '../records/registry.ts';
-import type { Block, PosterDoc, PosterKind } from './doc.ts';
+import { getRecordContent, type Block, type PosterDoc, type PosterKind } from './doc.ts';
 import { chineseNumeral } from '../lib/chinese-numeral.ts';
 import { describeCorrection } from '../records/disclosure.ts';
 
@@ -34,7 +34,7 @@ function shortDateZh(date: string): string {
 }
 
 function finish(doc: Omit<PosterDoc, 'fingerprint'>): PosterDoc {
-  return { ...doc, fingerprint: getFingerprint(doc) };
+  return { ...doc, fingerprint: getFingerprint(getRecordContent(doc)) };
 }
 
 function postingFrom(from: string, minDays: number): string {

@@ -195,6 +195,7 @@ function layoutUnchecked(doc: PosterDoc, size: SizePreset, fonts: Fonts): Poster
 
   const footerTexts = [
     { text: `核对码 ${doc.fingerprint}　第${doc.version}版`, bold: true, fontSize: t.fingerprint },
+    ...(doc.log ? [{ text: `公开日志第 ${doc.log.index} 条 · 登记时日志共 ${doc.log.size} 条 · 根哈希 ${doc.log.root}`, bold: false, fontSize: t.footer }] : []),
     { text: '扫左侧二维码或打开下面的网址，核对网上公开的核对码是否相同：', bold: false, fontSize: t.footer },
     { text: doc.url, bold: false, fontSize: t.footer },
     { text: `村监督电话：${doc.phone}　县监督电话：${doc.hotline}`, bold: false, fontSize: t.footer },

@@ -7,6 +7,7 @@
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { LogPlan } from '../build/context.ts';
 import type { County } from '../check/model.ts';
 import { PRIVATE_DIR } from './build-step.ts';
 import { getCachedFile, getCacheKey, readCacheEntry } from './cache.ts';
@@ -26,6 +27,8 @@ export interface OnRequestOptions {
   formats?: string | undefined;
   /** Where public posters go; undefined: dist/v/<village>/posters/. */
   out?: string | undefined;
+  /** The publication log, for the entry printed beside the 核对码 (as the build prints it). */
+  log?: LogPlan | undefined;
 }
 
 export class OnRequestError extends Error {}
@@ -57,7 +60,7 @@ export async function renderOnRequest(o: OnRequestOptions): Promise<OnRequestRes
     const near = ids.filter((id) => id.startsWith(o.village.slice(0, 2)) || o.village.startsWith(id.slice(0, 2))).slice(0, 5);
     throw new OnRequestError(`没有编号为 ${o.village} 的村（content/villages/ 下的文件夹名）${near.length ? `；是不是 ${near.join('、')}？` : '。'} / there is no village ${o.village} (a folder name under content/villages/)${near.length ? `; did you mean ${near.join(', ')}?` : '.'}`);
   }
-  const plan = planVillagePosters(o.root, o.county, v, true);
+  const plan = planVillagePosters(o.root, o.county, v, true, o.log);
   const period = o.period && o.period !== 'all' ? o.period : undefined;
   const chosen = period ? plan.filter((p) => p.doc.quarter === period) : plan;
   if (chosen.length === 0) {

@@ -5,7 +5,9 @@
  * cache key. The pages and the build step both call this, so every link points at a file the build
  * writes.
  */
+import type { LogPlan } from '../build/context.ts';
 import type { County, VillageRecords } from '../check/model.ts';
+import { getRecordTypeOfFolder } from '../records/registry.ts';
 import { getCacheKey, getLayoutKey, openLayoutCache } from './cache.ts';
 import type { PosterDoc } from './doc.ts';
 import { buildVillagePosterDocs } from './documents.ts';
@@ -30,12 +32,18 @@ export interface PlannedPoster {
   sizes: PlannedSize[];
 }
 
+/** The poster with its publication-log stamp (LogPlan.records), when its record is logged. */
+export function stampPosterDoc(doc: PosterDoc, log: LogPlan | undefined): PosterDoc {
+  const entry = log?.records[`${doc.village.id}/${getRecordTypeOfFolder(doc.record.folder)}/${doc.record.id}`];
+  return entry ? { ...doc, log: { index: entry.index, size: entry.index + 1, root: entry.root } } : doc;
+}
+
 /**
- * Plans one village's posters. `all` false plans (and looks up layouts of) only the default set, as
+ * Plans one village's posters, stamped with their publication-log entries (`log`). `all` false plans (and looks up layouts of) only the default set, as
  * the build step does; the pages plan every poster, since the print page lists them all.
  */
-export function planVillagePosters(root: string, county: County, v: VillageRecords, all = true): PlannedPoster[] {
-  const docs = buildVillagePosterDocs(county, v);
+export function planVillagePosters(root: string, county: County, v: VillageRecords, all = true, log?: LogPlan): PlannedPoster[] {
+  const docs = buildVillagePosterDocs(county, v).map((d) => stampPosterDoc(d, log));
   const reasons = selectDefaultPosters(county, docs);
   const layouts = openLayoutCache(root, v.id);
   const out: PlannedPoster[] = [];

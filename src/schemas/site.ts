@@ -33,6 +33,13 @@ export const SiteSchema = z.strictObject({
   profile: Text,
   /** Public address of the site, e.g. https://cwgk.example.gov.cn/ (may include a sub-path). */
   baseUrl: z.url(),
+  /**
+   * Public key of the county's publication log (issue 15), the line `npm run log-keygen` prints:
+   * `<origin>+<key id>+<base64 key>`. The build signs the log's checkpoint with the matching private
+   * key (given by --log-key <file> or GONGKAI_LOG_KEY_FILE / GONGKAI_LOG_KEY, never in the repository);
+   * absent: the log is published unsigned.
+   */
+  logKey: z.string().regex(/^[^\s+]+\+[0-9a-f]{8}\+[A-Za-z0-9+/=]+$/, 'a log public key line from npm run log-keygen: <name>+<8 hex>+<base64>').optional(),
   /** Pinned "as of" date for reproducible demos; GONGKAI_AS_OF overrides it; absent = build date. */
   asOf: IsoDate.optional(),
   /** County supervision / complaint hotline shown on every page. */

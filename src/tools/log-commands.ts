@@ -7,7 +7,8 @@ import type { ToolResult } from './result.ts';
 import { auditLog, formatAuditReport, readCheckpointNote, type LeafCheck } from '../log-store/audit.ts';
 import { formatNote, KEY_TYPE_COSIGNATURE_V1, KEY_TYPE_ED25519, parseVerifierKey, cosignText, type VerifierKey } from '../lib/tlog/note.ts';
 import { loadSignerKey, generateKeyFile } from '../log-store/keys.ts';
-import { openPublishedLog } from '../log-store/site-source.ts';
+import { checkAgainstPublishedRecords } from '../log-store/published-records.ts';
+import { openPublishedLog, openPublishedSite } from '../log-store/site-source.ts';
 
 export interface VerifyArgs {
   /** Site folder or URL. */
@@ -18,7 +19,7 @@ export interface VerifyArgs {
   vkey?: string | undefined;
   /** Witness vkeys whose cosignatures must be present. */
   witnesses?: string[] | undefined;
-  /** Part B: checks each leaf against the published record. */
+  /** Checks each leaf against the published record; default: the record's content file and page on the site. */
   recomputeLeaf?: LeafCheck | undefined;
 }
 
@@ -43,7 +44,8 @@ async function runAudit(args: VerifyArgs, out: string[]) {
     ...(vkey ? { vkey } : {}),
     ...(args.since ? { since: readFileSync(args.since, 'utf8') } : {}),
     witnesses: (args.witnesses ?? []).map(readKeyArg),
-    ...(args.recomputeLeaf ? { recomputeLeaf: args.recomputeLeaf } : {}),
+    // Every leaf is recomputed from the published record itself (its content file and its page).
+    recomputeLeaf: args.recomputeLeaf ?? checkAgainstPublishedRecords(openPublishedSite(args.site)),
   });
 }
 

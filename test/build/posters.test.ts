@@ -18,6 +18,9 @@ import { buildPosters, PRIVATE_DIR } from '../../src/posters/build-step.ts';
 import { CACHE_DIR } from '../../src/posters/cache.ts';
 import type { PosterDoc } from '../../src/posters/doc.ts';
 import { buildPosterDocs } from '../../src/posters/documents.ts';
+import { planPublicationLog } from '../../src/integrations/publication-log.ts';
+import { stampPosterDoc } from '../../src/posters/plan.ts';
+import type { LogPlan } from '../../src/build/context.ts';
 import { getPosterFiles, listPosterFiles } from '../../src/posters/files.ts';
 import { getLayoutFonts } from '../../src/posters/fonts.ts';
 import { layoutPoster, type PosterLayout } from '../../src/posters/layout.ts';
@@ -28,6 +31,7 @@ import { makeTree, ROOT } from '../helpers/fixture-tree.ts';
 
 const DIST = demoDistPath();
 let docs: PosterDoc[];
+let logPlan: LogPlan;
 /** The posters every build writes (what a clerk prints now), and the others. */
 let current: PosterDoc[];
 let older: PosterDoc[];
@@ -38,7 +42,9 @@ const sheetsOf = (d: PosterDoc, size: 'A3' | 'A4') => layoutPoster(d, SIZES[size
 beforeAll(() => {
   buildLog = ensureDemoDist().log;
   const county = loadCounty(ROOT, { env: {} }).county!;
-  docs = buildPosterDocs(county);
+  // Each poster carries its publication-log entry, as the build stamped it.
+  logPlan = planPublicationLog(ROOT, county, undefined);
+  docs = buildPosterDocs(county).map((d) => stampPosterDoc(d, logPlan));
   const chosen = new Set(county.villages.flatMap((v) => [...selectDefaultPosters(county, docs.filter((d) => d.village.id === v.id)).keys()].map((id) => `${v.id}/${id}`)));
   current = docs.filter((d) => chosen.has(`${d.village.id}/${d.id}`));
   older = docs.filter((d) => !chosen.has(`${d.village.id}/${d.id}`));
@@ -177,7 +183,7 @@ describe('the poster cache', () => {
       const stray = join(tree.root, 'dist/v/maqu/posters/finance-2025-q2-a3-1-300dpi.png');
       mkdirSync(join(tree.root, 'dist/v/maqu/posters'), { recursive: true });
       writeFileSync(stray, 'on request');
-      const r = await buildPosters({ root: ROOT, outDir: join(tree.root, 'dist'), county, log: () => {} });
+      const r = await buildPosters({ root: ROOT, outDir: join(tree.root, 'dist'), county, log: () => {}, publicationLog: logPlan });
       expect(r.rendered).toEqual([]);
       expect(r.reused).toHaveLength(current.length * POSTER_SIZES.length);
       expect(existsSync(stray)).toBe(false);
@@ -190,12 +196,14 @@ describe('the poster cache', () => {
     const tree = makeTree();
     try {
       cpSync(join(ROOT, CACHE_DIR), join(tree.root, CACHE_DIR), { recursive: true });
+      // The log entries the posters were stamped with (a real build would refuse this edit without a new version).
+      const before = planPublicationLog(ROOT, loadCounty(tree.root, { env: {} }).county!, undefined);
       const ledger = join(tree.root, 'content/villages/maqu/finances/2025-q3.yaml');
       const text = readFileSync(ledger, 'utf8');
       expect(text).toContain('summary: 2025年7—9月村干部基本报酬');
       writeFileSync(ledger, text.replace('summary: 2025年7—9月村干部基本报酬', 'summary: 2025年7—9月村干部基本报酬（含绩效考核部分）'));
       const county = loadCounty(tree.root, { env: {} }).county!;
-      const r = await buildPosters({ root: tree.root, outDir: join(tree.root, 'dist'), county, log: () => {} });
+      const r = await buildPosters({ root: tree.root, outDir: join(tree.root, 'dist'), county, log: () => {}, publicationLog: before });
       expect(r.rendered).toEqual(['maqu/finance-2025-q3@A3', 'maqu/finance-2025-q3@A4']);
       expect(r.reused).toHaveLength(current.length * POSTER_SIZES.length - 2);
     } finally {

@@ -1,0 +1,55 @@
+/**
+ * The publication-log check on a record's page (src/components/LogCheck.astro): fetches the
+ * record's inclusion proof (log/proof/<index>.tlog-proof) and the current checkpoint, hashes the
+ * leaf the page carries, and checks that the proof leads from it to the checkpoint's root, that the
+ * proof is for the current checkpoint and that the leaf's digest is the page's 核对码. It says what
+ * it found, in Chinese. The signature is for `npm run verify` (it needs the pinned key).
+ */
+import { fromUtf8, toHex, utf8 } from '../lib/tlog/bytes.ts';
+import { parseCheckpoint } from '../lib/tlog/checkpoint.ts';
+import { hashLeaf, verifyInclusion } from '../lib/tlog/merkle.ts';
+import { parseProofFile } from '../lib/tlog/proof-file.ts';
+
+/** The checkpoint text of a note: everything before the blank line that starts the signatures. */
+function noteText(note: string): { text: string; signed: boolean } {
+  const split = note.indexOf('\n\n');
+  return split < 0 ? { text: note, signed: false } : { text: note.slice(0, split + 1), signed: true };
+}
+
+async function fetchText(url: string): Promise<string> {
+  const res = await fetch(url, { cache: 'no-store' });
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return fromUtf8(new Uint8Array(await res.arrayBuffer())) ?? '';
+}
+
+async function check(box: HTMLElement): Promise<void> {
+  const status = box.querySelector<HTMLElement>('[data-log-status]')!;
+  const index = Number(box.dataset['logIndex']);
+  const leaf = box.dataset['logLeaf'] ?? '';
+  const base = box.dataset['logBase'] ?? '/log/';
+  const say = (ok: boolean, text: string) => {
+    status.textContent = `${ok ? '✓' : '✗'} ${text}`;
+    status.dataset['logResult'] = ok ? 'ok' : 'fail';
+  };
+  status.textContent = '正在核验公开日志…';
+  try {
+    const [proofText, current] = await Promise.all([fetchText(`${base}proof/${index}.tlog-proof`), fetchText(`${base}checkpoint`)]);
+    const proof = parseProofFile(proofText);
+    const cp = parseCheckpoint(noteText(proof.checkpoint).text);
+    const digest = (JSON.parse(leaf) as { digest?: string }).digest ?? '';
+    const fp = document.querySelector<HTMLElement>('[data-fingerprint]')?.dataset['fingerprint']?.replace('-', '').toLowerCase();
+    if (proof.index !== index || !verifyInclusion(index, cp.size, hashLeaf(utf8(leaf)), proof.proof, cp.rootHash))
+      return say(false, `核验失败：日志第 ${index} 条的包含证明与本页登记的内容对不上，本页或日志可能被改动过。请拨打监督电话反映。`);
+    if (fp && !digest.startsWith(fp)) return say(false, `核验失败：本页的核对码与日志登记的内容摘要不一致，本页可能被改动过。请拨打监督电话反映。`);
+    if (proof.checkpoint !== current) return say(false, '核验未完成：包含证明不是针对当前检查点的，请稍后刷新再试。');
+    const signed = noteText(current).signed;
+    say(
+      true,
+      `已核验：本页内容确实登记在公开日志第 ${index} 条；日志现有 ${cp.size} 条，根哈希开头 ${toHex(cp.rootHash).slice(0, 8)}。检查点${signed ? '已签名（签名请用 npm run verify 核对）' : '未签名'}。`,
+    );
+  } catch (e) {
+    say(false, `无法核验：${(e as Error).message}。可以下载包含证明，用 npm run verify 核对。`);
+  }
+}
+
+for (const box of document.querySelectorAll<HTMLElement>('[data-log-index]')) void check(box);

@@ -1,0 +1,227 @@
+/**
+ * The publication log in the real build (issue 15 part B): the build logs every published record
+ * version, signs the checkpoint with a key given only to the build, never rewrites an entry, refuses
+ * a quietly edited record before anything is written, logs a correction with `supersedes`, and the
+ * record pages and `npm run verify` agree, and a growing log does not re-render old posters. The key is generated here; no private key
+ * is ever committed.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getLogOrigin } from '../../src/lib/tlog/checkpoint.ts';
+import { createSignerKey, formatSignerKey, formatVerifierKey, getVerifierKey, KEY_TYPE_ED25519 } from '../../src/lib/tlog/note.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { makeTree, ROOT } from '../helpers/fixture-tree.ts';
+import { serveDir, type StaticServer } from '../helpers/serve.ts';
+
+const tree = makeTree();
+const keyDir = mkdtempSync(join(tmpdir(), 'gongkai-logkey-'));
+const keyFile = join(keyDir, 'county-log.key');
+const site = join(tree.root, 'content/site.yaml');
+const entriesFile = join(tree.root, 'log/entries.jsonl');
+const villages = join(tree.root, 'content/villages');
+const dist = join(tree.root, 'dist');
+let vkey = '';
+
+const build = (env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts'), '--root', tree.root], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GONGKAI_AS_OF: '', GONGKAI_LOG_KEY_FILE: keyFile, ...env } });
+const verify = (folder: string, ...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'scripts/verify.ts'), folder, ...args], { cwd: ROOT, encoding: 'utf8' });
+const entries = () => readFileSync(entriesFile, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+/** Record pages that carry a log box: page path → the index and leaf they show. */
+const loggedPages = () =>
+  files(join(dist, 'v'))
+    .filter((f) => f.endsWith('index.html'))
+    .flatMap((f) => {
+      const m = /data-log-index="(\d+)" data-log-leaf="([^"]+)"/.exec(readFileSync(f, 'utf8'));
+      return m ? [{ page: relative(dist, f), index: Number(m[1]), leaf: m[2]!.replaceAll('&quot;', '"') }] : [];
+    });
+
+let first: ReturnType<typeof build>;
+beforeAll(async () => {
+  if (existsSync(join(ROOT, '.gongkai-cache'))) cpSync(join(ROOT, '.gongkai-cache'), join(tree.root, '.gongkai-cache'), { recursive: true });
+  const baseUrl = /^baseUrl:\s*(\S+)/m.exec(readFileSync(site, 'utf8'))![1]!;
+  const key = await createSignerKey(getLogOrigin(baseUrl), KEY_TYPE_ED25519, new Uint8Array(32).fill(7));
+  writeFileSync(keyFile, `${formatSignerKey(key)}\n`, { mode: 0o600 });
+  vkey = formatVerifierKey(getVerifierKey(key));
+  writeFileSync(site, `${readFileSync(site, 'utf8').trimEnd()}\nlogKey: ${vkey}\n`);
+  first = build();
+}, 400_000);
+
+afterAll(() => {
+  tree.cleanup();
+  rmSync(keyDir, { recursive: true, force: true });
+});
+
+describe('the publication log in the build', () => {
+  it('logs one leaf per published record version, and every record page shows its own entry', () => {
+    expect(first.status, first.stdout + first.stderr).toBe(0);
+    const logged = entries();
+    const pages = loggedPages();
+    expect(logged.length).toBeGreaterThan(10);
+    expect(pages.length).toBe(logged.length);
+    for (const p of pages) {
+      const leaf = JSON.parse(p.leaf) as Record<string, unknown>;
+      expect(logged[p.index], p.page).toEqual(leaf);
+      expect(p.page).toContain(`/${String(leaf['id'])}/`);
+      // The page's 核对码 is the first 8 hex digits of the logged digest.
+      const fp = /data-fingerprint="([0-9A-F]{4})-([0-9A-F]{4})"/.exec(readFileSync(join(dist, p.page), 'utf8'))!;
+      expect(String(leaf['digest']).slice(0, 8)).toBe(`${fp[1]}${fp[2]}`.toLowerCase());
+    }
+    expect(first.stdout).toContain(`已用 ${getLogOrigin('https://cwgk.longxian.example.cn/')} 签名`);
+  });
+
+  it('publishes a signed checkpoint, tiles, proofs and content that npm run verify accepts against the pinned key', () => {
+    expect(readFileSync(join(dist, 'log/checkpoint'), 'utf8')).toMatch(/^cwgk\.longxian\.example\.cn\/log\n\d+\n\S+\n\n— cwgk\.longxian\.example\.cn\/log /);
+    const run = verify(dist, '--vkey', vkey);
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain('核验通过');
+  });
+
+  it('appends nothing when a second build has nothing new, and says the log is unsigned without a key', () => {
+    const before = readFileSync(entriesFile);
+    const run = build({ GONGKAI_LOG_KEY_FILE: '' });
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(readFileSync(entriesFile)).toEqual(before);
+    expect(run.stdout).toContain('本次新增 0 条');
+    expect(run.stdout).toContain('未签名');
+    expect(readFileSync(join(dist, 'log/checkpoint'), 'utf8')).not.toContain('\n\n');
+    // A signed build again, for the tests below.
+    expect(build().status).toBe(0);
+  }, 300_000);
+
+  it('refuses a build that changes a logged record without a new version, leaving the site and the log as they were', () => {
+    const file = join(villages, 'maqu/disclosures/2025-q3.md');
+    const original = readFileSync(file, 'utf8');
+    const release = readlinkSync(dist);
+    const log = readFileSync(entriesFile);
+    writeFileSync(file, original.replace('合同价214,800.00元', '合同价241,800.00元'));
+    try {
+      const run = build();
+      expect(run.status).toBe(1);
+      const said = run.stdout + run.stderr;
+      expect(said).toContain('maqu/disclosure/2025-q3@1');
+      expect(said).toContain('版本号却没变');
+      expect(said).toContain('without a new version');
+      expect(said).toContain('entries.jsonl:');
+      expect(readlinkSync(dist)).toBe(release);
+      expect(readFileSync(entriesFile)).toEqual(log);
+    } finally {
+      writeFileSync(file, original);
+    }
+  }, 300_000);
+
+  it('refuses a log key that is not the pair of the logKey in site.yaml, before anything is written', async () => {
+    const other = join(keyDir, 'other.key');
+    const key = await createSignerKey(getLogOrigin('https://cwgk.longxian.example.cn/'), KEY_TYPE_ED25519, new Uint8Array(32).fill(9));
+    writeFileSync(other, `${formatSignerKey(key)}\n`, { mode: 0o600 });
+    const release = readlinkSync(dist);
+    const run = build({ GONGKAI_LOG_KEY_FILE: other });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('logKey 与构建使用的日志私钥不是一对');
+    expect(readlinkSync(dist)).toBe(release);
+  }, 120_000);
+
+  it('logs a correction as a new leaf that supersedes the old one; the old leaf stays', () => {
+    const before = entries();
+    const old = join(villages, 'maqu/disclosures/2025-q2.md');
+    const text = readFileSync(old, 'utf8');
+    const corrected = text.replace(/^---\n/, '---\nsupersedes: 2025-q2\ncorrectionReason: 第一项金额录入有误，予以更正\n');
+    const changed = corrected.replace(/(content: [^\n]*?)。/, '$1（已更正）。');
+    expect(changed).not.toBe(corrected);
+    writeFileSync(join(villages, 'maqu/disclosures/2025-q2-gengzheng.md'), changed);
+    const run = build();
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    const after = entries();
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(after.slice(before.length)).toEqual([expect.objectContaining({ village: 'maqu', kind: 'disclosure', id: '2025-q2-gengzheng', supersedes: '2025-q2', version: 2 })]);
+    expect(verify(dist, '--vkey', vkey).status).toBe(0);
+    // A poster prints its own entry and the log as it was then, so old posters are not drawn again as the log grows.
+    const [, rendering, reusing] = /海报：需生成 (\d+) 份，沿用缓存 (\d+) 份/.exec(run.stdout)!.map(Number);
+    expect(rendering).toBeLessThanOrEqual(2);
+    expect(reusing).toBeGreaterThan(10);
+  }, 300_000);
+
+  it('fails verification, naming the record, when a published record is tampered with', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'gongkai-tampered-'));
+    try {
+      cpSync(dist, copy, { recursive: true, dereference: true });
+      const page = loggedPages().find((p) => p.page === 'v/maqu/disclosures/2025-q3/index.html')!;
+      const content = join(copy, `log/content/${page.index}.json`);
+      writeFileSync(content, readFileSync(content, 'utf8').replace('214,800.00', '241,800.00'));
+      const run = verify(copy, '--vkey', vkey);
+      expect(run.status).toBe(1);
+      expect(run.stdout).toContain('[leaf.recompute]');
+      expect(run.stdout).toContain('maqu/disclosure/2025-q3@1');
+
+      writeFileSync(content, readFileSync(join(dist, `log/content/${page.index}.json`)));
+      const html = join(copy, page.page);
+      writeFileSync(html, readFileSync(html, 'utf8').replace(/data-fingerprint="[0-9A-F-]+"/, 'data-fingerprint="0000-0000"'));
+      const again = verify(copy, '--vkey', vkey);
+      expect(again.status).toBe(1);
+      expect(again.stdout).toContain('核对码 00000000');
+
+      // Hiding the edit by deleting the content file the page links is caught too.
+      writeFileSync(html, readFileSync(join(dist, page.page)));
+      rmSync(content);
+      const hidden = verify(copy, '--vkey', vkey);
+      expect(hidden.status).toBe(1);
+      expect(hidden.stdout).toContain('已发布的记录内容被删除');
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("a record page's own check, in Chromium", () => {
+  let server: StaticServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await serveDir(dist);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('verifies its inclusion proof against the current checkpoint and says so', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/v/maqu/disclosures/2025-q3/`);
+    const status = page.locator('[data-log-result]');
+    await status.waitFor({ timeout: 10_000 });
+    expect(await status.getAttribute('data-log-result')).toBe('ok');
+    const index = loggedPages().find((p) => p.page === 'v/maqu/disclosures/2025-q3/index.html')!.index;
+    expect(await status.textContent()).toContain(`已核验：本页内容确实登记在公开日志第 ${index} 条`);
+    await page.close();
+  });
+
+  it('shows the current checkpoint on the kiosk screen', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/kiosk/maqu/`);
+    const shown = page.locator('[data-log-checkpoint]');
+    await expect.poll(async () => shown.textContent(), { timeout: 15_000 }).toMatch(/^公开日志 \d+ 条 · 根哈希 [0-9a-f]{8}$/);
+    const [, size, root] = readFileSync(join(dist, 'log/checkpoint'), 'utf8').split('\n');
+    expect(await shown.textContent()).toBe(`公开日志 ${size} 条 · 根哈希 ${Buffer.from(root!, 'base64').toString('hex').slice(0, 8)}`);
+    await page.close();
+  });
+
+  it('says the check failed when the log no longer holds the page’s entry', async () => {
+    const page = await browser.newPage();
+    // The proof of another entry stands in for this page's proof, as a rewritten log would give.
+    await page.route('**/log/proof/*.tlog-proof', async (route) => {
+      const other = readFileSync(join(dist, 'log/proof/0.tlog-proof'), 'utf8');
+      const index = /\/proof\/(\d+)\.tlog-proof$/.exec(route.request().url())![1];
+      await route.fulfill({ body: other.replace('index 0\n', `index ${index}\n`), contentType: 'text/plain' });
+    });
+    await page.goto(`${server.url}/v/maqu/disclosures/2025-q3/`);
+    const status = page.locator('[data-log-result]');
+    await status.waitFor({ timeout: 10_000 });
+    expect(await status.getAttribute('data-log-result')).toBe('fail');
+    expect(await status.textContent()).toContain('核验失败');
+    await page.close();
+  });
+});
