@@ -3,7 +3,6 @@
  * here from the checked county, so .astro files do no arithmetic.
  */
 import type { DisclosureRec, LedgerRec, NoticeRec, VillageRecords } from '../check/model.ts';
-import { getPostingStatus } from '../lib/calendar.ts';
 import { layoutBars } from '../lib/chart.ts';
 import { formatDateZh } from '../lib/dates.ts';
 import { summariseLedger } from '../lib/ledger.ts';
@@ -14,9 +13,10 @@ import { getDisclosureFacts } from '../records/disclosure.ts';
 import { getLedgerFacts } from '../records/ledger.ts';
 import { getMeetingFacts, type MeetingRec } from '../records/meeting.ts';
 import { getNoticeFacts } from '../records/notice.ts';
-import { RECORD_TYPES, type RecordTypeName } from '../records/registry.ts';
+import { RECORD_TYPES, recordPath, type RecordTypeName } from '../records/registry.ts';
 import { formatHours, getVolunteerFacts } from '../records/volunteer.ts';
-import { getCounty, getVillage, rendersVillage, urls } from './county.ts';
+import { getNoticePosting, isNoticePageDated } from '../records/dated.ts';
+import { getCounty, getVillage, rendersDatedVillagePages, rendersRecordPage, urls } from './county.ts';
 
 // ── shared ────────────────────────────────────────────────────────────────
 
@@ -67,12 +67,7 @@ export function currentDisclosures(v: VillageRecords): DisclosureRec[] {
 }
 
 function noticeStatus(n: NoticeRec) {
-  const c = getCounty();
-  const s = getPostingStatus(n.data.startDate, n.endDate, c.asOf);
-  if (n.data.longTerm) return { state: 'running' as const, zh: '长期公示', en: 'long-term' };
-  if (s.state === 'upcoming') return { state: s.state, zh: `${s.startsInDays}天后开始`, en: `starts in ${s.startsInDays} days` };
-  if (s.state === 'running') return { state: s.state, zh: `公示中，剩余${s.daysLeft}天`, en: `${s.daysLeft} day(s) left` };
-  return { state: s.state, zh: '公示期已结束', en: 'ended' };
+  return getNoticePosting(n, getCounty().asOf);
 }
 
 /** The village a record belongs to, for breadcrumbs and back links. */
@@ -293,6 +288,8 @@ export function getNoticeView(villageId: string, id: string) {
     unitZh: f.unitZh,
     longTerm: n.data.longTerm,
     status: noticeStatus(n),
+    /** The page shows the as-of date only while its status counts days (src/records/dated.ts). */
+    dated: isNoticePageDated(n, c.asOf),
     legalBasis: n.data.legalBasis,
     objection: n.data.objection,
     personal: f.personal,
@@ -336,17 +333,15 @@ export function getVolunteerView(villageId: string, id: string) {
 
 // ── static paths ──────────────────────────────────────────────────────────
 
-/** Paths of one kind of record page, for the villages this build renders (see rendersVillage). */
+/** Paths of one kind of record page this build renders (see rendersRecordPage). */
 export function listRecords(type: RecordTypeName) {
   const list = RECORD_TYPES[type].list;
-  return getCounty()
-    .villages.filter((v) => rendersVillage(v.id))
-    .flatMap((v) => v[list].map((r) => ({ params: { village: v.id, id: r.id } })));
+  return getCounty().villages.flatMap((v) => v[list].filter((r) => rendersRecordPage(v.id, recordPath(type, v.id, r.id))).map((r) => ({ params: { village: v.id, id: r.id } })));
 }
 
-/** Paths of the village boards this build renders. */
+/** Paths of the village boards and kiosk screens this build renders: dated pages (src/records/dated.ts). */
 export function listVillages() {
   return getCounty()
-    .villages.filter((v) => rendersVillage(v.id))
+    .villages.filter((v) => rendersDatedVillagePages(v.id))
     .map((v) => ({ params: { village: v.id } }));
 }
