@@ -74,6 +74,8 @@ export function href(path: string): string {
 export const urls = {
   home: () => href(''),
   village: (v: string) => href(villagePath(v)),
+  /** A township's page of village cards (slug from src/lib/township.ts). */
+  township: (slug: string) => href(`t/${slug}`),
   /** A record page from its facts' `path`. */
   path: (path: string) => href(path),
   disclosure: (v: string, id: string) => href(recordPath('disclosure', v, id)),

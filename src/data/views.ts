@@ -5,6 +5,7 @@
 import type { DisclosureRec, LedgerRec, NoticeRec, VillageRecords } from '../check/model.ts';
 import { layoutBars } from '../lib/chart.ts';
 import { formatDateZh } from '../lib/dates.ts';
+import { getTownshipSlugs } from '../lib/township.ts';
 import { summariseLedger } from '../lib/ledger.ts';
 import { formatYuan } from '../lib/money.ts';
 import { comparePeriods, periodKey, periodLabel, periodLabelEn } from '../lib/period.ts';
@@ -75,37 +76,76 @@ function villageRef(v: VillageRecords) {
   return { id: v.id, name: v.data.name, township: v.data.township, href: urls.village(v.id) };
 }
 
-// ── county home ───────────────────────────────────────────────────────────
+// ── county home and township pages ──────────────────────────────────────
+
+/** Up to this many villages the home page shows every village's card too; above it, only townships. */
+export const HOME_CARDS_MAX = 60;
+
+function villageCard(v: VillageRecords) {
+  const latest = currentDisclosures(v).find((d) => d.data.track === '村务');
+  const running = v.notices.filter((n) => noticeStatus(n).state === 'running').length;
+  return {
+    id: v.id,
+    name: v.data.name,
+    township: v.data.township,
+    kind: v.data.kind,
+    href: urls.village(v.id),
+    latest: latest ? { label: periodLabel(latest.period), href: urls.disclosure(v.id, latest.id), publishedZh: formatDateZh(latest.data.publishedAt) } : undefined,
+    standing: villageStanding(v),
+    runningNotices: running,
+  };
+}
+
+type VillageCard = ReturnType<typeof villageCard>;
+
+function countStandings(cards: readonly VillageCard[]) {
+  return {
+    villages: cards.length,
+    onTime: cards.filter((v) => v.standing.state === 'on-time').length,
+    late: cards.filter((v) => v.standing.state === 'late').length,
+    overdue: cards.filter((v) => v.standing.state === 'overdue').length,
+  };
+}
+
+/** The county's townships in the order they first appear, each with its slug and villages. */
+export function listTownships(): { name: string; slug: string; villages: VillageRecords[] }[] {
+  const c = getCounty();
+  const slugs = getTownshipSlugs(c.villages.map((v) => v.data.township));
+  const by = new Map<string, VillageRecords[]>();
+  for (const v of c.villages) (by.get(v.data.township) ?? by.set(v.data.township, []).get(v.data.township)!).push(v);
+  return [...by].map(([name, villages]) => ({ name, slug: slugs.get(name)!, villages }));
+}
 
 export function getHomeView() {
   const c = getCounty();
-  const villages = c.villages.map((v) => {
-    const latest = currentDisclosures(v).find((d) => d.data.track === '村务');
-    const running = v.notices.filter((n) => noticeStatus(n).state === 'running').length;
-    return {
-      id: v.id,
-      name: v.data.name,
-      township: v.data.township,
-      kind: v.data.kind,
-      href: urls.village(v.id),
-      latest: latest ? { label: periodLabel(latest.period), href: urls.disclosure(v.id, latest.id), publishedZh: formatDateZh(latest.data.publishedAt) } : undefined,
-      standing: villageStanding(v),
-      runningNotices: running,
-    };
+  const all: VillageCard[] = [];
+  const townships = listTownships().map((t) => {
+    const villages = t.villages.map(villageCard);
+    all.push(...villages);
+    return { name: t.name, href: urls.township(t.slug), counts: countStandings(villages), villages };
   });
-  const townships = [...new Set(villages.map((v) => v.township))].map((t) => ({ name: t, villages: villages.filter((v) => v.township === t) }));
   return {
     title: c.site.title,
     county: `${c.site.province}${c.site.city ?? ''}${c.site.county}`,
     profileName: c.profile.name,
     townships,
-    counts: {
-      villages: villages.length,
-      onTime: villages.filter((v) => v.standing.state === 'on-time').length,
-      late: villages.filter((v) => v.standing.state === 'late').length,
-      overdue: villages.filter((v) => v.standing.state === 'overdue').length,
-    },
+    /** Small counties show every village's card on the home page; large ones link to the township pages. */
+    showCards: all.length <= HOME_CARDS_MAX,
+    counts: countStandings(all),
   };
+}
+
+/** A township's page (/t/<slug>/): every village's card. */
+export function getTownshipView(slug: string) {
+  const c = getCounty();
+  const t = listTownships().find((x) => x.slug === slug)!;
+  const villages = t.villages.map(villageCard);
+  return { name: t.name, county: `${c.site.province}${c.site.city ?? ''}${c.site.county}`, counts: countStandings(villages), villages };
+}
+
+/** Paths of the township pages: always rendered (they list standings, which depend on the date). */
+export function listTownshipPages() {
+  return listTownships().map((t) => ({ params: { township: t.slug } }));
 }
 
 // ── village board ─────────────────────────────────────────────────────────
