@@ -16,9 +16,14 @@ import { posterStep } from '../src/posters/build-step.ts';
 
 export const POST_BUILD_STEPS: readonly BuildStep[] = [searchIndexStep, kioskOfflineStep, posterStep];
 
-export async function runPostBuildSteps(ctx: StepContext): Promise<void> {
+/**
+ * Runs every step at the same time. `before`: work a step must wait for, by step (the posters the
+ * build started rendering ahead, before Astro; a rejected promise fails that step).
+ */
+export async function runPostBuildSteps(ctx: StepContext, before: ReadonlyMap<BuildStep, Promise<unknown>> = new Map()): Promise<void> {
   const results = await Promise.allSettled(
     POST_BUILD_STEPS.map(async (step) => {
+      await before.get(step);
       const started = performance.now();
       // Each step's messages are kept together and printed when it ends, in the order steps end.
       const lines: string[] = [];

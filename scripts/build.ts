@@ -40,7 +40,7 @@ import { formatProblems } from '../src/check/format.ts';
 import { loadCounty } from '../src/check/load.ts';
 import { recordTiming, timed } from '../src/integrations/timings.ts';
 import { warnIfPublishedReleaseIsOld } from '../src/deploy/release-age.ts';
-import { PRIVATE_DIR } from '../src/posters/build-step.ts';
+import { PRIVATE_DIR, posterStep, renderMissingPosters } from '../src/posters/build-step.ts';
 import { getChangedDatedPages } from '../src/records/dated.ts';
 import { runPostBuildSteps } from './build-steps.ts';
 
@@ -260,6 +260,12 @@ const context: BuildContext = {
 };
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 provideBuildContext(context);
+// Posters not in the cache yet are rendered by worker processes while Astro renders the pages (the
+// second core); the poster step after the pages then only places cached files.
+const postersStarted = performance.now();
+const posters = renderMissingPosters({ root, county }, only).then((n) => recordTiming('posters-ahead', performance.now() - postersStarted, { rendered: n }));
+// Handled by the poster step (which waits for it); this only keeps an early failure from going unhandled.
+posters.catch(() => undefined);
 const astroStarted = performance.now();
 try {
   const { build } = await import('astro');
@@ -284,7 +290,7 @@ try {
   const postStarted = performance.now();
   // Villages with a dated page rendered again (a notice's names left it) count as changed for the steps.
   const touched = only ? [...new Set([...only, ...datedPages.map((p) => p.split('/')[1]!)])] : undefined;
-  await runPostBuildSteps({ root, outDir: context.outDir, county, log: (m) => console.log(m), ...(touched ? { incremental: { villages: touched } } : {}) });
+  await runPostBuildSteps({ root, outDir: context.outDir, county, log: (m) => console.log(m), ...(touched ? { incremental: { villages: touched } } : {}) }, new Map([[posterStep, posters]]));
   recordTiming('post-build', performance.now() - postStarted);
 } catch (error) {
   fail(error);
