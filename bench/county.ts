@@ -5,7 +5,9 @@
  * For each size it generates a synthetic county (bench/gen), then:
  *   1. a cold build (no Astro cache, no dist) with `scripts/build.ts --root`, one village's latest
  *      quarter held back;
- *   2. an incremental build after that village's quarterly update is added (cache and dist kept);
+ *   2. an incremental build after that village's quarterly update is added (cache and dist kept),
+ *      then a rebuild with nothing changed, then a rebuild on the next day (GONGKAI_AS_OF + 1 day:
+ *      only the dated pages change);
  *   3. the plain-Node floor and a reference Astro build that print the same text on the same paths;
  * sampling the whole process tree's RSS, and records wall time per stage (content check, content
  * sync, bundling, page generation, each post-build step), pages/s, output size and page weights to
@@ -71,7 +73,7 @@ function readJsonLines(file: string): { stage: string; ms: number }[] {
     .map((l) => JSON.parse(l));
 }
 
-async function build(root: string, label: string, logDir: string): Promise<BuildRun> {
+async function build(root: string, label: string, logDir: string, env: Record<string, string> = {}): Promise<BuildRun> {
   const timings = join(logDir, `${label}.timings.jsonl`);
   const astroTimer = join(logDir, `${label}.astro-timer.json`);
   const logFile = join(logDir, `${label}.log`);
@@ -79,7 +81,7 @@ async function build(root: string, label: string, logDir: string): Promise<Build
   console.log(`  ▸ ${label} …`);
   const run = await runSampled(NODE, [join(PROJECT, 'scripts/build.ts'), '--root', root], {
     cwd: PROJECT,
-    env: { ...process.env, GONGKAI_TIMINGS: timings, ASTRO_TIMER_PATH: astroTimer, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
+    env: { ...process.env, ...env, GONGKAI_TIMINGS: timings, ASTRO_TIMER_PATH: astroTimer, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
     logFile,
     echo: /Completed in|page\(s\) built|^✓ |错误|error/i,
   });
@@ -192,6 +194,10 @@ interface SizeResult {
   update: { village: string; quarter: string; files: number };
   cold: BuildRun[];
   incremental: BuildRun[];
+  /** Rebuilds with nothing changed, after the incremental build. */
+  unchanged: BuildRun[];
+  /** Rebuilds on the next day (nothing else changed): only dated pages are rendered again. */
+  newDay: BuildRun[];
   output?: OutputStats;
   floor?: ReferenceRun;
   referenceAstro?: ReferenceRun;
@@ -230,13 +236,22 @@ async function benchSize(villages: number): Promise<SizeResult> {
 
   const cold: BuildRun[] = [];
   const incremental: BuildRun[] = [];
+  const unchanged: BuildRun[] = [];
+  const newDay: BuildRun[] = [];
+  const asOf = /^asOf:\s*(\d{4}-\d{2}-\d{2})/m.exec(readFileSync(join(root, 'content', 'site.yaml'), 'utf8'))?.[1];
+  const nextDay = asOf ? new Date(Date.parse(`${asOf}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10) : undefined;
   for (let r = 1; r <= repeat; r += 1) {
     for (const f of update) if (existsSync(join(root, f.path))) unlinkSync(join(root, f.path));
-    for (const d of ['.astro-cache', 'dist', '.gongkai-build']) rmSync(join(root, d), { recursive: true, force: true });
+    // Cold: every cache goes (Astro's data store, the previous output and check cache, the poster
+    // cache and private posters, Vite's dependency cache in the checkout).
+    for (const d of ['.astro-cache', 'dist', '.gongkai-build', '.gongkai-cache', 'private-posters']) rmSync(join(root, d), { recursive: true, force: true });
+    rmSync(join(PROJECT, '.astro-cache', 'vite'), { recursive: true, force: true });
     cold.push(await build(root, `cold-${r}`, logDir));
     if (!values['no-incremental'] && cold.at(-1)!.ok) {
       writeFiles(root, update);
       incremental.push(await build(root, `incremental-${r}`, logDir));
+      unchanged.push(await build(root, `unchanged-${r}`, logDir));
+      if (nextDay) newDay.push(await build(root, `new-day-${r}`, logDir, { GONGKAI_AS_OF: nextDay }));
     }
   }
 
@@ -249,6 +264,8 @@ async function benchSize(villages: number): Promise<SizeResult> {
     update: { village: target.id, quarter: lastQuarter, files: update.length },
     cold,
     incremental,
+    unchanged,
+    newDay,
     summary: {},
   };
   const dist = join(root, 'dist');
@@ -315,6 +332,13 @@ function summarise(r: SizeResult): Record<string, number> {
     incrementalCpuMs: med(incr, (b) => b.cpuUserMs + b.cpuSystemMs),
     incrementalRatio: Math.round((incrMs / coldMs) * 1000) / 1000,
   };
+  const unchangedMs = med((r.unchanged ?? []).filter((c) => c.ok), (b) => b.wallMs);
+  const newDayMs = med((r.newDay ?? []).filter((c) => c.ok), (b) => b.wallMs);
+  s['unchangedMs'] = unchangedMs;
+  s['unchangedRatio'] = Math.round((unchangedMs / coldMs) * 1000) / 1000;
+  s['newDayMs'] = newDayMs;
+  s['newDayPages'] = (r.newDay ?? []).find((c) => c.ok)?.pages ?? Number.NaN;
+  s['newDayRatio'] = Math.round((newDayMs / coldMs) * 1000) / 1000;
   const keys = Object.keys(ok[0] ? breakdown(ok[0]) : {});
   for (const k of keys) {
     s[`cold.${k}`] = med(ok, (b) => breakdown(b)[k]);
@@ -366,6 +390,8 @@ function report(): string {
       seconds(s['cpuMs']!),
       num(s['meanLoad']),
       `${seconds(s['incrementalMs']!)} (${Number.isFinite(s['incrementalRatio']) ? `${Math.round(s['incrementalRatio']! * 1000) / 10} %` : '–'})`,
+      `${seconds(s['unchangedMs']!)} (${Number.isFinite(s['unchangedRatio']) ? `${Math.round(s['unchangedRatio']! * 1000) / 10} %` : '–'})`,
+      `${seconds(s['newDayMs']!)} (${Number.isFinite(s['newDayRatio']) ? `${Math.round(s['newDayRatio']! * 1000) / 10} %` : '–'})`,
       s['floorMs'] !== undefined ? `${seconds(s['floorMs'])} (ours ×${s['ratioFloor']})` : '–',
       s['referenceAstroMs'] !== undefined ? `${seconds(s['referenceAstroMs'])}, ${megabytes(s['referenceAstroRssBytes']!)} MB (ours ×${s['ratioReferenceAstro']})` : '–',
       megabytes(s['outputBytes'] ?? Number.NaN),
@@ -373,7 +399,7 @@ function report(): string {
       s['templatesOverBudget'] ? `${s['templatesOverBudget']} template(s) over` : 'all within',
     ];
   });
-  const mainHeader = ['villages × quarters', 'pages', 'cold build s', 'pages/s', 'peak RSS MB', 'CPU s', 'mean load', 'incremental s (of cold)', 'plain-Node floor s', 'reference Astro s, RSS', 'output MB', 'largest board KB raw / gzip', 'budgets'];
+  const mainHeader = ['villages × quarters', 'pages', 'cold build s', 'pages/s', 'peak RSS MB', 'CPU s', 'mean load', 'one village updated s (of cold)', 'nothing changed s (of cold)', 'new day s (of cold)', 'plain-Node floor s', 'reference Astro s, RSS', 'output MB', 'largest board KB raw / gzip', 'budgets'];
   const stageKeys = ['check', 'astroCheck', 'sync', 'bundle', 'generate', 'astroOther', 'carryOver', 'postBuild', 'swap'];
   const stageNames = ['content check', 'Astro: check / hand-over', 'content sync', 'bundle', 'page generation', 'Astro other', 'carry-over', 'post-build steps', 'swap + remove old'];
   const stages = results.flatMap((r) =>
@@ -397,7 +423,7 @@ function report(): string {
   return [
     '# County benchmark results',
     '',
-    "Generated by `npm run bench` (bench/county.ts). Wall-clock seconds of `scripts/build.ts --root <synthetic county>`; peak RSS of the whole process tree, sampled every 250 ms; CPU = user + system of the tree. The cold build has no Astro cache and no previous output; the incremental build then adds one village's latest quarter (caches and output kept). The machine is shared: 'mean load' is the 1-minute load average during the build (2 cores, so above 2 means other work competed and wall times are inflated; CPU seconds are the steadier figure).",
+    "Generated by `npm run bench` (bench/county.ts). Wall-clock seconds of `scripts/build.ts --root <synthetic county>`; peak RSS of the whole process tree, sampled every 250 ms; CPU = user + system of the tree. The cold build has no cache of any kind (Astro's data store, previous output, check cache, poster cache, Vite's dependency cache); the incremental build then adds one village's latest quarter (caches and output kept), followed by a rebuild with nothing changed and one on the next day. The floor column gives ours as a multiple of it (×). The machine is shared: 'mean load' is the 1-minute load average during the build (2 cores, so above 2 means other work competed and wall times are inflated; CPU seconds are the steadier figure).",
     '',
     table(mainHeader, main),
     '',

@@ -16,11 +16,13 @@
  * release is removed in the background. Staging folders and private-poster folders of builds that
  * were killed (their process is gone) are removed when the next build starts.
  *
- * Incremental builds: when the previous build made <out> from the same site.yaml, as-of date and
- * code, and only a few villages changed, Astro renders just those villages' pages and the county
- * home; every other file is carried over from <out> as a hard link. Pages depend only on their own
- * village, site.yaml, the as-of date and the code, which is what makes this safe; `--full` (or any
- * doubt: a different <out>, a missing record) builds everything.
+ * Incremental builds: when the previous build made <out> from the same site.yaml and code, and only
+ * a few villages changed, Astro renders just those villages' pages and the county-wide pages; every
+ * other file is carried over from <out> as a hard link. Pages depend only on their own village,
+ * site.yaml, the code and, for dated pages, the as-of date, which is what makes this safe. On a new
+ * day the dated pages are rendered again: every board and kiosk screen, and the record pages whose
+ * date facts changed (src/records/dated.ts). `--full` (or any doubt: a different <out>, a missing
+ * record) builds everything.
  */
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -38,7 +40,8 @@ import { formatProblems } from '../src/check/format.ts';
 import { loadCounty } from '../src/check/load.ts';
 import { recordTiming, timed } from '../src/integrations/timings.ts';
 import { warnIfPublishedReleaseIsOld } from '../src/deploy/release-age.ts';
-import { PRIVATE_DIR } from '../src/posters/build-step.ts';
+import { PRIVATE_DIR, posterStep, renderMissingPosters } from '../src/posters/build-step.ts';
+import { getChangedDatedPages } from '../src/records/dated.ts';
 import { planPublicationLog } from '../src/integrations/publication-log.ts';
 import { formatVerifierKey, getVerifierKey } from '../src/lib/tlog/note.ts';
 import { loadSignerKey } from '../src/log-store/keys.ts';
@@ -207,30 +210,48 @@ interface LastBuild {
   out: string;
   /** Inode of the output folder we swapped in; anything else there means we did not make it. */
   outIno: number;
-  /** site.yaml + as-of date + code: what every page depends on. */
+  /** site.yaml + code: what every page depends on. */
   pagesKey: string;
+  /** The as-of date of that build: on a new day only dated pages are rendered again (src/records/dated.ts). */
+  asOf?: string;
   villages: Record<string, string>;
 }
 const lastFile = join(work, `last-build-${hash(dist).slice(0, 12)}.json`);
-const pagesKey = hash(digests.site, county.asOf, code);
+const pagesKey = hash(digests.site, code);
 const ids = county.villages.map((v) => v.id);
 let only: string[] | undefined;
+let datedPages: string[] = [];
+let newDay = false;
 if (!values.full && existsSync(lastFile) && existsSync(join(dist, 'index.html'))) {
   try {
     const last = JSON.parse(readFileSync(lastFile, 'utf8')) as LastBuild;
     if (last.out === dist && last.outIno === statSync(dist).ino && last.pagesKey === pagesKey) {
       const changed = ids.filter((id) => last.villages[id] !== digests.villages[id]);
+      // A new day: the dated pages of unchanged villages whose date facts differ; a village whose
+      // default posters changed (a notice's posting ended) is rendered whole.
+      newDay = last.asOf !== county.asOf;
+      if (newDay) {
+        const before = last.asOf ?? '';
+        for (const v of county.villages) {
+          if (changed.includes(v.id)) continue;
+          const pages = before ? getChangedDatedPages(v, before, county.asOf) : undefined;
+          if (pages === undefined) changed.push(v.id);
+          else datedPages.push(...pages);
+        }
+      }
       // A record logged for the first time in an unchanged village (a log started on an existing
       // site, or restored from git) changes that village's pages too.
       const logged = publicationLog.appendedVillages.filter((id) => !changed.includes(id));
       if (changed.length <= Math.max(3, ids.length / 5) && logged.length === 0) only = changed;
+      else datedPages = [];
     }
   } catch {
     only = undefined;
   }
 }
 console.log(only ? `增量构建：${only.length} 个村有变化（${only.join('、') || '无'}），其余页面沿用上次构建。 Incremental build: ${only.length} village(s) changed.` : '全量构建。 Full build.');
-recordTiming('mode', 0, { incremental: Boolean(only), changed: only?.length ?? ids.length });
+if (only && newDay) console.log(`新的一天：重新生成各村公开栏、公开屏和 ${datedPages.length} 个与日期有关的页面。 New day: boards, screens and ${datedPages.length} dated record page(s) rendered again.`);
+recordTiming('mode', 0, { incremental: Boolean(only), changed: only?.length ?? ids.length, newDay, datedPages: datedPages.length });
 
 // ── the build context, Astro in this process ──
 const staging = join(work, `dist-${process.pid}`);
@@ -263,12 +284,18 @@ const context: BuildContext = {
   county,
   problems: result.problems,
   asOf: county.asOf,
-  ...(only ? { villagesToRender: only } : {}),
+  ...(only ? { villagesToRender: only, datedPages, newDay } : {}),
   cacheDirs: { astro: only ? join(work, 'astro-cache-incremental') : join(root, '.astro-cache'), vite: join(project, '.astro-cache', 'vite') },
   publicationLog,
 };
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 provideBuildContext(context);
+// Posters not in the cache yet are rendered by worker processes while Astro renders the pages (the
+// second core); the poster step after the pages then only places cached files.
+const postersStarted = performance.now();
+const posters = renderMissingPosters({ root, county }, only).then((n) => recordTiming('posters-ahead', performance.now() - postersStarted, { rendered: n }));
+// Handled by the poster step (which waits for it); this only keeps an early failure from going unhandled.
+posters.catch(() => undefined);
 const astroStarted = performance.now();
 try {
   const { build } = await import('astro');
@@ -291,7 +318,9 @@ if (only) {
 // ── post-build steps, swap ──
 try {
   const postStarted = performance.now();
-  await runPostBuildSteps({ root, outDir: context.outDir, county, problems: context.problems, publicationLog, log: (m) => console.log(m), ...(only ? { incremental: { villages: only } } : {}) });
+  // Villages with a dated page rendered again (a notice's names left it) count as changed for the steps.
+  const touched = only ? [...new Set([...only, ...datedPages.map((p) => p.split('/')[1]!)])] : undefined;
+  await runPostBuildSteps({ root, outDir: context.outDir, county, problems: context.problems, publicationLog, log: (m) => console.log(m), ...(touched ? { incremental: { villages: touched } } : {}) }, new Map([[posterStep, posters]]));
   recordTiming('post-build', performance.now() - postStarted);
 } catch (error) {
   fail(error);
@@ -303,7 +332,7 @@ const replaced = timed('swap', () => {
   renameSync(staging, release);
   return publish(release, dist);
 });
-const record: LastBuild = { out: dist, outIno: statSync(dist).ino, pagesKey, villages: Object.fromEntries(ids.map((id) => [id, digests.villages[id]!])) };
+const record: LastBuild = { out: dist, outIno: statSync(dist).ino, pagesKey, asOf: county.asOf, villages: Object.fromEntries(ids.map((id) => [id, digests.villages[id]!])) };
 writeFileSync(lastFile, JSON.stringify(record));
 if (replaced && existsSync(replaced)) removeLater(replaced);
 recordTiming('total', performance.now() - started);

@@ -18,9 +18,21 @@ const context = getBuildContext();
 /** content/villages of this checkout, or of the folder given by `npm run build -- --root <dir>`. */
 const base = `${context?.root ?? '.'}/content/villages`;
 
-/** An incremental build (scripts/build.ts) renders only the villages its build context names. */
+/**
+ * An incremental build (scripts/build.ts) renders only the villages its build context names, and
+ * on a new day the dated record pages of other villages (v/<village>/<folder>/<id>).
+ */
 const only = context?.villagesToRender;
-const pattern = (folder: string) => (only ? (only.length ? only.map((id) => `${id}/${folder}/*.{md,mdx}`) : [`-none-/${folder}/*.md`]) : `*/${folder}/*.{md,mdx}`);
+const dated = (folder: string) =>
+  (context?.datedPages ?? []).flatMap((p) => {
+    const [, village, segment, id] = p.split('/');
+    return segment === folder ? [`${village}/${folder}/${id}.{md,mdx}`] : [];
+  });
+const pattern = (folder: string) => {
+  if (!only) return `*/${folder}/*.{md,mdx}`;
+  const globs = [...only.map((id) => `${id}/${folder}/*.{md,mdx}`), ...dated(folder)];
+  return globs.length ? globs : [`-none-/${folder}/*.md`];
+};
 
 const bodies = (folder: string) =>
   defineCollection({

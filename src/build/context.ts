@@ -30,6 +30,14 @@ export interface BuildContext {
    * from the previous output. Absent: a full build renders every village.
    */
   villagesToRender?: readonly string[];
+  /**
+   * Incremental build on a new day (src/records/dated.ts): the record pages of other villages whose
+   * date facts changed (paths like v/<village>/notices/<id>); with `newDay` every village's board and
+   * kiosk screen (dated pages) are rendered too.
+   */
+  datedPages?: readonly string[];
+  /** Incremental build whose as-of date differs from the previous build's. */
+  newDay?: boolean;
   /** Cache folders: Astro's data store (next to the content) and Vite's dependency cache (in the checkout: it holds code). */
   cacheDirs: { astro: string; vite: string };
   /** The publication log as this build will leave it (planned before rendering; written by the log step). */
@@ -56,6 +64,16 @@ export interface LogPlan {
    * size index + 1), which its poster prints: both never change once logged.
    */
   records: Record<string, { index: number; leaf: string; root: string; /** Its content is published as log/content/<index>.json (not for posters with personal data). */ content: boolean }>;
+}
+
+/** Whether a build with this context renders the record page at `path` (v/<village>/<folder>/<id>) of village `id`. */
+export function contextRendersRecordPage(context: Pick<BuildContext, 'villagesToRender' | 'datedPages'> | undefined, id: string, path: string): boolean {
+  return contextRendersVillage(context, id) || Boolean(context?.datedPages?.includes(path));
+}
+
+/** Whether a build with this context renders the dated pages of village `id` (board, kiosk screen). */
+export function contextRendersDatedVillagePages(context: Pick<BuildContext, 'villagesToRender' | 'newDay'> | undefined, id: string): boolean {
+  return contextRendersVillage(context, id) || Boolean(context?.newDay);
 }
 
 /** Whether a build with this context renders the pages of village `id`. */

@@ -5,7 +5,7 @@
  * `npm run check` uses: the one documented fallback. A build with content errors never gets here.
  */
 import { getBuildContext } from '../build/handover.ts';
-import { contextRendersVillage } from '../build/context.ts';
+import { contextRendersDatedVillagePages, contextRendersRecordPage, contextRendersVillage } from '../build/context.ts';
 import { formatProblems } from '../check/format.ts';
 import { loadCounty } from '../check/load.ts';
 import type { County, Problem, VillageRecords } from '../check/model.ts';
@@ -46,6 +46,16 @@ export function rendersVillage(id: string): boolean {
   return contextRendersVillage(getBuildContext(), id);
 }
 
+/** Whether this build renders the record page at `path` of village `id` (its village changed, or its date facts did). */
+export function rendersRecordPage(id: string, path: string): boolean {
+  return contextRendersRecordPage(getBuildContext(), id, path);
+}
+
+/** Whether this build renders the dated pages of village `id` (board, kiosk screen): also on every new day. */
+export function rendersDatedVillagePages(id: string): boolean {
+  return contextRendersDatedVillagePages(getBuildContext(), id);
+}
+
 export function getVillage(id: string): VillageRecords {
   byId ??= new Map(getCounty().villages.map((x) => [x.id, x]));
   const v = byId.get(id);
@@ -64,6 +74,8 @@ export function href(path: string): string {
 export const urls = {
   home: () => href(''),
   village: (v: string) => href(villagePath(v)),
+  /** A township's page of village cards (slug from src/lib/township.ts). */
+  township: (slug: string) => href(`t/${slug}`),
   /** A record page from its facts' `path`. */
   path: (path: string) => href(path),
   disclosure: (v: string, id: string) => href(recordPath('disclosure', v, id)),

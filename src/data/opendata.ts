@@ -14,7 +14,7 @@ import { getFindingsByVillage } from '../opendata/findings.ts';
 import { assertNoPersonalNumbers } from '../opendata/privacy-gate.ts';
 import { TABLES, type Finding } from '../opendata/tables.ts';
 import { villagePath } from '../records/registry.ts';
-import { getCheckProblems, getCounty, getVillage, href, rendersVillage } from './county.ts';
+import { getCheckProblems, getCounty, getVillage, href, rendersDatedVillagePages } from './county.ts';
 import { getRecordPosterView } from './posters.ts';
 
 /** Every data file name of a scope, in the order the /data/ page lists them. */
@@ -94,15 +94,18 @@ export function listCountyDataFiles() {
 
 /** Static paths of the villages' data files (every village, or the changed ones in an incremental build). */
 export function listVillageDataFiles() {
+  // Dated: the package's version, README and compliance findings follow the as-of date, and a 公示
+  // leaves the files on the day after its unpublishAfter; so every new day writes them again.
   return getCounty()
-    .villages.filter((v) => rendersVillage(v.id))
+    .villages.filter((v) => rendersDatedVillagePages(v.id))
     .flatMap((v) => DATA_FILE_NAMES.map((file) => ({ params: { village: v.id, file } })));
 }
 
 /** Static paths of the villages' feeds. */
 export function listVillageFeeds() {
+  // Dated like the data files: a 公示 leaves the feed the day after its unpublishAfter.
   return getCounty()
-    .villages.filter((v) => rendersVillage(v.id))
+    .villages.filter((v) => rendersDatedVillagePages(v.id))
     .map((v) => ({ params: { village: v.id } }));
 }
 

@@ -3,9 +3,9 @@
  * here from the checked county, so .astro files do no arithmetic.
  */
 import type { DisclosureRec, LedgerRec, NoticeRec, VillageRecords } from '../check/model.ts';
-import { getPostingStatus } from '../lib/calendar.ts';
 import { layoutBars } from '../lib/chart.ts';
 import { formatDateZh } from '../lib/dates.ts';
+import { getTownshipSlugs } from '../lib/township.ts';
 import { summariseLedger } from '../lib/ledger.ts';
 import { formatYuan } from '../lib/money.ts';
 import { comparePeriods, periodKey, periodLabel, periodLabelEn } from '../lib/period.ts';
@@ -14,9 +14,10 @@ import { getDisclosureFacts } from '../records/disclosure.ts';
 import { getLedgerFacts } from '../records/ledger.ts';
 import { getMeetingFacts, type MeetingRec } from '../records/meeting.ts';
 import { getNoticeFacts } from '../records/notice.ts';
-import { RECORD_TYPES, type RecordTypeName } from '../records/registry.ts';
+import { RECORD_TYPES, recordPath, type RecordTypeName } from '../records/registry.ts';
 import { formatHours, getVolunteerFacts } from '../records/volunteer.ts';
-import { getCounty, getVillage, rendersVillage, urls } from './county.ts';
+import { getNoticePosting, isNoticePageDated } from '../records/dated.ts';
+import { getCounty, getVillage, rendersDatedVillagePages, rendersRecordPage, urls } from './county.ts';
 
 // ── shared ────────────────────────────────────────────────────────────────
 
@@ -67,12 +68,7 @@ export function currentDisclosures(v: VillageRecords): DisclosureRec[] {
 }
 
 function noticeStatus(n: NoticeRec) {
-  const c = getCounty();
-  const s = getPostingStatus(n.data.startDate, n.endDate, c.asOf);
-  if (n.data.longTerm) return { state: 'running' as const, zh: '长期公示', en: 'long-term' };
-  if (s.state === 'upcoming') return { state: s.state, zh: `${s.startsInDays}天后开始`, en: `starts in ${s.startsInDays} days` };
-  if (s.state === 'running') return { state: s.state, zh: `公示中，剩余${s.daysLeft}天`, en: `${s.daysLeft} day(s) left` };
-  return { state: s.state, zh: '公示期已结束', en: 'ended' };
+  return getNoticePosting(n, getCounty().asOf);
 }
 
 /** The village a record belongs to, for breadcrumbs and back links. */
@@ -80,37 +76,76 @@ function villageRef(v: VillageRecords) {
   return { id: v.id, name: v.data.name, township: v.data.township, href: urls.village(v.id) };
 }
 
-// ── county home ───────────────────────────────────────────────────────────
+// ── county home and township pages ──────────────────────────────────────
+
+/** Up to this many villages the home page shows every village's card too; above it, only townships. */
+export const HOME_CARDS_MAX = 60;
+
+function villageCard(v: VillageRecords) {
+  const latest = currentDisclosures(v).find((d) => d.data.track === '村务');
+  const running = v.notices.filter((n) => noticeStatus(n).state === 'running').length;
+  return {
+    id: v.id,
+    name: v.data.name,
+    township: v.data.township,
+    kind: v.data.kind,
+    href: urls.village(v.id),
+    latest: latest ? { label: periodLabel(latest.period), href: urls.disclosure(v.id, latest.id), publishedZh: formatDateZh(latest.data.publishedAt) } : undefined,
+    standing: villageStanding(v),
+    runningNotices: running,
+  };
+}
+
+type VillageCard = ReturnType<typeof villageCard>;
+
+function countStandings(cards: readonly VillageCard[]) {
+  return {
+    villages: cards.length,
+    onTime: cards.filter((v) => v.standing.state === 'on-time').length,
+    late: cards.filter((v) => v.standing.state === 'late').length,
+    overdue: cards.filter((v) => v.standing.state === 'overdue').length,
+  };
+}
+
+/** The county's townships in the order they first appear, each with its slug and villages. */
+export function listTownships(): { name: string; slug: string; villages: VillageRecords[] }[] {
+  const c = getCounty();
+  const slugs = getTownshipSlugs(c.villages.map((v) => v.data.township));
+  const by = new Map<string, VillageRecords[]>();
+  for (const v of c.villages) (by.get(v.data.township) ?? by.set(v.data.township, []).get(v.data.township)!).push(v);
+  return [...by].map(([name, villages]) => ({ name, slug: slugs.get(name)!, villages }));
+}
 
 export function getHomeView() {
   const c = getCounty();
-  const villages = c.villages.map((v) => {
-    const latest = currentDisclosures(v).find((d) => d.data.track === '村务');
-    const running = v.notices.filter((n) => noticeStatus(n).state === 'running').length;
-    return {
-      id: v.id,
-      name: v.data.name,
-      township: v.data.township,
-      kind: v.data.kind,
-      href: urls.village(v.id),
-      latest: latest ? { label: periodLabel(latest.period), href: urls.disclosure(v.id, latest.id), publishedZh: formatDateZh(latest.data.publishedAt) } : undefined,
-      standing: villageStanding(v),
-      runningNotices: running,
-    };
+  const all: VillageCard[] = [];
+  const townships = listTownships().map((t) => {
+    const villages = t.villages.map(villageCard);
+    all.push(...villages);
+    return { name: t.name, href: urls.township(t.slug), counts: countStandings(villages), villages };
   });
-  const townships = [...new Set(villages.map((v) => v.township))].map((t) => ({ name: t, villages: villages.filter((v) => v.township === t) }));
   return {
     title: c.site.title,
     county: `${c.site.province}${c.site.city ?? ''}${c.site.county}`,
     profileName: c.profile.name,
     townships,
-    counts: {
-      villages: villages.length,
-      onTime: villages.filter((v) => v.standing.state === 'on-time').length,
-      late: villages.filter((v) => v.standing.state === 'late').length,
-      overdue: villages.filter((v) => v.standing.state === 'overdue').length,
-    },
+    /** Small counties show every village's card on the home page; large ones link to the township pages. */
+    showCards: all.length <= HOME_CARDS_MAX,
+    counts: countStandings(all),
   };
+}
+
+/** A township's page (/t/<slug>/): every village's card. */
+export function getTownshipView(slug: string) {
+  const c = getCounty();
+  const t = listTownships().find((x) => x.slug === slug)!;
+  const villages = t.villages.map(villageCard);
+  return { name: t.name, county: `${c.site.province}${c.site.city ?? ''}${c.site.county}`, counts: countStandings(villages), villages };
+}
+
+/** Paths of the township pages: always rendered (they list standings, which depend on the date). */
+export function listTownshipPages() {
+  return listTownships().map((t) => ({ params: { township: t.slug } }));
 }
 
 // ── village board ─────────────────────────────────────────────────────────
@@ -293,6 +328,8 @@ export function getNoticeView(villageId: string, id: string) {
     unitZh: f.unitZh,
     longTerm: n.data.longTerm,
     status: noticeStatus(n),
+    /** The page shows the as-of date only while its status counts days (src/records/dated.ts). */
+    dated: isNoticePageDated(n, c.asOf),
     legalBasis: n.data.legalBasis,
     objection: n.data.objection,
     personal: f.personal,
@@ -336,17 +373,15 @@ export function getVolunteerView(villageId: string, id: string) {
 
 // ── static paths ──────────────────────────────────────────────────────────
 
-/** Paths of one kind of record page, for the villages this build renders (see rendersVillage). */
+/** Paths of one kind of record page this build renders (see rendersRecordPage). */
 export function listRecords(type: RecordTypeName) {
   const list = RECORD_TYPES[type].list;
-  return getCounty()
-    .villages.filter((v) => rendersVillage(v.id))
-    .flatMap((v) => v[list].map((r) => ({ params: { village: v.id, id: r.id } })));
+  return getCounty().villages.flatMap((v) => v[list].filter((r) => rendersRecordPage(v.id, recordPath(type, v.id, r.id))).map((r) => ({ params: { village: v.id, id: r.id } })));
 }
 
-/** Paths of the village boards this build renders. */
+/** Paths of the village boards and kiosk screens this build renders: dated pages (src/records/dated.ts). */
 export function listVillages() {
   return getCounty()
-    .villages.filter((v) => rendersVillage(v.id))
+    .villages.filter((v) => rendersDatedVillagePages(v.id))
     .map((v) => ({ params: { village: v.id } }));
 }

@@ -59,6 +59,27 @@ function placeFile(cached: string, dest: string): void {
 }
 
 /**
+ * Renders into the poster cache the posters of the default set that are not there yet, without
+ * placing any file. scripts/build.ts starts this before Astro renders the pages, so the poster
+ * workers (separate processes) use the second core meanwhile; the poster step then finds them cached.
+ * `villages`: only these (an incremental build: only changed villages can need new posters).
+ * Returns how many posters it rendered.
+ */
+export async function renderMissingPosters(ctx: Pick<StepContext, 'root' | 'county'>, villages?: readonly string[]): Promise<number> {
+  const county = ctx.county as County;
+  // Let the caller start its own work first: planning below runs on this thread.
+  await new Promise((resolve) => setImmediate(resolve));
+  const missing = county.villages.filter((v) => !villages || villages.includes(v.id)).flatMap((v) =>
+    planVillagePosters(ctx.root, county, v, false).flatMap((p) => p.sizes.filter((s) => s.key && !readCacheEntry(ctx.root, s.key)).map((s) => ({ doc: p.doc, size: s.size, formats: s.formats, key: s.key!, sheets: s.sheets }))),
+  );
+  const jobs: PosterJob[] = missing
+    .sort((a, b) => b.sheets * (b.size === 'A3' ? 2 : 1) - a.sheets * (a.size === 'A3' ? 2 : 1))
+    .map((p) => ({ doc: p.doc, size: p.size, formats: p.formats, key: p.key, root: ctx.root }));
+  await runPosterJobs(jobs);
+  return jobs.length;
+}
+
+/**
  * Renders (or reuses) the default poster set of the county — what clerks print now (selection.ts) —
  * and copies the files into place. Other posters are rendered on request (on-request.ts).
  */

@@ -47,8 +47,14 @@ describe('a build of a county folder outside the project', () => {
     expect(existsSync(join(dist, 'index.html'))).toBe(true);
   });
 
-  it('lists on the compliance page only the villages of that folder, with no dead links', () => {
-    const html = page('compliance');
+  it('lists on the compliance pages only the villages of that folder, with no dead links', () => {
+    const county = page('compliance');
+    expect(text(county)).not.toContain('温水镇');
+    for (const target of internalTargets(county)) expect(existsSync(target), target).toBe(true);
+    // The county page links each township's page; together they list every village once.
+    const townships = internalTargets(county).filter((f) => /compliance\/[^/]+\/index\.html$/.test(f));
+    expect(townships).toHaveLength(3);
+    const html = townships.map((f) => readFileSync(f, 'utf8')).join('');
     const t = text(html);
     for (const name of ['东关社区', '东兴村', '马曲村']) expect(t).toContain(`${name}各季度合规情况`);
     expect(t.match(/各季度合规情况/g)).toHaveLength(3);

@@ -70,9 +70,28 @@ describe('the built demo county', () => {
     expect(card('马曲村')).toContain('按时公开');
   });
 
-  it('prints the as-of date on every page', () => {
-    for (const f of allHtml()) expect(readFileSync(f, 'utf8'), relative(DIST, f)).toContain('数据截至');
+  it("lists each township on the home page with its standings and a link to its page of village cards", () => {
+    const home = page('');
+    expect(home).toContain('<a href="/t/wenshuizhen/">温水镇</a>');
+    expect(text(home)).toMatch(/温水镇 1 0 0 1/);
+    const t = text(page('t/wenshuizhen'));
+    expect(t).toContain('温水镇各村村务公开');
+    expect(t.slice(t.indexOf('温水村'), t.indexOf('温水村') + 120)).toContain('未按期公开');
+    expect(t).not.toContain('马曲村');
+  });
+
+  it('prints the as-of date on every page that depends on it, and on no other page (so a new day does not rebuild the county)', () => {
+    const dated = /^(index\.html|search\/index\.html|compliance\/([^/]+\/)?index\.html|t\/[^/]+\/index\.html|v\/[^/]+\/index\.html|kiosk\/[^/]+\/index\.html)$/;
+    for (const f of allHtml()) {
+      const rel = relative(DIST, f);
+      const html = readFileSync(f, 'utf8');
+      if (dated.test(rel)) expect(html.includes('数据截至'), rel).toBe(true);
+      // A notice page shows the date while it counts days (公示中，剩余…天 / …天后开始).
+      else if (/^v\/[^/]+\/notices\//.test(rel)) expect(html.includes('数据截至'), rel).toBe(/剩余\d+天|\d+天后开始/.test(html));
+      else expect(html.includes('数据截至'), rel).toBe(false);
+    }
     expect(text(page(''))).toContain('2025年11月20日');
+    expect(text(page('v/maqu/notices/2025-11-17-dibao'))).toContain('数据截至');
   });
 
   it('shows how many days a running notice has left, counted from the as-of date', () => {

@@ -1,0 +1,90 @@
+/**
+ * A daily refresh: the same county built on the next day re-renders only the pages that depend on
+ * the date (boards, kiosk screens, county-wide pages, notices whose status changed), gives exactly
+ * the files a full build of that day gives, and on the day after a notice's `unpublishAfter` its
+ * personal data leaves the page, the search index and every other file of the site.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, cpSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTree, ROOT } from '../helpers/fixture-tree.ts';
+import { openSiteSearch } from '../helpers/pagefind-node.ts';
+
+const tree = makeTree();
+const build = (asOf: string, ...args: string[]) => {
+  const run = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts'), '--root', tree.root, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GONGKAI_AS_OF: asOf } });
+  expect(run.status, run.stdout + run.stderr).toBe(0);
+  return run.stdout;
+};
+const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+const digest = (dir: string) => Object.fromEntries(files(dir).map((f) => [relative(dir, f), createHash('sha256').update(readFileSync(f)).digest('hex')]));
+const TEXT = /\.(html|json|js|css|txt|xml|csv|svg|webmanifest)$/;
+
+// dongxing's 宅基地 notice names three applicants; it may be shown until 2026-03-15.
+const NOTICE = 'v/dongxing/notices/2025-09-08-zhaijidi/index.html';
+const PERSONAL = '河道管理范围';
+const LAST_DAY = '2026-03-15';
+const NEXT_DAY = '2026-03-16';
+
+let dayBefore: Record<string, string>;
+let noticeBefore = '';
+let foundBefore: string[] = [];
+let refresh = '';
+
+beforeAll(async () => {
+  if (existsSync(join(ROOT, '.gongkai-cache'))) cpSync(join(ROOT, '.gongkai-cache'), join(tree.root, '.gongkai-cache'), { recursive: true });
+  build(LAST_DAY);
+  const dist = join(tree.root, 'dist');
+  dayBefore = digest(dist);
+  noticeBefore = readFileSync(join(dist, NOTICE), 'utf8');
+  const search = await openSiteSearch(dist);
+  try {
+    foundBefore = (await search.search(PERSONAL)).urls;
+  } finally {
+    await search.close();
+  }
+  refresh = build(NEXT_DAY);
+  build(NEXT_DAY, '--out', join(tree.root, 'full'), '--full');
+}, 400_000);
+
+afterAll(() => tree.cleanup());
+
+describe('a rebuild on a new day', () => {
+  it('re-renders only the boards, kiosk screens, county-wide pages and the notices whose status changed', () => {
+    expect(refresh).toContain('Incremental build: 0 village(s) changed');
+    const pages = Number(/(\d+) page\(s\) built/.exec(refresh)![1]);
+    const dist = join(tree.root, 'dist');
+    const html = files(dist).filter((f) => f.endsWith('index.html')).map((f) => relative(dist, f));
+    const villages = readdirSync(join(dist, 'kiosk'), { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(join(dist, 'kiosk', e.name, 'index.html'))).length;
+    const countyWide = html.filter((f) => !/^(v|kiosk)\//.test(f)).length;
+    const now = digest(dist);
+    const changedNotices = html.filter((f) => /^v\/[^/]+\/notices\//.test(f) && dayBefore[f] !== now[f]).length;
+    expect(changedNotices).toBeGreaterThanOrEqual(1);
+    expect(pages).toBe(countyWide + 2 * villages + changedNotices);
+    expect(pages).toBeLessThan(html.length / 2);
+  });
+
+  it('gives byte-identical output to a full build of the same day', () => {
+    const inc = digest(join(tree.root, 'dist'));
+    const full = digest(join(tree.root, 'full'));
+    expect(Object.keys(inc).sort()).toEqual(Object.keys(full).sort());
+    expect(inc).toEqual(full);
+  });
+
+  it("removes a notice's personal data from the page, the search index and every file on the day after unpublishAfter", async () => {
+    // On its last day the notice still shows its applicants and search finds them.
+    expect(noticeBefore).toContain(PERSONAL);
+    expect(foundBefore).toContain(`/${NOTICE.replace(/index\.html$/, '')}`);
+    const dist = join(tree.root, 'dist');
+    expect(readFileSync(join(dist, NOTICE), 'utf8')).not.toContain(PERSONAL);
+    for (const f of files(dist).filter((x) => TEXT.test(x))) expect(readFileSync(f, 'utf8'), relative(dist, f)).not.toContain(PERSONAL);
+    const search = await openSiteSearch(dist);
+    try {
+      expect((await search.search(PERSONAL)).urls).not.toContain(`/${NOTICE.replace(/index\.html$/, '')}`);
+    } finally {
+      await search.close();
+    }
+  });
+});
