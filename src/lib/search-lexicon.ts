@@ -92,13 +92,6 @@ export function makeWordCounter(): { add(text: string): void; pages: Map<string,
   };
 }
 
-/** Splits plain texts into words: on how many of the texts each word occurs. */
-export function cutWords(texts: Iterable<string>): Map<string, number> {
-  const counter = makeWordCounter();
-  for (const text of texts) counter.add(text);
-  return counter.pages;
-}
-
 /** At most this many site words go into search/lexicon.json (downloaded with the first search). */
 export const SITE_WORDS_LIMIT = 3000;
 
