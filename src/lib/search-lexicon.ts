@@ -45,7 +45,7 @@ function dictionaryKeys(): Set<string> {
   const keys = new Set<string>();
   const groups = [...Object.values(Locale.from), Locale.to['cn'] ?? []].flat(2);
   for (const dict of groups) {
-    const entries = typeof dict === 'string' ? dict.split('|').map((e) => e.split(' ')[0] ?? '') : Array.isArray(dict) ? dict.map((pair) => pair[0]) : [];
+    const entries = typeof dict === 'string' ? dict.split('|').map((e) => e.split(' ')[0] ?? '') : Array.isArray(dict) ? (dict as readonly (readonly string[])[]).map((pair) => pair[0] ?? '') : [];
     for (const k of entries) if (Array.from(k).length === 1) keys.add(k);
   }
   return keys;

@@ -212,7 +212,7 @@ function layoutUnchecked(doc: PosterDoc, size: SizePreset, fonts: Fonts): Poster
   const pending: Pending[] = [];
   let key = 0;
   const add = (item: ItemWithoutKey, unit: Partial<FlowUnit> = {}, repeat?: LaidItem) => {
-    const laid = { ...item, key: `i${key++}` } as LaidItem;
+    const laid = { ...item, key: `i${key++}` };
     pending.push({ unit: { height: laid.height, spaceBefore: laid.spaceBefore, ...unit }, item: laid, ...(repeat ? { repeat } : {}) });
   };
   const para = st.lh(t.body);
