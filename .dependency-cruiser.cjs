@@ -10,7 +10,6 @@
  * imports only lib), import/ (spreadsheet reading, only lib) and tools/ (clerk commands, run by scripts/).
  * .astro files are not parsed by dependency-cruiser; the .ts modules they import are.
  */
-const layer = (name, folders) => ({ name, path: `^src/(${folders.join('|')})/` });
 const LAW = ['law'];
 const LIB = [...LAW, 'lib'];
 const SCHEMAS = [...LIB, 'schemas'];

@@ -41,7 +41,19 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: true }],
       // Chinese text is set with the ideographic space (U+3000) on purpose; flag it only in code.
       'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipRegExps: true, skipComments: true, skipJSXText: true }],
+      // `async` functions without `await` here implement Promise-returning interfaces (integration hooks,
+      // Pagefind's API, test doubles); dropping `async` would only trade it for `Promise.resolve`.
+      '@typescript-eslint/require-await': 'off',
+      // String(value) is how this code shows a clerk's YAML or spreadsheet value back in a message, whatever
+      // it is; every hit of this rule was that deliberate case.
+      '@typescript-eslint/no-base-to-string': 'off',
     },
+  },
+  {
+    // Imports of .astro components: only `astro check` knows their types (Astro ships no `*.astro` module
+    // declaration), so the typed rules see them as unresolved.
+    files: ['src/components/mdx/index.ts'],
+    rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
   },
   {
     // Tests read JSON they wrote or fixtures whose shape the assertions then check.
@@ -60,7 +72,7 @@ export default tseslint.config(
     // Astro's template types; `astro check` type-checks these files).
     files: ['**/*.astro', '**/*.astro/*.ts', '**/*.astro/*.js'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: { ...globals.browser, ...globals.node } },
   },
   {
     // Plain JavaScript configuration files are not in the TypeScript project.

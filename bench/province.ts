@@ -63,7 +63,7 @@ await Promise.all(
       const id = ids[next++]!;
       console.log(`  building ${id} …`);
       shards[id] = await runSampled(node, [join(project, 'scripts/province.ts'), 'build', '--province', 'province.yaml', '--counties', id, '--shards', 'shards'], { cwd: work, env: { ...process.env, GONGKAI_AS_OF: '' }, logFile: join(work, `${id}.log`) });
-      console.log(`  ${id}: ${shards[id]!.code === 0 ? 'ok' : 'FAILED'} in ${seconds(shards[id]!.wallMs)} s, peak ${megabytes(shards[id]!.peakRssBytes)} MB`);
+      console.log(`  ${id}: ${shards[id].code === 0 ? 'ok' : 'FAILED'} in ${seconds(shards[id].wallMs)} s, peak ${megabytes(shards[id].peakRssBytes)} MB`);
     }
   }),
 );

@@ -31,7 +31,7 @@ const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 21474836
 
 /** Peak resident memory (VmHWM) of the largest descendant process: Pagefind's indexing binary. */
 function peakRss(pid: number): number {
-  let kids: number[] = [];
+  let kids: number[];
   try {
     kids = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
   } catch {

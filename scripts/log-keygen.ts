@@ -9,4 +9,4 @@ import { finish } from '../src/tools/result.ts';
 
 const { values } = parseArgs({ options: { name: { type: 'string' }, out: { type: 'string' }, witness: { type: 'boolean' } } });
 if (!values.name || !values.out) finish({ code: 2, stdout: '', stderr: 'usage: npm run log-keygen -- --name <log origin> --out <key file> [--witness]' });
-finish(await runKeygen({ name: values.name as string, out: values.out as string, witness: values.witness }));
+finish(await runKeygen({ name: values.name, out: values.out, witness: values.witness }));

@@ -44,7 +44,7 @@ function die(lines: string[]): never {
 }
 
 function loadProvince(): { province: Province; file: string; dir: string } {
-  const file = resolve(values.province!);
+  const file = resolve(values.province);
   if (!existsSync(file)) die([`找不到 ${values.province}。 ${values.province} not found: run from the province repository or pass --province <file>.`]);
   const result = readProvince(file);
   if (!result.province) die(result.problems);
@@ -78,7 +78,7 @@ function pipeline(): void {
   const hashes = Object.fromEntries(province.counties.map((c) => [c.id, inputHashOf(c, dir)]));
   const target = values.target === 'github' ? 'github' : 'gitlab';
   const jobs = planShardJobs(province, hashes);
-  const text = target === 'gitlab' ? gitlabChildPipeline(jobs, { provinceFile: values.province! }) : `${JSON.stringify(githubMatrix(jobs))}\n`;
+  const text = target === 'gitlab' ? gitlabChildPipeline(jobs, { provinceFile: values.province }) : `${JSON.stringify(githubMatrix(jobs))}\n`;
   if (values.out) writeFileSync(values.out, text);
   else process.stdout.write(text);
   console.error(`${province.counties.length} 个县，${jobs.length} 个构建任务。 ${province.counties.length} counties in ${jobs.length} job(s).`);
@@ -87,7 +87,7 @@ function pipeline(): void {
 function build(): void {
   const { province, dir } = loadProvince();
   const wanted = values.counties ? values.counties.split(',').filter(Boolean) : province.counties.map((c) => c.id);
-  const shards = resolve(values.shards!);
+  const shards = resolve(values.shards);
   mkdirSync(shards, { recursive: true });
   let failed = 0;
   for (const id of wanted) {
@@ -126,7 +126,7 @@ async function assemble(): Promise<void> {
   const out = resolve(values.out ?? 'public');
   const staging = `${out}.assembling`;
   rmSync(staging, { recursive: true, force: true });
-  const report = await assemblePortal({ province, shards: resolve(values.shards!), out: staging, project });
+  const report = await assemblePortal({ province, shards: resolve(values.shards), out: staging, project });
   rmSync(out, { recursive: true, force: true });
   renameSync(staging, out);
   for (const line of report.lines) console.log(line);

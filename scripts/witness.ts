@@ -16,7 +16,7 @@ if (positionals.length !== 1 || !values.key)
 finish(
   await runWitness({
     site: positionals[0] as string,
-    keyFile: values.key as string,
+    keyFile: values.key,
     since: values.since,
     vkey: values.vkey,
     out: values.out,

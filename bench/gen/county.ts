@@ -285,8 +285,8 @@ export function generateCounty(options: GenOptions): GenCounty {
   };
   const villages: GenCounty['villages'] = [];
   for (let i = 0; i < options.villages; i += 1) {
-    let name = '';
-    let id = '';
+    let name: string;
+    let id: string;
     for (let attempt = 0; ; attempt += 1) {
       const first = nameRng.pick(W.PLACE_FIRST);
       const middle = nameRng.chance(0.35) ? nameRng.pick(W.PLACE_MIDDLE) : undefined;

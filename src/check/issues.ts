@@ -118,6 +118,6 @@ export function issueToFindings(issue: Issue, schema: AnySchema, data: unknown):
 /** Validates data against a schema, returning the typed value or findings. */
 export function validate<S extends AnySchema>(schema: S, data: unknown): { ok: true; value: z.output<S> } | { ok: false; findings: Finding[] } {
   const r = schema.safeParse(data);
-  if (r.success) return { ok: true, value: r.data as z.output<S> };
+  if (r.success) return { ok: true, value: r.data };
   return { ok: false, findings: r.error.issues.flatMap((i) => issueToFindings(i, schema, data)) };
 }

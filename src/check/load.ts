@@ -19,7 +19,7 @@ import { checkBody } from './body.ts';
 import { checkCompliance } from './compliance-rules.ts';
 import { catalogueCodes, checkVillageRules, noticeEndDate, scanPrivacy } from './county-rules.ts';
 import { validate } from './issues.ts';
-import type { County, DisclosureRec, LedgerRec, Problem, Rec, VillageRecords, VolunteerRec } from './model.ts';
+import type { County, Problem, Rec, VillageRecords } from './model.ts';
 import { decodeText, parseFrontMatter, parseYaml } from './parse.ts';
 import type { z } from 'astro/zod';
 
@@ -179,13 +179,13 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
         const before = problems.length;
         if (folder === 'disclosures') {
           const r = readValid(abs, 'md', RECORD_TYPES.disclosure.schema);
-          if (r) rec.disclosures.push({ ...r, period: { kind: 'quarter', year: Number(m[1]), quarter: Number(m[2]) as 1 | 2 | 3 | 4 } } as DisclosureRec);
+          if (r) rec.disclosures.push({ ...r, period: { kind: 'quarter', year: Number(m[1]), quarter: Number(m[2]) as 1 | 2 | 3 | 4 } });
         } else if (folder === 'finances') {
           const r = readValid(abs, 'yaml', RECORD_TYPES.ledger.schema);
-          if (r) rec.ledgers.push({ ...r, period: parsePeriod(m[1]!)! } as LedgerRec);
+          if (r) rec.ledgers.push({ ...r, period: parsePeriod(m[1]!)! });
         } else if (folder === 'volunteers') {
           const r = readValid(abs, 'yaml', RECORD_TYPES.volunteer.schema);
-          if (r) rec.volunteers.push({ ...r, period: parsePeriod(m[1]!)! } as VolunteerRec);
+          if (r) rec.volunteers.push({ ...r, period: parsePeriod(m[1]!)! });
         } else if (folder === 'meetings') {
           const r = readValid(abs, 'md', RECORD_TYPES.meeting.schema);
           if (r) {

@@ -42,7 +42,7 @@ function readCsv(bytes: Uint8Array): ReadResult {
   const { text, encoding } = decodeCsv(bytes);
   let records: string[][];
   try {
-    records = parse(text, { delimiter: guessDelimiter(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: false }) as string[][];
+    records = parse(text, { delimiter: guessDelimiter(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: false });
   } catch (error) {
     return { ok: false, code: 'import.unreadable', params: { detail: error instanceof Error ? error.message.split('\n')[0]! : String(error) } };
   }

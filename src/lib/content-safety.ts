@@ -179,7 +179,7 @@ export function findUnsafeContent(root: MdNode, components: readonly ComponentRu
         else at(node, 'body.image', { url: snippet(node.url ?? '', 40) });
         break;
       case 'imageReference':
-        at(node, 'body.image', { url: `[${node['identifier'] ?? ''}]` });
+        at(node, 'body.image', { url: `[${String(node['identifier'] ?? '')}]` });
         break;
       default:
         break;

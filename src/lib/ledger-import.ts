@@ -213,7 +213,7 @@ export function importLedgerRows(rows: readonly SheetRow[], options: { period?: 
     return { entries: [], findings: [{ code: 'import.no-header', params: { names: '日期、凭证号、摘要、科目、收入、支出（或 借方、贷方，或 金额 加 收支）' }, severity: 'error' }] };
   }
   const col = header.columns;
-  const at = (row: SheetRow, c: Column) => (col[c] === undefined ? undefined : row.cells[col[c]!]);
+  const at = (row: SheetRow, c: Column) => (col[c] === undefined ? undefined : row.cells[col[c]]);
   const text = (row: SheetRow, c: Column) => cellText(at(row, c));
   const year = options.period?.year ?? yearFromTitle(rows, header.index);
   const entries: ImportedEntry[] = [];

@@ -62,7 +62,7 @@ export function findPersonalNumbers(text: string): PersonalNumberHit[] {
   const hits: PersonalNumberHit[] = [];
   // Every kind has at least 11 digits; most text has far fewer, so skip it without regexes.
   if (!hasDigits(text, 11)) return hits;
-  const runs = toAsciiDigits(text).match(/(?<![\dA-Za-z])\d[\d \-]*[\dXx](?![\dA-Za-z])/g) ?? [];
+  const runs = toAsciiDigits(text).match(/(?<![\dA-Za-z])\d[\d -]*[\dXx](?![\dA-Za-z])/g) ?? [];
   for (const run of runs) {
     const groups = run.split(/[ -]+/).filter(Boolean);
     let i = 0;

@@ -45,7 +45,7 @@ function dictionaryKeys(): Set<string> {
   const keys = new Set<string>();
   const groups = [...Object.values(Locale.from), Locale.to['cn'] ?? []].flat(2);
   for (const dict of groups) {
-    const entries = typeof dict === 'string' ? dict.split('|').map((e) => e.split(' ')[0] ?? '') : Array.isArray(dict) ? dict.map((pair) => pair[0]) : [];
+    const entries = typeof dict === 'string' ? dict.split('|').map((e) => e.split(' ')[0] ?? '') : Array.isArray(dict) ? (dict as readonly (readonly string[])[]).map((pair) => pair[0] ?? '') : [];
     for (const k of entries) if (Array.from(k).length === 1) keys.add(k);
   }
   return keys;
@@ -90,13 +90,6 @@ export function makeWordCounter(): { add(text: string): void; pages: Map<string,
       for (const w of words) pages.set(w, (pages.get(w) ?? 0) + 1);
     },
   };
-}
-
-/** Splits plain texts into words: on how many of the texts each word occurs. */
-export function cutWords(texts: Iterable<string>): Map<string, number> {
-  const counter = makeWordCounter();
-  for (const text of texts) counter.add(text);
-  return counter.pages;
 }
 
 /** At most this many site words go into search/lexicon.json (downloaded with the first search). */

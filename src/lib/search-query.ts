@@ -135,6 +135,7 @@ export function splitTerms(text: string): string[] {
   const protectedNumbers = text.replace(/(\d)([,.])(?=\d)/g, (_, d: string, p: string) => d + (p === ',' ? '\u0000' : '\u0001'));
   return protectedNumbers
     .split(SEPARATORS)
+    // eslint-disable-next-line no-control-regex -- \u0000 and \u0001 are the placeholders protectedNumbers put in above
     .map((t) => t.replace(/\u0000/g, ',').replace(/\u0001/g, '.').replace(/^[-*.]+|[-.]+$/g, ''))
     .filter((t) => t.length > 0);
 }
@@ -442,7 +443,7 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
           if (seg.kinds[token]) {
             flush();
             pure = false;
-            kinds.add(seg.kinds[token]!);
+            kinds.add(seg.kinds[token]);
           } else if (place) {
             flush();
             pure = false;

@@ -165,7 +165,7 @@ async function rerankTop<D>(hits: Scored<D>[], words: string[], describe: Descri
 async function rankByLooseScore<D>(pagefind: PagefindLike<D>, loose: string, filters: Record<string, unknown>, exact: Scored<D>[]) {
   const r = await pagefind.search(loose, { filters });
   const scores = new Map((r?.results ?? []).map((x) => [x.id, x.score]));
-  return exact.map((x) => ({ id: x.id, data: x.data, score: scores.get(x.id) ?? 0 })).sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  return exact.map((x) => ({ id: x.id, data: () => x.data(), score: scores.get(x.id) ?? 0 })).sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
 }
 
 export interface SearchAnswer<D> {

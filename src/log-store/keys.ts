@@ -20,7 +20,7 @@ export async function loadSignerKey(source: KeySource): Promise<SignerKey | unde
   try {
     return await parseSignerKey(text);
   } catch (e) {
-    throw new Error(`${source.keyFile ?? '(key from environment / 环境变量中的密钥)'}: ${(e as Error).message}`);
+    throw new Error(`${source.keyFile ?? '(key from environment / 环境变量中的密钥)'}: ${(e as Error).message}`, { cause: e });
   }
 }
 

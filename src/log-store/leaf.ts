@@ -7,7 +7,7 @@
  */
 import { LogLeafSchema, type LogLeaf } from '../schemas/log-leaf.ts';
 import { canonicalJson } from '../lib/fingerprint.ts';
-import { fromUtf8, utf8 } from '../lib/tlog/bytes.ts';
+import { fromUtf8 } from '../lib/tlog/bytes.ts';
 
 /** The identity of a logged record version: `village/kind/id@version`. */
 export function getLeafKey(leaf: Pick<LogLeaf, 'village' | 'kind' | 'id' | 'version'>): string {
@@ -22,10 +22,6 @@ export function getRecordKey(leaf: Pick<LogLeaf, 'village' | 'kind' | 'id'>): st
 /** Canonical JSON text of a leaf (validated first). */
 export function encodeLeafText(leaf: LogLeaf): string {
   return canonicalJson(LogLeafSchema.parse(leaf));
-}
-
-export function encodeLeaf(leaf: LogLeaf): Uint8Array {
-  return utf8(encodeLeafText(leaf));
 }
 
 /** A leaf from its bytes, or the reason they are not one canonical leaf. */

@@ -7,7 +7,6 @@
  */
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { County } from '../check/model.ts';
 import type { BuildStep, StepContext } from '../build/steps.ts';
 import { getCachedFile, pruneCache, readCacheEntry } from './cache.ts';
 import type { PosterDoc } from './doc.ts';
@@ -85,7 +84,7 @@ export async function renderMissingPosters(ctx: Pick<StepContext, 'root' | 'coun
  */
 export async function buildPosters(ctx: Pick<StepContext, 'root' | 'outDir' | 'county' | 'log' | 'publicationLog'>): Promise<PosterBuildReport> {
   const started = performance.now();
-  const county = ctx.county as County;
+  const county = ctx.county;
   const planned = county.villages.flatMap((v) =>
     planVillagePosters(ctx.root, county, v, false, ctx.publicationLog).flatMap((p) => p.sizes.filter((s) => s.key).map((s) => ({ doc: p.doc, size: s.size, formats: s.formats, key: s.key!, sheets: s.sheets }))),
   );

@@ -8,7 +8,7 @@
  * The renderer draws each item in a box of exactly the height computed here and checks, on every
  * sheet, that satori's layout never needs more: nothing is cut off.
  */
-import { countLines, measureText, wrapText, type AdvanceFn } from '../lib/linebreak.ts';
+import { countLines, measureText, type AdvanceFn } from '../lib/linebreak.ts';
 import { paginate, UnitTooTallError, type FlowUnit } from '../lib/paginate.ts';
 import type { Block, PosterDoc, TableColumn } from './doc.ts';
 import type { SizePreset } from './sizes.ts';
@@ -213,7 +213,7 @@ function layoutUnchecked(doc: PosterDoc, size: SizePreset, fonts: Fonts): Poster
   const pending: Pending[] = [];
   let key = 0;
   const add = (item: ItemWithoutKey, unit: Partial<FlowUnit> = {}, repeat?: LaidItem) => {
-    const laid = { ...item, key: `i${key++}` } as LaidItem;
+    const laid = { ...item, key: `i${key++}` };
     pending.push({ unit: { height: laid.height, spaceBefore: laid.spaceBefore, ...unit }, item: laid, ...(repeat ? { repeat } : {}) });
   };
   const para = st.lh(t.body);
@@ -329,9 +329,4 @@ function layoutUnchecked(doc: PosterDoc, size: SizePreset, fonts: Fonts): Poster
     content: { top: contentTop, height: contentHeight, width: W },
     sheets,
   };
-}
-
-/** The lines of a text as the model wraps it (for tests and debugging). */
-export function previewLines(text: string, width: number, fontSize: number, adv: AdvanceFn): string[] {
-  return wrapText(text, width / fontSize, adv);
 }

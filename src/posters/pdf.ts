@@ -117,10 +117,10 @@ function drawSvg(doc: PDFKit.PDFDocument, svg: string): void {
   let color = '';
   for (const m of body.matchAll(/<(\/?)([a-zA-Z]+)([^>]*?)(\/?)>/g)) {
     const [, closing, tag, attrText] = m as unknown as [string, string, string, string];
-    if (tag === 'svg' || (tag === 'g' && (closing || attrText!.trim() === ''))) continue;
-    const allowed = ALLOWED[tag!];
+    if (tag === 'svg' || (tag === 'g' && (closing || attrText.trim() === ''))) continue;
+    const allowed = ALLOWED[tag];
     if (!allowed || closing) throw new Error(`海报 SVG 含有 PDF 转换不支持的元素 <${closing}${tag}> / the poster SVG has an element the PDF writer does not support: <${closing}${tag}>`);
-    const attrs = attributes(attrText!);
+    const attrs = attributes(attrText);
     for (const k of attrs.keys()) {
       if (!allowed.has(k)) throw new Error(`海报 SVG 的 <${tag}> 含有不支持的属性 ${k} / unsupported attribute ${k} on <${tag}> in the poster SVG`);
     }

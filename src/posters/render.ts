@@ -59,7 +59,7 @@ export async function renderSheetsSvg(layout: PosterLayout): Promise<string[]> {
   const out: string[] = [];
   for (let i = 0; i < layout.sheets.length; i += 1) {
     const nodes = new Map<string, NodeBox>();
-    const svg = await satori(drawSheet(layout, i) as never, {
+    const svg = await satori(drawSheet(layout, i), {
       width: layout.size.width,
       height: layout.size.height,
       fonts,

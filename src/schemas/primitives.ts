@@ -107,4 +107,4 @@ export const PersonName = Text;
 export const OfficePhone = Text;
 
 /** How a posting period is counted: 自然日 (calendar days) or 工作日 (working days). */
-export const DayUnit = z.enum(['自然日', '工作日']).transform((u) => (u === '工作日' ? 'working' : 'calendar') as 'working' | 'calendar');
+export const DayUnit = z.enum(['自然日', '工作日']).transform((u) => (u === '工作日' ? 'working' : 'calendar'));

@@ -11,7 +11,7 @@ import { formatProblems } from '../check/format.ts';
 import { loadCounty, type LoadOptions } from '../check/load.ts';
 import { renderMessage, toolText } from '../check/messages/index.ts';
 import type { Problem } from '../check/model.ts';
-import { COMPLIANCE_CHECKS, latestDueQuarterKey, type ComplianceRow } from '../lib/compliance.ts';
+import { COMPLIANCE_CHECKS, latestDueQuarterKey } from '../lib/compliance.ts';
 import { periodKey, periodLabel } from '../lib/period.ts';
 import { csvField, formatCsv } from '../lib/csv.ts';
 import type { ToolResult } from './result.ts';
@@ -101,5 +101,3 @@ export function report(root: string, options: { csv?: string | undefined; villag
   }
   return { code: 0, stdout: text, stderr: '' };
 }
-
-export type { ComplianceRow };

@@ -19,7 +19,7 @@ const env = { ...process.env, GONGKAI_AS_OF: '' };
 const page = (path: string) => readFileSync(join(dist, path, 'index.html'), 'utf8');
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 /** A process id that is certainly not running any more: a child that has exited. */
-const deadPid = () => spawnSync('true').pid!;
+const deadPid = () => spawnSync('true').pid;
 
 let first = { status: 0 as number | null, output: '' };
 beforeAll(() => {

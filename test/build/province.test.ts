@@ -46,7 +46,7 @@ beforeAll(() => {
   }
   writeFileSync(join(repo, 'province.yaml'), `name: 测试省村务公开\nbaseUrl: https://cwgk.example.cn/\ncounties:\n${IDS.map((id, i) => `  - { id: ${id}, name: ${names[i]}（${id}）, path: counties/${id} }`).join('\n')}\n`);
   // The pipeline file as a province repository would have it, with gongkai's folder set to this checkout.
-  writeFileSync(join(repo, '.gitlab-ci.yml'), readFileSync(join(ROOT, 'deploy/province/.gitlab-ci.yml'), 'utf8').replace(/^  GONGKAI_HOME: .*$/m, `  GONGKAI_HOME: ${ROOT}`));
+  writeFileSync(join(repo, '.gitlab-ci.yml'), readFileSync(join(ROOT, 'deploy/province/.gitlab-ci.yml'), 'utf8').replace(/^ {2}GONGKAI_HOME: .*$/m, `  GONGKAI_HOME: ${ROOT}`));
   writeFileSync(join(repo, '.gitignore'), ['shards/', 'public/', 'public.assembling/', '.gitlab-ci-local/', 'province-pipeline.yml', '.gongkai-*', '.astro-cache', 'private-posters', 'node_modules', ''].join('\n'));
   run('git', ['init', '-q', '-b', 'main']);
   run('git', ['add', '.']);

@@ -151,7 +151,7 @@ describe('the search page in a real browser', () => {
         for (const el of [root, ...root.querySelectorAll('*')]) {
           const hasText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
           const box = el.getBoundingClientRect();
-          if (hasText && box.width > 0 && parseFloat(getComputedStyle(el).fontSize) < 18) out.push(`${el.tagName}.${el.className} "${el.textContent!.trim().slice(0, 20)}" ${getComputedStyle(el).fontSize}`);
+          if (hasText && box.width > 0 && parseFloat(getComputedStyle(el).fontSize) < 18) out.push(`${el.tagName}.${el.className} "${el.textContent.trim().slice(0, 20)}" ${getComputedStyle(el).fontSize}`);
         }
       }
       return out;
@@ -160,7 +160,7 @@ describe('the search page in a real browser', () => {
     const tiny = await page.evaluate(() =>
       [...document.querySelectorAll('main a, main button, main input, main select, main summary')]
         .filter((el) => el.closest('nav') === null && el.getBoundingClientRect().width > 0)
-        .map((el) => ({ el: `${el.tagName} "${el.textContent!.trim().slice(0, 16)}"`, h: el.getBoundingClientRect().height }))
+        .map((el) => ({ el: `${el.tagName} "${el.textContent.trim().slice(0, 16)}"`, h: el.getBoundingClientRect().height }))
         .filter((x) => x.h < 44),
     );
     expect(tiny).toEqual([]);

@@ -99,7 +99,7 @@ describe('the CSV for the county office', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
     expect(text.split('\r\n')[0]).toBe(`\uFEFF${CSV_HEADER.map((h) => `"${h}"`).join(',')}`);
-    const parsed = parse(text, { bom: true }) as string[][];
+    const parsed: string[][] = parse(text, { bom: true });
     expect(parsed[0]).toEqual(CSV_HEADER);
     expect(parsed.slice(1)).toEqual(buildReport(tree.root, { env: {} }).csvRows);
     expect(r.stdout).toContain(`已写出 report.csv（${parsed.length - 1} 行，UTF-8 带 BOM`);
@@ -116,7 +116,7 @@ describe('the CSV for the county office', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('■ 温水镇 温水村（wenshui）');
     expect(run.stdout).not.toContain('马曲村（maqu）');
-    const parsed = parse(readFileSync(file('wenshui.csv'), 'utf8'), { bom: true }) as string[][];
+    const parsed: string[][] = parse(readFileSync(file('wenshui.csv'), 'utf8'), { bom: true });
     expect(new Set(parsed.slice(1).map((r) => r[2]))).toEqual(new Set(['wenshui']));
     rmSync(file('wenshui.csv'));
   });

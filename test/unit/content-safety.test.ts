@@ -100,7 +100,8 @@ describe('the render guard, on its own', () => {
 
   it('drops a front-matter layout so MDX cannot import a module through it', () => {
     const frontmatter = { title: 't', layout: '../../evil.js' };
-    markdownToHtml('text', { mdastPlugins: [contentGuardMdast], data: { astro: { frontmatter } } as Record<string, unknown> });
+    const data: Record<string, unknown> = { astro: { frontmatter } };
+    markdownToHtml('text', { mdastPlugins: [contentGuardMdast], data });
     expect(frontmatter).toEqual({ title: 't' });
   });
 });

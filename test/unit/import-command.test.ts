@@ -37,7 +37,7 @@ function expectFinding(stdout: string, code: string, params: Record<string, unkn
   const m = renderImportMessage(code, params);
   seen.add(code);
   const where = row === undefined ? '整个文件 whole file' : `第 ${row} 行 row ${row}`;
-  const block = stdout.split(/\n(?=  [✗!] )/).find((b) => b.includes(where) && b.includes(`问题：${m.zh}`));
+  const block = stdout.split(/\n(?= {2}[✗!] )/).find((b) => b.includes(where) && b.includes(`问题：${m.zh}`));
   expect(block, `expected at ${where}:\n问题：${m.zh}\n---- got ----\n${stdout}`).toBeDefined();
   expect(block).toContain(`Problem: ${m.en}`);
 }

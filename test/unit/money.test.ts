@@ -14,7 +14,7 @@ function group(digits: string): string {
 
 /** ASCII digits, comma, full stop and minus as a Chinese IME types them (full-width). */
 function toFullWidth(text: string): string {
-  return text.replace(/[0-9,.\-]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
+  return text.replace(/[0-9,.-]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
 }
 
 const yuanPart = fc.integer({ min: 0, max: 999_999_999_999 });

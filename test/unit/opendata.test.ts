@@ -75,7 +75,7 @@ describe('a notice with personal data', () => {
     const c = { ...county, asOf };
     return buildDataFiles({ county: c, villages: [v], findings: new Map(), folderUrl: 'https://example.cn/v/maqu/data/', pageUrl: 'https://example.cn/data/', label: '马曲村', name: 'gongkai-maqu' });
   };
-  const rowsOf = (files: DataFile[], name: string) => parseCsv(files.find((f) => f.name === `${name}.csv`)!.body, { bom: true, columns: true }) as Record<string, string>[];
+  const rowsOf = (files: DataFile[], name: string) => parseCsv<Record<string, string>>(files.find((f) => f.name === `${name}.csv`)!.body, { bom: true, columns: true });
 
   it('is published without names while it may be online, and not at all after unpublishAfter', async () => {
     const { v, n } = maquDibao();

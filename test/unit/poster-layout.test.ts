@@ -19,7 +19,7 @@ const fonts = getLayoutFonts();
 async function drawWithSatori(layout: PosterLayout, sheet: number) {
   const texts: string[] = [];
   const nodes = new Map<string, { top: number; left: number; width: number; height: number }>();
-  await satori(drawSheet(layout, sheet) as never, {
+  await satori(drawSheet(layout, sheet), {
     width: layout.size.width,
     height: layout.size.height,
     fonts: getSatoriFonts(),
@@ -113,7 +113,7 @@ describe('Chinese line breaking on posters (禁则)', () => {
 
   /** Lines as satori draws them: its <text> runs grouped by baseline. */
   async function satoriLines(width: number): Promise<string[]> {
-    const svg = await satori({ type: 'div', props: { style: { display: 'flex', width, fontSize: 20, lineHeight: '28px', fontFamily: 'Source Han Sans SC' }, children: TEXT } } as never, { width: 800, height: 800, fonts: getSatoriFonts(), embedFont: false });
+    const svg = await satori({ type: 'div', props: { style: { display: 'flex', width, fontSize: 20, lineHeight: '28px', fontFamily: 'Source Han Sans SC' }, children: TEXT } }, { width: 800, height: 800, fonts: getSatoriFonts(), embedFont: false });
     const runs = [...svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)"[^>]*>([^<]*)<\/text>/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]), t: m[3]! }));
     const ys = [...new Set(runs.map((r) => r.y))].sort((a, b) => a - b);
     return ys.map((y) => runs.filter((r) => r.y === y).sort((a, b) => a.x - b.x).map((r) => r.t).join(''));

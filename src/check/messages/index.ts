@@ -23,7 +23,7 @@ export type ContentCode = ContentMessage['code'];
 export type ContentParams<C extends ContentCode> = Extract<ContentMessage, { code: C }>['params'];
 /** A spreadsheet import finding's code and its parameters. */
 export type ImportMessage = CodeWithParams<typeof IMPORT_MESSAGES>;
-export type ToolCode = keyof typeof TOOL_MESSAGES & string;
+export type ToolCode = keyof typeof TOOL_MESSAGES;
 
 /**
  * Renders a content problem. The code is typed where problems are made (src/lib/finding.ts,

@@ -47,12 +47,3 @@ export const MDX_COMPONENTS: readonly MdxComponentSpec[] = [
     example: '<Table caption="工程款支付情况">（空一行后写 Markdown 表格，再空一行）</Table>',
   },
 ];
-
-export function getMdxComponent(name: string | null | undefined): MdxComponentSpec | undefined {
-  return name ? MDX_COMPONENTS.find((c) => c.name === name) : undefined;
-}
-
-/** "<Amount>（醒目金额）、<Signature>（签字栏）…" for messages. */
-export function listMdxComponents(lang: 'zh' | 'en'): string {
-  return MDX_COMPONENTS.map((c) => `<${c.name}> (${lang === 'zh' ? c.zh : c.en})`).join(lang === 'zh' ? '、' : ', ');
-}

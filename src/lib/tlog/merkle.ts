@@ -123,11 +123,6 @@ export function buildMerkleTree(leafHashes: readonly Hash[]): MerkleTree {
   };
 }
 
-/** MTH of a list of leaf hashes. */
-export function getTreeRoot(leafHashes: readonly Hash[]): Hash {
-  return buildMerkleTree(leafHashes).getRoot();
-}
-
 /**
  * Recomputes the root from a leaf hash and its inclusion proof (RFC 9162, 2.1.3.2). Returns null
  * when the proof has the wrong shape for that index and size.

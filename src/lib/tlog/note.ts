@@ -53,6 +53,7 @@ export interface Note {
 
 /** A key name: non-empty, no spaces, no '+', no control characters. */
 export function isValidKeyName(name: string): boolean {
+  // eslint-disable-next-line no-control-regex -- a key name must not contain control characters (C2SP signed-note)
   return name.length > 0 && !/[\s+\u0000-\u001f]/u.test(name);
 }
 
@@ -123,6 +124,7 @@ export function getVerifierKey(key: SignerKey): VerifierKey {
  * when the note is malformed.
  */
 export function parseNote(note: string): Note {
+  // eslint-disable-next-line no-control-regex -- a note must not contain control characters other than newline (C2SP signed-note)
   if (/[\u0000-\u0009\u000b-\u001f]/u.test(note)) throw new Error('the note contains control characters / 签名文本含控制字符');
   const split = note.lastIndexOf('\n\n');
   if (split < 0 || !note.endsWith('\n')) throw new Error('not a signed note: no blank line before the signatures / 不是签名文本：签名前缺少空行');

@@ -11,7 +11,7 @@
 import { concatBytes } from './bytes.ts';
 import { buildMerkleTree, type Hash, hashLeaf } from './merkle.ts';
 
-export const TILE_HEIGHT = 8;
+// Tiles are 8 levels high: TILE_WIDTH = 2^8 hashes (C2SP tlog-tiles).
 export const TILE_WIDTH = 256;
 
 /** `x001/x234/067` for 1234067. */

@@ -6,4 +6,4 @@ export function getStaticPaths() {
   return listVillageFeeds();
 }
 
-export const GET: APIRoute = ({ params }) => new Response(getJsonFeed(params.village!), { headers: { 'Content-Type': 'application/feed+json; charset=utf-8' } });
+export const GET: APIRoute = ({ params }) => new Response(getJsonFeed(params.village), { headers: { 'Content-Type': 'application/feed+json; charset=utf-8' } });

@@ -6,4 +6,4 @@ export function getStaticPaths() {
   return listVillageFeeds();
 }
 
-export const GET: APIRoute = ({ params }) => new Response(getAtomFeed(params.village!), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+export const GET: APIRoute = ({ params }) => new Response(getAtomFeed(params.village), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });

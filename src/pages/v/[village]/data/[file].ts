@@ -6,4 +6,4 @@ export function getStaticPaths() {
   return listVillageDataFiles();
 }
 
-export const GET: APIRoute = ({ params }) => dataFileResponse(params.file!, params.village!);
+export const GET: APIRoute = ({ params }) => dataFileResponse(params.file!, params.village);
