@@ -65,7 +65,7 @@ function placeFile(cached: string, dest: string): void {
  * Returns how many posters it rendered.
  */
 export async function renderMissingPosters(ctx: Pick<StepContext, 'root' | 'county'>, villages?: readonly string[]): Promise<number> {
-  const county = ctx.county as County;
+  const { county } = ctx;
   // Let the caller start its own work first: planning below runs on this thread.
   await new Promise((resolve) => setImmediate(resolve));
   const missing = county.villages.filter((v) => !villages || villages.includes(v.id)).flatMap((v) =>
