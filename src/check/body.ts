@@ -10,11 +10,26 @@ import { bodyLinePath, findUnsafeContent, type MdNode } from '../lib/content-saf
 import type { Finding } from '../lib/finding.ts';
 import { PLACEHOLDER } from '../lib/scaffold-marker.ts';
 
-export function checkBody(body: string, format: 'md' | 'mdx'): Finding[] {
+/** What an MDX parser error is about, from its English text; the message explains each in Chinese. */
+export type MdxSyntaxReason = 'angle' | 'brace' | 'closing-tag' | 'comment' | 'other';
+
+function mdxSyntaxReason(detail: string): MdxSyntaxReason {
+  if (/create a comment|before name/.test(detail)) return 'comment';
+  if (/closing tag/i.test(detail)) return 'closing-tag';
+  if (/brace|expression/i.test(detail)) return 'brace';
+  if (/after `<`|JSX tag|attribute/i.test(detail)) return 'angle';
+  return 'other';
+}
+
+/**
+ * Findings in a Markdown/MDX body; `firstLine` is the file line on which the body starts, so every
+ * finding names the line in the file (front matter included), as the clerk's editor numbers it.
+ */
+export function checkBody(body: string, format: 'md' | 'mdx', firstLine = 1): Finding[] {
   const out: Finding[] = [];
   body.split('\n').forEach((line, i) => {
     const at = line.indexOf(PLACEHOLDER);
-    if (at >= 0) out.push({ code: 'field.placeholder', path: [bodyLinePath(i + 1)], params: { field: '正文 body', value: line.slice(at, at + 40).trim() } });
+    if (at >= 0) out.push({ code: 'field.placeholder', path: [bodyLinePath(i + firstLine)], params: { field: '正文 body', value: line.slice(at, at + 40).trim() } });
   });
   let tree: MdNode;
   try {
@@ -23,10 +38,11 @@ export function checkBody(body: string, format: 'md' | 'mdx'): Finding[] {
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     const m = /^(\d+):(\d+):\s*([\s\S]*?)(?:\s*\([\w:-]+\))?$/.exec(text.split('\n')[0] ?? '');
-    const line = Number(m?.[1] ?? 1);
-    out.push({ code: 'body.mdx-syntax', path: [bodyLinePath(line)], params: { line, col: Number(m?.[2] ?? 1), detail: m?.[3] ?? text } });
+    const line = Number(m?.[1] ?? 1) + firstLine - 1;
+    const detail = m?.[3] ?? text;
+    out.push({ code: 'body.mdx-syntax', path: [bodyLinePath(line)], params: { line, col: Number(m?.[2] ?? 1), detail, reason: mdxSyntaxReason(detail) } });
     return out;
   }
-  out.push(...findUnsafeContent(tree, MDX_COMPONENTS));
+  out.push(...findUnsafeContent(tree, MDX_COMPONENTS, firstLine));
   return out;
 }

@@ -9,7 +9,8 @@ import { checkChainLink, getChainMap } from '../lib/chain.ts';
 import type { Finding } from '../lib/finding.ts';
 import { checkLedger, checkLedgerContinuity } from '../lib/ledger.ts';
 import { isInPeriod, periodKey, periodLabel, periodLabelEn } from '../lib/period.ts';
-import { findPersonalNumbers } from '../lib/privacy.ts';
+import { bodyLinePath } from '../lib/content-safety.ts';
+import { findPersonalNumbers, SERIAL_FIELD_KINDS } from '../lib/privacy.ts';
 import { checkMeeting, getOutcome, getQuorum } from '../lib/quorum.ts';
 import { getPublicationDeadline } from '../lib/schedule.ts';
 import { checkSignoff } from '../lib/signoff.ts';
@@ -28,21 +29,39 @@ export function noticeEndDate(n: Notice, cal: WorkCalendar): string {
   return getPostingEndDate(n.startDate, n.duration.days, n.duration.unit, cal);
 }
 
+/**
+ * Fields that hold an accounting serial, not a person's number: a voucher number (凭证号), and the
+ * ledger entries a resolution authorises (<period>/<voucher>). Their digits are never read as a bank
+ * card or an ID number (about one all-digit serial in ten passes Luhn); the same digits anywhere else
+ * are.
+ */
+export const SERIAL_FIELDS: ReadonlySet<string> = new Set(['voucher', 'authorises']);
+
 /** Unmasked ID, mobile and bank numbers anywhere in a record's fields or body. */
 export function scanPrivacy(data: unknown, body: string, bodyLine = 1): Finding[] {
   const out: Finding[] = [];
   const walk = (v: unknown, path: (string | number)[]) => {
-    if (typeof v === 'string') for (const hit of findPersonalNumbers(v)) out.push({ code: `privacy.${hit.kind}`, path, params: { masked: hit.masked } });
-    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+    if (typeof v === 'string') {
+      const field = path.findLast((x) => typeof x === 'string');
+      const options = typeof field === 'string' && SERIAL_FIELDS.has(field) ? { kinds: SERIAL_FIELD_KINDS } : {};
+      for (const hit of findPersonalNumbers(v, options)) out.push({ code: `privacy.${hit.kind}`, path, params: { masked: hit.masked } });
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
   };
   walk(data, []);
   body.split('\n').forEach((line, i) => {
-    for (const hit of findPersonalNumbers(line)) out.push({ code: `privacy.${hit.kind}`, path: [`正文（文件第${i + bodyLine}行） body, line ${i + bodyLine}`], params: { masked: hit.masked } });
+    for (const hit of findPersonalNumbers(line)) out.push({ code: `privacy.${hit.kind}`, path: [bodyLinePath(i + bodyLine)], params: { masked: hit.masked } });
   });
   return out;
 }
 
+/**
+ * Unmasked personal numbers in a file's path below content/ (village folder and file name): the
+ * name becomes the page address, so a number there is published however the file's text reads.
+ */
+export function scanFileName(relPath: string): Finding[] {
+  return findPersonalNumbers(relPath.replace(/\.(md|mdx|ya?ml)$/, '')).map((hit) => ({ code: `privacy.${hit.kind}`, path: ['文件名 file name'], params: { masked: hit.masked, where: 'file-name' } }));
+}
 
 /** The catalogue's codes by track, and a finding for each code listed twice. */
 export function catalogueCodes(site: County['site'], siteFile: string): { codes: Map<string, string>; findings: FileFinding[] } {
@@ -110,7 +129,8 @@ export function checkVillage(v: VillageRecords, county: County, codes: Map<strin
     if (x.supersedes) {
       if (!x.correctionReason) f.push({ code: 'disclosure.correction-reason', path: ['correctionReason'] });
       const orig = disclosures.get(x.supersedes);
-      if (!orig || orig.id === d.id) {
+      if (x.supersedes === d.id) f.push({ code: 'disclosure.supersedes-self', path: ['supersedes'], params: { ref: x.supersedes } });
+      else if (!orig) {
         if (!v.unreadable.has(`disclosures/${x.supersedes}`)) f.push({ code: 'ref.missing', path: ['supersedes'], params: { ref: x.supersedes, kind: 'disclosure', known: [...disclosures.keys()].filter((k) => k !== d.id).join('、') } });
       } else {
         const other = supersededBy.get(orig.id);

@@ -52,8 +52,19 @@ function dropEmpty(value: unknown): unknown {
   return value;
 }
 
+/**
+ * At most this many alias expansions per file. Content files have no reason to use anchors and
+ * aliases at all; nine nested levels of them (an "alias bomb") expand a 1 KB file into 10⁹ nodes.
+ */
+export const MAX_YAML_ALIASES = 100;
+
+/** An alias (`*name`) where a YAML value can start: after a space, a line start, `[`, `{` or `,`. */
+const ALIAS = /(?:^|[\s[{,])\*[^\s,[\]{}]/m;
+
 /** Parses YAML text with the failsafe schema (all scalars are strings). */
 export function parseYaml(text: string, lineOffset = 0): Parsed {
+  // js-yaml has no alias limit: a file with aliases is read by `yaml`, which has one.
+  if (ALIAS.test(text)) return parseYamlSlow(text, lineOffset);
   let data: unknown;
   try {
     data = loadFast(text, { schema: FAILSAFE_SCHEMA });
@@ -75,7 +86,15 @@ export function parseYamlSlow(text: string, lineOffset = 0): Parsed {
       finding: { code: 'file.yaml', path: [], params: { line: (pos?.line ?? 1) + lineOffset, col: pos?.col ?? 1, detail, yamlError: err.code } },
     };
   }
-  return { ok: true, data: dropEmpty(doc.toJS() ?? {}), body: '', bodyLine: 1 };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (error) {
+    // `yaml` refuses an alias bomb before expanding it (a ReferenceError naming resource exhaustion).
+    if (error instanceof ReferenceError) return { ok: false, finding: { code: 'file.yaml-aliases', path: [], params: { max: MAX_YAML_ALIASES } } };
+    throw error;
+  }
+  return { ok: true, data: dropEmpty(data ?? {}), body: '', bodyLine: 1 };
 }
 
 /** Splits `---` front matter from a Markdown/MDX body and parses it. */

@@ -38,42 +38,88 @@ export interface PersonalNumberHit {
   masked: string;
 }
 
-const FULL_WIDTH_DIGITS = /[\uFF10-\uFF19\uFF38\uFF58\uFF0D\u3000]/g;
+/** Full-width digits, letters and the punctuation clerks paste between digit groups, as ASCII. */
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/g;
 
-/** Full-width digits, Ｘ, hyphen and ideographic space as ASCII, so pasted numbers are still found. */
-function toAsciiDigits(text: string): string {
-  return text.replace(FULL_WIDTH_DIGITS, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
-}
-
-function classify(compact: string): PersonalNumberHit | undefined {
-  if (compact.length === 18 && isValidIdNumber(compact)) return { kind: 'id', masked: maskIdNumber(compact) };
-  if (/^(?:86)?1[3-9]\d{9}$/.test(compact)) return { kind: 'mobile', masked: maskPhone(compact.slice(-11)) };
-  if (/^\d{16,19}$/.test(compact) && passesLuhn(compact)) return { kind: 'bank', masked: `${compact.slice(0, 4)}****${compact.slice(-4)}` };
-  return undefined;
+/** Full-width characters as ASCII and the ideographic space as a space, so pasted numbers are still found. */
+function toAscii(text: string): string {
+  return text.replace(FULL_WIDTH, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 }
 
 /**
- * Finds unmasked personal numbers in a text: 18-digit ID numbers with a valid check digit, mobile
- * numbers (1[3-9] + 9 digits), and 16–19 digit bank card numbers that pass Luhn. Full-width digits
- * count; groups joined by spaces or hyphens are tried as one number (138 1234 5678) as well as
- * separately (two numbers side by side in a pasted table row).
+ * What may stand between the digit groups of one number: spaces of every width, hyphens and dashes,
+ * dots and middle dots, slashes, underscores. Commas are not among them (1,234,567.89 is an amount),
+ * nor colons (13:30 is a time).
  */
-export function findPersonalNumbers(text: string): PersonalNumberHit[] {
+const SEP = '[\\s\\-\\u2010-\\u2015\\u2212.\\u00B7\\u2022\\u30FB\\u2027/\\\\_~]';
+/** A run of digit groups joined by at most three separator characters, perhaps ending in the ID check character X. */
+const RUN = new RegExp(`\\d(?:\\d|${SEP}{1,3}(?=\\d))*(?:[Xx](?![A-Za-z]))?`, 'g');
+const SEP_RE = new RegExp(`${SEP}+`);
+
+/** True for YYYYMMDD with a year 1850–2099, a month and a day that can exist. */
+function isBirthDate(yyyymmdd: string): boolean {
+  const y = Number(yyyymmdd.slice(0, 4));
+  const m = Number(yyyymmdd.slice(4, 6));
+  const d = Number(yyyymmdd.slice(6, 8));
+  return y >= 1850 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+/**
+ * What a candidate number is. `groups` are the lengths of the digit groups it was written in: a
+ * number written in one piece is judged by its digits alone; one assembled from several groups must
+ * also look like that kind of number (a bank card in groups of four, an ID number with a real birth
+ * date), so that dates, amounts and serials written side by side do not add up to one.
+ */
+function classify(compact: string, groups: readonly number[], kinds: ReadonlySet<PersonalNumberKind>): PersonalNumberHit | undefined {
+  const joined = groups.length > 1;
+  if (kinds.has('id') && compact.length === 18 && isValidIdNumber(compact) && (!joined || isBirthDate(compact.slice(6, 14)))) return { kind: 'id', masked: maskIdNumber(compact) };
+  if (kinds.has('mobile') && /^(?:86)?1[3-9]\d{9}$/.test(compact)) return { kind: 'mobile', masked: maskPhone(compact.slice(-11)) };
+  if (kinds.has('bank') && /^\d{16,19}$/.test(compact) && passesLuhn(compact) && (!joined || groups.slice(0, -1).every((g) => g === 4))) {
+    return { kind: 'bank', masked: `${compact.slice(0, 4)}****${compact.slice(-4)}` };
+  }
+  return undefined;
+}
+
+const ALL_KINDS: ReadonlySet<PersonalNumberKind> = new Set(['id', 'mobile', 'bank']);
+
+export interface FindOptions {
+  /**
+   * The kinds to look for (default all). A field that holds an accounting serial (a voucher number)
+   * is not searched for bank cards or ID numbers: its digits are the ledger's, not a person's.
+   */
+  kinds?: ReadonlySet<PersonalNumberKind>;
+}
+
+/** The kinds searched in a serial field such as a voucher number: a mobile number is never a serial. */
+export const SERIAL_FIELD_KINDS: ReadonlySet<PersonalNumberKind> = new Set(['mobile']);
+
+/**
+ * Finds unmasked personal numbers in a text: 18-digit ID numbers with a valid check digit, mobile
+ * numbers (1[3-9] + 9 digits, perhaps +86), and 16–19 digit bank card numbers that pass Luhn.
+ * Full-width digits count; letters may touch the number (Tel13991712345, ID610323196503121237);
+ * groups joined by spaces, hyphens, dashes, dots, slashes or underscores are tried as one number
+ * (139.1712.3456) as well as separately (two numbers side by side in a pasted table row).
+ */
+export function findPersonalNumbers(text: string, options: FindOptions = {}): PersonalNumberHit[] {
   const hits: PersonalNumberHit[] = [];
   // Every kind has at least 11 digits; most text has far fewer, so skip it without regexes.
   if (!hasDigits(text, 11)) return hits;
-  const runs = toAsciiDigits(text).match(/(?<![\dA-Za-z])\d[\d \-]*[\dXx](?![\dA-Za-z])/g) ?? [];
-  for (const run of runs) {
-    const groups = run.split(/[ -]+/).filter(Boolean);
+  const kinds = options.kinds ?? ALL_KINDS;
+  for (const run of toAscii(text).match(RUN) ?? []) {
+    const groups = run.split(SEP_RE).filter(Boolean);
     let i = 0;
     while (i < groups.length) {
+      // The longest candidate first, but never more than 21 characters: no kind is longer.
+      let end = i;
+      let length = 0;
+      while (end < groups.length && length + groups[end]!.length <= 21) length += groups[end++]!.length;
       let found: { hit: PersonalNumberHit; next: number } | undefined;
-      for (let j = groups.length; j > i; j -= 1) {
-        const hit = classify(groups.slice(i, j).join(''));
-        if (hit) {
-          found = { hit, next: j };
-          break;
-        }
+      for (let j = end; j > i && !found; j -= 1) {
+        const parts = groups.slice(i, j);
+        const compact = parts.join('');
+        const sizes = parts.map((g) => g.length);
+        const hit = classify(compact, sizes, kinds) ?? (/[Xx]$/.test(compact) ? classify(compact.slice(0, -1), [...sizes.slice(0, -1), sizes[sizes.length - 1]! - 1], kinds) : undefined);
+        if (hit) found = { hit, next: j };
       }
       if (found) {
         hits.push(found.hit);
