@@ -25,7 +25,7 @@ const NOT_FROM_CONTENT: Record<string, readonly string[]> = {
     'import.summary', 'import.category-missing', 'import.total-mismatch', 'import.opening-mismatch', 'import.exists',
   ],
   // What npm run import prints around its findings: usage, refusals, the summary (import-command.test.ts).
-  'import tool': ['import.usage', 'import.period-arg', 'import.not-found', 'import.read', 'import.refused', 'import.written', 'import.check'],
+  'import tool': ['import.usage', 'import.period-arg', 'import.not-found', 'import.read', 'import.refused', 'import.written', 'import.signoff', 'import.check'],
   // Timeliness lines of npm run report and /compliance/: states, not mistakes (compliance.test.ts).
   timeliness: ['timeliness.on-time', 'timeliness.late', 'timeliness.overdue', 'timeliness.not-due'],
   // npm run report headings and summaries (compliance.test.ts).
