@@ -113,7 +113,10 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
   };
   const readFile = (abs: string, kind: 'yaml' | 'md'): { data: unknown; body: string } | undefined => {
     if (refuseOutside(abs)) return undefined;
-    const size = statSync(abs).size;
+    const stat = statSync(abs);
+    // A named pipe or device would block or never end when read.
+    if (!stat.isFile()) return void report(rel(abs), [{ code: 'file.unexpected', path: [], params: { name: rel(abs).split('/').pop()!, place: 'village' } }]);
+    const size = stat.size;
     if (size > MAX_FILE_BYTES) return void report(rel(abs), [{ code: 'file.too-large', path: [], params: { size: formatBytes(size), max: formatBytes(MAX_FILE_BYTES) } }]);
     // The address of a record's page is made of its village folder and file name.
     report(rel(abs), scanFileName(relative(contentDir, abs).split(sep).join('/')));

@@ -5,6 +5,7 @@
  */
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync, rmSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { loadCounty } from '../../src/check/load.ts';
 import { renderMessage } from '../../src/check/messages/index.ts';
@@ -90,6 +91,22 @@ describe('oversized files', () => {
       writeFileSync(join(tree.root, file), `openingBalance: 0\n# ${'x'.repeat(50 * 1024 * 1024)}\n`);
       const { value, ms } = measure(() => loadCounty(tree.root, { env: {} }));
       expect(value.problems.find((p) => p.file === file)?.code).toBe('file.too-large');
+      expect(ms).toBeLessThan(5000);
+    } finally {
+      tree.cleanup();
+    }
+  });
+});
+
+describe('files that are not files', () => {
+  it('refuses a named pipe in place of a record instead of waiting on it forever', () => {
+    const tree = makeTree();
+    try {
+      const file = 'content/villages/maqu/notices/2025-11-17-dibao.md';
+      rmSync(join(tree.root, file));
+      execFileSync('mkfifo', [join(tree.root, file)]);
+      const { value, ms } = measure(() => loadCounty(tree.root, { env: {} }));
+      expect(value.problems.find((p) => p.file === file)?.code).toBe('file.unexpected');
       expect(ms).toBeLessThan(5000);
     } finally {
       tree.cleanup();
