@@ -53,7 +53,7 @@ function toAscii(text: string): string {
  */
 const SEP = '[\\s\\-\\u2010-\\u2015\\u2212.\\u00B7\\u2022\\u30FB\\u2027/\\\\_~]';
 /** A run of digit groups joined by at most three separator characters, perhaps ending in the ID check character X. */
-const RUN = new RegExp(`\\d(?:\\d|${SEP}{1,3}(?=\\d))*(?:[Xx](?![A-Za-z]))?`, 'g');
+const RUN = new RegExp(`\\d(?:\\d|${SEP}{1,3}(?=\\d))*[Xx]?`, 'g');
 const SEP_RE = new RegExp(`${SEP}+`);
 
 /** True for YYYYMMDD with a year 1850–2099, a month and a day that can exist. */

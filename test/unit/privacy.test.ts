@@ -229,6 +229,14 @@ describe('personal numbers however they are written', () => {
     );
   });
 
+  it('finds an ID number written in groups, with +86 or letters around a mobile number', () => {
+    expect(findPersonalNumbers(`身份证 ${ID_3.slice(0, 6)} ${ID_3.slice(6, 14)} ${ID_3.slice(14)}`).map((h) => h.kind)).toEqual(['id']);
+    expect(findPersonalNumbers(`身份证 ${ID_3.replace(/(\d{4})(?=\d)/g, '$1-')}`).map((h) => h.kind)).toEqual(['id']);
+    expect(findPersonalNumbers(`${ID_X}abc`).map((h) => h.kind)).toEqual(['id']);
+    expect(findPersonalNumbers('+86-139-1712-3456')).toEqual([{ kind: 'mobile', masked: '139****3456' }]);
+    expect(findPersonalNumbers('(+86)13991712345')).toEqual([{ kind: 'mobile', masked: '139****2345' }]);
+  });
+
   it('finds a number in a file name, where it would become part of the page address', () => {
     expect(findPersonalNumbers('villages/maqu/notices/2025-11-17-13991712345').map((h) => h.kind)).toEqual(['mobile']);
   });
