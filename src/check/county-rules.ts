@@ -56,11 +56,11 @@ export function scanPrivacy(data: unknown, body: string, bodyLine = 1): Finding[
 }
 
 /**
- * Unmasked personal numbers in a file's path below content/ (village folder and file name): the
- * name becomes the page address, so a number there is published however the file's text reads.
+ * Unmasked personal numbers in a file name or a village folder name: the name becomes the page
+ * address, so a number there is published however the file's text reads.
  */
-export function scanFileName(relPath: string): Finding[] {
-  return findPersonalNumbers(relPath.replace(/\.(md|mdx|ya?ml)$/, '')).map((hit) => ({ code: `privacy.${hit.kind}`, path: ['文件名 file name'], params: { masked: hit.masked, where: 'file-name' } }));
+export function scanFileName(name: string): Finding[] {
+  return findPersonalNumbers(name.replace(/\.(md|mdx|ya?ml)$/, '')).map((hit) => ({ code: `privacy.${hit.kind}`, path: ['文件名 file name'], params: { masked: hit.masked, where: 'file-name' } }));
 }
 
 /** The catalogue's codes by track, and a finding for each code listed twice. */

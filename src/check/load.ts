@@ -4,7 +4,7 @@
  * county when there are no errors. This is the only module that touches the file system for content.
  */
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { makeCalendar } from '../lib/calendar.ts';
 import type { Finding } from '../lib/finding.ts';
 import { comparePeriods, parsePeriod } from '../lib/period.ts';
@@ -118,8 +118,8 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
     if (!stat.isFile()) return void report(rel(abs), [{ code: 'file.unexpected', path: [], params: { name: rel(abs).split('/').pop()!, place: 'village' } }]);
     const size = stat.size;
     if (size > MAX_FILE_BYTES) return void report(rel(abs), [{ code: 'file.too-large', path: [], params: { size: formatBytes(size), max: formatBytes(MAX_FILE_BYTES) } }]);
-    // The address of a record's page is made of its village folder and file name.
-    report(rel(abs), scanFileName(relative(contentDir, abs).split(sep).join('/')));
+    // The address of a record's page is made of its village folder (scanned once, below) and its file name.
+    report(rel(abs), scanFileName(basename(abs)));
     const decoded = decodeText(readFileSync(abs));
     if (!decoded.ok) return void report(rel(abs), [decoded.finding]);
     const parsed = kind === 'yaml' ? parseYaml(decoded.text) : parseFrontMatter(decoded.text);
@@ -177,6 +177,7 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
       report(rel(dir), [{ code: 'file.name', path: [], params: { name: id, rule: 'village-folder' } }]);
       continue;
     }
+    report(rel(dir), scanFileName(id));
     const vFile = join(dir, 'village.yaml');
     if (!existsSync(vFile)) {
       report(rel(vFile), [{ code: 'file.missing', path: [], params: { name: rel(vFile) } }]);

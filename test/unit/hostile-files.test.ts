@@ -214,3 +214,17 @@ describe('line numbers', () => {
     }
   });
 });
+
+describe('numbers in names', () => {
+  it('reports a mobile number in a village folder name once, on the folder, not on every file in it', () => {
+    const tree = makeTree();
+    try {
+      renameSync(join(tree.root, 'content/villages/wenshui'), join(tree.root, 'content/villages/wenshui-13991712345'));
+      const result = loadCounty(tree.root, { env: {} });
+      const hits = result.problems.filter((p) => p.code === 'privacy.mobile');
+      expect(hits.map((p) => [p.file, p.path])).toEqual([['content/villages/wenshui-13991712345', '文件名 file name']]);
+    } finally {
+      tree.cleanup();
+    }
+  });
+});
