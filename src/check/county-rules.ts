@@ -46,12 +46,37 @@ export function scanPrivacy(data: unknown, body: string, bodyLine = 1): Finding[
       const options = typeof field === 'string' && SERIAL_FIELDS.has(field) ? { kinds: SERIAL_FIELD_KINDS } : {};
       for (const hit of findPersonalNumbers(v, options)) out.push({ code: `privacy.${hit.kind}`, path, params: { masked: hit.masked } });
     } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        // A key is text too (13991712345: 王海燕).
+        for (const hit of findPersonalNumbers(k)) out.push({ code: `privacy.${hit.kind}`, path: [...path, k], params: { masked: hit.masked } });
+        walk(x, [...path, k]);
+      }
+    }
   };
   walk(data, []);
   body.split('\n').forEach((line, i) => {
     for (const hit of findPersonalNumbers(line)) out.push({ code: `privacy.${hit.kind}`, path: [bodyLinePath(i + bodyLine)], params: { masked: hit.masked } });
   });
+  return out;
+}
+
+/**
+ * Unmasked personal numbers in the YAML comments (# …) of a file's first `lines` lines (the whole
+ * YAML file, or a record's front matter): never shown on the site, but kept in the county's
+ * repository for anyone who can read it.
+ */
+export function scanComments(text: string, lines: number): Finding[] {
+  const out: Finding[] = [];
+  text
+    .split('\n')
+    .slice(0, lines)
+    .forEach((line, i) => {
+      const at = line.search(/(?:^|\s)#/);
+      // After a quote the # may be inside a quoted value, which the field scan has read already.
+      if (at < 0 || /['"]/.test(line.slice(0, at))) return;
+      for (const hit of findPersonalNumbers(line.slice(at))) out.push({ code: `privacy.${hit.kind}`, path: [`注释（文件第${i + 1}行） comment, line ${i + 1} of the file`], params: { masked: hit.masked } });
+    });
   return out;
 }
 

@@ -17,7 +17,7 @@ import { resolveAsOf } from './as-of.ts';
 import { findPlaceholders } from '../lib/scaffold-marker.ts';
 import { checkBody } from './body.ts';
 import { checkCompliance } from './compliance-rules.ts';
-import { catalogueCodes, checkVillage, noticeEndDate, scanFileName, scanPrivacy } from './county-rules.ts';
+import { catalogueCodes, checkVillage, noticeEndDate, scanComments, scanFileName, scanPrivacy } from './county-rules.ts';
 import { validate } from './issues.ts';
 import type { County, DisclosureRec, LedgerRec, Problem, Rec, VillageRecords, VolunteerRec } from './model.ts';
 import { decodeText, parseFrontMatter, parseYaml } from './parse.ts';
@@ -125,6 +125,7 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
     const parsed = kind === 'yaml' ? parseYaml(decoded.text) : parseFrontMatter(decoded.text);
     if (!parsed.ok) return void report(rel(abs), [parsed.finding]);
     report(rel(abs), scanPrivacy(parsed.data, parsed.body, parsed.bodyLine));
+    report(rel(abs), scanComments(decoded.text, kind === 'yaml' ? Infinity : parsed.bodyLine - 1));
     if (kind === 'md') report(rel(abs), checkBody(parsed.body, abs.endsWith('.mdx') ? 'mdx' : 'md', parsed.bodyLine));
     return { data: parsed.data, body: parsed.body };
   };

@@ -41,9 +41,25 @@ export interface PersonalNumberHit {
 /** Full-width digits, letters and the punctuation clerks paste between digit groups, as ASCII. */
 const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/g;
 
-/** Full-width characters as ASCII and the ideographic space as a space, so pasted numbers are still found. */
+/** Chinese numerals as digits (一三九… read aloud, 壹贰叁 as on a cheque), 幺 for 1 as in phone numbers. */
+const CHINESE_DIGITS: Readonly<Record<string, string>> = {
+  〇: '0', 零: '0', 一: '1', 幺: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
+  壹: '1', 贰: '2', 叁: '3', 肆: '4', 伍: '5', 陆: '6', 柒: '7', 捌: '8', 玖: '9',
+};
+const CHINESE_DIGIT = '[〇零一二三四五六七八九幺壹贰叁肆伍陆柒捌玖]';
+/** Characters that hide between digits and show nothing: zero-width spaces and joiners, soft hyphens. */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+
+/**
+ * Text as the number scan reads it: invisible characters gone, full-width characters as ASCII, the
+ * ideographic space as a space, a run of eleven or more Chinese numerals (with digits or separators
+ * among them) as digits, and commas that are not thousands separators (139,1712,3456) as spaces.
+ */
 function toAscii(text: string): string {
-  return text.replace(FULL_WIDTH, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+  const ascii = text.replace(INVISIBLE, '').replace(FULL_WIDTH, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+  return ascii
+    .replace(CHINESE_RUN, (run) => ([...run].filter((ch) => /\d/.test(ch) || ch in CHINESE_DIGITS).length >= 11 ? [...run].map((ch) => CHINESE_DIGITS[ch] ?? ch).join('') : run))
+    .replace(/\d+(?:,\d+)+/g, (run) => (run.split(',').slice(1).every((g) => g.length === 3) ? run : run.replace(/,/g, ' ')));
 }
 
 /**
@@ -52,6 +68,8 @@ function toAscii(text: string): string {
  * nor colons (13:30 is a time).
  */
 const SEP = '[\\s\\-\\u2010-\\u2015\\u2212.\\u00B7\\u2022\\u30FB\\u2027/\\\\_~]';
+/** A run of Chinese numerals and digits, perhaps with separators between them. */
+const CHINESE_RUN = new RegExp(`(?:${CHINESE_DIGIT}|\\d)(?:(?:${CHINESE_DIGIT}|\\d)|${SEP}{1,3}(?=${CHINESE_DIGIT}|\\d))*`, 'g');
 /** A run of digit groups joined by at most three separator characters, perhaps ending in the ID check character X. */
 const RUN = new RegExp(`\\d(?:\\d|${SEP}{1,3}(?=\\d))*[Xx]?`, 'g');
 const SEP_RE = new RegExp(`${SEP}+`);
@@ -130,12 +148,12 @@ export function findPersonalNumbers(text: string, options: FindOptions = {}): Pe
   return hits;
 }
 
-/** True when `text` has at least `n` digits (ASCII or full-width). */
+/** True when `text` has at least `n` digits (ASCII, full-width or Chinese numerals). */
 function hasDigits(text: string, n: number): boolean {
   let count = 0;
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
-    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) {
+    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || CHINESE_DIGITS[text[i]!] !== undefined) {
       count += 1;
       if (count >= n) return true;
     }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scanPrivacy } from '../../src/check/county-rules.ts';
+import { scanComments, scanPrivacy } from '../../src/check/county-rules.ts';
 import { findPersonalNumbers, isValidIdNumber, maskIdNumber, maskName, maskPhone, passesLuhn, SERIAL_FIELD_KINDS } from '../../src/lib/privacy.ts';
 
 /**
@@ -280,5 +280,29 @@ describe('voucher numbers are serials, not bank cards', () => {
 
   it('still reports a mobile number typed into a voucher field', () => {
     expect(scanPrivacy({ expense: [{ voucher: '13991712345' }] }, '').map((f) => f.code)).toEqual(['privacy.mobile']);
+  });
+});
+
+describe('numbers hidden in other ways', () => {
+  it('finds a mobile number in Chinese numerals, with zero-width characters or commas between its groups', () => {
+    for (const text of ['电话一三九一七一二三四五六', '电话幺三九 幺七幺二 三四五六', '139一七一二3456', '139\u200b1712\u200b3456', '139\u00ad1712\u00ad3456', '139,1712,3456', '电话：139，1712，3456']) {
+      expect(findPersonalNumbers(text), text).toEqual([{ kind: 'mobile', masked: '139****3456' }]);
+    }
+  });
+
+  it('leaves amounts in words and figures, Chinese dates and counting alone', () => {
+    for (const text of ['支出壹拾陆万捌仟元整', '二〇二五年十一月十七日', '一二三四五六七八九十', '1,234,567.89 元', '13,917,123,456 元']) {
+      expect(findPersonalNumbers(text), text).toEqual([]);
+    }
+  });
+
+  it('finds a number written as a YAML key, and one in a comment of a YAML file or front matter', () => {
+    expect(scanPrivacy({ contacts: { '13991712345': '王海燕' } }, '').map((f) => [f.code, f.path])).toEqual([['privacy.mobile', ['contacts', '13991712345']]]);
+    const text = 'name: 马曲村\n# 联系人 13991712345\nphone: 0917-4631208 # 手机 13891712345\nnote: "编号 #13791712345"\n';
+    expect(scanComments(text, Infinity).map((f) => [f.params, f.path])).toEqual([
+      [{ masked: '139****2345' }, ['注释（文件第2行） comment, line 2 of the file']],
+      [{ masked: '138****2345' }, ['注释（文件第3行） comment, line 3 of the file']],
+    ]);
+    expect(scanComments(text, 1)).toEqual([]);
   });
 });
