@@ -107,7 +107,7 @@ type SignoffField = Exclude<keyof SheetSignoff, 'row'>;
 export const SIGNOFF_LABELS: readonly { field: SignoffField; labels: readonly string[] }[] = [
   { field: 'reviewer', labels: ['村务监督委员会审核人', '村务监督委员会审核', '村务监督委员会主任', '村务监督委员会', '监督委员会审核', '村监委审核', '监委会审核', '审核人', '审核', '监督人'] },
   { field: 'reviewedAt', labels: ['审核日期'] },
-  { field: 'publishedAt', labels: ['公开日期', '公布日期', '公开时间', '公布时间'] },
+  { field: 'publishedAt', labels: ['公开日期', '公布日期', '公示日期', '张贴日期', '公开时间', '公布时间'] },
   { field: 'responsible', labels: ['单位负责人', '负责人', '村委会主任', '主任'] },
   { field: 'preparer', labels: ['会计', '记账人', '记账', '制表人', '制表', '编制人', '编制', '填表人', '报账员', '出纳'] },
 ];
@@ -116,8 +116,12 @@ const LABEL_SOURCE = SIGNOFF_LABELS.flatMap((g) => g.labels)
   .sort((a, b) => b.length - a.length)
   .map((l) => [...l].join('\\s*'))
   .join('|');
-/** A label, its colon, and what follows up to the next label or cell boundary. */
-const SIGNOFF_ITEM = new RegExp(`(${LABEL_SOURCE})\\s*[:：]\\s*(.*?)\\s*(?=(?:${LABEL_SOURCE})\\s*[:：]|[|｜]|$)`, 'g');
+/** A note after a label, such as （签字） or (盖章). */
+const LABEL_NOTE = '(?:\\s*[(（][^)）]{0,8}[)）])?';
+/** A label, perhaps its note, a colon or a space, and what follows up to the next label or cell boundary. */
+const SIGNOFF_ITEM = new RegExp(`(${LABEL_SOURCE})${LABEL_NOTE}(?:\\s*[:：]\\s*|\\s+)(.*?)\\s*(?=(?:${LABEL_SOURCE})${LABEL_NOTE}(?:\\s*[:：]|\\s)|[|｜]|$)`, 'g');
+/** A cell that is only a label (负责人, 负责人：, 负责人（签字）：), whose value is in the next cell. */
+const LABEL_CELL = new RegExp(`^(?:${LABEL_SOURCE})${LABEL_NOTE}\\s*[:：]?\\s*$`);
 
 /**
  * The sign-off a footer row carries, or undefined when the row is not one: at least one role label
@@ -127,16 +131,19 @@ const SIGNOFF_ITEM = new RegExp(`(${LABEL_SOURCE})\\s*[:：]\\s*(.*?)\\s*(?=(?:$
 export function readSignoffRow(row: SheetRow): { signoff: Omit<SheetSignoff, 'row'>; badDate?: string } | undefined {
   const texts = row.cells.map(cellText).filter((t, i, all) => t !== '' && t !== all[i - 1]);
   if (texts.length === 0) return undefined;
-  // A label ending its cell takes the next cell as its value.
-  const joined = texts.map((t, i) => (i < texts.length - 1 ? (/[:：]\s*$/.test(t) ? `${t} ` : `${t} | `) : t)).join('');
+  // A label ending its cell (负责人：, or 负责人 alone) takes the next cell as its value.
+  const joined = texts.map((t, i) => (i < texts.length - 1 ? (/[:：]\s*$/.test(t) || LABEL_CELL.test(t) ? `${t} ` : `${t} | `) : t)).join('');
   const found: Partial<Record<SignoffField, string>> = {};
-  let any = false;
+  let labels = 0;
   let badDate: string | undefined;
   for (const m of joined.matchAll(SIGNOFF_ITEM)) {
     const label = m[1]!.replace(/\s+/g, '');
-    const value = m[2]!.replace(/[|｜]/g, '').trim();
+    const value = m[2]!
+      .replace(/[|｜]/g, '')
+      .replace(/[(（][^)）]*[)）]|签字|签章|盖章/g, '')
+      .trim();
     const field = SIGNOFF_LABELS.find((g) => g.labels.includes(label))!.field;
-    any = true;
+    labels += 1;
     if (!value || found[field] !== undefined) continue;
     if (field === 'publishedAt' || field === 'reviewedAt') {
       const date = cellDate(value, undefined);
@@ -144,7 +151,8 @@ export function readSignoffRow(row: SheetRow): { signoff: Omit<SheetSignoff, 'ro
       else badDate ??= value;
     } else found[field] = value.replace(/\s+/g, '');
   }
-  if (!any) return undefined;
+  // Without a colon anywhere, two labels are needed: one word (主任 …) may just be a note.
+  if (labels === 0 || (labels < 2 && !/[:：]/.test(joined))) return undefined;
   return { signoff: found, ...(badDate !== undefined ? { badDate } : {}) };
 }
 
