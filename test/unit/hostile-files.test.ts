@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync, rmSync, renameSync
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { contentDigests, contentStamp } from '../../src/check/digest.ts';
 import { loadCounty } from '../../src/check/load.ts';
 import { renderMessage } from '../../src/check/messages/index.ts';
 import { parseFrontMatter, parseYaml } from '../../src/check/parse.ts';
@@ -223,6 +224,27 @@ describe('numbers in names', () => {
       const result = loadCounty(tree.root, { env: {} });
       const hits = result.problems.filter((p) => p.code === 'privacy.mobile');
       expect(hits.map((p) => [p.file, p.path])).toEqual([['content/villages/wenshui-13991712345', '文件名 file name']]);
+    } finally {
+      tree.cleanup();
+    }
+  });
+});
+
+describe('the build cache and links', () => {
+  it('changes the village digest when a link is added or retargeted, so a cached check cannot hide the link', () => {
+    const tree = makeTree();
+    try {
+      const before = contentDigests(tree.root);
+      const file = join(tree.root, 'content/villages/maqu/notices/2025-12-01-link.md');
+      symlinkSync('/etc/hostname', file);
+      const after = contentDigests(tree.root);
+      rmSync(file);
+      symlinkSync('/etc/hosts', file);
+      const retargeted = contentDigests(tree.root);
+      expect(after.villages['maqu']).not.toBe(before.villages['maqu']);
+      expect(retargeted.villages['maqu']).not.toBe(after.villages['maqu']);
+      expect(retargeted.villages['wenshui']).toBe(before.villages['wenshui']);
+      expect(contentStamp(tree.root)).toBe(retargeted.stamp);
     } finally {
       tree.cleanup();
     }
