@@ -1,7 +1,7 @@
 /**
  * Checks the Markdown/MDX body of a record before anything renders it: parses it (never runs it)
  * with Sätteri, the parser Astro uses, and reports every unsafe construct and every 〔待填〕
- * placeholder on its body line. Plain .md may not contain raw HTML at all (it is refused, not
+ * placeholder on its line in the file. Plain .md may not contain raw HTML at all (it is refused, not
  * silently escaped); .mdx may use only the registered components in src/components/mdx/.
  */
 import { markdownToMdast, mdxToMdast } from 'satteri';
@@ -9,10 +9,9 @@ import { MDX_COMPONENTS } from '../components/mdx/registry.ts';
 import { bodyLinePath, findUnsafeContent, type MdNode } from '../lib/content-safety.ts';
 import type { Finding } from '../lib/finding.ts';
 import { PLACEHOLDER } from '../lib/scaffold-marker.ts';
+import type { MdxSyntaxReason } from './messages/content.ts';
 
 /** What an MDX parser error is about, from its English text; the message explains each in Chinese. */
-export type MdxSyntaxReason = 'angle' | 'brace' | 'closing-tag' | 'comment' | 'other';
-
 function mdxSyntaxReason(detail: string): MdxSyntaxReason {
   if (/create a comment|before name/.test(detail)) return 'comment';
   if (/closing tag/i.test(detail)) return 'closing-tag';
