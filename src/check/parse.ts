@@ -61,8 +61,29 @@ export const MAX_YAML_ALIASES = 100;
 /** An alias (`*name`) where a YAML value can start: after a space, a line start, `[`, `{` or `,`. */
 const ALIAS = /(?:^|[\s[{,])\*[^\s,[\]{}]/m;
 
+/** Deepest nesting of flow brackets ([ and {) a file may have; content files need two or three. */
+export const MAX_YAML_NESTING = 50;
+
+/** The line on which flow brackets first nest deeper than `max`, or 0 (a cheap scan, quotes ignored). */
+function tooDeepAt(text: string, max: number): number {
+  let depth = 0;
+  let line = 1;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line += 1;
+    else if (c === 91 || c === 123) {
+      depth += 1;
+      if (depth > max) return line;
+    } else if ((c === 93 || c === 125) && depth > 0) depth -= 1;
+  }
+  return 0;
+}
+
 /** Parses YAML text with the failsafe schema (all scalars are strings). */
 export function parseYaml(text: string, lineOffset = 0): Parsed {
+  // Both readers recurse per level: a megabyte of [[[[ takes seconds to refuse, or the stack.
+  const deep = tooDeepAt(text, MAX_YAML_NESTING);
+  if (deep > 0) return { ok: false, finding: { code: 'file.yaml-nesting', path: [], params: { line: deep + lineOffset, max: MAX_YAML_NESTING } } };
   // js-yaml has no alias limit: a file with aliases is read by `yaml`, which has one.
   if (ALIAS.test(text)) return parseYamlSlow(text, lineOffset);
   let data: unknown;

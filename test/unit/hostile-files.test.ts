@@ -84,6 +84,18 @@ describe('YAML alias bombs', () => {
   });
 });
 
+describe('deeply nested brackets', () => {
+  it('refuses a megabyte of nested [ in well under a second, on its line in the file', () => {
+    const { value, ms } = measure(() => parseFrontMatter(`---\ntitle: x\nbomb: ${'['.repeat(500_000)}${']'.repeat(500_000)}\n---\n正文`));
+    expect(!value.ok && value.finding).toMatchObject({ code: 'file.yaml-nesting', params: { line: 3 } });
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it('still reads ordinary lists and maps', () => {
+    expect(parseYaml('a: [[x, y], {b: [z]}]\n').ok).toBe(true);
+  });
+});
+
 describe('oversized files', () => {
   it('refuses a 50 MB file by its size, without reading it', () => {
     const tree = makeTree();
