@@ -98,6 +98,18 @@ function classify(compact: string, groups: readonly number[], kinds: ReadonlySet
   return undefined;
 }
 
+/**
+ * Whether the first `n` digits of `window` could be some kind of number at all: the right length,
+ * a mobile's prefix, an ID's birth date or a card's groups of four when put together from groups.
+ */
+function mayBe(window: string, n: number, joined: boolean, firstGroup: number): boolean {
+  if (n === 11) return window.charCodeAt(0) === 49 && window.charCodeAt(1) >= 51;
+  if (n === 13) return window.startsWith('861') && window.charCodeAt(3) >= 51;
+  if (n < 16 || n > 19) return false;
+  if (!joined) return true;
+  return firstGroup === 4 || (n === 18 && isBirthDate(window.slice(6, 14)));
+}
+
 const ALL_KINDS: ReadonlySet<PersonalNumberKind> = new Set(['id', 'mobile', 'bank']);
 
 export interface FindOptions {
@@ -132,11 +144,18 @@ export function findPersonalNumbers(text: string, options: FindOptions = {}): Pe
       let length = 0;
       while (end < groups.length && length + groups[end]!.length <= 21) length += groups[end++]!.length;
       let found: { hit: PersonalNumberHit; next: number } | undefined;
-      for (let j = end; j > i && !found; j -= 1) {
-        const parts = groups.slice(i, j);
-        const compact = parts.join('');
-        const sizes = parts.map((g) => g.length);
-        const hit = classify(compact, sizes, kinds) ?? (/[Xx]$/.test(compact) ? classify(compact.slice(0, -1), [...sizes.slice(0, -1), sizes[sizes.length - 1]! - 1], kinds) : undefined);
+      // The window's digits once; each candidate is a prefix of it.
+      const window = end - i === 1 ? groups[i]! : groups.slice(i, end).join('');
+      for (let j = end; j > i && !found; j -= 1, length -= groups[j]!.length) {
+        // Only lengths some kind has are worth trying (an X at the end may be dropped), and a
+        // mobile number starts with 1 or 86.
+        const last = groups[j - 1]!;
+        const x = last.charCodeAt(last.length - 1) > 57;
+        // Cheap tests first, so that a megabyte of digits and spaces is scanned in well under a second.
+        if (!mayBe(window, length, j - i > 1, groups[i]!.length) && !(x && mayBe(window, length - 1, j - i > 1, groups[i]!.length))) continue;
+        const compact = window.slice(0, length);
+        const sizes = groups.slice(i, j).map((g) => g.length);
+        const hit = classify(compact, sizes, kinds) ?? (x ? classify(compact.slice(0, -1), [...sizes.slice(0, -1), sizes[sizes.length - 1]! - 1], kinds) : undefined);
         if (hit) found = { hit, next: j };
       }
       if (found) {

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { contentDigests, contentStamp } from '../../src/check/digest.ts';
+import { checkBody } from '../../src/check/body.ts';
+import { scanPrivacy } from '../../src/check/county-rules.ts';
 import { loadCounty } from '../../src/check/load.ts';
 import { renderMessage } from '../../src/check/messages/index.ts';
 import { parseFrontMatter, parseYaml } from '../../src/check/parse.ts';
@@ -207,6 +209,27 @@ describe('broken MDX', () => {
       expect(m.en).toContain(`line ${line}`);
     } finally {
       tree.cleanup();
+    }
+  });
+});
+
+describe('bodies that would stall or crash the parser', () => {
+  it.each([
+    ['100 000 unclosed braces in MDX', '{a'.repeat(100_000), 'mdx', 'body.mdx-syntax'],
+    ['20 000 nested quotes', '> '.repeat(20_000) + 'x', 'md', 'body.too-deep'],
+    ['20 000 nested quotes in MDX', '> '.repeat(20_000) + 'x', 'mdx', 'body.too-deep'],
+  ] as const)('refuses %s within a second, without crashing', (_, body, format, code) => {
+    const { value, ms } = measure(() => checkBody(body, format, 30));
+    expect(value.map((f) => f.code)).toContain(code);
+    expect(value.find((f) => f.code === code)?.path[0]).toMatch(/^正文（文件第\d+行）/);
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it('scans a megabyte of digits and separators for personal numbers in a few seconds at most', () => {
+    for (const body of ['1 '.repeat(500_000), '9.'.repeat(500_000), '2025-11-17 '.repeat(90_000)]) {
+      const { value, ms } = measure(() => scanPrivacy({}, body));
+      expect(value).toEqual([]);
+      expect(ms).toBeLessThan(5000);
     }
   });
 });

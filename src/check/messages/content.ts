@@ -932,6 +932,14 @@ export const CONTENT_MESSAGES = defineMessages({
     fixZh: `补上 ${s(p.attr)}="…"。`,
     fixEn: `Add ${s(p.attr)}="…".`,
   }),
+  'body.too-deep': () => ({
+    zh: '正文的引用（>）或列表套得太深（成千上万层），无法检查，拒绝发布。',
+    en: 'The text nests quotes (>) or lists far too deep (thousands of levels) to be checked; it is refused.',
+    expectedZh: '引用和列表最多套几层',
+    expectedEn: 'quotes and lists nested a few levels at most',
+    fixZh: '删除多余的“>”和缩进；如果不知道它们从哪来，请从备份恢复这个文件并告诉管理员。',
+    fixEn: 'Remove the extra ">" and indentation; if you did not write them, restore the file from a backup and tell the administrator.',
+  }),
   'body.mdx-syntax': (p: { line: Param; col: Param; detail: Param; reason?: MdxSyntaxReason }) => {
     const r = MDX_SYNTAX[p.reason ?? 'other'];
     return {
