@@ -61,17 +61,39 @@ export const MAX_YAML_ALIASES = 100;
 /** An alias (`*name`) where a YAML value can start: after a space, a line start, `[`, `{` or `,`. */
 const ALIAS = /(?:^|[\s[{,])\*[^\s,[\]{}]/m;
 
-/** Deepest nesting of flow brackets ([ and {) a file may have; content files need two or three. */
+/** Deepest nesting of brackets ([ and {) or list dashes a file may have; content files need two or three. */
 export const MAX_YAML_NESTING = 50;
 
-/** The line on which flow brackets first nest deeper than `max`, or 0 (a cheap scan, quotes ignored). */
+/**
+ * The line on which flow brackets first nest deeper than `max`, or a line starts with more than
+ * `max` list dashes (- - - …) or `max` × 8 spaces of indentation; else 0. A cheap scan, quotes ignored.
+ */
 function tooDeepAt(text: string, max: number): number {
   let depth = 0;
   let line = 1;
+  let lineStart = true;
+  let dashes = 0;
+  let indent = 0;
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
-    if (c === 10) line += 1;
-    else if (c === 91 || c === 123) {
+    if (lineStart) {
+      if (c === 32 || c === 9) {
+        indent += 1;
+        if (indent > max * 8) return line;
+        continue;
+      }
+      if (c === 45 && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9)) {
+        if (++dashes > max) return line;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (c === 10) {
+      line += 1;
+      lineStart = true;
+      dashes = 0;
+      indent = 0;
+    } else if (c === 91 || c === 123) {
       depth += 1;
       if (depth > max) return line;
     } else if ((c === 93 || c === 125) && depth > 0) depth -= 1;

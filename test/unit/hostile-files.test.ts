@@ -93,8 +93,14 @@ describe('deeply nested brackets', () => {
     expect(ms).toBeLessThan(1000);
   });
 
+  it('refuses a megabyte of nested list dashes (- - - …) in well under a second', () => {
+    const { value, ms } = measure(() => parseYaml(`a:\n${'- '.repeat(500_000)}x\n`));
+    expect(!value.ok && value.finding).toMatchObject({ code: 'file.yaml-nesting', params: { line: 2 } });
+    expect(ms).toBeLessThan(1000);
+  });
+
   it('still reads ordinary lists and maps', () => {
-    expect(parseYaml('a: [[x, y], {b: [z]}]\n').ok).toBe(true);
+    expect(parseYaml('a: [[x, y], {b: [z]}]\nb:\n  - - x\n    - y\n').ok).toBe(true);
   });
 });
 

@@ -189,12 +189,12 @@ export const CONTENT_MESSAGES = defineMessages({
     fixEn: 'Remove the &name and *name marks and write the values out; if you did not write them, restore the file from a backup and tell the administrator.',
   }),
   'file.yaml-nesting': (p: { line: Param; max: Param }) => ({
-    zh: `文件第 ${s(p.line)} 行起，方括号 [ 或花括号 { 套了超过 ${s(p.max)} 层，系统拒绝读取。`,
-    en: `From line ${s(p.line)} of the file, brackets [ or braces { are nested more than ${s(p.max)} deep; the file is refused.`,
+    zh: `文件第 ${s(p.line)} 行起，方括号 [、花括号 { 或列表“- ”套了超过 ${s(p.max)} 层，系统拒绝读取。`,
+    en: `From line ${s(p.line)} of the file, brackets [, braces { or list dashes are nested more than ${s(p.max)} deep; the file is refused.`,
     expectedZh: '“字段名: 值”的格式，列表最多套两三层',
     expectedEn: '"field: value" lines, lists nested two or three deep at most',
-    fixZh: '删除多余的括号；如果不知道这些括号从哪来，请从备份恢复这个文件并告诉管理员。',
-    fixEn: 'Remove the extra brackets; if you did not write them, restore the file from a backup and tell the administrator.',
+    fixZh: '删除多余的括号和“- ”；如果不知道它们从哪来，请从备份恢复这个文件并告诉管理员。',
+    fixEn: 'Remove the extra brackets and dashes; if you did not write them, restore the file from a backup and tell the administrator.',
   }),
   'file.symlink-outside': (p: { target: Param }) => ({
     zh: `这是一个指向 content/ 以外（${s(p.target)}）的快捷方式（符号链接），系统不会读取它。`,
