@@ -9,7 +9,8 @@ import { checkChainLink, getChainMap } from '../lib/chain.ts';
 import type { Finding } from '../lib/finding.ts';
 import { checkLedger, checkLedgerContinuity } from '../lib/ledger.ts';
 import { isInPeriod, periodKey, periodLabel, periodLabelEn } from '../lib/period.ts';
-import { findPersonalNumbers } from '../lib/privacy.ts';
+import { bodyLinePath } from '../lib/content-safety.ts';
+import { findPersonalNumbers, SERIAL_FIELD_KINDS } from '../lib/privacy.ts';
 import { checkMeeting, getOutcome, getQuorum } from '../lib/quorum.ts';
 import { getExpenseAuthority, getStanding, type Standing } from '../lib/decisions.ts';
 import { checkEligibleAgainstRegister } from '../lib/register.ts';
@@ -31,21 +32,64 @@ export function noticeEndDate(n: Notice, cal: WorkCalendar): string {
   return getPostingEndDate(n.startDate, n.duration.days, n.duration.unit, cal);
 }
 
+/**
+ * Fields that hold an accounting serial, not a person's number: a voucher number (凭证号), and the
+ * ledger entries a resolution authorises (<period>/<voucher>). Their digits are never read as a bank
+ * card or an ID number (about one all-digit serial in ten passes Luhn); the same digits anywhere else
+ * are.
+ */
+export const SERIAL_FIELDS: ReadonlySet<string> = new Set(['voucher', 'authorises']);
+
 /** Unmasked ID, mobile and bank numbers anywhere in a record's fields or body. */
 export function scanPrivacy(data: unknown, body: string, bodyLine = 1): Finding[] {
   const out: Finding[] = [];
   const walk = (v: unknown, path: (string | number)[]) => {
-    if (typeof v === 'string') for (const hit of findPersonalNumbers(v)) out.push({ code: `privacy.${hit.kind}`, path, params: { masked: hit.masked } });
-    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+    if (typeof v === 'string') {
+      const field = path.findLast((x) => typeof x === 'string');
+      const options = typeof field === 'string' && SERIAL_FIELDS.has(field) ? { kinds: SERIAL_FIELD_KINDS } : {};
+      for (const hit of findPersonalNumbers(v, options)) out.push({ code: `privacy.${hit.kind}`, path, params: { masked: hit.masked } });
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        // A key is text too (13991712345: 王海燕).
+        for (const hit of findPersonalNumbers(k)) out.push({ code: `privacy.${hit.kind}`, path: [...path, k], params: { masked: hit.masked } });
+        walk(x, [...path, k]);
+      }
+    }
   };
   walk(data, []);
   body.split('\n').forEach((line, i) => {
-    for (const hit of findPersonalNumbers(line)) out.push({ code: `privacy.${hit.kind}`, path: [`正文（文件第${i + bodyLine}行） body, line ${i + bodyLine}`], params: { masked: hit.masked } });
+    for (const hit of findPersonalNumbers(line)) out.push({ code: `privacy.${hit.kind}`, path: [bodyLinePath(i + bodyLine)], params: { masked: hit.masked } });
   });
   return out;
 }
 
+/**
+ * Unmasked personal numbers in the YAML comments (# …) of a file's first `lines` lines (the whole
+ * YAML file, or a record's front matter): never shown on the site, but kept in the county's
+ * repository for anyone who can read it.
+ */
+export function scanComments(text: string, lines: number): Finding[] {
+  const out: Finding[] = [];
+  text
+    .split('\n')
+    .slice(0, lines)
+    .forEach((line, i) => {
+      const at = line.search(/(?:^|\s)#/);
+      // After a quote the # may be inside a quoted value, which the field scan has read already.
+      if (at < 0 || /['"]/.test(line.slice(0, at))) return;
+      for (const hit of findPersonalNumbers(line.slice(at))) out.push({ code: `privacy.${hit.kind}`, path: [`注释（文件第${i + 1}行） comment, line ${i + 1} of the file`], params: { masked: hit.masked } });
+    });
+  return out;
+}
+
+/**
+ * Unmasked personal numbers in a file name or a village folder name: the name becomes the page
+ * address, so a number there is published however the file's text reads.
+ */
+export function scanFileName(name: string): Finding[] {
+  return findPersonalNumbers(name.replace(/\.(md|mdx|ya?ml)$/, '')).map((hit) => ({ code: `privacy.${hit.kind}`, path: ['文件名 file name'], params: { masked: hit.masked, where: 'file-name' } }));
+}
 
 /** The catalogue's codes by track, and a finding for each code listed twice. */
 export function catalogueCodes(site: County['site'], siteFile: string): { codes: Map<string, string>; findings: FileFinding[] } {
@@ -167,7 +211,8 @@ export function checkVillageRules(v: VillageRecords, county: County, codes: Map<
     if (x.supersedes) {
       if (!x.correctionReason) f.push({ code: 'disclosure.correction-reason', path: ['correctionReason'] });
       const orig = disclosures.get(x.supersedes);
-      if (!orig || orig.id === d.id) {
+      if (x.supersedes === d.id) f.push({ code: 'disclosure.supersedes-self', path: ['supersedes'], params: { ref: x.supersedes } });
+      else if (!orig) {
         if (!v.unreadable.has(`disclosures/${x.supersedes}`)) f.push({ code: 'ref.missing', path: ['supersedes'], params: { ref: x.supersedes, kind: 'disclosure', known: [...disclosures.keys()].filter((k) => k !== d.id).join('、') } });
       } else {
         const other = supersededBy.get(orig.id);

@@ -4,7 +4,7 @@
  * during a build, and the fingerprint of the code that turns content into pages.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface ContentDigests {
@@ -20,13 +20,18 @@ export interface ContentDigests {
 
 const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
-/** Visits every file under <root>/content in name order, with its path relative to root. */
-function walkContent(root: string, visit: (rel: string, abs: string) => void): void {
+/**
+ * Visits every file under <root>/content in name order, with its path relative to root; anything
+ * else that is not a folder (a symbolic link, a pipe) goes to `other`, never read: the checker
+ * refuses what leads outside content/, and a cached result must not outlive the link appearing.
+ */
+function walkContent(root: string, visit: (rel: string, abs: string) => void, other: (rel: string, abs: string) => void): void {
   const walk = (dir: string, rel: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true }).sort(byName)) {
       const abs = join(dir, e.name);
       if (e.isDirectory()) walk(abs, `${rel}/${e.name}`);
       else if (e.isFile()) visit(`${rel}/${e.name}`, abs);
+      else other(`${rel}/${e.name}`, abs);
     }
   };
   const content = join(root, 'content');
@@ -38,19 +43,35 @@ const stampLine = (rel: string, abs: string) => {
   return `${rel}\0${s.size}\0${s.mtimeMs}\n`;
 };
 
+/** A link or special file as a line: its path, kind, link text and what it leads to (size, time), if anything. */
+const otherLine = (rel: string, abs: string) => {
+  const link = lstatSync(abs).isSymbolicLink() ? readlinkSync(abs) : '';
+  const s = statSync(abs, { throwIfNoEntry: false });
+  return `${rel}\0other\0${link}\0${s?.size ?? ''}\0${s?.mtimeMs ?? ''}\n`;
+};
+
 /** SHA-256 digests of content/ (all of it, the site part, each village folder) and its stamp, in one pass. */
 export function contentDigests(root: string): ContentDigests {
   const all = createHash('sha256');
   const site = createHash('sha256');
   const stamp = createHash('sha256');
   const villages = new Map<string, ReturnType<typeof createHash>>();
-  walkContent(root, (rel, abs) => {
-    stamp.update(stampLine(rel, abs));
-    const bytes = readFileSync(abs);
+  const partOf = (rel: string) => {
     const m = /^content\/villages\/([^/]+)\/./.exec(rel);
-    const part = m ? (villages.get(m[1]!) ?? villages.set(m[1]!, createHash('sha256')).get(m[1]!)!) : site;
-    for (const h of [all, part]) h.update(`${rel}\0${bytes.length}\0`).update(bytes);
-  });
+    return m ? (villages.get(m[1]!) ?? villages.set(m[1]!, createHash('sha256')).get(m[1]!)!) : site;
+  };
+  walkContent(
+    root,
+    (rel, abs) => {
+      stamp.update(stampLine(rel, abs));
+      const bytes = readFileSync(abs);
+      for (const h of [all, partOf(rel)]) h.update(`${rel}\0${bytes.length}\0`).update(bytes);
+    },
+    (rel, abs) => {
+      const line = otherLine(rel, abs);
+      for (const h of [stamp, all, partOf(rel)]) h.update(line);
+    },
+  );
   const byVillage: Record<string, string> = {};
   for (const [id, h] of villages) byVillage[id] = h.digest('hex');
   return { all: all.digest('hex'), site: site.digest('hex'), villages: byVillage, stamp: stamp.digest('hex') };
@@ -59,7 +80,11 @@ export function contentDigests(root: string): ContentDigests {
 /** A cheap stamp of content/: every path with its size and modification time (no bytes read). */
 export function contentStamp(root: string): string {
   const h = createHash('sha256');
-  walkContent(root, (rel, abs) => h.update(stampLine(rel, abs)));
+  walkContent(
+    root,
+    (rel, abs) => h.update(stampLine(rel, abs)),
+    (rel, abs) => h.update(otherLine(rel, abs)),
+  );
   return h.digest('hex');
 }
 

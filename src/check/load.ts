@@ -3,8 +3,8 @@
  * cross-record rules (county-rules.ts). Returns every problem, not just the first, and the checked
  * county when there are no errors. This is the only module that touches the file system for content.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, join, relative, sep } from 'node:path';
 import { makeCalendar } from '../lib/calendar.ts';
 import type { Finding } from '../lib/finding.ts';
 import { comparePeriods, parsePeriod } from '../lib/period.ts';
@@ -17,7 +17,7 @@ import { resolveAsOf } from './as-of.ts';
 import { findPlaceholders } from '../lib/scaffold-marker.ts';
 import { checkBody } from './body.ts';
 import { checkCompliance } from './compliance-rules.ts';
-import { catalogueCodes, checkVillageRules, noticeEndDate, scanPrivacy } from './county-rules.ts';
+import { catalogueCodes, checkVillageRules, noticeEndDate, scanComments, scanFileName, scanPrivacy } from './county-rules.ts';
 import { validate } from './issues.ts';
 import type { County, Problem, Rec, VillageRecords } from './model.ts';
 import { decodeText, parseFrontMatter, parseYaml } from './parse.ts';
@@ -76,6 +76,13 @@ const FOLDERS = {
 
 const IGNORED = new Set(['README.md', '.gitkeep', '.DS_Store', 'CODEOWNERS']);
 
+/** The largest content file read (a quarter's ledger of a big village is under 200 KB). */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+}
+
 /** Reads and checks the content tree under `root/content`. */
 export function loadCounty(root: string, options: LoadOptions = {}): LoadResult {
   const problems: Problem[] = [];
@@ -86,13 +93,40 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
     for (const f of findings) problems.push({ file, path: formatPath(f.path), severity: f.severity ?? 'error', code: f.code, params: f.params ?? {} } as Problem);
   };
 
+  // Every file read must be inside content/ once symbolic links are followed: a link (or a linked
+  // folder) to /etc/hostname or another county's files is refused, never read.
+  let realContent: string | undefined;
+  const outsideContent = (abs: string): string | undefined => {
+    let real: string;
+    try {
+      realContent ??= realpathSync(contentDir);
+      real = realpathSync(abs);
+    } catch {
+      return lstatSync(abs, { throwIfNoEntry: false })?.isSymbolicLink() ? '（不存在 missing）' : undefined;
+    }
+    return real === realContent || real.startsWith(realContent + sep) ? undefined : real;
+  };
+  const refuseOutside = (abs: string): boolean => {
+    const target = outsideContent(abs);
+    if (target !== undefined) report(rel(abs), [{ code: 'file.symlink-outside', path: [], params: { target } }]);
+    return target !== undefined;
+  };
   const readFile = (abs: string, kind: 'yaml' | 'md'): { data: unknown; body: string } | undefined => {
+    if (refuseOutside(abs)) return undefined;
+    const stat = statSync(abs);
+    // A named pipe or device would block or never end when read.
+    if (!stat.isFile()) return void report(rel(abs), [{ code: 'file.unexpected', path: [], params: { name: rel(abs).split('/').pop()!, place: 'village' } }]);
+    const size = stat.size;
+    if (size > MAX_FILE_BYTES) return void report(rel(abs), [{ code: 'file.too-large', path: [], params: { size: formatBytes(size), max: formatBytes(MAX_FILE_BYTES) } }]);
+    // The address of a record's page is made of its village folder (scanned once, below) and its file name.
+    report(rel(abs), scanFileName(basename(abs)));
     const decoded = decodeText(readFileSync(abs));
     if (!decoded.ok) return void report(rel(abs), [decoded.finding]);
     const parsed = kind === 'yaml' ? parseYaml(decoded.text) : parseFrontMatter(decoded.text);
     if (!parsed.ok) return void report(rel(abs), [parsed.finding]);
     report(rel(abs), scanPrivacy(parsed.data, parsed.body, parsed.bodyLine));
-    if (kind === 'md') report(rel(abs), checkBody(parsed.body, abs.endsWith('.mdx') ? 'mdx' : 'md'));
+    report(rel(abs), scanComments(decoded.text, kind === 'yaml' ? Infinity : parsed.bodyLine - 1));
+    if (kind === 'md') report(rel(abs), checkBody(parsed.body, abs.endsWith('.mdx') ? 'mdx' : 'md', parsed.bodyLine));
     return { data: parsed.data, body: parsed.body };
   };
   const readValid = <S extends z.ZodType>(abs: string, kind: 'yaml' | 'md', schema: S): Rec<z.output<S>> | undefined => {
@@ -135,6 +169,7 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
   for (const id of villageIds) {
     if (options.village && id !== options.village) continue;
     const dir = join(villagesDir, id);
+    if (refuseOutside(dir)) continue;
     if (!statSync(dir).isDirectory()) {
       report(rel(dir), [{ code: 'file.unexpected', path: [], params: { name: id, place: 'villages' } }]);
       continue;
@@ -143,6 +178,7 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
       report(rel(dir), [{ code: 'file.name', path: [], params: { name: id, rule: 'village-folder' } }]);
       continue;
     }
+    report(rel(dir), scanFileName(id));
     const vFile = join(dir, 'village.yaml');
     if (!existsSync(vFile)) {
       report(rel(vFile), [{ code: 'file.missing', path: [], params: { name: rel(vFile) } }]);
@@ -161,13 +197,13 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
     const rec: VillageRecords = { id, file: rel(vFile), data: village?.data as VillageRecords['data'], disclosures: [], ledgers: [], meetings: [], notices: [], volunteers: [], unreadable: new Set(), failed: [] };
     for (const entry of readdirSync(dir).sort()) {
       if (entry === 'village.yaml' || IGNORED.has(entry)) continue;
-      if (!(entry in FOLDERS) || !statSync(join(dir, entry)).isDirectory()) {
+      if (!(entry in FOLDERS) || !statSync(join(dir, entry), { throwIfNoEntry: false })?.isDirectory()) {
         report(rel(join(dir, entry)), [{ code: 'file.unexpected', path: [], params: { name: entry, place: 'village' } }]);
       }
     }
     for (const [folder, rule] of Object.entries(FOLDERS) as [keyof typeof FOLDERS, (typeof FOLDERS)[keyof typeof FOLDERS]][]) {
       const fdir = join(dir, folder);
-      if (!existsSync(fdir)) continue;
+      if (!existsSync(fdir) || refuseOutside(fdir)) continue;
       for (const name of readdirSync(fdir).sort()) {
         if (IGNORED.has(name)) continue;
         const abs = join(fdir, name);

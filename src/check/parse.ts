@@ -52,8 +52,62 @@ function dropEmpty(value: unknown): unknown {
   return value;
 }
 
+/**
+ * At most this many alias expansions per file. Content files have no reason to use anchors and
+ * aliases at all; nine nested levels of them (an "alias bomb") expand a 1 KB file into 10⁹ nodes.
+ */
+export const MAX_YAML_ALIASES = 100;
+
+/** An alias (`*name`) where a YAML value can start: after a space, a line start, `[`, `{` or `,`. */
+const ALIAS = /(?:^|[\s[{,])\*[^\s,[\]{}]/m;
+
+/** Deepest nesting of brackets ([ and {) or list dashes a file may have; content files need two or three. */
+export const MAX_YAML_NESTING = 50;
+
+/**
+ * The line on which flow brackets first nest deeper than `max`, or a line starts with more than
+ * `max` list dashes (- - - …) or `max` × 8 spaces of indentation; else 0. A cheap scan, quotes ignored.
+ */
+function tooDeepAt(text: string, max: number): number {
+  let depth = 0;
+  let line = 1;
+  let lineStart = true;
+  let dashes = 0;
+  let indent = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (lineStart) {
+      if (c === 32 || c === 9) {
+        indent += 1;
+        if (indent > max * 8) return line;
+        continue;
+      }
+      if (c === 45 && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9)) {
+        if (++dashes > max) return line;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (c === 10) {
+      line += 1;
+      lineStart = true;
+      dashes = 0;
+      indent = 0;
+    } else if (c === 91 || c === 123) {
+      depth += 1;
+      if (depth > max) return line;
+    } else if ((c === 93 || c === 125) && depth > 0) depth -= 1;
+  }
+  return 0;
+}
+
 /** Parses YAML text with the failsafe schema (all scalars are strings). */
 export function parseYaml(text: string, lineOffset = 0): Parsed {
+  // Both readers recurse per level: a megabyte of [[[[ takes seconds to refuse, or the stack.
+  const deep = tooDeepAt(text, MAX_YAML_NESTING);
+  if (deep > 0) return { ok: false, finding: { code: 'file.yaml-nesting', path: [], params: { line: deep + lineOffset, max: MAX_YAML_NESTING } } };
+  // js-yaml has no alias limit: a file with aliases is read by `yaml`, which has one.
+  if (ALIAS.test(text)) return parseYamlSlow(text, lineOffset);
   let data: unknown;
   try {
     data = loadFast(text, { schema: FAILSAFE_SCHEMA });
@@ -75,7 +129,15 @@ export function parseYamlSlow(text: string, lineOffset = 0): Parsed {
       finding: { code: 'file.yaml', path: [], params: { line: (pos?.line ?? 1) + lineOffset, col: pos?.col ?? 1, detail, yamlError: err.code } },
     };
   }
-  return { ok: true, data: dropEmpty(doc.toJS() ?? {}), body: '', bodyLine: 1 };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (error) {
+    // `yaml` refuses an alias bomb before expanding it (a ReferenceError naming resource exhaustion).
+    if (error instanceof ReferenceError) return { ok: false, finding: { code: 'file.yaml-aliases', path: [], params: { max: MAX_YAML_ALIASES } } };
+    throw error;
+  }
+  return { ok: true, data: dropEmpty(data ?? {}), body: '', bodyLine: 1 };
 }
 
 /** Splits `---` front matter from a Markdown/MDX body and parses it. */

@@ -69,9 +69,12 @@ export function isJsComment(value: string): boolean {
   return /^\s*\/\*(?:(?!\*\/)[\s\S])*\*\/\s*$/.test(value);
 }
 
-/** The field path the checker prints for something on a body line. */
-export function bodyLinePath(line: number): string {
-  return `正文第${line}行 body line ${line}`;
+/**
+ * The field path the checker prints for something in the body: always the line in the file (front
+ * matter included), the number the clerk's editor shows.
+ */
+export function bodyLinePath(fileLine: number): string {
+  return `正文（文件第${fileLine}行） body, line ${fileLine} of the file`;
 }
 
 function snippet(text: string, max = 60): string {
@@ -90,12 +93,15 @@ function isHtmlTagName(name: string | null | undefined): boolean {
   return !!name && /^[a-z]/.test(name);
 }
 
-/** Every unsafe construct in a body, in document order, as findings on body lines. */
-export function findUnsafeContent(root: MdNode, components: readonly ComponentRule[]): Finding[] {
+/**
+ * Every unsafe construct in a body, in document order, as findings on its lines in the file
+ * (`firstLine` is the file line on which the body starts).
+ */
+export function findUnsafeContent(root: MdNode, components: readonly ComponentRule[], firstLine = 1): Finding[] {
   const out: Finding[] = [];
   // code and params are checked together at each call; TypeScript cannot follow the pair into the union.
   const at = <C extends ContentCode>(node: MdNode, code: C, params: ContentParams<C>) =>
-    out.push({ code, path: [bodyLinePath(node.position?.start.line ?? 1)], params } as Finding);
+    out.push({ code, path: [bodyLinePath((node.position?.start.line ?? 1) + firstLine - 1)], params } as Finding);
   const registered = new Map(components.map((c) => [c.name, c]));
   const componentNames = components.map((c) => `<${c.name}>`).join('、');
   // A closing tag (</b>) is reported with its opening tag, not again on its own.

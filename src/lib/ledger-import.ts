@@ -79,9 +79,81 @@ export interface ImportResult {
   period?: Period;
   /** Opening balance written on an 上期结余 / 期初余额 row, if any. */
   openingFen?: number;
+  /** The sign-off read from the sheet's footer row (负责人：… 会计：… 审核：… 公开日期：…), if any. */
+  signoff?: SheetSignoff;
   findings: ImportFinding[];
   /** Which header row was used and which columns were recognised, for the report. */
   header?: { row: number; columns: Partial<Record<Column, number>> };
+}
+
+/** Who signed the sheet and when, as its footer row says; names as written (perhaps masked, 王*明). */
+export interface SheetSignoff {
+  /** Row number of the footer. */
+  row: number;
+  responsible?: string;
+  preparer?: string;
+  reviewer?: string;
+  reviewedAt?: string;
+  publishedAt?: string;
+}
+
+type SignoffField = Exclude<keyof SheetSignoff, 'row'>;
+
+/**
+ * The labels of a WPS/Excel sign-off footer, by the sign-off field they fill. Earlier labels win
+ * when a footer has two for one field (会计 before 出纳). Matched with any spaces between the
+ * characters (负 责 人), then a full- or half-width colon.
+ */
+export const SIGNOFF_LABELS: readonly { field: SignoffField; labels: readonly string[] }[] = [
+  { field: 'reviewer', labels: ['村务监督委员会审核人', '村务监督委员会审核', '村务监督委员会主任', '村务监督委员会', '监督委员会审核', '村监委审核', '监委会审核', '审核人', '审核', '监督人'] },
+  { field: 'reviewedAt', labels: ['审核日期'] },
+  { field: 'publishedAt', labels: ['公开日期', '公布日期', '公示日期', '张贴日期', '公开时间', '公布时间'] },
+  { field: 'responsible', labels: ['单位负责人', '负责人', '村委会主任', '主任'] },
+  { field: 'preparer', labels: ['会计', '记账人', '记账', '制表人', '制表', '编制人', '编制', '填表人', '报账员', '出纳'] },
+];
+
+const LABEL_SOURCE = SIGNOFF_LABELS.flatMap((g) => g.labels)
+  .sort((a, b) => b.length - a.length)
+  .map((l) => [...l].join('\\s*'))
+  .join('|');
+/** A note after a label, such as （签字） or (盖章). */
+const LABEL_NOTE = '(?:\\s*[(（][^)）]{0,8}[)）])?';
+/** A label, perhaps its note, a colon or a space, and what follows up to the next label or cell boundary. */
+const SIGNOFF_ITEM = new RegExp(`(${LABEL_SOURCE})${LABEL_NOTE}(?:\\s*[:：]\\s*|\\s+)(.*?)\\s*(?=(?:${LABEL_SOURCE})${LABEL_NOTE}(?:\\s*[:：]|\\s)|[|｜]|$)`, 'g');
+/** A cell that is only a label (负责人, 负责人：, 负责人（签字）：), whose value is in the next cell. */
+const LABEL_CELL = new RegExp(`^(?:${LABEL_SOURCE})${LABEL_NOTE}\\s*[:：]?\\s*$`);
+
+/**
+ * The sign-off a footer row carries, or undefined when the row is not one: at least one role label
+ * with a colon (the caller makes sure the row has no amount). Cells a merge repeats are read once; a label may be in one cell and
+ * its value in the next, or every pair in one cell.
+ */
+export function readSignoffRow(row: SheetRow): { signoff: Omit<SheetSignoff, 'row'>; badDate?: string } | undefined {
+  const texts = row.cells.map(cellText).filter((t, i, all) => t !== '' && t !== all[i - 1]);
+  if (texts.length === 0) return undefined;
+  // A label ending its cell (负责人：, or 负责人 alone) takes the next cell as its value.
+  const joined = texts.map((t, i) => (i < texts.length - 1 ? (/[:：]\s*$/.test(t) || LABEL_CELL.test(t) ? `${t} ` : `${t} | `) : t)).join('');
+  const found: Partial<Record<SignoffField, string>> = {};
+  let labels = 0;
+  let badDate: string | undefined;
+  for (const m of joined.matchAll(SIGNOFF_ITEM)) {
+    const label = m[1]!.replace(/\s+/g, '');
+    const value = m[2]!
+      .replace(/[|｜]/g, '')
+      .replace(/[(（][^)）]*[)）]|签字|签章|盖章/g, '')
+      .trim();
+    const field = SIGNOFF_LABELS.find((g) => g.labels.includes(label))!.field;
+    labels += 1;
+    if (!value || found[field] !== undefined) continue;
+    if (field === 'publishedAt' || field === 'reviewedAt') {
+      const date = cellDate(value, undefined);
+      if (date) found[field] = date;
+      else badDate ??= value;
+    } else found[field] = value.replace(/\s+/g, '');
+  }
+  // Without a colon anywhere, two labels are needed: one word (主任 …) may just be a note.
+  if (labels === 0 || (labels < 2 && !/[:：]/.test(joined))) return undefined;
+  return { signoff: found, ...(badDate !== undefined ? { badDate } : {}) };
 }
 
 const FULLWIDTH = /[\uFF01-\uFF5E]/g;
@@ -218,6 +290,7 @@ export function importLedgerRows(rows: readonly SheetRow[], options: { period?: 
   const year = options.period?.year ?? yearFromTitle(rows, header.index);
   const entries: ImportedEntry[] = [];
   let openingFen: number | undefined;
+  let signoff: SheetSignoff | undefined;
   let sinceSubtotal: ImportedEntry[] = [];
   // code and params are checked together at each call; TypeScript cannot follow the pair into the union.
   const fail = <C extends ImportMessage['code']>(row: SheetRow, code: C, ...[params, severity]: RowFindingArgs<C>) =>
@@ -228,6 +301,17 @@ export function importLedgerRows(rows: readonly SheetRow[], options: { period?: 
     if (all.every((t) => t === '')) continue;
     const label = half(all.filter((t) => !/^[\d.,\-\s¥]+$/.test(t)).join(' '));
     const amountOf = (c: Column) => cellFen(at(row, c));
+    // The sign-off footer WPS and Excel templates end with (负责人：… | 会计：… | 审核：… | 公开日期：…).
+    const hasAmount = (['income', 'expense', 'amount'] as const).some((c) => {
+      const r = amountOf(c);
+      return r.ok && r.fen > 0;
+    });
+    const footer = hasAmount ? undefined : readSignoffRow(row);
+    if (footer) {
+      signoff ??= { row: row.n, ...footer.signoff };
+      if (footer.badDate !== undefined) fail(row, 'import.signoff-date', { value: footer.badDate }, 'warning');
+      continue;
+    }
     // Rows without a voucher number may be the sheet's own lines: balances, totals, page carries,
     // or the header repeated on a new printed page.
     if (!text(row, 'voucher')) {
@@ -308,7 +392,17 @@ export function importLedgerRows(rows: readonly SheetRow[], options: { period?: 
           const system = getAccountingSystem(date);
           side = system?.income.includes(category) ? 'income' : system?.expense.includes(category) ? 'expense' : undefined;
         }
-        if (!side) fail(row, 'import.direction', { value: dir || category || '（空）' });
+        // A category the system does not have is reported as such below, not as an unknown side.
+        if (!side && !(categoryText && date && col.direction === undefined)) fail(row, 'import.direction', { value: dir || category || '（空）' });
+      }
+    }
+    // The category must be one of the accounting system in force on the entry's date, on its side.
+    const system = date && categoryText ? getAccountingSystem(date) : undefined;
+    if (system && date) {
+      const allowed = side ? system[side] : [...system.income, ...system.expense];
+      if (!allowed.includes(category)) {
+        const otherSide = side && system[side === 'income' ? 'expense' : 'income'].includes(category);
+        fail(row, 'import.category', { category: categoryText, date, system: system.name, ...(side ? { side } : {}), otherSide: Boolean(otherSide), allowed: allowed.join('、') });
       }
     }
     if (findings.length > problems || !date || !side || amount === undefined) continue;
@@ -332,5 +426,6 @@ export function importLedgerRows(rows: readonly SheetRow[], options: { period?: 
   const result: ImportResult = { entries, findings, header: { row: rows[header.index]!.n, columns: col } };
   if (period) result.period = period;
   if (openingFen !== undefined) result.openingFen = openingFen;
+  if (signoff) result.signoff = signoff;
   return result;
 }

@@ -38,42 +38,125 @@ export interface PersonalNumberHit {
   masked: string;
 }
 
-const FULL_WIDTH_DIGITS = /[\uFF10-\uFF19\uFF38\uFF58\uFF0D\u3000]/g;
+/** Full-width digits, letters and the punctuation clerks paste between digit groups, as ASCII. */
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/g;
 
-/** Full-width digits, Ｘ, hyphen and ideographic space as ASCII, so pasted numbers are still found. */
-function toAsciiDigits(text: string): string {
-  return text.replace(FULL_WIDTH_DIGITS, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+/** Chinese numerals as digits (一三九… read aloud, 壹贰叁 as on a cheque), 幺 for 1 as in phone numbers. */
+const CHINESE_DIGITS: Readonly<Record<string, string>> = {
+  〇: '0', 零: '0', 一: '1', 幺: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
+  壹: '1', 贰: '2', 叁: '3', 肆: '4', 伍: '5', 陆: '6', 柒: '7', 捌: '8', 玖: '9',
+};
+const CHINESE_DIGIT = '[〇零一二三四五六七八九幺壹贰叁肆伍陆柒捌玖]';
+/** Characters that hide between digits and show nothing: zero-width spaces and joiners, soft hyphens. */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+
+/**
+ * Text as the number scan reads it: invisible characters gone, full-width characters as ASCII, the
+ * ideographic space as a space, a run of eleven or more Chinese numerals (with digits or separators
+ * among them) as digits, and commas that are not thousands separators (139,1712,3456) as spaces.
+ */
+function toAscii(text: string): string {
+  const ascii = text.replace(INVISIBLE, '').replace(FULL_WIDTH, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+  return ascii
+    .replace(CHINESE_RUN, (run) => ([...run].filter((ch) => /\d/.test(ch) || ch in CHINESE_DIGITS).length >= 11 ? [...run].map((ch) => CHINESE_DIGITS[ch] ?? ch).join('') : run))
+    .replace(/\d+(?:,\d+)+/g, (run) => (run.split(',').slice(1).every((g) => g.length === 3) ? run : run.replace(/,/g, ' ')));
 }
 
-function classify(compact: string): PersonalNumberHit | undefined {
-  if (compact.length === 18 && isValidIdNumber(compact)) return { kind: 'id', masked: maskIdNumber(compact) };
-  if (/^(?:86)?1[3-9]\d{9}$/.test(compact)) return { kind: 'mobile', masked: maskPhone(compact.slice(-11)) };
-  if (/^\d{16,19}$/.test(compact) && passesLuhn(compact)) return { kind: 'bank', masked: `${compact.slice(0, 4)}****${compact.slice(-4)}` };
+/**
+ * What may stand between the digit groups of one number: spaces of every width, hyphens and dashes,
+ * dots and middle dots, slashes, underscores. Commas are not among them (1,234,567.89 is an amount),
+ * nor colons (13:30 is a time).
+ */
+const SEP = '[\\s\\-\\u2010-\\u2015\\u2212.\\u00B7\\u2022\\u30FB\\u2027/\\\\_~]';
+/** A run of Chinese numerals and digits, perhaps with separators between them. */
+const CHINESE_RUN = new RegExp(`(?:${CHINESE_DIGIT}|\\d)(?:(?:${CHINESE_DIGIT}|\\d)|${SEP}{1,3}(?=${CHINESE_DIGIT}|\\d))*`, 'g');
+/** A run of digit groups joined by at most three separator characters, perhaps ending in the ID check character X. */
+const RUN = new RegExp(`\\d(?:\\d|${SEP}{1,3}(?=\\d))*[Xx]?`, 'g');
+const SEP_RE = new RegExp(`${SEP}+`);
+
+/** True for YYYYMMDD with a year 1850–2099, a month and a day that can exist. */
+function isBirthDate(yyyymmdd: string): boolean {
+  const y = Number(yyyymmdd.slice(0, 4));
+  const m = Number(yyyymmdd.slice(4, 6));
+  const d = Number(yyyymmdd.slice(6, 8));
+  return y >= 1850 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+/**
+ * What a candidate number is. `groups` are the lengths of the digit groups it was written in: a
+ * number written in one piece is judged by its digits alone; one assembled from several groups must
+ * also look like that kind of number (a bank card in groups of four, an ID number with a real birth
+ * date), so that dates, amounts and serials written side by side do not add up to one.
+ */
+function classify(compact: string, groups: readonly number[], kinds: ReadonlySet<PersonalNumberKind>): PersonalNumberHit | undefined {
+  const joined = groups.length > 1;
+  if (kinds.has('id') && compact.length === 18 && isValidIdNumber(compact) && (!joined || isBirthDate(compact.slice(6, 14)))) return { kind: 'id', masked: maskIdNumber(compact) };
+  if (kinds.has('mobile') && /^(?:86)?1[3-9]\d{9}$/.test(compact)) return { kind: 'mobile', masked: maskPhone(compact.slice(-11)) };
+  if (kinds.has('bank') && /^\d{16,19}$/.test(compact) && passesLuhn(compact) && (!joined || groups.slice(0, -1).every((g) => g === 4))) {
+    return { kind: 'bank', masked: `${compact.slice(0, 4)}****${compact.slice(-4)}` };
+  }
   return undefined;
 }
 
 /**
- * Finds unmasked personal numbers in a text: 18-digit ID numbers with a valid check digit, mobile
- * numbers (1[3-9] + 9 digits), and 16–19 digit bank card numbers that pass Luhn. Full-width digits
- * count; groups joined by spaces or hyphens are tried as one number (138 1234 5678) as well as
- * separately (two numbers side by side in a pasted table row).
+ * Whether the first `n` digits of `window` could be some kind of number at all: the right length,
+ * a mobile's prefix, an ID's birth date or a card's groups of four when put together from groups.
  */
-export function findPersonalNumbers(text: string): PersonalNumberHit[] {
+function mayBe(window: string, n: number, joined: boolean, firstGroup: number): boolean {
+  if (n === 11) return window.charCodeAt(0) === 49 && window.charCodeAt(1) >= 51;
+  if (n === 13) return window.startsWith('861') && window.charCodeAt(3) >= 51;
+  if (n < 16 || n > 19) return false;
+  if (!joined) return true;
+  return firstGroup === 4 || (n === 18 && isBirthDate(window.slice(6, 14)));
+}
+
+const ALL_KINDS: ReadonlySet<PersonalNumberKind> = new Set(['id', 'mobile', 'bank']);
+
+export interface FindOptions {
+  /**
+   * The kinds to look for (default all). A field that holds an accounting serial (a voucher number)
+   * is not searched for bank cards or ID numbers: its digits are the ledger's, not a person's.
+   */
+  kinds?: ReadonlySet<PersonalNumberKind>;
+}
+
+/** The kinds searched in a serial field such as a voucher number: a mobile number is never a serial. */
+export const SERIAL_FIELD_KINDS: ReadonlySet<PersonalNumberKind> = new Set(['mobile']);
+
+/**
+ * Finds unmasked personal numbers in a text: 18-digit ID numbers with a valid check digit, mobile
+ * numbers (1[3-9] + 9 digits, perhaps +86), and 16–19 digit bank card numbers that pass Luhn.
+ * Full-width digits count; letters may touch the number (Tel13991712345, ID610323196503121237);
+ * groups joined by spaces, hyphens, dashes, dots, slashes or underscores are tried as one number
+ * (139.1712.3456) as well as separately (two numbers side by side in a pasted table row).
+ */
+export function findPersonalNumbers(text: string, options: FindOptions = {}): PersonalNumberHit[] {
   const hits: PersonalNumberHit[] = [];
   // Every kind has at least 11 digits; most text has far fewer, so skip it without regexes.
   if (!hasDigits(text, 11)) return hits;
-  const runs = toAsciiDigits(text).match(/(?<![\dA-Za-z])\d[\d -]*[\dXx](?![\dA-Za-z])/g) ?? [];
-  for (const run of runs) {
-    const groups = run.split(/[ -]+/).filter(Boolean);
+  const kinds = options.kinds ?? ALL_KINDS;
+  for (const run of toAscii(text).match(RUN) ?? []) {
+    const groups = run.split(SEP_RE).filter(Boolean);
     let i = 0;
     while (i < groups.length) {
+      // The longest candidate first, but never more than 21 characters: no kind is longer.
+      let end = i;
+      let length = 0;
+      while (end < groups.length && length + groups[end]!.length <= 21) length += groups[end++]!.length;
       let found: { hit: PersonalNumberHit; next: number } | undefined;
-      for (let j = groups.length; j > i; j -= 1) {
-        const hit = classify(groups.slice(i, j).join(''));
-        if (hit) {
-          found = { hit, next: j };
-          break;
-        }
+      // The window's digits once; each candidate is a prefix of it.
+      const window = end - i === 1 ? groups[i]! : groups.slice(i, end).join('');
+      for (let j = end; j > i && !found; j -= 1, length -= groups[j]!.length) {
+        // Only lengths some kind has are worth trying (an X at the end may be dropped), and a
+        // mobile number starts with 1 or 86.
+        const last = groups[j - 1]!;
+        const x = last.charCodeAt(last.length - 1) > 57;
+        // Cheap tests first, so that a megabyte of digits and spaces is scanned in well under a second.
+        if (!mayBe(window, length, j - i > 1, groups[i]!.length) && !(x && mayBe(window, length - 1, j - i > 1, groups[i]!.length))) continue;
+        const compact = window.slice(0, length);
+        const sizes = groups.slice(i, j).map((g) => g.length);
+        const hit = classify(compact, sizes, kinds) ?? (x ? classify(compact.slice(0, -1), [...sizes.slice(0, -1), sizes[sizes.length - 1]! - 1], kinds) : undefined);
+        if (hit) found = { hit, next: j };
       }
       if (found) {
         hits.push(found.hit);
@@ -84,12 +167,12 @@ export function findPersonalNumbers(text: string): PersonalNumberHit[] {
   return hits;
 }
 
-/** True when `text` has at least `n` digits (ASCII or full-width). */
+/** True when `text` has at least `n` digits (ASCII, full-width or Chinese numerals). */
 function hasDigits(text: string, n: number): boolean {
   let count = 0;
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
-    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) {
+    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || CHINESE_DIGITS[text[i]!] !== undefined) {
       count += 1;
       if (count >= n) return true;
     }

@@ -17,7 +17,7 @@ import { renderImportMessage, toolText } from '../check/messages/index.ts';
 import type { VillageRecords } from '../check/model.ts';
 import { parseYaml } from '../check/parse.ts';
 import { loadVillageContext } from '../check/tool-context.ts';
-import { importLedgerRows, type ImportedEntry, type ImportFinding } from '../lib/ledger-import.ts';
+import { importLedgerRows, type ImportedEntry, type ImportFinding, type SheetSignoff } from '../lib/ledger-import.ts';
 import { formatYuan, parseFen, sumFen } from '../lib/money.ts';
 import { parsePeriod, periodEnd, periodKey, periodStart, previousQuarter, quarterOf, type Period } from '../lib/period.ts';
 import { placeholder, PLACEHOLDER } from '../lib/scaffold-marker.ts';
@@ -48,6 +48,49 @@ const entryOut = (e: ImportedEntry) => {
   }
   return out;
 };
+
+/** Where each sign-off field of a footer goes in the ledger, with its name in the report. */
+const SIGNOFF_TARGETS = [
+  { field: 'responsible', path: ['signoff', 'responsible'], zh: '负责人' },
+  { field: 'preparer', path: ['signoff', 'preparer'], zh: '编制人' },
+  { field: 'reviewer', path: ['signoff', 'reviewer'], zh: '审核人' },
+  { field: 'reviewedAt', path: ['signoff', 'reviewedAt'], zh: '审核日期' },
+  { field: 'publishedAt', path: ['publishedAt'], zh: '公布日期' },
+] as const;
+
+/**
+ * A name as a footer writes it, made whole from the village's roster when it is masked (王*明) and
+ * exactly one person on the roster fits; otherwise as written.
+ */
+export function resolveMaskedName(written: string, roster: readonly string[]): string {
+  if (!/[*＊×]/.test(written)) return written;
+  const chars = [...written];
+  const fits = [...new Set(roster)].filter((name) => {
+    const n = [...name];
+    return n.length === chars.length && chars.every((c, i) => /[*＊×]/.test(c) || c === n[i]);
+  });
+  return fits.length === 1 ? fits[0]! : written;
+}
+
+/**
+ * Fills the ledger's sign-off from the sheet's footer. A new ledger takes every field the footer
+ * gives (over the names `npm run new` would guess); an existing one only fields that are absent or
+ * still 〔待填〕, so a sign-off already written is kept. Returns what was filled, for the report.
+ */
+function fillSignoff(doc: Document, signoff: SheetSignoff, village: VillageRecords, isNew: boolean): string[] {
+  const roster = [...village.data.committee, ...village.data.supervisors, ...village.data.staff].map((m) => m.name);
+  const filled: string[] = [];
+  for (const t of SIGNOFF_TARGETS) {
+    const value = signoff[t.field];
+    if (value === undefined) continue;
+    const existing = doc.getIn(t.path);
+    if (!isNew && existing !== undefined && existing !== null && String(existing).trim() !== '' && !String(existing).includes(PLACEHOLDER)) continue;
+    const v = t.field === 'reviewedAt' || t.field === 'publishedAt' ? value : resolveMaskedName(value, roster);
+    doc.setIn(t.path, v);
+    filled.push(`${t.zh} ${v}`);
+  }
+  return filled;
+}
 
 function previousClosing(v: VillageRecords, period: Period): { key: string; fen: number } | undefined {
   const before = periodStart(period);
@@ -101,7 +144,8 @@ export async function importLedger(root: string, id: string | undefined, file: s
   const rel = `content/villages/${id}/finances/${key}.yaml`;
   const abs = join(root, rel);
   let base: string;
-  if (existsSync(abs)) {
+  const isNew = !existsSync(abs);
+  if (!isNew) {
     base = readFileSync(abs, 'utf8');
     const parsed = parseYaml(base);
     const data = parsed.ok ? (parsed.data as { income?: unknown[]; expense?: unknown[] }) : {};
@@ -135,7 +179,9 @@ export async function importLedger(root: string, id: string | undefined, file: s
   doc.setIn(['totals', 'expense'], formatYuan(expenseFen));
   const closing = openingFen === undefined ? undefined : openingFen + incomeFen - expenseFen;
   doc.set('closingBalance', closing === undefined ? placeholder('本期结余 = 上期结余 + 收入合计 − 支出合计') : formatYuan(closing));
+  const signed = result.signoff ? fillSignoff(doc, result.signoff, ctx.village, isNew) : [];
   writeFileSync(abs, doc.toString({ lineWidth: 0 }));
+  if (result.signoff && signed.length > 0) out.push(toolText('import.signoff', { row: result.signoff.row, filled: signed.join('、') }));
 
   out.push(...findings.map(formatImportFinding));
   out.push(

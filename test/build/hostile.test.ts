@@ -95,3 +95,27 @@ describe('a build whose checker missed every hostile case', () => {
     // A whole build, notice-board posters included (those of the unchanged demo records come from the cache).
   }, 300_000);
 });
+
+describe('a build with a YAML alias bomb in a village file', () => {
+  it('is refused within seconds in 256 MB of memory, naming the file, and leaves dist/ as it was', () => {
+    const tree = makeTree();
+    try {
+      const file = 'content/villages/wenshui/village.yaml';
+      const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+      for (let i = 1; i < 9; i += 1) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+      writeFileSync(join(tree.root, file), `${lines.join('\n')}\nbomb: [*a8, *a8]\n${readFileSync(join(tree.root, file), 'utf8')}`);
+      mkdirSync(join(tree.root, 'dist'));
+      writeFileSync(join(tree.root, 'dist', 'index.html'), 'previous build');
+      const start = Date.now();
+      const run = spawnSync(process.execPath, ['--max-old-space-size=256', join(ROOT, 'scripts/build.ts')], { cwd: tree.root, encoding: 'utf8', timeout: 60_000 });
+      expect(Date.now() - start).toBeLessThan(30_000);
+      expect(run.status, run.stderr).toBe(1);
+      expect(run.stdout).toContain(`📄 ${file}`);
+      expect(run.stdout).toContain('YAML 引用（& 锚点和 * 别名）太多');
+      expect(run.stderr).toContain('构建已停止，dist/ 未改动');
+      expect(readFileSync(join(tree.root, 'dist', 'index.html'), 'utf8')).toBe('previous build');
+    } finally {
+      tree.cleanup();
+    }
+  });
+});

@@ -3,7 +3,7 @@
  * files copied over it and its text replacements applied. A replacement whose text is not found
  * throws, so a fixture can never silently stop testing anything.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -14,6 +14,12 @@ export interface FixtureSpec {
   patch?: { file: string; replace: [string, string][] }[];
   /** Files to delete, relative to the tree root. */
   remove?: string[];
+  /** Files to rename, relative to the tree root. */
+  rename?: { from: string; to: string }[];
+  /** Files grown to at least `bytes` by appending YAML comment lines (too large to commit). */
+  pad?: { file: string; bytes: number }[];
+  /** Symbolic links to make: `path` relative to the tree root, `target` as written in the link. */
+  symlink?: { path: string; target: string }[];
 }
 
 export function makeTree(fixtureDir?: string): { root: string; cleanup(): void } {
@@ -33,6 +39,17 @@ export function makeTree(fixtureDir?: string): { root: string; cleanup(): void }
       writeFileSync(file, text);
     }
     for (const r of spec.remove ?? []) rmSync(join(root, r), { recursive: true });
+    for (const r of spec.rename ?? []) renameSync(join(root, r.from), join(root, r.to));
+    for (const p of spec.pad ?? []) {
+      const file = join(root, p.file);
+      const line = `# ${'填充 padding '.repeat(8)}\n`;
+      const missing = p.bytes - statSync(file).size;
+      if (missing > 0) appendFileSync(file, line.repeat(Math.ceil(missing / Buffer.byteLength(line))));
+    }
+    for (const l of spec.symlink ?? []) {
+      rmSync(join(root, l.path), { recursive: true, force: true });
+      symlinkSync(l.target, join(root, l.path));
+    }
   }
   return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }

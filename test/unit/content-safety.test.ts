@@ -27,7 +27,7 @@ describe('the hostile-input corpus', () => {
     for (const code of ['body.script', 'body.event-handler', 'body.html', 'body.link-scheme', 'body.mdx-esm', 'body.mdx-expression', 'body.mdx-component']) expect(codes).toContain(code);
   });
 
-  it('gets every case refused by npm run check, each with its message on the right file and body line', () => {
+  it('gets every case refused by npm run check, each with its message on the right file and line of the file', () => {
     const tree = makeTree();
     try {
       const placed = placeHostileCases(tree.root);
@@ -122,8 +122,8 @@ describe('what clerks may write', () => {
     expect(codes('<Amount yuan="1.00" colour="red" />')).toEqual(['body.mdx-attribute']);
   });
 
-  it('reports an unfilled 〔待填〕 placeholder in the narrative on its line', () => {
-    expect(checkBody('第一行\n\n〔待填：本季度说明〕', 'md')).toEqual([{ code: 'field.placeholder', path: ['正文第3行 body line 3'], params: { field: '正文 body', value: '〔待填：本季度说明〕' } }]);
+  it('reports an unfilled 〔待填〕 placeholder in the narrative on its line in the file', () => {
+    expect(checkBody('第一行\n\n〔待填：本季度说明〕', 'md', 7)).toEqual([{ code: 'field.placeholder', path: ['正文（文件第9行） body, line 9 of the file'], params: { field: '正文 body', value: '〔待填：本季度说明〕' } }]);
   });
 });
 

@@ -10,8 +10,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadCounty } from '../../src/check/load.ts';
 import { IMPORT_MESSAGES, renderImportMessage, toolText } from '../../src/check/messages/index.ts';
-import { cellDate, cellFen, normaliseCategory } from '../../src/lib/ledger-import.ts';
-import { importLedger } from '../../src/tools/import-ledger.ts';
+import { cellDate, cellFen, normaliseCategory, readSignoffRow, type Cell } from '../../src/lib/ledger-import.ts';
+import { importLedger, resolveMaskedName } from '../../src/tools/import-ledger.ts';
+import ExcelJS from 'exceljs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { makeTree, ROOT } from '../helpers/fixture-tree.ts';
 
 const SHEETS = join(ROOT, 'test/fixtures/spreadsheets');
@@ -115,6 +118,103 @@ describe('importing the layouts clerks use', () => {
     const cli = spawnSync(process.execPath, [join(ROOT, 'scripts/import.ts'), 'maqu', 'test/fixtures/spreadsheets/maqu-2025-q3.xlsx', '--root', tree.root], { cwd: ROOT, encoding: 'utf8' });
     expect(cli.status, cli.stdout + cli.stderr).toBe(0);
     expect(cli.stdout).toContain('已写入 content/villages/maqu/finances/2025-q3.yaml');
+  });
+});
+
+describe('the sign-off footer and the accounting system', () => {
+  it('reads a WPS sign-off footer row, fills the sign-off of the new ledger from it with the masked names made whole from the roster', async () => {
+    const before = writtenLedger('dongguan', '2025-q3');
+    rmSync(ledgerPath('dongguan', '2025-q3'));
+    const r = await run('dongguan', 'dongguan-2025-q3-footer.csv');
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).not.toContain('改正这一行的日期');
+    expect(r.stdout).toContain(toolText('import.signoff', { row: 16, filled: '负责人 雷振华、编制人 席晓丽、审核人 贾文斌、公布日期 2025-10-14' }));
+    const got = writtenLedger('dongguan', '2025-q3');
+    const signoff = got['signoff'] as Record<string, string>;
+    const want = before['signoff'] as Record<string, string>;
+    expect([signoff['responsible'], signoff['preparer'], signoff['reviewer'], got['publishedAt']]).toEqual([want['responsible'], want['preparer'], want['reviewer'], before['publishedAt']]);
+    expect(pick(got['income'], CORE)).toEqual(pick(before['income'], CORE));
+  });
+
+  it('reads the footer from a workbook where it is one merged cell across the sheet', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('明细');
+    ws.addRow(['日期', '凭证号', '摘要', '科目', '收入', '支出']);
+    ws.addRow([new Date(Date.UTC(2025, 6, 9)), '记-07-002', '2025年第三季度社区组织运转经费', '补助收入', 24000, null]);
+    ws.addRow(['负责人：雷*华　　会计：席*丽　　村务监督委员会审核：贾*斌　　公开日期：2025年10月14日']);
+    ws.mergeCells('A3:F3');
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-sheet-'));
+    try {
+      const file = join(dir, 'merged.xlsx');
+      writeFileSync(file, new Uint8Array(await wb.xlsx.writeBuffer()));
+      rmSync(ledgerPath('dongguan', '2025-q3'));
+      const r = await importLedger(tree.root, 'dongguan', file, {});
+      expect(r.code, r.stdout).toBe(0);
+      const got = writtenLedger('dongguan', '2025-q3');
+      expect(got['signoff']).toMatchObject({ responsible: '雷振华', preparer: '席晓丽', reviewer: '贾文斌' });
+      expect(got['publishedAt']).toBe('2025-10-14');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('recognises the footer however it is written: full- or half-width colons, spaces, one cell or many, label and name in separate cells, merged cells repeated', () => {
+    const want = { responsible: '王*明', preparer: '李*华', reviewer: '赵*国', publishedAt: '2025-10-14' };
+    const rows: Cell[][] = [
+      ['负责人：王*明 | 会计：李*华 | 村务监督委员会审核：赵*国 | 公开日期：2025年10月14日'],
+      ['负责人:王*明', '会计:李*华', '村务监督委员会审核:赵*国', '公开日期:2025-10-14'],
+      ['负 责 人 ： 王*明', null, '会  计：李*华', null, '村务监督委员会审核： 赵*国', '公开日期：2025.10.14'],
+      ['负责人：', '王*明', '会计：', '李*华', '村务监督委员会审核：', '赵*国', '公开日期：', new Date(Date.UTC(2025, 9, 14))],
+      ['负责人：王*明　会计：李*华　村务监督委员会审核：赵*国　公开日期：2025年10月14日', '负责人：王*明　会计：李*华　村务监督委员会审核：赵*国　公开日期：2025年10月14日', '负责人：王*明　会计：李*华　村务监督委员会审核：赵*国　公开日期：2025年10月14日'],
+      ['制表：李*华', '负责人：王*明', '审核：赵*国', '公布日期：2025/10/14'],
+      ['负责人', '王*明', '会计', '李*华', '村务监督委员会审核', '赵*国', '公开日期', '2025-10-14'],
+      ['负责人 王*明　会计 李*华　村务监督委员会审核 赵*国　公开日期 2025年10月14日'],
+      ['负责人（签字）：王*明', '会计(签字):李*华', '村务监督委员会审核（签章）：赵*国（签字）', '公开日期：2025年10月14日'],
+    ];
+    for (const cells of rows) expect(readSignoffRow({ n: 20, cells })?.signoff, JSON.stringify(cells)).toEqual(want);
+  });
+
+  it('does not take an ordinary row or a title for a footer', () => {
+    for (const cells of [['记-07-001', '背街小巷保洁服务费', '公益支出', '5200.00'], ['东关社区2025年第三季度收支明细账'], ['本季合计', null, '24000.00'], ['主任 签字确认'], ['以上收支经民主理财小组审核无误']] as Cell[][]) {
+      expect(readSignoffRow({ n: 5, cells }), JSON.stringify(cells)).toBeUndefined();
+    }
+  });
+
+  it('makes a masked name whole only when exactly one person on the roster fits', () => {
+    expect(resolveMaskedName('雷*华', ['雷振华', '李淼'])).toBe('雷振华');
+    expect(resolveMaskedName('王*明', ['王小明', '王大明'])).toBe('王*明');
+    expect(resolveMaskedName('王*明', ['雷振华'])).toBe('王*明');
+    expect(resolveMaskedName('雷振华', [])).toBe('雷振华');
+  });
+
+  it('warns about a footer date it cannot read and leaves the publication date to fill in', async () => {
+    rmSync(ledgerPath('dongguan', '2025-q3'));
+    const r = await run('dongguan', 'dongguan-2025-q3-footer-bad-date.csv');
+    expect(r.code, r.stdout).toBe(0);
+    expectFinding(r.stdout, 'import.signoff-date', { value: '2025年13月40日' }, 16);
+  });
+
+  it('refuses a category the accounting system in force does not have, by its spreadsheet row, and writes nothing', async () => {
+    const before = readFileSync(ledgerPath('dongguan', '2025-q3'), 'utf8');
+    const r = await run('dongguan', 'dongguan-2025-q3-category.csv', { force: true });
+    expect(r.code).toBe(1);
+    expectFinding(r.stdout, 'import.category', { category: '打麻将收入', date: '2025-09-19', system: '农村集体经济组织会计制度（财会〔2023〕14号）', side: 'income', otherSide: false, allowed: '经营收入、投资收益、补助收入、其他收入' }, 13);
+    expect(r.stdout).toContain(toolText('import.refused', { errors: 1 }));
+    expect(readFileSync(ledgerPath('dongguan', '2025-q3'), 'utf8')).toBe(before);
+  });
+
+  it('refuses an expense category written in the income column', async () => {
+    rmSync(ledgerPath('dongguan', '2025-q3'));
+    const sheet = readFileSync(join(SHEETS, 'dongguan-2025-q3-wps.csv'), 'utf8').replace('银行存款利息\t其他收入', '银行存款利息\t管理费用');
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-sheet-'));
+    try {
+      writeFileSync(join(dir, 'x.csv'), sheet);
+      const r = await importLedger(tree.root, 'dongguan', join(dir, 'x.csv'), {});
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain('科目“管理费用”是支出科目，但这一笔记在收入栏。');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -22,10 +22,10 @@ const NOT_FROM_CONTENT: Record<string, readonly string[]> = {
   spreadsheet: [
     'import.file-type', 'import.xls', 'import.unreadable', 'import.no-header', 'import.no-rows', 'import.date', 'import.date-outside',
     'import.period-mixed', 'import.monthly', 'import.amount', 'import.both-sides', 'import.no-amount', 'import.direction', 'import.voucher',
-    'import.summary', 'import.category-missing', 'import.total-mismatch', 'import.opening-mismatch', 'import.exists',
+    'import.summary', 'import.category-missing', 'import.category', 'import.signoff-date', 'import.total-mismatch', 'import.opening-mismatch', 'import.exists',
   ],
   // What npm run import prints around its findings: usage, refusals, the summary (import-command.test.ts).
-  'import tool': ['import.usage', 'import.period-arg', 'import.not-found', 'import.read', 'import.refused', 'import.written', 'import.check'],
+  'import tool': ['import.usage', 'import.period-arg', 'import.not-found', 'import.read', 'import.refused', 'import.written', 'import.signoff', 'import.check'],
   // Timeliness lines of npm run report and /compliance/: states, not mistakes (compliance.test.ts).
   timeliness: ['timeliness.on-time', 'timeliness.late', 'timeliness.overdue', 'timeliness.not-due'],
   // npm run report headings and summaries (compliance.test.ts).

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findPersonalNumbers, isValidIdNumber, maskIdNumber, maskName, maskPhone, passesLuhn } from '../../src/lib/privacy.ts';
+import { scanComments, scanPrivacy } from '../../src/check/county-rules.ts';
+import { findPersonalNumbers, isValidIdNumber, maskIdNumber, maskName, maskPhone, passesLuhn, SERIAL_FIELD_KINDS } from '../../src/lib/privacy.ts';
 
 /**
  * GB 11643-1999 check character, computed here from the standard's definition rather than the
@@ -201,5 +202,107 @@ describe('masks for display', () => {
         expect(masked.slice(2, 15)).toBe('*'.repeat(13));
       }),
     );
+  });
+});
+
+describe('personal numbers however they are written', () => {
+  it('finds a number that letters or Chinese characters touch on either side', () => {
+    expect(findPersonalNumbers('Tel13991712345')).toEqual([{ kind: 'mobile', masked: '139****2345' }]);
+    expect(findPersonalNumbers('王海燕13991712345x')).toEqual([{ kind: 'mobile', masked: '139****2345' }]);
+    expect(findPersonalNumbers(`ID${ID_3}`)).toEqual([{ kind: 'id', masked: '35*************233' }]);
+    expect(findPersonalNumbers(`身份证${ID_X}号`)).toEqual([{ kind: 'id', masked: '11*************02X' }]);
+  });
+
+  it('finds a mobile number split by dots, middle dots, dashes, slashes, underscores or several of them', () => {
+    for (const text of ['139.1712.3456', '139·1712·3456', '139—1712—3456', '139/1712/3456', '139_1712_3456', '139 - 1712 - 3456', '１３９．１７１２．３４５６', '139.1712 3456']) {
+      expect(findPersonalNumbers(`电话${text}`), text).toEqual([{ kind: 'mobile', masked: '139****3456' }]);
+    }
+  });
+
+  it('finds any mobile number whatever separators are put between any of its digits', () => {
+    const sep = fc.constantFrom('', ' ', '-', '.', '·', '—', '/', '_', '　', '．', ' - ');
+    fc.assert(
+      fc.property(fc.stringMatching(/^1[3-9]\d{9}$/), fc.array(sep, { minLength: 10, maxLength: 10 }), fc.constantFrom('', 'Tel', '电话', '王海燕'), (mobile, seps, before) => {
+        const written = [...mobile].map((d, i) => d + (seps[i] ?? '')).join('');
+        expect(findPersonalNumbers(`${before}${written}`)).toEqual([{ kind: 'mobile', masked: maskPhone(mobile) }]);
+      }),
+    );
+  });
+
+  it('finds an ID number written in groups, with +86 or letters around a mobile number', () => {
+    expect(findPersonalNumbers(`身份证 ${ID_3.slice(0, 6)} ${ID_3.slice(6, 14)} ${ID_3.slice(14)}`).map((h) => h.kind)).toEqual(['id']);
+    expect(findPersonalNumbers(`身份证 ${ID_3.replace(/(\d{4})(?=\d)/g, '$1-')}`).map((h) => h.kind)).toEqual(['id']);
+    expect(findPersonalNumbers(`${ID_X}abc`).map((h) => h.kind)).toEqual(['id']);
+    expect(findPersonalNumbers('+86-139-1712-3456')).toEqual([{ kind: 'mobile', masked: '139****3456' }]);
+    expect(findPersonalNumbers('(+86)13991712345')).toEqual([{ kind: 'mobile', masked: '139****2345' }]);
+  });
+
+  it('finds a number in a file name, where it would become part of the page address', () => {
+    expect(findPersonalNumbers('villages/maqu/notices/2025-11-17-13991712345').map((h) => h.kind)).toEqual(['mobile']);
+  });
+
+  it('does not add dates, date ranges, times or amounts written side by side into one number', () => {
+    for (const text of ['2025.11.17-2025.11.23', '2025-07-01 至 2025-09-30 13:30', '12345.67 23456.78 34567.89', '1,391,712,345.00 元', '2025.07.12 2025.08.13 2025.09.14', '第 2025-0001 号 2025-0002 号']) {
+      expect(findPersonalNumbers(text), text).toEqual([]);
+    }
+  });
+});
+
+describe('voucher numbers are serials, not bank cards', () => {
+  it('does not read an 18-digit voucher number as a card number in a voucher field, but does in narrative', () => {
+    expect(passesLuhn('202607120000000013')).toBe(true);
+    expect(findPersonalNumbers('202607120000000013', { kinds: SERIAL_FIELD_KINDS })).toEqual([]);
+    expect(findPersonalNumbers('收款卡号 202607120000000013').map((h) => h.kind)).toEqual(['bank']);
+  });
+
+  it('never reports an all-digit 16–19 digit serial in a voucher field of a ledger, Luhn or not', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{16,19}$/), (serial) => {
+        const data = { expense: [{ voucher: serial, summary: '村道硬化工程进度款' }], resolutions: [{ authorises: [`2025-q3/${serial}`] }] };
+        expect(scanPrivacy(data, '')).toEqual([]);
+      }),
+    );
+  });
+
+  it('reports the same Luhn-valid digits as a card number in the summary, the body, or any other field', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[1-9]\d{14,17}$/), (body) => {
+        const card = body + luhnCheckDigit(body);
+        fc.pre(!(card.length === 18 && isValidIdNumber(card)));
+        const found = scanPrivacy({ expense: [{ voucher: '记-07-001', summary: `发放至卡号${card}` }] }, `补贴已转入 ${card}。`, 30);
+        expect(found.map((f) => [f.code, f.path])).toEqual([
+          ['privacy.bank', ['expense', 0, 'summary']],
+          ['privacy.bank', ['正文（文件第30行） body, line 30 of the file']],
+        ]);
+      }),
+    );
+  });
+
+  it('still reports a mobile number typed into a voucher field', () => {
+    expect(scanPrivacy({ expense: [{ voucher: '13991712345' }] }, '').map((f) => f.code)).toEqual(['privacy.mobile']);
+  });
+});
+
+describe('numbers hidden in other ways', () => {
+  it('finds a mobile number in Chinese numerals, with zero-width characters or commas between its groups', () => {
+    for (const text of ['电话一三九一七一二三四五六', '电话幺三九 幺七幺二 三四五六', '139一七一二3456', '139\u200b1712\u200b3456', '139\u00ad1712\u00ad3456', '139,1712,3456', '电话：139，1712，3456']) {
+      expect(findPersonalNumbers(text), text).toEqual([{ kind: 'mobile', masked: '139****3456' }]);
+    }
+  });
+
+  it('leaves amounts in words and figures, Chinese dates and counting alone', () => {
+    for (const text of ['支出壹拾陆万捌仟元整', '二〇二五年十一月十七日', '一二三四五六七八九十', '1,234,567.89 元', '13,917,123,456 元']) {
+      expect(findPersonalNumbers(text), text).toEqual([]);
+    }
+  });
+
+  it('finds a number written as a YAML key, and one in a comment of a YAML file or front matter', () => {
+    expect(scanPrivacy({ contacts: { '13991712345': '王海燕' } }, '').map((f) => [f.code, f.path])).toEqual([['privacy.mobile', ['contacts', '13991712345']]]);
+    const text = 'name: 马曲村\n# 联系人 13991712345\nphone: 0917-4631208 # 手机 13891712345\nnote: "编号 #13791712345"\n';
+    expect(scanComments(text, Infinity).map((f) => [f.params, f.path])).toEqual([
+      [{ masked: '139****2345' }, ['注释（文件第2行） comment, line 2 of the file']],
+      [{ masked: '138****2345' }, ['注释（文件第3行） comment, line 3 of the file']],
+    ]);
+    expect(scanComments(text, 1)).toEqual([]);
   });
 });

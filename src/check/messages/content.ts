@@ -98,6 +98,50 @@ export type RefKind = keyof typeof REF;
 export const OVERDUE_WHAT = { disclosure: { zh: '村务公开', en: 'village-affairs disclosure' }, ledger: { zh: '财务收支明细（账）', en: 'finance ledger' } } as const;
 export type OverdueKind = keyof typeof OVERDUE_WHAT;
 
+/** Where a personal number was found, when it is not a field or a body line. */
+export type PrivacyPlace = 'file-name';
+/** The extra sentence and fix for a personal number in a file or folder name (it becomes the page address). */
+const FILE_NAME_NUMBER = {
+  zh: '它在文件名或文件夹名里，会出现在网页地址中。',
+  en: ' It is in a file or folder name, which becomes the page address.',
+  fixZh: '重命名文件：文件名里不要写号码，用拼音或事由代替（如 2025-11-17-dibao.md）。',
+  fixEn: 'Rename the file without the number, using pinyin or the subject instead (e.g. 2025-11-17-dibao.md).',
+} as const;
+/** What an MDX syntax error is about (src/check/body.ts reads it from the parser's English). */
+const MDX_SYNTAX = {
+  angle: {
+    zh: '这里的尖括号 < 后面不是一个组件',
+    en: 'the < here does not start a component',
+    fixZh: '普通文字里的 < 写成“小于”或全角＜；组件要写完整，如 <Amount yuan="1,000.00" />（属性值加引号）。',
+    fixEn: 'Write "小于" or a full-width ＜ in plain text; write a component in full, e.g. <Amount yuan="1,000.00" /> (quoted values).',
+  },
+  brace: {
+    zh: '花括号 { 没有配对，或里面写了程序',
+    en: 'a brace { is unmatched or holds code',
+    fixZh: '删除这个花括号，或改用全角｛｝。',
+    fixEn: 'Delete the brace or use full-width ｛｝.',
+  },
+  'closing-tag': {
+    zh: '组件的开始和结束标签对不上',
+    en: 'a component\'s opening and closing tags do not match',
+    fixZh: '每个 <组件> 都要有对应的 </组件>，或写成自闭合的 <组件 … />。',
+    fixEn: 'Close each <Component> with its own </Component>, or write it self-closing as <Component … />.',
+  },
+  comment: {
+    zh: 'MDX 里不能用 <!-- --> 写注释',
+    en: 'MDX does not accept <!-- --> comments',
+    fixZh: '删除这段注释（公开内容里不需要注释）。',
+    fixEn: 'Delete the comment (published content needs none).',
+  },
+  other: {
+    zh: '格式无法识别',
+    en: 'the parser could not read it',
+    fixZh: '检查该行的尖括号和花括号。',
+    fixEn: 'Check the angle brackets and braces on that line.',
+  },
+} as const;
+export type MdxSyntaxReason = keyof typeof MDX_SYNTAX;
+
 export const CONTENT_MESSAGES = defineMessages({
   // ── files ──────────────────────────────────────────────────────────────
   'file.encoding': (p: { guess?: Param }) => ({
@@ -145,6 +189,38 @@ export const CONTENT_MESSAGES = defineMessages({
     en: `The required file ${s(p.name)} is missing.`,
     fixZh: `按说明创建 ${s(p.name)}（可复制示例村的同名文件再修改）。`,
     fixEn: `Create ${s(p.name)} (copy the one from a demo village and edit it).`,
+  }),
+  'file.too-large': (p: { size: Param; max: Param }) => ({
+    zh: `文件太大（${s(p.size)}），超过了 ${s(p.max)} 的上限，系统不会读取它。`,
+    en: `The file is too large (${s(p.size)}); the limit is ${s(p.max)}, so it is not read.`,
+    expectedZh: `不超过 ${s(p.max)} 的文本文件（一个季度的账目远小于此）`,
+    expectedEn: `a text file of at most ${s(p.max)} (a quarter's ledger is far smaller)`,
+    fixZh: '检查是不是放错了文件（如把整本账或图片放了进来）；一个文件只写一期、一件事。',
+    fixEn: 'Check that this is the right file (not a whole account book or a picture); one file holds one period or one matter.',
+  }),
+  'file.yaml-aliases': (p: { max: Param }) => ({
+    zh: `文件里的 YAML 引用（& 锚点和 * 别名）太多，超过 ${s(p.max)} 处，展开后会大到无法处理，系统拒绝读取。`,
+    en: `The file uses too many YAML anchors and aliases (& and *), more than ${s(p.max)}; expanded they would be too large to handle, so the file is refused.`,
+    expectedZh: '每个字段直接写出它的值，不用 & 和 *',
+    expectedEn: 'every field written out, without & and *',
+    fixZh: '删除 &名字 和 *名字，把值直接写出来；如果不知道这些符号从哪来，请从备份恢复这个文件并告诉管理员。',
+    fixEn: 'Remove the &name and *name marks and write the values out; if you did not write them, restore the file from a backup and tell the administrator.',
+  }),
+  'file.yaml-nesting': (p: { line: Param; max: Param }) => ({
+    zh: `文件第 ${s(p.line)} 行起，方括号 [、花括号 { 或列表“- ”套了超过 ${s(p.max)} 层，系统拒绝读取。`,
+    en: `From line ${s(p.line)} of the file, brackets [, braces { or list dashes are nested more than ${s(p.max)} deep; the file is refused.`,
+    expectedZh: '“字段名: 值”的格式，列表最多套两三层',
+    expectedEn: '"field: value" lines, lists nested two or three deep at most',
+    fixZh: '删除多余的括号和“- ”；如果不知道它们从哪来，请从备份恢复这个文件并告诉管理员。',
+    fixEn: 'Remove the extra brackets and dashes; if you did not write them, restore the file from a backup and tell the administrator.',
+  }),
+  'file.symlink-outside': (p: { target: Param }) => ({
+    zh: `这是一个指向 content/ 以外（${s(p.target)}）的快捷方式（符号链接），系统不会读取它。`,
+    en: `This is a symbolic link to a place outside content/ (${s(p.target)}); it is not read.`,
+    expectedZh: 'content/ 里的普通文件和文件夹',
+    expectedEn: 'ordinary files and folders inside content/',
+    fixZh: '删除这个链接，把真正的文件复制到这里。',
+    fixEn: 'Delete the link and copy the real file here.',
   }),
   'period.mismatch': (p: { value: Param; expected: Param }) => ({
     zh: `日期 ${s(p.value)} 与文件名中的日期 ${s(p.expected)} 不一致。`,
@@ -411,6 +487,14 @@ export const CONTENT_MESSAGES = defineMessages({
     en: 'There is a correction reason but no supersedes naming the corrected disclosure.',
     fixZh: '加上 supersedes: 被更正公开的文件名（不含扩展名）。',
     fixEn: 'Add supersedes: the corrected file name without extension.',
+  }),
+  'disclosure.supersedes-self': (p: { ref: Param }) => ({
+    zh: `更正公开（supersedes: ${s(p.ref)}）指向了它自己：一份公开不能更正它自己。`,
+    en: `The correction (supersedes: ${s(p.ref)}) names its own file: a disclosure cannot correct itself.`,
+    expectedZh: '被更正的那一期公开的文件名（不含扩展名），不是本文件',
+    expectedEn: 'the file name (without extension) of the disclosure being corrected, not this file',
+    fixZh: '把 supersedes 改为被更正公开的文件名；如果这不是更正，删除 supersedes 和 correctionReason。',
+    fixEn: 'Set supersedes to the corrected disclosure\'s file name; if this is not a correction, remove supersedes and correctionReason.',
   }),
   'disclosure.supersedes-twice': (p: { ref: Param; other: Param }) => ({
     zh: `“${s(p.ref)}”已被“${s(p.other)}”更正，不能再被更正一次。`,
@@ -878,29 +962,29 @@ export const CONTENT_MESSAGES = defineMessages({
     fixEn: 'Give each volunteer and team its own id.',
   }),
   // ── privacy ────────────────────────────────────────────────────────────
-  'privacy.id': (p: { masked: Param }) => ({
-    zh: `发现完整的身份证号（${s(p.masked)}）。`,
-    en: `A full ID number was found (${s(p.masked)}).`,
+  'privacy.id': (p: { masked: Param; where?: PrivacyPlace }) => ({
+    zh: `发现完整的身份证号（${s(p.masked)}）。${p.where === 'file-name' ? FILE_NAME_NUMBER.zh : ''}`,
+    en: `A full ID number was found (${s(p.masked)}).${p.where === 'file-name' ? FILE_NAME_NUMBER.en : ''}`,
     expectedZh: '不公开身份证号；确需时只保留前两位和后三位，如 35*************123',
     expectedEn: 'no ID numbers; if one is required, keep only the first 2 and last 3 digits, e.g. 35*************123',
-    fixZh: '删除身份证号，或按上面的方式遮盖。',
-    fixEn: 'Delete the ID number or mask it as shown.',
+    fixZh: p.where === 'file-name' ? FILE_NAME_NUMBER.fixZh : '删除身份证号，或按上面的方式遮盖。',
+    fixEn: p.where === 'file-name' ? FILE_NAME_NUMBER.fixEn : 'Delete the ID number or mask it as shown.',
   }),
-  'privacy.mobile': (p: { masked: Param }) => ({
-    zh: `发现完整的手机号（${s(p.masked)}）。`,
-    en: `A full mobile number was found (${s(p.masked)}).`,
+  'privacy.mobile': (p: { masked: Param; where?: PrivacyPlace }) => ({
+    zh: `发现完整的手机号（${s(p.masked)}）。${p.where === 'file-name' ? FILE_NAME_NUMBER.zh : ''}`,
+    en: `A full mobile number was found (${s(p.masked)}).${p.where === 'file-name' ? FILE_NAME_NUMBER.en : ''}`,
     expectedZh: '只公开办公电话；个人手机号写成 138****1234',
     expectedEn: 'office phones only; personal mobiles as 138****1234',
-    fixZh: '改用村委会办公电话，或遮盖中间四位。',
-    fixEn: 'Use the office phone or mask the middle four digits.',
+    fixZh: p.where === 'file-name' ? FILE_NAME_NUMBER.fixZh : '改用村委会办公电话，或遮盖中间四位。',
+    fixEn: p.where === 'file-name' ? FILE_NAME_NUMBER.fixEn : 'Use the office phone or mask the middle four digits.',
   }),
-  'privacy.bank': (p: { masked: Param }) => ({
-    zh: `发现完整的银行卡号（${s(p.masked)}）。`,
-    en: `A full bank card number was found (${s(p.masked)}).`,
+  'privacy.bank': (p: { masked: Param; where?: PrivacyPlace }) => ({
+    zh: `发现完整的银行卡号（${s(p.masked)}）。${p.where === 'file-name' ? FILE_NAME_NUMBER.zh : ''}`,
+    en: `A full bank card number was found (${s(p.masked)}).${p.where === 'file-name' ? FILE_NAME_NUMBER.en : ''}`,
     expectedZh: '任何公开内容都不得出现银行卡号',
     expectedEn: 'bank card numbers never appear in published content',
-    fixZh: '删除银行卡号。',
-    fixEn: 'Delete the card number.',
+    fixZh: p.where === 'file-name' ? FILE_NAME_NUMBER.fixZh : '删除银行卡号。',
+    fixEn: p.where === 'file-name' ? FILE_NAME_NUMBER.fixEn : 'Delete the card number.',
   }),
   // ── unfinished files (npm run new) ─────────────────────────────────────
   'field.placeholder': (p: { field: Param; value: Param }) => ({
@@ -984,11 +1068,22 @@ export const CONTENT_MESSAGES = defineMessages({
     fixZh: `补上 ${s(p.attr)}="…"。`,
     fixEn: `Add ${s(p.attr)}="…".`,
   }),
-  'body.mdx-syntax': (p: { line: Param; col: Param; detail: Param }) => ({
-    zh: `MDX 格式有误：正文第 ${s(p.line)} 行第 ${s(p.col)} 列附近（${s(p.detail)}）。`,
-    en: `The MDX is malformed near body line ${s(p.line)}, column ${s(p.col)} (${s(p.detail)}).`,
-    expectedZh: '组件写成 <Amount yuan="1,000.00" />；尖括号 < 和花括号 { 只用于组件',
-    expectedEn: 'components written like <Amount yuan="1,000.00" />; < and { only for components',
-    fixZh: '检查该行的尖括号和花括号；如果不需要组件，把文件扩展名改为 .md（普通文字里的 < 和 { 就不会出错）。',
-    fixEn: 'Check the angle brackets and braces on that line; if you need no component, rename the file to .md.',
-  }),});
+  'body.too-deep': () => ({
+    zh: '正文的引用（>）或列表套得太深（成千上万层），无法检查，拒绝发布。',
+    en: 'The text nests quotes (>) or lists far too deep (thousands of levels) to be checked; it is refused.',
+    expectedZh: '引用和列表最多套几层',
+    expectedEn: 'quotes and lists nested a few levels at most',
+    fixZh: '删除多余的“>”和缩进；如果不知道它们从哪来，请从备份恢复这个文件并告诉管理员。',
+    fixEn: 'Remove the extra ">" and indentation; if you did not write them, restore the file from a backup and tell the administrator.',
+  }),
+  'body.mdx-syntax': (p: { line: Param; col: Param; detail: Param; reason?: MdxSyntaxReason }) => {
+    const r = MDX_SYNTAX[p.reason ?? 'other'];
+    return {
+      zh: `MDX 格式有误：文件第 ${s(p.line)} 行第 ${s(p.col)} 列，${r.zh}。`,
+      en: `The MDX is malformed at line ${s(p.line)}, column ${s(p.col)} of the file: ${r.en} (parser: ${s(p.detail)}).`,
+      expectedZh: '组件写成 <Amount yuan="1,000.00" />；尖括号 < 和花括号 { 只用于组件',
+      expectedEn: 'components written like <Amount yuan="1,000.00" />; < and { only for components',
+      fixZh: `${r.fixZh}如果不需要组件，把文件扩展名改为 .md（普通文字里的 < 和 { 就不会出错）。`,
+      fixEn: `${r.fixEn} If you need no component, rename the file to .md.`,
+    };
+  },});

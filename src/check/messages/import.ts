@@ -126,6 +126,26 @@ export const IMPORT_MESSAGES = defineMessages({
     fixZh: '在导入后的账里填上科目，或在表中补上后加 --force 重新导入。',
     fixEn: 'Fill in the category in the imported ledger, or add it in the sheet and import again with --force.',
   }),
+  'import.category': (p: { category: Param; date: Param; system: Param; side?: 'income' | 'expense'; otherSide: boolean; allowed: Param }) => ({
+    zh: p.otherSide
+      ? `科目“${s(p.category)}”是${p.side === 'income' ? '支出' : '收入'}科目，但这一笔记在${p.side ? COLUMN_ZH[p.side] : ''}栏。`
+      : `科目“${s(p.category)}”不是 ${s(p.date)} 起施行的${s(p.system)}中的${p.side ? `${COLUMN_ZH[p.side]}` : '收入或支出'}科目。`,
+    en: p.otherSide
+      ? `The category "${s(p.category)}" is ${p.side === 'income' ? 'an expense' : 'an income'} category, but the entry is on the ${p.side ?? ''} side.`
+      : `The category "${s(p.category)}" is not ${p.side ? `an ${p.side}` : 'an income or expense'} category of ${s(p.system)}, in force on ${s(p.date)}.`,
+    expectedZh: `其中之一：${s(p.allowed)}`,
+    expectedEn: `one of: ${s(p.allowed)}`,
+    fixZh: '在表中把科目改成会计制度里的科目（具体内容写在摘要里），或核对这一笔是收入还是支出，再重新导入。',
+    fixEn: 'Change the category in the sheet to one of the system\'s (put the detail in the summary), or check whether the entry is income or expense, and import again.',
+  }),
+  'import.signoff-date': (p: { value: Param }) => ({
+    zh: `表尾签字行的日期“${s(p.value)}”读不出来，没有填入账中。`,
+    en: `The date "${s(p.value)}" in the sign-off footer cannot be read; it was not filled in.`,
+    expectedZh: '如 2025年10月10日 或 2025-10-10',
+    expectedEn: 'e.g. 2025年10月10日 or 2025-10-10',
+    fixZh: '在导入后的账里填上 publishedAt（公布日期），或改正表中的日期后加 --force 重新导入。',
+    fixEn: 'Fill in publishedAt in the imported ledger, or correct the date in the sheet and import again with --force.',
+  }),
   'import.total-mismatch': (p: { label: Param; side: 'income' | 'expense'; declared: Param; computed: Param }) => ({
     zh: `“${s(p.label)}”一行的${COLUMN_ZH[p.side]}是 ${s(p.declared)} 元，而表中明细相加是 ${s(p.computed)} 元。`,
     en: `The "${s(p.label)}" row says ${p.side} ${s(p.declared)}, but the entries add up to ${s(p.computed)}.`,

@@ -40,6 +40,10 @@ export const TOOL_MESSAGES = defineToolTexts({
     zh: `已写入 ${s(p.file)}：收入 ${s(p.incomeCount)} 笔共 ${s(p.income)} 元，支出 ${s(p.expenseCount)} 笔共 ${s(p.expense)} 元，上期结余 ${s(p.opening)}，本期结余 ${s(p.closing)}。`,
     en: `Wrote ${s(p.file)}: ${s(p.incomeCount)} income entries totalling ${s(p.income)}, ${s(p.expenseCount)} expenses totalling ${s(p.expense)}; opening ${s(p.opening)}, closing ${s(p.closing)}.`,
   }),
+  'import.signoff': (p: { row: Param; filled: Param }) => ({
+    zh: `第 ${s(p.row)} 行是签字行，已填入账的签字栏：${s(p.filled)}。`,
+    en: `Row ${s(p.row)} is the sign-off footer; filled into the ledger's sign-off: ${s(p.filled)}.`,
+  }),
   'import.check': (p: { file: Param }) => ({
     zh: `导入后的检查（${s(p.file)}）：`,
     en: `Check of the imported ledger (${s(p.file)}):`,
