@@ -12,7 +12,7 @@
  *       counts files per top-level folder and fails above the host's cap
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
@@ -115,6 +115,14 @@ function build(): void {
       console.error(`${c.id}: 构建失败，该县本次暂缺。 build failed; the county stays unavailable this time.`);
       failed++;
       continue;
+    }
+    // The build publishes `out` as a link to a release folder inside the county folder; a CI artifact
+    // must hold the files themselves, so the shard becomes a plain folder.
+    if (lstatSync(out).isSymbolicLink()) {
+      const copy = `${out}.copy-${process.pid}`;
+      cpSync(realpathSync(out), copy, { recursive: true });
+      rmSync(out);
+      renameSync(copy, out);
     }
     console.log(`${c.id}: 已构建 built in ${Math.round(performance.now() - started)} ms (input ${hash.slice(0, 12)}).`);
   }

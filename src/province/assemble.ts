@@ -55,7 +55,7 @@ export async function assemblePortal(options: { province: Province; shards: stri
     return { id: c.id, name: c.name, summary };
   });
   mkdirSync(out, { recursive: true });
-  for (const c of counties) if (c.summary) cpSync(join(shards, c.id), join(out, c.id), { recursive: true });
+  for (const c of counties) if (c.summary) cpSync(join(shards, c.id), join(out, c.id), { recursive: true, dereference: true });
 
   const styles = join(project, 'src', 'styles');
   const css = ['tokens.css', 'site.css'].map((f) => readFileSync(join(styles, f), 'utf8')).join('\n');
