@@ -4,14 +4,13 @@
  */
 import type { DisclosureRec, LedgerRec, NoticeRec, VillageRecords } from '../check/model.ts';
 import { getPostingStatus } from '../lib/calendar.ts';
-import { layoutBars } from '../lib/chart.ts';
 import { formatDateZh } from '../lib/dates.ts';
 import { summariseLedger } from '../lib/ledger.ts';
 import { formatYuan } from '../lib/money.ts';
 import { comparePeriods, periodKey, periodLabel, periodLabelEn } from '../lib/period.ts';
 import { getDisclosureStanding, type DisclosureStanding } from '../lib/schedule.ts';
 import { getDisclosureFacts } from '../records/disclosure.ts';
-import { getLedgerFacts } from '../records/ledger.ts';
+import { getLedgerFacts, getLedgerPlainFacts, type LedgerPlainFacts } from '../records/ledger.ts';
 import { getMeetingFacts, type MeetingRec } from '../records/meeting.ts';
 import { getNoticeFacts } from '../records/notice.ts';
 import { RECORD_TYPES, type RecordTypeName } from '../records/registry.ts';
@@ -33,7 +32,7 @@ export interface PageMeta {
 
 export function getPageMeta(): PageMeta {
   const c = getCounty();
-  return { siteTitle: c.site.title, county: c.site.county, asOf: c.asOf, asOfZh: formatDateZh(c.asOf), hotline: c.site.hotline, hotlineTel: `tel:${c.site.hotline.replace(/[^\d+]/g, '')}`, homeHref: urls.home(), faviconHref: `${urls.home()}favicon.svg` };
+  return { siteTitle: c.site.title, county: c.site.county, asOf: c.asOf, asOfZh: formatDateZh(c.asOf), hotline: c.site.hotline, hotlineTel: telHref(c.site.hotline), homeHref: urls.home(), faviconHref: `${urls.home()}favicon.svg` };
 }
 
 export interface StandingView {
@@ -127,6 +126,47 @@ function ledgerSummary(v: VillageRecords, l: LedgerRec) {
   };
 }
 
+/** A phone number as a tap-to-call address (tel:), digits and a leading + only. */
+export function telHref(phone: string): string {
+  return `tel:${phone.replace(/[^\d+]/g, '')}`;
+}
+
+/** A change in fen in words: 多 / 少 so many yuan, or 持平. */
+function changeZh(fen: number): string {
+  if (fen === 0) return '持平';
+  return `${fen > 0 ? '多' : '少'} ${formatYuan(Math.abs(fen))} 元`;
+}
+
+/** The plain-words block at the top of a village board, formatted from the latest ledger's plain facts. */
+function plainWordsView(f: LedgerPlainFacts, ledgerHref: string) {
+  const topSources = f.sources.slice(0, 3);
+  const restSources = f.sources.slice(3);
+  return {
+    periodZh: f.periodZh,
+    href: ledgerHref,
+    income: formatYuan(f.income),
+    expense: formatYuan(f.expense),
+    sources: [...topSources.map((s) => ({ label: s.source, amount: formatYuan(s.amount) })), ...(restSources.length > 0 ? [{ label: `其他 ${restSources.length} 项来源`, amount: formatYuan(restSources.reduce((a, s) => a + s.amount, 0)) }] : [])],
+    mainExpenses: f.mainExpenses.map((e) => ({ label: e.purpose, amount: formatYuan(e.amount), dateZh: formatDateZh(e.date) })),
+    otherExpenses: f.otherExpenses.count > 0 ? `另有 ${f.otherExpenses.count} 笔支出，共 ${formatYuan(f.otherExpenses.amount)} 元` : undefined,
+    change: f.change ? `与${f.change.periodZh}相比，收入${changeZh(f.change.income)}，支出${changeZh(f.change.expense)}。` : '这是本村在本系统中的第一期账，还没有上一季度可以比较。',
+  };
+}
+
+/** Income and spending of every quarter, oldest first, as bars (percent of the largest figure) and as table rows. */
+function quarterChartView(ledgers: readonly LedgerRec[]) {
+  const rows = [...ledgers].sort((a, b) => comparePeriods(a.period, b.period)).map((l) => ({ label: periodLabel(l.period), income: l.data.income.reduce((s, e) => s + e.amount, 0), expense: l.data.expense.reduce((s, e) => s + e.amount, 0), closing: l.data.closingBalance }));
+  const max = Math.max(1, ...rows.flatMap((r) => [r.income, r.expense]));
+  const pct = (fen: number) => Math.round((fen / max) * 1000) / 10;
+  return {
+    bars: rows.flatMap((r) => [
+      { group: r.label, label: '收入', amount: formatYuan(r.income), percent: pct(r.income), tone: 'income' as const },
+      { group: r.label, label: '支出', amount: formatYuan(r.expense), percent: pct(r.expense), tone: 'expense' as const },
+    ]),
+    rows: rows.map((r) => [r.label, formatYuan(r.income), formatYuan(r.expense), formatYuan(r.closing)]),
+  };
+}
+
 export function getVillageBoardView(id: string) {
   const v = getVillage(id);
   const c = getCounty();
@@ -143,7 +183,10 @@ export function getVillageBoardView(id: string) {
     population: v.data.population,
     groups: v.data.groups.length,
     phone: v.data.phone,
+    phoneTel: telHref(v.data.phone),
     boards: v.data.boards.map((b) => b.location),
+    plainWords: ledgers[0] ? plainWordsView(getLedgerPlainFacts(ledgers[0], ledgers[1]), urls.ledger(v.id, ledgers[0].id)) : undefined,
+    quarterChart: quarterChartView(ledgers),
     committee: v.data.committee,
     supervisors: v.data.supervisors,
     standing: villageStanding(v),
@@ -211,6 +254,7 @@ export function getLedgerView(villageId: string, id: string) {
   const rows = summariseLedger(l.data).byCategory.sort((a, b) => (a.side === b.side ? b.amount - a.amount : a.side === 'income' ? -1 : 1));
   const max = Math.max(1, ...rows.map((r) => r.amount));
   const categories = rows.map((r) => ({ side: r.side, sideZh: r.side === 'income' ? '收入' : '支出', category: r.category, amount: formatYuan(r.amount), percent: Math.round((r.amount / max) * 1000) / 10 }));
+  const chart = categories.map((c) => ({ group: c.sideZh, label: c.category, amount: c.amount, percent: c.percent, tone: c.side === 'income' ? ('income' as const) : ('expense' as const) }));
   return {
     village: villageRef(v),
     entity: f.entity,
@@ -229,7 +273,7 @@ export function getLedgerView(villageId: string, id: string) {
       return { no: i + 1, dateZh: e.date, voucher: e.voucher, category: e.category, summary: e.summary, amount: formatYuan(e.amount), source: e.source ?? '', people: [e.handler, e.approver].filter(Boolean).join(' / '), resolution: m ? { title: m.title, href: urls.path(m.path) } : undefined };
     }),
     categories,
-    chart: layoutBars(categories),
+    chart,
     receivables: f.receivables.map((r) => ({ party: r.party, kind: r.partyKind, amount: formatYuan(r.amount), note: r.note })),
     payables: f.payables.map((r) => ({ party: r.party, kind: r.partyKind, amount: formatYuan(r.amount), note: r.note })),
     signoff: { ...l.data.signoff, reviewedZh: l.data.signoff.reviewedAt ? formatDateZh(l.data.signoff.reviewedAt) : undefined },
