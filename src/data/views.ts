@@ -313,6 +313,8 @@ export function getMeetingView(villageId: string, id: string) {
       ? {
           complete: f.chain.complete,
           steps: f.chain.steps.map((s) => ({ zh: s.zh, en: s.en, current: s.current, meeting: s.meeting ? { title: s.meeting.title, dateZh: formatDateZh(s.meeting.date), href: urls.path(s.meeting.path) } : undefined })),
+          publicSteps: f.chain.publicSteps.map((p) => ({ zh: p.zh, done: p.done, detail: p.detail, href: p.path ? urls.path(p.path) : undefined })),
+          pendingZh: f.chain.publicSteps.filter((p) => !p.done).map((p) => p.zh).join('、'),
         }
       : undefined,
     authorisedBy: f.authorisedSpending.map((e) => ({ label: `${e.periodZh} ${e.voucher} ${e.summary}`, amount: formatYuan(e.amount), href: urls.path(e.path) })),

@@ -42,7 +42,7 @@ describe('VoteTable and ChainSteps on the meeting pages', () => {
     }
   });
 
-  it('list the four steps of 四议两公开 with 尚无记录 for each step the chain facts lack', () => {
+  it('list the four steps of 四议两公开 with 尚无记录 for each step the chain facts lack, then the two 公开 steps, naming each one still pending', () => {
     let chains = 0;
     for (const v of county.villages) {
       for (const m of v.meetings) {
@@ -54,9 +54,11 @@ describe('VoteTable and ChainSteps on the meeting pages', () => {
         }
         chains += 1;
         const steps = /<ol class="steps">([\s\S]*?)<\/ol>/.exec(html)![1]!;
-        expect(count(steps, /<li\b/g)).toBe(f.chain.steps.length);
+        expect(count(steps, /<li\b/g)).toBe(f.chain.steps.length + f.chain.publicSteps.length);
         expect(count(steps, /尚无记录/g)).toBe(f.chain.steps.filter((s) => !s.meeting).length);
-        expect(html).toContain(f.chain.complete ? '（四议已完成）' : '（尚未完成）');
+        const pending = f.chain.publicSteps.filter((p) => !p.done);
+        expect(count(steps, /待办——/g)).toBe(pending.length);
+        expect(html).toContain(!f.chain.complete ? '（四议尚未完成）' : pending.length > 0 ? `（四议已完成，待${pending.map((p) => p.zh).join('、')}）` : '（四议已完成，两公开已完成）');
       }
     }
     expect(chains).toBeGreaterThan(0);
