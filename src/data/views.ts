@@ -10,6 +10,7 @@ import { formatYuan } from '../lib/money.ts';
 import { comparePeriods, periodKey, periodLabel, periodLabelEn } from '../lib/period.ts';
 import { getDisclosureStanding, type DisclosureStanding } from '../lib/schedule.ts';
 import { getDisclosureFacts } from '../records/disclosure.ts';
+import { getIssuer } from '../records/context.ts';
 import { getLedgerFacts, getLedgerPlainFacts, type LedgerPlainFacts } from '../records/ledger.ts';
 import { getMeetingFacts, type MeetingRec } from '../records/meeting.ts';
 import { getNoticeFacts } from '../records/notice.ts';
@@ -184,6 +185,12 @@ export function getVillageBoardView(id: string) {
     groups: v.data.groups.length,
     phone: v.data.phone,
     phoneTel: telHref(v.data.phone),
+    objection: {
+      to: v.data.supervisors[0] ? `村务监督委员会（${v.data.supervisors[0].role} ${v.data.supervisors[0].name}）` : '村务监督委员会',
+      address: v.data.office?.address ?? `${getIssuer(v)}办公室`,
+      hours: v.data.office?.hours,
+      hotline: c.site.hotline,
+    },
     boards: v.data.boards.map((b) => b.location),
     plainWords: ledgers[0] ? plainWordsView(getLedgerPlainFacts(ledgers[0], ledgers[1]), urls.ledger(v.id, ledgers[0].id)) : undefined,
     quarterChart: quarterChartView(ledgers),
