@@ -202,3 +202,16 @@ describe('the village board in plain words', () => {
     expect(board.indexOf('posters/')).toBeGreaterThan(board.indexOf('村务监督委员会成员'));
   });
 });
+
+describe('the print button', () => {
+  it('links a current record to its A4 poster PDF, a file the build wrote, and offers none for a superseded one', () => {
+    const withButton = (p: string) => /<p class="print-link[^"]*"><a href="([^"]+)">/.exec(page(p))?.[1];
+    const v = county.villages.find((x) => x.id === 'maqu')!;
+    const old = v.disclosures.find((d) => v.disclosures.some((n) => n.data.supersedes === d.id))!;
+    const fix = v.disclosures.find((d) => d.data.supersedes === old.id)!;
+    const pdf = withButton(`v/maqu/disclosures/${fix.id}`);
+    expect(pdf).toMatch(/-a4\.pdf$/);
+    expect(readFileSync(join(DIST, pdf!)).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(withButton(`v/maqu/disclosures/${old.id}`)).toBeUndefined();
+  });
+});
