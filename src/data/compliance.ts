@@ -3,6 +3,7 @@
  * late, and each legal check with its findings in words. Computed by src/lib/compliance.ts from the
  * same checked content the rest of the site uses; the page only renders it.
  */
+import { getComplianceCsvRows, toCsv } from '../check/compliance-csv.ts';
 import { assembleCompliance, timelinessText } from '../check/compliance-rules.ts';
 import { renderMessage } from '../check/messages/index.ts';
 import { COMPLIANCE_CHECKS, latestDueQuarterKey } from '../lib/compliance.ts';
@@ -15,6 +16,12 @@ const SHORT = { 'on-time': '✓ 按时公开', late: '! 逾期公开', overdue: 
 
 export const complianceHref = (): string => href('compliance');
 
+/** The compliance table as a CSV file for download, the same rows `npm run report -- --csv` writes. */
+export const COMPLIANCE_CSV_FILE = 'hegui.csv';
+export function getComplianceCsv(): string {
+  return toCsv(getComplianceCsvRows(getCounty(), getCheckProblems()));
+}
+
 /** The page of the record a problem is about, if it has one. */
 function recordHref(file: string): string | undefined {
   const m = /^content\/villages\/([^/]+)\/(?:([^/]+)\/([^/]+)\.(?:mdx?|ya?ml)|village\.yaml)$/.exec(file);
@@ -25,7 +32,15 @@ function recordHref(file: string): string | undefined {
   return type ? urls.path(recordPath(type, v!, id)) : undefined;
 }
 
-export function getComplianceView() {
+/** The compliance page's filters and orders, each a page of its own so they work without JavaScript. */
+export const COMPLIANCE_MODES = [
+  { mode: undefined, zh: '按乡镇排列' },
+  { mode: 'you-wenti', zh: '只看有问题的村' },
+  { mode: 'wenti-duo', zh: '问题多的村排在前面' },
+] as const;
+export type ComplianceMode = (typeof COMPLIANCE_MODES)[number]['mode'];
+
+export function getComplianceView(mode: ComplianceMode = undefined) {
   const county = getCounty();
   const { villages, rows } = assembleCompliance(county, getCheckProblems());
   const latest = latestDueQuarterKey(county.asOf, county.profile);
@@ -54,9 +69,19 @@ export function getComplianceView() {
               .filter((c) => c.check !== 'timeliness' || c.problems.some((p) => p.code !== 'disclosure.deadline'))
               .flatMap((c) => c.problems.map((p) => ({ check: COMPLIANCE_CHECKS.find((x) => x.key === c.check)!.zh, severity: p.severity, zh: renderMessage(p.code, p.params).zh, href: recordHref(p.file) }))),
           })),
-      })),
+      }))
+      .map((v) => ({ ...v, problems: v.rows.reduce((n, r) => n + r.findings.length + (r.timeliness.state === 'late' || r.timeliness.state === 'overdue' ? 1 : 0), 0) })),
   }));
+  const all = townships.flatMap((t) => t.villages);
+  const shown =
+    mode === 'you-wenti'
+      ? [{ name: `有问题的村（${all.filter((v) => v.problems > 0).length} 个）`, villages: all.filter((v) => v.problems > 0) }]
+      : mode === 'wenti-duo'
+        ? [{ name: '全县各村，问题多的在前', villages: [...all].sort((a, b) => b.problems - a.problems || a.name.localeCompare(b.name, 'zh')) }]
+        : townships;
   return {
+    modes: COMPLIANCE_MODES.map((m) => ({ zh: m.zh, href: m.mode ? href(`compliance/${m.mode}`) : href('compliance'), current: m.mode === mode })),
+    csvHref: `${href('compliance')}${COMPLIANCE_CSV_FILE}`,
     county: `${county.site.province}${county.site.city ?? ''}${county.site.county}`,
     profileName: county.profile.name,
     asOfZh: formatDateZh(county.asOf),
@@ -68,6 +93,6 @@ export function getComplianceView() {
       overdue: latestRows.filter((r) => r.timeliness.state === 'overdue').length,
       withFindings: new Set(rows.filter((r) => r.cells.some((c) => c.problems.length > 0)).map((r) => r.village)).size,
     },
-    townships,
+    townships: shown,
   };
 }

@@ -14,12 +14,13 @@ import { getLedgerFacts } from '../../src/records/ledger.ts';
 import { getMeetingFacts } from '../../src/records/meeting.ts';
 import { getNoticeFacts } from '../../src/records/notice.ts';
 import { ensureDemoDist } from '../helpers/dist.ts';
+import { ROOT } from '../helpers/fixture-tree.ts';
 
 let dist: string;
 let county: County;
 beforeAll(() => {
   dist = ensureDemoDist().dist;
-  county = loadCounty(join(dist, '..'), { env: {} }).county!;
+  county = loadCounty(ROOT, { env: {} }).county!;
 });
 
 const page = (path: string) => {
