@@ -71,9 +71,9 @@ module.exports = {
     onlyFrom('build-imports-below-it', 'src/build (the build context and the step contract) knows only the checked county.', ['build'], BUILD),
     onlyFrom(
       'outputs-import-no-rendering',
-      'data, posters and integrations project records; they never import components, layouts or pages (the MDX registry excepted).',
-      ['data', 'posters', 'integrations'],
-      [...BUILD, 'data', 'posters', 'integrations'],
+      'data, posters, open data and integrations project records; they never import components, layouts or pages (the MDX registry excepted).',
+      ['data', 'posters', 'opendata', 'integrations'],
+      [...BUILD, 'data', 'posters', 'opendata', 'integrations'],
       ['^src/components/mdx/registry\\.ts$'],
     ),
     onlyFrom('client-imports-only-lib', 'Browser code (src/client) runs the same pure logic as the build, nothing else.', ['client'], ['lib']),

@@ -2,7 +2,8 @@
  * `node scripts/bench-search-index.ts [pages] [digest]` (after `npm run build`): indexes the demo's
  * record pages copied to county scale through the same preparation as the build, with ledgers of
  * 150 entries, and reports time, Pagefind's peak memory, index size and what first queries fetch.
- * digest: none | voucher (voucher + amount) | full (voucher + amount + summary, the default build).
+ * entries: none | voucher (voucher + amount) | full (each entry's line as the build writes it: side,
+ * voucher, category, summary, amount, source).
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,7 +25,7 @@ const out = join('.gongkai-build', 'bench');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-const summaries = docs.flatMap((d) => d.digest.map((l) => l.split(' ').slice(2).join(' ')));
+const lines = docs.flatMap((d) => d.entries.map((e) => e.text));
 let seed = 1;
 const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
 
@@ -53,17 +54,17 @@ let rss = 0;
 for (let i = 0; i < pages; i++) {
   const doc = docs[i % docs.length]!;
   const copy = Math.floor(i / docs.length);
-  let digest: string[] = [];
-  if (doc.digest.length > 0) {
-    digest = Array.from({ length: 150 }, (_, n) => {
+  let entries: { anchor: string; voucher: string; text: string }[] = [];
+  if (doc.entries.length > 0 && digestMode !== 'none') {
+    entries = Array.from({ length: 150 }, (_, n) => {
       const voucher = `记-${String((n % 12) + 1).padStart(2, '0')}-${String(n + 1).padStart(3, '0')}`;
       const amount = formatYuan(Math.floor(rand() * 5_000_000) + 100);
-      const summary = summaries[Math.floor(rand() * summaries.length)]!;
-      return digestMode === 'none' ? '' : digestMode === 'voucher' ? `${voucher} ${amount}` : `${voucher} ${amount} ${summary}`;
-    }).filter(Boolean);
+      const line = lines[Math.floor(rand() * lines.length)]!.replace(/[\d,.]+ 元/, `${amount} 元`);
+      return { anchor: `zhichu-${n + 1}`, voucher, text: digestMode === 'voucher' ? amount : line };
+    });
   }
   const html = readFileSync(join('dist', doc.path, 'index.html'), 'utf8');
-  const separated = prepareForIndex(html, { ...doc, path: `c${copy}/${doc.path}`, digest })!;
+  const separated = prepareForIndex(html, { ...doc, path: `c${copy}/${doc.path}`, entries })!;
   const prepared = jieba ? separated.replace(/\u200B/g, '') : separated;
   const r = await index!.addHTMLFile({ url: `/c${copy}/${doc.path}`, content: prepared });
   if (r.errors.length) throw new Error(r.errors.join('; '));

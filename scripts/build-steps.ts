@@ -7,9 +7,10 @@ import type { BuildStep, StepContext } from '../src/build/steps.ts';
 import { kioskOfflineStep } from '../src/integrations/kiosk-offline.ts';
 import { searchIndexStep } from '../src/integrations/search-index.ts';
 import { recordTiming } from '../src/integrations/timings.ts';
+import { countySummaryStep } from '../src/integrations/county-summary.ts';
 import { posterStep } from '../src/posters/build-step.ts';
 
-export const POST_BUILD_STEPS: readonly BuildStep[] = [searchIndexStep, kioskOfflineStep, posterStep];
+export const POST_BUILD_STEPS: readonly BuildStep[] = [searchIndexStep, kioskOfflineStep, posterStep, countySummaryStep];
 
 export async function runPostBuildSteps(ctx: StepContext): Promise<void> {
   for (const step of POST_BUILD_STEPS) {

@@ -213,6 +213,11 @@ const staging = join(work, `dist-${process.pid}`);
 const outKey = hash(dist).slice(0, 12);
 const privateTmp = join(root, `${PRIVATE_DIR}.tmp-${process.pid}`);
 mkdirSync(work, { recursive: true });
+// Astro writes its prerender chunks inside the staging folder (under <root>/.gongkai-build/), and they
+// import packages by name: for a county folder outside the project, Node finds none there. A link to
+// the project's node_modules in the work folder (never in the output) lets them resolve.
+const modulesLink = join(work, 'node_modules');
+if (relative(project, root).startsWith('..') && !existsSync(modulesLink)) symlinkSync(join(project, 'node_modules'), modulesLink, 'dir');
 rmSync(staging, { recursive: true, force: true });
 // Killed builds' staging folders, releases this output no longer shows, and outputs replaced by an
 // earlier build whose background removal did not finish.
@@ -261,7 +266,7 @@ if (only) {
 // ── post-build steps, swap ──
 try {
   const postStarted = performance.now();
-  await runPostBuildSteps({ root, outDir: context.outDir, county, log: (m) => console.log(m), ...(only ? { incremental: { villages: only } } : {}) });
+  await runPostBuildSteps({ root, outDir: context.outDir, county, problems: context.problems, log: (m) => console.log(m), ...(only ? { incremental: { villages: only } } : {}) });
   recordTiming('post-build', performance.now() - postStarted);
 } catch (error) {
   fail(error);

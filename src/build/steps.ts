@@ -9,7 +9,7 @@
  * new file, or remove the old one first: `replaceFile` in src/integrations/files.ts), and must not
  * assume pages are unprocessed.
  */
-import type { County } from '../check/model.ts';
+import type { County, Problem } from '../check/model.ts';
 
 /** What a post-build step is given: the parts of the build context (src/build/context.ts) it needs. */
 export interface StepContext {
@@ -19,6 +19,8 @@ export interface StepContext {
   outDir: string;
   /** The checked county the site was built from. */
   county: County;
+  /** What the check found (warnings only: a county with errors never reaches the steps). */
+  problems: readonly Problem[];
   log(message: string): void;
   /** Set in an incremental build: the villages whose pages were rendered again. */
   incremental?: { villages: readonly string[] };

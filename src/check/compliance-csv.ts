@@ -8,16 +8,12 @@ import type { County, Problem } from './model.ts';
 import { assembleCompliance, timelinessText } from './compliance-rules.ts';
 import { renderMessage } from './messages/index.ts';
 import { COMPLIANCE_CHECKS } from '../lib/compliance.ts';
+import { csvField, formatCsv } from '../lib/csv.ts';
 import { periodKey } from '../lib/period.ts';
 
-const RESULT = { 'on-time': '按时 on time', late: '逾期公开 late', overdue: '未公开 overdue', 'not-due': '未到期 not due' } as const;
+export { csvField };
 
-/** One CSV field: quoted, quotes doubled, and a leading = + - @ neutralised so Excel never runs it as a formula. */
-export function csvField(value: string | number): string {
-  const text = String(value);
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
+const RESULT = { 'on-time': '按时 on time', late: '逾期公开 late', overdue: '未公开 overdue', 'not-due': '未到期 not due' } as const;
 
 export const CSV_HEADER = ['乡镇 Township', '村 Village', '村编号 Village id', '期间 Period', '检查项', 'Check', '结果 Result', '文件 File', '字段 Field', '问题', 'Problem', '修改 Fix'];
 
@@ -48,6 +44,5 @@ export function getComplianceCsvRows(county: County, problems: readonly Problem[
 
 /** The CSV text: BOM, header, CRLF line ends. */
 export function toCsv(rows: readonly (readonly (string | number)[])[]): string {
-  return `\uFEFF${[CSV_HEADER, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return formatCsv(CSV_HEADER, rows);
 }
-

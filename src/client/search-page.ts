@@ -4,13 +4,16 @@
  * use (focus or search), never on page load, so a visit that does not search costs nothing.
  */
 import type { SearchLexicon } from '../lib/search-query.ts';
-import { FILTER_KEYS, runSearch, type ChosenFilters, type PagefindLike, type SearchAnswer, type SearchHit, type SortOrder } from '../lib/search-run.ts';
+import { isEntryAnchor } from '../lib/ledger.ts';
+import { FILTER_KEYS, runSearch, startAtSentence, type ChosenFilters, type PagefindLike, type SearchAnswer, type SearchHit, type SortOrder } from '../lib/search-run.ts';
 import type { SearchVocabulary } from '../lib/search-suggest.ts';
 
 interface ResultData {
   url: string;
   excerpt: string;
   meta: Record<string, string>;
+  /** Parts of the page under a heading with an id that hold a match: on a ledger, one per matching entry. */
+  sub_results?: { url: string; excerpt: string; anchor?: { id: string } }[];
 }
 
 const PAGE_SIZE = 10;
@@ -76,7 +79,7 @@ function decode(text: string): string {
 function excerptNode(excerpt: string): HTMLParagraphElement {
   const p = el('p', 'result-excerpt');
   // Pagefind ends each block with ". "; after Chinese text that reads better as "。".
-  const cleaned = excerpt.replace(/\u200B/g, '').replace(/<\/mark><mark>/g, '').replace(/(\p{Script=Han}(?:<\/mark>)?)\. ?/gu, '$1。');
+  const cleaned = startAtSentence(excerpt).replace(/\u200B/g, '').replace(/<\/mark><mark>/g, '').replace(/(\p{Script=Han}(?:<\/mark>)?)\. ?/gu, '$1。');
   const parts = cleaned.split(/(<mark>[\s\S]*?<\/mark>)/);
   for (const part of parts) {
     const m = /^<mark>([\s\S]*)<\/mark>$/.exec(part);
@@ -85,15 +88,22 @@ function excerptNode(excerpt: string): HTMLParagraphElement {
   return p;
 }
 
+/** A ledger result opens at its first matching entry's row, with that entry as the excerpt. */
+function openAt(d: ResultData): { url: string; excerpt: string } {
+  const entry = d.sub_results?.find((s) => s.anchor && isEntryAnchor(s.anchor.id));
+  return entry ?? d;
+}
+
 function resultItem(d: ResultData): HTMLLIElement {
   const li = el('li', 'result');
+  const target = openAt(d);
   const a = el('a', 'result-title', decode(d.meta['title'] ?? d.url));
-  a.href = d.url;
+  a.href = target.url;
   const meta = el('p', 'result-meta');
   meta.append(el('span', 'result-village', decode(d.meta['village'] ?? '')), ' · ', el('span', 'result-date', d.meta['date'] ?? ''), ' · ', el('span', '', d.meta['kind'] ?? ''));
   li.append(a, meta);
   if (d.meta['note']) li.append(el('p', 'result-note', d.meta['note']));
-  li.append(excerptNode(d.excerpt));
+  li.append(excerptNode(target.excerpt));
   return li;
 }
 

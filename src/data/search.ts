@@ -1,6 +1,6 @@
 /**
  * Search view-models: what the index knows about each record page (filters, result meta, sort
- * date, the compact ledger digest) and what the search page shows (filter choices, village lists).
+ * date, one line per ledger entry) and what the search page shows (filter choices, village lists).
  * Works on a checked County so the post-build step can use it outside Astro.
  */
 import type { County, VillageRecords } from '../check/model.ts';
@@ -38,10 +38,28 @@ export interface SearchDocument {
   /** ISO date for sorting: publication, meeting or notice start date. */
   date: string;
   /**
-   * Text the page shows in tables too large to index whole: one line per ledger entry with its
-   * voucher and amount, plus the summary for entries at or above the county's large-expense threshold.
+   * Ledger entries, whose tables are too large to index whole: one short line per entry (side,
+   * voucher, category, summary, amount, funding source) and the id of its row on the page, so a
+   * result opens at the entry. Empty for other record types.
    */
-  digest: string[];
+  entries: SearchEntry[];
+}
+
+export interface SearchEntry {
+  /** Id of the entry's row on the ledger page (see getEntryAnchor in src/lib/ledger.ts). */
+  anchor: string;
+  /** The entry's voucher number: the short heading Pagefind shows for the entry (kept short: Pagefind stores it twice). */
+  voucher: string;
+  /** The rest of what is indexed, e.g. "支出 管理费用：购买办公用品，1,200.00 元。" */
+  text: string;
+}
+
+type LedgerEntry = County['villages'][number]['ledgers'][number]['data']['income'][number];
+
+/** One ledger entry as the index reads it: labels and values apart, one sentence. */
+export function describeEntry(side: 'income' | 'expense', e: LedgerEntry, anchor: string): SearchEntry {
+  const source = e.source ? `，资金来源 ${e.source}` : '';
+  return { anchor, voucher: e.voucher, text: `${side === 'income' ? '收入' : '支出'} ${e.category}：${e.summary}，${formatYuan(e.amount)} 元${source}。` };
 }
 
 function quarterLabels(p: Period): string[] {
@@ -49,7 +67,7 @@ function quarterLabels(p: Period): string[] {
   return [periodLabel(q)];
 }
 
-function doc(v: VillageRecords, path: string, kind: RecordTypeName, track: string, date: string, period: Period, digest: string[] = [], note?: string): SearchDocument {
+function doc(v: VillageRecords, path: string, kind: RecordTypeName, track: string, date: string, period: Period, entries: SearchEntry[] = [], note?: string): SearchDocument {
   const quarter = quarterLabels(period);
   return {
     path: path.replace(/^\/+/, ''),
@@ -57,7 +75,7 @@ function doc(v: VillageRecords, path: string, kind: RecordTypeName, track: strin
     filters: { village: [v.data.name], township: [v.data.township], track: [track], kind: [RECORD_TYPES[kind].zh], year: [`${period.year}年`], quarter },
     meta: { village: `${v.data.township} ${v.data.name}`, date: formatDateZh(date), kind: RECORD_TYPES[kind].zh, ...(note ? { note } : {}) },
     date,
-    digest,
+    entries,
   };
 }
 
@@ -77,9 +95,9 @@ export function listSearchDocuments(county: County): SearchDocument[] {
       docs.push(doc(v, at(f.path), 'disclosure', d.data.track, d.data.publishedAt, d.period, [], f.supersededBy ? '已更正，请看更正版' : undefined));
     }
     for (const l of v.ledgers) {
-      // Compact: voucher and amount of every entry; the summary (摘要) only of large entries.
-      const digest = [...l.data.income, ...l.data.expense].map((e) => `${e.voucher} ${formatYuan(e.amount)}${e.amount >= county.site.largeExpenseThreshold ? ` ${e.summary}` : ''}`);
-      docs.push(doc(v, at(getLedgerFacts(l, v).path), 'ledger', '财务', l.data.publishedAt, l.period, digest));
+      const f = getLedgerFacts(l, v);
+      const entries = [...l.data.income.map((e, i) => describeEntry('income', e, f.entryAnchors.income[i]!)), ...l.data.expense.map((e, i) => describeEntry('expense', e, f.entryAnchors.expense[i]!))];
+      docs.push(doc(v, at(f.path), 'ledger', '财务', l.data.publishedAt, l.period, entries));
     }
     for (const m of v.meetings) {
       const f = getMeetingFacts(m, v, county);

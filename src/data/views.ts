@@ -274,10 +274,10 @@ export function getLedgerView(villageId: string, id: string) {
     continuity: prev
       ? { ok: true, zh: `上期结余与${periodLabel(prev.period)}本期结余 ${formatYuan(prev.data.closingBalance)} 元一致`, href: urls.ledger(v.id, prev.id) }
       : { ok: true, zh: '本村系统内最早的一期账，无上期可核对', href: undefined },
-    incomeEntries: l.data.income.map((e, i) => ({ no: i + 1, dateZh: e.date, voucher: e.voucher, category: e.category, summary: e.summary, amount: formatYuan(e.amount), source: e.source ?? '' })),
+    incomeEntries: l.data.income.map((e, i) => ({ no: i + 1, anchor: f.entryAnchors.income[i]!, dateZh: e.date, voucher: e.voucher, category: e.category, summary: e.summary, amount: formatYuan(e.amount), source: e.source ?? '' })),
     expenseEntries: l.data.expense.map((e, i) => {
       const m = f.expenseBasis[i];
-      return { no: i + 1, dateZh: e.date, voucher: e.voucher, category: e.category, summary: e.summary, amount: formatYuan(e.amount), source: e.source ?? '', people: [e.handler, e.approver].filter(Boolean).join(' / '), resolution: m ? { title: m.title, href: urls.path(m.path) } : undefined };
+      return { no: i + 1, anchor: f.entryAnchors.expense[i]!, dateZh: e.date, voucher: e.voucher, category: e.category, summary: e.summary, amount: formatYuan(e.amount), source: e.source ?? '', people: [e.handler, e.approver].filter(Boolean).join(' / '), resolution: m ? { title: m.title, href: urls.path(m.path) } : undefined };
     }),
     categories,
     chart,

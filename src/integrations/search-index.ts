@@ -4,16 +4,16 @@
  * <site>/search/lexicon.json. Any indexing problem stops the build.
  *
  * The pages on disk are not changed. What Pagefind reads is the page with, inside its
- * `data-pagefind-body`: filter/meta/sort markers, a one-line-per-entry digest of ledger tables
- * (the tables themselves are `data-pagefind-ignore`: indexing them whole costs gigabytes at county
- * scale), and a zero-width space between neighbouring Han characters so each is its own word
+ * `data-pagefind-body`: filter/meta/sort markers, one short heading per ledger entry carrying the
+ * id of its row (the tables themselves are `data-pagefind-ignore`: indexing them whole costs
+ * gigabytes at county scale), labels of facts parted from their values, and a zero-width space between neighbouring Han characters so each is its own word
  * (see src/lib/search-query.ts for why that makes Chinese search exact).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
 import { listSearchDocuments, type SearchDocument } from '../data/search.ts';
-import { buildT2s, buildVocabulary, cutWords, hanCharacters, makePlace, siteWords } from '../lib/search-lexicon.ts';
+import { buildT2s, buildVocabulary, hanCharacters, makePlace, makeWordCounter, siteWords } from '../lib/search-lexicon.ts';
 import { SEARCH_LANGUAGE } from '../lib/search-synonyms.ts';
 import { SEARCH_WORD_CHARACTERS, separateHanForIndex, type SearchLexicon } from '../lib/search-query.ts';
 import { replaceFile } from './files.ts';
@@ -69,11 +69,25 @@ export function prepareForIndex(html: string, doc: SearchDocument): string | und
     ...Object.entries(doc.meta).map(([k, v]) => `<span data-pagefind-meta="${escapeAttr(`${k}:${v}`)}"></span>`),
     `<span data-pagefind-sort="${escapeAttr(`date:${doc.date}`)}"></span>`,
   ].join('');
-  const digest = doc.digest.length > 0 ? `<div>${doc.digest.map((line) => `<p>${escapeText(line)}</p>`).join('')}</div>` : '';
+  // Each ledger entry starts with a heading (its voucher) carrying the id of its row: Pagefind makes the
+  // entry a sub-result whose URL opens at the row. Weight 1 (body text): an entry is not a title. The
+  // heading is short because Pagefind keeps a heading's text twice (content and anchors).
+  const entries = doc.entries.map((e) => `<h6 id="${escapeAttr(e.anchor)}" data-pagefind-weight="1">${escapeText(e.voucher)}</h6><p>${escapeText(e.text)}</p>`).join('');
   // Header cells and captions are not sentence breaks for Pagefind; a space keeps excerpts readable.
-  const body = html.slice(openEnd, close).replace(/<\/(th|caption)>/gi, '</$1> ') + digest;
+  // A fact's label and value (<dt>/<dd>) would run together ("会议类型党员大会"): a colon and a full stop part them.
+  const body =
+    html
+      .slice(openEnd, close)
+      .replace(/<\/(th|caption)>/gi, '</$1> ')
+      .replace(/<\/dt>/gi, '：</dt>')
+      .replace(/([^。；！？.])<\/dd>/gi, '$1。</dd>') + (entries ? `<div>${entries}</div>` : '');
   const separated = body.replace(/(^|>)([^<]+)/g, (_, before: string, text: string) => before + separateHanForIndex(text));
   return html.slice(0, openEnd) + markers + separated + html.slice(close);
+}
+
+/** A prepared page's text without markup, for counting words. */
+function plainText(prepared: string): string {
+  return decodeEntities(prepared.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/\u200B/g, ''));
 }
 
 function htmlFiles(dir: string): string[] {
@@ -102,7 +116,9 @@ export async function buildSearchIndex(ctx: Pick<StepContext, 'outDir' | 'county
 
   const pagefindDir = join(ctx.outDir, 'pagefind');
   rmSync(pagefindDir, { recursive: true, force: true });
-  const texts: string[] = [];
+  // The lexicon needs the site's words and characters: counted page by page, never every page held at once.
+  const counter = makeWordCounter();
+  const chars = new Set<string>();
   try {
     const created = await pagefind.createIndex({ forceLanguage: 'zh-cn', includeCharacters: SEARCH_WORD_CHARACTERS });
     if (!created.index) throw new Error(`Pagefind 无法启动。Pagefind could not start: ${created.errors.join('; ')}`);
@@ -119,7 +135,8 @@ export async function buildSearchIndex(ctx: Pick<StepContext, 'outDir' | 'county
         problems.push(`记录页 ${doc.path} 缺少 data-pagefind-body，正文不会被搜索到。\n  Record page ${doc.path} has no data-pagefind-body element, so its content would not be searchable.`);
         continue;
       }
-      texts.push(prepared);
+      hanCharacters([prepared], chars);
+      counter.add(plainText(prepared));
       const added = await index.addHTMLFile({ url: `/${doc.path}`, content: prepared });
       if (added.errors.length > 0) problems.push(`索引 ${doc.path} 出错。Indexing ${doc.path} failed: ${added.errors.join('; ')}`);
       else if (added.file.uniqueWords === 0) problems.push(`记录页 ${doc.path} 的正文是空的。\n  Record page ${doc.path} has no text to index.`);
@@ -135,12 +152,11 @@ export async function buildSearchIndex(ctx: Pick<StepContext, 'outDir' | 'county
   for (const f of readdirSync(pagefindDir)) if (UNUSED_BUNDLE_FILES.test(f)) rmSync(join(pagefindDir, f));
 
   const townships = [...new Set(ctx.county.villages.map((v) => v.data.township))];
-  const plain = texts.map((t) => decodeEntities(t.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/\u200B/g, '')));
-  const words = cutWords(plain);
+  const words = counter.pages;
   const places = [...ctx.county.villages.map((v) => makePlace(v.data.name, 'village', [v.id])), ...townships.map((t) => makePlace(t, 'township'))];
   const lexicon: SearchLexicon = {
     places,
-    t2s: buildT2s(hanCharacters(texts)),
+    t2s: buildT2s(chars),
     words: siteWords(words).join(' '),
     quarters: [...new Set(docs.flatMap((d) => d.filters.quarter))].sort(),
     pages: docs.length,

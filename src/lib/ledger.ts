@@ -116,3 +116,12 @@ export function checkLedgerContinuity(
   return out;
 }
 
+/** The id of a ledger entry's row on its page: side in pinyin and the entry's 1-based number (`shouru-1`, `zhichu-3`). */
+export function getEntryAnchor(side: 'income' | 'expense', index: number): string {
+  return `${side === 'income' ? 'shouru' : 'zhichu'}-${index + 1}`;
+}
+
+/** Whether a page anchor is a ledger entry's row (the search page opens such results at the row). */
+export function isEntryAnchor(id: string): boolean {
+  return /^(shouru|zhichu)-\d+$/.test(id);
+}

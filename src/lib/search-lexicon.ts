@@ -66,25 +66,37 @@ export function buildT2s(indexChars: ReadonlySet<string>): string {
   return pairs.map(([t, s]) => t + s).join('');
 }
 
-/** Every Han character in the given texts. */
-export function hanCharacters(texts: Iterable<string>): Set<string> {
-  const chars = new Set<string>();
-  for (const t of texts) for (const c of t.match(/\p{Script=Han}/gu) ?? []) chars.add(c);
-  return chars;
+/** Every Han character in the given texts, added to `into` when given. */
+export function hanCharacters(texts: Iterable<string>, into = new Set<string>()): Set<string> {
+  for (const t of texts) for (const c of t.match(/\p{Script=Han}/gu) ?? []) into.add(c);
+  return into;
 }
 
 // ── vocabulary (build time) ───────────────────────────────────────────────
 
-/** Splits plain text into words with jieba's dictionary (build time only; the browser gets the word list). */
-export function cutWords(texts: Iterable<string>): Map<string, number> {
+/**
+ * Counts, page by page, on how many pages each word occurs (jieba's dictionary, build time only; the
+ * browser gets the word list). Only the counts are kept, never the pages, so memory stays bounded
+ * by the vocabulary, not by the county.
+ */
+export function makeWordCounter(): { add(text: string): void; pages: Map<string, number> } {
   const jieba = Jieba.withDict(dict);
   const pages = new Map<string, number>();
-  for (const text of texts) {
-    const words = new Set<string>();
-    for (const run of text.match(/\p{Script=Han}+/gu) ?? []) for (const w of jieba.cut(run, false)) if (Array.from(w).length >= 2 && Array.from(w).length <= 8) words.add(w);
-    for (const w of words) pages.set(w, (pages.get(w) ?? 0) + 1);
-  }
-  return pages;
+  return {
+    pages,
+    add(text: string) {
+      const words = new Set<string>();
+      for (const run of text.match(/\p{Script=Han}+/gu) ?? []) for (const w of jieba.cut(run, false)) if (Array.from(w).length >= 2 && Array.from(w).length <= 8) words.add(w);
+      for (const w of words) pages.set(w, (pages.get(w) ?? 0) + 1);
+    },
+  };
+}
+
+/** Splits plain texts into words: on how many of the texts each word occurs. */
+export function cutWords(texts: Iterable<string>): Map<string, number> {
+  const counter = makeWordCounter();
+  for (const text of texts) counter.add(text);
+  return counter.pages;
 }
 
 /** At most this many site words go into search/lexicon.json (downloaded with the first search). */

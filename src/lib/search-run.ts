@@ -200,3 +200,19 @@ export async function runSearch<D>(
   const better = outcome2.hits.length > 0 && (outcome.hits.length === 0 || outcome2.dropped.length < outcome.dropped.length);
   return better ? { plan: plan2, outcome: outcome2, corrected } : { plan, outcome };
 }
+
+/** Where a sentence or a block of the page ends in Pagefind's excerpt text. */
+const SENTENCE_END = /[。！？；]|\. /g;
+
+/**
+ * Pagefind's excerpt (text with <mark> around matches) made to start at a sentence: whatever comes
+ * before the last sentence end ahead of the first match is dropped, so “出2,960.00元，已于6月底完工。 CW-02 <mark>低保</mark>…”
+ * reads “CW-02 <mark>低保</mark>…”. An excerpt with no sentence end before its first match is kept whole.
+ */
+export function startAtSentence(excerpt: string): string {
+  const first = excerpt.indexOf('<mark>');
+  const head = first < 0 ? excerpt : excerpt.slice(0, first);
+  let cut = -1;
+  for (const m of head.matchAll(SENTENCE_END)) cut = m.index + m[0].length;
+  return cut < 0 ? excerpt : excerpt.slice(cut).replace(/^[\s\u200B]+/, '');
+}

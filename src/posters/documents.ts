@@ -17,22 +17,16 @@ import { getFingerprint } from '../lib/fingerprint.ts';
 import { formatYuan } from '../lib/money.ts';
 import { periodKey, periodLabel, periodStart, quarterOf } from '../lib/period.ts';
 import { markdownToBlocks } from '../lib/plain-text.ts';
-import { describeTextChange } from '../lib/text-change.ts';
 import { getDisclosureFacts } from '../records/disclosure.ts';
 import { getLedgerFacts } from '../records/ledger.ts';
 import { getMeetingFacts, type MeetingRec } from '../records/meeting.ts';
 import { getNoticeFacts } from '../records/notice.ts';
 import { RECORD_TYPES, RECORD_TYPE_NAMES, recordUrl } from '../records/registry.ts';
 import type { Block, PosterDoc, PosterKind } from './doc.ts';
+import { chineseNumeral } from '../lib/chinese-numeral.ts';
+import { describeCorrection } from '../records/disclosure.ts';
 
-/** 1 → 一, 12 → 十二, 21 → 二十一 (up to 99). */
-export function chineseNumeral(n: number): string {
-  const d = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-  if (n < 10) return d[n]!;
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return `${tens === 1 ? '' : d[tens]}十${ones ? d[ones] : ''}`;
-}
+export { chineseNumeral };
 
 /** 2025-07-08 → 7月8日 (the year is the poster's period). */
 function shortDateZh(date: string): string {
@@ -68,26 +62,6 @@ function signoffRows(s: { responsible: string; preparer: string; reviewer?: stri
 }
 
 // ── 季度公开 (村务 / 党务 / 财务 items) ─────────────────────────────────────
-
-function describeCorrection(before: DisclosureRec, after: DisclosureRec): string[] {
-  const lines: string[] = [];
-  const n = Math.max(before.data.items.length, after.data.items.length);
-  for (let i = 0; i < n; i += 1) {
-    const a = before.data.items[i];
-    const b = after.data.items[i];
-    const label = `第${chineseNumeral(i + 1)}项`;
-    if (a && !b) lines.push(`${label}“${a.title}”已删去。`);
-    else if (!a && b) lines.push(`${label}“${b.title}”为新增。`);
-    else if (a && b) {
-      const t = describeTextChange(a.title, b.title);
-      if (t) lines.push(`${label}标题：“${t.before}”改为“${t.after}”。`);
-      const c = describeTextChange(a.content, b.content);
-      if (c) lines.push(`${label}“${b.title}”：“${c.before}”改为“${c.after}”。`);
-    }
-  }
-  if (lines.length === 0) lines.push('公开事项未变，其余更正见更正原因。');
-  return lines;
-}
 
 function disclosureDoc(county: County, v: VillageRecords, d: DisclosureRec, docOf: (id: string) => PosterDoc): PosterDoc {
   const x = d.data;

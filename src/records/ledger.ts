@@ -4,6 +4,7 @@
  * private persons masked, and its page path. Pure and serialisable; money stays in fen.
  */
 import type { LedgerRec, VillageRecords } from '../check/model.ts';
+import { getEntryAnchor } from '../lib/ledger.ts';
 import { periodLabel } from '../lib/period.ts';
 import { maskName } from '../lib/privacy.ts';
 import { getIssuer } from './context.ts';
@@ -20,6 +21,8 @@ export interface LedgerFacts {
   /** 应收款 and 应付款 with a private person's name masked (no law requires it, web or paper). */
   receivables: { party: string; partyKind: string; amount: number; note: string }[];
   payables: { party: string; partyKind: string; amount: number; note: string }[];
+  /** Per entry, in order: the id of its row on the ledger page (`shouru-1`, `zhichu-3`), which a search result opens at. */
+  entryAnchors: { income: string[]; expense: string[] };
 }
 
 function maskedParties(items: LedgerRec['data']['receivables']) {
@@ -39,6 +42,7 @@ export function getLedgerFacts(l: LedgerRec, v: VillageRecords): LedgerFacts {
     }),
     receivables: maskedParties(l.data.receivables),
     payables: maskedParties(l.data.payables),
+    entryAnchors: { income: l.data.income.map((_, i) => getEntryAnchor('income', i)), expense: l.data.expense.map((_, i) => getEntryAnchor('expense', i)) },
   };
 }
 

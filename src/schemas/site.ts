@@ -2,6 +2,7 @@
  * The county (or district) site: content/site.yaml. One site is one county's transparency board.
  */
 import { z } from 'astro/zod';
+import { LICENCE_IDS } from '../lib/licences.ts';
 import { Fen, Flag, IsoDate, OfficePhone, Pattern, Text } from './primitives.ts';
 
 /** One item of the county's disclosure catalogue (村务公开目录). */
@@ -49,5 +50,7 @@ export const SiteSchema = z.strictObject({
     .default({ holidays: [], workdays: [] }),
   /** The county's disclosure catalogue (村务公开目录). */
   catalogue: z.array(CatalogueItemSchema).min(1),
+  /** Licence of the open data (/data/): CC-BY-4.0 (default), CC0-1.0 or gov-open (政府信息公开，注明来源). */
+  dataLicence: z.enum(LICENCE_IDS).default('CC-BY-4.0'),
 });
 export type Site = z.infer<typeof SiteSchema>;

@@ -27,7 +27,10 @@ beforeAll(() => {
   rmSync(join(county, 'content/villages/wenshui'), { recursive: true });
   // The poster cache, so the build reuses the demo county's posters instead of rendering them all.
   if (existsSync(join(ROOT, '.gongkai-cache'))) cpSync(join(ROOT, '.gongkai-cache'), join(county, '.gongkai-cache'), { recursive: true });
-  const run = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env });
+  // Run from inside the county folder, as a county's own scripts and the province pipeline do: Astro
+  // then writes its prerender chunks under that folder, where no node_modules is (ERR_MODULE_NOT_FOUND
+  // @oslojs/encoding before the build linked the project's packages into its work folder).
+  const run = spawnSync(process.execPath, args, { cwd: county, encoding: 'utf8', env });
   first = { status: run.status, output: run.stdout.slice(-3000) + run.stderr };
 }, 300_000);
 

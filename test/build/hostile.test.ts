@@ -64,11 +64,16 @@ describe('a build whose checker missed every hostile case', () => {
       for (const { file } of placed) expect(existsSync(join(dist, pageOf(file), 'index.html')), file).toBe(true);
       // The page templates themselves use <meta> and the ledger chart <svg>; handlers and addresses are checked on every tag.
       for (const f of allHtml(dist)) {
-        // The layout's own icon link is the one <link> a page may carry; anything else is unsafe.
+        // The layout's own icon link is the one <link> a page may carry besides its feed links; anything else is unsafe.
         // The search page and kiosk screens load their own bundled module; no inline script is allowed anywhere.
         const own = /^(search|kiosk)\//.test(relative(dist, f)) ? /<script type="module" src="\/_astro\/(search|Kiosk)\.astro_astro_type_script_index_0_lang\.[\w-]+\.js"><\/script>/ : /$^/;
         // So is the layout's content security policy, the first <meta http-equiv> in the head (Astro's security.csp).
-        const html = readFileSync(f, 'utf8').replace('<link rel="icon" href="/favicon.svg" type="image/svg+xml">', '').replace(own, '').replace(/<meta http-equiv="content-security-policy" content="[^"<>]*">/, '');
+        // Its feed links (<link rel="alternate">) are the layout's too, and may only point at the site's own feeds.
+        const html = readFileSync(f, 'utf8')
+          .replace('<link rel="icon" href="/favicon.svg" type="image/svg+xml">', '')
+          .replace(/<link rel="alternate" type="application\/(?:atom\+xml|feed\+json)" title="[^"<>]*" href="\/(?:v\/[a-z0-9-]+\/)?feed\.(?:xml|json)">/g, '')
+          .replace(own, '')
+          .replace(/<meta http-equiv="content-security-policy" content="[^"<>]*">/, '');
         // The search page's own query form is template, not content.
         const tags = relative(dist, f).startsWith('search/') ? ['meta', 'svg', 'form', 'input', 'select', 'button', 'option'] : ['meta', 'svg'];
         expect(findUnsafeHtml(html, tags), relative(dist, f)).toEqual([]);

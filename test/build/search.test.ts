@@ -1,8 +1,8 @@
 /**
  * Builds the demo county and searches the built index in Node, as the search page does, against
  * ground truth computed without Pagefind: the text of each built page inside data-pagefind-body
- * (minus data-pagefind-ignore), plus, for ledger pages, each entry's voucher and amount (and the
- * summary of large entries) read from the ledger files.
+ * (minus data-pagefind-ignore), plus, for ledger pages, each entry's voucher, category, summary,
+ * amount and funding source read from the ledger files.
  */
 import { createHash } from 'node:crypto';
 import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -43,10 +43,9 @@ beforeAll(async () => {
   ensureDemoDist();
   county = loadCounty(ROOT, { env: {} }).county!;
   // Ground truth: the built pages' searchable text, plus the ledger entries as the ledger files have them.
-  const threshold = county.site.largeExpenseThreshold;
   const ledgerLines = new Map<string, string>(
     county.villages.flatMap((v) =>
-      v.ledgers.map((l) => [`/v/${v.id}/finances/${l.id}/`, [...l.data.income, ...l.data.expense].map((e) => `${e.voucher} ${formatYuan(e.amount)}${e.amount >= threshold ? ` ${e.summary}` : ''}`).join(' ')] as const),
+      v.ledgers.map((l) => [`/v/${v.id}/finances/${l.id}/`, [...l.data.income, ...l.data.expense].map((e) => `${e.voucher} ${e.category} ${e.summary} ${formatYuan(e.amount)} ${e.source ?? ''}`).join(' ')] as const),
     ),
   );
   pages = readIndexedPages(DIST).map((p) => ({ url: p.url, text: `${p.text} ${ledgerLines.get(p.url) ?? ''}` }));
@@ -199,19 +198,33 @@ describe('search on the built demo county', () => {
     expect(notice.excerpt).toContain('<mark>');
   });
 
-  it('indexes ledgers compactly: voucher and amount of every entry, not the whole table', async () => {
+  it('indexes every ledger entry by what the money was for, and a result opens at the row of that entry', async () => {
     for (const v of county.villages) {
       for (const l of v.ledgers) {
         const url = `/v/${v.id}/finances/${l.id}/`;
-        const r = await site.search(l.data.income[0]?.voucher ?? l.data.expense[0]!.voucher, { village: v.data.name, kind: '财务收支' });
-        expect(r.urls).toContain(url);
-        const content = (await r.data()).find((d) => decodeURI(d.url) === url)!.content.replace(/\u200B/g, '');
-        for (const e of [...l.data.income, ...l.data.expense]) {
-          expect(content).toContain(e.voucher);
-          expect(content).toContain(formatYuan(e.amount));
+        const html = readFileSync(join(DIST, url, 'index.html'), 'utf8');
+        const sides = [...l.data.income.map((e, i) => ({ e, row: `shouru-${i + 1}`, people: [] as (string | undefined)[] })), ...l.data.expense.map((e, i) => ({ e, row: `zhichu-${i + 1}`, people: [e.handler, e.approver] }))];
+        for (const { e, row, people } of sides) {
+          // The row the result opens at exists on the page and is this entry's.
+          const tr = new RegExp(`<tr id="${row}">([\\s\\S]*?)</tr>`).exec(html);
+          expect(tr?.[1], `${url}#${row}`).toContain(e.voucher);
+          const r = await site.search(e.voucher, { village: v.data.name, kind: '财务收支' });
+          expect(r.urls).toContain(url);
+          const d = (await r.data()).find((x) => decodeURI(x.url) === url)!;
+          const sub = d.sub_results.find((s) => s.url.endsWith(`#${row}`));
+          expect(sub, `${e.voucher} → ${url}#${row}`).toBeDefined();
+          expect(sub!.title.replace(/\u200B/g, '')).toBe(e.voucher);
+          // The entry's line follows its heading: what the money was for, how much, from where.
+          const content = d.content.replace(/\u200B/g, '');
+          const at = content.indexOf(e.voucher);
+          const line = content.slice(at, content.indexOf('。', at) + 1);
+          for (const part of [e.category, e.summary, formatYuan(e.amount), ...(e.source ? [e.source] : [])]) expect(line, `${url}#${row}`).toContain(part);
+          // Compact: the entry's date and the people who handled it stay in the page's table only.
+          expect(line).not.toContain(e.date);
+          for (const person of people) if (person) expect(line).not.toContain(person);
         }
-        // Dates, sources and handlers of entries are in the page's table but not in the index.
-        for (const e of l.data.income) if (e.source) expect(content.includes(`${formatYuan(e.amount)} ${e.source}`)).toBe(false);
+        // Dates of entries are in the page's table but not in the index.
+        const content = (await (await site.search(sides[0]!.e.voucher, { village: v.data.name, kind: '财务收支' })).data()).find((x) => decodeURI(x.url) === url)!.content;
         expect(content).not.toMatch(/\d{4}-\d{2}-\d{2}/);
       }
     }

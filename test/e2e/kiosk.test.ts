@@ -108,7 +108,7 @@ describe('the kiosk screens in the built site', () => {
   it('writes byte-identical service workers when the same build is processed again', async () => {
     const files = (dir: string) => built.county.villages.flatMap((v) => ['sw.js', 'version.json'].map((f) => readFileSync(join(dir, 'kiosk', v.id, f), 'utf8')));
     const before = files(built.dir);
-    await writeKioskOffline({ root: ROOT, outDir: built.dir, county: built.county, log: () => undefined });
+    await writeKioskOffline({ root: ROOT, outDir: built.dir, county: built.county, problems: [], log: () => undefined });
     expect(files(built.dir)).toEqual(before);
     expect(files(rebuilt.dir)).not.toEqual(before);
   });

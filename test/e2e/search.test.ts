@@ -106,6 +106,24 @@ describe('the search page in a real browser', () => {
     await context.close();
   });
 
+  it('finds a small ledger entry by what the money was for, and opens the ledger at that entry', async () => {
+    const { context, page, errors } = await openPhone();
+    await page.goto(`${server.url}/search/?q=印花税`);
+    await page.locator('#search-results li').first().waitFor();
+    expect(await statusText(page)).toBe('找到 2 条含有“印花税”的记录。');
+    const links = await page.locator('.result-title').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
+    expect(links.every((href) => /\/finances\/[^/]+\/#zhichu-\d+$/.test(decodeURI(href))), links.join(' ')).toBe(true);
+    const excerpts = await page.locator('.result-excerpt').allTextContents();
+    expect(excerpts.every((e) => e.includes('印花税') && e.includes('元'))).toBe(true);
+    await Promise.all([page.waitForURL(/#zhichu-\d+$/), page.locator('.result-title').first().click()]);
+    const row = page.locator('tr:target');
+    expect(await row.count()).toBe(1);
+    expect(await row.textContent()).toContain('印花税');
+    expect(await row.isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('finds a village typed in pinyin, and shows a shared search link straight away', async () => {
     const { context, page, errors } = await openPhone();
     await page.goto(`${server.url}/search/?q=maqu&sort=newest`);

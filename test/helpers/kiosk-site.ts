@@ -28,8 +28,8 @@ export async function buildKioskSite(name: string, asOf = ''): Promise<{ dir: st
   const env = { ...process.env, GONGKAI_AS_OF: asOf, ASTRO_TELEMETRY_DISABLED: '1' };
   const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dir], { cwd: ROOT, encoding: 'utf8', env });
   if (run.status !== 0) throw new Error(`astro build failed:\n${run.stdout}\n${run.stderr}`);
-  const county = loadCounty(ROOT, { env: { GONGKAI_AS_OF: asOf } }).county;
+  const { county, problems } = loadCounty(ROOT, { env: { GONGKAI_AS_OF: asOf } });
   if (!county) throw new Error('demo content does not load');
-  await runPostBuildSteps({ root: ROOT, outDir: dir, county, log: () => undefined });
+  await runPostBuildSteps({ root: ROOT, outDir: dir, county, problems, log: () => undefined });
   return { dir, county };
 }

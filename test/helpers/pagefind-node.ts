@@ -20,6 +20,8 @@ export interface PagefindResultData {
   excerpt: string;
   meta: Record<string, string>;
   filters: Record<string, string[]>;
+  /** Parts of the page under a heading with an id that hold a match (ledger entries: one per entry). */
+  sub_results: { title: string; url: string; excerpt: string }[];
 }
 
 export interface PagefindSearchResponse {

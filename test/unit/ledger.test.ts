@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkLedger, checkLedgerContinuity, summariseLedger, type ExpenseLike, type LedgerEntryLike, type LedgerLike } from '../../src/lib/ledger.ts';
+import { checkLedger, checkLedgerContinuity, getEntryAnchor, isEntryAnchor, summariseLedger, type ExpenseLike, type LedgerEntryLike, type LedgerLike } from '../../src/lib/ledger.ts';
 import { addDays } from '../../src/lib/dates.ts';
 import type { Period } from '../../src/lib/period.ts';
 
@@ -283,5 +283,15 @@ describe('checkLedgerContinuity: each period opens with the previous closing', (
         { period: mo(2025, 10), openingBalance: 150, closingBalance: 150 },
       ]),
     ).toEqual([]);
+  });
+});
+
+describe('entry anchors (where a search result opens a ledger)', () => {
+  it('gives every income and expense entry its own row id, which the search page recognises as an entry', () => {
+    const ids = [0, 1, 2].flatMap((i) => [getEntryAnchor('income', i), getEntryAnchor('expense', i)]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.every(isEntryAnchor)).toBe(true);
+    expect(getEntryAnchor('expense', 6)).toBe('zhichu-7');
+    for (const other of ['signoff-h', 'chart-2025-q3', 'zhichu-', 'main']) expect(isEntryAnchor(other)).toBe(false);
   });
 });

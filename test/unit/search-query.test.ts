@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatYuan } from '../../src/lib/money.ts';
 import { placeKeys, buildT2s } from '../../src/lib/search-lexicon.ts';
 import { amountTerm, moneyTerm, monthTerm, normalizeQuery, parseChineseNumber, planQuery, separateHan, splitTerms, t2sMap, voucherTerm, type SearchLexicon } from '../../src/lib/search-query.ts';
-import { combineFilters, runPlan, type PagefindLike } from '../../src/lib/search-run.ts';
+import { combineFilters, runPlan, startAtSentence, type PagefindLike } from '../../src/lib/search-run.ts';
 import { suggestQuery, type SearchVocabulary } from '../../src/lib/search-suggest.ts';
 import { SEARCH_LANGUAGE } from '../../src/lib/search-synonyms.ts';
 
@@ -307,5 +307,15 @@ describe('did you mean', () => {
   it('leaves words the site uses alone, and suggests nothing for words that sound like nothing on the site', () => {
     expect(suggestQuery('低保', vocab)).toBeUndefined();
     expect(suggestQuery('量子', vocab)).toBeUndefined();
+  });
+});
+
+describe('result excerpts', () => {
+  it('start at the sentence that holds the first match, not in the middle of the one before', () => {
+    expect(startAtSentence('出2,960.00元，已于6月底完工。 CW-02 <mark>低</mark><mark>保</mark>、特困供养')).toBe('CW-02 <mark>低</mark><mark>保</mark>、特困供养');
+    expect(startAtSentence('. 公示中，剩余5天. 公示类型：<mark>低</mark><mark>保</mark>初审。公示期')).toBe('公示类型：<mark>低</mark><mark>保</mark>初审。公示期');
+    // Amounts keep their decimal point; a sentence end after the first match stays.
+    expect(startAtSentence('支出 经营支出：光伏电站<mark>逆</mark>\u200B<mark>变</mark>维修，1,950.00 元。 记-09-002')).toBe('支出 经营支出：光伏电站<mark>逆</mark>\u200B<mark>变</mark>维修，1,950.00 元。 记-09-002');
+    expect(startAtSentence('共计1,950.00元<mark>逆</mark>')).toBe('共计1,950.00元<mark>逆</mark>');
   });
 });

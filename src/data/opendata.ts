@@ -1,0 +1,258 @@
+/**
+ * The Astro side of open data (src/opendata/): which data files and feeds each page links, their
+ * addresses and sizes for the /data/ page, the files' bytes for the endpoints that write them, and
+ * the share card (OpenGraph) of a record page. Village files are rendered with the village's pages
+ * (so an incremental build reuses the data files of unchanged villages); county files with the
+ * county home.
+ */
+import type { VillageRecords } from '../check/model.ts';
+import { formatDateZh } from '../lib/dates.ts';
+import { getLicence } from '../lib/licences.ts';
+import { buildAtomFeed, buildJsonFeed, listFeedEntries, type FeedEntry, type FeedScope } from '../opendata/feeds.ts';
+import { buildDataFiles, citation, WORKBOOK, type DataFile, type DataScope } from '../opendata/files.ts';
+import { getFindingsByVillage } from '../opendata/findings.ts';
+import { assertNoPersonalNumbers } from '../opendata/privacy-gate.ts';
+import { TABLES, type Finding } from '../opendata/tables.ts';
+import { villagePath } from '../records/registry.ts';
+import { getCheckProblems, getCounty, getVillage, href, rendersVillage } from './county.ts';
+import { getRecordPosterView } from './posters.ts';
+
+/** Every data file name of a scope, in the order the /data/ page lists them. */
+export const DATA_FILE_NAMES: readonly string[] = [...TABLES.map((t) => `${t.name}.csv`), WORKBOOK.file, 'datapackage.json', 'README.md'];
+
+/** Site-relative folder of a scope's data: data/ (county) or v/<id>/data/. */
+const dataFolder = (villageId?: string) => (villageId ? `${villagePath(villageId)}/data` : 'data');
+
+/** Absolute URL of a site path (site.yaml baseUrl + path). */
+export function absoluteUrl(path: string): string {
+  const base = getCounty().site.baseUrl.replace(/\/?$/, '/');
+  return new URL(path.replace(/^\/+/, ''), base).href;
+}
+
+/** Site-relative address of a data file (with the base path; no trailing slash). */
+export function dataFileHref(file: string, villageId?: string): string {
+  return `${href(dataFolder(villageId))}${file}`;
+}
+
+let filesCache: { county: unknown; byScope: Map<string, Promise<DataFile[]>>; findings?: Map<string, Finding[]>; entries?: Map<string, FeedEntry[]> } | undefined;
+
+/** This build's cache (the files of each scope, the findings), dropped when the county changes. */
+function buildCache() {
+  const county = getCounty();
+  if (filesCache?.county !== county) filesCache = { county, byScope: new Map() };
+  return filesCache;
+}
+
+function dataScope(villageId?: string): DataScope {
+  const county = getCounty();
+  const cache = buildCache();
+  const findings = (cache.findings ??= getFindingsByVillage(county, getCheckProblems()));
+  const village: VillageRecords | undefined = villageId ? getVillage(villageId) : undefined;
+  return {
+    county,
+    villages: village ? [village] : county.villages,
+    findings,
+    folderUrl: absoluteUrl(`${dataFolder(villageId)}/`),
+    pageUrl: absoluteUrl('data/'),
+    label: village ? `${village.data.township}${village.data.name}` : `${county.site.province}${county.site.city ?? ''}${county.site.county}`,
+    name: village ? `gongkai-${village.id}` : 'gongkai-county',
+  };
+}
+
+/** The data files of the county (no id) or of one village, built once per build. */
+export function getDataFiles(villageId?: string): Promise<DataFile[]> {
+  const cache = buildCache();
+  const key = villageId ?? '';
+  let files = cache.byScope.get(key);
+  if (!files) {
+    files = buildDataFiles(dataScope(villageId));
+    cache.byScope.set(key, files);
+  }
+  return files;
+}
+
+const MEDIA_TYPE: Record<DataFile['format'], string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+};
+
+/** The response of a data-file endpoint. */
+export async function dataFileResponse(file: string, villageId?: string): Promise<Response> {
+  const f = (await getDataFiles(villageId)).find((x) => x.name === file);
+  if (!f) throw new Error(`unknown data file ${file}`);
+  // The workbook holds the same cells as the CSV files, which are scanned.
+  if (f.format !== 'xlsx') assertNoPersonalNumbers(`${dataFolder(villageId)}/${file}`, f.body.toString('utf8'));
+  return new Response(new Uint8Array(f.body), { headers: { 'Content-Type': MEDIA_TYPE[f.format] } });
+}
+
+/** Static paths of the county's data files. */
+export function listCountyDataFiles() {
+  return DATA_FILE_NAMES.map((file) => ({ params: { file } }));
+}
+
+/** Static paths of the villages' data files (every village, or the changed ones in an incremental build). */
+export function listVillageDataFiles() {
+  return getCounty()
+    .villages.filter((v) => rendersVillage(v.id))
+    .flatMap((v) => DATA_FILE_NAMES.map((file) => ({ params: { village: v.id, file } })));
+}
+
+/** Static paths of the villages' feeds. */
+export function listVillageFeeds() {
+  return getCounty()
+    .villages.filter((v) => rendersVillage(v.id))
+    .map((v) => ({ params: { village: v.id } }));
+}
+
+// ── feeds ────────────────────────────────────────────────────────────────
+
+const feedFolder = (villageId?: string) => (villageId ? villagePath(villageId) : '');
+
+function feedScope(villageId?: string): FeedScope {
+  const county = getCounty();
+  const village = villageId ? getVillage(villageId) : undefined;
+  const folder = feedFolder(villageId);
+  const file = (name: string) => absoluteUrl(folder ? `${folder}/${name}` : name);
+  return {
+    county,
+    villages: village ? [village] : county.villages,
+    baseUrl: absoluteUrl(''),
+    title: village ? `${county.site.title} · ${village.data.name}` : county.site.title,
+    homeUrl: absoluteUrl(folder ? `${folder}/` : ''),
+    atomUrl: file('feed.xml'),
+    jsonUrl: file('feed.json'),
+  };
+}
+
+export function getAtomFeed(villageId?: string): string {
+  const scope = feedScope(villageId);
+  const text = buildAtomFeed(scope, listFeedEntries(scope));
+  assertNoPersonalNumbers(scope.atomUrl, text);
+  return text;
+}
+
+export function getJsonFeed(villageId?: string): string {
+  const scope = feedScope(villageId);
+  const text = buildJsonFeed(scope, listFeedEntries(scope));
+  assertNoPersonalNumbers(scope.jsonUrl, text);
+  return text;
+}
+
+export interface FeedLink {
+  title: string;
+  atom: string;
+  json: string;
+}
+
+/** The feeds a page announces in its head: the county's, and the village's on its pages. */
+export function getFeedLinks(villageId?: string): FeedLink[] {
+  const county = getCounty();
+  const countyFeeds = { title: `${county.site.title} 更新`, atom: `${href('')}feed.xml`, json: `${href('')}feed.json` };
+  if (!villageId) return [countyFeeds];
+  const v = getVillage(villageId);
+  return [{ title: `${v.data.name} 更新`, atom: `${href(villagePath(villageId))}feed.xml`, json: `${href(villagePath(villageId))}feed.json` }, countyFeeds];
+}
+
+// ── the village board and record pages ───────────────────────────────────
+
+/** What a record page's download box links: the data files of this record's kind, in the village's folder. */
+const FILES_OF_KIND = {
+  disclosures: ['disclosures.csv', 'disclosure-items.csv'],
+  finances: ['ledgers.csv', 'ledger-entries.csv', WORKBOOK.file],
+  meetings: ['meetings.csv', 'resolutions.csv'],
+  notices: ['notices.csv', 'notice-subjects.csv'],
+  volunteers: ['volunteers.csv'],
+} as const;
+
+export interface DataLinksView {
+  links: { label: string; href: string }[];
+  readme: string;
+  feeds: { atom: string; json: string };
+  dataPage: string;
+}
+
+export function getRecordDataLinks(villageId: string, folder: keyof typeof FILES_OF_KIND): DataLinksView {
+  const titles = new Map(TABLES.map((t) => [`${t.name}.csv`, t.title]));
+  return {
+    links: FILES_OF_KIND[folder].map((f) => ({ label: `${f.endsWith('.xlsx') ? '财务收支（Excel）' : titles.get(f)} — ${f}`, href: dataFileHref(f, villageId) })),
+    readme: dataFileHref('README.md', villageId),
+    feeds: { atom: `${href(villagePath(villageId))}feed.xml`, json: `${href(villagePath(villageId))}feed.json` },
+    dataPage: href('data'),
+  };
+}
+
+export function getVillageDataLinks(villageId: string): DataLinksView {
+  return {
+    links: DATA_FILE_NAMES.filter((f) => f.endsWith('.csv') || f.endsWith('.xlsx')).map((f) => ({ label: f, href: dataFileHref(f, villageId) })),
+    readme: dataFileHref('README.md', villageId),
+    feeds: { atom: `${href(villagePath(villageId))}feed.xml`, json: `${href(villagePath(villageId))}feed.json` },
+    dataPage: href('data'),
+  };
+}
+
+export interface ShareCard {
+  title: string;
+  description: string;
+  url: string;
+  image?: string;
+}
+
+/**
+ * OpenGraph card of a record page: its title, the same one-sentence summary its feed item carries,
+ * and the poster's first-sheet preview when the poster is published.
+ */
+export function getShareCard(villageId: string, folder: keyof typeof FILES_OF_KIND, recordId: string, title: string): ShareCard {
+  const v = getVillage(villageId);
+  const poster = folder === 'volunteers' ? undefined : getRecordPosterView(villageId, folder, recordId);
+  const thumb = poster?.sizes.find((s) => s.preview)?.preview;
+  const url = absoluteUrl(`${villagePath(villageId)}/${folder}/${recordId}/`);
+  const entries = ((buildCache().entries ??= new Map()).get(villageId) ?? listFeedEntries({ county: getCounty(), villages: [v], baseUrl: absoluteUrl('') }));
+  buildCache().entries!.set(villageId, entries);
+  const entry = entries.find((e) => e.url === url);
+  return {
+    title,
+    description: entry?.summary ?? `${v.data.township}${v.data.name}村务公开`,
+    url,
+    // The thumbnail's address already carries the base path: resolve it against the origin only.
+    ...(thumb ? { image: new URL(thumb, getCounty().site.baseUrl).href } : {}),
+  };
+}
+
+// ── the /data/ page ──────────────────────────────────────────────────────
+
+const sizeZh = (bytes: number) => (bytes < 1024 ? `${bytes} 字节` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+
+function periodOf(villages: readonly VillageRecords[]): string {
+  const dates = villages.flatMap((v) => [...v.ledgers.map((l) => l.data.publishedAt), ...v.disclosures.map((d) => d.data.publishedAt), ...v.meetings.map((m) => m.data.date), ...v.notices.map((n) => n.data.startDate)]).sort();
+  return dates.length ? `${formatDateZh(dates[0]!)}至${formatDateZh(dates.at(-1)!)}` : '暂无记录';
+}
+
+export async function getDataPageView() {
+  const county = getCounty();
+  const licence = getLicence(county.site.dataLicence);
+  const countyFiles = await getDataFiles();
+  const countyScope = dataScope();
+  // Village files are listed by name only: their sizes would mean building every village's files
+  // here, which an incremental build must not do (it renders only the changed villages' files).
+  const villages = county.villages.map((v) => ({
+    id: v.id,
+    name: v.data.name,
+    township: v.data.township,
+    href: href(villagePath(v.id)),
+    period: periodOf([v]),
+    files: DATA_FILE_NAMES.map((name) => ({ name, href: dataFileHref(name, v.id) })),
+    feeds: getFeedLinks(v.id)[0]!,
+  }));
+  return {
+    county: countyScope.label,
+    asOfZh: formatDateZh(county.asOf),
+    licence,
+    citation: citation(countyScope),
+    period: periodOf(county.villages),
+    files: countyFiles.map((f) => ({ name: f.name, title: f.title, href: dataFileHref(f.name), sizeZh: sizeZh(f.body.length) })),
+    feeds: getFeedLinks()[0]!,
+    villages,
+  };
+}

@@ -1,0 +1,20 @@
+/**
+ * CSV as Excel and WPS open it directly: UTF-8 with a BOM, CRLF line ends, every field quoted, and
+ * formula-safe cells (a leading = + - @ tab or CR is neutralised with an apostrophe so a spreadsheet
+ * never runs it). Used by the compliance report (src/tools/report.ts) and the open-data files.
+ */
+
+/**
+ * One CSV field: quoted, quotes doubled, and text starting with = + - @ neutralised so Excel never
+ * runs it as a formula. A number (a negative balance) is written as it is: it cannot be a formula.
+ */
+export function csvField(value: string | number): string {
+  const text = String(value);
+  const safe = typeof value === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+/** The CSV text of a header and rows: BOM, CRLF line ends, a final CRLF. */
+export function formatCsv(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  return `\uFEFF${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+}

@@ -1,0 +1,143 @@
+/**
+ * Feeds of new records and corrections, for the county and for each village: Atom (npm `feed`) and
+ * JSON Feed 1.1. Every date comes from a record (publication date, meeting date, notice start),
+ * never from the clock, so the same content gives the same bytes. Items project record facts; a
+ * correction says what changed (records/disclosure.ts `changes`). No personal data: notices say
+ * what kind of 公示 they are and how long it runs, never who is on them, and a notice past its
+ * `unpublishAfter` date is left out.
+ */
+import { Feed } from 'feed';
+import type { County, VillageRecords } from '../check/model.ts';
+import { formatDateZh } from '../lib/dates.ts';
+import { getDisclosureFacts } from '../records/disclosure.ts';
+import { getLedgerFacts } from '../records/ledger.ts';
+import { getMeetingFacts } from '../records/meeting.ts';
+import { getNoticeFacts } from '../records/notice.ts';
+import { getVolunteerFacts } from '../records/volunteer.ts';
+import { RECORD_TYPES, type RecordTypeName } from '../records/registry.ts';
+import { formatYuan } from '../lib/money.ts';
+
+export interface FeedEntry {
+  /** Absolute URL of the record page: the item's id and link. */
+  url: string;
+  title: string;
+  /** YYYY-MM-DD, from the record. */
+  date: string;
+  summary: string;
+  kind: RecordTypeName;
+  village: string;
+  correction: boolean;
+}
+
+export interface FeedScope {
+  county: County;
+  villages: readonly VillageRecords[];
+  /** Absolute site address with a trailing slash (site.yaml baseUrl). */
+  baseUrl: string;
+  /** Title, e.g. 陇县村务公开栏 · 马曲村. */
+  title: string;
+  /** Absolute URL of the scope's home page (county home or village board). */
+  homeUrl: string;
+  /** Absolute URLs of the feeds themselves. */
+  atomUrl: string;
+  jsonUrl: string;
+}
+
+/** Newest first; on the same day by kind and address, so the order never depends on file order. */
+export function listFeedEntries(scope: Pick<FeedScope, 'county' | 'villages' | 'baseUrl'>): FeedEntry[] {
+  const { county } = scope;
+  const abs = (path: string) => new URL(`${path}/`, scope.baseUrl).href;
+  const out: FeedEntry[] = [];
+  for (const v of scope.villages) {
+    const name = v.data.name;
+    for (const d of v.disclosures) {
+      const f = getDisclosureFacts(d, v);
+      const items = d.data.items.map((it) => it.title).join('、');
+      out.push({
+        url: abs(f.path), kind: 'disclosure', village: v.id, date: d.data.publishedAt, correction: Boolean(f.corrects),
+        title: f.corrects && !d.data.title.includes('更正') ? `更正：${d.data.title}` : d.data.title,
+        summary: f.corrects ? `${name}更正了${d.data.track}公开。更正原因：${(d.data.correctionReason ?? '').replace(/。$/, '')}。${(f.changes ?? []).join('')}` : `${name}${d.data.track}公开，共 ${d.data.items.length} 项：${items}。`,
+      });
+    }
+    for (const l of v.ledgers) {
+      const f = getLedgerFacts(l, v);
+      out.push({
+        url: abs(f.path), kind: 'ledger', village: v.id, date: l.data.publishedAt, correction: false,
+        title: `${name}${f.periodZh}财务收支公开`,
+        summary: `${f.entity}${f.periodZh}：上期结余 ${formatYuan(l.data.openingBalance)} 元，本期收入 ${formatYuan(l.data.totals.income)} 元，本期支出 ${formatYuan(l.data.totals.expense)} 元，本期结余 ${formatYuan(l.data.closingBalance)} 元。`,
+      });
+    }
+    for (const m of v.meetings) {
+      const f = getMeetingFacts(m, v, county);
+      const outcomes = m.data.resolutions.map((r, i) => `${r.title}（${f.outcomes[i]}）`).join('；');
+      out.push({
+        url: abs(f.path), kind: 'meeting', village: v.id, date: m.data.publishedAt ?? m.data.date, correction: false,
+        title: `${name}${m.data.title}`,
+        summary: `${formatDateZh(m.data.date)}召开${m.data.body}，应到 ${m.data.eligible} 人，实到 ${m.data.present} 人${f.quorum.met ? '' : '（未达到法定人数）'}。${outcomes ? `决议：${outcomes}。` : ''}`,
+      });
+    }
+    for (const n of v.notices) {
+      const f = getNoticeFacts(n, v, county);
+      if (f.unpublished) continue;
+      out.push({
+        url: abs(f.path), kind: 'notice', village: v.id, date: n.data.startDate, correction: false,
+        title: n.data.title,
+        summary: `${n.data.type}公示，自${formatDateZh(n.data.startDate)}起 ${n.data.duration.days} ${f.unitZh}，至${formatDateZh(n.endDate)}。${f.countZh ? `${f.countZh}。` : ''}如有异议请向${n.data.objection.to}反映（电话 ${n.data.objection.phone}）。`,
+      });
+    }
+    for (const p of v.volunteers) {
+      const f = getVolunteerFacts(p, v);
+      out.push({
+        url: abs(f.path), kind: 'volunteer', village: v.id, date: f.lastDate, correction: false,
+        title: `${name}${f.figures.label}志愿服务`,
+        summary: `${f.figures.teams} 支服务队，${f.figures.volunteers} 名志愿者，开展活动 ${f.figures.activities} 次，服务 ${f.figures.hours} 小时。`,
+      });
+    }
+  }
+  return out.sort((a, b) => b.date.localeCompare(a.date) || a.kind.localeCompare(b.kind) || a.url.localeCompare(b.url));
+}
+
+/** Midnight in China on a record's date. */
+const dateTime = (date: string) => `${date}T00:00:00+08:00`;
+
+/** The date the feed was last updated: its newest item, else the as-of date. */
+function updatedOf(entries: readonly FeedEntry[], asOf: string): string {
+  return entries[0]?.date ?? asOf;
+}
+
+export function buildAtomFeed(scope: FeedScope, entries: readonly FeedEntry[]): string {
+  const feed = new Feed({
+    id: scope.homeUrl,
+    title: scope.title,
+    link: scope.homeUrl,
+    language: 'zh-CN',
+    updated: new Date(dateTime(updatedOf(entries, scope.county.asOf))),
+    generator: 'gongkai',
+    feedLinks: { atom: scope.atomUrl, json: scope.jsonUrl },
+    copyright: scope.county.site.title,
+  });
+  for (const e of entries) {
+    feed.addItem({ id: e.url, link: e.url, title: e.title, date: new Date(dateTime(e.date)), description: e.summary, category: [{ name: RECORD_TYPES[e.kind].zh }, ...(e.correction ? [{ name: '更正' }] : [])] });
+  }
+  return feed.atom1();
+}
+
+/** JSON Feed 1.1 (https://jsonfeed.org/version/1.1). */
+export function buildJsonFeed(scope: FeedScope, entries: readonly FeedEntry[]): string {
+  const feed = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: scope.title,
+    home_page_url: scope.homeUrl,
+    feed_url: scope.jsonUrl,
+    language: 'zh-CN',
+    items: entries.map((e) => ({
+      id: e.url,
+      url: e.url,
+      title: e.title,
+      content_text: e.summary,
+      date_published: dateTime(e.date),
+      tags: [RECORD_TYPES[e.kind].zh, ...(e.correction ? ['更正'] : [])],
+    })),
+  };
+  return `${JSON.stringify(feed, null, 2)}\n`;
+}

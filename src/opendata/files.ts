@@ -1,0 +1,154 @@
+/**
+ * The open-data files of one scope (a village, or the whole county): a CSV per table, the ledgers as
+ * XLSX, a Frictionless Data Package v2 descriptor (datapackage.json) with a Table Schema for every
+ * file, and a README.md describing every column in Chinese. Pure apart from exceljs; the same
+ * records give the same bytes.
+ */
+import { createHash } from 'node:crypto';
+import type { County, VillageRecords } from '../check/model.ts';
+import { formatCsv } from '../lib/csv.ts';
+import { getLicence } from '../lib/licences.ts';
+import { TABLES, type Cell, type Finding, type Table } from './tables.ts';
+import { toTableSchemaField, type TableSchemaField } from './table-schema.ts';
+import { buildWorkbook } from './xlsx.ts';
+
+export const DATA_PACKAGE_PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json';
+export const TABLE_SCHEMA_PROFILE = 'https://datapackage.org/profiles/2.0/tableschema.json';
+export const TABLE_DIALECT_PROFILE = 'https://datapackage.org/profiles/2.0/tabledialect.json';
+/** The ledger tables that also go into the workbook, with their sheet names. */
+export const WORKBOOK = { file: 'ledgers.xlsx', sheets: [{ table: 'ledgers', sheet: '期间汇总' }, { table: 'ledger-entries', sheet: '收支明细' }] } as const;
+
+export interface DataScope {
+  county: County;
+  /** The villages in the scope: one, or every village of the county. */
+  villages: readonly VillageRecords[];
+  /** Compliance findings per village id. */
+  findings: ReadonlyMap<string, readonly Finding[]>;
+  /** Absolute address of the scope's data folder, e.g. https://example.gov.cn/v/maqu/data/. */
+  folderUrl: string;
+  /** Absolute address of the /data/ page (how to cite, licence). */
+  pageUrl: string;
+  /** Name of the scope, e.g. 马曲村 or 陇县. */
+  label: string;
+  /** ASCII package name, e.g. gongkai-maqu. */
+  name: string;
+}
+
+export interface DataFile {
+  /** File name in the scope's data folder. */
+  name: string;
+  title: string;
+  format: 'csv' | 'xlsx' | 'json' | 'md';
+  body: Buffer;
+}
+
+export function getTableFields(t: Table): TableSchemaField[] {
+  return t.columns.map(toTableSchemaField);
+}
+
+function tableRows(t: Table, scope: DataScope): Cell[][] {
+  return scope.villages.flatMap((village) => t.rows({ county: scope.county, village, findings: scope.findings.get(village.id) ?? [] }));
+}
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+/** Every file of a scope, the descriptor and README last (they describe the others). */
+export async function buildDataFiles(scope: DataScope): Promise<DataFile[]> {
+  const rows = new Map(TABLES.map((t) => [t.name, tableRows(t, scope)]));
+  const csvs: DataFile[] = TABLES.map((t) => ({ name: `${t.name}.csv`, title: t.title, format: 'csv', body: Buffer.from(formatCsv(t.columns.map((c) => c.name), rows.get(t.name)!), 'utf8') }));
+  const byName = new Map(TABLES.map((t) => [t.name, t]));
+  const workbook: DataFile = {
+    name: WORKBOOK.file,
+    title: '财务收支（Excel 工作簿）',
+    format: 'xlsx',
+    body: await buildWorkbook(
+      WORKBOOK.sheets.map((s) => ({ name: s.sheet, fields: getTableFields(byName.get(s.table)!), rows: rows.get(s.table)! })),
+      scope.county.asOf,
+      `${scope.label}财务收支`,
+    ),
+  };
+  const data = [...csvs, workbook];
+  const descriptor = buildDescriptor(scope, data);
+  const pkg: DataFile = { name: 'datapackage.json', title: '数据包描述（Frictionless Data Package v2）', format: 'json', body: Buffer.from(`${JSON.stringify(descriptor, null, 2)}\n`, 'utf8') };
+  const readme: DataFile = { name: 'README.md', title: '数据说明（每一列的含义）', format: 'md', body: Buffer.from(buildReadme(scope, data), 'utf8') };
+  return [...data, pkg, readme];
+}
+
+function schemaOf(t: Table) {
+  return {
+    $schema: TABLE_SCHEMA_PROFILE,
+    fields: getTableFields(t),
+    missingValues: [''],
+    primaryKey: t.primaryKey,
+    ...(t.foreignKeys ? { foreignKeys: t.foreignKeys } : {}),
+  };
+}
+
+/** The Data Package v2 descriptor of a scope's files. */
+export function buildDescriptor(scope: DataScope, files: readonly DataFile[]) {
+  const licence = getLicence(scope.county.site.dataLicence);
+  const body = (name: string) => files.find((f) => f.name === name)!.body;
+  const csvDialect = { $schema: TABLE_DIALECT_PROFILE, header: true, delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true };
+  return {
+    $schema: DATA_PACKAGE_PROFILE,
+    name: scope.name,
+    title: `${scope.label}村务公开数据`,
+    description: `${scope.county.site.title}公开的${scope.label}财务收支、村务公开、会议决议、公示、志愿服务和合规检查数据，数据截至 ${scope.county.asOf}。各列含义见 README.md。`,
+    homepage: scope.pageUrl,
+    version: scope.county.asOf,
+    created: `${scope.county.asOf}T00:00:00+08:00`,
+    licenses: [{ name: licence.id, title: licence.title, ...(licence.url ? { path: licence.url } : {}) }],
+    sources: [{ title: scope.county.site.title, path: scope.pageUrl }],
+    keywords: ['村务公开', '财务公开', '党务公开'],
+    resources: [
+      ...TABLES.map((t) => {
+        const b = body(`${t.name}.csv`);
+        return { name: t.name, type: 'table', path: `${t.name}.csv`, title: t.title, description: t.description, format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', bytes: b.length, hash: `sha256:${sha256(b)}`, dialect: csvDialect, schema: schemaOf(t) };
+      }),
+      ...WORKBOOK.sheets.map((s) => {
+        const t = TABLES.find((x) => x.name === s.table)!;
+        const b = body(WORKBOOK.file);
+        return { name: `${t.name}-xlsx`, type: 'table', path: WORKBOOK.file, title: `${t.title}（Excel 工作表“${s.sheet}”）`, format: 'xlsx', mediatype: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: b.length, hash: `sha256:${sha256(b)}`, dialect: { $schema: TABLE_DIALECT_PROFILE, sheetName: s.sheet, header: true }, schema: { ...schemaOf(t), foreignKeys: undefined } };
+      }),
+    ],
+  };
+}
+
+const TYPE_ZH: Record<TableSchemaField['type'], string> = { string: '文本', integer: '整数', number: '数值', boolean: '是/否（true/false）', date: '日期（YYYY-MM-DD）' };
+
+/** README.md: what the files are, every column in Chinese, licence and how to cite. */
+export function buildReadme(scope: DataScope, files: readonly DataFile[]): string {
+  const licence = getLicence(scope.county.site.dataLicence);
+  const lines = [
+    `# ${scope.label}村务公开数据`,
+    '',
+    `来源：${scope.county.site.title}（${scope.pageUrl}），数据截至 ${scope.county.asOf}。以村务公开栏张贴的纸质公开为准。`,
+    '',
+    `许可：${licence.title}${licence.url ? `（${licence.url}）` : ''}。引用时请注明：${citation(scope)}`,
+    '',
+    'CSV 文件为 UTF-8（带 BOM）编码、CRLF 换行，可直接用 Excel 或 WPS 打开；以 = + - @ 开头的文字前加了一个撇号（\'），防止被当作公式执行。金额单位为元（最多两位小数），空白表示未填写。datapackage.json 按 Frictionless Data Package v2 描述了每个文件的列、类型、单位、取值范围和主键、外键。',
+    '',
+    '不含个人信息：不公开个人姓名、身份证号、手机号；个人类公示（低保等）只有人数、金额等法律允许公开的字段，过了网上撤下日期的公示不再包含。',
+    '',
+    '## 文件',
+    '',
+    ...files.map((f) => `- \`${f.name}\`：${f.title}`),
+    '- `datapackage.json`：数据包描述（Frictionless Data Package v2）',
+    '',
+  ];
+  for (const t of TABLES) {
+    lines.push(`## ${t.name}.csv：${t.title}`, '', t.description, '', `主键：${t.primaryKey.join(' + ')}${t.foreignKeys ? `；外键：${t.foreignKeys.map((k) => `${k.fields.join(' + ')} → ${k.reference.resource}.csv`).join('；')}` : ''}`, '', '| 列名 | 中文名 | 类型 | 说明 |', '|---|---|---|---|');
+    for (const f of getTableFields(t)) {
+      const extra = [f.unit === 'CNY' ? '单位：元' : f.unit === 'h' ? '单位：小时' : '', f.constraints?.enum ? `取值：${f.constraints.enum.join('、')}` : '', f.constraints?.required ? '必填' : ''].filter(Boolean).join('；');
+      lines.push(`| ${f.name} | ${f.title} | ${TYPE_ZH[f.type]} | ${f.description.replace(/\|/g, '\\|')}${extra ? `（${extra}）` : ''} |`);
+    }
+    lines.push('');
+  }
+  lines.push(`## ${WORKBOOK.file}`, '', `Excel 工作簿，工作表 ${WORKBOOK.sheets.map((s) => `“${s.sheet}”（同 ${s.table}.csv）`).join('、')}。`, '');
+  return `${lines.join('\n')}`;
+}
+
+/** How to cite a scope's data. */
+export function citation(scope: Pick<DataScope, 'county' | 'label' | 'folderUrl'>): string {
+  return `${scope.county.site.title}：《${scope.label}村务公开数据》（截至 ${scope.county.asOf}），${scope.folderUrl}`;
+}

@@ -1,0 +1,346 @@
+/**
+ * The open data of the built demo county: data packages that validate against the official Data
+ * Package v2 profiles, CSV files that Excel opens and that re-add to the site's totals, feeds a
+ * reader accepts, download and feed links on the pages, share cards, no personal data anywhere,
+ * and the same bytes from a second build.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import AjvModule from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCounty } from '../../src/check/load.ts';
+import type { County } from '../../src/check/model.ts';
+import { formatYuan, parseFen } from '../../src/lib/money.ts';
+import { findPersonalNumbers } from '../../src/lib/privacy.ts';
+import { getNoticeType } from '../../src/law/notice-types.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { ensureDemoDist } from '../helpers/dist.ts';
+import { ROOT } from '../helpers/fixture-tree.ts';
+
+type Ajv = import('ajv').default;
+const Ajv = ((AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule) as unknown as new (o: object) => Ajv;
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (a: Ajv) => void;
+
+let DIST: string;
+let county: County;
+const profile = (name: string) => JSON.parse(readFileSync(join(ROOT, 'test/fixtures/datapackage-v2', `${name}.json`), 'utf8'));
+
+interface Field {
+  name: string;
+  type: string;
+  unit?: string;
+  constraints?: { required?: boolean; enum?: string[]; minimum?: number };
+}
+interface Resource {
+  name: string;
+  path: string;
+  format: string;
+  bytes: number;
+  hash: string;
+  dialect: object;
+  schema: { fields: Field[]; primaryKey: string[]; foreignKeys?: { fields: string[]; reference: { resource: string; fields: string[] } }[] };
+}
+
+/** The data folders: the county's and every village's. */
+const folders = () => ['data', ...county.villages.map((v) => `v/${v.id}/data`)];
+const readPackage = (folder: string) => JSON.parse(readFileSync(join(DIST, folder, 'datapackage.json'), 'utf8')) as { resources: Resource[] };
+const csvRows = (file: string): Record<string, string>[] => parseCsv(readFileSync(file), { bom: true, columns: true, record_delimiter: '\r\n' });
+const feedFiles = () => ['feed.xml', 'feed.json', ...county.villages.flatMap((v) => [`v/${v.id}/feed.xml`, `v/${v.id}/feed.json`])];
+
+/** Every data file and feed, as text (the workbook's cells read back with exceljs). */
+async function publishedTexts(): Promise<{ file: string; text: string }[]> {
+  const out: { file: string; text: string }[] = [];
+  for (const folder of folders()) {
+    for (const name of readdirSync(join(DIST, folder))) {
+      const file = join(folder, name);
+      if (name.endsWith('.xlsx')) {
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.readFile(join(DIST, file));
+        const cells: string[] = [];
+        wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => cells.push(String(c.value)))));
+        out.push({ file, text: cells.join('\n') });
+      } else if (name !== 'index.html') out.push({ file, text: readFileSync(join(DIST, file), 'utf8') });
+    }
+  }
+  for (const f of feedFiles()) out.push({ file: f, text: readFileSync(join(DIST, f), 'utf8') });
+  return out;
+}
+
+beforeAll(() => {
+  DIST = ensureDemoDist().dist;
+  county = loadCounty(ROOT, { env: {} }).county!;
+});
+
+describe('the data packages', () => {
+  it('validate against the official Data Package v2, Table Schema and Table Dialect profiles', () => {
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    ajv.addFormat('textarea', true);
+    const pkg = ajv.compile(profile('datapackage'));
+    const schema = ajv.compile(profile('tableschema'));
+    const dialect = ajv.compile(profile('tabledialect'));
+    for (const folder of folders()) {
+      const d = readPackage(folder);
+      expect(pkg(d), `${folder}/datapackage.json: ${JSON.stringify(pkg.errors)}`).toBe(true);
+      expect(d.resources.length).toBeGreaterThan(0);
+      for (const r of d.resources) {
+        expect(schema(r.schema), `${folder} ${r.name} schema: ${JSON.stringify(schema.errors)}`).toBe(true);
+        expect(dialect(r.dialect), `${folder} ${r.name} dialect: ${JSON.stringify(dialect.errors)}`).toBe(true);
+      }
+    }
+  });
+
+  it('describe every file byte for byte (size and SHA-256) and every column in the README', () => {
+    for (const folder of folders()) {
+      const readme = readFileSync(join(DIST, folder, 'README.md'), 'utf8');
+      for (const r of readPackage(folder).resources) {
+        const body = readFileSync(join(DIST, folder, r.path));
+        expect(r.bytes, `${folder}/${r.path}`).toBe(body.length);
+        expect(r.hash).toBe(`sha256:${createHash('sha256').update(body).digest('hex')}`);
+        for (const f of r.schema.fields) expect(readme, `${folder}/README.md should explain ${r.name}.${f.name}`).toContain(`| ${f.name} |`);
+      }
+    }
+  });
+
+  it('give CSV files with a BOM, CRLF line ends, the declared header, typed cells and unique keys that resolve', () => {
+    for (const folder of folders()) {
+      const resources = readPackage(folder).resources.filter((r) => r.format === 'csv');
+      const rowsOf = new Map(resources.map((r) => [r.name, csvRows(join(DIST, folder, r.path))]));
+      for (const r of resources) {
+        const raw = readFileSync(join(DIST, folder, r.path), 'utf8');
+        expect(raw.startsWith('\uFEFF'), `${folder}/${r.path} BOM`).toBe(true);
+        expect(raw.replace(/\r\n/g, '')).not.toMatch(/\n(?=")/);
+        expect(raw.slice(1, raw.indexOf('\r\n'))).toBe(r.schema.fields.map((f) => `"${f.name}"`).join(','));
+        const rows = rowsOf.get(r.name)!;
+        for (const [i, row] of rows.entries()) {
+          for (const f of r.schema.fields) {
+            const v = row[f.name]!;
+            const where = `${folder}/${r.path} row ${i + 2} ${f.name}=${JSON.stringify(v)}`;
+            if (v === '') {
+              expect(f.constraints?.required, `${where} is required`).not.toBe(true);
+              continue;
+            }
+            if (f.type === 'integer') expect(v, where).toMatch(/^-?\d+$/);
+            if (f.type === 'number') expect(v, where).toMatch(/^-?\d+(\.\d{1,2})?$/);
+            if (f.type === 'date') expect(v, where).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+            if (f.type === 'boolean') expect(['true', 'false'], where).toContain(v);
+            if (f.constraints?.enum) expect(f.constraints.enum, where).toContain(v);
+            if (f.constraints?.minimum !== undefined) expect(Number(v), where).toBeGreaterThanOrEqual(f.constraints.minimum);
+          }
+        }
+        const keys = rows.map((row) => r.schema.primaryKey.map((k) => row[k]).join('\u0000'));
+        expect(new Set(keys).size, `${folder}/${r.path} primary key`).toBe(keys.length);
+        for (const fk of r.schema.foreignKeys ?? []) {
+          const target = new Set(rowsOf.get(fk.reference.resource)!.map((row) => fk.reference.fields.map((k) => row[k]).join('\u0000')));
+          for (const row of rows) expect(target.has(fk.fields.map((k) => row[k]).join('\u0000')), `${folder}/${r.path} → ${fk.reference.resource}`).toBe(true);
+        }
+      }
+    }
+  });
+});
+
+describe('the ledger data', () => {
+  it('re-adds from ledger-entries.csv to the totals in ledgers.csv and on every ledger page', () => {
+    for (const folder of folders()) {
+      const entries = csvRows(join(DIST, folder, 'ledger-entries.csv'));
+      const ledgers = csvRows(join(DIST, folder, 'ledgers.csv'));
+      expect(ledgers.length).toBeGreaterThan(0);
+      for (const l of ledgers) {
+        const mine = entries.filter((e) => e.village === l.village && e.ledger === l.ledger);
+        const sum = (side: string) => mine.filter((e) => e.side === side).reduce((s, e) => s + fen(e.amount!), 0);
+        const income = sum('收入');
+        const expense = sum('支出');
+        expect(income).toBe(fen(l.income_total!));
+        expect(expense).toBe(fen(l.expense_total!));
+        expect(fen(l.opening_balance!) + income - expense).toBe(fen(l.closing_balance!));
+        const page = readFileSync(join(DIST, l.url!.slice(1), 'index.html'), 'utf8');
+        for (const amount of [income, expense, fen(l.opening_balance!), fen(l.closing_balance!)]) expect(page).toContain(formatYuan(amount));
+      }
+    }
+    // Every ledger of the county is in the county file.
+    expect(csvRows(join(DIST, 'data', 'ledgers.csv')).length).toBe(county.villages.reduce((n, v) => n + v.ledgers.length, 0));
+  });
+
+  it('gives the same rows in the Excel workbook as in the CSV files', async () => {
+    for (const folder of folders()) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(join(DIST, folder, 'ledgers.xlsx'));
+      for (const r of readPackage(folder).resources.filter((x) => x.format === 'xlsx')) {
+        const sheetName = (r.dialect as { sheetName: string }).sheetName;
+        const ws = wb.getWorksheet(sheetName)!;
+        expect(ws, `${folder} sheet ${sheetName}`).toBeDefined();
+        const csv = csvRows(join(DIST, folder, `${r.name.replace(/-xlsx$/, '')}.csv`));
+        const header = (ws.getRow(1).values as unknown[]).slice(1);
+        expect(header).toEqual(r.schema.fields.map((f) => f.name));
+        expect(ws.rowCount - 1).toBe(csv.length);
+        csv.forEach((row, i) => {
+          const values = (ws.getRow(i + 2).values as unknown[]).slice(1);
+          r.schema.fields.forEach((f, j) => expect(String(values[j] ?? ''), `${folder} ${sheetName} row ${i + 2} ${f.name}`).toBe(row[f.name]));
+        });
+      }
+    }
+  });
+});
+
+const fen = (yuan: string): number => {
+  const r = parseFen(yuan, { allowNegative: true });
+  if (!r.ok) throw new Error(`not an amount: ${yuan}`);
+  return r.fen;
+};
+
+describe('personal data', () => {
+  it('never reaches a data file or feed: the privacy scan finds no ID, mobile or bank number', async () => {
+    for (const { file, text } of await publishedTexts()) expect(findPersonalNumbers(text), file).toEqual([]);
+  });
+
+  it('never reaches a data file or feed: no name of a private person on a notice, a debt or a volunteer list', async () => {
+    const names = new Set<string>();
+    for (const v of county.villages) {
+      for (const n of v.notices) for (const s of n.data.subjects) if (s.name && getNoticeType(n.data.type)!.personal) names.add(s.name);
+      for (const l of v.ledgers) for (const d of [...l.data.receivables, ...l.data.payables]) if (d.partyKind === '个人') names.add(d.party);
+      for (const p of v.volunteers) for (const x of p.data.volunteers) if (!x.consent) names.add(x.name);
+    }
+    expect(names.size, 'the demo county has private persons to protect').toBeGreaterThan(3);
+    for (const { file, text } of await publishedTexts()) for (const name of names) expect(text.includes(name), `${file} names ${name}`).toBe(false);
+  });
+});
+
+describe('the feeds', () => {
+  it('are JSON Feed 1.1 with a title and every item with an id, URL, title and date from its record', () => {
+    for (const file of feedFiles().filter((f) => f.endsWith('.json'))) {
+      const feed = JSON.parse(readFileSync(join(DIST, file), 'utf8'));
+      expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
+      expect(feed.title).toBeTruthy();
+      expect(feed.items.length).toBeGreaterThan(0);
+      for (const item of feed.items) {
+        expect(item.id).toBeTruthy();
+        expect(item.title).toBeTruthy();
+        expect(item.url.startsWith(county.site.baseUrl)).toBe(true);
+        expect(item.date_published).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\+08:00$/);
+        expect(existsSync(join(DIST, new URL(item.url).pathname.slice(1), 'index.html')), item.url).toBe(true);
+      }
+    }
+  });
+
+  it('are Atom documents a browser parses, with id, title, updated and entries that have id, title, updated and a link', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      for (const file of feedFiles().filter((f) => f.endsWith('.xml'))) {
+        const xml = readFileSync(join(DIST, file), 'utf8');
+        const parsed = await page.evaluate((text) => {
+          const doc = new DOMParser().parseFromString(text, 'application/xml');
+          const NS = 'http://www.w3.org/2005/Atom';
+          const child = (el: Element, name: string) => [...el.children].find((c) => c.namespaceURI === NS && c.localName === name);
+          const root = doc.documentElement;
+          return {
+            error: doc.getElementsByTagName('parsererror').length > 0,
+            root: `${root.namespaceURI} ${root.localName}`,
+            id: child(root, 'id')?.textContent,
+            title: child(root, 'title')?.textContent,
+            updated: child(root, 'updated')?.textContent,
+            entries: [...root.children].filter((c) => c.localName === 'entry').map((e) => ({ id: child(e, 'id')?.textContent, title: child(e, 'title')?.textContent, updated: child(e, 'updated')?.textContent, link: child(e, 'link')?.getAttribute('href') })),
+          };
+        }, xml);
+        expect(parsed.error, file).toBe(false);
+        expect(parsed.root).toBe('http://www.w3.org/2005/Atom feed');
+        expect(parsed.id && parsed.title && parsed.updated, file).toBeTruthy();
+        expect(Number.isNaN(Date.parse(parsed.updated!))).toBe(false);
+        expect(parsed.entries.length).toBeGreaterThan(0);
+        for (const e of parsed.entries) {
+          expect(e.id && e.title && e.link, `${file} entry`).toBeTruthy();
+          expect(Date.parse(e.updated!) <= Date.parse(parsed.updated!)).toBe(true);
+        }
+      }
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('announce a correction with what changed', () => {
+    const corrections = county.villages.flatMap((v) => v.disclosures.filter((d) => d.data.supersedes).map((d) => ({ v, d })));
+    expect(corrections.length).toBeGreaterThan(0);
+    for (const { v, d } of corrections) {
+      const feed = JSON.parse(readFileSync(join(DIST, 'v', v.id, 'feed.json'), 'utf8'));
+      const item = feed.items.find((i: { id: string }) => i.id.endsWith(`/v/${v.id}/disclosures/${d.id}/`));
+      expect(item.tags).toContain('更正');
+      expect(item.content_text).toContain(d.data.correctionReason!.replace(/。$/, ''));
+      expect(item.content_text).toMatch(/“[^”]+”改为“[^”]+”/);
+    }
+  });
+});
+
+describe('the pages', () => {
+  const recordPages = () =>
+    county.villages.flatMap((v) => [
+      ...v.disclosures.map((d) => `v/${v.id}/disclosures/${d.id}`),
+      ...v.ledgers.map((l) => `v/${v.id}/finances/${l.id}`),
+      ...v.meetings.map((m) => `v/${v.id}/meetings/${m.id}`),
+      ...v.notices.map((n) => `v/${v.id}/notices/${n.id}`),
+      ...v.volunteers.map((p) => `v/${v.id}/volunteers/${p.id}`),
+    ]);
+  const html = (path: string) => readFileSync(join(DIST, path, 'index.html'), 'utf8');
+  const attr = (page: string, re: RegExp) => [...page.matchAll(re)].map((m) => m[1]!);
+
+  it('link downloadable data from every record page and village board, to files that exist', () => {
+    for (const path of [...recordPages(), ...county.villages.map((v) => `v/${v.id}`)]) {
+      const links = attr(html(path), /href="(\/[^"]*\/data\/[^"]+\.(?:csv|xlsx|md))"/g);
+      expect(links.length, path).toBeGreaterThan(0);
+      for (const l of links) expect(existsSync(join(DIST, l.slice(1))), `${path} → ${l}`).toBe(true);
+    }
+  });
+
+  it('announce the feeds in the head with <link rel="alternate">, pointing at files that exist', () => {
+    for (const path of ['', ...recordPages()]) {
+      const page = html(path);
+      const atom = attr(page, /<link rel="alternate" type="application\/atom\+xml"[^>]*href="([^"]+)"/g);
+      const json = attr(page, /<link rel="alternate" type="application\/feed\+json"[^>]*href="([^"]+)"/g);
+      expect(atom.length, path).toBeGreaterThan(0);
+      expect(json.length, path).toBeGreaterThan(0);
+      for (const l of [...atom, ...json]) expect(existsSync(join(DIST, l.slice(1))), `${path} → ${l}`).toBe(true);
+    }
+  });
+
+  it('give every record page a share card: title, description, absolute URL, and the poster preview when the poster is published', () => {
+    for (const path of recordPages()) {
+      const page = html(path);
+      const meta = (p: string) => attr(page, new RegExp(`<meta property="og:${p}" content="([^"]*)"`, 'g'))[0];
+      expect(meta('title'), path).toBeTruthy();
+      expect(meta('description'), path).toBeTruthy();
+      expect(meta('url')).toBe(new URL(`${path}/`, county.site.baseUrl).href);
+      const image = meta('image');
+      if (image) {
+        expect(image.startsWith(county.site.baseUrl)).toBe(true);
+        expect(existsSync(join(DIST, new URL(image).pathname.slice(1))), image).toBe(true);
+      }
+      // A record whose poster is in this build's printed set (its A3 PDF is linked on the page) shows that poster's preview.
+      if (/-a3\.pdf"/.test(page)) expect(image, `${path} has a published poster`).toBeTruthy();
+    }
+  });
+
+  it('list every dataset on /data/ with its size, the licence and how to cite it', () => {
+    const page = html('data');
+    for (const folder of folders()) for (const r of readPackage(folder).resources) expect(page).toContain(`/${folder}/${r.path}`);
+    expect(page).toContain('CC BY 4.0');
+    expect(page).toContain('引用方式');
+    expect(page).toMatch(/\d+(\.\d)? KB/);
+  });
+});
+
+describe('a second build', () => {
+  const OUT = join(ROOT, '.gongkai-build', 'opendata-second');
+  afterAll(() => rmSync(OUT, { recursive: true, force: true }));
+
+  it('gives byte-identical data files and feeds', () => {
+    const run = spawnSync(process.execPath, ['scripts/build.ts', '--out', OUT], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GONGKAI_AS_OF: '' } });
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    const files = [...folders().flatMap((f) => readdirSync(join(DIST, f)).map((n) => join(f, n))), ...feedFiles()];
+    expect(files.length).toBeGreaterThan(50);
+    for (const f of files) expect(readFileSync(join(OUT, f)).equals(readFileSync(join(DIST, f))), f).toBe(true);
+  });
+});

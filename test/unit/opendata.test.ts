@@ -1,0 +1,108 @@
+/**
+ * The open-data tables and feeds on the demo county, without a build: column types come from the
+ * zod schemas, and a notice with personal data leaves the data files and feeds after its
+ * `unpublishAfter` date — its subjects' names never reach them at all.
+ */
+import { parse as parseCsv } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCounty } from '../../src/check/load.ts';
+import type { County } from '../../src/check/model.ts';
+import { csvField, formatCsv } from '../../src/lib/csv.ts';
+import { addDays } from '../../src/lib/dates.ts';
+import { NOTICE_TYPE_NAMES } from '../../src/law/notice-types.ts';
+import { listFeedEntries, buildAtomFeed, buildJsonFeed } from '../../src/opendata/feeds.ts';
+import { buildDataFiles, getTableFields, type DataFile } from '../../src/opendata/files.ts';
+import { TABLES } from '../../src/opendata/tables.ts';
+import { toTableSchemaField } from '../../src/opendata/table-schema.ts';
+import { assertNoPersonalNumbers } from '../../src/opendata/privacy-gate.ts';
+import { DisclosureSchema } from '../../src/schemas/disclosure.ts';
+import { LedgerSchema } from '../../src/schemas/ledger.ts';
+import { Fen, IsoDate, Text } from '../../src/schemas/primitives.ts';
+import { ROOT } from '../helpers/fixture-tree.ts';
+
+let county: County;
+beforeAll(() => {
+  county = loadCounty(ROOT, { env: {} }).county!;
+});
+
+const field = (table: string, name: string) => getTableFields(TABLES.find((t) => t.name === table)!).find((f) => f.name === name)!;
+
+describe('the Table Schema of the data files', () => {
+  it('takes enum values from the zod schemas: every notice type of the law table, every disclosure track', () => {
+    expect(field('notices', 'type').constraints?.enum).toEqual([...NOTICE_TYPE_NAMES]);
+    expect(field('disclosures', 'track').constraints?.enum).toEqual([...DisclosureSchema.shape.track.options]);
+    expect(field('notices', 'day_unit').constraints?.enum).toEqual(['自然日', '工作日']);
+  });
+
+  it('writes money as yuan numbers with the unit CNY, negative only where the schema allows a negative balance', () => {
+    expect(field('ledger-entries', 'amount')).toMatchObject({ type: 'number', unit: 'CNY', constraints: { minimum: 0 } });
+    expect(field('ledgers', 'closing_balance')).toMatchObject({ type: 'number', unit: 'CNY' });
+    expect(field('ledgers', 'closing_balance').constraints?.minimum).toBeUndefined();
+  });
+
+  it('marks a field the schema lets the clerk leave out as optional, and one it requires as required', () => {
+    expect(toTableSchemaField({ name: 'x', title: 'x', description: 'x', schema: LedgerSchema.shape.entity }).constraints?.required).toBeUndefined();
+    expect(toTableSchemaField({ name: 'x', title: 'x', description: 'x', schema: IsoDate }).constraints?.required).toBe(true);
+    expect(toTableSchemaField({ name: 'x', title: 'x', description: 'x', schema: Fen.optional() })).toMatchObject({ type: 'number', unit: 'CNY' });
+    expect(toTableSchemaField({ name: 'x', title: 'x', description: 'x', schema: Text }).type).toBe('string');
+  });
+
+  it('has a type for every column, unique column names per table and key columns that exist', () => {
+    for (const t of TABLES) {
+      const names = getTableFields(t).map((f) => f.name);
+      expect(new Set(names).size, t.name).toBe(names.length);
+      for (const k of [...t.primaryKey, ...(t.foreignKeys ?? []).flatMap((fk) => fk.fields)]) expect(names, `${t.name}.${k}`).toContain(k);
+    }
+  });
+});
+
+describe('CSV cells', () => {
+  it('neutralise text that a spreadsheet would run as a formula but keep a negative balance a number', () => {
+    expect(csvField('-1')).toBe(`"'-1"`);
+    expect(csvField(-1234.5)).toBe('"-1234.5"');
+    expect(formatCsv(['a'], [['=1+1']])).toBe('\uFEFF"a"\r\n"\'=1+1"\r\n');
+  });
+});
+
+describe('a notice with personal data', () => {
+  const maquDibao = () => {
+    const v = county.villages.find((x) => x.id === 'maqu')!;
+    const n = v.notices.find((x) => x.data.type === '低保初审' && x.data.unpublishAfter)!;
+    return { v, n };
+  };
+  const filesAt = async (asOf: string): Promise<DataFile[]> => {
+    const { v } = maquDibao();
+    const c = { ...county, asOf };
+    return buildDataFiles({ county: c, villages: [v], findings: new Map(), folderUrl: 'https://example.cn/v/maqu/data/', pageUrl: 'https://example.cn/data/', label: '马曲村', name: 'gongkai-maqu' });
+  };
+  const rowsOf = (files: DataFile[], name: string) => parseCsv(files.find((f) => f.name === `${name}.csv`)!.body, { bom: true, columns: true }) as Record<string, string>[];
+
+  it('is published without names while it may be online, and not at all after unpublishAfter', async () => {
+    const { v, n } = maquDibao();
+    const names = n.data.subjects.map((s) => s.name!).filter(Boolean);
+    expect(names.length).toBeGreaterThan(0);
+    const before = await filesAt(n.data.unpublishAfter!);
+    const after = await filesAt(addDays(n.data.unpublishAfter!, 1));
+    expect(rowsOf(before, 'notices').some((r) => r.notice === n.id)).toBe(true);
+    expect(rowsOf(before, 'notice-subjects').filter((r) => r.notice === n.id)).toHaveLength(n.data.subjects.length);
+    expect(rowsOf(before, 'notice-subjects').every((r) => r.name === '')).toBe(true);
+    expect(rowsOf(after, 'notices').some((r) => r.notice === n.id)).toBe(false);
+    expect(rowsOf(after, 'notice-subjects').some((r) => r.notice === n.id)).toBe(false);
+    for (const files of [before, after]) for (const f of files) for (const name of names) expect(f.body.includes(name), `${f.name} names ${name}`).toBe(false);
+
+    for (const asOf of [n.data.unpublishAfter!, addDays(n.data.unpublishAfter!, 1)]) {
+      const scope = { county: { ...county, asOf }, villages: [v], baseUrl: 'https://example.cn/', title: 't', homeUrl: 'https://example.cn/v/maqu/', atomUrl: 'https://example.cn/v/maqu/feed.xml', jsonUrl: 'https://example.cn/v/maqu/feed.json' };
+      const entries = listFeedEntries(scope);
+      const listed = entries.some((e) => e.url.endsWith(`/notices/${n.id}/`));
+      expect(listed, `listed on ${asOf}`).toBe(asOf <= n.data.unpublishAfter!);
+      for (const text of [buildAtomFeed(scope, entries), buildJsonFeed(scope, entries)]) for (const name of names) expect(text.includes(name)).toBe(false);
+    }
+  });
+});
+
+describe('the privacy gate before a data file or feed is written', () => {
+  it('stops the build on an ID number, naming the file and the masked number in Chinese and English', () => {
+    expect(() => assertNoPersonalNumbers('v/maqu/data/notes.csv', '"备注","11010519491231002X"')).toThrow(/v\/maqu\/data\/notes\.csv.*个人号码.*11\*+02X.*personal numbers/);
+    expect(() => assertNoPersonalNumbers('feed.json', '{"title":"电话 0917-4631208"}')).not.toThrow();
+  });
+});
