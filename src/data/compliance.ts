@@ -3,7 +3,7 @@
  * late, and each legal check with its findings in words. Computed by src/lib/compliance.ts from the
  * same checked content the rest of the site uses; the page only renders it.
  */
-import { getComplianceCsvRows, toCsv } from '../check/compliance-csv.ts';
+import { dataFileHref } from './opendata.ts';
 import { assembleCompliance, timelinessText } from '../check/compliance-rules.ts';
 import { renderMessage } from '../check/messages/index.ts';
 import { COMPLIANCE_CHECKS, latestDueQuarterKey } from '../lib/compliance.ts';
@@ -16,11 +16,6 @@ const SHORT = { 'on-time': '✓ 按时公开', late: '! 逾期公开', overdue: 
 
 export const complianceHref = (): string => href('compliance');
 
-/** The compliance table as a CSV file for download, the same rows `npm run report -- --csv` writes. */
-export const COMPLIANCE_CSV_FILE = 'hegui.csv';
-export function getComplianceCsv(): string {
-  return toCsv(getComplianceCsvRows(getCounty(), getCheckProblems()));
-}
 
 /** The page of the record a problem is about, if it has one. */
 function recordHref(file: string): string | undefined {
@@ -81,7 +76,8 @@ export function getComplianceView(mode: ComplianceMode = undefined) {
         : townships;
   return {
     modes: COMPLIANCE_MODES.map((m) => ({ zh: m.zh, href: m.mode ? href(`compliance/${m.mode}`) : href('compliance'), current: m.mode === mode })),
-    csvHref: `${href('compliance')}${COMPLIANCE_CSV_FILE}`,
+    /** The open-data file of the same findings (src/data/opendata.ts). */
+    csvHref: dataFileHref('compliance-findings.csv'),
     county: `${county.site.province}${county.site.city ?? ''}${county.site.county}`,
     profileName: county.profile.name,
     asOfZh: formatDateZh(county.asOf),

@@ -13,11 +13,14 @@ import { renderMessage, toolText } from '../check/messages/index.ts';
 import type { Problem } from '../check/model.ts';
 import { COMPLIANCE_CHECKS, latestDueQuarterKey, type ComplianceRow } from '../lib/compliance.ts';
 import { periodKey, periodLabel } from '../lib/period.ts';
-import { csvField, CSV_HEADER, getComplianceCsvRows, toCsv } from '../check/compliance-csv.ts';
+import { csvField, formatCsv } from '../lib/csv.ts';
 import type { ToolResult } from './result.ts';
 
-export { csvField, CSV_HEADER, toCsv };
+export { csvField };
 
+const RESULT = { 'on-time': '按时 on time', late: '逾期公开 late', overdue: '未公开 overdue', 'not-due': '未到期 not due' } as const;
+
+export const CSV_HEADER = ['乡镇 Township', '村 Village', '村编号 Village id', '期间 Period', '检查项', 'Check', '结果 Result', '文件 File', '字段 Field', '问题', 'Problem', '修改 Fix'];
 
 export interface Report {
   code: number;
@@ -34,6 +37,7 @@ export function buildReport(root: string, options: LoadOptions & { only?: string
   const { villages, rows, countyProblems } = assembleCompliance(county, problems);
   const checkName = new Map(COMPLIANCE_CHECKS.map((c) => [c.key, c]));
   const lines: string[] = [toolText('report.title', { county: `${county.site.province}${county.site.city ?? ''}${county.site.county}`, asOf: county.asOf, profile: county.profile.name }), ''];
+  const csvRows: string[][] = [];
 
   const latest = latestDueQuarterKey(county.asOf, county.profile);
   const latestRows = rows.filter((r) => periodKey(r.quarter) === latest);
@@ -58,6 +62,7 @@ export function buildReport(root: string, options: LoadOptions & { only?: string
       const t = timelinessText(r.timeliness);
       const mark = { 'on-time': '✓', late: '!', overdue: '✗', 'not-due': '·' }[r.timeliness.state];
       lines.push(`  ${periodLabel(r.quarter)} ${periodKey(r.quarter)}  ${mark} ${t.zh}  ${t.en}`);
+      csvRows.push([v.township, v.name, v.id, periodKey(r.quarter), checkName.get('timeliness')!.zh, checkName.get('timeliness')!.en, RESULT[r.timeliness.state], '', '', t.zh, t.en, '']);
       const failing = r.cells.filter((c) => c.problems.length > 0);
       for (const c of failing) {
         const name = checkName.get(c.check)!;
@@ -65,13 +70,23 @@ export function buildReport(root: string, options: LoadOptions & { only?: string
         for (const p of c.problems) {
           const m = renderMessage(p.code, p.params);
           lines.push(`        ${m.zh}`, `        ${m.en}`, `        〈${p.file}${p.path ? ` · ${p.path}` : ''}〉`);
+          csvRows.push([v.township, v.name, v.id, periodKey(r.quarter), name.zh, name.en, p.severity === 'error' ? '错误 error' : '提醒 warning', p.file, p.path, m.zh, m.en, m.fixZh]);
         }
       }
       if (failing.length === 0) lines.push(`    ✓ ${toolText('report.all-ok').replace('\n', ' ')}`);
     }
     lines.push('');
   }
-  return { code: 0, text: lines.join('\n'), csvRows: getComplianceCsvRows(county, problems, only) };
+  for (const p of only ? [] : countyProblems) {
+    const m = renderMessage(p.code, p.params);
+    csvRows.push(['', '', '', '', '县级配置', 'county configuration', p.severity === 'error' ? '错误 error' : '提醒 warning', p.file, p.path, m.zh, m.en, m.fixZh]);
+  }
+  return { code: 0, text: lines.join('\n'), csvRows };
+}
+
+/** The CSV text: BOM, header, CRLF line ends. */
+export function toCsv(rows: readonly (readonly (string | number)[])[]): string {
+  return formatCsv(CSV_HEADER, rows);
 }
 
 export function report(root: string, options: { csv?: string | undefined; village?: string | undefined; cwd?: string | undefined; env?: LoadOptions['env'] } = {}): ToolResult {

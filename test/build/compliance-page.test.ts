@@ -38,4 +38,23 @@ describe('the compliance page', () => {
   it('needs no JavaScript', () => {
     expect(page('compliance')).not.toMatch(/<script/i);
   });
+
+  it('filters and sorts with plain links (each a page, no JavaScript) and offers the findings as a CSV file the build wrote', () => {
+    const html = page('compliance');
+    for (const mode of ['you-wenti', 'wenti-duo']) {
+      expect(html).toContain(`href="/compliance/${mode}/"`);
+      expect(page(`compliance/${mode}`)).not.toMatch(/<script/i);
+    }
+    const csv = /<a href="([^"]+\.csv)" download>/.exec(html)![1]!;
+    const rows = readFileSync(join(demoDistPath(), csv), 'utf8');
+    for (const id of ['dongguan', 'dongxing', 'maqu', 'wenshui']) expect(rows).toContain(`"${id}"`);
+  });
+
+  it('puts the village with the most problems first when asked, and shows only villages with problems in the filter', () => {
+    const findings = (h: string) => [...h.matchAll(/<h3 id="v-([^"]+)"[\s\S]*?(?=<h3 id=|<\/main>)/g)].map((m) => ({ id: m[1]!, n: (m[0].match(/class="badge (bad|late)"/g) ?? []).length + (m[0].match(/class="badge (late|overdue)"/g) ?? []).length }));
+    const sorted = findings(page('compliance/wenti-duo'));
+    expect(sorted).toHaveLength(4);
+    expect(sorted.map((v) => v.n)).toEqual([...sorted.map((v) => v.n)].sort((a, b) => b - a));
+    expect(findings(page('compliance/you-wenti')).every((v) => v.n > 0)).toBe(true);
+  });
 });
