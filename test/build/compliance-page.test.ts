@@ -51,7 +51,7 @@ describe('the compliance page', () => {
   });
 
   it('puts the village with the most problems first when asked, and shows only villages with problems in the filter', () => {
-    const findings = (h: string) => [...h.matchAll(/<h3 id="v-([^"]+)"[\s\S]*?(?=<h3 id=|<\/main>)/g)].map((m) => ({ id: m[1]!, n: (m[0].match(/class="badge (bad|late)"/g) ?? []).length + (m[0].match(/class="badge (late|overdue)"/g) ?? []).length }));
+    const findings = (h: string) => [...h.matchAll(/<h3 id="v-([^"]+)"[\s\S]*?(?=<h3 id=|<\/main>)/g)].map((m) => ({ id: m[1]!, n: (m[0].match(/✗ 错误|! 提醒|! 逾期公开|✗ 未公开/g) ?? []).length }));
     const sorted = findings(page('compliance/wenti-duo'));
     expect(sorted).toHaveLength(4);
     expect(sorted.map((v) => v.n)).toEqual([...sorted.map((v) => v.n)].sort((a, b) => b - a));

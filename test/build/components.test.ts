@@ -96,17 +96,18 @@ describe('FactsList on the disclosure and notice pages', () => {
 });
 
 describe('MoneyTable on the ledger pages', () => {
-  it('right-aligns the 金额 column and lists every receivable and payable, or 无 when there are none', () => {
+  it('right-aligns the 金额 column and lists every receivable and payable, or 无 when there are none, as cards on phones whose cells name their column', () => {
     for (const v of county.villages) {
       for (const l of v.ledgers) {
         const f = getLedgerFacts(l, v);
         const html = page(f.path);
+        expect(html).toMatch(/<table class="stack">\s*<caption>应收款与应付款（单位：元）<\/caption>/);
         const debts = /<caption>应收款与应付款（单位：元）<\/caption>([\s\S]*?)<\/table>/.exec(html)![1]!;
         expect(debts).toContain('<th scope="col" class="num">金额</th>');
         const n = f.receivables.length + f.payables.length;
-        expect(count(debts, /<tr><td>应(收|付)款<\/td>/g)).toBe(n);
+        expect(count(debts, /<tr><td data-label="类别">应(收|付)款<\/td>/g)).toBe(n);
         expect(debts.includes('<td colspan="4">无</td>')).toBe(n === 0);
-        for (const r of [...f.receivables, ...f.payables]) expect(debts).toContain(`<td>${r.party}</td>`);
+        for (const r of [...f.receivables, ...f.payables]) expect(debts).toContain(`<td data-label="对象">${r.party}</td>`);
       }
     }
   });

@@ -148,8 +148,8 @@ describe('a build with bad content', () => {
   });
 });
 
-/** Latin words a villager page may show: addresses, 核对码 (hex groups), catalogue codes, units and names of things printed on paper. */
-const LATIN_ALLOWED = [/https?:\/\/\S+/g, /\b[\w-]+(\.[\w-]+)+(\/[\w./%-]*)?/g, /\b[0-9A-F]{4}(-[0-9A-F]{4})+\b/g, /\b[A-Z]{2}-\d{2}\b/g, /\b(PDF|QR|A3|A4|PNG|SVG|dpi|km|m²|kWh)\b/g];
+/** Latin words a villager page may show: addresses, 核对码 (hex groups), catalogue codes, units, paper sizes, and the names of file formats and the programs that open them. */
+const LATIN_ALLOWED = [/https?:\/\/\S+/g, /\b[\w-]+(\.[\w-]+)+(\/[\w./%-]*)?/g, /\b[0-9A-F]{4}(-[0-9A-F]{4})+\b/g, /\b[A-Z]{2}-\d{2}\b/g, /\b(PDF|QR|A3|A4|PNG|SVG|dpi|km|m²|kWh|CSV|XLSX|Excel|WPS|Atom|JSON Feed|JSON|RSS)\b/g];
 
 /** Latin words in a page's visible text and in the attributes a screen reader or a browser shows. */
 function latinWords(html: string, names: readonly string[] = []): string[] {
@@ -165,6 +165,7 @@ describe('the public pages speak Chinese', () => {
     for (const f of allHtml()) {
       const path = relative(DIST, f);
       if (/^v\/[^/]+\/posters\//.test(path)) continue; // the clerk's poster page
+      if (/^data\//.test(path)) continue; // the open-data page for people who reuse the files (licence, encoding, Data Package)
       // A village's pinyin id is a name (the search page says it can be typed: 如 maqu).
       const words = latinWords(readFileSync(f, 'utf8'), county.villages.map((v) => v.id));
       if (words.length > 0) found.push(`${path}: ${words.slice(0, 8).join(' ')}`);
