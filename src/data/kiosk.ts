@@ -7,7 +7,7 @@
 import { encode } from 'uqr';
 import type { VillageRecords } from '../check/model.ts';
 import { formatDateZh } from '../lib/dates.ts';
-import { describeNoticeStatus, getBoardDeadline, getNewestPeriod, isBoardStale } from '../lib/kiosk.ts';
+import { describeNoticeStatus, describeStaleness, getBoardDeadline, getNewestPeriod, isBoardStale, listComingDeadlines } from '../lib/kiosk.ts';
 import { summariseLedger } from '../lib/ledger.ts';
 import { formatYuan } from '../lib/money.ts';
 import { comparePeriods, periodKey, periodLabel } from '../lib/period.ts';
@@ -97,11 +97,11 @@ export interface KioskView {
   phone: string;
   boards: string[];
   /** The screen's own addresses: its page (the service worker's scope), service worker and version file. */
-  urls: { scope: string; sw: string; version: string };
+  urls: { scope: string; sw: string; version: string; icon: string };
   /** The village's page on the public website, shown as text and as a QR code. */
   web: { url: string; display: string; qrPath: string; qrSize: number };
   /** After `deadline` the screen warns it may be stale; `staleAtBuild` is that test on the as-of date. */
-  freshness: { deadline: string; staleAtBuild: boolean; dueZh: string };
+  freshness: { deadline: string; staleAtBuild: boolean; dueZh: string; what: string; coming: { label: string; deadline: string }[] };
   slides: KioskSlide[];
 }
 
@@ -258,6 +258,7 @@ export function getKioskView(villageId: string): KioskView {
   const what = due.what === 'disclosure' ? '村务公开' : '财务公开';
   const url = new URL(`${villagePath(v.id)}/`, c.site.baseUrl).href;
   const qr = qrPath(url);
+  const coming = listComingDeadlines(due, c.profile);
   return {
     village: { id: v.id, name: v.data.name, township: v.data.township },
     siteTitle: c.site.title,
@@ -266,12 +267,14 @@ export function getKioskView(villageId: string): KioskView {
     hotline: c.site.hotline,
     phone: v.data.phone,
     boards: v.data.boards.map((b) => b.location),
-    urls: { scope: kioskHref(v.id), sw: `${kioskHref(v.id)}sw.js`, version: `${kioskHref(v.id)}version.json` },
+    urls: { scope: kioskHref(v.id), sw: `${kioskHref(v.id)}sw.js`, version: `${kioskHref(v.id)}version.json`, icon: `${href('')}favicon.svg` },
     web: { url, display: url.replace(/^https?:\/\//, ''), qrPath: qr.path, qrSize: qr.size },
     freshness: {
       deadline: due.deadline,
       staleAtBuild: isBoardStale(c.asOf, due.deadline),
-      dueZh: `${periodLabel(due.period)}${what}应于${formatDateZh(due.deadline)}前公开，本屏尚未收到`,
+      dueZh: describeStaleness(coming, c.asOf, c.asOf, what),
+      what,
+      coming,
     },
     slides: [...noticeSlides(v, c.asOf), ...disclosureSlides(v), ...ledgerSlides(v), ...meetingSlides(v, c), ...volunteerSlides(v)],
   };
