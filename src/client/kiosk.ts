@@ -190,6 +190,8 @@ document.addEventListener('keydown', (e) => {
   interact(by);
 });
 window.addEventListener('resize', () => current && fit(current));
+// The bands around the items change height when their text changes (staleness, sync state): fit again.
+new ResizeObserver(() => current && fit(current)).observe($('#slides')!);
 
 root.classList.add('js');
 showSync();

@@ -75,17 +75,18 @@ export function describeStaleness(coming: readonly { label: string; deadline: Is
   const first = missed[0];
   if (!first) return '';
   const days = daysBetween(asOf, screenDate);
-  const since = `本屏内容最后更新于${formatDateZh(asOf)}${days > 0 ? `，已经 ${days} 天` : ''}`;
+  // On the build's own day the header's 数据截至 already says when; afterwards the banner counts the days.
+  const since = days > 0 ? `本屏内容最后更新于${formatDateZh(asOf)}，已经 ${days} 天。` : '';
   const count = missed.length > 1 ? `到今天共缺 ${missed.length} 期（${first.label}至${missed.at(-1)!.label}）` : '';
   if (asOf > first.deadline) {
-    return `${since}。${first.label}${what}应于${formatDateZh(first.deadline)}前公开，截至那天村里还没有公开${count ? `；${count}` : ''}。`;
+    return `${since}${first.label}${what}应于${formatDateZh(first.deadline)}前公开，截至那天村里还没有公开${count ? `；${count}` : ''}。`;
   }
-  return `${since}。${first.label}${what}应于${formatDateZh(first.deadline)}前公开，本屏没有收到${count ? `，${count}` : ''}：可能是本屏没有联网同步，也可能是村里还没有公开。`;
+  return `${since}${first.label}${what}应于${formatDateZh(first.deadline)}前公开，本屏没有收到${count ? `，${count}` : ''}：可能是本屏没有联网同步，也可能是村里还没有公开。`;
 }
 
-/** "12月6日 星期六" for the screen's clock. */
+/** "12月6日 周六" for the screen's clock. */
 export function formatClockDateZh(date: IsoDate): string {
-  return `${formatDateZh(date).replace(/^\d+年/, '')} 星期${'日一二三四五六'[weekday(date)]}`;
+  return `${formatDateZh(date).replace(/^\d+年/, '')} 周${'日一二三四五六'[weekday(date)]}`;
 }
 
 /** The newest period of a list (undefined when empty). */

@@ -216,7 +216,7 @@ describe('a kiosk screen in Chromium', () => {
       expect(banner).toContain('2025年第四季度村务公开应于2026年1月15日前公开，本屏没有收到');
       expect(banner).toContain('已经 57 天');
       expect(banner).toContain('可能是本屏没有联网同步，也可能是村里还没有公开');
-      expect(await page.locator('[data-clock]').textContent()).toMatch(/^1月16日 星期五 08:0\d$/);
+      expect(await page.locator('[data-clock]').textContent()).toMatch(/^1月16日 周五 08:0\d$/);
       // The 低保 notice ended on 24 November: it leaves the rotation.
       expect(await page.locator('[data-slide]:not([hidden])').count()).toBe(total - 1);
       expect(await page.locator('[data-counter]').textContent()).toMatch(new RegExp(`/ ${total - 1}$`));

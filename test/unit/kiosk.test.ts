@@ -199,9 +199,9 @@ describe('the staleness banner in words', () => {
 
   it('says the village did not publish when the deadline had passed on the build date, and counts every missing period by the screen date', () => {
     const late = listComingDeadlines(getBoardDeadline({ disclosure: q(2025, 2) }, '2025-11-20', shaanxi, false), shaanxi);
-    expect(describeStaleness(late, '2025-11-20', '2025-11-20', '村务公开')).toBe('本屏内容最后更新于2025年11月20日。2025年第三季度村务公开应于2025年10月15日前公开，截至那天村里还没有公开。');
+    expect(describeStaleness(late, '2025-11-20', '2025-11-20', '村务公开')).toBe('2025年第三季度村务公开应于2025年10月15日前公开，截至那天村里还没有公开。');
     const later = describeStaleness(late, '2026-04-20', '2025-11-20', '村务公开');
-    expect(later).toContain('截至那天村里还没有公开；到今天共缺 3 期（2025年第三季度至2026年第一季度）');
+    expect(later).toBe('本屏内容最后更新于2025年11月20日，已经 151 天。2025年第三季度村务公开应于2025年10月15日前公开，截至那天村里还没有公开；到今天共缺 3 期（2025年第三季度至2026年第一季度）。');
   });
 
   it('says nothing while no deadline has passed', () => {
@@ -209,7 +209,7 @@ describe('the staleness banner in words', () => {
   });
 
   it('puts the weekday beside the date on the clock', () => {
-    expect(formatClockDateZh('2025-11-20')).toBe('11月20日 星期四');
-    expect(formatClockDateZh('2026-01-18')).toBe('1月18日 星期日');
+    expect(formatClockDateZh('2025-11-20')).toBe('11月20日 周四');
+    expect(formatClockDateZh('2026-01-18')).toBe('1月18日 周日');
   });
 });
