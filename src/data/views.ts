@@ -16,7 +16,8 @@ import { getMeetingFacts, type MeetingRec } from '../records/meeting.ts';
 import { getNoticeFacts } from '../records/notice.ts';
 import { RECORD_TYPES, type RecordTypeName } from '../records/registry.ts';
 import { formatHours, getVolunteerFacts } from '../records/volunteer.ts';
-import { getCounty, getVillage, rendersVillage, urls } from './county.ts';
+import { getCounty, getVillage, href, rendersVillage, urls } from './county.ts';
+import { GLOSSARY } from './glossary.ts';
 
 // ── shared ────────────────────────────────────────────────────────────────
 
@@ -125,6 +126,19 @@ function ledgerSummary(v: VillageRecords, l: LedgerRec) {
     expense: formatYuan(l.data.totals.expense),
     closing: formatYuan(l.data.closingBalance),
   };
+}
+
+/** The 名词解释 page: every term with its anchor. */
+export function getGlossaryView() {
+  return GLOSSARY;
+}
+
+/** The glossary entries of the words a page uses, each with its link; unknown words are left out. */
+export function getGlossaryLinks(terms: readonly string[]): { term: string; href: string }[] {
+  return terms.flatMap((t) => {
+    const g = GLOSSARY.find((x) => x.term === t);
+    return g ? [{ term: g.term, href: `${href('mingci')}#${g.id}` }] : [];
+  });
 }
 
 /** A phone number as a tap-to-call address (tel:), digits and a leading + only. */
