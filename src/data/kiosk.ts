@@ -12,6 +12,7 @@ import { summariseLedger } from '../lib/ledger.ts';
 import { formatYuan } from '../lib/money.ts';
 import { comparePeriods, periodKey, periodLabel } from '../lib/period.ts';
 import type { FactsContext } from '../records/context.ts';
+import { getLedgerPlainFacts } from '../records/ledger.ts';
 import { getMeetingFacts } from '../records/meeting.ts';
 import { getNoticeFacts } from '../records/notice.ts';
 import { villagePath } from '../records/registry.ts';
@@ -71,6 +72,16 @@ export type KioskSlide =
       publishedZh: string;
       income: { category: string; yuan: string }[];
       expense: { category: string; yuan: string }[];
+    }
+  | {
+      kind: 'finance-purposes';
+      key: string;
+      label: string;
+      publishedZh: string;
+      expense: string;
+      /** The largest expenses by what they paid for (src/records/ledger.ts getLedgerPlainFacts). */
+      main: { purpose: string; yuan: string }[];
+      rest?: string;
     }
   | {
       kind: 'meeting';
@@ -155,8 +166,10 @@ function disclosureSlides(v: VillageRecords): KioskSlide[] {
 }
 
 function ledgerSlides(v: VillageRecords): KioskSlide[] {
-  const l = [...v.ledgers].sort((a, b) => comparePeriods(b.period, a.period))[0];
+  const sorted = [...v.ledgers].sort((a, b) => comparePeriods(b.period, a.period));
+  const l = sorted[0];
   if (!l) return [];
+  const plain = getLedgerPlainFacts(l, sorted[1]);
   const rows = summariseLedger(l.data).byCategory;
   const top = (side: 'income' | 'expense') =>
     rows
@@ -176,6 +189,15 @@ function ledgerSlides(v: VillageRecords): KioskSlide[] {
         { zh: '本期支出', yuan: formatYuan(l.data.totals.expense) },
         { zh: '本期结余', yuan: formatYuan(l.data.closingBalance) },
       ],
+    },
+    {
+      kind: 'finance-purposes',
+      key: `finance-${l.id}-purposes`,
+      label: plain.periodZh,
+      publishedZh: formatDateZh(l.data.publishedAt),
+      expense: formatYuan(plain.expense),
+      main: plain.mainExpenses.map((e) => ({ purpose: e.purpose, yuan: formatYuan(e.amount) })),
+      ...(plain.otherExpenses.count > 0 ? { rest: `另有 ${plain.otherExpenses.count} 笔，共 ${formatYuan(plain.otherExpenses.amount)} 元` } : {}),
     },
     { kind: 'finance-categories', key: `finance-${l.id}-categories`, label: periodLabel(l.period), publishedZh: formatDateZh(l.data.publishedAt), income: top('income'), expense: top('expense') },
   ];

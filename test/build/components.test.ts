@@ -142,6 +142,7 @@ describe('the kiosk slide components', () => {
       disclosure: /<p class="content">/,
       finance: /<dl class="figures">/,
       'finance-categories': /<table class="amounts">/,
+      'finance-purposes': /<ol class="purposes">/,
       meeting: /<ul class="resolutions">/,
       volunteers: /<ul class="highlights">/,
     };
