@@ -8,7 +8,9 @@
 import { formatDateZh } from '../lib/dates.ts';
 import {
   describeNoticeStatus,
+  describeStaleness,
   formatChinaTime,
+  formatClockDateZh,
   getChinaDate,
   getChinaMinutes,
   getPixelShift,
@@ -80,6 +82,7 @@ function interact(by: number): void {
 function judgeDay(today: string): void {
   const stale = isBoardStale(today, data['deadline']!);
   $('[data-stale-banner]')!.hidden = !stale;
+  if (stale) $('[data-stale-text]')!.textContent = describeStaleness(JSON.parse(data['coming']!) as { label: string; deadline: string }[], today, data['asOf']!, data['what']!);
   board.dataset['stale'] = String(stale);
   for (const el of board.querySelectorAll<HTMLElement>('[data-notice-status]')) {
     const s = describeNoticeStatus(el.dataset['start']!, el.dataset['end']!, el.dataset['longTerm'] === 'true', today);
@@ -99,7 +102,7 @@ function tick(): void {
     minute = m;
     const clockOk = getChinaDate(now) >= data['asOf']!;
     const time = clockOk ? formatChinaTime(now) : '屏幕时间未校准';
-    $('[data-clock]')!.textContent = clockOk ? `${formatDateZh(today).slice(5)} ${time}` : time;
+    $('[data-clock]')!.textContent = clockOk ? `${formatClockDateZh(today)} ${time}` : time;
     $('[data-night-time]')!.textContent = time;
     $('[data-night-date]')!.textContent = formatDateZh(today);
     const shift = getPixelShift(Math.floor(now / SHIFT_EVERY_MS));
@@ -207,6 +210,8 @@ document.addEventListener('keydown', (e) => {
   interact(by);
 });
 window.addEventListener('resize', () => current && fit(current));
+// The bands around the items change height when their text changes (staleness, sync state): fit again.
+new ResizeObserver(() => current && fit(current)).observe($('#slides')!);
 
 root.classList.add('js');
 showSync();

@@ -7,11 +7,12 @@
 import { encode } from 'uqr';
 import type { VillageRecords } from '../check/model.ts';
 import { formatDateZh } from '../lib/dates.ts';
-import { describeNoticeStatus, getBoardDeadline, getNewestPeriod, isBoardStale } from '../lib/kiosk.ts';
+import { describeNoticeStatus, describeStaleness, getBoardDeadline, getNewestPeriod, isBoardStale, listComingDeadlines } from '../lib/kiosk.ts';
 import { summariseLedger } from '../lib/ledger.ts';
 import { formatYuan } from '../lib/money.ts';
 import { comparePeriods, periodKey, periodLabel } from '../lib/period.ts';
 import type { FactsContext } from '../records/context.ts';
+import { getLedgerPlainFacts } from '../records/ledger.ts';
 import { getMeetingFacts } from '../records/meeting.ts';
 import { getNoticeFacts } from '../records/notice.ts';
 import { villagePath } from '../records/registry.ts';
@@ -73,6 +74,16 @@ export type KioskSlide =
       expense: { category: string; yuan: string }[];
     }
   | {
+      kind: 'finance-purposes';
+      key: string;
+      label: string;
+      publishedZh: string;
+      expense: string;
+      /** The largest expenses by what they paid for (src/records/ledger.ts getLedgerPlainFacts). */
+      main: { purpose: string; yuan: string }[];
+      rest?: string;
+    }
+  | {
       kind: 'meeting';
       key: string;
       title: string;
@@ -97,11 +108,11 @@ export interface KioskView {
   phone: string;
   boards: string[];
   /** The screen's own addresses: its page (the service worker's scope), service worker and version file. */
-  urls: { scope: string; sw: string; version: string };
+  urls: { scope: string; sw: string; version: string; icon: string };
   /** The village's page on the public website, shown as text and as a QR code. */
   web: { url: string; display: string; qrPath: string; qrSize: number };
   /** After `deadline` the screen warns it may be stale; `staleAtBuild` is that test on the as-of date. */
-  freshness: { deadline: string; staleAtBuild: boolean; dueZh: string };
+  freshness: { deadline: string; staleAtBuild: boolean; dueZh: string; what: string; coming: { label: string; deadline: string }[] };
   slides: KioskSlide[];
 }
 
@@ -155,8 +166,10 @@ function disclosureSlides(v: VillageRecords): KioskSlide[] {
 }
 
 function ledgerSlides(v: VillageRecords): KioskSlide[] {
-  const l = [...v.ledgers].sort((a, b) => comparePeriods(b.period, a.period))[0];
+  const sorted = [...v.ledgers].sort((a, b) => comparePeriods(b.period, a.period));
+  const l = sorted[0];
   if (!l) return [];
+  const plain = getLedgerPlainFacts(l, sorted[1]);
   const rows = summariseLedger(l.data).byCategory;
   const top = (side: 'income' | 'expense') =>
     rows
@@ -176,6 +189,15 @@ function ledgerSlides(v: VillageRecords): KioskSlide[] {
         { zh: '本期支出', yuan: formatYuan(l.data.totals.expense) },
         { zh: '本期结余', yuan: formatYuan(l.data.closingBalance) },
       ],
+    },
+    {
+      kind: 'finance-purposes',
+      key: `finance-${l.id}-purposes`,
+      label: plain.periodZh,
+      publishedZh: formatDateZh(l.data.publishedAt),
+      expense: formatYuan(plain.expense),
+      main: plain.mainExpenses.map((e) => ({ purpose: e.purpose, yuan: formatYuan(e.amount) })),
+      ...(plain.otherExpenses.count > 0 ? { rest: `另有 ${plain.otherExpenses.count} 笔，共 ${formatYuan(plain.otherExpenses.amount)} 元` } : {}),
     },
     { kind: 'finance-categories', key: `finance-${l.id}-categories`, label: periodLabel(l.period), publishedZh: formatDateZh(l.data.publishedAt), income: top('income'), expense: top('expense') },
   ];
@@ -258,6 +280,7 @@ export function getKioskView(villageId: string): KioskView {
   const what = due.what === 'disclosure' ? '村务公开' : '财务公开';
   const url = new URL(`${villagePath(v.id)}/`, c.site.baseUrl).href;
   const qr = qrPath(url);
+  const coming = listComingDeadlines(due, c.profile);
   return {
     village: { id: v.id, name: v.data.name, township: v.data.township },
     siteTitle: c.site.title,
@@ -266,12 +289,14 @@ export function getKioskView(villageId: string): KioskView {
     hotline: c.site.hotline,
     phone: v.data.phone,
     boards: v.data.boards.map((b) => b.location),
-    urls: { scope: kioskHref(v.id), sw: `${kioskHref(v.id)}sw.js`, version: `${kioskHref(v.id)}version.json` },
+    urls: { scope: kioskHref(v.id), sw: `${kioskHref(v.id)}sw.js`, version: `${kioskHref(v.id)}version.json`, icon: `${href('')}favicon.svg` },
     web: { url, display: url.replace(/^https?:\/\//, ''), qrPath: qr.path, qrSize: qr.size },
     freshness: {
       deadline: due.deadline,
       staleAtBuild: isBoardStale(c.asOf, due.deadline),
-      dueZh: `${periodLabel(due.period)}${what}应于${formatDateZh(due.deadline)}前公开，本屏尚未收到`,
+      dueZh: describeStaleness(coming, c.asOf, c.asOf, what),
+      what,
+      coming,
     },
     slides: [...noticeSlides(v, c.asOf), ...disclosureSlides(v), ...ledgerSlides(v), ...meetingSlides(v, c), ...volunteerSlides(v)],
   };

@@ -3,7 +3,6 @@
  * here from the checked county, so .astro files do no arithmetic.
  */
 import type { DisclosureRec, LedgerRec, NoticeRec, VillageRecords } from '../check/model.ts';
-import { layoutBars } from '../lib/chart.ts';
 import { formatDateZh } from '../lib/dates.ts';
 import { getTownshipSlugs } from '../lib/township.ts';
 import { summariseLedger } from '../lib/ledger.ts';
@@ -11,13 +10,15 @@ import { formatYuan } from '../lib/money.ts';
 import { comparePeriods, periodKey, periodLabel, periodLabelEn } from '../lib/period.ts';
 import { getDisclosureStanding, type DisclosureStanding } from '../lib/schedule.ts';
 import { getDisclosureFacts } from '../records/disclosure.ts';
-import { getLedgerFacts } from '../records/ledger.ts';
+import { getIssuer } from '../records/context.ts';
+import { getLedgerFacts, getLedgerPlainFacts, type LedgerPlainFacts } from '../records/ledger.ts';
 import { getMeetingFacts, type MeetingRec } from '../records/meeting.ts';
 import { getNoticeFacts } from '../records/notice.ts';
 import { RECORD_TYPES, recordPath, type RecordTypeName } from '../records/registry.ts';
 import { formatHours, getVolunteerFacts } from '../records/volunteer.ts';
 import { getNoticePosting, isNoticePageDated } from '../records/dated.ts';
-import { getCounty, getVillage, rendersDatedVillagePages, rendersRecordPage, urls } from './county.ts';
+import { getCounty, getVillage, href, rendersDatedVillagePages, rendersRecordPage, urls } from './county.ts';
+import { GLOSSARY } from './glossary.ts';
 
 // ── shared ────────────────────────────────────────────────────────────────
 
@@ -34,7 +35,7 @@ export interface PageMeta {
 
 export function getPageMeta(): PageMeta {
   const c = getCounty();
-  return { siteTitle: c.site.title, county: c.site.county, asOf: c.asOf, asOfZh: formatDateZh(c.asOf), hotline: c.site.hotline, hotlineTel: `tel:${c.site.hotline.replace(/[^\d+]/g, '')}`, homeHref: urls.home(), faviconHref: `${urls.home()}favicon.svg` };
+  return { siteTitle: c.site.title, county: c.site.county, asOf: c.asOf, asOfZh: formatDateZh(c.asOf), hotline: c.site.hotline, hotlineTel: telHref(c.site.hotline), homeHref: urls.home(), faviconHref: `${urls.home()}favicon.svg` };
 }
 
 export interface StandingView {
@@ -162,6 +163,60 @@ function ledgerSummary(v: VillageRecords, l: LedgerRec) {
   };
 }
 
+/** The 名词解释 page: every term with its anchor. */
+export function getGlossaryView() {
+  return GLOSSARY;
+}
+
+/** The glossary entries of the words a page uses, each with its link; unknown words are left out. */
+export function getGlossaryLinks(terms: readonly string[]): { term: string; href: string }[] {
+  return terms.flatMap((t) => {
+    const g = GLOSSARY.find((x) => x.term === t);
+    return g ? [{ term: g.term, href: `${href('mingci')}#${g.id}` }] : [];
+  });
+}
+
+/** A phone number as a tap-to-call address (tel:), digits and a leading + only. */
+export function telHref(phone: string): string {
+  return `tel:${phone.replace(/[^\d+]/g, '')}`;
+}
+
+/** A change in fen in words: 多 / 少 so many yuan, or 持平. */
+function changeZh(fen: number): string {
+  if (fen === 0) return '持平';
+  return `${fen > 0 ? '多' : '少'} ${formatYuan(Math.abs(fen))} 元`;
+}
+
+/** The plain-words block at the top of a village board, formatted from the latest ledger's plain facts. */
+function plainWordsView(f: LedgerPlainFacts, ledgerHref: string) {
+  const topSources = f.sources.slice(0, 3);
+  const restSources = f.sources.slice(3);
+  return {
+    periodZh: f.periodZh,
+    href: ledgerHref,
+    income: formatYuan(f.income),
+    expense: formatYuan(f.expense),
+    sources: [...topSources.map((s) => ({ label: s.source, amount: formatYuan(s.amount) })), ...(restSources.length > 0 ? [{ label: `其他 ${restSources.length} 项来源`, amount: formatYuan(restSources.reduce((a, s) => a + s.amount, 0)) }] : [])],
+    mainExpenses: f.mainExpenses.map((e) => ({ label: e.purpose, amount: formatYuan(e.amount), dateZh: formatDateZh(e.date) })),
+    otherExpenses: f.otherExpenses.count > 0 ? `另有 ${f.otherExpenses.count} 笔支出，共 ${formatYuan(f.otherExpenses.amount)} 元` : undefined,
+    change: f.change ? `与${f.change.periodZh}相比，收入${changeZh(f.change.income)}，支出${changeZh(f.change.expense)}。` : '这是本村在本系统中的第一期账，还没有上一季度可以比较。',
+  };
+}
+
+/** Income and spending of every quarter, oldest first, as bars (percent of the largest figure) and as table rows. */
+function quarterChartView(ledgers: readonly LedgerRec[]) {
+  const rows = [...ledgers].sort((a, b) => comparePeriods(a.period, b.period)).map((l) => ({ label: periodLabel(l.period), income: l.data.income.reduce((s, e) => s + e.amount, 0), expense: l.data.expense.reduce((s, e) => s + e.amount, 0), closing: l.data.closingBalance }));
+  const max = Math.max(1, ...rows.flatMap((r) => [r.income, r.expense]));
+  const pct = (fen: number) => Math.round((fen / max) * 1000) / 10;
+  return {
+    bars: rows.flatMap((r) => [
+      { group: r.label, label: '收入', amount: formatYuan(r.income), percent: pct(r.income), tone: 'income' as const },
+      { group: r.label, label: '支出', amount: formatYuan(r.expense), percent: pct(r.expense), tone: 'expense' as const },
+    ]),
+    rows: rows.map((r) => [r.label, formatYuan(r.income), formatYuan(r.expense), formatYuan(r.closing)]),
+  };
+}
+
 export function getVillageBoardView(id: string) {
   const v = getVillage(id);
   const c = getCounty();
@@ -178,7 +233,16 @@ export function getVillageBoardView(id: string) {
     population: v.data.population,
     groups: v.data.groups.length,
     phone: v.data.phone,
+    phoneTel: telHref(v.data.phone),
+    objection: {
+      to: v.data.supervisors[0] ? `村务监督委员会（${v.data.supervisors[0].role} ${v.data.supervisors[0].name}）` : '村务监督委员会',
+      address: v.data.office?.address ?? `${getIssuer(v)}办公室`,
+      hours: v.data.office?.hours,
+      hotline: c.site.hotline,
+    },
     boards: v.data.boards.map((b) => b.location),
+    plainWords: ledgers[0] ? plainWordsView(getLedgerPlainFacts(ledgers[0], ledgers[1]), urls.ledger(v.id, ledgers[0].id)) : undefined,
+    quarterChart: quarterChartView(ledgers),
     committee: v.data.committee,
     supervisors: v.data.supervisors,
     standing: villageStanding(v),
@@ -246,6 +310,7 @@ export function getLedgerView(villageId: string, id: string) {
   const rows = summariseLedger(l.data).byCategory.sort((a, b) => (a.side === b.side ? b.amount - a.amount : a.side === 'income' ? -1 : 1));
   const max = Math.max(1, ...rows.map((r) => r.amount));
   const categories = rows.map((r) => ({ side: r.side, sideZh: r.side === 'income' ? '收入' : '支出', category: r.category, amount: formatYuan(r.amount), percent: Math.round((r.amount / max) * 1000) / 10 }));
+  const chart = categories.map((c) => ({ group: c.sideZh, label: c.category, amount: c.amount, percent: c.percent, tone: c.side === 'income' ? ('income' as const) : ('expense' as const) }));
   return {
     village: villageRef(v),
     entity: f.entity,
@@ -264,7 +329,7 @@ export function getLedgerView(villageId: string, id: string) {
       return { no: i + 1, anchor: f.entryAnchors.expense[i]!, dateZh: e.date, voucher: e.voucher, category: e.category, summary: e.summary, amount: formatYuan(e.amount), source: e.source ?? '', people: [e.handler, e.approver].filter(Boolean).join(' / '), resolution: m ? { title: m.title, href: urls.path(m.path) } : undefined };
     }),
     categories,
-    chart: layoutBars(categories),
+    chart,
     receivables: f.receivables.map((r) => ({ party: r.party, kind: r.partyKind, amount: formatYuan(r.amount), note: r.note })),
     payables: f.payables.map((r) => ({ party: r.party, kind: r.partyKind, amount: formatYuan(r.amount), note: r.note })),
     signoff: { ...l.data.signoff, reviewedZh: l.data.signoff.reviewedAt ? formatDateZh(l.data.signoff.reviewedAt) : undefined },
@@ -304,6 +369,8 @@ export function getMeetingView(villageId: string, id: string) {
       ? {
           complete: f.chain.complete,
           steps: f.chain.steps.map((s) => ({ zh: s.zh, en: s.en, current: s.current, meeting: s.meeting ? { title: s.meeting.title, dateZh: formatDateZh(s.meeting.date), href: urls.path(s.meeting.path) } : undefined })),
+          publicSteps: f.chain.publicSteps.map((p) => ({ zh: p.zh, done: p.done, detail: p.detail, href: p.path ? urls.path(p.path) : undefined })),
+          pendingZh: f.chain.publicSteps.filter((p) => !p.done).map((p) => p.zh).join('、'),
         }
       : undefined,
     authorisedBy: f.authorisedSpending.map((e) => ({ label: `${e.periodZh} ${e.voucher} ${e.summary}`, amount: formatYuan(e.amount), href: urls.path(e.path) })),

@@ -6,8 +6,8 @@
  */
 import type { RuleProfile } from '../law/profiles.ts';
 import { getPostingStatus } from './calendar.ts';
-import type { IsoDate } from './dates.ts';
-import { comparePeriods, periodKey, type Period } from './period.ts';
+import { daysBetween, formatDateZh, weekday, type IsoDate } from './dates.ts';
+import { comparePeriods, periodKey, periodLabel, type Period } from './period.ts';
 import { getLatestDueQuarter, getPublicationDeadline } from './schedule.ts';
 
 type Quarter = Period & { kind: 'quarter' };
@@ -51,6 +51,42 @@ export function getBoardDeadline(
     candidates.push({ what: 'finance', period: next, deadline: getPublicationDeadline(next, profile) });
   }
   return candidates.sort((a, b) => a.deadline.localeCompare(b.deadline) || comparePeriods(a.period, b.period))[0]!;
+}
+
+/** The period the board waits for and the `count` - 1 after it, each with its deadline: what a screen can find missing later. */
+export function listComingDeadlines(due: BoardDeadline, profile: RuleProfile, count = 12): { label: string; deadline: IsoDate }[] {
+  const out: { label: string; deadline: IsoDate }[] = [];
+  let p: Period = due.period;
+  for (let i = 0; i < count; i++) {
+    out.push({ label: periodLabel(p), deadline: getPublicationDeadline(p, profile) });
+    p = p.kind === 'month' ? nextMonth(p) : nextQuarter(p);
+  }
+  return out;
+}
+
+/**
+ * The staleness banner's sentence on the screen's date: how long since the content was last updated,
+ * every period now past its deadline (counted, not just the first), and who is behind — the village,
+ * when the deadline had already passed on the build's as-of date (the site had nothing newer), or
+ * possibly the screen, when it passed only afterwards (the screen may not have synced).
+ */
+export function describeStaleness(coming: readonly { label: string; deadline: IsoDate }[], screenDate: IsoDate, asOf: IsoDate, what: string): string {
+  const missed = coming.filter((c) => screenDate > c.deadline);
+  const first = missed[0];
+  if (!first) return '';
+  const days = daysBetween(asOf, screenDate);
+  // On the build's own day the header's 数据截至 already says when; afterwards the banner counts the days.
+  const since = days > 0 ? `本屏内容最后更新于${formatDateZh(asOf)}，已经 ${days} 天。` : '';
+  const count = missed.length > 1 ? `到今天共缺 ${missed.length} 期（${first.label}至${missed.at(-1)!.label}）` : '';
+  if (asOf > first.deadline) {
+    return `${since}${first.label}${what}应于${formatDateZh(first.deadline)}前公开，截至那天村里还没有公开${count ? `；${count}` : ''}。`;
+  }
+  return `${since}${first.label}${what}应于${formatDateZh(first.deadline)}前公开，本屏没有收到${count ? `，${count}` : ''}：可能是本屏没有联网同步，也可能是村里还没有公开。`;
+}
+
+/** "12月6日 周六" for the screen's clock. */
+export function formatClockDateZh(date: IsoDate): string {
+  return `${formatDateZh(date).replace(/^\d+年/, '')} 周${'日一二三四五六'[weekday(date)]}`;
 }
 
 /** The newest period of a list (undefined when empty). */

@@ -45,3 +45,43 @@ export function getLedgerFacts(l: LedgerRec, v: VillageRecords): LedgerFacts {
     entryAnchors: { income: l.data.income.map((_, i) => getEntryAnchor('income', i)), expense: l.data.expense.map((_, i) => getEntryAnchor('expense', i)) },
   };
 }
+
+/** Where one quarter's money came from and went, in plain words, and how it compares with the quarter before. Money in fen. */
+export interface LedgerPlainFacts {
+  periodZh: string;
+  income: number;
+  expense: number;
+  /** 钱从哪来: income summed by its source (资金来源), or by category when an entry names no source; largest first. */
+  sources: { source: string; amount: number }[];
+  /** 花在哪: the largest expenses by what they paid for (摘要), at most `top`, largest first. */
+  mainExpenses: { purpose: string; amount: number; date: string }[];
+  /** The expenses not listed in mainExpenses. */
+  otherExpenses: { count: number; amount: number };
+  /** Against the village's previous ledger, when there is one. */
+  change?: { periodZh: string; income: number; expense: number };
+}
+
+/** The plain-words facts of ledger `l`; `previous` is the village's ledger for the period before, if any. */
+export function getLedgerPlainFacts(l: LedgerRec, previous: LedgerRec | undefined, top = 3): LedgerPlainFacts {
+  const bySource = new Map<string, number>();
+  for (const e of l.data.income) {
+    const key = e.source ?? e.category;
+    bySource.set(key, (bySource.get(key) ?? 0) + e.amount);
+  }
+  const sources = [...bySource].map(([source, amount]) => ({ source, amount })).sort((a, b) => b.amount - a.amount || a.source.localeCompare(b.source));
+  const ranked = l.data.expense.map((e) => ({ purpose: e.summary, amount: e.amount, date: e.date })).sort((a, b) => b.amount - a.amount || a.date.localeCompare(b.date));
+  const mainExpenses = ranked.slice(0, top);
+  const rest = ranked.slice(top);
+  const sum = (xs: readonly { amount: number }[]) => xs.reduce((s, e) => s + e.amount, 0);
+  const income = sum(l.data.income);
+  const expense = sum(l.data.expense);
+  return {
+    periodZh: periodLabel(l.period),
+    income,
+    expense,
+    sources,
+    mainExpenses,
+    otherExpenses: { count: rest.length, amount: sum(rest) },
+    ...(previous ? { change: { periodZh: periodLabel(previous.period), income: income - sum(previous.data.income), expense: expense - sum(previous.data.expense) } } : {}),
+  };
+}

@@ -31,7 +31,12 @@ export interface MeetingFacts {
   /** The law the rule rests on, without the evidence grade. */
   source: string;
   /** Its 四议两公开 chain, when it is one of the four steps. */
-  chain?: { complete: boolean; steps: { zh: string; en: string; current: boolean; meeting?: { id: string; title: string; date: string; path: string } }[] };
+  chain?: {
+    complete: boolean;
+    steps: { zh: string; en: string; current: boolean; meeting?: { id: string; title: string; date: string; path: string } }[];
+    /** 两公开: the decision posted on the board, and its implementation shown in a ledger; each done or still pending. */
+    publicSteps: { zh: string; done: boolean; detail: string; path?: string }[];
+  };
   /** Per resolution, in order: it may authorise spending (it passed by its own vote; a failed one funds nothing). */
   authorisesSpending: boolean[];
   /** Expenses in the village's ledgers that rest on a resolution of this meeting that passed by its own vote. */
@@ -59,6 +64,17 @@ export function getMeetingFacts(m: MeetingRec, v: VillageRecords, ctx: FactsCont
     return x !== undefined && stands(x);
   };
   const meetingOf = (id: string | undefined) => (id ? v.meetings.find((x) => x.id === id) : undefined);
+  const decision = chain ? meetingOf(chain.steps.at(-1)?.meetingId) : undefined;
+  const decisionPosted = decision !== undefined && decision.data.resolutions.length > 0 && getBodyRule(decision.data.body)?.postsResolutions === true;
+  const spentUnder = decision ? v.ledgers.find((l) => l.data.expense.some((e) => e.resolution?.meetingId === decision.id)) : undefined;
+  const publicSteps: NonNullable<MeetingFacts['chain']>['publicSteps'] = [
+    decisionPosted
+      ? { zh: '决议公开', done: true, detail: `${decision.data.title}的决议已在村务公开栏张贴公告`, path: recordPath('meeting', v.id, decision.id) }
+      : { zh: '决议公开', done: false, detail: decision ? '决议尚未张贴公告' : '还没有作出决议，决议作出后张贴公告' },
+    spentUnder
+      ? { zh: '实施结果公开', done: true, detail: `实施的收支已在${periodLabel(spentUnder.period)}财务公开中列出`, path: recordPath('ledger', v.id, spentUnder.id) }
+      : { zh: '实施结果公开', done: false, detail: '实施结果尚未公开，完成后在财务公开或村务公开中列出' },
+  ];
   return {
     id: m.id,
     path: recordPath('meeting', v.id, m.id),
@@ -78,6 +94,7 @@ export function getMeetingFacts(m: MeetingRec, v: VillageRecords, ctx: FactsCont
               const mm = meetingOf(s.meetingId);
               return { zh: s.step.zh, en: s.step.en, current: s.meetingId === m.id, ...(mm ? { meeting: { id: mm.id, title: mm.data.title, date: mm.data.date, path: recordPath('meeting', v.id, mm.id) } } : {}) };
             }),
+            publicSteps,
           },
         }
       : {}),

@@ -66,6 +66,15 @@ export const VillageSchema = z.strictObject({
   staff: z.array(MemberSchema).default([]),
   /** Public office phone for questions and objections (监督电话). */
   phone: OfficePhone,
+  /** Where and when villagers can raise a question or objection in person (村务监督委员会接待), shown on the village board. */
+  office: z
+    .strictObject({
+      /** Address, e.g. 马曲村村委会二楼村务监督委员会办公室. */
+      address: Text,
+      /** Opening hours in words, e.g. 工作日上午9:00—12:00，下午2:30—5:30. */
+      hours: Text,
+    })
+    .optional(),
   /** Where the village's notice boards (公开栏) stand. */
   boards: z.array(z.strictObject({ /** Where the board stands, e.g. 村委会大院东墙. */ location: Text })).min(1),
   /** Finance cadence if stricter than the province profile: 每月 (monthly). */

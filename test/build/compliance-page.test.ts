@@ -46,4 +46,11 @@ describe('the compliance page', () => {
   it('needs no JavaScript', () => {
     for (const p of ['compliance', 'compliance/wenshuizhen']) expect(page(p)).not.toMatch(/<script/i);
   });
+
+  it('offers the findings as a CSV file the build wrote, with every village in it', () => {
+    const html = page('compliance');
+    const csv = /<a href="([^"]+\.csv)" download>/.exec(html)![1]!;
+    const rows = readFileSync(join(demoDistPath(), csv), 'utf8');
+    for (const id of ['dongguan', 'dongxing', 'maqu', 'wenshui']) expect(rows).toContain(`"${id}"`);
+  });
 });

@@ -43,7 +43,7 @@ describe('VoteTable and ChainSteps on the meeting pages', () => {
     }
   });
 
-  it('list the four steps of 四议两公开 with 尚无记录 for each step the chain facts lack', () => {
+  it('list the four steps of 四议两公开 with 尚无记录 for each step the chain facts lack, then the two 公开 steps, naming each one still pending', () => {
     let chains = 0;
     for (const v of county.villages) {
       for (const m of v.meetings) {
@@ -55,9 +55,11 @@ describe('VoteTable and ChainSteps on the meeting pages', () => {
         }
         chains += 1;
         const steps = /<ol class="steps">([\s\S]*?)<\/ol>/.exec(html)![1]!;
-        expect(count(steps, /<li\b/g)).toBe(f.chain.steps.length);
+        expect(count(steps, /<li\b/g)).toBe(f.chain.steps.length + f.chain.publicSteps.length);
         expect(count(steps, /尚无记录/g)).toBe(f.chain.steps.filter((s) => !s.meeting).length);
-        expect(html).toContain(f.chain.complete ? '（四议已完成）' : '（尚未完成）');
+        const pending = f.chain.publicSteps.filter((p) => !p.done);
+        expect(count(steps, /待办——/g)).toBe(pending.length);
+        expect(html).toContain(!f.chain.complete ? '（四议尚未完成）' : pending.length > 0 ? `（四议已完成，待${pending.map((p) => p.zh).join('、')}）` : '（四议已完成，两公开已完成）');
       }
     }
     expect(chains).toBeGreaterThan(0);
@@ -94,17 +96,18 @@ describe('FactsList on the disclosure and notice pages', () => {
 });
 
 describe('MoneyTable on the ledger pages', () => {
-  it('right-aligns the 金额 column and lists every receivable and payable, or 无 when there are none', () => {
+  it('right-aligns the 金额 column and lists every receivable and payable, or 无 when there are none, as cards on phones whose cells name their column', () => {
     for (const v of county.villages) {
       for (const l of v.ledgers) {
         const f = getLedgerFacts(l, v);
         const html = page(f.path);
+        expect(html).toMatch(/<table class="stack">\s*<caption>应收款与应付款（单位：元）<\/caption>/);
         const debts = /<caption>应收款与应付款（单位：元）<\/caption>([\s\S]*?)<\/table>/.exec(html)![1]!;
         expect(debts).toContain('<th scope="col" class="num">金额</th>');
         const n = f.receivables.length + f.payables.length;
-        expect(count(debts, /<tr><td>应(收|付)款<\/td>/g)).toBe(n);
+        expect(count(debts, /<tr><td data-label="类别">应(收|付)款<\/td>/g)).toBe(n);
         expect(debts.includes('<td colspan="4">无</td>')).toBe(n === 0);
-        for (const r of [...f.receivables, ...f.payables]) expect(debts).toContain(`<td>${r.party}</td>`);
+        for (const r of [...f.receivables, ...f.payables]) expect(debts).toContain(`<td data-label="对象">${r.party}</td>`);
       }
     }
   });
@@ -139,6 +142,7 @@ describe('the kiosk slide components', () => {
       disclosure: /<p class="content">/,
       finance: /<dl class="figures">/,
       'finance-categories': /<table class="amounts">/,
+      'finance-purposes': /<ol class="purposes">/,
       meeting: /<ul class="resolutions">/,
       volunteers: /<ul class="highlights">/,
     };

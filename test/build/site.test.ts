@@ -177,3 +177,72 @@ describe('a build with bad content', () => {
     }
   });
 });
+
+/** Latin words a villager page may show: addresses, 核对码 (hex groups), catalogue codes, units, paper sizes, and the names of file formats and the programs that open them. */
+const LATIN_ALLOWED = [/https?:\/\/\S+/g, /\b[\w-]+(\.[\w-]+)+(\/[\w./%-]*)?/g, /\b[0-9A-F]{4}(-[0-9A-F]{4})+\b/g, /\b[A-Z]{2}-\d{2}\b/g, /\b(PDF|QR|A3|A4|PNG|SVG|dpi|km|m²|kWh|CSV|XLSX|Excel|WPS|Atom|JSON Feed|JSON|RSS)\b/g];
+
+/** Latin words in a page's visible text and in the attributes a screen reader or a browser shows. */
+function latinWords(html: string, names: readonly string[] = []): string[] {
+  const attrs = [...html.matchAll(/\s(?:alt|title|aria-label|placeholder)="([^"]*)"/g)].map((m) => m[1]);
+  let t = `${text(html)} ${attrs.join(' ')}`;
+  for (const re of LATIN_ALLOWED) t = t.replace(re, ' ');
+  return [...new Set(t.match(/[A-Za-z]{2,}/g) ?? [])].filter((w) => !names.includes(w));
+}
+
+describe('the public pages speak Chinese', () => {
+  it('shows no Latin words on villager pages and the kiosk beyond addresses, 核对码, catalogue codes and units (bilingual text stays in clerk tools)', () => {
+    const found: string[] = [];
+    for (const f of allHtml()) {
+      const path = relative(DIST, f);
+      if (/^v\/[^/]+\/posters\//.test(path)) continue; // the clerk's poster page
+      if (/^data\//.test(path)) continue; // the open-data page for people who reuse the files (licence, encoding, Data Package)
+      // A village's pinyin id is a name (the search page says it can be typed: 如 maqu).
+      const words = latinWords(readFileSync(f, 'utf8'), county.villages.map((v) => v.id));
+      if (words.length > 0) found.push(`${path}: ${words.slice(0, 8).join(' ')}`);
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('finds English if a page had it (the check itself works)', () => {
+    expect(latinWords('<p>数据截至 Figures as of 2025-11-20，核对码 F31E-9FB0，CW-01，A3 PDF，cwgk.longxian.example.cn/v/maqu/</p>')).toEqual(['Figures', 'as', 'of']);
+  });
+});
+
+describe('the village board in plain words', () => {
+  it('opens with where the latest quarter’s money came from and its largest expense by purpose, with the amount', () => {
+    const v = county.villages.find((x) => x.id === 'maqu')!;
+    const latest = [...v.ledgers].sort((a, b) => b.id.localeCompare(a.id))[0]!;
+    const largest = [...latest.data.expense].sort((a, b) => b.amount - a.amount)[0]!;
+    const board = text(page('v/maqu'));
+    const plain = board.slice(board.indexOf('钱从哪来、花在哪'), board.indexOf('村务、党务公开'));
+    expect(plain).toContain(largest.summary);
+    expect(plain).toContain(`${formatYuan(largest.amount)} 元`);
+    expect(plain).toContain(`${formatYuan(latest.data.income.reduce((s, e) => s + e.amount, 0))} 元`);
+    expect(plain).toMatch(/与\d{4}年第.季度相比，收入(多|少) [\d,.]+ 元|持平/);
+    expect(board.indexOf('钱从哪来')).toBeLessThan(board.indexOf('村务、党务公开'));
+  });
+
+  it('lets every phone number on a villager page be tapped to call', () => {
+    const v = county.villages.find((x) => x.id === 'maqu')!;
+    const tel = `tel:${v.data.phone.replace(/[^\d+]/g, '')}`;
+    for (const p of ['v/maqu', ...v.ledgers.map((l) => `v/maqu/finances/${l.id}`)]) expect(page(p), p).toContain(`href="${tel}"`);
+  });
+
+  it('puts the clerk’s poster link after the board’s content, not above it', () => {
+    const board = page('v/maqu');
+    expect(board.indexOf('posters/')).toBeGreaterThan(board.indexOf('村务监督委员会成员'));
+  });
+});
+
+describe('the print button', () => {
+  it('links a current record to its A4 poster PDF, a file the build wrote, and offers none for a superseded one', () => {
+    const withButton = (p: string) => /<p class="print-link[^"]*"><a href="([^"]+)">/.exec(page(p))?.[1];
+    const v = county.villages.find((x) => x.id === 'maqu')!;
+    const old = v.disclosures.find((d) => v.disclosures.some((n) => n.data.supersedes === d.id))!;
+    const fix = v.disclosures.find((d) => d.data.supersedes === old.id)!;
+    const pdf = withButton(`v/maqu/disclosures/${fix.id}`);
+    expect(pdf).toMatch(/-a4\.pdf$/);
+    expect(readFileSync(join(DIST, pdf!)).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(withButton(`v/maqu/disclosures/${old.id}`)).toBeUndefined();
+  });
+});

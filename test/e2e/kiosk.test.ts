@@ -146,6 +146,23 @@ describe('a kiosk screen in Chromium', () => {
     }
   });
 
+  it('asks the server for nothing it does not have (no 404, not even for an icon), and shows a QR code of at least 240 px on a portrait screen', async () => {
+    const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const failed: string[] = [];
+    page.on('response', (r) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+    });
+    try {
+      await page.goto(`${server.url}/kiosk/maqu/`, { waitUntil: 'networkidle' });
+      expect(await page.locator('link[rel="icon"]').getAttribute('href')).toBe('/favicon.svg');
+      expect(failed).toEqual([]);
+      expect((await page.locator('.qr').boundingBox())!.width).toBeGreaterThanOrEqual(240);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('shows every item stacked, and the staleness warning by the build’s as-of date, without JavaScript', async () => {
     for (const [village, stale] of [['wenshui', true], ['maqu', false]] as const) {
       const { context, page } = await open(village, '', { javaScriptEnabled: false });
@@ -168,6 +185,8 @@ describe('a kiosk screen in Chromium', () => {
       const text = await page.locator('[data-stale-banner]').innerText();
       expect(text).toContain('内容可能已过期');
       expect(text).toContain('2025年第三季度村务公开应于2025年10月15日前公开');
+      expect(text).toContain('截至那天村里还没有公开');
+      expect(text).not.toContain('本屏没有收到');
       expect(await page.locator('#board').getAttribute('data-stale')).toBe('true');
     } finally {
       await context.close();
@@ -193,7 +212,11 @@ describe('a kiosk screen in Chromium', () => {
       await context.clock.setSystemTime(new Date('2026-01-16T08:00:00+08:00'));
       await context.clock.runFor(2_000);
       expect(await bannerShown(page)).toBe(true);
-      expect(await page.locator('[data-stale-banner]').innerText()).toContain('2025年第四季度村务公开应于2026年1月15日前公开');
+      const banner = await page.locator('[data-stale-banner]').innerText();
+      expect(banner).toContain('2025年第四季度村务公开应于2026年1月15日前公开，本屏没有收到');
+      expect(banner).toContain('已经 57 天');
+      expect(banner).toContain('可能是本屏没有联网同步，也可能是村里还没有公开');
+      expect(await page.locator('[data-clock]').textContent()).toMatch(/^1月16日 周五 08:0\d$/);
       // The 低保 notice ended on 24 November: it leaves the rotation.
       expect(await page.locator('[data-slide]:not([hidden])').count()).toBe(total - 1);
       expect(await page.locator('[data-counter]').textContent()).toMatch(new RegExp(`/ ${total - 1}$`));

@@ -180,7 +180,7 @@ describe('the search page in a real browser', () => {
     expect(await page.locator('.search-form').isVisible()).toBe(false);
     const notice = page.locator('.notice-box');
     expect(await notice.isVisible()).toBe(true);
-    expect(await notice.textContent()).toContain('搜索需要浏览器开启 JavaScript');
+    expect(await notice.textContent()).toContain('没有开启搜索要用的脚本功能');
     await Promise.all([page.waitForURL('**/v/maqu/'), page.getByRole('link', { name: '马曲村' }).click()]);
     expect(await page.locator('h1').textContent()).toContain('马曲村');
     await context.close();

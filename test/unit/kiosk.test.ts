@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   describeNoticeStatus,
+  describeStaleness,
   formatChinaTime,
+  formatClockDateZh,
   getBoardDeadline,
   getChinaDate,
   getNewestPeriod,
@@ -11,6 +13,7 @@ import {
   isBoardStale,
   isNightTime,
   KIOSK_DEFAULTS,
+  listComingDeadlines,
   nextMonth,
   nextQuarter,
   parseKioskOptions,
@@ -172,5 +175,41 @@ describe('getPixelShift: burn-in care', () => {
         expect(Math.abs(a.x) <= 10 && Math.abs(a.y) <= 10).toBe(true);
       }),
     );
+  });
+});
+
+describe('the staleness banner in words', () => {
+  const due = getBoardDeadline({ disclosure: q(2025, 3) }, '2025-11-20', shaanxi, false);
+  const coming = listComingDeadlines(due, shaanxi);
+
+  it('lists the coming periods in order, each with its own deadline', () => {
+    expect(coming[0]).toEqual({ label: '2025年第四季度', deadline: due.deadline });
+    expect(coming.map((c) => c.deadline)).toEqual([...coming.map((c) => c.deadline)].sort());
+    expect(new Set(coming.map((c) => c.label)).size).toBe(coming.length);
+  });
+
+  it('says how long since the last update and that the screen may not have synced, when the deadline passed after the build', () => {
+    const day = addDays(due.deadline, 1);
+    const text = describeStaleness(coming, day, '2025-11-20', '村务公开');
+    expect(text).toContain('本屏内容最后更新于2025年11月20日，已经 57 天');
+    expect(text).toContain('2025年第四季度村务公开应于2026年1月15日前公开，本屏没有收到');
+    expect(text).toContain('可能是本屏没有联网同步');
+    expect(text).not.toContain('共缺');
+  });
+
+  it('says the village did not publish when the deadline had passed on the build date, and counts every missing period by the screen date', () => {
+    const late = listComingDeadlines(getBoardDeadline({ disclosure: q(2025, 2) }, '2025-11-20', shaanxi, false), shaanxi);
+    expect(describeStaleness(late, '2025-11-20', '2025-11-20', '村务公开')).toBe('2025年第三季度村务公开应于2025年10月15日前公开，截至那天村里还没有公开。');
+    const later = describeStaleness(late, '2026-04-20', '2025-11-20', '村务公开');
+    expect(later).toBe('本屏内容最后更新于2025年11月20日，已经 151 天。2025年第三季度村务公开应于2025年10月15日前公开，截至那天村里还没有公开；到今天共缺 3 期（2025年第三季度至2026年第一季度）。');
+  });
+
+  it('says nothing while no deadline has passed', () => {
+    expect(describeStaleness(coming, '2025-12-01', '2025-11-20', '村务公开')).toBe('');
+  });
+
+  it('puts the weekday beside the date on the clock', () => {
+    expect(formatClockDateZh('2025-11-20')).toBe('11月20日 周四');
+    expect(formatClockDateZh('2026-01-18')).toBe('1月18日 周日');
   });
 });

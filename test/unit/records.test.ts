@@ -7,7 +7,7 @@ import { loadCounty } from '../../src/check/load.ts';
 import type { County } from '../../src/check/model.ts';
 import { getBodyRule } from '../../src/law/bodies.ts';
 import { getIssuer } from '../../src/records/context.ts';
-import { getLedgerFacts } from '../../src/records/ledger.ts';
+import { getLedgerFacts, getLedgerPlainFacts } from '../../src/records/ledger.ts';
 import { getMeetingFacts } from '../../src/records/meeting.ts';
 import { getNoticeFacts } from '../../src/records/notice.ts';
 import { getRecordTypeOfFolder, recordPath, recordUrl, RECORD_TYPE_NAMES, RECORD_TYPES } from '../../src/records/registry.ts';
@@ -113,5 +113,33 @@ describe('notice facts', () => {
     const withDate = { ...n, data: { ...n.data, unpublishAfter: '2025-12-31' } };
     expect(getNoticeFacts(withDate, maqu, { asOf: '2025-12-31' }).unpublished).toBe(false);
     expect(getNoticeFacts(withDate, maqu, { asOf: '2026-01-01' }).unpublished).toBe(true);
+  });
+});
+
+describe("a ledger's plain words (本季度钱从哪来、花在哪)", () => {
+  const maqu = village('maqu');
+  const sorted = [...maqu.ledgers].sort((a, b) => a.id.localeCompare(b.id));
+  const [prev, latest] = [sorted.at(-2)!, sorted.at(-1)!];
+  const f = getLedgerPlainFacts(latest, prev);
+  const sum = (xs: readonly { amount: number }[]) => xs.reduce((s, e) => s + e.amount, 0);
+
+  it('adds up the income by where it came from, largest first, to the whole income', () => {
+    expect(sum(f.sources)).toBe(sum(latest.data.income));
+    expect(f.sources.map((s) => s.amount)).toEqual([...f.sources.map((s) => s.amount)].sort((a, b) => b - a));
+    expect(f.sources.map((s) => s.source)).toContain(latest.data.income.find((e) => e.source)!.source);
+  });
+
+  it('names the three largest expenses by what they paid for, and the rest as one count and sum', () => {
+    const largest = Math.max(...latest.data.expense.map((e) => e.amount));
+    expect(f.mainExpenses).toHaveLength(Math.min(3, latest.data.expense.length));
+    expect(f.mainExpenses[0]!.amount).toBe(largest);
+    expect(f.mainExpenses[0]!.purpose).toBe(latest.data.expense.find((e) => e.amount === largest)!.summary);
+    expect(f.otherExpenses.count).toBe(latest.data.expense.length - f.mainExpenses.length);
+    expect(sum(f.mainExpenses) + f.otherExpenses.amount).toBe(sum(latest.data.expense));
+  });
+
+  it('says how income and spending changed since the quarter before, and nothing for the first ledger', () => {
+    expect(f.change).toEqual({ periodZh: expect.any(String), income: sum(latest.data.income) - sum(prev.data.income), expense: sum(latest.data.expense) - sum(prev.data.expense) });
+    expect(getLedgerPlainFacts(sorted[0]!, undefined).change).toBeUndefined();
   });
 });
