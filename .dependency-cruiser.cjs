@@ -42,13 +42,28 @@ module.exports = {
       severity: 'error',
       from: {
         orphan: true,
-        pathNot: ['\\.d\\.ts$', '^src/content\\.config\\.ts$', '^src/pages/', '^src/components/', '^src/client/', '^src/posters/worker\\.ts$', '^scripts/', '(^|/)tsconfig\\.json$', '\\.cjs$'],
+        pathNot: [
+          '\\.d\\.ts$',
+          '^src/content\\.config\\.ts$',
+          '^src/pages/',
+          '^src/components/',
+          '^src/client/',
+          '^src/posters/worker\\.ts$',
+          '^scripts/',
+          '(^|/)tsconfig\\.json$',
+          '\\.cjs$',
+        ],
       },
       to: {},
     },
     onlyFrom('law-imports-nothing', 'src/law is the law as data: it imports nothing from src/.', ['law'], LAW),
     {
-      ...onlyFrom('lib-imports-only-law', 'src/lib is pure domain logic on the law: it imports only src/law (and, as types only, the message catalogue that declares the parameters of the codes its rules emit).', ['lib'], LIB),
+      ...onlyFrom(
+        'lib-imports-only-law',
+        'src/lib is pure domain logic on the law: it imports only src/law (and, as types only, the message catalogue that declares the parameters of the codes its rules emit).',
+        ['lib'],
+        LIB,
+      ),
       to: { path: '^src/', pathNot: ['^src/(law|lib)/'], dependencyTypesNot: ['type-only'] },
     },
     {
@@ -70,14 +85,19 @@ module.exports = {
     onlyFrom('build-imports-below-it', 'src/build (the build context and the step contract) knows only the checked county.', ['build'], BUILD),
     onlyFrom(
       'outputs-import-no-rendering',
-      'data, posters, open data and integrations project records; they never import components, layouts or pages (the MDX registry excepted). The build\'s log step (integrations/publication-log.ts) writes the publication log through src/log-store.',
+      "data, posters, open data and integrations project records; they never import components, layouts or pages (the MDX registry excepted). The build's log step (integrations/publication-log.ts) writes the publication log through src/log-store.",
       ['data', 'posters', 'opendata', 'integrations'],
       [...BUILD, 'data', 'posters', 'opendata', 'integrations', 'log-store'],
       ['^src/components/mdx/registry\\.ts$'],
     ),
     onlyFrom('client-imports-only-lib', 'Browser code (src/client) runs the same pure logic as the build, nothing else.', ['client'], ['lib']),
     {
-      ...onlyFrom('import-imports-only-lib', 'Spreadsheet reading (src/import) is pure parsing on lib (and the message catalogue, as types only).', ['import'], ['lib', 'import']),
+      ...onlyFrom(
+        'import-imports-only-lib',
+        'Spreadsheet reading (src/import) is pure parsing on lib (and the message catalogue, as types only).',
+        ['import'],
+        ['lib', 'import'],
+      ),
       to: { path: '^src/', pathNot: ['^src/(lib|import)/'], dependencyTypesNot: ['type-only'] },
     },
     {

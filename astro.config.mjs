@@ -21,53 +21,64 @@ export function gongkaiConfig(context) {
   /** Where content/ is: this checkout, or another folder given by `npm run build -- --root <dir>`. */
   const contentRoot = context?.root ?? root;
   /** The public address comes from content/site.yaml so clerks never edit code. */
-  const siteUrl = new URL(context?.county.site.baseUrl ?? parse(readFileSync(join(contentRoot, 'content', 'site.yaml'), 'utf8'), { schema: 'failsafe' }).baseUrl);
+  const siteUrl = new URL(
+    context?.county.site.baseUrl ?? parse(readFileSync(join(contentRoot, 'content', 'site.yaml'), 'utf8'), { schema: 'failsafe' }).baseUrl,
+  );
   return defineConfig({
-  site: siteUrl.origin,
-  base: siteUrl.pathname,
-  trailingSlash: 'always',
-  // scripts/build.ts builds into a staging folder and swaps it in only when everything succeeded.
-  root,
-  outDir: context?.outDir ?? './dist',
-  integrations: [buildContext(context, contentRoot), mdx()],
-  // Clerk narrative is untrusted: every .md/.mdx body is sanitised as it renders (the checker has
-  // already refused anything unsafe; this is the second line, see src/integrations/content-guard.ts).
-  markdown: { processor: satteri({ mdastPlugins: [contentGuardMdast], hastPlugins: [contentGuardHast] }) },
-  // Per-checkout (and per content root) cache, so parallel checkouts sharing node_modules, and
-  // synthetic counties built from this checkout, do not share Astro's data store. An incremental
-  // build (scripts/build.ts) syncs only the changed villages, in a data store of its own.
-  cacheDir: context?.cacheDirs.astro ?? join(contentRoot, '.astro-cache'),
-  devToolbar: { enabled: false },
-  build: { inlineStylesheets: 'always' },
-  // A strict content security policy as a <meta> on every page: Astro hashes each page's inline
-  // <style> and its bundled scripts (search, kiosk). Pagefind compiles WebAssembly ('wasm-unsafe-eval').
-  // What a meta tag cannot carry (frame-ancestors …) is sent by the web server: deploy/nginx/gongkai.conf.
-  security: {
-    csp: {
-      directives: ["default-src 'self'", "img-src 'self' data:", "connect-src 'self'", "worker-src 'self'", "manifest-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-      // The search page's <noscript><style> (src/pages/search.astro), which Astro leaves inline without a hash.
-      // test/e2e/csp.test.ts fails if that style changes and this hash does not.
-      styleDirective: { hashes: ['sha256-yZ/QvGCsoWw2ikFovGRxDXnFFTZEJD8SqLOkrubMqng='] },
+    site: siteUrl.origin,
+    base: siteUrl.pathname,
+    trailingSlash: 'always',
+    // scripts/build.ts builds into a staging folder and swaps it in only when everything succeeded.
+    root,
+    outDir: context?.outDir ?? './dist',
+    integrations: [buildContext(context, contentRoot), mdx()],
+    // Clerk narrative is untrusted: every .md/.mdx body is sanitised as it renders (the checker has
+    // already refused anything unsafe; this is the second line, see src/integrations/content-guard.ts).
+    markdown: { processor: satteri({ mdastPlugins: [contentGuardMdast], hastPlugins: [contentGuardHast] }) },
+    // Per-checkout (and per content root) cache, so parallel checkouts sharing node_modules, and
+    // synthetic counties built from this checkout, do not share Astro's data store. An incremental
+    // build (scripts/build.ts) syncs only the changed villages, in a data store of its own.
+    cacheDir: context?.cacheDirs.astro ?? join(contentRoot, '.astro-cache'),
+    devToolbar: { enabled: false },
+    build: { inlineStylesheets: 'always' },
+    // A strict content security policy as a <meta> on every page: Astro hashes each page's inline
+    // <style> and its bundled scripts (search, kiosk). Pagefind compiles WebAssembly ('wasm-unsafe-eval').
+    // What a meta tag cannot carry (frame-ancestors …) is sent by the web server: deploy/nginx/gongkai.conf.
+    security: {
+      csp: {
+        directives: [
+          "default-src 'self'",
+          "img-src 'self' data:",
+          "connect-src 'self'",
+          "worker-src 'self'",
+          "manifest-src 'self'",
+          "object-src 'none'",
+          "base-uri 'self'",
+          "form-action 'self'",
+        ],
+        scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+        // The search page's <noscript><style> (src/pages/search.astro), which Astro leaves inline without a hash.
+        // test/e2e/csp.test.ts fails if that style changes and this hash does not.
+        styleDirective: { hashes: ['sha256-yZ/QvGCsoWw2ikFovGRxDXnFFTZEJD8SqLOkrubMqng='] },
+      },
     },
-  },
-  vite: {
-    // Astro puts Vite's dependency cache in node_modules/.vite, which checkouts sharing one
-    // node_modules would share (and keep invalidating); keep it with this checkout's caches. It is
-    // the code's cache, so it stays in the checkout even for a county folder elsewhere: prebundled
-    // modules must resolve packages from this checkout's node_modules.
-    cacheDir: context?.cacheDirs.vite ?? join(root, '.astro-cache', 'vite'),
-    build: {
-      rolldownOptions: {
-        onwarn(warning, defaultHandler) {
-          // withastro/astro#18087: every MDX entry warns about "use astro:head-inject".
-          if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
-          defaultHandler(warning);
+    vite: {
+      // Astro puts Vite's dependency cache in node_modules/.vite, which checkouts sharing one
+      // node_modules would share (and keep invalidating); keep it with this checkout's caches. It is
+      // the code's cache, so it stays in the checkout even for a county folder elsewhere: prebundled
+      // modules must resolve packages from this checkout's node_modules.
+      cacheDir: context?.cacheDirs.vite ?? join(root, '.astro-cache', 'vite'),
+      build: {
+        rolldownOptions: {
+          onwarn(warning, defaultHandler) {
+            // withastro/astro#18087: every MDX entry warns about "use astro:head-inject".
+            if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+            defaultHandler(warning);
+          },
         },
       },
     },
-  },
-});
+  });
 }
 
 export default gongkaiConfig();

@@ -119,7 +119,9 @@ async function build(root: string, label: string, logDir: string, env: Record<st
     routes,
     logFile: relative(PROJECT, logFile),
   };
-  console.log(`    ${result.ok ? '✓' : '✗ FAILED'} ${seconds(result.wallMs)} s, ${pages} pages, peak RSS ${megabytes(result.peakRssBytes)} MB, mean load ${result.meanLoad}`);
+  console.log(
+    `    ${result.ok ? '✓' : '✗ FAILED'} ${seconds(result.wallMs)} s, ${pages} pages, peak RSS ${megabytes(result.peakRssBytes)} MB, mean load ${result.meanLoad}`,
+  );
   if (!result.ok) console.log(run.stdout.split('\n').slice(-30).join('\n'));
   return result;
 }
@@ -137,7 +139,15 @@ function writeManifest(dist: string, file: string): number {
         const html = readFileSync(abs, 'utf8');
         const title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
         const body = html.replace(/^[\s\S]*?<body[^>]*>/, '').replace(/<style[\s\S]*?<\/style>|<script[\s\S]*?<\/script>/g, '');
-        const text = body.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/\s+/g, ' ').trim();
+        const text = body
+          .replace(/<[^>]+>/g, ' ')
+          .replace(/&amp;/g, '&')
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&quot;/g, '"')
+          .replace(/&#39;/g, "'")
+          .replace(/\s+/g, ' ')
+          .trim();
         pages.push({ path: relative(dist, dirname(abs)).split('\\').join('/'), title, text });
       }
     }
@@ -232,7 +242,9 @@ async function benchSize(villages: number): Promise<SizeResult> {
   writeFiles(root, base);
   const generateMs = Math.round(performance.now() - genStarted);
   const bytes = county.files.reduce((s, f) => s + Buffer.byteLength(f.text), 0);
-  console.log(`  generated ${county.files.length} files (${(bytes / 1e6).toFixed(1)} MB, ${county.stats.ledgerEntries} ledger entries) in ${seconds(generateMs)} s`);
+  console.log(
+    `  generated ${county.files.length} files (${(bytes / 1e6).toFixed(1)} MB, ${county.stats.ledgerEntries} ledger entries) in ${seconds(generateMs)} s`,
+  );
 
   const cold: BuildRun[] = [];
   const incremental: BuildRun[] = [];
@@ -332,8 +344,14 @@ function summarise(r: SizeResult): Record<string, number> {
     incrementalCpuMs: med(incr, (b) => b.cpuUserMs + b.cpuSystemMs),
     incrementalRatio: Math.round((incrMs / coldMs) * 1000) / 1000,
   };
-  const unchangedMs = med((r.unchanged ?? []).filter((c) => c.ok), (b) => b.wallMs);
-  const newDayMs = med((r.newDay ?? []).filter((c) => c.ok), (b) => b.wallMs);
+  const unchangedMs = med(
+    (r.unchanged ?? []).filter((c) => c.ok),
+    (b) => b.wallMs,
+  );
+  const newDayMs = med(
+    (r.newDay ?? []).filter((c) => c.ok),
+    (b) => b.wallMs,
+  );
   s['unchangedMs'] = unchangedMs;
   s['unchangedRatio'] = Math.round((unchangedMs / coldMs) * 1000) / 1000;
   s['newDayMs'] = newDayMs;
@@ -376,7 +394,9 @@ function summarise(r: SizeResult): Record<string, number> {
 
 function report(): string {
   const files = existsSync(RESULTS) ? readdirSync(RESULTS).filter((f) => /^county-\d+v-\d+q\.json$/.test(f)) : [];
-  const results: SizeResult[] = files.map((f) => JSON.parse(readFileSync(join(RESULTS, f), 'utf8')) as SizeResult).sort((a, b) => a.villages - b.villages || a.quarters - b.quarters);
+  const results: SizeResult[] = files
+    .map((f) => JSON.parse(readFileSync(join(RESULTS, f), 'utf8')) as SizeResult)
+    .sort((a, b) => a.villages - b.villages || a.quarters - b.quarters);
   if (results.length === 0) return '';
   const num = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '–' : String(x));
   const main = results.map((r) => {
@@ -393,23 +413,60 @@ function report(): string {
       `${seconds(s['unchangedMs']!)} (${Number.isFinite(s['unchangedRatio']) ? `${Math.round(s['unchangedRatio']! * 1000) / 10} %` : '–'})`,
       `${seconds(s['newDayMs']!)} (${Number.isFinite(s['newDayRatio']) ? `${Math.round(s['newDayRatio']! * 1000) / 10} %` : '–'})`,
       s['floorMs'] !== undefined ? `${seconds(s['floorMs'])} (ours ×${s['ratioFloor']})` : '–',
-      s['referenceAstroMs'] !== undefined ? `${seconds(s['referenceAstroMs'])}, ${megabytes(s['referenceAstroRssBytes']!)} MB (ours ×${s['ratioReferenceAstro']})` : '–',
+      s['referenceAstroMs'] !== undefined
+        ? `${seconds(s['referenceAstroMs'])}, ${megabytes(s['referenceAstroRssBytes']!)} MB (ours ×${s['ratioReferenceAstro']})`
+        : '–',
       megabytes(s['outputBytes'] ?? Number.NaN),
       `${kilobytes(s['boardMaxRawBytes'] ?? Number.NaN)} / ${kilobytes(s['boardMaxGzipBytes'] ?? Number.NaN)}`,
       s['templatesOverBudget'] ? `${s['templatesOverBudget']} template(s) over` : 'all within',
     ];
   });
-  const mainHeader = ['villages × quarters', 'pages', 'cold build s', 'pages/s', 'peak RSS MB', 'CPU s', 'mean load', 'one village updated s (of cold)', 'nothing changed s (of cold)', 'new day s (of cold)', 'plain-Node floor s', 'reference Astro s, RSS', 'output MB', 'largest board KB raw / gzip', 'budgets'];
+  const mainHeader = [
+    'villages × quarters',
+    'pages',
+    'cold build s',
+    'pages/s',
+    'peak RSS MB',
+    'CPU s',
+    'mean load',
+    'one village updated s (of cold)',
+    'nothing changed s (of cold)',
+    'new day s (of cold)',
+    'plain-Node floor s',
+    'reference Astro s, RSS',
+    'output MB',
+    'largest board KB raw / gzip',
+    'budgets',
+  ];
   const stageKeys = ['check', 'astroCheck', 'sync', 'bundle', 'generate', 'astroOther', 'carryOver', 'postBuild', 'swap'];
-  const stageNames = ['content check', 'Astro: check / hand-over', 'content sync', 'bundle', 'page generation', 'Astro other', 'carry-over', 'post-build steps', 'swap + remove old'];
+  const stageNames = [
+    'content check',
+    'Astro: check / hand-over',
+    'content sync',
+    'bundle',
+    'page generation',
+    'Astro other',
+    'carry-over',
+    'post-build steps',
+    'swap + remove old',
+  ];
   const stages = results.flatMap((r) =>
     (['cold', 'incremental'] as const).map((kind) => {
       const s = r.summary;
-      const post = Object.keys(s).filter((k) => k.startsWith(`${kind}.post:`)).map((k) => `${k.slice(kind.length + 6)} ${seconds(s[k]!)}`);
+      const post = Object.keys(s)
+        .filter((k) => k.startsWith(`${kind}.post:`))
+        .map((k) => `${k.slice(kind.length + 6)} ${seconds(s[k]!)}`);
       return [`${r.villages} × ${r.quarters} ${kind}`, ...stageKeys.map((k) => seconds(s[`${kind}.${k}`]!)), post.join(', ') || '–'];
     }),
   );
-  const machines = [...new Set(results.map((r) => `${r.machine.nproc} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, ${r.machine.os}, Node ${r.machine.node}, Astro ${r.machine.astro}, commit ${r.machine.gitSha} (${r.machine.date.slice(0, 10)})`))];
+  const machines = [
+    ...new Set(
+      results.map(
+        (r) =>
+          `${r.machine.nproc} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, ${r.machine.os}, Node ${r.machine.node}, Astro ${r.machine.astro}, commit ${r.machine.gitSha} (${r.machine.date.slice(0, 10)})`,
+      ),
+    ),
+  ];
   const routes = results.map((r) => {
     const rr = r.cold[0]?.routes ?? {};
     const weights = r.output?.templates ?? {};

@@ -21,7 +21,11 @@ const scripts = readdirSync(dir)
   .filter((name) => !only || name === only);
 
 if (scripts.length === 0) {
-  console.error(`no benchmark named ${only}; have: ${readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'index.ts').join(', ')}`);
+  console.error(
+    `no benchmark named ${only}; have: ${readdirSync(dir)
+      .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+      .join(', ')}`,
+  );
   process.exit(2);
 }
 const failed: string[] = [];

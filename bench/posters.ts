@@ -25,7 +25,9 @@ import { buildPosters } from '../src/posters/build-step.ts';
 import { CACHE_DIR, LAYOUT_CACHE_DIR } from '../src/posters/cache.ts';
 import { planVillagePosters } from '../src/posters/plan.ts';
 
-const { values } = parseArgs({ options: { repeat: { type: 'string' }, workers: { type: 'string' }, villages: { type: 'string' }, root: { type: 'string' }, sample: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { repeat: { type: 'string' }, workers: { type: 'string' }, villages: { type: 'string' }, root: { type: 'string' }, sample: { type: 'string' } },
+});
 if (values.workers) process.env['GONGKAI_POSTER_WORKERS'] = values.workers;
 const HOST_FILE_CAP = 20_000;
 
@@ -84,7 +86,17 @@ const clearCaches = (root: string) => {
 };
 
 const times: Record<'cold' | 'warm' | 'update' | 'pagesCached' | 'pagesCold', number[]> = { cold: [], warm: [], update: [], pagesCached: [], pagesCold: [] };
-let deploy = { jobs: 0, sheets: 0, cpuMs: 0, publicFiles: 0, publicBytes: 0, privateFiles: 0, privateBytes: 0, peakRenderRss: 0, updateRendered: [] as string[] };
+let deploy = {
+  jobs: 0,
+  sheets: 0,
+  cpuMs: 0,
+  publicFiles: 0,
+  publicBytes: 0,
+  privateFiles: 0,
+  privateBytes: 0,
+  peakRenderRss: 0,
+  updateRendered: [] as string[],
+};
 for (let i = 0; i < repeat; i += 1) {
   const root = mkdtempSync(join(tmpdir(), 'gongkai-bench-posters-'));
   const ctx = { root, outDir: join(root, 'dist'), log: () => {} };
@@ -99,7 +111,17 @@ for (let i = 0; i < repeat; i += 1) {
     const upd = await buildPosters({ ...ctx, county: u.county });
     times.update.push(upd.ms);
     if (upd.rendered.some((r) => !r.startsWith(`${u.village}/`))) throw new Error(`update rendered ${upd.rendered.join(', ')}`);
-    deploy = { jobs: cold.rendered.length, sheets: cold.renderedSheets, cpuMs: cold.renderCpuMs, publicFiles: cold.publicFiles, publicBytes: cold.publicBytes, privateFiles: cold.privateFiles, privateBytes: cold.privateBytes, peakRenderRss: cold.peakRenderRss, updateRendered: upd.rendered };
+    deploy = {
+      jobs: cold.rendered.length,
+      sheets: cold.renderedSheets,
+      cpuMs: cold.renderCpuMs,
+      publicFiles: cold.publicFiles,
+      publicBytes: cold.publicBytes,
+      privateFiles: cold.privateFiles,
+      privateBytes: cold.privateBytes,
+      peakRenderRss: cold.peakRenderRss,
+      updateRendered: upd.rendered,
+    };
     let t = performance.now();
     for (const v of county.villages) planVillagePosters(root, county, v);
     times.pagesCached.push(Math.round(performance.now() - t));
@@ -117,12 +139,33 @@ const mb = (b: number) => (b / 1024 / 1024).toFixed(1);
 const cores = availableParallelism();
 const cpuPerSheet = deploy.sheets > 0 ? deploy.cpuMs / deploy.sheets : 0;
 const bytesPerFile = deploy.publicFiles > 0 ? deploy.publicBytes / deploy.publicFiles : 0;
-console.log(`海报基准 poster benchmark — ${values.villages ? `generated county of ${whole.villages.length} villages × 8 quarters` : values.root ? contentRoot : 'demo county'}${values.sample ? `, rendering a sample of ${county.villages.length} villages` : ''}, ${repeat} run(s), workers ${workers}, cores ${cores}, memory ${mb(totalmem())} MB (${mb(freemem())} free), load average ${loadavg()[0]!.toFixed(1)}`);
+console.log(
+  `海报基准 poster benchmark — ${values.villages ? `generated county of ${whole.villages.length} villages × 8 quarters` : values.root ? contentRoot : 'demo county'}${values.sample ? `, rendering a sample of ${county.villages.length} villages` : ''}, ${repeat} run(s), workers ${workers}, cores ${cores}, memory ${mb(totalmem())} MB (${mb(freemem())} free), load average ${loadavg()[0]!.toFixed(1)}`,
+);
 for (const [k, v] of Object.entries(times)) console.log(`  ${k.padEnd(11)} median ${String(Math.round(median(v))).padStart(8)} ms   runs ${v.join(', ')}`);
-console.log(`  rendered cold: ${deploy.jobs} poster×size jobs, ${deploy.sheets} sheets, ${(deploy.cpuMs / 1000).toFixed(1)} s of CPU (${(cpuPerSheet / 1000).toFixed(2)} s per sheet); peak memory of a rendering process ${mb(deploy.peakRenderRss)} MB`);
+console.log(
+  `  rendered cold: ${deploy.jobs} poster×size jobs, ${deploy.sheets} sheets, ${(deploy.cpuMs / 1000).toFixed(1)} s of CPU (${(cpuPerSheet / 1000).toFixed(2)} s per sheet); peak memory of a rendering process ${mb(deploy.peakRenderRss)} MB`,
+);
 console.log(`  update rendered ${deploy.updateRendered.length}: ${deploy.updateRendered.join(', ')}`);
-console.log(`  deploy (rendered villages): ${deploy.publicFiles} poster files, ${mb(deploy.publicBytes)} MB on the site; ${deploy.privateFiles} files, ${mb(deploy.privateBytes)} MB in private-posters/`);
+console.log(
+  `  deploy (rendered villages): ${deploy.publicFiles} poster files, ${mb(deploy.publicBytes)} MB on the site; ${deploy.privateFiles} files, ${mb(deploy.privateBytes)} MB in private-posters/`,
+);
 const estCold = (plan.sheets * cpuPerSheet) / cores / 1000;
-console.log(`  whole county's default set (planned in ${planMs} ms): ${plan.jobs} jobs, ${plan.sheets} sheets, ${plan.publicFiles} files on the site (${plan.publicFiles <= HOST_FILE_CAP ? 'within' : 'OVER'} a ${HOST_FILE_CAP}-file host cap on their own; about ${mb(plan.publicFiles * bytesPerFile)} MB), ${plan.privateFiles} in private-posters/`);
-console.log(`  estimated cold render of the whole county on ${cores} idle cores: ${Math.round(estCold)} s (${(estCold / 60).toFixed(1)} min; CPU per sheet × sheets ÷ cores)`);
-console.log(JSON.stringify({ bench: 'posters', villages: whole.villages.length, sample: county.villages.length, repeat, medians: Object.fromEntries(Object.entries(times).map(([k, v]) => [k, Math.round(median(v))])), deploy, plan: { ...plan, ms: planMs }, estimatedColdSeconds: Math.round(estCold) }));
+console.log(
+  `  whole county's default set (planned in ${planMs} ms): ${plan.jobs} jobs, ${plan.sheets} sheets, ${plan.publicFiles} files on the site (${plan.publicFiles <= HOST_FILE_CAP ? 'within' : 'OVER'} a ${HOST_FILE_CAP}-file host cap on their own; about ${mb(plan.publicFiles * bytesPerFile)} MB), ${plan.privateFiles} in private-posters/`,
+);
+console.log(
+  `  estimated cold render of the whole county on ${cores} idle cores: ${Math.round(estCold)} s (${(estCold / 60).toFixed(1)} min; CPU per sheet × sheets ÷ cores)`,
+);
+console.log(
+  JSON.stringify({
+    bench: 'posters',
+    villages: whole.villages.length,
+    sample: county.villages.length,
+    repeat,
+    medians: Object.fromEntries(Object.entries(times).map(([k, v]) => [k, Math.round(median(v))])),
+    deploy,
+    plan: { ...plan, ms: planMs },
+    estimatedColdSeconds: Math.round(estCold),
+  }),
+);

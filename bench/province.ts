@@ -14,7 +14,14 @@ import { describeMachine } from './lib/machine.ts';
 import { runSampled, type RunResult } from './lib/proc.ts';
 import { megabytes, seconds, table } from './lib/stats.ts';
 
-const { values } = parseArgs({ options: { counties: { type: 'string', default: '4' }, villages: { type: 'string', default: '300' }, quarters: { type: 'string', default: '8' }, parallel: { type: 'string', default: '2' } } });
+const { values } = parseArgs({
+  options: {
+    counties: { type: 'string', default: '4' },
+    villages: { type: 'string', default: '300' },
+    quarters: { type: 'string', default: '8' },
+    parallel: { type: 'string', default: '2' },
+  },
+});
 const N = Number(values.counties);
 const V = Number(values.villages);
 const Q = Number(values.quarters);
@@ -46,14 +53,28 @@ console.log(`${label}: generating ${N} counties of ${V} villages × ${Q} quarter
 mkdirSync(work, { recursive: true });
 for (const [i, id] of ids.entries()) {
   const dir = join(work, 'counties', id);
-  if (!existsSync(join(dir, 'content', 'site.yaml'))) execFileSync(node, [join(project, 'scripts/gen.ts'), '--villages', String(V), '--quarters', String(Q), '--seed', String(i + 1), '--out', dir], { stdio: 'inherit' });
+  if (!existsSync(join(dir, 'content', 'site.yaml')))
+    execFileSync(node, [join(project, 'scripts/gen.ts'), '--villages', String(V), '--quarters', String(Q), '--seed', String(i + 1), '--out', dir], {
+      stdio: 'inherit',
+    });
   const site = join(dir, 'content', 'site.yaml');
   writeFileSync(site, readFileSync(site, 'utf8').replace(/^baseUrl: .*$/m, `baseUrl: https://cwgk.example.cn/${id}/`));
 }
-writeFileSync(join(work, 'province.yaml'), `name: 基准测试省\nbaseUrl: https://cwgk.example.cn/\ncounties:\n${ids.map((id) => `  - { id: ${id}, name: ${id}县, path: counties/${id} }`).join('\n')}\n`);
+writeFileSync(
+  join(work, 'province.yaml'),
+  `name: 基准测试省\nbaseUrl: https://cwgk.example.cn/\ncounties:\n${ids.map((id) => `  - { id: ${id}, name: ${id}县, path: counties/${id} }`).join('\n')}\n`,
+);
 
 // Cold shards: no previous output, no poster cache (a county's first build on a fresh runner).
-execFileSync('rm', ['-rf', join(work, 'shards'), ...ids.flatMap((id) => [join(work, 'counties', id, '.gongkai-cache'), join(work, 'counties', id, '.gongkai-build'), join(work, 'counties', id, '.astro-cache')])]);
+execFileSync('rm', [
+  '-rf',
+  join(work, 'shards'),
+  ...ids.flatMap((id) => [
+    join(work, 'counties', id, '.gongkai-cache'),
+    join(work, 'counties', id, '.gongkai-build'),
+    join(work, 'counties', id, '.astro-cache'),
+  ]),
+]);
 const shards: Record<string, RunResult> = {};
 const started = performance.now();
 let next = 0;
@@ -62,14 +83,29 @@ await Promise.all(
     while (next < ids.length) {
       const id = ids[next++]!;
       console.log(`  building ${id} …`);
-      shards[id] = await runSampled(node, [join(project, 'scripts/province.ts'), 'build', '--province', 'province.yaml', '--counties', id, '--shards', 'shards'], { cwd: work, env: { ...process.env, GONGKAI_AS_OF: '' }, logFile: join(work, `${id}.log`) });
+      shards[id] = await runSampled(
+        node,
+        [join(project, 'scripts/province.ts'), 'build', '--province', 'province.yaml', '--counties', id, '--shards', 'shards'],
+        { cwd: work, env: { ...process.env, GONGKAI_AS_OF: '' }, logFile: join(work, `${id}.log`) },
+      );
       console.log(`  ${id}: ${shards[id].code === 0 ? 'ok' : 'FAILED'} in ${seconds(shards[id].wallMs)} s, peak ${megabytes(shards[id].peakRssBytes)} MB`);
     }
   }),
 );
 const shardsWallMs = performance.now() - started;
-const assemble = await runSampled(node, [join(project, 'scripts/province.ts'), 'assemble', '--province', 'province.yaml', '--shards', 'shards', '--out', 'public'], { cwd: work });
-const perCounty = ids.map((id) => ({ id, ...(existsSync(join(work, 'shards', id)) ? walk(join(work, 'shards', id)) : { files: 0, bytes: 0 }), wallMs: shards[id]!.wallMs, peakRssBytes: shards[id]!.peakRssBytes, meanLoad: shards[id]!.meanLoad, ok: shards[id]!.code === 0 }));
+const assemble = await runSampled(
+  node,
+  [join(project, 'scripts/province.ts'), 'assemble', '--province', 'province.yaml', '--shards', 'shards', '--out', 'public'],
+  { cwd: work },
+);
+const perCounty = ids.map((id) => ({
+  id,
+  ...(existsSync(join(work, 'shards', id)) ? walk(join(work, 'shards', id)) : { files: 0, bytes: 0 }),
+  wallMs: shards[id]!.wallMs,
+  peakRssBytes: shards[id]!.peakRssBytes,
+  meanLoad: shards[id]!.meanLoad,
+  ok: shards[id]!.code === 0,
+}));
 const portal = existsSync(join(work, 'public')) ? walk(join(work, 'public')) : { files: 0, bytes: 0 };
 const portalOwn = { files: portal.files - perCounty.reduce((n, c) => n + c.files, 0), bytes: portal.bytes - perCounty.reduce((n, c) => n + c.bytes, 0) };
 const villages = N * V;
@@ -97,6 +133,10 @@ console.log(
     perCounty.map((c) => [c.id, c.ok ? 'yes' : 'NO', seconds(c.wallMs), megabytes(c.peakRssBytes), c.meanLoad, c.files, megabytes(c.bytes)]),
   ),
 );
-console.log(`all shards ${seconds(shardsWallMs)} s wall (${P} at once); assemble ${seconds(assemble.wallMs)} s; portal ${portal.files} files (${portalOwn.files} of its own), ${megabytes(portal.bytes)} MB`);
-console.log(`per village: ${result.perVillage.shardSeconds.toFixed(2)} shard-seconds, ${result.perVillage.files.toFixed(1)} files, ${(result.perVillage.bytes / 1024).toFixed(0)} KB`);
+console.log(
+  `all shards ${seconds(shardsWallMs)} s wall (${P} at once); assemble ${seconds(assemble.wallMs)} s; portal ${portal.files} files (${portalOwn.files} of its own), ${megabytes(portal.bytes)} MB`,
+);
+console.log(
+  `per village: ${result.perVillage.shardSeconds.toFixed(2)} shard-seconds, ${result.perVillage.files.toFixed(1)} files, ${(result.perVillage.bytes / 1024).toFixed(0)} KB`,
+);
 if (perCounty.some((c) => !c.ok) || !result.assemble.ok) process.exit(1);

@@ -27,7 +27,7 @@ mkdirSync(out, { recursive: true });
 
 const lines = docs.flatMap((d) => d.entries.map((e) => e.text));
 let seed = 1;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 
 /** Peak resident memory (VmHWM) of the largest descendant process: Pagefind's indexing binary. */
 function peakRss(pid: number): number {
@@ -77,15 +77,20 @@ await pagefind.close();
 const seconds = (performance.now() - started) / 1000;
 
 const size = (d: string): { bytes: number; files: number } =>
-  readdirSync(d, { withFileTypes: true }).reduce((acc, e) => {
-    if (e.isDirectory()) {
-      const s = size(join(d, e.name));
-      return { bytes: acc.bytes + s.bytes, files: acc.files + s.files };
-    }
-    return { bytes: acc.bytes + statSync(join(d, e.name)).size, files: acc.files + 1 };
-  }, { bytes: 0, files: 0 });
+  readdirSync(d, { withFileTypes: true }).reduce(
+    (acc, e) => {
+      if (e.isDirectory()) {
+        const s = size(join(d, e.name));
+        return { bytes: acc.bytes + s.bytes, files: acc.files + s.files };
+      }
+      return { bytes: acc.bytes + statSync(join(d, e.name)).size, files: acc.files + 1 };
+    },
+    { bytes: 0, files: 0 },
+  );
 const s = size(join(out, 'pagefind'));
-console.log(`${pages} pages, ${jieba ? 'jieba words' : 'one word per Han character'}, ledger digest "${digestMode}": ${seconds.toFixed(1)} s, Pagefind peak RSS ${(rss / 2 ** 20).toFixed(0)} MB, index ${(s.bytes / 2 ** 20).toFixed(1)} MB in ${s.files} files`);
+console.log(
+  `${pages} pages, ${jieba ? 'jieba words' : 'one word per Han character'}, ledger digest "${digestMode}": ${seconds.toFixed(1)} s, Pagefind peak RSS ${(rss / 2 ** 20).toFixed(0)} MB, index ${(s.bytes / 2 ** 20).toFixed(1)} MB in ${s.files} files`,
+);
 
 const pf = await openPagefind(out);
 for (const q of jieba ? ['"低保"', '"村务监督委员会"', '"记-03-003"', '"马曲村"'] : ['"低 保"', '"村 务 监 督 委 员 会"', '"记 -03-003"', '"马 曲 村"']) {

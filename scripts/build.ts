@@ -48,7 +48,15 @@ import { loadSignerKey } from '../src/log-store/keys.ts';
 import { LogRefusal } from '../src/log-store/store.ts';
 import { runPostBuildSteps } from './build-steps.ts';
 
-const { values } = parseArgs({ options: { root: { type: 'string' }, out: { type: 'string' }, full: { type: 'boolean', default: false }, 'web-root': { type: 'string' }, 'log-key': { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    root: { type: 'string' },
+    out: { type: 'string' },
+    full: { type: 'boolean', default: false },
+    'web-root': { type: 'string' },
+    'log-key': { type: 'string' },
+  },
+});
 const started = performance.now();
 const project = join(import.meta.dirname, '..');
 const root = resolve(values.root ?? process.cwd());
@@ -89,9 +97,11 @@ async function carryOver(from: string, to: string, skipVillage: (id: string) => 
   walk(from, to, '', 0, false);
   const pool = async <T>(items: readonly T[], fn: (item: T) => Promise<unknown>) => {
     let next = 0;
-    await Promise.all(Array.from({ length: 16 }, async () => {
-      while (next < items.length) await fn(items[next++]!);
-    }));
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (next < items.length) await fn(items[next++]!);
+      }),
+    );
   };
   for (const level of levels) if (level) await pool(level, (d) => mkdir(d));
   await pool(files, ([s, d]) => link(s, d).catch(() => copyFile(s, d)));
@@ -195,9 +205,17 @@ try {
   const signer = await loadSignerKey({ keyFile: values['log-key'] ?? process.env['GONGKAI_LOG_KEY_FILE'], keyText: process.env['GONGKAI_LOG_KEY'] });
   const pinned = county.site.logKey;
   if (signer && pinned && formatVerifierKey(getVerifierKey(signer)) !== pinned.trim())
-    throw new LogRefusal(`content/site.yaml: logKey 与构建使用的日志私钥不是一对（私钥对应的公钥是 ${formatVerifierKey(getVerifierKey(signer))}）。请给构建正确的私钥，或按 npm run log-keygen 的输出更新 logKey。\ncontent/site.yaml: logKey does not match the log key given to the build (its public key is the line above). Give the right key, or update logKey.`);
-  if (signer && !pinned) console.log('注意：site.yaml 没有 logKey，审计方无法从仓库得知公钥，请把 npm run log-keygen 打印的 logKey 行加入 site.yaml。 Note: site.yaml has no logKey; add the line npm run log-keygen printed.');
-  if (!signer && pinned) console.log('注意：site.yaml 有 logKey，但构建没有拿到日志私钥（--log-key 或 GONGKAI_LOG_KEY_FILE），公开日志本次未签名。 Note: no log key given; the publication log is UNSIGNED this time.');
+    throw new LogRefusal(
+      `content/site.yaml: logKey 与构建使用的日志私钥不是一对（私钥对应的公钥是 ${formatVerifierKey(getVerifierKey(signer))}）。请给构建正确的私钥，或按 npm run log-keygen 的输出更新 logKey。\ncontent/site.yaml: logKey does not match the log key given to the build (its public key is the line above). Give the right key, or update logKey.`,
+    );
+  if (signer && !pinned)
+    console.log(
+      '注意：site.yaml 没有 logKey，审计方无法从仓库得知公钥，请把 npm run log-keygen 打印的 logKey 行加入 site.yaml。 Note: site.yaml has no logKey; add the line npm run log-keygen printed.',
+    );
+  if (!signer && pinned)
+    console.log(
+      '注意：site.yaml 有 logKey，但构建没有拿到日志私钥（--log-key 或 GONGKAI_LOG_KEY_FILE），公开日志本次未签名。 Note: no log key given; the publication log is UNSIGNED this time.',
+    );
   publicationLog = timed('log-plan', () => planPublicationLog(root, county, signer));
 } catch (error) {
   console.error(`\n${error instanceof LogRefusal ? error.message : String(error)}`);
@@ -249,8 +267,15 @@ if (!values.full && existsSync(lastFile) && existsSync(join(dist, 'index.html'))
     only = undefined;
   }
 }
-console.log(only ? `增量构建：${only.length} 个村有变化（${only.join('、') || '无'}），其余页面沿用上次构建。 Incremental build: ${only.length} village(s) changed.` : '全量构建。 Full build.');
-if (only && newDay) console.log(`新的一天：重新生成各村公开栏、公开屏和 ${datedPages.length} 个与日期有关的页面。 New day: boards, screens and ${datedPages.length} dated record page(s) rendered again.`);
+console.log(
+  only
+    ? `增量构建：${only.length} 个村有变化（${only.join('、') || '无'}），其余页面沿用上次构建。 Incremental build: ${only.length} village(s) changed.`
+    : '全量构建。 Full build.',
+);
+if (only && newDay)
+  console.log(
+    `新的一天：重新生成各村公开栏、公开屏和 ${datedPages.length} 个与日期有关的页面。 New day: boards, screens and ${datedPages.length} dated record page(s) rendered again.`,
+  );
 recordTiming('mode', 0, { incremental: Boolean(only), changed: only?.length ?? ids.length, newDay, datedPages: datedPages.length });
 
 // ── the build context, Astro in this process ──
@@ -320,7 +345,18 @@ try {
   const postStarted = performance.now();
   // Villages with a dated page rendered again (a notice's names left it) count as changed for the steps.
   const touched = only ? [...new Set([...only, ...datedPages.map((p) => p.split('/')[1]!)])] : undefined;
-  await runPostBuildSteps({ root, outDir: context.outDir, county, problems: context.problems, publicationLog, log: (m) => console.log(m), ...(touched ? { incremental: { villages: touched } } : {}) }, new Map([[posterStep, posters]]));
+  await runPostBuildSteps(
+    {
+      root,
+      outDir: context.outDir,
+      county,
+      problems: context.problems,
+      publicationLog,
+      log: (m) => console.log(m),
+      ...(touched ? { incremental: { villages: touched } } : {}),
+    },
+    new Map([[posterStep, posters]]),
+  );
   recordTiming('post-build', performance.now() - postStarted);
 } catch (error) {
   fail(error);
@@ -332,7 +368,13 @@ const replaced = timed('swap', () => {
   renameSync(staging, release);
   return publish(release, dist);
 });
-const record: LastBuild = { out: dist, outIno: statSync(dist).ino, pagesKey, asOf: county.asOf, villages: Object.fromEntries(ids.map((id) => [id, digests.villages[id]!])) };
+const record: LastBuild = {
+  out: dist,
+  outIno: statSync(dist).ino,
+  pagesKey,
+  asOf: county.asOf,
+  villages: Object.fromEntries(ids.map((id) => [id, digests.villages[id]!])),
+};
 writeFileSync(lastFile, JSON.stringify(record));
 if (replaced && existsSync(replaced)) removeLater(replaced);
 recordTiming('total', performance.now() - started);

@@ -29,5 +29,7 @@ console.log('覆盖 coverage (a character counts only if both regular and bold h
 for (const [name, chars] of rows) {
   const missing = chars.filter((c) => !has(c));
   const pct = ((100 * (chars.length - missing.length)) / Math.max(1, chars.length)).toFixed(2);
-  console.log(`  ${name}: ${chars.length - missing.length} / ${chars.length} (${pct} %)${missing.length && missing.length <= 12 ? `  missing ${missing.join(' ')}` : ''}`);
+  console.log(
+    `  ${name}: ${chars.length - missing.length} / ${chars.length} (${pct} %)${missing.length && missing.length <= 12 ? `  missing ${missing.join(' ')}` : ''}`,
+  );
 }

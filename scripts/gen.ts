@@ -9,7 +9,12 @@ import { parseArgs } from 'node:util';
 import { generateCounty } from '../bench/gen/county.ts';
 
 const { values } = parseArgs({
-  options: { villages: { type: 'string', default: '30' }, quarters: { type: 'string', default: '8' }, out: { type: 'string' }, seed: { type: 'string', default: '1' } },
+  options: {
+    villages: { type: 'string', default: '30' },
+    quarters: { type: 'string', default: '8' },
+    out: { type: 'string' },
+    seed: { type: 'string', default: '1' },
+  },
 });
 const villages = Number(values.villages);
 const quarters = Number(values.quarters);

@@ -6,5 +6,8 @@ import { parseArgs } from 'node:util';
 import { importLedger } from '../src/tools/import-ledger.ts';
 import { finish } from '../src/tools/result.ts';
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { period: { type: 'string' }, force: { type: 'boolean' }, root: { type: 'string' } } });
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { period: { type: 'string' }, force: { type: 'boolean' }, root: { type: 'string' } },
+});
 finish(await importLedger(values.root ?? process.cwd(), positionals[0], positionals[1], { period: values.period, force: values.force, cwd: process.cwd() }));

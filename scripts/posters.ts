@@ -10,9 +10,13 @@ import { planPublicationLog } from '../src/integrations/publication-log.ts';
 import { LogRefusal } from '../src/log-store/store.ts';
 import { OnRequestError, renderOnRequest } from '../src/posters/on-request.ts';
 
-const { values } = parseArgs({ options: { village: { type: 'string' }, period: { type: 'string' }, formats: { type: 'string' }, out: { type: 'string' }, root: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { village: { type: 'string' }, period: { type: 'string' }, formats: { type: 'string' }, out: { type: 'string' }, root: { type: 'string' } },
+});
 if (!values.village) {
-  console.error('请用 --village 指定村编号，例如 npm run posters -- --village maqu --period 2025-q3 / name the village with --village, e.g. npm run posters -- --village maqu --period 2025-q3');
+  console.error(
+    '请用 --village 指定村编号，例如 npm run posters -- --village maqu --period 2025-q3 / name the village with --village, e.g. npm run posters -- --village maqu --period 2025-q3',
+  );
   process.exit(2);
 }
 const root = values.root ?? process.cwd();
@@ -24,9 +28,19 @@ if (!loaded.county) {
 try {
   // The log entries the build gave these records (read only: nothing is appended here).
   const log = planPublicationLog(root, loaded.county, undefined);
-  const r = await renderOnRequest({ root, county: loaded.county, village: values.village, period: values.period, formats: values.formats, out: values.out, log });
+  const r = await renderOnRequest({
+    root,
+    county: loaded.county,
+    village: values.village,
+    period: values.period,
+    formats: values.formats,
+    out: values.out,
+    log,
+  });
   for (const f of r.files) console.log(f);
-  console.log(`已写出 ${r.files.length} 个文件（新生成 ${r.rendered} 份，沿用缓存 ${r.reused} 份）。 Wrote ${r.files.length} files (${r.rendered} rendered, ${r.reused} from the cache).`);
+  console.log(
+    `已写出 ${r.files.length} 个文件（新生成 ${r.rendered} 份，沿用缓存 ${r.reused} 份）。 Wrote ${r.files.length} files (${r.rendered} rendered, ${r.reused} from the cache).`,
+  );
 } catch (error) {
   if (!(error instanceof OnRequestError) && !(error instanceof LogRefusal)) throw error;
   console.error(error.message);

@@ -97,7 +97,9 @@ function build(): void {
     const site = siteYaml(root);
     const expected = countyBaseUrl(province, c.id);
     if (site.baseUrl !== expected) {
-      console.error(`${c.id}: content/site.yaml: baseUrl: 是 ${site.baseUrl}，应为 ${expected}（县站点放在全省门户的 /${c.id}/ 下）。 is ${site.baseUrl}, must be ${expected} (the county is served under /${c.id}/ on the portal).`);
+      console.error(
+        `${c.id}: content/site.yaml: baseUrl: 是 ${site.baseUrl}，应为 ${expected}（县站点放在全省门户的 /${c.id}/ 下）。 is ${site.baseUrl}, must be ${expected} (the county is served under /${c.id}/ on the portal).`,
+      );
       failed++;
       continue;
     }

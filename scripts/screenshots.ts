@@ -11,7 +11,10 @@ const out = 'screenshots';
 mkdirSync(out, { recursive: true });
 const server = await serveDir('dist');
 const browser = await launchBrowser();
-for (const [name, width] of [['phone', 360], ['desktop', 1280]] as const) {
+for (const [name, width] of [
+  ['phone', 360],
+  ['desktop', 1280],
+] as const) {
   const page = await browser.newPage({ viewport: { width, height: 800 } });
   for (const p of pages) {
     await page.goto(server.url + p, { waitUntil: 'networkidle' });

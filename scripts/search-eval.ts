@@ -17,7 +17,9 @@ const rows = await runEvaluation(dist, readQueries());
 if (process.argv.includes('--verbose')) {
   for (const r of rows) {
     if (r.precision === 1 && r.recall === 1 && r.firstRight) continue;
-    console.log(`[${r.category}] ${r.q}  P=${r.precision.toFixed(2)} R=${r.recall.toFixed(2)} first=${r.firstRight ? 'ok' : 'WRONG'}${r.listed[0] ? ` (${r.listed[0]})` : ''}`);
+    console.log(
+      `[${r.category}] ${r.q}  P=${r.precision.toFixed(2)} R=${r.recall.toFixed(2)} first=${r.firstRight ? 'ok' : 'WRONG'}${r.listed[0] ? ` (${r.listed[0]})` : ''}`,
+    );
     if (r.missed.length > 0) console.log(`   missed: ${r.missed.join(' ')}`);
     if (r.extra.length > 0) console.log(`   extra:  ${r.extra.join(' ')}`);
   }

@@ -12,7 +12,11 @@ const { values, positionals } = parseArgs({
   options: { key: { type: 'string' }, since: { type: 'string' }, vkey: { type: 'string' }, out: { type: 'string' } },
 });
 if (positionals.length !== 1 || !values.key)
-  finish({ code: 2, stdout: '', stderr: 'usage: npm run witness -- <site folder or URL> --key <witness key file> [--since <checkpoint>] [--vkey <vkey>] [--out <file>]' });
+  finish({
+    code: 2,
+    stdout: '',
+    stderr: 'usage: npm run witness -- <site folder or URL> --key <witness key file> [--since <checkpoint>] [--vkey <vkey>] [--out <file>]',
+  });
 finish(
   await runWitness({
     site: positionals[0] as string,

@@ -104,7 +104,13 @@ function narrative(rng: Random, ctx: { village: string; project: string; person:
   const out: string[] = [];
   const sentences = rng.sample(W.NARRATIVE, Math.min(W.NARRATIVE.length, rng.int(3, 8)));
   const per = Math.ceil(sentences.length / paragraphs);
-  for (let i = 0; i < sentences.length; i += per) out.push(sentences.slice(i, i + per).map((s) => fill(rng, s, ctx)).join(''));
+  for (let i = 0; i < sentences.length; i += per)
+    out.push(
+      sentences
+        .slice(i, i + per)
+        .map((s) => fill(rng, s, ctx))
+        .join(''),
+    );
   return out.join('\n\n');
 }
 
@@ -165,7 +171,13 @@ function makeVillage(rng: Random, id: string, name: string, township: string, ar
   const staff = people(rng, 1, taken).map((n) => ({ name: n, role: '报账员' }));
   const teams = rng.sample(W.VOLUNTEER_TEAMS, rng.int(1, 3));
   const volunteerNames = people(rng, rng.int(5, 16), taken);
-  const volunteers = volunteerNames.map((n, i) => ({ id: `v${String(i + 1).padStart(2, '0')}`, name: n, team: teams[i % teams.length]![0], consent: rng.chance(0.6), registered: rng.chance(0.8) }));
+  const volunteers = volunteerNames.map((n, i) => ({
+    id: `v${String(i + 1).padStart(2, '0')}`,
+    name: n,
+    team: teams[i % teams.length]![0],
+    consent: rng.chance(0.6),
+    registered: rng.chance(0.8),
+  }));
   const digits = areaCode.length === 3 ? 8 : 7;
   const phone = `${areaCode}-${String(4_600_000 + ((index * 7919 + rng.int(0, 999)) % 399_999)).padStart(digits, '6')}`;
   return {
@@ -277,7 +289,10 @@ export function generateCounty(options: GenOptions): GenCounty {
   const townshipName = (t: number): string => {
     while (townships.length <= t) {
       const i = townships.length;
-      const base = i < W.TOWNSHIPS.length ? W.TOWNSHIPS[i]! : `${W.PLACE_FIRST[(i * 7) % W.PLACE_FIRST.length]![0]}${W.PLACE_LAST[(i * 11) % W.PLACE_LAST.length]![0]}${Math.floor(i / W.TOWNSHIPS.length) > 1 ? Math.floor(i / W.TOWNSHIPS.length) : ''}`;
+      const base =
+        i < W.TOWNSHIPS.length
+          ? W.TOWNSHIPS[i]!
+          : `${W.PLACE_FIRST[(i * 7) % W.PLACE_FIRST.length]![0]}${W.PLACE_LAST[(i * 11) % W.PLACE_LAST.length]![0]}${Math.floor(i / W.TOWNSHIPS.length) > 1 ? Math.floor(i / W.TOWNSHIPS.length) : ''}`;
       const suffix = i === 0 ? '街道' : hashPick(base, ['镇', '镇', '镇', '乡']);
       townships.push(base + suffix);
     }
@@ -334,7 +349,15 @@ interface QuarterFlags {
   asOf: string;
 }
 
-function generateQuarter(rng: Random, v: VillageShape, q: Quarter, state: QuarterState, usedMeetings: Set<string>, flags: QuarterFlags, stats: GenCounty['stats']): { path: string; text: string }[] {
+function generateQuarter(
+  rng: Random,
+  v: VillageShape,
+  q: Quarter,
+  state: QuarterState,
+  usedMeetings: Set<string>,
+  flags: QuarterFlags,
+  stats: GenCounty['stats'],
+): { path: string; text: string }[] {
   const out: { path: string; text: string }[] = [];
   const pk = periodKey(q);
   const start = periodStart(q);
@@ -372,17 +395,83 @@ function generateQuarter(rng: Random, v: VillageShape, q: Quarter, state: Quarte
     const d3 = addDays(d2, rng.int(5, 9));
     const title = `${v.groups[0]}至${v.groups[Math.min(2, v.groups.length - 1)]}${project}工程`;
     const branch = rng.int(3, 5);
-    const propose = addMeeting(d0, 'dangzhibu', { title: `村党支部委员会会议（提议实施${title}）`, body: '党组织会议', location: `${v.name}党群服务中心`, host: secretary.name, recorder: recorder.name, eligible: branch, present: branch, agenda: [`研究${title}实施意向`], resolutions: [{ title: `提议实施${title}，提交村“两委”联席会议商议`, votes: { yes: branch, no: 0, abstain: 0 } }] }, narrative(rng, ctx(firstMonth), 2));
+    const propose = addMeeting(
+      d0,
+      'dangzhibu',
+      {
+        title: `村党支部委员会会议（提议实施${title}）`,
+        body: '党组织会议',
+        location: `${v.name}党群服务中心`,
+        host: secretary.name,
+        recorder: recorder.name,
+        eligible: branch,
+        present: branch,
+        agenda: [`研究${title}实施意向`],
+        resolutions: [{ title: `提议实施${title}，提交村“两委”联席会议商议`, votes: { yes: branch, no: 0, abstain: 0 } }],
+      },
+      narrative(rng, ctx(firstMonth), 2),
+    );
     const joint = v.committee.length + 2;
     const jointPresent = majorityPresent(joint);
-    const consult = addMeeting(d1, 'shangyi', { title: `村“两委”联席会议（商议${title}初步方案）`, body: '两委联席会议', location: place, host: secretary.name, recorder: recorder.name, eligible: joint, present: jointPresent, agenda: [`商议${title}初步方案`, '确定资金来源和施工单位选定方式'], resolutions: [{ title: `形成${title}初步方案，提交党员大会审议`, votes: { yes: jointPresent, no: 0, abstain: 0 } }], previous: propose }, narrative(rng, ctx(firstMonth), 2));
+    const consult = addMeeting(
+      d1,
+      'shangyi',
+      {
+        title: `村“两委”联席会议（商议${title}初步方案）`,
+        body: '两委联席会议',
+        location: place,
+        host: secretary.name,
+        recorder: recorder.name,
+        eligible: joint,
+        present: jointPresent,
+        agenda: [`商议${title}初步方案`, '确定资金来源和施工单位选定方式'],
+        resolutions: [{ title: `形成${title}初步方案，提交党员大会审议`, votes: { yes: jointPresent, no: 0, abstain: 0 } }],
+        previous: propose,
+      },
+      narrative(rng, ctx(firstMonth), 2),
+    );
     const partyPresent = majorityPresent(v.partyMembers);
-    const review = addMeeting(d2, 'dangyuan', { title: `村党支部党员大会（审议${title}实施方案）`, body: '党员大会', location: `${v.name}党群服务中心`, host: secretary.name, recorder: recorder.name, eligible: v.partyMembers, present: partyPresent, agenda: [`审议${title}实施方案（草案）`], resolutions: [{ title: `审议通过${title}实施方案（草案），提交村民代表会议表决`, votes: passingVotes(partyPresent) }], previous: consult }, narrative(rng, ctx(firstMonth + 1), 2));
+    const review = addMeeting(
+      d2,
+      'dangyuan',
+      {
+        title: `村党支部党员大会（审议${title}实施方案）`,
+        body: '党员大会',
+        location: `${v.name}党群服务中心`,
+        host: secretary.name,
+        recorder: recorder.name,
+        eligible: v.partyMembers,
+        present: partyPresent,
+        agenda: [`审议${title}实施方案（草案）`],
+        resolutions: [{ title: `审议通过${title}实施方案（草案），提交村民代表会议表决`, votes: passingVotes(partyPresent) }],
+        previous: consult,
+      },
+      narrative(rng, ctx(firstMonth + 1), 2),
+    );
     const repsPresent = twoThirdsPresent(v.reps);
     const amount = rng.int(3_500_000, 25_000_000);
     const expenseDate = dateBetween(rng, addDays(d3, 5), end < addDays(d3, 50) ? end : addDays(d3, 50));
     const voucherHint = `large:${expenseDate}`;
-    const resolve = addMeeting(d3, 'daibiao', { title: `村民代表会议（${title}）`, body: '村民代表会议', noticeDate: addDays(d3, -rng.int(2, 5)), location: place, host: secretary.name, recorder: recorder.name, eligible: v.reps, present: repsPresent, agenda: [`听取${title}实施方案说明`, `表决${title}实施方案`], resolutions: [{ title: `通过《${v.name}${title}实施方案》`, votes: passingVotes(repsPresent), authorises: [voucherHint] }], previous: review, publishedAt: addDays(d3, 1), resultPublishedAt: addDays(expenseDate, 3) }, narrative(rng, ctx(firstMonth + 1), 3));
+    const resolve = addMeeting(
+      d3,
+      'daibiao',
+      {
+        title: `村民代表会议（${title}）`,
+        body: '村民代表会议',
+        noticeDate: addDays(d3, -rng.int(2, 5)),
+        location: place,
+        host: secretary.name,
+        recorder: recorder.name,
+        eligible: v.reps,
+        present: repsPresent,
+        agenda: [`听取${title}实施方案说明`, `表决${title}实施方案`],
+        resolutions: [{ title: `通过《${v.name}${title}实施方案》`, votes: passingVotes(repsPresent), authorises: [voucherHint] }],
+        previous: review,
+        publishedAt: addDays(d3, 1),
+        resultPublishedAt: addDays(expenseDate, 3),
+      },
+      narrative(rng, ctx(firstMonth + 1), 3),
+    );
     large = { date: expenseDate, amount, resolution: resolve, voucherHint };
   }
 
@@ -401,14 +490,60 @@ function generateQuarter(rng: Random, v: VillageShape, q: Quarter, state: Quarte
         votes.abstain = present - votes.yes - votes.no;
       }
       const crop = rng.pick(W.CROPS);
-      addMeeting(date, 'daibiao', { title: `村民代表会议（${crop}产业发展方案）`, body: '村民代表会议', noticeDate: addDays(date, -rng.int(2, 6)), location: place, host: secretary.name, recorder: recorder.name, eligible: v.reps, present, agenda: [`讨论${crop}产业发展方案`, '表决集体资产出租事项'], resolutions: [{ title: `通过${crop}产业发展方案`, votes }] }, narrative(rng, ctx(month), 2));
+      addMeeting(
+        date,
+        'daibiao',
+        {
+          title: `村民代表会议（${crop}产业发展方案）`,
+          body: '村民代表会议',
+          noticeDate: addDays(date, -rng.int(2, 6)),
+          location: place,
+          host: secretary.name,
+          recorder: recorder.name,
+          eligible: v.reps,
+          present,
+          agenda: [`讨论${crop}产业发展方案`, '表决集体资产出租事项'],
+          resolutions: [{ title: `通过${crop}产业发展方案`, votes }],
+        },
+        narrative(rng, ctx(month), 2),
+      );
     } else if (kind === 1) {
       const eligible = rng.int(10, 20);
-      addMeeting(date, 'xieshang', { title: `村民议事协商会（${rng.pick(v.groups)}${rng.pick(['巷道停车秩序', '灌溉用水分配', '垃圾清运时间', '路灯维护'])}）`, body: '议事协商会', location: place, host: secretary.name, recorder: recorder.name, eligible, present: rng.int(Math.ceil(eligible / 2), eligible), agenda: ['听取村民意见', '协商解决办法'], resolutions: [{ title: '协商解决办法', result: fill(rng, rng.pick(W.NARRATIVE), ctx(month)) }] }, narrative(rng, ctx(month), 2));
+      addMeeting(
+        date,
+        'xieshang',
+        {
+          title: `村民议事协商会（${rng.pick(v.groups)}${rng.pick(['巷道停车秩序', '灌溉用水分配', '垃圾清运时间', '路灯维护'])}）`,
+          body: '议事协商会',
+          location: place,
+          host: secretary.name,
+          recorder: recorder.name,
+          eligible,
+          present: rng.int(Math.ceil(eligible / 2), eligible),
+          agenda: ['听取村民意见', '协商解决办法'],
+          resolutions: [{ title: '协商解决办法', result: fill(rng, rng.pick(W.NARRATIVE), ctx(month)) }],
+        },
+        narrative(rng, ctx(month), 2),
+      );
     } else {
       const eligible = v.committee.length;
       const present = majorityPresent(eligible);
-      addMeeting(date, 'cunweihui', { title: `村委会会议（研究${rng.pick(W.SUBSIDIES)}发放）`, body: '村委会会议', location: place, host: secretary.name, recorder: recorder.name, eligible, present, agenda: ['研究补贴发放名单', '安排近期重点工作'], resolutions: [{ title: '同意按名单发放补贴', votes: { yes: present, no: 0, abstain: 0 } }] }, narrative(rng, ctx(month), 2));
+      addMeeting(
+        date,
+        'cunweihui',
+        {
+          title: `村委会会议（研究${rng.pick(W.SUBSIDIES)}发放）`,
+          body: '村委会会议',
+          location: place,
+          host: secretary.name,
+          recorder: recorder.name,
+          eligible,
+          present,
+          agenda: ['研究补贴发放名单', '安排近期重点工作'],
+          resolutions: [{ title: '同意按名单发放补贴', votes: { yes: present, no: 0, abstain: 0 } }],
+        },
+        narrative(rng, ctx(month), 2),
+      );
     }
   }
 
@@ -418,17 +553,22 @@ function generateQuarter(rng: Random, v: VillageShape, q: Quarter, state: Quarte
   const published = addDays(next, late ? rng.int(16, 30) : rng.int(2, 12));
   const approvalDate = addDays(published, -rng.int(0, Math.min(2, daysBetween(next, published))));
   const reviewedAt = addDays(approvalDate, -rng.int(0, Math.min(1, daysBetween(next, approvalDate))));
-  const approval = addMeeting(approvalDate, 'lianxi', {
-    title: `村“两委”联席会议（审定${periodLabel(q)}党务、村务、财务公开内容）`,
-    body: '两委联席会议',
-    location: place,
-    host: secretary.name,
-    recorder: recorder.name,
-    eligible: v.committee.length,
-    present: v.committee.length,
-    agenda: [`审定${periodLabel(q)}党务公开内容`, `审定${periodLabel(q)}村务公开内容`, `审定${periodLabel(q)}财务收支明细`],
-    resolutions: [{ title: `同意按审定稿公开${periodLabel(q)}党务、村务、财务内容`, votes: { yes: v.committee.length, no: 0, abstain: 0 } }],
-  }, narrative(rng, ctx(Number(next.slice(5, 7))), 1));
+  const approval = addMeeting(
+    approvalDate,
+    'lianxi',
+    {
+      title: `村“两委”联席会议（审定${periodLabel(q)}党务、村务、财务公开内容）`,
+      body: '两委联席会议',
+      location: place,
+      host: secretary.name,
+      recorder: recorder.name,
+      eligible: v.committee.length,
+      present: v.committee.length,
+      agenda: [`审定${periodLabel(q)}党务公开内容`, `审定${periodLabel(q)}村务公开内容`, `审定${periodLabel(q)}财务收支明细`],
+      resolutions: [{ title: `同意按审定稿公开${periodLabel(q)}党务、村务、财务内容`, votes: { yes: v.committee.length, no: 0, abstain: 0 } }],
+    },
+    narrative(rng, ctx(Number(next.slice(5, 7))), 1),
+  );
   const signoff = { responsible: secretary.name, preparer: preparer.name, reviewer: reviewer.name, reviewedAt, opinion: '同意' };
 
   // ── ledger ──
@@ -437,7 +577,18 @@ function generateQuarter(rng: Random, v: VillageShape, q: Quarter, state: Quarte
   const expenseSummaries = system.key === '2004' ? W.EXPENSE_SUMMARIES_2004 : W.EXPENSE_SUMMARIES;
   const n = rng.logNormalInt(150, 0.5, 50, 500);
   const nIncome = Math.max(5, Math.round(n * (0.25 + rng.next() * 0.1)));
-  type Raw = { side: 'income' | 'expense'; date: string; category: string; summary: string; fen: number; source?: string; handler?: string; approver?: string; resolution?: string; hint?: string };
+  type Raw = {
+    side: 'income' | 'expense';
+    date: string;
+    category: string;
+    summary: string;
+    fen: number;
+    source?: string;
+    handler?: string;
+    approver?: string;
+    resolution?: string;
+    hint?: string;
+  };
   const raw: Raw[] = [];
   const handlers = [...v.committee.map((m) => m.name), preparer.name];
   for (let i = 0; i < n; i += 1) {
@@ -455,12 +606,30 @@ function generateQuarter(rng: Random, v: VillageShape, q: Quarter, state: Quarte
     raw.push(e);
   }
   if (large) {
-    raw.push({ side: 'expense', date: large.date, category: system.expense.includes('公益支出') ? '公益支出' : '其他支出', summary: `${project}工程款（${v.township.slice(0, 2)}${rng.pick(W.COMPANIES)}）`, fen: large.amount, source: '衔接资金、村集体自有资金', handler: deputy.name, approver: secretary.name, resolution: large.resolution, hint: large.voucherHint });
+    raw.push({
+      side: 'expense',
+      date: large.date,
+      category: system.expense.includes('公益支出') ? '公益支出' : '其他支出',
+      summary: `${project}工程款（${v.township.slice(0, 2)}${rng.pick(W.COMPANIES)}）`,
+      fen: large.amount,
+      source: '衔接资金、村集体自有资金',
+      handler: deputy.name,
+      approver: secretary.name,
+      resolution: large.resolution,
+      hint: large.voucherHint,
+    });
   }
   const sum = (side: 'income' | 'expense') => raw.filter((e) => e.side === side).reduce((s, e) => s + e.fen, 0);
   const shortfall = state.opening + sum('income') - sum('expense');
   if (shortfall < 1_000_000) {
-    raw.push({ side: 'income', date: addDays(start, rng.int(0, 20)), category: '补助收入', summary: `${project}项目补助资金`, fen: 1_000_000 - shortfall + rng.int(500_000, 5_000_000), source: '县级财政转移支付' });
+    raw.push({
+      side: 'income',
+      date: addDays(start, rng.int(0, 20)),
+      category: '补助收入',
+      summary: `${project}项目补助资金`,
+      fen: 1_000_000 - shortfall + rng.int(500_000, 5_000_000),
+      source: '县级财政转移支付',
+    });
   }
   raw.sort((a, b) => a.date.localeCompare(b.date) || (a.side === b.side ? 0 : a.side === 'income' ? -1 : 1));
   const perMonth = new Map<string, number>();
@@ -488,8 +657,18 @@ function generateQuarter(rng: Random, v: VillageShape, q: Quarter, state: Quarte
     Array.from({ length: rng.int(0, 2) }, () => {
       const person = rng.chance(0.4);
       return person
-        ? { party: people(rng, 1, v.taken)[0]!, partyKind: '个人', amount: yuan(rng.int(100_000, 1_000_000)), note: kind === 'receivables' ? `${rng.pick(v.groups)}荒坡承包费，约定年底前缴清` : '垫付务工工资' }
-        : { party: `${v.township.slice(0, 2)}${rng.pick(W.COMPANIES)}`, partyKind: '单位', amount: yuan(rng.int(200_000, 8_000_000)), note: kind === 'receivables' ? '租金待结算' : '工程尾款及质保金，竣工验收后支付' };
+        ? {
+            party: people(rng, 1, v.taken)[0]!,
+            partyKind: '个人',
+            amount: yuan(rng.int(100_000, 1_000_000)),
+            note: kind === 'receivables' ? `${rng.pick(v.groups)}荒坡承包费，约定年底前缴清` : '垫付务工工资',
+          }
+        : {
+            party: `${v.township.slice(0, 2)}${rng.pick(W.COMPANIES)}`,
+            partyKind: '单位',
+            amount: yuan(rng.int(200_000, 8_000_000)),
+            note: kind === 'receivables' ? '租金待结算' : '工程尾款及质保金，竣工验收后支付',
+          };
     });
   out.push({
     path: `finances/${pk}.yaml`,
@@ -516,23 +695,76 @@ function generateQuarter(rng: Random, v: VillageShape, q: Quarter, state: Quarte
 
   // ── disclosures ──
   const items = (codes: readonly string[]) =>
-    codes.map((code) => ({ code, title: itemTitle(rng, code, project, v), content: itemContent(rng, code, { project, v, q, income: totalIncome, expense: totalExpense, closing }) }));
+    codes.map((code) => ({
+      code,
+      title: itemTitle(rng, code, project, v),
+      content: itemContent(rng, code, { project, v, q, income: totalIncome, expense: totalExpense, closing }),
+    }));
   const codesOf = (track: '党务' | '村务' | '财务') => CATALOGUE.filter((c) => c.track === track).map((c) => c.code);
-  const base = { signoff, approval: { meeting: approval }, publishedAt: published, postedUntil: addDays(published, rng.int(30, 75)), channels: rng.chance(0.7) ? ['公开栏', '网站', '电子屏'] : ['公开栏', '网站'] };
+  const base = {
+    signoff,
+    approval: { meeting: approval },
+    publishedAt: published,
+    postedUntil: addDays(published, rng.int(30, 75)),
+    channels: rng.chance(0.7) ? ['公开栏', '网站', '电子屏'] : ['公开栏', '网站'],
+  };
   if (!flags.overdue) {
-    out.push({ path: `disclosures/${pk}.md`, text: md({ title: `${v.name}${periodLabel(q)}村务公开`, track: '村务', items: items(rng.sample(codesOf('村务'), rng.int(2, 5))), ...base }, narrative(rng, ctx(firstMonth + 2), 3)) });
+    out.push({
+      path: `disclosures/${pk}.md`,
+      text: md(
+        { title: `${v.name}${periodLabel(q)}村务公开`, track: '村务', items: items(rng.sample(codesOf('村务'), rng.int(2, 5))), ...base },
+        narrative(rng, ctx(firstMonth + 2), 3),
+      ),
+    });
     stats.disclosures += 1;
   }
-  out.push({ path: `disclosures/${pk}-caiwu.md`, text: md({ title: `${v.name}${periodLabel(q)}财务公开`, track: '财务', items: items(rng.chance(0.3) ? ['CZ-01', 'CZ-03'] : ['CZ-01']), ...base }, narrative(rng, ctx(firstMonth + 2), 2)) });
+  out.push({
+    path: `disclosures/${pk}-caiwu.md`,
+    text: md(
+      { title: `${v.name}${periodLabel(q)}财务公开`, track: '财务', items: items(rng.chance(0.3) ? ['CZ-01', 'CZ-03'] : ['CZ-01']), ...base },
+      narrative(rng, ctx(firstMonth + 2), 2),
+    ),
+  });
   stats.disclosures += 1;
   if (rng.chance(0.7)) {
     const party = items(rng.sample(codesOf('党务'), rng.int(1, 3)));
-    out.push({ path: `disclosures/${pk}-dangwu.md`, text: md({ title: `${v.name}党支部${periodLabel(q)}党务公开`, track: '党务', items: party, signoff: { responsible: secretary.name, preparer: recorder.name === secretary.name ? deputy.name : recorder.name }, approval: { meeting: approval }, publishedAt: published, postedUntil: base.postedUntil, channels: base.channels }, narrative(rng, ctx(firstMonth + 2), 2)) });
+    out.push({
+      path: `disclosures/${pk}-dangwu.md`,
+      text: md(
+        {
+          title: `${v.name}党支部${periodLabel(q)}党务公开`,
+          track: '党务',
+          items: party,
+          signoff: { responsible: secretary.name, preparer: recorder.name === secretary.name ? deputy.name : recorder.name },
+          approval: { meeting: approval },
+          publishedAt: published,
+          postedUntil: base.postedUntil,
+          channels: base.channels,
+        },
+        narrative(rng, ctx(firstMonth + 2), 2),
+      ),
+    });
     stats.disclosures += 1;
   }
   if (!flags.overdue && !flags.isLast && rng.chance(0.02)) {
     const fixed = addDays(published, rng.int(3, 10));
-    out.push({ path: `disclosures/${pk}-gengzheng.md`, text: md({ title: `${v.name}${periodLabel(q)}村务公开（更正）`, track: '村务', items: items(rng.sample(codesOf('村务'), 2)), signoff: { ...signoff, reviewedAt: fixed }, publishedAt: fixed, postedUntil: addDays(fixed, 45), channels: base.channels, supersedes: pk, correctionReason: `原公开中${project}工程款金额误印，经核对记账凭证予以更正。` }, narrative(rng, ctx(firstMonth + 2), 2)) });
+    out.push({
+      path: `disclosures/${pk}-gengzheng.md`,
+      text: md(
+        {
+          title: `${v.name}${periodLabel(q)}村务公开（更正）`,
+          track: '村务',
+          items: items(rng.sample(codesOf('村务'), 2)),
+          signoff: { ...signoff, reviewedAt: fixed },
+          publishedAt: fixed,
+          postedUntil: addDays(fixed, 45),
+          channels: base.channels,
+          supersedes: pk,
+          correctionReason: `原公开中${project}工程款金额误印，经核对记账凭证予以更正。`,
+        },
+        narrative(rng, ctx(firstMonth + 2), 2),
+      ),
+    });
     stats.disclosures += 1;
   }
 
@@ -546,16 +778,62 @@ function generateQuarter(rng: Random, v: VillageShape, q: Quarter, state: Quarte
     if (out.some((f) => f.path === `notices/${id}.md`)) id = `${id}2`;
     let front: Record<string, unknown>;
     if (type === '低保初审' || type === '临时救助') {
-      const subjects = people(rng, rng.int(2, 6), v.taken).map((name) => ({ name, members: rng.int(1, 5), amount: yuan(rng.int(30_000, 200_000)), group: rng.pick(v.groups) }));
-      front = { title: `${v.name}${periodLabel(q)}${type === '低保初审' ? '低保初审对象' : '临时救助对象'}公示`, type, startDate, duration: { days: 7, unit: '自然日' }, legalBasis: type === '低保初审' ? '《最低生活保障审核确认办法》' : '《社会救助暂行办法》第四十八条', subjects, objection, unpublishAfter: addDays(startDate, 180) };
+      const subjects = people(rng, rng.int(2, 6), v.taken).map((name) => ({
+        name,
+        members: rng.int(1, 5),
+        amount: yuan(rng.int(30_000, 200_000)),
+        group: rng.pick(v.groups),
+      }));
+      front = {
+        title: `${v.name}${periodLabel(q)}${type === '低保初审' ? '低保初审对象' : '临时救助对象'}公示`,
+        type,
+        startDate,
+        duration: { days: 7, unit: '自然日' },
+        legalBasis: type === '低保初审' ? '《最低生活保障审核确认办法》' : '《社会救助暂行办法》第四十八条',
+        subjects,
+        objection,
+        unpublishAfter: addDays(startDate, 180),
+      };
     } else if (type === '宅基地申请') {
-      const subjects = people(rng, rng.int(1, 4), v.taken).map((name) => ({ name, reason: rng.pick(['子女成年分户，现无宅基地', '原住房为危旧土坯房，申请原址翻建', '原宅基地位于河道管理范围内，申请易地建房']), plot: `${rng.pick(v.groups)}规划建房区`, area: String(rng.pick([120, 133, 150, 167])), floors: rng.int(1, 2), group: rng.pick(v.groups) }));
-      front = { title: `${v.name}${periodLabel(q)}农村宅基地申请公示`, type, startDate, duration: { days: rng.pick([7, 10]), unit: '自然日' }, legalBasis: '《中华人民共和国土地管理法实施条例》第三十四条', subjects, objection, unpublishAfter: addDays(startDate, 150) };
+      const subjects = people(rng, rng.int(1, 4), v.taken).map((name) => ({
+        name,
+        reason: rng.pick(['子女成年分户，现无宅基地', '原住房为危旧土坯房，申请原址翻建', '原宅基地位于河道管理范围内，申请易地建房']),
+        plot: `${rng.pick(v.groups)}规划建房区`,
+        area: String(rng.pick([120, 133, 150, 167])),
+        floors: rng.int(1, 2),
+        group: rng.pick(v.groups),
+      }));
+      front = {
+        title: `${v.name}${periodLabel(q)}农村宅基地申请公示`,
+        type,
+        startDate,
+        duration: { days: rng.pick([7, 10]), unit: '自然日' },
+        legalBasis: '《中华人民共和国土地管理法实施条例》第三十四条',
+        subjects,
+        objection,
+        unpublishAfter: addDays(startDate, 150),
+      };
     } else if (type === '项目') {
-      const subjects = [1, 2, 3].map((rank) => ({ name: `${v.township.slice(0, 2)}${rng.pick(W.COMPANIES)}`, amount: yuan(rng.int(1_500_000, 2_900_000)), note: rank === 1 ? '第一成交候选人（拟成交单位）' : `第${rank === 2 ? '二' : '三'}成交候选人` }));
+      const subjects = [1, 2, 3].map((rank) => ({
+        name: `${v.township.slice(0, 2)}${rng.pick(W.COMPANIES)}`,
+        amount: yuan(rng.int(1_500_000, 2_900_000)),
+        note: rank === 1 ? '第一成交候选人（拟成交单位）' : `第${rank === 2 ? '二' : '三'}成交候选人`,
+      }));
       front = { title: `${v.name}${project}项目比选结果公示`, type, startDate, duration: { days: 7, unit: '自然日' }, subjects, objection };
     } else {
-      front = { title: `${v.name}${rng.pick(v.groups)}${project}一事一议筹资筹劳方案公示`, type, startDate, duration: { days: 7, unit: '自然日' }, legalBasis: '《村民一事一议筹资筹劳管理办法》', subjects: [{ name: '项目总投资', amount: yuan(rng.int(2_000_000, 6_000_000)) }, { name: '申请一事一议财政奖补', amount: yuan(rng.int(1_000_000, 2_000_000)) }, { name: '村民筹劳', note: '每个劳动力不超过2个工日' }], objection };
+      front = {
+        title: `${v.name}${rng.pick(v.groups)}${project}一事一议筹资筹劳方案公示`,
+        type,
+        startDate,
+        duration: { days: 7, unit: '自然日' },
+        legalBasis: '《村民一事一议筹资筹劳管理办法》',
+        subjects: [
+          { name: '项目总投资', amount: yuan(rng.int(2_000_000, 6_000_000)) },
+          { name: '申请一事一议财政奖补', amount: yuan(rng.int(1_000_000, 2_000_000)) },
+          { name: '村民筹劳', note: '每个劳动力不超过2个工日' },
+        ],
+        objection,
+      };
     }
     out.push({ path: `notices/${id}.md`, text: md(front, narrative(rng, ctx(Number(startDate.slice(5, 7))), 2)) });
     stats.notices += 1;
@@ -568,9 +846,19 @@ function generateQuarter(rng: Random, v: VillageShape, q: Quarter, state: Quarte
     const members = v.volunteers.filter((x) => x.team === team);
     const who = rng.sample(members.length > 0 ? members : v.volunteers, rng.int(1, Math.min(6, Math.max(1, members.length))));
     const date = dateBetween(rng, start, end);
-    return { date, type, title: fill(rng, rng.pick(W.ACTIVITIES[type]!), ctx(1)), place: rng.pick(W.ACTIVITY_PLACES), team, participants: who.map((x) => ({ volunteer: x.id, hours: rng.pick(['1', '1.5', '2', '2.5', '3', '4']) })) };
+    return {
+      date,
+      type,
+      title: fill(rng, rng.pick(W.ACTIVITIES[type]!), ctx(1)),
+      place: rng.pick(W.ACTIVITY_PLACES),
+      team,
+      participants: who.map((x) => ({ volunteer: x.id, hours: rng.pick(['1', '1.5', '2', '2.5', '3', '4']) })),
+    };
   }).sort((a, b) => a.date.localeCompare(b.date));
-  out.push({ path: `volunteers/${pk}.yaml`, text: yaml({ teams: v.teams.map(([id, zh]) => ({ id, name: `${v.name}${zh}` })), volunteers: v.volunteers, activities }) });
+  out.push({
+    path: `volunteers/${pk}.yaml`,
+    text: yaml({ teams: v.teams.map(([id, zh]) => ({ id, name: `${v.name}${zh}` })), volunteers: v.volunteers, activities }),
+  });
 
   for (const m of meetings) out.push({ path: `meetings/${m.id}.md`, text: m.text });
   stats.meetings += meetings.length;

@@ -14,7 +14,10 @@ export function templateOf(pagePath: string): string {
   if (v) return v[1] ? `/v/[village]/${v[1]}/[id]/` : '/v/[village]/';
   // Other routes (kiosk, search …): keep the first segment, generalise the rest.
   const parts = p.split('/').filter(Boolean);
-  return `/${parts[0]}/${parts.slice(1).map(() => '[x]/').join('')}`;
+  return `/${parts[0]}/${parts
+    .slice(1)
+    .map(() => '[x]/')
+    .join('')}`;
 }
 
 export interface OutputStats {
@@ -43,7 +46,18 @@ function walk(dir: string, out: string[] = []): string[] {
 
 export function measureOutput(dir: string, budgets?: Budgets): OutputStats {
   const files = walk(dir);
-  const stats: OutputStats = { files: files.length, bytes: 0, htmlPages: 0, htmlBytes: 0, jsFiles: 0, jsBytes: 0, cssFiles: 0, cssBytes: 0, pagesWithScripts: 0, templates: {} };
+  const stats: OutputStats = {
+    files: files.length,
+    bytes: 0,
+    htmlPages: 0,
+    htmlBytes: 0,
+    jsFiles: 0,
+    jsBytes: 0,
+    cssFiles: 0,
+    cssBytes: 0,
+    pagesWithScripts: 0,
+    templates: {},
+  };
   const sizes = new Map<string, { size: number; file: string }[]>();
   for (const f of files) {
     const size = statSync(f).size;

@@ -63,7 +63,15 @@ export interface LogPlan {
    * (canonical JSON) and the first 8 hex digits of the log's root hash when it was appended (tree
    * size index + 1), which its poster prints: both never change once logged.
    */
-  records: Record<string, { index: number; leaf: string; root: string; /** Its content is published as log/content/<index>.json (not for posters with personal data). */ content: boolean }>;
+  records: Record<
+    string,
+    {
+      index: number;
+      leaf: string;
+      root: string;
+      /** Its content is published as log/content/<index>.json (not for posters with personal data). */ content: boolean;
+    }
+  >;
 }
 
 /** Whether a build with this context renders the record page at `path` (v/<village>/<folder>/<id>) of village `id`. */

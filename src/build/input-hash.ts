@@ -6,5 +6,7 @@ import { createHash } from 'node:crypto';
 import { codeFingerprint, contentDigests } from '../check/digest.ts';
 
 export function countyInputHash(countyRoot: string, project: string, asOf: string): string {
-  return createHash('sha256').update([contentDigests(countyRoot).all, codeFingerprint(project), asOf].join('\0')).digest('hex');
+  return createHash('sha256')
+    .update([contentDigests(countyRoot).all, codeFingerprint(project), asOf].join('\0'))
+    .digest('hex');
 }

@@ -47,13 +47,18 @@ export function checkBody(body: string, format: 'md' | 'mdx', firstLine = 1): Fi
   const out: Finding[] = [];
   body.split('\n').forEach((line, i) => {
     const at = line.indexOf(PLACEHOLDER);
-    if (at >= 0) out.push({ code: 'field.placeholder', path: [bodyLinePath(i + firstLine)], params: { field: '正文 body', value: line.slice(at, at + 40).trim() } });
+    if (at >= 0)
+      out.push({ code: 'field.placeholder', path: [bodyLinePath(i + firstLine)], params: { field: '正文 body', value: line.slice(at, at + 40).trim() } });
   });
   // The MDX parser takes quadratic time on unclosed braces (100 000 of them: minutes): refuse early.
   const open = format === 'mdx' ? firstUnclosedBrace(body, MAX_OPEN_BRACES) : undefined;
   if (open) {
     const line = open.line + firstLine - 1;
-    out.push({ code: 'body.mdx-syntax', path: [bodyLinePath(line)], params: { line, col: open.col, detail: `more than ${MAX_OPEN_BRACES} unclosed {`, reason: 'brace' } });
+    out.push({
+      code: 'body.mdx-syntax',
+      path: [bodyLinePath(line)],
+      params: { line, col: open.col, detail: `more than ${MAX_OPEN_BRACES} unclosed {`, reason: 'brace' },
+    });
     return out;
   }
   let tree: MdNode;

@@ -14,11 +14,21 @@ import { getBodyRule } from '../law/bodies.ts';
 /** The records of a village in the shape the compliance rules read. */
 export function toComplianceVillage(v: VillageRecords, largeExpenseThresholdFen: number): ComplianceVillage {
   return {
-    disclosures: v.disclosures.map((d) => ({ id: d.id, file: d.file, period: d.period, track: d.data.track, publishedAt: d.data.publishedAt, supersedes: d.data.supersedes, codes: d.data.items.map((i) => i.code) })),
+    disclosures: v.disclosures.map((d) => ({
+      id: d.id,
+      file: d.file,
+      period: d.period,
+      track: d.data.track,
+      publishedAt: d.data.publishedAt,
+      supersedes: d.data.supersedes,
+      codes: d.data.items.map((i) => i.code),
+    })),
     ledgers: v.ledgers.map((l) => ({ id: l.id, file: l.file, period: l.period })),
     meetings: v.meetings.map((m) => ({ id: m.id, file: m.file, body: m.data.body, date: m.data.date, previous: m.data.previous })),
     failed: v.failed,
-    largeExpenseResolutions: new Set(v.ledgers.flatMap((l) => l.data.expense.filter((e) => e.amount > largeExpenseThresholdFen && e.resolution).map((e) => e.resolution!.meetingId))),
+    largeExpenseResolutions: new Set(
+      v.ledgers.flatMap((l) => l.data.expense.filter((e) => e.amount > largeExpenseThresholdFen && e.resolution).map((e) => e.resolution!.meetingId)),
+    ),
   };
 }
 
@@ -42,7 +52,10 @@ export function checkPublicationDates(v: VillageRecords, asOf: string): { file: 
   ];
   return dated
     .filter((x): x is { file: string; field: string; date: string } => x.date !== undefined && x.date > asOf)
-    .map(({ file, field, date }) => ({ file, finding: { code: 'record.published-future', path: [field], severity: 'warning', params: { field, date, asOf } } }));
+    .map(({ file, field, date }) => ({
+      file,
+      finding: { code: 'record.published-future', path: [field], severity: 'warning', params: { field, date, asOf } },
+    }));
 }
 
 /** The two 公开 of 四议两公开 not recorded when their deadline (province profile) has passed on the as-of date. */
@@ -53,10 +66,23 @@ export function checkFourStepPostingDue(v: VillageRecords, county: County): { fi
   for (const m of v.meetings) {
     if (getBodyRule(m.data.body)?.fourStep !== 'resolve' || !m.data.previous) continue;
     const resDeadline = addDays(m.data.date, resolutionWithinDays);
-    if (!m.data.publishedAt && resDeadline < county.asOf) out.push({ file: m.file, finding: { code: 'chain.posting-missing', path: ['publishedAt'], severity: 'warning', params: { step: 'resolution', deadline: resDeadline, province } } });
+    if (!m.data.publishedAt && resDeadline < county.asOf)
+      out.push({
+        file: m.file,
+        finding: { code: 'chain.posting-missing', path: ['publishedAt'], severity: 'warning', params: { step: 'resolution', deadline: resDeadline, province } },
+      });
     const last = lastAuthorisedPayment(m, v);
     const resultDeadline = last ? addDays(last, resultWithinDays) : undefined;
-    if (!m.data.resultPublishedAt && resultDeadline && resultDeadline < county.asOf) out.push({ file: m.file, finding: { code: 'chain.posting-missing', path: ['resultPublishedAt'], severity: 'warning', params: { step: 'result', deadline: resultDeadline, province } } });
+    if (!m.data.resultPublishedAt && resultDeadline && resultDeadline < county.asOf)
+      out.push({
+        file: m.file,
+        finding: {
+          code: 'chain.posting-missing',
+          path: ['resultPublishedAt'],
+          severity: 'warning',
+          params: { step: 'result', deadline: resultDeadline, province },
+        },
+      });
   }
   return out;
 }
@@ -72,7 +98,10 @@ export interface ComplianceVillageInfo {
  * passed, plus any village that only appears in problems (its village.yaml is broken), so no village
  * drops out of the county's view for having errors. Problems of site.yaml are returned apart.
  */
-export function assembleCompliance(county: County, problems: readonly Problem[]): { villages: ComplianceVillageInfo[]; rows: ComplianceRow[]; countyProblems: Problem[] } {
+export function assembleCompliance(
+  county: County,
+  problems: readonly Problem[],
+): { villages: ComplianceVillageInfo[]; rows: ComplianceRow[]; countyProblems: Problem[] } {
   const known = new Map(county.villages.map((v) => [v.id, v]));
   const ids = [...new Set([...known.keys(), ...problems.map((p) => villageOf(p.file)).filter((x): x is string => !!x)])].sort();
   const empty: ComplianceVillage = { disclosures: [], ledgers: [], meetings: [], largeExpenseResolutions: new Set() };

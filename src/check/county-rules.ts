@@ -78,7 +78,8 @@ export function scanComments(text: string, lines: number): Finding[] {
       const at = line.search(/(?:^|\s)#/);
       // After a quote the # may be inside a quoted value, which the field scan has read already.
       if (at < 0 || /['"]/.test(line.slice(0, at))) return;
-      for (const hit of findPersonalNumbers(line.slice(at))) out.push({ code: `privacy.${hit.kind}`, path: [`注释（文件第${i + 1}行） comment, line ${i + 1} of the file`], params: { masked: hit.masked } });
+      for (const hit of findPersonalNumbers(line.slice(at)))
+        out.push({ code: `privacy.${hit.kind}`, path: [`注释（文件第${i + 1}行） comment, line ${i + 1} of the file`], params: { masked: hit.masked } });
     });
   return out;
 }
@@ -88,7 +89,11 @@ export function scanComments(text: string, lines: number): Finding[] {
  * address, so a number there is published however the file's text reads.
  */
 export function scanFileName(name: string): Finding[] {
-  return findPersonalNumbers(name.replace(/\.(md|mdx|ya?ml)$/, '')).map((hit) => ({ code: `privacy.${hit.kind}`, path: ['文件名 file name'], params: { masked: hit.masked, where: 'file-name' } }));
+  return findPersonalNumbers(name.replace(/\.(md|mdx|ya?ml)$/, '')).map((hit) => ({
+    code: `privacy.${hit.kind}`,
+    path: ['文件名 file name'],
+    params: { masked: hit.masked, where: 'file-name' },
+  }));
 }
 
 /** The catalogue's codes by track, and a finding for each code listed twice. */
@@ -96,7 +101,8 @@ export function catalogueCodes(site: County['site'], siteFile: string): { codes:
   const findings: FileFinding[] = [];
   const codes = new Map<string, string>();
   site.catalogue.forEach((c, i) => {
-    if (codes.has(c.code)) findings.push({ file: siteFile, finding: { code: 'site.catalogue-duplicate', path: ['catalogue', i, 'code'], params: { code: c.code } } });
+    if (codes.has(c.code))
+      findings.push({ file: siteFile, finding: { code: 'site.catalogue-duplicate', path: ['catalogue', i, 'code'], params: { code: c.code } } });
     codes.set(c.code, c.track);
   });
   return { codes, findings };
@@ -126,12 +132,42 @@ export function checkFourStepPosting(m: VillageRecords['meetings'][number], v: V
   const out: Finding[] = [];
   const { resolutionWithinDays, resultWithinDays, source } = profile.fourStepPosting;
   const resDeadline = addDays(x.date, resolutionWithinDays);
-  if (x.publishedAt && x.publishedAt > resDeadline) out.push({ code: 'chain.posting-late', path: ['publishedAt'], severity: 'warning', params: { step: 'resolution', posted: x.publishedAt, from: x.date, deadline: resDeadline, days: resolutionWithinDays, province: `${profile.name}，${source}` } });
+  if (x.publishedAt && x.publishedAt > resDeadline)
+    out.push({
+      code: 'chain.posting-late',
+      path: ['publishedAt'],
+      severity: 'warning',
+      params: {
+        step: 'resolution',
+        posted: x.publishedAt,
+        from: x.date,
+        deadline: resDeadline,
+        days: resolutionWithinDays,
+        province: `${profile.name}，${source}`,
+      },
+    });
   if (x.resultPublishedAt) {
-    if (!x.publishedAt || x.resultPublishedAt < x.publishedAt) out.push({ code: 'chain.result-before', path: ['resultPublishedAt'], params: { resultPublishedAt: x.resultPublishedAt, publishedAt: x.publishedAt ?? '' } });
+    if (!x.publishedAt || x.resultPublishedAt < x.publishedAt)
+      out.push({
+        code: 'chain.result-before',
+        path: ['resultPublishedAt'],
+        params: { resultPublishedAt: x.resultPublishedAt, publishedAt: x.publishedAt ?? '' },
+      });
     const last = lastAuthorisedPayment(m, v);
     if (last && x.resultPublishedAt > addDays(last, resultWithinDays)) {
-      out.push({ code: 'chain.posting-late', path: ['resultPublishedAt'], severity: 'warning', params: { step: 'result', posted: x.resultPublishedAt, from: last, deadline: addDays(last, resultWithinDays), days: resultWithinDays, province: `${profile.name}，${source}` } });
+      out.push({
+        code: 'chain.posting-late',
+        path: ['resultPublishedAt'],
+        severity: 'warning',
+        params: {
+          step: 'result',
+          posted: x.resultPublishedAt,
+          from: last,
+          deadline: addDays(last, resultWithinDays),
+          days: resultWithinDays,
+          province: `${profile.name}，${source}`,
+        },
+      });
     }
   }
   return out;
@@ -185,44 +221,96 @@ export function checkVillageRules(v: VillageRecords, county: County, codes: Map<
     if (!x.channels.includes('公开栏')) f.push({ code: 'disclosure.board', path: ['channels'] });
     x.items.forEach((item, i) => {
       const track = codes.get(item.code);
-      if (!track) f.push({ code: 'disclosure.catalogue', path: ['items', i, 'code'], params: { code: item.code, track: x.track, codes: site.catalogue.filter((c) => c.track === x.track).map((c) => c.code).join('、') } });
-      else if (track !== x.track) f.push({ code: 'disclosure.catalogue-track', path: ['items', i, 'code'], params: { code: item.code, itemTrack: track, track: x.track } });
+      if (!track)
+        f.push({
+          code: 'disclosure.catalogue',
+          path: ['items', i, 'code'],
+          params: {
+            code: item.code,
+            track: x.track,
+            codes: site.catalogue
+              .filter((c) => c.track === x.track)
+              .map((c) => c.code)
+              .join('、'),
+          },
+        });
+      else if (track !== x.track)
+        f.push({ code: 'disclosure.catalogue-track', path: ['items', i, 'code'], params: { code: item.code, itemTrack: track, track: x.track } });
     });
     f.push(...checkSignoff(x.signoff, { publishedAt: x.publishedAt, reviewRequired: x.track !== '党务', supervisors, committee }));
     if (x.approval) {
       const approvalRef = parseResolutionRef(x.approval.meeting);
       const m = meetings.get(approvalRef.meetingId);
       if (!m) {
-        if (!v.unreadable.has(`meetings/${approvalRef.meetingId}`)) f.push({ code: 'ref.missing', path: ['approval', 'meeting'], params: { ref: x.approval.meeting, kind: 'meeting', known: [...meetings.keys()].join('、') } });
+        if (!v.unreadable.has(`meetings/${approvalRef.meetingId}`))
+          f.push({
+            code: 'ref.missing',
+            path: ['approval', 'meeting'],
+            params: { ref: x.approval.meeting, kind: 'meeting', known: [...meetings.keys()].join('、') },
+          });
       } else {
-        if (!getBodyRule(m.data.body)?.approvesDisclosures) f.push({ code: 'disclosure.approval-body', path: ['approval', 'meeting'], params: { ref: m.id, body: m.data.body } });
+        if (!getBodyRule(m.data.body)?.approvesDisclosures)
+          f.push({ code: 'disclosure.approval-body', path: ['approval', 'meeting'], params: { ref: m.id, body: m.data.body } });
         else {
           const st = standingOf(m.id, approvalRef.index);
-          if (!st.lawful) f.push({ code: 'disclosure.approval-unlawful', path: ['approval', 'meeting'], params: { ref: x.approval.meeting, body: m.data.body, ...standingParams(st) } });
+          if (!st.lawful)
+            f.push({
+              code: 'disclosure.approval-unlawful',
+              path: ['approval', 'meeting'],
+              params: { ref: x.approval.meeting, body: m.data.body, ...standingParams(st) },
+            });
         }
         const reviewed = x.signoff.reviewedAt ?? m.data.date;
-        if (!(reviewed <= m.data.date && m.data.date <= x.publishedAt)) f.push({ code: 'disclosure.approval-order', path: ['approval', 'meeting'], params: { reviewedAt: x.signoff.reviewedAt ?? '—', meetingDate: m.data.date, publishedAt: x.publishedAt } });
+        if (!(reviewed <= m.data.date && m.data.date <= x.publishedAt))
+          f.push({
+            code: 'disclosure.approval-order',
+            path: ['approval', 'meeting'],
+            params: { reviewedAt: x.signoff.reviewedAt ?? '—', meetingDate: m.data.date, publishedAt: x.publishedAt },
+          });
       }
     }
     const posted = countPostedDays(x.publishedAt, x.postedUntil, 'calendar', calendar);
     if (posted < profile.minPostingDays) {
-      f.push({ code: 'disclosure.posting-short', path: ['postedUntil'], params: { days: posted, from: x.publishedAt, to: x.postedUntil, min: profile.minPostingDays, province: profile.name, earliest: addDays(x.publishedAt, profile.minPostingDays) } });
+      f.push({
+        code: 'disclosure.posting-short',
+        path: ['postedUntil'],
+        params: {
+          days: posted,
+          from: x.publishedAt,
+          to: x.postedUntil,
+          min: profile.minPostingDays,
+          province: profile.name,
+          earliest: addDays(x.publishedAt, profile.minPostingDays),
+        },
+      });
     }
     if (x.supersedes) {
       if (!x.correctionReason) f.push({ code: 'disclosure.correction-reason', path: ['correctionReason'] });
       const orig = disclosures.get(x.supersedes);
       if (x.supersedes === d.id) f.push({ code: 'disclosure.supersedes-self', path: ['supersedes'], params: { ref: x.supersedes } });
       else if (!orig) {
-        if (!v.unreadable.has(`disclosures/${x.supersedes}`)) f.push({ code: 'ref.missing', path: ['supersedes'], params: { ref: x.supersedes, kind: 'disclosure', known: [...disclosures.keys()].filter((k) => k !== d.id).join('、') } });
+        if (!v.unreadable.has(`disclosures/${x.supersedes}`))
+          f.push({
+            code: 'ref.missing',
+            path: ['supersedes'],
+            params: { ref: x.supersedes, kind: 'disclosure', known: [...disclosures.keys()].filter((k) => k !== d.id).join('、') },
+          });
       } else {
         const other = supersededBy.get(orig.id);
         if (other) f.push({ code: 'disclosure.supersedes-twice', path: ['supersedes'], params: { ref: orig.id, other } });
         else supersededBy.set(orig.id, d.id);
-        if (x.publishedAt < orig.data.publishedAt) f.push({ code: 'disclosure.supersedes-earlier', path: ['publishedAt'], params: { publishedAt: x.publishedAt, original: orig.data.publishedAt } });
+        if (x.publishedAt < orig.data.publishedAt)
+          f.push({ code: 'disclosure.supersedes-earlier', path: ['publishedAt'], params: { publishedAt: x.publishedAt, original: orig.data.publishedAt } });
       }
     } else if (x.correctionReason) f.push({ code: 'disclosure.reason-without-supersedes', path: ['supersedes'] });
     const deadline = getPublicationDeadline(d.period, profile);
-    if (!x.supersedes && x.publishedAt > deadline) f.push({ code: 'disclosure.deadline', path: ['publishedAt'], severity: 'warning', params: { period: periodLabel(d.period), periodEn: periodLabelEn(d.period), publishedAt: x.publishedAt, deadline } });
+    if (!x.supersedes && x.publishedAt > deadline)
+      f.push({
+        code: 'disclosure.deadline',
+        path: ['publishedAt'],
+        severity: 'warning',
+        params: { period: periodLabel(d.period), periodEn: periodLabelEn(d.period), publishedAt: x.publishedAt, deadline },
+      });
     add(d.file, f);
   }
 
@@ -236,14 +324,20 @@ export function checkVillageRules(v: VillageRecords, county: County, codes: Map<
         // Named only by a resolution's `authorises`: still spent only after that decision.
         for (const m of v.meetings) {
           const listed = m.data.resolutions.some((r) => r.authorises.some((a) => a.ledgerId === l.id && a.voucher === e.voucher));
-          if (listed && e.date < m.data.date) f.push({ code: 'ledger.before-decision', path: ['expense', i, 'date'], params: { date: e.date, ref: m.id, decided: m.data.date, step: 'meeting' } });
+          if (listed && e.date < m.data.date)
+            f.push({
+              code: 'ledger.before-decision',
+              path: ['expense', i, 'date'],
+              params: { date: e.date, ref: m.id, decided: m.data.date, step: 'meeting' },
+            });
         }
         return;
       }
       const ref = e.resolution.meetingId;
       const m = meetings.get(ref);
       if (!m) {
-        if (!v.unreadable.has(`meetings/${ref}`)) f.push({ code: 'ref.missing', path: ['expense', i, 'resolution'], params: { ref, kind: 'meeting', known: [...meetings.keys()].join('、') } });
+        if (!v.unreadable.has(`meetings/${ref}`))
+          f.push({ code: 'ref.missing', path: ['expense', i, 'resolution'], params: { ref, kind: 'meeting', known: [...meetings.keys()].join('、') } });
         return;
       }
       if (!getBodyRule(m.data.body)?.decidesSpending) {
@@ -257,22 +351,36 @@ export function checkVillageRules(v: VillageRecords, county: County, codes: Map<
         return;
       }
       const authority = getExpenseAuthority(e.resolution.index, { ledgerId: l.id, voucher: e.voucher }, m.data.resolutions, outcomes);
-      if (authority.state === 'failed') f.push({ code: 'ledger.resolution-own-vote', path, params: { ref: `${ref}#${authority.index}`, index: authority.index } });
+      if (authority.state === 'failed')
+        f.push({ code: 'ledger.resolution-own-vote', path, params: { ref: `${ref}#${authority.index}`, index: authority.index } });
       else if (authority.state === 'ambiguous') f.push({ code: 'ledger.resolution-ambiguous', path, params: { ref, count: authority.count } });
-      else if (authority.state === 'index-out') f.push({ code: 'ledger.resolution-index', path, params: { ref: e.resolution.ref, index: authority.index, count: authority.count } });
+      else if (authority.state === 'index-out')
+        f.push({ code: 'ledger.resolution-index', path, params: { ref: e.resolution.ref, index: authority.index, count: authority.count } });
       else if (authority.state === 'none') f.push({ code: 'ledger.resolution-failed', path, params: { ref, quorum: { met: true } } });
       if (authority.state !== 'passed') return;
-      if (e.date < m.data.date) return void f.push({ code: 'ledger.before-decision', path: ['expense', i, 'date'], params: { date: e.date, ref, decided: m.data.date, step: 'meeting' } });
+      if (e.date < m.data.date)
+        return void f.push({
+          code: 'ledger.before-decision',
+          path: ['expense', i, 'date'],
+          params: { date: e.date, ref, decided: m.data.date, step: 'meeting' },
+        });
       const broken = brokenStepBefore(m.id);
-      if (broken) return void f.push({ code: 'ledger.chain-broken', path, params: { ref, step: broken.id, stepBody: broken.body, ...standingParams(broken.standing) } });
+      if (broken)
+        return void f.push({ code: 'ledger.chain-broken', path, params: { ref, step: broken.id, stepBody: broken.body, ...standingParams(broken.standing) } });
       // 四议两公开: the procedure is complete (the resolution posted) before the money goes out.
       if (m.data.previous && (!m.data.publishedAt || e.date < m.data.publishedAt)) {
-        f.push({ code: 'ledger.before-decision', path: ['expense', i, 'date'], params: { date: e.date, ref, decided: m.data.publishedAt ?? '', step: 'posted' } });
+        f.push({
+          code: 'ledger.before-decision',
+          path: ['expense', i, 'date'],
+          params: { date: e.date, ref, decided: m.data.publishedAt ?? '', step: 'posted' },
+        });
       }
     });
     add(l.file, f);
   }
-  for (const { index, finding } of checkLedgerContinuity(v.ledgers.map((l) => ({ period: l.period, openingBalance: l.data.openingBalance, closingBalance: l.data.closingBalance })))) {
+  for (const { index, finding } of checkLedgerContinuity(
+    v.ledgers.map((l) => ({ period: l.period, openingBalance: l.data.openingBalance, closingBalance: l.data.closingBalance })),
+  )) {
     add(v.ledgers[index]!.file, [finding]);
   }
 
@@ -280,16 +388,23 @@ export function checkVillageRules(v: VillageRecords, county: County, codes: Map<
   const chainById = getChainMap(v.meetings);
   for (const m of v.meetings) {
     const f = checkMeeting(m.data, profile.noticeDays);
-    if (m.data.publishedAt && m.data.publishedAt < m.data.date) f.push({ code: 'meeting.published-before', path: ['publishedAt'], params: { publishedAt: m.data.publishedAt, date: m.data.date } });
+    if (m.data.publishedAt && m.data.publishedAt < m.data.date)
+      f.push({ code: 'meeting.published-before', path: ['publishedAt'], params: { publishedAt: m.data.publishedAt, date: m.data.date } });
     if (m.data.previous) {
       const prev = chainById.get(m.data.previous);
       if (!prev) {
-        if (!v.unreadable.has(`meetings/${m.data.previous}`)) f.push({ code: 'ref.missing', path: ['previous'], params: { ref: m.data.previous, kind: 'meeting', known: [...meetings.keys()].join('、') } });
+        if (!v.unreadable.has(`meetings/${m.data.previous}`))
+          f.push({ code: 'ref.missing', path: ['previous'], params: { ref: m.data.previous, kind: 'meeting', known: [...meetings.keys()].join('、') } });
       } else {
         const link = checkChainLink(chainById.get(m.id)!, prev);
         f.push(...link);
         const st = standingOf(prev.id);
-        if (link.length === 0 && !st.lawful) f.push({ code: 'chain.previous-unlawful', path: ['previous'], params: { previous: prev.id, previousBody: meetings.get(prev.id)!.data.body, ...standingParams(st) } });
+        if (link.length === 0 && !st.lawful)
+          f.push({
+            code: 'chain.previous-unlawful',
+            path: ['previous'],
+            params: { previous: prev.id, previousBody: meetings.get(prev.id)!.data.body, ...standingParams(st) },
+          });
       }
     }
     f.push(...checkEligibleAgainstRegister(m.data, v.data));
@@ -301,7 +416,11 @@ export function checkVillageRules(v: VillageRecords, county: County, codes: Map<
         if (outcomes[i] === '未通过') f.push({ code: 'meeting.authorises-failed', path: ['resolutions', i, 'authorises', j], params: { index: i + 1, ref } });
         const ledger = ledgersByPeriod.get(ledgerId);
         if (!ledger?.data.expense.some((e) => e.voucher === voucher) && !v.unreadable.has(`finances/${ledgerId}`)) {
-          f.push({ code: 'ref.missing', path: ['resolutions', i, 'authorises', j], params: { ref, kind: 'ledger-entry', known: [...ledgersByPeriod.keys()].join('、') } });
+          f.push({
+            code: 'ref.missing',
+            path: ['resolutions', i, 'authorises', j],
+            params: { ref, kind: 'ledger-entry', known: [...ledgersByPeriod.keys()].join('、') },
+          });
         }
       });
     });
@@ -318,18 +437,30 @@ export function checkVillageRules(v: VillageRecords, county: County, codes: Map<
     const { short, earliest } = checkNoticePeriod(x.startDate, x.duration, [minimum, { days: profile.minPostingDays, unit: 'calendar' }], calendar);
     if (short) {
       const own = minimum.days >= profile.minPostingDays || minimum.unit === 'working';
-      const min = own ? { minDays: minimum.days, minUnit: minimum.unit } : { minDays: profile.minPostingDays, minUnit: 'calendar' as const, byProfile: profile.name };
-      f.push({ code: 'notice.too-short', path: ['duration', 'days'], params: { type: x.type, days: x.duration.days, unit: x.duration.unit, ...min, earliest } });
+      const min = own
+        ? { minDays: minimum.days, minUnit: minimum.unit }
+        : { minDays: profile.minPostingDays, minUnit: 'calendar' as const, byProfile: profile.name };
+      f.push({
+        code: 'notice.too-short',
+        path: ['duration', 'days'],
+        params: { type: x.type, days: x.duration.days, unit: x.duration.unit, ...min, earliest },
+      });
     }
     x.subjects.forEach((s, i) => {
       for (const key of Object.keys(s)) {
-        if (!type.allowedFields.includes(key)) f.push({ code: 'notice.field-not-allowed', path: ['subjects', i, key], params: { type: x.type, field: key, allowed: type.allowedFields.join(', ') } });
+        if (!type.allowedFields.includes(key))
+          f.push({
+            code: 'notice.field-not-allowed',
+            path: ['subjects', i, key],
+            params: { type: x.type, field: key, allowed: type.allowedFields.join(', ') },
+          });
       }
     });
     if (x.longTerm && !type.longTermAllowed) f.push({ code: 'notice.long-term', path: ['longTerm'], params: { type: x.type } });
     const personal = type.personal && x.subjects.some((s) => s.name);
     if (personal && !x.unpublishAfter) f.push({ code: 'notice.unpublish-missing', path: ['unpublishAfter'], params: { type: x.type } });
-    if (x.unpublishAfter && x.unpublishAfter < n.endDate) f.push({ code: 'notice.unpublish-early', path: ['unpublishAfter'], params: { unpublishAfter: x.unpublishAfter, end: n.endDate } });
+    if (x.unpublishAfter && x.unpublishAfter < n.endDate)
+      f.push({ code: 'notice.unpublish-early', path: ['unpublishAfter'], params: { unpublishAfter: x.unpublishAfter, end: n.endDate } });
     add(n.file, f);
   }
 
@@ -345,13 +476,21 @@ export function checkVillageRules(v: VillageRecords, county: County, codes: Map<
     p.data.volunteers.forEach((x, i) => {
       if (people.has(x.id)) f.push({ code: 'volunteer.duplicate', path: ['volunteers', i, 'id'], params: { id: x.id } });
       people.add(x.id);
-      if (!teams.has(x.team)) f.push({ code: 'ref.missing', path: ['volunteers', i, 'team'], params: { ref: x.team, kind: 'team', known: [...teams].join('、') } });
+      if (!teams.has(x.team))
+        f.push({ code: 'ref.missing', path: ['volunteers', i, 'team'], params: { ref: x.team, kind: 'team', known: [...teams].join('、') } });
     });
     p.data.activities.forEach((a, i) => {
-      if (!isInPeriod(a.date, p.period)) f.push({ code: 'volunteer.date-outside', path: ['activities', i, 'date'], params: { date: a.date, period: periodKey(p.period) } });
-      if (!teams.has(a.team)) f.push({ code: 'ref.missing', path: ['activities', i, 'team'], params: { ref: a.team, kind: 'team', known: [...teams].join('、') } });
+      if (!isInPeriod(a.date, p.period))
+        f.push({ code: 'volunteer.date-outside', path: ['activities', i, 'date'], params: { date: a.date, period: periodKey(p.period) } });
+      if (!teams.has(a.team))
+        f.push({ code: 'ref.missing', path: ['activities', i, 'team'], params: { ref: a.team, kind: 'team', known: [...teams].join('、') } });
       a.participants.forEach((pp, j) => {
-        if (!people.has(pp.volunteer)) f.push({ code: 'ref.missing', path: ['activities', i, 'participants', j, 'volunteer'], params: { ref: pp.volunteer, kind: 'volunteer', known: [...people].join('、') } });
+        if (!people.has(pp.volunteer))
+          f.push({
+            code: 'ref.missing',
+            path: ['activities', i, 'participants', j, 'volunteer'],
+            params: { ref: pp.volunteer, kind: 'volunteer', known: [...people].join('、') },
+          });
         if (pp.hours > 240) f.push({ code: 'volunteer.hours', path: ['activities', i, 'participants', j, 'hours'], params: { hours: pp.hours / 10 } });
       });
     });

@@ -90,7 +90,8 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
   const rel = (p: string) => relative(root, p).split('\\').join('/');
   const report = (file: string, findings: readonly Finding[]) => {
     // code and params come from one typed finding; TypeScript cannot follow the pair through `?? {}`.
-    for (const f of findings) problems.push({ file, path: formatPath(f.path), severity: f.severity ?? 'error', code: f.code, params: f.params ?? {} } as Problem);
+    for (const f of findings)
+      problems.push({ file, path: formatPath(f.path), severity: f.severity ?? 'error', code: f.code, params: f.params ?? {} } as Problem);
   };
 
   // Every file read must be inside content/ once symbolic links are followed: a link (or a linked
@@ -117,7 +118,8 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
     // A named pipe or device would block or never end when read.
     if (!stat.isFile()) return void report(rel(abs), [{ code: 'file.unexpected', path: [], params: { name: rel(abs).split('/').pop()!, place: 'village' } }]);
     const size = stat.size;
-    if (size > MAX_FILE_BYTES) return void report(rel(abs), [{ code: 'file.too-large', path: [], params: { size: formatBytes(size), max: formatBytes(MAX_FILE_BYTES) } }]);
+    if (size > MAX_FILE_BYTES)
+      return void report(rel(abs), [{ code: 'file.too-large', path: [], params: { size: formatBytes(size), max: formatBytes(MAX_FILE_BYTES) } }]);
     // The address of a record's page is made of its village folder (scanned once, below) and its file name.
     report(rel(abs), scanFileName(basename(abs)));
     const decoded = decodeText(readFileSync(abs));
@@ -136,7 +138,14 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
     // to fill in and leave the schema and cross-record rules until it is.
     const todo = findPlaceholders(read.data);
     if (todo.length > 0) {
-      return void report(rel(abs), todo.map((t) => ({ code: 'field.placeholder', path: t.path, params: { field: String(t.path.findLast((x) => typeof x === 'string') ?? ''), value: t.value } })));
+      return void report(
+        rel(abs),
+        todo.map((t) => ({
+          code: 'field.placeholder',
+          path: t.path,
+          params: { field: String(t.path.findLast((x) => typeof x === 'string') ?? ''), value: t.value },
+        })),
+      );
     }
     const v = validate(schema, read.data);
     if (!v.ok) return void report(rel(abs), v.findings);
@@ -152,11 +161,18 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
   }
   const site = readValid(siteFile, 'yaml', SiteSchema);
   const profile = site ? PROFILES[site.data.profile] : undefined;
-  if (site && !profile) report(site.file, [{ code: 'site.profile', path: ['profile'], params: { value: site.data.profile, options: Object.keys(PROFILES).join(', ') } }]);
+  if (site && !profile)
+    report(site.file, [{ code: 'site.profile', path: ['profile'], params: { value: site.data.profile, options: Object.keys(PROFILES).join(', ') } }]);
   // With a valid site, each village is checked against the county's rules as soon as it is read.
   const county: County | undefined =
     site && profile
-      ? { site: site.data, profile, calendar: makeCalendar(NATIONAL_CALENDAR, site.data.calendar), asOf: resolveAsOf(site.data.asOf, options.env ?? process.env, options.now ?? new Date()), villages: [] }
+      ? {
+          site: site.data,
+          profile,
+          calendar: makeCalendar(NATIONAL_CALENDAR, site.data.calendar),
+          asOf: resolveAsOf(site.data.asOf, options.env ?? process.env, options.now ?? new Date()),
+          villages: [],
+        }
       : undefined;
   const catalogue = county && site ? catalogueCodes(county.site, site.file) : undefined;
   for (const { file, finding } of catalogue?.findings ?? []) report(file, [finding]);
@@ -164,7 +180,11 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
 
   // ── villages ──
   const villagesDir = join(contentDir, 'villages');
-  const villageIds = existsSync(villagesDir) ? readdirSync(villagesDir).filter((n) => !IGNORED.has(n)).sort() : [];
+  const villageIds = existsSync(villagesDir)
+    ? readdirSync(villagesDir)
+        .filter((n) => !IGNORED.has(n))
+        .sort()
+    : [];
   const villages: VillageRecords[] = [];
   for (const id of villageIds) {
     if (options.village && id !== options.village) continue;
@@ -194,7 +214,18 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
     }
     const before = problems.length;
     const village = readValid(vFile, 'yaml', VillageSchema);
-    const rec: VillageRecords = { id, file: rel(vFile), data: village?.data as VillageRecords['data'], disclosures: [], ledgers: [], meetings: [], notices: [], volunteers: [], unreadable: new Set(), failed: [] };
+    const rec: VillageRecords = {
+      id,
+      file: rel(vFile),
+      data: village?.data as VillageRecords['data'],
+      disclosures: [],
+      ledgers: [],
+      meetings: [],
+      notices: [],
+      volunteers: [],
+      unreadable: new Set(),
+      failed: [],
+    };
     for (const entry of readdirSync(dir).sort()) {
       if (entry === 'village.yaml' || IGNORED.has(entry)) continue;
       if (!(entry in FOLDERS) || !statSync(join(dir, entry), { throwIfNoEntry: false })?.isDirectory()) {
@@ -231,7 +262,8 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
         } else {
           const r = readValid(abs, 'md', RECORD_TYPES.notice.schema);
           if (r) {
-            if (r.data.startDate !== m[1]) report(r.file, [{ code: 'period.mismatch', path: ['startDate'], params: { value: r.data.startDate, expected: m[1]! } }]);
+            if (r.data.startDate !== m[1])
+              report(r.file, [{ code: 'period.mismatch', path: ['startDate'], params: { value: r.data.startDate, expected: m[1]! } }]);
             rec.notices.push({ ...r, endDate: '' });
           }
         }
@@ -255,7 +287,8 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
 
   if (!site || !county) return { problems };
   county.villages = villages;
-  for (const year of [...missingYears].sort()) report(site.file, [{ code: 'calendar.missing-year', path: ['calendar'], severity: 'warning', params: { year } }]);
+  for (const year of [...missingYears].sort())
+    report(site.file, [{ code: 'calendar.missing-year', path: ['calendar'], severity: 'warning', params: { year } }]);
   for (const { file, finding } of checkCompliance(county)) report(file, [finding]);
   const hasErrors = problems.some((p) => p.severity === 'error');
   return hasErrors ? { partial: county, problems } : { county, partial: county, problems };

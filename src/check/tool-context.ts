@@ -10,13 +10,15 @@ import { loadCounty, type LoadOptions } from './load.ts';
 import { toolText } from './messages/index.ts';
 import type { County, Problem, VillageRecords } from './model.ts';
 
-export type VillageContext =
-  | { ok: true; county: County; village: VillageRecords; problems: Problem[] }
-  | { ok: false; message: string };
+export type VillageContext = { ok: true; county: County; village: VillageRecords; problems: Problem[] } | { ok: false; message: string };
 
 export function listVillageIds(root: string): string[] {
   const dir = join(root, 'content/villages');
-  return existsSync(dir) ? readdirSync(dir).filter((n) => existsSync(join(dir, n, 'village.yaml'))).sort() : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((n) => existsSync(join(dir, n, 'village.yaml')))
+        .sort()
+    : [];
 }
 
 export function loadVillageContext(root: string, id: string, options: LoadOptions = {}): VillageContext {

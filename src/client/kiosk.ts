@@ -82,7 +82,13 @@ function interact(by: number): void {
 function judgeDay(today: string): void {
   const stale = isBoardStale(today, data['deadline']!);
   $('[data-stale-banner]')!.hidden = !stale;
-  if (stale) $('[data-stale-text]')!.textContent = describeStaleness(JSON.parse(data['coming']!) as { label: string; deadline: string }[], today, data['asOf']!, data['what']!);
+  if (stale)
+    $('[data-stale-text]')!.textContent = describeStaleness(
+      JSON.parse(data['coming']!) as { label: string; deadline: string }[],
+      today,
+      data['asOf']!,
+      data['what']!,
+    );
   board.dataset['stale'] = String(stale);
   for (const el of board.querySelectorAll<HTMLElement>('[data-notice-status]')) {
     const s = describeNoticeStatus(el.dataset['start']!, el.dataset['end']!, el.dataset['longTerm'] === 'true', today);

@@ -69,7 +69,11 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLE
   if (text !== undefined) e.textContent = text;
   return e;
 }
-const clean = (t: string) => t.replace(/\u200B/g, '').replace(/<\/?mark>/g, '').replace(/&(amp|lt|gt|quot|#39);/g, (_, x: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[x]!);
+const clean = (t: string) =>
+  t
+    .replace(/\u200B/g, '')
+    .replace(/<\/?mark>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39);/g, (_, x: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[x]!);
 
 let generation = 0;
 async function search(): Promise<void> {
@@ -110,7 +114,11 @@ async function search(): Promise<void> {
       li.append(a, el('p', `${d.meta['county'] ?? countyName(county)} · ${d.meta['kind'] ?? '全文'}`), el('p', clean(d.excerpt)));
       list.append(li);
     }
-    notes.push(outcome.hits.length === 0 ? `没有找到含有“${query}”的村、乡镇或事项。` : `找到 ${outcome.hits.length} 条${outcome.hits.length > SHOWN ? `，显示前 ${SHOWN} 条` : ''}。`);
+    notes.push(
+      outcome.hits.length === 0
+        ? `没有找到含有“${query}”的村、乡镇或事项。`
+        : `找到 ${outcome.hits.length} 条${outcome.hits.length > SHOWN ? `，显示前 ${SHOWN} 条` : ''}。`,
+    );
     status.textContent = notes.join(' ');
   } catch (error) {
     status.textContent = '搜索暂时无法使用，请稍后再试，或进入各县站点搜索。';

@@ -5,7 +5,16 @@
  */
 import type { SearchLexicon } from '../lib/search-query.ts';
 import { isEntryAnchor } from '../lib/ledger.ts';
-import { FILTER_KEYS, runSearch, startAtSentence, type ChosenFilters, type PagefindLike, type SearchAnswer, type SearchHit, type SortOrder } from '../lib/search-run.ts';
+import {
+  FILTER_KEYS,
+  runSearch,
+  startAtSentence,
+  type ChosenFilters,
+  type PagefindLike,
+  type SearchAnswer,
+  type SearchHit,
+  type SortOrder,
+} from '../lib/search-run.ts';
 import type { SearchVocabulary } from '../lib/search-suggest.ts';
 
 interface ResultData {
@@ -29,7 +38,9 @@ let engine: Promise<{ api: PagefindLike<ResultData>; lexicon: SearchLexicon }> |
 function loadEngine() {
   engine ??= (async () => {
     const [pagefind, lexicon] = await Promise.all([
-      import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<{ createInstance(o: object): PagefindLike<ResultData> & { options(o: object): Promise<void> } }>,
+      import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<{
+        createInstance(o: object): PagefindLike<ResultData> & { options(o: object): Promise<void> };
+      }>,
       fetch(`${base}search/lexicon.json`).then((r) => r.json() as Promise<SearchLexicon>),
     ]);
     const api = pagefind.createInstance({ basePath: `${base}pagefind/`, baseUrl: base, noWorker: true });
@@ -79,7 +90,10 @@ function decode(text: string): string {
 function excerptNode(excerpt: string): HTMLParagraphElement {
   const p = el('p', 'result-excerpt');
   // Pagefind ends each block with ". "; after Chinese text that reads better as "。".
-  const cleaned = startAtSentence(excerpt).replace(/\u200B/g, '').replace(/<\/mark><mark>/g, '').replace(/(\p{Script=Han}(?:<\/mark>)?)\. ?/gu, '$1。');
+  const cleaned = startAtSentence(excerpt)
+    .replace(/\u200B/g, '')
+    .replace(/<\/mark><mark>/g, '')
+    .replace(/(\p{Script=Han}(?:<\/mark>)?)\. ?/gu, '$1。');
   const parts = cleaned.split(/(<mark>[\s\S]*?<\/mark>)/);
   for (const part of parts) {
     const m = /^<mark>([\s\S]*)<\/mark>$/.exec(part);
@@ -100,7 +114,13 @@ function resultItem(d: ResultData): HTMLLIElement {
   const a = el('a', 'result-title', decode(d.meta['title'] ?? d.url));
   a.href = target.url;
   const meta = el('p', 'result-meta');
-  meta.append(el('span', 'result-village', decode(d.meta['village'] ?? '')), ' · ', el('span', 'result-date', d.meta['date'] ?? ''), ' · ', el('span', '', d.meta['kind'] ?? ''));
+  meta.append(
+    el('span', 'result-village', decode(d.meta['village'] ?? '')),
+    ' · ',
+    el('span', 'result-date', d.meta['date'] ?? ''),
+    ' · ',
+    el('span', '', d.meta['kind'] ?? ''),
+  );
   li.append(a, meta);
   if (d.meta['note']) li.append(el('p', 'result-note', d.meta['note']));
   li.append(excerptNode(target.excerpt));
@@ -159,7 +179,10 @@ async function search() {
   status.textContent = '正在搜索……';
   try {
     const { api, lexicon } = await loadEngine();
-    const answer = await runSearch(api, lexicon, query, chosen, order, { describe: (d) => ({ title: d.meta['title'] ?? '', superseded: Boolean(d.meta['note']) }), loadVocabulary });
+    const answer = await runSearch(api, lexicon, query, chosen, order, {
+      describe: (d) => ({ title: d.meta['title'] ?? '', superseded: Boolean(d.meta['note']) }),
+      loadVocabulary,
+    });
     if (mine !== generation) return;
     hits = answer.outcome.hits;
     shown = 0;

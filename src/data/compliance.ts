@@ -62,11 +62,23 @@ function assembleComplianceView(county: County, problems: readonly Problem[]) {
           cells: checks.map((c) => {
             const cell = r.cells.find((x) => x.check === c.key)!;
             const state = cell.errors > 0 ? 'bad' : cell.warnings > 0 ? 'warn' : 'ok';
-            return { label: c.zh, state, text: state === 'ok' ? '✓' : `${state === 'bad' ? '✗' : '!'} ${cell.problems.length} 项`, srText: state === 'ok' ? '无问题' : state === 'bad' ? '有错误' : '有提醒' };
+            return {
+              label: c.zh,
+              state,
+              text: state === 'ok' ? '✓' : `${state === 'bad' ? '✗' : '!'} ${cell.problems.length} 项`,
+              srText: state === 'ok' ? '无问题' : state === 'bad' ? '有错误' : '有提醒',
+            };
           }),
           findings: r.cells
             .filter((c) => c.check !== 'timeliness' || c.problems.some((p) => p.code !== 'disclosure.deadline'))
-            .flatMap((c) => c.problems.map((p) => ({ check: COMPLIANCE_CHECKS.find((x) => x.key === c.check)!.zh, severity: p.severity, zh: renderMessage(p.code, p.params).zh, href: recordHref(p.file) }))),
+            .flatMap((c) =>
+              c.problems.map((p) => ({
+                check: COMPLIANCE_CHECKS.find((x) => x.key === c.check)!.zh,
+                severity: p.severity,
+                zh: renderMessage(p.code, p.params).zh,
+                href: recordHref(p.file),
+              })),
+            ),
         })),
       })),
     };

@@ -199,7 +199,14 @@ function ledgerSlides(v: VillageRecords): KioskSlide[] {
       main: plain.mainExpenses.map((e) => ({ purpose: e.purpose, yuan: formatYuan(e.amount) })),
       ...(plain.otherExpenses.count > 0 ? { rest: `另有 ${plain.otherExpenses.count} 笔，共 ${formatYuan(plain.otherExpenses.amount)} 元` } : {}),
     },
-    { kind: 'finance-categories', key: `finance-${l.id}-categories`, label: periodLabel(l.period), publishedZh: formatDateZh(l.data.publishedAt), income: top('income'), expense: top('expense') },
+    {
+      kind: 'finance-categories',
+      key: `finance-${l.id}-categories`,
+      label: periodLabel(l.period),
+      publishedZh: formatDateZh(l.data.publishedAt),
+      income: top('income'),
+      expense: top('expense'),
+    },
   ];
 }
 
@@ -255,7 +262,7 @@ function qrPath(text: string): { path: string; size: number } {
   const { data, size } = encode(text, { ecc: 'M', border: 2 });
   let path = '';
   data.forEach((row, y) => {
-    for (let x = 0; x < size; ) {
+    for (let x = 0; x < size;) {
       if (!row[x]) {
         x += 1;
         continue;

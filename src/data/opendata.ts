@@ -34,7 +34,8 @@ export function dataFileHref(file: string, villageId?: string): string {
   return `${href(dataFolder(villageId))}${file}`;
 }
 
-let filesCache: { county: unknown; byScope: Map<string, Promise<DataFile[]>>; findings?: Map<string, Finding[]>; entries?: Map<string, FeedEntry[]> } | undefined;
+let filesCache:
+  { county: unknown; byScope: Map<string, Promise<DataFile[]>>; findings?: Map<string, Finding[]>; entries?: Map<string, FeedEntry[]> } | undefined;
 
 /** This build's cache (the files of each scope, the findings), dropped when the county changes. */
 function buildCache() {
@@ -179,7 +180,10 @@ export interface DataLinksView {
 export function getRecordDataLinks(villageId: string, folder: keyof typeof FILES_OF_KIND): DataLinksView {
   const titles = new Map(TABLES.map((t) => [`${t.name}.csv`, t.title]));
   return {
-    links: FILES_OF_KIND[folder].map((f) => ({ label: `${f.endsWith('.xlsx') ? '财务收支（Excel）' : titles.get(f)} — ${f}`, href: dataFileHref(f, villageId) })),
+    links: FILES_OF_KIND[folder].map((f) => ({
+      label: `${f.endsWith('.xlsx') ? '财务收支（Excel）' : titles.get(f)} — ${f}`,
+      href: dataFileHref(f, villageId),
+    })),
     readme: dataFileHref('README.md', villageId),
     feeds: { atom: `${href(villagePath(villageId))}feed.xml`, json: `${href(villagePath(villageId))}feed.json` },
     dataPage: href('data'),
@@ -211,7 +215,7 @@ export function getShareCard(villageId: string, folder: keyof typeof FILES_OF_KI
   const poster = folder === 'volunteers' ? undefined : getRecordPosterView(villageId, folder, recordId);
   const thumb = poster?.sizes.find((s) => s.preview)?.preview;
   const url = absoluteUrl(`${villagePath(villageId)}/${folder}/${recordId}/`);
-  const entries = ((buildCache().entries ??= new Map()).get(villageId) ?? listFeedEntries({ county: getCounty(), villages: [v], baseUrl: absoluteUrl('') }));
+  const entries = (buildCache().entries ??= new Map()).get(villageId) ?? listFeedEntries({ county: getCounty(), villages: [v], baseUrl: absoluteUrl('') });
   buildCache().entries!.set(villageId, entries);
   const entry = entries.find((e) => e.url === url);
   return {
@@ -225,10 +229,18 @@ export function getShareCard(villageId: string, folder: keyof typeof FILES_OF_KI
 
 // ── the /data/ page ──────────────────────────────────────────────────────
 
-const sizeZh = (bytes: number) => (bytes < 1024 ? `${bytes} 字节` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+const sizeZh = (bytes: number) =>
+  bytes < 1024 ? `${bytes} 字节` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 function periodOf(villages: readonly VillageRecords[]): string {
-  const dates = villages.flatMap((v) => [...v.ledgers.map((l) => l.data.publishedAt), ...v.disclosures.map((d) => d.data.publishedAt), ...v.meetings.map((m) => m.data.date), ...v.notices.map((n) => n.data.startDate)]).sort();
+  const dates = villages
+    .flatMap((v) => [
+      ...v.ledgers.map((l) => l.data.publishedAt),
+      ...v.disclosures.map((d) => d.data.publishedAt),
+      ...v.meetings.map((m) => m.data.date),
+      ...v.notices.map((n) => n.data.startDate),
+    ])
+    .sort();
   return dates.length ? `${formatDateZh(dates[0]!)}至${formatDateZh(dates.at(-1)!)}` : '暂无记录';
 }
 

@@ -150,7 +150,10 @@ export function getRecordPosterView(villageId: string, folder: PosterDoc['record
     postersHref: `${href(`v/${villageId}/posters`)}#${view.anchor}`,
     downloads: view.sizes.filter((s) => s.pdf).map((s) => ({ label: `${s.labelZh} PDF（${s.sheets} 页）`, href: s.pdf! })),
     /** The print button's file: the A4 PDF (any office printer), none for a superseded or paper-only poster. */
-    print: view.supersededBy || view.personal ? undefined : view.sizes.filter((s) => s.key === 'A4' && s.pdf).map((s) => ({ href: s.pdf!, label: `${s.labelZh}，${s.sheets} 页` }))[0],
+    print:
+      view.supersededBy || view.personal
+        ? undefined
+        : view.sizes.filter((s) => s.key === 'A4' && s.pdf).map((s) => ({ href: s.pdf!, label: `${s.labelZh}，${s.sheets} 页` }))[0],
     sheetsA3: a3.sheets,
     publishedZh: doc.publishedAt ? formatDateZh(doc.publishedAt) : undefined,
   };

@@ -67,7 +67,16 @@ function quarterLabels(p: Period): string[] {
   return [periodLabel(q)];
 }
 
-function doc(v: VillageRecords, path: string, kind: RecordTypeName, track: string, date: string, period: Period, entries: SearchEntry[] = [], note?: string): SearchDocument {
+function doc(
+  v: VillageRecords,
+  path: string,
+  kind: RecordTypeName,
+  track: string,
+  date: string,
+  period: Period,
+  entries: SearchEntry[] = [],
+  note?: string,
+): SearchDocument {
   const quarter = quarterLabels(period);
   return {
     path: path.replace(/^\/+/, ''),
@@ -96,7 +105,10 @@ export function listSearchDocuments(county: County): SearchDocument[] {
     }
     for (const l of v.ledgers) {
       const f = getLedgerFacts(l, v);
-      const entries = [...l.data.income.map((e, i) => describeEntry('income', e, f.entryAnchors.income[i]!)), ...l.data.expense.map((e, i) => describeEntry('expense', e, f.entryAnchors.expense[i]!))];
+      const entries = [
+        ...l.data.income.map((e, i) => describeEntry('income', e, f.entryAnchors.income[i]!)),
+        ...l.data.expense.map((e, i) => describeEntry('expense', e, f.entryAnchors.expense[i]!)),
+      ];
       docs.push(doc(v, at(f.path), 'ledger', '财务', l.data.publishedAt, l.period, entries));
     }
     for (const m of v.meetings) {
@@ -123,7 +135,8 @@ export function getSearchPageView() {
   const county = getCounty();
   const docs = listSearchDocuments(county);
   const values = (key: FilterKey) => [...new Set(docs.flatMap((d) => d.filters[key]))];
-  const byPeriod = (a: string, b: string) => b.slice(0, 5).localeCompare(a.slice(0, 5)) || QUARTER_ORDER.indexOf(b.charAt(6)) - QUARTER_ORDER.indexOf(a.charAt(6));
+  const byPeriod = (a: string, b: string) =>
+    b.slice(0, 5).localeCompare(a.slice(0, 5)) || QUARTER_ORDER.indexOf(b.charAt(6)) - QUARTER_ORDER.indexOf(a.charAt(6));
   const townships = [...new Set(county.villages.map((v) => v.data.township))];
   const options: Record<FilterKey, string[]> = {
     village: county.villages.map((v) => v.data.name),
@@ -135,7 +148,10 @@ export function getSearchPageView() {
   };
   return {
     filters: SEARCH_FILTERS.map((f) => ({ ...f, options: options[f.key] })),
-    townships: townships.map((t) => ({ name: t, villages: county.villages.filter((v) => v.data.township === t).map((v) => ({ name: v.data.name, href: urls.village(v.id) })) })),
+    townships: townships.map((t) => ({
+      name: t,
+      villages: county.villages.filter((v) => v.data.township === t).map((v) => ({ name: v.data.name, href: urls.village(v.id) })),
+    })),
     records: docs.length,
     base: import.meta.env.BASE_URL,
     examples: ['低保', '宅基地', '一事一议', '危房改造'],

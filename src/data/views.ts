@@ -35,7 +35,16 @@ export interface PageMeta {
 
 export function getPageMeta(): PageMeta {
   const c = getCounty();
-  return { siteTitle: c.site.title, county: c.site.county, asOf: c.asOf, asOfZh: formatDateZh(c.asOf), hotline: c.site.hotline, hotlineTel: telHref(c.site.hotline), homeHref: urls.home(), faviconHref: `${urls.home()}favicon.svg` };
+  return {
+    siteTitle: c.site.title,
+    county: c.site.county,
+    asOf: c.asOf,
+    asOfZh: formatDateZh(c.asOf),
+    hotline: c.site.hotline,
+    hotlineTel: telHref(c.site.hotline),
+    homeHref: urls.home(),
+    faviconHref: `${urls.home()}favicon.svg`,
+  };
 }
 
 export interface StandingView {
@@ -47,8 +56,15 @@ export interface StandingView {
 
 function standingView(s: DisclosureStanding): StandingView {
   const period = periodLabel(parsePeriodKey(s.period));
-  if (s.state === 'on-time') return { state: s.state, zh: '按时公开', en: 'on time', detail: `${period}已于${formatDateZh(s.publishedAt)}公开（期限${formatDateZh(s.deadline)}）` };
-  if (s.state === 'late') return { state: s.state, zh: '逾期公开', en: 'published late', detail: `${period}于${formatDateZh(s.publishedAt)}公开，晚于期限${formatDateZh(s.deadline)}` };
+  if (s.state === 'on-time')
+    return { state: s.state, zh: '按时公开', en: 'on time', detail: `${period}已于${formatDateZh(s.publishedAt)}公开（期限${formatDateZh(s.deadline)}）` };
+  if (s.state === 'late')
+    return {
+      state: s.state,
+      zh: '逾期公开',
+      en: 'published late',
+      detail: `${period}于${formatDateZh(s.publishedAt)}公开，晚于期限${formatDateZh(s.deadline)}`,
+    };
   return { state: s.state, zh: '未按期公开', en: 'overdue', detail: `${period}应于${formatDateZh(s.deadline)}前公开，至今未公开` };
 }
 
@@ -59,13 +75,17 @@ function parsePeriodKey(key: string) {
 
 function villageStanding(v: VillageRecords): StandingView {
   const c = getCounty();
-  const published = v.disclosures.filter((d) => d.data.track === '村务' && !d.data.supersedes).map((d) => ({ period: d.period, publishedAt: d.data.publishedAt }));
+  const published = v.disclosures
+    .filter((d) => d.data.track === '村务' && !d.data.supersedes)
+    .map((d) => ({ period: d.period, publishedAt: d.data.publishedAt }));
   return standingView(getDisclosureStanding(published, c.asOf, c.profile));
 }
 
 /** Disclosures in force: the latest correction of each, newest period first. */
 export function currentDisclosures(v: VillageRecords): DisclosureRec[] {
-  return v.disclosures.filter((d) => !getDisclosureFacts(d, v).supersededBy).sort((a, b) => comparePeriods(b.period, a.period) || b.data.publishedAt.localeCompare(a.data.publishedAt));
+  return v.disclosures
+    .filter((d) => !getDisclosureFacts(d, v).supersededBy)
+    .sort((a, b) => comparePeriods(b.period, a.period) || b.data.publishedAt.localeCompare(a.data.publishedAt));
 }
 
 function noticeStatus(n: NoticeRec) {
@@ -91,7 +111,9 @@ function villageCard(v: VillageRecords) {
     township: v.data.township,
     kind: v.data.kind,
     href: urls.village(v.id),
-    latest: latest ? { label: periodLabel(latest.period), href: urls.disclosure(v.id, latest.id), publishedZh: formatDateZh(latest.data.publishedAt) } : undefined,
+    latest: latest
+      ? { label: periodLabel(latest.period), href: urls.disclosure(v.id, latest.id), publishedZh: formatDateZh(latest.data.publishedAt) }
+      : undefined,
     standing: villageStanding(v),
     runningNotices: running,
   };
@@ -196,16 +218,28 @@ function plainWordsView(f: LedgerPlainFacts, ledgerHref: string) {
     href: ledgerHref,
     income: formatYuan(f.income),
     expense: formatYuan(f.expense),
-    sources: [...topSources.map((s) => ({ label: s.source, amount: formatYuan(s.amount) })), ...(restSources.length > 0 ? [{ label: `其他 ${restSources.length} 项来源`, amount: formatYuan(restSources.reduce((a, s) => a + s.amount, 0)) }] : [])],
+    sources: [
+      ...topSources.map((s) => ({ label: s.source, amount: formatYuan(s.amount) })),
+      ...(restSources.length > 0 ? [{ label: `其他 ${restSources.length} 项来源`, amount: formatYuan(restSources.reduce((a, s) => a + s.amount, 0)) }] : []),
+    ],
     mainExpenses: f.mainExpenses.map((e) => ({ label: e.purpose, amount: formatYuan(e.amount), dateZh: formatDateZh(e.date) })),
     otherExpenses: f.otherExpenses.count > 0 ? `另有 ${f.otherExpenses.count} 笔支出，共 ${formatYuan(f.otherExpenses.amount)} 元` : undefined,
-    change: f.change ? `与${f.change.periodZh}相比，收入${changeZh(f.change.income)}，支出${changeZh(f.change.expense)}。` : '这是本村在本系统中的第一期账，还没有上一季度可以比较。',
+    change: f.change
+      ? `与${f.change.periodZh}相比，收入${changeZh(f.change.income)}，支出${changeZh(f.change.expense)}。`
+      : '这是本村在本系统中的第一期账，还没有上一季度可以比较。',
   };
 }
 
 /** Income and spending of every quarter, oldest first, as bars (percent of the largest figure) and as table rows. */
 function quarterChartView(ledgers: readonly LedgerRec[]) {
-  const rows = [...ledgers].sort((a, b) => comparePeriods(a.period, b.period)).map((l) => ({ label: periodLabel(l.period), income: l.data.income.reduce((s, e) => s + e.amount, 0), expense: l.data.expense.reduce((s, e) => s + e.amount, 0), closing: l.data.closingBalance }));
+  const rows = [...ledgers]
+    .sort((a, b) => comparePeriods(a.period, b.period))
+    .map((l) => ({
+      label: periodLabel(l.period),
+      income: l.data.income.reduce((s, e) => s + e.amount, 0),
+      expense: l.data.expense.reduce((s, e) => s + e.amount, 0),
+      closing: l.data.closingBalance,
+    }));
   const max = Math.max(1, ...rows.flatMap((r) => [r.income, r.expense]));
   const pct = (fen: number) => Math.round((fen / max) * 1000) / 10;
   return {
@@ -256,7 +290,14 @@ export function getVillageBoardView(id: string) {
     })),
     latestLedger: ledgers[0] ? ledgerSummary(v, ledgers[0]) : undefined,
     ledgers: ledgers.map((l) => ledgerSummary(v, l)),
-    notices: notices.map((n) => ({ title: n.data.title, type: n.data.type, href: urls.notice(v.id, n.id), startZh: formatDateZh(n.data.startDate), endZh: formatDateZh(n.endDate), status: noticeStatus(n) })),
+    notices: notices.map((n) => ({
+      title: n.data.title,
+      type: n.data.type,
+      href: urls.notice(v.id, n.id),
+      startZh: formatDateZh(n.data.startDate),
+      endZh: formatDateZh(n.endDate),
+      status: noticeStatus(n),
+    })),
     meetings: meetings.map((m) => {
       const f = getMeetingFacts(m, v, c);
       return { title: m.data.title, body: m.data.body, dateZh: formatDateZh(m.data.date), href: urls.path(f.path), passed: f.passed, failed: f.failed };
@@ -292,7 +333,14 @@ export function getDisclosureView(villageId: string, id: string) {
     phone: d.data.objectionPhone ?? v.data.phone,
     signoff: { ...d.data.signoff, reviewedZh: d.data.signoff.reviewedAt ? formatDateZh(d.data.signoff.reviewedAt) : undefined },
     approval: f.approval ? { title: f.approval.title, dateZh: formatDateZh(f.approval.date), href: urls.path(f.approval.path) } : undefined,
-    supersededBy: newer ? { title: newer.data.title, href: urls.disclosure(v.id, newer.id), reason: newer.data.correctionReason ?? '', dateZh: formatDateZh(newer.data.publishedAt) } : undefined,
+    supersededBy: newer
+      ? {
+          title: newer.data.title,
+          href: urls.disclosure(v.id, newer.id),
+          reason: newer.data.correctionReason ?? '',
+          dateZh: formatDateZh(newer.data.publishedAt),
+        }
+      : undefined,
     corrects: older ? { title: older.data.title, href: urls.disclosure(v.id, older.id), reason: d.data.correctionReason ?? '' } : undefined,
   };
 }
@@ -309,8 +357,20 @@ export function getLedgerView(villageId: string, id: string) {
   const f = getLedgerFacts(l, v);
   const rows = summariseLedger(l.data).byCategory.sort((a, b) => (a.side === b.side ? b.amount - a.amount : a.side === 'income' ? -1 : 1));
   const max = Math.max(1, ...rows.map((r) => r.amount));
-  const categories = rows.map((r) => ({ side: r.side, sideZh: r.side === 'income' ? '收入' : '支出', category: r.category, amount: formatYuan(r.amount), percent: Math.round((r.amount / max) * 1000) / 10 }));
-  const chart = categories.map((c) => ({ group: c.sideZh, label: c.category, amount: c.amount, percent: c.percent, tone: c.side === 'income' ? ('income' as const) : ('expense' as const) }));
+  const categories = rows.map((r) => ({
+    side: r.side,
+    sideZh: r.side === 'income' ? '收入' : '支出',
+    category: r.category,
+    amount: formatYuan(r.amount),
+    percent: Math.round((r.amount / max) * 1000) / 10,
+  }));
+  const chart = categories.map((c) => ({
+    group: c.sideZh,
+    label: c.category,
+    amount: c.amount,
+    percent: c.percent,
+    tone: c.side === 'income' ? ('income' as const) : ('expense' as const),
+  }));
   return {
     village: villageRef(v),
     entity: f.entity,
@@ -323,10 +383,30 @@ export function getLedgerView(villageId: string, id: string) {
     continuity: prev
       ? { ok: true, zh: `上期结余与${periodLabel(prev.period)}本期结余 ${formatYuan(prev.data.closingBalance)} 元一致`, href: urls.ledger(v.id, prev.id) }
       : { ok: true, zh: '本村系统内最早的一期账，无上期可核对', href: undefined },
-    incomeEntries: l.data.income.map((e, i) => ({ no: i + 1, anchor: f.entryAnchors.income[i]!, dateZh: e.date, voucher: e.voucher, category: e.category, summary: e.summary, amount: formatYuan(e.amount), source: e.source ?? '' })),
+    incomeEntries: l.data.income.map((e, i) => ({
+      no: i + 1,
+      anchor: f.entryAnchors.income[i]!,
+      dateZh: e.date,
+      voucher: e.voucher,
+      category: e.category,
+      summary: e.summary,
+      amount: formatYuan(e.amount),
+      source: e.source ?? '',
+    })),
     expenseEntries: l.data.expense.map((e, i) => {
       const m = f.expenseBasis[i];
-      return { no: i + 1, anchor: f.entryAnchors.expense[i]!, dateZh: e.date, voucher: e.voucher, category: e.category, summary: e.summary, amount: formatYuan(e.amount), source: e.source ?? '', people: [e.handler, e.approver].filter(Boolean).join(' / '), resolution: m ? { title: m.title, href: urls.path(m.path) } : undefined };
+      return {
+        no: i + 1,
+        anchor: f.entryAnchors.expense[i]!,
+        dateZh: e.date,
+        voucher: e.voucher,
+        category: e.category,
+        summary: e.summary,
+        amount: formatYuan(e.amount),
+        source: e.source ?? '',
+        people: [e.handler, e.approver].filter(Boolean).join(' / '),
+        resolution: m ? { title: m.title, href: urls.path(m.path) } : undefined,
+      };
     }),
     categories,
     chart,
@@ -368,12 +448,24 @@ export function getMeetingView(villageId: string, id: string) {
     chain: f.chain
       ? {
           complete: f.chain.complete,
-          steps: f.chain.steps.map((s) => ({ zh: s.zh, en: s.en, current: s.current, meeting: s.meeting ? { title: s.meeting.title, dateZh: formatDateZh(s.meeting.date), href: urls.path(s.meeting.path) } : undefined })),
+          steps: f.chain.steps.map((s) => ({
+            zh: s.zh,
+            en: s.en,
+            current: s.current,
+            meeting: s.meeting ? { title: s.meeting.title, dateZh: formatDateZh(s.meeting.date), href: urls.path(s.meeting.path) } : undefined,
+          })),
           publicSteps: f.chain.publicSteps.map((p) => ({ zh: p.zh, done: p.done, detail: p.detail, href: p.path ? urls.path(p.path) : undefined })),
-          pendingZh: f.chain.publicSteps.filter((p) => !p.done).map((p) => p.zh).join('、'),
+          pendingZh: f.chain.publicSteps
+            .filter((p) => !p.done)
+            .map((p) => p.zh)
+            .join('、'),
         }
       : undefined,
-    authorisedBy: f.authorisedSpending.map((e) => ({ label: `${e.periodZh} ${e.voucher} ${e.summary}`, amount: formatYuan(e.amount), href: urls.path(e.path) })),
+    authorisedBy: f.authorisedSpending.map((e) => ({
+      label: `${e.periodZh} ${e.voucher} ${e.summary}`,
+      amount: formatYuan(e.amount),
+      href: urls.path(e.path),
+    })),
   };
 }
 
@@ -415,7 +507,8 @@ export function getVolunteerView(villageId: string, id: string) {
   const p = v.volunteers.find((x) => x.id === id)!;
   const people = new Map(p.data.volunteers.map((x) => [x.id, x]));
   const teams = new Map(p.data.teams.map((t) => [t.id, t.name]));
-  const hoursOf = (vid: string) => p.data.activities.reduce((s, a) => s + a.participants.filter((x) => x.volunteer === vid).reduce((t, x) => t + x.hours, 0), 0);
+  const hoursOf = (vid: string) =>
+    p.data.activities.reduce((s, a) => s + a.participants.filter((x) => x.volunteer === vid).reduce((t, x) => t + x.hours, 0), 0);
   const named = p.data.volunteers.filter((x) => x.consent);
   return {
     village: villageRef(v),
@@ -443,7 +536,9 @@ export function getVolunteerView(villageId: string, id: string) {
 /** Paths of one kind of record page this build renders (see rendersRecordPage). */
 export function listRecords(type: RecordTypeName) {
   const list = RECORD_TYPES[type].list;
-  return getCounty().villages.flatMap((v) => v[list].filter((r) => rendersRecordPage(v.id, recordPath(type, v.id, r.id))).map((r) => ({ params: { village: v.id, id: r.id } })));
+  return getCounty().villages.flatMap((v) =>
+    v[list].filter((r) => rendersRecordPage(v.id, recordPath(type, v.id, r.id))).map((r) => ({ params: { village: v.id, id: r.id } })),
+  );
 }
 
 /** Paths of the village boards and kiosk screens this build renders: dated pages (src/records/dated.ts). */

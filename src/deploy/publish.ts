@@ -9,7 +9,20 @@
  * loaded just before a switch still gets its scripts.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
 /** Never copied into a web root: posters with personal data stay on the build machine. */
@@ -126,7 +139,10 @@ function listFiles(dist: string): string[] {
 /** `<as-of>-<first 12 hex of sha256 over every path and its bytes>`: same build, same id. */
 export function releaseId(dist: string): string {
   const h = createHash('sha256');
-  for (const rel of listFiles(dist)) h.update(`${rel}\0`).update(readFileSync(join(dist, rel))).update('\0');
+  for (const rel of listFiles(dist))
+    h.update(`${rel}\0`)
+      .update(readFileSync(join(dist, rel)))
+      .update('\0');
   return `${readAsOf(dist)}-${h.digest('hex').slice(0, 12)}`;
 }
 
@@ -158,7 +174,8 @@ function prune(webRoot: string, log: PublishLogEntry[], keep: number): { log: Pu
 
 export function publish(options: PublishOptions): PublishResult {
   const keep = options.keep ?? 5;
-  if (!Number.isInteger(keep) || keep < 2) return { ok: false, message: `--keep 至少为 2（否则无法回滚）。 --keep must be at least 2, or there is nothing to roll back to.` };
+  if (!Number.isInteger(keep) || keep < 2)
+    return { ok: false, message: `--keep 至少为 2（否则无法回滚）。 --keep must be at least 2, or there is nothing to roll back to.` };
   const dist = resolve(options.dist);
   const webRoot = resolve(options.webRoot);
   const problem = findUnfinishedBuild(dist);
@@ -180,7 +197,12 @@ export function publish(options: PublishOptions): PublishResult {
   log.push({ id, asOf, publishedAt: (options.now ?? new Date()).toISOString() });
   const pruned = prune(webRoot, log, keep);
   writeAtomically(join(webRoot, LOG), `${JSON.stringify(pruned.log, null, 2)}\n`);
-  return { ok: true, id, removed: pruned.removed, message: `已上线 ${id}（数据截至 ${asOf}）：${join(webRoot, 'current')} → releases/${id}。 Published ${id} (as of ${asOf}).` };
+  return {
+    ok: true,
+    id,
+    removed: pruned.removed,
+    message: `已上线 ${id}（数据截至 ${asOf}）：${join(webRoot, 'current')} → releases/${id}。 Published ${id} (as of ${asOf}).`,
+  };
 }
 
 /** Points `current` at the release published before the current one (the newer one stays on disk). */
@@ -193,5 +215,9 @@ export function rollback(webRootIn: string): PublishResult {
   if (!previous) return { ok: false, message: `${webRoot} 没有更早的版本可以回滚。 There is no earlier release in ${webRoot} to roll back to.` };
   // The log keeps its order, so a second rollback goes one further back.
   switchCurrent(webRoot, previous.id);
-  return { ok: true, id: previous.id, message: `已回滚到 ${previous.id}（数据截至 ${previous.asOf}）。 Rolled back to ${previous.id} (as of ${previous.asOf}).` };
+  return {
+    ok: true,
+    id: previous.id,
+    message: `已回滚到 ${previous.id}（数据截至 ${previous.asOf}）。 Rolled back to ${previous.id} (as of ${previous.asOf}).`,
+  };
 }

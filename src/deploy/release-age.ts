@@ -49,7 +49,13 @@ export function describeStaleRelease(webRoot: string, now: Date): string | undef
 }
 
 /** Called once by scripts/build.ts. */
-export function warnIfPublishedReleaseIsOld(root: string, given: string | undefined, env: Readonly<Record<string, string | undefined>>, now: Date, warn: (text: string) => void): void {
+export function warnIfPublishedReleaseIsOld(
+  root: string,
+  given: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  now: Date,
+  warn: (text: string) => void,
+): void {
   const webRoot = findWebRoot(root, given, env);
   if (!webRoot || !existsSync(webRoot)) return;
   const text = describeStaleRelease(webRoot, now);

@@ -14,7 +14,9 @@ export interface Sheet {
   rows: SheetRow[];
 }
 
-export type ReadResult = { ok: true; kind: 'xlsx' | 'csv'; encoding?: string; sheets: Sheet[] } | ({ ok: false } & Extract<ImportMessage, { code: 'import.file-type' | 'import.xls' | 'import.unreadable' }>);
+export type ReadResult =
+  | { ok: true; kind: 'xlsx' | 'csv'; encoding?: string; sheets: Sheet[] }
+  | ({ ok: false } & Extract<ImportMessage, { code: 'import.file-type' | 'import.xls' | 'import.unreadable' }>);
 
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -33,7 +35,10 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: string }
 }
 
 function guessDelimiter(text: string): string {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim()).slice(0, 20);
+  const lines = text
+    .split(/\r?\n/)
+    .filter((l) => l.trim())
+    .slice(0, 20);
   const score = (d: string) => lines.reduce((n, l) => n + l.split(d).length - 1, 0);
   return ['\t', ',', ';'].sort((a, b) => score(b) - score(a))[0]!;
 }
@@ -46,7 +51,12 @@ function readCsv(bytes: Uint8Array): ReadResult {
   } catch (error) {
     return { ok: false, code: 'import.unreadable', params: { detail: error instanceof Error ? error.message.split('\n')[0]! : String(error) } };
   }
-  return { ok: true, kind: 'csv', encoding, sheets: [{ name: 'CSV', rows: records.map((cells, i) => ({ n: i + 1, cells: cells.map((c) => (c.trim() === '' ? null : c)) })) }] };
+  return {
+    ok: true,
+    kind: 'csv',
+    encoding,
+    sheets: [{ name: 'CSV', rows: records.map((cells, i) => ({ n: i + 1, cells: cells.map((c) => (c.trim() === '' ? null : c)) })) }],
+  };
 }
 
 function normaliseCell(value: ExcelJS.CellValue): Cell {

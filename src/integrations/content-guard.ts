@@ -21,7 +21,24 @@ export const contentGuardMdast = defineMdastPlugin({
   },
 });
 
-const CODE_ELEMENTS = ['script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'template', 'noscript', 'link', 'meta', 'base', 'form', 'svg', 'math'];
+const CODE_ELEMENTS = [
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'template',
+  'noscript',
+  'link',
+  'meta',
+  'base',
+  'form',
+  'svg',
+  'math',
+];
 
 export const contentGuardHast = defineHastPlugin({
   name: 'gongkai:content-guard-hast',

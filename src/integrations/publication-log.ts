@@ -68,14 +68,23 @@ export function buildLogLeaves(county: County): LoggedRecord[] {
  */
 export function planPublicationLog(root: string, county: County, signer: SignerKey | undefined): LogPlan {
   const logged = buildLogLeaves(county);
-  const plan = planAppend(getLogDir(root), logged.map((r) => r.leaf));
+  const plan = planAppend(
+    getLogDir(root),
+    logged.map((r) => r.leaf),
+  );
   const tree = buildMerkleTree(plan.entries.map(hashLeaf));
   const records: LogPlan['records'] = {};
   for (const { leaf, doc } of logged) {
     const index = plan.indexes.get(getLeafKey(leaf))!;
     records[getRecordKey(leaf)] = { index, leaf: encodeLeafText(leaf), root: toHex(tree.getRoot(index + 1)).slice(0, 8), content: !doc.personal };
   }
-  return { ...(signer ? { signer } : {}), size: plan.size, appended: plan.appended.length, appendedVillages: [...new Set(plan.appended.map((l) => l.village))], records };
+  return {
+    ...(signer ? { signer } : {}),
+    size: plan.size,
+    appended: plan.appended.length,
+    appendedVillages: [...new Set(plan.appended.map((l) => l.village))],
+    records,
+  };
 }
 
 export const logStep: BuildStep = {
@@ -85,7 +94,10 @@ export const logStep: BuildStep = {
     if (!plan) return;
     const logDir = getLogDir(ctx.root);
     const logged = buildLogLeaves(ctx.county);
-    const appended = appendLeaves(logDir, logged.map((r) => r.leaf));
+    const appended = appendLeaves(
+      logDir,
+      logged.map((r) => r.leaf),
+    );
     const content = new Map<string, string>();
     for (const { leaf, doc } of logged) {
       if (doc.personal) continue;

@@ -62,7 +62,11 @@ export function prepareForIndex(html: string, doc: SearchDocument): string | und
   const close = findClose(html, open[1]!, openEnd);
   if (close < 0) return undefined;
   const h1 = /<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(html.slice(openEnd, close));
-  const title = h1 ? decodeEntities(h1[1]!.replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ').trim() : '';
+  const title = h1
+    ? decodeEntities(h1[1]!.replace(/<[^>]+>/g, ''))
+        .replace(/\s+/g, ' ')
+        .trim()
+    : '';
   const markers = [
     ...(title ? [`<span data-pagefind-meta="${escapeAttr(`title:${title}`)}"></span>`] : []),
     ...Object.entries(doc.filters).flatMap(([k, values]) => values.map((v) => `<span data-pagefind-filter="${escapeAttr(`${k}:${v}`)}"></span>`)),
@@ -72,7 +76,9 @@ export function prepareForIndex(html: string, doc: SearchDocument): string | und
   // Each ledger entry starts with a heading (its voucher) carrying the id of its row: Pagefind makes the
   // entry a sub-result whose URL opens at the row. Weight 1 (body text): an entry is not a title. The
   // heading is short because Pagefind keeps a heading's text twice (content and anchors).
-  const entries = doc.entries.map((e) => `<h6 id="${escapeAttr(e.anchor)}" data-pagefind-weight="1">${escapeText(e.voucher)}</h6><p>${escapeText(e.text)}</p>`).join('');
+  const entries = doc.entries
+    .map((e) => `<h6 id="${escapeAttr(e.anchor)}" data-pagefind-weight="1">${escapeText(e.voucher)}</h6><p>${escapeText(e.text)}</p>`)
+    .join('');
   // Header cells and captions are not sentence breaks for Pagefind; a space keeps excerpts readable.
   // A fact's label and value (<dt>/<dd>) would run together ("会议类型党员大会"): a colon and a full stop part them.
   const body =
@@ -87,7 +93,12 @@ export function prepareForIndex(html: string, doc: SearchDocument): string | und
 
 /** A prepared page's text without markup, for counting words. */
 function plainText(prepared: string): string {
-  return decodeEntities(prepared.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/\u200B/g, ''));
+  return decodeEntities(
+    prepared
+      .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, ' ')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\u200B/g, ''),
+  );
 }
 
 function htmlFiles(dir: string): string[] {
@@ -108,9 +119,14 @@ export async function buildSearchIndex(ctx: Pick<StepContext, 'outDir' | 'county
   const known = new Set(docs.map((d) => d.path));
   const problems: string[] = [];
   for (const file of htmlFiles(ctx.outDir)) {
-    const path = relative(ctx.outDir, file).split('\\').join('/').replace(/index\.html$/, '');
+    const path = relative(ctx.outDir, file)
+      .split('\\')
+      .join('/')
+      .replace(/index\.html$/, '');
     if (!known.has(path) && BODY_OPEN.test(readFileSync(file, 'utf8'))) {
-      problems.push(`页面 ${path} 有 data-pagefind-body，但不是已知的记录页。请在 src/data/search.ts 的 listSearchDocuments 中登记它，或去掉该属性。\n  Page ${path} has data-pagefind-body but is not a known record page: register it in listSearchDocuments (src/data/search.ts) or remove the attribute.`);
+      problems.push(
+        `页面 ${path} 有 data-pagefind-body，但不是已知的记录页。请在 src/data/search.ts 的 listSearchDocuments 中登记它，或去掉该属性。\n  Page ${path} has data-pagefind-body but is not a known record page: register it in listSearchDocuments (src/data/search.ts) or remove the attribute.`,
+      );
     }
   }
 
@@ -132,7 +148,9 @@ export async function buildSearchIndex(ctx: Pick<StepContext, 'outDir' | 'county
       const html = readFileSync(file, 'utf8');
       const prepared = prepareForIndex(html, doc);
       if (!prepared) {
-        problems.push(`记录页 ${doc.path} 缺少 data-pagefind-body，正文不会被搜索到。\n  Record page ${doc.path} has no data-pagefind-body element, so its content would not be searchable.`);
+        problems.push(
+          `记录页 ${doc.path} 缺少 data-pagefind-body，正文不会被搜索到。\n  Record page ${doc.path} has no data-pagefind-body element, so its content would not be searchable.`,
+        );
         continue;
       }
       hanCharacters([prepared], chars);
@@ -162,7 +180,12 @@ export async function buildSearchIndex(ctx: Pick<StepContext, 'outDir' | 'county
     pages: docs.length,
     ...SEARCH_LANGUAGE,
   };
-  const vocabulary = JSON.stringify(buildVocabulary(words, places.map((p) => p.name)));
+  const vocabulary = JSON.stringify(
+    buildVocabulary(
+      words,
+      places.map((p) => p.name),
+    ),
+  );
   mkdirSync(join(ctx.outDir, 'search'), { recursive: true });
   replaceFile(join(ctx.outDir, LEXICON_FILE), JSON.stringify(lexicon));
   replaceFile(join(ctx.outDir, VOCABULARY_FILE), vocabulary);
@@ -170,7 +193,10 @@ export async function buildSearchIndex(ctx: Pick<StepContext, 'outDir' | 'county
 }
 
 function dirBytes(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((sum, e) => sum + (e.isDirectory() ? dirBytes(join(dir, e.name)) : readFileSync(join(dir, e.name)).length), 0);
+  return readdirSync(dir, { withFileTypes: true }).reduce(
+    (sum, e) => sum + (e.isDirectory() ? dirBytes(join(dir, e.name)) : readFileSync(join(dir, e.name)).length),
+    0,
+  );
 }
 
 export const searchIndexStep: BuildStep = {

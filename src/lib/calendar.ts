@@ -75,10 +75,7 @@ export function countPostedDays(start: IsoDate, end: IsoDate, unit: DurationUnit
   return n;
 }
 
-export type PostingStatus =
-  | { state: 'upcoming'; startsInDays: number }
-  | { state: 'running'; daysLeft: number }
-  | { state: 'ended'; endedDaysAgo: number };
+export type PostingStatus = { state: 'upcoming'; startsInDays: number } | { state: 'running'; daysLeft: number } | { state: 'ended'; endedDaysAgo: number };
 
 /**
  * Where a posting stands on `today`. `daysLeft` counts today: on the last day it is 1.
@@ -108,7 +105,11 @@ export function checkNoticePeriod(
   minimums: readonly { days: number; unit: DurationUnit }[],
   cal: WorkCalendar,
 ): { short: boolean; earliest: IsoDate } {
-  const earliest = minimums.map((m) => getPostingEndDate(start, m.days, m.unit, cal)).sort().pop() ?? start;
+  const earliest =
+    minimums
+      .map((m) => getPostingEndDate(start, m.days, m.unit, cal))
+      .sort()
+      .pop() ?? start;
   const end = getPostingEndDate(start, declared.days, declared.unit, cal);
   const declaredShort = minimums.some((m) => m.unit === declared.unit && declared.days < m.days);
   return { short: end < earliest || declaredShort, earliest };

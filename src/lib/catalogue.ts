@@ -30,6 +30,11 @@ export function getExpectedItems<T extends CatalogueEntry>(catalogue: readonly T
  * Due items not covered in a quarter: `cited` are the codes of the quarter's disclosures (those in
  * force), `hasLedger` whether a ledger covers the quarter. Grouped by track.
  */
-export function getMissingItems<T extends CatalogueEntry>(catalogue: readonly T[], quarter: Period & { kind: 'quarter' }, cited: ReadonlySet<string>, hasLedger: boolean): T[] {
+export function getMissingItems<T extends CatalogueEntry>(
+  catalogue: readonly T[],
+  quarter: Period & { kind: 'quarter' },
+  cited: ReadonlySet<string>,
+  hasLedger: boolean,
+): T[] {
   return getExpectedItems(catalogue, quarter).due.filter((c) => (c.ledger ? !hasLedger : !cited.has(c.code)));
 }

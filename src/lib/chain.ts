@@ -38,7 +38,9 @@ export function checkChainLink(m: ChainMeeting, previous: ChainMeeting): Finding
 }
 
 /** The one map of a village's meetings as chain links, built from checked meeting records. */
-export function getChainMap(meetings: readonly { id: string; data: { body: string; date: string; previous?: string | undefined } }[]): Map<string, ChainMeeting> {
+export function getChainMap(
+  meetings: readonly { id: string; data: { body: string; date: string; previous?: string | undefined } }[],
+): Map<string, ChainMeeting> {
   return new Map(meetings.map((m) => [m.id, { id: m.id, body: m.data.body, date: m.data.date, previous: m.data.previous }]));
 }
 

@@ -109,7 +109,15 @@ export function quarterOfProblem(p: ProblemLike): string | undefined {
 // ── the rules that only the county view needs (emitted by the checker as warnings) ──
 
 export interface ComplianceVillage {
-  disclosures: readonly { id: string; file: string; period: Quarter; track: '党务' | '村务' | '财务'; publishedAt: string; supersedes?: string | undefined; codes: readonly string[] }[];
+  disclosures: readonly {
+    id: string;
+    file: string;
+    period: Quarter;
+    track: '党务' | '村务' | '财务';
+    publishedAt: string;
+    supersedes?: string | undefined;
+    codes: readonly string[];
+  }[];
   ledgers: readonly { id: string; file: string; period: Period }[];
   meetings: readonly { id: string; file: string; body: string; date: string; previous?: string | undefined }[];
   /** Meeting ids cited by an expense above the county threshold. */
@@ -141,7 +149,13 @@ function coveredByLedger(v: ComplianceVillage, q: Quarter): boolean {
  * missing from a quarter's disclosures, and 四议两公开 chains that a resolution relies on but that
  * lack steps. Each names the file it belongs to (the village.yaml when the record is missing).
  */
-export function findComplianceGaps(v: ComplianceVillage, villageFile: string, catalogue: readonly CatalogueEntry[], today: string, profile: RuleProfile): { file: string; finding: Finding }[] {
+export function findComplianceGaps(
+  v: ComplianceVillage,
+  villageFile: string,
+  catalogue: readonly CatalogueEntry[],
+  today: string,
+  profile: RuleProfile,
+): { file: string; finding: Finding }[] {
   const out: { file: string; finding: Finding }[] = [];
   const inScope = getQuartersInScope(v, today, profile);
   const lastLedger = [...v.ledgers].sort((a, b) => comparePeriods(b.period, a.period))[0];
@@ -153,11 +167,29 @@ export function findComplianceGaps(v: ComplianceVillage, villageFile: string, ca
     const base = { period: periodLabel(q), periodKey: key, deadline };
     const broken = (folder: string) => (v.failed ?? []).some((f) => f.startsWith(`${folder}/${key}`));
     if (due && !v.disclosures.some((d) => d.track === '村务' && periodKey(d.period) === key) && !broken('disclosures')) {
-      out.push({ file: villageFile, finding: { code: 'disclosure.overdue', path: ['disclosures'], severity: 'warning', params: { ...base, kind: 'disclosure', days: daysBetween(deadline, today) } } });
+      out.push({
+        file: villageFile,
+        finding: {
+          code: 'disclosure.overdue',
+          path: ['disclosures'],
+          severity: 'warning',
+          params: { ...base, kind: 'disclosure', days: daysBetween(deadline, today) },
+        },
+      });
     }
-    const brokenMonths = [0, 1, 2].some((i) => (v.failed ?? []).some((f) => f.startsWith(`finances/${q.year}-${String((q.quarter - 1) * 3 + 1 + i).padStart(2, '0')}`)));
+    const brokenMonths = [0, 1, 2].some((i) =>
+      (v.failed ?? []).some((f) => f.startsWith(`finances/${q.year}-${String((q.quarter - 1) * 3 + 1 + i).padStart(2, '0')}`)),
+    );
     if (due && !coveredByLedger(v, q) && (!lastLedger || periodEnd(lastLedger.period) < periodStart(q)) && !broken('finances') && !brokenMonths) {
-      out.push({ file: villageFile, finding: { code: 'disclosure.overdue', path: ['finances'], severity: 'warning', params: { ...base, kind: 'ledger', days: daysBetween(deadline, today) } } });
+      out.push({
+        file: villageFile,
+        finding: {
+          code: 'disclosure.overdue',
+          path: ['finances'],
+          severity: 'warning',
+          params: { ...base, kind: 'ledger', days: daysBetween(deadline, today) },
+        },
+      });
     }
     const current = v.disclosures.filter((d) => periodKey(d.period) === key && !superseded.has(d.id));
     const cited = new Set(current.flatMap((d) => d.codes));
@@ -170,7 +202,12 @@ export function findComplianceGaps(v: ComplianceVillage, villageFile: string, ca
       if (!home && !due) continue; // nothing published yet for a quarter not yet due
       out.push({
         file: home?.file ?? villageFile,
-        finding: { code: 'catalogue.missing', path: [home ? 'items' : 'disclosures'], severity: 'warning', params: { ...base, track, items: items.map((c) => `${c.code} ${c.title}`).join('；'), count: items.length } },
+        finding: {
+          code: 'catalogue.missing',
+          path: [home ? 'items' : 'disclosures'],
+          severity: 'warning',
+          params: { ...base, track, items: items.map((c) => `${c.code} ${c.title}`).join('；'), count: items.length },
+        },
       });
     }
   }
@@ -186,7 +223,12 @@ export function findComplianceGaps(v: ComplianceVillage, villageFile: string, ca
     if (missingSteps.length === 0) continue;
     out.push({
       file: m.file,
-      finding: { code: 'chain.incomplete', path: ['previous'], severity: 'warning', params: { missing: missingSteps.map((s) => s.zh), periodKey: periodKey(quarterOf(m.date)) } },
+      finding: {
+        code: 'chain.incomplete',
+        path: ['previous'],
+        severity: 'warning',
+        params: { missing: missingSteps.map((s) => s.zh), periodKey: periodKey(quarterOf(m.date)) },
+      },
     });
   }
   return out;
@@ -235,12 +277,20 @@ export function getTimeliness(v: ComplianceVillage, q: Quarter, today: string, p
   const first = v.disclosures
     .filter((d) => d.track === '村务' && !d.supersedes && periodKey(d.period) === periodKey(q) && d.publishedAt <= today)
     .sort((a, b) => a.publishedAt.localeCompare(b.publishedAt))[0];
-  if (first) return first.publishedAt <= deadline ? { state: 'on-time', publishedAt: first.publishedAt, deadline } : { state: 'late', publishedAt: first.publishedAt, deadline, daysLate: daysBetween(deadline, first.publishedAt) };
+  if (first)
+    return first.publishedAt <= deadline
+      ? { state: 'on-time', publishedAt: first.publishedAt, deadline }
+      : { state: 'late', publishedAt: first.publishedAt, deadline, daysLate: daysBetween(deadline, first.publishedAt) };
   return deadline < today ? { state: 'overdue', deadline, daysLate: daysBetween(deadline, today) } : { state: 'not-due', deadline };
 }
 
 /** One row per village and quarter in scope (and per quarter any problem names), every check with its problems. */
-export function buildComplianceRows(villages: readonly { id: string; records: ComplianceVillage }[], problems: readonly ProblemLike[], today: string, profile: RuleProfile): ComplianceRow[] {
+export function buildComplianceRows(
+  villages: readonly { id: string; records: ComplianceVillage }[],
+  problems: readonly ProblemLike[],
+  today: string,
+  profile: RuleProfile,
+): ComplianceRow[] {
   const rows: ComplianceRow[] = [];
   for (const { id, records } of villages) {
     const mine = problems.filter((p) => villageOf(p.file) === id);
@@ -261,7 +311,12 @@ export function buildComplianceRows(villages: readonly { id: string; records: Co
         timeliness: getTimeliness(records, q, today, profile),
         cells: COMPLIANCE_CHECKS.map(({ key: check }) => {
           const list = here.filter((p) => checkOf(p) === check);
-          return { check, errors: list.filter((p) => p.severity === 'error').length, warnings: list.filter((p) => p.severity === 'warning').length, problems: list };
+          return {
+            check,
+            errors: list.filter((p) => p.severity === 'error').length,
+            warnings: list.filter((p) => p.severity === 'warning').length,
+            problems: list,
+          };
         }),
       });
     });

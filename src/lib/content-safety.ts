@@ -40,7 +40,27 @@ export interface ComponentRule {
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
 
 /** HTML elements whose content is code or hidden markup: dropped with their content, never unwrapped. */
-const DROP_WITH_CONTENT = new Set(['script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'template', 'noscript', 'textarea', 'title', 'xmp', 'svg', 'math', 'link', 'meta', 'base', 'form']);
+const DROP_WITH_CONTENT = new Set([
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'template',
+  'noscript',
+  'textarea',
+  'title',
+  'xmp',
+  'svg',
+  'math',
+  'link',
+  'meta',
+  'base',
+  'form',
+]);
 
 /**
  * The scheme of a link as a browser reads it: browsers ignore ASCII whitespace and control
@@ -117,7 +137,8 @@ export function findUnsafeContent(root: MdNode, components: readonly ComponentRu
         const opening = /^<\s*([a-zA-Z][\w:-]*)/.exec(value.trim());
         if (opening) reportedTags.add(opening[1]!.toLowerCase());
         if (/<\s*script/i.test(value)) at(node, 'body.script', { snippet: snippet(value) });
-        else if (EVENT_ATTR.test(value)) at(node, 'body.event-handler', { attr: /on[a-z]+/i.exec(value.slice(value.search(EVENT_ATTR)))![0].toLowerCase(), snippet: snippet(value) });
+        else if (EVENT_ATTR.test(value))
+          at(node, 'body.event-handler', { attr: /on[a-z]+/i.exec(value.slice(value.search(EVENT_ATTR)))![0].toLowerCase(), snippet: snippet(value) });
         else {
           const tag = firstTag(value);
           const looksLikeComponent = /^<\s*[A-Z]/.test(value.trim()) && registered.has(/^<\s*([A-Za-z]+)/.exec(value.trim())?.[1] ?? '');
@@ -172,7 +193,8 @@ export function findUnsafeContent(root: MdNode, components: readonly ComponentRu
               at(node, 'body.mdx-attribute-missing', { name, attr: propName, example: rule.example });
             }
           }
-          if (!rule.children && (node.children ?? []).length > 0) at(node, 'body.mdx-attribute', { name, attr: '（标签之间的内容 content between the tags）', allowed: Object.keys(rule.props).join(', ') });
+          if (!rule.children && (node.children ?? []).length > 0)
+            at(node, 'body.mdx-attribute', { name, attr: '（标签之间的内容 content between the tags）', allowed: Object.keys(rule.props).join(', ') });
         }
         break;
       }
@@ -217,7 +239,9 @@ export function sanitizeContent(root: MdNode, components: readonly ComponentRule
       case 'mdxJsxTextElement': {
         const rule = registered.get(node.name ?? '');
         if (!rule) return DROP_WITH_CONTENT.has((node.name ?? '').toLowerCase()) ? [] : kids();
-        const attributes = (node.attributes ?? []).filter((a) => a.type === 'mdxJsxAttribute' && rule.props[a.name ?? ''] !== undefined && (a.value === null || typeof a.value === 'string'));
+        const attributes = (node.attributes ?? []).filter(
+          (a) => a.type === 'mdxJsxAttribute' && rule.props[a.name ?? ''] !== undefined && (a.value === null || typeof a.value === 'string'),
+        );
         return [{ ...node, attributes, children: rule.children ? kids() : [] }];
       }
       case 'link':

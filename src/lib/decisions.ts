@@ -31,7 +31,11 @@ export interface EntryKey {
  * success could otherwise stand in for it.
  */
 export type Authority =
-  { state: 'passed'; index?: number } | { state: 'failed'; index: number } | { state: 'ambiguous'; count: number } | { state: 'index-out'; index: number; count: number } | { state: 'none' };
+  | { state: 'passed'; index?: number }
+  | { state: 'failed'; index: number }
+  | { state: 'ambiguous'; count: number }
+  | { state: 'index-out'; index: number; count: number }
+  | { state: 'none' };
 
 export function getExpenseAuthority(
   index: number | undefined,

@@ -47,7 +47,8 @@ export function getBoardDeadline(
   const candidates: BoardDeadline[] = [{ what: 'disclosure', period: due, deadline: getPublicationDeadline(due, profile) }];
   if (monthlyFinance && latest.ledger) {
     const l = latest.ledger;
-    const next: Period = l.kind === 'month' ? nextMonth(l) : { kind: 'month', year: l.quarter === 4 ? l.year + 1 : l.year, month: l.quarter === 4 ? 1 : l.quarter * 3 + 1 };
+    const next: Period =
+      l.kind === 'month' ? nextMonth(l) : { kind: 'month', year: l.quarter === 4 ? l.year + 1 : l.year, month: l.quarter === 4 ? 1 : l.quarter * 3 + 1 };
     candidates.push({ what: 'finance', period: next, deadline: getPublicationDeadline(next, profile) });
   }
   return candidates.sort((a, b) => a.deadline.localeCompare(b.deadline) || comparePeriods(a.period, b.period))[0]!;
@@ -192,7 +193,14 @@ export function isNightTime(minutesOfDay: number, night: KioskOptions['night']):
 
 /** Eight offsets on a small ring (in CSS px at 1080p), visited one per step. */
 const RING: readonly (readonly [number, number])[] = [
-  [0, 0], [6, 2], [8, 8], [2, 10], [-6, 8], [-8, 2], [-4, -6], [4, -4],
+  [0, 0],
+  [6, 2],
+  [8, 8],
+  [2, 10],
+  [-6, 8],
+  [-8, 2],
+  [-4, -6],
+  [4, -4],
 ];
 
 /** The pixel shift for a step counter: never the same box two steps running, back to 0 after 8. */

@@ -21,7 +21,23 @@ export interface SheetRow {
   cells: readonly Cell[];
 }
 
-export type Column = 'date' | 'year' | 'month' | 'day' | 'voucher' | 'summary' | 'category' | 'income' | 'expense' | 'amount' | 'direction' | 'balance' | 'source' | 'handler' | 'approver' | 'resolution';
+export type Column =
+  | 'date'
+  | 'year'
+  | 'month'
+  | 'day'
+  | 'voucher'
+  | 'summary'
+  | 'category'
+  | 'income'
+  | 'expense'
+  | 'amount'
+  | 'direction'
+  | 'balance'
+  | 'source'
+  | 'handler'
+  | 'approver'
+  | 'resolution';
 
 /** Header names clerks use, by column (compared after removing spaces and units like （元）). */
 export const HEADER_NAMES: Readonly<Record<Column, readonly string[]>> = {
@@ -69,9 +85,8 @@ export type ImportFinding = ImportMessage & {
 
 type ImportParams<C extends ImportMessage['code']> = Extract<ImportMessage, { code: C }>['params'];
 /** The parameters of a row finding (optional only for a code whose message takes none), then its severity. */
-type RowFindingArgs<C extends ImportMessage['code']> = undefined extends ImportParams<C>
-  ? [params?: ImportParams<C>, severity?: 'error' | 'warning']
-  : [params: ImportParams<C>, severity?: 'error' | 'warning'];
+type RowFindingArgs<C extends ImportMessage['code']> =
+  undefined extends ImportParams<C> ? [params?: ImportParams<C>, severity?: 'error' | 'warning'] : [params: ImportParams<C>, severity?: 'error' | 'warning'];
 
 export interface ImportResult {
   entries: ImportedEntry[];
@@ -105,7 +120,21 @@ type SignoffField = Exclude<keyof SheetSignoff, 'row'>;
  * characters (负 责 人), then a full- or half-width colon.
  */
 export const SIGNOFF_LABELS: readonly { field: SignoffField; labels: readonly string[] }[] = [
-  { field: 'reviewer', labels: ['村务监督委员会审核人', '村务监督委员会审核', '村务监督委员会主任', '村务监督委员会', '监督委员会审核', '村监委审核', '监委会审核', '审核人', '审核', '监督人'] },
+  {
+    field: 'reviewer',
+    labels: [
+      '村务监督委员会审核人',
+      '村务监督委员会审核',
+      '村务监督委员会主任',
+      '村务监督委员会',
+      '监督委员会审核',
+      '村监委审核',
+      '监委会审核',
+      '审核人',
+      '审核',
+      '监督人',
+    ],
+  },
   { field: 'reviewedAt', labels: ['审核日期'] },
   { field: 'publishedAt', labels: ['公开日期', '公布日期', '公示日期', '张贴日期', '公开时间', '公布时间'] },
   { field: 'responsible', labels: ['单位负责人', '负责人', '村委会主任', '主任'] },
@@ -119,7 +148,10 @@ const LABEL_SOURCE = SIGNOFF_LABELS.flatMap((g) => g.labels)
 /** A note after a label, such as （签字） or (盖章). */
 const LABEL_NOTE = '(?:\\s*[(（][^)）]{0,8}[)）])?';
 /** A label, perhaps its note, a colon or a space, and what follows up to the next label or cell boundary. */
-const SIGNOFF_ITEM = new RegExp(`(${LABEL_SOURCE})${LABEL_NOTE}(?:\\s*[:：]\\s*|\\s+)(.*?)\\s*(?=(?:${LABEL_SOURCE})${LABEL_NOTE}(?:\\s*[:：]|\\s)|[|｜]|$)`, 'g');
+const SIGNOFF_ITEM = new RegExp(
+  `(${LABEL_SOURCE})${LABEL_NOTE}(?:\\s*[:：]\\s*|\\s+)(.*?)\\s*(?=(?:${LABEL_SOURCE})${LABEL_NOTE}(?:\\s*[:：]|\\s)|[|｜]|$)`,
+  'g',
+);
 /** A cell that is only a label (负责人, 负责人：, 负责人（签字）：), whose value is in the next cell. */
 const LABEL_CELL = new RegExp(`^(?:${LABEL_SOURCE})${LABEL_NOTE}\\s*[:：]?\\s*$`);
 
@@ -266,7 +298,6 @@ function excerptOf(row: SheetRow): string {
   return row.cells.map(cellText).filter(Boolean).join(' | ').slice(0, 80);
 }
 
-
 /** The year a title row names (马曲村2025年第三季度收支明细), for sheets with 月/日 columns. */
 function yearFromTitle(rows: readonly SheetRow[], headerIndex: number): number | undefined {
   for (let i = 0; i < headerIndex; i += 1) {
@@ -282,7 +313,10 @@ export function importLedgerRows(rows: readonly SheetRow[], options: { period?: 
   const findings: ImportFinding[] = [];
   const header = findHeader(rows);
   if (!header) {
-    return { entries: [], findings: [{ code: 'import.no-header', params: { names: '日期、凭证号、摘要、科目、收入、支出（或 借方、贷方，或 金额 加 收支）' }, severity: 'error' }] };
+    return {
+      entries: [],
+      findings: [{ code: 'import.no-header', params: { names: '日期、凭证号、摘要、科目、收入、支出（或 借方、贷方，或 金额 加 收支）' }, severity: 'error' }],
+    };
   }
   const col = header.columns;
   const at = (row: SheetRow, c: Column) => (col[c] === undefined ? undefined : row.cells[col[c]]);
@@ -334,7 +368,8 @@ export function importLedgerRows(rows: readonly SheetRow[], options: { period?: 
           const declared = amountOf(side);
           if (!declared.ok) continue;
           const computed = sumFen(scope.filter((e) => e.side === side).map((e) => e.amount));
-          if (declared.fen !== computed) fail(row, 'import.total-mismatch', { label: label.trim(), side, declared: formatYuan(declared.fen), computed: formatYuan(computed) }, 'warning');
+          if (declared.fen !== computed)
+            fail(row, 'import.total-mismatch', { label: label.trim(), side, declared: formatYuan(declared.fen), computed: formatYuan(computed) }, 'warning');
         }
         if (!grand) sinceSubtotal = [];
         continue;
@@ -402,7 +437,14 @@ export function importLedgerRows(rows: readonly SheetRow[], options: { period?: 
       const allowed = side ? system[side] : [...system.income, ...system.expense];
       if (!allowed.includes(category)) {
         const otherSide = side && system[side === 'income' ? 'expense' : 'income'].includes(category);
-        fail(row, 'import.category', { category: categoryText, date, system: system.name, ...(side ? { side } : {}), otherSide: Boolean(otherSide), allowed: allowed.join('、') });
+        fail(row, 'import.category', {
+          category: categoryText,
+          date,
+          system: system.name,
+          ...(side ? { side } : {}),
+          otherSide: Boolean(otherSide),
+          allowed: allowed.join('、'),
+        });
       }
     }
     if (findings.length > problems || !date || !side || amount === undefined) continue;
@@ -416,7 +458,8 @@ export function importLedgerRows(rows: readonly SheetRow[], options: { period?: 
     sinceSubtotal.push(entry);
   }
 
-  if (entries.length === 0 && !findings.some((f) => f.severity === 'error')) findings.push({ code: 'import.no-rows', params: { header: header.index + 1 }, severity: 'error' });
+  if (entries.length === 0 && !findings.some((f) => f.severity === 'error'))
+    findings.push({ code: 'import.no-rows', params: { header: header.index + 1 }, severity: 'error' });
   let period = options.period;
   if (!period && entries.length > 0) {
     const quarters = [...new Set(entries.map((e) => periodKey(quarterOf(e.date))))].sort();

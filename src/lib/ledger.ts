@@ -39,7 +39,10 @@ export function summariseLedger(ledger: LedgerLike): LedgerSummary {
   const income = sumFen(ledger.income.map((e) => e.amount));
   const expense = sumFen(ledger.expense.map((e) => e.amount));
   const byCategory = new Map<string, { side: 'income' | 'expense'; category: string; amount: number }>();
-  for (const [side, list] of [['income', ledger.income], ['expense', ledger.expense]] as const) {
+  for (const [side, list] of [
+    ['income', ledger.income],
+    ['expense', ledger.expense],
+  ] as const) {
     for (const e of list) {
       const key = `${side}:${e.category}`;
       const row = byCategory.get(key) ?? { side, category: e.category, amount: 0 };
@@ -55,25 +58,54 @@ export function checkLedger(ledger: LedgerLike, period: Period, largeExpenseThre
   const out: Finding[] = [];
   const s = summariseLedger(ledger);
   if (s.income !== ledger.totals.income) {
-    out.push({ code: 'ledger.total', path: ['totals', 'income'], params: { side: 'income', declared: formatYuan(ledger.totals.income), computed: formatYuan(s.income) } });
+    out.push({
+      code: 'ledger.total',
+      path: ['totals', 'income'],
+      params: { side: 'income', declared: formatYuan(ledger.totals.income), computed: formatYuan(s.income) },
+    });
   }
   if (s.expense !== ledger.totals.expense) {
-    out.push({ code: 'ledger.total', path: ['totals', 'expense'], params: { side: 'expense', declared: formatYuan(ledger.totals.expense), computed: formatYuan(s.expense) } });
+    out.push({
+      code: 'ledger.total',
+      path: ['totals', 'expense'],
+      params: { side: 'expense', declared: formatYuan(ledger.totals.expense), computed: formatYuan(s.expense) },
+    });
   }
   const closing = ledger.openingBalance + ledger.totals.income - ledger.totals.expense;
   if (closing !== ledger.closingBalance) {
-    out.push({ code: 'ledger.closing', path: ['closingBalance'], params: { declared: formatYuan(ledger.closingBalance), computed: formatYuan(closing), opening: formatYuan(ledger.openingBalance), income: formatYuan(ledger.totals.income), expense: formatYuan(ledger.totals.expense) } });
+    out.push({
+      code: 'ledger.closing',
+      path: ['closingBalance'],
+      params: {
+        declared: formatYuan(ledger.closingBalance),
+        computed: formatYuan(closing),
+        opening: formatYuan(ledger.openingBalance),
+        income: formatYuan(ledger.totals.income),
+        expense: formatYuan(ledger.totals.expense),
+      },
+    });
   }
   const seen = new Map<string, string>();
-  for (const [side, list] of [['income', ledger.income], ['expense', ledger.expense]] as const) {
+  for (const [side, list] of [
+    ['income', ledger.income],
+    ['expense', ledger.expense],
+  ] as const) {
     list.forEach((e, i) => {
       if (!isInPeriod(e.date, period)) {
-        out.push({ code: 'ledger.date-outside', path: [side, i, 'date'], params: { date: e.date, period: periodKey(period), from: periodStart(period), to: periodEnd(period) } });
+        out.push({
+          code: 'ledger.date-outside',
+          path: [side, i, 'date'],
+          params: { date: e.date, period: periodKey(period), from: periodStart(period), to: periodEnd(period) },
+        });
       }
       const system = getAccountingSystem(e.date);
       const allowed = system ? (side === 'income' ? system.income : system.expense) : [];
       if (!allowed.includes(e.category)) {
-        out.push({ code: 'ledger.category', path: [side, i, 'category'], params: { category: e.category, date: e.date, system: system?.name ?? '—', allowed: allowed.join('、') } });
+        out.push({
+          code: 'ledger.category',
+          path: [side, i, 'category'],
+          params: { category: e.category, date: e.date, system: system?.name ?? '—', allowed: allowed.join('、') },
+        });
       }
       const prior = seen.get(e.voucher);
       if (prior) out.push({ code: 'ledger.voucher-duplicate', path: [side, i, 'voucher'], params: { voucher: e.voucher, first: prior } });
@@ -82,11 +114,22 @@ export function checkLedger(ledger: LedgerLike, period: Period, largeExpenseThre
   }
   ledger.expense.forEach((e, i) => {
     if (e.amount > largeExpenseThresholdFen) {
-      if (!e.approver) out.push({ code: 'ledger.large-approver', path: ['expense', i, 'approver'], params: { amount: formatYuan(e.amount), threshold: formatYuan(largeExpenseThresholdFen) } });
-      if (!e.resolution) out.push({ code: 'ledger.large-resolution', path: ['expense', i, 'resolution'], params: { amount: formatYuan(e.amount), threshold: formatYuan(largeExpenseThresholdFen) } });
+      if (!e.approver)
+        out.push({
+          code: 'ledger.large-approver',
+          path: ['expense', i, 'approver'],
+          params: { amount: formatYuan(e.amount), threshold: formatYuan(largeExpenseThresholdFen) },
+        });
+      if (!e.resolution)
+        out.push({
+          code: 'ledger.large-resolution',
+          path: ['expense', i, 'resolution'],
+          params: { amount: formatYuan(e.amount), threshold: formatYuan(largeExpenseThresholdFen) },
+        });
     }
   });
-  if (ledger.closingBalance < 0) out.push({ code: 'ledger.negative-closing', path: ['closingBalance'], params: { closing: formatYuan(ledger.closingBalance) } });
+  if (ledger.closingBalance < 0)
+    out.push({ code: 'ledger.negative-closing', path: ['closingBalance'], params: { closing: formatYuan(ledger.closingBalance) } });
   return out;
 }
 
@@ -106,11 +149,21 @@ export function checkLedgerContinuity(
       continue;
     }
     if (periodStart(cur.period) > periodEndExclusive(prev.period)) {
-      out.push({ index: i, finding: { code: 'ledger.gap', path: [], severity: 'warning', params: { period: periodKey(cur.period), previous: periodKey(prev.period) } } });
+      out.push({
+        index: i,
+        finding: { code: 'ledger.gap', path: [], severity: 'warning', params: { period: periodKey(cur.period), previous: periodKey(prev.period) } },
+      });
       continue;
     }
     if (cur.openingBalance !== prev.closingBalance) {
-      out.push({ index: i, finding: { code: 'ledger.continuity', path: ['openingBalance'], params: { opening: formatYuan(cur.openingBalance), previous: periodKey(prev.period), closing: formatYuan(prev.closingBalance) } } });
+      out.push({
+        index: i,
+        finding: {
+          code: 'ledger.continuity',
+          path: ['openingBalance'],
+          params: { opening: formatYuan(cur.openingBalance), previous: periodKey(prev.period), closing: formatYuan(prev.closingBalance) },
+        },
+      });
     }
   }
   return out;

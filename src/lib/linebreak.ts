@@ -36,7 +36,8 @@ export function measureText(text: string, advance: AdvanceFn): number {
   let w = 0;
   for (const ch of text) {
     const a = advance(ch.codePointAt(0)!);
-    if (a === undefined) throw new Error(`字体缺少字符“${ch}”（U+${ch.codePointAt(0)!.toString(16).toUpperCase()}）/ the poster font has no glyph for this character`);
+    if (a === undefined)
+      throw new Error(`字体缺少字符“${ch}”（U+${ch.codePointAt(0)!.toString(16).toUpperCase()}）/ the poster font has no glyph for this character`);
     w += a;
   }
   return w;

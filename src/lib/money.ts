@@ -28,7 +28,11 @@ const MAX_FEN = 100_000_000_000_000;
  */
 export function parseFen(input: string | number, options: { allowNegative?: boolean } = {}): MoneyParse {
   let text = typeof input === 'number' ? String(input) : toHalfWidth(input);
-  text = text.trim().replace(/^¥\s*/, '').replace(/\s*元$/, '').trim();
+  text = text
+    .trim()
+    .replace(/^¥\s*/, '')
+    .replace(/\s*元$/, '')
+    .trim();
   if (text === '') return { ok: false, error: 'empty' };
   let sign = 1;
   if (text.startsWith('-')) {

@@ -29,7 +29,9 @@ export class UnitTooTallError extends Error {
   readonly height: number;
   readonly capacity: number;
   constructor(unit: number, height: number, capacity: number) {
-    super(`内容第 ${unit + 1} 段高 ${height.toFixed(1)}，超过整页可用高度 ${capacity.toFixed(1)} / unit ${unit} is ${height.toFixed(1)} tall, a sheet holds ${capacity.toFixed(1)}`);
+    super(
+      `内容第 ${unit + 1} 段高 ${height.toFixed(1)}，超过整页可用高度 ${capacity.toFixed(1)} / unit ${unit} is ${height.toFixed(1)} tall, a sheet holds ${capacity.toFixed(1)}`,
+    );
     this.unit = unit;
     this.height = height;
     this.capacity = capacity;

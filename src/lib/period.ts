@@ -4,9 +4,7 @@
  */
 import { addDays, type IsoDate } from './dates.ts';
 
-export type Period =
-  | { kind: 'quarter'; year: number; quarter: 1 | 2 | 3 | 4 }
-  | { kind: 'month'; year: number; month: number };
+export type Period = { kind: 'quarter'; year: number; quarter: 1 | 2 | 3 | 4 } | { kind: 'month'; year: number; month: number };
 
 /** Reads `2025-q3` / `2025-Q3` or `2025-07`; returns undefined for anything else. */
 export function parsePeriod(text: string): Period | undefined {
@@ -69,9 +67,7 @@ export function quarterOf(date: IsoDate): Period & { kind: 'quarter' } {
 
 /** The quarter before `p`. */
 export function previousQuarter(p: Period & { kind: 'quarter' }): Period & { kind: 'quarter' } {
-  return p.quarter === 1
-    ? { kind: 'quarter', year: p.year - 1, quarter: 4 }
-    : { kind: 'quarter', year: p.year, quarter: (p.quarter - 1) as 1 | 2 | 3 };
+  return p.quarter === 1 ? { kind: 'quarter', year: p.year - 1, quarter: 4 } : { kind: 'quarter', year: p.year, quarter: (p.quarter - 1) as 1 | 2 | 3 };
 }
 
 /** Orders periods by start date (then quarters before the months they contain). */

@@ -43,8 +43,27 @@ const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/g;
 
 /** Chinese numerals as digits (一三九… read aloud, 壹贰叁 as on a cheque), 幺 for 1 as in phone numbers. */
 const CHINESE_DIGITS: Readonly<Record<string, string>> = {
-  〇: '0', 零: '0', 一: '1', 幺: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
-  壹: '1', 贰: '2', 叁: '3', 肆: '4', 伍: '5', 陆: '6', 柒: '7', 捌: '8', 玖: '9',
+  〇: '0',
+  零: '0',
+  一: '1',
+  幺: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+  壹: '1',
+  贰: '2',
+  叁: '3',
+  肆: '4',
+  伍: '5',
+  陆: '6',
+  柒: '7',
+  捌: '8',
+  玖: '9',
 };
 const CHINESE_DIGIT = '[〇零一二三四五六七八九幺壹贰叁肆伍陆柒捌玖]';
 /** Characters that hide between digits and show nothing: zero-width spaces and joiners, soft hyphens. */
@@ -58,8 +77,17 @@ const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 function toAscii(text: string): string {
   const ascii = text.replace(INVISIBLE, '').replace(FULL_WIDTH, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
   return ascii
-    .replace(CHINESE_RUN, (run) => ([...run].filter((ch) => /\d/.test(ch) || ch in CHINESE_DIGITS).length >= 11 ? [...run].map((ch) => CHINESE_DIGITS[ch] ?? ch).join('') : run))
-    .replace(/\d+(?:,\d+)+/g, (run) => (run.split(',').slice(1).every((g) => g.length === 3) ? run : run.replace(/,/g, ' ')));
+    .replace(CHINESE_RUN, (run) =>
+      [...run].filter((ch) => /\d/.test(ch) || ch in CHINESE_DIGITS).length >= 11 ? [...run].map((ch) => CHINESE_DIGITS[ch] ?? ch).join('') : run,
+    )
+    .replace(/\d+(?:,\d+)+/g, (run) =>
+      run
+        .split(',')
+        .slice(1)
+        .every((g) => g.length === 3)
+        ? run
+        : run.replace(/,/g, ' '),
+    );
 }
 
 /**
@@ -90,7 +118,8 @@ function isBirthDate(yyyymmdd: string): boolean {
  */
 function classify(compact: string, groups: readonly number[], kinds: ReadonlySet<PersonalNumberKind>): PersonalNumberHit | undefined {
   const joined = groups.length > 1;
-  if (kinds.has('id') && compact.length === 18 && isValidIdNumber(compact) && (!joined || isBirthDate(compact.slice(6, 14)))) return { kind: 'id', masked: maskIdNumber(compact) };
+  if (kinds.has('id') && compact.length === 18 && isValidIdNumber(compact) && (!joined || isBirthDate(compact.slice(6, 14))))
+    return { kind: 'id', masked: maskIdNumber(compact) };
   if (kinds.has('mobile') && /^(?:86)?1[3-9]\d{9}$/.test(compact)) return { kind: 'mobile', masked: maskPhone(compact.slice(-11)) };
   if (kinds.has('bank') && /^\d{16,19}$/.test(compact) && passesLuhn(compact) && (!joined || groups.slice(0, -1).every((g) => g === 4))) {
     return { kind: 'bank', masked: `${compact.slice(0, 4)}****${compact.slice(-4)}` };
@@ -155,7 +184,8 @@ export function findPersonalNumbers(text: string, options: FindOptions = {}): Pe
         if (!mayBe(window, length, j - i > 1, groups[i]!.length) && !(x && mayBe(window, length - 1, j - i > 1, groups[i]!.length))) continue;
         const compact = window.slice(0, length);
         const sizes = groups.slice(i, j).map((g) => g.length);
-        const hit = classify(compact, sizes, kinds) ?? (x ? classify(compact.slice(0, -1), [...sizes.slice(0, -1), sizes[sizes.length - 1]! - 1], kinds) : undefined);
+        const hit =
+          classify(compact, sizes, kinds) ?? (x ? classify(compact.slice(0, -1), [...sizes.slice(0, -1), sizes[sizes.length - 1]! - 1], kinds) : undefined);
         if (hit) found = { hit, next: j };
       }
       if (found) {

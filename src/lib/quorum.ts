@@ -88,7 +88,12 @@ export function checkMeeting(m: MeetingLike, noticeDaysOverride: Readonly<Record
     if (!rule.pass && !r.result) out.push({ code: 'meeting.result-missing', path: ['resolutions', i, 'result'], params: { body: m.body } });
     if (r.votes) {
       const cast = r.votes.yes + r.votes.no + r.votes.abstain;
-      if (cast > m.present) out.push({ code: 'meeting.votes-over', path: ['resolutions', i, 'votes'], params: { cast, present: m.present, yes: r.votes.yes, no: r.votes.no, abstain: r.votes.abstain } });
+      if (cast > m.present)
+        out.push({
+          code: 'meeting.votes-over',
+          path: ['resolutions', i, 'votes'],
+          params: { cast, present: m.present, yes: r.votes.yes, no: r.votes.no, abstain: r.votes.abstain },
+        });
     }
   });
   const days = noticeDaysOverride[m.body] ?? rule.noticeDays;
@@ -96,9 +101,11 @@ export function checkMeeting(m: MeetingLike, noticeDaysOverride: Readonly<Record
     if (!m.noticeDate) out.push({ code: 'meeting.notice-missing', path: ['noticeDate'], params: { body: m.body, days } });
     else if (m.noticeDate <= m.date) {
       const lead = (Date.parse(m.date) - Date.parse(m.noticeDate)) / 86_400_000;
-      if (lead < days) out.push({ code: 'meeting.notice-short', path: ['noticeDate'], params: { body: m.body, days, lead, noticeDate: m.noticeDate, date: m.date } });
+      if (lead < days)
+        out.push({ code: 'meeting.notice-short', path: ['noticeDate'], params: { body: m.body, days, lead, noticeDate: m.noticeDate, date: m.date } });
     }
   }
-  if (m.noticeDate && m.noticeDate > m.date) out.push({ code: 'meeting.notice-after', path: ['noticeDate'], params: { noticeDate: m.noticeDate, date: m.date } });
+  if (m.noticeDate && m.noticeDate > m.date)
+    out.push({ code: 'meeting.notice-after', path: ['noticeDate'], params: { noticeDate: m.noticeDate, date: m.date } });
   return out;
 }

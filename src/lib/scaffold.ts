@@ -70,7 +70,12 @@ function y(value: string | number | boolean): string {
 
 const TRACK_FILE: Record<'党务' | '村务' | '财务', string> = { 村务: '', 党务: '-dangwu', 财务: '-caiwu' };
 
-function disclosureFile(input: ScaffoldInput, track: '党务' | '村务' | '财务', due: readonly CatalogueEntry[], ifHappened: readonly CatalogueEntry[]): ScaffoldFile {
+function disclosureFile(
+  input: ScaffoldInput,
+  track: '党务' | '村务' | '财务',
+  due: readonly CatalogueEntry[],
+  ifHappened: readonly CatalogueEntry[],
+): ScaffoldFile {
   const key = periodKey(input.quarter);
   const label = periodLabel(input.quarter);
   const deadline = getPublicationDeadline(input.quarter, input.profile);
@@ -125,10 +130,22 @@ function ledgerFile(input: ScaffoldInput, period: Period, opening: string, openi
   const prev = input.previousLedger;
   const balanceLines = (name: 'receivables' | 'payables', zh: string) => {
     const rows = prev?.[name] ?? [];
-    if (rows.length === 0) return [`${name}: [] # ${zh}；有就按下面的格式写`, '#  - party: 单位或个人名称', '#    partyKind: 单位          # 单位 或 个人', '#    amount: 0.00', '#    note: 说明'];
+    if (rows.length === 0)
+      return [
+        `${name}: [] # ${zh}；有就按下面的格式写`,
+        '#  - party: 单位或个人名称',
+        '#    partyKind: 单位          # 单位 或 个人',
+        '#    amount: 0.00',
+        '#    note: 说明',
+      ];
     return [
       `${name}: # ${zh}：照抄自 ${prev!.key}，已结清的删去，新增的补上`,
-      ...rows.flatMap((r) => [`  - party: ${y(r.party)}`, `    partyKind: ${r.partyKind}`, `    amount: ${y(formatYuan(r.amountFen))}`, ...(r.note ? [`    note: ${y(r.note)}`] : [])]),
+      ...rows.flatMap((r) => [
+        `  - party: ${y(r.party)}`,
+        `    partyKind: ${r.partyKind}`,
+        `    amount: ${y(formatYuan(r.amountFen))}`,
+        ...(r.note ? [`    note: ${y(r.note)}`] : []),
+      ]),
     ];
   };
   const lines = [
@@ -180,7 +197,13 @@ function volunteerFile(input: ScaffoldInput): ScaffoldFile {
       'teams:',
       ...prev.teams.flatMap((t) => [`  - id: ${y(t.id)}`, `    name: ${y(t.name)}`]),
       'volunteers:',
-      ...prev.volunteers.flatMap((v) => [`  - id: ${y(v.id)}`, `    name: ${y(v.name)}`, `    team: ${y(v.team)}`, `    consent: ${v.consent}`, `    registered: ${v.registered}`]),
+      ...prev.volunteers.flatMap((v) => [
+        `  - id: ${y(v.id)}`,
+        `    name: ${y(v.name)}`,
+        `    team: ${y(v.team)}`,
+        `    consent: ${v.consent}`,
+        `    registered: ${v.registered}`,
+      ]),
     );
   } else {
     lines.push(
@@ -215,7 +238,14 @@ export function buildScaffold(input: ScaffoldInput): ScaffoldFile[] {
   for (const track of ['村务', '党务', '财务'] as const) {
     const trackDue = due.filter((c) => c.track === track && !c.ledger);
     if (track !== '村务' && trackDue.length === 0) continue;
-    files.push(disclosureFile(input, track, trackDue, ifHappened.filter((c) => c.track === track && !c.ledger)));
+    files.push(
+      disclosureFile(
+        input,
+        track,
+        trackDue,
+        ifHappened.filter((c) => c.track === track && !c.ledger),
+      ),
+    );
   }
   const opening = input.previousLedger ? y(formatYuan(input.previousLedger.closingBalanceFen)) : placeholder('上期结余，照抄上一期账的本期结余');
   const openingNote = input.previousLedger ? `照抄 ${input.previousLedger.key} 的本期结余` : '';

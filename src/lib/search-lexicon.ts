@@ -45,7 +45,12 @@ function dictionaryKeys(): Set<string> {
   const keys = new Set<string>();
   const groups = [...Object.values(Locale.from), Locale.to['cn'] ?? []].flat(2);
   for (const dict of groups) {
-    const entries = typeof dict === 'string' ? dict.split('|').map((e) => e.split(' ')[0] ?? '') : Array.isArray(dict) ? (dict as readonly (readonly string[])[]).map((pair) => pair[0] ?? '') : [];
+    const entries =
+      typeof dict === 'string'
+        ? dict.split('|').map((e) => e.split(' ')[0] ?? '')
+        : Array.isArray(dict)
+          ? (dict as readonly (readonly string[])[]).map((pair) => pair[0] ?? '')
+          : [];
     for (const k of entries) if (Array.from(k).length === 1) keys.add(k);
   }
   return keys;
@@ -86,7 +91,8 @@ export function makeWordCounter(): { add(text: string): void; pages: Map<string,
     pages,
     add(text: string) {
       const words = new Set<string>();
-      for (const run of text.match(/\p{Script=Han}+/gu) ?? []) for (const w of jieba.cut(run, false)) if (Array.from(w).length >= 2 && Array.from(w).length <= 8) words.add(w);
+      for (const run of text.match(/\p{Script=Han}+/gu) ?? [])
+        for (const w of jieba.cut(run, false)) if (Array.from(w).length >= 2 && Array.from(w).length <= 8) words.add(w);
       for (const w of words) pages.set(w, (pages.get(w) ?? 0) + 1);
     },
   };
@@ -103,8 +109,19 @@ export function siteWords(pages: ReadonlyMap<string, number>, limit = SITE_WORDS
   const fillers = new Set(FILLER_WORDS);
   // Words on two pages or more, most used first: a word on one page only (a name, a place) stays whole anyway,
   // because unknown characters typed together are searched together. The cap keeps a big county's lexicon small.
-  const common = [...pages].filter(([, n]) => n >= 2).sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).slice(0, limit).map(([w]) => w);
-  const words = new Set([...common, ...DOMAIN_WORDS, ...Object.keys(SYNONYMS), ...Object.values(SYNONYMS).flat(), ...Object.keys(RELATED), ...Object.values(RELATED).flat()]);
+  const common = [...pages]
+    .filter(([, n]) => n >= 2)
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+    .slice(0, limit)
+    .map(([w]) => w);
+  const words = new Set([
+    ...common,
+    ...DOMAIN_WORDS,
+    ...Object.keys(SYNONYMS),
+    ...Object.values(SYNONYMS).flat(),
+    ...Object.keys(RELATED),
+    ...Object.values(RELATED).flat(),
+  ]);
   return [...words].filter((w) => !fillers.has(w) && Array.from(w).length >= 2).sort();
 }
 
@@ -131,7 +148,12 @@ function commonCharacters(): string[] {
  * a misspelt word sounds like.
  */
 export function buildVocabulary(pages: ReadonlyMap<string, number>, places: readonly string[]): SearchVocabulary {
-  const words = [...new Set([...siteWords(pages, VOCABULARY_LIMIT), ...[...pages.keys()].sort((a, b) => pages.get(b)! - pages.get(a)! || a.localeCompare(b)).slice(0, VOCABULARY_LIMIT)])];
+  const words = [
+    ...new Set([
+      ...siteWords(pages, VOCABULARY_LIMIT),
+      ...[...pages.keys()].sort((a, b) => pages.get(b)! - pages.get(a)! || a.localeCompare(b)).slice(0, VOCABULARY_LIMIT),
+    ]),
+  ];
   const all = [...new Set([...places, ...words])].sort((a, b) => (pages.get(b) ?? 0) - (pages.get(a) ?? 0) || a.localeCompare(b));
   const readings: Record<string, string> = {};
   const extra = new Set(all.flatMap((w) => Array.from(w)));

@@ -133,11 +133,20 @@ export function normalizeQuery(raw: string, t2s: ReadonlyMap<string, string>): s
 /** Splits on spaces and punctuation, but keeps , and . inside numbers (12,500.00). */
 export function splitTerms(text: string): string[] {
   const protectedNumbers = text.replace(/(\d)([,.])(?=\d)/g, (_, d: string, p: string) => d + (p === ',' ? '\u0000' : '\u0001'));
-  return protectedNumbers
-    .split(SEPARATORS)
-    // eslint-disable-next-line no-control-regex -- \u0000 and \u0001 are the placeholders protectedNumbers put in above
-    .map((t) => t.replace(/\u0000/g, ',').replace(/\u0001/g, '.').replace(/^[-*.]+|[-.]+$/g, ''))
-    .filter((t) => t.length > 0);
+  return (
+    protectedNumbers
+      .split(SEPARATORS)
+      // \u0000 and \u0001 are the placeholders protectedNumbers put in above.
+      .map((t) =>
+        t
+          // eslint-disable-next-line no-control-regex -- the placeholder \u0000
+          .replace(/\u0000/g, ',')
+          // eslint-disable-next-line no-control-regex -- the placeholder \u0001
+          .replace(/\u0001/g, '.')
+          .replace(/^[-*.]+|[-.]+$/g, ''),
+      )
+      .filter((t) => t.length > 0)
+  );
 }
 
 /** "2025-09", "2025/9", "2025.9", "2025年9月" → "2025年9月"; "九月", "9月份" → "9月"; otherwise undefined. */
@@ -272,7 +281,9 @@ function specialPieces(text: string): Piece[] {
     const s = m[0];
     // A quarter needs 季度/季 or Q; a bare 三 or 3 is text (三组, 3人).
     const isQuarter = /季|[Qq]/.test(s);
-    const isSpecial = isQuarter ? quarterTerm(s.replace(/\s/g, '')) !== undefined : Boolean(voucherTerm(s) || dayTerm(s) || monthTerm(s) || moneyTerm(s) || /^\d[\d,.]*$/.test(s) || /^20\d{2}年度?$/.test(s));
+    const isSpecial = isQuarter
+      ? quarterTerm(s.replace(/\s/g, '')) !== undefined
+      : Boolean(voucherTerm(s) || dayTerm(s) || monthTerm(s) || moneyTerm(s) || /^\d[\d,.]*$/.test(s) || /^20\d{2}年度?$/.test(s));
     if (!isSpecial) continue;
     if (m.index > last) out.push({ kind: 'text', text: text.slice(last, m.index) });
     out.push({ kind: 'special', text: s });
@@ -324,7 +335,7 @@ export function makeSegmenter(lexicon: SearchLexicon): Segmenter {
 export function segment(text: string, seg: Pick<Segmenter, 'words' | 'longest'>): string[] {
   const chars = Array.from(text);
   const out: string[] = [];
-  for (let i = 0; i < chars.length; ) {
+  for (let i = 0; i < chars.length;) {
     let len = Math.min(seg.longest, chars.length - i);
     for (; len > 1; len--) if (seg.words.has(chars.slice(i, i + len).join(''))) break;
     out.push(chars.slice(i, i + len).join(''));
@@ -415,7 +426,8 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
         else if (month) addTerm(month, [phrase(month)]);
         else if (money) addTerm(money, [phrase(money)]);
         else if (/^20\d{2}年度?$/.test(s)) addTerm(`${s.slice(0, 4)}年`, [phrase(`${s.slice(0, 4)}年`)]);
-        else if (/^\d{3,}$/.test(s) || /^\d[\d,]*\.\d{1,2}$/.test(s)) addTerm(s, [phrase(s), ...(amountTerm(s) && amountTerm(s) !== s ? [phrase(amountTerm(s)!, true)] : [])]);
+        else if (/^\d{3,}$/.test(s) || /^\d[\d,]*\.\d{1,2}$/.test(s))
+          addTerm(s, [phrase(s), ...(amountTerm(s) && amountTerm(s) !== s ? [phrase(amountTerm(s)!, true)] : [])]);
         else if (/^\d{1,3}(,\d{3})+$/.test(s) && amountTerm(s)) addTerm(amountTerm(s)!, [phrase(amountTerm(s)!)]);
         else addTerm(s, [phrase(s)]);
         const shown = voucher ?? day ?? month ?? money;

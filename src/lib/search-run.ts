@@ -14,7 +14,10 @@ export type SortOrder = 'relevance' | 'newest' | 'oldest';
 
 /** The part of Pagefind's API this module needs. */
 export interface PagefindLike<D> {
-  search(term: string | null, options: { filters?: Record<string, unknown>; sort?: Record<string, 'asc' | 'desc'> }): Promise<{ results: { id: string; score: number; data(): Promise<D> }[] } | null>;
+  search(
+    term: string | null,
+    options: { filters?: Record<string, unknown>; sort?: Record<string, 'asc' | 'desc'> },
+  ): Promise<{ results: { id: string; score: number; data(): Promise<D> }[] } | null>;
 }
 
 export interface SearchHit<D> {
@@ -42,10 +45,18 @@ export interface SearchOutcome<D> {
 }
 
 /** Combines the filters chosen on the page with places the query named in pinyin. */
-export function combineFilters(chosen: ChosenFilters, plan: Pick<QueryPlan, 'villages' | 'townships'> & Partial<Pick<QueryPlan, 'quarters' | 'kinds'>>): Record<string, unknown> | undefined {
+export function combineFilters(
+  chosen: ChosenFilters,
+  plan: Pick<QueryPlan, 'villages' | 'townships'> & Partial<Pick<QueryPlan, 'quarters' | 'kinds'>>,
+): Record<string, unknown> | undefined {
   const filters: Record<string, unknown> = {};
   for (const key of FILTER_KEYS) if (chosen[key]) filters[key] = chosen[key];
-  for (const [key, named] of [['village', plan.villages], ['township', plan.townships], ['quarter', plan.quarters ?? []], ['kind', plan.kinds ?? []]] as const) {
+  for (const [key, named] of [
+    ['village', plan.villages],
+    ['township', plan.townships],
+    ['quarter', plan.quarters ?? []],
+    ['kind', plan.kinds ?? []],
+  ] as const) {
     if (named.length === 0) continue;
     const picked = chosen[key];
     if (picked === undefined) filters[key] = { any: named };
@@ -69,7 +80,12 @@ export const EXPAND_BELOW = 3;
 /** Results shown first; their data is loaded anyway to show them, so reranking them costs no download. */
 const RERANKED = 10;
 
-async function findTerm<D>(pagefind: PagefindLike<D>, term: QueryPlan['terms'][number], filters: Record<string, unknown>, sort: Record<string, 'asc' | 'desc'> | undefined) {
+async function findTerm<D>(
+  pagefind: PagefindLike<D>,
+  term: QueryPlan['terms'][number],
+  filters: Record<string, unknown>,
+  sort: Record<string, 'asc' | 'desc'> | undefined,
+) {
   const union = new Map<string, Scored<D>>();
   const found: string[] = [];
   let bySynonym = true;
@@ -110,7 +126,13 @@ function intersect<D>(lists: Scored<D>[][], sorted: boolean): Scored<D>[] {
  * remain, and the outcome says which were dropped. A relaxed search that would list more than half
  * of `totalPages` lists none (`tooBroad`). With no terms, lists what the filters select, newest first.
  */
-export async function runPlan<D>(pagefind: PagefindLike<D>, plan: QueryPlan, chosen: ChosenFilters = {}, order: SortOrder = 'relevance', options: { totalPages?: number | undefined; describe?: Describe<D> | undefined } = {}): Promise<SearchOutcome<D>> {
+export async function runPlan<D>(
+  pagefind: PagefindLike<D>,
+  plan: QueryPlan,
+  chosen: ChosenFilters = {},
+  order: SortOrder = 'relevance',
+  options: { totalPages?: number | undefined; describe?: Describe<D> | undefined } = {},
+): Promise<SearchOutcome<D>> {
   const none: SearchOutcome<D> = { hits: [], terms: [], dropped: [], tooBroad: false };
   const filters = combineFilters(chosen, plan);
   if (!filters) return none;
@@ -127,11 +149,21 @@ export async function runPlan<D>(pagefind: PagefindLike<D>, plan: QueryPlan, cho
   for (const term of plan.terms) {
     const whole = await findTerm(pagefind, term, filters, sort);
     const parts = whole.list.length === 0 && term.split ? await Promise.all(term.split.map((part) => findTerm(pagefind, part, filters, sort))) : [whole];
-    units.push({ text: term.text, parts, list: intersect(parts.map((p) => p.list), Boolean(sort)) });
+    units.push({
+      text: term.text,
+      parts,
+      list: intersect(
+        parts.map((p) => p.list),
+        Boolean(sort),
+      ),
+    });
   }
   const terms = units.flatMap((u) => u.parts.map((p) => p.outcome));
   let kept = units;
-  let hits = intersect(kept.map((u) => u.list), Boolean(sort));
+  let hits = intersect(
+    kept.map((u) => u.list),
+    Boolean(sort),
+  );
   const dropped: string[] = [];
   // "Most of them": more than half of the terms stay.
   const mustKeep = Math.floor(units.length / 2) + 1;
@@ -139,13 +171,28 @@ export async function runPlan<D>(pagefind: PagefindLike<D>, plan: QueryPlan, cho
     // Leave out a term no page has; otherwise the most common term whose absence finds something.
     const missing = kept.find((u) => u.list.length === 0);
     const candidates = missing ? [missing] : [...kept].sort((a, b) => b.list.length - a.list.length);
-    const drop = candidates.find((c) => intersect(kept.filter((u) => u !== c).map((u) => u.list), true).length > 0) ?? candidates[0]!;
+    const drop =
+      candidates.find(
+        (c) =>
+          intersect(
+            kept.filter((u) => u !== c).map((u) => u.list),
+            true,
+          ).length > 0,
+      ) ?? candidates[0]!;
     kept = kept.filter((u) => u !== drop);
     dropped.push(drop.text);
-    hits = intersect(kept.map((u) => u.list), Boolean(sort));
+    hits = intersect(
+      kept.map((u) => u.list),
+      Boolean(sort),
+    );
   }
   if (dropped.length > 0 && options.totalPages && 2 * hits.length > options.totalPages) return { hits: [], terms, dropped, tooBroad: true };
-  if (!sort && options.describe) hits = await rerankTop(hits, kept.flatMap((u) => u.parts.flatMap((p) => p.outcome.found)), options.describe);
+  if (!sort && options.describe)
+    hits = await rerankTop(
+      hits,
+      kept.flatMap((u) => u.parts.flatMap((p) => p.outcome.found)),
+      options.describe,
+    );
   return { hits, terms, dropped, tooBroad: false };
 }
 

@@ -94,30 +94,32 @@ export function suggestQuery(query: string, vocab: SearchVocabulary | Index): st
   // Pinyin typed with spaces between syllables: zhai ji di → 宅基地.
   const whole = /^[a-zA-Z' ]+$/.test(query) && query.includes(' ') ? idx.byLatin.get(query.toLowerCase().replace(/[' ]/g, ''))?.[0] : undefined;
   if (whole) return whole;
-  const out = query.replace(/[a-zA-Z]{4,}/g, (latin) => idx.byLatin.get(latin.toLowerCase())?.[0] ?? latin).replace(/\p{Script=Han}{2,}/gu, (run) => {
-    const chars = Array.from(run);
-    let result = '';
-    for (let i = 0; i < chars.length; ) {
-      let step = 1;
-      let replacement = chars[i]!;
-      for (let len = Math.min(idx.longest, chars.length - i); len >= 2; len--) {
-        const piece = chars.slice(i, i + len);
-        if (idx.known.has(piece.join(''))) {
-          step = len;
-          replacement = piece.join('');
-          break;
+  const out = query
+    .replace(/[a-zA-Z]{4,}/g, (latin) => idx.byLatin.get(latin.toLowerCase())?.[0] ?? latin)
+    .replace(/\p{Script=Han}{2,}/gu, (run) => {
+      const chars = Array.from(run);
+      let result = '';
+      for (let i = 0; i < chars.length;) {
+        let step = 1;
+        let replacement = chars[i]!;
+        for (let len = Math.min(idx.longest, chars.length - i); len >= 2; len--) {
+          const piece = chars.slice(i, i + len);
+          if (idx.known.has(piece.join(''))) {
+            step = len;
+            replacement = piece.join('');
+            break;
+          }
+          const alike = soundAlike(piece, idx);
+          if (alike) {
+            step = len;
+            replacement = alike;
+            break;
+          }
         }
-        const alike = soundAlike(piece, idx);
-        if (alike) {
-          step = len;
-          replacement = alike;
-          break;
-        }
+        result += replacement;
+        i += step;
       }
-      result += replacement;
-      i += step;
-    }
-    return result;
-  });
+      return result;
+    });
   return out !== query ? out : undefined;
 }

@@ -12,7 +12,11 @@ export function getTownshipSlugs(names: readonly string[]): Map<string, string> 
   const used = new Set<string>();
   for (const name of names) {
     if (out.has(name)) continue;
-    const base = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').toLowerCase().replace(/[^a-z0-9]+/g, '') || 'township';
+    const base =
+      pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
+        .join('')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '') || 'township';
     let slug = base;
     for (let n = 2; used.has(slug); n += 1) slug = `${base}-${n}`;
     used.add(slug);

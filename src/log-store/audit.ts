@@ -67,7 +67,10 @@ async function checkSignature(note: Note, cp: Checkpoint, key: VerifierKey, what
   if (await verifyNoteSignature(note, key)) return;
   const byName = note.signatures.filter((s) => s.name === key.name);
   if (note.signatures.length === 0)
-    problems.push({ code: 'signature.missing', message: `${what}未签名，但应由 ${key.name} 签名 / ${what === '检查点' ? 'the checkpoint' : what} is unsigned; it should be signed by ${key.name}` });
+    problems.push({
+      code: 'signature.missing',
+      message: `${what}未签名，但应由 ${key.name} 签名 / ${what === '检查点' ? 'the checkpoint' : what} is unsigned; it should be signed by ${key.name}`,
+    });
   else if (byName.length > 0 && byName.every((s) => toHex(s.id) !== toHex(key.id)))
     problems.push({
       code: 'signature.wrong-key',
@@ -106,10 +109,17 @@ export async function auditLog(options: AuditOptions): Promise<AuditReport> {
   report.checkpointNote = text;
   report.checkpoint = cp;
   if (options.origin && cp.origin !== options.origin)
-    fail('checkpoint.origin', `检查点属于另一本日志 “${cp.origin}”，应为 “${options.origin}” / the checkpoint names log "${cp.origin}", expected "${options.origin}"`);
+    fail(
+      'checkpoint.origin',
+      `检查点属于另一本日志 “${cp.origin}”，应为 “${options.origin}” / the checkpoint names log "${cp.origin}", expected "${options.origin}"`,
+    );
   if (options.vkey) await checkSignature(note, cp, options.vkey, '检查点', problems);
-  else if (note.signatures.length === 0) notes.push('日志未签名：只能证明前后一致，不能证明出自县里 / the log is unsigned: it shows consistency, not who published it');
-  else notes.push(`签名未核验：没有提供公钥（--vkey） / signature not checked: no public key given (--vkey); signed by ${note.signatures.map((s) => s.name).join(', ')}`);
+  else if (note.signatures.length === 0)
+    notes.push('日志未签名：只能证明前后一致，不能证明出自县里 / the log is unsigned: it shows consistency, not who published it');
+  else
+    notes.push(
+      `签名未核验：没有提供公钥（--vkey） / signature not checked: no public key given (--vkey); signed by ${note.signatures.map((s) => s.name).join(', ')}`,
+    );
   for (const w of options.witnesses ?? []) {
     const t = await verifyCosignature(note, w);
     if (t === null) fail('cosignature.missing', `没有见证人 ${w.name} 的有效联署 / no valid cosignature by witness ${w.name}`);
@@ -124,7 +134,10 @@ export async function auditLog(options: AuditOptions): Promise<AuditReport> {
     const path = getTilePath(level, index, width);
     const tile = await options.get(path);
     if (!tile) {
-      fail('tile.missing', `缺少 log/${path}：已发布的条目比检查点所说的少（有条目被删除？） / log/${path} is missing: the log holds fewer entries than its checkpoint says (was an entry deleted?)`);
+      fail(
+        'tile.missing',
+        `缺少 log/${path}：已发布的条目比检查点所说的少（有条目被删除？） / log/${path} is missing: the log holds fewer entries than its checkpoint says (was an entry deleted?)`,
+      );
       continue;
     }
     published.set(path, tile);
@@ -136,7 +149,10 @@ export async function auditLog(options: AuditOptions): Promise<AuditReport> {
     const bundle = await options.get(bundlePath);
     const decoded = bundle ? decodeEntryBundle(bundle) : null;
     if (!decoded || decoded.length !== width) {
-      fail('entry.missing', `log/${bundlePath} 缺失或条目数不是 ${width}：有条目被删除 / log/${bundlePath} is missing or does not hold ${width} entries: an entry was deleted`);
+      fail(
+        'entry.missing',
+        `log/${bundlePath} 缺失或条目数不是 ${width}：有条目被删除 / log/${bundlePath} is missing or does not hold ${width} entries: an entry was deleted`,
+      );
       entries.push(...Array.from({ length: width }, () => new Uint8Array(0)));
     } else entries.push(...decoded);
   }
@@ -166,7 +182,10 @@ export async function auditLog(options: AuditOptions): Promise<AuditReport> {
   const tree = buildMerkleTree(leafHashes);
   const root = tree.getRoot();
   if (!equalHashes(root, cp.rootHash))
-    fail('root.mismatch', `全部条目算出的根哈希 ${toBase64(root)} 与检查点的 ${toBase64(cp.rootHash)} 不符：签名后有条目被改动、增加或删除 / the entries add up to root ${toBase64(root)}, but the checkpoint says ${toBase64(cp.rootHash)}: entries were changed, added or removed after signing`);
+    fail(
+      'root.mismatch',
+      `全部条目算出的根哈希 ${toBase64(root)} 与检查点的 ${toBase64(cp.rootHash)} 不符：签名后有条目被改动、增加或删除 / the entries add up to root ${toBase64(root)}, but the checkpoint says ${toBase64(cp.rootHash)}: entries were changed, added or removed after signing`,
+    );
 
   // 3. Leaves: well-formed, one digest per record version, corrections point backwards.
   const seen = new Map<string, { index: number; digest: string }>();
@@ -182,7 +201,10 @@ export async function auditLog(options: AuditOptions): Promise<AuditReport> {
     const key = getLeafKey(leaf);
     const before = seen.get(key);
     if (before && before.digest !== leaf.digest)
-      fail('record.rewritten', `${key} 登记了两次且内容不同（第 ${before.index} 条和第 ${i} 条）：同一版本不能改内容 / ${key} is logged twice with different content (entries ${before.index} and ${i}): a version's content may not change`);
+      fail(
+        'record.rewritten',
+        `${key} 登记了两次且内容不同（第 ${before.index} 条和第 ${i} 条）：同一版本不能改内容 / ${key} is logged twice with different content (entries ${before.index} and ${i}): a version's content may not change`,
+      );
     if (!before) seen.set(key, { index: i, digest: leaf.digest });
     if (leaf.supersedes && !records.has(getRecordKey({ ...leaf, id: leaf.supersedes })))
       fail('supersedes.unknown', `${key} 更正的 ${leaf.supersedes} 没有更早的登记 / ${key} corrects ${leaf.supersedes}, which is not logged before it`);
@@ -223,13 +245,21 @@ export async function auditLog(options: AuditOptions): Promise<AuditReport> {
       const oldNote = readCheckpointNote(options.since);
       const old = parseCheckpoint(oldNote.text);
       if (options.vkey) await checkSignature(oldNote, old, options.vkey, '旧检查点', problems);
-      if (old.origin !== cp.origin)
-        fail('since.origin', `旧检查点属于另一本日志 “${old.origin}” / your old checkpoint is for another log, "${old.origin}"`);
+      if (old.origin !== cp.origin) fail('since.origin', `旧检查点属于另一本日志 “${old.origin}” / your old checkpoint is for another log, "${old.origin}"`);
       else if (old.size > cp.size)
-        fail('history.shrunk', `日志变短了：现在 ${cp.size} 条，您保存的检查点有 ${old.size} 条——有条目被删除 / the log shrank from ${old.size} to ${cp.size} entries: entries were deleted`);
+        fail(
+          'history.shrunk',
+          `日志变短了：现在 ${cp.size} 条，您保存的检查点有 ${old.size} 条——有条目被删除 / the log shrank from ${old.size} to ${cp.size} entries: entries were deleted`,
+        );
       else if (!verifyConsistency(old.size, cp.size, tree.getConsistencyProof(old.size), old.rootHash, cp.rootHash))
-        fail('history.rewritten', `前 ${old.size} 条已不是您保存的检查点（根哈希 ${toBase64(old.rootHash)}）所记录的内容：历史被改写，早先登记的条目被改动或删除 / the first ${old.size} entries no longer match your checkpoint (root ${toBase64(old.rootHash)}): history was rewritten, an entry logged before it was changed or removed`);
-      else notes.push(`与旧检查点一致：前 ${old.size} 条未被改动，之后新增 ${cp.size - old.size} 条 / consistent with your checkpoint: the first ${old.size} entries are unchanged, ${cp.size - old.size} appended`);
+        fail(
+          'history.rewritten',
+          `前 ${old.size} 条已不是您保存的检查点（根哈希 ${toBase64(old.rootHash)}）所记录的内容：历史被改写，早先登记的条目被改动或删除 / the first ${old.size} entries no longer match your checkpoint (root ${toBase64(old.rootHash)}): history was rewritten, an entry logged before it was changed or removed`,
+        );
+      else
+        notes.push(
+          `与旧检查点一致：前 ${old.size} 条未被改动，之后新增 ${cp.size - old.size} 条 / consistent with your checkpoint: the first ${old.size} entries are unchanged, ${cp.size - old.size} appended`,
+        );
     } catch (e) {
       fail('since.malformed', `旧检查点格式错误 / your old checkpoint is malformed: ${(e as Error).message}`);
     }
@@ -242,6 +272,8 @@ export async function auditLog(options: AuditOptions): Promise<AuditReport> {
 /** The report as text for the terminal. */
 export function formatAuditReport(report: AuditReport): string {
   const head = report.checkpoint ? `${report.checkpoint.origin}: ${report.checkpoint.size} 条 / entries, root ${toBase64(report.checkpoint.rootHash)}` : '';
-  const verdict = report.ok ? '✓ 核验通过 / verified' : `✗ 核验失败：${report.problems.length} 个问题 / verification failed: ${report.problems.length} problem(s)`;
+  const verdict = report.ok
+    ? '✓ 核验通过 / verified'
+    : `✗ 核验失败：${report.problems.length} 个问题 / verification failed: ${report.problems.length} problem(s)`;
   return [head, ...report.problems.map((p) => `  ✗ [${p.code}] ${p.message}`), ...report.notes.map((n) => `  · ${n}`), verdict].filter(Boolean).join('\n');
 }

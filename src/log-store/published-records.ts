@@ -36,16 +36,20 @@ export function checkAgainstPublishedRecords(getSite: FileGetter): LeafCheck {
       const digest = createHash('sha256').update(content).digest('hex');
       if (digest !== leaf.digest)
         return `已发布的记录内容 log/${getContentPath(index)} 算出的摘要是 ${digest.slice(0, 12)}…，与日志登记的 ${leaf.digest.slice(0, 12)}… 不符：记录发布后被改动 / the published record content hashes to ${digest.slice(0, 12)}…, not the logged ${leaf.digest.slice(0, 12)}…: the record was changed after it was logged`;
-      if (!page) return `记录页 /${pagePath ?? leaf.id} 不见了：已登记的记录被删除 / the record page /${pagePath ?? leaf.id} is missing: a logged record was removed`;
+      if (!page)
+        return `记录页 /${pagePath ?? leaf.id} 不见了：已登记的记录被删除 / the record page /${pagePath ?? leaf.id} is missing: a logged record was removed`;
       if (shown !== null && shown !== leaf.digest.slice(0, 8))
         return `记录页 /${pagePath} 显示的核对码 ${shown.toUpperCase()} 与日志登记的 ${code} 不符：网页被改动 / the record page shows fingerprint ${shown.toUpperCase()}, the log says ${code}: the page was changed`;
       return null;
     }
     // No content file: a poster with personal data, an older version, or a withdrawn record. A page that still
     // names this entry as its own must show its 核对码, and must not have lost the content it links.
-    const own = page ? new RegExp(`data-log-index="${index}"[^>]*data-log-content="([^"]+)"|data-log-index="${index}"`).exec(new TextDecoder().decode(page)) : null;
+    const own = page
+      ? new RegExp(`data-log-index="${index}"[^>]*data-log-content="([^"]+)"|data-log-index="${index}"`).exec(new TextDecoder().decode(page))
+      : null;
     if (!own) return null;
-    if (own[1]) return `记录页 /${pagePath} 登记的内容文件 ${own[1]} 不见了：已发布的记录内容被删除 / the record content ${own[1]} that the page links is missing: it was removed`;
+    if (own[1])
+      return `记录页 /${pagePath} 登记的内容文件 ${own[1]} 不见了：已发布的记录内容被删除 / the record content ${own[1]} that the page links is missing: it was removed`;
     if (shown !== null && shown !== leaf.digest.slice(0, 8))
       return `记录页 /${pagePath} 显示的核对码 ${shown.toUpperCase()} 与日志登记的 ${code} 不符：网页被改动 / the record page shows fingerprint ${shown.toUpperCase()}, the log says ${code}: the page was changed`;
     return null;

@@ -41,14 +41,18 @@ export function readLog(logDir: string): StoredLog {
   if (!existsSync(file)) return log;
   const text = readFileSync(file, 'utf8');
   if (text !== '' && !text.endsWith('\n'))
-    throw new LogRefusal(`${file}: 最后一行没有换行，文件可能被截断或手工编辑过。请用 git 恢复该文件。\n${file}: the last line has no newline; the file was truncated or edited by hand. Restore it from git.`);
+    throw new LogRefusal(
+      `${file}: 最后一行没有换行，文件可能被截断或手工编辑过。请用 git 恢复该文件。\n${file}: the last line has no newline; the file was truncated or edited by hand. Restore it from git.`,
+    );
   text
     .split('\n')
     .slice(0, -1)
     .forEach((line, i) => {
       const decoded = decodeLeaf(utf8(line));
       if ('error' in decoded)
-        throw new LogRefusal(`${file}:${i + 1}: 这一行不是有效的日志条目（${decoded.error}）。日志只能追加，不能手工修改；请用 git 恢复该文件。\n${file}:${i + 1}: this line is not a valid log leaf (${decoded.error}). The log is append-only; restore the file from git.`);
+        throw new LogRefusal(
+          `${file}:${i + 1}: 这一行不是有效的日志条目（${decoded.error}）。日志只能追加，不能手工修改；请用 git 恢复该文件。\n${file}:${i + 1}: this line is not a valid log leaf (${decoded.error}). The log is append-only; restore the file from git.`,
+        );
       log.leaves.push(decoded.leaf);
       log.entries.push(utf8(line));
     });

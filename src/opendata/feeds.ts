@@ -54,15 +54,25 @@ export function listFeedEntries(scope: Pick<FeedScope, 'county' | 'villages' | '
       const f = getDisclosureFacts(d, v);
       const items = d.data.items.map((it) => it.title).join('、');
       out.push({
-        url: abs(f.path), kind: 'disclosure', village: v.id, date: d.data.publishedAt, correction: Boolean(f.corrects),
+        url: abs(f.path),
+        kind: 'disclosure',
+        village: v.id,
+        date: d.data.publishedAt,
+        correction: Boolean(f.corrects),
         title: f.corrects && !d.data.title.includes('更正') ? `更正：${d.data.title}` : d.data.title,
-        summary: f.corrects ? `${name}更正了${d.data.track}公开。更正原因：${(d.data.correctionReason ?? '').replace(/。$/, '')}。${(f.changes ?? []).join('')}` : `${name}${d.data.track}公开，共 ${d.data.items.length} 项：${items}。`,
+        summary: f.corrects
+          ? `${name}更正了${d.data.track}公开。更正原因：${(d.data.correctionReason ?? '').replace(/。$/, '')}。${(f.changes ?? []).join('')}`
+          : `${name}${d.data.track}公开，共 ${d.data.items.length} 项：${items}。`,
       });
     }
     for (const l of v.ledgers) {
       const f = getLedgerFacts(l, v);
       out.push({
-        url: abs(f.path), kind: 'ledger', village: v.id, date: l.data.publishedAt, correction: false,
+        url: abs(f.path),
+        kind: 'ledger',
+        village: v.id,
+        date: l.data.publishedAt,
+        correction: false,
         title: `${name}${f.periodZh}财务收支公开`,
         summary: `${f.entity}${f.periodZh}：上期结余 ${formatYuan(l.data.openingBalance)} 元，本期收入 ${formatYuan(l.data.totals.income)} 元，本期支出 ${formatYuan(l.data.totals.expense)} 元，本期结余 ${formatYuan(l.data.closingBalance)} 元。`,
       });
@@ -71,7 +81,11 @@ export function listFeedEntries(scope: Pick<FeedScope, 'county' | 'villages' | '
       const f = getMeetingFacts(m, v, county);
       const outcomes = m.data.resolutions.map((r, i) => `${r.title}（${f.outcomes[i]}）`).join('；');
       out.push({
-        url: abs(f.path), kind: 'meeting', village: v.id, date: m.data.publishedAt ?? m.data.date, correction: false,
+        url: abs(f.path),
+        kind: 'meeting',
+        village: v.id,
+        date: m.data.publishedAt ?? m.data.date,
+        correction: false,
         title: `${name}${m.data.title}`,
         summary: `${formatDateZh(m.data.date)}召开${m.data.body}，应到 ${m.data.eligible} 人，实到 ${m.data.present} 人${f.quorum.met ? '' : '（未达到法定人数）'}。${outcomes ? `决议：${outcomes}。` : ''}`,
       });
@@ -80,7 +94,11 @@ export function listFeedEntries(scope: Pick<FeedScope, 'county' | 'villages' | '
       const f = getNoticeFacts(n, v, county);
       if (f.unpublished) continue;
       out.push({
-        url: abs(f.path), kind: 'notice', village: v.id, date: n.data.startDate, correction: false,
+        url: abs(f.path),
+        kind: 'notice',
+        village: v.id,
+        date: n.data.startDate,
+        correction: false,
         title: n.data.title,
         summary: `${n.data.type}公示，自${formatDateZh(n.data.startDate)}起 ${n.data.duration.days} ${f.unitZh}，至${formatDateZh(n.endDate)}。${f.countZh ? `${f.countZh}。` : ''}如有异议请向${n.data.objection.to}反映（电话 ${n.data.objection.phone}）。`,
       });
@@ -88,7 +106,11 @@ export function listFeedEntries(scope: Pick<FeedScope, 'county' | 'villages' | '
     for (const p of v.volunteers) {
       const f = getVolunteerFacts(p, v);
       out.push({
-        url: abs(f.path), kind: 'volunteer', village: v.id, date: f.lastDate, correction: false,
+        url: abs(f.path),
+        kind: 'volunteer',
+        village: v.id,
+        date: f.lastDate,
+        correction: false,
         title: `${name}${f.figures.label}志愿服务`,
         summary: `${f.figures.teams} 支服务队，${f.figures.volunteers} 名志愿者，开展活动 ${f.figures.activities} 次，服务 ${f.figures.hours} 小时。`,
       });
@@ -117,7 +139,14 @@ export function buildAtomFeed(scope: FeedScope, entries: readonly FeedEntry[]): 
     copyright: scope.county.site.title,
   });
   for (const e of entries) {
-    feed.addItem({ id: e.url, link: e.url, title: e.title, date: new Date(dateTime(e.date)), description: e.summary, category: [{ name: RECORD_TYPES[e.kind].zh }, ...(e.correction ? [{ name: '更正' }] : [])] });
+    feed.addItem({
+      id: e.url,
+      link: e.url,
+      title: e.title,
+      date: new Date(dateTime(e.date)),
+      description: e.summary,
+      category: [{ name: RECORD_TYPES[e.kind].zh }, ...(e.correction ? [{ name: '更正' }] : [])],
+    });
   }
   return feed.atom1();
 }

@@ -16,7 +16,13 @@ export const DATA_PACKAGE_PROFILE = 'https://datapackage.org/profiles/2.0/datapa
 export const TABLE_SCHEMA_PROFILE = 'https://datapackage.org/profiles/2.0/tableschema.json';
 export const TABLE_DIALECT_PROFILE = 'https://datapackage.org/profiles/2.0/tabledialect.json';
 /** The ledger tables that also go into the workbook, with their sheet names. */
-export const WORKBOOK = { file: 'ledgers.xlsx', sheets: [{ table: 'ledgers', sheet: '期间汇总' }, { table: 'ledger-entries', sheet: '收支明细' }] } as const;
+export const WORKBOOK = {
+  file: 'ledgers.xlsx',
+  sheets: [
+    { table: 'ledgers', sheet: '期间汇总' },
+    { table: 'ledger-entries', sheet: '收支明细' },
+  ],
+} as const;
 
 export interface DataScope {
   county: County;
@@ -55,7 +61,18 @@ const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 /** Every file of a scope, the descriptor and README last (they describe the others). */
 export async function buildDataFiles(scope: DataScope): Promise<DataFile[]> {
   const rows = new Map(TABLES.map((t) => [t.name, tableRows(t, scope)]));
-  const csvs: DataFile[] = TABLES.map((t) => ({ name: `${t.name}.csv`, title: t.title, format: 'csv', body: Buffer.from(formatCsv(t.columns.map((c) => c.name), rows.get(t.name)!), 'utf8') }));
+  const csvs: DataFile[] = TABLES.map((t) => ({
+    name: `${t.name}.csv`,
+    title: t.title,
+    format: 'csv',
+    body: Buffer.from(
+      formatCsv(
+        t.columns.map((c) => c.name),
+        rows.get(t.name)!,
+      ),
+      'utf8',
+    ),
+  }));
   const byName = new Map(TABLES.map((t) => [t.name, t]));
   const workbook: DataFile = {
     name: WORKBOOK.file,
@@ -69,7 +86,12 @@ export async function buildDataFiles(scope: DataScope): Promise<DataFile[]> {
   };
   const data = [...csvs, workbook];
   const descriptor = buildDescriptor(scope, data);
-  const pkg: DataFile = { name: 'datapackage.json', title: '数据包描述（Frictionless Data Package v2）', format: 'json', body: Buffer.from(`${JSON.stringify(descriptor, null, 2)}\n`, 'utf8') };
+  const pkg: DataFile = {
+    name: 'datapackage.json',
+    title: '数据包描述（Frictionless Data Package v2）',
+    format: 'json',
+    body: Buffer.from(`${JSON.stringify(descriptor, null, 2)}\n`, 'utf8'),
+  };
   const readme: DataFile = { name: 'README.md', title: '数据说明（每一列的含义）', format: 'md', body: Buffer.from(buildReadme(scope, data), 'utf8') };
   return [...data, pkg, readme];
 }
@@ -103,18 +125,48 @@ export function buildDescriptor(scope: DataScope, files: readonly DataFile[]) {
     resources: [
       ...TABLES.map((t) => {
         const b = body(`${t.name}.csv`);
-        return { name: t.name, type: 'table', path: `${t.name}.csv`, title: t.title, description: t.description, format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', bytes: b.length, hash: `sha256:${sha256(b)}`, dialect: csvDialect, schema: schemaOf(t) };
+        return {
+          name: t.name,
+          type: 'table',
+          path: `${t.name}.csv`,
+          title: t.title,
+          description: t.description,
+          format: 'csv',
+          mediatype: 'text/csv',
+          encoding: 'utf-8',
+          bytes: b.length,
+          hash: `sha256:${sha256(b)}`,
+          dialect: csvDialect,
+          schema: schemaOf(t),
+        };
       }),
       ...WORKBOOK.sheets.map((s) => {
         const t = TABLES.find((x) => x.name === s.table)!;
         const b = body(WORKBOOK.file);
-        return { name: `${t.name}-xlsx`, type: 'table', path: WORKBOOK.file, title: `${t.title}（Excel 工作表“${s.sheet}”）`, format: 'xlsx', mediatype: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: b.length, hash: `sha256:${sha256(b)}`, dialect: { $schema: TABLE_DIALECT_PROFILE, sheetName: s.sheet, header: true }, schema: { ...schemaOf(t), foreignKeys: undefined } };
+        return {
+          name: `${t.name}-xlsx`,
+          type: 'table',
+          path: WORKBOOK.file,
+          title: `${t.title}（Excel 工作表“${s.sheet}”）`,
+          format: 'xlsx',
+          mediatype: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          bytes: b.length,
+          hash: `sha256:${sha256(b)}`,
+          dialect: { $schema: TABLE_DIALECT_PROFILE, sheetName: s.sheet, header: true },
+          schema: { ...schemaOf(t), foreignKeys: undefined },
+        };
       }),
     ],
   };
 }
 
-const TYPE_ZH: Record<TableSchemaField['type'], string> = { string: '文本', integer: '整数', number: '数值', boolean: '是/否（true/false）', date: '日期（YYYY-MM-DD）' };
+const TYPE_ZH: Record<TableSchemaField['type'], string> = {
+  string: '文本',
+  integer: '整数',
+  number: '数值',
+  boolean: '是/否（true/false）',
+  date: '日期（YYYY-MM-DD）',
+};
 
 /** README.md: what the files are, every column in Chinese, licence and how to cite. */
 export function buildReadme(scope: DataScope, files: readonly DataFile[]): string {
@@ -126,7 +178,7 @@ export function buildReadme(scope: DataScope, files: readonly DataFile[]): strin
     '',
     `许可：${licence.title}${licence.url ? `（${licence.url}）` : ''}。引用时请注明：${citation(scope)}`,
     '',
-    'CSV 文件为 UTF-8（带 BOM）编码、CRLF 换行，可直接用 Excel 或 WPS 打开；以 = + - @ 开头的文字前加了一个撇号（\'），防止被当作公式执行。金额单位为元（最多两位小数），空白表示未填写。datapackage.json 按 Frictionless Data Package v2 描述了每个文件的列、类型、单位、取值范围和主键、外键。',
+    "CSV 文件为 UTF-8（带 BOM）编码、CRLF 换行，可直接用 Excel 或 WPS 打开；以 = + - @ 开头的文字前加了一个撇号（'），防止被当作公式执行。金额单位为元（最多两位小数），空白表示未填写。datapackage.json 按 Frictionless Data Package v2 描述了每个文件的列、类型、单位、取值范围和主键、外键。",
     '',
     '不含个人信息：不公开个人姓名、身份证号、手机号；个人类公示（低保等）只有人数、金额等法律允许公开的字段，过了网上撤下日期的公示不再包含。',
     '',
@@ -137,9 +189,24 @@ export function buildReadme(scope: DataScope, files: readonly DataFile[]): strin
     '',
   ];
   for (const t of TABLES) {
-    lines.push(`## ${t.name}.csv：${t.title}`, '', t.description, '', `主键：${t.primaryKey.join(' + ')}${t.foreignKeys ? `；外键：${t.foreignKeys.map((k) => `${k.fields.join(' + ')} → ${k.reference.resource}.csv`).join('；')}` : ''}`, '', '| 列名 | 中文名 | 类型 | 说明 |', '|---|---|---|---|');
+    lines.push(
+      `## ${t.name}.csv：${t.title}`,
+      '',
+      t.description,
+      '',
+      `主键：${t.primaryKey.join(' + ')}${t.foreignKeys ? `；外键：${t.foreignKeys.map((k) => `${k.fields.join(' + ')} → ${k.reference.resource}.csv`).join('；')}` : ''}`,
+      '',
+      '| 列名 | 中文名 | 类型 | 说明 |',
+      '|---|---|---|---|',
+    );
     for (const f of getTableFields(t)) {
-      const extra = [f.unit === 'CNY' ? '单位：元' : f.unit === 'h' ? '单位：小时' : '', f.constraints?.enum ? `取值：${f.constraints.enum.join('、')}` : '', f.constraints?.required ? '必填' : ''].filter(Boolean).join('；');
+      const extra = [
+        f.unit === 'CNY' ? '单位：元' : f.unit === 'h' ? '单位：小时' : '',
+        f.constraints?.enum ? `取值：${f.constraints.enum.join('、')}` : '',
+        f.constraints?.required ? '必填' : '',
+      ]
+        .filter(Boolean)
+        .join('；');
       lines.push(`| ${f.name} | ${f.title} | ${TYPE_ZH[f.type]} | ${f.description.replace(/\|/g, '\\|')}${extra ? `（${extra}）` : ''} |`);
     }
     lines.push('');

@@ -18,11 +18,29 @@ export function getFindingsByVillage(county: County, problems: readonly Problem[
   for (const r of rows) {
     const list = out.get(r.village) ?? [];
     const period = periodKey(r.quarter);
-    list.push({ period, check: checkName.get('timeliness')!, result: RESULT[r.timeliness.state], severity: '', file: '', field: '', problem: timelinessText(r.timeliness).zh, fix: '' });
+    list.push({
+      period,
+      check: checkName.get('timeliness')!,
+      result: RESULT[r.timeliness.state],
+      severity: '',
+      file: '',
+      field: '',
+      problem: timelinessText(r.timeliness).zh,
+      fix: '',
+    });
     for (const c of r.cells) {
       for (const p of c.problems) {
         const m = renderMessage(p.code, p.params);
-        list.push({ period, check: checkName.get(c.check)!, result: '', severity: p.severity === 'error' ? '错误' : '提醒', file: p.file, field: p.path, problem: m.zh, fix: m.fixZh });
+        list.push({
+          period,
+          check: checkName.get(c.check)!,
+          result: '',
+          severity: p.severity === 'error' ? '错误' : '提醒',
+          file: p.file,
+          field: p.path,
+          problem: m.zh,
+          fix: m.fixZh,
+        });
       }
     }
     out.set(r.village, list);

@@ -9,5 +9,7 @@ export function assertNoPersonalNumbers(file: string, text: string): void {
   const hits = findPersonalNumbers(text);
   if (hits.length === 0) return;
   const list = hits.map((h) => `${h.kind} ${h.masked}`).join(', ');
-  throw new Error(`开放数据文件 ${file} 含有个人号码（${list}），已停止构建：请在对应的记录中删除或打码后重新构建。 Open-data file ${file} contains personal numbers (${list}); the build stopped: remove or mask them in the record and build again.`);
+  throw new Error(
+    `开放数据文件 ${file} 含有个人号码（${list}），已停止构建：请在对应的记录中删除或打码后重新构建。 Open-data file ${file} contains personal numbers (${list}); the build stopped: remove or mask them in the record and build again.`,
+  );
 }

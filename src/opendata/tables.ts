@@ -78,7 +78,9 @@ export const TABLES: readonly Table[] = [
     title: '财务收支汇总（每期一行）',
     description: '每个账期的上期结余、本期收入合计、本期支出合计和本期结余，单位：元。',
     columns: [
-      VILLAGE, VILLAGE_NAME, LEDGER_ID,
+      VILLAGE,
+      VILLAGE_NAME,
+      LEDGER_ID,
       { name: 'period', title: '期间', description: '账期的中文名称，如 2025年第三季度。', schema: Text },
       { name: 'period_start', title: '起始日', description: '账期第一天。', schema: IsoDate },
       { name: 'period_end', title: '截止日', description: '账期最后一天。', schema: IsoDate },
@@ -86,7 +88,12 @@ export const TABLES: readonly Table[] = [
       { name: 'opening_balance', title: '上期结余', description: '期初现金结余（元），可为负数。', schema: LedgerSchema.shape.openingBalance },
       { name: 'income_total', title: '本期收入合计', description: '本期各笔收入之和（元）。', schema: LedgerSchema.shape.totals.shape.income },
       { name: 'expense_total', title: '本期支出合计', description: '本期各笔支出之和（元）。', schema: LedgerSchema.shape.totals.shape.expense },
-      { name: 'closing_balance', title: '本期结余', description: '期末结余（元）= 上期结余 + 本期收入 − 本期支出。', schema: LedgerSchema.shape.closingBalance },
+      {
+        name: 'closing_balance',
+        title: '本期结余',
+        description: '期末结余（元）= 上期结余 + 本期收入 − 本期支出。',
+        schema: LedgerSchema.shape.closingBalance,
+      },
       { name: 'income_entries', title: '收入笔数', description: '收入明细的笔数。', schema: Count },
       { name: 'expense_entries', title: '支出笔数', description: '支出明细的笔数。', schema: Count },
       { name: 'published_at', title: '公开日期', description: '张贴到村务公开栏的日期。', schema: LedgerSchema.shape.publishedAt },
@@ -95,9 +102,21 @@ export const TABLES: readonly Table[] = [
     primaryKey: ['village', 'ledger'],
     rows: ({ village: v }) =>
       v.ledgers.map((l) => [
-        v.id, v.data.name, l.id, periodLabel(l.period), periodStart(l.period), periodEnd(l.period), getLedgerFacts(l, v).entity,
-        yuan(l.data.openingBalance), yuan(l.data.totals.income), yuan(l.data.totals.expense), yuan(l.data.closingBalance),
-        l.data.income.length, l.data.expense.length, l.data.publishedAt, `/v/${v.id}/finances/${l.id}/`,
+        v.id,
+        v.data.name,
+        l.id,
+        periodLabel(l.period),
+        periodStart(l.period),
+        periodEnd(l.period),
+        getLedgerFacts(l, v).entity,
+        yuan(l.data.openingBalance),
+        yuan(l.data.totals.income),
+        yuan(l.data.totals.expense),
+        yuan(l.data.closingBalance),
+        l.data.income.length,
+        l.data.expense.length,
+        l.data.publishedAt,
+        `/v/${v.id}/finances/${l.id}/`,
       ]),
   },
   {
@@ -105,7 +124,8 @@ export const TABLES: readonly Table[] = [
     title: '财务收支明细（每笔一行）',
     description: '每个账期的每笔收入和支出，单位：元。按账期把金额相加即得汇总表的合计。',
     columns: [
-      VILLAGE, LEDGER_ID,
+      VILLAGE,
+      LEDGER_ID,
       { name: 'side', title: '收支', description: '收入或支出。', schema: SIDE },
       { name: 'date', title: '日期', description: '发生日期。', schema: IncomeEntrySchema.shape.date },
       { name: 'voucher', title: '凭证号', description: '记账凭证号，如 记-07-003。', schema: IncomeEntrySchema.shape.voucher },
@@ -120,7 +140,18 @@ export const TABLES: readonly Table[] = [
     rows: ({ village: v }) =>
       v.ledgers.flatMap((l) => [
         ...l.data.income.map((e): Cell[] => [v.id, l.id, '收入', e.date, e.voucher, e.category, e.summary, yuan(e.amount), opt(e.source), '']),
-        ...l.data.expense.map((e): Cell[] => [v.id, l.id, '支出', e.date, e.voucher, e.category, e.summary, yuan(e.amount), opt(e.source), opt(e.resolution?.ref)]),
+        ...l.data.expense.map((e): Cell[] => [
+          v.id,
+          l.id,
+          '支出',
+          e.date,
+          e.voucher,
+          e.category,
+          e.summary,
+          yuan(e.amount),
+          opt(e.source),
+          opt(e.resolution?.ref),
+        ]),
       ]),
   },
   {
@@ -128,7 +159,9 @@ export const TABLES: readonly Table[] = [
     title: '村务公开（每季度每份一行）',
     description: '每份季度公开（党务、村务、财务）及其更正关系。',
     columns: [
-      VILLAGE, VILLAGE_NAME, DISCLOSURE_ID,
+      VILLAGE,
+      VILLAGE_NAME,
+      DISCLOSURE_ID,
       { name: 'title', title: '标题', description: '公开的标题。', schema: DisclosureSchema.shape.title },
       { name: 'track', title: '类别', description: '党务、村务或财务。', schema: DisclosureSchema.shape.track },
       { name: 'quarter', title: '季度', description: '所属季度，如 2025-q3。', schema: Text },
@@ -145,7 +178,22 @@ export const TABLES: readonly Table[] = [
     rows: ({ village: v }) =>
       v.disclosures.map((d) => {
         const f = getDisclosureFacts(d, v);
-        return [v.id, v.data.name, d.id, d.data.title, d.data.track, periodKey(d.period), d.data.publishedAt, d.data.postedUntil, d.data.items.length, opt(f.corrects), opt(d.data.correctionReason), opt(f.supersededBy), opt(f.approval?.meetingId), `/${f.path}/`];
+        return [
+          v.id,
+          v.data.name,
+          d.id,
+          d.data.title,
+          d.data.track,
+          periodKey(d.period),
+          d.data.publishedAt,
+          d.data.postedUntil,
+          d.data.items.length,
+          opt(f.corrects),
+          opt(d.data.correctionReason),
+          opt(f.supersededBy),
+          opt(f.approval?.meetingId),
+          `/${f.path}/`,
+        ];
       }),
   },
   {
@@ -153,7 +201,9 @@ export const TABLES: readonly Table[] = [
     title: '村务公开事项（每项一行）',
     description: '每份季度公开中的每个事项，引用县公开目录的编码。',
     columns: [
-      VILLAGE, DISCLOSURE_ID, NO,
+      VILLAGE,
+      DISCLOSURE_ID,
+      NO,
       { name: 'code', title: '目录编码', description: '县村务公开目录的编码，如 CW-03。', schema: DisclosureItemSchema.shape.code },
       { name: 'title', title: '事项', description: '事项标题。', schema: DisclosureItemSchema.shape.title },
       { name: 'content', title: '内容', description: '公开的内容。', schema: DisclosureItemSchema.shape.content },
@@ -167,7 +217,9 @@ export const TABLES: readonly Table[] = [
     title: '会议（每次一行）',
     description: '每次会议的机构、日期、到会人数、是否达到法定人数和表决结果统计。',
     columns: [
-      VILLAGE, VILLAGE_NAME, MEETING_ID,
+      VILLAGE,
+      VILLAGE_NAME,
+      MEETING_ID,
       { name: 'title', title: '会议名称', description: '会议名称。', schema: MeetingSchema.shape.title },
       { name: 'body', title: '会议机构', description: '开会的机构，如 村民代表会议。', schema: MeetingSchema.shape.body },
       { name: 'date', title: '日期', description: '开会日期。', schema: MeetingSchema.shape.date },
@@ -185,7 +237,23 @@ export const TABLES: readonly Table[] = [
     rows: ({ county, village: v }) =>
       v.meetings.map((m) => {
         const f = getMeetingFacts(m, v, county);
-        return [v.id, v.data.name, m.id, m.data.title, m.data.body, m.data.date, m.data.eligible, m.data.present, bool(f.quorum.met), m.data.resolutions.length, f.passed, f.failed, opt(m.data.previous), opt(m.data.publishedAt), `/${f.path}/`];
+        return [
+          v.id,
+          v.data.name,
+          m.id,
+          m.data.title,
+          m.data.body,
+          m.data.date,
+          m.data.eligible,
+          m.data.present,
+          bool(f.quorum.met),
+          m.data.resolutions.length,
+          f.passed,
+          f.failed,
+          opt(m.data.previous),
+          opt(m.data.publishedAt),
+          `/${f.path}/`,
+        ];
       }),
   },
   {
@@ -193,7 +261,9 @@ export const TABLES: readonly Table[] = [
     title: '会议决议与表决（每项决议一行）',
     description: '每项决议的赞成、反对、弃权票数和按法定规则计算的结果。',
     columns: [
-      VILLAGE, MEETING_ID, NO,
+      VILLAGE,
+      MEETING_ID,
+      NO,
       { name: 'title', title: '决议事项', description: '决定的事项。', schema: ResolutionSchema.shape.title },
       { name: 'yes', title: '赞成', description: '赞成票数；不表决的机构为空。', schema: VotesSchema.shape.yes.optional() },
       { name: 'no_votes', title: '反对', description: '反对票数；不表决的机构为空。', schema: VotesSchema.shape.no.optional() },
@@ -207,7 +277,18 @@ export const TABLES: readonly Table[] = [
     rows: ({ county, village: v }) =>
       v.meetings.flatMap((m) => {
         const f = getMeetingFacts(m, v, county);
-        return m.data.resolutions.map((r, i): Cell[] => [v.id, m.id, i + 1, r.title, opt(r.votes?.yes), opt(r.votes?.no), opt(r.votes?.abstain), f.outcomes[i]!, opt(r.result), r.authorises.map((a) => a.ref).join('；')]);
+        return m.data.resolutions.map((r, i): Cell[] => [
+          v.id,
+          m.id,
+          i + 1,
+          r.title,
+          opt(r.votes?.yes),
+          opt(r.votes?.no),
+          opt(r.votes?.abstain),
+          f.outcomes[i]!,
+          opt(r.result),
+          r.authorises.map((a) => a.ref).join('；'),
+        ]);
       }),
   },
   {
@@ -215,7 +296,9 @@ export const TABLES: readonly Table[] = [
     title: '公示（每份一行）',
     description: '每份公示的类型、公示期和异议渠道。已过撤下日期（unpublishAfter）的公示不在此列。',
     columns: [
-      VILLAGE, VILLAGE_NAME, NOTICE_ID,
+      VILLAGE,
+      VILLAGE_NAME,
+      NOTICE_ID,
       { name: 'title', title: '标题', description: '公示标题。', schema: NoticeSchema.shape.title },
       { name: 'type', title: '公示类型', description: '公示的类型，如 低保初审、项目。', schema: NoticeSchema.shape.type },
       { name: 'start_date', title: '公示开始', description: '公示第一天。', schema: NoticeSchema.shape.startDate },
@@ -225,7 +308,12 @@ export const TABLES: readonly Table[] = [
       { name: 'subjects', title: '对象数', description: '公示对象（户、人或项目）的个数。', schema: Count },
       { name: 'objection_to', title: '异议受理', description: '受理异议的机构。', schema: NoticeSchema.shape.objection.shape.to },
       { name: 'objection_phone', title: '异议电话', description: '受理异议的办公电话。', schema: NoticeSchema.shape.objection.shape.phone },
-      { name: 'unpublish_after', title: '网上撤下日期', description: '含个人信息的公示从网站撤下的日期；之后本数据不再包含它。', schema: NoticeSchema.shape.unpublishAfter },
+      {
+        name: 'unpublish_after',
+        title: '网上撤下日期',
+        description: '含个人信息的公示从网站撤下的日期；之后本数据不再包含它。',
+        schema: NoticeSchema.shape.unpublishAfter,
+      },
       URL,
     ],
     primaryKey: ['village', 'notice'],
@@ -233,7 +321,24 @@ export const TABLES: readonly Table[] = [
       v.notices.flatMap((n) => {
         const f = getNoticeFacts(n, v, county);
         if (f.unpublished) return [];
-        return [[v.id, v.data.name, n.id, n.data.title, n.data.type, n.data.startDate, n.endDate, n.data.duration.days, n.data.duration.unit === 'working' ? '工作日' : '自然日', n.data.subjects.length, n.data.objection.to, n.data.objection.phone, opt(n.data.unpublishAfter), `/${f.path}/`]];
+        return [
+          [
+            v.id,
+            v.data.name,
+            n.id,
+            n.data.title,
+            n.data.type,
+            n.data.startDate,
+            n.endDate,
+            n.data.duration.days,
+            n.data.duration.unit === 'working' ? '工作日' : '自然日',
+            n.data.subjects.length,
+            n.data.objection.to,
+            n.data.objection.phone,
+            opt(n.data.unpublishAfter),
+            `/${f.path}/`,
+          ],
+        ];
       }),
   },
   {
@@ -241,7 +346,9 @@ export const TABLES: readonly Table[] = [
     title: '公示对象（每个对象一行）',
     description: '公示对象中法律允许在网上公开的字段。个人类公示（低保、宅基地、发展党员等）不含姓名；已撤下的公示不在此列。',
     columns: [
-      VILLAGE, NOTICE_ID, NO,
+      VILLAGE,
+      NOTICE_ID,
+      NO,
       { name: 'name', title: '名称', description: '项目或单位名称；个人类公示一律为空（不公开个人姓名）。', schema: NoticeSubjectSchema.shape.name },
       { name: 'members', title: '人数', description: '保障人数或家庭人口。', schema: NoticeSubjectSchema.shape.members },
       { name: 'amount', title: '金额', description: '金额（元），如每月保障金额或补偿金额。', schema: NoticeSubjectSchema.shape.amount },
@@ -263,11 +370,18 @@ export const TABLES: readonly Table[] = [
         if (f.unpublished) return [];
         // Only the fields the law allows on the web for this type (f.columns), and never a private person's name.
         const shown = new Set(f.columns.map((c) => c.key).filter((k) => !(k === 'name' && (f.personal || getNoticeType(n.data.type)!.personal))));
-        const cell = (k: keyof typeof n.data.subjects[number], s: (typeof n.data.subjects)[number]): Cell => {
+        const cell = (k: keyof (typeof n.data.subjects)[number], s: (typeof n.data.subjects)[number]): Cell => {
           const value = shown.has(k) ? s[k] : undefined;
           return value === undefined ? '' : k === 'amount' ? yuan(value as number) : value;
         };
-        return n.data.subjects.map((s, i): Cell[] => [v.id, n.id, i + 1, ...(['name', 'members', 'amount', 'group', 'reason', 'plot', 'area', 'floors', 'gender', 'birthMonth', 'education', 'note'] as const).map((k) => cell(k, s))]);
+        return n.data.subjects.map((s, i): Cell[] => [
+          v.id,
+          n.id,
+          i + 1,
+          ...(['name', 'members', 'amount', 'group', 'reason', 'plot', 'area', 'floors', 'gender', 'birthMonth', 'education', 'note'] as const).map((k) =>
+            cell(k, s),
+          ),
+        ]);
       }),
   },
   {
@@ -275,7 +389,8 @@ export const TABLES: readonly Table[] = [
     title: '志愿服务统计（每期一行）',
     description: '每期的志愿服务队数、志愿者人数、活动次数和服务时长。不含志愿者姓名。',
     columns: [
-      VILLAGE, VILLAGE_NAME,
+      VILLAGE,
+      VILLAGE_NAME,
       { name: 'period', title: '期间编号', description: '期间编号，如 2025-q3。', schema: Text, required: true },
       { name: 'period_label', title: '期间', description: '期间的中文名称。', schema: Text },
       { name: 'teams', title: '服务队数', description: '志愿服务队个数。', schema: Count },
@@ -289,7 +404,18 @@ export const TABLES: readonly Table[] = [
     rows: ({ village: v }) =>
       v.volunteers.map((p) => {
         const f = getVolunteerFacts(p, v);
-        return [v.id, v.data.name, p.id, f.figures.label, f.figures.teams, f.figures.volunteers, f.figures.activities, Number(f.figures.hours), p.data.teams.map((t) => t.name).join('；'), `/${f.path}/`];
+        return [
+          v.id,
+          v.data.name,
+          p.id,
+          f.figures.label,
+          f.figures.teams,
+          f.figures.volunteers,
+          f.figures.activities,
+          Number(f.figures.hours),
+          p.data.teams.map((t) => t.name).join('；'),
+          `/${f.path}/`,
+        ];
       }),
   },
   {

@@ -46,7 +46,12 @@ export async function buildWorkbook(sheets: readonly Sheet[], date: string, titl
   wb.title = title;
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = s.fields.map((f) => ({ header: f.name, key: f.name, width: Math.max(10, f.title.length * 2 + 4), ...(f.unit === 'CNY' ? { style: { numFmt: '#,##0.00' } } : {}) }));
+    ws.columns = s.fields.map((f) => ({
+      header: f.name,
+      key: f.name,
+      width: Math.max(10, f.title.length * 2 + 4),
+      ...(f.unit === 'CNY' ? { style: { numFmt: '#,##0.00' } } : {}),
+    }));
     ws.getRow(1).font = { bold: true };
     for (const f of s.fields) ws.getCell(1, s.fields.indexOf(f) + 1).note = `${f.title}：${f.description}`;
     for (const r of s.rows) ws.addRow(r.map((c) => (c === '' ? null : c)));

@@ -68,9 +68,15 @@ export async function renderMissingPosters(ctx: Pick<StepContext, 'root' | 'coun
   const { county } = ctx;
   // Let the caller start its own work first: planning below runs on this thread.
   await new Promise((resolve) => setImmediate(resolve));
-  const missing = county.villages.filter((v) => !villages || villages.includes(v.id)).flatMap((v) =>
-    planVillagePosters(ctx.root, county, v, false).flatMap((p) => p.sizes.filter((s) => s.key && !readCacheEntry(ctx.root, s.key)).map((s) => ({ doc: p.doc, size: s.size, formats: s.formats, key: s.key!, sheets: s.sheets }))),
-  );
+  const missing = county.villages
+    .filter((v) => !villages || villages.includes(v.id))
+    .flatMap((v) =>
+      planVillagePosters(ctx.root, county, v, false).flatMap((p) =>
+        p.sizes
+          .filter((s) => s.key && !readCacheEntry(ctx.root, s.key))
+          .map((s) => ({ doc: p.doc, size: s.size, formats: s.formats, key: s.key!, sheets: s.sheets })),
+      ),
+    );
   const jobs: PosterJob[] = missing
     .sort((a, b) => b.sheets * (b.size === 'A3' ? 2 : 1) - a.sheets * (a.size === 'A3' ? 2 : 1))
     .map((p) => ({ doc: p.doc, size: p.size, formats: p.formats, key: p.key, root: ctx.root }));
@@ -86,13 +92,18 @@ export async function buildPosters(ctx: Pick<StepContext, 'root' | 'outDir' | 'c
   const started = performance.now();
   const county = ctx.county;
   const planned = county.villages.flatMap((v) =>
-    planVillagePosters(ctx.root, county, v, false, ctx.publicationLog).flatMap((p) => p.sizes.filter((s) => s.key).map((s) => ({ doc: p.doc, size: s.size, formats: s.formats, key: s.key!, sheets: s.sheets }))),
+    planVillagePosters(ctx.root, county, v, false, ctx.publicationLog).flatMap((p) =>
+      p.sizes.filter((s) => s.key).map((s) => ({ doc: p.doc, size: s.size, formats: s.formats, key: s.key!, sheets: s.sheets })),
+    ),
   );
   const missing = planned.filter((p) => !readCacheEntry(ctx.root, p.key));
   const jobs: PosterJob[] = missing
     .sort((a, b) => b.sheets * (b.size === 'A3' ? 2 : 1) - a.sheets * (a.size === 'A3' ? 2 : 1))
     .map((p) => ({ doc: p.doc, size: p.size, formats: p.formats, key: p.key, root: ctx.root }));
-  if (jobs.length > 0) ctx.log(`  海报：需生成 ${jobs.length} 份，沿用缓存 ${planned.length - jobs.length} 份 · posters: rendering ${jobs.length}, reusing ${planned.length - jobs.length} from the cache`);
+  if (jobs.length > 0)
+    ctx.log(
+      `  海报：需生成 ${jobs.length} 份，沿用缓存 ${planned.length - jobs.length} 份 · posters: rendering ${jobs.length}, reusing ${planned.length - jobs.length} from the cache`,
+    );
   const results = await runPosterJobs(jobs);
 
   const privateTmp = join(ctx.root, `${PRIVATE_DIR}.tmp-${process.pid}`);
@@ -102,44 +113,46 @@ export async function buildPosters(ctx: Pick<StepContext, 'root' | 'outDir' | 'c
   let publicBytes = 0;
   let privateBytes = 0;
   try {
-  for (const p of planned) {
-    const entry = readCacheEntry(ctx.root, p.key);
-    if (!entry) throw new Error(`海报缓存缺少 ${label(p.doc, p.size)} / the poster cache lost ${label(p.doc, p.size)}`);
-    if (entry.sheets !== p.sheets) {
-      throw new Error(`海报 ${label(p.doc, p.size)} 的页数（${entry.sheets}）与网页列出的页数（${p.sheets}）不一致 / sheet count ${entry.sheets} differs from the ${p.sheets} the pages list`);
+    for (const p of planned) {
+      const entry = readCacheEntry(ctx.root, p.key);
+      if (!entry) throw new Error(`海报缓存缺少 ${label(p.doc, p.size)} / the poster cache lost ${label(p.doc, p.size)}`);
+      if (entry.sheets !== p.sheets) {
+        throw new Error(
+          `海报 ${label(p.doc, p.size)} 的页数（${entry.sheets}）与网页列出的页数（${p.sheets}）不一致 / sheet count ${entry.sheets} differs from the ${p.sheets} the pages list`,
+        );
+      }
+      const files = listPosterFiles(getPosterFiles(p.doc, SIZES[p.size], p.sheets, p.formats));
+      const folder = getPosterFolder(p.doc);
+      const dest = p.doc.personal ? join(privateTmp, folder.slice(PRIVATE_DIR.length + 1)) : join(ctx.outDir, folder);
+      mkdirSync(dest, { recursive: true });
+      let bytes = 0;
+      for (const f of files) {
+        placeFile(getCachedFile(ctx.root, p.key, f), join(dest, f));
+        bytes += statSync(join(dest, f)).size;
+      }
+      if (p.doc.personal) {
+        privateFiles += files.length;
+        privateBytes += bytes;
+      } else {
+        publicFiles += files.length;
+        publicBytes += bytes;
+      }
     }
-    const files = listPosterFiles(getPosterFiles(p.doc, SIZES[p.size], p.sheets, p.formats));
-    const folder = getPosterFolder(p.doc);
-    const dest = p.doc.personal ? join(privateTmp, folder.slice(PRIVATE_DIR.length + 1)) : join(ctx.outDir, folder);
-    mkdirSync(dest, { recursive: true });
-    let bytes = 0;
-    for (const f of files) {
-      placeFile(getCachedFile(ctx.root, p.key, f), join(dest, f));
-      bytes += statSync(join(dest, f)).size;
+    // Files in a village's poster folder that this build does not place (written on request into dist/
+    // and carried over by an incremental build) go, so an incremental build equals a full one.
+    const placed = new Map<string, Set<string>>();
+    for (const p of planned.filter((x) => !x.doc.personal)) {
+      const folder = getPosterFolder(p.doc);
+      const set = placed.get(folder) ?? new Set(['index.html']);
+      for (const f of listPosterFiles(getPosterFiles(p.doc, SIZES[p.size], p.sheets, p.formats))) set.add(f);
+      placed.set(folder, set);
     }
-    if (p.doc.personal) {
-      privateFiles += files.length;
-      privateBytes += bytes;
-    } else {
-      publicFiles += files.length;
-      publicBytes += bytes;
+    for (const v of county.villages) {
+      const dir = join(ctx.outDir, 'v', v.id, 'posters');
+      if (!existsSync(dir)) continue;
+      const keep = placed.get(`v/${v.id}/posters`) ?? new Set(['index.html']);
+      for (const f of readdirSync(dir)) if (!keep.has(f)) rmSync(join(dir, f), { recursive: true, force: true });
     }
-  }
-  // Files in a village's poster folder that this build does not place (written on request into dist/
-  // and carried over by an incremental build) go, so an incremental build equals a full one.
-  const placed = new Map<string, Set<string>>();
-  for (const p of planned.filter((x) => !x.doc.personal)) {
-    const folder = getPosterFolder(p.doc);
-    const set = placed.get(folder) ?? new Set(['index.html']);
-    for (const f of listPosterFiles(getPosterFiles(p.doc, SIZES[p.size], p.sheets, p.formats))) set.add(f);
-    placed.set(folder, set);
-  }
-  for (const v of county.villages) {
-    const dir = join(ctx.outDir, 'v', v.id, 'posters');
-    if (!existsSync(dir)) continue;
-    const keep = placed.get(`v/${v.id}/posters`) ?? new Set(['index.html']);
-    for (const f of readdirSync(dir)) if (!keep.has(f)) rmSync(join(dir, f), { recursive: true, force: true });
-  }
   } catch (error) {
     rmSync(privateTmp, { recursive: true, force: true });
     throw error;
@@ -170,6 +183,8 @@ export const posterStep: BuildStep = {
   name: '公开栏海报 notice-board posters',
   async run(ctx) {
     const r = await buildPosters(ctx);
-    ctx.log(`  海报：生成 ${r.rendered.length} 份，沿用 ${r.reused.length} 份；网站 ${r.publicFiles} 个文件，${PRIVATE_DIR}/ ${r.privateFiles} 个文件（含个人信息，不上网） · posters: ${r.rendered.length} rendered, ${r.reused.length} reused; ${r.publicFiles} files on the site, ${r.privateFiles} in ${PRIVATE_DIR}/ (personal data, not published)`);
+    ctx.log(
+      `  海报：生成 ${r.rendered.length} 份，沿用 ${r.reused.length} 份；网站 ${r.publicFiles} 个文件，${PRIVATE_DIR}/ ${r.privateFiles} 个文件（含个人信息，不上网） · posters: ${r.rendered.length} rendered, ${r.reused.length} reused; ${r.publicFiles} files on the site, ${r.privateFiles} in ${PRIVATE_DIR}/ (personal data, not published)`,
+    );
   },
 };

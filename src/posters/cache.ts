@@ -25,7 +25,18 @@ export const CACHE_DIR = '.gongkai-cache/posters';
 export const LAYOUT_CACHE_DIR = '.gongkai-cache/poster-layouts';
 
 /** Source files whose text decides how a poster is drawn; editing any of them invalidates the cache. */
-const CODE_FILES = ['./layout.ts', './template.ts', './pdf.ts', './png.ts', './qr.ts', './render.ts', './sizes.ts', './documents.ts', '../lib/linebreak.ts', '../lib/paginate.ts'];
+const CODE_FILES = [
+  './layout.ts',
+  './template.ts',
+  './pdf.ts',
+  './png.ts',
+  './qr.ts',
+  './render.ts',
+  './sizes.ts',
+  './documents.ts',
+  '../lib/linebreak.ts',
+  '../lib/paginate.ts',
+];
 
 let identity: string | undefined;
 
@@ -59,7 +70,15 @@ export function getRenderIdentity(): string {
   const here = getCodeDir();
   const code = createHash('sha256');
   for (const f of CODE_FILES) code.update(existsSync(join(here, f)) ? readFileSync(join(here, f)) : f);
-  identity = [`template@${TEMPLATE_VERSION}`, `code@${code.digest('hex').slice(0, 16)}`, getFontIdentity(), version('satori'), version('@resvg/resvg-js'), version('pdfkit'), version('uqr')].join(' ');
+  identity = [
+    `template@${TEMPLATE_VERSION}`,
+    `code@${code.digest('hex').slice(0, 16)}`,
+    getFontIdentity(),
+    version('satori'),
+    version('@resvg/resvg-js'),
+    version('pdfkit'),
+    version('uqr'),
+  ].join(' ');
   return identity;
 }
 

@@ -41,7 +41,12 @@ function postingFrom(from: string, minDays: number): string {
   return `张贴期：${formatDateZh(from)}起，不少于${minDays}天`;
 }
 
-function signoffRows(s: { responsible: string; preparer: string; reviewer?: string | undefined; reviewedAt?: string | undefined; opinion?: string | undefined }, preparerLabel: string, publishedAt: string, phone: string) {
+function signoffRows(
+  s: { responsible: string; preparer: string; reviewer?: string | undefined; reviewedAt?: string | undefined; opinion?: string | undefined },
+  preparerLabel: string,
+  publishedAt: string,
+  phone: string,
+) {
   const review = s.reviewer
     ? [
         { label: '村务监督委员会审核意见', value: `${s.opinion ?? ''}${s.reviewedAt ? `（${formatDateZh(s.reviewedAt)}）` : ''}` },
@@ -151,7 +156,10 @@ function ledgerDoc(county: County, v: VillageRecords, l: LedgerRec): PosterDoc {
         { label: '本期结余', value: formatYuan(x.closingBalance) },
       ],
     },
-    { kind: 'paragraph', text: `上期结余 ${formatYuan(x.openingBalance)} + 本期收入 ${formatYuan(x.totals.income)} − 本期支出 ${formatYuan(x.totals.expense)} = 本期结余 ${formatYuan(x.closingBalance)}（元），已逐笔核对。` },
+    {
+      kind: 'paragraph',
+      text: `上期结余 ${formatYuan(x.openingBalance)} + 本期收入 ${formatYuan(x.totals.income)} − 本期支出 ${formatYuan(x.totals.expense)} = 本期结余 ${formatYuan(x.closingBalance)}（元），已逐笔核对。`,
+    },
     { kind: 'heading', text: '二、收入明细' },
   ];
   if (x.income.length === 0) blocks.push({ kind: 'paragraph', text: '本期无收入。' });
@@ -240,25 +248,29 @@ const WEIGHT: Readonly<Record<string, number>> = { reason: 3, note: 3, plot: 2, 
 function noticeDoc(county: County, v: VillageRecords, n: NoticeRec): PosterDoc {
   const x = n.data;
   const f = getNoticeFacts(n, v, county);
-  const period = x.longTerm ? `自${formatDateZh(x.startDate)}起长期公示` : `${formatDateZh(x.startDate)}起${x.duration.days}${f.unitZh}，至${formatDateZh(n.endDate)}止`;
+  const period = x.longTerm
+    ? `自${formatDateZh(x.startDate)}起长期公示`
+    : `${formatDateZh(x.startDate)}起${x.duration.days}${f.unitZh}，至${formatDateZh(n.endDate)}止`;
   const blocks: Block[] = [
     {
       kind: 'facts',
-      rows: [
-        { label: '公示类型', value: x.type },
-        { label: '公示期', value: period },
-        ...(x.legalBasis ? [{ label: '依据', value: x.legalBasis }] : []),
-      ],
+      rows: [{ label: '公示类型', value: x.type }, { label: '公示期', value: period }, ...(x.legalBasis ? [{ label: '依据', value: x.legalBasis }] : [])],
     },
   ];
-  for (const b of markdownToBlocks(n.body)) blocks.push(b.kind === 'heading' ? { kind: 'paragraph', text: b.text, bold: true } : { kind: 'paragraph', text: b.text });
+  for (const b of markdownToBlocks(n.body))
+    blocks.push(b.kind === 'heading' ? { kind: 'paragraph', text: b.text, bold: true } : { kind: 'paragraph', text: b.text });
   if (x.subjects.length > 0) {
     blocks.push({
       kind: 'table',
       caption: `公示名单（共${x.subjects.length}项）`,
       columns: [
         { label: '序号', align: 'center', wrap: false },
-        ...f.columns.map((c) => ({ label: c.label, align: c.numeric ? ('right' as const) : ('left' as const), wrap: !c.numeric && !SHORT.has(c.key), weight: WEIGHT[c.key] ?? 1 })),
+        ...f.columns.map((c) => ({
+          label: c.label,
+          align: c.numeric ? ('right' as const) : ('left' as const),
+          wrap: !c.numeric && !SHORT.has(c.key),
+          weight: WEIGHT[c.key] ?? 1,
+        })),
       ],
       rows: f.rows.map((row, i) => [String(i + 1), ...row]),
     });
@@ -266,7 +278,9 @@ function noticeDoc(county: County, v: VillageRecords, n: NoticeRec): PosterDoc {
   blocks.push({
     kind: 'callout',
     title: '如有异议',
-    lines: [`请在公示期内向${x.objection.to}反映${x.objection.place ? `（地点：${x.objection.place}）` : ''}，电话 ${x.objection.phone}。反映人信息将予以保密。`],
+    lines: [
+      `请在公示期内向${x.objection.to}反映${x.objection.place ? `（地点：${x.objection.place}）` : ''}，电话 ${x.objection.phone}。反映人信息将予以保密。`,
+    ],
   });
   blocks.push({ kind: 'paragraph', text: `${f.issuer}　${formatDateZh(x.startDate)}`, align: 'right' });
   return finish({
@@ -334,7 +348,14 @@ function resolutionDoc(county: County, v: VillageRecords, m: MeetingRec): Poster
         { label: '弃权', align: 'right', wrap: false },
         { label: '结果', align: 'center', wrap: false },
       ],
-      rows: x.resolutions.map((r, i) => [String(i + 1), r.title, String(r.votes?.yes ?? ''), String(r.votes?.no ?? ''), String(r.votes?.abstain ?? ''), f.outcomes[i]!]),
+      rows: x.resolutions.map((r, i) => [
+        String(i + 1),
+        r.title,
+        String(r.votes?.yes ?? ''),
+        String(r.votes?.no ?? ''),
+        String(r.votes?.abstain ?? ''),
+        f.outcomes[i]!,
+      ]),
     });
     if (f.passRule) blocks.push({ kind: 'paragraph', text: `表决规则：${f.passRule.zh}（${f.source}）。` });
   }
@@ -374,7 +395,12 @@ export function buildVillagePosterDocs(county: County, v: VillageRecords): Poste
   const docOf = (id: string): PosterDoc => {
     let doc = byDisclosure.get(id);
     if (!doc) {
-      doc = disclosureDoc(county, v, v.disclosures.find((d) => d.id === id)!, docOf);
+      doc = disclosureDoc(
+        county,
+        v,
+        v.disclosures.find((d) => d.id === id)!,
+        docOf,
+      );
       byDisclosure.set(id, doc);
     }
     return doc;
@@ -384,7 +410,10 @@ export function buildVillagePosterDocs(county: County, v: VillageRecords): Poste
     ...[...v.disclosures].sort(byId).map((d) => docOf(d.id)),
     ...[...v.ledgers].sort(byId).map((l) => ledgerDoc(county, v, l)),
     ...[...v.notices].sort(byId).map((n) => noticeDoc(county, v, n)),
-    ...[...v.meetings].sort(byId).filter((m) => getMeetingFacts(m, v, county).posted).map((m) => resolutionDoc(county, v, m)),
+    ...[...v.meetings]
+      .sort(byId)
+      .filter((m) => getMeetingFacts(m, v, county).posted)
+      .map((m) => resolutionDoc(county, v, m)),
   ];
 }
 
@@ -394,4 +423,9 @@ export function buildPosterDocs(county: County): PosterDoc[] {
 }
 
 /** The poster kind printed from a record folder. */
-export const KIND_OF_FOLDER = Object.fromEntries(RECORD_TYPE_NAMES.flatMap((t) => { const r = RECORD_TYPES[t]; return 'poster' in r ? [[r.folder, r.poster]] : []; })) as Readonly<Record<PosterDoc['record']['folder'], PosterKind>>;
+export const KIND_OF_FOLDER = Object.fromEntries(
+  RECORD_TYPE_NAMES.flatMap((t) => {
+    const r = RECORD_TYPES[t];
+    return 'poster' in r ? [[r.folder, r.poster]] : [];
+  }),
+) as Readonly<Record<PosterDoc['record']['folder'], PosterKind>>;

@@ -45,5 +45,9 @@ export function getPosterFiles(doc: PosterDoc, size: SizePreset, sheets: number,
 
 /** Every file name of a poster at one size, in a fixed order. */
 export function listPosterFiles(files: PosterFiles): string[] {
-  return [...(files.pdf ? [files.pdf] : []), ...(files.preview ? [files.preview] : []), ...files.sheets.flatMap((s) => [...(s.svg ? [s.svg] : []), ...Object.values(s.png)])];
+  return [
+    ...(files.pdf ? [files.pdf] : []),
+    ...(files.preview ? [files.preview] : []),
+    ...files.sheets.flatMap((s) => [...(s.svg ? [s.svg] : []), ...Object.values(s.png)]),
+  ];
 }

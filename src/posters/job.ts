@@ -36,6 +36,17 @@ export async function runPosterJob(job: PosterJob): Promise<PosterJobResult> {
   const started = performance.now();
   const cpu = process.cpuUsage();
   const r = await renderPoster(job.doc, SIZES[job.size], job.formats);
-  writeCacheEntry(job.root, { key: job.key, poster: `${job.doc.village.id}/${job.doc.id}`, size: job.size, sheets: r.layout.sheets.length, files: listPosterFiles(r.files) }, r.data);
-  return { key: job.key, sheets: r.layout.sheets.length, ms: Math.round(performance.now() - started), rss: process.memoryUsage.rss(), pid: process.pid, cpuMs: cpuMs(process.cpuUsage(cpu)) };
+  writeCacheEntry(
+    job.root,
+    { key: job.key, poster: `${job.doc.village.id}/${job.doc.id}`, size: job.size, sheets: r.layout.sheets.length, files: listPosterFiles(r.files) },
+    r.data,
+  );
+  return {
+    key: job.key,
+    sheets: r.layout.sheets.length,
+    ms: Math.round(performance.now() - started),
+    rss: process.memoryUsage.rss(),
+    pid: process.pid,
+    cpuMs: cpuMs(process.cpuUsage(cpu)),
+  };
 }

@@ -96,7 +96,13 @@ function chunkParagraph(text: string, width: number, adv: AdvanceFn): string[] {
 }
 
 /** Widths of a table's columns: fixed columns as wide as their widest cell, the rest share what is left. */
-function layoutColumns(columns: readonly TableColumn[], rows: readonly string[][], total: { label: string; value: string; column: number } | undefined, st: PosterStyle, fonts: Fonts): LaidColumn[] {
+function layoutColumns(
+  columns: readonly TableColumn[],
+  rows: readonly string[][],
+  total: { label: string; value: string; column: number } | undefined,
+  st: PosterStyle,
+  fonts: Fonts,
+): LaidColumn[] {
   const { size } = st;
   const fs = size.type.table;
   const pad = 2 * size.cellPad;
@@ -189,13 +195,14 @@ function layoutUnchecked(doc: PosterDoc, size: SizePreset, fonts: Fonts): Poster
   const stripHeight = st.lh(t.footer);
   const headerHeight = stripHeight + 4 + titleHeight + 4 + metaHeight + 6 + size.rule.thick;
 
-
   // ── footer (same on every sheet) ──
   const textW = W - size.qr - 12;
 
   const footerTexts = [
     { text: `核对码 ${doc.fingerprint}　第${doc.version}版`, bold: true, fontSize: t.fingerprint },
-    ...(doc.log ? [{ text: `公开日志第 ${doc.log.index} 条 · 登记时日志共 ${doc.log.size} 条 · 根哈希 ${doc.log.root}`, bold: false, fontSize: t.footer }] : []),
+    ...(doc.log
+      ? [{ text: `公开日志第 ${doc.log.index} 条 · 登记时日志共 ${doc.log.size} 条 · 根哈希 ${doc.log.root}`, bold: false, fontSize: t.footer }]
+      : []),
     { text: '扫左侧二维码或打开下面的网址，核对网上公开的核对码是否相同：', bold: false, fontSize: t.footer },
     { text: doc.url, bold: false, fontSize: t.footer },
     { text: `村监督电话：${doc.phone}　县监督电话：${doc.hotline}`, bold: false, fontSize: t.footer },
@@ -222,7 +229,10 @@ function layoutUnchecked(doc: PosterDoc, size: SizePreset, fonts: Fonts): Poster
   doc.blocks.forEach((block: Block) => {
     switch (block.kind) {
       case 'heading':
-        add({ kind: 'heading', text: block.text, height: textHeight(block.text, W, t.heading, fonts.bold, st), spaceBefore: size.gap * 1.5 }, { keepWithNext: true });
+        add(
+          { kind: 'heading', text: block.text, height: textHeight(block.text, W, t.heading, fonts.bold, st), spaceBefore: size.gap * 1.5 },
+          { keepWithNext: true },
+        );
         break;
       case 'paragraph': {
         const adv = block.bold ? fonts.bold : fonts.regular;
@@ -230,7 +240,14 @@ function layoutUnchecked(doc: PosterDoc, size: SizePreset, fonts: Fonts): Poster
         const chunks = chunkParagraph(indent + block.text, W / t.body, adv);
         chunks.forEach((text, i) => {
           add(
-            { kind: 'paragraph', text, bold: Boolean(block.bold), align: block.align ?? 'left', height: textHeight(text, W, t.body, adv, st), spaceBefore: i === 0 ? size.gap * 0.6 : 0 },
+            {
+              kind: 'paragraph',
+              text,
+              bold: Boolean(block.bold),
+              align: block.align ?? 'left',
+              height: textHeight(text, W, t.body, adv, st),
+              spaceBefore: i === 0 ? size.gap * 0.6 : 0,
+            },
             block.bold || (block.keepWithNext && i === chunks.length - 1) ? { keepWithNext: true } : {},
           );
         });
@@ -246,11 +263,19 @@ function layoutUnchecked(doc: PosterDoc, size: SizePreset, fonts: Fonts): Poster
       }
       case 'summary': {
         const cellW = (n: number) => Math.floor((W - (n + 1) * size.rule.thin) / n) - 2 * size.cellPad - SNAP;
-        const fits = (n: number) => block.cells.every((c) => measureText(c.value, fonts.bold) * t.heading <= cellW(n) && measureText(c.label, fonts.regular) * t.table <= cellW(n));
+        const fits = (n: number) =>
+          block.cells.every((c) => measureText(c.value, fonts.bold) * t.heading <= cellW(n) && measureText(c.label, fonts.regular) * t.table <= cellW(n));
         const perRow = fits(block.cells.length) ? block.cells.length : fits(2) ? 2 : 1;
         const rows = Math.ceil(block.cells.length / perRow);
         const h = rows * (st.lh(t.table) + st.lh(t.heading) + 2 * size.cellPad + size.rule.thin) + size.rule.thin;
-        add({ kind: 'summary', cells: block.cells, perRow, cellWidth: Math.floor((W - (perRow + 1) * size.rule.thin) / perRow), height: h, spaceBefore: size.gap });
+        add({
+          kind: 'summary',
+          cells: block.cells,
+          perRow,
+          cellWidth: Math.floor((W - (perRow + 1) * size.rule.thin) / perRow),
+          height: h,
+          spaceBefore: size.gap,
+        });
         break;
       }
       case 'table': {
@@ -263,20 +288,32 @@ function layoutUnchecked(doc: PosterDoc, size: SizePreset, fonts: Fonts): Poster
         add(head, { keepWithNext: true });
         block.rows.forEach((cells, i) => {
           const last = i === block.rows.length - 1;
-          add({ kind: 'table-row', cells, columns, last, height: rowHeight(cells, columns, st, fonts.regular), spaceBefore: 0 }, { repeatHeight: headH, keepWithNext: last && block.total !== undefined }, repeat);
+          add(
+            { kind: 'table-row', cells, columns, last, height: rowHeight(cells, columns, st, fonts.regular), spaceBefore: 0 },
+            { repeatHeight: headH, keepWithNext: last && block.total !== undefined },
+            repeat,
+          );
         });
         if (block.total) {
           const label = block.total.label;
           const labelW = columns.slice(0, block.total.column).reduce((s, c) => s + c.width, 0) + (block.total.column - 1) * size.rule.thin;
           const h = Math.max(textHeight(label, labelW - 2 * size.cellPad, t.table, fonts.bold, st), st.lh(t.table)) + 2 * size.cellPad + size.rule.thin;
-          add({ kind: 'table-total', label, value: block.total.value, column: block.total.column, columns, height: h, spaceBefore: 0 }, { repeatHeight: headH }, repeat);
+          add(
+            { kind: 'table-total', label, value: block.total.value, column: block.total.column, columns, height: h, spaceBefore: 0 },
+            { repeatHeight: headH },
+            repeat,
+          );
         }
         break;
       }
       case 'callout': {
         const innerW = W - 2 * size.rule.thick - 2 * size.cellPad * 2;
 
-        const h = textHeight(block.title, innerW, t.body, fonts.bold, st) + block.lines.reduce((s, l) => s + textHeight(l, innerW, t.body, fonts.regular, st), 0) + 2 * size.rule.thick + 4 * size.cellPad;
+        const h =
+          textHeight(block.title, innerW, t.body, fonts.bold, st) +
+          block.lines.reduce((s, l) => s + textHeight(l, innerW, t.body, fonts.regular, st), 0) +
+          2 * size.rule.thick +
+          4 * size.cellPad;
         add({ kind: 'callout', title: block.title, lines: block.lines, height: h, spaceBefore: size.gap });
         break;
       }

@@ -43,10 +43,15 @@ export interface OnRequestResult {
 /** Reads --formats; throws a clerk-facing message on an unknown format. */
 export function parseFormats(text: string | undefined): PosterFormat[] {
   if (text === undefined || text.trim() === '') return ['pdf'];
-  const asked = text.split(',').map((f) => f.trim()).filter(Boolean);
+  const asked = text
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
   const unknown = asked.filter((f) => !(POSTER_FORMATS as readonly string[]).includes(f));
   if (unknown.length > 0) {
-    throw new OnRequestError(`--formats 中的 ${unknown.join('、')} 不是可用的格式，可用：${POSTER_FORMATS.join(',')}。 / --formats: ${unknown.join(', ')} is not a format; use any of ${POSTER_FORMATS.join(',')}.`);
+    throw new OnRequestError(
+      `--formats 中的 ${unknown.join('、')} 不是可用的格式，可用：${POSTER_FORMATS.join(',')}。 / --formats: ${unknown.join(', ')} is not a format; use any of ${POSTER_FORMATS.join(',')}.`,
+    );
   }
   return POSTER_FORMATS.filter((f) => asked.includes(f));
 }
@@ -58,14 +63,18 @@ export async function renderOnRequest(o: OnRequestOptions): Promise<OnRequestRes
   if (!v) {
     const ids = o.county.villages.map((x) => x.id);
     const near = ids.filter((id) => id.startsWith(o.village.slice(0, 2)) || o.village.startsWith(id.slice(0, 2))).slice(0, 5);
-    throw new OnRequestError(`没有编号为 ${o.village} 的村（content/villages/ 下的文件夹名）${near.length ? `；是不是 ${near.join('、')}？` : '。'} / there is no village ${o.village} (a folder name under content/villages/)${near.length ? `; did you mean ${near.join(', ')}?` : '.'}`);
+    throw new OnRequestError(
+      `没有编号为 ${o.village} 的村（content/villages/ 下的文件夹名）${near.length ? `；是不是 ${near.join('、')}？` : '。'} / there is no village ${o.village} (a folder name under content/villages/)${near.length ? `; did you mean ${near.join(', ')}?` : '.'}`,
+    );
   }
   const plan = planVillagePosters(o.root, o.county, v, true, o.log);
   const period = o.period && o.period !== 'all' ? o.period : undefined;
   const chosen = period ? plan.filter((p) => p.doc.quarter === period) : plan;
   if (chosen.length === 0) {
     const quarters = [...new Set(plan.map((p) => p.doc.quarter))].sort();
-    throw new OnRequestError(`${v.data.name}（${v.id}）没有 ${period} 的海报；有海报的季度：${quarters.join('、') || '无'}。 / ${v.id} has no posters for ${period}; quarters with posters: ${quarters.join(', ') || 'none'}.`);
+    throw new OnRequestError(
+      `${v.data.name}（${v.id}）没有 ${period} 的海报；有海报的季度：${quarters.join('、') || '无'}。 / ${v.id} has no posters for ${period}; quarters with posters: ${quarters.join(', ') || 'none'}.`,
+    );
   }
   const wanted = chosen.flatMap((p) =>
     POSTER_SIZES.map((size) => ({ doc: p.doc, size, sheets: p.sizes.find((s) => s.size === size)!.sheets, key: getCacheKey(p.doc, SIZES[size], formats) })),

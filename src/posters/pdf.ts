@@ -87,7 +87,9 @@ export function pathToPdf(d: string): string {
           const qy = n[i + 1]!;
           const ex = n[i + 2]!;
           const ey = n[i + 3]!;
-          out.push(`${r(x + (2 / 3) * (qx - x))} ${r(y + (2 / 3) * (qy - y))} ${r(ex + (2 / 3) * (qx - ex))} ${r(ey + (2 / 3) * (qy - ey))} ${r(ex)} ${r(ey)} c`);
+          out.push(
+            `${r(x + (2 / 3) * (qx - x))} ${r(y + (2 / 3) * (qy - y))} ${r(ex + (2 / 3) * (qx - ex))} ${r(ey + (2 / 3) * (qy - ey))} ${r(ex)} ${r(ey)} c`,
+          );
           x = ex;
           y = ey;
         }
@@ -119,7 +121,10 @@ function drawSvg(doc: PDFKit.PDFDocument, svg: string): void {
     const [, closing, tag, attrText] = m as unknown as [string, string, string, string];
     if (tag === 'svg' || (tag === 'g' && (closing || attrText.trim() === ''))) continue;
     const allowed = ALLOWED[tag];
-    if (!allowed || closing) throw new Error(`海报 SVG 含有 PDF 转换不支持的元素 <${closing}${tag}> / the poster SVG has an element the PDF writer does not support: <${closing}${tag}>`);
+    if (!allowed || closing)
+      throw new Error(
+        `海报 SVG 含有 PDF 转换不支持的元素 <${closing}${tag}> / the poster SVG has an element the PDF writer does not support: <${closing}${tag}>`,
+      );
     const attrs = attributes(attrText);
     for (const k of attrs.keys()) {
       if (!allowed.has(k)) throw new Error(`海报 SVG 的 <${tag}> 含有不支持的属性 ${k} / unsupported attribute ${k} on <${tag}> in the poster SVG`);

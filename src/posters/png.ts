@@ -34,5 +34,10 @@ export function encodeGreyPng(rgba: Uint8Array, width: number, height: number): 
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 0; // greyscale
-  return Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 6, strategy: constants.Z_RLE })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    SIGNATURE,
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 6, strategy: constants.Z_RLE })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

@@ -35,7 +35,11 @@ function describe(job: PosterJob): string {
 }
 
 /** Renders every job; rejects with the first failure, naming the record file. `recycleJobs` is for tests. */
-export async function runPosterJobs(jobs: readonly PosterJob[], onDone: (r: PosterJobResult, job: PosterJob) => void = () => {}, recycleJobs = RECYCLE_JOBS): Promise<PosterJobResult[]> {
+export async function runPosterJobs(
+  jobs: readonly PosterJob[],
+  onDone: (r: PosterJobResult, job: PosterJob) => void = () => {},
+  recycleJobs = RECYCLE_JOBS,
+): Promise<PosterJobResult[]> {
   const workers = getWorkerCount(jobs.length);
   if (jobs.length <= IN_PROCESS_MAX || workers <= 1) {
     const out: PosterJobResult[] = [];
@@ -45,7 +49,9 @@ export async function runPosterJobs(jobs: readonly PosterJob[], onDone: (r: Post
         onDone(r, job);
         out.push(r);
       } catch (error) {
-        throw new PosterJobError(`海报 ${describe(job)} 生成失败 / rendering the poster of ${describe(job)} failed:\n${error instanceof Error ? error.message : String(error)}`);
+        throw new PosterJobError(
+          `海报 ${describe(job)} 生成失败 / rendering the poster of ${describe(job)} failed:\n${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }
     return out;
@@ -56,48 +62,61 @@ export async function runPosterJobs(jobs: readonly PosterJob[], onDone: (r: Post
   const children: ChildProcess[] = [];
   try {
     const startWorker = (): ChildProcess => {
-      const child = fork(script, [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [...process.execArgv.filter((a) => !a.startsWith('--max-old-space-size')), `--max-old-space-size=${WORKER_HEAP_MB}`] });
+      const child = fork(script, [], {
+        serialization: 'advanced',
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        execArgv: [...process.execArgv.filter((a) => !a.startsWith('--max-old-space-size')), `--max-old-space-size=${WORKER_HEAP_MB}`],
+      });
       children.push(child);
       return child;
     };
     await Promise.all(
-      Array.from({ length: workers }, () =>
-        new Promise<void>((resolve, reject) => {
-          const run = (child: ChildProcess) => {
-            let current: PosterJob | undefined;
-            let done = 0;
-            const next = () => {
-              current = queue.shift();
-              if (current) child.send({ job: current });
-              else {
-                child.send({ exit: true });
-                resolve();
-              }
+      Array.from(
+        { length: workers },
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const run = (child: ChildProcess) => {
+              let current: PosterJob | undefined;
+              let done = 0;
+              const next = () => {
+                current = queue.shift();
+                if (current) child.send({ job: current });
+                else {
+                  child.send({ exit: true });
+                  resolve();
+                }
+              };
+              child.on('message', (msg: { ready: true } | { ok: true; result: PosterJobResult } | { ok: false; error: string }) => {
+                if ('ready' in msg) return next();
+                if (!msg.ok)
+                  return reject(
+                    new PosterJobError(`海报 ${describe(current!)} 生成失败 / rendering the poster of ${describe(current!)} failed:\n${msg.error}`),
+                  );
+                results.push(msg.result);
+                onDone(msg.result, current!);
+                done += 1;
+                if (queue.length > 0 && (done >= recycleJobs || msg.result.rss > RECYCLE_RSS)) {
+                  // Replace this worker with a fresh one: the native renderers do not give all memory back.
+                  current = undefined;
+                  child.send({ exit: true });
+                  run(startWorker());
+                  return undefined;
+                }
+                return next();
+              });
+              child.on('exit', (code, signal) => {
+                if (current && !results.some((r) => r.key === current!.key)) {
+                  reject(
+                    new PosterJobError(
+                      `生成海报 ${describe(current)} 时工作进程意外退出（${signal ?? code}）/ the poster worker died (${signal ?? code}) while rendering ${describe(current)}`,
+                    ),
+                  );
+                }
+              });
+              child.on('error', reject);
             };
-            child.on('message', (msg: { ready: true } | { ok: true; result: PosterJobResult } | { ok: false; error: string }) => {
-              if ('ready' in msg) return next();
-              if (!msg.ok) return reject(new PosterJobError(`海报 ${describe(current!)} 生成失败 / rendering the poster of ${describe(current!)} failed:\n${msg.error}`));
-              results.push(msg.result);
-              onDone(msg.result, current!);
-              done += 1;
-              if (queue.length > 0 && (done >= recycleJobs || msg.result.rss > RECYCLE_RSS)) {
-                // Replace this worker with a fresh one: the native renderers do not give all memory back.
-                current = undefined;
-                child.send({ exit: true });
-                run(startWorker());
-                return undefined;
-              }
-              return next();
-            });
-            child.on('exit', (code, signal) => {
-              if (current && !results.some((r) => r.key === current!.key)) {
-                reject(new PosterJobError(`生成海报 ${describe(current)} 时工作进程意外退出（${signal ?? code}）/ the poster worker died (${signal ?? code}) while rendering ${describe(current)}`));
-              }
-            });
-            child.on('error', reject);
-          };
-          run(startWorker());
-        }),
+            run(startWorker());
+          }),
       ),
     );
   } finally {

@@ -53,6 +53,11 @@ export function getQrBoxes(text: string, side: number): { boxes: QrBox[]; module
   // A hair of overlap so anti-aliasing leaves no light seams between touching rectangles.
   const o = mod * 0.04;
   const r2 = (v: number) => Math.round(v * 1000) / 1000;
-  const boxes = rects.map((r) => ({ x: r2((r.x0 + QR_QUIET) * mod), y: r2((r.y0 + QR_QUIET) * mod), w: r2((r.x1 - r.x0) * mod + o), h: r2((r.y1 - r.y0) * mod + o) }));
+  const boxes = rects.map((r) => ({
+    x: r2((r.x0 + QR_QUIET) * mod),
+    y: r2((r.y0 + QR_QUIET) * mod),
+    w: r2((r.x1 - r.x0) * mod + o),
+    h: r2((r.y1 - r.y0) * mod + o),
+  }));
   return { boxes, modules: n, moduleSize: mod };
 }

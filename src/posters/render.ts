@@ -35,7 +35,10 @@ export function checkSheetLayout(layout: PosterLayout, sheetIndex: number, nodes
   const expectAtMost = (key: string, planned: number, what: string) => {
     const n = nodes.get(key);
     if (!n) return problems.push(`${where}: 缺少 ${what} / ${what} (${key}) was not drawn`);
-    if (n.height > planned + EPS) problems.push(`${where}: ${what} 实际高 ${n.height.toFixed(1)}，超过计划的 ${planned.toFixed(1)} / ${what} is ${n.height.toFixed(1)} tall, ${planned.toFixed(1)} was planned`);
+    if (n.height > planned + EPS)
+      problems.push(
+        `${where}: ${what} 实际高 ${n.height.toFixed(1)}，超过计划的 ${planned.toFixed(1)} / ${what} is ${n.height.toFixed(1)} tall, ${planned.toFixed(1)} was planned`,
+      );
     return undefined;
   };
   expectAtMost('title', layout.header.titleHeight, '标题 title');
@@ -49,7 +52,8 @@ export function checkSheetLayout(layout: PosterLayout, sheetIndex: number, nodes
     if (n) bottom = Math.max(bottom, n.top + n.height);
   }
   const limit = layout.content.top + layout.content.height;
-  if (bottom > limit + EPS) problems.push(`${where}: 内容底边 ${bottom.toFixed(1)} 超出可用区域 ${limit.toFixed(1)} / content ends at ${bottom.toFixed(1)}, past ${limit.toFixed(1)}`);
+  if (bottom > limit + EPS)
+    problems.push(`${where}: 内容底边 ${bottom.toFixed(1)} 超出可用区域 ${limit.toFixed(1)} / content ends at ${bottom.toFixed(1)}, past ${limit.toFixed(1)}`);
   return problems;
 }
 
@@ -69,7 +73,9 @@ export async function renderSheetsSvg(layout: PosterLayout): Promise<string[]> {
     });
     const problems = checkSheetLayout(layout, i, nodes);
     if (problems.length > 0) {
-      throw new PosterRenderError(`海报排版超出计划，已停止以免内容被截断。 The poster layout overflowed its plan; stopped so nothing is cut off.\n${problems.join('\n')}`);
+      throw new PosterRenderError(
+        `海报排版超出计划，已停止以免内容被截断。 The poster layout overflowed its plan; stopped so nothing is cut off.\n${problems.join('\n')}`,
+      );
     }
     out.push(svg);
   }
@@ -90,7 +96,12 @@ export interface RenderedPoster {
 }
 
 /** The files of a poster at one size in the given formats (every format when none are given). */
-export async function renderPoster(doc: PosterDoc, size: SizePreset, formats: readonly PosterFormat[] = POSTER_FORMATS, fonts: Fonts = getLayoutFonts()): Promise<RenderedPoster> {
+export async function renderPoster(
+  doc: PosterDoc,
+  size: SizePreset,
+  formats: readonly PosterFormat[] = POSTER_FORMATS,
+  fonts: Fonts = getLayoutFonts(),
+): Promise<RenderedPoster> {
   const layout = layoutPoster(doc, size, fonts);
   const svgs = await renderSheetsSvg(layout);
   const files = getPosterFiles(doc, size, svgs.length, formats);

@@ -42,10 +42,11 @@ export function drawSheet(layout: PosterLayout, sheetIndex: number): El {
     'div',
     { position: 'absolute', left: m, top: m, width: W, height: header.height, display: 'flex', flexDirection: 'column' },
     [
-      h('div', { display: 'flex', justifyContent: 'space-between', fontSize: t.footer, lineHeight: `${st.lh(t.footer)}px`, fontWeight: 700, height: st.lh(t.footer) }, [
-        h('div', { display: 'flex' }, header.strip),
-        h('div', { display: 'flex' }, `第 ${sheet.number} 页 / 共 ${total} 页`),
-      ]),
+      h(
+        'div',
+        { display: 'flex', justifyContent: 'space-between', fontSize: t.footer, lineHeight: `${st.lh(t.footer)}px`, fontWeight: 700, height: st.lh(t.footer) },
+        [h('div', { display: 'flex' }, header.strip), h('div', { display: 'flex' }, `第 ${sheet.number} 页 / 共 ${total} 页`)],
+      ),
       h('div', text(t.title, { marginTop: 4, fontWeight: 700, justifyContent: 'center', textAlign: 'center', width: W }), doc.title, 'title'),
       h('div', text(t.body, { marginTop: 4, justifyContent: 'center', textAlign: 'center', width: W }), header.meta, 'meta'),
       h('div', { display: 'flex', marginTop: 6, height: size.rule.thick, width: W, background: BLACK }),
@@ -70,7 +71,9 @@ export function drawSheet(layout: PosterLayout, sheetIndex: number): El {
         h(
           'div',
           { display: 'flex', flexDirection: 'column', marginLeft: 12, width: W - size.qr - 12 },
-          footer.lines.map((l, i) => h('div', text(l.fontSize, { fontWeight: l.bold ? 700 : 400, wordBreak: 'break-all', width: W - size.qr - 12 }), l.text, `footer-${i}`)),
+          footer.lines.map((l, i) =>
+            h('div', text(l.fontSize, { fontWeight: l.bold ? 700 : 400, wordBreak: 'break-all', width: W - size.qr - 12 }), l.text, `footer-${i}`),
+          ),
         ),
       ]),
     ],
@@ -79,11 +82,25 @@ export function drawSheet(layout: PosterLayout, sheetIndex: number): El {
 
   // ── content ──
   const items = sheet.items.map((item) => drawItem(item, layout));
-  const contentEl = h('div', { position: 'absolute', left: m, top: content.top, width: W, height: content.height, display: 'flex', flexDirection: 'column' }, items, 'content');
+  const contentEl = h(
+    'div',
+    { position: 'absolute', left: m, top: content.top, width: W, height: content.height, display: 'flex', flexDirection: 'column' },
+    items,
+    'content',
+  );
 
   return h(
     'div',
-    { display: 'flex', position: 'relative', width: size.width, height: size.height, background: WHITE, color: BLACK, fontFamily: FONT_FAMILY, fontWeight: 400 },
+    {
+      display: 'flex',
+      position: 'relative',
+      width: size.width,
+      height: size.height,
+      background: WHITE,
+      color: BLACK,
+      fontFamily: FONT_FAMILY,
+      fontWeight: 400,
+    },
     [headerEl, contentEl, footerEl],
   );
 }
@@ -111,7 +128,17 @@ function tableRow(cells: (El | string)[], layout: PosterLayout, top: boolean, ke
   const { size } = layout;
   return h(
     'div',
-    { display: 'flex', flexShrink: 0, boxSizing: 'border-box', width: layout.content.width, background: BLACK, paddingLeft: size.rule.thin, paddingRight: size.rule.thin, paddingBottom: size.rule.thin, paddingTop: top ? size.rule.thin : 0 },
+    {
+      display: 'flex',
+      flexShrink: 0,
+      boxSizing: 'border-box',
+      width: layout.content.width,
+      background: BLACK,
+      paddingLeft: size.rule.thin,
+      paddingRight: size.rule.thin,
+      paddingBottom: size.rule.thin,
+      paddingTop: top ? size.rule.thin : 0,
+    },
     cells,
     key,
   );
@@ -129,15 +156,28 @@ function drawItem(item: LaidItem, layout: PosterLayout): El {
     case 'paragraph':
       return h(
         'div',
-        { ...base, fontSize: t.body, lineHeight: lh(t.body), fontWeight: item.bold ? 700 : 400, justifyContent: item.align === 'right' ? 'flex-end' : 'flex-start', textAlign: item.align, wordBreak: 'break-word' },
+        {
+          ...base,
+          fontSize: t.body,
+          lineHeight: lh(t.body),
+          fontWeight: item.bold ? 700 : 400,
+          justifyContent: item.align === 'right' ? 'flex-end' : 'flex-start',
+          textAlign: item.align,
+          wordBreak: 'break-word',
+        },
         item.text,
         item.key,
       );
     case 'fact':
-      return h('div', { ...base, fontSize: t.body, lineHeight: lh(t.body) }, [
-        h('div', { display: 'flex', flexShrink: 0, width: item.labelWidth, fontWeight: 700 }, item.label),
-        h('div', { display: 'flex', width: W - item.labelWidth, wordBreak: 'break-word' }, item.value),
-      ], item.key);
+      return h(
+        'div',
+        { ...base, fontSize: t.body, lineHeight: lh(t.body) },
+        [
+          h('div', { display: 'flex', flexShrink: 0, width: item.labelWidth, fontWeight: 700 }, item.label),
+          h('div', { display: 'flex', width: W - item.labelWidth, wordBreak: 'break-word' }, item.value),
+        ],
+        item.key,
+      );
     case 'summary': {
       const rows: El[] = [];
       const n = item.perRow;
@@ -145,46 +185,115 @@ function drawItem(item: LaidItem, layout: PosterLayout): El {
       for (let r = 0; r * n < item.cells.length; r += 1) {
         const lastW = W - 2 * size.rule.thin - (n - 1) * (cellW + size.rule.thin);
         const cells = item.cells.slice(r * n, r * n + n).map((c, i) =>
-          h('div', { display: 'flex', flexDirection: 'column', alignItems: 'center', boxSizing: 'border-box', width: i === n - 1 ? lastW : cellW, flexShrink: 0, marginLeft: i === 0 ? 0 : size.rule.thin, padding: size.cellPad, background: WHITE }, [
-            h('div', { display: 'flex', fontSize: t.table, lineHeight: lh(t.table) }, c.label),
-            h('div', { display: 'flex', fontSize: t.heading, lineHeight: lh(t.heading), fontWeight: 700 }, c.value),
-          ]),
+          h(
+            'div',
+            {
+              display: 'flex',
+              flexDirection: 'column',
+              alignItems: 'center',
+              boxSizing: 'border-box',
+              width: i === n - 1 ? lastW : cellW,
+              flexShrink: 0,
+              marginLeft: i === 0 ? 0 : size.rule.thin,
+              padding: size.cellPad,
+              background: WHITE,
+            },
+            [
+              h('div', { display: 'flex', fontSize: t.table, lineHeight: lh(t.table) }, c.label),
+              h('div', { display: 'flex', fontSize: t.heading, lineHeight: lh(t.heading), fontWeight: 700 }, c.value),
+            ],
+          ),
         );
         rows.push(tableRow(cells, layout, r === 0, `${item.key}-r${r}`));
       }
       return h('div', { ...base, flexDirection: 'column' }, rows, item.key);
     }
     case 'table-head':
-      return h('div', { ...base, flexDirection: 'column' }, [
-        h('div', { display: 'flex', fontSize: t.body, lineHeight: lh(t.body), fontWeight: 700, marginBottom: 4, width: W }, item.caption),
-        tableRow(item.columns.map((c, i) => h('div', cellStyle(c, i, layout, { fontWeight: 700, justifyContent: 'center', textAlign: 'center' }), c.label)), layout, true, `${item.key}-h`),
-      ], item.key);
+      return h(
+        'div',
+        { ...base, flexDirection: 'column' },
+        [
+          h('div', { display: 'flex', fontSize: t.body, lineHeight: lh(t.body), fontWeight: 700, marginBottom: 4, width: W }, item.caption),
+          tableRow(
+            item.columns.map((c, i) => h('div', cellStyle(c, i, layout, { fontWeight: 700, justifyContent: 'center', textAlign: 'center' }), c.label)),
+            layout,
+            true,
+            `${item.key}-h`,
+          ),
+        ],
+        item.key,
+      );
     case 'table-row':
-      return h('div', { ...base, flexDirection: 'column' }, [tableRow(item.cells.map((c, i) => h('div', cellStyle(item.columns[i]!, i, layout), c)), layout, false, `${item.key}-r`)], item.key);
+      return h(
+        'div',
+        { ...base, flexDirection: 'column' },
+        [
+          tableRow(
+            item.cells.map((c, i) => h('div', cellStyle(item.columns[i]!, i, layout), c)),
+            layout,
+            false,
+            `${item.key}-r`,
+          ),
+        ],
+        item.key,
+      );
     case 'table-total': {
       const span = item.columns.slice(0, item.column);
       const spanWidth = span.reduce((s, c) => s + c.width, 0) + (span.length - 1) * size.rule.thin;
       const cells: El[] = [
         h('div', cellStyle({ label: '', align: 'center', wrap: true, width: spanWidth }, 0, layout, { fontWeight: 700 }), item.label),
-        ...item.columns.slice(item.column).map((c, i) => h('div', cellStyle({ ...c, wrap: false }, i + 1, layout, { fontWeight: 700 }), i === 0 ? item.value : '')),
+        ...item.columns
+          .slice(item.column)
+          .map((c, i) => h('div', cellStyle({ ...c, wrap: false }, i + 1, layout, { fontWeight: 700 }), i === 0 ? item.value : '')),
       ];
       return h('div', { ...base, flexDirection: 'column' }, [tableRow(cells, layout, false, `${item.key}-r`)], item.key);
     }
     case 'callout':
-      return h('div', { ...base, background: BLACK, padding: size.rule.thick }, [
-        h('div', { display: 'flex', flexDirection: 'column', boxSizing: 'border-box', width: W - 2 * size.rule.thick, background: WHITE, padding: size.cellPad * 2, fontSize: t.body, lineHeight: lh(t.body) }, [
-          h('div', { display: 'flex', fontWeight: 700, wordBreak: 'break-word' }, item.title),
-          ...item.lines.map((l) => h('div', { display: 'flex', wordBreak: 'break-word' }, l)),
-        ]),
-      ], item.key);
+      return h(
+        'div',
+        { ...base, background: BLACK, padding: size.rule.thick },
+        [
+          h(
+            'div',
+            {
+              display: 'flex',
+              flexDirection: 'column',
+              boxSizing: 'border-box',
+              width: W - 2 * size.rule.thick,
+              background: WHITE,
+              padding: size.cellPad * 2,
+              fontSize: t.body,
+              lineHeight: lh(t.body),
+            },
+            [
+              h('div', { display: 'flex', fontWeight: 700, wordBreak: 'break-word' }, item.title),
+              ...item.lines.map((l) => h('div', { display: 'flex', wordBreak: 'break-word' }, l)),
+            ],
+          ),
+        ],
+        item.key,
+      );
     case 'signoff':
-      return h('div', { ...base, flexDirection: 'column', fontSize: t.body, lineHeight: lh(t.body) }, [
-        h('div', { display: 'flex', height: size.rule.thin, width: W, background: BLACK, marginBottom: size.cellPad }),
-        ...item.rows.map((fields) =>
-          h('div', { display: 'flex', width: W, marginBottom: size.cellPad }, fields.map((lines) =>
-            h('div', { display: 'flex', flexDirection: 'column', boxSizing: 'border-box', width: Math.floor(W / fields.length), paddingRight: size.cellPad }, lines.map((l) => h('div', { display: 'flex', wordBreak: 'break-word' }, l))),
-          )),
-        ),
-      ], item.key);
+      return h(
+        'div',
+        { ...base, flexDirection: 'column', fontSize: t.body, lineHeight: lh(t.body) },
+        [
+          h('div', { display: 'flex', height: size.rule.thin, width: W, background: BLACK, marginBottom: size.cellPad }),
+          ...item.rows.map((fields) =>
+            h(
+              'div',
+              { display: 'flex', width: W, marginBottom: size.cellPad },
+              fields.map((lines) =>
+                h(
+                  'div',
+                  { display: 'flex', flexDirection: 'column', boxSizing: 'border-box', width: Math.floor(W / fields.length), paddingRight: size.cellPad },
+                  lines.map((l) => h('div', { display: 'flex', wordBreak: 'break-word' }, l)),
+                ),
+              ),
+            ),
+          ),
+        ],
+        item.key,
+      );
   }
 }

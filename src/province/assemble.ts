@@ -10,7 +10,17 @@ import * as pagefind from 'pagefind';
 import { SEARCH_WORD_CHARACTERS, separateHanForIndex } from '../lib/search-query.ts';
 import { CountySummarySchema } from '../schemas/county-summary.ts';
 import type { Province } from '../schemas/province.ts';
-import { listDirectoryRecords, portalBase, renderCompliance, renderCountyDirectory, renderHome, renderSearch, sumCounties, type PortalCounty, type PortalInput } from './portal.ts';
+import {
+  listDirectoryRecords,
+  portalBase,
+  renderCompliance,
+  renderCountyDirectory,
+  renderHome,
+  renderSearch,
+  sumCounties,
+  type PortalCounty,
+  type PortalInput,
+} from './portal.ts';
 
 export const SEARCH_SCRIPT = 'search/province-search.js';
 const UNUSED_BUNDLE_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight|worker)\.(js|css)$/;
@@ -46,7 +56,12 @@ export function readCountySummary(shards: string, id: string): { summary: Portal
   return { summary: parsed.data };
 }
 
-export async function assemblePortal(options: { province: Province; shards: string; out: string; project: string }): Promise<{ lines: string[]; overCap: boolean }> {
+export async function assemblePortal(options: {
+  province: Province;
+  shards: string;
+  out: string;
+  project: string;
+}): Promise<{ lines: string[]; overCap: boolean }> {
   const { province, shards, out, project } = options;
   const lines: string[] = [];
   const counties: PortalCounty[] = province.counties.map((c) => {
@@ -72,7 +87,15 @@ export async function assemblePortal(options: { province: Province; shards: stri
 
   // The search script: src/client/province-search.ts and the pure modules it imports, minified.
   const esbuild = await import('esbuild');
-  const bundled = await esbuild.build({ entryPoints: [join(project, 'src', 'client', 'province-search.ts')], bundle: true, minify: true, format: 'esm', target: 'es2022', write: false, legalComments: 'none' });
+  const bundled = await esbuild.build({
+    entryPoints: [join(project, 'src', 'client', 'province-search.ts')],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    legalComments: 'none',
+  });
   write(SEARCH_SCRIPT, bundled.outputFiles[0]!.text);
 
   // The directory index: villages, townships and running notices of every available county.
@@ -81,7 +104,13 @@ export async function assemblePortal(options: { province: Province; shards: stri
     const created = await pagefind.createIndex({ forceLanguage: 'zh-cn', includeCharacters: SEARCH_WORD_CHARACTERS });
     if (!created.index) throw new Error(`Pagefind 无法启动。Pagefind could not start: ${created.errors.join('; ')}`);
     for (const r of records) {
-      const added = await created.index.addCustomRecord({ url: r.url, content: separateHanForIndex(`${r.title} ${r.content}`), language: 'zh-cn', meta: { title: r.title, kind: r.kind, county: r.countyName }, filters: { county: [r.county], kind: [r.kind] } });
+      const added = await created.index.addCustomRecord({
+        url: r.url,
+        content: separateHanForIndex(`${r.title} ${r.content}`),
+        language: 'zh-cn',
+        meta: { title: r.title, kind: r.kind, county: r.countyName },
+        filters: { county: [r.county], kind: [r.kind] },
+      });
       if (added.errors.length > 0) throw new Error(`索引目录出错 Indexing the directory failed: ${added.errors.join('; ')}`);
     }
     const written = await created.index.writeFiles({ outputPath: join(out, 'pagefind') });
@@ -93,13 +122,18 @@ export async function assemblePortal(options: { province: Province; shards: stri
 
   const counts = countFiles(out);
   const totals = sumCounties(counties);
-  const portalFiles = Object.entries(counts.byFolder).filter(([k]) => !counties.some((c) => c.id === k)).reduce((s, [, n]) => s + n, 0);
+  const portalFiles = Object.entries(counts.byFolder)
+    .filter(([k]) => !counties.some((c) => c.id === k))
+    .reduce((s, [, n]) => s + n, 0);
   lines.push(`门户 portal: ${totals.available}/${totals.counties} 个县，${totals.villages} 个村，${records.length} 条目录索引 directory records.`);
   for (const c of counties) if (c.summary) lines.push(`  ${c.id}\t${counts.byFolder[c.id] ?? 0} files`);
   lines.push(`  门户自身 portal pages and index\t${portalFiles} files`);
   lines.push(`文件合计 total files: ${counts.total}（上限 cap ${province.portal.fileCap}）`);
   const overCap = counts.total > province.portal.fileCap;
-  if (overCap) lines.push(`文件数超过上限：请换用上限更高的主机（GitLab Pages 200000），或按县分开发布。 Over the host's file cap: use a host with a higher cap or deploy counties separately.`);
+  if (overCap)
+    lines.push(
+      `文件数超过上限：请换用上限更高的主机（GitLab Pages 200000），或按县分开发布。 Over the host's file cap: use a host with a higher cap or deploy counties separately.`,
+    );
   writeFileSync(join(out, 'files.json'), `${JSON.stringify({ total: counts.total, cap: province.portal.fileCap, byFolder: counts.byFolder }, null, 1)}\n`);
   return { lines, overCap };
 }

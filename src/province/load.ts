@@ -13,14 +13,21 @@ export function parseProvince(text: string, file = 'province.yaml'): ProvinceRes
   try {
     raw = parse(text);
   } catch (error) {
-    return { province: undefined, problems: [`${file}: 不是有效的 YAML，请检查缩进和冒号。 Not valid YAML; check indentation and colons. (${(error as Error).message.split('\n')[0]})`] };
+    return {
+      province: undefined,
+      problems: [`${file}: 不是有效的 YAML，请检查缩进和冒号。 Not valid YAML; check indentation and colons. (${(error as Error).message.split('\n')[0]})`],
+    };
   }
   const result = ProvinceSchema.safeParse(raw);
   if (result.success) return { province: result.data, problems: [] };
   return {
     province: undefined,
     problems: result.error.issues.map((i) => {
-      const field = i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(整个文件 whole file)';
+      const field =
+        i.path
+          .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+          .join('')
+          .replace(/^\./, '') || '(整个文件 whole file)';
       return `${file}: ${field}: ${i.message}。请按 src/schemas/province.ts 中该字段的说明修改。 Fix this field as described in src/schemas/province.ts.`;
     }),
   };

@@ -85,7 +85,11 @@ function dateZh(iso: string): string {
 }
 
 function latestAsOf(counties: readonly PortalCounty[]): string | undefined {
-  return counties.map((c) => c.summary?.asOf).filter((x): x is string => Boolean(x)).sort().at(-1);
+  return counties
+    .map((c) => c.summary?.asOf)
+    .filter((x): x is string => Boolean(x))
+    .sort()
+    .at(-1);
 }
 
 export interface ProvinceTotals {
@@ -133,7 +137,11 @@ export function renderHome(input: PortalInput): string {
       const s = c.summary;
       const withSummary = { ...c, summary: s };
       const townships = s.townships
-        .map((t) => (inline ? `<h3>${e(t.name)}</h3>${villageList(base, withSummary, t)}` : `<li><a href="${base}c/${c.id}/#${e(t.name)}">${e(t.name)}</a> <span class="meta">${t.villages.length} 个村，未按期公开 ${t.villages.filter((v) => v.standing === 'overdue').length} 个</span></li>`))
+        .map((t) =>
+          inline
+            ? `<h3>${e(t.name)}</h3>${villageList(base, withSummary, t)}`
+            : `<li><a href="${base}c/${c.id}/#${e(t.name)}">${e(t.name)}</a> <span class="meta">${t.villages.length} 个村，未按期公开 ${t.villages.filter((v) => v.standing === 'overdue').length} 个</span></li>`,
+        )
         .join('');
       return `<section aria-labelledby="c-${c.id}"><h2 id="c-${c.id}"><a href="${base}${c.id}/">${e(c.name)}</a></h2>${countyCounts(s)}<p class="meta">数据截至 ${e(dateZh(s.asOf))} · <a href="${base}c/${c.id}/">本县各村一览</a> · <a href="${base}${c.id}/compliance/">合规情况</a></p>${inline ? townships : `<ul class="links">${townships}</ul>`}</section>`;
     })
@@ -141,7 +149,14 @@ export function renderHome(input: PortalInput): string {
   const body = `<h1>${e(input.province.name)}</h1>
 <p class="lead">全省 ${totals.counties} 个县（区）、${totals.villages} 个村（社区）的村务、党务、财务公开。</p>
 <ul class="summary counts" aria-label="全省按期公开情况"><li>按时公开 ${totals.onTime} 个村</li><li>逾期公开 ${totals.late} 个村</li><li>未按期公开 ${totals.overdue} 个村</li></ul>
-${totals.available < totals.counties ? `<p class="unavailable">有 ${totals.counties - totals.available} 个县的站点暂缺：${input.counties.filter((c) => !c.summary).map((c) => e(c.name)).join('、')}。</p>` : ''}
+${
+  totals.available < totals.counties
+    ? `<p class="unavailable">有 ${totals.counties - totals.available} 个县的站点暂缺：${input.counties
+        .filter((c) => !c.summary)
+        .map((c) => e(c.name))
+        .join('、')}。</p>`
+    : ''
+}
 <p><a href="${base}compliance/">各县按期公开和合规情况 →</a></p>
 ${sections}`;
   return page(input, '首页', body);
@@ -183,7 +198,9 @@ ${rows}
 
 export function renderSearch(input: PortalInput, scriptHref: string): string {
   const base = portalBase(input.province);
-  const options = input.counties.map((c) => `<option value="${c.id}"${c.summary ? '' : ' data-unavailable=""'}>${e(c.name)}${c.summary ? '' : '（暂缺）'}</option>`).join('');
+  const options = input.counties
+    .map((c) => `<option value="${c.id}"${c.summary ? '' : ' data-unavailable=""'}>${e(c.name)}${c.summary ? '' : '（暂缺）'}</option>`)
+    .join('');
   const body = `<nav class="crumbs" aria-label="当前位置"><ol><li><a href="${base}">${e(input.province.name)}</a></li><li aria-current="page">搜索</li></ol></nav>
 <h1>全省搜索</h1>
 <form id="province-search" role="search" data-base="${base}" action="${base}search/">
@@ -215,10 +232,32 @@ export function listDirectoryRecords(input: PortalInput): DirectoryRecord[] {
   for (const c of input.counties) {
     if (!c.summary) continue;
     for (const t of c.summary.townships) {
-      out.push({ url: `${base}c/${c.id}/#${t.name}`, title: `${c.name}${t.name}`, content: `${c.summary.county} ${t.name} ${t.villages.map((v) => v.name).join(' ')}`, county: c.id, countyName: c.name, kind: '乡镇' });
+      out.push({
+        url: `${base}c/${c.id}/#${t.name}`,
+        title: `${c.name}${t.name}`,
+        content: `${c.summary.county} ${t.name} ${t.villages.map((v) => v.name).join(' ')}`,
+        county: c.id,
+        countyName: c.name,
+        kind: '乡镇',
+      });
       for (const v of t.villages) {
-        out.push({ url: `${base}${c.id}/${v.path}`, title: `${c.name}${t.name}${v.name}`, content: `${c.summary.county} ${t.name} ${v.name} ${STANDING[v.standing]} ${v.standingDetail}`, county: c.id, countyName: c.name, kind: '村' });
-        for (const n of v.runningNotices) out.push({ url: `${base}${c.id}/${n.path}`, title: `${v.name}：${n.title}`, content: `${c.summary.county} ${t.name} ${v.name} 正在公示 ${n.title}`, county: c.id, countyName: c.name, kind: '公示' });
+        out.push({
+          url: `${base}${c.id}/${v.path}`,
+          title: `${c.name}${t.name}${v.name}`,
+          content: `${c.summary.county} ${t.name} ${v.name} ${STANDING[v.standing]} ${v.standingDetail}`,
+          county: c.id,
+          countyName: c.name,
+          kind: '村',
+        });
+        for (const n of v.runningNotices)
+          out.push({
+            url: `${base}${c.id}/${n.path}`,
+            title: `${v.name}：${n.title}`,
+            content: `${c.summary.county} ${t.name} ${v.name} 正在公示 ${n.title}`,
+            county: c.id,
+            countyName: c.name,
+            kind: '公示',
+          });
       }
     }
   }

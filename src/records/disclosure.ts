@@ -31,7 +31,9 @@ export function getDisclosureFacts(d: DisclosureRec, v: VillageRecords): Disclos
     ...(newer ? { supersededBy: newer.id } : {}),
     ...(d.data.supersedes ? { corrects: d.data.supersedes } : {}),
     ...(older ? { changes: describeCorrection(older, d) } : {}),
-    ...(approval ? { approval: { meetingId: approval.id, title: approval.data.title, date: approval.data.date, path: recordPath('meeting', v.id, approval.id) } } : {}),
+    ...(approval
+      ? { approval: { meetingId: approval.id, title: approval.data.title, date: approval.data.date, path: recordPath('meeting', v.id, approval.id) } }
+      : {}),
   };
 }
 

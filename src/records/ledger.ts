@@ -69,7 +69,9 @@ export function getLedgerPlainFacts(l: LedgerRec, previous: LedgerRec | undefine
     bySource.set(key, (bySource.get(key) ?? 0) + e.amount);
   }
   const sources = [...bySource].map(([source, amount]) => ({ source, amount })).sort((a, b) => b.amount - a.amount || a.source.localeCompare(b.source));
-  const ranked = l.data.expense.map((e) => ({ purpose: e.summary, amount: e.amount, date: e.date })).sort((a, b) => b.amount - a.amount || a.date.localeCompare(b.date));
+  const ranked = l.data.expense
+    .map((e) => ({ purpose: e.summary, amount: e.amount, date: e.date }))
+    .sort((a, b) => b.amount - a.amount || a.date.localeCompare(b.date));
   const mainExpenses = ranked.slice(0, top);
   const rest = ranked.slice(top);
   const sum = (xs: readonly { amount: number }[]) => xs.reduce((s, e) => s + e.amount, 0);
@@ -82,6 +84,8 @@ export function getLedgerPlainFacts(l: LedgerRec, previous: LedgerRec | undefine
     sources,
     mainExpenses,
     otherExpenses: { count: rest.length, amount: sum(rest) },
-    ...(previous ? { change: { periodZh: periodLabel(previous.period), income: income - sum(previous.data.income), expense: expense - sum(previous.data.expense) } } : {}),
+    ...(previous
+      ? { change: { periodZh: periodLabel(previous.period), income: income - sum(previous.data.income), expense: expense - sum(previous.data.expense) } }
+      : {}),
   };
 }

@@ -57,7 +57,10 @@ export function getMeetingFacts(m: MeetingRec, v: VillageRecords, ctx: FactsCont
   const stands = (x: MeetingRec): boolean => {
     const r = getBodyRule(x.data.body)!;
     const qq = getQuorum(r, x.data, { womenRepQuorum: ctx.profile.womenRepQuorum });
-    return getStanding(qq.met, x.data.resolutions.map((res) => getOutcome(r, x.data, res.votes, qq.met))).lawful;
+    return getStanding(
+      qq.met,
+      x.data.resolutions.map((res) => getOutcome(r, x.data, res.votes, qq.met)),
+    ).lawful;
   };
   const standsAt = (id: string | undefined): boolean => {
     const x = id ? v.meetings.find((mm) => mm.id === id) : undefined;
@@ -72,7 +75,12 @@ export function getMeetingFacts(m: MeetingRec, v: VillageRecords, ctx: FactsCont
       ? { zh: '决议公开', done: true, detail: `${decision.data.title}的决议已在村务公开栏张贴公告`, path: recordPath('meeting', v.id, decision.id) }
       : { zh: '决议公开', done: false, detail: decision ? '决议尚未张贴公告' : '还没有作出决议，决议作出后张贴公告' },
     spentUnder
-      ? { zh: '实施结果公开', done: true, detail: `实施的收支已在${periodLabel(spentUnder.period)}财务公开中列出`, path: recordPath('ledger', v.id, spentUnder.id) }
+      ? {
+          zh: '实施结果公开',
+          done: true,
+          detail: `实施的收支已在${periodLabel(spentUnder.period)}财务公开中列出`,
+          path: recordPath('ledger', v.id, spentUnder.id),
+        }
       : { zh: '实施结果公开', done: false, detail: '实施结果尚未公开，完成后在财务公开或村务公开中列出' },
   ];
   return {
@@ -84,7 +92,14 @@ export function getMeetingFacts(m: MeetingRec, v: VillageRecords, ctx: FactsCont
     outcomes,
     passed: outcomes.filter((o) => o === '通过').length,
     failed: outcomes.filter((o) => o === '未通过').length,
-    ...(rule.pass && t ? { passRule: { zh: `赞成票须达${rule.pass.base === 'present' ? '到会人数' : '全体应到人数'}的${t.zh}`, en: `yes votes must be ${t.en} of ${rule.pass.base === 'present' ? 'those present' : 'all members'}` } } : {}),
+    ...(rule.pass && t
+      ? {
+          passRule: {
+            zh: `赞成票须达${rule.pass.base === 'present' ? '到会人数' : '全体应到人数'}的${t.zh}`,
+            en: `yes votes must be ${t.en} of ${rule.pass.base === 'present' ? 'those present' : 'all members'}`,
+          },
+        }
+      : {}),
     source: rule.source.replace(/\s*\[[A-Z]+\]/g, ''),
     ...(chain
       ? {
@@ -92,7 +107,12 @@ export function getMeetingFacts(m: MeetingRec, v: VillageRecords, ctx: FactsCont
             complete: chain.complete && chain.steps.every((s) => standsAt(s.meetingId)),
             steps: chain.steps.map((s) => {
               const mm = meetingOf(s.meetingId);
-              return { zh: s.step.zh, en: s.step.en, current: s.meetingId === m.id, ...(mm ? { meeting: { id: mm.id, title: mm.data.title, date: mm.data.date, path: recordPath('meeting', v.id, mm.id) } } : {}) };
+              return {
+                zh: s.step.zh,
+                en: s.step.en,
+                current: s.meetingId === m.id,
+                ...(mm ? { meeting: { id: mm.id, title: mm.data.title, date: mm.data.date, path: recordPath('meeting', v.id, mm.id) } } : {}),
+              };
             }),
             publicSteps,
           },
@@ -101,7 +121,20 @@ export function getMeetingFacts(m: MeetingRec, v: VillageRecords, ctx: FactsCont
     authorisesSpending: outcomes.map((o) => o === '通过' && rule.decidesSpending),
     authorisedSpending: v.ledgers.flatMap((l) =>
       l.data.expense
-        .filter((e) => e.resolution?.meetingId === m.id && rule.decidesSpending && getExpenseAuthority(e.resolution.index, { ledgerId: l.id, voucher: e.voucher }, m.data.resolutions, outcomes).state === 'passed').map((e) => ({ ledgerId: l.id, periodZh: periodLabel(l.period), voucher: e.voucher, summary: e.summary, amount: e.amount, path: recordPath('ledger', v.id, l.id) })),
+        .filter(
+          (e) =>
+            e.resolution?.meetingId === m.id &&
+            rule.decidesSpending &&
+            getExpenseAuthority(e.resolution.index, { ledgerId: l.id, voucher: e.voucher }, m.data.resolutions, outcomes).state === 'passed',
+        )
+        .map((e) => ({
+          ledgerId: l.id,
+          periodZh: periodLabel(l.period),
+          voucher: e.voucher,
+          summary: e.summary,
+          amount: e.amount,
+          path: recordPath('ledger', v.id, l.id),
+        })),
     ),
     posted: m.data.resolutions.length > 0 && rule.postsResolutions,
     track: rule.track,

@@ -27,11 +27,58 @@ export interface RecordType {
 }
 
 export const RECORD_TYPES = {
-  disclosure: { folder: 'disclosures', segment: 'disclosures', list: 'disclosures', schema: DisclosureSchema, collection: 'disclosures', zh: '村务公开', en: 'Disclosure', poster: 'disclosure', kiosk: ['disclosure'] },
-  ledger: { folder: 'finances', segment: 'finances', list: 'ledgers', schema: LedgerSchema, zh: '财务收支', en: 'Finance', poster: 'finance', kiosk: ['finance', 'finance-categories'] },
-  meeting: { folder: 'meetings', segment: 'meetings', list: 'meetings', schema: MeetingSchema, collection: 'meetings', zh: '会议决议', en: 'Meeting', poster: 'resolution', kiosk: ['meeting'] },
-  notice: { folder: 'notices', segment: 'notices', list: 'notices', schema: NoticeSchema, collection: 'notices', zh: '公示', en: 'Notice', poster: 'notice', kiosk: ['notice'] },
-  volunteer: { folder: 'volunteers', segment: 'volunteers', list: 'volunteers', schema: VolunteerPeriodSchema, zh: '志愿服务', en: 'Volunteering', kiosk: ['volunteers'] },
+  disclosure: {
+    folder: 'disclosures',
+    segment: 'disclosures',
+    list: 'disclosures',
+    schema: DisclosureSchema,
+    collection: 'disclosures',
+    zh: '村务公开',
+    en: 'Disclosure',
+    poster: 'disclosure',
+    kiosk: ['disclosure'],
+  },
+  ledger: {
+    folder: 'finances',
+    segment: 'finances',
+    list: 'ledgers',
+    schema: LedgerSchema,
+    zh: '财务收支',
+    en: 'Finance',
+    poster: 'finance',
+    kiosk: ['finance', 'finance-categories'],
+  },
+  meeting: {
+    folder: 'meetings',
+    segment: 'meetings',
+    list: 'meetings',
+    schema: MeetingSchema,
+    collection: 'meetings',
+    zh: '会议决议',
+    en: 'Meeting',
+    poster: 'resolution',
+    kiosk: ['meeting'],
+  },
+  notice: {
+    folder: 'notices',
+    segment: 'notices',
+    list: 'notices',
+    schema: NoticeSchema,
+    collection: 'notices',
+    zh: '公示',
+    en: 'Notice',
+    poster: 'notice',
+    kiosk: ['notice'],
+  },
+  volunteer: {
+    folder: 'volunteers',
+    segment: 'volunteers',
+    list: 'volunteers',
+    schema: VolunteerPeriodSchema,
+    zh: '志愿服务',
+    en: 'Volunteering',
+    kiosk: ['volunteers'],
+  },
 } as const satisfies Record<string, RecordType>;
 
 export type RecordTypeName = keyof typeof RECORD_TYPES;

@@ -25,7 +25,17 @@ export function getVolunteerFacts(p: VolunteerRec, v: Pick<VillageRecords, 'id'>
   return {
     id: p.id,
     path: recordPath('volunteer', v.id, p.id),
-    figures: { label: periodLabel(p.period), teams: p.data.teams.length, volunteers: p.data.volunteers.length, activities: p.data.activities.length, hours: formatHours(tenths) },
-    lastDate: p.data.activities.map((a) => a.date).sort().at(-1) ?? periodEnd(p.period),
+    figures: {
+      label: periodLabel(p.period),
+      teams: p.data.teams.length,
+      volunteers: p.data.volunteers.length,
+      activities: p.data.activities.length,
+      hours: formatHours(tenths),
+    },
+    lastDate:
+      p.data.activities
+        .map((a) => a.date)
+        .sort()
+        .at(-1) ?? periodEnd(p.period),
   };
 }

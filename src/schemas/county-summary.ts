@@ -42,7 +42,13 @@ export const CountySummarySchema = z.strictObject({
   /** SHA-256 of content/, the code and the as-of date: equal hashes mean the same site. */
   inputHash: z.string(),
   /** Counts over villages for the latest due quarter, and villages with any compliance finding. */
-  counts: z.strictObject({ villages: z.number().int(), onTime: z.number().int(), late: z.number().int(), overdue: z.number().int(), withFindings: z.number().int() }),
+  counts: z.strictObject({
+    villages: z.number().int(),
+    onTime: z.number().int(),
+    late: z.number().int(),
+    overdue: z.number().int(),
+    withFindings: z.number().int(),
+  }),
   /** Townships in the order of the county home, each with its villages. */
   townships: z.array(z.strictObject({ name: z.string(), villages: z.array(CountySummaryVillageSchema) })),
 });

@@ -6,8 +6,11 @@
 import { z } from 'astro/zod';
 import { isIsoDate } from '../lib/dates.ts';
 
-// eslint-disable-next-line no-control-regex -- ids are refused when they contain control characters
-const Id = z.string().min(1).regex(/^[^\s\u0000-\u001f]+$/u, 'no spaces or control characters');
+const Id = z
+  .string()
+  .min(1)
+  // eslint-disable-next-line no-control-regex -- ids are refused when they contain control characters
+  .regex(/^[^\s\u0000-\u001f]+$/u, 'no spaces or control characters');
 
 export const LogLeafSchema = z.strictObject({
   /** The county (site) that published it, as in site.yaml `county`, e.g. 陇县. */

@@ -39,7 +39,10 @@ export const SiteSchema = z.strictObject({
    * key (given by --log-key <file> or GONGKAI_LOG_KEY_FILE / GONGKAI_LOG_KEY, never in the repository);
    * absent: the log is published unsigned.
    */
-  logKey: z.string().regex(/^[^\s+]+\+[0-9a-f]{8}\+[A-Za-z0-9+/=]+$/, 'a log public key line from npm run log-keygen: <name>+<8 hex>+<base64>').optional(),
+  logKey: z
+    .string()
+    .regex(/^[^\s+]+\+[0-9a-f]{8}\+[A-Za-z0-9+/=]+$/, 'a log public key line from npm run log-keygen: <name>+<8 hex>+<base64>')
+    .optional(),
   /** Pinned "as of" date for reproducible demos; GONGKAI_AS_OF overrides it; absent = build date. */
   asOf: IsoDate.optional(),
   /** County supervision / complaint hotline shown on every page. */

@@ -41,9 +41,7 @@ export const ActivitySchema = z.strictObject({
   /** Team id. */
   team: Slug,
   /** Who took part and for how many hours (travel time not counted). */
-  participants: z
-    .array(z.strictObject({ /** Volunteer id. */ volunteer: Slug, /** Hours served, e.g. 2.5. */ hours: HoursTenths }))
-    .min(1),
+  participants: z.array(z.strictObject({ /** Volunteer id. */ volunteer: Slug, /** Hours served, e.g. 2.5. */ hours: HoursTenths })).min(1),
 });
 
 export const VolunteerPeriodSchema = z.strictObject({

@@ -31,27 +31,46 @@ export function checkVillage(root: string, id: string, options: LoadOptions = {}
   if (!county || !v) return { code, stdout: out.join('\n'), stderr: '' };
 
   out.push(toolText('summary.title', { name: v.data.name, id, asOf: county.asOf }));
-  out.push(toolText('summary.records', { disclosures: v.disclosures.length, ledgers: v.ledgers.length, meetings: v.meetings.length, notices: v.notices.length, volunteers: v.volunteers.length }));
+  out.push(
+    toolText('summary.records', {
+      disclosures: v.disclosures.length,
+      ledgers: v.ledgers.length,
+      meetings: v.meetings.length,
+      notices: v.notices.length,
+      volunteers: v.volunteers.length,
+    }),
+  );
   out.push(toolText('summary.problems', { errors, warnings: result.problems.length - errors }));
 
   const overdue = result.problems.flatMap((p) => (p.code === 'disclosure.overdue' && p.file === v.file ? [p.params] : []));
   if (overdue.length > 0) {
-    out.push(toolText('summary.overdue', {
-      what: overdue.map((p) => `${p.period}${OVERDUE_WHAT[p.kind].zh}（已逾期 ${p.days} 天）`).join('、'),
-      whatEn: overdue.map((p) => `${p.periodKey} ${OVERDUE_WHAT[p.kind].en} (${p.days} days)`).join(', '),
-    }));
+    out.push(
+      toolText('summary.overdue', {
+        what: overdue.map((p) => `${p.period}${OVERDUE_WHAT[p.kind].zh}（已逾期 ${p.days} 天）`).join('、'),
+        whatEn: overdue.map((p) => `${p.periodKey} ${OVERDUE_WHAT[p.kind].en} (${p.days} days)`).join(', '),
+      }),
+    );
   }
 
   const next = getNextDueQuarter(toComplianceVillage(v, county.site.largeExpenseThreshold), county.asOf, county.profile);
   const deadline = getPublicationDeadline(next, county.profile);
   out.push(toolText('summary.next', { period: periodLabel(next), periodKey: periodKey(next), deadline, days: daysBetween(county.asOf, deadline) }));
   const due = getExpectedItems(county.site.catalogue, next).due;
-  out.push(toolText('summary.catalogue', { items: due.map((c) => `${c.code} ${c.title}${c.ledger ? '（账）' : ''}`).join('；'), codes: due.map((c) => c.code).join(', ') }));
+  out.push(
+    toolText('summary.catalogue', {
+      items: due.map((c) => `${c.code} ${c.title}${c.ledger ? '（账）' : ''}`).join('；'),
+      codes: due.map((c) => c.code).join(', '),
+    }),
+  );
   const key = periodKey(next);
   const months = [0, 1, 2].map((i) => `${next.year}-${String((next.quarter - 1) * 3 + 1 + i).padStart(2, '0')}`);
   const present = ['disclosures', 'finances', 'volunteers'].flatMap((folder) => {
     const dir = join(root, 'content/villages', id, folder);
-    return existsSync(dir) ? readdirSync(dir).filter((f) => f.startsWith(key) || months.some((m) => f.startsWith(m))).map((f) => `${folder}/${f}`) : [];
+    return existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.startsWith(key) || months.some((m) => f.startsWith(m)))
+          .map((f) => `${folder}/${f}`)
+      : [];
   });
   out.push(present.length > 0 ? toolText('summary.started', { files: present.join('、') }) : toolText('summary.start', { id, periodKey: key }));
 

@@ -39,7 +39,13 @@ export function formatImportFinding(f: ImportFinding): string {
 }
 
 const entryOut = (e: ImportedEntry) => {
-  const out: Record<string, string> = { date: e.date, voucher: e.voucher, category: e.category || placeholder('科目'), summary: e.summary, amount: formatYuan(e.amount) };
+  const out: Record<string, string> = {
+    date: e.date,
+    voucher: e.voucher,
+    category: e.category || placeholder('科目'),
+    summary: e.summary,
+    amount: formatYuan(e.amount),
+  };
   if (e.source) out['source'] = e.source;
   if (e.side === 'expense') {
     if (e.handler) out['handler'] = e.handler;
@@ -96,7 +102,11 @@ function previousClosing(v: VillageRecords, period: Period): { key: string; fen:
   const before = periodStart(period);
   const prev = [...v.ledgers].filter((l) => periodEnd(l.period) < before).sort((a, b) => periodStart(b.period).localeCompare(periodStart(a.period)))[0];
   if (!prev) return undefined;
-  const dayBefore = periodEnd(period.kind === 'quarter' ? previousQuarter(period) : { kind: 'month', year: period.month === 1 ? period.year - 1 : period.year, month: period.month === 1 ? 12 : period.month - 1 });
+  const dayBefore = periodEnd(
+    period.kind === 'quarter'
+      ? previousQuarter(period)
+      : { kind: 'month', year: period.month === 1 ? period.year - 1 : period.year, month: period.month === 1 ? 12 : period.month - 1 },
+  );
   return periodEnd(prev.period) === dayBefore ? { key: prev.id, fen: prev.data.closingBalance } : undefined;
 }
 
@@ -124,10 +134,20 @@ export async function importLedger(root: string, id: string | undefined, file: s
   }
 
   // The first sheet with a ledger header (a workbook often has a cover or summary sheet first).
-  let chosen = read.sheets.map((sheet) => ({ sheet, result: importLedgerRows(sheet.rows, { period }) })).find((x) => !x.result.findings.some((f) => f.code === 'import.no-header'));
+  let chosen = read.sheets
+    .map((sheet) => ({ sheet, result: importLedgerRows(sheet.rows, { period }) }))
+    .find((x) => !x.result.findings.some((f) => f.code === 'import.no-header'));
   chosen ??= { sheet: read.sheets[0] ?? { name: '', rows: [] }, result: importLedgerRows(read.sheets[0]?.rows ?? [], { period }) };
   const { sheet, result } = chosen;
-  if (result.header) out.push(toolText('import.read', { file, kind: read.kind === 'csv' ? `CSV, ${read.encoding ?? ''}` : 'Excel/WPS .xlsx', sheet: sheet.name, header: result.header.row }));
+  if (result.header)
+    out.push(
+      toolText('import.read', {
+        file,
+        kind: read.kind === 'csv' ? `CSV, ${read.encoding ?? ''}` : 'Excel/WPS .xlsx',
+        sheet: sheet.name,
+        header: result.header.row,
+      }),
+    );
   const findings = [...result.findings];
 
   // A village that keeps monthly accounts gets one ledger per month.
@@ -149,22 +169,36 @@ export async function importLedger(root: string, id: string | undefined, file: s
     base = readFileSync(abs, 'utf8');
     const parsed = parseYaml(base);
     const data = parsed.ok ? (parsed.data as { income?: unknown[]; expense?: unknown[] }) : {};
-    if (((data.income?.length ?? 0) > 0 || (data.expense?.length ?? 0) > 0) && !options.force) return fail([...findings, { code: 'import.exists', params: { file: rel }, severity: 'error' }]);
+    if (((data.income?.length ?? 0) > 0 || (data.expense?.length ?? 0) > 0) && !options.force)
+      return fail([...findings, { code: 'import.exists', params: { file: rel }, severity: 'error' }]);
   } else {
     const quarter = target.kind === 'quarter' ? target : quarterOf(periodStart(target));
     const scaffold = scaffoldFor(ctx.county, ctx.village, quarter).files.find((f) => f.path === `finances/${key}.yaml`);
-    base = scaffold?.text ?? `openingBalance: ${placeholder('上期结余')}\nincome: []\nexpense: []\ntotals:\n  income: 0\n  expense: 0\nclosingBalance: 0\nsignoff:\n  responsible: ${placeholder('负责人')}\n  preparer: ${placeholder('编制人')}\npublishedAt: ${placeholder('公布日期 YYYY-MM-DD')}\n`;
+    base =
+      scaffold?.text ??
+      `openingBalance: ${placeholder('上期结余')}\nincome: []\nexpense: []\ntotals:\n  income: 0\n  expense: 0\nclosingBalance: 0\nsignoff:\n  responsible: ${placeholder('负责人')}\n  preparer: ${placeholder('编制人')}\npublishedAt: ${placeholder('公布日期 YYYY-MM-DD')}\n`;
   }
 
   // Opening balance: the previous ledger's closing (the rule), else what the sheet says, else what the file has.
   const prev = previousClosing(ctx.village, target);
-  const doc: Document = parseDocument(base.split('\n').filter((l) => !/^#\s{2,}(-|\w+:)/.test(l)).join('\n'), { schema: 'failsafe' });
+  const doc: Document = parseDocument(
+    base
+      .split('\n')
+      .filter((l) => !/^#\s{2,}(-|\w+:)/.test(l))
+      .join('\n'),
+    { schema: 'failsafe' },
+  );
   const existingOpening = String(doc.get('openingBalance') ?? '');
   const existingFen = existingOpening.includes(PLACEHOLDER) ? undefined : parseFen(existingOpening);
   let openingFen: number | undefined;
   if (prev) {
     openingFen = prev.fen;
-    if (result.openingFen !== undefined && result.openingFen !== prev.fen) findings.push({ code: 'import.opening-mismatch', params: { sheet: formatYuan(result.openingFen), previous: prev.key, closing: formatYuan(prev.fen) }, severity: 'warning' });
+    if (result.openingFen !== undefined && result.openingFen !== prev.fen)
+      findings.push({
+        code: 'import.opening-mismatch',
+        params: { sheet: formatYuan(result.openingFen), previous: prev.key, closing: formatYuan(prev.fen) },
+        severity: 'warning',
+      });
   } else if (result.openingFen !== undefined) openingFen = result.openingFen;
   else if (existingFen?.ok) openingFen = existingFen.fen;
 

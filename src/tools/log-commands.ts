@@ -36,7 +36,9 @@ async function runAudit(args: VerifyArgs, out: string[]) {
     const published = await get('vkey');
     if (published) {
       vkey = parseVerifierKey(new TextDecoder().decode(published).trim());
-      out.push(`注意：公钥取自网站本身（log/vkey），请与 site.yaml 或县里公布的公钥核对，并用 --vkey 固定 / note: the key was taken from the site itself (log/vkey); compare it with the published one and pin it with --vkey`);
+      out.push(
+        `注意：公钥取自网站本身（log/vkey），请与 site.yaml 或县里公布的公钥核对，并用 --vkey 固定 / note: the key was taken from the site itself (log/vkey); compare it with the published one and pin it with --vkey`,
+      );
     }
   }
   return auditLog({
@@ -80,12 +82,18 @@ export async function runWitness(args: WitnessArgs): Promise<ToolResult> {
   try {
     const key = await loadSignerKey({ keyFile: args.keyFile });
     if (!key || key.type !== KEY_TYPE_COSIGNATURE_V1)
-      return { code: 2, stdout: '', stderr: `${args.keyFile}: 不是见证密钥（应由 npm run log-keygen -- --witness 生成） / not a witness key (make one with npm run log-keygen -- --witness)` };
+      return {
+        code: 2,
+        stdout: '',
+        stderr: `${args.keyFile}: 不是见证密钥（应由 npm run log-keygen -- --witness 生成） / not a witness key (make one with npm run log-keygen -- --witness)`,
+      };
     const report = await runAudit(args, out);
     out.push(formatAuditReport(report));
-    if (!report.ok || !report.checkpointNote) return { code: 1, stdout: out.join('\n'), stderr: '见证人拒绝联署：日志未通过核验 / witness refuses to cosign: the log failed verification' };
+    if (!report.ok || !report.checkpointNote)
+      return { code: 1, stdout: out.join('\n'), stderr: '见证人拒绝联署：日志未通过核验 / witness refuses to cosign: the log failed verification' };
     const note = readCheckpointNote(report.checkpointNote);
-    if (note.signatures.length === 0) return { code: 1, stdout: out.join('\n'), stderr: '见证人拒绝联署：检查点未签名 / witness refuses to cosign: the checkpoint is unsigned' };
+    if (note.signatures.length === 0)
+      return { code: 1, stdout: out.join('\n'), stderr: '见证人拒绝联署：检查点未签名 / witness refuses to cosign: the checkpoint is unsigned' };
     const sig = await cosignText(note.text, key, args.now);
     const cosigned = formatNote({ text: note.text, signatures: [...note.signatures.filter((s) => s.name !== key.name), sig] });
     if (args.out) {
@@ -104,7 +112,10 @@ export async function runKeygen(args: { name: string; out: string; witness?: boo
   try {
     const vkey = await generateKeyFile(args.out, args.name, args.witness ? KEY_TYPE_COSIGNATURE_V1 : KEY_TYPE_ED25519);
     const lines = args.witness
-      ? [`见证私钥已写入 ${args.out}（仅本人可读）。请把下面的公钥交给审计方： / witness key written to ${args.out} (mode 0600). Give auditors this public key:`, vkey]
+      ? [
+          `见证私钥已写入 ${args.out}（仅本人可读）。请把下面的公钥交给审计方： / witness key written to ${args.out} (mode 0600). Give auditors this public key:`,
+          vkey,
+        ]
       : [
           `日志私钥已写入 ${args.out}（仅本人可读）。不要放进仓库；构建时用 --log-key <文件> 或环境变量 GONGKAI_LOG_KEY 提供。 / log key written to ${args.out} (mode 0600). Keep it out of the repository; give it to the build by file path or the GONGKAI_LOG_KEY environment variable.`,
           '把下面这一行加入 content/site.yaml： / add this line to content/site.yaml:',

@@ -50,7 +50,9 @@ export function scaffoldFor(county: County, v: VillageRecords, quarter: Period &
   const previousLedger = [...v.ledgers].filter((l) => before(l.period)).sort((a, b) => comparePeriods(b.period, a.period))[0];
   const adjacent = previousLedger && periodEnd(previousLedger.period) === periodEnd(previousQuarter(quarter)) ? previousLedger : undefined;
   const previousDisclosures: ScaffoldInput['previousDisclosures'] = {};
-  for (const d of [...v.disclosures].filter((x) => before(x.period)).sort((a, b) => comparePeriods(a.period, b.period) || a.data.publishedAt.localeCompare(b.data.publishedAt))) {
+  for (const d of [...v.disclosures]
+    .filter((x) => before(x.period))
+    .sort((a, b) => comparePeriods(a.period, b.period) || a.data.publishedAt.localeCompare(b.data.publishedAt))) {
     previousDisclosures[d.data.track] = { signoff: d.data.signoff, channels: d.data.channels };
   }
   const previousVolunteers = [...v.volunteers].filter((p) => before(p.period)).sort((a, b) => comparePeriods(b.period, a.period))[0];
@@ -77,7 +79,9 @@ export function scaffoldFor(county: County, v: VillageRecords, quarter: Period &
         }
       : {}),
     previousDisclosures,
-    ...(previousVolunteers ? { previousVolunteers: { key: previousVolunteers.id, teams: previousVolunteers.data.teams, volunteers: previousVolunteers.data.volunteers } } : {}),
+    ...(previousVolunteers
+      ? { previousVolunteers: { key: previousVolunteers.id, teams: previousVolunteers.data.teams, volunteers: previousVolunteers.data.volunteers } }
+      : {}),
   });
 
   return { files, monthly, adjacent };

@@ -20,7 +20,20 @@ export { csvField };
 
 const RESULT = { 'on-time': '按时 on time', late: '逾期公开 late', overdue: '未公开 overdue', 'not-due': '未到期 not due' } as const;
 
-export const CSV_HEADER = ['乡镇 Township', '村 Village', '村编号 Village id', '期间 Period', '检查项', 'Check', '结果 Result', '文件 File', '字段 Field', '问题', 'Problem', '修改 Fix'];
+export const CSV_HEADER = [
+  '乡镇 Township',
+  '村 Village',
+  '村编号 Village id',
+  '期间 Period',
+  '检查项',
+  'Check',
+  '结果 Result',
+  '文件 File',
+  '字段 Field',
+  '问题',
+  'Problem',
+  '修改 Fix',
+];
 
 export interface Report {
   code: number;
@@ -36,7 +49,14 @@ export function buildReport(root: string, options: LoadOptions & { only?: string
   const problems: Problem[] = result.problems;
   const { villages, rows, countyProblems } = assembleCompliance(county, problems);
   const checkName = new Map(COMPLIANCE_CHECKS.map((c) => [c.key, c]));
-  const lines: string[] = [toolText('report.title', { county: `${county.site.province}${county.site.city ?? ''}${county.site.county}`, asOf: county.asOf, profile: county.profile.name }), ''];
+  const lines: string[] = [
+    toolText('report.title', {
+      county: `${county.site.province}${county.site.city ?? ''}${county.site.county}`,
+      asOf: county.asOf,
+      profile: county.profile.name,
+    }),
+    '',
+  ];
   const csvRows: string[][] = [];
 
   const latest = latestDueQuarterKey(county.asOf, county.profile);
@@ -62,15 +82,43 @@ export function buildReport(root: string, options: LoadOptions & { only?: string
       const t = timelinessText(r.timeliness);
       const mark = { 'on-time': '✓', late: '!', overdue: '✗', 'not-due': '·' }[r.timeliness.state];
       lines.push(`  ${periodLabel(r.quarter)} ${periodKey(r.quarter)}  ${mark} ${t.zh}  ${t.en}`);
-      csvRows.push([v.township, v.name, v.id, periodKey(r.quarter), checkName.get('timeliness')!.zh, checkName.get('timeliness')!.en, RESULT[r.timeliness.state], '', '', t.zh, t.en, '']);
+      csvRows.push([
+        v.township,
+        v.name,
+        v.id,
+        periodKey(r.quarter),
+        checkName.get('timeliness')!.zh,
+        checkName.get('timeliness')!.en,
+        RESULT[r.timeliness.state],
+        '',
+        '',
+        t.zh,
+        t.en,
+        '',
+      ]);
       const failing = r.cells.filter((c) => c.problems.length > 0);
       for (const c of failing) {
         const name = checkName.get(c.check)!;
-        lines.push(`    ${c.errors > 0 ? '✗' : '!'} ${name.zh} ${name.en}：${[c.errors ? `${c.errors} 个错误 error(s)` : '', c.warnings ? `${c.warnings} 个提醒 warning(s)` : ''].filter(Boolean).join('，')}`);
+        lines.push(
+          `    ${c.errors > 0 ? '✗' : '!'} ${name.zh} ${name.en}：${[c.errors ? `${c.errors} 个错误 error(s)` : '', c.warnings ? `${c.warnings} 个提醒 warning(s)` : ''].filter(Boolean).join('，')}`,
+        );
         for (const p of c.problems) {
           const m = renderMessage(p.code, p.params);
           lines.push(`        ${m.zh}`, `        ${m.en}`, `        〈${p.file}${p.path ? ` · ${p.path}` : ''}〉`);
-          csvRows.push([v.township, v.name, v.id, periodKey(r.quarter), name.zh, name.en, p.severity === 'error' ? '错误 error' : '提醒 warning', p.file, p.path, m.zh, m.en, m.fixZh]);
+          csvRows.push([
+            v.township,
+            v.name,
+            v.id,
+            periodKey(r.quarter),
+            name.zh,
+            name.en,
+            p.severity === 'error' ? '错误 error' : '提醒 warning',
+            p.file,
+            p.path,
+            m.zh,
+            m.en,
+            m.fixZh,
+          ]);
         }
       }
       if (failing.length === 0) lines.push(`    ✓ ${toolText('report.all-ok').replace('\n', ' ')}`);
@@ -79,7 +127,20 @@ export function buildReport(root: string, options: LoadOptions & { only?: string
   }
   for (const p of only ? [] : countyProblems) {
     const m = renderMessage(p.code, p.params);
-    csvRows.push(['', '', '', '', '县级配置', 'county configuration', p.severity === 'error' ? '错误 error' : '提醒 warning', p.file, p.path, m.zh, m.en, m.fixZh]);
+    csvRows.push([
+      '',
+      '',
+      '',
+      '',
+      '县级配置',
+      'county configuration',
+      p.severity === 'error' ? '错误 error' : '提醒 warning',
+      p.file,
+      p.path,
+      m.zh,
+      m.en,
+      m.fixZh,
+    ]);
   }
   return { code: 0, text: lines.join('\n'), csvRows };
 }
@@ -89,7 +150,10 @@ export function toCsv(rows: readonly (readonly (string | number)[])[]): string {
   return formatCsv(CSV_HEADER, rows);
 }
 
-export function report(root: string, options: { csv?: string | undefined; village?: string | undefined; cwd?: string | undefined; env?: LoadOptions['env'] } = {}): ToolResult {
+export function report(
+  root: string,
+  options: { csv?: string | undefined; village?: string | undefined; cwd?: string | undefined; env?: LoadOptions['env'] } = {},
+): ToolResult {
   const r = buildReport(root, { ...(options.env ? { env: options.env } : {}), only: options.village });
   const rows = r.csvRows;
   const text = r.text;

@@ -24,7 +24,13 @@ describe('the compliance page', () => {
     const html = page('compliance');
     const t = text(html);
     expect(t).toContain('2025年第三季度按时公开 2 个村');
-    for (const [name, slug] of [['城关镇', 'chengguanzhen'], ['东南镇', 'dongnanzhen'], ['天成镇', 'tianchengzhen'], ['温水镇', 'wenshuizhen']]) expect(html).toContain(`<a href="/compliance/${slug}/">${name}</a>`);
+    for (const [name, slug] of [
+      ['城关镇', 'chengguanzhen'],
+      ['东南镇', 'dongnanzhen'],
+      ['天成镇', 'tianchengzhen'],
+      ['温水镇', 'wenshuizhen'],
+    ])
+      expect(html).toContain(`<a href="/compliance/${slug}/">${name}</a>`);
     expect(t).toMatch(/温水镇 1 0 0 1 1/);
   });
 

@@ -38,7 +38,8 @@ describe('VoteTable and ChainSteps on the meeting pages', () => {
         const html = page(f.path);
         expect(count(html, /<span class="badge passed"/g), m.id).toBe(f.passed);
         expect(count(html, /<span class="badge failed"/g), m.id).toBe(f.failed);
-        if (m.data.resolutions.length > 0) expect(html).toContain(f.consultative ? '<caption>协商事项及结果</caption>' : '<caption>各项决议的表决票数与结果（结果由票数计算）</caption>');
+        if (m.data.resolutions.length > 0)
+          expect(html).toContain(f.consultative ? '<caption>协商事项及结果</caption>' : '<caption>各项决议的表决票数与结果（结果由票数计算）</caption>');
       }
     }
   });
@@ -59,7 +60,13 @@ describe('VoteTable and ChainSteps on the meeting pages', () => {
         expect(count(steps, /尚无记录/g)).toBe(f.chain.steps.filter((s) => !s.meeting).length);
         const pending = f.chain.publicSteps.filter((p) => !p.done);
         expect(count(steps, /待办——/g)).toBe(pending.length);
-        expect(html).toContain(!f.chain.complete ? '（四议尚未完成）' : pending.length > 0 ? `（四议已完成，待${pending.map((p) => p.zh).join('、')}）` : '（四议已完成，两公开已完成）');
+        expect(html).toContain(
+          !f.chain.complete
+            ? '（四议尚未完成）'
+            : pending.length > 0
+              ? `（四议已完成，待${pending.map((p) => p.zh).join('、')}）`
+              : '（四议已完成，两公开已完成）',
+        );
       }
     }
     expect(chains).toBeGreaterThan(0);

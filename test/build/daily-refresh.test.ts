@@ -14,11 +14,16 @@ import { openSiteSearch } from '../helpers/pagefind-node.ts';
 
 const tree = makeTree();
 const build = (asOf: string, ...args: string[]) => {
-  const run = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts'), '--root', tree.root, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GONGKAI_AS_OF: asOf } });
+  const run = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts'), '--root', tree.root, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, GONGKAI_AS_OF: asOf },
+  });
   expect(run.status, run.stdout + run.stderr).toBe(0);
   return run.stdout;
 };
-const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+const files = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
 const digest = (dir: string) => Object.fromEntries(files(dir).map((f) => [relative(dir, f), createHash('sha256').update(readFileSync(f)).digest('hex')]));
 const TEXT = /\.(html|json|js|css|txt|xml|csv|svg|webmanifest)$/;
 
@@ -56,8 +61,12 @@ describe('a rebuild on a new day', () => {
     expect(refresh).toContain('Incremental build: 0 village(s) changed');
     const pages = Number(/(\d+) page\(s\) built/.exec(refresh)![1]);
     const dist = join(tree.root, 'dist');
-    const html = files(dist).filter((f) => f.endsWith('index.html')).map((f) => relative(dist, f));
-    const villages = readdirSync(join(dist, 'kiosk'), { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(join(dist, 'kiosk', e.name, 'index.html'))).length;
+    const html = files(dist)
+      .filter((f) => f.endsWith('index.html'))
+      .map((f) => relative(dist, f));
+    const villages = readdirSync(join(dist, 'kiosk'), { withFileTypes: true }).filter(
+      (e) => e.isDirectory() && existsSync(join(dist, 'kiosk', e.name, 'index.html')),
+    ).length;
     const countyWide = html.filter((f) => !/^(v|kiosk)\//.test(f)).length;
     const now = digest(dist);
     const changedNotices = html.filter((f) => /^v\/[^/]+\/notices\//.test(f) && dayBefore[f] !== now[f]).length;

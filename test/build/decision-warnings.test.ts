@@ -30,8 +30,14 @@ beforeAll(() => {
   patch('content/villages/maqu/meetings/2025-07-22-daibiao.md', 'resultPublishedAt: 2025-09-15\n', '');
   patch('content/villages/dongxing/meetings/2025-08-19-daibiao.md', 'publishedAt: 2025-08-20\n', 'publishedAt: 2025-09-01\n');
   patch('content/villages/dongguan/meetings/2025-08-26-daibiao.md', 'publishedAt: 2025-08-27\n', 'publishedAt: 2025-11-25\n');
-  warnings = loadCounty(county, { env: {} }).problems.filter((p) => ['chain.posting-missing', 'chain.posting-late', 'record.published-future'].includes(p.code));
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts'), '--root', county], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GONGKAI_AS_OF: '' } });
+  warnings = loadCounty(county, { env: {} }).problems.filter((p) =>
+    ['chain.posting-missing', 'chain.posting-late', 'record.published-future'].includes(p.code),
+  );
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts'), '--root', county], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, GONGKAI_AS_OF: '' },
+  });
   run = { status: r.status, output: r.stdout.slice(-3000) + r.stderr };
 }, 300_000);
 
@@ -52,7 +58,10 @@ describe('decision warnings on the built compliance page', () => {
     for (const w of warnings) {
       const zh = renderMessage(w.code, w.params).zh;
       expect(text(html), w.code).toContain(zh);
-      const id = w.file.split('/').pop()!.replace(/\.mdx?$/, '');
+      const id = w.file
+        .split('/')
+        .pop()!
+        .replace(/\.mdx?$/, '');
       const village = w.file.split('/')[2]!;
       expect(html, w.code).toContain(`href="/v/${village}/meetings/${id}/"`);
     }

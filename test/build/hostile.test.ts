@@ -14,7 +14,9 @@ import { findUnsafeHtml } from '../helpers/html-safety.ts';
 import { makeProjectTree } from '../helpers/project-tree.ts';
 
 function allHtml(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? allHtml(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? allHtml(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : [],
+  );
 }
 
 /** The URL folder of a placed record: content/villages/maqu/disclosures/2025-q3-h01.md → v/maqu/disclosures/2025-q3-h01 */
@@ -102,12 +104,21 @@ describe('a build with a YAML alias bomb in a village file', () => {
     try {
       const file = 'content/villages/wenshui/village.yaml';
       const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-      for (let i = 1; i < 9; i += 1) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+      for (let i = 1; i < 9; i += 1)
+        lines.push(
+          `a${i}: &a${i} [${Array(10)
+            .fill(`*a${i - 1}`)
+            .join(', ')}]`,
+        );
       writeFileSync(join(tree.root, file), `${lines.join('\n')}\nbomb: [*a8, *a8]\n${readFileSync(join(tree.root, file), 'utf8')}`);
       mkdirSync(join(tree.root, 'dist'));
       writeFileSync(join(tree.root, 'dist', 'index.html'), 'previous build');
       const start = Date.now();
-      const run = spawnSync(process.execPath, ['--max-old-space-size=256', join(ROOT, 'scripts/build.ts')], { cwd: tree.root, encoding: 'utf8', timeout: 60_000 });
+      const run = spawnSync(process.execPath, ['--max-old-space-size=256', join(ROOT, 'scripts/build.ts')], {
+        cwd: tree.root,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
       expect(Date.now() - start).toBeLessThan(30_000);
       expect(run.status, run.stderr).toBe(1);
       expect(run.stdout).toContain(`📄 ${file}`);

@@ -13,11 +13,16 @@ import { makeTree, ROOT } from '../helpers/fixture-tree.ts';
 
 const tree = makeTree();
 const build = (...args: string[]) => {
-  const run = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts'), '--root', tree.root, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GONGKAI_AS_OF: '' } });
+  const run = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts'), '--root', tree.root, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, GONGKAI_AS_OF: '' },
+  });
   expect(run.status, run.stdout + run.stderr).toBe(0);
   return run.stdout;
 };
-const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+const files = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
 const digest = (dir: string) => Object.fromEntries(files(dir).map((f) => [relative(dir, f), createHash('sha256').update(readFileSync(f)).digest('hex')]));
 const villages = join(tree.root, 'content/villages');
 
@@ -32,7 +37,13 @@ beforeAll(() => {
   const minutes = join(villages, 'maqu/meetings/2025-07-04-lianxi.md');
   writeFileSync(minutes, readFileSync(minutes, 'utf8').replace('一致同意于7月8日', '经逐项核对，一致同意于7月8日'));
   const notice = readFileSync(join(villages, 'dongxing/notices/2025-09-08-zhaijidi.md'), 'utf8');
-  writeFileSync(join(villages, 'dongxing/notices/2025-11-18-zhaijidi.md'), notice.replace('startDate: 2025-09-08', 'startDate: 2025-11-18').replace('第三批', '第四批').replace('unpublishAfter: 2026-03-15', 'unpublishAfter: 2026-05-15'));
+  writeFileSync(
+    join(villages, 'dongxing/notices/2025-11-18-zhaijidi.md'),
+    notice
+      .replace('startDate: 2025-09-08', 'startDate: 2025-11-18')
+      .replace('第三批', '第四批')
+      .replace('unpublishAfter: 2026-03-15', 'unpublishAfter: 2026-05-15'),
+  );
   incremental = build();
   build('--out', join(tree.root, 'full'), '--full');
 }, 300_000);

@@ -244,7 +244,14 @@ describe('the feeds', () => {
             id: child(root, 'id')?.textContent,
             title: child(root, 'title')?.textContent,
             updated: child(root, 'updated')?.textContent,
-            entries: [...root.children].filter((c) => c.localName === 'entry').map((e) => ({ id: child(e, 'id')?.textContent, title: child(e, 'title')?.textContent, updated: child(e, 'updated')?.textContent, link: child(e, 'link')?.getAttribute('href') })),
+            entries: [...root.children]
+              .filter((c) => c.localName === 'entry')
+              .map((e) => ({
+                id: child(e, 'id')?.textContent,
+                title: child(e, 'title')?.textContent,
+                updated: child(e, 'updated')?.textContent,
+                link: child(e, 'link')?.getAttribute('href'),
+              })),
           };
         }, xml);
         expect(parsed.error, file).toBe(false);

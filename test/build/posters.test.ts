@@ -45,13 +45,23 @@ beforeAll(() => {
   // Each poster carries its publication-log entry, as the build stamped it.
   logPlan = planPublicationLog(ROOT, county, undefined);
   docs = buildPosterDocs(county).map((d) => stampPosterDoc(d, logPlan));
-  const chosen = new Set(county.villages.flatMap((v) => [...selectDefaultPosters(county, docs.filter((d) => d.village.id === v.id)).keys()].map((id) => `${v.id}/${id}`)));
+  const chosen = new Set(
+    county.villages.flatMap((v) =>
+      [
+        ...selectDefaultPosters(
+          county,
+          docs.filter((d) => d.village.id === v.id),
+        ).keys(),
+      ].map((id) => `${v.id}/${id}`),
+    ),
+  );
   current = docs.filter((d) => chosen.has(`${d.village.id}/${d.id}`));
   older = docs.filter((d) => !chosen.has(`${d.village.id}/${d.id}`));
 });
 
 /** Files of poster `id` (any size, any format) among the names in a folder. */
-const filesOf = (id: string, names: readonly string[]) => names.filter((f) => new RegExp(`^${id}-a[34](\\.pdf|-preview\\.png|-\\d+(-\\d+dpi\\.png|\\.svg))$`).test(f));
+const filesOf = (id: string, names: readonly string[]) =>
+  names.filter((f) => new RegExp(`^${id}-a[34](\\.pdf|-preview\\.png|-\\d+(-\\d+dpi\\.png|\\.svg))$`).test(f));
 
 /** The URL in the QR code of a poster's first sheet, read from a 150-dpi picture of it. */
 function readQr(png: Buffer, layout: PosterLayout): string | undefined {
@@ -163,7 +173,19 @@ describe('posters in the built site', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gongkai-qr-'));
     try {
       for (const d of current.filter((x) => !x.personal)) {
-        execFileSync('pdftoppm', ['-r', '150', '-f', '1', '-l', '1', '-gray', '-png', '-singlefile', join(DIST, 'v', d.village.id, 'posters', `${d.id}-a3.pdf`), join(dir, d.id)]);
+        execFileSync('pdftoppm', [
+          '-r',
+          '150',
+          '-f',
+          '1',
+          '-l',
+          '1',
+          '-gray',
+          '-png',
+          '-singlefile',
+          join(DIST, 'v', d.village.id, 'posters', `${d.id}-a3.pdf`),
+          join(dir, d.id),
+        ]);
         const url = readQr(readFileSync(join(dir, `${d.id}.png`)), layoutPoster(d, SIZES.A3, fonts));
         expect(url, d.id).toBe(d.url);
         const path = new URL(url!).pathname;
@@ -213,7 +235,12 @@ describe('the poster cache', () => {
 });
 
 describe('posters on request (npm run posters)', () => {
-  const posters = (root: string, ...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'scripts/posters.ts'), '--root', root, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GONGKAI_AS_OF: '' } });
+  const posters = (root: string, ...args: string[]) =>
+    spawnSync(process.execPath, [join(ROOT, 'scripts/posters.ts'), '--root', root, ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, GONGKAI_AS_OF: '' },
+    });
 
   it('writes an older quarter’s posters as PDF, 150-dpi pictures and SVG into --out, with personal-data 公示 only in private-posters/', () => {
     // The quarter with the most posters no build writes, so the command has work to do.

@@ -26,8 +26,10 @@ const run = (cmd: string, args: string[], cwd = repo) => {
   expect(r.status, `${cmd} ${args.join(' ')}\n${r.stdout.slice(-6000)}\n${r.stderr.slice(-4000)}`).toBe(0);
   return r.stdout + r.stderr;
 };
-const gitlab = (...args: string[]) => run(join(ROOT, 'node_modules/.bin/gitlab-ci-local'), [...args, '--force-shell-executor', '--concurrency', '2', '--no-color']);
-const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+const gitlab = (...args: string[]) =>
+  run(join(ROOT, 'node_modules/.bin/gitlab-ci-local'), [...args, '--force-shell-executor', '--concurrency', '2', '--no-color']);
+const files = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
 const digest = (dir: string) => Object.fromEntries(files(dir).map((f) => [relative(dir, f), createHash('sha256').update(readFileSync(f)).digest('hex')]));
 const summary = (id: string): CountySummary => CountySummarySchema.parse(JSON.parse(readFileSync(join(repo, 'shards', id, 'county.json'), 'utf8')));
 const publicDir = join(repo, 'public');
@@ -44,10 +46,30 @@ beforeAll(() => {
     writeFileSync(site, text.replace(/^baseUrl: .*$/m, `baseUrl: https://cwgk.example.cn/${id}/`));
     names.push(/^county: (.*)$/m.exec(text)![1]!);
   }
-  writeFileSync(join(repo, 'province.yaml'), `name: 测试省村务公开\nbaseUrl: https://cwgk.example.cn/\ncounties:\n${IDS.map((id, i) => `  - { id: ${id}, name: ${names[i]}（${id}）, path: counties/${id} }`).join('\n')}\n`);
+  writeFileSync(
+    join(repo, 'province.yaml'),
+    `name: 测试省村务公开\nbaseUrl: https://cwgk.example.cn/\ncounties:\n${IDS.map((id, i) => `  - { id: ${id}, name: ${names[i]}（${id}）, path: counties/${id} }`).join('\n')}\n`,
+  );
   // The pipeline file as a province repository would have it, with gongkai's folder set to this checkout.
-  writeFileSync(join(repo, '.gitlab-ci.yml'), readFileSync(join(ROOT, 'deploy/province/.gitlab-ci.yml'), 'utf8').replace(/^ {2}GONGKAI_HOME: .*$/m, `  GONGKAI_HOME: ${ROOT}`));
-  writeFileSync(join(repo, '.gitignore'), ['shards/', 'public/', 'public.assembling/', '.gitlab-ci-local/', 'province-pipeline.yml', '.gongkai-*', '.astro-cache', 'private-posters', 'node_modules', ''].join('\n'));
+  writeFileSync(
+    join(repo, '.gitlab-ci.yml'),
+    readFileSync(join(ROOT, 'deploy/province/.gitlab-ci.yml'), 'utf8').replace(/^ {2}GONGKAI_HOME: .*$/m, `  GONGKAI_HOME: ${ROOT}`),
+  );
+  writeFileSync(
+    join(repo, '.gitignore'),
+    [
+      'shards/',
+      'public/',
+      'public.assembling/',
+      '.gitlab-ci-local/',
+      'province-pipeline.yml',
+      '.gongkai-*',
+      '.astro-cache',
+      'private-posters',
+      'node_modules',
+      '',
+    ].join('\n'),
+  );
   run('git', ['init', '-q', '-b', 'main']);
   run('git', ['add', '.']);
   run('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.cn', 'commit', '-qm', 'province']);
@@ -81,7 +103,11 @@ describe('the province pipeline (GitLab, run with gitlab-ci-local)', () => {
     const villages = IDS.reduce((n, id) => n + summary(id).counts.villages, 0);
     const overdue = IDS.reduce((n, id) => n + summary(id).counts.overdue, 0);
     for (const id of IDS) expect(html).toContain(`<a href="/${id}/compliance/">`);
-    expect(html).toMatch(new RegExp(`<tfoot><tr><th scope="row">全省</th><td class="n">${villages}</td><td class="n">\\d+</td><td class="n">\\d+</td><td class="n">${overdue}</td>`));
+    expect(html).toMatch(
+      new RegExp(
+        `<tfoot><tr><th scope="row">全省</th><td class="n">${villages}</td><td class="n">\\d+</td><td class="n">\\d+</td><td class="n">${overdue}</td>`,
+      ),
+    );
   });
 
   it('reports the files per county and for the portal, within the cap', () => {
@@ -142,14 +168,17 @@ describe('the province search (Chromium)', () => {
     await page.goto(`${server.url}${path}`);
     return { context, page, errors, transfers };
   }
-  const finished = (page: Page) => page.waitForFunction(() => !/正在搜索|^$/.test(document.getElementById('province-status')!.textContent ?? ''), undefined, { timeout: 30_000 });
+  const finished = (page: Page) =>
+    page.waitForFunction(() => !/正在搜索|^$/.test(document.getElementById('province-status')!.textContent ?? ''), undefined, { timeout: 30_000 });
 
   it('finds a village of another county by name from the directory index; the first query transfers at most 150 KB', async () => {
     const v = summary('c3').townships[0]!.villages[0]!;
     const { context, page, errors, transfers } = await open(`/search/?q=${encodeURIComponent(v.name)}`);
     await finished(page);
     const total = transfers.reduce((n, t) => n + t.bytes, 0);
-    console.log(`province first query: ${(total / 1024).toFixed(1)} KB: ${transfers.map((t) => `${new URL(t.url).pathname} ${(t.bytes / 1024).toFixed(1)}`).join(', ')}`);
+    console.log(
+      `province first query: ${(total / 1024).toFixed(1)} KB: ${transfers.map((t) => `${new URL(t.url).pathname} ${(t.bytes / 1024).toFixed(1)}`).join(', ')}`,
+    );
     expect(await page.locator(`#province-results a[href="/c3/${v.path}"]`).count()).toBe(1);
     expect(total).toBeLessThanOrEqual(150 * 1024);
     expect(errors).toEqual([]);

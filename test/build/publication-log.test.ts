@@ -27,10 +27,20 @@ const dist = join(tree.root, 'dist');
 let vkey = '';
 
 const build = (env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts'), '--root', tree.root], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GONGKAI_AS_OF: '', GONGKAI_LOG_KEY_FILE: keyFile, ...env } });
-const verify = (folder: string, ...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'scripts/verify.ts'), folder, ...args], { cwd: ROOT, encoding: 'utf8' });
-const entries = () => readFileSync(entriesFile, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+  spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts'), '--root', tree.root], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, GONGKAI_AS_OF: '', GONGKAI_LOG_KEY_FILE: keyFile, ...env },
+  });
+const verify = (folder: string, ...args: string[]) =>
+  spawnSync(process.execPath, [join(ROOT, 'scripts/verify.ts'), folder, ...args], { cwd: ROOT, encoding: 'utf8' });
+const entries = () =>
+  readFileSync(entriesFile, 'utf8')
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+const files = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
 /** Record pages that carry a log box: page path → the index and leaf they show. */
 const loggedPages = () =>
   files(join(dist, 'v'))
@@ -137,7 +147,9 @@ describe('the publication log in the build', () => {
     expect(run.status, run.stdout + run.stderr).toBe(0);
     const after = entries();
     expect(after.slice(0, before.length)).toEqual(before);
-    expect(after.slice(before.length)).toEqual([expect.objectContaining({ village: 'maqu', kind: 'disclosure', id: '2025-q2-gengzheng', supersedes: '2025-q2', version: 2 })]);
+    expect(after.slice(before.length)).toEqual([
+      expect.objectContaining({ village: 'maqu', kind: 'disclosure', id: '2025-q2-gengzheng', supersedes: '2025-q2', version: 2 }),
+    ]);
     expect(verify(dist, '--vkey', vkey).status).toBe(0);
     // A poster prints its own entry and the log as it was then, so old posters are not drawn again as the log grows.
     const [, rendering, reusing] = /海报：需生成 (\d+) 份，沿用缓存 (\d+) 份/.exec(run.stdout)!.map(Number);

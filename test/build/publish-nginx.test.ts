@@ -131,11 +131,19 @@ describe('the site behind nginx, published with npm run publish', () => {
   it('makes npm run build warn loudly when the release online is more than a day old', () => {
     const log = join(web, 'releases.json');
     const entries = JSON.parse(readFileSync(log, 'utf8')) as { publishedAt: string }[];
-    const fresh = spawnSync(process.execPath, ['scripts/build.ts', '--web-root', web], { cwd: tree.root, encoding: 'utf8', env: { ...process.env, GONGKAI_AS_OF: NEXT_DAY } });
+    const fresh = spawnSync(process.execPath, ['scripts/build.ts', '--web-root', web], {
+      cwd: tree.root,
+      encoding: 'utf8',
+      env: { ...process.env, GONGKAI_AS_OF: NEXT_DAY },
+    });
     expect(fresh.status, fresh.stderr).toBe(0);
     expect(fresh.stderr).not.toMatch(/WARNING/);
     writeFileSync(log, JSON.stringify(entries.map((e) => ({ ...e, publishedAt: new Date(Date.now() - 3 * 86_400_000).toISOString() }))));
-    const stale = spawnSync(process.execPath, ['scripts/build.ts', '--web-root', web], { cwd: tree.root, encoding: 'utf8', env: { ...process.env, GONGKAI_AS_OF: NEXT_DAY } });
+    const stale = spawnSync(process.execPath, ['scripts/build.ts', '--web-root', web], {
+      cwd: tree.root,
+      encoding: 'utf8',
+      env: { ...process.env, GONGKAI_AS_OF: NEXT_DAY },
+    });
     expect(stale.status, stale.stderr).toBe(0);
     expect(stale.stderr).toMatch(/已有 3 天没有更新[\s\S]*WARNING: the release online in .* was published 3 day\(s\) ago/);
   }, 300_000);

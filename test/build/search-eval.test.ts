@@ -22,8 +22,12 @@ describe('search evaluation: queries as villagers type them', () => {
   it('has at least 100 queries in every category the issue names, each judged', () => {
     expect(queries.length).toBeGreaterThanOrEqual(100);
     const categories = new Set(queries.map((q) => q.category));
-    for (const c of ['domain words', 'sentences', 'amounts', 'dates and quarters', 'vouchers', 'masked names', 'places', 'typos', 'synonyms', 'no answer']) expect(categories, c).toContain(c);
-    const valid = (q: EvalQuery) => q.q.trim().length > 0 && (q.category === 'no answer' ? q.want.length === 0 : q.want.length > 0) && q.want.every((u) => /^\/v\/[a-z0-9-]+\/[a-z]+\/[^/]+\/$/.test(u));
+    for (const c of ['domain words', 'sentences', 'amounts', 'dates and quarters', 'vouchers', 'masked names', 'places', 'typos', 'synonyms', 'no answer'])
+      expect(categories, c).toContain(c);
+    const valid = (q: EvalQuery) =>
+      q.q.trim().length > 0 &&
+      (q.category === 'no answer' ? q.want.length === 0 : q.want.length > 0) &&
+      q.want.every((u) => /^\/v\/[a-z0-9-]+\/[a-z]+\/[^/]+\/$/.test(u));
     expect(queries.filter((q) => !valid(q)).map((q) => q.q)).toEqual([]);
   });
 
@@ -33,7 +37,8 @@ describe('search evaluation: queries as villagers type them', () => {
       if (category.startsWith('$')) continue;
       const s = scores.get(category);
       expect(s, category).toBeDefined();
-      for (const k of ['precision', 'recall', 'firstRight'] as const) if (s![k] < floor[k] - 1e-9) below.push(`${category} ${k} ${s![k].toFixed(3)} < ${floor[k]}`);
+      for (const k of ['precision', 'recall', 'firstRight'] as const)
+        if (s![k] < floor[k] - 1e-9) below.push(`${category} ${k} ${s![k].toFixed(3)} < ${floor[k]}`);
     }
     expect(below).toEqual([]);
   });

@@ -45,7 +45,13 @@ beforeAll(async () => {
   // Ground truth: the built pages' searchable text, plus the ledger entries as the ledger files have them.
   const ledgerLines = new Map<string, string>(
     county.villages.flatMap((v) =>
-      v.ledgers.map((l) => [`/v/${v.id}/finances/${l.id}/`, [...l.data.income, ...l.data.expense].map((e) => `${e.voucher} ${e.category} ${e.summary} ${formatYuan(e.amount)} ${e.source ?? ''}`).join(' ')] as const),
+      v.ledgers.map(
+        (l) =>
+          [
+            `/v/${v.id}/finances/${l.id}/`,
+            [...l.data.income, ...l.data.expense].map((e) => `${e.voucher} ${e.category} ${e.summary} ${formatYuan(e.amount)} ${e.source ?? ''}`).join(' '),
+          ] as const,
+      ),
     ),
   );
   pages = readIndexedPages(DIST).map((p) => ({ url: p.url, text: `${p.text} ${ledgerLines.get(p.url) ?? ''}` }));
@@ -58,10 +64,45 @@ afterAll(async () => {
 
 /** Real queries villagers type, each with at least one page that contains it. */
 const QUERIES = [
-  '低保', '宅基地', '一事一议', '光伏', '危房改造', '村民代表会议', '四议两公开', '特困供养', '临时救助', '村道硬化',
-  '生产路', '路灯', '衔接资金', '以奖代补', '防汛', '饮水', '党费', '三会一课', '主题党日', '志愿服务',
-  '村务监督委员会', '监督电话', '三组', '二组', '门面房', '村委会', '赵建军', '马*顺', '刘*平',
-  '记-07-003', '记-08-002', '12,500.00', '7,046.20', '186,000.00', '2025年9月', '9月', 'DW-04', 'CW-02', '公益支出',
+  '低保',
+  '宅基地',
+  '一事一议',
+  '光伏',
+  '危房改造',
+  '村民代表会议',
+  '四议两公开',
+  '特困供养',
+  '临时救助',
+  '村道硬化',
+  '生产路',
+  '路灯',
+  '衔接资金',
+  '以奖代补',
+  '防汛',
+  '饮水',
+  '党费',
+  '三会一课',
+  '主题党日',
+  '志愿服务',
+  '村务监督委员会',
+  '监督电话',
+  '三组',
+  '二组',
+  '门面房',
+  '村委会',
+  '赵建军',
+  '马*顺',
+  '刘*平',
+  '记-07-003',
+  '记-08-002',
+  '12,500.00',
+  '7,046.20',
+  '186,000.00',
+  '2025年9月',
+  '9月',
+  'DW-04',
+  'CW-02',
+  '公益支出',
 ];
 
 describe('search on the built demo county', () => {
@@ -78,7 +119,9 @@ describe('search on the built demo county', () => {
     const rows: { q: string; truth: number; found: number; precision: number; recall: number }[] = [];
     for (const q of QUERIES) {
       const literal = pagesContaining(pages, q);
-      const truth = new Set([q, ...(SYNONYMS[q] ?? []), ...(literal.length >= EXPAND_BELOW ? [] : (RELATED[q] ?? []))].flatMap((w) => pagesContaining(pages, w)));
+      const truth = new Set(
+        [q, ...(SYNONYMS[q] ?? []), ...(literal.length >= EXPAND_BELOW ? [] : (RELATED[q] ?? []))].flatMap((w) => pagesContaining(pages, w)),
+      );
       expect(truth.size, `ground truth for ${q}`).toBeGreaterThan(0);
       const r = await site.search(q);
       expect(r.outcome.dropped, q).toEqual([]);
@@ -88,7 +131,9 @@ describe('search on the built demo county', () => {
       expect([...found].sort(), q).toEqual([...truth].sort());
     }
     const mean = (k: 'precision' | 'recall') => rows.reduce((s, r) => s + r[k], 0) / rows.length;
-    console.log(`search precision ${mean('precision').toFixed(3)}, recall ${mean('recall').toFixed(3)} over ${rows.length} queries (${rows.reduce((s, r) => s + r.truth, 0)} relevant pages)`);
+    console.log(
+      `search precision ${mean('precision').toFixed(3)}, recall ${mean('recall').toFixed(3)} over ${rows.length} queries (${rows.reduce((s, r) => s + r.truth, 0)} relevant pages)`,
+    );
     expect(mean('precision')).toBe(1);
     expect(mean('recall')).toBe(1);
   });
@@ -101,9 +146,14 @@ describe('search on the built demo county', () => {
   });
 
   it('finds a village by its name, pinyin or initials: all of its records and nothing else', async () => {
-    for (const q of ['马曲村', '馬曲村', 'maqu', 'maqucun', 'mqc', 'ma qu', 'Maqu village']) expect((await site.search(q)).urls.sort(), q).toEqual(recordPaths('maqu'));
+    for (const q of ['马曲村', '馬曲村', 'maqu', 'maqucun', 'mqc', 'ma qu', 'Maqu village'])
+      expect((await site.search(q)).urls.sort(), q).toEqual(recordPaths('maqu'));
     const r = await site.search('dongxing 宅基地');
-    expect(r.urls.sort()).toEqual(pagesContaining(pages, '宅基地').filter((u) => u.startsWith('/v/dongxing/')).sort());
+    expect(r.urls.sort()).toEqual(
+      pagesContaining(pages, '宅基地')
+        .filter((u) => u.startsWith('/v/dongxing/'))
+        .sort(),
+    );
   });
 
   it('finds simplified records from traditional characters', async () => {
@@ -123,7 +173,9 @@ describe('search on the built demo county', () => {
   });
 
   it('finds a place name typed together with a topic', async () => {
-    const both = pagesContaining(pages, '低保').filter((u) => u.startsWith('/v/maqu/')).sort();
+    const both = pagesContaining(pages, '低保')
+      .filter((u) => u.startsWith('/v/maqu/'))
+      .sort();
     expect(both.length).toBeGreaterThan(0);
     expect((await site.search('马曲村低保')).urls.sort()).toEqual(both);
   });
@@ -132,13 +184,22 @@ describe('search on the built demo county', () => {
     for (const q of ['合作医疗', '量子计算机', '低保 宅基地 火箭', '宅基地申请 危房 月饼', '村里修路花了多少钱', '以村务公开栏张贴的纸质公开为准']) {
       const r = await site.search(q);
       const kept = r.outcome.terms.filter((t) => !r.outcome.dropped.includes(t.text));
-      for (const url of r.urls) for (const t of kept) expect(t.found.some((w) => pages.find((p) => p.url === url)!.text.includes(w)), `${q}: ${url} lacks ${t.text}`).toBe(true);
+      for (const url of r.urls)
+        for (const t of kept)
+          expect(
+            t.found.some((w) => pages.find((p) => p.url === url)!.text.includes(w)),
+            `${q}: ${url} lacks ${t.text}`,
+          ).toBe(true);
     }
     expect((await site.search('合作医疗')).urls).toEqual([]);
     const partly = await site.search('低保 宅基地 火箭');
     expect(partly.outcome.dropped).toEqual(['火箭']);
     const dibao = pagesContaining(pages, '低保');
-    expect(partly.urls.sort()).toEqual(pagesContaining(pages, '宅基地').filter((u) => dibao.includes(u)).sort());
+    expect(partly.urls.sort()).toEqual(
+      pagesContaining(pages, '宅基地')
+        .filter((u) => dibao.includes(u))
+        .sort(),
+    );
     expect(partly.urls.length).toBeGreaterThan(0);
     // Two words are not "most of them" once one is dropped: nothing is listed.
     expect((await site.search('低保 火箭')).urls).toEqual([]);
@@ -203,7 +264,10 @@ describe('search on the built demo county', () => {
       for (const l of v.ledgers) {
         const url = `/v/${v.id}/finances/${l.id}/`;
         const html = readFileSync(join(DIST, url, 'index.html'), 'utf8');
-        const sides = [...l.data.income.map((e, i) => ({ e, row: `shouru-${i + 1}`, people: [] as (string | undefined)[] })), ...l.data.expense.map((e, i) => ({ e, row: `zhichu-${i + 1}`, people: [e.handler, e.approver] }))];
+        const sides = [
+          ...l.data.income.map((e, i) => ({ e, row: `shouru-${i + 1}`, people: [] as (string | undefined)[] })),
+          ...l.data.expense.map((e, i) => ({ e, row: `zhichu-${i + 1}`, people: [e.handler, e.approver] })),
+        ];
         for (const { e, row, people } of sides) {
           // The row the result opens at exists on the page and is this entry's.
           const tr = new RegExp(`<tr id="${row}">([\\s\\S]*?)</tr>`).exec(html);
@@ -224,7 +288,9 @@ describe('search on the built demo county', () => {
           for (const person of people) if (person) expect(line).not.toContain(person);
         }
         // Dates of entries are in the page's table but not in the index.
-        const content = (await (await site.search(sides[0]!.e.voucher, { village: v.data.name, kind: '财务收支' })).data()).find((x) => decodeURI(x.url) === url)!.content;
+        const content = (await (await site.search(sides[0]!.e.voucher, { village: v.data.name, kind: '财务收支' })).data()).find(
+          (x) => decodeURI(x.url) === url,
+        )!.content;
         expect(content).not.toMatch(/\d{4}-\d{2}-\d{2}/);
       }
     }
@@ -238,7 +304,12 @@ describe('search on the built demo county', () => {
       await buildSearchIndex({ outDir: copy, county });
       const digest = (dir: string) => {
         const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
-        return Object.fromEntries([...walk(join(dir, 'pagefind')), join(dir, 'search', 'lexicon.json')].map((f) => [relative(dir, f), createHash('sha256').update(readFileSync(f)).digest('hex')]));
+        return Object.fromEntries(
+          [...walk(join(dir, 'pagefind')), join(dir, 'search', 'lexicon.json')].map((f) => [
+            relative(dir, f),
+            createHash('sha256').update(readFileSync(f)).digest('hex'),
+          ]),
+        );
       };
       expect(digest(copy)).toEqual(digest(DIST));
     } finally {
@@ -271,7 +342,8 @@ describe('the search page', () => {
   const html = () => readFileSync(join(DIST, 'search', 'index.html'), 'utf8');
 
   it('is linked from the header of every page', () => {
-    for (const p of ['', 'v/maqu', 'v/maqu/notices/2025-11-17-dibao']) expect(readFileSync(join(DIST, p, 'index.html'), 'utf8'), p).toContain('href="/search/"');
+    for (const p of ['', 'v/maqu', 'v/maqu/notices/2025-11-17-dibao'])
+      expect(readFileSync(join(DIST, p, 'index.html'), 'utf8'), p).toContain('href="/search/"');
   });
 
   it('says without JavaScript that search needs it, and links to every village board', () => {
@@ -283,7 +355,8 @@ describe('the search page', () => {
   it('offers every filter value the index has', () => {
     const page = html();
     for (const v of county.villages) expect(page).toContain(`<option value="${v.data.name}">`);
-    for (const t of ['党务', '村务', '财务', '公示', '财务收支', '2025年', '2025年第一季度', '2025年第四季度']) expect(page, t).toContain(`<option value="${t}">`);
+    for (const t of ['党务', '村务', '财务', '公示', '财务收支', '2025年', '2025年第一季度', '2025年第四季度'])
+      expect(page, t).toContain(`<option value="${t}">`);
   });
 
   it('ships one small script: under 9 KB gzipped (the query understanding; its word tables come with the lexicon)', async () => {

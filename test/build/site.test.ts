@@ -25,11 +25,17 @@ function page(path: string): string {
 
 /** Visible text of a page: tags removed, entities for the few we emit decoded. */
 function text(html: string): string {
-  return html.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+  return html
+    .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
 }
 
 function allHtml(dir = DIST): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? allHtml(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? allHtml(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : [],
+  );
 }
 
 beforeAll(() => {
@@ -70,7 +76,7 @@ describe('the built demo county', () => {
     expect(card('马曲村')).toContain('按时公开');
   });
 
-  it("lists each township on the home page with its standings and a link to its page of village cards", () => {
+  it('lists each township on the home page with its standings and a link to its page of village cards', () => {
     const home = page('');
     expect(home).toContain('<a href="/t/wenshuizhen/">温水镇</a>');
     expect(text(home)).toMatch(/温水镇 1 0 0 1/);
@@ -103,13 +109,17 @@ describe('the built demo county', () => {
 
   it('masks the names of private persons and hides volunteers who did not consent', () => {
     const publicNames = new Set(county.villages.flatMap((v) => [...v.data.committee, ...v.data.supervisors, ...v.data.staff].map((m) => m.name)));
-    const privateNames = county.villages.flatMap((v) => [
-      ...v.notices.filter((n) => ['低保初审', '低保对象名单', '宅基地申请'].includes(n.data.type)).flatMap((n) => n.data.subjects.map((s) => s.name ?? '')),
-      ...v.ledgers.flatMap((l) => [...l.data.receivables, ...l.data.payables].filter((r) => r.partyKind === '个人').map((r) => r.party)),
-      ...v.volunteers.flatMap((p) => p.data.volunteers.filter((x) => !x.consent).map((x) => x.name)),
-    ]).filter((n) => n && !publicNames.has(n));
+    const privateNames = county.villages
+      .flatMap((v) => [
+        ...v.notices.filter((n) => ['低保初审', '低保对象名单', '宅基地申请'].includes(n.data.type)).flatMap((n) => n.data.subjects.map((s) => s.name ?? '')),
+        ...v.ledgers.flatMap((l) => [...l.data.receivables, ...l.data.payables].filter((r) => r.partyKind === '个人').map((r) => r.party)),
+        ...v.volunteers.flatMap((p) => p.data.volunteers.filter((x) => !x.consent).map((x) => x.name)),
+      ])
+      .filter((n) => n && !publicNames.has(n));
     expect(privateNames.length).toBeGreaterThan(5);
-    const everything = allHtml().map((f) => readFileSync(f, 'utf8')).join('\n');
+    const everything = allHtml()
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
     for (const name of privateNames) expect(everything, name).not.toContain(name);
     expect(text(page('v/maqu/notices/2025-11-17-dibao'))).toContain('马*顺');
   });
@@ -117,7 +127,12 @@ describe('the built demo county', () => {
   it('marks a corrected disclosure as superseded and links to the correction with its reason', () => {
     const old = text(page('v/maqu/disclosures/2025-q3'));
     expect(old).toContain('已更正');
-    expect(old).toContain(county.villages.find((v) => v.id === 'maqu')!.disclosures.find((d) => d.data.supersedes)!.data.correctionReason!.slice(0, 10));
+    expect(old).toContain(
+      county.villages
+        .find((v) => v.id === 'maqu')!
+        .disclosures.find((d) => d.data.supersedes)!
+        .data.correctionReason!.slice(0, 10),
+    );
     expect(page('v/maqu/disclosures/2025-q3')).toContain('href="/v/maqu/disclosures/2025-q3-gengzheng/"');
   });
 
@@ -149,7 +164,11 @@ describe('the built demo county', () => {
   it('gives byte-identical output when the same content is built again', () => {
     const out = join(ROOT, '.gongkai-build', 'determinism');
     rmSync(out, { recursive: true, force: true });
-    const run = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', out], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GONGKAI_AS_OF: '', ASTRO_TELEMETRY_DISABLED: '1' } });
+    const run = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', out], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, GONGKAI_AS_OF: '', ASTRO_TELEMETRY_DISABLED: '1' },
+    });
     expect(run.status, run.stderr).toBe(0);
     const digest = (dir: string) => Object.fromEntries(allHtml(dir).map((f) => [relative(dir, f), createHash('sha256').update(readFileSync(f)).digest('hex')]));
     expect(digest(out)).toEqual(digest(DIST));
@@ -179,7 +198,13 @@ describe('a build with bad content', () => {
 });
 
 /** Latin words a villager page may show: addresses, 核对码 (hex groups), catalogue codes, units, paper sizes, and the names of file formats and the programs that open them. */
-const LATIN_ALLOWED = [/https?:\/\/\S+/g, /\b[\w-]+(\.[\w-]+)+(\/[\w./%-]*)?/g, /\b[0-9A-F]{4}(-[0-9A-F]{4})+\b/g, /\b[A-Z]{2}-\d{2}\b/g, /\b(PDF|QR|A3|A4|PNG|SVG|dpi|km|m²|kWh|CSV|XLSX|Excel|WPS|Atom|JSON Feed|JSON|RSS)\b/g];
+const LATIN_ALLOWED = [
+  /https?:\/\/\S+/g,
+  /\b[\w-]+(\.[\w-]+)+(\/[\w./%-]*)?/g,
+  /\b[0-9A-F]{4}(-[0-9A-F]{4})+\b/g,
+  /\b[A-Z]{2}-\d{2}\b/g,
+  /\b(PDF|QR|A3|A4|PNG|SVG|dpi|km|m²|kWh|CSV|XLSX|Excel|WPS|Atom|JSON Feed|JSON|RSS)\b/g,
+];
 
 /** Latin words in a page's visible text and in the attributes a screen reader or a browser shows. */
 function latinWords(html: string, names: readonly string[] = []): string[] {
@@ -197,14 +222,21 @@ describe('the public pages speak Chinese', () => {
       if (/^v\/[^/]+\/posters\//.test(path)) continue; // the clerk's poster page
       if (/^data\//.test(path)) continue; // the open-data page for people who reuse the files (licence, encoding, Data Package)
       // A village's pinyin id is a name (the search page says it can be typed: 如 maqu).
-      const words = latinWords(readFileSync(f, 'utf8'), county.villages.map((v) => v.id));
+      const words = latinWords(
+        readFileSync(f, 'utf8'),
+        county.villages.map((v) => v.id),
+      );
       if (words.length > 0) found.push(`${path}: ${words.slice(0, 8).join(' ')}`);
     }
     expect(found).toEqual([]);
   });
 
   it('finds English if a page had it (the check itself works)', () => {
-    expect(latinWords('<p>数据截至 Figures as of 2025-11-20，核对码 F31E-9FB0，CW-01，A3 PDF，cwgk.longxian.example.cn/v/maqu/</p>')).toEqual(['Figures', 'as', 'of']);
+    expect(latinWords('<p>数据截至 Figures as of 2025-11-20，核对码 F31E-9FB0，CW-01，A3 PDF，cwgk.longxian.example.cn/v/maqu/</p>')).toEqual([
+      'Figures',
+      'as',
+      'of',
+    ]);
   });
 });
 

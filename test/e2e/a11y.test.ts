@@ -134,19 +134,33 @@ async function inspect(width: number, height: number): Promise<Findings> {
         for (const cell of document.querySelectorAll('main td, main th')) {
           const cs = getComputedStyle(cell);
           if (cs.display !== 'table-cell' || (cell as HTMLElement).offsetParent === null) continue;
-          const inner = cell.getBoundingClientRect().width - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - parseFloat(cs.borderLeftWidth) - parseFloat(cs.borderRightWidth);
-          if (inner < 4 * parseFloat(cs.fontSize) - 0.5) columns.push(`${cell.closest('table')?.querySelector('caption')?.textContent?.trim().slice(0, 20) ?? 'table'}: "${(cell.textContent ?? '').trim().slice(0, 12)}" ${Math.round(inner)} px`);
+          const inner =
+            cell.getBoundingClientRect().width -
+            parseFloat(cs.paddingLeft) -
+            parseFloat(cs.paddingRight) -
+            parseFloat(cs.borderLeftWidth) -
+            parseFloat(cs.borderRightWidth);
+          if (inner < 4 * parseFloat(cs.fontSize) - 0.5)
+            columns.push(
+              `${cell.closest('table')?.querySelector('caption')?.textContent?.trim().slice(0, 20) ?? 'table'}: "${(cell.textContent ?? '').trim().slice(0, 12)}" ${Math.round(inner)} px`,
+            );
         }
         const targets: string[] = [];
         for (const el of document.querySelectorAll('nav a, nav button, li a, li button')) {
           const b = el.getBoundingClientRect();
           if (b.width === 0 && b.height === 0) continue; // not displayed
-          if (b.width < 44 - 0.5 || b.height < 44 - 0.5) targets.push(`"${(el.textContent ?? '').trim().slice(0, 16)}" ${Math.round(b.width)}×${Math.round(b.height)}`);
+          if (b.width < 44 - 0.5 || b.height < 44 - 0.5)
+            targets.push(`"${(el.textContent ?? '').trim().slice(0, 16)}" ${Math.round(b.width)}×${Math.round(b.height)}`);
         }
         return { violations, text: [...new Set(text)], targets, columns: [...new Set(columns)] };
       }, TAGS);
       for (const v of r.violations as AxeViolation[]) {
-        found.axe.push(`${path} ${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}${v.nodes.length > 3 ? ` … ${v.nodes.length} nodes` : ''}`);
+        found.axe.push(
+          `${path} ${v.id} (${v.impact}): ${v.help} — ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(' | ')}${v.nodes.length > 3 ? ` … ${v.nodes.length} nodes` : ''}`,
+        );
       }
       for (const t of r.text) found.text.push(`${path}: ${t}`);
       for (const t of r.targets) found.targets.push(`${path}: ${t}`);
@@ -160,7 +174,17 @@ async function inspect(width: number, height: number): Promise<Findings> {
 
 describe('accessibility', () => {
   it('covers every page template of the demo', () => {
-    expect(pages.map(templateOf)).toEqual(expect.arrayContaining(['/', '/v/[village]/', '/v/[village]/disclosures/[id]/', '/v/[village]/finances/[id]/', '/v/[village]/meetings/[id]/', '/v/[village]/notices/[id]/', '/v/[village]/volunteers/[id]/']));
+    expect(pages.map(templateOf)).toEqual(
+      expect.arrayContaining([
+        '/',
+        '/v/[village]/',
+        '/v/[village]/disclosures/[id]/',
+        '/v/[village]/finances/[id]/',
+        '/v/[village]/meetings/[id]/',
+        '/v/[village]/notices/[id]/',
+        '/v/[village]/volunteers/[id]/',
+      ]),
+    );
   });
 
   for (const w of WIDTHS) {

@@ -41,11 +41,16 @@ async function open(options: { javaScriptEnabled?: boolean } = {}): Promise<{ co
   await page.exposeFunction('reportViolation', (text: string) => void problems.push(text));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      (window as unknown as { reportViolation(t: string): void }).reportViolation(`violation: ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} in ${e.sourceFile}:${e.lineNumber}`);
+      (window as unknown as { reportViolation(t: string): void }).reportViolation(
+        `violation: ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} in ${e.sourceFile}:${e.lineNumber}`,
+      );
     });
   });
   // The kiosk layout declares no icon, so Chromium asks for /favicon.ico; that 404 is not about the policy.
-  page.on('console', (m) => void (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico') && problems.push(`console: ${m.text()} (${m.location().url})`)));
+  page.on(
+    'console',
+    (m) => void (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico') && problems.push(`console: ${m.text()} (${m.location().url})`)),
+  );
   context.on('response', (r) => void (r.status() >= 400 && !r.url().endsWith('/favicon.ico') && problems.push(`HTTP ${r.status()}: ${r.url()}`)));
   page.on('pageerror', (e) => void problems.push(`page error: ${String(e)}`));
   return { context, page, problems };
@@ -99,10 +104,15 @@ describe('the strict content security policy in a real browser', () => {
   it("still installs the kiosk's offline copy (service worker) under the policy", { timeout: 60_000 }, async () => {
     const { context, page, problems } = await open();
     await page.goto(`${nginx.url}/kiosk/maqu/`);
-    const state = () => page.evaluate(async () => JSON.stringify((await navigator.serviceWorker.getRegistrations()).map((r) => [r.scope, r.installing?.state, r.waiting?.state, r.active?.state])));
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 }).catch(async () => {
-      throw new Error(`no service worker took control: ${await state()} ${problems.join('\n')}`);
-    });
+    const state = () =>
+      page.evaluate(async () =>
+        JSON.stringify((await navigator.serviceWorker.getRegistrations()).map((r) => [r.scope, r.installing?.state, r.waiting?.state, r.active?.state])),
+      );
+    await page
+      .waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 })
+      .catch(async () => {
+        throw new Error(`no service worker took control: ${await state()} ${problems.join('\n')}`);
+      });
     // After a reload the page comes from the offline copy; give any late violation a moment to show.
     await page.reload({ waitUntil: 'load' });
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });

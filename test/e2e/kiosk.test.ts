@@ -82,7 +82,13 @@ describe('the kiosk screens in the built site', () => {
       for (const m of v.meetings) for (const who of [m.data.host, m.data.recorder]) if (who) names.add(who);
       for (const l of v.ledgers) {
         for (const r of [...l.data.receivables, ...l.data.payables]) if (r.partyKind === '个人') names.add(r.party);
-        for (const who of [...l.data.expense.flatMap((e) => [e.handler, e.approver]), l.data.signoff.responsible, l.data.signoff.preparer, l.data.signoff.reviewer]) if (who) names.add(who);
+        for (const who of [
+          ...l.data.expense.flatMap((e) => [e.handler, e.approver]),
+          l.data.signoff.responsible,
+          l.data.signoff.preparer,
+          l.data.signoff.reviewer,
+        ])
+          if (who) names.add(who);
       }
     }
     expect(names.size).toBeGreaterThan(30);
@@ -106,7 +112,8 @@ describe('the kiosk screens in the built site', () => {
   });
 
   it('writes byte-identical service workers when the same build is processed again', async () => {
-    const files = (dir: string) => built.county.villages.flatMap((v) => ['sw.js', 'version.json'].map((f) => readFileSync(join(dir, 'kiosk', v.id, f), 'utf8')));
+    const files = (dir: string) =>
+      built.county.villages.flatMap((v) => ['sw.js', 'version.json'].map((f) => readFileSync(join(dir, 'kiosk', v.id, f), 'utf8')));
     const before = files(built.dir);
     await writeKioskOffline({ root: ROOT, outDir: built.dir, county: built.county, problems: [], log: () => undefined });
     expect(files(built.dir)).toEqual(before);
@@ -164,7 +171,10 @@ describe('a kiosk screen in Chromium', () => {
   });
 
   it('shows every item stacked, and the staleness warning by the build’s as-of date, without JavaScript', async () => {
-    for (const [village, stale] of [['wenshui', true], ['maqu', false]] as const) {
+    for (const [village, stale] of [
+      ['wenshui', true],
+      ['maqu', false],
+    ] as const) {
       const { context, page } = await open(village, '', { javaScriptEnabled: false });
       try {
         const slides = page.locator('[data-slide]');
@@ -299,7 +309,14 @@ describe('a kiosk screen on a network that drops', () => {
       expect(await page.locator('[data-clock]').isVisible()).toBe(true);
       const after = await currentKey(page);
       await expect.poll(() => currentKey(page), { timeout: 5_000 }).not.toBe(after);
-      expect(await page.evaluate(() => fetch('/kiosk/maqu/version.json', { cache: 'no-store' }).then(() => 'online', () => 'offline'))).toBe('offline');
+      expect(
+        await page.evaluate(() =>
+          fetch('/kiosk/maqu/version.json', { cache: 'no-store' }).then(
+            () => 'online',
+            () => 'offline',
+          ),
+        ),
+      ).toBe('offline');
     } finally {
       await context.close();
       await server.start();
@@ -317,7 +334,16 @@ describe('a kiosk screen on a network that drops', () => {
 
       const asked = server.requests.length;
       server.setRoot(rebuilt.dir);
-      await expect.poll(() => page.locator('.asof').innerText().catch(() => ''), { timeout: 20_000 }).toContain('2025年11月21日');
+      await expect
+        .poll(
+          () =>
+            page
+              .locator('.asof')
+              .innerText()
+              .catch(() => ''),
+          { timeout: 20_000 },
+        )
+        .toContain('2025年11月21日');
       expect(await page.evaluate(() => 'beforeUpdate' in window)).toBe(false);
       // It got there the real way: polling the version file and re-fetching the service worker.
       const since = server.requests.slice(asked);
@@ -349,7 +375,10 @@ describe('what the screen looks like', () => {
     return 1 - Math.max(...counts.values()) / samples;
   }
 
-  for (const [orientation, width, height] of [['landscape', 1920, 1080], ['portrait', 1080, 1920]] as const) {
+  for (const [orientation, width, height] of [
+    ['landscape', 1920, 1080],
+    ['portrait', 1080, 1920],
+  ] as const) {
     it(`fits every item on a ${width}×${height} screen in type readable from 3 metres, nothing cut off or blank`, async () => {
       for (const village of ['maqu', 'wenshui']) {
         const { context, page } = await open(village, '', { at: AS_OF_MORNING, viewport: { width, height }, serviceWorkers: 'block' });

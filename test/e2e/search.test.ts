@@ -57,7 +57,9 @@ describe('the search page in a real browser', () => {
     const seconds = (Date.now() - started) / 1000;
     const total = transfers.reduce((sum, t) => sum + t.bytes, 0);
     const breakdown = transfers.map((t) => `${new URL(t.url).pathname.replace(/^.*\//, '') || 'search/'} ${(t.bytes / 1024).toFixed(1)}`).join(', ');
-    console.log(`first query: ${(total / 1024).toFixed(1)} KB in ${transfers.length} responses, ${seconds.toFixed(1)} s at 1.6 Mbps (page load included): ${breakdown}`);
+    console.log(
+      `first query: ${(total / 1024).toFixed(1)} KB in ${transfers.length} responses, ${seconds.toFixed(1)} s at 1.6 Mbps (page load included): ${breakdown}`,
+    );
     expect(total).toBeLessThanOrEqual(FIRST_QUERY_BUDGET);
 
     expect(await statusText(page)).toBe('找到 10 条含有“低保”的记录。');
@@ -112,7 +114,10 @@ describe('the search page in a real browser', () => {
     await page.locator('#search-results li').first().waitFor();
     expect(await statusText(page)).toBe('找到 2 条含有“印花税”的记录。');
     const links = await page.locator('.result-title').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
-    expect(links.every((href) => /\/finances\/[^/]+\/#zhichu-\d+$/.test(decodeURI(href))), links.join(' ')).toBe(true);
+    expect(
+      links.every((href) => /\/finances\/[^/]+\/#zhichu-\d+$/.test(decodeURI(href))),
+      links.join(' '),
+    ).toBe(true);
     const excerpts = await page.locator('.result-excerpt').allTextContents();
     expect(excerpts.every((e) => e.includes('印花税') && e.includes('元'))).toBe(true);
     await Promise.all([page.waitForURL(/#zhichu-\d+$/), page.locator('.result-title').first().click()]);
@@ -151,7 +156,8 @@ describe('the search page in a real browser', () => {
         for (const el of [root, ...root.querySelectorAll('*')]) {
           const hasText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
           const box = el.getBoundingClientRect();
-          if (hasText && box.width > 0 && parseFloat(getComputedStyle(el).fontSize) < 18) out.push(`${el.tagName}.${el.className} "${el.textContent.trim().slice(0, 20)}" ${getComputedStyle(el).fontSize}`);
+          if (hasText && box.width > 0 && parseFloat(getComputedStyle(el).fontSize) < 18)
+            out.push(`${el.tagName}.${el.className} "${el.textContent.trim().slice(0, 20)}" ${getComputedStyle(el).fontSize}`);
         }
       }
       return out;

@@ -28,7 +28,11 @@ export function ensureDemoDist(): { dist: string; log: string } {
   const logFile = join(runDir(), 'build.log');
   // scripts/build.ts swaps the finished output in, so index.html exists only after a whole build.
   if (!existsSync(join(dist, 'index.html'))) {
-    const run = spawnSync(process.execPath, ['scripts/build.ts', '--out', dist, '--full'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GONGKAI_AS_OF: '' } });
+    const run = spawnSync(process.execPath, ['scripts/build.ts', '--out', dist, '--full'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, GONGKAI_AS_OF: '' },
+    });
     if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
     writeFileSync(logFile, run.stdout);
   }

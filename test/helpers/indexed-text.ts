@@ -9,7 +9,28 @@ import { join, relative } from 'node:path';
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 const NEVER_INDEXED = new Set(['head', 'style', 'script', 'noscript', 'label', 'form', 'svg', 'footer', 'nav', 'iframe', 'template']);
-const INLINE = new Set(['a', 'abbr', 'b', 'bdo', 'cite', 'code', 'dfn', 'em', 'i', 'kbd', 'q', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'tt', 'var']);
+const INLINE = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdo',
+  'cite',
+  'code',
+  'dfn',
+  'em',
+  'i',
+  'kbd',
+  'q',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'var',
+]);
 
 function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|nbsp);/gi, (_, e: string) => {
@@ -58,7 +79,10 @@ export interface IndexedPage {
 
 /** Every built page that has a search body, with its searchable text. */
 export function readIndexedPages(dist: string): IndexedPage[] {
-  const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name === 'pagefind' ? [] : walk(join(d, e.name))) : e.name === 'index.html' ? [join(d, e.name)] : []));
+  const walk = (d: string): string[] =>
+    readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? (e.name === 'pagefind' ? [] : walk(join(d, e.name))) : e.name === 'index.html' ? [join(d, e.name)] : [],
+    );
   return walk(dist)
     .sort()
     .map((f) => ({ url: `/${relative(dist, f).replace(/index\.html$/, '')}`, text: indexedText(readFileSync(f, 'utf8')) }))

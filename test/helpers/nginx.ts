@@ -29,7 +29,8 @@ function siteConfigFor(webRoot: string, port: number): string {
   let conf = readFileSync(SITE_CONF, 'utf8');
   const listen = /^\s*listen 80;\n\s*listen \[::\]:80;\n/m;
   const root = /^(\s*)root \/srv\/gongkai\/(current|previous);$/gm;
-  if (!listen.test(conf) || (conf.match(root) ?? []).length !== 2) throw new Error(`${SITE_CONF}: expected "listen 80;", "listen [::]:80;", "root /srv/gongkai/current;" and "root /srv/gongkai/previous;" lines`);
+  if (!listen.test(conf) || (conf.match(root) ?? []).length !== 2)
+    throw new Error(`${SITE_CONF}: expected "listen 80;", "listen [::]:80;", "root /srv/gongkai/current;" and "root /srv/gongkai/previous;" lines`);
   conf = conf.replace(listen, `    listen 127.0.0.1:${port};\n`).replace(root, `$1root ${webRoot}/$2;`);
   return conf;
 }
@@ -60,7 +61,9 @@ export async function startNginx(webRoot: string): Promise<RunningNginx> {
     '}',
   ].join('\n');
   writeFileSync(join(prefix, 'nginx.conf'), conf);
-  const child: ChildProcess = spawn(NGINX, ['-p', prefix, '-e', join(prefix, 'error.log'), '-c', join(prefix, 'nginx.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(NGINX, ['-p', prefix, '-e', join(prefix, 'error.log'), '-c', join(prefix, 'nginx.conf')], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const url = `http://127.0.0.1:${port}`;

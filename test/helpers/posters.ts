@@ -74,7 +74,13 @@ export function countyWithLongLedger(entries: number): { county: County; doc: Po
     else expense.push({ date: day, voucher, category: i % 2 ? '管理费用' : '公益支出', summary, amount, handler: '马晓东', approver: '赵建军' });
   }
   const sum = (xs: { amount: number }[]) => xs.reduce((s, x) => s + x.amount, 0);
-  l.data = { ...l.data, income, expense, totals: { income: sum(income), expense: sum(expense) }, closingBalance: l.data.openingBalance + sum(income) - sum(expense) };
+  l.data = {
+    ...l.data,
+    income,
+    expense,
+    totals: { income: sum(income), expense: sum(expense) },
+    closingBalance: l.data.openingBalance + sum(income) - sum(expense),
+  };
   const doc = buildVillagePosterDocs(c, v).find((d) => d.id === 'finance-2025-q3')!;
   return { county: c, doc, vouchers: [...income, ...expense].map((e) => e.voucher) };
 }

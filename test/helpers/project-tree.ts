@@ -10,7 +10,8 @@ import { ROOT } from './fixture-tree.ts';
 
 export function makeProjectTree(): { root: string; cleanup(): void } {
   const root = mkdtempSync(join(tmpdir(), 'gongkai-project-'));
-  for (const entry of ['src', 'scripts', 'content', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(ROOT, entry), join(root, entry), { recursive: true });
+  for (const entry of ['src', 'scripts', 'content', 'astro.config.mjs', 'package.json', 'tsconfig.json'])
+    cpSync(join(ROOT, entry), join(root, entry), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
   // The poster cache, so posters of records the test does not change are reused, not rendered again.
   if (existsSync(join(ROOT, '.gongkai-cache'))) cpSync(join(ROOT, '.gongkai-cache'), join(root, '.gongkai-cache'), { recursive: true });

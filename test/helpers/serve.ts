@@ -40,7 +40,9 @@ export async function serveDir(dir: string, options: { gzip?: boolean } = {}): P
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     if (options.gzip && COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
       res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
-      createReadStream(file).pipe(createGzip({ level: 6 })).pipe(res);
+      createReadStream(file)
+        .pipe(createGzip({ level: 6 }))
+        .pipe(res);
       return;
     }
     res.writeHead(200, { 'content-type': type });

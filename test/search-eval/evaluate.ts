@@ -84,6 +84,9 @@ export function scoreByCategory(rows: readonly EvalRow[]): Map<string, Score> {
 
 export function formatScores(scores: ReadonlyMap<string, Score>): string {
   const lines = ['category            queries  precision  recall  first right'];
-  for (const [c, s] of scores) lines.push(`${c.padEnd(20)}${String(s.queries).padStart(7)}  ${s.precision.toFixed(3).padStart(9)}  ${s.recall.toFixed(3).padStart(6)}  ${(s.firstRight * 100).toFixed(0).padStart(10)}%`);
+  for (const [c, s] of scores)
+    lines.push(
+      `${c.padEnd(20)}${String(s.queries).padStart(7)}  ${s.precision.toFixed(3).padStart(9)}  ${s.recall.toFixed(3).padStart(6)}  ${(s.firstRight * 100).toFixed(0).padStart(10)}%`,
+    );
   return lines.join('\n');
 }

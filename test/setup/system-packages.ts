@@ -38,7 +38,10 @@ export default function setup(): void {
   execFileSync('apt-get', [...lock, 'update', '-qq'], { stdio: 'inherit', env });
   execFileSync('apt-get', [...lock, 'install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
   // Debian starts nginx as a service on install; the tests start their own on a loopback port.
-  if (missing.includes('nginx')) spawnSync('sh', ['-c', 'command -v systemctl >/dev/null && systemctl disable --now nginx; test -f /run/nginx.pid && kill "$(cat /run/nginx.pid)"; true'], { stdio: 'ignore' });
+  if (missing.includes('nginx'))
+    spawnSync('sh', ['-c', 'command -v systemctl >/dev/null && systemctl disable --now nginx; test -f /run/nginx.pid && kill "$(cat /run/nginx.pid)"; true'], {
+      stdio: 'ignore',
+    });
   const still = missingPackages();
   if (still.length > 0) throw new Error(`安装后仍缺少 Still missing after install: ${still.join(' ')}`);
 }

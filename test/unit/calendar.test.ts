@@ -1,14 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  countPostedDays,
-  getPostingEndDate,
-  getPostingStatus,
-  isRestDay,
-  makeCalendar,
-  missingCalendarYears,
-  nextWorkingDay,
-} from '../../src/lib/calendar.ts';
+import { countPostedDays, getPostingEndDate, getPostingStatus, isRestDay, makeCalendar, missingCalendarYears, nextWorkingDay } from '../../src/lib/calendar.ts';
 import { addDays, daysBetween, formatDateZh, isIsoDate, weekday } from '../../src/lib/dates.ts';
 import { NATIONAL_CALENDAR } from '../../src/law/holidays-cn.ts';
 

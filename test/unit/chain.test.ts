@@ -22,7 +22,11 @@ describe('checkChainLink: 四议两公开 in the right order, by the right bodie
   it('flags a 村民代表会议 that follows the 两委联席会议 directly, skipping the 党员大会, and says which step is expected', () => {
     const skipped = { ...resolve, previous: consult.id };
     expect(checkChainLink(skipped, consult)).toEqual([
-      expect.objectContaining({ code: 'chain.order', path: ['previous'], params: expect.objectContaining({ previous: consult.id, previousBody: '两委联席会议', expected: '党员大会审议' }) }),
+      expect.objectContaining({
+        code: 'chain.order',
+        path: ['previous'],
+        params: expect.objectContaining({ previous: consult.id, previousBody: '两委联席会议', expected: '党员大会审议' }),
+      }),
     ]);
   });
 
@@ -61,7 +65,12 @@ describe('getChain: the chain a villager sees on a meeting page', () => {
   it('shows the whole chain from any meeting in it, including the steps that followed', () => {
     const view = getChain(propose.id, byId(propose, consult, review, resolve));
     expect(view?.complete).toBe(true);
-    expect(getChain(consult.id, byId(propose, consult, review, resolve))?.steps.map((s) => s.meetingId)).toEqual([propose.id, consult.id, review.id, resolve.id]);
+    expect(getChain(consult.id, byId(propose, consult, review, resolve))?.steps.map((s) => s.meetingId)).toEqual([
+      propose.id,
+      consult.id,
+      review.id,
+      resolve.id,
+    ]);
   });
 
   it('reports a chain still waiting for its resolution as incomplete, with the missing step empty', () => {

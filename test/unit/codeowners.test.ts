@@ -14,7 +14,9 @@ const lines = readFileSync(join(ROOT, '.github/CODEOWNERS.example'), 'utf8')
 
 describe('the CODEOWNERS example', () => {
   it('gives each village folder in content/villages to its own clerk', () => {
-    const villages = readdirSync(join(ROOT, 'content/villages'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    const villages = readdirSync(join(ROOT, 'content/villages'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
     for (const v of villages) {
       const line = lines.find(([path]) => path === `/content/villages/${v}/`);
       expect(line, v).toBeDefined();

@@ -25,7 +25,8 @@ const patch = (p: string, find: string, replace: string) => {
   expect(text, `${find} in ${p}`).toContain(find);
   writeFileSync(file(p), text.replace(find, replace));
 };
-const rowsOf = (root: string) => buildReport(root, { env: {} }).csvRows.map((r) => Object.fromEntries(CSV_HEADER.map((h, i) => [h, r[i]!])) as Record<string, string>);
+const rowsOf = (root: string) =>
+  buildReport(root, { env: {} }).csvRows.map((r) => Object.fromEntries(CSV_HEADER.map((h, i) => [h, r[i]!])) as Record<string, string>);
 
 describe('the compliance report of the demo county', () => {
   it('says per village and quarter whether the disclosure went up on time, late or not at all', () => {
@@ -40,8 +41,12 @@ describe('the compliance report of the demo county', () => {
 
   it('lists catalogue items missing from a quarter and a ledger that never came', () => {
     const rows = rowsOf(ROOT);
-    expect(rows.find((x) => x['村编号 Village id'] === 'maqu' && x['期间 Period'] === '2025-q3' && x['检查项'] === '目录齐全')?.['问题']).toBe('2025年第三季度村务公开缺少县公开目录要求的 1 项：CW-05 惠农惠民政策落实及各类补贴发放情况。');
-    expect(rows.find((x) => x['村编号 Village id'] === 'wenshui' && x['期间 Period'] === '2025-q3' && x['检查项'] === '账目连续平衡')?.['问题']).toContain('财务收支明细（账）应于 2025-10-15 前公布，至今没有');
+    expect(rows.find((x) => x['村编号 Village id'] === 'maqu' && x['期间 Period'] === '2025-q3' && x['检查项'] === '目录齐全')?.['问题']).toBe(
+      '2025年第三季度村务公开缺少县公开目录要求的 1 项：CW-05 惠农惠民政策落实及各类补贴发放情况。',
+    );
+    expect(rows.find((x) => x['村编号 Village id'] === 'wenshui' && x['期间 Period'] === '2025-q3' && x['检查项'] === '账目连续平衡')?.['问题']).toContain(
+      '财务收支明细（账）应于 2025-10-15 前公布，至今没有',
+    );
   });
 });
 
@@ -53,10 +58,13 @@ describe('a county with mistakes', () => {
     patch('content/villages/maqu/finances/2025-q2.yaml', '  reviewer: 刘志强\n', '');
     patch('content/villages/maqu/meetings/2025-07-22-daibiao.md', 'previous: 2025-07-15-dangyuan\n', '');
     const rows = rowsOf(tree.root);
-    const at = (v: string, q: string, check: string) => rows.filter((x) => x['村编号 Village id'] === v && x['期间 Period'] === q && x['检查项'] === check && x['结果 Result'] !== '按时 on time');
+    const at = (v: string, q: string, check: string) =>
+      rows.filter((x) => x['村编号 Village id'] === v && x['期间 Period'] === q && x['检查项'] === check && x['结果 Result'] !== '按时 on time');
     expect(at('maqu', '2025-q4', '公示期限').map((x) => x['结果 Result'])).toEqual(['错误 error']);
     expect(at('dongxing', '2025-q3', '大额支出决议')[0]?.['问题']).toContain('但没有注明决议');
-    expect(at('dongguan', '2025-q3', '账目连续平衡').map((x) => x['问题'])).toEqual(['本期结余 454,970.61 元对不上：上期结余 435,506.25 + 收入 75,598.75 − 支出 56,134.40 = 454,970.60 元。']);
+    expect(at('dongguan', '2025-q3', '账目连续平衡').map((x) => x['问题'])).toEqual([
+      '本期结余 454,970.61 元对不上：上期结余 435,506.25 + 收入 75,598.75 − 支出 56,134.40 = 454,970.60 元。',
+    ]);
     expect(at('maqu', '2025-q2', '审核签字')[0]?.['问题']).toBe('缺少村务监督委员会的审核人。');
     expect(at('maqu', '2025-q3', '四议两公开')[0]?.['问题']).toContain('程序不完整，缺少：党组织提议、两委会议商议、党员大会审议');
     expect(buildReport(tree.root, { env: {} }).text).toMatch(/有错误的村 3 个/);
@@ -112,7 +120,10 @@ describe('the CSV for the county office', () => {
   });
 
   it('can be limited to one village and written from the command line', () => {
-    const run = spawnSync(process.execPath, [join(ROOT, 'scripts/report.ts'), '--village', 'wenshui', '--csv', 'wenshui.csv', '--root', tree.root], { cwd: tree.root, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [join(ROOT, 'scripts/report.ts'), '--village', 'wenshui', '--csv', 'wenshui.csv', '--root', tree.root], {
+      cwd: tree.root,
+      encoding: 'utf8',
+    });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('■ 温水镇 温水村（wenshui）');
     expect(run.stdout).not.toContain('马曲村（maqu）');
@@ -123,7 +134,13 @@ describe('the CSV for the county office', () => {
 });
 
 describe('the rules behind the view', () => {
-  const village = (over: Partial<ComplianceVillage> = {}): ComplianceVillage => ({ disclosures: [], ledgers: [], meetings: [], largeExpenseResolutions: new Set(), ...over });
+  const village = (over: Partial<ComplianceVillage> = {}): ComplianceVillage => ({
+    disclosures: [],
+    ledgers: [],
+    meetings: [],
+    largeExpenseResolutions: new Set(),
+    ...over,
+  });
   const q = (year: number, quarter: 1 | 2 | 3 | 4): Quarter => ({ kind: 'quarter', year, quarter });
   const shaanxi = PROFILES['shaanxi']!;
 
@@ -135,8 +152,21 @@ describe('the rules behind the view', () => {
   });
 
   it('counts days late from the deadline, and a quarter not yet due is not late', () => {
-    const d = (publishedAt: string, supersedes?: string) => ({ id: publishedAt, file: 'f', period: q(2025, 3), track: '村务' as const, publishedAt, supersedes, codes: [] });
-    expect(getTimeliness(village({ disclosures: [d('2025-10-20')] }), q(2025, 3), '2025-11-20', shaanxi)).toEqual({ state: 'late', publishedAt: '2025-10-20', deadline: '2025-10-15', daysLate: 5 });
+    const d = (publishedAt: string, supersedes?: string) => ({
+      id: publishedAt,
+      file: 'f',
+      period: q(2025, 3),
+      track: '村务' as const,
+      publishedAt,
+      supersedes,
+      codes: [],
+    });
+    expect(getTimeliness(village({ disclosures: [d('2025-10-20')] }), q(2025, 3), '2025-11-20', shaanxi)).toEqual({
+      state: 'late',
+      publishedAt: '2025-10-20',
+      deadline: '2025-10-15',
+      daysLate: 5,
+    });
     expect(getTimeliness(village({ disclosures: [d('2025-10-20', 'x'), d('2025-10-15')] }), q(2025, 3), '2025-11-20', shaanxi).state).toBe('on-time');
     expect(getTimeliness(village(), q(2025, 4), '2025-11-20', shaanxi)).toEqual({ state: 'not-due', deadline: '2026-01-15' });
     expect(getTimeliness(village(), q(2025, 3), '2025-10-16', shaanxi)).toEqual({ state: 'overdue', deadline: '2025-10-15', daysLate: 1 });

@@ -24,7 +24,8 @@ describe('the hostile-input corpus', () => {
   it('has at least 30 cases covering scripts, event handlers, raw HTML, unsafe links and MDX code', () => {
     expect(HOSTILE_CASES.length).toBeGreaterThanOrEqual(30);
     const codes = new Set(HOSTILE_CASES.map((c) => c.code));
-    for (const code of ['body.script', 'body.event-handler', 'body.html', 'body.link-scheme', 'body.mdx-esm', 'body.mdx-expression', 'body.mdx-component']) expect(codes).toContain(code);
+    for (const code of ['body.script', 'body.event-handler', 'body.html', 'body.link-scheme', 'body.mdx-esm', 'body.mdx-expression', 'body.mdx-component'])
+      expect(codes).toContain(code);
   });
 
   it('gets every case refused by npm run check, each with its message on the right file and line of the file', () => {
@@ -36,7 +37,10 @@ describe('the hostile-input corpus', () => {
       const printed = formatProblems(result.problems);
       for (const { c, file } of placed) {
         const p = result.problems.find((x) => x.file === file && x.code === c.code && x.path === c.path);
-        expect(p, `${c.file} → ${file}: expected ${c.code} at ${c.path}; got:\n${formatProblems(result.problems.filter((x) => x.file === file))}`).toBeDefined();
+        expect(
+          p,
+          `${c.file} → ${file}: expected ${c.code} at ${c.path}; got:\n${formatProblems(result.problems.filter((x) => x.file === file))}`,
+        ).toBeDefined();
         expect(p!.severity).toBe('error');
         const m = renderMessage(p!.code, p!.params);
         expect(printed).toContain(`问题：${m.zh}`);
@@ -56,29 +60,39 @@ function renderWithGuard(source: string, format: 'md' | 'mdx'): string {
   if (format === 'md') return markdownToHtml(source, { mdastPlugins: [contentGuardMdast], hastPlugins: [contentGuardHast] }).html;
   type Html = { __html: string };
   const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-  const render = (x: unknown): string => (x == null || x === false ? '' : Array.isArray(x) ? x.map(render).join('') : typeof x === 'object' && '__html' in x ? (x as Html).__html : esc(String(x)));
+  const render = (x: unknown): string =>
+    x == null || x === false ? '' : Array.isArray(x) ? x.map(render).join('') : typeof x === 'object' && '__html' in x ? (x as Html).__html : esc(String(x));
   const Fragment = Symbol('Fragment');
   const jsx = (type: unknown, raw: unknown): Html => {
     const props = raw as Record<string, unknown>;
     const children = render(props['children']);
     if (type === Fragment) return { __html: children };
     if (typeof type === 'function') return (type as (p: unknown) => Html)(props);
-    const attrs = Object.entries(props).filter(([k]) => k !== 'children').map(([k, v]) => ` ${k}="${esc(String(v))}"`).join('');
+    const attrs = Object.entries(props)
+      .filter(([k]) => k !== 'children')
+      .map(([k, v]) => ` ${k}="${esc(String(v))}"`)
+      .join('');
     return { __html: `<${String(type)}${attrs}>${children}</${String(type)}>` };
   };
-  const component = (name: string) => (props: Record<string, unknown>): Html => jsx('span', { ...props, 'data-component': name });
+  const component =
+    (name: string) =>
+    (props: Record<string, unknown>): Html =>
+      jsx('span', { ...props, 'data-component': name });
   const mod = evaluate(source, { Fragment, jsx, jsxs: jsx, mdastPlugins: [contentGuardMdast], hastPlugins: [contentGuardHast] }) as Record<string, unknown>;
   const Content = mod['default'] as (p: unknown) => Html;
   return Content({ components: { Amount: component('Amount'), Signature: component('Signature'), Table: component('Table') } }).__html;
 }
 
 describe('the render guard, on its own', () => {
-  it.each(HOSTILE_CASES.filter((c) => c.compiles !== false).map((c) => [c.file]))('renders %s with no script, no event handler and no javascript: address', (file) => {
-    const source = read(file);
-    const html = renderWithGuard(source, file.endsWith('.mdx') ? 'mdx' : 'md');
-    expect(findUnsafeHtml(html), html).toEqual([]);
-    expect(html).not.toMatch(/<script/i);
-  });
+  it.each(HOSTILE_CASES.filter((c) => c.compiles !== false).map((c) => [c.file]))(
+    'renders %s with no script, no event handler and no javascript: address',
+    (file) => {
+      const source = read(file);
+      const html = renderWithGuard(source, file.endsWith('.mdx') ? 'mdx' : 'md');
+      expect(findUnsafeHtml(html), html).toEqual([]);
+      expect(html).not.toMatch(/<script/i);
+    },
+  );
 
   it('never lets MDX code run: import, export and {…} are gone before the module is built', () => {
     const mod = evaluate('export const leaked = 42\n\n{globalThis.__gongkaiRan = true}\n\ntext', {
@@ -108,9 +122,11 @@ describe('the render guard, on its own', () => {
 
 describe('what clerks may write', () => {
   it('accepts Markdown formatting, tables, safe links, HTML comments and the registered components with quoted props', () => {
-    const md = '# 标题\n\n**加粗** 和 - 列表\n\n| 项目 | 金额 |\n|---|--:|\n| 路 | 1.00 |\n\n[县政府](https://www.longxian.gov.cn/) [邮件](mailto:a@b.cn) [电话](tel:09174612345) [本页](#top)\n\n<!-- 备注：不会显示 -->\n\n`<script>` 只是文字';
+    const md =
+      '# 标题\n\n**加粗** 和 - 列表\n\n| 项目 | 金额 |\n|---|--:|\n| 路 | 1.00 |\n\n[县政府](https://www.longxian.gov.cn/) [邮件](mailto:a@b.cn) [电话](tel:09174612345) [本页](#top)\n\n<!-- 备注：不会显示 -->\n\n`<script>` 只是文字';
     expect(checkBody(md, 'md')).toEqual([]);
-    const mdx = '<Amount yuan="１２,５００.００" label="补助" />\n\n<Signature role="主任" name="刘志强" date="2025-10-09" />\n\n<Table caption="明细">\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n</Table>\n\n{/* 备注 */}';
+    const mdx =
+      '<Amount yuan="１２,５００.００" label="补助" />\n\n<Signature role="主任" name="刘志强" date="2025-10-09" />\n\n<Table caption="明细">\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n</Table>\n\n{/* 备注 */}';
     expect(checkBody(mdx, 'mdx')).toEqual([]);
   });
 
@@ -123,13 +139,16 @@ describe('what clerks may write', () => {
   });
 
   it('reports an unfilled 〔待填〕 placeholder in the narrative on its line in the file', () => {
-    expect(checkBody('第一行\n\n〔待填：本季度说明〕', 'md', 7)).toEqual([{ code: 'field.placeholder', path: ['正文（文件第9行） body, line 9 of the file'], params: { field: '正文 body', value: '〔待填：本季度说明〕' } }]);
+    expect(checkBody('第一行\n\n〔待填：本季度说明〕', 'md', 7)).toEqual([
+      { code: 'field.placeholder', path: ['正文（文件第9行） body, line 9 of the file'], params: { field: '正文 body', value: '〔待填：本季度说明〕' } },
+    ]);
   });
 });
 
 describe('link addresses', () => {
   it('treats http, https, mailto, tel and relative links as safe', () => {
-    for (const url of ['https://a.cn/x', 'http://a.cn', 'mailto:a@b.cn', 'tel:12345', '/v/maqu/', '../x', '#top', '//cdn.example/x']) expect(isSafeUrl(url), url).toBe(true);
+    for (const url of ['https://a.cn/x', 'http://a.cn', 'mailto:a@b.cn', 'tel:12345', '/v/maqu/', '../x', '#top', '//cdn.example/x'])
+      expect(isSafeUrl(url), url).toBe(true);
   });
 
   it('sees javascript: however it is cased or split by characters browsers ignore', () => {

@@ -103,7 +103,11 @@ describe('a step voted down ends the chain', () => {
       expect(r.problems.map((p) => p.code)).toContain('ledger.chain-broken');
       const county = r.partial!;
       const v = county.villages.find((x) => x.id === 'maqu')!;
-      const facts = getMeetingFacts(v.meetings.find((m) => m.id === '2025-07-22-daibiao')!, v, county);
+      const facts = getMeetingFacts(
+        v.meetings.find((m) => m.id === '2025-07-22-daibiao')!,
+        v,
+        county,
+      );
       expect(facts.chain?.steps.every((s) => s.meeting)).toBe(true);
       expect(facts.chain?.complete).toBe(false);
     } finally {
@@ -115,7 +119,13 @@ describe('a step voted down ends the chain', () => {
     const r = loadCounty(ROOT, { env: {} });
     const county = r.county!;
     const v = county.villages.find((x) => x.id === 'maqu')!;
-    expect(getMeetingFacts(v.meetings.find((m) => m.id === '2025-07-22-daibiao')!, v, county).chain?.complete).toBe(true);
+    expect(
+      getMeetingFacts(
+        v.meetings.find((m) => m.id === '2025-07-22-daibiao')!,
+        v,
+        county,
+      ).chain?.complete,
+    ).toBe(true);
   });
 });
 
@@ -156,15 +166,19 @@ describe('quorum is counted against the register', () => {
 
   it('the register in force on the meeting date is the earliest earlier figure still valid then, else the current one', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 700 }), fc.integer({ min: 1, max: 99 })), { maxLength: 5 }), fc.integer({ min: 0, max: 700 }), (changes, day) => {
-        const registerHistory = changes.map(([d, n]) => ({
-          until: addDays('2024-01-01', d),
-          representatives: n,
-        }));
-        const date = addDays('2024-01-01', day);
-        const valid = registerHistory.filter((e) => e.until > date).sort((a, b) => a.until.localeCompare(b.until))[0];
-        expect(getRegisterFigure({ representatives: 100, registerHistory }, 'representatives', date)).toBe(valid ? valid.representatives : 100);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 700 }), fc.integer({ min: 1, max: 99 })), { maxLength: 5 }),
+        fc.integer({ min: 0, max: 700 }),
+        (changes, day) => {
+          const registerHistory = changes.map(([d, n]) => ({
+            until: addDays('2024-01-01', d),
+            representatives: n,
+          }));
+          const date = addDays('2024-01-01', day);
+          const valid = registerHistory.filter((e) => e.until > date).sort((a, b) => a.until.localeCompare(b.until))[0];
+          expect(getRegisterFigure({ representatives: 100, registerHistory }, 'representatives', date)).toBe(valid ? valid.representatives : 100);
+        },
+      ),
     );
   });
 });

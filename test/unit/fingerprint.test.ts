@@ -7,7 +7,9 @@ describe('the 核对码 printed on posters and shown on the web', () => {
   });
 
   it('is the same for the same content, whatever the order of the fields', () => {
-    expect(getFingerprint({ title: '马曲村', amount: 1260, rows: [['1', '马天顺']] })).toBe(getFingerprint({ rows: [['1', '马天顺']], amount: 1260, title: '马曲村' }));
+    expect(getFingerprint({ title: '马曲村', amount: 1260, rows: [['1', '马天顺']] })).toBe(
+      getFingerprint({ rows: [['1', '马天顺']], amount: 1260, title: '马曲村' }),
+    );
     expect(canonicalJson({ b: 1, a: { d: 2, c: undefined } })).toBe('{"a":{"d":2},"b":1}');
   });
 

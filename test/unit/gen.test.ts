@@ -27,7 +27,10 @@ describe('the synthetic county generator', () => {
     const root = write(county.files);
     try {
       const result = loadCounty(root, { env: {} });
-      expect(result.problems.filter((p) => p.severity === 'error'), formatProblems(result.problems)).toEqual([]);
+      expect(
+        result.problems.filter((p) => p.severity === 'error'),
+        formatProblems(result.problems),
+      ).toEqual([]);
       expect(result.county?.villages).toHaveLength(6);
       expect(result.county?.asOf).toBe('2026-01-20');
     } finally {
@@ -57,7 +60,17 @@ describe('the synthetic county generator', () => {
     expect(median).toBeGreaterThan(110);
     expect(median).toBeLessThan(200);
     const text = big.files.map((f) => f.text).join('\n');
-    for (const needle of ['body: 党组织会议', 'body: 党员大会', 'body: 议事协商会', 'authorises:', 'type: 低保初审', 'type: 宅基地申请', 'track: 党务', 'activities:']) expect(text).toContain(needle);
+    for (const needle of [
+      'body: 党组织会议',
+      'body: 党员大会',
+      'body: 议事协商会',
+      'authorises:',
+      'type: 低保初审',
+      'type: 宅基地申请',
+      'track: 党务',
+      'activities:',
+    ])
+      expect(text).toContain(needle);
   });
 
   it('tags the files of each quarter so one village can publish its latest quarter later', () => {
@@ -67,7 +80,10 @@ describe('the synthetic county generator', () => {
     const root = write(county.files.filter((f) => !batch.includes(f)));
     try {
       const result = loadCounty(root, { env: {} });
-      expect(result.problems.filter((p) => p.severity === 'error'), formatProblems(result.problems)).toEqual([]);
+      expect(
+        result.problems.filter((p) => p.severity === 'error'),
+        formatProblems(result.problems),
+      ).toEqual([]);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -18,8 +18,17 @@ import { makeTree } from '../helpers/fixture-tree.ts';
 /** A billion-laughs document: `levels` anchors, each a list of ten aliases of the one before. */
 function aliasBomb(levels = 9, key = 'bomb'): string {
   const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-  for (let i = 1; i < levels; i += 1) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
-  lines.push(`${key}: [${Array(10).fill(`*a${levels - 1}`).join(', ')}]`);
+  for (let i = 1; i < levels; i += 1)
+    lines.push(
+      `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]`,
+    );
+  lines.push(
+    `${key}: [${Array(10)
+      .fill(`*a${levels - 1}`)
+      .join(', ')}]`,
+  );
   return lines.join('\n');
 }
 
@@ -137,35 +146,50 @@ describe('files that are not files', () => {
 
 describe('symbolic links', () => {
   const cases: [string, (root: string) => string][] = [
-    ['a file linked to /etc/hostname', (root) => {
-      const file = 'content/villages/maqu/notices/2025-11-17-dibao.md';
-      rmSync(join(root, file));
-      symlinkSync('/etc/hostname', join(root, file));
-      return file;
-    }],
-    ['a file linked to a file beside content/', (root) => {
-      const file = 'content/villages/maqu/finances/2025-q3.yaml';
-      renameSync(join(root, file), join(root, 'outside.yaml'));
-      symlinkSync('../../../../outside.yaml', join(root, file));
-      return file;
-    }],
-    ['a folder linked to a folder outside content/', (root) => {
-      const outside = join(root, 'elsewhere');
-      renameSync(join(root, 'content/villages/maqu/meetings'), outside);
-      symlinkSync(outside, join(root, 'content/villages/maqu/meetings'));
-      return 'content/villages/maqu/meetings';
-    }],
-    ['a village folder linked outside content/', (root) => {
-      mkdirSync(join(root, 'other'));
-      renameSync(join(root, 'content/villages/wenshui'), join(root, 'other/wenshui'));
-      symlinkSync(join(root, 'other/wenshui'), join(root, 'content/villages/wenshui'));
-      return 'content/villages/wenshui';
-    }],
-    ['a link to a file that does not exist', (root) => {
-      const file = 'content/villages/maqu/notices/2025-12-01-gone.md';
-      symlinkSync('/nonexistent/file.md', join(root, file));
-      return file;
-    }],
+    [
+      'a file linked to /etc/hostname',
+      (root) => {
+        const file = 'content/villages/maqu/notices/2025-11-17-dibao.md';
+        rmSync(join(root, file));
+        symlinkSync('/etc/hostname', join(root, file));
+        return file;
+      },
+    ],
+    [
+      'a file linked to a file beside content/',
+      (root) => {
+        const file = 'content/villages/maqu/finances/2025-q3.yaml';
+        renameSync(join(root, file), join(root, 'outside.yaml'));
+        symlinkSync('../../../../outside.yaml', join(root, file));
+        return file;
+      },
+    ],
+    [
+      'a folder linked to a folder outside content/',
+      (root) => {
+        const outside = join(root, 'elsewhere');
+        renameSync(join(root, 'content/villages/maqu/meetings'), outside);
+        symlinkSync(outside, join(root, 'content/villages/maqu/meetings'));
+        return 'content/villages/maqu/meetings';
+      },
+    ],
+    [
+      'a village folder linked outside content/',
+      (root) => {
+        mkdirSync(join(root, 'other'));
+        renameSync(join(root, 'content/villages/wenshui'), join(root, 'other/wenshui'));
+        symlinkSync(join(root, 'other/wenshui'), join(root, 'content/villages/wenshui'));
+        return 'content/villages/wenshui';
+      },
+    ],
+    [
+      'a link to a file that does not exist',
+      (root) => {
+        const file = 'content/villages/maqu/notices/2025-12-01-gone.md';
+        symlinkSync('/nonexistent/file.md', join(root, file));
+        return file;
+      },
+    ],
   ];
 
   it.each(cases)('refuses %s, naming the link', (_, make) => {
@@ -246,8 +270,14 @@ describe('line numbers', () => {
     try {
       const file = 'content/villages/maqu/notices/2025-11-17-dibao.md';
       const abs = join(tree.root, file);
-      writeFileSync(abs, readFileSync(abs, 'utf8').replace('以上4户拟纳入最低生活保障，现予公示。', '以上4户拟纳入最低生活保障，联系13991712345 <b>现予公示</b>。'));
-      const line = readFileSync(abs, 'utf8').split('\n').findIndex((l) => l.includes('13991712345')) + 1;
+      writeFileSync(
+        abs,
+        readFileSync(abs, 'utf8').replace('以上4户拟纳入最低生活保障，现予公示。', '以上4户拟纳入最低生活保障，联系13991712345 <b>现予公示</b>。'),
+      );
+      const line =
+        readFileSync(abs, 'utf8')
+          .split('\n')
+          .findIndex((l) => l.includes('13991712345')) + 1;
       const result = loadCounty(tree.root, { env: {} });
       const paths = result.problems.filter((p) => p.file === file && ['privacy.mobile', 'body.html'].includes(p.code)).map((p) => p.path);
       expect(paths).toEqual([`正文（文件第${line}行） body, line ${line} of the file`, `正文（文件第${line}行） body, line ${line} of the file`]);

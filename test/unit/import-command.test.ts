@@ -25,12 +25,16 @@ beforeEach(() => {
 afterEach(() => tree.cleanup());
 
 const ledgerPath = (village: string, period: string) => join(tree.root, `content/villages/${village}/finances/${period}.yaml`);
-const demoLedger = (village: string, period: string) => parse(readFileSync(join(ROOT, `content/villages/${village}/finances/${period}.yaml`), 'utf8'), { schema: 'failsafe' }) as Record<string, unknown>;
-const writtenLedger = (village: string, period: string) => parse(readFileSync(ledgerPath(village, period), 'utf8'), { schema: 'failsafe' }) as Record<string, unknown>;
-const run = (village: string, file: string, options: { period?: string; force?: boolean } = {}) => importLedger(tree.root, village, join(SHEETS, file), options);
+const demoLedger = (village: string, period: string) =>
+  parse(readFileSync(join(ROOT, `content/villages/${village}/finances/${period}.yaml`), 'utf8'), { schema: 'failsafe' }) as Record<string, unknown>;
+const writtenLedger = (village: string, period: string) =>
+  parse(readFileSync(ledgerPath(village, period), 'utf8'), { schema: 'failsafe' }) as Record<string, unknown>;
+const run = (village: string, file: string, options: { period?: string; force?: boolean } = {}) =>
+  importLedger(tree.root, village, join(SHEETS, file), options);
 
 type E = Record<string, string>;
-const pick = (entries: unknown, keys: readonly string[]) => (entries as E[]).map((e) => Object.fromEntries(keys.filter((k) => e[k] !== undefined).map((k) => [k, e[k]])));
+const pick = (entries: unknown, keys: readonly string[]) =>
+  (entries as E[]).map((e) => Object.fromEntries(keys.filter((k) => e[k] !== undefined).map((k) => [k, e[k]])));
 const ALL = ['date', 'voucher', 'category', 'summary', 'amount', 'source', 'handler', 'approver', 'resolution'];
 const CORE = ['date', 'voucher', 'category', 'summary', 'amount'];
 
@@ -58,7 +62,17 @@ describe('importing the layouts clerks use', () => {
     expect(got['totals']).toEqual(want['totals']);
     expect(got['openingBalance']).toBe(want['openingBalance']);
     expect(got['closingBalance']).toBe(want['closingBalance']);
-    expect(r.stdout).toContain(toolText('import.written', { file: 'content/villages/maqu/finances/2025-q3.yaml', incomeCount: 6, income: '191,073.43', expenseCount: 8, expense: '206,546.40', opening: '311,636.95', closing: '296,163.98' }));
+    expect(r.stdout).toContain(
+      toolText('import.written', {
+        file: 'content/villages/maqu/finances/2025-q3.yaml',
+        incomeCount: 6,
+        income: '191,073.43',
+        expenseCount: 8,
+        expense: '206,546.40',
+        opening: '311,636.95',
+        closing: '296,163.98',
+      }),
+    );
   });
 
   it('reads a GBK-encoded CSV with 借方/贷方 columns, slashed dates and full-width digits', async () => {
@@ -115,7 +129,10 @@ describe('importing the layouts clerks use', () => {
 
   it('works from the command line with a file name relative to where the clerk is', () => {
     rmSync(ledgerPath('maqu', '2025-q3'));
-    const cli = spawnSync(process.execPath, [join(ROOT, 'scripts/import.ts'), 'maqu', 'test/fixtures/spreadsheets/maqu-2025-q3.xlsx', '--root', tree.root], { cwd: ROOT, encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, [join(ROOT, 'scripts/import.ts'), 'maqu', 'test/fixtures/spreadsheets/maqu-2025-q3.xlsx', '--root', tree.root], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(cli.status, cli.stdout + cli.stderr).toBe(0);
     expect(cli.stdout).toContain('已写入 content/villages/maqu/finances/2025-q3.yaml');
   });
@@ -132,7 +149,12 @@ describe('the sign-off footer and the accounting system', () => {
     const got = writtenLedger('dongguan', '2025-q3');
     const signoff = got['signoff'] as Record<string, string>;
     const want = before['signoff'] as Record<string, string>;
-    expect([signoff['responsible'], signoff['preparer'], signoff['reviewer'], got['publishedAt']]).toEqual([want['responsible'], want['preparer'], want['reviewer'], before['publishedAt']]);
+    expect([signoff['responsible'], signoff['preparer'], signoff['reviewer'], got['publishedAt']]).toEqual([
+      want['responsible'],
+      want['preparer'],
+      want['reviewer'],
+      before['publishedAt'],
+    ]);
     expect(pick(got['income'], CORE)).toEqual(pick(before['income'], CORE));
   });
 
@@ -165,7 +187,11 @@ describe('the sign-off footer and the accounting system', () => {
       ['负责人:王*明', '会计:李*华', '村务监督委员会审核:赵*国', '公开日期:2025-10-14'],
       ['负 责 人 ： 王*明', null, '会  计：李*华', null, '村务监督委员会审核： 赵*国', '公开日期：2025.10.14'],
       ['负责人：', '王*明', '会计：', '李*华', '村务监督委员会审核：', '赵*国', '公开日期：', new Date(Date.UTC(2025, 9, 14))],
-      ['负责人：王*明　会计：李*华　村务监督委员会审核：赵*国　公开日期：2025年10月14日', '负责人：王*明　会计：李*华　村务监督委员会审核：赵*国　公开日期：2025年10月14日', '负责人：王*明　会计：李*华　村务监督委员会审核：赵*国　公开日期：2025年10月14日'],
+      [
+        '负责人：王*明　会计：李*华　村务监督委员会审核：赵*国　公开日期：2025年10月14日',
+        '负责人：王*明　会计：李*华　村务监督委员会审核：赵*国　公开日期：2025年10月14日',
+        '负责人：王*明　会计：李*华　村务监督委员会审核：赵*国　公开日期：2025年10月14日',
+      ],
       ['制表：李*华', '负责人：王*明', '审核：赵*国', '公布日期：2025/10/14'],
       ['负责人', '王*明', '会计', '李*华', '村务监督委员会审核', '赵*国', '公开日期', '2025-10-14'],
       ['负责人 王*明　会计 李*华　村务监督委员会审核 赵*国　公开日期 2025年10月14日'],
@@ -175,7 +201,13 @@ describe('the sign-off footer and the accounting system', () => {
   });
 
   it('does not take an ordinary row or a title for a footer', () => {
-    for (const cells of [['记-07-001', '背街小巷保洁服务费', '公益支出', '5200.00'], ['东关社区2025年第三季度收支明细账'], ['本季合计', null, '24000.00'], ['主任 签字确认'], ['以上收支经民主理财小组审核无误']] as Cell[][]) {
+    for (const cells of [
+      ['记-07-001', '背街小巷保洁服务费', '公益支出', '5200.00'],
+      ['东关社区2025年第三季度收支明细账'],
+      ['本季合计', null, '24000.00'],
+      ['主任 签字确认'],
+      ['以上收支经民主理财小组审核无误'],
+    ] as Cell[][]) {
       expect(readSignoffRow({ n: 5, cells }), JSON.stringify(cells)).toBeUndefined();
     }
   });
@@ -198,7 +230,19 @@ describe('the sign-off footer and the accounting system', () => {
     const before = readFileSync(ledgerPath('dongguan', '2025-q3'), 'utf8');
     const r = await run('dongguan', 'dongguan-2025-q3-category.csv', { force: true });
     expect(r.code).toBe(1);
-    expectFinding(r.stdout, 'import.category', { category: '打麻将收入', date: '2025-09-19', system: '农村集体经济组织会计制度（财会〔2023〕14号）', side: 'income', otherSide: false, allowed: '经营收入、投资收益、补助收入、其他收入' }, 13);
+    expectFinding(
+      r.stdout,
+      'import.category',
+      {
+        category: '打麻将收入',
+        date: '2025-09-19',
+        system: '农村集体经济组织会计制度（财会〔2023〕14号）',
+        side: 'income',
+        otherSide: false,
+        allowed: '经营收入、投资收益、补助收入、其他收入',
+      },
+      13,
+    );
     expect(r.stdout).toContain(toolText('import.refused', { errors: 1 }));
     expect(readFileSync(ledgerPath('dongguan', '2025-q3'), 'utf8')).toBe(before);
   });
@@ -225,7 +269,14 @@ describe('spreadsheets it cannot read', () => {
     expect(r.code).toBe(1);
     const money = (_column: string, column: 'income' | 'expense', value: string, reason: 'format' | 'decimals' | 'negative') => ({ column, value, reason });
     // The texts as a clerk reads them (the findings carry the column and the reason as data).
-    for (const text of ['支出“一百二十元”不是金额。', 'The expense "一百二十元" is not an amount.', '收入“12.345”小数超过两位（分以下）。', 'The income "12.345" has more than two decimals.', '支出“-50”是负数（红字）。', 'The expense "-50" is negative (a red-ink reversal).'])
+    for (const text of [
+      '支出“一百二十元”不是金额。',
+      'The expense "一百二十元" is not an amount.',
+      '收入“12.345”小数超过两位（分以下）。',
+      'The income "12.345" has more than two decimals.',
+      '支出“-50”是负数（红字）。',
+      'The expense "-50" is negative (a red-ink reversal).',
+    ])
       expect(r.stdout).toContain(text);
     expectFinding(r.stdout, 'import.date', { value: '2025-13-45' }, 4);
     expectFinding(r.stdout, 'import.amount', money('支出', 'expense', '一百二十元', 'format'), 5);
@@ -238,7 +289,9 @@ describe('spreadsheets it cannot read', () => {
     expectFinding(r.stdout, 'import.date-outside', { date: '2025-10-02', period: '2025-q3' }, 12);
     expectFinding(r.stdout, 'import.category-missing', {}, 13);
     expectFinding(r.stdout, 'import.total-mismatch', { label: '本季合计', side: 'income', declared: '99,999.00', computed: '18,600.00' }, 14);
-    expect(r.stdout).toContain('“本季合计”一行的收入是 99,999.00 元，而表中明细相加是 18,600.00 元。\n    Problem: The "本季合计" row says income 99,999.00, but the entries add up to 18,600.00.');
+    expect(r.stdout).toContain(
+      '“本季合计”一行的收入是 99,999.00 元，而表中明细相加是 18,600.00 元。\n    Problem: The "本季合计" row says income 99,999.00, but the entries add up to 18,600.00.',
+    );
     expect(r.stdout).toContain(toolText('import.refused', { errors: 9 }));
     expect(readFileSync(ledgerPath('maqu', '2025-q3'), 'utf8')).toBe(before);
   });
@@ -298,7 +351,8 @@ describe('reading cells', () => {
   });
 
   it('reads dates written every common way, and Excel serial numbers', () => {
-    for (const d of ['2025-07-08', '2025/7/8', '2025.7.8', '2025年7月8日', '20250708', new Date(Date.UTC(2025, 6, 8)), 45846]) expect(cellDate(d, undefined), String(d)).toBe('2025-07-08');
+    for (const d of ['2025-07-08', '2025/7/8', '2025.7.8', '2025年7月8日', '20250708', new Date(Date.UTC(2025, 6, 8)), 45846])
+      expect(cellDate(d, undefined), String(d)).toBe('2025-07-08');
     expect(cellDate('7月8日', 2025)).toBe('2025-07-08');
     expect(cellDate('7月8日', undefined)).toBeUndefined();
     expect(cellDate('2025-02-30', undefined)).toBeUndefined();

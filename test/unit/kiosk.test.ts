@@ -32,7 +32,11 @@ const at = (iso: string) => new Date(iso).getTime();
 
 describe('getBoardDeadline: when a screen must start warning that it may be stale', () => {
   it('waits for the quarter after the newest 村务 disclosure: 2025-q2 on screen means q3 is due by 2025-10-15 (温水村)', () => {
-    expect(getBoardDeadline({ disclosure: q(2025, 2) }, '2025-11-20', shaanxi, false)).toEqual({ what: 'disclosure', period: q(2025, 3), deadline: '2025-10-15' });
+    expect(getBoardDeadline({ disclosure: q(2025, 2) }, '2025-11-20', shaanxi, false)).toEqual({
+      what: 'disclosure',
+      period: q(2025, 3),
+      deadline: '2025-10-15',
+    });
   });
 
   it('carries a q4 disclosure into the next year: 2026-q1 is due by 2026-04-15', () => {
@@ -45,8 +49,16 @@ describe('getBoardDeadline: when a screen must start warning that it may be stal
   });
 
   it('with monthly finances (山东), waits for the month after the newest ledger when that comes first', () => {
-    expect(getBoardDeadline({ disclosure: q(2025, 3), ledger: month(2025, 10) }, '2025-11-20', shandong, true)).toEqual({ what: 'finance', period: month(2025, 11), deadline: '2025-12-15' });
-    expect(getBoardDeadline({ disclosure: q(2025, 3), ledger: q(2025, 3) }, '2025-11-20', shandong, true)).toEqual({ what: 'finance', period: month(2025, 10), deadline: '2025-11-15' });
+    expect(getBoardDeadline({ disclosure: q(2025, 3), ledger: month(2025, 10) }, '2025-11-20', shandong, true)).toEqual({
+      what: 'finance',
+      period: month(2025, 11),
+      deadline: '2025-12-15',
+    });
+    expect(getBoardDeadline({ disclosure: q(2025, 3), ledger: q(2025, 3) }, '2025-11-20', shandong, true)).toEqual({
+      what: 'finance',
+      period: month(2025, 10),
+      deadline: '2025-11-15',
+    });
   });
 
   it('ignores ledgers when finances are quarterly', () => {
@@ -132,7 +144,12 @@ describe('parseKioskOptions: the screen’s settings from its address', () => {
   });
 
   it('reads ?every=8&idle=30&check=2&night=22-6', () => {
-    expect(parseKioskOptions('?every=8&idle=30&check=2&night=22-6')).toEqual({ everySeconds: 8, idleSeconds: 30, checkSeconds: 2, night: { fromMinutes: 1320, toMinutes: 360 } });
+    expect(parseKioskOptions('?every=8&idle=30&check=2&night=22-6')).toEqual({
+      everySeconds: 8,
+      idleSeconds: 30,
+      checkSeconds: 2,
+      night: { fromMinutes: 1320, toMinutes: 360 },
+    });
   });
 
   it('falls back to the defaults for nonsense and keeps values within bounds', () => {
@@ -201,7 +218,9 @@ describe('the staleness banner in words', () => {
     const late = listComingDeadlines(getBoardDeadline({ disclosure: q(2025, 2) }, '2025-11-20', shaanxi, false), shaanxi);
     expect(describeStaleness(late, '2025-11-20', '2025-11-20', '村务公开')).toBe('2025年第三季度村务公开应于2025年10月15日前公开，截至那天村里还没有公开。');
     const later = describeStaleness(late, '2026-04-20', '2025-11-20', '村务公开');
-    expect(later).toBe('本屏内容最后更新于2025年11月20日，已经 151 天。2025年第三季度村务公开应于2025年10月15日前公开，截至那天村里还没有公开；到今天共缺 3 期（2025年第三季度至2026年第一季度）。');
+    expect(later).toBe(
+      '本屏内容最后更新于2025年11月20日，已经 151 天。2025年第三季度村务公开应于2025年10月15日前公开，截至那天村里还没有公开；到今天共缺 3 期（2025年第三季度至2026年第一季度）。',
+    );
   });
 
   it('says nothing while no deadline has passed', () => {

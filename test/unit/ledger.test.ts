@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkLedger, checkLedgerContinuity, getEntryAnchor, isEntryAnchor, summariseLedger, type ExpenseLike, type LedgerEntryLike, type LedgerLike } from '../../src/lib/ledger.ts';
+import {
+  checkLedger,
+  checkLedgerContinuity,
+  getEntryAnchor,
+  isEntryAnchor,
+  summariseLedger,
+  type ExpenseLike,
+  type LedgerEntryLike,
+  type LedgerLike,
+} from '../../src/lib/ledger.ts';
 import { addDays } from '../../src/lib/dates.ts';
 import type { Period } from '../../src/lib/period.ts';
 
@@ -9,7 +18,13 @@ const Q3_2025: Period = { kind: 'quarter', year: 2025, quarter: 3 };
 const THRESHOLD = 500_000;
 
 const inc = (date: string, voucher: string, amount: number, category = '经营收入'): LedgerEntryLike => ({ date, voucher, category, amount });
-const exp = (date: string, voucher: string, amount: number, extra: Partial<ExpenseLike> = {}): ExpenseLike => ({ date, voucher, category: '管理费用', amount, ...extra });
+const exp = (date: string, voucher: string, amount: number, extra: Partial<ExpenseLike> = {}): ExpenseLike => ({
+  date,
+  voucher,
+  category: '管理费用',
+  amount,
+  ...extra,
+});
 
 /** A ledger whose declared totals and closing balance are computed by hand from its entries. */
 function balanced(openingBalance: number, income: LedgerEntryLike[], expense: ExpenseLike[]): LedgerLike {
@@ -32,7 +47,11 @@ describe('summariseLedger: the totals villagers see are computed, never copied',
   });
 
   it('groups amounts by side and category', () => {
-    const l = balanced(0, [inc('2025-07-03', 'J1', 100, '经营收入'), inc('2025-07-04', 'J2', 50, '经营收入'), inc('2025-07-05', 'J3', 7, '其他收入')], [exp('2025-07-06', 'Z1', 20)]);
+    const l = balanced(
+      0,
+      [inc('2025-07-03', 'J1', 100, '经营收入'), inc('2025-07-04', 'J2', 50, '经营收入'), inc('2025-07-05', 'J3', 7, '其他收入')],
+      [exp('2025-07-06', 'Z1', 20)],
+    );
     expect(summariseLedger(l).byCategory).toEqual(
       expect.arrayContaining([
         { side: 'income', category: '经营收入', amount: 150 },
@@ -54,22 +73,28 @@ describe('checkLedger: reconciliation of one period', () => {
     const l = balanced(0, [inc('2025-07-01', 'J1', 100_000)], []);
     const f = checkLedger({ ...l, totals: { income: 100_100, expense: 0 }, closingBalance: 100_100 }, Q3_2025, THRESHOLD);
     expect(f).toEqual([
-      expect.objectContaining({ code: 'ledger.total', path: ['totals', 'income'], params: expect.objectContaining({ declared: '1,001.00', computed: '1,000.00' }) }),
+      expect.objectContaining({
+        code: 'ledger.total',
+        path: ['totals', 'income'],
+        params: expect.objectContaining({ declared: '1,001.00', computed: '1,000.00' }),
+      }),
     ]);
   });
 
   it('flags a closing balance that is not opening + income − expense', () => {
     const l = balanced(10_000, [inc('2025-07-01', 'J1', 5_000)], [exp('2025-07-02', 'Z1', 2_000)]);
     const f = checkLedger({ ...l, closingBalance: 13_100 }, Q3_2025, THRESHOLD);
-    expect(f).toEqual([expect.objectContaining({ code: 'ledger.closing', path: ['closingBalance'], params: expect.objectContaining({ declared: '131.00', computed: '130.00' }) })]);
+    expect(f).toEqual([
+      expect.objectContaining({
+        code: 'ledger.closing',
+        path: ['closingBalance'],
+        params: expect.objectContaining({ declared: '131.00', computed: '130.00' }),
+      }),
+    ]);
   });
 
   it('flags entries dated before or after the quarter, and accepts its first and last day', () => {
-    const l = balanced(
-      0,
-      [inc('2025-06-30', 'J1', 100), inc('2025-07-01', 'J2', 100)],
-      [exp('2025-09-30', 'Z1', 50), exp('2025-10-01', 'Z2', 50)],
-    );
+    const l = balanced(0, [inc('2025-06-30', 'J1', 100), inc('2025-07-01', 'J2', 100)], [exp('2025-09-30', 'Z1', 50), exp('2025-10-01', 'Z2', 50)]);
     const f = checkLedger(l, Q3_2025, THRESHOLD).filter((x) => x.code === 'ledger.date-outside');
     expect(f.map((x) => x.path)).toEqual([
       ['income', 0, 'date'],
@@ -162,11 +187,19 @@ describe('checkLedger: reconciliation of one period', () => {
   describe('properties of reconciliation', () => {
     const dayOfQ3 = fc.integer({ min: 0, max: 91 }).map((n) => addDays('2025-07-01', n));
     const incomeEntries = fc.array(
-      fc.record({ date: dayOfQ3, category: fc.constantFrom('经营收入', '投资收益', '补助收入', '其他收入'), amount: fc.integer({ min: 1, max: 1_000_000_000 }) }),
+      fc.record({
+        date: dayOfQ3,
+        category: fc.constantFrom('经营收入', '投资收益', '补助收入', '其他收入'),
+        amount: fc.integer({ min: 1, max: 1_000_000_000 }),
+      }),
       { maxLength: 20 },
     );
     const expenseEntries = fc.array(
-      fc.record({ date: dayOfQ3, category: fc.constantFrom('经营支出', '管理费用', '公益支出', '其他支出'), amount: fc.integer({ min: 1, max: 1_000_000_000 }) }),
+      fc.record({
+        date: dayOfQ3,
+        category: fc.constantFrom('经营支出', '管理费用', '公益支出', '其他支出'),
+        amount: fc.integer({ min: 1, max: 1_000_000_000 }),
+      }),
       { maxLength: 20 },
     );
     const randomLedger = fc.tuple(fc.integer({ min: 0, max: 100_000_000_000 }), incomeEntries, expenseEntries).map(([opening, ins, exs]) =>
@@ -247,7 +280,14 @@ describe('checkLedgerContinuity: each period opens with the previous closing', (
       { period: q(2025, 3), openingBalance: 123_457, closingBalance: 200_000 },
     ]);
     expect(out).toEqual([
-      { index: 1, finding: expect.objectContaining({ code: 'ledger.continuity', path: ['openingBalance'], params: { opening: '1,234.57', previous: '2025-q2', closing: '1,234.56' } }) },
+      {
+        index: 1,
+        finding: expect.objectContaining({
+          code: 'ledger.continuity',
+          path: ['openingBalance'],
+          params: { opening: '1,234.57', previous: '2025-q2', closing: '1,234.56' },
+        }),
+      },
     ]);
   });
 
@@ -264,7 +304,9 @@ describe('checkLedgerContinuity: each period opens with the previous closing', (
       { period: q(2025, 1), openingBalance: 0, closingBalance: 100 },
       { period: q(2025, 3), openingBalance: 100, closingBalance: 100 },
     ]);
-    expect(out).toEqual([{ index: 1, finding: expect.objectContaining({ code: 'ledger.gap', severity: 'warning', params: { period: '2025-q3', previous: '2025-q1' } }) }]);
+    expect(out).toEqual([
+      { index: 1, finding: expect.objectContaining({ code: 'ledger.gap', severity: 'warning', params: { period: '2025-q3', previous: '2025-q1' } }) },
+    ]);
   });
 
   it('flags a monthly ledger that overlaps the quarterly ledger containing it', () => {

@@ -20,9 +20,27 @@ const NOT_FROM_CONTENT: Record<string, readonly string[]> = {
   // npm run import reads a spreadsheet, not content/: each has a sample under
   // test/fixtures/spreadsheets/ (test/unit/import-command.test.ts checks every one is seen).
   spreadsheet: [
-    'import.file-type', 'import.xls', 'import.unreadable', 'import.no-header', 'import.no-rows', 'import.date', 'import.date-outside',
-    'import.period-mixed', 'import.monthly', 'import.amount', 'import.both-sides', 'import.no-amount', 'import.direction', 'import.voucher',
-    'import.summary', 'import.category-missing', 'import.category', 'import.signoff-date', 'import.total-mismatch', 'import.opening-mismatch', 'import.exists',
+    'import.file-type',
+    'import.xls',
+    'import.unreadable',
+    'import.no-header',
+    'import.no-rows',
+    'import.date',
+    'import.date-outside',
+    'import.period-mixed',
+    'import.monthly',
+    'import.amount',
+    'import.both-sides',
+    'import.no-amount',
+    'import.direction',
+    'import.voucher',
+    'import.summary',
+    'import.category-missing',
+    'import.category',
+    'import.signoff-date',
+    'import.total-mismatch',
+    'import.opening-mismatch',
+    'import.exists',
   ],
   // What npm run import prints around its findings: usage, refusals, the summary (import-command.test.ts).
   'import tool': ['import.usage', 'import.period-arg', 'import.not-found', 'import.read', 'import.refused', 'import.written', 'import.signoff', 'import.check'],
@@ -31,7 +49,17 @@ const NOT_FROM_CONTENT: Record<string, readonly string[]> = {
   // npm run report headings and summaries (compliance.test.ts).
   report: ['report.title', 'report.all-ok', 'report.summary', 'report.csv-written', 'report.county-problems'],
   // The summary of npm run check -- --village <id> (check-village.test.ts).
-  'village summary': ['summary.title', 'summary.records', 'summary.problems', 'summary.overdue', 'summary.next', 'summary.catalogue', 'summary.start', 'summary.started', 'summary.notice'],
+  'village summary': [
+    'summary.title',
+    'summary.records',
+    'summary.problems',
+    'summary.overdue',
+    'summary.next',
+    'summary.catalogue',
+    'summary.start',
+    'summary.started',
+    'summary.notice',
+  ],
   // npm run new, and the village argument every tool takes (new-command.test.ts, check-village.test.ts).
   'new quarter': ['new.usage', 'new.period', 'tool.village', 'tool.village-invalid', 'new.exists', 'new.no-previous-ledger', 'new.created', 'new.next'],
 };

@@ -27,7 +27,17 @@ const itemCodes = (file: string) => (parse(readFileSync(maqu(file), 'utf8').spli
 
 /** Fills every placeholder the way a clerk would for a quiet quarter. */
 function fillIn(text: string, opening: string): string {
-  const values: Record<string, string> = { reviewedAt: '2026-01-07', opinion: '同意', meeting: '2026-01-08-lianxi', publishedAt: '2026-01-10', postedUntil: '2026-01-31', content: '本季度无。', income: '0', expense: '0', closingBalance: opening };
+  const values: Record<string, string> = {
+    reviewedAt: '2026-01-07',
+    opinion: '同意',
+    meeting: '2026-01-08-lianxi',
+    publishedAt: '2026-01-10',
+    postedUntil: '2026-01-31',
+    content: '本季度无。',
+    income: '0',
+    expense: '0',
+    closingBalance: opening,
+  };
   return text
     .split('\n')
     .filter((line) => !line.startsWith('〔待填'))
@@ -39,7 +49,13 @@ describe('npm run new', () => {
   it('creates the disclosures, ledger and volunteer file of the quarter and says what to do next', () => {
     const run = runNew('maqu', '2025-q4');
     expect(run.status, run.stderr).toBe(0);
-    for (const f of ['disclosures/2025-q4.md', 'disclosures/2025-q4-dangwu.md', 'disclosures/2025-q4-caiwu.md', 'finances/2025-q4.yaml', 'volunteers/2025-q4.yaml']) {
+    for (const f of [
+      'disclosures/2025-q4.md',
+      'disclosures/2025-q4-dangwu.md',
+      'disclosures/2025-q4-caiwu.md',
+      'finances/2025-q4.yaml',
+      'volunteers/2025-q4.yaml',
+    ]) {
       expect(existsSync(maqu(f)), f).toBe(true);
       expect(run.stdout).toContain(`+ content/villages/maqu/${f}`);
     }
@@ -54,7 +70,10 @@ describe('npm run new', () => {
     const data = parse(ledger) as { signoff: Record<string, string>; receivables: { party: string; amount: string }[]; payables: unknown[] };
     expect(data.signoff['responsible']).toBe('赵建军');
     expect(data.signoff['reviewer']).toBe('刘志强');
-    expect(data.receivables.map((r) => [r.party, r.amount])).toEqual([['国网陕西省电力有限公司陇县供电分公司', '7,255.30'], ['刘建平', '3,600.00']]);
+    expect(data.receivables.map((r) => [r.party, r.amount])).toEqual([
+      ['国网陕西省电力有限公司陇县供电分公司', '7,255.30'],
+      ['刘建平', '3,600.00'],
+    ]);
     expect(data.payables).toHaveLength(1);
     const volunteers = parse(readFileSync(maqu('volunteers/2025-q4.yaml'), 'utf8')) as { teams: unknown[]; volunteers: unknown[]; activities: unknown[] };
     expect(volunteers.teams).toHaveLength(2);
@@ -76,14 +95,21 @@ describe('npm run new', () => {
     const errors = result.problems.filter((p) => p.severity === 'error');
     expect(errors.length).toBeGreaterThan(20);
     expect(errors.filter((p) => p.code !== 'field.placeholder')).toEqual([]);
-    expect(new Set(errors.map((p) => p.file))).toEqual(new Set(['disclosures/2025-q4.md', 'disclosures/2025-q4-dangwu.md', 'disclosures/2025-q4-caiwu.md', 'finances/2025-q4.yaml'].map((f) => `content/villages/maqu/${f}`)));
+    expect(new Set(errors.map((p) => p.file))).toEqual(
+      new Set(
+        ['disclosures/2025-q4.md', 'disclosures/2025-q4-dangwu.md', 'disclosures/2025-q4-caiwu.md', 'finances/2025-q4.yaml'].map(
+          (f) => `content/villages/maqu/${f}`,
+        ),
+      ),
+    );
   });
 
   it('passes the check once a clerk has filled in every placeholder', () => {
     runNew('maqu', '2025-q4');
     const meeting = readFileSync(maqu('meetings/2025-10-09-lianxi.md'), 'utf8').replace('date: 2025-10-09', 'date: 2026-01-08');
     writeFileSync(maqu('meetings/2026-01-08-lianxi.md'), meeting);
-    for (const f of ['disclosures/2025-q4.md', 'disclosures/2025-q4-dangwu.md', 'disclosures/2025-q4-caiwu.md', 'finances/2025-q4.yaml']) writeFileSync(maqu(f), fillIn(readFileSync(maqu(f), 'utf8'), '296,163.98'));
+    for (const f of ['disclosures/2025-q4.md', 'disclosures/2025-q4-dangwu.md', 'disclosures/2025-q4-caiwu.md', 'finances/2025-q4.yaml'])
+      writeFileSync(maqu(f), fillIn(readFileSync(maqu(f), 'utf8'), '296,163.98'));
     const result = loadCounty(tree.root, { env: { GONGKAI_AS_OF: '2026-01-20' } });
     expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(result.county?.villages.find((v) => v.id === 'maqu')?.ledgers.map((l) => l.id)).toContain('2025-q4');
@@ -110,7 +136,10 @@ describe('npm run new', () => {
 
   it('starts a village with no records yet from placeholders only, and the check then asks only for them', () => {
     mkdirSync(join(tree.root, 'content/villages/xinzhuang'));
-    writeFileSync(join(tree.root, 'content/villages/xinzhuang/village.yaml'), readFileSync(maqu('village.yaml'), 'utf8').replace('name: 马曲村', 'name: 新庄村'));
+    writeFileSync(
+      join(tree.root, 'content/villages/xinzhuang/village.yaml'),
+      readFileSync(maqu('village.yaml'), 'utf8').replace('name: 马曲村', 'name: 新庄村'),
+    );
     const run = runNew('xinzhuang', '2025-q4');
     expect(run.status, run.stderr).toBe(0);
     const volunteers = readFileSync(join(tree.root, 'content/villages/xinzhuang/volunteers/2025-q4.yaml'), 'utf8');
@@ -125,7 +154,9 @@ describe('npm run new', () => {
     const run = runNew('wenshui', '2025-q4');
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain(toolText('new.no-previous-ledger', { previous: '2025-q3' }));
-    expect(readFileSync(join(tree.root, 'content/villages/wenshui/finances/2025-q4.yaml'), 'utf8')).toContain('openingBalance: 〔待填：上期结余，照抄上一期账的本期结余〕');
+    expect(readFileSync(join(tree.root, 'content/villages/wenshui/finances/2025-q4.yaml'), 'utf8')).toContain(
+      'openingBalance: 〔待填：上期结余，照抄上一期账的本期结余〕',
+    );
   });
 
   it('works as npm run new from the command line', () => {

@@ -73,9 +73,18 @@ describe('a notice with personal data', () => {
   const filesAt = async (asOf: string): Promise<DataFile[]> => {
     const { v } = maquDibao();
     const c = { ...county, asOf };
-    return buildDataFiles({ county: c, villages: [v], findings: new Map(), folderUrl: 'https://example.cn/v/maqu/data/', pageUrl: 'https://example.cn/data/', label: '马曲村', name: 'gongkai-maqu' });
+    return buildDataFiles({
+      county: c,
+      villages: [v],
+      findings: new Map(),
+      folderUrl: 'https://example.cn/v/maqu/data/',
+      pageUrl: 'https://example.cn/data/',
+      label: '马曲村',
+      name: 'gongkai-maqu',
+    });
   };
-  const rowsOf = (files: DataFile[], name: string) => parseCsv<Record<string, string>>(files.find((f) => f.name === `${name}.csv`)!.body, { bom: true, columns: true });
+  const rowsOf = (files: DataFile[], name: string) =>
+    parseCsv<Record<string, string>>(files.find((f) => f.name === `${name}.csv`)!.body, { bom: true, columns: true });
 
   it('is published without names while it may be online, and not at all after unpublishAfter', async () => {
     const { v, n } = maquDibao();
@@ -91,7 +100,15 @@ describe('a notice with personal data', () => {
     for (const files of [before, after]) for (const f of files) for (const name of names) expect(f.body.includes(name), `${f.name} names ${name}`).toBe(false);
 
     for (const asOf of [n.data.unpublishAfter!, addDays(n.data.unpublishAfter!, 1)]) {
-      const scope = { county: { ...county, asOf }, villages: [v], baseUrl: 'https://example.cn/', title: 't', homeUrl: 'https://example.cn/v/maqu/', atomUrl: 'https://example.cn/v/maqu/feed.xml', jsonUrl: 'https://example.cn/v/maqu/feed.json' };
+      const scope = {
+        county: { ...county, asOf },
+        villages: [v],
+        baseUrl: 'https://example.cn/',
+        title: 't',
+        homeUrl: 'https://example.cn/v/maqu/',
+        atomUrl: 'https://example.cn/v/maqu/feed.xml',
+        jsonUrl: 'https://example.cn/v/maqu/feed.json',
+      };
       const entries = listFeedEntries(scope);
       const listed = entries.some((e) => e.url.endsWith(`/notices/${n.id}/`));
       expect(listed, `listed on ${asOf}`).toBe(asOf <= n.data.unpublishAfter!);
@@ -102,7 +119,9 @@ describe('a notice with personal data', () => {
 
 describe('the privacy gate before a data file or feed is written', () => {
   it('stops the build on an ID number, naming the file and the masked number in Chinese and English', () => {
-    expect(() => assertNoPersonalNumbers('v/maqu/data/notes.csv', '"备注","11010519491231002X"')).toThrow(/v\/maqu\/data\/notes\.csv.*个人号码.*11\*+02X.*personal numbers/);
+    expect(() => assertNoPersonalNumbers('v/maqu/data/notes.csv', '"备注","11010519491231002X"')).toThrow(
+      /v\/maqu\/data\/notes\.csv.*个人号码.*11\*+02X.*personal numbers/,
+    );
     expect(() => assertNoPersonalNumbers('feed.json', '{"title":"电话 0917-4631208"}')).not.toThrow();
   });
 });

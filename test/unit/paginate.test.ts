@@ -31,7 +31,10 @@ describe('flowing a poster onto sheets', () => {
     const sheets = paginate(units, 120);
     expect(sheets.flatMap((s) => s.units)).toEqual(units.map((_, i) => i));
     for (const s of sheets) {
-      const used = s.units.reduce((sum, i, k) => sum + (k === 0 ? units[i]!.height + (units[i]!.repeatHeight ?? 0) : units[i]!.spaceBefore + units[i]!.height), 0);
+      const used = s.units.reduce(
+        (sum, i, k) => sum + (k === 0 ? units[i]!.height + (units[i]!.repeatHeight ?? 0) : units[i]!.spaceBefore + units[i]!.height),
+        0,
+      );
       expect(used).toBeLessThanOrEqual(120);
     }
   });

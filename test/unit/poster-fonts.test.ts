@@ -18,7 +18,8 @@ function missing(chars: Iterable<string>): string[] {
   const out = new Set<string>();
   for (const ch of chars) {
     if (/\s/.test(ch)) continue;
-    for (const { weight, font } of faces) if (!font.hasGlyphForCodePoint(ch.codePointAt(0)!)) out.add(`${ch} U+${ch.codePointAt(0)!.toString(16).toUpperCase()} (${weight})`);
+    for (const { weight, font } of faces)
+      if (!font.hasGlyphForCodePoint(ch.codePointAt(0)!)) out.add(`${ch} U+${ch.codePointAt(0)!.toString(16).toUpperCase()} (${weight})`);
   }
   return [...out];
 }
@@ -30,7 +31,10 @@ describe('the poster font (Source Han Sans SC from npm)', () => {
     // A 低保 notice for households whose heads have rare characters in their names.
     const dibao = demoDocs().find((d) => d.id === 'notice-2025-11-17-dibao')!;
     const rareNames = ['刘䶮', '王堃', '张骉', '李淼', '赵犇', '吉𠮷'];
-    const rare = { ...dibao, blocks: dibao.blocks.map((b) => (b.kind === 'table' ? { ...b, rows: rareNames.map((n, i) => [String(i + 1), n, '1', '500.00', '一组']) } : b)) };
+    const rare = {
+      ...dibao,
+      blocks: dibao.blocks.map((b) => (b.kind === 'table' ? { ...b, rows: rareNames.map((n, i) => [String(i + 1), n, '1', '500.00', '一组']) } : b)),
+    };
     for (const doc of [...demoDocs(), countyWithLongLedger(300).doc, rare]) {
       for (const size of POSTER_SIZES) for (const t of layoutTexts(layoutPoster(doc, SIZES[size], fonts))) for (const ch of t) chars.add(ch);
     }

@@ -35,19 +35,23 @@ async function drawWithSatori(layout: PosterLayout, sheet: number) {
 describe('a 300-entry ledger on paper', () => {
   const { doc, vouchers } = countyWithLongLedger(300);
 
-  it.each(['A3', 'A4'] as SizeKey[])('shows every one of the 300 entries exactly once, in order, on %s continuation sheets numbered 第 n / N 页, none running into the footer', async (size) => {
-    const layout = layoutPoster(doc, SIZES[size], fonts);
-    expect(layout.sheets.length).toBeGreaterThan(5);
-    const seen: string[] = [];
-    for (let i = 0; i < layout.sheets.length; i += 1) {
-      const { texts, problems } = await drawWithSatori(layout, i);
-      expect(problems).toEqual([]);
-      expect(texts).toContain(`第 ${i + 1} 页 / 共 ${layout.sheets.length} 页`);
-      expect(texts).toContain(doc.title);
-      for (const t of texts) if (/^记-\d{3}$/.test(t)) seen.push(t);
-    }
-    expect(seen).toEqual(vouchers);
-  }, 120_000);
+  it.each(['A3', 'A4'] as SizeKey[])(
+    'shows every one of the 300 entries exactly once, in order, on %s continuation sheets numbered 第 n / N 页, none running into the footer',
+    async (size) => {
+      const layout = layoutPoster(doc, SIZES[size], fonts);
+      expect(layout.sheets.length).toBeGreaterThan(5);
+      const seen: string[] = [];
+      for (let i = 0; i < layout.sheets.length; i += 1) {
+        const { texts, problems } = await drawWithSatori(layout, i);
+        expect(problems).toEqual([]);
+        expect(texts).toContain(`第 ${i + 1} 页 / 共 ${layout.sheets.length} 页`);
+        expect(texts).toContain(doc.title);
+        for (const t of texts) if (/^记-\d{3}$/.test(t)) seen.push(t);
+      }
+      expect(seen).toEqual(vouchers);
+    },
+    120_000,
+  );
 
   it('repeats the table caption (marked 续) and column header above every continued table', () => {
     for (const size of ['A3', 'A4'] as SizeKey[]) {
@@ -61,7 +65,6 @@ describe('a 300-entry ledger on paper', () => {
       expect(continued).toBeGreaterThan(3);
     }
   });
-
 });
 
 describe('the layout of the demo posters', () => {
@@ -78,7 +81,10 @@ describe('the layout of the demo posters', () => {
     const doc = demoDoc('maqu', 'finance-2025-q3');
     const layout = layoutPoster(doc, SIZES.A3, fonts);
     // Pretend the plan under-estimated a table row: the renderer must notice.
-    const squeezed = { ...layout, sheets: layout.sheets.map((s) => ({ ...s, items: s.items.map((it) => (it.kind === 'table-row' ? { ...it, height: it.height - 10 } : it)) })) };
+    const squeezed = {
+      ...layout,
+      sheets: layout.sheets.map((s) => ({ ...s, items: s.items.map((it) => (it.kind === 'table-row' ? { ...it, height: it.height - 10 } : it)) })),
+    };
     await expect(renderSheetsSvg(squeezed)).rejects.toThrow(/content\/villages\/maqu\/finances\/2025-q3\.yaml · A3 · 第 1 页.*table-row/s);
   });
 
@@ -96,7 +102,12 @@ describe('the layout of the demo posters', () => {
 
   it('refuses a block taller than a whole sheet instead of cutting it, naming the record file', () => {
     const doc = demoDoc('maqu', 'notice-2025-11-17-dibao');
-    const huge = { ...doc, blocks: [{ kind: 'callout' as const, title: '说明', lines: Array.from({ length: 200 }, () => '这是一行很长的说明文字，用来测试一段内容比整张纸还高的情况。') }] };
+    const huge = {
+      ...doc,
+      blocks: [
+        { kind: 'callout' as const, title: '说明', lines: Array.from({ length: 200 }, () => '这是一行很长的说明文字，用来测试一段内容比整张纸还高的情况。') },
+      ],
+    };
     expect(() => layoutPoster(huge, SIZES.A4, fonts)).toThrow(PosterLayoutError);
     expect(() => layoutPoster(huge, SIZES.A4, fonts)).toThrow(/content\/villages\/maqu\/notices\/2025-11-17-dibao\.md/);
   });
@@ -113,10 +124,19 @@ describe('Chinese line breaking on posters (禁则)', () => {
 
   /** Lines as satori draws them: its <text> runs grouped by baseline. */
   async function satoriLines(width: number): Promise<string[]> {
-    const svg = await satori({ type: 'div', props: { style: { display: 'flex', width, fontSize: 20, lineHeight: '28px', fontFamily: 'Source Han Sans SC' }, children: TEXT } }, { width: 800, height: 800, fonts: getSatoriFonts(), embedFont: false });
+    const svg = await satori(
+      { type: 'div', props: { style: { display: 'flex', width, fontSize: 20, lineHeight: '28px', fontFamily: 'Source Han Sans SC' }, children: TEXT } },
+      { width: 800, height: 800, fonts: getSatoriFonts(), embedFont: false },
+    );
     const runs = [...svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)"[^>]*>([^<]*)<\/text>/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]), t: m[3]! }));
     const ys = [...new Set(runs.map((r) => r.y))].sort((a, b) => a - b);
-    return ys.map((y) => runs.filter((r) => r.y === y).sort((a, b) => a.x - b.x).map((r) => r.t).join(''));
+    return ys.map((y) =>
+      runs
+        .filter((r) => r.y === y)
+        .sort((a, b) => a.x - b.x)
+        .map((r) => r.t)
+        .join(''),
+    );
   }
 
   it('satori never starts a line with closing punctuation or ends one with an opening bracket, at 30 widths', async () => {

@@ -73,7 +73,8 @@ describe('poster pictures (snapshots of sheet 1)', () => {
         const fresh = encodeGreyPng(img.pixels, img.width, img.height);
         const file = join(SNAPSHOTS, `${kind}-${size.toLowerCase()}.png`);
         if (UPDATE || !existsSync(file)) {
-          if (!UPDATE) throw new Error(`缺少参考图 ${file}；运行 UPDATE_POSTER_SNAPSHOTS=1 npm test 生成 / missing snapshot, run with UPDATE_POSTER_SNAPSHOTS=1`);
+          if (!UPDATE)
+            throw new Error(`缺少参考图 ${file}；运行 UPDATE_POSTER_SNAPSHOTS=1 npm test 生成 / missing snapshot, run with UPDATE_POSTER_SNAPSHOTS=1`);
           writeFileSync(file, fresh);
           return;
         }
@@ -143,7 +144,9 @@ describe('the PDF a clerk prints', () => {
 
   it('refuses an SVG shape the vector writer would silently drop', async () => {
     await expect(sheetsToPdf(['<svg width="10" height="10"><image href="x.png"/></svg>'], 10, 10, { title: 't' })).rejects.toThrow(/image/);
-    await expect(sheetsToPdf(['<svg width="10" height="10"><rect x="0" y="0" width="5" height="5" fill="#000" clip-path="url(#a)"/></svg>'], 10, 10, { title: 't' })).rejects.toThrow(/clip-path/);
+    await expect(
+      sheetsToPdf(['<svg width="10" height="10"><rect x="0" y="0" width="5" height="5" fill="#000" clip-path="url(#a)"/></svg>'], 10, 10, { title: 't' }),
+    ).rejects.toThrow(/clip-path/);
   });
 });
 
@@ -173,7 +176,9 @@ describe('privacy on paper', () => {
   });
 
   it('masks private debtors in the ledger on paper as on the web, and names cadres in full', () => {
-    const ledger = demoCounty().villages.find((v) => v.id === 'maqu')!.ledgers.find((l) => l.id === '2025-q3')!;
+    const ledger = demoCounty()
+      .villages.find((v) => v.id === 'maqu')!
+      .ledgers.find((l) => l.id === '2025-q3')!;
     const person = [...ledger.data.receivables, ...ledger.data.payables].find((r) => r.partyKind === '个人')!;
     const doc = demoDoc('maqu', 'finance-2025-q3');
     expect(doc.personal).toBe(false);

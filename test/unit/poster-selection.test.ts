@@ -55,7 +55,8 @@ describe('a resolution with no posting date yet', () => {
     const docs = buildVillagePosterDocs(county, village('maqu'));
     const resolution = docs.find((d) => d.kind === 'resolution')!;
     const { publishedAt: _, ...unposted } = resolution;
-    const pick = (quarter: string) => selectDefaultPosters(county, [...docs.filter((d) => d.id !== resolution.id), { ...unposted, quarter }]).get(resolution.id);
+    const pick = (quarter: string) =>
+      selectDefaultPosters(county, [...docs.filter((d) => d.id !== resolution.id), { ...unposted, quarter }]).get(resolution.id);
     expect(pick('2025-q2')).toBe('resolution-due');
     expect(pick('2025-q1')).toBeUndefined();
   });
@@ -74,7 +75,9 @@ describe('the poster layout cache', () => {
         expect(cache.lookup(key, () => (computed += 1))).toBe(sheets);
       }
       expect(computed).toBe(0);
-      expect(planVillagePosters(root, demoCounty(), village('maqu')).map((p) => p.sizes.map((s) => s.sheets))).toEqual(first.map((p) => p.sizes.map((s) => s.sheets)));
+      expect(planVillagePosters(root, demoCounty(), village('maqu')).map((p) => p.sizes.map((s) => s.sheets))).toEqual(
+        first.map((p) => p.sizes.map((s) => s.sheets)),
+      );
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -214,7 +214,16 @@ describe('personal numbers however they are written', () => {
   });
 
   it('finds a mobile number split by dots, middle dots, dashes, slashes, underscores or several of them', () => {
-    for (const text of ['139.1712.3456', '139·1712·3456', '139—1712—3456', '139/1712/3456', '139_1712_3456', '139 - 1712 - 3456', '１３９．１７１２．３４５６', '139.1712 3456']) {
+    for (const text of [
+      '139.1712.3456',
+      '139·1712·3456',
+      '139—1712—3456',
+      '139/1712/3456',
+      '139_1712_3456',
+      '139 - 1712 - 3456',
+      '１３９．１７１２．３４５６',
+      '139.1712 3456',
+    ]) {
       expect(findPersonalNumbers(`电话${text}`), text).toEqual([{ kind: 'mobile', masked: '139****3456' }]);
     }
   });
@@ -222,10 +231,15 @@ describe('personal numbers however they are written', () => {
   it('finds any mobile number whatever separators are put between any of its digits', () => {
     const sep = fc.constantFrom('', ' ', '-', '.', '·', '—', '/', '_', '　', '．', ' - ');
     fc.assert(
-      fc.property(fc.stringMatching(/^1[3-9]\d{9}$/), fc.array(sep, { minLength: 10, maxLength: 10 }), fc.constantFrom('', 'Tel', '电话', '王海燕'), (mobile, seps, before) => {
-        const written = [...mobile].map((d, i) => d + (seps[i] ?? '')).join('');
-        expect(findPersonalNumbers(`${before}${written}`)).toEqual([{ kind: 'mobile', masked: maskPhone(mobile) }]);
-      }),
+      fc.property(
+        fc.stringMatching(/^1[3-9]\d{9}$/),
+        fc.array(sep, { minLength: 10, maxLength: 10 }),
+        fc.constantFrom('', 'Tel', '电话', '王海燕'),
+        (mobile, seps, before) => {
+          const written = [...mobile].map((d, i) => d + (seps[i] ?? '')).join('');
+          expect(findPersonalNumbers(`${before}${written}`)).toEqual([{ kind: 'mobile', masked: maskPhone(mobile) }]);
+        },
+      ),
     );
   });
 
@@ -242,7 +256,14 @@ describe('personal numbers however they are written', () => {
   });
 
   it('does not add dates, date ranges, times or amounts written side by side into one number', () => {
-    for (const text of ['2025.11.17-2025.11.23', '2025-07-01 至 2025-09-30 13:30', '12345.67 23456.78 34567.89', '1,391,712,345.00 元', '2025.07.12 2025.08.13 2025.09.14', '第 2025-0001 号 2025-0002 号']) {
+    for (const text of [
+      '2025.11.17-2025.11.23',
+      '2025-07-01 至 2025-09-30 13:30',
+      '12345.67 23456.78 34567.89',
+      '1,391,712,345.00 元',
+      '2025.07.12 2025.08.13 2025.09.14',
+      '第 2025-0001 号 2025-0002 号',
+    ]) {
       expect(findPersonalNumbers(text), text).toEqual([]);
     }
   });
@@ -285,7 +306,15 @@ describe('voucher numbers are serials, not bank cards', () => {
 
 describe('numbers hidden in other ways', () => {
   it('finds a mobile number in Chinese numerals, with zero-width characters or commas between its groups', () => {
-    for (const text of ['电话一三九一七一二三四五六', '电话幺三九 幺七幺二 三四五六', '139一七一二3456', '139\u200b1712\u200b3456', '139\u00ad1712\u00ad3456', '139,1712,3456', '电话：139，1712，3456']) {
+    for (const text of [
+      '电话一三九一七一二三四五六',
+      '电话幺三九 幺七幺二 三四五六',
+      '139一七一二3456',
+      '139\u200b1712\u200b3456',
+      '139\u00ad1712\u00ad3456',
+      '139,1712,3456',
+      '电话：139，1712，3456',
+    ]) {
       expect(findPersonalNumbers(text), text).toEqual([{ kind: 'mobile', masked: '139****3456' }]);
     }
   });

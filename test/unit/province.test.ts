@@ -54,7 +54,10 @@ describe('the province pipeline', () => {
   it('writes a GitLab child pipeline whose matrix lists every job, and a GitHub matrix within 256 jobs', () => {
     const p = province(300, 'portal: { maxJobs: 256 }\n');
     const jobs = planShardJobs(p, {});
-    const child = parse(gitlabChildPipeline(jobs, { provinceFile: 'province.yaml' })) as { county: { parallel: { matrix: unknown[] }; cache: { key: string } }; assemble: { needs: string[] } };
+    const child = parse(gitlabChildPipeline(jobs, { provinceFile: 'province.yaml' })) as {
+      county: { parallel: { matrix: unknown[] }; cache: { key: string } };
+      assemble: { needs: string[] };
+    };
     expect(child.county.parallel.matrix).toHaveLength(256);
     expect(child.county.cache.key).toBe('shard-$SHARD_KEY');
     expect(child.assemble.needs).toEqual(['county']);
@@ -72,7 +75,22 @@ describe('the province portal', () => {
     asOf: '2026-01-20',
     inputHash: 'x',
     counts: { villages: 1, onTime: 0, late: 0, overdue: 1, withFindings: 0 },
-    townships: [{ name: '城关镇', villages: [{ id: 'dongfeng', name: '东风村', path: 'v/dongfeng/', standing: 'overdue', standingDetail: '2025年第四季度应于2026年1月15日前公开，至今未公开', runningNotices: [{ title: '低保公示', path: 'v/dongfeng/notices/n1/' }], findings: { errors: 0, warnings: 0 } }] }],
+    townships: [
+      {
+        name: '城关镇',
+        villages: [
+          {
+            id: 'dongfeng',
+            name: '东风村',
+            path: 'v/dongfeng/',
+            standing: 'overdue',
+            standingDetail: '2025年第四季度应于2026年1月15日前公开，至今未公开',
+            runningNotices: [{ title: '低保公示', path: 'v/dongfeng/notices/n1/' }],
+            findings: { errors: 0, warnings: 0 },
+          },
+        ],
+      },
+    ],
   });
   const counties: PortalCounty[] = [
     { id: 'c1', name: '甲县', summary: summary('测试省甲县') },

@@ -47,7 +47,12 @@ describe('publication log leaves', () => {
 
   it("put the record's log entry on its poster, which re-renders it without changing its 核对码", () => {
     const { leaf, doc } = buildLogLeaves(demoCounty())[3]!;
-    const plan = { size: 40, appended: 0, appendedVillages: [], records: { [`${leaf.village}/${leaf.kind}/${leaf.id}`]: { index: 12, leaf: '{}', root: 'abcdef01', content: true } } };
+    const plan = {
+      size: 40,
+      appended: 0,
+      appendedVillages: [],
+      records: { [`${leaf.village}/${leaf.kind}/${leaf.id}`]: { index: 12, leaf: '{}', root: 'abcdef01', content: true } },
+    };
     const stamped = stampPosterDoc(doc, plan);
     expect(stamped.log).toEqual({ index: 12, size: 13, root: 'abcdef01' });
     expect(stamped.fingerprint).toBe(doc.fingerprint);

@@ -49,7 +49,11 @@ describe('publishing a build to a web root', () => {
     // pid 2^22+1 is above Linux's pid limit, so no process has it.
     mkdirSync(join(web, 'releases', '.incoming-2026-02-28-000000000000-4194305'), { recursive: true });
     for (let day = 1; day <= 7; day++) expect(publish({ dist: fakeDist(`2026-03-0${day}`), webRoot: web, keep: 3 }).ok).toBe(true);
-    expect(readdirSync(join(web, 'releases')).sort().map((n) => n.slice(0, 10))).toEqual(['2026-03-05', '2026-03-06', '2026-03-07']);
+    expect(
+      readdirSync(join(web, 'releases'))
+        .sort()
+        .map((n) => n.slice(0, 10)),
+    ).toEqual(['2026-03-05', '2026-03-06', '2026-03-07']);
     expect(readPublishLog(web).map((e) => e.asOf)).toEqual(['2026-03-05', '2026-03-06', '2026-03-07']);
   });
 

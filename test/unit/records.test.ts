@@ -32,7 +32,9 @@ describe('the record registry', () => {
 
   it('builds the public ledger address under finances/ and percent-encodes the id in a QR address', () => {
     expect(recordPath('ledger', 'maqu', '2025-q3')).toBe('v/maqu/finances/2025-q3');
-    expect(recordUrl('https://example.org/gk', 'notice', 'maqu', '2025-11-17-低保')).toBe('https://example.org/gk/v/maqu/notices/2025-11-17-%E4%BD%8E%E4%BF%9D/');
+    expect(recordUrl('https://example.org/gk', 'notice', 'maqu', '2025-11-17-低保')).toBe(
+      'https://example.org/gk/v/maqu/notices/2025-11-17-%E4%BD%8E%E4%BF%9D/',
+    );
   });
 });
 
@@ -86,7 +88,12 @@ describe('meeting facts', () => {
 
   it('put the party bodies’ minutes on the 党务 track and the rest on 村务', () => {
     const maqu = village('maqu');
-    const track = (body: string) => getMeetingFacts(maqu.meetings.find((m) => m.data.body === body)!, maqu, county).track;
+    const track = (body: string) =>
+      getMeetingFacts(
+        maqu.meetings.find((m) => m.data.body === body)!,
+        maqu,
+        county,
+      ).track;
     expect(track('党员大会')).toBe('党务');
     expect(track('党组织会议')).toBe('党务');
     expect(track('村民代表会议')).toBe('村务');
@@ -139,7 +146,11 @@ describe("a ledger's plain words (本季度钱从哪来、花在哪)", () => {
   });
 
   it('says how income and spending changed since the quarter before, and nothing for the first ledger', () => {
-    expect(f.change).toEqual({ periodZh: expect.any(String), income: sum(latest.data.income) - sum(prev.data.income), expense: sum(latest.data.expense) - sum(prev.data.expense) });
+    expect(f.change).toEqual({
+      periodZh: expect.any(String),
+      income: sum(latest.data.income) - sum(prev.data.income),
+      expense: sum(latest.data.expense) - sum(prev.data.expense),
+    });
     expect(getLedgerPlainFacts(sorted[0]!, undefined).change).toBeUndefined();
   });
 });

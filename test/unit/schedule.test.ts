@@ -57,13 +57,16 @@ describe('getLatestDueQuarter: the most recent quarter whose deadline has passed
 
   it('always names a quarter whose deadline is before today and whose successor’s is not', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 3650 }).map((n) => addDays('2020-01-01', n)), (today) => {
-        const due = getLatestDueQuarter(today, shaanxi);
-        expect(getPublicationDeadline(due, shaanxi) < today).toBe(true);
-        const next = due.quarter === 4 ? q(due.year + 1, 1) : q(due.year, (due.quarter + 1) as 1 | 2 | 3 | 4);
-        expect(getPublicationDeadline(next, shaanxi) >= today).toBe(true);
-        expect(periodEnd(due) < today).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 3650 }).map((n) => addDays('2020-01-01', n)),
+        (today) => {
+          const due = getLatestDueQuarter(today, shaanxi);
+          expect(getPublicationDeadline(due, shaanxi) < today).toBe(true);
+          const next = due.quarter === 4 ? q(due.year + 1, 1) : q(due.year, (due.quarter + 1) as 1 | 2 | 3 | 4);
+          expect(getPublicationDeadline(next, shaanxi) >= today).toBe(true);
+          expect(periodEnd(due) < today).toBe(true);
+        },
+      ),
     );
   });
 });

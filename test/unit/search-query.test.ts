@@ -2,7 +2,19 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatYuan } from '../../src/lib/money.ts';
 import { placeKeys, buildT2s } from '../../src/lib/search-lexicon.ts';
-import { amountTerm, moneyTerm, monthTerm, normalizeQuery, parseChineseNumber, planQuery, separateHan, splitTerms, t2sMap, voucherTerm, type SearchLexicon } from '../../src/lib/search-query.ts';
+import {
+  amountTerm,
+  moneyTerm,
+  monthTerm,
+  normalizeQuery,
+  parseChineseNumber,
+  planQuery,
+  separateHan,
+  splitTerms,
+  t2sMap,
+  voucherTerm,
+  type SearchLexicon,
+} from '../../src/lib/search-query.ts';
 import { combineFilters, runPlan, startAtSentence, type PagefindLike } from '../../src/lib/search-run.ts';
 import { suggestQuery, type SearchVocabulary } from '../../src/lib/search-suggest.ts';
 import { SEARCH_LANGUAGE } from '../../src/lib/search-synonyms.ts';
@@ -109,7 +121,10 @@ describe('the query plan', () => {
     for (const q of ['马曲村低保', '马曲低保', '低保 maqu', '馬曲村 低保', 'Maqu village 低保']) {
       const plan = planQuery(q, LEXICON);
       expect(plan.villages, q).toEqual(['马曲村']);
-      expect(plan.terms.map((t) => t.text), q).toEqual(['低保']);
+      expect(
+        plan.terms.map((t) => t.text),
+        q,
+      ).toEqual(['低保']);
     }
     const plan = planQuery('天成鎮马曲村低保', LEXICON);
     expect(plan.townships).toEqual(['天成镇']);
@@ -129,9 +144,24 @@ describe('the query plan', () => {
 
   it('reads amounts in 元, 万, 块, ¥, with commas and in Chinese numerals, the way pages print them', () => {
     for (const [q, printed] of [
-      ['12500元', '12,500.00'], ['1.25万', '12,500.00'], ['1.25万元', '12,500.00'], ['一万二千五', '12,500.00'], ['一万二千五百元', '12,500.00'],
-      ['¥12,500', '12,500.00'], ['12500块', '12,500.00'], ['16.8万', '168,000.00'], ['两万', '20,000.00'], ['三千块', '3,000.00'], ['1万2', '12,000.00'], ['3千5块', '3,500.00'], ['12,500.00', '12,500.00'],
-    ] as const) expect(planQuery(q, LEXICON).terms.map((t) => t.text), q).toEqual([printed]);
+      ['12500元', '12,500.00'],
+      ['1.25万', '12,500.00'],
+      ['1.25万元', '12,500.00'],
+      ['一万二千五', '12,500.00'],
+      ['一万二千五百元', '12,500.00'],
+      ['¥12,500', '12,500.00'],
+      ['12500块', '12,500.00'],
+      ['16.8万', '168,000.00'],
+      ['两万', '20,000.00'],
+      ['三千块', '3,000.00'],
+      ['1万2', '12,000.00'],
+      ['3千5块', '3,500.00'],
+      ['12,500.00', '12,500.00'],
+    ] as const)
+      expect(
+        planQuery(q, LEXICON).terms.map((t) => t.text),
+        q,
+      ).toEqual([printed]);
     expect(parseChineseNumber('一万二千五')).toBe(12500);
     expect(parseChineseNumber('十二')).toBe(12);
     expect(parseChineseNumber('一二')).toBeUndefined();
@@ -148,13 +178,27 @@ describe('the query plan', () => {
     expect(combineFilters({}, planQuery('低保 三季度', { ...LEXICON, quarters }))).toEqual({ quarter: { any: ['2025年第三季度'] } });
     expect(planQuery('2024年第一季度 低保', { ...LEXICON, quarters }).quarters).toEqual(['2024年第一季度']); // finds nothing, not everything
     expect(planQuery('下半年的账', { ...LEXICON, quarters })).toMatchObject({ quarters: ['2025年第三季度', '2025年第四季度'], kinds: ['财务收支'], terms: [] });
-    for (const [q, printed] of [['2025-07-22', '2025年7月22日'], ['2025.7.22', '2025年7月22日'], ['7月22号', '7月22日'], ['2025.9', '2025年9月'], ['9月份', '9月'], ['2025年9月', '2025年9月']] as const) {
-      expect(planQuery(q, LEXICON).terms.map((t) => t.text), q).toEqual([printed]);
+    for (const [q, printed] of [
+      ['2025-07-22', '2025年7月22日'],
+      ['2025.7.22', '2025年7月22日'],
+      ['7月22号', '7月22日'],
+      ['2025.9', '2025年9月'],
+      ['9月份', '9月'],
+      ['2025年9月', '2025年9月'],
+    ] as const) {
+      expect(
+        planQuery(q, LEXICON).terms.map((t) => t.text),
+        q,
+      ).toEqual([printed]);
     }
   });
 
   it('reads vouchers in every printed form as the ledger prints them', () => {
-    for (const q of ['记-9-2', '记-09-002', '记09-002', '凭证号记-09-002', '记字第9-2号', '凭证 记-9-2']) expect(planQuery(q, LEXICON).terms.map((t) => t.text), q).toEqual(['记-09-002']);
+    for (const q of ['记-9-2', '记-09-002', '记09-002', '凭证号记-09-002', '记字第9-2号', '凭证 记-9-2'])
+      expect(
+        planQuery(q, LEXICON).terms.map((t) => t.text),
+        q,
+      ).toEqual(['记-09-002']);
     expect(voucherTerm('记-07-003')).toBe('记-07-003');
   });
 
@@ -235,7 +279,9 @@ describe('running a plan', () => {
   });
 
   it('shows nothing when a relaxed search would list more than half the pages', async () => {
-    const r = await runPlan(fakePagefind({ a: '公开 低保 村民', b: '公开 村民', c: '公开 村民' }), planQuery('公开 村民 量子', LEXICON), {}, 'relevance', { totalPages: 3 });
+    const r = await runPlan(fakePagefind({ a: '公开 低保 村民', b: '公开 村民', c: '公开 村民' }), planQuery('公开 村民 量子', LEXICON), {}, 'relevance', {
+      totalPages: 3,
+    });
     expect(r).toMatchObject({ hits: [], dropped: ['量子'], tooBroad: true });
   });
 
@@ -287,8 +333,27 @@ describe('running a plan', () => {
 
 describe('did you mean', () => {
   const vocab: SearchVocabulary = {
-    words: [['低保', 'di bao'], ['一事一议', 'yi shi yi yi'], ['马曲村', 'ma qu cun'], ['路灯', 'lu deng'], ['宅基地', 'zhai ji di']],
-    readings: { di: '低地弟', bao: '保宝包', yi: '一议以', shi: '事是市', ma: '马吗', qu: '曲区去', cun: '村存', lu: '路鹿', deng: '灯登', zhai: '宅', ji: '基几', zai: '在' },
+    words: [
+      ['低保', 'di bao'],
+      ['一事一议', 'yi shi yi yi'],
+      ['马曲村', 'ma qu cun'],
+      ['路灯', 'lu deng'],
+      ['宅基地', 'zhai ji di'],
+    ],
+    readings: {
+      di: '低地弟',
+      bao: '保宝包',
+      yi: '一议以',
+      shi: '事是市',
+      ma: '马吗',
+      qu: '曲区去',
+      cun: '村存',
+      lu: '路鹿',
+      deng: '灯登',
+      zhai: '宅',
+      ji: '基几',
+      zai: '在',
+    },
   };
 
   it('replaces a word typed with the wrong character of the same sound by the site word', () => {
@@ -312,10 +377,16 @@ describe('did you mean', () => {
 
 describe('result excerpts', () => {
   it('start at the sentence that holds the first match, not in the middle of the one before', () => {
-    expect(startAtSentence('出2,960.00元，已于6月底完工。 CW-02 <mark>低</mark><mark>保</mark>、特困供养')).toBe('CW-02 <mark>低</mark><mark>保</mark>、特困供养');
-    expect(startAtSentence('. 公示中，剩余5天. 公示类型：<mark>低</mark><mark>保</mark>初审。公示期')).toBe('公示类型：<mark>低</mark><mark>保</mark>初审。公示期');
+    expect(startAtSentence('出2,960.00元，已于6月底完工。 CW-02 <mark>低</mark><mark>保</mark>、特困供养')).toBe(
+      'CW-02 <mark>低</mark><mark>保</mark>、特困供养',
+    );
+    expect(startAtSentence('. 公示中，剩余5天. 公示类型：<mark>低</mark><mark>保</mark>初审。公示期')).toBe(
+      '公示类型：<mark>低</mark><mark>保</mark>初审。公示期',
+    );
     // Amounts keep their decimal point; a sentence end after the first match stays.
-    expect(startAtSentence('支出 经营支出：光伏电站<mark>逆</mark>\u200B<mark>变</mark>维修，1,950.00 元。 记-09-002')).toBe('支出 经营支出：光伏电站<mark>逆</mark>\u200B<mark>变</mark>维修，1,950.00 元。 记-09-002');
+    expect(startAtSentence('支出 经营支出：光伏电站<mark>逆</mark>\u200B<mark>变</mark>维修，1,950.00 元。 记-09-002')).toBe(
+      '支出 经营支出：光伏电站<mark>逆</mark>\u200B<mark>变</mark>维修，1,950.00 元。 记-09-002',
+    );
     expect(startAtSentence('共计1,950.00元<mark>逆</mark>')).toBe('共计1,950.00元<mark>逆</mark>');
   });
 });

@@ -18,12 +18,24 @@ describe('checkSignoff: review by the supervision committee before publication',
 
   it('flags a reviewer who also prepared the disclosure', () => {
     const f = checkSignoff({ ...good, preparer: '王五' }, ctx);
-    expect(f).toEqual([expect.objectContaining({ code: 'signoff.same-person', path: ['signoff', 'reviewer'], params: expect.objectContaining({ name: '王五', role: 'reviewer', otherRole: 'preparer' }) })]);
+    expect(f).toEqual([
+      expect.objectContaining({
+        code: 'signoff.same-person',
+        path: ['signoff', 'reviewer'],
+        params: expect.objectContaining({ name: '王五', role: 'reviewer', otherRole: 'preparer' }),
+      }),
+    ]);
   });
 
   it('flags a reviewer who is also the responsible person', () => {
     const f = checkSignoff({ ...good, responsible: '王五' }, ctx);
-    expect(f).toEqual([expect.objectContaining({ code: 'signoff.same-person', path: ['signoff', 'reviewer'], params: expect.objectContaining({ name: '王五', role: 'reviewer', otherRole: 'responsible' }) })]);
+    expect(f).toEqual([
+      expect.objectContaining({
+        code: 'signoff.same-person',
+        path: ['signoff', 'reviewer'],
+        params: expect.objectContaining({ name: '王五', role: 'reviewer', otherRole: 'responsible' }),
+      }),
+    ]);
   });
 
   it('flags a preparer who is also the responsible person', () => {
@@ -44,7 +56,11 @@ describe('checkSignoff: review by the supervision committee before publication',
 
   it('flags a review dated after publication', () => {
     expect(checkSignoff({ ...good, reviewedAt: '2025-10-11' }, ctx)).toEqual([
-      expect.objectContaining({ code: 'signoff.review-after-publish', path: ['signoff', 'reviewedAt'], params: { reviewedAt: '2025-10-11', publishedAt: '2025-10-10' } }),
+      expect.objectContaining({
+        code: 'signoff.review-after-publish',
+        path: ['signoff', 'reviewedAt'],
+        params: { reviewedAt: '2025-10-11', publishedAt: '2025-10-10' },
+      }),
     ]);
   });
 

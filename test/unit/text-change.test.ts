@@ -3,7 +3,10 @@ import { describeTextChange } from '../../src/lib/text-change.ts';
 
 describe('what a correction poster says changed', () => {
   it('shows a corrected amount as whole numbers with their unit, not as the two swapped digits', () => {
-    const c = describeTextChange('合同价214,800.00元。9月12日支付工程进度款186,000.00元，剩余46,800.00元', '合同价214,800.00元。9月12日支付工程进度款168,000.00元，剩余46,800.00元');
+    const c = describeTextChange(
+      '合同价214,800.00元。9月12日支付工程进度款186,000.00元，剩余46,800.00元',
+      '合同价214,800.00元。9月12日支付工程进度款168,000.00元，剩余46,800.00元',
+    );
     expect(c).toEqual({ before: '9月12日支付工程进度款186,000.00元', after: '9月12日支付工程进度款168,000.00元' });
   });
 

@@ -7,14 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromHex, toHex } from '../../src/lib/tlog/bytes.ts';
-import {
-  buildMerkleTree,
-  getEmptyRoot,
-  getRootFromInclusionProof,
-  hashLeaf,
-  verifyConsistency,
-  verifyInclusion,
-} from '../../src/lib/tlog/merkle.ts';
+import { buildMerkleTree, getEmptyRoot, getRootFromInclusionProof, hashLeaf, verifyConsistency, verifyInclusion } from '../../src/lib/tlog/merkle.ts';
 import { buildTiles, decodeEntryBundle, encodeTileIndex, getTilePath, listTiles } from '../../src/lib/tlog/tiles.ts';
 
 const h = (hex: string): Uint8Array => fromHex(hex)!;
@@ -42,17 +35,65 @@ const leafHashes = [
 ];
 // [leaf (1-based), tree size, proof]
 const inclusionVectors: [number, number, string[]][] = [
-  [1, 8, ['96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7', '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4']],
-  [6, 8, ['bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b', 'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0', 'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7']],
+  [
+    1,
+    8,
+    [
+      '96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7',
+      '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+      '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4',
+    ],
+  ],
+  [
+    6,
+    8,
+    [
+      'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b',
+      'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0',
+      'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7',
+    ],
+  ],
   [3, 3, ['fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125']],
-  [2, 5, ['6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d', '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', 'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b']],
+  [
+    2,
+    5,
+    [
+      '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
+      '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+      'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b',
+    ],
+  ],
 ];
 // [old size, new size, proof]
 const consistencyVectors: [number, number, string[]][] = [
-  [1, 8, ['96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7', '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4']],
-  [6, 8, ['0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a', 'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0', 'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7']],
+  [
+    1,
+    8,
+    [
+      '96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7',
+      '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+      '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4',
+    ],
+  ],
+  [
+    6,
+    8,
+    [
+      '0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a',
+      'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0',
+      'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7',
+    ],
+  ],
   [2, 5, ['5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', 'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b']],
-  [6, 7, ['0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a', 'b08693ec2e721597130641e8211e7eedccb4c26413963eee6c1e2ed16ffb1a5f', 'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7']],
+  [
+    6,
+    7,
+    [
+      '0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a',
+      'b08693ec2e721597130641e8211e7eedccb4c26413963eee6c1e2ed16ffb1a5f',
+      'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7',
+    ],
+  ],
 ];
 
 const tree = buildMerkleTree(leafInputs.map(hashLeaf));
@@ -167,7 +208,10 @@ describe('tiles follow C2SP tlog-tiles', () => {
     const at = (level: number) => tiles.filter((t) => t.level === level);
     expect(at(0).filter((t) => t.width === 256)).toHaveLength(273);
     expect(at(0).at(-1)).toEqual({ level: 0, index: 273, width: 112 });
-    expect(at(1)).toEqual([{ level: 1, index: 0, width: 256 }, { level: 1, index: 1, width: 17 }]);
+    expect(at(1)).toEqual([
+      { level: 1, index: 0, width: 256 },
+      { level: 1, index: 1, width: 17 },
+    ]);
     expect(at(2)).toEqual([{ level: 2, index: 0, width: 1 }]);
     expect(listTiles(256).map((t) => getTilePath(t.level, t.index, t.width))).toEqual(['tile/0/000', 'tile/1/000.p/1']);
   });
@@ -177,6 +221,8 @@ describe('tiles follow C2SP tlog-tiles', () => {
     const root256 = buildMerkleTree(entries.slice(0, 256).map(hashLeaf)).getRoot();
     expect(toHex(files.get('tile/1/000.p/1')!)).toBe(toHex(root256));
     expect(files.get('tile/0/001.p/44')!.length).toBe(44 * 32);
-    expect(decodeEntryBundle(files.get('tile/entries/001.p/44')!)!.map((e) => new TextDecoder().decode(e))).toEqual(entries.slice(256).map((e) => new TextDecoder().decode(e)));
+    expect(decodeEntryBundle(files.get('tile/entries/001.p/44')!)!.map((e) => new TextDecoder().decode(e))).toEqual(
+      entries.slice(256).map((e) => new TextDecoder().decode(e)),
+    );
   });
 });

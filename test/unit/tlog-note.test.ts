@@ -91,7 +91,9 @@ describe('checkpoints and cosignatures interoperate with the public witness netw
     expect(formatVerifierKey(wkey)).toMatch(/^township\.example\.cn\/witness\+[0-9a-f]{8}\+B[A-P]/); // type byte 0x04
     expect(await verifyCosignature(cosigned, wkey)).toBe(1765000000);
     expect(await verifyNoteSignature(cosigned, getVerifierKey(log))).toBe(true);
-    const other = parseNote(`${formatCheckpoint({ origin: log.name, size: 4, rootHash: new Uint8Array(32).fill(1), extensions: [] })}\n${cosigned.signatures.map((s) => s.line).join('\n')}\n`);
+    const other = parseNote(
+      `${formatCheckpoint({ origin: log.name, size: 4, rootHash: new Uint8Array(32).fill(1), extensions: [] })}\n${cosigned.signatures.map((s) => s.line).join('\n')}\n`,
+    );
     expect(await verifyCosignature(other, wkey)).toBeNull();
   });
 });
@@ -131,9 +133,20 @@ sFodV/vSp5O8n9a8QpW6PRY97tfOSW5bsc2Xl/EQi08=
 });
 
 describe('log leaves are canonical JSON', () => {
-  const leaf = { village: 'dongfeng', county: '陇县', kind: 'ledger', id: '2025-q3', version: 2, publishedAt: '2025-10-08', digest: 'ab'.repeat(32), supersedes: '2025-q3-old' };
+  const leaf = {
+    village: 'dongfeng',
+    county: '陇县',
+    kind: 'ledger',
+    id: '2025-q3',
+    version: 2,
+    publishedAt: '2025-10-08',
+    digest: 'ab'.repeat(32),
+    supersedes: '2025-q3-old',
+  };
   it('keys are sorted and there is no whitespace', () => {
-    expect(encodeLeafText(leaf)).toBe(`{"county":"陇县","digest":"${'ab'.repeat(32)}","id":"2025-q3","kind":"ledger","publishedAt":"2025-10-08","supersedes":"2025-q3-old","version":2,"village":"dongfeng"}`);
+    expect(encodeLeafText(leaf)).toBe(
+      `{"county":"陇县","digest":"${'ab'.repeat(32)}","id":"2025-q3","kind":"ledger","publishedAt":"2025-10-08","supersedes":"2025-q3-old","version":2,"village":"dongfeng"}`,
+    );
   });
   it('the same leaf spelt another way is refused, so one leaf has one hash', () => {
     const spaced = JSON.stringify(JSON.parse(encodeLeafText(leaf)), null, 1);

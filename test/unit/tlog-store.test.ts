@@ -43,7 +43,10 @@ async function setUp(n: number) {
   const signer = await loadSignerKey({ keyFile: join(dir, 'log.key') });
   const logDir = join(dir, 'repo', 'log');
   const outDir = join(dir, 'dist', 'log');
-  appendLeaves(logDir, Array.from({ length: n }, (_, i) => leaf(`n${i}`)));
+  appendLeaves(
+    logDir,
+    Array.from({ length: n }, (_, i) => leaf(`n${i}`)),
+  );
   await publishLog({ logDir, outDir, origin: ORIGIN, signer: signer! });
   const keep = join(dir, 'kept-checkpoint');
   cpSync(join(outDir, 'checkpoint'), keep);
@@ -94,7 +97,9 @@ describe('the log in the repository is append-only', () => {
     const t = await setUp(4);
     const file = join(t.logDir, 'entries.jsonl');
     writeFileSync(file, readFileSync(file, 'utf8').replace('"id":"n1"', '"id":"n9"'));
-    expect(() => appendLeaves(t.logDir, [leaf('n4')])).toThrow(/前 4 条与已发布的检查点.*不符[\s\S]*the first 4 entries no longer match the published checkpoint/);
+    expect(() => appendLeaves(t.logDir, [leaf('n4')])).toThrow(
+      /前 4 条与已发布的检查点.*不符[\s\S]*the first 4 entries no longer match the published checkpoint/,
+    );
   });
 
   it('without a key the log is still built and published, and says it is unsigned', async () => {

@@ -3,7 +3,12 @@ import { getTownshipSlugs } from '../../src/lib/township.ts';
 
 describe('township addresses', () => {
   it('spells each township in toneless pinyin, so /t/chengguanzhen/ is 城关镇', () => {
-    expect(getTownshipSlugs(['城关镇', '东南镇'])).toEqual(new Map([['城关镇', 'chengguanzhen'], ['东南镇', 'dongnanzhen']]));
+    expect(getTownshipSlugs(['城关镇', '东南镇'])).toEqual(
+      new Map([
+        ['城关镇', 'chengguanzhen'],
+        ['东南镇', 'dongnanzhen'],
+      ]),
+    );
   });
 
   it('numbers a second township that sounds the same, in the order townships first appear', () => {

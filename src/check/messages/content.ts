@@ -70,7 +70,10 @@ const YAML_ERRORS_ZH: Record<string, string> = {
 /** How record files are named, by folder (and the village folders themselves), for file.name. */
 const FILE_NAME_RULES = {
   disclosures: { zh: '年份-q季度[-说明].md，如 2025-q3.md 或 2025-q3-gengzheng.md', en: 'year-q<quarter>[-slug].md, e.g. 2025-q3.md or 2025-q3-gengzheng.md' },
-  finances: { zh: '年份-q季度.yaml 或 年份-月份.yaml，如 2025-q3.yaml、2025-07.yaml', en: 'year-q<quarter>.yaml or year-<month>.yaml, e.g. 2025-q3.yaml, 2025-07.yaml' },
+  finances: {
+    zh: '年份-q季度.yaml 或 年份-月份.yaml，如 2025-q3.yaml、2025-07.yaml',
+    en: 'year-q<quarter>.yaml or year-<month>.yaml, e.g. 2025-q3.yaml, 2025-07.yaml',
+  },
   meetings: { zh: '开会日期-拼音说明.md，如 2025-07-15-daibiao.md', en: 'date-slug.md, e.g. 2025-07-15-daibiao.md' },
   notices: { zh: '开始日期-拼音说明.md，如 2025-11-17-dibao.md', en: 'start-date-slug.md, e.g. 2025-11-17-dibao.md' },
   volunteers: { zh: '年份-q季度.yaml，如 2025-q3.yaml', en: 'year-q<quarter>.yaml, e.g. 2025-q3.yaml' },
@@ -80,7 +83,10 @@ export type FileNameRule = keyof typeof FILE_NAME_RULES;
 /** What belongs in content/villages/ and in one village's folder, for file.unexpected. */
 const BELONGS = {
   villages: { zh: '每个村一个文件夹', en: 'one folder per village' },
-  village: { zh: 'village.yaml 以及 disclosures、finances、meetings、notices、volunteers 文件夹', en: 'village.yaml and the folders disclosures, finances, meetings, notices, volunteers' },
+  village: {
+    zh: 'village.yaml 以及 disclosures、finances、meetings、notices、volunteers 文件夹',
+    en: 'village.yaml and the folders disclosures, finances, meetings, notices, volunteers',
+  },
 } as const;
 /** A ledger side in Chinese (the English is the key itself). */
 const SIDE_ZH = { income: '收入', expense: '支出' } as const;
@@ -95,7 +101,10 @@ const REF = {
 } as const;
 export type RefKind = keyof typeof REF;
 /** What is overdue, for disclosure.overdue (also read by the summary of npm run check -- --village). */
-export const OVERDUE_WHAT = { disclosure: { zh: '村务公开', en: 'village-affairs disclosure' }, ledger: { zh: '财务收支明细（账）', en: 'finance ledger' } } as const;
+export const OVERDUE_WHAT = {
+  disclosure: { zh: '村务公开', en: 'village-affairs disclosure' },
+  ledger: { zh: '财务收支明细（账）', en: 'finance ledger' },
+} as const;
 export type OverdueKind = keyof typeof OVERDUE_WHAT;
 
 /** Where a personal number was found, when it is not a field or a body line. */
@@ -123,7 +132,7 @@ const MDX_SYNTAX = {
   },
   'closing-tag': {
     zh: '组件的开始和结束标签对不上',
-    en: 'a component\'s opening and closing tags do not match',
+    en: "a component's opening and closing tags do not match",
     fixZh: '每个 <组件> 都要有对应的 </组件>，或写成自闭合的 <组件 … />。',
     fixEn: 'Close each <Component> with its own </Component>, or write it self-closing as <Component … />.',
   },
@@ -494,7 +503,7 @@ export const CONTENT_MESSAGES = defineMessages({
     expectedZh: '被更正的那一期公开的文件名（不含扩展名），不是本文件',
     expectedEn: 'the file name (without extension) of the disclosure being corrected, not this file',
     fixZh: '把 supersedes 改为被更正公开的文件名；如果这不是更正，删除 supersedes 和 correctionReason。',
-    fixEn: 'Set supersedes to the corrected disclosure\'s file name; if this is not a correction, remove supersedes and correctionReason.',
+    fixEn: "Set supersedes to the corrected disclosure's file name; if this is not a correction, remove supersedes and correctionReason.",
   }),
   'disclosure.supersedes-twice': (p: { ref: Param; other: Param }) => ({
     zh: `“${s(p.ref)}”已被“${s(p.other)}”更正，不能再被更正一次。`,
@@ -1002,7 +1011,8 @@ export const CONTENT_MESSAGES = defineMessages({
     expectedZh: '文字和 Markdown：**加粗**、“- ”列表、| 表格 |、[链接文字](https://…)',
     expectedEn: 'text and Markdown: **bold**, "- " lists, | tables |, [link text](https://…)',
     fixZh: '删去这个标签，改用 Markdown 写法；若只是想显示尖括号，用反引号括起来，如 `<b>`。从网页或公众号复制的内容请“只粘贴文字”。',
-    fixEn: 'Delete the tag and use Markdown instead; to show angle brackets as text, put them in backticks like `<b>`. When copying from a web page, paste as plain text.',
+    fixEn:
+      'Delete the tag and use Markdown instead; to show angle brackets as text, put them in backticks like `<b>`. When copying from a web page, paste as plain text.',
   }),
   'body.script': (p: { snippet: Param }) => ({
     zh: `正文里有脚本 <script>（${s(p.snippet)}）。这是会在村民手机上运行的程序代码，一律不允许。`,
@@ -1086,4 +1096,5 @@ export const CONTENT_MESSAGES = defineMessages({
       fixZh: `${r.fixZh}如果不需要组件，把文件扩展名改为 .md（普通文字里的 < 和 { 就不会出错）。`,
       fixEn: `${r.fixEn} If you need no component, rename the file to .md.`,
     };
-  },});
+  },
+});

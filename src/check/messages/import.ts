@@ -136,7 +136,8 @@ export const IMPORT_MESSAGES = defineMessages({
     expectedZh: `其中之一：${s(p.allowed)}`,
     expectedEn: `one of: ${s(p.allowed)}`,
     fixZh: '在表中把科目改成会计制度里的科目（具体内容写在摘要里），或核对这一笔是收入还是支出，再重新导入。',
-    fixEn: 'Change the category in the sheet to one of the system\'s (put the detail in the summary), or check whether the entry is income or expense, and import again.',
+    fixEn:
+      "Change the category in the sheet to one of the system's (put the detail in the summary), or check whether the entry is income or expense, and import again.",
   }),
   'import.signoff-date': (p: { value: Param }) => ({
     zh: `表尾签字行的日期“${s(p.value)}”读不出来，没有填入账中。`,
@@ -150,7 +151,7 @@ export const IMPORT_MESSAGES = defineMessages({
     zh: `“${s(p.label)}”一行的${COLUMN_ZH[p.side]}是 ${s(p.declared)} 元，而表中明细相加是 ${s(p.computed)} 元。`,
     en: `The "${s(p.label)}" row says ${p.side} ${s(p.declared)}, but the entries add up to ${s(p.computed)}.`,
     fixZh: '核对表中的合计公式或是否漏行、多行；导入的账按明细计算合计。',
-    fixEn: 'Check the sheet\'s total formula and look for missing or extra rows; the imported ledger totals the entries.',
+    fixEn: "Check the sheet's total formula and look for missing or extra rows; the imported ledger totals the entries.",
   }),
   'import.opening-mismatch': (p: { sheet: Param; previous: Param; closing: Param }) => ({
     zh: `表中的上期结余 ${s(p.sheet)} 元与 ${s(p.previous)} 账的本期结余 ${s(p.closing)} 元不同；已按 ${s(p.previous)} 的本期结余写入。`,
@@ -163,4 +164,5 @@ export const IMPORT_MESSAGES = defineMessages({
     en: `${s(p.file)} already has entries; to protect them, nothing was written.`,
     fixZh: '确实要用表格替换现有明细时，加上 --force 重新运行（签字、公布日期、债权债务会保留）。',
     fixEn: 'To replace the entries with the sheet, run again with --force (sign-off, publication date and balances are kept).',
-  }),});
+  }),
+});

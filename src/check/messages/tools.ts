@@ -155,4 +155,5 @@ export const TOOL_MESSAGES = defineToolTexts({
   'new.next': (p: { id: Param; deadline: Param }) => ({
     zh: `下一步：把每个〔待填：…〕换成实际内容（npm run check -- --village ${s(p.id)} 会逐条列出还没填的地方）；本季度内容最迟 ${s(p.deadline)} 公布。`,
     en: `Next: replace every 〔待填：…〕 with the real content (npm run check -- --village ${s(p.id)} lists what is left); publish by ${s(p.deadline)}.`,
-  }),});
+  }),
+});

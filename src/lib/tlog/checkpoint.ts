@@ -42,7 +42,8 @@ export function parseCheckpoint(text: string): Checkpoint {
   if (!/^(0|[1-9][0-9]*)$/.test(size) || !Number.isSafeInteger(Number(size)))
     throw new Error(`checkpoint line 2 (tree size) "${size}" is not a decimal number / 检查点第 2 行（条目数）不是十进制数`);
   const rootHash = fromBase64(root);
-  if (!rootHash || rootHash.length !== 32) throw new Error(`checkpoint line 3 (root hash) "${root}" is not base64 of 32 bytes / 检查点第 3 行（根哈希）格式错误`);
+  if (!rootHash || rootHash.length !== 32)
+    throw new Error(`checkpoint line 3 (root hash) "${root}" is not base64 of 32 bytes / 检查点第 3 行（根哈希）格式错误`);
   if (extensions.some((e) => e === '')) throw new Error('checkpoint has an empty extension line / 检查点含空行');
   return { origin, size: Number(size), rootHash, extensions };
 }

@@ -54,7 +54,7 @@ export function encodeEntryBundle(entries: readonly Uint8Array[]): Uint8Array {
 /** Splits a bundle into its entries; null when it is truncated. */
 export function decodeEntryBundle(bundle: Uint8Array): Uint8Array[] | null {
   const entries: Uint8Array[] = [];
-  for (let at = 0; at < bundle.length; ) {
+  for (let at = 0; at < bundle.length;) {
     if (at + 2 > bundle.length) return null;
     const n = ((bundle[at] as number) << 8) | (bundle[at + 1] as number);
     if (at + 2 + n > bundle.length) return null;
@@ -70,7 +70,7 @@ export function decodeEntryBundle(bundle: Uint8Array): Uint8Array[] | null {
  */
 export function getTileLevels(leafHashes: readonly Hash[]): Hash[][] {
   const levels: Hash[][] = [leafHashes.slice()];
-  for (let below = levels[0] as Hash[]; below.length >= TILE_WIDTH; ) {
+  for (let below = levels[0] as Hash[]; below.length >= TILE_WIDTH;) {
     const above: Hash[] = [];
     for (let i = 0; i + TILE_WIDTH <= below.length; i += TILE_WIDTH) above.push(buildMerkleTree(below.slice(i, i + TILE_WIDTH)).getRoot());
     levels.push(above);
