@@ -42,7 +42,8 @@ export function formatPlaceholder(p: Placeholder): string {
     : value;
   // 审核日期（YYYY-MM-DD）, not 审核日期（审核日期 YYYY-MM-DD）.
   const hint = inner.startsWith(`${label} `) ? inner.slice(label.length + 1) : inner;
-  return `  ${p.file}${p.line === undefined ? '' : `:${p.line}`}  ${label}（${hint}）`;
+  // 科目, not 科目（科目）, when the hint is the field's name and nothing more.
+  return `  ${p.file}${p.line === undefined ? '' : `:${p.line}`}  ${label}${hint && hint !== label ? `（${hint}）` : ''}`;
 }
 
 /** All problems grouped by file, then a summary line. */
