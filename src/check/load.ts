@@ -21,6 +21,7 @@ import { catalogueCodes, checkVillageRules, noticeEndDate, scanComments, scanFil
 import { validate } from './issues.ts';
 import type { County, Problem, Rec, VillageRecords } from './model.ts';
 import { decodeText, parseFrontMatter, parseYaml } from './parse.ts';
+import { makeLineOf, type LineOf } from './source-lines.ts';
 import type { z } from 'astro/zod';
 
 export function formatPath(path: readonly (string | number)[]): string {
@@ -88,10 +89,16 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
   const problems: Problem[] = [];
   const contentDir = join(root, 'content');
   const rel = (p: string) => relative(root, p).split('\\').join('/');
+  // Each file read, by its relative path: where its fields are, so every message can name the line.
+  const sources = new Map<string, LineOf | undefined>();
   const report = (file: string, findings: readonly Finding[]) => {
-    // code and params come from one typed finding; TypeScript cannot follow the pair through `?? {}`.
-    for (const f of findings)
-      problems.push({ file, path: formatPath(f.path), severity: f.severity ?? 'error', code: f.code, params: f.params ?? {} } as Problem);
+    const lineOf = findings.some((f) => f.path.length > 0) ? lineOfFile(file) : undefined;
+    for (const f of findings) {
+      const line = lineOf?.(f.path);
+      // code and params come from one typed finding; TypeScript cannot follow the pair through `?? {}`.
+      const problem = { file, path: formatPath(f.path), severity: f.severity ?? 'error', code: f.code, params: f.params ?? {} } as Problem;
+      problems.push(line === undefined ? problem : { ...problem, line });
+    }
   };
 
   // Every file read must be inside content/ once symbolic links are followed: a link (or a linked
@@ -112,6 +119,18 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
     if (target !== undefined) report(rel(abs), [{ code: 'file.symlink-outside', path: [], params: { target } }]);
     return target !== undefined;
   };
+  // A file a cached village's record came from was not read in this run: read it for its lines when a
+  // county-wide rule reports on it (only a regular content file, as readFile would).
+  const lineOfFile = (file: string): LineOf | undefined => {
+    if (sources.has(file)) return sources.get(file);
+    const abs = join(root, file);
+    const kind = /\.ya?ml$/.test(file) ? 'yaml' : /\.mdx?$/.test(file) ? 'md' : undefined;
+    const stat = kind && !outsideContent(abs) ? statSync(abs, { throwIfNoEntry: false }) : undefined;
+    const decoded = stat?.isFile() && stat.size <= MAX_FILE_BYTES ? decodeText(readFileSync(abs)) : undefined;
+    const lineOf = decoded?.ok && kind ? makeLineOf(decoded.text, kind) : undefined;
+    sources.set(file, lineOf);
+    return lineOf;
+  };
   const readFile = (abs: string, kind: 'yaml' | 'md'): { data: unknown; body: string } | undefined => {
     if (refuseOutside(abs)) return undefined;
     const stat = statSync(abs);
@@ -124,6 +143,7 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
     report(rel(abs), scanFileName(basename(abs)));
     const decoded = decodeText(readFileSync(abs));
     if (!decoded.ok) return void report(rel(abs), [decoded.finding]);
+    sources.set(rel(abs), makeLineOf(decoded.text, kind));
     const parsed = kind === 'yaml' ? parseYaml(decoded.text) : parseFrontMatter(decoded.text);
     if (!parsed.ok) return void report(rel(abs), [parsed.finding]);
     report(rel(abs), scanPrivacy(parsed.data, parsed.body, parsed.bodyLine));

@@ -64,5 +64,7 @@ export type Problem = {
   file: string;
   /** Field path inside the file, e.g. income[3].amount; empty for the whole file. */
   path: string;
+  /** The line of that field in the file, as the clerk's editor numbers it; absent for the whole file. */
+  line?: number;
   severity: 'error' | 'warning';
 } & ContentMessage;

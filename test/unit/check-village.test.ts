@@ -52,7 +52,7 @@ describe('npm run check -- --village', () => {
       '已有本期文件：disclosures/2025-q4-caiwu.md、disclosures/2025-q4-dangwu.md、disclosures/2025-q4.md、finances/2025-q4.yaml、volunteers/2025-q4.yaml。',
     );
     expect(r.stdout).toMatch(/问题：\d+ 个错误（要改正才能发布）/);
-    expect(r.stdout).toContain('还没有填写，仍是新建时留下的占位');
+    expect(r.stdout).toMatch(/✎ 待填 \d+ 处 \d+ place\(s\) to fill in\n {2}content\/villages\/maqu\/disclosures\/2025-q4-caiwu\.md:\d+ {2}/);
   });
 
   it("checks only that village: another village's mistake does not show or fail it", () => {

@@ -10,6 +10,7 @@ import { IMPORT_MESSAGES } from './import.ts';
 import { TOOL_MESSAGES } from './tools.ts';
 
 export { CONTENT_MESSAGES, IMPORT_MESSAGES, TOOL_MESSAGES };
+export { PLACEHOLDER_FIELD_ZH } from './tools.ts';
 export { OVERDUE_WHAT, type OverdueKind, type SignoffRole } from './content.ts';
 export type { Message, Param, ToolText } from './define.ts';
 

@@ -5,6 +5,31 @@
  */
 import { defineToolTexts, s, type Param } from './define.ts';
 
+/**
+ * Chinese names of the fields `npm run new` leaves to fill in, by field name (the last key of the path),
+ * for the compact list of placeholders. A field not listed is shown by its own name.
+ */
+export const PLACEHOLDER_FIELD_ZH: Record<string, string> = {
+  '正文 body': '正文',
+  publishedAt: '公布日期',
+  postedUntil: '张贴截止日期',
+  reviewedAt: '审核日期',
+  opinion: '审核意见',
+  meeting: '审定会议',
+  content: '公开内容',
+  income: '收入合计',
+  expense: '支出合计',
+  openingBalance: '上期结余',
+  closingBalance: '本期结余',
+  responsible: '负责人',
+  preparer: '编制人',
+  reviewer: '审核人',
+  category: '科目',
+  id: '编号',
+  name: '名称',
+  team: '服务队',
+};
+
 export const TOOL_MESSAGES = defineToolTexts({
   // ── the last line of every problem list (npm run check, build, import) ─
   'check.failed': (p: { errors: number; warnings: number }) => ({
@@ -14,6 +39,15 @@ export const TOOL_MESSAGES = defineToolTexts({
   'check.passed': (p: { warnings: number }) => ({
     zh: `检查通过${p.warnings ? `（${p.warnings} 个提醒）` : ''}。`,
     en: `Content OK${p.warnings ? ` (${p.warnings} warning(s))` : ''}.`,
+  }),
+  // The line of a field, beside its path: 字段 field: closingBalance（第96行 line 96）.
+  'check.line': (p: { line: number }) => ({ zh: `第${p.line}行`, en: `line ${p.line}` }),
+  // Heading of a file's compact list of 〔待填〕 placeholders, one line each (file:line  字段（提示）).
+  'check.todo-heading': (p: { count: number }) => ({ zh: `待填 ${p.count} 处`, en: `${p.count} place(s) to fill in` }),
+  // Once, under all the lists: how to fill a placeholder in, instead of a block per placeholder.
+  'check.todo': (p: { count: number; files: number }) => ({
+    zh: `还有 ${p.count} 处〔待填〕（${p.files} 个文件）：把整个〔待填…〕换成实际内容（连同〔〕一起删去）；本期没有的项目整行删去。已填完的文件照常检查。`,
+    en: `${p.count} placeholder(s) in ${p.files} file(s) still to fill in: replace the whole 〔待填…〕 with the real value (brackets included), or delete the line if it does not apply this period. Files already filled in are checked in full.`,
   }),
   // ── npm run import ─────────────────────────────────────────────────────
   'import.usage': () => ({
