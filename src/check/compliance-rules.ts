@@ -114,10 +114,14 @@ export function assembleCompliance(
   return { villages: villages.map(({ id, name, township }) => ({ id, name, township })), rows, countyProblems: problems.filter((p) => !villageOf(p.file)) };
 }
 
-/** On time, late, overdue or not yet due, in words. */
-export function timelinessText(t: Timeliness): { zh: string; en: string } {
-  if (t.state === 'on-time') return renderToolText('timeliness.on-time', { publishedAt: t.publishedAt, deadline: t.deadline });
-  if (t.state === 'late') return renderToolText('timeliness.late', { publishedAt: t.publishedAt, deadline: t.deadline, days: t.daysLate });
-  if (t.state === 'overdue') return renderToolText('timeliness.overdue', { deadline: t.deadline, days: t.daysLate });
-  return renderToolText('timeliness.not-due', { deadline: t.deadline });
+/**
+ * On time, late, overdue or not yet due, in words. Dates stay ISO (the report's pinned text) unless
+ * `formatDate` is given: the public pages pass `formatDateZh` (2025年10月15日).
+ */
+export function timelinessText(t: Timeliness, formatDate: (iso: string) => string = (d) => d): { zh: string; en: string } {
+  const deadline = formatDate(t.deadline);
+  if (t.state === 'on-time') return renderToolText('timeliness.on-time', { publishedAt: formatDate(t.publishedAt), deadline });
+  if (t.state === 'late') return renderToolText('timeliness.late', { publishedAt: formatDate(t.publishedAt), deadline, days: t.daysLate });
+  if (t.state === 'overdue') return renderToolText('timeliness.overdue', { deadline, days: t.daysLate });
+  return renderToolText('timeliness.not-due', { deadline });
 }

@@ -6,7 +6,8 @@
 import { assembleCompliance, timelinessText } from '../check/compliance-rules.ts';
 import { renderMessage } from '../check/messages/index.ts';
 import { COMPLIANCE_CHECKS, latestDueQuarterKey } from '../lib/compliance.ts';
-import { formatDateZh } from '../lib/dates.ts';
+import { filterWithProblems, listMostProblems, sortByProblems } from '../lib/compliance-views.ts';
+import { formatDateZh, isIsoDate } from '../lib/dates.ts';
 import { periodKey, periodLabel } from '../lib/period.ts';
 import { getRecordTypeOfFolder, recordPath } from '../records/registry.ts';
 import type { County, Problem } from '../check/model.ts';
@@ -16,6 +17,24 @@ import { getCheckProblems, getCounty, href, urls } from './county.ts';
 const SHORT = { 'on-time': '✓ 按时公开', late: '! 逾期公开', overdue: '✗ 未公开', 'not-due': '· 未到期' } as const;
 
 export const complianceHref = (): string => href('compliance');
+
+/**
+ * The views of a township's page besides the full list: plain links to static pages, nested under
+ * the township's own address (/compliance/<slug>/<view>/), so no township slug can collide with them.
+ */
+export const COMPLIANCE_VIEWS = {
+  'you-wenti': { label: '只看有问题的村', title: '有问题的村' },
+  'wenti-duo': { label: '按问题多少排序', title: '按问题多少排序' },
+} as const;
+export type ComplianceViewKey = keyof typeof COMPLIANCE_VIEWS;
+
+/** How many villages the county page lists as having the most problems. */
+const TOP_VILLAGES = 20;
+
+/** A finding's parameters with ISO dates written the Chinese way (2025年10月15日) for the public pages. */
+function withChineseDates(params: object = {}): object {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && isIsoDate(v) ? formatDateZh(v) : v]));
+}
 
 /** The page of the record a problem is about, if it has one. */
 function recordHref(file: string): string | undefined {
@@ -55,10 +74,12 @@ function assembleComplianceView(county: County, problems: readonly Problem[]) {
         id: v.id,
         name: v.name,
         href: urls.village(v.id),
+        /** Every check result against the village in the quarters shown (a late or missing quarter counts as one). */
+        problems: (rowsOf.get(v.id) ?? []).reduce((n, r) => n + r.cells.reduce((m, c) => m + c.problems.length, 0), 0),
         rows: (rowsOf.get(v.id) ?? []).map((r) => ({
           label: periodLabel(r.quarter),
           key: periodKey(r.quarter),
-          timeliness: { state: r.timeliness.state, short: SHORT[r.timeliness.state], zh: timelinessText(r.timeliness).zh },
+          timeliness: { state: r.timeliness.state, short: SHORT[r.timeliness.state], zh: timelinessText(r.timeliness, formatDateZh).zh },
           cells: checks.map((c) => {
             const cell = r.cells.find((x) => x.check === c.key)!;
             const state = cell.errors > 0 ? 'bad' : cell.warnings > 0 ? 'warn' : 'ok';
@@ -75,7 +96,7 @@ function assembleComplianceView(county: County, problems: readonly Problem[]) {
               c.problems.map((p) => ({
                 check: COMPLIANCE_CHECKS.find((x) => x.key === c.check)!.zh,
                 severity: p.severity,
-                zh: renderMessage(p.code, p.params).zh,
+                zh: renderMessage(p.code, withChineseDates(p.params)).zh,
                 href: recordHref(p.file),
               })),
             ),
@@ -84,6 +105,10 @@ function assembleComplianceView(county: County, problems: readonly Problem[]) {
     };
   });
   const latestRows = rows.filter((r) => periodKey(r.quarter) === latest);
+  const mostProblems = listMostProblems(
+    townships.flatMap((t) => t.villages.map((v) => ({ id: v.id, name: v.name, problems: v.problems, township: t.name, href: `${t.href}#v-${v.id}` }))),
+    TOP_VILLAGES,
+  );
   return {
     county: `${county.site.province}${county.site.city ?? ''}${county.site.county}`,
     profileName: county.profile.name,
@@ -97,6 +122,7 @@ function assembleComplianceView(county: County, problems: readonly Problem[]) {
       withFindings: new Set(rows.filter((r) => r.cells.some((c) => c.problems.length > 0)).map((r) => r.village)).size,
     },
     townships,
+    mostProblems,
   };
 }
 
@@ -113,13 +139,30 @@ export function getComplianceView() {
   return { ...rest, townships: townships.map(({ villages: _villages, ...t }) => t) };
 }
 
-/** A township's compliance page (/compliance/<slug>/): every village and quarter with its findings. */
-export function getComplianceTownshipView(slug: string) {
-  const { townships, ...rest } = getAssembled();
-  return { ...rest, township: townships.find((t) => t.slug === slug)! };
+/**
+ * A township's compliance page (/compliance/<slug>/): every village and quarter with its findings;
+ * with a view key, only the villages with problems (you-wenti) or every village, most problems first
+ * (wenti-duo; ties keep the page's order).
+ */
+export function getComplianceTownshipView(slug: string, view?: ComplianceViewKey) {
+  const { townships, mostProblems: _mostProblems, ...rest } = getAssembled();
+  const township = townships.find((t) => t.slug === slug)!;
+  const villages = view === 'you-wenti' ? filterWithProblems(township.villages) : view === 'wenti-duo' ? sortByProblems(township.villages) : township.villages;
+  const views = [
+    { href: township.href, label: '全部村', current: view === undefined },
+    ...Object.entries(COMPLIANCE_VIEWS).map(([key, v]) => ({ href: `${township.href}${key}/`, label: v.label, current: view === key })),
+  ];
+  return { ...rest, township: { ...township, villages }, views, viewTitle: view ? COMPLIANCE_VIEWS[view].title : undefined };
 }
 
 /** Paths of the township compliance pages (always rendered: they depend on the date). */
 export function listComplianceTownshipPages() {
   return getAssembled().townships.map((t) => ({ params: { township: t.slug } }));
+}
+
+/** Paths of a township's filtered and sorted views (/compliance/<slug>/you-wenti/, …/wenti-duo/). */
+export function listComplianceViewPages() {
+  return getAssembled().townships.flatMap((t) =>
+    Object.keys(COMPLIANCE_VIEWS).map((view) => ({ params: { township: t.slug, view: view as ComplianceViewKey } })),
+  );
 }

@@ -4,13 +4,14 @@
  * the record it is about. Built with `--root` from a copy of the demo county with three such slips.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCounty } from '../../src/check/load.ts';
 import { renderMessage } from '../../src/check/messages/index.ts';
 import type { Problem } from '../../src/check/model.ts';
+import { formatDateZh, isIsoDate } from '../../src/lib/dates.ts';
 import { ROOT } from '../helpers/fixture-tree.ts';
 
 const county = mkdtempSync(join(tmpdir(), 'gongkai-decisions-'));
@@ -54,9 +55,16 @@ describe('decision warnings on the built compliance page', () => {
       'chain.posting-missing content/villages/maqu/meetings/2025-07-22-daibiao.md',
       'record.published-future content/villages/dongguan/meetings/2025-08-26-daibiao.md',
     ]);
-    const html = readFileSync(join(county, 'dist/compliance/index.html'), 'utf8');
+    // The villages and their findings are on the township pages; dates are written the Chinese way.
+    const dir = join(county, 'dist/compliance');
+    const html = readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => readFileSync(join(dir, e.name, 'index.html'), 'utf8'))
+      .join('');
     for (const w of warnings) {
-      const zh = renderMessage(w.code, w.params).zh;
+      const params = Object.fromEntries(Object.entries(w.params ?? {}).map(([k, v]) => [k, typeof v === 'string' && isIsoDate(v) ? formatDateZh(v) : v]));
+      const zh = renderMessage(w.code, params).zh;
+      expect(zh, w.code).not.toMatch(/\d{4}-\d{2}-\d{2}/);
       expect(text(html), w.code).toContain(zh);
       const id = w.file
         .split('/')
