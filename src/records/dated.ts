@@ -3,7 +3,7 @@
  * on a new day re-renders only the pages whose date facts differ between the previous build's date
  * and today's (plus whatever content changed), so a daily refresh does not rebuild the county.
  *
- * Always dated (re-rendered every new day): the county-wide pages (home, compliance, search), each
+ * Always dated (re-rendered every new day): the county-wide pages (home, compliance, search, open data), each
  * village's board (standing, notice days left, "数据截至"), kiosk screen (freshness deadline), and
  * open data files and feeds (package version, compliance findings, 公示 past `unpublishAfter` left out).
  * Record pages carry no "数据截至" stamp; of them only notices depend on the date, through their

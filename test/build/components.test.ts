@@ -121,7 +121,7 @@ describe('MoneyTable on the ledger pages', () => {
 });
 
 describe('SearchBody', () => {
-  it('marks exactly one search body on every record page and ignores only the ledger entry tables inside it', () => {
+  it('marks exactly one search body on every record page, ignores its ledger entry tables, and keeps the glossary, print and download links out of the index', () => {
     const docs = listSearchDocuments(county);
     expect(docs.length).toBeGreaterThan(0);
     for (const d of docs) {
@@ -129,6 +129,11 @@ describe('SearchBody', () => {
       expect(count(html, /data-pagefind-body/g), d.path).toBe(1);
       expect(html).toMatch(/<article data-pagefind-body>\s*<h1>/);
       expect(count(html, /<div class="table-scroll" data-pagefind-ignore>/g)).toBe(d.path.includes('/finances/') ? 2 : 0);
+      // Boilerplate that many pages repeat would otherwise match every query for its words (一事一议, 核对码 …).
+      for (const cls of ['terms meta', 'print-link no-print', 'data-links no-print']) {
+        for (const m of html.matchAll(new RegExp(`<[a-z]+ class="${cls}"[^>]*>`, 'g')))
+          expect(m[0], `${d.path}: ${cls}`).toContain('data-pagefind-ignore="all"');
+      }
     }
     expect(page('')).not.toContain('data-pagefind-body');
   });

@@ -348,7 +348,7 @@ describe('the search page', () => {
 
   it('says without JavaScript that search needs it, and links to every village board', () => {
     const page = html();
-    expect(page).toMatch(/<noscript>[\s\S]*搜索需要浏览器开启 JavaScript[\s\S]*<\/noscript>/);
+    expect(page).toMatch(/<noscript>[\s\S]*没有开启搜索要用的脚本功能[\s\S]*<\/noscript>/);
     for (const v of county.villages) expect(page).toContain(`href="/v/${v.id}/"`);
   });
 

@@ -88,7 +88,7 @@ describe('the built demo county', () => {
 
   it('prints the as-of date on every page that depends on it, and on no other page (so a new day does not rebuild the county)', () => {
     const dated =
-      /^(index\.html|search\/index\.html|compliance\/([^/]+\/){0,2}index\.html|t\/[^/]+\/index\.html|v\/[^/]+\/index\.html|kiosk\/[^/]+\/index\.html)$/;
+      /^(index\.html|search\/index\.html|data\/index\.html|compliance\/([^/]+\/){0,2}index\.html|t\/[^/]+\/index\.html|v\/[^/]+\/index\.html|kiosk\/[^/]+\/index\.html)$/;
     for (const f of allHtml()) {
       const rel = relative(DIST, f);
       const html = readFileSync(f, 'utf8');
