@@ -143,6 +143,41 @@ describe('posters in the built site', () => {
     expect(callout.kind === 'callout' && callout.lines.join('')).toContain('“9月12日支付工程进度款186,000.00元”改为“9月12日支付工程进度款168,000.00元”');
   });
 
+  it('offers nothing of a superseded poster for printing: no PDF, no preview, no command, only the version to put up instead', () => {
+    const superseded = docs.filter((d) => docs.some((x) => x.village.id === d.village.id && x.corrects?.posterId === d.id));
+    expect(superseded.length).toBeGreaterThan(0);
+    for (const d of superseded) {
+      const print = html(`v/${d.village.id}/posters`);
+      const start = print.indexOf(`id="poster-${d.id}"`);
+      const item = print.slice(start, print.indexOf('</li>', start));
+      expect(item).toContain('不要再打印');
+      expect(item).not.toMatch(/\.(pdf|png|svg)"/);
+      expect(item).not.toContain('npm run posters');
+      expect(item.replace(/<[^>]*>/g, ' ')).not.toContain('superseded');
+    }
+  });
+
+  it('ends every kind of poster with the issuing body and the date, where the seal goes', () => {
+    expect(new Set(docs.map((d) => d.kind))).toEqual(new Set(['disclosure', 'finance', 'notice', 'resolution']));
+    for (const d of docs) {
+      const last = d.blocks.at(-1)!;
+      expect(last.kind === 'paragraph' && last.align, `${d.village.id}/${d.id}`).toBe('right');
+      expect(last.kind === 'paragraph' && last.text, `${d.village.id}/${d.id}`).toMatch(/(委员会|党支部)　(\d{4}年\d{1,2}月\d{1,2}日|　　年　　月　　日)$/);
+    }
+  });
+
+  it('puts the A3 and A4 PDFs up front and the other formats (pictures, SVG, older periods) under 更多格式, closed until opened', () => {
+    for (const v of [...new Set(current.filter((d) => !d.personal).map((d) => d.village.id))]) {
+      const print = html(`v/${v}/posters`);
+      const more = print.slice(print.indexOf('<details'), print.indexOf('</details>'));
+      expect(more).toMatch(/<summary[^>]*>更多格式/);
+      expect(more).toContain('--formats pdf,png150,png300,svg');
+      expect(print.slice(0, print.indexOf('<details'))).not.toContain('png300');
+      expect(print.replace(more, '')).toMatch(/href="[^"]+\.pdf"/);
+      expect(more).not.toMatch(/href="[^"]+\.pdf"/);
+    }
+  });
+
   it('keeps posters with personal data (低保 names) off the web and writes them for the clerk to private-posters/', () => {
     const personal = docs.filter((d) => d.personal);
     expect(personal.length).toBeGreaterThan(0);
