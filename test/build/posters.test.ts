@@ -148,7 +148,7 @@ describe('posters in the built site', () => {
     expect(superseded.length).toBeGreaterThan(0);
     for (const d of superseded) {
       const print = html(`v/${d.village.id}/posters`);
-      const start = print.indexOf(`id="poster-${d.id}"`);
+      const start = print.indexOf('>', print.indexOf(`id="poster-${d.id}"`));
       const item = print.slice(start, print.indexOf('</li>', start));
       expect(item).toContain('不要再打印');
       expect(item).not.toMatch(/\.(pdf|png|svg)"/);
