@@ -204,6 +204,59 @@ describe('posters in the built site', () => {
     }
   });
 
+  it('offers each quarter’s posters to put up as one PDF per paper size, every sheet of every poster in order', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-bundle-'));
+    let bundles = 0;
+    try {
+      for (const v of [...new Set(current.map((d) => d.village.id))]) {
+        const mine = current.filter((d) => d.village.id === v && !d.personal);
+        for (const q of [...new Set(mine.map((d) => d.quarter))]) {
+          const posters = mine.filter((d) => d.quarter === q);
+          if (posters.length < 2) continue;
+          const page = html(`v/${v}/posters`);
+          const section = page.slice(page.indexOf(`id="q-${q}"`));
+          expect(section.slice(0, section.indexOf('<ul class="posters"'))).toContain('全部海报（一个文件）');
+          for (const size of POSTER_SIZES) {
+            bundles += 1;
+            const name = `all-${q}-${size.toLowerCase()}.pdf`;
+            expect(section.slice(0, section.indexOf('<ul class="posters"'))).toContain(`href="/v/${v}/posters/${name}"`);
+            const pdf = join(DIST, 'v', v, 'posters', name);
+            const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+            const sheets = posters.reduce((n, d) => n + sheetsOf(d, size), 0);
+            expect(info, `${v} ${name}`).toMatch(new RegExp(`Pages:\\s+${sheets}\\b`));
+            expect(info).toMatch(size === 'A3' ? /\(A3\)/ : /\(A4\)/);
+            // The joined file draws each poster's sheets exactly as its own PDF does.
+            const first = posters[0]!;
+            execFileSync('pdftoppm', ['-r', '20', '-gray', '-f', '1', '-l', '1', pdf, join(dir, 'joined')]);
+            execFileSync('pdftoppm', [
+              '-r',
+              '20',
+              '-gray',
+              '-f',
+              '1',
+              '-l',
+              '1',
+              join(DIST, 'v', v, 'posters', `${first.id}-${size.toLowerCase()}.pdf`),
+              join(dir, 'own'),
+            ]);
+            const pick = (prefix: string) =>
+              readFileSync(
+                join(
+                  dir,
+                  readdirSync(dir).find((f) => f.startsWith(prefix))!,
+                ),
+              );
+            expect(pick('joined').equals(pick('own'))).toBe(true);
+            for (const f of readdirSync(dir)) rmSync(join(dir, f));
+          }
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(bundles).toBeGreaterThan(1);
+  });
+
   it('has QR codes in the published PDFs (printed at 150 dpi) that lead to pages of the site', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gongkai-qr-'));
     try {
