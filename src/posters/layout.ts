@@ -1,7 +1,7 @@
 /**
  * Lays a poster out on sheets of one paper size: measures every block with the conservative line
  * model (src/lib/linebreak.ts) and the font's real glyph widths, sizes table columns to their
- * content, and flows the blocks onto as many sheets as needed (src/lib/paginate.ts), repeating the
+ * content, and flows the blocks onto as few sheets as needed (src/lib/paginate.ts), shared evenly between them, repeating the
  * page header on every sheet and the table header above every continued table. Pure given the
  * font metrics, so the web pages (sheet counts, links) and the renderer agree on every sheet.
  *
