@@ -10,10 +10,10 @@ import { formatDateZh } from '../lib/dates.ts';
 import { parsePeriod, periodLabel } from '../lib/period.ts';
 import type { PosterDoc } from '../posters/doc.ts';
 import { KIND_OF_FOLDER } from '../posters/documents.ts';
-import { getPosterFiles, getPosterFolder } from '../posters/files.ts';
-import { planVillagePosters, type PlannedPoster } from '../posters/plan.ts';
+import { getPosterFiles, getPosterFolder, getQuarterPdfName } from '../posters/files.ts';
+import { getQuarterBundles, planVillagePosters, type PlannedPoster } from '../posters/plan.ts';
 import type { DefaultReason } from '../posters/selection.ts';
-import { DEFAULT_SIZE, SIZES } from '../posters/sizes.ts';
+import { DEFAULT_SIZE, POSTER_SIZES, SIZES } from '../posters/sizes.ts';
 import { getCounty, getVillage, href, rendersVillage, urls } from './county.ts';
 import { getLogPlan } from './publication-log.ts';
 
@@ -125,12 +125,25 @@ export function getVillagePostersView(villageId: string) {
   const v = getVillage(villageId);
   const mine = villagePlan(villageId);
   const quarters = [...new Set(mine.map((d) => d.doc.quarter))].sort().reverse();
+  const bundles = getQuarterBundles(mine);
+  const folder = `v/${v.id}/posters`;
   return {
     village: { id: v.id, name: v.data.name, township: v.data.township, href: urls.village(v.id) },
     defaultSize: SIZES[DEFAULT_SIZE].labelZh,
     quarters: quarters.map((q) => ({
       key: q,
       label: periodLabel(parsePeriod(q)!),
+      /** All of the quarter's posters to put up, one PDF per paper size (written by the build step). */
+      bundle: bundles.has(q)
+        ? {
+            count: bundles.get(q)!.length,
+            sizes: POSTER_SIZES.map((size) => ({
+              labelZh: SIZES[size].labelZh,
+              sheets: bundles.get(q)!.reduce((n, p) => n + p.sizes.find((s) => s.size === size)!.sheets, 0),
+              pdf: fileHref(`${folder}/${getQuarterPdfName(q, SIZES[size])}`),
+            })),
+          }
+        : undefined,
       posters: mine.filter((d) => d.doc.quarter === q).map((d) => toView(d, mine)),
     })),
     hasPersonal: mine.some((d) => d.doc.personal),

@@ -5,16 +5,17 @@
  * requires on paper (低保 names …) go to private-posters/<village>/ in the project instead, never to
  * the published site.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BuildStep, StepContext } from '../build/steps.ts';
 import { getCachedFile, pruneCache, readCacheEntry } from './cache.ts';
 import type { PosterDoc } from './doc.ts';
-import { getPosterFiles, getPosterFolder, listPosterFiles } from './files.ts';
+import { getPosterFiles, getPosterFolder, getQuarterPdfName, listPosterFiles } from './files.ts';
 import type { PosterJob } from './job.ts';
-import { planVillagePosters } from './plan.ts';
+import { joinPdfs } from './pdf-merge.ts';
+import { getQuarterBundles, planVillagePosters } from './plan.ts';
 import { runPosterJobs } from './pool.ts';
-import { SIZES, type SizeKey } from './sizes.ts';
+import { POSTER_SIZES, SIZES, type SizeKey } from './sizes.ts';
 
 export const PRIVATE_DIR = 'private-posters';
 
@@ -91,10 +92,9 @@ export async function renderMissingPosters(ctx: Pick<StepContext, 'root' | 'coun
 export async function buildPosters(ctx: Pick<StepContext, 'root' | 'outDir' | 'county' | 'log' | 'publicationLog'>): Promise<PosterBuildReport> {
   const started = performance.now();
   const county = ctx.county;
-  const planned = county.villages.flatMap((v) =>
-    planVillagePosters(ctx.root, county, v, false, ctx.publicationLog).flatMap((p) =>
-      p.sizes.filter((s) => s.key).map((s) => ({ doc: p.doc, size: s.size, formats: s.formats, key: s.key!, sheets: s.sheets })),
-    ),
+  const plans = county.villages.map((v) => planVillagePosters(ctx.root, county, v, false, ctx.publicationLog));
+  const planned = plans.flatMap((plan) =>
+    plan.flatMap((p) => p.sizes.filter((s) => s.key).map((s) => ({ doc: p.doc, size: s.size, formats: s.formats, key: s.key!, sheets: s.sheets }))),
   );
   const missing = planned.filter((p) => !readCacheEntry(ctx.root, p.key));
   const jobs: PosterJob[] = missing
@@ -138,6 +138,28 @@ export async function buildPosters(ctx: Pick<StepContext, 'root' | 'outDir' | 'c
         publicBytes += bytes;
       }
     }
+    // Each quarter's posters to put up, joined into one PDF per paper size (本季度全部海报（一个文件）).
+    const bundles = new Set<string>();
+    for (const plan of plans) {
+      for (const [quarter, posters] of getQuarterBundles(plan)) {
+        const first = posters[0]!.doc;
+        const folder = getPosterFolder(first);
+        for (const size of POSTER_SIZES) {
+          const pdfs = posters.map((p) => {
+            const s = p.sizes.find((x) => x.size === size)!;
+            return readFileSync(getCachedFile(ctx.root, s.key!, getPosterFiles(p.doc, SIZES[size], s.sheets, s.formats).pdf!));
+          });
+          const date = posters.map((p) => p.doc.publishedAt ?? '').reduce((a, b) => (b > a ? b : a), '');
+          const name = getQuarterPdfName(quarter, SIZES[size]);
+          const file = join(ctx.outDir, folder, name);
+          rmSync(file, { force: true });
+          writeFileSync(file, joinPdfs(pdfs, `${first.village.name}${first.periodZh}全部海报（${SIZES[size].labelZh}）`, date || undefined));
+          bundles.add(`${folder}/${name}`);
+          publicFiles += 1;
+          publicBytes += statSync(file).size;
+        }
+      }
+    }
     // Files in a village's poster folder that this build does not place (written on request into dist/
     // and carried over by an incremental build) go, so an incremental build equals a full one.
     const placed = new Map<string, Set<string>>();
@@ -151,7 +173,7 @@ export async function buildPosters(ctx: Pick<StepContext, 'root' | 'outDir' | 'c
       const dir = join(ctx.outDir, 'v', v.id, 'posters');
       if (!existsSync(dir)) continue;
       const keep = placed.get(`v/${v.id}/posters`) ?? new Set(['index.html']);
-      for (const f of readdirSync(dir)) if (!keep.has(f)) rmSync(join(dir, f), { recursive: true, force: true });
+      for (const f of readdirSync(dir)) if (!keep.has(f) && !bundles.has(`v/${v.id}/posters/${f}`)) rmSync(join(dir, f), { recursive: true, force: true });
     }
   } catch (error) {
     rmSync(privateTmp, { recursive: true, force: true });

@@ -17,6 +17,7 @@ import { getFingerprint } from '../lib/fingerprint.ts';
 import { formatYuan } from '../lib/money.ts';
 import { periodKey, periodLabel, periodStart, quarterOf } from '../lib/period.ts';
 import { markdownToBlocks } from '../lib/plain-text.ts';
+import { getIssuer } from '../records/context.ts';
 import { getDisclosureFacts } from '../records/disclosure.ts';
 import { getLedgerFacts } from '../records/ledger.ts';
 import { getMeetingFacts, type MeetingRec } from '../records/meeting.ts';
@@ -111,6 +112,8 @@ function disclosureDoc(county: County, v: VillageRecords, d: DisclosureRec, docO
   const askWho = x.track === '党务' ? '村党组织' : '村务监督委员会';
   blocks.push({ kind: 'paragraph', text: `对以上公开内容如有疑问，请在张贴期间向${askWho}反映，或拨打监督电话 ${phone}。`, keepWithNext: true });
   blocks.push({ kind: 'signoff', rows: signoffRows(x.signoff, '经办人', x.publishedAt, phone) });
+  // Issuing body and date at the foot, as on 公示 and 决议 posters: the seal goes over this line.
+  blocks.push({ kind: 'paragraph', text: `${x.track === '党务' ? `${v.data.name}党支部` : getIssuer(v)}　${formatDateZh(x.publishedAt)}`, align: 'right' });
   return finish({
     id: `disclosure-${d.id}`,
     kind: 'disclosure',
@@ -218,6 +221,7 @@ function ledgerDoc(county: County, v: VillageRecords, l: LedgerRec): PosterDoc {
       rows: debts.map((r) => [r.side, r.party, formatYuan(r.amount), r.note]),
     });
   blocks.push({ kind: 'signoff', rows: signoffRows(x.signoff, '会计（报账员）', x.publishedAt, v.data.phone) });
+  blocks.push({ kind: 'paragraph', text: `${getIssuer(v)}　${formatDateZh(x.publishedAt)}`, align: 'right' });
   return finish({
     id: `finance-${l.id}`,
     kind: 'finance',

@@ -51,3 +51,8 @@ export function listPosterFiles(files: PosterFiles): string[] {
     ...files.sheets.flatMap((s) => [...(s.svg ? [s.svg] : []), ...Object.values(s.png)]),
   ];
 }
+
+/** The one PDF with all of a quarter's posters to put up (at one paper size), beside the print page. */
+export function getQuarterPdfName(quarter: string, size: SizePreset): string {
+  return `all-${quarter}-${size.key.toLowerCase()}.pdf`;
+}

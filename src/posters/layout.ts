@@ -1,7 +1,7 @@
 /**
  * Lays a poster out on sheets of one paper size: measures every block with the conservative line
  * model (src/lib/linebreak.ts) and the font's real glyph widths, sizes table columns to their
- * content, and flows the blocks onto as many sheets as needed (src/lib/paginate.ts), repeating the
+ * content, and flows the blocks onto as few sheets as needed (src/lib/paginate.ts), shared evenly between them, repeating the
  * page header on every sheet and the table header above every continued table. Pure given the
  * font metrics, so the web pages (sheet counts, links) and the renderer agree on every sheet.
  *
@@ -9,7 +9,7 @@
  * sheet, that satori's layout never needs more: nothing is cut off.
  */
 import { countLines, measureText, type AdvanceFn } from '../lib/linebreak.ts';
-import { paginate, UnitTooTallError, type FlowUnit } from '../lib/paginate.ts';
+import { paginate, UnitTooTallError, type FlowSheet, type FlowUnit } from '../lib/paginate.ts';
 import type { Block, PosterDoc, TableColumn } from './doc.ts';
 import type { SizePreset } from './sizes.ts';
 
@@ -171,6 +171,46 @@ function textHeight(text: string, width: number, fs: number, adv: AdvanceFn, st:
 }
 
 /** Lays out the sheets of a poster at one size. */
+/**
+ * The sheets for the units: as few as the content needs, with the breaks moved up so the sheets share
+ * the content evenly — no last sheet holding one sentence and the sign-off under a blank page. The
+ * smallest sheet height that still needs no more sheets, found by halving (pure and deterministic).
+ */
+function balancedFlow(units: readonly FlowUnit[], capacity: number): FlowSheet[] {
+  const full = paginate(units, capacity);
+  if (full.length < 2) return full;
+  const fits = (c: number) => {
+    try {
+      return paginate(units, c).length <= full.length;
+    } catch (e) {
+      if (e instanceof UnitTooTallError) return false;
+      throw e;
+    }
+  };
+  let lo = (capacity * (full.length - 1)) / full.length;
+  let hi = capacity;
+  for (let k = 0; k < 24 && hi - lo > 0.5; k += 1) {
+    const mid = (lo + hi) / 2;
+    if (fits(mid)) hi = mid;
+    else lo = mid;
+  }
+  // A block that must stay together can leave an earlier sheet short: raise the height until every
+  // sheet but the last is at least half full (the plain fill-first flow when nothing else does).
+  for (let c = hi; c < capacity; c += capacity / 100) {
+    const flow = paginate(units, c);
+    if (flow.length === full.length && flow.slice(0, -1).every((sheet) => sheetFill(units, sheet) >= capacity / 2)) return flow;
+  }
+  return full;
+}
+
+/** The height a sheet's units take, with the space between them and a repeated table header. */
+function sheetFill(units: readonly FlowUnit[], sheet: FlowSheet): number {
+  return sheet.units.reduce(
+    (sum, u, k) => sum + units[u]!.height + (k === 0 ? (sheet.repeatsHeader ? (units[u]!.repeatHeight ?? 0) : 0) : units[u]!.spaceBefore),
+    0,
+  );
+}
+
 export function layoutPoster(doc: PosterDoc, size: SizePreset, fonts: Fonts): PosterLayout {
   try {
     return layoutUnchecked(doc, size, fonts);
@@ -335,7 +375,7 @@ function layoutUnchecked(doc: PosterDoc, size: SizePreset, fonts: Fonts): Poster
 
   let flow;
   try {
-    flow = paginate(
+    flow = balancedFlow(
       pending.map((p) => p.unit),
       contentHeight,
     );

@@ -143,6 +143,41 @@ describe('posters in the built site', () => {
     expect(callout.kind === 'callout' && callout.lines.join('')).toContain('“9月12日支付工程进度款186,000.00元”改为“9月12日支付工程进度款168,000.00元”');
   });
 
+  it('offers nothing of a superseded poster for printing: no PDF, no preview, no command, only the version to put up instead', () => {
+    const superseded = docs.filter((d) => docs.some((x) => x.village.id === d.village.id && x.corrects?.posterId === d.id));
+    expect(superseded.length).toBeGreaterThan(0);
+    for (const d of superseded) {
+      const print = html(`v/${d.village.id}/posters`);
+      const start = print.indexOf('>', print.indexOf(`id="poster-${d.id}"`));
+      const item = print.slice(start, print.indexOf('</li>', start));
+      expect(item).toContain('不要再打印');
+      expect(item).not.toMatch(/\.(pdf|png|svg)"/);
+      expect(item).not.toContain('npm run posters');
+      expect(item.replace(/<[^>]*>/g, ' ')).not.toContain('superseded');
+    }
+  });
+
+  it('ends every kind of poster with the issuing body and the date, where the seal goes', () => {
+    expect(new Set(docs.map((d) => d.kind))).toEqual(new Set(['disclosure', 'finance', 'notice', 'resolution']));
+    for (const d of docs) {
+      const last = d.blocks.at(-1)!;
+      expect(last.kind === 'paragraph' && last.align, `${d.village.id}/${d.id}`).toBe('right');
+      expect(last.kind === 'paragraph' && last.text, `${d.village.id}/${d.id}`).toMatch(/(委员会|党支部)　(\d{4}年\d{1,2}月\d{1,2}日|　　年　　月　　日)$/);
+    }
+  });
+
+  it('puts the A3 and A4 PDFs up front and the other formats (pictures, SVG, older periods) under 更多格式, closed until opened', () => {
+    for (const v of [...new Set(current.filter((d) => !d.personal).map((d) => d.village.id))]) {
+      const print = html(`v/${v}/posters`);
+      const more = print.slice(print.indexOf('<details'), print.indexOf('</details>'));
+      expect(more).toMatch(/<summary[^>]*>更多格式/);
+      expect(more).toContain('--formats pdf,png150,png300,svg');
+      expect(print.slice(0, print.indexOf('<details'))).not.toContain('png300');
+      expect(print.replace(more, '')).toMatch(/href="[^"]+\.pdf"/);
+      expect(more).not.toMatch(/href="[^"]+\.pdf"/);
+    }
+  });
+
   it('keeps posters with personal data (低保 names) off the web and writes them for the clerk to private-posters/', () => {
     const personal = docs.filter((d) => d.personal);
     expect(personal.length).toBeGreaterThan(0);
@@ -167,6 +202,61 @@ describe('posters in the built site', () => {
         expect(info).toMatch(new RegExp(`Pages:\\s+${sheets}\\b`));
       }
     }
+  });
+
+  it('offers each quarter’s posters to put up as one PDF per paper size, every sheet of every poster in order', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-bundle-'));
+    let bundles = 0;
+    try {
+      for (const v of [...new Set(current.map((d) => d.village.id))]) {
+        const mine = current.filter((d) => d.village.id === v && !d.personal);
+        for (const q of [...new Set(mine.map((d) => d.quarter))]) {
+          const posters = mine.filter((d) => d.quarter === q);
+          if (posters.length < 2) continue;
+          const page = html(`v/${v}/posters`);
+          const section = page.slice(page.indexOf(`id="q-${q}"`));
+          expect(section.slice(0, section.indexOf('<ul class="posters"'))).toContain(
+            q === mine.map((d) => d.quarter).reduce((a, b) => (b > a ? b : a)) ? '本季度全部海报（一个文件）' : '全部海报（一个文件）',
+          );
+          for (const size of POSTER_SIZES) {
+            bundles += 1;
+            const name = `all-${q}-${size.toLowerCase()}.pdf`;
+            expect(section.slice(0, section.indexOf('<ul class="posters"'))).toContain(`href="/v/${v}/posters/${name}"`);
+            const pdf = join(DIST, 'v', v, 'posters', name);
+            const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+            const sheets = posters.reduce((n, d) => n + sheetsOf(d, size), 0);
+            expect(info, `${v} ${name}`).toMatch(new RegExp(`Pages:\\s+${sheets}\\b`));
+            expect(info).toMatch(size === 'A3' ? /\(A3\)/ : /\(A4\)/);
+            // The joined file draws each poster's sheets exactly as its own PDF does.
+            const first = posters[0]!;
+            execFileSync('pdftoppm', ['-r', '20', '-gray', '-f', '1', '-l', '1', pdf, join(dir, 'joined')]);
+            execFileSync('pdftoppm', [
+              '-r',
+              '20',
+              '-gray',
+              '-f',
+              '1',
+              '-l',
+              '1',
+              join(DIST, 'v', v, 'posters', `${first.id}-${size.toLowerCase()}.pdf`),
+              join(dir, 'own'),
+            ]);
+            const pick = (prefix: string) =>
+              readFileSync(
+                join(
+                  dir,
+                  readdirSync(dir).find((f) => f.startsWith(prefix))!,
+                ),
+              );
+            expect(pick('joined').equals(pick('own'))).toBe(true);
+            for (const f of readdirSync(dir)) rmSync(join(dir, f));
+          }
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(bundles).toBeGreaterThan(1);
   });
 
   it('has QR codes in the published PDFs (printed at 150 dpi) that lead to pages of the site', () => {

@@ -77,6 +77,27 @@ describe('the layout of the demo posters', () => {
     }
   }, 300_000);
 
+  it('fills every sheet but the last at least half, and shares the content so no last sheet is a lone line and the sign-off', () => {
+    const fill = (layout: PosterLayout, i: number) => layout.sheets[i]!.items.reduce((s, it) => s + it.height + it.spaceBefore, 0) / layout.content.height;
+    let multi = 0;
+    for (const doc of demoDocs()) {
+      for (const size of ['A3', 'A4'] as SizeKey[]) {
+        const layout = layoutPoster(doc, SIZES[size], fonts);
+        const n = layout.sheets.length;
+        if (n < 2) continue;
+        multi += 1;
+        const where = `${doc.village.id}/${doc.id} ${size}`;
+        for (let i = 0; i < n - 1; i += 1) expect(fill(layout, i), `${where} 第 ${i + 1} 页`).toBeGreaterThanOrEqual(0.5);
+        expect(fill(layout, n - 1), `${where} 末页`).toBeGreaterThan(1 / 3);
+      }
+    }
+    expect(multi).toBeGreaterThan(10);
+    // The 村务公开 of 2025 Q3 on A3 once put one sentence and the sign-off alone on its page 2.
+    const q3 = layoutPoster(demoDoc('dongxing', 'disclosure-2025-q3'), SIZES.A3, fonts);
+    expect(q3.sheets.length).toBe(2);
+    expect(fill(q3, 1)).toBeGreaterThanOrEqual(0.5);
+  });
+
   it('stops the build rather than print a sheet whose drawing needs more room than planned', async () => {
     const doc = demoDoc('maqu', 'finance-2025-q3');
     const layout = layoutPoster(doc, SIZES.A3, fonts);
