@@ -153,7 +153,7 @@ export async function buildPosters(ctx: Pick<StepContext, 'root' | 'outDir' | 'c
           const name = getQuarterPdfName(quarter, SIZES[size]);
           const file = join(ctx.outDir, folder, name);
           rmSync(file, { force: true });
-          writeFileSync(file, joinPdfs(pdfs, `${first.village.name}${first.periodZh}全部海报（${SIZES[size].labelZh}）`, date || undefined));
+          writeFileSync(file, await joinPdfs(pdfs, `${first.village.name}${first.periodZh}全部海报（${SIZES[size].labelZh}）`, date || undefined));
           bundles.add(`${folder}/${name}`);
           publicFiles += 1;
           publicBytes += statSync(file).size;
