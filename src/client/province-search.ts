@@ -18,7 +18,8 @@ type Api = PagefindLike<ResultData> & { options(o: object): Promise<void>; merge
 
 /** How long a county's bundle may take to answer before the search goes on without it. */
 const COUNTY_TIMEOUT_MS = 8000;
-const SHOWN = 20;
+// As many as the county search page shows first: every result costs its fragment (a ledger's holds all its entries).
+const SHOWN = 10;
 
 const form = document.getElementById('province-search') as HTMLFormElement;
 const input = form.elements.namedItem('q') as HTMLInputElement;
