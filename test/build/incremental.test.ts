@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDemoDist } from '../helpers/dist.ts';
@@ -28,11 +28,19 @@ const villages = join(tree.root, 'content/villages');
 
 let incremental = '';
 beforeAll(() => {
-  // The poster cache, so the first build reuses the demo county's posters instead of rendering them all;
-  // this run's shared demo build fills it when this file runs first.
-  ensureDemoDist();
-  if (existsSync(join(ROOT, '.gongkai-cache'))) cpSync(join(ROOT, '.gongkai-cache'), join(tree.root, '.gongkai-cache'), { recursive: true });
-  build();
+  // The previous build is this run's shared demo build of the same content, copied in with what a
+  // build leaves beside its output: the poster cache, the publication log and the last-build record
+  // (moved to the copy's folder). If the copy did not pass for a previous build, the next build would
+  // be a full one and the first test below fails.
+  const { dist: demo } = ensureDemoDist();
+  for (const dir of ['.gongkai-cache', 'log']) if (existsSync(join(ROOT, dir))) cpSync(join(ROOT, dir), join(tree.root, dir), { recursive: true });
+  const dist = join(tree.root, 'dist');
+  cpSync(demo, dist, { recursive: true, dereference: true });
+  const lastBuild = (out: string, root: string) =>
+    join(root, '.gongkai-build', `last-build-${createHash('sha256').update(out).digest('hex').slice(0, 12)}.json`);
+  const record = JSON.parse(readFileSync(lastBuild(demo, ROOT), 'utf8')) as { out: string; outIno: number };
+  mkdirSync(join(tree.root, '.gongkai-build'), { recursive: true });
+  writeFileSync(lastBuild(dist, tree.root), JSON.stringify({ ...record, out: dist, outIno: statSync(dist).ino }));
   // maqu edits a meeting's minutes; dongxing posts a new 公示.
   const minutes = join(villages, 'maqu/meetings/2025-07-04-lianxi.md');
   writeFileSync(minutes, readFileSync(minutes, 'utf8').replace('一致同意于7月8日', '经逐项核对，一致同意于7月8日'));

@@ -1,7 +1,8 @@
 /**
  * Reproducible builds: the same content, built in two different folders — one rendering every poster
  * afresh, the other reusing the poster cache — gives the same bytes in every output file, so anyone
- * can rebuild a published release from the data commit and check it.
+ * can rebuild a published release from the data commit and check it. This includes the open data
+ * (data packages, CSV files, workbooks, feeds), which test/build/opendata.test.ts checks otherwise.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -49,6 +50,13 @@ describe('building the demo county twice, in two folders', () => {
       const files = listFiles(a!);
       expect(listFiles(b!)).toEqual(files);
       expect(files.length).toBeGreaterThan(output === 'dist' ? 100 : 0);
+      // The open data (every data package, CSV, workbook and feed) is among the files compared;
+      // test/build/opendata.test.ts relies on this for "the same bytes from a second build".
+      if (output === 'dist') {
+        const openData = files.filter((f) => /^(v\/[^/]+\/)?(data\/|feed\.(xml|json)$)/.test(f));
+        expect(openData).toEqual(expect.arrayContaining(['data/datapackage.json', 'feed.xml', 'feed.json']));
+        expect(openData.length).toBeGreaterThan(50);
+      }
       const differing = files.filter((f) => !readFileSync(join(a!, f)).equals(readFileSync(join(b!, f))));
       expect(differing).toEqual([]);
     });
