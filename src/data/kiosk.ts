@@ -90,6 +90,14 @@ export type KioskSlide =
       body: string;
       dateZh: string;
       resolutions: { title: string; outcome: string; outcomeZh: string; outcomeClass: 'passed' | 'failed' | 'neutral'; votesZh: string }[];
+      /** 应到/实到 and whether the meeting stood (its quorum, from the meeting's facts). */
+      attendanceZh: string;
+      /** Its place in a 四议两公开 chain (src/records/meeting.ts getMeetingFacts): the step it is, each step's state, and the 两公开 still pending. */
+      chain?: {
+        stepZh: string;
+        steps: { zh: string; state: 'done' | 'current' | 'todo' }[];
+        publicSteps: { zh: string; done: boolean }[];
+      };
     }
   | {
       kind: 'volunteers';
@@ -216,13 +224,15 @@ function meetingSlides(v: VillageRecords, ctx: FactsContext): KioskSlide[] {
     .sort((a, b) => b.data.date.localeCompare(a.data.date) || a.id.localeCompare(b.id))
     .slice(0, RECENT_MEETINGS)
     .map((m) => {
-      const { outcomes } = getMeetingFacts(m, v, ctx);
+      const { outcomes, chain, quorum } = getMeetingFacts(m, v, ctx);
+      const at = chain ? chain.steps.findIndex((s) => s.current) : -1;
       return {
         kind: 'meeting' as const,
         key: `meeting-${m.id}`,
         title: m.data.title,
         body: m.data.body,
         dateZh: formatDateZh(m.data.date),
+        attendanceZh: `应到 ${m.data.eligible} 人，实到 ${m.data.present} 人${m.data.households ? `（应到 ${m.data.households.eligible} 户，实到 ${m.data.households.present} 户）` : ''}，${quorum.met ? '会议有效' : `会议无效（${quorum.zh}）`}`,
         resolutions: m.data.resolutions.map((r, i) => ({
           title: r.title,
           outcome: outcomes[i]!,
@@ -230,6 +240,18 @@ function meetingSlides(v: VillageRecords, ctx: FactsContext): KioskSlide[] {
           outcomeClass: outcomes[i] === '通过' ? ('passed' as const) : outcomes[i] === '未通过' ? ('failed' as const) : ('neutral' as const),
           votesZh: r.votes ? `赞成 ${r.votes.yes}，反对 ${r.votes.no}，弃权 ${r.votes.abstain}` : '',
         })),
+        ...(chain && at >= 0
+          ? {
+              chain: {
+                stepZh: `四议两公开 第 ${at + 1} 步（共 ${chain.steps.length} 步）`,
+                steps: chain.steps.map((s) => ({
+                  zh: s.zh,
+                  state: s.current ? ('current' as const) : s.meeting ? ('done' as const) : ('todo' as const),
+                })),
+                publicSteps: chain.publicSteps.map((p) => ({ zh: p.zh, done: p.done })),
+              },
+            }
+          : {}),
       };
     });
 }

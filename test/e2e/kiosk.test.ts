@@ -102,6 +102,36 @@ describe('the kiosk screens in the built site', () => {
     expect(kioskHtml('maqu')).toContain('共 4 户');
   });
 
+  it('shows a meeting on one screen: body, date, each resolution with ✓通过 or ✗未通过 and its votes, and which 四议两公开 step it is', () => {
+    const maqu = built.county.villages.find((v) => v.id === 'maqu')!;
+    const m = maqu.meetings.find((x) => x.id === '2025-07-22-daibiao')!;
+    const html = kioskHtml('maqu');
+    const start = html.indexOf(`data-key="meeting-${m.id}"`);
+    expect(start).toBeGreaterThan(0);
+    const slide = html
+      .slice(start, html.indexOf('</section>', start))
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ');
+    const [y, mo, d] = m.data.date.split('-').map(Number);
+    expect(slide).toContain(`${m.data.body} · ${y}年${mo}月${d}日`);
+    for (const r of m.data.resolutions) {
+      expect(slide).toContain(r.title);
+      expect(slide).toContain(`赞成 ${r.votes!.yes}，反对 ${r.votes!.no}，弃权 ${r.votes!.abstain}`);
+    }
+    expect(slide).toMatch(/✓ 通过/);
+    expect(slide).toContain(`应到 ${m.data.eligible} 人，实到 ${m.data.present} 人`);
+    expect(slide).toContain('会议有效');
+    // The village representatives' resolution is the fourth and last 议; its 两公开 are each marked done or pending.
+    expect(slide).toContain('四议两公开 第 4 步（共 4 步）');
+    expect(slide).toMatch(/✓ 党组织提议.*✓ 两委会议商议.*✓ 党员大会审议.*▶ 村民（代表）会议决议/);
+    expect(slide).toMatch(/两公开：.*决议公开(已完成|待公开).*实施结果公开(已完成|待公开)/);
+    // A meeting that is no step of a chain does not claim one.
+    const other = maqu.meetings.find((x) => x.id === '2025-10-13-lianxi')!;
+    const at = html.indexOf(`data-key="meeting-${other.id}"`);
+    expect(at).toBeGreaterThan(0);
+    expect(html.slice(at, html.indexOf('</section>', at))).not.toContain('四议两公开');
+  });
+
   it('keeps the screen script under 6 KB gzipped', () => {
     const scripts = [...kioskHtml('maqu').matchAll(/<script[^>]*src="\/(_astro\/[^"]+)"/g)].map((m) => m[1]!);
     expect(scripts).toHaveLength(1);
