@@ -198,9 +198,10 @@ describe('a build with bad content', () => {
   });
 });
 
-/** Latin words a villager page may show: addresses, 核对码 (hex groups), catalogue codes, units, paper sizes, and the names of file formats and the programs that open them. */
+/** Latin words a villager page may show: addresses, 核对码 (hex groups), the publication log's content digest (hex), catalogue codes, units, paper sizes, and the names of file formats and the programs that open them. */
 const LATIN_ALLOWED = [
   /https?:\/\/\S+/g,
+  /\b[0-9a-f]{16,64}\b/g,
   /\b[\w-]+(\.[\w-]+)+(\/[\w./%-]*)?/g,
   /\b[0-9A-F]{4}(-[0-9A-F]{4})+\b/g,
   /\b[A-Z]{2}-\d{2}\b/g,
@@ -269,7 +270,7 @@ describe('the village board in plain words', () => {
 
 describe('the print button', () => {
   it('links a current record to its A4 poster PDF, a file the build wrote, and offers none for a superseded one', () => {
-    const withButton = (p: string) => /<p class="print-link[^"]*"><a href="([^"]+)">/.exec(page(p))?.[1];
+    const withButton = (p: string) => /<p class="print-link[^"]*"[^>]*><a href="([^"]+)">/.exec(page(p))?.[1];
     const v = county.villages.find((x) => x.id === 'maqu')!;
     const old = v.disclosures.find((d) => v.disclosures.some((n) => n.data.supersedes === d.id))!;
     const fix = v.disclosures.find((d) => d.data.supersedes === old.id)!;
