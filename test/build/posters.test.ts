@@ -292,6 +292,9 @@ describe('the poster cache', () => {
     const county = loadCounty(ROOT, { env: {} }).county!;
     const tree = makeTree();
     try {
+      // Other test files build the demo for other dates in the project folder, which prunes the shared poster cache
+      // to their own poster set; the first run fills it again, the second must render nothing.
+      await buildPosters({ root: ROOT, outDir: join(tree.root, 'first'), county, log: () => {}, publicationLog: logPlan });
       const stray = join(tree.root, 'dist/v/maqu/posters/finance-2025-q2-a3-1-300dpi.png');
       mkdirSync(join(tree.root, 'dist/v/maqu/posters'), { recursive: true });
       writeFileSync(stray, 'on request');
