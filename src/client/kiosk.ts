@@ -44,14 +44,36 @@ let lastCheck = -Infinity;
 
 const visible = () => slides.filter((s) => !s.hidden);
 
-/** Shrinks a slide's type (down to 70 %) until it fits the screen. */
+/** Whether a slide's type at this scale fits the screen: its natural height within the items' area, nothing wider than the slide. */
+function fitsAt(slide: HTMLElement, scale: number, room: number): boolean {
+  slide.style.setProperty('--fit', scale.toFixed(2));
+  // Without a bottom edge the slide is as tall as its content (the auto margins that push the pointer down collapse).
+  slide.style.bottom = 'auto';
+  const tall = slide.offsetHeight;
+  slide.style.bottom = '';
+  if (tall > room + 1) return false;
+  const edge = slide.getBoundingClientRect().right;
+  return [slide, ...slide.querySelectorAll<HTMLElement>('*')].every(
+    (el) => el.scrollWidth <= el.clientWidth + 1 && el.getBoundingClientRect().right <= edge + 1,
+  );
+}
+
+/**
+ * Sizes a slide's type to use the screen: the largest scale (up to 170 %) at which it still fits, so
+ * a short item is not a few lines over an empty screen; a long one shrinks (down to 70 %).
+ */
 function fit(slide: HTMLElement): void {
-  let scale = 1;
-  slide.style.setProperty('--fit', '1');
-  while (slide.scrollHeight > slide.clientHeight + 1 && scale > 0.7) {
-    scale -= 0.05;
-    slide.style.setProperty('--fit', scale.toFixed(2));
-  }
+  const room = slide.parentElement!.clientHeight;
+  let lo = 0.7;
+  let hi = 1.7;
+  if (fitsAt(slide, hi, room)) lo = hi;
+  else if (fitsAt(slide, lo, room))
+    while (hi - lo > 0.02) {
+      const mid = (lo + hi) / 2;
+      if (fitsAt(slide, mid, room)) lo = mid;
+      else hi = mid;
+    }
+  slide.style.setProperty('--fit', (Math.floor(lo * 100) / 100).toFixed(2));
 }
 
 function show(slide: HTMLElement | undefined): void {

@@ -173,18 +173,6 @@ export function listTownshipPages() {
 
 // ── village board ─────────────────────────────────────────────────────────
 
-function ledgerSummary(v: VillageRecords, l: LedgerRec) {
-  return {
-    id: l.id,
-    label: periodLabel(l.period),
-    href: urls.ledger(v.id, l.id),
-    opening: formatYuan(l.data.openingBalance),
-    income: formatYuan(l.data.totals.income),
-    expense: formatYuan(l.data.totals.expense),
-    closing: formatYuan(l.data.closingBalance),
-  };
-}
-
 /** The 名词解释 page: every term with its anchor. */
 export function getGlossaryView() {
   return GLOSSARY;
@@ -206,7 +194,7 @@ export function telHref(phone: string): string {
 /** A change in fen in words: 多 / 少 so many yuan, or 持平. */
 function changeZh(fen: number): string {
   if (fen === 0) return '持平';
-  return `${fen > 0 ? '多' : '少'} ${formatYuan(Math.abs(fen))} 元`;
+  return `${fen > 0 ? '多' : '少'} ${formatYuan(Math.abs(fen))}\u00a0元`; // the amount never parts from 元 at a line end
 }
 
 /** The plain-words block at the top of a village board, formatted from the latest ledger's plain facts. */
@@ -223,32 +211,30 @@ function plainWordsView(f: LedgerPlainFacts, ledgerHref: string) {
       ...(restSources.length > 0 ? [{ label: `其他 ${restSources.length} 项来源`, amount: formatYuan(restSources.reduce((a, s) => a + s.amount, 0)) }] : []),
     ],
     mainExpenses: f.mainExpenses.map((e) => ({ label: e.purpose, amount: formatYuan(e.amount), dateZh: formatDateZh(e.date) })),
-    otherExpenses: f.otherExpenses.count > 0 ? `另有 ${f.otherExpenses.count} 笔支出，共 ${formatYuan(f.otherExpenses.amount)} 元` : undefined,
+    otherExpenses: f.otherExpenses.count > 0 ? `另有 ${f.otherExpenses.count} 笔支出，共 ${formatYuan(f.otherExpenses.amount)}\u00a0元` : undefined,
     change: f.change
       ? `与${f.change.periodZh}相比，收入${changeZh(f.change.income)}，支出${changeZh(f.change.expense)}。`
       : '这是本村在本系统中的第一期账，还没有上一季度可以比较。',
   };
 }
 
-/** Income and spending of every quarter, oldest first, as bars (percent of the largest figure) and as table rows. */
-function quarterChartView(ledgers: readonly LedgerRec[]) {
-  const rows = [...ledgers]
-    .sort((a, b) => comparePeriods(a.period, b.period))
-    .map((l) => ({
-      label: periodLabel(l.period),
-      income: l.data.income.reduce((s, e) => s + e.amount, 0),
-      expense: l.data.expense.reduce((s, e) => s + e.amount, 0),
-      closing: l.data.closingBalance,
-    }));
-  const max = Math.max(1, ...rows.flatMap((r) => [r.income, r.expense]));
+/**
+ * The village board's one table of money by quarter, newest first: each quarter's income, spending
+ * and closing balance, with the income and spending also as bars (percent of the largest figure),
+ * and a link to the quarter's every entry.
+ */
+function quarterMoneyView(v: VillageRecords, ledgers: readonly LedgerRec[]) {
+  const max = Math.max(1, ...ledgers.flatMap((l) => [l.data.totals.income, l.data.totals.expense]));
   const pct = (fen: number) => Math.round((fen / max) * 1000) / 10;
-  return {
-    bars: rows.flatMap((r) => [
-      { group: r.label, label: '收入', amount: formatYuan(r.income), percent: pct(r.income), tone: 'income' as const },
-      { group: r.label, label: '支出', amount: formatYuan(r.expense), percent: pct(r.expense), tone: 'expense' as const },
-    ]),
-    rows: rows.map((r) => [r.label, formatYuan(r.income), formatYuan(r.expense), formatYuan(r.closing)]),
-  };
+  return ledgers.map((l) => ({
+    label: periodLabel(l.period),
+    href: urls.ledger(v.id, l.id),
+    income: formatYuan(l.data.totals.income),
+    incomePercent: pct(l.data.totals.income),
+    expense: formatYuan(l.data.totals.expense),
+    expensePercent: pct(l.data.totals.expense),
+    closing: formatYuan(l.data.closingBalance),
+  }));
 }
 
 export function getVillageBoardView(id: string) {
@@ -276,7 +262,7 @@ export function getVillageBoardView(id: string) {
     },
     boards: v.data.boards.map((b) => b.location),
     plainWords: ledgers[0] ? plainWordsView(getLedgerPlainFacts(ledgers[0], ledgers[1]), urls.ledger(v.id, ledgers[0].id)) : undefined,
-    quarterChart: quarterChartView(ledgers),
+    quarters: quarterMoneyView(v, ledgers),
     committee: v.data.committee,
     supervisors: v.data.supervisors,
     standing: villageStanding(v),
@@ -288,8 +274,6 @@ export function getVillageBoardView(id: string) {
       href: urls.disclosure(v.id, d.id),
       corrected: Boolean(d.data.supersedes),
     })),
-    latestLedger: ledgers[0] ? ledgerSummary(v, ledgers[0]) : undefined,
-    ledgers: ledgers.map((l) => ledgerSummary(v, l)),
     notices: notices.map((n) => ({
       title: n.data.title,
       type: n.data.type,

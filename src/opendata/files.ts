@@ -88,7 +88,7 @@ export async function buildDataFiles(scope: DataScope): Promise<DataFile[]> {
   const descriptor = buildDescriptor(scope, data);
   const pkg: DataFile = {
     name: 'datapackage.json',
-    title: '数据包描述（Frictionless Data Package v2）',
+    title: '数据包描述（给电脑程序读的每列说明，国际通用格式）',
     format: 'json',
     body: Buffer.from(`${JSON.stringify(descriptor, null, 2)}\n`, 'utf8'),
   };

@@ -409,8 +409,8 @@ describe('what the screen looks like', () => {
     ['landscape', 1920, 1080],
     ['portrait', 1080, 1920],
   ] as const) {
-    it(`fits every item on a ${width}×${height} screen in type readable from 3 metres, nothing cut off or blank`, async () => {
-      for (const village of ['maqu', 'wenshui']) {
+    it(`fits every item on a ${width}×${height} screen in type readable from 3 metres and as large as the screen allows, nothing cut off, blank or left half empty`, async () => {
+      for (const village of ['maqu', 'wenshui', 'dongxing']) {
         const { context, page } = await open(village, '', { at: AS_OF_MORNING, viewport: { width, height }, serviceWorkers: 'block' });
         try {
           const n = await page.locator('[data-slide]:not([hidden])').count();
@@ -427,7 +427,17 @@ describe('what the screen looks like', () => {
                 const r = el.getBoundingClientRect();
                 return r.width > 0 && (r.right > edge.right + 1 || r.bottom > edge.bottom + 1 || el.scrollWidth > el.clientWidth + 1);
               });
+              // Rows of the item area that no part of the item covers (padding, gaps, and the space left
+              // below short content), as a share of the screen's height.
+              let covered = 0;
+              let at = edge.top;
+              for (const r of [...slide.children].map((c) => c.getBoundingClientRect()).sort((a, b) => a.top - b.top)) {
+                const top = Math.max(at, r.top);
+                const bottom = Math.min(edge.bottom, r.bottom);
+                if (bottom > top) [covered, at] = [covered + bottom - top, bottom];
+              }
               return {
+                empty: (edge.height - covered) / window.innerHeight,
                 fits: slide.scrollHeight <= slide.clientHeight + 1 && clipped.length === 0,
                 slideMin: Math.min(...sizes(slide)),
                 frameMin: Math.min(...['.top', '.bottom', '[data-stale-banner]'].flatMap((sel) => sizes(document.querySelector(sel)!))),
@@ -441,6 +451,8 @@ describe('what the screen looks like', () => {
             expect(m.slideMin, `${village} ${key} smallest item text`).toBeGreaterThanOrEqual(40);
             expect(m.frameMin, `${village} ${key} smallest band text`).toBeGreaterThanOrEqual(30);
             expect(m.overflowX).toBe(false);
+            // Type grows until the item fills its area: at most a sixth of a portrait screen (a quarter of a landscape one, whose wide lines wrap in bigger steps) left empty.
+            expect(m.empty, `${village} ${key} empty share of the screen`).toBeLessThanOrEqual(orientation === 'portrait' ? 1 / 6 : 1 / 4);
             expect(nonUniformShare(file), `${file} is not blank`).toBeGreaterThan(0.02);
             await page.keyboard.press('ArrowRight');
           }
