@@ -214,12 +214,13 @@ const LATIN_ALLOWED = [
 ];
 
 /**
- * Latin words in a page's visible text and in the attributes a screen reader or a browser shows. A command to type (in `<code>`,
- * on the clerk's poster page) is not prose: it is left out.
+ * Latin words in a page's visible text and in the attributes a screen reader or a browser shows. A command, option or folder to type
+ * (a `<code>` holding `npm run …`, `--out` or `private-posters/`, on the clerk's poster page) is not prose: it is left out; any
+ * other English in `<code>` counts.
  */
 function latinWords(html: string, names: readonly string[] = []): string[] {
   const attrs = [...html.matchAll(/\s(?:alt|title|aria-label|placeholder)="([^"]*)"/g)].map((m) => m[1]);
-  let t = `${text(html.replace(/<code\b[^>]*>[\s\S]*?<\/code>/g, ' '))} ${attrs.join(' ')}`;
+  let t = `${text(html.replace(/<code\b[^>]*>\s*(?:npm run [^<]*|--[\w-]+|[\w.-]+\/)\s*<\/code>/g, ' '))} ${attrs.join(' ')}`;
   for (const re of LATIN_ALLOWED) t = t.replace(re, ' ');
   return [...new Set(t.match(/[A-Za-z]{2,}/g) ?? [])].filter((w) => !names.includes(w));
 }
