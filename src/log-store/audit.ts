@@ -9,7 +9,7 @@
 import type { LogLeaf } from '../schemas/log-leaf.ts';
 import { fromUtf8, toBase64, toHex } from '../lib/tlog/bytes.ts';
 import { type Checkpoint, parseCheckpoint } from '../lib/tlog/checkpoint.ts';
-import { decodeLeaf, getLeafKey, getRecordKey } from './leaf.ts';
+import { decodeLeaf, getLeafKey, getLeafScheme, getRecordKey } from './leaf.ts';
 import { buildMerkleTree, equalHashes, type Hash, hashLeaf, verifyConsistency, verifyInclusion } from '../lib/tlog/merkle.ts';
 import { type Note, parseNote, type VerifierKey, verifyCosignature, verifyNoteSignature } from '../lib/tlog/note.ts';
 import { parseProofFile } from '../lib/tlog/proof-file.ts';
@@ -201,7 +201,7 @@ export async function auditLog(options: AuditOptions): Promise<AuditReport> {
     report.leaves.push(leaf);
     const key = getLeafKey(leaf);
     // A version is logged once per digest scheme: a scheme-2 leaf after a scheme-1 leaf re-logs it.
-    const scheme = leaf.scheme ?? 1;
+    const scheme = getLeafScheme(leaf);
     const before = seen.get(`${key}#${scheme}`);
     if (before && before.digest !== leaf.digest)
       fail(

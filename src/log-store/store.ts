@@ -9,7 +9,7 @@ import { dirname, join, relative } from 'node:path';
 import type { LogLeaf } from '../schemas/log-leaf.ts';
 import { utf8 } from '../lib/tlog/bytes.ts';
 import { formatCheckpoint, parseCheckpoint } from '../lib/tlog/checkpoint.ts';
-import { decodeLeaf, encodeLeafText, getLeafKey } from './leaf.ts';
+import { decodeLeaf, encodeLeafText, getLeafKey, getLeafScheme } from './leaf.ts';
 import { buildMerkleTree, equalHashes, hashLeaf } from '../lib/tlog/merkle.ts';
 import { formatVerifierKey, getVerifierKey, type SignerKey, signNote } from '../lib/tlog/note.ts';
 import { formatProofFile } from '../lib/tlog/proof-file.ts';
@@ -93,11 +93,6 @@ export interface AppendPlan extends AppendResult {
 
 /** The clerk's part of a refusal: the record's file and field that changed, in both languages. */
 export type DescribeChange = (logged: LogLeaf, index: number, now: LogLeaf) => { zh: string; en: string } | null;
-
-/** A leaf's digest scheme: 1 when it has none (the poster document), else its `scheme`. */
-export function getLeafScheme(leaf: Pick<LogLeaf, 'scheme'>): number {
-  return leaf.scheme ?? 1;
-}
 
 /**
  * What appendLeaves would do, without writing: the record versions not yet logged and the index
