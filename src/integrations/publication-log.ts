@@ -20,6 +20,7 @@ import type { LogPlan } from '../build/context.ts';
 import type { BuildStep } from '../build/steps.ts';
 import type { County } from '../check/model.ts';
 import { makeLineOf } from '../check/source-lines.ts';
+import { formatFingerprint } from '../lib/fingerprint.ts';
 import { getLogOrigin } from '../lib/tlog/checkpoint.ts';
 import type { SignerKey } from '../lib/tlog/note.ts';
 import { toHex } from '../lib/tlog/bytes.ts';
@@ -121,7 +122,14 @@ export function planPublicationLog(root: string, county: County, signer: SignerK
   const records: LogPlan['records'] = {};
   for (const { leaf, record } of logged) {
     const index = plan.indexes.get(getLeafKey(leaf))!;
-    records[getRecordKey(leaf)] = { index, leaf: encodeLeafText(leaf), root: toHex(tree.getRoot(index + 1)).slice(0, 8), content: !record.personal };
+    const earlier = plan.earlier.get(getLeafKey(leaf));
+    records[getRecordKey(leaf)] = {
+      index,
+      leaf: encodeLeafText(leaf),
+      root: toHex(tree.getRoot(index + 1)).slice(0, 8),
+      content: !record.personal,
+      ...(earlier ? { earlier: { index: earlier.index, fingerprint: formatFingerprint(earlier.leaf.digest) } } : {}),
+    };
   }
   return {
     ...(signer ? { signer } : {}),

@@ -89,6 +89,11 @@ export interface AppendPlan extends AppendResult {
   indexes: Map<string, number>;
   /** Every entry of the log after the append, in order. */
   entries: Uint8Array[];
+  /**
+   * For a leaf passed in whose version was first logged under an older digest scheme: that first
+   * leaf and its index, by getLeafKey (the 核对码 printed on posters before the re-log).
+   */
+  earlier: Map<string, { index: number; leaf: LogLeaf }>;
 }
 
 /** The clerk's part of a refusal: the record's file and field that changed, in both languages. */
@@ -115,9 +120,14 @@ export function planAppend(logDir: string, leaves: readonly LogLeaf[], describeC
   const appended: LogLeaf[] = [];
   const relogged: LogLeaf[] = [];
   const indexes = new Map<string, number>();
+  const earlier = new Map<string, { index: number; leaf: LogLeaf }>();
   let unchanged = 0;
   for (const leaf of leaves) {
     const key = getLeafKey(leaf);
+    for (let scheme = 1; scheme < getLeafScheme(leaf) && !earlier.has(key); scheme++) {
+      const old = known.get(`${key}#${scheme}`);
+      if (old) earlier.set(key, { index: old.index, leaf: old.leaf });
+    }
     const before = known.get(`${key}#${getLeafScheme(leaf)}`);
     if (before && before.leaf.digest === leaf.digest) {
       unchanged++;
@@ -139,7 +149,16 @@ export function planAppend(logDir: string, leaves: readonly LogLeaf[], describeC
     indexes.set(key, index);
     known.set(`${key}#${getLeafScheme(leaf)}`, { leaf, line: 0, index });
   }
-  return { appended, relogged, unchanged, size: log.leaves.length + appended.length, lines, indexes, entries: [...log.entries, ...lines.map(utf8)] };
+  return {
+    appended,
+    relogged,
+    unchanged,
+    size: log.leaves.length + appended.length,
+    lines,
+    indexes,
+    entries: [...log.entries, ...lines.map(utf8)],
+    earlier,
+  };
 }
 
 /**

@@ -85,6 +85,12 @@ describe('the publication log in the build', () => {
     expect(logged.slice(old.length).map(key)).toEqual(expect.arrayContaining(old.map(key)));
     expect(first.stdout).toContain(`其中 ${old.length} 条是按新的摘要方案（记录本身的数据，方案 2）重新登记的已发布版本`);
     for (const l of logged.slice(old.length)) expect(l['scheme']).toBe(2);
+    // The record page still names the 核对码 that posters printed before carry, with its old entry.
+    const was = old.findIndex((l) => key(l) === 'maqu/disclosure/2025-q3@1');
+    const code = String(old[was]!['digest']).slice(0, 8).toUpperCase();
+    const page = readFileSync(join(dist, 'v/maqu/disclosures/2025-q3/index.html'), 'utf8');
+    expect(page).toContain(`data-earlier-fingerprint="${code.slice(0, 4)}-${code.slice(4)}"`);
+    expect(page).toMatch(new RegExp(`旧核对码\\s*<strong class="fp"[^>]*>${code.slice(0, 4)}-${code.slice(4)}</strong>（公开日志第 ${was} 条）`));
   });
 
   it('logs one leaf per published record version, and every record page shows its own entry', () => {

@@ -16,7 +16,7 @@ import { getTilePath } from '../../src/lib/tlog/tiles.ts';
 import { runKeygen, runVerify, runWitness } from '../../src/tools/log-commands.ts';
 import { loadSignerKey } from '../../src/log-store/keys.ts';
 import { openPublishedLog } from '../../src/log-store/site-source.ts';
-import { appendLeaves, LogRefusal, publishLog } from '../../src/log-store/store.ts';
+import { appendLeaves, LogRefusal, planAppend, publishLog } from '../../src/log-store/store.ts';
 import { serveDir } from '../helpers/serve.ts';
 
 const ORIGIN = 'cwgk.longxian.example.cn/log';
@@ -99,6 +99,12 @@ describe('the log in the repository is append-only', () => {
     const old = readFileSync(join(t.logDir, 'entries.jsonl'), 'utf8');
     expect(old).not.toContain('"scheme"');
     const now = [leaf('n0', 1, 'n0 data', { scheme: 2 }), leaf('n1', 1, 'n1 data', { scheme: 2 }), leaf('n7', 1, 'n7', { scheme: 2 })];
+    // Each re-logged version keeps its first entry, whose 核对码 posters printed before carry.
+    const plan = planAppend(t.logDir, now);
+    expect([...plan.earlier].map(([k, e]) => [k, e.index, e.leaf.digest])).toEqual([
+      ['dongfeng/notice/n0@1', 0, digestOf('n0')],
+      ['dongfeng/notice/n1@1', 1, digestOf('n1')],
+    ]);
     const r = appendLeaves(t.logDir, now);
     expect(r.appended.map((l) => l.id)).toEqual(['n0', 'n1', 'n7']);
     expect(r.relogged.map((l) => l.id)).toEqual(['n0', 'n1']);
