@@ -63,9 +63,15 @@ function publicLedgerData(x: LedgerRec['data']): LedgerRec['data'] {
   return { ...x, receivables: mask(x.receivables), payables: mask(x.payables) };
 }
 
-function publicNoticeData(x: NoticeRec['data']): NoticeRec['data'] {
-  if (!getNoticeType(x.type)?.personal) return x;
-  return { ...x, subjects: x.subjects.map((s) => (s.name === undefined ? s : { ...s, name: maskName(s.name) })) };
+/**
+ * A 公示 as published, names of private persons masked. `unpublishAfter` is left out: it is when the
+ * web takes the names down (PIPL §47), not what the 公示 says, and may be brought forward at a
+ * household's request without a new 公示.
+ */
+function publicNoticeData(x: NoticeRec['data']): Omit<NoticeRec['data'], 'unpublishAfter'> {
+  const { unpublishAfter: _web, ...said } = x;
+  if (!getNoticeType(x.type)?.personal) return said;
+  return { ...said, subjects: x.subjects.map((s) => (s.name === undefined ? s : { ...s, name: maskName(s.name) })) };
 }
 
 type AnyRecord =

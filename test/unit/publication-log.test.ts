@@ -62,6 +62,17 @@ describe('publication log leaves', () => {
     expect(after.map((d) => JSON.stringify(d.blocks))).not.toEqual(before.map((d) => JSON.stringify(d.blocks)));
   });
 
+  it("keep a 公示's digest when only the date its names come off the web (unpublishAfter) is moved", () => {
+    const county = demoCounty();
+    const v = county.villages.find((x) => x.id === 'maqu')!;
+    const n = v.notices.find((x) => x.id === '2025-11-17-dibao')!;
+    expect(n.data.unpublishAfter).toBeDefined();
+    const moved = { ...n, data: { ...n.data, unpublishAfter: '2026-01-01' } };
+    expect(getContentFacts({ kind: 'notice', rec: moved }, v).digest).toBe(getContentFacts({ kind: 'notice', rec: n }, v).digest);
+    const renamed = { ...n, data: { ...n.data, title: `${n.data.title}（二）` } };
+    expect(getContentFacts({ kind: 'notice', rec: renamed }, v).digest).not.toBe(getContentFacts({ kind: 'notice', rec: n }, v).digest);
+  });
+
   it('do not change as days pass (a build next year logs nothing new for the same content)', () => {
     const county = demoCounty();
     expect(buildLogLeaves({ ...county, asOf: '2027-06-01' }).map((r) => r.leaf)).toEqual(buildLogLeaves(county).map((r) => r.leaf));
