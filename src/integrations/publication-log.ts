@@ -75,7 +75,9 @@ function describeChangeIn(root: string, lastOut: string | undefined, logged: rea
     } catch {
       old = undefined;
     }
-    const fields = old ? listChangedFields(old, record.content) : [];
+    // Only the same record version's content tells which field changed (not another log's dist/).
+    const same = old && old.village === record.village && old.kind === record.kind && old.id === record.id && old.version === record.version;
+    const fields = same ? listChangedFields(old, record.content) : [];
     if (fields.length === 0)
       return {
         zh: `${record.file}: 这份记录的内容与公开日志登记的第 ${before.version} 版不同（找不到上次发布的内容，无法指出是哪个字段，请用 git diff 查看改动）。`,
