@@ -70,6 +70,8 @@ export interface LogPlan {
       leaf: string;
       root: string;
       /** Its content is published as log/content/<index>.json (not for posters with personal data). */ content: boolean;
+      /** The 核对码 of this version as first logged under the old digest scheme (posters printed before the re-log). */
+      earlier?: { index: number; fingerprint: string };
     }
   >;
 }

@@ -15,6 +15,7 @@ import { getQuarterBundles, planVillagePosters, type PlannedPoster } from '../po
 import type { DefaultReason } from '../posters/selection.ts';
 import { DEFAULT_SIZE, POSTER_SIZES, SIZES } from '../posters/sizes.ts';
 import { getCounty, getVillage, href, rendersVillage, urls } from './county.ts';
+import { getRecordTypeOfFolder } from '../records/registry.ts';
 import { getLogPlan } from './publication-log.ts';
 
 /** Site-relative address of a file (no trailing slash). */
@@ -169,6 +170,8 @@ export function getRecordPosterView(villageId: string, folder: PosterDoc['record
         : view.sizes.filter((s) => s.key === 'A4' && s.pdf).map((s) => ({ href: s.pdf!, label: `${s.labelZh}，${s.sheets} 页` }))[0],
     sheetsA3: a3.sheets,
     publishedZh: doc.publishedAt ? formatDateZh(doc.publishedAt) : undefined,
+    /** The 核对码 posters printed before the county's log moved to digest scheme 2 carry (same version). */
+    earlier: getLogPlan()?.records[`${villageId}/${getRecordTypeOfFolder(folder)}/${recordId}`]?.earlier,
   };
 }
 

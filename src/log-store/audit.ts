@@ -9,7 +9,7 @@
 import type { LogLeaf } from '../schemas/log-leaf.ts';
 import { fromUtf8, toBase64, toHex } from '../lib/tlog/bytes.ts';
 import { type Checkpoint, parseCheckpoint } from '../lib/tlog/checkpoint.ts';
-import { decodeLeaf, getLeafKey, getRecordKey } from './leaf.ts';
+import { decodeLeaf, getLeafKey, getLeafScheme, getRecordKey } from './leaf.ts';
 import { buildMerkleTree, equalHashes, type Hash, hashLeaf, verifyConsistency, verifyInclusion } from '../lib/tlog/merkle.ts';
 import { type Note, parseNote, type VerifierKey, verifyCosignature, verifyNoteSignature } from '../lib/tlog/note.ts';
 import { parseProofFile } from '../lib/tlog/proof-file.ts';
@@ -189,6 +189,7 @@ export async function auditLog(options: AuditOptions): Promise<AuditReport> {
 
   // 3. Leaves: well-formed, one digest per record version, corrections point backwards.
   const seen = new Map<string, { index: number; digest: string }>();
+  let relogged = 0;
   const records = new Set<string>();
   for (let i = 0; i < entries.length; i++) {
     const d = decodeLeaf(entries[i] as Uint8Array);
@@ -199,13 +200,22 @@ export async function auditLog(options: AuditOptions): Promise<AuditReport> {
     const leaf = d.leaf;
     report.leaves.push(leaf);
     const key = getLeafKey(leaf);
-    const before = seen.get(key);
+    // A version is logged once per digest scheme: a scheme-2 leaf after a scheme-1 leaf re-logs it.
+    const scheme = getLeafScheme(leaf);
+    const before = seen.get(`${key}#${scheme}`);
     if (before && before.digest !== leaf.digest)
       fail(
         'record.rewritten',
         `${key} 登记了两次且内容不同（第 ${before.index} 条和第 ${i} 条）：同一版本不能改内容 / ${key} is logged twice with different content (entries ${before.index} and ${i}): a version's content may not change`,
       );
-    if (!before) seen.set(key, { index: i, digest: leaf.digest });
+    if (!before && seen.has(`${key}#${scheme - 1}`)) relogged++;
+    const newer = seen.has(`${key}#${scheme + 1}`);
+    if (newer)
+      fail(
+        'record.scheme-downgrade',
+        `${key} 在按方案 ${scheme + 1} 登记之后又按旧的摘要方案 ${scheme} 登记（第 ${i} 条）：日志被旧程序追加 / ${key} is logged under the old digest scheme ${scheme} (entry ${i}) after scheme ${scheme + 1}: an old program appended to the log`,
+      );
+    if (!before) seen.set(`${key}#${scheme}`, { index: i, digest: leaf.digest });
     if (leaf.supersedes && !records.has(getRecordKey({ ...leaf, id: leaf.supersedes })))
       fail('supersedes.unknown', `${key} 更正的 ${leaf.supersedes} 没有更早的登记 / ${key} corrects ${leaf.supersedes}, which is not logged before it`);
     records.add(getRecordKey(leaf));
@@ -213,6 +223,10 @@ export async function auditLog(options: AuditOptions): Promise<AuditReport> {
     if (recomputed) fail('leaf.recompute', `${describe(i)}：${recomputed}`);
   }
 
+  if (relogged > 0)
+    notes.push(
+      `${relogged} 个已发布版本按新的摘要方案（方案 2：记录本身的数据）重新登记过一次，旧条目仍在 / ${relogged} published versions were logged again under digest scheme 2 (the record's own data); their old entries stay`,
+    );
   // 4. Every per-record proof.
   for (let i = 0; i < entries.length; i++) {
     const path = getProofPath(i);

@@ -19,6 +19,11 @@ export function getRecordKey(leaf: Pick<LogLeaf, 'village' | 'kind' | 'id'>): st
   return `${leaf.village}/${leaf.kind}/${leaf.id}`;
 }
 
+/** A leaf's digest scheme: 1 when it has none (the poster document), else its `scheme` (2: the record's data). */
+export function getLeafScheme(leaf: Pick<LogLeaf, 'scheme'>): number {
+  return leaf.scheme ?? 1;
+}
+
 /** Canonical JSON text of a leaf (validated first). */
 export function encodeLeafText(leaf: LogLeaf): string {
   return canonicalJson(LogLeafSchema.parse(leaf));

@@ -9,7 +9,7 @@ import { dirname, join, relative } from 'node:path';
 import type { LogLeaf } from '../schemas/log-leaf.ts';
 import { utf8 } from '../lib/tlog/bytes.ts';
 import { formatCheckpoint, parseCheckpoint } from '../lib/tlog/checkpoint.ts';
-import { decodeLeaf, encodeLeafText, getLeafKey } from './leaf.ts';
+import { decodeLeaf, encodeLeafText, getLeafKey, getLeafScheme } from './leaf.ts';
 import { buildMerkleTree, equalHashes, hashLeaf } from '../lib/tlog/merkle.ts';
 import { formatVerifierKey, getVerifierKey, type SignerKey, signNote } from '../lib/tlog/note.ts';
 import { formatProofFile } from '../lib/tlog/proof-file.ts';
@@ -72,6 +72,11 @@ export function readLog(logDir: string): StoredLog {
 export interface AppendResult {
   /** Leaves newly appended, in order. */
   appended: LogLeaf[];
+  /**
+   * Of those, record versions logged before only under digest scheme 1 (the poster document), now
+   * logged once more under scheme 2 (the record's data): see docs/transparency-log.md.
+   */
+  relogged: LogLeaf[];
   /** Leaves already in the log with the same digest (nothing to do). */
   unchanged: number;
   size: number;
@@ -84,24 +89,46 @@ export interface AppendPlan extends AppendResult {
   indexes: Map<string, number>;
   /** Every entry of the log after the append, in order. */
   entries: Uint8Array[];
+  /**
+   * For a leaf passed in whose version was first logged under an older digest scheme: that first
+   * leaf and its index, by getLeafKey (the 核对码 printed on posters before the re-log).
+   */
+  earlier: Map<string, { index: number; leaf: LogLeaf }>;
 }
+
+/** The clerk's part of a refusal: the record's file and field that changed, in both languages. */
+export type DescribeChange = (logged: LogLeaf, index: number, now: LogLeaf) => { zh: string; en: string } | null;
 
 /**
  * What appendLeaves would do, without writing: the record versions not yet logged and the index
  * each leaf gets. A version already logged with the same digest is skipped; with a different
- * digest the plan is refused (LogRefusal): the record changed without a new version.
+ * digest the plan is refused (LogRefusal, with `describeChange`'s file and field when given): the
+ * record changed without a new version. A version logged only under an older digest scheme cannot
+ * be compared: it is logged again under the leaf's scheme (`relogged`), once.
  */
-export function planAppend(logDir: string, leaves: readonly LogLeaf[]): AppendPlan {
+export function planAppend(logDir: string, leaves: readonly LogLeaf[], describeChange?: DescribeChange): AppendPlan {
   const log = readLog(logDir);
   const file = join(logDir, ENTRIES_FILE);
-  const known = new Map(log.leaves.map((l, i) => [getLeafKey(l), { leaf: l, line: i + 1, index: i }]));
+  // Per record version and digest scheme, the first leaf logged.
+  const known = new Map<string, { leaf: LogLeaf; line: number; index: number }>();
+  log.leaves.forEach((l, i) => {
+    const k = `${getLeafKey(l)}#${getLeafScheme(l)}`;
+    if (!known.has(k)) known.set(k, { leaf: l, line: i + 1, index: i });
+  });
+  const loggedKeys = new Set(log.leaves.map(getLeafKey));
   const lines: string[] = [];
   const appended: LogLeaf[] = [];
+  const relogged: LogLeaf[] = [];
   const indexes = new Map<string, number>();
+  const earlier = new Map<string, { index: number; leaf: LogLeaf }>();
   let unchanged = 0;
   for (const leaf of leaves) {
     const key = getLeafKey(leaf);
-    const before = known.get(key);
+    for (let scheme = 1; scheme < getLeafScheme(leaf) && !earlier.has(key); scheme++) {
+      const old = known.get(`${key}#${scheme}`);
+      if (old) earlier.set(key, { index: old.index, leaf: old.leaf });
+    }
+    const before = known.get(`${key}#${getLeafScheme(leaf)}`);
     if (before && before.leaf.digest === leaf.digest) {
       unchanged++;
       indexes.set(key, before.index);
@@ -109,18 +136,29 @@ export function planAppend(logDir: string, leaves: readonly LogLeaf[]): AppendPl
     }
     if (before) {
       const where = before.line > 0 ? `${file}:${before.line}` : '本次发布中的另一条 / another leaf in this build';
+      const what = before.line > 0 ? describeChange?.(before.leaf, before.index, leaf) : null;
       throw new LogRefusal(
-        `${where}: ${key} 已于 ${before.leaf.publishedAt} 登记，内容摘要 ${before.leaf.digest.slice(0, 12)}…；现在内容变了（${leaf.digest.slice(0, 12)}…），版本号却没变。已发布的内容不能悄悄修改：请发布一份更正（新的记录，supersedes 指向 ${leaf.id}，写明更正原因），或把版本号加一。\n` +
-          `${where}: ${key} was logged on ${before.leaf.publishedAt} with digest ${before.leaf.digest.slice(0, 12)}…; its content has changed (${leaf.digest.slice(0, 12)}…) without a new version. Published content cannot be changed quietly: publish a correction (a new record with supersedes: ${leaf.id} and a reason) or raise the version.`,
+        `${what ? `${what.zh}\n` : ''}${where}: ${key} 已于 ${before.leaf.publishedAt} 登记，内容摘要 ${before.leaf.digest.slice(0, 12)}…；现在内容变了（${leaf.digest.slice(0, 12)}…），版本号却没变。已发布的内容不能悄悄修改：请撤回这处改动；确实要改，请发布一份更正（新的记录，supersedes 指向 ${leaf.id}，写明更正原因），或把版本号加一。\n` +
+          `${what ? `${what.en}\n` : ''}${where}: ${key} was logged on ${before.leaf.publishedAt} with digest ${before.leaf.digest.slice(0, 12)}…; its content has changed (${leaf.digest.slice(0, 12)}…) without a new version. Published content cannot be changed quietly: undo the edit, or publish a correction (a new record with supersedes: ${leaf.id} and a reason) or raise the version.`,
       );
     }
     const index = log.leaves.length + appended.length;
     lines.push(encodeLeafText(leaf));
     appended.push(leaf);
+    if (loggedKeys.has(key)) relogged.push(leaf);
     indexes.set(key, index);
-    known.set(key, { leaf, line: 0, index });
+    known.set(`${key}#${getLeafScheme(leaf)}`, { leaf, line: 0, index });
   }
-  return { appended, unchanged, size: log.leaves.length + appended.length, lines, indexes, entries: [...log.entries, ...lines.map(utf8)] };
+  return {
+    appended,
+    relogged,
+    unchanged,
+    size: log.leaves.length + appended.length,
+    lines,
+    indexes,
+    entries: [...log.entries, ...lines.map(utf8)],
+    earlier,
+  };
 }
 
 /**
@@ -128,12 +166,12 @@ export function planAppend(logDir: string, leaves: readonly LogLeaf[]): AppendPl
  * lines are never rewritten.
  */
 export function appendLeaves(logDir: string, leaves: readonly LogLeaf[]): AppendResult {
-  const { lines, appended, unchanged, size } = planAppend(logDir, leaves);
+  const { lines, appended, relogged, unchanged, size } = planAppend(logDir, leaves);
   if (lines.length > 0) {
     mkdirSync(logDir, { recursive: true });
     appendFileSync(join(logDir, ENTRIES_FILE), lines.map((l) => `${l}\n`).join(''));
   }
-  return { appended, unchanged, size };
+  return { appended, relogged, unchanged, size };
 }
 
 export interface PublishOptions {

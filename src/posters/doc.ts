@@ -65,7 +65,7 @@ export interface PosterDoc {
    */
   personal: boolean;
   blocks: Block[];
-  /** 核对码 of everything above. */
+  /** 核对码 of the record's content (src/records/content.ts), not of the poster: new wording or layout never changes it. */
   fingerprint: string;
   /**
    * The record's entry in the county's publication log, printed beside the 核对码 (not covered by
@@ -74,15 +74,4 @@ export interface PosterDoc {
    * of the poster pins the log's history up to this record. Absent: not logged yet.
    */
   log?: { index: number; size: number; root: string };
-}
-
-/**
- * The record's content on a poster: what its 核对码 is cut from and what the publication log's leaf
- * digest hashes. The county frame printed on every poster (the record's web address and the county
- * hotline, both from site.yaml), the 核对码 itself and the log stamp are left out, so moving the site
- * or changing the county hotline re-prints the posters but does not change any record's content.
- */
-export function getRecordContent(doc: Omit<PosterDoc, 'fingerprint'> & { fingerprint?: string }): Omit<PosterDoc, 'fingerprint' | 'url' | 'hotline' | 'log'> {
-  const { fingerprint: _f, url: _u, hotline: _h, log: _l, ...content } = doc;
-  return content;
 }

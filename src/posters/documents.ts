@@ -13,17 +13,17 @@
  */
 import type { County, DisclosureRec, LedgerRec, NoticeRec, VillageRecords } from '../check/model.ts';
 import { formatDateZh } from '../lib/dates.ts';
-import { getFingerprint } from '../lib/fingerprint.ts';
 import { formatYuan } from '../lib/money.ts';
 import { periodKey, periodLabel, periodStart, quarterOf } from '../lib/period.ts';
 import { markdownToBlocks } from '../lib/plain-text.ts';
+import { getContentFacts } from '../records/content.ts';
 import { getIssuer } from '../records/context.ts';
 import { getDisclosureFacts } from '../records/disclosure.ts';
 import { getLedgerFacts } from '../records/ledger.ts';
 import { getMeetingFacts, type MeetingRec } from '../records/meeting.ts';
 import { getNoticeFacts } from '../records/notice.ts';
 import { RECORD_TYPES, RECORD_TYPE_NAMES, recordUrl } from '../records/registry.ts';
-import { getRecordContent, type Block, type PosterDoc, type PosterKind } from './doc.ts';
+import type { Block, PosterDoc, PosterKind } from './doc.ts';
 import { chineseNumeral } from '../lib/chinese-numeral.ts';
 import { describeCorrection } from '../records/disclosure.ts';
 
@@ -32,10 +32,6 @@ export { chineseNumeral };
 /** 2025-07-08 → 7月8日 (the year is the poster's period). */
 function shortDateZh(date: string): string {
   return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
-}
-
-function finish(doc: Omit<PosterDoc, 'fingerprint'>): PosterDoc {
-  return { ...doc, fingerprint: getFingerprint(getRecordContent(doc)) };
 }
 
 function postingFrom(from: string, minDays: number): string {
@@ -114,7 +110,7 @@ function disclosureDoc(county: County, v: VillageRecords, d: DisclosureRec, docO
   blocks.push({ kind: 'signoff', rows: signoffRows(x.signoff, '经办人', x.publishedAt, phone) });
   // Issuing body and date at the foot, as on 公示 and 决议 posters: the seal goes over this line.
   blocks.push({ kind: 'paragraph', text: `${x.track === '党务' ? `${v.data.name}党支部` : getIssuer(v)}　${formatDateZh(x.publishedAt)}`, align: 'right' });
-  return finish({
+  return {
     id: `disclosure-${d.id}`,
     kind: 'disclosure',
     kindZh: `${x.track}公开`,
@@ -132,7 +128,9 @@ function disclosureDoc(county: County, v: VillageRecords, d: DisclosureRec, docO
     hotline: county.site.hotline,
     personal: false,
     blocks,
-  });
+    // The 核对码 comes from the record's data, never from this poster: new wording leaves it as it is.
+    fingerprint: getContentFacts({ kind: 'disclosure', rec: d }, v).fingerprint,
+  };
 }
 
 // ── 财务收支公开表 ─────────────────────────────────────────────────────────
@@ -222,7 +220,7 @@ function ledgerDoc(county: County, v: VillageRecords, l: LedgerRec): PosterDoc {
     });
   blocks.push({ kind: 'signoff', rows: signoffRows(x.signoff, '会计（报账员）', x.publishedAt, v.data.phone) });
   blocks.push({ kind: 'paragraph', text: `${getIssuer(v)}　${formatDateZh(x.publishedAt)}`, align: 'right' });
-  return finish({
+  return {
     id: `finance-${l.id}`,
     kind: 'finance',
     kindZh: '财务公开',
@@ -239,7 +237,8 @@ function ledgerDoc(county: County, v: VillageRecords, l: LedgerRec): PosterDoc {
     hotline: county.site.hotline,
     personal: false,
     blocks,
-  });
+    fingerprint: getContentFacts({ kind: 'ledger', rec: l }, v).fingerprint,
+  };
 }
 
 // ── 公示 ──────────────────────────────────────────────────────────────────
@@ -287,7 +286,7 @@ function noticeDoc(county: County, v: VillageRecords, n: NoticeRec): PosterDoc {
     ],
   });
   blocks.push({ kind: 'paragraph', text: `${f.issuer}　${formatDateZh(x.startDate)}`, align: 'right' });
-  return finish({
+  return {
     id: `notice-${n.id}`,
     kind: 'notice',
     kindZh: '公示',
@@ -304,7 +303,8 @@ function noticeDoc(county: County, v: VillageRecords, n: NoticeRec): PosterDoc {
     hotline: county.site.hotline,
     personal: f.namesPersons,
     blocks,
-  });
+    fingerprint: getContentFacts({ kind: 'notice', rec: n }, v).fingerprint,
+  };
 }
 
 // ── 决议公开 ─────────────────────────────────────────────────────────────
@@ -373,7 +373,7 @@ function resolutionDoc(county: County, v: VillageRecords, m: MeetingRec): Poster
   }
   blocks.push({ kind: 'paragraph', text: `会议记录全文请扫描下方二维码在网上查看。对${consultative ? '协商结果' : '决议'}有疑问，请向村务监督委员会反映。` });
   blocks.push({ kind: 'paragraph', text: `${f.issuer}　${x.publishedAt ? formatDateZh(x.publishedAt) : '　　年　　月　　日'}`, align: 'right' });
-  return finish({
+  return {
     id: `resolution-${m.id}`,
     kind: 'resolution',
     kindZh: consultative ? '协商结果公开' : '决议公开',
@@ -390,7 +390,8 @@ function resolutionDoc(county: County, v: VillageRecords, m: MeetingRec): Poster
     hotline: county.site.hotline,
     personal: false,
     blocks,
-  });
+    fingerprint: getContentFacts({ kind: 'meeting', rec: m }, v).fingerprint,
+  };
 }
 
 /** Every poster of one village, in a fixed order. */

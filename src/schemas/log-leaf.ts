@@ -27,6 +27,12 @@ export const LogLeafSchema = z.strictObject({
   publishedAt: z.string().refine(isIsoDate, 'a YYYY-MM-DD date'),
   /** SHA-256 (lower-case hex) of the record's canonical content — the content the 核对码 is cut from. */
   digest: z.string().regex(/^[0-9a-f]{64}$/, '64 lower-case hex digits'),
+  /**
+   * What `digest` hashes. 2: the record's own published data (src/records/content.ts, published at
+   * log/content/<index>.json). Absent: scheme 1, the poster document of the record (leaves logged before
+   * 2026-12); a record version logged under scheme 1 is logged once more under scheme 2 (docs/transparency-log.md).
+   */
+  scheme: z.literal(2).optional(),
   /** Id of the record (same village and kind) this one corrects. */
   supersedes: Id.optional(),
 });

@@ -1,9 +1,11 @@
 /**
  * The publication log in the real build (issue 15 part B): the build logs every published record
  * version, signs the checkpoint with a key given only to the build, never rewrites an entry, refuses
- * a quietly edited record before anything is written, logs a correction with `supersedes`, and the
- * record pages and `npm run verify` agree, and a growing log does not re-render old posters. The key is generated here; no private key
- * is ever committed.
+ * a quietly edited record before anything is written (naming file, line and field), but not a change
+ * in how records are presented, logs a correction with `supersedes`, and the record pages and
+ * `npm run verify` agree, and a growing log does not re-render old posters. The county starts from
+ * the log an older gongkai wrote (digest scheme 1, test/fixtures/log-scheme1/), as a real county
+ * would. The key is generated here; no private key is ever committed.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +26,8 @@ const site = join(tree.root, 'content/site.yaml');
 const entriesFile = join(tree.root, 'log/entries.jsonl');
 const villages = join(tree.root, 'content/villages');
 const dist = join(tree.root, 'dist');
+const oldLog = join(ROOT, 'test/fixtures/log-scheme1');
+const oldEntries = readFileSync(join(oldLog, 'entries.jsonl'), 'utf8');
 let vkey = '';
 
 const build = (env: Record<string, string> = {}) =>
@@ -58,6 +62,7 @@ beforeAll(async () => {
   writeFileSync(keyFile, `${formatSignerKey(key)}\n`, { mode: 0o600 });
   vkey = formatVerifierKey(getVerifierKey(key));
   writeFileSync(site, `${readFileSync(site, 'utf8').trimEnd()}\nlogKey: ${vkey}\n`);
+  cpSync(oldLog, join(tree.root, 'log'), { recursive: true });
   first = build();
 }, 400_000);
 
@@ -67,12 +72,33 @@ afterAll(() => {
 });
 
 describe('the publication log in the build', () => {
+  it('does not refuse a county whose log an older gongkai wrote: each logged version is logged once more from its data, the old entries stay', () => {
+    expect(first.status, first.stdout + first.stderr).toBe(0);
+    const key = (l: Record<string, unknown>) => `${String(l['village'])}/${String(l['kind'])}/${String(l['id'])}@${String(l['version'])}`;
+    const old = oldEntries
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(old.every((l) => l['scheme'] === undefined)).toBe(true);
+    expect(readFileSync(entriesFile, 'utf8').startsWith(oldEntries)).toBe(true);
+    const logged = entries();
+    expect(logged.slice(old.length).map(key)).toEqual(expect.arrayContaining(old.map(key)));
+    expect(first.stdout).toContain(`其中 ${old.length} 条是按新的摘要方案（记录本身的数据，方案 2）重新登记的已发布版本`);
+    for (const l of logged.slice(old.length)) expect(l['scheme']).toBe(2);
+    // The record page still names the 核对码 that posters printed before carry, with its old entry.
+    const was = old.findIndex((l) => key(l) === 'maqu/disclosure/2025-q3@1');
+    const code = String(old[was]!['digest']).slice(0, 8).toUpperCase();
+    const page = readFileSync(join(dist, 'v/maqu/disclosures/2025-q3/index.html'), 'utf8');
+    expect(page).toContain(`data-earlier-fingerprint="${code.slice(0, 4)}-${code.slice(4)}"`);
+    expect(page).toMatch(new RegExp(`旧核对码\\s*<strong class="fp"[^>]*>${code.slice(0, 4)}-${code.slice(4)}</strong>（公开日志第 ${was} 条）`));
+  });
+
   it('logs one leaf per published record version, and every record page shows its own entry', () => {
     expect(first.status, first.stdout + first.stderr).toBe(0);
     const logged = entries();
     const pages = loggedPages();
     expect(logged.length).toBeGreaterThan(10);
-    expect(pages.length).toBe(logged.length);
+    expect(pages.length).toBe(logged.filter((l) => l['scheme'] === 2).length);
     for (const p of pages) {
       const leaf = JSON.parse(p.leaf) as Record<string, unknown>;
       expect(logged[p.index], p.page).toEqual(leaf);
@@ -89,6 +115,12 @@ describe('the publication log in the build', () => {
     const run = verify(dist, '--vkey', vkey);
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toContain('核验通过');
+    expect(run.stdout).toContain('个已发布版本按新的摘要方案（方案 2：记录本身的数据）重新登记过一次');
+    // Every record's published content is its own data, and hashes to its leaf.
+    const page = loggedPages().find((p) => p.page === 'v/maqu/disclosures/2025-q3/index.html')!;
+    const content = JSON.parse(readFileSync(join(dist, `log/content/${page.index}.json`), 'utf8')) as Record<string, unknown>;
+    expect(content).toMatchObject({ village: 'maqu', kind: 'disclosure', id: '2025-q3', version: 1 });
+    expect(JSON.stringify(content['data'])).toContain('合同价214,800.00元');
   });
 
   it('appends nothing when a second build has nothing new, and says the log is unsigned without a key', () => {
@@ -117,6 +149,11 @@ describe('the publication log in the build', () => {
       expect(said).toContain('版本号却没变');
       expect(said).toContain('without a new version');
       expect(said).toContain('entries.jsonl:');
+      // The clerk is told the file, line and field that changed, and how to fix it, in both languages.
+      expect(said).toMatch(/content\/villages\/maqu\/disclosures\/2025-q3\.md:\d+: 字段 items\[\d\]\.content 与公开日志登记的第 1 版不同/);
+      expect(said).toMatch(/2025-q3\.md:\d+: field items\[\d\]\.content differs from version 1 as logged/);
+      expect(said).toContain('请撤回这处改动');
+      expect(said).toContain('undo the edit');
       expect(readlinkSync(dist)).toBe(release);
       expect(readFileSync(entriesFile)).toEqual(log);
     } finally {
@@ -157,6 +194,31 @@ describe('the publication log in the build', () => {
     expect(reusing).toBeGreaterThan(10);
   }, 300_000);
 
+  it('logs nothing new and refuses nothing when only how records are presented changes (village phone and county hotline on every poster)', () => {
+    const village = join(villages, 'maqu/village.yaml');
+    const texts = [readFileSync(village, 'utf8'), readFileSync(site, 'utf8')];
+    const before = readFileSync(entriesFile);
+    const fingerprints = () => loggedPages().map((p) => [p.page, /data-fingerprint="([0-9A-F-]+)"/.exec(readFileSync(join(dist, p.page), 'utf8'))![1]]);
+    const shown = fingerprints();
+    writeFileSync(village, texts[0]!.replace('phone: 0917-4631208', 'phone: 0917-4639999'));
+    writeFileSync(site, texts[1]!.replace(/^hotline:.*$/m, 'hotline: 0917-12345'));
+    expect(readFileSync(site, 'utf8')).toContain('hotline: 0917-12345');
+    try {
+      const run = build();
+      expect(run.status, run.stdout + run.stderr).toBe(0);
+      expect(run.stdout).toContain('本次新增 0 条');
+      expect(readFileSync(entriesFile)).toEqual(before);
+      expect(fingerprints()).toEqual(shown);
+      // The posters did change: they were drawn again with the new numbers, under the same 核对码.
+      const [, rendering] = /海报：需生成 (\d+) 份/.exec(run.stdout)!.map(Number);
+      expect(rendering).toBeGreaterThan(0);
+      expect(readFileSync(join(dist, 'v/maqu/index.html'), 'utf8')).toContain('0917-4639999');
+    } finally {
+      writeFileSync(village, texts[0]!);
+      writeFileSync(site, texts[1]!);
+    }
+  }, 300_000);
+
   it('fails verification, naming the record, when a published record is tampered with', () => {
     const copy = mkdtempSync(join(tmpdir(), 'gongkai-tampered-'));
     try {
@@ -182,6 +244,14 @@ describe('the publication log in the build', () => {
       const hidden = verify(copy, '--vkey', vkey);
       expect(hidden.status).toBe(1);
       expect(hidden.stdout).toContain('已发布的记录内容被删除');
+
+      // Deleting the record altogether, page and content, is caught and named too.
+      rmSync(join(copy, 'v/maqu/disclosures/2025-q3'), { recursive: true });
+      const deleted = verify(copy, '--vkey', vkey);
+      expect(deleted.status).toBe(1);
+      expect(deleted.stdout).toContain('maqu/disclosure/2025-q3@1');
+      expect(deleted.stdout).toContain('记录页 /v/maqu/disclosures/2025-q3/ 和它的内容都不见了：已登记的记录被删除');
+      expect(deleted.stdout).toContain('a logged record was deleted');
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }

@@ -1,26 +1,41 @@
 /**
- * The leaves of the publication log, from the demo county's records: each digest is the content the
- * 核对码 is cut from; the county frame (site address, county hotline) is not part of a record's
- * content; the log stamp on a poster re-renders it without changing its 核对码.
+ * The leaves of the publication log, from the demo county's records: each digest is the SHA-256 of
+ * the record's own published data (src/records/content.ts), the value every 核对码 is cut from; how
+ * a record is presented (poster wording, the village's phone, the county's address and hotline) is
+ * not part of it; private persons' names are masked in it as on the web; the log stamp on a poster
+ * re-renders it without changing its 核对码.
  */
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { buildLogLeaves } from '../../src/integrations/publication-log.ts';
 import { getCacheKey } from '../../src/posters/cache.ts';
+import { buildPosterDocs } from '../../src/posters/documents.ts';
 import { stampPosterDoc } from '../../src/posters/plan.ts';
 import { SIZES } from '../../src/posters/sizes.ts';
 import { getLayoutFonts } from '../../src/posters/fonts.ts';
 import { layoutPoster } from '../../src/posters/layout.ts';
-import { demoCounty, layoutTexts } from '../helpers/posters.ts';
+import { formatContent, getContentFacts, listChangedFields } from '../../src/records/content.ts';
+import { demoCounty, demoDocs, layoutTexts } from '../helpers/posters.ts';
+
+const posterOf = (leaf: { village: string; kind: string; id: string }) => {
+  const folder = { disclosure: 'disclosures', ledger: 'finances', notice: 'notices', meeting: 'meetings' }[leaf.kind];
+  return demoDocs().find((d) => d.village.id === leaf.village && d.record.folder === folder && d.record.id === leaf.id);
+};
 
 describe('publication log leaves', () => {
-  it("give every published record version one leaf whose digest starts with the record's 核对码", () => {
+  it("give every published poster one leaf whose digest is the SHA-256 of the record's published content, the poster's 核对码 cut from it", () => {
     const logged = buildLogLeaves(demoCounty());
     expect(logged.length).toBeGreaterThan(10);
     const keys = logged.map(({ leaf }) => `${leaf.village}/${leaf.kind}/${leaf.id}@${leaf.version}`);
     expect(new Set(keys).size).toBe(keys.length);
-    for (const { leaf, doc } of logged) {
-      expect(leaf.digest.slice(0, 8).toUpperCase()).toBe(doc.fingerprint.replace('-', ''));
-      expect(leaf.publishedAt).toBe(doc.publishedAt);
+    expect(logged.length).toBe(demoDocs().filter((d) => d.publishedAt).length);
+    for (const { leaf, record } of logged) {
+      expect(leaf.scheme).toBe(2);
+      expect(createHash('sha256').update(formatContent(record.content)).digest('hex')).toBe(leaf.digest);
+      const doc = posterOf(leaf)!;
+      expect(doc.fingerprint).toBe(`${leaf.digest.slice(0, 4)}-${leaf.digest.slice(4, 8)}`.toUpperCase());
+      expect(doc.publishedAt).toBe(leaf.publishedAt);
+      expect(doc.version).toBe(leaf.version);
     }
   });
 
@@ -30,14 +45,32 @@ describe('publication log leaves', () => {
     for (const { leaf } of corrections) expect(leaf.version).toBeGreaterThan(1);
   });
 
-  it('keep the same digests (and 核对码) when the county moves its site or changes its hotline', () => {
+  it('keep the same digests (and 核对码) when the county moves its site, changes its hotline, or a village its phone and name — all printed on posters', () => {
     const county = demoCounty();
-    const moved = { ...county, site: { ...county.site, baseUrl: 'https://gongkai.other.example.cn/sub/', hotline: '0917-4600000' } };
+    const moved = {
+      ...county,
+      site: { ...county.site, baseUrl: 'https://gongkai.other.example.cn/sub/', hotline: '0917-4600000' },
+      villages: county.villages.map((v) => ({ ...v, data: { ...v.data, phone: '0917-9999999', name: `${v.data.name}新` } })),
+    };
     const a = buildLogLeaves(county);
     const b = buildLogLeaves(moved);
     expect(b.map((r) => r.leaf)).toEqual(a.map((r) => r.leaf));
-    expect(b.map((r) => r.doc.fingerprint)).toEqual(a.map((r) => r.doc.fingerprint));
-    expect(b[0]!.doc.url).not.toBe(a[0]!.doc.url);
+    const before = buildPosterDocs(county);
+    const after = buildPosterDocs(moved);
+    expect(after.map((d) => d.fingerprint)).toEqual(before.map((d) => d.fingerprint));
+    // The posters themselves did change: the 核对码 does not follow them.
+    expect(after.map((d) => JSON.stringify(d.blocks))).not.toEqual(before.map((d) => JSON.stringify(d.blocks)));
+  });
+
+  it("keep a 公示's digest when only the date its names come off the web (unpublishAfter) is moved", () => {
+    const county = demoCounty();
+    const v = county.villages.find((x) => x.id === 'maqu')!;
+    const n = v.notices.find((x) => x.id === '2025-11-17-dibao')!;
+    expect(n.data.unpublishAfter).toBeDefined();
+    const moved = { ...n, data: { ...n.data, unpublishAfter: '2026-01-01' } };
+    expect(getContentFacts({ kind: 'notice', rec: moved }, v).digest).toBe(getContentFacts({ kind: 'notice', rec: n }, v).digest);
+    const renamed = { ...n, data: { ...n.data, title: `${n.data.title}（二）` } };
+    expect(getContentFacts({ kind: 'notice', rec: renamed }, v).digest).not.toBe(getContentFacts({ kind: 'notice', rec: n }, v).digest);
   });
 
   it('do not change as days pass (a build next year logs nothing new for the same content)', () => {
@@ -45,8 +78,40 @@ describe('publication log leaves', () => {
     expect(buildLogLeaves({ ...county, asOf: '2027-06-01' }).map((r) => r.leaf)).toEqual(buildLogLeaves(county).map((r) => r.leaf));
   });
 
+  it('change when one figure of the record changes, and the changed field can be named', () => {
+    const county = demoCounty();
+    const v = county.villages.find((x) => x.id === 'maqu')!;
+    const d = v.disclosures.find((x) => x.id === '2025-q3')!;
+    const edited = { ...d, data: { ...d.data, items: d.data.items.map((it, i) => (i === 0 ? { ...it, content: `${it.content}（改）` } : it)) } };
+    const a = getContentFacts({ kind: 'disclosure', rec: d }, v);
+    const b = getContentFacts({ kind: 'disclosure', rec: edited }, v);
+    expect(b.digest).not.toBe(a.digest);
+    expect(b.fingerprint).not.toBe(a.fingerprint);
+    expect(listChangedFields(JSON.parse(formatContent(a.content)), b.content)).toEqual(['items[0].content']);
+    expect(listChangedFields(JSON.parse(formatContent(a.content)), { ...a.content, body: `${d.body}\n补充。` })).toEqual(['body']);
+  });
+
+  it('mask private persons in the logged content as the web does: no full name of a 低保 household or a private debtor goes online', () => {
+    const county = demoCounty();
+    const v = county.villages.find((x) => x.id === 'maqu')!;
+    const logged = buildLogLeaves(county);
+    const dibao = v.notices.find((n) => n.id === '2025-11-17-dibao')!;
+    const names = dibao.data.subjects.flatMap((s) => (s.name ? [s.name] : []));
+    expect(names.length).toBeGreaterThan(0);
+    const notice = logged.find((r) => r.leaf.village === 'maqu' && r.leaf.id === dibao.id)!;
+    expect(notice.record.personal).toBe(true);
+    const text = formatContent(notice.record.content);
+    for (const name of names) expect(text).not.toContain(name);
+    expect(text).toContain(`${names[0]!.slice(0, 1)}*`);
+    const ledger = v.ledgers.find((l) => [...l.data.receivables, ...l.data.payables].some((r) => r.partyKind === '个人'))!;
+    const persons = [...ledger.data.receivables, ...ledger.data.payables].filter((r) => r.partyKind === '个人').map((r) => r.party);
+    const ledgerText = formatContent(logged.find((r) => r.leaf.village === 'maqu' && r.leaf.kind === 'ledger' && r.leaf.id === ledger.id)!.record.content);
+    for (const p of persons) expect(ledgerText).not.toContain(p);
+  });
+
   it("put the record's log entry on its poster, which re-renders it without changing its 核对码", () => {
-    const { leaf, doc } = buildLogLeaves(demoCounty())[3]!;
+    const { leaf } = buildLogLeaves(demoCounty())[3]!;
+    const doc = posterOf(leaf)!;
     const plan = {
       size: 40,
       appended: 0,

@@ -10,12 +10,13 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LogLeaf } from '../../src/schemas/log-leaf.ts';
 import { auditLog } from '../../src/log-store/audit.ts';
+import { canonicalJson } from '../../src/lib/fingerprint.ts';
 import { parseVerifierKey } from '../../src/lib/tlog/note.ts';
 import { getTilePath } from '../../src/lib/tlog/tiles.ts';
 import { runKeygen, runVerify, runWitness } from '../../src/tools/log-commands.ts';
 import { loadSignerKey } from '../../src/log-store/keys.ts';
 import { openPublishedLog } from '../../src/log-store/site-source.ts';
-import { appendLeaves, LogRefusal, publishLog } from '../../src/log-store/store.ts';
+import { appendLeaves, LogRefusal, planAppend, publishLog } from '../../src/log-store/store.ts';
 import { serveDir } from '../helpers/serve.ts';
 
 const ORIGIN = 'cwgk.longxian.example.cn/log';
@@ -91,6 +92,41 @@ describe('the log in the repository is append-only', () => {
     expect(message).toContain('its content has changed');
     expect(message).toContain('publish a correction');
     expect(readFileSync(join(t.logDir, 'entries.jsonl'), 'utf8')).toBe(before); // nothing appended, not even n5
+  });
+
+  it('a county whose log holds leaves of the old digest scheme gets each logged version logged once more under scheme 2, never refused, and verify accepts both', async () => {
+    const t = await setUp(3); // scheme 1: no `scheme` field, as logged before 2026-12
+    const old = readFileSync(join(t.logDir, 'entries.jsonl'), 'utf8');
+    expect(old).not.toContain('"scheme"');
+    const now = [leaf('n0', 1, 'n0 data', { scheme: 2 }), leaf('n1', 1, 'n1 data', { scheme: 2 }), leaf('n7', 1, 'n7', { scheme: 2 })];
+    // Each re-logged version keeps its first entry, whose 核对码 posters printed before carry.
+    const plan = planAppend(t.logDir, now);
+    expect([...plan.earlier].map(([k, e]) => [k, e.index, e.leaf.digest])).toEqual([
+      ['dongfeng/notice/n0@1', 0, digestOf('n0')],
+      ['dongfeng/notice/n1@1', 1, digestOf('n1')],
+    ]);
+    const r = appendLeaves(t.logDir, now);
+    expect(r.appended.map((l) => l.id)).toEqual(['n0', 'n1', 'n7']);
+    expect(r.relogged.map((l) => l.id)).toEqual(['n0', 'n1']);
+    expect(readFileSync(join(t.logDir, 'entries.jsonl'), 'utf8').startsWith(old)).toBe(true);
+    // Once: the next build compares scheme-2 digests, and refuses a quiet change again.
+    expect(appendLeaves(t.logDir, now)).toMatchObject({ appended: [], relogged: [], unchanged: 3 });
+    expect(() => appendLeaves(t.logDir, [leaf('n1', 1, 'n1 edited', { scheme: 2 })])).toThrow(/n1@1 已于 2025-10-08 登记/);
+    await publishLog({ logDir: t.logDir, outDir: t.outDir, origin: ORIGIN, signer: t.signer });
+    const result = await runVerify({ site: t.site, vkey: t.vkey });
+    expect(result.stdout).toContain('2 个已发布版本按新的摘要方案（方案 2：记录本身的数据）重新登记过一次');
+    expect(result.code, result.stdout).toBe(0);
+  });
+
+  it('a record version logged under the old digest scheme after the new one is caught in the published log', async () => {
+    const dir = tempDir();
+    const logDir = join(dir, 'log');
+    appendLeaves(logDir, [leaf('a', 1, 'a', { scheme: 2 })]);
+    appendFileSync(join(logDir, 'entries.jsonl'), `${canonicalJson(leaf('a', 1, 'poster'))}\n`);
+    await publishLog({ logDir, outDir: join(dir, 'site', 'log'), origin: ORIGIN });
+    const result = await runVerify({ site: join(dir, 'site') });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('[record.scheme-downgrade] dongfeng/notice/a@1 在按方案 2 登记之后又按旧的摘要方案 1 登记');
   });
 
   it('an entry edited by hand in entries.jsonl is caught against the committed checkpoint before anything is appended', async () => {
