@@ -1,6 +1,8 @@
 /**
- * Renders a poster at one size: satori draws each sheet to SVG (text as outlines, so no font is
- * needed to view or print it), resvg rasterises PNGs, pdf.ts writes one vector PDF. Before anything
+ * Renders a poster at one size: satori lays out each sheet as SVG with its text as `<text>`
+ * elements, pdf.ts writes one vector PDF with real, searchable text in the embedded poster font,
+ * and the pictures (resvg) and SVG files get the text as glyph outlines (glyphs.ts), so no font is
+ * needed to view or print them. Before anything
  * is written, each sheet's satori layout is checked against the pagination: an item that came out
  * taller than planned, or content that would run into the footer, stops the build with the record's
  * file named — a poster is never cut off.
@@ -10,6 +12,7 @@ import satori from 'satori';
 import type { PosterDoc } from './doc.ts';
 import { getPosterFiles, type PosterFiles } from './files.ts';
 import { getLayoutFonts, getSatoriFonts } from './fonts.ts';
+import { toOutlineSvg } from './glyphs.ts';
 import { layoutPoster, type Fonts, type PosterLayout } from './layout.ts';
 import { sheetsToPdf } from './pdf.ts';
 import { encodeGreyPng } from './png.ts';
@@ -57,7 +60,7 @@ export function checkSheetLayout(layout: PosterLayout, sheetIndex: number, nodes
   return problems;
 }
 
-/** SVG of every sheet, each checked against the pagination. */
+/** SVG of every sheet, each checked against the pagination; text as `<text>` elements in the poster font (glyphs.ts). */
 export async function renderSheetsSvg(layout: PosterLayout): Promise<string[]> {
   const fonts = getSatoriFonts();
   const out: string[] = [];
@@ -67,6 +70,7 @@ export async function renderSheetsSvg(layout: PosterLayout): Promise<string[]> {
       width: layout.size.width,
       height: layout.size.height,
       fonts,
+      embedFont: false,
       onNodeDetected: (n) => {
         if (n.key !== undefined && n.key !== null) nodes.set(String(n.key), n);
       },
@@ -82,9 +86,9 @@ export async function renderSheetsSvg(layout: PosterLayout): Promise<string[]> {
   return out;
 }
 
-/** A greyscale PNG of an SVG sheet, `widthPx` pixels wide. */
+/** A greyscale PNG of an SVG sheet, `widthPx` pixels wide (its text drawn as outlines). */
 export function svgToPng(svg: string, widthPx: number): Buffer {
-  const img = new Resvg(svg, { fitTo: { mode: 'width', value: widthPx }, background: 'white', font: { loadSystemFonts: false } }).render();
+  const img = new Resvg(toOutlineSvg(svg), { fitTo: { mode: 'width', value: widthPx }, background: 'white', font: { loadSystemFonts: false } }).render();
   return encodeGreyPng(img.pixels, img.width, img.height);
 }
 
@@ -110,8 +114,11 @@ export async function renderPoster(
   if (files.preview) data.set(files.preview, svgToPng(svgs[0]!, PREVIEW_WIDTH));
   svgs.forEach((svg, i) => {
     const f = files.sheets[i]!;
-    if (f.svg) data.set(f.svg, Buffer.from(svg));
-    for (const [dpi, name] of Object.entries(f.png)) data.set(name, svgToPng(svg, pixelWidth(size, Number(dpi))));
+    const pngs = Object.entries(f.png);
+    if (!f.svg && pngs.length === 0) return;
+    const outlined = toOutlineSvg(svg);
+    if (f.svg) data.set(f.svg, Buffer.from(outlined));
+    for (const [dpi, name] of pngs) data.set(name, svgToPng(outlined, pixelWidth(size, Number(dpi))));
   });
   return { layout, files, data };
 }
