@@ -16,6 +16,7 @@ import { toOutlineSvg } from './glyphs.ts';
 import { layoutPoster, type Fonts, type PosterLayout } from './layout.ts';
 import { sheetsToPdf } from './pdf.ts';
 import { encodeGreyPng } from './png.ts';
+import { drawQrSvg } from './qr.ts';
 import { pixelWidth, POSTER_FORMATS, PREVIEW_WIDTH, type PosterFormat, type SizePreset } from './sizes.ts';
 import { drawSheet } from './template.ts';
 
@@ -81,7 +82,10 @@ export async function renderSheetsSvg(layout: PosterLayout): Promise<string[]> {
         `海报排版超出计划，已停止以免内容被截断。 The poster layout overflowed its plan; stopped so nothing is cut off.\n${problems.join('\n')}`,
       );
     }
-    out.push(svg);
+    // The QR code goes into the box the template left for it (a few hundred rectangles: twice satori's work if it drew them).
+    const qr = nodes.get('qr');
+    if (!qr || !svg.endsWith('</svg>')) throw new PosterRenderError(`${layout.doc.record.file}: 海报缺少二维码位置 / the poster has no place for its QR code`);
+    out.push(`${svg.slice(0, -'</svg>'.length)}${drawQrSvg(layout.doc.url, layout.size.qr, qr.left, qr.top)}</svg>`);
   }
   return out;
 }
