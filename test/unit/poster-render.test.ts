@@ -194,11 +194,19 @@ describe('the PDF a clerk prints', () => {
     }
   });
 
-  it('refuses an SVG shape the vector writer would silently drop', async () => {
+  it('refuses an SVG shape or text the vector writer would silently drop or print in the wrong font', async () => {
     await expect(sheetsToPdf(['<svg width="10" height="10"><image href="x.png"/></svg>'], 10, 10, { title: 't' })).rejects.toThrow(/image/);
     await expect(
       sheetsToPdf(['<svg width="10" height="10"><rect x="0" y="0" width="5" height="5" fill="#000" clip-path="url(#a)"/></svg>'], 10, 10, { title: 't' }),
     ).rejects.toThrow(/clip-path/);
+    const text = (attrs: string) => `<svg width="10" height="10"><text x="1" y="8" ${attrs} fill="#000">字</text></svg>`;
+    await expect(sheetsToPdf([text('font-size="8" font-weight="400" font-family="SimSun"')], 10, 10, { title: 't' })).rejects.toThrow(/SimSun/);
+    await expect(
+      sheetsToPdf([text('font-size="8" font-weight="400" font-family="source han sans sc" transform="rotate(90)"')], 10, 10, { title: 't' }),
+    ).rejects.toThrow(/transform/);
+    await expect(sheetsToPdf([text('font-size="8" font-weight="400" font-family="source han sans sc"')], 10, 10, { title: 't' })).resolves.toBeInstanceOf(
+      Buffer,
+    );
   });
 });
 
