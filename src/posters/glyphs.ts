@@ -85,6 +85,8 @@ export interface ShapedGlyph {
 
 /** Shaped texts per weight: a poster county draws the same few thousand characters and words over and over. */
 const shaped = new Map<string, readonly ShapedGlyph[]>();
+/** Words (figures, names) are many more than characters: past this many the cache starts again, so it stays small. */
+const SHAPED_MAX = 100_000;
 
 /**
  * The glyphs of a text element, shaped as satori shapes it (harfbuzz there, fontkit here: the font's
@@ -107,6 +109,7 @@ export function shapeText(weight: FontWeight, text: string): readonly ShapedGlyp
       return { id: g.id, advanceWidth: g.advanceWidth, xAdvance: p.xAdvance, xOffset: p.xOffset, yOffset: p.yOffset, codePoints: g.codePoints };
     });
   }
+  if (shaped.size >= SHAPED_MAX) shaped.clear();
   shaped.set(key, out);
   return out;
 }
