@@ -47,7 +47,8 @@ export function readSvgText(attrText: string, content: string): SvgText {
   const family = attrs.get('font-family') ?? '';
   if (family.toLowerCase() !== FONT_FAMILY.toLowerCase())
     throw new Error(`海报 SVG 使用了海报字体以外的字体 ${family} / the poster SVG uses a font other than ${FONT_FAMILY}: ${family}`);
-  const weight = Number(attrs.get('font-weight') ?? '400');
+  const w = attrs.get('font-weight') ?? '400';
+  const weight = w === 'normal' ? 400 : w === 'bold' ? 700 : Number(w);
   if ((weight !== 400 && weight !== 700) || (attrs.get('font-style') ?? 'normal') !== 'normal')
     throw new Error(`海报 SVG 使用了不支持的字重或字形 ${weight} ${attrs.get('font-style')} / unsupported font weight or style in the poster SVG`);
   const num = (k: string) => {
