@@ -32,6 +32,7 @@ const CODE_FILES = [
   './png.ts',
   './qr.ts',
   './render.ts',
+  './glyphs.ts',
   './sizes.ts',
   './documents.ts',
   '../lib/linebreak.ts',
@@ -77,6 +78,7 @@ export function getRenderIdentity(): string {
     version('satori'),
     version('@resvg/resvg-js'),
     version('pdfkit'),
+    version('fontkit'),
     version('uqr'),
   ].join(' ');
   return identity;

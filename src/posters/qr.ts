@@ -61,3 +61,15 @@ export function getQrBoxes(text: string, side: number): { boxes: QrBox[]; module
   }));
   return { boxes, modules: n, moduleSize: mod };
 }
+
+/**
+ * The QR code for `text` as SVG rectangles in a `side`-point square whose top left corner is at
+ * (`left`, `top`) on the sheet. render.ts adds it to satori's drawing of the sheet, into the empty
+ * box the template leaves for it.
+ */
+export function drawQrSvg(text: string, side: number, left: number, top: number): string {
+  const r3 = (v: number) => String(Math.round(v * 1000) / 1000);
+  return getQrBoxes(text, side)
+    .boxes.map((b) => `<rect x="${r3(left + b.x)}" y="${r3(top + b.y)}" width="${r3(b.w)}" height="${r3(b.h)}" fill="#000"/>`)
+    .join('');
+}

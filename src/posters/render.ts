@@ -1,6 +1,8 @@
 /**
- * Renders a poster at one size: satori draws each sheet to SVG (text as outlines, so no font is
- * needed to view or print it), resvg rasterises PNGs, pdf.ts writes one vector PDF. Before anything
+ * Renders a poster at one size: satori lays out each sheet as SVG with its text as `<text>`
+ * elements, pdf.ts writes one vector PDF with real, searchable text in the embedded poster font,
+ * and the pictures (resvg) and SVG files get the text as glyph outlines (glyphs.ts), so no font is
+ * needed to view or print them. Before anything
  * is written, each sheet's satori layout is checked against the pagination: an item that came out
  * taller than planned, or content that would run into the footer, stops the build with the record's
  * file named — a poster is never cut off.
@@ -10,9 +12,11 @@ import satori from 'satori';
 import type { PosterDoc } from './doc.ts';
 import { getPosterFiles, type PosterFiles } from './files.ts';
 import { getLayoutFonts, getSatoriFonts } from './fonts.ts';
+import { toOutlineSvg } from './glyphs.ts';
 import { layoutPoster, type Fonts, type PosterLayout } from './layout.ts';
 import { sheetsToPdf } from './pdf.ts';
 import { encodeGreyPng } from './png.ts';
+import { drawQrSvg } from './qr.ts';
 import { pixelWidth, POSTER_FORMATS, PREVIEW_WIDTH, type PosterFormat, type SizePreset } from './sizes.ts';
 import { drawSheet } from './template.ts';
 
@@ -57,7 +61,7 @@ export function checkSheetLayout(layout: PosterLayout, sheetIndex: number, nodes
   return problems;
 }
 
-/** SVG of every sheet, each checked against the pagination. */
+/** SVG of every sheet, each checked against the pagination; text as `<text>` elements in the poster font (glyphs.ts). */
 export async function renderSheetsSvg(layout: PosterLayout): Promise<string[]> {
   const fonts = getSatoriFonts();
   const out: string[] = [];
@@ -67,6 +71,7 @@ export async function renderSheetsSvg(layout: PosterLayout): Promise<string[]> {
       width: layout.size.width,
       height: layout.size.height,
       fonts,
+      embedFont: false,
       onNodeDetected: (n) => {
         if (n.key !== undefined && n.key !== null) nodes.set(String(n.key), n);
       },
@@ -77,14 +82,17 @@ export async function renderSheetsSvg(layout: PosterLayout): Promise<string[]> {
         `海报排版超出计划，已停止以免内容被截断。 The poster layout overflowed its plan; stopped so nothing is cut off.\n${problems.join('\n')}`,
       );
     }
-    out.push(svg);
+    // The QR code goes into the box the template left for it (a few hundred rectangles: twice satori's work if it drew them).
+    const qr = nodes.get('qr');
+    if (!qr || !svg.endsWith('</svg>')) throw new PosterRenderError(`${layout.doc.record.file}: 海报缺少二维码位置 / the poster has no place for its QR code`);
+    out.push(`${svg.slice(0, -'</svg>'.length)}${drawQrSvg(layout.doc.url, layout.size.qr, qr.left, qr.top)}</svg>`);
   }
   return out;
 }
 
-/** A greyscale PNG of an SVG sheet, `widthPx` pixels wide. */
+/** A greyscale PNG of an SVG sheet, `widthPx` pixels wide (its text drawn as outlines). */
 export function svgToPng(svg: string, widthPx: number): Buffer {
-  const img = new Resvg(svg, { fitTo: { mode: 'width', value: widthPx }, background: 'white', font: { loadSystemFonts: false } }).render();
+  const img = new Resvg(toOutlineSvg(svg), { fitTo: { mode: 'width', value: widthPx }, background: 'white', font: { loadSystemFonts: false } }).render();
   return encodeGreyPng(img.pixels, img.width, img.height);
 }
 
@@ -110,8 +118,11 @@ export async function renderPoster(
   if (files.preview) data.set(files.preview, svgToPng(svgs[0]!, PREVIEW_WIDTH));
   svgs.forEach((svg, i) => {
     const f = files.sheets[i]!;
-    if (f.svg) data.set(f.svg, Buffer.from(svg));
-    for (const [dpi, name] of Object.entries(f.png)) data.set(name, svgToPng(svg, pixelWidth(size, Number(dpi))));
+    const pngs = Object.entries(f.png);
+    if (!f.svg && pngs.length === 0) return;
+    const outlined = toOutlineSvg(svg);
+    if (f.svg) data.set(f.svg, Buffer.from(outlined));
+    for (const [dpi, name] of pngs) data.set(name, svgToPng(outlined, pixelWidth(size, Number(dpi))));
   });
   return { layout, files, data };
 }

@@ -9,9 +9,8 @@
 import { FONT_FAMILY } from './fonts.ts';
 import type { LaidColumn, LaidItem, PosterLayout } from './layout.ts';
 import { getStyle } from './layout.ts';
-import { getQrBoxes } from './qr.ts';
 
-export const TEMPLATE_VERSION = 1;
+export const TEMPLATE_VERSION = 2;
 
 /** A satori element: what JSX would produce, written as plain objects. */
 export interface El {
@@ -55,19 +54,15 @@ export function drawSheet(layout: PosterLayout, sheetIndex: number): El {
   );
 
   // ── footer ──
-  const qr = getQrBoxes(doc.url, size.qr);
   const footerEl = h(
     'div',
     { position: 'absolute', left: m, top: footer.top, width: W, height: footer.height, display: 'flex', flexDirection: 'column' },
     [
       h('div', { display: 'flex', height: size.rule.thick, width: W, background: BLACK }),
       h('div', { display: 'flex', marginTop: 8, width: W }, [
-        h(
-          'div',
-          { display: 'flex', position: 'relative', width: size.qr, height: size.qr, background: WHITE, flexShrink: 0 },
-          qr.boxes.map((b) => h('div', { position: 'absolute', left: b.x, top: b.y, width: b.w, height: b.h, background: BLACK })),
-          'qr',
-        ),
+        // The QR code's box, left empty: render.ts draws the code into it after satori (qr.ts
+        // drawQrSvg), as a few hundred rectangles satori would otherwise lay out one by one.
+        h('div', { display: 'flex', width: size.qr, height: size.qr, background: WHITE, flexShrink: 0 }, undefined, 'qr'),
         h(
           'div',
           { display: 'flex', flexDirection: 'column', marginLeft: 12, width: W - size.qr - 12 },

@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { findPersonalNumbers, maskName } from '../../src/lib/privacy.ts';
 import type { PosterDoc } from '../../src/posters/doc.ts';
 import { getLayoutFonts } from '../../src/posters/fonts.ts';
+import { toOutlineSvg } from '../../src/posters/glyphs.ts';
 import { layoutPoster, type PosterLayout } from '../../src/posters/layout.ts';
 import { sheetsToPdf } from '../../src/posters/pdf.ts';
 import { encodeGreyPng } from '../../src/posters/png.ts';
@@ -69,7 +70,12 @@ describe('poster pictures (snapshots of sheet 1)', () => {
     for (const size of POSTER_SIZES) {
       it(`the ${kind} poster on ${size} looks as approved`, async () => {
         const svg = await firstSheetSvg(demoDoc(village, id), size);
-        const img = new Resvg(svg, { fitTo: { mode: 'width', value: SNAPSHOT_WIDTH }, background: 'white', font: { loadSystemFonts: false } }).render();
+        // Outlines only: no font is given to resvg, so text the outlines missed would show as a gap.
+        const img = new Resvg(toOutlineSvg(svg), {
+          fitTo: { mode: 'width', value: SNAPSHOT_WIDTH },
+          background: 'white',
+          font: { loadSystemFonts: false },
+        }).render();
         const fresh = encodeGreyPng(img.pixels, img.width, img.height);
         const file = join(SNAPSHOTS, `${kind}-${size.toLowerCase()}.png`);
         if (UPDATE || !existsSync(file)) {
@@ -142,11 +148,65 @@ describe('the PDF a clerk prints', () => {
     }
   });
 
-  it('refuses an SVG shape the vector writer would silently drop', async () => {
+  it('has real text: every word a poster draws can be found and copied from its PDF (pdftotext), in Chinese', async () => {
+    for (const doc of KINDS.map((k) => demoDoc(k.village, k.id))) {
+      const layout = layoutPoster(doc, SIZES.A4, fonts);
+      const dir = mkdtempSync(join(tmpdir(), 'gongkai-pdf-'));
+      try {
+        writeFileSync(join(dir, 'p.pdf'), await sheetsToPdf(await renderSheetsSvg(layout), SIZES.A4.width, SIZES.A4.height, { title: doc.title }));
+        // -raw: in drawing order, so a table cell's wrapped lines stay together.
+        const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', join(dir, 'p.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+        const drawn = layoutTexts(layout)
+          .map((t) => t.replace(/\s+/g, ''))
+          .filter((t) => t.length > 0);
+        expect(drawn.length, doc.id).toBeGreaterThan(10);
+        expect(
+          drawn.filter((t) => !text.includes(t)),
+          doc.id,
+        ).toEqual([]);
+        expect(text).toContain(doc.title.replace(/\s+/g, ''));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  });
+
+  it('embeds only the glyphs it uses of both poster font weights, each subset under its own name, with a map back to the characters', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-pdf-'));
+    try {
+      const names: string[] = [];
+      for (const [i, id] of ['resolution-2025-07-22-daibiao', 'finance-2025-q3'].entries()) {
+        const layout = layoutPoster(demoDoc('maqu', id), SIZES.A3, fonts);
+        const file = join(dir, `p${i}.pdf`);
+        const pdf = await sheetsToPdf(await renderSheetsSvg(layout), SIZES.A3.width, SIZES.A3.height, { title: id });
+        writeFileSync(file, pdf);
+        const rows = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+        // name, type, encoding, embedded, subset, ToUnicode: e.g. "ABCDEF+SourceHanSansSC-Bold CID Type 0C Identity-H yes yes yes 8 0"
+        expect(rows.map((r) => r.replace(/^[A-Z]{6}\+/, '').split(/\s+/)[0]).sort()).toEqual(['SourceHanSansSC-Bold', 'SourceHanSansSC-Regular']);
+        for (const r of rows) expect(r).toMatch(/^[A-Z]{6}\+\S+\s+CID Type 0C\s+Identity-H\s+yes\s+yes\s+yes\b/);
+        names.push(...rows.map((r) => r.split(/\s+/)[0]!));
+        // The full font files are 16 MB each; a poster carries a few hundred glyphs of them.
+        expect(pdf.length, id).toBeLessThan(layout.sheets.length * 60_000 + 60_000);
+      }
+      expect(new Set(names).size).toBe(names.length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses an SVG shape or text the vector writer would silently drop or print in the wrong font', async () => {
     await expect(sheetsToPdf(['<svg width="10" height="10"><image href="x.png"/></svg>'], 10, 10, { title: 't' })).rejects.toThrow(/image/);
     await expect(
       sheetsToPdf(['<svg width="10" height="10"><rect x="0" y="0" width="5" height="5" fill="#000" clip-path="url(#a)"/></svg>'], 10, 10, { title: 't' }),
     ).rejects.toThrow(/clip-path/);
+    const text = (attrs: string) => `<svg width="10" height="10"><text x="1" y="8" ${attrs} fill="#000">字</text></svg>`;
+    await expect(sheetsToPdf([text('font-size="8" font-weight="400" font-family="SimSun"')], 10, 10, { title: 't' })).rejects.toThrow(/SimSun/);
+    await expect(
+      sheetsToPdf([text('font-size="8" font-weight="400" font-family="source han sans sc" transform="rotate(90)"')], 10, 10, { title: 't' }),
+    ).rejects.toThrow(/transform/);
+    await expect(sheetsToPdf([text('font-size="8" font-weight="400" font-family="source han sans sc"')], 10, 10, { title: 't' })).resolves.toBeInstanceOf(
+      Buffer,
+    );
   });
 });
 
