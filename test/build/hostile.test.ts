@@ -38,7 +38,7 @@ describe('a build with the hostile corpus', () => {
     } finally {
       tree.cleanup();
     }
-  });
+  }, 120_000);
 });
 
 describe('a build whose checker missed every hostile case', () => {
