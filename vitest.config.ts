@@ -1,14 +1,37 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+import LongestFirstSequencer from './test/setup/sequencer.ts';
+
+/**
+ * Test files that share nothing in this checkout but the demo build (made once, under a lock:
+ * test/helpers/dist.ts) and the poster cache it fills, and whose builds run in folders of their own:
+ * unit tests and the build tests whose builds run from a county or project folder of their own. They
+ * run two at a time, longest first (test/setup/sequencer.ts). Two builds started from this checkout's
+ * folder must not overlap: Astro writes its prerender chunks under the folder it runs in (.astro/).
+ */
+const TWO_AT_A_TIME = [
+  'test/unit/**/*.test.ts',
+  'test/build/province.test.ts',
+  'test/build/hostile.test.ts',
+  'test/build/reproducible.test.ts',
+  'test/build/build-context.test.ts',
+];
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // The Debian packages the tests need (installed when running as root), then one shared build of
     // the demo county per run, made on first use (test/helpers/dist.ts).
     globalSetup: ['test/setup/system-packages.ts', 'test/setup/demo-build.ts'],
-    // Build and browser tests share dist/ and one Chromium; run files one after another.
-    fileParallelism: false,
+    sequence: { sequencer: LongestFirstSequencer },
     testTimeout: 30_000,
     hookTimeout: 600_000,
+    projects: [
+      { extends: true, test: { name: 'two-at-a-time', include: TWO_AT_A_TIME, maxWorkers: 2 } },
+      // Then the tests that build from this checkout's folder, read (or copy) the shared build, or drive
+      // Chromium (with timing budgets): one file after another.
+      {
+        extends: true,
+        test: { name: 'one-at-a-time', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...TWO_AT_A_TIME], fileParallelism: false },
+      },
+    ],
   },
 });

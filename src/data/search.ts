@@ -14,7 +14,7 @@ import { getNoticeFacts } from '../records/notice.ts';
 import { RECORD_TYPES, RECORD_TYPE_NAMES, type RecordTypeName } from '../records/registry.ts';
 import { getLedgerFacts } from '../records/ledger.ts';
 import { getVolunteerFacts } from '../records/volunteer.ts';
-import { getCounty, urls } from './county.ts';
+import { getCounty, getVillage, urls } from './county.ts';
 
 /** Filters on the search page, in the order shown. */
 export const SEARCH_FILTERS: readonly { key: FilterKey; zh: string; en: string }[] = [
@@ -94,37 +94,101 @@ function sitePath(url: string): string {
   return url.startsWith(`${base}/`) ? url.slice(base.length) : url;
 }
 
+type Village = County['villages'][number];
+
+/** The search document of each record of one village, by record type, built only when asked for. */
+function recordDocuments(v: Village, county: County, at: (path: string) => string) {
+  return {
+    disclosure: v.disclosures.map((d) => ({
+      id: d.id,
+      make: () => {
+        const f = getDisclosureFacts(d, v);
+        return doc(v, at(f.path), 'disclosure', d.data.track, d.data.publishedAt, d.period, [], f.supersededBy ? '已更正，请看更正版' : undefined);
+      },
+    })),
+    ledger: v.ledgers.map((l) => ({
+      id: l.id,
+      make: () => {
+        const f = getLedgerFacts(l, v);
+        const entries = [
+          ...l.data.income.map((e, i) => describeEntry('income', e, f.entryAnchors.income[i]!)),
+          ...l.data.expense.map((e, i) => describeEntry('expense', e, f.entryAnchors.expense[i]!)),
+        ];
+        return doc(v, at(f.path), 'ledger', '财务', l.data.publishedAt, l.period, entries);
+      },
+    })),
+    meeting: v.meetings.map((m) => ({
+      id: m.id,
+      make: () => {
+        const f = getMeetingFacts(m, v, county);
+        return doc(v, at(f.path), 'meeting', f.track, m.data.date, quarterOf(m.data.date));
+      },
+    })),
+    notice: v.notices.map((n) => ({
+      id: n.id,
+      make: () => {
+        const f = getNoticeFacts(n, v, county);
+        return doc(v, at(f.path), 'notice', f.track, n.data.startDate, quarterOf(n.data.startDate));
+      },
+    })),
+    volunteer: v.volunteers.map((p) => ({
+      id: p.id,
+      make: () => {
+        const f = getVolunteerFacts(p, v);
+        return doc(v, at(f.path), 'volunteer', '村务', f.lastDate, p.period);
+      },
+    })),
+  } satisfies Record<RecordTypeName, { id: string; make: () => SearchDocument }[]>;
+}
+
+const atSitePath = (path: string) => sitePath(urls.path(path));
+
 /** One search document per record page, in a stable order (village, then path). */
 export function listSearchDocuments(county: County): SearchDocument[] {
   const docs: SearchDocument[] = [];
-  const at = (path: string) => sitePath(urls.path(path));
   for (const v of county.villages) {
-    for (const d of v.disclosures) {
-      const f = getDisclosureFacts(d, v);
-      docs.push(doc(v, at(f.path), 'disclosure', d.data.track, d.data.publishedAt, d.period, [], f.supersededBy ? '已更正，请看更正版' : undefined));
-    }
-    for (const l of v.ledgers) {
-      const f = getLedgerFacts(l, v);
-      const entries = [
-        ...l.data.income.map((e, i) => describeEntry('income', e, f.entryAnchors.income[i]!)),
-        ...l.data.expense.map((e, i) => describeEntry('expense', e, f.entryAnchors.expense[i]!)),
-      ];
-      docs.push(doc(v, at(f.path), 'ledger', '财务', l.data.publishedAt, l.period, entries));
-    }
-    for (const m of v.meetings) {
-      const f = getMeetingFacts(m, v, county);
-      docs.push(doc(v, at(f.path), 'meeting', f.track, m.data.date, quarterOf(m.data.date)));
-    }
-    for (const n of v.notices) {
-      const f = getNoticeFacts(n, v, county);
-      docs.push(doc(v, at(f.path), 'notice', f.track, n.data.startDate, quarterOf(n.data.startDate)));
-    }
-    for (const p of v.volunteers) {
-      const f = getVolunteerFacts(p, v);
-      docs.push(doc(v, at(f.path), 'volunteer', '村务', f.lastDate, p.period));
-    }
+    const byType = recordDocuments(v, county, atSitePath);
+    for (const type of RECORD_TYPE_NAMES) for (const r of byType[type]) docs.push(r.make());
   }
   return docs.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** The search document of one record page: what its SearchBody marks for Pagefind. */
+export function getRecordSearchDocument(type: RecordTypeName, villageId: string, id: string): SearchDocument {
+  const record = recordDocuments(getVillage(villageId), getCounty(), atSitePath)[type].find((r) => r.id === id);
+  if (!record) throw new Error(`unknown ${type} ${villageId}/${id}`);
+  return record.make();
+}
+
+/**
+ * Pagefind's filter, meta and sort markers of a record page, as attributes of its search body
+ * element: the values sit in data attributes of their own and the marker lists only name them
+ * (`kind[data-kind]`), because Pagefind takes everything after the first colon of a marker as one
+ * literal value, commas included, and has no escape for them. Nothing here is shown or read aloud.
+ * `title` is the page's heading: Pagefind would read it from the <h1>, but the indexed copy of the
+ * heading has zero-width spaces between its Han characters.
+ */
+export function getSearchMarkers(d: SearchDocument, title: string): Record<string, string> {
+  const attributes: Record<string, string> = {};
+  const refer = (name: string, attribute: string, value: string) => {
+    attributes[attribute] = value;
+    return `${name}[${attribute}]`;
+  };
+  const filters = SEARCH_FILTERS.flatMap(({ key }) => d.filters[key].map((value, i) => refer(key, i === 0 ? `data-${key}` : `data-${key}-${i + 1}`, value)));
+  const kindAttribute = filters.find((f) => f.startsWith('kind['));
+  const meta = [
+    refer('title', 'data-title', title),
+    refer('village', 'data-place', d.meta.village),
+    refer('date', 'data-date', d.meta.date),
+    d.filters.kind[0] === d.meta.kind && kindAttribute ? kindAttribute : refer('kind', 'data-kind-name', d.meta.kind),
+    ...(d.meta.note ? [refer('note', 'data-note', d.meta.note)] : []),
+  ];
+  return {
+    'data-pagefind-filter': filters.join(', '),
+    'data-pagefind-meta': meta.join(', '),
+    'data-pagefind-sort': `date:${d.date}`,
+    ...attributes,
+  };
 }
 
 // ── the search page ───────────────────────────────────────────────────────

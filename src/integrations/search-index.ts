@@ -4,7 +4,7 @@
  * <site>/search/lexicon.json. Any indexing problem stops the build.
  *
  * The pages on disk are not changed. What Pagefind reads is the page with, inside its
- * `data-pagefind-body`: filter/meta/sort markers, one short heading per ledger entry carrying the
+ * `data-pagefind-body` (whose filter/meta/sort markers are attributes, src/components/SearchBody.astro): one short heading per ledger entry carrying the
  * id of its row (the tables themselves are `data-pagefind-ignore`: indexing them whole costs
  * gigabytes at county scale), labels of facts parted from their values, and a zero-width space between neighbouring Han characters so each is its own word
  * (see src/lib/search-query.ts for why that makes Chinese search exact).
@@ -61,18 +61,6 @@ export function prepareForIndex(html: string, doc: SearchDocument): string | und
   const openEnd = open.index + open[0].length;
   const close = findClose(html, open[1]!, openEnd);
   if (close < 0) return undefined;
-  const h1 = /<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(html.slice(openEnd, close));
-  const title = h1
-    ? decodeEntities(h1[1]!.replace(/<[^>]+>/g, ''))
-        .replace(/\s+/g, ' ')
-        .trim()
-    : '';
-  const markers = [
-    ...(title ? [`<span data-pagefind-meta="${escapeAttr(`title:${title}`)}"></span>`] : []),
-    ...Object.entries(doc.filters).flatMap(([k, values]) => values.map((v) => `<span data-pagefind-filter="${escapeAttr(`${k}:${v}`)}"></span>`)),
-    ...Object.entries(doc.meta).map(([k, v]) => `<span data-pagefind-meta="${escapeAttr(`${k}:${v}`)}"></span>`),
-    `<span data-pagefind-sort="${escapeAttr(`date:${doc.date}`)}"></span>`,
-  ].join('');
   // Each ledger entry starts with a heading (its voucher) carrying the id of its row: Pagefind makes the
   // entry a sub-result whose URL opens at the row. Weight 1 (body text): an entry is not a title. The
   // heading is short because Pagefind keeps a heading's text twice (content and anchors).
@@ -88,7 +76,7 @@ export function prepareForIndex(html: string, doc: SearchDocument): string | und
       .replace(/<\/dt>/gi, '：</dt>')
       .replace(/([^。；！？.])<\/dd>/gi, '$1。</dd>') + (entries ? `<div>${entries}</div>` : '');
   const separated = body.replace(/(^|>)([^<]+)/g, (_, before: string, text: string) => before + separateHanForIndex(text));
-  return html.slice(0, openEnd) + markers + separated + html.slice(close);
+  return html.slice(0, openEnd) + separated + html.slice(close);
 }
 
 /** A prepared page's text without markup, for counting words. */

@@ -9,6 +9,7 @@ import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, re
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyPosterCache } from '../helpers/dist.ts';
 import { ROOT } from '../helpers/fixture-tree.ts';
 
 // A county folder outside the project: the demo county without the village wenshui (温水村).
@@ -26,13 +27,13 @@ beforeAll(() => {
   cpSync(join(ROOT, 'content'), join(county, 'content'), { recursive: true });
   rmSync(join(county, 'content/villages/wenshui'), { recursive: true });
   // The poster cache, so the build reuses the demo county's posters instead of rendering them all.
-  if (existsSync(join(ROOT, '.gongkai-cache'))) cpSync(join(ROOT, '.gongkai-cache'), join(county, '.gongkai-cache'), { recursive: true });
+  copyPosterCache(county);
   // Run from inside the county folder, as a county's own scripts and the province pipeline do: Astro
   // then writes its prerender chunks under that folder, where no node_modules is (ERR_MODULE_NOT_FOUND
   // @oslojs/encoding before the build linked the project's packages into its work folder).
   const run = spawnSync(process.execPath, args, { cwd: county, encoding: 'utf8', env });
   first = { status: run.status, output: run.stdout.slice(-3000) + run.stderr };
-}, 300_000);
+}, 900_000);
 
 afterAll(() => rmSync(county, { recursive: true, force: true }));
 

@@ -127,7 +127,7 @@ describe('SearchBody', () => {
     for (const d of docs) {
       const html = page(d.path);
       expect(count(html, /data-pagefind-body/g), d.path).toBe(1);
-      expect(html).toMatch(/<article data-pagefind-body>\s*<h1>/);
+      expect(html).toMatch(/<article data-pagefind-body[\s>][^>]*>\s*<h1>/);
       expect(count(html, /<div class="table-scroll" data-pagefind-ignore>/g)).toBe(d.path.includes('/finances/') ? 2 : 0);
       // Boilerplate that many pages repeat would otherwise match every query for its words (一事一议, 核对码 …).
       for (const cls of ['terms meta', 'print-link no-print', 'data-links no-print']) {
@@ -136,6 +136,36 @@ describe('SearchBody', () => {
       }
     }
     expect(page('')).not.toContain('data-pagefind-body');
+  });
+
+  it('carries on its search body exactly the filters, result meta and sort date of the record’s search document, in data attributes that show nothing', () => {
+    const decode = (value: string) =>
+      value
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&');
+    for (const d of listSearchDocuments(county)) {
+      const html = page(d.path);
+      const tag = /<article data-pagefind-body[^>]*>/.exec(html)![0];
+      const attributes = new Map([...tag.matchAll(/\s([a-z-]+)="([^"]*)"/g)].map(([, name, value]) => [name!, decode(value!)]));
+      // As Pagefind reads a marker list: `name[attribute]` takes the value of that attribute of the same element.
+      const read = (list: string) =>
+        list.split(', ').map((m) => {
+          const [, name, attribute] = /^([^[]+)\[([^\]]+)\]$/.exec(m)!;
+          expect(attributes.has(attribute!), `${d.path}: ${attribute}`).toBe(true);
+          return [name!, attributes.get(attribute!)!] as const;
+        });
+      const filters: Record<string, string[]> = {};
+      for (const [name, value] of read(attributes.get('data-pagefind-filter')!)) (filters[name] ??= []).push(value);
+      expect(filters, d.path).toEqual(d.filters);
+      const title = /<h1>([\s\S]*?)<\/h1>/.exec(html)![1]!;
+      expect(Object.fromEntries(read(attributes.get('data-pagefind-meta')!)), d.path).toEqual({ title: decode(title), ...d.meta });
+      expect(attributes.get('data-pagefind-sort')).toBe(`date:${d.date}`);
+      // Only attributes: no marker element that a screen reader could reach or a stylesheet could show.
+      expect(html).not.toMatch(/<span data-pagefind-(filter|meta|sort)/);
+    }
   });
 });
 

@@ -6,9 +6,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, cpSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyPosterCache } from '../helpers/dist.ts';
 import { makeTree, ROOT } from '../helpers/fixture-tree.ts';
 import { openSiteSearch } from '../helpers/pagefind-node.ts';
 
@@ -39,7 +40,7 @@ let foundBefore: string[] = [];
 let refresh = '';
 
 beforeAll(async () => {
-  if (existsSync(join(ROOT, '.gongkai-cache'))) cpSync(join(ROOT, '.gongkai-cache'), join(tree.root, '.gongkai-cache'), { recursive: true });
+  copyPosterCache(tree.root);
   build(LAST_DAY);
   const dist = join(tree.root, 'dist');
   dayBefore = digest(dist);
@@ -52,7 +53,7 @@ beforeAll(async () => {
   }
   refresh = build(NEXT_DAY);
   build(NEXT_DAY, '--out', join(tree.root, 'full'), '--full');
-}, 400_000);
+}, 900_000);
 
 afterAll(() => tree.cleanup());
 

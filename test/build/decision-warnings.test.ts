@@ -4,7 +4,7 @@
  * the record it is about. Built with `--root` from a copy of the demo county with three such slips.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { loadCounty } from '../../src/check/load.ts';
 import { renderMessage } from '../../src/check/messages/index.ts';
 import type { Problem } from '../../src/check/model.ts';
 import { formatDateZh, isIsoDate } from '../../src/lib/dates.ts';
+import { copyPosterCache } from '../helpers/dist.ts';
 import { ROOT } from '../helpers/fixture-tree.ts';
 
 const county = mkdtempSync(join(tmpdir(), 'gongkai-decisions-'));
@@ -27,7 +28,7 @@ let run = { status: 0 as number | null, output: '' };
 let warnings: Problem[] = [];
 beforeAll(() => {
   cpSync(join(ROOT, 'content'), join(county, 'content'), { recursive: true });
-  if (existsSync(join(ROOT, '.gongkai-cache'))) cpSync(join(ROOT, '.gongkai-cache'), join(county, '.gongkai-cache'), { recursive: true });
+  copyPosterCache(county);
   patch('content/villages/maqu/meetings/2025-07-22-daibiao.md', 'resultPublishedAt: 2025-09-15\n', '');
   patch('content/villages/dongxing/meetings/2025-08-19-daibiao.md', 'publishedAt: 2025-08-20\n', 'publishedAt: 2025-09-01\n');
   patch('content/villages/dongguan/meetings/2025-08-26-daibiao.md', 'publishedAt: 2025-08-27\n', 'publishedAt: 2025-11-25\n');
@@ -40,7 +41,7 @@ beforeAll(() => {
     env: { ...process.env, GONGKAI_AS_OF: '' },
   });
   run = { status: r.status, output: r.stdout.slice(-3000) + r.stderr };
-}, 300_000);
+}, 900_000);
 
 afterAll(() => rmSync(county, { recursive: true, force: true }));
 

@@ -38,7 +38,7 @@ describe('a build with the hostile corpus', () => {
     } finally {
       tree.cleanup();
     }
-  });
+  }, 120_000);
 });
 
 describe('a build whose checker missed every hostile case', () => {
@@ -95,7 +95,7 @@ describe('a build whose checker missed every hostile case', () => {
       project.cleanup();
     }
     // A whole build, notice-board posters included (those of the unchanged demo records come from the cache).
-  }, 300_000);
+  }, 600_000);
 });
 
 describe('a build with a YAML alias bomb in a village file', () => {

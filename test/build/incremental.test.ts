@@ -54,7 +54,7 @@ beforeAll(() => {
   );
   incremental = build();
   build('--out', join(tree.root, 'full'), '--full');
-}, 300_000);
+}, 900_000);
 
 afterAll(() => tree.cleanup());
 

@@ -305,7 +305,7 @@ describe('the poster cache', () => {
     } finally {
       tree.cleanup();
     }
-  });
+  }, 120_000);
 
   it('after one village updates its quarterly ledger, renders only that village’s changed poster', async () => {
     const tree = makeTree();

@@ -8,7 +8,7 @@
  * would. The key is generated here; no private key is ever committed.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getLogOrigin } from '../../src/lib/tlog/checkpoint.ts';
 import { createSignerKey, formatSignerKey, formatVerifierKey, getVerifierKey, KEY_TYPE_ED25519 } from '../../src/lib/tlog/note.ts';
 import { launchBrowser } from '../helpers/browser.ts';
+import { copyPosterCache } from '../helpers/dist.ts';
 import { makeTree, ROOT } from '../helpers/fixture-tree.ts';
 import { serveDir, type StaticServer } from '../helpers/serve.ts';
 
@@ -56,7 +57,7 @@ const loggedPages = () =>
 
 let first: ReturnType<typeof build>;
 beforeAll(async () => {
-  if (existsSync(join(ROOT, '.gongkai-cache'))) cpSync(join(ROOT, '.gongkai-cache'), join(tree.root, '.gongkai-cache'), { recursive: true });
+  copyPosterCache(tree.root);
   const baseUrl = /^baseUrl:\s*(\S+)/m.exec(readFileSync(site, 'utf8'))![1]!;
   const key = await createSignerKey(getLogOrigin(baseUrl), KEY_TYPE_ED25519, new Uint8Array(32).fill(7));
   writeFileSync(keyFile, `${formatSignerKey(key)}\n`, { mode: 0o600 });
@@ -64,7 +65,7 @@ beforeAll(async () => {
   writeFileSync(site, `${readFileSync(site, 'utf8').trimEnd()}\nlogKey: ${vkey}\n`);
   cpSync(oldLog, join(tree.root, 'log'), { recursive: true });
   first = build();
-}, 400_000);
+}, 900_000);
 
 afterAll(() => {
   tree.cleanup();
@@ -121,7 +122,7 @@ describe('the publication log in the build', () => {
     const content = JSON.parse(readFileSync(join(dist, `log/content/${page.index}.json`), 'utf8')) as Record<string, unknown>;
     expect(content).toMatchObject({ village: 'maqu', kind: 'disclosure', id: '2025-q3', version: 1 });
     expect(JSON.stringify(content['data'])).toContain('合同价214,800.00元');
-  });
+  }, 120_000);
 
   it('appends nothing when a second build has nothing new, and says the log is unsigned without a key', () => {
     const before = readFileSync(entriesFile);
@@ -255,7 +256,7 @@ describe('the publication log in the build', () => {
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 });
 
 describe("a record page's own check, in Chromium", () => {

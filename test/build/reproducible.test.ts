@@ -4,7 +4,7 @@
  * can rebuild a published release from the data commit and check it. This includes the open data
  * (data packages, CSV files, workbooks, feeds), which test/build/opendata.test.ts checks otherwise.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,18 +24,25 @@ function listFiles(dir: string): string[] {
   return out.sort();
 }
 
-function build(root: string): void {
+function build(root: string): Promise<void> {
   // Same inputs, nothing else: the demo's pinned as-of date, no override.
   const env = { ...process.env, GONGKAI_AS_OF: '', SOURCE_DATE_EPOCH: '' };
-  const run = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: root, encoding: 'utf8', env });
-  if (run.status !== 0) throw new Error(`build failed in ${root}:\n${run.stdout}\n${run.stderr}`);
+  const child = spawn(process.execPath, ['scripts/build.ts'], { cwd: root, env });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => void (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => void (output += d.toString()));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => (status === 0 ? resolve() : reject(new Error(`build failed in ${root}:\n${output}`))));
+  });
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   const fresh = makeProjectTree();
   rmSync(join(fresh.root, '.gongkai-cache'), { recursive: true, force: true });
   trees.push(fresh, makeProjectTree());
-  for (const t of trees) build(t.root);
+  // The two folders share nothing, so they build at the same time: one renders posters while the other runs Astro.
+  await Promise.all(trees.map((t) => build(t.root)));
 });
 
 afterAll(() => {

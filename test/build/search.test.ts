@@ -324,7 +324,7 @@ describe('search on the built demo county', () => {
     cpSync(DIST, copy, { recursive: true, dereference: true });
     try {
       const notice = join(copy, 'v/maqu/notices/2025-11-17-dibao/index.html');
-      writeFileSync(notice, readFileSync(notice, 'utf8').replace('<article data-pagefind-body>', '<article>'));
+      writeFileSync(notice, readFileSync(notice, 'utf8').replace(/<article data-pagefind-body\b/, '<article'));
       const board = join(copy, 'v/maqu/index.html');
       writeFileSync(board, readFileSync(board, 'utf8').replace('<main id="main">', '<main id="main" data-pagefind-body>'));
       const error = await buildSearchIndex({ outDir: copy, county }).catch((e: Error) => e);

@@ -3,9 +3,10 @@
  * node_modules linked), so a test can run the real `npm run build` / `npm run new` / `npm run
  * import` against changed content or even changed code without touching this checkout.
  */
-import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { copyPosterCache } from './dist.ts';
 import { ROOT } from './fixture-tree.ts';
 
 export function makeProjectTree(): { root: string; cleanup(): void } {
@@ -14,6 +15,6 @@ export function makeProjectTree(): { root: string; cleanup(): void } {
     cpSync(join(ROOT, entry), join(root, entry), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
   // The poster cache, so posters of records the test does not change are reused, not rendered again.
-  if (existsSync(join(ROOT, '.gongkai-cache'))) cpSync(join(ROOT, '.gongkai-cache'), join(root, '.gongkai-cache'), { recursive: true });
+  copyPosterCache(root);
   return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
