@@ -38,11 +38,11 @@ const rest = document.getElementById('search-rest') as HTMLButtonElement;
 const base = form.dataset['base'] ?? '/';
 
 type Instance = PagefindLike<ResultData> & { options(o: object): Promise<void>; mergeIndex(path: string, o: object): Promise<void> };
-let engine: Promise<{ createInstance(o: object): Instance; lexicon: SplitLexicon }> | undefined;
+let engine: Promise<{ createInstance: (o: object) => Instance; lexicon: SplitLexicon }> | undefined;
 function loadEngine() {
   engine ??= (async () => {
     const [pagefind, lexicon] = await Promise.all([
-      import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<{ createInstance(o: object): Instance }>,
+      import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<{ createInstance: (o: object) => Instance }>,
       fetch(`${base}search/lexicon.json`).then((r) => r.json() as Promise<SplitLexicon>),
     ]);
     return { createInstance: pagefind.createInstance, lexicon };
