@@ -1,7 +1,10 @@
 /**
- * Post-build step: indexes every record page with Pagefind's Node API into <site>/pagefind/ and
- * writes the search lexicon (pinyin of place names, traditional → simplified) to
- * <site>/search/lexicon.json. Any indexing problem stops the build.
+ * Post-build step: indexes every record page with Pagefind's Node API into one bundle per township
+ * (<site>/pagefind/<id>/, small townships packed together; an unchanged one reused in an incremental
+ * build), writes the hub they are merged into (<site>/pagefind/) and the search lexicon with the
+ * directory of bundles (pinyin of place names, traditional → simplified, which bundle holds which
+ * villages and characters) to <site>/search/lexicon.json. Any indexing problem stops the build.
+ * See docs/search.md, "Splitting the index by township".
  *
  * The pages on disk are not changed. What Pagefind reads is the page with, inside its
  * `data-pagefind-body`: filter/meta/sort markers, one short heading per ledger entry carrying the
