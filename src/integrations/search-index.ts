@@ -159,7 +159,29 @@ export function packTownships(townships: readonly string[], pagesOf: (township: 
   return groups.map((g) => g.townships);
 }
 
-/** A bundle's folder under pagefind/: a short hash of its townships' names, the same in every build. */
+/**
+ * Most record pages in one bundle: a bigger township is split into groups of neighbouring villages
+ * (in the county's order) of about equal size. Metadata, filters and a character's index chunk all
+ * grow with the pages of a bundle, and a first query opens at least one.
+ */
+export const BUNDLE_MAX_PAGES = Infinity;
+
+/** Villages (in order) grouped into the fewest parts of at most `maxPages` pages, of about equal size. */
+export function splitVillages(villages: readonly { id: string; pages: number }[], maxPages = BUNDLE_MAX_PAGES): string[][] {
+  const total = villages.reduce((sum, v) => sum + v.pages, 0);
+  const parts = Math.max(1, Math.ceil(total / maxPages));
+  if (parts === 1) return [villages.map((v) => v.id)];
+  const groups: string[][] = [[]];
+  let done = 0;
+  for (const v of villages) {
+    if (groups.at(-1)!.length > 0 && done + v.pages / 2 > (total * groups.length) / parts) groups.push([]);
+    groups.at(-1)!.push(v.id);
+    done += v.pages;
+  }
+  return groups;
+}
+
+/** A bundle's folder under pagefind/: a short hash of its townships' names (and villages, for part of a township), the same in every build. */
 export function bundleId(townships: readonly string[]): string {
   return createHash('sha256').update(townships.join('\n')).digest('hex').slice(0, 10);
 }
@@ -227,7 +249,7 @@ function fixedBytes(dir: string): number {
  */
 export async function buildSearchIndex(
   ctx: Pick<StepContext, 'outDir' | 'county'> & Partial<Pick<StepContext, 'root' | 'incremental'>>,
-  options: { bundlePages?: number } = {},
+  options: { bundlePages?: number; maxBundlePages?: number } = {},
 ): Promise<SearchIndexResult> {
   const docs = listSearchDocuments(ctx.county);
   const known = new Set(docs.map((d) => d.path));
@@ -249,11 +271,23 @@ export async function buildSearchIndex(
   const pagefindDir = join(ctx.outDir, 'pagefind');
   const countsDir = ctx.root ? join(ctx.root, '.gongkai-build', 'search-counts') : undefined;
   const townshipOf = new Map(ctx.county.villages.map((v) => [v.id, v.data.township]));
+  const pagesOf = new Map<string, number>();
+  for (const d of docs) pagesOf.set(d.village, (pagesOf.get(d.village) ?? 0) + 1);
+  const maxPages = options.maxBundlePages ?? BUNDLE_MAX_PAGES;
   const bundles = packTownships(
     ctx.county.villages.map((v) => v.data.township),
     (t) => docs.filter((d) => townshipOf.get(d.village) === t).length,
     options.bundlePages ?? BUNDLE_PAGES,
-  ).map((townships) => ({ townships, id: bundleId(townships), docs: docs.filter((d) => townships.includes(townshipOf.get(d.village)!)) }));
+  ).flatMap((townships) => {
+    const villages = ctx.county.villages.filter((v) => townships.includes(v.data.township)).map((v) => ({ id: v.id, pages: pagesOf.get(v.id) ?? 0 }));
+    const parts = townships.length === 1 ? splitVillages(villages, maxPages) : [villages.map((v) => v.id)];
+    return parts.map((ids) => ({
+      townships,
+      villageIds: ids,
+      id: bundleId(parts.length === 1 ? townships : [...townships, ...ids]),
+      docs: docs.filter((d) => ids.includes(d.village)),
+    }));
+  });
   // What the previous build left in pagefind/ (as hard links) is kept only for reused bundles.
   const reusable = (b: (typeof bundles)[number]): BundleCounts | undefined => {
     if (!countsDir || !touched || b.docs.some((d) => touched.has(d.village))) return undefined;
@@ -323,7 +357,7 @@ export async function buildSearchIndex(
     directory.bundles.push({
       id: b.id,
       townships: b.townships,
-      villages: ctx.county.villages.filter((v) => b.townships.includes(v.data.township)).map((v) => v.data.name),
+      villages: ctx.county.villages.filter((v) => b.villageIds.includes(v.id)).map((v) => v.data.name),
       pages: b.docs.length,
       bytes: fixedBytes(dir),
       missing: '',
@@ -368,8 +402,8 @@ export async function buildSearchIndex(
   return {
     pages: docs.length,
     bytes: dirBytes(pagefindDir) + Buffer.byteLength(JSON.stringify(lexicon)) + Buffer.byteLength(vocabulary),
-    indexed: bundles.filter((b) => !kept.has(b.id)).flatMap((b) => b.townships),
-    reused: bundles.filter((b) => kept.has(b.id)).flatMap((b) => b.townships),
+    indexed: [...new Set(bundles.filter((b) => !kept.has(b.id)).flatMap((b) => b.townships))],
+    reused: [...new Set(bundles.filter((b) => kept.has(b.id)).flatMap((b) => b.townships))],
   };
 }
 
