@@ -162,9 +162,10 @@ export function packTownships(townships: readonly string[], pagesOf: (township: 
 /**
  * Most record pages in one bundle: a bigger township is split into groups of neighbouring villages
  * (in the county's order) of about equal size. Metadata, filters and a character's index chunk all
- * grow with the pages of a bundle, and a first query opens at least one.
+ * grow with the pages of a bundle, and a first query opens at least one: a whole 16-village township
+ * (1,367 pages) made 低保's first query 165 KB, its two halves 126 KB (docs/search.md).
  */
-export const BUNDLE_MAX_PAGES = Infinity;
+export const BUNDLE_MAX_PAGES = 700;
 
 /** Villages (in order) grouped into the fewest parts of at most `maxPages` pages, of about equal size. */
 export function splitVillages(villages: readonly { id: string; pages: number }[], maxPages = BUNDLE_MAX_PAGES): string[][] {
