@@ -420,7 +420,7 @@ export const searchIndexStep: BuildStep = {
   async run(ctx) {
     const r = await buildSearchIndex(ctx);
     ctx.log(
-      `  ${r.pages} 个记录页已建立索引，共 ${(r.bytes / 1024).toFixed(0)} KB；${r.indexed.length} 个乡镇重新索引，${r.reused.length} 个沿用上次。 Indexed ${r.pages} record pages, ${(r.bytes / 1024).toFixed(0)} KB; ${r.indexed.length} township bundle(s) indexed, ${r.reused.length} reused.`,
+      `  ${r.pages} 个记录页已建立索引，共 ${(r.bytes / 1024).toFixed(0)} KB；${r.indexed.length} 个乡镇重新索引，${r.reused.length} 个沿用上次。 Indexed ${r.pages} record pages, ${(r.bytes / 1024).toFixed(0)} KB; ${r.indexed.length} township(s) indexed, ${r.reused.length} reused.`,
     );
   },
 };
