@@ -1,5 +1,5 @@
 /**
- * `npm run build [-- --root <dir>] [-- --out <dir>] [-- --full]`: checks <root>/content (default:
+ * `npm run build [-- --root <dir>] [-- --out <dir>] [-- --full] [-- --no-posters]`: checks <root>/content (default:
  * the current folder), builds the site into a staging folder and only then publishes it as <out>
  * (default <root>/dist). A failed check or build leaves the previous output exactly as it was.
  *
@@ -53,6 +53,8 @@ const { values } = parseArgs({
     root: { type: 'string' },
     out: { type: 'string' },
     full: { type: 'boolean', default: false },
+    // Benchmarks only (posters of a generated 300-village county take hours): the site has no poster files.
+    'no-posters': { type: 'boolean', default: false },
     'web-root': { type: 'string' },
     'log-key': { type: 'string' },
   },
@@ -318,7 +320,9 @@ provideBuildContext(context);
 // Posters not in the cache yet are rendered by worker processes while Astro renders the pages (the
 // second core); the poster step after the pages then only places cached files.
 const postersStarted = performance.now();
-const posters = renderMissingPosters({ root, county }, only).then((n) => recordTiming('posters-ahead', performance.now() - postersStarted, { rendered: n }));
+const posters = values['no-posters']
+  ? Promise.resolve()
+  : renderMissingPosters({ root, county }, only).then((n) => recordTiming('posters-ahead', performance.now() - postersStarted, { rendered: n }));
 // Handled by the poster step (which waits for it); this only keeps an early failure from going unhandled.
 posters.catch(() => undefined);
 const astroStarted = performance.now();
@@ -356,6 +360,7 @@ try {
       ...(touched ? { incremental: { villages: touched } } : {}),
     },
     new Map([[posterStep, posters]]),
+    values['no-posters'] ? [posterStep] : [],
   );
   recordTiming('post-build', performance.now() - postStarted);
 } catch (error) {

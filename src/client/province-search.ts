@@ -1,11 +1,14 @@
 /**
  * The province search page in the browser. The province's own Pagefind index is small: villages,
  * townships and running notices of every county (src/province/assemble.ts). When a county is
- * chosen, that county's Pagefind bundle (/<id>/pagefind/) is merged into the same instance with
- * `mergeIndex`, tagged with a `county` filter, so its records are searched with the same query
- * plan as on the county's own search page. A county whose bundle is missing or does not answer in
- * time is named in the status line; the rest of the search still works.
+ * chosen, the township bundles of that county's split index (/<id>/pagefind/<bundle>/) that the
+ * query needs — chosen from the county's directory (/<id>/search/lexicon.json) as its own search
+ * page chooses them — are merged into the same instance with `mergeIndex`, tagged with a `county`
+ * filter, so its records are searched with the same query plan as on the county's own search page.
+ * A county whose bundles are missing or do not answer in time is named in the status line; the
+ * rest of the search still works.
  */
+import { chooseBundles, type SplitLexicon } from '../lib/search-bundles.ts';
 import { planQuery, type SearchLexicon } from '../lib/search-query.ts';
 import { runPlan, type PagefindLike } from '../lib/search-run.ts';
 
@@ -41,28 +44,52 @@ function loadEngine(): Promise<Api> {
 }
 
 const timeout = (ms: number) => new Promise<false>((r) => setTimeout(() => r(false), ms));
-const lexicons = new Map<string, SearchLexicon>();
+const lexicons = new Map<string, Promise<SplitLexicon | undefined>>();
+/** County `id`'s lexicon and directory of bundles; undefined when missing or not a split index. */
+function countyLexicon(id: string): Promise<SplitLexicon | undefined> {
+  let lexicon = lexicons.get(id);
+  if (!lexicon) {
+    lexicon = fetch(`${base}${id}/search/lexicon.json`)
+      .then((r) => (r.ok ? (r.json() as Promise<SplitLexicon>) : undefined))
+      .then((l) => (l?.directory ? l : undefined))
+      .catch(() => undefined);
+    // A county that did not answer is asked again on a later search.
+    void lexicon.then((l) => l || lexicons.delete(id));
+    lexicons.set(id, lexicon);
+  }
+  return lexicon;
+}
 const merged = new Map<string, Promise<boolean>>();
-/** Merges county `id`'s bundle once; false when it is missing, broken or late. */
-function mergeCounty(api: Api, id: string): Promise<boolean> {
-  let done = merged.get(id);
+/** Merges one bundle of county `id` once; false when it is missing or broken. */
+function mergeBundle(api: Api, id: string, bundle: string): Promise<boolean> {
+  const path = `${base}${id}/pagefind/${bundle}/`;
+  let done = merged.get(path);
   if (!done) {
-    const attempt = (async () => {
-      const entry = await fetch(`${base}${id}/pagefind/pagefind-entry.json`);
+    done = (async () => {
+      const entry = await fetch(`${path}pagefind-entry.json`);
       if (!entry.ok) return false;
-      const [lexicon] = await Promise.all([
-        fetch(`${base}${id}/search/lexicon.json`).then((r) => (r.ok ? (r.json() as Promise<SearchLexicon>) : { places: [], t2s: '' })),
-        api.mergeIndex(`${base}${id}/pagefind/`, { baseUrl: `${base}${id}/`, mergeFilter: { county: id } }),
-      ]);
-      lexicons.set(id, lexicon);
+      await api.mergeIndex(path, { baseUrl: `${base}${id}/`, mergeFilter: { county: id } });
       return true;
     })().catch(() => false);
-    done = Promise.race([attempt, timeout(COUNTY_TIMEOUT_MS)]);
-    // A late county may answer on a later search; a failed one is tried again then.
-    void done.then((ok) => ok || merged.delete(id));
-    merged.set(id, done);
+    void done.then((ok) => ok || merged.delete(path));
+    merged.set(path, done);
   }
   return done;
+}
+/**
+ * Opens what `query` needs of county `id` within COUNTY_TIMEOUT_MS: its lexicon and the bundles the
+ * query needs. Undefined when the county is missing, broken or late; `later` names the townships
+ * left out to keep the first search small.
+ */
+async function openCounty(api: Api, id: string, query: string): Promise<{ lexicon: SearchLexicon; later: string[] } | undefined> {
+  const attempt = (async () => {
+    const lexicon = await countyLexicon(id);
+    if (!lexicon) return false;
+    const { now, later } = chooseBundles(lexicon.directory, planQuery(query, lexicon), {});
+    const ok = await Promise.all(now.map((i) => mergeBundle(api, id, lexicon.directory.bundles[i]!.id)));
+    return ok.every(Boolean) ? { lexicon, later: later.flatMap((i) => lexicon.directory.bundles[i]!.townships) } : false;
+  })();
+  return (await Promise.race([attempt, timeout(COUNTY_TIMEOUT_MS)])) || undefined;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLElementTagNameMap[K] {
@@ -97,9 +124,11 @@ async function search(): Promise<void> {
     let scope: PagefindLike<ResultData> = api;
     let lexicon: SearchLexicon = { places: [], t2s: '' };
     if (county) {
-      if (await mergeCounty(api, county)) {
-        lexicon = lexicons.get(county)!;
+      const opened = await openCounty(api, county, query);
+      if (opened) {
+        lexicon = opened.lexicon;
         scope = { search: (term, o) => api.search(term, { ...o, filters: { ...(o.filters ?? {}), county } }) };
+        if (opened.later.length > 0) notes.push(`为节省流量，只搜索了${countyName(county)}的部分乡镇；其余 ${opened.later.length} 个乡镇请到该县网站搜索。`);
       } else {
         notes.push(`${countyName(county)}的全文搜索暂时无法使用（索引缺失或未及时响应），下面只列出全省目录中的结果。`);
       }

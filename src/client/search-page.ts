@@ -3,7 +3,7 @@
  * against the Pagefind index and shows the results. Pagefind and the lexicon are fetched on first
  * use (focus or search), never on page load, so a visit that does not search costs nothing.
  */
-import type { SearchLexicon } from '../lib/search-query.ts';
+import { BUNDLE_BUDGET, mergeByDate, openBundles, sortableDate, type SplitLexicon } from '../lib/search-bundles.ts';
 import { isEntryAnchor } from '../lib/ledger.ts';
 import {
   FILTER_KEYS,
@@ -32,22 +32,39 @@ const sortSelect = form.elements.namedItem('sort') as HTMLSelectElement;
 const status = document.getElementById('search-status')!;
 const list = document.getElementById('search-results') as HTMLOListElement;
 const more = document.getElementById('search-more') as HTMLButtonElement;
+const restBox = document.getElementById('search-rest-box')!;
+const restText = document.getElementById('search-rest-text')!;
+const rest = document.getElementById('search-rest') as HTMLButtonElement;
 const base = form.dataset['base'] ?? '/';
 
-let engine: Promise<{ api: PagefindLike<ResultData>; lexicon: SearchLexicon }> | undefined;
+type Instance = PagefindLike<ResultData> & { options(o: object): Promise<void>; mergeIndex(path: string, o: object): Promise<void> };
+let engine: Promise<{ createInstance: (o: object) => Instance; lexicon: SplitLexicon }> | undefined;
 function loadEngine() {
   engine ??= (async () => {
     const [pagefind, lexicon] = await Promise.all([
-      import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<{
-        createInstance(o: object): PagefindLike<ResultData> & { options(o: object): Promise<void> };
-      }>,
-      fetch(`${base}search/lexicon.json`).then((r) => r.json() as Promise<SearchLexicon>),
+      import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<{ createInstance: (o: object) => Instance }>,
+      fetch(`${base}search/lexicon.json`).then((r) => r.json() as Promise<SplitLexicon>),
     ]);
-    const api = pagefind.createInstance({ basePath: `${base}pagefind/`, baseUrl: base, noWorker: true });
-    await api.options({ excerptLength: 36 });
-    return { api, lexicon };
+    return { createInstance: pagefind.createInstance, lexicon };
   })();
   return engine;
+}
+
+// One township's bundle, merged into Pagefind's hub (pagefind/): the hub's code and WebAssembly are fetched once.
+const bundles = new Map<number, Promise<Instance>>();
+function openBundle(i: number): Promise<Instance> {
+  let api = bundles.get(i);
+  if (!api)
+    bundles.set(
+      i,
+      (api = loadEngine().then(async ({ createInstance, lexicon }) => {
+        const instance = createInstance({ basePath: `${base}pagefind/`, baseUrl: base, noWorker: true });
+        await instance.options({ excerptLength: 36 });
+        await instance.mergeIndex(`${base}pagefind/${lexicon.directory.bundles[i]!.id}/`, { baseUrl: base, excerptLength: 36 });
+        return instance;
+      })),
+    );
+  return api;
 }
 
 // "Did you mean" needs the site's words with their pinyin: fetched only after a query found nothing.
@@ -129,9 +146,11 @@ function resultItem(d: ResultData): HTMLLIElement {
 
 let hits: SearchHit<ResultData>[] = [];
 let shown = 0;
+/** Set when results from several townships are shown by date: they are merged as they are shown. */
+let byDate: ReturnType<typeof mergeByDate<ResultData>> | undefined;
 async function showMore() {
   const next = hits.slice(shown, shown + PAGE_SIZE);
-  const data = await Promise.all(next.map((h) => h.data()));
+  const data = byDate ? await byDate.take(PAGE_SIZE) : await Promise.all(next.map((h) => h.data()));
   list.append(...data.map(resultItem));
   shown += next.length;
   more.hidden = shown >= hits.length;
@@ -158,7 +177,19 @@ function describeAnswer(query: string, { plan, outcome, corrected }: SearchAnswe
   return lines;
 }
 
+/** The townships a search left for later (to keep the first search small), with the button that searches them. */
+function showRest(lexicon: SplitLexicon, later: number[]) {
+  restBox.hidden = later.length === 0;
+  if (later.length === 0) return;
+  const names = later.flatMap((i) => lexicon.directory.bundles[i]!.townships);
+  const kb = Math.round(later.reduce((sum, i) => sum + lexicon.directory.bundles[i]!.bytes, 0) / 1024);
+  restText.textContent = `为节省流量，这次只搜索了部分乡镇，还有 ${names.length} 个乡镇没有搜索：${names.slice(0, 5).join('、')}${names.length > 5 ? ' 等' : ''}。`;
+  rest.textContent = `搜索其余 ${names.length} 个乡镇（约 ${kb} KB）`;
+}
+
 let generation = 0;
+/** Bytes of township bundles a search may load: small at first; every township once the villager asks. */
+let budget = BUNDLE_BUDGET;
 async function search() {
   const mine = ++generation;
   const query = input.value.trim();
@@ -172,22 +203,25 @@ async function search() {
   history.replaceState(null, '', params.size > 0 ? `?${params}` : location.pathname);
   list.replaceChildren();
   more.hidden = true;
+  restBox.hidden = true;
   if (!query && Object.keys(chosen).length === 0) {
     status.textContent = '请输入要找的内容，或选择一个村。';
     return;
   }
   status.textContent = '正在搜索……';
   try {
-    const { api, lexicon } = await loadEngine();
-    const answer = await runSearch(api, lexicon, query, chosen, order, {
+    const { lexicon } = await loadEngine();
+    const answer = await runSearch(openBundles(lexicon.directory, chosen, openBundle, budget), lexicon, query, chosen, order, {
       describe: (d) => ({ title: d.meta['title'] ?? '', superseded: Boolean(d.meta['note']) }),
       loadVocabulary,
     });
     if (mine !== generation) return;
     hits = answer.outcome.hits;
     shown = 0;
+    byDate = order !== 'relevance' && (answer.scope?.now.length ?? 0) > 1 ? mergeByDate(hits, (d) => sortableDate(d.meta['date'] ?? ''), order) : undefined;
     const lines = describeAnswer(query, answer, Object.values(chosen));
     status.textContent = lines.join(' ');
+    showRest(lexicon, answer.scope?.later ?? []);
     await showMore();
   } catch (error) {
     status.textContent = '搜索暂时无法使用，请稍后再试，或在下面按村浏览。';
@@ -197,6 +231,11 @@ async function search() {
 
 form.addEventListener('submit', (e) => {
   e.preventDefault();
+  budget = BUNDLE_BUDGET;
+  void search();
+});
+rest.addEventListener('click', () => {
+  budget = Infinity;
   void search();
 });
 form.addEventListener('change', (e) => {

@@ -1,7 +1,10 @@
 /**
- * Post-build step: indexes every record page with Pagefind's Node API into <site>/pagefind/ and
- * writes the search lexicon (pinyin of place names, traditional → simplified) to
- * <site>/search/lexicon.json. Any indexing problem stops the build.
+ * Post-build step: indexes every record page with Pagefind's Node API into one bundle per township
+ * (<site>/pagefind/<id>/, small townships packed together; an unchanged one reused in an incremental
+ * build), writes the hub they are merged into (<site>/pagefind/) and the search lexicon with the
+ * directory of bundles (pinyin of place names, traditional → simplified, which bundle holds which
+ * villages and characters) to <site>/search/lexicon.json. Any indexing problem stops the build.
+ * See docs/search.md, "Splitting the index by township".
  *
  * The pages on disk are not changed. What Pagefind reads is the page with, inside its
  * `data-pagefind-body` (whose filter/meta/sort markers are attributes, src/components/SearchBody.astro): one short heading per ledger entry carrying the
@@ -9,13 +12,15 @@
  * gigabytes at county scale), labels of facts parted from their values, and a zero-width space between neighbouring Han characters so each is its own word
  * (see src/lib/search-query.ts for why that makes Chinese search exact).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
 import { listSearchDocuments, type SearchDocument } from '../data/search.ts';
 import { buildT2s, buildVocabulary, hanCharacters, makePlace, makeWordCounter, siteWords } from '../lib/search-lexicon.ts';
+import type { SearchDirectory, SplitLexicon } from '../lib/search-bundles.ts';
 import { SEARCH_LANGUAGE } from '../lib/search-synonyms.ts';
-import { SEARCH_WORD_CHARACTERS, separateHanForIndex, type SearchLexicon } from '../lib/search-query.ts';
+import { SEARCH_WORD_CHARACTERS, separateHanForIndex } from '../lib/search-query.ts';
 import { replaceFile } from './files.ts';
 import type { BuildStep, StepContext } from '../build/steps.ts';
 
@@ -24,6 +29,8 @@ export const LEXICON_FILE = 'search/lexicon.json';
 export const VOCABULARY_FILE = 'search/vocabulary.json';
 /** Files Pagefind writes that the search page does not use (its ready-made UIs and web worker). */
 const UNUSED_BUNDLE_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight|worker)\.(js|css)$/;
+/** A township bundle is merged into the hub (pagefind/), whose code and WebAssembly it uses: its own copies are not needed. */
+const MERGED_BUNDLE_FILES = /^(pagefind\.js|wasm\..*\.pagefind)$/;
 
 const BODY_OPEN = /<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-body(?:[\s=][^>]*)?>/i;
 
@@ -89,9 +96,14 @@ function plainText(prepared: string): string {
   );
 }
 
-function htmlFiles(dir: string): string[] {
+/** The site's HTML files, except under folders `skip` names (relative paths such as v/maqu). */
+function htmlFiles(dir: string, skip: (rel: string) => boolean, rel = ''): string[] {
   return readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? htmlFiles(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : []))
+    .flatMap((e) => {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) return skip(r) || r === 'pagefind' ? [] : htmlFiles(join(dir, e.name), skip, r);
+      return e.name.endsWith('.html') ? [join(dir, e.name)] : [];
+    })
     .sort();
 }
 
@@ -99,14 +111,141 @@ export interface SearchIndexResult {
   pages: number;
   /** Bytes of the written index (pagefind/ plus the lexicon). */
   bytes: number;
+  /** Township bundles indexed by this run, and those carried over unchanged from the previous build. */
+  indexed: string[];
+  reused: string[];
 }
 
-/** Builds the index for the site in `ctx.outDir`; throws with every problem found. */
-export async function buildSearchIndex(ctx: Pick<StepContext, 'outDir' | 'county'>): Promise<SearchIndexResult> {
+/**
+ * Record pages below which a township shares its bundle with the next ones (by name): every bundle
+ * costs a first query its metadata, filters and at least one index chunk (about 20 KB even for one
+ * village), so splitting a small county only adds bytes. A township of 16 villages has about 1,300.
+ */
+export const BUNDLE_PAGES = 400;
+
+/**
+ * Townships grouped into bundles: in name order, each township with at least `minPages` record pages
+ * alone, smaller ones together until the bundle has `minPages` (a small rest joins the bundle before it).
+ */
+export function packTownships(townships: readonly string[], pagesOf: (township: string) => number, minPages = BUNDLE_PAGES): string[][] {
+  const groups: { townships: string[]; pages: number }[] = [];
+  let open: { townships: string[]; pages: number } | undefined;
+  for (const t of [...new Set(townships)].sort((a, b) => a.localeCompare(b))) {
+    open ??= { townships: [], pages: 0 };
+    open.townships.push(t);
+    open.pages += pagesOf(t);
+    if (open.pages >= minPages) {
+      groups.push(open);
+      open = undefined;
+    }
+  }
+  if (open) {
+    const last = groups.at(-1);
+    if (last && last.pages < minPages * 2) last.townships.push(...open.townships);
+    else groups.push(open);
+  }
+  return groups.map((g) => g.townships);
+}
+
+/**
+ * Most record pages in one bundle: a bigger township is split into groups of neighbouring villages
+ * (in the county's order) of about equal size. Metadata, filters and a character's index chunk all
+ * grow with the pages of a bundle, and a first query opens at least one: a whole 16-village township
+ * (1,367 pages) made 低保's first query 165 KB, its two halves 126 KB (docs/search.md).
+ */
+export const BUNDLE_MAX_PAGES = 700;
+
+/** Villages (in order) grouped into the fewest parts of at most `maxPages` pages, of about equal size. */
+export function splitVillages(villages: readonly { id: string; pages: number }[], maxPages = BUNDLE_MAX_PAGES): string[][] {
+  const total = villages.reduce((sum, v) => sum + v.pages, 0);
+  const parts = Math.max(1, Math.ceil(total / maxPages));
+  if (parts === 1) return [villages.map((v) => v.id)];
+  const groups: string[][] = [[]];
+  let done = 0;
+  for (const v of villages) {
+    if (groups.at(-1)!.length > 0 && done + v.pages / 2 > (total * groups.length) / parts) groups.push([]);
+    groups.at(-1)!.push(v.id);
+    done += v.pages;
+  }
+  return groups;
+}
+
+/** A bundle's folder under pagefind/: a short hash of its townships' names (and villages, for part of a township), the same in every build. */
+export function bundleId(townships: readonly string[]): string {
+  return createHash('sha256').update(townships.join('\n')).digest('hex').slice(0, 10);
+}
+
+/**
+ * What a bundle's pages contributed to the lexicon, kept next to the build (never published) so an
+ * unchanged township is not read again: the bundle it belongs to (its pagefind-entry.json, which
+ * names the bundle's content hash), its pages, its word counts and characters.
+ */
+interface BundleCounts {
+  entry: string;
+  paths: string[];
+  words: [string, number][];
+  chars: string;
+}
+
+/** Pagefind's smallest index, at pagefind/: the code and WebAssembly every bundle is merged into (see src/lib/search-bundles.ts). */
+const HUB_PAGE = '<html lang="zh-cn"><body><main data-pagefind-body><p>gongkaihubxq</p></main></body></html>';
+
+async function writeBundle(dir: string, pages: Iterable<{ url: string; content: string }>, problems: string[]): Promise<void> {
+  try {
+    const created = await pagefind.createIndex({ forceLanguage: 'zh-cn', includeCharacters: SEARCH_WORD_CHARACTERS });
+    if (!created.index) throw new Error(`Pagefind 无法启动。Pagefind could not start: ${created.errors.join('; ')}`);
+    for (const page of pages) {
+      const added = await created.index.addHTMLFile(page);
+      if (added.errors.length > 0) problems.push(`索引 ${page.url} 出错。Indexing ${page.url} failed: ${added.errors.join('; ')}`);
+      else if (added.file.uniqueWords === 0)
+        problems.push(`记录页 ${page.url.slice(1)} 的正文是空的。\n  Record page ${page.url.slice(1)} has no text to index.`);
+    }
+    if (problems.length > 0) return;
+    // An incremental build carried the previous bundle over as hard links: write a fresh folder, never into them.
+    rmSync(dir, { recursive: true, force: true });
+    const written = await created.index.writeFiles({ outputPath: dir });
+    if (written.errors.length > 0) throw new Error(`写入搜索索引出错。Writing the search index failed: ${written.errors.join('; ')}`);
+  } finally {
+    // One Pagefind process per bundle: its memory is bounded by the largest township, not the county.
+    await pagefind.close();
+  }
+}
+
+function pagefindFiles(dir: string): string[] {
+  return existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? pagefindFiles(join(dir, e.name)).map((f) => `${e.name}/${f}`) : [e.name]))
+    : [];
+}
+
+/**
+ * Bytes a bundle costs a query before its first result: its metadata, every filter (Pagefind loads
+ * them all to count) and one index chunk of average size (a term reads at least one).
+ */
+function fixedBytes(dir: string): number {
+  const files = pagefindFiles(dir);
+  const size = (f: string) => statSync(join(dir, f)).size;
+  const chunks = files.filter((f) => f.endsWith('.pf_index'));
+  const chunk = chunks.length > 0 ? Math.round(chunks.reduce((sum, f) => sum + size(f), 0) / chunks.length) : 0;
+  return files.filter((f) => f.endsWith('.pf_meta') || f.endsWith('.pf_filter')).reduce((sum, f) => sum + size(f), 0) + chunk;
+}
+
+/**
+ * Builds the index for the site in `ctx.outDir`: one Pagefind bundle per township (pagefind/<id>/),
+ * the hub bundle at pagefind/ whose code and WebAssembly the search page merges them into, and
+ * the lexicon with the directory of bundles. In an incremental build a township none of whose
+ * villages was rendered again keeps its bundle and its cached word counts (`ctx.root`'s
+ * .gongkai-build/search-counts/). Throws with every problem found.
+ */
+export async function buildSearchIndex(
+  ctx: Pick<StepContext, 'outDir' | 'county'> & Partial<Pick<StepContext, 'root' | 'incremental'>>,
+  options: { bundlePages?: number; maxBundlePages?: number } = {},
+): Promise<SearchIndexResult> {
   const docs = listSearchDocuments(ctx.county);
   const known = new Set(docs.map((d) => d.path));
   const problems: string[] = [];
-  for (const file of htmlFiles(ctx.outDir)) {
+  const touched = ctx.incremental ? new Set(ctx.incremental.villages) : undefined;
+  const unchangedVillage = (id: string) => touched !== undefined && ctx.county.villages.some((v) => v.id === id) && !touched.has(id);
+  for (const file of htmlFiles(ctx.outDir, (rel) => /^v\/[^/]+$/.test(rel) && unchangedVillage(rel.slice(2)))) {
     const path = relative(ctx.outDir, file)
       .split('\\')
       .join('/')
@@ -119,54 +258,126 @@ export async function buildSearchIndex(ctx: Pick<StepContext, 'outDir' | 'county
   }
 
   const pagefindDir = join(ctx.outDir, 'pagefind');
-  rmSync(pagefindDir, { recursive: true, force: true });
-  // The lexicon needs the site's words and characters: counted page by page, never every page held at once.
-  const counter = makeWordCounter();
-  const chars = new Set<string>();
-  try {
-    const created = await pagefind.createIndex({ forceLanguage: 'zh-cn', includeCharacters: SEARCH_WORD_CHARACTERS });
-    if (!created.index) throw new Error(`Pagefind 无法启动。Pagefind could not start: ${created.errors.join('; ')}`);
-    const index = created.index;
-    for (const doc of docs) {
-      const file = join(ctx.outDir, doc.path, 'index.html');
-      if (!existsSync(file)) {
-        problems.push(`记录页 ${doc.path} 没有生成。\n  Record page ${doc.path} was not built.`);
-        continue;
-      }
-      const html = readFileSync(file, 'utf8');
-      const prepared = prepareForIndex(html, doc);
-      if (!prepared) {
-        problems.push(
-          `记录页 ${doc.path} 缺少 data-pagefind-body，正文不会被搜索到。\n  Record page ${doc.path} has no data-pagefind-body element, so its content would not be searchable.`,
-        );
-        continue;
-      }
-      hanCharacters([prepared], chars);
-      counter.add(plainText(prepared));
-      const added = await index.addHTMLFile({ url: `/${doc.path}`, content: prepared });
-      if (added.errors.length > 0) problems.push(`索引 ${doc.path} 出错。Indexing ${doc.path} failed: ${added.errors.join('; ')}`);
-      else if (added.file.uniqueWords === 0) problems.push(`记录页 ${doc.path} 的正文是空的。\n  Record page ${doc.path} has no text to index.`);
+  const countsDir = ctx.root ? join(ctx.root, '.gongkai-build', 'search-counts') : undefined;
+  const townshipOf = new Map(ctx.county.villages.map((v) => [v.id, v.data.township]));
+  const pagesOf = new Map<string, number>();
+  for (const d of docs) pagesOf.set(d.village, (pagesOf.get(d.village) ?? 0) + 1);
+  const maxPages = options.maxBundlePages ?? BUNDLE_MAX_PAGES;
+  const bundles = packTownships(
+    ctx.county.villages.map((v) => v.data.township),
+    (t) => docs.filter((d) => townshipOf.get(d.village) === t).length,
+    options.bundlePages ?? BUNDLE_PAGES,
+  ).flatMap((townships) => {
+    const villages = ctx.county.villages.filter((v) => townships.includes(v.data.township)).map((v) => ({ id: v.id, pages: pagesOf.get(v.id) ?? 0 }));
+    const parts = townships.length === 1 ? splitVillages(villages, maxPages) : [villages.map((v) => v.id)];
+    return parts.map((ids) => ({
+      townships,
+      villageIds: ids,
+      id: bundleId(parts.length === 1 ? townships : [...townships, ...ids]),
+      docs: docs.filter((d) => ids.includes(d.village)),
+    }));
+  });
+  // What the previous build left in pagefind/ (as hard links) is kept only for reused bundles.
+  const reusable = (b: (typeof bundles)[number]): BundleCounts | undefined => {
+    if (!countsDir || !touched || b.docs.some((d) => touched.has(d.village))) return undefined;
+    const entryFile = join(pagefindDir, b.id, 'pagefind-entry.json');
+    const countsFile = join(countsDir, `${b.id}.json`);
+    if (!existsSync(entryFile) || !existsSync(countsFile)) return undefined;
+    try {
+      const counts = JSON.parse(readFileSync(countsFile, 'utf8')) as BundleCounts;
+      const same = counts.entry === readFileSync(entryFile, 'utf8') && counts.paths.join('\n') === b.docs.map((d) => d.path).join('\n');
+      return same ? counts : undefined;
+    } catch {
+      return undefined;
     }
-    if (problems.length > 0) throw new Error(`搜索索引未生成 Search index not built:\n${problems.map((p) => `- ${p}`).join('\n')}`);
-    // An incremental build carried the previous index over as hard links: write a fresh folder, never into them.
-    rmSync(pagefindDir, { recursive: true, force: true });
-    const written = await index.writeFiles({ outputPath: pagefindDir });
-    if (written.errors.length > 0) throw new Error(`写入搜索索引出错。Writing the search index failed: ${written.errors.join('; ')}`);
-  } finally {
-    await pagefind.close();
-  }
-  for (const f of readdirSync(pagefindDir)) if (UNUSED_BUNDLE_FILES.test(f)) rmSync(join(pagefindDir, f));
+  };
+  const kept = new Map(bundles.flatMap((b) => (reusable(b) ? [[b.id, reusable(b)!] as const] : [])));
+  if (existsSync(pagefindDir))
+    for (const name of readdirSync(pagefindDir)) if (!kept.has(name)) rmSync(join(pagefindDir, name), { recursive: true, force: true });
 
-  const townships = [...new Set(ctx.county.villages.map((v) => v.data.township))];
-  const words = counter.pages;
-  const places = [...ctx.county.villages.map((v) => makePlace(v.data.name, 'village', [v.id])), ...townships.map((t) => makePlace(t, 'township'))];
-  const lexicon: SearchLexicon = {
+  // The lexicon needs the site's words and characters: counted page by page, never every page held at once.
+  const words = new Map<string, number>();
+  const chars = new Set<string>();
+  const directory: SearchDirectory = { bundles: [], chars: '' };
+  const bundleChars: Set<string>[] = [];
+  for (const b of bundles) {
+    const dir = join(pagefindDir, b.id);
+    let counts = kept.get(b.id);
+    if (!counts) {
+      const counter = makeWordCounter();
+      const own = new Set<string>();
+      const pages = function* () {
+        for (const doc of b.docs) {
+          const file = join(ctx.outDir, doc.path, 'index.html');
+          if (!existsSync(file)) {
+            problems.push(`记录页 ${doc.path} 没有生成。\n  Record page ${doc.path} was not built.`);
+            continue;
+          }
+          const prepared = prepareForIndex(readFileSync(file, 'utf8'), doc);
+          if (!prepared) {
+            problems.push(
+              `记录页 ${doc.path} 缺少 data-pagefind-body，正文不会被搜索到。\n  Record page ${doc.path} has no data-pagefind-body element, so its content would not be searchable.`,
+            );
+            continue;
+          }
+          hanCharacters([prepared], own);
+          counter.add(plainText(prepared));
+          yield { url: `/${doc.path}`, content: prepared };
+        }
+      };
+      await writeBundle(dir, pages(), problems);
+      if (problems.length > 0) continue;
+      for (const f of readdirSync(dir)) if (UNUSED_BUNDLE_FILES.test(f) || MERGED_BUNDLE_FILES.test(f)) rmSync(join(dir, f));
+      counts = {
+        entry: readFileSync(join(dir, 'pagefind-entry.json'), 'utf8'),
+        paths: b.docs.map((d) => d.path),
+        words: [...counter.pages].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)),
+        chars: [...own].sort().join(''),
+      };
+      if (countsDir) {
+        mkdirSync(countsDir, { recursive: true });
+        writeFileSync(join(countsDir, `${b.id}.json`), JSON.stringify(counts));
+      }
+    }
+    for (const [w, n] of counts.words) words.set(w, (words.get(w) ?? 0) + n);
+    const own = new Set(Array.from(counts.chars));
+    for (const c of own) chars.add(c);
+    bundleChars.push(own);
+    directory.bundles.push({
+      id: b.id,
+      townships: b.townships,
+      villages: ctx.county.villages.filter((v) => b.villageIds.includes(v.id)).map((v) => v.data.name),
+      pages: b.docs.length,
+      bytes: fixedBytes(dir),
+      missing: '',
+    });
+  }
+  if (problems.length > 0) throw new Error(`搜索索引未生成 Search index not built:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+  directory.chars = [...chars].sort().join('');
+  for (const [i, b] of directory.bundles.entries())
+    b.missing = Array.from(directory.chars)
+      .filter((c) => !bundleChars[i]!.has(c))
+      .join('');
+  // Pagefind empties the folder it writes to: the hub is written beside pagefind/ and moved in.
+  const hubDir = join(ctx.outDir, '.pagefind-hub');
+  mkdirSync(pagefindDir, { recursive: true });
+  await writeBundle(hubDir, [{ url: '/search/', content: HUB_PAGE }], problems);
+  for (const f of readdirSync(hubDir)) if (UNUSED_BUNDLE_FILES.test(f)) rmSync(join(hubDir, f));
+  for (const f of readdirSync(hubDir)) renameSync(join(hubDir, f), join(pagefindDir, f));
+  rmSync(hubDir, { recursive: true, force: true });
+
+  const places = [
+    ...ctx.county.villages.map((v) => makePlace(v.data.name, 'village', [v.id])),
+    ...[...new Set(ctx.county.villages.map((v) => v.data.township))].map((t) => makePlace(t, 'township')),
+  ];
+  const lexicon: SplitLexicon = {
     places,
     t2s: buildT2s(chars),
     words: siteWords(words).join(' '),
     quarters: [...new Set(docs.flatMap((d) => d.filters.quarter))].sort(),
     pages: docs.length,
     ...SEARCH_LANGUAGE,
+    directory,
   };
   const vocabulary = JSON.stringify(
     buildVocabulary(
@@ -177,7 +388,12 @@ export async function buildSearchIndex(ctx: Pick<StepContext, 'outDir' | 'county
   mkdirSync(join(ctx.outDir, 'search'), { recursive: true });
   replaceFile(join(ctx.outDir, LEXICON_FILE), JSON.stringify(lexicon));
   replaceFile(join(ctx.outDir, VOCABULARY_FILE), vocabulary);
-  return { pages: docs.length, bytes: dirBytes(pagefindDir) + Buffer.byteLength(JSON.stringify(lexicon)) + Buffer.byteLength(vocabulary) };
+  return {
+    pages: docs.length,
+    bytes: dirBytes(pagefindDir) + Buffer.byteLength(JSON.stringify(lexicon)) + Buffer.byteLength(vocabulary),
+    indexed: [...new Set(bundles.filter((b) => !kept.has(b.id)).flatMap((b) => b.townships))],
+    reused: [...new Set(bundles.filter((b) => kept.has(b.id)).flatMap((b) => b.townships))],
+  };
 }
 
 function dirBytes(dir: string): number {
@@ -191,6 +407,8 @@ export const searchIndexStep: BuildStep = {
   name: '搜索索引 search index',
   async run(ctx) {
     const r = await buildSearchIndex(ctx);
-    ctx.log(`  ${r.pages} 个记录页已建立索引，共 ${(r.bytes / 1024).toFixed(0)} KB。 Indexed ${r.pages} record pages, ${(r.bytes / 1024).toFixed(0)} KB.`);
+    ctx.log(
+      `  ${r.pages} 个记录页已建立索引，共 ${(r.bytes / 1024).toFixed(0)} KB；${r.indexed.length} 个乡镇重新索引，${r.reused.length} 个沿用上次。 Indexed ${r.pages} record pages, ${(r.bytes / 1024).toFixed(0)} KB; ${r.indexed.length} township(s) indexed, ${r.reused.length} reused.`,
+    );
   },
 };

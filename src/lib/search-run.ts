@@ -220,32 +220,49 @@ export interface SearchAnswer<D> {
   outcome: SearchOutcome<D>;
   /** The query as corrected by pinyin when what was typed found nothing (低宝 → 低保). */
   corrected?: string;
+  /** With a split index: the bundles searched and those that could match but were left for later. */
+  scope?: { now: number[]; later: number[] };
+}
+
+/** What a query is searched in: the index opened for its plan (with a split index, the bundles the plan needs). */
+export interface OpenedIndex<D> {
+  api: PagefindLike<D>;
+  /** Record pages in what was opened (for "too broad"); the lexicon's count when absent. */
+  pages?: number;
+  scope?: { now: number[]; later: number[] };
 }
 
 /**
  * The search page's whole search: plan, run, and when a word found nothing, the same search with
  * misspelt words replaced by site words that sound alike (the vocabulary is loaded only then).
+ * `index` is one Pagefind index, or a function opening what a plan needs (search-bundles.ts).
  */
 export async function runSearch<D>(
-  pagefind: PagefindLike<D>,
+  index: PagefindLike<D> | ((plan: QueryPlan) => Promise<OpenedIndex<D>>),
   lexicon: SearchLexicon,
   query: string,
   chosen: ChosenFilters,
   order: SortOrder,
   options: { describe?: Describe<D>; loadVocabulary?: () => Promise<SearchVocabulary> } = {},
 ): Promise<SearchAnswer<D>> {
+  const open = typeof index === 'function' ? index : async (): Promise<OpenedIndex<D>> => ({ api: index });
   const seg = makeSegmenter(lexicon);
-  const run = { ...(lexicon.pages ? { totalPages: lexicon.pages } : {}), ...(options.describe ? { describe: options.describe } : {}) };
-  const plan = planQuery(query, lexicon, seg);
-  const outcome = await runPlan(pagefind, plan, chosen, order, run);
+  const search = async (plan: QueryPlan) => {
+    const opened = await open(plan);
+    const totalPages = opened.pages ?? lexicon.pages;
+    const run = { ...(totalPages ? { totalPages } : {}), ...(options.describe ? { describe: options.describe } : {}) };
+    const outcome = await runPlan(opened.api, plan, chosen, order, run);
+    return { plan, outcome, ...(opened.scope ? { scope: opened.scope } : {}) };
+  };
+  const first: SearchAnswer<D> = await search(planQuery(query, lexicon, seg));
+  const { plan, outcome } = first;
   const missed = outcome.terms.some((t) => t.pages === 0) || (plan.terms.length > 0 && outcome.hits.length === 0);
-  if (!missed || !options.loadVocabulary) return { plan, outcome };
+  if (!missed || !options.loadVocabulary) return first;
   const corrected = suggestQuery(normalizeQuery(query, t2sMap(lexicon)), await options.loadVocabulary());
-  if (!corrected) return { plan, outcome };
-  const plan2 = planQuery(corrected, lexicon, seg);
-  const outcome2 = await runPlan(pagefind, plan2, chosen, order, run);
-  const better = outcome2.hits.length > 0 && (outcome.hits.length === 0 || outcome2.dropped.length < outcome.dropped.length);
-  return better ? { plan: plan2, outcome: outcome2, corrected } : { plan, outcome };
+  if (!corrected) return first;
+  const second = await search(planQuery(corrected, lexicon, seg));
+  const better = second.outcome.hits.length > 0 && (outcome.hits.length === 0 || second.outcome.dropped.length < outcome.dropped.length);
+  return better ? { ...second, corrected } : first;
 }
 
 /** Where a sentence or a block of the page ends in Pagefind's excerpt text. */

@@ -11,7 +11,7 @@
  *   test can see what a query would transfer.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export interface PagefindResultData {
@@ -36,6 +36,7 @@ export type SearchOptions = { filters?: Record<string, unknown>; sort?: Record<s
 export interface PagefindApi {
   search(term: string | null, options?: SearchOptions): Promise<PagefindSearchResponse>;
   filters(): Promise<Record<string, Record<string, number>>>;
+  mergeIndex(path: string, options?: object): Promise<void>;
   destroy(): Promise<void>;
 }
 
@@ -46,55 +47,96 @@ export interface NodePagefind {
   close(): Promise<void>;
 }
 
-/** Loads `<dist>/pagefind/pagefind.js` in this process and returns a search instance for it. */
-export async function openPagefind(dist: string, lang = 'zh-CN'): Promise<NodePagefind> {
-  const dir = join(dist, 'pagefind');
-  const fetched: { path: string; bytes: number }[] = [];
-  const originalFetch = globalThis.fetch;
-  const fileFetch: typeof fetch = async (input, init) => {
-    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
-    if (url.protocol !== 'file:') return originalFetch(input, init);
-    const path = decodeURIComponent(url.pathname);
-    try {
-      const body = readFileSync(path);
-      fetched.push({ path: path.slice(dir.length + 1), bytes: body.length });
-      return new Response(new Uint8Array(body), { status: 200 });
-    } catch {
-      return new Response('not found', { status: 404 });
-    }
-  };
-  globalThis.fetch = fileFetch;
-  const hadDocument = 'document' in globalThis;
-  const g = globalThis as { document?: unknown };
-  const previousDocument = g.document;
-  g.document = { querySelector: (sel: string) => (sel === 'html' ? { getAttribute: (a: string) => (a === 'lang' ? lang : null) } : null), currentScript: null };
+/**
+ * Loads `<dist>/pagefind/pagefind.js` in this process and returns a search instance for it; with
+ * `merge`, the bundle in that folder under pagefind/ merged into it (as the search page does).
+ */
+export async function openPagefind(dist: string, lang = 'zh-CN', merge?: string): Promise<NodePagefind> {
+  const dir = resolve(dist, 'pagefind');
+  const from = fileLog.length;
+  const releaseFetch = useFileFetch();
+  const releaseDocument = useDocument(lang);
   try {
     const module = (await import(pathToFileURL(join(dir, 'pagefind.js')).href)) as { createInstance(o: object): PagefindApi & { init(): Promise<void> } };
     const api = module.createInstance({ basePath: `${pathToFileURL(dir).href}/`, baseUrl: '/', noWorker: true });
     await api.init();
+    if (merge) await api.mergeIndex(`${pathToFileURL(join(dir, merge)).href}/`, { baseUrl: '/' });
     // Load the metadata and language now, while the document shim is in place.
     await api.filters();
     return {
       api,
-      fetched,
+      get fetched() {
+        return fileLog.slice(from).flatMap((f) => (f.path.startsWith(`${dir}/`) ? [{ path: f.path.slice(dir.length + 1), bytes: f.bytes }] : []));
+      },
       close: async () => {
         await api.destroy();
-        globalThis.fetch = originalFetch;
+        releaseFetch();
       },
     };
   } catch (error) {
-    globalThis.fetch = originalFetch;
+    releaseFetch();
     throw error;
   } finally {
-    if (hadDocument) g.document = previousDocument;
-    else delete g.document;
+    releaseDocument();
   }
+}
+
+/** Every file:// fetch while a Node Pagefind is open (absolute path, bytes on disk). */
+const fileLog: { path: string; bytes: number }[] = [];
+let fetchUsers = 0;
+let realFetch: typeof fetch | undefined;
+
+/** Node's fetch cannot read file:// URLs: while any instance is open, a wrapper reads them from disk and logs them. */
+function useFileFetch(): () => void {
+  if (fetchUsers++ === 0) {
+    const original = (realFetch = globalThis.fetch);
+    globalThis.fetch = async (input, init) => {
+      const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+      if (url.protocol !== 'file:') return original(input, init);
+      const path = decodeURIComponent(url.pathname);
+      try {
+        const body = readFileSync(path);
+        fileLog.push({ path, bytes: body.length });
+        return new Response(new Uint8Array(body), { status: 200 });
+      } catch {
+        return new Response('not found', { status: 404 });
+      }
+    };
+  }
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    if (--fetchUsers === 0 && realFetch) globalThis.fetch = realFetch;
+  };
+}
+
+let documentUsers = 0;
+let previousDocument: { had: boolean; value: unknown } | undefined;
+
+/** pagefind.js reads the index language from `document`: a minimal one while instances are being made. */
+function useDocument(lang: string): () => void {
+  const g = globalThis as { document?: unknown };
+  if (documentUsers++ === 0) {
+    previousDocument = { had: 'document' in globalThis, value: g.document };
+    g.document = {
+      querySelector: (sel: string) => (sel === 'html' ? { getAttribute: (a: string) => (a === 'lang' ? lang : null) } : null),
+      currentScript: null,
+    };
+  }
+  return () => {
+    if (--documentUsers === 0 && previousDocument) {
+      if (previousDocument.had) g.document = previousDocument.value;
+      else delete g.document;
+    }
+  };
 }
 
 // ── the site's search, as the search page runs it ────────────────────────
 
-import type { QueryPlan, SearchLexicon } from '../../src/lib/search-query.ts';
-import { runSearch, type ChosenFilters, type SearchOutcome, type SortOrder } from '../../src/lib/search-run.ts';
+import { BUNDLE_BUDGET, mergeByDate, openBundles, sortableDate, type SplitLexicon } from '../../src/lib/search-bundles.ts';
+import type { QueryPlan } from '../../src/lib/search-query.ts';
+import { runSearch, type ChosenFilters, type SearchAnswer, type SearchOutcome, type SortOrder } from '../../src/lib/search-run.ts';
 import type { SearchVocabulary } from '../../src/lib/search-suggest.ts';
 
 export interface SiteSearchResult {
@@ -102,6 +144,8 @@ export interface SiteSearchResult {
   outcome: SearchOutcome<PagefindResultData>;
   /** The query as corrected by pinyin (低宝 → 低保), when what was typed found nothing. */
   corrected?: string;
+  /** The township bundles searched, and those left for later (indexes into the directory). */
+  scope?: SearchAnswer<PagefindResultData>['scope'];
   /** Result URLs (decoded), in result order. */
   urls: string[];
   /** Loads the data (url, excerpt, meta) of the first `n` results. */
@@ -109,18 +153,29 @@ export interface SiteSearchResult {
 }
 
 export interface SiteSearch {
-  lexicon: SearchLexicon;
-  pagefind: NodePagefind;
+  lexicon: SplitLexicon;
+  /** Files under pagefind/ fetched so far, each once (the browser caches them), with their size on disk. */
+  fetched(): { path: string; bytes: number }[];
   /** True once a search needed the "did you mean" vocabulary (the page downloads it only then). */
   vocabularyLoaded(): boolean;
-  search(query: string, filters?: ChosenFilters, order?: SortOrder): Promise<SiteSearchResult>;
+  /** `budget`: bytes of bundles a search may open (the page's first search: BUNDLE_BUDGET; "search every township": Infinity). */
+  search(query: string, filters?: ChosenFilters, order?: SortOrder, budget?: number): Promise<SiteSearchResult>;
   close(): Promise<void>;
 }
 
-/** Opens the built site's search as the search page runs it: its Pagefind index, lexicon and vocabulary. */
+/**
+ * Opens the built site's search as the search page runs it: the directory in its lexicon, each
+ * township bundle merged into Pagefind's hub when a query needs it, and the vocabulary.
+ */
 export async function openSiteSearch(dist: string): Promise<SiteSearch> {
-  const lexicon = JSON.parse(readFileSync(join(dist, 'search', 'lexicon.json'), 'utf8')) as SearchLexicon;
-  const pf = await openPagefind(dist);
+  const lexicon = JSON.parse(readFileSync(join(dist, 'search', 'lexicon.json'), 'utf8')) as SplitLexicon;
+  const from = fileLog.length;
+  const opened = new Map<number, Promise<NodePagefind>>();
+  const openBundle = (i: number) => {
+    let p = opened.get(i);
+    if (!p) opened.set(i, (p = openPagefind(dist, 'zh-CN', lexicon.directory.bundles[i]!.id)));
+    return p.then((pf) => pf.api);
+  };
   let loaded = false;
   const loadVocabulary = async () => {
     loaded = true;
@@ -129,14 +184,25 @@ export async function openSiteSearch(dist: string): Promise<SiteSearch> {
   const describe = (d: PagefindResultData) => ({ title: d.meta['title'] ?? '', superseded: Boolean(d.meta['note']) });
   return {
     lexicon,
-    pagefind: pf,
-    vocabularyLoaded: () => loaded,
-    async search(query, filters = {}, order = 'relevance') {
-      const answer = await runSearch(pf.api, lexicon, query, filters, order, { describe, loadVocabulary });
-      const ids = answer.outcome.hits;
-      const all = await Promise.all(ids.map((h) => h.data()));
-      return { ...answer, urls: all.map((d) => decodeURI(d.url)), data: (n = ids.length) => Promise.resolve(all.slice(0, n)) };
+    fetched: () => {
+      const dir = `${resolve(dist, 'pagefind')}/`;
+      const seen = new Map(
+        fileLog.slice(from).flatMap((f) => (f.path.startsWith(dir) ? [[f.path.slice(dir.length).replace(/\?.*$/, ''), f.bytes] as const] : [])),
+      );
+      return [...seen].map(([path, bytes]) => ({ path, bytes }));
     },
-    close: () => pf.close(),
+    vocabularyLoaded: () => loaded,
+    async search(query, filters = {}, order = 'relevance', budget = BUNDLE_BUDGET) {
+      const answer = await runSearch(openBundles(lexicon.directory, filters, openBundle, budget), lexicon, query, filters, order, { describe, loadVocabulary });
+      const hits = answer.outcome.hits;
+      const all =
+        order !== 'relevance' && (answer.scope?.now.length ?? 0) > 1
+          ? await mergeByDate(hits, (d) => sortableDate(d.meta['date'] ?? ''), order).take(hits.length)
+          : await Promise.all(hits.map((h) => h.data()));
+      return { ...answer, urls: all.map((d) => decodeURI(d.url)), data: (n = hits.length) => Promise.resolve(all.slice(0, n)) };
+    },
+    close: async () => {
+      for (const pf of opened.values()) await (await pf).close();
+    },
   };
 }

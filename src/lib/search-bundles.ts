@@ -1,0 +1,199 @@
+/**
+ * The search index is split into one Pagefind bundle per township (pagefind/<id>/). The directory in
+ * search/lexicon.json says which bundle holds which villages and which Han characters; this module
+ * chooses the bundles a query needs and searches several of them as one. Pure: the browser, the
+ * Node tests and the province portal run exactly these steps.
+ */
+import type { QueryPlan, SearchLexicon } from './search-query.ts';
+
+/** The part of Pagefind's search API a bundle needs (the same shape as search-run.ts's PagefindLike). */
+interface BundleApi<D> {
+  search(
+    term: string | null,
+    options: { filters?: Record<string, unknown>; sort?: Record<string, 'asc' | 'desc'> },
+  ): Promise<{ results: { id: string; score: number; data(): Promise<D> }[] } | null>;
+}
+
+/** One bundle (a township, or several small ones), as the directory lists it. */
+export interface SearchBundle {
+  /** Folder under pagefind/ (a short hash of its townships' names, stable across builds). */
+  id: string;
+  townships: string[];
+  /** Village filter values (names) whose pages are in this bundle. */
+  villages: string[];
+  /** Record pages in the bundle. */
+  pages: number;
+  /** Bytes the bundle costs a query before its first result (metadata, filters, one index chunk; gzipped as stored). */
+  bytes: number;
+  /** Han characters of the site (`SearchDirectory.chars`) that this bundle's pages do not contain. */
+  missing: string;
+}
+
+export interface SearchDirectory {
+  bundles: SearchBundle[];
+  /** Every Han character in the index, once. */
+  chars: string;
+}
+
+/** search/lexicon.json of a split index: the lexicon and the directory of bundles. */
+export type SplitLexicon = SearchLexicon & { directory: SearchDirectory };
+
+/**
+ * Bytes of bundles (`SearchBundle.bytes`) a first query may load: with Pagefind's code and
+ * WebAssembly (about 67 KB), the lexicon and ten results this keeps the first query within 150 KB.
+ * At least one bundle is always searched.
+ */
+export const BUNDLE_BUDGET = 50 * 1024;
+
+export interface BundleChoice {
+  /** Bundles to search now (indexes into `directory.bundles`), most likely first. */
+  now: number[];
+  /** Bundles that could match but were left for later to keep within the budget. */
+  later: number[];
+}
+
+function hanOf(text: string): string[] {
+  return text.match(/\p{Script=Han}/gu) ?? [];
+}
+
+/** Whether bundle `b` can contain the phrase `query` (all its Han characters occur in it). */
+function canHold(directory: SearchDirectory, b: SearchBundle, query: string): boolean {
+  return hanOf(query).every((c) => directory.chars.includes(c) && !b.missing.includes(c));
+}
+
+/**
+ * The bundles a query needs: a village or township (chosen or named in the query) selects only its
+ * own; otherwise the bundles that can hold every term (a term as typed or as one of its synonyms),
+ * or failing that the most terms, biggest first, as many as `budget` allows (always one).
+ */
+export function chooseBundles(
+  directory: SearchDirectory,
+  plan: Pick<QueryPlan, 'terms' | 'villages' | 'townships'>,
+  chosen: { village?: string | undefined; township?: string | undefined },
+  budget = BUNDLE_BUDGET,
+): BundleChoice {
+  const villages = [...(chosen.village ? [chosen.village] : []), ...plan.villages];
+  const townships = [...(chosen.township ? [chosen.township] : []), ...plan.townships];
+  const all = directory.bundles.map((_, i) => i);
+  const placed = all.filter(
+    (i) =>
+      (villages.length === 0 || directory.bundles[i]!.villages.some((v) => villages.includes(v))) &&
+      (townships.length === 0 || directory.bundles[i]!.townships.some((t) => townships.includes(t))),
+  );
+  if (villages.length > 0 || townships.length > 0) return { now: placed, later: [] };
+  const fits = all.map((i) => {
+    const b = directory.bundles[i]!;
+    const terms = [...plan.terms.map((t) => [t]), ...plan.terms.flatMap((t) => (t.split ? [t.split] : []))];
+    return terms.filter((parts) => parts.every((t) => t.tries.some((x) => canHold(directory, b, x.query)))).length;
+  });
+  const best = Math.max(0, ...fits);
+  const candidates = all.filter((i) => fits[i] === best).sort((a, b) => directory.bundles[b]!.pages - directory.bundles[a]!.pages || a - b);
+  // No bundle can hold any term: search the biggest one, so "did you mean" has a search to follow.
+  if (best === 0 && plan.terms.length > 0) return { now: candidates.slice(0, 1), later: [] };
+  return takeWithin(directory, candidates, budget);
+}
+
+/** The first bundles of `ordered` within `budget` bytes (at least one), and the rest. */
+export function takeWithin(directory: SearchDirectory, ordered: readonly number[], budget = BUNDLE_BUDGET): BundleChoice {
+  const now: number[] = [];
+  let spent = 0;
+  for (const i of ordered) {
+    const cost = directory.bundles[i]!.bytes;
+    if (now.length > 0 && spent + cost > budget) break;
+    now.push(i);
+    spent += cost;
+  }
+  return { now, later: ordered.slice(now.length) };
+}
+
+/** A result of a search across bundles: which bundle it came from, for merging by date. */
+export interface BundleResult<D> {
+  id: string;
+  score: number;
+  bundle: number;
+  data(): Promise<D>;
+}
+
+/**
+ * Several bundles searched as one index: every bundle is searched, results are joined. Without a
+ * sort order they are ordered by score (as Pagefind orders merged indexes); with one they stay
+ * grouped by bundle, each group in date order (Pagefind's score is then a position within its own
+ * bundle, not comparable across bundles): `mergeByDate` puts them in one order for showing.
+ */
+export function searchBundles<D>(bundles: readonly { bundle: number; api: BundleApi<D> }[]): BundleApi<D> {
+  return {
+    async search(term, options) {
+      const lists = await Promise.all(
+        bundles.map(async ({ bundle, api }) =>
+          ((await api.search(term, options))?.results ?? []).map((r) => ({ id: `${bundle}:${r.id}`, score: r.score, bundle, data: () => r.data() })),
+        ),
+      );
+      const results: BundleResult<D>[] = lists.flat();
+      if (!options.sort) results.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+      return { results };
+    },
+  };
+}
+
+/**
+ * Results grouped by bundle (each group in date order) shown in one date order: a merge that loads
+ * the data of a group's next result only when it is compared, so showing ten results loads at most
+ * ten plus one per bundle. Results without a bundle keep their order.
+ */
+export function mergeByDate<D>(hits: readonly { bundle?: number; data(): Promise<D> }[], dateOf: (d: D) => string, order: 'newest' | 'oldest') {
+  const groups = new Map<number, { data(): Promise<D> }[]>();
+  for (const h of hits) {
+    const g = groups.get(h.bundle ?? -1) ?? [];
+    g.push(h);
+    groups.set(h.bundle ?? -1, g);
+  }
+  const queues = [...groups.values()].map((list) => ({ list, next: 0 }));
+  const heads = new Map<(typeof queues)[number], Promise<D>>();
+  const head = (q: (typeof queues)[number]) => {
+    let p = heads.get(q);
+    if (!p) heads.set(q, (p = q.list[q.next]!.data()));
+    return p;
+  };
+  return {
+    /** The next `n` results in date order, with their data. */
+    async take(n: number): Promise<D[]> {
+      const out: D[] = [];
+      while (out.length < n) {
+        const open = queues.filter((q) => q.next < q.list.length);
+        if (open.length === 0) break;
+        const dates = await Promise.all(open.map(async (q) => dateOf(await head(q))));
+        let pick = 0;
+        for (let i = 1; i < open.length; i++) if (order === 'newest' ? dates[i]! > dates[pick]! : dates[i]! < dates[pick]!) pick = i;
+        const q = open[pick]!;
+        out.push(await head(q));
+        heads.delete(q);
+        q.next++;
+      }
+      return out;
+    },
+  };
+}
+
+/**
+ * Opens what a plan needs from a split index: the bundles `chooseBundles` picks within `budget`
+ * (`Infinity` once the villager asked to search every township), each opened once by `openBundle`
+ * (the host merges it into Pagefind's hub) and searched as one.
+ */
+export function openBundles<D>(
+  directory: SearchDirectory,
+  chosen: { village?: string | undefined; township?: string | undefined },
+  openBundle: (bundle: number) => Promise<BundleApi<D>>,
+  budget = BUNDLE_BUDGET,
+) {
+  return async (plan: Pick<QueryPlan, 'terms' | 'villages' | 'townships'>) => {
+    const scope = chooseBundles(directory, plan, chosen, budget);
+    const apis = await Promise.all(scope.now.map(async (bundle) => ({ bundle, api: await openBundle(bundle) })));
+    return { api: searchBundles(apis), pages: scope.now.reduce((sum, i) => sum + directory.bundles[i]!.pages, 0), scope };
+  };
+}
+
+/** "2025年9月15日" (a result's date as shown) → "2025-09-15", for ordering. */
+export function sortableDate(shown: string): string {
+  const m = /(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?/.exec(shown);
+  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${(m[3] ?? '0').padStart(2, '0')}` : shown;
+}

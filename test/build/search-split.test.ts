@@ -1,0 +1,130 @@
+/**
+ * The index split into township bundles, at demo scale: the demo's copy is indexed with one bundle
+ * per township (its townships are small enough to share one bundle in a real build), then searched
+ * in Node the way the search page does (test/helpers/pagefind-node.ts → src/lib/search-bundles.ts).
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCounty } from '../../src/check/load.ts';
+import type { County } from '../../src/check/model.ts';
+import { buildSearchIndex, type SearchIndexResult } from '../../src/integrations/search-index.ts';
+import { sortableDate } from '../../src/lib/search-bundles.ts';
+import { copyDemoDist, ensureDemoDist } from '../helpers/dist.ts';
+import { ROOT } from '../helpers/fixture-tree.ts';
+import { openSiteSearch, type SiteSearch } from '../helpers/pagefind-node.ts';
+
+let county: County;
+let split: string;
+let cacheRoot: string;
+let full: SearchIndexResult;
+let whole: SiteSearch;
+let site: SiteSearch;
+
+/** Every file of the index (pagefind/, lexicon, vocabulary) with its digest. */
+function digest(dir: string): Record<string, string> {
+  const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
+  return Object.fromEntries(
+    [...walk(join(dir, 'pagefind')), join(dir, 'search', 'lexicon.json'), join(dir, 'search', 'vocabulary.json')].map((f) => [
+      f.slice(dir.length + 1),
+      createHash('sha256').update(readFileSync(f)).digest('hex'),
+    ]),
+  );
+}
+
+beforeAll(async () => {
+  const { dist } = ensureDemoDist();
+  county = loadCounty(ROOT, { env: {} }).county!;
+  split = copyDemoDist('search-split');
+  cacheRoot = mkdtempSync(join(tmpdir(), 'gongkai-split-'));
+  full = await buildSearchIndex({ outDir: split, county, root: cacheRoot }, { bundlePages: 1 });
+  whole = await openSiteSearch(dist);
+  site = await openSiteSearch(split);
+});
+
+afterAll(async () => {
+  await whole?.close();
+  await site?.close();
+  rmSync(split, { recursive: true, force: true });
+  rmSync(cacheRoot, { recursive: true, force: true });
+});
+
+describe('the search index split by township', () => {
+  it('writes one bundle per township, and a directory saying which villages and characters each holds', () => {
+    const bundles = site.lexicon.directory.bundles;
+    const townships = [...new Set(county.villages.map((v) => v.data.township))].sort();
+    expect(bundles.flatMap((b) => b.townships).sort()).toEqual(townships);
+    expect(bundles.every((b) => b.townships.length === 1)).toBe(true);
+    for (const v of county.villages) expect(bundles.find((b) => b.townships.includes(v.data.township))!.villages).toContain(v.data.name);
+    // 马曲村's 低保 notice: its bundle has 低 and 保; a township whose pages never say 曲 lacks it.
+    const maqu = bundles.find((b) => b.villages.includes('马曲村'))!;
+    expect(maqu.missing).not.toContain('低');
+    expect(bundles.filter((b) => b.missing.includes('曲')).length).toBeGreaterThan(0);
+  });
+
+  it('finds the same pages across the bundles as in one index, for a dozen of the 40-query test’s queries', async () => {
+    for (const q of ['低保', '宅基地', '一事一议', '光伏', '危房改造', '村民代表会议', '马*顺', '记-07-003', '12,500.00', '2025年9月', '印花税', '利息']) {
+      const a = await whole.search(q);
+      const b = await site.search(q, {}, 'relevance', Infinity);
+      expect(b.urls.sort(), q).toEqual(a.urls.sort());
+    }
+  });
+
+  it('a search filtered to one village fetches only its township bundle (and Pagefind’s hub)', async () => {
+    const fresh = await openSiteSearch(split);
+    try {
+      const r = await fresh.search('低保', { village: '马曲村' });
+      expect(r.urls.length).toBeGreaterThan(0);
+      const own = fresh.lexicon.directory.bundles.find((b) => b.villages.includes('马曲村'))!.id;
+      const folders = new Set(fresh.fetched().map((f) => (/^[0-9a-f]{10}\//.test(f.path) ? f.path.slice(0, 10) : 'hub')));
+      expect([...folders].sort()).toEqual([own, 'hub'].sort());
+      // The village named in the query does the same.
+      const named = await fresh.search('马曲村 低保');
+      expect(named.scope?.now).toHaveLength(1);
+      expect(named.urls.sort()).toEqual(r.urls.sort());
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('skips the bundles that lack a character of the query, and says which townships a small budget left for later', async () => {
+    const r = await site.search('印花税');
+    const searched = [...(r.scope?.now ?? []), ...(r.scope?.later ?? [])];
+    const skipped = site.lexicon.directory.bundles.filter((_, i) => !searched.includes(i));
+    expect(skipped.length).toBeGreaterThan(0);
+    for (const b of skipped) expect(Array.from('印花税').some((c) => b.missing.includes(c))).toBe(true);
+    expect(r.urls.sort()).toEqual((await whole.search('印花税')).urls.sort());
+    const small = await site.search('低保', {}, 'relevance', 1);
+    expect(small.scope?.now).toHaveLength(1);
+    expect(small.scope?.later.length).toBeGreaterThan(0);
+    const all = await site.search('低保', {}, 'relevance', Infinity);
+    expect(all.urls.length).toBeGreaterThan(small.urls.length);
+  });
+
+  it('lists results from several townships newest first', async () => {
+    const r = await site.search('低保', {}, 'newest', Infinity);
+    expect(r.scope?.now.length).toBeGreaterThan(1);
+    const dates = (await r.data()).map((d) => sortableDate(d.meta['date'] ?? ''));
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(r.urls.sort()).toEqual((await whole.search('低保')).urls.sort());
+  });
+
+  it('an incremental build re-indexes only the township of the changed village, and writes what a full build writes', async () => {
+    expect(full.reused).toEqual([]);
+    const before = digest(split);
+    const maqu = county.villages.find((v) => v.id === 'maqu')!.data.township;
+    const id = site.lexicon.directory.bundles.find((b) => b.townships.includes(maqu))!.id;
+    const other = site.lexicon.directory.bundles.find((b) => !b.townships.includes(maqu))!.id;
+    const otherMeta = readdirSync(join(split, 'pagefind', other)).find((f) => f.endsWith('.pf_meta'))!;
+    const inode = statSync(join(split, 'pagefind', other, otherMeta)).ino;
+    const again = await buildSearchIndex({ outDir: split, county, root: cacheRoot, incremental: { villages: ['maqu'] } }, { bundlePages: 1 });
+    expect(again.indexed).toEqual([maqu]);
+    expect(again.reused.sort()).toEqual(full.indexed.filter((t) => t !== maqu).sort());
+    // The other townships' bundles were not written again (the same file), and nothing differs from the full build.
+    expect(statSync(join(split, 'pagefind', other, otherMeta)).ino).toBe(inode);
+    expect(readdirSync(join(split, 'pagefind'))).toContain(id);
+    expect(digest(split)).toEqual(before);
+  });
+});
