@@ -1,5 +1,5 @@
 /**
- * `node bench/province.ts [--counties 4] [--villages 300] [--quarters 8] [--parallel 2]` (or
+ * `node bench/province.ts [--counties 4] [--villages 300] [--quarters 8] [--parallel 2] [--no-posters]` (or
  * `npm run bench -- --only province` with these defaults): generates N synthetic counties, builds
  * each as a province shard (`npm run province -- build`, at most --parallel at once, as two CI
  * runners would), then assembles the portal. Records per shard: wall time, peak RSS of its process
@@ -20,6 +20,7 @@ const { values } = parseArgs({
     villages: { type: 'string', default: '300' },
     quarters: { type: 'string', default: '8' },
     parallel: { type: 'string', default: '2' },
+    'no-posters': { type: 'boolean', default: false },
   },
 });
 const N = Number(values.counties);
@@ -28,7 +29,8 @@ const Q = Number(values.quarters);
 const P = Number(values.parallel);
 const project = join(import.meta.dirname, '..');
 const node = process.execPath;
-const label = `province-${N}x${V}v-${Q}q`;
+const noPosters = values['no-posters'];
+const label = `province-${N}x${V}v-${Q}q${noPosters ? '-noposters' : ''}`;
 const work = join(project, 'bench', '.work', label);
 const ids = Array.from({ length: N }, (_, i) => `c${i + 1}`);
 
@@ -85,7 +87,17 @@ await Promise.all(
       console.log(`  building ${id} …`);
       shards[id] = await runSampled(
         node,
-        [join(project, 'scripts/province.ts'), 'build', '--province', 'province.yaml', '--counties', id, '--shards', 'shards'],
+        [
+          join(project, 'scripts/province.ts'),
+          'build',
+          '--province',
+          'province.yaml',
+          '--counties',
+          id,
+          '--shards',
+          'shards',
+          ...(noPosters ? ['--no-posters'] : []),
+        ],
         { cwd: work, env: { ...process.env, GONGKAI_AS_OF: '' }, logFile: join(work, `${id}.log`) },
       );
       console.log(`  ${id}: ${shards[id].code === 0 ? 'ok' : 'FAILED'} in ${seconds(shards[id].wallMs)} s, peak ${megabytes(shards[id].peakRssBytes)} MB`);
@@ -114,6 +126,7 @@ const result = {
   villages: V,
   quarters: Q,
   parallel: P,
+  posters: !noPosters,
   machine: describeMachine(project),
   shards: perCounty,
   shardsWallMs,
