@@ -14,6 +14,7 @@
  * sync, bundling, page generation, each post-build step), pages/s, output size and page weights to
  * bench/results/county-<N>v-<Q>q.json and the table in bench/results/county.md. `--no-posters`
  * builds without posters (`scripts/build.ts --no-posters`; bench/posters.ts measures them).
+ * `--references-from <dist> [--label L]` runs only the reference builds over a site built before.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -40,6 +41,8 @@ const { values } = parseArgs({
     'no-reference': { type: 'boolean', default: false },
     'no-incremental': { type: 'boolean', default: false },
     'no-posters': { type: 'boolean', default: false },
+    'references-from': { type: 'string' },
+    label: { type: 'string', default: 'dist' },
     /** The reference builds read every page's text from one JSON manifest; above this many pages it gets too big to parse. */
     'reference-max-pages': { type: 'string', default: '40000' },
   },
@@ -218,6 +221,7 @@ async function hugoRun(manifest: string, workDir: string): Promise<ReferenceRun 
   const prepareMs = Math.round(performance.now() - prepared);
   rmSync(out, { recursive: true, force: true });
   const run = await runSampled('hugo', ['--source', site, '--destination', out, '--noBuildLock'], {
+    intervalMs: 50,
     cwd: PROJECT,
     logFile: join(workDir, 'hugo.log'),
   });
@@ -543,7 +547,29 @@ function report(): string {
   ].join('\n');
 }
 
+/**
+ * `--references-from <dist>`: only the reference builds (floor, Astro, Hugo) over the pages of a site
+ * built before (a province shard, say), written to results/references-<label>.json; no build of ours.
+ */
+async function referencesOnly(dist: string): Promise<void> {
+  const workDir = join(WORK, `references-${values.label}`);
+  mkdirSync(workDir, { recursive: true });
+  const manifest = join(workDir, 'manifest.json');
+  const pages = writeManifest(dist, manifest);
+  console.log(`■ references over ${pages} pages of ${dist}`);
+  const floor = await floorRun(manifest, join(workDir, 'floor-out'));
+  const referenceAstro = await referenceAstroRun(manifest, workDir);
+  const hugo = await hugoRun(manifest, workDir);
+  rmSync(manifest, { force: true });
+  const out = { dist, pages, machine: describeMachine(PROJECT), floor, referenceAstro, hugo };
+  writeFileSync(join(RESULTS, `references-${values.label}.json`), `${JSON.stringify(out, null, 2)}\n`);
+}
+
 mkdirSync(WORK, { recursive: true });
+if (values['references-from']) {
+  await referencesOnly(values['references-from']);
+  process.exit(0);
+}
 for (const n of sizes) await benchSize(n);
 const md = report();
 writeFileSync(join(RESULTS, 'county.md'), md);
