@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assemblePortal } from '../../src/province/assemble.ts';
 import { FILE_KINDS, measureDeploy } from '../../src/province/files.ts';
 import { ProvinceSchema } from '../../src/schemas/province.ts';
@@ -24,11 +24,14 @@ const walk = (dir: string): { files: number; dirs: number } =>
     { files: 0, dirs: 0 },
   );
 const work = mkdtempSync(join(tmpdir(), 'gongkai-deploy-files-'));
+let dist = '';
+beforeAll(() => {
+  dist = ensureDemoDist().dist;
+});
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the deploy file report', () => {
   it('counts every file of the demo deploy once, split into pages, search, log, posters, data, feeds and kiosk', () => {
-    const { dist } = ensureDemoDist();
     const report = measureDeploy(dist);
     const real = walk(dist);
     expect(report.files).toBe(real.files);
@@ -38,7 +41,6 @@ describe('the deploy file report', () => {
   });
 
   it('says which hosts the demo deploy fits, and fails when it is over the cap the county chose', () => {
-    const { dist } = ensureDemoDist();
     const files = measureDeploy(dist).files;
     const run = (...args: string[]) => spawnSync(process.execPath, ['scripts/province.ts', 'files', '--dir', dist, ...args], { cwd: ROOT, encoding: 'utf8' });
     const fits = run('--host', 'cloudflare-pages-free');
@@ -53,7 +55,6 @@ describe('the deploy file report', () => {
   });
 
   it('reports each county of a portal against the host’s cap, and refuses the portal when it is over', async () => {
-    const { dist } = ensureDemoDist();
     const shards = join(work, 'shards');
     cpSync(dist, join(shards, 'demo'), { recursive: true, dereference: true });
     const files = measureDeploy(join(shards, 'demo')).files;
