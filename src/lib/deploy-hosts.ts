@@ -22,7 +22,8 @@ export interface Host {
 }
 
 const MiB = 1024 * 1024;
-const GiB = 1024 * MiB;
+/** "1 GB" as the hosts write it, read as 10⁹ bytes: the stricter reading, so a report never says a site fits when it may not. */
+const GB = 1_000_000_000;
 
 export const HOSTS = {
   /** Our own server (deploy/nginx) or object storage behind a CDN: no cap. */
@@ -45,13 +46,13 @@ export const HOSTS = {
     name: 'GitLab Pages (GitLab.com)',
     fileCap: 200_000,
     countsDirectories: true,
-    siteBytesCap: 1 * GiB,
+    siteBytesCap: GB,
     source: 'https://gitlab.com/gitlab-org/gitlab/-/issues/500273 (file entries incl. directories); 1 GB site size',
   },
   'github-pages': {
     name: 'GitHub Pages',
     countsDirectories: false,
-    siteBytesCap: 1 * GiB,
+    siteBytesCap: GB,
     source: 'https://docs.github.com/en/pages/getting-started-with-github-pages/github-pages-limits',
   },
   netlify: {
@@ -90,7 +91,7 @@ export function checkHostLimits(size: DeploySize, host: Host, cap: number | unde
   if (host.perDirectoryCap !== undefined && size.fullestDirectory.files > host.perDirectoryCap)
     out.push(`目录 ${size.fullestDirectory.path} 有 ${size.fullestDirectory.files} 个文件 > 每目录上限 per-directory cap ${host.perDirectoryCap}`);
   if (host.siteBytesCap !== undefined && size.bytes > host.siteBytesCap)
-    out.push(`总大小 size ${(size.bytes / MiB).toFixed(0)} MiB > 上限 cap ${(host.siteBytesCap / MiB).toFixed(0)} MiB`);
+    out.push(`总大小 size ${(size.bytes / 1e6).toFixed(0)} MB > 上限 cap ${(host.siteBytesCap / 1e6).toFixed(0)} MB`);
   if (host.fileBytesCap !== undefined && size.largestFile.bytes > host.fileBytesCap)
     out.push(
       `文件 ${size.largestFile.path} ${(size.largestFile.bytes / MiB).toFixed(1)} MiB > 单文件上限 file cap ${(host.fileBytesCap / MiB).toFixed(0)} MiB`,

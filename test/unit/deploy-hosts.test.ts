@@ -29,11 +29,12 @@ describe('static hosts’ deploy limits', () => {
     expect(checkHostLimits(crowded, HOSTS.netlify)).toEqual(['目录 pagefind/fragment 有 55000 个文件 > 每目录上限 per-directory cap 54000']);
   });
 
-  it('refuses a 30 MiB file on Cloudflare Pages and a 2 GiB site on GitHub Pages', () => {
+  it('refuses a 30 MiB file on Cloudflare Pages, and a 1,039 MB site (991 MiB, a 300-village county without posters) on GitHub Pages', () => {
     expect(
       checkHostLimits(size(10, 1, { largestFile: { path: 'v/a/posters/all-2025-q3-a3.pdf', bytes: 30 * 1024 * 1024 } }), HOSTS['cloudflare-pages-free']),
     ).toEqual(['文件 v/a/posters/all-2025-q3-a3.pdf 30.0 MiB > 单文件上限 file cap 25 MiB']);
-    expect(checkHostLimits(size(10, 1, { bytes: 2 * 1024 ** 3 }), HOSTS['github-pages'])).toEqual(['总大小 size 2048 MiB > 上限 cap 1024 MiB']);
+    expect(checkHostLimits(size(10, 1, { bytes: 991 * 1024 ** 2 }), HOSTS['github-pages'])).toEqual(['总大小 size 1039 MB > 上限 cap 1000 MB']);
+    expect(checkHostLimits(size(10, 1, { bytes: 999_000_000 }), HOSTS['github-pages'])).toEqual([]);
   });
 });
 
