@@ -173,6 +173,10 @@ function writeManifest(dist: string, file: string): number {
 interface ReferenceRun {
   ok: boolean;
   wallMs: number;
+  /** User + system CPU of its process tree (sampled). */
+  cpuMs?: number;
+  /** Mean 1-minute load average while it ran. */
+  meanLoad?: number;
   peakRssBytes: number;
   pages: number;
   detail?: Record<string, number>;
@@ -186,7 +190,15 @@ async function floorRun(manifest: string, out: string): Promise<ReferenceRun> {
   const detail = run.code === 0 ? (JSON.parse(run.stdout.trim().split('\n').pop()!) as Record<string, number>) : {};
   rmSync(out, { recursive: true, force: true });
   console.log(`    ${run.code === 0 ? '✓' : '✗'} ${seconds(run.wallMs)} s`);
-  return { ok: run.code === 0, wallMs: Math.round(run.wallMs), peakRssBytes: run.peakRssBytes, pages: detail['pages'] ?? 0, detail };
+  return {
+    ok: run.code === 0,
+    wallMs: Math.round(run.wallMs),
+    cpuMs: Math.round(run.sampledCpuMs),
+    meanLoad: run.meanLoad,
+    peakRssBytes: run.peakRssBytes,
+    pages: detail['pages'] ?? 0,
+    detail,
+  };
 }
 
 async function referenceAstroRun(manifest: string, workDir: string): Promise<ReferenceRun> {
@@ -204,7 +216,14 @@ async function referenceAstroRun(manifest: string, workDir: string): Promise<Ref
   rmSync(out, { recursive: true, force: true });
   rmSync(cache, { recursive: true, force: true });
   console.log(`    ${run.code === 0 ? '✓' : '✗'} ${seconds(run.wallMs)} s, peak RSS ${megabytes(run.peakRssBytes)} MB`);
-  return { ok: run.code === 0, wallMs: Math.round(run.wallMs), peakRssBytes: run.peakRssBytes, pages };
+  return {
+    ok: run.code === 0,
+    wallMs: Math.round(run.wallMs),
+    cpuMs: Math.round(run.sampledCpuMs),
+    meanLoad: run.meanLoad,
+    peakRssBytes: run.peakRssBytes,
+    pages,
+  };
 }
 
 async function hugoRun(manifest: string, workDir: string): Promise<ReferenceRun | undefined> {
@@ -229,7 +248,16 @@ async function hugoRun(manifest: string, workDir: string): Promise<ReferenceRun 
   rmSync(out, { recursive: true, force: true });
   rmSync(site, { recursive: true, force: true });
   console.log(`    ${run.code === 0 ? '✓' : '✗'} ${seconds(run.wallMs)} s, ${pages} pages, peak RSS ${megabytes(run.peakRssBytes)} MB`);
-  return { ok: run.code === 0, wallMs: Math.round(run.wallMs), peakRssBytes: run.peakRssBytes, pages, detail: { prepareMs }, version };
+  return {
+    ok: run.code === 0,
+    wallMs: Math.round(run.wallMs),
+    cpuMs: Math.round(run.sampledCpuMs),
+    meanLoad: run.meanLoad,
+    peakRssBytes: run.peakRssBytes,
+    pages,
+    detail: { prepareMs },
+    version,
+  };
 }
 
 // ── one county size ─────────────────────────────────────────────────────
