@@ -130,6 +130,8 @@ describe('the privacy gate before a data file or feed is written', () => {
     const digest = `ab${'4111111111111111'}${'cdef0123'.repeat(5)}fe0a9b`;
     expect(digest).toMatch(/^[0-9a-f]{64}$/);
     expect(() => assertNoPersonalNumbers('data/datapackage.json', `{"path":"ledgers.csv","hash":"sha256:${digest}"}`)).not.toThrow();
-    expect(() => assertNoPersonalNumbers('data/datapackage.json', `{"hash":"sha256:${digest}","description":"卡号 4111111111111111"}`)).toThrow(/bank 4111\*+1111/);
+    expect(() => assertNoPersonalNumbers('data/datapackage.json', `{"hash":"sha256:${digest}","description":"卡号 4111111111111111"}`)).toThrow(
+      /bank 4111\*+1111/,
+    );
   });
 });
