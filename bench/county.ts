@@ -1,6 +1,6 @@
 /**
  * County-scale benchmark: `node bench/county.ts [--sizes 30,300,1000] [--quarters 8] [--repeat N]
- * [--seed S] [--no-reference]` (normally through `npm run bench`).
+ * [--seed S] [--no-reference] [--no-posters]` (normally through `npm run bench`).
  *
  * For each size it generates a synthetic county (bench/gen), then:
  *   1. a cold build (no Astro cache, no dist) with `scripts/build.ts --root`, one village's latest
@@ -8,15 +8,19 @@
  *   2. an incremental build after that village's quarterly update is added (cache and dist kept),
  *      then a rebuild with nothing changed, then a rebuild on the next day (GONGKAI_AS_OF + 1 day:
  *      only the dated pages change);
- *   3. the plain-Node floor and a reference Astro build that print the same text on the same paths;
+ *   3. the plain-Node floor, a reference Astro build and, when a `hugo` binary is installed, a Hugo
+ *      build (bench/lib/hugo.ts), all printing the same text on the same paths;
  * sampling the whole process tree's RSS, and records wall time per stage (content check, content
  * sync, bundling, page generation, each post-build step), pages/s, output size and page weights to
- * bench/results/county-<N>v-<Q>q.json and the table in bench/results/county.md.
+ * bench/results/county-<N>v-<Q>q.json and the table in bench/results/county.md. `--no-posters`
+ * builds without posters (`scripts/build.ts --no-posters`; bench/posters.ts measures them).
+ * `--references-from <dist> [--label L]` runs only the reference builds over a site built before.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCounty, type GenFile } from './gen/county.ts';
+import { hugoVersion, writeHugoSite } from './lib/hugo.ts';
 import { describeMachine, type Machine } from './lib/machine.ts';
 import { measureOutput, templateOf, type OutputStats } from './lib/output.ts';
 import { runSampled } from './lib/proc.ts';
@@ -36,6 +40,9 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     'no-reference': { type: 'boolean', default: false },
     'no-incremental': { type: 'boolean', default: false },
+    'no-posters': { type: 'boolean', default: false },
+    'references-from': { type: 'string' },
+    label: { type: 'string', default: 'dist' },
     /** The reference builds read every page's text from one JSON manifest; above this many pages it gets too big to parse. */
     'reference-max-pages': { type: 'string', default: '40000' },
   },
@@ -60,12 +67,14 @@ interface BuildRun {
   stages: Record<string, number>;
   /** Post-build steps (search index, posters …) → ms. */
   postBuild: Record<string, number>;
+  /** Posters this build rendered (the rest came from the poster cache); a cold build renders them all. */
+  postersRendered: number;
   /** Per route template: p50 and p95 ms per page as Astro logged them. */
   routes: Record<string, { pages: number; p50: number; p95: number }>;
   logFile: string;
 }
 
-function readJsonLines(file: string): { stage: string; ms: number }[] {
+function readJsonLines(file: string): { stage: string; ms: number; rendered?: number }[] {
   if (!existsSync(file)) return [];
   return readFileSync(file, 'utf8')
     .split('\n')
@@ -79,7 +88,7 @@ async function build(root: string, label: string, logDir: string, env: Record<st
   const logFile = join(logDir, `${label}.log`);
   for (const f of [timings, astroTimer]) rmSync(f, { force: true });
   console.log(`  ▸ ${label} …`);
-  const run = await runSampled(NODE, [join(PROJECT, 'scripts/build.ts'), '--root', root], {
+  const run = await runSampled(NODE, [join(PROJECT, 'scripts/build.ts'), '--root', root, ...(values['no-posters'] ? ['--no-posters'] : [])], {
     cwd: PROJECT,
     env: { ...process.env, ...env, GONGKAI_TIMINGS: timings, ASTRO_TIMER_PATH: astroTimer, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
     logFile,
@@ -87,7 +96,9 @@ async function build(root: string, label: string, logDir: string, env: Record<st
   });
   const stages: Record<string, number> = {};
   const postBuild: Record<string, number> = {};
+  let postersRendered = 0;
   for (const t of readJsonLines(timings)) {
+    if (t.stage === 'posters-ahead') postersRendered += t.rendered ?? 0;
     if (t.stage.startsWith('post-build:')) postBuild[t.stage.slice('post-build:'.length)] = (postBuild[t.stage.slice('post-build:'.length)] ?? 0) + t.ms;
     else stages[t.stage] = (stages[t.stage] ?? 0) + t.ms;
   }
@@ -116,11 +127,12 @@ async function build(root: string, label: string, logDir: string, env: Record<st
     pages,
     stages,
     postBuild,
+    postersRendered,
     routes,
     logFile: relative(PROJECT, logFile),
   };
   console.log(
-    `    ${result.ok ? '✓' : '✗ FAILED'} ${seconds(result.wallMs)} s, ${pages} pages, peak RSS ${megabytes(result.peakRssBytes)} MB, mean load ${result.meanLoad}`,
+    `    ${result.ok ? '✓' : '✗ FAILED'} ${seconds(result.wallMs)} s, ${pages} pages, ${postersRendered} posters rendered, peak RSS ${megabytes(result.peakRssBytes)} MB, mean load ${result.meanLoad}`,
   );
   if (!result.ok) console.log(run.stdout.split('\n').slice(-30).join('\n'));
   return result;
@@ -161,9 +173,15 @@ function writeManifest(dist: string, file: string): number {
 interface ReferenceRun {
   ok: boolean;
   wallMs: number;
+  /** User + system CPU of its process tree (sampled). */
+  cpuMs?: number;
+  /** Mean 1-minute load average while it ran. */
+  meanLoad?: number;
   peakRssBytes: number;
   pages: number;
   detail?: Record<string, number>;
+  /** The reference builder's version (Hugo). */
+  version?: string;
 }
 
 async function floorRun(manifest: string, out: string): Promise<ReferenceRun> {
@@ -172,7 +190,15 @@ async function floorRun(manifest: string, out: string): Promise<ReferenceRun> {
   const detail = run.code === 0 ? (JSON.parse(run.stdout.trim().split('\n').pop()!) as Record<string, number>) : {};
   rmSync(out, { recursive: true, force: true });
   console.log(`    ${run.code === 0 ? '✓' : '✗'} ${seconds(run.wallMs)} s`);
-  return { ok: run.code === 0, wallMs: Math.round(run.wallMs), peakRssBytes: run.peakRssBytes, pages: detail['pages'] ?? 0, detail };
+  return {
+    ok: run.code === 0,
+    wallMs: Math.round(run.wallMs),
+    cpuMs: Math.round(run.sampledCpuMs),
+    meanLoad: run.meanLoad,
+    peakRssBytes: run.peakRssBytes,
+    pages: detail['pages'] ?? 0,
+    detail,
+  };
 }
 
 async function referenceAstroRun(manifest: string, workDir: string): Promise<ReferenceRun> {
@@ -190,7 +216,48 @@ async function referenceAstroRun(manifest: string, workDir: string): Promise<Ref
   rmSync(out, { recursive: true, force: true });
   rmSync(cache, { recursive: true, force: true });
   console.log(`    ${run.code === 0 ? '✓' : '✗'} ${seconds(run.wallMs)} s, peak RSS ${megabytes(run.peakRssBytes)} MB`);
-  return { ok: run.code === 0, wallMs: Math.round(run.wallMs), peakRssBytes: run.peakRssBytes, pages };
+  return {
+    ok: run.code === 0,
+    wallMs: Math.round(run.wallMs),
+    cpuMs: Math.round(run.sampledCpuMs),
+    meanLoad: run.meanLoad,
+    peakRssBytes: run.peakRssBytes,
+    pages,
+  };
+}
+
+async function hugoRun(manifest: string, workDir: string): Promise<ReferenceRun | undefined> {
+  const version = hugoVersion();
+  if (!version) {
+    console.log('  ▸ Hugo: not installed, skipped (Debian: apt-get install hugo)');
+    return undefined;
+  }
+  console.log(`  ▸ ${version} (same paths, text only) …`);
+  const site = join(workDir, 'hugo-site');
+  const out = join(workDir, 'hugo-out');
+  const prepared = performance.now();
+  writeHugoSite(manifest, site);
+  const prepareMs = Math.round(performance.now() - prepared);
+  rmSync(out, { recursive: true, force: true });
+  const run = await runSampled('hugo', ['--source', site, '--destination', out, '--noBuildLock'], {
+    intervalMs: 50,
+    cwd: PROJECT,
+    logFile: join(workDir, 'hugo.log'),
+  });
+  const pages = Number(/Pages\s*\|\s*(\d+)/.exec(run.stdout)?.[1] ?? 0);
+  rmSync(out, { recursive: true, force: true });
+  rmSync(site, { recursive: true, force: true });
+  console.log(`    ${run.code === 0 ? '✓' : '✗'} ${seconds(run.wallMs)} s, ${pages} pages, peak RSS ${megabytes(run.peakRssBytes)} MB`);
+  return {
+    ok: run.code === 0,
+    wallMs: Math.round(run.wallMs),
+    cpuMs: Math.round(run.sampledCpuMs),
+    meanLoad: run.meanLoad,
+    peakRssBytes: run.peakRssBytes,
+    pages,
+    detail: { prepareMs },
+    version,
+  };
 }
 
 // ── one county size ─────────────────────────────────────────────────────
@@ -199,6 +266,8 @@ interface SizeResult {
   villages: number;
   quarters: number;
   seed: string;
+  /** false: built with --no-posters. */
+  posters: boolean;
   machine: Machine;
   corpus: { files: number; megabytes: number; ledgerEntries: number; meetings: number; disclosures: number; notices: number; generateMs: number };
   update: { village: string; quarter: string; files: number };
@@ -211,6 +280,7 @@ interface SizeResult {
   output?: OutputStats;
   floor?: ReferenceRun;
   referenceAstro?: ReferenceRun;
+  hugo?: ReferenceRun;
   summary: Record<string, number>;
 }
 
@@ -271,6 +341,7 @@ async function benchSize(villages: number): Promise<SizeResult> {
     villages,
     quarters,
     seed: values.seed,
+    posters: !values['no-posters'],
     machine: describeMachine(PROJECT),
     corpus: { files: county.files.length, megabytes: Math.round(bytes / 1e5) / 10, ...county.stats, generateMs },
     update: { village: target.id, quarter: lastQuarter, files: update.length },
@@ -290,6 +361,8 @@ async function benchSize(villages: number): Promise<SizeResult> {
       writeManifest(dist, manifest);
       result.floor = await floorRun(manifest, join(root, 'floor-out'));
       result.referenceAstro = await referenceAstroRun(manifest, root);
+      const hugo = await hugoRun(manifest, root);
+      if (hugo) result.hugo = hugo;
       rmSync(manifest, { force: true });
     }
   }
@@ -375,6 +448,11 @@ function summarise(r: SizeResult): Record<string, number> {
     s['referenceAstroRssBytes'] = r.referenceAstro.peakRssBytes;
     s['ratioReferenceAstro'] = Math.round((coldMs / r.referenceAstro.wallMs) * 100) / 100;
   }
+  if (r.hugo?.ok) {
+    s['hugoMs'] = r.hugo.wallMs;
+    s['hugoRssBytes'] = r.hugo.peakRssBytes;
+    s['ratioHugo'] = Math.round((coldMs / r.hugo.wallMs) * 10) / 10;
+  }
   if (r.output) {
     s['outputBytes'] = r.output.bytes;
     s['outputFiles'] = r.output.files;
@@ -416,6 +494,7 @@ function report(): string {
       s['referenceAstroMs'] !== undefined
         ? `${seconds(s['referenceAstroMs'])}, ${megabytes(s['referenceAstroRssBytes']!)} MB (ours ×${s['ratioReferenceAstro']})`
         : '–',
+      s['hugoMs'] !== undefined ? `${seconds(s['hugoMs'])}, ${megabytes(s['hugoRssBytes']!)} MB (ours ×${s['ratioHugo']})` : '–',
       megabytes(s['outputBytes'] ?? Number.NaN),
       `${kilobytes(s['boardMaxRawBytes'] ?? Number.NaN)} / ${kilobytes(s['boardMaxGzipBytes'] ?? Number.NaN)}`,
       s['templatesOverBudget'] ? `${s['templatesOverBudget']} template(s) over` : 'all within',
@@ -434,6 +513,7 @@ function report(): string {
     'new day s (of cold)',
     'plain-Node floor s',
     'reference Astro s, RSS',
+    'Hugo s, RSS',
     'output MB',
     'largest board KB raw / gzip',
     'budgets',
@@ -463,7 +543,7 @@ function report(): string {
     ...new Set(
       results.map(
         (r) =>
-          `${r.machine.nproc} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, ${r.machine.os}, Node ${r.machine.node}, Astro ${r.machine.astro}, commit ${r.machine.gitSha} (${r.machine.date.slice(0, 10)})`,
+          `${r.machine.nproc} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, ${r.machine.os}, Node ${r.machine.node}, Astro ${r.machine.astro}${r.hugo?.version ? `, ${r.hugo.version}` : ''}, commit ${r.machine.gitSha} (${r.machine.date.slice(0, 10)})${r.posters === false ? ', built without posters' : ''}`,
       ),
     ),
   ];
@@ -495,7 +575,29 @@ function report(): string {
   ].join('\n');
 }
 
+/**
+ * `--references-from <dist>`: only the reference builds (floor, Astro, Hugo) over the pages of a site
+ * built before (a province shard, say), written to results/references-<label>.json; no build of ours.
+ */
+async function referencesOnly(dist: string): Promise<void> {
+  const workDir = join(WORK, `references-${values.label}`);
+  mkdirSync(workDir, { recursive: true });
+  const manifest = join(workDir, 'manifest.json');
+  const pages = writeManifest(dist, manifest);
+  console.log(`■ references over ${pages} pages of ${dist}`);
+  const floor = await floorRun(manifest, join(workDir, 'floor-out'));
+  const referenceAstro = await referenceAstroRun(manifest, workDir);
+  const hugo = await hugoRun(manifest, workDir);
+  rmSync(manifest, { force: true });
+  const out = { dist, pages, machine: describeMachine(PROJECT), floor, referenceAstro, hugo };
+  writeFileSync(join(RESULTS, `references-${values.label}.json`), `${JSON.stringify(out, null, 2)}\n`);
+}
+
 mkdirSync(WORK, { recursive: true });
+if (values['references-from']) {
+  await referencesOnly(values['references-from']);
+  process.exit(0);
+}
 for (const n of sizes) await benchSize(n);
 const md = report();
 writeFileSync(join(RESULTS, 'county.md'), md);

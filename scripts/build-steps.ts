@@ -20,16 +20,16 @@ export const POST_BUILD_STEPS: readonly BuildStep[] = [searchIndexStep, kioskOff
 
 /**
  * Runs every step at the same time. `before`: work a step must wait for, by step (the posters the
- * build started rendering ahead, before Astro; a rejected promise fails that step). `skip`: steps
- * left out (`--no-posters`, for benchmarks).
+ * build started rendering ahead, before Astro; a rejected promise fails that step). `steps`: which
+ * steps run (all of them but for `npm run build -- --no-posters`).
  */
 export async function runPostBuildSteps(
   ctx: StepContext,
   before: ReadonlyMap<BuildStep, Promise<unknown>> = new Map(),
-  skip: readonly BuildStep[] = [],
+  steps: readonly BuildStep[] = POST_BUILD_STEPS,
 ): Promise<void> {
   const results = await Promise.allSettled(
-    POST_BUILD_STEPS.filter((step) => !skip.includes(step)).map(async (step) => {
+    steps.map(async (step) => {
       await before.get(step);
       const started = performance.now();
       // Each step's messages are kept together and printed when it ends, in the order steps end.

@@ -23,6 +23,9 @@
  * day the dated pages are rendered again: every board and kiosk screen, and the record pages whose
  * date facts changed (src/records/dated.ts). `--full` (or any doubt: a different <out>, a missing
  * record) builds everything.
+ *
+ * `--no-posters` (benchmarks and page-only previews, never a county's published site): no poster is
+ * rendered or placed; the print pages still list them, so their poster links are dead.
  */
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -46,14 +49,13 @@ import { planPublicationLog } from '../src/integrations/publication-log.ts';
 import { formatVerifierKey, getVerifierKey } from '../src/lib/tlog/note.ts';
 import { loadSignerKey } from '../src/log-store/keys.ts';
 import { LogRefusal } from '../src/log-store/store.ts';
-import { runPostBuildSteps } from './build-steps.ts';
+import { POST_BUILD_STEPS, runPostBuildSteps } from './build-steps.ts';
 
 const { values } = parseArgs({
   options: {
     root: { type: 'string' },
     out: { type: 'string' },
     full: { type: 'boolean', default: false },
-    // Benchmarks only (posters of a generated 300-village county take hours): the site has no poster files.
     'no-posters': { type: 'boolean', default: false },
     'web-root': { type: 'string' },
     'log-key': { type: 'string' },
@@ -218,7 +220,7 @@ try {
     console.log(
       '注意：site.yaml 有 logKey，但构建没有拿到日志私钥（--log-key 或 GONGKAI_LOG_KEY_FILE），公开日志本次未签名。 Note: no log key given; the publication log is UNSIGNED this time.',
     );
-  publicationLog = timed('log-plan', () => planPublicationLog(root, county, signer, dist));
+  publicationLog = timed('log-plan', () => planPublicationLog(root, county, signer));
 } catch (error) {
   console.error(`\n${error instanceof LogRefusal ? error.message : String(error)}`);
   console.error('\n构建已停止，dist/ 和公开日志都未改动。 Build stopped; dist/ and the publication log were left untouched.');
@@ -237,7 +239,7 @@ interface LastBuild {
   villages: Record<string, string>;
 }
 const lastFile = join(work, `last-build-${hash(dist).slice(0, 12)}.json`);
-const pagesKey = hash(digests.site, code);
+const pagesKey = hash(digests.site, code, values['no-posters'] ? 'no-posters' : '');
 const ids = county.villages.map((v) => v.id);
 let only: string[] | undefined;
 let datedPages: string[] = [];
@@ -320,9 +322,9 @@ provideBuildContext(context);
 // Posters not in the cache yet are rendered by worker processes while Astro renders the pages (the
 // second core); the poster step after the pages then only places cached files.
 const postersStarted = performance.now();
-const posters = values['no-posters']
-  ? Promise.resolve()
-  : renderMissingPosters({ root, county }, only).then((n) => recordTiming('posters-ahead', performance.now() - postersStarted, { rendered: n }));
+const posters = (values['no-posters'] ? Promise.resolve(0) : renderMissingPosters({ root, county }, only)).then((n) =>
+  recordTiming('posters-ahead', performance.now() - postersStarted, { rendered: n }),
+);
 // Handled by the poster step (which waits for it); this only keeps an early failure from going unhandled.
 posters.catch(() => undefined);
 const astroStarted = performance.now();
@@ -360,7 +362,7 @@ try {
       ...(touched ? { incremental: { villages: touched } } : {}),
     },
     new Map([[posterStep, posters]]),
-    values['no-posters'] ? [posterStep] : [],
+    values['no-posters'] ? POST_BUILD_STEPS.filter((s) => s !== posterStep) : POST_BUILD_STEPS,
   );
   recordTiming('post-build', performance.now() - postStarted);
 } catch (error) {

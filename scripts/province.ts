@@ -4,12 +4,14 @@
  *
  *   pipeline --province province.yaml --target gitlab|github [--out file]
  *       the child pipeline (GitLab) or job matrix (GitHub) for the counties, with cache keys
- *   build --province province.yaml --counties a,b --shards shards
+ *   build --province province.yaml --counties a,b --shards shards [--no-posters]
  *       builds those counties into shards/<id>/, skipping any whose county.json has the same input hash
+ *       (--no-posters: without posters, for benchmarks; see scripts/build.ts)
  *   assemble --province province.yaml --shards shards --out public
  *       the portal: each county under /<id>/, home, county directories, compliance, search
- *   files --dir public [--cap N]
- *       counts files per top-level folder and fails above the host's cap
+ *   files --dir public [--host gitlab-pages] [--cap N]
+ *       counts a deploy's files per top-level folder and by kind, says which hosts it fits
+ *       (src/lib/deploy-hosts.ts) and fails above the chosen host's limits (default: no host)
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +21,8 @@ import { parse } from 'yaml';
 import { resolveAsOf } from '../src/check/as-of.ts';
 import { countyBaseUrl, readProvince } from '../src/province/load.ts';
 import { assemblePortal, countFiles } from '../src/province/assemble.ts';
+import { measureDeploy, formatKinds } from '../src/province/files.ts';
+import { checkHostLimits, countEntries, HOST_IDS, HOSTS, type Host } from '../src/lib/deploy-hosts.ts';
 import { countyInputHash } from '../src/build/input-hash.ts';
 import { githubMatrix, gitlabChildPipeline, planShardJobs } from '../src/province/pipeline.ts';
 import type { Province, ProvinceCounty } from '../src/schemas/province.ts';
@@ -35,6 +39,8 @@ const { values } = parseArgs({
     shards: { type: 'string', default: 'shards' },
     dir: { type: 'string' },
     cap: { type: 'string' },
+    host: { type: 'string' },
+    'no-posters': { type: 'boolean', default: false },
   },
 });
 
@@ -112,7 +118,11 @@ function build(): void {
     }
     const started = performance.now();
     // The build runs in the county's folder: it reads and writes only there and in `out`.
-    const run = spawnSync(process.execPath, [join(project, 'scripts', 'build.ts'), '--root', root, '--out', out, '--full'], { cwd: root, stdio: 'inherit' });
+    const run = spawnSync(
+      process.execPath,
+      [join(project, 'scripts', 'build.ts'), '--root', root, '--out', out, '--full', ...(values['no-posters'] ? ['--no-posters'] : [])],
+      { cwd: root, stdio: 'inherit' },
+    );
     if (run.status !== 0) {
       console.error(`${c.id}: 构建失败，该县本次暂缺。 build failed; the county stays unavailable this time.`);
       failed++;
@@ -145,11 +155,23 @@ async function assemble(): Promise<void> {
 
 function files(): void {
   const dir = resolve(values.dir ?? 'public');
-  const cap = Number(values.cap ?? 200_000);
+  if (values.host !== undefined && !(HOST_IDS as string[]).includes(values.host))
+    die([`--host ${values.host}：没有这个主机。 Unknown host; one of: ${HOST_IDS.join(', ')}.`]);
   const counts = countFiles(dir);
+  const size = measureDeploy(dir);
   for (const [folder, n] of Object.entries(counts.byFolder)) console.log(`${folder}\t${n}`);
-  console.log(`合计 total\t${counts.total}（上限 cap ${cap}）`);
-  if (counts.total > cap) die([`文件数 ${counts.total} 超过上限 ${cap}。 ${counts.total} files exceed the host's cap of ${cap}.`]);
+  console.log(`合计 total\t${size.files} files (${formatKinds(size.byKind)}), ${size.directories} directories, ${(size.bytes / 1024 / 1024).toFixed(0)} MiB`);
+  for (const id of HOST_IDS) {
+    const host: Host = HOSTS[id];
+    const over = checkHostLimits(size, host);
+    console.log(
+      `  ${over.length === 0 ? '✓' : '✗'} ${id}\t${host.fileCap === undefined ? '' : `${countEntries(size, host)} / ${host.fileCap} `}${over.join('; ')}`,
+    );
+  }
+  if (values.host === undefined && values.cap === undefined) return;
+  const host: Host = values.host ? HOSTS[values.host as keyof typeof HOSTS] : HOSTS.nginx;
+  const over = checkHostLimits(size, host, values.cap === undefined ? host.fileCap : Number(values.cap));
+  if (over.length > 0) die([`超过 ${host.name} 的限制 over the limits of ${host.name}: ${over.join('; ')}`]);
 }
 
 if (command === 'pipeline') pipeline();

@@ -34,8 +34,19 @@ function rssBytes(pid: number): number {
   }
 }
 
-/** Sum of RSS over `root` and all its descendants, and how many processes that was. */
-function treeRss(root: number): { bytes: number; processes: number } {
+/** CPU time (user + system) a process has used so far, in clock ticks (USER_HZ). */
+function cpuTicks(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(rest[11]) + Number(rest[12]);
+  } catch {
+    return 0;
+  }
+}
+
+/** Sum of RSS over `root` and all its descendants, how many processes that was, and their pids. */
+function treeRss(root: number): { bytes: number; processes: number; pids: Set<number> } {
   const parents = parentMap();
   const tree = new Set([root]);
   let grew = true;
@@ -50,7 +61,7 @@ function treeRss(root: number): { bytes: number; processes: number } {
   }
   let bytes = 0;
   for (const pid of tree) bytes += rssBytes(pid);
-  return { bytes, processes: tree.size };
+  return { bytes, processes: tree.size, pids: tree };
 }
 
 export interface RunResult {
@@ -64,6 +75,11 @@ export interface RunResult {
   meanLoad: number;
   /** User and system CPU of the whole tree (the kernel's cumulative times of reaped children). */
   cpu: { userMs: number; systemMs: number };
+  /**
+   * User + system CPU of every process seen in the tree, as last sampled (misses at most one sampling
+   * interval per process). Unlike `cpu`, right when several commands run at once.
+   */
+  sampledCpuMs: number;
   stdout: string;
 }
 
@@ -101,11 +117,13 @@ export function runSampled(command: string, args: readonly string[], options: Ru
     child.stderr.on('data', onData);
     let peakRssBytes = 0;
     let peakProcesses = 0;
+    const ticks = new Map<number, number>();
     const loads: number[] = [];
     const sample = () => {
       if (child.pid === undefined) return;
       loads.push(Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]));
-      const { bytes, processes } = treeRss(child.pid);
+      const { bytes, processes, pids } = treeRss(child.pid);
+      for (const pid of pids) ticks.set(pid, Math.max(ticks.get(pid) ?? 0, cpuTicks(pid)));
       peakRssBytes = Math.max(peakRssBytes, bytes);
       peakProcesses = Math.max(peakProcesses, processes);
     };
@@ -125,6 +143,7 @@ export function runSampled(command: string, args: readonly string[], options: Ru
         peakProcesses,
         meanLoad: loads.length ? Math.round((loads.reduce((a, b) => a + b, 0) / loads.length) * 100) / 100 : Number.NaN,
         cpu: { userMs: after.userMs - before.userMs, systemMs: after.systemMs - before.systemMs },
+        sampledCpuMs: ([...ticks.values()].reduce((a, b) => a + b, 0) * 1000) / 100,
         stdout: chunks.join(''),
       });
     });

@@ -2,7 +2,8 @@
  * Assembles the province portal from the county shards: copies each shard to /<id>/, writes the
  * portal pages (portal.ts), the province directory index (a small Pagefind index of villages,
  * townships and running notices, which the search page merges with a county's own bundle on
- * demand) and the search script, and counts the files against the host's cap.
+ * demand) and the search script, and counts the files against the host's limits (files.ts): the
+ * whole portal, and each county as if it were deployed alone.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,8 @@ import * as pagefind from 'pagefind';
 import { SEARCH_WORD_CHARACTERS, separateHanForIndex } from '../lib/search-query.ts';
 import { CountySummarySchema } from '../schemas/county-summary.ts';
 import type { Province } from '../schemas/province.ts';
+import { checkHostLimits, countEntries, HOSTS, type Host } from '../lib/deploy-hosts.ts';
+import { formatKinds, measureDeploy, type DeployReport } from './files.ts';
 import {
   listDirectoryRecords,
   portalBase,
@@ -126,14 +129,49 @@ export async function assemblePortal(options: {
     .filter(([k]) => !counties.some((c) => c.id === k))
     .reduce((s, [, n]) => s + n, 0);
   lines.push(`门户 portal: ${totals.available}/${totals.counties} 个县，${totals.villages} 个村，${records.length} 条目录索引 directory records.`);
-  for (const c of counties) if (c.summary) lines.push(`  ${c.id}\t${counts.byFolder[c.id] ?? 0} files`);
+  const { host, cap } = getPortalHost(province);
+  lines.push(`主机 host: ${host.name}，${describeCap(host, cap)}（${host.source}）`);
+  const perCounty: Record<string, DeployReport & { entries: number; overLimits: string[] }> = {};
+  for (const c of counties) {
+    if (!c.summary) continue;
+    const size = measureDeploy(join(out, c.id));
+    const overLimits = checkHostLimits(size, host, cap);
+    perCounty[c.id] = { ...size, entries: countEntries(size, host), overLimits };
+    lines.push(formatCountyLine(c.id, size, host, cap, overLimits));
+  }
   lines.push(`  门户自身 portal pages and index\t${portalFiles} files`);
-  lines.push(`文件合计 total files: ${counts.total}（上限 cap ${province.portal.fileCap}）`);
-  const overCap = counts.total > province.portal.fileCap;
-  if (overCap)
+  const whole = measureDeploy(out);
+  const entries = countEntries(whole, host);
+  const over = checkHostLimits(whole, host, cap);
+  lines.push(
+    `合计 total: ${whole.files} files, ${whole.directories} directories, ${(whole.bytes / 1024 / 1024).toFixed(0)} MiB${cap === undefined ? '' : `，计 ${entries} / 上限 cap ${cap}`}`,
+  );
+  if (over.length > 0)
     lines.push(
-      `文件数超过上限：请换用上限更高的主机（GitLab Pages 200000），或按县分开发布。 Over the host's file cap: use a host with a higher cap or deploy counties separately.`,
+      `超过主机限制 over the host's limits: ${over.join('; ')}。请换用上限更高的主机（portal.host），或按县分开发布（每个县单独一个部署）。 Use a host with higher limits (portal.host) or deploy each county on its own.`,
     );
-  writeFileSync(join(out, 'files.json'), `${JSON.stringify({ total: counts.total, cap: province.portal.fileCap, byFolder: counts.byFolder }, null, 1)}\n`);
-  return { lines, overCap };
+  writeFileSync(
+    join(out, 'files.json'),
+    `${JSON.stringify({ host: province.portal.host, cap: cap ?? null, total: counts.total, entries, byFolder: counts.byFolder, counties: perCounty }, null, 1)}\n`,
+  );
+  return { lines, overCap: over.length > 0 };
+}
+
+/** The portal's host and the file cap in force (portal.fileCap overrides the host's). */
+export function getPortalHost(province: Province): { host: Host; cap: number | undefined } {
+  const host: Host = HOSTS[province.portal.host];
+  return { host, cap: province.portal.fileCap ?? host.fileCap };
+}
+
+function describeCap(host: Host, cap: number | undefined): string {
+  if (cap === undefined) return '文件数不限 no file cap';
+  return `每个部署最多 ${cap} 个${host.countsDirectories ? '文件和目录 files and directories' : '文件 files'} per deployment`;
+}
+
+/** One county's line of the report: its files by kind, against the cap, as if deployed alone. */
+export function formatCountyLine(id: string, size: DeployReport, host: Host, cap: number | undefined, overLimits: readonly string[]): string {
+  const entries = countEntries(size, host);
+  const against = cap === undefined ? '' : ` → ${entries} / ${cap}`;
+  const verdict = overLimits.length === 0 ? '✓ 单独部署也在上限内 fits alone' : `✗ 单独部署超限 over alone: ${overLimits.join('; ')}`;
+  return `  ${id}\t${size.files} files (${formatKinds(size.byKind)}), ${size.directories} directories${against} ${verdict}`;
 }

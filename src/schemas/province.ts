@@ -4,6 +4,7 @@
  * Read by `npm run province -- pipeline | build | assemble` (scripts/province.ts).
  */
 import { z } from 'astro/zod';
+import { HOST_IDS } from '../lib/deploy-hosts.ts';
 
 /** Lower-case letters, digits and hyphens: the county's folder and URL segment, e.g. longxian. */
 const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, '只能用小写字母、数字和连字符 / lower-case letters, digits and hyphens only');
@@ -34,14 +35,16 @@ export const ProvinceSchema = z
     /** Portal and pipeline settings. */
     portal: z
       .strictObject({
-        /** Most files one deployment may hold on the host (Cloudflare Pages 20000, GitLab Pages 200000); assemble fails above it. */
-        fileCap: z.number().int().positive().default(200_000),
+        /** Where the portal is deployed (src/lib/deploy-hosts.ts): its limits are checked for the portal and each county. */
+        host: z.enum(HOST_IDS).default('gitlab-pages'),
+        /** Most files one deployment may hold, when it differs from the host's (a self-managed GitLab's own limit); assemble fails above it. */
+        fileCap: z.number().int().positive().optional(),
         /** Most jobs per matrix: GitLab allows 200, GitHub Actions 256. Above it, counties are built in batches. */
         maxJobs: z.number().int().positive().max(256).default(200),
         /** Shards built at once on one runner in a batch job. */
         shardsPerRunner: z.number().int().positive().default(1),
       })
-      .default({ fileCap: 200_000, maxJobs: 200, shardsPerRunner: 1 }),
+      .default({ host: 'gitlab-pages', maxJobs: 200, shardsPerRunner: 1 }),
   })
   .superRefine((p, ctx) => {
     const seen = new Set<string>();

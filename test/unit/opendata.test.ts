@@ -131,4 +131,14 @@ describe('the privacy gate before a data file or feed is written', () => {
     expect(() => assertNoPersonalNumbers('data/datapackage.json', `{"hash":"sha256:${digest}"}`)).not.toThrow();
     expect(() => assertNoPersonalNumbers('data/datapackage.json', `{"hash":"sha256:${digest}","note":"13991712345"}`)).toThrow(/139\*+2345/);
   });
+
+  it('does not mistake a file digest in datapackage.json for a bank card number, but still finds one beside it', () => {
+    // 16 digits that pass the Luhn check, inside a hex SHA-256 digest (a generated county's build stopped on one).
+    const digest = `ab${'4111111111111111'}${'cdef0123'.repeat(5)}fe0a9b`;
+    expect(digest).toMatch(/^[0-9a-f]{64}$/);
+    expect(() => assertNoPersonalNumbers('data/datapackage.json', `{"path":"ledgers.csv","hash":"sha256:${digest}"}`)).not.toThrow();
+    expect(() => assertNoPersonalNumbers('data/datapackage.json', `{"hash":"sha256:${digest}","description":"卡号 4111111111111111"}`)).toThrow(
+      /bank 4111\*+1111/,
+    );
+  });
 });
