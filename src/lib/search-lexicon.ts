@@ -105,20 +105,20 @@ export function makeWordCounter(): { add(text: string): void; pages: Map<string,
 // ── pins: long words searched by fewer characters ─────────────────────────
 
 /**
- * Words a villager types whole (the domain words, synonyms and related words of three Han characters or more) that
+ * Words a villager types whole (the domain words, synonyms and related words of two Han characters or more) that
  * may be searched by a shorter piece of themselves (a pin, see `choosePins`): every character of a phrase reads one
  * Pagefind index chunk (about 25 KB), so 村务监督委员会 read seven.
  */
 export function pinWords(): string[] {
   const all = [...DOMAIN_WORDS, ...Object.keys(SYNONYMS), ...Object.values(SYNONYMS).flat(), ...Object.keys(RELATED), ...Object.values(RELATED).flat()];
-  return [...new Set(all)].filter((w) => /^\p{Script=Han}{3,}$/u.test(w)).sort();
+  return [...new Set(all)].filter((w) => /^\p{Script=Han}{2,}$/u.test(w)).sort();
 }
 
-/** The pieces of `word` a pin can be: every run of two characters or more, shorter than the word. */
+/** The pieces of `word` a pin can be: every run of its characters shorter than the word. */
 function pieces(word: string): string[] {
   const chars = Array.from(word);
   const out: string[] = [];
-  for (let n = 2; n < chars.length; n++) for (let i = 0; i + n <= chars.length; i++) out.push(chars.slice(i, i + n).join(''));
+  for (let n = 1; n < chars.length; n++) for (let i = 0; i + n <= chars.length; i++) out.push(chars.slice(i, i + n).join(''));
   return out;
 }
 
@@ -136,15 +136,17 @@ function makePieceCounter(occurrences: Map<string, number>): (text: string) => v
   const byStart = new Map<number, string[]>();
   for (const w of pinWords())
     for (const p of [w, ...pieces(w)]) {
-      const key = p.charCodeAt(0) * 65536 + p.charCodeAt(1);
+      const key = p.length === 1 ? p.charCodeAt(0) : p.charCodeAt(0) * 65536 + p.charCodeAt(1);
       const list = byStart.get(key) ?? [];
       if (!list.includes(p)) list.push(p);
       byStart.set(key, list);
     }
   return (text) => {
     const s = wordStream(text);
-    for (let i = 0; i + 1 < s.length; i++) {
-      const list = byStart.get(s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1));
+    for (let i = 0; i < s.length; i++) {
+      const one = byStart.get(s.charCodeAt(i));
+      if (one) for (const p of one) occurrences.set(p, (occurrences.get(p) ?? 0) + 1);
+      const list = i + 1 < s.length ? byStart.get(s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1)) : undefined;
       if (list) for (const p of list) if (s.startsWith(p, i)) occurrences.set(p, (occurrences.get(p) ?? 0) + 1);
     }
   };

