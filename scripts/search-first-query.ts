@@ -1,7 +1,7 @@
 /**
  * `node scripts/search-first-query.ts <site dir> <query>…` (after a build; the site dir holds pagefind/ and search/):
  * what the first query of a visit fetches, run through the search page's own code (runSearch over the township
- * bundles `openBundles` chooses) with the data of the first 10 results, split by file kind. Pagefind's files are
+ * bundles `openBundles` chooses) with the data of the first screen's results (`PAGE_SIZE`), split by file kind. Pagefind's files are
  * counted once each (the browser caches them) as stored (already gzipped), pagefind.js and the lexicon gzipped; the
  * search page itself (about 14 KB) is not counted. Figures in docs/search.md come from here.
  */
@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { BUNDLE_BUDGET, openBundles, type SplitLexicon } from '../src/lib/search-bundles.ts';
-import { runSearch } from '../src/lib/search-run.ts';
+import { PAGE_SIZE, runSearch } from '../src/lib/search-run.ts';
 import type { SearchVocabulary } from '../src/lib/search-suggest.ts';
 import { openPagefind, type NodePagefind, type PagefindResultData } from '../test/helpers/pagefind-node.ts';
 
@@ -35,7 +35,7 @@ for (const q of queries) {
       return JSON.parse(text.toString('utf8')) as SearchVocabulary;
     },
   });
-  await Promise.all(answer.outcome.hits.slice(0, 10).map((h) => h.data()));
+  await Promise.all(answer.outcome.hits.slice(0, PAGE_SIZE).map((h) => h.data()));
   const files = new Map<string, number>();
   for (const pf of opened.values()) for (const f of (await pf).fetched) files.set(f.path, f.bytes);
   const of = (re: RegExp) => [...files].filter(([path]) => re.test(path)).reduce((sum, [, bytes]) => sum + bytes, 0);

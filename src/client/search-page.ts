@@ -7,6 +7,7 @@ import { BUNDLE_BUDGET, mergeByDate, openBundles, sortableDate, type SplitLexico
 import { isEntryAnchor } from '../lib/ledger.ts';
 import {
   FILTER_KEYS,
+  PAGE_SIZE,
   runSearch,
   startAtSentence,
   type ChosenFilters,
@@ -25,7 +26,6 @@ interface ResultData {
   sub_results?: { url: string; excerpt: string; anchor?: { id: string } }[];
 }
 
-const PAGE_SIZE = 10;
 const form = document.getElementById('search-form') as HTMLFormElement;
 const input = form.elements.namedItem('q') as HTMLInputElement;
 const sortSelect = form.elements.namedItem('sort') as HTMLSelectElement;

@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
 import { listSearchDocuments, type SearchDocument } from '../data/search.ts';
-import { buildT2s, buildVocabulary, hanCharacters, makePlace, makeWordCounter, siteWords } from '../lib/search-lexicon.ts';
+import { buildT2s, buildVocabulary, choosePins, hanCharacters, makePlace, makeWordCounter, siteWords } from '../lib/search-lexicon.ts';
 import type { SearchDirectory, SplitLexicon } from '../lib/search-bundles.ts';
 import { SEARCH_LANGUAGE } from '../lib/search-synonyms.ts';
 import { SEARCH_WORD_CHARACTERS, separateHanForIndex } from '../lib/search-query.ts';
@@ -184,6 +184,8 @@ interface BundleCounts {
   entry: string;
   paths: string[];
   words: [string, number][];
+  /** How often each pin word and its pieces stand in the bundle's text (src/lib/search-lexicon.ts choosePins). */
+  occurrences: [string, number][];
   chars: string;
 }
 
@@ -286,7 +288,7 @@ export async function buildSearchIndex(
     try {
       const counts = JSON.parse(readFileSync(countsFile, 'utf8')) as BundleCounts;
       const same = counts.entry === readFileSync(entryFile, 'utf8') && counts.paths.join('\n') === b.docs.map((d) => d.path).join('\n');
-      return same ? counts : undefined;
+      return same && Array.isArray(counts.occurrences) ? counts : undefined;
     } catch {
       return undefined;
     }
@@ -297,6 +299,7 @@ export async function buildSearchIndex(
 
   // The lexicon needs the site's words and characters: counted page by page, never every page held at once.
   const words = new Map<string, number>();
+  const occurrences = new Map<string, number>();
   const chars = new Set<string>();
   const directory: SearchDirectory = { bundles: [], chars: '' };
   const bundleChars: Set<string>[] = [];
@@ -332,6 +335,7 @@ export async function buildSearchIndex(
         entry: readFileSync(join(dir, 'pagefind-entry.json'), 'utf8'),
         paths: b.docs.map((d) => d.path),
         words: [...counter.pages].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)),
+        occurrences: [...counter.occurrences].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)),
         chars: [...own].sort().join(''),
       };
       if (countsDir) {
@@ -340,6 +344,7 @@ export async function buildSearchIndex(
       }
     }
     for (const [w, n] of counts.words) words.set(w, (words.get(w) ?? 0) + n);
+    for (const [p, n] of counts.occurrences) occurrences.set(p, (occurrences.get(p) ?? 0) + n);
     const own = new Set(Array.from(counts.chars));
     for (const c of own) chars.add(c);
     bundleChars.push(own);
@@ -374,6 +379,7 @@ export async function buildSearchIndex(
     places,
     t2s: buildT2s(chars),
     words: siteWords(words).join(' '),
+    pins: choosePins(occurrences),
     quarters: [...new Set(docs.flatMap((d) => d.filters.quarter))].sort(),
     pages: docs.length,
     ...SEARCH_LANGUAGE,

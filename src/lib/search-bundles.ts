@@ -84,7 +84,7 @@ export function chooseBundles(
   const fits = all.map((i) => {
     const b = directory.bundles[i]!;
     const terms = [...plan.terms.map((t) => [t]), ...plan.terms.flatMap((t) => (t.split ? [t.split] : []))];
-    return terms.filter((parts) => parts.every((t) => t.tries.some((x) => canHold(directory, b, x.query)))).length;
+    return terms.filter((parts) => parts.every((t) => t.tries.some((x) => canHold(directory, b, x.label + x.query)))).length;
   });
   const best = Math.max(0, ...fits);
   const candidates = all.filter((i) => fits[i] === best).sort((a, b) => directory.bundles[b]!.pages - directory.bundles[a]!.pages || a - b);

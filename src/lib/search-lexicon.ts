@@ -84,18 +84,95 @@ export function hanCharacters(texts: Iterable<string>, into = new Set<string>())
  * browser gets the word list). Only the counts are kept, never the pages, so memory stays bounded
  * by the vocabulary, not by the county.
  */
-export function makeWordCounter(): { add(text: string): void; pages: Map<string, number> } {
+export function makeWordCounter(): { add(text: string): void; pages: Map<string, number>; occurrences: Map<string, number> } {
   const jieba = Jieba.withDict(dict);
   const pages = new Map<string, number>();
+  const occurrences = new Map<string, number>();
+  const countPieces = makePieceCounter(occurrences);
   return {
     pages,
+    occurrences,
     add(text: string) {
       const words = new Set<string>();
       for (const run of text.match(/\p{Script=Han}+/gu) ?? [])
         for (const w of jieba.cut(run, false)) if (Array.from(w).length >= 2 && Array.from(w).length <= 8) words.add(w);
       for (const w of words) pages.set(w, (pages.get(w) ?? 0) + 1);
+      countPieces(text);
     },
   };
+}
+
+// ── pins: long words searched by fewer characters ─────────────────────────
+
+/**
+ * Words a villager types whole (the domain words, synonyms and related words of two Han characters or more) that
+ * may be searched by a shorter piece of themselves (a pin, see `choosePins`): every character of a phrase reads one
+ * Pagefind index chunk (about 25 KB), so 村务监督委员会 read seven.
+ */
+export function pinWords(): string[] {
+  const all = [...DOMAIN_WORDS, ...Object.keys(SYNONYMS), ...Object.values(SYNONYMS).flat(), ...Object.keys(RELATED), ...Object.values(RELATED).flat()];
+  return [...new Set(all)].filter((w) => /^\p{Script=Han}{2,}$/u.test(w)).sort();
+}
+
+/** The pieces of `word` a pin can be: every run of its characters shorter than the word. */
+function pieces(word: string): string[] {
+  const chars = Array.from(word);
+  const out: string[] = [];
+  for (let n = 1; n < chars.length; n++) for (let i = 0; i + n <= chars.length; i++) out.push(chars.slice(i, i + n).join(''));
+  return out;
+}
+
+/**
+ * A page's words in Pagefind's order as one string: its Han characters (each one word, see docs/search.md), every
+ * other word (a number, a Latin word) as one U+0001, punctuation and spaces dropped (they are no words, so Pagefind's
+ * phrase search steps over them). A phrase matches where its characters stand together in this string.
+ */
+export function wordStream(text: string): string {
+  return text.replace(/[^\p{Script=Han}\p{L}\p{N}]+/gu, '').replace(/[^\p{Script=Han}]+/gu, '\u0001');
+}
+
+/** Counts, in texts given one by one, where each pin word and each of its pieces stands (overlaps counted). */
+function makePieceCounter(occurrences: Map<string, number>): (text: string) => void {
+  const byStart = new Map<number, string[]>();
+  for (const w of pinWords())
+    for (const p of [w, ...pieces(w)]) {
+      const key = p.length === 1 ? p.charCodeAt(0) : p.charCodeAt(0) * 65536 + p.charCodeAt(1);
+      const list = byStart.get(key) ?? [];
+      if (!list.includes(p)) list.push(p);
+      byStart.set(key, list);
+    }
+  return (text) => {
+    const s = wordStream(text);
+    for (let i = 0; i < s.length; i++) {
+      const one = byStart.get(s.charCodeAt(i));
+      if (one) for (const p of one) occurrences.set(p, (occurrences.get(p) ?? 0) + 1);
+      const list = i + 1 < s.length ? byStart.get(s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1)) : undefined;
+      if (list) for (const p of list) if (s.startsWith(p, i)) occurrences.set(p, (occurrences.get(p) ?? 0) + 1);
+    }
+  };
+}
+
+/**
+ * Pins (search/lexicon.json `pins`): a word → the shortest piece of it that stands nowhere in the site's text but
+ * inside that word (it occurs exactly as often as the word times the times it occurs in the word). Searching the piece
+ * finds exactly the pages that have the word, reading fewer index chunks: 村务监督委员会 → a piece of two or three
+ * characters. Among pieces of the same length, the first. Words the site does not have get no pin.
+ */
+export function choosePins(occurrences: ReadonlyMap<string, number>): Record<string, string> {
+  const pins: Record<string, string> = {};
+  const times = (p: string, w: string) => {
+    let n = 0;
+    for (let i = w.indexOf(p); i >= 0; i = w.indexOf(p, i + 1)) n++;
+    return n;
+  };
+  for (const w of pinWords()) {
+    const whole = occurrences.get(w) ?? 0;
+    if (whole === 0) continue;
+    const exact = pieces(w).filter((p) => (occurrences.get(p) ?? 0) === whole * times(p, w));
+    exact.sort((a, b) => a.length - b.length);
+    if (exact[0]) pins[w] = exact[0];
+  }
+  return pins;
 }
 
 /** At most this many site words go into search/lexicon.json (downloaded with the first search). */

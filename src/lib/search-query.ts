@@ -66,6 +66,8 @@ export interface SearchLexicon {
   kinds?: Readonly<Record<string, string>>;
   /** Latin words around a pinyin place name that only say "a place" (village, town). */
   latinPlaceWords?: readonly string[];
+  /** Long word → a piece of it that stands nowhere else in the site's text, searched instead (fewer index chunks, same pages; search-lexicon.ts choosePins). */
+  pins?: Readonly<Record<string, string>>;
 }
 
 export function t2sMap(lexicon: Pick<SearchLexicon, 't2s'>): Map<string, string> {
@@ -482,5 +484,18 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
   }
   if (terms.size === 0 && kinds.size === 0) for (const c of singles) addWord(c);
   else ignored.push(...singles);
-  return { terms: [...terms.values()], kinds: [...kinds], villages: [...villages], townships: [...townships], quarters: [...quarters], ignored, notes };
+  const pinned = (term: PlannedTerm): PlannedTerm => ({
+    ...term,
+    tries: term.tries.map((t) => (lexicon.pins?.[t.label] && !t.synonym ? { ...t, query: phrase(lexicon.pins[t.label]!).query } : t)),
+    ...(term.split ? { split: term.split.map(pinned) } : {}),
+  });
+  return {
+    terms: [...terms.values()].map(pinned),
+    kinds: [...kinds],
+    villages: [...villages],
+    townships: [...townships],
+    quarters: [...quarters],
+    ignored,
+    notes,
+  };
 }

@@ -77,8 +77,13 @@ export type Describe<D> = (d: D) => { title: string; superseded: boolean };
 /** Related words (search-synonyms.ts RELATED) are searched when the term as typed finds fewer pages than this. */
 export const EXPAND_BELOW = 3;
 
-/** Results shown first; their data is loaded anyway to show them, so reranking them costs no download. */
-const RERANKED = 10;
+/**
+ * Results shown on the first screen (and on each "显示更多结果"): their data is loaded anyway to show them, so
+ * reranking them costs no download. Five, not ten: a ledger result's data is about 5 KB, and the first query must
+ * stay within 150 KB at 300 villages (docs/search.md, Measured); a villager on a slow phone sees them sooner.
+ */
+export const PAGE_SIZE = 5;
+const RERANKED = PAGE_SIZE;
 
 async function findTerm<D>(
   pagefind: PagefindLike<D>,

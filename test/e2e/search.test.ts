@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
 import { ensureDemoDist } from '../helpers/dist.ts';
 import { serveDir, type StaticServer } from '../helpers/serve.ts';
+import { PAGE_SIZE } from '../../src/lib/search-run.ts';
 
 const FIRST_QUERY_BUDGET = 150 * 1024;
 let server: StaticServer;
@@ -135,11 +136,11 @@ describe('the search page in a real browser', () => {
     await page.locator('#search-results li').first().waitFor();
     expect(await statusText(page)).toContain('已按 maqu → 马曲村 查找');
     const villages = await page.locator('.result-village').allTextContents();
-    expect(villages.length).toBe(10);
+    expect(villages.length).toBe(PAGE_SIZE);
     expect(villages.every((v) => v.endsWith('马曲村'))).toBe(true);
     expect(await page.locator('#f-sort').inputValue()).toBe('newest');
     await page.locator('#search-more').click();
-    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 10);
+    await page.waitForFunction((n) => document.querySelectorAll('#search-results li').length > n, PAGE_SIZE);
     expect(errors).toEqual([]);
     await context.close();
   });
