@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyPosterCache } from '../helpers/dist.ts';
-import { makeTree, ROOT } from '../helpers/fixture-tree.ts';
+import { makeTree } from '../helpers/fixture-tree.ts';
 import { addProjectCode } from '../helpers/project-tree.ts';
 import { openSiteSearch } from '../helpers/pagefind-node.ts';
 
