@@ -17,8 +17,8 @@ import { addProjectCode } from './project-tree.ts';
  * Builds into a temporary folder with the given as-of date (default: the demo's pinned date). The build
  * runs in a project of its own (a copy of this checkout's code and content with a copy of the poster
  * cache), so it never touches this checkout's .astro/, caches or poster cache. With the demo's own date
- * the build would equal this run's shared demo build, so that is copied into ROOT/.gongkai-build/<name>
- * instead (kiosk tests write into their folder).
+ * the build would equal this run's shared demo build, so that is copied instead (copyDemoDist: kiosk
+ * tests write into their folder).
  */
 export async function buildKioskSite(name: string, asOf = ''): Promise<{ dir: string; county: County }> {
   if (asOf === '') {
