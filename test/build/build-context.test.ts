@@ -19,6 +19,7 @@ const dist = join(county, 'dist');
 // The project is a copy of this checkout's code in a folder of its own too, so the builds never touch
 // this checkout's folders (Astro's .astro/ is under the project).
 const project = mkdtempSync(join(tmpdir(), 'gongkai-code-'));
+cpSync(join(ROOT, 'content'), join(project, 'content'), { recursive: true });
 const args = [addProjectCode(project), '--root', county];
 const env = { ...process.env, GONGKAI_AS_OF: '' };
 const page = (path: string) => readFileSync(join(dist, path, 'index.html'), 'utf8');
