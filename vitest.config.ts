@@ -3,10 +3,11 @@ import LongestFirstSequencer from './test/setup/sequencer.ts';
 
 /**
  * Test files that share nothing in this checkout but the demo build (made once, under a lock:
- * test/helpers/dist.ts) and the poster cache it fills, and whose builds run in folders of their own:
- * unit tests and the build tests whose builds run from a county or project folder of their own. They
- * run two at a time, longest first (test/setup/sequencer.ts). Two builds started from this checkout's
- * folder must not overlap: Astro writes its prerender chunks under the folder it runs in (.astro/).
+ * test/helpers/dist.ts) and the poster cache it fills, and whose builds run in project folders of
+ * their own (a copy of the code: test/helpers/project-tree.ts), never from this checkout's folder:
+ * unit tests and the build tests that build. They run two at a time, longest first
+ * (test/setup/sequencer.ts). Two builds of one project folder must not overlap: Astro writes its
+ * generated modules under the project's .astro/, and scripts/build.ts its caches beside the content.
  */
 const TWO_AT_A_TIME = [
   'test/unit/**/*.test.ts',
@@ -14,6 +15,12 @@ const TWO_AT_A_TIME = [
   'test/build/hostile.test.ts',
   'test/build/reproducible.test.ts',
   'test/build/build-context.test.ts',
+  'test/build/incremental.test.ts',
+  'test/build/publication-log.test.ts',
+  'test/build/decision-warnings.test.ts',
+  'test/build/daily-refresh.test.ts',
+  'test/build/no-posters.test.ts',
+  'test/build/publish-nginx.test.ts',
 ];
 
 export default defineConfig({
@@ -26,8 +33,8 @@ export default defineConfig({
     hookTimeout: 600_000,
     projects: [
       { extends: true, test: { name: 'two-at-a-time', include: TWO_AT_A_TIME, maxWorkers: 2 } },
-      // Then the tests that build from this checkout's folder, read (or copy) the shared build, or drive
-      // Chromium (with timing budgets): one file after another.
+      // Then the tests that read (or copy) the shared build or drive Chromium (with timing budgets): one
+      // file after another.
       {
         extends: true,
         test: { name: 'one-at-a-time', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...TWO_AT_A_TIME], fileParallelism: false },

@@ -11,11 +11,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyPosterCache } from '../helpers/dist.ts';
 import { ROOT } from '../helpers/fixture-tree.ts';
+import { addProjectCode } from '../helpers/project-tree.ts';
 
 // A county folder outside the project: the demo county without the village wenshui (温水村).
 const county = mkdtempSync(join(tmpdir(), 'gongkai-county-'));
 const dist = join(county, 'dist');
-const args = [join(ROOT, 'scripts/build.ts'), '--root', county];
+// The project is a copy of this checkout's code in a folder of its own too, so the builds never touch
+// this checkout's folders (Astro's .astro/ is under the project).
+const project = mkdtempSync(join(tmpdir(), 'gongkai-code-'));
+cpSync(join(ROOT, 'content'), join(project, 'content'), { recursive: true });
+const args = [addProjectCode(project), '--root', county];
 const env = { ...process.env, GONGKAI_AS_OF: '' };
 const page = (path: string) => readFileSync(join(dist, path, 'index.html'), 'utf8');
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
@@ -35,7 +40,10 @@ beforeAll(() => {
   first = { status: run.status, output: run.stdout.slice(-3000) + run.stderr };
 }, 900_000);
 
-afterAll(() => rmSync(county, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(county, { recursive: true, force: true });
+  rmSync(project, { recursive: true, force: true });
+});
 
 /** Every link of a built page that stays on the site, as the file it must lead to. */
 function internalTargets(html: string): string[] {

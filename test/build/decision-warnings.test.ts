@@ -14,6 +14,7 @@ import type { Problem } from '../../src/check/model.ts';
 import { formatDateZh, isIsoDate } from '../../src/lib/dates.ts';
 import { copyPosterCache } from '../helpers/dist.ts';
 import { ROOT } from '../helpers/fixture-tree.ts';
+import { addProjectCode } from '../helpers/project-tree.ts';
 
 const county = mkdtempSync(join(tmpdir(), 'gongkai-decisions-'));
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
@@ -29,14 +30,16 @@ let warnings: Problem[] = [];
 beforeAll(() => {
   cpSync(join(ROOT, 'content'), join(county, 'content'), { recursive: true });
   copyPosterCache(county);
+  // A project of its own (county/scripts/build.ts), so its build never touches this checkout's folders.
+  const buildScript = addProjectCode(county);
   patch('content/villages/maqu/meetings/2025-07-22-daibiao.md', 'resultPublishedAt: 2025-09-15\n', '');
   patch('content/villages/dongxing/meetings/2025-08-19-daibiao.md', 'publishedAt: 2025-08-20\n', 'publishedAt: 2025-09-01\n');
   patch('content/villages/dongguan/meetings/2025-08-26-daibiao.md', 'publishedAt: 2025-08-27\n', 'publishedAt: 2025-11-25\n');
   warnings = loadCounty(county, { env: {} }).problems.filter((p) =>
     ['chain.posting-missing', 'chain.posting-late', 'record.published-future'].includes(p.code),
   );
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts'), '--root', county], {
-    cwd: ROOT,
+  const r = spawnSync(process.execPath, [buildScript, '--root', county], {
+    cwd: county,
     encoding: 'utf8',
     env: { ...process.env, GONGKAI_AS_OF: '' },
   });

@@ -10,11 +10,14 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDemoDist } from '../helpers/dist.ts';
 import { makeTree, ROOT } from '../helpers/fixture-tree.ts';
+import { addProjectCode } from '../helpers/project-tree.ts';
 
+// A project of its own (tree.root/scripts/build.ts), so its builds never touch this checkout's folders.
 const tree = makeTree();
+const buildScript = addProjectCode(tree.root);
 const build = (...args: string[]) => {
-  const run = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts'), '--root', tree.root, ...args], {
-    cwd: ROOT,
+  const run = spawnSync(process.execPath, [buildScript, '--root', tree.root, ...args], {
+    cwd: tree.root,
     encoding: 'utf8',
     env: { ...process.env, GONGKAI_AS_OF: '' },
   });

@@ -18,9 +18,12 @@ import { createSignerKey, formatSignerKey, formatVerifierKey, getVerifierKey, KE
 import { launchBrowser } from '../helpers/browser.ts';
 import { copyPosterCache } from '../helpers/dist.ts';
 import { makeTree, ROOT } from '../helpers/fixture-tree.ts';
+import { addProjectCode } from '../helpers/project-tree.ts';
 import { serveDir, type StaticServer } from '../helpers/serve.ts';
 
+// A project of its own (tree.root/scripts/build.ts), so its builds never touch this checkout's folders.
 const tree = makeTree();
+const buildScript = addProjectCode(tree.root);
 const keyDir = mkdtempSync(join(tmpdir(), 'gongkai-logkey-'));
 const keyFile = join(keyDir, 'county-log.key');
 const site = join(tree.root, 'content/site.yaml');
@@ -32,8 +35,8 @@ const oldEntries = readFileSync(join(oldLog, 'entries.jsonl'), 'utf8');
 let vkey = '';
 
 const build = (env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts'), '--root', tree.root], {
-    cwd: ROOT,
+  spawnSync(process.execPath, [buildScript, '--root', tree.root], {
+    cwd: tree.root,
     encoding: 'utf8',
     env: { ...process.env, GONGKAI_AS_OF: '', GONGKAI_LOG_KEY_FILE: keyFile, ...env },
   });

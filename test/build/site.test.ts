@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCounty } from '../../src/check/load.ts';
@@ -13,6 +13,7 @@ import type { County } from '../../src/check/model.ts';
 import { formatYuan } from '../../src/lib/money.ts';
 import { demoDistPath, ensureDemoDist } from '../helpers/dist.ts';
 import { makeTree, ROOT } from '../helpers/fixture-tree.ts';
+import { addProjectCode } from '../helpers/project-tree.ts';
 
 const DIST = demoDistPath();
 let county: County;
@@ -163,18 +164,24 @@ describe('the built demo county', () => {
   });
 
   it('gives byte-identical output when the same content is built again', () => {
-    const out = join(ROOT, '.gongkai-build', 'determinism');
-    rmSync(out, { recursive: true, force: true });
-    const run = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', out], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, GONGKAI_AS_OF: '', ASTRO_TELEMETRY_DISABLED: '1' },
-    });
-    expect(run.status, run.stderr).toBe(0);
-    const digest = (dir: string) => Object.fromEntries(allHtml(dir).map((f) => [relative(dir, f), createHash('sha256').update(readFileSync(f)).digest('hex')]));
-    expect(digest(out)).toEqual(digest(DIST));
-    rmSync(out, { recursive: true, force: true });
-  });
+    // In a project of its own (a copy of this checkout's code and content), never this checkout's folders.
+    const tree = makeTree();
+    try {
+      addProjectCode(tree.root);
+      const out = join(tree.root, 'determinism');
+      const run = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', out], {
+        cwd: tree.root,
+        encoding: 'utf8',
+        env: { ...process.env, GONGKAI_AS_OF: '', ASTRO_TELEMETRY_DISABLED: '1' },
+      });
+      expect(run.status, run.stderr).toBe(0);
+      const digest = (dir: string) =>
+        Object.fromEntries(allHtml(dir).map((f) => [relative(dir, f), createHash('sha256').update(readFileSync(f)).digest('hex')]));
+      expect(digest(out)).toEqual(digest(DIST));
+    } finally {
+      tree.cleanup();
+    }
+  }, 300_000);
 });
 
 describe('a build with bad content', () => {

@@ -56,10 +56,13 @@ export function ensureDemoDist(): { dist: string; log: string } {
   return { dist, log: readFileSync(logFile, 'utf8') };
 }
 
-/** A copy of this run's demo build in ROOT/.gongkai-build/<name>, for a test that writes into it. */
+/**
+ * A copy of this run's demo build in the run's folder (copies/<name>, removed with it), for a test
+ * that writes into it.
+ */
 export function copyDemoDist(name: string): string {
   const { dist } = ensureDemoDist();
-  const dir = join(ROOT, '.gongkai-build', name);
+  const dir = join(runDir(), 'copies', name);
   rmSync(dir, { recursive: true, force: true });
   cpSync(dist, dir, { recursive: true, dereference: true });
   return dir;

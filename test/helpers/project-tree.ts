@@ -18,3 +18,18 @@ export function makeProjectTree(): { root: string; cleanup(): void } {
   copyPosterCache(root);
   return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
+
+/**
+ * Copies this checkout's code (everything its code fingerprint covers: src, public, the build scripts,
+ * the Astro config and the lock file) into the content tree `root` and links node_modules, so that
+ * `root/scripts/build.ts` builds it as a project of its own: Astro's .astro/ and Vite's cache, the
+ * staging and release folders and the poster cache are all under `root`, and builds of two test files
+ * can run at the same time (vitest.config.ts). Same code, so an earlier build's last-build record of
+ * this checkout still applies. Returns the build script to run.
+ */
+export function addProjectCode(root: string): string {
+  for (const entry of ['src', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'])
+    cpSync(join(ROOT, entry), join(root, entry), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
+  return join(root, 'scripts', 'build.ts');
+}

@@ -6,7 +6,18 @@
  */
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-const LONGEST_FIRST = ['test/build/province.test.ts', 'test/build/hostile.test.ts', 'test/build/reproducible.test.ts', 'test/build/build-context.test.ts'];
+const LONGEST_FIRST = [
+  'test/build/province.test.ts',
+  'test/build/hostile.test.ts',
+  'test/build/reproducible.test.ts',
+  'test/build/publication-log.test.ts',
+  'test/build/daily-refresh.test.ts',
+  'test/build/incremental.test.ts',
+  'test/build/publish-nginx.test.ts',
+  'test/build/build-context.test.ts',
+  'test/build/decision-warnings.test.ts',
+  'test/build/no-posters.test.ts',
+];
 
 export default class LongestFirstSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
