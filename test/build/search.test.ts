@@ -5,7 +5,7 @@
  * amount and funding source read from the ledger files.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCounty } from '../../src/check/load.ts';
@@ -15,7 +15,7 @@ import { POST_BUILD_STEPS } from '../../scripts/build-steps.ts';
 import { formatYuan } from '../../src/lib/money.ts';
 import { EXPAND_BELOW } from '../../src/lib/search-run.ts';
 import { RELATED, SYNONYMS } from '../../src/lib/search-synonyms.ts';
-import { demoDistPath, ensureDemoDist } from '../helpers/dist.ts';
+import { copyDemoDist, demoDistPath, ensureDemoDist } from '../helpers/dist.ts';
 import { ROOT } from '../helpers/fixture-tree.ts';
 import { pagesContaining, readIndexedPages, type IndexedPage } from '../helpers/indexed-text.ts';
 import { openSiteSearch, type SiteSearch } from '../helpers/pagefind-node.ts';
@@ -298,9 +298,7 @@ describe('search on the built demo county', () => {
   });
 
   it('writes the same index when the same site is indexed again', async () => {
-    const copy = join(ROOT, '.gongkai-build', 'search-determinism');
-    rmSync(copy, { recursive: true, force: true });
-    cpSync(DIST, copy, { recursive: true, dereference: true });
+    const copy = copyDemoDist('search-determinism');
     try {
       await buildSearchIndex({ outDir: copy, county });
       const digest = (dir: string) => {
@@ -320,9 +318,7 @@ describe('search on the built demo county', () => {
 
   it('stops the build with a clear message when a record page cannot be indexed', async () => {
     expect(POST_BUILD_STEPS.map((s) => s.name)).toContain('搜索索引 search index');
-    const copy = join(ROOT, '.gongkai-build', 'search-broken');
-    rmSync(copy, { recursive: true, force: true });
-    cpSync(DIST, copy, { recursive: true, dereference: true });
+    const copy = copyDemoDist('search-broken');
     try {
       const notice = join(copy, 'v/maqu/notices/2025-11-17-dibao/index.html');
       writeFileSync(notice, readFileSync(notice, 'utf8').replace(/<article data-pagefind-body\b/, '<article'));
