@@ -120,6 +120,27 @@ describe('MoneyTable on the ledger pages', () => {
   });
 });
 
+describe('LedgerEntries on the ledger pages', () => {
+  it('lists every income and expense entry once, each row carrying its entry anchor, with the side’s own columns and its total', () => {
+    for (const v of county.villages) {
+      for (const l of v.ledgers) {
+        const f = getLedgerFacts(l, v);
+        const html = page(f.path);
+        for (const [side, anchors, own] of [
+          ['收入', f.entryAnchors.income, ['资金来源']],
+          ['支出', f.entryAnchors.expense, ['经手/审批', '决议']],
+        ] as const) {
+          const table = new RegExp(`<caption>[^<]*${side}明细（单位：元）</caption>([\\s\\S]*?)</table>`).exec(html)![1]!;
+          expect(count(table, /<tr id="/g), `${f.path} ${side}`).toBe(anchors.length);
+          for (const a of anchors) expect(table).toContain(`<tr id="${a}">`);
+          for (const label of own) expect(table).toContain(`<th scope="col">${label}</th>`);
+          expect(table).toContain(`${side}合计`);
+        }
+      }
+    }
+  });
+});
+
 describe('SearchBody', () => {
   it('marks exactly one search body on every record page, ignores its ledger entry tables, and keeps the glossary, print and download links out of the index', () => {
     const docs = listSearchDocuments(county);
