@@ -39,6 +39,7 @@ import { provideBuildContext } from '../src/build/handover.ts';
 import { resolveAsOf } from '../src/check/as-of.ts';
 import { VillageCheckCache } from '../src/check/check-cache.ts';
 import { codeFingerprint, contentDigests, contentStamp } from '../src/check/digest.ts';
+import { formatInputHash } from '../src/build/input-hash.ts';
 import { formatProblems } from '../src/check/format.ts';
 import { loadCountyInParallel } from '../src/check/load-workers.ts';
 import { recordTiming, timed } from '../src/integrations/timings.ts';
@@ -359,6 +360,7 @@ try {
       county,
       problems: context.problems,
       publicationLog,
+      inputHash: formatInputHash(digests.all, code, county.asOf),
       log: (m) => console.log(m),
       ...(touched ? { incremental: { villages: touched } } : {}),
     },
