@@ -49,6 +49,7 @@ module.exports = {
           '^src/components/',
           '^src/client/',
           '^src/posters/worker\\.ts$',
+          '^src/check/village-worker\\.ts$',
           '^scripts/',
           '(^|/)tsconfig\\.json$',
           '\\.cjs$',

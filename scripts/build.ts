@@ -39,8 +39,9 @@ import { provideBuildContext } from '../src/build/handover.ts';
 import { resolveAsOf } from '../src/check/as-of.ts';
 import { VillageCheckCache } from '../src/check/check-cache.ts';
 import { codeFingerprint, contentDigests, contentStamp } from '../src/check/digest.ts';
+import { formatInputHash } from '../src/build/input-hash.ts';
 import { formatProblems } from '../src/check/format.ts';
-import { loadCounty } from '../src/check/load.ts';
+import { loadCountyInParallel } from '../src/check/load-workers.ts';
 import { recordTiming, timed } from '../src/integrations/timings.ts';
 import { warnIfPublishedReleaseIsOld } from '../src/deploy/release-age.ts';
 import { PRIVATE_DIR, posterStep, renderMissingPosters } from '../src/posters/build-step.ts';
@@ -192,7 +193,8 @@ const code = timed('fingerprint', () => codeFingerprint(project));
 // GONGKAI_AS_OF (reproducible builds) is read here, at the boundary, and nowhere below.
 const checkScope = hash(digests.site, code, resolveAsOf(undefined, process.env, new Date()));
 const checkCache = new VillageCheckCache(join(work, 'check-cache'), checkScope, digests.villages);
-const result = timed('check', () => loadCounty(root, { cache: checkCache }));
+// Villages are checked on worker threads, one per core (src/check/load-workers.ts).
+const result = await timedAsync('check', () => loadCountyInParallel(root, { cache: checkCache }));
 timed('check-cache-save', () => checkCache.save());
 recordTiming('check-cache-hits', checkCache.hits, { misses: checkCache.misses });
 if (result.problems.length > 0) console.log(formatProblems(result.problems));
@@ -358,6 +360,7 @@ try {
       county,
       problems: context.problems,
       publicationLog,
+      inputHash: formatInputHash(digests.all, code, county.asOf),
       log: (m) => console.log(m),
       ...(touched ? { incremental: { villages: touched } } : {}),
     },

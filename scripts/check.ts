@@ -4,7 +4,7 @@
  * (src/tools/check-village.ts). Exits 1 when there is any error.
  */
 import { parseArgs } from 'node:util';
-import { loadCounty } from '../src/check/load.ts';
+import { loadCountyInParallel } from '../src/check/load-workers.ts';
 import { formatProblems } from '../src/check/format.ts';
 import { checkVillage } from '../src/tools/check-village.ts';
 import { finish } from '../src/tools/result.ts';
@@ -12,6 +12,6 @@ import { finish } from '../src/tools/result.ts';
 const { values } = parseArgs({ options: { village: { type: 'string' }, root: { type: 'string' } } });
 const root = values.root ?? process.cwd();
 if (values.village) finish(checkVillage(root, values.village));
-const result = loadCounty(root);
+const result = await loadCountyInParallel(root);
 console.log(formatProblems(result.problems));
 process.exit(result.problems.some((p) => p.severity === 'error') ? 1 : 0);

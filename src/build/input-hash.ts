@@ -6,7 +6,10 @@ import { createHash } from 'node:crypto';
 import { codeFingerprint, contentDigests } from '../check/digest.ts';
 
 export function countyInputHash(countyRoot: string, project: string, asOf: string): string {
-  return createHash('sha256')
-    .update([contentDigests(countyRoot).all, codeFingerprint(project), asOf].join('\0'))
-    .digest('hex');
+  return formatInputHash(contentDigests(countyRoot).all, codeFingerprint(project), asOf);
+}
+
+/** The input hash from digests already at hand (`npm run build` takes them once, before the check). */
+export function formatInputHash(contentDigest: string, code: string, asOf: string): string {
+  return createHash('sha256').update([contentDigest, code, asOf].join('\0')).digest('hex');
 }

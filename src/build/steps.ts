@@ -27,6 +27,11 @@ export interface StepContext {
   incremental?: { villages: readonly string[] };
   /** The publication log planned before rendering (src/build/context.ts); absent outside scripts/build.ts. */
   publicationLog?: LogPlan;
+  /**
+   * The county's input hash (src/build/input-hash.ts) of the content the build checked, from the digests
+   * it took before the check; absent: a step that needs it hashes content/ and the code itself.
+   */
+  inputHash?: string;
 }
 
 export interface BuildStep {

@@ -32,12 +32,13 @@ export function toComplianceVillage(v: VillageRecords, largeExpenseThresholdFen:
   };
 }
 
-export function checkCompliance(county: County): { file: string; finding: Finding }[] {
-  return county.villages.flatMap((v) => [
+/** The county-view warnings on one village's records (the county's site, profile and as-of date; not its other villages). */
+export function checkVillageCompliance(v: VillageRecords, county: Pick<County, 'site' | 'asOf' | 'profile'>): { file: string; finding: Finding }[] {
+  return [
     ...findComplianceGaps(toComplianceVillage(v, county.site.largeExpenseThreshold), v.file, county.site.catalogue, county.asOf, county.profile),
     ...checkPublicationDates(v, county.asOf),
     ...checkFourStepPostingDue(v, county),
-  ]);
+  ];
 }
 
 /** Publication dates after the as-of date: the site would show as posted what is not up yet. */
@@ -59,7 +60,7 @@ export function checkPublicationDates(v: VillageRecords, asOf: string): { file: 
 }
 
 /** The two 公开 of 四议两公开 not recorded when their deadline (province profile) has passed on the as-of date. */
-export function checkFourStepPostingDue(v: VillageRecords, county: County): { file: string; finding: Finding }[] {
+export function checkFourStepPostingDue(v: VillageRecords, county: Pick<County, 'asOf' | 'profile'>): { file: string; finding: Finding }[] {
   const out: { file: string; finding: Finding }[] = [];
   const { resolutionWithinDays, resultWithinDays, source } = county.profile.fourStepPosting;
   const province = `${county.profile.name}，${source}`;

@@ -10,7 +10,7 @@ import type { Finding } from '../lib/finding.ts';
 import { checkLedger, checkLedgerContinuity } from '../lib/ledger.ts';
 import { isInPeriod, periodKey, periodLabel, periodLabelEn } from '../lib/period.ts';
 import { bodyLinePath } from '../lib/content-safety.ts';
-import { findPersonalNumbers, SERIAL_FIELD_KINDS } from '../lib/privacy.ts';
+import { findPersonalNumbers, MIN_NUMBER_LENGTH, SERIAL_FIELD_KINDS } from '../lib/privacy.ts';
 import { checkMeeting, getOutcome, getQuorum } from '../lib/quorum.ts';
 import { getExpenseAuthority, getStanding, type Standing } from '../lib/decisions.ts';
 import { checkEligibleAgainstRegister } from '../lib/register.ts';
@@ -43,21 +43,34 @@ export const SERIAL_FIELDS: ReadonlySet<string> = new Set(['voucher', 'authorise
 /** Unmasked ID, mobile and bank numbers anywhere in a record's fields or body. */
 export function scanPrivacy(data: unknown, body: string, bodyLine = 1): Finding[] {
   const out: Finding[] = [];
-  const walk = (v: unknown, path: (string | number)[]) => {
+  // One path, grown and shrunk as the walk goes (a ledger has tens of thousands of values); a finding gets a copy.
+  const path: (string | number)[] = [];
+  const walk = (v: unknown) => {
     if (typeof v === 'string') {
+      // Every kind has at least 11 digits, each one character: shorter text cannot hold one.
+      if (v.length < MIN_NUMBER_LENGTH) return;
       const field = path.findLast((x) => typeof x === 'string');
       const options = typeof field === 'string' && SERIAL_FIELDS.has(field) ? { kinds: SERIAL_FIELD_KINDS } : {};
-      for (const hit of findPersonalNumbers(v, options)) out.push({ code: `privacy.${hit.kind}`, path, params: { masked: hit.masked } });
-    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
-    else if (v && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) {
+      for (const hit of findPersonalNumbers(v, options)) out.push({ code: `privacy.${hit.kind}`, path: [...path], params: { masked: hit.masked } });
+    } else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i += 1) {
+        path.push(i);
+        walk(v[i]);
+        path.pop();
+      }
+    } else if (v && typeof v === 'object') {
+      const record = v as Record<string, unknown>;
+      for (const k of Object.keys(record)) {
+        path.push(k);
         // A key is text too (13991712345: 王海燕).
-        for (const hit of findPersonalNumbers(k)) out.push({ code: `privacy.${hit.kind}`, path: [...path, k], params: { masked: hit.masked } });
-        walk(x, [...path, k]);
+        if (k.length >= MIN_NUMBER_LENGTH)
+          for (const hit of findPersonalNumbers(k)) out.push({ code: `privacy.${hit.kind}`, path: [...path], params: { masked: hit.masked } });
+        walk(record[k]);
+        path.pop();
       }
     }
   };
-  walk(data, []);
+  walk(data);
   body.split('\n').forEach((line, i) => {
     for (const hit of findPersonalNumbers(line)) out.push({ code: `privacy.${hit.kind}`, path: [bodyLinePath(i + bodyLine)], params: { masked: hit.masked } });
   });

@@ -16,7 +16,7 @@ import { RECORD_TYPES, type RecordType } from '../records/registry.ts';
 import { resolveAsOf } from './as-of.ts';
 import { findPlaceholders } from '../lib/scaffold-marker.ts';
 import { checkBody } from './body.ts';
-import { checkCompliance } from './compliance-rules.ts';
+import { checkVillageCompliance } from './compliance-rules.ts';
 import { catalogueCodes, checkVillageRules, noticeEndDate, scanComments, scanFileName, scanPrivacy } from './county-rules.ts';
 import { validate } from './issues.ts';
 import type { County, Problem, Rec, VillageRecords } from './model.ts';
@@ -84,8 +84,16 @@ function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
 }
 
-/** Reads and checks the content tree under `root/content`. */
-export function loadCounty(root: string, options: LoadOptions = {}): LoadResult {
+/** Collects one run's problems, and reads content files for them (each reader keeps the lines of the files it read). */
+interface Reader {
+  problems: Problem[];
+  report: (file: string, findings: readonly Finding[]) => void;
+  rel: (p: string) => string;
+  refuseOutside: (abs: string) => boolean;
+  readValid: <S extends z.ZodType>(abs: string, kind: 'yaml' | 'md', schema: S) => Rec<z.output<S>> | undefined;
+}
+
+function makeReader(root: string): Reader {
   const problems: Problem[] = [];
   const contentDir = join(root, 'content');
   const rel = (p: string) => relative(root, p).split('\\').join('/');
@@ -119,8 +127,8 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
     if (target !== undefined) report(rel(abs), [{ code: 'file.symlink-outside', path: [], params: { target } }]);
     return target !== undefined;
   };
-  // A file a cached village's record came from was not read in this run: read it for its lines when a
-  // county-wide rule reports on it (only a regular content file, as readFile would).
+  // A file this reader did not read (a cached village's record, another village's file) is read for its
+  // lines when a rule reports on it (only a regular content file, as readFile would).
   const lineOfFile = (file: string): LineOf | undefined => {
     if (sources.has(file)) return sources.get(file);
     const abs = join(root, file);
@@ -172,12 +180,142 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
     const name = abs.split('/').pop()!;
     return { id: name.replace(/\.(md|mdx|ya?ml)$/, ''), file: rel(abs), data: v.value, body: read.body };
   };
+  return { problems, report, rel, refuseOutside, readValid };
+}
+
+/**
+ * What a village is checked against: the checked site (without villages) and the catalogue's codes.
+ * Plain data, so a worker thread can be given it (load-workers.ts).
+ */
+export interface VillageScope {
+  county: County;
+  codes: Map<string, string>;
+}
+
+/** What checking one village's files gave: as a cached village, plus the county-view warnings on its records. */
+export interface CheckedVillageFiles extends CheckedVillage {
+  compliance: Problem[];
+}
+
+/**
+ * Reads and checks one village folder whose village.yaml exists: every record file, its own rules
+ * and, with a `scope` (a valid site), the village rules and its county-view warnings. Depends on
+ * nothing but the folder and the scope, so villages can be checked in any order, or on other threads.
+ */
+export function checkVillageFiles(root: string, id: string, scope: VillageScope | undefined): CheckedVillageFiles {
+  const { problems, report, rel, refuseOutside, readValid } = makeReader(root);
+  const dir = join(root, 'content', 'villages', id);
+  const vFile = join(dir, 'village.yaml');
+  const village = readValid(vFile, 'yaml', VillageSchema);
+  const rec: VillageRecords = {
+    id,
+    file: rel(vFile),
+    data: village?.data as VillageRecords['data'],
+    disclosures: [],
+    ledgers: [],
+    meetings: [],
+    notices: [],
+    volunteers: [],
+    unreadable: new Set(),
+    failed: [],
+  };
+  for (const entry of readdirSync(dir).sort()) {
+    if (entry === 'village.yaml' || IGNORED.has(entry)) continue;
+    if (!(entry in FOLDERS) || !statSync(join(dir, entry), { throwIfNoEntry: false })?.isDirectory()) {
+      report(rel(join(dir, entry)), [{ code: 'file.unexpected', path: [], params: { name: entry, place: 'village' } }]);
+    }
+  }
+  for (const [folder, rule] of Object.entries(FOLDERS) as [keyof typeof FOLDERS, (typeof FOLDERS)[keyof typeof FOLDERS]][]) {
+    const fdir = join(dir, folder);
+    if (!existsSync(fdir) || refuseOutside(fdir)) continue;
+    for (const name of readdirSync(fdir).sort()) {
+      if (IGNORED.has(name)) continue;
+      const abs = join(fdir, name);
+      const m = rule.re.exec(name);
+      if (!m) {
+        report(rel(abs), [{ code: 'file.name', path: [], params: { name, rule: folder } }]);
+        continue;
+      }
+      const before = problems.length;
+      if (folder === 'disclosures') {
+        const r = readValid(abs, 'md', RECORD_TYPES.disclosure.schema);
+        if (r) rec.disclosures.push({ ...r, period: { kind: 'quarter', year: Number(m[1]), quarter: Number(m[2]) as 1 | 2 | 3 | 4 } });
+      } else if (folder === 'finances') {
+        const r = readValid(abs, 'yaml', RECORD_TYPES.ledger.schema);
+        if (r) rec.ledgers.push({ ...r, period: parsePeriod(m[1]!)! });
+      } else if (folder === 'volunteers') {
+        const r = readValid(abs, 'yaml', RECORD_TYPES.volunteer.schema);
+        if (r) rec.volunteers.push({ ...r, period: parsePeriod(m[1]!)! });
+      } else if (folder === 'meetings') {
+        const r = readValid(abs, 'md', RECORD_TYPES.meeting.schema);
+        if (r) {
+          if (r.data.date !== m[1]) report(r.file, [{ code: 'period.mismatch', path: ['date'], params: { value: r.data.date, expected: m[1]! } }]);
+          rec.meetings.push(r);
+        }
+      } else {
+        const r = readValid(abs, 'md', RECORD_TYPES.notice.schema);
+        if (r) {
+          if (r.data.startDate !== m[1])
+            report(r.file, [{ code: 'period.mismatch', path: ['startDate'], params: { value: r.data.startDate, expected: m[1]! } }]);
+          rec.notices.push({ ...r, endDate: '' });
+        }
+      }
+      if (problems.slice(before).some((p) => p.severity === 'error')) {
+        rec.unreadable.add(`${folder}/${name.replace(/\.(md|mdx|ya?ml)$/, '')}`);
+        rec.failed.push(`${folder}/${name}`);
+      }
+    }
+  }
+  const years = new Set<number>();
+  const checked: CheckedVillageFiles = { ...(village ? { records: rec } : {}), problems, missingYears: [], compliance: [] };
+  if (!scope) return checked;
+  if (village) {
+    const { county, codes } = scope;
+    rec.ledgers.sort((a, b) => comparePeriods(a.period, b.period));
+    for (const n of rec.notices) n.endDate = noticeEndDate(n.data, county.calendar);
+    for (const { file, finding } of checkVillageRules(rec, county, codes, years)) report(file, [finding]);
+    // The county-view warnings, read with this village's files still at hand for their lines.
+    const before = problems.length;
+    for (const { file, finding } of checkVillageCompliance(rec, county)) report(file, [finding]);
+    checked.compliance = problems.splice(before);
+  }
+  checked.missingYears = [...years];
+  return checked;
+}
+
+/** One village folder as the loader sees it before its files are read. */
+interface VillageSlot {
+  /** Problems with the folder itself (its name, a link out of content/, no village.yaml). */
+  problems: Problem[];
+  /** The folder's digest when the cache applies to it. */
+  digest?: string;
+  /** Its check, from the cache or (once run) from its files; absent until then, or for a folder not checked. */
+  checked?: CheckedVillage;
+  compliance?: Problem[];
+  /** Whether its files are still to be checked. */
+  pending: boolean;
+}
+
+/** The site read and the village folders listed: what is left is checking the pending villages' files. */
+interface CountyPlan {
+  reader: Reader;
+  site?: Rec<z.output<typeof SiteSchema>>;
+  county?: County;
+  scope?: VillageScope;
+  ids: string[];
+  slots: VillageSlot[];
+}
+
+function planCounty(root: string, options: LoadOptions): CountyPlan {
+  const reader = makeReader(root);
+  const { report, rel, refuseOutside, readValid } = reader;
+  const contentDir = join(root, 'content');
 
   // ── site ──
   const siteFile = join(contentDir, 'site.yaml');
   if (!existsSync(siteFile)) {
     report('content/site.yaml', [{ code: 'file.missing', path: [], params: { name: 'content/site.yaml' } }]);
-    return { problems };
+    return { reader, ids: [], slots: [] };
   }
   const site = readValid(siteFile, 'yaml', SiteSchema);
   const profile = site ? PROFILES[site.data.profile] : undefined;
@@ -196,120 +334,134 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
       : undefined;
   const catalogue = county && site ? catalogueCodes(county.site, site.file) : undefined;
   for (const { file, finding } of catalogue?.findings ?? []) report(file, [finding]);
-  const missingYears = new Set<number>();
 
-  // ── villages ──
+  // ── villages: the folders themselves, and the cache ──
   const villagesDir = join(contentDir, 'villages');
   const villageIds = existsSync(villagesDir)
     ? readdirSync(villagesDir)
         .filter((n) => !IGNORED.has(n))
         .sort()
     : [];
-  const villages: VillageRecords[] = [];
+  const ids: string[] = [];
+  const slots: VillageSlot[] = [];
   for (const id of villageIds) {
     if (options.village && id !== options.village) continue;
+    // Each folder's problems are kept apart, so they are printed in folder order with its files' problems.
+    const start = reader.problems.length;
+    const slot = (): VillageSlot => ({ problems: reader.problems.splice(start), pending: false });
     const dir = join(villagesDir, id);
-    if (refuseOutside(dir)) continue;
+    if (refuseOutside(dir)) {
+      slots.push(slot());
+      ids.push(id);
+      continue;
+    }
     if (!statSync(dir).isDirectory()) {
       report(rel(dir), [{ code: 'file.unexpected', path: [], params: { name: id, place: 'villages' } }]);
-      continue;
-    }
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) {
+    } else if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) {
       report(rel(dir), [{ code: 'file.name', path: [], params: { name: id, rule: 'village-folder' } }]);
-      continue;
-    }
-    report(rel(dir), scanFileName(id));
-    const vFile = join(dir, 'village.yaml');
-    if (!existsSync(vFile)) {
-      report(rel(vFile), [{ code: 'file.missing', path: [], params: { name: rel(vFile) } }]);
-      continue;
-    }
-    const digest = county ? options.cache?.digestOf(id) : undefined;
-    const hit = digest ? options.cache!.get(id, digest) : undefined;
-    if (hit) {
-      if (hit.records) villages.push(hit.records);
-      problems.push(...hit.problems);
-      for (const y of hit.missingYears) missingYears.add(y);
-      continue;
-    }
-    const before = problems.length;
-    const village = readValid(vFile, 'yaml', VillageSchema);
-    const rec: VillageRecords = {
-      id,
-      file: rel(vFile),
-      data: village?.data as VillageRecords['data'],
-      disclosures: [],
-      ledgers: [],
-      meetings: [],
-      notices: [],
-      volunteers: [],
-      unreadable: new Set(),
-      failed: [],
-    };
-    for (const entry of readdirSync(dir).sort()) {
-      if (entry === 'village.yaml' || IGNORED.has(entry)) continue;
-      if (!(entry in FOLDERS) || !statSync(join(dir, entry), { throwIfNoEntry: false })?.isDirectory()) {
-        report(rel(join(dir, entry)), [{ code: 'file.unexpected', path: [], params: { name: entry, place: 'village' } }]);
+    } else {
+      report(rel(dir), scanFileName(id));
+      const vFile = join(dir, 'village.yaml');
+      if (!existsSync(vFile)) {
+        report(rel(vFile), [{ code: 'file.missing', path: [], params: { name: rel(vFile) } }]);
+      } else {
+        const s = slot();
+        const digest = county ? options.cache?.digestOf(id) : undefined;
+        const hit = digest ? options.cache!.get(id, digest) : undefined;
+        if (hit) s.checked = hit;
+        else {
+          s.pending = true;
+          if (digest) s.digest = digest;
+        }
+        slots.push(s);
+        ids.push(id);
+        continue;
       }
     }
-    for (const [folder, rule] of Object.entries(FOLDERS) as [keyof typeof FOLDERS, (typeof FOLDERS)[keyof typeof FOLDERS]][]) {
-      const fdir = join(dir, folder);
-      if (!existsSync(fdir) || refuseOutside(fdir)) continue;
-      for (const name of readdirSync(fdir).sort()) {
-        if (IGNORED.has(name)) continue;
-        const abs = join(fdir, name);
-        const m = rule.re.exec(name);
-        if (!m) {
-          report(rel(abs), [{ code: 'file.name', path: [], params: { name, rule: folder } }]);
-          continue;
-        }
-        const before = problems.length;
-        if (folder === 'disclosures') {
-          const r = readValid(abs, 'md', RECORD_TYPES.disclosure.schema);
-          if (r) rec.disclosures.push({ ...r, period: { kind: 'quarter', year: Number(m[1]), quarter: Number(m[2]) as 1 | 2 | 3 | 4 } });
-        } else if (folder === 'finances') {
-          const r = readValid(abs, 'yaml', RECORD_TYPES.ledger.schema);
-          if (r) rec.ledgers.push({ ...r, period: parsePeriod(m[1]!)! });
-        } else if (folder === 'volunteers') {
-          const r = readValid(abs, 'yaml', RECORD_TYPES.volunteer.schema);
-          if (r) rec.volunteers.push({ ...r, period: parsePeriod(m[1]!)! });
-        } else if (folder === 'meetings') {
-          const r = readValid(abs, 'md', RECORD_TYPES.meeting.schema);
-          if (r) {
-            if (r.data.date !== m[1]) report(r.file, [{ code: 'period.mismatch', path: ['date'], params: { value: r.data.date, expected: m[1]! } }]);
-            rec.meetings.push(r);
-          }
-        } else {
-          const r = readValid(abs, 'md', RECORD_TYPES.notice.schema);
-          if (r) {
-            if (r.data.startDate !== m[1])
-              report(r.file, [{ code: 'period.mismatch', path: ['startDate'], params: { value: r.data.startDate, expected: m[1]! } }]);
-            rec.notices.push({ ...r, endDate: '' });
-          }
-        }
-        if (problems.slice(before).some((p) => p.severity === 'error')) {
-          rec.unreadable.add(`${folder}/${name.replace(/\.(md|mdx|ya?ml)$/, '')}`);
-          rec.failed.push(`${folder}/${name}`);
-        }
-      }
-    }
-    if (village) villages.push(rec);
-    if (!county || !catalogue) continue;
-    const years = new Set<number>();
-    if (village) {
-      rec.ledgers.sort((a, b) => comparePeriods(a.period, b.period));
-      for (const n of rec.notices) n.endDate = noticeEndDate(n.data, county.calendar);
-      for (const { file, finding } of checkVillageRules(rec, county, catalogue.codes, years)) report(file, [finding]);
-    }
-    for (const y of years) missingYears.add(y);
-    if (digest) options.cache!.set(id, digest, { ...(village ? { records: rec } : {}), problems: problems.slice(before), missingYears: [...years] });
+    slots.push(slot());
+    ids.push(id);
   }
+  return {
+    reader,
+    ...(site ? { site } : {}),
+    ...(county ? { county } : {}),
+    ...(county && catalogue ? { scope: { county, codes: catalogue.codes } } : {}),
+    ids,
+    slots,
+  };
+}
 
+/** Puts the checked villages together, in folder order, with the county-wide warnings after them. */
+function finishCounty(plan: CountyPlan, options: LoadOptions): LoadResult {
+  const { reader, site, county, slots } = plan;
+  const { problems, report } = reader;
+  const villages: VillageRecords[] = [];
+  const missingYears = new Set<number>();
+  const compliance: Problem[] = [];
+  slots.forEach((slot, i) => {
+    problems.push(...slot.problems);
+    const checked = slot.checked;
+    if (!checked) return;
+    if (checked.records) villages.push(checked.records);
+    problems.push(...checked.problems);
+    for (const y of checked.missingYears) missingYears.add(y);
+    if (slot.digest)
+      options.cache!.set(plan.ids[i]!, slot.digest, {
+        ...(checked.records ? { records: checked.records } : {}),
+        problems: checked.problems,
+        missingYears: checked.missingYears,
+      });
+    if (slot.compliance) compliance.push(...slot.compliance);
+    else if (checked.records && county) {
+      // A cached village: its county-view warnings are worked out here, its files read for their lines.
+      const before = problems.length;
+      for (const { file, finding } of checkVillageCompliance(checked.records, county)) report(file, [finding]);
+      compliance.push(...problems.splice(before));
+    }
+  });
   if (!site || !county) return { problems };
   county.villages = villages;
   for (const year of [...missingYears].sort())
     report(site.file, [{ code: 'calendar.missing-year', path: ['calendar'], severity: 'warning', params: { year } }]);
-  for (const { file, finding } of checkCompliance(county)) report(file, [finding]);
+  problems.push(...compliance);
   const hasErrors = problems.some((p) => p.severity === 'error');
   return hasErrors ? { partial: county, problems } : { county, partial: county, problems };
+}
+
+/** Records a pending village's check in its slot. */
+function settle(slot: VillageSlot, checked: CheckedVillageFiles): void {
+  const { compliance, ...rest } = checked;
+  slot.checked = rest;
+  slot.compliance = compliance;
+  slot.pending = false;
+}
+
+/** Reads and checks the content tree under `root/content`, on this thread. */
+export function loadCounty(root: string, options: LoadOptions = {}): LoadResult {
+  const plan = planCounty(root, options);
+  plan.slots.forEach((slot, i) => {
+    if (slot.pending) settle(slot, checkVillageFiles(root, plan.ids[i]!, plan.scope));
+  });
+  return finishCounty(plan, options);
+}
+
+/**
+ * The same check, with the villages' files read and checked by `run` (load-workers.ts: worker
+ * threads): it gets the ids of the villages to check and the scope, and gives each one's result. The
+ * site, the cache and the county-wide warnings stay on this thread; the result is the same as
+ * `loadCounty`'s, problems in the same order.
+ */
+export async function loadCountyWith(
+  root: string,
+  options: LoadOptions,
+  run: (ids: readonly string[], scope: VillageScope | undefined) => Promise<CheckedVillageFiles[]>,
+): Promise<LoadResult> {
+  const plan = planCounty(root, options);
+  const pending = plan.slots.flatMap((slot, i) => (slot.pending ? [i] : []));
+  const results = await run(
+    pending.map((i) => plan.ids[i]!),
+    plan.scope,
+  );
+  pending.forEach((i, k) => settle(plan.slots[i]!, results[k]!));
+  return finishCounty(plan, options);
 }

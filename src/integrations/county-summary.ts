@@ -16,7 +16,7 @@ export const COUNTY_SUMMARY_FILE = 'county.json';
 /** Site-relative path without the base, e.g. "/v/x/" → "v/x/" (post-build steps run with base "/"). */
 const relative = (href: string) => href.replace(/^\/+/, '');
 
-export function summariseCounty(ctx: Pick<StepContext, 'root' | 'county' | 'problems'>, project: string): CountySummary {
+export function summariseCounty(ctx: Pick<StepContext, 'root' | 'county' | 'problems' | 'inputHash'>, project: string): CountySummary {
   const { county } = ctx;
   const home = getHomeView();
   // The build only goes on with warnings; the county's problems are those warnings.
@@ -34,7 +34,8 @@ export function summariseCounty(ctx: Pick<StepContext, 'root' | 'county' | 'prob
     title: home.title,
     baseUrl: county.site.baseUrl,
     asOf: county.asOf,
-    inputHash: countyInputHash(ctx.root, project, county.asOf),
+    // The build's own (its digests of content/ and the code, taken once); hashing them again costs seconds at 300 villages.
+    inputHash: ctx.inputHash ?? countyInputHash(ctx.root, project, county.asOf),
     counts: {
       villages: home.counts.villages,
       onTime: home.counts.onTime,

@@ -42,9 +42,12 @@ export interface LoggedRecord {
   record: PublishedVersion;
 }
 
-/** One leaf per published record version, in the posters' fixed order (village, kind, id). */
-export function buildLogLeaves(county: County): LoggedRecord[] {
-  return listPublishedVersions(county).map((record) => ({
+/**
+ * One leaf per published record version, in the posters' fixed order (village, kind, id).
+ * `keepText`: keep each published content's canonical JSON (the log step writes it).
+ */
+export function buildLogLeaves(county: County, keepText = false): LoggedRecord[] {
+  return listPublishedVersions(county, keepText).map((record) => ({
     leaf: {
       county: county.site.county,
       village: record.village,
@@ -148,7 +151,7 @@ export const logStep: BuildStep = {
     const plan = ctx.publicationLog;
     if (!plan) return;
     const logDir = getLogDir(ctx.root);
-    const logged = buildLogLeaves(ctx.county);
+    const logged = buildLogLeaves(ctx.county, true);
     const appended = appendLeaves(
       logDir,
       logged.map((r) => r.leaf),
@@ -157,7 +160,7 @@ export const logStep: BuildStep = {
     for (const { leaf, record } of logged) {
       if (record.personal) continue;
       const index = plan.records[getRecordKey(leaf)]?.index;
-      if (index !== undefined) content.set(getContentPath(index), formatContent(record.content));
+      if (index !== undefined) content.set(getContentPath(index), record.text ?? formatContent(record.content));
     }
     const result = await publishLog({
       logDir,

@@ -65,6 +65,8 @@ const CHINESE_DIGITS: Readonly<Record<string, string>> = {
   捌: '8',
   玖: '9',
 };
+/** The character codes of the Chinese numerals, for the scan that counts digits one character at a time. */
+const CHINESE_DIGIT_CODES: ReadonlySet<number> = new Set(Object.keys(CHINESE_DIGITS).map((ch) => ch.charCodeAt(0)));
 const CHINESE_DIGIT = '[〇零一二三四五六七八九幺壹贰叁肆伍陆柒捌玖]';
 /** Characters that hide between digits and show nothing: zero-width spaces and joiners, soft hyphens. */
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
@@ -149,6 +151,9 @@ export interface FindOptions {
   kinds?: ReadonlySet<PersonalNumberKind>;
 }
 
+/** The fewest characters a personal number is written in (a mobile number's 11 digits): shorter text holds none. */
+export const MIN_NUMBER_LENGTH = 11;
+
 /** The kinds searched in a serial field such as a voucher number: a mobile number is never a serial. */
 export const SERIAL_FIELD_KINDS: ReadonlySet<PersonalNumberKind> = new Set(['mobile']);
 
@@ -162,7 +167,7 @@ export const SERIAL_FIELD_KINDS: ReadonlySet<PersonalNumberKind> = new Set(['mob
 export function findPersonalNumbers(text: string, options: FindOptions = {}): PersonalNumberHit[] {
   const hits: PersonalNumberHit[] = [];
   // Every kind has at least 11 digits; most text has far fewer, so skip it without regexes.
-  if (!hasDigits(text, 11)) return hits;
+  if (!hasDigits(text, MIN_NUMBER_LENGTH)) return hits;
   const kinds = options.kinds ?? ALL_KINDS;
   for (const run of toAscii(text).match(RUN) ?? []) {
     const groups = run.split(SEP_RE).filter(Boolean);
@@ -199,10 +204,11 @@ export function findPersonalNumbers(text: string, options: FindOptions = {}): Pe
 
 /** True when `text` has at least `n` digits (ASCII, full-width or Chinese numerals). */
 function hasDigits(text: string, n: number): boolean {
+  if (text.length < n) return false;
   let count = 0;
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
-    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || CHINESE_DIGITS[text[i]!] !== undefined) {
+    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || (c >= 0x3007 && CHINESE_DIGIT_CODES.has(c))) {
       count += 1;
       if (count >= n) return true;
     }

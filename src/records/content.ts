@@ -9,7 +9,7 @@
  */
 import type { County, DisclosureRec, LedgerRec, NoticeRec, Rec, VillageRecords, VolunteerRec } from '../check/model.ts';
 import { getNoticeType } from '../law/notice-types.ts';
-import { canonicalJson, getFingerprint, hashValue } from '../lib/fingerprint.ts';
+import { canonicalJson, formatFingerprint, hashText } from '../lib/fingerprint.ts';
 import { maskName } from '../lib/privacy.ts';
 import type { Meeting } from '../schemas/index.ts';
 import { getMeetingFacts } from './meeting.ts';
@@ -94,6 +94,11 @@ function getPublicData(r: AnyRecord): unknown {
 
 /** The canonical content of one record, its digest and its 核对码. */
 export function getContentFacts(r: AnyRecord, v: VillageRecords): ContentFacts {
+  return describeContent(r, v).facts;
+}
+
+/** A record's content facts and the canonical JSON they were hashed from (made once: it is the costly part). */
+function describeContent(r: AnyRecord, v: VillageRecords): { facts: ContentFacts; text: string } {
   const content: RecordContent = {
     village: v.id,
     kind: r.kind,
@@ -102,7 +107,9 @@ export function getContentFacts(r: AnyRecord, v: VillageRecords): ContentFacts {
     data: getPublicData(r),
     body: r.rec.body,
   };
-  return { content, digest: hashValue(content), fingerprint: getFingerprint(content) };
+  const text = formatContent(content);
+  const digest = hashText(text);
+  return { facts: { content, digest, fingerprint: formatFingerprint(digest) }, text };
 }
 
 /** The exact bytes published at `log/content/<index>.json` (their SHA-256 is the digest). */
@@ -151,6 +158,8 @@ export interface PublishedVersion extends ContentFacts {
    * page takes the names down after `unpublishAfter` while published log files stay in mirrors.
    */
   personal: boolean;
+  /** `formatContent(content)`, kept only when asked for (the log step publishes it; the plan needs just the digest). */
+  text?: string;
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -159,14 +168,14 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
  * Every published record version of the county, in a fixed order (village, then disclosures,
  * ledgers, notices, meetings by id, as the posters): what the publication log holds one leaf for. A
  * meeting is published once its resolutions are posted (`posted`, with `publishedAt`); volunteer
- * records are not logged.
+ * records are not logged. `keepText`: keep each version's canonical JSON (`text`), made once with its digest.
  */
-export function listPublishedVersions(county: County): PublishedVersion[] {
+export function listPublishedVersions(county: County, keepText = false): PublishedVersion[] {
   const out: PublishedVersion[] = [];
   for (const v of county.villages) {
     const add = (r: AnyRecord, publishedAt: string | undefined, supersedes?: string, personal = false) => {
       if (!publishedAt) return;
-      const facts = getContentFacts(r, v);
+      const { facts, text } = describeContent(r, v);
       const { id, file } = r.rec;
       out.push({
         ...facts,
@@ -178,6 +187,7 @@ export function listPublishedVersions(county: County): PublishedVersion[] {
         ...(supersedes ? { supersedes } : {}),
         file,
         personal,
+        ...(keepText && !personal ? { text } : {}),
       });
     };
     for (const d of [...v.disclosures].sort(byId)) add({ kind: 'disclosure', rec: d }, d.data.publishedAt, d.data.supersedes);

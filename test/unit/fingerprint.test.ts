@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, getFingerprint } from '../../src/lib/fingerprint.ts';
+import { canonicalJson, getFingerprint, writeCanonicalJson } from '../../src/lib/fingerprint.ts';
+import { listPublishedVersions } from '../../src/records/content.ts';
+import { demoCounty } from '../helpers/posters.ts';
 
 describe('the 核对码 printed on posters and shown on the web', () => {
   it('reads as eight hex digits in two groups, e.g. 3F9A-C2D1', () => {
@@ -19,5 +21,24 @@ describe('the 核对码 printed on posters and shown on the web', () => {
 
   it('changes when the order of table rows changes', () => {
     expect(getFingerprint({ rows: ['a', 'b'] })).not.toBe(getFingerprint({ rows: ['b', 'a'] }));
+  });
+
+  it('is cut from the same text as the canonical JSON written out field by field, for every demo record and for awkward keys', () => {
+    const awkward = [
+      { '10': 'a', '2': 'b', x: 'c', '01': 'd', '13991712345': '王海燕' },
+      { b: [1, undefined, { d: undefined, c: '"引号"\n' }], a: -0, z: null },
+      JSON.parse('{"__proto__": {"x": 1}, "a": 2}'),
+      { when: new Date(0), list: [new Date(0)], text: '\u2028' },
+      [[], {}, '', 0, false],
+    ];
+    for (const value of awkward) expect(canonicalJson(value)).toBe(writeCanonicalJson(value));
+    const versions = listPublishedVersions(demoCounty());
+    expect(versions.length).toBeGreaterThan(20);
+    for (const v of versions) expect(canonicalJson(v.content)).toBe(writeCanonicalJson(v.content));
+  });
+
+  it('refuses a number JSON cannot hold, as the field-by-field writer does', () => {
+    expect(() => canonicalJson({ a: [Number.NaN] })).toThrow(/not a finite number/);
+    expect(() => canonicalJson({ a: Infinity })).toThrow(/not a finite number/);
   });
 });
