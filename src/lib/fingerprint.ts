@@ -22,7 +22,15 @@ export function canonicalJson(value: unknown): string {
 
 /** Hex SHA-256 of the canonical JSON of a value. */
 export function hashValue(value: unknown): string {
-  return createHash('sha256').update(canonicalJson(value)).digest('hex');
+  return hashCanonicalJson(canonicalJson(value));
+}
+
+/**
+ * Hex SHA-256 of text that is already canonical JSON: for a caller that serialises a large part of
+ * a value once and hashes several values made of it (a poster at each paper size).
+ */
+export function hashCanonicalJson(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 /**

@@ -9,7 +9,7 @@
  */
 import type { County, DisclosureRec, LedgerRec, NoticeRec, Rec, VillageRecords, VolunteerRec } from '../check/model.ts';
 import { getNoticeType } from '../law/notice-types.ts';
-import { canonicalJson, getFingerprint, hashValue } from '../lib/fingerprint.ts';
+import { canonicalJson, formatFingerprint, hashValue } from '../lib/fingerprint.ts';
 import { maskName } from '../lib/privacy.ts';
 import type { Meeting } from '../schemas/index.ts';
 import { getMeetingFacts } from './meeting.ts';
@@ -102,7 +102,8 @@ export function getContentFacts(r: AnyRecord, v: VillageRecords): ContentFacts {
     data: getPublicData(r),
     body: r.rec.body,
   };
-  return { content, digest: hashValue(content), fingerprint: getFingerprint(content) };
+  const digest = hashValue(content);
+  return { content, digest, fingerprint: formatFingerprint(digest) };
 }
 
 /** The exact bytes published at `log/content/<index>.json` (their SHA-256 is the digest). */
