@@ -27,6 +27,14 @@ function getChecked(): { county: County; problems: Problem[] } {
   return fallback;
 }
 
+/**
+ * The county folder (where content/ and the caches are): the build context's, or (astro dev) the
+ * current folder. The posters' layout cache lives here, shared by the pages and the poster step.
+ */
+export function getCountyRoot(): string {
+  return getBuildContext()?.root ?? process.cwd();
+}
+
 export function getCounty(): County {
   return getChecked().county;
 }

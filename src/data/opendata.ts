@@ -60,6 +60,13 @@ function dataScope(villageId?: string): DataScope {
   };
 }
 
+/**
+ * Village scopes whose files stay in memory: the pages write one village's data files one after
+ * another, so only the newest are kept (a village asked for again is built again, with the same
+ * bytes); the county's stay for the whole build.
+ */
+const KEPT_VILLAGE_SCOPES = 2;
+
 /** The data files of the county (no id) or of one village, built once per build. */
 export function getDataFiles(villageId?: string): Promise<DataFile[]> {
   const cache = buildCache();
@@ -68,6 +75,8 @@ export function getDataFiles(villageId?: string): Promise<DataFile[]> {
   if (!files) {
     files = buildDataFiles(dataScope(villageId));
     cache.byScope.set(key, files);
+    const villages = [...cache.byScope.keys()].filter((k) => k !== '');
+    for (const old of villages.slice(0, Math.max(0, villages.length - KEPT_VILLAGE_SCOPES))) cache.byScope.delete(old);
   }
   return files;
 }
@@ -130,16 +139,28 @@ function feedScope(villageId?: string): FeedScope {
   };
 }
 
+/** The feed entries of the county (no id) or of one village, listed once per build (feeds and share cards). */
+function getFeedEntries(villageId?: string): FeedEntry[] {
+  const entries = (buildCache().entries ??= new Map());
+  const key = villageId ?? '';
+  let list = entries.get(key);
+  if (!list) {
+    list = listFeedEntries(feedScope(villageId));
+    entries.set(key, list);
+  }
+  return list;
+}
+
 export function getAtomFeed(villageId?: string): string {
   const scope = feedScope(villageId);
-  const text = buildAtomFeed(scope, listFeedEntries(scope));
+  const text = buildAtomFeed(scope, getFeedEntries(villageId));
   assertNoPersonalNumbers(scope.atomUrl, text);
   return text;
 }
 
 export function getJsonFeed(villageId?: string): string {
   const scope = feedScope(villageId);
-  const text = buildJsonFeed(scope, listFeedEntries(scope));
+  const text = buildJsonFeed(scope, getFeedEntries(villageId));
   assertNoPersonalNumbers(scope.jsonUrl, text);
   return text;
 }
@@ -215,9 +236,7 @@ export function getShareCard(villageId: string, folder: keyof typeof FILES_OF_KI
   const poster = folder === 'volunteers' ? undefined : getRecordPosterView(villageId, folder, recordId);
   const thumb = poster?.sizes.find((s) => s.preview)?.preview;
   const url = absoluteUrl(`${villagePath(villageId)}/${folder}/${recordId}/`);
-  const entries = (buildCache().entries ??= new Map()).get(villageId) ?? listFeedEntries({ county: getCounty(), villages: [v], baseUrl: absoluteUrl('') });
-  buildCache().entries!.set(villageId, entries);
-  const entry = entries.find((e) => e.url === url);
+  const entry = getFeedEntries(villageId).find((e) => e.url === url);
   return {
     title,
     description: entry?.summary ?? `${v.data.township}${v.data.name}村务公开`,

@@ -14,7 +14,7 @@ import { getPosterFiles, getPosterFolder, getQuarterPdfName } from '../posters/f
 import { getQuarterBundles, planVillagePosters, type PlannedPoster } from '../posters/plan.ts';
 import type { DefaultReason } from '../posters/selection.ts';
 import { DEFAULT_SIZE, POSTER_SIZES, SIZES } from '../posters/sizes.ts';
-import { getCounty, getVillage, href, rendersVillage, urls } from './county.ts';
+import { getCounty, getCountyRoot, getVillage, href, rendersVillage, urls } from './county.ts';
 import { getRecordTypeOfFolder } from '../records/registry.ts';
 import { getLogPlan } from './publication-log.ts';
 
@@ -75,7 +75,7 @@ function villagePlan(villageId: string): PlannedPoster[] {
   }
   let plan = plans.get(villageId);
   if (!plan) {
-    plan = planVillagePosters(process.env['GONGKAI_ROOT'] ?? process.cwd(), county, getVillage(villageId), true, getLogPlan());
+    plan = planVillagePosters(getCountyRoot(), county, getVillage(villageId), true, getLogPlan());
     plans.set(villageId, plan);
   }
   return plan;

@@ -1,7 +1,7 @@
 /**
  * The open-data files of one scope (a village, or the whole county): a CSV per table, the ledgers as
  * XLSX, a Frictionless Data Package v2 descriptor (datapackage.json) with a Table Schema for every
- * file, and a README.md describing every column in Chinese. Pure apart from exceljs; the same
+ * file, and a README.md describing every column in Chinese. Pure apart from JSZip; the same
  * records give the same bytes.
  */
 import { createHash } from 'node:crypto';

@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hashValue } from '../lib/fingerprint.ts';
+import { canonicalJson, hashText } from '../lib/fingerprint.ts';
 import type { PosterDoc } from './doc.ts';
 import { getFontIdentity } from './fonts.ts';
 import type { PosterFormat, SizePreset } from './sizes.ts';
@@ -86,12 +86,28 @@ export function getRenderIdentity(): string {
 
 /** Cache key of one poster at one size in the given formats. */
 export function getCacheKey(doc: PosterDoc, size: SizePreset, formats: readonly PosterFormat[]): string {
-  return hashValue({ doc, size, formats, renderer: getRenderIdentity() }).slice(0, 32);
+  return getPosterKeys(doc).cache(size, formats);
 }
 
 /** Key of a poster's layout at one size: what decides its sheet count. */
 export function getLayoutKey(doc: PosterDoc, size: SizePreset): string {
-  return hashValue({ doc, size, renderer: getRenderIdentity() }).slice(0, 32);
+  return getPosterKeys(doc).layout(size);
+}
+
+/**
+ * The layout and cache keys of one poster at every size, with its document serialised once: the
+ * same keys as `hashValue({ doc, size, renderer })` and `hashValue({ doc, size, formats, renderer })`
+ * (canonical JSON sorts the keys: doc, formats, renderer, size), which the pages and the build step
+ * make for every poster of every village.
+ */
+export function getPosterKeys(doc: PosterDoc) {
+  const docJson = canonicalJson(doc);
+  const renderer = canonicalJson(getRenderIdentity());
+  return {
+    layout: (size: SizePreset) => hashText(`{"doc":${docJson},"renderer":${renderer},"size":${canonicalJson(size)}}`).slice(0, 32),
+    cache: (size: SizePreset, formats: readonly PosterFormat[]) =>
+      hashText(`{"doc":${docJson},"formats":${canonicalJson(formats)},"renderer":${renderer},"size":${canonicalJson(size)}}`).slice(0, 32),
+  };
 }
 
 /**

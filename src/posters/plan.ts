@@ -8,7 +8,7 @@
 import type { LogPlan } from '../build/context.ts';
 import type { County, VillageRecords } from '../check/model.ts';
 import { getRecordTypeOfFolder } from '../records/registry.ts';
-import { getCacheKey, getLayoutKey, openLayoutCache } from './cache.ts';
+import { getPosterKeys, openLayoutCache } from './cache.ts';
 import type { PosterDoc } from './doc.ts';
 import { buildVillagePosterDocs } from './documents.ts';
 import { getLayoutFonts } from './fonts.ts';
@@ -50,14 +50,15 @@ export function planVillagePosters(root: string, county: County, v: VillageRecor
   for (const doc of docs) {
     const reason = reasons.get(doc.id);
     if (!all && !reason) continue;
+    const keys = getPosterKeys(doc);
     out.push({
       doc,
       ...(reason ? { reason } : {}),
       sizes: POSTER_SIZES.map((size) => {
         const preset = SIZES[size];
-        const sheets = layouts.lookup(getLayoutKey(doc, preset), () => layoutPoster(doc, preset, getLayoutFonts()).sheets.length);
+        const sheets = layouts.lookup(keys.layout(preset), () => layoutPoster(doc, preset, getLayoutFonts()).sheets.length);
         const formats = reason ? DEFAULT_FORMATS[size] : [];
-        return { size, sheets, formats, ...(formats.length > 0 ? { key: getCacheKey(doc, preset, formats) } : {}) };
+        return { size, sheets, formats, ...(formats.length > 0 ? { key: keys.cache(preset, formats) } : {}) };
       }),
     });
   }

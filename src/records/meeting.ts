@@ -119,12 +119,12 @@ export function getMeetingFacts(m: MeetingRec, v: VillageRecords, ctx: FactsCont
         }
       : {}),
     authorisesSpending: outcomes.map((o) => o === '通过' && rule.decidesSpending),
-    authorisedSpending: v.ledgers.flatMap((l) =>
+    // Only a body that decides spending authorises any: the others skip the scan of every expense of the village.
+    authorisedSpending: (rule.decidesSpending ? v.ledgers : []).flatMap((l) =>
       l.data.expense
         .filter(
           (e) =>
             e.resolution?.meetingId === m.id &&
-            rule.decidesSpending &&
             getExpenseAuthority(e.resolution.index, { ledgerId: l.id, voucher: e.voucher }, m.data.resolutions, outcomes).state === 'passed',
         )
         .map((e) => ({

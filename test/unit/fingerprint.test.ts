@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson, getFingerprint, writeCanonicalJson } from '../../src/lib/fingerprint.ts';
 import { listPublishedVersions } from '../../src/records/content.ts';
 import { demoCounty } from '../helpers/posters.ts';
+import { loadCounty } from '../../src/check/load.ts';
+import { ROOT } from '../helpers/fixture-tree.ts';
 
 describe('the 核对码 printed on posters and shown on the web', () => {
   it('reads as eight hex digits in two groups, e.g. 3F9A-C2D1', () => {
@@ -40,5 +42,32 @@ describe('the 核对码 printed on posters and shown on the web', () => {
   it('refuses a number JSON cannot hold, as the field-by-field writer does', () => {
     expect(() => canonicalJson({ a: [Number.NaN] })).toThrow(/not a finite number/);
     expect(() => canonicalJson({ a: Infinity })).toThrow(/not a finite number/);
+  });
+});
+
+/** canonicalJson as first written (entries, filter, sort, map, join): the text every 核对码 and log digest was made from. */
+function canonicalJsonAsFirstWritten(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    if (value === undefined) return 'null';
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) return `[${value.map((v) => canonicalJsonAsFirstWritten(v)).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJsonAsFirstWritten(v)}`).join(',')}}`;
+}
+
+describe('canonical JSON', () => {
+  it('is the text the 核对码 and log digests were always made from, for every record of the demo county', () => {
+    const { county } = loadCounty(ROOT);
+    expect(county).toBeDefined();
+    for (const v of county!.villages) expect(canonicalJson(v)).toBe(canonicalJsonAsFirstWritten(v));
+  });
+
+  it('sorts keys by code unit, leaves out undefined properties and writes undefined array items as null', () => {
+    const value = { b: 1, a: [undefined, { z: '引号"', Z: null, é: 2, aa: undefined }], 中: true, '': 0, '10': 'x', '9': 'y' };
+    expect(canonicalJson(value)).toBe(canonicalJsonAsFirstWritten(value));
+    expect(canonicalJson(value)).toBe('{"":0,"10":"x","9":"y","a":[null,{"Z":null,"z":"引号\\"","é":2}],"b":1,"中":true}');
   });
 });

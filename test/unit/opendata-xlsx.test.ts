@@ -1,0 +1,105 @@
+/**
+ * The ledgers workbook (src/opendata/xlsx.ts) is written as strings, byte for byte what exceljs
+ * writes for the same workbook; exceljs builds every workbook here a second time as the reference.
+ */
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCounty } from '../../src/check/load.ts';
+import type { County } from '../../src/check/model.ts';
+import { buildDataFiles, getTableFields, WORKBOOK } from '../../src/opendata/files.ts';
+import { TABLES, type Cell } from '../../src/opendata/tables.ts';
+import type { TableSchemaField } from '../../src/opendata/table-schema.ts';
+import { buildWorkbook, fixZipTimes, type Sheet } from '../../src/opendata/xlsx.ts';
+import { ROOT } from '../helpers/fixture-tree.ts';
+
+/** The workbook as exceljs 4.4 writes it: the implementation src/opendata/xlsx.ts replaced. */
+async function buildWithExceljs(sheets: readonly Sheet[], date: string, title: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const when = new Date(`${date}T00:00:00Z`);
+  wb.creator = 'gongkai';
+  wb.lastModifiedBy = 'gongkai';
+  wb.created = when;
+  wb.modified = when;
+  wb.title = title;
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = s.fields.map((f) => ({
+      header: f.name,
+      key: f.name,
+      width: Math.max(10, f.title.length * 2 + 4),
+      ...(f.unit === 'CNY' ? { style: { numFmt: '#,##0.00' } } : {}),
+    }));
+    ws.getRow(1).font = { bold: true };
+    for (const f of s.fields) ws.getCell(1, s.fields.indexOf(f) + 1).note = `${f.title}：${f.description}`;
+    for (const r of s.rows) ws.addRow(r.map((c) => (c === '' ? null : c)));
+  }
+  return fixZipTimes(Buffer.from(await wb.xlsx.writeBuffer()));
+}
+
+const field = (name: string, title: string, unit?: 'CNY'): TableSchemaField => ({
+  name,
+  title,
+  description: `${title}的说明`,
+  type: unit ? 'number' : 'string',
+  ...(unit ? { unit } : {}),
+});
+
+let county: County;
+beforeAll(() => {
+  const loaded = loadCounty(ROOT);
+  if (!loaded.county) throw new Error('demo county does not load');
+  county = loaded.county;
+});
+
+describe('ledgers.xlsx', () => {
+  it('is byte for byte the workbook exceljs writes, for every demo village and for the county', async () => {
+    const scopes = [...county.villages.map((v) => [v]), county.villages];
+    for (const villages of scopes) {
+      const files = await buildDataFiles({
+        county,
+        villages,
+        findings: new Map(),
+        folderUrl: 'https://example.cn/data/',
+        pageUrl: 'https://example.cn/data/',
+        label: '测试',
+        name: 'gongkai-test',
+      });
+      const rows = (table: string) => {
+        const t = TABLES.find((x) => x.name === table)!;
+        return { t, rows: villages.flatMap((village) => t.rows({ county, village, findings: [] })) };
+      };
+      const sheets = WORKBOOK.sheets.map((s) => {
+        const { t, rows: r } = rows(s.table);
+        return { name: s.sheet, fields: getTableFields(t), rows: r };
+      });
+      const expected = await buildWithExceljs(sheets, county.asOf, '测试财务收支');
+      expect(files.find((f) => f.name === WORKBOOK.file)!.body.equals(expected)).toBe(true);
+    }
+  });
+
+  it('escapes markup, drops control characters, keeps spaces and leaves empty cells empty, as exceljs does', async () => {
+    const rows: Cell[][] = [
+      ['a<b>&"c\'', 1.5, '', ' leading', 0],
+      ['trailing ', -2.25, 'line\nbreak', '\u0001ctl\u007f', 1e21],
+      ['', '', '', '', ''],
+      ['same', 3, 'same', 'same', 12345678.9],
+      ['short'],
+    ];
+    const sheets: Sheet[] = [
+      { name: '文字 & <表>', fields: [field('a', '甲'), field('b', '乙乙乙', 'CNY'), field('c', '丙'), field('d', '丁'), field('e', '戊', 'CNY')], rows },
+      { name: '无金额', fields: [field('x', '一'), field('y', '二'), field('z', '很长的标题文字')], rows: [['1', '2', '3'], ['4']] },
+      { name: '空', fields: [field('only', '唯一', 'CNY')], rows: [] },
+    ];
+    const title = '标题 <&> "引号"';
+    expect((await buildWorkbook(sheets, '2025-11-20', title)).equals(await buildWithExceljs(sheets, '2025-11-20', title))).toBe(true);
+    const noMoneyFirst = [sheets[1]!, sheets[0]!];
+    expect((await buildWorkbook(noMoneyFirst, '2024-02-29', 'x')).equals(await buildWithExceljs(noMoneyFirst, '2024-02-29', 'x'))).toBe(true);
+  });
+
+  it('gives the same bytes on every build of the same ledgers', async () => {
+    const sheets: Sheet[] = [{ name: 's', fields: [field('a', '甲', 'CNY')], rows: [[1], [2.5]] }];
+    const first = await buildWorkbook(sheets, '2025-11-20', 't');
+    await new Promise((r) => setTimeout(r, 1100));
+    expect((await buildWorkbook(sheets, '2025-11-20', 't')).equals(first)).toBe(true);
+  });
+});
