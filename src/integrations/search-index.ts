@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, freemem } from 'node:os';
 import { join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Jieba } from '@node-rs/jieba';
@@ -299,6 +299,8 @@ export async function indexBundle(job: BundleJob, jieba: Jieba): Promise<BundleR
 
 /** Most worker threads that index bundles at the same time, each with its own Pagefind process. */
 export const MAX_SEARCH_WORKERS = 4;
+/** Memory a worker thread needs free: its Pagefind process reached about 1.25 GB on a bundle of 700 ledger-heavy pages, plus the thread. */
+const WORKER_MEMORY = 1.5 * 1024 ** 3;
 /** Record pages to index below which the build's thread does it alone: starting a thread (and its jieba) costs more than it saves. */
 const WORKER_MIN_PAGES = 1000;
 
@@ -453,7 +455,9 @@ export async function buildSearchIndex(
   // Bundles are indexed in parallel and merged here in their order, each as soon as it and those before it are done.
   const jobs = bundles.filter((b) => !kept.has(b.id)).map((b) => ({ outDir: ctx.outDir, dir: join(pagefindDir, b.id), docs: b.docs }));
   const pages = jobs.reduce((sum, job) => sum + job.docs.length, 0);
-  const workers = options.workers ?? (pages >= WORKER_MIN_PAGES ? Math.min(MAX_SEARCH_WORKERS, availableParallelism()) : 1);
+  const workers =
+    options.workers ??
+    (pages >= WORKER_MIN_PAGES ? Math.max(1, Math.min(MAX_SEARCH_WORKERS, availableParallelism(), Math.floor(freemem() / WORKER_MEMORY))) : 1);
   const indexing = startIndexing(jobs, Math.min(jobs.length, workers));
   const results = new Map(jobs.map((job, i) => [job.dir, indexing.results[i]!]));
   try {
