@@ -25,7 +25,6 @@ import type { SearchDirectory, SplitLexicon } from '../lib/search-bundles.ts';
 import { SEARCH_LANGUAGE } from '../lib/search-synonyms.ts';
 import { SEARCH_WORD_CHARACTERS, separateHanForIndex } from '../lib/search-query.ts';
 import { replaceFile } from './files.ts';
-import { recordTiming } from './timings.ts';
 import type { BuildStep, StepContext } from '../build/steps.ts';
 
 export const LEXICON_FILE = 'search/lexicon.json';
@@ -251,8 +250,6 @@ export interface BundleJob {
 export interface BundleResult {
   counts?: BundleCounts;
   problems: string[];
-  /** How long the bundle took, in milliseconds (for GONGKAI_TIMINGS). */
-  ms: number;
 }
 
 /**
@@ -261,7 +258,6 @@ export interface BundleResult {
  * loadJieba). Runs in a worker thread (search-index-worker.ts) or in the build's thread.
  */
 export async function indexBundle(job: BundleJob, jieba: Jieba): Promise<BundleResult> {
-  const started = performance.now();
   const problems: string[] = [];
   const counter = makeWordCounter(jieba);
   const own = new Set<string>();
@@ -285,7 +281,7 @@ export async function indexBundle(job: BundleJob, jieba: Jieba): Promise<BundleR
     }
   };
   await writeBundle(job.dir, pages(), problems);
-  if (problems.length > 0) return { problems, ms: performance.now() - started };
+  if (problems.length > 0) return { problems };
   for (const f of readdirSync(job.dir)) if (UNUSED_BUNDLE_FILES.test(f) || MERGED_BUNDLE_FILES.test(f)) rmSync(join(job.dir, f));
   const counts: BundleCounts = {
     entry: readFileSync(join(job.dir, 'pagefind-entry.json'), 'utf8'),
@@ -294,7 +290,7 @@ export async function indexBundle(job: BundleJob, jieba: Jieba): Promise<BundleR
     occurrences: [...counter.occurrences].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)),
     chars: [...own].sort().join(''),
   };
-  return { counts, problems, ms: performance.now() - started };
+  return { counts, problems };
 }
 
 /** Most worker threads that index bundles at the same time, each with its own Pagefind process. */
@@ -468,7 +464,6 @@ export async function buildSearchIndex(
         const r = await results.get(dir)!;
         results.delete(dir);
         problems.push(...r.problems);
-        recordTiming('post-build:search-index:bundle', r.ms, { bundle: b.id, pages: b.docs.length });
         if (!r.counts || problems.length > 0) continue;
         counts = r.counts;
         if (countsDir) {
