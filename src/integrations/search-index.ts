@@ -14,10 +14,13 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, freemem } from 'node:os';
 import { join, relative } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Jieba } from '@node-rs/jieba';
 import * as pagefind from 'pagefind';
 import { listSearchDocuments, type SearchDocument } from '../data/search.ts';
-import { buildT2s, buildVocabulary, choosePins, hanCharacters, makePlace, makeWordCounter, siteWords } from '../lib/search-lexicon.ts';
+import { buildT2s, buildVocabulary, choosePins, hanCharacters, loadJieba, makePlace, makeWordCounter, siteWords } from '../lib/search-lexicon.ts';
 import type { SearchDirectory, SplitLexicon } from '../lib/search-bundles.ts';
 import { SEARCH_LANGUAGE } from '../lib/search-synonyms.ts';
 import { SEARCH_WORD_CHARACTERS, separateHanForIndex } from '../lib/search-query.ts';
@@ -192,25 +195,165 @@ interface BundleCounts {
 /** Pagefind's smallest index, at pagefind/: the code and WebAssembly every bundle is merged into (see src/lib/search-bundles.ts). */
 const HUB_PAGE = '<html lang="zh-cn"><body><main data-pagefind-body><p>gongkaihubxq</p></main></body></html>';
 
+/**
+ * Pages sent to Pagefind before its answer to the first of them: its service reads and indexes them strictly in the
+ * order sent, so the index is the same, while this thread prepares and encodes the next ones instead of waiting.
+ */
+const PAGES_IN_FLIGHT = 16;
+
 async function writeBundle(dir: string, pages: Iterable<{ url: string; content: string }>, problems: string[]): Promise<void> {
   try {
     const created = await pagefind.createIndex({ forceLanguage: 'zh-cn', includeCharacters: SEARCH_WORD_CHARACTERS });
     if (!created.index) throw new Error(`Pagefind 无法启动。Pagefind could not start: ${created.errors.join('; ')}`);
+    const index = created.index;
+    // Each answer becomes its problem (or none); a failure is kept, never left as a rejected promise nobody awaits yet.
+    const sent: Promise<{ problem?: string } | { failed: unknown }>[] = [];
+    const answer = async () => {
+      const r = await sent.shift()!;
+      if ('failed' in r) throw r.failed;
+      if (r.problem) problems.push(r.problem);
+    };
     for (const page of pages) {
-      const added = await created.index.addHTMLFile(page);
-      if (added.errors.length > 0) problems.push(`索引 ${page.url} 出错。Indexing ${page.url} failed: ${added.errors.join('; ')}`);
-      else if (added.file.uniqueWords === 0)
-        problems.push(`记录页 ${page.url.slice(1)} 的正文是空的。\n  Record page ${page.url.slice(1)} has no text to index.`);
+      sent.push(
+        index.addHTMLFile(page).then(
+          (added) =>
+            added.errors.length > 0
+              ? { problem: `索引 ${page.url} 出错。Indexing ${page.url} failed: ${added.errors.join('; ')}` }
+              : added.file.uniqueWords === 0
+                ? { problem: `记录页 ${page.url.slice(1)} 的正文是空的。\n  Record page ${page.url.slice(1)} has no text to index.` }
+                : {},
+          (failed: unknown) => ({ failed }),
+        ),
+      );
+      if (sent.length >= PAGES_IN_FLIGHT) await answer();
     }
+    while (sent.length > 0) await answer();
     if (problems.length > 0) return;
     // An incremental build carried the previous bundle over as hard links: write a fresh folder, never into them.
     rmSync(dir, { recursive: true, force: true });
-    const written = await created.index.writeFiles({ outputPath: dir });
+    const written = await index.writeFiles({ outputPath: dir });
     if (written.errors.length > 0) throw new Error(`写入搜索索引出错。Writing the search index failed: ${written.errors.join('; ')}`);
   } finally {
     // One Pagefind process per bundle: its memory is bounded by the largest township, not the county.
     await pagefind.close();
   }
+}
+
+/** One bundle to index: the record pages of `docs`, read from the built site in `outDir`, indexed into `dir`. */
+export interface BundleJob {
+  outDir: string;
+  dir: string;
+  docs: SearchDocument[];
+}
+
+/** What indexing one bundle gave: what its pages add to the lexicon, or the problems that kept it from being written. */
+export interface BundleResult {
+  counts?: BundleCounts;
+  problems: string[];
+}
+
+/**
+ * Indexes one bundle: reads and prepares its pages one at a time (never all at once), feeds them to its own Pagefind
+ * process and counts their words and characters for the lexicon. `jieba` is loaded once per thread (search-lexicon.ts
+ * loadJieba). Runs in a worker thread (search-index-worker.ts) or in the build's thread.
+ */
+export async function indexBundle(job: BundleJob, jieba: Jieba): Promise<BundleResult> {
+  const problems: string[] = [];
+  const counter = makeWordCounter(jieba);
+  const own = new Set<string>();
+  const pages = function* () {
+    for (const doc of job.docs) {
+      const file = join(job.outDir, doc.path, 'index.html');
+      if (!existsSync(file)) {
+        problems.push(`记录页 ${doc.path} 没有生成。\n  Record page ${doc.path} was not built.`);
+        continue;
+      }
+      const prepared = prepareForIndex(readFileSync(file, 'utf8'), doc);
+      if (!prepared) {
+        problems.push(
+          `记录页 ${doc.path} 缺少 data-pagefind-body，正文不会被搜索到。\n  Record page ${doc.path} has no data-pagefind-body element, so its content would not be searchable.`,
+        );
+        continue;
+      }
+      hanCharacters([prepared], own);
+      counter.add(plainText(prepared));
+      yield { url: `/${doc.path}`, content: prepared };
+    }
+  };
+  await writeBundle(job.dir, pages(), problems);
+  if (problems.length > 0) return { problems };
+  for (const f of readdirSync(job.dir)) if (UNUSED_BUNDLE_FILES.test(f) || MERGED_BUNDLE_FILES.test(f)) rmSync(join(job.dir, f));
+  const counts: BundleCounts = {
+    entry: readFileSync(join(job.dir, 'pagefind-entry.json'), 'utf8'),
+    paths: job.docs.map((d) => d.path),
+    words: [...counter.pages].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)),
+    occurrences: [...counter.occurrences].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)),
+    chars: [...own].sort().join(''),
+  };
+  return { counts, problems };
+}
+
+/** Most worker threads that index bundles at the same time, each with its own Pagefind process. */
+export const MAX_SEARCH_WORKERS = 4;
+/** Memory a worker thread needs free: its Pagefind process reached about 1.25 GB on a bundle of 700 ledger-heavy pages, plus the thread. */
+const WORKER_MEMORY = 1.5 * 1024 ** 3;
+/** Record pages to index below which the build's thread does it alone: starting a thread (and its jieba) costs more than it saves. */
+const WORKER_MIN_PAGES = 1000;
+
+/** What a worker thread (search-index-worker.ts) says: it is ready, a bundle's result, or why a bundle failed. */
+export type BundleWorkerMessage = { ready: true } | { ok: true; result: BundleResult } | { ok: false; error: string };
+
+/**
+ * Indexes the bundles of `jobs` in `workers` worker threads (in this thread when `workers` is 1): each thread takes
+ * the next bundle when it has finished one, so both cores work and the build's thread stays free for the other
+ * post-build steps. The results come back one promise per job, in the order of `jobs`, whatever order they finish in.
+ * `close` stops the threads (and their Pagefind processes).
+ */
+function startIndexing(jobs: readonly BundleJob[], workers: number): { results: Promise<BundleResult>[]; close(): Promise<void> } {
+  if (workers <= 1) {
+    let jieba: Jieba | undefined;
+    let previous: Promise<unknown> = Promise.resolve();
+    const results = jobs.map((job) => {
+      // One bundle after another: Pagefind's Node API has one process per thread.
+      const r = previous.then(() => indexBundle(job, (jieba ??= loadJieba())));
+      previous = r.catch(() => undefined);
+      return r;
+    });
+    for (const r of results) r.catch(() => undefined);
+    return { results, close: async () => {} };
+  }
+  const settle = jobs.map(() => Promise.withResolvers<BundleResult>());
+  for (const s of settle) s.promise.catch(() => undefined);
+  const threads: Worker[] = [];
+  let next = 0;
+  const fail = (error: Error) => {
+    for (const s of settle) s.reject(error);
+  };
+  for (let t = 0; t < workers; t++) {
+    const worker = new Worker(new URL('./search-index-worker.ts', import.meta.url));
+    threads.push(worker);
+    let current = -1;
+    const take = () => {
+      current = next < jobs.length ? next++ : -1;
+      if (current >= 0) worker.postMessage(jobs[current]);
+    };
+    worker.on('message', (msg: BundleWorkerMessage) => {
+      if ('ready' in msg) return take();
+      if (msg.ok) settle[current]!.resolve(msg.result);
+      else settle[current]!.reject(new Error(msg.error));
+      return take();
+    });
+    worker.on('error', (error: Error) => fail(new Error(`搜索索引的工作线程出错。A search index worker thread failed: ${error.message}`)));
+    worker.on('exit', (code) => {
+      if (current >= 0) fail(new Error(`搜索索引的工作线程意外退出（${code}）。A search index worker thread exited (${code}) while indexing.`));
+    });
+  }
+  return {
+    results: settle.map((s) => s.promise),
+    close: async () => {
+      await Promise.all(threads.map((w) => w.terminate()));
+    },
+  };
 }
 
 function pagefindFiles(dir: string): string[] {
@@ -236,11 +379,13 @@ function fixedBytes(dir: string): number {
  * the hub bundle at pagefind/ whose code and WebAssembly the search page merges them into, and
  * the lexicon with the directory of bundles. In an incremental build a township none of whose
  * villages was rendered again keeps its bundle and its cached word counts (`ctx.root`'s
- * .gongkai-build/search-counts/). Throws with every problem found.
+ * .gongkai-build/search-counts/). Bundles are indexed in worker threads, two or more at a time
+ * (`options.workers`; by default one per core, at most MAX_SEARCH_WORKERS, and none below
+ * WORKER_MIN_PAGES pages to index). Throws with every problem found.
  */
 export async function buildSearchIndex(
   ctx: Pick<StepContext, 'outDir' | 'county'> & Partial<Pick<StepContext, 'root' | 'incremental'>>,
-  options: { bundlePages?: number; maxBundlePages?: number } = {},
+  options: { bundlePages?: number; maxBundlePages?: number; workers?: number } = {},
 ): Promise<SearchIndexResult> {
   const docs = listSearchDocuments(ctx.county);
   const known = new Set(docs.map((d) => d.path));
@@ -303,59 +448,45 @@ export async function buildSearchIndex(
   const chars = new Set<string>();
   const directory: SearchDirectory = { bundles: [], chars: '' };
   const bundleChars: Set<string>[] = [];
-  for (const b of bundles) {
-    const dir = join(pagefindDir, b.id);
-    let counts = kept.get(b.id);
-    if (!counts) {
-      const counter = makeWordCounter();
-      const own = new Set<string>();
-      const pages = function* () {
-        for (const doc of b.docs) {
-          const file = join(ctx.outDir, doc.path, 'index.html');
-          if (!existsSync(file)) {
-            problems.push(`记录页 ${doc.path} 没有生成。\n  Record page ${doc.path} was not built.`);
-            continue;
-          }
-          const prepared = prepareForIndex(readFileSync(file, 'utf8'), doc);
-          if (!prepared) {
-            problems.push(
-              `记录页 ${doc.path} 缺少 data-pagefind-body，正文不会被搜索到。\n  Record page ${doc.path} has no data-pagefind-body element, so its content would not be searchable.`,
-            );
-            continue;
-          }
-          hanCharacters([prepared], own);
-          counter.add(plainText(prepared));
-          yield { url: `/${doc.path}`, content: prepared };
+  // Bundles are indexed in parallel and merged here in their order, each as soon as it and those before it are done.
+  const jobs = bundles.filter((b) => !kept.has(b.id)).map((b) => ({ outDir: ctx.outDir, dir: join(pagefindDir, b.id), docs: b.docs }));
+  const pages = jobs.reduce((sum, job) => sum + job.docs.length, 0);
+  const workers =
+    options.workers ??
+    (pages >= WORKER_MIN_PAGES ? Math.max(1, Math.min(MAX_SEARCH_WORKERS, availableParallelism(), Math.floor(freemem() / WORKER_MEMORY))) : 1);
+  const indexing = startIndexing(jobs, Math.min(jobs.length, workers));
+  const results = new Map(jobs.map((job, i) => [job.dir, indexing.results[i]!]));
+  try {
+    for (const b of bundles) {
+      const dir = join(pagefindDir, b.id);
+      let counts = kept.get(b.id);
+      if (!counts) {
+        const r = await results.get(dir)!;
+        results.delete(dir);
+        problems.push(...r.problems);
+        if (!r.counts || problems.length > 0) continue;
+        counts = r.counts;
+        if (countsDir) {
+          mkdirSync(countsDir, { recursive: true });
+          writeFileSync(join(countsDir, `${b.id}.json`), JSON.stringify(counts));
         }
-      };
-      await writeBundle(dir, pages(), problems);
-      if (problems.length > 0) continue;
-      for (const f of readdirSync(dir)) if (UNUSED_BUNDLE_FILES.test(f) || MERGED_BUNDLE_FILES.test(f)) rmSync(join(dir, f));
-      counts = {
-        entry: readFileSync(join(dir, 'pagefind-entry.json'), 'utf8'),
-        paths: b.docs.map((d) => d.path),
-        words: [...counter.pages].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)),
-        occurrences: [...counter.occurrences].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)),
-        chars: [...own].sort().join(''),
-      };
-      if (countsDir) {
-        mkdirSync(countsDir, { recursive: true });
-        writeFileSync(join(countsDir, `${b.id}.json`), JSON.stringify(counts));
       }
+      for (const [w, n] of counts.words) words.set(w, (words.get(w) ?? 0) + n);
+      for (const [p, n] of counts.occurrences) occurrences.set(p, (occurrences.get(p) ?? 0) + n);
+      const own = new Set(Array.from(counts.chars));
+      for (const c of own) chars.add(c);
+      bundleChars.push(own);
+      directory.bundles.push({
+        id: b.id,
+        townships: b.townships,
+        villages: ctx.county.villages.filter((v) => b.villageIds.includes(v.id)).map((v) => v.data.name),
+        pages: b.docs.length,
+        bytes: fixedBytes(dir),
+        missing: '',
+      });
     }
-    for (const [w, n] of counts.words) words.set(w, (words.get(w) ?? 0) + n);
-    for (const [p, n] of counts.occurrences) occurrences.set(p, (occurrences.get(p) ?? 0) + n);
-    const own = new Set(Array.from(counts.chars));
-    for (const c of own) chars.add(c);
-    bundleChars.push(own);
-    directory.bundles.push({
-      id: b.id,
-      townships: b.townships,
-      villages: ctx.county.villages.filter((v) => b.villageIds.includes(v.id)).map((v) => v.data.name),
-      pages: b.docs.length,
-      bytes: fixedBytes(dir),
-      missing: '',
-    });
+  } finally {
+    await indexing.close();
   }
   if (problems.length > 0) throw new Error(`搜索索引未生成 Search index not built:\n${problems.map((p) => `- ${p}`).join('\n')}`);
   directory.chars = [...chars].sort().join('');

@@ -71,31 +71,76 @@ export function buildT2s(indexChars: ReadonlySet<string>): string {
   return pairs.map(([t, s]) => t + s).join('');
 }
 
+const HAN = /^\p{Script=Han}$/u;
+
+/**
+ * Which characters of the Basic Multilingual Plane are Han (\p{Script=Han}), made on first use: a table of Unicode
+ * facts, never changed and the same in every build (not a cache of anything a build read).
+ */
+let hanTable: Uint8Array | undefined;
+
+function getHanTable(): Uint8Array {
+  if (!hanTable) {
+    hanTable = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) if (HAN.test(String.fromCharCode(c))) hanTable[c] = 1;
+  }
+  return hanTable;
+}
+
 /** Every Han character in the given texts, added to `into` when given. */
 export function hanCharacters(texts: Iterable<string>, into = new Set<string>()): Set<string> {
-  for (const t of texts) for (const c of t.match(/\p{Script=Han}/gu) ?? []) into.add(c);
+  // Character by character against the table, each character added once: matching a regular expression per
+  // character cost more than the rest of preparing a page.
+  const han = getHanTable();
+  const seen = new Uint8Array(0x10000);
+  for (const t of texts) {
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (c >= 0xd800 && c < 0xdc00 && i + 1 < t.length && (t.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        const pair = t.slice(i, i + 2);
+        if (HAN.test(pair)) into.add(pair);
+        i++;
+      } else if (han[c] === 1 && seen[c] === 0) {
+        seen[c] = 1;
+        into.add(t[i]!);
+      }
+    }
+  }
   return into;
 }
 
 // ── vocabulary (build time) ───────────────────────────────────────────────
+
+/** jieba with its dictionary. Loading it takes a second or more: load it once and give it to each word counter. */
+export function loadJieba(): Jieba {
+  return Jieba.withDict(dict);
+}
 
 /**
  * Counts, page by page, on how many pages each word occurs (jieba's dictionary, build time only; the
  * browser gets the word list). Only the counts are kept, never the pages, so memory stays bounded
  * by the vocabulary, not by the county.
  */
-export function makeWordCounter(): { add(text: string): void; pages: Map<string, number>; occurrences: Map<string, number> } {
-  const jieba = Jieba.withDict(dict);
+export function makeWordCounter(jieba: Jieba = loadJieba()): { add(text: string): void; pages: Map<string, number>; occurrences: Map<string, number> } {
   const pages = new Map<string, number>();
   const occurrences = new Map<string, number>();
   const countPieces = makePieceCounter(occurrences);
+  // Each run of Han characters cut once: the pages of a county repeat the same labels and phrases (a bundle's
+  // hundreds of thousands of runs are a few thousand different ones), and a call into jieba costs far more than a lookup.
+  const cuts = new Map<string, string[]>();
   return {
     pages,
     occurrences,
     add(text: string) {
       const words = new Set<string>();
-      for (const run of text.match(/\p{Script=Han}+/gu) ?? [])
-        for (const w of jieba.cut(run, false)) if (Array.from(w).length >= 2 && Array.from(w).length <= 8) words.add(w);
+      for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
+        let cut = cuts.get(run);
+        if (!cut) {
+          cut = jieba.cut(run, false).filter((w) => Array.from(w).length >= 2 && Array.from(w).length <= 8);
+          cuts.set(run, cut);
+        }
+        for (const w of cut) words.add(w);
+      }
       for (const w of words) pages.set(w, (pages.get(w) ?? 0) + 1);
       countPieces(text);
     },
@@ -141,9 +186,13 @@ function makePieceCounter(occurrences: Map<string, number>): (text: string) => v
       if (!list.includes(p)) list.push(p);
       byStart.set(key, list);
     }
+  // Most characters start no piece: a table says so without a lookup in the map.
+  const starts = new Uint8Array(0x10000);
+  for (const key of byStart.keys()) starts[key < 65536 ? key : Math.floor(key / 65536)] = 1;
   return (text) => {
     const s = wordStream(text);
     for (let i = 0; i < s.length; i++) {
+      if (starts[s.charCodeAt(i)] === 0) continue;
       const one = byStart.get(s.charCodeAt(i));
       if (one) for (const p of one) occurrences.set(p, (occurrences.get(p) ?? 0) + 1);
       const list = i + 1 < s.length ? byStart.get(s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1)) : undefined;

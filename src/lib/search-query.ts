@@ -31,9 +31,15 @@ export function separateHan(text: string, separator: string): string {
   return out;
 }
 
-/** The text Pagefind indexes: zero-width spaces between Han characters (invisible in excerpts). */
+/** Where separateHan(text, '\u200B') puts a separator: between a Han character and a neighbour that is no space and no separator. */
+const HAN_NEIGHBOURS = /(?<=\p{Script=Han})(?=[^\s\u200B])|(?<=[^\s\u200B])(?=\p{Script=Han})/gu;
+
+/**
+ * The text Pagefind indexes: zero-width spaces between Han characters (invisible in excerpts). The same as
+ * separateHan(text, '\u200B'), in one regular expression (the build separates every page's text).
+ */
 export function separateHanForIndex(text: string): string {
-  return separateHan(text, '\u200B');
+  return text.replace(HAN_NEIGHBOURS, '\u200B');
 }
 
 // ── lexicon ───────────────────────────────────────────────────────────────

@@ -4,7 +4,7 @@
  * in Node the way the search page does (test/helpers/pagefind-node.ts → src/lib/search-bundles.ts).
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -126,5 +126,33 @@ describe('the search index split by township', () => {
     expect(statSync(join(split, 'pagefind', other, otherMeta)).ino).toBe(inode);
     expect(readdirSync(join(split, 'pagefind'))).toContain(id);
     expect(digest(split)).toEqual(before);
+  });
+});
+
+describe('the bundles indexed in worker threads', () => {
+  it('writes exactly the files that indexing them one after another in the build thread writes', async () => {
+    const copy = copyDemoDist('search-split-workers');
+    try {
+      const r = await buildSearchIndex({ outDir: copy, county }, { bundlePages: 1, workers: 2 });
+      expect(r.indexed.sort()).toEqual(full.indexed.sort());
+      expect(digest(copy)).toEqual(digest(split));
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
+  it('stops with a message naming each page when record pages of two bundles cannot be indexed', async () => {
+    const copy = copyDemoDist('search-split-workers-broken');
+    try {
+      const notice = join(copy, 'v/maqu/notices/2025-11-17-dibao/index.html');
+      writeFileSync(notice, readFileSync(notice, 'utf8').replace(/<article data-pagefind-body\b/, '<article'));
+      rmSync(join(copy, 'v/dongguan/finances/2025-q3/index.html'));
+      const error = await buildSearchIndex({ outDir: copy, county }, { bundlePages: 1, workers: 2 }).catch((e: Error) => e);
+      expect(error).toBeInstanceOf(Error);
+      expect(String(error)).toContain('记录页 v/maqu/notices/2025-11-17-dibao/ 缺少 data-pagefind-body');
+      expect(String(error)).toContain('Record page v/dongguan/finances/2025-q3/ was not built.');
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });
