@@ -15,10 +15,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { listSearchDocuments, type SearchDocument } from '../data/search.ts';
 import { buildT2s, buildVocabulary, choosePins, hanCharacters, makePlace, makeWordCounter, siteWords } from '../lib/search-lexicon.ts';
 import type { SearchDirectory, SplitLexicon } from '../lib/search-bundles.ts';
+import { entryChunkFile, splitLedgerFragment, type EntryAnchor } from '../lib/search-entries.ts';
 import { SEARCH_LANGUAGE } from '../lib/search-synonyms.ts';
 import { SEARCH_WORD_CHARACTERS, separateHanForIndex } from '../lib/search-query.ts';
 import { replaceFile } from './files.ts';
@@ -213,6 +215,33 @@ async function writeBundle(dir: string, pages: Iterable<{ url: string; content: 
   }
 }
 
+const FRAGMENT_SIGNATURE = 'pagefind_dcd';
+
+/**
+ * Moves the entry lines of every ledger fragment of the bundle in `dir` into files of their own
+ * (src/lib/search-entries.ts): a ledger result's data is then its summary and one file of entries,
+ * not every entry. Pagefind's fragment is gzipped JSON after a signature; the rewritten one keeps
+ * its name, so the index still finds it.
+ */
+function moveLedgerEntries(dir: string): void {
+  const fragments = join(dir, 'fragment');
+  if (!existsSync(fragments)) return;
+  for (const name of readdirSync(fragments).sort()) {
+    if (!name.endsWith('.pf_fragment')) continue;
+    const file = join(fragments, name);
+    const raw = gunzipSync(readFileSync(file));
+    if (raw.subarray(0, FRAGMENT_SIGNATURE.length).toString('utf8') !== FRAGMENT_SIGNATURE)
+      throw new Error(`Pagefind 片段格式不认识：${file}。Unknown Pagefind fragment format: ${file}`);
+    const fragment = JSON.parse(raw.subarray(FRAGMENT_SIGNATURE.length).toString('utf8')) as { content: string; anchors: EntryAnchor[] };
+    const split = splitLedgerFragment(fragment);
+    if (split.chunks.length === 0) continue;
+    const id = name.replace(/\.pf_fragment$/, '');
+    mkdirSync(join(dir, 'entries'), { recursive: true });
+    for (const [i, chunk] of split.chunks.entries()) writeFileSync(join(dir, entryChunkFile(id, i)), JSON.stringify(chunk));
+    writeFileSync(file, gzipSync(Buffer.concat([Buffer.from(FRAGMENT_SIGNATURE), Buffer.from(JSON.stringify(split.fragment))]), { level: 9 }));
+  }
+}
+
 function pagefindFiles(dir: string): string[] {
   return existsSync(dir)
     ? readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? pagefindFiles(join(dir, e.name)).map((f) => `${e.name}/${f}`) : [e.name]))
@@ -331,6 +360,7 @@ export async function buildSearchIndex(
       await writeBundle(dir, pages(), problems);
       if (problems.length > 0) continue;
       for (const f of readdirSync(dir)) if (UNUSED_BUNDLE_FILES.test(f) || MERGED_BUNDLE_FILES.test(f)) rmSync(join(dir, f));
+      moveLedgerEntries(dir);
       counts = {
         entry: readFileSync(join(dir, 'pagefind-entry.json'), 'utf8'),
         paths: b.docs.map((d) => d.path),

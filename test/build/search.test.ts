@@ -276,23 +276,25 @@ describe('search on the built demo county', () => {
           const r = await site.search(e.voucher, { village: v.data.name, kind: '财务收支' });
           expect(r.urls).toContain(url);
           const d = (await r.data()).find((x) => decodeURI(x.url) === url)!;
-          const sub = d.sub_results.find((s) => s.url.endsWith(`#${row}`));
-          expect(sub, `${e.voucher} → ${url}#${row}`).toBeDefined();
-          expect(sub!.title.replace(/\u200B/g, '')).toBe(e.voucher);
+          // The result opens at the entry's row, with the entry's line (loaded from the ledger's files of entries) as its excerpt.
+          expect(decodeURI(d.entry?.url ?? ''), `${e.voucher} → ${url}#${row}`).toBe(`${url}#${row}`);
+          const line = d
+            .entry!.excerpt.replace(/<\/?mark>/g, '')
+            .replace(/&lt;/g, '<')
+            .replace(/&gt;/g, '>');
+          expect(line.startsWith(e.voucher)).toBe(true);
           // The entry's line follows its heading: what the money was for, how much, from where.
-          const content = d.content.replace(/\u200B/g, '');
-          const at = content.indexOf(e.voucher);
-          const line = content.slice(at, content.indexOf('。', at) + 1);
           for (const part of [e.category, e.summary, formatYuan(e.amount), ...(e.source ? [e.source] : [])]) expect(line, `${url}#${row}`).toContain(part);
           // Compact: the entry's date and the people who handled it stay in the page's table only.
           expect(line).not.toContain(e.date);
           for (const person of people) if (person) expect(line).not.toContain(person);
         }
-        // Dates of entries are in the page's table but not in the index.
+        // Dates of entries are in the page's table but not in the index; the ledger's own fragment holds no entry line.
         const content = (await (await site.search(sides[0]!.e.voucher, { village: v.data.name, kind: '财务收支' })).data()).find(
           (x) => decodeURI(x.url) === url,
         )!.content;
         expect(content).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+        for (const { e } of sides) expect(content.replace(/\u200B/g, '')).not.toContain(e.voucher);
       }
     }
   });
