@@ -7,7 +7,7 @@ import type { County, VillageRecords } from '../check/model.ts';
 import { formatDateZh } from '../lib/dates.ts';
 import { formatYuan } from '../lib/money.ts';
 import { periodLabel, periodStart, quarterOf, type Period } from '../lib/period.ts';
-import { DERIVED_FILTER_KEYS, type FilterKey } from '../lib/search-run.ts';
+import type { FilterKey } from '../lib/search-run.ts';
 import { getDisclosureFacts } from '../records/disclosure.ts';
 import { getMeetingFacts } from '../records/meeting.ts';
 import { getNoticeFacts } from '../records/notice.ts';
@@ -174,10 +174,7 @@ export function getSearchMarkers(d: SearchDocument, title: string): Record<strin
     attributes[attribute] = value;
     return `${name}[${attribute}]`;
   };
-  // A derived filter (a year: its quarters) is not written into the index; combineFilters searches it as what implies it.
-  const filters = SEARCH_FILTERS.filter(({ key }) => !DERIVED_FILTER_KEYS.includes(key)).flatMap(({ key }) =>
-    d.filters[key].map((value, i) => refer(key, i === 0 ? `data-${key}` : `data-${key}-${i + 1}`, value)),
-  );
+  const filters = SEARCH_FILTERS.flatMap(({ key }) => d.filters[key].map((value, i) => refer(key, i === 0 ? `data-${key}` : `data-${key}-${i + 1}`, value)));
   const kindAttribute = filters.find((f) => f.startsWith('kind['));
   const meta = [
     refer('title', 'data-title', title),

@@ -233,6 +233,8 @@ function moveLedgerEntries(dir: string): void {
     if (raw.subarray(0, FRAGMENT_SIGNATURE.length).toString('utf8') !== FRAGMENT_SIGNATURE)
       throw new Error(`Pagefind 片段格式不认识：${file}。Unknown Pagefind fragment format: ${file}`);
     const fragment = JSON.parse(raw.subarray(FRAGMENT_SIGNATURE.length).toString('utf8')) as { content: string; anchors: EntryAnchor[] };
+    if (typeof fragment.content !== 'string' || !Array.isArray(fragment.anchors))
+      throw new Error(`Pagefind 片段格式不认识：${file}。Unknown Pagefind fragment format (no content or anchors): ${file}`);
     const split = splitLedgerFragment(fragment);
     if (split.chunks.length === 0) continue;
     const id = name.replace(/\.pf_fragment$/, '');

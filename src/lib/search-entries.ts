@@ -120,7 +120,9 @@ export function withLedgerEntries<D extends { url: string; anchors?: EntryAnchor
             const d = await x.data();
             const match = matchedChunk(d);
             if (!match) return d;
-            const entry = entryExcerpt(await load(entryChunkFile(x.id, match.chunk)), match.at, d.locations ?? []);
+            // A file that cannot be read (a half-published site) leaves the result as Pagefind made it: it opens at the page.
+            const chunk = await load(entryChunkFile(x.id, match.chunk)).catch(() => undefined);
+            const entry = chunk && entryExcerpt(chunk, match.at, d.locations ?? []);
             return entry ? { ...d, entry: { url: `${d.url}#${entry.id}`, excerpt: entry.excerpt } } : d;
           },
         })),

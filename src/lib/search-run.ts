@@ -44,25 +44,13 @@ export interface SearchOutcome<D> {
   tooBroad: boolean;
 }
 
-/**
- * Filter keys the page offers but the index does not hold, because another filter implies them: a
- * year is its four quarters. Each filter costs every bundle a query opens a file listing all its
- * pages (about 1.2 KB gzipped at 700 pages), so the index holds only what cannot be derived.
- */
-export const DERIVED_FILTER_KEYS: readonly FilterKey[] = ['year'];
-
-/** The quarter filter values of a year filter value: "2025年" → 2025年第一季度 … 2025年第四季度 (as periodLabel prints them). */
-export function quartersOfYear(year: string): string[] {
-  return ['一', '二', '三', '四'].map((n) => `${year}第${n}季度`);
-}
-
-/** Combines the filters chosen on the page with places the query named in pinyin. A year is searched as its quarters. */
+/** Combines the filters chosen on the page with places the query named in pinyin. */
 export function combineFilters(
   chosen: ChosenFilters,
   plan: Pick<QueryPlan, 'villages' | 'townships'> & Partial<Pick<QueryPlan, 'quarters' | 'kinds'>>,
 ): Record<string, unknown> | undefined {
   const filters: Record<string, unknown> = {};
-  for (const key of FILTER_KEYS) if (chosen[key] && !DERIVED_FILTER_KEYS.includes(key)) filters[key] = chosen[key];
+  for (const key of FILTER_KEYS) if (chosen[key]) filters[key] = chosen[key];
   for (const [key, named] of [
     ['village', plan.villages],
     ['township', plan.townships],
@@ -73,13 +61,6 @@ export function combineFilters(
     const picked = chosen[key];
     if (picked === undefined) filters[key] = { any: named };
     else if (!named.includes(picked)) return undefined; // e.g. "maqu" with the village filter set to 东兴村
-  }
-  if (chosen.year) {
-    const inYear = quartersOfYear(chosen.year);
-    const quarter = filters['quarter'] as string | { any: string[] } | undefined;
-    const allowed = quarter === undefined ? inYear : (typeof quarter === 'string' ? [quarter] : quarter.any).filter((q) => inYear.includes(q));
-    if (allowed.length === 0) return undefined; // e.g. 2024年 with 2025年第三季度
-    filters['quarter'] = typeof quarter === 'string' ? quarter : { any: allowed };
   }
   return filters;
 }

@@ -9,7 +9,6 @@ import {
   type EntryAnchor,
   type EntryChunk,
 } from '../../src/lib/search-entries.ts';
-import { combineFilters, quartersOfYear } from '../../src/lib/search-run.ts';
 import { mayCorrect } from '../../src/lib/search-suggest.ts';
 
 const ZW = '\u200B';
@@ -67,38 +66,25 @@ describe('ledger entries kept out of the ledger fragment', () => {
     const at = fragment.content.split(ZW).indexOf('印');
     const loaded: string[] = [];
     type Data = { url: string; excerpt: string; anchors: EntryAnchor[]; locations: number[] };
-    const api = withLedgerEntries(
-      {
-        search: (): Promise<{ results: { id: string; score: number; data(): Promise<Data> }[] }> =>
-          Promise.resolve({
-            results: [
-              { id: 'zh-cn_abc', score: 1, data: () => Promise.resolve({ ...slim, excerpt: '', locations: [at, at + 1, at + 2] }) },
-              { id: 'zh-cn_def', score: 0.5, data: () => Promise.resolve({ url: '/v/maqu/notices/a/', excerpt: '低保', anchors: [], locations: [0] }) },
-            ],
-          }),
-      },
-      (file) => {
-        loaded.push(file);
-        return Promise.resolve(chunks[Number(/-(\d+)\.json$/.exec(file)![1])] as EntryChunk);
-      },
-    );
+    const raw: { id: string; score: number; data(): Promise<Data> }[] = [
+      { id: 'zh-cn_abc', score: 1, data: () => Promise.resolve({ ...slim, excerpt: '', locations: [at, at + 1, at + 2] }) },
+      { id: 'zh-cn_def', score: 0.5, data: () => Promise.resolve({ url: '/v/maqu/notices/a/', excerpt: '低保', anchors: [], locations: [0] }) },
+    ];
+    const api = withLedgerEntries({ search: () => Promise.resolve({ results: raw }) }, (file) => {
+      loaded.push(file);
+      return Promise.resolve(chunks[Number(/-(\d+)\.json$/.exec(file)![1])] as EntryChunk);
+    });
     const results = (await api.search('"印 花 税"', {}))!.results;
     const [ledger, notice] = await Promise.all(results.map((r) => r.data()));
     expect(ledger!.entry).toEqual({ url: '/v/maqu/finances/2025-q3/#zhichu-33', excerpt: expect.stringContaining('<mark>印</mark>') as string });
     expect(notice!.entry).toBeUndefined();
     expect(loaded).toEqual([entryChunkFile('zh-cn_abc', 1)]);
-  });
-});
-
-describe('filters the index does not hold', () => {
-  it('searches a year as its four quarters, together with a chosen or named quarter', () => {
-    expect(quartersOfYear('2025年')).toEqual(['2025年第一季度', '2025年第二季度', '2025年第三季度', '2025年第四季度']);
-    const none = { villages: [], townships: [] };
-    expect(combineFilters({ village: '马曲村', year: '2025年' }, none)).toEqual({ village: '马曲村', quarter: { any: quartersOfYear('2025年') } });
-    expect(combineFilters({ year: '2025年', quarter: '2025年第三季度' }, none)).toEqual({ quarter: '2025年第三季度' });
-    expect(combineFilters({ year: '2024年', quarter: '2025年第三季度' }, none)).toBeUndefined();
-    expect(combineFilters({ year: '2025年' }, { ...none, quarters: ['2024年第三季度', '2025年第三季度'] })).toEqual({ quarter: { any: ['2025年第三季度'] } });
-    expect(combineFilters({ year: '2024年' }, { ...none, quarters: ['2025年第三季度'] })).toBeUndefined();
+    // A file that cannot be read leaves the result opening at the page, with Pagefind's own excerpt.
+    const missing = withLedgerEntries({ search: () => Promise.resolve({ results: raw.slice(0, 1) }) }, () => Promise.reject(new Error('404')));
+    const [alone] = (await missing.search('"印 花 税"', {}))!.results;
+    const d = await alone!.data();
+    expect(d.entry).toBeUndefined();
+    expect(d.url).toBe('/v/maqu/finances/2025-q3/');
   });
 });
 

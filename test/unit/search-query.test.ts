@@ -15,7 +15,7 @@ import {
   voucherTerm,
   type SearchLexicon,
 } from '../../src/lib/search-query.ts';
-import { combineFilters, quartersOfYear, runPlan, startAtSentence, type PagefindLike } from '../../src/lib/search-run.ts';
+import { combineFilters, runPlan, startAtSentence, type PagefindLike } from '../../src/lib/search-run.ts';
 import { suggestQuery, type SearchVocabulary } from '../../src/lib/search-suggest.ts';
 import { SEARCH_LANGUAGE } from '../../src/lib/search-synonyms.ts';
 
@@ -210,7 +210,7 @@ describe('the query plan', () => {
   it('limits results to the chosen village, and finds nothing when pinyin names another village', () => {
     const plan = planQuery('maqu', LEXICON);
     expect(combineFilters({}, plan)).toEqual({ village: { any: ['马曲村'] } });
-    expect(combineFilters({ village: '马曲村', year: '2025年' }, plan)).toEqual({ village: '马曲村', quarter: { any: quartersOfYear('2025年') } });
+    expect(combineFilters({ village: '马曲村', year: '2025年' }, plan)).toEqual({ village: '马曲村', year: '2025年' });
     expect(combineFilters({ village: '东兴村' }, plan)).toBeUndefined();
   });
 });
