@@ -4,7 +4,7 @@
  * use (focus or search), never on page load, so a visit that does not search costs nothing.
  */
 import { BUNDLE_BUDGET, mergeByDate, openBundles, sortableDate, type SplitLexicon } from '../lib/search-bundles.ts';
-import { isEntryAnchor } from '../lib/ledger.ts';
+import { withLedgerEntries, type EntryAnchor, type EntryChunk } from '../lib/search-entries.ts';
 import {
   FILTER_KEYS,
   PAGE_SIZE,
@@ -22,8 +22,11 @@ interface ResultData {
   url: string;
   excerpt: string;
   meta: Record<string, string>;
-  /** Parts of the page under a heading with an id that hold a match: on a ledger, one per matching entry. */
-  sub_results?: { url: string; excerpt: string; anchor?: { id: string } }[];
+  /** Where the page's headings with ids are, and where the query matched (word positions): a ledger's entry is found by them. */
+  anchors?: EntryAnchor[];
+  locations?: number[];
+  /** Set by withLedgerEntries when the match is in a ledger entry: the entry's row and line. */
+  entry?: { url: string; excerpt: string };
 }
 
 const form = document.getElementById('search-form') as HTMLFormElement;
@@ -38,6 +41,7 @@ const rest = document.getElementById('search-rest') as HTMLButtonElement;
 const base = form.dataset['base'] ?? '/';
 
 type Instance = PagefindLike<ResultData> & { options(o: object): Promise<void>; mergeIndex(path: string, o: object): Promise<void> };
+type BundleSearch = PagefindLike<ResultData>;
 let engine: Promise<{ createInstance: (o: object) => Instance; lexicon: SplitLexicon }> | undefined;
 function loadEngine() {
   engine ??= (async () => {
@@ -51,17 +55,19 @@ function loadEngine() {
 }
 
 // One township's bundle, merged into Pagefind's hub (pagefind/): the hub's code and WebAssembly are fetched once.
-const bundles = new Map<number, Promise<Instance>>();
-function openBundle(i: number): Promise<Instance> {
+// A ledger result loads the one file of entries its match is in (src/lib/search-entries.ts).
+const bundles = new Map<number, Promise<BundleSearch>>();
+function openBundle(i: number): Promise<BundleSearch> {
   let api = bundles.get(i);
   if (!api)
     bundles.set(
       i,
       (api = loadEngine().then(async ({ createInstance, lexicon }) => {
         const instance = createInstance({ basePath: `${base}pagefind/`, baseUrl: base, noWorker: true });
+        const folder = `${base}pagefind/${lexicon.directory.bundles[i]!.id}/`;
         await instance.options({ excerptLength: 36 });
-        await instance.mergeIndex(`${base}pagefind/${lexicon.directory.bundles[i]!.id}/`, { baseUrl: base, excerptLength: 36 });
-        return instance;
+        await instance.mergeIndex(folder, { baseUrl: base, excerptLength: 36 });
+        return withLedgerEntries(instance, (file) => fetch(`${folder}${file}`).then((r) => r.json() as Promise<EntryChunk>));
       })),
     );
   return api;
@@ -121,8 +127,7 @@ function excerptNode(excerpt: string): HTMLParagraphElement {
 
 /** A ledger result opens at its first matching entry's row, with that entry as the excerpt. */
 function openAt(d: ResultData): { url: string; excerpt: string } {
-  const entry = d.sub_results?.find((s) => s.anchor && isEntryAnchor(s.anchor.id));
-  return entry ?? d;
+  return d.entry ?? d;
 }
 
 function resultItem(d: ResultData): HTMLLIElement {

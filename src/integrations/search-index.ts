@@ -17,11 +17,13 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { availableParallelism, freemem } from 'node:os';
 import { join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Jieba } from '@node-rs/jieba';
 import * as pagefind from 'pagefind';
 import { listSearchDocuments, type SearchDocument } from '../data/search.ts';
 import { buildT2s, buildVocabulary, choosePins, hanCharacters, loadJieba, makePlace, makeWordCounter, siteWords } from '../lib/search-lexicon.ts';
 import type { SearchDirectory, SplitLexicon } from '../lib/search-bundles.ts';
+import { entryChunkFile, splitLedgerFragment, type EntryAnchor } from '../lib/search-entries.ts';
 import { SEARCH_LANGUAGE } from '../lib/search-synonyms.ts';
 import { SEARCH_WORD_CHARACTERS, separateHanForIndex } from '../lib/search-query.ts';
 import { replaceFile } from './files.ts';
@@ -283,6 +285,7 @@ export async function indexBundle(job: BundleJob, jieba: Jieba): Promise<BundleR
   await writeBundle(job.dir, pages(), problems);
   if (problems.length > 0) return { problems };
   for (const f of readdirSync(job.dir)) if (UNUSED_BUNDLE_FILES.test(f) || MERGED_BUNDLE_FILES.test(f)) rmSync(join(job.dir, f));
+  moveLedgerEntries(job.dir);
   const counts: BundleCounts = {
     entry: readFileSync(join(job.dir, 'pagefind-entry.json'), 'utf8'),
     paths: job.docs.map((d) => d.path),
@@ -354,6 +357,35 @@ function startIndexing(jobs: readonly BundleJob[], workers: number): { results: 
       await Promise.all(threads.map((w) => w.terminate()));
     },
   };
+}
+
+const FRAGMENT_SIGNATURE = 'pagefind_dcd';
+
+/**
+ * Moves the entry lines of every ledger fragment of the bundle in `dir` into files of their own
+ * (src/lib/search-entries.ts): a ledger result's data is then its summary and one file of entries,
+ * not every entry. Pagefind's fragment is gzipped JSON after a signature; the rewritten one keeps
+ * its name, so the index still finds it.
+ */
+function moveLedgerEntries(dir: string): void {
+  const fragments = join(dir, 'fragment');
+  if (!existsSync(fragments)) return;
+  for (const name of readdirSync(fragments).sort()) {
+    if (!name.endsWith('.pf_fragment')) continue;
+    const file = join(fragments, name);
+    const raw = gunzipSync(readFileSync(file));
+    if (raw.subarray(0, FRAGMENT_SIGNATURE.length).toString('utf8') !== FRAGMENT_SIGNATURE)
+      throw new Error(`Pagefind 片段格式不认识：${file}。Unknown Pagefind fragment format: ${file}`);
+    const fragment = JSON.parse(raw.subarray(FRAGMENT_SIGNATURE.length).toString('utf8')) as { content: string; anchors: EntryAnchor[] };
+    if (typeof fragment.content !== 'string' || !Array.isArray(fragment.anchors))
+      throw new Error(`Pagefind 片段格式不认识：${file}。Unknown Pagefind fragment format (no content or anchors): ${file}`);
+    const split = splitLedgerFragment(fragment);
+    if (split.chunks.length === 0) continue;
+    const id = name.replace(/\.pf_fragment$/, '');
+    mkdirSync(join(dir, 'entries'), { recursive: true });
+    for (const [i, chunk] of split.chunks.entries()) writeFileSync(join(dir, entryChunkFile(id, i)), JSON.stringify(chunk));
+    writeFileSync(file, gzipSync(Buffer.concat([Buffer.from(FRAGMENT_SIGNATURE), Buffer.from(JSON.stringify(split.fragment))]), { level: 9 }));
+  }
 }
 
 function pagefindFiles(dir: string): string[] {

@@ -3,7 +3,7 @@
  * given, so the browser and the Node tests run exactly the same steps.
  */
 import { makeSegmenter, normalizeQuery, planQuery, t2sMap, type QueryPlan, type SearchLexicon } from './search-query.ts';
-import { suggestQuery, type SearchVocabulary } from './search-suggest.ts';
+import { mayCorrect, suggestQuery, type SearchVocabulary } from './search-suggest.ts';
 
 /** Filter keys written into the index (see src/data/search.ts). */
 export const FILTER_KEYS = ['village', 'township', 'track', 'kind', 'year', 'quarter'] as const;
@@ -262,8 +262,9 @@ export async function runSearch<D>(
   const first: SearchAnswer<D> = await search(planQuery(query, lexicon, seg));
   const { plan, outcome } = first;
   const missed = outcome.terms.some((t) => t.pages === 0) || (plan.terms.length > 0 && outcome.hits.length === 0);
-  if (!missed || !options.loadVocabulary) return first;
-  const corrected = suggestQuery(normalizeQuery(query, t2sMap(lexicon)), await options.loadVocabulary());
+  const normalized = normalizeQuery(query, t2sMap(lexicon));
+  if (!missed || !options.loadVocabulary || !mayCorrect(normalized)) return first;
+  const corrected = suggestQuery(normalized, await options.loadVocabulary());
   if (!corrected) return first;
   const second = await search(planQuery(corrected, lexicon, seg));
   const better = second.outcome.hits.length > 0 && (outcome.hits.length === 0 || second.outcome.dropped.length < outcome.dropped.length);

@@ -86,6 +86,15 @@ function soundAlike(chars: string[], idx: Index): string | undefined {
 }
 
 /**
+ * Whether suggestQuery could change `query` at all: only Han runs of two or more characters and pinyin
+ * are corrected. An amount, a date or a voucher that found nothing (1.25万, 记-09-002) has nothing to
+ * correct, so the search page does not download the vocabulary (about 32 KB at 300 villages) for it.
+ */
+export function mayCorrect(query: string): boolean {
+  return /\p{Script=Han}{2,}|[a-zA-Z]{4,}/u.test(query) || (/^[a-zA-Z' ]+$/.test(query) && query.includes(' '));
+}
+
+/**
  * The query with misspelt words replaced by site words that sound the same: 低宝 → 低保,
  * 马区村低保 → 马曲村低保, dibao → 低保. Words the site uses are left alone. Undefined when nothing changes.
  */

@@ -13,7 +13,8 @@ import type { County } from '../../src/check/model.ts';
 import { buildSearchIndex } from '../../src/integrations/search-index.ts';
 import { POST_BUILD_STEPS } from '../../scripts/build-steps.ts';
 import { formatYuan } from '../../src/lib/money.ts';
-import { EXPAND_BELOW } from '../../src/lib/search-run.ts';
+import { ENTRIES_PER_CHUNK, type EntryChunk } from '../../src/lib/search-entries.ts';
+import { EXPAND_BELOW, PAGE_SIZE } from '../../src/lib/search-run.ts';
 import { RELATED, SYNONYMS } from '../../src/lib/search-synonyms.ts';
 import { copyDemoDist, demoDistPath, ensureDemoDist } from '../helpers/dist.ts';
 import { ROOT } from '../helpers/fixture-tree.ts';
@@ -276,24 +277,63 @@ describe('search on the built demo county', () => {
           const r = await site.search(e.voucher, { village: v.data.name, kind: '财务收支' });
           expect(r.urls).toContain(url);
           const d = (await r.data()).find((x) => decodeURI(x.url) === url)!;
-          const sub = d.sub_results.find((s) => s.url.endsWith(`#${row}`));
-          expect(sub, `${e.voucher} → ${url}#${row}`).toBeDefined();
-          expect(sub!.title.replace(/\u200B/g, '')).toBe(e.voucher);
+          // The result opens at the entry's row, with the entry's line (loaded from the ledger's files of entries) as its excerpt.
+          expect(decodeURI(d.entry?.url ?? ''), `${e.voucher} → ${url}#${row}`).toBe(`${url}#${row}`);
+          const line = d
+            .entry!.excerpt.replace(/<\/?mark>/g, '')
+            .replace(/&lt;/g, '<')
+            .replace(/&gt;/g, '>');
+          expect(line.startsWith(e.voucher)).toBe(true);
           // The entry's line follows its heading: what the money was for, how much, from where.
-          const content = d.content.replace(/\u200B/g, '');
-          const at = content.indexOf(e.voucher);
-          const line = content.slice(at, content.indexOf('。', at) + 1);
           for (const part of [e.category, e.summary, formatYuan(e.amount), ...(e.source ? [e.source] : [])]) expect(line, `${url}#${row}`).toContain(part);
           // Compact: the entry's date and the people who handled it stay in the page's table only.
           expect(line).not.toContain(e.date);
           for (const person of people) if (person) expect(line).not.toContain(person);
         }
-        // Dates of entries are in the page's table but not in the index.
+        // Dates of entries are in the page's table but not in the index; the ledger's own fragment holds no entry line.
         const content = (await (await site.search(sides[0]!.e.voucher, { village: v.data.name, kind: '财务收支' })).data()).find(
           (x) => decodeURI(x.url) === url,
         )!.content;
         expect(content).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+        for (const { e } of sides) expect(content.replace(/\u200B/g, '')).not.toContain(e.voucher);
       }
+    }
+  });
+
+  it('loads, for a ledger result, its summary and the one file of entries its match is in, not every entry', async () => {
+    const fresh = await openSiteSearch(DIST);
+    try {
+      const r = await fresh.search('利息');
+      // The helper loads every result's data (the page loads PAGE_SIZE at a time): one file per ledger result either way.
+      const ledgers = (await r.data()).filter((d) => d.url.includes('/finances/'));
+      expect(r.urls.length).toBeGreaterThan(PAGE_SIZE);
+      expect(ledgers.length).toBeGreaterThan(0);
+      for (const d of ledgers) expect(decodeURI(d.entry?.url ?? ''), d.url).toMatch(/\/finances\/[^/]+\/#(shouru|zhichu)-\d+$/);
+      // One file of entries per ledger shown, each at most ENTRIES_PER_CHUNK entries.
+      const files = fresh.fetched().filter((f) => f.path.includes('/entries/'));
+      expect(files.length).toBe(ledgers.length);
+      for (const f of files) {
+        const chunk = JSON.parse(readFileSync(join(DIST, 'pagefind', f.path), 'utf8')) as EntryChunk;
+        expect(chunk.entries.length).toBeLessThanOrEqual(ENTRIES_PER_CHUNK);
+      }
+    } finally {
+      await fresh.close();
+    }
+    // Every entry is in exactly one file, once.
+    const written = readdirSync(join(DIST, 'pagefind'), { recursive: true, encoding: 'utf8' }).filter((f) => /\/entries\/[^/]+\.json$/.test(f));
+    const ids = written.flatMap((f) => (JSON.parse(readFileSync(join(DIST, 'pagefind', f), 'utf8')) as EntryChunk).entries.map((e) => e.id));
+    const entries = county.villages.flatMap((v) => v.ledgers.map((l) => l.data.income.length + l.data.expense.length)).reduce((a, b) => a + b, 0);
+    expect(ids.length).toBe(entries);
+  });
+
+  it('does not download the vocabulary for an amount or a voucher that found nothing: they have no pinyin to correct', async () => {
+    const fresh = await openSiteSearch(DIST);
+    try {
+      expect((await fresh.search('98,765.43')).urls).toEqual([]);
+      expect((await fresh.search('记-99-999')).urls).toEqual([]);
+      expect(fresh.vocabularyLoaded()).toBe(false);
+    } finally {
+      await fresh.close();
     }
   });
 

@@ -13,6 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { withLedgerEntries, type EntryAnchor, type EntryChunk } from '../../src/lib/search-entries.ts';
 
 export interface PagefindResultData {
   url: string;
@@ -20,8 +21,13 @@ export interface PagefindResultData {
   excerpt: string;
   meta: Record<string, string>;
   filters: Record<string, string[]>;
-  /** Parts of the page under a heading with an id that hold a match (ledger entries: one per entry). */
+  /** Parts of the page under a heading with an id that hold a match. */
   sub_results: { title: string; url: string; excerpt: string }[];
+  /** The page's headings with ids (a ledger keeps the first entry of each file of entries) and the match positions. */
+  anchors: EntryAnchor[];
+  locations: number[];
+  /** When the match is in a ledger entry: the entry's row (url ending in its id) and its line (src/lib/search-entries.ts). */
+  entry?: { url: string; excerpt: string };
 }
 
 export interface PagefindSearchResponse {
@@ -61,8 +67,8 @@ export async function openPagefind(dist: string, lang = 'zh-CN', merge?: string)
     const api = module.createInstance({ basePath: `${pathToFileURL(dir).href}/`, baseUrl: '/', noWorker: true });
     await api.init();
     if (merge) await api.mergeIndex(`${pathToFileURL(join(dir, merge)).href}/`, { baseUrl: '/' });
-    // Load the metadata and language now, while the document shim is in place.
-    await api.filters();
+    // Filters are not loaded here: the browser fetches a bundle's filter files only for a search with filters, so a
+    // first query without filters must not count them (scripts/search-first-query.ts, test/e2e/search.test.ts).
     return {
       api,
       get fetched() {
@@ -78,6 +84,19 @@ export async function openPagefind(dist: string, lang = 'zh-CN', merge?: string)
     throw error;
   } finally {
     releaseDocument();
+  }
+}
+
+/**
+ * A file of ledger entries of bundle `bundle` (src/lib/search-entries.ts), read as the search page
+ * fetches it: through fetch, so it is counted with the bundle's other files.
+ */
+export async function readEntryChunk(dist: string, bundle: string, file: string): Promise<EntryChunk> {
+  const release = useFileFetch();
+  try {
+    return (await (await fetch(pathToFileURL(join(resolve(dist, 'pagefind'), bundle, file)))).json()) as EntryChunk;
+  } finally {
+    release();
   }
 }
 
@@ -174,7 +193,7 @@ export async function openSiteSearch(dist: string): Promise<SiteSearch> {
   const openBundle = (i: number) => {
     let p = opened.get(i);
     if (!p) opened.set(i, (p = openPagefind(dist, 'zh-CN', lexicon.directory.bundles[i]!.id)));
-    return p.then((pf) => pf.api);
+    return p.then((pf) => withLedgerEntries(pf.api, (file) => readEntryChunk(dist, lexicon.directory.bundles[i]!.id, file)));
   };
   let loaded = false;
   const loadVocabulary = async () => {

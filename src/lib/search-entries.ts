@@ -1,0 +1,132 @@
+/**
+ * Ledger entries in the search index, kept out of the ledger's Pagefind fragment. A ledger page is
+ * one Pagefind record, so a query matches it, counts it and filters it once; but its fragment (what
+ * a result's data loads) held every entry's line, about 5 KB gzipped at 150 entries, and a first
+ * screen of five ledger results cost 30 KB (docs/search.md). After indexing, the build cuts the
+ * entry lines out of the fragment and writes them beside it in files of `ENTRIES_PER_CHUNK`
+ * entries; the fragment keeps the anchor of each file's first entry. A result's match positions
+ * (Pagefind's word locations, unchanged) then say which file holds the matching entry: one small file
+ * is loaded for it, and the result opens at that entry with its line as the excerpt.
+ *
+ * Pure: the build (src/integrations/search-index.ts), the search page and the Node tests run it.
+ * Pagefind's word positions count the pieces of the fragment's text between zero-width spaces
+ * (the indexed copy separates every Han character, src/lib/search-query.ts), so positions survive
+ * only as long as no piece before them is removed: the cut keeps the text before the first entry.
+ */
+import { isEntryAnchor } from './ledger.ts';
+
+/** Entries per file: one file is about 0.6 KB gzipped, and a result loads one. */
+export const ENTRIES_PER_CHUNK = 20;
+
+/** What a search result's data needs to find its entry (Pagefind's fragment fields). */
+export interface EntryAnchor {
+  element?: string;
+  id: string;
+  text?: string;
+  location: number;
+}
+
+/** One file of a ledger's entries: each entry's row id, its first word's position and its words as Pagefind split them. */
+export interface EntryChunk {
+  entries: { id: string; at: number; words: string[] }[];
+}
+
+/** The file (under the bundle's folder) of chunk `chunk` of the record whose Pagefind id is `recordId`. */
+export function entryChunkFile(recordId: string, chunk: number): string {
+  return `entries/${recordId}-${chunk}.json`;
+}
+
+const WORD_BREAK = '\u200B';
+
+/**
+ * A ledger's Pagefind fragment without its entry lines: the text before the first entry, the
+ * page's other anchors, and the first anchor of each chunk; and the chunks. A fragment without
+ * entry anchors is returned unchanged, with no chunks.
+ */
+export function splitLedgerFragment<F extends { content: string; anchors: EntryAnchor[] }>(fragment: F): { fragment: F; chunks: EntryChunk[] } {
+  const entries = fragment.anchors.filter((a) => isEntryAnchor(a.id)).sort((a, b) => a.location - b.location);
+  if (entries.length === 0) return { fragment, chunks: [] };
+  const words = fragment.content.split(WORD_BREAK);
+  const chunks: EntryChunk[] = [];
+  for (const [i, a] of entries.entries()) {
+    if (i % ENTRIES_PER_CHUNK === 0) chunks.push({ entries: [] });
+    const end = entries[i + 1]?.location ?? words.length;
+    chunks.at(-1)!.entries.push({ id: a.id, at: a.location, words: words.slice(a.location, end) });
+  }
+  const starts = new Set(entries.filter((_, i) => i % ENTRIES_PER_CHUNK === 0));
+  return {
+    fragment: {
+      ...fragment,
+      content: words.slice(0, entries[0]!.location).join(WORD_BREAK),
+      anchors: fragment.anchors.filter((a) => !isEntryAnchor(a.id) || starts.has(a)),
+    },
+    chunks,
+  };
+}
+
+/**
+ * The chunk that holds a result's first match inside its entries, from the anchors its fragment
+ * kept (each chunk's first entry) and its match positions; undefined when no match is in an entry.
+ */
+export function matchedChunk(d: { anchors?: EntryAnchor[]; locations?: number[] }): { chunk: number; at: number } | undefined {
+  const starts = (d.anchors ?? []).filter((a) => isEntryAnchor(a.id)).sort((a, b) => a.location - b.location);
+  if (starts.length === 0) return undefined;
+  const at = (d.locations ?? []).filter((l) => l >= starts[0]!.location).sort((a, b) => a - b)[0];
+  if (at === undefined) return undefined;
+  let chunk = 0;
+  while (chunk + 1 < starts.length && starts[chunk + 1]!.location <= at) chunk++;
+  return { chunk, at };
+}
+
+/** The entry of `chunk` holding word `at`, with its line as an excerpt: Pagefind's form, matched words in <mark>, `<` escaped. */
+export function entryExcerpt(chunk: EntryChunk, at: number, locations: readonly number[]): { id: string; excerpt: string } | undefined {
+  let entry: EntryChunk['entries'][number] | undefined;
+  for (const e of chunk.entries) if (e.at <= at) entry = e;
+  if (!entry || at >= entry.at + entry.words.length) return undefined;
+  const marked = new Set(locations);
+  const excerpt = entry.words
+    .map((w, i) => {
+      const word = w.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+      return marked.has(entry.at + i) ? `<mark>${word}</mark>` : word;
+    })
+    .join('')
+    .trim();
+  return { id: entry.id, excerpt };
+}
+
+/** A search result's data with the entry it opens at (`entry`), when its match is in a ledger entry. */
+export type WithEntry<D> = D & { entry?: { url: string; excerpt: string } };
+
+/**
+ * A bundle's search API whose results load, with their data, the entry their match is in:
+ * `load(file)` reads a file under the bundle's folder (entryChunkFile). Results that are not
+ * ledgers, or whose match is outside the entries, are returned as Pagefind made them.
+ */
+export function withLedgerEntries<D extends { url: string; anchors?: EntryAnchor[]; locations?: number[] }, O>(
+  api: {
+    search(term: string | null, options: O): Promise<{ results: { id: string; score: number; data(): Promise<D> }[] } | null>;
+  },
+  load: (file: string) => Promise<EntryChunk>,
+) {
+  return {
+    async search(term: string | null, options: O) {
+      const r = await api.search(term, options);
+      if (!r) return r;
+      return {
+        ...r,
+        results: r.results.map((x) => ({
+          ...x,
+          data: async (): Promise<WithEntry<D>> => {
+            const d = await x.data();
+            const match = matchedChunk(d);
+            if (!match) return d;
+            // A file that cannot be read (a half-published site) leaves the result as Pagefind made it: it opens at the page.
+            const chunk = await load(entryChunkFile(x.id, match.chunk)).catch(() => undefined);
+            const entry = chunk && entryExcerpt(chunk, match.at, d.locations ?? []);
+            return entry ? { ...d, entry: { url: `${d.url}#${entry.id}`, excerpt: entry.excerpt } } : d;
+          },
+        })),
+      };
+    },
+  };
+}
