@@ -6,7 +6,10 @@ import { createHash } from 'node:crypto';
 import { codeFingerprint, contentDigests } from '../check/digest.ts';
 
 export function countyInputHash(countyRoot: string, project: string, asOf: string): string {
-  return createHash('sha256')
-    .update([contentDigests(countyRoot).all, codeFingerprint(project), asOf].join('\0'))
-    .digest('hex');
+  return combineInputHash(contentDigests(countyRoot).all, codeFingerprint(project), asOf);
+}
+
+/** The same hash from digests already taken (scripts/build.ts has them from its check). */
+export function combineInputHash(contentDigest: string, code: string, asOf: string): string {
+  return createHash('sha256').update([contentDigest, code, asOf].join('\0')).digest('hex');
 }

@@ -16,7 +16,7 @@ export const COUNTY_SUMMARY_FILE = 'county.json';
 /** Site-relative path without the base, e.g. "/v/x/" → "v/x/" (post-build steps run with base "/"). */
 const relative = (href: string) => href.replace(/^\/+/, '');
 
-export function summariseCounty(ctx: Pick<StepContext, 'root' | 'county' | 'problems'>, project: string): CountySummary {
+export function summariseCounty(ctx: Pick<StepContext, 'root' | 'county' | 'problems' | 'inputHash'>, project: string): CountySummary {
   const { county } = ctx;
   const home = getHomeView();
   // The build only goes on with warnings; the county's problems are those warnings.
@@ -34,7 +34,7 @@ export function summariseCounty(ctx: Pick<StepContext, 'root' | 'county' | 'prob
     title: home.title,
     baseUrl: county.site.baseUrl,
     asOf: county.asOf,
-    inputHash: countyInputHash(ctx.root, project, county.asOf),
+    inputHash: ctx.inputHash ?? countyInputHash(ctx.root, project, county.asOf),
     counts: {
       villages: home.counts.villages,
       onTime: home.counts.onTime,
