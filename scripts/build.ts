@@ -24,6 +24,11 @@
  * date facts changed (src/records/dated.ts). `--full` (or any doubt: a different <out>, a missing
  * record) builds everything.
  *
+ * Nothing changed: when content/, the code, the as-of date, the options, the log key and the
+ * publication log are all what the build that made <out> was given, and <out> is still that build's
+ * release, the build says so and leaves <out> and the log as they are (its output would be the same
+ * bytes). `--full` builds anyway.
+ *
  * `--no-posters` (benchmarks and page-only previews, never a county's published site): no poster is
  * rendered or placed; the print pages still list them, so their poster links are dead.
  */
@@ -183,21 +188,104 @@ function publish(release: string, out: string): string | undefined {
   return before ?? aside;
 }
 
+/** What scripts/build.ts remembers of the last build into an output folder (`lastFile`). */
+interface LastBuild {
+  out: string;
+  /** Inode of the output folder we swapped in; anything else there means we did not make it. */
+  outIno: number;
+  /** site.yaml + code: what every page depends on. */
+  pagesKey: string;
+  /** The as-of date of that build: on a new day only dated pages are rendered again (src/records/dated.ts). */
+  asOf?: string;
+  villages: Record<string, string>;
+  /** Everything the output depends on (`inputKeyOf`): the same key again means nothing to build. */
+  inputKey?: string;
+  /** What the check printed (its warnings), shown again when nothing changed. */
+  problems?: string;
+  /** Whether <root>/private-posters/ was there after that build (posters with personal data). */
+  privatePosters?: boolean;
+}
+const lastFile = join(work, `last-build-${hash(dist).slice(0, 12)}.json`);
+
+function readLastBuild(): LastBuild | undefined {
+  try {
+    const last = JSON.parse(readFileSync(lastFile, 'utf8')) as LastBuild;
+    // Only an output this build script made and that is still there as it left it.
+    return last.out === dist && statSync(dist).ino === last.outIno && existsSync(join(dist, 'index.html')) ? last : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every file under <root>/log (the publication log the build appends to), by path and bytes. */
+function logDigest(): string {
+  const h = createHash('sha256');
+  const walk = (dir: string, rel: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (e.isDirectory()) walk(join(dir, e.name), `${rel}/${e.name}`);
+      else h.update(`${rel}/${e.name}\0`).update(e.isFile() ? readFileSync(join(dir, e.name)) : 'other');
+    }
+  };
+  if (existsSync(join(root, 'log'))) walk(join(root, 'log'), 'log');
+  return h.digest('hex');
+}
+
+/**
+ * Everything a build's output depends on: content/ (site.yaml included), the code, the as-of date,
+ * the options that change the output, the public key the log is signed with and the publication log
+ * itself. Undefined when the log key cannot be read (the build then reports why).
+ */
+async function inputKeyOf(contentDigest: string, code: string, asOf: string): Promise<string | undefined> {
+  try {
+    const signer = await loadSignerKey({ keyFile: values['log-key'] ?? process.env['GONGKAI_LOG_KEY_FILE'], keyText: process.env['GONGKAI_LOG_KEY'] });
+    return hash(
+      contentDigest,
+      code,
+      asOf,
+      values['no-posters'] ? 'no-posters' : '',
+      signer ? formatVerifierKey(getVerifierKey(signer)) : 'unsigned',
+      logDigest(),
+    );
+  } catch {
+    return undefined;
+  }
+}
+
 // ── check ──
 // The stamp is taken before reading, so an edit made while we check is noticed before Astro starts.
 const digests = timed('digest', () => contentDigests(root));
 const stamp = digests.stamp;
 const code = timed('fingerprint', () => codeFingerprint(project));
+// GONGKAI_AS_OF (reproducible builds) is read here, at the boundary, and nowhere below.
+const asOfInput = resolveAsOf(undefined, process.env, new Date());
+
+// ── nothing changed: the published output stays as it is ──
+// The same content, code, as-of date, options, log key and log as the build that made <out>: that
+// build's output is what this one would make, byte for byte (builds are deterministic), so nothing
+// is checked, rendered, logged or published again.
+const inputKey = await inputKeyOf(digests.all, code, asOfInput);
+const unchanged = values.full || !inputKey ? undefined : readLastBuild();
+if (unchanged && inputKey && unchanged.inputKey === inputKey && Boolean(unchanged.privatePosters) === existsSync(join(root, PRIVATE_DIR))) {
+  if (unchanged.problems) console.log(unchanged.problems);
+  recordTiming('mode', 0, { incremental: true, changed: 0, newDay: false, datedPages: 0, unchanged: true });
+  recordTiming('total', performance.now() - started);
+  console.log(
+    `\n没有变化：内容、代码、数据日期和选项都与上次构建相同，${values.out ? dist : 'dist/'} 保持不变。 Nothing changed since the last build (content, code, as-of date, options, log); ${values.out ? dist : 'dist/'} was left as it was.`,
+  );
+  warnIfPublishedReleaseIsOld(root, values['web-root'], process.env, new Date(), (t) => console.warn(`\n${t}`));
+  process.exit(0);
+}
+
 // Village rules depend on the village's files, site.yaml and the code; the as-of date is included
 // so that nothing cached outlives the day it was checked on.
-// GONGKAI_AS_OF (reproducible builds) is read here, at the boundary, and nowhere below.
-const checkScope = hash(digests.site, code, resolveAsOf(undefined, process.env, new Date()));
+const checkScope = hash(digests.site, code, asOfInput);
 const checkCache = new VillageCheckCache(join(work, 'check-cache'), checkScope, digests.villages);
 // Villages are checked on worker threads, one per core (src/check/load-workers.ts).
 const result = await timedAsync('check', () => loadCountyInParallel(root, { cache: checkCache }));
 timed('check-cache-save', () => checkCache.save());
 recordTiming('check-cache-hits', checkCache.hits, { misses: checkCache.misses });
-if (result.problems.length > 0) console.log(formatProblems(result.problems));
+const problemsText = result.problems.length > 0 ? formatProblems(result.problems) : '';
+if (problemsText) console.log(problemsText);
 const county = result.county;
 if (!county) {
   console.error('\n构建已停止，dist/ 未改动。 Build stopped; dist/ was left untouched.');
@@ -230,26 +318,15 @@ try {
 }
 
 // ── full or incremental ──
-interface LastBuild {
-  out: string;
-  /** Inode of the output folder we swapped in; anything else there means we did not make it. */
-  outIno: number;
-  /** site.yaml + code: what every page depends on. */
-  pagesKey: string;
-  /** The as-of date of that build: on a new day only dated pages are rendered again (src/records/dated.ts). */
-  asOf?: string;
-  villages: Record<string, string>;
-}
-const lastFile = join(work, `last-build-${hash(dist).slice(0, 12)}.json`);
 const pagesKey = hash(digests.site, code, values['no-posters'] ? 'no-posters' : '');
 const ids = county.villages.map((v) => v.id);
 let only: string[] | undefined;
 let datedPages: string[] = [];
 let newDay = false;
-if (!values.full && existsSync(lastFile) && existsSync(join(dist, 'index.html'))) {
+const last = values.full ? undefined : readLastBuild();
+if (last) {
   try {
-    const last = JSON.parse(readFileSync(lastFile, 'utf8')) as LastBuild;
-    if (last.out === dist && last.outIno === statSync(dist).ino && last.pagesKey === pagesKey) {
+    if (last.pagesKey === pagesKey) {
       const changed = ids.filter((id) => last.villages[id] !== digests.villages[id]);
       // A new day: the dated pages of unchanged villages whose date facts differ; a village whose
       // default posters changed (a notice's posting ended) is rendered whole.
@@ -362,7 +439,7 @@ try {
       publicationLog,
       inputHash: formatInputHash(digests.all, code, county.asOf),
       log: (m) => console.log(m),
-      ...(touched ? { incremental: { villages: touched } } : {}),
+      ...(touched ? { incremental: { villages: touched, newDay } } : {}),
     },
     new Map([[posterStep, posters]]),
     values['no-posters'] ? POST_BUILD_STEPS.filter((s) => s !== posterStep) : POST_BUILD_STEPS,
@@ -378,12 +455,17 @@ const replaced = timed('swap', () => {
   renameSync(staging, release);
   return publish(release, dist);
 });
+// Taken again: this build appended to the log.
+const nextInputKey = inputKey && (await inputKeyOf(digests.all, code, asOfInput));
 const record: LastBuild = {
   out: dist,
   outIno: statSync(dist).ino,
   pagesKey,
   asOf: county.asOf,
   villages: Object.fromEntries(ids.map((id) => [id, digests.villages[id]!])),
+  ...(nextInputKey ? { inputKey: nextInputKey } : {}),
+  ...(problemsText ? { problems: problemsText } : {}),
+  privatePosters: existsSync(join(root, PRIVATE_DIR)),
 };
 writeFileSync(lastFile, JSON.stringify(record));
 if (replaced && existsSync(replaced)) removeLater(replaced);

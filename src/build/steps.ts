@@ -23,8 +23,13 @@ export interface StepContext {
   /** What the check found (warnings only: a county with errors never reaches the steps). */
   problems: readonly Problem[];
   log(message: string): void;
-  /** Set in an incremental build: the villages whose pages were rendered again. */
-  incremental?: { villages: readonly string[] };
+  /**
+   * Set in an incremental build: the villages whose pages were rendered again, and whether the as-of
+   * date moved (then every village's dated pages, board and kiosk screen, were rendered again too).
+   */
+  incremental?: { villages: readonly string[]; newDay?: boolean };
+  /** The county's input hash (src/build/input-hash.ts) from the build's own digests; absent: a step computes it. */
+  inputHash?: string;
   /** The publication log planned before rendering (src/build/context.ts); absent outside scripts/build.ts. */
   publicationLog?: LogPlan;
   /**

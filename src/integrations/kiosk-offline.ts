@@ -59,6 +59,7 @@ function pruneWorkbox(dir: string): void {
   }
 }
 
+/** Writes the offline copy of every screen this build rendered; returns what it wrote. */
 export async function writeKioskOffline(ctx: StepContext): Promise<{ village: string; files: number; bytes: number; build: string }[]> {
   const kioskDir = join(ctx.outDir, 'kiosk');
   if (!existsSync(kioskDir)) throw new Error('kiosk pages missing: expected dist/kiosk/<village>/index.html');
@@ -66,11 +67,15 @@ export async function writeKioskOffline(ctx: StepContext): Promise<{ village: st
   const wbDir = await copyWorkboxLibraries(kioskDir);
   pruneWorkbox(join(kioskDir, wbDir));
   const workboxPath = `${base}kiosk/${wbDir}/`;
+  // An incremental build on the same day carried the other villages' screens over with their
+  // offline copies: same page, same code (same scripts), so the same service worker and version file.
+  const rendered = ctx.incremental && !ctx.incremental.newDay ? new Set(ctx.incremental.villages) : undefined;
   const out = [];
   for (const v of ctx.county.villages) {
     const page = `kiosk/${v.id}/index.html`;
     if (!existsSync(join(ctx.outDir, page))) throw new Error(`kiosk page missing for village ${v.id}: ${page}`);
     const swFile = join(ctx.outDir, 'kiosk', v.id, 'sw.js');
+    if (rendered && !rendered.has(v.id) && existsSync(swFile) && existsSync(join(dirname(swFile), 'version.json'))) continue;
     // Files carried over by an incremental build are hard links to the previous dist/: replace, never rewrite.
     replaceFile(swFile, kioskServiceWorkerSource(workboxPath));
     const { count, size, warnings } = await injectManifest({
@@ -94,6 +99,7 @@ export const kioskOfflineStep: BuildStep = {
   async run(ctx) {
     const written = await writeKioskOffline(ctx);
     const bytes = written.reduce((s, w) => s + w.bytes, 0);
-    ctx.log(`  ${written.length} screens, ${Math.round(bytes / 1024)} KiB precached in total`);
+    const kept = ctx.county.villages.length - written.length;
+    ctx.log(`  ${written.length} screens, ${Math.round(bytes / 1024)} KiB precached in total${kept > 0 ? `; ${kept} carried over unchanged` : ''}`);
   },
 };

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDemoDist } from '../helpers/dist.ts';
@@ -87,6 +87,31 @@ describe('an incremental build', () => {
     expect(readFileSync(join(tree.root, 'dist/v/maqu/meetings/2025-07-04-lianxi/index.html'), 'utf8')).toContain('经逐项核对');
     expect(readFileSync(join(tree.root, 'dist/v/dongxing/index.html'), 'utf8')).toContain('第四批');
   });
+
+  it('leaves dist/ and the publication log exactly as they were when nothing changed, and says so', () => {
+    const dist = join(tree.root, 'dist');
+    const release = realpathSync(dist);
+    const before = digest(dist);
+    const log = digest(join(tree.root, 'log'));
+    const out = build();
+    expect(out).toContain('Nothing changed since the last build');
+    expect(out).not.toContain('page(s) built');
+    expect(realpathSync(dist)).toBe(release);
+    expect(digest(dist)).toEqual(before);
+    expect(digest(join(tree.root, 'log'))).toEqual(log);
+  });
+
+  it('builds again on a new day and with --full, though the content is the same', () => {
+    const nextDay = spawnSync(process.execPath, [buildScript, '--root', tree.root], {
+      cwd: tree.root,
+      encoding: 'utf8',
+      env: { ...process.env, GONGKAI_AS_OF: '2025-11-21' },
+    });
+    expect(nextDay.status, nextDay.stdout + nextDay.stderr).toBe(0);
+    expect(nextDay.stdout).toContain('New day');
+    expect(build('--full')).toContain('Full build');
+    expect(build()).toContain('Nothing changed since the last build');
+  }, 300_000);
 
   it('drops the pages of a removed village and builds everything again after a change to site.yaml', () => {
     rmSync(join(villages, 'wenshui'), { recursive: true });
