@@ -40,6 +40,9 @@ export function gongkaiConfig(context) {
     // build (scripts/build.ts) syncs only the changed villages, in a data store of its own.
     cacheDir: context?.cacheDirs.astro ?? join(contentRoot, '.astro-cache'),
     devToolbar: { enabled: false },
+    // `npm run build -- --workers N`: pages are rendered in N worker threads (each with its own copy of
+    // the build context, see src/build/handover.ts); the output does not depend on N.
+    ...(context?.pageWorkers && context.pageWorkers > 1 ? { experimental: { parallelPrerender: { workers: context.pageWorkers } } } : {}),
     build: { inlineStylesheets: 'always' },
     // A strict content security policy as a <meta> on every page: Astro hashes each page's inline
     // <style> and its bundled scripts (search, kiosk). Pagefind compiles WebAssembly ('wasm-unsafe-eval').

@@ -1,5 +1,5 @@
 /**
- * `npm run build [-- --root <dir>] [-- --out <dir>] [-- --full] [-- --no-posters]`: checks <root>/content (default:
+ * `npm run build [-- --root <dir>] [-- --out <dir>] [-- --full] [-- --no-posters] [-- --workers N]`: checks <root>/content (default:
  * the current folder), builds the site into a staging folder and only then publishes it as <out>
  * (default <root>/dist). A failed check or build leaves the previous output exactly as it was.
  *
@@ -28,6 +28,9 @@
  * publication log are all what the build that made <out> was given, and <out> is still that build's
  * release, the build says so and leaves <out> and the log as they are (its output would be the same
  * bytes). `--full` builds anyway.
+ *
+ * `--workers N`: render the pages in N worker threads (default 1: in this thread). Each worker gets its
+ * own copy of the build context (src/build/handover.ts); the output is the same for any N.
  *
  * `--no-posters` (benchmarks and page-only previews, never a county's published site): no poster is
  * rendered or placed; the print pages still list them, so their poster links are dead.
@@ -65,6 +68,7 @@ const { values } = parseArgs({
     'no-posters': { type: 'boolean', default: false },
     'web-root': { type: 'string' },
     'log-key': { type: 'string' },
+    workers: { type: 'string' },
   },
 });
 const started = performance.now();
@@ -72,6 +76,12 @@ const project = join(import.meta.dirname, '..');
 const root = resolve(values.root ?? process.cwd());
 const dist = resolve(values.out ?? join(root, 'dist'));
 const work = join(root, '.gongkai-build');
+// `--workers N`: threads rendering the pages (Astro's experimental.parallelPrerender; README.md, build section).
+const pageWorkers = Number(values.workers ?? 1);
+if (!Number.isInteger(pageWorkers) || pageWorkers < 1 || pageWorkers > 64) {
+  console.error(`--workers ${values.workers} 应为 1 到 64 之间的整数。 --workers must be a whole number from 1 to 64.`);
+  process.exit(1);
+}
 const hash = (...parts: string[]) => createHash('sha256').update(parts.join('\0')).digest('hex');
 
 async function timedAsync<T>(stage: string, fn: () => Promise<T>): Promise<T> {
@@ -393,6 +403,7 @@ const context: BuildContext = {
   problems: result.problems,
   asOf: county.asOf,
   ...(only ? { villagesToRender: only, datedPages, newDay } : {}),
+  pageWorkers,
   cacheDirs: { astro: only ? join(work, 'astro-cache-incremental') : join(root, '.astro-cache'), vite: join(project, '.astro-cache', 'vite') },
   publicationLog,
 };

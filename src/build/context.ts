@@ -38,6 +38,12 @@ export interface BuildContext {
   datedPages?: readonly string[];
   /** Incremental build whose as-of date differs from the previous build's. */
   newDay?: boolean;
+  /**
+   * How many threads render the pages (`--workers`): above 1, Astro's experimental.parallelPrerender
+   * renders them in that many worker threads, each given a copy of this context (src/build/handover.ts).
+   * A tuning knob: the output is the same for any count. Absent or 1: the build's own thread.
+   */
+  pageWorkers?: number;
   /** Cache folders: Astro's data store (next to the content) and Vite's dependency cache (in the checkout: it holds code). */
   cacheDirs: { astro: string; vite: string };
   /** The publication log as this build will leave it (planned before rendering; written by the log step). */

@@ -4,21 +4,32 @@
  * import `getBuildContext` from here, and the Vite plugin of src/integrations/build-context.ts keeps
  * THIS file out of Vite's bundle and module runner (an external module, a "builtin" for the runner),
  * so Node loads it once and the pages see the same module instance (and the same context object) as
- * the build script: no environment variables, no globalThis, no serialising the county.
+ * the build script: no environment variables, no globalThis.
+ *
+ * Pages rendered in parallel (`--workers`, Astro's experimental.parallelPrerender) run in worker
+ * threads Astro starts, each with its own copy of this module. For them the context is also put in
+ * Node's per-thread environment data (worker_threads setEnvironmentData), which Node clones into
+ * every worker thread started afterwards: a worker reads its copy on first use. Each worker thus holds
+ * a whole copy of the county (see README.md, build section, for what that costs).
  *
  * This file must stay loadable by plain Node (type-only imports) and hold nothing but the context of
  * the build running in this process; a process runs one build.
  */
+import { getEnvironmentData, isMainThread, setEnvironmentData } from 'node:worker_threads';
 import type { BuildContext } from './context.ts';
+
+const KEY = 'gongkai:build-context';
 
 let current: BuildContext | undefined;
 
-/** Hands `context` to the Astro build about to run in this process. */
+/** Hands `context` to the Astro build about to run in this process (and to the worker threads it starts). */
 export function provideBuildContext(context: BuildContext): void {
   current = context;
+  setEnvironmentData(KEY, context);
 }
 
 /** The context scripts/build.ts provided, or undefined outside a build (astro dev, astro check). */
 export function getBuildContext(): BuildContext | undefined {
+  if (!current && !isMainThread) current = getEnvironmentData(KEY) as BuildContext | undefined;
   return current;
 }

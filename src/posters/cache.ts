@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { threadId } from 'node:worker_threads';
 import { canonicalJson, hashText } from '../lib/fingerprint.ts';
 import type { PosterDoc } from './doc.ts';
 import { getFontIdentity } from './fonts.ts';
@@ -141,7 +142,8 @@ export function openLayoutCache(root: string, village: string) {
       const all = prune ? [...used] : [...Object.entries(stored).filter(([k]) => !used.has(k)), ...used];
       const sorted = Object.fromEntries(all.sort(([a], [b]) => (a < b ? -1 : 1)));
       mkdirSync(dirname(file), { recursive: true });
-      const tmp = `${file}.tmp-${process.pid}`;
+      // Per thread: pages rendered on worker threads (`--workers`) save the same village's file at once.
+      const tmp = `${file}.tmp-${process.pid}-${threadId}`;
       writeFileSync(tmp, `${JSON.stringify(sorted)}\n`);
       renameSync(tmp, file);
     },
