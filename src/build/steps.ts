@@ -28,8 +28,6 @@ export interface StepContext {
    * date moved (then every village's dated pages, board and kiosk screen, were rendered again too).
    */
   incremental?: { villages: readonly string[]; newDay?: boolean };
-  /** The county's input hash (src/build/input-hash.ts) from the build's own digests; absent: a step computes it. */
-  inputHash?: string;
   /** The publication log planned before rendering (src/build/context.ts); absent outside scripts/build.ts. */
   publicationLog?: LogPlan;
   /**
