@@ -277,6 +277,8 @@ const inputKey = await inputKeyOf(digests.all, code, asOfInput);
 const unchanged = values.full || !inputKey ? undefined : readLastBuild();
 if (unchanged && inputKey && unchanged.inputKey === inputKey && Boolean(unchanged.privatePosters) === existsSync(join(root, PRIVATE_DIR))) {
   if (unchanged.problems) console.log(unchanged.problems);
+  // What killed builds left (staging folders, personal-data poster folders) goes even when nothing is built.
+  removeStale(hash(dist).slice(0, 12), currentRelease(dist));
   recordTiming('mode', 0, { incremental: true, changed: 0, newDay: false, datedPages: 0, unchanged: true });
   recordTiming('total', performance.now() - started);
   console.log(

@@ -85,7 +85,8 @@ describe('publishing a build', () => {
   it('replaces the output in one step, so readers never find it missing, and removes the old release', async () => {
     const before = realpathSync(dist);
     const reader = { checks: 0, missing: 0 };
-    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: 'ignore' });
+    // --full: the content is unchanged since the build before, which would otherwise leave dist/ as it is.
+    const child = spawn(process.execPath, [...args, '--full'], { cwd: ROOT, env, stdio: 'ignore' });
     const done = new Promise<number | null>((ok) => child.on('exit', ok));
     let running = true;
     void done.then(() => (running = false));
