@@ -23,7 +23,7 @@ import { generateCounty, type GenFile } from './gen/county.ts';
 import { hugoVersion, writeHugoSite } from './lib/hugo.ts';
 import { describeMachine, type Machine } from './lib/machine.ts';
 import { measureOutput, templateOf, type OutputStats } from './lib/output.ts';
-import { runSampled } from './lib/proc.ts';
+import { runSampled, type RunResult } from './lib/proc.ts';
 import { loadBudgets } from './lib/weight.ts';
 import { kilobytes, median, megabytes, percentile, seconds, table } from './lib/stats.ts';
 
@@ -184,21 +184,25 @@ interface ReferenceRun {
   version?: string;
 }
 
-async function floorRun(manifest: string, out: string): Promise<ReferenceRun> {
-  console.log('  ▸ plain-Node floor …');
-  const run = await runSampled(NODE, [join(PROJECT, 'bench/lib/floor.ts'), manifest, out], { cwd: PROJECT });
-  const detail = run.code === 0 ? (JSON.parse(run.stdout.trim().split('\n').pop()!) as Record<string, number>) : {};
-  rmSync(out, { recursive: true, force: true });
-  console.log(`    ${run.code === 0 ? '✓' : '✗'} ${seconds(run.wallMs)} s`);
+/** What every reference build reports of its sampled run. */
+function referenceFigures(run: RunResult, pages: number): ReferenceRun {
   return {
     ok: run.code === 0,
     wallMs: Math.round(run.wallMs),
     cpuMs: Math.round(run.sampledCpuMs),
     meanLoad: run.meanLoad,
     peakRssBytes: run.peakRssBytes,
-    pages: detail['pages'] ?? 0,
-    detail,
+    pages,
   };
+}
+
+async function floorRun(manifest: string, out: string): Promise<ReferenceRun> {
+  console.log('  ▸ plain-Node floor …');
+  const run = await runSampled(NODE, [join(PROJECT, 'bench/lib/floor.ts'), manifest, out], { cwd: PROJECT });
+  const detail = run.code === 0 ? (JSON.parse(run.stdout.trim().split('\n').pop()!) as Record<string, number>) : {};
+  rmSync(out, { recursive: true, force: true });
+  console.log(`    ${run.code === 0 ? '✓' : '✗'} ${seconds(run.wallMs)} s`);
+  return { ...referenceFigures(run, detail['pages'] ?? 0), detail };
 }
 
 async function referenceAstroRun(manifest: string, workDir: string): Promise<ReferenceRun> {
@@ -216,14 +220,7 @@ async function referenceAstroRun(manifest: string, workDir: string): Promise<Ref
   rmSync(out, { recursive: true, force: true });
   rmSync(cache, { recursive: true, force: true });
   console.log(`    ${run.code === 0 ? '✓' : '✗'} ${seconds(run.wallMs)} s, peak RSS ${megabytes(run.peakRssBytes)} MB`);
-  return {
-    ok: run.code === 0,
-    wallMs: Math.round(run.wallMs),
-    cpuMs: Math.round(run.sampledCpuMs),
-    meanLoad: run.meanLoad,
-    peakRssBytes: run.peakRssBytes,
-    pages,
-  };
+  return referenceFigures(run, pages);
 }
 
 async function hugoRun(manifest: string, workDir: string): Promise<ReferenceRun | undefined> {
@@ -248,16 +245,7 @@ async function hugoRun(manifest: string, workDir: string): Promise<ReferenceRun 
   rmSync(out, { recursive: true, force: true });
   rmSync(site, { recursive: true, force: true });
   console.log(`    ${run.code === 0 ? '✓' : '✗'} ${seconds(run.wallMs)} s, ${pages} pages, peak RSS ${megabytes(run.peakRssBytes)} MB`);
-  return {
-    ok: run.code === 0,
-    wallMs: Math.round(run.wallMs),
-    cpuMs: Math.round(run.sampledCpuMs),
-    meanLoad: run.meanLoad,
-    peakRssBytes: run.peakRssBytes,
-    pages,
-    detail: { prepareMs },
-    version,
-  };
+  return { ...referenceFigures(run, pages), detail: { prepareMs }, version };
 }
 
 // ── one county size ─────────────────────────────────────────────────────
