@@ -32,12 +32,15 @@ function aliasBomb(levels = 9, key = 'bomb'): string {
   return lines.join('\n');
 }
 
-/** Runs `fn`, returning its result with the time it took and how much the heap grew. */
-function measure<T>(fn: () => T): { value: T; ms: number; heapMb: number } {
+/**
+ * Runs `fn`, returning its result and how much the heap grew. Time is not asserted (the machines are shared and
+ * noisy; speed is for `npm run bench`): a parser that expanded a bomb or waited on a pipe would not finish within
+ * the test's timeout, and the heap bound catches expansion.
+ */
+function measure<T>(fn: () => T): { value: T; heapMb: number } {
   const heap = process.memoryUsage().heapUsed;
-  const start = performance.now();
   const value = fn();
-  return { value, ms: performance.now() - start, heapMb: (process.memoryUsage().heapUsed - heap) / 1024 / 1024 };
+  return { value, heapMb: (process.memoryUsage().heapUsed - heap) / 1024 / 1024 };
 }
 
 /** Every kind of file a village has, with a place in it where a top-level key can go. */
@@ -52,11 +55,10 @@ const VILLAGE_FILES = [
 ];
 
 describe('YAML alias bombs', () => {
-  it('refuses a nine-level alias bomb given to the YAML reader in well under a second, without expanding it', () => {
-    const { value, ms, heapMb } = measure(() => parseYaml(aliasBomb()));
+  it('refuses a nine-level alias bomb given to the YAML reader without expanding it', () => {
+    const { value, heapMb } = measure(() => parseYaml(aliasBomb()));
     expect(value.ok).toBe(false);
     expect(!value.ok && value.finding.code).toBe('file.yaml-aliases');
-    expect(ms).toBeLessThan(1000);
     expect(heapMb).toBeLessThan(100);
   });
 
@@ -65,7 +67,6 @@ describe('YAML alias bombs', () => {
     for (const front of [aliasBomb(), block, `x: {k: *a8}\n${aliasBomb()}`]) {
       const r = measure(() => parseFrontMatter(`---\n${front}\n---\n正文`));
       expect(r.value.ok).toBe(false);
-      expect(r.ms).toBeLessThan(1000);
     }
   });
 
@@ -74,19 +75,17 @@ describe('YAML alias bombs', () => {
     expect(r.ok && r.data).toEqual({ base: { name: '王*明' }, same: { name: '王*明' } });
   });
 
-  it.each(VILLAGE_FILES)('refuses a bomb in %s within a second per file and still checks the rest of the county', (file) => {
+  it.each(VILLAGE_FILES)('refuses a bomb in %s without expanding it and still checks the rest of the county', (file) => {
     const tree = makeTree();
     try {
       const abs = join(tree.root, file);
       const text = readFileSync(abs, 'utf8');
       const bomb = aliasBomb();
       writeFileSync(abs, file.endsWith('.md') ? text.replace(/^---\n/, `---\n${bomb}\n`) : `${bomb}\n${text}`);
-      const { value, ms } = measure(() => loadCounty(tree.root, { env: {} }));
+      const { value } = measure(() => loadCounty(tree.root, { env: {} }));
       const problem = value.problems.find((p) => p.file === file);
       expect(problem?.code).toBe('file.yaml-aliases');
       expect(renderMessage(problem!.code, problem!.params).zh).toContain('& 锚点和 * 别名');
-      // The whole demo county is read and checked in about a second; the bomb adds nothing.
-      expect(ms).toBeLessThan(5000);
       expect(value.county).toBeUndefined();
       if (file !== 'content/site.yaml') expect(value.partial?.villages.map((v) => v.id)).toContain('dongguan');
     } finally {
@@ -96,16 +95,14 @@ describe('YAML alias bombs', () => {
 });
 
 describe('deeply nested brackets', () => {
-  it('refuses a megabyte of nested [ in well under a second, on its line in the file', () => {
-    const { value, ms } = measure(() => parseFrontMatter(`---\ntitle: x\nbomb: ${'['.repeat(500_000)}${']'.repeat(500_000)}\n---\n正文`));
+  it('refuses a megabyte of nested [ on its line in the file', () => {
+    const { value } = measure(() => parseFrontMatter(`---\ntitle: x\nbomb: ${'['.repeat(500_000)}${']'.repeat(500_000)}\n---\n正文`));
     expect(!value.ok && value.finding).toMatchObject({ code: 'file.yaml-nesting', params: { line: 3 } });
-    expect(ms).toBeLessThan(1000);
   });
 
-  it('refuses a megabyte of nested list dashes (- - - …) in well under a second', () => {
-    const { value, ms } = measure(() => parseYaml(`a:\n${'- '.repeat(500_000)}x\n`));
+  it('refuses a megabyte of nested list dashes (- - - …) by their depth, on their line', () => {
+    const { value } = measure(() => parseYaml(`a:\n${'- '.repeat(500_000)}x\n`));
     expect(!value.ok && value.finding).toMatchObject({ code: 'file.yaml-nesting', params: { line: 2 } });
-    expect(ms).toBeLessThan(1000);
   });
 
   it('still reads ordinary lists and maps', () => {
@@ -119,9 +116,8 @@ describe('oversized files', () => {
     try {
       const file = 'content/villages/maqu/finances/2025-q3.yaml';
       writeFileSync(join(tree.root, file), `openingBalance: 0\n# ${'x'.repeat(50 * 1024 * 1024)}\n`);
-      const { value, ms } = measure(() => loadCounty(tree.root, { env: {} }));
+      const { value } = measure(() => loadCounty(tree.root, { env: {} }));
       expect(value.problems.find((p) => p.file === file)?.code).toBe('file.too-large');
-      expect(ms).toBeLessThan(5000);
     } finally {
       tree.cleanup();
     }
@@ -135,9 +131,8 @@ describe('files that are not files', () => {
       const file = 'content/villages/maqu/notices/2025-11-17-dibao.md';
       rmSync(join(tree.root, file));
       execFileSync('mkfifo', [join(tree.root, file)]);
-      const { value, ms } = measure(() => loadCounty(tree.root, { env: {} }));
+      const { value } = measure(() => loadCounty(tree.root, { env: {} }));
       expect(value.problems.find((p) => p.file === file)?.code).toBe('file.unexpected');
-      expect(ms).toBeLessThan(5000);
     } finally {
       tree.cleanup();
     }
@@ -248,18 +243,16 @@ describe('bodies that would stall or crash the parser', () => {
     ['100 000 unclosed braces in MDX', '{a'.repeat(100_000), 'mdx', 'body.mdx-syntax'],
     ['20 000 nested quotes', '> '.repeat(20_000) + 'x', 'md', 'body.too-deep'],
     ['20 000 nested quotes in MDX', '> '.repeat(20_000) + 'x', 'mdx', 'body.too-deep'],
-  ] as const)('refuses %s within a second, without crashing', (_, body, format, code) => {
-    const { value, ms } = measure(() => checkBody(body, format, 30));
+  ] as const)('refuses %s without stalling or crashing', (_, body, format, code) => {
+    const { value } = measure(() => checkBody(body, format, 30));
     expect(value.map((f) => f.code)).toContain(code);
     expect(value.find((f) => f.code === code)?.path[0]).toMatch(/^正文（文件第\d+行）/);
-    expect(ms).toBeLessThan(1000);
   });
 
-  it('scans a megabyte of digits and separators for personal numbers in a few seconds at most', () => {
+  it('scans a megabyte of digits and separators for personal numbers without stalling, and finds none', () => {
     for (const body of ['1 '.repeat(500_000), '9.'.repeat(500_000), '2025-11-17 '.repeat(90_000)]) {
-      const { value, ms } = measure(() => scanPrivacy({}, body));
+      const { value } = measure(() => scanPrivacy({}, body));
       expect(value).toEqual([]);
-      expect(ms).toBeLessThan(5000);
     }
   });
 });
