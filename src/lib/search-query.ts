@@ -104,6 +104,11 @@ export interface PlannedTerm {
   tries: SearchTry[];
   /** Words typed together (核桃园, 危房改造补助): searched as one phrase first, and as these words when no page has the phrase. */
   split?: PlannedTerm[];
+  /**
+   * Characters left between known words that are no word of the site (管子换, 批下): a guess at a word. When no
+   * page has it, runPlan leaves it out (and says so) even where it would keep every term typed.
+   */
+  guessed?: boolean;
 }
 
 export interface QueryPlan {
@@ -197,7 +202,11 @@ export function parseChineseNumber(text: string): number | undefined {
   let digit = -1;
   let lastUnit = 1;
   for (const c of text) {
-    if (c in CN_DIGITS) {
+    // 零 only says a unit is skipped: 一万零五百 = 10,500, 十万零五 = 100,005.
+    if (c === '零' || c === '〇') {
+      if (digit >= 0) return undefined;
+      lastUnit = 1;
+    } else if (c in CN_DIGITS) {
       if (digit >= 0) return undefined; // 一二 is not a number
       digit = CN_DIGITS[c]!;
     } else if (c in CN_UNITS) {
@@ -206,11 +215,12 @@ export function parseChineseNumber(text: string): number | undefined {
       digit = -1;
     } else {
       const big = c === '万' ? 10_000 : 100_000_000;
-      if (digit >= 0) section += lastUnit > 1 ? (digit * lastUnit) / 10 : digit;
+      if (digit >= 0) section += lastUnit > 1 && lastUnit < 10_000 ? (digit * lastUnit) / 10 : digit;
       total += (section || 1) * big;
       section = 0;
       digit = -1;
-      lastUnit = big / 10;
+      // A digit after 万 counts in thousands (二万四 = 24,000), as after 千 in hundreds.
+      lastUnit = big;
     }
   }
   if (digit >= 0) section += lastUnit > 1 ? (digit * lastUnit) / 10 : digit;
@@ -262,6 +272,46 @@ export function quarterFilters(q: { year?: number; quarter: number }, known: rea
   const name = `第${QUARTER_NAMES[q.quarter - 1]}季度`;
   const wanted = known.filter((k) => k.endsWith(name) && (q.year === undefined || k.startsWith(`${q.year}年`)));
   return wanted.length > 0 ? wanted : [q.year ? `${q.year}年${name}` : name];
+}
+
+/** Capital numerals as cheques and receipts print them (叁仟陆佰元) → the everyday ones (三千六百元). */
+const CAPITAL_NUMERALS: Readonly<Record<string, string>> = {
+  壹: '一',
+  贰: '二',
+  貳: '二',
+  叁: '三',
+  參: '三',
+  肆: '四',
+  伍: '五',
+  陆: '六',
+  陸: '六',
+  柒: '七',
+  捌: '八',
+  玖: '九',
+  拾: '十',
+  佰: '百',
+  仟: '千',
+  萬: '万',
+};
+/** A run of numerals with at least one capital numeral in it. */
+const CAPITAL_NUMERAL_RUN =
+  /[零〇一二两三四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬]*[壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬][零〇一二两三四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬]*/gu;
+
+/**
+ * A day as sentences print it (2025年9月16日); typed with its year, it also finds sentences that leave the year out
+ * (9月16日支付…), but only when the dated form is rare, like a related word. Ledger dates are not indexed.
+ */
+function dayTries(day: string): SearchTry[] {
+  const m = /^20\d{2}年(\d{1,2}月\d{1,2}日)$/.exec(day);
+  return m ? [phrase(day), { ...phrase(m[1]!), related: true }] : [phrase(day)];
+}
+
+/** An amount as pages print it (29,000.00) and, when it is a whole number of thousands, as sentences round it (2.9万). */
+function moneyTries(money: string): SearchTry[] {
+  const yuan = Number(money.replace(/,/g, ''));
+  const tries = [phrase(money)];
+  if (yuan >= 10_000 && yuan % 1000 === 0) tries.push(phrase(`${yuan / 10_000}万`));
+  return tries;
 }
 
 function phrase(text: string, synonym = false): SearchTry {
@@ -386,6 +436,7 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
     ],
   });
   const addWord = (word: string) => addTerm(word, wordTerm(word).tries);
+  const guesses = new Set<string>();
 
   // Single characters left between known words (怎么管 → 管) are searched only when nothing else is.
   const singles: string[] = [];
@@ -394,6 +445,9 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
       .replace(/(?:记账凭证|凭证编号|凭证号|凭证)\s*[:：]?\s*(?=[记收付转]字?第?-?\d)/g, '')
       .replace(/\b([Qq][1-4])\s+(20\d{2})\b/g, '$2$1')
       .replace(/\b(20\d{2})\s+([Qq][1-4])\b/g, '$1$2')
+      .replace(CAPITAL_NUMERAL_RUN, (run) => Array.from(run, (c) => CAPITAL_NUMERALS[c] ?? c).join(''))
+      .replace(/(?<!\d)(\d{2})\s?年(?=\s?(?:第?[一二三四1-4]季|[Qq][1-4]|\d{1,2}月))/g, '20$1年')
+      .replace(/(?<![\d.])(\d{2})([Qq][1-4])\b/g, '20$1$2')
       .replace(/上半年/g, ' 一季度 二季度 ')
       .replace(/下半年/g, ' 三季度 四季度 '),
   );
@@ -430,9 +484,9 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
           const values = quarterFilters(quarter, lexicon.quarters ?? []);
           values.forEach((q) => quarters.add(q));
           notes.push(`${s} → ${values.length > 0 ? values.join('、') : s}`);
-        } else if (day) addTerm(day, [phrase(day)]);
+        } else if (day) addTerm(day, dayTries(day));
         else if (month) addTerm(month, [phrase(month)]);
-        else if (money) addTerm(money, [phrase(money)]);
+        else if (money) addTerm(money, moneyTries(money));
         else if (/^20\d{2}年度?$/.test(s)) addTerm(`${s.slice(0, 4)}年`, [phrase(`${s.slice(0, 4)}年`)]);
         else if (/^\d{3,}$/.test(s) || /^\d[\d,]*\.\d{1,2}$/.test(s))
           addTerm(s, [phrase(s), ...(amountTerm(s) && amountTerm(s) !== s ? [phrase(amountTerm(s)!, true)] : [])]);
@@ -454,8 +508,10 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
         let pure = true;
         let run = '';
         const flush = () => {
-          if (run && !seg.fillers.has(run) && Array.from(run).length > 1) chunkTerms.push(run);
-          else if (run) chunkSingles.push(run);
+          if (run && !seg.fillers.has(run) && Array.from(run).length > 1) {
+            chunkTerms.push(run);
+            guesses.add(run);
+          } else if (run) chunkSingles.push(run);
           run = '';
         };
         for (const token of segment(chunk, seg)) {
@@ -490,6 +546,10 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
   }
   if (terms.size === 0 && kinds.size === 0) for (const c of singles) addWord(c);
   else ignored.push(...singles);
+  for (const g of guesses) {
+    const term = terms.get(g);
+    if (term) term.guessed = true;
+  }
   const pinned = (term: PlannedTerm): PlannedTerm => ({
     ...term,
     tries: term.tries.map((t) => (lexicon.pins?.[t.label] && !t.synonym ? { ...t, query: phrase(lexicon.pins[t.label]!).query } : t)),
