@@ -132,7 +132,6 @@ const QUOTES_AND_BRACKETS = /["'“”‘’「」『』《》〈〉【】()（�
 const SEPARATORS = /[\s，。、；：？！,;:?!／/\\|~～…·]+/u;
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-const CN_MONTHS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
 const QUARTER_NAMES = ['一', '二', '三', '四'];
 
 /** Full-width to half-width, traditional to simplified, quotes removed, spaces collapsed. */
@@ -169,7 +168,7 @@ export function monthTerm(term: string): string | undefined {
   const m = /^(\d{1,2})月份?$/.exec(term);
   if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) return `${Number(m[1])}月`;
   const cn = /^(十[一二]?|[一二三四五六七八九])月(份)?$/.exec(term);
-  if (cn) return `${CN_MONTHS[cn[1]!]}月`;
+  if (cn) return `${parseChineseNumber(cn[1]!)}月`;
   return undefined;
 }
 
@@ -202,13 +201,11 @@ export function parseChineseNumber(text: string): number | undefined {
   let digit = -1;
   let lastUnit = 1;
   for (const c of text) {
-    // 零 only says a unit is skipped: 一万零五百 = 10,500, 十万零五 = 100,005.
-    if (c === '零' || c === '〇') {
-      if (digit >= 0) return undefined;
-      lastUnit = 1;
-    } else if (c in CN_DIGITS) {
+    if (c in CN_DIGITS) {
       if (digit >= 0) return undefined; // 一二 is not a number
-      digit = CN_DIGITS[c]!;
+      // 零 only says a unit is skipped: 一万零五百 = 10,500, 十万零五 = 100,005.
+      if (CN_DIGITS[c]) digit = CN_DIGITS[c];
+      else lastUnit = 1;
     } else if (c in CN_UNITS) {
       section += (digit < 0 ? 1 : digit) * CN_UNITS[c]!;
       lastUnit = CN_UNITS[c]!;
@@ -272,46 +269,6 @@ export function quarterFilters(q: { year?: number; quarter: number }, known: rea
   const name = `第${QUARTER_NAMES[q.quarter - 1]}季度`;
   const wanted = known.filter((k) => k.endsWith(name) && (q.year === undefined || k.startsWith(`${q.year}年`)));
   return wanted.length > 0 ? wanted : [q.year ? `${q.year}年${name}` : name];
-}
-
-/** Capital numerals as cheques and receipts print them (叁仟陆佰元) → the everyday ones (三千六百元). */
-const CAPITAL_NUMERALS: Readonly<Record<string, string>> = {
-  壹: '一',
-  贰: '二',
-  貳: '二',
-  叁: '三',
-  參: '三',
-  肆: '四',
-  伍: '五',
-  陆: '六',
-  陸: '六',
-  柒: '七',
-  捌: '八',
-  玖: '九',
-  拾: '十',
-  佰: '百',
-  仟: '千',
-  萬: '万',
-};
-/** A run of numerals with at least one capital numeral in it. */
-const CAPITAL_NUMERAL_RUN =
-  /[零〇一二两三四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬]*[壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬][零〇一二两三四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬]*/gu;
-
-/**
- * A day as sentences print it (2025年9月16日); typed with its year, it also finds sentences that leave the year out
- * (9月16日支付…), but only when the dated form is rare, like a related word. Ledger dates are not indexed.
- */
-function dayTries(day: string): SearchTry[] {
-  const m = /^20\d{2}年(\d{1,2}月\d{1,2}日)$/.exec(day);
-  return m ? [phrase(day), { ...phrase(m[1]!), related: true }] : [phrase(day)];
-}
-
-/** An amount as pages print it (29,000.00) and, when it is a whole number of thousands, as sentences round it (2.9万). */
-function moneyTries(money: string): SearchTry[] {
-  const yuan = Number(money.replace(/,/g, ''));
-  const tries = [phrase(money)];
-  if (yuan >= 10_000 && yuan % 1000 === 0) tries.push(phrase(`${yuan / 10_000}万`));
-  return tries;
 }
 
 function phrase(text: string, synonym = false): SearchTry {
@@ -424,8 +381,8 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
   const kinds = new Set<string>();
   const terms = new Map<string, PlannedTerm>();
   const addPlace = (p: SearchPlace) => (p.kind === 'village' ? villages : townships).add(p.name);
-  const addTerm = (text: string, tries: SearchTry[], split?: PlannedTerm[]) => {
-    if (!terms.has(text)) terms.set(text, split ? { text, tries, split } : { text, tries });
+  const addTerm = (text: string, tries: SearchTry[], split?: PlannedTerm[], guessed = false) => {
+    if (!terms.has(text)) terms.set(text, { text, tries, ...(split ? { split } : {}), ...(guessed ? { guessed } : {}) });
   };
   const wordTerm = (word: string): PlannedTerm => ({
     text: word,
@@ -436,7 +393,6 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
     ],
   });
   const addWord = (word: string) => addTerm(word, wordTerm(word).tries);
-  const guesses = new Set<string>();
 
   // Single characters left between known words (怎么管 → 管) are searched only when nothing else is.
   const singles: string[] = [];
@@ -445,9 +401,7 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
       .replace(/(?:记账凭证|凭证编号|凭证号|凭证)\s*[:：]?\s*(?=[记收付转]字?第?-?\d)/g, '')
       .replace(/\b([Qq][1-4])\s+(20\d{2})\b/g, '$2$1')
       .replace(/\b(20\d{2})\s+([Qq][1-4])\b/g, '$1$2')
-      .replace(CAPITAL_NUMERAL_RUN, (run) => Array.from(run, (c) => CAPITAL_NUMERALS[c] ?? c).join(''))
-      .replace(/(?<!\d)(\d{2})\s?年(?=\s?(?:第?[一二三四1-4]季|[Qq][1-4]|\d{1,2}月))/g, '20$1年')
-      .replace(/(?<![\d.])(\d{2})([Qq][1-4])\b/g, '20$1$2')
+      .replace(/(?<![\d.])(?=\d\d(?:\s?年?\s?(?:第?[一二三四1-4]季|[Qq][1-4])|年\d{1,2}月))/g, '20')
       .replace(/上半年/g, ' 一季度 二季度 ')
       .replace(/下半年/g, ' 三季度 四季度 '),
   );
@@ -484,10 +438,16 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
           const values = quarterFilters(quarter, lexicon.quarters ?? []);
           values.forEach((q) => quarters.add(q));
           notes.push(`${s} → ${values.length > 0 ? values.join('、') : s}`);
-        } else if (day) addTerm(day, dayTries(day));
+        }
+        // A day typed with its year also finds sentences that leave the year out (9月16日支付), when the dated form is
+        // rare, like a related word. Ledger entry lines carry no date.
+        else if (day) addTerm(day, [phrase(day), ...(day[4] === '年' ? [{ ...phrase(day.slice(5)), related: true }] : [])]);
         else if (month) addTerm(month, [phrase(month)]);
-        else if (money) addTerm(money, moneyTries(money));
-        else if (/^20\d{2}年度?$/.test(s)) addTerm(`${s.slice(0, 4)}年`, [phrase(`${s.slice(0, 4)}年`)]);
+        else if (money) {
+          // Also as sentences write it: a whole amount in 元 (每人15元), thousands rounded to 万 (29,000.00 → 约2.9万元).
+          const yuan = Number(money.replace(/,/g, ''));
+          addTerm(money, [phrase(money), phrase(`${yuan}元`), ...(yuan % 1000 ? [] : [phrase(`${yuan / 1e4}万`)])]);
+        } else if (/^20\d{2}年度?$/.test(s)) addTerm(`${s.slice(0, 4)}年`, [phrase(`${s.slice(0, 4)}年`)]);
         else if (/^\d{3,}$/.test(s) || /^\d[\d,]*\.\d{1,2}$/.test(s))
           addTerm(s, [phrase(s), ...(amountTerm(s) && amountTerm(s) !== s ? [phrase(amountTerm(s)!, true)] : [])]);
         else if (/^\d{1,3}(,\d{3})+$/.test(s) && amountTerm(s)) addTerm(amountTerm(s)!, [phrase(amountTerm(s)!)]);
@@ -508,10 +468,8 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
         let pure = true;
         let run = '';
         const flush = () => {
-          if (run && !seg.fillers.has(run) && Array.from(run).length > 1) {
-            chunkTerms.push(run);
-            guesses.add(run);
-          } else if (run) chunkSingles.push(run);
+          if (run && !seg.fillers.has(run) && Array.from(run).length > 1) chunkTerms.push(run);
+          else if (run) chunkSingles.push(run);
           run = '';
         };
         for (const token of segment(chunk, seg)) {
@@ -538,7 +496,8 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
         flush();
         if (pure && chunkTerms.length + chunkSingles.length > 1 && chunkTerms.length > 0) addTerm(chunk, [phrase(chunk)], chunkTerms.map(wordTerm));
         else {
-          chunkTerms.forEach(addWord);
+          // A run of characters that is no word of the site is a guess (PlannedTerm.guessed).
+          for (const w of chunkTerms) addTerm(w, wordTerm(w).tries, undefined, !seg.words.has(w));
           singles.push(...chunkSingles);
         }
       }
@@ -546,10 +505,6 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
   }
   if (terms.size === 0 && kinds.size === 0) for (const c of singles) addWord(c);
   else ignored.push(...singles);
-  for (const g of guesses) {
-    const term = terms.get(g);
-    if (term) term.guessed = true;
-  }
   const pinned = (term: PlannedTerm): PlannedTerm => ({
     ...term,
     tries: term.tries.map((t) => (lexicon.pins?.[t.label] && !t.synonym ? { ...t, query: phrase(lexicon.pins[t.label]!).query } : t)),

@@ -31,8 +31,6 @@ interface Index {
   /** Fuzzy pinyin without spaces → words (for typed pinyin: dibao). */
   byLatin: Map<string, string[]>;
   readingsOf: Map<string, string[]>;
-  /** A word of three characters or more with one character replaced by ? → words, most used first (特?供养 → 特困供养). */
-  byShape: Map<string, string[]>;
   longest: number;
 }
 
@@ -47,11 +45,8 @@ export function indexVocabulary(vocab: SearchVocabulary): Index {
   const byLatin = new Map<string, string[]>();
   const known = new Set<string>();
   let longest = 1;
-  const byShape = new Map<string, string[]>();
   for (const [word, sound] of vocab.words) {
     known.add(word);
-    const chars = Array.from(word);
-    if (chars.length >= 3 && chars.every((c) => /\p{Script=Han}/u.test(c))) for (let i = 0; i < chars.length; i++) push(byShape, oneUnknown(chars, i), word);
     const fuzzy = sound.split(' ').map(fuzzySyllable);
     push(bySound, fuzzy.join(' '), word);
     push(byLatin, sound.replace(/ /g, ''), word);
@@ -59,23 +54,20 @@ export function indexVocabulary(vocab: SearchVocabulary): Index {
   }
   const readingsOf = new Map<string, string[]>();
   for (const [syllable, chars] of Object.entries(vocab.readings)) for (const c of Array.from(chars)) push(readingsOf, c, fuzzySyllable(syllable));
-  return { known, bySound, byLatin, readingsOf, byShape, longest };
-}
-
-function oneUnknown(chars: readonly string[], i: number): string {
-  return [...chars.slice(0, i), '?', ...chars.slice(i + 1)].join('');
+  return { known, bySound, byLatin, readingsOf, longest };
 }
 
 /**
- * The site word that `chars` (three characters or more) misses by one character, typed by a wrong pick of the input
- * method that does not sound alike (特因供养 for 特困供养, 村到硬化 for 村道硬化): only when one site word fits, so a
- * word that could be either of two (村道?化: 硬化 or 绿化) is not guessed.
+ * The site word that `chars` misses by one character, typed by a wrong pick of the input method that does not sound
+ * alike (特因供养 for 特困供养, 村到硬化 for 村道硬化): only when one site word fits, so a word that could be either of
+ * two (村道?化: 硬化 or 绿化) is not guessed. Scans the vocabulary, which is loaded only after a miss.
  */
 function oneCharacterOff(chars: string[], idx: Index): string | undefined {
-  if (chars.length < 3) return undefined;
-  const found = new Set<string>();
-  for (let i = 0; i < chars.length; i++) for (const w of idx.byShape.get(oneUnknown(chars, i)) ?? []) if (w !== chars.join('')) found.add(w);
-  return found.size === 1 ? [...found][0] : undefined;
+  const found = [...idx.known].filter((w) => {
+    const wc = Array.from(w);
+    return wc.length === chars.length && sameCharacters(wc, chars) === chars.length - 1;
+  });
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** Every fuzzy reading of `chars` (at most 64 combinations). */
@@ -140,7 +132,7 @@ export function suggestQuery(query: string, vocab: SearchVocabulary | Index): st
             break;
           }
           // A word one character off is guessed only for four characters or a whole run: 合作医 in 合作医疗 is no 合作社.
-          const alike = soundAlike(piece, idx) ?? (len >= 4 || len === chars.length ? oneCharacterOff(piece, idx) : undefined);
+          const alike = soundAlike(piece, idx) ?? (len >= 4 || (len === 3 && len === chars.length) ? oneCharacterOff(piece, idx) : undefined);
           if (alike) {
             step = len;
             replacement = alike;

@@ -56,6 +56,15 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   降价: ['调整', '下调', '降低'],
   花钱: ['支出'],
   花费: ['支出'],
+  欠: ['应付', '剩余', '尾款'],
+  还欠: ['应付', '剩余', '尾款'],
+  欠款: ['应付', '剩余', '尾款'],
+  欠钱: ['应付', '剩余', '尾款'],
+  没付: ['应付', '剩余', '待'],
+  未付: ['应付', '剩余', '待'],
+  尾款: ['尾款', '剩余', '质保金'],
+  别人欠: ['应收'],
+  欠村里: ['应收'],
   收钱: ['收入'],
   进账: ['收入', '入账'],
   扶贫资金: ['衔接资金'],
@@ -158,6 +167,8 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   发电站: ['电站'],
   果树: ['果园', '核桃'],
   树苗: ['苗木'],
+  补种: ['补植'],
+  补栽: ['补植'],
   种树: ['植树', '苗木'],
   植树造林: ['植树'],
   造林: ['植树'],
@@ -169,6 +180,8 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   老年人: ['老人', '助老', '高龄'],
   防洪: ['防汛'],
   抗洪: ['防汛'],
+  雨季: ['雨季', '汛期'],
+  汛期: ['汛期', '防汛'],
   洪水: ['防汛', '汛期'],
   下大雨: ['汛期', '暴雨'],
   暴雨: ['暴雨', '汛期'],
@@ -551,4 +564,10 @@ export const DOMAIN_WORDS: readonly string[] = [
 ];
 
 /** The tables as the build writes them into search/lexicon.json. */
-export const SEARCH_LANGUAGE = { synonyms: SYNONYMS, related: RELATED, fillers: FILLER_WORDS, kinds: KIND_WORDS, latinPlaceWords: LATIN_PLACE_WORDS };
+export const SEARCH_LANGUAGE = {
+  synonyms: SYNONYMS,
+  related: RELATED,
+  fillers: FILLER_WORDS,
+  kinds: KIND_WORDS,
+  latinPlaceWords: LATIN_PLACE_WORDS,
+};
