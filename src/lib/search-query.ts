@@ -105,8 +105,8 @@ export interface PlannedTerm {
   /** Words typed together (核桃园, 危房改造补助): searched as one phrase first, and as these words when no page has the phrase. */
   split?: PlannedTerm[];
   /**
-   * Characters left between known words that are no word of the site (管子换, 批下): a guess at a word. When no
-   * page has it, runPlan leaves it out (and says so) even where it would keep every term typed.
+   * Characters of a sentence left between known words that are no word of the site (管子换, 批下): a guess at a
+   * word. When no page has it, runPlan leaves it out (and says so) even where it would keep every term typed.
    */
   guessed?: boolean;
 }
@@ -496,8 +496,9 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
         flush();
         if (pure && chunkTerms.length + chunkSingles.length > 1 && chunkTerms.length > 0) addTerm(chunk, [phrase(chunk)], chunkTerms.map(wordTerm));
         else {
-          // A run of characters that is no word of the site is a guess (PlannedTerm.guessed).
-          for (const w of chunkTerms) addTerm(w, wordTerm(w).tries, undefined, !seg.words.has(w));
+          // In a sentence (words with question words, places or kinds around them), a run of characters that is no word
+          // of the site is a guess (PlannedTerm.guessed); a word typed alone (低保 火箭) is meant as typed.
+          for (const w of chunkTerms) addTerm(w, wordTerm(w).tries, undefined, !pure && !seg.words.has(w));
           singles.push(...chunkSingles);
         }
       }

@@ -359,8 +359,9 @@ describe('running a plan', () => {
     const r = await runPlan(pf, plan);
     expect(r.dropped).toEqual(['呱呱']);
     expect(r.hits.map((h) => h.id)).toEqual(['notice', 'disclosure']);
-    // Typed together as one word they are kept: 低保呱呱 is nowhere.
+    // Typed together as one word, or typed alone, they are meant as typed: 低保呱呱 and 低保 呱呱 are nowhere.
     expect((await runPlan(pf, planQuery('低保呱呱', LEXICON))).hits).toEqual([]);
+    expect(await runPlan(pf, planQuery('低保 呱呱', LEXICON))).toMatchObject({ hits: [], dropped: [] });
   });
 
   it('takes a word the pages use often as meant, and looks up its synonyms only when it is rare', async () => {
