@@ -104,6 +104,11 @@ export interface PlannedTerm {
   tries: SearchTry[];
   /** Words typed together (核桃园, 危房改造补助): searched as one phrase first, and as these words when no page has the phrase. */
   split?: PlannedTerm[];
+  /**
+   * Characters of a sentence left between known words that are no word of the site (管子换, 批下): a guess at a
+   * word. When no page has it, runPlan leaves it out (and says so) even where it would keep every term typed.
+   */
+  guessed?: boolean;
 }
 
 export interface QueryPlan {
@@ -127,7 +132,6 @@ const QUOTES_AND_BRACKETS = /["'“”‘’「」『』《》〈〉【】()（�
 const SEPARATORS = /[\s，。、；：？！,;:?!／/\\|~～…·]+/u;
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-const CN_MONTHS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
 const QUARTER_NAMES = ['一', '二', '三', '四'];
 
 /** Full-width to half-width, traditional to simplified, quotes removed, spaces collapsed. */
@@ -164,7 +168,7 @@ export function monthTerm(term: string): string | undefined {
   const m = /^(\d{1,2})月份?$/.exec(term);
   if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) return `${Number(m[1])}月`;
   const cn = /^(十[一二]?|[一二三四五六七八九])月(份)?$/.exec(term);
-  if (cn) return `${CN_MONTHS[cn[1]!]}月`;
+  if (cn) return `${parseChineseNumber(cn[1]!)}月`;
   return undefined;
 }
 
@@ -199,18 +203,21 @@ export function parseChineseNumber(text: string): number | undefined {
   for (const c of text) {
     if (c in CN_DIGITS) {
       if (digit >= 0) return undefined; // 一二 is not a number
-      digit = CN_DIGITS[c]!;
+      // 零 only says a unit is skipped: 一万零五百 = 10,500, 十万零五 = 100,005.
+      if (CN_DIGITS[c]) digit = CN_DIGITS[c];
+      else lastUnit = 1;
     } else if (c in CN_UNITS) {
       section += (digit < 0 ? 1 : digit) * CN_UNITS[c]!;
       lastUnit = CN_UNITS[c]!;
       digit = -1;
     } else {
       const big = c === '万' ? 10_000 : 100_000_000;
-      if (digit >= 0) section += lastUnit > 1 ? (digit * lastUnit) / 10 : digit;
+      if (digit >= 0) section += lastUnit > 1 && lastUnit < 10_000 ? (digit * lastUnit) / 10 : digit;
       total += (section || 1) * big;
       section = 0;
       digit = -1;
-      lastUnit = big / 10;
+      // A digit after 万 counts in thousands (二万四 = 24,000), as after 千 in hundreds.
+      lastUnit = big;
     }
   }
   if (digit >= 0) section += lastUnit > 1 ? (digit * lastUnit) / 10 : digit;
@@ -374,8 +381,8 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
   const kinds = new Set<string>();
   const terms = new Map<string, PlannedTerm>();
   const addPlace = (p: SearchPlace) => (p.kind === 'village' ? villages : townships).add(p.name);
-  const addTerm = (text: string, tries: SearchTry[], split?: PlannedTerm[]) => {
-    if (!terms.has(text)) terms.set(text, split ? { text, tries, split } : { text, tries });
+  const addTerm = (text: string, tries: SearchTry[], split?: PlannedTerm[], guessed = false) => {
+    if (!terms.has(text)) terms.set(text, { text, tries, ...(split ? { split } : {}), ...(guessed ? { guessed } : {}) });
   };
   const wordTerm = (word: string): PlannedTerm => ({
     text: word,
@@ -394,6 +401,7 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
       .replace(/(?:记账凭证|凭证编号|凭证号|凭证)\s*[:：]?\s*(?=[记收付转]字?第?-?\d)/g, '')
       .replace(/\b([Qq][1-4])\s+(20\d{2})\b/g, '$2$1')
       .replace(/\b(20\d{2})\s+([Qq][1-4])\b/g, '$1$2')
+      .replace(/(?<![\d.])(?=\d\d(?:\s?年?\s?(?:第?[一二三四1-4]季|[Qq][1-4])|年\d{1,2}月))/g, '20')
       .replace(/上半年/g, ' 一季度 二季度 ')
       .replace(/下半年/g, ' 三季度 四季度 '),
   );
@@ -430,10 +438,16 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
           const values = quarterFilters(quarter, lexicon.quarters ?? []);
           values.forEach((q) => quarters.add(q));
           notes.push(`${s} → ${values.length > 0 ? values.join('、') : s}`);
-        } else if (day) addTerm(day, [phrase(day)]);
+        }
+        // A day typed with its year also finds sentences that leave the year out (9月16日支付), when the dated form is
+        // rare, like a related word. Ledger entry lines carry no date.
+        else if (day) addTerm(day, [phrase(day), ...(day[4] === '年' ? [{ ...phrase(day.slice(5)), related: true }] : [])]);
         else if (month) addTerm(month, [phrase(month)]);
-        else if (money) addTerm(money, [phrase(money)]);
-        else if (/^20\d{2}年度?$/.test(s)) addTerm(`${s.slice(0, 4)}年`, [phrase(`${s.slice(0, 4)}年`)]);
+        else if (money) {
+          // Also as sentences write it: a whole amount in 元 (每人15元), thousands rounded to 万 (29,000.00 → 约2.9万元).
+          const yuan = Number(money.replace(/,/g, ''));
+          addTerm(money, [phrase(money), phrase(`${yuan}元`), ...(yuan % 1000 ? [] : [phrase(`${yuan / 1e4}万`)])]);
+        } else if (/^20\d{2}年度?$/.test(s)) addTerm(`${s.slice(0, 4)}年`, [phrase(`${s.slice(0, 4)}年`)]);
         else if (/^\d{3,}$/.test(s) || /^\d[\d,]*\.\d{1,2}$/.test(s))
           addTerm(s, [phrase(s), ...(amountTerm(s) && amountTerm(s) !== s ? [phrase(amountTerm(s)!, true)] : [])]);
         else if (/^\d{1,3}(,\d{3})+$/.test(s) && amountTerm(s)) addTerm(amountTerm(s)!, [phrase(amountTerm(s)!)]);
@@ -482,7 +496,9 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
         flush();
         if (pure && chunkTerms.length + chunkSingles.length > 1 && chunkTerms.length > 0) addTerm(chunk, [phrase(chunk)], chunkTerms.map(wordTerm));
         else {
-          chunkTerms.forEach(addWord);
+          // In a sentence (words with question words, places or kinds around them), a run of characters that is no word
+          // of the site is a guess (PlannedTerm.guessed); a word typed alone (低保 火箭) is meant as typed.
+          for (const w of chunkTerms) addTerm(w, wordTerm(w).tries, undefined, !pure && !seg.words.has(w));
           singles.push(...chunkSingles);
         }
       }

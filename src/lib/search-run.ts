@@ -150,12 +150,13 @@ export async function runPlan<D>(
   const sort = sortOption(order);
   // One unit per term as typed; words typed together that no page has as one phrase are one unit
   // of several words, each of which must match (a unit is never relaxed word by word).
-  const units: { text: string; parts: Awaited<ReturnType<typeof findTerm<D>>>[]; list: Scored<D>[] }[] = [];
+  const units: { text: string; guessed?: boolean | undefined; parts: Awaited<ReturnType<typeof findTerm<D>>>[]; list: Scored<D>[] }[] = [];
   for (const term of plan.terms) {
     const whole = await findTerm(pagefind, term, filters, sort);
     const parts = whole.list.length === 0 && term.split ? await Promise.all(term.split.map((part) => findTerm(pagefind, part, filters, sort))) : [whole];
     units.push({
       text: term.text,
+      guessed: term.guessed,
       parts,
       list: intersect(
         parts.map((p) => p.list),
@@ -170,11 +171,13 @@ export async function runPlan<D>(
     Boolean(sort),
   );
   const dropped: string[] = [];
-  // "Most of them": more than half of the terms stay.
+  // "Most of them": more than half of the terms stay. A guessed word (characters that are no word of the site)
+  // that no page has is left out whatever remains, as long as one term does.
   const mustKeep = Math.floor(units.length / 2) + 1;
-  while (hits.length === 0 && kept.length > mustKeep) {
-    // Leave out a term no page has; otherwise the most common term whose absence finds something.
-    const missing = kept.find((u) => u.list.length === 0);
+  const unfound = (u: (typeof units)[number]) => u.guessed && u.list.length === 0;
+  while (hits.length === 0 && kept.length > (kept.some(unfound) ? 1 : mustKeep)) {
+    // Leave out a guessed word no page has, then a term no page has; otherwise the most common term whose absence finds something.
+    const missing = kept.find(unfound) ?? kept.find((u) => u.list.length === 0);
     const candidates = missing ? [missing] : [...kept].sort((a, b) => b.list.length - a.list.length);
     const drop =
       candidates.find(

@@ -57,6 +57,19 @@ export function indexVocabulary(vocab: SearchVocabulary): Index {
   return { known, bySound, byLatin, readingsOf, longest };
 }
 
+/**
+ * The site word that `chars` misses by one character, typed by a wrong pick of the input method that does not sound
+ * alike (特因供养 for 特困供养, 村到硬化 for 村道硬化): only when one site word fits, so a word that could be either of
+ * two (村道?化: 硬化 or 绿化) is not guessed. Scans the vocabulary, which is loaded only after a miss.
+ */
+function oneCharacterOff(chars: string[], idx: Index): string | undefined {
+  const found = [...idx.known].filter((w) => {
+    const wc = Array.from(w);
+    return wc.length === chars.length && sameCharacters(wc, chars) === chars.length - 1;
+  });
+  return found.length === 1 ? found[0] : undefined;
+}
+
 /** Every fuzzy reading of `chars` (at most 64 combinations). */
 function sounds(chars: string[], idx: Index): string[] {
   let out = [''];
@@ -118,7 +131,8 @@ export function suggestQuery(query: string, vocab: SearchVocabulary | Index): st
             replacement = piece.join('');
             break;
           }
-          const alike = soundAlike(piece, idx);
+          // A word one character off is guessed only for four characters or a whole run: 合作医 in 合作医疗 is no 合作社.
+          const alike = soundAlike(piece, idx) ?? (len >= 4 || (len === 3 && len === chars.length) ? oneCharacterOff(piece, idx) : undefined);
           if (alike) {
             step = len;
             replacement = alike;

@@ -142,6 +142,29 @@ describe('the query plan', () => {
     expect(planQuery('村里修路花了多少钱', LEXICON).ignored).toEqual(['村里', '花了', '多少钱']);
   });
 
+  it('hears where the money went as the ledgers, and who got something as the notices that name them', () => {
+    expect(planQuery('村里的钱都花到哪里去了', LEXICON)).toMatchObject({ kinds: ['财务收支'], terms: [] });
+    expect(planQuery('钱花哪了', LEXICON)).toMatchObject({ kinds: ['财务收支'], terms: [] });
+    const who = planQuery('谁拿了低保', LEXICON);
+    expect(who.kinds).toEqual(['公示']);
+    expect(who.terms.map((t) => t.text)).toEqual(['低保']);
+  });
+
+  it('knows the everyday words for what the boards print in official words', () => {
+    const tries = (q: string) => planQuery(q, LEXICON).terms.flatMap((t) => [t, ...(t.split ?? [])].flatMap((w) => w.tries.map((x) => x.label)));
+    for (const [q, printed] of [
+      ['种地补贴', '耕地地力保护补贴'],
+      ['五保老人', '特困供养'],
+      ['老房子改造', '危房'],
+      ['太阳能板', '光伏'],
+      ['扶贫资金', '衔接资金'],
+      ['租地', '流转'],
+      ['养羊', '奶山羊'],
+      ['村干部', '社区干部'],
+    ] as const)
+      expect(tries(q), q).toContain(printed);
+  });
+
   it('reads amounts in 元, 万, 块, ¥, with commas and in Chinese numerals, the way pages print them', () => {
     for (const [q, printed] of [
       ['12500元', '12,500.00'],
@@ -157,15 +180,41 @@ describe('the query plan', () => {
       ['1万2', '12,000.00'],
       ['3千5块', '3,500.00'],
       ['12,500.00', '12,500.00'],
+      ['二万四', '24,000.00'],
+      ['一万零五百', '10,500.00'],
     ] as const)
       expect(
         planQuery(q, LEXICON).terms.map((t) => t.text),
         q,
       ).toEqual([printed]);
     expect(parseChineseNumber('一万二千五')).toBe(12500);
+    expect(parseChineseNumber('十万零五')).toBe(100_005);
     expect(parseChineseNumber('十二')).toBe(12);
     expect(parseChineseNumber('一二')).toBeUndefined();
     expect(moneyTerm('三组')).toBeUndefined();
+  });
+
+  it('finds an amount also where a sentence writes it in 元 (每人15元) or, when round, in 万 (约2.9万元), however it was typed', () => {
+    for (const q of ['2.9万', '29000元', '二万九', '¥29,000'])
+      expect(
+        planQuery(q, LEXICON).terms[0]!.tries.map((t) => t.label),
+        q,
+      ).toEqual(['29,000.00', '29000元', '2.9万']);
+    expect(planQuery('12500元', LEXICON).terms[0]!.tries.map((t) => t.label)).toEqual(['12,500.00', '12500元']);
+  });
+
+  it('reads a year typed with two digits (25年Q3, 25年三季度) as 2025', () => {
+    const quarters = ['2025年第三季度'];
+    for (const q of ['25年Q3', '25年第三季度', '25Q3 财务']) expect(planQuery(q, { ...LEXICON, quarters }).quarters, q).toEqual(['2025年第三季度']);
+    expect(planQuery('25年9月', LEXICON).terms.map((t) => t.text)).toEqual(['2025年9月']);
+  });
+
+  it('finds a day typed with its year also where a sentence leaves the year out, when the dated form is rare', () => {
+    const tries = planQuery('2025-09-16', LEXICON).terms[0]!.tries;
+    expect(tries.map((t) => [t.label, Boolean(t.related)])).toEqual([
+      ['2025年9月16日', false],
+      ['9月16日', true],
+    ]);
   });
 
   it('reads dates, months and quarters, and makes a quarter the quarter filter instead of text', () => {
@@ -300,6 +349,21 @@ describe('running a plan', () => {
     expect(r.hits.map((h) => h.id).sort()).toEqual(['meeting', 'other']);
   });
 
+  it('leaves out characters of a sentence that are no word and that no page has, and says so', async () => {
+    const pf = fakePagefind(pages);
+    const plan = planQuery('低保呱呱了吗', LEXICON);
+    expect(plan.terms.map((t) => [t.text, Boolean(t.guessed)])).toEqual([
+      ['低保', false],
+      ['呱呱', true],
+    ]);
+    const r = await runPlan(pf, plan);
+    expect(r.dropped).toEqual(['呱呱']);
+    expect(r.hits.map((h) => h.id)).toEqual(['notice', 'disclosure']);
+    // Typed together as one word, or typed alone, they are meant as typed: 低保呱呱 and 低保 呱呱 are nowhere.
+    expect((await runPlan(pf, planQuery('低保呱呱', LEXICON))).hits).toEqual([]);
+    expect(await runPlan(pf, planQuery('低保 呱呱', LEXICON))).toMatchObject({ hits: [], dropped: [] });
+  });
+
   it('takes a word the pages use often as meant, and looks up its synonyms only when it is rare', async () => {
     const pf = fakePagefind({ a: '低保', b: '低保', c: '低保', d: '最低生活保障' });
     expect((await runPlan(pf, planQuery('低保', LEXICON))).hits.map((h) => h.id).sort()).toEqual(['a', 'b', 'c']);
@@ -339,6 +403,8 @@ describe('did you mean', () => {
       ['马曲村', 'ma qu cun'],
       ['路灯', 'lu deng'],
       ['宅基地', 'zhai ji di'],
+      ['特困供养', 'te kun gong yang'],
+      ['合作社', 'he zuo she'],
     ],
     readings: {
       di: '低地弟',
@@ -367,6 +433,12 @@ describe('did you mean', () => {
     expect(suggestQuery('dibao', vocab)).toBe('低保');
     expect(suggestQuery('zhai ji di', vocab)).toBe('宅基地');
     expect(suggestQuery('在基地', vocab)).toBe('宅基地');
+  });
+
+  it('replaces a word typed with one wrong character that does not sound alike, when one site word fits', () => {
+    expect(suggestQuery('特因供养', vocab)).toBe('特困供养');
+    // 合作医 is no misspelt 合作社: a piece of three characters inside a longer run is not guessed.
+    expect(suggestQuery('合作医疗', vocab)).toBeUndefined();
   });
 
   it('leaves words the site uses alone, and suggests nothing for words that sound like nothing on the site', () => {
