@@ -288,9 +288,10 @@ if (unchanged && inputKey && unchanged.inputKey === inputKey && Boolean(unchange
   process.exit(0);
 }
 
-// Village rules depend on the village's files, site.yaml and the code; the as-of date is included
-// so that nothing cached outlives the day it was checked on.
-const checkScope = hash(digests.site, code, asOfInput);
+// Village rules depend on the village's files, site.yaml and the code, never on the as-of date
+// (src/check/county-rules.ts `VillageRuleScope`): a new day reuses every unchanged village's check and
+// runs only the date's rules (src/check/compliance-rules.ts) again.
+const checkScope = hash(digests.site, code);
 const checkCache = new VillageCheckCache(join(work, 'check-cache'), checkScope, digests.villages);
 // Villages are checked on worker threads, one per core (src/check/load-workers.ts).
 const result = await timedAsync('check', () => loadCountyInParallel(root, { cache: checkCache }));

@@ -11,6 +11,7 @@
  */
 import type { County, Problem } from '../check/model.ts';
 import type { SignerKey } from '../lib/tlog/note.ts';
+import type { VillageFileDate } from '../records/dated.ts';
 
 export interface BuildContext {
   /** The county folder: where content/ is, and where caches and private-posters/ live. */
@@ -90,6 +91,21 @@ export function contextRendersRecordPage(context: Pick<BuildContext, 'villagesTo
 /** Whether a build with this context renders the dated pages of village `id` (board, kiosk screen). */
 export function contextRendersDatedVillagePages(context: Pick<BuildContext, 'villagesToRender' | 'newDay'> | undefined, id: string): boolean {
   return contextRendersVillage(context, id) || Boolean(context?.newDay);
+}
+
+/**
+ * Whether a build with this context renders a data file or feed of village `id` that depends on the
+ * date as `date` says (src/records/dated.ts): on a new day, the files that print the date, and the
+ * files that list notices when one of the village's notice pages is rendered again.
+ */
+export function contextRendersVillageFile(
+  context: Pick<BuildContext, 'villagesToRender' | 'newDay' | 'datedPages'> | undefined,
+  id: string,
+  date: VillageFileDate,
+): boolean {
+  if (contextRendersVillage(context, id)) return true;
+  if (!context?.newDay) return false;
+  return date === 'as-of' || (date === 'notices' && Boolean(context.datedPages?.some((p) => p.startsWith(`v/${id}/notices/`))));
 }
 
 /** Whether a build with this context renders the pages of village `id`. */

@@ -187,11 +187,19 @@ export function checkFourStepPosting(m: VillageRecords['meetings'][number], v: V
 }
 
 /**
- * Rules within one village, against the county's site and profile. They depend only on the
- * village's files, content/site.yaml and the code (not on the as-of date), which is what lets
- * scripts/build.ts reuse a village's result while its files are unchanged (src/check/check-cache.ts).
+ * What the village rules are checked against: the county's site, profile and calendar, and not the
+ * as-of date. The rules that depend on the date are the compliance rules (compliance-rules.ts), run
+ * again on every check; the type keeps the date out of these.
  */
-export function checkVillageRules(v: VillageRecords, county: County, codes: Map<string, string>, missingYears: Set<number>): FileFinding[] {
+export type VillageRuleScope = Pick<County, 'site' | 'profile' | 'calendar'>;
+
+/**
+ * Rules within one village, against the county's site and profile. They depend only on the
+ * village's files, content/site.yaml and the code (not on the as-of date, which `VillageRuleScope`
+ * leaves out), which is what lets scripts/build.ts reuse a village's result while its files are
+ * unchanged, on any day (src/check/check-cache.ts).
+ */
+export function checkVillageRules(v: VillageRecords, county: VillageRuleScope, codes: Map<string, string>, missingYears: Set<number>): FileFinding[] {
   const out: FileFinding[] = [];
   const add = (file: string, findings: readonly Finding[]) => findings.forEach((finding) => out.push({ file, finding }));
   const { profile, calendar, site } = county;

@@ -44,16 +44,25 @@ export interface CheckedVillage {
   records?: VillageRecords;
   problems: Problem[];
   missingYears: number[];
+  /**
+   * The lines of the fields the county-view warnings pointed at, by `lineKey` (file and field path;
+   * null: no line), so a cached village's warnings on another day are placed without reading and
+   * parsing its files again. A line depends only on the file's bytes, which the cache's digest pins.
+   */
+  lines?: Record<string, number | null>;
 }
 
 /**
- * A store of checked villages (src/check/check-cache.ts). It is valid for one site, as-of date and
- * code version; `digestOf` gives the digest of a village folder's files as they are now.
+ * A store of checked villages (src/check/check-cache.ts). It is valid for one site and code version,
+ * on any as-of date (the date's rules run again on every check); `digestOf` gives the digest of a
+ * village folder's files as they are now.
  */
 export interface VillageCache {
   digestOf(id: string): string | undefined;
   get(id: string, digest: string): CheckedVillage | undefined;
   set(id: string, digest: string, value: CheckedVillage): void;
+  /** A village served from the cache whose `lines` grew in this run: kept with them. */
+  update(id: string, digest: string, value: CheckedVillage): void;
 }
 
 export interface LoadResult {
@@ -84,10 +93,14 @@ function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
 }
 
+/** The key of a field's line in `CheckedVillage.lines`. */
+const lineKey = (file: string, path: string) => `${file}\0${path}`;
+
 /** Collects one run's problems, and reads content files for them (each reader keeps the lines of the files it read). */
 interface Reader {
   problems: Problem[];
-  report: (file: string, findings: readonly Finding[]) => void;
+  /** `lines`: lines known already, by `lineKey`; a line looked up in the file is added to it. */
+  report: (file: string, findings: readonly Finding[], lines?: Record<string, number | null>) => void;
   rel: (p: string) => string;
   refuseOutside: (abs: string) => boolean;
   readValid: <S extends z.ZodType>(abs: string, kind: 'yaml' | 'md', schema: S) => Rec<z.output<S>> | undefined;
@@ -99,12 +112,23 @@ function makeReader(root: string): Reader {
   const rel = (p: string) => relative(root, p).split('\\').join('/');
   // Each file read, by its relative path: where its fields are, so every message can name the line.
   const sources = new Map<string, LineOf | undefined>();
-  const report = (file: string, findings: readonly Finding[]) => {
-    const lineOf = findings.some((f) => f.path.length > 0) ? lineOfFile(file) : undefined;
+  const report = (file: string, findings: readonly Finding[], lines?: Record<string, number | null>) => {
+    let lineOf: LineOf | undefined;
     for (const f of findings) {
-      const line = lineOf?.(f.path);
+      const path = formatPath(f.path);
+      let line: number | undefined;
+      if (f.path.length > 0) {
+        const key = lines && lineKey(file, path);
+        const known = key === undefined ? undefined : lines![key];
+        if (known !== undefined) line = known ?? undefined;
+        else {
+          lineOf ??= lineOfFile(file) ?? (() => undefined);
+          line = lineOf(f.path);
+          if (key !== undefined) lines![key] = line ?? null;
+        }
+      }
       // code and params come from one typed finding; TypeScript cannot follow the pair through `?? {}`.
-      const problem = { file, path: formatPath(f.path), severity: f.severity ?? 'error', code: f.code, params: f.params ?? {} } as Problem;
+      const problem = { file, path, severity: f.severity ?? 'error', code: f.code, params: f.params ?? {} } as Problem;
       problems.push(line === undefined ? problem : { ...problem, line });
     }
   };
@@ -274,10 +298,13 @@ export function checkVillageFiles(root: string, id: string, scope: VillageScope 
     rec.ledgers.sort((a, b) => comparePeriods(a.period, b.period));
     for (const n of rec.notices) n.endDate = noticeEndDate(n.data, county.calendar);
     for (const { file, finding } of checkVillageRules(rec, county, codes, years)) report(file, [finding]);
-    // The county-view warnings, read with this village's files still at hand for their lines.
+    // The county-view warnings, read with this village's files still at hand for their lines, which
+    // are kept for the next check of the same files (on another day, from the cache).
     const before = problems.length;
-    for (const { file, finding } of checkVillageCompliance(rec, county)) report(file, [finding]);
+    const lines: Record<string, number | null> = {};
+    for (const { file, finding } of checkVillageCompliance(rec, county)) report(file, [finding], lines);
     checked.compliance = problems.splice(before);
+    checked.lines = lines;
   }
   checked.missingYears = [...years];
   return checked;
@@ -410,13 +437,19 @@ function finishCounty(plan: CountyPlan, options: LoadOptions): LoadResult {
         ...(checked.records ? { records: checked.records } : {}),
         problems: checked.problems,
         missingYears: checked.missingYears,
+        ...(checked.lines ? { lines: checked.lines } : {}),
       });
     if (slot.compliance) compliance.push(...slot.compliance);
     else if (checked.records && county) {
-      // A cached village: its county-view warnings are worked out here, its files read for their lines.
+      // A cached village: its county-view warnings are worked out here (they depend on the as-of
+      // date), placed on the lines the cache remembers; a field not seen before is looked up in its file.
       const before = problems.length;
-      for (const { file, finding } of checkVillageCompliance(checked.records, county)) report(file, [finding]);
+      const lines = (checked.lines ??= {});
+      const known = Object.keys(lines).length;
+      for (const { file, finding } of checkVillageCompliance(checked.records, county)) report(file, [finding], lines);
       compliance.push(...problems.splice(before));
+      const digest = options.cache?.digestOf(plan.ids[i]!);
+      if (digest && Object.keys(lines).length > known) options.cache!.update(plan.ids[i]!, digest, checked);
     }
   });
   if (!site || !county) return { problems };

@@ -5,11 +5,12 @@
  * `npm run check` uses: the one documented fallback. A build with content errors never gets here.
  */
 import { getBuildContext } from '../build/handover.ts';
-import { contextRendersDatedVillagePages, contextRendersRecordPage, contextRendersVillage } from '../build/context.ts';
+import { contextRendersDatedVillagePages, contextRendersRecordPage, contextRendersVillage, contextRendersVillageFile } from '../build/context.ts';
 import { formatProblems } from '../check/format.ts';
 import { loadCounty } from '../check/load.ts';
 import type { County, Problem, VillageRecords } from '../check/model.ts';
 import { timed } from '../integrations/timings.ts';
+import type { VillageFileDate } from '../records/dated.ts';
 import { recordPath, villagePath } from '../records/registry.ts';
 
 let fallback: { county: County; problems: Problem[] } | undefined;
@@ -62,6 +63,11 @@ export function rendersRecordPage(id: string, path: string): boolean {
 /** Whether this build renders the dated pages of village `id` (board, kiosk screen): also on every new day. */
 export function rendersDatedVillagePages(id: string): boolean {
   return contextRendersDatedVillagePages(getBuildContext(), id);
+}
+
+/** Whether this build renders a data file or feed of village `id` that depends on the date as `date` says (src/records/dated.ts). */
+export function rendersVillageFile(id: string, date: VillageFileDate): boolean {
+  return contextRendersVillageFile(getBuildContext(), id, date);
 }
 
 export function getVillage(id: string): VillageRecords {

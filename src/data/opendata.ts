@@ -8,13 +8,13 @@
 import type { VillageRecords } from '../check/model.ts';
 import { formatDateZh } from '../lib/dates.ts';
 import { getLicence } from '../lib/licences.ts';
-import { buildAtomFeed, buildJsonFeed, listFeedEntries, type FeedEntry, type FeedScope } from '../opendata/feeds.ts';
-import { buildDataFiles, citation, WORKBOOK, type DataFile, type DataScope } from '../opendata/files.ts';
+import { buildAtomFeed, buildJsonFeed, getFeedDate, listFeedEntries, type FeedEntry, type FeedScope } from '../opendata/feeds.ts';
+import { buildDataFiles, citation, getDataFileDate, WORKBOOK, type DataFile, type DataScope } from '../opendata/files.ts';
 import { getFindingsByVillage } from '../opendata/findings.ts';
 import { assertNoPersonalNumbers } from '../opendata/privacy-gate.ts';
 import { TABLES, type Finding } from '../opendata/tables.ts';
 import { villagePath } from '../records/registry.ts';
-import { getCheckProblems, getCounty, getVillage, href, rendersDatedVillagePages } from './county.ts';
+import { getCheckProblems, getCounty, getVillage, href, rendersVillageFile } from './county.ts';
 import { getRecordPosterView } from './posters.ts';
 
 /** Every data file name of a scope, in the order the /data/ page lists them. */
@@ -102,21 +102,23 @@ export function listCountyDataFiles() {
   return DATA_FILE_NAMES.map((file) => ({ params: { file } }));
 }
 
-/** Static paths of the villages' data files (every village, or the changed ones in an incremental build). */
+/**
+ * Static paths of the villages' data files (every village, or the changed ones in an incremental
+ * build). On a new day, only the files that depend on the date (src/opendata/files.ts
+ * `getDataFileDate`): the package's version, README, workbook date and compliance findings every
+ * day, the notice tables when a notice of the village changed (a 公示 leaves them the day after its
+ * unpublishAfter); the other tables are the same bytes on any day and are carried over.
+ */
 export function listVillageDataFiles() {
-  // Dated: the package's version, README and compliance findings follow the as-of date, and a 公示
-  // leaves the files on the day after its unpublishAfter; so every new day writes them again.
-  return getCounty()
-    .villages.filter((v) => rendersDatedVillagePages(v.id))
-    .flatMap((v) => DATA_FILE_NAMES.map((file) => ({ params: { village: v.id, file } })));
+  return getCounty().villages.flatMap((v) =>
+    DATA_FILE_NAMES.filter((file) => rendersVillageFile(v.id, getDataFileDate(file))).map((file) => ({ params: { village: v.id, file } })),
+  );
 }
 
-/** Static paths of the villages' feeds. */
+/** Static paths of the villages' feeds: on a new day, when a notice of the village changed (src/opendata/feeds.ts `getFeedDate`). */
 export function listVillageFeeds() {
-  // Dated like the data files: a 公示 leaves the feed the day after its unpublishAfter.
-  return getCounty()
-    .villages.filter((v) => rendersDatedVillagePages(v.id))
-    .map((v) => ({ params: { village: v.id } }));
+  const county = getCounty();
+  return county.villages.filter((v) => rendersVillageFile(v.id, getFeedDate(v, county.asOf))).map((v) => ({ params: { village: v.id } }));
 }
 
 // ── feeds ────────────────────────────────────────────────────────────────

@@ -12,6 +12,7 @@ import { formatDateZh } from '../lib/dates.ts';
 import { getDisclosureFacts } from '../records/disclosure.ts';
 import { getLedgerFacts } from '../records/ledger.ts';
 import { getMeetingFacts } from '../records/meeting.ts';
+import { isNoticeUnpublished, type VillageFileDate } from '../records/dated.ts';
 import { getNoticeFacts } from '../records/notice.ts';
 import { getVolunteerFacts } from '../records/volunteer.ts';
 import { RECORD_TYPES, type RecordTypeName } from '../records/registry.ts';
@@ -117,6 +118,15 @@ export function listFeedEntries(scope: Pick<FeedScope, 'county' | 'villages' | '
     }
   }
   return out.sort((a, b) => b.date.localeCompare(a.date) || a.kind.localeCompare(b.kind) || a.url.localeCompare(b.url));
+}
+
+/**
+ * How a village's feeds depend on the as-of date (src/records/dated.ts): through the notices still
+ * published, and, with no entry at all, through their `updated` date, which is then the as-of date.
+ */
+export function getFeedDate(v: VillageRecords, asOf: string): VillageFileDate {
+  const others = v.disclosures.length + v.ledgers.length + v.meetings.length + v.volunteers.length;
+  return others === 0 && v.notices.every((n) => isNoticeUnpublished(n, asOf)) ? 'as-of' : 'notices';
 }
 
 /** Midnight in China on a record's date. */

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { County, VillageRecords } from '../check/model.ts';
+import type { VillageFileDate } from '../records/dated.ts';
 import { formatCsv } from '../lib/csv.ts';
 import { getLicence } from '../lib/licences.ts';
 import { TABLES, type Cell, type Finding, type Table } from './tables.ts';
@@ -57,6 +58,15 @@ function tableRows(t: Table, scope: DataScope): Cell[][] {
 }
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+/**
+ * How a data file depends on the as-of date (src/records/dated.ts): a table's CSV as its table says;
+ * the workbook (its date), the descriptor (version) and the README print the date itself.
+ */
+export function getDataFileDate(name: string): VillageFileDate {
+  const table = TABLES.find((t) => `${t.name}.csv` === name);
+  return table ? table.date : 'as-of';
+}
 
 /** Every file of a scope, the descriptor and README last (they describe the others). */
 export async function buildDataFiles(scope: DataScope): Promise<DataFile[]> {

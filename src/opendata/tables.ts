@@ -14,6 +14,7 @@ import { getLedgerFacts } from '../records/ledger.ts';
 import { getMeetingFacts } from '../records/meeting.ts';
 import { getNoticeFacts } from '../records/notice.ts';
 import { getVolunteerFacts } from '../records/volunteer.ts';
+import type { VillageFileDate } from '../records/dated.ts';
 import { DisclosureItemSchema, DisclosureSchema } from '../schemas/disclosure.ts';
 import { ExpenseEntrySchema, IncomeEntrySchema, LedgerSchema } from '../schemas/ledger.ts';
 import { MeetingSchema, ResolutionSchema, VotesSchema } from '../schemas/meeting.ts';
@@ -51,6 +52,11 @@ export interface Table {
   columns: Column[];
   primaryKey: string[];
   foreignKeys?: { fields: string[]; reference: { resource: string; fields: string[] } }[];
+  /**
+   * How its rows depend on the as-of date (src/records/dated.ts): `notices`, a 公示 past its
+   * `unpublishAfter` is left out; `as-of`, the day's findings. Absent: records only, on any day.
+   */
+  date?: VillageFileDate;
   rows(input: TableInput): Cell[][];
 }
 
@@ -293,6 +299,7 @@ export const TABLES: readonly Table[] = [
   },
   {
     name: 'notices',
+    date: 'notices',
     title: '公示（每份一行）',
     description: '每份公示的类型、公示期和异议渠道。已过撤下日期（unpublishAfter）的公示不在此列。',
     columns: [
@@ -343,6 +350,7 @@ export const TABLES: readonly Table[] = [
   },
   {
     name: 'notice-subjects',
+    date: 'notices',
     title: '公示对象（每个对象一行）',
     description: '公示对象中法律允许在网上公开的字段。个人类公示（低保、宅基地、发展党员等）不含姓名；已撤下的公示不在此列。',
     columns: [
@@ -420,6 +428,7 @@ export const TABLES: readonly Table[] = [
   },
   {
     name: 'compliance-findings',
+    date: 'as-of',
     title: '合规检查结果（每个季度、每个发现一行）',
     description: '每个季度是否按期公开，以及各项法定检查发现的问题，与网站“合规情况”页一致。',
     columns: [

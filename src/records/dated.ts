@@ -5,7 +5,10 @@
  *
  * Always dated (re-rendered every new day): the county-wide pages (home, compliance, search, open data), each
  * village's board (standing, notice days left, "数据截至"), kiosk screen (freshness deadline), and
- * open data files and feeds (package version, compliance findings, 公示 past `unpublishAfter` left out).
+ * the village data files that print the date or the day's findings (`VillageFileDate`). A village's
+ * feeds and notice tables leave out a 公示 past its `unpublishAfter`, so they are rendered again only
+ * when one of its notice pages is; its other data files (ledgers, disclosures, meetings, volunteers)
+ * carry no date at all.
  * Record pages carry no "数据截至" stamp; of them only notices depend on the date, through their
  * posting status (days left) and `unpublishAfter` (names leave the page). The posters a village's
  * pages link to depend on the date only through which notices are still posted
@@ -21,6 +24,13 @@ export interface NoticePosting {
   zh: string;
   en: string;
 }
+
+/**
+ * How a file of a village's own (a data file, a feed) depends on the as-of date: `as-of`, it prints
+ * the date or the day's findings (every new day); `notices`, it lists the notices still published (a
+ * new day whose notice pages of the village changed); undefined, not at all.
+ */
+export type VillageFileDate = 'as-of' | 'notices' | undefined;
 
 /** A notice's posting status on `asOf`, as pages show it. */
 export function getNoticePosting(n: NoticeRec, asOf: string): NoticePosting {
