@@ -12,7 +12,7 @@ import { formatCheckpoint, parseCheckpoint } from '../lib/tlog/checkpoint.ts';
 import { decodeLeaf, encodeLeafText, getLeafKey, getLeafScheme } from './leaf.ts';
 import { buildMerkleTree, equalHashes, hashLeaf, type MerkleTree } from '../lib/tlog/merkle.ts';
 import { formatVerifierKey, getVerifierKey, type SignerKey, signNote } from '../lib/tlog/note.ts';
-import { formatProofFile } from '../lib/tlog/proof-file.ts';
+import { formatProofFile, parseProofFile } from '../lib/tlog/proof-file.ts';
 import { buildTiles, getTilePath, listTiles, TILE_WIDTH } from '../lib/tlog/tiles.ts';
 import { getProofPath, readCheckpointNote } from './audit.ts';
 
@@ -287,7 +287,11 @@ function getPublishedPrefix(outDir: string, tree: MerkleTree, origin: string, si
     const id = signer ? toHex(getVerifierKey(signer).id) : undefined;
     const ids = note.signatures.map((sig) => `${sig.name}+${toHex(sig.id)}`);
     const same = signer ? ids.length === 1 && ids[0] === `${signer.name}+${id}` : ids.length === 0;
-    return same && existsSync(join(outDir, 'vkey')) === Boolean(signer) ? cp.size : 0;
+    if (!same || existsSync(join(outDir, 'vkey')) !== Boolean(signer)) return 0;
+    // A log published before proofs named their tile's end (all against the checkpoint of its day) is written whole, once.
+    const first = join(outDir, getProofPath(0));
+    const proofSize = existsSync(first) ? parseCheckpoint(readCheckpointNote(parseProofFile(readFileSync(first, 'utf8')).checkpoint).text).size : 0;
+    return proofSize === getProofTreeSize(0, cp.size) ? cp.size : 0;
   } catch {
     return 0;
   }
