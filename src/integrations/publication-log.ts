@@ -10,9 +10,12 @@
  * a new version before anything is written (naming the record's file and the field that changed, when
  * the last published content is at hand), and gives every record page its index. A record version
  * logged only under scheme 1 (the poster document, before 2026-12) is logged once more under scheme 2,
- * and the build says so. `logStep`, the last post-build step, appends the new leaves to
- * `<root>/log/entries.jsonl` and publishes checkpoint, tiles, proofs and each record's canonical
- * content (`log/content/<index>.json`, except 公示 naming private persons) into the staging folder.
+ * and the build says so. Only the records of villages whose files changed are hashed: the others'
+ * leaves are the last build's (LeafCache). An edit of a masked character of a private name alone is
+ * refused too (log/masked-names.jsonl, src/log-store/masked-names.ts). `logStep`, the last post-build
+ * step, appends the planned lines to `<root>/log/entries.jsonl` and publishes checkpoint, tiles, proofs
+ * and each record's canonical content (`log/content/<index>.json`, except 公示 naming private persons)
+ * into the staging folder, writing only the files the carried-over log lacks (publishLog).
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
