@@ -323,7 +323,9 @@ try {
     console.log(
       '注意：site.yaml 有 logKey，但构建没有拿到日志私钥（--log-key 或 GONGKAI_LOG_KEY_FILE），公开日志本次未签名。 Note: no log key given; the publication log is UNSIGNED this time.',
     );
-  publicationLog = timed('log-plan', () => planPublicationLog(root, county, signer, dist));
+  // The leaves of villages whose files did not change are the last build's (not with --full).
+  const leafCache = values.full ? undefined : { file: join(work, 'log-leaves.json'), scope: hash(digests.site, code), villages: digests.villages };
+  publicationLog = timed('log-plan', () => planPublicationLog(root, county, signer, dist, leafCache));
 } catch (error) {
   console.error(`\n${error instanceof LogRefusal ? error.message : String(error)}`);
   console.error('\n构建已停止，dist/ 和公开日志都未改动。 Build stopped; dist/ and the publication log were left untouched.');

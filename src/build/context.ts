@@ -65,6 +65,13 @@ export interface LogPlan {
   appended: number;
   /** Villages with a record this build logs for the first time (their pages must be rendered again). */
   appendedVillages: string[];
+  /** Of the appended leaves, versions logged before under the old digest scheme. */
+  relogged: number;
+  /** The canonical lines the log step appends to log/entries.jsonl, which was `logBytes` long when planned. */
+  lines: string[];
+  logBytes: number;
+  /** The salt of log/masked-names.jsonl and the lines the log step appends to it (src/log-store/masked-names.ts). */
+  maskedNames: { salt: string; lines: string[] };
   /**
    * The current version of each published record, by `village/kind/id`: its index, its leaf text
    * (canonical JSON) and the first 8 hex digits of the log's root hash when it was appended (tree

@@ -1,14 +1,17 @@
 /**
- * The publication-log check on a record's page (src/components/LogCheck.astro): fetches the
- * record's inclusion proof (log/proof/<index>.tlog-proof) and the current checkpoint, hashes the
- * leaf the page carries, and checks that the proof leads from it to the checkpoint's root, that the
- * proof is for the current checkpoint and that the leaf's digest is the page's 核对码. It says what
- * it found, in Chinese. The signature is for `npm run verify` (it needs the pinned key).
+ * The publication-log check on a record's page (src/components/LogCheck.astro): fetches the current
+ * checkpoint and the few hash tiles the record's entry needs (C2SP tlog-tiles: the tile above the
+ * entry and those on the log's right edge), computes the inclusion proof from them, hashes the leaf
+ * the page carries, and checks that the proof leads from it to the checkpoint's root and that the
+ * leaf's digest is the page's 核对码. It says what it found, in Chinese. Tiles never change once
+ * published (a partial tile's path names its width), so a browser may keep them; only the checkpoint
+ * is fetched fresh. The record's proof file (log/proof/<index>.tlog-proof, against an older checkpoint)
+ * is for `npm run verify`, and so is the signature (it needs the pinned key).
  */
 import { fromUtf8, toHex, utf8 } from '../lib/tlog/bytes.ts';
 import { parseCheckpoint } from '../lib/tlog/checkpoint.ts';
 import { hashLeaf, verifyInclusion } from '../lib/tlog/merkle.ts';
-import { parseProofFile } from '../lib/tlog/proof-file.ts';
+import { decodeHashTile, getTilePath, proveInclusionFromTiles } from '../lib/tlog/tiles.ts';
 
 /** The checkpoint text of a note: everything before the blank line that starts the signatures. */
 function noteText(note: string): { text: string; signed: boolean } {
@@ -16,10 +19,10 @@ function noteText(note: string): { text: string; signed: boolean } {
   return split < 0 ? { text: note, signed: false } : { text: note.slice(0, split + 1), signed: true };
 }
 
-async function fetchText(url: string): Promise<string> {
-  const res = await fetch(url, { cache: 'no-store' });
+async function fetchBytes(url: string, cache: RequestCache): Promise<Uint8Array> {
+  const res = await fetch(url, { cache });
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-  return fromUtf8(new Uint8Array(await res.arrayBuffer())) ?? '';
+  return new Uint8Array(await res.arrayBuffer());
 }
 
 async function check(box: HTMLElement): Promise<void> {
@@ -33,15 +36,22 @@ async function check(box: HTMLElement): Promise<void> {
   };
   status.textContent = '正在核验公开日志…';
   try {
-    const [proofText, current] = await Promise.all([fetchText(`${base}proof/${index}.tlog-proof`), fetchText(`${base}checkpoint`)]);
-    const proof = parseProofFile(proofText);
-    const cp = parseCheckpoint(noteText(proof.checkpoint).text);
+    const current = fromUtf8(await fetchBytes(`${base}checkpoint`, 'no-store')) ?? '';
+    const cp = parseCheckpoint(noteText(current).text);
     const digest = (JSON.parse(leaf) as { digest?: string }).digest ?? '';
     const fp = document.querySelector<HTMLElement>('[data-fingerprint]')?.dataset['fingerprint']?.replace('-', '').toLowerCase();
-    if (proof.index !== index || !verifyInclusion(index, cp.size, hashLeaf(utf8(leaf)), proof.proof, cp.rootHash))
-      return say(false, `核验失败：日志第 ${index} 条的包含证明与本页登记的内容对不上，本页或日志可能被改动过。请拨打监督电话反映。`);
+    const proof =
+      index < cp.size
+        ? await proveInclusionFromTiles(index, cp.size, async (level, tile, width) => {
+            const path = getTilePath(level, tile, width);
+            const hashes = decodeHashTile(await fetchBytes(`${base}${path}`, 'default'), width);
+            if (!hashes) throw new Error(`${path}: 长度不对`);
+            return hashes;
+          })
+        : null;
+    if (!proof || !verifyInclusion(index, cp.size, hashLeaf(utf8(leaf)), proof, cp.rootHash))
+      return say(false, `核验失败：日志第 ${index} 条与本页登记的内容对不上，本页或日志可能被改动过。请拨打监督电话反映。`);
     if (fp && !digest.startsWith(fp)) return say(false, `核验失败：本页的核对码与日志登记的内容摘要不一致，本页可能被改动过。请拨打监督电话反映。`);
-    if (proof.checkpoint !== current) return say(false, '核验未完成：包含证明不是针对当前检查点的，请稍后刷新再试。');
     const signed = noteText(current).signed;
     say(
       true,

@@ -10,12 +10,15 @@
  * a new version before anything is written (naming the record's file and the field that changed, when
  * the last published content is at hand), and gives every record page its index. A record version
  * logged only under scheme 1 (the poster document, before 2026-12) is logged once more under scheme 2,
- * and the build says so. `logStep`, the last post-build step, appends the new leaves to
- * `<root>/log/entries.jsonl` and publishes checkpoint, tiles, proofs and each record's canonical
- * content (`log/content/<index>.json`, except 公示 naming private persons) into the staging folder.
+ * and the build says so. Only the records of villages whose files changed are hashed: the others'
+ * leaves are the last build's (LeafCache). An edit of a masked character of a private name alone is
+ * refused too (log/masked-names.jsonl, src/log-store/masked-names.ts). `logStep`, the last post-build
+ * step, appends the planned lines to `<root>/log/entries.jsonl` and publishes checkpoint, tiles, proofs
+ * and each record's canonical content (`log/content/<index>.json`, except 公示 naming private persons)
+ * into the staging folder, writing only the files the carried-over log lacks (publishLog).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { LogPlan } from '../build/context.ts';
 import type { BuildStep } from '../build/steps.ts';
 import type { County } from '../check/model.ts';
@@ -27,7 +30,8 @@ import { toHex } from '../lib/tlog/bytes.ts';
 import { buildMerkleTree, hashLeaf } from '../lib/tlog/merkle.ts';
 import { encodeLeafText, getLeafKey, getRecordKey } from '../log-store/leaf.ts';
 import { getContentPath } from '../log-store/published-records.ts';
-import { appendLeaves, type DescribeChange, planAppend, publishLog } from '../log-store/store.ts';
+import { appendMaskedNames, formatMaskedNamesLine, hashMaskedNames, readMaskedNames } from '../log-store/masked-names.ts';
+import { appendPlanned, type DescribeChange, LogRefusal, planAppend, publishLog } from '../log-store/store.ts';
 import { CONTENT_SCHEME, formatContent, listChangedFields, listPublishedVersions, type PublishedVersion, type RecordContent } from '../records/content.ts';
 import type { LogLeaf } from '../schemas/log-leaf.ts';
 
@@ -42,35 +46,98 @@ export interface LoggedRecord {
   record: PublishedVersion;
 }
 
+function toLeaf(county: County, record: PublishedVersion): LogLeaf {
+  return {
+    county: county.site.county,
+    village: record.village,
+    kind: record.kind,
+    id: record.id,
+    version: record.version,
+    publishedAt: record.publishedAt,
+    digest: record.digest,
+    scheme: CONTENT_SCHEME,
+    ...(record.supersedes ? { supersedes: record.supersedes } : {}),
+  };
+}
+
 /**
  * One leaf per published record version, in the posters' fixed order (village, kind, id).
  * `keepText`: keep each published content's canonical JSON (the log step writes it).
  */
-export function buildLogLeaves(county: County, keepText = false): LoggedRecord[] {
-  return listPublishedVersions(county, keepText).map((record) => ({
-    leaf: {
-      county: county.site.county,
-      village: record.village,
-      kind: record.kind,
-      id: record.id,
-      version: record.version,
-      publishedAt: record.publishedAt,
-      digest: record.digest,
-      scheme: CONTENT_SCHEME,
-      ...(record.supersedes ? { supersedes: record.supersedes } : {}),
-    },
-    record,
-  }));
+export function buildLogLeaves(county: County, keepText = false, villages?: ReadonlySet<string>): LoggedRecord[] {
+  return listPublishedVersions(county, keepText, villages).map((record) => ({ leaf: toLeaf(county, record), record }));
+}
+
+/**
+ * The last build's leaves, kept between builds (unpublished, under .gongkai-build/) so that the
+ * plan hashes only the records of villages whose files changed.
+ */
+export interface LeafCache {
+  file: string;
+  /** What every village's leaves depend on besides its own files: site.yaml and the code. */
+  scope: string;
+  /** Each village's content digest now (src/check/digest.ts). */
+  villages: Readonly<Record<string, string>>;
+}
+
+/** A record version as the plan needs it: reused from the leaf cache (no `record`) or made this build. */
+interface PlannedRecord {
+  leaf: LogLeaf;
+  file: string;
+  personal: boolean;
+  /** Salted digests of the names its content masks, by field path. */
+  names?: Record<string, string>;
+  record?: PublishedVersion;
+}
+
+interface CacheFile {
+  scope: string;
+  villages: Record<string, { digest: string; records: Omit<PlannedRecord, 'record'>[] }>;
+}
+
+/** Every published record version, the unchanged villages' from the leaf cache (which is then updated). */
+function planRecords(county: County, salt: string, cache: LeafCache | undefined): PlannedRecord[] {
+  let stored: CacheFile | undefined;
+  const scope = cache ? `${cache.scope}\0${salt}` : '';
+  try {
+    stored = cache && existsSync(cache.file) ? (JSON.parse(readFileSync(cache.file, 'utf8')) as CacheFile) : undefined;
+  } catch {
+    stored = undefined;
+  }
+  if (stored?.scope !== scope) stored = undefined;
+  const reused = (id: string) => (cache && stored?.villages[id]?.digest === cache.villages[id] ? stored?.villages[id] : undefined);
+  const fresh = new Set(county.villages.filter((v) => !reused(v.id)).map((v) => v.id));
+  const made = new Map<string, PlannedRecord[]>();
+  for (const { leaf, record } of buildLogLeaves(county, false, fresh)) {
+    const names = record.maskedNames ? hashMaskedNames(salt, record.maskedNames) : undefined;
+    const list = made.get(leaf.village) ?? [];
+    list.push({ leaf, file: record.file, personal: record.personal, ...(names ? { names } : {}), record });
+    made.set(leaf.village, list);
+  }
+  const out = county.villages.flatMap((v) => made.get(v.id) ?? (fresh.has(v.id) ? [] : reused(v.id)!.records));
+  if (cache && fresh.size > 0) {
+    const next: CacheFile = { scope, villages: {} };
+    for (const v of county.villages) {
+      const digest = cache.villages[v.id];
+      if (digest !== undefined)
+        next.villages[v.id] = { digest, records: fresh.has(v.id) ? (made.get(v.id) ?? []).map(({ record: _r, ...rest }) => rest) : reused(v.id)!.records };
+    }
+    mkdirSync(dirname(cache.file), { recursive: true });
+    writeFileSync(`${cache.file}.tmp`, JSON.stringify(next));
+    renameSync(`${cache.file}.tmp`, cache.file);
+  }
+  return out;
 }
 
 /**
  * Names the file, line and field of a refused change: the record's data is compared with the content
  * published for its logged entry in the last build (`<lastOut>/log/content/<index>.json`).
  */
-function describeChangeIn(root: string, lastOut: string | undefined, logged: readonly LoggedRecord[]): DescribeChange {
+function describeChangeIn(root: string, lastOut: string | undefined, logged: readonly PlannedRecord[]): DescribeChange {
   return (before, index, now) => {
-    const record = logged.find((r) => r.leaf === now)?.record;
-    if (!record) return null;
+    const planned = logged.find((r) => r.leaf === now);
+    if (!planned) return null;
+    const record = planned.record;
     const last = lastOut ? join(lastOut, 'log', getContentPath(index)) : undefined;
     let old: Partial<RecordContent> | undefined;
     try {
@@ -79,24 +146,19 @@ function describeChangeIn(root: string, lastOut: string | undefined, logged: rea
       old = undefined;
     }
     // Only the same record version's content tells which field changed (not another log's dist/).
-    const same = old && old.village === record.village && old.kind === record.kind && old.id === record.id && old.version === record.version;
+    const same = record && old && old.village === record.village && old.kind === record.kind && old.id === record.id && old.version === record.version;
     const fields = same ? listChangedFields(old, record.content) : [];
-    if (fields.length === 0)
+    if (!record || fields.length === 0)
       return {
-        zh: `${record.file}: 这份记录的内容与公开日志登记的第 ${before.version} 版不同（找不到上次发布的内容，无法指出是哪个字段，请用 git diff 查看改动）。`,
-        en: `${record.file}: this record's content differs from version ${before.version} as logged (the last published content is not at hand to name the field; see git diff).`,
+        zh: `${planned.file}: 这份记录的内容与公开日志登记的第 ${before.version} 版不同（找不到上次发布的内容，无法指出是哪个字段，请用 git diff 查看改动）。`,
+        en: `${planned.file}: this record's content differs from version ${before.version} as logged (the last published content is not at hand to name the field; see git diff).`,
       };
     const file = join(root, record.file);
     const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
     const first = fields[0]!;
     let line: number | undefined;
-    if (first !== 'body') {
-      const path = first
-        .split(/[.[\]]/)
-        .filter(Boolean)
-        .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-      line = makeLineOf(text, record.file.endsWith('.yaml') ? 'yaml' : 'md')(path);
-    } else if (typeof old?.body === 'string' && text.includes(record.content.body)) {
+    if (first !== 'body') line = lineOfField(text, record.file, first);
+    else if (typeof old?.body === 'string' && text.includes(record.content.body)) {
       // The first line of the body that differs, counted in the file.
       const was = old.body.split('\n');
       const is = record.content.body.split('\n');
@@ -111,28 +173,68 @@ function describeChangeIn(root: string, lastOut: string | undefined, logged: rea
   };
 }
 
+/** The line of a field path (`subjects[2].name`) in a record's file, when it can be found. */
+function lineOfField(text: string, file: string, field: string): number | undefined {
+  const path = field
+    .split(/[.[\]]/)
+    .filter(Boolean)
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  return makeLineOf(text, file.endsWith('.yaml') ? 'yaml' : 'md')(path);
+}
+
+/**
+ * The refusal of an edit that changed only masked characters of private names (张三明 → 张山明: the
+ * published content, and so the leaf, is the same): file, line, fields and the fix, in both languages.
+ */
+function refuseMaskedEdit(root: string, planned: PlannedRecord, fields: string[], logged: LogLeaf): LogRefusal {
+  const text = existsSync(join(root, planned.file)) ? readFileSync(join(root, planned.file), 'utf8') : '';
+  const line = lineOfField(text, planned.file, fields[0]!);
+  const where = `${planned.file}${line ? `:${line}` : ''}`;
+  const key = getLeafKey(planned.leaf);
+  return new LogRefusal(
+    `${where}: 字段 ${fields.join('、')} 中的姓名与公开日志登记的第 ${logged.version} 版不同。网上显示的是遮挡后的姓名（张*明），被遮挡的字改了也看不出来，但已发布的内容同样不能悄悄修改：请撤回这处改动；确实写错了，请发布一份更正（新的记录，supersedes 指向 ${planned.leaf.id}，写明更正原因），法律要求的公示需重新公示。\n` +
+      `${where}: the name in field ${fields.join(', ')} differs from version ${logged.version} as logged (${key}). The web shows names masked (张*明), so a change of a masked character is not visible, but published content still cannot be changed quietly: undo the edit, or publish a correction (a new record with supersedes: ${planned.leaf.id} and a reason); a 公示 the law requires must then be posted again.`,
+  );
+}
+
 /**
  * Plans this build's append before anything is rendered or written. Throws LogRefusal (with the
- * file, field, record and fix) when a logged record version changed. `lastOut`: the last build's
- * output folder, whose published content names the field that changed.
+ * file, field, record and fix) when a logged record version changed, including when only a masked
+ * character of a private name changed (log/masked-names.jsonl). `lastOut`: the last build's output
+ * folder, whose published content names the field that changed. `cache`: reuse the last build's
+ * leaves of villages whose files did not change (only the others' records are hashed again).
  */
-export function planPublicationLog(root: string, county: County, signer: SignerKey | undefined, lastOut?: string): LogPlan {
-  const logged = buildLogLeaves(county);
+export function planPublicationLog(root: string, county: County, signer: SignerKey | undefined, lastOut?: string, cache?: LeafCache): LogPlan {
+  const logDir = getLogDir(root);
+  const masked = readMaskedNames(logDir);
+  const logged = planRecords(county, masked.salt, cache);
   const plan = planAppend(
-    getLogDir(root),
+    logDir,
     logged.map((r) => r.leaf),
     describeChangeIn(root, lastOut, logged),
   );
+  const maskedLines: string[] = [];
+  for (const r of logged) {
+    if (!r.names) continue;
+    const key = getLeafKey(r.leaf);
+    const before = masked.byKey.get(key);
+    if (!before) {
+      maskedLines.push(formatMaskedNamesLine(key, r.names));
+      continue;
+    }
+    const changed = Object.keys(r.names).filter((path) => before[path] !== undefined && before[path] !== r.names![path]);
+    if (changed.length > 0) throw refuseMaskedEdit(root, r, changed, r.leaf);
+  }
   const tree = buildMerkleTree(plan.entries.map(hashLeaf));
   const records: LogPlan['records'] = {};
-  for (const { leaf, record } of logged) {
+  for (const { leaf, personal } of logged) {
     const index = plan.indexes.get(getLeafKey(leaf))!;
     const earlier = plan.earlier.get(getLeafKey(leaf));
     records[getRecordKey(leaf)] = {
       index,
       leaf: encodeLeafText(leaf),
       root: toHex(tree.getRoot(index + 1)).slice(0, 8),
-      content: !record.personal,
+      content: !personal,
       ...(earlier ? { earlier: { index: earlier.index, fingerprint: formatFingerprint(earlier.leaf.digest) } } : {}),
     };
   }
@@ -142,6 +244,10 @@ export function planPublicationLog(root: string, county: County, signer: SignerK
     appended: plan.appended.length,
     appendedVillages: [...new Set(plan.appended.map((l) => l.village))],
     records,
+    lines: plan.lines,
+    logBytes: plan.bytes,
+    maskedNames: { salt: masked.salt, lines: maskedLines },
+    relogged: plan.relogged.length,
   };
 }
 
@@ -151,28 +257,34 @@ export const logStep: BuildStep = {
     const plan = ctx.publicationLog;
     if (!plan) return;
     const logDir = getLogDir(ctx.root);
-    const logged = buildLogLeaves(ctx.county, true);
-    const appended = appendLeaves(
-      logDir,
-      logged.map((r) => r.leaf),
-    );
-    const content = new Map<string, string>();
-    for (const { leaf, record } of logged) {
-      if (record.personal) continue;
-      const index = plan.records[getRecordKey(leaf)]?.index;
-      if (index !== undefined) content.set(getContentPath(index), record.text ?? formatContent(record.content));
-    }
+    appendPlanned(logDir, { lines: plan.lines, bytes: plan.logBytes });
+    appendMaskedNames(logDir, plan.maskedNames.salt, plan.maskedNames.lines);
+    // Content files are made only for the paths the published log lacks (a village's records at a time).
+    const texts = new Map<string, Map<string, string>>();
+    const textOf = (village: string, key: string) => () => {
+      if (!texts.has(village))
+        texts.set(
+          village,
+          new Map(
+            buildLogLeaves(ctx.county, true, new Set([village])).map(({ leaf, record }) => [getRecordKey(leaf), record.text ?? formatContent(record.content)]),
+          ),
+        );
+      return texts.get(village)!.get(key)!;
+    };
+    const content = new Map<string, () => string>();
+    for (const [key, record] of Object.entries(plan.records)) if (record.content) content.set(getContentPath(record.index), textOf(key.split('/')[0]!, key));
     const result = await publishLog({
       logDir,
       outDir: join(ctx.outDir, 'log'),
       origin: getLogOrigin(ctx.county.site.baseUrl),
       ...(plan.signer ? { signer: plan.signer } : {}),
       extraFiles: content,
+      extraDirs: ['content'],
     });
-    ctx.log(`  ${result.message}；本次新增 ${appended.appended.length} 条 / ${appended.appended.length} appended`);
-    if (appended.relogged.length > 0)
+    ctx.log(`  ${result.message}；本次新增 ${plan.appended} 条，写入 ${result.written} 个文件 / ${plan.appended} appended, ${result.written} files written`);
+    if (plan.relogged > 0)
       ctx.log(
-        `  其中 ${appended.relogged.length} 条是按新的摘要方案（记录本身的数据，方案 2）重新登记的已发布版本，旧条目保留；此后只有记录数据变了才需要新版本（docs/transparency-log.md） / ${appended.relogged.length} of them re-log published versions under digest scheme 2 (the record's own data); the old entries stay`,
+        `  其中 ${plan.relogged} 条是按新的摘要方案（记录本身的数据，方案 2）重新登记的已发布版本，旧条目保留；此后只有记录数据变了才需要新版本（docs/transparency-log.md） / ${plan.relogged} of them re-log published versions under digest scheme 2 (the record's own data); the old entries stay`,
       );
   },
 };

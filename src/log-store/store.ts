@@ -4,20 +4,22 @@
  * versions and refuses a changed one; `publishLog` writes the published form (checkpoint, tiles,
  * entry bundles, one tlog-proof per entry) into a site folder atomically.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { LogLeaf } from '../schemas/log-leaf.ts';
-import { utf8 } from '../lib/tlog/bytes.ts';
+import { toHex, utf8 } from '../lib/tlog/bytes.ts';
 import { formatCheckpoint, parseCheckpoint } from '../lib/tlog/checkpoint.ts';
 import { decodeLeaf, encodeLeafText, getLeafKey, getLeafScheme } from './leaf.ts';
-import { buildMerkleTree, equalHashes, hashLeaf } from '../lib/tlog/merkle.ts';
+import { buildMerkleTree, equalHashes, hashLeaf, type MerkleTree } from '../lib/tlog/merkle.ts';
 import { formatVerifierKey, getVerifierKey, type SignerKey, signNote } from '../lib/tlog/note.ts';
-import { formatProofFile } from '../lib/tlog/proof-file.ts';
-import { buildTiles } from '../lib/tlog/tiles.ts';
+import { formatProofFile, parseProofFile } from '../lib/tlog/proof-file.ts';
+import { buildTiles, getTilePath, listTiles, TILE_WIDTH } from '../lib/tlog/tiles.ts';
 import { getProofPath, readCheckpointNote } from './audit.ts';
 
 export const ENTRIES_FILE = 'entries.jsonl';
 export const CHECKPOINT_FILE = 'checkpoint';
+/** A file already published in the folder that stays as it is. */
+const KEEP = Symbol('keep');
 
 /** A refusal written for the county's operator: file, record, what changed, how to fix. */
 export class LogRefusal extends Error {
@@ -28,6 +30,8 @@ export interface StoredLog {
   leaves: LogLeaf[];
   /** The exact bytes of each line (without newline). */
   entries: Uint8Array[];
+  /** Length of entries.jsonl in bytes (0 when there is none). */
+  bytes: number;
 }
 
 /**
@@ -37,9 +41,11 @@ export interface StoredLog {
  */
 export function readLog(logDir: string): StoredLog {
   const file = join(logDir, ENTRIES_FILE);
-  const log: StoredLog = { leaves: [], entries: [] };
+  const log: StoredLog = { leaves: [], entries: [], bytes: 0 };
   if (!existsSync(file)) return log;
-  const text = readFileSync(file, 'utf8');
+  const raw = readFileSync(file);
+  log.bytes = raw.length;
+  const text = raw.toString('utf8');
   if (text !== '' && !text.endsWith('\n'))
     throw new LogRefusal(
       `${file}: 最后一行没有换行，文件可能被截断或手工编辑过。请用 git 恢复该文件。\n${file}: the last line has no newline; the file was truncated or edited by hand. Restore it from git.`,
@@ -89,6 +95,8 @@ export interface AppendPlan extends AppendResult {
   indexes: Map<string, number>;
   /** Every entry of the log after the append, in order. */
   entries: Uint8Array[];
+  /** Length of entries.jsonl when planned: appendPlanned appends only to that file. */
+  bytes: number;
   /**
    * For a leaf passed in whose version was first logged under an older digest scheme: that first
    * leaf and its index, by getLeafKey (the 核对码 printed on posters before the re-log).
@@ -157,8 +165,25 @@ export function planAppend(logDir: string, leaves: readonly LogLeaf[], describeC
     lines,
     indexes,
     entries: [...log.entries, ...lines.map(utf8)],
+    bytes: log.bytes,
     earlier,
   };
+}
+
+/**
+ * Appends the lines of a plan made earlier in this build (planAppend), refusing when entries.jsonl
+ * changed since (another build appended): nothing is appended then.
+ */
+export function appendPlanned(logDir: string, plan: Pick<AppendPlan, 'lines' | 'bytes'>): void {
+  const file = join(logDir, ENTRIES_FILE);
+  const now = existsSync(file) ? statSync(file).size : 0;
+  if (now !== plan.bytes)
+    throw new LogRefusal(
+      `${file}: 构建期间日志被另一次构建改动了（${plan.bytes} → ${now} 字节）。请重新构建。\n${file}: the log changed while this build ran (${plan.bytes} → ${now} bytes), another build appended to it. Build again.`,
+    );
+  if (plan.lines.length === 0) return;
+  mkdirSync(logDir, { recursive: true });
+  appendFileSync(file, plan.lines.map((l) => `${l}\n`).join(''));
 }
 
 /**
@@ -177,7 +202,10 @@ export function appendLeaves(logDir: string, leaves: readonly LogLeaf[]): Append
 export interface PublishOptions {
   /** `<root>/log` in the county's repository. */
   logDir: string;
-  /** Where the published log goes, e.g. `dist/log`; replaced atomically. */
+  /**
+   * Where the published log goes, e.g. `dist/log`. A log published there before (a carried-over
+   * copy of the last build's) is updated: only files that differ are written, see publishLog.
+   */
   outDir: string;
   /** Checkpoint origin line, see getLogOrigin. */
   origin: string;
@@ -185,14 +213,25 @@ export interface PublishOptions {
   signer?: SignerKey;
   /** Checkpoint extension lines, e.g. the county's name (signed, but witnesses vouch only for the first three lines). */
   extensions?: string[];
-  /** More files to publish in the same folder (path relative to it → content), e.g. records' canonical content. */
-  extraFiles?: ReadonlyMap<string, string | Uint8Array>;
+  /**
+   * More files to publish in the same folder (path relative to it → content, or a function making
+   * it), e.g. records' canonical content. A path already published there is kept as it is (it must
+   * name content that never changes, like `content/<index>.json`); a function is called only for a
+   * path that is written.
+   */
+  extraFiles?: ReadonlyMap<string, string | Uint8Array | (() => string | Uint8Array)>;
+  /** Folders of `outDir` whose files are all listed in `extraFiles`: any other file in them is removed. */
+  extraDirs?: readonly string[];
 }
 
 export interface PublishResult {
   size: number;
   checkpoint: string;
   signed: boolean;
+  /** Files written (the rest were already published there and are kept). */
+  written: number;
+  /** Files removed (partial tiles that grew, content of superseded versions). */
+  removed: number;
   /** Sentence for the build log. */
   message: string;
 }
@@ -216,27 +255,134 @@ function writeTreeAtomically(dir: string, files: Map<string, Uint8Array | string
   rmSync(old, { recursive: true, force: true });
 }
 
+/** Every file under `dir`, by path relative to it (`/`-separated). */
+function listFiles(dir: string, rel = ''): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name), `${rel}${e.name}/`) : [`${rel}${e.name}`]));
+}
+
 /**
- * Signs (or not) the checkpoint of the log as it stands, records it in `<logDir>/checkpoint`,
- * and publishes checkpoint, tiles, entry bundles and per-entry proofs to `outDir`.
+ * The size of the tree whose checkpoint the proof file of entry `index` carries: the end of the
+ * entry's level-0 tile, or the whole tree while that tile is partial. Once its tile is full an
+ * entry's proof never changes, so a growing log rewrites at most 256 proofs (and a full build makes
+ * the same bytes as an incremental one).
+ */
+export function getProofTreeSize(index: number, size: number): number {
+  return Math.min(size, (Math.floor(index / TILE_WIDTH) + 1) * TILE_WIDTH);
+}
+
+/**
+ * How much of the log already published in `outDir` this log keeps as it is: the size of that
+ * checkpoint when it is a prefix of `tree` (same origin, same root at its size) signed the same way
+ * (same key, or unsigned both times, same extension lines); 0 otherwise (everything is written again).
+ */
+function getPublishedPrefix(outDir: string, tree: MerkleTree, origin: string, signer: SignerKey | undefined, extensions: readonly string[]): number {
+  const file = join(outDir, CHECKPOINT_FILE);
+  if (!existsSync(file)) return 0;
+  try {
+    const note = readCheckpointNote(readFileSync(file, 'utf8'));
+    const cp = parseCheckpoint(note.text);
+    if (cp.origin !== origin || cp.extensions.join('\n') !== extensions.join('\n') || cp.size > tree.size || !equalHashes(tree.getRoot(cp.size), cp.rootHash))
+      return 0;
+    const id = signer ? toHex(getVerifierKey(signer).id) : undefined;
+    const ids = note.signatures.map((sig) => `${sig.name}+${toHex(sig.id)}`);
+    const same = signer ? ids.length === 1 && ids[0] === `${signer.name}+${id}` : ids.length === 0;
+    if (!same || existsSync(join(outDir, 'vkey')) !== Boolean(signer)) return 0;
+    // A log published before proofs named their tile's end (all against the checkpoint of its day) is written whole, once.
+    const first = join(outDir, getProofPath(0));
+    const proofSize = existsSync(first) ? parseCheckpoint(readCheckpointNote(parseProofFile(readFileSync(first, 'utf8')).checkpoint).text).size : 0;
+    return proofSize === getProofTreeSize(0, cp.size) ? cp.size : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Signs (or not) the checkpoint of the log as it stands, records it in `<logDir>/checkpoint`, and
+ * publishes checkpoint, tiles, entry bundles and per-entry proofs to `outDir`. The proof of entry i
+ * carries the checkpoint of size getProofTreeSize(i) (signed like the current one), so it stays
+ * valid, and the same bytes, as the log grows; `npm run verify` checks it against the current tree
+ * and a record page's script proves the entry against the current checkpoint from the tiles.
+ *
+ * When `outDir` holds a log published before that the current one extends (see getPublishedPrefix),
+ * only what changed is written: the checkpoint, new tiles and bundles, the proofs of the entries in
+ * new or growing tiles, new extra files; partial tiles that grew and extra files no longer listed are
+ * removed. A file is removed before it is written, so a hard link to an older release (the build's
+ * carried-over files) is never written through. With nothing appended nothing is written. Else the
+ * folder is written whole, atomically.
  */
 export async function publishLog(options: PublishOptions): Promise<PublishResult> {
   const log = readLog(options.logDir);
   const tree = buildMerkleTree(log.entries.map(hashLeaf));
-  const text = formatCheckpoint({ origin: options.origin, size: tree.size, rootHash: tree.getRoot(), extensions: options.extensions ?? [] });
-  const checkpoint = options.signer ? await signNote(text, [options.signer]) : text;
-  const files = new Map<string, Uint8Array | string>(buildTiles(log.entries));
+  const extensions = options.extensions ?? [];
+  const formatAt = async (size: number): Promise<string> => {
+    const text = formatCheckpoint({ origin: options.origin, size, rootHash: tree.getRoot(size), extensions });
+    return options.signer ? await signNote(text, [options.signer]) : text;
+  };
+  const checkpoint = await formatAt(tree.size);
+  const prefix = getPublishedPrefix(options.outDir, tree, options.origin, options.signer, extensions);
+  const published = new Set(prefix > 0 ? listFiles(options.outDir) : []);
+  const kept = (path: string) => published.has(path);
+  // Every file of the published log: its bytes, or how to make them when they must be written.
+  const files = new Map<string, string | Uint8Array | (() => string | Uint8Array) | typeof KEEP>();
+  const oldTiles = new Set(
+    listTiles(prefix).flatMap((t) => [getTilePath(t.level, t.index, t.width), ...(t.level === 0 ? [getTilePath('entries', t.index, t.width)] : [])]),
+  );
+  const tiles = listTiles(tree.size).flatMap((t) => [
+    getTilePath(t.level, t.index, t.width),
+    ...(t.level === 0 ? [getTilePath('entries', t.index, t.width)] : []),
+  ]);
+  let built: Map<string, Uint8Array> | undefined;
+  for (const path of tiles) files.set(path, oldTiles.has(path) && kept(path) ? KEEP : () => (built ??= buildTiles(log.entries)).get(path)!);
   files.set(CHECKPOINT_FILE, checkpoint);
   if (options.signer) files.set('vkey', `${formatVerifierKey(getVerifierKey(options.signer))}\n`);
-  for (const [path, data] of options.extraFiles ?? []) files.set(path, data);
-  for (let i = 0; i < tree.size; i++) files.set(getProofPath(i), formatProofFile({ index: i, proof: tree.getInclusionProof(i), checkpoint }));
-  writeTreeAtomically(options.outDir, files);
+  const checkpoints = new Map<number, Promise<string>>();
+  for (let i = 0; i < tree.size; i++) {
+    const size = getProofTreeSize(i, tree.size);
+    const path = getProofPath(i);
+    if (i < prefix && size === getProofTreeSize(i, prefix) && kept(path)) files.set(path, KEEP);
+    else {
+      if (!checkpoints.has(size)) checkpoints.set(size, size === tree.size ? Promise.resolve(checkpoint) : formatAt(size));
+      files.set(path, formatProofFile({ index: i, proof: tree.getInclusionProof(i, size), checkpoint: await checkpoints.get(size)! }));
+    }
+  }
+  for (const [path, data] of options.extraFiles ?? []) files.set(path, kept(path) ? KEEP : data);
+  let written = 0;
+  let removed = 0;
+  if (prefix === 0) {
+    const all = new Map<string, string | Uint8Array>();
+    for (const [path, data] of files) if (data !== KEEP) all.set(path, typeof data === 'function' ? data() : data);
+    writeTreeAtomically(options.outDir, all);
+    written = all.size;
+  } else {
+    const managed = ['tile/', 'proof/', ...(options.extraDirs ?? []).map((d) => `${d.replace(/\/$/, '')}/`)];
+    for (const path of published)
+      if (!files.has(path) && (managed.some((m) => path.startsWith(m)) || path === 'vkey')) {
+        rmSync(join(options.outDir, path));
+        removed++;
+      }
+    for (const [path, data] of files) {
+      if (data === KEEP) continue;
+      const target = join(options.outDir, path);
+      if (relative(options.outDir, target).startsWith('..')) throw new Error(`refusing to write outside ${options.outDir}: ${path}`);
+      const bytes = typeof data === 'function' ? data() : data;
+      if (published.has(path)) {
+        const old = readFileSync(target);
+        if (old.equals(typeof bytes === 'string' ? Buffer.from(bytes) : bytes)) continue;
+        rmSync(target);
+      } else mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, bytes);
+      written++;
+    }
+  }
   mkdirSync(options.logDir, { recursive: true });
   const cpFile = join(options.logDir, CHECKPOINT_FILE);
-  writeFileSync(`${cpFile}.tmp`, checkpoint);
-  renameSync(`${cpFile}.tmp`, cpFile);
+  if (!existsSync(cpFile) || readFileSync(cpFile, 'utf8') !== checkpoint) {
+    writeFileSync(`${cpFile}.tmp`, checkpoint);
+    renameSync(`${cpFile}.tmp`, cpFile);
+  }
   const message = options.signer
     ? `公开日志：${tree.size} 条，已用 ${options.signer.name} 签名 / publication log: ${tree.size} entries, signed by ${options.signer.name}`
     : `公开日志：${tree.size} 条，未签名（没有提供日志私钥） / publication log: ${tree.size} entries, UNSIGNED (no log key given)`;
-  return { size: tree.size, checkpoint, signed: Boolean(options.signer), message };
+  return { size: tree.size, checkpoint, signed: Boolean(options.signer), written, removed, message };
 }

@@ -74,6 +74,25 @@ function publicNoticeData(x: NoticeRec['data']): Omit<NoticeRec['data'], 'unpubl
   return { ...said, subjects: x.subjects.map((s) => (s.name === undefined ? s : { ...s, name: maskName(s.name) })) };
 }
 
+/**
+ * The full names that the public content masks, by field path (`subjects[2].name`,
+ * `receivables[0].party`): the log keeps a salted digest of each (never published), so an edit of a
+ * masked character alone is refused like any other change of a logged record.
+ */
+function listMaskedNames(r: AnyRecord): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (r.kind === 'ledger')
+    for (const side of ['receivables', 'payables'] as const)
+      r.rec.data[side].forEach((x, i) => {
+        if (x.partyKind === '个人') out[`${side}[${i}].party`] = x.party;
+      });
+  if (r.kind === 'notice' && getNoticeType(r.rec.data.type)?.personal)
+    r.rec.data.subjects.forEach((x, i) => {
+      if (x.name !== undefined) out[`subjects[${i}].name`] = x.name;
+    });
+  return out;
+}
+
 type AnyRecord =
   | { kind: 'disclosure'; rec: DisclosureRec }
   | { kind: 'ledger'; rec: LedgerRec }
@@ -160,6 +179,8 @@ export interface PublishedVersion extends ContentFacts {
   personal: boolean;
   /** `formatContent(content)`, kept only when asked for (the log step publishes it; the plan needs just the digest). */
   text?: string;
+  /** The full names its content masks, by field path (absent when none): see listMaskedNames. Never published. */
+  maskedNames?: Record<string, string>;
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -169,14 +190,17 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
  * ledgers, notices, meetings by id, as the posters): what the publication log holds one leaf for. A
  * meeting is published once its resolutions are posted (`posted`, with `publishedAt`); volunteer
  * records are not logged. `keepText`: keep each version's canonical JSON (`text`), made once with its digest.
+ * `villages`: only these villages' versions (the build's log plan reuses the others' from its last build).
  */
-export function listPublishedVersions(county: County, keepText = false): PublishedVersion[] {
+export function listPublishedVersions(county: County, keepText = false, villages?: ReadonlySet<string>): PublishedVersion[] {
   const out: PublishedVersion[] = [];
   for (const v of county.villages) {
+    if (villages && !villages.has(v.id)) continue;
     const add = (r: AnyRecord, publishedAt: string | undefined, supersedes?: string, personal = false) => {
       if (!publishedAt) return;
       const { facts, text } = describeContent(r, v);
       const { id, file } = r.rec;
+      const names = r.kind === 'ledger' || r.kind === 'notice' ? listMaskedNames(r) : {};
       out.push({
         ...facts,
         village: v.id,
@@ -188,6 +212,7 @@ export function listPublishedVersions(county: County, keepText = false): Publish
         file,
         personal,
         ...(keepText && !personal ? { text } : {}),
+        ...(Object.keys(names).length > 0 ? { maskedNames: names } : {}),
       });
     };
     for (const d of [...v.disclosures].sort(byId)) add({ kind: 'disclosure', rec: d }, d.data.publishedAt, d.data.supersedes);

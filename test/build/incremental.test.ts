@@ -101,7 +101,10 @@ describe('an incremental build', () => {
     expect(digest(join(tree.root, 'log'))).toEqual(log);
   });
 
-  it('builds again on a new day and with --full, though the content is the same', () => {
+  it('builds again on a new day and with --full, though the content is the same; on the new day nothing of the log is written again', () => {
+    const inodes = (dir: string) => Object.fromEntries(files(dir).map((f) => [relative(dir, f), statSync(f).ino]));
+    const log = inodes(join(tree.root, 'dist/log'));
+    const release = realpathSync(join(tree.root, 'dist'));
     const nextDay = spawnSync(process.execPath, [buildScript, '--root', tree.root], {
       cwd: tree.root,
       encoding: 'utf8',
@@ -109,6 +112,10 @@ describe('an incremental build', () => {
     });
     expect(nextDay.status, nextDay.stdout + nextDay.stderr).toBe(0);
     expect(nextDay.stdout).toContain('New day');
+    // A new release, whose published log is the last one's files, linked over (nothing appended).
+    expect(realpathSync(join(tree.root, 'dist'))).not.toBe(release);
+    expect(inodes(join(tree.root, 'dist/log'))).toEqual(log);
+    expect(nextDay.stdout).toContain('写入 0 个文件');
     expect(build('--full')).toContain('Full build');
     expect(build()).toContain('Nothing changed since the last build');
   }, 300_000);

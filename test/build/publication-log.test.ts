@@ -165,6 +165,37 @@ describe('the publication log in the build', () => {
     }
   }, 300_000);
 
+  it('refuses an edit that changes only a masked character of a private name (刘建平 → 刘健平, both 刘*平 on the web), naming file, line and field; the same content builds again', () => {
+    const file = join(villages, 'maqu/finances/2025-q3.yaml');
+    const original = readFileSync(file, 'utf8');
+    const release = readlinkSync(dist);
+    const log = readFileSync(entriesFile);
+    const names = readFileSync(join(tree.root, 'log/masked-names.jsonl'), 'utf8');
+    // The full names are kept only as salted digests, and never published.
+    expect(names.split('\n')[0]).toMatch(/^\{"salt":"[0-9a-f]{64}"\}$/);
+    expect(names).not.toContain('刘建平');
+    expect(files(join(dist, 'log')).some((f) => f.includes('masked-names'))).toBe(false);
+    writeFileSync(file, original.replace('party: 刘建平', 'party: 刘健平'));
+    try {
+      const run = build();
+      expect(run.status).toBe(1);
+      const said = run.stdout + run.stderr;
+      expect(said).toMatch(
+        /content\/villages\/maqu\/finances\/2025-q3\.yaml:\d+: 字段 (receivables|payables)\[\d+\]\.party 中的姓名与公开日志登记的第 1 版不同/,
+      );
+      expect(said).toMatch(/2025-q3\.yaml:\d+: the name in field (receivables|payables)\[\d+\]\.party differs from version 1 as logged/);
+      expect(said).toContain('请撤回这处改动');
+      expect(said).toContain('publish a correction');
+      expect(readlinkSync(dist)).toBe(release);
+      expect(readFileSync(entriesFile)).toEqual(log);
+    } finally {
+      writeFileSync(file, original);
+    }
+    const again = build({ GONGKAI_AS_OF: '2025-11-21' });
+    expect(again.status, again.stdout + again.stderr).toBe(0);
+    expect(readFileSync(join(tree.root, 'log/masked-names.jsonl'), 'utf8')).toBe(names);
+  }, 300_000);
+
   it('refuses a log key that is not the pair of the logKey in site.yaml, before anything is written', async () => {
     const other = join(keyDir, 'other.key');
     const key = await createSignerKey(getLogOrigin('https://cwgk.longxian.example.cn/'), KEY_TYPE_ED25519, new Uint8Array(32).fill(9));
@@ -274,14 +305,21 @@ describe("a record page's own check, in Chromium", () => {
     await server?.close();
   });
 
-  it('verifies its inclusion proof against the current checkpoint and says so', async () => {
+  it('verifies its entry against the current checkpoint from the published tiles and says so', async () => {
     const page = await browser.newPage();
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
     await page.goto(`${server.url}/v/maqu/disclosures/2025-q3/`);
     const status = page.locator('[data-log-result]');
     await status.waitFor({ timeout: 10_000 });
     expect(await status.getAttribute('data-log-result')).toBe('ok');
     const index = loggedPages().find((p) => p.page === 'v/maqu/disclosures/2025-q3/index.html')!.index;
     expect(await status.textContent()).toContain(`已核验：本页内容确实登记在公开日志第 ${index} 条`);
+    // The checkpoint and a few tiles, not the proof file (which names an older checkpoint).
+    const log = fetched.filter((p) => p.startsWith('/log/'));
+    expect(log).toContain('/log/checkpoint');
+    expect(log.filter((p) => p.startsWith('/log/tile/')).length).toBeGreaterThan(0);
+    expect(log.length).toBeLessThanOrEqual(4);
     await page.close();
   });
 
@@ -297,11 +335,11 @@ describe("a record page's own check, in Chromium", () => {
 
   it('says the check failed when the log no longer holds the page’s entry', async () => {
     const page = await browser.newPage();
-    // The proof of another entry stands in for this page's proof, as a rewritten log would give.
-    await page.route('**/log/proof/*.tlog-proof', async (route) => {
-      const other = readFileSync(join(dist, 'log/proof/0.tlog-proof'), 'utf8');
-      const index = /\/proof\/(\d+)\.tlog-proof$/.exec(route.request().url())![1];
-      await route.fulfill({ body: other.replace('index 0\n', `index ${index}\n`), contentType: 'text/plain' });
+    // Every hash in the entries' tile is changed, as a rewritten log would give.
+    await page.route('**/log/tile/0/**', async (route) => {
+      const res = await route.fetch();
+      const tile = Buffer.from(await res.body()).map((b) => b ^ 0xff);
+      await route.fulfill({ body: Buffer.from(tile), contentType: 'application/octet-stream' });
     });
     await page.goto(`${server.url}/v/maqu/disclosures/2025-q3/`);
     const status = page.locator('[data-log-result]');

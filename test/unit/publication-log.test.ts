@@ -116,6 +116,10 @@ describe('publication log leaves', () => {
       size: 40,
       appended: 0,
       appendedVillages: [],
+      relogged: 0,
+      lines: [],
+      logBytes: 0,
+      maskedNames: { salt: '', lines: [] },
       records: { [`${leaf.village}/${leaf.kind}/${leaf.id}`]: { index: 12, leaf: '{}', root: 'abcdef01', content: true } },
     };
     const stamped = stampPosterDoc(doc, plan);

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromHex, toHex } from '../../src/lib/tlog/bytes.ts';
 import { buildMerkleTree, getEmptyRoot, getRootFromInclusionProof, hashLeaf, verifyConsistency, verifyInclusion } from '../../src/lib/tlog/merkle.ts';
-import { buildTiles, decodeEntryBundle, encodeTileIndex, getTilePath, listTiles } from '../../src/lib/tlog/tiles.ts';
+import { buildTiles, decodeEntryBundle, decodeHashTile, encodeTileIndex, getTilePath, listTiles, proveInclusionFromTiles } from '../../src/lib/tlog/tiles.ts';
 
 const h = (hex: string): Uint8Array => fromHex(hex)!;
 const leafInputs = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map(h);
@@ -224,5 +224,28 @@ describe('tiles follow C2SP tlog-tiles', () => {
     expect(decodeEntryBundle(files.get('tile/entries/001.p/44')!)!.map((e) => new TextDecoder().decode(e))).toEqual(
       entries.slice(256).map((e) => new TextDecoder().decode(e)),
     );
+  });
+  it('a reader of the published tiles gets the same inclusion proof as the whole tree, fetching at most three tiles a level', async () => {
+    const entries = Array.from({ length: 66_000 }, (_, i) => new TextEncoder().encode(`e${i}`));
+    const files = buildTiles(entries);
+    const tree = buildMerkleTree(entries.map(hashLeaf));
+    for (const size of [1, 2, 255, 256, 257, 513, 65_536, 65_537, 66_000])
+      for (const index of [0, 1, size >> 1, size - 2, size - 1].filter((i) => i >= 0 && i < size)) {
+        const read: string[] = [];
+        const proof = await proveInclusionFromTiles(index, size, async (level, tile, width) => {
+          read.push(getTilePath(level, tile, width));
+          // The tiles of a smaller tree are cut from the bigger one's: a full tile is the same file.
+          const full = files.get(getTilePath(level, tile)) ?? files.get([...files.keys()].find((k) => k.startsWith(`${getTilePath(level, tile)}.p/`))!)!;
+          return decodeHashTile(full.slice(0, width * 32), width)!;
+        });
+        expect(proof.map(toHex), `index ${index} of ${size}`).toEqual(tree.getInclusionProof(index, size).map(toHex));
+        expect(verifyInclusion(index, size, hashLeaf(entries[index]!), proof, tree.getRoot(size))).toBe(true);
+        expect(new Set(read).size).toBe(read.length);
+        expect(read.length).toBeLessThanOrEqual(3 * Math.ceil(Math.log2(size + 1) / 8));
+      }
+  });
+  it('a tile that is shorter than the tree says is refused, not read past', async () => {
+    await expect(proveInclusionFromTiles(0, 300, async () => [])).rejects.toThrow(/too short/);
+    await expect(proveInclusionFromTiles(300, 300, async () => [])).rejects.toThrow(RangeError);
   });
 });

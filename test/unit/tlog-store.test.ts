@@ -4,9 +4,9 @@
  * quietly rewriting what was published must fail verification and name what broke.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LogLeaf } from '../../src/schemas/log-leaf.ts';
 import { auditLog } from '../../src/log-store/audit.ts';
@@ -172,6 +172,50 @@ describe('the log in the repository is append-only', () => {
     await publishLog({ logDir: t.logDir, outDir: t.outDir, origin: ORIGIN, signer: t.signer });
     expect(readFileSync(join(t.outDir, 'proof', '3.tlog-proof')).equals(first)).toBe(true);
     expect(existsSync(`${t.outDir}.tmp-${process.pid}`)).toBe(false);
+  });
+
+  it('a growing log rewrites only the files that changed, never through a hard link to the old release, and ends byte-identical to a fresh publish', async () => {
+    const t = await setUp(300);
+    // The build carries the last release's files over as hard links: they must stay as they were.
+    const release = join(t.dir, 'release');
+    cpSync(t.outDir, release, { recursive: true });
+    const linked = join(t.dir, 'staging', 'log');
+    const all = (dir: string, rel = ''): string[] =>
+      readdirSync(join(dir, rel), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? all(dir, join(rel, e.name)) : [join(rel, e.name)]));
+    for (const f of all(release)) {
+      mkdirSync(dirname(join(linked, f)), { recursive: true });
+      linkSync(join(release, f), join(linked, f));
+    }
+    const content = (n: number) => new Map(Array.from({ length: n }, (_, i) => [`content/${i}.json`, () => `{"n":${i}}`]));
+    const snapshot = () => new Map(all(release).map((f) => [f, readFileSync(join(release, f))]));
+    const before = snapshot();
+    // Nothing appended: nothing written.
+    expect(await publishLog({ logDir: t.logDir, outDir: linked, origin: ORIGIN, signer: t.signer })).toMatchObject({ written: 0, removed: 0 });
+    appendLeaves(t.logDir, [leaf('n300'), leaf('n301')]);
+    const made: number[] = [];
+    const extra = new Map([...content(302)].map(([p, f], i) => [p, () => (made.push(i), f())]));
+    const grown = await publishLog({ logDir: t.logDir, outDir: linked, origin: ORIGIN, signer: t.signer, extraFiles: extra, extraDirs: ['content'] });
+    // Checkpoint, tile/0/001.p/46 and its bundle, 46 proofs of the growing tile, 302 content files (none were there).
+    expect(grown.written).toBe(1 + 2 + 46 + 302);
+    expect(grown.removed).toBe(2);
+    expect(made).toHaveLength(302);
+    expect(snapshot()).toEqual(before);
+    // Again with two more: the content published before is kept, not made again.
+    appendLeaves(t.logDir, [leaf('n302'), leaf('n303')]);
+    made.length = 0;
+    const extra2 = new Map([...content(304)].map(([p, f], i) => [p, () => (made.push(i), f())]));
+    const again = await publishLog({ logDir: t.logDir, outDir: linked, origin: ORIGIN, signer: t.signer, extraFiles: extra2, extraDirs: ['content'] });
+    expect(made).toEqual([302, 303]);
+    expect(again.written).toBe(1 + 2 + 48 + 2);
+    // The same files as a log published whole from scratch.
+    const fresh = join(t.dir, 'fresh', 'log');
+    await publishLog({ logDir: t.logDir, outDir: fresh, origin: ORIGIN, signer: t.signer, extraFiles: content(304) });
+    expect(all(linked).sort()).toEqual(all(fresh).sort());
+    for (const f of all(fresh)) expect(readFileSync(join(linked, f)).equals(readFileSync(join(fresh, f))), f).toBe(true);
+    const report = await auditLog({ get: openPublishedLog(linked), vkey: parseVerifierKey(t.vkey) });
+    expect(report.problems).toEqual([]);
+    // Proofs of entries in full tiles carry the checkpoint of their tile's end, which never changes.
+    expect(readFileSync(join(linked, 'proof', '3.tlog-proof'), 'utf8')).toContain(`${ORIGIN}\n256\n`);
   });
 });
 

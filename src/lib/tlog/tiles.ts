@@ -9,7 +9,7 @@
  * are the older variant this replaced).
  */
 import { concatBytes } from './bytes.ts';
-import { buildMerkleTree, type Hash, hashLeaf } from './merkle.ts';
+import { buildMerkleTree, type Hash, hashChildren, hashLeaf } from './merkle.ts';
 
 // Tiles are 8 levels high: TILE_WIDTH = 2^8 hashes (C2SP tlog-tiles).
 export const TILE_WIDTH = 256;
@@ -95,4 +95,55 @@ export function buildTiles(entries: readonly Uint8Array[]): Map<string, Uint8Arr
 export function decodeHashTile(tile: Uint8Array, width: number): Hash[] | null {
   if (tile.length !== width * 32) return null;
   return Array.from({ length: width }, (_, i) => tile.slice(i * 32, i * 32 + 32));
+}
+
+/** Reads the hashes of the hash tile at `level`, `index` with `width` hashes (see getTilePath), e.g. by fetching it. */
+export type TileReader = (level: number, index: number, width: number) => Promise<Hash[]>;
+
+/**
+ * RFC 6962 PATH(index, D[0:size]) read from the log's hash tiles (tlog-tiles "Reading tiles"): each
+ * sibling is the root of whole aligned subtrees, each cut from the few hashes of one tile, so a
+ * reader needs only the tiles above and beside the entry (two or three for a county's log).
+ * `read` is called at most once per tile.
+ */
+export async function proveInclusionFromTiles(index: number, size: number, read: TileReader): Promise<Hash[]> {
+  if (!Number.isSafeInteger(index) || !Number.isSafeInteger(size) || index < 0 || index >= size)
+    throw new RangeError(`leaf ${index} is not in a tree of size ${size}`);
+  const tiles = new Map<string, Promise<Hash[]>>();
+  const readTile = (level: number, tile: number): Promise<Hash[]> => {
+    const width = Math.min(TILE_WIDTH, Math.floor(size / TILE_WIDTH ** level) - tile * TILE_WIDTH);
+    const key = `${level}/${tile}`;
+    if (!tiles.has(key)) tiles.set(key, read(level, tile, width));
+    return tiles.get(key)!;
+  };
+  // MTH(D[start:end]): whole aligned power-of-two subtrees come from one tile; others are split.
+  const subtree = async (start: number, end: number): Promise<Hash> => {
+    const n = end - start;
+    if ((n & (n - 1)) === 0 && start % n === 0) {
+      const height = Math.log2(n);
+      const level = Math.floor(height / 8);
+      const at = start / TILE_WIDTH ** level;
+      const count = n / TILE_WIDTH ** level;
+      const hashes = await readTile(level, Math.floor(at / TILE_WIDTH));
+      const part = hashes.slice(at % TILE_WIDTH, (at % TILE_WIDTH) + count);
+      if (part.length !== count) throw new Error(`tile ${getTilePath(level, Math.floor(at / TILE_WIDTH))} is too short`);
+      return buildMerkleTree(part).getRoot();
+    }
+    let k = 1;
+    while (k * 2 < n) k *= 2;
+    return hashChildren(await subtree(start, start + k), await subtree(start + k, end));
+  };
+  const proof: Hash[] = [];
+  for (let start = 0, end = size, at = index; end - start > 1;) {
+    let k = 1;
+    while (k * 2 < end - start) k *= 2;
+    if (at - start < k) {
+      proof.unshift(await subtree(start + k, end));
+      end = start + k;
+    } else {
+      proof.unshift(await subtree(start, start + k));
+      start += k;
+    }
+  }
+  return proof;
 }
