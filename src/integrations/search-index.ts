@@ -23,7 +23,8 @@ import * as pagefind from 'pagefind';
 import { listSearchDocuments, type SearchDocument } from '../data/search.ts';
 import { buildT2s, buildVocabulary, choosePins, hanCharacters, loadJieba, makePlace, makeWordCounter, siteWords } from '../lib/search-lexicon.ts';
 import type { SearchDirectory, SplitLexicon } from '../lib/search-bundles.ts';
-import { entryChunkFile, splitLedgerFragment, type EntryAnchor } from '../lib/search-entries.ts';
+import { CHUNK_BYTES, encodeChunk, groupWords, readChunkFiles, readChunkWords, replaceChunkList } from '../lib/search-chunks.ts';
+import { entryPackFile, packEntryChunks, splitLedgerFragment, type EntryAnchor } from '../lib/search-entries.ts';
 import { SEARCH_LANGUAGE } from '../lib/search-synonyms.ts';
 import { SEARCH_WORD_CHARACTERS, separateHanForIndex } from '../lib/search-query.ts';
 import { replaceFile } from './files.ts';
@@ -192,7 +193,12 @@ interface BundleCounts {
   /** How often each pin word and its pieces stand in the bundle's text (src/lib/search-lexicon.ts choosePins). */
   occurrences: [string, number][];
   chars: string;
+  /** `INDEX_LAYOUT` of the bundle: a bundle written by an older layout is indexed again. */
+  layout: number;
 }
+
+/** What the build does to Pagefind's output (smaller word chunks, packed ledger entries); raised when that changes, so no bundle of an older layout is reused. */
+const INDEX_LAYOUT = 2;
 
 /** Pagefind's smallest index, at pagefind/: the code and WebAssembly every bundle is merged into (see src/lib/search-bundles.ts). */
 const HUB_PAGE = '<html lang="zh-cn"><body><main data-pagefind-body><p>gongkaihubxq</p></main></body></html>';
@@ -286,12 +292,14 @@ export async function indexBundle(job: BundleJob, jieba: Jieba): Promise<BundleR
   if (problems.length > 0) return { problems };
   for (const f of readdirSync(job.dir)) if (UNUSED_BUNDLE_FILES.test(f) || MERGED_BUNDLE_FILES.test(f)) rmSync(join(job.dir, f));
   moveLedgerEntries(job.dir);
+  rechunkIndex(job.dir);
   const counts: BundleCounts = {
     entry: readFileSync(join(job.dir, 'pagefind-entry.json'), 'utf8'),
     paths: job.docs.map((d) => d.path),
     words: [...counter.pages].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)),
     occurrences: [...counter.occurrences].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)),
     chars: [...own].sort().join(''),
+    layout: INDEX_LAYOUT,
   };
   return { counts, problems };
 }
@@ -362,10 +370,11 @@ function startIndexing(jobs: readonly BundleJob[], workers: number): { results: 
 const FRAGMENT_SIGNATURE = 'pagefind_dcd';
 
 /**
- * Moves the entry lines of every ledger fragment of the bundle in `dir` into files of their own
- * (src/lib/search-entries.ts): a ledger result's data is then its summary and one file of entries,
- * not every entry. Pagefind's fragment is gzipped JSON after a signature; the rewritten one keeps
- * its name, so the index still finds it.
+ * Moves the entry lines of every ledger fragment of the bundle in `dir` into a file of its own, in
+ * chunks each gzipped apart (src/lib/search-entries.ts): a ledger result's data is then its summary
+ * and one chunk of entries, not every entry. Pagefind's fragment is gzipped JSON after a signature;
+ * the rewritten one keeps its name, so the index still finds it, and gains the chunks' byte ranges.
+ * The ledger's file depends only on its own entries, as its fragment's name does.
  */
 function moveLedgerEntries(dir: string): void {
   const fragments = join(dir, 'fragment');
@@ -382,10 +391,53 @@ function moveLedgerEntries(dir: string): void {
     const split = splitLedgerFragment(fragment);
     if (split.chunks.length === 0) continue;
     const id = name.replace(/\.pf_fragment$/, '');
+    const { pack, ranges } = packEntryChunks(split.chunks, (data) => gzipSync(data, { level: 9 }));
     mkdirSync(join(dir, 'entries'), { recursive: true });
-    for (const [i, chunk] of split.chunks.entries()) writeFileSync(join(dir, entryChunkFile(id, i)), JSON.stringify(chunk));
-    writeFileSync(file, gzipSync(Buffer.concat([Buffer.from(FRAGMENT_SIGNATURE), Buffer.from(JSON.stringify(split.fragment))]), { level: 9 }));
+    writeFileSync(join(dir, entryPackFile(id)), pack);
+    const fragmentWithRanges = { ...split.fragment, entryRanges: ranges };
+    writeFileSync(file, gzipSync(Buffer.concat([Buffer.from(FRAGMENT_SIGNATURE), Buffer.from(JSON.stringify(fragmentWithRanges))]), { level: 9 }));
   }
+}
+
+/** A Pagefind index file's CBOR: gzipped, after the signature. */
+function readPagefindFile(file: string): Buffer {
+  const raw = gunzipSync(readFileSync(file));
+  if (raw.subarray(0, FRAGMENT_SIGNATURE.length).toString('utf8') !== FRAGMENT_SIGNATURE)
+    throw new Error(`Pagefind 索引文件格式不认识：${file}。Unknown Pagefind file format: ${file}`);
+  return raw.subarray(FRAGMENT_SIGNATURE.length);
+}
+
+function writePagefindFile(file: string, cbor: Uint8Array): void {
+  replaceFile(file, gzipSync(Buffer.concat([Buffer.from(FRAGMENT_SIGNATURE), cbor]), { level: 9 }));
+}
+
+/**
+ * Cuts the word index of the bundle in `dir` into chunks of at most `maxBytes` (src/lib/search-chunks.ts), so a
+ * rare word no longer reads the big chunk of the common words beside it. The metadata keeps its name (the
+ * bundle's entry file names it) and lists the new chunks, each named by the hash of its content.
+ */
+export function rechunkIndex(dir: string, maxBytes = CHUNK_BYTES): void {
+  const metaName = readdirSync(dir).find((f) => f.endsWith('.pf_meta'));
+  if (!metaName) return;
+  const metaFile = join(dir, metaName);
+  const meta = readPagefindFile(metaFile);
+  const language = metaName.replace(/^pagefind\.|_[0-9a-f]+\.pf_meta$/g, '');
+  const old = readChunkFiles(meta);
+  const words = old.flatMap((name) => readChunkWords(readPagefindFile(join(dir, 'index', `${name}.pf_index`))));
+  const chunks = groupWords(words, maxBytes).map((group) => {
+    const cbor = encodeChunk(group);
+    return { cbor, from: group[0]!.word, to: group.at(-1)!.word, hash: createHash('sha256').update(cbor).digest('hex') };
+  });
+  const taken = new Set<string>();
+  const named = chunks.map((c) => {
+    let length = 7;
+    while (taken.has(c.hash.slice(0, length))) length++;
+    taken.add(c.hash.slice(0, length));
+    return { ...c, file: `${language}_${c.hash.slice(0, length)}` };
+  });
+  for (const name of old) rmSync(join(dir, 'index', `${name}.pf_index`));
+  for (const c of named) writePagefindFile(join(dir, 'index', `${c.file}.pf_index`), c.cbor);
+  writePagefindFile(metaFile, replaceChunkList(meta, named));
 }
 
 function pagefindFiles(dir: string): string[] {
@@ -396,14 +448,17 @@ function pagefindFiles(dir: string): string[] {
 
 /**
  * Bytes a bundle costs a query before its first result: its metadata, every filter (Pagefind loads
- * them all to count) and one index chunk of average size (a term reads at least one).
+ * them all to count) and two index chunks of average size (each word, a Han character, reads one; a
+ * query is most often a word of two). Since the chunks are small (`rechunkIndex`), one chunk would
+ * undercount a query of several characters: two bundles of about 23 KB fit the budget, and a
+ * sentence in both read twice its chunks.
  */
 function fixedBytes(dir: string): number {
   const files = pagefindFiles(dir);
   const size = (f: string) => statSync(join(dir, f)).size;
   const chunks = files.filter((f) => f.endsWith('.pf_index'));
   const chunk = chunks.length > 0 ? Math.round(chunks.reduce((sum, f) => sum + size(f), 0) / chunks.length) : 0;
-  return files.filter((f) => f.endsWith('.pf_meta') || f.endsWith('.pf_filter')).reduce((sum, f) => sum + size(f), 0) + chunk;
+  return files.filter((f) => f.endsWith('.pf_meta') || f.endsWith('.pf_filter')).reduce((sum, f) => sum + size(f), 0) + 2 * chunk;
 }
 
 /**
@@ -465,7 +520,7 @@ export async function buildSearchIndex(
     try {
       const counts = JSON.parse(readFileSync(countsFile, 'utf8')) as BundleCounts;
       const same = counts.entry === readFileSync(entryFile, 'utf8') && counts.paths.join('\n') === b.docs.map((d) => d.path).join('\n');
-      return same && Array.isArray(counts.occurrences) ? counts : undefined;
+      return same && Array.isArray(counts.occurrences) && counts.layout === INDEX_LAYOUT ? counts : undefined;
     } catch {
       return undefined;
     }
