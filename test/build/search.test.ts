@@ -16,7 +16,7 @@ import { POST_BUILD_STEPS } from '../../scripts/build-steps.ts';
 import { formatYuan } from '../../src/lib/money.ts';
 import { CHUNK_BYTES, readChunkFiles, readChunkWords } from '../../src/lib/search-chunks.ts';
 import { ENTRIES_PER_CHUNK, readEntryRange } from '../../src/lib/search-entries.ts';
-import { EXPAND_BELOW, PAGE_SIZE } from '../../src/lib/search-run.ts';
+import { EXPAND_BELOW, PAGE_SIZE, SYNONYMS_BELOW } from '../../src/lib/search-run.ts';
 import { RELATED, SYNONYMS } from '../../src/lib/search-synonyms.ts';
 import { copyDemoDist, demoDistPath, ensureDemoDist } from '../helpers/dist.ts';
 import { ROOT } from '../helpers/fixture-tree.ts';
@@ -124,7 +124,9 @@ describe('search on the built demo county', () => {
     for (const q of QUERIES) {
       const literal = pagesContaining(pages, q);
       const truth = new Set(
-        [q, ...(SYNONYMS[q] ?? []), ...(literal.length >= EXPAND_BELOW ? [] : (RELATED[q] ?? []))].flatMap((w) => pagesContaining(pages, w)),
+        [q, ...(literal.length >= SYNONYMS_BELOW ? [] : (SYNONYMS[q] ?? [])), ...(literal.length >= EXPAND_BELOW ? [] : (RELATED[q] ?? []))].flatMap((w) =>
+          pagesContaining(pages, w),
+        ),
       );
       expect(truth.size, `ground truth for ${q}`).toBeGreaterThan(0);
       const r = await site.search(q);
