@@ -4,7 +4,9 @@
  * build), writes the hub they are merged into (<site>/pagefind/) and the search lexicon with the
  * directory of bundles (pinyin of place names, traditional → simplified, which bundle holds which
  * villages and characters) to <site>/search/lexicon.json. Any indexing problem stops the build.
- * See docs/search.md, "Splitting the index by township".
+ * See docs/search.md, "Splitting the index by township". Each bundle's word index is then cut into
+ * smaller chunks and its ledger entries packed one file per ledger (docs/search.md, "Smaller chunks,
+ * fewer files").
  *
  * The pages on disk are not changed. What Pagefind reads is the page with, inside its
  * `data-pagefind-body` (whose filter/meta/sort markers are attributes, src/components/SearchBody.astro): one short heading per ledger entry carrying the
