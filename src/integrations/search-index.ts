@@ -418,7 +418,7 @@ function writePagefindFile(file: string, cbor: Uint8Array): void {
  * rare word no longer reads the big chunk of the common words beside it. The metadata keeps its name (the
  * bundle's entry file names it) and lists the new chunks, each named by the hash of its content.
  */
-export function rechunkIndex(dir: string, maxBytes = CHUNK_BYTES): void {
+function rechunkIndex(dir: string, maxBytes = CHUNK_BYTES): void {
   const metaName = readdirSync(dir).find((f) => f.endsWith('.pf_meta'));
   if (!metaName) return;
   const metaFile = join(dir, metaName);
