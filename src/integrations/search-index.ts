@@ -415,15 +415,18 @@ function writePagefindFile(file: string, cbor: Uint8Array): void {
 
 /**
  * Cuts the word index of the bundle in `dir` into chunks of at most `maxBytes` (src/lib/search-chunks.ts), so a
- * rare word no longer reads the big chunk of the common words beside it. The metadata keeps its name (the
- * bundle's entry file names it) and lists the new chunks, each named by the hash of its content.
+ * rare word no longer reads the big chunk of the common words beside it. The new chunks and the metadata listing
+ * them are named by the hash of their content, and the bundle's entry file (pagefind-entry.json, never cached long)
+ * names the new metadata: hosts cache Pagefind's metadata and chunks for a year by name (deploy/nginx), so a name
+ * must never come back with other content, as Pagefind's metadata name would after this rewrite.
  */
 function rechunkIndex(dir: string, maxBytes = CHUNK_BYTES): void {
   const metaName = readdirSync(dir).find((f) => f.endsWith('.pf_meta'));
   if (!metaName) return;
   const metaFile = join(dir, metaName);
   const meta = readPagefindFile(metaFile);
-  const language = metaName.replace(/^pagefind\.|_[0-9a-f]+\.pf_meta$/g, '');
+  const metaHash = metaName.replace(/^pagefind\.|\.pf_meta$/g, '');
+  const language = metaHash.replace(/_[0-9a-f]+$/, '');
   const old = readChunkFiles(meta);
   const words = old.flatMap((name) => readChunkWords(readPagefindFile(join(dir, 'index', `${name}.pf_index`))));
   const chunks = groupWords(words, maxBytes).map((group) => {
@@ -439,7 +442,17 @@ function rechunkIndex(dir: string, maxBytes = CHUNK_BYTES): void {
   });
   for (const name of old) rmSync(join(dir, 'index', `${name}.pf_index`));
   for (const c of named) writePagefindFile(join(dir, 'index', `${c.file}.pf_index`), c.cbor);
-  writePagefindFile(metaFile, replaceChunkList(meta, named));
+  const next = replaceChunkList(meta, named);
+  const nextHash = `${language}_${createHash('sha256').update(next).digest('hex').slice(0, 13)}`;
+  rmSync(metaFile);
+  writePagefindFile(join(dir, `pagefind.${nextHash}.pf_meta`), next);
+  const entryFile = join(dir, 'pagefind-entry.json');
+  const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as { languages: Record<string, { hash: string }> };
+  const listing = Object.values(entry.languages).filter((l) => l.hash === metaHash);
+  if (listing.length !== 1)
+    throw new Error(`Pagefind 的 pagefind-entry.json 没有写明 ${metaName}。Pagefind's pagefind-entry.json does not name ${metaName}: ${entryFile}`);
+  listing[0]!.hash = nextHash;
+  replaceFile(entryFile, JSON.stringify(entry));
 }
 
 function pagefindFiles(dir: string): string[] {

@@ -347,13 +347,22 @@ describe('search on the built demo county', () => {
     expect(ids).toBe(entries);
   });
 
-  it('keeps no word in an index chunk bigger than CHUNK_BYTES unless the word alone is, and lists every chunk it writes', () => {
+  it('keeps no word in an index chunk bigger than CHUNK_BYTES unless the word alone is, lists every chunk it writes, and names the metadata by its content', () => {
     const unwrap = (file: string) => gunzipSync(readFileSync(file)).subarray('pagefind_dcd'.length);
     const bundles = site.lexicon.directory.bundles.map((b) => b.id);
     expect(bundles.length).toBeGreaterThan(0);
     for (const id of bundles) {
       const dir = join(DIST, 'pagefind', id);
       const meta = readdirSync(dir).find((f) => f.endsWith('.pf_meta'))!;
+      // Named by its content (hosts cache it for a year by name), and the bundle's entry file names it.
+      const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
+      expect(meta).toBe(
+        `pagefind.zh-cn_${createHash('sha256')
+          .update(unwrap(join(dir, meta)))
+          .digest('hex')
+          .slice(0, 13)}.pf_meta`,
+      );
+      expect(`pagefind.${entry.languages['zh-cn']!.hash}.pf_meta`).toBe(meta);
       const listed = readChunkFiles(unwrap(join(dir, meta)));
       expect(readdirSync(join(dir, 'index')).sort()).toEqual(listed.map((h) => `${h}.pf_index`).sort());
       for (const h of listed) {
