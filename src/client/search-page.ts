@@ -4,7 +4,7 @@
  * use (focus or search), never on page load, so a visit that does not search costs nothing.
  */
 import { BUNDLE_BUDGET, mergeByDate, openBundles, sortableDate, type SplitLexicon } from '../lib/search-bundles.ts';
-import { withLedgerEntries, type EntryAnchor, type EntryChunk } from '../lib/search-entries.ts';
+import { rangeHeader, readEntryRange, withLedgerEntries, type EntryAnchor, type EntryRange } from '../lib/search-entries.ts';
 import {
   FILTER_KEYS,
   PAGE_SIZE,
@@ -25,6 +25,8 @@ interface ResultData {
   /** Where the page's headings with ids are, and where the query matched (word positions): a ledger's entry is found by them. */
   anchors?: EntryAnchor[];
   locations?: number[];
+  /** A ledger's chunks of entries: their byte ranges in its file (src/lib/search-entries.ts). */
+  entryRanges?: EntryRange[];
   /** Set by withLedgerEntries when the match is in a ledger entry: the entry's row and line. */
   entry?: { url: string; excerpt: string };
 }
@@ -55,7 +57,7 @@ function loadEngine() {
 }
 
 // One township's bundle, merged into Pagefind's hub (pagefind/): the hub's code and WebAssembly are fetched once.
-// A ledger result loads the one file of entries its match is in (src/lib/search-entries.ts).
+// A ledger result loads the one chunk of entries its match is in: a byte range of the ledger's file (src/lib/search-entries.ts).
 const bundles = new Map<number, Promise<BundleSearch>>();
 function openBundle(i: number): Promise<BundleSearch> {
   let api = bundles.get(i);
@@ -67,7 +69,11 @@ function openBundle(i: number): Promise<BundleSearch> {
         const folder = `${base}pagefind/${lexicon.directory.bundles[i]!.id}/`;
         await instance.options({ excerptLength: 36 });
         await instance.mergeIndex(folder, { baseUrl: base, excerptLength: 36 });
-        return withLedgerEntries(instance, (file) => fetch(`${folder}${file}`).then((r) => r.json() as Promise<EntryChunk>));
+        // A missing file (its 404 page does not decompress) leaves the result opening at the page.
+        return withLedgerEntries(instance, async (file, range) => {
+          const r = await fetch(`${folder}${file}`, { headers: { Range: rangeHeader(range) } });
+          return readEntryRange(r.status, new Uint8Array(await r.arrayBuffer()), range);
+        });
       })),
     );
   return api;

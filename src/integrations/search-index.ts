@@ -4,7 +4,9 @@
  * build), writes the hub they are merged into (<site>/pagefind/) and the search lexicon with the
  * directory of bundles (pinyin of place names, traditional → simplified, which bundle holds which
  * villages and characters) to <site>/search/lexicon.json. Any indexing problem stops the build.
- * See docs/search.md, "Splitting the index by township".
+ * See docs/search.md, "Splitting the index by township". Each bundle's word index is then cut into
+ * smaller chunks and its ledger entries packed one file per ledger (docs/search.md, "Smaller chunks,
+ * fewer files").
  *
  * The pages on disk are not changed. What Pagefind reads is the page with, inside its
  * `data-pagefind-body` (whose filter/meta/sort markers are attributes, src/components/SearchBody.astro): one short heading per ledger entry carrying the
@@ -23,7 +25,8 @@ import * as pagefind from 'pagefind';
 import { listSearchDocuments, type SearchDocument } from '../data/search.ts';
 import { buildT2s, buildVocabulary, choosePins, hanCharacters, loadJieba, makePlace, makeWordCounter, siteWords } from '../lib/search-lexicon.ts';
 import type { SearchDirectory, SplitLexicon } from '../lib/search-bundles.ts';
-import { entryChunkFile, splitLedgerFragment, type EntryAnchor } from '../lib/search-entries.ts';
+import { CHUNK_BYTES, encodeChunk, groupWords, readChunkFiles, readChunkWords, replaceChunkList } from '../lib/search-chunks.ts';
+import { entryPackFile, packEntryChunks, splitLedgerFragment, type EntryAnchor } from '../lib/search-entries.ts';
 import { SEARCH_LANGUAGE } from '../lib/search-synonyms.ts';
 import { SEARCH_WORD_CHARACTERS, separateHanForIndex } from '../lib/search-query.ts';
 import { replaceFile } from './files.ts';
@@ -192,7 +195,12 @@ interface BundleCounts {
   /** How often each pin word and its pieces stand in the bundle's text (src/lib/search-lexicon.ts choosePins). */
   occurrences: [string, number][];
   chars: string;
+  /** `INDEX_LAYOUT` of the bundle: a bundle written by an older layout is indexed again. */
+  layout: number;
 }
+
+/** What the build does to Pagefind's output (smaller word chunks, packed ledger entries); raised when that changes, so no bundle of an older layout is reused. */
+const INDEX_LAYOUT = 2;
 
 /** Pagefind's smallest index, at pagefind/: the code and WebAssembly every bundle is merged into (see src/lib/search-bundles.ts). */
 const HUB_PAGE = '<html lang="zh-cn"><body><main data-pagefind-body><p>gongkaihubxq</p></main></body></html>';
@@ -286,12 +294,14 @@ export async function indexBundle(job: BundleJob, jieba: Jieba): Promise<BundleR
   if (problems.length > 0) return { problems };
   for (const f of readdirSync(job.dir)) if (UNUSED_BUNDLE_FILES.test(f) || MERGED_BUNDLE_FILES.test(f)) rmSync(join(job.dir, f));
   moveLedgerEntries(job.dir);
+  rechunkIndex(job.dir);
   const counts: BundleCounts = {
     entry: readFileSync(join(job.dir, 'pagefind-entry.json'), 'utf8'),
     paths: job.docs.map((d) => d.path),
     words: [...counter.pages].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)),
     occurrences: [...counter.occurrences].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)),
     chars: [...own].sort().join(''),
+    layout: INDEX_LAYOUT,
   };
   return { counts, problems };
 }
@@ -362,10 +372,11 @@ function startIndexing(jobs: readonly BundleJob[], workers: number): { results: 
 const FRAGMENT_SIGNATURE = 'pagefind_dcd';
 
 /**
- * Moves the entry lines of every ledger fragment of the bundle in `dir` into files of their own
- * (src/lib/search-entries.ts): a ledger result's data is then its summary and one file of entries,
- * not every entry. Pagefind's fragment is gzipped JSON after a signature; the rewritten one keeps
- * its name, so the index still finds it.
+ * Moves the entry lines of every ledger fragment of the bundle in `dir` into a file of its own, in
+ * chunks each gzipped apart (src/lib/search-entries.ts): a ledger result's data is then its summary
+ * and one chunk of entries, not every entry. Pagefind's fragment is gzipped JSON after a signature;
+ * the rewritten one keeps its name, so the index still finds it, and gains the chunks' byte ranges.
+ * The ledger's file depends only on its own entries, as its fragment's name does.
  */
 function moveLedgerEntries(dir: string): void {
   const fragments = join(dir, 'fragment');
@@ -382,10 +393,66 @@ function moveLedgerEntries(dir: string): void {
     const split = splitLedgerFragment(fragment);
     if (split.chunks.length === 0) continue;
     const id = name.replace(/\.pf_fragment$/, '');
+    const { pack, ranges } = packEntryChunks(split.chunks, (data) => gzipSync(data, { level: 9 }));
     mkdirSync(join(dir, 'entries'), { recursive: true });
-    for (const [i, chunk] of split.chunks.entries()) writeFileSync(join(dir, entryChunkFile(id, i)), JSON.stringify(chunk));
-    writeFileSync(file, gzipSync(Buffer.concat([Buffer.from(FRAGMENT_SIGNATURE), Buffer.from(JSON.stringify(split.fragment))]), { level: 9 }));
+    writeFileSync(join(dir, entryPackFile(id)), pack);
+    const fragmentWithRanges = { ...split.fragment, entryRanges: ranges };
+    writeFileSync(file, gzipSync(Buffer.concat([Buffer.from(FRAGMENT_SIGNATURE), Buffer.from(JSON.stringify(fragmentWithRanges))]), { level: 9 }));
   }
+}
+
+/** A Pagefind index file's CBOR: gzipped, after the signature. */
+function readPagefindFile(file: string): Buffer {
+  const raw = gunzipSync(readFileSync(file));
+  if (raw.subarray(0, FRAGMENT_SIGNATURE.length).toString('utf8') !== FRAGMENT_SIGNATURE)
+    throw new Error(`Pagefind 索引文件格式不认识：${file}。Unknown Pagefind file format: ${file}`);
+  return raw.subarray(FRAGMENT_SIGNATURE.length);
+}
+
+function writePagefindFile(file: string, cbor: Uint8Array): void {
+  replaceFile(file, gzipSync(Buffer.concat([Buffer.from(FRAGMENT_SIGNATURE), cbor]), { level: 9 }));
+}
+
+/**
+ * Cuts the word index of the bundle in `dir` into chunks of at most `maxBytes` (src/lib/search-chunks.ts), so a
+ * rare word no longer reads the big chunk of the common words beside it. The new chunks and the metadata listing
+ * them are named by the hash of their content, and the bundle's entry file (pagefind-entry.json, never cached long)
+ * names the new metadata: hosts cache Pagefind's metadata and chunks for a year by name (deploy/nginx), so a name
+ * must never come back with other content, as Pagefind's metadata name would after this rewrite.
+ */
+function rechunkIndex(dir: string, maxBytes = CHUNK_BYTES): void {
+  const metaName = readdirSync(dir).find((f) => f.endsWith('.pf_meta'));
+  if (!metaName) return;
+  const metaFile = join(dir, metaName);
+  const meta = readPagefindFile(metaFile);
+  const metaHash = metaName.replace(/^pagefind\.|\.pf_meta$/g, '');
+  const language = metaHash.replace(/_[0-9a-f]+$/, '');
+  const old = readChunkFiles(meta);
+  const words = old.flatMap((name) => readChunkWords(readPagefindFile(join(dir, 'index', `${name}.pf_index`))));
+  const chunks = groupWords(words, maxBytes).map((group) => {
+    const cbor = encodeChunk(group);
+    return { cbor, from: group[0]!.word, to: group.at(-1)!.word, hash: createHash('sha256').update(cbor).digest('hex') };
+  });
+  const taken = new Set<string>();
+  const named = chunks.map((c) => {
+    let length = 7;
+    while (taken.has(c.hash.slice(0, length))) length++;
+    taken.add(c.hash.slice(0, length));
+    return { ...c, file: `${language}_${c.hash.slice(0, length)}` };
+  });
+  for (const name of old) rmSync(join(dir, 'index', `${name}.pf_index`));
+  for (const c of named) writePagefindFile(join(dir, 'index', `${c.file}.pf_index`), c.cbor);
+  const next = replaceChunkList(meta, named);
+  const nextHash = `${language}_${createHash('sha256').update(next).digest('hex').slice(0, 13)}`;
+  rmSync(metaFile);
+  writePagefindFile(join(dir, `pagefind.${nextHash}.pf_meta`), next);
+  const entryFile = join(dir, 'pagefind-entry.json');
+  const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as { languages: Record<string, { hash: string }> };
+  const listing = Object.values(entry.languages).filter((l) => l.hash === metaHash);
+  if (listing.length !== 1)
+    throw new Error(`Pagefind 的 pagefind-entry.json 没有写明 ${metaName}。Pagefind's pagefind-entry.json does not name ${metaName}: ${entryFile}`);
+  listing[0]!.hash = nextHash;
+  replaceFile(entryFile, JSON.stringify(entry));
 }
 
 function pagefindFiles(dir: string): string[] {
@@ -396,14 +463,17 @@ function pagefindFiles(dir: string): string[] {
 
 /**
  * Bytes a bundle costs a query before its first result: its metadata, every filter (Pagefind loads
- * them all to count) and one index chunk of average size (a term reads at least one).
+ * them all to count) and two index chunks of average size (each word, a Han character, reads one; a
+ * query is most often a word of two). Since the chunks are small (`rechunkIndex`), one chunk would
+ * undercount a query of several characters: two bundles of about 23 KB fit the budget, and a
+ * sentence in both read twice its chunks.
  */
 function fixedBytes(dir: string): number {
   const files = pagefindFiles(dir);
   const size = (f: string) => statSync(join(dir, f)).size;
   const chunks = files.filter((f) => f.endsWith('.pf_index'));
   const chunk = chunks.length > 0 ? Math.round(chunks.reduce((sum, f) => sum + size(f), 0) / chunks.length) : 0;
-  return files.filter((f) => f.endsWith('.pf_meta') || f.endsWith('.pf_filter')).reduce((sum, f) => sum + size(f), 0) + chunk;
+  return files.filter((f) => f.endsWith('.pf_meta') || f.endsWith('.pf_filter')).reduce((sum, f) => sum + size(f), 0) + 2 * chunk;
 }
 
 /**
@@ -465,7 +535,7 @@ export async function buildSearchIndex(
     try {
       const counts = JSON.parse(readFileSync(countsFile, 'utf8')) as BundleCounts;
       const same = counts.entry === readFileSync(entryFile, 'utf8') && counts.paths.join('\n') === b.docs.map((d) => d.path).join('\n');
-      return same && Array.isArray(counts.occurrences) ? counts : undefined;
+      return same && Array.isArray(counts.occurrences) && counts.layout === INDEX_LAYOUT ? counts : undefined;
     } catch {
       return undefined;
     }

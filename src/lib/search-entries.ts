@@ -3,10 +3,13 @@
  * one Pagefind record, so a query matches it, counts it and filters it once; but its fragment (what
  * a result's data loads) held every entry's line, about 5 KB gzipped at 150 entries, and a first
  * screen of five ledger results cost 30 KB (docs/search.md). After indexing, the build cuts the
- * entry lines out of the fragment and writes them beside it in files of `ENTRIES_PER_CHUNK`
- * entries; the fragment keeps the anchor of each file's first entry. A result's match positions
- * (Pagefind's word locations, unchanged) then say which file holds the matching entry: one small file
- * is loaded for it, and the result opens at that entry with its line as the excerpt.
+ * entry lines out of the fragment into chunks of `ENTRIES_PER_CHUNK` entries, each gzipped on its
+ * own, and writes them one after another into one file per ledger (`entryPackFile`); the fragment
+ * keeps the anchor of each chunk's first entry and each chunk's byte range (`entryRanges`). A
+ * result's match positions (Pagefind's word locations, unchanged) then say which chunk holds the
+ * matching entry: only its bytes are fetched (an HTTP range, about 1 KB), and the result opens at
+ * that entry with its line as the excerpt. One file per ledger, not per chunk: a county of 300
+ * villages has 2,400 ledgers and 21,330 chunks, and static hosts cap the files of a deployment.
  *
  * Pure: the build (src/integrations/search-index.ts), the search page and the Node tests run it.
  * Pagefind's word positions count the pieces of the fragment's text between zero-width spaces
@@ -15,7 +18,7 @@
  */
 import { isEntryAnchor } from './ledger.ts';
 
-/** Entries per file: one file is about 0.6 KB gzipped, and a result loads one. */
+/** Entries per chunk: one chunk is about 0.6–1 KB gzipped, and a result loads one. */
 export const ENTRIES_PER_CHUNK = 20;
 
 /** What a search result's data needs to find its entry (Pagefind's fragment fields). */
@@ -31,9 +34,45 @@ export interface EntryChunk {
   entries: { id: string; at: number; words: string[] }[];
 }
 
-/** The file (under the bundle's folder) of chunk `chunk` of the record whose Pagefind id is `recordId`. */
-export function entryChunkFile(recordId: string, chunk: number): string {
-  return `entries/${recordId}-${chunk}.json`;
+/**
+ * The file (under the bundle's folder) holding the chunks of the record whose Pagefind id is `recordId`: gzip members
+ * one after another. Not .json or .gz: a host sends it as it is (application/octet-stream), so a byte range of it is a
+ * whole gzipped chunk.
+ */
+export function entryPackFile(recordId: string): string {
+  return `entries/${recordId}.bin`;
+}
+
+/** Byte range of a chunk in its ledger's file: offset and length. */
+export type EntryRange = readonly [number, number];
+
+/** The ledger's file of chunks (each JSON, gzipped by `gzip`) and the byte range of each. */
+export function packEntryChunks(chunks: readonly EntryChunk[], gzip: (data: Uint8Array) => Uint8Array): { pack: Uint8Array; ranges: EntryRange[] } {
+  const parts = chunks.map((c) => gzip(new TextEncoder().encode(JSON.stringify(c))));
+  const pack = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
+  const ranges: EntryRange[] = [];
+  let at = 0;
+  for (const p of parts) {
+    pack.set(p, at);
+    ranges.push([at, p.length]);
+    at += p.length;
+  }
+  return { pack, ranges };
+}
+
+/** The HTTP Range header asking for `range`. */
+export function rangeHeader([offset, length]: EntryRange): string {
+  return `bytes=${offset}-${offset + length - 1}`;
+}
+
+/**
+ * A chunk from the answer to a range request: a 206 answer is the chunk's bytes; a host that ignores Range answers 200
+ * with the whole file, from which the chunk is cut. Decompressed with the platform's DecompressionStream; anything
+ * else (a 404 page, cut bytes) fails to decompress and rejects.
+ */
+export async function readEntryRange(status: number, body: Uint8Array, [offset, length]: EntryRange): Promise<EntryChunk> {
+  const bytes = status === 206 ? body : body.subarray(offset, offset + length);
+  return (await new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'))).json()) as EntryChunk;
 }
 
 const WORD_BREAK = '\u200B';
@@ -94,19 +133,25 @@ export function entryExcerpt(chunk: EntryChunk, at: number, locations: readonly 
   return { id: entry.id, excerpt };
 }
 
+/** What a ledger's fragment says about its chunks: their byte ranges in its file, in order (set by the build). */
+export interface WithRanges {
+  entryRanges?: EntryRange[];
+}
+
 /** A search result's data with the entry it opens at (`entry`), when its match is in a ledger entry. */
 export type WithEntry<D> = D & { entry?: { url: string; excerpt: string } };
 
 /**
  * A bundle's search API whose results load, with their data, the entry their match is in:
- * `load(file)` reads a file under the bundle's folder (entryChunkFile). Results that are not
- * ledgers, or whose match is outside the entries, are returned as Pagefind made them.
+ * `load(file, range)` reads a byte range of a file under the bundle's folder (entryPackFile) as a
+ * chunk. Results that are not ledgers, or whose match is outside the entries, are returned as
+ * Pagefind made them.
  */
-export function withLedgerEntries<D extends { url: string; anchors?: EntryAnchor[]; locations?: number[] }, O>(
+export function withLedgerEntries<D extends { url: string; anchors?: EntryAnchor[]; locations?: number[] } & WithRanges, O>(
   api: {
     search(term: string | null, options: O): Promise<{ results: { id: string; score: number; data(): Promise<D> }[] } | null>;
   },
-  load: (file: string) => Promise<EntryChunk>,
+  load: (file: string, range: EntryRange) => Promise<EntryChunk>,
 ) {
   return {
     async search(term: string | null, options: O) {
@@ -119,9 +164,10 @@ export function withLedgerEntries<D extends { url: string; anchors?: EntryAnchor
           data: async (): Promise<WithEntry<D>> => {
             const d = await x.data();
             const match = matchedChunk(d);
-            if (!match) return d;
+            const range = match && d.entryRanges?.[match.chunk];
+            if (!match || !range) return d;
             // A file that cannot be read (a half-published site) leaves the result as Pagefind made it: it opens at the page.
-            const chunk = await load(entryChunkFile(x.id, match.chunk)).catch(() => undefined);
+            const chunk = await load(entryPackFile(x.id), range).catch(() => undefined);
             const entry = chunk && entryExcerpt(chunk, match.at, d.locations ?? []);
             return entry ? { ...d, entry: { url: `${d.url}#${entry.id}`, excerpt: entry.excerpt } } : d;
           },

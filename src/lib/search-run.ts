@@ -85,6 +85,14 @@ export const EXPAND_BELOW = 3;
 export const PAGE_SIZE = 5;
 const RERANKED = PAGE_SIZE;
 
+/**
+ * Synonyms (search-synonyms.ts SYNONYMS) are searched when the term as typed finds fewer pages than this: two screens
+ * of results. Each synonym is a phrase of its own, and each of its characters reads an index chunk on the first
+ * query (修路 with 道路硬化, 硬化 and 生产路 read seven chunks, 241 KB at 300 villages, docs/search.md); a word the
+ * pages use this often already answers the question.
+ */
+export const SYNONYMS_BELOW = 2 * PAGE_SIZE;
+
 async function findTerm<D>(
   pagefind: PagefindLike<D>,
   term: QueryPlan['terms'][number],
@@ -96,8 +104,10 @@ async function findTerm<D>(
   let bySynonym = true;
   let literal = 0;
   for (const [i, t] of term.tries.entries()) {
-    // A word the boards use often is taken as meant; related words are looked up only when it is rare.
+    // A word the boards use often is taken as meant; related words are looked up only when it is rare, synonyms
+    // only when it finds less than two screens of results.
     if (t.related && literal >= EXPAND_BELOW) continue;
+    if (t.synonym && literal >= SYNONYMS_BELOW) continue;
     const r = await pagefind.search(t.query, { filters, ...(sort ? { sort } : {}) });
     let list: Scored<D>[] = r?.results ?? [];
     if (i === 0) literal = list.length;

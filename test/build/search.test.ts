@@ -7,14 +7,16 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCounty } from '../../src/check/load.ts';
 import type { County } from '../../src/check/model.ts';
 import { buildSearchIndex } from '../../src/integrations/search-index.ts';
 import { POST_BUILD_STEPS } from '../../scripts/build-steps.ts';
 import { formatYuan } from '../../src/lib/money.ts';
-import { ENTRIES_PER_CHUNK, type EntryChunk } from '../../src/lib/search-entries.ts';
-import { EXPAND_BELOW, PAGE_SIZE } from '../../src/lib/search-run.ts';
+import { CHUNK_BYTES, readChunkFiles, readChunkWords } from '../../src/lib/search-chunks.ts';
+import { ENTRIES_PER_CHUNK, readEntryRange } from '../../src/lib/search-entries.ts';
+import { EXPAND_BELOW, PAGE_SIZE, SYNONYMS_BELOW } from '../../src/lib/search-run.ts';
 import { RELATED, SYNONYMS } from '../../src/lib/search-synonyms.ts';
 import { copyDemoDist, demoDistPath, ensureDemoDist } from '../helpers/dist.ts';
 import { ROOT } from '../helpers/fixture-tree.ts';
@@ -122,7 +124,9 @@ describe('search on the built demo county', () => {
     for (const q of QUERIES) {
       const literal = pagesContaining(pages, q);
       const truth = new Set(
-        [q, ...(SYNONYMS[q] ?? []), ...(literal.length >= EXPAND_BELOW ? [] : (RELATED[q] ?? []))].flatMap((w) => pagesContaining(pages, w)),
+        [q, ...(literal.length >= SYNONYMS_BELOW ? [] : (SYNONYMS[q] ?? [])), ...(literal.length >= EXPAND_BELOW ? [] : (RELATED[q] ?? []))].flatMap((w) =>
+          pagesContaining(pages, w),
+        ),
       );
       expect(truth.size, `ground truth for ${q}`).toBeGreaterThan(0);
       const r = await site.search(q);
@@ -300,7 +304,7 @@ describe('search on the built demo county', () => {
     }
   });
 
-  it('loads, for a ledger result, its summary and the one file of entries its match is in, not every entry', async () => {
+  it('loads, for a ledger result, its summary and the one chunk of entries its match is in (a byte range of the ledger’s one file), not every entry', async () => {
     const fresh = await openSiteSearch(DIST);
     try {
       const r = await fresh.search('利息');
@@ -309,21 +313,67 @@ describe('search on the built demo county', () => {
       expect(r.urls.length).toBeGreaterThan(PAGE_SIZE);
       expect(ledgers.length).toBeGreaterThan(0);
       for (const d of ledgers) expect(decodeURI(d.entry?.url ?? ''), d.url).toMatch(/\/finances\/[^/]+\/#(shouru|zhichu)-\d+$/);
-      // One file of entries per ledger shown, each at most ENTRIES_PER_CHUNK entries.
-      const files = fresh.fetched().filter((f) => f.path.includes('/entries/'));
-      expect(files.length).toBe(ledgers.length);
-      for (const f of files) {
-        const chunk = JSON.parse(readFileSync(join(DIST, 'pagefind', f.path), 'utf8')) as EntryChunk;
+      // One chunk of entries per ledger shown, at most ENTRIES_PER_CHUNK entries, fetched as a byte range of about 1 KB.
+      const ranges = fresh.fetched().filter((f) => f.path.includes('/entries/'));
+      expect(ranges.length).toBe(ledgers.length);
+      for (const f of ranges) {
+        expect(f.path).toMatch(/\/entries\/[^/]+\.bin#\d+$/);
+        expect(f.bytes).toBeLessThan(2048);
+        const [file, offset] = f.path.split('#') as [string, string];
+        const whole = readFileSync(join(DIST, 'pagefind', file));
+        const chunk = await readEntryRange(206, whole.subarray(Number(offset), Number(offset) + f.bytes), [Number(offset), f.bytes]);
         expect(chunk.entries.length).toBeLessThanOrEqual(ENTRIES_PER_CHUNK);
       }
     } finally {
       await fresh.close();
     }
-    // Every entry is in exactly one file, once.
-    const written = readdirSync(join(DIST, 'pagefind'), { recursive: true, encoding: 'utf8' }).filter((f) => /\/entries\/[^/]+\.json$/.test(f));
-    const ids = written.flatMap((f) => (JSON.parse(readFileSync(join(DIST, 'pagefind', f), 'utf8')) as EntryChunk).entries.map((e) => e.id));
+    // One file per ledger, named by its fragment, whose byte ranges cover it exactly; every entry in one chunk, once.
+    const written = readdirSync(join(DIST, 'pagefind'), { recursive: true, encoding: 'utf8' }).filter((f) => /\/entries\//.test(f));
+    expect(written.every((f) => /\/entries\/[^/]+\.bin$/.test(f))).toBe(true);
+    expect(written.length).toBe(county.villages.reduce((n, v) => n + v.ledgers.length, 0));
+    let ids = 0;
+    for (const f of written) {
+      const [bundle, , name] = f.split('/') as [string, string, string];
+      const fragment = JSON.parse(
+        gunzipSync(readFileSync(join(DIST, 'pagefind', bundle, 'fragment', name.replace(/\.bin$/, '.pf_fragment'))))
+          .subarray('pagefind_dcd'.length)
+          .toString('utf8'),
+      ) as { entryRanges: [number, number][] };
+      const pack = readFileSync(join(DIST, 'pagefind', f));
+      expect(fragment.entryRanges.reduce((end, [offset, length]) => (expect(offset).toBe(end), offset + length), 0)).toBe(pack.length);
+      for (const range of fragment.entryRanges) ids += (await readEntryRange(200, pack, range)).entries.length;
+    }
     const entries = county.villages.flatMap((v) => v.ledgers.map((l) => l.data.income.length + l.data.expense.length)).reduce((a, b) => a + b, 0);
-    expect(ids.length).toBe(entries);
+    expect(ids).toBe(entries);
+  });
+
+  it('keeps no word in an index chunk bigger than CHUNK_BYTES unless the word alone is, lists every chunk it writes, and names the metadata by its content', () => {
+    const unwrap = (file: string) => gunzipSync(readFileSync(file)).subarray('pagefind_dcd'.length);
+    const bundles = site.lexicon.directory.bundles.map((b) => b.id);
+    expect(bundles.length).toBeGreaterThan(0);
+    for (const id of bundles) {
+      const dir = join(DIST, 'pagefind', id);
+      const meta = readdirSync(dir).find((f) => f.endsWith('.pf_meta'))!;
+      // Named by its content (hosts cache it for a year by name), and the bundle's entry file names it.
+      const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
+      expect(meta).toBe(
+        `pagefind.zh-cn_${createHash('sha256')
+          .update(unwrap(join(dir, meta)))
+          .digest('hex')
+          .slice(0, 13)}.pf_meta`,
+      );
+      expect(`pagefind.${entry.languages['zh-cn']!.hash}.pf_meta`).toBe(meta);
+      const listed = readChunkFiles(unwrap(join(dir, meta)));
+      expect(readdirSync(join(dir, 'index')).sort()).toEqual(listed.map((h) => `${h}.pf_index`).sort());
+      for (const h of listed) {
+        const words = readChunkWords(unwrap(join(dir, 'index', `${h}.pf_index`)));
+        if (words.length > 1)
+          expect(
+            words.reduce((sum, w) => sum + w.bytes.length, 0),
+            `${id}/${h}`,
+          ).toBeLessThanOrEqual(CHUNK_BYTES);
+      }
+    }
   });
 
   it('does not download the vocabulary for an amount or a voucher that found nothing: they have no pinyin to correct', async () => {

@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { withLedgerEntries, type EntryAnchor, type EntryChunk } from '../../src/lib/search-entries.ts';
+import { readEntryRange, withLedgerEntries, type EntryAnchor, type EntryChunk, type EntryRange } from '../../src/lib/search-entries.ts';
 
 export interface PagefindResultData {
   url: string;
@@ -88,16 +88,15 @@ export async function openPagefind(dist: string, lang = 'zh-CN', merge?: string)
 }
 
 /**
- * A file of ledger entries of bundle `bundle` (src/lib/search-entries.ts), read as the search page
- * fetches it: through fetch, so it is counted with the bundle's other files.
+ * A chunk of ledger entries of bundle `bundle` (src/lib/search-entries.ts), read as the search page
+ * fetches it: the byte range `range` of its ledger's file, logged (as `<path>#<offset>`, its length)
+ * with the bundle's other files.
  */
-export async function readEntryChunk(dist: string, bundle: string, file: string): Promise<EntryChunk> {
-  const release = useFileFetch();
-  try {
-    return (await (await fetch(pathToFileURL(join(resolve(dist, 'pagefind'), bundle, file)))).json()) as EntryChunk;
-  } finally {
-    release();
-  }
+export async function readEntryChunk(dist: string, bundle: string, file: string, range: EntryRange): Promise<EntryChunk> {
+  const path = join(resolve(dist, 'pagefind'), bundle, file);
+  const body = readFileSync(path).subarray(range[0], range[0] + range[1]);
+  fileLog.push({ path: `${path}#${range[0]}`, bytes: body.length });
+  return readEntryRange(206, body, range);
 }
 
 /** Every file:// fetch while a Node Pagefind is open (absolute path, bytes on disk). */
@@ -193,7 +192,7 @@ export async function openSiteSearch(dist: string): Promise<SiteSearch> {
   const openBundle = (i: number) => {
     let p = opened.get(i);
     if (!p) opened.set(i, (p = openPagefind(dist, 'zh-CN', lexicon.directory.bundles[i]!.id)));
-    return p.then((pf) => withLedgerEntries(pf.api, (file) => readEntryChunk(dist, lexicon.directory.bundles[i]!.id, file)));
+    return p.then((pf) => withLedgerEntries(pf.api, (file, range) => readEntryChunk(dist, lexicon.directory.bundles[i]!.id, file, range)));
   };
   let loaded = false;
   const loadVocabulary = async () => {

@@ -45,6 +45,15 @@ export async function serveDir(dir: string, options: { gzip?: boolean } = {}): P
         .pipe(res);
       return;
     }
+    // A byte range, as static hosts answer one (a ledger's chunk of entries, src/lib/search-entries.ts).
+    const range = /^bytes=(\d+)-(\d+)$/.exec(String(req.headers.range ?? ''));
+    const size = statSync(file).size;
+    if (range && Number(range[1]) <= Number(range[2]) && Number(range[2]) < size) {
+      const [start, end] = [Number(range[1]), Number(range[2])];
+      res.writeHead(206, { 'content-type': type, 'content-range': `bytes ${start}-${end}/${size}`, 'content-length': end - start + 1 });
+      createReadStream(file, { start, end }).pipe(res);
+      return;
+    }
     res.writeHead(200, { 'content-type': type });
     createReadStream(file).pipe(res);
   });

@@ -1,13 +1,17 @@
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
   ENTRIES_PER_CHUNK,
-  entryChunkFile,
   entryExcerpt,
+  entryPackFile,
   matchedChunk,
+  packEntryChunks,
+  rangeHeader,
+  readEntryRange,
   splitLedgerFragment,
   withLedgerEntries,
   type EntryAnchor,
-  type EntryChunk,
+  type EntryRange,
 } from '../../src/lib/search-entries.ts';
 import { mayCorrect } from '../../src/lib/search-suggest.ts';
 
@@ -60,27 +64,49 @@ describe('ledger entries kept out of the ledger fragment', () => {
     expect(matchedChunk({ anchors: [], locations: [3] })).toBeUndefined();
   });
 
-  it('gives a ledger result the entry it opens at, loading only that file of entries', async () => {
+  it('packs a ledger’s chunks into one file, each chunk a byte range that reads back on its own, whether the host answers the range or sends the whole file', async () => {
+    const { chunks } = splitLedgerFragment(ledgerFragment(45));
+    const { pack, ranges } = packEntryChunks(chunks, (data) => gzipSync(data));
+    expect(ranges.length).toBe(3);
+    expect(ranges.reduce((end, [offset, length]) => (expect(offset).toBe(end), offset + length), 0)).toBe(pack.length);
+    for (const [i, range] of ranges.entries()) {
+      expect(await readEntryRange(206, pack.subarray(range[0], range[0] + range[1]), range)).toEqual(chunks[i]);
+      expect(await readEntryRange(200, pack, range)).toEqual(chunks[i]);
+    }
+    expect(rangeHeader([120, 30])).toBe('bytes=120-149');
+    // Cut bytes, or a host's 404 page, do not decompress: the caller opens the result at its page.
+    await expect(readEntryRange(206, pack.subarray(0, 5), ranges[0]!)).rejects.toThrow();
+    await expect(readEntryRange(404, new TextEncoder().encode('<h1>Not found</h1>'), [0, 18])).rejects.toThrow();
+  });
+
+  it('gives a ledger result the entry it opens at, loading only the byte range of that chunk of entries', async () => {
     const fragment = ledgerFragment(45);
     const { fragment: slim, chunks } = splitLedgerFragment(fragment);
+    const { pack, ranges } = packEntryChunks(chunks, (data) => gzipSync(data));
     const at = fragment.content.split(ZW).indexOf('印');
-    const loaded: string[] = [];
-    type Data = { url: string; excerpt: string; anchors: EntryAnchor[]; locations: number[] };
+    const loaded: [string, EntryRange][] = [];
+    type Data = { url: string; excerpt: string; anchors: EntryAnchor[]; locations: number[]; entryRanges?: EntryRange[] };
     const raw: { id: string; score: number; data(): Promise<Data> }[] = [
-      { id: 'zh-cn_abc', score: 1, data: () => Promise.resolve({ ...slim, excerpt: '', locations: [at, at + 1, at + 2] }) },
+      { id: 'zh-cn_abc', score: 1, data: () => Promise.resolve({ ...slim, entryRanges: ranges, excerpt: '', locations: [at, at + 1, at + 2] }) },
       { id: 'zh-cn_def', score: 0.5, data: () => Promise.resolve({ url: '/v/maqu/notices/a/', excerpt: '低保', anchors: [], locations: [0] }) },
     ];
-    const api = withLedgerEntries({ search: () => Promise.resolve({ results: raw }) }, (file) => {
-      loaded.push(file);
-      return Promise.resolve(chunks[Number(/-(\d+)\.json$/.exec(file)![1])] as EntryChunk);
+    const api = withLedgerEntries({ search: () => Promise.resolve({ results: raw }) }, (file, range) => {
+      loaded.push([file, range]);
+      return readEntryRange(206, pack.subarray(range[0], range[0] + range[1]), range);
     });
     const results = (await api.search('"印 花 税"', {}))!.results;
     const [ledger, notice] = await Promise.all(results.map((r) => r.data()));
     expect(ledger!.entry).toEqual({ url: '/v/maqu/finances/2025-q3/#zhichu-33', excerpt: expect.stringContaining('<mark>印</mark>') as string });
     expect(notice!.entry).toBeUndefined();
-    expect(loaded).toEqual([entryChunkFile('zh-cn_abc', 1)]);
+    expect(loaded).toEqual([[entryPackFile('zh-cn_abc'), ranges[1]]]);
     // A file that cannot be read leaves the result opening at the page, with Pagefind's own excerpt.
     const missing = withLedgerEntries({ search: () => Promise.resolve({ results: raw.slice(0, 1) }) }, () => Promise.reject(new Error('404')));
+    // So does a fragment from an older build, which has no byte ranges.
+    const older = withLedgerEntries(
+      { search: () => Promise.resolve({ results: [{ ...raw[0]!, data: () => Promise.resolve({ ...slim, excerpt: '', locations: [at] }) }] }) },
+      () => Promise.reject(new Error('not asked')),
+    );
+    expect((await (await older.search('"印"', {}))!.results[0]!.data()).entry).toBeUndefined();
     const [alone] = (await missing.search('"印 花 税"', {}))!.results;
     const d = await alone!.data();
     expect(d.entry).toBeUndefined();
