@@ -455,7 +455,7 @@ try {
       publicationLog,
       inputHash: formatInputHash(digests.all, code, county.asOf),
       log: (m) => console.log(m),
-      ...(touched ? { incremental: { villages: touched, newDay } } : {}),
+      ...(touched ? { incremental: { villages: touched, newDay, pages: datedPages } } : {}),
     },
     new Map([[posterStep, posters]]),
     values['no-posters'] ? POST_BUILD_STEPS.filter((s) => s !== posterStep) : POST_BUILD_STEPS,

@@ -27,7 +27,15 @@ export interface StepContext {
    * Set in an incremental build: the villages whose pages were rendered again, and whether the as-of
    * date moved (then every village's dated pages, board and kiosk screen, were rendered again too).
    */
-  incremental?: { villages: readonly string[]; newDay?: boolean };
+  incremental?: {
+    villages: readonly string[];
+    newDay?: boolean;
+    /**
+     * Record pages (v/<village>/notices/<id>) rendered again in villages of `villages` that were not rendered whole:
+     * their dated pages on a new day (src/records/dated.ts). A village of `villages` with none listed was rendered whole.
+     */
+    pages?: readonly string[];
+  };
   /** The publication log planned before rendering (src/build/context.ts); absent outside scripts/build.ts. */
   publicationLog?: LogPlan;
   /**

@@ -23,13 +23,14 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Jieba } from '@node-rs/jieba';
 import * as pagefind from 'pagefind';
 import { listSearchDocuments, type SearchDocument } from '../data/search.ts';
-import { buildT2s, buildVocabulary, choosePins, hanCharacters, loadJieba, makePlace, makeWordCounter, siteWords } from '../lib/search-lexicon.ts';
+import { buildT2s, buildVocabulary, choosePins, hanCharacters, loadJieba, makePlace, makeWordCounter, siteWords, wordStream } from '../lib/search-lexicon.ts';
 import type { SearchDirectory, SplitLexicon } from '../lib/search-bundles.ts';
 import { CHUNK_BYTES, encodeChunk, groupWords, readChunkFiles, readChunkWords, replaceChunkList } from '../lib/search-chunks.ts';
 import { entryPackFile, packEntryChunks, splitLedgerFragment, type EntryAnchor } from '../lib/search-entries.ts';
 import { SEARCH_LANGUAGE } from '../lib/search-synonyms.ts';
 import { SEARCH_WORD_CHARACTERS, separateHanForIndex } from '../lib/search-query.ts';
 import { replaceFile } from './files.ts';
+import { recordTiming } from './timings.ts';
 import type { BuildStep, StepContext } from '../build/steps.ts';
 
 export const LEXICON_FILE = 'search/lexicon.json';
@@ -102,6 +103,50 @@ function plainText(prepared: string): string {
       .replace(/<[^>]+>/g, ' ')
       .replace(/\u200B/g, ''),
   );
+}
+
+/** Opening tags that carry a Pagefind marker (data-pagefind-filter, -meta, -sort, …), wherever they stand in the page. */
+const MARKED_TAG = /<[a-z][a-z0-9]*\b[^>]*\sdata-pagefind-[^>]*>/gi;
+/** What Pagefind takes from outside the body when no marker names it: the first heading and the first image. */
+const FIRST_H1 = /<h1\b[\s\S]*?<\/h1>/i;
+const FIRST_IMG = /<img\b[^>]*>/i;
+
+/**
+ * A digest of everything a page gives its bundle: what Pagefind reads of the prepared page (its body element, every
+ * tag with a Pagefind marker, the first heading and image) and what the lexicon counts (src/lib/search-lexicon.ts:
+ * the runs of Han characters and the word stream of its text, its Han characters).
+ * Two builds of a page with the same digest give the same bundle and lexicon, whatever else on the page changed
+ * (the as-of date in its frame): an incremental build compares digests to keep a bundle whose pages were rendered
+ * again (src/records/dated.ts) but read the same.
+ */
+function digestIndexedPage(prepared: string, text: string, chars: Iterable<string>): string {
+  const h = createHash('sha256');
+  const open = BODY_OPEN.exec(prepared);
+  const close = open ? findClose(prepared, open[1]!, open.index + open[0].length) : -1;
+  h.update(open && close >= 0 ? prepared.slice(open.index, close) : prepared).update('\0');
+  for (const m of prepared.matchAll(MARKED_TAG)) h.update(m[0]).update('\0');
+  h.update(FIRST_H1.exec(prepared)?.[0] ?? '').update('\0');
+  h.update(FIRST_IMG.exec(prepared)?.[0] ?? '').update('\0');
+  // The word counter reads only the text's runs of Han characters and its word stream (numbers as one mark), so a
+  // date or count in the page's frame changes nothing it counts.
+  h.update((text.match(/\p{Script=Han}+/gu) ?? []).join(' ')).update('\0');
+  h.update(wordStream(text)).update('\0');
+  h.update([...chars].sort().join(''));
+  return h.digest('base64url').slice(0, 22);
+}
+
+/** A record page read and prepared as its bundle indexes it, with its text, Han characters and digest; a problem when it cannot be. */
+function readIndexedPage(outDir: string, doc: SearchDocument): { prepared: string; text: string; chars: Set<string>; digest: string } | { problem: string } {
+  const file = join(outDir, doc.path, 'index.html');
+  if (!existsSync(file)) return { problem: `记录页 ${doc.path} 没有生成。\n  Record page ${doc.path} was not built.` };
+  const prepared = prepareForIndex(readFileSync(file, 'utf8'), doc);
+  if (!prepared)
+    return {
+      problem: `记录页 ${doc.path} 缺少 data-pagefind-body，正文不会被搜索到。\n  Record page ${doc.path} has no data-pagefind-body element, so its content would not be searchable.`,
+    };
+  const text = plainText(prepared);
+  const chars = hanCharacters([prepared]);
+  return { prepared, text, chars, digest: digestIndexedPage(prepared, text, chars) };
 }
 
 /** The site's HTML files, except under folders `skip` names (relative paths such as v/maqu). */
@@ -191,6 +236,8 @@ export function bundleId(townships: readonly string[]): string {
 interface BundleCounts {
   entry: string;
   paths: string[];
+  /** Each page's digestIndexedPage, in the order of `paths`: a page rendered again with the same digest keeps the bundle. */
+  digests: string[];
   words: [string, number][];
   /** How often each pin word and its pieces stand in the bundle's text (src/lib/search-lexicon.ts choosePins). */
   occurrences: [string, number][];
@@ -271,33 +318,32 @@ export async function indexBundle(job: BundleJob, jieba: Jieba): Promise<BundleR
   const problems: string[] = [];
   const counter = makeWordCounter(jieba);
   const own = new Set<string>();
+  const digests: string[] = [];
   const pages = function* () {
     for (const doc of job.docs) {
-      const file = join(job.outDir, doc.path, 'index.html');
-      if (!existsSync(file)) {
-        problems.push(`记录页 ${doc.path} 没有生成。\n  Record page ${doc.path} was not built.`);
+      const page = readIndexedPage(job.outDir, doc);
+      if ('problem' in page) {
+        problems.push(page.problem);
         continue;
       }
-      const prepared = prepareForIndex(readFileSync(file, 'utf8'), doc);
-      if (!prepared) {
-        problems.push(
-          `记录页 ${doc.path} 缺少 data-pagefind-body，正文不会被搜索到。\n  Record page ${doc.path} has no data-pagefind-body element, so its content would not be searchable.`,
-        );
-        continue;
-      }
-      hanCharacters([prepared], own);
-      counter.add(plainText(prepared));
-      yield { url: `/${doc.path}`, content: prepared };
+      for (const c of page.chars) own.add(c);
+      counter.add(page.text);
+      digests.push(page.digest);
+      yield { url: `/${doc.path}`, content: page.prepared };
     }
   };
+  const started = performance.now();
   await writeBundle(job.dir, pages(), problems);
   if (problems.length > 0) return { problems };
+  const written = performance.now();
   for (const f of readdirSync(job.dir)) if (UNUSED_BUNDLE_FILES.test(f) || MERGED_BUNDLE_FILES.test(f)) rmSync(join(job.dir, f));
   moveLedgerEntries(job.dir);
   rechunkIndex(job.dir);
+  recordTiming('search:bundle', written - started, { pages: job.docs.length, entries: performance.now() - written });
   const counts: BundleCounts = {
     entry: readFileSync(join(job.dir, 'pagefind-entry.json'), 'utf8'),
     paths: job.docs.map((d) => d.path),
+    digests,
     words: [...counter.pages].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)),
     occurrences: [...counter.occurrences].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)),
     chars: [...own].sort().join(''),
@@ -481,7 +527,8 @@ function fixedBytes(dir: string): number {
  * the hub bundle at pagefind/ whose code and WebAssembly the search page merges them into, and
  * the lexicon with the directory of bundles. In an incremental build a township none of whose
  * villages was rendered again keeps its bundle and its cached word counts (`ctx.root`'s
- * .gongkai-build/search-counts/). Bundles are indexed in worker threads, two or more at a time
+ * .gongkai-build/search-counts/) without a page being read, and so does one whose pages rendered
+ * again (all of a touched village's, or only `ctx.incremental.pages`) read as they were indexed. Bundles are indexed in worker threads, two or more at a time
  * (`options.workers`; by default one per core, at most MAX_SEARCH_WORKERS, and none below
  * WORKER_MIN_PAGES pages to index). Throws with every problem found.
  */
@@ -489,7 +536,17 @@ export async function buildSearchIndex(
   ctx: Pick<StepContext, 'outDir' | 'county'> & Partial<Pick<StepContext, 'root' | 'incremental'>>,
   options: { bundlePages?: number; maxBundlePages?: number; workers?: number } = {},
 ): Promise<SearchIndexResult> {
+  // Each part's wall time and this thread's CPU (GONGKAI_TIMINGS): the other post-build steps run in this thread
+  // while the step awaits, so only the parts without an await are its own.
+  let lapStarted = { wall: performance.now(), cpu: process.threadCpuUsage() };
+  const lap = (part: string) => {
+    const now = { wall: performance.now(), cpu: process.threadCpuUsage() };
+    const cpu = now.cpu.user - lapStarted.cpu.user + now.cpu.system - lapStarted.cpu.system;
+    recordTiming(`search:${part}`, now.wall - lapStarted.wall, { cpu: Math.round(cpu / 1000) });
+    lapStarted = now;
+  };
   const docs = listSearchDocuments(ctx.county);
+  lap('documents');
   const known = new Set(docs.map((d) => d.path));
   const problems: string[] = [];
   const touched = ctx.incremental ? new Set(ctx.incremental.villages) : undefined;
@@ -506,6 +563,7 @@ export async function buildSearchIndex(
     }
   }
 
+  lap('scan');
   const pagefindDir = join(ctx.outDir, 'pagefind');
   const countsDir = ctx.root ? join(ctx.root, '.gongkai-build', 'search-counts') : undefined;
   const townshipOf = new Map(ctx.county.villages.map((v) => [v.id, v.data.township]));
@@ -526,24 +584,49 @@ export async function buildSearchIndex(
       docs: docs.filter((d) => ids.includes(d.village)),
     }));
   });
-  // What the previous build left in pagefind/ (as hard links) is kept only for reused bundles.
+  lap('pack');
+  // A page of a touched village was rendered again: all of them, or only the listed ones (its dated pages on a new day).
+  const datedPages = new Set((ctx.incremental?.pages ?? []).map((p) => p.replace(/\/+$/, '')));
+  const datedVillages = new Set([...datedPages].map((p) => p.split('/')[1]));
+  const rendered = (d: SearchDocument) => touched?.has(d.village) && (!datedVillages.has(d.village) || datedPages.has(d.path.replace(/\/+$/, '')));
+  // What the previous build left in pagefind/ (as hard links) is kept only for reused bundles: a bundle none of whose
+  // pages was rendered again, or whose pages rendered again read the same as when it was indexed (digestIndexedPage).
   const reusable = (b: (typeof bundles)[number]): BundleCounts | undefined => {
-    if (!countsDir || !touched || b.docs.some((d) => touched.has(d.village))) return undefined;
+    if (!countsDir || !touched) return undefined;
     const entryFile = join(pagefindDir, b.id, 'pagefind-entry.json');
     const countsFile = join(countsDir, `${b.id}.json`);
     if (!existsSync(entryFile) || !existsSync(countsFile)) return undefined;
     try {
       const counts = JSON.parse(readFileSync(countsFile, 'utf8')) as BundleCounts;
       const same = counts.entry === readFileSync(entryFile, 'utf8') && counts.paths.join('\n') === b.docs.map((d) => d.path).join('\n');
-      return same && Array.isArray(counts.occurrences) && counts.layout === INDEX_LAYOUT ? counts : undefined;
+      if (
+        !same ||
+        counts.layout !== INDEX_LAYOUT ||
+        !Array.isArray(counts.occurrences) ||
+        !Array.isArray(counts.digests) ||
+        counts.digests.length !== b.docs.length
+      )
+        return undefined;
+      for (const [i, d] of b.docs.entries()) {
+        if (!rendered(d)) continue;
+        const page = readIndexedPage(ctx.outDir, d);
+        if ('problem' in page || page.digest !== counts.digests[i]) return undefined;
+      }
+      return counts;
     } catch {
       return undefined;
     }
   };
-  const kept = new Map(bundles.flatMap((b) => (reusable(b) ? [[b.id, reusable(b)!] as const] : [])));
+  const kept = new Map(
+    bundles.flatMap((b) => {
+      const counts = reusable(b);
+      return counts ? [[b.id, counts] as const] : [];
+    }),
+  );
   if (existsSync(pagefindDir))
     for (const name of readdirSync(pagefindDir)) if (!kept.has(name)) rmSync(join(pagefindDir, name), { recursive: true, force: true });
 
+  lap('reuse');
   // The lexicon needs the site's words and characters: counted page by page, never every page held at once.
   const words = new Map<string, number>();
   const occurrences = new Map<string, number>();
@@ -590,12 +673,14 @@ export async function buildSearchIndex(
   } finally {
     await indexing.close();
   }
+  lap('bundles');
   if (problems.length > 0) throw new Error(`搜索索引未生成 Search index not built:\n${problems.map((p) => `- ${p}`).join('\n')}`);
   directory.chars = [...chars].sort().join('');
   for (const [i, b] of directory.bundles.entries())
     b.missing = Array.from(directory.chars)
       .filter((c) => !bundleChars[i]!.has(c))
       .join('');
+  lap('directory');
   // Pagefind empties the folder it writes to: the hub is written beside pagefind/ and moved in.
   const hubDir = join(ctx.outDir, '.pagefind-hub');
   mkdirSync(pagefindDir, { recursive: true });
@@ -603,6 +688,7 @@ export async function buildSearchIndex(
   for (const f of readdirSync(hubDir)) if (UNUSED_BUNDLE_FILES.test(f)) rmSync(join(hubDir, f));
   for (const f of readdirSync(hubDir)) renameSync(join(hubDir, f), join(pagefindDir, f));
   rmSync(hubDir, { recursive: true, force: true });
+  lap('hub');
 
   const places = [
     ...ctx.county.villages.map((v) => makePlace(v.data.name, 'village', [v.id])),
@@ -624,12 +710,15 @@ export async function buildSearchIndex(
       places.map((p) => p.name),
     ),
   );
+  lap('lexicon');
   mkdirSync(join(ctx.outDir, 'search'), { recursive: true });
   replaceFile(join(ctx.outDir, LEXICON_FILE), JSON.stringify(lexicon));
   replaceFile(join(ctx.outDir, VOCABULARY_FILE), vocabulary);
+  const bytes = dirBytes(pagefindDir) + Buffer.byteLength(JSON.stringify(lexicon)) + Buffer.byteLength(vocabulary);
+  lap('write');
   return {
     pages: docs.length,
-    bytes: dirBytes(pagefindDir) + Buffer.byteLength(JSON.stringify(lexicon)) + Buffer.byteLength(vocabulary),
+    bytes,
     indexed: [...new Set(bundles.filter((b) => !kept.has(b.id)).flatMap((b) => b.townships))],
     reused: [...new Set(bundles.filter((b) => kept.has(b.id)).flatMap((b) => b.townships))],
   };
@@ -637,7 +726,7 @@ export async function buildSearchIndex(
 
 function dirBytes(dir: string): number {
   return readdirSync(dir, { withFileTypes: true }).reduce(
-    (sum, e) => sum + (e.isDirectory() ? dirBytes(join(dir, e.name)) : readFileSync(join(dir, e.name)).length),
+    (sum, e) => sum + (e.isDirectory() ? dirBytes(join(dir, e.name)) : statSync(join(dir, e.name)).size),
     0,
   );
 }

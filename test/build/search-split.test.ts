@@ -111,7 +111,7 @@ describe('the search index split by township', () => {
     expect(r.urls.sort()).toEqual((await whole.search('低保')).urls.sort());
   });
 
-  it('an incremental build re-indexes only the township of the changed village, and writes what a full build writes', async () => {
+  it('an incremental build re-indexes only the township of a page that reads differently, and writes what a full build writes', async () => {
     expect(full.reused).toEqual([]);
     const before = digest(split);
     const maqu = county.villages.find((v) => v.id === 'maqu')!.data.township;
@@ -119,6 +119,21 @@ describe('the search index split by township', () => {
     const other = site.lexicon.directory.bundles.find((b) => !b.townships.includes(maqu))!.id;
     const otherMeta = readdirSync(join(split, 'pagefind', other)).find((f) => f.endsWith('.pf_meta'))!;
     const inode = statSync(join(split, 'pagefind', other, otherMeta)).ino;
+    // maqu's pages rendered again as they were: nothing to index.
+    const same = await buildSearchIndex({ outDir: split, county, root: cacheRoot, incremental: { villages: ['maqu'] } }, { bundlePages: 1 });
+    expect(same.indexed).toEqual([]);
+    // A page of maqu reads differently (as a new file, the way a build writes it), then as before again: its township is indexed each time.
+    const file = join(split, 'v/maqu/notices/2025-11-17-dibao/index.html');
+    const html = readFileSync(file, 'utf8');
+    const rewrite = (text: string) => {
+      rmSync(file);
+      writeFileSync(file, text);
+    };
+    rewrite(html.replace(/(<span class="badge [^"]*">)[^<]*</, '$1公示期已结束<'));
+    const changed = await buildSearchIndex({ outDir: split, county, root: cacheRoot, incremental: { villages: ['maqu'] } }, { bundlePages: 1 });
+    expect(changed.indexed).toEqual([maqu]);
+    expect(digest(split)).not.toEqual(before);
+    rewrite(html);
     const again = await buildSearchIndex({ outDir: split, county, root: cacheRoot, incremental: { villages: ['maqu'] } }, { bundlePages: 1 });
     expect(again.indexed).toEqual([maqu]);
     expect(again.reused.sort()).toEqual(full.indexed.filter((t) => t !== maqu).sort());
@@ -126,6 +141,69 @@ describe('the search index split by township', () => {
     expect(statSync(join(split, 'pagefind', other, otherMeta)).ino).toBe(inode);
     expect(readdirSync(join(split, 'pagefind'))).toContain(id);
     expect(digest(split)).toEqual(before);
+  });
+});
+
+describe('pages rendered again on a new day', () => {
+  const page = 'v/maqu/notices/2025-11-17-dibao/';
+  /** Puts the as-of date in the page's frame (outside its indexed body), as a dated page shows it; as a new file, never in place. */
+  const stamp = (dir: string, date: string) => {
+    const file = join(dir, page, 'index.html');
+    const html = readFileSync(file, 'utf8').replace(/<p class="stamp">[^<]*<\/p>/, '');
+    rmSync(file);
+    writeFileSync(file, html.replace('</body>', `<p class="stamp">数据截至 ${date}</p></body>`));
+  };
+  /** A copy of the demo build with the page stamped, indexed in full with its counts kept. */
+  const prepare = async (name: string) => {
+    const dir = copyDemoDist(name);
+    const root = mkdtempSync(join(tmpdir(), 'gongkai-dated-'));
+    stamp(dir, '2025-11-20');
+    const first = await buildSearchIndex({ outDir: dir, county, root }, { bundlePages: 1 });
+    return { dir, root, first, done: () => [dir, root].forEach((d) => rmSync(d, { recursive: true, force: true })) };
+  };
+  const maqu = () => county.villages.find((v) => v.id === 'maqu')!.data.township;
+
+  it('keeps the bundle of a page whose frame changed but whose indexed text did not', async () => {
+    const site = await prepare('search-dated-frame');
+    try {
+      const before = digest(site.dir);
+      stamp(site.dir, '2025-11-21');
+      const again = await buildSearchIndex(
+        { outDir: site.dir, county, root: site.root, incremental: { villages: ['maqu'], newDay: true, pages: [page] } },
+        { bundlePages: 1 },
+      );
+      expect(again.indexed).toEqual([]);
+      expect(again.reused.sort()).toEqual(site.first.indexed.sort());
+      expect(digest(site.dir)).toEqual(before);
+    } finally {
+      site.done();
+    }
+  });
+
+  it('re-indexes the bundle of a page whose indexed text changed (days left), and writes what a full build writes', async () => {
+    const site = await prepare('search-dated-body');
+    const full = copyDemoDist('search-dated-body-full');
+    try {
+      for (const dir of [site.dir, full]) {
+        const file = join(dir, page, 'index.html');
+        const html = readFileSync(file, 'utf8');
+        const changed = html.replace(/(<span class="badge [^"]*">)[^<]*</, '$1公示期已结束<');
+        expect(changed).not.toBe(html);
+        rmSync(file);
+        writeFileSync(file, changed);
+      }
+      for (const dir of [site.dir, full]) stamp(dir, '2025-11-21');
+      const again = await buildSearchIndex(
+        { outDir: site.dir, county, root: site.root, incremental: { villages: ['maqu'], newDay: true, pages: [page] } },
+        { bundlePages: 1 },
+      );
+      expect(again.indexed).toEqual([maqu()]);
+      await buildSearchIndex({ outDir: full, county }, { bundlePages: 1 });
+      expect(digest(site.dir)).toEqual(digest(full));
+    } finally {
+      site.done();
+      rmSync(full, { recursive: true, force: true });
+    }
   });
 });
 
