@@ -408,6 +408,7 @@ const context: BuildContext = {
   pageWorkers,
   cacheDirs: { astro: only ? join(work, 'astro-cache-incremental') : join(root, '.astro-cache'), vite: join(project, '.astro-cache', 'vite') },
   publicationLog,
+  openDataParts: { dir: join(work, 'opendata-parts'), keys: Object.fromEntries(ids.map((id) => [id, hash(digests.site, code, digests.villages[id]!)])) },
 };
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 provideBuildContext(context);

@@ -51,6 +51,8 @@ export interface Table {
   columns: Column[];
   primaryKey: string[];
   foreignKeys?: { fields: string[]; reference: { resource: string; fields: string[] } }[];
+  /** Its rows depend on the as-of date too (a 公示 leaves after unpublishAfter; findings are dated), not only on the village and site. */
+  dated?: true;
   rows(input: TableInput): Cell[][];
 }
 
@@ -293,6 +295,7 @@ export const TABLES: readonly Table[] = [
   },
   {
     name: 'notices',
+    dated: true,
     title: '公示（每份一行）',
     description: '每份公示的类型、公示期和异议渠道。已过撤下日期（unpublishAfter）的公示不在此列。',
     columns: [
@@ -343,6 +346,7 @@ export const TABLES: readonly Table[] = [
   },
   {
     name: 'notice-subjects',
+    dated: true,
     title: '公示对象（每个对象一行）',
     description: '公示对象中法律允许在网上公开的字段。个人类公示（低保、宅基地、发展党员等）不含姓名；已撤下的公示不在此列。',
     columns: [
@@ -420,6 +424,7 @@ export const TABLES: readonly Table[] = [
   },
   {
     name: 'compliance-findings',
+    dated: true,
     title: '合规检查结果（每个季度、每个发现一行）',
     description: '每个季度是否按期公开，以及各项法定检查发现的问题，与网站“合规情况”页一致。',
     columns: [
