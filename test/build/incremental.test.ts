@@ -147,10 +147,11 @@ describe('an incremental build', () => {
     expect(build()).toContain('Nothing changed since the last build');
   }, 300_000);
 
-  it('drops the pages of a removed village and builds everything again after a change to site.yaml', () => {
+  it('drops the pages and kept open-data parts of a removed village and builds everything again after a change to site.yaml', () => {
     rmSync(join(villages, 'wenshui'), { recursive: true });
     expect(build()).toContain('Incremental build: 0 village(s) changed');
     expect(files(join(tree.root, 'dist')).some((f) => f.includes('/v/wenshui/'))).toBe(false);
+    expect(existsSync(join(tree.root, PARTS, 'wenshui'))).toBe(false);
     const site = join(tree.root, 'content/site.yaml');
     writeFileSync(site, readFileSync(site, 'utf8').replace('hotline: 0917-4612345', 'hotline: 0917-4612346'));
     const out = build();
