@@ -61,7 +61,7 @@ async function expectSameWorkbook(ours: Buffer, sheets: readonly Sheet[], date: 
   expect(got.map(([name]) => name)).toEqual(want.map(([name]) => name));
   for (const [i, [name, bytes]] of got.entries()) expect(bytes.equals(want[i]![1]), name).toBe(true);
   const read = new ExcelJS.Workbook();
-  await read.xlsx.load(ours);
+  await read.xlsx.load(Uint8Array.from(ours).buffer);
   expect(read.worksheets.map((w) => w.name)).toEqual(sheets.map((s) => s.name));
   for (const [i, s] of sheets.entries()) {
     const ws = read.worksheets[i]!;
