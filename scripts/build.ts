@@ -391,6 +391,9 @@ rmSync(staging, { recursive: true, force: true });
 // earlier build whose background removal did not finish.
 removeStale(outKey, currentRelease(dist));
 for (const leftover of readdirSync(work).filter((n) => n.startsWith('old-'))) removeLater(join(work, leftover));
+// The kept open-data parts of villages no longer in content/ (src/data/opendata-parts.ts).
+const partsDir = join(work, 'opendata-parts');
+if (existsSync(partsDir)) for (const name of readdirSync(partsDir)) if (!ids.includes(name)) rmSync(join(partsDir, name), { recursive: true, force: true });
 const fail = (error?: unknown): never => {
   rmSync(staging, { recursive: true, force: true });
   rmSync(privateTmp, { recursive: true, force: true });
@@ -411,6 +414,7 @@ const context: BuildContext = {
   pageWorkers,
   cacheDirs: { astro: only ? join(work, 'astro-cache-incremental') : join(root, '.astro-cache'), vite: join(project, '.astro-cache', 'vite') },
   publicationLog,
+  openDataParts: { dir: partsDir, keys: Object.fromEntries(ids.map((id) => [id, hash(digests.site, code, digests.villages[id]!)])) },
 };
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 provideBuildContext(context);

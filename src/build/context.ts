@@ -49,6 +49,11 @@ export interface BuildContext {
   cacheDirs: { astro: string; vite: string };
   /** The publication log as this build will leave it (planned before rendering; written by the log step). */
   publicationLog?: LogPlan;
+  /**
+   * The villages' open-data parts kept between builds (src/data/opendata-parts.ts): their folder, and each village's
+   * key (a digest of its folder, content/site.yaml and the code). Absent: parts are made afresh and not kept.
+   */
+  openDataParts?: { dir: string; keys: Readonly<Record<string, string>> };
 }
 
 /**

@@ -15,6 +15,7 @@ import { assertNoPersonalNumbers } from '../opendata/privacy-gate.ts';
 import { TABLES, type Finding } from '../opendata/tables.ts';
 import { villagePath } from '../records/registry.ts';
 import { getCheckProblems, getCounty, getVillage, href, rendersVillageFile } from './county.ts';
+import { getVillageDataPart } from './opendata-parts.ts';
 import { getRecordPosterView } from './posters.ts';
 
 /** Every data file name of a scope, in the order the /data/ page lists them. */
@@ -73,7 +74,11 @@ export function getDataFiles(villageId?: string): Promise<DataFile[]> {
   const key = villageId ?? '';
   let files = cache.byScope.get(key);
   if (!files) {
-    files = buildDataFiles(dataScope(villageId));
+    const scope = dataScope(villageId);
+    files = buildDataFiles(
+      scope,
+      scope.villages.map((v) => getVillageDataPart(scope.county, v, scope.findings.get(v.id) ?? [])),
+    );
     cache.byScope.set(key, files);
     const villages = [...cache.byScope.keys()].filter((k) => k !== '');
     for (const old of villages.slice(0, Math.max(0, villages.length - KEPT_VILLAGE_SCOPES))) cache.byScope.delete(old);
@@ -92,8 +97,10 @@ const MEDIA_TYPE: Record<DataFile['format'], string> = {
 export async function dataFileResponse(file: string, villageId?: string): Promise<Response> {
   const f = (await getDataFiles(villageId)).find((x) => x.name === file);
   if (!f) throw new Error(`unknown data file ${file}`);
-  // The workbook holds the same cells as the CSV files, which are scanned.
-  if (f.format !== 'xlsx') assertNoPersonalNumbers(`${dataFolder(villageId)}/${file}`, f.body.toString('utf8'));
+  // The workbook holds the same cells as the CSV files. A CSV file's rows are the villages' parts,
+  // each scanned once when it was made (src/data/opendata-parts.ts): here only its header line.
+  if (f.format === 'csv') assertNoPersonalNumbers(`${dataFolder(villageId)}/${file}`, f.body.subarray(0, f.body.indexOf('\r\n') + 2).toString('utf8'));
+  else if (f.format !== 'xlsx') assertNoPersonalNumbers(`${dataFolder(villageId)}/${file}`, f.body.toString('utf8'));
   return new Response(new Uint8Array(f.body), { headers: { 'Content-Type': MEDIA_TYPE[f.format] } });
 }
 

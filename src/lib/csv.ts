@@ -16,5 +16,15 @@ export function csvField(value: string | number): string {
 
 /** The CSV text of a header and rows: BOM, CRLF line ends, a final CRLF. */
 export function formatCsv(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
-  return `\uFEFF${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return `\uFEFF${formatCsvLines([header, ...rows])}`;
+}
+
+/**
+ * CSV lines without the BOM, each ending in CRLF: a file is the BOM, its header line and any run of
+ * these joined end to end. Every field is quoted, so each line starts and ends with a quote.
+ */
+export function formatCsvLines(rows: readonly (readonly (string | number)[])[]): string {
+  let out = '';
+  for (const r of rows) out += `${r.map(csvField).join(',')}\r\n`;
+  return out;
 }

@@ -1,15 +1,15 @@
 /**
  * The open-data files of one scope (a village, or the whole county): a CSV per table, the ledgers as
  * XLSX, a Frictionless Data Package v2 descriptor (datapackage.json) with a Table Schema for every
- * file, and a README.md describing every column in Chinese. Pure apart from JSZip; the same
+ * file, and a README.md describing every column in Chinese. Pure apart from zlib; the same
  * records give the same bytes.
  */
 import { createHash } from 'node:crypto';
 import type { County, VillageRecords } from '../check/model.ts';
 import type { VillageFileDate } from '../records/dated.ts';
-import { formatCsv } from '../lib/csv.ts';
+import { formatCsvLines } from '../lib/csv.ts';
 import { getLicence } from '../lib/licences.ts';
-import { TABLES, type Cell, type Finding, type Table } from './tables.ts';
+import { TABLES, type Cell, type Finding, type Table, type TableInput } from './tables.ts';
 import { toTableSchemaField, type TableSchemaField } from './table-schema.ts';
 import { buildWorkbook } from './xlsx.ts';
 
@@ -53,9 +53,34 @@ export function getTableFields(t: Table): TableSchemaField[] {
   return t.columns.map(toTableSchemaField);
 }
 
-function tableRows(t: Table, scope: DataScope): Cell[][] {
-  return scope.villages.flatMap((village) => t.rows({ county: scope.county, village, findings: scope.findings.get(village.id) ?? [] }));
+/**
+ * One village's share of a scope's files, for some or all of the tables: each table's CSV lines of
+ * the village's rows and, for the workbook's tables, the rows themselves. A county file is its header
+ * and the villages' parts end to end, so a part can be made once and kept between builds
+ * (src/data/opendata-parts.ts).
+ */
+export interface VillageDataPart {
+  /** CSV lines of the village's rows (each ending in CRLF; '' for none), by table name. */
+  csv: Record<string, string>;
+  /** The village's rows of the workbook's tables, by table name. */
+  sheets: Record<string, Cell[][]>;
 }
+
+const WORKBOOK_TABLES: ReadonlySet<string> = new Set(WORKBOOK.sheets.map((s) => s.table));
+
+/** The part of one village for `tables` (every table unless given). */
+export function buildVillageDataPart(input: TableInput, tables: readonly Table[] = TABLES): VillageDataPart {
+  const part: VillageDataPart = { csv: {}, sheets: {} };
+  for (const t of tables) {
+    const rows = t.rows(input);
+    part.csv[t.name] = formatCsvLines(rows);
+    if (WORKBOOK_TABLES.has(t.name)) part.sheets[t.name] = rows;
+  }
+  return part;
+}
+
+/** The CSV header line of a table (with its CRLF, without the BOM). */
+export const csvHeaderLine = (t: Table): string => formatCsvLines([t.columns.map((c) => c.name)]);
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
@@ -68,20 +93,21 @@ export function getDataFileDate(name: string): VillageFileDate {
   return table ? table.date : 'as-of';
 }
 
-/** Every file of a scope, the descriptor and README last (they describe the others). */
-export async function buildDataFiles(scope: DataScope): Promise<DataFile[]> {
-  const rows = new Map(TABLES.map((t) => [t.name, tableRows(t, scope)]));
+/**
+ * Every file of a scope, the descriptor and README last (they describe the others). `parts` are the
+ * scope's villages' parts of every table, in the order of `scope.villages` (made here unless given).
+ */
+export async function buildDataFiles(
+  scope: DataScope,
+  parts: readonly VillageDataPart[] = scope.villages.map((village) =>
+    buildVillageDataPart({ county: scope.county, village, findings: scope.findings.get(village.id) ?? [] }),
+  ),
+): Promise<DataFile[]> {
   const csvs: DataFile[] = TABLES.map((t) => ({
     name: `${t.name}.csv`,
     title: t.title,
     format: 'csv',
-    body: Buffer.from(
-      formatCsv(
-        t.columns.map((c) => c.name),
-        rows.get(t.name)!,
-      ),
-      'utf8',
-    ),
+    body: Buffer.from(`\uFEFF${csvHeaderLine(t)}${parts.map((p) => p.csv[t.name]!).join('')}`, 'utf8'),
   }));
   const byName = new Map(TABLES.map((t) => [t.name, t]));
   const workbook: DataFile = {
@@ -89,7 +115,7 @@ export async function buildDataFiles(scope: DataScope): Promise<DataFile[]> {
     title: '财务收支（Excel 工作簿）',
     format: 'xlsx',
     body: await buildWorkbook(
-      WORKBOOK.sheets.map((s) => ({ name: s.sheet, fields: getTableFields(byName.get(s.table)!), rows: rows.get(s.table)! })),
+      WORKBOOK.sheets.map((s) => ({ name: s.sheet, fields: getTableFields(byName.get(s.table)!), rows: parts.flatMap((p) => p.sheets[s.table]!) })),
       scope.county.asOf,
       `${scope.label}财务收支`,
     ),

@@ -30,13 +30,26 @@ const digest = (dir: string) => Object.fromEntries(files(dir).map((f) => [relati
 const villages = join(tree.root, 'content/villages');
 
 let incremental = '';
+/** The villages' open-data parts kept between builds (src/data/opendata-parts.ts). */
+const PARTS = '.gongkai-build/opendata-parts';
+/** Each kept part's file and modification time, by village/kind. */
+const listParts = () =>
+  Object.fromEntries(
+    (existsSync(join(tree.root, PARTS)) ? files(join(tree.root, PARTS)) : []).map((f) => [
+      relative(join(tree.root, PARTS), f).replace(/-[0-9a-f]+\.json$/, ''),
+      `${relative(join(tree.root, PARTS), f)} ${statSync(f).mtimeMs}`,
+    ]),
+  );
+let partsBefore: Record<string, string> = {};
+let partsAfter: Record<string, string> = {};
 beforeAll(() => {
   // The previous build is this run's shared demo build of the same content, copied in with what a
   // build leaves beside its output: the poster cache, the publication log and the last-build record
   // (moved to the copy's folder). If the copy did not pass for a previous build, the next build would
   // be a full one and the first test below fails.
   const { dist: demo } = ensureDemoDist();
-  for (const dir of ['.gongkai-cache', 'log']) if (existsSync(join(ROOT, dir))) cpSync(join(ROOT, dir), join(tree.root, dir), { recursive: true });
+  for (const dir of ['.gongkai-cache', 'log', PARTS]) if (existsSync(join(ROOT, dir))) cpSync(join(ROOT, dir), join(tree.root, dir), { recursive: true });
+  partsBefore = listParts();
   const dist = join(tree.root, 'dist');
   cpSync(demo, dist, { recursive: true, dereference: true });
   const lastBuild = (out: string, root: string) =>
@@ -56,6 +69,9 @@ beforeAll(() => {
       .replace('unpublishAfter: 2026-03-15', 'unpublishAfter: 2026-05-15'),
   );
   incremental = build();
+  partsAfter = listParts();
+  // The full build makes every village's open-data part afresh: the incremental build's reused parts are compared with new ones.
+  rmSync(join(tree.root, PARTS), { recursive: true, force: true });
   build('--out', join(tree.root, 'full'), '--full');
 }, 900_000);
 
@@ -81,6 +97,24 @@ describe('an incremental build', () => {
     expect(Object.keys(inc).sort()).toEqual(Object.keys(full).sort());
     expect(inc).toEqual(full);
     expect(Object.keys(inc)).toContain('v/dongxing/notices/2025-11-18-zhaijidi/index.html');
+  });
+
+  it("makes the open-data parts of the changed villages again and reads back every other village's", () => {
+    expect(Object.keys(partsBefore).sort()).toEqual([
+      'dongguan/dated',
+      'dongguan/rows',
+      'dongxing/dated',
+      'dongxing/rows',
+      'maqu/dated',
+      'maqu/rows',
+      'wenshui/dated',
+      'wenshui/rows',
+    ]);
+    expect(Object.keys(partsAfter).sort()).toEqual(Object.keys(partsBefore).sort());
+    for (const kind of ['rows', 'dated']) {
+      for (const v of ['maqu', 'dongxing']) expect(partsAfter[`${v}/${kind}`]!.split(' ')[0]).not.toBe(partsBefore[`${v}/${kind}`]!.split(' ')[0]);
+      for (const v of ['dongguan', 'wenshui']) expect(partsAfter[`${v}/${kind}`]).toBe(partsBefore[`${v}/${kind}`]);
+    }
   });
 
   it("shows the village's update", () => {
@@ -120,10 +154,11 @@ describe('an incremental build', () => {
     expect(build()).toContain('Nothing changed since the last build');
   }, 300_000);
 
-  it('drops the pages of a removed village and builds everything again after a change to site.yaml', () => {
+  it('drops the pages and kept open-data parts of a removed village and builds everything again after a change to site.yaml', () => {
     rmSync(join(villages, 'wenshui'), { recursive: true });
     expect(build()).toContain('Incremental build: 0 village(s) changed');
     expect(files(join(tree.root, 'dist')).some((f) => f.includes('/v/wenshui/'))).toBe(false);
+    expect(existsSync(join(tree.root, PARTS, 'wenshui'))).toBe(false);
     const site = join(tree.root, 'content/site.yaml');
     writeFileSync(site, readFileSync(site, 'utf8').replace('hotline: 0917-4612345', 'hotline: 0917-4612346'));
     const out = build();

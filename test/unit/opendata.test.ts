@@ -7,7 +7,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCounty } from '../../src/check/load.ts';
 import type { County } from '../../src/check/model.ts';
-import { csvField, formatCsv } from '../../src/lib/csv.ts';
+import { csvField, formatCsv, formatCsvLines } from '../../src/lib/csv.ts';
 import { addDays } from '../../src/lib/dates.ts';
 import { NOTICE_TYPE_NAMES } from '../../src/law/notice-types.ts';
 import { listFeedEntries, buildAtomFeed, buildJsonFeed } from '../../src/opendata/feeds.ts';
@@ -123,6 +123,20 @@ describe('the privacy gate before a data file or feed is written', () => {
       /v\/maqu\/data\/notes\.csv.*个人号码.*11\*+02X.*personal numbers/,
     );
     expect(() => assertNoPersonalNumbers('feed.json', '{"title":"电话 0917-4631208"}')).not.toThrow();
+  });
+
+  it("finds in a county CSV file only what the scans of the villages' parts found: no number spans two villages' lines", () => {
+    // The county file is scanned as its villages' parts, each once (src/data/opendata-parts.ts); digit groups at the end of
+    // one village's last line and the start of the next village's first line must not add up to a number.
+    const end = formatCsvLines([['maqu', '139 1712']]);
+    const start = formatCsvLines([['3456', '6222 0212']]);
+    const next = formatCsvLines([['3456 7890 1234', '0917']]);
+    for (const part of [end, start, next]) expect(() => assertNoPersonalNumbers('v/x/data/t.csv', part)).not.toThrow();
+    expect(() => assertNoPersonalNumbers('data/t.csv', `\uFEFF"a","b"\r\n${end}${start}${next}`)).not.toThrow();
+    // The same digits inside one field are a number, in a part and in the county file.
+    const whole = formatCsvLines([['maqu', '139 1712 3456']]);
+    expect(() => assertNoPersonalNumbers('v/maqu/data/t.csv', whole)).toThrow(/139\*+3456/);
+    expect(() => assertNoPersonalNumbers('data/t.csv', `${end}${whole}`)).toThrow(/139\*+3456/);
   });
 
   it('lets through the SHA-256 digests the build writes into a data package, even one whose digits read as a mobile number, and still stops a number beside one', () => {

@@ -1,0 +1,73 @@
+/**
+ * The villages' open-data parts (src/opendata/files.ts `VillageDataPart`), kept between builds in
+ * `<root>/.gongkai-build/opendata-parts/<village>/`. A village's data files and the county's are
+ * projections of the same parts, so a one-village update makes only that village's part again and
+ * the county files are the other villages' parts read back; on a new day only the dated tables'
+ * parts (src/opendata/tables.ts `dated`) are made again.
+ *
+ * A part is keyed by what its bytes depend on: the village's key from the build context (a digest of
+ * its folder, content/site.yaml and the code) and, for the dated tables, the as-of date. The findings
+ * of a village depend on nothing else (the same premise the incremental build's page reuse rests on).
+ *
+ * The privacy gate (src/opendata/privacy-gate.ts) scans a part's CSV lines once, when the part is
+ * made, under the name of the village's file; the county file is its header lines and the scanned
+ * parts end to end. Every field is quoted, so each line starts and ends with a quote, which is neither
+ * a digit nor a separator the scan joins digit groups across: no number can span two parts, and the
+ * scan of the county file would find exactly what the scans of its parts found. A part read back was
+ * scanned by the same code (the code is in its key).
+ */
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { createHash } from 'node:crypto';
+import { getBuildContext } from '../build/handover.ts';
+import type { County, VillageRecords } from '../check/model.ts';
+import { buildVillageDataPart, type VillageDataPart } from '../opendata/files.ts';
+import { assertNoPersonalNumbers } from '../opendata/privacy-gate.ts';
+import { TABLES, type Finding, type Table } from '../opendata/tables.ts';
+import { villagePath } from '../records/registry.ts';
+
+const UNDATED = TABLES.filter((t) => t.date === undefined);
+const DATED = TABLES.filter((t) => t.date !== undefined);
+
+/** A village's part of every table: made (and scanned) here, or read back from an earlier build. */
+export function getVillageDataPart(county: County, village: VillageRecords, findings: readonly Finding[]): VillageDataPart {
+  const store = getBuildContext()?.openDataParts;
+  const key = store?.keys[village.id];
+  const make = (tables: readonly Table[]) => () => {
+    const part = buildVillageDataPart({ county, village, findings }, tables);
+    for (const t of tables) assertNoPersonalNumbers(`${villagePath(village.id)}/data/${t.name}.csv`, part.csv[t.name]!);
+    return part;
+  };
+  const folder = store && key ? join(store.dir, village.id) : undefined;
+  const undated = folder ? keptPart(folder, 'rows', key!, UNDATED, make(UNDATED)) : make(UNDATED)();
+  const dated = folder ? keptPart(folder, 'dated', `${key!}\0${county.asOf}`, DATED, make(DATED)) : make(DATED)();
+  return { csv: { ...undated.csv, ...dated.csv }, sheets: { ...undated.sheets, ...dated.sheets } };
+}
+
+/** The part kept under `kind` and `key` in `folder`, or made and kept (replacing the village's earlier one). */
+function keptPart(folder: string, kind: string, key: string, tables: readonly Table[], make: () => VillageDataPart): VillageDataPart {
+  const name = `${kind}-${createHash('sha256').update(key).digest('hex').slice(0, 32)}.json`;
+  const file = join(folder, name);
+  const kept = readPart(file, tables);
+  if (kept) return kept;
+  const part = make();
+  mkdirSync(folder, { recursive: true });
+  // Written beside and renamed: a killed build or a page worker reading at the same time never sees half a part.
+  const tmp = `${file}.tmp-${process.pid}-${threadId}`;
+  writeFileSync(tmp, JSON.stringify(part));
+  renameSync(tmp, file);
+  for (const old of readdirSync(folder)) if (old.startsWith(`${kind}-`) && old !== name && !old.includes('.tmp-')) rmSync(join(folder, old), { force: true });
+  return part;
+}
+
+function readPart(file: string, tables: readonly Table[]): VillageDataPart | undefined {
+  let part: VillageDataPart;
+  try {
+    part = JSON.parse(readFileSync(file, 'utf8')) as VillageDataPart;
+  } catch {
+    return undefined;
+  }
+  const whole = tables.every((t) => typeof part.csv?.[t.name] === 'string') && Object.values(part.sheets ?? {}).every(Array.isArray);
+  return whole ? part : undefined;
+}
