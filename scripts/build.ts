@@ -5,8 +5,9 @@
  *
  * Content is read and checked once. This script makes the one build context (src/build/context.ts:
  * county folder, staging folder, checked county, problems, as-of date, villages to render, cache
- * folders) and passes it explicitly: to Astro's config (astro.config.mjs `gongkaiConfig`), to the
- * page modules (src/build/handover.ts) and to the post-build steps (scripts/build-steps.ts).
+ * folders) and passes it explicitly: to Astro, which renders the pages in a child process
+ * (scripts/build-pages.ts: Astro's config, astro.config.mjs `gongkaiConfig`, and the page modules,
+ * src/build/handover.ts), and to the post-build steps (scripts/build-steps.ts) in this one.
  * Villages whose files did not change since the last build reuse their check results
  * (src/check/check-cache.ts).
  *
@@ -29,19 +30,18 @@
  * release, the build says so and leaves <out> and the log as they are (its output would be the same
  * bytes). `--full` builds anyway.
  *
- * `--workers N`: render the pages in N worker threads (default 1: in this thread). Each worker gets its
+ * `--workers N`: render the pages in N worker threads (default 1: the page process's own thread). Each worker gets its
  * own copy of the build context (src/build/handover.ts); the output is the same for any N.
  *
  * `--no-posters` (benchmarks and page-only previews, never a county's published site): no poster is
  * rendered or placed; the print pages still list them, so their poster links are dead.
  */
-import { spawn } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { copyFile, link, mkdir } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gongkaiConfig } from '../astro.config.mjs';
 import type { BuildContext } from '../src/build/context.ts';
 import { provideBuildContext } from '../src/build/handover.ts';
 import { resolveAsOf } from '../src/check/as-of.ts';
@@ -196,6 +196,23 @@ function publish(release: string, out: string): string | undefined {
   symlinkSync(relative(dirname(out), release), next);
   renameSync(next, out);
   return before ?? aside;
+}
+
+/**
+ * Runs Astro on `context` in a child process (scripts/build-pages.ts), sent the context over the IPC
+ * channel (structured clone: the county, the log plan and its key never touch the disk). Everything
+ * rendering the pages holds is given back to the system when the child exits, before the post-build
+ * steps run in this process. Its output (Astro's progress, errors) goes to this build's.
+ */
+function renderPages(context: BuildContext): Promise<void> {
+  return new Promise((done, failed) => {
+    const child = fork(join(project, 'scripts', 'build-pages.ts'), { serialization: 'advanced', stdio: 'inherit' });
+    child.on('error', failed);
+    child.on('exit', (code, signal) =>
+      code === 0 ? done() : failed(new Error(`页面生成失败（${signal ?? `退出码 ${code}`}）。 Page generation failed (${signal ?? `exit code ${code}`}).`)),
+    );
+    child.send(context);
+  });
 }
 
 /** What scripts/build.ts remembers of the last build into an output folder (`lastFile`). */
@@ -417,6 +434,7 @@ const context: BuildContext = {
   openDataParts: { dir: partsDir, keys: Object.fromEntries(ids.map((id) => [id, hash(digests.site, code, digests.villages[id]!)])) },
 };
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
+// For the post-build steps, which read the county through src/data/ in this process (the pages get theirs in renderPages).
 provideBuildContext(context);
 // Posters not in the cache yet are rendered by worker processes while Astro renders the pages (the
 // second core); the poster step after the pages then only places cached files.
@@ -428,8 +446,7 @@ const posters = (values['no-posters'] ? Promise.resolve(0) : renderMissingPoster
 posters.catch(() => undefined);
 const astroStarted = performance.now();
 try {
-  const { build } = await import('astro');
-  await build({ ...gongkaiConfig(context), configFile: false });
+  await renderPages(context);
 } catch (error) {
   fail(error);
 }

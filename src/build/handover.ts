@@ -1,16 +1,21 @@
 /**
- * The one hand-over of the build context into Astro's page modules. scripts/build.ts calls
+ * The one hand-over of the build context into Astro's page modules. scripts/build-pages.ts calls
  * `provideBuildContext` before it starts Astro in the same process; page code and content.config.ts
  * import `getBuildContext` from here, and the Vite plugin of src/integrations/build-context.ts keeps
  * THIS file out of Vite's bundle and module runner (an external module, a "builtin" for the runner),
  * so Node loads it once and the pages see the same module instance (and the same context object) as
  * the build script: no environment variables, no globalThis.
  *
+ * scripts/build.ts provides it in its own process (the post-build steps read the county through
+ * src/data/) and scripts/build-pages.ts, the child process that runs Astro, provides the copy it was
+ * sent.
+ *
  * Pages rendered in parallel (`--workers`, Astro's experimental.parallelPrerender) run in worker
- * threads Astro starts, each with its own copy of this module. For them the context is also put in
- * Node's per-thread environment data (worker_threads setEnvironmentData), which Node clones into
- * every worker thread started afterwards: a worker reads its copy on first use. Each worker thus holds
- * a whole copy of the county (see README.md, build section, for what that costs).
+ * threads Astro starts, each with its own copy of this module. For them (and only for them:
+ * `toWorkerThreads`) the context is also put in Node's per-thread environment data (worker_threads
+ * setEnvironmentData), which Node clones into every worker thread started afterwards: a worker reads
+ * its copy on first use. Each worker thus holds a whole copy of the county (see README.md, build
+ * section, for what that costs); other worker threads (the search step's) get none.
  *
  * This file must stay loadable by plain Node (type-only imports) and hold nothing but the context of
  * the build running in this process; a process runs one build.
@@ -22,10 +27,13 @@ const KEY = 'gongkai:build-context';
 
 let current: BuildContext | undefined;
 
-/** Hands `context` to the Astro build about to run in this process (and to the worker threads it starts). */
-export function provideBuildContext(context: BuildContext): void {
+/**
+ * Hands `context` to the page modules and post-build steps of this process; with `toWorkerThreads`,
+ * also to the worker threads started afterwards (Astro's page workers, `--workers` above 1).
+ */
+export function provideBuildContext(context: BuildContext, toWorkerThreads = false): void {
   current = context;
-  setEnvironmentData(KEY, context);
+  if (toWorkerThreads) setEnvironmentData(KEY, context);
 }
 
 /** The context scripts/build.ts provided, or undefined outside a build (astro dev, astro check). */

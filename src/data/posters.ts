@@ -63,11 +63,18 @@ const REASON_ZH: Readonly<Record<DefaultReason, string>> = {
   correction: '更正',
 };
 
-/** Each village's plan, made once per build and only for the villages a page asks about. */
-const plans = new Map<string, PlannedPoster[]>();
+/** A planned poster as the pages keep it: everything but the sheets' content (`blocks`), which no page shows. */
+type PosterEntry = Omit<PlannedPoster, 'doc'> & { doc: Omit<PosterDoc, 'blocks'> };
+
+/**
+ * Each village's plan, made once per build and only for the villages a page asks about. Kept for the
+ * whole page generation (every record page of the village reads it) without the posters' content,
+ * which weighs more than the checked county itself and is laid out by the poster step, not here.
+ */
+const plans = new Map<string, PosterEntry[]>();
 let plansOf: County | undefined;
 
-function villagePlan(villageId: string): PlannedPoster[] {
+function villagePlan(villageId: string): PosterEntry[] {
   const county = getCounty();
   if (plansOf !== county) {
     plans.clear();
@@ -75,7 +82,10 @@ function villagePlan(villageId: string): PlannedPoster[] {
   }
   let plan = plans.get(villageId);
   if (!plan) {
-    plan = planVillagePosters(getCountyRoot(), county, getVillage(villageId), true, getLogPlan());
+    plan = planVillagePosters(getCountyRoot(), county, getVillage(villageId), true, getLogPlan()).map(({ doc: { blocks: _blocks, ...doc }, ...p }) => ({
+      ...p,
+      doc,
+    }));
     plans.set(villageId, plan);
   }
   return plan;
@@ -88,7 +98,7 @@ const RECORD_HREF: Readonly<Record<PosterDoc['record']['folder'], (v: string, id
   meetings: urls.meeting,
 };
 
-function toView(p: PlannedPoster, all: readonly PlannedPoster[]): PosterView {
+function toView(p: PosterEntry, all: readonly PosterEntry[]): PosterView {
   const doc = p.doc;
   const newer = all.find((d) => d.doc.corrects?.posterId === doc.id)?.doc;
   const folder = getPosterFolder(doc);

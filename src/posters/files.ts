@@ -22,12 +22,12 @@ export interface PosterFiles {
 }
 
 /** Folder of a poster's files, relative to dist/ (public) or to the project root (private). */
-export function getPosterFolder(doc: PosterDoc): string {
+export function getPosterFolder(doc: Pick<PosterDoc, 'personal' | 'village'>): string {
   return doc.personal ? `private-posters/${doc.village.id}` : `v/${doc.village.id}/posters`;
 }
 
 /** File names of a poster at one size with `sheets` sheets in the given formats, relative to its folder. */
-export function getPosterFiles(doc: PosterDoc, size: SizePreset, sheets: number, formats: readonly PosterFormat[]): PosterFiles {
+export function getPosterFiles(doc: Pick<PosterDoc, 'id'>, size: SizePreset, sheets: number, formats: readonly PosterFormat[]): PosterFiles {
   const base = `${doc.id}-${size.key.toLowerCase()}`;
   const dpis = formats.map((f) => PNG_DPI[f]).filter((d): d is number => d !== undefined);
   return {

@@ -71,8 +71,10 @@ export function planVillagePosters(root: string, county: County, v: VillageRecor
  * prints a quarter's board in one go: the public posters of the default set, in plan order, for each
  * quarter with two or more of them. The build step writes these files and the print page links them.
  */
-export function getQuarterBundles(plan: readonly PlannedPoster[]): Map<string, PlannedPoster[]> {
-  const out = new Map<string, PlannedPoster[]>();
+export function getQuarterBundles<P extends Pick<PlannedPoster, 'reason'> & { doc: Pick<PosterDoc, 'personal' | 'quarter'> }>(
+  plan: readonly P[],
+): Map<string, P[]> {
+  const out = new Map<string, P[]>();
   for (const p of plan) if (p.reason && !p.doc.personal) out.set(p.doc.quarter, [...(out.get(p.doc.quarter) ?? []), p]);
   for (const [q, list] of out) if (list.length < 2) out.delete(q);
   return out;
