@@ -508,7 +508,7 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
   else ignored.push(...singles);
   const pinned = (term: PlannedTerm): PlannedTerm => ({
     ...term,
-    tries: term.tries.map((t) => (lexicon.pins?.[t.label] && !t.synonym ? { ...t, query: phrase(lexicon.pins[t.label]!).query } : t)),
+    tries: term.tries.map((t) => (lexicon.pins?.[t.label] ? { ...t, query: phrase(lexicon.pins[t.label]!).query } : t)),
     ...(term.split ? { split: term.split.map(pinned) } : {}),
   });
   return {

@@ -387,6 +387,18 @@ describe('search on the built demo county', () => {
     }
   });
 
+  it('does not download the vocabulary for a word it knows whole that is simply not on these pages: it is not misspelt', async () => {
+    const fresh = await openSiteSearch(DIST);
+    try {
+      expect((await fresh.search('下调')).urls).toEqual([]);
+      expect(fresh.vocabularyLoaded()).toBe(false);
+      expect((await fresh.search('低宝')).urls.length).toBeGreaterThan(0);
+      expect(fresh.vocabularyLoaded()).toBe(true);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('writes the same index when the same site is indexed again', async () => {
     const copy = copyDemoDist('search-determinism');
     try {

@@ -39,4 +39,14 @@ describe('long words searched by a shorter piece of themselves (pins)', () => {
     expect(term!.tries[0]!.label).toBe('村务监督委员会');
     expect(term!.tries[0]!.query).toBe(`"${Array.from(pins['村务监督委员会']!).join(' ')}"`);
   });
+
+  it('searches a synonym by its pin too, so a word whose synonym is a long phrase (理财小组 → 村务监督委员会) reads few index chunks', () => {
+    const pins = pinsOf(['村务监督委员会审核。', '民主理财。']);
+    const lexicon: SearchLexicon = { places: [], t2s: '', words: '村务监督委员会', pins, synonyms: { 理财小组: ['民主理财', '村务监督委员会'] } };
+    const [term] = planQuery('理财小组', lexicon).terms;
+    const synonym = term!.tries.find((t) => t.label === '村务监督委员会');
+    expect(synonym?.synonym).toBe(true);
+    expect(synonym!.query).toBe(`"${Array.from(pins['村务监督委员会']!).join(' ')}"`);
+    expect(Array.from(pins['村务监督委员会']!).length).toBeLessThan(7);
+  });
 });
