@@ -12,6 +12,7 @@
  * tell neighbouring chunks apart (as Pagefind's own `chunk_meta` does, so its lookup is unchanged).
  * Every other item of the metadata is copied unchanged. Pure: the build runs it, and the tests.
  */
+import { concatBytes } from './tlog/bytes.ts';
 
 /** Most CBOR bytes of words in one chunk (about 3.5 KB gzipped); a bigger word gets a chunk of its own. */
 export const CHUNK_BYTES = 8 * 1024;
@@ -96,23 +97,13 @@ function encodeHead(major: number, value: number): number[] {
   return [(major << 5) | 26, (value >>> 24) & 255, (value >> 16) & 255, (value >> 8) & 255, value & 255];
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 function encodeText(value: string): Uint8Array {
   const bytes = new TextEncoder().encode(value);
-  return concat([Uint8Array.from(encodeHead(3, bytes.length)), bytes]);
+  return concatBytes(Uint8Array.from(encodeHead(3, bytes.length)), bytes);
 }
 
 function encodeArray(items: readonly Uint8Array[]): Uint8Array {
-  return concat([Uint8Array.from(encodeHead(4, items.length)), ...items]);
+  return concatBytes(Uint8Array.from(encodeHead(4, items.length)), ...items);
 }
 
 /** The words of one index chunk (its CBOR, without Pagefind's signature), in order. */
