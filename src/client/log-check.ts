@@ -58,7 +58,9 @@ async function check(box: HTMLElement): Promise<void> {
       `已核验：本页内容确实登记在公开日志第 ${index} 条；日志现有 ${cp.size} 条，根哈希开头 ${toHex(cp.rootHash).slice(0, 8)}。检查点${signed ? '已签名（签名请用 npm run verify 核对）' : '未签名'}。`,
     );
   } catch (e) {
-    say(false, `无法核验：${(e as Error).message}。可以下载包含证明，用 npm run verify 核对。`);
+    // The cause (a URL, an HTTP status, a browser's English network error) goes to the console, not to villagers.
+    console.warn('log check:', e);
+    say(false, '无法核验：没有读到公开日志的文件（可能是网络中断，或网站刚刚更新）。请刷新页面再试；也可以下载包含证明，用 npm run verify 核对。');
   }
 }
 
