@@ -199,6 +199,8 @@ export interface SiteSearch {
   fetched(): { path: string; bytes: number }[];
   /** True once a search needed the "did you mean" vocabulary (the page downloads it only then). */
   vocabularyLoaded(): boolean;
+  /** Files of search/ read so far (the lexicon's core and shards, vocabulary shards), path under search/ and bytes as stored. */
+  searchFiles(): { path: string; bytes: Buffer }[];
   /** `budget`: bytes of bundles a search may open (the page's first search: BUNDLE_BUDGET; "search every township": Infinity). */
   search(query: string, filters?: ChosenFilters, order?: SortOrder, budget?: number): Promise<SiteSearchResult>;
   close(): Promise<void>;
@@ -209,7 +211,7 @@ export interface SiteSearch {
  * township bundle merged into Pagefind's hub when a query needs it, and the vocabulary.
  */
 export async function openSiteSearch(dist: string): Promise<SiteSearch> {
-  const { loader, loadVocabulary: loadShards } = openLexicon(dist);
+  const { loader, loadVocabulary: loadShards, files } = openLexicon(dist);
   const lexicon = loader.lexicon;
   const from = fileLog.length;
   const opened = new Map<number, Promise<NodePagefind>>();
@@ -234,6 +236,7 @@ export async function openSiteSearch(dist: string): Promise<SiteSearch> {
       return [...seen].map(([path, bytes]) => ({ path, bytes }));
     },
     vocabularyLoaded: () => loaded,
+    searchFiles: () => [...files].map(([path, bytes]) => ({ path, bytes })),
     async search(query, filters = {}, order = 'relevance', budget = BUNDLE_BUDGET) {
       const answer = await runSearch(openBundles(lexicon.directory, filters, openBundle, budget), loader.forQuery, query, filters, order, {
         describe,
