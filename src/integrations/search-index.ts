@@ -3,7 +3,7 @@
  * (<site>/pagefind/<id>/, small townships packed together; an unchanged one reused in an incremental
  * build), writes the hub they are merged into (<site>/pagefind/) and the search lexicon with the
  * directory of bundles (pinyin of place names, traditional → simplified, which bundle holds which
- * villages and characters) to <site>/search/lexicon.json. Any indexing problem stops the build.
+ * villages and characters) to <site>/search/ (a core and shards, src/lib/search-shards.ts). Any indexing problem stops the build.
  * See docs/search.md, "Splitting the index by township". Each bundle's word index is then cut into
  * smaller chunks and its ledger entries packed one file per ledger (docs/search.md, "Smaller chunks,
  * fewer files").
