@@ -11,31 +11,35 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { BUNDLE_BUDGET, openBundles, type SplitLexicon } from '../src/lib/search-bundles.ts';
+import { BUNDLE_BUDGET, openBundles } from '../src/lib/search-bundles.ts';
 import { withLedgerEntries } from '../src/lib/search-entries.ts';
 import { PAGE_SIZE, runSearch } from '../src/lib/search-run.ts';
-import type { SearchVocabulary } from '../src/lib/search-suggest.ts';
-import { openPagefind, readEntryChunk, type NodePagefind, type PagefindResultData } from '../test/helpers/pagefind-node.ts';
+import type { LexiconCore, LexiconShard } from '../src/lib/search-shards.ts';
+import { openLexicon, openPagefind, readEntryChunk, type NodePagefind, type PagefindResultData } from '../test/helpers/pagefind-node.ts';
 
 /** The queries issue 12 asks to measure: domain words, ledger words, a sentence and an amount. */
 const FIRST_QUERIES = ['低保', '光伏', '宅基地', '饮水', '村务监督委员会', '利息', '印花税', '村里修路花了多少钱', '1.25万'];
 
 const [dist, ...given] = process.argv.slice(2);
 if (!dist) throw new Error('用法 Usage: node scripts/search-first-query.ts <site dir> [query…]');
-const lexiconText = readFileSync(join(dist, 'search', 'lexicon.json'));
-const lexicon = JSON.parse(lexiconText.toString('utf8')) as SplitLexicon;
-const lexiconGz = gzipSync(lexiconText).length;
+const lexicon: LexiconCore = openLexicon(dist).core;
+const { folder, count } = lexicon.shards.lexicon;
+const places = Array.from({ length: count }, (_, i) => JSON.parse(readFileSync(join(dist, 'search', folder, `${i}.json`), 'utf8')) as LexiconShard).flatMap(
+  (s) => s.places,
+);
 const scriptGz = gzipSync(readFileSync(join(dist, 'pagefind', 'pagefind.js'))).length;
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 
 function placeQueries(): string[] {
   const first = lexicon.directory.bundles[0]!;
-  const unique = (name: string) => lexicon.places.filter((p) => p.name === name).length === 1;
+  const unique = (name: string) => places.filter((p) => p.name === name).length === 1;
   return [first.villages.find(unique), first.townships.find(unique)].filter((q): q is string => q !== undefined);
 }
 
 const queries = given.length > 0 ? given : [...FIRST_QUERIES, ...placeQueries()];
-console.log(`| query | results | bundles | total KB | pagefind.js | lexicon | vocabulary | metadata | wasm | index | filters | fragments | entries |`);
+console.log(
+  `| query | results | bundles | total KB | pagefind.js | lexicon (files) | vocabulary (files) | metadata | wasm | index | filters | fragments | entries |`,
+);
 console.log(`| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |`);
 let over = 0;
 for (const q of queries) {
@@ -45,15 +49,17 @@ for (const q of queries) {
     if (!opened.has(i)) opened.set(i, openPagefind(resolve(dist), 'zh-CN', id));
     return opened.get(i)!.then((pf) => withLedgerEntries(pf.api, (file, range) => readEntryChunk(resolve(dist), id, file, range)));
   };
-  let vocabularyGz = 0;
-  const answer = await runSearch(openBundles(lexicon.directory, {}, openBundle, BUNDLE_BUDGET), lexicon, q, {}, 'relevance', {
+  // A new visit: the lexicon's core and the shards this query needs, read afresh.
+  const visit = openLexicon(dist);
+  const answer = await runSearch(openBundles(visit.loader.lexicon.directory, {}, openBundle, BUNDLE_BUDGET), visit.loader.forQuery, q, {}, 'relevance', {
     describe: (d: PagefindResultData) => ({ title: d.meta['title'] ?? '', superseded: Boolean(d.meta['note']) }),
-    loadVocabulary: async () => {
-      const text = readFileSync(join(dist, 'search', 'vocabulary.json'));
-      vocabularyGz = gzipSync(text).length;
-      return JSON.parse(text.toString('utf8')) as SearchVocabulary;
-    },
+    loadVocabulary: visit.loadVocabulary,
   });
+  const searchFiles = [...visit.files].map(([path, bytes]) => ({ vocabulary: path.startsWith('vocabulary-'), gz: gzipSync(bytes).length }));
+  const lexiconFiles = searchFiles.filter((f) => !f.vocabulary);
+  const vocabularyFiles = searchFiles.filter((f) => f.vocabulary);
+  const lexiconGz = lexiconFiles.reduce((sum, f) => sum + f.gz, 0);
+  const vocabularyGz = vocabularyFiles.reduce((sum, f) => sum + f.gz, 0);
   await Promise.all(answer.outcome.hits.slice(0, PAGE_SIZE).map((h) => h.data()));
   const files = new Map<string, number>();
   for (const pf of opened.values()) for (const f of (await pf).fetched) files.set(f.path, f.bytes);
@@ -67,8 +73,8 @@ for (const q of queries) {
     `${scope.now.length} of ${lexicon.directory.bundles.length}`,
     `**${kb(total)}**`,
     kb(scriptGz),
-    kb(lexiconGz),
-    kb(vocabularyGz),
+    `${kb(lexiconGz)} (${lexiconFiles.length})`,
+    `${kb(vocabularyGz)} (${vocabularyFiles.length})`,
     kb(of(/pf_meta$/)),
     kb(of(/wasm/)),
     kb(of(/pf_index$/)),

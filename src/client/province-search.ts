@@ -8,9 +8,10 @@
  * A county whose bundles are missing or do not answer in time is named in the status line; the
  * rest of the search still works.
  */
-import { chooseBundles, type SplitLexicon } from '../lib/search-bundles.ts';
+import { chooseBundles } from '../lib/search-bundles.ts';
 import { planQuery, type SearchLexicon } from '../lib/search-query.ts';
 import { runPlan, type PagefindLike } from '../lib/search-run.ts';
+import { makeLexiconLoader, type LexiconCore, type LexiconShard } from '../lib/search-shards.ts';
 
 interface ResultData {
   url: string;
@@ -44,14 +45,19 @@ function loadEngine(): Promise<Api> {
 }
 
 const timeout = (ms: number) => new Promise<false>((r) => setTimeout(() => r(false), ms));
-const lexicons = new Map<string, Promise<SplitLexicon | undefined>>();
-/** County `id`'s lexicon and directory of bundles; undefined when missing or not a split index. */
-function countyLexicon(id: string): Promise<SplitLexicon | undefined> {
+type Loader = ReturnType<typeof makeLexiconLoader>;
+const lexicons = new Map<string, Promise<Loader | undefined>>();
+/** County `id`'s lexicon (its core, then the shards a query needs) and directory of bundles; undefined when missing or not a split, sharded index. */
+function countyLexicon(id: string): Promise<Loader | undefined> {
   let lexicon = lexicons.get(id);
   if (!lexicon) {
-    lexicon = fetch(`${base}${id}/search/lexicon.json`)
-      .then((r) => (r.ok ? (r.json() as Promise<SplitLexicon>) : undefined))
-      .then((l) => (l?.directory ? l : undefined))
+    const json = async <T>(path: string) => {
+      const r = await fetch(`${base}${id}/search/${path}`);
+      if (!r.ok) throw new Error(`${path}: ${r.status}`);
+      return r.json() as Promise<T>;
+    };
+    lexicon = json<LexiconCore>('lexicon.json')
+      .then((core) => (core.directory && core.shards ? makeLexiconLoader(core, (set, i) => json<LexiconShard>(`${set.folder}/${i}.json`)) : undefined))
       .catch(() => undefined);
     // A county that did not answer is asked again on a later search.
     void lexicon.then((l) => l || lexicons.delete(id));
@@ -83,8 +89,9 @@ function mergeBundle(api: Api, id: string, bundle: string): Promise<boolean> {
  */
 async function openCounty(api: Api, id: string, query: string): Promise<{ lexicon: SearchLexicon; later: string[] } | undefined> {
   const attempt = (async () => {
-    const lexicon = await countyLexicon(id);
-    if (!lexicon) return false;
+    const loader = await countyLexicon(id);
+    if (!loader) return false;
+    const lexicon = await loader.forQuery(query);
     const { now, later } = chooseBundles(lexicon.directory, planQuery(query, lexicon), {});
     const ok = await Promise.all(now.map((i) => mergeBundle(api, id, lexicon.directory.bundles[i]!.id)));
     return ok.every(Boolean) ? { lexicon, later: later.flatMap((i) => lexicon.directory.bundles[i]!.townships) } : false;

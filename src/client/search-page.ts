@@ -16,7 +16,7 @@ import {
   type SearchHit,
   type SortOrder,
 } from '../lib/search-run.ts';
-import type { SearchVocabulary } from '../lib/search-suggest.ts';
+import { loadVocabularyFor, makeLexiconLoader, type LexiconCore, type LexiconShard, type ShardSet, type VocabularyShard } from '../lib/search-shards.ts';
 
 interface ResultData {
   url: string;
@@ -44,15 +44,25 @@ const base = form.dataset['base'] ?? '/';
 
 type Instance = PagefindLike<ResultData> & { options(o: object): Promise<void>; mergeIndex(path: string, o: object): Promise<void> };
 type BundleSearch = PagefindLike<ResultData>;
-let engine: Promise<{ createInstance: (o: object) => Instance; lexicon: SplitLexicon }> | undefined;
+
+/** One file of the search folder as JSON; a failed request fails the search (and is asked again by the next). */
+async function fetchJson<T>(path: string): Promise<T> {
+  const r = await fetch(`${base}search/${path}`);
+  if (!r.ok) throw new Error(`${path}: ${r.status}`);
+  return r.json() as Promise<T>;
+}
+const fetchShard = <T>(set: ShardSet, i: number) => fetchJson<T>(`${set.folder}/${i}.json`);
+
+// The lexicon's core, then the shards each query's characters need (src/lib/search-shards.ts), while Pagefind's code loads.
+let lexicons: Promise<{ core: LexiconCore; loader: ReturnType<typeof makeLexiconLoader> }> | undefined;
+function loadLexicon() {
+  lexicons ??= fetchJson<LexiconCore>('lexicon.json').then((core) => ({ core, loader: makeLexiconLoader(core, fetchShard<LexiconShard>) }));
+  return lexicons;
+}
+let engine: Promise<{ createInstance: (o: object) => Instance }> | undefined;
 function loadEngine() {
-  engine ??= (async () => {
-    const [pagefind, lexicon] = await Promise.all([
-      import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<{ createInstance: (o: object) => Instance }>,
-      fetch(`${base}search/lexicon.json`).then((r) => r.json() as Promise<SplitLexicon>),
-    ]);
-    return { createInstance: pagefind.createInstance, lexicon };
-  })();
+  void loadLexicon();
+  engine ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<{ createInstance: (o: object) => Instance }>;
   return engine;
 }
 
@@ -64,9 +74,9 @@ function openBundle(i: number): Promise<BundleSearch> {
   if (!api)
     bundles.set(
       i,
-      (api = loadEngine().then(async ({ createInstance, lexicon }) => {
+      (api = Promise.all([loadEngine(), loadLexicon()]).then(async ([{ createInstance }, { core }]) => {
         const instance = createInstance({ basePath: `${base}pagefind/`, baseUrl: base, noWorker: true });
-        const folder = `${base}pagefind/${lexicon.directory.bundles[i]!.id}/`;
+        const folder = `${base}pagefind/${core.directory.bundles[i]!.id}/`;
         await instance.options({ excerptLength: 36 });
         await instance.mergeIndex(folder, { baseUrl: base, excerptLength: 36 });
         // A missing file (its 404 page does not decompress) leaves the result opening at the page.
@@ -79,11 +89,11 @@ function openBundle(i: number): Promise<BundleSearch> {
   return api;
 }
 
-// "Did you mean" needs the site's words with their pinyin: fetched only after a query found nothing.
-let vocabulary: Promise<SearchVocabulary> | undefined;
-function loadVocabulary() {
-  vocabulary ??= fetch(`${base}search/vocabulary.json`).then((r) => r.json() as Promise<SearchVocabulary>);
-  return vocabulary;
+// "Did you mean" needs the site's words with their pinyin: only the shards of the query's characters and syllables,
+// fetched only after a query found nothing.
+async function loadVocabulary(query: string) {
+  const { core } = await loadLexicon();
+  return loadVocabularyFor(query, core.shards.vocabulary, fetchShard<VocabularyShard>);
 }
 
 function chosenFilters(): ChosenFilters {
@@ -221,8 +231,10 @@ async function search() {
   }
   status.textContent = '正在搜索……';
   try {
-    const { lexicon } = await loadEngine();
-    const answer = await runSearch(openBundles(lexicon.directory, chosen, openBundle, budget), lexicon, query, chosen, order, {
+    void loadEngine();
+    const { loader } = await loadLexicon();
+    const lexicon = loader.lexicon;
+    const answer = await runSearch(openBundles(lexicon.directory, chosen, openBundle, budget), loader.forQuery, query, chosen, order, {
       describe: (d) => ({ title: d.meta['title'] ?? '', superseded: Boolean(d.meta['note']) }),
       loadVocabulary,
     });

@@ -3,7 +3,7 @@
  * (<site>/pagefind/<id>/, small townships packed together; an unchanged one reused in an incremental
  * build), writes the hub they are merged into (<site>/pagefind/) and the search lexicon with the
  * directory of bundles (pinyin of place names, traditional → simplified, which bundle holds which
- * villages and characters) to <site>/search/lexicon.json. Any indexing problem stops the build.
+ * villages and characters) to <site>/search/ (a core and shards, src/lib/search-shards.ts). Any indexing problem stops the build.
  * See docs/search.md, "Splitting the index by township". Each bundle's word index is then cut into
  * smaller chunks and its ledger entries packed one file per ledger (docs/search.md, "Smaller chunks,
  * fewer files").
@@ -27,15 +27,18 @@ import { buildT2s, buildVocabulary, choosePins, hanCharacters, loadJieba, makePl
 import type { SearchDirectory, SplitLexicon } from '../lib/search-bundles.ts';
 import { CHUNK_BYTES, encodeChunk, groupWords, readChunkFiles, readChunkWords, replaceChunkList } from '../lib/search-chunks.ts';
 import { entryPackFile, packEntryChunks, splitLedgerFragment, type EntryAnchor } from '../lib/search-entries.ts';
+import { shardCount, shardLexicon, shardVocabulary, type ShardSet } from '../lib/search-shards.ts';
+import type { SearchVocabulary } from '../lib/search-suggest.ts';
 import { SEARCH_LANGUAGE } from '../lib/search-synonyms.ts';
 import { SEARCH_WORD_CHARACTERS, separateHanForIndex } from '../lib/search-query.ts';
 import { replaceFile } from './files.ts';
 import { recordTiming } from './timings.ts';
 import type { BuildStep, StepContext } from '../build/steps.ts';
 
-export const LEXICON_FILE = 'search/lexicon.json';
-/** Loaded by the search page only after a query found nothing: site words with their pinyin for "did you mean". */
-export const VOCABULARY_FILE = 'search/vocabulary.json';
+/** Bytes of JSON per lexicon shard (about 1 KB gzipped): a first query loads the shards of its characters. */
+const LEXICON_SHARD_BYTES = 2500;
+/** Bytes of JSON per vocabulary shard, loaded only after a miss by its characters and pinyin syllables. */
+const VOCABULARY_SHARD_BYTES = 1500;
 /** Files Pagefind writes that the search page does not use (its ready-made UIs and web worker). */
 const UNUSED_BUNDLE_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight|worker)\.(js|css)$/;
 /** A township bundle is merged into the hub (pagefind/), whose code and WebAssembly it uses: its own copies are not needed. */
@@ -704,17 +707,12 @@ export async function buildSearchIndex(
     ...SEARCH_LANGUAGE,
     directory,
   };
-  const vocabulary = JSON.stringify(
-    buildVocabulary(
-      words,
-      places.map((p) => p.name),
-    ),
+  const vocabulary = buildVocabulary(
+    words,
+    places.map((p) => p.name),
   );
   lap('lexicon');
-  mkdirSync(join(ctx.outDir, 'search'), { recursive: true });
-  replaceFile(join(ctx.outDir, LEXICON_FILE), JSON.stringify(lexicon));
-  replaceFile(join(ctx.outDir, VOCABULARY_FILE), vocabulary);
-  const bytes = dirBytes(pagefindDir) + Buffer.byteLength(JSON.stringify(lexicon)) + Buffer.byteLength(vocabulary);
+  const bytes = dirBytes(pagefindDir) + writeLexicon(join(ctx.outDir, 'search'), lexicon, vocabulary);
   lap('write');
   return {
     pages: docs.length,
@@ -722,6 +720,35 @@ export async function buildSearchIndex(
     indexed: [...new Set(bundles.filter((b) => !kept.has(b.id)).flatMap((b) => b.townships))],
     reused: [...new Set(bundles.filter((b) => kept.has(b.id)).flatMap((b) => b.townships))],
   };
+}
+
+/**
+ * Writes the lexicon and the vocabulary in shards (src/lib/search-shards.ts): each set into a folder named by the hash
+ * of its files (`lexicon-<hash>/<n>.json`), then the core (search/lexicon.json) naming both; folders of earlier builds
+ * are removed. Returns the bytes written.
+ */
+function writeLexicon(searchDir: string, lexicon: SplitLexicon, vocabulary: SearchVocabulary): number {
+  const whole = JSON.stringify(lexicon);
+  const { core, shards } = shardLexicon(lexicon, shardCount(Buffer.byteLength(whole), LEXICON_SHARD_BYTES));
+  const vocabularyText = JSON.stringify(vocabulary);
+  const sets = {
+    lexicon: shards.map((x) => JSON.stringify(x)),
+    vocabulary: shardVocabulary(vocabulary, shardCount(Buffer.byteLength(vocabularyText), VOCABULARY_SHARD_BYTES)).map((x) => JSON.stringify(x)),
+  };
+  mkdirSync(searchDir, { recursive: true });
+  const named: Record<string, ShardSet> = {};
+  for (const [name, files] of Object.entries(sets)) {
+    const folder = `${name}-${createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12)}`;
+    named[name] = { folder, count: files.length };
+    mkdirSync(join(searchDir, folder), { recursive: true });
+    for (const [i, text] of files.entries()) replaceFile(join(searchDir, folder, `${i}.json`), text);
+  }
+  const coreText = JSON.stringify({ ...core, shards: named });
+  replaceFile(join(searchDir, 'lexicon.json'), coreText);
+  const kept = new Set([...Object.values(named).map((x) => x.folder), 'lexicon.json']);
+  for (const name of readdirSync(searchDir))
+    if (!kept.has(name) && /^(lexicon|vocabulary)(-[0-9a-f]+|\.json)$/.test(name)) rmSync(join(searchDir, name), { recursive: true, force: true });
+  return Buffer.byteLength(coreText) + Object.values(sets).reduce((sum, files) => sum + files.reduce((n, f) => n + Buffer.byteLength(f), 0), 0);
 }
 
 function dirBytes(dir: string): number {

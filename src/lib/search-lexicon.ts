@@ -2,7 +2,7 @@
  * Build-time helpers for the search lexicon (search/lexicon.json): pinyin spellings of place names
  * (pinyin-pro), a traditional → simplified map limited to the characters in the index (opencc-js
  * dictionaries), the site's words cut by jieba, and the "did you mean" vocabulary
- * (search/vocabulary.json), so the browser never downloads any of these libraries.
+ * (both written in shards, search-shards.ts), so the browser never downloads any of these libraries.
  */
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
@@ -257,7 +257,7 @@ function sound(word: string): string {
     .join(' ');
 }
 
-/** At most this many site words go into search/vocabulary.json (downloaded only after a miss). */
+/** At most this many site words go into the vocabulary (its shards downloaded only after a miss). */
 const VOCABULARY_LIMIT = 20_000;
 
 /** Every GB2312 character: the characters a pinyin input method offers first. */
@@ -269,7 +269,7 @@ function commonCharacters(): string[] {
 }
 
 /**
- * search/vocabulary.json for "did you mean": the site's words (and the domain words people type) with
+ * The vocabulary for "did you mean" (written in shards): the site's words (and the domain words people type) with
  * their pinyin, most used first, and the readings of common characters, so the browser can tell what
  * a misspelt word sounds like.
  */

@@ -257,13 +257,16 @@ export interface OpenedIndex<D> {
  */
 export async function runSearch<D>(
   index: PagefindLike<D> | ((plan: QueryPlan) => Promise<OpenedIndex<D>>),
-  lexicon: SearchLexicon,
+  lexiconOrLoader: SearchLexicon | ((query: string) => Promise<SearchLexicon>),
   query: string,
   chosen: ChosenFilters,
   order: SortOrder,
-  options: { describe?: Describe<D>; loadVocabulary?: () => Promise<SearchVocabulary> } = {},
+  options: { describe?: Describe<D>; loadVocabulary?: (query: string) => Promise<SearchVocabulary> } = {},
 ): Promise<SearchAnswer<D>> {
   const open = typeof index === 'function' ? index : async (): Promise<OpenedIndex<D>> => ({ api: index });
+  // A sharded lexicon (search-shards.ts) is loaded for each query: what its characters need.
+  const lexiconFor = typeof lexiconOrLoader === 'function' ? lexiconOrLoader : async () => lexiconOrLoader;
+  const lexicon = await lexiconFor(query);
   const seg = makeSegmenter(lexicon);
   const search = async (plan: QueryPlan) => {
     const opened = await open(plan);
@@ -282,9 +285,10 @@ export async function runSearch<D>(
   const misspelt = unfound.length === 0 || unfound.some((t) => !seg.words.has(t.text));
   const normalized = normalizeQuery(query, t2sMap(lexicon));
   if (!missed || !misspelt || !options.loadVocabulary || !mayCorrect(normalized)) return first;
-  const corrected = suggestQuery(normalized, await options.loadVocabulary());
+  const corrected = suggestQuery(normalized, await options.loadVocabulary(normalized));
   if (!corrected) return first;
-  const second = await search(planQuery(corrected, lexicon, seg));
+  const more = await lexiconFor(corrected);
+  const second = await search(planQuery(corrected, more, makeSegmenter(more)));
   const better = second.outcome.hits.length > 0 && (outcome.hits.length === 0 || second.outcome.dropped.length < outcome.dropped.length);
   return better ? { ...second, corrected } : first;
 }

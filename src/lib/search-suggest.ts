@@ -2,10 +2,11 @@
  * "Did you mean" by pinyin: a villager typing with a pinyin input method picks the wrong character
  * of the right sound (低宝 for 低保, 一是一议 for 一事一议, 马区村 for 马曲村) or types the pinyin itself
  * (dibao). The build writes the site's words with their pinyin and a table of character readings
- * (search/vocabulary.json); the search page downloads it only after a query found nothing. Pure.
+ * (search/vocabulary-<hash>/, in shards: search-shards.ts); the search page downloads the shards a query needs only
+ * after it found nothing. Pure.
  */
 
-/** Written by the build (search/vocabulary.json). */
+/** Written by the build (in shards, search-shards.ts), or the part of it a query needs. */
 export interface SearchVocabulary {
   /** The site's words and their pinyin without tones, syllables separated by spaces: ["低保", "di bao"]. Most used first. */
   words: [string, string][];

@@ -406,7 +406,7 @@ describe('search on the built demo county', () => {
       const digest = (dir: string) => {
         const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
         return Object.fromEntries(
-          [...walk(join(dir, 'pagefind')), join(dir, 'search', 'lexicon.json')].map((f) => [
+          [...walk(join(dir, 'pagefind')), ...walk(join(dir, 'search')).filter((f) => f.endsWith('.json'))].map((f) => [
             relative(dir, f),
             createHash('sha256').update(readFileSync(f)).digest('hex'),
           ]),

@@ -155,7 +155,30 @@ function useDocument(lang: string): () => void {
 import { BUNDLE_BUDGET, mergeByDate, openBundles, sortableDate, type SplitLexicon } from '../../src/lib/search-bundles.ts';
 import type { QueryPlan } from '../../src/lib/search-query.ts';
 import { runSearch, type ChosenFilters, type SearchAnswer, type SearchOutcome, type SortOrder } from '../../src/lib/search-run.ts';
-import type { SearchVocabulary } from '../../src/lib/search-suggest.ts';
+import { loadVocabularyFor, makeLexiconLoader, type LexiconCore, type LexiconShard, type ShardSet, type VocabularyShard } from '../../src/lib/search-shards.ts';
+
+/**
+ * The built site's sharded lexicon (src/lib/search-shards.ts) read from disk as the search page fetches it: the core,
+ * then the shards each query needs. `files` lists every file of search/ read so far (path under search/, its bytes).
+ */
+export function openLexicon(dist: string) {
+  const files = new Map<string, Buffer>();
+  const read = <T>(path: string): T => {
+    const bytes = readFileSync(join(dist, 'search', path));
+    files.set(path, bytes);
+    return JSON.parse(bytes.toString('utf8')) as T;
+  };
+  const shard = <T>(set: ShardSet, i: number) => Promise.resolve(read<T>(`${set.folder}/${i}.json`));
+  const core = read<LexiconCore>('lexicon.json');
+  const loader = makeLexiconLoader(core, shard<LexiconShard>);
+  return {
+    core,
+    loader,
+    files,
+    /** The vocabulary "did you mean" needs for `query` (the shards of its characters and syllables). */
+    loadVocabulary: (query: string) => loadVocabularyFor(query, core.shards.vocabulary, shard<VocabularyShard>),
+  };
+}
 
 export interface SiteSearchResult {
   plan: QueryPlan;
@@ -176,6 +199,8 @@ export interface SiteSearch {
   fetched(): { path: string; bytes: number }[];
   /** True once a search needed the "did you mean" vocabulary (the page downloads it only then). */
   vocabularyLoaded(): boolean;
+  /** Files of search/ read so far (the lexicon's core and shards, vocabulary shards), path under search/ and bytes as stored. */
+  searchFiles(): { path: string; bytes: Buffer }[];
   /** `budget`: bytes of bundles a search may open (the page's first search: BUNDLE_BUDGET; "search every township": Infinity). */
   search(query: string, filters?: ChosenFilters, order?: SortOrder, budget?: number): Promise<SiteSearchResult>;
   close(): Promise<void>;
@@ -186,7 +211,8 @@ export interface SiteSearch {
  * township bundle merged into Pagefind's hub when a query needs it, and the vocabulary.
  */
 export async function openSiteSearch(dist: string): Promise<SiteSearch> {
-  const lexicon = JSON.parse(readFileSync(join(dist, 'search', 'lexicon.json'), 'utf8')) as SplitLexicon;
+  const { loader, loadVocabulary: loadShards, files } = openLexicon(dist);
+  const lexicon = loader.lexicon;
   const from = fileLog.length;
   const opened = new Map<number, Promise<NodePagefind>>();
   const openBundle = (i: number) => {
@@ -195,9 +221,9 @@ export async function openSiteSearch(dist: string): Promise<SiteSearch> {
     return p.then((pf) => withLedgerEntries(pf.api, (file, range) => readEntryChunk(dist, lexicon.directory.bundles[i]!.id, file, range)));
   };
   let loaded = false;
-  const loadVocabulary = async () => {
+  const loadVocabulary = (query: string) => {
     loaded = true;
-    return JSON.parse(readFileSync(join(dist, 'search', 'vocabulary.json'), 'utf8')) as SearchVocabulary;
+    return loadShards(query);
   };
   const describe = (d: PagefindResultData) => ({ title: d.meta['title'] ?? '', superseded: Boolean(d.meta['note']) });
   return {
@@ -210,8 +236,12 @@ export async function openSiteSearch(dist: string): Promise<SiteSearch> {
       return [...seen].map(([path, bytes]) => ({ path, bytes }));
     },
     vocabularyLoaded: () => loaded,
+    searchFiles: () => [...files].map(([path, bytes]) => ({ path, bytes })),
     async search(query, filters = {}, order = 'relevance', budget = BUNDLE_BUDGET) {
-      const answer = await runSearch(openBundles(lexicon.directory, filters, openBundle, budget), lexicon, query, filters, order, { describe, loadVocabulary });
+      const answer = await runSearch(openBundles(lexicon.directory, filters, openBundle, budget), loader.forQuery, query, filters, order, {
+        describe,
+        loadVocabulary,
+      });
       const hits = answer.outcome.hits;
       const all =
         order !== 'relevance' && (answer.scope?.now.length ?? 0) > 1

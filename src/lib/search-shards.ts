@@ -1,0 +1,215 @@
+/**
+ * The search lexicon and the "did you mean" vocabulary in shards, so a first query downloads only what its own
+ * characters need (issues 12 and 18: at most 150 KB at 300 villages). search/lexicon.json keeps a small core (the
+ * directory of bundles, quarters, page count, Latin place words) and names two sets of shard files:
+ *
+ * - lexicon shards, keyed by a word's first character (a Latin place key by its first letter): the traditional →
+ *   simplified pairs of that character, the site words, places, synonyms, related words, fillers, kinds and pins
+ *   starting with it, and which bundles lack it (the directory's `chars` and `missing`);
+ * - vocabulary shards, keyed both by character (its pinyin readings) and by toneless pinyin syllable (the site
+ *   words with that syllable): a one-character typo keeps at least one syllable of the word, a homophone keeps all,
+ *   `dibao` typed in letters starts with the word's first syllable.
+ *
+ * Each set is a folder named by the hash of its content (`lexicon-<hash>/<n>.json`), so a year-long cache stays
+ * right. Pure: the build splits (`shardLexicon`, `shardVocabulary`), the search page, the province portal and the
+ * Node tests load (`makeLexiconLoader`, `loadVocabularyFor`) with a fetch function they pass in.
+ */
+import type { SearchBundle, SplitLexicon } from './search-bundles.ts';
+import { normalizeQuery, t2sMap, type SearchPlace } from './search-query.ts';
+import { fuzzySyllable, type SearchVocabulary } from './search-suggest.ts';
+
+/** One set of shard files: `search/<folder>/<i>.json` for i < count. */
+export interface ShardSet {
+  folder: string;
+  count: number;
+}
+
+/** search/lexicon.json: the core, and where the shards are. */
+export type LexiconCore = SplitLexicon & { shards: { lexicon: ShardSet; vocabulary: ShardSet } };
+
+/** One lexicon shard: the part of each table whose keys start with a character of this shard. */
+export interface LexiconShard {
+  t2s: string;
+  words: string;
+  places: SearchPlace[];
+  /** Where each of `places` stands in the whole list (the loaded lexicon keeps the build's order). */
+  placeAt: number[];
+  synonyms: Record<string, readonly string[]>;
+  related: Record<string, readonly string[]>;
+  fillers: string[];
+  kinds: Record<string, string>;
+  pins: Record<string, string>;
+  /** Han characters of the index in this shard. */
+  chars: string;
+  /** For each bundle of the directory (same order), which of `chars` it lacks. */
+  missing: string[];
+}
+
+/** One vocabulary shard: readings of its characters, and the site words with one of its syllables ([word, sound, rank]). */
+export interface VocabularyShard {
+  /** Each character followed by its readings, comma separated: "低di保bao长chang,zhang". */
+  readings: string;
+  words: [string, string, number][];
+}
+
+/** Which of `count` shards a key (a character, or a pinyin syllable) is in: a stable hash of its characters. */
+export function shardOf(key: string, count: number): number {
+  let h = 2166136261;
+  for (const c of key.toLowerCase()) h = Math.imul(h ^ c.codePointAt(0)!, 16777619);
+  return (h >>> 0) % count;
+}
+
+/** The characters whose lexicon shards `text` needs: each Han character, and the first character of each other word. */
+export function keyCharacters(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.toLowerCase().matchAll(/\p{Script=Han}|[^\p{Script=Han}\s\p{P}\p{S}]+/gu)) out.add(Array.from(m[0])[0]!);
+  return [...out];
+}
+
+const first = (word: string) => keyCharacters(word)[0] ?? word.slice(0, 1);
+
+function pick<V>(table: Readonly<Record<string, V>> | undefined, shard: number, count: number): Record<string, V> {
+  return Object.fromEntries(Object.entries(table ?? {}).filter(([k]) => shardOf(first(k), count) === shard));
+}
+
+/** How many shards a table of `bytes` bytes of JSON is cut into: about `per` bytes each, at most 64. */
+export function shardCount(bytes: number, per: number): number {
+  return Math.max(1, Math.min(64, Math.round(bytes / per)));
+}
+
+/** Splits a whole lexicon into a core (without its shards' folder names, which the caller adds) and `count` shards. */
+export function shardLexicon(whole: SplitLexicon, count: number): { core: SplitLexicon; shards: LexiconShard[] } {
+  const chars = Array.from(whole.directory.chars);
+  const t2s = Array.from(whole.t2s);
+  const shards = Array.from({ length: count }, (_, i): LexiconShard => {
+    const mine = (c: string) => shardOf(c, count) === i;
+    // What a word of this shard is searched as besides itself (its synonyms and related words) comes with it: their
+    // pins and which bundles hold their characters, so a query needs only the shards of its own characters.
+    const also = [...Object.entries(whole.synonyms ?? {}), ...Object.entries(whole.related ?? {})].flatMap(([k, vs]) => (mine(first(k)) ? vs : []));
+    const alsoChars = new Set(also.flatMap((w) => w.match(/\p{Script=Han}/gu) ?? []));
+    const own = chars.filter((c) => mine(c) || alsoChars.has(c));
+    const placed = whole.places.flatMap((p, j) => ([p.name, ...p.keys].some((k) => mine(first(k))) ? [j] : []));
+    return {
+      t2s: t2s.filter((c, j) => (j % 2 === 0 ? mine(c) : mine(t2s[j - 1]!))).join(''),
+      words: (whole.words ?? '')
+        .split(' ')
+        .filter((w) => w && mine(first(w)))
+        .join(' '),
+      places: placed.map((j) => whole.places[j]!),
+      placeAt: placed,
+      synonyms: pick(whole.synonyms, i, count),
+      related: pick(whole.related, i, count),
+      fillers: (whole.fillers ?? []).filter((f) => mine(first(f))),
+      kinds: pick(whole.kinds, i, count),
+      pins: { ...pick(whole.pins, i, count), ...Object.fromEntries(also.flatMap((w) => (whole.pins?.[w] ? [[w, whole.pins[w]]] : []))) },
+      chars: own.join(''),
+      missing: whole.directory.bundles.map((b) => own.filter((c) => b.missing.includes(c)).join('')),
+    };
+  });
+  const { t2s: _t, words: _w, places: _p, synonyms: _s, related: _r, fillers: _f, kinds: _k, pins: _n, directory, ...rest } = whole;
+  const bundles: SearchBundle[] = directory.bundles.map((b) => ({ ...b, missing: '' }));
+  return { core: { ...rest, places: [], t2s: '', directory: { bundles, chars: '' } }, shards };
+}
+
+/** Splits the vocabulary: readings by character, words by each of their syllables (fuzzy, see fuzzySyllable). */
+export function shardVocabulary(vocab: SearchVocabulary, count: number): VocabularyShard[] {
+  const shards = Array.from({ length: count }, (): VocabularyShard => ({ readings: '', words: [] }));
+  const readingsOf = new Map<string, string[]>();
+  for (const [syllable, chars] of Object.entries(vocab.readings))
+    for (const c of Array.from(chars)) readingsOf.set(c, [...(readingsOf.get(c) ?? []), syllable]);
+  for (const [c, syllables] of readingsOf) shards[shardOf(c, count)]!.readings += c + syllables.join(',');
+  for (const [rank, [word, sound]] of vocab.words.entries())
+    for (const i of new Set(sound.split(' ').map((s) => shardOf(fuzzySyllable(s), count)))) shards[i]!.words.push([word, sound, rank]);
+  return shards;
+}
+
+/**
+ * The lexicon a query needs, loaded shard by shard into one growing lexicon: the shards of the query's characters
+ * (a word's synonyms, related words and their pins come with it), then those of its simplified form when it was
+ * typed in traditional characters. One round of requests, in parallel with Pagefind's start, for a query typed in
+ * simplified characters. `lexicon` is the same object after every load.
+ */
+export function makeLexiconLoader(core: LexiconCore, loadShard: (set: ShardSet, i: number) => Promise<LexiconShard>) {
+  const set = core.shards.lexicon;
+  const lexicon = {
+    ...core,
+    places: [] as SearchPlace[],
+    t2s: '',
+    words: '',
+    synonyms: {} as Record<string, readonly string[]>,
+    related: {} as Record<string, readonly string[]>,
+    fillers: [] as string[],
+    kinds: {} as Record<string, string>,
+    pins: {} as Record<string, string>,
+    directory: { bundles: core.directory.bundles.map((b) => ({ ...b, missing: '' })), chars: '' },
+  };
+  const placed = new Map<number, SearchPlace>();
+  const loaded = new Map<number, Promise<void>>();
+  const load = (i: number) => {
+    let p = loaded.get(i);
+    if (!p) {
+      p = loadShard(set, i).then((s) => {
+        lexicon.t2s += s.t2s;
+        lexicon.words = lexicon.words && s.words ? `${lexicon.words} ${s.words}` : lexicon.words || s.words;
+        for (const [j, place] of s.places.entries()) placed.set(s.placeAt[j]!, place);
+        lexicon.places.splice(0, Infinity, ...[...placed].sort(([a], [b]) => a - b).map(([, place]) => place));
+        Object.assign(lexicon.synonyms, s.synonyms);
+        Object.assign(lexicon.related, s.related);
+        lexicon.fillers.push(...s.fillers);
+        Object.assign(lexicon.kinds, s.kinds);
+        Object.assign(lexicon.pins, s.pins);
+        lexicon.directory.chars += s.chars;
+        for (const [b, m] of s.missing.entries()) if (lexicon.directory.bundles[b]) lexicon.directory.bundles[b].missing += m;
+      });
+      // A shard that failed is asked again on the next search.
+      p.catch(() => loaded.delete(i));
+      loaded.set(i, p);
+    }
+    return p;
+  };
+  return {
+    lexicon,
+    /** The lexicon with every shard `query` needs. */
+    forQuery: async (query: string): Promise<SplitLexicon> => {
+      for (let round = 0; round < 4; round++) {
+        const normalized = normalizeQuery(query, t2sMap(lexicon));
+        const chars = [...keyCharacters(query), ...keyCharacters(normalized)];
+        const need = [...new Set(chars.map((c) => shardOf(c, set.count)))].filter((i) => !loaded.has(i));
+        if (need.length === 0) break;
+        await Promise.all(need.map(load));
+      }
+      await Promise.all(loaded.values());
+      return lexicon;
+    },
+  };
+}
+
+/**
+ * The part of the vocabulary "did you mean" needs for `query`: the readings of its Han characters, then the words
+ * with one of those readings or starting with a syllable its Latin words start with (two rounds of requests).
+ */
+export async function loadVocabularyFor(
+  query: string,
+  set: ShardSet,
+  loadShard: (set: ShardSet, i: number) => Promise<VocabularyShard>,
+): Promise<SearchVocabulary> {
+  const shards = new Map<number, Promise<VocabularyShard>>();
+  const load = (keys: Iterable<string>) =>
+    Promise.all(
+      [...new Set([...keys].map((k) => shardOf(k, set.count)))].map((i) => {
+        let p = shards.get(i);
+        if (!p) shards.set(i, (p = loadShard(set, i)));
+        return p;
+      }),
+    );
+  const han = new Set(query.match(/\p{Script=Han}/gu) ?? []);
+  const readings: Record<string, string> = {};
+  for (const s of await load(han))
+    for (const [, c, syllables] of s.readings.matchAll(/(\P{Script=Latin})([a-z,]+)/gu))
+      if (han.has(c!)) for (const syllable of syllables!.split(',')) readings[syllable] = (readings[syllable] ?? '') + c!;
+  // A Latin word's first syllable is one of its first one to six letters.
+  const latin = (query.match(/[a-zA-Z]+/g) ?? []).flatMap((w) => Array.from({ length: Math.min(6, w.length) }, (_, n) => w.slice(0, n + 1).toLowerCase()));
+  const words = new Map<string, [string, string, number]>();
+  for (const s of await load([...Object.keys(readings), ...latin].map(fuzzySyllable))) for (const w of s.words) words.set(w[0], w);
+  return { words: [...words.values()].sort((a, b) => a[2] - b[2]).map(([w, sound]) => [w, sound]), readings };
+}

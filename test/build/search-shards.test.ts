@@ -1,0 +1,81 @@
+/**
+ * The lexicon and the did-you-mean vocabulary in shards (src/lib/search-shards.ts) on the built demo county: a first
+ * query of each kind reads the lexicon's core and the shards of its own characters, a miss only the vocabulary shards
+ * of its characters and syllables, and stays within 150 KB with everything it downloads.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { LexiconCore } from '../../src/lib/search-shards.ts';
+import { ensureDemoDist } from '../helpers/dist.ts';
+import { openSiteSearch, type SiteSearch } from '../helpers/pagefind-node.ts';
+
+let dist: string;
+let core: LexiconCore;
+const gz = (bytes: Buffer) => gzipSync(bytes).length;
+/** Gzipped bytes of every file of a shard folder. */
+const folderGz = (folder: string) => readdirSync(join(dist, 'search', folder)).reduce((n, f) => n + gz(readFileSync(join(dist, 'search', folder, f))), 0);
+
+beforeAll(() => {
+  dist = ensureDemoDist().dist;
+  core = JSON.parse(readFileSync(join(dist, 'search', 'lexicon.json'), 'utf8')) as LexiconCore;
+});
+
+/** What a first query downloads, as a new visit: Pagefind's files as stored, pagefind.js and search/ files gzipped. */
+async function firstQuery(query: string) {
+  const site: SiteSearch = await openSiteSearch(dist);
+  try {
+    const r = await site.search(query);
+    await r.data(5);
+    const files = site.searchFiles();
+    const lexicon = files.filter((f) => !f.path.startsWith('vocabulary-')).reduce((n, f) => n + gz(f.bytes), 0);
+    const vocabulary = files.filter((f) => f.path.startsWith('vocabulary-')).reduce((n, f) => n + gz(f.bytes), 0);
+    const pagefind = site.fetched().reduce((n, f) => n + f.bytes, 0) + gz(readFileSync(join(dist, 'pagefind', 'pagefind.js')));
+    return { r, lexicon, vocabulary, total: lexicon + vocabulary + pagefind };
+  } finally {
+    await site.close();
+  }
+}
+
+describe('the search lexicon and vocabulary in shards, on the demo county', () => {
+  it('writes a small core naming two content-hashed folders of shards, and no whole vocabulary', () => {
+    expect(core.shards.lexicon.folder).toMatch(/^lexicon-[0-9a-f]{12}$/);
+    expect(core.shards.vocabulary.folder).toMatch(/^vocabulary-[0-9a-f]{12}$/);
+    expect(readdirSync(join(dist, 'search', core.shards.lexicon.folder))).toHaveLength(core.shards.lexicon.count);
+    expect(core.shards.lexicon.count).toBeGreaterThan(4);
+    expect(readdirSync(join(dist, 'search')).filter((f) => f.endsWith('.json'))).toEqual(['lexicon.json']);
+    expect(gz(readFileSync(join(dist, 'search', 'lexicon.json')))).toBeLessThan(1024);
+  });
+
+  // The share of the lexicon's shards a query may read: its characters' shards (a sentence of nine characters reads most).
+  it.each([
+    ['a domain word', '低保', 0.5],
+    ['two words with synonyms', '村干部工资', 0.5],
+    ['a word searched by its synonym’s pin', '理财小组', 0.5],
+    ['a sentence', '村里修路花了多少钱', 0.9],
+    ['traditional characters', '自來水', 0.5],
+    ['an amount in 万', '1.25万', 0.5],
+    ['a village in pinyin', 'maqu', 0.5],
+  ])('%s (%s) reads only the lexicon shards of its characters, no vocabulary, and stays within 150 KB', async (_, query, share) => {
+    const { r, lexicon, vocabulary, total } = await firstQuery(query);
+    expect(r.outcome.hits.length).toBeGreaterThan(0);
+    expect(lexicon).toBeLessThan(folderGz(core.shards.lexicon.folder) * share);
+    expect(vocabulary).toBe(0);
+    expect(total).toBeLessThanOrEqual(150 * 1024);
+  });
+
+  it.each([
+    ['低宝', '低保'],
+    ['dibao', '低保'],
+    ['马区村', '马曲村'],
+    ['特因供养', '特困供养'],
+  ])('corrects %s to %s from a few vocabulary shards, within 150 KB', async (query, corrected) => {
+    const { r, vocabulary, total } = await firstQuery(query);
+    expect(r.corrected).toBe(corrected);
+    expect(r.outcome.hits.length).toBeGreaterThan(0);
+    expect(vocabulary).toBeGreaterThan(0);
+    expect(vocabulary).toBeLessThan(folderGz(core.shards.vocabulary.folder) / 2);
+    expect(total).toBeLessThanOrEqual(150 * 1024);
+  });
+});

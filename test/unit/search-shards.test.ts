@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { chooseBundles, type SplitLexicon } from '../../src/lib/search-bundles.ts';
+import { buildT2s, buildVocabulary, choosePins, hanCharacters, makePlace, makeWordCounter, siteWords } from '../../src/lib/search-lexicon.ts';
+import { planQuery } from '../../src/lib/search-query.ts';
+import { loadVocabularyFor, makeLexiconLoader, shardLexicon, shardVocabulary, type LexiconCore, type ShardSet } from '../../src/lib/search-shards.ts';
+import { suggestQuery } from '../../src/lib/search-suggest.ts';
+import { SEARCH_LANGUAGE } from '../../src/lib/search-synonyms.ts';
+
+/** Two townships' pages, as the build counts them. */
+const PAGES = [
+  ['马曲村2025年第三季度低保公示：低保对象3户，每户每月发放低保金。', '村务监督委员会审核签字。一事一议：村道硬化，道路硬化工程完工。'],
+  ['东兴村饮水工程：供水管网改造，自来水入户。', '村干部误工补贴发放。特困供养人员名单。宅基地审批公示。光伏电站收益。'],
+];
+const counter = makeWordCounter();
+for (const texts of PAGES) for (const t of texts) counter.add(t);
+const chars = hanCharacters(PAGES.flat());
+const perBundle = PAGES.map((texts) => hanCharacters(texts));
+const allChars = [...chars].sort().join('');
+const places = [
+  makePlace('马曲村', 'village', ['maqu']),
+  makePlace('东兴村', 'village', ['dongxing']),
+  makePlace('东南镇', 'township'),
+  makePlace('城关镇', 'township'),
+];
+const WHOLE: SplitLexicon = {
+  places,
+  t2s: buildT2s(chars),
+  words: siteWords(counter.pages).join(' '),
+  pins: choosePins(counter.occurrences),
+  quarters: ['2025年第三季度'],
+  pages: 4,
+  ...SEARCH_LANGUAGE,
+  directory: {
+    chars: allChars,
+    bundles: perBundle.map((own, i) => ({
+      id: `b${i}`,
+      townships: [['东南镇'], ['城关镇']][i]!,
+      villages: [['马曲村'], ['东兴村']][i]!,
+      pages: 2,
+      bytes: 20_000,
+      missing: Array.from(allChars)
+        .filter((c) => !own.has(c))
+        .join(''),
+    })),
+  },
+};
+
+/** The lexicon as written to files (JSON) and loaded by the search page, counting the shard files it asks for. */
+function sharded(count: number) {
+  const { core, shards } = shardLexicon(WHOLE, count);
+  const files = shards.map((s) => JSON.stringify(s));
+  const set: ShardSet = { folder: 'lexicon-test', count };
+  const asked: number[] = [];
+  const loader = makeLexiconLoader(JSON.parse(JSON.stringify({ ...core, shards: { lexicon: set, vocabulary: set } })) as LexiconCore, (_, i) => {
+    asked.push(i);
+    return Promise.resolve(JSON.parse(files[i]!) as never);
+  });
+  return { loader, asked };
+}
+
+const QUERIES = [
+  '低保',
+  '低保户',
+  '理财小组',
+  '自來水',
+  'maqu 低保',
+  '村里修路花了多少钱',
+  '东兴村饮水',
+  '请问低保多少钱',
+  '2025年第三季度 马曲村',
+  '记-07-003',
+  '12500',
+  '五保老人',
+  '村官工资',
+  '特困',
+  '东南镇 宅基地',
+];
+
+describe('the search lexicon in shards (a first query downloads what its characters need)', () => {
+  it.each(QUERIES)('plans %s and chooses its bundles exactly as the whole lexicon does', async (query) => {
+    const { loader } = sharded(8);
+    const lexicon = await loader.forQuery(query);
+    const plan = planQuery(query, lexicon);
+    expect(plan).toEqual(planQuery(query, WHOLE));
+    expect(chooseBundles(lexicon.directory, plan, {})).toEqual(chooseBundles(WHOLE.directory, planQuery(query, WHOLE), {}));
+  });
+
+  it('loads only the shards of the characters typed: 低保 asks for at most two of eight files', async () => {
+    const { loader, asked } = sharded(8);
+    await loader.forQuery('低保');
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.length).toBeLessThanOrEqual(2);
+  });
+
+  it('asks for each shard once in a visit, however many queries need it', async () => {
+    const { loader, asked } = sharded(8);
+    await loader.forQuery('低保');
+    await loader.forQuery('低保户');
+    await loader.forQuery('低保');
+    expect(new Set(asked).size).toBe(asked.length);
+  });
+
+  it('keeps the build’s order of places, so a pinyin key naming two places lists them as before', async () => {
+    const { loader } = sharded(8);
+    const lexicon = await loader.forQuery('maqu dongxing 东南镇 城关镇');
+    expect(lexicon.places.map((p) => p.name)).toEqual(places.map((p) => p.name));
+  });
+});
+
+describe('the did-you-mean vocabulary in shards (loaded by syllable after a miss)', () => {
+  const vocab = buildVocabulary(
+    counter.pages,
+    places.map((p) => p.name),
+  );
+  const count = 16;
+  const files = shardVocabulary(vocab, count).map((s) => JSON.stringify(s));
+  const set: ShardSet = { folder: 'vocabulary-test', count };
+  const load = (query: string) => {
+    const asked: number[] = [];
+    const vocabulary = loadVocabularyFor(query, set, (_, i) => {
+      asked.push(i);
+      return Promise.resolve(JSON.parse(files[i]!) as never);
+    });
+    return { vocabulary, asked };
+  };
+
+  it.each(['低宝', 'dibao', 'zhai ji di', '马区村', '马区村低保', '特因供养', '一是一议', '合作医疗', '村到硬化'])(
+    'corrects %s as the whole vocabulary does',
+    async (query) => {
+      expect(suggestQuery(query, await load(query).vocabulary)).toBe(suggestQuery(query, vocab));
+    },
+  );
+
+  it('corrects a misspelt word, pinyin typed in letters and a misspelt village: 低宝 → 低保, dibao → 低保, 马区村 → 马曲村', async () => {
+    expect(suggestQuery('低宝', await load('低宝').vocabulary)).toBe('低保');
+    expect(suggestQuery('dibao', await load('dibao').vocabulary)).toBe('低保');
+    expect(suggestQuery('马区村', await load('马区村').vocabulary)).toBe('马曲村');
+  });
+
+  it('reads only some of the shards for a two-character typo', async () => {
+    const { vocabulary, asked } = load('低宝');
+    await vocabulary;
+    expect(new Set(asked).size).toBeLessThan(count / 2);
+  });
+});
