@@ -1,12 +1,14 @@
 /**
- * Issue 12, third held-out round: amounts match the amount (not a part of a longer one), capital numerals are read, and
- * a ledger entry is found by its date and by who handled it.
+ * Issue 12, third held-out round (test/search-eval/heldout-3.json): amounts match the amount (not a part of a longer
+ * one), capital numerals are read, a ledger entry is found by its date and by who handled it, and the tables know more
+ * of how villagers say things.
  */
 import { describe, expect, it } from 'vitest';
 import { loadCounty } from '../../src/check/load.ts';
 import { listSearchDocuments } from '../../src/data/search.ts';
 import { AMOUNT_TAIL_MARK, amountTail, cutAmountTail, sentenceAmounts } from '../../src/lib/search-amounts.ts';
 import { planQuery, type SearchLexicon } from '../../src/lib/search-query.ts';
+import { KIND_WORDS, SYNONYMS } from '../../src/lib/search-synonyms.ts';
 import { getLedgerFacts } from '../../src/records/ledger.ts';
 import { ROOT } from '../helpers/fixture-tree.ts';
 
@@ -64,5 +66,27 @@ describe('ledger entry lines in the search index', () => {
     const people = getLedgerFacts(changed, maqu).expensePeople;
     expect(people[0]).toEqual({ handler: '刘*平' });
     expect(people.find((p) => p.approver)).toEqual({ handler: '王堃', approver: '赵建军' });
+  });
+});
+
+describe('words of the third held-out round', () => {
+  const lexicon: SearchLexicon = { places: [], t2s: '', synonyms: SYNONYMS, kinds: KIND_WORDS };
+  const labels = (q: string) => planQuery(q, lexicon).terms.map((t) => t.tries.map((x) => x.label));
+
+  it('searches 水泥路 as a hardened road, not as every village road (村道 is every clean-up along one)', () => {
+    expect(labels('水泥路')).toEqual([['水泥路', '硬化']]);
+  });
+
+  it('finds the pages of 承包费 for 承包款, of 管网 for 供水管道, of a school building for 老学校, and of 推迟 for 晚了', () => {
+    expect(labels('承包款')).toEqual([['承包款', '承包费']]);
+    expect(labels('供水管道')).toEqual([['供水管道', '管网', '供水']]);
+    expect(labels('老学校')).toEqual([['老学校', '校舍', '小学']]);
+    expect(labels('晚了')).toEqual([['晚了', '推迟', '延误']]);
+  });
+
+  it('reads 开的会 as the meetings, so 7月份开的会 lists meetings that name July', () => {
+    const plan = planQuery('7月份开的会', lexicon);
+    expect(plan.kinds).toEqual(['会议决议']);
+    expect(plan.terms.map((t) => t.text)).toEqual(['7月']);
   });
 });
