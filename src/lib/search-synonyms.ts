@@ -32,6 +32,7 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   自来水管道: ['管网', '供水'],
   路灯: ['照明'],
   修路: ['道路硬化', '硬化', '生产路'],
+  路修: ['道路硬化', '硬化', '生产路'],
   铺路: ['道路硬化', '硬化'],
   // 村道 alone is every clean-up along a village road: a 水泥路 is a hardened one.
   水泥路: ['硬化'],
@@ -489,6 +490,9 @@ export const KIND_WORDS: Readonly<Record<string, string>> = {
   会议纪要: '会议决议',
   开会记录: '会议决议',
   会议决议: '会议决议',
+  // the quarterly disclosures themselves (every page says 村务公开栏 somewhere)
+  村务公开: '村务公开',
+  居务公开: '村务公开',
   志愿活动: '志愿服务',
   // who got it: the notices are the records that name recipients and applicants
   名单: '公示',

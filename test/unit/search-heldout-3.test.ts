@@ -89,4 +89,11 @@ describe('words of the third held-out round', () => {
     expect(plan.kinds).toEqual(['会议决议']);
     expect(plan.terms.map((t) => t.text)).toEqual(['7月']);
   });
+
+  it('reads 路修 as 修路 (路修到哪了), and 村务公开 as the disclosures themselves, not the words every page has', () => {
+    expect(labels('路修')[0]).toEqual(['路修', '道路硬化', '硬化', '生产路']);
+    const plan = planQuery('2025年第3季度 村务公开', { ...lexicon, quarters: ['2025年第三季度'] });
+    expect(plan.kinds).toEqual(['村务公开']);
+    expect(plan.terms).toEqual([]);
+  });
 });
