@@ -12,7 +12,7 @@ import { getDisclosureFacts } from '../records/disclosure.ts';
 import { getMeetingFacts } from '../records/meeting.ts';
 import { getNoticeFacts } from '../records/notice.ts';
 import { RECORD_TYPES, RECORD_TYPE_NAMES, type RecordTypeName } from '../records/registry.ts';
-import { getLedgerFacts } from '../records/ledger.ts';
+import { getLedgerFacts, type LedgerFacts } from '../records/ledger.ts';
 import { getVolunteerFacts } from '../records/volunteer.ts';
 import { getCounty, getVillage, urls } from './county.ts';
 
@@ -38,8 +38,8 @@ export interface SearchDocument {
   /** ISO date for sorting: publication, meeting or notice start date. */
   date: string;
   /**
-   * Ledger entries, whose tables are too large to index whole: one short line per entry (side,
-   * voucher, category, summary, amount, funding source) and the id of its row on the page, so a
+   * Ledger entries, whose tables are too large to index whole: one short line per entry (date, side,
+   * voucher, category, summary, amount, funding source, handler and approver) and the id of its row on the page, so a
    * result opens at the entry. Empty for other record types.
    */
   entries: SearchEntry[];
@@ -50,16 +50,25 @@ export interface SearchEntry {
   anchor: string;
   /** The entry's voucher number: the short heading Pagefind shows for the entry (kept short: Pagefind stores it twice). */
   voucher: string;
-  /** The rest of what is indexed, e.g. "支出 管理费用：购买办公用品，1,200.00 元。" */
+  /** The rest of what is indexed, e.g. "2025年9月12日 支出 管理费用：购买办公用品，1,200.00 元，经手 王堃。" */
   text: string;
 }
 
 type LedgerEntry = County['villages'][number]['ledgers'][number]['data']['income'][number];
 
-/** One ledger entry as the index reads it: labels and values apart, one sentence. */
-export function describeEntry(side: 'income' | 'expense', e: LedgerEntry, anchor: string): SearchEntry {
+/**
+ * One ledger entry as the index reads it: labels and values apart, one sentence. It starts with the entry's date the way
+ * villagers type it (2025年9月12日 holds 9月12日; a typed 2025-09-12 is searched as 2025年9月12日) and ends with who
+ * handled and approved it (`people`, from LedgerFacts.expensePeople: private persons masked).
+ */
+export function describeEntry(side: 'income' | 'expense', e: LedgerEntry, anchor: string, people: LedgerFacts['expensePeople'][number] = {}): SearchEntry {
   const source = e.source ? `，资金来源 ${e.source}` : '';
-  return { anchor, voucher: e.voucher, text: `${side === 'income' ? '收入' : '支出'} ${e.category}：${e.summary}，${formatYuan(e.amount)} 元${source}。` };
+  const handled = (people.handler ? `，经手 ${people.handler}` : '') + (people.approver ? `，审批 ${people.approver}` : '');
+  return {
+    anchor,
+    voucher: e.voucher,
+    text: `${formatDateZh(e.date)} ${side === 'income' ? '收入' : '支出'} ${e.category}：${e.summary}，${formatYuan(e.amount)} 元${source}${handled}。`,
+  };
 }
 
 function quarterLabels(p: Period): string[] {
@@ -112,7 +121,7 @@ function recordDocuments(v: Village, county: County, at: (path: string) => strin
         const f = getLedgerFacts(l, v);
         const entries = [
           ...l.data.income.map((e, i) => describeEntry('income', e, f.entryAnchors.income[i]!)),
-          ...l.data.expense.map((e, i) => describeEntry('expense', e, f.entryAnchors.expense[i]!)),
+          ...l.data.expense.map((e, i) => describeEntry('expense', e, f.entryAnchors.expense[i]!, f.expensePeople[i])),
         ];
         return doc(v, at(f.path), 'ledger', '财务', l.data.publishedAt, l.period, entries);
       },

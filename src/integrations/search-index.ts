@@ -26,6 +26,7 @@ import { listSearchDocuments, type SearchDocument } from '../data/search.ts';
 import { buildT2s, buildVocabulary, choosePins, hanCharacters, loadJieba, makePlace, makeWordCounter, siteWords, wordStream } from '../lib/search-lexicon.ts';
 import type { SearchDirectory, SplitLexicon } from '../lib/search-bundles.ts';
 import { CHUNK_BYTES, encodeChunk, groupWords, readChunkFiles, readChunkWords, replaceChunkList } from '../lib/search-chunks.ts';
+import { amountTail, cutAmountTail } from '../lib/search-amounts.ts';
 import { entryPackFile, packEntryChunks, splitLedgerFragment, type EntryAnchor } from '../lib/search-entries.ts';
 import { shardCount, shardLexicon, shardVocabulary, type ShardSet } from '../lib/search-shards.ts';
 import type { SearchVocabulary } from '../lib/search-suggest.ts';
@@ -70,6 +71,9 @@ function findClose(html: string, tag: string, openEnd: number): number {
   return -1;
 }
 
+/** Marks the amount tail's element in a prepared page: plainText leaves it out (the lexicon counts what pages say). */
+const AMOUNT_TAIL_ATTRIBUTE = 'data-gongkai-amounts';
+
 /**
  * The HTML Pagefind indexes for one record page. Returns undefined when the page has no
  * `data-pagefind-body` element.
@@ -94,15 +98,20 @@ export function prepareForIndex(html: string, doc: SearchDocument): string | und
       .replace(/<\/(th|caption)>/gi, '</$1> ')
       .replace(/<\/dt>/gi, '：</dt>')
       .replace(/([^。；！？.])<\/dd>/gi, '$1。</dd>') + (entries ? `<div>${entries}</div>` : '');
-  const separated = body.replace(/(^|>)([^<]+)/g, (_, before: string, text: string) => before + separateHanForIndex(text));
+  // Amounts its sentences state (每人15元), in the form pages print them, after everything else: cut from the stored
+  // text after indexing (src/lib/search-amounts.ts, cutAmountTail in moveLedgerEntries).
+  const tail = amountTail(decodeEntities(body.replace(/<[^>]+>/g, ' ')));
+  const separated =
+    body.replace(/(^|>)([^<]+)/g, (_, before: string, text: string) => before + separateHanForIndex(text)) +
+    (tail ? `<p ${AMOUNT_TAIL_ATTRIBUTE}>${tail}</p>` : '');
   return html.slice(0, openEnd) + separated + html.slice(close);
 }
 
-/** A prepared page's text without markup, for counting words. */
+/** A prepared page's text without markup (and without its amount tail), for counting words. */
 function plainText(prepared: string): string {
   return decodeEntities(
     prepared
-      .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, ' ')
+      .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>|<p data-gongkai-amounts>[^<]*<\/p>/gi, ' ')
       .replace(/<[^>]+>/g, ' ')
       .replace(/\u200B/g, ''),
   );
@@ -250,7 +259,7 @@ interface BundleCounts {
 }
 
 /** What the build does to Pagefind's output (smaller word chunks, packed ledger entries); raised when that changes, so no bundle of an older layout is reused. */
-const INDEX_LAYOUT = 2;
+const INDEX_LAYOUT = 3;
 
 /** Pagefind's smallest index, at pagefind/: the code and WebAssembly every bundle is merged into (see src/lib/search-bundles.ts). */
 const HUB_PAGE = '<html lang="zh-cn"><body><main data-pagefind-body><p>gongkaihubxq</p></main></body></html>';
@@ -421,7 +430,8 @@ function startIndexing(jobs: readonly BundleJob[], workers: number): { results: 
 const FRAGMENT_SIGNATURE = 'pagefind_dcd';
 
 /**
- * Moves the entry lines of every ledger fragment of the bundle in `dir` into a file of its own, in
+ * Cuts the amount tail from every fragment that has one (src/lib/search-amounts.ts) and moves the entry lines of
+ * every ledger fragment of the bundle in `dir` into a file of its own, in
  * chunks each gzipped apart (src/lib/search-entries.ts): a ledger result's data is then its summary
  * and one chunk of entries, not every entry. Pagefind's fragment is gzipped JSON after a signature;
  * the rewritten one keeps its name, so the index still finds it, and gains the chunks' byte ranges.
@@ -439,8 +449,12 @@ function moveLedgerEntries(dir: string): void {
     const fragment = JSON.parse(raw.subarray(FRAGMENT_SIGNATURE.length).toString('utf8')) as { content: string; anchors: EntryAnchor[] };
     if (typeof fragment.content !== 'string' || !Array.isArray(fragment.anchors))
       throw new Error(`Pagefind 片段格式不认识：${file}。Unknown Pagefind fragment format (no content or anchors): ${file}`);
-    const split = splitLedgerFragment(fragment);
-    if (split.chunks.length === 0) continue;
+    const cut = cutAmountTail(fragment);
+    const split = splitLedgerFragment(cut);
+    if (split.chunks.length === 0) {
+      if (cut !== fragment) writeFileSync(file, gzipSync(Buffer.concat([Buffer.from(FRAGMENT_SIGNATURE), Buffer.from(JSON.stringify(cut))]), { level: 9 }));
+      continue;
+    }
     const id = name.replace(/\.pf_fragment$/, '');
     const { pack, ranges } = packEntryChunks(split.chunks, (data) => gzipSync(data, { level: 9 }));
     mkdirSync(join(dir, 'entries'), { recursive: true });

@@ -134,11 +134,22 @@ const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两:
 const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const QUARTER_NAMES = ['一', '二', '三', '四'];
 
-/** Full-width to half-width, traditional to simplified, quotes removed, spaces collapsed. */
+/** Capital numerals (大写数字) as written on vouchers and receipts → the everyday ones (pairs, as in SearchLexicon.t2s). */
+const CAPITAL_DIGITS = t2sMap({ t2s: '壹一贰二貳二叁三參三肆四伍五陆六陸六柒七捌八玖九拾十佰百仟千萬万圆元圓元' });
+
+/** Full-width to half-width, traditional to simplified, capital numerals in an amount (叁仟陆佰元) read, quotes removed, spaces collapsed. */
 export function normalizeQuery(raw: string, t2s: ReadonlyMap<string, string>): string {
   const simplified = Array.from(raw.normalize('NFKC'))
     .map((c) => t2s.get(c) ?? c)
-    .join('');
+    .join('')
+    // A run of numerals with at least one capital digit (拾 alone stays: 拾金不昧).
+    .replace(
+      /[零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬万亿一二两三四五六七八九十百千]*[壹贰貳叁參肆伍陆陸柒捌玖佰仟][零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬万亿一二两三四五六七八九十百千圆圓元整]*/gu,
+      (run) =>
+        Array.from(run)
+          .map((c) => CAPITAL_DIGITS.get(c) ?? c)
+          .join(''),
+    );
   return simplified.replace(QUOTES_AND_BRACKETS, ' ').replace(/\s+/g, ' ').trim();
 }
 
@@ -440,14 +451,13 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
           notes.push(`${s} → ${values.length > 0 ? values.join('、') : s}`);
         }
         // A day typed with its year also finds sentences that leave the year out (9月16日支付), when the dated form is
-        // rare, like a related word. Ledger entry lines carry no date.
+        // rare, like a related word. Ledger entry lines start with their date as 2025年9月12日 (src/data/search.ts describeEntry).
         else if (day) addTerm(day, [phrase(day), ...(day[4] === '年' ? [{ ...phrase(day.slice(5)), related: true }] : [])]);
         else if (month) addTerm(month, [phrase(month)]);
-        else if (money) {
-          // Also as sentences write it: a whole amount in 元 (每人15元), thousands rounded to 万 (29,000.00 → 约2.9万元).
-          const yuan = Number(money.replace(/,/g, ''));
-          addTerm(money, [phrase(money), phrase(`${yuan}元`), ...(yuan % 1000 ? [] : [phrase(`${yuan / 1e4}万`)])]);
-        } else if (/^20\d{2}年度?$/.test(s)) addTerm(`${s.slice(0, 4)}年`, [phrase(`${s.slice(0, 4)}年`)]);
+        // Only as pages print it: "15 元" would also find 15,000.00 元, whose parts Pagefind indexes (15, 000, 00). The build
+        // gives amounts stated in sentences (每人15元, 约2.9万元) their printed form too (src/lib/search-amounts.ts).
+        else if (money) addTerm(money, [phrase(money)]);
+        else if (/^20\d{2}年度?$/.test(s)) addTerm(`${s.slice(0, 4)}年`, [phrase(`${s.slice(0, 4)}年`)]);
         else if (/^\d{3,}$/.test(s) || /^\d[\d,]*\.\d{1,2}$/.test(s))
           addTerm(s, [phrase(s), ...(amountTerm(s) && amountTerm(s) !== s ? [phrase(amountTerm(s)!, true)] : [])]);
         else if (/^\d{1,3}(,\d{3})+$/.test(s) && amountTerm(s)) addTerm(amountTerm(s)!, [phrase(amountTerm(s)!)]);

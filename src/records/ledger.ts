@@ -23,6 +23,12 @@ export interface LedgerFacts {
   payables: { party: string; partyKind: string; amount: number; note: string }[];
   /** Per entry, in order: the id of its row on the ledger page (`shouru-1`, `zhichu-3`), which a search result opens at. */
   entryAnchors: { income: string[]; expense: string[] };
+  /**
+   * Per expense entry, in order: its handler (经手) and approver (审批) as the search indexes them. A name on the village's
+   * roster (committee, supervisors, staff: published on the village page) stands as written; anyone else is a private
+   * person and is masked (张*明), so the index never holds a private person's full name.
+   */
+  expensePeople: { handler?: string; approver?: string }[];
 }
 
 function maskedParties(items: LedgerRec['data']['receivables']) {
@@ -31,6 +37,8 @@ function maskedParties(items: LedgerRec['data']['receivables']) {
 
 export function getLedgerFacts(l: LedgerRec, v: VillageRecords): LedgerFacts {
   const meetings = new Map(v.meetings.map((m) => [m.id, m]));
+  const roster = new Set([...v.data.committee, ...v.data.supervisors, ...v.data.staff].map((m) => m.name));
+  const publicName = (name: string) => (roster.has(name) ? name : maskName(name));
   return {
     id: l.id,
     path: recordPath('ledger', v.id, l.id),
@@ -43,6 +51,10 @@ export function getLedgerFacts(l: LedgerRec, v: VillageRecords): LedgerFacts {
     receivables: maskedParties(l.data.receivables),
     payables: maskedParties(l.data.payables),
     entryAnchors: { income: l.data.income.map((_, i) => getEntryAnchor('income', i)), expense: l.data.expense.map((_, i) => getEntryAnchor('expense', i)) },
+    expensePeople: l.data.expense.map((e) => ({
+      ...(e.handler ? { handler: publicName(e.handler) } : {}),
+      ...(e.approver ? { approver: publicName(e.approver) } : {}),
+    })),
   };
 }
 

@@ -13,7 +13,10 @@ import { loadCounty } from '../../src/check/load.ts';
 import type { County } from '../../src/check/model.ts';
 import { buildSearchIndex } from '../../src/integrations/search-index.ts';
 import { POST_BUILD_STEPS } from '../../scripts/build-steps.ts';
+import { formatDateZh } from '../../src/lib/dates.ts';
 import { formatYuan } from '../../src/lib/money.ts';
+import { maskName } from '../../src/lib/privacy.ts';
+import { AMOUNT_TAIL_MARK } from '../../src/lib/search-amounts.ts';
 import { CHUNK_BYTES, readChunkFiles, readChunkWords } from '../../src/lib/search-chunks.ts';
 import { ENTRIES_PER_CHUNK, readEntryRange } from '../../src/lib/search-entries.ts';
 import { EXPAND_BELOW, PAGE_SIZE, SYNONYMS_BELOW } from '../../src/lib/search-run.ts';
@@ -45,14 +48,28 @@ function recordPaths(villageId?: string): string[] {
 beforeAll(async () => {
   ensureDemoDist();
   county = loadCounty(ROOT, { env: {} }).county!;
-  // Ground truth: the built pages' searchable text, plus the ledger entries as the ledger files have them.
+  // Ground truth: the built pages' searchable text, plus the ledger entries as the ledger files have them: date as
+  // villagers type it, voucher, category, summary, amount, source, and who handled and approved it.
   const ledgerLines = new Map<string, string>(
     county.villages.flatMap((v) =>
       v.ledgers.map(
         (l) =>
           [
             `/v/${v.id}/finances/${l.id}/`,
-            [...l.data.income, ...l.data.expense].map((e) => `${e.voucher} ${e.category} ${e.summary} ${formatYuan(e.amount)} ${e.source ?? ''}`).join(' '),
+            [...l.data.income, ...l.data.expense]
+              .map((e) =>
+                [
+                  formatDateZh(e.date),
+                  e.voucher,
+                  e.category,
+                  e.summary,
+                  formatYuan(e.amount),
+                  e.source ?? '',
+                  'handler' in e ? (e.handler ?? '') : '',
+                  'approver' in e ? (e.approver ?? '') : '',
+                ].join(' '),
+              )
+              .join(' '),
           ] as const,
       ),
     ),
@@ -169,6 +186,13 @@ describe('search on the built demo county', () => {
     expect((await site.search('宅基地申請')).urls.sort()).toEqual(pagesContaining(pages, '宅基地申请').sort());
   });
 
+  it('finds 15元 where a sentence says 每人15元 but not where a page prints 15,000.00 元, and shows none of the amounts the build added', async () => {
+    const r = await site.search('15元');
+    expect(r.urls.sort()).toEqual(pagesContaining(pages, '每人15元').sort());
+    expect(pagesContaining(pages, '15,000.00').some((u) => r.urls.includes(u))).toBe(false);
+    for (const d of await r.data()) expect(d.content, d.url).not.toContain(AMOUNT_TAIL_MARK);
+  });
+
   it('finds an amount typed without separators or in full-width digits, and a month typed in other ways', async () => {
     const amount = pagesContaining(pages, '12,500.00');
     expect((await site.search('12500')).urls).toEqual(amount);
@@ -265,7 +289,7 @@ describe('search on the built demo county', () => {
     expect(notice.excerpt).toContain('<mark>');
   });
 
-  it('indexes every ledger entry by what the money was for, and a result opens at the row of that entry', async () => {
+  it('indexes every ledger entry by its date, what the money was for and who handled it, and a result opens at the row of that entry', async () => {
     for (const v of county.villages) {
       for (const l of v.ledgers) {
         const url = `/v/${v.id}/finances/${l.id}/`;
@@ -290,11 +314,13 @@ describe('search on the built demo county', () => {
           expect(line.startsWith(e.voucher)).toBe(true);
           // The entry's line follows its heading: what the money was for, how much, from where.
           for (const part of [e.category, e.summary, formatYuan(e.amount), ...(e.source ? [e.source] : [])]) expect(line, `${url}#${row}`).toContain(part);
-          // Compact: the entry's date and the people who handled it stay in the page's table only.
-          expect(line).not.toContain(e.date);
-          for (const person of people) if (person) expect(line).not.toContain(person);
+          // Its date as villagers type it (2025年9月12日, which holds 9月12日), and who handled and approved it: the village's
+          // roster as written, anyone else masked.
+          expect(line, `${url}#${row}`).toContain(formatDateZh(e.date));
+          const roster = [...v.data.committee, ...v.data.supervisors, ...v.data.staff].map((m) => m.name);
+          for (const person of people) if (person) expect(line, `${url}#${row}`).toContain(roster.includes(person) ? person : maskName(person));
         }
-        // Dates of entries are in the page's table but not in the index; the ledger's own fragment holds no entry line.
+        // The ledger's own fragment holds no entry line (nor an entry's ISO date from the page's table).
         const content = (await (await site.search(sides[0]!.e.voucher, { village: v.data.name, kind: '财务收支' })).data()).find(
           (x) => decodeURI(x.url) === url,
         )!.content;

@@ -194,13 +194,13 @@ describe('the query plan', () => {
     expect(moneyTerm('三组')).toBeUndefined();
   });
 
-  it('finds an amount also where a sentence writes it in 元 (每人15元) or, when round, in 万 (约2.9万元), however it was typed', () => {
+  it('searches an amount however it was typed only as pages print it (sentences such as 约2.9万元 get that form from the build, src/lib/search-amounts.ts)', () => {
     for (const q of ['2.9万', '29000元', '二万九', '¥29,000'])
       expect(
         planQuery(q, LEXICON).terms[0]!.tries.map((t) => t.label),
         q,
-      ).toEqual(['29,000.00', '29000元', '2.9万']);
-    expect(planQuery('12500元', LEXICON).terms[0]!.tries.map((t) => t.label)).toEqual(['12,500.00', '12500元']);
+      ).toEqual(['29,000.00']);
+    expect(planQuery('12500元', LEXICON).terms[0]!.tries.map((t) => t.label)).toEqual(['12,500.00']);
   });
 
   it('reads a year typed with two digits (25年Q3, 25年三季度) as 2025', () => {
