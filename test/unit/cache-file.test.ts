@@ -53,7 +53,7 @@ describe('a cache file', () => {
       'changed by one byte in the body',
       (f) => {
         const b = readFileSync(f);
-        b[b.length - 3] ^= 0x01;
+        b[b.length - 3] = b[b.length - 3]! ^ 0x01;
         writeFileSync(f, b);
       },
     ],
