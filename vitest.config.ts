@@ -16,6 +16,7 @@ const TWO_AT_A_TIME = [
   'test/build/reproducible.test.ts',
   'test/build/build-context.test.ts',
   'test/build/incremental.test.ts',
+  'test/build/damaged-cache.test.ts',
   'test/build/workers.test.ts',
   'test/build/publication-log.test.ts',
   'test/build/decision-warnings.test.ts',

@@ -45,6 +45,7 @@ import { parseArgs } from 'node:util';
 import type { BuildContext } from '../src/build/context.ts';
 import { provideBuildContext } from '../src/build/handover.ts';
 import { resolveAsOf } from '../src/check/as-of.ts';
+import { dropUnsealedFile, sealFile } from '../src/check/cache-file.ts';
 import { VillageCheckCache } from '../src/check/check-cache.ts';
 import { codeFingerprint, contentDigests, contentStamp } from '../src/check/digest.ts';
 import { formatInputHash } from '../src/build/input-hash.ts';
@@ -237,8 +238,16 @@ const lastFile = join(work, `last-build-${hash(dist).slice(0, 12)}.json`);
 function readLastBuild(): LastBuild | undefined {
   try {
     const last = JSON.parse(readFileSync(lastFile, 'utf8')) as LastBuild;
-    // Only an output this build script made and that is still there as it left it.
-    return last.out === dist && statSync(dist).ino === last.outIno && existsSync(join(dist, 'index.html')) ? last : undefined;
+    // Only an output this build script made and that is still there as it left it (a record cut short or
+    // of another shape means a full build).
+    return typeof last.pagesKey === 'string' &&
+      typeof last.villages === 'object' &&
+      last.villages !== null &&
+      last.out === dist &&
+      statSync(dist).ino === last.outIno &&
+      existsSync(join(dist, 'index.html'))
+      ? last
+      : undefined;
   } catch {
     return undefined;
   }
@@ -445,11 +454,15 @@ const posters = (values['no-posters'] ? Promise.resolve(0) : renderMissingPoster
 // Handled by the poster step (which waits for it); this only keeps an early failure from going unhandled.
 posters.catch(() => undefined);
 const astroStarted = performance.now();
+// Astro's content store reuses an entry whose file did not change, whatever the entry holds: used only as the last finished build left it.
+const contentStore = join(context.cacheDirs.astro, 'data-store.json');
+dropUnsealedFile(contentStore, 'astro-content-store');
 try {
   await renderPages(context);
 } catch (error) {
   fail(error);
 }
+sealFile(contentStore, 'astro-content-store');
 recordTiming('astro', performance.now() - astroStarted);
 if (!existsSync(join(staging, 'index.html'))) fail();
 
@@ -504,7 +517,9 @@ const record: LastBuild = {
   ...(problemsText ? { problems: problemsText } : {}),
   privatePosters: existsSync(join(root, PRIVATE_DIR)),
 };
-writeFileSync(lastFile, JSON.stringify(record));
+// Written beside and renamed: a build killed here leaves the old record or the new one, never half of one.
+writeFileSync(`${lastFile}.tmp-${process.pid}`, JSON.stringify(record));
+renameSync(`${lastFile}.tmp-${process.pid}`, lastFile);
 if (replaced && existsSync(replaced)) removeLater(replaced);
 recordTiming('total', performance.now() - started);
 console.log(`\n已生成 ${values.out ? dist : 'dist/'}（数据截至 ${county.asOf}）。 Built ${values.out ? dist : 'dist/'} (as of ${county.asOf}).`);

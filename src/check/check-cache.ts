@@ -8,11 +8,13 @@
  * the cache gives the same problems and records (test/unit/check-cache.test.ts).
  *
  * Each file is the village's result in Node's structured-clone format (`node:v8`): it keeps what JSON
- * drops (the `unreadable` Set) and reads back in about half the time of the same data as JSON.
+ * drops (the `unreadable` Set) and reads back in about half the time of the same data as JSON. It is a
+ * self-checking cache file (./cache-file.ts): one cut short, altered or of another format is checked again.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { readCacheFile, writeCacheFile, type CacheFileSpec } from './cache-file.ts';
 import type { CheckedVillage, VillageCache } from './load.ts';
 
 interface Entry {
@@ -22,6 +24,8 @@ interface Entry {
 }
 
 const EXT = '.v8';
+/** The cache file of a village's result for one scope and folder digest. */
+const spec = (scope: string, digest: string): CacheFileSpec => ({ kind: 'check-cache', version: 1, key: `${scope}\0${digest}` });
 
 export class VillageCheckCache implements VillageCache {
   readonly #dir: string;
@@ -44,16 +48,16 @@ export class VillageCheckCache implements VillageCache {
   }
 
   get(id: string, digest: string): CheckedVillage | undefined {
-    const file = join(this.#dir, `${id}${EXT}`);
-    if (!existsSync(file)) return undefined;
+    const body = readCacheFile(join(this.#dir, `${id}${EXT}`), spec(this.#scope, digest));
+    if (!body) return undefined;
     try {
-      const entry = deserialize(readFileSync(file)) as Entry;
+      const entry = deserialize(body) as Entry;
       if (entry.scope === this.#scope && entry.digest === digest) {
         this.hits += 1;
         return entry.value;
       }
     } catch {
-      // unreadable (cut short, or written by another Node version): check again
+      // written by another Node version: check again
     }
     return undefined;
   }
@@ -72,9 +76,7 @@ export class VillageCheckCache implements VillageCache {
     mkdirSync(this.#dir, { recursive: true });
     for (const [id, entry] of this.#fresh) {
       // Written whole and renamed into place: a build killed mid-write leaves no half file.
-      const file = join(this.#dir, `${id}${EXT}`);
-      writeFileSync(`${file}.tmp`, serialize(entry));
-      renameSync(`${file}.tmp`, file);
+      writeCacheFile(join(this.#dir, `${id}${EXT}`), spec(entry.scope, entry.digest), serialize(entry));
     }
     for (const f of readdirSync(this.#dir)) {
       if (!(f.endsWith(EXT) && f.slice(0, -EXT.length) in this.#digests)) rmSync(join(this.#dir, f), { force: true });

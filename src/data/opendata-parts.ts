@@ -16,11 +16,11 @@
  * scan of the county file would find exactly what the scans of its parts found. A part read back was
  * scanned by the same code (the code is in its key).
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { createHash } from 'node:crypto';
 import { getBuildContext } from '../build/handover.ts';
+import { readCacheJson, writeCacheFile, type CacheFileSpec } from '../check/cache-file.ts';
 import type { County, VillageRecords } from '../check/model.ts';
 import { buildVillageDataPart, type VillageDataPart } from '../opendata/files.ts';
 import { assertNoPersonalNumbers } from '../opendata/privacy-gate.ts';
@@ -49,25 +49,25 @@ export function getVillageDataPart(county: County, village: VillageRecords, find
 function keptPart(folder: string, kind: string, key: string, tables: readonly Table[], make: () => VillageDataPart): VillageDataPart {
   const name = `${kind}-${createHash('sha256').update(key).digest('hex').slice(0, 32)}.json`;
   const file = join(folder, name);
-  const kept = readPart(file, tables);
+  // A self-checking cache file (src/check/cache-file.ts): a part cut short or altered is made again.
+  const spec: CacheFileSpec = { kind: 'opendata-parts', version: 1, key: `${kind}\0${key}` };
+  const kept = readCacheJson(file, spec, (part): part is VillageDataPart => isWhole(part, tables));
   if (kept) return kept;
   const part = make();
-  mkdirSync(folder, { recursive: true });
   // Written beside and renamed: a killed build or a page worker reading at the same time never sees half a part.
-  const tmp = `${file}.tmp-${process.pid}-${threadId}`;
-  writeFileSync(tmp, JSON.stringify(part));
-  renameSync(tmp, file);
+  writeCacheFile(file, spec, JSON.stringify(part));
   for (const old of readdirSync(folder)) if (old.startsWith(`${kind}-`) && old !== name && !old.includes('.tmp-')) rmSync(join(folder, old), { force: true });
   return part;
 }
 
-function readPart(file: string, tables: readonly Table[]): VillageDataPart | undefined {
-  let part: VillageDataPart;
-  try {
-    part = JSON.parse(readFileSync(file, 'utf8')) as VillageDataPart;
-  } catch {
-    return undefined;
-  }
-  const whole = tables.every((t) => typeof part.csv?.[t.name] === 'string') && Object.values(part.sheets ?? {}).every(Array.isArray);
-  return whole ? part : undefined;
+function isWhole(value: unknown, tables: readonly Table[]): boolean {
+  const part = value as Partial<VillageDataPart> | null;
+  return (
+    typeof part === 'object' &&
+    part !== null &&
+    tables.every((t) => typeof part.csv?.[t.name] === 'string') &&
+    typeof part.sheets === 'object' &&
+    part.sheets !== null &&
+    Object.values(part.sheets).every(Array.isArray)
+  );
 }

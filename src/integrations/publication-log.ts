@@ -17,10 +17,11 @@
  * and each record's canonical content (`log/content/<index>.json`, except 公示 naming private persons)
  * into the staging folder, writing only the files the carried-over log lacks (publishLog).
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { LogPlan } from '../build/context.ts';
 import type { BuildStep } from '../build/steps.ts';
+import { readCacheJson, writeCacheFile } from '../check/cache-file.ts';
 import type { County } from '../check/model.ts';
 import { makeLineOf } from '../check/source-lines.ts';
 import { formatFingerprint } from '../lib/fingerprint.ts';
@@ -95,15 +96,23 @@ interface CacheFile {
   villages: Record<string, { digest: string; records: Omit<PlannedRecord, 'record'>[] }>;
 }
 
+/** Whether a leaf cache's body has the shape this code writes (its bytes are checked by src/check/cache-file.ts). */
+function isCacheFile(value: unknown): value is CacheFile {
+  const file = value as Partial<CacheFile> | null;
+  return (
+    typeof file?.scope === 'string' &&
+    typeof file.villages === 'object' &&
+    file.villages !== null &&
+    Object.values(file.villages).every((v) => typeof v?.digest === 'string' && Array.isArray(v.records))
+  );
+}
+
 /** Every published record version, the unchanged villages' from the leaf cache (which is then updated). */
 function planRecords(county: County, salt: string, cache: LeafCache | undefined): PlannedRecord[] {
-  let stored: CacheFile | undefined;
   const scope = cache ? `${cache.scope}\0${salt}` : '';
-  try {
-    stored = cache && existsSync(cache.file) ? (JSON.parse(readFileSync(cache.file, 'utf8')) as CacheFile) : undefined;
-  } catch {
-    stored = undefined;
-  }
+  // A self-checking cache file: leaves cut short or altered are made again, never logged as they are.
+  const spec = { kind: 'log-leaves', version: 1, key: scope };
+  let stored = cache ? readCacheJson(cache.file, spec, isCacheFile) : undefined;
   if (stored?.scope !== scope) stored = undefined;
   const reused = (id: string) => (cache && stored?.villages[id]?.digest === cache.villages[id] ? stored?.villages[id] : undefined);
   const fresh = new Set(county.villages.filter((v) => !reused(v.id)).map((v) => v.id));
@@ -122,9 +131,7 @@ function planRecords(county: County, salt: string, cache: LeafCache | undefined)
       if (digest !== undefined)
         next.villages[v.id] = { digest, records: fresh.has(v.id) ? (made.get(v.id) ?? []).map(({ record: _r, ...rest }) => rest) : reused(v.id)!.records };
     }
-    mkdirSync(dirname(cache.file), { recursive: true });
-    writeFileSync(`${cache.file}.tmp`, JSON.stringify(next));
-    renameSync(`${cache.file}.tmp`, cache.file);
+    writeCacheFile(cache.file, spec, JSON.stringify(next));
   }
   return out;
 }

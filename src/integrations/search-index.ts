@@ -22,6 +22,7 @@ import { Worker } from 'node:worker_threads';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Jieba } from '@node-rs/jieba';
 import * as pagefind from 'pagefind';
+import { readCacheJson, writeCacheFile } from '../check/cache-file.ts';
 import { listSearchDocuments, type SearchDocument } from '../data/search.ts';
 import { buildT2s, buildVocabulary, choosePins, hanCharacters, loadJieba, makePlace, makeWordCounter, siteWords, wordStream } from '../lib/search-lexicon.ts';
 import type { SearchDirectory, SplitLexicon } from '../lib/search-bundles.ts';
@@ -256,6 +257,22 @@ interface BundleCounts {
   chars: string;
   /** `INDEX_LAYOUT` of the bundle: a bundle written by an older layout is indexed again. */
   layout: number;
+}
+
+/** A bundle's counts kept in .gongkai-build/search-counts/: a self-checking cache file (src/check/cache-file.ts). */
+const countsSpec = (bundle: string) => ({ kind: 'search-counts', version: 1, key: bundle });
+
+function isBundleCounts(value: unknown): value is BundleCounts {
+  const c = value as Partial<BundleCounts> | null;
+  return (
+    typeof c?.entry === 'string' &&
+    Array.isArray(c.paths) &&
+    Array.isArray(c.digests) &&
+    Array.isArray(c.words) &&
+    Array.isArray(c.occurrences) &&
+    typeof c.chars === 'string' &&
+    typeof c.layout === 'number'
+  );
 }
 
 /** What the build does to Pagefind's output (smaller word chunks, packed ledger entries); raised when that changes, so no bundle of an older layout is reused. */
@@ -614,7 +631,8 @@ export async function buildSearchIndex(
     const countsFile = join(countsDir, `${b.id}.json`);
     if (!existsSync(entryFile) || !existsSync(countsFile)) return undefined;
     try {
-      const counts = JSON.parse(readFileSync(countsFile, 'utf8')) as BundleCounts;
+      const counts = readCacheJson(countsFile, countsSpec(b.id), isBundleCounts);
+      if (!counts) return undefined;
       const same = counts.entry === readFileSync(entryFile, 'utf8') && counts.paths.join('\n') === b.docs.map((d) => d.path).join('\n');
       if (
         !same ||
@@ -668,10 +686,7 @@ export async function buildSearchIndex(
         problems.push(...r.problems);
         if (!r.counts || problems.length > 0) continue;
         counts = r.counts;
-        if (countsDir) {
-          mkdirSync(countsDir, { recursive: true });
-          writeFileSync(join(countsDir, `${b.id}.json`), JSON.stringify(counts));
-        }
+        if (countsDir) writeCacheFile(join(countsDir, `${b.id}.json`), countsSpec(b.id), JSON.stringify(counts));
       }
       for (const [w, n] of counts.words) words.set(w, (words.get(w) ?? 0) + n);
       for (const [p, n] of counts.occurrences) occurrences.set(p, (occurrences.get(p) ?? 0) + n);

@@ -96,7 +96,8 @@ export async function buildPosters(ctx: Pick<StepContext, 'root' | 'outDir' | 'c
   const planned = plans.flatMap((plan) =>
     plan.flatMap((p) => p.sizes.filter((s) => s.key).map((s) => ({ doc: p.doc, size: s.size, formats: s.formats, key: s.key!, sheets: s.sheets }))),
   );
-  const missing = planned.filter((p) => !readCacheEntry(ctx.root, p.key));
+  // Every file placed below is hashed against its manifest once here: a damaged entry is rendered again.
+  const missing = planned.filter((p) => !readCacheEntry(ctx.root, p.key, true));
   const jobs: PosterJob[] = missing
     .sort((a, b) => b.sheets * (b.size === 'A3' ? 2 : 1) - a.sheets * (a.size === 'A3' ? 2 : 1))
     .map((p) => ({ doc: p.doc, size: p.size, formats: p.formats, key: p.key, root: ctx.root }));

@@ -5,17 +5,21 @@
  * rebuild renders only posters whose key is new (after one village's quarterly update, only that
  * village's posters) and copies the rest. Entries are written to a temporary folder and renamed, so
  * an interrupted build never leaves a half-written entry; entries no build uses any more are pruned.
+ * The manifest is a self-checking cache file (src/check/cache-file.ts) holding each file's size and
+ * sha256: an entry whose manifest is damaged, or one of whose files is missing, of another size or,
+ * where the build places it, of other bytes, is rendered again.
  *
  * Beside it, .gongkai-cache/poster-layouts/<village>.json keeps each poster's sheet count keyed by
  * its layout key (the poster's content, paper size and drawing code), so the pages and the build step
  * lay out only the posters whose records changed, not every poster of the county on every build.
+ * It is a self-checking cache file too: a damaged one is laid out again.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { threadId } from 'node:worker_threads';
+import { readCacheJson, reportUnreadableCache, sealCacheBody, writeCacheFile, type CacheFileSpec } from '../check/cache-file.ts';
 import { canonicalJson, hashText } from '../lib/fingerprint.ts';
 import type { PosterDoc } from './doc.ts';
 import { getFontIdentity } from './fonts.ts';
@@ -119,12 +123,8 @@ export function getPosterKeys(doc: PosterDoc) {
  */
 export function openLayoutCache(root: string, village: string) {
   const file = join(root, LAYOUT_CACHE_DIR, `${village}.json`);
-  let stored: Record<string, number> = {};
-  try {
-    stored = JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>;
-  } catch {
-    stored = {};
-  }
+  const spec: CacheFileSpec = { kind: 'poster-layouts', version: 1, key: village };
+  const stored = readCacheJson(file, spec, isSheetCounts) ?? {};
   const used = new Map<string, number>();
   let changed = false;
   return {
@@ -141,13 +141,14 @@ export function openLayoutCache(root: string, village: string) {
       if (!changed && (!prune || used.size === Object.keys(stored).length)) return;
       const all = prune ? [...used] : [...Object.entries(stored).filter(([k]) => !used.has(k)), ...used];
       const sorted = Object.fromEntries(all.sort(([a], [b]) => (a < b ? -1 : 1)));
-      mkdirSync(dirname(file), { recursive: true });
       // Per thread: pages rendered on worker threads (`--workers`) save the same village's file at once.
-      const tmp = `${file}.tmp-${process.pid}-${threadId}`;
-      writeFileSync(tmp, `${JSON.stringify(sorted)}\n`);
-      renameSync(tmp, file);
+      writeCacheFile(file, spec, `${JSON.stringify(sorted)}\n`);
     },
   };
+}
+
+function isSheetCounts(value: unknown): value is Record<string, number> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((n) => Number.isInteger(n) && n > 0);
 }
 
 export interface CacheManifest {
@@ -158,22 +159,58 @@ export interface CacheManifest {
   files: string[];
 }
 
+/** The manifest as kept: with each file's size and sha256, so a file cut short or changed is noticed. */
+interface KeptManifest extends CacheManifest {
+  bytes: number[];
+  digests: string[];
+}
+
+const MANIFEST = 'manifest.json';
+const manifestSpec = (key: string): CacheFileSpec => ({ kind: 'posters', version: 1, key });
+const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+function isKeptManifest(value: unknown): value is KeptManifest {
+  const m = value as Partial<KeptManifest> | null;
+  return (
+    typeof m?.key === 'string' &&
+    Number.isInteger(m.sheets) &&
+    Array.isArray(m.files) &&
+    Array.isArray(m.bytes) &&
+    Array.isArray(m.digests) &&
+    m.bytes.length === m.files.length &&
+    m.digests.length === m.files.length &&
+    m.files.every((f) => typeof f === 'string' && f !== MANIFEST && !/[/\\]|^\.\.?$/.test(f))
+  );
+}
+
 function entryDir(root: string, key: string): string {
   return join(root, CACHE_DIR, key);
 }
 
-/** The entry for a key when it is complete, else undefined. */
-export function readCacheEntry(root: string, key: string): CacheManifest | undefined {
+/**
+ * The entry for a key when it is complete, else undefined: its manifest whole and each of its files
+ * there with the size written down; with `verify`, each file's bytes hashed too (the build step does
+ * it once per build for the posters it places; a damaged entry is then rendered again).
+ */
+export function readCacheEntry(root: string, key: string, verify = false): CacheManifest | undefined {
   const dir = entryDir(root, key);
-  const file = join(dir, 'manifest.json');
-  if (!existsSync(file)) return undefined;
-  try {
-    const m = JSON.parse(readFileSync(file, 'utf8')) as CacheManifest;
-    if (m.key !== key || !m.files.every((f) => existsSync(join(dir, f)))) return undefined;
-    return m;
-  } catch {
-    return undefined;
+  const m = readCacheJson(join(dir, MANIFEST), manifestSpec(key), isKeptManifest);
+  if (!m || m.key !== key) return undefined;
+  for (const [i, f] of m.files.entries()) {
+    const file = join(dir, f);
+    let damaged: string | undefined;
+    try {
+      if (statSync(file).size !== m.bytes[i]) damaged = 'another size';
+      else if (verify && sha256(readFileSync(file)) !== m.digests[i]) damaged = 'digest mismatch';
+    } catch {
+      damaged = 'missing';
+    }
+    if (damaged) {
+      reportUnreadableCache('posters', file, damaged);
+      return undefined;
+    }
   }
+  return { key: m.key, poster: m.poster, size: m.size, sheets: m.sheets, files: m.files };
 }
 
 /** Path of a cached file. */
@@ -187,7 +224,8 @@ export function writeCacheEntry(root: string, manifest: CacheManifest, data: Rea
   const tmp = `${dir}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   mkdirSync(tmp, { recursive: true });
   for (const name of manifest.files) writeFileSync(join(tmp, name), data.get(name)!);
-  writeFileSync(join(tmp, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  const kept: KeptManifest = { ...manifest, bytes: manifest.files.map((f) => data.get(f)!.length), digests: manifest.files.map((f) => sha256(data.get(f)!)) };
+  writeFileSync(join(tmp, MANIFEST), sealCacheBody(manifestSpec(manifest.key), `${JSON.stringify(kept, null, 2)}\n`));
   rmSync(dir, { recursive: true, force: true });
   renameSync(tmp, dir);
 }

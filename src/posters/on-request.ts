@@ -79,7 +79,10 @@ export async function renderOnRequest(o: OnRequestOptions): Promise<OnRequestRes
   const wanted = chosen.flatMap((p) =>
     POSTER_SIZES.map((size) => ({ doc: p.doc, size, sheets: p.sizes.find((s) => s.size === size)!.sheets, key: getCacheKey(p.doc, SIZES[size], formats) })),
   );
-  const jobs: PosterJob[] = wanted.filter((w) => !readCacheEntry(o.root, w.key)).map((w) => ({ doc: w.doc, size: w.size, formats, key: w.key, root: o.root }));
+  // The files copied below are hashed against their manifest here: a damaged entry is rendered again.
+  const jobs: PosterJob[] = wanted
+    .filter((w) => !readCacheEntry(o.root, w.key, true))
+    .map((w) => ({ doc: w.doc, size: w.size, formats, key: w.key, root: o.root }));
   await runPosterJobs(jobs);
   const publicDir = o.out ? resolve(o.out) : join(o.root, 'dist', 'v', v.id, 'posters');
   const privateDir = join(o.root, PRIVATE_DIR, v.id);

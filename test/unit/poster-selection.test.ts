@@ -2,10 +2,11 @@
  * Which posters every build renders (what a clerk must put up now), and the layout cache that lets
  * the pages and the build step lay out only the posters whose records changed.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readCacheFile } from '../../src/check/cache-file.ts';
 import { LAYOUT_CACHE_DIR, openLayoutCache } from '../../src/posters/cache.ts';
 import { buildVillagePosterDocs } from '../../src/posters/documents.ts';
 import { planVillagePosters } from '../../src/posters/plan.ts';
@@ -63,11 +64,17 @@ describe('a resolution with no posting date yet', () => {
 });
 
 describe('the poster layout cache', () => {
+  /** maqu's sheet counts as kept (a self-checking cache file, src/check/cache-file.ts). */
+  const readLayouts = (root: string) =>
+    JSON.parse(readCacheFile(join(root, LAYOUT_CACHE_DIR, 'maqu.json'), { kind: 'poster-layouts', version: 1, key: 'maqu' })!.toString('utf8')) as Record<
+      string,
+      number
+    >;
   it('lays out a poster once; the next build reads its sheet count from the cache', () => {
     const root = mkdtempSync(join(tmpdir(), 'gongkai-layouts-'));
     try {
       const first = planVillagePosters(root, demoCounty(), village('maqu'));
-      const stored = JSON.parse(readFileSync(join(root, LAYOUT_CACHE_DIR, 'maqu.json'), 'utf8')) as Record<string, number>;
+      const stored = readLayouts(root);
       expect(Object.keys(stored)).toHaveLength(first.length * 2);
       let computed = 0;
       const cache = openLayoutCache(root, 'maqu');
@@ -90,7 +97,7 @@ describe('the poster layout cache', () => {
       cache.lookup('gone', () => 3);
       cache.save();
       planVillagePosters(root, demoCounty(), village('maqu'));
-      expect(Object.keys(JSON.parse(readFileSync(join(root, LAYOUT_CACHE_DIR, 'maqu.json'), 'utf8')) as object)).not.toContain('gone');
+      expect(Object.keys(readLayouts(root))).not.toContain('gone');
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
