@@ -11,6 +11,7 @@ const LONGEST_FIRST = [
   'test/build/hostile.test.ts',
   'test/build/reproducible.test.ts',
   'test/build/publication-log.test.ts',
+  'test/build/damaged-cache.test.ts',
   'test/build/daily-refresh.test.ts',
   'test/build/incremental.test.ts',
   'test/build/publish-nginx.test.ts',
