@@ -388,7 +388,7 @@ export function getLedgerView(villageId: string, id: string) {
         summary: e.summary,
         amount: formatYuan(e.amount),
         source: e.source ?? '',
-        people: [e.handler, e.approver].filter(Boolean).join(' / '),
+        people: [f.expensePeople[i]?.handler, f.expensePeople[i]?.approver].filter(Boolean).join(' / '),
         resolution: m ? { title: m.title, href: urls.path(m.path) } : undefined,
       };
     }),

@@ -199,7 +199,16 @@ function ledgerDoc(county: County, v: VillageRecords, l: LedgerRec): PosterDoc {
       rows: x.expense.map((e, i) => {
         const m = f.expenseBasis[i];
         const basis = m ? `（依据${formatDateZh(m.date)}${m.body}决议）` : '';
-        return [String(i + 1), shortDateZh(e.date), e.voucher, `${e.summary}${basis}`, e.category, formatYuan(e.amount), e.handler ?? '', e.approver ?? ''];
+        return [
+          String(i + 1),
+          shortDateZh(e.date),
+          e.voucher,
+          `${e.summary}${basis}`,
+          e.category,
+          formatYuan(e.amount),
+          f.expensePeople[i]?.handler ?? '',
+          f.expensePeople[i]?.approver ?? '',
+        ];
       }),
       total: { label: '本期支出合计', value: formatYuan(x.totals.expense), column: 5 },
     });

@@ -24,9 +24,9 @@ export interface LedgerFacts {
   /** Per entry, in order: the id of its row on the ledger page (`shouru-1`, `zhichu-3`), which a search result opens at. */
   entryAnchors: { income: string[]; expense: string[] };
   /**
-   * Per expense entry, in order: its handler (经手) and approver (审批) as the search indexes them. A name on the village's
-   * roster (committee, supervisors, staff: published on the village page) stands as written; anyone else is a private
-   * person and is masked (张*明), so the index never holds a private person's full name.
+   * Per expense entry, in order: its handler (经手) and approver (审批) as every output shows them (ledger page, poster,
+   * search index). A name on the village's roster (committee, supervisors, staff: published on the village page) stands
+   * as written; anyone else is a private person and is masked (张*明), so no output holds a private person's full name.
    */
   expensePeople: { handler?: string; approver?: string }[];
 }
