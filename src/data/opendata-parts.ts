@@ -61,6 +61,49 @@ function keptPart(folder: string, kind: string, key: string, tables: readonly Ta
   return part;
 }
 
+/**
+ * The workbook of a scope (one village's, or the county's of every village) kept between builds, or
+ * undefined outside a build that keeps parts. Its bytes depend on the villages' records, site.yaml
+ * and the code, which the villages' keys cover, and not on the day (it is dated by its newest record),
+ * so a new day reads it back instead of compressing it again. A village's is kept in its folder, the
+ * county's beside the folders (`county-*.xlsx`, which scripts/build.ts leaves there); each replaces
+ * its earlier one.
+ */
+export function getWorkbookKeeper(villages: readonly VillageRecords[], county: boolean): ((make: () => Promise<Buffer>) => Promise<Buffer>) | undefined {
+  const store = getBuildContext()?.openDataParts;
+  if (!store || villages.some((v) => store.keys[v.id] === undefined)) return undefined;
+  const key = createHash('sha256')
+    .update([county ? 'county' : 'village', ...villages.map((v) => `${v.id}\0${store.keys[v.id]!}`)].join('\0'))
+    .digest('hex')
+    .slice(0, 32);
+  const folder = county ? store.dir : join(store.dir, villages[0]!.id);
+  const prefix = county ? 'county-' : 'xlsx-';
+  const file = join(folder, `${prefix}${key}.xlsx`);
+  return async (make) => {
+    const kept = readKeptWorkbook(file);
+    if (kept) return kept;
+    const body = await make();
+    mkdirSync(folder, { recursive: true });
+    // Written beside and renamed, as the parts are.
+    const tmp = `${file}.tmp-${process.pid}-${threadId}`;
+    writeFileSync(tmp, body);
+    renameSync(tmp, file);
+    for (const old of readdirSync(folder))
+      if (old.startsWith(prefix) && old.endsWith('.xlsx') && join(folder, old) !== file) rmSync(join(folder, old), { force: true });
+    return body;
+  };
+}
+
+/** A kept workbook's bytes, if the file is there and is a zip (written whole: renamed into place). */
+function readKeptWorkbook(file: string): Buffer | undefined {
+  try {
+    const body = readFileSync(file);
+    return body.length > 22 && body.subarray(0, 2).toString('latin1') === 'PK' ? body : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function readPart(file: string, tables: readonly Table[]): VillageDataPart | undefined {
   let part: VillageDataPart;
   try {

@@ -88,8 +88,7 @@ describe('the built demo county', () => {
   });
 
   it('prints the as-of date on every page that depends on it, and on no other page (so a new day does not rebuild the county)', () => {
-    const dated =
-      /^(index\.html|search\/index\.html|data\/index\.html|compliance\/([^/]+\/){0,2}index\.html|t\/[^/]+\/index\.html|v\/[^/]+\/index\.html|kiosk\/[^/]+\/index\.html)$/;
+    const dated = /^(index\.html|search\/index\.html|data\/index\.html|compliance\/([^/]+\/){0,2}index\.html|t\/[^/]+\/index\.html|kiosk\/[^/]+\/index\.html)$/;
     for (const f of allHtml()) {
       const rel = relative(DIST, f);
       const html = readFileSync(f, 'utf8');
@@ -100,6 +99,14 @@ describe('the built demo county', () => {
     }
     expect(text(page(''))).toContain('2025年11月20日');
     expect(text(page('v/maqu/notices/2025-11-17-dibao'))).toContain('数据截至');
+  });
+
+  it("shows on a village's board the date of its newest record instead of the as-of date (so a new day does not render it again)", () => {
+    // 马曲村's newest record is its 低保 公示 of 2025-11-17; 东关社区's, its third quarter's disclosure of 2025-10-14.
+    expect(text(page('v/maqu'))).toContain('最近更新 2025年11月17日');
+    expect(text(page('v/maqu'))).toContain('本页最近更新于 2025年11月17日（最新一条记录的日期）');
+    expect(text(page('v/dongguan'))).toContain('最近更新 2025年10月14日');
+    expect(page('v/maqu')).not.toContain('gongkai:as-of');
   });
 
   it('shows how many days a running notice has left, counted from the as-of date', () => {
