@@ -21,7 +21,7 @@
  * a few villages changed, Astro renders just those villages' pages and the county-wide pages; every
  * other file is carried over from <out> as a hard link. Pages depend only on their own village,
  * site.yaml, the code and, for dated pages, the as-of date, which is what makes this safe. On a new
- * day the dated pages are rendered again: every board and kiosk screen, and the record pages whose
+ * day the dated pages are rendered again: every kiosk screen, and the boards and record pages whose
  * date facts changed (src/records/dated.ts). `--full` (or any doubt: a different <out>, a missing
  * record) builds everything.
  *
@@ -376,7 +376,7 @@ if (last) {
         const before = last.asOf ?? '';
         for (const v of county.villages) {
           if (changed.includes(v.id)) continue;
-          const pages = before ? getChangedDatedPages(v, before, county.asOf) : undefined;
+          const pages = before ? getChangedDatedPages(v, before, county.asOf, county.profile) : undefined;
           if (pages === undefined) changed.push(v.id);
           else datedPages.push(...pages);
         }
@@ -398,7 +398,7 @@ console.log(
 );
 if (only && newDay)
   console.log(
-    `新的一天：重新生成各村公开栏、公开屏和 ${datedPages.length} 个与日期有关的页面。 New day: boards, screens and ${datedPages.length} dated record page(s) rendered again.`,
+    `新的一天：重新生成各村公开屏和 ${datedPages.length} 个与日期有关的页面（公开栏、公示）。 New day: screens and ${datedPages.length} dated page(s) (boards, notices) rendered again.`,
   );
 recordTiming('mode', 0, { incremental: Boolean(only), changed: only?.length ?? ids.length, newDay, datedPages: datedPages.length });
 
@@ -417,9 +417,11 @@ rmSync(staging, { recursive: true, force: true });
 // earlier build whose background removal did not finish.
 removeStale(outKey, currentRelease(dist));
 for (const leftover of readdirSync(work).filter((n) => n.startsWith('old-'))) removeLater(join(work, leftover));
-// The kept open-data parts of villages no longer in content/ (src/data/opendata-parts.ts).
+// The kept open-data parts of villages no longer in content/ (src/data/opendata-parts.ts; the county's kept workbook stays).
 const partsDir = join(work, 'opendata-parts');
-if (existsSync(partsDir)) for (const name of readdirSync(partsDir)) if (!ids.includes(name)) rmSync(join(partsDir, name), { recursive: true, force: true });
+if (existsSync(partsDir))
+  for (const name of readdirSync(partsDir))
+    if (!ids.includes(name) && !/^county-[0-9a-f]+\.xlsx$/.test(name)) rmSync(join(partsDir, name), { recursive: true, force: true });
 const fail = (error?: unknown): never => {
   rmSync(staging, { recursive: true, force: true });
   rmSync(privateTmp, { recursive: true, force: true });

@@ -32,9 +32,9 @@ export interface BuildContext {
    */
   villagesToRender?: readonly string[];
   /**
-   * Incremental build on a new day (src/records/dated.ts): the record pages of other villages whose
-   * date facts changed (paths like v/<village>/notices/<id>); with `newDay` every village's board and
-   * kiosk screen (dated pages) are rendered too.
+   * Incremental build on a new day (src/records/dated.ts): the pages of other villages whose date facts
+   * changed (boards v/<village>, record pages v/<village>/notices/<id>); with `newDay` every village's
+   * kiosk screen is rendered too.
    */
   datedPages?: readonly string[];
   /** Incremental build whose as-of date differs from the previous build's. */

@@ -20,7 +20,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { getBuildContext } from '../build/handover.ts';
-import { readCacheJson, writeCacheFile, type CacheFileSpec } from '../check/cache-file.ts';
+import { readCacheFile, readCacheJson, writeCacheFile, type CacheFileSpec } from '../check/cache-file.ts';
 import type { County, VillageRecords } from '../check/model.ts';
 import { buildVillageDataPart, type VillageDataPart } from '../opendata/files.ts';
 import { assertNoPersonalNumbers } from '../opendata/privacy-gate.ts';
@@ -58,6 +58,37 @@ function keptPart(folder: string, kind: string, key: string, tables: readonly Ta
   writeCacheFile(file, spec, JSON.stringify(part));
   for (const old of readdirSync(folder)) if (old.startsWith(`${kind}-`) && old !== name && !old.includes('.tmp-')) rmSync(join(folder, old), { force: true });
   return part;
+}
+
+/**
+ * The workbook of a scope (one village's, or the county's of every village) kept between builds, or
+ * undefined outside a build that keeps parts. Its bytes depend on the villages' records, site.yaml
+ * and the code, which the villages' keys cover, and not on the day (it is dated by its newest record),
+ * so a new day reads it back instead of compressing it again. A village's is kept in its folder, the
+ * county's beside the folders (`county-*.xlsx`, which scripts/build.ts leaves there); each replaces
+ * its earlier one.
+ */
+export function getWorkbookKeeper(villages: readonly VillageRecords[], county: boolean): ((make: () => Promise<Buffer>) => Promise<Buffer>) | undefined {
+  const store = getBuildContext()?.openDataParts;
+  if (!store || villages.some((v) => store.keys[v.id] === undefined)) return undefined;
+  const key = createHash('sha256')
+    .update([county ? 'county' : 'village', ...villages.map((v) => `${v.id}\0${store.keys[v.id]!}`)].join('\0'))
+    .digest('hex')
+    .slice(0, 32);
+  const folder = county ? store.dir : join(store.dir, villages[0]!.id);
+  const prefix = county ? 'county-' : 'xlsx-';
+  const file = join(folder, `${prefix}${key}.xlsx`);
+  return async (make) => {
+    // A self-checking cache file (src/check/cache-file.ts), as the parts are: a workbook cut short or altered is made again.
+    const spec: CacheFileSpec = { kind: 'opendata-workbook', version: 1, key };
+    const kept = readCacheFile(file, spec);
+    if (kept) return kept;
+    const body = await make();
+    writeCacheFile(file, spec, body);
+    for (const old of readdirSync(folder))
+      if (old.startsWith(prefix) && old.endsWith('.xlsx') && !old.includes('.tmp-') && join(folder, old) !== file) rmSync(join(folder, old), { force: true });
+    return body;
+  };
 }
 
 function isWhole(value: unknown, tables: readonly Table[]): boolean {

@@ -15,7 +15,7 @@ import { assertNoPersonalNumbers } from '../opendata/privacy-gate.ts';
 import { TABLES, type Finding } from '../opendata/tables.ts';
 import { villagePath } from '../records/registry.ts';
 import { getCheckProblems, getCounty, getVillage, href, rendersVillageFile } from './county.ts';
-import { getVillageDataPart } from './opendata-parts.ts';
+import { getVillageDataPart, getWorkbookKeeper } from './opendata-parts.ts';
 import { getRecordPosterView } from './posters.ts';
 
 /** Every data file name of a scope, in the order the /data/ page lists them. */
@@ -78,6 +78,7 @@ export function getDataFiles(villageId?: string): Promise<DataFile[]> {
     files = buildDataFiles(
       scope,
       scope.villages.map((v) => getVillageDataPart(scope.county, v, scope.findings.get(v.id) ?? [])),
+      getWorkbookKeeper(scope.villages, !villageId),
     );
     cache.byScope.set(key, files);
     const villages = [...cache.byScope.keys()].filter((k) => k !== '');
@@ -112,9 +113,10 @@ export function listCountyDataFiles() {
 /**
  * Static paths of the villages' data files (every village, or the changed ones in an incremental
  * build). On a new day, only the files that depend on the date (src/opendata/files.ts
- * `getDataFileDate`): the package's version, README, workbook date and compliance findings every
- * day, the notice tables when a notice of the village changed (a 公示 leaves them the day after its
- * unpublishAfter); the other tables are the same bytes on any day and are carried over.
+ * `getDataFileDate`): the compliance findings and the descriptor (which hashes them) every day, the
+ * notice tables when a notice of the village changed (a 公示 leaves them the day after its
+ * unpublishAfter); the other tables, the workbook and README (dated by the newest record) are the same
+ * bytes on any day and are carried over.
  */
 export function listVillageDataFiles() {
   return getCounty().villages.flatMap((v) =>

@@ -8,15 +8,15 @@ import { getTownshipSlugs } from '../lib/township.ts';
 import { summariseLedger } from '../lib/ledger.ts';
 import { formatYuan } from '../lib/money.ts';
 import { comparePeriods, periodKey, periodLabel, periodLabelEn } from '../lib/period.ts';
-import { getDisclosureStanding, type DisclosureStanding } from '../lib/schedule.ts';
+import type { DisclosureStanding } from '../lib/schedule.ts';
 import { getDisclosureFacts } from '../records/disclosure.ts';
 import { getIssuer } from '../records/context.ts';
 import { getLedgerFacts, getLedgerPlainFacts, type LedgerPlainFacts } from '../records/ledger.ts';
 import { getMeetingFacts, type MeetingRec } from '../records/meeting.ts';
 import { getNoticeFacts } from '../records/notice.ts';
-import { RECORD_TYPES, recordPath, type RecordTypeName } from '../records/registry.ts';
+import { RECORD_TYPES, recordPath, villagePath, type RecordTypeName } from '../records/registry.ts';
 import { formatHours, getVolunteerFacts } from '../records/volunteer.ts';
-import { getNoticePosting, isNoticePageDated } from '../records/dated.ts';
+import { getNewestRecordDate, getNoticePosting, getVillageStanding, isNoticePageDated } from '../records/dated.ts';
 import { getCounty, getVillage, href, rendersDatedVillagePages, rendersRecordPage, urls } from './county.ts';
 import { GLOSSARY } from './glossary.ts';
 
@@ -75,10 +75,7 @@ function parsePeriodKey(key: string) {
 
 function villageStanding(v: VillageRecords): StandingView {
   const c = getCounty();
-  const published = v.disclosures
-    .filter((d) => d.data.track === '村务' && !d.data.supersedes)
-    .map((d) => ({ period: d.period, publishedAt: d.data.publishedAt }));
-  return standingView(getDisclosureStanding(published, c.asOf, c.profile));
+  return standingView(getVillageStanding(v, c.asOf, c.profile));
 }
 
 /** Disclosures in force: the latest correction of each, newest period first. */
@@ -291,7 +288,13 @@ export function getVillageBoardView(id: string) {
       return { ...f.figures, href: urls.path(f.path) };
     }),
     asOfZh: formatDateZh(c.asOf),
+    /** The date of the village's newest record, which the board shows instead of the as-of date (src/records/dated.ts). */
+    updated: updatedView(getNewestRecordDate([v], c.asOf)),
   };
+}
+
+function updatedView(date: string | undefined) {
+  return date ? { iso: date, zh: formatDateZh(date) } : undefined;
 }
 
 // ── disclosure ────────────────────────────────────────────────────────────
@@ -525,9 +528,16 @@ export function listRecords(type: RecordTypeName) {
   );
 }
 
-/** Paths of the village boards and kiosk screens this build renders: dated pages (src/records/dated.ts). */
+/** Paths of the kiosk screens this build renders: dated pages, rendered every new day (src/records/dated.ts). */
 export function listVillages() {
   return getCounty()
     .villages.filter((v) => rendersDatedVillagePages(v.id))
+    .map((v) => ({ params: { village: v.id } }));
+}
+
+/** Paths of the village boards this build renders: on a new day, the boards whose date facts changed (src/records/dated.ts). */
+export function listVillageBoards() {
+  return getCounty()
+    .villages.filter((v) => rendersRecordPage(v.id, villagePath(v.id)))
     .map((v) => ({ params: { village: v.id } }));
 }

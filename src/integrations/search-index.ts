@@ -136,7 +136,7 @@ function digestIndexedPage(prepared: string, text: string, chars: Iterable<strin
   const h = createHash('sha256');
   const open = BODY_OPEN.exec(prepared);
   const close = open ? findClose(prepared, open[1]!, open.index + open[0].length) : -1;
-  h.update(open && close >= 0 ? prepared.slice(open.index, close) : prepared).update('\0');
+  h.update(withoutIgnored(open && close >= 0 ? prepared.slice(open.index, close) : prepared)).update('\0');
   for (const m of prepared.matchAll(MARKED_TAG)) h.update(m[0]).update('\0');
   h.update(FIRST_H1.exec(prepared)?.[0] ?? '').update('\0');
   h.update(FIRST_IMG.exec(prepared)?.[0] ?? '').update('\0');
@@ -146,6 +146,29 @@ function digestIndexedPage(prepared: string, text: string, chars: Iterable<strin
   h.update(wordStream(text)).update('\0');
   h.update([...chars].sort().join(''));
   return h.digest('base64url').slice(0, 22);
+}
+
+/** Opening tags of elements Pagefind does not index (data-pagefind-ignore). */
+const IGNORED_OPEN = /<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-ignore(?:[\s=][^>]*)?>/gi;
+
+/**
+ * `html` without the content of its data-pagefind-ignore elements (their opening tags stay: a marker on one
+ * is still read). Pagefind indexes none of it, so what it holds (a 公示's day count) does not make a page
+ * read differently.
+ */
+function withoutIgnored(html: string): string {
+  let out = '';
+  let from = 0;
+  IGNORED_OPEN.lastIndex = 0;
+  for (let m = IGNORED_OPEN.exec(html); m; m = IGNORED_OPEN.exec(html)) {
+    const openEnd = m.index + m[0].length;
+    const close = findClose(html, m[1]!, openEnd);
+    if (close < 0) break;
+    out += html.slice(from, openEnd);
+    from = close;
+    IGNORED_OPEN.lastIndex = close;
+  }
+  return out + html.slice(from);
 }
 
 /** A record page read and prepared as its bundle indexes it, with its text, Han characters and digest; a problem when it cannot be. */

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { County, VillageRecords } from '../check/model.ts';
-import type { VillageFileDate } from '../records/dated.ts';
+import { getNewestRecordDate, type VillageFileDate } from '../records/dated.ts';
 import { formatCsvLines } from '../lib/csv.ts';
 import { getLicence } from '../lib/licences.ts';
 import { TABLES, type Cell, type Finding, type Table, type TableInput } from './tables.ts';
@@ -86,22 +86,30 @@ const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /**
  * How a data file depends on the as-of date (src/records/dated.ts): a table's CSV as its table says;
- * the workbook (its date), the descriptor (version) and the README print the date itself.
+ * the descriptor through the hash of compliance-findings.csv (the day's findings). The workbook and
+ * the README carry the date of the newest record (`getNewestRecordDate`), not the as-of date.
  */
 export function getDataFileDate(name: string): VillageFileDate {
   const table = TABLES.find((t) => `${t.name}.csv` === name);
-  return table ? table.date : 'as-of';
+  if (table) return table.date;
+  return name === 'datapackage.json' ? 'as-of' : undefined;
 }
+
+/** The workbook's creation date when a scope has no record at all (any fixed date would do). */
+const NO_RECORD_DATE = '1980-01-01';
 
 /**
  * Every file of a scope, the descriptor and README last (they describe the others). `parts` are the
  * scope's villages' parts of every table, in the order of `scope.villages` (made here unless given).
+ * `keepWorkbook`, when given, returns the workbook's bytes kept from an earlier build of the same
+ * records, or makes them with `make` (src/data/opendata-parts.ts): its bytes do not depend on the day.
  */
 export async function buildDataFiles(
   scope: DataScope,
   parts: readonly VillageDataPart[] = scope.villages.map((village) =>
     buildVillageDataPart({ county: scope.county, village, findings: scope.findings.get(village.id) ?? [] }),
   ),
+  keepWorkbook?: (make: () => Promise<Buffer>) => Promise<Buffer>,
 ): Promise<DataFile[]> {
   const csvs: DataFile[] = TABLES.map((t) => ({
     name: `${t.name}.csv`,
@@ -110,15 +118,17 @@ export async function buildDataFiles(
     body: Buffer.from(`\uFEFF${csvHeaderLine(t)}${parts.map((p) => p.csv[t.name]!).join('')}`, 'utf8'),
   }));
   const byName = new Map(TABLES.map((t) => [t.name, t]));
+  const make = () =>
+    buildWorkbook(
+      WORKBOOK.sheets.map((s) => ({ name: s.sheet, fields: getTableFields(byName.get(s.table)!), rows: parts.flatMap((p) => p.sheets[s.table]!) })),
+      getNewestRecordDate(scope.villages) ?? NO_RECORD_DATE,
+      `${scope.label}财务收支`,
+    );
   const workbook: DataFile = {
     name: WORKBOOK.file,
     title: '财务收支（Excel 工作簿）',
     format: 'xlsx',
-    body: await buildWorkbook(
-      WORKBOOK.sheets.map((s) => ({ name: s.sheet, fields: getTableFields(byName.get(s.table)!), rows: parts.flatMap((p) => p.sheets[s.table]!) })),
-      scope.county.asOf,
-      `${scope.label}财务收支`,
-    ),
+    body: await (keepWorkbook ? keepWorkbook(make) : make()),
   };
   const data = [...csvs, workbook];
   const descriptor = buildDescriptor(scope, data);
@@ -147,14 +157,14 @@ export function buildDescriptor(scope: DataScope, files: readonly DataFile[]) {
   const licence = getLicence(scope.county.site.dataLicence);
   const body = (name: string) => files.find((f) => f.name === name)!.body;
   const csvDialect = { $schema: TABLE_DIALECT_PROFILE, header: true, delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true };
+  const newest = getNewestRecordDate(scope.villages);
   return {
     $schema: DATA_PACKAGE_PROFILE,
     name: scope.name,
     title: `${scope.label}村务公开数据`,
-    description: `${scope.county.site.title}公开的${scope.label}财务收支、村务公开、会议决议、公示、志愿服务和合规检查数据，数据截至 ${scope.county.asOf}。各列含义见 README.md。`,
+    description: `${scope.county.site.title}公开的${scope.label}财务收支、村务公开、会议决议、公示、志愿服务和合规检查数据，${newestZh(newest)}。各列含义见 README.md。`,
     homepage: scope.pageUrl,
-    version: scope.county.asOf,
-    created: `${scope.county.asOf}T00:00:00+08:00`,
+    ...(newest ? { version: newest, created: `${newest}T00:00:00+08:00` } : {}),
     licenses: [{ name: licence.id, title: licence.title, ...(licence.url ? { path: licence.url } : {}) }],
     sources: [{ title: scope.county.site.title, path: scope.pageUrl }],
     keywords: ['村务公开', '财务公开', '党务公开'],
@@ -210,7 +220,7 @@ export function buildReadme(scope: DataScope, files: readonly DataFile[]): strin
   const lines = [
     `# ${scope.label}村务公开数据`,
     '',
-    `来源：${scope.county.site.title}（${scope.pageUrl}），数据截至 ${scope.county.asOf}。以村务公开栏张贴的纸质公开为准。`,
+    `来源：${scope.county.site.title}（${scope.pageUrl}），${newestZh(getNewestRecordDate(scope.villages))}。以村务公开栏张贴的纸质公开为准。`,
     '',
     `许可：${licence.title}${licence.url ? `（${licence.url}）` : ''}。引用时请注明：${citation(scope)}`,
     '',
@@ -251,7 +261,11 @@ export function buildReadme(scope: DataScope, files: readonly DataFile[]): strin
   return `${lines.join('\n')}`;
 }
 
-/** How to cite a scope's data. */
-export function citation(scope: Pick<DataScope, 'county' | 'label' | 'folderUrl'>): string {
-  return `${scope.county.site.title}：《${scope.label}村务公开数据》（截至 ${scope.county.asOf}），${scope.folderUrl}`;
+/** The data's date in words: the day of its newest record. */
+const newestZh = (newest: string | undefined) => (newest ? `最新一条记录的日期是 ${newest}` : '暂无记录');
+
+/** How to cite a scope's data: its version is the date of its newest record. */
+export function citation(scope: Pick<DataScope, 'county' | 'label' | 'folderUrl' | 'villages'>): string {
+  const newest = getNewestRecordDate(scope.villages);
+  return `${scope.county.site.title}：《${scope.label}村务公开数据》（${newest ? `${newest} 版` : '暂无记录'}），${scope.folderUrl}`;
 }

@@ -1,8 +1,8 @@
 /**
  * The ledgers as an Excel workbook: one sheet per table, the same columns as the CSV files, money as
  * numbers with two decimals, a bold frozen header row whose cells carry each column's description as
- * a note. Deterministic: the workbook's dates are the as-of date and the zip entries' time stamps are
- * fixed, so the same ledgers give the same bytes.
+ * a note. Deterministic: the workbook's dates are the date of its newest record and the zip entries' time
+ * stamps are fixed, so the same ledgers give the same bytes.
  *
  * The parts are written here as strings, byte for byte what exceljs 4.4 writes for the same workbook
  * and in its order (test/unit/opendata-xlsx.test.ts builds each workbook both ways, compares the parts
@@ -196,7 +196,7 @@ function vmlXml(s: Sheet): string {
 const relationship = (id: number, type: string, target: string) => `<Relationship Id="rId${id}" Type="${type}" Target="${target}"/>`;
 const relationships = (list: readonly string[]) => `${HEAD}<Relationships xmlns="${PKG_REL_NS}">${list.join('')}</Relationships>`;
 
-/** The workbook's bytes. `date` (the as-of date, YYYY-MM-DD) is recorded as its creation date. */
+/** The workbook's bytes. `date` (its newest record's, YYYY-MM-DD) is recorded as its creation date. */
 export async function buildWorkbook(sheets: readonly Sheet[], date: string, title: string): Promise<Buffer> {
   const styles = new Styles();
   const strings = new SharedStrings();

@@ -1,12 +1,12 @@
 /**
  * A daily refresh: the same county built on the next day re-renders only the pages that depend on
- * the date (boards, kiosk screens, county-wide pages, notices whose status changed), gives exactly
+ * the date (kiosk screens, county-wide pages, boards and notices whose status changed), gives exactly
  * the files a full build of that day gives, and on the day after a notice's `unpublishAfter` its
  * personal data leaves the page, the search index and every other file of the site.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyPosterCache } from '../helpers/dist.ts';
@@ -38,6 +38,7 @@ const LAST_DAY = '2026-03-15';
 const NEXT_DAY = '2026-03-16';
 
 let dayBefore: Record<string, string>;
+let boardInodes: Record<string, number> = {};
 let noticeBefore = '';
 let foundBefore: string[] = [];
 let refresh = '';
@@ -47,6 +48,11 @@ beforeAll(async () => {
   build(LAST_DAY);
   const dist = join(tree.root, 'dist');
   dayBefore = digest(dist);
+  boardInodes = Object.fromEntries(
+    Object.keys(dayBefore)
+      .filter((f) => /^v\/[^/]+\/index\.html$/.test(f))
+      .map((f) => [f, statSync(join(dist, f)).ino]),
+  );
   noticeBefore = readFileSync(join(dist, NOTICE), 'utf8');
   const search = await openSiteSearch(dist);
   try {
@@ -63,7 +69,7 @@ beforeAll(async () => {
 afterAll(() => tree.cleanup());
 
 describe('a rebuild on a new day', () => {
-  it('re-renders only the boards, kiosk screens, county-wide pages and the notices whose status changed', () => {
+  it('re-renders only the kiosk screens, county-wide pages, and the boards and notices whose status changed', () => {
     expect(refresh).toContain('Incremental build: 0 village(s) changed');
     const pages = Number(/(\d+) page\(s\) built/.exec(refresh)![1]);
     const dist = join(tree.root, 'dist');
@@ -76,9 +82,22 @@ describe('a rebuild on a new day', () => {
     const countyWide = html.filter((f) => !/^(v|kiosk)\//.test(f)).length;
     const now = digest(dist);
     const changedNotices = html.filter((f) => /^v\/[^/]+\/notices\//.test(f) && dayBefore[f] !== now[f]).length;
+    const boards = html.filter((f) => /^v\/[^/]+\/index\.html$/.test(f));
+    const changedBoards = boards.filter((f) => dayBefore[f] !== now[f]).length;
     expect(changedNotices).toBeGreaterThanOrEqual(1);
-    expect(pages).toBe(countyWide + 2 * villages + changedNotices);
+    expect(pages).toBe(countyWide + villages + changedBoards + changedNotices);
     expect(pages).toBeLessThan(html.length / 2);
+  });
+
+  it('leaves a board whose standing and notices did not change the same bytes, and writes it no more', () => {
+    const dist = join(tree.root, 'dist');
+    const now = digest(dist);
+    const boards = Object.keys(now).filter((f) => /^v\/[^/]+\/index\.html$/.test(f));
+    const same = boards.filter((f) => dayBefore[f] === now[f]);
+    // On these days no board's standing changes and none of its 公示 counts days: every board is carried over.
+    expect(boards.length).toBeGreaterThanOrEqual(4);
+    expect(same).toEqual(boards);
+    for (const f of same) expect(boardInodes[f], f).toBe(statSync(join(dist, f)).ino);
   });
 
   it('gives byte-identical output to a full build of the same day', () => {
