@@ -22,6 +22,7 @@ const TWO_AT_A_TIME = [
   'test/build/decision-warnings.test.ts',
   'test/build/daily-refresh.test.ts',
   'test/build/no-posters.test.ts',
+  'test/build/page-process.test.ts',
   'test/build/publish-nginx.test.ts',
 ];
 

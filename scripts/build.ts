@@ -199,6 +199,9 @@ function publish(release: string, out: string): string | undefined {
   return before ?? aside;
 }
 
+/** The page process died or failed: its message is for the clerk (the stack of this script would not help). */
+class PageProcessFailure extends Error {}
+
 /**
  * Runs Astro on `context` in a child process (scripts/build-pages.ts), sent the context over the IPC
  * channel (structured clone: the county, the log plan and its key never touch the disk). Everything
@@ -210,7 +213,15 @@ function renderPages(context: BuildContext): Promise<void> {
     const child = fork(join(project, 'scripts', 'build-pages.ts'), { serialization: 'advanced', stdio: 'inherit' });
     child.on('error', failed);
     child.on('exit', (code, signal) =>
-      code === 0 ? done() : failed(new Error(`页面生成失败（${signal ?? `退出码 ${code}`}）。 Page generation failed (${signal ?? `exit code ${code}`}).`)),
+      code === 0
+        ? done()
+        : failed(
+            new PageProcessFailure(
+              signal
+                ? `页面生成进程被终止（${signal}${signal === 'SIGKILL' ? '，可能是内存不足' : ''}）。 The page process was killed (${signal}${signal === 'SIGKILL' ? ', possibly for lack of memory' : ''}).`
+                : `页面生成失败（退出码 ${code}），原因见上文。 Page generation failed (exit code ${code}); the cause is printed above.`,
+            ),
+          ),
     );
     child.send(context);
   });
@@ -425,7 +436,7 @@ if (existsSync(partsDir))
 const fail = (error?: unknown): never => {
   rmSync(staging, { recursive: true, force: true });
   rmSync(privateTmp, { recursive: true, force: true });
-  if (error) console.error(error);
+  if (error) console.error(error instanceof PageProcessFailure ? `\n${error.message}` : error);
   console.error('\n构建失败，dist/ 未改动。 Build failed; dist/ was left untouched.');
   process.exit(1);
 };

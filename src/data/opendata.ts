@@ -4,12 +4,34 @@
  * the share card (OpenGraph) of a record page. Village files are rendered with the village's pages
  * (so an incremental build reuses the data files of unchanged villages); county files with the
  * county home.
+ *
+ * In a build (a build context with its staging folder), the county's files are not Astro endpoints:
+ * the /data/ page, which lists their sizes, writes them into <staging>/data/ first, once, streamed
+ * from the villages' kept parts one village at a time, each under a temporary name renamed when
+ * whole (issue 18: Astro holds an endpoint's whole body, and the county's ledger-entries.csv and
+ * workbook are the largest files of the site). Without a context (`astro dev`) they are endpoints.
  */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { getBuildContext } from '../build/handover.ts';
 import type { VillageRecords } from '../check/model.ts';
 import { formatDateZh } from '../lib/dates.ts';
 import { getLicence } from '../lib/licences.ts';
 import { buildAtomFeed, buildJsonFeed, getFeedDate, listFeedEntries, type FeedEntry, type FeedScope } from '../opendata/feeds.ts';
-import { buildDataFiles, citation, getDataFileDate, WORKBOOK, type DataFile, type DataScope } from '../opendata/files.ts';
+import {
+  buildDataFiles,
+  citation,
+  getDataFileDate,
+  writeDataFiles,
+  WORKBOOK,
+  type DataFile,
+  type DataScope,
+  type FileSink,
+  type WrittenFile,
+} from '../opendata/files.ts';
 import { getFindingsByVillage } from '../opendata/findings.ts';
 import { assertNoPersonalNumbers } from '../opendata/privacy-gate.ts';
 import { TABLES, type Finding } from '../opendata/tables.ts';
@@ -36,7 +58,14 @@ export function dataFileHref(file: string, villageId?: string): string {
 }
 
 let filesCache:
-  { county: unknown; byScope: Map<string, Promise<DataFile[]>>; findings?: Map<string, Finding[]>; entries?: Map<string, FeedEntry[]> } | undefined;
+  | {
+      county: unknown;
+      byScope: Map<string, Promise<DataFile[]>>;
+      findings?: Map<string, Finding[]>;
+      entries?: Map<string, FeedEntry[]>;
+      countyWritten?: Promise<WrittenFile[]>;
+    }
+  | undefined;
 
 /** This build's cache (the files of each scope, the findings), dropped when the county changes. */
 function buildCache() {
@@ -87,6 +116,80 @@ export function getDataFiles(villageId?: string): Promise<DataFile[]> {
   return files;
 }
 
+/** The staging folder of this build, where the county's data files are written by the /data/ page; none in `astro dev`. */
+const countyFilesDir = (): string | undefined => {
+  const outDir = getBuildContext()?.outDir;
+  return outDir ? join(outDir, dataFolder()) : undefined;
+};
+
+/**
+ * A file written under a temporary name beside `file` and renamed over it when closed (never seen
+ * half-written); its SHA-256 taken as it is written, or read back when a zip header was written over
+ * its placeholder. `scan`: the text the privacy gate reads (a CSV's header line, a JSON or Markdown
+ * file whole; a CSV's rows were scanned in their villages' parts).
+ */
+async function openFileSink(file: string, site: string, scan: 'first' | 'all' | 'none'): Promise<FileSink> {
+  const tmp = `${file}.tmp-${process.pid}-${threadId}`;
+  const handle = await open(tmp, 'w');
+  const hash = createHash('sha256');
+  let length = 0;
+  let patched = false;
+  let writes = 0;
+  const put = async (bytes: Buffer, position: number) => {
+    for (let done = 0; done < bytes.length;) done += (await handle.write(bytes, done, bytes.length - done, position + done)).bytesWritten;
+  };
+  return {
+    async write(bytes) {
+      if (scan === 'all' || (scan === 'first' && writes === 0)) assertNoPersonalNumbers(site, bytes.toString('utf8'));
+      writes += 1;
+      await put(bytes, length);
+      length += bytes.length;
+      hash.update(bytes);
+    },
+    async writeAt(bytes, position) {
+      patched = true;
+      await put(bytes, position);
+    },
+    async close() {
+      await handle.close();
+      let sha256: string;
+      if (patched) {
+        const again = createHash('sha256');
+        for await (const chunk of createReadStream(tmp)) again.update(chunk as Buffer);
+        sha256 = again.digest('hex');
+      } else sha256 = hash.digest('hex');
+      await rename(tmp, file);
+      return { bytes: length, sha256 };
+    },
+  };
+}
+
+/**
+ * The county's data files: in a build, written into the staging folder once (the first call writes
+ * them, the villages' parts read one at a time) and described by name, title and size; in `astro dev`,
+ * built in memory.
+ */
+function getCountyDataFiles(): Promise<readonly Pick<WrittenFile, 'name' | 'title' | 'bytes'>[]> {
+  const dir = countyFilesDir();
+  if (!dir) return getDataFiles().then((files) => files.map((f) => ({ name: f.name, title: f.title, bytes: f.body.length })));
+  const cache = buildCache();
+  cache.countyWritten ??= (async () => {
+    await mkdir(dir, { recursive: true });
+    const scope = dataScope();
+    const parts = function* () {
+      for (const v of scope.villages) yield getVillageDataPart(scope.county, v, scope.findings.get(v.id) ?? []);
+    };
+    return writeDataFiles(
+      scope,
+      parts,
+      (name) => openFileSink(join(dir, name), `${dataFolder()}/${name}`, name.endsWith('.csv') ? 'first' : name.endsWith('.xlsx') ? 'none' : 'all'),
+      // The county workbook kept from the last build while no village changed (≈ 16 MB compressed at 300 villages).
+      getWorkbookKeeper(scope.villages, true),
+    );
+  })();
+  return cache.countyWritten;
+}
+
 const MEDIA_TYPE: Record<DataFile['format'], string> = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -105,9 +208,9 @@ export async function dataFileResponse(file: string, villageId?: string): Promis
   return new Response(new Uint8Array(f.body), { headers: { 'Content-Type': MEDIA_TYPE[f.format] } });
 }
 
-/** Static paths of the county's data files. */
+/** Static paths of the county's data files: none in a build, where the /data/ page writes them (`getCountyDataFiles`). */
 export function listCountyDataFiles() {
-  return DATA_FILE_NAMES.map((file) => ({ params: { file } }));
+  return countyFilesDir() ? [] : DATA_FILE_NAMES.map((file) => ({ params: { file } }));
 }
 
 /**
@@ -277,7 +380,7 @@ function periodOf(villages: readonly VillageRecords[]): string {
 export async function getDataPageView() {
   const county = getCounty();
   const licence = getLicence(county.site.dataLicence);
-  const countyFiles = await getDataFiles();
+  const countyFiles = await getCountyDataFiles();
   const countyScope = dataScope();
   // Village files are listed by name only: their sizes would mean building every village's files
   // here, which an incremental build must not do (it renders only the changed villages' files).
@@ -296,7 +399,7 @@ export async function getDataPageView() {
     licence,
     citation: citation(countyScope),
     period: periodOf(county.villages),
-    files: countyFiles.map((f) => ({ name: f.name, title: f.title, href: dataFileHref(f.name), sizeZh: sizeZh(f.body.length) })),
+    files: countyFiles.map((f) => ({ name: f.name, title: f.title, href: dataFileHref(f.name), sizeZh: sizeZh(f.bytes) })),
     feeds: getFeedLinks()[0]!,
     villages,
   };

@@ -3,6 +3,10 @@
  * XLSX, a Frictionless Data Package v2 descriptor (datapackage.json) with a Table Schema for every
  * file, and a README.md describing every column in Chinese. Pure apart from zlib; the same
  * records give the same bytes.
+ *
+ * The files are written piece by piece into sinks (`writeDataFiles`): a village's in memory
+ * (`buildDataFiles`), the county's straight to disk by src/data/opendata.ts, one village's part at
+ * a time, so no county file is ever held whole (issue 18).
  */
 import { createHash } from 'node:crypto';
 import type { County, VillageRecords } from '../check/model.ts';
@@ -11,7 +15,8 @@ import { formatCsvLines } from '../lib/csv.ts';
 import { getLicence } from '../lib/licences.ts';
 import { TABLES, type Cell, type Finding, type Table, type TableInput } from './tables.ts';
 import { toTableSchemaField, type TableSchemaField } from './table-schema.ts';
-import { buildWorkbook } from './xlsx.ts';
+import { emptyExtent, measureRows, writeWorkbook, type RowExtent } from './xlsx.ts';
+import { memorySink, type ByteSink } from './zip.ts';
 
 export const DATA_PACKAGE_PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json';
 export const TABLE_SCHEMA_PROFILE = 'https://datapackage.org/profiles/2.0/tableschema.json';
@@ -98,11 +103,88 @@ export function getDataFileDate(name: string): VillageFileDate {
 /** The workbook's creation date when a scope has no record at all (any fixed date would do). */
 const NO_RECORD_DATE = '1980-01-01';
 
+/** A file as written into a sink: its length and SHA-256 (the descriptor lists both). */
+export interface WrittenFile {
+  name: string;
+  title: string;
+  format: DataFile['format'];
+  bytes: number;
+  sha256: string;
+}
+
+/** A sink for one file: `close()` when everything is written gives its length and SHA-256. */
+export type FileSink = ByteSink & { close(): Promise<{ bytes: number; sha256: string }> };
+
 /**
- * Every file of a scope, the descriptor and README last (they describe the others). `parts` are the
- * scope's villages' parts of every table, in the order of `scope.villages` (made here unless given).
- * `keepWorkbook`, when given, returns the workbook's bytes kept from an earlier build of the same
- * records, or makes them with `make` (src/data/opendata-parts.ts): its bytes do not depend on the day.
+ * Every file of a scope written into the sinks `open` gives, the descriptor and README last (they
+ * describe the others). `parts()` gives the scope's villages' parts of every table, in the order of
+ * `scope.villages`, one at a time; it is read twice (the CSV files, then the workbook's last sheet),
+ * and only the workbook's other sheets' rows (one per ledger) are kept between the two.
+ */
+export async function writeDataFiles(
+  scope: DataScope,
+  parts: () => Iterable<VillageDataPart>,
+  open: (name: string) => Promise<FileSink>,
+  keepWorkbook?: (make: () => Promise<Buffer>) => Promise<Buffer>,
+): Promise<WrittenFile[]> {
+  const written: WrittenFile[] = [];
+  const sinks = await Promise.all(TABLES.map((t) => open(`${t.name}.csv`)));
+  const sheetTables = WORKBOOK.sheets.map((s) => s.table);
+  const extents = new Map<string, RowExtent>(sheetTables.map((t) => [t, emptyExtent()]));
+  const kept = new Map<string, Cell[][]>(sheetTables.slice(0, -1).map((t) => [t, []]));
+  await Promise.all(TABLES.map((t, i) => sinks[i]!.write(Buffer.from(`\uFEFF${csvHeaderLine(t)}`, 'utf8'))));
+  for (const part of parts()) {
+    await Promise.all(TABLES.map((t, i) => (part.csv[t.name] ? sinks[i]!.write(Buffer.from(part.csv[t.name]!, 'utf8')) : Promise.resolve())));
+    for (const table of sheetTables) {
+      const rows = part.sheets[table]!;
+      measureRows(extents.get(table)!, rows);
+      kept.get(table)?.push(...rows);
+    }
+  }
+  for (const [i, t] of TABLES.entries()) written.push({ name: `${t.name}.csv`, title: t.title, format: 'csv', ...(await sinks[i]!.close()) });
+  const byName = new Map(TABLES.map((t) => [t.name, t]));
+  const last = sheetTables.at(-1)!;
+  const book = await open(WORKBOOK.file);
+  const writeBook = (sink: ByteSink) =>
+    writeWorkbook(
+      WORKBOOK.sheets.map((s) => ({
+        name: s.sheet,
+        fields: getTableFields(byName.get(s.table)!),
+        rows: s.table === last ? () => rowsOf(parts(), last) : () => kept.get(s.table)!,
+        extent: extents.get(s.table)!,
+      })),
+      getNewestRecordDate(scope.villages) ?? NO_RECORD_DATE,
+      `${scope.label}财务收支`,
+      sink,
+    );
+  if (keepWorkbook) {
+    // Kept from an earlier build, or made in memory (the compressed bytes only) and kept.
+    const body = await keepWorkbook(async () => {
+      const sink = memorySink();
+      await writeBook(sink);
+      return sink.bytes();
+    });
+    await book.write(body);
+  } else await writeBook(book);
+  written.push({ name: WORKBOOK.file, title: '财务收支（Excel 工作簿）', format: 'xlsx', ...(await book.close()) });
+  const text = async (name: string, title: string, format: DataFile['format'], body: string) => {
+    const sink = await open(name);
+    await sink.write(Buffer.from(body, 'utf8'));
+    written.push({ name, title, format, ...(await sink.close()) });
+  };
+  await text('datapackage.json', '数据包描述（给电脑程序读的每列说明，国际通用格式）', 'json', `${JSON.stringify(buildDescriptor(scope, written), null, 2)}\n`);
+  await text('README.md', '数据说明（每一列的含义）', 'md', buildReadme(scope, written.slice(0, -1)));
+  return written;
+}
+
+function* rowsOf(parts: Iterable<VillageDataPart>, table: string): Generator<Cell[]> {
+  for (const part of parts) yield* part.sheets[table]!;
+}
+
+/**
+ * Every file of a scope in memory, the descriptor and README last (they describe the others).
+ * `parts` are the scope's villages' parts of every table, in the order of `scope.villages` (made
+ * here unless given).
  */
 export async function buildDataFiles(
   scope: DataScope,
@@ -111,35 +193,24 @@ export async function buildDataFiles(
   ),
   keepWorkbook?: (make: () => Promise<Buffer>) => Promise<Buffer>,
 ): Promise<DataFile[]> {
-  const csvs: DataFile[] = TABLES.map((t) => ({
-    name: `${t.name}.csv`,
-    title: t.title,
-    format: 'csv',
-    body: Buffer.from(`\uFEFF${csvHeaderLine(t)}${parts.map((p) => p.csv[t.name]!).join('')}`, 'utf8'),
-  }));
-  const byName = new Map(TABLES.map((t) => [t.name, t]));
-  const make = () =>
-    buildWorkbook(
-      WORKBOOK.sheets.map((s) => ({ name: s.sheet, fields: getTableFields(byName.get(s.table)!), rows: parts.flatMap((p) => p.sheets[s.table]!) })),
-      getNewestRecordDate(scope.villages) ?? NO_RECORD_DATE,
-      `${scope.label}财务收支`,
-    );
-  const workbook: DataFile = {
-    name: WORKBOOK.file,
-    title: '财务收支（Excel 工作簿）',
-    format: 'xlsx',
-    body: await (keepWorkbook ? keepWorkbook(make) : make()),
-  };
-  const data = [...csvs, workbook];
-  const descriptor = buildDescriptor(scope, data);
-  const pkg: DataFile = {
-    name: 'datapackage.json',
-    title: '数据包描述（给电脑程序读的每列说明，国际通用格式）',
-    format: 'json',
-    body: Buffer.from(`${JSON.stringify(descriptor, null, 2)}\n`, 'utf8'),
-  };
-  const readme: DataFile = { name: 'README.md', title: '数据说明（每一列的含义）', format: 'md', body: Buffer.from(buildReadme(scope, data), 'utf8') };
-  return [...data, pkg, readme];
+  const bodies = new Map<string, Buffer>();
+  const written = await writeDataFiles(
+    scope,
+    () => parts,
+    (name) => {
+      const sink = memorySink();
+      return Promise.resolve({
+        ...sink,
+        close: () => {
+          const body = sink.bytes();
+          bodies.set(name, body);
+          return Promise.resolve({ bytes: body.length, sha256: sha256(body) });
+        },
+      });
+    },
+    keepWorkbook,
+  );
+  return written.map((f) => ({ name: f.name, title: f.title, format: f.format, body: bodies.get(f.name)! }));
 }
 
 function schemaOf(t: Table) {
@@ -153,9 +224,9 @@ function schemaOf(t: Table) {
 }
 
 /** The Data Package v2 descriptor of a scope's files. */
-export function buildDescriptor(scope: DataScope, files: readonly DataFile[]) {
+export function buildDescriptor(scope: DataScope, files: readonly Pick<WrittenFile, 'name' | 'bytes' | 'sha256'>[]) {
   const licence = getLicence(scope.county.site.dataLicence);
-  const body = (name: string) => files.find((f) => f.name === name)!.body;
+  const body = (name: string) => files.find((f) => f.name === name)!;
   const csvDialect = { $schema: TABLE_DIALECT_PROFILE, header: true, delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true };
   const newest = getNewestRecordDate(scope.villages);
   return {
@@ -180,8 +251,8 @@ export function buildDescriptor(scope: DataScope, files: readonly DataFile[]) {
           format: 'csv',
           mediatype: 'text/csv',
           encoding: 'utf-8',
-          bytes: b.length,
-          hash: `sha256:${sha256(b)}`,
+          bytes: b.bytes,
+          hash: `sha256:${b.sha256}`,
           dialect: csvDialect,
           schema: schemaOf(t),
         };
@@ -196,8 +267,8 @@ export function buildDescriptor(scope: DataScope, files: readonly DataFile[]) {
           title: `${t.title}（Excel 工作表“${s.sheet}”）`,
           format: 'xlsx',
           mediatype: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          bytes: b.length,
-          hash: `sha256:${sha256(b)}`,
+          bytes: b.bytes,
+          hash: `sha256:${b.sha256}`,
           dialect: { $schema: TABLE_DIALECT_PROFILE, sheetName: s.sheet, header: true },
           schema: { ...schemaOf(t), foreignKeys: undefined },
         };
@@ -215,7 +286,7 @@ const TYPE_ZH: Record<TableSchemaField['type'], string> = {
 };
 
 /** README.md: what the files are, every column in Chinese, licence and how to cite. */
-export function buildReadme(scope: DataScope, files: readonly DataFile[]): string {
+export function buildReadme(scope: DataScope, files: readonly Pick<DataFile, 'name' | 'title'>[]): string {
   const licence = getLicence(scope.county.site.dataLicence);
   const lines = [
     `# ${scope.label}村务公开数据`,

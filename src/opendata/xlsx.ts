@@ -14,12 +14,47 @@
 import type { Cell } from './tables.ts';
 import type { TableSchemaField } from './table-schema.ts';
 import { THEME_XML } from './xlsx-theme.ts';
-import { zipEntries } from './zip.ts';
+import { memorySink, ZipWriter, type ByteSink, type EntryContent } from './zip.ts';
 
 export interface Sheet {
   name: string;
   fields: readonly TableSchemaField[];
   rows: readonly (readonly Cell[])[];
+}
+
+/**
+ * A sheet whose rows are read when its part is written (`rows()`, called once), e.g. from the villages'
+ * kept parts one village at a time, so the whole sheet is never held. `extent`, if given, is what
+ * `measureRows` found for the same rows (the sheet's <dimension> comes before them); else the rows
+ * are read twice.
+ */
+export interface SheetSource {
+  name: string;
+  fields: readonly TableSchemaField[];
+  rows: () => Iterable<readonly Cell[]> | AsyncIterable<readonly Cell[]>;
+  extent?: RowExtent;
+}
+
+/** What a sheet's <dimension> needs of its data rows: their count, the last with a value (1-based), the rightmost value. */
+export interface RowExtent {
+  rows: number;
+  lastRow: number;
+  maxCol: number;
+}
+
+export const emptyExtent = (): RowExtent => ({ rows: 0, lastRow: 0, maxCol: 0 });
+
+/** Adds `rows` (the next data rows of a sheet) to `extent`. */
+export function measureRows(extent: RowExtent, rows: Iterable<readonly Cell[]>): void {
+  for (const row of rows) {
+    extent.rows += 1;
+    for (let i = row.length - 1; i >= 0; i -= 1)
+      if (row[i] !== '') {
+        extent.lastRow = extent.rows;
+        if (i + 1 > extent.maxCol) extent.maxCol = i + 1;
+        break;
+      }
+  }
 }
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -100,11 +135,17 @@ class SharedStrings {
     }
     return i;
   }
-  xml(): string {
-    const parts = [`${HEAD}<sst xmlns="${MAIN_NS}" count="${this.count}" uniqueCount="${this.values.length}">`];
-    for (const s of this.values) parts.push(`<si>${textNode(s)}</si>`);
-    parts.push('</sst>');
-    return parts.join('');
+  *xml(): Generator<string> {
+    yield `${HEAD}<sst xmlns="${MAIN_NS}" count="${this.count}" uniqueCount="${this.values.length}">`;
+    let piece = '';
+    for (const s of this.values) {
+      piece += `<si>${textNode(s)}</si>`;
+      if (piece.length >= PIECE) {
+        yield piece;
+        piece = '';
+      }
+    }
+    yield `${piece}</sst>`;
   }
 }
 
@@ -125,48 +166,52 @@ function colsXml(fields: readonly TableSchemaField[], styles: Styles): string {
     .join('')}</cols>`;
 }
 
-function sheetXml(s: Sheet, styles: Styles, strings: SharedStrings): string {
+/** Rows are handed to the compressor in pieces of about this many characters. */
+const PIECE = 1 << 16;
+
+async function* sheetXml(s: SheetSource, extent: RowExtent, styles: Styles, strings: SharedStrings): AsyncGenerator<string> {
   const money = s.fields.map((f) => f.unit === 'CNY');
   const cols = colsXml(s.fields, styles);
-  const rows: string[] = [];
-  let lastRow = 0;
-  let maxCol = 0;
   const rowStyle = styles.id(false, true);
   const header = s.fields.map((f, i) => {
     const id = strings.add(f.name);
     return `<c r="${columnName(i + 1)}1" s="${styles.id(money[i]!, true)}" t="s"><v>${id}</v></c>`;
   });
-  if (s.fields.length > 0) {
-    lastRow = 1;
-    maxCol = s.fields.length;
-    rows.push(`<row r="1" spans="1:${s.fields.length}" s="${rowStyle}" customFormat="1" x14ac:dyDescent="0.25">${header.join('')}</row>`);
-  }
+  const lastRow = extent.lastRow > 0 ? extent.lastRow + 1 : s.fields.length > 0 ? 1 : 0;
+  const maxCol = Math.max(s.fields.length, extent.maxCol);
+  const dimension = lastRow ? `A1:${columnName(maxCol)}${lastRow}` : 'A1';
+  yield (
+    `${HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac">` +
+    `<dimension ref="${dimension}"/><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="15" outlineLevelRow="0" outlineLevelCol="0" x14ac:dyDescent="55"/>${cols}<sheetData>`
+  );
+  if (s.fields.length > 0) yield `<row r="1" spans="1:${s.fields.length}" s="${rowStyle}" customFormat="1" x14ac:dyDescent="0.25">${header.join('')}</row>`;
   const moneyStyle = money.some(Boolean) ? styles.id(true, false) : 0;
-  s.rows.forEach((row, r) => {
-    const n = r + 2;
-    const cells: string[] = [];
-    let hasValue = false;
+  let n = 1;
+  let piece = '';
+  for await (const row of s.rows()) {
+    n += 1;
+    let cells = '';
     row.forEach((c, i) => {
       const ref = `${columnName(i + 1)}${n}`;
       const style = money[i] ? ` s="${moneyStyle}"` : '';
       if (c === '') {
-        if (style) cells.push(`<c r="${ref}"${style}/>`);
+        if (style) cells += `<c r="${ref}"${style}/>`;
         return;
       }
-      hasValue = true;
-      if (i + 1 > maxCol) maxCol = i + 1;
-      if (typeof c === 'number') cells.push(`<c r="${ref}"${style}><v>${String(c)}</v></c>`);
-      else cells.push(`<c r="${ref}"${style} t="s"><v>${strings.add(c)}</v></c>`);
+      if (typeof c === 'number') cells += `<c r="${ref}"${style}><v>${String(c)}</v></c>`;
+      else cells += `<c r="${ref}"${style} t="s"><v>${strings.add(c)}</v></c>`;
     });
-    if (hasValue) lastRow = n;
     const spans = row.length > 0 ? ` spans="1:${row.length}"` : '';
-    rows.push(`<row r="${n}"${spans} x14ac:dyDescent="0.25">${cells.join('')}</row>`);
-  });
-  const dimension = lastRow ? `A1:${columnName(maxCol)}${lastRow}` : 'A1';
-  return (
-    `${HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac">` +
-    `<dimension ref="${dimension}"/><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>` +
-    `<sheetFormatPr defaultRowHeight="15" outlineLevelRow="0" outlineLevelCol="0" x14ac:dyDescent="55"/>${cols}<sheetData>${rows.join('')}</sheetData>` +
+    piece += `<row r="${n}"${spans} x14ac:dyDescent="0.25">${cells}</row>`;
+    if (piece.length >= PIECE) {
+      yield piece;
+      piece = '';
+    }
+  }
+  if (n - 1 !== extent.rows) throw new Error(`sheet ${s.name}: ${n - 1} rows, but ${extent.rows} were measured`);
+  yield (
+    `${piece}</sheetData>` +
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup orientation="portrait" horizontalDpi="4294967295" verticalDpi="4294967295" scale="100" fitToWidth="1" fitToHeight="1"/>` +
     `${s.fields.length > 0 ? '<legacyDrawing r:id="rId2"/>' : ''}</worksheet>`
   );
@@ -174,12 +219,12 @@ function sheetXml(s: Sheet, styles: Styles, strings: SharedStrings): string {
 
 const note = (f: TableSchemaField) => `${f.title}：${f.description}`;
 
-function commentsXml(s: Sheet): string {
+function commentsXml(s: Pick<Sheet, 'fields'>): string {
   const list = s.fields.map((f, i) => `<comment ref="${columnName(i + 1)}1" authorId="0"><text><r>${textNode(note(f))}</r></text></comment>`);
   return `${HEAD}<comments xmlns="${MAIN_NS}"><authors><author>Author</author></authors><commentList>${list.join('')}</commentList></comments>`;
 }
 
-function vmlXml(s: Sheet): string {
+function vmlXml(s: Pick<Sheet, 'fields'>): string {
   const shapes = s.fields.map(
     (_, i) =>
       `<v:shape id="_x0000_s${1025 + i}" type="#_x0000_t202" style="position:absolute; margin-left:105.3pt;margin-top:10.5pt;width:97.8pt;height:59.1pt;z-index:1;visibility:hidden" fillcolor="infoBackground [80]" strokecolor="none [81]" o:insetmode="auto">` +
@@ -198,9 +243,32 @@ const relationships = (list: readonly string[]) => `${HEAD}<Relationships xmlns=
 
 /** The workbook's bytes. `date` (its newest record's, YYYY-MM-DD) is recorded as its creation date. */
 export async function buildWorkbook(sheets: readonly Sheet[], date: string, title: string): Promise<Buffer> {
+  const sink = memorySink();
+  await writeWorkbook(
+    sheets.map((s) => ({ name: s.name, fields: s.fields, rows: () => s.rows })),
+    date,
+    title,
+    sink,
+  );
+  return sink.bytes();
+}
+
+/**
+ * Writes the workbook into `sink` part by part, each sheet's rows read as they are compressed: the
+ * same bytes as `buildWorkbook` of the same rows, without holding a sheet's text.
+ */
+export async function writeWorkbook(sheets: readonly SheetSource[], date: string, title: string, sink: ByteSink): Promise<void> {
   const styles = new Styles();
   const strings = new SharedStrings();
-  const sheetXmls = sheets.map((s) => sheetXml(s, styles, strings));
+  const extents: RowExtent[] = [];
+  for (const s of sheets) {
+    let extent = s.extent;
+    if (!extent) {
+      extent = emptyExtent();
+      for await (const row of s.rows()) measureRows(extent, [row]);
+    }
+    extents.push(extent);
+  }
   const noted = sheets.map((s) => s.fields.length > 0);
   const when = `${new Date(`${date}T00:00:00Z`).toISOString().replace(/\.\d{3}Z$/, 'Z')}`;
   const ct = (part: string, type: string) => `<Override PartName="${part}" ContentType="${type}"/>`;
@@ -241,15 +309,16 @@ export async function buildWorkbook(sheets: readonly Sheet[], date: string, titl
     `${HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x15" xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main"><fileVersion appName="xl" lastEdited="5" lowestEdited="5" rupBuild="9303"/><workbookPr defaultThemeVersion="164011" filterPrivacy="1"/>` +
     `<sheets>${names.map((n, i) => `<sheet sheetId="${i + 1}" name="${n}" state="visible" r:id="rId${4 + i}"/>`).join('')}</sheets><calcPr calcId="171027"/></workbook>`;
 
-  // The parts in the order exceljs adds them (the zip's entries follow it).
-  const parts: [string, string][] = [
+  // The parts in the order exceljs adds them (the zip's entries follow it). A sheet's text is made as it
+  // is compressed; the shared strings and styles after every sheet, which fills them.
+  const parts: [string, EntryContent | (() => EntryContent)][] = [
     ['[Content_Types].xml', contentTypes],
     ['_rels/.rels', officeRels],
     ['xl/_rels/workbook.xml.rels', workbookRels],
   ];
   sheets.forEach((s, i) => {
     const id = i + 1;
-    parts.push([`xl/worksheets/sheet${id}.xml`, sheetXmls[i]!]);
+    parts.push([`xl/worksheets/sheet${id}.xml`, sheetXml(s, extents[i]!, styles, strings)]);
     if (!noted[i]) return;
     parts.push(
       [
@@ -264,12 +333,14 @@ export async function buildWorkbook(sheets: readonly Sheet[], date: string, titl
     );
   });
   parts.push(
-    ['xl/sharedStrings.xml', strings.xml()],
+    ['xl/sharedStrings.xml', () => strings.xml()],
     ['xl/theme/theme1.xml', THEME_XML],
-    ['xl/styles.xml', styles.xml()],
+    ['xl/styles.xml', () => styles.xml()],
     ['docProps/app.xml', app],
     ['docProps/core.xml', core],
     ['xl/workbook.xml', workbook],
   );
-  return zipEntries(parts);
+  const zip = new ZipWriter(sink);
+  for (const [name, content] of parts) await zip.add(name, typeof content === 'function' ? content() : content);
+  await zip.end();
 }

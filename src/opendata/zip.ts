@@ -3,35 +3,104 @@
  * (the earliest DOS date), the entries keep the order given, nothing else (no extra fields, no
  * comments, no data descriptors) is written. Compressed by Node's zlib (level 6, the level JSZip
  * and exceljs use), several times faster than a JavaScript deflate.
+ *
+ * Written piece by piece (`ZipWriter`): an entry's text can be a sequence of chunks, compressed as it
+ * comes and handed to a `ByteSink` (a file, or memory); its local header is written back over a
+ * placeholder once its size and CRC are known. zlib's stream gives the same bytes as its one-shot
+ * deflate, so the archive is the same whichever way an entry's text was given.
  */
-import { crc32, deflateRawSync } from 'node:zlib';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
 
 const DOS_DATE_1980 = (0 << 9) | (1 << 5) | 1;
 const MAX_32 = 0xffffffff;
 
-/** The zip of `entries` (name → text or bytes), in their order. Names are ASCII paths. */
-export function zipEntries(entries: readonly (readonly [string, string | Buffer])[]): Buffer {
+/** Where bytes are written in order; `writeAt` writes over bytes written earlier (a header placeholder). */
+export interface ByteSink {
+  write(bytes: Buffer): Promise<void>;
+  writeAt(bytes: Buffer, position: number): Promise<void>;
+}
+
+/** A sink in memory: `bytes()` is everything written. */
+export function memorySink(): ByteSink & { bytes(): Buffer } {
   const chunks: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const [name, content] of entries) {
-    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    const compressed = deflateRawSync(data);
-    if (data.length > MAX_32 || offset > MAX_32) throw new Error(`zip entry ${name} is larger than 4 GB (zip64 is not written)`);
+  const starts = new Map<number, Buffer>();
+  let length = 0;
+  return {
+    write(bytes) {
+      // Copied: a chunk may be patched later, and a caller may reuse its buffer.
+      const own = Buffer.from(bytes);
+      starts.set(length, own);
+      chunks.push(own);
+      length += own.length;
+      return Promise.resolve();
+    },
+    writeAt(bytes, position) {
+      const chunk = starts.get(position);
+      if (!chunk || chunk.length < bytes.length) return Promise.reject(new Error(`writeAt ${position}: not the start of a chunk written before`));
+      bytes.copy(chunk);
+      return Promise.resolve();
+    },
+    bytes: () => Buffer.concat(chunks),
+  };
+}
+
+/** An entry's content: text or bytes, or a sequence of them compressed as it comes. */
+export type EntryContent = string | Buffer | Iterable<string | Buffer> | AsyncIterable<string | Buffer>;
+
+/** A zip archive written entry by entry into a sink; `end()` writes the central directory. */
+export class ZipWriter {
+  private offset = 0;
+  private count = 0;
+  private readonly central: Buffer[] = [];
+  constructor(private readonly sink: ByteSink) {}
+
+  private async put(bytes: Buffer): Promise<void> {
+    await this.sink.write(bytes);
+    this.offset += bytes.length;
+  }
+
+  /** Adds entry `name` (an ASCII path) with `content`. */
+  async add(name: string, content: EntryContent): Promise<void> {
+    const start = this.offset;
+    if (start > MAX_32) throw new Error(`zip entry ${name} starts beyond 4 GB (zip64 is not written)`);
     const nameBytes = Buffer.from(name, 'ascii');
-    const crc = crc32(data);
     const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(0, 6); // flags
-    local.writeUInt16LE(8, 8); // method: deflate
-    local.writeUInt16LE(0, 10); // time 00:00
-    local.writeUInt16LE(DOS_DATE_1980, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    local.writeUInt16LE(0, 28);
+    let crc = 0;
+    let size = 0;
+    let compressed = 0;
+    if (typeof content === 'string' || Buffer.isBuffer(content)) {
+      const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+      const packed = deflateRawSync(data);
+      [crc, size, compressed] = [crc32(data), data.length, packed.length];
+      if (size > MAX_32) throw new Error(`zip entry ${name} is larger than 4 GB (zip64 is not written)`);
+      this.fillLocal(local, crc, compressed, size, nameBytes.length);
+      await this.put(local);
+      await this.put(nameBytes);
+      await this.put(packed);
+    } else {
+      await this.put(local);
+      await this.put(nameBytes);
+      const source = async function* () {
+        for await (const chunk of content) {
+          const data = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+          if (data.length === 0) continue;
+          crc = crc32(data, crc);
+          size += data.length;
+          yield data;
+        }
+      };
+      await pipeline(Readable.from(source()), createDeflateRaw(), async (packed: AsyncIterable<Buffer>) => {
+        for await (const bytes of packed) {
+          compressed += bytes.length;
+          await this.put(bytes);
+        }
+      });
+      if (size > MAX_32 || compressed > MAX_32) throw new Error(`zip entry ${name} is larger than 4 GB (zip64 is not written)`);
+      this.fillLocal(local, crc, compressed, size, nameBytes.length);
+      await this.sink.writeAt(local, start);
+    }
     const entry = Buffer.alloc(46);
     entry.writeUInt32LE(0x02014b50, 0);
     entry.writeUInt16LE(20, 4); // made by: MS-DOS, 2.0
@@ -40,17 +109,36 @@ export function zipEntries(entries: readonly (readonly [string, string | Buffer]
     entry.writeUInt16LE(0, 34); // disk
     entry.writeUInt16LE(0, 36); // internal attributes
     entry.writeUInt32LE(0, 38); // external attributes
-    entry.writeUInt32LE(offset, 42);
-    chunks.push(local, nameBytes, compressed);
-    central.push(entry, nameBytes);
-    offset += local.length + nameBytes.length + compressed.length;
+    entry.writeUInt32LE(start, 42);
+    this.central.push(entry, nameBytes);
+    this.count += 1;
   }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...chunks, directory, end]);
+
+  private fillLocal(local: Buffer, crc: number, compressed: number, size: number, nameLength: number): void {
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
+    local.writeUInt16LE(0, 6); // flags
+    local.writeUInt16LE(8, 8); // method: deflate
+    local.writeUInt16LE(0, 10); // time 00:00
+    local.writeUInt16LE(DOS_DATE_1980, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(compressed, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(nameLength, 26);
+    local.writeUInt16LE(0, 28);
+  }
+
+  /** Writes the central directory and its end record. */
+  async end(): Promise<void> {
+    if (this.offset > MAX_32) throw new Error('zip archive is larger than 4 GB (zip64 is not written)');
+    const directory = Buffer.concat(this.central);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(this.count, 8);
+    end.writeUInt16LE(this.count, 10);
+    end.writeUInt32LE(directory.length, 12);
+    end.writeUInt32LE(this.offset, 16);
+    await this.put(directory);
+    await this.put(end);
+  }
 }
