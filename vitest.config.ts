@@ -12,6 +12,7 @@ import LongestFirstSequencer from './test/setup/sequencer.ts';
 const TWO_AT_A_TIME = [
   'test/unit/**/*.test.ts',
   'test/build/province.test.ts',
+  'test/build/province-search.test.ts',
   'test/build/hostile.test.ts',
   'test/build/reproducible.test.ts',
   'test/build/build-context.test.ts',

@@ -1,14 +1,18 @@
 /**
  * The province search page in the browser. The province's own Pagefind index is small: villages,
- * townships and running notices of every county (src/province/assemble.ts). When a county is
- * chosen, the township bundles of that county's split index (/<id>/pagefind/<bundle>/) that the
- * query needs — chosen from the county's directory (/<id>/search/lexicon.json) as its own search
- * page chooses them — are merged into the same instance with `mergeIndex`, tagged with a `county`
- * filter, so its records are searched with the same query plan as on the county's own search page.
- * A county whose bundles are missing or do not answer in time is named in the status line; the
- * rest of the search still works.
+ * townships and running notices of every county (src/province/assemble.ts, at pagefind/directory/).
+ * When a county is chosen, the township bundles of that county's split index (/<id>/pagefind/<bundle>/)
+ * that the query needs — chosen from the county's directory (/<id>/search/lexicon.json) as its own
+ * search page chooses them — are searched with the directory as one index, with the same query plan
+ * as on the county's own search page. As there, each index is merged into its own instance of the
+ * portal's hub (pagefind/: Pagefind's code and WebAssembly, fetched once), so a result is known to
+ * come from its bundle, and a ledger result loads the chunk of entries its match is in from that
+ * bundle's folder in the county's shard (a byte range of entries/<id>.bin, src/lib/search-entries.ts;
+ * the whole file from a host that ignores Range) and opens at the entry. A county whose bundles are
+ * missing or do not answer in time is named in the status line; the rest of the search still works.
  */
-import { chooseBundles } from '../lib/search-bundles.ts';
+import { chooseBundles, searchBundles } from '../lib/search-bundles.ts';
+import { rangeHeader, readEntryRange, withLedgerEntries, type EntryAnchor, type EntryRange } from '../lib/search-entries.ts';
 import { planQuery, type SearchLexicon } from '../lib/search-query.ts';
 import { runPlan, type PagefindLike } from '../lib/search-run.ts';
 import { makeLexiconLoader, type LexiconCore, type LexiconShard } from '../lib/search-shards.ts';
@@ -17,13 +21,20 @@ interface ResultData {
   url: string;
   excerpt: string;
   meta: Record<string, string>;
+  /** A ledger's anchors, match positions and chunks of entries (src/lib/search-entries.ts). */
+  anchors?: EntryAnchor[];
+  locations?: number[];
+  entryRanges?: EntryRange[];
+  /** Set when the match is in a ledger entry: the entry's row and line. */
+  entry?: { url: string; excerpt: string };
 }
-type Api = PagefindLike<ResultData> & { options(o: object): Promise<void>; mergeIndex(path: string, o: object): Promise<void> };
+type Instance = PagefindLike<ResultData> & { options(o: object): Promise<void>; mergeIndex(path: string, o: object): Promise<void> };
 
 /** How long a county's bundle may take to answer before the search goes on without it. */
 const COUNTY_TIMEOUT_MS = 8000;
-// As many as the county search page shows first: every result costs its fragment (a ledger's holds all its entries).
+// As many as the county search page shows first (a ledger result loads its summary and one chunk of entries).
 const SHOWN = 10;
+const EXCERPT_LENGTH = 30;
 
 const form = document.getElementById('province-search') as HTMLFormElement;
 const input = form.elements.namedItem('q') as HTMLInputElement;
@@ -33,15 +44,29 @@ const list = document.getElementById('province-results') as HTMLOListElement;
 const base = form.dataset['base'] ?? '/';
 const countyName = (id: string) => select.querySelector<HTMLOptionElement>(`option[value="${CSS.escape(id)}"]`)?.textContent?.replace('（暂缺）', '') ?? id;
 
-let engine: Promise<Api> | undefined;
-function loadEngine(): Promise<Api> {
+type CreateInstance = (o: object) => Instance;
+let engine: Promise<CreateInstance> | undefined;
+function loadEngine(): Promise<CreateInstance> {
   engine ??= (async () => {
-    const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as { createInstance(o: object): Api };
-    const api = pagefind.createInstance({ basePath: `${base}pagefind/`, baseUrl: '/', noWorker: true });
-    await api.options({ excerptLength: 30 });
-    return api;
+    const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as { createInstance: CreateInstance };
+    return pagefind.createInstance;
   })();
   return engine;
+}
+/** The index in `folder` merged into its own instance of the hub; its pages' addresses start with `baseUrl`. */
+async function openIndex(folder: string, baseUrl: string): Promise<Instance> {
+  const createInstance = await loadEngine();
+  const instance = createInstance({ basePath: `${base}pagefind/`, baseUrl, noWorker: true });
+  await instance.options({ excerptLength: EXCERPT_LENGTH });
+  await instance.mergeIndex(folder, { baseUrl, excerptLength: EXCERPT_LENGTH });
+  return instance;
+}
+let directory: Promise<Instance> | undefined;
+function openDirectory(): Promise<Instance> {
+  directory ??= openIndex(`${base}pagefind/directory/`, '/');
+  // A failed load is tried again on the next search.
+  void directory.catch(() => (directory = undefined));
+  return directory;
 }
 
 const timeout = (ms: number) => new Promise<false>((r) => setTimeout(() => r(false), ms));
@@ -65,20 +90,28 @@ function countyLexicon(id: string): Promise<Loader | undefined> {
   }
   return lexicon;
 }
-const merged = new Map<string, Promise<boolean>>();
-/** Merges one bundle of county `id` once; false when it is missing or broken. */
-function mergeBundle(api: Api, id: string, bundle: string): Promise<boolean> {
-  const path = `${base}${id}/pagefind/${bundle}/`;
-  let done = merged.get(path);
+type BundleSearch = PagefindLike<ResultData>;
+const opened = new Map<string, Promise<BundleSearch | undefined>>();
+/**
+ * One bundle of county `id`, opened once: its pages open under /<id>/, and a ledger result reads its entries from the
+ * bundle's folder by Range. Undefined when the bundle is missing or broken.
+ */
+function openBundle(id: string, bundle: string): Promise<BundleSearch | undefined> {
+  const folder = `${base}${id}/pagefind/${bundle}/`;
+  let done = opened.get(folder);
   if (!done) {
     done = (async () => {
-      const entry = await fetch(`${path}pagefind-entry.json`);
-      if (!entry.ok) return false;
-      await api.mergeIndex(path, { baseUrl: `${base}${id}/`, mergeFilter: { county: id } });
-      return true;
-    })().catch(() => false);
-    void done.then((ok) => ok || merged.delete(path));
-    merged.set(path, done);
+      const entry = await fetch(`${folder}pagefind-entry.json`);
+      if (!entry.ok) return undefined;
+      const instance = await openIndex(folder, `${base}${id}/`);
+      // A missing file (its 404 page does not decompress) leaves the result opening at the page.
+      return withLedgerEntries(instance, async (file, range) => {
+        const r = await fetch(`${folder}${file}`, { headers: { Range: rangeHeader(range) } });
+        return readEntryRange(r.status, new Uint8Array(await r.arrayBuffer()), range);
+      });
+    })().catch(() => undefined);
+    void done.then((api) => api || opened.delete(folder));
+    opened.set(folder, done);
   }
   return done;
 }
@@ -87,14 +120,14 @@ function mergeBundle(api: Api, id: string, bundle: string): Promise<boolean> {
  * query needs. Undefined when the county is missing, broken or late; `later` names the townships
  * left out to keep the first search small.
  */
-async function openCounty(api: Api, id: string, query: string): Promise<{ lexicon: SearchLexicon; later: string[] } | undefined> {
+async function openCounty(id: string, query: string): Promise<{ lexicon: SearchLexicon; bundles: BundleSearch[]; later: string[] } | undefined> {
   const attempt = (async () => {
     const loader = await countyLexicon(id);
     if (!loader) return false;
     const lexicon = await loader.forQuery(query);
     const { now, later } = chooseBundles(lexicon.directory, planQuery(query, lexicon), {});
-    const ok = await Promise.all(now.map((i) => mergeBundle(api, id, lexicon.directory.bundles[i]!.id)));
-    return ok.every(Boolean) ? { lexicon, later: later.flatMap((i) => lexicon.directory.bundles[i]!.townships) } : false;
+    const bundles = await Promise.all(now.map((i) => openBundle(id, lexicon.directory.bundles[i]!.id)));
+    return bundles.every((b) => b !== undefined) ? { lexicon, bundles, later: later.flatMap((i) => lexicon.directory.bundles[i]!.townships) } : false;
   })();
   return (await Promise.race([attempt, timeout(COUNTY_TIMEOUT_MS)])) || undefined;
 }
@@ -127,15 +160,17 @@ async function search(): Promise<void> {
   status.textContent = '正在搜索……';
   const notes: string[] = [];
   try {
-    const api = await loadEngine();
-    let scope: PagefindLike<ResultData> = api;
+    const places = await openDirectory();
+    let scope: PagefindLike<ResultData> = places;
     let lexicon: SearchLexicon = { places: [], t2s: '' };
     if (county) {
-      const opened = await openCounty(api, county, query);
-      if (opened) {
-        lexicon = opened.lexicon;
-        scope = { search: (term, o) => api.search(term, { ...o, filters: { ...(o.filters ?? {}), county } }) };
-        if (opened.later.length > 0) notes.push(`为节省流量，只搜索了${countyName(county)}的部分乡镇；其余 ${opened.later.length} 个乡镇请到该县网站搜索。`);
+      const found = await openCounty(county, query);
+      if (found) {
+        lexicon = found.lexicon;
+        // The directory's records of the chosen county, and its records from the bundles the query needs, as one index.
+        const own: PagefindLike<ResultData> = { search: (term, o) => places.search(term, { ...o, filters: { ...(o.filters ?? {}), county } }) };
+        scope = searchBundles([own, ...found.bundles].map((api, bundle) => ({ bundle, api })));
+        if (found.later.length > 0) notes.push(`为节省流量，只搜索了${countyName(county)}的部分乡镇；其余 ${found.later.length} 个乡镇请到该县网站搜索。`);
       } else {
         notes.push(`${countyName(county)}的全文搜索暂时无法使用（索引缺失或未及时响应），下面只列出全省目录中的结果。`);
       }
@@ -144,11 +179,14 @@ async function search(): Promise<void> {
     if (mine !== generation) return;
     const data = await Promise.all(outcome.hits.slice(0, SHOWN).map((h) => h.data()));
     for (const d of data) {
+      // A ledger result opens at its first matching entry's row, with that entry as the excerpt, as on the county's site.
+      const target = d.entry ?? d;
       const li = el('li');
       const a = el('a', clean(d.meta['title'] ?? d.url));
-      a.href = d.url;
+      a.href = target.url;
       // Directory records carry their county's name; a county's own records are from the chosen county.
-      li.append(a, el('p', `${d.meta['county'] ?? countyName(county)} · ${d.meta['kind'] ?? '全文'}`), el('p', clean(d.excerpt)));
+      const where = [d.meta['county'] ?? countyName(county), d.meta['village'], d.meta['date'], d.meta['kind'] ?? '全文'].filter(Boolean);
+      li.append(a, el('p', where.join(' · ')), el('p', clean(target.excerpt)));
       list.append(li);
     }
     notes.push(
@@ -168,7 +206,7 @@ form.addEventListener('submit', (e) => {
   void search();
 });
 select.addEventListener('change', () => void (input.value.trim() && search()));
-input.addEventListener('focus', () => void loadEngine(), { once: true });
+input.addEventListener('focus', () => void openDirectory(), { once: true });
 
 const initial = new URLSearchParams(location.search);
 input.value = initial.get('q') ?? input.value;

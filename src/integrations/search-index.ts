@@ -214,15 +214,33 @@ export const BUNDLE_PAGES = 400;
 
 /**
  * Townships grouped into bundles: in name order, each township with at least `minPages` record pages
- * alone, smaller ones together until the bundle has `minPages` (a small rest joins the bundle before it).
+ * alone (split by village when over `maxPages`, `splitVillages`), smaller ones together until the
+ * bundle has `minPages`, never past `maxPages` (a small rest joins the bundle before it when that
+ * stays within `maxPages`). A small township is never packed with a big one: their bundle would be
+ * over `maxPages` and neither township's own.
  */
-export function packTownships(townships: readonly string[], pagesOf: (township: string) => number, minPages = BUNDLE_PAGES): string[][] {
+export function packTownships(
+  townships: readonly string[],
+  pagesOf: (township: string) => number,
+  minPages = BUNDLE_PAGES,
+  maxPages = BUNDLE_MAX_PAGES,
+): string[][] {
   const groups: { townships: string[]; pages: number }[] = [];
   let open: { townships: string[]; pages: number } | undefined;
-  for (const t of [...new Set(townships)].sort((a, b) => a.localeCompare(b))) {
+  const order = [...new Set(townships)].sort((a, b) => a.localeCompare(b));
+  for (const t of order) {
+    const pages = pagesOf(t);
+    if (pages >= minPages) {
+      groups.push({ townships: [t], pages });
+      continue;
+    }
+    if (open && open.pages + pages > maxPages) {
+      groups.push(open);
+      open = undefined;
+    }
     open ??= { townships: [], pages: 0 };
     open.townships.push(t);
-    open.pages += pagesOf(t);
+    open.pages += pages;
     if (open.pages >= minPages) {
       groups.push(open);
       open = undefined;
@@ -230,10 +248,11 @@ export function packTownships(townships: readonly string[], pagesOf: (township: 
   }
   if (open) {
     const last = groups.at(-1);
-    if (last && last.pages < minPages * 2) last.townships.push(...open.townships);
+    if (last && last.pages < minPages * 2 && last.pages + open.pages <= maxPages) last.townships.push(...open.townships);
     else groups.push(open);
   }
-  return groups.map((g) => g.townships);
+  const first = (g: { townships: string[] }) => Math.min(...g.townships.map((t) => order.indexOf(t)));
+  return groups.sort((a, b) => first(a) - first(b)).map((g) => g.townships);
 }
 
 /**
@@ -244,17 +263,25 @@ export function packTownships(townships: readonly string[], pagesOf: (township: 
  */
 export const BUNDLE_MAX_PAGES = 700;
 
-/** Villages (in order) grouped into the fewest parts of at most `maxPages` pages, of about equal size. */
+/**
+ * Villages (in order) grouped into parts of at most `maxPages` pages, as few as that allows and of about equal size. A
+ * village is never split: one with more than `maxPages` pages is a part of its own.
+ */
 export function splitVillages(villages: readonly { id: string; pages: number }[], maxPages = BUNDLE_MAX_PAGES): string[][] {
   const total = villages.reduce((sum, v) => sum + v.pages, 0);
   const parts = Math.max(1, Math.ceil(total / maxPages));
   if (parts === 1) return [villages.map((v) => v.id)];
   const groups: string[][] = [[]];
   let done = 0;
+  let size = 0;
   for (const v of villages) {
-    if (groups.at(-1)!.length > 0 && done + v.pages / 2 > (total * groups.length) / parts) groups.push([]);
+    if (groups.at(-1)!.length > 0 && (size + v.pages > maxPages || done + v.pages / 2 > (total * groups.length) / parts)) {
+      groups.push([]);
+      size = 0;
+    }
     groups.at(-1)!.push(v.id);
     done += v.pages;
+    size += v.pages;
   }
   return groups;
 }
@@ -627,19 +654,24 @@ export async function buildSearchIndex(
   const pagesOf = new Map<string, number>();
   for (const d of docs) pagesOf.set(d.village, (pagesOf.get(d.village) ?? 0) + 1);
   const maxPages = options.maxBundlePages ?? BUNDLE_MAX_PAGES;
+  // Every bundle holds at most `maxPages` pages: a group over it (a big township) is split by village.
   const bundles = packTownships(
     ctx.county.villages.map((v) => v.data.township),
     (t) => docs.filter((d) => townshipOf.get(d.village) === t).length,
     options.bundlePages ?? BUNDLE_PAGES,
+    maxPages,
   ).flatMap((townships) => {
     const villages = ctx.county.villages.filter((v) => townships.includes(v.data.township)).map((v) => ({ id: v.id, pages: pagesOf.get(v.id) ?? 0 }));
-    const parts = townships.length === 1 ? splitVillages(villages, maxPages) : [villages.map((v) => v.id)];
-    return parts.map((ids) => ({
-      townships,
-      villageIds: ids,
-      id: bundleId(parts.length === 1 ? townships : [...townships, ...ids]),
-      docs: docs.filter((d) => ids.includes(d.village)),
-    }));
+    const parts = splitVillages(villages, maxPages);
+    return parts.map((ids) => {
+      const own = parts.length === 1 ? townships : townships.filter((t) => ids.some((id) => townshipOf.get(id) === t));
+      return {
+        townships: own,
+        villageIds: ids,
+        id: bundleId(parts.length === 1 ? townships : [...own, ...ids]),
+        docs: docs.filter((d) => ids.includes(d.village)),
+      };
+    });
   });
   lap('pack');
   // A page of a touched village was rendered again: all of them, or only the listed ones (its dated pages on a new day).

@@ -5,7 +5,7 @@
  * demand) and the search script, and counts the files against the host's limits (files.ts): the
  * whole portal, and each county as if it were deployed alone.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { SEARCH_WORD_CHARACTERS, separateHanForIndex } from '../lib/search-query.ts';
@@ -27,6 +27,8 @@ import {
 
 export const SEARCH_SCRIPT = 'search/province-search.js';
 const UNUSED_BUNDLE_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight|worker)\.(js|css)$/;
+/** A bundle merged into the hub uses the hub's code and WebAssembly: its own copies are not needed. */
+const MERGED_BUNDLE_FILES = /^(pagefind\.js|wasm\..*\.pagefind)$/;
 
 export interface FileCounts {
   total: number;
@@ -101,27 +103,28 @@ export async function assemblePortal(options: {
   });
   write(SEARCH_SCRIPT, bundled.outputFiles[0]!.text);
 
-  // The directory index: villages, townships and running notices of every available county.
+  // The directory index (villages, townships and running notices of every available county) at pagefind/directory/,
+  // and the hub at pagefind/ (Pagefind's code and WebAssembly with a one-page index no query finds): the search page
+  // merges the directory and each county bundle it needs into an instance of the hub of its own, as a county's search
+  // page does, so a ledger result is known to come from its bundle and can read its entries there.
   const records = listDirectoryRecords(input);
-  try {
-    const created = await pagefind.createIndex({ forceLanguage: 'zh-cn', includeCharacters: SEARCH_WORD_CHARACTERS });
-    if (!created.index) throw new Error(`Pagefind 无法启动。Pagefind could not start: ${created.errors.join('; ')}`);
-    for (const r of records) {
-      const added = await created.index.addCustomRecord({
-        url: r.url,
-        content: separateHanForIndex(`${r.title} ${r.content}`),
-        language: 'zh-cn',
-        meta: { title: r.title, kind: r.kind, county: r.countyName },
-        filters: { county: [r.county], kind: [r.kind] },
-      });
-      if (added.errors.length > 0) throw new Error(`索引目录出错 Indexing the directory failed: ${added.errors.join('; ')}`);
-    }
-    const written = await created.index.writeFiles({ outputPath: join(out, 'pagefind') });
-    if (written.errors.length > 0) throw new Error(`写入目录索引出错 Writing the directory index failed: ${written.errors.join('; ')}`);
-  } finally {
-    await pagefind.close();
-  }
-  for (const f of readdirSync(join(out, 'pagefind'))) if (UNUSED_BUNDLE_FILES.test(f)) rmSync(join(out, 'pagefind', f));
+  const hubDir = join(out, 'pagefind');
+  const directoryDir = join(hubDir, 'directory');
+  const staging = join(out, '.pagefind-hub');
+  await writePagefind(staging, [{ url: `${base}search/`, content: HUB_TEXT }]);
+  await writePagefind(
+    directoryDir,
+    records.map((r) => ({
+      url: r.url,
+      content: separateHanForIndex(`${r.title} ${r.content}`),
+      meta: { title: r.title, kind: r.kind, county: r.countyName },
+      filters: { county: [r.county], kind: [r.kind] },
+    })),
+  );
+  for (const f of readdirSync(staging)) renameSync(join(staging, f), join(hubDir, f));
+  rmSync(staging, { recursive: true, force: true });
+  for (const f of readdirSync(hubDir)) if (UNUSED_BUNDLE_FILES.test(f)) rmSync(join(hubDir, f));
+  for (const f of readdirSync(directoryDir)) if (UNUSED_BUNDLE_FILES.test(f) || MERGED_BUNDLE_FILES.test(f)) rmSync(join(directoryDir, f));
 
   const counts = countFiles(out);
   const totals = sumCounties(counties);
@@ -155,6 +158,28 @@ export async function assemblePortal(options: {
     `${JSON.stringify({ host: province.portal.host, cap: cap ?? null, total: counts.total, entries, byFolder: counts.byFolder, counties: perCounty }, null, 1)}\n`,
   );
   return { lines, overCap: over.length > 0 };
+}
+
+/** The hub's one page: a word no query has. */
+const HUB_TEXT = 'gongkaihubxq';
+
+/** A Pagefind index of `records` written to `dir` (which Pagefind empties first). */
+async function writePagefind(
+  dir: string,
+  records: readonly { url: string; content: string; meta?: Record<string, string>; filters?: Record<string, string[]> }[],
+): Promise<void> {
+  try {
+    const created = await pagefind.createIndex({ forceLanguage: 'zh-cn', includeCharacters: SEARCH_WORD_CHARACTERS });
+    if (!created.index) throw new Error(`Pagefind 无法启动。Pagefind could not start: ${created.errors.join('; ')}`);
+    for (const r of records) {
+      const added = await created.index.addCustomRecord({ ...r, language: 'zh-cn' });
+      if (added.errors.length > 0) throw new Error(`索引目录出错 Indexing the directory failed: ${added.errors.join('; ')}`);
+    }
+    const written = await created.index.writeFiles({ outputPath: dir });
+    if (written.errors.length > 0) throw new Error(`写入目录索引出错 Writing the directory index failed: ${written.errors.join('; ')}`);
+  } finally {
+    await pagefind.close();
+  }
 }
 
 /** The portal's host and the file cap in force (portal.fileCap overrides the host's). */

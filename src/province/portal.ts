@@ -46,6 +46,8 @@ table.grid td.n, table.grid th.n { text-align: right; }
 .villages { list-style: none; padding: 0; }
 .villages > li { border-bottom: 1px solid #d0d0d0; padding: 0.25rem 0; max-width: none; }
 #province-results { padding-left: 1.5rem; }
+#province-results li { margin-bottom: 1rem; }
+#province-results p { margin: 0.2rem 0; }
 `;
 
 function page(input: PortalInput, title: string, body: string, options: { scripts?: string } = {}): string {
@@ -60,10 +62,10 @@ function page(input: PortalInput, title: string, body: string, options: { script
 <style>${input.css}${PORTAL_CSS}</style>
 </head>
 <body>
-<a class="skip" href="#main">跳到正文 Skip to content</a>
+<a class="skip" href="#main">跳到正文</a>
 <header class="site"><div class="wrap">
 <a href="${base}">${e(input.province.name)}</a>
-<a href="${base}search/" class="search-link">搜索 <span lang="en">Search</span></a>
+<a href="${base}search/" class="search-link">搜索</a>
 <a href="${base}compliance/">合规情况</a>
 ${asOf ? `<span class="asof">数据截至 <time datetime="${asOf}">${e(dateZh(asOf))}</time></span>` : ''}
 </div></header>

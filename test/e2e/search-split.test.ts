@@ -1,42 +1,97 @@
 /**
- * The search page over an index split into township bundles, in Debian's Chromium: the demo's copy
- * indexed with one bundle per township (a real build packs its small townships into one), so a
- * first query searches only the bundles within its byte budget and offers the rest.
+ * The search page over an index split into township bundles, on a generated county (bench/gen: 24
+ * villages, 2 quarters, two townships) built with the real build. Its own index is one bundle (the
+ * county is small); the test indexes a copy again with Pagefind and a page cap of 100
+ * (`maxBundlePages`), so each township is over the cap and split by village: bundles of real pages
+ * whose real sizes (about 10 KB each) add up to more than a first query's budget, so a first query
+ * searches some of them and offers the rest. Then the same in Debian's Chromium.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCounty } from '../../src/check/load.ts';
+import type { County } from '../../src/check/model.ts';
 import { buildSearchIndex } from '../../src/integrations/search-index.ts';
-import { sortableDate, type SplitLexicon } from '../../src/lib/search-bundles.ts';
+import { sortableDate } from '../../src/lib/search-bundles.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { copyDemoDist } from '../helpers/dist.ts';
 import { ROOT } from '../helpers/fixture-tree.ts';
+import { openSiteSearch, type SiteSearch } from '../helpers/pagefind-node.ts';
 import { serveDir, type StaticServer } from '../helpers/serve.ts';
 
+/** Record pages per bundle: below each generated township's (about 170 and 320 pages). */
+const CAP = 100;
+
+let root: string;
+let dist: string;
 let dir: string;
+let county: County;
+let whole: SiteSearch;
+let site: SiteSearch;
 let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  dir = copyDemoDist('search-split-e2e');
-  await buildSearchIndex({ outDir: dir, county: loadCounty(ROOT, { env: {} }).county! }, { bundlePages: 1 });
-  // The demo's one-village bundles cost a query a few KB each (small word chunks), so every one fits the budget: say
-  // they cost what a county's bundle does (about 28 KB at 300 villages), so a first query leaves some for later.
-  const lexiconFile = join(dir, 'search', 'lexicon.json');
-  const lexicon = JSON.parse(readFileSync(lexiconFile, 'utf8')) as SplitLexicon;
-  for (const b of lexicon.directory.bundles) b.bytes = Math.max(b.bytes, 28_000);
-  rmSync(lexiconFile);
-  writeFileSync(lexiconFile, JSON.stringify(lexicon));
+  root = mkdtempSync(join(tmpdir(), 'gongkai-split-county-'));
+  const run = (args: string[]) => {
+    const r = spawnSync(process.execPath, args, { cwd: root, env: { ...process.env, GONGKAI_AS_OF: '' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (r.status !== 0) throw new Error(`${args.join(' ')}\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`);
+  };
+  run([join(ROOT, 'scripts/gen.ts'), '--villages', '24', '--quarters', '2', '--seed', '1', '--out', root]);
+  // The build's Astro chunks import packages from the county folder (as `npm run province -- build` does).
+  symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
+  run([join(ROOT, 'scripts/build.ts'), '--root', root, '--out', join(root, 'site'), '--no-posters']);
+  dist = realpathSync(join(root, 'site'));
+  county = loadCounty(root, { env: {} }).county!;
+  dir = join(root, 'split');
+  cpSync(dist, dir, { recursive: true });
+  await buildSearchIndex({ outDir: dir, county }, { maxBundlePages: CAP });
+  whole = await openSiteSearch(dist);
+  site = await openSiteSearch(dir);
   server = await serveDir(dir, { gzip: true });
   browser = await launchBrowser();
-});
+}, 600_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await whole?.close();
+  await site?.close();
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+describe('bundles of a generated county within the page cap', () => {
+  it('holds at most the cap in every bundle, splitting each township over it by whole villages', () => {
+    const bundles = site.lexicon.directory.bundles;
+    const townships = [...new Set(county.villages.map((v) => v.data.township))];
+    expect(whole.lexicon.directory.bundles).toHaveLength(1);
+    expect(whole.lexicon.directory.bundles[0]!.pages).toBeGreaterThan(CAP);
+    for (const b of bundles) expect(b.pages).toBeLessThanOrEqual(CAP);
+    for (const t of townships) expect(bundles.filter((b) => b.townships.includes(t)).length).toBeGreaterThan(1);
+    // Every village is in exactly one bundle, with its own township.
+    for (const v of county.villages) {
+      const holding = bundles.filter((b) => b.villages.includes(v.data.name));
+      expect(holding, v.id).toHaveLength(1);
+      expect(holding[0]!.townships).toEqual([v.data.township]);
+    }
+    expect(bundles.reduce((n, b) => n + b.pages, 0)).toBe(whole.lexicon.directory.bundles[0]!.pages);
+  });
+
+  it('finds the same pages in the split bundles as in the build’s one index', async () => {
+    for (const q of ['低保', '印花税', '利息', '宅基地', '村民代表会议', '2025年9月']) {
+      const a = await whole.search(q, {}, 'relevance', Infinity);
+      const b = await site.search(q, {}, 'relevance', Infinity);
+      expect(b.urls.sort(), q).toEqual(a.urls.sort());
+    }
+  });
+
+  it('costs a first query 低保 more than its budget across the bundles, so some are left for later', async () => {
+    const r = await site.search('低保');
+    expect(r.scope?.now.length).toBeGreaterThan(0);
+    expect(r.scope?.later.length).toBeGreaterThan(0);
+  });
 });
 
 async function open(path: string) {
@@ -62,6 +117,7 @@ describe('the search page over township bundles', () => {
       const first = await found(page);
       await page.locator('#search-rest').click();
       await expect.poll(() => found(page)).toBeGreaterThan(first);
+      expect(await found(page)).toBe((await whole.search('低保', {}, 'relevance', Infinity)).outcome.hits.length);
       expect(await page.locator('#search-rest-box').isVisible()).toBe(false);
       expect(errors).toEqual([]);
     } finally {
@@ -69,12 +125,15 @@ describe('the search page over township bundles', () => {
     }
   });
 
-  it('a village filter downloads only the bundle of that village’s township', async () => {
-    const { context, page, fetched } = await open(`/search/?q=${encodeURIComponent('低保')}&village=${encodeURIComponent('马曲村')}`);
+  it('a village filter downloads only the bundle that holds that village', async () => {
+    // A village with a 低保 notice.
+    const id = /\/v\/([^/]+)\//.exec((await whole.search('低保', {}, 'relevance', Infinity)).urls[0]!)![1];
+    const village = county.villages.find((v) => v.id === id)!.data.name;
+    const { context, page, fetched } = await open(`/search/?q=${encodeURIComponent('低保')}&village=${encodeURIComponent(village)}`);
     try {
-      expect(await page.locator('.result-village').first().textContent()).toContain('马曲村');
+      expect(await page.locator('.result-village').first().textContent()).toContain(village);
       const bundles = new Set(fetched.flatMap((p) => /\/pagefind\/([0-9a-f]{10})\//.exec(p)?.[1] ?? []));
-      expect(bundles.size).toBe(1);
+      expect([...bundles]).toEqual([site.lexicon.directory.bundles.find((b) => b.villages.includes(village))!.id]);
     } finally {
       await context.close();
     }

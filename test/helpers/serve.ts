@@ -38,8 +38,14 @@ export async function serveDir(dir: string, options: { gzip?: boolean } = {}): P
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) return void res.writeHead(404).end('not found');
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    // A validator, as static hosts send one: the browser asks again with If-None-Match and gets 304, not the file twice
+    // (the search page makes a Pagefind instance per bundle, each asking for the hub's WebAssembly).
+    const stat = statSync(file);
+    const etag = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+    const asked = String(req.headers['if-none-match'] ?? '');
+    if (asked === etag || asked === `W/${etag}`) return void res.writeHead(304, { etag }).end();
     if (options.gzip && COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
-      res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+      res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding', etag: `W/${etag}` });
       createReadStream(file)
         .pipe(createGzip({ level: 6 }))
         .pipe(res);
@@ -47,14 +53,14 @@ export async function serveDir(dir: string, options: { gzip?: boolean } = {}): P
     }
     // A byte range, as static hosts answer one (a ledger's chunk of entries, src/lib/search-entries.ts).
     const range = /^bytes=(\d+)-(\d+)$/.exec(String(req.headers.range ?? ''));
-    const size = statSync(file).size;
+    const size = stat.size;
     if (range && Number(range[1]) <= Number(range[2]) && Number(range[2]) < size) {
       const [start, end] = [Number(range[1]), Number(range[2])];
-      res.writeHead(206, { 'content-type': type, 'content-range': `bytes ${start}-${end}/${size}`, 'content-length': end - start + 1 });
+      res.writeHead(206, { 'content-type': type, 'content-range': `bytes ${start}-${end}/${size}`, 'content-length': end - start + 1, etag });
       createReadStream(file, { start, end }).pipe(res);
       return;
     }
-    res.writeHead(200, { 'content-type': type });
+    res.writeHead(200, { 'content-type': type, etag });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

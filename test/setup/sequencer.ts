@@ -8,6 +8,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 const LONGEST_FIRST = [
   'test/build/province.test.ts',
+  'test/build/province-search.test.ts',
   'test/build/hostile.test.ts',
   'test/build/reproducible.test.ts',
   'test/build/publication-log.test.ts',

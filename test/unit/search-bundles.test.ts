@@ -21,6 +21,28 @@ describe('township bundles', () => {
     expect(splitVillages(villages, Infinity)).toEqual([villages.map((v) => v.id)]);
   });
 
+  it('never packs a small township with a big one, so no bundle of several townships is over the page limit', () => {
+    // At 300 villages a 350-page township was packed with the 1,300-page one after it: one bundle of 1,650 pages.
+    const pages: Record<string, number> = { 东南镇: 350, 城关镇: 1300, 天成镇: 1300 };
+    expect(packTownships(Object.keys(pages), (t) => pages[t]!, 400, 700)).toEqual([['东南镇'], ['城关镇'], ['天成镇']]);
+    // Small ones are packed until the next would pass the limit.
+    const small: Record<string, number> = { 东南镇: 300, 城关镇: 300, 天成镇: 100 };
+    expect(packTownships(Object.keys(small), (t) => small[t]!, 400, 500)).toEqual([['东南镇'], ['城关镇', '天成镇']]);
+    // A limit below the packing size: every bundle stays within it.
+    expect(packTownships(Object.keys(small), (t) => small[t]!, 400, 350)).toEqual([['东南镇'], ['城关镇'], ['天成镇']]);
+  });
+
+  it('keeps every part of a split township within the page limit, even when villages differ in size', () => {
+    const villages = [690, 20, 690].map((pages, i) => ({ id: `v${i}`, pages }));
+    expect(splitVillages(villages, 700)).toEqual([['v0'], ['v1'], ['v2']]);
+    const many = Array.from({ length: 40 }, (_, i) => ({ id: `v${i}`, pages: 5 + ((i * 7) % 23) }));
+    for (const cap of [30, 50, 120, 333]) {
+      const parts = splitVillages(many, cap);
+      expect(parts.flat()).toEqual(many.map((v) => v.id));
+      for (const p of parts) expect(p.reduce((n, id) => n + many.find((v) => v.id === id)!.pages, 0)).toBeLessThanOrEqual(cap);
+    }
+  });
+
   const directory: SearchDirectory = {
     chars: '低保马曲利息',
     bundles: [
