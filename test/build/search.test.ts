@@ -484,13 +484,15 @@ describe('the search page', () => {
       expect(page, t).toContain(`<option value="${t}">`);
   });
 
-  it('ships one small script: under 11 KB gzipped (the query understanding, the choice of township bundles and the reading of packed ledger entries; its word tables come with the lexicon)', async () => {
+  it('ships one small script: under 12 KB gzipped (the query understanding, the choice of township bundles, the lexicon shards and the reading of packed ledger entries; its word tables come with the lexicon)', async () => {
     const scripts = [...html().matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]!);
     expect(scripts).toHaveLength(1);
     const { gzipSync } = await import('node:zlib');
     const body = readFileSync(join(DIST, scripts[0]!));
     console.log(`search page script: ${body.length} bytes, ${gzipSync(body).length} bytes gzipped`);
-    // 10 KB until session 5; byte-range reading of packed ledger entries and the held-out rules took it to ≈ 10.3 KB.
-    expect(gzipSync(body).length).toBeLessThan(11 * 1024);
+    // 10 KB until session 5; byte-range reading of packed ledger entries and the held-out rules took it to ≈ 10.3 KB;
+    // in session 6 the lexicon/vocabulary shard loader (+0.8 KB, which saves 8–20 KB of every first query) and the
+    // third held-out round's rules (amounts as printed, capital numerals) to ≈ 11.1 KB.
+    expect(gzipSync(body).length).toBeLessThan(12 * 1024);
   });
 });
