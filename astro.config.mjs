@@ -22,7 +22,7 @@ export function gongkaiConfig(context) {
   const contentRoot = context?.root ?? root;
   /** The public address comes from content/site.yaml so clerks never edit code. */
   const siteUrl = new URL(
-    context?.county.site.baseUrl ?? parse(readFileSync(join(contentRoot, 'content', 'site.yaml'), 'utf8'), { schema: 'failsafe' }).baseUrl,
+    context?.baseUrl ?? context?.county.site.baseUrl ?? parse(readFileSync(join(contentRoot, 'content', 'site.yaml'), 'utf8'), { schema: 'failsafe' }).baseUrl,
   );
   return defineConfig({
     site: siteUrl.origin,

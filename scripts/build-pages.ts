@@ -8,19 +8,44 @@
  * modules and their per-build data, the garbage collector's grown heap) is given back to the system
  * when the pages are written, before the post-build steps (the search index above all) start: the
  * build's peak memory is the larger of the two halves, not their sum (docs/benchmarks.md, session 5).
+ *
+ * The county is not in the message: it is read from the snapshot the build process wrote
+ * (src/check/county-snapshot.ts) on the first need of it (the first page module that asks for it, after
+ * Astro's content sync and Vite's bundling of the pages), so the bundling's peak and the county are not
+ * held at once (docs/benchmarks.md, session 6: memory).
  */
 import { gongkaiConfig } from '../astro.config.mjs';
-import type { BuildContext } from '../src/build/context.ts';
+import type { BuildContext, PageHandover } from '../src/build/context.ts';
 import { provideBuildContext } from '../src/build/handover.ts';
+import { readCountySnapshot } from '../src/check/county-snapshot.ts';
+import type { County } from '../src/check/model.ts';
 
 if (!process.send) {
   console.error('scripts/build-pages.ts 由 scripts/build.ts 启动，请运行 npm run build。 Run by scripts/build.ts; use npm run build.');
   process.exit(1);
 }
 
-process.once('message', (context: BuildContext) => {
+/** The build context of `handover`, whose county is read from its snapshot when first asked for. */
+function lazyContext(handover: PageHandover): BuildContext {
+  const { countySnapshot, ...rest } = handover;
+  let county: County | undefined;
+  return Object.defineProperty(rest, 'county', {
+    enumerable: true,
+    get(): County {
+      county ??= readCountySnapshot(countySnapshot);
+      if (!county)
+        throw new Error(
+          `页面生成进程读不到本次构建检查过的数据（${countySnapshot.file}），请重新构建。 The page process could not read this build's checked county (${countySnapshot.file}); build again.`,
+        );
+      return county;
+    },
+  }) as BuildContext;
+}
+
+process.once('message', (handover: PageHandover) => {
   void (async () => {
-    // Astro's page workers (--workers) each get a copy; with one thread nothing is copied.
+    const context = lazyContext(handover);
+    // Astro's page workers (--workers) each get a copy (the county read first); with one thread nothing is copied.
     provideBuildContext(context, (context.pageWorkers ?? 1) > 1);
     const { build } = await import('astro');
     await build({ ...gongkaiConfig(context), configFile: false });

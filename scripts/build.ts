@@ -7,7 +7,9 @@
  * county folder, staging folder, checked county, problems, as-of date, villages to render, cache
  * folders) and passes it explicitly: to Astro, which renders the pages in a child process
  * (scripts/build-pages.ts: Astro's config, astro.config.mjs `gongkaiConfig`, and the page modules,
- * src/build/handover.ts), and to the post-build steps (scripts/build-steps.ts) in this one.
+ * src/build/handover.ts), and to the post-build steps (scripts/build-steps.ts) in this one. While the page
+ * process runs, the county is on disk only (src/check/county-snapshot.ts): this process drops its copy and
+ * reads it back after, the page process reads it when its pages first need it, after Vite's bundling.
  * Villages whose files did not change since the last build reuse their check results
  * (src/check/check-cache.ts).
  *
@@ -42,11 +44,14 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSy
 import { copyFile, link, mkdir } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { BuildContext } from '../src/build/context.ts';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import type { BuildContext, PageHandover } from '../src/build/context.ts';
 import { provideBuildContext } from '../src/build/handover.ts';
 import { resolveAsOf } from '../src/check/as-of.ts';
 import { dropUnsealedFile, sealFile } from '../src/check/cache-file.ts';
 import { VillageCheckCache } from '../src/check/check-cache.ts';
+import { readCountySnapshot, writeCountySnapshot } from '../src/check/county-snapshot.ts';
 import { codeFingerprint, contentDigests, contentStamp } from '../src/check/digest.ts';
 import { formatInputHash } from '../src/build/input-hash.ts';
 import { formatProblems } from '../src/check/format.ts';
@@ -162,6 +167,8 @@ function removeStale(outKey: string, keep: string | undefined): void {
   for (const name of readdirSync(work)) {
     const staging = /^dist-(\d+)$/.exec(name);
     if (staging && Number(staging[1]) !== process.pid && !isAlive(Number(staging[1]))) rmSync(join(work, name), { recursive: true, force: true });
+    const snapshot = /^county-(\d+)\.v8$/.exec(name);
+    if (snapshot && Number(snapshot[1]) !== process.pid && !isAlive(Number(snapshot[1]))) rmSync(join(work, name), { force: true });
     if (name.startsWith(`release-${outKey}-`) && join(work, name) !== keep) removeLater(join(work, name));
   }
   for (const name of readdirSync(root)) {
@@ -199,16 +206,27 @@ function publish(release: string, out: string): string | undefined {
   return before ?? aside;
 }
 
+/**
+ * A full garbage collection now. V8 collects when this process next allocates, and while the page process runs it
+ * hardly does: the dropped county (and the snapshot's buffers) would stay in its memory through the page process's
+ * peak (300 villages: 0.87 GB until V8 collected, 0.35 GB after; docs/benchmarks.md, session 6: memory).
+ */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
 /** The page process died or failed: its message is for the clerk (the stack of this script would not help). */
 class PageProcessFailure extends Error {}
 
 /**
  * Runs Astro on `context` in a child process (scripts/build-pages.ts), sent the context over the IPC
- * channel (structured clone: the county, the log plan and its key never touch the disk). Everything
+ * channel (structured clone: the log plan and its key never touch the disk; the county is read from its
+ * snapshot, src/check/county-snapshot.ts, when the pages first need it). Everything
  * rendering the pages holds is given back to the system when the child exits, before the post-build
  * steps run in this process. Its output (Astro's progress, errors) goes to this build's.
  */
-function renderPages(context: BuildContext): Promise<void> {
+function renderPages(context: PageHandover): Promise<void> {
   return new Promise((done, failed) => {
     const child = fork(join(project, 'scripts', 'build-pages.ts'), { serialization: 'advanced', stdio: 'inherit' });
     child.on('error', failed);
@@ -334,9 +352,13 @@ const checkCache = new VillageCheckCache(join(work, 'check-cache'), checkScope, 
 const result = await timedAsync('check', () => loadCountyInParallel(root, { cache: checkCache }));
 timed('check-cache-save', () => checkCache.save());
 recordTiming('check-cache-hits', checkCache.hits, { misses: checkCache.misses });
-const problemsText = result.problems.length > 0 ? formatProblems(result.problems) : '';
+const problems = result.problems;
+const problemsText = problems.length > 0 ? formatProblems(problems) : '';
 if (problemsText) console.log(problemsText);
-const county = result.county;
+// The one reference to the checked county in this process: dropped while the page process runs, read back after.
+let county = result.county;
+delete result.county;
+delete result.partial;
 if (!county) {
   console.error('\n构建已停止，dist/ 未改动。 Build stopped; dist/ was left untouched.');
   process.exit(1);
@@ -362,7 +384,7 @@ try {
     );
   // The leaves of villages whose files did not change are the last build's (not with --full).
   const leafCache = values.full ? undefined : { file: join(work, 'log-leaves.json'), scope: hash(digests.site, code), villages: digests.villages };
-  publicationLog = timed('log-plan', () => planPublicationLog(root, county, signer, dist, leafCache));
+  publicationLog = timed('log-plan', () => planPublicationLog(root, county!, signer, dist, leafCache));
 } catch (error) {
   console.error(`\n${error instanceof LogRefusal ? error.message : String(error)}`);
   console.error('\n构建已停止，dist/ 和公开日志都未改动。 Build stopped; dist/ and the publication log were left untouched.');
@@ -433,8 +455,10 @@ const partsDir = join(work, 'opendata-parts');
 if (existsSync(partsDir))
   for (const name of readdirSync(partsDir))
     if (!ids.includes(name) && !/^county-[0-9a-f]+\.xlsx$/.test(name)) rmSync(join(partsDir, name), { recursive: true, force: true });
+const countySnapshot = { file: join(work, `county-${process.pid}.v8`), key: randomBytes(16).toString('hex') };
 const fail = (error?: unknown): never => {
   rmSync(staging, { recursive: true, force: true });
+  rmSync(countySnapshot.file, { force: true });
   rmSync(privateTmp, { recursive: true, force: true });
   if (error) console.error(error instanceof PageProcessFailure ? `\n${error.message}` : error);
   console.error('\n构建失败，dist/ 未改动。 Build failed; dist/ was left untouched.');
@@ -442,13 +466,18 @@ const fail = (error?: unknown): never => {
 };
 // The check read content/ after the stamp was taken; an edit made since is not built from a stale model.
 if (contentStamp(root) !== stamp) fail('内容在检查后被修改，请重新构建。 content/ changed while it was being checked; build again.');
-const context: BuildContext = {
+// The page process reads the county from this snapshot when its pages first need it (after Vite's bundling), and this
+// process drops its own copy until the pages are written (issue 18: the two processes' peaks apart).
+timed('county-snapshot-write', () => writeCountySnapshot(countySnapshot, county!));
+const asOf = county.asOf;
+const context: PageHandover = {
   root,
   project,
   outDir: staging,
-  county,
-  problems: result.problems,
-  asOf: county.asOf,
+  baseUrl: county.site.baseUrl,
+  countySnapshot,
+  problems,
+  asOf,
   ...(only ? { villagesToRender: only, datedPages, newDay } : {}),
   pageWorkers,
   cacheDirs: { astro: only ? join(work, 'astro-cache-incremental') : join(root, '.astro-cache'), vite: join(project, '.astro-cache', 'vite') },
@@ -456,8 +485,6 @@ const context: BuildContext = {
   openDataParts: { dir: partsDir, keys: Object.fromEntries(ids.map((id) => [id, hash(digests.site, code, digests.villages[id]!)])) },
 };
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
-// For the post-build steps, which read the county through src/data/ in this process (the pages get theirs in renderPages).
-provideBuildContext(context);
 // Posters not in the cache yet are rendered by worker processes while Astro renders the pages (the
 // second core); the poster step after the pages then only places cached files.
 const postersStarted = performance.now();
@@ -466,6 +493,9 @@ const posters = (values['no-posters'] ? Promise.resolve(0) : renderMissingPoster
 );
 // Handled by the poster step (which waits for it); this only keeps an early failure from going unhandled.
 posters.catch(() => undefined);
+// Unreferenced from here on (the poster workers' planning above keeps it only as long as it needs it).
+county = undefined;
+timed('county-drop-gc', collectGarbage);
 const astroStarted = performance.now();
 // Astro's content store reuses an entry whose file did not change, whatever the entry holds: used only as the last finished build left it.
 const contentStore = join(context.cacheDirs.astro, 'data-store.json');
@@ -478,6 +508,13 @@ try {
 sealFile(contentStore, 'astro-content-store');
 recordTiming('astro', performance.now() - astroStarted);
 if (!existsSync(join(staging, 'index.html'))) fail();
+county =
+  timed('county-snapshot-read', () => readCountySnapshot(countySnapshot)) ??
+  fail('本次构建检查过的数据读不回来，请重新构建。 The checked county could not be read back; build again.');
+rmSync(countySnapshot.file, { force: true });
+// For the post-build steps, which read the county through src/data/ in this process.
+const fullContext: BuildContext = { ...context, county };
+provideBuildContext(fullContext);
 
 // ── carry the unchanged pages over ──
 if (only) {

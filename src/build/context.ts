@@ -9,6 +9,7 @@
  * Without a context (`astro dev`, `astro check`, a plain `astro build`) the pages load and check the
  * county of this checkout themselves (src/data/county.ts): the one documented fallback.
  */
+import type { CountySnapshot } from '../check/county-snapshot.ts';
 import type { County, Problem } from '../check/model.ts';
 import type { SignerKey } from '../lib/tlog/note.ts';
 import type { VillageFileDate } from '../records/dated.ts';
@@ -22,6 +23,11 @@ export interface BuildContext {
   outDir: string;
   /** The checked county the whole site is built from (content is read and checked once per build). */
   county: County;
+  /**
+   * `county.site.baseUrl`, given apart so Astro's config is made without reading the county (the page process reads it
+   * only on its first need, see `PageHandover`). Absent: taken from `county`.
+   */
+  baseUrl?: string;
   /** Every problem the check found (warnings only, or the build would have stopped): /compliance/ lists them. */
   problems: Problem[];
   /** The one "today" of this build (src/check/as-of.ts); equals county.asOf. */
@@ -55,6 +61,13 @@ export interface BuildContext {
    */
   openDataParts?: { dir: string; keys: Readonly<Record<string, string>> };
 }
+
+/**
+ * What scripts/build.ts sends the page process (scripts/build-pages.ts): the build context without the county, which the
+ * page process reads from `countySnapshot` (src/check/county-snapshot.ts) on its first need of it, after Vite has
+ * bundled the pages, so the bundling's peak and the county are not in its memory at once.
+ */
+export type PageHandover = Omit<BuildContext, 'county'> & { baseUrl: string; countySnapshot: CountySnapshot };
 
 /**
  * The publication log (issue 15) as planned before the pages are rendered: every published record

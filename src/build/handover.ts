@@ -7,8 +7,8 @@
  * the build script: no environment variables, no globalThis.
  *
  * scripts/build.ts provides it in its own process (the post-build steps read the county through
- * src/data/) and scripts/build-pages.ts, the child process that runs Astro, provides the copy it was
- * sent.
+ * src/data/) once the pages are written, and scripts/build-pages.ts, the child process that runs Astro,
+ * provides the copy it was sent, whose `county` is read from the build's snapshot on first access.
  *
  * Pages rendered in parallel (`--workers`, Astro's experimental.parallelPrerender) run in worker
  * threads Astro starts, each with its own copy of this module. For them (and only for them:

@@ -35,7 +35,7 @@ function hasRenderedPage(root: string, pid: number): boolean {
 }
 
 describe('a build whose page process is killed while rendering', () => {
-  it('exits non-zero saying so in Chinese and English, and leaves dist/ and no staging folder behind', async () => {
+  it('exits non-zero saying so in Chinese and English, and leaves dist/ and no staging folder or county snapshot behind', async () => {
     const tree = makeProjectTree();
     try {
       mkdirSync(join(tree.root, 'dist'));
@@ -64,7 +64,9 @@ describe('a build whose page process is killed while rendering', () => {
       expect(stderr).toContain('构建失败，dist/ 未改动。 Build failed; dist/ was left untouched.');
       expect(readdirSync(join(tree.root, 'dist'))).toEqual(['index.html']);
       expect(readFileSync(join(tree.root, 'dist', 'index.html'), 'utf8')).toBe('previous build');
-      expect(readdirSync(join(tree.root, '.gongkai-build')).filter((n) => n.startsWith('dist-') || n.startsWith('release-'))).toEqual([]);
+      expect(
+        readdirSync(join(tree.root, '.gongkai-build')).filter((n) => n.startsWith('dist-') || n.startsWith('release-') || n.startsWith('county-')),
+      ).toEqual([]);
       expect(existsSync(join(tree.root, 'private-posters.tmp-' + String(build.pid)))).toBe(false);
     } finally {
       tree.cleanup();
