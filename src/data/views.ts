@@ -263,34 +263,101 @@ export function getVillageBoardView(id: string) {
     committee: v.data.committee,
     supervisors: v.data.supervisors,
     standing: villageStanding(v),
-    disclosures: currentDisclosures(v).map((d) => ({
-      title: d.data.title,
-      track: d.data.track,
-      label: periodLabel(d.period),
-      publishedZh: formatDateZh(d.data.publishedAt),
-      href: urls.disclosure(v.id, d.id),
-      corrected: Boolean(d.data.supersedes),
-    })),
-    notices: notices.map((n) => ({
-      title: n.data.title,
-      type: n.data.type,
-      href: urls.notice(v.id, n.id),
-      startZh: formatDateZh(n.data.startDate),
-      endZh: formatDateZh(n.endDate),
-      status: noticeStatus(n),
-    })),
-    meetings: meetings.map((m) => {
-      const f = getMeetingFacts(m, v, c);
-      return { title: m.data.title, body: m.data.body, dateZh: formatDateZh(m.data.date), href: urls.path(f.path), passed: f.passed, failed: f.failed };
-    }),
-    volunteers: volunteers.map((p) => {
-      const f = getVolunteerFacts(p, v);
-      return { ...f.figures, href: urls.path(f.path) };
-    }),
+    disclosures: foldOlder(disclosurePeriods(v), BOARD_OPEN_PERIODS),
+    notices: foldOlder(
+      notices.map((n) => ({
+        title: n.data.title,
+        type: n.data.type,
+        year: Number(n.data.startDate.slice(0, 4)),
+        href: urls.notice(v.id, n.id),
+        startZh: formatDateZh(n.data.startDate),
+        endZh: formatDateZh(n.endDate),
+        status: noticeStatus(n),
+      })),
+      BOARD_OPEN_NOTICES,
+      (n) => n.status.state !== 'ended',
+    ),
+    meetings: foldOlder(
+      meetings.map((m) => {
+        const f = getMeetingFacts(m, v, c);
+        return {
+          title: m.data.title,
+          body: m.data.body,
+          year: Number(m.data.date.slice(0, 4)),
+          dateZh: formatDateZh(m.data.date),
+          href: urls.path(f.path),
+          passed: f.passed,
+          failed: f.failed,
+        };
+      }),
+      BOARD_OPEN_MEETINGS,
+    ),
+    volunteers: foldOlder(
+      volunteers.map((p) => {
+        const f = getVolunteerFacts(p, v);
+        return { ...f.figures, year: p.period.year, href: urls.path(f.path) };
+      }),
+      BOARD_OPEN_PERIODS,
+    ),
     asOfZh: formatDateZh(c.asOf),
     /** The date of the village's newest record, which the board shows instead of the as-of date (src/records/dated.ts). */
     updated: updatedView(getNewestRecordDate([v], c.asOf)),
   };
+}
+
+/**
+ * A village board shows its newest disclosures, notices, meetings and volunteer periods open and folds the older ones under one heading per
+ * year (a `<details>` that opens without JavaScript), so a villager on a phone sees this year's business first
+ * instead of scrolling past every record since the board began.
+ */
+const BOARD_OPEN_PERIODS = 4;
+const BOARD_OPEN_MEETINGS = 10;
+const BOARD_OPEN_NOTICES = 6;
+
+/**
+ * At least the first `open` items shown as they are (and every item `keep` holds for, with all before it), then the rest
+ * of the last shown item's year; older years grouped, newest first.
+ */
+function foldOlder<T extends { year: number }>(items: T[], open: number, keep: (item: T) => boolean = () => false) {
+  let cut = Math.max(Math.min(open, items.length), items.findLastIndex(keep) + 1);
+  while (cut > 0 && cut < items.length && items[cut]!.year === items[cut - 1]!.year) cut++;
+  const older: { year: number; items: T[] }[] = [];
+  for (const item of items.slice(cut)) {
+    const last = older.at(-1);
+    if (last?.year === item.year) last.items.push(item);
+    else older.push({ year: item.year, items: [item] });
+  }
+  return { recent: items.slice(0, cut), older };
+}
+
+const TRACK_ORDER = ['村务', '财务', '党务'] as const;
+
+/** The disclosures in force, one line per period: the period's tracks side by side, each with its publication date. */
+function disclosurePeriods(v: VillageRecords) {
+  const periods: { key: string; year: number; label: string; items: DisclosureRec[] }[] = [];
+  for (const d of currentDisclosures(v)) {
+    const key = periodKey(d.period);
+    const last = periods.at(-1);
+    if (last?.key === key) last.items.push(d);
+    else periods.push({ key, year: d.period.year, label: periodLabel(d.period), items: [d] });
+  }
+  return periods.map((p) => {
+    const items = [...p.items].sort((a, b) => TRACK_ORDER.indexOf(a.data.track) - TRACK_ORDER.indexOf(b.data.track));
+    const dates = new Set(items.map((d) => d.data.publishedAt));
+    return {
+      year: p.year,
+      label: p.label,
+      /** The publication date once for the period when every track went up the same day. */
+      publishedZh: dates.size === 1 ? formatDateZh(items[0]!.data.publishedAt) : undefined,
+      items: items.map((d) => ({
+        // A period with two disclosures of one track names them by title; otherwise the track says enough.
+        text: items.filter((x) => x.data.track === d.data.track).length > 1 ? d.data.title : `${d.data.track}公开`,
+        href: urls.disclosure(v.id, d.id),
+        publishedZh: dates.size === 1 ? undefined : formatDateZh(d.data.publishedAt),
+        corrected: Boolean(d.data.supersedes),
+      })),
+    };
+  });
 }
 
 function updatedView(date: string | undefined) {

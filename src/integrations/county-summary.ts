@@ -54,7 +54,9 @@ export function summariseCounty(ctx: Pick<StepContext, 'root' | 'county' | 'prob
           ...(v.latest ? { latestQuarter: v.latest.label } : {}),
           standing: v.standing.state,
           standingDetail: v.standing.detail,
-          runningNotices: board.notices.filter((n) => n.status.state === 'running').map((n) => ({ title: n.title, path: relative(n.href) })),
+          runningNotices: [...board.notices.recent, ...board.notices.older.flatMap((y) => y.items)]
+            .filter((n) => n.status.state === 'running')
+            .map((n) => ({ title: n.title, path: relative(n.href) })),
           findings: findings.get(v.id) ?? { errors: 0, warnings: 0 },
         };
       }),
