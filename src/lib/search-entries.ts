@@ -17,6 +17,7 @@
  * only as long as no piece before them is removed: the cut keeps the text before the first entry.
  */
 import { isEntryAnchor } from './ledger.ts';
+import { amountExcerpt, type AmountTailNote } from './search-amounts.ts';
 
 /** Entries per chunk: one chunk is about 0.6–1 KB gzipped, and a result loads one. */
 export const ENTRIES_PER_CHUNK = 20;
@@ -145,9 +146,13 @@ export type WithEntry<D> = D & { entry?: { url: string; excerpt: string } };
  * A bundle's search API whose results load, with their data, the entry their match is in:
  * `load(file, range)` reads a byte range of a file under the bundle's folder (entryPackFile) as a
  * chunk. Results that are not ledgers, or whose match is outside the entries, are returned as
- * Pagefind made them.
+ * Pagefind made them, except that a result matched only in its amount tail gets the excerpt at the
+ * sentence stating the amount (`amountExcerpt`).
  */
-export function withLedgerEntries<D extends { url: string; anchors?: EntryAnchor[]; locations?: number[] } & WithRanges, O>(
+export function withLedgerEntries<
+  D extends { url: string; excerpt?: string; anchors?: EntryAnchor[]; locations?: number[]; amountTail?: AmountTailNote } & WithRanges,
+  O,
+>(
   api: {
     search(term: string | null, options: O): Promise<{ results: { id: string; score: number; data(): Promise<D> }[] } | null>;
   },
@@ -163,13 +168,16 @@ export function withLedgerEntries<D extends { url: string; anchors?: EntryAnchor
           ...x,
           data: async (): Promise<WithEntry<D>> => {
             const d = await x.data();
+            // A page found only through the amounts its sentences state (search-amounts.ts) shows the sentence stating one.
+            const stated = amountExcerpt(d);
+            const page = stated ? { ...d, excerpt: stated } : d;
             const match = matchedChunk(d);
             const range = match && d.entryRanges?.[match.chunk];
-            if (!match || !range) return d;
+            if (!match || !range) return page;
             // A file that cannot be read (a half-published site) leaves the result as Pagefind made it: it opens at the page.
             const chunk = await load(entryPackFile(x.id), range).catch(() => undefined);
             const entry = chunk && entryExcerpt(chunk, match.at, d.locations ?? []);
-            return entry ? { ...d, entry: { url: `${d.url}#${entry.id}`, excerpt: entry.excerpt } } : d;
+            return entry ? { ...page, entry: { url: `${d.url}#${entry.id}`, excerpt: entry.excerpt } } : page;
           },
         })),
       };

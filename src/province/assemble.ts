@@ -7,13 +7,16 @@
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { SEARCH_WORD_CHARACTERS, separateHanForIndex } from '../lib/search-query.ts';
+import { cutAmountTail } from '../lib/search-amounts.ts';
+import { SEARCH_WORD_CHARACTERS } from '../lib/search-query.ts';
 import { CountySummarySchema } from '../schemas/county-summary.ts';
 import type { Province } from '../schemas/province.ts';
 import { checkHostLimits, countEntries, HOSTS, type Host } from '../lib/deploy-hosts.ts';
 import { formatKinds, measureDeploy, type DeployReport } from './files.ts';
 import {
+  directoryIndexText,
   listDirectoryRecords,
   portalBase,
   renderCompliance,
@@ -116,11 +119,12 @@ export async function assemblePortal(options: {
     directoryDir,
     records.map((r) => ({
       url: r.url,
-      content: separateHanForIndex(`${r.title} ${r.content}`),
+      content: directoryIndexText(r),
       meta: { title: r.title, kind: r.kind, county: r.countyName },
       filters: { county: [r.county], kind: [r.kind] },
     })),
   );
+  cutAmountTails(directoryDir);
   for (const f of readdirSync(staging)) renameSync(join(staging, f), join(hubDir, f));
   rmSync(staging, { recursive: true, force: true });
   for (const f of readdirSync(hubDir)) if (UNUSED_BUNDLE_FILES.test(f)) rmSync(join(hubDir, f));
@@ -158,6 +162,27 @@ export async function assemblePortal(options: {
     `${JSON.stringify({ host: province.portal.host, cap: cap ?? null, total: counts.total, entries, byFolder: counts.byFolder, counties: perCounty }, null, 1)}\n`,
   );
   return { lines, overCap: over.length > 0 };
+}
+
+const FRAGMENT_SIGNATURE = 'pagefind_dcd';
+
+/**
+ * Cuts the amount tail (directoryIndexText) from the stored text of each fragment in the Pagefind index at `dir`, as a
+ * county's build does: excerpts read as the record, and a record found only by an amount shows where it is stated.
+ * A fragment is gzipped JSON after Pagefind's signature; it keeps its name.
+ */
+function cutAmountTails(dir: string): void {
+  const fragments = join(dir, 'fragment');
+  if (!existsSync(fragments)) return;
+  for (const name of readdirSync(fragments)) {
+    const file = join(fragments, name);
+    const raw = gunzipSync(readFileSync(file));
+    if (raw.subarray(0, FRAGMENT_SIGNATURE.length).toString('utf8') !== FRAGMENT_SIGNATURE)
+      throw new Error(`Pagefind 片段格式不认识：${file}。Unknown Pagefind fragment format: ${file}`);
+    const fragment = JSON.parse(raw.subarray(FRAGMENT_SIGNATURE.length).toString('utf8')) as { content: string };
+    const cut = cutAmountTail(fragment);
+    if (cut !== fragment) writeFileSync(file, gzipSync(Buffer.concat([Buffer.from(FRAGMENT_SIGNATURE), Buffer.from(JSON.stringify(cut))]), { level: 9 }));
+  }
 }
 
 /** The hub's one page: a word no query has. */

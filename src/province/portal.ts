@@ -5,6 +5,8 @@
  * the files to write. Plain templates rather than a second Astro build: the portal is four page
  * kinds over one JSON shape, and assembling it must take seconds, not an Astro start-up, per run.
  */
+import { amountTail } from '../lib/search-amounts.ts';
+import { separateHanForIndex } from '../lib/search-query.ts';
 import type { CountySummary } from '../schemas/county-summary.ts';
 import type { Province } from '../schemas/province.ts';
 
@@ -226,6 +228,18 @@ export interface DirectoryRecord {
   county: string;
   countyName: string;
   kind: '村' | '乡镇' | '公示';
+}
+
+/**
+ * The text the directory index gives Pagefind for a record: its title and content, Han characters spaced as a county's
+ * index has them, and the printed form of each amount they state (每人15元 → 15.00) as a county's pages have it
+ * (src/lib/search-amounts.ts), so an amount typed on the portal finds what it finds on the county's search. The build
+ * cuts the tail from the stored text after indexing (src/province/assemble.ts).
+ */
+export function directoryIndexText(r: Pick<DirectoryRecord, 'title' | 'content'>): string {
+  const text = `${r.title} ${r.content}`;
+  const tail = amountTail(text);
+  return separateHanForIndex(tail ? `${text} ${tail}` : text);
 }
 
 export function listDirectoryRecords(input: PortalInput): DirectoryRecord[] {

@@ -6,7 +6,7 @@
  * HTTP Range, and opens the county's record page at that entry, as on the county's own site.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -139,6 +139,33 @@ describe('the province search of a county’s ledger entries (nginx, Chromium)',
       expect(errors).toEqual([]);
     } finally {
       await context.close();
+    }
+  });
+});
+
+describe('the province portal’s caching (deploy/nginx)', () => {
+  it('lets browsers keep a county’s hashed index files and the portal’s directory index for a year, as on a county’s own site', async () => {
+    const publicDir = join(repo, 'public');
+    const first = (dir: string, match: RegExp = /./) => readdirSync(join(publicDir, dir)).find((n) => match.test(n))!;
+    const bundle = first('c1/pagefind', /^[0-9a-f]{10}$/);
+    const hashed = [
+      `/c1/pagefind/${bundle}/fragment/${first(`c1/pagefind/${bundle}/fragment`)}`,
+      `/c1/pagefind/${bundle}/index/${first(`c1/pagefind/${bundle}/index`)}`,
+      `/c1/pagefind/${bundle}/${first(`c1/pagefind/${bundle}`, /\.pf_meta$/)}`,
+      `/c1/search/${first('c1/search', /^lexicon-/)}/0.json`,
+      `/pagefind/directory/fragment/${first('pagefind/directory/fragment')}`,
+    ];
+    for (const path of hashed) {
+      const res = await fetch(nginx.url + path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('cache-control'), path).toBe('public, max-age=31536000, immutable');
+    }
+    // Names that stay the same from build to build are revalidated: the entry file, the lexicon's core, a ledger's entries.
+    const entries = first(`c1/pagefind/${bundle}/entries`);
+    for (const path of [`/c1/pagefind/${bundle}/pagefind-entry.json`, '/c1/search/lexicon.json', `/c1/pagefind/${bundle}/entries/${entries}`]) {
+      const res = await fetch(nginx.url + path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('cache-control'), path).toBe('no-cache');
     }
   });
 });

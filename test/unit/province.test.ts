@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseProvince } from '../../src/province/load.ts';
 import { gitlabChildPipeline, githubMatrix, planShardJobs } from '../../src/province/pipeline.ts';
-import { listDirectoryRecords, renderHome, type PortalCounty } from '../../src/province/portal.ts';
+import { directoryIndexText, listDirectoryRecords, renderHome, type PortalCounty } from '../../src/province/portal.ts';
+import { AMOUNT_TAIL_MARK } from '../../src/lib/search-amounts.ts';
+import { planQuery } from '../../src/lib/search-query.ts';
 import type { CountySummary } from '../../src/schemas/county-summary.ts';
 
 const provinceYaml = (counties: number, extra = '') =>
@@ -110,5 +112,13 @@ describe('the province portal', () => {
       ['村', '/c1/v/dongfeng/'],
       ['公示', '/c1/v/dongfeng/notices/n1/'],
     ]);
+  });
+
+  it('indexes an amount a directory record states (每人15元) as a county prints it, so 15元 typed on the portal finds it as on the county’s search', () => {
+    const text = directoryIndexText({ title: '东风村：一事一议筹资公示', content: '正在公示 四组村民按每人15元筹资' });
+    const searched = planQuery('15元', { places: [], t2s: '' }).terms[0]!.tries[0]!.query.replace(/"/g, '');
+    expect(searched).toBe('15.00');
+    expect(text.endsWith(`${AMOUNT_TAIL_MARK} ${searched}`)).toBe(true);
+    expect(directoryIndexText({ title: '东风村：低保公示', content: '正在公示' })).not.toContain(AMOUNT_TAIL_MARK);
   });
 });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCounty } from '../../src/check/load.ts';
 import { listSearchDocuments } from '../../src/data/search.ts';
-import { AMOUNT_TAIL_MARK, amountTail, cutAmountTail, sentenceAmounts } from '../../src/lib/search-amounts.ts';
+import { AMOUNT_TAIL_MARK, amountExcerpt, amountTail, cutAmountTail, sentenceAmounts } from '../../src/lib/search-amounts.ts';
 import { planQuery, type SearchLexicon } from '../../src/lib/search-query.ts';
 import { KIND_WORDS, SYNONYMS } from '../../src/lib/search-synonyms.ts';
 import { getLedgerFacts } from '../../src/records/ledger.ts';
@@ -32,9 +32,26 @@ describe('amounts in the search', () => {
   it('cuts the tail from a stored page text and keeps every word before it where it was', () => {
     const words = ['每', '人', '15', '元', '。', AMOUNT_TAIL_MARK, ' 15.00'];
     const fragment = { content: words.join('\u200B'), url: '/p/' };
-    expect(cutAmountTail(fragment)).toEqual({ content: '每\u200B人\u200B15\u200B元\u200B。', url: '/p/' });
+    expect(cutAmountTail(fragment)).toMatchObject({ content: '每\u200B人\u200B15\u200B元\u200B。', url: '/p/' });
     const plain = { content: '没\u200B有', url: '/q/' };
     expect(cutAmountTail(plain)).toBe(plain);
+  });
+
+  it('shows a page found only through an amount its sentence states with that sentence as the excerpt, the amount marked', () => {
+    const page = '工程全长2.3公里。四组村民按每人15元标准筹资，预算约2.9万元。公示期内如有异议，请向村务监督委员会反映。';
+    const words = [...page.replace(/\d+(\.\d+)?/g, (n) => `\u0000${n}\u0000`).split('\u0000')].flatMap((part) => (/^\d/.test(part) ? [part] : [...part]));
+    const tail = [AMOUNT_TAIL_MARK, ' 15.00', ' 29,000.00'];
+    const cut = cutAmountTail({ content: [...words, ...tail].join('\u200B'), url: '/p/' });
+    const at = words.length;
+    expect(cut.amountTail?.at).toBe(at);
+    // 29,000.00 is the tail's second amount, at word at + 2: the excerpt is the sentence that says 2.9万元, not the page's last one.
+    expect(amountExcerpt({ ...cut, locations: [at + 2] })).toBe(
+      '四组村民按每人15元标准筹资，预算约<mark>2.9</mark><mark>万</mark><mark>元</mark>。公示期内如有异议，请向村务监督',
+    );
+    expect(amountExcerpt({ ...cut, locations: [at + 1] })).toMatch(/^四组村民按每人<mark>15<\/mark><mark>元<\/mark>标准筹资/);
+    // A match in the page's own text keeps Pagefind's excerpt.
+    expect(amountExcerpt({ ...cut, locations: [3, at + 1] })).toBeUndefined();
+    expect(amountExcerpt({ locations: [0] })).toBeUndefined();
   });
 
   it('reads an amount written in capital numerals: 叁仟陆佰元 is 3,600.00, 捌仟伍佰元 is 8,500.00, and 拾 in a word stays', () => {
