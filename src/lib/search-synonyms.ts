@@ -222,6 +222,79 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   中秋: ['中秋节', '中秋'],
   春节: ['春节', '春联'],
   过年: ['春节', '春联'],
+  // everyday words for the jobs the ledgers pay for
+  扫大街: ['保洁'],
+  扫街: ['保洁'],
+  扫马路: ['保洁'],
+  扫地: ['保洁'],
+  清洁工: ['保洁'],
+  漏水: ['防水', '漏水'],
+  漏雨: ['防水', '漏雨'],
+  房顶: ['屋顶', '屋面'],
+};
+
+/**
+ * English words a county officer or a visitor may type for a topic (Maqu solar, street lights): searched as the
+ * boards' words, like SYNONYMS (merged into them in the lexicon; keys are lower case, a plural's -s is dropped
+ * when it is looked up, several words are one key). Pinyin place names are not here: they are the place filter.
+ */
+export const ENGLISH_WORDS: Readonly<Record<string, readonly string[]>> = {
+  solar: ['光伏', '太阳能'],
+  'solar power': ['光伏'],
+  pv: ['光伏'],
+  water: ['饮水', '供水'],
+  'drinking water': ['饮水'],
+  'water supply': ['饮水', '供水'],
+  pipe: ['管网', '管材'],
+  road: ['村道', '道路', '生产路', '硬化'],
+  'street light': ['路灯'],
+  streetlight: ['路灯'],
+  lamp: ['路灯'],
+  lighting: ['照明', '路灯'],
+  project: ['工程', '项目'],
+  subsidy: ['补助', '补贴'],
+  allowance: ['补助', '补贴'],
+  'minimum living allowance': ['低保', '最低生活保障'],
+  welfare: ['低保', '特困供养', '救助'],
+  relief: ['救助', '慰问'],
+  homestead: ['宅基地'],
+  housing: ['宅基地', '危房改造'],
+  'house repair': ['危房改造'],
+  rent: ['租金', '承包费'],
+  lease: ['租金', '承包', '流转'],
+  interest: ['利息'],
+  salary: ['报酬'],
+  wage: ['报酬'],
+  pay: ['报酬'],
+  tax: ['税'],
+  dividend: ['分红', '投资收益'],
+  income: ['收入'],
+  expense: ['支出'],
+  expenditure: ['支出'],
+  budget: ['预算'],
+  contract: ['合同'],
+  contractor: ['施工', '成交'],
+  bid: ['比选', '成交'],
+  tender: ['比选', '招投标'],
+  volunteer: ['志愿服务', '志愿者'],
+  election: ['选举'],
+  vote: ['表决'],
+  party: ['党支部', '党员', '党务'],
+  'party member': ['党员'],
+  'party dues': ['党费'],
+  flood: ['防汛', '汛期'],
+  elderly: ['老人', '助老'],
+  'mid-autumn': ['中秋'],
+  correction: ['更正'],
+  parking: ['停车'],
+  shop: ['门面房'],
+  'shop front': ['门面房'],
+  cleaning: ['保洁', '清扫', '清洁'],
+  garbage: ['垃圾'],
+  goat: ['奶山羊'],
+  walnut: ['核桃'],
+  orchard: ['果园'],
+  tree: ['苗木', '植树'],
 };
 
 /**
@@ -408,6 +481,26 @@ export const FILLER_WORDS: readonly string[] = [
   '你们',
   '他们',
   '大家',
+  // what voice input writes down around the question
+  '就是',
+  '就是说',
+  '那个',
+  '这个',
+  '那条',
+  '这条',
+  '那件',
+  '那笔',
+  '那啥',
+  '然后',
+  '问一下',
+  '问问',
+  '嗯',
+  '呃',
+  '哎',
+  '喂',
+  '多长',
+  '多宽',
+  '多大',
   '吗',
   '呢',
   '吧',
@@ -581,8 +674,15 @@ export const DOMAIN_WORDS: readonly string[] = [
 ];
 
 /** The tables as the build writes them into search/lexicon.json. */
+/** Offices named after a place (马曲村委会, 东关居委会, 天成镇政府): the place's name with one of these is the place, by kind. */
+export const OFFICE_WORDS: Readonly<Record<'village' | 'township', readonly string[]>> = {
+  village: ['村委会', '村委', '村两委', '两委', '居委会', '居委', '委会', '委员会'],
+  township: ['政府', '人民政府', '党委', '镇政府', '乡政府'],
+};
+
 export const SEARCH_LANGUAGE = {
-  synonyms: SYNONYMS,
+  synonyms: { ...SYNONYMS, ...ENGLISH_WORDS },
+  offices: OFFICE_WORDS,
   related: RELATED,
   fillers: FILLER_WORDS,
   kinds: KIND_WORDS,
