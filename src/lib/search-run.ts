@@ -180,10 +180,10 @@ export async function runPlan<D>(
   type Unit = { text: string; guessed?: boolean | undefined; parts: Awaited<ReturnType<typeof findTerm<D>>>[]; list: Scored<D>[]; skipped: boolean };
   const findUnit = async (term: QueryPlan['terms'][number], widen: boolean): Promise<Unit> => {
     const whole = await findTerm(pagefind, term, filters, sort, widen);
-    // Found apart too only when the phrase is nothing but words of the site: 权建设 (a name: 权, then the word 建设) and
+    // Found apart too only when the phrase is rare (as synonyms are) and nothing but words of the site: 权建设 (a name: 权, then the word 建设) and
     // 核桃园 (核桃, then 园) are found apart only when no page has the phrase.
     // Apart, the words as typed only: their synonyms are for a phrase no page has (工程尾款 is not 工程 … 质保金).
-    const apartToo = term.split && term.split.map((part) => part.text).join('') === term.text;
+    const apartToo = term.split && whole.list.length < SYNONYMS_BELOW && term.split.map((part) => part.text).join('') === term.text;
     const asTyped = (part: QueryPlan['terms'][number]) => (whole.list.length === 0 ? part : { ...part, tries: part.tries.slice(0, 1) });
     const split =
       term.split && (whole.list.length === 0 || apartToo)
