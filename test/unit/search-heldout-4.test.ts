@@ -125,3 +125,15 @@ describe('running words typed together and common words', () => {
     expect(r.dropped).toEqual([]);
   });
 });
+
+describe('words of the fourth held-out round', () => {
+  it('searches cadre pay said as a subsidy (村官补贴, 干部补贴) as the ledgers’ 报酬', () => {
+    expect(labels('村官补贴')).toEqual([['村官补贴', '报酬', '误工补贴']]);
+    expect(labels('干部补贴')).toEqual([['干部补贴', '报酬', '误工补贴']]);
+  });
+
+  it('searches everyday words for paid jobs as the ledgers say them: 扫大街 is 保洁, 漏水 is 防水', () => {
+    expect(labels('扫大街的钱')).toEqual([['扫大街', '保洁']]);
+    expect(labels('漏水')).toEqual([['漏水', '防水']]);
+  });
+});
