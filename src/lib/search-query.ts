@@ -70,6 +70,8 @@ export interface SearchLexicon {
   fillers?: readonly string[];
   /** Words that name a record kind → the record-type filter value (账 → 财务收支). */
   kinds?: Readonly<Record<string, string>>;
+  /** Words after a place's name that name its office and mean the place (村委会 → 马曲村委会 is 马曲村), by kind of place. */
+  offices?: Readonly<Record<string, readonly string[]>>;
   /** Latin words around a pinyin place name that only say "a place" (village, town). */
   latinPlaceWords?: readonly string[];
   /** Long word → a piece of it that stands nowhere else in the site's text, searched instead (fewer index chunks, same pages; search-lexicon.ts choosePins). */
@@ -150,7 +152,24 @@ export function normalizeQuery(raw: string, t2s: ReadonlyMap<string, string>): s
           .map((c) => CAPITAL_DIGITS.get(c) ?? c)
           .join(''),
     );
-  return simplified.replace(QUOTES_AND_BRACKETS, ' ').replace(/\s+/g, ' ').trim();
+  return spokenDates(simplified)
+    .replace(/(?<=\b20\d\d(?:\/\d\d?)?)\/(?=\d)/g, '-') // 2025/6/18: the slash also separates words
+    .replace(/(?<!\p{sc=Han})([记收付转])[\s\-—–_字第]*(\d\d?)[\s\-—–_]+(\d{1,4})(?!\d)/gu, '$1-$2-$3') // 记 08 003, 记—07—003
+    .replace(QUOTES_AND_BRACKETS, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Dates as voice input writes them, in Chinese numerals: 二〇二五年七月二十二日 → 2025年7月22日, 九月 → 9月,
+ * 七月二十二号 → 7月22日.
+ */
+export function spokenDates(text: string): string {
+  const number = (n: string, max: number) => ((parseChineseNumber(n) ?? 99) <= max ? parseChineseNumber(n) : undefined);
+  return text
+    .replace(/[〇零一二三四五六七八九]{4}(?=年)/gu, (y) => y.replace(/./gu, (c) => String(CN_DIGITS[c])))
+    .replace(/([一二三四五六七八九十]{1,2})月/gu, (m, n: string) => (number(n, 12) ? `${number(n, 12)}月` : m))
+    .replace(/(\d月)([一二三四五六七八九十]{1,3})[日号]/gu, (m, mo: string, n: string) => (number(n, 31) ? `${mo}${number(n, 31)}日` : m));
 }
 
 /** Splits on spaces and punctuation, but keeps , and . inside numbers (12,500.00). */
@@ -350,7 +369,11 @@ export function makeSegmenter(lexicon: SearchLexicon): Segmenter {
   for (const p of lexicon.places) {
     places.set(p.name, p);
     const suffix = PLACE_SUFFIXES.find((s) => p.name.endsWith(s) && p.name.length - s.length >= 2);
-    if (suffix && !places.has(p.name.slice(0, -suffix.length))) places.set(p.name.slice(0, -suffix.length), p);
+    const short = suffix ? p.name.slice(0, -suffix.length) : undefined;
+    if (short && !places.has(short)) places.set(short, p);
+    // An office named after the place is the place: 马曲村委会, 东关居委会, 天成镇政府 (SearchLexicon.offices).
+    for (const office of lexicon.offices?.[p.kind] ?? [])
+      for (const base of [p.name, short]) if (base && !places.has(base + office)) places.set(base + office, p);
   }
   for (const name of places.keys()) words.add(name);
   const longest = Math.max(1, ...[...words].map((w) => Array.from(w).length));
@@ -368,6 +391,12 @@ export function segment(text: string, seg: Pick<Segmenter, 'words' | 'longest'>)
     i += len;
   }
   return out;
+}
+
+/** A masked name (privacy.ts maskName: 田*明, 欧**娜, 张*) typed together with other words (田*明的宅基地) stands apart: 田*明, 的宅基地. */
+function maskedNamesApart(piece: string): string[] {
+  if (!piece.includes('*') || /^\p{Script=Han}\*+\p{Script=Han}?$/u.test(piece)) return [piece];
+  return piece.split(/(\p{Script=Han}\*+\p{Script=Han}?)/u).filter(Boolean);
 }
 
 /**
@@ -413,20 +442,26 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
       .replace(/\b([Qq][1-4])\s+(20\d{2})\b/g, '$2$1')
       .replace(/\b(20\d{2})\s+([Qq][1-4])\b/g, '$1$2')
       .replace(/(?<![\d.])(?=\d\d(?:\s?年?\s?(?:第?[一二三四1-4]季|[Qq][1-4])|年\d{1,2}月))/g, '20')
+      // Two English words that are one key (street lights) stay together.
+      .replace(/\b([a-z]+) ([a-z]+?)s?\b/gi, (m, a: string, b: string) => (seg.synonyms[`${a} ${b}`.toLowerCase()] ? `${a}_${b}` : m))
       .replace(/上半年/g, ' 一季度 二季度 ')
       .replace(/下半年/g, ' 三季度 四季度 '),
   );
   // "ma qu cun" typed with spaces: try the whole latin query as one key first.
   const whole = pinyinKey(pieces.join(''));
   const wholeMatches = whole && pieces.length > 1 ? lexicon.places.filter((p) => p.keys.includes(whole)) : [];
-  for (const piece of wholeMatches.length > 0 ? [pieces.join('')] : pieces) {
+  // English words (street lights, Maqu solar) are searched as the boards' words: keys of the synonym table (ENGLISH_WORDS).
+  const english = (piece: string) =>
+    [piece, piece.replace(/s$/, '')].map((w) => w.toLowerCase().replace(/_/g, ' ')).find((w) => /^[a-z ]+$/.test(w) && seg.synonyms[w]);
+  for (const piece of (wholeMatches.length > 0 ? [pieces.join('')] : pieces).flatMap(maskedNamesApart)) {
     const key = pinyinKey(piece);
-    if (key) {
-      const places = lexicon.places.filter((p) => p.keys.includes(key));
+    if (key || english(piece)) {
+      const places = lexicon.places.filter((p) => key && p.keys.includes(key));
       if (places.length > 0) {
         places.forEach(addPlace);
         notes.push(`${piece} → ${places.map((p) => p.name).join('、')}`);
-      } else if (seg.latinPlaceWords.has(key)) ignored.push(piece);
+      } else if (english(piece)) addWord(english(piece)!);
+      else if (seg.latinPlaceWords.has(key!)) ignored.push(piece);
       else addTerm(piece, [phrase(piece)]);
       continue;
     }
@@ -482,8 +517,15 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
           else if (run) chunkSingles.push(run);
           run = '';
         };
-        for (const token of segment(chunk, seg)) {
+        const tokens = segment(chunk, seg);
+        const unknownSingle = (t: string | undefined) => t !== undefined && Array.from(t).length === 1 && !seg.words.has(t);
+        for (const [i, token] of tokens.entries()) {
           const place = seg.places.get(token);
+          // A one-character filler between characters that are no word (退耕还林: 还) is part of them, not a filler.
+          if (seg.fillers.has(token) && Array.from(token).length === 1 && run && unknownSingle(tokens[i + 1])) {
+            run += token;
+            continue;
+          }
           if (seg.kinds[token]) {
             flush();
             pure = false;

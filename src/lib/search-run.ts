@@ -98,16 +98,20 @@ async function findTerm<D>(
   term: QueryPlan['terms'][number],
   filters: Record<string, unknown>,
   sort: Record<string, 'asc' | 'desc'> | undefined,
+  widen = false,
 ) {
   const union = new Map<string, Scored<D>>();
   const found: string[] = [];
   let bySynonym = true;
   let literal = 0;
+  let skipped = false;
   for (const [i, t] of term.tries.entries()) {
     // A word the boards use often is taken as meant; related words are looked up only when it is rare, synonyms
-    // only when it finds less than two screens of results.
-    if (t.related && literal >= EXPAND_BELOW) continue;
-    if (t.synonym && literal >= SYNONYMS_BELOW) continue;
+    // only when it finds less than two screens of results (unless `widen`: no page had every word as meant).
+    if (!widen && ((t.related && literal >= EXPAND_BELOW) || (t.synonym && literal >= SYNONYMS_BELOW))) {
+      skipped = true;
+      continue;
+    }
     const r = await pagefind.search(t.query, { filters, ...(sort ? { sort } : {}) });
     let list: Scored<D>[] = r?.results ?? [];
     if (i === 0) literal = list.length;
@@ -122,7 +126,20 @@ async function findTerm<D>(
       union.set(x.id, prev ? { ...prev, score: prev.score + x.score } : x);
     }
   }
-  return { list: [...union.values()], outcome: { text: term.text, found, bySynonym: found.length > 0 && bySynonym, pages: union.size } };
+  return { list: [...union.values()], skipped, outcome: { text: term.text, found, bySynonym: found.length > 0 && bySynonym, pages: union.size } };
+}
+
+/**
+ * Words typed together (核桃园, 中秋节慰问): the pages having them as one phrase, then those having every word apart
+ * (中秋节前慰问, 光伏电站…发电收益), which the phrase misses. A page with the phrase has every word, so the words'
+ * pages are all of them; by relevance the phrase's pages come first.
+ */
+function phraseFirst<D>(together: Scored<D>[], apart: Scored<D>[], sorted: boolean): Scored<D>[] {
+  if (sorted || together.length === 0) return apart.length > 0 ? apart : together;
+  const top = Math.max(0, ...apart.map((r) => r.score));
+  const first = together.map((r) => ({ ...r, score: r.score + top }));
+  const ids = new Set(first.map((r) => r.id));
+  return [...first, ...apart.filter((r) => !ids.has(r.id))];
 }
 
 function intersect<D>(lists: Scored<D>[][], sorted: boolean): Scored<D>[] {
@@ -160,26 +177,48 @@ export async function runPlan<D>(
   const sort = sortOption(order);
   // One unit per term as typed; words typed together that no page has as one phrase are one unit
   // of several words, each of which must match (a unit is never relaxed word by word).
-  const units: { text: string; guessed?: boolean | undefined; parts: Awaited<ReturnType<typeof findTerm<D>>>[]; list: Scored<D>[] }[] = [];
-  for (const term of plan.terms) {
-    const whole = await findTerm(pagefind, term, filters, sort);
-    const parts = whole.list.length === 0 && term.split ? await Promise.all(term.split.map((part) => findTerm(pagefind, part, filters, sort))) : [whole];
-    units.push({
+  type Unit = { text: string; guessed?: boolean | undefined; parts: Awaited<ReturnType<typeof findTerm<D>>>[]; list: Scored<D>[]; skipped: boolean };
+  const findUnit = async (term: QueryPlan['terms'][number], widen: boolean): Promise<Unit> => {
+    const whole = await findTerm(pagefind, term, filters, sort, widen);
+    // Found apart too only when the phrase is rare (as synonyms are) and nothing but words of the site: 权建设 (a name: 权, then the word 建设) and
+    // 核桃园 (核桃, then 园) are found apart only when no page has the phrase.
+    // Apart, the words as typed only: their synonyms are for a phrase no page has (工程尾款 is not 工程 … 质保金).
+    const apartToo = term.split && whole.list.length < SYNONYMS_BELOW && term.split.map((part) => part.text).join('') === term.text;
+    const asTyped = (part: QueryPlan['terms'][number]) => (whole.list.length === 0 ? part : { ...part, tries: part.tries.slice(0, 1) });
+    const split =
+      term.split && (whole.list.length === 0 || apartToo)
+        ? await Promise.all(term.split.map((part) => findTerm(pagefind, asTyped(part), filters, sort, widen)))
+        : [];
+    const apart = intersect(
+      split.map((p) => p.list),
+      Boolean(sort),
+    );
+    const parts = whole.list.length === 0 && split.length > 0 ? split : [whole];
+    return {
       text: term.text,
       guessed: term.guessed,
       parts,
-      list: intersect(
-        parts.map((p) => p.list),
-        Boolean(sort),
-      ),
-    });
+      list: split.length > 0 ? phraseFirst(whole.list, apart, Boolean(sort)) : whole.list,
+      skipped: [whole, ...split].some((p) => p.skipped),
+    };
+  };
+  let units: Unit[] = [];
+  for (const term of plan.terms) units.push(await findUnit(term, false));
+  const allOf = (list: Unit[]) =>
+    intersect(
+      list.map((u) => u.list),
+      Boolean(sort),
+    );
+  // No page has every word as meant: before leaving any out, search the words with the synonyms and related words a
+  // common word skips (修房子补贴: 补贴 is common, the 危房改造 notice says 补助).
+  if (allOf(units).length === 0 && units.some((u) => u.skipped)) {
+    const wide: Unit[] = [];
+    for (const term of plan.terms) wide.push(await findUnit(term, true));
+    if (allOf(wide).length > 0) units = wide;
   }
   const terms = units.flatMap((u) => u.parts.map((p) => p.outcome));
   let kept = units;
-  let hits = intersect(
-    kept.map((u) => u.list),
-    Boolean(sort),
-  );
+  let hits = allOf(kept);
   const dropped: string[] = [];
   // "Most of them": more than half of the terms stay. A guessed word (characters that are no word of the site)
   // that no page has is left out whatever remains, as long as one term does.
