@@ -40,7 +40,8 @@ export interface SearchDocument {
   /**
    * Ledger entries, whose tables are too large to index whole: one short line per entry (date, side,
    * voucher, category, summary, amount, funding source, handler and approver) and the id of its row on the page, so a
-   * result opens at the entry. Empty for other record types.
+   * result opens at the entry. Empty for other record types, and for a ledger whose entries were not asked for
+   * (`listSearchDocuments`).
    */
   entries: SearchEntry[];
 }
@@ -105,8 +106,8 @@ function sitePath(url: string): string {
 
 type Village = County['villages'][number];
 
-/** The search document of each record of one village, by record type, built only when asked for. */
-function recordDocuments(v: Village, county: County, at: (path: string) => string) {
+/** The search document of each record of one village, by record type, built only when asked for; a ledger's entries only with `entries`. */
+function recordDocuments(v: Village, county: County, at: (path: string) => string, entries = true) {
   return {
     disclosure: v.disclosures.map((d) => ({
       id: d.id,
@@ -119,11 +120,13 @@ function recordDocuments(v: Village, county: County, at: (path: string) => strin
       id: l.id,
       make: () => {
         const f = getLedgerFacts(l, v);
-        const entries = [
-          ...l.data.income.map((e, i) => describeEntry('income', e, f.entryAnchors.income[i]!)),
-          ...l.data.expense.map((e, i) => describeEntry('expense', e, f.entryAnchors.expense[i]!, f.expensePeople[i])),
-        ];
-        return doc(v, at(f.path), 'ledger', '财务', l.data.publishedAt, l.period, entries);
+        const lines = entries
+          ? [
+              ...l.data.income.map((e, i) => describeEntry('income', e, f.entryAnchors.income[i]!)),
+              ...l.data.expense.map((e, i) => describeEntry('expense', e, f.entryAnchors.expense[i]!, f.expensePeople[i])),
+            ]
+          : [];
+        return doc(v, at(f.path), 'ledger', '财务', l.data.publishedAt, l.period, lines);
       },
     })),
     meeting: v.meetings.map((m) => ({
@@ -152,11 +155,20 @@ function recordDocuments(v: Village, county: County, at: (path: string) => strin
 
 const atSitePath = (path: string) => sitePath(urls.path(path));
 
-/** One search document per record page, in a stable order (village, then path). */
-export function listSearchDocuments(county: County): SearchDocument[] {
+/**
+ * One search document per record page of `villages` (every village of the county unless given), in a stable order
+ * (village, then path). A ledger's entries, one line each, are made only for the villages `entriesOf` names (all unless
+ * given): they are what Pagefind indexes of a ledger page, and the only costly part (134,000 lines at 100 villages),
+ * while the search page and a bundle kept from the last build need the documents' paths and filters only.
+ */
+export function listSearchDocuments(
+  county: County,
+  entriesOf: (villageId: string) => boolean = () => true,
+  villages: readonly VillageRecords[] = county.villages,
+): SearchDocument[] {
   const docs: SearchDocument[] = [];
-  for (const v of county.villages) {
-    const byType = recordDocuments(v, county, atSitePath);
+  for (const v of villages) {
+    const byType = recordDocuments(v, county, atSitePath, entriesOf(v.id));
     for (const type of RECORD_TYPE_NAMES) for (const r of byType[type]) docs.push(r.make());
   }
   return docs.sort((a, b) => a.path.localeCompare(b.path));
@@ -206,7 +218,8 @@ const QUARTER_ORDER = ['一', '二', '三', '四'];
 
 export function getSearchPageView() {
   const county = getCounty();
-  const docs = listSearchDocuments(county);
+  // The filter choices and the count of records: no ledger entry is needed.
+  const docs = listSearchDocuments(county, () => false);
   const values = (key: FilterKey) => [...new Set(docs.flatMap((d) => d.filters[key]))];
   const byPeriod = (a: string, b: string) =>
     b.slice(0, 5).localeCompare(a.slice(0, 5)) || QUARTER_ORDER.indexOf(b.charAt(6)) - QUARTER_ORDER.indexOf(a.charAt(6));

@@ -629,11 +629,14 @@ export async function buildSearchIndex(
     recordTiming(`search:${part}`, now.wall - lapStarted.wall, { cpu: Math.round(cpu / 1000) });
     lapStarted = now;
   };
-  const docs = listSearchDocuments(ctx.county);
+  const touched = ctx.incremental ? new Set(ctx.incremental.villages) : undefined;
+  // In an incremental build, ledger entries (what Pagefind indexes of a ledger page) only for the villages rendered
+  // again; a bundle indexed again gets its other villages' entries below (`withEntries`), a kept bundle needs none.
+  const hasEntries = (id: string) => touched === undefined || touched.has(id);
+  const docs = listSearchDocuments(ctx.county, hasEntries);
   lap('documents');
   const known = new Set(docs.map((d) => d.path));
   const problems: string[] = [];
-  const touched = ctx.incremental ? new Set(ctx.incremental.villages) : undefined;
   const unchangedVillage = (id: string) => touched !== undefined && ctx.county.villages.some((v) => v.id === id) && !touched.has(id);
   for (const file of htmlFiles(ctx.outDir, (rel) => /^v\/[^/]+$/.test(rel) && unchangedVillage(rel.slice(2)))) {
     const path = relative(ctx.outDir, file)
@@ -724,7 +727,19 @@ export async function buildSearchIndex(
   const directory: SearchDirectory = { bundles: [], chars: '' };
   const bundleChars: Set<string>[] = [];
   // Bundles are indexed in parallel and merged here in their order, each as soon as it and those before it are done.
-  const jobs = bundles.filter((b) => !kept.has(b.id)).map((b) => ({ outDir: ctx.outDir, dir: join(pagefindDir, b.id), docs: b.docs }));
+  const withEntries = (b: (typeof bundles)[number]): SearchDocument[] => {
+    const missing = new Set(b.villageIds.filter((id) => !hasEntries(id)));
+    if (missing.size === 0) return b.docs;
+    const made = new Map(
+      listSearchDocuments(
+        ctx.county,
+        () => true,
+        ctx.county.villages.filter((v) => missing.has(v.id)),
+      ).map((d) => [d.path, d]),
+    );
+    return b.docs.map((d) => made.get(d.path) ?? d);
+  };
+  const jobs = bundles.filter((b) => !kept.has(b.id)).map((b) => ({ outDir: ctx.outDir, dir: join(pagefindDir, b.id), docs: withEntries(b) }));
   const pages = jobs.reduce((sum, job) => sum + job.docs.length, 0);
   const workers =
     options.workers ??

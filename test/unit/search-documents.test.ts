@@ -1,0 +1,42 @@
+/**
+ * The search documents without their ledger entries (src/data/search.ts listSearchDocuments): what the search page and a
+ * bundle kept from the last build need is the same with or without them, and only the villages asked for get them.
+ */
+import { describe, expect, it } from 'vitest';
+import type { BuildContext } from '../../src/build/context.ts';
+import { provideBuildContext } from '../../src/build/handover.ts';
+import { loadCounty } from '../../src/check/load.ts';
+import { getSearchPageView, listSearchDocuments, type SearchDocument } from '../../src/data/search.ts';
+import { ROOT } from '../helpers/fixture-tree.ts';
+
+const withoutEntries = (d: SearchDocument) => ({ ...d, entries: [] });
+
+describe('search documents without ledger entries', () => {
+  const county = loadCounty(ROOT).county!;
+  provideBuildContext({ root: ROOT, project: ROOT, outDir: ROOT, county, problems: [], asOf: county.asOf } as unknown as BuildContext);
+  const full = listSearchDocuments(county);
+
+  it('give every ledger entry line only to the villages asked for, and every other field as before', () => {
+    const some = listSearchDocuments(county, (id) => id === 'maqu');
+    expect(some.map((d) => d.path)).toEqual(full.map((d) => d.path));
+    expect(some.filter((d) => d.village === 'maqu')).toEqual(full.filter((d) => d.village === 'maqu'));
+    expect(full.some((d) => d.village !== 'maqu' && d.entries.length > 0)).toBe(true);
+    expect(some.filter((d) => d.village !== 'maqu').every((d) => d.entries.length === 0)).toBe(true);
+    expect(some.map(withoutEntries)).toEqual(full.map(withoutEntries));
+  });
+
+  it('give one village’s documents alone, in the order of the whole list', () => {
+    const maqu = county.villages.filter((v) => v.id === 'maqu');
+    expect(listSearchDocuments(county, () => true, maqu)).toEqual(full.filter((d) => d.village === 'maqu'));
+  });
+
+  it('leave the search page the same filter choices and record count as the documents with their entries', () => {
+    const view = getSearchPageView();
+    expect(view.records).toBe(full.length);
+    const choices = (key: string) => view.filters.find((f) => f.key === key)!.options;
+    expect(new Set(choices('year'))).toEqual(new Set(full.flatMap((d) => d.filters.year)));
+    expect(new Set(choices('quarter'))).toEqual(new Set(full.flatMap((d) => d.filters.quarter)));
+    expect(new Set(choices('kind'))).toEqual(new Set(full.flatMap((d) => d.filters.kind)));
+    expect(new Set(choices('track'))).toEqual(new Set(full.flatMap((d) => d.filters.track)));
+  });
+});
