@@ -10,12 +10,14 @@
  *           it cleared (laying out every poster of the county)
  *
  * and, per county deploy, the poster files and bytes on the site and in private-posters/, against a
- * host cap of 20,000 files. Each is run --repeat times (default 3; 1 with --villages) in a fresh
+ * host cap of 20,000 files. With --villages the figures also go to results/posters-<N>v-8q.json (with the
+ * cold run's wall time, CPU time of this process and its workers, the peak memory of that process tree
+ * and the mean load while it ran). Each is run --repeat times (default 3; 1 with --villages) in a fresh
  * temporary folder; medians are printed. --workers N sets the number of worker processes.
  * Timings are wall-clock and depend on the machine and its load; no test asserts them.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,6 +26,8 @@ import type { County } from '../src/check/model.ts';
 import { buildPosters } from '../src/posters/build-step.ts';
 import { CACHE_DIR, LAYOUT_CACHE_DIR } from '../src/posters/cache.ts';
 import { planVillagePosters } from '../src/posters/plan.ts';
+import { describeMachine } from './lib/machine.ts';
+import { treeRss } from './lib/proc.ts';
 
 const { values } = parseArgs({
   options: { repeat: { type: 'string' }, workers: { type: 'string' }, villages: { type: 'string' }, root: { type: 'string' }, sample: { type: 'string' } },
@@ -97,13 +101,32 @@ let deploy = {
   peakRenderRss: 0,
   updateRendered: [] as string[],
 };
+/** The cold run as a whole: wall time, CPU of this process and its workers, the tree's peak memory, mean load. */
+let coldRun = { wallMs: 0, cpuMs: 0, peakTreeRssBytes: 0, meanLoad: 0 };
+const machine = describeMachine(resolve(import.meta.dirname, '..'));
 for (let i = 0; i < repeat; i += 1) {
   const root = mkdtempSync(join(tmpdir(), 'gongkai-bench-posters-'));
   const ctx = { root, outDir: join(root, 'dist'), log: () => {} };
   try {
     clearCaches(root);
+    const loads: number[] = [];
+    let peak = 0;
+    const sampler = setInterval(() => {
+      loads.push(Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]));
+      peak = Math.max(peak, treeRss(process.pid).bytes);
+    }, 1000);
+    const cpuBefore = process.cpuUsage();
     const cold = await buildPosters({ ...ctx, county });
+    clearInterval(sampler);
+    const own = process.cpuUsage(cpuBefore);
     times.cold.push(cold.ms);
+    coldRun = {
+      wallMs: Math.round(cold.ms),
+      // This process's own CPU (planning, copying) plus the workers' rendering.
+      cpuMs: Math.round((own.user + own.system) / 1000 + cold.renderCpuMs),
+      peakTreeRssBytes: peak,
+      meanLoad: loads.length ? Math.round((loads.reduce((a, b) => a + b, 0) / loads.length) * 100) / 100 : Number.NaN,
+    };
     const warm = await buildPosters({ ...ctx, county });
     if (warm.rendered.length !== 0) throw new Error(`warm run rendered ${warm.rendered.length}`);
     times.warm.push(warm.ms);
@@ -158,14 +181,23 @@ console.log(
   `  estimated cold render of the whole county on ${cores} idle cores: ${Math.round(estCold)} s (${(estCold / 60).toFixed(1)} min; CPU per sheet × sheets ÷ cores)`,
 );
 console.log(
-  JSON.stringify({
-    bench: 'posters',
-    villages: whole.villages.length,
-    sample: county.villages.length,
-    repeat,
-    medians: Object.fromEntries(Object.entries(times).map(([k, v]) => [k, Math.round(median(v))])),
-    deploy,
-    plan: { ...plan, ms: planMs },
-    estimatedColdSeconds: Math.round(estCold),
-  }),
+  `  cold run: ${(coldRun.wallMs / 1000).toFixed(1)} s wall, ${(coldRun.cpuMs / 1000).toFixed(1)} CPU-s (this process and its workers), peak memory of the tree ${mb(coldRun.peakTreeRssBytes)} MB, mean load ${coldRun.meanLoad}`,
 );
+const result = {
+  bench: 'posters',
+  villages: whole.villages.length,
+  sample: county.villages.length,
+  repeat,
+  medians: Object.fromEntries(Object.entries(times).map(([k, v]) => [k, Math.round(median(v))])),
+  coldRun,
+  deploy,
+  plan: { ...plan, ms: planMs },
+  estimatedColdSeconds: Math.round(estCold),
+  machine,
+};
+console.log(JSON.stringify(result));
+if (values.villages) {
+  const results = resolve(import.meta.dirname, 'results');
+  mkdirSync(results, { recursive: true });
+  writeFileSync(join(results, `posters-${values.villages}v-8q${values.sample ? `-sample${values.sample}` : ''}.json`), `${JSON.stringify(result, null, 2)}\n`);
+}

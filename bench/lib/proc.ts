@@ -46,7 +46,7 @@ function cpuTicks(pid: number): number {
 }
 
 /** Sum of RSS over `root` and all its descendants, how many processes that was, and their pids. */
-function treeRss(root: number): { bytes: number; processes: number; pids: Set<number> } {
+export function treeRss(root: number): { bytes: number; processes: number; pids: Set<number> } {
   const parents = parentMap();
   const tree = new Set([root]);
   let grew = true;
