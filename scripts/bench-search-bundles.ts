@@ -10,6 +10,7 @@ import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCounty } from '../src/check/load.ts';
 import { buildSearchIndex } from '../src/integrations/search-index.ts';
+import { getSearchInput } from '../src/data/search.ts';
 
 const [root, township, maxPages] = process.argv.slice(2);
 if (!root || !township || !maxPages) throw new Error('用法 Usage: node scripts/bench-search-bundles.ts <county folder> <township> <max pages>');
@@ -21,7 +22,7 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'v'), { recursive: true });
 for (const v of villages) cpSync(join(root, 'dist', 'v', v.id), join(out, 'v', v.id), { recursive: true, dereference: true });
 const started = performance.now();
-const r = await buildSearchIndex({ outDir: out, county: { ...county, villages } }, { maxBundlePages: Number(maxPages) });
+const r = await buildSearchIndex({ outDir: out, search: getSearchInput({ ...county, villages }) }, { maxBundlePages: Number(maxPages) });
 console.log(`${township}: ${villages.length} villages, ${r.pages} pages, indexed in ${Math.round(performance.now() - started)} ms`);
 console.log(
   execFileSync(process.execPath, [join(import.meta.dirname, 'search-first-query.ts'), out, '低保', '利息', '村务监督委员会', '光伏', '宅基地'], {

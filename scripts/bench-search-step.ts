@@ -9,6 +9,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCounty } from '../src/check/load.ts';
 import { buildSearchIndex } from '../src/integrations/search-index.ts';
+import { getSearchInput } from '../src/data/search.ts';
 
 const [root, villagesArg, workersArg] = process.argv.slice(2);
 if (!root) throw new Error('用法 Usage: node scripts/bench-search-step.ts <county folder> [villages] [workers]');
@@ -34,7 +35,7 @@ function cpu(): { self: number; children: number } {
 
 const before = cpu();
 const started = performance.now();
-const r = await buildSearchIndex({ outDir: out, county }, workersArg ? { workers: Number(workersArg) } : {});
+const r = await buildSearchIndex({ outDir: out, search: getSearchInput(county) }, workersArg ? { workers: Number(workersArg) } : {});
 const wall = performance.now() - started;
 const after = cpu();
 console.log(

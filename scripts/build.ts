@@ -7,9 +7,11 @@
  * county folder, staging folder, checked county, problems, as-of date, villages to render, cache
  * folders) and passes it explicitly: to Astro, which renders the pages in a child process
  * (scripts/build-pages.ts: Astro's config, astro.config.mjs `gongkaiConfig`, and the page modules,
- * src/build/handover.ts), and to the post-build steps (scripts/build-steps.ts) in this one. While the page
- * process runs, the county is on disk only (src/check/county-snapshot.ts): this process drops its copy and
- * reads it back after, the page process reads it when its pages first need it, after Vite's bundling.
+ * src/build/handover.ts), and to the post-build steps (scripts/build-steps.ts). From the page process on,
+ * the county is on disk only (src/check/county-snapshot.ts): this process drops its copy and never reads it
+ * back; the page process reads it when its pages first need it, after Vite's bundling, and so does the child
+ * process that runs the post-build steps reading the county (scripts/build-county-steps.ts), which sends back
+ * the search index step's input; the search index step then runs in this process, beside no copy of the county.
  * Villages whose files did not change since the last build reuse their check results
  * (src/check/check-cache.ts).
  *
@@ -47,24 +49,26 @@ import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { BuildContext, PageHandover } from '../src/build/context.ts';
-import { provideBuildContext } from '../src/build/handover.ts';
+import { provideBuildContextWithoutCounty } from '../src/build/handover.ts';
 import { resolveAsOf } from '../src/check/as-of.ts';
 import { dropUnsealedFile, sealFile } from '../src/check/cache-file.ts';
 import { VillageCheckCache } from '../src/check/check-cache.ts';
-import { readCountySnapshot, writeCountySnapshot } from '../src/check/county-snapshot.ts';
+import { writeCountySnapshot } from '../src/check/county-snapshot.ts';
 import { codeFingerprint, contentDigests, contentStamp } from '../src/check/digest.ts';
 import { formatInputHash } from '../src/build/input-hash.ts';
 import { formatProblems } from '../src/check/format.ts';
 import { loadCountyInParallel } from '../src/check/load-workers.ts';
 import { recordTiming, timed } from '../src/integrations/timings.ts';
 import { warnIfPublishedReleaseIsOld } from '../src/deploy/release-age.ts';
-import { PRIVATE_DIR, posterStep, renderMissingPosters } from '../src/posters/build-step.ts';
+import { PRIVATE_DIR, renderMissingPosters } from '../src/posters/build-step.ts';
 import { getChangedDatedPages } from '../src/records/dated.ts';
+import type { SearchInput } from '../src/data/search.ts';
 import { planPublicationLog } from '../src/integrations/publication-log.ts';
 import { formatVerifierKey, getVerifierKey } from '../src/lib/tlog/note.ts';
 import { loadSignerKey } from '../src/log-store/keys.ts';
 import { LogRefusal } from '../src/log-store/store.ts';
-import { POST_BUILD_STEPS, runPostBuildSteps } from './build-steps.ts';
+import type { CountyStepsReply, CountyStepsRequest } from './build-county-steps.ts';
+import { SEARCH_STEP, runPostBuildSteps } from './build-steps.ts';
 
 const { values } = parseArgs({
   options: {
@@ -216,8 +220,17 @@ function collectGarbage(): void {
   (runInNewContext('gc') as () => void)();
 }
 
-/** The page process died or failed: its message is for the clerk (the stack of this script would not help). */
-class PageProcessFailure extends Error {}
+/** A child process (pages, post-build steps) died or failed: its message is for the clerk (the stack of this script would not help). */
+class ChildProcessFailure extends Error {}
+
+/** Why a child process ended other than with exit code 0, in Chinese and English; `zh`/`en`: what it was doing, `enProcess`: what the process is called. */
+function childFailure(zh: string, en: string, enProcess: string, code: number | null, signal: NodeJS.Signals | null): ChildProcessFailure {
+  return new ChildProcessFailure(
+    signal
+      ? `${zh}进程被终止（${signal}${signal === 'SIGKILL' ? '，可能是内存不足' : ''}）。 The ${enProcess} process was killed (${signal}${signal === 'SIGKILL' ? ', possibly for lack of memory' : ''}).`
+      : `${zh}失败（退出码 ${code}），原因见上文。 ${en[0]!.toUpperCase()}${en.slice(1)} failed (exit code ${code}); the cause is printed above.`,
+  );
+}
 
 /**
  * Runs Astro on `context` in a child process (scripts/build-pages.ts), sent the context over the IPC
@@ -230,18 +243,26 @@ function renderPages(context: PageHandover): Promise<void> {
   return new Promise((done, failed) => {
     const child = fork(join(project, 'scripts', 'build-pages.ts'), { serialization: 'advanced', stdio: 'inherit' });
     child.on('error', failed);
-    child.on('exit', (code, signal) =>
-      code === 0
-        ? done()
-        : failed(
-            new PageProcessFailure(
-              signal
-                ? `页面生成进程被终止（${signal}${signal === 'SIGKILL' ? '，可能是内存不足' : ''}）。 The page process was killed (${signal}${signal === 'SIGKILL' ? ', possibly for lack of memory' : ''}).`
-                : `页面生成失败（退出码 ${code}），原因见上文。 Page generation failed (exit code ${code}); the cause is printed above.`,
-            ),
-          ),
-    );
+    child.on('exit', (code, signal) => (code === 0 ? done() : failed(childFailure('页面生成', 'page generation', 'page', code, signal))));
     child.send(context);
+  });
+}
+
+/**
+ * Runs the post-build steps that read the county in a child process (scripts/build-county-steps.ts), which reads the
+ * county from its snapshot: resolves with the search index step's input it sends back, once it has exited (and so
+ * given the county's memory back to the system). Its output goes to this build's.
+ */
+function runCountySteps(request: CountyStepsRequest): Promise<SearchInput> {
+  return new Promise((done, failed) => {
+    const child = fork(join(project, 'scripts', 'build-county-steps.ts'), { serialization: 'advanced', stdio: 'inherit' });
+    let search: SearchInput | undefined;
+    child.once('message', (reply: CountyStepsReply) => (search = reply.search));
+    child.on('error', failed);
+    child.on('exit', (code, signal) =>
+      code === 0 && search ? done(search) : failed(childFailure('构建后续步骤', 'post-build steps', 'post-build steps', code === 0 ? 1 : code, signal)),
+    );
+    child.send(request);
   });
 }
 
@@ -355,7 +376,7 @@ recordTiming('check-cache-hits', checkCache.hits, { misses: checkCache.misses })
 const problems = result.problems;
 const problemsText = problems.length > 0 ? formatProblems(problems) : '';
 if (problemsText) console.log(problemsText);
-// The one reference to the checked county in this process: dropped while the page process runs, read back after.
+// The one reference to the checked county in this process: dropped before the page process starts, never read back.
 let county = result.county;
 delete result.county;
 delete result.partial;
@@ -460,7 +481,7 @@ const fail = (error?: unknown): never => {
   rmSync(staging, { recursive: true, force: true });
   rmSync(countySnapshot.file, { force: true });
   rmSync(privateTmp, { recursive: true, force: true });
-  if (error) console.error(error instanceof PageProcessFailure ? `\n${error.message}` : error);
+  if (error) console.error(error instanceof ChildProcessFailure ? `\n${error.message}` : error);
   console.error('\n构建失败，dist/ 未改动。 Build failed; dist/ was left untouched.');
   process.exit(1);
 };
@@ -491,7 +512,7 @@ const postersStarted = performance.now();
 const posters = (values['no-posters'] ? Promise.resolve(0) : renderMissingPosters({ root, county }, only)).then((n) =>
   recordTiming('posters-ahead', performance.now() - postersStarted, { rendered: n }),
 );
-// Handled by the poster step (which waits for it); this only keeps an early failure from going unhandled.
+// Awaited before the post-build steps (a failure stops the build there); this only keeps an early failure from going unhandled.
 posters.catch(() => undefined);
 // Unreferenced from here on (the poster workers' planning above keeps it only as long as it needs it).
 county = undefined;
@@ -508,13 +529,9 @@ try {
 sealFile(contentStore, 'astro-content-store');
 recordTiming('astro', performance.now() - astroStarted);
 if (!existsSync(join(staging, 'index.html'))) fail();
-county =
-  timed('county-snapshot-read', () => readCountySnapshot(countySnapshot)) ??
-  fail('本次构建检查过的数据读不回来，请重新构建。 The checked county could not be read back; build again.');
-rmSync(countySnapshot.file, { force: true });
-// For the post-build steps, which read the county through src/data/ in this process.
-const fullContext: BuildContext = { ...context, county };
-provideBuildContext(fullContext);
+// This process never reads the county back: the steps that need it run in a child process (scripts/build-county-steps.ts),
+// and nothing here may fall back to loading content/ again.
+provideBuildContextWithoutCounty(context);
 
 // ── carry the unchanged pages over ──
 if (only) {
@@ -526,24 +543,28 @@ if (only) {
 }
 
 // ── post-build steps, swap ──
+// Two rounds (scripts/build-steps.ts): the steps that read the county, in a child process that reads the snapshot and
+// sends back the search index step's input; then the search index in this process, from that input alone, once the
+// child has exited and given the county's memory back: the index's threads and Pagefind processes never run beside
+// the county (issue 18).
 try {
   const postStarted = performance.now();
   // Villages with a dated page rendered again (a notice's names left it) count as changed for the steps.
   const touched = only ? [...new Set([...only, ...datedPages.map((p) => p.split('/')[1]!)])] : undefined;
-  await runPostBuildSteps(
-    {
-      root,
-      outDir: context.outDir,
-      county,
-      problems: context.problems,
-      publicationLog,
-      inputHash: formatInputHash(digests.all, code, county.asOf),
-      log: (m) => console.log(m),
-      ...(touched ? { incremental: { villages: touched, newDay, pages: datedPages } } : {}),
-    },
-    new Map([[posterStep, posters]]),
-    values['no-posters'] ? POST_BUILD_STEPS.filter((s) => s !== posterStep) : POST_BUILD_STEPS,
-  );
+  const steps = {
+    root,
+    outDir: context.outDir,
+    problems: context.problems,
+    publicationLog,
+    inputHash: formatInputHash(digests.all, code, asOf),
+    ...(touched ? { incremental: { villages: touched, newDay, pages: datedPages } } : {}),
+  };
+  // The posters rendered ahead are all in the cache before the poster step places them.
+  await posters;
+  const { countySnapshot: _snapshot, ...handover } = context;
+  const search = await runCountySteps({ context: handover, steps, countySnapshot, noPosters: values['no-posters'] });
+  rmSync(countySnapshot.file, { force: true });
+  await runPostBuildSteps({ ...steps, search, log: (m: string) => console.log(m) }, [SEARCH_STEP]);
   recordTiming('post-build', performance.now() - postStarted);
 } catch (error) {
   fail(error);
@@ -561,7 +582,7 @@ const record: LastBuild = {
   out: dist,
   outIno: statSync(dist).ino,
   pagesKey,
-  asOf: county.asOf,
+  asOf,
   villages: Object.fromEntries(ids.map((id) => [id, digests.villages[id]!])),
   ...(nextInputKey ? { inputKey: nextInputKey } : {}),
   ...(problemsText ? { problems: problemsText } : {}),
@@ -572,7 +593,7 @@ writeFileSync(`${lastFile}.tmp-${process.pid}`, JSON.stringify(record));
 renameSync(`${lastFile}.tmp-${process.pid}`, lastFile);
 if (replaced && existsSync(replaced)) removeLater(replaced);
 recordTiming('total', performance.now() - started);
-console.log(`\n已生成 ${values.out ? dist : 'dist/'}（数据截至 ${county.asOf}）。 Built ${values.out ? dist : 'dist/'} (as of ${county.asOf}).`);
+console.log(`\n已生成 ${values.out ? dist : 'dist/'}（数据截至 ${asOf}）。 Built ${values.out ? dist : 'dist/'} (as of ${asOf}).`);
 warnIfPublishedReleaseIsOld(root, values['web-root'], process.env, new Date(), (t) => console.warn(`\n${t}`));
 // Astro and Vite may leave handles open; the build is done.
 process.exit(0);

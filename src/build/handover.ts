@@ -41,3 +41,18 @@ export function getBuildContext(): BuildContext | undefined {
   if (!current && !isMainThread) current = getEnvironmentData(KEY) as BuildContext | undefined;
   return current;
 }
+
+/**
+ * Hands over `context` without a county: scripts/build.ts, whose own post-build step (the search index) runs from its
+ * documents while the steps that read the county run in a child process (scripts/build-county-steps.ts). Reading the
+ * county is then a mistake in the build and throws, rather than falling back to loading content/ again
+ * (src/data/county.ts).
+ */
+export function provideBuildContextWithoutCounty(context: Omit<BuildContext, 'county'>): void {
+  current = Object.defineProperty({ ...context }, 'county', {
+    enumerable: true,
+    get(): never {
+      throw new Error('构建进程不持有县数据：搜索索引步骤只读它的文档。 The build process holds no county: the search index step reads its documents only.');
+    },
+  }) as BuildContext;
+}

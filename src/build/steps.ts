@@ -45,8 +45,13 @@ export interface StepContext {
   inputHash?: string;
 }
 
-export interface BuildStep {
+/**
+ * A post-build step. `C`: what it is given, the step context by default; a step that needs less of the county than the
+ * whole (the search index step: its documents) names its own context without `county`, so the build can let the
+ * county go before it runs.
+ */
+export interface BuildStep<C = StepContext> {
   name: string;
   /** Throwing stops the build and leaves the previous output untouched. */
-  run(ctx: StepContext): Promise<void>;
+  run(ctx: C): Promise<void>;
 }

@@ -1,9 +1,10 @@
 /**
- * The checked county of one build on disk, for the time the page process runs (scripts/build.ts):
- * the build process writes it here, drops its own copy and reads it back once the page process has
- * exited; the page process reads it on its first need of the county (scripts/build-pages.ts), after
- * Vite has bundled the pages, so neither holds the county while the other's peak is reached
- * (issue 18, docs/benchmarks.md "session 6: memory").
+ * The checked county of one build on disk, from the page process on (scripts/build.ts): the build
+ * process writes it here and drops its own copy; the page process reads it on its first need of the
+ * county (scripts/build-pages.ts), after Vite has bundled the pages, and the child process of the
+ * post-build steps that read the county (scripts/build-county-steps.ts) once the pages are written, so no
+ * two processes hold the county at once and none holds it while another's peak is reached (issue 18,
+ * docs/benchmarks.md "session 6: memory" and "session 7").
  *
  * One self-checking cache file (./cache-file.ts) in Node's structured-clone format (`node:v8`, what the
  * IPC channel used before): a file cut short, altered or written for another build (its `key`) reads as

@@ -174,6 +174,31 @@ export function listSearchDocuments(
   return docs.sort((a, b) => a.path.localeCompare(b.path));
 }
 
+/** A village as the search index step knows it: for the bundles (townships), the lexicon's places and the directory. */
+export interface SearchVillage {
+  id: string;
+  name: string;
+  township: string;
+}
+
+/**
+ * Everything the search index step (src/integrations/search-index.ts) reads of the county: its villages in the county's
+ * order and every record page's document. Made once from the checked county, so the step runs without the county in
+ * memory (scripts/build.ts lets the county go before the step starts: issue 18, docs/benchmarks.md, session 7).
+ */
+export interface SearchInput {
+  villages: SearchVillage[];
+  docs: SearchDocument[];
+}
+
+/** The search index step's input (`SearchInput`) made from a checked county. */
+export function getSearchInput(county: County): SearchInput {
+  return {
+    villages: county.villages.map((v) => ({ id: v.id, name: v.data.name, township: v.data.township })),
+    docs: listSearchDocuments(county),
+  };
+}
+
 /** The search document of one record page: what its SearchBody marks for Pagefind. */
 export function getRecordSearchDocument(type: RecordTypeName, villageId: string, id: string): SearchDocument {
   const record = recordDocuments(getVillage(villageId), getCounty(), atSitePath)[type].find((r) => r.id === id);

@@ -23,7 +23,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Jieba } from '@node-rs/jieba';
 import * as pagefind from 'pagefind';
 import { readCacheJson, writeCacheFile } from '../check/cache-file.ts';
-import { listSearchDocuments, type SearchDocument } from '../data/search.ts';
+import type { SearchDocument, SearchInput } from '../data/search.ts';
 import { buildT2s, buildVocabulary, choosePins, hanCharacters, loadJieba, makePlace, makeWordCounter, siteWords, wordStream } from '../lib/search-lexicon.ts';
 import type { SearchDirectory, SplitLexicon } from '../lib/search-bundles.ts';
 import { CHUNK_BYTES, encodeChunk, groupWords, readChunkFiles, readChunkWords, replaceChunkList } from '../lib/search-chunks.ts';
@@ -617,7 +617,7 @@ function fixedBytes(dir: string): number {
  * WORKER_MIN_PAGES pages to index). Throws with every problem found.
  */
 export async function buildSearchIndex(
-  ctx: Pick<StepContext, 'outDir' | 'county'> & Partial<Pick<StepContext, 'root' | 'incremental'>>,
+  ctx: Pick<SearchStepContext, 'outDir' | 'search'> & Partial<Pick<SearchStepContext, 'root' | 'incremental'>>,
   options: { bundlePages?: number; maxBundlePages?: number; workers?: number } = {},
 ): Promise<SearchIndexResult> {
   // Each part's wall time and this thread's CPU (GONGKAI_TIMINGS): the other post-build steps run in this thread
@@ -629,15 +629,11 @@ export async function buildSearchIndex(
     recordTiming(`search:${part}`, now.wall - lapStarted.wall, { cpu: Math.round(cpu / 1000) });
     lapStarted = now;
   };
-  const touched = ctx.incremental ? new Set(ctx.incremental.villages) : undefined;
-  // In an incremental build, ledger entries (what Pagefind indexes of a ledger page) only for the villages rendered
-  // again; a bundle indexed again gets its other villages' entries below (`withEntries`), a kept bundle needs none.
-  const hasEntries = (id: string) => touched === undefined || touched.has(id);
-  const docs = listSearchDocuments(ctx.county, hasEntries);
-  lap('documents');
+  const { docs, villages: countyVillages } = ctx.search;
   const known = new Set(docs.map((d) => d.path));
   const problems: string[] = [];
-  const unchangedVillage = (id: string) => touched !== undefined && ctx.county.villages.some((v) => v.id === id) && !touched.has(id);
+  const touched = ctx.incremental ? new Set(ctx.incremental.villages) : undefined;
+  const unchangedVillage = (id: string) => touched !== undefined && countyVillages.some((v) => v.id === id) && !touched.has(id);
   for (const file of htmlFiles(ctx.outDir, (rel) => /^v\/[^/]+$/.test(rel) && unchangedVillage(rel.slice(2)))) {
     const path = relative(ctx.outDir, file)
       .split('\\')
@@ -653,18 +649,18 @@ export async function buildSearchIndex(
   lap('scan');
   const pagefindDir = join(ctx.outDir, 'pagefind');
   const countsDir = ctx.root ? join(ctx.root, '.gongkai-build', 'search-counts') : undefined;
-  const townshipOf = new Map(ctx.county.villages.map((v) => [v.id, v.data.township]));
+  const townshipOf = new Map(countyVillages.map((v) => [v.id, v.township]));
   const pagesOf = new Map<string, number>();
   for (const d of docs) pagesOf.set(d.village, (pagesOf.get(d.village) ?? 0) + 1);
   const maxPages = options.maxBundlePages ?? BUNDLE_MAX_PAGES;
   // Every bundle holds at most `maxPages` pages: a group over it (a big township) is split by village.
   const bundles = packTownships(
-    ctx.county.villages.map((v) => v.data.township),
+    countyVillages.map((v) => v.township),
     (t) => docs.filter((d) => townshipOf.get(d.village) === t).length,
     options.bundlePages ?? BUNDLE_PAGES,
     maxPages,
   ).flatMap((townships) => {
-    const villages = ctx.county.villages.filter((v) => townships.includes(v.data.township)).map((v) => ({ id: v.id, pages: pagesOf.get(v.id) ?? 0 }));
+    const villages = countyVillages.filter((v) => townships.includes(v.township)).map((v) => ({ id: v.id, pages: pagesOf.get(v.id) ?? 0 }));
     const parts = splitVillages(villages, maxPages);
     return parts.map((ids) => {
       const own = parts.length === 1 ? townships : townships.filter((t) => ids.some((id) => townshipOf.get(id) === t));
@@ -727,19 +723,7 @@ export async function buildSearchIndex(
   const directory: SearchDirectory = { bundles: [], chars: '' };
   const bundleChars: Set<string>[] = [];
   // Bundles are indexed in parallel and merged here in their order, each as soon as it and those before it are done.
-  const withEntries = (b: (typeof bundles)[number]): SearchDocument[] => {
-    const missing = new Set(b.villageIds.filter((id) => !hasEntries(id)));
-    if (missing.size === 0) return b.docs;
-    const made = new Map(
-      listSearchDocuments(
-        ctx.county,
-        () => true,
-        ctx.county.villages.filter((v) => missing.has(v.id)),
-      ).map((d) => [d.path, d]),
-    );
-    return b.docs.map((d) => made.get(d.path) ?? d);
-  };
-  const jobs = bundles.filter((b) => !kept.has(b.id)).map((b) => ({ outDir: ctx.outDir, dir: join(pagefindDir, b.id), docs: withEntries(b) }));
+  const jobs = bundles.filter((b) => !kept.has(b.id)).map((b) => ({ outDir: ctx.outDir, dir: join(pagefindDir, b.id), docs: b.docs }));
   const pages = jobs.reduce((sum, job) => sum + job.docs.length, 0);
   const workers =
     options.workers ??
@@ -766,7 +750,7 @@ export async function buildSearchIndex(
       directory.bundles.push({
         id: b.id,
         townships: b.townships,
-        villages: ctx.county.villages.filter((v) => b.villageIds.includes(v.id)).map((v) => v.data.name),
+        villages: countyVillages.filter((v) => b.villageIds.includes(v.id)).map((v) => v.name),
         pages: b.docs.length,
         bytes: fixedBytes(dir),
         missing: '',
@@ -793,8 +777,8 @@ export async function buildSearchIndex(
   lap('hub');
 
   const places = [
-    ...ctx.county.villages.map((v) => makePlace(v.data.name, 'village', [v.id])),
-    ...[...new Set(ctx.county.villages.map((v) => v.data.township))].map((t) => makePlace(t, 'township')),
+    ...countyVillages.map((v) => makePlace(v.name, 'village', [v.id])),
+    ...[...new Set(countyVillages.map((v) => v.township))].map((t) => makePlace(t, 'township')),
   ];
   const lexicon: SplitLexicon = {
     places,
@@ -857,7 +841,15 @@ function dirBytes(dir: string): number {
   );
 }
 
-export const searchIndexStep: BuildStep = {
+/**
+ * What the search index step is given: the step context with the search input (src/data/search.ts `SearchInput`: the
+ * villages and every record page's document) in place of the county. scripts/build.ts makes the input from the county,
+ * runs the steps that read the county, lets it go and only then starts this one, so the county is not in memory beside
+ * the index's threads and Pagefind processes (issue 18).
+ */
+export type SearchStepContext = Omit<StepContext, 'county'> & { search: SearchInput };
+
+export const searchIndexStep: BuildStep<SearchStepContext> = {
   name: '搜索索引 search index',
   async run(ctx) {
     const r = await buildSearchIndex(ctx);

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCounty } from '../../src/check/load.ts';
 import type { County } from '../../src/check/model.ts';
 import { buildSearchIndex, type SearchIndexResult } from '../../src/integrations/search-index.ts';
+import { getSearchInput } from '../../src/data/search.ts';
 import { sortableDate } from '../../src/lib/search-bundles.ts';
 import { copyDemoDist, ensureDemoDist } from '../helpers/dist.ts';
 import { ROOT } from '../helpers/fixture-tree.ts';
@@ -39,7 +40,7 @@ beforeAll(async () => {
   county = loadCounty(ROOT, { env: {} }).county!;
   split = copyDemoDist('search-split');
   cacheRoot = mkdtempSync(join(tmpdir(), 'gongkai-split-'));
-  full = await buildSearchIndex({ outDir: split, county, root: cacheRoot }, { bundlePages: 1 });
+  full = await buildSearchIndex({ outDir: split, search: getSearchInput(county), root: cacheRoot }, { bundlePages: 1 });
   whole = await openSiteSearch(dist);
   site = await openSiteSearch(split);
 });
@@ -121,7 +122,10 @@ describe('the search index split by township', () => {
     const otherMeta = readdirSync(join(split, 'pagefind', other)).find((f) => f.endsWith('.pf_meta'))!;
     const inode = statSync(join(split, 'pagefind', other, otherMeta)).ino;
     // maqu's pages rendered again as they were: nothing to index.
-    const same = await buildSearchIndex({ outDir: split, county, root: cacheRoot, incremental: { villages: ['maqu'] } }, { bundlePages: 1 });
+    const same = await buildSearchIndex(
+      { outDir: split, search: getSearchInput(county), root: cacheRoot, incremental: { villages: ['maqu'] } },
+      { bundlePages: 1 },
+    );
     expect(same.indexed).toEqual([]);
     // A page of maqu reads differently (as a new file, the way a build writes it), then as before again: its township is indexed each time.
     const file = join(split, 'v/maqu/notices/2025-11-17-dibao/index.html');
@@ -131,11 +135,17 @@ describe('the search index split by township', () => {
       writeFileSync(file, text);
     };
     rewrite(html.replace(/(<span class="badge [^"]*">)[^<]*</, '$1公示期已结束<'));
-    const changed = await buildSearchIndex({ outDir: split, county, root: cacheRoot, incremental: { villages: ['maqu'] } }, { bundlePages: 1 });
+    const changed = await buildSearchIndex(
+      { outDir: split, search: getSearchInput(county), root: cacheRoot, incremental: { villages: ['maqu'] } },
+      { bundlePages: 1 },
+    );
     expect(changed.indexed).toEqual([maqu]);
     expect(digest(split)).not.toEqual(before);
     rewrite(html);
-    const again = await buildSearchIndex({ outDir: split, county, root: cacheRoot, incremental: { villages: ['maqu'] } }, { bundlePages: 1 });
+    const again = await buildSearchIndex(
+      { outDir: split, search: getSearchInput(county), root: cacheRoot, incremental: { villages: ['maqu'] } },
+      { bundlePages: 1 },
+    );
     expect(again.indexed).toEqual([maqu]);
     expect(again.reused.sort()).toEqual(full.indexed.filter((t) => t !== maqu).sort());
     // The other townships' bundles were not written again (the same file), and nothing differs from the full build.
@@ -159,7 +169,7 @@ describe('pages rendered again on a new day', () => {
     const dir = copyDemoDist(name);
     const root = mkdtempSync(join(tmpdir(), 'gongkai-dated-'));
     stamp(dir, '2025-11-20');
-    const first = await buildSearchIndex({ outDir: dir, county, root }, { bundlePages: 1 });
+    const first = await buildSearchIndex({ outDir: dir, search: getSearchInput(county), root }, { bundlePages: 1 });
     return { dir, root, first, done: () => [dir, root].forEach((d) => rmSync(d, { recursive: true, force: true })) };
   };
   const maqu = () => county.villages.find((v) => v.id === 'maqu')!.data.township;
@@ -170,7 +180,7 @@ describe('pages rendered again on a new day', () => {
       const before = digest(site.dir);
       stamp(site.dir, '2025-11-21');
       const again = await buildSearchIndex(
-        { outDir: site.dir, county, root: site.root, incremental: { villages: ['maqu'], newDay: true, pages: [page] } },
+        { outDir: site.dir, search: getSearchInput(county), root: site.root, incremental: { villages: ['maqu'], newDay: true, pages: [page] } },
         { bundlePages: 1 },
       );
       expect(again.indexed).toEqual([]);
@@ -195,11 +205,11 @@ describe('pages rendered again on a new day', () => {
       }
       for (const dir of [site.dir, full]) stamp(dir, '2025-11-21');
       const again = await buildSearchIndex(
-        { outDir: site.dir, county, root: site.root, incremental: { villages: ['maqu'], newDay: true, pages: [page] } },
+        { outDir: site.dir, search: getSearchInput(county), root: site.root, incremental: { villages: ['maqu'], newDay: true, pages: [page] } },
         { bundlePages: 1 },
       );
       expect(again.indexed).toEqual([maqu()]);
-      await buildSearchIndex({ outDir: full, county }, { bundlePages: 1 });
+      await buildSearchIndex({ outDir: full, search: getSearchInput(county) }, { bundlePages: 1 });
       expect(digest(site.dir)).toEqual(digest(full));
     } finally {
       site.done();
@@ -212,7 +222,7 @@ describe('the bundles indexed in worker threads', () => {
   it('writes exactly the files that indexing them one after another in the build thread writes', async () => {
     const copy = copyDemoDist('search-split-workers');
     try {
-      const r = await buildSearchIndex({ outDir: copy, county }, { bundlePages: 1, workers: 2 });
+      const r = await buildSearchIndex({ outDir: copy, search: getSearchInput(county) }, { bundlePages: 1, workers: 2 });
       expect(r.indexed.sort()).toEqual(full.indexed.sort());
       expect(digest(copy)).toEqual(digest(split));
     } finally {
@@ -226,7 +236,7 @@ describe('the bundles indexed in worker threads', () => {
       const notice = join(copy, 'v/maqu/notices/2025-11-17-dibao/index.html');
       writeFileSync(notice, readFileSync(notice, 'utf8').replace(/<article data-pagefind-body\b/, '<article'));
       rmSync(join(copy, 'v/dongguan/finances/2025-q3/index.html'));
-      const error = await buildSearchIndex({ outDir: copy, county }, { bundlePages: 1, workers: 2 }).catch((e: Error) => e);
+      const error = await buildSearchIndex({ outDir: copy, search: getSearchInput(county) }, { bundlePages: 1, workers: 2 }).catch((e: Error) => e);
       expect(error).toBeInstanceOf(Error);
       expect(String(error)).toContain('记录页 v/maqu/notices/2025-11-17-dibao/ 缺少 data-pagefind-body');
       expect(String(error)).toContain('Record page v/dongguan/finances/2025-q3/ was not built.');

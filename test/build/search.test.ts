@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCounty } from '../../src/check/load.ts';
 import type { County } from '../../src/check/model.ts';
 import { buildSearchIndex } from '../../src/integrations/search-index.ts';
-import { POST_BUILD_STEPS } from '../../scripts/build-steps.ts';
+import { getSearchInput } from '../../src/data/search.ts';
+import { SEARCH_STEP } from '../../scripts/build-steps.ts';
 import { formatDateZh } from '../../src/lib/dates.ts';
 import { formatYuan } from '../../src/lib/money.ts';
 import { maskName } from '../../src/lib/privacy.ts';
@@ -428,7 +429,7 @@ describe('search on the built demo county', () => {
   it('writes the same index when the same site is indexed again', async () => {
     const copy = copyDemoDist('search-determinism');
     try {
-      await buildSearchIndex({ outDir: copy, county });
+      await buildSearchIndex({ outDir: copy, search: getSearchInput(county) });
       const digest = (dir: string) => {
         const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
         return Object.fromEntries(
@@ -445,14 +446,14 @@ describe('search on the built demo county', () => {
   });
 
   it('stops the build with a clear message when a record page cannot be indexed', async () => {
-    expect(POST_BUILD_STEPS.map((s) => s.name)).toContain('搜索索引 search index');
+    expect(SEARCH_STEP.name).toBe('搜索索引 search index');
     const copy = copyDemoDist('search-broken');
     try {
       const notice = join(copy, 'v/maqu/notices/2025-11-17-dibao/index.html');
       writeFileSync(notice, readFileSync(notice, 'utf8').replace(/<article data-pagefind-body\b/, '<article'));
       const board = join(copy, 'v/maqu/index.html');
       writeFileSync(board, readFileSync(board, 'utf8').replace('<main id="main">', '<main id="main" data-pagefind-body>'));
-      const error = await buildSearchIndex({ outDir: copy, county }).catch((e: Error) => e);
+      const error = await buildSearchIndex({ outDir: copy, search: getSearchInput(county) }).catch((e: Error) => e);
       expect(error).toBeInstanceOf(Error);
       expect(String(error)).toContain('Record page v/maqu/notices/2025-11-17-dibao/ has no data-pagefind-body element');
       expect(String(error)).toContain('记录页 v/maqu/notices/2025-11-17-dibao/ 缺少 data-pagefind-body');

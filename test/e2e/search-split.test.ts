@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCounty } from '../../src/check/load.ts';
 import type { County } from '../../src/check/model.ts';
 import { buildSearchIndex } from '../../src/integrations/search-index.ts';
+import { getSearchInput } from '../../src/data/search.ts';
 import { sortableDate } from '../../src/lib/search-bundles.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { ROOT } from '../helpers/fixture-tree.ts';
@@ -47,7 +48,7 @@ beforeAll(async () => {
   county = loadCounty(root, { env: {} }).county!;
   dir = join(root, 'split');
   cpSync(dist, dir, { recursive: true });
-  await buildSearchIndex({ outDir: dir, county }, { maxBundlePages: CAP });
+  await buildSearchIndex({ outDir: dir, search: getSearchInput(county) }, { maxBundlePages: CAP });
   whole = await openSiteSearch(dist);
   site = await openSiteSearch(dir);
   server = await serveDir(dir, { gzip: true });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCounty } from '../../src/check/load.ts';
 import type { County } from '../../src/check/model.ts';
-import { runPostBuildSteps } from '../../scripts/build-steps.ts';
+import { runAllPostBuildSteps } from '../../scripts/build-steps.ts';
 import { copyDemoDist, copyPosterCache } from './dist.ts';
 import { ROOT } from './fixture-tree.ts';
 import { addProjectCode } from './project-tree.ts';
@@ -42,7 +42,7 @@ export async function buildKioskSite(name: string, asOf = ''): Promise<{ dir: st
     if (run.status !== 0) throw new Error(`astro build failed:\n${run.stdout}\n${run.stderr}`);
     const { county, problems } = loadCounty(project, { env: { GONGKAI_AS_OF: asOf } });
     if (!county) throw new Error('demo content does not load');
-    await runPostBuildSteps({ root: project, outDir: dir, county, problems, log: () => undefined });
+    await runAllPostBuildSteps({ root: project, outDir: dir, county, problems, log: () => undefined });
     return { dir, county };
   } finally {
     rmSync(project, { recursive: true, force: true });

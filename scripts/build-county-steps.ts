@@ -1,0 +1,63 @@
+/**
+ * The first round of the post-build steps of scripts/build.ts (scripts/build-steps.ts `COUNTY_STEPS`: kiosk copies,
+ * posters, county.json, the publication log), run by it as a child process (never by hand) once the pages are
+ * written: receives the steps' context without the county and the county snapshot's place (`CountyStepsRequest`) as
+ * the one message on its IPC channel, reads the county from the snapshot (src/check/county-snapshot.ts), sends back
+ * the search index step's input (src/data/search.ts `getSearchInput`) as its one message, runs the steps and exits 0
+ * (1 after printing why a step failed).
+ *
+ * A process of its own so that the county and what the steps made of it are given back to the system when they are
+ * done: the build process never reads the county back, and the search index step it runs next (its worker threads
+ * and Pagefind processes) starts beside no copy of the county (issue 18, docs/benchmarks.md, session 7).
+ */
+import type { BuildContext } from '../src/build/context.ts';
+import { provideBuildContext } from '../src/build/handover.ts';
+import type { StepContext } from '../src/build/steps.ts';
+import { readCountySnapshot, type CountySnapshot } from '../src/check/county-snapshot.ts';
+import { getSearchInput, type SearchInput } from '../src/data/search.ts';
+import { timed } from '../src/integrations/timings.ts';
+import { posterStep } from '../src/posters/build-step.ts';
+import { COUNTY_STEPS, runPostBuildSteps } from './build-steps.ts';
+
+/** What scripts/build.ts sends: the build context and the steps' context, both without the county, and where the county is. */
+export interface CountyStepsRequest {
+  context: Omit<BuildContext, 'county'>;
+  steps: Omit<StepContext, 'county' | 'log'>;
+  countySnapshot: CountySnapshot;
+  /** `--no-posters`: the poster step does not run. */
+  noPosters: boolean;
+}
+
+/** What this process sends back before it runs the steps. */
+export interface CountyStepsReply {
+  search: SearchInput;
+}
+
+if (!process.send) {
+  console.error('scripts/build-county-steps.ts 由 scripts/build.ts 启动，请运行 npm run build。 Run by scripts/build.ts; use npm run build.');
+  process.exit(1);
+}
+
+process.once('message', (request: CountyStepsRequest) => {
+  void (async () => {
+    const county = timed('county-snapshot-read', () => readCountySnapshot(request.countySnapshot));
+    if (!county)
+      throw new Error(
+        `构建后续步骤读不到本次构建检查过的数据（${request.countySnapshot.file}），请重新构建。 The post-build steps could not read this build's checked county (${request.countySnapshot.file}); build again.`,
+      );
+    // The steps read the county through src/data/ too (county.json's views).
+    provideBuildContext({ ...request.context, county });
+    const reply: CountyStepsReply = { search: timed('search-documents', () => getSearchInput(county)) };
+    await new Promise<void>((sent, failed) => process.send!(reply, (error: Error | null) => (error ? failed(error) : sent())));
+    await runPostBuildSteps(
+      { ...request.steps, county, log: (m: string) => console.log(m) },
+      request.noPosters ? COUNTY_STEPS.filter((s) => s !== posterStep) : COUNTY_STEPS,
+    );
+  })().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+});
