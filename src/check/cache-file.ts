@@ -70,7 +70,7 @@ function claimNotice(kind: string): boolean {
 }
 
 /** The clerk's line for a damaged cache file of `kind`: Chinese, with the English beside it. */
-export const formatUnreadableCache = (kind: string, file: string, reason: string): string =>
+const formatUnreadableCache = (kind: string, file: string, reason: string): string =>
   `缓存 ${kind} 已损坏（${reason}：${file}），已重新生成。 cache ${kind} unreadable (${reason}: ${file}), rebuilt`;
 
 /** Says once per kind in this build that a cache file of `kind` was damaged and is made again. */

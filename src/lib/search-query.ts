@@ -7,7 +7,7 @@
  * Pagefind for the characters as one exact phrase. "低保" then finds exactly the pages whose text
  * contains 低保, whatever Pagefind's segmenters would have made of the words around it.
  */
-import { CAPITAL_DIGITS, CAPITAL_UNITS, pairsOf } from './capital-numerals.ts';
+import { CAPITAL_DIGITS, CAPITAL_UNITS } from './capital-numerals.ts';
 import { formatYuan } from './money.ts';
 
 /** Characters Pagefind keeps inside words besides letters and digits: 记-07-003, 马*顺, 12,500.00. */
@@ -136,7 +136,7 @@ const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const QUARTER_NAMES = ['一', '二', '三', '四'];
 
 /** Capital numerals (大写数字) as written on vouchers and receipts → the everyday ones (pairs, as in SearchLexicon.t2s). */
-const CAPITALS = new Map(pairsOf(CAPITAL_DIGITS + CAPITAL_UNITS));
+const CAPITALS = t2sMap({ t2s: CAPITAL_DIGITS + CAPITAL_UNITS });
 
 /** Full-width to half-width, traditional to simplified, capital numerals in an amount (叁仟陆佰元) read, quotes removed, spaces collapsed. */
 export function normalizeQuery(raw: string, t2s: ReadonlyMap<string, string>): string {
