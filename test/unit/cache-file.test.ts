@@ -166,7 +166,7 @@ describe('the notice of a damaged cache', () => {
     expect(second).toBe('');
     // The next build has its own folder: it says it again.
     expect(reportIn(join(dir, 'next-build'), 'poster-layouts')).toBe(first);
-  });
+  }, 90_000);
 });
 
 describe('temporary files a killed build left', () => {
