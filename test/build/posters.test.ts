@@ -348,7 +348,8 @@ describe('a damaged cached poster', () => {
       // Written through all the same (by root, or after a chmod): the cache's file changes with it.
       chmodSync(placed, 0o644);
       const damaged = Buffer.from(original);
-      damaged[Math.floor(damaged.length / 2)] ^= 0x01;
+      const at = Math.floor(damaged.length / 2);
+      damaged[at] = damaged[at]! ^ 0x01;
       writeFileSync(placed, damaged);
       const r = await buildPosters(options);
       expect(r.rendered).toHaveLength(1);
