@@ -337,9 +337,10 @@ describe('a damaged cached poster', () => {
       const options = { root: tree.root, outDir: dist, county, log: () => {}, publicationLog: logPlan };
       await buildPosters(options);
       const folder = join(dist, 'v/maqu/posters');
+      // A poster's own A4 PDF (the quarter's one-file PDFs, all-<quarter>-a4.pdf, are written, not linked).
       const placed = join(
         folder,
-        readdirSync(folder).find((f) => f.endsWith('-a4.pdf') && !f.includes('全部'))!,
+        readdirSync(folder).find((f) => f.endsWith('-a4.pdf') && !f.startsWith('all-'))!,
       );
       const original = readFileSync(placed);
       // The site's file is the cache's (a hard link, no copy per build), and neither can be written through.
