@@ -23,8 +23,9 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'v'), { recursive: true });
 for (const name of readdirSync(site)) if (name !== 'pagefind' && name !== 'v') execFileSync('cp', ['-al', join(site, name), out]);
 for (const v of villages) execFileSync('cp', ['-al', join(site, 'v', v.id), join(out, 'v')]);
-rmSync(join(out, 'search', 'lexicon.json'), { force: true });
-rmSync(join(out, 'search', 'vocabulary.json'), { force: true });
+// The lexicon as the step writes it (lexicon.json and its shard folders, src/integrations/search-index.ts): written afresh, as in a cold build.
+for (const name of readdirSync(join(out, 'search')))
+  if (/^(lexicon|vocabulary)(-[0-9a-f]+|\.json)$/.test(name)) rmSync(join(out, 'search', name), { recursive: true, force: true });
 
 /** CPU milliseconds of this process (all its threads) and of its finished child processes (Pagefind), from /proc. */
 function cpu(): { self: number; children: number } {

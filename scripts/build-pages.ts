@@ -17,6 +17,7 @@
 import { gongkaiConfig } from '../astro.config.mjs';
 import type { BuildContext, PageHandover } from '../src/build/context.ts';
 import { provideBuildContext } from '../src/build/handover.ts';
+import { useCacheNoticeFolder } from '../src/check/cache-file.ts';
 import { readCountySnapshot } from '../src/check/county-snapshot.ts';
 import type { County } from '../src/check/model.ts';
 
@@ -27,7 +28,9 @@ if (!process.send) {
 
 /** The build context of `handover`, whose county is read from its snapshot when first asked for. */
 function lazyContext(handover: PageHandover): BuildContext {
-  const { countySnapshot, ...rest } = handover;
+  const { countySnapshot, cacheNotices, ...rest } = handover;
+  // A damaged cache the build process already reported is not said again from here.
+  if (cacheNotices) useCacheNoticeFolder(cacheNotices);
   let county: County | undefined;
   return Object.defineProperty(rest, 'county', {
     enumerable: true,

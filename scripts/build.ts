@@ -42,7 +42,7 @@
  */
 import { fork, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { copyFile, link, mkdir } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -51,7 +51,17 @@ import { runInNewContext } from 'node:vm';
 import type { BuildContext, PageHandover } from '../src/build/context.ts';
 import { provideBuildContextWithoutCounty } from '../src/build/handover.ts';
 import { resolveAsOf } from '../src/check/as-of.ts';
-import { dropUnsealedFile, sealFile } from '../src/check/cache-file.ts';
+import {
+  dropUnsealedFile,
+  isProcessAlive,
+  readCacheJson,
+  removeDeadTemps,
+  sealFile,
+  tempPath,
+  useCacheNoticeFolder,
+  writeCacheFile,
+  type CacheFileSpec,
+} from '../src/check/cache-file.ts';
 import { VillageCheckCache } from '../src/check/check-cache.ts';
 import { writeCountySnapshot } from '../src/check/county-snapshot.ts';
 import { codeFingerprint, contentDigests, contentStamp } from '../src/check/digest.ts';
@@ -61,6 +71,7 @@ import { loadCountyInParallel } from '../src/check/load-workers.ts';
 import { recordTiming, timed } from '../src/integrations/timings.ts';
 import { warnIfPublishedReleaseIsOld } from '../src/deploy/release-age.ts';
 import { PRIVATE_DIR, renderMissingPosters } from '../src/posters/build-step.ts';
+import { CACHE_DIR as POSTER_CACHE_DIR, LAYOUT_CACHE_DIR } from '../src/posters/cache.ts';
 import { getChangedDatedPages } from '../src/records/dated.ts';
 import type { SearchInput } from '../src/data/search.ts';
 import { planPublicationLog } from '../src/integrations/publication-log.ts';
@@ -93,6 +104,10 @@ if (!Number.isInteger(pageWorkers) || pageWorkers < 1 || pageWorkers > 64) {
   process.exit(1);
 }
 const hash = (...parts: string[]) => createHash('sha256').update(parts.join('\0')).digest('hex');
+// Each damaged cache is said once in this build, by whichever of its processes and threads finds it first.
+const cacheNotices = tempPath(join(work, 'cache-notices'));
+useCacheNoticeFolder(cacheNotices);
+process.on('exit', () => rmSync(cacheNotices, { recursive: true, force: true }));
 
 async function timedAsync<T>(stage: string, fn: () => Promise<T>): Promise<T> {
   const t = performance.now();
@@ -152,33 +167,37 @@ function removeLater(dir: string): void {
   }
 }
 
-/** Whether process `pid` is still running (a build that was killed leaves its folders behind). */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+/**
+ * The folders where the build writes files under a temporary name and renames them into place
+ * (src/check/cache-file.ts `tempPath`), with how many levels of subfolders to look in: the caches,
+ * the last-build records, the private-poster folder (personal data) and Astro's content store seal.
+ */
+const tempFolders = (): [string, number][] => [
+  [root, 0],
+  [work, 0],
+  [join(work, 'check-cache'), 0],
+  [join(work, 'search-counts'), 0],
+  [join(work, 'opendata-parts'), 1],
+  [join(work, 'astro-cache-incremental'), 0],
+  [join(root, '.astro-cache'), 0],
+  [join(root, POSTER_CACHE_DIR), 0],
+  [join(root, LAYOUT_CACHE_DIR), 0],
+];
 
 /**
- * Removes what killed builds left: staging folders `<work>/dist-<pid>` and private-poster folders
- * `<root>/private-posters.tmp-<pid>` (personal data) whose process is gone, and releases of this
- * output that it no longer links to (`keep`).
+ * Removes what killed builds left: staging folders `<work>/dist-<pid>`, county snapshots and every
+ * file or folder under a temporary name (`tempFolders`) whose process is gone, and releases of this
+ * output that it no longer links to (`keep`). A build running beside this one keeps its own.
  */
 function removeStale(outKey: string, keep: string | undefined): void {
   for (const name of readdirSync(work)) {
     const staging = /^dist-(\d+)$/.exec(name);
-    if (staging && Number(staging[1]) !== process.pid && !isAlive(Number(staging[1]))) rmSync(join(work, name), { recursive: true, force: true });
+    if (staging && Number(staging[1]) !== process.pid && !isProcessAlive(Number(staging[1]))) rmSync(join(work, name), { recursive: true, force: true });
     const snapshot = /^county-(\d+)\.v8$/.exec(name);
-    if (snapshot && Number(snapshot[1]) !== process.pid && !isAlive(Number(snapshot[1]))) rmSync(join(work, name), { force: true });
+    if (snapshot && Number(snapshot[1]) !== process.pid && !isProcessAlive(Number(snapshot[1]))) rmSync(join(work, name), { force: true });
     if (name.startsWith(`release-${outKey}-`) && join(work, name) !== keep) removeLater(join(work, name));
   }
-  for (const name of readdirSync(root)) {
-    const tmp = new RegExp(`^${PRIVATE_DIR}\\.tmp-(\\d+)$`).exec(name);
-    if (tmp && Number(tmp[1]) !== process.pid && !isAlive(Number(tmp[1]))) rmSync(join(root, name), { recursive: true, force: true });
-  }
+  for (const [dir, depth] of tempFolders()) removeDeadTemps(dir, depth);
 }
 
 /** The release folder <out> links to, if <out> is such a link. */
@@ -284,20 +303,19 @@ interface LastBuild {
   privatePosters?: boolean;
 }
 const lastFile = join(work, `last-build-${hash(dist).slice(0, 12)}.json`);
+// A self-checking cache file (src/check/cache-file.ts): a record cut short or changed by a byte (an as-of
+// date that would skip the new day's pages) reads as missing, and the build is a full one.
+const lastSpec: CacheFileSpec = { kind: 'last-build', version: 1, key: dist };
+const isLastBuild = (value: unknown): value is LastBuild => {
+  const last = value as Partial<LastBuild> | null;
+  return typeof last?.pagesKey === 'string' && typeof last.villages === 'object' && last.villages !== null && typeof last.outIno === 'number';
+};
 
 function readLastBuild(): LastBuild | undefined {
+  const last = readCacheJson(lastFile, lastSpec, isLastBuild);
   try {
-    const last = JSON.parse(readFileSync(lastFile, 'utf8')) as LastBuild;
-    // Only an output this build script made and that is still there as it left it (a record cut short or
-    // of another shape means a full build).
-    return typeof last.pagesKey === 'string' &&
-      typeof last.villages === 'object' &&
-      last.villages !== null &&
-      last.out === dist &&
-      statSync(dist).ino === last.outIno &&
-      existsSync(join(dist, 'index.html'))
-      ? last
-      : undefined;
+    // Only an output this build script made and that is still there as it left it.
+    return last && last.out === dist && statSync(dist).ino === last.outIno && existsSync(join(dist, 'index.html')) ? last : undefined;
   } catch {
     return undefined;
   }
@@ -459,11 +477,14 @@ recordTiming('mode', 0, { incremental: Boolean(only), changed: only?.length ?? i
 // ── the build context, Astro in this process ──
 const staging = join(work, `dist-${process.pid}`);
 const outKey = hash(dist).slice(0, 12);
-const privateTmp = join(root, `${PRIVATE_DIR}.tmp-${process.pid}`);
+const privateTmp = tempPath(join(root, PRIVATE_DIR));
 mkdirSync(work, { recursive: true });
-// Astro writes its prerender chunks inside the staging folder (under <root>/.gongkai-build/), and they
-// import packages by name: for a county folder outside the project, Node finds none there. A link to
-// the project's node_modules in the work folder (never in the output) lets them resolve.
+// Astro writes its prerender chunks into <staging>/.prerender/ when the staging folder (under
+// <root>/.gongkai-build/) is inside the current folder, else into <current folder>/.astro/.prerender/
+// (its getOutDirWithinCwd: `npm run build -- --root <county>` run in the project puts them in
+// <project>/.astro/.prerender/). They import packages by name: in the staging folder of a county folder
+// outside the project (a build run in the county folder), Node finds none. A link to the project's
+// node_modules in the work folder (never in the output) lets them resolve.
 const modulesLink = join(work, 'node_modules');
 if (relative(project, root).startsWith('..') && !existsSync(modulesLink)) symlinkSync(join(project, 'node_modules'), modulesLink, 'dir');
 rmSync(staging, { recursive: true, force: true });
@@ -501,6 +522,7 @@ const context: PageHandover = {
   asOf,
   ...(only ? { villagesToRender: only, datedPages, newDay } : {}),
   pageWorkers,
+  cacheNotices,
   cacheDirs: { astro: only ? join(work, 'astro-cache-incremental') : join(root, '.astro-cache'), vite: join(project, '.astro-cache', 'vite') },
   publicationLog,
   openDataParts: { dir: partsDir, keys: Object.fromEntries(ids.map((id) => [id, hash(digests.site, code, digests.villages[id]!)])) },
@@ -589,8 +611,7 @@ const record: LastBuild = {
   privatePosters: existsSync(join(root, PRIVATE_DIR)),
 };
 // Written beside and renamed: a build killed here leaves the old record or the new one, never half of one.
-writeFileSync(`${lastFile}.tmp-${process.pid}`, JSON.stringify(record));
-renameSync(`${lastFile}.tmp-${process.pid}`, lastFile);
+writeCacheFile(lastFile, lastSpec, JSON.stringify(record));
 if (replaced && existsSync(replaced)) removeLater(replaced);
 recordTiming('total', performance.now() - started);
 console.log(`\n已生成 ${values.out ? dist : 'dist/'}（数据截至 ${asOf}）。 Built ${values.out ? dist : 'dist/'} (as of ${asOf}).`);

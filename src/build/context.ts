@@ -67,7 +67,12 @@ export interface BuildContext {
  * page process reads from `countySnapshot` (src/check/county-snapshot.ts) on its first need of it, after Vite has
  * bundled the pages, so the bundling's peak and the county are not in its memory at once.
  */
-export type PageHandover = Omit<BuildContext, 'county'> & { baseUrl: string; countySnapshot: CountySnapshot };
+export type PageHandover = Omit<BuildContext, 'county'> & {
+  baseUrl: string;
+  countySnapshot: CountySnapshot;
+  /** Where the build notes the damaged caches it reported (src/check/cache-file.ts `useCacheNoticeFolder`): each is said once. */
+  cacheNotices?: string;
+};
 
 /**
  * The publication log (issue 15) as planned before the pages are rendered: every published record

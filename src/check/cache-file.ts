@@ -7,15 +7,21 @@
  * length and digest all match; anything else (a file cut short by a full disk or a killed build, a
  * byte changed by hand, a file of another format or version) reads as missing, so the build makes it
  * again. A file for another key is a stale entry and goes silently; a damaged one is said once per
- * kind in each process, in English, on the console ("cache check-cache unreadable …, rebuilt").
+ * kind in each build, in Chinese with the English beside it ("缓存 check-cache 已损坏（…），已重新生成。
+ * cache check-cache unreadable (…), rebuilt"), across the build's processes and threads when the build
+ * names a notice folder (`useCacheNoticeFolder`), else once per kind in each process.
+ *
+ * Temporary names: every file or folder the build writes beside and renames into place is named
+ * `<name>.tmp-<pid>-<thread>` (`tempPath`); `removeDeadTemps` removes those of processes that are gone
+ * (a killed build's), never those of a build running beside this one.
  *
  * Only the bytes read are hashed (sha256 runs at several hundred MB a second; the caches a build
  * reads are a few MB per hundred villages).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { threadId } from 'node:worker_threads';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { getEnvironmentData, setEnvironmentData, threadId } from 'node:worker_threads';
 
 /** What a cache file must be to be used: its kind (a name), its body format's version and the key it was made for. */
 export interface CacheFileSpec {
@@ -31,14 +37,45 @@ const MAX_HEADER = 256;
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
-/** Kinds already reported unreadable in this process (a console line, not a cache of data). */
+/** Kinds already reported unreadable in this thread (a console line, not a cache of data). */
 const reported = new Set<string>();
 
-/** Says once per kind in this process that a cache file of `kind` was damaged and is made again. */
-export function reportUnreadableCache(kind: string, file: string, reason: string): void {
-  if (reported.has(kind)) return;
+const NOTICES = 'gongkai:cache-notices';
+let noticeFolder: string | undefined;
+
+/**
+ * Makes `folder` (one per build, removed with it) where the build's processes and threads note the
+ * kinds of damaged caches they reported, so each kind is said once per build: the build script calls
+ * it, the page process with the folder it was handed; worker threads started afterwards inherit it.
+ */
+export function useCacheNoticeFolder(folder: string): void {
+  mkdirSync(folder, { recursive: true });
+  noticeFolder = folder;
+  setEnvironmentData(NOTICES, folder);
+}
+
+/** Whether this is the first report of `kind` in this build (or, with no notice folder, in this thread). */
+function claimNotice(kind: string): boolean {
+  if (reported.has(kind)) return false;
   reported.add(kind);
-  console.warn(`cache ${kind} unreadable (${reason}: ${file}), rebuilt`);
+  const folder = noticeFolder ?? (getEnvironmentData(NOTICES) as string | undefined);
+  if (!folder) return true;
+  try {
+    // Made only if absent, in one step: of two processes reporting the same kind, one makes it.
+    closeSync(openSync(join(folder, encodeURIComponent(kind)), 'wx'));
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'EEXIST';
+  }
+}
+
+/** The clerk's line for a damaged cache file of `kind`: Chinese, with the English beside it. */
+const formatUnreadableCache = (kind: string, file: string, reason: string): string =>
+  `缓存 ${kind} 已损坏（${reason}：${file}），已重新生成。 cache ${kind} unreadable (${reason}: ${file}), rebuilt`;
+
+/** Says once per kind in this build that a cache file of `kind` was damaged and is made again. */
+export function reportUnreadableCache(kind: string, file: string, reason: string): void {
+  if (claimNotice(kind)) console.warn(formatUnreadableCache(kind, file, reason));
 }
 
 const report = (spec: CacheFileSpec, file: string, reason: string) => reportUnreadableCache(spec.kind, file, reason);
@@ -111,7 +148,7 @@ export function readCacheJson<T>(file: string, spec: CacheFileSpec, isWhole: (va
  */
 export function writeCacheFile(file: string, spec: CacheFileSpec, body: string | Uint8Array): void {
   mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}-${threadId}`;
+  const tmp = tempPath(file);
   try {
     writeFileSync(tmp, sealCacheBody(spec, body));
     renameSync(tmp, file);
@@ -158,4 +195,68 @@ export function dropUnsealedFile(file: string, kind: string): void {
   if (seal) report(spec, file, 'digest mismatch');
   rmSync(file, { force: true });
   rmSync(sealOf(file), { force: true });
+}
+
+/**
+ * The temporary name of `path` while this process and thread write it (a file or a folder renamed into
+ * place when whole). The one naming every such writer of the build uses, so `removeDeadTemps` can tell
+ * a killed build's leftovers from a running build's.
+ */
+export const tempPath = (path: string): string => `${path}.tmp-${process.pid}-${threadId}`;
+
+/** `tempPath`'s names (and the older `<name>.tmp-<pid>`), with the writer's process id. */
+const TEMP = /\.tmp-(\d+)(?:-[0-9a-z]+)?$/;
+
+/** Whether `name` is a temporary name (`tempPath`): another build's may be in use; `removeDeadTemps` judges. */
+export const isTempName = (name: string): boolean => TEMP.test(name);
+
+/** A temporary name older than this is a leftover whatever its process id says (ids are reused). */
+const TEMP_MAX_AGE_MS = 24 * 3600 * 1000;
+
+/** Whether process `pid` is still running (a build that was killed leaves its files behind). */
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Whether `name` in `dir` is what a process that is gone left: a temporary name (`tempPath`) whose
+ * process is not running, or older than a day. Another name, or this process's, is not.
+ */
+export function isDeadTemp(dir: string, name: string): boolean {
+  const match = TEMP.exec(name);
+  if (!match) return false;
+  const pid = Number(match[1]);
+  if (pid === process.pid) return false;
+  if (!isProcessAlive(pid)) return true;
+  try {
+    return Date.now() - statSync(join(dir, name)).mtimeMs > TEMP_MAX_AGE_MS;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Removes from `dir` (and, with `depth`, from its folders that many levels down) the temporary files
+ * and folders of builds that were killed while writing them (`isDeadTemp`). Returns how many went.
+ */
+export function removeDeadTemps(dir: string, depth = 0): number {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const e of entries) {
+    if (isDeadTemp(dir, e.name)) {
+      rmSync(join(dir, e.name), { recursive: true, force: true });
+      removed += 1;
+    } else if (depth > 0 && e.isDirectory() && !TEMP.test(e.name)) removed += removeDeadTemps(join(dir, e.name), depth - 1);
+  }
+  return removed;
 }

@@ -14,7 +14,7 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { readCacheFile, writeCacheFile, type CacheFileSpec } from './cache-file.ts';
+import { isDeadTemp, isTempName, readCacheFile, writeCacheFile, type CacheFileSpec } from './cache-file.ts';
 import type { CheckedVillage, VillageCache } from './load.ts';
 
 interface Entry {
@@ -79,6 +79,7 @@ export class VillageCheckCache implements VillageCache {
       writeCacheFile(join(this.#dir, `${id}${EXT}`), spec(entry.scope, entry.digest), serialize(entry));
     }
     for (const f of readdirSync(this.#dir)) {
+      if (isTempName(f) && !isDeadTemp(this.#dir, f)) continue;
       if (!(f.endsWith(EXT) && f.slice(0, -EXT.length) in this.#digests)) rmSync(join(this.#dir, f), { force: true });
     }
     this.#fresh.clear();

@@ -2,6 +2,7 @@
  * Privacy (个人信息保护法): find unmasked ID numbers, mobile numbers and bank card numbers in any
  * text, and mask names, phones and ID numbers for display.
  */
+import { CAPITAL_DIGITS, pairsOf } from './capital-numerals.ts';
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
@@ -41,8 +42,8 @@ export interface PersonalNumberHit {
 /** Full-width digits, letters and the punctuation clerks paste between digit groups, as ASCII. */
 const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/g;
 
-/** Chinese numerals as digits (一三九… read aloud, 壹贰叁 as on a cheque), 幺 for 1 as in phone numbers. */
-const CHINESE_DIGITS: Readonly<Record<string, string>> = {
+/** Chinese numerals as digits (一三九… read aloud, 壹贰叁 as on a cheque, ./capital-numerals.ts), 幺 for 1 as in phone numbers. */
+const EVERYDAY_DIGITS: Readonly<Record<string, string>> = {
   〇: '0',
   零: '0',
   一: '1',
@@ -55,19 +56,14 @@ const CHINESE_DIGITS: Readonly<Record<string, string>> = {
   七: '7',
   八: '8',
   九: '9',
-  壹: '1',
-  贰: '2',
-  叁: '3',
-  肆: '4',
-  伍: '5',
-  陆: '6',
-  柒: '7',
-  捌: '8',
-  玖: '9',
+};
+const CHINESE_DIGITS: Readonly<Record<string, string>> = {
+  ...EVERYDAY_DIGITS,
+  ...Object.fromEntries(pairsOf(CAPITAL_DIGITS).map(([capital, everyday]) => [capital, EVERYDAY_DIGITS[everyday]!])),
 };
 /** The character codes of the Chinese numerals, for the scan that counts digits one character at a time. */
 const CHINESE_DIGIT_CODES: ReadonlySet<number> = new Set(Object.keys(CHINESE_DIGITS).map((ch) => ch.charCodeAt(0)));
-const CHINESE_DIGIT = '[〇零一二三四五六七八九幺壹贰叁肆伍陆柒捌玖]';
+const CHINESE_DIGIT = `[${Object.keys(CHINESE_DIGITS).join('')}]`;
 /** Characters that hide between digits and show nothing: zero-width spaces and joiners, soft hyphens. */
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 

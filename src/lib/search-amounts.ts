@@ -24,7 +24,10 @@ const SENTENCE_AMOUNT = /(?<![\d,.])(\d+(?:\.\d+)?)(?![\d,.])\s?(万元|万|元|
 function* statedAmounts(text: string): Generator<{ printed: string; index: number; length: number }> {
   for (const m of text.matchAll(SENTENCE_AMOUNT)) {
     const [whole, number, unit] = m;
-    const fen = Math.round(Number(number) * (unit!.startsWith('万') ? 1_000_000 : 100));
+    // Digits after the point a whole fen allows: 2 for 元, 6 for 万元 (2.9万元 is whole; 15.005元 is not, and is left out).
+    const places = unit!.startsWith('万') ? 6 : 2;
+    if (/[1-9]/.test(number!.split('.')[1]?.slice(places) ?? '')) continue;
+    const fen = Math.round(Number(number) * 10 ** places);
     if (!Number.isSafeInteger(fen) || fen <= 0) continue;
     const printed = formatYuan(fen);
     if (printed !== number) yield { printed, index: m.index, length: whole.length };
@@ -33,7 +36,7 @@ function* statedAmounts(text: string): Generator<{ printed: string; index: numbe
 
 /**
  * The printed form of each amount stated in `text` that is not already printed so, in order of first appearance:
- * 每人15元 → 15.00, 约2.9万元 → 29,000.00, 15.00元 → nothing (already printed). Amounts of no whole fen are left out.
+ * 每人15元 → 15.00, 约2.9万元 → 29,000.00, 15.00元 → nothing (already printed). Amounts of no whole fen (15.005元) are left out, not rounded.
  */
 export function sentenceAmounts(text: string): string[] {
   return [...new Set([...statedAmounts(text)].map((a) => a.printed))];

@@ -7,6 +7,7 @@
  * Pagefind for the characters as one exact phrase. "低保" then finds exactly the pages whose text
  * contains 低保, whatever Pagefind's segmenters would have made of the words around it.
  */
+import { CAPITAL_DIGITS, CAPITAL_UNITS } from './capital-numerals.ts';
 import { formatYuan } from './money.ts';
 
 /** Characters Pagefind keeps inside words besides letters and digits: 记-07-003, 马*顺, 12,500.00. */
@@ -137,7 +138,7 @@ const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const QUARTER_NAMES = ['一', '二', '三', '四'];
 
 /** Capital numerals (大写数字) as written on vouchers and receipts → the everyday ones (pairs, as in SearchLexicon.t2s). */
-const CAPITAL_DIGITS = t2sMap({ t2s: '壹一贰二貳二叁三參三肆四伍五陆六陸六柒七捌八玖九拾十佰百仟千萬万圆元圓元' });
+const CAPITALS = t2sMap({ t2s: CAPITAL_DIGITS + CAPITAL_UNITS });
 
 /** Full-width to half-width, traditional to simplified, capital numerals in an amount (叁仟陆佰元) read, quotes removed, spaces collapsed. */
 export function normalizeQuery(raw: string, t2s: ReadonlyMap<string, string>): string {
@@ -149,7 +150,7 @@ export function normalizeQuery(raw: string, t2s: ReadonlyMap<string, string>): s
       /[零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬万亿一二两三四五六七八九十百千]*[壹贰貳叁參肆伍陆陸柒捌玖佰仟][零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬万亿一二两三四五六七八九十百千圆圓元整]*/gu,
       (run) =>
         Array.from(run)
-          .map((c) => CAPITAL_DIGITS.get(c) ?? c)
+          .map((c) => CAPITALS.get(c) ?? c)
           .join(''),
     );
   return spokenDates(simplified)

@@ -8,6 +8,7 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BuildStep, StepContext } from '../build/steps.ts';
+import { tempPath } from '../check/cache-file.ts';
 import { getCachedFile, pruneCache, readCacheEntry } from './cache.ts';
 import type { PosterDoc } from './doc.ts';
 import { getPosterFiles, getPosterFolder, getQuarterPdfName, listPosterFiles } from './files.ts';
@@ -41,8 +42,9 @@ export interface PosterBuildReport {
 const label = (doc: PosterDoc, size: SizeKey) => `${doc.village.id}/${doc.id}@${size}`;
 
 /**
- * Puts a cached file at `dest` as a hard link to the cache entry (cache entries are written once and
- * never changed), or as a copy across file systems. A file an incremental build carried over from the
+ * Puts a cached file at `dest` as a hard link to the cache entry (cache entries are written once,
+ * read-only, and hashed against their manifest by this build before any is linked), or as a copy
+ * across file systems. A file an incremental build carried over from the
  * previous dist/ is already that link and is left alone; any other file there is replaced, never
  * written through (it may be a hard link into the previous dist/).
  */
@@ -107,7 +109,7 @@ export async function buildPosters(ctx: Pick<StepContext, 'root' | 'outDir' | 'c
     );
   const results = await runPosterJobs(jobs);
 
-  const privateTmp = join(ctx.root, `${PRIVATE_DIR}.tmp-${process.pid}`);
+  const privateTmp = tempPath(join(ctx.root, PRIVATE_DIR));
   rmSync(privateTmp, { recursive: true, force: true });
   let publicFiles = 0;
   let privateFiles = 0;

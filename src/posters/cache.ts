@@ -7,7 +7,10 @@
  * an interrupted build never leaves a half-written entry; entries no build uses any more are pruned.
  * The manifest is a self-checking cache file (src/check/cache-file.ts) holding each file's size and
  * sha256: an entry whose manifest is damaged, or one of whose files is missing, of another size or,
- * where the build places it, of other bytes, is rendered again.
+ * where the build places it, of other bytes, is rendered again. Its files are written read-only: the
+ * build hard-links them into dist/ (no copy of every poster per build), so a file there is the cache's
+ * file, and neither may be written through; an entry changed all the same is caught by that check
+ * before it is linked again.
  *
  * Beside it, .gongkai-cache/poster-layouts/<village>.json keeps each poster's sheet count keyed by
  * its layout key (the poster's content, paper size and drawing code), so the pages and the build step
@@ -15,11 +18,20 @@
  * It is a self-checking cache file too: a damaged one is laid out again.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readCacheJson, reportUnreadableCache, sealCacheBody, writeCacheFile, type CacheFileSpec } from '../check/cache-file.ts';
+import {
+  isDeadTemp,
+  isTempName,
+  readCacheJson,
+  reportUnreadableCache,
+  sealCacheBody,
+  tempPath,
+  writeCacheFile,
+  type CacheFileSpec,
+} from '../check/cache-file.ts';
 import { canonicalJson, hashText } from '../lib/fingerprint.ts';
 import type { PosterDoc } from './doc.ts';
 import { getFontIdentity } from './fonts.ts';
@@ -200,8 +212,11 @@ export function readCacheEntry(root: string, key: string, verify = false): Cache
     const file = join(dir, f);
     let damaged: string | undefined;
     try {
-      if (statSync(file).size !== m.bytes[i]) damaged = 'another size';
+      const stat = statSync(file);
+      if (stat.size !== m.bytes[i]) damaged = 'another size';
       else if (verify && sha256(readFileSync(file)) !== m.digests[i]) damaged = 'digest mismatch';
+      // An entry written before its files were made read-only becomes so once checked.
+      else if (verify && (stat.mode & 0o222) !== 0) chmodSync(file, 0o444);
     } catch {
       damaged = 'missing';
     }
@@ -218,25 +233,25 @@ export function getCachedFile(root: string, key: string, name: string): string {
   return join(entryDir(root, key), name);
 }
 
-/** Stores rendered files under a key, atomically. */
+/** Stores rendered files under a key, atomically, read-only (they are hard-linked into dist/). */
 export function writeCacheEntry(root: string, manifest: CacheManifest, data: ReadonlyMap<string, Buffer>): void {
   const dir = entryDir(root, manifest.key);
-  const tmp = `${dir}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  const tmp = tempPath(dir);
   mkdirSync(tmp, { recursive: true });
-  for (const name of manifest.files) writeFileSync(join(tmp, name), data.get(name)!);
+  for (const name of manifest.files) writeFileSync(join(tmp, name), data.get(name)!, { mode: 0o444 });
   const kept: KeptManifest = { ...manifest, bytes: manifest.files.map((f) => data.get(f)!.length), digests: manifest.files.map((f) => sha256(data.get(f)!)) };
   writeFileSync(join(tmp, MANIFEST), sealCacheBody(manifestSpec(manifest.key), `${JSON.stringify(kept, null, 2)}\n`));
   rmSync(dir, { recursive: true, force: true });
   renameSync(tmp, dir);
 }
 
-/** Removes entries (and leftovers of interrupted writes) that are not in `keep`. */
+/** Removes entries that are not in `keep`, and leftovers of killed builds' writes (not a running build's). */
 export function pruneCache(root: string, keep: ReadonlySet<string>): number {
   const base = join(root, CACHE_DIR);
   if (!existsSync(base)) return 0;
   let removed = 0;
   for (const name of readdirSync(base)) {
-    if (keep.has(name)) continue;
+    if (keep.has(name) || (isTempName(name) && !isDeadTemp(base, name))) continue;
     rmSync(join(base, name), { recursive: true, force: true });
     removed += 1;
   }

@@ -5,7 +5,7 @@
  * written into the village's poster folder in dist/ or into --out. Posters with personal data go to
  * private-posters/<village>/ only, whatever --out says: they are never put where the site is published.
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { LogPlan } from '../build/context.ts';
 import type { County } from '../check/model.ts';
@@ -91,6 +91,8 @@ export async function renderOnRequest(o: OnRequestOptions): Promise<OnRequestRes
     const dest = w.doc.personal ? privateDir : publicDir;
     mkdirSync(dest, { recursive: true });
     for (const f of listPosterFiles(getPosterFiles(w.doc, SIZES[w.size], w.sheets, formats))) {
+      // Replaced, never written through: a file there may be a hard link into the poster cache (the build's).
+      rmSync(join(dest, f), { force: true });
       copyFileSync(getCachedFile(o.root, w.key, f), join(dest, f));
       written.push(join(dest, f));
     }

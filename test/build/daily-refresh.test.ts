@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyPosterCache } from '../helpers/dist.ts';
@@ -24,7 +24,7 @@ const build = (asOf: string, ...args: string[]) => {
     env: { ...process.env, GONGKAI_AS_OF: asOf },
   });
   expect(run.status, run.stdout + run.stderr).toBe(0);
-  return run.stdout;
+  return run.stdout + run.stderr;
 };
 const files = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
@@ -120,5 +120,30 @@ describe('a rebuild on a new day', () => {
     } finally {
       await search.close();
     }
+  });
+});
+
+describe('a rebuild on a new day whose record of the last build was damaged', () => {
+  let out = '';
+  beforeAll(() => {
+    build(LAST_DAY);
+    const work = join(tree.root, '.gongkai-build');
+    const record = join(
+      work,
+      readdirSync(work).find((f) => /^last-build-[0-9a-f]+\.json$/.test(f))!,
+    );
+    const text = readFileSync(record, 'utf8');
+    expect(text).toContain(`"asOf":"${LAST_DAY}"`);
+    // One byte changed: the record now says the last build was already made for the new day.
+    writeFileSync(record, text.replace(`"asOf":"${LAST_DAY}"`, `"asOf":"${NEXT_DAY}"`));
+    out = build(NEXT_DAY);
+  }, 600_000);
+
+  it('says the record was unreadable, builds in full and gives what a full build of the day gives, personal data gone', () => {
+    expect(out).toContain('Full build');
+    expect(out.split('cache last-build unreadable').length - 1).toBe(1);
+    const dist = join(tree.root, 'dist');
+    expect(readFileSync(join(dist, NOTICE), 'utf8')).not.toContain(PERSONAL);
+    expect(digest(dist)).toEqual(digest(join(tree.root, 'full')));
   });
 });

@@ -103,7 +103,12 @@ describe('a build whose caches were damaged', () => {
       for (const list of Object.values(caches)) for (const f of list) damage(f, how);
       const out = build();
       expect(out).toContain('Incremental build: 1 village(s) changed');
-      for (const [kind, list] of Object.entries(caches)) if (list.length > 0) expect(out, kind).toContain(`cache ${kind} unreadable`);
+      // Each damaged kind said once in the build (its own process, the page process and their threads), in Chinese and English.
+      for (const [kind, list] of Object.entries(caches))
+        if (list.length > 0) {
+          expect(out, kind).toMatch(new RegExp(`缓存 ${kind} 已损坏（.+），已重新生成。 cache ${kind} unreadable \\(.+\\), rebuilt`));
+          expect(out.split(`cache ${kind} unreadable`).length - 1, kind).toBe(1);
+        }
       expect(digest(at('dist'))).toEqual(reference[edited ? 'B' : 'A']);
     }, 600_000);
   }
@@ -136,8 +141,18 @@ describe('a build killed while it renders the pages', () => {
   });
 
   it('is followed by a build that succeeds, removes what the killed one left and equals a full build', () => {
+    // What a build killed while writing its caches leaves beside them (src/check/cache-file.ts `tempPath`).
+    const village = readdirSync(at('.gongkai-build/opendata-parts')).find((f) => !f.endsWith('.xlsx'))!;
+    const temps = [
+      at('.gongkai-build/opendata-parts', village, `rows-0123.json.tmp-${killed.pid}-0`),
+      at('.gongkai-cache/poster-layouts', `${village}.json.tmp-${killed.pid}-2`),
+      at('.gongkai-build/check-cache', `${village}.v8.tmp-${killed.pid}-1`),
+      at('.gongkai-cache/posters', `0123456789abcdef0123456789abcdef.tmp-${killed.pid}-0`),
+    ];
+    for (const f of temps) writeFileSync(f, 'half');
     build();
     expect(existsSync(at('.gongkai-build', `dist-${killed.pid}`))).toBe(false);
+    for (const f of temps) expect(existsSync(f), f).toBe(false);
     expect(digest(at('dist'))).toEqual(reference.A);
   }, 600_000);
 });

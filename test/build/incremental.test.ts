@@ -5,9 +5,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCacheFile, writeCacheFile } from '../../src/check/cache-file.ts';
 import { ensureDemoDist } from '../helpers/dist.ts';
 import { makeTree, ROOT } from '../helpers/fixture-tree.ts';
 import { addProjectCode } from '../helpers/project-tree.ts';
@@ -56,9 +57,10 @@ beforeAll(() => {
   cpSync(demo, dist, { recursive: true, dereference: true });
   const lastBuild = (out: string, root: string) =>
     join(root, '.gongkai-build', `last-build-${createHash('sha256').update(out).digest('hex').slice(0, 12)}.json`);
-  const record = JSON.parse(readFileSync(lastBuild(demo, ROOT), 'utf8')) as { out: string; outIno: number };
-  mkdirSync(join(tree.root, '.gongkai-build'), { recursive: true });
-  writeFileSync(lastBuild(dist, tree.root), JSON.stringify({ ...record, out: dist, outIno: statSync(dist).ino }));
+  // A self-checking cache file (src/check/cache-file.ts) keyed by the output folder: read for the demo's, written for the copy's.
+  const spec = (out: string) => ({ kind: 'last-build', version: 1, key: out });
+  const record = JSON.parse(readCacheFile(lastBuild(demo, ROOT), spec(demo))!.toString('utf8')) as { out: string; outIno: number };
+  writeCacheFile(lastBuild(dist, tree.root), spec(dist), JSON.stringify({ ...record, out: dist, outIno: statSync(dist).ino }));
   inodesBefore = Object.fromEntries(files(dist).map((f) => [relative(dist, f), statSync(f).ino]));
   // maqu edits a meeting's minutes; dongxing posts a new 公示.
   const minutes = join(villages, 'maqu/meetings/2025-07-04-lianxi.md');

@@ -7,7 +7,7 @@
  * formats on request.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
@@ -321,6 +321,41 @@ describe('the poster cache', () => {
       const r = await buildPosters({ root: tree.root, outDir: join(tree.root, 'dist'), county, log: () => {}, publicationLog: before });
       expect(r.rendered).toEqual(['maqu/finance-2025-q3@A3', 'maqu/finance-2025-q3@A4']);
       expect(r.reused).toHaveLength(current.length * POSTER_SIZES.length - 2);
+    } finally {
+      tree.cleanup();
+    }
+  }, 120_000);
+});
+
+describe('a damaged cached poster', () => {
+  it('never reaches the site: the build hashes what it links, renders it again, and links read-only files', async () => {
+    const county = loadCounty(ROOT, { env: {} }).county!;
+    const tree = makeTree();
+    try {
+      cpSync(join(ROOT, CACHE_DIR), join(tree.root, CACHE_DIR), { recursive: true });
+      const dist = join(tree.root, 'dist');
+      const options = { root: tree.root, outDir: dist, county, log: () => {}, publicationLog: logPlan };
+      await buildPosters(options);
+      const folder = join(dist, 'v/maqu/posters');
+      // A poster's own A4 PDF (the quarter's one-file PDFs, all-<quarter>-a4.pdf, are written, not linked).
+      const placed = join(
+        folder,
+        readdirSync(folder).find((f) => f.endsWith('-a4.pdf') && !f.startsWith('all-'))!,
+      );
+      const original = readFileSync(placed);
+      // The site's file is the cache's (a hard link, no copy per build), and neither can be written through.
+      expect(statSync(placed).nlink).toBeGreaterThan(1);
+      expect(statSync(placed).mode & 0o222).toBe(0);
+      // Written through all the same (by root, or after a chmod): the cache's file changes with it.
+      chmodSync(placed, 0o644);
+      const damaged = Buffer.from(original);
+      const at = Math.floor(damaged.length / 2);
+      damaged[at] = damaged[at]! ^ 0x01;
+      writeFileSync(placed, damaged);
+      const r = await buildPosters(options);
+      expect(r.rendered).toHaveLength(1);
+      expect(readFileSync(placed).equals(original)).toBe(true);
+      expect(statSync(placed).mode & 0o222).toBe(0);
     } finally {
       tree.cleanup();
     }

@@ -28,7 +28,9 @@ export default function setup(project: TestProject): () => void {
     const work = join(ROOT, '.gongkai-build');
     for (const name of readdirSync(work).filter((n) => n.startsWith('last-build-') && n.endsWith('.json'))) {
       try {
-        if ((JSON.parse(readFileSync(join(work, name), 'utf8')) as { out?: string }).out?.startsWith(dir)) rmSync(join(work, name), { force: true });
+        // A self-checking cache file (src/check/cache-file.ts): its header line, then the record.
+        const text = readFileSync(join(work, name), 'utf8');
+        if ((JSON.parse(text.slice(text.indexOf('\n') + 1)) as { out?: string }).out?.startsWith(dir)) rmSync(join(work, name), { force: true });
       } catch {
         // Not ours to judge: leave files we cannot read.
       }

@@ -1,12 +1,23 @@
 /**
  * The self-checking cache file (src/check/cache-file.ts): what a build reads back is exactly what it
- * wrote for the same key, or nothing; a damaged file is said once per kind on the console.
+ * wrote for the same key, or nothing; a damaged file is said once per kind and build on the console,
+ * in Chinese with the English beside it; what a killed build left under a temporary name goes.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { dropUnsealedFile, openCacheBody, readCacheFile, readCacheJson, sealFile, writeCacheFile } from '../../src/check/cache-file.ts';
+import {
+  dropUnsealedFile,
+  openCacheBody,
+  readCacheFile,
+  readCacheJson,
+  removeDeadTemps,
+  sealFile,
+  tempPath,
+  writeCacheFile,
+} from '../../src/check/cache-file.ts';
 
 let dir = '';
 let warnings: string[] = [];
@@ -72,7 +83,9 @@ describe('a cache file', () => {
       expect(readCacheFile(file, s)).toBeUndefined();
       expect(readCacheFile(file, s)).toBeUndefined();
       expect(warnings).toHaveLength(1);
-      expect(warnings[0]).toMatch(new RegExp(`^cache ${s.kind} unreadable \\(.+\\), rebuilt$`));
+      expect(warnings[0]).toMatch(
+        new RegExp(`^缓存 ${s.kind} 已损坏（.+：.+part\\.json），已重新生成。 cache ${s.kind} unreadable \\(.+: .+part\\.json\\), rebuilt$`),
+      );
     });
   }
 
@@ -120,5 +133,64 @@ describe("a sealed file another program keeps (Astro's content store)", () => {
     dropUnsealedFile(file, 'test-store-3');
     expect(existsSync(file)).toBe(false);
     expect(warnings).toEqual([]);
+  });
+});
+
+describe('the notice of a damaged cache', () => {
+  const module = resolve('src/check/cache-file.ts');
+  /** A process of the build (the build's own, the page process) that reports `kind` damaged, and from a worker thread too. */
+  const reportIn = (folder: string, kind: string) =>
+    spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { Worker } from 'node:worker_threads';
+         const { useCacheNoticeFolder, reportUnreadableCache } = await import(${JSON.stringify(module)});
+         useCacheNoticeFolder(${JSON.stringify(folder)});
+         reportUnreadableCache(${JSON.stringify(kind)}, '/county/.gongkai-cache/poster-layouts/maqu.json', 'digest mismatch');
+         const worker = new Worker(\`const { reportUnreadableCache } = await import(\${JSON.stringify(${JSON.stringify(module)})});
+           reportUnreadableCache(${JSON.stringify(kind)}, 'other.json', 'no header');\`, { eval: true, type: 'module' });
+         await new Promise((done) => worker.on('exit', done));`,
+      ],
+      { encoding: 'utf8' },
+    ).stderr;
+
+  it('is said once in a build, though its processes and their worker threads each find the damage', () => {
+    const folder = join(dir, 'notices');
+    const first = reportIn(folder, 'poster-layouts');
+    const second = reportIn(folder, 'poster-layouts');
+    expect(first).toBe(
+      '缓存 poster-layouts 已损坏（digest mismatch：/county/.gongkai-cache/poster-layouts/maqu.json），已重新生成。 cache poster-layouts unreadable (digest mismatch: /county/.gongkai-cache/poster-layouts/maqu.json), rebuilt\n',
+    );
+    expect(second).toBe('');
+    // The next build has its own folder: it says it again.
+    expect(reportIn(join(dir, 'next-build'), 'poster-layouts')).toBe(first);
+  }, 90_000);
+});
+
+describe('temporary files a killed build left', () => {
+  it('are removed, in the folder and its subfolders, unless the process that writes them is running', () => {
+    // A process that has exited: what a killed build was.
+    const dead = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+    const put = (name: string, folder = false) => {
+      mkdirSync(join(dir, name, folder ? '' : '..'), { recursive: true });
+      if (folder) writeFileSync(join(dir, name, 'sheet-1.png'), 'png');
+      else writeFileSync(join(dir, name), 'half');
+      return join(dir, name);
+    };
+    const left = [
+      put(`check-1.v8.tmp-${dead}-0`),
+      put(`maqu/rows-ab12.json.tmp-${dead}-3`),
+      put(`0123abcd.tmp-${dead}-1`, true),
+      put(`last-build-0a1b.json.tmp-${dead}`),
+    ];
+    const kept = [put('maqu/rows-ab12.json'), put('check-2.v8'), put(tempPath('mine.json')), put('running.json.tmp-1-0')];
+    // A name older than a day is a leftover whatever its process id (ids are reused).
+    const old = put('reused.json.tmp-1-0');
+    utimesSync(old, new Date(Date.now() - 2 * 86_400_000), new Date(Date.now() - 2 * 86_400_000));
+    expect(removeDeadTemps(dir, 1)).toBe(left.length + 1);
+    for (const f of [...left, old]) expect(existsSync(f), f).toBe(false);
+    for (const f of kept) expect(existsSync(f), f).toBe(true);
   });
 });

@@ -314,6 +314,9 @@ describe('numbers hidden in other ways', () => {
       '139\u00ad1712\u00ad3456',
       '139,1712,3456',
       '电话：139，1712，3456',
+      // Capital numerals as on a cheque, simplified and traditional (貳 參 陸 are 贰 叁 陆).
+      '电话壹叁玖壹柒壹贰叁肆伍陆',
+      '电话壹參玖壹柒壹貳參肆伍陸',
     ]) {
       expect(findPersonalNumbers(text), text).toEqual([{ kind: 'mobile', masked: '139****3456' }]);
     }

@@ -25,6 +25,8 @@ describe('amounts in the search', () => {
   it('gives every amount a sentence states its printed form, and leaves printed amounts alone', () => {
     expect(sentenceAmounts('四组村民按每人15元标准筹资5,700.00元，其中申请15万元；预算约2.9万元，另收15.00元。')).toEqual(['15.00', '150,000.00', '29,000.00']);
     expect(sentenceAmounts('工程全长2.3公里，186户，2025年9月12日')).toEqual([]);
+    // An amount of no whole fen is no amount a page prints: left out, not rounded to one it does not state.
+    expect(sentenceAmounts('每亩补贴15.005元，每户0.004元，共1.2345678万元；单价2.5元')).toEqual(['2.50']);
     expect(amountTail('每人15元')).toBe(`${AMOUNT_TAIL_MARK} 15.00`);
     expect(amountTail('5,700.00元')).toBe('');
   });
