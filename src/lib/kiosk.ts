@@ -130,6 +130,17 @@ export function isBoardStale(screenDate: IsoDate, deadline: IsoDate): boolean {
   return screenDate > deadline;
 }
 
+/**
+ * The day count a page adds to a 公示's printed period on the visitor's date: ，剩余3天 while it runs, ，3天后开始
+ * before; nothing once it has ended (the page is rebuilt that day and says 公示期已结束).
+ */
+export function describeNoticeDays(start: IsoDate, end: IsoDate, today: IsoDate): string {
+  const s = getPostingStatus(start, end, today);
+  if (s.state === 'upcoming') return `，${s.startsInDays}天后开始`;
+  if (s.state === 'running') return `，剩余${s.daysLeft}天`;
+  return '';
+}
+
 /** Where a notice stands on the screen's date, in the words of the public site. */
 export function describeNoticeStatus(start: IsoDate, end: IsoDate, longTerm: boolean, today: IsoDate): { state: 'upcoming' | 'running' | 'ended'; zh: string } {
   if (longTerm) return { state: 'running', zh: '长期公示' };

@@ -7,7 +7,7 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page, Route } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { County } from '../../src/check/model.ts';
@@ -63,7 +63,9 @@ const bannerShown = (page: Page) => page.locator('[data-stale-banner]').isVisibl
 describe('the kiosk screens in the built site', () => {
   it('gives every village a screen with its own offline copy and version file', () => {
     for (const v of built.county.villages) {
-      expect(kioskHtml(v.id)).toContain('数据截至');
+      // Dated by the village's newest record, not by the build: the page changes only when a state does.
+      expect(kioskHtml(v.id)).toContain('最近更新');
+      expect(kioskHtml(v.id)).not.toContain('数据截至');
       const sw = readFileSync(join(built.dir, 'kiosk', v.id, 'sw.js'), 'utf8');
       expect(sw).toContain(`"url":"/kiosk/${v.id}/index.html"`);
       expect(sw).toMatch(/"url":"\/_astro\/[^"]+\.js"/);
@@ -262,6 +264,36 @@ describe('a kiosk screen in Chromium', () => {
       expect(await page.locator('[data-counter]').textContent()).toMatch(new RegExp(`/ ${total - 1}$`));
     } finally {
       await context.close();
+    }
+  });
+
+  it('learns from its version file how fresh its data is, though its page is the same for months: the village is behind, not the screen', async () => {
+    // The page of the 20 November build; the county has been rebuilt every night since and the screen's page did
+    // not change until 16 January, the newest version file says 20 January.
+    const version = (asOf: string) => async (route: Route) =>
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify({ village: 'maqu', asOf, build: 'x' }) });
+    const at = new Date('2026-01-21T10:00:00+08:00');
+    const { context, page } = await open('maqu', '?check=1', { at, serviceWorkers: 'block' });
+    try {
+      await page.route('**/kiosk/maqu/version.json', version('2026-01-20'));
+      await context.clock.runFor(3_000);
+      await expect.poll(() => page.locator('[data-stale-text]').innerText()).toContain('截至那天村里还没有公开');
+      const banner = await page.locator('[data-stale-text]').innerText();
+      expect(banner).toContain('本屏内容最后更新于2026年1月20日，已经 1 天');
+      expect(banner).toContain('2025年第四季度村务公开应于2026年1月15日前公开');
+      expect(await bannerShown(page)).toBe(true);
+    } finally {
+      await context.close();
+    }
+    // Cut off since (no newer version file reached it), it knows only the build it has (20 November): the screen may be behind.
+    const offline = await open('maqu', '', { at, serviceWorkers: 'block' });
+    try {
+      await offline.context.clock.runFor(3_000);
+      const banner = await offline.page.locator('[data-stale-text]').innerText();
+      expect(await bannerShown(offline.page)).toBe(true);
+      expect(banner).toContain('本屏没有收到');
+    } finally {
+      await offline.context.close();
     }
   });
 
