@@ -6,7 +6,7 @@
  */
 import type { RuleProfile } from '../law/profiles.ts';
 import { getPostingStatus } from './calendar.ts';
-import { daysBetween, formatDateZh, weekday, type IsoDate } from './dates.ts';
+import { daysBetween, formatDateZh, getChinaDate, weekday, type IsoDate } from './dates.ts';
 import { comparePeriods, periodKey, periodLabel, type Period } from './period.ts';
 import { getLatestDueQuarter, getPublicationDeadline } from './schedule.ts';
 
@@ -99,10 +99,7 @@ export function getNewestPeriod<P extends Period>(periods: readonly P[]): P | un
 
 const CST_OFFSET_MS = 8 * 3_600_000;
 
-/** Civil date in China (UTC+8, no daylight saving) of an instant, whatever the box's time zone. */
-export function getChinaDate(epochMs: number): IsoDate {
-  return new Date(epochMs + CST_OFFSET_MS).toISOString().slice(0, 10);
-}
+export { getChinaDate };
 
 /** Minutes since midnight, China time. */
 export function getChinaMinutes(epochMs: number): number {
@@ -128,17 +125,6 @@ export function getScreenDate(epochMs: number, asOf: IsoDate): IsoDate {
 /** True when the screen's date is past the deadline: its newest records may no longer be current. */
 export function isBoardStale(screenDate: IsoDate, deadline: IsoDate): boolean {
   return screenDate > deadline;
-}
-
-/**
- * The day count a page adds to a 公示's printed period on the visitor's date: ，剩余3天 while it runs, ，3天后开始
- * before; nothing once it has ended (the page is rebuilt that day and says 公示期已结束).
- */
-export function describeNoticeDays(start: IsoDate, end: IsoDate, today: IsoDate): string {
-  const s = getPostingStatus(start, end, today);
-  if (s.state === 'upcoming') return `，${s.startsInDays}天后开始`;
-  if (s.state === 'running') return `，剩余${s.daysLeft}天`;
-  return '';
 }
 
 /** Where a notice stands on the screen's date, in the words of the public site. */

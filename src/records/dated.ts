@@ -34,7 +34,7 @@ export interface NoticePosting {
   /**
    * What pages print, the same on every day of a state: 2025年12月1日起公示, 公示至2025年12月20日, 公示期已结束,
    * 长期公示. Never a day count and never "公示中": a page that is not rebuilt stays true. The count (，剩余3天)
-   * is added in the browser from the dates (src/client/notice-days.ts, src/lib/kiosk.ts `describeNoticeDays`).
+   * is added in the browser from the dates (src/client/notice-days.ts, src/lib/calendar.ts `describeNoticeDays`).
    */
   zh: string;
   en: string;

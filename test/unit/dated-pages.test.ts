@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadCounty } from '../../src/check/load.ts';
-import { describeNoticeDays } from '../../src/lib/kiosk.ts';
+import { describeNoticeDays } from '../../src/lib/calendar.ts';
 import { getChangedDatedPages, getDatedFacts, getNoticePosting } from '../../src/records/dated.ts';
 import { ROOT } from '../helpers/fixture-tree.ts';
 
