@@ -49,12 +49,12 @@ const visible = () => slides.filter((s) => !s.hidden);
 /**
  * The latest date this screen's content is known to be current on: the as-of date of the newest build, learned from
  * `version.json` once the screen holds that build (the page itself changes only when a state does, so it carries no
- * build date), and never before the date of the village's newest record the page prints (最近更新).
+ * build date), and never before the first day its page is known current on (`data-known`, src/records/dated.ts).
  */
 function knownAsOf(): string {
   const learned = localStorage.getItem(AS_OF_KEY) ?? '';
-  const updated = data['updated'] ?? '';
-  return /^\d{4}-\d{2}-\d{2}$/.test(learned) && learned > updated ? learned : updated;
+  const known = data['known'] ?? '';
+  return /^\d{4}-\d{2}-\d{2}$/.test(learned) && learned > known ? learned : known;
 }
 
 /** Whether a slide's type at this scale fits the screen: its natural height within the items' area, nothing wider than the slide. */
@@ -205,7 +205,7 @@ async function checkForUpdate(): Promise<void> {
   try {
     const r = await fetch(data['version']!, { cache: 'no-store' });
     if (!r.ok) throw new Error(String(r.status));
-    const version = (await r.json()) as { asOf?: unknown };
+    const version = (await r.json().catch(() => ({}))) as { asOf?: unknown };
     localStorage.setItem(SYNC_KEY, String(Date.now()));
     showSync(true);
     void showCheckpoint();

@@ -122,7 +122,7 @@ export interface KioskView {
   /** The village's page on the public website, shown as text and as a QR code. */
   web: { url: string; display: string; qrPath: string; qrSize: number };
   /** After `deadline` the screen warns it may be stale; `staleAtBuild` is that test on the as-of date. */
-  freshness: { deadline: string; staleAtBuild: boolean; dueZh: string; what: string; coming: { label: string; deadline: string }[] };
+  freshness: { deadline: string; staleAtBuild: boolean; dueZh: string; what: string; coming: { label: string; deadline: string }[]; known: string };
   slides: KioskSlide[];
 }
 

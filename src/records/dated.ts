@@ -22,7 +22,7 @@
  * Pure: the date is passed in.
  */
 import { getPostingStatus } from '../lib/calendar.ts';
-import { formatDateZh } from '../lib/dates.ts';
+import { addDays, formatDateZh } from '../lib/dates.ts';
 import { describeStaleness, getBoardDeadline, getNewestPeriod, isBoardStale, listComingDeadlines } from '../lib/kiosk.ts';
 import type { NoticeRec, VillageRecords } from '../check/model.ts';
 import type { RuleProfile } from '../law/profiles.ts';
@@ -102,7 +102,11 @@ export function getKioskFreshness(v: VillageRecords, asOf: string, profile: Rule
   const due = getBoardDeadline({ disclosure: newestDisclosure, ledger: newestLedger }, asOf, profile, monthly);
   const what = due.what === 'disclosure' ? '村务公开' : '财务公开';
   const coming = listComingDeadlines(due, profile);
-  return { deadline: due.deadline, staleAtBuild: isBoardStale(asOf, due.deadline), dueZh: describeStaleness(coming, asOf, asOf, what), what, coming };
+  // The first day the page is known to be current on, though it carries no build date: its newest record's, or the
+  // day after the last deadline it has seen pass (a screen that never reached version.json still knows the village missed it).
+  const passed = coming.filter((c) => c.deadline < asOf).at(-1);
+  const known = [getNewestRecordDate([v], asOf) ?? '', passed ? addDays(passed.deadline, 1) : ''].sort().at(-1)!;
+  return { deadline: due.deadline, staleAtBuild: isBoardStale(asOf, due.deadline), dueZh: describeStaleness(coming, asOf, asOf, what), what, coming, known };
 }
 
 /** The path of a village's kiosk screen among the dated pages (kiosk/<village>). */
