@@ -128,13 +128,15 @@ export interface DatedFacts {
 /** The date facts of one village's pages on `asOf`. */
 export function getDatedFacts(v: VillageRecords, asOf: string, profile: RuleProfile): DatedFacts {
   const pages: Record<string, string> = {};
-  const notices = v.notices.map((n) => `${n.id}:${getNoticePosting(n, asOf).state}:${isNoticeUnpublished(n, asOf) ? 1 : 0}`);
-  for (const [i, n] of v.notices.entries()) pages[recordPath('notice', v.id, n.id)] = notices[i]!;
+  const states = v.notices.map((n) => `${n.id}:${getNoticePosting(n, asOf).state}`);
+  const unpublished = v.notices.map((n) => isNoticeUnpublished(n, asOf));
+  for (const [i, n] of v.notices.entries()) pages[recordPath('notice', v.id, n.id)] = `${states[i]}:${unpublished[i] ? 1 : 0}`;
   const updated = getNewestRecordDate([v], asOf) ?? '';
-  // The board: its standing badge, every notice's state, and the date of the newest record it says it is updated to.
-  pages[villagePath(v.id)] = JSON.stringify([getVillageStanding(v, asOf, profile), notices, updated]);
-  // The kiosk screen: its freshness (a deadline passing), the notices it still shows, and its 最近更新.
-  pages[kioskPath(v.id)] = JSON.stringify([getKioskFreshness(v, asOf, profile), notices, updated]);
+  // The board: its standing badge, every notice's state (it shows no names), and the date of its newest record.
+  pages[villagePath(v.id)] = JSON.stringify([getVillageStanding(v, asOf, profile), states, updated]);
+  // The kiosk screen: its freshness (a deadline passing), which notices it shows (not ended, names not removed), its 最近更新.
+  const shown = states.filter((s, i) => !s.endsWith(':ended') && !unpublished[i]);
+  pages[kioskPath(v.id)] = JSON.stringify([getKioskFreshness(v, asOf, profile), states, shown, updated]);
   const posted = v.notices.map((n) => `${n.id}:${n.data.longTerm || n.endDate >= asOf ? 1 : 0}`).join(',');
   return { village: posted, pages };
 }
