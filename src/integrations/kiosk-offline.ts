@@ -83,7 +83,12 @@ export async function writeKioskOffline(ctx: StepContext): Promise<{ village: st
   // An incremental build carried the other villages' screens over with their offline copies: same page, same code
   // (same scripts), so the same service worker. On a new day only the version file changes: it carries the build's
   // date, which a screen learns from it (its page changes only when a state does, src/records/dated.ts).
-  const rendered = ctx.incremental ? new Set(ctx.incremental.villages) : undefined;
+  // A village counts when its screen was rendered: its content changed, or its screen is among the dated pages (a
+  // village with only other dated pages, a notice or its board, keeps its screen).
+  const dated = new Set((ctx.incremental?.pages ?? []).map((p) => p.split('/')[1]!));
+  const rendered = ctx.incremental
+    ? new Set(ctx.incremental.villages.filter((id) => !dated.has(id) || ctx.incremental!.pages?.includes(`kiosk/${id}`)))
+    : undefined;
   const out = [];
   for (const v of ctx.county.villages) {
     const page = `kiosk/${v.id}/index.html`;
