@@ -470,7 +470,7 @@ console.log(
 );
 if (only && newDay)
   console.log(
-    `新的一天：重新生成各村公开屏和 ${datedPages.length} 个与日期有关的页面（公开栏、公示）。 New day: screens and ${datedPages.length} dated page(s) (boards, notices) rendered again.`,
+    `新的一天：重新生成 ${datedPages.length} 个状态有变化的页面（公开栏、公示、公开屏）。 New day: ${datedPages.length} page(s) whose state changed (boards, notices, screens) rendered again.`,
   );
 recordTiming('mode', 0, { incremental: Boolean(only), changed: only?.length ?? ids.length, newDay, datedPages: datedPages.length });
 

@@ -118,11 +118,6 @@ export function contextRendersRecordPage(context: Pick<BuildContext, 'villagesTo
   return contextRendersVillage(context, id) || Boolean(context?.datedPages?.includes(path));
 }
 
-/** Whether a build with this context renders the dated pages of village `id` (board, kiosk screen). */
-export function contextRendersDatedVillagePages(context: Pick<BuildContext, 'villagesToRender' | 'newDay'> | undefined, id: string): boolean {
-  return contextRendersVillage(context, id) || Boolean(context?.newDay);
-}
-
 /**
  * Whether a build with this context renders a data file or feed of village `id` that depends on the
  * date as `date` says (src/records/dated.ts): on a new day, the files that print the date, and the

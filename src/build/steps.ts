@@ -25,13 +25,13 @@ export interface StepContext {
   log(message: string): void;
   /**
    * Set in an incremental build: the villages whose pages were rendered again, and whether the as-of
-   * date moved (then every village's kiosk screen was rendered again too, and the boards in `pages`).
+   * date moved (then the boards, notices and kiosk screens whose state changed are in `pages`).
    */
   incremental?: {
     villages: readonly string[];
     newDay?: boolean;
     /**
-     * Pages (boards v/<village>, record pages v/<village>/notices/<id>) rendered again in villages of `villages` that were not rendered whole:
+     * Pages (boards v/<village>, record pages v/<village>/notices/<id>, screens kiosk/<village>) rendered again in villages of `villages` that were not rendered whole:
      * their dated pages on a new day (src/records/dated.ts). A village of `villages` with none listed was rendered whole.
      */
     pages?: readonly string[];

@@ -23,6 +23,8 @@ import {
 const SHIFT_EVERY_MS = 60_000;
 const LAYOUT_EVERY_MS = 600_000;
 const SYNC_KEY = 'gongkai-kiosk-last-sync';
+/** The as-of date of the newest build this screen is known to show (from its `version.json`, written every build). */
+const AS_OF_KEY = 'gongkai-kiosk-as-of';
 
 const root = document.documentElement;
 const board = document.getElementById('board')!;
@@ -43,6 +45,17 @@ let minute = -1;
 let lastCheck = -Infinity;
 
 const visible = () => slides.filter((s) => !s.hidden);
+
+/**
+ * The latest date this screen's content is known to be current on: the as-of date of the newest build, learned from
+ * `version.json` once the screen holds that build (the page itself changes only when a state does, so it carries no
+ * build date), and never before the first day its page is known current on (`data-known`, src/records/dated.ts).
+ */
+function knownAsOf(): string {
+  const learned = localStorage.getItem(AS_OF_KEY) ?? '';
+  const known = data['known'] ?? '';
+  return /^\d{4}-\d{2}-\d{2}$/.test(learned) && learned > known ? learned : known;
+}
 
 /** Whether a slide's type at this scale fits the screen: its natural height within the items' area, nothing wider than the slide. */
 function fitsAt(slide: HTMLElement, scale: number, room: number): boolean {
@@ -108,7 +121,7 @@ function judgeDay(today: string): void {
     $('[data-stale-text]')!.textContent = describeStaleness(
       JSON.parse(data['coming']!) as { label: string; deadline: string }[],
       today,
-      data['asOf']!,
+      knownAsOf(),
       data['what']!,
     );
   board.dataset['stale'] = String(stale);
@@ -123,12 +136,13 @@ function judgeDay(today: string): void {
 
 function tick(): void {
   const now = Date.now();
-  const today = getScreenDate(now, data['asOf']!);
+  const asOf = knownAsOf();
+  const today = getScreenDate(now, asOf);
   if (today !== day) judgeDay((day = today));
   const m = Math.floor(now / 60_000);
   if (m !== minute) {
     minute = m;
-    const clockOk = getChinaDate(now) >= data['asOf']!;
+    const clockOk = getChinaDate(now) >= asOf;
     const time = clockOk ? formatChinaTime(now) : '屏幕时间未校准';
     $('[data-clock]')!.textContent = clockOk ? `${formatClockDateZh(today)} ${time}` : time;
     $('[data-night-time]')!.textContent = time;
@@ -191,10 +205,16 @@ async function checkForUpdate(): Promise<void> {
   try {
     const r = await fetch(data['version']!, { cache: 'no-store' });
     if (!r.ok) throw new Error(String(r.status));
+    const version = (await r.json().catch(() => ({}))) as { asOf?: unknown };
     localStorage.setItem(SYNC_KEY, String(Date.now()));
     showSync(true);
     void showCheckpoint();
     await registration?.update();
+    // The build's date counts for this page only once no newer build is on its way (else it reloads into it first).
+    if (typeof version.asOf === 'string' && !registration?.installing && !registration?.waiting) {
+      localStorage.setItem(AS_OF_KEY, version.asOf);
+      if (day) judgeDay(day);
+    }
   } catch {
     showSync(false);
   }

@@ -5,7 +5,7 @@
  * `npm run check` uses: the one documented fallback. A build with content errors never gets here.
  */
 import { getBuildContext } from '../build/handover.ts';
-import { contextRendersDatedVillagePages, contextRendersRecordPage, contextRendersVillage, contextRendersVillageFile } from '../build/context.ts';
+import { contextRendersRecordPage, contextRendersVillage, contextRendersVillageFile } from '../build/context.ts';
 import { formatProblems } from '../check/format.ts';
 import { loadCounty } from '../check/load.ts';
 import type { County, Problem, VillageRecords } from '../check/model.ts';
@@ -58,11 +58,6 @@ export function rendersVillage(id: string): boolean {
 /** Whether this build renders the record page at `path` of village `id` (its village changed, or its date facts did). */
 export function rendersRecordPage(id: string, path: string): boolean {
   return contextRendersRecordPage(getBuildContext(), id, path);
-}
-
-/** Whether this build renders the dated pages of village `id` (board, kiosk screen): also on every new day. */
-export function rendersDatedVillagePages(id: string): boolean {
-  return contextRendersDatedVillagePages(getBuildContext(), id);
 }
 
 /** Whether this build renders a data file or feed of village `id` that depends on the date as `date` says (src/records/dated.ts). */

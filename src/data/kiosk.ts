@@ -7,13 +7,14 @@
 import { encode } from 'uqr';
 import type { VillageRecords } from '../check/model.ts';
 import { formatDateZh } from '../lib/dates.ts';
-import { describeNoticeStatus, describeStaleness, getBoardDeadline, getNewestPeriod, isBoardStale, listComingDeadlines } from '../lib/kiosk.ts';
+import { getNewestPeriod } from '../lib/kiosk.ts';
 import { summariseLedger } from '../lib/ledger.ts';
 import { formatYuan } from '../lib/money.ts';
 import { comparePeriods, periodKey, periodLabel } from '../lib/period.ts';
 import type { FactsContext } from '../records/context.ts';
 import { getLedgerPlainFacts } from '../records/ledger.ts';
 import { getMeetingFacts } from '../records/meeting.ts';
+import { getKioskFreshness, getNewestRecordDate, getNoticePosting } from '../records/dated.ts';
 import { getNoticeFacts } from '../records/notice.ts';
 import { villagePath } from '../records/registry.ts';
 import { getVolunteerFacts } from '../records/volunteer.ts';
@@ -110,8 +111,9 @@ export type KioskSlide =
 export interface KioskView {
   village: { id: string; name: string; township: string };
   siteTitle: string;
-  asOf: string;
-  asOfZh: string;
+  /** The date of the village's newest record on the build's date (最近更新), what the screen's page prints instead of the build's date. */
+  updated?: string;
+  updatedZh?: string;
   hotline: string;
   phone: string;
   boards: string[];
@@ -120,7 +122,7 @@ export interface KioskView {
   /** The village's page on the public website, shown as text and as a QR code. */
   web: { url: string; display: string; qrPath: string; qrSize: number };
   /** After `deadline` the screen warns it may be stale; `staleAtBuild` is that test on the as-of date. */
-  freshness: { deadline: string; staleAtBuild: boolean; dueZh: string; what: string; coming: { label: string; deadline: string }[] };
+  freshness: { deadline: string; staleAtBuild: boolean; dueZh: string; what: string; coming: { label: string; deadline: string }[]; known: string };
   slides: KioskSlide[];
 }
 
@@ -128,7 +130,7 @@ function noticeSlides(v: VillageRecords, asOf: string): KioskSlide[] {
   return [...v.notices]
     .sort((a, b) => a.endDate.localeCompare(b.endDate) || a.id.localeCompare(b.id))
     .flatMap((n): KioskSlide[] => {
-      const status = describeNoticeStatus(n.data.startDate, n.endDate, n.data.longTerm, asOf);
+      const status = getNoticePosting(n, asOf);
       const f = getNoticeFacts(n, v, { asOf });
       if (status.state === 'ended' || f.unpublished) return [];
       const slide: KioskSlide = {
@@ -301,32 +303,19 @@ function qrPath(text: string): { path: string; size: number } {
 export function getKioskView(villageId: string): KioskView {
   const c = getCounty();
   const v = getVillage(villageId);
-  const villageTrack = v.disclosures.filter((d) => d.data.track === '村务');
-  const newestDisclosure = getNewestPeriod(villageTrack.map((d) => d.period));
-  const newestLedger = getNewestPeriod(v.ledgers.map((l) => l.period));
-  const monthly = c.profile.financeCadence === 'month' || v.data.financeCadence === '每月';
-  const due = getBoardDeadline({ disclosure: newestDisclosure, ledger: newestLedger }, c.asOf, c.profile, monthly);
-  const what = due.what === 'disclosure' ? '村务公开' : '财务公开';
   const url = new URL(`${villagePath(v.id)}/`, c.site.baseUrl).href;
   const qr = qrPath(url);
-  const coming = listComingDeadlines(due, c.profile);
+  const updated = getNewestRecordDate([v], c.asOf);
   return {
     village: { id: v.id, name: v.data.name, township: v.data.township },
     siteTitle: c.site.title,
-    asOf: c.asOf,
-    asOfZh: formatDateZh(c.asOf),
+    ...(updated ? { updated, updatedZh: formatDateZh(updated) } : {}),
     hotline: c.site.hotline,
     phone: v.data.phone,
     boards: v.data.boards.map((b) => b.location),
     urls: { scope: kioskHref(v.id), sw: `${kioskHref(v.id)}sw.js`, version: `${kioskHref(v.id)}version.json`, icon: `${href('')}favicon.svg` },
     web: { url, display: url.replace(/^https?:\/\//, ''), qrPath: qr.path, qrSize: qr.size },
-    freshness: {
-      deadline: due.deadline,
-      staleAtBuild: isBoardStale(c.asOf, due.deadline),
-      dueZh: describeStaleness(coming, c.asOf, c.asOf, what),
-      what,
-      coming,
-    },
+    freshness: getKioskFreshness(v, c.asOf, c.profile),
     slides: [...noticeSlides(v, c.asOf), ...disclosureSlides(v), ...ledgerSlides(v), ...meetingSlides(v, c), ...volunteerSlides(v)],
   };
 }

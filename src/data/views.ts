@@ -16,8 +16,8 @@ import { getMeetingFacts, type MeetingRec } from '../records/meeting.ts';
 import { getNoticeFacts } from '../records/notice.ts';
 import { RECORD_TYPES, recordPath, villagePath, type RecordTypeName } from '../records/registry.ts';
 import { formatHours, getVolunteerFacts } from '../records/volunteer.ts';
-import { getNewestRecordDate, getNoticePosting, getVillageStanding, isNoticePageDated } from '../records/dated.ts';
-import { getCounty, getVillage, href, rendersDatedVillagePages, rendersRecordPage, urls } from './county.ts';
+import { getNewestRecordDate, getNoticePosting, getVillageStanding, kioskPath } from '../records/dated.ts';
+import { getCounty, getVillage, href, rendersRecordPage, urls } from './county.ts';
 import { GLOSSARY } from './glossary.ts';
 
 // ── shared ────────────────────────────────────────────────────────────────
@@ -541,8 +541,9 @@ export function getNoticeView(villageId: string, id: string) {
     unitZh: f.unitZh,
     longTerm: n.data.longTerm,
     status: noticeStatus(n),
-    /** The page shows the as-of date only while its status counts days (src/records/dated.ts). */
-    dated: isNoticePageDated(n, c.asOf),
+    /** For the days left the browser adds (src/client/notice-days.ts). */
+    start: n.data.startDate,
+    end: n.endDate,
     legalBasis: n.data.legalBasis,
     objection: n.data.objection,
     personal: f.personal,
@@ -595,10 +596,10 @@ export function listRecords(type: RecordTypeName) {
   );
 }
 
-/** Paths of the kiosk screens this build renders: dated pages, rendered every new day (src/records/dated.ts). */
+/** Paths of the kiosk screens this build renders: on a new day, the screens whose date facts changed (src/records/dated.ts). */
 export function listVillages() {
   return getCounty()
-    .villages.filter((v) => rendersDatedVillagePages(v.id))
+    .villages.filter((v) => rendersRecordPage(v.id, kioskPath(v.id)))
     .map((v) => ({ params: { village: v.id } }));
 }
 

@@ -59,7 +59,20 @@ function pruneWorkbox(dir: string): void {
   }
 }
 
-/** Writes the offline copy of every screen this build rendered; returns what it wrote. */
+/** A screen's service worker's build id: the start of its sha256 (its precache manifest names every file's revision). */
+function hashServiceWorker(swFile: string): string {
+  return createHash('sha256').update(readFileSync(swFile)).digest('hex').slice(0, 16);
+}
+
+/**
+ * A screen's version file, written every build: it proves the screen is online, and tells it the build's as-of date
+ * (the date its content is current on) and its service worker's build id.
+ */
+function formatKioskVersion(village: string, asOf: string, build: string): string {
+  return `${JSON.stringify({ village, asOf, build })}\n`;
+}
+
+/** Writes the offline copy of every screen this build rendered (and every screen's version file); returns what it wrote. */
 export async function writeKioskOffline(ctx: StepContext): Promise<{ village: string; files: number; bytes: number; build: string }[]> {
   const kioskDir = join(ctx.outDir, 'kiosk');
   if (!existsSync(kioskDir)) throw new Error('kiosk pages missing: expected dist/kiosk/<village>/index.html');
@@ -67,15 +80,25 @@ export async function writeKioskOffline(ctx: StepContext): Promise<{ village: st
   const wbDir = await copyWorkboxLibraries(kioskDir);
   pruneWorkbox(join(kioskDir, wbDir));
   const workboxPath = `${base}kiosk/${wbDir}/`;
-  // An incremental build on the same day carried the other villages' screens over with their
-  // offline copies: same page, same code (same scripts), so the same service worker and version file.
-  const rendered = ctx.incremental && !ctx.incremental.newDay ? new Set(ctx.incremental.villages) : undefined;
+  // An incremental build carried the other villages' screens over with their offline copies: same page, same code
+  // (same scripts), so the same service worker. On a new day only the version file changes: it carries the build's
+  // date, which a screen learns from it (its page changes only when a state does, src/records/dated.ts).
+  // A village counts when its screen was rendered: its content changed, or its screen is among the dated pages (a
+  // village with only other dated pages, a notice or its board, keeps its screen).
+  const dated = new Set((ctx.incremental?.pages ?? []).map((p) => p.split('/')[1]!));
+  const rendered = ctx.incremental
+    ? new Set(ctx.incremental.villages.filter((id) => !dated.has(id) || ctx.incremental!.pages?.includes(`kiosk/${id}`)))
+    : undefined;
   const out = [];
   for (const v of ctx.county.villages) {
     const page = `kiosk/${v.id}/index.html`;
     if (!existsSync(join(ctx.outDir, page))) throw new Error(`kiosk page missing for village ${v.id}: ${page}`);
     const swFile = join(ctx.outDir, 'kiosk', v.id, 'sw.js');
-    if (rendered && !rendered.has(v.id) && existsSync(swFile) && existsSync(join(dirname(swFile), 'version.json'))) continue;
+    const versionFile = join(dirname(swFile), 'version.json');
+    if (rendered && !rendered.has(v.id) && existsSync(swFile) && existsSync(versionFile)) {
+      if (ctx.incremental?.newDay) replaceFile(versionFile, formatKioskVersion(v.id, ctx.county.asOf, hashServiceWorker(swFile)));
+      continue;
+    }
     // Files carried over by an incremental build are hard links to the previous dist/: replace, never rewrite.
     replaceFile(swFile, kioskServiceWorkerSource(workboxPath));
     const { count, size, warnings } = await injectManifest({
@@ -87,8 +110,8 @@ export async function writeKioskOffline(ctx: StepContext): Promise<{ village: st
       manifestTransforms: [async (entries) => ({ manifest: entries.map((e) => ({ ...e, url: base + e.url })), warnings: [] })],
     });
     if (warnings.length > 0) throw new Error(`kiosk service worker for ${v.id}: ${warnings.join('; ')}`);
-    const build = createHash('sha256').update(readFileSync(swFile)).digest('hex').slice(0, 16);
-    replaceFile(join(dirname(swFile), 'version.json'), `${JSON.stringify({ village: v.id, asOf: ctx.county.asOf, build })}\n`);
+    const build = hashServiceWorker(swFile);
+    replaceFile(versionFile, formatKioskVersion(v.id, ctx.county.asOf, build));
     out.push({ village: v.id, files: count, bytes: size, build });
   }
   return out;

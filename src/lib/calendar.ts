@@ -86,6 +86,17 @@ export function getPostingStatus(start: IsoDate, end: IsoDate, today: IsoDate): 
   return { state: 'ended', endedDaysAgo: daysBetween(end, today) };
 }
 
+/**
+ * The day count a page adds to a 公示's printed period on the visitor's date: ，剩余3天 while it runs, ，3天后开始
+ * before; nothing once it has ended (the page is rebuilt that day and says 公示期已结束).
+ */
+export function describeNoticeDays(start: IsoDate, end: IsoDate, today: IsoDate): string {
+  const s = getPostingStatus(start, end, today);
+  if (s.state === 'upcoming') return `，${s.startsInDays}天后开始`;
+  if (s.state === 'running') return `，剩余${s.daysLeft}天`;
+  return '';
+}
+
 /** Years between `from` and `to` (inclusive) that the calendar does not know. */
 export function missingCalendarYears(from: IsoDate, to: IsoDate, cal: WorkCalendar): number[] {
   const out: number[] = [];

@@ -49,3 +49,8 @@ export function formatDateZh(date: IsoDate): string {
   if (!m) return date;
   return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
 }
+
+/** Civil date in China (UTC+8, no daylight saving) of an instant, whatever the machine's time zone. */
+export function getChinaDate(epochMs: number): IsoDate {
+  return new Date(epochMs + 8 * 3_600_000).toISOString().slice(0, 10);
+}

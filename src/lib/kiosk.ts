@@ -6,7 +6,7 @@
  */
 import type { RuleProfile } from '../law/profiles.ts';
 import { getPostingStatus } from './calendar.ts';
-import { daysBetween, formatDateZh, weekday, type IsoDate } from './dates.ts';
+import { daysBetween, formatDateZh, getChinaDate, weekday, type IsoDate } from './dates.ts';
 import { comparePeriods, periodKey, periodLabel, type Period } from './period.ts';
 import { getLatestDueQuarter, getPublicationDeadline } from './schedule.ts';
 
@@ -99,10 +99,7 @@ export function getNewestPeriod<P extends Period>(periods: readonly P[]): P | un
 
 const CST_OFFSET_MS = 8 * 3_600_000;
 
-/** Civil date in China (UTC+8, no daylight saving) of an instant, whatever the box's time zone. */
-export function getChinaDate(epochMs: number): IsoDate {
-  return new Date(epochMs + CST_OFFSET_MS).toISOString().slice(0, 10);
-}
+export { getChinaDate };
 
 /** Minutes since midnight, China time. */
 export function getChinaMinutes(epochMs: number): number {

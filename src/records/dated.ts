@@ -3,21 +3,27 @@
  * on a new day re-renders only the pages whose date facts differ between the previous build's date
  * and today's (plus whatever content changed), so a daily refresh does not rebuild the county.
  *
- * Always dated (re-rendered every new day): the county-wide pages (home, compliance, search, open data), each
- * village's kiosk screen (freshness deadline, "数据截至", which the screen's own clock checks), and the
- * village data files that carry the day's findings (`VillageFileDate`). A village's board shows the
- * date only through its standing and its notices' status, and says when the village's newest record is
- * from instead of "数据截至" (`getNewestRecordDate`), so it is rendered again only when those differ.
- * A village's feeds and notice tables leave out a 公示 past its `unpublishAfter`, so they are rendered
- * again only when one of its notice pages is; its other data files (ledgers, disclosures, meetings,
- * volunteers, the workbook, README) are dated by their newest record, not by the day.
- * Record pages carry no "数据截至" stamp; of them only notices depend on the date, through their
- * posting status (days left) and `unpublishAfter` (names leave the page). The posters a village's
+ * A page depends on the date only through discrete states, never through a day count: a 公示 starts or ends
+ * (`getNoticePosting` prints its period, 公示至2025年12月20日, and the browser adds the days left), its names leave
+ * after `unpublishAfter`, a quarter's deadline passes (the board's standing, the kiosk's freshness). So a new day
+ * re-renders only the pages whose state changed that day.
+ *
+ * Always dated (re-rendered every new day): the county-wide pages (home, compliance, search, open data) and the
+ * village data files that carry the day's findings (`VillageFileDate`). A village's board shows the date only
+ * through its standing and its notices' states, and says when the village's newest record is from instead of
+ * "数据截至" (`getNewestRecordDate`). Its kiosk screen says the same 最近更新 and depends on the date through its
+ * freshness (`getKioskFreshness`) and the notices it shows; the screen learns the build's date from the small
+ * `version.json` written every build, not from its page. A village's feeds and notice tables leave out a 公示
+ * past its `unpublishAfter`, so they are rendered again when one of its notice pages is; its other data files
+ * (ledgers, disclosures, meetings, volunteers, the workbook, README) are dated by their newest record.
+ * Record pages carry no "数据截至" stamp; of them only notices depend on the date. The posters a village's
  * pages link to depend on the date only through which notices are still posted
  * (src/posters/selection.ts): when that changes, every page of the village is rendered again.
  * Pure: the date is passed in.
  */
 import { getPostingStatus } from '../lib/calendar.ts';
+import { addDays, formatDateZh } from '../lib/dates.ts';
+import { describeStaleness, getBoardDeadline, getNewestPeriod, isBoardStale, listComingDeadlines } from '../lib/kiosk.ts';
 import type { NoticeRec, VillageRecords } from '../check/model.ts';
 import type { RuleProfile } from '../law/profiles.ts';
 import { getDisclosureStanding, type DisclosureStanding } from '../lib/schedule.ts';
@@ -25,15 +31,13 @@ import { recordPath, villagePath } from './registry.ts';
 
 export interface NoticePosting {
   state: 'upcoming' | 'running' | 'ended';
+  /**
+   * What pages print, the same on every day of a state: 2025年12月1日起公示, 公示至2025年12月20日, 公示期已结束,
+   * 长期公示. Never a day count and never "公示中": a page that is not rebuilt stays true. The count (，剩余3天)
+   * is added in the browser from the dates (src/client/notice-days.ts, src/lib/calendar.ts `describeNoticeDays`).
+   */
   zh: string;
   en: string;
-  /**
-   * `zh` in two parts, `steady` + `count`: the words that change only with the state (公示中) and the day
-   * count (，剩余3天; N天后开始), which changes every day. Search indexes only `steady`, so a 公示 counting
-   * one day further reads the same to the index (src/integrations/search-index.ts).
-   */
-  steady: string;
-  count: string;
 }
 
 /**
@@ -43,25 +47,13 @@ export interface NoticePosting {
  */
 export type VillageFileDate = 'as-of' | 'notices' | undefined;
 
-/** A notice's posting status on `asOf`, as pages show it. */
+/** A notice's posting state on `asOf`, in words that stay true on every later day of that state. */
 export function getNoticePosting(n: NoticeRec, asOf: string): NoticePosting {
+  if (n.data.longTerm) return { state: 'running', zh: '长期公示', en: 'long-term' };
   const s = getPostingStatus(n.data.startDate, n.endDate, asOf);
-  const posting = (state: NoticePosting['state'], steady: string, count: string, en: string): NoticePosting => ({
-    state,
-    zh: steady + count,
-    en,
-    steady,
-    count,
-  });
-  if (n.data.longTerm) return posting('running', '长期公示', '', 'long-term');
-  if (s.state === 'upcoming') return posting(s.state, '', `${s.startsInDays}天后开始`, `starts in ${s.startsInDays} days`);
-  if (s.state === 'running') return posting(s.state, '公示中', `，剩余${s.daysLeft}天`, `${s.daysLeft} day(s) left`);
-  return posting(s.state, '公示期已结束', '', 'ended');
-}
-
-/** Whether a notice's page shows the as-of date: while its status counts days (upcoming or running, not long-term). */
-export function isNoticePageDated(n: NoticeRec, asOf: string): boolean {
-  return !n.data.longTerm && getNoticePosting(n, asOf).state !== 'ended';
+  if (s.state === 'upcoming') return { state: s.state, zh: `${formatDateZh(n.data.startDate)}起公示`, en: `posted from ${n.data.startDate}` };
+  if (s.state === 'running') return { state: s.state, zh: `公示至${formatDateZh(n.endDate)}`, en: `posted until ${n.endDate}` };
+  return { state: s.state, zh: '公示期已结束', en: 'ended' };
 }
 
 /** Whether a notice's names have left the site on `asOf` (past its `unpublishAfter`). */
@@ -97,33 +89,61 @@ export function getNewestRecordDate(villages: readonly VillageRecords[], upTo?: 
   return newest;
 }
 
+/**
+ * What a village's kiosk screen says about its freshness on `asOf`: the deadline after which it warns, the coming
+ * deadlines its script checks on the screen's own date, and the warning as the build prints it. It changes only
+ * when a deadline passes (or a record arrives), not every day: the screen learns the day from its clock and the
+ * date of the newest build from `version.json` (src/integrations/kiosk-offline.ts, src/client/kiosk.ts).
+ */
+export function getKioskFreshness(v: VillageRecords, asOf: string, profile: RuleProfile) {
+  const newestDisclosure = getNewestPeriod(v.disclosures.filter((d) => d.data.track === '村务').map((d) => d.period));
+  const newestLedger = getNewestPeriod(v.ledgers.map((l) => l.period));
+  const monthly = profile.financeCadence === 'month' || v.data.financeCadence === '每月';
+  const due = getBoardDeadline({ disclosure: newestDisclosure, ledger: newestLedger }, asOf, profile, monthly);
+  const what = due.what === 'disclosure' ? '村务公开' : '财务公开';
+  const coming = listComingDeadlines(due, profile);
+  // The first day the page is known to be current on, though it carries no build date: its newest record's, or the
+  // day after the last deadline it has seen pass (a screen that never reached version.json still knows the village missed it).
+  const passed = coming.filter((c) => c.deadline < asOf).at(-1);
+  const known = [getNewestRecordDate([v], asOf) ?? '', passed ? addDays(passed.deadline, 1) : ''].sort().at(-1)!;
+  return { deadline: due.deadline, staleAtBuild: isBoardStale(asOf, due.deadline), dueZh: describeStaleness(coming, asOf, asOf, what), what, coming, known };
+}
+
+/** The path of a village's kiosk screen among the dated pages (kiosk/<village>). */
+export function kioskPath(villageId: string): string {
+  return `kiosk/${villageId}`;
+}
+
 export interface DatedFacts {
   /** Facts every page of the village depends on (the default poster set): a change renders the whole village. */
   village: string;
-  /** Date facts of each dated page but the kiosk screen: the board (v/<village>) and record pages (v/<village>/notices/<id>). */
+  /**
+   * Date facts of each dated page: the board (v/<village>), record pages (v/<village>/notices/<id>) and the kiosk
+   * screen (kiosk/<village>). Each is a state (a 公示 running or ended, a deadline passed), never a day count, so a
+   * new day changes them only on the day a state changes.
+   */
   pages: Record<string, string>;
 }
 
 /** The date facts of one village's pages on `asOf`. */
 export function getDatedFacts(v: VillageRecords, asOf: string, profile: RuleProfile): DatedFacts {
   const pages: Record<string, string> = {};
-  for (const n of v.notices) {
-    const dated = isNoticePageDated(n, asOf);
-    pages[recordPath('notice', v.id, n.id)] = [getNoticePosting(n, asOf).zh, isNoticeUnpublished(n, asOf), dated ? asOf : ''].join('|');
-  }
-  // The board: its standing badge, every notice's status, and the date of the newest record it says it is updated to.
-  pages[villagePath(v.id)] = JSON.stringify([
-    getVillageStanding(v, asOf, profile),
-    v.notices.map((n) => getNoticePosting(n, asOf).zh),
-    getNewestRecordDate([v], asOf) ?? '',
-  ]);
+  const states = v.notices.map((n) => `${n.id}:${getNoticePosting(n, asOf).state}`);
+  const unpublished = v.notices.map((n) => isNoticeUnpublished(n, asOf));
+  for (const [i, n] of v.notices.entries()) pages[recordPath('notice', v.id, n.id)] = `${states[i]}:${unpublished[i] ? 1 : 0}`;
+  const updated = getNewestRecordDate([v], asOf) ?? '';
+  // The board: its standing badge, every notice's state (it shows no names), and the date of its newest record.
+  pages[villagePath(v.id)] = JSON.stringify([getVillageStanding(v, asOf, profile), states, updated]);
+  // The kiosk screen: its freshness (a deadline passing), which notices it shows (not ended, names not removed), its 最近更新.
+  const shown = states.filter((s, i) => !s.endsWith(':ended') && !unpublished[i]);
+  pages[kioskPath(v.id)] = JSON.stringify([getKioskFreshness(v, asOf, profile), states, shown, updated]);
   const posted = v.notices.map((n) => `${n.id}:${n.data.longTerm || n.endDate >= asOf ? 1 : 0}`).join(',');
   return { village: posted, pages };
 }
 
 /**
- * The pages of a village whose date facts differ between `before` and `asOf` (its board v/<village> and record
- * pages), or undefined when every page of the village must be rendered again.
+ * The pages of a village whose date facts differ between `before` and `asOf` (its board v/<village>, record pages and
+ * kiosk screen kiosk/<village>), or undefined when every page of the village must be rendered again.
  */
 export function getChangedDatedPages(v: VillageRecords, before: string, asOf: string, profile: RuleProfile): string[] | undefined {
   if (before === asOf) return [];

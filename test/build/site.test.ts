@@ -87,18 +87,14 @@ describe('the built demo county', () => {
     expect(t).not.toContain('马曲村');
   });
 
-  it('prints the as-of date on every page that depends on it, and on no other page (so a new day does not rebuild the county)', () => {
-    const dated = /^(index\.html|search\/index\.html|data\/index\.html|compliance\/([^/]+\/){0,2}index\.html|t\/[^/]+\/index\.html|kiosk\/[^/]+\/index\.html)$/;
+  it('prints the as-of date on every county-wide page that depends on it, and on no page of a village (so a new day does not rebuild the villages)', () => {
+    const dated = /^(index\.html|search\/index\.html|data\/index\.html|compliance\/([^/]+\/){0,2}index\.html|t\/[^/]+\/index\.html)$/;
     for (const f of allHtml()) {
       const rel = relative(DIST, f);
-      const html = readFileSync(f, 'utf8');
-      if (dated.test(rel)) expect(html.includes('数据截至'), rel).toBe(true);
-      // A notice page shows the date while it counts days (公示中，剩余…天 / …天后开始).
-      else if (/^v\/[^/]+\/notices\//.test(rel)) expect(html.includes('数据截至'), rel).toBe(/剩余\d+天|\d+天后开始/.test(html));
-      else expect(html.includes('数据截至'), rel).toBe(false);
+      expect(readFileSync(f, 'utf8').includes('数据截至'), rel).toBe(dated.test(rel));
     }
     expect(text(page(''))).toContain('2025年11月20日');
-    expect(text(page('v/maqu/notices/2025-11-17-dibao'))).toContain('数据截至');
+    expect(page('v/maqu/notices/2025-11-17-dibao')).not.toContain('gongkai:as-of');
   });
 
   it("shows on a village's board the date of its newest record instead of the as-of date (so a new day does not render it again)", () => {
@@ -109,13 +105,15 @@ describe('the built demo county', () => {
     expect(page('v/maqu')).not.toContain('gongkai:as-of');
   });
 
-  it('shows how many days a running notice has left, counted from the as-of date', () => {
-    const t = text(page('v/maqu/notices/2025-11-17-dibao'));
-    // 2025-11-17 + 7 days = 2025-11-24 (a Monday); on 2025-11-20 the 20th..24th remain.
-    expect(t).toContain('公示中 ，剩余5天');
-    // The day count is shown but not indexed: a 公示 counting one day further reads the same to the search index.
-    expect(page('v/maqu/notices/2025-11-17-dibao')).toContain('公示中<span data-pagefind-ignore>，剩余5天</span>');
-    expect(t).toContain('2025年11月24日');
+  it('shows a running notice by its period, true on every later day it runs, and leaves the days left to the browser', () => {
+    const html = page('v/maqu/notices/2025-11-17-dibao');
+    const t = text(html);
+    // 2025-11-17 + 7 days = 2025-11-24 (a Monday).
+    expect(t).toContain('公示至2025年11月24日');
+    expect(t).not.toMatch(/公示中|剩余\d+天/);
+    // The count's place, filled by src/client/notice-days.ts and not indexed.
+    expect(html).toContain('<span data-notice-days data-start="2025-11-17" data-end="2025-11-24" data-pagefind-ignore></span>');
+    expect(text(page('v/maqu'))).toContain('公示至2025年11月24日');
   });
 
   it('masks the names of private persons and hides volunteers who did not consent', () => {

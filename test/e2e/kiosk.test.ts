@@ -7,7 +7,7 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page, Route } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { County } from '../../src/check/model.ts';
@@ -29,8 +29,8 @@ let browser: Browser;
 
 beforeAll(async () => {
   built = await buildKioskSite('kiosk-e2e-a');
-  // The next day's build, to be "published" while a screen is running.
-  rebuilt = await buildKioskSite('kiosk-e2e-b', '2025-11-21');
+  // A build after 马曲村's 低保 公示 ended (its screen's page changes only with a state), to be "published" while a screen is running.
+  rebuilt = await buildKioskSite('kiosk-e2e-b', '2025-11-25');
   server = await startKioskServer(built.dir);
   browser = await launchBrowser();
   mkdirSync(SHOTS, { recursive: true });
@@ -63,7 +63,9 @@ const bannerShown = (page: Page) => page.locator('[data-stale-banner]').isVisibl
 describe('the kiosk screens in the built site', () => {
   it('gives every village a screen with its own offline copy and version file', () => {
     for (const v of built.county.villages) {
-      expect(kioskHtml(v.id)).toContain('数据截至');
+      // Dated by the village's newest record, not by the build: the page changes only when a state does.
+      expect(kioskHtml(v.id)).toContain('最近更新');
+      expect(kioskHtml(v.id)).not.toContain('数据截至');
       const sw = readFileSync(join(built.dir, 'kiosk', v.id, 'sw.js'), 'utf8');
       expect(sw).toContain(`"url":"/kiosk/${v.id}/index.html"`);
       expect(sw).toMatch(/"url":"\/_astro\/[^"]+\.js"/);
@@ -265,6 +267,36 @@ describe('a kiosk screen in Chromium', () => {
     }
   });
 
+  it('learns from its version file how fresh its data is, though its page is the same for months: the village is behind, not the screen', async () => {
+    // The page of the 20 November build; the county has been rebuilt every night since and the screen's page did
+    // not change until 16 January, the newest version file says 20 January.
+    const version = (asOf: string) => async (route: Route) =>
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify({ village: 'maqu', asOf, build: 'x' }) });
+    const at = new Date('2026-01-21T10:00:00+08:00');
+    const { context, page } = await open('maqu', '?check=1', { at, serviceWorkers: 'block' });
+    try {
+      await page.route('**/kiosk/maqu/version.json', version('2026-01-20'));
+      await context.clock.runFor(3_000);
+      await expect.poll(() => page.locator('[data-stale-text]').innerText()).toContain('截至那天村里还没有公开');
+      const banner = await page.locator('[data-stale-text]').innerText();
+      expect(banner).toContain('本屏内容最后更新于2026年1月20日，已经 1 天');
+      expect(banner).toContain('2025年第四季度村务公开应于2026年1月15日前公开');
+      expect(await bannerShown(page)).toBe(true);
+    } finally {
+      await context.close();
+    }
+    // Cut off since (no newer version file reached it), it knows only the build it has (20 November): the screen may be behind.
+    const offline = await open('maqu', '', { at, serviceWorkers: 'block' });
+    try {
+      await offline.context.clock.runFor(3_000);
+      const banner = await offline.page.locator('[data-stale-text]').innerText();
+      expect(await bannerShown(offline.page)).toBe(true);
+      expect(banner).toContain('本屏没有收到');
+    } finally {
+      await offline.context.close();
+    }
+  });
+
   it('dims to a clock during the night hours in its address, wakes on touch, and returns to the board in the morning', async () => {
     const { context, page } = await open('maqu', '?night=22-6', { at: new Date('2025-11-20T23:00:00+08:00'), hasTouch: true, serviceWorkers: 'block' });
     try {
@@ -359,21 +391,13 @@ describe('a kiosk screen on a network that drops', () => {
     try {
       await page.goto(`${server.url}/kiosk/maqu/?check=1`);
       await waitForOfflineCopy(page);
-      expect(await page.locator('.asof').innerText()).toContain('2025年11月20日');
+      const dibao = () => page.locator('[data-key="notice-2025-11-17-dibao"]').count();
+      expect(await dibao()).toBe(1);
       await page.evaluate(() => Object.assign(window, { beforeUpdate: true }));
 
       const asked = server.requests.length;
       server.setRoot(rebuilt.dir);
-      await expect
-        .poll(
-          () =>
-            page
-              .locator('.asof')
-              .innerText()
-              .catch(() => ''),
-          { timeout: 20_000 },
-        )
-        .toContain('2025年11月21日');
+      await expect.poll(() => dibao().catch(() => -1), { timeout: 20_000 }).toBe(0);
       expect(await page.evaluate(() => 'beforeUpdate' in window)).toBe(false);
       // It got there the real way: polling the version file and re-fetching the service worker.
       const since = server.requests.slice(asked);
@@ -383,7 +407,8 @@ describe('a kiosk screen on a network that drops', () => {
       await server.stop();
       await context.setOffline(true);
       await page.reload();
-      expect(await page.locator('.asof').innerText()).toContain('2025年11月21日');
+      expect(await dibao()).toBe(0);
+      expect(await page.locator('.asof').innerText()).toContain('最近更新');
     } finally {
       await context.close();
       server.setRoot(built.dir);
