@@ -10,9 +10,10 @@
  * done: the build process never reads the county back, and the search index step it runs next (its worker threads
  * and Pagefind processes) starts beside no copy of the county (issue 18, docs/benchmarks.md, session 7).
  */
-import type { BuildContext } from '../src/build/context.ts';
+import type { BuildContext, PageHandover } from '../src/build/context.ts';
 import { provideBuildContext } from '../src/build/handover.ts';
 import type { StepContext } from '../src/build/steps.ts';
+import { useCacheNoticeFolder } from '../src/check/cache-file.ts';
 import { readCountySnapshot, type CountySnapshot } from '../src/check/county-snapshot.ts';
 import { getSearchInput, type SearchInput } from '../src/data/search.ts';
 import { timed } from '../src/integrations/timings.ts';
@@ -21,7 +22,7 @@ import { COUNTY_STEPS, runPostBuildSteps } from './build-steps.ts';
 
 /** What scripts/build.ts sends: the build context and the steps' context, both without the county, and where the county is. */
 export interface CountyStepsRequest {
-  context: Omit<BuildContext, 'county'>;
+  context: Omit<BuildContext, 'county'> & Pick<PageHandover, 'cacheNotices'>;
   steps: Omit<StepContext, 'county' | 'log'>;
   countySnapshot: CountySnapshot;
   /** `--no-posters`: the poster step does not run. */
@@ -39,6 +40,8 @@ if (!process.send) {
 }
 
 process.once('message', (request: CountyStepsRequest) => {
+  // A damaged cache this process finds is said once per build, not again after the build or page process said it.
+  if (request.context.cacheNotices) useCacheNoticeFolder(request.context.cacheNotices);
   void (async () => {
     const county = timed('county-snapshot-read', () => readCountySnapshot(request.countySnapshot));
     if (!county)
