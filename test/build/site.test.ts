@@ -153,21 +153,29 @@ describe('the built demo county', () => {
     expect(chain).toContain('四议已完成');
   });
 
-  it('needs no JavaScript: no page ships a script, except the search page, the kiosk screens and the optional publication-log check', () => {
+  it('needs no JavaScript: no page ships a script, except the search page, the kiosk screens, the optional publication-log check and a running 公示’s days left beside the period it prints', () => {
     const pages = allHtml().filter((f) => relative(DIST, f) !== join('search', 'index.html') && !relative(DIST, f).startsWith('kiosk/'));
     expect(pages.length).toBeGreaterThan(50);
     // A record page's log check only adds a sentence; without it the page links the proof (test/build/publication-log.test.ts).
     const logCheck = /<script type="module" src="\/_astro\/LogCheckScript\.[^"]+\.js"><\/script>/g;
+    const noticeDays = /<script type="module" src="\/_astro\/NoticeDays\.[^"]+\.js"><\/script>/;
     let checked = 0;
+    let counted = 0;
     for (const f of pages) {
       const html = readFileSync(f, 'utf8');
       if (html.includes('src="/_astro/LogCheckScript.')) {
         checked++;
         expect(html, relative(DIST, f)).toMatch(/data-log-index="\d+"[^>]*>[\s\S]*?<a href="\/log\/proof\/\d+\.tlog-proof"/);
       }
-      expect(html.replace(logCheck, ''), relative(DIST, f)).not.toMatch(/<script/i);
+      // A 公示 page may add the days left in the browser; without JavaScript it prints the period, which stays true.
+      if (noticeDays.test(html)) {
+        counted++;
+        expect(text(html), relative(DIST, f)).toMatch(/公示至\d{4}年\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月\d{1,2}日起公示|长期公示/);
+      }
+      expect(html.replace(logCheck, '').replace(noticeDays, ''), relative(DIST, f)).not.toMatch(/<script/i);
     }
     expect(checked).toBeGreaterThan(10);
+    expect(counted, 'the running 低保 公示 of 马曲村 counts its days').toBeGreaterThan(0);
   });
 
   it('gives byte-identical output when the same content is built again', () => {
