@@ -12,8 +12,8 @@ import { ROOT } from '../helpers/fixture-tree.ts';
 import { startNginx, type RunningNginx } from '../helpers/nginx.ts';
 import { makeProjectTree } from '../helpers/project-tree.ts';
 
-// Pages that print the as-of date (a village board no longer does: it is dated by its newest record; a 公示 counting days does).
-const PAGES = ['/', '/search/', '/compliance/', '/v/maqu/notices/2025-11-17-dibao/', '/kiosk/maqu/'];
+// Pages that print the as-of date (village boards, 公示 and kiosk screens no longer do: they change only with a state).
+const PAGES = ['/', '/search/', '/compliance/', '/t/tianchengzhen/', '/compliance/tianchengzhen/', '/data/'];
 const NEXT_DAY = '2025-11-21';
 let web: string;
 let firstDist: string;
