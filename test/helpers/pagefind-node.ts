@@ -154,7 +154,7 @@ function useDocument(lang: string): () => void {
 
 import { BUNDLE_BUDGET, mergeByDate, openBundles, sortableDate, type SplitLexicon } from '../../src/lib/search-bundles.ts';
 import type { QueryPlan } from '../../src/lib/search-query.ts';
-import { runSearch, type ChosenFilters, type SearchAnswer, type SearchOutcome, type SortOrder } from '../../src/lib/search-run.ts';
+import { PAGE_SIZE, runSearch, type ChosenFilters, type SearchAnswer, type SearchOutcome, type SortOrder } from '../../src/lib/search-run.ts';
 import { loadVocabularyFor, makeLexiconLoader, type LexiconCore, type LexiconShard, type ShardSet, type VocabularyShard } from '../../src/lib/search-shards.ts';
 
 /**
@@ -195,8 +195,12 @@ export interface SiteSearchResult {
 
 export interface SiteSearch {
   lexicon: SplitLexicon;
-  /** Files under pagefind/ fetched so far, each once (the browser caches them), with their size on disk. */
-  fetched(): { path: string; bytes: number }[];
+  /**
+   * Files under pagefind/ fetched so far, each once (the browser caches them), with their size on disk. `firstScreen`:
+   * only what the last search fetched up to its first screen of results (PAGE_SIZE), as the page downloads it; `search`
+   * itself goes on to load every result's data for its `urls`.
+   */
+  fetched(firstScreen?: boolean): { path: string; bytes: number }[];
   /** True once a search needed the "did you mean" vocabulary (the page downloads it only then). */
   vocabularyLoaded(): boolean;
   /** Files of search/ read so far (the lexicon's core and shards, vocabulary shards), path under search/ and bytes as stored. */
@@ -221,6 +225,7 @@ export async function openSiteSearch(dist: string): Promise<SiteSearch> {
     return p.then((pf) => withLedgerEntries(pf.api, (file, range) => readEntryChunk(dist, lexicon.directory.bundles[i]!.id, file, range)));
   };
   let loaded = false;
+  let firstScreenEnd: number | undefined;
   const loadVocabulary = (query: string) => {
     loaded = true;
     return loadShards(query);
@@ -228,10 +233,12 @@ export async function openSiteSearch(dist: string): Promise<SiteSearch> {
   const describe = (d: PagefindResultData) => ({ title: d.meta['title'] ?? '', superseded: Boolean(d.meta['note']) });
   return {
     lexicon,
-    fetched: () => {
+    fetched: (firstScreen = false) => {
       const dir = `${resolve(dist, 'pagefind')}/`;
       const seen = new Map(
-        fileLog.slice(from).flatMap((f) => (f.path.startsWith(dir) ? [[f.path.slice(dir.length).replace(/\?.*$/, ''), f.bytes] as const] : [])),
+        fileLog
+          .slice(from, firstScreen ? firstScreenEnd : undefined)
+          .flatMap((f) => (f.path.startsWith(dir) ? [[f.path.slice(dir.length).replace(/\?.*$/, ''), f.bytes] as const] : [])),
       );
       return [...seen].map(([path, bytes]) => ({ path, bytes }));
     },
@@ -243,6 +250,8 @@ export async function openSiteSearch(dist: string): Promise<SiteSearch> {
         loadVocabulary,
       });
       const hits = answer.outcome.hits;
+      if (order === 'relevance') await Promise.all(hits.slice(0, PAGE_SIZE).map((h) => h.data()));
+      firstScreenEnd = fileLog.length;
       const all =
         order !== 'relevance' && (answer.scope?.now.length ?? 0) > 1
           ? await mergeByDate(hits, (d) => sortableDate(d.meta['date'] ?? ''), order).take(hits.length)
