@@ -149,10 +149,11 @@ describe('a rebuild on a new day whose record of the last build was damaged', ()
   beforeAll(() => {
     build(LAST_DAY);
     const work = join(tree.root, '.gongkai-build');
-    const record = join(
-      work,
-      readdirSync(work).find((f) => /^last-build-[0-9a-f]+\.json$/.test(f))!,
-    );
+    // The record this build just wrote: other builds of this file (into other folders) keep records of their own.
+    const record = readdirSync(work)
+      .filter((f) => /^last-build-[0-9a-f]+\.json$/.test(f))
+      .map((f) => join(work, f))
+      .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0]!;
     const text = readFileSync(record, 'utf8');
     expect(text).toContain(`"asOf":"${LAST_DAY}"`);
     // One byte changed: the record now says the last build was already made for the new day.
