@@ -6,8 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { planQuery, spokenDates, type SearchLexicon } from '../../src/lib/search-query.ts';
-import { runPlan, type PagefindLike } from '../../src/lib/search-run.ts';
+import { runPlan } from '../../src/lib/search-run.ts';
 import { SEARCH_LANGUAGE } from '../../src/lib/search-synonyms.ts';
+import { memoryPagefind } from '../helpers/memory-pagefind.ts';
 
 const LEXICON: SearchLexicon = {
   places: [
@@ -84,20 +85,6 @@ describe('names, places and unknown words', () => {
     ]);
   });
 });
-
-/** An in-memory Pagefind over page texts: an exact phrase is a substring, a loose query all its words. */
-function memoryPagefind(pages: Record<string, string>): PagefindLike<string> {
-  return {
-    async search(term) {
-      const exact = /^".*"$/.test(term ?? '');
-      const words = (term ?? '').replace(/"/g, '').split(' ').filter(Boolean);
-      const results = Object.entries(pages)
-        .filter(([, text]) => (exact ? text.includes(words.join('')) : words.every((w) => text.includes(w))))
-        .map(([id, text]) => ({ id, score: words.reduce((s, w) => s + text.split(w).length - 1, 0), data: async () => id }));
-      return { results };
-    },
-  };
-}
 
 describe('running words typed together and common words', () => {
   it('finds words typed together as one phrase first, then apart: 中秋节慰问 also finds 中秋节前慰问', async () => {

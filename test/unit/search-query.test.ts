@@ -15,9 +15,10 @@ import {
   voucherTerm,
   type SearchLexicon,
 } from '../../src/lib/search-query.ts';
-import { combineFilters, runPlan, startAtSentence, type PagefindLike } from '../../src/lib/search-run.ts';
+import { combineFilters, runPlan, startAtSentence } from '../../src/lib/search-run.ts';
 import { suggestQuery, type SearchVocabulary } from '../../src/lib/search-suggest.ts';
 import { SEARCH_LANGUAGE } from '../../src/lib/search-synonyms.ts';
+import { memoryPagefind } from '../helpers/memory-pagefind.ts';
 
 const LEXICON: SearchLexicon = {
   places: [
@@ -280,55 +281,38 @@ describe('the lexicon', () => {
   });
 });
 
-/** An in-memory Pagefind: pages with text; exact = substring of the spaced-out phrase, loose = all words. */
-function fakePagefind(pages: Record<string, string>): PagefindLike<string> & { queries: string[] } {
-  const queries: string[] = [];
-  return {
-    queries,
-    async search(term) {
-      queries.push(String(term));
-      const exact = /^".*"$/.test(term ?? '');
-      const words = (term ?? '').replace(/"/g, '').split(' ').filter(Boolean);
-      const results = Object.entries(pages)
-        .filter(([, text]) => (exact ? text.includes(words.join('')) : words.every((w) => text.includes(w))))
-        .map(([id, text]) => ({ id, score: words.reduce((s, w) => s + text.split(w).length - 1, 0), data: async () => id }));
-      return { results };
-    },
-  };
-}
-
 describe('running a plan', () => {
   const pages = { notice: '低保初审对象公示 低保 低保', disclosure: '全村低保对象30户', other: '保证低温运输' };
 
   it('returns exactly the pages containing the phrase, ranked by how often its characters occur', async () => {
-    const pf = fakePagefind(pages);
+    const pf = memoryPagefind(pages);
     const r = await runPlan(pf, planQuery('低保', LEXICON));
     expect(r.hits.map((h) => h.id)).toEqual(['notice', 'disclosure']);
     expect(r.dropped).toEqual([]);
   });
 
   it('never falls back to loose characters: a phrase that is nowhere finds nothing', async () => {
-    const r = await runPlan(fakePagefind(pages), planQuery('低温保', LEXICON));
+    const r = await runPlan(memoryPagefind(pages), planQuery('低温保', LEXICON));
     expect(r.hits).toEqual([]);
     expect(r.terms[0]).toMatchObject({ text: '低温保', pages: 0 });
   });
 
   it('needs every term to match', async () => {
-    const r = await runPlan(fakePagefind(pages), planQuery('低保 公示', LEXICON));
+    const r = await runPlan(memoryPagefind(pages), planQuery('低保 公示', LEXICON));
     expect(r.hits.map((h) => h.id)).toEqual(['notice']);
   });
 
   it('relaxes to most of the terms when no page has them all, and says which it dropped', async () => {
-    const r = await runPlan(fakePagefind(pages), planQuery('低保 公示 量子', LEXICON));
+    const r = await runPlan(memoryPagefind(pages), planQuery('低保 公示 量子', LEXICON));
     expect(r.dropped).toEqual(['量子']);
     expect(r.hits.map((h) => h.id)).toEqual(['notice']);
     // Two words are not "most of them" after one is dropped: both must match.
-    const two = await runPlan(fakePagefind(pages), planQuery('低保 运输', LEXICON));
+    const two = await runPlan(memoryPagefind(pages), planQuery('低保 运输', LEXICON));
     expect(two).toMatchObject({ hits: [], dropped: [] });
   });
 
   it('shows nothing when a relaxed search would list more than half the pages', async () => {
-    const r = await runPlan(fakePagefind({ a: '公开 低保 村民', b: '公开 村民', c: '公开 村民' }), planQuery('公开 村民 量子', LEXICON), {}, 'relevance', {
+    const r = await runPlan(memoryPagefind({ a: '公开 低保 村民', b: '公开 村民', c: '公开 村民' }), planQuery('公开 村民 量子', LEXICON), {}, 'relevance', {
       totalPages: 3,
     });
     expect(r).toMatchObject({ hits: [], dropped: ['量子'], tooBroad: true });
@@ -336,21 +320,21 @@ describe('running a plan', () => {
 
   it('searches words typed together as one phrase first, and as separate words when no page has the phrase', async () => {
     const lexicon = { ...LEXICON, words: '核桃 危房改造 补助' };
-    const pf = fakePagefind({ orchard: '集体核桃园承包', transport: '运输核桃', house: '危房改造 每户补助' });
+    const pf = memoryPagefind({ orchard: '集体核桃园承包', transport: '运输核桃', house: '危房改造 每户补助' });
     expect((await runPlan(pf, planQuery('核桃园', lexicon))).hits.map((h) => h.id)).toEqual(['orchard']);
     expect((await runPlan(pf, planQuery('危房改造补助', lexicon))).hits.map((h) => h.id)).toEqual(['house']);
   });
 
   it('never relaxes words typed together one by one: 量子计算机 is not 计算', async () => {
     const lexicon = { ...LEXICON, words: '量子 计算' };
-    const pf = fakePagefind({ meeting: '结果由票数计算 低保 公示', other: '低保 公示' });
+    const pf = memoryPagefind({ meeting: '结果由票数计算 低保 公示', other: '低保 公示' });
     const r = await runPlan(pf, planQuery('量子计算 低保 公示', lexicon));
     expect(r.dropped).toEqual(['量子计算']);
     expect(r.hits.map((h) => h.id).sort()).toEqual(['meeting', 'other']);
   });
 
   it('leaves out characters of a sentence that are no word and that no page has, and says so', async () => {
-    const pf = fakePagefind(pages);
+    const pf = memoryPagefind(pages);
     const plan = planQuery('低保呱呱了吗', LEXICON);
     expect(plan.terms.map((t) => [t.text, Boolean(t.guessed)])).toEqual([
       ['低保', false],
@@ -365,19 +349,19 @@ describe('running a plan', () => {
   });
 
   it('takes a word the pages use often as meant, and looks up its synonyms only when it is rare', async () => {
-    const pf = fakePagefind({ a: '低保', b: '低保', c: '低保', d: '最低生活保障' });
+    const pf = memoryPagefind({ a: '低保', b: '低保', c: '低保', d: '最低生活保障' });
     expect((await runPlan(pf, planQuery('低保', LEXICON))).hits.map((h) => h.id).sort()).toEqual(['a', 'b', 'c']);
     expect((await runPlan(pf, planQuery('最低生活保障', LEXICON))).hits.map((h) => h.id).sort()).toEqual(['a', 'b', 'c', 'd']);
   });
 
   it('counts a page with a synonym as a match, and says when only the synonym was found', async () => {
-    const r = await runPlan(fakePagefind({ a: '农村饮水安全工程', b: '低保' }), planQuery('自来水', LEXICON));
+    const r = await runPlan(memoryPagefind({ a: '农村饮水安全工程', b: '低保' }), planQuery('自来水', LEXICON));
     expect(r.hits.map((h) => h.id)).toEqual(['a']);
     expect(r.terms[0]).toMatchObject({ found: ['饮水'], bySynonym: true });
   });
 
   it('lists what the filters select, newest first, when there is no query', async () => {
-    const pf = fakePagefind(pages);
+    const pf = memoryPagefind(pages);
     let options: unknown;
     pf.search = async (term, o) => {
       options = o;
@@ -389,7 +373,7 @@ describe('running a plan', () => {
   });
 
   it('finds nothing, without searching, for an empty query and no filters', async () => {
-    const pf = fakePagefind(pages);
+    const pf = memoryPagefind(pages);
     expect((await runPlan(pf, planQuery('  ', LEXICON))).hits).toEqual([]);
     expect(pf.queries).toEqual([]);
   });
