@@ -16,7 +16,7 @@ import {
   type SearchHit,
   type SortOrder,
 } from '../lib/search-run.ts';
-import { loadVocabularyFor, makeLexiconLoader, type LexiconCore, type LexiconShard, type ShardSet, type VocabularyShard } from '../lib/search-shards.ts';
+import { makeLexiconLoader, type LexiconCore, type LexiconShard, type ShardSet, type VocabularyShard } from '../lib/search-shards.ts';
 
 interface ResultData {
   url: string;
@@ -90,9 +90,9 @@ function openBundle(i: number): Promise<BundleSearch> {
 }
 
 // "Did you mean" needs the site's words with their pinyin: only the shards of the query's characters and syllables,
-// fetched only after a query found nothing.
+// fetched only after a query found nothing, with the code that reads them (a chunk of its own, like runSearch's suggester).
 async function loadVocabulary(query: string) {
-  const { core } = await loadLexicon();
+  const [{ core }, { loadVocabularyFor }] = await Promise.all([loadLexicon(), import('../lib/search-suggest.ts')]);
   return loadVocabularyFor(query, core.shards.vocabulary, fetchShard<VocabularyShard>);
 }
 
@@ -235,7 +235,7 @@ async function search() {
     const { loader } = await loadLexicon();
     const lexicon = loader.lexicon;
     const answer = await runSearch(openBundles(lexicon.directory, chosen, openBundle, budget), loader.forQuery, query, chosen, order, {
-      describe: (d) => ({ title: d.meta['title'] ?? '', superseded: Boolean(d.meta['note']) }),
+      describe: (d) => ({ title: d.meta['title'] ?? '', superseded: Boolean(d.meta['note']), kind: d.meta['kind'] }),
       loadVocabulary,
     });
     if (mine !== generation) return;

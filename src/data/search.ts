@@ -72,9 +72,8 @@ export function describeEntry(side: 'income' | 'expense', e: LedgerEntry, anchor
   };
 }
 
-function quarterLabels(p: Period): string[] {
-  const q = p.kind === 'quarter' ? p : quarterOf(periodStart(p));
-  return [periodLabel(q)];
+function quarterLabels(periods: Period[]): string[] {
+  return periods.map((p) => periodLabel(p.kind === 'quarter' ? p : quarterOf(periodStart(p))));
 }
 
 function doc(
@@ -86,8 +85,9 @@ function doc(
   period: Period,
   entries: SearchEntry[] = [],
   note?: string,
+  quarters: Period[] = [period],
 ): SearchDocument {
-  const quarter = quarterLabels(period);
+  const quarter = quarterLabels(quarters);
   return {
     path: path.replace(/^\/+/, ''),
     village: v.id,
@@ -133,7 +133,7 @@ function recordDocuments(v: Village, county: County, at: (path: string) => strin
       id: m.id,
       make: () => {
         const f = getMeetingFacts(m, v, county);
-        return doc(v, at(f.path), 'meeting', f.track, m.data.date, quarterOf(m.data.date));
+        return doc(v, at(f.path), 'meeting', f.track, m.data.date, quarterOf(m.data.date), [], undefined, f.quarters);
       },
     })),
     notice: v.notices.map((n) => ({

@@ -30,7 +30,7 @@ import { CHUNK_BYTES, encodeChunk, groupWords, readChunkFiles, readChunkWords, r
 import { amountTail, cutAmountTail } from '../lib/search-amounts.ts';
 import { entryPackFile, packEntryChunks, splitLedgerFragment, type EntryAnchor } from '../lib/search-entries.ts';
 import { shardCount, shardLexicon, shardVocabulary, type ShardSet } from '../lib/search-shards.ts';
-import type { SearchVocabulary } from '../lib/search-suggest.ts';
+import type { SearchVocabulary } from '../lib/search-shards.ts';
 import { SEARCH_LANGUAGE } from '../lib/search-synonyms.ts';
 import { SEARCH_WORD_CHARACTERS, separateHanForIndex } from '../lib/search-query.ts';
 import { replaceFile } from './files.ts';

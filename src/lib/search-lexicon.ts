@@ -10,7 +10,7 @@ import { Converter } from 'opencc-js';
 import * as Locale from 'opencc-js/preset';
 import { pinyin } from 'pinyin-pro';
 import type { SearchPlace } from './search-query.ts';
-import type { SearchVocabulary } from './search-suggest.ts';
+import type { SearchVocabulary } from './search-shards.ts';
 import { DOMAIN_WORDS, FILLER_WORDS, RELATED, SYNONYMS } from './search-synonyms.ts';
 
 const SUFFIXES = ['居委会', '社区', '街道', '村', '镇', '乡'];

@@ -125,6 +125,13 @@ export interface QueryPlan {
   quarters: string[];
   /** Record kinds named in the query (账 → 财务收支): the record-type filter values they select. */
   kinds: string[];
+  /** Tracks named in the query (党务: the party-affairs disclosures, with the kind 村务公开): the track filter values. */
+  tracks: string[];
+  /**
+   * Record kinds the question asks of (QUESTION_KINDS): among the first results, these come first. 花了多少钱 asks for a
+   * sum, which ledgers and disclosures state; 修得咋样了 for progress, which disclosures report.
+   */
+  prefer: string[];
   /** Question and filler words left out (多少钱, 请问 …). */
   ignored: string[];
   /** Rewrites to tell the villager about, e.g. "maqu → 马曲村", "1.25万 → 12,500.00". */
@@ -136,6 +143,12 @@ const SEPARATORS = /[\s，。、；：？！,;:?!／/\\|~～…·]+/u;
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const QUARTER_NAMES = ['一', '二', '三', '四'];
+
+/** A question word left out (QueryPlan.ignored) → the record kinds that answer it, first among the first results. */
+const QUESTION_KINDS: [RegExp, string[]][] = [
+  [/钱|花了|交了|收了|到账|给了|到了/, ['财务收支', '村务公开', '公示']],
+  [/咋样|怎么样|到哪|进展|了没|了吗|了么/, ['村务公开']],
+];
 
 /** Capital numerals (大写数字) as written on vouchers and receipts → the everyday ones (pairs, as in SearchLexicon.t2s). */
 const CAPITALS = t2sMap({ t2s: CAPITAL_DIGITS + CAPITAL_UNITS });
@@ -296,6 +309,13 @@ export function quarterTerm(term: string): { year?: number; quarter: number } | 
  * The quarter filter values a quarter names: with no year, that quarter of every year in the index.
  * A quarter the index does not have still becomes a filter, so it finds nothing rather than everything.
  */
+/** The newest quarter of the index (`known`: labels such as 2025年第三季度), or the one before it. */
+export function relativeQuarter(known: readonly string[], previous: boolean): string | undefined {
+  const n =
+    Math.max(...known.map((k) => /^(\d{4})年第(.)季度$/.exec(k)).map((m) => (m ? Number(m[1]) * 4 + QUARTER_NAMES.indexOf(m[2]!) : -1))) - (previous ? 1 : 0);
+  return n < 0 ? undefined : `${Math.floor(n / 4)}年第${QUARTER_NAMES[n % 4]}季度`;
+}
+
 export function quarterFilters(q: { year?: number; quarter: number }, known: readonly string[]): string[] {
   const name = `第${QUARTER_NAMES[q.quarter - 1]}季度`;
   const wanted = known.filter((k) => k.endsWith(name) && (q.year === undefined || k.startsWith(`${q.year}年`)));
@@ -420,6 +440,9 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
   const townships = new Set<string>();
   const quarters = new Set<string>();
   const kinds = new Set<string>();
+  const tracks = new Set<string>();
+  // 党务 is a track: its records a villager means are the party-affairs disclosures (党务公开).
+  const addKind = (k: string) => (k === '党务' ? [tracks.add(k), kinds.add('村务公开')] : kinds.add(k));
   const terms = new Map<string, PlannedTerm>();
   const addPlace = (p: SearchPlace) => (p.kind === 'village' ? villages : townships).add(p.name);
   const addTerm = (text: string, tries: SearchTry[], split?: PlannedTerm[], guessed = false) => {
@@ -446,8 +469,24 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
       // Two English words that are one key (street lights) stay together.
       .replace(/\b([a-z]+) ([a-z]+?)s?\b/gi, (m, a: string, b: string) => (seg.synonyms[`${a} ${b}`.toLowerCase()] ? `${a}_${b}` : m))
       .replace(/上半年/g, ' 一季度 二季度 ')
+      // 上个季度, 这个季度: the newest quarter the index has is this one (the site's own date is not in the lexicon).
+      .replace(/(上|这|本)一?个?季度?(?=$|[^一二三四1-4度])/g, (m, which: string) => {
+        const quarter = relativeQuarter(lexicon.quarters ?? [], which === '上');
+        if (quarter) notes.push(`${m} → ${quarter}`);
+        return ` ${quarter ?? m} `;
+      })
+      // 9-4号凭证, 凭证9-4: a voucher typed without its 记.
+      .replace(
+        /(?<![\d记收付转-])(\d{1,2})-(\d{1,4})号?(?:记账)?凭证|凭证号?\s?[:：]?\s?(\d{1,2})-(\d{1,4})(?!\d)/g,
+        (_m, a?: string, b?: string, c?: string, d?: string) => ` 记-${a ?? c}-${b ?? d} `,
+      )
       .replace(/下半年/g, ' 三季度 四季度 '),
   );
+  // "Dong Guan 低保": neighbouring Latin pieces that together are a place's key are one piece.
+  for (let i = 0; i + 1 < pieces.length; i++) {
+    const key = pinyinKey(pieces[i]! + pieces[i + 1]!);
+    if (key && lexicon.places.some((p) => p.keys.includes(key))) pieces.splice(i, 2, pieces[i]! + pieces[i + 1]!);
+  }
   // "ma qu cun" typed with spaces: try the whole latin query as one key first.
   const whole = pinyinKey(pieces.join(''));
   const wholeMatches = whole && pieces.length > 1 ? lexicon.places.filter((p) => p.keys.includes(whole)) : [];
@@ -456,6 +495,11 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
     [piece, piece.replace(/s$/, '')].map((w) => w.toLowerCase().replace(/_/g, ' ')).find((w) => /^[a-z ]+$/.test(w) && seg.synonyms[w]);
   for (const piece of (wholeMatches.length > 0 ? [pieces.join('')] : pieces).flatMap(maskedNamesApart)) {
     const key = pinyinKey(piece);
+    const kind = key && (seg.kinds[key] ?? seg.kinds[key.replace(/s$/, '')]);
+    if (kind) {
+      addKind(kind);
+      continue;
+    }
     if (key || english(piece)) {
       const places = lexicon.places.filter((p) => key && p.keys.includes(key));
       if (places.length > 0) {
@@ -484,7 +528,7 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
         else if (quarter) {
           const values = quarterFilters(quarter, lexicon.quarters ?? []);
           values.forEach((q) => quarters.add(q));
-          notes.push(`${s} → ${values.length > 0 ? values.join('、') : s}`);
+          if (values.join('、') !== s) notes.push(`${s} → ${values.join('、')}`);
         }
         // A day typed with its year also finds sentences that leave the year out (9月16日支付), when the dated form is
         // rare, like a related word. Ledger entry lines start with their date as 2025年9月12日 (src/data/search.ts describeEntry).
@@ -530,7 +574,7 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
           if (seg.kinds[token]) {
             flush();
             pure = false;
-            kinds.add(seg.kinds[token]);
+            addKind(seg.kinds[token]);
           } else if (place) {
             flush();
             pure = false;
@@ -567,6 +611,8 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
   return {
     terms: [...terms.values()].map(pinned),
     kinds: [...kinds],
+    tracks: [...tracks],
+    prefer: QUESTION_KINDS.find(([re]) => ignored.some((w) => re.test(w)))?.[1] ?? [],
     villages: [...villages],
     townships: [...townships],
     quarters: [...quarters],

@@ -3,7 +3,7 @@
  * given, so the browser and the Node tests run exactly the same steps.
  */
 import { makeSegmenter, normalizeQuery, planQuery, t2sMap, type QueryPlan, type SearchLexicon } from './search-query.ts';
-import { mayCorrect, suggestQuery, type SearchVocabulary } from './search-suggest.ts';
+import type { SearchVocabulary } from './search-shards.ts';
 
 /** Filter keys written into the index (see src/data/search.ts). */
 export const FILTER_KEYS = ['village', 'township', 'track', 'kind', 'year', 'quarter'] as const;
@@ -47,7 +47,7 @@ export interface SearchOutcome<D> {
 /** Combines the filters chosen on the page with places the query named in pinyin. */
 export function combineFilters(
   chosen: ChosenFilters,
-  plan: Pick<QueryPlan, 'villages' | 'townships'> & Partial<Pick<QueryPlan, 'quarters' | 'kinds'>>,
+  plan: Pick<QueryPlan, 'villages' | 'townships'> & Partial<Pick<QueryPlan, 'quarters' | 'kinds' | 'tracks'>>,
 ): Record<string, unknown> | undefined {
   const filters: Record<string, unknown> = {};
   for (const key of FILTER_KEYS) if (chosen[key]) filters[key] = chosen[key];
@@ -56,6 +56,7 @@ export function combineFilters(
     ['township', plan.townships],
     ['quarter', plan.quarters ?? []],
     ['kind', plan.kinds ?? []],
+    ['track', plan.tracks ?? []],
   ] as const) {
     if (named.length === 0) continue;
     const picked = chosen[key];
@@ -72,7 +73,7 @@ function sortOption(order: SortOrder): Record<string, 'asc' | 'desc'> | undefine
 type Scored<D> = { id: string; score: number; data(): Promise<D> };
 
 /** How the caller reads a result: its title (results whose title has the words rank first) and whether it was superseded. */
-export type Describe<D> = (d: D) => { title: string; superseded: boolean };
+export type Describe<D> = (d: D) => { title: string; superseded: boolean; kind?: string | undefined };
 
 /** Related words (search-synonyms.ts RELATED) are searched when the term as typed finds fewer pages than this. */
 export const EXPAND_BELOW = 3;
@@ -249,17 +250,22 @@ export async function runPlan<D>(
       hits,
       kept.flatMap((u) => u.parts.flatMap((p) => p.outcome.found)),
       options.describe,
+      plan.prefer,
     );
   return { hits, terms, dropped, tooBroad: false };
 }
 
-/** Among the first results, those whose title has a searched word come first, superseded versions last. */
-async function rerankTop<D>(hits: Scored<D>[], words: string[], describe: Describe<D>): Promise<Scored<D>[]> {
+/**
+ * Among the first results, those of a kind the question asks of (QueryPlan.prefer) come first, then those whose title
+ * has a searched word; superseded versions last.
+ */
+async function rerankTop<D>(hits: Scored<D>[], words: string[], describe: Describe<D>, prefer: readonly string[] = []): Promise<Scored<D>[]> {
   const top = hits.slice(0, RERANKED);
   const rank = await Promise.all(
     top.map(async (h, i) => {
       const d = describe(await h.data());
-      return { h, i, weight: words.filter((w) => d.title.includes(w)).length - (d.superseded ? 100 : 0) };
+      const preferred = d.kind !== undefined && prefer.includes(d.kind) ? 10 : 0;
+      return { h, i, weight: preferred + words.filter((w) => d.title.includes(w)).length - (d.superseded ? 100 : 0) };
     }),
   );
   rank.sort((a, b) => b.weight - a.weight || a.i - b.i);
@@ -323,7 +329,10 @@ export async function runSearch<D>(
   // (≈ 33 KB at 300 villages) would be downloaded for nothing.
   const misspelt = unfound.length === 0 || unfound.some((t) => !seg.words.has(t.text));
   const normalized = normalizeQuery(query, t2sMap(lexicon));
-  if (!missed || !misspelt || !options.loadVocabulary || !mayCorrect(normalized)) return first;
+  if (!missed || !misspelt || !options.loadVocabulary) return first;
+  // The did-you-mean code, like its vocabulary, is loaded only after a miss (a chunk of its own in the page's script).
+  const { mayCorrect, suggestQuery } = await import('./search-suggest.ts');
+  if (!mayCorrect(normalized)) return first;
   const corrected = suggestQuery(normalized, await options.loadVocabulary(normalized));
   if (!corrected) return first;
   const more = await lexiconFor(corrected);

@@ -6,24 +6,7 @@
  * after it found nothing. Pure.
  */
 
-/** Written by the build (in shards, search-shards.ts), or the part of it a query needs. */
-export interface SearchVocabulary {
-  /** The site's words and their pinyin without tones, syllables separated by spaces: ["低保", "di bao"]. Most used first. */
-  words: [string, string][];
-  /** Pinyin syllable → the characters read so (common characters, not only the site's). */
-  readings: Record<string, string>;
-}
-
-/** Sounds many Mandarin speakers do not tell apart when typing: zh/z, ch/c, sh/s, n/l, -ng/-n. */
-export function fuzzySyllable(s: string): string {
-  return s
-    .replace(/^zh/, 'z')
-    .replace(/^ch/, 'c')
-    .replace(/^sh/, 's')
-    .replace(/^n(?=[a-z])/, 'l')
-    .replace(/ng$/, 'n')
-    .replace(/v/g, 'u');
-}
+import { fuzzySyllable, shardOf, type SearchVocabulary, type ShardSet, type VocabularyShard } from './search-shards.ts';
 
 interface Index {
   known: Set<string>;
@@ -146,4 +129,34 @@ export function suggestQuery(query: string, vocab: SearchVocabulary | Index): st
       return result;
     });
   return out !== query ? out : undefined;
+}
+
+/**
+ * The part of the vocabulary "did you mean" needs for `query`: the readings of its Han characters, then the words
+ * with one of those readings or starting with a syllable its Latin words start with (two rounds of requests).
+ */
+export async function loadVocabularyFor(
+  query: string,
+  set: ShardSet,
+  loadShard: (set: ShardSet, i: number) => Promise<VocabularyShard>,
+): Promise<SearchVocabulary> {
+  const shards = new Map<number, Promise<VocabularyShard>>();
+  const load = (keys: Iterable<string>) =>
+    Promise.all(
+      [...new Set([...keys].map((k) => shardOf(k, set.count)))].map((i) => {
+        let p = shards.get(i);
+        if (!p) shards.set(i, (p = loadShard(set, i)));
+        return p;
+      }),
+    );
+  const han = new Set(query.match(/\p{Script=Han}/gu) ?? []);
+  const readings: Record<string, string> = {};
+  for (const s of await load(han))
+    for (const [, c, syllables] of s.readings.matchAll(/(\P{Script=Latin})([a-z,]+)/gu))
+      if (han.has(c!)) for (const syllable of syllables!.split(',')) readings[syllable] = (readings[syllable] ?? '') + c!;
+  // A Latin word's first syllable is one of its first one to six letters.
+  const latin = (query.match(/[a-zA-Z]+/g) ?? []).flatMap((w) => Array.from({ length: Math.min(6, w.length) }, (_, n) => w.slice(0, n + 1).toLowerCase()));
+  const words = new Map<string, [string, string, number]>();
+  for (const s of await load([...Object.keys(readings), ...latin].map(fuzzySyllable))) for (const w of s.words) words.set(w[0], w);
+  return { words: [...words.values()].sort((a, b) => a[2] - b[2]).map(([w, sound]) => [w, sound]), readings };
 }

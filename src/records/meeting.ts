@@ -5,7 +5,7 @@
  */
 import type { Rec, VillageRecords } from '../check/model.ts';
 import { getChain, getChainMap } from '../lib/chain.ts';
-import { periodLabel } from '../lib/period.ts';
+import { periodKey, periodLabel, quarterOf, type Period } from '../lib/period.ts';
 import { describeThreshold, getOutcome, getQuorum, type Outcome } from '../lib/quorum.ts';
 import { getExpenseAuthority, getStanding } from '../lib/decisions.ts';
 import { getBodyRule } from '../law/bodies.ts';
@@ -45,6 +45,12 @@ export interface MeetingFacts {
   posted: boolean;
   track: '党务' | '村务';
   issuer: string;
+  /**
+   * The quarters the meeting's record belongs to: those of the disclosures it approves (审定, their `approval`), or, when
+   * it approves none, the quarter of its date. A meeting that fixes a quarter's disclosure is about that quarter, not
+   * the one it is held in (the rule the search's quarter filter follows, docs/search.md).
+   */
+  quarters: (Period & { kind: 'quarter' })[];
 }
 
 export function getMeetingFacts(m: MeetingRec, v: VillageRecords, ctx: FactsContext): MeetingFacts {
@@ -139,5 +145,12 @@ export function getMeetingFacts(m: MeetingRec, v: VillageRecords, ctx: FactsCont
     posted: m.data.resolutions.length > 0 && rule.postsResolutions,
     track: rule.track,
     issuer: getIssuer(v),
+    quarters: getMeetingQuarters(m, v),
   };
+}
+
+function getMeetingQuarters(m: MeetingRec, v: VillageRecords): (Period & { kind: 'quarter' })[] {
+  const approved = v.disclosures.filter((d) => d.data.approval?.meeting === m.id).map((d) => d.period);
+  const keys = [...new Set(approved.map(periodKey))].sort();
+  return keys.length === 0 ? [quarterOf(m.data.date)] : keys.map((k) => approved.find((p) => periodKey(p) === k)!);
 }

@@ -268,7 +268,13 @@ describe('search on the built demo county', () => {
     expect(party).toContain('/v/maqu/meetings/2025-07-15-dangyuan/');
     expect(party.every((u) => !u.includes('/finances/'))).toBe(true);
     const q1 = (await site.search('', { quarter: '2025年第一季度' })).urls;
-    expect(q1.sort()).toEqual(['/v/wenshui/disclosures/2025-q1/', '/v/wenshui/finances/2025-q1/', '/v/wenshui/volunteers/2025-q1/']);
+    // The meeting of 9 April fixes 温水's first-quarter disclosure: it belongs to that quarter (docs/search.md, the quarter rule).
+    expect(q1.sort()).toEqual([
+      '/v/wenshui/disclosures/2025-q1/',
+      '/v/wenshui/finances/2025-q1/',
+      '/v/wenshui/meetings/2025-04-09-lianxi/',
+      '/v/wenshui/volunteers/2025-q1/',
+    ]);
     expect((await site.search('', { year: '2025年' })).urls.length).toBe(recordPaths().length);
   });
 
@@ -493,7 +499,10 @@ describe('the search page', () => {
     console.log(`search page script: ${body.length} bytes, ${gzipSync(body).length} bytes gzipped`);
     // 10 KB until session 5; byte-range reading of packed ledger entries and the held-out rules took it to ≈ 10.3 KB;
     // in session 6 the lexicon/vocabulary shard loader (+0.8 KB, which saves 8–20 KB of every first query) and the
-    // third held-out round's rules (amounts as printed, capital numerals) to ≈ 11.1 KB.
+    // third held-out round's rules (amounts as printed, capital numerals) to ≈ 11.1 KB; the fourth round's to ≈ 12.1 KB (over
+    // 12,000 bytes). Session 8: the did-you-mean code (search-suggest.ts: 1.2 KB) is a chunk of its own, loaded only after
+    // a miss with its vocabulary (this test counts the script the page names, not that chunk); with the fifth round's
+    // rules ≈ 11.9 KB.
     expect(gzipSync(body).length).toBeLessThan(12 * 1024);
   });
 });

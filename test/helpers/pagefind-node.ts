@@ -155,7 +155,8 @@ function useDocument(lang: string): () => void {
 import { BUNDLE_BUDGET, mergeByDate, openBundles, sortableDate, type SplitLexicon } from '../../src/lib/search-bundles.ts';
 import type { QueryPlan } from '../../src/lib/search-query.ts';
 import { PAGE_SIZE, runSearch, type ChosenFilters, type SearchAnswer, type SearchOutcome, type SortOrder } from '../../src/lib/search-run.ts';
-import { loadVocabularyFor, makeLexiconLoader, type LexiconCore, type LexiconShard, type ShardSet, type VocabularyShard } from '../../src/lib/search-shards.ts';
+import { makeLexiconLoader, type LexiconCore, type LexiconShard, type ShardSet, type VocabularyShard } from '../../src/lib/search-shards.ts';
+import { loadVocabularyFor } from '../../src/lib/search-suggest.ts';
 
 /**
  * The built site's sharded lexicon (src/lib/search-shards.ts) read from disk as the search page fetches it: the core,
@@ -230,7 +231,7 @@ export async function openSiteSearch(dist: string): Promise<SiteSearch> {
     loaded = true;
     return loadShards(query);
   };
-  const describe = (d: PagefindResultData) => ({ title: d.meta['title'] ?? '', superseded: Boolean(d.meta['note']) });
+  const describe = (d: PagefindResultData) => ({ title: d.meta['title'] ?? '', superseded: Boolean(d.meta['note']), kind: d.meta['kind'] });
   return {
     lexicon,
     fetched: (firstScreen = false) => {

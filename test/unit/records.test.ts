@@ -98,6 +98,24 @@ describe('meeting facts', () => {
     expect(track('党组织会议')).toBe('党务');
     expect(track('村民代表会议')).toBe('村务');
   });
+
+  it('belong to the quarter of the disclosure they approve, not the one they are held in; a meeting approving none to its date’s quarter', () => {
+    const quarters = (villageId: string, meetingId: string) => {
+      const v = village(villageId);
+      return getMeetingFacts(
+        v.meetings.find((m) => m.id === meetingId)!,
+        v,
+        county,
+      ).quarters.map((q) => `${q.year}-q${q.quarter}`);
+    };
+    // 马曲村 on 9 October fixes the third quarter's 党务 and 村务 disclosures: one quarter, the third.
+    expect(quarters('maqu', '2025-10-09-lianxi')).toEqual(['2025-q3']);
+    expect(quarters('maqu', '2025-10-13-lianxi')).toEqual(['2025-q3']);
+    // 温水村 on 9 April fixes the first quarter's disclosure.
+    expect(quarters('wenshui', '2025-04-09-lianxi')).toEqual(['2025-q1']);
+    expect(quarters('maqu', '2025-07-22-daibiao')).toEqual(['2025-q3']);
+    expect(quarters('dongguan', '2025-06-18-xieshang')).toEqual(['2025-q2']);
+  });
 });
 
 describe('notice facts', () => {

@@ -16,7 +16,8 @@ import {
   type SearchLexicon,
 } from '../../src/lib/search-query.ts';
 import { combineFilters, runPlan, startAtSentence } from '../../src/lib/search-run.ts';
-import { suggestQuery, type SearchVocabulary } from '../../src/lib/search-suggest.ts';
+import type { SearchVocabulary } from '../../src/lib/search-shards.ts';
+import { suggestQuery } from '../../src/lib/search-suggest.ts';
 import { SEARCH_LANGUAGE } from '../../src/lib/search-synonyms.ts';
 import { memoryPagefind } from '../helpers/memory-pagefind.ts';
 

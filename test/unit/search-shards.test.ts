@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { chooseBundles, type SplitLexicon } from '../../src/lib/search-bundles.ts';
 import { buildT2s, buildVocabulary, choosePins, hanCharacters, makePlace, makeWordCounter, siteWords } from '../../src/lib/search-lexicon.ts';
 import { planQuery } from '../../src/lib/search-query.ts';
-import { loadVocabularyFor, makeLexiconLoader, shardLexicon, shardVocabulary, type LexiconCore, type ShardSet } from '../../src/lib/search-shards.ts';
+import { makeLexiconLoader, shardLexicon, shardVocabulary, type LexiconCore, type ShardSet } from '../../src/lib/search-shards.ts';
+import { loadVocabularyFor } from '../../src/lib/search-suggest.ts';
 import { suggestQuery } from '../../src/lib/search-suggest.ts';
 import { SEARCH_LANGUAGE } from '../../src/lib/search-synonyms.ts';
 
