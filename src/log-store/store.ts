@@ -383,9 +383,9 @@ export async function publishLog(options: PublishOptions): Promise<PublishResult
   }
   mkdirSync(options.logDir, { recursive: true });
   const cpFile = join(options.logDir, CHECKPOINT_FILE);
+  // The checkpoint is written under this process's temporary name; a killed build's goes (the folder is committed to git).
+  removeDeadTempsOf(cpFile);
   if (!existsSync(cpFile) || readFileSync(cpFile, 'utf8') !== checkpoint) {
-    // Under this process's temporary name: a killed build's is removed here, the folder is committed to git.
-    removeDeadTempsOf(cpFile);
     const tmp = tempPath(cpFile);
     writeFileSync(tmp, checkpoint);
     renameSync(tmp, cpFile);
