@@ -17,9 +17,10 @@
  * `--references-from <dist> [--label L]` runs only the reference builds over a site built before.
  * `--deploy-from <county dir>` measures the deploy (dist/ and private-posters/ of a county built
  * before, bench/lib/deploy.ts) into the first size's result; `--report` only rewrites county.md.
+ * `--results <dir>` reads and writes the results there instead of bench/results (the tests' report).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCounty, type GenFile } from './gen/county.ts';
 import { hugoVersion, writeHugoSite } from './lib/hugo.ts';
@@ -32,7 +33,6 @@ import { kilobytes, median, megabytes, percentile, seconds, table } from './lib/
 
 const PROJECT = join(import.meta.dirname, '..');
 const WORK = join(PROJECT, 'bench', '.work');
-const RESULTS = join(PROJECT, 'bench', 'results');
 const NODE = process.execPath;
 
 const { values } = parseArgs({
@@ -48,10 +48,12 @@ const { values } = parseArgs({
     label: { type: 'string', default: 'dist' },
     'deploy-from': { type: 'string' },
     report: { type: 'boolean', default: false },
+    results: { type: 'string' },
     /** The reference builds read every page's text from one JSON manifest; above this many pages it gets too big to parse. */
     'reference-max-pages': { type: 'string', default: '40000' },
   },
 });
+const RESULTS = resolve(values.results ?? join(PROJECT, 'bench', 'results'));
 const sizes = values.sizes.split(',').map(Number);
 const quarters = Number(values.quarters);
 
@@ -613,14 +615,11 @@ function report(): string {
       ];
     }),
   );
-  const machines = [
-    ...new Set(
-      results.map(
-        (r) =>
-          `${r.machine.nproc} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, ${r.machine.os}, Node ${r.machine.node}, Astro ${r.machine.astro}${r.hugo?.version ? `, ${r.hugo.version}` : ''}, commit ${r.machine.gitSha} (${r.machine.date.slice(0, 10)})${r.posters === false ? ', built without posters' : ''}`,
-      ),
-    ),
-  ];
+  // Each size was run on its own day from its own commit: its machine is said once, under its row's label.
+  const machines = results.map(
+    (r) =>
+      `- ${label(r)}: ${r.machine.nproc} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, ${r.machine.os}, Node ${r.machine.node}, Astro ${r.machine.astro}${r.hugo?.version ? `, ${r.hugo.version}` : ''}`,
+  );
   const routes = results.map((r) => {
     const rr = r.cold[0]?.routes ?? {};
     const weights = r.output?.templates ?? {};
@@ -678,7 +677,9 @@ function report(): string {
           '',
         ]
       : []),
-    ...machines.map((m) => `Machine: ${m}`),
+    "Machine of each size's run (its row's commit and day):",
+    '',
+    ...machines,
     '',
     ...routes,
     '',

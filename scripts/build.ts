@@ -56,6 +56,7 @@ import {
   isProcessAlive,
   readCacheJson,
   removeDeadTemps,
+  removeDeadTempsOf,
   sealFile,
   tempPath,
   useCacheNoticeFolder,
@@ -222,7 +223,10 @@ function publish(release: string, out: string): string | undefined {
     renameSync(out, aside);
   }
   mkdirSync(dirname(out), { recursive: true });
-  const next = join(dirname(out), `.${basename(out)}.link-${process.pid}`);
+  // The new link under this process's temporary name; a killed build's beside <out> goes first (only those: --out may be anywhere).
+  const link = join(dirname(out), `.${basename(out)}.link`);
+  removeDeadTempsOf(link);
+  const next = tempPath(link);
   rmSync(next, { force: true });
   symlinkSync(relative(dirname(out), release), next);
   renameSync(next, out);

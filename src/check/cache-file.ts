@@ -11,16 +11,17 @@
  * cache check-cache unreadable (…), rebuilt"), across the build's processes and threads when the build
  * names a notice folder (`useCacheNoticeFolder`), else once per kind in each process.
  *
- * Temporary names: every file or folder the build writes beside and renames into place is named
- * `<name>.tmp-<pid>-<thread>` (`tempPath`); `removeDeadTemps` removes those of processes that are gone
- * (a killed build's), never those of a build running beside this one.
+ * Temporary names: every file or folder the build, the publication log and `npm run publish` write
+ * beside and rename into place is named `<name>.tmp-<pid>-<thread>` (`tempPath`); `removeDeadTemps`
+ * (a folder) and `removeDeadTempsOf` (one name) remove those of processes that are gone (a killed
+ * build's), never those of a build running beside this one.
  *
  * Only the bytes read are hashed (sha256 runs at several hundred MB a second; the caches a build
  * reads are a few MB per hundred villages).
  */
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { getEnvironmentData, setEnvironmentData, threadId } from 'node:worker_threads';
 
 /** What a cache file must be to be used: its kind (a name), its body format's version and the key it was made for. */
@@ -258,5 +259,28 @@ export function removeDeadTemps(dir: string, depth = 0): number {
       removed += 1;
     } else if (depth > 0 && e.isDirectory() && !TEMP.test(e.name)) removed += removeDeadTemps(join(dir, e.name), depth - 1);
   }
+  return removed;
+}
+
+/**
+ * Removes the temporary names of `path` alone (`tempPath`: `<path>.tmp-…`) that processes which are
+ * gone left beside it (`isDeadTemp`), for a writer whose folder holds other programs' files too (a
+ * web root, a folder given with --out). Returns how many went.
+ */
+export function removeDeadTempsOf(path: string): number {
+  const dir = dirname(path);
+  const prefix = `${basename(path)}.tmp-`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names)
+    if (name.startsWith(prefix) && isDeadTemp(dir, name)) {
+      rmSync(join(dir, name), { recursive: true, force: true });
+      removed += 1;
+    }
   return removed;
 }

@@ -12,23 +12,12 @@
  * missing or do not answer in time is named in the status line; the rest of the search still works.
  */
 import { chooseBundles, searchBundles } from '../lib/search-bundles.ts';
-import { rangeHeader, readEntryRange, withLedgerEntries, type EntryAnchor, type EntryRange } from '../lib/search-entries.ts';
+import { rangeHeader, readEntryRange, withLedgerEntries, type SearchResultData } from '../lib/search-entries.ts';
 import { planQuery, type SearchLexicon } from '../lib/search-query.ts';
-import { runPlan, type PagefindLike } from '../lib/search-run.ts';
+import { runPlan, type PagefindInstance, type PagefindLike } from '../lib/search-run.ts';
 import { makeLexiconLoader, type LexiconCore, type LexiconShard } from '../lib/search-shards.ts';
 
-interface ResultData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string>;
-  /** A ledger's anchors, match positions and chunks of entries (src/lib/search-entries.ts). */
-  anchors?: EntryAnchor[];
-  locations?: number[];
-  entryRanges?: EntryRange[];
-  /** Set when the match is in a ledger entry: the entry's row and line. */
-  entry?: { url: string; excerpt: string };
-}
-type Instance = PagefindLike<ResultData> & { options(o: object): Promise<void>; mergeIndex(path: string, o: object): Promise<void> };
+type Instance = PagefindInstance<SearchResultData>;
 
 /** How long a county's bundle may take to answer before the search goes on without it. */
 const COUNTY_TIMEOUT_MS = 8000;
@@ -90,7 +79,7 @@ function countyLexicon(id: string): Promise<Loader | undefined> {
   }
   return lexicon;
 }
-type BundleSearch = PagefindLike<ResultData>;
+type BundleSearch = PagefindLike<SearchResultData>;
 const opened = new Map<string, Promise<BundleSearch | undefined>>();
 /**
  * One bundle of county `id`, opened once: its pages open under /<id>/, and a ledger result reads its entries from the
@@ -161,14 +150,14 @@ async function search(): Promise<void> {
   const notes: string[] = [];
   try {
     const places = await openDirectory();
-    let scope: PagefindLike<ResultData> = places;
+    let scope: PagefindLike<SearchResultData> = places;
     let lexicon: SearchLexicon = { places: [], t2s: '' };
     if (county) {
       const found = await openCounty(county, query);
       if (found) {
         lexicon = found.lexicon;
         // The directory's records of the chosen county, and its records from the bundles the query needs, as one index.
-        const own: PagefindLike<ResultData> = { search: (term, o) => places.search(term, { ...o, filters: { ...(o.filters ?? {}), county } }) };
+        const own: PagefindLike<SearchResultData> = { search: (term, o) => places.search(term, { ...o, filters: { ...(o.filters ?? {}), county } }) };
         scope = searchBundles([own, ...found.bundles].map((api, bundle) => ({ bundle, api })));
         if (found.later.length > 0) notes.push(`为节省流量，只搜索了${countyName(county)}的部分乡镇；其余 ${found.later.length} 个乡镇请到该县网站搜索。`);
       } else {

@@ -4,32 +4,20 @@
  * use (focus or search), never on page load, so a visit that does not search costs nothing.
  */
 import { BUNDLE_BUDGET, mergeByDate, openBundles, sortableDate, type SplitLexicon } from '../lib/search-bundles.ts';
-import { rangeHeader, readEntryRange, withLedgerEntries, type EntryAnchor, type EntryRange } from '../lib/search-entries.ts';
+import { rangeHeader, readEntryRange, withLedgerEntries, type SearchResultData } from '../lib/search-entries.ts';
 import {
   FILTER_KEYS,
   PAGE_SIZE,
   runSearch,
   startAtSentence,
   type ChosenFilters,
+  type PagefindInstance,
   type PagefindLike,
   type SearchAnswer,
   type SearchHit,
   type SortOrder,
 } from '../lib/search-run.ts';
 import { makeLexiconLoader, type LexiconCore, type LexiconShard, type ShardSet, type VocabularyShard } from '../lib/search-shards.ts';
-
-interface ResultData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string>;
-  /** Where the page's headings with ids are, and where the query matched (word positions): a ledger's entry is found by them. */
-  anchors?: EntryAnchor[];
-  locations?: number[];
-  /** A ledger's chunks of entries: their byte ranges in its file (src/lib/search-entries.ts). */
-  entryRanges?: EntryRange[];
-  /** Set by withLedgerEntries when the match is in a ledger entry: the entry's row and line. */
-  entry?: { url: string; excerpt: string };
-}
 
 const form = document.getElementById('search-form') as HTMLFormElement;
 const input = form.elements.namedItem('q') as HTMLInputElement;
@@ -42,8 +30,8 @@ const restText = document.getElementById('search-rest-text')!;
 const rest = document.getElementById('search-rest') as HTMLButtonElement;
 const base = form.dataset['base'] ?? '/';
 
-type Instance = PagefindLike<ResultData> & { options(o: object): Promise<void>; mergeIndex(path: string, o: object): Promise<void> };
-type BundleSearch = PagefindLike<ResultData>;
+type Instance = PagefindInstance<SearchResultData>;
+type BundleSearch = PagefindLike<SearchResultData>;
 
 /** One file of the search folder as JSON; a failed request fails the search (and is asked again by the next). */
 async function fetchJson<T>(path: string): Promise<T> {
@@ -142,11 +130,11 @@ function excerptNode(excerpt: string): HTMLParagraphElement {
 }
 
 /** A ledger result opens at its first matching entry's row, with that entry as the excerpt. */
-function openAt(d: ResultData): { url: string; excerpt: string } {
+function openAt(d: SearchResultData): { url: string; excerpt: string } {
   return d.entry ?? d;
 }
 
-function resultItem(d: ResultData): HTMLLIElement {
+function resultItem(d: SearchResultData): HTMLLIElement {
   const li = el('li', 'result');
   const target = openAt(d);
   const a = el('a', 'result-title', decode(d.meta['title'] ?? d.url));
@@ -165,10 +153,10 @@ function resultItem(d: ResultData): HTMLLIElement {
   return li;
 }
 
-let hits: SearchHit<ResultData>[] = [];
+let hits: SearchHit<SearchResultData>[] = [];
 let shown = 0;
 /** Set when results from several townships are shown by date: they are merged as they are shown. */
-let byDate: ReturnType<typeof mergeByDate<ResultData>> | undefined;
+let byDate: ReturnType<typeof mergeByDate<SearchResultData>> | undefined;
 async function showMore() {
   const next = hits.slice(shown, shown + PAGE_SIZE);
   const data = byDate ? await byDate.take(PAGE_SIZE) : await Promise.all(next.map((h) => h.data()));
@@ -179,7 +167,7 @@ async function showMore() {
 }
 
 /** What the search did, in words: rewrites, synonyms, dropped words, and how many records were found. */
-function describeAnswer(query: string, { plan, outcome, corrected }: SearchAnswer<ResultData>, chosen: string[]): string[] {
+function describeAnswer(query: string, { plan, outcome, corrected }: SearchAnswer<SearchResultData>, chosen: string[]): string[] {
   const lines: string[] = [];
   if (corrected) lines.push(`没有找到“${query}”，已按“${corrected}”查找。`);
   lines.push(...plan.notes.map((n) => `已按 ${n} 查找。`));

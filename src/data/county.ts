@@ -14,7 +14,8 @@ import type { VillageFileDate } from '../records/dated.ts';
 import { recordPath, villagePath } from '../records/registry.ts';
 
 let fallback: { county: County; problems: Problem[] } | undefined;
-let byId: Map<string, VillageRecords> | undefined;
+/** Each county's villages by id, made on first look-up and gone with the county (never one county's map for another). */
+const villagesById = new WeakMap<County, Map<string, VillageRecords>>();
 
 /** The checked county and its problems: the build's, or (astro dev) checked here. */
 function getChecked(): { county: County; problems: Problem[] } {
@@ -66,7 +67,9 @@ export function rendersVillageFile(id: string, date: VillageFileDate): boolean {
 }
 
 export function getVillage(id: string): VillageRecords {
-  byId ??= new Map(getCounty().villages.map((x) => [x.id, x]));
+  const county = getCounty();
+  let byId = villagesById.get(county);
+  if (!byId) villagesById.set(county, (byId = new Map(county.villages.map((x) => [x.id, x]))));
   const v = byId.get(id);
   if (!v) throw new Error(`unknown village ${id}`);
   return v;

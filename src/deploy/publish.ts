@@ -24,6 +24,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { isProcessAlive, isTempName, removeDeadTemps, tempPath } from '../check/cache-file.ts';
 
 /** Never copied into a web root: posters with personal data stay on the build machine. */
 const PRIVATE_DIRS = ['private-posters'];
@@ -60,7 +61,7 @@ export function readPublishLog(webRoot: string): PublishLogEntry[] {
 }
 
 function writeAtomically(file: string, text: string): void {
-  const tmp = `${file}.tmp-${process.pid}`;
+  const tmp = tempPath(file);
   writeFileSync(tmp, text);
   renameSync(tmp, file);
 }
@@ -82,7 +83,7 @@ function isSymlink(p: string): boolean {
 
 /** Points `<web root>/<name>` at `releases/<id>` atomically: a new link, renamed over the old one. */
 function pointLink(webRoot: string, name: 'current' | 'previous', id: string): void {
-  const tmp = join(webRoot, `.${name}-${process.pid}`);
+  const tmp = tempPath(join(webRoot, `.${name}`));
   rmSync(tmp, { force: true });
   symlinkSync(join('releases', id), tmp);
   renameSync(tmp, join(webRoot, name));
@@ -146,15 +147,6 @@ export function releaseId(dist: string): string {
   return `${readAsOf(dist)}-${h.digest('hex').slice(0, 12)}`;
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Removes releases that are neither among the last `keep` published nor current nor previous. */
 function prune(webRoot: string, log: PublishLogEntry[], keep: number): { log: PublishLogEntry[]; removed: string[] } {
   const kept = log.slice(-keep);
@@ -163,9 +155,10 @@ function prune(webRoot: string, log: PublishLogEntry[], keep: number): { log: Pu
   const removed: string[] = [];
   const releases = join(webRoot, 'releases');
   for (const name of readdirSync(releases)) {
-    // A copy left by a publish that was interrupted (its process is gone) is removed too.
+    // Copies being made are judged by removeDeadTemps; one named as before temporary names were shared
+    // (`.incoming-<id>-<pid>`) is removed once its process is gone.
     const incoming = /^\.incoming-.*-(\d+)$/.exec(name);
-    if (keepIds.has(name) || (name.startsWith('.') && !(incoming && !isRunning(Number(incoming[1]))))) continue;
+    if (keepIds.has(name) || isTempName(name) || (name.startsWith('.') && !(incoming && !isProcessAlive(Number(incoming[1]))))) continue;
     rmSync(join(releases, name), { recursive: true, force: true });
     removed.push(name);
   }
@@ -184,10 +177,13 @@ export function publish(options: PublishOptions): PublishResult {
   const asOf = readAsOf(dist)!;
   const releases = join(webRoot, 'releases');
   mkdirSync(releases, { recursive: true });
+  // What an interrupted publish left (a half-made copy, link or list); a publish running beside this one keeps its own.
+  removeDeadTemps(webRoot);
+  removeDeadTemps(releases);
   const target = join(releases, id);
   if (!existsSync(target)) {
     // Copy beside it first, so a half-copied release is never under its final name.
-    const staging = join(releases, `.incoming-${id}-${process.pid}`);
+    const staging = tempPath(join(releases, `.incoming-${id}`));
     rmSync(staging, { recursive: true, force: true });
     cpSync(dist, staging, { recursive: true, dereference: true, filter: (src) => !PRIVATE_DIRS.includes(relative(dist, src)) });
     renameSync(staging, target);

@@ -47,6 +47,20 @@ export function entryPackFile(recordId: string): string {
 /** Byte range of a chunk in its ledger's file: offset and length. */
 export type EntryRange = readonly [number, number];
 
+/** A result's data on the search pages (the county's and the province portal's): Pagefind's, and what a ledger's entries are found by. */
+export interface SearchResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string>;
+  /** Where the page's headings with ids are, and where the query matched (word positions): a ledger's entry is found by them. */
+  anchors?: EntryAnchor[];
+  locations?: number[];
+  /** A ledger's chunks of entries: their byte ranges in its file. */
+  entryRanges?: EntryRange[];
+  /** Set by withLedgerEntries when the match is in a ledger entry: the entry's row and line. */
+  entry?: { url: string; excerpt: string };
+}
+
 /** The ledger's file of chunks (each JSON, gzipped by `gzip`) and the byte range of each. */
 export function packEntryChunks(chunks: readonly EntryChunk[], gzip: (data: Uint8Array) => Uint8Array): { pack: Uint8Array; ranges: EntryRange[] } {
   const parts = chunks.map((c) => gzip(new TextEncoder().encode(JSON.stringify(c))));

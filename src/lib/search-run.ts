@@ -20,6 +20,9 @@ export interface PagefindLike<D> {
   ): Promise<{ results: { id: string; score: number; data(): Promise<D> }[] } | null>;
 }
 
+/** A Pagefind instance the search pages open (the county's, the province portal's): it searches, takes options and merges other indexes. */
+export type PagefindInstance<D> = PagefindLike<D> & { options(o: object): Promise<void>; mergeIndex(path: string, o: object): Promise<void> };
+
 export interface SearchHit<D> {
   id: string;
   data(): Promise<D>;

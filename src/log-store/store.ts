@@ -6,6 +6,7 @@
  */
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { removeDeadTempsOf, tempPath } from '../check/cache-file.ts';
 import type { LogLeaf } from '../schemas/log-leaf.ts';
 import { toHex, utf8 } from '../lib/tlog/bytes.ts';
 import { formatCheckpoint, parseCheckpoint } from '../lib/tlog/checkpoint.ts';
@@ -236,10 +237,15 @@ export interface PublishResult {
   message: string;
 }
 
-/** Writes a file tree into `dir` by building it beside and renaming it into place. */
+/**
+ * Writes a file tree into `dir` by building it beside and renaming it into place, under the build's
+ * temporary names (`tempPath`); those a killed process left beside `dir` are removed first.
+ */
 function writeTreeAtomically(dir: string, files: Map<string, Uint8Array | string>): void {
-  const tmp = `${dir}.tmp-${process.pid}`;
-  const old = `${dir}.old-${process.pid}`;
+  const tmp = tempPath(dir);
+  const old = tempPath(`${dir}.old`);
+  removeDeadTempsOf(dir);
+  removeDeadTempsOf(`${dir}.old`);
   rmSync(tmp, { recursive: true, force: true });
   const made = new Set<string>();
   for (const [path, data] of files) {
@@ -377,9 +383,12 @@ export async function publishLog(options: PublishOptions): Promise<PublishResult
   }
   mkdirSync(options.logDir, { recursive: true });
   const cpFile = join(options.logDir, CHECKPOINT_FILE);
+  // The checkpoint is written under this process's temporary name; a killed build's goes (the folder is committed to git).
+  removeDeadTempsOf(cpFile);
   if (!existsSync(cpFile) || readFileSync(cpFile, 'utf8') !== checkpoint) {
-    writeFileSync(`${cpFile}.tmp`, checkpoint);
-    renameSync(`${cpFile}.tmp`, cpFile);
+    const tmp = tempPath(cpFile);
+    writeFileSync(tmp, checkpoint);
+    renameSync(tmp, cpFile);
   }
   const message = options.signer
     ? `公开日志：${tree.size} 条，已用 ${options.signer.name} 签名 / publication log: ${tree.size} entries, signed by ${options.signer.name}`

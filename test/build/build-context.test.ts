@@ -5,7 +5,7 @@
  * left behind is cleaned up.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +26,14 @@ const page = (path: string) => readFileSync(join(dist, path, 'index.html'), 'utf
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 /** A process id that is certainly not running any more: a child that has exited. */
 const deadPid = () => spawnSync('true').pid;
+/** Whether `path` is a symbolic link (existsSync follows it: a dangling link does not exist). */
+const isLink = (path: string) => {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+};
 
 let first = { status: 0 as number | null, output: '' };
 beforeAll(() => {
@@ -107,7 +115,7 @@ describe('publishing a build', () => {
     expect(existsSync(before)).toBe(false);
   }, 300_000);
 
-  it('removes the staging folder and the personal-data poster folder a killed build left behind', () => {
+  it('removes the staging folder, the personal-data poster folder, the new output link and the log checkpoint a killed build left behind', () => {
     const pid = deadPid();
     const staging = join(county, '.gongkai-build', `dist-${pid}`);
     const privateTmp = join(county, `private-posters.tmp-${pid}`);
@@ -115,10 +123,15 @@ describe('publishing a build', () => {
       mkdirSync(join(dir, 'v'), { recursive: true });
       writeFileSync(join(dir, 'v', 'left-over.html'), 'left by a killed build');
     }
+    // Killed between making the new link to its release and renaming it over dist; and while writing the log's checkpoint.
+    const link = join(county, `.dist.link.tmp-${pid}-0`);
+    symlinkSync(join('.gongkai-build', `release-${pid}`), link);
+    const checkpoint = join(county, 'log', `checkpoint.tmp-${pid}-0`);
+    mkdirSync(join(county, 'log'), { recursive: true });
+    writeFileSync(checkpoint, 'half a checkpoint');
     const run = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env });
     expect(run.status, run.stdout.slice(-2000) + run.stderr).toBe(0);
-    expect(existsSync(staging)).toBe(false);
-    expect(existsSync(privateTmp)).toBe(false);
+    for (const left of [staging, privateTmp, link, checkpoint]) expect(existsSync(left) || isLink(left), left).toBe(false);
     expect(existsSync(join(dist, 'index.html'))).toBe(true);
   }, 300_000);
 });

@@ -3,35 +3,24 @@
  * disclosures, notices, meetings and volunteer periods are listed open, older years are folded under one heading per
  * year, and every record the board listed before is still one link away.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/fixture-tree.ts';
+import { buildGeneratedCounty, type GeneratedCounty } from '../helpers/generated-county.ts';
 
-let root: string;
+let county: GeneratedCounty | undefined;
 let dist: string;
 let village: string;
 let board: string;
 
 beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'gongkai-board-'));
-  const run = (args: string[]) => {
-    const r = spawnSync(process.execPath, args, { cwd: root, env: { ...process.env, GONGKAI_AS_OF: '' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    if (r.status !== 0) throw new Error(`${args.join(' ')}\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`);
-  };
-  run([join(ROOT, 'scripts/gen.ts'), '--villages', '1', '--quarters', '8', '--seed', '3', '--out', root]);
-  symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
-  dist = join(root, 'site');
-  run([join(ROOT, 'scripts/build.ts'), '--root', root, '--out', dist, '--no-posters']);
+  county = buildGeneratedCounty('board', { villages: 1, quarters: 8, seed: 3 });
+  dist = county.dist;
   village = readdirSync(join(dist, 'v')).find((d) => existsSync(join(dist, 'v', d, 'meetings')))!;
   board = readFileSync(join(dist, 'v', village, 'index.html'), 'utf8');
 }, 600_000);
 
-afterAll(() => {
-  if (root) rmSync(root, { recursive: true, force: true });
-});
+afterAll(() => county?.remove());
 
 /** The part of the board under one section heading, up to the next heading of its level. */
 const section = (id: string) => {

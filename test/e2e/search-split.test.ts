@@ -6,9 +6,7 @@
  * whose real sizes (about 10 KB each) add up to more than a first query's budget, so a first query
  * searches some of them and offers the rest. Then the same in Debian's Chromium.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,14 +16,14 @@ import { buildSearchIndex } from '../../src/integrations/search-index.ts';
 import { getSearchInput } from '../../src/data/search.ts';
 import { sortableDate } from '../../src/lib/search-bundles.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { ROOT } from '../helpers/fixture-tree.ts';
+import { buildGeneratedCounty, type GeneratedCounty } from '../helpers/generated-county.ts';
 import { openSiteSearch, type SiteSearch } from '../helpers/pagefind-node.ts';
 import { serveDir, type StaticServer } from '../helpers/serve.ts';
 
 /** Record pages per bundle: below each generated township's (about 170 and 320 pages). */
 const CAP = 100;
 
-let root: string;
+let generated: GeneratedCounty | undefined;
 let dist: string;
 let dir: string;
 let county: County;
@@ -35,18 +33,10 @@ let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'gongkai-split-county-'));
-  const run = (args: string[]) => {
-    const r = spawnSync(process.execPath, args, { cwd: root, env: { ...process.env, GONGKAI_AS_OF: '' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    if (r.status !== 0) throw new Error(`${args.join(' ')}\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`);
-  };
-  run([join(ROOT, 'scripts/gen.ts'), '--villages', '24', '--quarters', '2', '--seed', '1', '--out', root]);
-  // The build's Astro chunks import packages from the county folder (as `npm run province -- build` does).
-  symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
-  run([join(ROOT, 'scripts/build.ts'), '--root', root, '--out', join(root, 'site'), '--no-posters']);
-  dist = realpathSync(join(root, 'site'));
-  county = loadCounty(root, { env: {} }).county!;
-  dir = join(root, 'split');
+  generated = buildGeneratedCounty('split-county', { villages: 24, quarters: 2, seed: 1 });
+  dist = generated.dist;
+  county = loadCounty(generated.root, { env: {} }).county!;
+  dir = join(generated.root, 'split');
   cpSync(dist, dir, { recursive: true });
   await buildSearchIndex({ outDir: dir, search: getSearchInput(county) }, { maxBundlePages: CAP });
   whole = await openSiteSearch(dist);
@@ -60,7 +50,7 @@ afterAll(async () => {
   await server?.close();
   await whole?.close();
   await site?.close();
-  if (root) rmSync(root, { recursive: true, force: true });
+  generated?.remove();
 });
 
 describe('bundles of a generated county within the page cap', () => {

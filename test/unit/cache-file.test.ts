@@ -14,6 +14,7 @@ import {
   readCacheFile,
   readCacheJson,
   removeDeadTemps,
+  removeDeadTempsOf,
   sealFile,
   tempPath,
   writeCacheFile,
@@ -191,6 +192,19 @@ describe('temporary files a killed build left', () => {
     utimesSync(old, new Date(Date.now() - 2 * 86_400_000), new Date(Date.now() - 2 * 86_400_000));
     expect(removeDeadTemps(dir, 1)).toBe(left.length + 1);
     for (const f of [...left, old]) expect(existsSync(f), f).toBe(false);
+    for (const f of kept) expect(existsSync(f), f).toBe(true);
+  });
+
+  it('of one name are removed beside it, leaving other names in its folder alone (a folder given with --out may hold anything)', () => {
+    const dead = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+    const put = (name: string) => {
+      writeFileSync(join(dir, name), 'x');
+      return join(dir, name);
+    };
+    const left = [put(`.dist.link.tmp-${dead}-0`), put(`.dist.link.tmp-${dead}`)];
+    const kept = [put('.dist.link.tmp-1-0'), put(`.other.link.tmp-${dead}-0`), put(`notes.txt.tmp-${dead}-0`), put('.dist.link')];
+    expect(removeDeadTempsOf(join(dir, '.dist.link'))).toBe(left.length);
+    for (const f of left) expect(existsSync(f), f).toBe(false);
     for (const f of kept) expect(existsSync(f), f).toBe(true);
   });
 });

@@ -8,6 +8,8 @@ import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import type { BuildContext } from '../../src/build/context.ts';
 import { getBuildContext, provideBuildContext } from '../../src/build/handover.ts';
+import { loadCounty } from '../../src/check/load.ts';
+import { getVillage } from '../../src/data/county.ts';
 import { ROOT } from '../helpers/fixture-tree.ts';
 
 const HANDOVER = pathToFileURL(`${ROOT}/src/build/handover.ts`).href;
@@ -38,5 +40,16 @@ describe('handing the build context over', () => {
   it('gives the page workers of a build on worker threads their copy of the context', async () => {
     provideBuildContext(context('/county-two'), true);
     expect(await rootSeenByNewWorker()).toBe('/county-two');
+  });
+
+  it('gives the pages the villages of the county handed over, not those of a county handed over before in the same process', () => {
+    const first = loadCounty(ROOT, { env: {} }).county!;
+    const second = loadCounty(ROOT, { env: {} }).county!;
+    const id = first.villages[0]!.id;
+    provideBuildContext({ ...context('/county-three'), county: first });
+    expect(getVillage(id)).toBe(first.villages[0]);
+    provideBuildContext({ ...context('/county-four'), county: second });
+    expect(getVillage(id)).toBe(second.villages.find((v) => v.id === id));
+    expect(() => getVillage('no-such-village')).toThrow('unknown village no-such-village');
   });
 });

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,6 +56,30 @@ describe('publishing a build to a web root', () => {
         .map((n) => n.slice(0, 10)),
     ).toEqual(['2026-03-05', '2026-03-06', '2026-03-07']);
     expect(readPublishLog(web).map((e) => e.asOf)).toEqual(['2026-03-05', '2026-03-06', '2026-03-07']);
+  });
+
+  it('removes the half-made copy, link and release list an interrupted publish left, and keeps those of a publish still running', () => {
+    const web = tmp();
+    publish({ dist: fakeDist('2026-03-01'), webRoot: web });
+    // A process that has exited: what an interrupted publish was; pid 1 is always running.
+    const dead = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+    const copy = (name: string) => {
+      mkdirSync(join(web, 'releases', name), { recursive: true });
+      writeFileSync(join(web, 'releases', name, 'index.html'), 'half');
+      return join(web, 'releases', name);
+    };
+    const file = (name: string) => {
+      writeFileSync(join(web, name), 'half');
+      return join(web, name);
+    };
+    const left = [copy(`.incoming-2026-03-02-000000000000.tmp-${dead}-0`), file(`releases.json.tmp-${dead}-0`), file(`.current.tmp-${dead}-0`)];
+    const running = [copy('.incoming-2026-03-02-111111111111.tmp-1-0'), file('releases.json.tmp-1-0'), file('.previous.tmp-1-0')];
+    expect(publish({ dist: fakeDist('2026-03-02'), webRoot: web }).ok).toBe(true);
+    for (const f of left) expect(existsSync(f), f).toBe(false);
+    for (const f of running) expect(existsSync(f), f).toBe(true);
+    // Nothing of this publish's own is left under a temporary name.
+    expect(readdirSync(web).filter((n) => n.includes(`.tmp-${process.pid}-`))).toEqual([]);
+    expect(readdirSync(join(web, 'releases')).filter((n) => n.includes(`.tmp-${process.pid}-`))).toEqual([]);
   });
 
   it('rolls back one release at a time and says so when there is nothing older', () => {

@@ -158,6 +158,29 @@ describe('the log in the repository is append-only', () => {
     expect((await runVerify({ site: join(dir, 'site') })).code).toBe(0);
   });
 
+  it('publishing removes what a killed build left half-written beside the checkpoint and the published folder, and keeps a running build’s', async () => {
+    const dir = tempDir();
+    const logDir = join(dir, 'log');
+    const outDir = join(dir, 'site', 'log');
+    appendLeaves(logDir, [leaf('a')]);
+    // A process that has exited: what a killed build was; pid 1 is always running.
+    const dead = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+    /** A half-written file, or a half-written folder with one file in it: the temporary name itself. */
+    const put = (name: string, file?: string) => {
+      mkdirSync(file ? name : dirname(name), { recursive: true });
+      writeFileSync(file ? join(name, file) : name, 'half');
+      return name;
+    };
+    const left = [put(join(logDir, `checkpoint.tmp-${dead}-0`)), put(`${outDir}.tmp-${dead}-0`, 'checkpoint'), put(`${outDir}.old.tmp-${dead}-0`, 'vkey')];
+    const running = [put(join(logDir, 'checkpoint.tmp-1-0')), put(`${outDir}.tmp-1-0`, 'checkpoint')];
+    await publishLog({ logDir, outDir, origin: ORIGIN });
+    for (const f of left) expect(existsSync(f), f).toBe(false);
+    for (const f of running) expect(existsSync(f), f).toBe(true);
+    // This publish's own temporary names are gone too: the log folder holds only the log.
+    expect(readdirSync(logDir).sort()).toEqual(['checkpoint', 'checkpoint.tmp-1-0', 'entries.jsonl']);
+    expect(readdirSync(join(dir, 'site')).sort()).toEqual(['log', 'log.tmp-1-0']);
+  });
+
   it('the log key can come from the text of an environment variable, and a broken key names where it came from', async () => {
     const t = await setUp(1);
     const fromText = await loadSignerKey({ keyText: readFileSync(join(t.dir, 'log.key'), 'utf8') });
