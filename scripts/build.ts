@@ -37,6 +37,9 @@
  * `--workers N`: render the pages in N worker threads (default 1: the page process's own thread). Each worker gets its
  * own copy of the build context (src/build/handover.ts); the output is the same for any N.
  *
+ * `--memory-budget MB` (default 2048): what the build's process tree may use while the pages render; the posters rendered
+ * meanwhile (src/posters/build-step.ts renderMissingPosters) pause before it would be passed.
+ *
  * `--no-posters` (benchmarks and page-only previews, never a county's published site): no poster is
  * rendered or placed; the print pages still list them, so their poster links are dead.
  */
