@@ -37,6 +37,9 @@
  * `--workers N`: render the pages in N worker threads (default 1: the page process's own thread). Each worker gets its
  * own copy of the build context (src/build/handover.ts); the output is the same for any N.
  *
+ * `--memory-budget MB` (default 2048): what the build's process tree may use while the pages render; the posters rendered
+ * meanwhile (src/posters/build-step.ts renderMissingPosters) pause before it would be passed.
+ *
  * `--no-posters` (benchmarks and page-only previews, never a county's published site): no poster is
  * rendered or placed; the print pages still list them, so their poster links are dead.
  */
@@ -44,6 +47,7 @@ import { fork, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { copyFile, link, mkdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
@@ -73,6 +77,7 @@ import { recordTiming, timed } from '../src/integrations/timings.ts';
 import { warnIfPublishedReleaseIsOld } from '../src/deploy/release-age.ts';
 import { PRIVATE_DIR, renderMissingPosters } from '../src/posters/build-step.ts';
 import { CACHE_DIR as POSTER_CACHE_DIR, LAYOUT_CACHE_DIR } from '../src/posters/cache.ts';
+import { readRss, RECYCLE_RSS } from '../src/posters/pool.ts';
 import { getChangedDatedPages } from '../src/records/dated.ts';
 import type { SearchInput } from '../src/data/search.ts';
 import { planPublicationLog } from '../src/integrations/publication-log.ts';
@@ -91,6 +96,7 @@ const { values } = parseArgs({
     'web-root': { type: 'string' },
     'log-key': { type: 'string' },
     workers: { type: 'string' },
+    'memory-budget': { type: 'string' },
   },
 });
 const started = performance.now();
@@ -102,6 +108,13 @@ const work = join(root, '.gongkai-build');
 const pageWorkers = Number(values.workers ?? 1);
 if (!Number.isInteger(pageWorkers) || pageWorkers < 1 || pageWorkers > 64) {
   console.error(`--workers ${values.workers} 应为 1 到 64 之间的整数。 --workers must be a whole number from 1 to 64.`);
+  process.exit(1);
+}
+// `--memory-budget MB` (default 2048, issue 18): while the pages render, no poster job starts once the page process, this
+// process and a poster worker would pass it together; the posters resume on every core when the pages are written.
+const memoryBudget = Number(values['memory-budget'] ?? 2048);
+if (!Number.isInteger(memoryBudget) || memoryBudget < 256) {
+  console.error(`--memory-budget ${values['memory-budget']} 应为不小于 256 的整数（MB）。 --memory-budget must be a whole number of MB, 256 or more.`);
   process.exit(1);
 }
 const hash = (...parts: string[]) => createHash('sha256').update(parts.join('\0')).digest('hex');
@@ -262,9 +275,10 @@ function childFailure(zh: string, en: string, enProcess: string, code: number | 
  * rendering the pages holds is given back to the system when the child exits, before the post-build
  * steps run in this process. Its output (Astro's progress, errors) goes to this build's.
  */
-function renderPages(context: PageHandover): Promise<void> {
+function renderPages(context: PageHandover, onStarted: (pid: number) => void = () => {}): Promise<void> {
   return new Promise((done, failed) => {
     const child = fork(join(project, 'scripts', 'build-pages.ts'), { serialization: 'advanced', stdio: 'inherit' });
+    if (child.pid) onStarted(child.pid);
     child.on('error', failed);
     child.on('exit', (code, signal) => (code === 0 ? done() : failed(childFailure('页面生成', 'page generation', 'page', code, signal))));
     child.send(context);
@@ -532,28 +546,46 @@ const context: PageHandover = {
   openDataParts: { dir: partsDir, keys: Object.fromEntries(ids.map((id) => [id, hash(digests.site, code, digests.villages[id]!)])) },
 };
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
-// Posters not in the cache yet are rendered by worker processes while Astro renders the pages (the
-// second core); the poster step after the pages then only places cached files.
+// Posters not in the cache yet are rendered by worker processes while Astro renders the pages (on the cores the page
+// process leaves, then on all of them); the poster step after the pages then only places cached files. Their jobs are
+// planned here once the page process has started, and the county is collected right after.
 const postersStarted = performance.now();
-const posters = (values['no-posters'] ? Promise.resolve(0) : renderMissingPosters({ root, county }, only)).then((n) =>
-  recordTiming('posters-ahead', performance.now() - postersStarted, { rendered: n }),
-);
+const postersAhead = values['no-posters']
+  ? undefined
+  : renderMissingPosters({ root, county }, only, { workers: Math.max(1, availableParallelism() - pageWorkers), onPlanned: collectGarbage });
+const posters = (postersAhead?.done ?? Promise.resolve(0)).then((n) => recordTiming('posters-ahead', performance.now() - postersStarted, { rendered: n }));
 // Awaited before the post-build steps (a failure stops the build there); this only keeps an early failure from going unhandled.
 posters.catch(() => undefined);
-// Unreferenced from here on (the poster workers' planning above keeps it only as long as it needs it).
+// Unreferenced from here on (the posters' planning above keeps it only as long as it needs it).
 county = undefined;
 timed('county-drop-gc', collectGarbage);
 const astroStarted = performance.now();
 // Astro's content store reuses an entry whose file did not change, whatever the entry holds: used only as the last finished build left it.
 const contentStore = join(context.cacheDirs.astro, 'data-store.json');
 dropUnsealedFile(contentStore, 'astro-content-store');
+// The memory budget while the pages render: the page process grows as it writes pages, and once it, this process and a
+// poster worker at its recycling size would pass the budget, the posters pause until the page process has exited.
+let budgetWatch: NodeJS.Timeout | undefined;
 try {
-  await renderPages(context);
+  await renderPages(context, (pid) => {
+    if (!postersAhead) return;
+    budgetWatch = setInterval(() => {
+      if ((readRss(pid) ?? 0) + process.memoryUsage.rss() + RECYCLE_RSS > memoryBudget * 1024 * 1024) {
+        postersAhead.pause();
+        clearInterval(budgetWatch);
+        recordTiming('posters-paused', performance.now() - astroStarted);
+      }
+    }, 1000);
+    budgetWatch.unref();
+  });
 } catch (error) {
   fail(error);
 }
+clearInterval(budgetWatch);
 sealFile(contentStore, 'astro-content-store');
 recordTiming('astro', performance.now() - astroStarted);
+// The page process has exited: the posters still to render get every core.
+postersAhead?.useAllWorkers();
 if (!existsSync(join(staging, 'index.html'))) fail();
 // This process never reads the county back: the steps that need it run in a child process (scripts/build-county-steps.ts),
 // and nothing here may fall back to loading content/ again.

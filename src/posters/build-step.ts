@@ -8,6 +8,7 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BuildStep, StepContext } from '../build/steps.ts';
+import type { County } from '../check/model.ts';
 import { tempPath } from '../check/cache-file.ts';
 import { getCachedFile, pruneCache, readCacheEntry } from './cache.ts';
 import type { PosterDoc } from './doc.ts';
@@ -15,7 +16,7 @@ import { getPosterFiles, getPosterFolder, getQuarterPdfName, listPosterFiles } f
 import type { PosterJob } from './job.ts';
 import { joinPdfs } from './pdf-merge.ts';
 import { getQuarterBundles, planVillagePosters } from './plan.ts';
-import { runPosterJobs } from './pool.ts';
+import { packPosterJob, runPosterJobs, startPosterJobs, type PackedPosterJob, type PosterRun } from './pool.ts';
 import { POSTER_SIZES, SIZES, type SizeKey } from './sizes.ts';
 
 export const PRIVATE_DIR = 'private-posters';
@@ -61,30 +62,73 @@ function placeFile(cached: string, dest: string): void {
 }
 
 /**
+ * The posters of the default set that are not in the poster cache yet, as packed jobs (pool.ts),
+ * heaviest first. `villages`: only these. Each village's documents are packed as it is planned, so
+ * the list holds a few KB per job and none of the county.
+ */
+export function planMissingPosters(root: string, county: County, villages?: readonly string[]): PackedPosterJob[] {
+  const weighed: { job: PackedPosterJob; weight: number }[] = [];
+  for (const v of county.villages) {
+    if (villages && !villages.includes(v.id)) continue;
+    for (const p of planVillagePosters(root, county, v, false))
+      for (const s of p.sizes)
+        if (s.key && !readCacheEntry(root, s.key))
+          weighed.push({
+            job: packPosterJob({ doc: p.doc, size: s.size, formats: s.formats, key: s.key, root }),
+            weight: s.sheets * (s.size === 'A3' ? 2 : 1),
+          });
+  }
+  return weighed.sort((a, b) => b.weight - a.weight).map((w) => w.job);
+}
+
+export interface PostersAhead {
+  /** How many posters were rendered, once all of them are in the cache. */
+  done: Promise<number>;
+  /** Stops starting jobs (running ones finish) until `useAllWorkers`: the build's memory budget is reached. */
+  pause(): void;
+  /** Renders with every worker from now on (the pages are written). */
+  useAllWorkers(): void;
+}
+
+/**
  * Renders into the poster cache the posters of the default set that are not there yet, without
  * placing any file. scripts/build.ts starts this before Astro renders the pages, so the poster
- * workers (separate processes) use the second core meanwhile; the poster step then finds them cached.
- * `villages`: only these (an incremental build: only changed villages can need new posters).
- * Returns how many posters it rendered.
+ * workers (separate processes) use the other core meanwhile (`workers`: how many, until
+ * `useAllWorkers`); the poster step then finds them cached. Planning runs on this thread once the
+ * caller has started its own work; after it nothing here refers to the county (`onPlanned` may
+ * collect it). `villages`: only these (an incremental build: only changed villages can need new posters).
  */
-export async function renderMissingPosters(ctx: Pick<StepContext, 'root' | 'county'>, villages?: readonly string[]): Promise<number> {
-  const { county } = ctx;
-  // Let the caller start its own work first: planning below runs on this thread.
-  await new Promise((resolve) => setImmediate(resolve));
-  const missing = county.villages
-    .filter((v) => !villages || villages.includes(v.id))
-    .flatMap((v) =>
-      planVillagePosters(ctx.root, county, v, false).flatMap((p) =>
-        p.sizes
-          .filter((s) => s.key && !readCacheEntry(ctx.root, s.key))
-          .map((s) => ({ doc: p.doc, size: s.size, formats: s.formats, key: s.key!, sheets: s.sheets })),
-      ),
-    );
-  const jobs: PosterJob[] = missing
-    .sort((a, b) => b.sheets * (b.size === 'A3' ? 2 : 1) - a.sheets * (a.size === 'A3' ? 2 : 1))
-    .map((p) => ({ doc: p.doc, size: p.size, formats: p.formats, key: p.key, root: ctx.root }));
-  await runPosterJobs(jobs);
-  return jobs.length;
+export function renderMissingPosters(
+  ctx: Pick<StepContext, 'root' | 'county'>,
+  villages?: readonly string[],
+  options: { workers?: number; onPlanned?: () => void } = {},
+): PostersAhead {
+  let source: Pick<StepContext, 'root' | 'county'> | undefined = ctx;
+  let workers = options.workers ?? Number.MAX_SAFE_INTEGER;
+  let run: PosterRun | undefined;
+  const done = new Promise<PackedPosterJob[]>((resolve, reject) => {
+    setImmediate(() => {
+      const { root, county } = source!;
+      source = undefined;
+      try {
+        resolve(planMissingPosters(root, county, villages));
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+  }).then(async (jobs) => {
+    const n = jobs.length;
+    options.onPlanned?.();
+    run = startPosterJobs(jobs, { workers });
+    jobs.length = 0;
+    await run.done;
+    return n;
+  });
+  const setWorkers = (n: number) => {
+    workers = n;
+    run?.setWorkers(n);
+  };
+  return { done, pause: () => setWorkers(0), useAllWorkers: () => setWorkers(Number.MAX_SAFE_INTEGER) };
 }
 
 /**

@@ -1,12 +1,14 @@
 /**
  * Poster jobs in worker processes: a poster that cannot be rendered stops the build with the record
- * file named, instead of a silent gap or a crashed build with no explanation.
+ * file named, instead of a silent gap or a crashed build with no explanation; a worker that passes its memory
+ * cap is stopped and the build says so; the number of workers follows the build (one while the pages render).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getWorkerCount, RECYCLE_RSS, runPosterJobs, WORKER_HEAP_MB } from '../../src/posters/pool.ts';
+import { runPosterJob } from '../../src/posters/job.ts';
+import { getWorkerCount, getWorkerMemoryMb, RECYCLE_RSS, runPosterJobs, startPosterJobs, WORKER_HEAP_MB, WORKER_MEMORY_MB } from '../../src/posters/pool.ts';
 import { demoDoc } from '../helpers/posters.ts';
 
 describe('rendering posters in worker processes', () => {
@@ -56,4 +58,76 @@ describe('rendering posters in worker processes', () => {
       rmSync(root, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it("stops with the record file and the memory cap named when a poster cannot be rendered within its worker's cap", async () => {
+    const root = mkdtempSync(join(tmpdir(), 'gongkai-pool-'));
+    const previous = process.env['GONGKAI_POSTER_WORKERS'];
+    process.env['GONGKAI_POSTER_WORKERS'] = '2';
+    try {
+      const doc = demoDoc('maqu', 'notice-2025-11-17-dibao');
+      const jobs = [0, 1, 2].map((i) => ({ doc, size: 'A3' as const, formats: ['pdf' as const, 'preview' as const], key: `m${i}`, root }));
+      // Loading the poster font and laying out a sheet takes far more than 120 MB: every try passes the cap.
+      await expect(startPosterJobs(jobs, { memoryMb: 120 }).done).rejects.toThrow(
+        /content\/villages\/maqu\/notices\/2025-11-17-dibao\.md（A3）.*内存上限.*120 MB.*memory cap \(120 MB resident.*GONGKAI_POSTER_WORKER_MB/s,
+      );
+    } finally {
+      if (previous === undefined) delete process.env['GONGKAI_POSTER_WORKERS'];
+      else process.env['GONGKAI_POSTER_WORKERS'] = previous;
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('caps each worker at 1 GB resident unless GONGKAI_POSTER_WORKER_MB says otherwise', () => {
+    expect(getWorkerMemoryMb({})).toBe(WORKER_MEMORY_MB);
+    expect(WORKER_MEMORY_MB).toBeLessThanOrEqual(1024);
+    expect(getWorkerMemoryMb({ GONGKAI_POSTER_WORKER_MB: '2048' })).toBe(2048);
+    expect(getWorkerMemoryMb({ GONGKAI_POSTER_WORKER_MB: 'lots' })).toBe(WORKER_MEMORY_MB);
+  });
+
+  it('renders with one worker until told to use more, pauses when told to, and writes the same bytes as rendering in-process', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'gongkai-pool-'));
+    const alone = mkdtempSync(join(tmpdir(), 'gongkai-pool-'));
+    const previous = process.env['GONGKAI_POSTER_WORKERS'];
+    process.env['GONGKAI_POSTER_WORKERS'] = '2';
+    try {
+      const doc = demoDoc('maqu', 'resolution-2025-07-22-daibiao');
+      const jobs = [0, 1, 2, 3, 4, 5].map((i) => ({ doc, size: 'A4' as const, formats: ['pdf' as const, 'preview' as const], key: `w${i}`, root }));
+      const pids: number[] = [];
+      let twoDone!: () => void;
+      const two = new Promise<void>((resolve) => (twoDone = resolve));
+      const run = startPosterJobs(jobs, {
+        workers: 1,
+        onDone: (r) => {
+          pids.push(r.pid);
+          if (pids.length === 2) {
+            run.setWorkers(0);
+            twoDone();
+          }
+        },
+      });
+      // Paused after two jobs: nothing more is rendered until the run is told to go on.
+      await two;
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      expect(pids.length).toBe(2);
+      expect(new Set(pids).size).toBe(1);
+      run.setWorkers(2);
+      const results = await run.done;
+      expect(results.map((r) => r.key).sort()).toEqual(['w0', 'w1', 'w2', 'w3', 'w4', 'w5']);
+      expect(new Set(pids.slice(2)).size).toBe(2);
+      // The job crossed to the worker serialised: the files are those of the same job rendered here.
+      await runPosterJob({ ...jobs[0]!, root: alone });
+      const files = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+      const here = files(alone).filter((e) => !e.name.endsWith('.json'));
+      expect(here.length).toBeGreaterThan(1);
+      for (const e of here) {
+        const rel = join(e.parentPath, e.name).slice(alone.length);
+        expect(readFileSync(join(root, rel)).equals(readFileSync(join(alone, rel))), rel).toBe(true);
+      }
+    } finally {
+      if (previous === undefined) delete process.env['GONGKAI_POSTER_WORKERS'];
+      else process.env['GONGKAI_POSTER_WORKERS'] = previous;
+      rmSync(root, { recursive: true, force: true });
+      rmSync(alone, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
