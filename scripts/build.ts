@@ -357,7 +357,9 @@ async function inputKeyOf(contentDigest: string, code: string, asOf: string): Pr
 
 // ── check ──
 // The stamp is taken before reading, so an edit made while we check is noticed before Astro starts.
-const digests = timed('digest', () => contentDigests(root));
+// Files as they were when the last build read them are not read again (src/check/digest.ts; --full reads all).
+const digests = timed('digest', () => contentDigests(root, { file: join(work, 'content-digests'), now: Date.now, reuse: !values.full }));
+recordTiming('digest-files-read', digests.filesRead);
 const stamp = digests.stamp;
 const code = timed('fingerprint', () => codeFingerprint(project));
 // GONGKAI_AS_OF (reproducible builds) is read here, at the boundary, and nowhere below.
