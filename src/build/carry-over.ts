@@ -11,7 +11,7 @@
  * release through a link.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { copyFile, link, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -48,8 +48,14 @@ export async function carryOver(from: string, to: string, skipVillage: (id: stri
       const d = join(dst, e.name);
       if (e.isDirectory()) {
         if (rel === 'v' && skipVillage(e.name)) continue;
+        // v/ is always walked, made if this build rendered no village: some of its villages are not carried over.
+        if (rel === '' && e.name === 'v') mkdirSync(d, { recursive: true });
         if (existsSync(d)) walk(s, d, rel ? `${rel}/${e.name}` : e.name);
-        else trees.set(dst, [...(trees.get(dst) ?? []), e.name]);
+        else {
+          const names = trees.get(dst) ?? [];
+          names.push(e.name);
+          trees.set(dst, names);
+        }
       } else if (!existsSync(d)) files.push([s, d]);
     }
   };

@@ -65,6 +65,16 @@ describe('the carry-over of an incremental build', () => {
     await carryAndCheck();
   });
 
+  it('carries no file of a removed village when this build rendered no village at all', async () => {
+    const { published, staging } = twoReleases();
+    rmSync(join(staging, 'v'), { recursive: true });
+    const carried = await carryOver(published, staging, (id) => id === 'gone');
+    expect(carried).toBe(1 + 50 + 2 + 1 + 20);
+    expect(filesUnder(join(staging, 'v'))).toEqual(
+      ['maqu/index.html', 'maqu/old/index.html', 'wenshui/index.html', ...Array.from({ length: 20 }, (_, i) => `wenshui/meetings/m${i}/index.html`)].sort(),
+    );
+  });
+
   it('does the same file by file where there is no cp', async () => {
     const path = process.env['PATH'];
     process.env['PATH'] = join(dir, 'no-programs-here');
