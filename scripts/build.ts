@@ -46,13 +46,13 @@
 import { fork, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
-import { copyFile, link, mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { BuildContext, PageHandover } from '../src/build/context.ts';
+import { carryOver } from '../src/build/carry-over.ts';
 import { provideBuildContextWithoutCounty } from '../src/build/handover.ts';
 import { resolveAsOf } from '../src/check/as-of.ts';
 import {
@@ -130,41 +130,6 @@ async function timedAsync<T>(stage: string, fn: () => Promise<T>): Promise<T> {
   } finally {
     recordTiming(stage, performance.now() - t);
   }
-}
-
-/**
- * Hard-links into `to` every file of `from` that this build did not write, except the folders of
- * villages under v/ that `skipVillage` names. Folders are made level by level and links are made
- * a few at a time on libuv's threads (about three times faster than one by one here). Returns the
- * number of files carried over.
- */
-async function carryOver(from: string, to: string, skipVillage: (id: string) => boolean): Promise<number> {
-  const levels: string[][] = [];
-  const files: [string, string][] = [];
-  const walk = (src: string, dst: string, rel: string, depth: number, fresh: boolean) => {
-    for (const e of readdirSync(src, { withFileTypes: true })) {
-      const s = join(src, e.name);
-      const d = join(dst, e.name);
-      if (e.isDirectory()) {
-        if (rel === 'v' && skipVillage(e.name)) continue;
-        const made = fresh || !existsSync(d);
-        if (made) (levels[depth] ??= []).push(d);
-        walk(s, d, rel ? `${rel}/${e.name}` : e.name, depth + 1, made);
-      } else if (fresh || !existsSync(d)) files.push([s, d]);
-    }
-  };
-  walk(from, to, '', 0, false);
-  const pool = async <T>(items: readonly T[], fn: (item: T) => Promise<unknown>) => {
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: 16 }, async () => {
-        while (next < items.length) await fn(items[next++]!);
-      }),
-    );
-  };
-  for (const level of levels) if (level) await pool(level, (d) => mkdir(d));
-  await pool(files, ([s, d]) => link(s, d).catch(() => copyFile(s, d)));
-  return files.length;
 }
 
 /**
@@ -375,7 +340,9 @@ async function inputKeyOf(contentDigest: string, code: string, asOf: string): Pr
 
 // ── check ──
 // The stamp is taken before reading, so an edit made while we check is noticed before Astro starts.
-const digests = timed('digest', () => contentDigests(root));
+// Files as they were when the last build read them are not read again (src/check/digest.ts; --full reads all).
+const digests = timed('digest', () => contentDigests(root, { file: join(work, 'content-digests'), now: Date.now, reuse: !values.full }));
+recordTiming('digest-files-read', digests.filesRead);
 const stamp = digests.stamp;
 const code = timed('fingerprint', () => codeFingerprint(project));
 // GONGKAI_AS_OF (reproducible builds) is read here, at the boundary, and nowhere below.

@@ -21,6 +21,25 @@ import { timed } from './timings.ts';
 const HANDOVER = fileURLToPath(new URL('../build/handover.ts', import.meta.url));
 const HANDOVER_URL = pathToFileURL(HANDOVER).href;
 
+/**
+ * `npm run build` only: no dependency optimizer. Astro's content sync starts a temporary Vite dev server
+ * whose client environment lists two dependencies to pre-bundle (the dev toolbar's), and Vite bundles
+ * them with Rolldown on every build ("[optimizer] bundling dependencies"): its cache is kept in Astro's
+ * cacheDir (`<cacheDir>/vite-sync/`), which an incremental build has apart from a full one, and nothing in
+ * a build loads them (they are for a browser talking to a dev server). `astro dev` keeps them.
+ */
+const noDependencyOptimizer = {
+  name: 'gongkai:no-dependency-optimizer',
+  enforce: 'post',
+  configEnvironment(_name: string, config: { optimizeDeps?: { include?: string[]; noDiscovery?: boolean } }) {
+    // After Astro's own plugin has added its entries (`enforce: 'post'`): a mutation, since a returned config would be merged into them.
+    if (config.optimizeDeps) {
+      config.optimizeDeps.include = [];
+      config.optimizeDeps.noDiscovery = true;
+    }
+  },
+} as const;
+
 export function buildContext(context: BuildContext | undefined, fallbackRoot: string): AstroIntegration {
   return {
     name: 'gongkai:build-context',
@@ -45,6 +64,7 @@ export function buildContext(context: BuildContext | undefined, fallbackRoot: st
                   return file === HANDOVER ? { id: HANDOVER_URL, external: true } : undefined;
                 },
               },
+              ...(context ? [noDependencyOptimizer] : []),
             ],
           },
         });

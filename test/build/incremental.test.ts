@@ -96,6 +96,14 @@ describe('an incremental build', () => {
     expect(pages).toBe(changedPages);
   });
 
+  it("spends nothing on Vite's dependency optimizer, whose bundles no build loads (full or incremental)", () => {
+    // Astro's content sync starts a Vite dev server whose optimizer would bundle the dev toolbar into <cacheDir>/vite-sync/.
+    for (const cache of ['.astro-cache', '.gongkai-build/astro-cache-incremental']) {
+      expect(existsSync(join(tree.root, cache)), cache).toBe(true);
+      expect(existsSync(join(tree.root, cache, 'vite-sync', 'deps')), cache).toBe(false);
+    }
+  });
+
   it('gives byte-identical output to a full build of the same content', () => {
     const inc = digest(join(tree.root, 'dist'));
     const full = digest(join(tree.root, 'full'));

@@ -1,0 +1,87 @@
+/**
+ * An incremental build's carry-over: the published release's unchanged files reach the new release as hard links
+ * (no bytes copied), a page this build wrote is never replaced by the old one, a village rendered again or removed
+ * keeps none of its old files, and the published release is never written through a link. With `cp` or without it.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { carryOver } from '../../src/build/carry-over.ts';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'gongkai-carry-over-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const put = (root: string, rel: string, text: string) => {
+  mkdirSync(dirname(join(root, rel)), { recursive: true });
+  writeFileSync(join(root, rel), text);
+};
+
+const filesUnder = (root: string): string[] =>
+  readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((e) => !e.isDirectory())
+    .map((e) => join(e.parentPath, e.name).slice(root.length + 1))
+    .sort();
+
+/** A published release and a staging folder where this build wrote the home page and one village (maqu). */
+function twoReleases() {
+  const published = join(dir, 'published');
+  const staging = join(dir, 'staging');
+  for (const rel of ['index.html', 'search/index.html', 'v/maqu/index.html', 'v/maqu/old/index.html', 'v/wenshui/index.html', 'v/gone/index.html'])
+    put(published, rel, `old ${rel}`);
+  for (let i = 0; i < 50; i += 1) put(published, `pagefind/fragment/f${i}.pf_fragment`, `fragment ${i}`);
+  for (let i = 0; i < 20; i += 1) put(published, `v/wenshui/meetings/m${i}/index.html`, `meeting ${i}`);
+  put(staging, 'index.html', 'new home');
+  put(staging, 'v/maqu/index.html', 'new maqu');
+  return { published, staging };
+}
+
+async function carryAndCheck() {
+  const { published, staging } = twoReleases();
+  const carried = await carryOver(published, staging, (id) => id === 'maqu' || id === 'gone');
+  expect(carried).toBe(1 + 50 + 1 + 20);
+  expect(filesUnder(staging)).toEqual(
+    [
+      'index.html',
+      'search/index.html',
+      'v/maqu/index.html',
+      'v/wenshui/index.html',
+      ...Array.from({ length: 20 }, (_, i) => `v/wenshui/meetings/m${i}/index.html`),
+      ...Array.from({ length: 50 }, (_, i) => `pagefind/fragment/f${i}.pf_fragment`),
+    ].sort(),
+  );
+  expect(readFileSync(join(staging, 'index.html'), 'utf8')).toBe('new home');
+  expect(readFileSync(join(staging, 'v/maqu/index.html'), 'utf8')).toBe('new maqu');
+  expect(readFileSync(join(published, 'index.html'), 'utf8')).toBe('old index.html');
+  for (const rel of ['search/index.html', 'pagefind/fragment/f7.pf_fragment', 'v/wenshui/meetings/m3/index.html'])
+    expect(statSync(join(staging, rel)).ino).toBe(statSync(join(published, rel)).ino);
+}
+
+describe('the carry-over of an incremental build', () => {
+  it('links every unchanged file into the new release and leaves what this build wrote as it wrote it', async () => {
+    await carryAndCheck();
+  });
+
+  it('carries no file of a removed village when this build rendered no village at all', async () => {
+    const { published, staging } = twoReleases();
+    rmSync(join(staging, 'v'), { recursive: true });
+    const carried = await carryOver(published, staging, (id) => id === 'gone');
+    expect(carried).toBe(1 + 50 + 2 + 1 + 20);
+    expect(filesUnder(join(staging, 'v'))).toEqual(
+      ['maqu/index.html', 'maqu/old/index.html', 'wenshui/index.html', ...Array.from({ length: 20 }, (_, i) => `wenshui/meetings/m${i}/index.html`)].sort(),
+    );
+  });
+
+  it('does the same file by file where there is no cp', async () => {
+    const path = process.env['PATH'];
+    process.env['PATH'] = join(dir, 'no-programs-here');
+    try {
+      await carryAndCheck();
+    } finally {
+      process.env['PATH'] = path;
+    }
+  });
+});
