@@ -267,8 +267,8 @@ function renderPages(context: PageHandover): Promise<void> {
       serialization: 'advanced',
       stdio: 'inherit',
       // Rendering makes short-lived strings by the million; a young generation smaller than the one V8 grows to on a
-      // machine with memory to spare (64 MB semi-spaces) stays in cache (100 villages: page process 67 → 58–63 CPU-s,
-      // peak 1.08 → 0.98–1.01 GB; docs/benchmarks.md, session 8).
+      // machine with memory to spare (64 MB semi-spaces) stays in cache (100 villages, three runs against two on a loaded
+      // machine: page process 67 → 58–67 CPU-s, mean −7 %; peak 1.07–1.09 → 0.98–1.03 GB; docs/benchmarks.md, session 8).
       execArgv: [...process.execArgv.filter((a) => !a.startsWith('--max-semi-space-size')), `--max-semi-space-size=${PAGE_SEMI_SPACE_MB}`],
     });
     child.on('error', failed);
