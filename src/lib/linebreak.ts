@@ -31,13 +31,17 @@ export function isWide(cp: number): boolean {
   );
 }
 
+/** The error for a character the font has no glyph for. */
+function noGlyph(cp: number): Error {
+  return new Error(`字体缺少字符“${String.fromCodePoint(cp)}”（U+${cp.toString(16).toUpperCase()}）/ the poster font has no glyph for this character`);
+}
+
 /** Width in em of a text; throws when a character has no glyph (it would be drawn as tofu). */
 export function measureText(text: string, advance: AdvanceFn): number {
   let w = 0;
   for (const ch of text) {
     const a = advance(ch.codePointAt(0)!);
-    if (a === undefined)
-      throw new Error(`字体缺少字符“${ch}”（U+${ch.codePointAt(0)!.toString(16).toUpperCase()}）/ the poster font has no glyph for this character`);
+    if (a === undefined) throw noGlyph(ch.codePointAt(0)!);
     w += a;
   }
   return w;
@@ -129,7 +133,72 @@ export function wrapText(text: string, maxWidth: number, advance: AdvanceFn): st
   return lines;
 }
 
-/** Number of lines the model predicts. */
+/** `NO_BREAK_BEFORE` and `NO_BREAK_AFTER` by code point (each member is one UTF-16 unit). */
+const NO_BREAK_BEFORE_CP = new Set([...NO_BREAK_BEFORE].map((c) => c.codePointAt(0)!));
+const NO_BREAK_AFTER_CP = new Set([...NO_BREAK_AFTER].map((c) => c.codePointAt(0)!));
+
+/** True for what `String.prototype.trimEnd` removes: JavaScript's white space and line terminators. */
+export function isTrimmedSpace(cp: number): boolean {
+  return (
+    (cp >= 0x09 && cp <= 0x0d) ||
+    cp === 0x20 ||
+    cp === 0xa0 ||
+    cp === 0x1680 ||
+    (cp >= 0x2000 && cp <= 0x200a) ||
+    cp === 0x2028 ||
+    cp === 0x2029 ||
+    cp === 0x202f ||
+    cp === 0x205f ||
+    cp === 0x3000 ||
+    cp === 0xfeff
+  );
+}
+
+/**
+ * Number of lines the model predicts: `wrapText(text, maxWidth, advance).length`, counted in one pass
+ * over the code points, without making the pieces and lines as strings (the poster layout counts the
+ * lines of every text of every poster at every paper size, in the page process and the poster step;
+ * issue 18). Each piece's width is summed from zero in text order, as `measureText` sums it, so every
+ * comparison sees the same numbers; a piece wider than the whole box (cut where 禁则 allows, then per
+ * character) is left to `wrapText`.
+ */
 export function countLines(text: string, maxWidth: number, advance: AdvanceFn): number {
-  return wrapText(text, maxWidth, advance).length;
+  let lines = 0;
+  let lineEmpty = true;
+  let width = 0;
+  // The piece being read: its width, its width up to its last character that is not white space, its last character.
+  let w = 0;
+  let kept = 0;
+  let prev = -1;
+  /** Puts the piece just read on the line as wrapText does; false when it is wider than the whole box. */
+  const place = (): boolean => {
+    // A trailing space hangs at the end of a line in CSS; the piece is measured without it for fitting.
+    const fitW = prev === 0x20 ? kept : w;
+    if (!lineEmpty && width + fitW > maxWidth) {
+      lines += 1;
+      lineEmpty = true;
+      width = 0;
+    }
+    if (lineEmpty && fitW > maxWidth) return false;
+    lineEmpty = false;
+    width += w;
+    return true;
+  };
+  for (let i = 0; i < text.length;) {
+    const cp = text.codePointAt(i)!;
+    const a = advance(cp);
+    if (a === undefined) throw noGlyph(cp);
+    if (prev >= 0 && !NO_BREAK_BEFORE_CP.has(cp) && !NO_BREAK_AFTER_CP.has(prev) && (prev === 0x20 || (isWide(prev) && isWide(cp)))) {
+      if (!place()) return wrapText(text, maxWidth, advance).length;
+      w = 0;
+      kept = 0;
+    }
+    w += a;
+    if (!isTrimmedSpace(cp)) kept = w;
+    prev = cp;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  if (prev < 0) return 1;
+  if (!place()) return wrapText(text, maxWidth, advance).length;
+  return lines + 1;
 }

@@ -88,9 +88,33 @@ export function getSatoriFonts(): SatoriFont[] {
   return satoriFonts;
 }
 
+const advances = new Map<FontWeight, Float64Array>();
+
+/**
+ * A weight's advance widths as a function the layout calls for every character of every text it
+ * measures: characters of the Basic Multilingual Plane are looked up in the font once and then read
+ * from a table (NaN: the font has no glyph), the others in the font each time.
+ */
+function getAdvance(weight: FontWeight): (cp: number) => number | undefined {
+  const m = getFontMetrics(weight);
+  let table = advances.get(weight);
+  if (!table) {
+    table = new Float64Array(0x10000).fill(-1);
+    advances.set(weight, table);
+  }
+  const known = table;
+  return (cp) => {
+    if (cp > 0xffff) return m.advance(cp);
+    const a = known[cp]!;
+    if (a >= 0) return a;
+    if (Number.isNaN(a)) return undefined;
+    const found = m.advance(cp);
+    known[cp] = found ?? NaN;
+    return found;
+  };
+}
+
 /** Glyph widths of the poster font, as the layout wants them. */
 export function getLayoutFonts(): Fonts {
-  const regular = getFontMetrics(400);
-  const bold = getFontMetrics(700);
-  return { regular: (cp) => regular.advance(cp), bold: (cp) => bold.advance(cp) };
+  return { regular: getAdvance(400), bold: getAdvance(700) };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countLines, mayBreakBetween, NO_BREAK_AFTER, NO_BREAK_BEFORE, wrapText } from '../../src/lib/linebreak.ts';
+import { countLines, isTrimmedSpace, mayBreakBetween, NO_BREAK_AFTER, NO_BREAK_BEFORE, wrapText } from '../../src/lib/linebreak.ts';
+import { getLayoutFonts } from '../../src/posters/fonts.ts';
 
 /** Every CJK character 1 em, everything else half an em: a stand-in font for the rules. */
 const advance = (cp: number) => (cp >= 0x2e80 ? 1 : 0.5);
@@ -35,5 +36,39 @@ describe('the line-breaking model used to paginate posters', () => {
 
   it('refuses a character the font has no glyph for, instead of drawing tofu', () => {
     expect(() => countLines('刘䶮', 10, (cp) => (cp === 0x4dae ? undefined : 1))).toThrow(/U\+4DAE/);
+  });
+
+  it('counts exactly the lines it wraps, for any text and box width, in the poster font and the stand-in', () => {
+    // A fixed pseudo-random stream (the same texts on every run): CJK, digits, Latin, spaces, 禁则 punctuation, full-width space.
+    let seed = 20261206;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const alphabet = [...'村务公开栏财务收支低保户名单𠀋', ...'0123456789.,', ...'abcXYZ', '  ', ' ', '\u3000', ...NO_BREAK_BEFORE, ...NO_BREAK_AFTER];
+    const { regular, bold } = getLayoutFonts();
+    const fonts = [advance, regular, bold];
+    let compared = 0;
+    for (let t = 0; t < 3000; t += 1) {
+      const text = Array.from({ length: next(60) }, () => alphabet[next(alphabet.length)]!).join('');
+      const width = [0.5, 1, 2.5, 3, 7.25, 12, 31.5][next(7)]!;
+      const font = fonts[t % fonts.length]!;
+      expect(countLines(text, width, font), `${JSON.stringify(text)} at ${width} em`).toBe(wrapText(text, width, font).length);
+      compared += 1;
+    }
+    expect(compared).toBe(3000);
+  });
+
+  it('counts a missing glyph as the same error wrapping it gives', () => {
+    const font = (cp: number) => (cp === 0x4dae ? undefined : 1);
+    expect(() => countLines('刘 䶮', 1, font)).toThrow('字体缺少字符“䶮”（U+4DAE）');
+    expect(() => wrapText('刘 䶮', 1, font)).toThrow('字体缺少字符“䶮”（U+4DAE）');
+  });
+
+  it('treats as trailing white space exactly what trimEnd removes', () => {
+    const differ: string[] = [];
+    for (let cp = 0; cp <= 0xffff; cp += 1) if (isTrimmedSpace(cp) !== (`a${String.fromCharCode(cp)}`.trimEnd() === 'a')) differ.push(`U+${cp.toString(16)}`);
+    expect(differ).toEqual([]);
+    expect(isTrimmedSpace(0x3000) && isTrimmedSpace(0x20) && !isTrimmedSpace(0x6751)).toBe(true);
   });
 });
