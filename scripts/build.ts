@@ -25,9 +25,11 @@
  * a few villages changed, Astro renders just those villages' pages and the county-wide pages; every
  * other file is carried over from <out> as a hard link. Pages depend only on their own village,
  * site.yaml, the code and, for dated pages, the as-of date, which is what makes this safe. On a new
- * day the dated pages are rendered again: every kiosk screen, and the boards and record pages whose
- * date facts changed (src/records/dated.ts). `--full` (or any doubt: a different <out>, a missing
- * record) builds everything.
+ * day the dated pages are rendered again: the county-wide pages, and the boards, record pages and kiosk screens whose
+ * date facts changed (src/records/dated.ts). A new day on which no state of the county changed (the same
+ * `getStateDate`, no village's date facts changed, nothing to log) starts no Astro: the last release is linked into a
+ * new one with each screen's version.json and county.json written for the day. `--full` (or any doubt: a different
+ * <out>, a missing record) builds everything.
  *
  * Nothing changed: when content/, the code, the as-of date, the options, the log key and the
  * publication log are all what the build that made <out> was given, and <out> is still that build's

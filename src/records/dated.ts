@@ -8,8 +8,10 @@
  * after `unpublishAfter`, a quarter's deadline passes (the board's standing, the kiosk's freshness). So a new day
  * re-renders only the pages whose state changed that day.
  *
- * Always dated (re-rendered every new day): the county-wide pages (home, compliance, search, open data) and the
- * village data files that carry the day's findings (`VillageFileDate`). A village's board shows the date only
+ * Always dated (re-rendered on every new day on which Astro runs): the county-wide pages (home, compliance, search,
+ * open data) and the village data files that carry the day's findings (`VillageFileDate`). They too show states only:
+ * an overdue quarter's deadline, not a day count, and as 数据截至 the last day a state of the county changed
+ * (`getStateDate`), so a new day on which no state changes changes no page and starts no Astro (scripts/build.ts). A village's board shows the date only
  * through its standing and its notices' states, and says when the village's newest record is from instead of
  * "数据截至" (`getNewestRecordDate`). Its kiosk screen says the same 最近更新 and depends on the date through its
  * freshness (`getKioskFreshness`) and the notices it shows; the screen learns the build's date from the small
