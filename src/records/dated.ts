@@ -100,8 +100,8 @@ export function getNewestRecordDate(villages: readonly VillageRecords[], upTo?: 
  * Every way the date reaches a page or data file is a comparison of the as-of date with a day taken from the records
  * or the law, and each such day is a candidate here: a record's dates (publication, meeting, 四议两公开 postings: a
  * finding that a date is still to come ends on it), a 公示's first day, the day after it ends and the day after its
- * names leave (`unpublishAfter`), the day after a 四议两公开 posting deadline (resolution: the meeting + the
- * profile's days; result: each payment it authorised + the days), and the day after each quarter's publication
+ * names leave (`unpublishAfter`), the day after a 四议两公开 posting deadline not met yet (resolution: the meeting +
+ * the profile's days; result: each payment it authorised + the days), and the day after each quarter's publication
  * deadline (each month's too where any village publishes finances monthly: the kiosk screens' deadlines). The
  * result is the newest candidate not after `asOf`. A candidate on which nothing visible changed only makes the
  * date newer than it had to be (still true: the data is as of that day too); test/unit/state-date.test.ts checks
@@ -132,13 +132,17 @@ export function getStateDate(villages: readonly VillageRecords[], asOf: string, 
   for (const v of villages) {
     for (const l of v.ledgers) see(l.data.publishedAt);
     for (const d of v.disclosures) see(d.data.publishedAt);
+    // A resolving meeting of a 四议两公开 chain whose result is not posted: its deadline runs from each payment it authorised.
+    const resultDue = new Set<string>();
     for (const m of v.meetings) {
       see(m.data.date);
       see(m.data.publishedAt);
       see(m.data.resultPublishedAt);
-      if (getBodyRule(m.data.body)?.fourStep === 'resolve' && m.data.previous) see(after(m.data.date, resolutionWithinDays));
+      if (getBodyRule(m.data.body)?.fourStep !== 'resolve' || !m.data.previous) continue;
+      if (!m.data.publishedAt) see(after(m.data.date, resolutionWithinDays));
+      if (!m.data.resultPublishedAt) resultDue.add(m.id);
     }
-    for (const l of v.ledgers) for (const e of l.data.expense) if (e.resolution) see(after(e.date, resultWithinDays));
+    for (const l of v.ledgers) for (const e of l.data.expense) if (e.resolution && resultDue.has(e.resolution.meetingId)) see(after(e.date, resultWithinDays));
     for (const n of v.notices) {
       see(n.data.startDate);
       if (!n.data.longTerm) see(after(n.endDate));
