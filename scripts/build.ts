@@ -504,7 +504,7 @@ if (existsSync(partsDir))
   for (const name of readdirSync(partsDir))
     if (!ids.includes(name) && !/^county-[0-9a-f]+\.xlsx$/.test(name)) rmSync(join(partsDir, name), { recursive: true, force: true });
 // ── a new day on which no state changed: the last release again, without Astro ──
-// No village changed, no dated page of a village changed (src/records/dated.ts), the county-wide pages' date is the
+// No village changed, added or removed, no dated page of a village changed (src/records/dated.ts), the county-wide pages' date is the
 // same (`getStateDate`) and the log appends nothing: every page and data file would be the same bytes, so the last
 // release is linked into a new one and only the files written on every build change: each kiosk screen's version.json
 // (the build's date) and county.json (its as-of date and input hash). test/build/daily-refresh.test.ts compares it
@@ -512,6 +512,8 @@ if (existsSync(partsDir))
 const stateDate = getStateDate(county.villages, county.asOf, county.profile);
 if (
   only?.length === 0 &&
+  // No village removed either (its pages would go, and the county-wide pages list it).
+  Object.keys(last?.villages ?? {}).length === ids.length &&
   newDay &&
   datedPages.length === 0 &&
   last?.stateDate === stateDate &&
