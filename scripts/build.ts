@@ -25,9 +25,11 @@
  * a few villages changed, Astro renders just those villages' pages and the county-wide pages; every
  * other file is carried over from <out> as a hard link. Pages depend only on their own village,
  * site.yaml, the code and, for dated pages, the as-of date, which is what makes this safe. On a new
- * day the dated pages are rendered again: every kiosk screen, and the boards and record pages whose
- * date facts changed (src/records/dated.ts). `--full` (or any doubt: a different <out>, a missing
- * record) builds everything.
+ * day the dated pages are rendered again: the county-wide pages, and the boards, record pages and kiosk screens whose
+ * date facts changed (src/records/dated.ts). A new day on which no state of the county changed (the same
+ * `getStateDate`, no village's date facts changed, nothing to log) starts no Astro: the last release is linked into a
+ * new one with each screen's version.json and county.json written for the day. `--full` (or any doubt: a different
+ * <out>, a missing record) builds everything.
  *
  * Nothing changed: when content/, the code, the as-of date, the options, the log key and the
  * publication log are all what the build that made <out> was given, and <out> is still that build's
@@ -78,7 +80,9 @@ import { warnIfPublishedReleaseIsOld } from '../src/deploy/release-age.ts';
 import { PRIVATE_DIR, renderMissingPosters } from '../src/posters/build-step.ts';
 import { CACHE_DIR as POSTER_CACHE_DIR, LAYOUT_CACHE_DIR } from '../src/posters/cache.ts';
 import { readRss, RECYCLE_RSS } from '../src/posters/pool.ts';
-import { getChangedDatedPages } from '../src/records/dated.ts';
+import { getChangedDatedPages, getStateDate } from '../src/records/dated.ts';
+import { formatKioskVersion } from '../src/lib/kiosk.ts';
+import { replaceFile } from '../src/integrations/files.ts';
 import type { SearchInput } from '../src/data/search.ts';
 import { planPublicationLog } from '../src/integrations/publication-log.ts';
 import { formatVerifierKey, getVerifierKey } from '../src/lib/tlog/note.ts';
@@ -287,6 +291,8 @@ interface LastBuild {
   pagesKey: string;
   /** The as-of date of that build: on a new day only dated pages are rendered again (src/records/dated.ts). */
   asOf?: string;
+  /** The day its county's states last changed, which its county-wide pages print (src/records/dated.ts `getStateDate`). */
+  stateDate?: string;
   villages: Record<string, string>;
   /** Everything the output depends on (`inputKeyOf`): the same key again means nothing to build. */
   inputKey?: string;
@@ -492,6 +498,65 @@ const partsDir = join(work, 'opendata-parts');
 if (existsSync(partsDir))
   for (const name of readdirSync(partsDir))
     if (!ids.includes(name) && !/^county-[0-9a-f]+\.xlsx$/.test(name)) rmSync(join(partsDir, name), { recursive: true, force: true });
+// ── a new day on which no state changed: the last release again, without Astro ──
+// No village changed, added or removed, no dated page of a village changed (src/records/dated.ts), the county-wide pages' date is the
+// same (`getStateDate`) and the log appends nothing: every page and data file would be the same bytes, so the last
+// release is linked into a new one and only the files written on every build change: each kiosk screen's version.json
+// (the build's date) and county.json (its as-of date and input hash). test/build/daily-refresh.test.ts compares it
+// with a full build of the same day.
+const stateDate = getStateDate(county.villages, county.asOf, county.profile);
+if (
+  only?.length === 0 &&
+  // No village removed either (its pages would go, and the county-wide pages list it).
+  Object.keys(last?.villages ?? {}).length === ids.length &&
+  newDay &&
+  datedPages.length === 0 &&
+  last?.stateDate === stateDate &&
+  publicationLog.appended === 0 &&
+  publicationLog.relogged === 0 &&
+  publicationLog.maskedNames.lines.length === 0 &&
+  contentStamp(root) === stamp
+) {
+  mkdirSync(staging);
+  const linked = await timedAsync('carry-over', () => carryOver(dist, staging, () => false));
+  recordTiming('carried-files', linked);
+  recordTiming('same-states', 0, { stateDate });
+  if (timed('daily-files', () => writeDailyFiles(staging, ids, county!.asOf, formatInputHash(digests.all, code, county!.asOf)))) {
+    console.log(
+      `新的一天，没有状态变化（数据截至 ${stateDate}）：页面全部沿用上次构建，只更新公开屏的 version.json 和 county.json。 New day without a state change (as of ${stateDate}): every page kept from the last build; only the screens' version.json and county.json written.`,
+    );
+    await publishStaging(county.asOf);
+  }
+  // A release not made by this build script (a file missing): build it the ordinary way.
+  rmSync(staging, { recursive: true, force: true });
+}
+
+/**
+ * Writes into `staging`, a copy of the last release as hard links, the files every build writes with the day in them:
+ * each screen's version.json (src/lib/kiosk.ts `formatKioskVersion`, its service worker's build id kept) and
+ * county.json (src/integrations/county-summary.ts: its as-of date and input hash; everything else in it is a state).
+ * False when one of them is missing or unreadable.
+ */
+function writeDailyFiles(staging: string, villages: readonly string[], asOf: string, inputHash: string): boolean {
+  try {
+    const versions = villages.map((id) => {
+      const file = join(staging, 'kiosk', id, 'version.json');
+      const { build } = JSON.parse(readFileSync(file, 'utf8')) as { build: unknown };
+      if (typeof build !== 'string') throw new Error(`${file}: no build id`);
+      return [file, formatKioskVersion(id, asOf, build)] as const;
+    });
+    const summaryFile = join(staging, 'county.json');
+    const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as Record<string, unknown>;
+    if (typeof summary['asOf'] !== 'string' || typeof summary['inputHash'] !== 'string') return false;
+    // Files carried over are hard links to the release online: replaced, never written in place.
+    for (const [file, text] of versions) replaceFile(file, text);
+    replaceFile(summaryFile, `${JSON.stringify({ ...summary, asOf, inputHash }, null, 1)}\n`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const countySnapshot = { file: join(work, `county-${process.pid}.v8`), key: randomBytes(16).toString('hex') };
 const fail = (error?: unknown): never => {
   rmSync(staging, { recursive: true, force: true });
@@ -605,29 +670,34 @@ try {
   fail(error);
 }
 
-// The staging folder becomes a release (a rename inside .gongkai-build/), then <out> is switched to it.
-const release = join(work, `release-${outKey}-${randomBytes(6).toString('hex')}`);
-const replaced = timed('swap', () => {
-  renameSync(staging, release);
-  return publish(release, dist);
-});
-// Taken again: this build appended to the log.
-const nextInputKey = inputKey && (await inputKeyOf(digests.all, code, asOfInput));
-const record: LastBuild = {
-  out: dist,
-  outIno: statSync(dist).ino,
-  pagesKey,
-  asOf,
-  villages: Object.fromEntries(ids.map((id) => [id, digests.villages[id]!])),
-  ...(nextInputKey ? { inputKey: nextInputKey } : {}),
-  ...(problemsText ? { problems: problemsText } : {}),
-  privatePosters: existsSync(join(root, PRIVATE_DIR)),
-};
-// Written beside and renamed: a build killed here leaves the old record or the new one, never half of one.
-writeCacheFile(lastFile, lastSpec, JSON.stringify(record));
-if (replaced && existsSync(replaced)) removeLater(replaced);
-recordTiming('total', performance.now() - started);
-console.log(`\n已生成 ${values.out ? dist : 'dist/'}（数据截至 ${asOf}）。 Built ${values.out ? dist : 'dist/'} (as of ${asOf}).`);
-warnIfPublishedReleaseIsOld(root, values['web-root'], process.env, new Date(), (t) => console.warn(`\n${t}`));
-// Astro and Vite may leave handles open; the build is done.
-process.exit(0);
+await publishStaging(asOf);
+
+/** The staging folder becomes a release (a rename inside .gongkai-build/), then <out> is switched to it; the build ends here. */
+async function publishStaging(asOf: string): Promise<never> {
+  const release = join(work, `release-${outKey}-${randomBytes(6).toString('hex')}`);
+  const replaced = timed('swap', () => {
+    renameSync(staging, release);
+    return publish(release, dist);
+  });
+  // Taken again: this build appended to the log.
+  const nextInputKey = inputKey && (await inputKeyOf(digests.all, code, asOfInput));
+  const record: LastBuild = {
+    out: dist,
+    outIno: statSync(dist).ino,
+    pagesKey,
+    asOf,
+    stateDate,
+    villages: Object.fromEntries(ids.map((id) => [id, digests.villages[id]!])),
+    ...(nextInputKey ? { inputKey: nextInputKey } : {}),
+    ...(problemsText ? { problems: problemsText } : {}),
+    privatePosters: existsSync(join(root, PRIVATE_DIR)),
+  };
+  // Written beside and renamed: a build killed here leaves the old record or the new one, never half of one.
+  writeCacheFile(lastFile, lastSpec, JSON.stringify(record));
+  if (replaced && existsSync(replaced)) removeLater(replaced);
+  recordTiming('total', performance.now() - started);
+  console.log(`\n已生成 ${values.out ? dist : 'dist/'}（数据截至 ${asOf}）。 Built ${values.out ? dist : 'dist/'} (as of ${asOf}).`);
+  warnIfPublishedReleaseIsOld(root, values['web-root'], process.env, new Date(), (t) => console.warn(`\n${t}`));
+  // Astro and Vite may leave handles open; the build is done.
+  process.exit(0);
+}

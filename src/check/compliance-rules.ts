@@ -117,12 +117,25 @@ export function assembleCompliance(
 
 /**
  * On time, late, overdue or not yet due, in words. Dates stay ISO (the report's pinned text) unless
- * `formatDate` is given: the public pages pass `formatDateZh` (2025年10月15日).
+ * `formatDate` is given: the public pages pass `formatDateZh` (2025年10月15日). `dayCounts: false` (the public pages
+ * and data files): an overdue quarter says its deadline, not how many days ago it passed, so the text stays true
+ * until the quarter is published and does not change every day (src/records/dated.ts `getStateDate`).
  */
-export function timelinessText(t: Timeliness, formatDate: (iso: string) => string = (d) => d): { zh: string; en: string } {
+export function timelinessText(t: Timeliness, formatDate: (iso: string) => string = (d) => d, dayCounts = true): { zh: string; en: string } {
   const deadline = formatDate(t.deadline);
   if (t.state === 'on-time') return renderToolText('timeliness.on-time', { publishedAt: formatDate(t.publishedAt), deadline });
   if (t.state === 'late') return renderToolText('timeliness.late', { publishedAt: formatDate(t.publishedAt), deadline, days: t.daysLate });
-  if (t.state === 'overdue') return renderToolText('timeliness.overdue', { deadline, days: t.daysLate });
+  if (t.state === 'overdue') return renderToolText('timeliness.overdue', dayCounts ? { deadline, days: t.daysLate } : { deadline });
   return renderToolText('timeliness.not-due', { deadline });
+}
+
+/**
+ * A finding's parameters as the public pages and data files print them: without the days since a deadline
+ * (disclosure.overdue) or the build's date (record.published-future), which change every day; what is left is a
+ * state, true on every day until it changes (src/records/dated.ts `getStateDate`). The clerk's check keeps them.
+ */
+export function toPublicParams(p: { code: string; params?: Readonly<Record<string, unknown>> | undefined }): Readonly<Record<string, unknown>> | undefined {
+  const drop = p.code === 'disclosure.overdue' ? 'days' : p.code === 'record.published-future' ? 'asOf' : undefined;
+  if (!p.params || !drop) return p.params;
+  return Object.fromEntries(Object.entries(p.params).filter(([k]) => k !== drop));
 }

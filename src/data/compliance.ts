@@ -3,7 +3,7 @@
  * late, and each legal check with its findings in words. Computed by src/lib/compliance.ts from the
  * same checked content the rest of the site uses; the page only renders it.
  */
-import { assembleCompliance, timelinessText } from '../check/compliance-rules.ts';
+import { assembleCompliance, timelinessText, toPublicParams } from '../check/compliance-rules.ts';
 import { renderMessage } from '../check/messages/index.ts';
 import { COMPLIANCE_CHECKS, latestDueQuarterKey } from '../lib/compliance.ts';
 import { filterWithProblems, listMostProblems, sortByProblems } from '../lib/compliance-views.ts';
@@ -12,7 +12,7 @@ import { periodKey, periodLabel } from '../lib/period.ts';
 import { getRecordTypeOfFolder, recordPath } from '../records/registry.ts';
 import type { County, Problem } from '../check/model.ts';
 import { getTownshipSlugs } from '../lib/township.ts';
-import { getCheckProblems, getCounty, href, urls } from './county.ts';
+import { getCheckProblems, getCounty, getStateDate, href, urls } from './county.ts';
 
 const SHORT = { 'on-time': '✓ 按时公开', late: '! 逾期公开', overdue: '✗ 未公开', 'not-due': '· 未到期' } as const;
 
@@ -79,7 +79,7 @@ function assembleComplianceView(county: County, problems: readonly Problem[]) {
         rows: (rowsOf.get(v.id) ?? []).map((r) => ({
           label: periodLabel(r.quarter),
           key: periodKey(r.quarter),
-          timeliness: { state: r.timeliness.state, short: SHORT[r.timeliness.state], zh: timelinessText(r.timeliness, formatDateZh).zh },
+          timeliness: { state: r.timeliness.state, short: SHORT[r.timeliness.state], zh: timelinessText(r.timeliness, formatDateZh, false).zh },
           cells: checks.map((c) => {
             const cell = r.cells.find((x) => x.check === c.key)!;
             const state = cell.errors > 0 ? 'bad' : cell.warnings > 0 ? 'warn' : 'ok';
@@ -96,7 +96,7 @@ function assembleComplianceView(county: County, problems: readonly Problem[]) {
               c.problems.map((p) => ({
                 check: COMPLIANCE_CHECKS.find((x) => x.key === c.check)!.zh,
                 severity: p.severity,
-                zh: renderMessage(p.code, withChineseDates(p.params)).zh,
+                zh: renderMessage(p.code, withChineseDates(toPublicParams(p))).zh,
                 href: recordHref(p.file),
               })),
             ),
@@ -112,7 +112,7 @@ function assembleComplianceView(county: County, problems: readonly Problem[]) {
   return {
     county: `${county.site.province}${county.site.city ?? ''}${county.site.county}`,
     profileName: county.profile.name,
-    asOfZh: formatDateZh(county.asOf),
+    asOfZh: formatDateZh(getStateDate()),
     checks: checks.map((c) => c.zh),
     summary: {
       label: periodLabel(latestRows[0]?.quarter ?? { kind: 'quarter', year: Number(latest.slice(0, 4)), quarter: Number(latest.slice(-1)) as 1 }),

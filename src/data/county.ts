@@ -10,7 +10,7 @@ import { formatProblems } from '../check/format.ts';
 import { loadCounty } from '../check/load.ts';
 import type { County, Problem, VillageRecords } from '../check/model.ts';
 import { timed } from '../integrations/timings.ts';
-import type { VillageFileDate } from '../records/dated.ts';
+import { getStateDate as getCountyStateDate, type VillageFileDate } from '../records/dated.ts';
 import { recordPath, villagePath } from '../records/registry.ts';
 
 let fallback: { county: County; problems: Problem[] } | undefined;
@@ -39,6 +39,19 @@ export function getCountyRoot(): string {
 
 export function getCounty(): County {
   return getChecked().county;
+}
+
+const stateDates = new WeakMap<County, string>();
+
+/**
+ * The date the county-wide pages and files print as 数据截至: the last day on which a state of the county changed, on
+ * or before the as-of date (src/records/dated.ts `getStateDate`), so they change only when a state does.
+ */
+export function getStateDate(): string {
+  const county = getCounty();
+  let date = stateDates.get(county);
+  if (date === undefined) stateDates.set(county, (date = getCountyStateDate(county.villages, county.asOf, county.profile)));
+  return date;
 }
 
 /** Every problem the check of this county found (only warnings: a build with errors stops). */

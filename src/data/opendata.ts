@@ -37,7 +37,7 @@ import { getFindingsByVillage } from '../opendata/findings.ts';
 import { assertNoPersonalNumbers } from '../opendata/privacy-gate.ts';
 import { TABLES, type Finding } from '../opendata/tables.ts';
 import { villagePath } from '../records/registry.ts';
-import { getCheckProblems, getCounty, getVillage, href, rendersVillageFile } from './county.ts';
+import { getCheckProblems, getCounty, getStateDate, getVillage, href, rendersVillageFile } from './county.ts';
 import { getVillageDataPart, getWorkbookKeeper } from './opendata-parts.ts';
 import { getRecordPosterView } from './posters.ts';
 
@@ -426,7 +426,7 @@ export async function getDataPageView() {
   }));
   return {
     county: countyScope.label,
-    asOfZh: formatDateZh(county.asOf),
+    asOfZh: formatDateZh(getStateDate()),
     licence,
     citation: citation(countyScope),
     period: periodOf(county.villages),

@@ -17,7 +17,7 @@ import { getNoticeFacts } from '../records/notice.ts';
 import { RECORD_TYPES, recordPath, villagePath, type RecordTypeName } from '../records/registry.ts';
 import { formatHours, getVolunteerFacts } from '../records/volunteer.ts';
 import { getNewestRecordDate, getNoticePosting, getVillageStanding, kioskPath } from '../records/dated.ts';
-import { getCounty, getVillage, href, rendersRecordPage, urls } from './county.ts';
+import { getCounty, getStateDate, getVillage, href, rendersRecordPage, urls } from './county.ts';
 import { GLOSSARY } from './glossary.ts';
 
 // ── shared ────────────────────────────────────────────────────────────────
@@ -25,6 +25,7 @@ import { GLOSSARY } from './glossary.ts';
 export interface PageMeta {
   siteTitle: string;
   county: string;
+  /** What the county-wide pages print as 数据截至: the last day a state changed (`getStateDate`), not the build's date. */
   asOf: string;
   asOfZh: string;
   hotline: string;
@@ -38,8 +39,8 @@ export function getPageMeta(): PageMeta {
   return {
     siteTitle: c.site.title,
     county: c.site.county,
-    asOf: c.asOf,
-    asOfZh: formatDateZh(c.asOf),
+    asOf: getStateDate(),
+    asOfZh: formatDateZh(getStateDate()),
     hotline: c.site.hotline,
     hotlineTel: telHref(c.site.hotline),
     homeHref: urls.home(),

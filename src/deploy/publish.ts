@@ -116,9 +116,21 @@ function findUnfinishedBuild(dist: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The build's as-of date: county.json's (the day it was built for), else the home page's gongkai:as-of marker, which
+ * is the last day a state of the county changed (src/records/dated.ts `getStateDate`), so it stays the same over days
+ * without a change.
+ */
 function readAsOf(dist: string): string | undefined {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  return /<meta name="gongkai:as-of" content="(\d{4}-\d{2}-\d{2})"/.exec(html)?.[1];
+  const marker = /<meta name="gongkai:as-of" content="(\d{4}-\d{2}-\d{2})"/.exec(html)?.[1];
+  if (!marker) return undefined;
+  try {
+    const asOf = (JSON.parse(readFileSync(join(dist, 'county.json'), 'utf8')) as { asOf?: unknown }).asOf;
+    return typeof asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : marker;
+  } catch {
+    return marker;
+  }
 }
 
 /** Every file that will be published, relative to `dist`, sorted, private folders left out. */

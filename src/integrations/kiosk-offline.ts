@@ -11,6 +11,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { copyWorkboxLibraries, injectManifest } from 'workbox-build';
 import { replaceFile } from './files.ts';
+import { formatKioskVersion } from '../lib/kiosk.ts';
 import type { BuildStep, StepContext } from '../build/steps.ts';
 
 /** The service worker of one village's screen, before Workbox injects the precache manifest. */
@@ -62,14 +63,6 @@ function pruneWorkbox(dir: string): void {
 /** A screen's service worker's build id: the start of its sha256 (its precache manifest names every file's revision). */
 function hashServiceWorker(swFile: string): string {
   return createHash('sha256').update(readFileSync(swFile)).digest('hex').slice(0, 16);
-}
-
-/**
- * A screen's version file, written every build: it proves the screen is online, and tells it the build's as-of date
- * (the date its content is current on) and its service worker's build id.
- */
-function formatKioskVersion(village: string, asOf: string, build: string): string {
-  return `${JSON.stringify({ village, asOf, build })}\n`;
 }
 
 /** Writes the offline copy of every screen this build rendered (and every screen's version file); returns what it wrote. */

@@ -205,3 +205,12 @@ export function getPixelShift(step: number): { x: number; y: number } {
   const [x, y] = RING[((step % RING.length) + RING.length) % RING.length]!;
   return { x, y };
 }
+
+/**
+ * A screen's version file (kiosk/<village>/version.json), written every build: it proves the screen is online, and
+ * tells it the build's as-of date (the date its content is current on) and its service worker's build id. Written by
+ * the kiosk step (src/integrations/kiosk-offline.ts) and, on a new day without a state change, by scripts/build.ts.
+ */
+export function formatKioskVersion(village: string, asOf: string, build: string): string {
+  return `${JSON.stringify({ village, asOf, build })}\n`;
+}

@@ -12,7 +12,7 @@ import { formatDateZh } from '../lib/dates.ts';
 import { getDisclosureFacts } from '../records/disclosure.ts';
 import { getLedgerFacts } from '../records/ledger.ts';
 import { getMeetingFacts } from '../records/meeting.ts';
-import { isNoticeUnpublished, type VillageFileDate } from '../records/dated.ts';
+import { getStateDate, isNoticeUnpublished, type VillageFileDate } from '../records/dated.ts';
 import { getNoticeFacts } from '../records/notice.ts';
 import { getVolunteerFacts } from '../records/volunteer.ts';
 import { RECORD_TYPES, type RecordTypeName } from '../records/registry.ts';
@@ -122,7 +122,7 @@ export function listFeedEntries(scope: Pick<FeedScope, 'county' | 'villages' | '
 
 /**
  * How a village's feeds depend on the as-of date (src/records/dated.ts): through the notices still
- * published, and, with no entry at all, through their `updated` date, which is then the as-of date.
+ * published, and, with no entry at all, through their `updated` date, which is then the county's state date.
  */
 export function getFeedDate(v: VillageRecords, asOf: string): VillageFileDate {
   const others = v.disclosures.length + v.ledgers.length + v.meetings.length + v.volunteers.length;
@@ -132,9 +132,9 @@ export function getFeedDate(v: VillageRecords, asOf: string): VillageFileDate {
 /** Midnight in China on a record's date. */
 const dateTime = (date: string) => `${date}T00:00:00+08:00`;
 
-/** The date the feed was last updated: its newest item, else the as-of date. */
-function updatedOf(entries: readonly FeedEntry[], asOf: string): string {
-  return entries[0]?.date ?? asOf;
+/** The date the feed was last updated: its newest item, else the day the county's states last changed (what 数据截至 says). */
+function updatedOf(entries: readonly FeedEntry[], county: FeedScope['county']): string {
+  return entries[0]?.date ?? getStateDate(county.villages, county.asOf, county.profile);
 }
 
 export function buildAtomFeed(scope: FeedScope, entries: readonly FeedEntry[]): string {
@@ -143,7 +143,7 @@ export function buildAtomFeed(scope: FeedScope, entries: readonly FeedEntry[]): 
     title: scope.title,
     link: scope.homeUrl,
     language: 'zh-CN',
-    updated: new Date(dateTime(updatedOf(entries, scope.county.asOf))),
+    updated: new Date(dateTime(updatedOf(entries, scope.county))),
     generator: 'gongkai',
     feedLinks: { atom: scope.atomUrl, json: scope.jsonUrl },
     copyright: scope.county.site.title,

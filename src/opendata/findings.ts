@@ -1,8 +1,9 @@
 /**
  * Compliance findings per village, for the open-data file compliance-findings.csv: the same rows
- * and words as the compliance page and `npm run report` (src/check/compliance-rules.ts), Chinese only.
+ * and words as the compliance page and `npm run report` (src/check/compliance-rules.ts), Chinese only; like the
+ * page, without day counts (an overdue quarter says its deadline), so the file changes only with a state.
  */
-import { assembleCompliance, timelinessText } from '../check/compliance-rules.ts';
+import { assembleCompliance, timelinessText, toPublicParams } from '../check/compliance-rules.ts';
 import { renderMessage } from '../check/messages/index.ts';
 import type { County, Problem } from '../check/model.ts';
 import { COMPLIANCE_CHECKS } from '../lib/compliance.ts';
@@ -25,12 +26,12 @@ export function getFindingsByVillage(county: County, problems: readonly Problem[
       severity: '',
       file: '',
       field: '',
-      problem: timelinessText(r.timeliness).zh,
+      problem: timelinessText(r.timeliness, undefined, false).zh,
       fix: '',
     });
     for (const c of r.cells) {
       for (const p of c.problems) {
-        const m = renderMessage(p.code, p.params);
+        const m = renderMessage(p.code, toPublicParams(p));
         list.push({
           period,
           check: checkName.get(c.check)!,

@@ -8,8 +8,10 @@
  * after `unpublishAfter`, a quarter's deadline passes (the board's standing, the kiosk's freshness). So a new day
  * re-renders only the pages whose state changed that day.
  *
- * Always dated (re-rendered every new day): the county-wide pages (home, compliance, search, open data) and the
- * village data files that carry the day's findings (`VillageFileDate`). A village's board shows the date only
+ * Always dated (re-rendered on every new day on which Astro runs): the county-wide pages (home, compliance, search,
+ * open data) and the village data files that carry the day's findings (`VillageFileDate`). They too show states only:
+ * an overdue quarter's deadline, not a day count, and as 数据截至 the last day a state of the county changed
+ * (`getStateDate`), so a new day on which no state changes changes no page and starts no Astro (scripts/build.ts). A village's board shows the date only
  * through its standing and its notices' states, and says when the village's newest record is from instead of
  * "数据截至" (`getNewestRecordDate`). Its kiosk screen says the same 最近更新 and depends on the date through its
  * freshness (`getKioskFreshness`) and the notices it shows; the screen learns the build's date from the small
@@ -25,8 +27,9 @@ import { getPostingStatus } from '../lib/calendar.ts';
 import { addDays, formatDateZh } from '../lib/dates.ts';
 import { describeStaleness, getBoardDeadline, getNewestPeriod, isBoardStale, listComingDeadlines } from '../lib/kiosk.ts';
 import type { NoticeRec, VillageRecords } from '../check/model.ts';
+import { getBodyRule } from '../law/bodies.ts';
 import type { RuleProfile } from '../law/profiles.ts';
-import { getDisclosureStanding, type DisclosureStanding } from '../lib/schedule.ts';
+import { getDisclosureStanding, getLatestDueQuarter, getPublicationDeadline, type DisclosureStanding } from '../lib/schedule.ts';
 import { recordPath, villagePath } from './registry.ts';
 
 export interface NoticePosting {
@@ -87,6 +90,66 @@ export function getNewestRecordDate(villages: readonly VillageRecords[], upTo?: 
     for (const n of v.notices) see(n.data.startDate);
   }
   return newest;
+}
+
+/**
+ * The last day on or before `asOf` on which a date-dependent state of `villages` may have changed: what the
+ * county-wide pages print as 数据截至 instead of the build's date, so that a new day on which nothing changed
+ * changes no page (scripts/build.ts then publishes the last release again without rendering anything).
+ *
+ * Every way the date reaches a page or data file is a comparison of the as-of date with a day taken from the records
+ * or the law, and each such day is a candidate here: a record's dates (publication, meeting, 四议两公开 postings: a
+ * finding that a date is still to come ends on it), a 公示's first day, the day after it ends and the day after its
+ * names leave (`unpublishAfter`), the day after a 四议两公开 posting deadline not met yet (resolution: the meeting +
+ * the profile's days; result: each payment it authorised + the days), and the day after each quarter's publication
+ * deadline (each month's too where any village publishes finances monthly: the kiosk screens' deadlines). The
+ * result is the newest candidate not after `asOf`. A candidate on which nothing visible changed only makes the
+ * date newer than it had to be (still true: the data is as of that day too); test/unit/state-date.test.ts checks
+ * on every day of two counties' years that every output's date facts on `asOf` equal those on this date.
+ */
+export function getStateDate(villages: readonly VillageRecords[], asOf: string, profile: RuleProfile): string {
+  let latest = '';
+  const see = (d: string | undefined) => {
+    if (d !== undefined && d <= asOf && d > latest) latest = d;
+  };
+  const after = (d: string | undefined, days = 0) => (d === undefined ? undefined : addDays(d, days + 1));
+  // A quarter's deadline passing: getLatestDueQuarter is the newest quarter whose deadline is before asOf.
+  see(after(getPublicationDeadline(getLatestDueQuarter(asOf, profile), profile)));
+  if (profile.financeCadence === 'month' || villages.some((v) => v.data.financeCadence === '每月')) {
+    // The newest month whose deadline is before asOf (a deadline falls in the month after its month, or later).
+    let year = Number(asOf.slice(0, 4));
+    let month = Number(asOf.slice(5, 7));
+    for (;;) {
+      const deadline = getPublicationDeadline({ kind: 'month', year, month }, profile);
+      if (deadline < asOf) {
+        see(after(deadline));
+        break;
+      }
+      [year, month] = month === 1 ? [year - 1, 12] : [year, month - 1];
+    }
+  }
+  const { resolutionWithinDays, resultWithinDays } = profile.fourStepPosting;
+  for (const v of villages) {
+    for (const l of v.ledgers) see(l.data.publishedAt);
+    for (const d of v.disclosures) see(d.data.publishedAt);
+    // A resolving meeting of a 四议两公开 chain whose result is not posted: its deadline runs from each payment it authorised.
+    const resultDue = new Set<string>();
+    for (const m of v.meetings) {
+      see(m.data.date);
+      see(m.data.publishedAt);
+      see(m.data.resultPublishedAt);
+      if (getBodyRule(m.data.body)?.fourStep !== 'resolve' || !m.data.previous) continue;
+      if (!m.data.publishedAt) see(after(m.data.date, resolutionWithinDays));
+      if (!m.data.resultPublishedAt) resultDue.add(m.id);
+    }
+    for (const l of v.ledgers) for (const e of l.data.expense) if (e.resolution && resultDue.has(e.resolution.meetingId)) see(after(e.date, resultWithinDays));
+    for (const n of v.notices) {
+      see(n.data.startDate);
+      if (!n.data.longTerm) see(after(n.endDate));
+      see(after(n.data.unpublishAfter));
+    }
+  }
+  return latest || asOf;
 }
 
 /**

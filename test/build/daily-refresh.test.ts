@@ -2,7 +2,8 @@
  * A daily refresh: the same county built on the next day re-renders only the pages that depend on
  * the date (county-wide pages; boards, notices and kiosk screens whose state changed), gives exactly
  * the files a full build of that day gives, and on the day after a notice's `unpublishAfter` its
- * personal data leaves the page, the search index and every other file of the site.
+ * personal data leaves the page, the search index and every other file of the site. On a new day on which no state
+ * changes, nothing is rendered: the last release is linked and only the files with the day in them are written.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -167,5 +168,42 @@ describe('a rebuild on a new day whose record of the last build was damaged', ()
     const dist = join(tree.root, 'dist');
     expect(readFileSync(join(dist, NOTICE), 'utf8')).not.toContain(PERSONAL);
     expect(digest(dist)).toEqual(digest(join(tree.root, 'full')));
+  });
+});
+
+describe('a new day on which no state changes', () => {
+  // After dongxing's names left on 2026-03-16 nothing in the county changes until the next quarter's deadline.
+  const QUIET_DAY = '2026-03-17';
+  let before: Record<string, string> = {};
+  let inodes: Record<string, number> = {};
+  let out = '';
+  beforeAll(() => {
+    const dist = join(tree.root, 'dist');
+    expect(JSON.parse(readFileSync(join(dist, 'county.json'), 'utf8'))).toMatchObject({ asOf: NEXT_DAY });
+    before = digest(dist);
+    inodes = Object.fromEntries(files(dist).map((f) => [relative(dist, f), statSync(f).ino]));
+    out = build(QUIET_DAY);
+    build(QUIET_DAY, '--out', join(tree.root, 'full-quiet'), '--full');
+  }, 600_000);
+
+  it("renders nothing: every page and data file is the last release's, linked, and only the screens' version.json and county.json are written", () => {
+    expect(out).toContain(`New day without a state change (as of ${NEXT_DAY})`);
+    expect(out).not.toMatch(/page\(s\) built/);
+    const dist = join(tree.root, 'dist');
+    const now = digest(dist);
+    expect(Object.keys(now).sort()).toEqual(Object.keys(before).sort());
+    const changed = Object.keys(now).filter((f) => now[f] !== before[f]);
+    const versions = Object.keys(now).filter((f) => /^kiosk\/[^/]+\/version\.json$/.test(f));
+    expect(versions.length).toBeGreaterThanOrEqual(4);
+    expect(changed.sort()).toEqual(['county.json', ...versions].sort());
+    for (const f of Object.keys(now).filter((x) => !changed.includes(x))) expect(statSync(join(dist, f)).ino, f).toBe(inodes[f]);
+    for (const f of changed) expect(JSON.parse(readFileSync(join(dist, f), 'utf8')), f).toMatchObject({ asOf: QUIET_DAY });
+    // The county-wide pages still say the day the county last changed.
+    expect(readFileSync(join(dist, 'index.html'), 'utf8')).toContain(`<meta name="gongkai:as-of" content="${NEXT_DAY}">`);
+  });
+
+  it('gives byte-identical output to a full build of the same day, version files and county.json included', () => {
+    const full = digest(join(tree.root, 'full-quiet'));
+    expect(digest(join(tree.root, 'dist'))).toEqual(full);
   });
 });

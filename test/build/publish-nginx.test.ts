@@ -12,9 +12,12 @@ import { ROOT } from '../helpers/fixture-tree.ts';
 import { startNginx, type RunningNginx } from '../helpers/nginx.ts';
 import { makeProjectTree } from '../helpers/project-tree.ts';
 
-// Pages that print the as-of date (village boards, 公示 and kiosk screens no longer do: they change only with a state).
+// Pages that print 数据截至 (village boards, 公示 and kiosk screens do not: they change only with a state). They print
+// the day the county's states last changed: 2025-11-17 (maqu's 低保 公示 starts) for the demo's 2025-11-20, and
+// 2025-11-25 (it has ended) for the next release.
 const PAGES = ['/', '/search/', '/compliance/', '/t/tianchengzhen/', '/compliance/tianchengzhen/', '/data/'];
-const NEXT_DAY = '2025-11-21';
+const FIRST_DATE = '2025-11-17';
+const NEXT_DAY = '2025-11-25';
 let web: string;
 let firstDist: string;
 let secondDist: string;
@@ -35,7 +38,7 @@ const asOfOf = (html: string) => [...html.matchAll(/<meta name="gongkai:as-of" c
 
 beforeAll(async () => {
   firstDist = ensureDemoDist().dist;
-  // The same county built for the next day: a real release that differs in every page's as-of date.
+  // The same county built on the day a 公示 ends: a real release that differs in every page's 数据截至 date.
   tree = makeProjectTree();
   const run = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: tree.root, encoding: 'utf8', env: { ...process.env, GONGKAI_AS_OF: NEXT_DAY } });
   if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
@@ -73,10 +76,10 @@ describe('the site behind nginx, published with npm run publish', () => {
     const result = await publishing;
     expect(result?.code, result?.out).toBe(0);
     expect(errors).toEqual([]);
-    expect(seen[0]).toBe('2025-11-20');
+    expect(seen[0]).toBe(FIRST_DATE);
     expect(seen.at(-1)).toBe(NEXT_DAY);
     // Once the new release answered, the old one never did again.
-    expect(seen.slice(seen.indexOf(NEXT_DAY))).not.toContain('2025-11-20');
+    expect(seen.slice(seen.indexOf(NEXT_DAY))).not.toContain(FIRST_DATE);
   }, 120_000);
 
   it('still serves the scripts of the release before, for pages loaded just before the switch', async () => {
@@ -152,13 +155,13 @@ describe('the site behind nginx, published with npm run publish', () => {
   it('goes back to the previous release with --rollback, and refuses a half-built dist', async () => {
     const back = await publishCli('--rollback');
     expect(back.code, back.out).toBe(0);
-    expect(asOfOf(await (await fetch(`${nginx.url}/`)).text())).toEqual(['2025-11-20']);
+    expect(asOfOf(await (await fetch(`${nginx.url}/`)).text())).toEqual([FIRST_DATE]);
     const half = mkdtempSync(join(tmpdir(), 'gongkai-half-'));
     cpSync(join(firstDist, 'index.html'), join(half, 'index.html'));
     const refused = await publishCli('--dist', half);
     rmSync(half, { recursive: true, force: true });
     expect(refused.code).toBe(1);
     expect(refused.out).toMatch(/不是完整的构建.*not a finished build/s);
-    expect(asOfOf(await (await fetch(`${nginx.url}/`)).text())).toEqual(['2025-11-20']);
+    expect(asOfOf(await (await fetch(`${nginx.url}/`)).text())).toEqual([FIRST_DATE]);
   });
 });

@@ -87,13 +87,15 @@ describe('the built demo county', () => {
     expect(t).not.toContain('马曲村');
   });
 
-  it('prints the as-of date on every county-wide page that depends on it, and on no page of a village (so a new day does not rebuild the villages)', () => {
+  it('prints 数据截至 on every county-wide page that depends on the date, and on no page of a village (so a new day does not rebuild the villages)', () => {
     const dated = /^(index\.html|search\/index\.html|data\/index\.html|compliance\/([^/]+\/){0,2}index\.html|t\/[^/]+\/index\.html)$/;
     for (const f of allHtml()) {
       const rel = relative(DIST, f);
       expect(readFileSync(f, 'utf8').includes('数据截至'), rel).toBe(dated.test(rel));
     }
-    expect(text(page(''))).toContain('2025年11月20日');
+    // The day the county's states last changed on or before the as-of date 2025-11-20: maqu's 低保 公示 started on 2025-11-17.
+    expect(text(page(''))).toContain('数据截至 2025年11月17日');
+    expect(page('')).toContain('<meta name="gongkai:as-of" content="2025-11-17">');
     expect(page('v/maqu/notices/2025-11-17-dibao')).not.toContain('gongkai:as-of');
   });
 

@@ -35,6 +35,15 @@ describe('publishing a build to a web root', () => {
     expect(releaseId(fakeDist('2026-03-02', 'changed'))).not.toBe(releaseId(a));
   });
 
+  it('names a release by the day it was built for (county.json), not the older day its pages print as 数据截至', () => {
+    const d = fakeDist('2026-02-20');
+    writeFileSync(join(d, 'county.json'), `${JSON.stringify({ version: 1, asOf: '2026-03-02' }, null, 1)}\n`);
+    expect(releaseId(d)).toMatch(/^2026-03-02-[0-9a-f]{12}$/);
+    const web = tmp();
+    expect(publish({ dist: d, webRoot: web }).ok).toBe(true);
+    expect(readPublishLog(web).map((e) => e.asOf)).toEqual(['2026-03-02']);
+  });
+
   it('serves the new release through current/ and never copies private-posters/', () => {
     const web = tmp();
     const r = publish({ dist: fakeDist('2026-03-02'), webRoot: web });

@@ -523,9 +523,10 @@ export const CONTENT_MESSAGES = defineMessages({
     fixZh: '以后按期公开；本次逾期会在县级合规视图中显示。',
     fixEn: 'Publish on time next period; this lateness shows in the county compliance view.',
   }),
-  'disclosure.overdue': (p: { kind: OverdueKind; period: Param; deadline: Param; days: Param; periodKey: Param }) => ({
-    zh: `${s(p.period)}的${OVERDUE_WHAT[p.kind].zh}应于 ${s(p.deadline)} 前公布，至今没有（已逾期 ${s(p.days)} 天）。`,
-    en: `The ${OVERDUE_WHAT[p.kind].en} for ${s(p.periodKey)} was due by ${s(p.deadline)} and is still missing (${s(p.days)} days overdue).`,
+  // Without `days` (the public pages and data files, which stay true until a state changes): no day count.
+  'disclosure.overdue': (p: { kind: OverdueKind; period: Param; deadline: Param; days?: Param; periodKey: Param }) => ({
+    zh: `${s(p.period)}的${OVERDUE_WHAT[p.kind].zh}应于 ${s(p.deadline)} 前公布，至今没有${p.days === undefined ? '' : `（已逾期 ${s(p.days)} 天）`}。`,
+    en: `The ${OVERDUE_WHAT[p.kind].en} for ${s(p.periodKey)} was due by ${s(p.deadline)} and is still missing${p.days === undefined ? '' : ` (${s(p.days)} days overdue)`}.`,
     fixZh: `尽快补上：用 npm run new 生成 ${s(p.periodKey)} 的文件后填写；补上后，县级合规视图会显示为“逾期公开”。`,
     fixEn: `Add it as soon as possible: npm run new creates the ${s(p.periodKey)} files to fill in; once added, the county view shows it as published late.`,
   }),
@@ -876,11 +877,18 @@ export const CONTENT_MESSAGES = defineMessages({
     fixZh: '核对两个日期；没有公开决议的，先补公开决议。',
     fixEn: 'Check both dates; post the resolution first if it never was.',
   }),
-  'record.published-future': (p: { field: Param; date: Param; asOf: Param }) => ({
-    zh: `公开日期 ${s(p.field)}: ${s(p.date)} 晚于本次生成的日期 ${s(p.asOf)}：网站会把还没有张贴的内容显示为已公开。`,
-    en: `The publication date ${s(p.field)}: ${s(p.date)} is after this build's date ${s(p.asOf)}: the site would show as posted what is not up yet.`,
-    expectedZh: `${s(p.asOf)} 或以前`,
-    expectedEn: `${s(p.asOf)} or earlier`,
+  // Without `asOf` (the public pages and data files, true on every day until that date): the date is still to come.
+  'record.published-future': (p: { field: Param; date: Param; asOf?: Param }) => ({
+    zh:
+      p.asOf === undefined
+        ? `公开日期 ${s(p.field)}: ${s(p.date)} 还没有到：网站会把还没有张贴的内容显示为已公开。`
+        : `公开日期 ${s(p.field)}: ${s(p.date)} 晚于本次生成的日期 ${s(p.asOf)}：网站会把还没有张贴的内容显示为已公开。`,
+    en:
+      p.asOf === undefined
+        ? `The publication date ${s(p.field)}: ${s(p.date)} is still to come: the site would show as posted what is not up yet.`
+        : `The publication date ${s(p.field)}: ${s(p.date)} is after this build's date ${s(p.asOf)}: the site would show as posted what is not up yet.`,
+    expectedZh: p.asOf === undefined ? '今天或以前' : `${s(p.asOf)} 或以前`,
+    expectedEn: p.asOf === undefined ? 'today or earlier' : `${s(p.asOf)} or earlier`,
     fixZh: '改正为实际张贴的日期；尚未张贴的，等张贴后再填写。',
     fixEn: 'Write the day it actually went up; if it is not up yet, fill it in once it is.',
   }),

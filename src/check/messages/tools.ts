@@ -91,9 +91,10 @@ export const TOOL_MESSAGES = defineToolTexts({
     zh: `逾期 ${s(p.days)} 天公开（${s(p.publishedAt)} 公布，期限 ${s(p.deadline)}）`,
     en: `published ${s(p.days)} days late (published ${s(p.publishedAt)}, due ${s(p.deadline)})`,
   }),
-  'timeliness.overdue': (p: { days: Param; deadline: Param }) => ({
-    zh: `未公开，已逾期 ${s(p.days)} 天（期限 ${s(p.deadline)}）`,
-    en: `not published, ${s(p.days)} days overdue (due ${s(p.deadline)})`,
+  // Without `days` (the public pages and data files): the deadline alone, true on every day until it is published.
+  'timeliness.overdue': (p: { days?: Param; deadline: Param }) => ({
+    zh: p.days === undefined ? `应于 ${s(p.deadline)} 前公开，至今没有` : `未公开，已逾期 ${s(p.days)} 天（期限 ${s(p.deadline)}）`,
+    en: p.days === undefined ? `due by ${s(p.deadline)}, not published yet` : `not published, ${s(p.days)} days overdue (due ${s(p.deadline)})`,
   }),
   'timeliness.not-due': (p: { deadline: Param }) => ({
     zh: `尚未到期（期限 ${s(p.deadline)}）`,
