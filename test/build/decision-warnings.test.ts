@@ -8,6 +8,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toPublicParams } from '../../src/check/compliance-rules.ts';
 import { loadCounty } from '../../src/check/load.ts';
 import { renderMessage } from '../../src/check/messages/index.ts';
 import type { Problem } from '../../src/check/model.ts';
@@ -66,7 +67,10 @@ describe('decision warnings on the built compliance page', () => {
       .map((e) => readFileSync(join(dir, e.name, 'index.html'), 'utf8'))
       .join('');
     for (const w of warnings) {
-      const params = Object.fromEntries(Object.entries(w.params ?? {}).map(([k, v]) => [k, typeof v === 'string' && isIsoDate(v) ? formatDateZh(v) : v]));
+      // The pages print states, not the build's date or day counts (toPublicParams), with dates the Chinese way.
+      const params = Object.fromEntries(
+        Object.entries(toPublicParams(w) ?? {}).map(([k, v]) => [k, typeof v === 'string' && isIsoDate(v) ? formatDateZh(v) : v]),
+      );
       const zh = renderMessage(w.code, params).zh;
       expect(zh, w.code).not.toMatch(/\d{4}-\d{2}-\d{2}/);
       expect(text(html), w.code).toContain(zh);
