@@ -358,7 +358,10 @@ export function getRecordDataLinks(villageId: string, folder: keyof typeof FILES
 
 export function getVillageDataLinks(villageId: string): DataLinksView {
   return {
-    links: DATA_FILE_NAMES.filter((f) => f.endsWith('.csv') || f.endsWith('.xlsx')).map((f) => ({ label: f, href: dataFileHref(f, villageId) })),
+    links: [
+      ...DATA_FILE_NAMES.filter((f) => f.endsWith('.csv') || f.endsWith('.xlsx')).map((f) => ({ label: f, href: dataFileHref(f, villageId) })),
+      { label: 'datapackage.json（给电脑程序读的说明）', href: dataFileHref('datapackage.json', villageId) },
+    ],
     readme: dataFileHref('README.md', villageId),
     feeds: { atom: `${href(villagePath(villageId))}feed.xml`, json: `${href(villagePath(villageId))}feed.json` },
     dataPage: href('data'),
@@ -413,17 +416,15 @@ export async function getDataPageView() {
   const licence = getLicence(county.site.dataLicence);
   const countyFiles = await getCountyDataFiles();
   const countyScope = dataScope();
-  // Village files are listed by name only: their sizes would mean building every village's files
-  // here, which an incremental build must not do (it renders only the changed villages' files).
-  const villages = county.villages.map((v) => ({
-    id: v.id,
-    name: v.data.name,
-    township: v.data.township,
-    href: href(villagePath(v.id)),
-    period: periodOf([v]),
-    files: DATA_FILE_NAMES.map((name) => ({ name, href: dataFileHref(name, v.id) })),
-    feeds: getFeedLinks(v.id)[0]!,
-  }));
+  // Each village's files are listed on its own board (its 开放数据下载 section, `#data`): here one link per village,
+  // grouped by township, so the page stays small however many villages the county has (issue 18: 582 KB at 300
+  // villages when every village's nine files and feeds were listed here).
+  const townships = new Map<string, { name: string; href: string }[]>();
+  for (const v of county.villages) {
+    const list = townships.get(v.data.township) ?? [];
+    list.push({ name: v.data.name, href: `${href(villagePath(v.id))}#data` });
+    townships.set(v.data.township, list);
+  }
   return {
     county: countyScope.label,
     asOfZh: formatDateZh(getStateDate()),
@@ -432,6 +433,7 @@ export async function getDataPageView() {
     period: periodOf(county.villages),
     files: countyFiles.map((f) => ({ name: f.name, title: f.title, href: dataFileHref(f.name), sizeZh: sizeZh(f.bytes) })),
     feeds: getFeedLinks()[0]!,
-    villages,
+    villageCount: county.villages.length,
+    townships: [...townships].map(([name, villages]) => ({ name, villages })),
   };
 }

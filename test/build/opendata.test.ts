@@ -330,11 +330,20 @@ describe('the pages', () => {
     }
   });
 
-  it('list every dataset on /data/ with its size, the licence and how to cite it', () => {
+  it('list every county dataset on /data/ with its size, the licence and how to cite it, and each village by township, linking its board’s downloads', () => {
     const page = html('data');
-    for (const folder of folders()) for (const r of readPackage(folder).resources) expect(page).toContain(`/${folder}/${r.path}`);
+    for (const r of readPackage('data').resources) expect(page).toContain(`/data/${r.path}`);
     expect(page).toContain('CC BY 4.0');
     expect(page).toContain('引用方式');
     expect(page).toMatch(/\d+(\.\d)? KB/);
+    for (const v of county.villages) {
+      expect(page, v.id).toContain(`/v/${v.id}/#data"`);
+      expect(page, v.data.township).toMatch(new RegExp(`<h3[^>]*>${v.data.township}</h3>`));
+      // The board's 开放数据下载 section (id="data") lists every file of the village's data package and the package itself.
+      const board = html(`v/${v.id}`);
+      expect(board).toContain('id="data"');
+      for (const r of readPackage(`v/${v.id}/data`).resources) expect(board, `${v.id} ${r.path}`).toContain(`/v/${v.id}/data/${r.path}`);
+      expect(board).toContain(`/v/${v.id}/data/datapackage.json`);
+    }
   });
 });
