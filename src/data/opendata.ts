@@ -357,9 +357,14 @@ export function getRecordDataLinks(villageId: string, folder: keyof typeof FILES
 }
 
 export function getVillageDataLinks(villageId: string): DataLinksView {
+  // Each file by what it holds, its name beside it (a villager reads 财务收支汇总, a program ledgers.csv).
+  const titles = new Map<string, string>([...TABLES.map((t) => [`${t.name}.csv`, t.title] as const), [WORKBOOK.file, '财务收支（Excel 工作簿）']]);
   return {
     links: [
-      ...DATA_FILE_NAMES.filter((f) => f.endsWith('.csv') || f.endsWith('.xlsx')).map((f) => ({ label: f, href: dataFileHref(f, villageId) })),
+      ...DATA_FILE_NAMES.filter((f) => f.endsWith('.csv') || f.endsWith('.xlsx')).map((f) => ({
+        label: titles.has(f) ? `${titles.get(f)} — ${f}` : f,
+        href: dataFileHref(f, villageId),
+      })),
       { label: 'datapackage.json（给电脑程序读的说明）', href: dataFileHref('datapackage.json', villageId) },
     ],
     readme: dataFileHref('README.md', villageId),

@@ -18,6 +18,7 @@ import type { County } from '../../src/check/model.ts';
 import { formatYuan, parseFen } from '../../src/lib/money.ts';
 import { findPersonalNumbers } from '../../src/lib/privacy.ts';
 import { getNoticeType } from '../../src/law/notice-types.ts';
+import { TABLES } from '../../src/opendata/tables.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { ensureDemoDist } from '../helpers/dist.ts';
 import { ROOT } from '../helpers/fixture-tree.ts';
@@ -344,6 +345,8 @@ describe('the pages', () => {
       expect(board).toContain('id="data"');
       for (const r of readPackage(`v/${v.id}/data`).resources) expect(board, `${v.id} ${r.path}`).toContain(`/v/${v.id}/data/${r.path}`);
       expect(board).toContain(`/v/${v.id}/data/datapackage.json`);
+      // Each file is named by what it holds for a villager, the file name beside it.
+      for (const t of TABLES) expect(board, `${v.id} ${t.name}`).toContain(`${t.title} — ${t.name}.csv`);
     }
   });
 });
