@@ -343,11 +343,14 @@ export interface DataLinksView {
   dataPage: string;
 }
 
+/** A download link's label: what the file holds for a villager, its name beside it (财务收支汇总（每期一行） — ledgers.csv). */
+const FILE_TITLES = new Map<string, string>([...TABLES.map((t) => [`${t.name}.csv`, t.title] as const), [WORKBOOK.file, '财务收支（Excel）']]);
+const fileLabel = (file: string): string => (FILE_TITLES.has(file) ? `${FILE_TITLES.get(file)} — ${file}` : file);
+
 export function getRecordDataLinks(villageId: string, folder: keyof typeof FILES_OF_KIND): DataLinksView {
-  const titles = new Map(TABLES.map((t) => [`${t.name}.csv`, t.title]));
   return {
     links: FILES_OF_KIND[folder].map((f) => ({
-      label: `${f.endsWith('.xlsx') ? '财务收支（Excel）' : titles.get(f)} — ${f}`,
+      label: fileLabel(f),
       href: dataFileHref(f, villageId),
     })),
     readme: dataFileHref('README.md', villageId),
@@ -357,12 +360,10 @@ export function getRecordDataLinks(villageId: string, folder: keyof typeof FILES
 }
 
 export function getVillageDataLinks(villageId: string): DataLinksView {
-  // Each file by what it holds, its name beside it (a villager reads 财务收支汇总, a program ledgers.csv).
-  const titles = new Map<string, string>([...TABLES.map((t) => [`${t.name}.csv`, t.title] as const), [WORKBOOK.file, '财务收支（Excel 工作簿）']]);
   return {
     links: [
       ...DATA_FILE_NAMES.filter((f) => f.endsWith('.csv') || f.endsWith('.xlsx')).map((f) => ({
-        label: titles.has(f) ? `${titles.get(f)} — ${f}` : f,
+        label: fileLabel(f),
         href: dataFileHref(f, villageId),
       })),
       { label: 'datapackage.json（给电脑程序读的说明）', href: dataFileHref('datapackage.json', villageId) },
