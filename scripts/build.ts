@@ -114,8 +114,8 @@ if (!Number.isInteger(pageWorkers) || pageWorkers < 1 || pageWorkers > 64) {
   console.error(`--workers ${values.workers} 应为 1 到 64 之间的整数。 --workers must be a whole number from 1 to 64.`);
   process.exit(1);
 }
-// `--memory-budget MB` (default 2048, issue 18): while the pages render, no poster job starts once the page process, this
-// process and a poster worker would pass it together; the posters resume on every core when the pages are written.
+// `--memory-budget MB` (default 2048, issue 18): while the pages render, the poster workers stop (their jobs wait) before the
+// page process, this process and the workers could pass it together; the posters resume on every core when the pages are written.
 const memoryBudget = Number(values['memory-budget'] ?? 2048);
 if (!Number.isInteger(memoryBudget) || memoryBudget < 256) {
   console.error(`--memory-budget ${values['memory-budget']} 应为不小于 256 的整数（MB）。 --memory-budget must be a whole number of MB, 256 or more.`);
@@ -605,19 +605,23 @@ const astroStarted = performance.now();
 // Astro's content store reuses an entry whose file did not change, whatever the entry holds: used only as the last finished build left it.
 const contentStore = join(context.cacheDirs.astro, 'data-store.json');
 dropUnsealedFile(contentStore, 'astro-content-store');
-// The memory budget while the pages render: the page process grows as it writes pages, and once it, this process and a
-// poster worker at its recycling size would pass the budget, the posters pause until the page process has exited.
+// The memory budget while the pages render: the page process grows as it writes pages (by up to a few hundred MB a second
+// while Astro loads the content), so the posters stop at once — the workers killed, their jobs kept — when the page
+// process, this process, the workers (at least at their recycling size) and PAGE_GROWTH could pass the budget, and wait
+// until the page process has exited. Checked often enough that the page process cannot outgrow PAGE_GROWTH in between.
+const PAGE_GROWTH = 256 * 1024 * 1024;
 let budgetWatch: NodeJS.Timeout | undefined;
 try {
   await renderPages(context, (pid) => {
     if (!postersAhead) return;
     budgetWatch = setInterval(() => {
-      if ((readRss(pid) ?? 0) + process.memoryUsage.rss() + RECYCLE_RSS > memoryBudget * 1024 * 1024) {
+      const tree = (readRss(pid) ?? 0) + process.memoryUsage.rss() + Math.max(postersAhead.rss(), RECYCLE_RSS);
+      if (tree + PAGE_GROWTH > memoryBudget * 1024 * 1024) {
         postersAhead.pause();
         clearInterval(budgetWatch);
         recordTiming('posters-paused', performance.now() - astroStarted);
       }
-    }, 1000);
+    }, 250);
     budgetWatch.unref();
   });
 } catch (error) {

@@ -84,8 +84,10 @@ export function planMissingPosters(root: string, county: County, villages?: read
 export interface PostersAhead {
   /** How many posters were rendered, once all of them are in the cache. */
   done: Promise<number>;
-  /** Stops starting jobs (running ones finish) until `useAllWorkers`: the build's memory budget is reached. */
+  /** Stops the workers at once (their jobs wait) until `useAllWorkers`: the build's memory budget is near. */
   pause(): void;
+  /** The resident memory of the poster workers together, in bytes (0 before they start). */
+  rss(): number;
   /** Renders with every worker from now on (the pages are written). */
   useAllWorkers(): void;
 }
@@ -124,11 +126,11 @@ export function renderMissingPosters(
     await run.done;
     return n;
   });
-  const setWorkers = (n: number) => {
+  const setWorkers = (n: number, now = false) => {
     workers = n;
-    run?.setWorkers(n);
+    run?.setWorkers(n, { now });
   };
-  return { done, pause: () => setWorkers(0), useAllWorkers: () => setWorkers(Number.MAX_SAFE_INTEGER) };
+  return { done, pause: () => setWorkers(0, true), useAllWorkers: () => setWorkers(Number.MAX_SAFE_INTEGER), rss: () => run?.rss() ?? 0 };
 }
 
 /**

@@ -79,8 +79,14 @@ export interface PosterPoolOptions {
 export interface PosterRun {
   /** Every job's result; rejects with the first failure, naming the record file. */
   done: Promise<PosterJobResult[]>;
-  /** Runs this many workers from now on (at most getWorkerCount; 0 pauses; a running job is never cut short). */
-  setWorkers(n: number): void;
+  /**
+   * Runs this many workers from now on (at most getWorkerCount; 0 pauses). A running job finishes first, unless
+   * `now`: then the workers over the number are stopped at once and their jobs wait for a worker again (the build's
+   * memory budget: a worker's memory is given back the moment it is needed).
+   */
+  setWorkers(n: number, options?: { now?: boolean }): void;
+  /** The resident memory of the running workers together, in bytes. */
+  rss(): number;
 }
 
 /** Resident memory of a process, in bytes (Linux), or undefined. */
@@ -122,7 +128,7 @@ interface Slot {
 export function startPosterJobs(jobs: readonly (PosterJob | PackedPosterJob)[], options: PosterPoolOptions = {}): PosterRun {
   const onDone = options.onDone ?? (() => {});
   const most = getWorkerCount(jobs.length);
-  if (jobs.length <= IN_PROCESS_MAX || most <= 1) return { done: runInProcess(jobs, onDone), setWorkers: () => {} };
+  if (jobs.length <= IN_PROCESS_MAX || most <= 1) return { done: runInProcess(jobs, onDone), setWorkers: () => {}, rss: () => 0 };
   const memoryMb = options.memoryMb ?? getWorkerMemoryMb();
   const heapMb = Math.min(options.heapMb ?? WORKER_HEAP_MB, memoryMb);
   const recycleJobs = options.recycleJobs ?? RECYCLE_JOBS;
@@ -184,9 +190,12 @@ export function startPosterJobs(jobs: readonly (PosterJob | PackedPosterJob)[], 
     child.on('message', (msg: { ready: true } | { ok: true; result: PosterJobResult } | { ok: false; error: string }) => {
       if ('ready' in msg) return feed(slot);
       const job = slot.current!;
+      slot.current = undefined;
       if (!msg.ok) return finish(failed(job.label, msg.error));
       results.push(msg.result);
       onDone(msg.result);
+      // Stopped meanwhile (setWorkers with `now`, from onDone).
+      if (slot.leaving) return undefined;
       slot.done += 1;
       if (queue.length > 0 && (slot.done >= recycleJobs || msg.result.rss > RECYCLE_RSS)) {
         // Replace this worker with a fresh one: the native renderers do not give all memory back.
@@ -232,9 +241,23 @@ export function startPosterJobs(jobs: readonly (PosterJob | PackedPosterJob)[], 
   for (let i = 0; i < Math.min(target, queue.length); i += 1) start();
   return {
     done,
-    setWorkers(n) {
+    setWorkers(n, options = {}) {
       target = Math.min(most, Math.max(0, n));
+      if (options.now) {
+        for (const slot of [...slots].filter((s) => !s.leaving).slice(target)) {
+          // Stopped, not failed: its job goes back to the front of the queue, not counted as a retry.
+          if (slot.current) queue.unshift(slot.current);
+          slot.leaving = true;
+          slot.current = undefined;
+          slot.child.kill('SIGKILL');
+        }
+      }
       while (!settled && active() < target && queue.length > starting()) start();
+    },
+    rss() {
+      let sum = 0;
+      for (const slot of slots) sum += (slot.child.pid && readRss(slot.child.pid)) || 0;
+      return sum;
     },
   };
 }

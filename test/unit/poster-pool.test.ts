@@ -130,4 +130,42 @@ describe('rendering posters in worker processes', () => {
       rmSync(alone, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it('stops a running worker at once when the build runs short of memory, and renders its job later exactly once', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'gongkai-pool-'));
+    const previous = process.env['GONGKAI_POSTER_WORKERS'];
+    process.env['GONGKAI_POSTER_WORKERS'] = '2';
+    try {
+      const doc = demoDoc('maqu', 'resolution-2025-07-22-daibiao');
+      const jobs = [0, 1, 2, 3].map((i) => ({ doc, size: 'A4' as const, formats: ['pdf' as const, 'preview' as const], key: `n${i}`, root }));
+      const keys: string[] = [];
+      let stopped!: () => void;
+      const paused = new Promise<void>((resolve) => (stopped = resolve));
+      const run = startPosterJobs(jobs, {
+        workers: 1,
+        onDone: (r) => {
+          keys.push(r.key);
+          // The worker has just been given its second job: stop it in the middle of it.
+          if (keys.length === 1)
+            setImmediate(() => {
+              run.setWorkers(0, { now: true });
+              stopped();
+            });
+        },
+      });
+      await paused;
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      // The second job was cut short: had its worker been let finish it, either its result would be here or the worker
+      // would still hold its memory.
+      expect(keys).toEqual(['n0']);
+      expect(run.rss()).toBe(0);
+      run.setWorkers(2);
+      const results = await run.done;
+      expect(results.map((r) => r.key).sort()).toEqual(['n0', 'n1', 'n2', 'n3']);
+    } finally {
+      if (previous === undefined) delete process.env['GONGKAI_POSTER_WORKERS'];
+      else process.env['GONGKAI_POSTER_WORKERS'] = previous;
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
