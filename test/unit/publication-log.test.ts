@@ -9,8 +9,9 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { buildLogLeaves } from '../../src/integrations/publication-log.ts';
 import { getCacheKey } from '../../src/posters/cache.ts';
-import { buildPosterDocs } from '../../src/posters/documents.ts';
-import { stampPosterDoc } from '../../src/posters/plan.ts';
+import { encodeLeafText } from '../../src/log-store/leaf.ts';
+import { buildPosterDocs, buildVillagePosterDocs } from '../../src/posters/documents.ts';
+import { getLoggedFingerprints, stampPosterDoc } from '../../src/posters/plan.ts';
 import { SIZES } from '../../src/posters/sizes.ts';
 import { getLayoutFonts } from '../../src/posters/fonts.ts';
 import { layoutPoster } from '../../src/posters/layout.ts';
@@ -129,5 +130,31 @@ describe('publication log leaves', () => {
     const texts = layoutTexts(layoutPoster(stamped, SIZES.A4, getLayoutFonts())).join('\n');
     expect(texts).toContain(`核对码 ${doc.fingerprint}`);
     expect(texts).toContain('公开日志第 12 条 · 登记时日志共 13 条 · 根哈希 abcdef01');
+  });
+
+  it("print on each poster the 核对码 of its record's entry in the log plan (derived once there), the same as the record's own", () => {
+    const county = demoCounty();
+    const v = county.villages.find((x) => x.id === 'maqu')!;
+    const logged = buildLogLeaves(county).filter(({ leaf }) => leaf.village === v.id);
+    const planOf = (leaves: typeof logged) => ({
+      size: leaves.length,
+      appended: leaves.length,
+      appendedVillages: [v.id],
+      relogged: 0,
+      lines: [],
+      logBytes: 0,
+      maskedNames: { salt: '', lines: [] },
+      records: Object.fromEntries(
+        leaves.map(({ leaf }, index) => [`${leaf.village}/${leaf.kind}/${leaf.id}`, { index, leaf: encodeLeafText(leaf), root: '00000000', content: true }]),
+      ),
+    });
+    const own = buildVillagePosterDocs(county, v);
+    expect(buildVillagePosterDocs(county, v, getLoggedFingerprints(planOf(logged), v.id)).map((d) => d.fingerprint)).toEqual(own.map((d) => d.fingerprint));
+    // The poster reads the plan, not the record: a plan holding another digest for the first record is what its poster prints.
+    const [first, ...rest] = logged;
+    const other = planOf([{ ...first!, leaf: { ...first!.leaf, digest: 'f'.repeat(64) } }, ...rest]);
+    const docs = buildVillagePosterDocs(county, v, getLoggedFingerprints(other, v.id));
+    expect(docs.find((d) => d.record.id === first!.leaf.id && d.publishedAt === first!.leaf.publishedAt)!.fingerprint).toBe('FFFF-FFFF');
+    expect(docs.filter((d) => d.fingerprint === 'FFFF-FFFF')).toHaveLength(1);
   });
 });
