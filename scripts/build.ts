@@ -594,7 +594,7 @@ process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 const postersStarted = performance.now();
 const postersAhead = values['no-posters']
   ? undefined
-  : renderMissingPosters({ root, county }, only, { workers: Math.max(1, availableParallelism() - pageWorkers), onPlanned: collectGarbage });
+  : renderMissingPosters({ root, county, publicationLog }, only, { workers: Math.max(1, availableParallelism() - pageWorkers), onPlanned: collectGarbage });
 const posters = (postersAhead?.done ?? Promise.resolve(0)).then((n) => recordTiming('posters-ahead', performance.now() - postersStarted, { rendered: n }));
 // Awaited before the post-build steps (a failure stops the build there); this only keeps an early failure from going unhandled.
 posters.catch(() => undefined);
