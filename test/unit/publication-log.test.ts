@@ -9,14 +9,13 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { buildLogLeaves } from '../../src/integrations/publication-log.ts';
 import { getCacheKey } from '../../src/posters/cache.ts';
-import { encodeLeafText } from '../../src/log-store/leaf.ts';
 import { buildPosterDocs, buildVillagePosterDocs } from '../../src/posters/documents.ts';
 import { getLoggedFingerprints, stampPosterDoc } from '../../src/posters/plan.ts';
 import { SIZES } from '../../src/posters/sizes.ts';
 import { getLayoutFonts } from '../../src/posters/fonts.ts';
 import { layoutPoster } from '../../src/posters/layout.ts';
 import { formatContent, getContentFacts, listChangedFields } from '../../src/records/content.ts';
-import { demoCounty, demoDocs, layoutTexts } from '../helpers/posters.ts';
+import { demoCounty, demoDocs, layoutTexts, logPlanOf } from '../helpers/posters.ts';
 
 const posterOf = (leaf: { village: string; kind: string; id: string }) => {
   const folder = { disclosure: 'disclosures', ledger: 'finances', notice: 'notices', meeting: 'meetings' }[leaf.kind];
@@ -136,23 +135,13 @@ describe('publication log leaves', () => {
     const county = demoCounty();
     const v = county.villages.find((x) => x.id === 'maqu')!;
     const logged = buildLogLeaves(county).filter(({ leaf }) => leaf.village === v.id);
-    const planOf = (leaves: typeof logged) => ({
-      size: leaves.length,
-      appended: leaves.length,
-      appendedVillages: [v.id],
-      relogged: 0,
-      lines: [],
-      logBytes: 0,
-      maskedNames: { salt: '', lines: [] },
-      records: Object.fromEntries(
-        leaves.map(({ leaf }, index) => [`${leaf.village}/${leaf.kind}/${leaf.id}`, { index, leaf: encodeLeafText(leaf), root: '00000000', content: true }]),
-      ),
-    });
     const own = buildVillagePosterDocs(county, v);
-    expect(buildVillagePosterDocs(county, v, getLoggedFingerprints(planOf(logged), v.id)).map((d) => d.fingerprint)).toEqual(own.map((d) => d.fingerprint));
+    expect(buildVillagePosterDocs(county, v, getLoggedFingerprints(logPlanOf(county, logged), v.id)).map((d) => d.fingerprint)).toEqual(
+      own.map((d) => d.fingerprint),
+    );
     // The poster reads the plan, not the record: a plan holding another digest for the first record is what its poster prints.
     const [first, ...rest] = logged;
-    const other = planOf([{ ...first!, leaf: { ...first!.leaf, digest: 'f'.repeat(64) } }, ...rest]);
+    const other = logPlanOf(county, [{ ...first!, leaf: { ...first!.leaf, digest: 'f'.repeat(64) } }, ...rest]);
     const docs = buildVillagePosterDocs(county, v, getLoggedFingerprints(other, v.id));
     expect(docs.find((d) => d.record.id === first!.leaf.id && d.publishedAt === first!.leaf.publishedAt)!.fingerprint).toBe('FFFF-FFFF');
     expect(docs.filter((d) => d.fingerprint === 'FFFF-FFFF')).toHaveLength(1);
