@@ -47,9 +47,9 @@
  */
 import { fork, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -84,6 +84,7 @@ import { getChangedDatedPages, getStateDate } from '../src/records/dated.ts';
 import { formatKioskVersion } from '../src/lib/kiosk.ts';
 import { replaceFile } from '../src/integrations/files.ts';
 import type { SearchInput } from '../src/data/search.ts';
+import { COUNTY_SUMMARY_FILE } from '../src/integrations/county-summary.ts';
 import { planPublicationLog } from '../src/integrations/publication-log.ts';
 import { formatVerifierKey, getVerifierKey } from '../src/lib/tlog/note.ts';
 import { loadSignerKey } from '../src/log-store/keys.ts';
@@ -284,9 +285,14 @@ function runCountySteps(request: CountyStepsRequest): Promise<SearchInput> {
 
 /** What scripts/build.ts remembers of the last build into an output folder (`lastFile`). */
 interface LastBuild {
+  /** Where it was written (for the reader; a copy of the county folder may be elsewhere now). */
   out: string;
-  /** Inode of the output folder we swapped in; anything else there means we did not make it. */
-  outIno: number;
+  /**
+   * SHA-256 of the county.json it wrote (its as-of date and the hash of everything it was built from): an output
+   * showing another means we did not make it. Unlike the folder's inode, this survives a copy of the county folder
+   * (`cp -a`, `cp -al`, a snapshot restored), which then builds incrementally like the original.
+   */
+  outSummary: string;
   /** site.yaml + code: what every page depends on. */
   pagesKey: string;
   /** The as-of date of that build: on a new day only dated pages are rendered again (src/records/dated.ts). */
@@ -301,23 +307,36 @@ interface LastBuild {
   /** Whether <root>/private-posters/ was there after that build (posters with personal data). */
   privatePosters?: boolean;
 }
-const lastFile = join(work, `last-build-${hash(dist).slice(0, 12)}.json`);
+/**
+ * The output as the last-build record and the release folders name it: its path in the county folder when it is inside
+ * (dist), so a copy of the county folder with its output finds its record; else its absolute path.
+ */
+const outInRoot = relative(root, dist);
+const outId = outInRoot !== '' && !outInRoot.startsWith('..') && !isAbsolute(outInRoot) ? outInRoot : dist;
+const lastFile = join(work, `last-build-${hash(outId).slice(0, 12)}.json`);
 // A self-checking cache file (src/check/cache-file.ts): a record cut short or changed by a byte (an as-of
 // date that would skip the new day's pages) reads as missing, and the build is a full one.
-const lastSpec: CacheFileSpec = { kind: 'last-build', version: 1, key: dist };
+const lastSpec: CacheFileSpec = { kind: 'last-build', version: 2, key: outId };
 const isLastBuild = (value: unknown): value is LastBuild => {
   const last = value as Partial<LastBuild> | null;
-  return typeof last?.pagesKey === 'string' && typeof last.villages === 'object' && last.villages !== null && typeof last.outIno === 'number';
+  return typeof last?.pagesKey === 'string' && typeof last.villages === 'object' && last.villages !== null && typeof last.outSummary === 'string';
 };
 
-function readLastBuild(): LastBuild | undefined {
-  const last = readCacheJson(lastFile, lastSpec, isLastBuild);
+/** SHA-256 of <out>/county.json, or undefined when there is none. */
+function outSummaryOf(out: string): string | undefined {
   try {
-    // Only an output this build script made and that is still there as it left it.
-    return last && last.out === dist && statSync(dist).ino === last.outIno && existsSync(join(dist, 'index.html')) ? last : undefined;
+    return createHash('sha256')
+      .update(readFileSync(join(out, COUNTY_SUMMARY_FILE)))
+      .digest('hex');
   } catch {
     return undefined;
   }
+}
+
+function readLastBuild(): LastBuild | undefined {
+  const last = readCacheJson(lastFile, lastSpec, isLastBuild);
+  // Only an output this build script made (or a copy of it) and that is still there as it left it.
+  return last && outSummaryOf(dist) === last.outSummary && existsSync(join(dist, 'index.html')) ? last : undefined;
 }
 
 /** Every file under <root>/log (the publication log the build appends to), by path and bytes. */
@@ -373,7 +392,7 @@ const unchanged = values.full || !inputKey ? undefined : readLastBuild();
 if (unchanged && inputKey && unchanged.inputKey === inputKey && Boolean(unchanged.privatePosters) === existsSync(join(root, PRIVATE_DIR))) {
   if (unchanged.problems) console.log(unchanged.problems);
   // What killed builds left (staging folders, personal-data poster folders) goes even when nothing is built.
-  removeStale(hash(dist).slice(0, 12), currentRelease(dist));
+  removeStale(hash(outId).slice(0, 12), currentRelease(dist));
   recordTiming('mode', 0, { incremental: true, changed: 0, newDay: false, datedPages: 0, unchanged: true });
   recordTiming('total', performance.now() - started);
   console.log(
@@ -477,7 +496,7 @@ recordTiming('mode', 0, { incremental: Boolean(only), changed: only?.length ?? i
 
 // ── the build context, Astro in this process ──
 const staging = join(work, `dist-${process.pid}`);
-const outKey = hash(dist).slice(0, 12);
+const outKey = hash(outId).slice(0, 12);
 const privateTmp = tempPath(join(root, PRIVATE_DIR));
 mkdirSync(work, { recursive: true });
 // Astro writes its prerender chunks into <staging>/.prerender/ when the staging folder (under
@@ -594,7 +613,7 @@ process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 const postersStarted = performance.now();
 const postersAhead = values['no-posters']
   ? undefined
-  : renderMissingPosters({ root, county }, only, { workers: Math.max(1, availableParallelism() - pageWorkers), onPlanned: collectGarbage });
+  : renderMissingPosters({ root, county, publicationLog }, only, { workers: Math.max(1, availableParallelism() - pageWorkers), onPlanned: collectGarbage });
 const posters = (postersAhead?.done ?? Promise.resolve(0)).then((n) => recordTiming('posters-ahead', performance.now() - postersStarted, { rendered: n }));
 // Awaited before the post-build steps (a failure stops the build there); this only keeps an early failure from going unhandled.
 posters.catch(() => undefined);
@@ -687,7 +706,7 @@ async function publishStaging(asOf: string): Promise<never> {
   const nextInputKey = inputKey && (await inputKeyOf(digests.all, code, asOfInput));
   const record: LastBuild = {
     out: dist,
-    outIno: statSync(dist).ino,
+    outSummary: outSummaryOf(dist) ?? '',
     pagesKey,
     asOf,
     stateDate,

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { getBuildContext } from '../build/handover.ts';
 import { recordTiming } from '../integrations/timings.ts';
 import { tempPath } from '../check/cache-file.ts';
-import type { VillageRecords } from '../check/model.ts';
+import type { County, VillageRecords } from '../check/model.ts';
 import { formatDateZh } from '../lib/dates.ts';
 import { getLicence } from '../lib/licences.ts';
 import { buildAtomFeed, buildJsonFeed, getFeedDate, listFeedEntries, type FeedEntry, type FeedScope } from '../opendata/feeds.ts';
@@ -58,21 +58,22 @@ export function dataFileHref(file: string, villageId?: string): string {
   return `${href(dataFolder(villageId))}${file}`;
 }
 
-let filesCache:
-  | {
-      county: unknown;
-      byScope: Map<string, Promise<DataFile[]>>;
-      findings?: Map<string, Finding[]>;
-      entries?: Map<string, FeedEntry[]>;
-      countyWritten?: Promise<WrittenFile[]>;
-    }
-  | undefined;
+interface FilesCache {
+  byScope: Map<string, Promise<DataFile[]>>;
+  findings?: Map<string, Finding[]>;
+  entries?: Map<string, FeedEntry[]>;
+  countyWritten?: Promise<WrittenFile[]>;
+}
 
-/** This build's cache (the files of each scope, the findings), dropped when the county changes. */
-function buildCache() {
+/** Each county's cache, keyed by the county object: two counties in one process never see each other's files. */
+const filesCaches = new WeakMap<County, FilesCache>();
+
+/** This county's cache (the files of each scope, the findings), gone with the county. */
+function buildCache(): FilesCache {
   const county = getCounty();
-  if (filesCache?.county !== county) filesCache = { county, byScope: new Map() };
-  return filesCache;
+  let cache = filesCaches.get(county);
+  if (!cache) filesCaches.set(county, (cache = { byScope: new Map() }));
+  return cache;
 }
 
 function dataScope(villageId?: string): DataScope {

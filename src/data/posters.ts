@@ -67,19 +67,17 @@ const REASON_ZH: Readonly<Record<DefaultReason, string>> = {
 type PosterEntry = Omit<PlannedPoster, 'doc'> & { doc: Omit<PosterDoc, 'blocks'> };
 
 /**
- * Each village's plan, made once per build and only for the villages a page asks about. Kept for the
+ * Each village's plan, made once per county (keyed by the county object, so two counties in one
+ * process never see each other's) and only for the villages a page asks about. Kept for the
  * whole page generation (every record page of the village reads it) without the posters' content,
  * which weighs more than the checked county itself and is laid out by the poster step, not here.
  */
-const plans = new Map<string, PosterEntry[]>();
-let plansOf: County | undefined;
+const plansByCounty = new WeakMap<County, Map<string, PosterEntry[]>>();
 
 function villagePlan(villageId: string): PosterEntry[] {
   const county = getCounty();
-  if (plansOf !== county) {
-    plans.clear();
-    plansOf = county;
-  }
+  let plans = plansByCounty.get(county);
+  if (!plans) plansByCounty.set(county, (plans = new Map<string, PosterEntry[]>()));
   let plan = plans.get(villageId);
   if (!plan) {
     plan = planVillagePosters(getCountyRoot(), county, getVillage(villageId), true, getLogPlan()).map(({ doc: { blocks: _blocks, ...doc }, ...p }) => ({

@@ -11,7 +11,8 @@ import { planPublicationLog } from '../integrations/publication-log.ts';
 import type { RecordTypeName } from '../records/registry.ts';
 import { getCounty, href } from './county.ts';
 
-let fallback: { county: County; plan: LogPlan | undefined } | undefined;
+/** Without a build context: each county's plan read from log/, keyed by the county (never one county's plan for another). */
+const fallbackPlans = new WeakMap<County, { plan: LogPlan | undefined }>();
 
 /**
  * The build's log plan; without a build context (`astro dev`, a plain `astro build`) the same plan
@@ -22,14 +23,15 @@ export function getLogPlan(): LogPlan | undefined {
   const context = getBuildContext();
   if (context) return context.publicationLog;
   const county = getCounty();
-  if (fallback?.county !== county) {
+  let fallback = fallbackPlans.get(county);
+  if (!fallback) {
     let plan: LogPlan | undefined;
     try {
       plan = planPublicationLog(process.cwd(), county, undefined);
     } catch {
       plan = undefined;
     }
-    fallback = { county, plan };
+    fallbackPlans.set(county, (fallback = { plan }));
   }
   return fallback.plan;
 }

@@ -195,6 +195,20 @@ function changeZh(fen: number): string {
   return `${fen > 0 ? '多' : '少'} ${formatYuan(Math.abs(fen))}\u00a0元`; // the amount never parts from 元 at a line end
 }
 
+/** One row of a ledger page's income or expense table (numbered from 1, with its anchor). */
+function entryRow(e: LedgerRec['data']['income'][number] | LedgerRec['data']['expense'][number], i: number, anchor: string) {
+  return {
+    no: i + 1,
+    anchor,
+    dateZh: e.date,
+    voucher: e.voucher,
+    category: e.category,
+    summary: e.summary,
+    amount: formatYuan(e.amount),
+    source: e.source ?? '',
+  };
+}
+
 /** The plain-words block at the top of a village board, formatted from the latest ledger's plain facts. */
 function plainWordsView(f: LedgerPlainFacts, ledgerHref: string) {
   const topSources = f.sources.slice(0, 3);
@@ -438,27 +452,11 @@ export function getLedgerView(villageId: string, id: string) {
     continuity: prev
       ? { ok: true, zh: `上期结余与${periodLabel(prev.period)}本期结余 ${formatYuan(prev.data.closingBalance)} 元一致`, href: urls.ledger(v.id, prev.id) }
       : { ok: true, zh: '本村系统内最早的一期账，无上期可核对', href: undefined },
-    incomeEntries: l.data.income.map((e, i) => ({
-      no: i + 1,
-      anchor: f.entryAnchors.income[i]!,
-      dateZh: e.date,
-      voucher: e.voucher,
-      category: e.category,
-      summary: e.summary,
-      amount: formatYuan(e.amount),
-      source: e.source ?? '',
-    })),
+    incomeEntries: l.data.income.map((e, i) => entryRow(e, i, f.entryAnchors.income[i]!)),
     expenseEntries: l.data.expense.map((e, i) => {
       const m = f.expenseBasis[i];
       return {
-        no: i + 1,
-        anchor: f.entryAnchors.expense[i]!,
-        dateZh: e.date,
-        voucher: e.voucher,
-        category: e.category,
-        summary: e.summary,
-        amount: formatYuan(e.amount),
-        source: e.source ?? '',
+        ...entryRow(e, i, f.entryAnchors.expense[i]!),
         people: [f.expensePeople[i]?.handler, f.expensePeople[i]?.approver].filter(Boolean).join(' / '),
         resolution: m ? { title: m.title, href: urls.path(m.path) } : undefined,
       };

@@ -9,6 +9,7 @@
  */
 import { CAPITAL_DIGITS, CAPITAL_UNITS } from './capital-numerals.ts';
 import { formatYuan } from './money.ts';
+import { QUESTION_KINDS, TRACK_KINDS } from './search-questions.ts';
 
 /** Characters Pagefind keeps inside words besides letters and digits: 记-07-003, 马*顺, 12,500.00. */
 export const SEARCH_WORD_CHARACTERS = '-*,.';
@@ -125,10 +126,10 @@ export interface QueryPlan {
   quarters: string[];
   /** Record kinds named in the query (账 → 财务收支): the record-type filter values they select. */
   kinds: string[];
-  /** Tracks named in the query (党务: the party-affairs disclosures, with the kind 村务公开): the track filter values. */
+  /** Tracks named in the query (党务: the party-affairs disclosures, with the kind 村务公开; TRACK_KINDS): the track filter values. */
   tracks: string[];
   /**
-   * Record kinds the question asks of (QUESTION_KINDS): among the first results, these come first. 花了多少钱 asks for a
+   * Record kinds the question asks of (QUESTION_KINDS in search-questions.ts): among the first results, these come first. 花了多少钱 asks for a
    * sum, which ledgers and disclosures state; 修得咋样了 for progress, which disclosures report.
    */
   prefer: string[];
@@ -143,12 +144,6 @@ const SEPARATORS = /[\s，。、；：？！,;:?!／/\\|~～…·]+/u;
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const QUARTER_NAMES = ['一', '二', '三', '四'];
-
-/** A question word left out (QueryPlan.ignored) → the record kinds that answer it, first among the first results. */
-const QUESTION_KINDS: [RegExp, string[]][] = [
-  [/钱|花了|交了|收了|到账|给了|到了/, ['财务收支', '村务公开', '公示']],
-  [/咋样|怎么样|到哪|进展|了没|了吗|了么/, ['村务公开']],
-];
 
 /** Capital numerals (大写数字) as written on vouchers and receipts → the everyday ones (pairs, as in SearchLexicon.t2s). */
 const CAPITALS = t2sMap({ t2s: CAPITAL_DIGITS + CAPITAL_UNITS });
@@ -441,8 +436,12 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
   const quarters = new Set<string>();
   const kinds = new Set<string>();
   const tracks = new Set<string>();
-  // 党务 is a track: its records a villager means are the party-affairs disclosures (党务公开).
-  const addKind = (k: string) => (k === '党务' ? [tracks.add(k), kinds.add('村务公开')] : kinds.add(k));
+  // A track (党务) selects its records' kind too (TRACK_KINDS: the party-affairs disclosures are 村务公开).
+  const addKind = (k: string) => {
+    const kind = Object.hasOwn(TRACK_KINDS, k) ? TRACK_KINDS[k] : undefined;
+    if (kind !== undefined) tracks.add(k);
+    kinds.add(kind ?? k);
+  };
   const terms = new Map<string, PlannedTerm>();
   const addPlace = (p: SearchPlace) => (p.kind === 'village' ? villages : townships).add(p.name);
   const addTerm = (text: string, tries: SearchTry[], split?: PlannedTerm[], guessed = false) => {
@@ -612,7 +611,7 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
     terms: [...terms.values()].map(pinned),
     kinds: [...kinds],
     tracks: [...tracks],
-    prefer: QUESTION_KINDS.find(([re]) => ignored.some((w) => re.test(w)))?.[1] ?? [],
+    prefer: [...(QUESTION_KINDS.find((q) => ignored.some((w) => q.words.some((x) => w.includes(x))))?.kinds ?? [])],
     villages: [...villages],
     townships: [...townships],
     quarters: [...quarters],

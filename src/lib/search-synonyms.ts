@@ -1,7 +1,9 @@
 /**
  * How villagers say things versus how the boards print them: search data, like the law tables.
  * Pure data: the build writes it into search/lexicon.json (SEARCH_LANGUAGE), where the search page's
- * query planner (src/lib/search-query.ts) reads it, so the tables are not part of the page's script.
+ * query planner (src/lib/search-query.ts) reads it, so the tables are not part of the page's script. The two small
+ * tables of what a query asks for (tracks, question words) are beside this file, in search-questions.ts: the planner
+ * reads them itself.
  *
  * SYNONYMS: a word as typed → the words the pages use. A term is searched as itself and as each of
  * its synonyms (any of them may match); when only a synonym finds pages the page says so

@@ -7,6 +7,7 @@
  */
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { LogPlan } from '../build/context.ts';
 import type { BuildStep, StepContext } from '../build/steps.ts';
 import type { County } from '../check/model.ts';
 import { tempPath } from '../check/cache-file.ts';
@@ -63,14 +64,15 @@ function placeFile(cached: string, dest: string): void {
 
 /**
  * The posters of the default set that are not in the poster cache yet, as packed jobs (pool.ts),
- * heaviest first. `villages`: only these. Each village's documents are packed as it is planned, so
+ * heaviest first. `villages`: only these. `log`: the build's log plan, whose entries the posters print
+ * (without it the cache keys are not those the poster step looks up). Each village's documents are packed as it is planned, so
  * the list holds a few KB per job and none of the county.
  */
-export function planMissingPosters(root: string, county: County, villages?: readonly string[]): PackedPosterJob[] {
+export function planMissingPosters(root: string, county: County, villages?: readonly string[], log?: LogPlan): PackedPosterJob[] {
   const weighed: { job: PackedPosterJob; weight: number }[] = [];
   for (const v of county.villages) {
     if (villages && !villages.includes(v.id)) continue;
-    for (const p of planVillagePosters(root, county, v, false))
+    for (const p of planVillagePosters(root, county, v, false, log))
       for (const s of p.sizes)
         if (s.key && !readCacheEntry(root, s.key))
           weighed.push({
@@ -101,19 +103,19 @@ export interface PostersAhead {
  * collect it). `villages`: only these (an incremental build: only changed villages can need new posters).
  */
 export function renderMissingPosters(
-  ctx: Pick<StepContext, 'root' | 'county'>,
+  ctx: Pick<StepContext, 'root' | 'county' | 'publicationLog'>,
   villages?: readonly string[],
   options: { workers?: number; onPlanned?: () => void } = {},
 ): PostersAhead {
-  let source: Pick<StepContext, 'root' | 'county'> | undefined = ctx;
+  let source: Pick<StepContext, 'root' | 'county' | 'publicationLog'> | undefined = ctx;
   let workers = options.workers ?? Number.MAX_SAFE_INTEGER;
   let run: PosterRun | undefined;
   const done = new Promise<PackedPosterJob[]>((resolve, reject) => {
     setImmediate(() => {
-      const { root, county } = source!;
+      const { root, county, publicationLog } = source!;
       source = undefined;
       try {
-        resolve(planMissingPosters(root, county, villages));
+        resolve(planMissingPosters(root, county, villages, publicationLog));
       } catch (error) {
         reject(error instanceof Error ? error : new Error(String(error)));
       }

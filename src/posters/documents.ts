@@ -22,7 +22,7 @@ import { getDisclosureFacts } from '../records/disclosure.ts';
 import { getLedgerFacts } from '../records/ledger.ts';
 import { getMeetingFacts, type MeetingRec } from '../records/meeting.ts';
 import { getNoticeFacts } from '../records/notice.ts';
-import { RECORD_TYPES, RECORD_TYPE_NAMES, recordUrl } from '../records/registry.ts';
+import { RECORD_TYPES, RECORD_TYPE_NAMES, recordUrl, type RecordTypeName } from '../records/registry.ts';
 import type { Block, PosterDoc, PosterKind } from './doc.ts';
 import { chineseNumeral } from '../lib/chinese-numeral.ts';
 import { describeCorrection } from '../records/disclosure.ts';
@@ -63,9 +63,16 @@ function signoffRows(
   ];
 }
 
+/**
+ * A record's 核对码 where the build already derived it (the publication log's plan holds every logged
+ * record's digest: plan.ts `getLoggedFingerprints`), or undefined: the poster then derives it from the
+ * record's content (src/records/content.ts), as without a build.
+ */
+export type KnownFingerprints = (kind: RecordTypeName, id: string) => string | undefined;
+
 // ── 季度公开 (村务 / 党务 / 财务 items) ─────────────────────────────────────
 
-function disclosureDoc(county: County, v: VillageRecords, d: DisclosureRec, docOf: (id: string) => PosterDoc): PosterDoc {
+function disclosureDoc(county: County, v: VillageRecords, d: DisclosureRec, docOf: (id: string) => PosterDoc, known?: KnownFingerprints): PosterDoc {
   const x = d.data;
   const phone = x.objectionPhone ?? v.data.phone;
   const blocks: Block[] = [];
@@ -129,13 +136,13 @@ function disclosureDoc(county: County, v: VillageRecords, d: DisclosureRec, docO
     personal: false,
     blocks,
     // The 核对码 comes from the record's data, never from this poster: new wording leaves it as it is.
-    fingerprint: getContentFacts({ kind: 'disclosure', rec: d }, v).fingerprint,
+    fingerprint: known?.('disclosure', d.id) ?? getContentFacts({ kind: 'disclosure', rec: d }, v).fingerprint,
   };
 }
 
 // ── 财务收支公开表 ─────────────────────────────────────────────────────────
 
-function ledgerDoc(county: County, v: VillageRecords, l: LedgerRec): PosterDoc {
+function ledgerDoc(county: County, v: VillageRecords, l: LedgerRec, known?: KnownFingerprints): PosterDoc {
   const x = l.data;
   const f = getLedgerFacts(l, v);
   const minDays = county.profile.minPostingDays;
@@ -246,7 +253,7 @@ function ledgerDoc(county: County, v: VillageRecords, l: LedgerRec): PosterDoc {
     hotline: county.site.hotline,
     personal: false,
     blocks,
-    fingerprint: getContentFacts({ kind: 'ledger', rec: l }, v).fingerprint,
+    fingerprint: known?.('ledger', l.id) ?? getContentFacts({ kind: 'ledger', rec: l }, v).fingerprint,
   };
 }
 
@@ -257,7 +264,7 @@ const SHORT = new Set(['gender', 'birthMonth', 'group']);
 /** Share of the free width for long text columns. */
 const WEIGHT: Readonly<Record<string, number>> = { reason: 3, note: 3, plot: 2, name: 1.2 };
 
-function noticeDoc(county: County, v: VillageRecords, n: NoticeRec): PosterDoc {
+function noticeDoc(county: County, v: VillageRecords, n: NoticeRec, known?: KnownFingerprints): PosterDoc {
   const x = n.data;
   const f = getNoticeFacts(n, v, county);
   const period = x.longTerm
@@ -312,13 +319,13 @@ function noticeDoc(county: County, v: VillageRecords, n: NoticeRec): PosterDoc {
     hotline: county.site.hotline,
     personal: f.namesPersons,
     blocks,
-    fingerprint: getContentFacts({ kind: 'notice', rec: n }, v).fingerprint,
+    fingerprint: known?.('notice', n.id) ?? getContentFacts({ kind: 'notice', rec: n }, v).fingerprint,
   };
 }
 
 // ── 决议公开 ─────────────────────────────────────────────────────────────
 
-function resolutionDoc(county: County, v: VillageRecords, m: MeetingRec): PosterDoc {
+function resolutionDoc(county: County, v: VillageRecords, m: MeetingRec, known?: KnownFingerprints): PosterDoc {
   const x = m.data;
   const f = getMeetingFacts(m, v, county);
   const q = f.quorum;
@@ -399,12 +406,12 @@ function resolutionDoc(county: County, v: VillageRecords, m: MeetingRec): Poster
     hotline: county.site.hotline,
     personal: false,
     blocks,
-    fingerprint: getContentFacts({ kind: 'meeting', rec: m }, v).fingerprint,
+    fingerprint: known?.('meeting', m.id) ?? getContentFacts({ kind: 'meeting', rec: m }, v).fingerprint,
   };
 }
 
-/** Every poster of one village, in a fixed order. */
-export function buildVillagePosterDocs(county: County, v: VillageRecords): PosterDoc[] {
+/** Every poster of one village, in a fixed order; `known`: the 核对码 the build already derived. */
+export function buildVillagePosterDocs(county: County, v: VillageRecords, known?: KnownFingerprints): PosterDoc[] {
   const byDisclosure = new Map<string, PosterDoc>();
   const docOf = (id: string): PosterDoc => {
     let doc = byDisclosure.get(id);
@@ -414,6 +421,7 @@ export function buildVillagePosterDocs(county: County, v: VillageRecords): Poste
         v,
         v.disclosures.find((d) => d.id === id)!,
         docOf,
+        known,
       );
       byDisclosure.set(id, doc);
     }
@@ -422,12 +430,12 @@ export function buildVillagePosterDocs(county: County, v: VillageRecords): Poste
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return [
     ...[...v.disclosures].sort(byId).map((d) => docOf(d.id)),
-    ...[...v.ledgers].sort(byId).map((l) => ledgerDoc(county, v, l)),
-    ...[...v.notices].sort(byId).map((n) => noticeDoc(county, v, n)),
+    ...[...v.ledgers].sort(byId).map((l) => ledgerDoc(county, v, l, known)),
+    ...[...v.notices].sort(byId).map((n) => noticeDoc(county, v, n, known)),
     ...[...v.meetings]
       .sort(byId)
       .filter((m) => getMeetingFacts(m, v, county).posted)
-      .map((m) => resolutionDoc(county, v, m)),
+      .map((m) => resolutionDoc(county, v, m, known)),
   ];
 }
 

@@ -7,10 +7,11 @@
  */
 import type { LogPlan } from '../build/context.ts';
 import type { County, VillageRecords } from '../check/model.ts';
+import { formatFingerprint } from '../lib/fingerprint.ts';
 import { getRecordTypeOfFolder } from '../records/registry.ts';
 import { getPosterKeys, openLayoutCache } from './cache.ts';
 import type { PosterDoc } from './doc.ts';
-import { buildVillagePosterDocs } from './documents.ts';
+import { buildVillagePosterDocs, type KnownFingerprints } from './documents.ts';
 import { getLayoutFonts } from './fonts.ts';
 import { layoutPoster } from './layout.ts';
 import { selectDefaultPosters, type DefaultReason } from './selection.ts';
@@ -39,11 +40,23 @@ export function stampPosterDoc(doc: PosterDoc, log: LogPlan | undefined): Poster
 }
 
 /**
+ * The 核对码 of village `village`'s logged records as the log's plan holds them (each leaf's digest, derived once by
+ * the plan from the record's content: src/records/content.ts), so the posters do not hash the records again.
+ */
+export function getLoggedFingerprints(log: LogPlan | undefined, village: string): KnownFingerprints | undefined {
+  if (!log) return undefined;
+  return (kind, id) => {
+    const entry = log.records[`${village}/${kind}/${id}`];
+    return entry ? formatFingerprint((JSON.parse(entry.leaf) as { digest: string }).digest) : undefined;
+  };
+}
+
+/**
  * Plans one village's posters, stamped with their publication-log entries (`log`). `all` false plans (and looks up layouts of) only the default set, as
  * the build step does; the pages plan every poster, since the print page lists them all.
  */
 export function planVillagePosters(root: string, county: County, v: VillageRecords, all = true, log?: LogPlan): PlannedPoster[] {
-  const docs = buildVillagePosterDocs(county, v).map((d) => stampPosterDoc(d, log));
+  const docs = buildVillagePosterDocs(county, v, getLoggedFingerprints(log, v.id)).map((d) => stampPosterDoc(d, log));
   const reasons = selectDefaultPosters(county, docs);
   const layouts = openLayoutCache(root, v.id);
   const out: PlannedPoster[] = [];

@@ -1,11 +1,11 @@
 /**
  * An incremental build (one village's quarterly update) gives exactly the files a full build of the
- * same content gives, while rendering only that village's pages and the county home; a change to
- * site.yaml builds everything again.
+ * same content gives, while rendering only that village's pages and the county home, also in a copy
+ * of the county folder (with its output and .gongkai-build/); a change to site.yaml builds everything again.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCacheFile, writeCacheFile } from '../../src/check/cache-file.ts';
@@ -16,9 +16,11 @@ import { addProjectCode } from '../helpers/project-tree.ts';
 // A project of its own (tree.root/scripts/build.ts), so its builds never touch this checkout's folders.
 const tree = makeTree();
 const buildScript = addProjectCode(tree.root);
-const build = (...args: string[]) => {
-  const run = spawnSync(process.execPath, [buildScript, '--root', tree.root, ...args], {
-    cwd: tree.root,
+const build = (...args: string[]) => buildIn(tree.root, ...args);
+/** Builds the county folder `root` (the tree or a copy of it) with the tree's code. */
+const buildIn = (root: string, ...args: string[]) => {
+  const run = spawnSync(process.execPath, [buildScript, '--root', root, ...args], {
+    cwd: root,
     encoding: 'utf8',
     env: { ...process.env, GONGKAI_AS_OF: '' },
   });
@@ -31,6 +33,15 @@ const digest = (dir: string) => Object.fromEntries(files(dir).map((f) => [relati
 const villages = join(tree.root, 'content/villages');
 
 let incremental = '';
+/** A copy of the county folder (`cp -a`, with its output, .gongkai-build/ and caches) made before the incremental build, and its own incremental build. */
+const copied = `${tree.root}-copy`;
+let copiedIncremental = '';
+/** `cp -a` of a county folder, as a user or the bench copies one. */
+const copyCounty = (from: string, to: string) => {
+  rmSync(to, { recursive: true, force: true });
+  const run = spawnSync('cp', ['-a', from, to], { encoding: 'utf8' });
+  expect(run.status, run.stderr).toBe(0);
+};
 /** The villages' open-data parts kept between builds (src/data/opendata-parts.ts). */
 const PARTS = '.gongkai-build/opendata-parts';
 /** Each kept part's file and modification time, by village/kind. */
@@ -55,12 +66,15 @@ beforeAll(() => {
   partsBefore = listParts();
   const dist = join(tree.root, 'dist');
   cpSync(demo, dist, { recursive: true, dereference: true });
+  // The record names an output inside its county folder by its path there (the demo's: .gongkai-build/test-run-<pid>/dist).
   const lastBuild = (out: string, root: string) =>
     join(root, '.gongkai-build', `last-build-${createHash('sha256').update(out).digest('hex').slice(0, 12)}.json`);
   // A self-checking cache file (src/check/cache-file.ts) keyed by the output folder: read for the demo's, written for the copy's.
-  const spec = (out: string) => ({ kind: 'last-build', version: 1, key: out });
-  const record = JSON.parse(readCacheFile(lastBuild(demo, ROOT), spec(demo))!.toString('utf8')) as { out: string; outIno: number };
-  writeCacheFile(lastBuild(dist, tree.root), spec(dist), JSON.stringify({ ...record, out: dist, outIno: statSync(dist).ino }));
+  const spec = (out: string) => ({ kind: 'last-build', version: 2, key: out });
+  const demoOut = relative(ROOT, demo);
+  const record = JSON.parse(readCacheFile(lastBuild(demoOut, ROOT), spec(demoOut))!.toString('utf8')) as { out: string };
+  // The demo's county.json, copied with its output, is what the record names the output by.
+  writeCacheFile(lastBuild('dist', tree.root), spec('dist'), JSON.stringify({ ...record, out: dist }));
   inodesBefore = Object.fromEntries(files(dist).map((f) => [relative(dist, f), statSync(f).ino]));
   // maqu edits a meeting's minutes; dongxing posts a new 公示.
   const minutes = join(villages, 'maqu/meetings/2025-07-04-lianxi.md');
@@ -73,14 +87,19 @@ beforeAll(() => {
       .replace('第三批', '第四批')
       .replace('unpublishAfter: 2026-03-15', 'unpublishAfter: 2026-05-15'),
   );
+  copyCounty(tree.root, copied);
   incremental = build();
   partsAfter = listParts();
+  copiedIncremental = buildIn(copied);
   // The full build makes every village's open-data part afresh: the incremental build's reused parts are compared with new ones.
   rmSync(join(tree.root, PARTS), { recursive: true, force: true });
   build('--out', join(tree.root, 'full'), '--full');
 }, 900_000);
 
-afterAll(() => tree.cleanup());
+afterAll(() => {
+  tree.cleanup();
+  for (const dir of [copied, `${tree.root}-copy-2`]) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('an incremental build', () => {
   it("renders only the changed villages' pages and the county-wide pages (home, search, compliance)", () => {
@@ -110,6 +129,11 @@ describe('an incremental build', () => {
     expect(Object.keys(inc).sort()).toEqual(Object.keys(full).sort());
     expect(inc).toEqual(full);
     expect(Object.keys(inc)).toContain('v/dongxing/notices/2025-11-18-zhaijidi/index.html');
+  });
+
+  it('builds a copy of the county folder (cp -a, with its output and .gongkai-build/) incrementally too, byte-identical to a full build', () => {
+    expect(copiedIncremental).toContain('Incremental build: 2 village(s) changed');
+    expect(digest(join(copied, 'dist'))).toEqual(digest(join(tree.root, 'full')));
   });
 
   it("makes the open-data parts of the changed villages again and reads back every other village's", () => {
@@ -161,6 +185,16 @@ describe('an incremental build', () => {
     expect(realpathSync(dist)).toBe(release);
     expect(digest(dist)).toEqual(before);
     expect(digest(join(tree.root, 'log'))).toEqual(log);
+  });
+
+  it('finds its last build in a copy of the county folder whose output is a link into .gongkai-build/: nothing changed, nothing built', () => {
+    const copy = `${tree.root}-copy-2`;
+    expect(lstatSync(join(tree.root, 'dist')).isSymbolicLink()).toBe(true);
+    copyCounty(tree.root, copy);
+    const out = buildIn(copy);
+    expect(out).toContain('Nothing changed since the last build');
+    expect(digest(join(copy, 'dist'))).toEqual(digest(join(tree.root, 'full')));
+    rmSync(copy, { recursive: true, force: true });
   });
 
   it('builds again on a new day and with --full, though the content is the same; on the new day nothing of the log or the search index is written again', () => {

@@ -3,9 +3,12 @@
  * hundreds of entries, and every text a poster sheet draws (read from the element tree the template
  * produces, so it is exactly what satori is given).
  */
+import type { LogPlan } from '../../src/build/context.ts';
 import { loadCounty } from '../../src/check/load.ts';
 import type { County } from '../../src/check/model.ts';
 import type { PosterDoc } from '../../src/posters/doc.ts';
+import { buildLogLeaves, type LoggedRecord } from '../../src/integrations/publication-log.ts';
+import { encodeLeafText } from '../../src/log-store/leaf.ts';
 import { buildPosterDocs, buildVillagePosterDocs } from '../../src/posters/documents.ts';
 import type { PosterLayout } from '../../src/posters/layout.ts';
 import { drawSheet, type El } from '../../src/posters/template.ts';
@@ -26,6 +29,22 @@ export function demoDoc(village: string, id: string): PosterDoc {
   const d = demoDocs().find((x) => x.village.id === village && x.id === id);
   if (!d) throw new Error(`no poster ${village}/${id}`);
   return d;
+}
+
+/** A log plan holding `logged` (default: every published record of the county) as a first build appends them. */
+export function logPlanOf(county: County, logged: readonly LoggedRecord[] = buildLogLeaves(county)): LogPlan {
+  return {
+    size: logged.length,
+    appended: logged.length,
+    appendedVillages: [...new Set(logged.map(({ leaf }) => leaf.village))],
+    relogged: 0,
+    lines: [],
+    logBytes: 0,
+    maskedNames: { salt: '', lines: [] },
+    records: Object.fromEntries(
+      logged.map(({ leaf }, index) => [`${leaf.village}/${leaf.kind}/${leaf.id}`, { index, leaf: encodeLeafText(leaf), root: '00000000', content: true }]),
+    ),
+  };
 }
 
 /** Every string a sheet draws, in drawing order. */

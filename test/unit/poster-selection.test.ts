@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCacheFile } from '../../src/check/cache-file.ts';
 import { LAYOUT_CACHE_DIR, openLayoutCache } from '../../src/posters/cache.ts';
+import { planMissingPosters } from '../../src/posters/build-step.ts';
 import { buildVillagePosterDocs } from '../../src/posters/documents.ts';
 import { planVillagePosters } from '../../src/posters/plan.ts';
 import { selectDefaultPosters } from '../../src/posters/selection.ts';
-import { demoCounty } from '../helpers/posters.ts';
+import { demoCounty, logPlanOf } from '../helpers/posters.ts';
 
 const village = (id: string) => demoCounty().villages.find((v) => v.id === id)!;
 const selected = (id: string, asOf = demoCounty().asOf) => selectDefaultPosters({ ...demoCounty(), asOf }, buildVillagePosterDocs(demoCounty(), village(id)));
@@ -98,6 +99,19 @@ describe('the poster layout cache', () => {
       cache.save();
       planVillagePosters(root, demoCounty(), village('maqu'));
       expect(Object.keys(readLayouts(root))).not.toContain('gone');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('plans the posters rendered ahead of the pages with the log entries they print, so the poster step finds each of them in the cache', () => {
+    const root = mkdtempSync(join(tmpdir(), 'gongkai-layouts-'));
+    try {
+      const log = logPlanOf(demoCounty());
+      const ahead = planMissingPosters(root, demoCounty(), ['maqu'], log).map((j) => j.key);
+      const step = planVillagePosters(root, demoCounty(), village('maqu'), false, log).flatMap((p) => p.sizes.flatMap((s) => (s.key ? [s.key] : [])));
+      expect(ahead.length).toBeGreaterThan(0);
+      expect(ahead.sort()).toEqual(step.sort());
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -9,13 +9,13 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { buildLogLeaves } from '../../src/integrations/publication-log.ts';
 import { getCacheKey } from '../../src/posters/cache.ts';
-import { buildPosterDocs } from '../../src/posters/documents.ts';
-import { stampPosterDoc } from '../../src/posters/plan.ts';
+import { buildPosterDocs, buildVillagePosterDocs } from '../../src/posters/documents.ts';
+import { getLoggedFingerprints, stampPosterDoc } from '../../src/posters/plan.ts';
 import { SIZES } from '../../src/posters/sizes.ts';
 import { getLayoutFonts } from '../../src/posters/fonts.ts';
 import { layoutPoster } from '../../src/posters/layout.ts';
 import { formatContent, getContentFacts, listChangedFields } from '../../src/records/content.ts';
-import { demoCounty, demoDocs, layoutTexts } from '../helpers/posters.ts';
+import { demoCounty, demoDocs, layoutTexts, logPlanOf } from '../helpers/posters.ts';
 
 const posterOf = (leaf: { village: string; kind: string; id: string }) => {
   const folder = { disclosure: 'disclosures', ledger: 'finances', notice: 'notices', meeting: 'meetings' }[leaf.kind];
@@ -129,5 +129,21 @@ describe('publication log leaves', () => {
     const texts = layoutTexts(layoutPoster(stamped, SIZES.A4, getLayoutFonts())).join('\n');
     expect(texts).toContain(`核对码 ${doc.fingerprint}`);
     expect(texts).toContain('公开日志第 12 条 · 登记时日志共 13 条 · 根哈希 abcdef01');
+  });
+
+  it("print on each poster the 核对码 of its record's entry in the log plan (derived once there), the same as the record's own", () => {
+    const county = demoCounty();
+    const v = county.villages.find((x) => x.id === 'maqu')!;
+    const logged = buildLogLeaves(county).filter(({ leaf }) => leaf.village === v.id);
+    const own = buildVillagePosterDocs(county, v);
+    expect(buildVillagePosterDocs(county, v, getLoggedFingerprints(logPlanOf(county, logged), v.id)).map((d) => d.fingerprint)).toEqual(
+      own.map((d) => d.fingerprint),
+    );
+    // The poster reads the plan, not the record: a plan holding another digest for the first record is what its poster prints.
+    const [first, ...rest] = logged;
+    const other = logPlanOf(county, [{ ...first!, leaf: { ...first!.leaf, digest: 'f'.repeat(64) } }, ...rest]);
+    const docs = buildVillagePosterDocs(county, v, getLoggedFingerprints(other, v.id));
+    expect(docs.find((d) => d.record.id === first!.leaf.id && d.publishedAt === first!.leaf.publishedAt)!.fingerprint).toBe('FFFF-FFFF');
+    expect(docs.filter((d) => d.fingerprint === 'FFFF-FFFF')).toHaveLength(1);
   });
 });
