@@ -101,6 +101,7 @@ const { values } = parseArgs({
     'log-key': { type: 'string' },
     workers: { type: 'string' },
     'memory-budget': { type: 'string' },
+    'data-file-mb': { type: 'string' },
   },
 });
 const started = performance.now();
@@ -119,6 +120,12 @@ if (!Number.isInteger(pageWorkers) || pageWorkers < 1 || pageWorkers > 64) {
 const memoryBudget = Number(values['memory-budget'] ?? 2048);
 if (!Number.isInteger(memoryBudget) || memoryBudget < 256) {
   console.error(`--memory-budget ${values['memory-budget']} 应为不小于 256 的整数（MB）。 --memory-budget must be a whole number of MB, 256 or more.`);
+  process.exit(1);
+}
+// `--data-file-mb MB` (issue 18): the largest county data file; larger tables are split into numbered parts (README, 开放数据).
+const dataFileMb = values['data-file-mb'] === undefined ? undefined : Number(values['data-file-mb']);
+if (dataFileMb !== undefined && !(dataFileMb >= 0.001 && dataFileMb <= 4096)) {
+  console.error(`--data-file-mb ${values['data-file-mb']} 应为 0.001 到 4096 之间的数（MB）。 --data-file-mb must be a number of MB from 0.001 to 4096.`);
   process.exit(1);
 }
 const hash = (...parts: string[]) => createHash('sha256').update(parts.join('\0')).digest('hex');
@@ -586,6 +593,7 @@ const context: PageHandover = {
   cacheDirs: { astro: only ? join(work, 'astro-cache-incremental') : join(root, '.astro-cache'), vite: join(project, '.astro-cache', 'vite') },
   publicationLog,
   openDataParts: { dir: partsDir, keys: Object.fromEntries(ids.map((id) => [id, hash(digests.site, code, digests.villages[id]!)])) },
+  ...(dataFileMb === undefined ? {} : { dataFileBytes: Math.floor(dataFileMb * 1024 * 1024) }),
 };
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 // Posters not in the cache yet are rendered by worker processes while Astro renders the pages (on the cores the page

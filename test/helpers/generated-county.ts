@@ -30,9 +30,12 @@ function runScript(script: string, args: readonly string[], cwd: string): void {
 
 /**
  * Generates `villages` villages over `quarters` quarters from `seed` into a new temporary folder named
- * after `name`, and builds it without posters (`--no-posters`: the tests that use it read pages).
+ * after `name`, and builds it without posters (`--no-posters`: the tests that use it read pages) and with `buildArgs`.
  */
-export function buildGeneratedCounty(name: string, options: { villages: number; quarters: number; seed: number }): GeneratedCounty {
+export function buildGeneratedCounty(
+  name: string,
+  options: { villages: number; quarters: number; seed: number; /** More arguments of scripts/build.ts. */ buildArgs?: readonly string[] },
+): GeneratedCounty {
   const root = mkdtempSync(join(tmpdir(), `gongkai-${name}-`));
   const remove = () => rmSync(root, { recursive: true, force: true });
   try {
@@ -43,7 +46,7 @@ export function buildGeneratedCounty(name: string, options: { villages: number; 
     );
     // The build's Astro chunks import packages from the county folder (as `npm run province -- build` does).
     symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
-    runScript('scripts/build.ts', ['--root', root, '--out', join(root, 'site'), '--no-posters'], root);
+    runScript('scripts/build.ts', ['--root', root, '--out', join(root, 'site'), '--no-posters', ...(options.buildArgs ?? [])], root);
     return { root, dist: realpathSync(join(root, 'site')), remove };
   } catch (error) {
     remove();
