@@ -439,7 +439,8 @@ try {
 }
 
 // ── full or incremental ──
-const pagesKey = hash(digests.site, code, values['no-posters'] ? 'no-posters' : '');
+// The county's data files follow the cap (`--data-file-mb`): another cap builds in full.
+const pagesKey = hash(digests.site, code, values['no-posters'] ? 'no-posters' : '', `data-file-mb=${dataFileMb ?? ''}`);
 const ids = county.villages.map((v) => v.id);
 let only: string[] | undefined;
 let datedPages: string[] = [];
@@ -645,8 +646,8 @@ provideBuildContextWithoutCounty(context);
 if (only) {
   const changed = new Set(only);
   const current = new Set(ids);
-  // A changed village's pages were just rendered; a removed village's are dropped.
-  const linked = await timedAsync('carry-over', () => carryOver(dist, staging, (id) => changed.has(id) || !current.has(id)));
+  // A changed village's pages were just rendered; a removed village's are dropped; the /data/ page wrote data/ whole.
+  const linked = await timedAsync('carry-over', () => carryOver(dist, staging, (id) => changed.has(id) || !current.has(id), ['data']));
   recordTiming('carried-files', linked);
 }
 

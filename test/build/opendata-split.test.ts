@@ -5,7 +5,7 @@
  * exactly one part; the data package describes the parts and validates; the workbook leaves out the entries it
  * cannot hold and says where they are; /data/ links every part with its size. The villages' files stay one each.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AjvModule from 'ajv';
 import addFormatsModule from 'ajv-formats';
@@ -146,4 +146,14 @@ describe('a county whose data would pass the file cap', () => {
     expect(page).toContain(`${CAP_MB} MB`);
     expect(page.match(/财务收支明细（每笔一行）/g)?.length).toBe(1);
   });
+
+  // Last: it builds the county again.
+  it('drops, in an incremental build, a county data file the last build had and this one does not write', () => {
+    const before = countyFiles().sort();
+    writeFileSync(join(dist, 'data', 'ledger-entries-1999.csv'), '\uFEFF"village"\r\n');
+    appendFileSync(join(county!.root, 'content', 'villages', villages[0]!, 'village.yaml'), '\n# 改了一处\n');
+    expect(county!.rebuild()).toContain('增量构建：1 个村有变化');
+    dist = realpathSync(join(county!.root, 'site'));
+    expect(countyFiles().sort()).toEqual(before);
+  }, 600_000);
 });
