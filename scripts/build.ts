@@ -102,6 +102,7 @@ const { values } = parseArgs({
     'log-key': { type: 'string' },
     workers: { type: 'string' },
     'memory-budget': { type: 'string' },
+    'data-file-mb': { type: 'string' },
   },
 });
 const started = performance.now();
@@ -120,6 +121,12 @@ if (!Number.isInteger(pageWorkers) || pageWorkers < 1 || pageWorkers > 64) {
 const memoryBudget = Number(values['memory-budget'] ?? 2048);
 if (!Number.isInteger(memoryBudget) || memoryBudget < 256) {
   console.error(`--memory-budget ${values['memory-budget']} 应为不小于 256 的整数（MB）。 --memory-budget must be a whole number of MB, 256 or more.`);
+  process.exit(1);
+}
+// `--data-file-mb MB` (issue 18): the largest county data file; larger tables are split into numbered parts (README, 开放数据).
+const dataFileMb = values['data-file-mb'] === undefined ? undefined : Number(values['data-file-mb']);
+if (dataFileMb !== undefined && !(dataFileMb >= 0.001 && dataFileMb <= 4096)) {
+  console.error(`--data-file-mb ${values['data-file-mb']} 应为 0.001 到 4096 之间的数（MB）。 --data-file-mb must be a number of MB from 0.001 to 4096.`);
   process.exit(1);
 }
 const hash = (...parts: string[]) => createHash('sha256').update(parts.join('\0')).digest('hex');
@@ -451,7 +458,8 @@ try {
 }
 
 // ── full or incremental ──
-const pagesKey = hash(digests.site, code, values['no-posters'] ? 'no-posters' : '');
+// The county's data files follow the cap (`--data-file-mb`): another cap builds in full.
+const pagesKey = hash(digests.site, code, values['no-posters'] ? 'no-posters' : '', `data-file-mb=${dataFileMb ?? ''}`);
 const ids = county.villages.map((v) => v.id);
 let only: string[] | undefined;
 let datedPages: string[] = [];
@@ -605,6 +613,7 @@ const context: PageHandover = {
   cacheDirs: { astro: only ? join(work, 'astro-cache-incremental') : join(root, '.astro-cache'), vite: join(project, '.astro-cache', 'vite') },
   publicationLog,
   openDataParts: { dir: partsDir, keys: Object.fromEntries(ids.map((id) => [id, hash(digests.site, code, digests.villages[id]!)])) },
+  ...(dataFileMb === undefined ? {} : { dataFileBytes: Math.floor(dataFileMb * 1024 * 1024) }),
 };
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 // Posters not in the cache yet are rendered by worker processes while Astro renders the pages (on the cores the page
@@ -660,8 +669,8 @@ provideBuildContextWithoutCounty(context);
 if (only) {
   const changed = new Set(only);
   const current = new Set(ids);
-  // A changed village's pages were just rendered; a removed village's are dropped.
-  const linked = await timedAsync('carry-over', () => carryOver(dist, staging, (id) => changed.has(id) || !current.has(id)));
+  // A changed village's pages were just rendered; a removed village's are dropped; the /data/ page wrote data/ whole.
+  const linked = await timedAsync('carry-over', () => carryOver(dist, staging, (id) => changed.has(id) || !current.has(id), ['data']));
   recordTiming('carried-files', linked);
 }
 

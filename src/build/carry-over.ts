@@ -36,9 +36,11 @@ function linkTrees(sources: readonly string[], into: string): Promise<boolean> {
 
 /**
  * Hard-links into `to` every file of `from` that `to` does not have, except the folders of villages under v/ that
- * `skipVillage` names. Returns the number of files carried over.
+ * `skipVillage` names and the top-level folders `written` names (this build wrote them whole: the county's data/, whose
+ * file names follow its size, so a file the last build had and this one did not write is gone, not carried over).
+ * Returns the number of files carried over.
  */
-export async function carryOver(from: string, to: string, skipVillage: (id: string) => boolean): Promise<number> {
+export async function carryOver(from: string, to: string, skipVillage: (id: string) => boolean, written: readonly string[] = []): Promise<number> {
   /** Whole folders `to` lacks, by the folder of `to` they go into. */
   const trees = new Map<string, string[]>();
   const files: [string, string][] = [];
@@ -48,6 +50,7 @@ export async function carryOver(from: string, to: string, skipVillage: (id: stri
       const d = join(dst, e.name);
       if (e.isDirectory()) {
         if (rel === 'v' && skipVillage(e.name)) continue;
+        if (rel === '' && written.includes(e.name)) continue;
         // v/ is always walked, made if this build rendered no village: some of its villages are not carried over.
         if (rel === '' && e.name === 'v') mkdirSync(d, { recursive: true });
         if (existsSync(d)) walk(s, d, rel ? `${rel}/${e.name}` : e.name);

@@ -60,6 +60,8 @@ export interface BuildContext {
    * key (a digest of its folder, content/site.yaml and the code). Absent: parts are made afresh and not kept.
    */
   openDataParts?: { dir: string; keys: Readonly<Record<string, string>> };
+  /** Largest county data file, in bytes (`--data-file-mb`; src/lib/deploy-hosts.ts `DATA_FILE_BYTES` when absent): src/opendata/files.ts splits to it. */
+  dataFileBytes?: number;
 }
 
 /**

@@ -42,7 +42,7 @@ export function getVillageDataPart(county: County, village: VillageRecords, find
   const folder = store && key ? join(store.dir, village.id) : undefined;
   const undated = folder ? keptPart(folder, 'rows', key!, UNDATED, make(UNDATED)) : make(UNDATED)();
   const dated = folder ? keptPart(folder, 'dated', `${key!}\0${county.asOf}`, DATED, make(DATED)) : make(DATED)();
-  return { csv: { ...undated.csv, ...dated.csv }, sheets: { ...undated.sheets, ...dated.sheets } };
+  return { csv: { ...undated.csv, ...dated.csv }, sheets: { ...undated.sheets, ...dated.sheets }, years: { ...undated.years, ...dated.years } };
 }
 
 /** The part kept under `kind` and `key` in `folder`, or made and kept (replacing the village's earlier one). */
@@ -50,7 +50,7 @@ function keptPart(folder: string, kind: string, key: string, tables: readonly Ta
   const name = `${kind}-${createHash('sha256').update(key).digest('hex').slice(0, 32)}.json`;
   const file = join(folder, name);
   // A self-checking cache file (src/check/cache-file.ts): a part cut short or altered is made again.
-  const spec: CacheFileSpec = { kind: 'opendata-parts', version: 1, key: `${kind}\0${key}` };
+  const spec: CacheFileSpec = { kind: 'opendata-parts', version: 2, key: `${kind}\0${key}` };
   const kept = readCacheJson(file, spec, (part): part is VillageDataPart => isWhole(part, tables));
   if (kept) return kept;
   const part = make();
@@ -66,13 +66,17 @@ function keptPart(folder: string, kind: string, key: string, tables: readonly Ta
  * and the code, which the villages' keys cover, and not on the day (it is dated by its newest record),
  * so a new day reads it back instead of compressing it again. A village's is kept in its folder, the
  * county's beside the folders (`county-*.xlsx`, which scripts/build.ts leaves there); each replaces
- * its earlier one.
+ * its earlier one. `split`: what else the county's depends on (its split, src/opendata/files.ts `DataScope.split`).
  */
-export function getWorkbookKeeper(villages: readonly VillageRecords[], county: boolean): ((make: () => Promise<Buffer>) => Promise<Buffer>) | undefined {
+export function getWorkbookKeeper(
+  villages: readonly VillageRecords[],
+  county: boolean,
+  split = '',
+): ((make: () => Promise<Buffer>) => Promise<Buffer>) | undefined {
   const store = getBuildContext()?.openDataParts;
   if (!store || villages.some((v) => store.keys[v.id] === undefined)) return undefined;
   const key = createHash('sha256')
-    .update([county ? 'county' : 'village', ...villages.map((v) => `${v.id}\0${store.keys[v.id]!}`)].join('\0'))
+    .update([county ? 'county' : 'village', split, ...villages.map((v) => `${v.id}\0${store.keys[v.id]!}`)].join('\0'))
     .digest('hex')
     .slice(0, 32);
   const folder = county ? store.dir : join(store.dir, villages[0]!.id);
@@ -99,6 +103,7 @@ function isWhole(value: unknown, tables: readonly Table[]): boolean {
     tables.every((t) => typeof part.csv?.[t.name] === 'string') &&
     typeof part.sheets === 'object' &&
     part.sheets !== null &&
-    Object.values(part.sheets).every(Array.isArray)
+    Object.values(part.sheets).every(Array.isArray) &&
+    tables.every((t) => t.countyPartsBy === undefined || Array.isArray(part.years?.[t.name]))
   );
 }

@@ -20,11 +20,14 @@ import { recordTiming } from '../integrations/timings.ts';
 import { tempPath } from '../check/cache-file.ts';
 import type { County, VillageRecords } from '../check/model.ts';
 import { formatDateZh } from '../lib/dates.ts';
+import { DATA_FILE_BYTES } from '../lib/deploy-hosts.ts';
 import { getLicence } from '../lib/licences.ts';
 import { buildAtomFeed, buildJsonFeed, getFeedDate, listFeedEntries, type FeedEntry, type FeedScope } from '../opendata/feeds.ts';
 import {
   buildDataFiles,
   citation,
+  getCountySplit,
+  getPartSizeZh,
   getDataFileDate,
   writeDataFiles,
   WORKBOOK,
@@ -89,8 +92,13 @@ function dataScope(villageId?: string): DataScope {
     pageUrl: absoluteUrl('data/'),
     label: village ? `${village.data.township}${village.data.name}` : `${county.site.province}${county.site.city ?? ''}${county.site.county}`,
     name: village ? `gongkai-${village.id}` : 'gongkai-county',
+    // The county's files split to the build's cap (issue 18); a village's stay one file each.
+    ...(village ? {} : { split: getCountySplit(getBuildContext()?.dataFileBytes ?? DATA_FILE_BYTES) }),
   };
 }
+
+/** What the county's workbook depends on besides its villages: the split (kept workbooks are keyed by it). */
+const splitKey = (scope: DataScope) => (scope.split ? JSON.stringify(scope.split) : '');
 
 /**
  * Village scopes whose files stay in memory: the pages write one village's data files one after
@@ -109,7 +117,7 @@ export function getDataFiles(villageId?: string): Promise<DataFile[]> {
     files = buildDataFiles(
       scope,
       scope.villages.map((v) => getVillageDataPart(scope.county, v, scope.findings.get(v.id) ?? [])),
-      getWorkbookKeeper(scope.villages, !villageId),
+      getWorkbookKeeper(scope.villages, !villageId, splitKey(scope)),
     );
     cache.byScope.set(key, files);
     const villages = [...cache.byScope.keys()].filter((k) => k !== '');
@@ -128,14 +136,15 @@ const countyFilesDir = (): string | undefined => {
 const SINK_BATCH = 1 << 20;
 
 /**
- * A file written under a temporary name beside `file` and renamed over it when closed (never seen
- * half-written), in writes of about 1 MB (`SINK_BATCH`: the pieces are copied into one buffer); its
+ * A file `name` of folder `dir`, written under a temporary name and renamed when closed (to `name`, or
+ * the name `close` is given), never seen half-written, in writes of about 1 MB (`SINK_BATCH`: the pieces are copied into one buffer); its
  * SHA-256 taken as it is written, or read back when a zip header was written over its placeholder.
  * `scan`: the text the privacy gate reads (a CSV's header line, a JSON or Markdown file whole; a
  * CSV's rows were scanned in their villages' parts).
  */
-async function openFileSink(file: string, site: string, scan: 'first' | 'all' | 'none', count?: { writes: number }): Promise<FileSink> {
-  const tmp = tempPath(file);
+async function openFileSink(dir: string, name: string, scan: 'first' | 'all' | 'none', count?: { writes: number }): Promise<FileSink> {
+  const tmp = tempPath(join(dir, name));
+  const site = `${dataFolder()}/${name}`;
   const handle = await open(tmp, 'w');
   const hash = createHash('sha256');
   let length = 0;
@@ -170,7 +179,7 @@ async function openFileSink(file: string, site: string, scan: 'first' | 'all' | 
       await flush();
       await put(bytes, position);
     },
-    async close() {
+    async close(as) {
       await flush();
       await handle.close();
       let sha256: string;
@@ -179,7 +188,7 @@ async function openFileSink(file: string, site: string, scan: 'first' | 'all' | 
         for await (const chunk of createReadStream(tmp)) again.update(chunk as Buffer);
         sha256 = again.digest('hex');
       } else sha256 = hash.digest('hex');
-      await rename(tmp, file);
+      await rename(tmp, join(dir, as ?? name));
       return { bytes: length, sha256 };
     },
   };
@@ -190,9 +199,9 @@ async function openFileSink(file: string, site: string, scan: 'first' | 'all' | 
  * them, the villages' parts read one at a time) and described by name, title and size; in `astro dev`,
  * built in memory.
  */
-function getCountyDataFiles(): Promise<readonly Pick<WrittenFile, 'name' | 'title' | 'bytes'>[]> {
+function getCountyDataFiles(): Promise<readonly Pick<WrittenFile, 'name' | 'title' | 'bytes' | 'table' | 'year' | 'part'>[]> {
   const dir = countyFilesDir();
-  if (!dir) return getDataFiles().then((files) => files.map((f) => ({ name: f.name, title: f.title, bytes: f.body.length })));
+  if (!dir) return getDataFiles().then((files) => files.map((f) => ({ ...f, bytes: f.body.length })));
   const cache = buildCache();
   cache.countyWritten ??= (async () => {
     await mkdir(dir, { recursive: true });
@@ -207,9 +216,9 @@ function getCountyDataFiles(): Promise<readonly Pick<WrittenFile, 'name' | 'titl
     const written = await writeDataFiles(
       scope,
       parts,
-      (name) => openFileSink(join(dir, name), `${dataFolder()}/${name}`, name.endsWith('.csv') ? 'first' : name.endsWith('.xlsx') ? 'none' : 'all', count),
+      (name) => openFileSink(dir, name, name.endsWith('.csv') ? 'first' : name.endsWith('.xlsx') ? 'none' : 'all', count),
       // The county workbook kept from the last build while no village changed (≈ 16 MB compressed at 300 villages).
-      getWorkbookKeeper(scope.villages, true),
+      getWorkbookKeeper(scope.villages, true, splitKey(scope)),
     );
     const used = process.cpuUsage(cpu);
     recordTiming('county-data-files', performance.now() - started, {
@@ -241,8 +250,8 @@ export async function dataFileResponse(file: string, villageId?: string): Promis
 }
 
 /** Static paths of the county's data files: none in a build, where the /data/ page writes them (`getCountyDataFiles`). */
-export function listCountyDataFiles() {
-  return countyFilesDir() ? [] : DATA_FILE_NAMES.map((file) => ({ params: { file } }));
+export async function listCountyDataFiles() {
+  return countyFilesDir() ? [] : (await getDataFiles()).map((f) => ({ params: { file: f.name } }));
 }
 
 /**
@@ -345,7 +354,7 @@ export interface DataLinksView {
 }
 
 /** A download link's label: what the file holds for a villager, its name beside it (财务收支汇总（每期一行） — ledgers.csv). */
-const FILE_TITLES = new Map<string, string>([...TABLES.map((t) => [`${t.name}.csv`, t.title] as const), [WORKBOOK.file, '财务收支（Excel）']]);
+const FILE_TITLES = new Map<string, string>([...TABLES.map((t) => [`${t.name}.csv`, t.title] as const), [WORKBOOK.file, WORKBOOK.title]]);
 const fileLabel = (file: string): string => (FILE_TITLES.has(file) ? `${FILE_TITLES.get(file)} — ${file}` : file);
 
 export function getRecordDataLinks(villageId: string, folder: keyof typeof FILES_OF_KIND): DataLinksView {
@@ -418,6 +427,25 @@ function periodOf(villages: readonly VillageRecords[]): string {
   return dates.length ? `${formatDateZh(dates[0]!)}至${formatDateZh(dates.at(-1)!)}` : '暂无记录';
 }
 
+export interface DataFileRow {
+  title: string;
+  /** The file, or the table's parts (by year, numbered when a year is split again): each a link with its size. */
+  parts: { label: string; name: string; href: string; sizeZh: string }[];
+}
+
+/** The county's files as the /data/ page lists them: one row per table (its parts as links, 2024年 2025年 …), one per other file. */
+function groupCountyFiles(files: readonly Pick<WrittenFile, 'name' | 'title' | 'bytes' | 'table' | 'year' | 'part'>[]): DataFileRow[] {
+  const rows = new Map<string, DataFileRow>();
+  for (const f of files) {
+    const key = f.table ?? f.name;
+    const row = rows.get(key) ?? { title: f.title, parts: [] };
+    const label = [f.year ? `${f.year}年` : '', f.part === undefined ? '' : `第${f.part}部分`].join('') || f.name;
+    row.parts.push({ label, name: f.name, href: dataFileHref(f.name), sizeZh: sizeZh(f.bytes) });
+    rows.set(key, row);
+  }
+  return [...rows.values()];
+}
+
 export async function getDataPageView() {
   const county = getCounty();
   const licence = getLicence(county.site.dataLicence);
@@ -438,7 +466,8 @@ export async function getDataPageView() {
     licence,
     citation: citation(countyScope),
     period: periodOf(county.villages),
-    files: countyFiles.map((f) => ({ name: f.name, title: f.title, href: dataFileHref(f.name), sizeZh: sizeZh(f.bytes) })),
+    files: groupCountyFiles(countyFiles),
+    partSizeZh: getPartSizeZh(countyScope.split!),
     feeds: getFeedLinks()[0]!,
     villageCount: county.villages.length,
     townships: [...townships].map(([name, villages]) => ({ name, villages })),

@@ -98,3 +98,12 @@ export function checkHostLimits(size: DeploySize, host: Host, cap: number | unde
     );
   return out;
 }
+
+/**
+ * Largest data file the county's open data is split to (src/opendata/files.ts): four fifths of the smallest per-file cap
+ * of the hosts above (Cloudflare Pages' 25 MiB → 20 MiB), so a county's files fit on every host with room to spare.
+ * `scripts/build.ts --data-file-mb` sets another.
+ */
+export const DATA_FILE_BYTES = Math.floor(
+  (Math.min(...Object.values(HOSTS as Record<string, Host>).flatMap((h) => (h.fileBytesCap === undefined ? [] : [h.fileBytesCap]))) * 4) / 5,
+);

@@ -15,7 +15,7 @@ import { formatCsvLines } from '../lib/csv.ts';
 import { getLicence } from '../lib/licences.ts';
 import { TABLES, type Cell, type Finding, type Table, type TableInput } from './tables.ts';
 import { toTableSchemaField, type TableSchemaField } from './table-schema.ts';
-import { emptyExtent, measureRows, writeWorkbook, type RowExtent } from './xlsx.ts';
+import { emptyExtent, measureRows, writeWorkbook, type RowExtent, type SheetSource } from './xlsx.ts';
 import { memorySink, type ByteSink } from './zip.ts';
 
 export const DATA_PACKAGE_PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json';
@@ -24,6 +24,7 @@ export const TABLE_DIALECT_PROFILE = 'https://datapackage.org/profiles/2.0/table
 /** The ledger tables that also go into the workbook, with their sheet names. */
 export const WORKBOOK = {
   file: 'ledgers.xlsx',
+  title: '财务收支（Excel 工作簿）',
   sheets: [
     { table: 'ledgers', sheet: '期间汇总' },
     { table: 'ledger-entries', sheet: '收支明细' },
@@ -44,6 +45,12 @@ export interface DataScope {
   label: string;
   /** ASCII package name, e.g. gongkai-maqu. */
   name: string;
+  /**
+   * The county's split (issue 18), absent for a village: a table with `countyPartsBy` is one file per year, and any file
+   * that would pass `maxFileBytes` is numbered parts (ledger-entries-2025-1.csv, -2, …); the workbook carries the
+   * entries only while there are at most `workbookEntries` of them.
+   */
+  split?: { maxFileBytes: number; workbookEntries: number };
 }
 
 export interface DataFile {
@@ -69,19 +76,54 @@ export interface VillageDataPart {
   csv: Record<string, string>;
   /** The village's rows of the workbook's tables, by table name. */
   sheets: Record<string, Cell[][]>;
+  /**
+   * For a table with `countyPartsBy`: its CSV lines as runs of one year, in row order, each as [year, end offset in
+   * `csv[table]`] (a run starts where the one before ends).
+   */
+  years: Record<string, [string, number][]>;
 }
 
 const WORKBOOK_TABLES: ReadonlySet<string> = new Set(WORKBOOK.sheets.map((s) => s.table));
 
 /** The part of one village for `tables` (every table unless given). */
 export function buildVillageDataPart(input: TableInput, tables: readonly Table[] = TABLES): VillageDataPart {
-  const part: VillageDataPart = { csv: {}, sheets: {} };
+  const part: VillageDataPart = { csv: {}, sheets: {}, years: {} };
   for (const t of tables) {
     const rows = t.rows(input);
-    part.csv[t.name] = formatCsvLines(rows);
+    if (t.countyPartsBy === undefined) part.csv[t.name] = formatCsvLines(rows);
+    else {
+      const column = t.columns.findIndex((c) => c.name === t.countyPartsBy);
+      const runs: [string, number][] = [];
+      let csv = '';
+      for (let start = 0; start < rows.length;) {
+        const year = String(rows[start]![column]).slice(0, 4);
+        let end = start + 1;
+        while (end < rows.length && String(rows[end]![column]).slice(0, 4) === year) end += 1;
+        csv += formatCsvLines(rows.slice(start, end));
+        runs.push([year, csv.length]);
+        start = end;
+      }
+      part.csv[t.name] = csv;
+      part.years[t.name] = runs;
+    }
     if (WORKBOOK_TABLES.has(t.name)) part.sheets[t.name] = rows;
   }
   return part;
+}
+
+/** Excel's and WPS's most rows in one sheet, the header row included. */
+export const EXCEL_MAX_ROWS = 1_048_576;
+
+/**
+ * Compressed bytes one ledger entry takes in the workbook, with room to spare: 41 measured at 300 generated villages
+ * (404,209 entries, 16 MB; bench/results/county.md). The county's split keeps the workbook's entries below
+ * `maxFileBytes / WORKBOOK_BYTES_PER_ENTRY`.
+ */
+const WORKBOOK_BYTES_PER_ENTRY = 48;
+
+/** The county's split for files of at most `maxFileBytes` (src/lib/deploy-hosts.ts `DATA_FILE_BYTES`). */
+export function getCountySplit(maxFileBytes: number): NonNullable<DataScope['split']> {
+  return { maxFileBytes, workbookEntries: Math.min(EXCEL_MAX_ROWS - 1, Math.floor(maxFileBytes / WORKBOOK_BYTES_PER_ENTRY)) };
 }
 
 /** The CSV header line of a table (with its CRLF, without the BOM). */
@@ -110,10 +152,77 @@ export interface WrittenFile {
   format: DataFile['format'];
   bytes: number;
   sha256: string;
+  /** A table's CSV file: the table's name, and the year and part number when the table is split (`DataScope.split`). */
+  table?: string;
+  year?: string;
+  part?: number;
 }
 
-/** A sink for one file: `close()` when everything is written gives its length and SHA-256. */
-export type FileSink = ByteSink & { close(): Promise<{ bytes: number; sha256: string }> };
+/**
+ * A sink for one file: `close()` when everything is written gives its length and SHA-256; `close(name)` gives the
+ * file another name than it was opened with (a part learns it is numbered when the next one starts).
+ */
+export type FileSink = ByteSink & { close(name?: string): Promise<{ bytes: number; sha256: string }> };
+
+/**
+ * One table's CSV files of a scope: one file, or with `split` one per year of `countyPartsBy`, each in numbered parts
+ * when the next village's lines would take it past `maxFileBytes` (a village's lines of one year are never cut: a
+ * part passes the cap only if they alone do). Every part starts with the header line, so each opens in Excel.
+ */
+class TableFiles {
+  private readonly groups = new Map<string, { sink: FileSink; bytes: number; rows: boolean; closed: WrittenFile[] }>();
+  private readonly header: Buffer;
+  constructor(
+    private readonly table: Table,
+    private readonly open: (name: string) => Promise<FileSink>,
+    private readonly maxFileBytes: number,
+  ) {
+    this.header = Buffer.from(`\uFEFF${csvHeaderLine(table)}`, 'utf8');
+  }
+
+  private name(year: string, part?: number): string {
+    return `${this.table.name}${year ? `-${year}` : ''}${part === undefined ? '' : `-${part}`}.csv`;
+  }
+
+  private async start(year: string, closed: WrittenFile[] = []) {
+    const sink = await this.open(this.name(year, closed.length + 1));
+    await sink.write(this.header);
+    const group = { sink, bytes: this.header.length, rows: false, closed };
+    this.groups.set(year, group);
+    return group;
+  }
+
+  private async closeOne(year: string, part: number | undefined, sink: FileSink): Promise<WrittenFile> {
+    const name = this.name(year, part);
+    const f = { name, title: this.table.title, format: 'csv' as const, table: this.table.name, ...(await sink.close(name)) };
+    return { ...f, ...(year ? { year } : {}), ...(part === undefined ? {} : { part }) };
+  }
+
+  /** Writes a village's lines of `year` ('' for a table not split by year). */
+  async write(year: string, lines: string): Promise<void> {
+    if (!lines) return;
+    const bytes = Buffer.from(lines, 'utf8');
+    let group = this.groups.get(year) ?? (await this.start(year));
+    if (group.rows && group.bytes + bytes.length > this.maxFileBytes) {
+      group.closed.push(await this.closeOne(year, group.closed.length + 1, group.sink));
+      group = await this.start(year, group.closed);
+    }
+    await group.sink.write(bytes);
+    group.bytes += bytes.length;
+    group.rows = true;
+  }
+
+  /** Closes every file (an empty table still has its one file with the header line), by year and part. */
+  async close(): Promise<WrittenFile[]> {
+    if (this.groups.size === 0) await this.start('');
+    const out: WrittenFile[] = [];
+    for (const year of [...this.groups.keys()].sort()) {
+      const g = this.groups.get(year)!;
+      out.push(...g.closed, await this.closeOne(year, g.closed.length ? g.closed.length + 1 : undefined, g.sink));
+    }
+    return out;
+  }
+}
 
 /**
  * Every file of a scope written into the sinks `open` gives, the descriptor and README last (they
@@ -128,31 +237,46 @@ export async function writeDataFiles(
   keepWorkbook?: (make: () => Promise<Buffer>) => Promise<Buffer>,
 ): Promise<WrittenFile[]> {
   const written: WrittenFile[] = [];
-  const sinks = await Promise.all(TABLES.map((t) => open(`${t.name}.csv`)));
+  const split = scope.split;
+  const files = TABLES.map((t) => new TableFiles(t, open, split?.maxFileBytes ?? Infinity));
   const sheetTables = WORKBOOK.sheets.map((s) => s.table);
   const extents = new Map<string, RowExtent>(sheetTables.map((t) => [t, emptyExtent()]));
   const kept = new Map<string, Cell[][]>(sheetTables.slice(0, -1).map((t) => [t, []]));
-  await Promise.all(TABLES.map((t, i) => sinks[i]!.write(Buffer.from(`\uFEFF${csvHeaderLine(t)}`, 'utf8'))));
   for (const part of parts()) {
-    await Promise.all(TABLES.map((t, i) => (part.csv[t.name] ? sinks[i]!.write(Buffer.from(part.csv[t.name]!, 'utf8')) : Promise.resolve())));
+    for (const [i, t] of TABLES.entries()) {
+      const csv = part.csv[t.name]!;
+      const runs = split && t.countyPartsBy !== undefined ? part.years[t.name]! : [['', csv.length] as const];
+      let start = 0;
+      for (const [year, end] of runs) {
+        await files[i]!.write(year, csv.slice(start, end));
+        start = end;
+      }
+    }
     for (const table of sheetTables) {
       const rows = part.sheets[table]!;
       measureRows(extents.get(table)!, rows);
       kept.get(table)?.push(...rows);
     }
   }
-  for (const [i, t] of TABLES.entries()) written.push({ name: `${t.name}.csv`, title: t.title, format: 'csv', ...(await sinks[i]!.close()) });
+  for (const f of files) written.push(...(await f.close()));
   const byName = new Map(TABLES.map((t) => [t.name, t]));
   const last = sheetTables.at(-1)!;
+  // The county's entries leave the workbook when there are too many for one file (`DataScope.split`): a sheet then says where they are.
+  const entries = extents.get(last)!.rows;
+  const omitted = split !== undefined && entries > split.workbookEntries;
   const book = await open(WORKBOOK.file);
   const writeBook = (sink: ByteSink) =>
     writeWorkbook(
-      WORKBOOK.sheets.map((s) => ({
-        name: s.sheet,
-        fields: getTableFields(byName.get(s.table)!),
-        rows: s.table === last ? () => rowsOf(parts(), last) : () => kept.get(s.table)!,
-        extent: extents.get(s.table)!,
-      })),
+      WORKBOOK.sheets.map((s) =>
+        s.table === last && omitted
+          ? omittedSheet(written, last, entries, split.workbookEntries)
+          : {
+              name: s.sheet,
+              fields: getTableFields(byName.get(s.table)!),
+              rows: s.table === last ? () => rowsOf(parts(), last) : () => kept.get(s.table)!,
+              extent: extents.get(s.table)!,
+            },
+      ),
       getNewestRecordDate(scope.villages) ?? NO_RECORD_DATE,
       `${scope.label}财务收支`,
       sink,
@@ -166,16 +290,42 @@ export async function writeDataFiles(
     });
     await book.write(body);
   } else await writeBook(book);
-  written.push({ name: WORKBOOK.file, title: '财务收支（Excel 工作簿）', format: 'xlsx', ...(await book.close()) });
+  written.push({ name: WORKBOOK.file, title: WORKBOOK.title, format: 'xlsx', ...(await book.close()) });
   const text = async (name: string, title: string, format: DataFile['format'], body: string) => {
     const sink = await open(name);
     await sink.write(Buffer.from(body, 'utf8'));
     written.push({ name, title, format, ...(await sink.close()) });
   };
-  await text('datapackage.json', '数据包描述（给电脑程序读的每列说明，国际通用格式）', 'json', `${JSON.stringify(buildDescriptor(scope, written), null, 2)}\n`);
-  await text('README.md', '数据说明（每一列的含义）', 'md', buildReadme(scope, written.slice(0, -1)));
+  await text(
+    'datapackage.json',
+    '数据包描述（给电脑程序读的每列说明，国际通用格式）',
+    'json',
+    `${JSON.stringify(buildDescriptor(scope, written, omitted ? [last] : []), null, 2)}\n`,
+  );
+  await text('README.md', '数据说明（每一列的含义）', 'md', buildReadme(scope, written.slice(0, -1), omitted ? [last] : []));
   return written;
 }
+
+/** The sheet 说明 that stands for the entries' sheet in a county workbook too large to carry them: where they are instead. */
+function omittedSheet(written: readonly WrittenFile[], table: string, entries: number, most: number): SheetSource {
+  const rows: Cell[][] = [
+    [`全县财务收支明细共 ${entries} 笔，超过本工作簿能容纳的 ${most} 笔，没有放进本工作簿。`],
+    ['每一笔都在下面的 CSV 文件里（用 Excel 或 WPS 打开），按年份分文件，文件太大时再分为几部分；在网站的“开放数据”页面下载：'],
+    ...written.filter((f) => f.table === table).map((f): Cell[] => [f.name]),
+    ['本工作簿的“期间汇总”表有每个账期的收入、支出合计。'],
+  ];
+  const extent = emptyExtent();
+  measureRows(extent, rows);
+  return {
+    name: OMITTED_SHEET,
+    fields: [{ name: '说明', title: '说明', description: '收支明细在哪些文件里。', type: 'string' }],
+    rows: () => rows,
+    extent,
+  };
+}
+
+/** The name of the sheet that says where the entries are when the county workbook leaves them out. */
+const OMITTED_SHEET = '说明';
 
 function* rowsOf(parts: Iterable<VillageDataPart>, table: string): Generator<Cell[]> {
   for (const part of parts) yield* part.sheets[table]!;
@@ -201,9 +351,9 @@ export async function buildDataFiles(
       const sink = memorySink();
       return Promise.resolve({
         ...sink,
-        close: () => {
+        close: (as?: string) => {
           const body = sink.bytes();
-          bodies.set(name, body);
+          bodies.set(as ?? name, body);
           return Promise.resolve({ bytes: body.length, sha256: sha256(body) });
         },
       });
@@ -223,10 +373,20 @@ function schemaOf(t: Table) {
   };
 }
 
-/** The Data Package v2 descriptor of a scope's files. */
-export function buildDescriptor(scope: DataScope, files: readonly Pick<WrittenFile, 'name' | 'bytes' | 'sha256'>[]) {
+/**
+ * The Data Package v2 descriptor of a scope's files. A table written in parts (`DataScope.split`) is one resource
+ * whose `path` lists its files in order (a multipart resource: its data is the files one after another, each starting
+ * with the header line), with their total `bytes` and no hash. `omitted`: the tables whose sheet the workbook left out.
+ */
+export function buildDescriptor(scope: DataScope, files: readonly Pick<WrittenFile, 'name' | 'bytes' | 'sha256' | 'table'>[], omitted: readonly string[] = []) {
   const licence = getLicence(scope.county.site.dataLicence);
   const body = (name: string) => files.find((f) => f.name === name)!;
+  const tableFiles = (t: Table) => {
+    const parts = files.filter((f) => f.table === t.name);
+    if (parts.length === 0) return { path: `${t.name}.csv`, bytes: body(`${t.name}.csv`).bytes, hash: `sha256:${body(`${t.name}.csv`).sha256}` };
+    if (parts.length === 1) return { path: parts[0]!.name, bytes: parts[0]!.bytes, hash: `sha256:${parts[0]!.sha256}` };
+    return { path: parts.map((f) => f.name), bytes: parts.reduce((n, f) => n + f.bytes, 0) };
+  };
   const csvDialect = { $schema: TABLE_DIALECT_PROFILE, header: true, delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true };
   const newest = getNewestRecordDate(scope.villages);
   return {
@@ -241,41 +401,49 @@ export function buildDescriptor(scope: DataScope, files: readonly Pick<WrittenFi
     keywords: ['村务公开', '财务公开', '党务公开'],
     resources: [
       ...TABLES.map((t) => {
-        const b = body(`${t.name}.csv`);
+        const { path, bytes, hash } = tableFiles(t);
         return {
           name: t.name,
           type: 'table',
-          path: `${t.name}.csv`,
+          path,
           title: t.title,
-          description: t.description,
+          description: Array.isArray(path) ? `${t.description}分为 ${path.length} 个文件（${partsZh(t)}），每个文件第一行都是列名。` : t.description,
           format: 'csv',
           mediatype: 'text/csv',
           encoding: 'utf-8',
-          bytes: b.bytes,
-          hash: `sha256:${b.sha256}`,
+          bytes,
+          ...(hash ? { hash } : {}),
           dialect: csvDialect,
           schema: schemaOf(t),
         };
       }),
-      ...WORKBOOK.sheets.map((s) => {
-        const t = TABLES.find((x) => x.name === s.table)!;
-        const b = body(WORKBOOK.file);
-        return {
-          name: `${t.name}-xlsx`,
-          type: 'table',
-          path: WORKBOOK.file,
-          title: `${t.title}（Excel 工作表“${s.sheet}”）`,
-          format: 'xlsx',
-          mediatype: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          bytes: b.bytes,
-          hash: `sha256:${b.sha256}`,
-          dialect: { $schema: TABLE_DIALECT_PROFILE, sheetName: s.sheet, header: true },
-          schema: { ...schemaOf(t), foreignKeys: undefined },
-        };
-      }),
+      ...WORKBOOK.sheets
+        .filter((s) => !omitted.includes(s.table))
+        .map((s) => {
+          const t = TABLES.find((x) => x.name === s.table)!;
+          const b = body(WORKBOOK.file);
+          return {
+            name: `${t.name}-xlsx`,
+            type: 'table',
+            path: WORKBOOK.file,
+            title: `${t.title}（Excel 工作表“${s.sheet}”）`,
+            format: 'xlsx',
+            mediatype: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            bytes: b.bytes,
+            hash: `sha256:${b.sha256}`,
+            dialect: { $schema: TABLE_DIALECT_PROFILE, sheetName: s.sheet, header: true },
+            schema: { ...schemaOf(t), foreignKeys: undefined },
+          };
+        }),
     ],
   };
 }
+
+/** The largest part of a split, in MB as the /data/ page and README say it (20 MB). */
+export const getPartSizeZh = (split: NonNullable<DataScope['split']>): string => `${Number((split.maxFileBytes / 1024 / 1024).toFixed(3))} MB`;
+
+/** How a table's county file is split, in words. */
+const partsZh = (t: Table) => (t.countyPartsBy ? '按年份分文件，一年的文件太大时再分为几部分' : '文件太大，按顺序分为几部分');
 
 const TYPE_ZH: Record<TableSchemaField['type'], string> = {
   string: '文本',
@@ -286,7 +454,7 @@ const TYPE_ZH: Record<TableSchemaField['type'], string> = {
 };
 
 /** README.md: what the files are, every column in Chinese, licence and how to cite. */
-export function buildReadme(scope: DataScope, files: readonly Pick<DataFile, 'name' | 'title'>[]): string {
+export function buildReadme(scope: DataScope, files: readonly Pick<WrittenFile, 'name' | 'title' | 'table'>[], omitted: readonly string[] = []): string {
   const licence = getLicence(scope.county.site.dataLicence);
   const lines = [
     `# ${scope.label}村务公开数据`,
@@ -304,6 +472,12 @@ export function buildReadme(scope: DataScope, files: readonly Pick<DataFile, 'na
     ...files.map((f) => `- \`${f.name}\`：${f.title}`),
     '- `datapackage.json`：数据包描述（Frictionless Data Package v2）',
     '',
+    ...(scope.split
+      ? [
+          `全县的财务收支明细（ledger-entries）按账期所在年份分文件，如 ledger-entries-2025.csv；任何一个文件超过 ${getPartSizeZh(scope.split)} 时再按顺序分为几部分（-1、-2……），每部分第一行都是列名，合起来就是全部数据。各村文件夹里的文件不分。`,
+          '',
+        ]
+      : []),
   ];
   for (const t of TABLES) {
     lines.push(
@@ -328,7 +502,13 @@ export function buildReadme(scope: DataScope, files: readonly Pick<DataFile, 'na
     }
     lines.push('');
   }
-  lines.push(`## ${WORKBOOK.file}`, '', `Excel 工作簿，工作表 ${WORKBOOK.sheets.map((s) => `“${s.sheet}”（同 ${s.table}.csv）`).join('、')}。`, '');
+  const sheets = WORKBOOK.sheets.filter((s) => !omitted.includes(s.table));
+  lines.push(
+    `## ${WORKBOOK.file}`,
+    '',
+    `Excel 工作簿，工作表 ${sheets.map((s) => `“${s.sheet}”（同 ${s.table}.csv）`).join('、')}${omitted.length ? `；收支明细太多，放不进一个工作簿，工作表“${OMITTED_SHEET}”写明它们在哪些 CSV 文件里` : ''}。`,
+    '',
+  );
   return `${lines.join('\n')}`;
 }
 

@@ -57,6 +57,11 @@ export interface Table {
    * `unpublishAfter` is left out; `as-of`, the day's findings. Absent: records only, on any day.
    */
   date?: VillageFileDate;
+  /**
+   * A column whose value starts with a year (2025-q3): the county's file of this table is one file per year
+   * (ledger-entries-2025.csv), the table that grows with every quarter of every village (issue 18). A village's stays one file.
+   */
+  countyPartsBy?: string;
   rows(input: TableInput): Cell[][];
 }
 
@@ -143,6 +148,7 @@ export const TABLES: readonly Table[] = [
     ],
     primaryKey: ['village', 'ledger', 'side', 'voucher'],
     foreignKeys: [{ fields: ['village', 'ledger'], reference: { resource: 'ledgers', fields: ['village', 'ledger'] } }],
+    countyPartsBy: 'ledger',
     rows: ({ village: v }) =>
       v.ledgers.flatMap((l) => [
         ...l.data.income.map((e): Cell[] => [v.id, l.id, '收入', e.date, e.voucher, e.category, e.summary, yuan(e.amount), opt(e.source), '']),

@@ -39,10 +39,11 @@ interface Field {
 }
 interface Resource {
   name: string;
-  path: string;
+  /** One file, or a table in parts (the county's ledger entries by year). */
+  path: string | string[];
   format: string;
   bytes: number;
-  hash: string;
+  hash?: string;
   dialect: object;
   schema: { fields: Field[]; primaryKey: string[]; foreignKeys?: { fields: string[]; reference: { resource: string; fields: string[] } }[] };
 }
@@ -51,6 +52,10 @@ interface Resource {
 const folders = () => ['data', ...county.villages.map((v) => `v/${v.id}/data`)];
 const readPackage = (folder: string) => JSON.parse(readFileSync(join(DIST, folder, 'datapackage.json'), 'utf8')) as { resources: Resource[] };
 const csvRows = (file: string): Record<string, string>[] => parseCsv(readFileSync(file), { bom: true, columns: true, record_delimiter: '\r\n' });
+const pathsOf = (r: Resource): string[] => (Array.isArray(r.path) ? r.path : [r.path]);
+/** A table's rows, from its one file or its parts in order. */
+const tableRows = (folder: string, name: string): Record<string, string>[] =>
+  pathsOf(readPackage(folder).resources.find((r) => r.name === name)!).flatMap((p) => csvRows(join(DIST, folder, p)));
 const feedFiles = () => ['feed.xml', 'feed.json', ...county.villages.flatMap((v) => [`v/${v.id}/feed.xml`, `v/${v.id}/feed.json`])];
 
 /** Every data file and feed, as text (the workbook's cells read back with exceljs). */
@@ -100,9 +105,11 @@ describe('the data packages', () => {
     for (const folder of folders()) {
       const readme = readFileSync(join(DIST, folder, 'README.md'), 'utf8');
       for (const r of readPackage(folder).resources) {
-        const body = readFileSync(join(DIST, folder, r.path));
-        expect(r.bytes, `${folder}/${r.path}`).toBe(body.length);
-        expect(r.hash).toBe(`sha256:${createHash('sha256').update(body).digest('hex')}`);
+        const bodies = pathsOf(r).map((p) => readFileSync(join(DIST, folder, p)));
+        expect(r.bytes, `${folder}/${String(r.path)}`).toBe(bodies.reduce((n, b) => n + b.length, 0));
+        // A table in parts has its total size and no hash (of which file?); each part is listed on /data/ with its size.
+        if (bodies.length === 1) expect(r.hash).toBe(`sha256:${createHash('sha256').update(bodies[0]!).digest('hex')}`);
+        else expect(r.hash).toBeUndefined();
         for (const f of r.schema.fields) expect(readme, `${folder}/README.md should explain ${r.name}.${f.name}`).toContain(`| ${f.name} |`);
       }
     }
@@ -111,17 +118,19 @@ describe('the data packages', () => {
   it('give CSV files with a BOM, CRLF line ends, the declared header, typed cells and unique keys that resolve', () => {
     for (const folder of folders()) {
       const resources = readPackage(folder).resources.filter((r) => r.format === 'csv');
-      const rowsOf = new Map(resources.map((r) => [r.name, csvRows(join(DIST, folder, r.path))]));
+      const rowsOf = new Map(resources.map((r) => [r.name, tableRows(folder, r.name)]));
       for (const r of resources) {
-        const raw = readFileSync(join(DIST, folder, r.path), 'utf8');
-        expect(raw.startsWith('\uFEFF'), `${folder}/${r.path} BOM`).toBe(true);
-        expect(raw.replace(/\r\n/g, '')).not.toMatch(/\n(?=")/);
-        expect(raw.slice(1, raw.indexOf('\r\n'))).toBe(r.schema.fields.map((f) => `"${f.name}"`).join(','));
+        for (const path of pathsOf(r)) {
+          const raw = readFileSync(join(DIST, folder, path), 'utf8');
+          expect(raw.startsWith('\uFEFF'), `${folder}/${path} BOM`).toBe(true);
+          expect(raw.replace(/\r\n/g, '')).not.toMatch(/\n(?=")/);
+          expect(raw.slice(1, raw.indexOf('\r\n'))).toBe(r.schema.fields.map((f) => `"${f.name}"`).join(','));
+        }
         const rows = rowsOf.get(r.name)!;
         for (const [i, row] of rows.entries()) {
           for (const f of r.schema.fields) {
             const v = row[f.name]!;
-            const where = `${folder}/${r.path} row ${i + 2} ${f.name}=${JSON.stringify(v)}`;
+            const where = `${folder}/${r.name} row ${i + 1} ${f.name}=${JSON.stringify(v)}`;
             if (v === '') {
               expect(f.constraints?.required, `${where} is required`).not.toBe(true);
               continue;
@@ -135,10 +144,10 @@ describe('the data packages', () => {
           }
         }
         const keys = rows.map((row) => r.schema.primaryKey.map((k) => row[k]).join('\u0000'));
-        expect(new Set(keys).size, `${folder}/${r.path} primary key`).toBe(keys.length);
+        expect(new Set(keys).size, `${folder}/${r.name} primary key`).toBe(keys.length);
         for (const fk of r.schema.foreignKeys ?? []) {
           const target = new Set(rowsOf.get(fk.reference.resource)!.map((row) => fk.reference.fields.map((k) => row[k]).join('\u0000')));
-          for (const row of rows) expect(target.has(fk.fields.map((k) => row[k]).join('\u0000')), `${folder}/${r.path} → ${fk.reference.resource}`).toBe(true);
+          for (const row of rows) expect(target.has(fk.fields.map((k) => row[k]).join('\u0000')), `${folder}/${r.name} → ${fk.reference.resource}`).toBe(true);
         }
       }
     }
@@ -146,9 +155,10 @@ describe('the data packages', () => {
 });
 
 describe('the ledger data', () => {
-  it('re-adds from ledger-entries.csv to the totals in ledgers.csv and on every ledger page', () => {
+  it('re-adds from ledger-entries.csv (the county: its year files) to the totals in ledgers.csv and on every ledger page', () => {
+    expect(existsSync(join(DIST, 'data', 'ledger-entries-2025.csv'))).toBe(true);
     for (const folder of folders()) {
-      const entries = csvRows(join(DIST, folder, 'ledger-entries.csv'));
+      const entries = tableRows(folder, 'ledger-entries');
       const ledgers = csvRows(join(DIST, folder, 'ledgers.csv'));
       expect(ledgers.length).toBeGreaterThan(0);
       for (const l of ledgers) {
@@ -175,7 +185,7 @@ describe('the ledger data', () => {
         const sheetName = (r.dialect as { sheetName: string }).sheetName;
         const ws = wb.getWorksheet(sheetName)!;
         expect(ws, `${folder} sheet ${sheetName}`).toBeDefined();
-        const csv = csvRows(join(DIST, folder, `${r.name.replace(/-xlsx$/, '')}.csv`));
+        const csv = tableRows(folder, r.name.replace(/-xlsx$/, ''));
         const header = (ws.getRow(1).values as unknown[]).slice(1);
         expect(header).toEqual(r.schema.fields.map((f) => f.name));
         expect(ws.rowCount - 1).toBe(csv.length);
@@ -333,7 +343,7 @@ describe('the pages', () => {
 
   it('list every county dataset on /data/ with its size, the licence and how to cite it, and each village by township, linking its board’s downloads', () => {
     const page = html('data');
-    for (const r of readPackage('data').resources) expect(page).toContain(`/data/${r.path}`);
+    for (const r of readPackage('data').resources) for (const p of pathsOf(r)) expect(page).toContain(`/data/${p}"`);
     expect(page).toContain('CC BY 4.0');
     expect(page).toContain('引用方式');
     expect(page).toMatch(/\d+(\.\d)? KB/);
@@ -343,7 +353,7 @@ describe('the pages', () => {
       // The board's 开放数据下载 section (id="data") lists every file of the village's data package and the package itself.
       const board = html(`v/${v.id}`);
       expect(board).toContain('id="data"');
-      for (const r of readPackage(`v/${v.id}/data`).resources) expect(board, `${v.id} ${r.path}`).toContain(`/v/${v.id}/data/${r.path}`);
+      for (const r of readPackage(`v/${v.id}/data`).resources) expect(board, `${v.id} ${String(r.path)}`).toContain(`/v/${v.id}/data/${String(r.path)}`);
       expect(board).toContain(`/v/${v.id}/data/datapackage.json`);
       // Each file is named by what it holds for a villager, the file name beside it.
       for (const t of TABLES) expect(board, `${v.id} ${t.name}`).toContain(`${t.title} — ${t.name}.csv`);

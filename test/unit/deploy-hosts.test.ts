@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkHostLimits, countEntries, HOSTS, type DeploySize } from '../../src/lib/deploy-hosts.ts';
+import { checkHostLimits, countEntries, DATA_FILE_BYTES, HOSTS, type DeploySize } from '../../src/lib/deploy-hosts.ts';
 import { getFileKind } from '../../src/province/files.ts';
 
 const size = (files: number, directories: number, more: Partial<DeploySize> = {}): DeploySize => ({
@@ -12,6 +12,12 @@ const size = (files: number, directories: number, more: Partial<DeploySize> = {}
 });
 
 describe('static hosts’ deploy limits', () => {
+  it('splits the county data files to four fifths of the smallest per-file cap of any host (Cloudflare Pages 25 MiB → 20 MiB)', () => {
+    expect(DATA_FILE_BYTES).toBe(20 * 1024 * 1024);
+    for (const host of Object.values(HOSTS) as { fileBytesCap?: number }[])
+      if (host.fileBytesCap !== undefined) expect(DATA_FILE_BYTES).toBeLessThan(host.fileBytesCap);
+  });
+
   it('lets a county of 19,000 files onto Cloudflare Pages Free and refuses one of 20,001, naming the cap', () => {
     expect(checkHostLimits(size(19_000, 15_000), HOSTS['cloudflare-pages-free'])).toEqual([]);
     expect(checkHostLimits(size(20_001, 15_000), HOSTS['cloudflare-pages-free'])).toEqual(['文件 files 20001 > 上限 cap 20000']);
