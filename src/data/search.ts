@@ -15,6 +15,7 @@ import { RECORD_TYPES, RECORD_TYPE_NAMES, type RecordTypeName } from '../records
 import { getLedgerFacts, type LedgerFacts } from '../records/ledger.ts';
 import { getVolunteerFacts } from '../records/volunteer.ts';
 import { getCounty, getVillage, urls } from './county.ts';
+import { listTownships, VILLAGES_LISTED_MAX } from './views.ts';
 
 /** Filters on the search page, in the order shown. */
 export const SEARCH_FILTERS: readonly { key: FilterKey; zh: string; en: string }[] = [
@@ -249,6 +250,7 @@ export function getSearchPageView() {
   const byPeriod = (a: string, b: string) =>
     b.slice(0, 5).localeCompare(a.slice(0, 5)) || QUARTER_ORDER.indexOf(b.charAt(6)) - QUARTER_ORDER.indexOf(a.charAt(6));
   const townships = [...new Set(county.villages.map((v) => v.data.township))];
+  const listed = county.villages.length <= VILLAGES_LISTED_MAX;
   const options: Record<FilterKey, string[]> = {
     village: county.villages.map((v) => v.data.name),
     township: townships,
@@ -259,9 +261,14 @@ export function getSearchPageView() {
   };
   return {
     filters: SEARCH_FILTERS.map((f) => ({ ...f, options: options[f.key] })),
-    townships: townships.map((t) => ({
-      name: t,
-      villages: county.villages.filter((v) => v.data.township === t).map((v) => ({ name: v.data.name, href: urls.village(v.id) })),
+    /** 按村浏览: every village's board by township in a small county; in a large one each township's page (its village cards). */
+    villagesListed: listed,
+    villageCount: county.villages.length,
+    townships: listTownships().map((t) => ({
+      name: t.name,
+      href: urls.township(t.slug),
+      villageCount: t.villages.length,
+      villages: listed ? t.villages.map((v) => ({ name: v.data.name, href: urls.village(v.id) })) : [],
     })),
     records: docs.length,
     base: import.meta.env.BASE_URL,

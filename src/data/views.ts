@@ -97,8 +97,11 @@ function villageRef(v: VillageRecords) {
 
 // ── county home and township pages ──────────────────────────────────────
 
-/** Up to this many villages the home page shows every village's card too; above it, only townships. */
-export const HOME_CARDS_MAX = 60;
+/**
+ * Up to this many villages the county-wide pages list every village (the home page's cards, the search page's 按村浏览);
+ * above it, one line per township linking its page (/t/<slug>/), so they stay within budget at 1,000 villages (issue 18).
+ */
+export const VILLAGES_LISTED_MAX = 60;
 
 function villageCard(v: VillageRecords) {
   const latest = currentDisclosures(v).find((d) => d.data.track === '村务');
@@ -151,7 +154,7 @@ export function getHomeView() {
     profileName: c.profile.name,
     townships,
     /** Small counties show every village's card on the home page; large ones link to the township pages. */
-    showCards: all.length <= HOME_CARDS_MAX,
+    showCards: all.length <= VILLAGES_LISTED_MAX,
     counts: countStandings(all),
   };
 }
