@@ -2,10 +2,9 @@
  * The first round of the post-build steps of scripts/build.ts (scripts/build-steps.ts `COUNTY_STEPS`: kiosk copies,
  * posters, county.json, the publication log), run by it as a child process (never by hand) once the pages are
  * written: receives the steps' context without the county and the county snapshot's place (`CountyStepsRequest`) as
- * the first message on its IPC channel, reads the county from the snapshot (src/check/county-snapshot.ts), sends back
- * the search index step's input (src/data/search.ts `getSearchInput`) as its one message, waits for the message `go`
- * (an incremental build starts this process beside the pages, which must be written and carried over first), runs the
- * steps and exits 0 (1 after printing why a step failed, or when the build process went away).
+ * the one message on its IPC channel, reads the county from the snapshot (src/check/county-snapshot.ts), sends back
+ * the search index step's input (src/data/search.ts `getSearchInput`) as its one message, runs the steps and exits 0
+ * (1 after printing why a step failed).
  *
  * A process of its own so that the county and what the steps made of it are given back to the system when they are
  * done: the build process never reads the county back, and the search index step it runs next (its worker threads
@@ -40,10 +39,6 @@ if (!process.send) {
   process.exit(1);
 }
 
-// The build sends `go` once the pages are written and carried over; a build that failed (and exited) before sends nothing.
-const go = new Promise<void>((resolve) => process.on('message', (message) => message === 'go' && resolve()));
-process.on('disconnect', () => process.exit(1));
-
 process.once('message', (request: CountyStepsRequest) => {
   // A damaged cache this process finds is said once per build, not again after the build or page process said it.
   if (request.context.cacheNotices) useCacheNoticeFolder(request.context.cacheNotices);
@@ -57,7 +52,6 @@ process.once('message', (request: CountyStepsRequest) => {
     provideBuildContext({ ...request.context, county });
     const reply: CountyStepsReply = { search: timed('search-documents', () => getSearchInput(county)) };
     await new Promise<void>((sent, failed) => process.send!(reply, (error: Error | null) => (error ? failed(error) : sent())));
-    await go;
     await runPostBuildSteps(
       { ...request.steps, county, log: (m: string) => console.log(m) },
       request.noPosters ? COUNTY_STEPS.filter((s) => s !== posterStep) : COUNTY_STEPS,

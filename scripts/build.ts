@@ -270,16 +270,12 @@ interface CountySteps {
   search: Promise<SearchInput>;
   /** Resolves when the child has run the steps and exited. */
   done: Promise<void>;
-  /** Lets the child run the steps: the pages are written and carried over. */
-  go(): void;
 }
 
 /**
  * Starts the post-build steps that read the county in a child process (scripts/build-county-steps.ts), which reads the
- * county from its snapshot and sends back the search index step's input (`search`), then waits for `go` to run the
- * steps (`done`, once it has exited and so given the county's memory back to the system). Its output goes to this
- * build's. An incremental build starts it beside the pages, so reading the county and making the search input run on
- * the core the page process leaves.
+ * county from its snapshot, sends back the search index step's input (`search`) and runs the steps (`done`, once it
+ * has exited and so given the county's memory back to the system). Its output goes to this build's.
  */
 function startCountySteps(request: CountyStepsRequest): CountySteps {
   const child = fork(join(project, 'scripts', 'build-county-steps.ts'), { serialization: 'advanced', stdio: 'inherit' });
@@ -303,11 +299,11 @@ function startCountySteps(request: CountyStepsRequest): CountySteps {
       else no(failure);
     });
   });
-  // Awaited where the build needs them; a failure before then (the build is still rendering) is not left unhandled.
+  // Awaited where the build needs them (a cold build awaits `done` first); this only keeps a failure from going unhandled.
   search.catch(() => undefined);
   done.catch(() => undefined);
   child.send(request);
-  return { search, done, go: () => (child.connected ? child.send('go') : undefined) };
+  return { search, done };
 }
 
 /** What scripts/build.ts remembers of the last build into an output folder (`lastFile`). */
@@ -631,12 +627,11 @@ const steps = {
 };
 const { countySnapshot: _snapshot, ...handover } = context;
 const countyStepsRequest: CountyStepsRequest = { context: handover, steps, countySnapshot, noPosters: values['no-posters'] };
-// An incremental build does on the core the page process leaves what does not wait for the pages (issue 18): the
-// post-build steps' process reads the county and makes the search input, and the folders no page of this build goes
-// into (the other villages' pages and screens, the log, the search index) are linked from the published output into
-// `aside`, to be moved into the staging folder whole once Astro has finished with it. A cold build keeps the child for
-// after the pages, so its county and the page process's are never in memory together.
-const countySteps = only ? startCountySteps(countyStepsRequest) : undefined;
+// An incremental build links on the core the page process leaves the folders no page of this build goes into (the
+// other villages' pages and screens, the log, the search index) from the published output into `aside`, to be moved
+// into the staging folder once Astro has finished with it (issue 18). The post-build steps' process is not started
+// beside the pages: its county and the page process's in memory together passed 2 GB at 300 villages (2.24 GB;
+// docs/benchmarks.md, session 9).
 const aheadStarted = performance.now();
 const ahead = only
   ? linkAhead(dist, aside, ['log', 'pagefind', ...ids.filter((id) => !touched!.includes(id)).flatMap((id) => [`v/${id}`, `kiosk/${id}`])]).then((linked) => {
@@ -716,8 +711,7 @@ try {
   const postStarted = performance.now();
   // The posters rendered ahead are all in the cache before the poster step places them.
   await posters;
-  const stepsProcess = countySteps ?? startCountySteps(countyStepsRequest);
-  stepsProcess.go();
+  const stepsProcess = startCountySteps(countyStepsRequest);
   const indexSearch = async () => runPostBuildSteps({ ...steps, search: await stepsProcess.search, log: (m: string) => console.log(m) }, [SEARCH_STEP]);
   if (only) {
     // An incremental build indexes a township or two: the index runs beside the county's steps (they write disjoint files).

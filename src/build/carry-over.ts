@@ -76,18 +76,36 @@ export async function linkAhead(from: string, aside: string, folders: readonly s
 }
 
 /**
- * Moves the folders `linkAhead` linked into `aside` into the staging folder `to` (one rename each), except any `to`
- * already has (the build wrote into it after all: the carry-over after the pages fills it file by file), then removes
- * `aside`. Returns the folders moved.
+ * Moves into `to` each file and folder of `from` that `to` lacks (one rename each), going into the folders both have.
+ * Returns the number of files left behind: `to` has them (the build wrote them, and they stay its own).
+ */
+function mergeByRename(from: string, to: string): number {
+  let kept = 0;
+  for (const e of readdirSync(from, { withFileTypes: true })) {
+    const s = join(from, e.name);
+    const d = join(to, e.name);
+    if (!existsSync(d)) renameSync(s, d);
+    else if (e.isDirectory()) kept += mergeByRename(s, d);
+    else kept += 1;
+  }
+  return kept;
+}
+
+/**
+ * Moves the folders `linkAhead` linked into `aside` into the staging folder `to`: one rename each, or, for a folder the
+ * build wrote into after all (a village's dated data files), each entry `to` lacks, never over a file the build wrote.
+ * Then removes `aside`. Returns the folders placed (all of `folders`), with their number of files carried.
  */
 export function placeAhead(aside: string, to: string, folders: ReadonlyMap<string, number>): Map<string, number> {
   const placed = new Map<string, number>();
   for (const [folder, files] of folders) {
     const target = join(to, folder);
-    if (existsSync(target)) continue;
     mkdirSync(dirname(target), { recursive: true });
-    renameSync(join(aside, folder), target);
-    placed.set(folder, files);
+    if (existsSync(target)) placed.set(folder, files - mergeByRename(join(aside, folder), target));
+    else {
+      renameSync(join(aside, folder), target);
+      placed.set(folder, files);
+    }
   }
   rmSync(aside, { recursive: true, force: true });
   return placed;
