@@ -54,7 +54,7 @@ import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { BuildContext, PageHandover } from '../src/build/context.ts';
-import { carryOver } from '../src/build/carry-over.ts';
+import { carryOver, linkAhead, placeAhead } from '../src/build/carry-over.ts';
 import { provideBuildContextWithoutCounty } from '../src/build/handover.ts';
 import { resolveAsOf } from '../src/check/as-of.ts';
 import {
@@ -182,7 +182,7 @@ const tempFolders = (): [string, number][] => [
  */
 function removeStale(outKey: string, keep: string | undefined): void {
   for (const name of readdirSync(work)) {
-    const staging = /^dist-(\d+)$/.exec(name);
+    const staging = /^(?:dist|ahead)-(\d+)$/.exec(name);
     if (staging && Number(staging[1]) !== process.pid && !isProcessAlive(Number(staging[1]))) rmSync(join(work, name), { recursive: true, force: true });
     const snapshot = /^county-(\d+)\.v8$/.exec(name);
     if (snapshot && Number(snapshot[1]) !== process.pid && !isProcessAlive(Number(snapshot[1]))) rmSync(join(work, name), { force: true });
@@ -272,22 +272,46 @@ function renderPages(context: PageHandover, onStarted: (pid: number) => void = (
   });
 }
 
+/** The post-build steps' child process (`startCountySteps`). */
+interface CountySteps {
+  /** The search index step's input, sent as soon as the child has read the county. */
+  search: Promise<SearchInput>;
+  /** Resolves when the child has run the steps and exited. */
+  done: Promise<void>;
+}
+
 /**
- * Runs the post-build steps that read the county in a child process (scripts/build-county-steps.ts), which reads the
- * county from its snapshot: resolves with the search index step's input it sends back, once it has exited (and so
- * given the county's memory back to the system). Its output goes to this build's.
+ * Starts the post-build steps that read the county in a child process (scripts/build-county-steps.ts), which reads the
+ * county from its snapshot, sends back the search index step's input (`search`) and runs the steps (`done`, once it
+ * has exited and so given the county's memory back to the system). Its output goes to this build's.
  */
-function runCountySteps(request: CountyStepsRequest): Promise<SearchInput> {
-  return new Promise((done, failed) => {
-    const child = fork(join(project, 'scripts', 'build-county-steps.ts'), { serialization: 'advanced', stdio: 'inherit' });
-    let search: SearchInput | undefined;
-    child.once('message', (reply: CountyStepsReply) => (search = reply.search));
-    child.on('error', failed);
-    child.on('exit', (code, signal) =>
-      code === 0 && search ? done(search) : failed(childFailure('构建后续步骤', 'post-build steps', 'post-build steps', code === 0 ? 1 : code, signal)),
-    );
-    child.send(request);
+function startCountySteps(request: CountyStepsRequest): CountySteps {
+  const child = fork(join(project, 'scripts', 'build-county-steps.ts'), { serialization: 'advanced', stdio: 'inherit' });
+  let sent = (_: SearchInput) => {};
+  let notSent = (_: unknown) => {};
+  const search = new Promise<SearchInput>((ok, no) => {
+    sent = ok;
+    notSent = no;
   });
+  const done = new Promise<void>((ok, no) => {
+    child.once('message', (reply: CountyStepsReply) => sent(reply.search));
+    child.on('error', (error) => {
+      notSent(error);
+      no(error);
+    });
+    child.on('exit', (code, signal) => {
+      const failure = childFailure('构建后续步骤', 'post-build steps', 'post-build steps', code === 0 ? 1 : code, signal);
+      // A child that exited without sending the search input failed, whatever its exit code.
+      notSent(failure);
+      if (code === 0) ok();
+      else no(failure);
+    });
+  });
+  // Awaited where the build needs them (a cold build awaits `done` first); this only keeps a failure from going unhandled.
+  search.catch(() => undefined);
+  done.catch(() => undefined);
+  child.send(request);
+  return { search, done };
 }
 
 /** What scripts/build.ts remembers of the last build into an output folder (`lastFile`). */
@@ -585,8 +609,11 @@ function writeDailyFiles(staging: string, villages: readonly string[], asOf: str
 }
 
 const countySnapshot = { file: join(work, `county-${process.pid}.v8`), key: randomBytes(16).toString('hex') };
+// Where an incremental build links the folders it will not write while the pages render (`linkAhead`).
+const aside = join(work, `ahead-${process.pid}`);
 const fail = (error?: unknown): never => {
   rmSync(staging, { recursive: true, force: true });
+  rmSync(aside, { recursive: true, force: true });
   rmSync(countySnapshot.file, { force: true });
   rmSync(privateTmp, { recursive: true, force: true });
   if (error) console.error(error instanceof ChildProcessFailure ? `\n${error.message}` : error);
@@ -616,6 +643,32 @@ const context: PageHandover = {
   ...(dataFileMb === undefined ? {} : { dataFileBytes: Math.floor(dataFileMb * 1024 * 1024) }),
 };
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
+// Villages with a dated page rendered again (a notice's names left it) count as changed for the post-build steps.
+const touched = only ? [...new Set([...only, ...datedPages.map((p) => p.split('/')[1]!)])] : undefined;
+const steps = {
+  root,
+  outDir: context.outDir,
+  problems: context.problems,
+  publicationLog,
+  inputHash: formatInputHash(digests.all, code, asOf),
+  ...(touched ? { incremental: { villages: touched, newDay, pages: datedPages } } : {}),
+};
+const { countySnapshot: _snapshot, ...handover } = context;
+const countyStepsRequest: CountyStepsRequest = { context: handover, steps, countySnapshot, noPosters: values['no-posters'] };
+// An incremental build links on the core the page process leaves the folders no page of this build goes into (the
+// other villages' pages and screens, the log, the search index) from the published output into `aside`, to be moved
+// into the staging folder once Astro has finished with it (issue 18). The post-build steps' process is not started
+// beside the pages: its county and the page process's in memory together passed 2 GB at 300 villages (2.24 GB;
+// docs/benchmarks.md, session 9).
+const aheadStarted = performance.now();
+const ahead = only
+  ? linkAhead(dist, aside, ['log', 'pagefind', ...ids.filter((id) => !touched!.includes(id)).flatMap((id) => [`v/${id}`, `kiosk/${id}`])]).then((linked) => {
+      recordTiming('carry-ahead', performance.now() - aheadStarted, { folders: linked.size });
+      return linked;
+    })
+  : undefined;
+// Awaited after the pages; this only keeps an early failure from going unhandled.
+ahead?.catch(() => undefined);
 // Posters not in the cache yet are rendered by worker processes while Astro renders the pages (on the cores the page
 // process leaves, then on all of them); the poster step after the pages then only places cached files. Their jobs are
 // planned here once the page process has started, and the county is collected right after.
@@ -628,7 +681,6 @@ const posters = (postersAhead?.done ?? Promise.resolve(0)).then((n) => recordTim
 posters.catch(() => undefined);
 // Unreferenced from here on (the posters' planning above keeps it only as long as it needs it).
 county = undefined;
-timed('county-drop-gc', collectGarbage);
 const astroStarted = performance.now();
 // Astro's content store reuses an entry whose file did not change, whatever the entry holds: used only as the last finished build left it.
 const contentStore = join(context.cacheDirs.astro, 'data-store.json');
@@ -640,7 +692,7 @@ dropUnsealedFile(contentStore, 'astro-content-store');
 const PAGE_GROWTH = 256 * 1024 * 1024;
 let budgetWatch: NodeJS.Timeout | undefined;
 try {
-  await renderPages(context, (pid) => {
+  const pages = renderPages(context, (pid) => {
     if (!postersAhead) return;
     budgetWatch = setInterval(() => {
       const tree = (readRss(pid) ?? 0) + process.memoryUsage.rss() + Math.max(postersAhead.rss(), RECYCLE_RSS);
@@ -652,6 +704,9 @@ try {
     }, 250);
     budgetWatch.unref();
   });
+  // The county is collected while the page process starts (its own start takes seconds and holds no county yet).
+  timed('county-drop-gc', collectGarbage);
+  await pages;
 } catch (error) {
   fail(error);
 }
@@ -666,37 +721,41 @@ if (!existsSync(join(staging, 'index.html'))) fail();
 provideBuildContextWithoutCounty(context);
 
 // ── carry the unchanged pages over ──
-if (only) {
+if (only && ahead) {
   const changed = new Set(only);
   const current = new Set(ids);
-  // A changed village's pages were just rendered; a removed village's are dropped; the /data/ page wrote data/ whole.
-  const linked = await timedAsync('carry-over', () => carryOver(dist, staging, (id) => changed.has(id) || !current.has(id), ['data']));
-  recordTiming('carried-files', linked);
+  try {
+    // What was linked beside the pages goes in whole; a changed village's pages were just rendered, a removed village's
+    // are dropped; the /data/ page wrote data/ whole.
+    const placed = placeAhead(aside, staging, await ahead);
+    const linked = await timedAsync('carry-over', () =>
+      carryOver(dist, staging, (id) => changed.has(id) || !current.has(id), new Set([...placed.keys(), 'data'])),
+    );
+    recordTiming('carried-files', linked + [...placed.values()].reduce((a, b) => a + b, 0), { placedFolders: placed.size });
+  } catch (error) {
+    fail(error);
+  }
 }
 
 // ── post-build steps, swap ──
 // Two rounds (scripts/build-steps.ts): the steps that read the county, in a child process that reads the snapshot and
 // sends back the search index step's input; then the search index in this process, from that input alone, once the
-// child has exited and given the county's memory back: the index's threads and Pagefind processes never run beside
-// the county (issue 18).
+// child has exited and given the county's memory back: in a cold build the index's threads and Pagefind processes never
+// run beside the county (issue 18). An incremental build, which indexes a township or two, runs the two side by side.
 try {
   const postStarted = performance.now();
-  // Villages with a dated page rendered again (a notice's names left it) count as changed for the steps.
-  const touched = only ? [...new Set([...only, ...datedPages.map((p) => p.split('/')[1]!)])] : undefined;
-  const steps = {
-    root,
-    outDir: context.outDir,
-    problems: context.problems,
-    publicationLog,
-    inputHash: formatInputHash(digests.all, code, asOf),
-    ...(touched ? { incremental: { villages: touched, newDay, pages: datedPages } } : {}),
-  };
   // The posters rendered ahead are all in the cache before the poster step places them.
   await posters;
-  const { countySnapshot: _snapshot, ...handover } = context;
-  const search = await runCountySteps({ context: handover, steps, countySnapshot, noPosters: values['no-posters'] });
+  const stepsProcess = startCountySteps(countyStepsRequest);
+  const indexSearch = async () => runPostBuildSteps({ ...steps, search: await stepsProcess.search, log: (m: string) => console.log(m) }, [SEARCH_STEP]);
+  if (only) {
+    // An incremental build indexes a township or two: the index runs beside the county's steps (they write disjoint files).
+    await Promise.all([stepsProcess.done, indexSearch()]);
+  } else {
+    await stepsProcess.done;
+    await indexSearch();
+  }
   rmSync(countySnapshot.file, { force: true });
-  await runPostBuildSteps({ ...steps, search, log: (m: string) => console.log(m) }, [SEARCH_STEP]);
   recordTiming('post-build', performance.now() - postStarted);
 } catch (error) {
   fail(error);

@@ -2,12 +2,13 @@
  * An incremental build's carry-over: the published release's unchanged files reach the new release as hard links
  * (no bytes copied), a page this build wrote is never replaced by the old one, a village rendered again or removed
  * keeps none of its old files, and the published release is never written through a link. With `cp` or without it.
+ * The folders linked aside while the pages render (`linkAhead`) go in whole, unless the build wrote into one after all.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { carryOver } from '../../src/build/carry-over.ts';
+import { carryOver, linkAhead, placeAhead } from '../../src/build/carry-over.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -83,5 +84,47 @@ describe('the carry-over of an incremental build', () => {
     } finally {
       process.env['PATH'] = path;
     }
+  });
+
+  it('moves the folders linked beside the pages in, and of one the build wrote into after all only what the build did not write', async () => {
+    const { published, staging } = twoReleases();
+    const aside = join(dir, 'aside');
+    // Linked while the pages rendered: pagefind/, the unchanged wenshui, and maqu (which this build then rendered).
+    const linked = await linkAhead(published, aside, ['pagefind', 'v/wenshui', 'v/maqu', 'v/not-published']);
+    expect(new Map([...linked].sort())).toEqual(
+      new Map([
+        ['pagefind', 50],
+        ['v/maqu', 2],
+        ['v/wenshui', 21],
+      ]),
+    );
+    const placed = placeAhead(aside, staging, linked);
+    // maqu's old page moved in beside the page this build wrote, which stays its own.
+    expect(new Map([...placed].sort())).toEqual(
+      new Map([
+        ['pagefind', 50],
+        ['v/maqu', 1],
+        ['v/wenshui', 21],
+      ]),
+    );
+    expect(readdirSync(dir).sort()).toEqual(['published', 'staging']);
+    const carried = await carryOver(published, staging, (id) => id === 'gone', new Set(placed.keys()));
+    // search/index.html alone: the placed folders are not walked again.
+    expect(carried).toBe(1);
+    expect(readFileSync(join(staging, 'v/maqu/index.html'), 'utf8')).toBe('new maqu');
+    expect(readFileSync(join(staging, 'v/maqu/old/index.html'), 'utf8')).toBe('old v/maqu/old/index.html');
+    expect(filesUnder(staging)).toEqual(
+      [
+        'index.html',
+        'search/index.html',
+        'v/maqu/index.html',
+        'v/maqu/old/index.html',
+        'v/wenshui/index.html',
+        ...Array.from({ length: 20 }, (_, i) => `v/wenshui/meetings/m${i}/index.html`),
+        ...Array.from({ length: 50 }, (_, i) => `pagefind/fragment/f${i}.pf_fragment`),
+      ].sort(),
+    );
+    for (const rel of ['pagefind/fragment/f7.pf_fragment', 'v/wenshui/meetings/m3/index.html'])
+      expect(statSync(join(staging, rel)).ino).toBe(statSync(join(published, rel)).ino);
   });
 });
