@@ -7,19 +7,12 @@
  */
 import { appendFileSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AjvModule from 'ajv';
-import addFormatsModule from 'ajv-formats';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXCEL_MAX_ROWS } from '../../src/opendata/files.ts';
 import { TABLES } from '../../src/opendata/tables.ts';
-import { ROOT } from '../helpers/fixture-tree.ts';
+import { dataPackageValidators } from '../helpers/datapackage-profiles.ts';
 import { buildGeneratedCounty, type GeneratedCounty } from '../helpers/generated-county.ts';
-
-type Ajv = AjvModule;
-const Ajv = ((AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule) as unknown as new (o: object) => Ajv;
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (a: Ajv) => void;
-const profile = (name: string) => JSON.parse(readFileSync(join(ROOT, 'test/fixtures/datapackage-v2', `${name}.json`), 'utf8'));
 
 /** 0.15 MB: above one village's entries of one year (≈ 80 KB), below three villages' (≈ 240 KB). */
 const CAP_MB = 0.15;
@@ -100,12 +93,7 @@ describe('a county whose data would pass the file cap', () => {
   });
 
   it('describes the parts in a data package that validates against the official profiles, with their total size', () => {
-    const ajv = new Ajv({ strict: false, allErrors: true });
-    addFormats(ajv);
-    ajv.addFormat('textarea', true);
-    const validate = ajv.compile(profile('datapackage'));
-    const schema = ajv.compile(profile('tableschema'));
-    const dialect = ajv.compile(profile('tabledialect'));
+    const { pkg: validate, schema, dialect } = dataPackageValidators();
     for (const folder of ['data', ...villages.map((v) => `v/${v}/data`)]) {
       const d = pkg(folder);
       expect(validate(d), `${folder}: ${JSON.stringify(validate.errors)}`).toBe(true);

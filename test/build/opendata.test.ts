@@ -8,8 +8,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AjvModule from 'ajv';
-import addFormatsModule from 'ajv-formats';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -21,15 +19,11 @@ import { getNoticeType } from '../../src/law/notice-types.ts';
 import { TABLES } from '../../src/opendata/tables.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { ensureDemoDist } from '../helpers/dist.ts';
+import { dataPackageValidators } from '../helpers/datapackage-profiles.ts';
 import { ROOT } from '../helpers/fixture-tree.ts';
-
-type Ajv = AjvModule;
-const Ajv = ((AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule) as unknown as new (o: object) => Ajv;
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (a: Ajv) => void;
 
 let DIST: string;
 let county: County;
-const profile = (name: string) => JSON.parse(readFileSync(join(ROOT, 'test/fixtures/datapackage-v2', `${name}.json`), 'utf8'));
 
 interface Field {
   name: string;
@@ -84,12 +78,7 @@ beforeAll(() => {
 
 describe('the data packages', () => {
   it('validate against the official Data Package v2, Table Schema and Table Dialect profiles', () => {
-    const ajv = new Ajv({ strict: false, allErrors: true });
-    addFormats(ajv);
-    ajv.addFormat('textarea', true);
-    const pkg = ajv.compile(profile('datapackage'));
-    const schema = ajv.compile(profile('tableschema'));
-    const dialect = ajv.compile(profile('tabledialect'));
+    const { pkg, schema, dialect } = dataPackageValidators();
     for (const folder of folders()) {
       const d = readPackage(folder);
       expect(pkg(d), `${folder}/datapackage.json: ${JSON.stringify(pkg.errors)}`).toBe(true);
