@@ -676,7 +676,10 @@ const postersStarted = performance.now();
 const postersAhead = values['no-posters']
   ? undefined
   : renderMissingPosters({ root, county, publicationLog }, only, { workers: Math.max(1, availableParallelism() - pageWorkers), onPlanned: collectGarbage });
-const posters = (postersAhead?.done ?? Promise.resolve(0)).then((n) => recordTiming('posters-ahead', performance.now() - postersStarted, { rendered: n }));
+const posters = (postersAhead?.done ?? Promise.resolve(0)).then((n) => {
+  recordTiming('posters-ahead', performance.now() - postersStarted, { rendered: n });
+  return n;
+});
 // Awaited before the post-build steps (a failure stops the build there); this only keeps an early failure from going unhandled.
 posters.catch(() => undefined);
 // Unreferenced from here on (the posters' planning above keeps it only as long as it needs it).
@@ -744,8 +747,9 @@ if (only && ahead) {
 // run beside the county (issue 18). An incremental build, which indexes a township or two, runs the two side by side.
 try {
   const postStarted = performance.now();
-  // The posters rendered ahead are all in the cache before the poster step places them.
-  await posters;
+  // The posters rendered ahead are all in the cache before the poster step places them (which then says it reused them).
+  const renderedAhead = await posters;
+  if (renderedAhead > 0) console.log(`  海报：与网页同时生成 ${renderedAhead} 份 · posters: ${renderedAhead} rendered while the pages were built`);
   const stepsProcess = startCountySteps(countyStepsRequest);
   const indexSearch = async () => runPostBuildSteps({ ...steps, search: await stepsProcess.search, log: (m: string) => console.log(m) }, [SEARCH_STEP]);
   if (only) {

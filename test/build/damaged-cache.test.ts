@@ -69,7 +69,15 @@ function damage(file: string, how: Damage): void {
     bytes[i] = bytes[i]! >= 0x30 && bytes[i]! <= 0x39 ? 0x30 + ((bytes[i]! - 0x30 + 1) % 10) : bytes[i]! ^ 0x01;
     return writeFileSync(file, bytes);
   }
-  if (headed) writeFileSync(file, Buffer.from(bytes.toString('latin1').replace(/^(gongkai-cache \S+) 1 /, '$1 0 '), 'latin1'));
+  // A format version the file was not written in (the next one: whatever version each kind is at).
+  if (headed)
+    writeFileSync(
+      file,
+      Buffer.from(
+        bytes.toString('latin1').replace(/^(gongkai-cache \S+) (\d+) /, (_, head: string, v: string) => `${head} ${Number(v) + 1} `),
+        'latin1',
+      ),
+    );
   // Astro's store has no header of ours: a well-formed store whose rendered text was changed.
   else writeFileSync(file, readFileSync(file, 'utf8').replaceAll('同意', '反对'));
 }
