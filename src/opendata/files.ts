@@ -59,6 +59,10 @@ export interface DataFile {
   title: string;
   format: 'csv' | 'xlsx' | 'json' | 'md';
   body: Buffer;
+  /** A table's CSV file: the table's name, and the year and part number when the table is split (`DataScope.split`). */
+  table?: string;
+  year?: string;
+  part?: number;
 }
 
 export function getTableFields(t: Table): TableSchemaField[] {
@@ -146,16 +150,9 @@ export function getDataFileDate(name: string): VillageFileDate {
 const NO_RECORD_DATE = '1980-01-01';
 
 /** A file as written into a sink: its length and SHA-256 (the descriptor lists both). */
-export interface WrittenFile {
-  name: string;
-  title: string;
-  format: DataFile['format'];
+export interface WrittenFile extends Omit<DataFile, 'body'> {
   bytes: number;
   sha256: string;
-  /** A table's CSV file: the table's name, and the year and part number when the table is split (`DataScope.split`). */
-  table?: string;
-  year?: string;
-  part?: number;
 }
 
 /**
@@ -360,7 +357,8 @@ export async function buildDataFiles(
     },
     keepWorkbook,
   );
-  return written.map((f) => ({ name: f.name, title: f.title, format: f.format, body: bodies.get(f.name)! }));
+  // The same description as a file written to disk (the /data/ page lists either the same way), with its bytes.
+  return written.map(({ bytes: _bytes, sha256: _sha256, ...f }) => ({ ...f, body: bodies.get(f.name)! }));
 }
 
 function schemaOf(t: Table) {
