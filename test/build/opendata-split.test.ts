@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXCEL_MAX_ROWS } from '../../src/opendata/files.ts';
 import { TABLES } from '../../src/opendata/tables.ts';
-import { dataPackageValidators } from '../helpers/datapackage-profiles.ts';
+import { dataPackageValidators, type DataPackageResource as Resource } from '../helpers/datapackage-profiles.ts';
 import { buildGeneratedCounty, type GeneratedCounty } from '../helpers/generated-county.ts';
 
 /** 0.15 MB: above one village's entries of one year (≈ 80 KB), below three villages' (≈ 240 KB). */
@@ -21,16 +21,6 @@ const CAP = Math.floor(CAP_MB * 1024 * 1024);
 let county: GeneratedCounty | undefined;
 let dist: string;
 let villages: string[];
-
-interface Resource {
-  name: string;
-  path: string | string[];
-  format: string;
-  bytes: number;
-  hash?: string;
-  dialect: { sheetName?: string };
-  schema: object;
-}
 
 beforeAll(() => {
   county = buildGeneratedCounty('split', { villages: 3, quarters: 8, seed: 5, buildArgs: ['--data-file-mb', String(CAP_MB)] });

@@ -19,28 +19,11 @@ import { getNoticeType } from '../../src/law/notice-types.ts';
 import { TABLES } from '../../src/opendata/tables.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { ensureDemoDist } from '../helpers/dist.ts';
-import { dataPackageValidators } from '../helpers/datapackage-profiles.ts';
+import { dataPackageValidators, type DataPackageResource as Resource } from '../helpers/datapackage-profiles.ts';
 import { ROOT } from '../helpers/fixture-tree.ts';
 
 let DIST: string;
 let county: County;
-
-interface Field {
-  name: string;
-  type: string;
-  unit?: string;
-  constraints?: { required?: boolean; enum?: string[]; minimum?: number };
-}
-interface Resource {
-  name: string;
-  /** One file, or a table in parts (the county's ledger entries by year). */
-  path: string | string[];
-  format: string;
-  bytes: number;
-  hash?: string;
-  dialect: object;
-  schema: { fields: Field[]; primaryKey: string[]; foreignKeys?: { fields: string[]; reference: { resource: string; fields: string[] } }[] };
-}
 
 /** The data folders: the county's and every village's. */
 const folders = () => ['data', ...county.villages.map((v) => `v/${v.id}/data`)];

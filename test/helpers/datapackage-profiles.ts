@@ -20,3 +20,22 @@ export function dataPackageValidators() {
   ajv.addFormat('textarea', true);
   return { pkg: ajv.compile(profile('datapackage')), schema: ajv.compile(profile('tableschema')), dialect: ajv.compile(profile('tabledialect')) };
 }
+
+interface Field {
+  name: string;
+  type: string;
+  unit?: string;
+  constraints?: { required?: boolean; enum?: string[]; minimum?: number };
+}
+
+/** A resource of a data package as the build writes it. */
+export interface DataPackageResource {
+  name: string;
+  /** One file, or a table in parts (the county's ledger entries by year). */
+  path: string | string[];
+  format: string;
+  bytes: number;
+  hash?: string;
+  dialect: { sheetName?: string };
+  schema: { fields: Field[]; primaryKey: string[]; foreignKeys?: { fields: string[]; reference: { resource: string; fields: string[] } }[] };
+}
