@@ -23,17 +23,19 @@ const FIRST_QUERIES = ['低保', '光伏', '宅基地', '饮水', '村务监督�
 const [dist, ...given] = process.argv.slice(2);
 if (!dist) throw new Error('用法 Usage: node scripts/search-first-query.ts <site dir> [query…]');
 const lexicon: LexiconCore = openLexicon(dist).core;
-const { folder, count } = lexicon.shards.lexicon;
-const places = Array.from({ length: count }, (_, i) => JSON.parse(readFileSync(join(dist, 'search', folder, `${i}.json`), 'utf8')) as LexiconShard).flatMap(
-  (s) => s.places,
-);
+const { folder, count, latin = 0 } = lexicon.shards.lexicon;
+const places = Array.from(
+  { length: count + latin },
+  (_, i) => JSON.parse(readFileSync(join(dist, 'search', folder, `${i}.json`), 'utf8')) as LexiconShard,
+).flatMap((s) => s.places.map((p, j) => ({ ...p, bundles: s.placeIn[j] ?? [] })));
 const scriptGz = gzipSync(readFileSync(join(dist, 'pagefind', 'pagefind.js'))).length;
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 
 function placeQueries(): string[] {
   const first = lexicon.directory.bundles[0]!;
-  const unique = (name: string) => places.filter((p) => p.name === name).length === 1;
-  return [first.villages.find(unique), first.townships.find(unique)].filter((q): q is string => q !== undefined);
+  const unique = (name: string) => new Set(places.filter((p) => p.name === name).map((p) => p.kind + p.keys.join())).size === 1;
+  const village = places.find((p) => p.kind === 'village' && p.bundles.includes(0) && unique(p.name))?.name;
+  return [village, first.townships.find(unique)].filter((q): q is string => q !== undefined);
 }
 
 const queries = given.length > 0 ? given : [...FIRST_QUERIES, ...placeQueries()];

@@ -222,7 +222,9 @@ async function search() {
     void loadEngine();
     const { loader } = await loadLexicon();
     const lexicon = loader.lexicon;
-    const answer = await runSearch(openBundles(lexicon.directory, chosen, openBundle, budget), loader.forQuery, query, chosen, order, {
+    // A village chosen in the filters: its bundle is known once the shard of its name is loaded.
+    const forQuery = (q: string) => loader.forQuery(q, [chosen.village]);
+    const answer = await runSearch(openBundles(lexicon.directory, chosen, openBundle, budget), forQuery, query, chosen, order, {
       describe: (d) => ({ title: d.meta['title'] ?? '', superseded: Boolean(d.meta['note']), kind: d.meta['kind'] }),
       loadVocabulary,
     });

@@ -39,8 +39,8 @@ import type { BuildStep, StepContext } from '../build/steps.ts';
 
 /** Bytes of JSON per lexicon shard (about 1 KB gzipped): a first query loads the shards of its characters. */
 const LEXICON_SHARD_BYTES = 2500;
-/** Bytes of JSON per vocabulary shard, loaded only after a miss by its characters and pinyin syllables. */
-const VOCABULARY_SHARD_BYTES = 1500;
+/** Bytes of JSON per vocabulary shard, loaded only after a miss by its characters and pinyin syllables (1,500 until session 10). */
+const VOCABULARY_SHARD_BYTES = 1000;
 /** Files Pagefind writes that the search page does not use (its ready-made UIs and web worker). */
 const UNUSED_BUNDLE_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight|worker)\.(js|css)$/;
 /** A township bundle is merged into the hub (pagefind/), whose code and WebAssembly it uses: its own copies are not needed. */
@@ -822,7 +822,10 @@ export async function buildSearchIndex(
  */
 function writeLexicon(searchDir: string, lexicon: SplitLexicon, vocabulary: SearchVocabulary): number {
   const whole = JSON.stringify(lexicon);
-  const { core, shards } = shardLexicon(lexicon, shardCount(Buffer.byteLength(whole), LEXICON_SHARD_BYTES));
+  // Places keyed by the first letter of their pinyin go to shards of their own (about one per LEXICON_SHARD_BYTES of places).
+  const count = shardCount(Buffer.byteLength(whole), LEXICON_SHARD_BYTES);
+  const latin = shardCount(Buffer.byteLength(JSON.stringify(lexicon.places)), LEXICON_SHARD_BYTES);
+  const { core, shards } = shardLexicon(lexicon, count, latin);
   const vocabularyText = JSON.stringify(vocabulary);
   const sets = {
     lexicon: shards.map((x) => JSON.stringify(x)),
@@ -832,7 +835,7 @@ function writeLexicon(searchDir: string, lexicon: SplitLexicon, vocabulary: Sear
   const named: Record<string, ShardSet> = {};
   for (const [name, files] of Object.entries(sets)) {
     const folder = `${name}-${createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12)}`;
-    named[name] = { folder, count: files.length };
+    named[name] = name === 'lexicon' ? { folder, count, latin } : { folder, count: files.length };
     mkdirSync(join(searchDir, folder), { recursive: true });
     for (const [i, text] of files.entries()) replaceFile(join(searchDir, folder, `${i}.json`), text);
   }

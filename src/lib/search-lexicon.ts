@@ -205,7 +205,9 @@ function makePieceCounter(occurrences: Map<string, number>): (text: string) => v
  * Pins (search/lexicon.json `pins`): a word → the shortest piece of it that stands nowhere in the site's text but
  * inside that word (it occurs exactly as often as the word times the times it occurs in the word). Searching the piece
  * finds exactly the pages that have the word, reading fewer index chunks: 村务监督委员会 → a piece of two or three
- * characters. Among pieces of the same length, the first. Words the site does not have get no pin.
+ * characters. Among pieces of the same length, the first. A word the site does not have gets the empty pin: no page has
+ * it as a phrase (counted on Pagefind's own word stream, as the pins are), so the search does not look for it and
+ * reads none of its index chunks (村干部工资 is searched by its synonyms only).
  */
 export function choosePins(occurrences: ReadonlyMap<string, number>): Record<string, string> {
   const pins: Record<string, string> = {};
@@ -216,7 +218,10 @@ export function choosePins(occurrences: ReadonlyMap<string, number>): Record<str
   };
   for (const w of pinWords()) {
     const whole = occurrences.get(w) ?? 0;
-    if (whole === 0) continue;
+    if (whole === 0) {
+      pins[w] = '';
+      continue;
+    }
     const exact = pieces(w).filter((p) => (occurrences.get(p) ?? 0) === whole * times(p, w));
     exact.sort((a, b) => a.length - b.length);
     if (exact[0]) pins[w] = exact[0];

@@ -99,6 +99,8 @@ export interface SearchTry {
   synonym: boolean;
   /** Another word the boards use for the same thing: searched only when the word as typed is rare. */
   related?: boolean;
+  /** No page has the phrase (its pin in the lexicon is empty): not searched, it would find nothing. */
+  absent?: boolean;
 }
 
 export interface PlannedTerm {
@@ -604,7 +606,10 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
   else ignored.push(...singles);
   const pinned = (term: PlannedTerm): PlannedTerm => ({
     ...term,
-    tries: term.tries.map((t) => (lexicon.pins?.[t.label] ? { ...t, query: phrase(lexicon.pins[t.label]!).query } : t)),
+    tries: term.tries.map((t) => {
+      const pin = lexicon.pins?.[t.label];
+      return pin ? { ...t, query: phrase(pin).query } : pin === '' ? { ...t, absent: true } : t;
+    }),
     ...(term.split ? { split: term.split.map(pinned) } : {}),
   });
   return {

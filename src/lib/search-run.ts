@@ -116,6 +116,8 @@ async function findTerm<D>(
       skipped = true;
       continue;
     }
+    // A phrase no page has (search-lexicon.ts choosePins) finds nothing: its index chunks are not read.
+    if (t.absent) continue;
     const r = await pagefind.search(t.query, { filters, ...(sort ? { sort } : {}) });
     let list: Scored<D>[] = r?.results ?? [];
     if (i === 0) literal = list.length;

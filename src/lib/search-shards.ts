@@ -39,11 +39,27 @@ export interface SearchVocabulary {
 
 export interface ShardSet {
   folder: string;
+  /** Shards keyed by a Han character (all of them when `latin` is absent). */
   count: number;
+  /**
+   * Lexicon shards after the first `count`, keyed by any other first character (the first letter of a pinyin place
+   * key, a digit): a query typed in characters never loads the places keyed by a letter, a growing part of a big county.
+   */
+  latin?: number;
 }
 
+/**
+ * A bundle as the core lists it: without its villages and the characters it lacks, which come with the shards (a
+ * village with the places of its name's and pinyin's first characters, a character with its shard), so the core grows
+ * with the bundles only, not with the villages.
+ */
+export type CoreBundle = Omit<SearchBundle, 'villages' | 'missing'>;
+
 /** search/lexicon.json: the core, and where the shards are. */
-export type LexiconCore = SplitLexicon & { shards: { lexicon: ShardSet; vocabulary: ShardSet } };
+export type LexiconCore = Omit<SplitLexicon, 'directory'> & {
+  directory: { bundles: CoreBundle[]; chars: string };
+  shards: { lexicon: ShardSet; vocabulary: ShardSet };
+};
 
 /** One lexicon shard: the part of each table whose keys start with a character of this shard. */
 export interface LexiconShard {
@@ -52,6 +68,8 @@ export interface LexiconShard {
   places: SearchPlace[];
   /** Where each of `places` stands in the whole list (the loaded lexicon keeps the build's order). */
   placeAt: number[];
+  /** For each of `places`, the bundles (indexes into the directory) listing a village of that name; none for a township. */
+  placeIn: number[][];
   synonyms: Record<string, readonly string[]>;
   related: Record<string, readonly string[]>;
   fillers: string[];
@@ -77,6 +95,11 @@ export function shardOf(key: string, count: number): number {
   return (h >>> 0) % count;
 }
 
+/** Which lexicon shard of `set` a key character is in: a Han character among the first `count`, any other among the `latin` after them. */
+export function lexiconShardOf(c: string, set: Pick<ShardSet, 'count' | 'latin'>): number {
+  return set.latin && !/\p{Script=Han}/u.test(c) ? set.count + shardOf(c, set.latin) : shardOf(c, set.count);
+}
+
 /** The characters whose lexicon shards `text` needs: each Han character, and the first character of each other word. */
 export function keyCharacters(text: string): string[] {
   const out = new Set<string>();
@@ -86,21 +109,30 @@ export function keyCharacters(text: string): string[] {
 
 const first = (word: string) => keyCharacters(word)[0] ?? word.slice(0, 1);
 
-function pick<V>(table: Readonly<Record<string, V>> | undefined, shard: number, count: number): Record<string, V> {
-  return Object.fromEntries(Object.entries(table ?? {}).filter(([k]) => shardOf(first(k), count) === shard));
+function pick<V>(table: Readonly<Record<string, V>> | undefined, mine: (c: string) => boolean): Record<string, V> {
+  return Object.fromEntries(Object.entries(table ?? {}).filter(([k]) => mine(first(k))));
 }
 
-/** How many shards a table of `bytes` bytes of JSON is cut into: about `per` bytes each, at most 64. */
+/**
+ * How many shards a table of `bytes` bytes of JSON is cut into: about `per` bytes each, at most 256 (64 until session 10:
+ * at 1,000 villages both tables passed it and every shard a query loads grew with the county).
+ */
 export function shardCount(bytes: number, per: number): number {
-  return Math.max(1, Math.min(64, Math.round(bytes / per)));
+  return Math.max(1, Math.min(256, Math.round(bytes / per)));
 }
 
-/** Splits a whole lexicon into a core (without its shards' folder names, which the caller adds) and `count` shards. */
-export function shardLexicon(whole: SplitLexicon, count: number): { core: SplitLexicon; shards: LexiconShard[] } {
+/**
+ * Splits a whole lexicon into a core (without its shards' folder names, which the caller adds) and `count` shards keyed
+ * by Han characters, then `latin` keyed by other characters (none: every key among the `count`).
+ */
+export function shardLexicon(whole: SplitLexicon, count: number, latin = 0): { core: Omit<LexiconCore, 'shards'>; shards: LexiconShard[] } {
   const chars = Array.from(whole.directory.chars);
   const t2s = Array.from(whole.t2s);
-  const shards = Array.from({ length: count }, (_, i): LexiconShard => {
-    const mine = (c: string) => shardOf(c, count) === i;
+  const bundlesOf = new Map<string, number[]>();
+  for (const [i, b] of whole.directory.bundles.entries()) for (const v of b.villages) bundlesOf.set(v, [...(bundlesOf.get(v) ?? []), i]);
+  const placeIn = (p: SearchPlace) => (p.kind === 'village' ? [...new Set(bundlesOf.get(p.name) ?? [])] : []);
+  const shards = Array.from({ length: count + latin }, (_, i): LexiconShard => {
+    const mine = (c: string) => lexiconShardOf(c, { count, latin }) === i;
     // What a word of this shard is searched as besides itself (its synonyms and related words) comes with it: their
     // pins and which bundles hold their characters, so a query needs only the shards of its own characters.
     const also = [...Object.entries(whole.synonyms ?? {}), ...Object.entries(whole.related ?? {})].flatMap(([k, vs]) => (mine(first(k)) ? vs : []));
@@ -115,17 +147,18 @@ export function shardLexicon(whole: SplitLexicon, count: number): { core: SplitL
         .join(' '),
       places: placed.map((j) => whole.places[j]!),
       placeAt: placed,
-      synonyms: pick(whole.synonyms, i, count),
-      related: pick(whole.related, i, count),
+      placeIn: placed.map((j) => placeIn(whole.places[j]!)),
+      synonyms: pick(whole.synonyms, mine),
+      related: pick(whole.related, mine),
       fillers: (whole.fillers ?? []).filter((f) => mine(first(f))),
-      kinds: pick(whole.kinds, i, count),
-      pins: { ...pick(whole.pins, i, count), ...Object.fromEntries(also.flatMap((w) => (whole.pins?.[w] ? [[w, whole.pins[w]]] : []))) },
+      kinds: pick(whole.kinds, mine),
+      pins: { ...pick(whole.pins, mine), ...Object.fromEntries(also.flatMap((w) => (whole.pins?.[w] !== undefined ? [[w, whole.pins[w]]] : []))) },
       chars: own.join(''),
       missing: whole.directory.bundles.map((b) => own.filter((c) => b.missing.includes(c)).join('')),
     };
   });
   const { t2s: _t, words: _w, places: _p, synonyms: _s, related: _r, fillers: _f, kinds: _k, pins: _n, directory, ...rest } = whole;
-  const bundles: SearchBundle[] = directory.bundles.map((b) => ({ ...b, missing: '' }));
+  const bundles = directory.bundles.map(({ villages: _v, missing: _m, ...b }): CoreBundle => b);
   return { core: { ...rest, places: [], t2s: '', directory: { bundles, chars: '' } }, shards };
 }
 
@@ -159,9 +192,9 @@ export function makeLexiconLoader(core: LexiconCore, loadShard: (set: ShardSet, 
     fillers: [] as string[],
     kinds: {} as Record<string, string>,
     pins: {} as Record<string, string>,
-    directory: { bundles: core.directory.bundles.map((b) => ({ ...b, missing: '' })), chars: '' },
+    directory: { bundles: core.directory.bundles.map((b): SearchBundle => ({ ...b, villages: [], missing: '' })), chars: '' },
   };
-  const placed = new Map<number, SearchPlace>();
+  const placed = new Map<number, { place: SearchPlace; bundles: readonly number[] }>();
   const loaded = new Map<number, Promise<void>>();
   const load = (i: number) => {
     let p = loaded.get(i);
@@ -169,8 +202,16 @@ export function makeLexiconLoader(core: LexiconCore, loadShard: (set: ShardSet, 
       p = loadShard(set, i).then((s) => {
         lexicon.t2s += s.t2s;
         lexicon.words = lexicon.words && s.words ? `${lexicon.words} ${s.words}` : lexicon.words || s.words;
-        for (const [j, place] of s.places.entries()) placed.set(s.placeAt[j]!, place);
-        lexicon.places.splice(0, Infinity, ...[...placed].sort(([a], [b]) => a - b).map(([, place]) => place));
+        for (const [j, place] of s.places.entries()) placed.set(s.placeAt[j]!, { place, bundles: s.placeIn[j] ?? [] });
+        const ordered = [...placed].sort(([a], [b]) => a - b).map(([, p]) => p);
+        lexicon.places.splice(0, Infinity, ...ordered.map((p) => p.place));
+        // Each bundle's villages, as far as their places are loaded (a village named in a query or chosen is).
+        for (const b of lexicon.directory.bundles) b.villages = [];
+        for (const p of ordered)
+          for (const b of p.bundles) {
+            const villages = lexicon.directory.bundles[b]?.villages;
+            if (villages && !villages.includes(p.place.name)) villages.push(p.place.name);
+          }
         Object.assign(lexicon.synonyms, s.synonyms);
         Object.assign(lexicon.related, s.related);
         lexicon.fillers.push(...s.fillers);
@@ -187,12 +228,15 @@ export function makeLexiconLoader(core: LexiconCore, loadShard: (set: ShardSet, 
   };
   return {
     lexicon,
-    /** The lexicon with every shard `query` needs. */
-    forQuery: async (query: string): Promise<SplitLexicon> => {
+    /**
+     * The lexicon with every shard `query` needs, and those of the places `chosen` in the filters (a village's bundle
+     * is known once its place is loaded).
+     */
+    forQuery: async (query: string, chosen: readonly (string | undefined)[] = []): Promise<SplitLexicon> => {
       for (let round = 0; round < 4; round++) {
         const normalized = normalizeQuery(query, t2sMap(lexicon));
-        const chars = [...keyCharacters(query), ...keyCharacters(normalized)];
-        const need = [...new Set(chars.map((c) => shardOf(c, set.count)))].filter((i) => !loaded.has(i));
+        const chars = [...keyCharacters(query), ...keyCharacters(normalized), ...chosen.flatMap((name) => keyCharacters(name ?? '').slice(0, 1))];
+        const need = [...new Set(chars.map((c) => lexiconShardOf(c, set)))].filter((i) => !loaded.has(i));
         if (need.length === 0) break;
         await Promise.all(need.map(load));
       }

@@ -9,7 +9,9 @@ import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LexiconCore } from '../../src/lib/search-shards.ts';
 import { ensureDemoDist } from '../helpers/dist.ts';
-import { openSiteSearch, type SiteSearch } from '../helpers/pagefind-node.ts';
+import { openBundles } from '../../src/lib/search-bundles.ts';
+import { runSearch } from '../../src/lib/search-run.ts';
+import { openLexicon, openPagefind, openSiteSearch, type NodePagefind, type SiteSearch } from '../helpers/pagefind-node.ts';
 
 let dist: string;
 let core: LexiconCore;
@@ -42,7 +44,7 @@ describe('the search lexicon and vocabulary in shards, on the demo county', () =
   it('writes a small core naming two content-hashed folders of shards, and no whole vocabulary', () => {
     expect(core.shards.lexicon.folder).toMatch(/^lexicon-[0-9a-f]{12}$/);
     expect(core.shards.vocabulary.folder).toMatch(/^vocabulary-[0-9a-f]{12}$/);
-    expect(readdirSync(join(dist, 'search', core.shards.lexicon.folder))).toHaveLength(core.shards.lexicon.count);
+    expect(readdirSync(join(dist, 'search', core.shards.lexicon.folder))).toHaveLength(core.shards.lexicon.count + (core.shards.lexicon.latin ?? 0));
     expect(core.shards.lexicon.count).toBeGreaterThan(4);
     expect(readdirSync(join(dist, 'search')).filter((f) => f.endsWith('.json'))).toEqual(['lexicon.json']);
     expect(gz(readFileSync(join(dist, 'search', 'lexicon.json')))).toBeLessThan(1024);
@@ -63,6 +65,27 @@ describe('the search lexicon and vocabulary in shards, on the demo county', () =
     expect(lexicon).toBeLessThan(folderGz(core.shards.lexicon.folder) * share);
     expect(vocabulary).toBe(0);
     expect(total).toBeLessThanOrEqual(150 * 1024);
+  });
+
+  it('searches 村干部工资, which no page has, by its synonyms only: the phrase itself is never looked up', async () => {
+    const visit = openLexicon(dist);
+    const asked: string[] = [];
+    const opened: NodePagefind[] = [];
+    const openBundle = async (i: number) => {
+      const pf = await openPagefind(dist, 'zh-CN', visit.loader.lexicon.directory.bundles[i]!.id);
+      opened.push(pf);
+      return { search: (term: string | null, options: object) => (asked.push(String(term)), pf.api.search(term, options)) };
+    };
+    try {
+      const r = await runSearch(openBundles(visit.loader.lexicon.directory, {}, openBundle), visit.loader.forQuery, '村干部工资', {}, 'relevance');
+      expect(r.plan.terms[0]!.tries[0]).toMatchObject({ label: '村干部工资', absent: true });
+      expect(r.outcome.hits.length).toBeGreaterThan(0);
+      expect(r.outcome.terms[0]!.bySynonym).toBe(true);
+      expect(asked.length).toBeGreaterThan(0);
+      expect(asked.filter((q) => q.replace(/[" ]/g, '').includes('村干部工资'))).toEqual([]);
+    } finally {
+      for (const pf of opened) await pf.close();
+    }
   });
 
   it.each([

@@ -54,8 +54,14 @@ afterAll(async () => {
 
 describe('the search index split by township', () => {
   it('writes one bundle per township, and a directory saying which villages and characters each holds', async () => {
-    // Which bundles lack a character comes with the lexicon's shard of that character.
-    const bundles = (await openLexicon(split).loader.forQuery('低曲')).directory.bundles;
+    // Which bundles lack a character comes with the lexicon's shard of that character, a bundle's villages with the
+    // shards of their names.
+    const bundles = (
+      await openLexicon(split).loader.forQuery(
+        '低曲',
+        county.villages.map((v) => v.data.name),
+      )
+    ).directory.bundles;
     const townships = [...new Set(county.villages.map((v) => v.data.township))].sort();
     expect(bundles.flatMap((b) => b.townships).sort()).toEqual(townships);
     expect(bundles.every((b) => b.townships.length === 1)).toBe(true);

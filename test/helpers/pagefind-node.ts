@@ -246,7 +246,8 @@ export async function openSiteSearch(dist: string): Promise<SiteSearch> {
     vocabularyLoaded: () => loaded,
     searchFiles: () => [...files].map(([path, bytes]) => ({ path, bytes })),
     async search(query, filters = {}, order = 'relevance', budget = BUNDLE_BUDGET) {
-      const answer = await runSearch(openBundles(lexicon.directory, filters, openBundle, budget), loader.forQuery, query, filters, order, {
+      const forQuery = (q: string) => loader.forQuery(q, [filters.village]);
+      const answer = await runSearch(openBundles(lexicon.directory, filters, openBundle, budget), forQuery, query, filters, order, {
         describe,
         loadVocabulary,
       });

@@ -30,9 +30,21 @@ describe('long words searched by a shorter piece of themselves (pins)', () => {
     expect(pins['监督委员会']).not.toBe('督委');
   });
 
-  it('gives a word the site does not have no pin, and the query searches the pin instead of the word', () => {
+  it('gives a word the site does not have the empty pin, so a query does not search it (it would find nothing)', () => {
+    const pins = pinsOf(['村务监督委员会审核。', '发放误工补贴。']);
+    expect(pins['一事一议']).toBe('');
+    // 村干部工资 stands on no page: searched by its synonyms only (误工补贴), none of its own five characters' chunks read.
+    const lexicon: SearchLexicon = { places: [], t2s: '', words: '村干部工资', pins, synonyms: { 村干部工资: ['报酬', '误工补贴'] } };
+    const [term] = planQuery('村干部工资', lexicon).terms;
+    expect(term!.tries.map((t) => [t.label, Boolean(t.absent)])).toEqual([
+      ['村干部工资', true],
+      ['报酬', true],
+      ['误工补贴', false],
+    ]);
+  });
+
+  it('searches the pin instead of the word', () => {
     const pins = pinsOf(['村务监督委员会审核。']);
-    expect(pins['一事一议']).toBeUndefined();
     const lexicon: SearchLexicon = { places: [], t2s: '', words: '村务监督委员会', pins };
     const [term] = planQuery('村务监督委员会', lexicon).terms;
     expect(term!.text).toBe('村务监督委员会');

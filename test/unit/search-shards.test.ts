@@ -86,6 +86,32 @@ describe('the search lexicon in shards (a first query downloads what its charact
     expect(chooseBundles(lexicon.directory, plan, {})).toEqual(chooseBundles(WHOLE.directory, planQuery(query, WHOLE), {}));
   });
 
+  it.each(['东兴村', '马曲村'])('a search filtered to %s loads the shard of its name and opens the same bundle as the whole lexicon', async (village) => {
+    const { loader } = sharded(8);
+    const lexicon = await loader.forQuery('低保', [village]);
+    const plan = planQuery('低保', lexicon);
+    expect(chooseBundles(lexicon.directory, plan, { village })).toEqual(chooseBundles(WHOLE.directory, planQuery('低保', WHOLE), { village }));
+  });
+
+  it('names no village in the core, so a county of 1,000 villages has a core as small as one of 2', () => {
+    const { core } = shardLexicon(WHOLE, 8);
+    const text = JSON.stringify(core);
+    for (const p of places.filter((x) => x.kind === 'village')) expect(text).not.toContain(p.name);
+    // 998 more villages in the same two bundles: the core is byte for byte the same, the shards carry them.
+    const more = Array.from({ length: 998 }, (_, i) => `新${String.fromCodePoint(0x4e00 + i)}村`);
+    const big: SplitLexicon = {
+      ...WHOLE,
+      places: [...WHOLE.places, ...more.map((name) => makePlace(name, 'village'))],
+      directory: {
+        ...WHOLE.directory,
+        bundles: WHOLE.directory.bundles.map((b, i) => ({ ...b, villages: [...b.villages, ...more.filter((_, j) => j % 2 === i)] })),
+      },
+    };
+    const sharded = shardLexicon(big, 8);
+    expect(JSON.stringify(sharded.core)).toBe(text);
+    expect(sharded.shards.flatMap((x) => x.places.map((p) => p.name))).toEqual(expect.arrayContaining(more));
+  });
+
   it('loads only the shards of the characters typed: 低保 asks for at most two of eight files', async () => {
     const { loader, asked } = sharded(8);
     await loader.forQuery('低保');
