@@ -82,7 +82,7 @@ import { CACHE_DIR as POSTER_CACHE_DIR, LAYOUT_CACHE_DIR } from '../src/posters/
 import { readRss, RECYCLE_RSS } from '../src/posters/pool.ts';
 import { getChangedDatedPages, getStateDate } from '../src/records/dated.ts';
 import { formatKioskVersion } from '../src/lib/kiosk.ts';
-import { replaceFile } from '../src/integrations/files.ts';
+import { replaceFile } from '../src/build/staging-files.ts';
 import type { SearchInput } from '../src/data/search.ts';
 import { COUNTY_SUMMARY_FILE } from '../src/integrations/county-summary.ts';
 import { planPublicationLog } from '../src/integrations/publication-log.ts';

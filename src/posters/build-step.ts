@@ -5,12 +5,13 @@
  * requires on paper (低保 names …) go to private-posters/<village>/ in the project instead, never to
  * the published site.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LogPlan } from '../build/context.ts';
 import type { BuildStep, StepContext } from '../build/steps.ts';
 import type { County } from '../check/model.ts';
 import { tempPath } from '../check/cache-file.ts';
+import { replaceFile, replaceWithLink } from '../build/staging-files.ts';
 import { getCachedFile, pruneCache, readCacheEntry } from './cache.ts';
 import type { PosterDoc } from './doc.ts';
 import { getPosterFiles, getPosterFolder, getQuarterPdfName, listPosterFiles } from './files.ts';
@@ -51,15 +52,8 @@ const label = (doc: PosterDoc, size: SizeKey) => `${doc.village.id}/${doc.id}@${
  * written through (it may be a hard link into the previous dist/).
  */
 function placeFile(cached: string, dest: string): void {
-  if (existsSync(dest)) {
-    if (statSync(dest).ino === statSync(cached).ino) return;
-    rmSync(dest, { force: true });
-  }
-  try {
-    linkSync(cached, dest);
-  } catch {
-    copyFileSync(cached, dest);
-  }
+  if (existsSync(dest) && statSync(dest).ino === statSync(cached).ino) return;
+  replaceWithLink(cached, dest);
 }
 
 /**
@@ -203,8 +197,7 @@ export async function buildPosters(ctx: Pick<StepContext, 'root' | 'outDir' | 'c
           const date = posters.map((p) => p.doc.publishedAt ?? '').reduce((a, b) => (b > a ? b : a), '');
           const name = getQuarterPdfName(quarter, SIZES[size]);
           const file = join(ctx.outDir, folder, name);
-          rmSync(file, { force: true });
-          writeFileSync(file, await joinPdfs(pdfs, `${first.village.name}${first.periodZh}全部海报（${SIZES[size].labelZh}）`, date || undefined));
+          replaceFile(file, await joinPdfs(pdfs, `${first.village.name}${first.periodZh}全部海报（${SIZES[size].labelZh}）`, date || undefined));
           bundles.add(`${folder}/${name}`);
           publicFiles += 1;
           publicBytes += statSync(file).size;

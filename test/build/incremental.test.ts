@@ -52,6 +52,31 @@ const listParts = () =>
       `${relative(join(tree.root, PARTS), f)} ${statSync(f).mtimeMs}`,
     ]),
   );
+/**
+ * Holds the files of the release `dir` by hard links in a folder of its own (the build removes the replaced release)
+ * and what each one's inode holds: its bytes' hash and modification time, which a write through any hard link to it
+ * changes, even with the same bytes. `changed()`: the files written through since.
+ */
+const holdRelease = (dir: string, name: string) => {
+  const held = `${tree.root}-held-${name}`;
+  rmSync(held, { recursive: true, force: true });
+  const run = spawnSync('cp', ['-al', realpathSync(dir), held], { encoding: 'utf8' });
+  expect(run.status, run.stderr).toBe(0);
+  const state = () =>
+    Object.fromEntries(files(held).map((f) => [relative(held, f), `${createHash('sha256').update(readFileSync(f)).digest('hex')} ${statSync(f).mtimeMs}`]));
+  const before = state();
+  return {
+    files: Object.keys(before).length,
+    changed: () => {
+      const after = state();
+      rmSync(held, { recursive: true, force: true });
+      return Object.keys(before).filter((f) => after[f] !== before[f]);
+    },
+  };
+};
+/** The files of the release online before the incremental build that it wrote through (none). */
+let writtenThrough: string[] = [];
+let heldFiles = 0;
 let partsBefore: Record<string, string> = {};
 let partsAfter: Record<string, string> = {};
 /** Each file of the output before the incremental build, by its inode. */
@@ -88,7 +113,10 @@ beforeAll(() => {
       .replace('unpublishAfter: 2026-03-15', 'unpublishAfter: 2026-05-15'),
   );
   copyCounty(tree.root, copied);
+  const online = holdRelease(dist, 'incremental');
   incremental = build();
+  heldFiles = online.files;
+  writtenThrough = online.changed();
   partsAfter = listParts();
   copiedIncremental = buildIn(copied);
   // The full build makes every village's open-data part afresh: the incremental build's reused parts are compared with new ones.
@@ -98,7 +126,8 @@ beforeAll(() => {
 
 afterAll(() => {
   tree.cleanup();
-  for (const dir of [copied, `${tree.root}-copy-2`]) rmSync(dir, { recursive: true, force: true });
+  for (const dir of [copied, `${tree.root}-copy-2`, `${tree.root}-held-incremental`, `${tree.root}-held-new-day`])
+    rmSync(dir, { recursive: true, force: true });
 });
 
 describe('an incremental build', () => {
@@ -169,6 +198,11 @@ describe('an incremental build', () => {
     for (const f of others) expect(statSync(join(dist, f)).ino, f).toBe(inodesBefore[f]);
   });
 
+  it('leaves every file of the release online as it was: no step writes through the hard links it carried over (kiosk copies, posters, county.json, log, search)', () => {
+    expect(heldFiles).toBeGreaterThan(400);
+    expect(writtenThrough).toEqual([]);
+  });
+
   it("shows the village's update", () => {
     expect(readFileSync(join(tree.root, 'dist/v/maqu/meetings/2025-07-04-lianxi/index.html'), 'utf8')).toContain('经逐项核对');
     expect(readFileSync(join(tree.root, 'dist/v/dongxing/index.html'), 'utf8')).toContain('第四批');
@@ -207,6 +241,7 @@ describe('an incremental build', () => {
     expect(readFileSync(join(tree.root, notice), 'utf8')).toContain('公示至2025年11月24日');
     const noticeBefore = statSync(join(tree.root, notice)).ino;
     const release = realpathSync(join(tree.root, 'dist'));
+    const online = holdRelease(join(tree.root, 'dist'), 'new-day');
     const nextDay = spawnSync(process.execPath, [buildScript, '--root', tree.root], {
       cwd: tree.root,
       encoding: 'utf8',
@@ -215,6 +250,8 @@ describe('an incremental build', () => {
     expect(nextDay.status, nextDay.stdout + nextDay.stderr).toBe(0);
     // No state changes on 2025-11-21: nothing is rendered or logged, the last release is linked into a new one.
     expect(nextDay.stdout).toContain('New day without a state change');
+    // Each screen's version.json and county.json are written into a copy of the last release made of hard links: as new files.
+    expect(online.changed()).toEqual([]);
     // A new release, whose published log is the last one's files, linked over (nothing appended).
     expect(realpathSync(join(tree.root, 'dist'))).not.toBe(release);
     expect(inodes(join(tree.root, 'dist/log'))).toEqual(log);
