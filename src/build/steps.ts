@@ -36,6 +36,11 @@ export interface StepContext {
      */
     pages?: readonly string[];
   };
+  /**
+   * The poster cache keys of the posters scripts/build.ts rendered while the pages were built (src/posters/build-step.ts
+   * `renderMissingPosters`): the poster step counts them as rendered by this build, not reused.
+   */
+  postersRenderedAhead?: readonly string[];
   /** The publication log planned before rendering (src/build/context.ts); absent outside scripts/build.ts. */
   publicationLog?: LogPlan;
   /**

@@ -80,8 +80,15 @@ const html = (path: string) => readFileSync(join(DIST, path, 'index.html'), 'utf
 const hrefs = (page: string) => [...page.matchAll(/(?:href|src)="([^"]+)"/g)].map((m) => m[1]!);
 
 describe('posters in the built site', () => {
-  it('reports how many posters were rendered and reused', () => {
-    expect(buildLog).toMatch(/posters: \d+ rendered, \d+ reused/);
+  it('says in one line how many posters the build rendered (beside the pages or after them) and how many it reused, counting every poster once', () => {
+    const said = /posters: (\d+) rendered in this build \((\d+) of them while the pages were built\), (\d+) reused from the cache/.exec(buildLog);
+    expect(said, buildLog).not.toBeNull();
+    const [rendered, ahead, reused] = said!.slice(1).map(Number) as [number, number, number];
+    // Every poster × paper size of the default set (personal-data ones too: they go to private-posters/).
+    expect(rendered + reused).toBe(current.length * POSTER_SIZES.length);
+    expect(ahead).toBeLessThanOrEqual(rendered);
+    // No second line counting the posters rendered beside the pages apart.
+    expect(buildLog).not.toMatch(/posters: \d+ rendered while the pages were built/);
   });
 
   it('links every village page to its print page, which links only files that exist', () => {
