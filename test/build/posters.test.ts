@@ -15,7 +15,8 @@ import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCounty } from '../../src/check/load.ts';
 import { buildPosters, PRIVATE_DIR } from '../../src/posters/build-step.ts';
-import { CACHE_DIR } from '../../src/posters/cache.ts';
+import { CACHE_DIR, readCacheEntry } from '../../src/posters/cache.ts';
+import { planBenchLog, planBenchPosters } from '../../bench/lib/poster-plan.ts';
 import type { PosterDoc } from '../../src/posters/doc.ts';
 import { buildPosterDocs } from '../../src/posters/documents.ts';
 import { planPublicationLog } from '../../src/integrations/publication-log.ts';
@@ -89,6 +90,19 @@ describe('posters in the built site', () => {
     expect(ahead).toBeLessThanOrEqual(rendered);
     // No second line counting the posters rendered beside the pages apart.
     expect(buildLog).not.toMatch(/posters: \d+ rendered while the pages were built/);
+  });
+
+  it('the poster benchmark (bench/posters.ts) renders the posters the build rendered, under the same cache keys', () => {
+    const county = loadCounty(ROOT, { env: {} }).county!;
+    const scratch = mkdtempSync(join(tmpdir(), 'gongkai-bench-plan-'));
+    try {
+      const keys = planBenchPosters(scratch, county, planBenchLog(ROOT, county)).flatMap((p) => p.sizes.flatMap((x) => (x.key ? [x.key] : [])));
+      expect(keys.length).toBe(current.length * POSTER_SIZES.length);
+      // The demo's build pruned its poster cache to the posters it placed.
+      for (const key of keys) expect(readCacheEntry(ROOT, key), key).toBeDefined();
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 
   it('links every village page to its print page, which links only files that exist', () => {
