@@ -149,10 +149,7 @@ export async function buildPosters(
   const jobs: PosterJob[] = missing
     .sort((a, b) => b.sheets * (b.size === 'A3' ? 2 : 1) - a.sheets * (a.size === 'A3' ? 2 : 1))
     .map((p) => ({ doc: p.doc, size: p.size, formats: p.formats, key: p.key, root: ctx.root }));
-  if (jobs.length > 0)
-    ctx.log(
-      `  海报：需生成 ${jobs.length} 份，沿用缓存 ${planned.length - jobs.length} 份 · posters: rendering ${jobs.length}, reusing ${planned.length - jobs.length} from the cache`,
-    );
+  // Said in the step's one summary (posterStep): rendered here, beside the pages, or reused.
   const results = await runPosterJobs(jobs);
 
   const privateTmp = tempPath(join(ctx.root, PRIVATE_DIR));

@@ -50,8 +50,7 @@ describe('a cold build with the smallest memory budget (--memory-budget 256)', (
     expect(stages.some((s) => s.stage === 'posters-paused')).toBe(true);
     const ahead = stages.find((s) => s.stage === 'posters-ahead')!.rendered!;
     expect(ahead).toBeGreaterThan(10);
-    // The poster step rendered none itself: every one was in the cache, rendered once.
-    expect(out).not.toMatch(/posters: rendering \d+/);
+    // All of them before the poster step (those the pause held, once the pages were written): it rendered none itself.
     expect(out).toContain(`posters: ${ahead} rendered in this build (${ahead} of them while the pages were built), 0 reused from the cache`);
     // One cache entry per poster and paper size, none left over from a job stopped half-way.
     expect(readdirSync(join(tree.root, CACHE_DIR)).filter((e) => existsSync(join(tree.root, CACHE_DIR, e, 'manifest.json')))).toHaveLength(ahead);
