@@ -82,7 +82,7 @@ import { CACHE_DIR as POSTER_CACHE_DIR, LAYOUT_CACHE_DIR } from '../src/posters/
 import { readRss, RECYCLE_RSS } from '../src/posters/pool.ts';
 import { getChangedDatedPages, getStateDate } from '../src/records/dated.ts';
 import { formatKioskVersion } from '../src/lib/kiosk.ts';
-import { replaceFile } from '../src/integrations/files.ts';
+import { replaceFile } from '../src/build/staging-files.ts';
 import type { SearchInput } from '../src/data/search.ts';
 import { COUNTY_SUMMARY_FILE } from '../src/integrations/county-summary.ts';
 import { planPublicationLog } from '../src/integrations/publication-log.ts';
@@ -676,9 +676,9 @@ const postersStarted = performance.now();
 const postersAhead = values['no-posters']
   ? undefined
   : renderMissingPosters({ root, county, publicationLog }, only, { workers: Math.max(1, availableParallelism() - pageWorkers), onPlanned: collectGarbage });
-const posters = (postersAhead?.done ?? Promise.resolve(0)).then((n) => {
-  recordTiming('posters-ahead', performance.now() - postersStarted, { rendered: n });
-  return n;
+const posters = (postersAhead?.done ?? Promise.resolve([])).then((keys) => {
+  recordTiming('posters-ahead', performance.now() - postersStarted, { rendered: keys.length });
+  return keys;
 });
 // Awaited before the post-build steps (a failure stops the build there); this only keeps an early failure from going unhandled.
 posters.catch(() => undefined);
@@ -747,10 +747,9 @@ if (only && ahead) {
 // run beside the county (issue 18). An incremental build, which indexes a township or two, runs the two side by side.
 try {
   const postStarted = performance.now();
-  // The posters rendered ahead are all in the cache before the poster step places them (which then says it reused them).
+  // The posters rendered ahead are all in the cache before the poster step places them (and counts them as rendered by this build).
   const renderedAhead = await posters;
-  if (renderedAhead > 0) console.log(`  海报：与网页同时生成 ${renderedAhead} 份 · posters: ${renderedAhead} rendered while the pages were built`);
-  const stepsProcess = startCountySteps(countyStepsRequest);
+  const stepsProcess = startCountySteps({ ...countyStepsRequest, steps: { ...countyStepsRequest.steps, postersRenderedAhead: renderedAhead } });
   const indexSearch = async () => runPostBuildSteps({ ...steps, search: await stepsProcess.search, log: (m: string) => console.log(m) }, [SEARCH_STEP]);
   if (only) {
     // An incremental build indexes a township or two: the index runs beside the county's steps (they write disjoint files).

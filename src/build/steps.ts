@@ -5,8 +5,8 @@
  *
  * In an incremental build (`incremental` set) only the named villages' pages and the county home
  * were rendered; every other file in the staging folder is a hard link to the previous output and was
- * already processed by the previous build. So a step must never rewrite a file in place (write a
- * new file, or remove the old one first: `replaceFile` in src/integrations/files.ts), and must not
+ * already processed by the previous build. So a step must never open a file there for writing (it writes
+ * every file through src/build/staging-files.ts: a new file renamed over the old name), and must not
  * assume pages are unprocessed.
  */
 import type { County, Problem } from '../check/model.ts';
@@ -36,6 +36,11 @@ export interface StepContext {
      */
     pages?: readonly string[];
   };
+  /**
+   * The poster cache keys of the posters scripts/build.ts rendered while the pages were built (src/posters/build-step.ts
+   * `renderMissingPosters`): the poster step counts them as rendered by this build, not reused.
+   */
+  postersRenderedAhead?: readonly string[];
   /** The publication log planned before rendering (src/build/context.ts); absent outside scripts/build.ts. */
   publicationLog?: LogPlan;
   /**

@@ -8,7 +8,7 @@ import { assembleCompliance } from '../check/compliance-rules.ts';
 import { getHomeView, getVillageBoardView } from '../data/views.ts';
 import { countyInputHash } from '../build/input-hash.ts';
 import type { CountySummary } from '../schemas/county-summary.ts';
-import { replaceFile } from './files.ts';
+import { replaceFile } from '../build/staging-files.ts';
 import type { BuildStep, StepContext } from '../build/steps.ts';
 
 export const COUNTY_SUMMARY_FILE = 'county.json';

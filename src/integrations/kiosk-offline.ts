@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { copyWorkboxLibraries, injectManifest } from 'workbox-build';
-import { replaceFile } from './files.ts';
+import { replaceFile } from '../build/staging-files.ts';
 import { formatKioskVersion } from '../lib/kiosk.ts';
 import type { BuildStep, StepContext } from '../build/steps.ts';
 
@@ -70,6 +70,8 @@ export async function writeKioskOffline(ctx: StepContext): Promise<{ village: st
   const kioskDir = join(ctx.outDir, 'kiosk');
   if (!existsSync(kioskDir)) throw new Error('kiosk pages missing: expected dist/kiosk/<village>/index.html');
   const base = new URL(ctx.county.site.baseUrl).pathname.replace(/\/?$/, '/');
+  // Workbox copies into the folder it finds: a carried-over one (hard links to the release online) goes first.
+  for (const name of readdirSync(kioskDir)) if (name.startsWith('workbox-v')) rmSync(join(kioskDir, name), { recursive: true, force: true });
   const wbDir = await copyWorkboxLibraries(kioskDir);
   pruneWorkbox(join(kioskDir, wbDir));
   const workboxPath = `${base}kiosk/${wbDir}/`;

@@ -15,7 +15,7 @@
  * (see src/lib/search-query.ts for why that makes Chinese search exact).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, freemem } from 'node:os';
 import { join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -33,7 +33,7 @@ import { shardCount, shardLexicon, shardVocabulary, type ShardSet } from '../lib
 import type { SearchVocabulary } from '../lib/search-shards.ts';
 import { SEARCH_LANGUAGE } from '../lib/search-synonyms.ts';
 import { SEARCH_WORD_CHARACTERS, separateHanForIndex } from '../lib/search-query.ts';
-import { replaceFile } from './files.ts';
+import { replaceFile } from '../build/staging-files.ts';
 import { recordTiming } from './timings.ts';
 import type { BuildStep, StepContext } from '../build/steps.ts';
 
@@ -519,15 +519,15 @@ function moveLedgerEntries(dir: string): void {
     const cut = cutAmountTail(fragment);
     const split = splitLedgerFragment(cut);
     if (split.chunks.length === 0) {
-      if (cut !== fragment) writeFileSync(file, gzipSync(Buffer.concat([Buffer.from(FRAGMENT_SIGNATURE), Buffer.from(JSON.stringify(cut))]), { level: 9 }));
+      if (cut !== fragment) replaceFile(file, gzipSync(Buffer.concat([Buffer.from(FRAGMENT_SIGNATURE), Buffer.from(JSON.stringify(cut))]), { level: 9 }));
       continue;
     }
     const id = name.replace(/\.pf_fragment$/, '');
     const { pack, ranges } = packEntryChunks(split.chunks, (data) => gzipSync(data, { level: 9 }));
     mkdirSync(join(dir, 'entries'), { recursive: true });
-    writeFileSync(join(dir, entryPackFile(id)), pack);
+    replaceFile(join(dir, entryPackFile(id)), pack);
     const fragmentWithRanges = { ...split.fragment, entryRanges: ranges };
-    writeFileSync(file, gzipSync(Buffer.concat([Buffer.from(FRAGMENT_SIGNATURE), Buffer.from(JSON.stringify(fragmentWithRanges))]), { level: 9 }));
+    replaceFile(file, gzipSync(Buffer.concat([Buffer.from(FRAGMENT_SIGNATURE), Buffer.from(JSON.stringify(fragmentWithRanges))]), { level: 9 }));
   }
 }
 

@@ -7,6 +7,7 @@
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { removeDeadTempsOf, tempPath } from '../check/cache-file.ts';
+import { replaceFile } from '../build/staging-files.ts';
 import type { LogLeaf } from '../schemas/log-leaf.ts';
 import { toHex, utf8 } from '../lib/tlog/bytes.ts';
 import { formatCheckpoint, parseCheckpoint } from '../lib/tlog/checkpoint.ts';
@@ -313,8 +314,8 @@ function getPublishedPrefix(outDir: string, tree: MerkleTree, origin: string, si
  * When `outDir` holds a log published before that the current one extends (see getPublishedPrefix),
  * only what changed is written: the checkpoint, new tiles and bundles, the proofs of the entries in
  * new or growing tiles, new extra files; partial tiles that grew and extra files no longer listed are
- * removed. A file is removed before it is written, so a hard link to an older release (the build's
- * carried-over files) is never written through. With nothing appended nothing is written. Else the
+ * removed. Each file is written as a new file renamed over the old name (src/build/staging-files.ts), so a hard
+ * link to an older release (the build's carried-over files) is never written through. With nothing appended nothing is written. Else the
  * folder is written whole, atomically.
  */
 export async function publishLog(options: PublishOptions): Promise<PublishResult> {
@@ -375,9 +376,8 @@ export async function publishLog(options: PublishOptions): Promise<PublishResult
       if (published.has(path)) {
         const old = readFileSync(target);
         if (old.equals(typeof bytes === 'string' ? Buffer.from(bytes) : bytes)) continue;
-        rmSync(target);
       } else mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, bytes);
+      replaceFile(target, bytes);
       written++;
     }
   }

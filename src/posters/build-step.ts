@@ -5,12 +5,13 @@
  * requires on paper (低保 names …) go to private-posters/<village>/ in the project instead, never to
  * the published site.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LogPlan } from '../build/context.ts';
 import type { BuildStep, StepContext } from '../build/steps.ts';
 import type { County } from '../check/model.ts';
 import { tempPath } from '../check/cache-file.ts';
+import { replaceFile, replaceWithLink } from '../build/staging-files.ts';
 import { getCachedFile, pruneCache, readCacheEntry } from './cache.ts';
 import type { PosterDoc } from './doc.ts';
 import { getPosterFiles, getPosterFolder, getQuarterPdfName, listPosterFiles } from './files.ts';
@@ -23,9 +24,11 @@ import { POSTER_SIZES, SIZES, type SizeKey } from './sizes.ts';
 export const PRIVATE_DIR = 'private-posters';
 
 export interface PosterBuildReport {
-  /** `<village>/<poster>@<size>` rendered in this build. */
+  /** `<village>/<poster>@<size>` rendered in this build: by this step, or while the pages were built (`postersRenderedAhead`). */
   rendered: string[];
-  /** `<village>/<poster>@<size>` copied from the cache. */
+  /** How many of `rendered` were rendered while the pages were built. */
+  renderedAhead: number;
+  /** `<village>/<poster>@<size>` copied from the cache, rendered by an earlier build. */
   reused: string[];
   /** Files written to dist/ and to private-posters/. */
   publicFiles: number;
@@ -51,15 +54,8 @@ const label = (doc: PosterDoc, size: SizeKey) => `${doc.village.id}/${doc.id}@${
  * written through (it may be a hard link into the previous dist/).
  */
 function placeFile(cached: string, dest: string): void {
-  if (existsSync(dest)) {
-    if (statSync(dest).ino === statSync(cached).ino) return;
-    rmSync(dest, { force: true });
-  }
-  try {
-    linkSync(cached, dest);
-  } catch {
-    copyFileSync(cached, dest);
-  }
+  if (existsSync(dest) && statSync(dest).ino === statSync(cached).ino) return;
+  replaceWithLink(cached, dest);
 }
 
 /**
@@ -84,8 +80,8 @@ export function planMissingPosters(root: string, county: County, villages?: read
 }
 
 export interface PostersAhead {
-  /** How many posters were rendered, once all of them are in the cache. */
-  done: Promise<number>;
+  /** The cache keys of the posters rendered, once all of them are in the cache. */
+  done: Promise<string[]>;
   /** Stops the workers at once (their jobs wait) until `useAllWorkers`: the build's memory budget is near. */
   pause(): void;
   /** The resident memory of the poster workers together, in bytes (0 before they start). */
@@ -121,12 +117,12 @@ export function renderMissingPosters(
       }
     });
   }).then(async (jobs) => {
-    const n = jobs.length;
+    const keys = jobs.map((j) => j.key);
     options.onPlanned?.();
     run = startPosterJobs(jobs, { workers });
     jobs.length = 0;
     await run.done;
-    return n;
+    return keys;
   });
   const setWorkers = (n: number, now = false) => {
     workers = n;
@@ -139,7 +135,9 @@ export function renderMissingPosters(
  * Renders (or reuses) the default poster set of the county — what clerks print now (selection.ts) —
  * and copies the files into place. Other posters are rendered on request (on-request.ts).
  */
-export async function buildPosters(ctx: Pick<StepContext, 'root' | 'outDir' | 'county' | 'log' | 'publicationLog'>): Promise<PosterBuildReport> {
+export async function buildPosters(
+  ctx: Pick<StepContext, 'root' | 'outDir' | 'county' | 'log' | 'publicationLog' | 'postersRenderedAhead'>,
+): Promise<PosterBuildReport> {
   const started = performance.now();
   const county = ctx.county;
   const plans = county.villages.map((v) => planVillagePosters(ctx.root, county, v, false, ctx.publicationLog));
@@ -151,10 +149,7 @@ export async function buildPosters(ctx: Pick<StepContext, 'root' | 'outDir' | 'c
   const jobs: PosterJob[] = missing
     .sort((a, b) => b.sheets * (b.size === 'A3' ? 2 : 1) - a.sheets * (a.size === 'A3' ? 2 : 1))
     .map((p) => ({ doc: p.doc, size: p.size, formats: p.formats, key: p.key, root: ctx.root }));
-  if (jobs.length > 0)
-    ctx.log(
-      `  海报：需生成 ${jobs.length} 份，沿用缓存 ${planned.length - jobs.length} 份 · posters: rendering ${jobs.length}, reusing ${planned.length - jobs.length} from the cache`,
-    );
+  // Said in the step's one summary (posterStep): rendered here, beside the pages, or reused.
   const results = await runPosterJobs(jobs);
 
   const privateTmp = tempPath(join(ctx.root, PRIVATE_DIR));
@@ -203,8 +198,7 @@ export async function buildPosters(ctx: Pick<StepContext, 'root' | 'outDir' | 'c
           const date = posters.map((p) => p.doc.publishedAt ?? '').reduce((a, b) => (b > a ? b : a), '');
           const name = getQuarterPdfName(quarter, SIZES[size]);
           const file = join(ctx.outDir, folder, name);
-          rmSync(file, { force: true });
-          writeFileSync(file, await joinPdfs(pdfs, `${first.village.name}${first.periodZh}全部海报（${SIZES[size].labelZh}）`, date || undefined));
+          replaceFile(file, await joinPdfs(pdfs, `${first.village.name}${first.periodZh}全部海报（${SIZES[size].labelZh}）`, date || undefined));
           bundles.add(`${folder}/${name}`);
           publicFiles += 1;
           publicBytes += statSync(file).size;
@@ -238,9 +232,12 @@ export async function buildPosters(ctx: Pick<StepContext, 'root' | 'outDir' | 'c
   } else rmSync(privateDir, { recursive: true, force: true });
   pruneCache(ctx.root, new Set(planned.map((p) => p.key)));
   const missingKeys = new Set(missing.map((p) => p.key));
+  const aheadKeys = new Set(ctx.postersRenderedAhead);
+  const renderedHere = (p: (typeof planned)[number]) => missingKeys.has(p.key) || aheadKeys.has(p.key);
   return {
-    rendered: planned.filter((p) => missingKeys.has(p.key)).map((p) => label(p.doc, p.size)),
-    reused: planned.filter((p) => !missingKeys.has(p.key)).map((p) => label(p.doc, p.size)),
+    rendered: planned.filter(renderedHere).map((p) => label(p.doc, p.size)),
+    renderedAhead: planned.filter((p) => aheadKeys.has(p.key) && !missingKeys.has(p.key)).length,
+    reused: planned.filter((p) => !renderedHere(p)).map((p) => label(p.doc, p.size)),
     publicFiles,
     privateFiles,
     publicBytes,
@@ -257,7 +254,7 @@ export const posterStep: BuildStep = {
   async run(ctx) {
     const r = await buildPosters(ctx);
     ctx.log(
-      `  海报：生成 ${r.rendered.length} 份，沿用 ${r.reused.length} 份；网站 ${r.publicFiles} 个文件，${PRIVATE_DIR}/ ${r.privateFiles} 个文件（含个人信息，不上网） · posters: ${r.rendered.length} rendered, ${r.reused.length} reused; ${r.publicFiles} files on the site, ${r.privateFiles} in ${PRIVATE_DIR}/ (personal data, not published)`,
+      `  海报：本次生成 ${r.rendered.length} 份（其中与网页同时生成 ${r.renderedAhead} 份），沿用缓存 ${r.reused.length} 份；网站 ${r.publicFiles} 个文件，${PRIVATE_DIR}/ ${r.privateFiles} 个文件（含个人信息，不上网） · posters: ${r.rendered.length} rendered in this build (${r.renderedAhead} of them while the pages were built), ${r.reused.length} reused from the cache; ${r.publicFiles} files on the site, ${r.privateFiles} in ${PRIVATE_DIR}/ (personal data, not published)`,
     );
   },
 };

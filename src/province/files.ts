@@ -4,7 +4,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DeploySize } from '../lib/deploy-hosts.ts';
+import { SMALLEST_FILE_BYTES_CAP, type DeploySize } from '../lib/deploy-hosts.ts';
 
 /** Kinds of file in a county's deploy, in report order. */
 export const FILE_KINDS = ['pages', 'search', 'log', 'posters', 'data', 'feeds', 'kiosk', 'other'] as const;
@@ -35,6 +35,7 @@ export function measureDeploy(dir: string): DeployReport {
     bytes: 0,
     fullestDirectory: { path: '.', files: 0 },
     largestFile: { path: '', bytes: 0 },
+    largeFiles: [],
     byKind,
   };
   const walk = (abs: string, rel: string) => {
@@ -51,11 +52,13 @@ export function measureDeploy(dir: string): DeployReport {
         report.bytes += st.size;
         byKind[getFileKind(path)]++;
         if (st.size > report.largestFile.bytes) report.largestFile = { path, bytes: st.size };
+        if (st.size > SMALLEST_FILE_BYTES_CAP) report.largeFiles.push({ path, bytes: st.size });
       }
     }
     if (here > report.fullestDirectory.files) report.fullestDirectory = { path: rel || '.', files: here };
   };
   walk(dir, '');
+  report.largeFiles.sort((a, b) => b.bytes - a.bytes || (a.path < b.path ? -1 : 1));
   return report;
 }
 

@@ -52,6 +52,31 @@ const listParts = () =>
       `${relative(join(tree.root, PARTS), f)} ${statSync(f).mtimeMs}`,
     ]),
   );
+/**
+ * Holds the files of the release `dir` by hard links in a folder of its own (the build removes the replaced release)
+ * and what each one's inode holds: its bytes' hash and modification time, which a write through any hard link to it
+ * changes, even with the same bytes. `changed()`: the files written through since.
+ */
+const holdRelease = (dir: string, name: string) => {
+  const held = `${tree.root}-held-${name}`;
+  rmSync(held, { recursive: true, force: true });
+  const run = spawnSync('cp', ['-al', realpathSync(dir), held], { encoding: 'utf8' });
+  expect(run.status, run.stderr).toBe(0);
+  const state = () =>
+    Object.fromEntries(files(held).map((f) => [relative(held, f), `${createHash('sha256').update(readFileSync(f)).digest('hex')} ${statSync(f).mtimeMs}`]));
+  const before = state();
+  return {
+    files: Object.keys(before).length,
+    changed: () => {
+      const after = state();
+      rmSync(held, { recursive: true, force: true });
+      return Object.keys(before).filter((f) => after[f] !== before[f]);
+    },
+  };
+};
+/** The files of the release online before the incremental build that it wrote through (none). */
+let writtenThrough: string[] = [];
+let heldFiles = 0;
 let partsBefore: Record<string, string> = {};
 let partsAfter: Record<string, string> = {};
 /** Each file of the output before the incremental build, by its inode. */
@@ -88,7 +113,10 @@ beforeAll(() => {
       .replace('unpublishAfter: 2026-03-15', 'unpublishAfter: 2026-05-15'),
   );
   copyCounty(tree.root, copied);
+  const online = holdRelease(dist, 'incremental');
   incremental = build();
+  heldFiles = online.files;
+  writtenThrough = online.changed();
   partsAfter = listParts();
   copiedIncremental = buildIn(copied);
   // The full build makes every village's open-data part afresh: the incremental build's reused parts are compared with new ones.
@@ -98,7 +126,8 @@ beforeAll(() => {
 
 afterAll(() => {
   tree.cleanup();
-  for (const dir of [copied, `${tree.root}-copy-2`]) rmSync(dir, { recursive: true, force: true });
+  for (const dir of [copied, `${tree.root}-copy-2`, `${tree.root}-held-incremental`, `${tree.root}-held-new-day`])
+    rmSync(dir, { recursive: true, force: true });
 });
 
 describe('an incremental build', () => {
@@ -169,6 +198,11 @@ describe('an incremental build', () => {
     for (const f of others) expect(statSync(join(dist, f)).ino, f).toBe(inodesBefore[f]);
   });
 
+  it('leaves every file of the release online as it was: no step writes through the hard links it carried over (kiosk copies, posters, county.json, log, search)', () => {
+    expect(heldFiles).toBeGreaterThan(400);
+    expect(writtenThrough).toEqual([]);
+  });
+
   it("shows the village's update", () => {
     expect(readFileSync(join(tree.root, 'dist/v/maqu/meetings/2025-07-04-lianxi/index.html'), 'utf8')).toContain('经逐项核对');
     expect(readFileSync(join(tree.root, 'dist/v/dongxing/index.html'), 'utf8')).toContain('第四批');
@@ -207,6 +241,7 @@ describe('an incremental build', () => {
     expect(readFileSync(join(tree.root, notice), 'utf8')).toContain('公示至2025年11月24日');
     const noticeBefore = statSync(join(tree.root, notice)).ino;
     const release = realpathSync(join(tree.root, 'dist'));
+    const online = holdRelease(join(tree.root, 'dist'), 'new-day');
     const nextDay = spawnSync(process.execPath, [buildScript, '--root', tree.root], {
       cwd: tree.root,
       encoding: 'utf8',
@@ -215,6 +250,8 @@ describe('an incremental build', () => {
     expect(nextDay.status, nextDay.stdout + nextDay.stderr).toBe(0);
     // No state changes on 2025-11-21: nothing is rendered or logged, the last release is linked into a new one.
     expect(nextDay.stdout).toContain('New day without a state change');
+    // Each screen's version.json and county.json are written into a copy of the last release made of hard links: as new files.
+    expect(online.changed()).toEqual([]);
     // A new release, whose published log is the last one's files, linked over (nothing appended).
     expect(realpathSync(join(tree.root, 'dist'))).not.toBe(release);
     expect(inodes(join(tree.root, 'dist/log'))).toEqual(log);
@@ -241,11 +278,14 @@ describe('an incremental build', () => {
     expect(removed.stdout).not.toContain('New day without a state change');
     expect(files(join(tree.root, 'dist')).some((f) => f.includes('/v/wenshui/'))).toBe(false);
     expect(existsSync(join(tree.root, PARTS, 'wenshui'))).toBe(false);
+    // The site's title is on every page and on no poster (the hotline would be: every poster rendered again, for nothing
+    // this test looks at), so the full build renders every page and takes every poster from the cache.
     const site = join(tree.root, 'content/site.yaml');
-    writeFileSync(site, readFileSync(site, 'utf8').replace('hotline: 0917-4612345', 'hotline: 0917-4612346'));
+    writeFileSync(site, readFileSync(site, 'utf8').replace('title: 陇县村务公开栏', 'title: 陇县村务公开'));
     const out = build();
     expect(out).toContain('Full build');
-    expect(readFileSync(join(tree.root, 'dist/v/maqu/index.html'), 'utf8')).toContain('0917-4612346');
-    // The county hotline is printed on every notice-board poster, so every poster is rendered again.
+    expect(out).toMatch(/posters: 0 rendered in this build \(0 of them while the pages were built\), \d+ reused from the cache/);
+    for (const page of ['index.html', 'v/maqu/index.html', 'v/dongguan/index.html', 'kiosk/dongxing/index.html'])
+      expect(readFileSync(join(tree.root, 'dist', page), 'utf8'), page).toMatch(/<title>[^<]*陇县村务公开</);
   }, 300_000);
 });

@@ -15,7 +15,8 @@ import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCounty } from '../../src/check/load.ts';
 import { buildPosters, PRIVATE_DIR } from '../../src/posters/build-step.ts';
-import { CACHE_DIR } from '../../src/posters/cache.ts';
+import { CACHE_DIR, readCacheEntry } from '../../src/posters/cache.ts';
+import { planBenchLog, planBenchPosters } from '../../bench/lib/poster-plan.ts';
 import type { PosterDoc } from '../../src/posters/doc.ts';
 import { buildPosterDocs } from '../../src/posters/documents.ts';
 import { planPublicationLog } from '../../src/integrations/publication-log.ts';
@@ -80,8 +81,28 @@ const html = (path: string) => readFileSync(join(DIST, path, 'index.html'), 'utf
 const hrefs = (page: string) => [...page.matchAll(/(?:href|src)="([^"]+)"/g)].map((m) => m[1]!);
 
 describe('posters in the built site', () => {
-  it('reports how many posters were rendered and reused', () => {
-    expect(buildLog).toMatch(/posters: \d+ rendered, \d+ reused/);
+  it('says in one line how many posters the build rendered (beside the pages or after them) and how many it reused, counting every poster once', () => {
+    const said = /posters: (\d+) rendered in this build \((\d+) of them while the pages were built\), (\d+) reused from the cache/.exec(buildLog);
+    expect(said, buildLog).not.toBeNull();
+    const [rendered, ahead, reused] = said!.slice(1).map(Number) as [number, number, number];
+    // Every poster × paper size of the default set (personal-data ones too: they go to private-posters/).
+    expect(rendered + reused).toBe(current.length * POSTER_SIZES.length);
+    expect(ahead).toBeLessThanOrEqual(rendered);
+    // No second line counting the posters rendered beside the pages apart.
+    expect(buildLog).not.toMatch(/posters: \d+ rendered while the pages were built/);
+  });
+
+  it('the poster benchmark (bench/posters.ts) renders the posters the build rendered, under the same cache keys', () => {
+    const county = loadCounty(ROOT, { env: {} }).county!;
+    const scratch = mkdtempSync(join(tmpdir(), 'gongkai-bench-plan-'));
+    try {
+      const keys = planBenchPosters(scratch, county, planBenchLog(ROOT, county)).flatMap((p) => p.sizes.flatMap((x) => (x.key ? [x.key] : [])));
+      expect(keys.length).toBe(current.length * POSTER_SIZES.length);
+      // The demo's build pruned its poster cache to the posters it placed.
+      for (const key of keys) expect(readCacheEntry(ROOT, key), key).toBeDefined();
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 
   it('links every village page to its print page, which links only files that exist', () => {

@@ -51,4 +51,19 @@ describe('deploy figures of a benchmark run', () => {
     expect(d.hosts.nginx.problems).toEqual([]);
     expect(d.privatePosters).toEqual({ files: 0, bytes: 0 });
   });
+
+  it('names every file over a host’s per-file cap, largest first, not only the largest', () => {
+    const MiB = 1024 * 1024;
+    const root = site({
+      'dist/index.html': '<p>县</p>',
+      'dist/data/ledger-entries-2024.csv': 26 * MiB,
+      'dist/data/ledger-entries-2025.csv': 30 * MiB,
+      'dist/v/maqu/posters/all-2025-q3-a3.pdf': 25 * MiB,
+    });
+    const d = measureDeployFigures(join(root, 'dist'), join(root, 'private-posters'));
+    expect(d.hosts['cloudflare-pages-free'].problems).toEqual([
+      '文件 data/ledger-entries-2025.csv 30.0 MiB > 单文件上限 file cap 25 MiB',
+      '文件 data/ledger-entries-2024.csv 26.0 MiB > 单文件上限 file cap 25 MiB',
+    ]);
+  });
 });

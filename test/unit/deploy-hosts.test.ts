@@ -8,6 +8,7 @@ const size = (files: number, directories: number, more: Partial<DeploySize> = {}
   bytes: 0,
   fullestDirectory: { path: '.', files: 1 },
   largestFile: { path: 'index.html', bytes: 1 },
+  largeFiles: [],
   ...more,
 });
 
@@ -37,7 +38,13 @@ describe('static hosts’ deploy limits', () => {
 
   it('refuses a 30 MiB file on Cloudflare Pages, and a 1,039 MB site (991 MiB, a 300-village county without posters) on GitHub Pages', () => {
     expect(
-      checkHostLimits(size(10, 1, { largestFile: { path: 'v/a/posters/all-2025-q3-a3.pdf', bytes: 30 * 1024 * 1024 } }), HOSTS['cloudflare-pages-free']),
+      checkHostLimits(
+        size(10, 1, {
+          largestFile: { path: 'v/a/posters/all-2025-q3-a3.pdf', bytes: 30 * 1024 * 1024 },
+          largeFiles: [{ path: 'v/a/posters/all-2025-q3-a3.pdf', bytes: 30 * 1024 * 1024 }],
+        }),
+        HOSTS['cloudflare-pages-free'],
+      ),
     ).toEqual(['文件 v/a/posters/all-2025-q3-a3.pdf 30.0 MiB > 单文件上限 file cap 25 MiB']);
     expect(checkHostLimits(size(10, 1, { bytes: 991 * 1024 ** 2 }), HOSTS['github-pages'])).toEqual(['总大小 size 1039 MB > 上限 cap 1000 MB']);
     expect(checkHostLimits(size(10, 1, { bytes: 999_000_000 }), HOSTS['github-pages'])).toEqual([]);
