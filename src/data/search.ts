@@ -197,7 +197,7 @@ export interface SearchInput {
 /**
  * The search index step's input (`SearchInput`) made from a checked county. `entriesOf`, in an incremental build, picks
  * from the input made without any ledger entry the villages whose documents need theirs (those of the bundles the step
- * may read again: src/integrations/search-index.ts `villagesBundledWith`): the entries are the costly part (404,000
+ * may read again: src/integrations/search-index.ts `villagesToIndexAgain`): the entries are the costly part (404,000
  * lines at 300 villages: about 2 CPU-s to make and 2 more to send to the build process).
  */
 export function getSearchInput(county: County, entriesOf?: (input: SearchInput) => ReadonlySet<string>): SearchInput {

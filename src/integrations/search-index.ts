@@ -331,14 +331,47 @@ export function planBundles(
   });
 }
 
-/** The villages packed in one bundle with a village of `touched` (`planBundles`): the pages an incremental build's search step may read again. */
-export function villagesBundledWith(
+/**
+ * The villages whose pages an incremental build's search step (`buildSearchIndex`) may read again: those of every bundle
+ * (`planBundles`) holding a village of `touched` (rendered again), and of every bundle the previous build did not leave
+ * with the same pages (a village added or removed, townships grouped otherwise). `outDir`: the staging folder with the
+ * previous build's pagefind/ carried over; `root`: the county folder, whose .gongkai-build/ keeps the bundles' counts.
+ */
+export function villagesToIndexAgain(
   search: Pick<SearchInput, 'villages' | 'docs'>,
   touched: readonly string[],
+  dirs: { outDir: string; root: string },
   options: { bundlePages?: number; maxBundlePages?: number } = {},
 ): Set<string> {
   const wanted = new Set(touched);
-  return new Set(planBundles(search.villages, search.docs, options).flatMap((b) => (b.villageIds.some((id) => wanted.has(id)) ? b.villageIds : [])));
+  const pagefindDir = join(dirs.outDir, 'pagefind');
+  const countsDir = join(dirs.root, '.gongkai-build', 'search-counts');
+  const bundles = planBundles(search.villages, search.docs, options).map((b) => ({ ...b, docs: [] as Pick<SearchDocument, 'path'>[] }));
+  // Each bundle's pages in the order of the documents, as the step lists them.
+  const docsOf = new Map(bundles.flatMap((b) => b.villageIds.map((id) => [id, b.docs] as const)));
+  for (const d of search.docs) docsOf.get(d.village)?.push(d);
+  return new Set(bundles.flatMap((b) => (b.villageIds.some((id) => wanted.has(id)) || !keptCounts(b.id, b.docs, pagefindDir, countsDir) ? b.villageIds : [])));
+}
+
+/**
+ * The word counts kept for bundle `id` (`countsDir`) when the bundle the previous build left in `pagefindDir` is theirs
+ * and holds the same pages (`docs`, by path) in this code's layout; undefined when it cannot be reused whatever its
+ * pages read now.
+ */
+function keptCounts(id: string, docs: readonly Pick<SearchDocument, 'path'>[], pagefindDir: string, countsDir: string): BundleCounts | undefined {
+  const entryFile = join(pagefindDir, id, 'pagefind-entry.json');
+  const countsFile = join(countsDir, `${id}.json`);
+  if (!existsSync(entryFile) || !existsSync(countsFile)) return undefined;
+  try {
+    const counts = readCacheJson(countsFile, countsSpec(id), isBundleCounts);
+    if (!counts) return undefined;
+    const same = counts.entry === readFileSync(entryFile, 'utf8') && counts.paths.join('\n') === docs.map((d) => d.path).join('\n');
+    return same && counts.layout === INDEX_LAYOUT && Array.isArray(counts.occurrences) && Array.isArray(counts.digests) && counts.digests.length === docs.length
+      ? counts
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A bundle's folder under pagefind/: a short hash of its townships' names (and villages, for part of a township), the same in every build. */
@@ -727,31 +760,15 @@ export async function buildSearchIndex(
   // pages was rendered again, or whose pages rendered again read the same as when it was indexed (digestIndexedPage).
   const reusable = (b: (typeof bundles)[number]): BundleCounts | undefined => {
     if (!countsDir || !touched) return undefined;
-    const entryFile = join(pagefindDir, b.id, 'pagefind-entry.json');
-    const countsFile = join(countsDir, `${b.id}.json`);
-    if (!existsSync(entryFile) || !existsSync(countsFile)) return undefined;
-    try {
-      const counts = readCacheJson(countsFile, countsSpec(b.id), isBundleCounts);
-      if (!counts) return undefined;
-      const same = counts.entry === readFileSync(entryFile, 'utf8') && counts.paths.join('\n') === b.docs.map((d) => d.path).join('\n');
-      if (
-        !same ||
-        counts.layout !== INDEX_LAYOUT ||
-        !Array.isArray(counts.occurrences) ||
-        !Array.isArray(counts.digests) ||
-        counts.digests.length !== b.docs.length
-      )
-        return undefined;
-      for (const [i, d] of b.docs.entries()) {
-        if (!rendered(d)) continue;
-        needEntries(b);
-        const page = readIndexedPage(ctx.outDir, d);
-        if ('problem' in page || page.digest !== counts.digests[i]) return undefined;
-      }
-      return counts;
-    } catch {
-      return undefined;
+    const counts = keptCounts(b.id, b.docs, pagefindDir, countsDir);
+    if (!counts) return undefined;
+    for (const [i, d] of b.docs.entries()) {
+      if (!rendered(d)) continue;
+      needEntries(b);
+      const page = readIndexedPage(ctx.outDir, d);
+      if ('problem' in page || page.digest !== counts.digests[i]) return undefined;
     }
+    return counts;
   };
   const kept = new Map(
     bundles.flatMap((b) => {

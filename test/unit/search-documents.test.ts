@@ -6,12 +6,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuildContext } from '../../src/build/context.ts';
 import { provideBuildContext } from '../../src/build/handover.ts';
 import { loadCounty } from '../../src/check/load.ts';
 import { getSearchInput, getSearchPageView, listSearchDocuments, type SearchDocument } from '../../src/data/search.ts';
-import { buildSearchIndex, villagesBundledWith } from '../../src/integrations/search-index.ts';
+import { buildSearchIndex, villagesToIndexAgain } from '../../src/integrations/search-index.ts';
 import { ROOT } from '../helpers/fixture-tree.ts';
 
 const withoutEntries = (d: SearchDocument) => ({ ...d, entries: [] });
@@ -52,25 +52,22 @@ describe('the search input of an incremental build', () => {
   const full = getSearchInput(county);
   // One bundle per township (the demo county is one bundle at the default size).
   const perTownship = { bundlePages: 1 };
-  const input = getSearchInput(county, (made) => villagesBundledWith(made, ['maqu'], perTownship));
-  const township = county.villages.find((v) => v.id === 'maqu')!.data.township;
-  const neighbours = county.villages.filter((v) => v.data.township === township).map((v) => v.id);
+  let out = '';
+  beforeAll(() => {
+    out = mkdtempSync(join(tmpdir(), 'gongkai-search-input-'));
+  });
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-  it('carries ledger entries only for the villages bundled with a rendered village, every other field as in a full build', () => {
-    expect(new Set(input.entriesOf)).toEqual(new Set(neighbours));
-    expect(input.docs.map((d) => d.path)).toEqual(full.docs.map((d) => d.path));
-    expect(input.docs.filter((d) => neighbours.includes(d.village))).toEqual(full.docs.filter((d) => neighbours.includes(d.village)));
-    expect(full.docs.some((d) => !neighbours.includes(d.village) && d.entries.length > 0)).toBe(true);
-    expect(input.docs.filter((d) => !neighbours.includes(d.village)).every((d) => d.entries.length === 0)).toBe(true);
-    expect(input.docs.map(withoutEntries)).toEqual(full.docs.map(withoutEntries));
+  it('carries every village’s ledger entries when the last build left no index to reuse', () => {
+    const input = getSearchInput(county, (made) => villagesToIndexAgain(made, ['maqu'], { outDir: out, root: out }, perTownship));
+    expect(new Set(input.entriesOf)).toEqual(new Set(county.villages.map((v) => v.id)));
+    expect(input.docs).toEqual(full.docs);
   });
 
   it('stops the search step rather than index a bundle whose ledger entries were left out', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'gongkai-search-input-'));
-    try {
-      await expect(buildSearchIndex({ outDir: out, search: input }, perTownship)).rejects.toThrow(/lacks the ledger entries of village/);
-    } finally {
-      rmSync(out, { recursive: true, force: true });
-    }
+    const lean = getSearchInput(county, () => new Set(['maqu']));
+    const entries = new Map(full.docs.map((d) => [d.path, d.entries.length]));
+    expect(lean.docs.some((d) => d.village !== 'maqu' && d.entries.length === 0 && entries.get(d.path)! > 0)).toBe(true);
+    await expect(buildSearchIndex({ outDir: out, search: lean }, perTownship)).rejects.toThrow(/lacks the ledger entries of village/);
   });
 });
