@@ -16,6 +16,7 @@ import type { StepContext } from '../src/build/steps.ts';
 import { useCacheNoticeFolder } from '../src/check/cache-file.ts';
 import { readCountySnapshot, type CountySnapshot } from '../src/check/county-snapshot.ts';
 import { getSearchInput, type SearchInput } from '../src/data/search.ts';
+import { villagesToIndexAgain } from '../src/integrations/search-index.ts';
 import { timed } from '../src/integrations/timings.ts';
 import { posterStep } from '../src/posters/build-step.ts';
 import { COUNTY_STEPS, runPostBuildSteps } from './build-steps.ts';
@@ -50,7 +51,13 @@ process.once('message', (request: CountyStepsRequest) => {
       );
     // The steps read the county through src/data/ too (county.json's views).
     provideBuildContext({ ...request.context, county });
-    const reply: CountyStepsReply = { search: timed('search-documents', () => getSearchInput(county)) };
+    // An incremental build's search step reads again only the bundles of the villages it rendered and those it cannot
+    // reuse: only their villages' documents carry ledger entries.
+    const touched = request.steps.incremental?.villages;
+    const dirs = { outDir: request.steps.outDir, root: request.steps.root };
+    const reply: CountyStepsReply = {
+      search: timed('search-documents', () => getSearchInput(county, touched && ((input) => villagesToIndexAgain(input, touched, dirs)))),
+    };
     await new Promise<void>((sent, failed) => process.send!(reply, (error: Error | null) => (error ? failed(error) : sent())));
     await runPostBuildSteps(
       { ...request.steps, county, log: (m: string) => console.log(m) },

@@ -41,7 +41,7 @@ import { assertNoPersonalNumbers } from '../opendata/privacy-gate.ts';
 import { TABLES, type Finding } from '../opendata/tables.ts';
 import { villagePath } from '../records/registry.ts';
 import { getCheckProblems, getCounty, getStateDate, getVillage, href, rendersVillageFile } from './county.ts';
-import { getVillageDataPart, getWorkbookKeeper } from './opendata-parts.ts';
+import { getVillageDataPart, getWorkbookKeeper, keepCountyFeed } from './opendata-parts.ts';
 import { getRecordPosterView } from './posters.ts';
 
 /** Every data file name of a scope, in the order the /data/ page lists them. */
@@ -308,16 +308,31 @@ function getFeedEntries(villageId?: string): FeedEntry[] {
 
 export function getAtomFeed(villageId?: string): string {
   const scope = feedScope(villageId);
-  const text = buildAtomFeed(scope, getFeedEntries(villageId));
-  assertNoPersonalNumbers(scope.atomUrl, text);
-  return text;
+  const make = () => {
+    const text = buildAtomFeed(scope, getFeedEntries(villageId));
+    assertNoPersonalNumbers(scope.atomUrl, text);
+    return text;
+  };
+  return villageId ? make() : keepCountyFeed(scope.villages, 'feed.xml', feedIdentity(scope), make);
 }
 
 export function getJsonFeed(villageId?: string): string {
   const scope = feedScope(villageId);
-  const text = buildJsonFeed(scope, getFeedEntries(villageId));
-  assertNoPersonalNumbers(scope.jsonUrl, text);
-  return text;
+  const make = () => {
+    const text = buildJsonFeed(scope, getFeedEntries(villageId));
+    assertNoPersonalNumbers(scope.jsonUrl, text);
+    return text;
+  };
+  return villageId ? make() : keepCountyFeed(scope.villages, 'feed.json', feedIdentity(scope), make);
+}
+
+/**
+ * Everything the county's feeds print besides the code and site.yaml: their addresses and titles, their entries and,
+ * with no entry, the state date they are then dated by (src/opendata/feeds.ts `updatedOf`).
+ */
+function feedIdentity(scope: FeedScope): string {
+  const entries = getFeedEntries();
+  return JSON.stringify([scope.title, scope.homeUrl, scope.atomUrl, scope.jsonUrl, scope.county.site.title, entries.length ? '' : getStateDate(), entries]);
 }
 
 export interface FeedLink {

@@ -23,7 +23,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Jieba } from '@node-rs/jieba';
 import * as pagefind from 'pagefind';
 import { readCacheJson, writeCacheFile } from '../check/cache-file.ts';
-import type { SearchDocument, SearchInput } from '../data/search.ts';
+import type { SearchDocument, SearchInput, SearchVillage } from '../data/search.ts';
 import { buildT2s, buildVocabulary, choosePins, hanCharacters, loadJieba, makePlace, makeWordCounter, siteWords, wordStream } from '../lib/search-lexicon.ts';
 import type { SearchDirectory, SplitLexicon } from '../lib/search-bundles.ts';
 import { CHUNK_BYTES, encodeChunk, groupWords, readChunkFiles, readChunkWords, replaceChunkList } from '../lib/search-chunks.ts';
@@ -284,6 +284,94 @@ export function splitVillages(villages: readonly { id: string; pages: number }[]
     size += v.pages;
   }
   return groups;
+}
+
+/** A bundle as `planBundles` groups the county: its townships, its villages (in the county's order) and its folder's id. */
+export interface PlannedBundle {
+  townships: string[];
+  villageIds: string[];
+  id: string;
+}
+
+/**
+ * The county's villages grouped into bundles (`packTownships`, a township over `maxBundlePages` split by village,
+ * `splitVillages`), from the record pages' count per village: the same grouping wherever it is asked for (the search
+ * index step, and the search input of an incremental build, which carries ledger entries only for the bundles it may
+ * index again: src/data/search.ts `getSearchInput`).
+ */
+export function planBundles(
+  countyVillages: readonly SearchVillage[],
+  docs: readonly Pick<SearchDocument, 'village'>[],
+  options: { bundlePages?: number; maxBundlePages?: number } = {},
+): PlannedBundle[] {
+  const townshipOf = new Map(countyVillages.map((v) => [v.id, v.township]));
+  const pagesOf = new Map<string, number>();
+  const townshipPages = new Map<string, number>();
+  for (const d of docs) {
+    pagesOf.set(d.village, (pagesOf.get(d.village) ?? 0) + 1);
+    const t = townshipOf.get(d.village);
+    if (t !== undefined) townshipPages.set(t, (townshipPages.get(t) ?? 0) + 1);
+  }
+  const maxPages = options.maxBundlePages ?? BUNDLE_MAX_PAGES;
+  // Every bundle holds at most `maxPages` pages: a group over it (a big township) is split by village.
+  // Pages are counted and handed to bundles in one pass over the documents (issue 18: filtering every document for each
+  // township and each bundle grew with the square of the county, 1.2 CPU-s at 1,000 villages).
+  return packTownships(
+    countyVillages.map((v) => v.township),
+    (t) => townshipPages.get(t) ?? 0,
+    options.bundlePages ?? BUNDLE_PAGES,
+    maxPages,
+  ).flatMap((townships) => {
+    const villages = countyVillages.filter((v) => townships.includes(v.township)).map((v) => ({ id: v.id, pages: pagesOf.get(v.id) ?? 0 }));
+    const parts = splitVillages(villages, maxPages);
+    return parts.map((ids) => {
+      const own = parts.length === 1 ? townships : townships.filter((t) => ids.some((id) => townshipOf.get(id) === t));
+      return { townships: own, villageIds: ids, id: bundleId(parts.length === 1 ? townships : [...own, ...ids]) };
+    });
+  });
+}
+
+/**
+ * The villages whose pages an incremental build's search step (`buildSearchIndex`) may read again: those of every bundle
+ * (`planBundles`) holding a village of `touched` (rendered again), and of every bundle the previous build did not leave
+ * with the same pages (a village added or removed, townships grouped otherwise). `outDir`: the staging folder with the
+ * previous build's pagefind/ carried over; `root`: the county folder, whose .gongkai-build/ keeps the bundles' counts.
+ */
+export function villagesToIndexAgain(
+  search: Pick<SearchInput, 'villages' | 'docs'>,
+  touched: readonly string[],
+  dirs: { outDir: string; root: string },
+  options: { bundlePages?: number; maxBundlePages?: number } = {},
+): Set<string> {
+  const wanted = new Set(touched);
+  const pagefindDir = join(dirs.outDir, 'pagefind');
+  const countsDir = join(dirs.root, '.gongkai-build', 'search-counts');
+  const bundles = planBundles(search.villages, search.docs, options).map((b) => ({ ...b, docs: [] as Pick<SearchDocument, 'path'>[] }));
+  // Each bundle's pages in the order of the documents, as the step lists them.
+  const docsOf = new Map(bundles.flatMap((b) => b.villageIds.map((id) => [id, b.docs] as const)));
+  for (const d of search.docs) docsOf.get(d.village)?.push(d);
+  return new Set(bundles.flatMap((b) => (b.villageIds.some((id) => wanted.has(id)) || !keptCounts(b.id, b.docs, pagefindDir, countsDir) ? b.villageIds : [])));
+}
+
+/**
+ * The word counts kept for bundle `id` (`countsDir`) when the bundle the previous build left in `pagefindDir` is theirs
+ * and holds the same pages (`docs`, by path) in this code's layout; undefined when it cannot be reused whatever its
+ * pages read now.
+ */
+function keptCounts(id: string, docs: readonly Pick<SearchDocument, 'path'>[], pagefindDir: string, countsDir: string): BundleCounts | undefined {
+  const entryFile = join(pagefindDir, id, 'pagefind-entry.json');
+  const countsFile = join(countsDir, `${id}.json`);
+  if (!existsSync(entryFile) || !existsSync(countsFile)) return undefined;
+  try {
+    const counts = readCacheJson(countsFile, countsSpec(id), isBundleCounts);
+    if (!counts) return undefined;
+    const same = counts.entry === readFileSync(entryFile, 'utf8') && counts.paths.join('\n') === docs.map((d) => d.path).join('\n');
+    return same && counts.layout === INDEX_LAYOUT && Array.isArray(counts.occurrences) && Array.isArray(counts.digests) && counts.digests.length === docs.length
+      ? counts
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A bundle's folder under pagefind/: a short hash of its townships' names (and villages, for part of a township), the same in every build. */
@@ -649,36 +737,7 @@ export async function buildSearchIndex(
   lap('scan');
   const pagefindDir = join(ctx.outDir, 'pagefind');
   const countsDir = ctx.root ? join(ctx.root, '.gongkai-build', 'search-counts') : undefined;
-  const townshipOf = new Map(countyVillages.map((v) => [v.id, v.township]));
-  const pagesOf = new Map<string, number>();
-  const townshipPages = new Map<string, number>();
-  for (const d of docs) {
-    pagesOf.set(d.village, (pagesOf.get(d.village) ?? 0) + 1);
-    const t = townshipOf.get(d.village);
-    if (t !== undefined) townshipPages.set(t, (townshipPages.get(t) ?? 0) + 1);
-  }
-  const maxPages = options.maxBundlePages ?? BUNDLE_MAX_PAGES;
-  // Every bundle holds at most `maxPages` pages: a group over it (a big township) is split by village.
-  // Pages are counted and handed to bundles in one pass over the documents (issue 18: filtering every document for each
-  // township and each bundle grew with the square of the county, 1.2 CPU-s at 1,000 villages).
-  const bundles = packTownships(
-    countyVillages.map((v) => v.township),
-    (t) => townshipPages.get(t) ?? 0,
-    options.bundlePages ?? BUNDLE_PAGES,
-    maxPages,
-  ).flatMap((townships) => {
-    const villages = countyVillages.filter((v) => townships.includes(v.township)).map((v) => ({ id: v.id, pages: pagesOf.get(v.id) ?? 0 }));
-    const parts = splitVillages(villages, maxPages);
-    return parts.map((ids) => {
-      const own = parts.length === 1 ? townships : townships.filter((t) => ids.some((id) => townshipOf.get(id) === t));
-      return {
-        townships: own,
-        villageIds: ids,
-        id: bundleId(parts.length === 1 ? townships : [...own, ...ids]),
-        docs: [] as SearchDocument[],
-      };
-    });
-  });
+  const bundles = planBundles(countyVillages, docs, options).map((b) => ({ ...b, docs: [] as SearchDocument[] }));
   // Each bundle's documents in the order of `docs`.
   const docsOf = new Map(bundles.flatMap((b) => b.villageIds.map((id) => [id, b.docs] as const)));
   for (const d of docs) docsOf.get(d.village)?.push(d);
@@ -687,34 +746,29 @@ export async function buildSearchIndex(
   const datedPages = new Set((ctx.incremental?.pages ?? []).map((p) => p.replace(/\/+$/, '')));
   const datedVillages = new Set([...datedPages].map((p) => p.split('/')[1]));
   const rendered = (d: SearchDocument) => touched?.has(d.village) && (!datedVillages.has(d.village) || datedPages.has(d.path.replace(/\/+$/, '')));
+  // A bundle whose pages are read again needs their ledger entries: an incremental build's input carries them only for
+  // the bundles of the villages it rendered (`entriesOf`, src/data/search.ts `getSearchInput`).
+  const withEntries = ctx.search.entriesOf ? new Set(ctx.search.entriesOf) : undefined;
+  const needEntries = (b: (typeof bundles)[number]) => {
+    const lacking = withEntries && b.villageIds.find((id) => !withEntries.has(id));
+    if (lacking)
+      throw new Error(
+        `搜索索引的输入缺少村 ${lacking} 的账目条目。 The search input lacks the ledger entries of village ${lacking}, whose bundle ${b.id} is read again.`,
+      );
+  };
   // What the previous build left in pagefind/ (as hard links) is kept only for reused bundles: a bundle none of whose
   // pages was rendered again, or whose pages rendered again read the same as when it was indexed (digestIndexedPage).
   const reusable = (b: (typeof bundles)[number]): BundleCounts | undefined => {
     if (!countsDir || !touched) return undefined;
-    const entryFile = join(pagefindDir, b.id, 'pagefind-entry.json');
-    const countsFile = join(countsDir, `${b.id}.json`);
-    if (!existsSync(entryFile) || !existsSync(countsFile)) return undefined;
-    try {
-      const counts = readCacheJson(countsFile, countsSpec(b.id), isBundleCounts);
-      if (!counts) return undefined;
-      const same = counts.entry === readFileSync(entryFile, 'utf8') && counts.paths.join('\n') === b.docs.map((d) => d.path).join('\n');
-      if (
-        !same ||
-        counts.layout !== INDEX_LAYOUT ||
-        !Array.isArray(counts.occurrences) ||
-        !Array.isArray(counts.digests) ||
-        counts.digests.length !== b.docs.length
-      )
-        return undefined;
-      for (const [i, d] of b.docs.entries()) {
-        if (!rendered(d)) continue;
-        const page = readIndexedPage(ctx.outDir, d);
-        if ('problem' in page || page.digest !== counts.digests[i]) return undefined;
-      }
-      return counts;
-    } catch {
-      return undefined;
+    const counts = keptCounts(b.id, b.docs, pagefindDir, countsDir);
+    if (!counts) return undefined;
+    for (const [i, d] of b.docs.entries()) {
+      if (!rendered(d)) continue;
+      needEntries(b);
+      const page = readIndexedPage(ctx.outDir, d);
+      if ('problem' in page || page.digest !== counts.digests[i]) return undefined;
     }
+    return counts;
   };
   const kept = new Map(
     bundles.flatMap((b) => {
@@ -733,7 +787,12 @@ export async function buildSearchIndex(
   const directory: SearchDirectory = { bundles: [], chars: '' };
   const bundleChars: Set<string>[] = [];
   // Bundles are indexed in parallel and merged here in their order, each as soon as it and those before it are done.
-  const jobs = bundles.filter((b) => !kept.has(b.id)).map((b) => ({ outDir: ctx.outDir, dir: join(pagefindDir, b.id), docs: b.docs }));
+  const jobs = bundles
+    .filter((b) => !kept.has(b.id))
+    .map((b) => {
+      needEntries(b);
+      return { outDir: ctx.outDir, dir: join(pagefindDir, b.id), docs: b.docs };
+    });
   const pages = jobs.reduce((sum, job) => sum + job.docs.length, 0);
   const workers =
     options.workers ??

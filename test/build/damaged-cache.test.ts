@@ -150,7 +150,8 @@ describe('a build killed while it renders the pages', () => {
 
   it('is followed by a build that succeeds, removes what the killed one left and equals a full build', () => {
     // What a build killed while writing its caches leaves beside them (src/check/cache-file.ts `tempPath`).
-    const village = readdirSync(at('.gongkai-build/opendata-parts')).find((f) => !f.endsWith('.xlsx'))!;
+    // A village's folder (the county's kept workbook and feeds are files beside them).
+    const village = readdirSync(at('.gongkai-build/opendata-parts')).find((f) => !f.startsWith('county-'))!;
     const temps = [
       at('.gongkai-build/opendata-parts', village, `rows-0123.json.tmp-${killed.pid}-0`),
       at('.gongkai-cache/poster-layouts', `${village}.json.tmp-${killed.pid}-2`),

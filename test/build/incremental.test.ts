@@ -48,7 +48,9 @@ const PARTS = '.gongkai-build/opendata-parts';
 const listParts = () =>
   Object.fromEntries(
     (existsSync(join(tree.root, PARTS)) ? files(join(tree.root, PARTS)) : []).map((f) => [
-      relative(join(tree.root, PARTS), f).replace(/-[0-9a-f]+\.(json|xlsx)$/, ''),
+      relative(join(tree.root, PARTS), f)
+        .replace(/-[0-9a-f]+\.(json|xlsx)$/, '')
+        .replace(/-[0-9a-f]+\.xml$/, '.xml'),
       `${relative(join(tree.root, PARTS), f)} ${statSync(f).mtimeMs}`,
     ]),
   );
@@ -168,6 +170,8 @@ describe('an incremental build', () => {
   it("makes the open-data parts of the changed villages again and reads back every other village's", () => {
     expect(Object.keys(partsBefore).sort()).toEqual([
       'county',
+      'county-feed',
+      'county-feed.xml',
       'dongguan/dated',
       'dongguan/rows',
       'dongguan/xlsx',
@@ -184,6 +188,8 @@ describe('an incremental build', () => {
     expect(Object.keys(partsAfter).sort()).toEqual(Object.keys(partsBefore).sort());
     // The county's workbook holds every village's rows: made again.
     expect(partsAfter['county']!.split(' ')[0]).not.toBe(partsBefore['county']!.split(' ')[0]);
+    // So do the county's feeds (dongxing's new 公示 is an entry of them): printed again.
+    for (const feed of ['county-feed', 'county-feed.xml']) expect(partsAfter[feed]!.split(' ')[0]).not.toBe(partsBefore[feed]!.split(' ')[0]);
     for (const kind of ['rows', 'dated', 'xlsx']) {
       for (const v of ['maqu', 'dongxing']) expect(partsAfter[`${v}/${kind}`]!.split(' ')[0]).not.toBe(partsBefore[`${v}/${kind}`]!.split(' ')[0]);
       for (const v of ['dongguan', 'wenshui']) expect(partsAfter[`${v}/${kind}`]).toBe(partsBefore[`${v}/${kind}`]);

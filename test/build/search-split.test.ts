@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCounty } from '../../src/check/load.ts';
 import type { County } from '../../src/check/model.ts';
-import { buildSearchIndex, type SearchIndexResult } from '../../src/integrations/search-index.ts';
+import { buildSearchIndex, villagesToIndexAgain, type SearchIndexResult } from '../../src/integrations/search-index.ts';
 import { getSearchInput } from '../../src/data/search.ts';
 import { sortableDate } from '../../src/lib/search-bundles.ts';
 import { copyDemoDist, ensureDemoDist } from '../helpers/dist.ts';
@@ -119,7 +119,7 @@ describe('the search index split by township', () => {
     expect(r.urls.sort()).toEqual((await whole.search('低保')).urls.sort());
   });
 
-  it('an incremental build re-indexes only the township of a page that reads differently, and writes what a full build writes', async () => {
+  it('an incremental build re-indexes only the township of a page that reads differently, from ledger entries of that township only, and writes what a full build writes', async () => {
     expect(full.reused).toEqual([]);
     const before = digest(split);
     const maqu = county.villages.find((v) => v.id === 'maqu')!.data.township;
@@ -141,17 +141,15 @@ describe('the search index split by township', () => {
       writeFileSync(file, text);
     };
     rewrite(html.replace(/(<span class="badge [^"]*">)[^<]*</, '$1公示期已结束<'));
-    const changed = await buildSearchIndex(
-      { outDir: split, search: getSearchInput(county), root: cacheRoot, incremental: { villages: ['maqu'] } },
-      { bundlePages: 1 },
-    );
+    // The input an incremental build makes: ledger entries only for the villages of maqu's bundle, the one it may index again.
+    const lean = getSearchInput(county, (made) => villagesToIndexAgain(made, ['maqu'], { outDir: split, root: cacheRoot }, { bundlePages: 1 }));
+    expect(new Set(lean.entriesOf)).toEqual(new Set(county.villages.filter((v) => v.data.township === maqu).map((v) => v.id)));
+    expect(lean.docs.some((d) => d.entries.length === 0 && getSearchInput(county).docs.find((f) => f.path === d.path)!.entries.length > 0)).toBe(true);
+    const changed = await buildSearchIndex({ outDir: split, search: lean, root: cacheRoot, incremental: { villages: ['maqu'] } }, { bundlePages: 1 });
     expect(changed.indexed).toEqual([maqu]);
     expect(digest(split)).not.toEqual(before);
     rewrite(html);
-    const again = await buildSearchIndex(
-      { outDir: split, search: getSearchInput(county), root: cacheRoot, incremental: { villages: ['maqu'] } },
-      { bundlePages: 1 },
-    );
+    const again = await buildSearchIndex({ outDir: split, search: lean, root: cacheRoot, incremental: { villages: ['maqu'] } }, { bundlePages: 1 });
     expect(again.indexed).toEqual([maqu]);
     expect(again.reused.sort()).toEqual(full.indexed.filter((t) => t !== maqu).sort());
     // The other townships' bundles were not written again (the same file), and nothing differs from the full build.
