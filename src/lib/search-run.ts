@@ -338,7 +338,13 @@ export async function runSearch<D>(
   // The did-you-mean code, like its vocabulary, is loaded only after a miss (a chunk of its own in the page's script).
   const { mayCorrect, suggestQuery } = await import('./search-suggest.ts');
   if (!mayCorrect(normalized)) return first;
-  const corrected = suggestQuery(normalized, await options.loadVocabulary(normalized));
+  // The vocabulary of the words that found nothing only (马曲村 in 马曲村还欠工程队多少钱, not 还欠 or 工程队): a word that
+  // found pages is not misspelt, and each Han character costs the shards of its readings and of theirs (issue 18). Words
+  // typed in letters are always looked up, as before (dibao Dongguan → 低保 东关; Dongguan is a filter, not a term).
+  // With no such word (every word found, none all together), the whole query's.
+  const suspects = unfound.filter((t) => !seg.words.has(t.text)).map((t) => t.text);
+  const latin = normalized.match(/[a-zA-Z]+/g) ?? [];
+  const corrected = suggestQuery(normalized, await options.loadVocabulary(suspects.length > 0 ? [...suspects, ...latin].join(' ') : normalized));
   if (!corrected) return first;
   const more = await lexiconFor(corrected);
   const second = await search(planQuery(corrected, more, makeSegmenter(more)));
