@@ -332,19 +332,14 @@ export async function runSearch<D>(
   // A word the search knows whole (a site word, a synonym, a domain or filler word, a place) that found nothing is
   // not misspelt: it is simply not on these pages (危房改造 in a county without such records), and the vocabulary
   // (≈ 33 KB at 300 villages) would be downloaded for nothing.
-  const misspelt = unfound.length === 0 || unfound.some((t) => !seg.words.has(t.text));
+  const suspects = unfound.filter((t) => !seg.words.has(t.text)).map((t) => t.text);
+  const misspelt = unfound.length === 0 || suspects.length > 0;
   const normalized = normalizeQuery(query, t2sMap(lexicon));
   if (!missed || !misspelt || !options.loadVocabulary) return first;
   // The did-you-mean code, like its vocabulary, is loaded only after a miss (a chunk of its own in the page's script).
-  const { mayCorrect, suggestQuery } = await import('./search-suggest.ts');
+  const { mayCorrect, suggestQuery, vocabularyQuery } = await import('./search-suggest.ts');
   if (!mayCorrect(normalized)) return first;
-  // The vocabulary of the words that found nothing only (马曲村 in 马曲村还欠工程队多少钱, not 还欠 or 工程队): a word that
-  // found pages is not misspelt, and each Han character costs the shards of its readings and of theirs (issue 18). Words
-  // typed in letters are always looked up, as before (dibao Dongguan → 低保 东关; Dongguan is a filter, not a term).
-  // With no such word (every word found, none all together), the whole query's.
-  const suspects = unfound.filter((t) => !seg.words.has(t.text)).map((t) => t.text);
-  const latin = normalized.match(/[a-zA-Z]+/g) ?? [];
-  const corrected = suggestQuery(normalized, await options.loadVocabulary(suspects.length > 0 ? [...suspects, ...latin].join(' ') : normalized));
+  const corrected = suggestQuery(normalized, await options.loadVocabulary(vocabularyQuery(normalized, suspects)));
   if (!corrected) return first;
   const more = await lexiconFor(corrected);
   const second = await search(planQuery(corrected, more, makeSegmenter(more)));
