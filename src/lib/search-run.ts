@@ -332,13 +332,14 @@ export async function runSearch<D>(
   // A word the search knows whole (a site word, a synonym, a domain or filler word, a place) that found nothing is
   // not misspelt: it is simply not on these pages (危房改造 in a county without such records), and the vocabulary
   // (≈ 33 KB at 300 villages) would be downloaded for nothing.
-  const misspelt = unfound.length === 0 || unfound.some((t) => !seg.words.has(t.text));
+  const suspects = unfound.filter((t) => !seg.words.has(t.text)).map((t) => t.text);
+  const misspelt = unfound.length === 0 || suspects.length > 0;
   const normalized = normalizeQuery(query, t2sMap(lexicon));
   if (!missed || !misspelt || !options.loadVocabulary) return first;
   // The did-you-mean code, like its vocabulary, is loaded only after a miss (a chunk of its own in the page's script).
-  const { mayCorrect, suggestQuery } = await import('./search-suggest.ts');
+  const { mayCorrect, suggestQuery, vocabularyQuery } = await import('./search-suggest.ts');
   if (!mayCorrect(normalized)) return first;
-  const corrected = suggestQuery(normalized, await options.loadVocabulary(normalized));
+  const corrected = suggestQuery(normalized, await options.loadVocabulary(vocabularyQuery(normalized, suspects)));
   if (!corrected) return first;
   const more = await lexiconFor(corrected);
   const second = await search(planQuery(corrected, more, makeSegmenter(more)));

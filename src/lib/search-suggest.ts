@@ -132,6 +132,17 @@ export function suggestQuery(query: string, vocab: SearchVocabulary | Index): st
 }
 
 /**
+ * What "did you mean" loads the vocabulary for (loadVocabularyFor): the words of `query` that found nothing and are no
+ * site word (`suspects`: 马曲村 in 马曲村还欠工程队多少钱, not 还欠 or 工程队, which found pages and are not misspelt; each
+ * Han character costs the shards of its readings and of theirs, issue 18), and every word typed in letters (dibao
+ * Dongguan → 低保 东关: Dongguan is a place filter, not a term). Without suspects (every word found pages, none all
+ * together), the whole query. suggestQuery still corrects the whole query.
+ */
+export function vocabularyQuery(query: string, suspects: readonly string[]): string {
+  return suspects.length > 0 ? [...suspects, ...(query.match(/[a-zA-Z]+/g) ?? [])].join(' ') : query;
+}
+
+/**
  * The part of the vocabulary "did you mean" needs for `query`: the readings of its Han characters, then the words
  * with one of those readings or starting with a syllable its Latin words start with (two rounds of requests).
  */

@@ -88,6 +88,29 @@ describe('the search lexicon and vocabulary in shards, on the demo county', () =
     }
   });
 
+  it('looks up only the words that found nothing: 马区村的低保名单 reads the vocabulary shards of 马区村 alone, and is corrected whole', async () => {
+    const vocabularyOf = async (query: string) => {
+      const site = await openSiteSearch(dist);
+      try {
+        const r = await site.search(query);
+        const paths = site
+          .searchFiles()
+          .map((f) => f.path)
+          .filter((path) => path.startsWith('vocabulary-'));
+        return { r, paths: paths.sort() };
+      } finally {
+        await site.close();
+      }
+    };
+    const alone = await vocabularyOf('马区村');
+    const sentence = await vocabularyOf('马区村的低保名单');
+    expect(alone.r.corrected).toBe('马曲村');
+    expect(sentence.r.corrected).toBe('马曲村的低保名单');
+    expect(sentence.r.outcome.hits.length).toBeGreaterThan(0);
+    expect(alone.paths.length).toBeGreaterThan(0);
+    expect(sentence.paths).toEqual(alone.paths);
+  });
+
   it.each([
     ['低宝', '低保'],
     ['dibao', '低保'],
