@@ -10,6 +10,7 @@ import {
   PAGE_SIZE,
   runSearch,
   startAtSentence,
+  widenMarks,
   type ChosenFilters,
   type PagefindInstance,
   type PagefindLike,
@@ -117,10 +118,7 @@ function decode(text: string): string {
 function excerptNode(excerpt: string): HTMLParagraphElement {
   const p = el('p', 'result-excerpt');
   // Pagefind ends each block with ". "; after Chinese text that reads better as "。".
-  const cleaned = startAtSentence(excerpt)
-    .replace(/\u200B/g, '')
-    .replace(/<\/mark><mark>/g, '')
-    .replace(/(\p{Script=Han}(?:<\/mark>)?)\. ?/gu, '$1。');
+  const cleaned = widenMarks(startAtSentence(excerpt).replace(/\u200B/g, ''), foundWords).replace(/(\p{Script=Han}(?:<\/mark>)?)\. ?/gu, '$1。');
   const parts = cleaned.split(/(<mark>[\s\S]*?<\/mark>)/);
   for (const part of parts) {
     const m = /^<mark>([\s\S]*)<\/mark>$/.exec(part);
@@ -154,6 +152,8 @@ function resultItem(d: SearchResultData): HTMLLIElement {
 }
 
 let hits: SearchHit<SearchResultData>[] = [];
+/** The words that found the results shown: their excerpts mark them whole (widenMarks). */
+let foundWords: string[] = [];
 let shown = 0;
 /** Set when results from several townships are shown by date: they are merged as they are shown. */
 let byDate: ReturnType<typeof mergeByDate<SearchResultData>> | undefined;
@@ -230,6 +230,7 @@ async function search() {
     });
     if (mine !== generation) return;
     hits = answer.outcome.hits;
+    foundWords = answer.outcome.terms.flatMap((t) => t.found);
     shown = 0;
     byDate = order !== 'relevance' && (answer.scope?.now.length ?? 0) > 1 ? mergeByDate(hits, (d) => sortableDate(d.meta['date'] ?? ''), order) : undefined;
     const lines = describeAnswer(query, answer, Object.values(chosen));

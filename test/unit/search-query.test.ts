@@ -15,7 +15,7 @@ import {
   voucherTerm,
   type SearchLexicon,
 } from '../../src/lib/search-query.ts';
-import { combineFilters, runPlan, startAtSentence } from '../../src/lib/search-run.ts';
+import { combineFilters, runPlan, startAtSentence, widenMarks } from '../../src/lib/search-run.ts';
 import type { SearchVocabulary } from '../../src/lib/search-shards.ts';
 import { suggestQuery } from '../../src/lib/search-suggest.ts';
 import { SEARCH_LANGUAGE } from '../../src/lib/search-synonyms.ts';
@@ -445,5 +445,29 @@ describe('result excerpts', () => {
       '支出 经营支出：光伏电站<mark>逆</mark>\u200B<mark>变</mark>维修，1,950.00 元。 记-09-002',
     );
     expect(startAtSentence('共计1,950.00元<mark>逆</mark>')).toBe('共计1,950.00元<mark>逆</mark>');
+  });
+
+  it('mark the whole word a villager searched for, not only the piece the search looked up (报酬 searched by 酬)', () => {
+    const words = ['报酬', '误工补贴'];
+    expect(widenMarks('2025年7—9月村干部基本报<mark>酬</mark>，19,800.00 元', words)).toBe('2025年7—9月村干部基本<mark>报酬</mark>，19,800.00 元');
+    expect(widenMarks('<mark>误</mark>工补贴 600 元；另付报<mark>酬</mark>', words)).toBe('<mark>误工补贴</mark> 600 元；另付<mark>报酬</mark>');
+    // Per-character marks become one; a word not marked anywhere stays unmarked; other marks are kept as they are.
+    expect(widenMarks('<mark>低</mark><mark>保</mark>名单，报酬另计', ['低保', '报酬'])).toBe('<mark>低保</mark>名单，报酬另计');
+    expect(widenMarks('公示<mark>期</mark>满', words)).toBe('公示<mark>期</mark>满');
+  });
+
+  it('never change an excerpt’s text when widening its marks, and only ever mark more', () => {
+    const piece = fc.constantFrom('报', '酬', '低', '保', '，', '1,950.00', ' ', '&lt;');
+    const excerpt = fc.array(fc.tuple(piece, fc.boolean()), { maxLength: 30 });
+    fc.assert(
+      fc.property(excerpt, fc.array(fc.constantFrom('报酬', '低保', '保报', '酬'), { maxLength: 3 }), (parts, words) => {
+        const before = parts.map(([t, m]) => (m ? `<mark>${t}</mark>` : t)).join('');
+        const after = widenMarks(before, words);
+        const strip = (x: string) => x.replace(/<\/?mark>/g, '');
+        expect(strip(after)).toBe(strip(before));
+        const markedChars = (x: string) => [...x.matchAll(/<mark>([^<]*)<\/mark>/g)].reduce((n, m) => n + m[1]!.length, 0);
+        expect(markedChars(after)).toBeGreaterThanOrEqual(markedChars(before));
+      }),
+    );
   });
 });
