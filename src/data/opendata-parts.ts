@@ -17,7 +17,7 @@
  * scanned by the same code (the code is in its key).
  */
 import { readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { getBuildContext } from '../build/handover.ts';
 import { readCacheFile, readCacheJson, writeCacheFile, type CacheFileSpec } from '../check/cache-file.ts';
@@ -56,7 +56,7 @@ function keptPart(folder: string, kind: string, key: string, tables: readonly Ta
   const part = make();
   // Written beside and renamed: a killed build or a page worker reading at the same time never sees half a part.
   writeCacheFile(file, spec, JSON.stringify(part));
-  for (const old of readdirSync(folder)) if (old.startsWith(`${kind}-`) && old !== name && !old.includes('.tmp-')) rmSync(join(folder, old), { force: true });
+  dropEarlier(file, `${kind}-`);
   return part;
 }
 
@@ -89,8 +89,7 @@ export function getWorkbookKeeper(
     if (kept) return kept;
     const body = await make();
     writeCacheFile(file, spec, body);
-    for (const old of readdirSync(folder))
-      if (old.startsWith(prefix) && old.endsWith('.xlsx') && !old.includes('.tmp-') && join(folder, old) !== file) rmSync(join(folder, old), { force: true });
+    dropEarlier(file, prefix, '.xlsx');
     return body;
   };
 }
@@ -117,10 +116,15 @@ export function keepCountyFeed(villages: readonly VillageRecords[], file: 'feed.
   if (kept) return kept.toString('utf8');
   const text = make();
   writeCacheFile(path, spec, text);
-  for (const old of readdirSync(store.dir))
-    if (old.startsWith('county-feed-') && old.endsWith(ext) && !old.includes('.tmp-') && join(store.dir, old) !== path)
-      rmSync(join(store.dir, old), { force: true });
+  dropEarlier(path, 'county-feed-', ext);
   return text;
+}
+
+/** Removes what was kept beside `file` under an earlier key (named `prefix…suffix`), but not temporaries being written. */
+function dropEarlier(file: string, prefix: string, suffix = ''): void {
+  const folder = dirname(file);
+  for (const old of readdirSync(folder))
+    if (old.startsWith(prefix) && old.endsWith(suffix) && !old.includes('.tmp-') && join(folder, old) !== file) rmSync(join(folder, old), { force: true });
 }
 
 function isWhole(value: unknown, tables: readonly Table[]): boolean {
