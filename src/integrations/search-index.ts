@@ -286,11 +286,13 @@ export function splitVillages(villages: readonly { id: string; pages: number }[]
   return groups;
 }
 
-/** A bundle as `planBundles` groups the county: its townships, its villages (in the county's order) and its folder's id. */
-export interface PlannedBundle {
+/** A bundle as `planBundles` groups the county: its townships, its villages (in the county's order), its folder's id and its documents. */
+export interface PlannedBundle<D> {
   townships: string[];
   villageIds: string[];
   id: string;
+  /** The bundle's documents, in the order they were given. */
+  docs: D[];
 }
 
 /**
@@ -299,11 +301,11 @@ export interface PlannedBundle {
  * index step, and the search input of an incremental build, which carries ledger entries only for the bundles it may
  * index again: src/data/search.ts `getSearchInput`).
  */
-export function planBundles(
+export function planBundles<D extends Pick<SearchDocument, 'village'>>(
   countyVillages: readonly SearchVillage[],
-  docs: readonly Pick<SearchDocument, 'village'>[],
+  docs: readonly D[],
   options: { bundlePages?: number; maxBundlePages?: number } = {},
-): PlannedBundle[] {
+): PlannedBundle<D>[] {
   const townshipOf = new Map(countyVillages.map((v) => [v.id, v.township]));
   const pagesOf = new Map<string, number>();
   const townshipPages = new Map<string, number>();
@@ -316,7 +318,7 @@ export function planBundles(
   // Every bundle holds at most `maxPages` pages: a group over it (a big township) is split by village.
   // Pages are counted and handed to bundles in one pass over the documents (issue 18: filtering every document for each
   // township and each bundle grew with the square of the county, 1.2 CPU-s at 1,000 villages).
-  return packTownships(
+  const bundles = packTownships(
     countyVillages.map((v) => v.township),
     (t) => townshipPages.get(t) ?? 0,
     options.bundlePages ?? BUNDLE_PAGES,
@@ -326,9 +328,12 @@ export function planBundles(
     const parts = splitVillages(villages, maxPages);
     return parts.map((ids) => {
       const own = parts.length === 1 ? townships : townships.filter((t) => ids.some((id) => townshipOf.get(id) === t));
-      return { townships: own, villageIds: ids, id: bundleId(parts.length === 1 ? townships : [...own, ...ids]) };
+      return { townships: own, villageIds: ids, id: bundleId(parts.length === 1 ? townships : [...own, ...ids]), docs: [] as D[] };
     });
   });
+  const docsOf = new Map(bundles.flatMap((b) => b.villageIds.map((id) => [id, b.docs] as const)));
+  for (const d of docs) docsOf.get(d.village)?.push(d);
+  return bundles;
 }
 
 /**
@@ -346,10 +351,7 @@ export function villagesToIndexAgain(
   const wanted = new Set(touched);
   const pagefindDir = join(dirs.outDir, 'pagefind');
   const countsDir = join(dirs.root, '.gongkai-build', 'search-counts');
-  const bundles = planBundles(search.villages, search.docs, options).map((b) => ({ ...b, docs: [] as Pick<SearchDocument, 'path'>[] }));
-  // Each bundle's pages in the order of the documents, as the step lists them.
-  const docsOf = new Map(bundles.flatMap((b) => b.villageIds.map((id) => [id, b.docs] as const)));
-  for (const d of search.docs) docsOf.get(d.village)?.push(d);
+  const bundles = planBundles(search.villages, search.docs, options);
   return new Set(bundles.flatMap((b) => (b.villageIds.some((id) => wanted.has(id)) || !keptCounts(b.id, b.docs, pagefindDir, countsDir) ? b.villageIds : [])));
 }
 
@@ -737,10 +739,7 @@ export async function buildSearchIndex(
   lap('scan');
   const pagefindDir = join(ctx.outDir, 'pagefind');
   const countsDir = ctx.root ? join(ctx.root, '.gongkai-build', 'search-counts') : undefined;
-  const bundles = planBundles(countyVillages, docs, options).map((b) => ({ ...b, docs: [] as SearchDocument[] }));
-  // Each bundle's documents in the order of `docs`.
-  const docsOf = new Map(bundles.flatMap((b) => b.villageIds.map((id) => [id, b.docs] as const)));
-  for (const d of docs) docsOf.get(d.village)?.push(d);
+  const bundles = planBundles(countyVillages, docs, options);
   lap('pack');
   // A page of a touched village was rendered again: all of them, or only the listed ones (its dated pages on a new day).
   const datedPages = new Set((ctx.incremental?.pages ?? []).map((p) => p.replace(/\/+$/, '')));
@@ -753,7 +752,7 @@ export async function buildSearchIndex(
     const lacking = withEntries && b.villageIds.find((id) => !withEntries.has(id));
     if (lacking)
       throw new Error(
-        `搜索索引的输入缺少村 ${lacking} 的账目条目。 The search input lacks the ledger entries of village ${lacking}, whose bundle ${b.id} is read again.`,
+        `搜索索引的输入缺少村 ${lacking} 的账目条目，请用 --full 完整重新构建。 The search input lacks the ledger entries of village ${lacking}, whose bundle ${b.id} is read again: rebuild with --full.`,
       );
   };
   // What the previous build left in pagefind/ (as hard links) is kept only for reused bundles: a bundle none of whose
