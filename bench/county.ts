@@ -25,6 +25,7 @@ import { parseArgs } from 'node:util';
 import { generateCounty, type GenFile } from './gen/county.ts';
 import { hugoVersion, writeHugoSite } from './lib/hugo.ts';
 import { measureDeployFigures, type DeployFigures } from './lib/deploy.ts';
+import { manifestWriter } from './lib/manifest.ts';
 import { describeMachine, type Machine } from './lib/machine.ts';
 import { measureOutput, templateOf, type OutputStats } from './lib/output.ts';
 import { runSampled, type RunResult } from './lib/proc.ts';
@@ -49,8 +50,6 @@ const { values } = parseArgs({
     'deploy-from': { type: 'string' },
     report: { type: 'boolean', default: false },
     results: { type: 'string' },
-    /** The reference builds read every page's text from one JSON manifest; above this many pages it gets too big to parse. */
-    'reference-max-pages': { type: 'string', default: '40000' },
   },
 });
 const RESULTS = resolve(values.results ?? join(PROJECT, 'bench', 'results'));
@@ -149,32 +148,38 @@ async function build(root: string, label: string, logDir: string, env: Record<st
 
 /** path, title and visible text of every page of a built site. */
 function writeManifest(dist: string, file: string): number {
-  const pages: { path: string; title: string; text: string }[] = [];
+  const paths: string[] = [];
   const walk = (dir: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const abs = join(dir, e.name);
       if (e.isDirectory()) walk(abs);
-      else if (e.name === 'index.html') {
-        const html = readFileSync(abs, 'utf8');
-        const title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
-        const body = html.replace(/^[\s\S]*?<body[^>]*>/, '').replace(/<style[\s\S]*?<\/style>|<script[\s\S]*?<\/script>/g, '');
-        const text = body
-          .replace(/<[^>]+>/g, ' ')
-          .replace(/&amp;/g, '&')
-          .replace(/&lt;/g, '<')
-          .replace(/&gt;/g, '>')
-          .replace(/&quot;/g, '"')
-          .replace(/&#39;/g, "'")
-          .replace(/\s+/g, ' ')
-          .trim();
-        pages.push({ path: relative(dist, dirname(abs)).split('\\').join('/'), title, text });
-      }
+      else if (e.name === 'index.html') paths.push(relative(dist, dirname(abs)).split('\\').join('/'));
     }
   };
   walk(dist);
-  pages.sort((a, b) => a.path.localeCompare(b.path));
-  writeFileSync(file, JSON.stringify(pages));
-  return pages.length;
+  paths.sort((a, b) => a.localeCompare(b));
+  // A page at a time: the text of 80,000 pages does not fit in one string (bench/lib/manifest.ts).
+  const out = manifestWriter(file);
+  try {
+    for (const path of paths) {
+      const html = readFileSync(join(dist, path, 'index.html'), 'utf8');
+      const title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
+      const body = html.replace(/^[\s\S]*?<body[^>]*>/, '').replace(/<style[\s\S]*?<\/style>|<script[\s\S]*?<\/script>/g, '');
+      const text = body
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/&amp;/g, '&')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/\s+/g, ' ')
+        .trim();
+      out.add({ path, title, text });
+    }
+  } finally {
+    out.close();
+  }
+  return paths.length;
 }
 
 interface ReferenceRun {
@@ -354,10 +359,8 @@ async function benchSize(villages: number): Promise<SizeResult> {
   if (existsSync(dist)) {
     result.output = measureOutput(dist, loadBudgets(PROJECT));
     result.deploy = measureDeployFigures(dist, join(root, 'private-posters'));
-    if (!values['no-reference'] && result.output.htmlPages > Number(values['reference-max-pages'])) {
-      console.log(`  (reference builds skipped: ${result.output.htmlPages} pages is above --reference-max-pages; see the smaller counties for the ratios)`);
-    } else if (!values['no-reference']) {
-      const manifest = join(root, 'manifest.json');
+    if (!values['no-reference']) {
+      const manifest = join(root, 'manifest.jsonl');
       writeManifest(dist, manifest);
       result.floor = await floorRun(manifest, join(root, 'floor-out'));
       result.referenceAstro = await referenceAstroRun(manifest, root);
@@ -693,7 +696,7 @@ function report(): string {
 async function referencesOnly(dist: string): Promise<void> {
   const workDir = join(WORK, `references-${values.label}`);
   mkdirSync(workDir, { recursive: true });
-  const manifest = join(workDir, 'manifest.json');
+  const manifest = join(workDir, 'manifest.jsonl');
   const pages = writeManifest(dist, manifest);
   console.log(`■ references over ${pages} pages of ${dist}`);
   const floor = await floorRun(manifest, join(workDir, 'floor-out'));
@@ -701,6 +704,7 @@ async function referencesOnly(dist: string): Promise<void> {
   const hugo = await hugoRun(manifest, workDir);
   rmSync(manifest, { force: true });
   const out = { dist, pages, machine: describeMachine(PROJECT), floor, referenceAstro, hugo };
+  mkdirSync(RESULTS, { recursive: true });
   writeFileSync(join(RESULTS, `references-${values.label}.json`), `${JSON.stringify(out, null, 2)}\n`);
 }
 

@@ -1,20 +1,21 @@
 /**
- * The plain-Node floor: `node bench/lib/floor.ts <manifest.json> <out-dir>` reads the same page
+ * The plain-Node floor: `node bench/lib/floor.ts <manifest.jsonl> <out-dir>` reads the same page
  * manifest as the reference Astro build (path, title, text of each of our pages), renders each with
  * a template literal and writes it with writeFileSync, on one thread. Prints `{ pages, renderMs,
  * writeMs, readMs }` as JSON. This is the least any generator can spend producing these pages here.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readManifest } from './manifest.ts';
 
 const [manifest, out] = process.argv.slice(2);
 if (!manifest || !out) {
-  console.error('usage: node bench/lib/floor.ts <manifest.json> <out-dir>');
+  console.error('usage: node bench/lib/floor.ts <manifest.jsonl> <out-dir>');
   process.exit(2);
 }
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 let t = performance.now();
-const pages: { path: string; title: string; text: string }[] = JSON.parse(readFileSync(manifest, 'utf8'));
+const pages = [...readManifest(manifest)];
 const readMs = performance.now() - t;
 rmSync(out, { recursive: true, force: true });
 let renderMs = 0;

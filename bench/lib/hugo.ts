@@ -6,8 +6,9 @@
  * says which `hugo` binary is installed, if any (Debian: `apt-get install hugo`).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readManifest } from './manifest.ts';
 
 /** "hugo v0.111.3+extended …" of the `hugo` on PATH, or undefined when there is none. */
 export function hugoVersion(): string | undefined {
@@ -30,17 +31,18 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 
 /** Writes the Hugo project for the manifest's pages into `dir` (replacing it); returns the page count. */
 export function writeHugoSite(manifest: string, dir: string): number {
-  const pages: { path: string; title: string; text: string }[] = JSON.parse(readFileSync(manifest, 'utf8'));
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'layouts', '_default'), { recursive: true });
   writeFileSync(join(dir, 'config.toml'), CONFIG);
   writeFileSync(join(dir, 'layouts', '_default', 'single.html'), SINGLE);
   // Content files in folders of 1,000 (the folders are sections, which are not rendered).
-  pages.forEach((p, i) => {
+  let i = 0;
+  for (const p of readManifest(manifest)) {
     const folder = join(dir, 'content', `p${Math.floor(i / 1000)}`);
     if (i % 1000 === 0) mkdirSync(folder, { recursive: true });
     const front = JSON.stringify({ title: p.title, url: `/${p.path ? `${p.path}/` : ''}` });
     writeFileSync(join(folder, `${i}.html`), `${front}\n${escapeHtml(p.text)}\n`);
-  });
-  return pages.length;
+    i += 1;
+  }
+  return i;
 }
