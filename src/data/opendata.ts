@@ -40,6 +40,7 @@ import { getFindingsByVillage } from '../opendata/findings.ts';
 import { assertNoPersonalNumbers } from '../opendata/privacy-gate.ts';
 import { TABLES, type Finding } from '../opendata/tables.ts';
 import { villagePath } from '../records/registry.ts';
+import { getComplianceAssembly } from './compliance.ts';
 import { getCheckProblems, getCounty, getStateDate, getVillage, href, rendersVillageFile } from './county.ts';
 import { getVillageDataPart, getWorkbookKeeper, keepCountyFeed } from './opendata-parts.ts';
 import { getRecordPosterView } from './posters.ts';
@@ -82,7 +83,7 @@ function buildCache(): FilesCache {
 function dataScope(villageId?: string): DataScope {
   const county = getCounty();
   const cache = buildCache();
-  const findings = (cache.findings ??= getFindingsByVillage(county, getCheckProblems()));
+  const findings = (cache.findings ??= getFindingsByVillage(county, getCheckProblems(), getComplianceAssembly()));
   const village: VillageRecords | undefined = villageId ? getVillage(villageId) : undefined;
   return {
     county,
