@@ -22,9 +22,11 @@ import { createHash } from 'node:crypto';
 import { getBuildContext } from '../build/handover.ts';
 import { readCacheFile, readCacheJson, reportUnreadableCache, writeCacheFile, type CacheFileSpec } from '../check/cache-file.ts';
 import type { County, VillageRecords } from '../check/model.ts';
+import type { FeedEntry } from '../opendata/feeds.ts';
 import { buildVillageDataPart, WORKBOOK, type VillageDataPart } from '../opendata/files.ts';
 import { assertNoPersonalNumbers } from '../opendata/privacy-gate.ts';
 import { TABLES, type Cell, type Finding, type Table } from '../opendata/tables.ts';
+import { isNoticeUnpublished } from '../records/dated.ts';
 import { villagePath } from '../records/registry.ts';
 
 const UNDATED = TABLES.filter((t) => t.date === undefined);
@@ -138,6 +140,52 @@ function openPart(body: Buffer, tables: readonly Table[]): PartHeader | undefine
 const WORKBOOK_TABLES: ReadonlySet<string> = new Set(WORKBOOK.sheets.map((s) => s.table));
 
 const isRows = (value: unknown): value is Cell[][] => Array.isArray(value) && value.every(Array.isArray);
+
+/**
+ * What a village's feed entries (src/opendata/feeds.ts `listFeedEntries`) depend on, in a build that keeps parts: the
+ * village's key (its folder, content/site.yaml, the code) and which of its notices are taken down on the as-of date
+ * (`isNoticeUnpublished`: a notice past its unpublishAfter date has no entry), the one way an entry depends on the day.
+ * Undefined outside such a build.
+ */
+export function getFeedEntriesKey(village: VillageRecords, asOf: string): string | undefined {
+  const key = getBuildContext()?.openDataParts?.keys[village.id];
+  if (key === undefined) return undefined;
+  return [key, ...village.notices.filter((n) => isNoticeUnpublished(n, asOf)).map((n) => n.id)].join('\0');
+}
+
+/**
+ * A village's feed entries kept between builds in its folder (`feed-<key>.json`, a self-checking cache file), or listed
+ * by `make` and kept; listed every time outside a build that keeps parts. The county's feeds are its villages' entries
+ * sorted together (300 villages: listing all of them took 1.2 CPU-s of every build that printed the county's feeds).
+ */
+export function keepVillageFeedEntries(village: VillageRecords, asOf: string, make: () => FeedEntry[]): FeedEntry[] {
+  const store = getBuildContext()?.openDataParts;
+  const key = getFeedEntriesKey(village, asOf);
+  if (!store || key === undefined) return make();
+  const file = join(store.dir, village.id, `feed-${createHash('sha256').update(key).digest('hex').slice(0, 32)}.json`);
+  const spec: CacheFileSpec = { kind: 'opendata-parts', version: 3, key: `feed\0${key}` };
+  const kept = readCacheJson(file, spec, isEntries);
+  if (kept) return kept;
+  const entries = make();
+  writeCacheFile(file, spec, JSON.stringify(entries));
+  dropEarlier(file, 'feed-', '.json');
+  return entries;
+}
+
+const isEntries = (value: unknown): value is FeedEntry[] =>
+  Array.isArray(value) &&
+  value.every(
+    (e: Partial<FeedEntry> | null) =>
+      typeof e === 'object' &&
+      e !== null &&
+      typeof e.url === 'string' &&
+      typeof e.title === 'string' &&
+      typeof e.date === 'string' &&
+      typeof e.summary === 'string' &&
+      typeof e.kind === 'string' &&
+      typeof e.village === 'string' &&
+      typeof e.correction === 'boolean',
+  );
 
 /**
  * The workbook of a scope (one village's, or the county's of every village) kept between builds, or
