@@ -50,9 +50,10 @@ async function lazyContext(handover: PageHandover): Promise<BuildContext> {
 process.once('message', (handover: PageHandover) => {
   void (async () => {
     // Node's compile cache (V8's code of every module this process loads: Astro, Vite, Rolldown, our TypeScript, the
-    // pages' chunks), kept in the checkout beside Vite's cache: each build compiles 1.4 CPU-s of the same modules
-    // (docs/benchmarks.md, session 11). Keyed by each module's text, so a changed module is compiled again; it holds code,
-    // never output. Before anything else is imported: what is imported statically is compiled before this line runs.
+    // pages' chunks), kept in the checkout beside Vite's cache: loading Astro, Vite, Rolldown and the config took 1.4–1.5
+    // CPU-s of every build, 0.9 with the cache (docs/benchmarks.md, session 11). Keyed by each module's text, so a changed
+    // module is compiled again; it holds code, never output. Before anything else is imported: what is imported
+    // statically is compiled before this line runs.
     enableCompileCache(join(handover.project, '.astro-cache', 'node-compile-cache'));
     const [context, { provideBuildContext }, { gongkaiConfig }] = await Promise.all([
       lazyContext(handover),
