@@ -45,7 +45,11 @@ describe('the county feeds kept between builds', () => {
     const entries = listFeedEntries(scope);
     expect(getAtomFeed()).toBe(buildAtomFeed(scope, entries));
     expect(getJsonFeed()).toBe(buildJsonFeed(scope, entries));
-    expect(kept().map((n) => n.replace(/-[0-9a-f]{32}\./, '-<key>.')).sort()).toEqual(['county-feed-<key>.json', 'county-feed-<key>.xml']);
+    expect(
+      kept()
+        .map((n) => n.replace(/-[0-9a-f]{32}\./, '-<key>.'))
+        .sort(),
+    ).toEqual(['county-feed-<key>.json', 'county-feed-<key>.xml']);
     expect(getAtomFeed()).toBe(buildAtomFeed(scope, entries));
   });
 
