@@ -14,11 +14,9 @@
  * Astro's content sync and Vite's bundling of the pages), so the bundling's peak and the county are not
  * held at once (docs/benchmarks.md, session 6: memory).
  */
-import { gongkaiConfig } from '../astro.config.mjs';
+import { enableCompileCache, flushCompileCache } from 'node:module';
+import { join } from 'node:path';
 import type { BuildContext, PageHandover } from '../src/build/context.ts';
-import { provideBuildContext } from '../src/build/handover.ts';
-import { useCacheNoticeFolder } from '../src/check/cache-file.ts';
-import { readCountySnapshot } from '../src/check/county-snapshot.ts';
 import type { County } from '../src/check/model.ts';
 
 if (!process.send) {
@@ -27,7 +25,11 @@ if (!process.send) {
 }
 
 /** The build context of `handover`, whose county is read from its snapshot when first asked for. */
-function lazyContext(handover: PageHandover): BuildContext {
+async function lazyContext(handover: PageHandover): Promise<BuildContext> {
+  const [{ useCacheNoticeFolder }, { readCountySnapshot }] = await Promise.all([
+    import('../src/check/cache-file.ts'),
+    import('../src/check/county-snapshot.ts'),
+  ]);
   const { countySnapshot, cacheNotices, ...rest } = handover;
   // A damaged cache the build process already reported is not said again from here.
   if (cacheNotices) useCacheNoticeFolder(cacheNotices);
@@ -47,14 +49,27 @@ function lazyContext(handover: PageHandover): BuildContext {
 
 process.once('message', (handover: PageHandover) => {
   void (async () => {
-    const context = lazyContext(handover);
+    // Node's compile cache (V8's code of every module this process loads: Astro, Vite, Rolldown, our TypeScript, the
+    // pages' chunks), kept in the checkout beside Vite's cache: loading Astro, Vite, Rolldown and the config took 1.4–1.5
+    // CPU-s of every build, 0.9 with the cache (docs/benchmarks.md, session 11). Keyed by each module's text, so a changed
+    // module is compiled again; it holds code, never output. Before anything else is imported: what is imported
+    // statically is compiled before this line runs.
+    enableCompileCache(join(handover.project, '.astro-cache', 'node-compile-cache'));
+    const [context, { provideBuildContext }, { gongkaiConfig }] = await Promise.all([
+      lazyContext(handover),
+      import('../src/build/handover.ts'),
+      import('../astro.config.mjs'),
+    ]);
     // Astro's page workers (--workers) each get a copy (the county read first); with one thread nothing is copied.
     provideBuildContext(context, (context.pageWorkers ?? 1) > 1);
     const { build } = await import('astro');
     await build({ ...gongkaiConfig(context), configFile: false });
   })().then(
-    // Astro and Vite may leave handles open; the pages are written.
-    () => process.exit(0),
+    // Astro and Vite may leave handles open; the pages are written (and the modules compiled for the first time kept).
+    () => {
+      flushCompileCache();
+      process.exit(0);
+    },
     (error: unknown) => {
       console.error(error);
       process.exit(1);

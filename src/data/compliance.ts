@@ -10,7 +10,7 @@ import { filterWithProblems, listMostProblems, sortByProblems } from '../lib/com
 import { formatDateZh, isIsoDate } from '../lib/dates.ts';
 import { periodKey, periodLabel } from '../lib/period.ts';
 import { getRecordTypeOfFolder, recordPath } from '../records/registry.ts';
-import type { County, Problem } from '../check/model.ts';
+import type { County } from '../check/model.ts';
 import { getTownshipSlugs } from '../lib/township.ts';
 import { getCheckProblems, getCounty, getStateDate, href, urls } from './county.ts';
 
@@ -48,9 +48,19 @@ function recordHref(file: string): string | undefined {
 
 /** The county's compliance, assembled once per checked county (every compliance page reads it). */
 const assembled = new WeakMap<County, ReturnType<typeof assembleComplianceView>>();
+/** `assembleCompliance` of each checked county and the build's problems, made once: the compliance pages and the open-data findings read it. */
+const assemblies = new WeakMap<County, ReturnType<typeof assembleCompliance>>();
 
-function assembleComplianceView(county: County, problems: readonly Problem[]) {
-  const { villages, rows } = assembleCompliance(county, problems);
+/** The county's compliance rows and villages (src/check/compliance-rules.ts `assembleCompliance`), made once per checked county. */
+export function getComplianceAssembly(): ReturnType<typeof assembleCompliance> {
+  const county = getCounty();
+  let assembly = assemblies.get(county);
+  if (!assembly) assemblies.set(county, (assembly = assembleCompliance(county, getCheckProblems())));
+  return assembly;
+}
+
+function assembleComplianceView(county: County) {
+  const { villages, rows } = getComplianceAssembly();
   const latest = latestDueQuarterKey(county.asOf, county.profile);
   const checks = COMPLIANCE_CHECKS.filter((c) => c.key !== 'timeliness' && c.key !== 'other');
   const rowsOf = new Map<string, typeof rows>();
@@ -129,7 +139,7 @@ function assembleComplianceView(county: County, problems: readonly Problem[]) {
 function getAssembled() {
   const county = getCounty();
   let view = assembled.get(county);
-  if (!view) assembled.set(county, (view = assembleComplianceView(county, getCheckProblems())));
+  if (!view) assembled.set(county, (view = assembleComplianceView(county)));
   return view;
 }
 

@@ -17,48 +17,175 @@
  * scanned by the same code (the code is in its key).
  */
 import { readdirSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { getBuildContext } from '../build/handover.ts';
-import { readCacheFile, readCacheJson, writeCacheFile, type CacheFileSpec } from '../check/cache-file.ts';
+import { readCacheFile, readCacheJson, reportUnreadableCache, writeCacheFile, type CacheFileSpec } from '../check/cache-file.ts';
 import type { County, VillageRecords } from '../check/model.ts';
-import { buildVillageDataPart, type VillageDataPart } from '../opendata/files.ts';
+import type { FeedEntry } from '../opendata/feeds.ts';
+import { buildVillageDataPart, WORKBOOK, type VillageDataPart } from '../opendata/files.ts';
 import { assertNoPersonalNumbers } from '../opendata/privacy-gate.ts';
-import { TABLES, type Finding, type Table } from '../opendata/tables.ts';
+import { TABLES, type Cell, type Finding, type Table } from '../opendata/tables.ts';
+import { isNoticeUnpublished } from '../records/dated.ts';
 import { villagePath } from '../records/registry.ts';
 
 const UNDATED = TABLES.filter((t) => t.date === undefined);
 const DATED = TABLES.filter((t) => t.date !== undefined);
+/** The workbook's table whose rows a kept part holds in a file of its own, read only when a workbook is made: the ledger entries. */
+const APART = WORKBOOK.sheets.at(-1)!.table;
 
 /** A village's part of every table: made (and scanned) here, or read back from an earlier build. */
 export function getVillageDataPart(county: County, village: VillageRecords, findings: readonly Finding[]): VillageDataPart {
   const store = getBuildContext()?.openDataParts;
   const key = store?.keys[village.id];
-  const make = (tables: readonly Table[]) => () => {
-    const part = buildVillageDataPart({ county, village, findings }, tables);
-    for (const t of tables) assertNoPersonalNumbers(`${villagePath(village.id)}/data/${t.name}.csv`, part.csv[t.name]!);
-    return part;
-  };
+  const make = (tables: readonly Table[]) => () =>
+    buildVillageDataPart({ county, village, findings }, tables, (t, csv) => assertNoPersonalNumbers(`${villagePath(village.id)}/data/${t.name}.csv`, csv));
   const folder = store && key ? join(store.dir, village.id) : undefined;
   const undated = folder ? keptPart(folder, 'rows', key!, UNDATED, make(UNDATED)) : make(UNDATED)();
   const dated = folder ? keptPart(folder, 'dated', `${key!}\0${county.asOf}`, DATED, make(DATED)) : make(DATED)();
-  return { csv: { ...undated.csv, ...dated.csv }, sheets: { ...undated.sheets, ...dated.sheets }, years: { ...undated.years, ...dated.years } };
+  return {
+    csv: { ...undated.csv, ...dated.csv },
+    years: { ...undated.years, ...dated.years },
+    extents: { ...undated.extents, ...dated.extents },
+    sheet: (table) => (table in undated.extents ? undated : dated).sheet(table),
+  };
 }
 
-/** The part kept under `kind` and `key` in `folder`, or made and kept (replacing the village's earlier one). */
-function keptPart(folder: string, kind: string, key: string, tables: readonly Table[], make: () => VillageDataPart): VillageDataPart {
-  const name = `${kind}-${createHash('sha256').update(key).digest('hex').slice(0, 32)}.json`;
-  const file = join(folder, name);
-  // A self-checking cache file (src/check/cache-file.ts): a part cut short or altered is made again.
-  const spec: CacheFileSpec = { kind: 'opendata-parts', version: 2, key: `${kind}\0${key}` };
-  const kept = readCacheJson(file, spec, (part): part is VillageDataPart => isWhole(part, tables));
-  if (kept) return kept;
-  const part = make();
-  // Written beside and renamed: a killed build or a page worker reading at the same time never sees half a part.
-  writeCacheFile(file, spec, JSON.stringify(part));
-  dropEarlier(file, `${kind}-`);
-  return part;
+/**
+ * What a kept part's file holds before its CSV bytes (one line of JSON): each table's name and byte length, in the
+ * order the bytes follow, the year runs, the sheets' extents and the rows of the workbook's tables but `APART`'s.
+ */
+interface PartHeader {
+  tables: [string, number][];
+  years: VillageDataPart['years'];
+  extents: VillageDataPart['extents'];
+  sheets: Record<string, Cell[][]>;
 }
+
+/**
+ * The part kept under `kind` and `key` in `folder`, or made and kept (replacing the village's earlier one). Kept as two
+ * self-checking cache files (src/check/cache-file.ts: a file cut short or altered is made again): `<kind>-<key>.part`,
+ * a line of JSON (`PartHeader`) and the tables' CSV bytes after it, and, for the undated tables, `<kind>-<key>.rows.json`,
+ * the ledger entries' rows, read only when a sheet of them is asked for (the county's or the village's workbook made
+ * again). The county's files read every village's part: as bytes, they are neither decoded nor parsed.
+ */
+function keptPart(folder: string, kind: string, key: string, tables: readonly Table[], make: () => VillageDataPart): VillageDataPart {
+  const name = `${kind}-${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
+  const file = join(folder, `${name}.part`);
+  const apartFile = join(folder, `${name}.rows.json`);
+  const spec: CacheFileSpec = { kind: 'opendata-parts', version: 3, key: `${kind}\0${key}` };
+  const apartSpec: CacheFileSpec = { kind: 'opendata-parts', version: 3, key: `${kind}\0${APART}\0${key}` };
+  const keep = (part: VillageDataPart): VillageDataPart => {
+    const header: PartHeader = {
+      tables: tables.map((t) => [t.name, part.csv[t.name]!.length]),
+      years: part.years,
+      extents: part.extents,
+      sheets: Object.fromEntries(Object.keys(part.extents).flatMap((t) => (t === APART ? [] : [[t, part.sheet(t)]]))),
+    };
+    // Written beside and renamed: a killed build or a page worker reading at the same time never sees half a part.
+    writeCacheFile(file, spec, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), ...tables.map((t) => part.csv[t.name]!)]));
+    if (APART in part.extents) writeCacheFile(apartFile, apartSpec, JSON.stringify(part.sheet(APART)));
+    // The village's earlier parts of this kind (another key, or an earlier format: `<kind>-<key>.json`).
+    for (const old of readdirSync(folder))
+      if (old.startsWith(`${kind}-`) && !old.includes('.tmp-') && old !== basename(file) && old !== basename(apartFile))
+        rmSync(join(folder, old), { force: true });
+    return part;
+  };
+  const body = readCacheFile(file, spec);
+  const header = body && openPart(body, tables);
+  if (!header) {
+    if (body) reportUnreadableCache(spec.kind, file, 'not the expected shape');
+    return keep(make());
+  }
+  let offset = body.indexOf(0x0a) + 1;
+  const csv: Record<string, Buffer> = {};
+  for (const [table, length] of header.tables) csv[table] = body.subarray(offset, (offset += length));
+  return {
+    csv,
+    years: header.years,
+    extents: header.extents,
+    sheet: (table) => {
+      if (table !== APART) return header.sheets[table]!;
+      // Its rows kept beside, or (that file missing or damaged) the part made again and kept whole.
+      return readCacheJson(apartFile, apartSpec, isRows) ?? keep(make()).sheet(table);
+    },
+  };
+}
+
+/** The header of a kept part's file `body` when it is one of `tables` whose byte lengths add up to the rest of it. */
+function openPart(body: Buffer, tables: readonly Table[]): PartHeader | undefined {
+  const end = body.indexOf(0x0a);
+  if (end < 0) return undefined;
+  let header: Partial<PartHeader> | null;
+  try {
+    header = JSON.parse(body.toString('utf8', 0, end)) as Partial<PartHeader> | null;
+  } catch {
+    return undefined;
+  }
+  if (typeof header !== 'object' || header === null || !Array.isArray(header.tables) || header.tables.length !== tables.length) return undefined;
+  const lengths = header.tables.reduce(
+    (n, entry, i) => (Array.isArray(entry) && entry[0] === tables[i]!.name && Number.isInteger(entry[1]) ? n + entry[1] : NaN),
+    0,
+  );
+  if (lengths !== body.length - end - 1 || typeof header.years !== 'object' || header.years === null) return undefined;
+  if (typeof header.extents !== 'object' || header.extents === null || typeof header.sheets !== 'object' || header.sheets === null) return undefined;
+  const whole = tables.every(
+    (t) =>
+      (t.countyPartsBy === undefined || Array.isArray(header.years![t.name])) &&
+      (!WORKBOOK_TABLES.has(t.name) || (typeof header.extents![t.name]?.rows === 'number' && (t.name === APART || Array.isArray(header.sheets![t.name])))),
+  );
+  return whole ? (header as PartHeader) : undefined;
+}
+
+const WORKBOOK_TABLES: ReadonlySet<string> = new Set(WORKBOOK.sheets.map((s) => s.table));
+
+const isRows = (value: unknown): value is Cell[][] => Array.isArray(value) && value.every(Array.isArray);
+
+/**
+ * What a village's feed entries (src/opendata/feeds.ts `listFeedEntries`) depend on, in a build that keeps parts: the
+ * village's key (its folder, content/site.yaml, the code) and which of its notices are taken down on the as-of date
+ * (`isNoticeUnpublished`: a notice past its unpublishAfter date has no entry), the one way an entry depends on the day.
+ * Undefined outside such a build.
+ */
+export function getFeedEntriesKey(village: VillageRecords, asOf: string): string | undefined {
+  const key = getBuildContext()?.openDataParts?.keys[village.id];
+  if (key === undefined) return undefined;
+  return [key, ...village.notices.filter((n) => isNoticeUnpublished(n, asOf)).map((n) => n.id)].join('\0');
+}
+
+/**
+ * A village's feed entries kept between builds in its folder (`feed-<key>.json`, a self-checking cache file), or listed
+ * by `make` and kept; listed every time outside a build that keeps parts. The county's feeds are its villages' entries
+ * sorted together (300 villages: listing all of them took 1.2 CPU-s of every build that printed the county's feeds).
+ */
+export function keepVillageFeedEntries(village: VillageRecords, asOf: string, make: () => FeedEntry[]): FeedEntry[] {
+  const store = getBuildContext()?.openDataParts;
+  const key = getFeedEntriesKey(village, asOf);
+  if (!store || key === undefined) return make();
+  const file = join(store.dir, village.id, `feed-${createHash('sha256').update(key).digest('hex').slice(0, 32)}.json`);
+  const spec: CacheFileSpec = { kind: 'opendata-parts', version: 3, key: `feed\0${key}` };
+  const kept = readCacheJson(file, spec, isEntries);
+  if (kept) return kept;
+  const entries = make();
+  writeCacheFile(file, spec, JSON.stringify(entries));
+  dropEarlier(file, 'feed-', '.json');
+  return entries;
+}
+
+const isEntries = (value: unknown): value is FeedEntry[] =>
+  Array.isArray(value) &&
+  value.every(
+    (e: Partial<FeedEntry> | null) =>
+      typeof e === 'object' &&
+      e !== null &&
+      typeof e.url === 'string' &&
+      typeof e.title === 'string' &&
+      typeof e.date === 'string' &&
+      typeof e.summary === 'string' &&
+      typeof e.kind === 'string' &&
+      typeof e.village === 'string' &&
+      typeof e.correction === 'boolean',
+  );
 
 /**
  * The workbook of a scope (one village's, or the county's of every village) kept between builds, or
@@ -125,17 +252,4 @@ function dropEarlier(file: string, prefix: string, suffix = ''): void {
   const folder = dirname(file);
   for (const old of readdirSync(folder))
     if (old.startsWith(prefix) && old.endsWith(suffix) && !old.includes('.tmp-') && join(folder, old) !== file) rmSync(join(folder, old), { force: true });
-}
-
-function isWhole(value: unknown, tables: readonly Table[]): boolean {
-  const part = value as Partial<VillageDataPart> | null;
-  return (
-    typeof part === 'object' &&
-    part !== null &&
-    tables.every((t) => typeof part.csv?.[t.name] === 'string') &&
-    typeof part.sheets === 'object' &&
-    part.sheets !== null &&
-    Object.values(part.sheets).every(Array.isArray) &&
-    tables.every((t) => t.countyPartsBy === undefined || Array.isArray(part.years?.[t.name]))
-  );
 }

@@ -22,7 +22,7 @@ import type { County, VillageRecords } from '../check/model.ts';
 import { formatDateZh } from '../lib/dates.ts';
 import { DATA_FILE_BYTES } from '../lib/deploy-hosts.ts';
 import { getLicence } from '../lib/licences.ts';
-import { buildAtomFeed, buildJsonFeed, getFeedDate, listFeedEntries, type FeedEntry, type FeedScope } from '../opendata/feeds.ts';
+import { buildAtomFeed, buildJsonFeed, getFeedDate, listFeedEntries, sortFeedEntries, type FeedEntry, type FeedScope } from '../opendata/feeds.ts';
 import {
   buildDataFiles,
   citation,
@@ -40,8 +40,9 @@ import { getFindingsByVillage } from '../opendata/findings.ts';
 import { assertNoPersonalNumbers } from '../opendata/privacy-gate.ts';
 import { TABLES, type Finding } from '../opendata/tables.ts';
 import { villagePath } from '../records/registry.ts';
+import { getComplianceAssembly } from './compliance.ts';
 import { getCheckProblems, getCounty, getStateDate, getVillage, href, rendersVillageFile } from './county.ts';
-import { getVillageDataPart, getWorkbookKeeper, keepCountyFeed } from './opendata-parts.ts';
+import { getFeedEntriesKey, getVillageDataPart, getWorkbookKeeper, keepCountyFeed, keepVillageFeedEntries } from './opendata-parts.ts';
 import { getRecordPosterView } from './posters.ts';
 
 /** Every data file name of a scope, in the order the /data/ page lists them. */
@@ -82,7 +83,7 @@ function buildCache(): FilesCache {
 function dataScope(villageId?: string): DataScope {
   const county = getCounty();
   const cache = buildCache();
-  const findings = (cache.findings ??= getFindingsByVillage(county, getCheckProblems()));
+  const findings = (cache.findings ??= getFindingsByVillage(county, getCheckProblems(), getComplianceAssembly()));
   const village: VillageRecords | undefined = villageId ? getVillage(villageId) : undefined;
   return {
     county,
@@ -294,13 +295,19 @@ function feedScope(villageId?: string): FeedScope {
   };
 }
 
-/** The feed entries of the county (no id) or of one village, listed once per build (feeds and share cards). */
+/**
+ * The feed entries of the county (no id) or of one village, listed once per build (feeds and share cards): each
+ * village's kept between builds (src/data/opendata-parts.ts `keepVillageFeedEntries`), the county's its villages'
+ * sorted together.
+ */
 function getFeedEntries(villageId?: string): FeedEntry[] {
   const entries = (buildCache().entries ??= new Map());
   const key = villageId ?? '';
   let list = entries.get(key);
   if (!list) {
-    list = listFeedEntries(feedScope(villageId));
+    const scope = feedScope(villageId);
+    const asOf = scope.county.asOf;
+    list = sortFeedEntries(scope.villages.flatMap((v) => keepVillageFeedEntries(v, asOf, () => listFeedEntries({ ...scope, villages: [v] }))));
     entries.set(key, list);
   }
   return list;
@@ -327,12 +334,16 @@ export function getJsonFeed(villageId?: string): string {
 }
 
 /**
- * Everything the county's feeds print besides the code and site.yaml: their addresses and titles, their entries and,
- * with no entry, the state date they are then dated by (src/opendata/feeds.ts `updatedOf`).
+ * Everything the county's feeds print besides the code and site.yaml: their addresses and titles, their entries (by
+ * each village's entries' key, `getFeedEntriesKey`, so a feed kept is read back without listing an entry) and, with
+ * no entry (no village with one: src/opendata/feeds.ts `getFeedDate`), the state date they are then dated by
+ * (`updatedOf`). Only asked for in a build that keeps parts, where every village has a key.
  */
 function feedIdentity(scope: FeedScope): string {
-  const entries = getFeedEntries();
-  return JSON.stringify([scope.title, scope.homeUrl, scope.atomUrl, scope.jsonUrl, scope.county.site.title, entries.length ? '' : getStateDate(), entries]);
+  const asOf = scope.county.asOf;
+  const none = scope.villages.every((v) => getFeedDate(v, asOf) === 'as-of');
+  const keys = scope.villages.map((v) => getFeedEntriesKey(v, asOf) ?? '');
+  return JSON.stringify([scope.title, scope.homeUrl, scope.atomUrl, scope.jsonUrl, scope.county.site.title, none ? getStateDate() : '', keys]);
 }
 
 export interface FeedLink {

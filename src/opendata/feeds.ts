@@ -117,7 +117,15 @@ export function listFeedEntries(scope: Pick<FeedScope, 'county' | 'villages' | '
       });
     }
   }
-  return out.sort((a, b) => b.date.localeCompare(a.date) || a.kind.localeCompare(b.kind) || a.url.localeCompare(b.url));
+  return sortFeedEntries(out);
+}
+
+/**
+ * Entries in feed order, newest first; on the same day by kind and address (one address, one entry: a total order, so
+ * the entries of several villages listed apart and sorted together are in the order of one list of them all).
+ */
+export function sortFeedEntries(entries: FeedEntry[]): FeedEntry[] {
+  return entries.sort((a, b) => b.date.localeCompare(a.date) || a.kind.localeCompare(b.kind) || a.url.localeCompare(b.url));
 }
 
 /**

@@ -73,46 +73,63 @@ export function getTableFields(t: Table): TableSchemaField[] {
  * One village's share of a scope's files, for some or all of the tables: each table's CSV lines of
  * the village's rows and, for the workbook's tables, the rows themselves. A county file is its header
  * and the villages' parts end to end, so a part can be made once and kept between builds
- * (src/data/opendata-parts.ts).
+ * (src/data/opendata-parts.ts). The CSV lines are UTF-8 bytes, as they are written (a kept part is read back as
+ * bytes, never decoded), and the rows of a sheet are asked for (`sheet`), so a kept part reads its ledger entries'
+ * rows, the largest, only when a workbook is made.
  */
 export interface VillageDataPart {
-  /** CSV lines of the village's rows (each ending in CRLF; '' for none), by table name. */
-  csv: Record<string, string>;
-  /** The village's rows of the workbook's tables, by table name. */
-  sheets: Record<string, Cell[][]>;
+  /** CSV lines of the village's rows (each ending in CRLF; empty for none), UTF-8, by table name. */
+  csv: Record<string, Buffer>;
   /**
-   * For a table with `countyPartsBy`: its CSV lines as runs of one year, in row order, each as [year, end offset in
+   * For a table with `countyPartsBy`: its CSV lines as runs of one year, in row order, each as [year, end byte offset in
    * `csv[table]`] (a run starts where the one before ends).
    */
   years: Record<string, [string, number][]>;
+  /** What `measureRows` finds in the village's rows of each of the workbook's tables. */
+  extents: Record<string, RowExtent>;
+  /** The village's rows of one of the workbook's tables. */
+  sheet(table: string): Cell[][];
 }
 
 const WORKBOOK_TABLES: ReadonlySet<string> = new Set(WORKBOOK.sheets.map((s) => s.table));
 
-/** The part of one village for `tables` (every table unless given). */
-export function buildVillageDataPart(input: TableInput, tables: readonly Table[] = TABLES): VillageDataPart {
-  const part: VillageDataPart = { csv: {}, sheets: {}, years: {} };
+/**
+ * The part of one village for `tables` (every table unless given). `scan`: given each table's CSV lines before they
+ * are encoded (the privacy gate, src/opendata/privacy-gate.ts).
+ */
+export function buildVillageDataPart(input: TableInput, tables: readonly Table[] = TABLES, scan?: (table: Table, csv: string) => void): VillageDataPart {
+  const csvOf: Record<string, Buffer> = {};
+  const years: Record<string, [string, number][]> = {};
+  const extents: Record<string, RowExtent> = {};
+  const sheets: Record<string, Cell[][]> = {};
   for (const t of tables) {
     const rows = t.rows(input);
-    if (t.countyPartsBy === undefined) part.csv[t.name] = formatCsvLines(rows);
+    let csv = '';
+    if (t.countyPartsBy === undefined) csv = formatCsvLines(rows);
     else {
       const column = t.columns.findIndex((c) => c.name === t.countyPartsBy);
       const runs: [string, number][] = [];
-      let csv = '';
+      let bytes = 0;
       for (let start = 0; start < rows.length;) {
         const year = String(rows[start]![column]).slice(0, 4);
         let end = start + 1;
         while (end < rows.length && String(rows[end]![column]).slice(0, 4) === year) end += 1;
-        csv += formatCsvLines(rows.slice(start, end));
-        runs.push([year, csv.length]);
+        const run = formatCsvLines(rows.slice(start, end));
+        csv += run;
+        bytes += Buffer.byteLength(run, 'utf8');
+        runs.push([year, bytes]);
         start = end;
       }
-      part.csv[t.name] = csv;
-      part.years[t.name] = runs;
+      years[t.name] = runs;
     }
-    if (WORKBOOK_TABLES.has(t.name)) part.sheets[t.name] = rows;
+    scan?.(t, csv);
+    csvOf[t.name] = Buffer.from(csv, 'utf8');
+    if (WORKBOOK_TABLES.has(t.name)) {
+      sheets[t.name] = rows;
+      measureRows((extents[t.name] = emptyExtent()), rows);
+    }
   }
-  return part;
+  return { csv: csvOf, years, extents, sheet: (table) => sheets[table]! };
 }
 
 /** Excel's and WPS's most rows in one sheet, the header row included. */
@@ -196,9 +213,8 @@ class TableFiles {
   }
 
   /** Writes a village's lines of `year` ('' for a table not split by year). */
-  async write(year: string, lines: string): Promise<void> {
-    if (!lines) return;
-    const bytes = Buffer.from(lines, 'utf8');
+  async write(year: string, bytes: Buffer): Promise<void> {
+    if (bytes.length === 0) return;
     let group = this.groups.get(year) ?? (await this.start(year));
     if (group.rows && group.bytes + bytes.length > this.maxFileBytes) {
       group.closed.push(await this.closeOne(year, group.closed.length + 1, group.sink));
@@ -245,14 +261,15 @@ export async function writeDataFiles(
       const runs = split && t.countyPartsBy !== undefined ? part.years[t.name]! : [['', csv.length] as const];
       let start = 0;
       for (const [year, end] of runs) {
-        await files[i]!.write(year, csv.slice(start, end));
+        await files[i]!.write(year, csv.subarray(start, end));
         start = end;
       }
     }
     for (const table of sheetTables) {
-      const rows = part.sheets[table]!;
-      measureRows(extents.get(table)!, rows);
-      kept.get(table)?.push(...rows);
+      addExtent(extents.get(table)!, part.extents[table]!);
+      // The last sheet's rows are read again when the workbook is written (`rowsOf`), not kept.
+      const rows = kept.get(table);
+      if (rows) for (const row of part.sheet(table)) rows.push(row);
     }
   }
   for (const f of files) written.push(...(await f.close()));
@@ -325,7 +342,14 @@ function omittedSheet(written: readonly WrittenFile[], table: string, entries: n
 const OMITTED_SHEET = '说明';
 
 function* rowsOf(parts: Iterable<VillageDataPart>, table: string): Generator<Cell[]> {
-  for (const part of parts) yield* part.sheets[table]!;
+  for (const part of parts) yield* part.sheet(table);
+}
+
+/** Adds to `extent` (a sheet's rows so far) what `measureRows` found in the rows that follow them: the same as measuring them all. */
+function addExtent(extent: RowExtent, next: RowExtent): void {
+  if (next.lastRow > 0) extent.lastRow = extent.rows + next.lastRow;
+  extent.rows += next.rows;
+  extent.maxCol = Math.max(extent.maxCol, next.maxCol);
 }
 
 /**

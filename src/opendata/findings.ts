@@ -12,8 +12,13 @@ import type { Finding } from './tables.ts';
 
 const RESULT = { 'on-time': '按时', late: '逾期公开', overdue: '未公开', 'not-due': '未到期' } as const;
 
-export function getFindingsByVillage(county: County, problems: readonly Problem[]): Map<string, Finding[]> {
-  const { rows } = assembleCompliance(county, problems);
+/** `assembled`: what `assembleCompliance` gave for the same county and problems, when the caller has it already (the compliance pages'). */
+export function getFindingsByVillage(
+  county: County,
+  problems: readonly Problem[],
+  assembled: Pick<ReturnType<typeof assembleCompliance>, 'rows'> = assembleCompliance(county, problems),
+): Map<string, Finding[]> {
+  const { rows } = assembled;
   const checkName = new Map(COMPLIANCE_CHECKS.map((c) => [c.key, c.zh]));
   const out = new Map<string, Finding[]>();
   for (const r of rows) {

@@ -49,8 +49,8 @@ const listParts = () =>
   Object.fromEntries(
     (existsSync(join(tree.root, PARTS)) ? files(join(tree.root, PARTS)) : []).map((f) => [
       relative(join(tree.root, PARTS), f)
-        .replace(/-[0-9a-f]+\.(json|xlsx)$/, '')
-        .replace(/-[0-9a-f]+\.xml$/, '.xml'),
+        .replace(/-[0-9a-f]+\.(json|xlsx|part)$/, '')
+        .replace(/-[0-9a-f]+\.(xml|rows\.json)$/, '.$1'),
       `${relative(join(tree.root, PARTS), f)} ${statSync(f).mtimeMs}`,
     ]),
   );
@@ -173,16 +173,24 @@ describe('an incremental build', () => {
       'county-feed',
       'county-feed.xml',
       'dongguan/dated',
+      'dongguan/feed',
       'dongguan/rows',
+      'dongguan/rows.rows.json',
       'dongguan/xlsx',
       'dongxing/dated',
+      'dongxing/feed',
       'dongxing/rows',
+      'dongxing/rows.rows.json',
       'dongxing/xlsx',
       'maqu/dated',
+      'maqu/feed',
       'maqu/rows',
+      'maqu/rows.rows.json',
       'maqu/xlsx',
       'wenshui/dated',
+      'wenshui/feed',
       'wenshui/rows',
+      'wenshui/rows.rows.json',
       'wenshui/xlsx',
     ]);
     expect(Object.keys(partsAfter).sort()).toEqual(Object.keys(partsBefore).sort());
@@ -190,7 +198,7 @@ describe('an incremental build', () => {
     expect(partsAfter['county']!.split(' ')[0]).not.toBe(partsBefore['county']!.split(' ')[0]);
     // So do the county's feeds (dongxing's new 公示 is an entry of them): printed again.
     for (const feed of ['county-feed', 'county-feed.xml']) expect(partsAfter[feed]!.split(' ')[0]).not.toBe(partsBefore[feed]!.split(' ')[0]);
-    for (const kind of ['rows', 'dated', 'xlsx']) {
+    for (const kind of ['rows', 'rows.rows.json', 'dated', 'feed', 'xlsx']) {
       for (const v of ['maqu', 'dongxing']) expect(partsAfter[`${v}/${kind}`]!.split(' ')[0]).not.toBe(partsBefore[`${v}/${kind}`]!.split(' ')[0]);
       for (const v of ['dongguan', 'wenshui']) expect(partsAfter[`${v}/${kind}`]).toBe(partsBefore[`${v}/${kind}`]);
     }

@@ -45,7 +45,11 @@ describe('the county feeds kept between builds', () => {
     const entries = listFeedEntries(scope);
     expect(getAtomFeed()).toBe(buildAtomFeed(scope, entries));
     expect(getJsonFeed()).toBe(buildJsonFeed(scope, entries));
-    expect(kept().sort()).toEqual([expect.stringMatching(/^county-feed-[0-9a-f]{32}\.json$/), expect.stringMatching(/^county-feed-[0-9a-f]{32}\.xml$/)]);
+    expect(
+      kept()
+        .map((n) => n.replace(/-[0-9a-f]{32}\./, '-<key>.'))
+        .sort(),
+    ).toEqual(['county-feed-<key>.json', 'county-feed-<key>.xml']);
     expect(getAtomFeed()).toBe(buildAtomFeed(scope, entries));
   });
 
@@ -68,6 +72,59 @@ describe('the county feeds kept between builds', () => {
     );
     writeFileSync(file, readFileSync(file, 'utf8').replace(/C$/, 'X'));
     expect(keepCountyFeed(county.villages, 'feed.json', 'entries C', () => 'C again')).toBe('C again');
+  });
+
+  it("keeps each village's entries beside its parts and prints the county's feeds from them as from one list of every entry", () => {
+    // A county whose feeds were never printed (a copy of its own: the build's per-county caches start empty).
+    const fresh = loadCounty(ROOT, { env: {} }).county!;
+    provideBuildContext({
+      root: ROOT,
+      project: ROOT,
+      outDir: dir,
+      county: fresh,
+      problems: [],
+      asOf: fresh.asOf,
+      openDataParts: { dir, keys },
+    } as unknown as BuildContext);
+    for (const v of fresh.villages) expect(readdirSync(join(dir, v.id)), v.id).toEqual([expect.stringMatching(/^feed-[0-9a-f]{32}\.json$/)]);
+    const scope = { county: fresh, villages: fresh.villages, baseUrl: fresh.site.baseUrl.replace(/\/?$/, '/') };
+    const entries = listFeedEntries(scope);
+    expect(new Set(entries.map((e) => e.village)).size).toBeGreaterThan(1);
+    expect(JSON.parse(getJsonFeed()).items.map((i: { id: string }) => i.id)).toEqual(entries.map((e) => e.url));
+  });
+
+  it("prints the county's feeds again without a notice on the day after it is taken down (unpublishAfter)", () => {
+    // maqu's 低保 公示 is taken down after 2026-05-31: the day after, its entry leaves maqu's entries and the county's feeds.
+    const url = `${county.site.baseUrl.replace(/\/?$/, '/')}v/maqu/notices/2025-11-17-dibao/`;
+    const onDay = (asOf: string) => {
+      const c = loadCounty(ROOT, { env: { GONGKAI_AS_OF: asOf } }).county!;
+      provideBuildContext({
+        root: ROOT,
+        project: ROOT,
+        outDir: dir,
+        county: c,
+        problems: [],
+        asOf: c.asOf,
+        openDataParts: { dir, keys },
+      } as unknown as BuildContext);
+      const base = c.site.baseUrl.replace(/\/?$/, '/');
+      const scope = {
+        county: c,
+        villages: c.villages,
+        baseUrl: base,
+        title: c.site.title,
+        homeUrl: base,
+        atomUrl: `${base}feed.xml`,
+        jsonUrl: `${base}feed.json`,
+      };
+      const atom = getAtomFeed();
+      expect(atom).toBe(buildAtomFeed(scope, listFeedEntries(scope)));
+      expect(getJsonFeed()).toBe(buildJsonFeed(scope, listFeedEntries(scope)));
+      return atom;
+    };
+    expect(onDay('2026-05-31')).toContain(url);
+    expect(onDay('2026-06-01')).not.toContain(url);
+    expect(onDay('2026-05-31')).toContain(url);
   });
 
   it('prints a feed every time outside a build that keeps parts (astro dev)', () => {
