@@ -208,19 +208,32 @@ export async function runPlan<D>(
       skipped: [whole, ...split].some((p) => p.skipped),
     };
   };
-  let units: Unit[] = [];
-  for (const term of plan.terms) units.push(await findUnit(term, false));
   const allOf = (list: Unit[]) =>
     intersect(
       list.map((u) => u.list),
       Boolean(sort),
     );
+  // A guessed word (characters of a sentence that are no word of the site: 一个季度收, a village the county lacks) is
+  // searched only when the sentence's own words find no page together: it could only narrow what they found, and its
+  // characters, common ones mostly, would each read an index chunk. Not searched, it is left out like one no page has.
+  const found = new Map<QueryPlan['terms'][number], Unit>();
+  for (const term of plan.terms.filter((t) => !t.guessed)) found.set(term, await findUnit(term, false));
+  const answered = found.size > 0 && allOf([...found.values()]).length > 0;
+  const unsearched = (term: QueryPlan['terms'][number]): Unit => {
+    const outcome = { text: term.text, found: [], bySynonym: false, pages: 0 };
+    return { text: term.text, guessed: true, parts: [{ list: [], skipped: false, outcome }], list: [], skipped: false };
+  };
+  let units: Unit[] = [];
+  for (const term of plan.terms) units.push(found.get(term) ?? (answered ? unsearched(term) : await findUnit(term, false)));
+  const unfound = (u: Unit) => u.guessed && u.list.length === 0;
   // No page has every word as meant: before leaving any out, search the words with the synonyms and related words a
-  // common word skips (修房子补贴: 补贴 is common, the 危房改造 notice says 补助).
-  if (allOf(units).length === 0 && units.some((u) => u.skipped)) {
+  // common word skips (修房子补贴: 补贴 is common, the 危房改造 notice says 补助). A guessed word no page has is left
+  // out whatever is found (below), so it neither asks for this nor is searched again (it has no synonyms).
+  const meant = units.filter((u) => !unfound(u));
+  if (allOf(meant).length === 0 && meant.some((u) => u.skipped)) {
     const wide: Unit[] = [];
-    for (const term of plan.terms) wide.push(await findUnit(term, true));
-    if (allOf(wide).length > 0) units = wide;
+    for (const [i, term] of plan.terms.entries()) wide.push(unfound(units[i]!) ? units[i]! : await findUnit(term, true));
+    if (allOf(wide.filter((u) => !unfound(u))).length > 0) units = wide;
   }
   const terms = units.flatMap((u) => u.parts.map((p) => p.outcome));
   let kept = units;
@@ -229,7 +242,6 @@ export async function runPlan<D>(
   // "Most of them": more than half of the terms stay. A guessed word (characters that are no word of the site)
   // that no page has is left out whatever remains, as long as one term does.
   const mustKeep = Math.floor(units.length / 2) + 1;
-  const unfound = (u: (typeof units)[number]) => u.guessed && u.list.length === 0;
   while (hits.length === 0 && kept.length > (kept.some(unfound) ? 1 : mustKeep)) {
     // Leave out a guessed word no page has, then a term no page has; otherwise the most common term whose absence finds something.
     const missing = kept.find(unfound) ?? kept.find((u) => u.list.length === 0);

@@ -88,6 +88,32 @@ describe('the search lexicon and vocabulary in shards, on the demo county', () =
     }
   });
 
+  it('searches a sentence by its own words: 门面房的租金一个季度收多少 never looks up its guessed 一个季度收, nor, widening for it, the synonyms of 租金', async () => {
+    const visit = openLexicon(dist);
+    const asked: string[] = [];
+    const opened: NodePagefind[] = [];
+    const openBundle = async (i: number) => {
+      const pf = await openPagefind(dist, 'zh-CN', visit.loader.lexicon.directory.bundles[i]!.id);
+      opened.push(pf);
+      return { search: (term: string | null, options: object) => (asked.push(String(term).replace(/[" ]/g, '')), pf.api.search(term, options)) };
+    };
+    try {
+      const query = '门面房的租金一个季度收多少';
+      const r = await runSearch(openBundles(visit.loader.lexicon.directory, {}, openBundle), visit.loader.forQuery, query, {}, 'relevance');
+      expect(r.plan.terms.find((t) => t.guessed)?.text).toBe('一个季度收');
+      // The same records as when it was looked up (no page has it, so it was left out): those with 门面 and 租金.
+      expect(r.outcome.dropped).toEqual(['一个季度收']);
+      const words = await runSearch(openBundles(visit.loader.lexicon.directory, {}, openBundle), visit.loader.forQuery, '门面房 租金', {}, 'relevance');
+      expect(r.outcome.hits.length).toBeGreaterThan(0);
+      expect(r.outcome.hits.map((h) => h.id).sort()).toEqual(words.outcome.hits.map((h) => h.id).sort());
+      expect(asked).toContain('门面');
+      expect(asked).toContain('租金');
+      expect(asked.filter((q) => q.includes('季') || q.includes('包费'))).toEqual([]);
+    } finally {
+      for (const pf of opened) await pf.close();
+    }
+  });
+
   it('looks up only the words that found nothing: 马区村的低保名单 reads the vocabulary shards of 马区村 alone, and is corrected whole', async () => {
     const vocabularyOf = async (query: string) => {
       const site = await openSiteSearch(dist);
