@@ -500,4 +500,18 @@ describe('the search page', () => {
     console.log(`search page script: ${weight.jsBytes} bytes, ${weight.jsGzipBytes} bytes as transferred`);
     expect(overBudget(weight, budgetFor(loadBudgets(ROOT), '/search/'))).toEqual([]);
   });
+
+  it('draws its results from a chunk of its own, fetched while the first search runs: the page’s script holds no excerpt or answer wording', () => {
+    const src = /<script type="module" src="\/(_astro\/search[^"]+\.js)"/.exec(html())?.[1];
+    expect(src).toBeDefined();
+    const script = readFileSync(join(DIST, src!), 'utf8');
+    const chunk = /import\(["'`]\.\/(search-results\.[\w-]+\.js)["'`]\)/.exec(script)?.[1];
+    expect(chunk).toBeDefined();
+    const results = readFileSync(join(DIST, '_astro', chunk!), 'utf8');
+    // The sentence saying what was searched and the marks of excerpts are in the chunk, not in the page's script.
+    for (const text of ['找到 ', '为节省流量', 'result-excerpt']) {
+      expect(results, text).toContain(text);
+      expect(script, text).not.toContain(text);
+    }
+  });
 });

@@ -15,7 +15,8 @@ import {
   voucherTerm,
   type SearchLexicon,
 } from '../../src/lib/search-query.ts';
-import { combineFilters, runPlan, startAtSentence, widenMarks } from '../../src/lib/search-run.ts';
+import { startAtSentence, widenMarks } from '../../src/lib/search-excerpts.ts';
+import { combineFilters, runPlan } from '../../src/lib/search-run.ts';
 import type { SearchVocabulary } from '../../src/lib/search-shards.ts';
 import { suggestQuery } from '../../src/lib/search-suggest.ts';
 import { SEARCH_LANGUAGE } from '../../src/lib/search-synonyms.ts';
