@@ -304,6 +304,9 @@ export interface SearchAnswer<D> {
   scope?: { now: number[]; later: number[] };
 }
 
+/** A word shaped like the name of a village, community or township (马曲村, 东关社区, 天成镇): two characters or more, then the kind of place. */
+const PLACE_SHAPE = /^\p{Script=Han}{2,}(?:村|社区|镇|乡|街道)$/u;
+
 /** What a query is searched in: the index opened for its plan (with a split index, the bundles the plan needs). */
 export interface OpenedIndex<D> {
   api: PagefindLike<D>;
@@ -337,7 +340,28 @@ export async function runSearch<D>(
     const outcome = await runPlan(opened.api, plan, chosen, order, run);
     return { plan, outcome, ...(opened.scope ? { scope: opened.scope } : {}) };
   };
-  const first: SearchAnswer<D> = await search(planQuery(query, lexicon, seg));
+  const normalized = normalizeQuery(query, t2sMap(lexicon));
+  // Did you mean, for the words `suspects` (its code and vocabulary are loaded only now, a chunk of their own in the
+  // page's script): the corrected query and its plan.
+  const correct = async (suspects: string[]) => {
+    if (!options.loadVocabulary) return undefined;
+    const { mayCorrect, suggestQuery, vocabularyQuery } = await import('./search-suggest.ts');
+    const corrected = mayCorrect(normalized) ? suggestQuery(normalized, await options.loadVocabulary(vocabularyQuery(normalized, suspects))) : undefined;
+    const more = corrected ? await lexiconFor(corrected) : undefined;
+    return corrected && more ? { corrected, plan: planQuery(corrected, more, makeSegmenter(more)) } : undefined;
+  };
+  const typed = planQuery(query, lexicon, seg);
+  // A word shaped like a place's name that is no place of the county and no word of its pages (马曲村 in a county
+  // without it) finds nothing. What did you mean makes of it is searched first, and shown when it names a place of
+  // the county and finds every word (马区村 → 马曲村): the words as typed are then not searched, which in another
+  // township's bundle would read their index chunks and that bundle's metadata for nothing.
+  const unknownPlaces = typed.terms.map((t) => t.text).filter((t) => PLACE_SHAPE.test(t) && !seg.words.has(t));
+  const early = unknownPlaces.length > 0 ? await correct(unknownPlaces) : undefined;
+  if (early && early.plan.villages.length + early.plan.townships.length > typed.villages.length + typed.townships.length) {
+    const answer = await search(early.plan);
+    if (answer.outcome.hits.length > 0 && answer.outcome.dropped.length === 0) return { ...answer, corrected: early.corrected };
+  }
+  const first: SearchAnswer<D> = await search(typed);
   const { plan, outcome } = first;
   const unfound = outcome.terms.filter((t) => t.pages === 0);
   const missed = unfound.length > 0 || (plan.terms.length > 0 && outcome.hits.length === 0);
@@ -346,15 +370,9 @@ export async function runSearch<D>(
   // (≈ 33 KB at 300 villages) would be downloaded for nothing.
   const suspects = unfound.filter((t) => !seg.words.has(t.text)).map((t) => t.text);
   const misspelt = unfound.length === 0 || suspects.length > 0;
-  const normalized = normalizeQuery(query, t2sMap(lexicon));
-  if (!missed || !misspelt || !options.loadVocabulary) return first;
-  // The did-you-mean code, like its vocabulary, is loaded only after a miss (a chunk of its own in the page's script).
-  const { mayCorrect, suggestQuery, vocabularyQuery } = await import('./search-suggest.ts');
-  if (!mayCorrect(normalized)) return first;
-  const corrected = suggestQuery(normalized, await options.loadVocabulary(vocabularyQuery(normalized, suspects)));
-  if (!corrected) return first;
-  const more = await lexiconFor(corrected);
-  const second = await search(planQuery(corrected, more, makeSegmenter(more)));
+  const fix = missed && misspelt ? await correct(suspects) : undefined;
+  if (!fix) return first;
+  const second = await search(fix.plan);
   const better = second.outcome.hits.length > 0 && (outcome.hits.length === 0 || second.outcome.dropped.length < outcome.dropped.length);
-  return better ? { ...second, corrected } : first;
+  return better ? { ...second, corrected: fix.corrected } : first;
 }
