@@ -204,6 +204,16 @@ describe('search on the built demo county', () => {
     expect((await site.search('九月')).urls.sort()).toEqual(pagesContaining(pages, '9月').sort());
   });
 
+  it('finds a day, searched without its closing 日, on exactly the pages that print that day', async () => {
+    for (const day of ['2025年9月12日', '9月12日', '10月20日', '2025年7月22日']) {
+      // A day typed with its year also finds the pages printing it without, when the dated form is rare (EXPAND_BELOW).
+      const dated = pagesContaining(pages, day);
+      const expected = [...new Set([...dated, ...(day.includes('年') && dated.length < EXPAND_BELOW ? pagesContaining(pages, day.slice(5)) : [])])].sort();
+      expect(expected.length, day).toBeGreaterThan(0);
+      expect((await site.search(day)).urls.sort(), day).toEqual(expected);
+    }
+  });
+
   it('finds a place name typed together with a topic', async () => {
     const both = pagesContaining(pages, '低保')
       .filter((u) => u.startsWith('/v/maqu/'))

@@ -220,6 +220,21 @@ describe('the query plan', () => {
     ]);
   });
 
+  it('searches a day without its closing 日, on every page and a 12 KB index chunk of its own, but shows the whole day as what it found', () => {
+    for (const q of ['2025-09-16', '2025年9月16日', '二〇二五年九月十六日']) {
+      const tries = planQuery(q, LEXICON).terms[0]!.tries;
+      expect(
+        tries.map((t) => [t.label, t.query]),
+        q,
+      ).toEqual([
+        ['2025年9月16日', '"2025 年 9 月 16"'],
+        ['9月16日', '"9 月 16"'],
+      ]);
+    }
+    // A month keeps its 月: the phrase 2025 年 9 is also in 2025年9—10月.
+    expect(planQuery('2025年9月', LEXICON).terms[0]!.tries[0]!.query).toBe('"2025 年 9 月"');
+  });
+
   it('reads dates, months and quarters, and makes a quarter the quarter filter instead of text', () => {
     const quarters = ['2025年第一季度', '2025年第二季度', '2025年第三季度', '2025年第四季度'];
     for (const q of ['三季度', '第三季度', 'Q3', '2025Q3', '2025年第三季度', 'q3 2025', '第3季度']) {
