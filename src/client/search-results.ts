@@ -59,8 +59,9 @@ export function describeAnswer(query: string, { plan, outcome, corrected }: Sear
   if (corrected) lines.push(`没有找到“${query}”，已按“${corrected}”查找。`);
   lines.push(...plan.notes.map((n) => `已按 ${n} 查找。`));
   for (const t of outcome.terms) if (t.bySynonym) lines.push(`已按 ${t.found.join('、')} 查找（“${t.text}”的常用说法）。`);
-  if (plan.ignored.length > 0) lines.push(`已略去：${plan.ignored.join('、')}。`);
-  const kept = outcome.terms.filter((t) => !outcome.dropped.includes(t.text));
+  const left = [...plan.ignored, ...(outcome.unsearched ?? [])];
+  if (left.length > 0) lines.push(`已略去：${left.join('、')}。`);
+  const kept = outcome.terms.filter((t) => !outcome.dropped.includes(t.text) && !outcome.unsearched?.includes(t.text));
   const what = kept.map((t) => `“${t.found.length > 0 ? t.found.join('”或“') : t.text}”`).join('和');
   const where = [...plan.villages, ...plan.townships, ...plan.quarters, ...plan.kinds, ...chosen].join('、');
   const scope = where ? `（${where}）` : '';

@@ -43,6 +43,8 @@ export interface SearchOutcome<D> {
   terms: TermOutcome[];
   /** Terms left out because no page has every term (relaxed to most of them). */
   dropped: string[];
+  /** Guessed words not looked up, because the other words found pages together (the page says they were left out). */
+  unsearched?: string[];
   /** True when a relaxed search would list more than half of all pages: none are shown, filters are suggested. */
   tooBroad: boolean;
 }
@@ -183,7 +185,14 @@ export async function runPlan<D>(
   const sort = sortOption(order);
   // One unit per term as typed; words typed together that no page has as one phrase are one unit
   // of several words, each of which must match (a unit is never relaxed word by word).
-  type Unit = { text: string; guessed?: boolean | undefined; parts: Awaited<ReturnType<typeof findTerm<D>>>[]; list: Scored<D>[]; skipped: boolean };
+  type Unit = {
+    text: string;
+    guessed?: boolean | undefined;
+    unsearched?: boolean;
+    parts: Awaited<ReturnType<typeof findTerm<D>>>[];
+    list: Scored<D>[];
+    skipped: boolean;
+  };
   const findUnit = async (term: QueryPlan['terms'][number], widen: boolean): Promise<Unit> => {
     const whole = await findTerm(pagefind, term, filters, sort, widen);
     // Found apart too only when the phrase is rare (as synonyms are) and nothing but words of the site: 权建设 (a name: 权, then the word 建设) and
@@ -215,16 +224,17 @@ export async function runPlan<D>(
     );
   // A guessed word (characters of a sentence that are no word of the site: 一个季度收, a village the county lacks) is
   // searched only when the sentence's own words find no page together: it could only narrow what they found, and its
-  // characters, common ones mostly, would each read an index chunk. Not searched, it is left out like one no page has.
+  // characters, common ones mostly, would each read an index chunk. Not searched, it is left out and the outcome says
+  // so (`unsearched`: the page lists it among the words left out, never as a word the results lack).
   const found = new Map<QueryPlan['terms'][number], Unit>();
   for (const term of plan.terms.filter((t) => !t.guessed)) found.set(term, await findUnit(term, false));
   const answered = found.size > 0 && allOf([...found.values()]).length > 0;
-  const unsearched = (term: QueryPlan['terms'][number]): Unit => {
+  const notSearched = (term: QueryPlan['terms'][number]): Unit => {
     const outcome = { text: term.text, found: [], bySynonym: false, pages: 0 };
-    return { text: term.text, guessed: true, parts: [{ list: [], skipped: false, outcome }], list: [], skipped: false };
+    return { text: term.text, guessed: true, unsearched: true, parts: [{ list: [], skipped: false, outcome }], list: [], skipped: false };
   };
   let units: Unit[] = [];
-  for (const term of plan.terms) units.push(found.get(term) ?? (answered ? unsearched(term) : await findUnit(term, false)));
+  for (const term of plan.terms) units.push(found.get(term) ?? (answered ? notSearched(term) : await findUnit(term, false)));
   const unfound = (u: Unit) => u.guessed && u.list.length === 0;
   // No page has every word as meant: before leaving any out, search the words with the synonyms and related words a
   // common word skips (修房子补贴: 补贴 is common, the 危房改造 notice says 补助). A guessed word no page has is left
@@ -236,8 +246,9 @@ export async function runPlan<D>(
     if (allOf(wide.filter((u) => !unfound(u))).length > 0) units = wide;
   }
   const terms = units.flatMap((u) => u.parts.map((p) => p.outcome));
-  let kept = units;
+  let kept = units.filter((u) => !u.unsearched);
   let hits = allOf(kept);
+  const unsearched = units.filter((u) => u.unsearched).map((u) => u.text);
   const dropped: string[] = [];
   // "Most of them": more than half of the terms stay. A guessed word (characters that are no word of the site)
   // that no page has is left out whatever remains, as long as one term does.
@@ -261,7 +272,9 @@ export async function runPlan<D>(
       Boolean(sort),
     );
   }
-  if (dropped.length > 0 && options.totalPages && 2 * hits.length > options.totalPages) return { hits: [], terms, dropped, tooBroad: true };
+  // Relaxed (a word dropped or not looked up) and more than half of all pages: none are listed.
+  if (dropped.length + unsearched.length > 0 && options.totalPages && 2 * hits.length > options.totalPages)
+    return { hits: [], terms, dropped, ...(unsearched.length > 0 ? { unsearched } : {}), tooBroad: true };
   if (!sort && options.describe)
     hits = await rerankTop(
       hits,
@@ -269,7 +282,7 @@ export async function runPlan<D>(
       options.describe,
       plan.prefer,
     );
-  return { hits, terms, dropped, tooBroad: false };
+  return { hits, terms, dropped, ...(unsearched.length > 0 ? { unsearched } : {}), tooBroad: false };
 }
 
 /**
@@ -351,6 +364,8 @@ export async function runSearch<D>(
     return corrected && more ? { corrected, plan: planQuery(corrected, more, makeSegmenter(more)) } : undefined;
   };
   const typed = planQuery(query, lexicon, seg);
+  // Words an answer left out, dropped or not looked up: a correction is shown when it leaves out fewer.
+  const lost = (o: SearchOutcome<D>) => o.dropped.length + (o.unsearched?.length ?? 0);
   // A word shaped like a place's name that is no place of the county and no word of its pages (马曲村 in a county
   // without it) finds nothing. What did you mean makes of it is searched first, and shown when it names a place of
   // the county and finds every word (马区村 → 马曲村): the words as typed are then not searched, which in another
@@ -359,7 +374,7 @@ export async function runSearch<D>(
   const early = unknownPlaces.length > 0 ? await correct(unknownPlaces) : undefined;
   if (early && early.plan.villages.length + early.plan.townships.length > typed.villages.length + typed.townships.length) {
     const answer = await search(early.plan);
-    if (answer.outcome.hits.length > 0 && answer.outcome.dropped.length === 0) return { ...answer, corrected: early.corrected };
+    if (answer.outcome.hits.length > 0 && lost(answer.outcome) === 0) return { ...answer, corrected: early.corrected };
   }
   const first: SearchAnswer<D> = await search(typed);
   const { plan, outcome } = first;
@@ -373,6 +388,6 @@ export async function runSearch<D>(
   const fix = missed && misspelt ? await correct(suspects) : undefined;
   if (!fix) return first;
   const second = await search(fix.plan);
-  const better = second.outcome.hits.length > 0 && (outcome.hits.length === 0 || second.outcome.dropped.length < outcome.dropped.length);
+  const better = second.outcome.hits.length > 0 && (outcome.hits.length === 0 || lost(second.outcome) < lost(outcome));
   return better ? { ...second, corrected: fix.corrected } : first;
 }
