@@ -91,7 +91,12 @@ module.exports = {
       [...BUILD, 'data', 'posters', 'opendata', 'integrations', 'log-store'],
       ['^src/components/mdx/registry\\.ts$'],
     ),
-    onlyFrom('client-imports-only-lib', 'Browser code (src/client) runs the same pure logic as the build, nothing else.', ['client'], ['lib']),
+    onlyFrom(
+      'client-imports-only-lib',
+      'Browser code (src/client) runs the same pure logic as the build, nothing else (and its own chunks loaded later, e.g. the search results).',
+      ['client'],
+      ['lib', 'client'],
+    ),
     {
       ...onlyFrom(
         'import-imports-only-lib',

@@ -3,21 +3,19 @@
  * against the Pagefind index and shows the results. Pagefind and the lexicon are fetched on first
  * use (focus or search), never on page load, so a visit that does not search costs nothing.
  */
-import { BUNDLE_BUDGET, mergeByDate, openBundles, sortableDate, type SplitLexicon } from '../lib/search-bundles.ts';
+import { BUNDLE_BUDGET, mergeByDate, openBundles, sortableDate } from '../lib/search-bundles.ts';
 import { rangeHeader, readEntryRange, withLedgerEntries, type SearchResultData } from '../lib/search-entries.ts';
 import {
   FILTER_KEYS,
   PAGE_SIZE,
   runSearch,
-  startAtSentence,
-  widenMarks,
   type ChosenFilters,
   type PagefindInstance,
   type PagefindLike,
-  type SearchAnswer,
   type SearchHit,
   type SortOrder,
 } from '../lib/search-run.ts';
+import type * as Drawing from './search-results.ts';
 import { makeLexiconLoader, type LexiconCore, type LexiconShard, type ShardSet, type VocabularyShard } from '../lib/search-shards.ts';
 
 const form = document.getElementById('search-form') as HTMLFormElement;
@@ -27,7 +25,7 @@ const status = document.getElementById('search-status')!;
 const list = document.getElementById('search-results') as HTMLOListElement;
 const more = document.getElementById('search-more') as HTMLButtonElement;
 const restBox = document.getElementById('search-rest-box')!;
-const restText = document.getElementById('search-rest-text')!;
+const restLine = document.getElementById('search-rest-text')!;
 const rest = document.getElementById('search-rest') as HTMLButtonElement;
 const base = form.dataset['base'] ?? '/';
 
@@ -48,9 +46,16 @@ function loadLexicon() {
   lexicons ??= fetchJson<LexiconCore>('lexicon.json').then((core) => ({ core, loader: makeLexiconLoader(core, fetchShard<LexiconShard>) }));
   return lexicons;
 }
+// What draws the results (a chunk of its own): fetched with Pagefind's code, used once a search has answered.
+let drawing: Promise<typeof Drawing> | undefined;
+function loadDrawing() {
+  drawing ??= import('./search-results.ts');
+  return drawing;
+}
 let engine: Promise<{ createInstance: (o: object) => Instance }> | undefined;
 function loadEngine() {
   void loadLexicon();
+  void loadDrawing();
   engine ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<{ createInstance: (o: object) => Instance }>;
   return engine;
 }
@@ -102,55 +107,6 @@ function showFilterCount(chosen: ChosenFilters) {
   if (n > 0) filtersBox.open = true;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" };
-function decode(text: string): string {
-  return text.replace(/\u200B/g, '').replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, e: string) => ENTITIES[e]!);
-}
-
-/** Pagefind's excerpt is text with <mark> around matches; build it as DOM, never as HTML. */
-function excerptNode(excerpt: string): HTMLParagraphElement {
-  const p = el('p', 'result-excerpt');
-  // Pagefind ends each block with ". "; after Chinese text that reads better as "。".
-  const cleaned = widenMarks(startAtSentence(excerpt).replace(/\u200B/g, ''), foundWords).replace(/(\p{Script=Han}(?:<\/mark>)?)\. ?/gu, '$1。');
-  const parts = cleaned.split(/(<mark>[\s\S]*?<\/mark>)/);
-  for (const part of parts) {
-    const m = /^<mark>([\s\S]*)<\/mark>$/.exec(part);
-    p.append(m ? el('mark', '', decode(m[1]!)) : document.createTextNode(decode(part)));
-  }
-  return p;
-}
-
-/** A ledger result opens at its first matching entry's row, with that entry as the excerpt. */
-function openAt(d: SearchResultData): { url: string; excerpt: string } {
-  return d.entry ?? d;
-}
-
-function resultItem(d: SearchResultData): HTMLLIElement {
-  const li = el('li', 'result');
-  const target = openAt(d);
-  const a = el('a', 'result-title', decode(d.meta['title'] ?? d.url));
-  a.href = target.url;
-  const meta = el('p', 'result-meta');
-  meta.append(
-    el('span', 'result-village', decode(d.meta['village'] ?? '')),
-    ' · ',
-    el('span', 'result-date', d.meta['date'] ?? ''),
-    ' · ',
-    el('span', '', d.meta['kind'] ?? ''),
-  );
-  li.append(a, meta);
-  if (d.meta['note']) li.append(el('p', 'result-note', d.meta['note']));
-  li.append(excerptNode(target.excerpt));
-  return li;
-}
-
 let hits: SearchHit<SearchResultData>[] = [];
 /** The words that found the results shown: their excerpts mark them whole (widenMarks). */
 let foundWords: string[] = [];
@@ -159,41 +115,11 @@ let shown = 0;
 let byDate: ReturnType<typeof mergeByDate<SearchResultData>> | undefined;
 async function showMore() {
   const next = hits.slice(shown, shown + PAGE_SIZE);
-  const data = byDate ? await byDate.take(PAGE_SIZE) : await Promise.all(next.map((h) => h.data()));
-  list.append(...data.map(resultItem));
+  const [data, { resultItem }] = await Promise.all([byDate ? byDate.take(PAGE_SIZE) : Promise.all(next.map((h) => h.data())), loadDrawing()]);
+  list.append(...data.map((d) => resultItem(d, foundWords)));
   shown += next.length;
   more.hidden = shown >= hits.length;
   more.textContent = `显示更多结果（还有 ${hits.length - shown} 条）`;
-}
-
-/** What the search did, in words: rewrites, synonyms, dropped words, and how many records were found. */
-function describeAnswer(query: string, { plan, outcome, corrected }: SearchAnswer<SearchResultData>, chosen: string[]): string[] {
-  const lines: string[] = [];
-  if (corrected) lines.push(`没有找到“${query}”，已按“${corrected}”查找。`);
-  lines.push(...plan.notes.map((n) => `已按 ${n} 查找。`));
-  for (const t of outcome.terms) if (t.bySynonym) lines.push(`已按 ${t.found.join('、')} 查找（“${t.text}”的常用说法）。`);
-  if (plan.ignored.length > 0) lines.push(`已略去：${plan.ignored.join('、')}。`);
-  const kept = outcome.terms.filter((t) => !outcome.dropped.includes(t.text));
-  const what = kept.map((t) => `“${t.found.length > 0 ? t.found.join('”或“') : t.text}”`).join('和');
-  const where = [...plan.villages, ...plan.townships, ...plan.quarters, ...plan.kinds, ...chosen].join('、');
-  const scope = where ? `（${where}）` : '';
-  if (outcome.tooBroad) lines.push(`没有同时含有全部词语的记录；只含部分词语的记录超过一半，没有列出。请少输几个词，或在“筛选”中选择村、季度或记录类型。`);
-  else if (outcome.hits.length === 0) lines.push(`没有找到${what ? `含有${what}的` : ''}记录${scope}。请检查是否有错别字，换一个说法，或在下面按村浏览。`);
-  else {
-    if (outcome.dropped.length > 0) lines.push(`没有同时含有全部词语的记录；下面的记录不含“${outcome.dropped.join('”“')}”。`);
-    lines.push(`找到 ${outcome.hits.length} 条${what ? `含有${what}的` : ''}记录${scope}。`);
-  }
-  return lines;
-}
-
-/** The townships a search left for later (to keep the first search small), with the button that searches them. */
-function showRest(lexicon: SplitLexicon, later: number[]) {
-  restBox.hidden = later.length === 0;
-  if (later.length === 0) return;
-  const names = later.flatMap((i) => lexicon.directory.bundles[i]!.townships);
-  const kb = Math.round(later.reduce((sum, i) => sum + lexicon.directory.bundles[i]!.bytes, 0) / 1024);
-  restText.textContent = `为节省流量，这次只搜索了部分乡镇，还有 ${names.length} 个乡镇没有搜索：${names.slice(0, 5).join('、')}${names.length > 5 ? ' 等' : ''}。`;
-  rest.textContent = `搜索其余 ${names.length} 个乡镇（约 ${kb} KB）`;
 }
 
 let generation = 0;
@@ -228,14 +154,21 @@ async function search() {
       describe: (d) => ({ title: d.meta['title'] ?? '', superseded: Boolean(d.meta['note']), kind: d.meta['kind'] }),
       loadVocabulary,
     });
+    const { describeAnswer, restText } = await loadDrawing();
     if (mine !== generation) return;
     hits = answer.outcome.hits;
     foundWords = answer.outcome.terms.flatMap((t) => t.found);
     shown = 0;
     byDate = order !== 'relevance' && (answer.scope?.now.length ?? 0) > 1 ? mergeByDate(hits, (d) => sortableDate(d.meta['date'] ?? ''), order) : undefined;
-    const lines = describeAnswer(query, answer, Object.values(chosen));
-    status.textContent = lines.join(' ');
-    showRest(lexicon, answer.scope?.later ?? []);
+    status.textContent = describeAnswer(query, answer, Object.values(chosen));
+    // The townships left for later (to keep the first search small), with the button that searches them.
+    const later = answer.scope?.later ?? [];
+    restBox.hidden = later.length === 0;
+    if (later.length > 0) {
+      const offer = restText(lexicon, answer.scope?.now ?? [], later);
+      restLine.textContent = offer.text;
+      rest.textContent = offer.button;
+    }
     await showMore();
   } catch (error) {
     status.textContent = '搜索暂时无法使用，请稍后再试，或在下面按村浏览。';

@@ -686,14 +686,15 @@ function pagefindFiles(dir: string): string[] {
  * them all to count) and two index chunks of average size (each word, a Han character, reads one; a
  * query is most often a word of two). Since the chunks are small (`rechunkIndex`), one chunk would
  * undercount a query of several characters: two bundles of about 23 KB fit the budget, and a
- * sentence in both read twice its chunks.
+ * sentence in both read twice its chunks. With it, the average chunk: the search page adds one for every further
+ * word a query searches (search-bundles.ts bundleCost), so a sentence opens one bundle first.
  */
-function fixedBytes(dir: string): number {
+function fixedBytes(dir: string): { bytes: number; chunk: number } {
   const files = pagefindFiles(dir);
   const size = (f: string) => statSync(join(dir, f)).size;
   const chunks = files.filter((f) => f.endsWith('.pf_index'));
   const chunk = chunks.length > 0 ? Math.round(chunks.reduce((sum, f) => sum + size(f), 0) / chunks.length) : 0;
-  return files.filter((f) => f.endsWith('.pf_meta') || f.endsWith('.pf_filter')).reduce((sum, f) => sum + size(f), 0) + 2 * chunk;
+  return { bytes: files.filter((f) => f.endsWith('.pf_meta') || f.endsWith('.pf_filter')).reduce((sum, f) => sum + size(f), 0) + 2 * chunk, chunk };
 }
 
 /**
@@ -820,7 +821,7 @@ export async function buildSearchIndex(
         townships: b.townships,
         villages: countyVillages.filter((v) => b.villageIds.includes(v.id)).map((v) => v.name),
         pages: b.docs.length,
-        bytes: fixedBytes(dir),
+        ...fixedBytes(dir),
         missing: '',
       });
     }

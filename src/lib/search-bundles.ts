@@ -23,8 +23,14 @@ export interface SearchBundle {
   villages: string[];
   /** Record pages in the bundle. */
   pages: number;
-  /** Bytes the bundle costs a query before its first result (metadata, filters, one index chunk; gzipped as stored). */
+  /** Bytes the bundle costs a query before its first result (metadata, filters, two average index chunks; gzipped as stored). */
   bytes: number;
+  /**
+   * Bytes of the bundle's average index chunk (gzipped as stored): each word a query searches reads one (one Han
+   * character is one word), so a sentence costs a bundle more than `bytes` says. Absent in lexicons written before
+   * 2026-12-07: a bundle then costs `bytes` whatever the query.
+   */
+  chunk?: number;
   /** Han characters of the site (`SearchDirectory.chars`) that this bundle's pages do not contain. */
   missing: string;
 }
@@ -62,9 +68,37 @@ function canHold(directory: SearchDirectory, b: SearchBundle, query: string): bo
 }
 
 /**
+ * Index words (Pagefind's, one per Han character) of the phrases a plan searches first: each term as typed (its pin),
+ * or its first synonym when no page has it, and the words typed together when searched apart. Each reads one index
+ * chunk in every bundle searched; synonyms and related words, searched only when the word is rare, are not counted.
+ */
+export function indexWords(plan: Pick<QueryPlan, 'terms'>): string[] {
+  const words = new Set<string>();
+  const add = (term: QueryPlan['terms'][number]) => {
+    for (const w of term.tries
+      .find((t) => !t.absent)
+      ?.query.replace(/"/g, '')
+      .split(/\s+/) ?? [])
+      if (w) words.add(w);
+    term.split?.forEach(add);
+  };
+  plan.terms.forEach(add);
+  return [...words];
+}
+
+/**
+ * What searching bundle `b` costs a first query of `words` index words: its `bytes` (which count two index chunks) and
+ * an average chunk for every further word. A sentence of ten characters costs about 27 KB more than a word of two.
+ */
+export function bundleCost(b: Pick<SearchBundle, 'bytes' | 'chunk'>, words: number): number {
+  return b.bytes + Math.max(0, words - 2) * (b.chunk ?? 0);
+}
+
+/**
  * The bundles a query needs: a village or township (chosen or named in the query) selects only its
  * own; otherwise the bundles that can hold every term (a term as typed or as one of its synonyms),
- * or failing that the most terms, biggest first, as many as `budget` allows (always one).
+ * or failing that the most terms, biggest first. Either way as many as `budget` allows (always one), each costing
+ * what the query's words read in it (`bundleCost`): a long sentence, or a township of two bundles, opens one first.
  */
 export function chooseBundles(
   directory: SearchDirectory,
@@ -80,7 +114,8 @@ export function chooseBundles(
       (villages.length === 0 || directory.bundles[i]!.villages.some((v) => villages.includes(v))) &&
       (townships.length === 0 || directory.bundles[i]!.townships.some((t) => townships.includes(t))),
   );
-  if (villages.length > 0 || townships.length > 0) return { now: placed, later: [] };
+  const words = indexWords(plan).length;
+  if (villages.length > 0 || townships.length > 0) return takeWithin(directory, placed, budget, words);
   const fits = all.map((i) => {
     const b = directory.bundles[i]!;
     const terms = [...plan.terms.map((t) => [t]), ...plan.terms.flatMap((t) => (t.split ? [t.split] : []))];
@@ -90,15 +125,15 @@ export function chooseBundles(
   const candidates = all.filter((i) => fits[i] === best).sort((a, b) => directory.bundles[b]!.pages - directory.bundles[a]!.pages || a - b);
   // No bundle can hold any term: search the biggest one, so "did you mean" has a search to follow.
   if (best === 0 && plan.terms.length > 0) return { now: candidates.slice(0, 1), later: [] };
-  return takeWithin(directory, candidates, budget);
+  return takeWithin(directory, candidates, budget, words);
 }
 
-/** The first bundles of `ordered` within `budget` bytes (at least one), and the rest. */
-export function takeWithin(directory: SearchDirectory, ordered: readonly number[], budget = BUNDLE_BUDGET): BundleChoice {
+/** The first bundles of `ordered` within `budget` bytes for a query of `words` index words (at least one bundle), and the rest. */
+export function takeWithin(directory: SearchDirectory, ordered: readonly number[], budget = BUNDLE_BUDGET, words = 2): BundleChoice {
   const now: number[] = [];
   let spent = 0;
   for (const i of ordered) {
-    const cost = directory.bundles[i]!.bytes;
+    const cost = bundleCost(directory.bundles[i]!, words);
     if (now.length > 0 && spent + cost > budget) break;
     now.push(i);
     spent += cost;

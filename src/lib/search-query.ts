@@ -323,6 +323,15 @@ function phrase(text: string, synonym = false): SearchTry {
   return { query: `"${separateHan(text, ' ')}"`, label: text, synonym };
 }
 
+/**
+ * A day as searched: its phrase without the closing 日 (2025年9月12日 → "2025 年 9 月 12"). Every page prints a day with
+ * 日 after its number, so the same pages are found, and 日, on every page, is an index chunk of about 12 KB that a
+ * first query no longer reads (年 and 月 are needed: 9月12 is not 9日12). Marks are widened to the whole day.
+ */
+function dayPhrase(day: string): SearchTry {
+  return { ...phrase(day), query: phrase(day.replace(/日$/, '')).query };
+}
+
 function pinyinKey(term: string): string | undefined {
   const key = term.toLowerCase().replace(/['’]/g, '');
   return /^[a-z]+$/.test(key) ? key : undefined;
@@ -533,7 +542,7 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
         }
         // A day typed with its year also finds sentences that leave the year out (9月16日支付), when the dated form is
         // rare, like a related word. Ledger entry lines start with their date as 2025年9月12日 (src/data/search.ts describeEntry).
-        else if (day) addTerm(day, [phrase(day), ...(day[4] === '年' ? [{ ...phrase(day.slice(5)), related: true }] : [])]);
+        else if (day) addTerm(day, [dayPhrase(day), ...(day[4] === '年' ? [{ ...dayPhrase(day.slice(5)), related: true }] : [])]);
         else if (month) addTerm(month, [phrase(month)]);
         // Only as pages print it: "15 元" would also find 15,000.00 元, whose parts Pagefind indexes (15, 000, 00). The build
         // gives amounts stated in sentences (每人15元, 约2.9万元) their printed form too (src/lib/search-amounts.ts).

@@ -43,6 +43,8 @@ export interface SearchOutcome<D> {
   terms: TermOutcome[];
   /** Terms left out because no page has every term (relaxed to most of them). */
   dropped: string[];
+  /** Guessed words not looked up, because the other words found pages together (the page says they were left out). */
+  unsearched?: string[];
   /** True when a relaxed search would list more than half of all pages: none are shown, filters are suggested. */
   tooBroad: boolean;
 }
@@ -183,7 +185,14 @@ export async function runPlan<D>(
   const sort = sortOption(order);
   // One unit per term as typed; words typed together that no page has as one phrase are one unit
   // of several words, each of which must match (a unit is never relaxed word by word).
-  type Unit = { text: string; guessed?: boolean | undefined; parts: Awaited<ReturnType<typeof findTerm<D>>>[]; list: Scored<D>[]; skipped: boolean };
+  type Unit = {
+    text: string;
+    guessed?: boolean | undefined;
+    unsearched?: boolean;
+    parts: Awaited<ReturnType<typeof findTerm<D>>>[];
+    list: Scored<D>[];
+    skipped: boolean;
+  };
   const findUnit = async (term: QueryPlan['terms'][number], widen: boolean): Promise<Unit> => {
     const whole = await findTerm(pagefind, term, filters, sort, widen);
     // Found apart too only when the phrase is rare (as synonyms are) and nothing but words of the site: 权建设 (a name: 权, then the word 建设) and
@@ -208,28 +217,42 @@ export async function runPlan<D>(
       skipped: [whole, ...split].some((p) => p.skipped),
     };
   };
-  let units: Unit[] = [];
-  for (const term of plan.terms) units.push(await findUnit(term, false));
   const allOf = (list: Unit[]) =>
     intersect(
       list.map((u) => u.list),
       Boolean(sort),
     );
+  // A guessed word (characters of a sentence that are no word of the site: 一个季度收, a village the county lacks) is
+  // searched only when the sentence's own words find no page together: it could only narrow what they found, and its
+  // characters, common ones mostly, would each read an index chunk. Not searched, it is left out and the outcome says
+  // so (`unsearched`: the page lists it among the words left out, never as a word the results lack).
+  const found = new Map<QueryPlan['terms'][number], Unit>();
+  for (const term of plan.terms.filter((t) => !t.guessed)) found.set(term, await findUnit(term, false));
+  const answered = found.size > 0 && allOf([...found.values()]).length > 0;
+  const notSearched = (term: QueryPlan['terms'][number]): Unit => {
+    const outcome = { text: term.text, found: [], bySynonym: false, pages: 0 };
+    return { text: term.text, guessed: true, unsearched: true, parts: [{ list: [], skipped: false, outcome }], list: [], skipped: false };
+  };
+  let units: Unit[] = [];
+  for (const term of plan.terms) units.push(found.get(term) ?? (answered ? notSearched(term) : await findUnit(term, false)));
+  const unfound = (u: Unit) => u.guessed && u.list.length === 0;
   // No page has every word as meant: before leaving any out, search the words with the synonyms and related words a
-  // common word skips (修房子补贴: 补贴 is common, the 危房改造 notice says 补助).
-  if (allOf(units).length === 0 && units.some((u) => u.skipped)) {
+  // common word skips (修房子补贴: 补贴 is common, the 危房改造 notice says 补助). A guessed word no page has is left
+  // out whatever is found (below), so it neither asks for this nor is searched again (it has no synonyms).
+  const meant = units.filter((u) => !unfound(u));
+  if (allOf(meant).length === 0 && meant.some((u) => u.skipped)) {
     const wide: Unit[] = [];
-    for (const term of plan.terms) wide.push(await findUnit(term, true));
-    if (allOf(wide).length > 0) units = wide;
+    for (const [i, term] of plan.terms.entries()) wide.push(unfound(units[i]!) ? units[i]! : await findUnit(term, true));
+    if (allOf(wide.filter((u) => !unfound(u))).length > 0) units = wide;
   }
   const terms = units.flatMap((u) => u.parts.map((p) => p.outcome));
-  let kept = units;
+  let kept = units.filter((u) => !u.unsearched);
   let hits = allOf(kept);
+  const unsearched = units.filter((u) => u.unsearched).map((u) => u.text);
   const dropped: string[] = [];
   // "Most of them": more than half of the terms stay. A guessed word (characters that are no word of the site)
   // that no page has is left out whatever remains, as long as one term does.
   const mustKeep = Math.floor(units.length / 2) + 1;
-  const unfound = (u: (typeof units)[number]) => u.guessed && u.list.length === 0;
   while (hits.length === 0 && kept.length > (kept.some(unfound) ? 1 : mustKeep)) {
     // Leave out a guessed word no page has, then a term no page has; otherwise the most common term whose absence finds something.
     const missing = kept.find(unfound) ?? kept.find((u) => u.list.length === 0);
@@ -249,7 +272,9 @@ export async function runPlan<D>(
       Boolean(sort),
     );
   }
-  if (dropped.length > 0 && options.totalPages && 2 * hits.length > options.totalPages) return { hits: [], terms, dropped, tooBroad: true };
+  // Relaxed (a word dropped or not looked up) and more than half of all pages: none are listed.
+  if (dropped.length + unsearched.length > 0 && options.totalPages && 2 * hits.length > options.totalPages)
+    return { hits: [], terms, dropped, ...(unsearched.length > 0 ? { unsearched } : {}), tooBroad: true };
   if (!sort && options.describe)
     hits = await rerankTop(
       hits,
@@ -257,7 +282,7 @@ export async function runPlan<D>(
       options.describe,
       plan.prefer,
     );
-  return { hits, terms, dropped, tooBroad: false };
+  return { hits, terms, dropped, ...(unsearched.length > 0 ? { unsearched } : {}), tooBroad: false };
 }
 
 /**
@@ -292,6 +317,9 @@ export interface SearchAnswer<D> {
   scope?: { now: number[]; later: number[] };
 }
 
+/** A word shaped like the name of a village, community or township (马曲村, 东关社区, 天成镇): two characters or more, then the kind of place. */
+const PLACE_SHAPE = /^\p{Script=Han}{2,}(?:村|社区|镇|乡|街道)$/u;
+
 /** What a query is searched in: the index opened for its plan (with a split index, the bundles the plan needs). */
 export interface OpenedIndex<D> {
   api: PagefindLike<D>;
@@ -325,7 +353,30 @@ export async function runSearch<D>(
     const outcome = await runPlan(opened.api, plan, chosen, order, run);
     return { plan, outcome, ...(opened.scope ? { scope: opened.scope } : {}) };
   };
-  const first: SearchAnswer<D> = await search(planQuery(query, lexicon, seg));
+  const normalized = normalizeQuery(query, t2sMap(lexicon));
+  // Did you mean, for the words `suspects` (its code and vocabulary are loaded only now, a chunk of their own in the
+  // page's script): the corrected query and its plan.
+  const correct = async (suspects: string[]) => {
+    if (!options.loadVocabulary) return undefined;
+    const { mayCorrect, suggestQuery, vocabularyQuery } = await import('./search-suggest.ts');
+    const corrected = mayCorrect(normalized) ? suggestQuery(normalized, await options.loadVocabulary(vocabularyQuery(normalized, suspects))) : undefined;
+    const more = corrected ? await lexiconFor(corrected) : undefined;
+    return corrected && more ? { corrected, plan: planQuery(corrected, more, makeSegmenter(more)) } : undefined;
+  };
+  const typed = planQuery(query, lexicon, seg);
+  // Words an answer left out, dropped or not looked up: a correction is shown when it leaves out fewer.
+  const lost = (o: SearchOutcome<D>) => o.dropped.length + (o.unsearched?.length ?? 0);
+  // A word shaped like a place's name that is no place of the county and no word of its pages (马曲村 in a county
+  // without it) finds nothing. What did you mean makes of it is searched first, and shown when it names a place of
+  // the county and finds every word (马区村 → 马曲村): the words as typed are then not searched, which in another
+  // township's bundle would read their index chunks and that bundle's metadata for nothing.
+  const unknownPlaces = typed.terms.map((t) => t.text).filter((t) => PLACE_SHAPE.test(t) && !seg.words.has(t));
+  const early = unknownPlaces.length > 0 ? await correct(unknownPlaces) : undefined;
+  if (early && early.plan.villages.length + early.plan.townships.length > typed.villages.length + typed.townships.length) {
+    const answer = await search(early.plan);
+    if (answer.outcome.hits.length > 0 && lost(answer.outcome) === 0) return { ...answer, corrected: early.corrected };
+  }
+  const first: SearchAnswer<D> = await search(typed);
   const { plan, outcome } = first;
   const unfound = outcome.terms.filter((t) => t.pages === 0);
   const missed = unfound.length > 0 || (plan.terms.length > 0 && outcome.hits.length === 0);
@@ -334,49 +385,9 @@ export async function runSearch<D>(
   // (≈ 33 KB at 300 villages) would be downloaded for nothing.
   const suspects = unfound.filter((t) => !seg.words.has(t.text)).map((t) => t.text);
   const misspelt = unfound.length === 0 || suspects.length > 0;
-  const normalized = normalizeQuery(query, t2sMap(lexicon));
-  if (!missed || !misspelt || !options.loadVocabulary) return first;
-  // The did-you-mean code, like its vocabulary, is loaded only after a miss (a chunk of its own in the page's script).
-  const { mayCorrect, suggestQuery, vocabularyQuery } = await import('./search-suggest.ts');
-  if (!mayCorrect(normalized)) return first;
-  const corrected = suggestQuery(normalized, await options.loadVocabulary(vocabularyQuery(normalized, suspects)));
-  if (!corrected) return first;
-  const more = await lexiconFor(corrected);
-  const second = await search(planQuery(corrected, more, makeSegmenter(more)));
-  const better = second.outcome.hits.length > 0 && (outcome.hits.length === 0 || second.outcome.dropped.length < outcome.dropped.length);
-  return better ? { ...second, corrected } : first;
-}
-
-/** Where a sentence or a block of the page ends in Pagefind's excerpt text. */
-const SENTENCE_END = /[。！？；]|\. /g;
-
-/**
- * Pagefind's excerpt (text with <mark> around matches) made to start at a sentence: whatever comes
- * before the last sentence end ahead of the first match is dropped, so “出2,960.00元，已于6月底完工。 CW-02 <mark>低保</mark>…”
- * reads “CW-02 <mark>低保</mark>…”. An excerpt with no sentence end before its first match is kept whole.
- */
-export function startAtSentence(excerpt: string): string {
-  const first = excerpt.indexOf('<mark>');
-  const head = first < 0 ? excerpt : excerpt.slice(0, first);
-  let cut = -1;
-  for (const m of head.matchAll(SENTENCE_END)) cut = m.index + m[0].length;
-  return cut < 0 ? excerpt : excerpt.slice(cut).replace(/^[\s\u200B]+/, '');
-}
-
-/**
- * Marks widened to the whole word that was searched: a word searched by its pin (报酬 by 酬, docs/search.md
- * "pins") comes back with only the pin marked, 报<mark>酬</mark>. Wherever the excerpt's text spells one of `words`
- * over a marked character, the whole word is marked (<mark>报酬</mark>); other text is left as it was.
- */
-export function widenMarks(excerpt: string, words: readonly string[]): string {
-  const text = excerpt.replace(/<\/?mark>/g, '');
-  const marked: boolean[] = [];
-  for (const part of excerpt.split(/(<mark>[^<]*<\/mark>)/)) {
-    const bare = part.replace(/<\/?mark>/g, '');
-    for (let k = 0; k < bare.length; k++) marked.push(bare !== part);
-  }
-  for (const w of words.filter(Boolean)) {
-    for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) if (marked.slice(i, i + w.length).some(Boolean)) marked.fill(true, i, i + w.length);
-  }
-  return text.replace(/[\s\S]/g, (c, i: number) => (marked[i] && !marked[i - 1] ? '<mark>' : '') + c + (marked[i] && !marked[i + 1] ? '</mark>' : ''));
+  const fix = missed && misspelt ? await correct(suspects) : undefined;
+  if (!fix) return first;
+  const second = await search(fix.plan);
+  const better = second.outcome.hits.length > 0 && (outcome.hits.length === 0 || lost(second.outcome) < lost(outcome));
+  return better ? { ...second, corrected: fix.corrected } : first;
 }

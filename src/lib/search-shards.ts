@@ -234,8 +234,11 @@ export function makeLexiconLoader(core: LexiconCore, loadShard: (set: ShardSet, 
      */
     forQuery: async (query: string, chosen: readonly (string | undefined)[] = []): Promise<SplitLexicon> => {
       for (let round = 0; round < 4; round++) {
+        // The query as planQuery reads it: a traditional character stays as typed until its shard (with its pair) is
+        // in, then its simplified one is loaded; characters the normalising rewrites (二〇二五年七月 → 2025年7月, 叁仟 →
+        // 三千, full-width forms) are never looked up, so their shards are not loaded.
         const normalized = normalizeQuery(query, t2sMap(lexicon));
-        const chars = [...keyCharacters(query), ...keyCharacters(normalized), ...chosen.flatMap((name) => keyCharacters(name ?? '').slice(0, 1))];
+        const chars = [...keyCharacters(normalized), ...chosen.flatMap((name) => keyCharacters(name ?? '').slice(0, 1))];
         const need = [...new Set(chars.map((c) => lexiconShardOf(c, set)))].filter((i) => !loaded.has(i));
         if (need.length === 0) break;
         await Promise.all(need.map(load));

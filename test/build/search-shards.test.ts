@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { LexiconCore } from '../../src/lib/search-shards.ts';
 import { ensureDemoDist } from '../helpers/dist.ts';
 import { openBundles } from '../../src/lib/search-bundles.ts';
-import { runSearch } from '../../src/lib/search-run.ts';
+import { runSearch, type SearchAnswer } from '../../src/lib/search-run.ts';
 import { openLexicon, openPagefind, openSiteSearch, type NodePagefind, type SiteSearch } from '../helpers/pagefind-node.ts';
 
 let dist: string;
@@ -37,6 +37,30 @@ async function firstQuery(query: string) {
     return { r, lexicon, vocabulary, total: lexicon + vocabulary + pagefind };
   } finally {
     await site.close();
+  }
+}
+
+/** A first query run through the search page's own code, with every phrase it asked Pagefind for (spaces and quotes removed). */
+async function searchesOf(...queries: string[]) {
+  const visit = openLexicon(dist);
+  const asked: string[] = [];
+  const opened: NodePagefind[] = [];
+  const openBundle = async (i: number) => {
+    const pf = await openPagefind(dist, 'zh-CN', visit.loader.lexicon.directory.bundles[i]!.id);
+    opened.push(pf);
+    return { search: (term: string | null, options: object) => (asked.push(String(term).replace(/[" ]/g, '')), pf.api.search(term, options)) };
+  };
+  try {
+    const answers = [];
+    for (const q of queries)
+      answers.push(
+        await runSearch(openBundles(visit.loader.lexicon.directory, {}, openBundle), visit.loader.forQuery, q, {}, 'relevance', {
+          loadVocabulary: visit.loadVocabulary,
+        }),
+      );
+    return { answers, asked };
+  } finally {
+    for (const pf of opened) await pf.close();
   }
 }
 
@@ -68,24 +92,37 @@ describe('the search lexicon and vocabulary in shards, on the demo county', () =
   });
 
   it('searches 村干部工资, which no page has, by its synonyms only: the phrase itself is never looked up', async () => {
-    const visit = openLexicon(dist);
-    const asked: string[] = [];
-    const opened: NodePagefind[] = [];
-    const openBundle = async (i: number) => {
-      const pf = await openPagefind(dist, 'zh-CN', visit.loader.lexicon.directory.bundles[i]!.id);
-      opened.push(pf);
-      return { search: (term: string | null, options: object) => (asked.push(String(term)), pf.api.search(term, options)) };
-    };
-    try {
-      const r = await runSearch(openBundles(visit.loader.lexicon.directory, {}, openBundle), visit.loader.forQuery, '村干部工资', {}, 'relevance');
-      expect(r.plan.terms[0]!.tries[0]).toMatchObject({ label: '村干部工资', absent: true });
-      expect(r.outcome.hits.length).toBeGreaterThan(0);
-      expect(r.outcome.terms[0]!.bySynonym).toBe(true);
-      expect(asked.length).toBeGreaterThan(0);
-      expect(asked.filter((q) => q.replace(/[" ]/g, '').includes('村干部工资'))).toEqual([]);
-    } finally {
-      for (const pf of opened) await pf.close();
-    }
+    const { answers, asked } = await searchesOf('村干部工资');
+    const r = answers[0]!;
+    expect(r.plan.terms[0]!.tries[0]).toMatchObject({ label: '村干部工资', absent: true });
+    expect(r.outcome.hits.length).toBeGreaterThan(0);
+    expect(r.outcome.terms[0]!.bySynonym).toBe(true);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.filter((q) => q.includes('村干部工资'))).toEqual([]);
+  });
+
+  it('searches a sentence by its own words: 门面房的租金一个季度收多少 never looks up its guessed 一个季度收, nor, widening for it, the synonyms of 租金', async () => {
+    const { answers, asked } = await searchesOf('门面房的租金一个季度收多少', '门面房 租金');
+    const [r, words] = answers as [SearchAnswer<unknown>, SearchAnswer<unknown>];
+    expect(r.plan.terms.find((t) => t.guessed)?.text).toBe('一个季度收');
+    // The same records as when it was looked up (no page has it, so it was left out): those with 门面 and 租金.
+    expect(r.outcome.unsearched).toEqual(['一个季度收']);
+    expect(r.outcome.dropped).toEqual([]);
+    expect(r.outcome.hits.length).toBeGreaterThan(0);
+    expect(r.outcome.hits.map((h) => h.id).sort()).toEqual(words.outcome.hits.map((h) => h.id).sort());
+    expect(asked).toContain('门面');
+    expect(asked).toContain('租金');
+    expect(asked.filter((q) => q.includes('季') || q.includes('包费'))).toEqual([]);
+  });
+
+  it('corrects a place the county does not have before searching it: 马区村 记-09-002 is searched as 马曲村 记-09-002 only, 马区村 never looked up', async () => {
+    const { answers, asked } = await searchesOf('马区村 记-09-002');
+    const r = answers[0]!;
+    expect(r.corrected).toBe('马曲村 记-09-002');
+    expect(r.plan.villages).toEqual(['马曲村']);
+    expect(r.outcome.hits.length).toBeGreaterThan(0);
+    expect(r.outcome.dropped).toEqual([]);
+    expect(asked.filter((q) => q.includes('区'))).toEqual([]);
   });
 
   it('looks up only the words that found nothing: 马区村的低保名单 reads the vocabulary shards of 马区村 alone, and is corrected whole', async () => {

@@ -204,6 +204,16 @@ describe('search on the built demo county', () => {
     expect((await site.search('九月')).urls.sort()).toEqual(pagesContaining(pages, '9月').sort());
   });
 
+  it('finds a day, searched without its closing 日, on exactly the pages that print that day', async () => {
+    for (const day of ['2025年9月12日', '9月12日', '10月20日', '2025年7月22日']) {
+      // A day typed with its year also finds the pages printing it without, when the dated form is rare (EXPAND_BELOW).
+      const dated = pagesContaining(pages, day);
+      const expected = [...new Set([...dated, ...(day.includes('年') && dated.length < EXPAND_BELOW ? pagesContaining(pages, day.slice(5)) : [])])].sort();
+      expect(expected.length, day).toBeGreaterThan(0);
+      expect((await site.search(day)).urls.sort(), day).toEqual(expected);
+    }
+  });
+
   it('finds a place name typed together with a topic', async () => {
     const both = pagesContaining(pages, '低保')
       .filter((u) => u.startsWith('/v/maqu/'))
@@ -499,5 +509,19 @@ describe('the search page', () => {
     expect(weight.scripts).toHaveLength(1);
     console.log(`search page script: ${weight.jsBytes} bytes, ${weight.jsGzipBytes} bytes as transferred`);
     expect(overBudget(weight, budgetFor(loadBudgets(ROOT), '/search/'))).toEqual([]);
+  });
+
+  it('draws its results from a chunk of its own, fetched while the first search runs: the page’s script holds no excerpt or answer wording', () => {
+    const src = /<script type="module" src="\/(_astro\/search[^"]+\.js)"/.exec(html())?.[1];
+    expect(src).toBeDefined();
+    const script = readFileSync(join(DIST, src!), 'utf8');
+    const chunk = /import\(["'`]\.\/(search-results\.[\w-]+\.js)["'`]\)/.exec(script)?.[1];
+    expect(chunk).toBeDefined();
+    const results = readFileSync(join(DIST, '_astro', chunk!), 'utf8');
+    // The sentence saying what was searched and the marks of excerpts are in the chunk, not in the page's script.
+    for (const text of ['找到 ', '为节省流量', 'result-excerpt']) {
+      expect(results, text).toContain(text);
+      expect(script, text).not.toContain(text);
+    }
   });
 });

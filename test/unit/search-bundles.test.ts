@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { packTownships, splitVillages } from '../../src/integrations/search-index.ts';
-import { chooseBundles, mergeByDate, sortableDate, type SearchDirectory } from '../../src/lib/search-bundles.ts';
+import { bundleCost, chooseBundles, indexWords, mergeByDate, sortableDate, type SearchDirectory } from '../../src/lib/search-bundles.ts';
 
 const term = (query: string) => ({ text: query, tries: [{ query: `"${query}"`, label: query, synonym: false }] });
 
@@ -61,6 +61,39 @@ describe('township bundles', () => {
     expect(chooseBundles(directory, { terms: [term('马曲')], villages: [], townships: [] }, {})).toEqual({ now: [0], later: [] });
     expect(chooseBundles(directory, { terms: [term('利息')], villages: [], townships: [] }, {}, 50_000)).toEqual({ now: [1], later: [0] });
     expect(chooseBundles(directory, { terms: [term('低保')], villages: [], townships: [] }, {}, Infinity)).toEqual({ now: [1, 0, 2], later: [] });
+  });
+
+  // A county of 100 villages: every township two bundles of about 25 KB, an index chunk about 3.4 KB.
+  const split: SearchDirectory = {
+    chars: '低保温水村修生产路民每人要交',
+    bundles: [
+      { id: 'a', townships: ['温水乡'], villages: ['上庄村'], pages: 659, bytes: 25_662, chunk: 3_433, missing: '' },
+      { id: 'b', townships: ['温水乡'], villages: ['下庄村'], pages: 641, bytes: 25_029, chunk: 3_420, missing: '' },
+      { id: 'c', townships: ['河北镇'], villages: ['河口村'], pages: 636, bytes: 25_014, chunk: 3_410, missing: '' },
+    ],
+  };
+  // As planQuery writes a phrase: its Han characters spaced, each one index word.
+  const phrase = (text: string) => ({ text, tries: [{ query: `"${Array.from(text).join(' ')}"`, label: text, synonym: false }] });
+  const sentence = { terms: ['村修', '生产路', '村民', '每人要交'].map(phrase), villages: [], townships: [] };
+
+  it('counts what a query reads in a bundle: an index chunk for each word it searches beyond two', () => {
+    expect(indexWords(sentence)).toEqual(['村', '修', '生', '产', '路', '民', '每', '人', '要', '交']);
+    expect(bundleCost(split.bundles[0]!, 2)).toBe(25_662);
+    expect(bundleCost(split.bundles[0]!, 10)).toBe(25_662 + 8 * 3_433);
+    // A lexicon written before the chunk was recorded: a bundle costs its bytes, as before.
+    expect(bundleCost({ bytes: 25_662 }, 10)).toBe(25_662);
+  });
+
+  it('opens one bundle first for a sentence, where a word of two opens two: each would read every chunk of the sentence', () => {
+    expect(chooseBundles(split, { terms: [phrase('低保')], villages: [], townships: [] }, {})).toEqual({ now: [0, 1], later: [2] });
+    expect(chooseBundles(split, sentence, {})).toEqual({ now: [0], later: [1, 2] });
+  });
+
+  it('opens a township of two bundles whole for a word, and its first bundle for a sentence, offering the other', () => {
+    expect(chooseBundles(split, { terms: [phrase('低保')], villages: [], townships: ['温水乡'] }, {})).toEqual({ now: [0, 1], later: [] });
+    expect(chooseBundles(split, { ...sentence, townships: ['温水乡'] }, {})).toEqual({ now: [0], later: [1] });
+    // Asked to search everything: the whole township.
+    expect(chooseBundles(split, { ...sentence, townships: ['温水乡'] }, {}, Infinity)).toEqual({ now: [0, 1], later: [] });
   });
 
   it('shows results of several bundles in one date order, loading a result only when it is compared', async () => {

@@ -15,7 +15,8 @@ import {
   voucherTerm,
   type SearchLexicon,
 } from '../../src/lib/search-query.ts';
-import { combineFilters, runPlan, startAtSentence, widenMarks } from '../../src/lib/search-run.ts';
+import { startAtSentence, widenMarks } from '../../src/lib/search-excerpts.ts';
+import { combineFilters, runPlan } from '../../src/lib/search-run.ts';
 import type { SearchVocabulary } from '../../src/lib/search-shards.ts';
 import { suggestQuery } from '../../src/lib/search-suggest.ts';
 import { SEARCH_LANGUAGE } from '../../src/lib/search-synonyms.ts';
@@ -219,6 +220,21 @@ describe('the query plan', () => {
     ]);
   });
 
+  it('searches a day without its closing 日, on every page and a 12 KB index chunk of its own, but shows the whole day as what it found', () => {
+    for (const q of ['2025-09-16', '2025年9月16日', '二〇二五年九月十六日']) {
+      const tries = planQuery(q, LEXICON).terms[0]!.tries;
+      expect(
+        tries.map((t) => [t.label, t.query]),
+        q,
+      ).toEqual([
+        ['2025年9月16日', '"2025 年 9 月 16"'],
+        ['9月16日', '"9 月 16"'],
+      ]);
+    }
+    // A month keeps its 月: the phrase 2025 年 9 is also in 2025年9—10月.
+    expect(planQuery('2025年9月', LEXICON).terms[0]!.tries[0]!.query).toBe('"2025 年 9 月"');
+  });
+
   it('reads dates, months and quarters, and makes a quarter the quarter filter instead of text', () => {
     const quarters = ['2025年第一季度', '2025年第二季度', '2025年第三季度', '2025年第四季度'];
     for (const q of ['三季度', '第三季度', 'Q3', '2025Q3', '2025年第三季度', 'q3 2025', '第3季度']) {
@@ -342,7 +358,9 @@ describe('running a plan', () => {
       ['呱呱', true],
     ]);
     const r = await runPlan(pf, plan);
-    expect(r.dropped).toEqual(['呱呱']);
+    // 低保 found pages, so 呱呱 was not looked up: left out, not said to be missing from the results.
+    expect(r.unsearched).toEqual(['呱呱']);
+    expect(r.dropped).toEqual([]);
     expect(r.hits.map((h) => h.id)).toEqual(['notice', 'disclosure']);
     // Typed together as one word, or typed alone, they are meant as typed: 低保呱呱 and 低保 呱呱 are nowhere.
     expect((await runPlan(pf, planQuery('低保呱呱', LEXICON))).hits).toEqual([]);

@@ -75,6 +75,9 @@ const QUERIES = [
   '村官工资',
   '特困',
   '东南镇 宅基地',
+  '二〇二五年七月二十二日',
+  '叁仟陆佰元',
+  '東興村 ２０２５年９月',
 ];
 
 describe('the search lexicon in shards (a first query downloads what its characters need)', () => {
@@ -117,6 +120,15 @@ describe('the search lexicon in shards (a first query downloads what its charact
     await loader.forQuery('低保');
     expect(asked.length).toBeGreaterThan(0);
     expect(asked.length).toBeLessThanOrEqual(2);
+  });
+
+  it('loads no shard for the characters the query is rewritten from: a date said in Chinese numerals reads those of the date as digits', async () => {
+    const spoken = sharded(64);
+    await spoken.loader.forQuery('二〇二五年七月二十二日');
+    const typed = sharded(64);
+    await typed.loader.forQuery('2025年7月22日');
+    expect(new Set(spoken.asked)).toEqual(new Set(typed.asked));
+    expect(spoken.asked.length).toBeLessThan(new Set(Array.from('二〇二五年七月二十二日')).size);
   });
 
   it('asks for each shard once in a visit, however many queries need it', async () => {

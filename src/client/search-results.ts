@@ -1,0 +1,91 @@
+/**
+ * What the search page draws once a search has answered: the results, their excerpts and the sentence saying what was
+ * searched. A chunk of its own, fetched while the first search runs (search-page.ts), so the page's script holds only
+ * what reads the form and searches (its 12 KB budget, test/budgets.json).
+ */
+import type { SplitLexicon } from '../lib/search-bundles.ts';
+import type { SearchResultData } from '../lib/search-entries.ts';
+import { startAtSentence, widenMarks } from '../lib/search-excerpts.ts';
+import type { SearchAnswer } from '../lib/search-run.ts';
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" };
+function decode(text: string): string {
+  return text.replace(/\u200B/g, '').replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, e: string) => ENTITIES[e]!);
+}
+
+/** Pagefind's excerpt is text with <mark> around matches; build it as DOM, never as HTML. `words` found the results: they are marked whole. */
+function excerptNode(excerpt: string, words: readonly string[]): HTMLParagraphElement {
+  const p = el('p', 'result-excerpt');
+  // Pagefind ends each block with ". "; after Chinese text that reads better as "。".
+  const cleaned = widenMarks(startAtSentence(excerpt).replace(/\u200B/g, ''), words).replace(/(\p{Script=Han}(?:<\/mark>)?)\. ?/gu, '$1。');
+  const parts = cleaned.split(/(<mark>[\s\S]*?<\/mark>)/);
+  for (const part of parts) {
+    const m = /^<mark>([\s\S]*)<\/mark>$/.exec(part);
+    p.append(m ? el('mark', '', decode(m[1]!)) : document.createTextNode(decode(part)));
+  }
+  return p;
+}
+
+/** One result: a ledger result opens at its first matching entry's row, with that entry as the excerpt. */
+export function resultItem(d: SearchResultData, words: readonly string[]): HTMLLIElement {
+  const li = el('li', 'result');
+  const target = d.entry ?? d;
+  const a = el('a', 'result-title', decode(d.meta['title'] ?? d.url));
+  a.href = target.url;
+  const meta = el('p', 'result-meta');
+  meta.append(
+    el('span', 'result-village', decode(d.meta['village'] ?? '')),
+    ' · ',
+    el('span', 'result-date', d.meta['date'] ?? ''),
+    ' · ',
+    el('span', '', d.meta['kind'] ?? ''),
+  );
+  li.append(a, meta);
+  if (d.meta['note']) li.append(el('p', 'result-note', d.meta['note']));
+  li.append(excerptNode(target.excerpt, words));
+  return li;
+}
+
+/** What the search did, in words: rewrites, synonyms, dropped words, and how many records were found. */
+export function describeAnswer(query: string, { plan, outcome, corrected }: SearchAnswer<SearchResultData>, chosen: string[]): string {
+  const lines: string[] = [];
+  if (corrected) lines.push(`没有找到“${query}”，已按“${corrected}”查找。`);
+  lines.push(...plan.notes.map((n) => `已按 ${n} 查找。`));
+  for (const t of outcome.terms) if (t.bySynonym) lines.push(`已按 ${t.found.join('、')} 查找（“${t.text}”的常用说法）。`);
+  const left = [...plan.ignored, ...(outcome.unsearched ?? [])];
+  if (left.length > 0) lines.push(`已略去：${left.join('、')}。`);
+  const kept = outcome.terms.filter((t) => !outcome.dropped.includes(t.text) && !outcome.unsearched?.includes(t.text));
+  const what = kept.map((t) => `“${t.found.length > 0 ? t.found.join('”或“') : t.text}”`).join('和');
+  const where = [...plan.villages, ...plan.townships, ...plan.quarters, ...plan.kinds, ...chosen].join('、');
+  const scope = where ? `（${where}）` : '';
+  if (outcome.tooBroad) lines.push(`没有同时含有全部词语的记录；只含部分词语的记录超过一半，没有列出。请少输几个词，或在“筛选”中选择村、季度或记录类型。`);
+  else if (outcome.hits.length === 0) lines.push(`没有找到${what ? `含有${what}的` : ''}记录${scope}。请检查是否有错别字，换一个说法，或在下面按村浏览。`);
+  else {
+    if (outcome.dropped.length > 0) lines.push(`没有同时含有全部词语的记录；下面的记录不含“${outcome.dropped.join('”“')}”。`);
+    lines.push(`找到 ${outcome.hits.length} 条${what ? `含有${what}的` : ''}记录${scope}。`);
+  }
+  return lines.join(' ');
+}
+
+/**
+ * The townships a search left for later (to keep the first search small) and the button's text: a township of several
+ * bundles searched in part is named with 其余村 (“温水乡其余村”).
+ */
+export function restText(lexicon: SplitLexicon, now: number[], later: number[]): { text: string; button: string } {
+  const searched = new Set(now.flatMap((i) => lexicon.directory.bundles[i]!.townships));
+  const townships = [...new Set(later.flatMap((i) => lexicon.directory.bundles[i]!.townships))];
+  const names = townships.map((t) => (searched.has(t) ? `${t}其余村` : t));
+  const kb = Math.round(later.reduce((sum, i) => sum + lexicon.directory.bundles[i]!.bytes, 0) / 1024);
+  const part = townships.some((t) => searched.has(t)) ? '或没有搜完' : '';
+  return {
+    text: `为节省流量，这次只搜索了部分乡镇，还有 ${names.length} 个乡镇没有搜索${part}：${names.slice(0, 5).join('、')}${names.length > 5 ? ' 等' : ''}。`,
+    button: `搜索其余 ${names.length} 个乡镇（约 ${kb} KB）`,
+  };
+}
