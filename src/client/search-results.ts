@@ -54,7 +54,7 @@ export function resultItem(d: SearchResultData, words: readonly string[]): HTMLL
 }
 
 /** What the search did, in words: rewrites, synonyms, dropped words, and how many records were found. */
-export function describeAnswer(query: string, { plan, outcome, corrected }: SearchAnswer<SearchResultData>, chosen: string[]): string {
+export function describeAnswer(query: string, { plan, outcome, corrected, scope: bundles }: SearchAnswer<SearchResultData>, chosen: string[]): string {
   const lines: string[] = [];
   if (corrected) lines.push(`没有找到“${query}”，已按“${corrected}”查找。`);
   lines.push(...plan.notes.map((n) => `已按 ${n} 查找。`));
@@ -66,6 +66,9 @@ export function describeAnswer(query: string, { plan, outcome, corrected }: Sear
   const where = [...plan.villages, ...plan.townships, ...plan.quarters, ...plan.kinds, ...chosen].join('、');
   const scope = where ? `（${where}）` : '';
   if (outcome.tooBroad) lines.push(`没有同时含有全部词语的记录；只含部分词语的记录超过一半，没有列出。请少输几个词，或在“筛选”中选择村、季度或记录类型。`);
+  // Nothing in the townships searched so far is not "nothing": the rest may hold it (restText's button below).
+  else if (outcome.hits.length === 0 && (bundles?.later.length ?? 0) > 0)
+    lines.push(`已搜索的乡镇中没有找到${what ? `含有${what}的` : ''}记录${scope}。其余乡镇还没有搜索，请按下面的“搜索其余”按钮。`);
   else if (outcome.hits.length === 0) lines.push(`没有找到${what ? `含有${what}的` : ''}记录${scope}。请检查是否有错别字，换一个说法，或在下面按村浏览。`);
   else {
     if (outcome.dropped.length > 0) lines.push(`没有同时含有全部词语的记录；下面的记录不含“${outcome.dropped.join('”“')}”。`);
