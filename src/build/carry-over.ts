@@ -104,8 +104,8 @@ function placeFromSpare(spare: string, live: string, to: string): { files: numbe
 
 /**
  * The folders `linkAhead` takes from the spare release: a village's pages and screen, one folder per page, where `cp`'s
- * mkdir(2) for each costs most. The log and the search index are a few folders of many files, which `cp` links in C
- * faster than this walks them (100 villages: 0.6 CPU-s more when they were taken too; docs/benchmarks.md, session 11).
+ * mkdir(2) for each costs most. The log and the search index are a few folders of many files, which `cp` links in C;
+ * taking them too saved no more (100 villages: 0.6 CPU-s either way; docs/benchmarks.md, session 11).
  */
 const PAGE_FOLDERS = /^(?:v|kiosk)\//;
 
