@@ -184,7 +184,7 @@ const tempFolders = (): [string, number][] => [
  */
 function removeStale(outKey: string, keep: string | undefined): void {
   for (const name of readdirSync(work)) {
-    const staging = /^(?:dist|ahead)-(\d+)$/.exec(name);
+    const staging = /^(?:dist|ahead|spare)-(\d+)$/.exec(name);
     if (staging && Number(staging[1]) !== process.pid && !isProcessAlive(Number(staging[1]))) rmSync(join(work, name), { recursive: true, force: true });
     const snapshot = /^county-(\d+)\.v8$/.exec(name);
     if (snapshot && Number(snapshot[1]) !== process.pid && !isProcessAlive(Number(snapshot[1]))) rmSync(join(work, name), { force: true });
@@ -193,10 +193,23 @@ function removeStale(outKey: string, keep: string | undefined): void {
   for (const [dir, depth] of tempFolders()) removeDeadTemps(dir, depth);
 }
 
-/** The release this output showed before the one published now, kept by the last build (`publishStaging`), if any. */
+/**
+ * The release this output showed before the one published now, kept by the last build (`publishStaging`), if any: made
+ * this build's own (`spare-<pid>`) by one rename, so that no other build of the same output removes it (or takes from
+ * it) while this one moves folders out of it. What is left of it goes when this build publishes.
+ */
 function spareRelease(): string | undefined {
-  const name = readdirSync(work).find((n) => n.startsWith(`replaced-${outKey}-`));
-  return name === undefined ? undefined : join(work, name);
+  const mine = join(work, `spare-${process.pid}`);
+  if (existsSync(mine)) return mine;
+  for (const name of readdirSync(work).filter((n) => n.startsWith(`replaced-${outKey}-`))) {
+    try {
+      renameSync(join(work, name), mine);
+      return mine;
+    } catch {
+      // Taken by a build beside this one.
+    }
+  }
+  return undefined;
 }
 
 /** The release folder <out> links to, if <out> is such a link. */
@@ -806,7 +819,16 @@ async function publishStaging(asOf: string): Promise<never> {
   // Written beside and renamed: a build killed here leaves the old record or the new one, never half of one.
   writeCacheFile(lastFile, lastSpec, JSON.stringify(record));
   // The replaced release is kept (renamed) until the next build, which may take its unchanged folders (`linkAhead`); the one kept before goes.
-  for (const name of readdirSync(work)) if (name.startsWith(`replaced-${outKey}-`)) removeLater(join(work, name));
+  // Each made another's first (one rename: a build beside this one may be taking it as its spare), then removed.
+  for (const name of readdirSync(work).filter((n) => n.startsWith(`replaced-${outKey}-`) || n === `spare-${process.pid}`)) {
+    const old = join(work, `old-${process.pid}-${randomBytes(6).toString('hex')}`);
+    try {
+      renameSync(join(work, name), old);
+      removeLater(old);
+    } catch {
+      // Taken by a build beside this one.
+    }
+  }
   if (replaced && existsSync(replaced)) {
     if (basename(replaced).startsWith(`release-${outKey}-`)) renameSync(replaced, join(work, `replaced-${outKey}-${randomBytes(6).toString('hex')}`));
     else removeLater(replaced);
