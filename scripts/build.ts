@@ -18,8 +18,10 @@
  * Publishing is one atomic step: <out> is a symbolic link to a release folder under
  * <root>/.gongkai-build/; a new link is made next to <out> and renamed over it (rename(2)), so a
  * reader always sees either the whole old site or the whole new one, never no site. The replaced
- * release is removed in the background. Staging folders and private-poster folders of builds that
- * were killed (their process is gone) are removed when the next build starts.
+ * release is kept until the next build (an incremental build takes its unchanged folders by rename,
+ * src/build/carry-over.ts `linkAhead`), then removed in the background. Staging folders and
+ * private-poster folders of builds that were killed (their process is gone) are removed when the
+ * next build starts.
  *
  * Incremental builds: when the previous build made <out> from the same site.yaml and code, and only
  * a few villages changed, Astro renders just those villages' pages and the county-wide pages; every
@@ -182,13 +184,32 @@ const tempFolders = (): [string, number][] => [
  */
 function removeStale(outKey: string, keep: string | undefined): void {
   for (const name of readdirSync(work)) {
-    const staging = /^(?:dist|ahead)-(\d+)$/.exec(name);
+    const staging = /^(?:dist|ahead|spare)-(\d+)$/.exec(name);
     if (staging && Number(staging[1]) !== process.pid && !isProcessAlive(Number(staging[1]))) rmSync(join(work, name), { recursive: true, force: true });
     const snapshot = /^county-(\d+)\.v8$/.exec(name);
     if (snapshot && Number(snapshot[1]) !== process.pid && !isProcessAlive(Number(snapshot[1]))) rmSync(join(work, name), { force: true });
     if (name.startsWith(`release-${outKey}-`) && join(work, name) !== keep) removeLater(join(work, name));
   }
   for (const [dir, depth] of tempFolders()) removeDeadTemps(dir, depth);
+}
+
+/**
+ * The release this output showed before the one published now, kept by the last build (`publishStaging`), if any: made
+ * this build's own (`spare-<pid>`) by one rename, so that no other build of the same output removes it (or takes from
+ * it) while this one moves folders out of it. What is left of it goes when this build publishes.
+ */
+function spareRelease(): string | undefined {
+  const mine = join(work, `spare-${process.pid}`);
+  if (existsSync(mine)) return mine;
+  for (const name of readdirSync(work).filter((n) => n.startsWith(`replaced-${outKey}-`))) {
+    try {
+      renameSync(join(work, name), mine);
+      return mine;
+    } catch {
+      // Taken by a build beside this one.
+    }
+  }
+  return undefined;
 }
 
 /** The release folder <out> links to, if <out> is such a link. */
@@ -569,8 +590,13 @@ if (
   contentStamp(root) === stamp
 ) {
   mkdirSync(staging);
-  const linked = await timedAsync('carry-over', () => carryOver(dist, staging, () => false));
-  recordTiming('carried-files', linked);
+  // The folders of the release replaced before whose files are still the published ones go in by one rename each (no page
+  // process here: straight into the staging folder), the others are linked; then everything else.
+  const ahead = await timedAsync('carry-ahead', () =>
+    linkAhead(dist, staging, ['log', 'pagefind', ...ids.flatMap((id) => [`v/${id}`, `kiosk/${id}`])], spareRelease()),
+  );
+  const linked = await timedAsync('carry-over', () => carryOver(dist, staging, () => false, new Set(ahead.folders.keys())));
+  recordTiming('carried-files', linked + [...ahead.folders.values()].reduce((a, b) => a + b, 0), { renamed: ahead.renamed });
   recordTiming('same-states', 0, { stateDate });
   if (timed('daily-files', () => writeDailyFiles(staging, ids, county!.asOf, formatInputHash(digests.all, code, county!.asOf)))) {
     console.log(
@@ -660,12 +686,16 @@ const countyStepsRequest: CountyStepsRequest = { context: handover, steps, count
 // into the staging folder once Astro has finished with it (issue 18). The post-build steps' process is not started
 // beside the pages: its county and the page process's in memory together passed 2 GB at 300 villages (2.24 GB;
 // docs/benchmarks.md, session 9).
+// A folder of the release the published one replaced (`spareRelease`) whose files are still the published folder's own is
+// moved over instead of linked again.
 const aheadStarted = performance.now();
 const ahead = only
-  ? linkAhead(dist, aside, ['log', 'pagefind', ...ids.filter((id) => !touched!.includes(id)).flatMap((id) => [`v/${id}`, `kiosk/${id}`])]).then((linked) => {
-      recordTiming('carry-ahead', performance.now() - aheadStarted, { folders: linked.size });
-      return linked;
-    })
+  ? linkAhead(dist, aside, ['log', 'pagefind', ...ids.filter((id) => !touched!.includes(id)).flatMap((id) => [`v/${id}`, `kiosk/${id}`])], spareRelease()).then(
+      ({ folders, renamed }) => {
+        recordTiming('carry-ahead', performance.now() - aheadStarted, { folders: folders.size, renamed });
+        return folders;
+      },
+    )
   : undefined;
 // Awaited after the pages; this only keeps an early failure from going unhandled.
 ahead?.catch(() => undefined);
@@ -788,7 +818,21 @@ async function publishStaging(asOf: string): Promise<never> {
   };
   // Written beside and renamed: a build killed here leaves the old record or the new one, never half of one.
   writeCacheFile(lastFile, lastSpec, JSON.stringify(record));
-  if (replaced && existsSync(replaced)) removeLater(replaced);
+  // The replaced release is kept (renamed) until the next build, which may take its unchanged folders (`linkAhead`); the one kept before goes.
+  // Each made another's first (one rename: a build beside this one may be taking it as its spare), then removed.
+  for (const name of readdirSync(work).filter((n) => n.startsWith(`replaced-${outKey}-`) || n === `spare-${process.pid}`)) {
+    const old = join(work, `old-${process.pid}-${randomBytes(6).toString('hex')}`);
+    try {
+      renameSync(join(work, name), old);
+      removeLater(old);
+    } catch {
+      // Taken by a build beside this one.
+    }
+  }
+  if (replaced && existsSync(replaced)) {
+    if (basename(replaced).startsWith(`release-${outKey}-`)) renameSync(replaced, join(work, `replaced-${outKey}-${randomBytes(6).toString('hex')}`));
+    else removeLater(replaced);
+  }
   recordTiming('total', performance.now() - started);
   console.log(`\n已生成 ${values.out ? dist : 'dist/'}（数据截至 ${asOf}）。 Built ${values.out ? dist : 'dist/'} (as of ${asOf}).`);
   warnIfPublishedReleaseIsOld(root, values['web-root'], process.env, new Date(), (t) => console.warn(`\n${t}`));

@@ -11,7 +11,7 @@
  * release through a link.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { copyFile, link, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
@@ -42,22 +42,119 @@ function countFiles(dir: string): number {
 }
 
 /**
+ * The number of files under `spare` when it holds exactly the files of `live`: the same names at every level, each file
+ * the same inode (a hard link to it) and each folder a folder; undefined otherwise. Both are there at once, so the same
+ * inode is the same file: `spare`'s files are `live`'s, not copies that could differ.
+ */
+function countSameFiles(spare: string, live: string): number | undefined {
+  let a, b;
+  try {
+    a = readdirSync(spare, { withFileTypes: true });
+    b = readdirSync(live, { withFileTypes: true });
+  } catch {
+    return undefined;
+  }
+  if (a.length !== b.length) return undefined;
+  const byName = new Map(b.map((e) => [e.name, e]));
+  let files = 0;
+  for (const e of a) {
+    const other = byName.get(e.name);
+    if (!other) return undefined;
+    if (e.isDirectory() && other.isDirectory()) {
+      const n = countSameFiles(join(spare, e.name), join(live, e.name));
+      if (n === undefined) return undefined;
+      files += n;
+    } else if (e.isFile() && other.isFile()) {
+      const x = lstatSync(join(spare, e.name));
+      const y = lstatSync(join(live, e.name));
+      if (x.ino !== y.ino || x.dev !== y.dev) return undefined;
+      files += 1;
+    } else return undefined;
+  }
+  return files;
+}
+
+/**
+ * Puts at `to` (not there yet) the files of the published folder `live`, taking from `spare` what is still `live`'s own:
+ * a folder whose files all are (`countSameFiles`) by one rename, and within a folder that differs (a village whose data
+ * files a new day wrote again), each subfolder the same way and each file by a hard link to `live`'s, as `cp -l`.
+ * Returns the files placed and the renames; throws on anything but files and folders (the caller links the folder then).
+ */
+function placeFromSpare(spare: string, live: string, to: string): { files: number; renamed: number } {
+  const same = countSameFiles(spare, live);
+  if (same !== undefined) {
+    renameSync(spare, to);
+    return { files: same, renamed: 1 };
+  }
+  mkdirSync(to);
+  let files = 0;
+  let renamed = 0;
+  for (const e of readdirSync(live, { withFileTypes: true })) {
+    if (e.isDirectory()) {
+      const placed = placeFromSpare(join(spare, e.name), join(live, e.name), join(to, e.name));
+      files += placed.files;
+      renamed += placed.renamed;
+    } else if (e.isFile()) {
+      linkSync(join(live, e.name), join(to, e.name));
+      files += 1;
+    } else throw new Error(`${join(live, e.name)}: neither a file nor a folder`);
+  }
+  return { files, renamed };
+}
+
+/**
+ * The folders `linkAhead` takes from the spare release: a village's pages and screen, one folder per page, where `cp`'s
+ * mkdir(2) for each costs most. The log and the search index are a few folders of many files, which `cp` links in C;
+ * taking them too saved no more (100 villages: 0.6 CPU-s either way; docs/benchmarks.md, session 11).
+ */
+const PAGE_FOLDERS = /^(?:v|kiosk)\//;
+
+/** What `linkAhead` put aside: each folder with its number of files, and how many of the folders it took from the spare release. */
+export interface LinkedAhead {
+  folders: Map<string, number>;
+  /** Folders moved from `spare` by one rename each (their files were the published release's own), not linked by `cp`. */
+  renamed: number;
+}
+
+/**
  * Hard-links the folders `folders` (paths relative to `from`, e.g. `v/<village>`, `log`) of the published output into
  * `aside`, at the same relative paths, while the pages render: the build knows before Astro starts which folders it
  * will not write (an unchanged village's, the log's, the search index's), and this runs on the core the page process
- * leaves. `aside` is never the staging folder (Astro owns that until it has finished). A folder `from` lacks or
- * `cp` could not link is left out (the carry-over after the pages does it). Returns the linked folders with their
- * number of files.
+ * leaves. `aside` is never the staging folder while Astro writes into it (a new day that renders nothing links straight
+ * into the staging folder). A folder `from` lacks or `cp` could not link is left out (the carry-over after the pages does it).
+ *
+ * `spare`: the release the published one replaced (scripts/build.ts keeps it until the next build, instead of removing
+ * it). A village's folder (`PAGE_FOLDERS`) whose files there are the published folder's own, hard links to the same inodes (carried over by the
+ * last build, none written since), is moved into `aside` by one rename instead, and of a folder that differs, the parts
+ * that do not (`placeFromSpare`): `cp` makes every folder again (one mkdir(2) per page, as every page is a folder) and
+ * links every file, where this reads the two folders and looks at each file's inode (docs/benchmarks.md, session 11).
+ * What is left of `spare` is removed with it later.
  */
-export async function linkAhead(from: string, aside: string, folders: readonly string[]): Promise<Map<string, number>> {
+export async function linkAhead(from: string, aside: string, folders: readonly string[], spare?: string): Promise<LinkedAhead> {
+  // After the caller's synchronous work (the page process is started first).
+  await new Promise((started) => setImmediate(started));
   const byParent = new Map<string, string[]>();
+  const linked = new Map<string, number>();
+  let renamed = 0;
   for (const folder of folders) {
     if (!existsSync(join(from, folder))) continue;
+    if (spare !== undefined && PAGE_FOLDERS.test(folder) && existsSync(join(spare, folder))) {
+      const target = join(aside, folder);
+      try {
+        mkdirSync(dirname(target), { recursive: true });
+        const placed = placeFromSpare(join(spare, folder), join(from, folder), target);
+        linked.set(folder, placed.files);
+        renamed += placed.renamed;
+        continue;
+      } catch {
+        // Taken by a build beside this one, or something other than files and folders: linked below.
+        rmSync(target, { recursive: true, force: true });
+      }
+    }
     const names = byParent.get(dirname(folder)) ?? [];
     names.push(folder);
     byParent.set(dirname(folder), names);
   }
-  const linked = new Map<string, number>();
   await Promise.all(
     [...byParent].map(async ([parent, names]) => {
       const into = join(aside, parent);
@@ -72,7 +169,7 @@ export async function linkAhead(from: string, aside: string, folders: readonly s
       else for (const n of names) rmSync(join(aside, n), { recursive: true, force: true });
     }),
   );
-  return linked;
+  return { folders: linked, renamed };
 }
 
 /**

@@ -9,7 +9,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
-import { copyWorkboxLibraries, injectManifest } from 'workbox-build';
+// The two functions from their own modules: workbox-build's index also loads generateSW (Rollup and Babel), 0.5–0.6 CPU-s
+// in each process that imports this step (the build's and the steps' process), never used here (docs/benchmarks.md, session 11).
+import { injectManifest } from 'workbox-build/build/inject-manifest.js';
+import { copyWorkboxLibraries } from 'workbox-build/build/lib/copy-workbox-libraries.js';
 import { replaceFile } from '../build/staging-files.ts';
 import { formatKioskVersion } from '../lib/kiosk.ts';
 import type { BuildStep, StepContext } from '../build/steps.ts';

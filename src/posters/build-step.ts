@@ -16,12 +16,17 @@ import { getCachedFile, pruneCache, readCacheEntry } from './cache.ts';
 import type { PosterDoc } from './doc.ts';
 import { getPosterFiles, getPosterFolder, getQuarterPdfName, listPosterFiles } from './files.ts';
 import type { PosterJob } from './job.ts';
-import { joinPdfs } from './pdf-merge.ts';
 import { getQuarterBundles, planVillagePosters } from './plan.ts';
 import { packPosterJob, runPosterJobs, startPosterJobs, type PackedPosterJob, type PosterRun } from './pool.ts';
 import { POSTER_SIZES, SIZES, type SizeKey } from './sizes.ts';
 
 export const PRIVATE_DIR = 'private-posters';
+
+/**
+ * The PDF joiner (./pdf-merge.ts), loaded when a quarter's file is first joined: pdf-lib takes 0.1–0.3 CPU-s to load, and
+ * the build process imports this module only to render posters ahead (docs/benchmarks.md, session 11).
+ */
+const joinPdfsLater = async () => (await import('./pdf-merge.ts')).joinPdfs;
 
 export interface PosterBuildReport {
   /** `<village>/<poster>@<size>` rendered in this build: by this step, or while the pages were built (`postersRenderedAhead`). */
@@ -198,7 +203,7 @@ export async function buildPosters(
           const date = posters.map((p) => p.doc.publishedAt ?? '').reduce((a, b) => (b > a ? b : a), '');
           const name = getQuarterPdfName(quarter, SIZES[size]);
           const file = join(ctx.outDir, folder, name);
-          replaceFile(file, await joinPdfs(pdfs, `${first.village.name}${first.periodZh}全部海报（${SIZES[size].labelZh}）`, date || undefined));
+          replaceFile(file, await (await joinPdfsLater())(pdfs, `${first.village.name}${first.periodZh}全部海报（${SIZES[size].labelZh}）`, date || undefined));
           bundles.add(`${folder}/${name}`);
           publicFiles += 1;
           publicBytes += statSync(file).size;

@@ -207,3 +207,43 @@ describe('a new day on which no state changes', () => {
     expect(digest(join(tree.root, 'dist'))).toEqual(full);
   });
 });
+
+describe('a second new day on which no state changes', () => {
+  // The release the quiet day replaced (the full build of NEXT_DAY) is kept until this build: the quiet day's release
+  // holds its files by hard links, so this build moves its folders in by rename instead of linking them again.
+  const QUIET_DAY_2 = '2026-03-18';
+  let inodes: Record<string, number> = {};
+  let out = '';
+  let timings: { stage: string; renamed?: number }[] = [];
+  beforeAll(() => {
+    const dist = join(tree.root, 'dist');
+    inodes = Object.fromEntries(files(dist).map((f) => [relative(dist, f), statSync(f).ino]));
+    const timingsFile = join(tree.root, 'quiet-2-timings.jsonl');
+    const run = spawnSync(process.execPath, [buildScript, '--root', tree.root], {
+      cwd: tree.root,
+      encoding: 'utf8',
+      env: { ...process.env, GONGKAI_AS_OF: QUIET_DAY_2, GONGKAI_TIMINGS: timingsFile },
+    });
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    out = run.stdout + run.stderr;
+    timings = readFileSync(timingsFile, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { stage: string; renamed?: number });
+  }, 600_000);
+
+  it("takes the folders of the release replaced before by rename, and gives the quiet day's files, linked, with only the day's files new", () => {
+    expect(out).toContain(`New day without a state change (as of ${NEXT_DAY})`);
+    // Every village's pages, whole (the screens' folders differ: their version files were written; the log and the search
+    // index are linked by cp).
+    expect(timings.find((t) => t.stage === 'carried-files')?.renamed).toBe(readdirSync(join(tree.root, 'content', 'villages')).length);
+    const dist = join(tree.root, 'dist');
+    const now = digest(dist);
+    const quiet = digest(join(tree.root, 'full-quiet'));
+    expect(Object.keys(now).sort()).toEqual(Object.keys(quiet).sort());
+    const changed = Object.keys(now).filter((f) => now[f] !== quiet[f]);
+    expect(changed.sort()).toEqual(['county.json', ...Object.keys(now).filter((f) => /^kiosk\/[^/]+\/version\.json$/.test(f))].sort());
+    for (const f of changed) expect(JSON.parse(readFileSync(join(dist, f), 'utf8')), f).toMatchObject({ asOf: QUIET_DAY_2 });
+    for (const f of Object.keys(now).filter((x) => !changed.includes(x))) expect(statSync(join(dist, f)).ino, f).toBe(inodes[f]);
+  });
+});

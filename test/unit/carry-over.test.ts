@@ -2,9 +2,10 @@
  * An incremental build's carry-over: the published release's unchanged files reach the new release as hard links
  * (no bytes copied), a page this build wrote is never replaced by the old one, a village rendered again or removed
  * keeps none of its old files, and the published release is never written through a link. With `cp` or without it.
- * The folders linked aside while the pages render (`linkAhead`) go in whole, unless the build wrote into one after all.
+ * The folders linked aside while the pages render (`linkAhead`) go in whole, unless the build wrote into one after all;
+ * a folder of the release replaced before whose files are still the published folder's own is moved, not linked again.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -90,7 +91,8 @@ describe('the carry-over of an incremental build', () => {
     const { published, staging } = twoReleases();
     const aside = join(dir, 'aside');
     // Linked while the pages rendered: pagefind/, the unchanged wenshui, and maqu (which this build then rendered).
-    const linked = await linkAhead(published, aside, ['pagefind', 'v/wenshui', 'v/maqu', 'v/not-published']);
+    const { folders: linked, renamed } = await linkAhead(published, aside, ['pagefind', 'v/wenshui', 'v/maqu', 'v/not-published']);
+    expect(renamed).toBe(0);
     expect(new Map([...linked].sort())).toEqual(
       new Map([
         ['pagefind', 50],
@@ -126,5 +128,66 @@ describe('the carry-over of an incremental build', () => {
     );
     for (const rel of ['pagefind/fragment/f7.pf_fragment', 'v/wenshui/meetings/m3/index.html'])
       expect(statSync(join(staging, rel)).ino).toBe(statSync(join(published, rel)).ino);
+  });
+
+  /** The release replaced before `published`, as the last build left it: `published`'s files linked (none copied). */
+  const spareOf = (published: string) => {
+    const spare = join(dir, 'spare');
+    cpSync(published, spare, { recursive: true });
+    for (const rel of filesUnder(published)) {
+      rmSync(join(spare, rel));
+      linkSync(join(published, rel), join(spare, rel));
+    }
+    return spare;
+  };
+
+  it("moves in a village's folders of the release replaced before whose files are still the published ones, and links the others", async () => {
+    const { published, staging } = twoReleases();
+    const spare = spareOf(published);
+    // Since then the last build wrote wenshui's board again (a new file), and a meeting page of its own went.
+    rmSync(join(spare, 'v/wenshui/index.html'));
+    writeFileSync(join(spare, 'v/wenshui/index.html'), 'old v/wenshui/index.html');
+    rmSync(join(spare, 'pagefind/fragment/f3.pf_fragment'));
+    const aside = join(dir, 'aside');
+    const { folders, renamed } = await linkAhead(published, aside, ['pagefind', 'v/wenshui', 'v/gone', 'search'], spare);
+    // v/gone and wenshui's meetings folder; wenshui's board (its folder differs), search/ and pagefind/ (not a village's) are linked.
+    expect(renamed).toBe(2);
+    expect(new Map([...folders].sort())).toEqual(
+      new Map([
+        ['pagefind', 50],
+        ['search', 1],
+        ['v/gone', 1],
+        ['v/wenshui', 21],
+      ]),
+    );
+    // Moved out of the spare release: v/gone and wenshui's meetings; wenshui's board differs there, and stays.
+    expect(existsSync(join(spare, 'v/gone'))).toBe(false);
+    expect(existsSync(join(spare, 'search/index.html'))).toBe(true);
+    expect(existsSync(join(spare, 'v/wenshui/meetings'))).toBe(false);
+    expect(readFileSync(join(spare, 'v/wenshui/index.html'), 'utf8')).toBe('old v/wenshui/index.html');
+    placeAhead(aside, staging, folders);
+    // Every file in the staging folder is the published release's own (a hard link), whichever way it came.
+    for (const rel of [
+      'v/gone/index.html',
+      'search/index.html',
+      'v/wenshui/index.html',
+      'v/wenshui/meetings/m3/index.html',
+      'pagefind/fragment/f3.pf_fragment',
+    ])
+      expect(statSync(join(staging, rel)).ino, rel).toBe(statSync(join(published, rel)).ino);
+    expect(filesUnder(join(staging, 'pagefind'))).toHaveLength(50);
+  });
+
+  it('leaves behind a page the release replaced before has and the published one lacks, and takes the rest', async () => {
+    const { published } = twoReleases();
+    const spare = spareOf(published);
+    put(spare, 'v/wenshui/meetings/m99/index.html', 'a page the last build dropped');
+    const aside = join(dir, 'aside');
+    const { folders, renamed } = await linkAhead(published, aside, ['v/wenshui'], spare);
+    // The meetings folder differs: each of its 20 pages' folders is taken alone.
+    expect(renamed).toBe(20);
+    expect(folders.get('v/wenshui')).toBe(21);
+    expect(filesUnder(join(aside, 'v/wenshui'))).not.toContain('meetings/m99/index.html');
+    expect(existsSync(join(spare, 'v/wenshui/meetings/m99/index.html'))).toBe(true);
   });
 });
