@@ -185,12 +185,18 @@ function readIndexedPage(outDir: string, doc: SearchDocument): { prepared: strin
   return { prepared, text, chars, digest: digestIndexedPage(prepared, text, chars) };
 }
 
+/**
+ * Folders of the output that hold no page: the index's own, and the screens' Workbox library, which the kiosk step
+ * (beside this one in an incremental build) removes and copies again while the output is walked.
+ */
+const NO_PAGES = /^(?:pagefind|kiosk\/workbox-v[^/]*)$/;
+
 /** The site's HTML files, except under folders `skip` names (relative paths such as v/maqu). */
-function htmlFiles(dir: string, skip: (rel: string) => boolean, rel = ''): string[] {
+export function htmlFiles(dir: string, skip: (rel: string) => boolean, rel = ''): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .flatMap((e) => {
       const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) return skip(r) || r === 'pagefind' ? [] : htmlFiles(join(dir, e.name), skip, r);
+      if (e.isDirectory()) return skip(r) || NO_PAGES.test(r) ? [] : htmlFiles(join(dir, e.name), skip, r);
       return e.name.endsWith('.html') ? [join(dir, e.name)] : [];
     })
     .sort();
