@@ -113,16 +113,18 @@ let foundWords: string[] = [];
 let shown = 0;
 /** Set when results from several townships are shown by date: they are merged as they are shown. */
 let byDate: ReturnType<typeof mergeByDate<SearchResultData>> | undefined;
-async function showMore() {
+let generation = 0;
+/** The next results of the search `mine` (the latest by default); drawn only if no search started meanwhile. */
+async function showMore(mine = generation) {
   const next = hits.slice(shown, shown + PAGE_SIZE);
   const [data, { resultItem }] = await Promise.all([byDate ? byDate.take(PAGE_SIZE) : Promise.all(next.map((h) => h.data())), loadDrawing()]);
+  if (mine !== generation) return;
   list.append(...data.map((d) => resultItem(d, foundWords)));
   shown += next.length;
   more.hidden = shown >= hits.length;
   more.textContent = `显示更多结果（还有 ${hits.length - shown} 条）`;
 }
 
-let generation = 0;
 /** Bytes of township bundles a search may load: small at first; every township once the villager asks. */
 let budget = BUNDLE_BUDGET;
 async function search() {
@@ -169,7 +171,7 @@ async function search() {
       restLine.textContent = offer.text;
       rest.textContent = offer.button;
     }
-    await showMore();
+    await showMore(mine);
   } catch (error) {
     status.textContent = '搜索暂时无法使用，请稍后再试，或在下面按村浏览。';
     throw error;
