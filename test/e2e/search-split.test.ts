@@ -64,9 +64,11 @@ async function fullDirectory(site: string) {
 }
 
 /**
- * Pagefind's WebAssembly now and then stops a search with "RuntimeError: unreachable" (seen in Node on this file's
- * split bundles with session 10's code too, and once in Chromium as a search that never drew its results: session 11's
- * note); a failing test is run once more, so one such stop does not fail the suite while a real fault fails twice.
+ * A failing test here is run once more. Pagefind's WebAssembly now and then stops a search with "RuntimeError:
+ * unreachable" (seen in Node on this file's split bundles, with session 10's code too), and in both clean-clone CI runs
+ * of session 11 the first attempt of "lists results from every township newest first" timed out at 30 s while its
+ * retry passed in 1.4 s; 11 local runs (with CPU load, with CI=true) passed. The cause is not found yet (session 11's
+ * note): this keeps the suite honest about a real fault, which fails twice, without hiding that the flake exists.
  */
 const AGAIN = { retry: 1 };
 
