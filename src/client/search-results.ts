@@ -68,7 +68,8 @@ export function describeAnswer(query: string, answer: SearchAnswer<SearchResultD
   const lines = describeFound(query, answer, chosen);
   const failed = answer.scope?.failed ?? [];
   if (failed.length > 0 && lexicon) {
-    const names = townshipNames(lexicon, answer.scope?.now ?? [], failed);
+    // A township of several bundles of which some answered: 东风镇的部分村.
+    const names = townshipNames(lexicon, answer.scope?.now ?? [], failed).map((t) => t.replace(/其余村$/, '的部分村'));
     const button = (answer.scope?.later.length ?? 0) > 0 ? '搜索其余' : '再试一次';
     lines.push(`${listNames(names)}这次没能搜索（网络或网站没有响应），结果中没有这些地方的记录。请按下面的“${button}”按钮，或过一会儿再搜索。`);
   }
@@ -113,6 +114,7 @@ export function restText(lexicon: SplitLexicon, now: number[], later: number[], 
   const part = later.some((i) => lexicon.directory.bundles[i]!.townships.some((t) => searched.has(t))) ? '或没有搜完' : '';
   return {
     text: `为节省流量，这次只搜索了部分乡镇，还有 ${skipped.length} 个乡镇没有搜索${part}：${listNames(skipped)}。`,
-    button: `搜索其余 ${names.length} 个乡镇（约 ${kb} KB）`,
+    // With townships that failed too, the count would not match the sentence's: the button names none.
+    button: failed.length > 0 ? `搜索其余乡镇（约 ${kb} KB）` : `搜索其余 ${names.length} 个乡镇（约 ${kb} KB）`,
   };
 }

@@ -68,7 +68,7 @@ describe('what the search page says when a township could not be searched', () =
     expect(describeAnswer('低保', found([1], [2]), [], lexicon)).toContain('请按下面的“搜索其余”按钮');
     expect(restText(lexicon, [0], [1], [2])).toEqual({
       text: '为节省流量，这次只搜索了部分乡镇，还有 1 个乡镇没有搜索或没有搜完：东风镇其余村。',
-      button: '搜索其余 2 个乡镇（约 20 KB）',
+      button: '搜索其余乡镇（约 20 KB）',
     });
   });
 
