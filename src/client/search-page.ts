@@ -61,7 +61,7 @@ const loadDrawing = once(() => import('./search-results.ts'));
 // Pagefind's code, and the hub whose instances open the bundles (src/lib/search-hub.ts: its WebAssembly loaded once).
 const loadHub = once(async () => {
   const { createInstance } = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as { createInstance: (o: object) => Instance };
-  return makeHub(() => createInstance({ basePath: `${base}pagefind/`, baseUrl: base, noWorker: true })).open;
+  return makeHub(() => createInstance({ basePath: `${base}pagefind/`, baseUrl: base, noWorker: true }));
 });
 function loadEngine() {
   void loadLexicon();
@@ -76,9 +76,9 @@ const bundles = new Map<number, Promise<BundleSearch>>();
 function openBundle(i: number): Promise<BundleSearch> {
   let api = bundles.get(i);
   if (!api) {
-    const opening = (api = Promise.all([loadEngine(), loadLexicon()]).then(async ([openIndex, { core }]) => {
+    const opening = (api = Promise.all([loadEngine(), loadLexicon()]).then(async ([hub, { core }]) => {
       const folder = `${base}pagefind/${core.directory.bundles[i]!.id}/`;
-      const instance = await openIndex(folder, { baseUrl: base, excerptLength: 36 });
+      const instance = await hub.open(folder, { baseUrl: base, excerptLength: 36 });
       // A missing file (its 404 page does not decompress) leaves the result opening at the page.
       return withLedgerEntries(instance, async (file, range) => {
         const r = await fetch(`${folder}${file}`, { headers: { Range: rangeHeader(range) } });
@@ -158,7 +158,11 @@ async function search() {
   }
   status.textContent = '正在搜索……';
   try {
-    void loadEngine();
+    // The hub (Pagefind's metadata and WebAssembly) loads while the lexicon says which bundles the query needs.
+    void loadEngine().then(
+      (hub) => hub.warm({ baseUrl: base }),
+      () => {},
+    );
     const { loader } = await loadLexicon();
     const lexicon = loader.lexicon;
     // A village chosen in the filters: its bundle is known once the shard of its name is loaded.

@@ -48,12 +48,25 @@ export function makeHub<I extends PagefindInstance<unknown>>(createInstance: (op
     first = loading;
     return loading;
   }
+  /** An instance whose hub started loading before any index was asked for (`warm`), for the first index opened. */
+  let spare: { baseUrl: string; made: Promise<I> } | undefined;
+  /**
+   * Starts loading the hub now, while the host finds out which indexes it needs (the search page: the lexicon): the
+   * first index opened with the same `baseUrl` is merged into this instance, and the others need not wait as long.
+   */
+  function warm(options: { baseUrl: string }): void {
+    if (first || spare) return;
+    spare = { baseUrl: options.baseUrl, made: instance(options) };
+    void spare.made.catch(() => {});
+  }
   /** The index in `folder` merged into a new instance of the hub, with `options` (Pagefind's: baseUrl, excerptLength). */
   async function open(folder: string, options: { baseUrl: string; excerptLength?: number }): Promise<I> {
-    const made = await instance(options);
+    const taken = spare?.baseUrl === options.baseUrl ? spare.made : undefined;
+    if (taken) spare = undefined;
+    const made = await (taken ? taken.catch(() => instance(options)) : instance(options));
     if (options.excerptLength !== undefined) await made.options({ excerptLength: options.excerptLength });
     await made.mergeIndex(folder, options);
     return made;
   }
-  return { instance, open };
+  return { instance, warm, open };
 }

@@ -9,9 +9,10 @@ import { makeHub } from '../../src/lib/search-hub.ts';
 
 /** A page with Pagefind's code: `loads` WebAssembly loads started; each takes a few ticks; `failNext` fails the next load. */
 function fakePagefind() {
-  const page = { module: 0, loads: 0, failNext: false, merged: [] as string[] };
+  const page = { module: 0, loads: 0, made: 0, failNext: false, merged: [] as string[] };
   const tick = () => new Promise((r) => setTimeout(r, 1));
   function createInstance() {
+    page.made++;
     // Pagefind's constructor starts loading at once, and loads the module only when none is loaded yet.
     const hub = (async () => {
       if (page.module !== 0) return page.module;
@@ -73,5 +74,16 @@ describe('opening township bundles in instances of one Pagefind hub', () => {
     expect(page.merged.sort()).toEqual(['b1/', 'b2/']);
     const again = await open('b0/', OPTIONS);
     await expect(again.search()).resolves.toEqual({ results: [] });
+  });
+
+  it('starts loading the hub while the bundles are being chosen, and merges the first bundle into that instance', async () => {
+    const { page, createInstance } = fakePagefind();
+    const hub = makeHub(createInstance);
+    hub.warm({ baseUrl: '/' });
+    expect(page.loads).toBe(1);
+    const instances = await Promise.all(['b0/', 'b1/'].map((f) => hub.open(f, OPTIONS)));
+    await Promise.all(instances.map((i) => i.search()));
+    expect(page.made).toBe(2);
+    expect(page.loads).toBe(1);
   });
 });
