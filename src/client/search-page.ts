@@ -32,11 +32,29 @@ const base = form.dataset['base'] ?? '/';
 type Instance = PagefindInstance<SearchResultData>;
 type BundleSearch = PagefindLike<SearchResultData>;
 
+/**
+ * How long a file the search needs may take (a township's bundle to open, to answer a search or load a result; a file
+ * of the lexicon) before the search goes on without it: a stalled connection does not end on its own, and the villager
+ * would see “正在搜索……” for ever. A bundle is then named as not searched, and the button below the status offers it
+ * again; without the lexicon the page says search is not working now.
+ */
+const WAIT_MS = 15_000;
+function within<T>(work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${WAIT_MS} ms`)), WAIT_MS);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 /** One file of the search folder as JSON; a failed request fails the search (and is asked again by the next). */
-async function fetchJson<T>(path: string): Promise<T> {
-  const r = await fetch(`${base}search/${path}`);
-  if (!r.ok) throw new Error(`${path}: ${r.status}`);
-  return r.json() as Promise<T>;
+function fetchJson<T>(path: string): Promise<T> {
+  return within(
+    fetch(`${base}search/${path}`).then((r) => {
+      if (!r.ok) throw new Error(`${path}: ${r.status}`);
+      return r.json() as Promise<T>;
+    }),
+  );
 }
 const fetchShard = <T>(set: ShardSet, i: number) => fetchJson<T>(`${set.folder}/${i}.json`);
 
@@ -92,6 +110,17 @@ function openBundle(i: number): Promise<BundleSearch> {
 }
 function forgetBundle(i: number, which = bundles.get(i)) {
   if (bundles.get(i) === which) bundles.delete(i);
+}
+
+/** Bundle `i` as a search uses it: opened, each search answered and each result loaded within WAIT_MS. */
+async function bundleWithin(i: number): Promise<BundleSearch> {
+  const api = await within(openBundle(i));
+  return {
+    search: async (term, options) => {
+      const r = await within(api.search(term, options));
+      return r && { ...r, results: r.results.map((x) => ({ ...x, data: () => within(x.data()) })) };
+    },
+  };
 }
 
 // "Did you mean" needs the site's words with their pinyin: only the shards of the query's characters and syllables,
@@ -167,11 +196,11 @@ async function search() {
     const lexicon = loader.lexicon;
     // A village chosen in the filters: its bundle is known once the shard of its name is loaded.
     const forQuery = (q: string) => loader.forQuery(q, [chosen.village]);
-    const answer = await runSearch(openBundles(lexicon.directory, chosen, openBundle, budget), forQuery, query, chosen, order, {
+    const answer = await runSearch(openBundles(lexicon.directory, chosen, bundleWithin, budget), forQuery, query, chosen, order, {
       describe: (d) => ({ title: d.meta['title'] ?? '', superseded: Boolean(d.meta['note']), kind: d.meta['kind'] }),
       loadVocabulary,
     });
-    const { describeAnswer, restText } = await loadDrawing();
+    const { describeAnswer, restText } = await within(loadDrawing());
     // A bundle that could not be searched is opened again by the next search (the button below offers it).
     const failed = answer.scope?.failed ?? [];
     for (const i of failed) forgetBundle(i);

@@ -226,4 +226,22 @@ describe('the search page over township bundles', () => {
       await context.close();
     }
   });
+
+  it('goes on without a township whose bundle never answers (a stalled connection), after 15 s, and says which', { timeout: 90_000 }, async () => {
+    const first = await site.search('低保');
+    const stalled = (await fullDirectory(dir)).bundles[first.scope!.now[0]!]!;
+    const { context, page } = await open(`/search/?q=${encodeURIComponent('低保')}`, async (p) => {
+      p.setDefaultTimeout(60_000);
+      // Requests for the bundle's files are left unanswered.
+      await p.route(`**/pagefind/${stalled.id}/**`, () => new Promise<void>(() => {}));
+    });
+    try {
+      const status = (await page.locator('#search-status').textContent()) ?? '';
+      expect(status).toMatch(/^找到 \d+ 条/);
+      expect(status).toMatch(new RegExp(`${stalled.townships[0]}.*这次没能搜索.*过一会儿再搜索。$`));
+      expect(await found(page)).toBeLessThan(first.outcome.hits.length);
+    } finally {
+      await context.close();
+    }
+  });
 });
