@@ -14,6 +14,7 @@
 import { chooseBundles, searchBundles } from '../lib/search-bundles.ts';
 import { rangeHeader, readEntryRange, withLedgerEntries, type SearchResultData } from '../lib/search-entries.ts';
 import { planQuery, type SearchLexicon } from '../lib/search-query.ts';
+import { makeHub } from '../lib/search-hub.ts';
 import { runPlan, type PagefindInstance, type PagefindLike } from '../lib/search-run.ts';
 import { makeLexiconLoader, type LexiconCore, type LexiconShard } from '../lib/search-shards.ts';
 
@@ -34,21 +35,21 @@ const base = form.dataset['base'] ?? '/';
 const countyName = (id: string) => select.querySelector<HTMLOptionElement>(`option[value="${CSS.escape(id)}"]`)?.textContent?.replace('（暂缺）', '') ?? id;
 
 type CreateInstance = (o: object) => Instance;
-let engine: Promise<CreateInstance> | undefined;
-function loadEngine(): Promise<CreateInstance> {
-  engine ??= (async () => {
+// Pagefind's code, and the hub whose instances open the indexes (src/lib/search-hub.ts: its WebAssembly loaded once).
+let hub: Promise<ReturnType<typeof makeHub<Instance>>['open']> | undefined;
+function loadHub() {
+  hub ??= (async () => {
     const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as { createInstance: CreateInstance };
-    return pagefind.createInstance;
+    return makeHub(({ baseUrl }) => pagefind.createInstance({ basePath: `${base}pagefind/`, baseUrl, noWorker: true })).open;
   })();
-  return engine;
+  // A failed load is tried again on the next search.
+  void hub.catch(() => (hub = undefined));
+  return hub;
 }
 /** The index in `folder` merged into its own instance of the hub; its pages' addresses start with `baseUrl`. */
 async function openIndex(folder: string, baseUrl: string): Promise<Instance> {
-  const createInstance = await loadEngine();
-  const instance = createInstance({ basePath: `${base}pagefind/`, baseUrl, noWorker: true });
-  await instance.options({ excerptLength: EXCERPT_LENGTH });
-  await instance.mergeIndex(folder, { baseUrl, excerptLength: EXCERPT_LENGTH });
-  return instance;
+  const open = await loadHub();
+  return open(folder, { baseUrl, excerptLength: EXCERPT_LENGTH });
 }
 let directory: Promise<Instance> | undefined;
 function openDirectory(): Promise<Instance> {

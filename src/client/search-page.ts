@@ -15,7 +15,7 @@ import {
   type SearchHit,
   type SortOrder,
 } from '../lib/search-run.ts';
-import type * as Drawing from './search-results.ts';
+import { makeHub } from '../lib/search-hub.ts';
 import { makeLexiconLoader, type LexiconCore, type LexiconShard, type ShardSet, type VocabularyShard } from '../lib/search-shards.ts';
 
 const form = document.getElementById('search-form') as HTMLFormElement;
@@ -32,55 +32,95 @@ const base = form.dataset['base'] ?? '/';
 type Instance = PagefindInstance<SearchResultData>;
 type BundleSearch = PagefindLike<SearchResultData>;
 
+/**
+ * How long a file the search needs may take (a township's bundle to open, to answer a search or load a result; a file
+ * of the lexicon) before the search goes on without it: a stalled connection does not end on its own, and the villager
+ * would see “正在搜索……” for ever. A bundle is then named as not searched, and the button below the status offers it
+ * again; without the lexicon the page says search is not working now.
+ */
+const WAIT_MS = 15_000;
+function within<T>(work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${WAIT_MS} ms`)), WAIT_MS);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 /** One file of the search folder as JSON; a failed request fails the search (and is asked again by the next). */
-async function fetchJson<T>(path: string): Promise<T> {
-  const r = await fetch(`${base}search/${path}`);
-  if (!r.ok) throw new Error(`${path}: ${r.status}`);
-  return r.json() as Promise<T>;
+function fetchJson<T>(path: string): Promise<T> {
+  return within(
+    fetch(`${base}search/${path}`).then((r) => {
+      if (!r.ok) throw new Error(`${path}: ${r.status}`);
+      return r.json() as Promise<T>;
+    }),
+  );
 }
 const fetchShard = <T>(set: ShardSet, i: number) => fetchJson<T>(`${set.folder}/${i}.json`);
 
+/** `load()` once, kept while it works: a failed load is forgotten, so the next search asks again. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () => {
+    if (!loading) {
+      const mine = (loading = load());
+      void mine.catch(() => {
+        if (loading === mine) loading = undefined;
+      });
+    }
+    return loading;
+  };
+}
+
 // The lexicon's core, then the shards each query's characters need (src/lib/search-shards.ts), while Pagefind's code loads.
-let lexicons: Promise<{ core: LexiconCore; loader: ReturnType<typeof makeLexiconLoader> }> | undefined;
-function loadLexicon() {
-  lexicons ??= fetchJson<LexiconCore>('lexicon.json').then((core) => ({ core, loader: makeLexiconLoader(core, fetchShard<LexiconShard>) }));
-  return lexicons;
-}
+const loadLexicon = once(() => fetchJson<LexiconCore>('lexicon.json').then((core) => ({ core, loader: makeLexiconLoader(core, fetchShard<LexiconShard>) })));
 // What draws the results (a chunk of its own): fetched with Pagefind's code, used once a search has answered.
-let drawing: Promise<typeof Drawing> | undefined;
-function loadDrawing() {
-  drawing ??= import('./search-results.ts');
-  return drawing;
-}
-let engine: Promise<{ createInstance: (o: object) => Instance }> | undefined;
+const loadDrawing = once(() => import('./search-results.ts'));
+// Pagefind's code, and the hub whose instances open the bundles (src/lib/search-hub.ts: its WebAssembly loaded once).
+const loadHub = once(async () => {
+  const { createInstance } = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as { createInstance: (o: object) => Instance };
+  return makeHub(() => createInstance({ basePath: `${base}pagefind/`, baseUrl: base, noWorker: true }));
+});
 function loadEngine() {
   void loadLexicon();
   void loadDrawing();
-  engine ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<{ createInstance: (o: object) => Instance }>;
-  return engine;
+  return loadHub();
 }
 
-// One township's bundle, merged into Pagefind's hub (pagefind/): the hub's code and WebAssembly are fetched once.
+// One township's bundle, merged into its own instance of Pagefind's hub (pagefind/). A bundle that failed to open, or
+// whose search failed, is forgotten (below), so the next search opens it again.
 // A ledger result loads the one chunk of entries its match is in: a byte range of the ledger's file (src/lib/search-entries.ts).
 const bundles = new Map<number, Promise<BundleSearch>>();
 function openBundle(i: number): Promise<BundleSearch> {
   let api = bundles.get(i);
-  if (!api)
-    bundles.set(
-      i,
-      (api = Promise.all([loadEngine(), loadLexicon()]).then(async ([{ createInstance }, { core }]) => {
-        const instance = createInstance({ basePath: `${base}pagefind/`, baseUrl: base, noWorker: true });
-        const folder = `${base}pagefind/${core.directory.bundles[i]!.id}/`;
-        await instance.options({ excerptLength: 36 });
-        await instance.mergeIndex(folder, { baseUrl: base, excerptLength: 36 });
-        // A missing file (its 404 page does not decompress) leaves the result opening at the page.
-        return withLedgerEntries(instance, async (file, range) => {
-          const r = await fetch(`${folder}${file}`, { headers: { Range: rangeHeader(range) } });
-          return readEntryRange(r.status, new Uint8Array(await r.arrayBuffer()), range);
-        });
-      })),
-    );
+  if (!api) {
+    const opening = (api = Promise.all([loadEngine(), loadLexicon()]).then(async ([hub, { core }]) => {
+      const folder = `${base}pagefind/${core.directory.bundles[i]!.id}/`;
+      const instance = await hub.open(folder, { baseUrl: base, excerptLength: 36 });
+      // A missing file (its 404 page does not decompress) leaves the result opening at the page.
+      return withLedgerEntries(instance, async (file, range) => {
+        const r = await fetch(`${folder}${file}`, { headers: { Range: rangeHeader(range) } });
+        return readEntryRange(r.status, new Uint8Array(await r.arrayBuffer()), range);
+      });
+    }));
+    void opening.catch(() => forgetBundle(i, opening));
+    bundles.set(i, opening);
+  }
   return api;
+}
+function forgetBundle(i: number, which = bundles.get(i)) {
+  if (bundles.get(i) === which) bundles.delete(i);
+}
+
+/** Bundle `i` as a search uses it: opened, each search answered and each result loaded within WAIT_MS. */
+async function bundleWithin(i: number): Promise<BundleSearch> {
+  const api = await within(openBundle(i));
+  return {
+    search: async (term, options) => {
+      const r = await within(api.search(term, options));
+      return r && { ...r, results: r.results.map((x) => ({ ...x, data: () => within(x.data()) })) };
+    },
+  };
 }
 
 // "Did you mean" needs the site's words with their pinyin: only the shards of the query's characters and syllables,
@@ -147,28 +187,36 @@ async function search() {
   }
   status.textContent = '正在搜索……';
   try {
-    void loadEngine();
+    // The hub (Pagefind's metadata and WebAssembly) loads while the lexicon says which bundles the query needs.
+    void loadEngine().then(
+      (hub) => hub.warm({ baseUrl: base }),
+      () => {},
+    );
     const { loader } = await loadLexicon();
     const lexicon = loader.lexicon;
     // A village chosen in the filters: its bundle is known once the shard of its name is loaded.
     const forQuery = (q: string) => loader.forQuery(q, [chosen.village]);
-    const answer = await runSearch(openBundles(lexicon.directory, chosen, openBundle, budget), forQuery, query, chosen, order, {
+    const answer = await runSearch(openBundles(lexicon.directory, chosen, bundleWithin, budget), forQuery, query, chosen, order, {
       describe: (d) => ({ title: d.meta['title'] ?? '', superseded: Boolean(d.meta['note']), kind: d.meta['kind'] }),
       loadVocabulary,
     });
-    const { describeAnswer, restText } = await loadDrawing();
+    const { describeAnswer, restText } = await within(loadDrawing());
+    // A bundle that could not be searched is opened again by the next search (the button below offers it).
+    const failed = answer.scope?.failed ?? [];
+    for (const i of failed) forgetBundle(i);
     if (mine !== generation) return;
     hits = answer.outcome.hits;
     foundWords = answer.outcome.terms.flatMap((t) => t.found);
     shown = 0;
     byDate = order !== 'relevance' && (answer.scope?.now.length ?? 0) > 1 ? mergeByDate(hits, (d) => sortableDate(d.meta['date'] ?? ''), order) : undefined;
-    status.textContent = describeAnswer(query, answer, Object.values(chosen));
-    // The townships left for later (to keep the first search small), with the button that searches them.
+    status.textContent = describeAnswer(query, answer, Object.values(chosen), lexicon);
+    // The townships left for later (to keep the first search small) or not searched (failed), with the button that searches them.
     const later = answer.scope?.later ?? [];
-    restBox.hidden = later.length === 0;
-    if (later.length > 0) {
-      const offer = restText(lexicon, answer.scope?.now ?? [], later);
+    restBox.hidden = later.length + failed.length === 0;
+    if (!restBox.hidden) {
+      const offer = restText(lexicon, answer.scope?.now ?? [], later, failed);
       restLine.textContent = offer.text;
+      restLine.hidden = !offer.text;
       rest.textContent = offer.button;
     }
     await showMore(mine);

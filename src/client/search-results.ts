@@ -53,8 +53,30 @@ export function resultItem(d: SearchResultData, words: readonly string[]): HTMLL
   return li;
 }
 
-/** What the search did, in words: rewrites, synonyms, dropped words, and how many records were found. */
-export function describeAnswer(query: string, { plan, outcome, corrected, scope: bundles }: SearchAnswer<SearchResultData>, chosen: string[]): string {
+/** The townships of `bundles`, a township of several bundles of which some were searched named with 其余村 (“温水乡其余村”). */
+function townshipNames(lexicon: SplitLexicon, searched: number[], bundles: number[]): string[] {
+  const done = new Set(searched.flatMap((i) => lexicon.directory.bundles[i]!.townships));
+  return [...new Set(bundles.flatMap((i) => lexicon.directory.bundles[i]!.townships))].map((t) => (done.has(t) ? `${t}其余村` : t));
+}
+const listNames = (names: string[]) => `${names.slice(0, 5).join('、')}${names.length > 5 ? ' 等' : ''}`;
+
+/**
+ * What the search did, in words: rewrites, synonyms, dropped words, and how many records were found; then, when
+ * townships could not be searched (`scope.failed`: their bundles did not load or stopped answering), which, and what to do.
+ */
+export function describeAnswer(query: string, answer: SearchAnswer<SearchResultData>, chosen: string[], lexicon?: SplitLexicon): string {
+  const lines = describeFound(query, answer, chosen);
+  const failed = answer.scope?.failed ?? [];
+  if (failed.length > 0 && lexicon) {
+    // A township of several bundles of which some answered: 东风镇的部分村.
+    const names = townshipNames(lexicon, answer.scope?.now ?? [], failed).map((t) => t.replace(/其余村$/, '的部分村'));
+    const button = (answer.scope?.later.length ?? 0) > 0 ? '搜索其余' : '再试一次';
+    lines.push(`${listNames(names)}这次没能搜索（网络或网站没有响应），结果中没有这些地方的记录。请按下面的“${button}”按钮，或过一会儿再搜索。`);
+  }
+  return lines.join(' ');
+}
+
+function describeFound(query: string, { plan, outcome, corrected, scope: bundles }: SearchAnswer<SearchResultData>, chosen: string[]): string[] {
   const lines: string[] = [];
   if (corrected) lines.push(`没有找到“${query}”，已按“${corrected}”查找。`);
   lines.push(...plan.notes.map((n) => `已按 ${n} 查找。`));
@@ -69,26 +91,30 @@ export function describeAnswer(query: string, { plan, outcome, corrected, scope:
   // Nothing in the townships searched so far is not "nothing": the rest may hold it (restText's button below).
   else if (outcome.hits.length === 0 && (bundles?.later.length ?? 0) > 0)
     lines.push(`已搜索的乡镇中没有找到${what ? `含有${what}的` : ''}记录${scope}。其余乡镇还没有搜索，请按下面的“搜索其余”按钮。`);
+  else if (outcome.hits.length === 0 && (bundles?.failed?.length ?? 0) > 0) lines.push(`已搜索的乡镇中没有找到${what ? `含有${what}的` : ''}记录${scope}。`);
   else if (outcome.hits.length === 0) lines.push(`没有找到${what ? `含有${what}的` : ''}记录${scope}。请检查是否有错别字，换一个说法，或在下面按村浏览。`);
   else {
     if (outcome.dropped.length > 0) lines.push(`没有同时含有全部词语的记录；下面的记录不含“${outcome.dropped.join('”“')}”。`);
     lines.push(`找到 ${outcome.hits.length} 条${what ? `含有${what}的` : ''}记录${scope}。`);
   }
-  return lines.join(' ');
+  return lines;
 }
 
 /**
- * The townships a search left for later (to keep the first search small) and the button's text: a township of several
- * bundles searched in part is named with 其余村 (“温水乡其余村”).
+ * The townships a search left for later (to keep the first search small) or could not search (`failed`), and the
+ * button's text: a township of several bundles searched in part is named with 其余村 (“温水乡其余村”).
  */
-export function restText(lexicon: SplitLexicon, now: number[], later: number[]): { text: string; button: string } {
+export function restText(lexicon: SplitLexicon, now: number[], later: number[], failed: number[] = []): { text: string; button: string } {
+  const rest = [...later, ...failed];
+  const names = townshipNames(lexicon, now, rest);
+  const kb = Math.round(rest.reduce((sum, i) => sum + lexicon.directory.bundles[i]!.bytes, 0) / 1024);
+  if (later.length === 0) return { text: '', button: `再试一次：搜索${listNames(names)}（约 ${kb} KB）` };
   const searched = new Set(now.flatMap((i) => lexicon.directory.bundles[i]!.townships));
-  const townships = [...new Set(later.flatMap((i) => lexicon.directory.bundles[i]!.townships))];
-  const names = townships.map((t) => (searched.has(t) ? `${t}其余村` : t));
-  const kb = Math.round(later.reduce((sum, i) => sum + lexicon.directory.bundles[i]!.bytes, 0) / 1024);
-  const part = townships.some((t) => searched.has(t)) ? '或没有搜完' : '';
+  const skipped = townshipNames(lexicon, now, later);
+  const part = later.some((i) => lexicon.directory.bundles[i]!.townships.some((t) => searched.has(t))) ? '或没有搜完' : '';
   return {
-    text: `为节省流量，这次只搜索了部分乡镇，还有 ${names.length} 个乡镇没有搜索${part}：${names.slice(0, 5).join('、')}${names.length > 5 ? ' 等' : ''}。`,
-    button: `搜索其余 ${names.length} 个乡镇（约 ${kb} KB）`,
+    text: `为节省流量，这次只搜索了部分乡镇，还有 ${skipped.length} 个乡镇没有搜索${part}：${listNames(skipped)}。`,
+    // With townships that failed too, the count would not match the sentence's: the button names none.
+    button: failed.length > 0 ? `搜索其余乡镇（约 ${kb} KB）` : `搜索其余 ${names.length} 个乡镇（约 ${kb} KB）`,
   };
 }

@@ -56,6 +56,8 @@ export interface BundleChoice {
   now: number[];
   /** Bundles that could match but were left for later to keep within the budget. */
   later: number[];
+  /** Bundles chosen to search now that could not be opened or stopped answering (openBundles): their pages are missing from the answer. */
+  failed?: number[];
 }
 
 function hanOf(text: string): string[] {
@@ -154,21 +156,37 @@ export interface BundleResult<D> {
  * sort order they are ordered by score (as Pagefind orders merged indexes); with one they stay
  * grouped by bundle, each group in date order (Pagefind's score is then a position within its own
  * bundle, not comparable across bundles): `mergeByDate` puts them in one order for showing.
+ * With `failed`, a bundle whose search fails is told to it and left out of this and every later search, and the others
+ * answer; when every bundle failed, the search fails. Without it, one bundle's failure fails the search.
  */
-export function searchBundles<D>(bundles: readonly { bundle: number; api: BundleApi<D> }[]): BundleApi<D> {
+export function searchBundles<D>(bundles: readonly { bundle: number; api: BundleApi<D> }[], failed?: (bundle: number, error: unknown) => void): BundleApi<D> {
+  const broken = new Set<number>();
   return {
     async search(term, options) {
+      const live = bundles.filter((b) => !broken.has(b.bundle));
+      const errors: unknown[] = [];
       const lists = await Promise.all(
-        bundles.map(async ({ bundle, api }) =>
-          ((await api.search(term, options))?.results ?? []).map((r) => ({ id: `${bundle}:${r.id}`, score: r.score, bundle, data: () => r.data() })),
-        ),
+        live.map(async ({ bundle, api }) => {
+          try {
+            return ((await api.search(term, options))?.results ?? []).map((r) => ({ id: `${bundle}:${r.id}`, score: r.score, bundle, data: () => r.data() }));
+          } catch (error) {
+            if (!failed) throw error;
+            errors.push(error);
+            broken.add(bundle);
+            failed(bundle, error);
+            return [];
+          }
+        }),
       );
+      if (errors.length > 0 && errors.length === live.length) throw asError(errors[0]);
       const results: BundleResult<D>[] = lists.flat();
       if (!options.sort) results.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
       return { results };
     },
   };
 }
+
+const asError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
 
 /**
  * Results grouped by bundle (each group in date order) shown in one date order: a merge that loads
@@ -212,7 +230,9 @@ export function mergeByDate<D>(hits: readonly { bundle?: number; data(): Promise
 /**
  * Opens what a plan needs from a split index: the bundles `chooseBundles` picks within `budget`
  * (`Infinity` once the villager asked to search every township), each opened once by `openBundle`
- * (the host merges it into Pagefind's hub) and searched as one.
+ * (the host merges it into Pagefind's hub) and searched as one. A bundle that cannot be opened, or whose search fails,
+ * is moved from the scope's `now` to its `failed` (the host forgets it, to open it again on the next search) and the
+ * others answer; when none of them can, the search fails.
  */
 export function openBundles<D>(
   directory: SearchDirectory,
@@ -221,9 +241,21 @@ export function openBundles<D>(
   budget = BUNDLE_BUDGET,
 ) {
   return async (plan: Pick<QueryPlan, 'terms' | 'villages' | 'townships'>) => {
-    const scope = chooseBundles(directory, plan, chosen, budget);
-    const apis = await Promise.all(scope.now.map(async (bundle) => ({ bundle, api: await openBundle(bundle) })));
-    return { api: searchBundles(apis), pages: scope.now.reduce((sum, i) => sum + directory.bundles[i]!.pages, 0), scope };
+    const choice = chooseBundles(directory, plan, chosen, budget);
+    const opened = await Promise.allSettled(choice.now.map(openBundle));
+    const apis = choice.now.flatMap((bundle, k) => {
+      const o = opened[k]!;
+      return o.status === 'fulfilled' ? [{ bundle, api: o.value }] : [];
+    });
+    const refused = opened.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
+    if (refused.length > 0 && apis.length === 0) throw asError(refused[0]);
+    const now = apis.map((a) => a.bundle);
+    const scope: Required<BundleChoice> = { now, later: choice.later, failed: choice.now.filter((i) => !now.includes(i)) };
+    const fail = (bundle: number) => {
+      scope.now = scope.now.filter((i) => i !== bundle);
+      scope.failed.push(bundle);
+    };
+    return { api: searchBundles(apis, fail), pages: scope.now.reduce((sum, i) => sum + directory.bundles[i]!.pages, 0), scope };
   };
 }
 

@@ -314,7 +314,7 @@ export interface SearchAnswer<D> {
   /** The query as corrected by pinyin when what was typed found nothing (低宝 → 低保). */
   corrected?: string;
   /** With a split index: the bundles searched and those that could match but were left for later. */
-  scope?: { now: number[]; later: number[] };
+  scope?: { now: number[]; later: number[]; failed?: number[] };
 }
 
 /** A word shaped like the name of a village, community or township (马曲村, 东关社区, 天成镇): two characters or more, then the kind of place. */
@@ -325,7 +325,7 @@ export interface OpenedIndex<D> {
   api: PagefindLike<D>;
   /** Record pages in what was opened (for "too broad"); the lexicon's count when absent. */
   pages?: number;
-  scope?: { now: number[]; later: number[] };
+  scope?: { now: number[]; later: number[]; failed?: number[] };
 }
 
 /**

@@ -63,16 +63,7 @@ async function fullDirectory(site: string) {
   ).directory;
 }
 
-/**
- * A failing test here is run once more. Pagefind's WebAssembly now and then stops a search with "RuntimeError:
- * unreachable" (seen in Node on this file's split bundles, with session 10's code too), and in both clean-clone CI runs
- * of session 11 the first attempt of "lists results from every township newest first" timed out at 30 s while its
- * retry passed in 1.4 s; 11 local runs (with CPU load, with CI=true) passed. The cause is not found yet (session 11's
- * note): this keeps the suite honest about a real fault, which fails twice, without hiding that the flake exists.
- */
-const AGAIN = { retry: 1 };
-
-describe('bundles of a generated county within the page cap', AGAIN, () => {
+describe('bundles of a generated county within the page cap', () => {
   it('holds at most the cap in every bundle, splitting each township over it by whole villages', async () => {
     const bundles = (await fullDirectory(dir)).bundles;
     const townships = [...new Set(county.villages.map((v) => v.data.township))];
@@ -104,29 +95,74 @@ describe('bundles of a generated county within the page cap', AGAIN, () => {
   });
 });
 
-async function open(path: string) {
+/**
+ * Every page here compiles Pagefind's WebAssembly slowly the first time, as a busy phone (or a loaded CI machine) may.
+ * Pagefind 1.x keeps one module per page, loaded by each instance that finds none loaded yet: before the fix
+ * (src/lib/search-hub.ts) the other bundles' instances compiled it again meanwhile and the slow first compile then
+ * replaced theirs under their indexes, so "搜索其余" stopped with "RuntimeError: memory access out of bounds" in every
+ * run (the flake of sessions 10–11, seen in CI). The page counts compilations in `window.__wasmCompiled`.
+ */
+function slowFirstCompile() {
+  const instantiate = WebAssembly.instantiate.bind(WebAssembly) as (...a: unknown[]) => Promise<unknown>;
+  const w = window as unknown as { __wasmCompiled: number };
+  w.__wasmCompiled = 0;
+  (WebAssembly as unknown as { instantiate: unknown }).instantiate = async (...a: unknown[]) => {
+    const first = w.__wasmCompiled++ === 0;
+    const made = await instantiate(...a);
+    if (first) await new Promise((r) => setTimeout(r, 500));
+    return made;
+  };
+}
+
+async function open(path: string, prepare?: (page: Page) => Promise<unknown>) {
   const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
   const page: Page = await context.newPage();
+  // Below the test's 30 s, so that a wait that fails says why (`explain`) before the test is stopped.
+  page.setDefaultTimeout(20_000);
+  await page.addInitScript(slowFirstCompile);
   const errors: string[] = [];
-  page.on('pageerror', (e) => void errors.push(String(e)));
+  // What a failure report needs (a CI run that times out): the page's errors, console and failed requests.
+  const log: string[] = [];
+  page.on('pageerror', (e) => void (errors.push(String(e)), log.push(`page error: ${String(e)}`)));
+  page.on('console', (m) => void log.push(`console.${m.type()}: ${m.text()}`));
+  page.on('requestfailed', (r) => void log.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
   const fetched: string[] = [];
   page.on('response', (r) => void fetched.push(new URL(r.url()).pathname));
+  await prepare?.(page);
+  const started = Date.now();
+  /** Runs `step`; when it fails, the error says what the page showed and logged. */
+  const explain = async <T>(step: () => Promise<T>): Promise<T> => {
+    try {
+      return await step();
+    } catch (error) {
+      const status = await page
+        .locator('#search-status')
+        .textContent({ timeout: 1000 })
+        .catch(() => '(unreadable)');
+      const compiled = await page.evaluate(() => (window as unknown as { __wasmCompiled: number }).__wasmCompiled).catch(() => '?');
+      throw new Error(
+        [String(error), `after ${Date.now() - started} ms; #search-status: ${status}; WebAssembly compiled ${compiled} times`, ...log.slice(-30)].join('\n'),
+        { cause: error },
+      );
+    }
+  };
   await page.goto(`${server.url}${path}`);
-  await page.locator('#search-results li').first().waitFor();
-  return { context, page, errors, fetched };
+  await explain(() => page.locator('#search-results li').first().waitFor());
+  const compiled = () => page.evaluate(() => (window as unknown as { __wasmCompiled: number }).__wasmCompiled);
+  return { context, page, errors, fetched, explain, compiled };
 }
 
 const found = async (page: Page) => Number(/找到 (\d+) 条/.exec((await page.locator('#search-status').textContent()) ?? '')?.[1] ?? 0);
 
-describe('the search page over township bundles', AGAIN, () => {
+describe('the search page over township bundles', () => {
   it('searches some townships first, says which were left out, and searches them when asked', async () => {
-    const { context, page, errors } = await open(`/search/?q=${encodeURIComponent('低保')}`);
+    const { context, page, errors, explain } = await open(`/search/?q=${encodeURIComponent('低保')}`);
     try {
       await expect.poll(() => page.locator('#search-rest-box').isVisible()).toBe(true);
       expect(await page.locator('#search-rest-text').textContent()).toMatch(/还有 \d+ 个乡镇没有搜索/);
       const first = await found(page);
       await page.locator('#search-rest').click();
-      await expect.poll(() => found(page)).toBeGreaterThan(first);
+      await explain(() => expect.poll(() => found(page)).toBeGreaterThan(first));
       expect(await found(page)).toBe((await whole.search('低保', {}, 'relevance', Infinity)).outcome.hits.length);
       expect(await page.locator('#search-rest-box').isVisible()).toBe(false);
       expect(errors).toEqual([]);
@@ -149,15 +185,61 @@ describe('the search page over township bundles', AGAIN, () => {
     }
   });
 
-  it('lists results from every township newest first', async () => {
-    const { context, page } = await open(`/search/?q=${encodeURIComponent('低保')}&sort=newest`);
+  it('lists results from every township newest first, with Pagefind’s WebAssembly compiled once however slowly', async () => {
+    const { context, page, errors, explain, compiled } = await open(`/search/?q=${encodeURIComponent('低保')}&sort=newest`);
     try {
       await page.locator('#search-rest').click();
-      await page.locator('#search-rest-box').waitFor({ state: 'hidden' });
-      await page.locator('#search-results li').first().waitFor();
+      await explain(async () => {
+        await page.locator('#search-rest-box').waitFor({ state: 'hidden' });
+        await expect.poll(() => found(page)).toBe((await whole.search('低保', {}, 'relevance', Infinity)).outcome.hits.length);
+      });
       const dates = (await page.locator('.result-date').allTextContents()).map(sortableDate);
       expect(dates.length).toBeGreaterThan(1);
       expect(dates).toEqual([...dates].sort().reverse());
+      expect(await compiled()).toBe(1);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows the other townships’ results when one township’s bundle does not load, says which, and finds it with the button below', async () => {
+    const first = await site.search('低保');
+    const broken = (await fullDirectory(dir)).bundles[first.scope!.now[0]!]!;
+    let refused = 0;
+    const { context, page, explain } = await open(`/search/?q=${encodeURIComponent('低保')}`, (p) =>
+      p.route(`**/pagefind/${broken.id}/**`, (route) => (refused++, route.abort('connectionreset'))),
+    );
+    try {
+      expect(refused).toBeGreaterThan(0);
+      const status = (await page.locator('#search-status').textContent()) ?? '';
+      expect(status).toMatch(/^找到 \d+ 条/);
+      expect(status).toContain(`${broken.townships[0]}`);
+      expect(status).toMatch(/这次没能搜索.*请按下面的“搜索其余”按钮，或过一会儿再搜索。$/);
+      expect(await found(page)).toBeLessThan(first.outcome.hits.length);
+      // The connection is back: the button searches every township, the one that failed too.
+      await page.unroute(`**/pagefind/${broken.id}/**`);
+      await page.locator('#search-rest').click();
+      await explain(async () => expect.poll(() => found(page)).toBe((await whole.search('低保', {}, 'relevance', Infinity)).outcome.hits.length));
+      expect(await page.locator('#search-status').textContent()).not.toContain('没能搜索');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('goes on without a township whose bundle never answers (a stalled connection), after 15 s, and says which', { timeout: 90_000 }, async () => {
+    const first = await site.search('低保');
+    const stalled = (await fullDirectory(dir)).bundles[first.scope!.now[0]!]!;
+    const { context, page } = await open(`/search/?q=${encodeURIComponent('低保')}`, async (p) => {
+      p.setDefaultTimeout(60_000);
+      // Requests for the bundle's files are left unanswered.
+      await p.route(`**/pagefind/${stalled.id}/**`, () => new Promise<void>(() => {}));
+    });
+    try {
+      const status = (await page.locator('#search-status').textContent()) ?? '';
+      expect(status).toMatch(/^找到 \d+ 条/);
+      expect(status).toMatch(new RegExp(`${stalled.townships[0]}.*这次没能搜索.*过一会儿再搜索。$`));
+      expect(await found(page)).toBeLessThan(first.outcome.hits.length);
     } finally {
       await context.close();
     }

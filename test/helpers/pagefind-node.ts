@@ -14,6 +14,8 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readEntryRange, withLedgerEntries, type EntryAnchor, type EntryChunk, type EntryRange } from '../../src/lib/search-entries.ts';
+import { makeHub } from '../../src/lib/search-hub.ts';
+import type { PagefindInstance } from '../../src/lib/search-run.ts';
 
 export interface PagefindResultData {
   url: string;
@@ -63,10 +65,9 @@ export async function openPagefind(dist: string, lang = 'zh-CN', merge?: string)
   const releaseFetch = useFileFetch();
   const releaseDocument = useDocument(lang);
   try {
-    const module = (await import(pathToFileURL(join(dir, 'pagefind.js')).href)) as { createInstance(o: object): PagefindApi & { init(): Promise<void> } };
-    const api = module.createInstance({ basePath: `${pathToFileURL(dir).href}/`, baseUrl: '/', noWorker: true });
-    await api.init();
-    if (merge) await api.mergeIndex(`${pathToFileURL(join(dir, merge)).href}/`, { baseUrl: '/' });
+    const hub = await nodeHub(dir);
+    // As the search page opens them (src/lib/search-hub.ts): a first instance alone, until its hub's WebAssembly loaded.
+    const api = merge ? await hub.open(`${pathToFileURL(join(dir, merge)).href}/`, { baseUrl: '/' }) : await hub.instance({ baseUrl: '/' });
     // Filters are not loaded here: the browser fetches a bundle's filter files only for a search with filters, so a
     // first query without filters must not count them (scripts/search-first-query.ts, test/e2e/search.test.ts).
     return {
@@ -85,6 +86,20 @@ export async function openPagefind(dist: string, lang = 'zh-CN', merge?: string)
   } finally {
     releaseDocument();
   }
+}
+
+/** Each pagefind.js loaded (a module of its own, with its own WebAssembly), with its hub. */
+const hubs = new Map<string, Promise<ReturnType<typeof makeHub<PagefindApi & PagefindInstance<PagefindResultData>>>>>();
+function nodeHub(dir: string) {
+  const url = pathToFileURL(join(dir, 'pagefind.js')).href;
+  let hub = hubs.get(url);
+  if (!hub) {
+    hub = (import(url) as Promise<{ createInstance(o: object): PagefindApi & PagefindInstance<PagefindResultData> }>).then((module) =>
+      makeHub(({ baseUrl }) => module.createInstance({ basePath: `${pathToFileURL(dir).href}/`, baseUrl, noWorker: true })),
+    );
+    hubs.set(url, hub);
+  }
+  return hub;
 }
 
 /**

@@ -4,7 +4,8 @@
  * that nothing exists: the records may be in the townships not yet searched.
  */
 import { describe, expect, it } from 'vitest';
-import { describeAnswer } from '../../src/client/search-results.ts';
+import { describeAnswer, restText } from '../../src/client/search-results.ts';
+import type { SplitLexicon } from '../../src/lib/search-bundles.ts';
 import type { SearchResultData } from '../../src/lib/search-entries.ts';
 import type { QueryPlan } from '../../src/lib/search-query.ts';
 import type { SearchAnswer } from '../../src/lib/search-run.ts';
@@ -28,5 +29,53 @@ describe('what the search page says when it found nothing', () => {
     const text = describeAnswer('东关社区路灯', nothingFound([]), []);
     expect(text).toMatch(/^没有找到/);
     expect(text).toContain('错别字');
+  });
+});
+
+describe('what the search page says when a township could not be searched', () => {
+  const lexicon = {
+    places: [],
+    t2s: '',
+    directory: {
+      chars: '',
+      bundles: [
+        { id: 'a', townships: ['东风镇'], villages: [], pages: 9, bytes: 10_240, missing: '' },
+        { id: 'b', townships: ['东风镇'], villages: [], pages: 9, bytes: 10_240, missing: '' },
+        { id: 'c', townships: ['城关街道'], villages: [], pages: 9, bytes: 10_240, missing: '' },
+      ],
+    },
+  } as unknown as SplitLexicon;
+  const found = (later: number[], failed: number[]): SearchAnswer<SearchResultData> => ({
+    plan,
+    outcome: {
+      hits: [{ id: 'x', data: () => Promise.reject(new Error('unused')) }],
+      terms: [{ text: '低保', found: ['低保'], bySynonym: false, pages: 1 }],
+      dropped: [],
+      tooBroad: false,
+    },
+    scope: { now: [0], later, failed },
+  });
+
+  it('says how many were found, then which townships were not searched and to press 再试一次 or search again later', () => {
+    const text = describeAnswer('低保', found([], [2]), [], lexicon);
+    expect(text).toBe(
+      '找到 1 条含有“低保”的记录。 城关街道这次没能搜索（网络或网站没有响应），结果中没有这些地方的记录。请按下面的“再试一次”按钮，或过一会儿再搜索。',
+    );
+    expect(restText(lexicon, [0], [], [2])).toEqual({ text: '', button: '再试一次：搜索城关街道（约 10 KB）' });
+  });
+
+  it('points to 搜索其余 when townships were also left for later, and its button searches both', () => {
+    expect(describeAnswer('低保', found([1], [2]), [], lexicon)).toContain('请按下面的“搜索其余”按钮');
+    expect(restText(lexicon, [0], [1], [2])).toEqual({
+      text: '为节省流量，这次只搜索了部分乡镇，还有 1 个乡镇没有搜索或没有搜完：东风镇其余村。',
+      button: '搜索其余乡镇（约 20 KB）',
+    });
+  });
+
+  it('does not say nothing exists when the townships searched found nothing and one failed', () => {
+    const text = describeAnswer('东关社区路灯', { ...nothingFound([]), scope: { now: [0], later: [], failed: [2] } }, [], lexicon);
+    expect(text).toMatch(/^已搜索的乡镇中没有找到/);
+    expect(text).not.toContain('错别字');
+    expect(text).toContain('城关街道这次没能搜索');
   });
 });

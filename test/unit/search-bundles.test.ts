@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { packTownships, splitVillages } from '../../src/integrations/search-index.ts';
-import { bundleCost, chooseBundles, indexWords, mergeByDate, sortableDate, type SearchDirectory } from '../../src/lib/search-bundles.ts';
+import {
+  bundleCost,
+  chooseBundles,
+  indexWords,
+  mergeByDate,
+  openBundles,
+  searchBundles,
+  sortableDate,
+  type SearchDirectory,
+} from '../../src/lib/search-bundles.ts';
 
 const term = (query: string) => ({ text: query, tries: [{ query: `"${query}"`, label: query, synonym: false }] });
 
@@ -104,5 +113,47 @@ describe('township bundles', () => {
     expect((await merged.take(2)).map((d) => d.date)).toEqual(['2025年11月17日', '2025年9月5日']);
     expect(loaded).not.toContain('2025年3月2日');
     expect((await merged.take(10)).map((d) => d.date)).toEqual(['2025年8月1日', '2025年7月1日', '2025年3月2日']);
+  });
+});
+
+describe('searching township bundles when one fails', () => {
+  const directory: SearchDirectory = {
+    chars: '低保',
+    bundles: ['东风镇', '城关街道', '温水乡'].map((t, i) => ({ id: `b${i}`, townships: [t], villages: [], pages: 10, bytes: 1000, missing: '' })),
+  };
+  const plan = { terms: [term('低保')], villages: [], townships: [] };
+  /** A bundle answering one result, or failing as a Pagefind instance whose files did not load. */
+  const bundle = (i: number, fails = false) => ({
+    search: () =>
+      fails ? Promise.reject(new Error('RuntimeError: unreachable')) : Promise.resolve({ results: [{ id: 'p', score: 1, data: () => Promise.resolve(i) }] }),
+  });
+
+  it('searches the other bundles when one cannot be opened, and names it as not searched', async () => {
+    const open = openBundles(directory, {}, (i) => (i === 1 ? Promise.reject(new Error('404')) : Promise.resolve(bundle(i))), Infinity);
+    const { api, scope } = await open(plan);
+    expect(scope).toEqual({ now: [0, 2], later: [], failed: [1] });
+    expect((await api.search('低保', {}))!.results.map((r) => r.id).sort()).toEqual(['0:p', '2:p']);
+  });
+
+  it('leaves out a bundle whose search fails midway, from then on, and keeps the others’ results', async () => {
+    let calls = 0;
+    const flaky = { search: () => (++calls === 1 ? bundle(1).search() : bundle(1, true).search()) };
+    const { api, scope } = await openBundles(directory, {}, (i) => Promise.resolve(i === 1 ? flaky : bundle(i)), Infinity)(plan);
+    expect((await api.search('低保', {}))!.results).toHaveLength(3);
+    expect((await api.search('低保', {}))!.results.map((r) => r.id).sort()).toEqual(['0:p', '2:p']);
+    expect(await api.search('低保', {})).toBeTruthy();
+    expect(calls).toBe(2);
+    expect(scope).toEqual({ now: [0, 2], later: [], failed: [1] });
+  });
+
+  it('fails the search when no bundle can answer, so the page says search is not working now', async () => {
+    await expect(openBundles(directory, {}, () => Promise.reject(new Error('offline')), Infinity)(plan)).rejects.toThrow('offline');
+    const { api } = await openBundles(directory, {}, (i) => Promise.resolve(bundle(i, true)), Infinity)(plan);
+    await expect(api.search('低保', {})).rejects.toThrow('unreachable');
+  });
+
+  it('without a report of failures (the province page), one bundle’s failure fails the search as before', async () => {
+    const api = searchBundles([0, 1].map((i) => ({ bundle: i, api: bundle(i, i === 1) })));
+    await expect(api.search('低保', {})).rejects.toThrow('unreachable');
   });
 });
