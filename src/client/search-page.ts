@@ -16,7 +16,7 @@ import {
   type SortOrder,
 } from '../lib/search-run.ts';
 import type * as Drawing from './search-results.ts';
-import { keepPostingState, POSTINGS_FILE, type PostingState } from '../lib/notice-posting.ts';
+import type { PostingState } from '../lib/notice-posting.ts';
 import { makeLexiconLoader, type LexiconCore, type LexiconShard, type ShardSet, type VocabularyShard } from '../lib/search-shards.ts';
 
 const form = document.getElementById('search-form') as HTMLFormElement;
@@ -89,13 +89,13 @@ function openBundle(i: number): Promise<BundleSearch> {
 
 // A bundle's notices' periods (src/lib/notice-posting.ts), fetched once and only for the 公示状态 filter; none if missing.
 const postings = new Map<number, Promise<Record<string, string>>>();
-function loadPostings(i: number): Promise<Record<string, string>> {
+function loadPostings(i: number, file: string): Promise<Record<string, string>> {
   let p = postings.get(i);
   if (!p)
     postings.set(
       i,
       (p = loadLexicon().then(async ({ core }) => {
-        const r = await fetch(`${base}pagefind/${core.directory.bundles[i]!.id}/${POSTINGS_FILE}`);
+        const r = await fetch(`${base}pagefind/${core.directory.bundles[i]!.id}/${file}`);
         return r.ok ? ((await r.json()) as Record<string, string>) : {};
       })),
     );
@@ -174,8 +174,11 @@ async function search() {
     const lexicon = loader.lexicon;
     // A village chosen in the filters: its bundle is known once the shard of its name is loaded.
     const forQuery = (q: string) => loader.forQuery(q, [chosen.village]);
-    const open = state
-      ? (i: number) => openBundle(i).then((api) => ({ search: keepPostingState(api.search.bind(api), () => loadPostings(i), state, asOf!) }))
+    // The filter's code comes with what draws the results (a chunk of its own, fetched with Pagefind's code anyway).
+    const filter = state ? await loadDrawing() : undefined;
+    const open = filter
+      ? (i: number) =>
+          openBundle(i).then((api) => ({ search: filter.keepPostingState(api.search.bind(api), () => loadPostings(i, filter.POSTINGS_FILE), state!, asOf!) }))
       : openBundle;
     const searched = state ? { ...chosen, kind: chosen.kind ?? '公示' } : chosen;
     const answer = await runSearch(openBundles(lexicon.directory, chosen, open, budget), forQuery, query, searched, order, {
