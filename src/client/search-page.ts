@@ -16,6 +16,7 @@ import {
   type SortOrder,
 } from '../lib/search-run.ts';
 import { makeHub } from '../lib/search-hub.ts';
+import type { PostingState } from '../lib/notice-posting.ts';
 import { makeLexiconLoader, type LexiconCore, type LexiconShard, type ShardSet, type VocabularyShard } from '../lib/search-shards.ts';
 
 const form = document.getElementById('search-form') as HTMLFormElement;
@@ -28,6 +29,9 @@ const restBox = document.getElementById('search-rest-box')!;
 const restLine = document.getElementById('search-rest-text')!;
 const rest = document.getElementById('search-rest') as HTMLButtonElement;
 const base = form.dataset['base'] ?? '/';
+const stateSelect = form.elements.namedItem('state') as HTMLSelectElement | null;
+/** The day the site's states are as of (the page's gongkai:as-of): a 公示's state on the search page is its page's. */
+const asOf = document.querySelector<HTMLMetaElement>('meta[name="gongkai:as-of"]')?.content;
 
 type Instance = PagefindInstance<SearchResultData>;
 type BundleSearch = PagefindLike<SearchResultData>;
@@ -123,6 +127,21 @@ async function bundleWithin(i: number): Promise<BundleSearch> {
   };
 }
 
+// A bundle's notices' periods (src/lib/notice-posting.ts), fetched once and only for the 公示状态 filter; none if missing.
+const postings = new Map<number, Promise<Record<string, string>>>();
+function loadPostings(i: number, file: string): Promise<Record<string, string>> {
+  let p = postings.get(i);
+  if (!p)
+    postings.set(
+      i,
+      (p = loadLexicon().then(async ({ core }) => {
+        const r = await fetch(`${base}pagefind/${core.directory.bundles[i]!.id}/${file}`);
+        return r.ok ? ((await r.json()) as Record<string, string>) : {};
+      })),
+    );
+  return p;
+}
+
 // "Did you mean" needs the site's words with their pinyin: only the shards of the query's characters and syllables,
 // fetched only after a query found nothing, with the code that reads them (a chunk of its own, like runSearch's suggester).
 async function loadVocabulary(query: string) {
@@ -141,8 +160,8 @@ function chosenFilters(): ChosenFilters {
 
 const filtersBox = document.getElementById('filters') as HTMLDetailsElement;
 const filtersCount = document.getElementById('filters-count')!;
-function showFilterCount(chosen: ChosenFilters) {
-  const n = Object.keys(chosen).length;
+function showFilterCount(chosen: ChosenFilters, state: string | undefined) {
+  const n = Object.keys(chosen).length + (state ? 1 : 0);
   filtersCount.textContent = n > 0 ? `（已选 ${n} 项）` : '';
   if (n > 0) filtersBox.open = true;
 }
@@ -159,7 +178,7 @@ async function showMore(mine = generation) {
   const next = hits.slice(shown, shown + PAGE_SIZE);
   const [data, { resultItem }] = await Promise.all([byDate ? byDate.take(PAGE_SIZE) : Promise.all(next.map((h) => h.data())), loadDrawing()]);
   if (mine !== generation) return;
-  list.append(...data.map((d) => resultItem(d, foundWords)));
+  list.append(...data.map((d) => resultItem(d, foundWords, asOf)));
   shown += next.length;
   more.hidden = shown >= hits.length;
   more.textContent = `显示更多结果（还有 ${hits.length - shown} 条）`;
@@ -172,16 +191,19 @@ async function search() {
   const query = input.value.trim();
   const chosen = chosenFilters();
   const order = sortSelect.value as SortOrder;
-  showFilterCount(chosen);
+  // 公示状态 is no filter of the index (a state changes with the day): the notices are searched and kept by their periods.
+  const state = (asOf && (stateSelect?.value as PostingState | '')) || undefined;
+  showFilterCount(chosen, state);
   const params = new URLSearchParams();
   if (query) params.set('q', query);
   for (const [k, v] of Object.entries(chosen)) params.set(k, v);
+  if (state) params.set('state', state);
   if (order !== 'relevance') params.set('sort', order);
   history.replaceState(null, '', params.size > 0 ? `?${params}` : location.pathname);
   list.replaceChildren();
   more.hidden = true;
   restBox.hidden = true;
-  if (!query && Object.keys(chosen).length === 0) {
+  if (!query && Object.keys(chosen).length === 0 && !state) {
     status.textContent = '请输入要找的内容，或选择一个村。';
     return;
   }
@@ -196,7 +218,14 @@ async function search() {
     const lexicon = loader.lexicon;
     // A village chosen in the filters: its bundle is known once the shard of its name is loaded.
     const forQuery = (q: string) => loader.forQuery(q, [chosen.village]);
-    const answer = await runSearch(openBundles(lexicon.directory, chosen, bundleWithin, budget), forQuery, query, chosen, order, {
+    // The filter's code comes with what draws the results (a chunk of its own, fetched with Pagefind's code anyway).
+    const filter = state ? await loadDrawing() : undefined;
+    const open = filter
+      ? (i: number) =>
+          bundleWithin(i).then((api) => ({ search: filter.keepPostingState(api.search.bind(api), () => loadPostings(i, filter.POSTINGS_FILE), state!, asOf!) }))
+      : bundleWithin;
+    const searched = state ? { ...chosen, kind: chosen.kind ?? '公示' } : chosen;
+    const answer = await runSearch(openBundles(lexicon.directory, chosen, open, budget), forQuery, query, searched, order, {
       describe: (d) => ({ title: d.meta['title'] ?? '', superseded: Boolean(d.meta['note']), kind: d.meta['kind'] }),
       loadVocabulary,
     });
@@ -209,7 +238,7 @@ async function search() {
     foundWords = answer.outcome.terms.flatMap((t) => t.found);
     shown = 0;
     byDate = order !== 'relevance' && (answer.scope?.now.length ?? 0) > 1 ? mergeByDate(hits, (d) => sortableDate(d.meta['date'] ?? ''), order) : undefined;
-    status.textContent = describeAnswer(query, answer, Object.values(chosen), lexicon);
+    status.textContent = describeAnswer(query, answer, [...Object.values(chosen), ...(state ? [stateSelect!.selectedOptions[0]!.text] : [])], lexicon);
     // The townships left for later (to keep the first search small) or not searched (failed), with the button that searches them.
     const later = answer.scope?.later ?? [];
     restBox.hidden = later.length + failed.length === 0;
@@ -236,7 +265,7 @@ rest.addEventListener('click', () => {
   void search();
 });
 form.addEventListener('change', (e) => {
-  if (e.target instanceof HTMLSelectElement && (input.value.trim() || Object.keys(chosenFilters()).length > 0)) void search();
+  if (e.target instanceof HTMLSelectElement && (input.value.trim() || Object.keys(chosenFilters()).length > 0 || stateSelect?.value)) void search();
 });
 input.addEventListener('focus', () => void loadEngine(), { once: true });
 more.addEventListener('click', () => void showMore());
@@ -244,9 +273,9 @@ more.addEventListener('click', () => void showMore());
 // A shared or reloaded link (/search/?q=低保&village=马曲村) shows its results straight away.
 const initial = new URLSearchParams(location.search);
 input.value = initial.get('q') ?? input.value;
-for (const key of [...FILTER_KEYS, 'sort']) {
+for (const key of [...FILTER_KEYS, 'state', 'sort']) {
   const select = form.elements.namedItem(key) as HTMLSelectElement | null;
   const value = initial.get(key);
   if (select && value && [...select.options].some((o) => o.value === value)) select.value = value;
 }
-if (input.value.trim() || FILTER_KEYS.some((k) => initial.get(k))) void search();
+if (input.value.trim() || [...FILTER_KEYS, 'state'].some((k) => initial.get(k))) void search();

@@ -1,8 +1,13 @@
 /**
  * What the search page draws once a search has answered: the results, their excerpts and the sentence saying what was
  * searched. A chunk of its own, fetched while the first search runs (search-page.ts), so the page's script holds only
- * what reads the form and searches (its 12 KB budget, test/budgets.json).
+ * what reads the form and searches (its 12 KB budget, test/budgets.json). Also the 公示状态 filter, which the page takes
+ * from here before a search with it.
  */
+import { describePosting, readPostingToken } from '../lib/notice-posting.ts';
+
+// The 公示状态 filter (src/lib/notice-posting.ts), loaded with this chunk: the page's own script stays within its budget.
+export { keepPostingState, POSTINGS_FILE } from '../lib/notice-posting.ts';
 import type { SplitLexicon } from '../lib/search-bundles.ts';
 import type { SearchResultData } from '../lib/search-entries.ts';
 import { startAtSentence, widenMarks } from '../lib/search-excerpts.ts';
@@ -33,8 +38,11 @@ function excerptNode(excerpt: string, words: readonly string[]): HTMLParagraphEl
   return p;
 }
 
-/** One result: a ledger result opens at its first matching entry's row, with that entry as the excerpt. */
-export function resultItem(d: SearchResultData, words: readonly string[]): HTMLLIElement {
+/**
+ * One result: a ledger result opens at its first matching entry's row, with that entry as the excerpt; a 公示 says its
+ * posting state on the site's as-of date (`asOf`), from its period, in its page's words (公示至2025年11月24日, 公示期已结束).
+ */
+export function resultItem(d: SearchResultData, words: readonly string[], asOf: string | undefined): HTMLLIElement {
   const li = el('li', 'result');
   const target = d.entry ?? d;
   const a = el('a', 'result-title', decode(d.meta['title'] ?? d.url));
@@ -47,6 +55,8 @@ export function resultItem(d: SearchResultData, words: readonly string[]): HTMLL
     ' · ',
     el('span', '', d.meta['kind'] ?? ''),
   );
+  const period = d.meta['posting'] === undefined ? undefined : readPostingToken(d.meta['posting']);
+  if (period && asOf) meta.append(' · ', el('span', 'result-state', describePosting(period, asOf).zh));
   li.append(a, meta);
   if (d.meta['note']) li.append(el('p', 'result-note', d.meta['note']));
   li.append(excerptNode(target.excerpt, words));

@@ -6,9 +6,11 @@
 import type { County, VillageRecords } from '../check/model.ts';
 import { formatDateZh } from '../lib/dates.ts';
 import { formatYuan } from '../lib/money.ts';
+import { POSTING_STATES, postingToken, type PostingPeriod } from '../lib/notice-posting.ts';
 import { periodLabel, periodStart, quarterOf, type Period } from '../lib/period.ts';
 import type { FilterKey } from '../lib/search-run.ts';
 import { getDisclosureFacts } from '../records/disclosure.ts';
+import { getNoticePeriod } from '../records/dated.ts';
 import { getMeetingFacts } from '../records/meeting.ts';
 import { getNoticeFacts } from '../records/notice.ts';
 import { RECORD_TYPES, RECORD_TYPE_NAMES, type RecordTypeName } from '../records/registry.ts';
@@ -45,6 +47,12 @@ export interface SearchDocument {
    * (`listSearchDocuments`).
    */
   entries: SearchEntry[];
+  /**
+   * A 公示's posting period (src/records/dated.ts `getNoticePeriod`), kept in its result data (meta `posting`) and in
+   * its bundle's postings file: the search page shows and filters the state it gives on the site's as-of date. Never
+   * the state itself: what the index holds must not change from day to day (docs/search.md, "A new day").
+   */
+  posting?: PostingPeriod;
 }
 
 export interface SearchEntry {
@@ -87,6 +95,7 @@ function doc(
   entries: SearchEntry[] = [],
   note?: string,
   quarters: Period[] = [period],
+  posting?: PostingPeriod,
 ): SearchDocument {
   const quarter = quarterLabels(quarters);
   return {
@@ -96,6 +105,7 @@ function doc(
     meta: { village: `${v.data.township} ${v.data.name}`, date: formatDateZh(date), kind: RECORD_TYPES[kind].zh, ...(note ? { note } : {}) },
     date,
     entries,
+    ...(posting ? { posting } : {}),
   };
 }
 
@@ -141,7 +151,7 @@ function recordDocuments(v: Village, county: County, at: (path: string) => strin
       id: n.id,
       make: () => {
         const f = getNoticeFacts(n, v, county);
-        return doc(v, at(f.path), 'notice', f.track, n.data.startDate, quarterOf(n.data.startDate));
+        return doc(v, at(f.path), 'notice', f.track, n.data.startDate, quarterOf(n.data.startDate), [], undefined, undefined, getNoticePeriod(n));
       },
     })),
     volunteer: v.volunteers.map((p) => ({
@@ -244,6 +254,7 @@ export function getSearchMarkers(d: SearchDocument, title: string): Record<strin
     refer('date', 'data-date', d.meta.date),
     d.filters.kind[0] === d.meta.kind && kindAttribute ? kindAttribute : refer('kind', 'data-kind-name', d.meta.kind),
     ...(d.meta.note ? [refer('note', 'data-note', d.meta.note)] : []),
+    ...(d.posting ? [refer('posting', 'data-posting', postingToken(d.posting))] : []),
   ];
   return {
     'data-pagefind-filter': filters.join(', '),
@@ -286,6 +297,8 @@ export function getSearchPageView() {
       villages: listed ? t.villages.map((v) => ({ name: v.data.name, href: urls.village(v.id) })) : [],
     })),
     records: docs.length,
+    /** The 公示状态 filter's choices, when the county has notices: applied by the page from their periods, not by the index. */
+    postingStates: docs.some((d) => d.posting) ? POSTING_STATES : [],
     base: import.meta.env.BASE_URL,
     // Two: the placeholder must fit the box on a 360 px phone.
     examples: ['低保', '宅基地'],

@@ -8,7 +8,7 @@ import { loadJieba } from '../lib/search-lexicon.ts';
 import { indexBundle, type BundleJob, type BundleWorkerMessage } from './search-index.ts';
 
 const port = parentPort!;
-const jieba = loadJieba();
+const jieba = await loadJieba();
 const send = (msg: BundleWorkerMessage) => port.postMessage(msg);
 port.on('message', (job: BundleJob) => {
   indexBundle(job, jieba).then(

@@ -32,6 +32,7 @@ import { entryPackFile, packEntryChunks, splitLedgerFragment, type EntryAnchor }
 import { shardCount, shardLexicon, shardVocabulary, type ShardSet } from '../lib/search-shards.ts';
 import type { SearchVocabulary } from '../lib/search-shards.ts';
 import { SEARCH_LANGUAGE } from '../lib/search-synonyms.ts';
+import { POSTINGS_FILE } from '../lib/notice-posting.ts';
 import { SEARCH_WORD_CHARACTERS, separateHanForIndex } from '../lib/search-query.ts';
 import { replaceFile } from '../build/staging-files.ts';
 import { recordTiming } from './timings.ts';
@@ -150,25 +151,39 @@ function digestIndexedPage(prepared: string, text: string, chars: Iterable<strin
 
 /** Opening tags of elements Pagefind does not index (data-pagefind-ignore). */
 const IGNORED_OPEN = /<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-ignore(?:[\s=][^>]*)?>/gi;
+/**
+ * Opening tags of elements whose content changes with the as-of date (data-gongkai-dated, with data-pagefind-ignore: a
+ * 公示's state, 公示至… / 公示期已结束). Neither indexed nor counted for the lexicon, so a new day on which a 公示
+ * starts or ends leaves its page reading the same and its bundle is kept; the search page shows the state from the
+ * 公示's period (src/lib/notice-posting.ts).
+ */
+const DATED_OPEN = /<([a-z][a-z0-9]*)\b[^>]*\sdata-gongkai-dated(?:[\s=][^>]*)?>/gi;
 
 /**
- * `html` without the content of its data-pagefind-ignore elements (their opening tags stay: a marker on one
- * is still read). Pagefind indexes none of it, so what it holds (a 公示's day count) does not make a page
- * read differently.
+ * `html` without the content of the elements whose opening tags `open` finds (their opening tags stay: a marker on
+ * one is still read).
  */
-function withoutIgnored(html: string): string {
+function withoutContentOf(html: string, open: RegExp): string {
   let out = '';
   let from = 0;
-  IGNORED_OPEN.lastIndex = 0;
-  for (let m = IGNORED_OPEN.exec(html); m; m = IGNORED_OPEN.exec(html)) {
+  open.lastIndex = 0;
+  for (let m = open.exec(html); m; m = open.exec(html)) {
     const openEnd = m.index + m[0].length;
     const close = findClose(html, m[1]!, openEnd);
     if (close < 0) break;
     out += html.slice(from, openEnd);
     from = close;
-    IGNORED_OPEN.lastIndex = close;
+    open.lastIndex = close;
   }
   return out + html.slice(from);
+}
+
+/**
+ * `html` without the content of its data-pagefind-ignore elements. Pagefind indexes none of it, so what it holds
+ * (a 公示's day count) does not make a page read differently.
+ */
+function withoutIgnored(html: string): string {
+  return withoutContentOf(html, IGNORED_OPEN);
 }
 
 /** A record page read and prepared as its bundle indexes it, with its text, Han characters and digest; a problem when it cannot be. */
@@ -180,9 +195,12 @@ function readIndexedPage(outDir: string, doc: SearchDocument): { prepared: strin
     return {
       problem: `记录页 ${doc.path} 缺少 data-pagefind-body，正文不会被搜索到。\n  Record page ${doc.path} has no data-pagefind-body element, so its content would not be searchable.`,
     };
-  const text = plainText(prepared);
-  const chars = hanCharacters([prepared]);
-  return { prepared, text, chars, digest: digestIndexedPage(prepared, text, chars) };
+  // The lexicon counts the page's text but not what changes with the day (DATED_OPEN), and the digest reads the same
+  // (a 公示's day count, a marked element, is there only while the 公示 runs).
+  const counted = withoutContentOf(prepared, DATED_OPEN);
+  const text = plainText(counted);
+  const chars = hanCharacters([counted]);
+  return { prepared, text, chars, digest: digestIndexedPage(counted, text, chars) };
 }
 
 /**
@@ -422,7 +440,7 @@ function isBundleCounts(value: unknown): value is BundleCounts {
 }
 
 /** What the build does to Pagefind's output (smaller word chunks, packed ledger entries); raised when that changes, so no bundle of an older layout is reused. */
-const INDEX_LAYOUT = 3;
+const INDEX_LAYOUT = 4;
 
 /** Pagefind's smallest index, at pagefind/: the code and WebAssembly every bundle is merged into (see src/lib/search-bundles.ts). */
 const HUB_PAGE = '<html lang="zh-cn"><body><main data-pagefind-body><p>gongkaihubxq</p></main></body></html>';
@@ -512,7 +530,9 @@ export async function indexBundle(job: BundleJob, jieba: Jieba): Promise<BundleR
   if (problems.length > 0) return { problems };
   const written = performance.now();
   for (const f of readdirSync(job.dir)) if (UNUSED_BUNDLE_FILES.test(f) || MERGED_BUNDLE_FILES.test(f)) rmSync(join(job.dir, f));
-  moveLedgerEntries(job.dir);
+  const postings = moveLedgerEntries(job.dir);
+  // The notices' periods by result id, beside the index: the search page's 公示状态 filter reads them (src/lib/notice-posting.ts).
+  if (Object.keys(postings).length > 0) replaceFile(join(job.dir, POSTINGS_FILE), JSON.stringify(postings));
   rechunkIndex(job.dir);
   recordTiming('search:bundle', written - started, { pages: job.docs.length, entries: performance.now() - written });
   const counts: BundleCounts = {
@@ -545,11 +565,11 @@ export type BundleWorkerMessage = { ready: true } | { ok: true; result: BundleRe
  */
 function startIndexing(jobs: readonly BundleJob[], workers: number): { results: Promise<BundleResult>[]; close(): Promise<void> } {
   if (workers <= 1) {
-    let jieba: Jieba | undefined;
+    let jieba: Promise<Jieba> | undefined;
     let previous: Promise<unknown> = Promise.resolve();
     const results = jobs.map((job) => {
-      // One bundle after another: Pagefind's Node API has one process per thread.
-      const r = previous.then(() => indexBundle(job, (jieba ??= loadJieba())));
+      // One bundle after another: Pagefind's Node API has one process per thread. jieba is loaded for the first one.
+      const r = previous.then(async () => indexBundle(job, await (jieba ??= loadJieba())));
       previous = r.catch(() => undefined);
       return r;
     });
@@ -598,20 +618,28 @@ const FRAGMENT_SIGNATURE = 'pagefind_dcd';
  * chunks each gzipped apart (src/lib/search-entries.ts): a ledger result's data is then its summary
  * and one chunk of entries, not every entry. Pagefind's fragment is gzipped JSON after a signature;
  * the rewritten one keeps its name, so the index still finds it, and gains the chunks' byte ranges.
- * The ledger's file depends only on its own entries, as its fragment's name does.
+ * The ledger's file depends only on its own entries, as its fragment's name does. Returns the posting period of
+ * each notice (its meta `posting`) by fragment name, which is the result's id.
  */
-function moveLedgerEntries(dir: string): void {
+function moveLedgerEntries(dir: string): Record<string, string> {
+  const postings: Record<string, string> = {};
   const fragments = join(dir, 'fragment');
-  if (!existsSync(fragments)) return;
+  if (!existsSync(fragments)) return postings;
   for (const name of readdirSync(fragments).sort()) {
     if (!name.endsWith('.pf_fragment')) continue;
     const file = join(fragments, name);
     const raw = gunzipSync(readFileSync(file));
     if (raw.subarray(0, FRAGMENT_SIGNATURE.length).toString('utf8') !== FRAGMENT_SIGNATURE)
       throw new Error(`Pagefind 片段格式不认识：${file}。Unknown Pagefind fragment format: ${file}`);
-    const fragment = JSON.parse(raw.subarray(FRAGMENT_SIGNATURE.length).toString('utf8')) as { content: string; anchors: EntryAnchor[] };
+    const fragment = JSON.parse(raw.subarray(FRAGMENT_SIGNATURE.length).toString('utf8')) as {
+      content: string;
+      anchors: EntryAnchor[];
+      meta?: Record<string, string>;
+    };
     if (typeof fragment.content !== 'string' || !Array.isArray(fragment.anchors))
       throw new Error(`Pagefind 片段格式不认识：${file}。Unknown Pagefind fragment format (no content or anchors): ${file}`);
+    const posting = fragment.meta?.['posting'];
+    if (posting !== undefined) postings[name.replace(/\.pf_fragment$/, '')] = posting;
     const cut = cutAmountTail(fragment);
     const split = splitLedgerFragment(cut);
     if (split.chunks.length === 0) {
@@ -625,6 +653,7 @@ function moveLedgerEntries(dir: string): void {
     const fragmentWithRanges = { ...split.fragment, entryRanges: ranges };
     replaceFile(file, gzipSync(Buffer.concat([Buffer.from(FRAGMENT_SIGNATURE), Buffer.from(JSON.stringify(fragmentWithRanges))]), { level: 9 }));
   }
+  return postings;
 }
 
 /** A Pagefind index file's CBOR: gzipped, after the signature. */

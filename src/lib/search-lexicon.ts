@@ -4,8 +4,7 @@
  * dictionaries), the site's words cut by jieba, and the "did you mean" vocabulary
  * (both written in shards, search-shards.ts), so the browser never downloads any of these libraries.
  */
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import type { Jieba } from '@node-rs/jieba';
 import { Converter } from 'opencc-js';
 import * as Locale from 'opencc-js/preset';
 import { pinyin } from 'pinyin-pro';
@@ -111,8 +110,13 @@ export function hanCharacters(texts: Iterable<string>, into = new Set<string>())
 
 // ── vocabulary (build time) ───────────────────────────────────────────────
 
-/** jieba with its dictionary. Loading it takes a second or more: load it once and give it to each word counter. */
-export function loadJieba(): Jieba {
+/**
+ * jieba with its dictionary. Loading it takes a second or more under load (11 MB of dictionary files read and parsed):
+ * load it once, only when a page is to be counted (an incremental build that indexes no bundle never loads it), and
+ * give it to each word counter.
+ */
+export async function loadJieba(): Promise<Jieba> {
+  const [{ Jieba }, { dict }] = await Promise.all([import('@node-rs/jieba'), import('@node-rs/jieba/dict.js')]);
   return Jieba.withDict(dict);
 }
 
@@ -121,7 +125,7 @@ export function loadJieba(): Jieba {
  * browser gets the word list). Only the counts are kept, never the pages, so memory stays bounded
  * by the vocabulary, not by the county.
  */
-export function makeWordCounter(jieba: Jieba = loadJieba()): { add(text: string): void; pages: Map<string, number>; occurrences: Map<string, number> } {
+export function makeWordCounter(jieba: Jieba): { add(text: string): void; pages: Map<string, number>; occurrences: Map<string, number> } {
   const pages = new Map<string, number>();
   const occurrences = new Map<string, number>();
   const countPieces = makePieceCounter(occurrences);

@@ -23,25 +23,14 @@
  * (src/posters/selection.ts): when that changes, every page of the village is rendered again.
  * Pure: the date is passed in.
  */
-import { getPostingStatus } from '../lib/calendar.ts';
-import { addDays, formatDateZh } from '../lib/dates.ts';
+import { addDays } from '../lib/dates.ts';
+import { describePosting, type NoticePosting, type PostingPeriod } from '../lib/notice-posting.ts';
 import { describeStaleness, getBoardDeadline, getNewestPeriod, isBoardStale, listComingDeadlines } from '../lib/kiosk.ts';
 import type { NoticeRec, VillageRecords } from '../check/model.ts';
 import { getBodyRule } from '../law/bodies.ts';
 import type { RuleProfile } from '../law/profiles.ts';
 import { getDisclosureStanding, getLatestDueQuarter, getPublicationDeadline, type DisclosureStanding } from '../lib/schedule.ts';
 import { recordPath, villagePath } from './registry.ts';
-
-export interface NoticePosting {
-  state: 'upcoming' | 'running' | 'ended';
-  /**
-   * What pages print, the same on every day of a state: 2025年12月1日起公示, 公示至2025年12月20日, 公示期已结束,
-   * 长期公示. Never a day count and never "公示中": a page that is not rebuilt stays true. The count (，剩余3天)
-   * is added in the browser from the dates (src/client/notice-days.ts, src/lib/calendar.ts `describeNoticeDays`).
-   */
-  zh: string;
-  en: string;
-}
 
 /**
  * How a file of a village's own (a data file, a feed) depends on the as-of date: `as-of`, it prints
@@ -50,13 +39,17 @@ export interface NoticePosting {
  */
 export type VillageFileDate = 'as-of' | 'notices' | undefined;
 
-/** A notice's posting state on `asOf`, in words that stay true on every later day of that state. */
+/**
+ * A notice's posting state on `asOf`, in words that stay true on every later day of that state (src/lib/notice-posting.ts,
+ * which the search page runs too, from the period the search index keeps: `getNoticePeriod`).
+ */
 export function getNoticePosting(n: NoticeRec, asOf: string): NoticePosting {
-  if (n.data.longTerm) return { state: 'running', zh: '长期公示', en: 'long-term' };
-  const s = getPostingStatus(n.data.startDate, n.endDate, asOf);
-  if (s.state === 'upcoming') return { state: s.state, zh: `${formatDateZh(n.data.startDate)}起公示`, en: `posted from ${n.data.startDate}` };
-  if (s.state === 'running') return { state: s.state, zh: `公示至${formatDateZh(n.endDate)}`, en: `posted until ${n.endDate}` };
-  return { state: s.state, zh: '公示期已结束', en: 'ended' };
+  return describePosting(getNoticePeriod(n), asOf);
+}
+
+/** A notice's posting period: its first and last day, no last day for a 长期公示. The same on every day. */
+export function getNoticePeriod(n: NoticeRec): PostingPeriod {
+  return n.data.longTerm ? { start: n.data.startDate } : { start: n.data.startDate, end: n.endDate };
 }
 
 /** Whether a notice's names have left the site on `asOf` (past its `unpublishAfter`). */

@@ -182,7 +182,12 @@ describe('SearchBody', () => {
       for (const [name, value] of read(attributes.get('data-pagefind-filter')!)) (filters[name] ??= []).push(value);
       expect(filters, d.path).toEqual(d.filters);
       const title = /<h1>([\s\S]*?)<\/h1>/.exec(html)![1]!;
-      expect(Object.fromEntries(read(attributes.get('data-pagefind-meta')!)), d.path).toEqual({ title: decode(title), ...d.meta });
+      expect(Object.fromEntries(read(attributes.get('data-pagefind-meta')!)), d.path).toEqual({
+        title: decode(title),
+        ...d.meta,
+        // A 公示's period (never its state, which changes with the day): the search page shows the state from it.
+        ...(d.posting ? { posting: `${d.posting.start}~${d.posting.end ?? ''}` } : {}),
+      });
       expect(attributes.get('data-pagefind-sort')).toBe(`date:${d.date}`);
       // Only attributes: no marker element that a screen reader could reach or a stylesheet could show.
       expect(html).not.toMatch(/<span data-pagefind-(filter|meta|sort)/);

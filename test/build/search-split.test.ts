@@ -140,7 +140,9 @@ describe('the search index split by township', () => {
       rmSync(file);
       writeFileSync(file, text);
     };
-    rewrite(html.replace(/(<span class="badge [^"]*">)[^<]*</, '$1公示期已结束<'));
+    const changedText = html.replace('<h2 id="object-h">如有异议</h2>', '<h2 id="object-h">如有意见</h2>');
+    expect(changedText).not.toBe(html);
+    rewrite(changedText);
     // The input an incremental build makes: ledger entries only for the villages of maqu's bundle, the one it may index again.
     const lean = getSearchInput(county, (made) => villagesToIndexAgain(made, ['maqu'], { outDir: split, root: cacheRoot }, { bundlePages: 1 }));
     expect(new Set(lean.entriesOf)).toEqual(new Set(county.villages.filter((v) => v.data.township === maqu).map((v) => v.id)));
@@ -195,14 +197,40 @@ describe('pages rendered again on a new day', () => {
     }
   });
 
-  it('re-indexes the bundle of a page whose indexed text changed (days left), and writes what a full build writes', async () => {
+  it('keeps the bundle of a 公示 whose state changed (公示至… → 公示期已结束, its day count gone): the state is neither indexed nor counted', async () => {
+    const site = await prepare('search-dated-state');
+    try {
+      const before = digest(site.dir);
+      const file = join(site.dir, page, 'index.html');
+      const html = readFileSync(file, 'utf8');
+      // The state as the page prints it on the day after the 公示's last day: no day count, no script for it.
+      const ended = html.replace(/(<p data-pagefind-ignore data-gongkai-dated><span class="badge )running">[\s\S]*?<\/p>/, '$1ended">公示期已结束</span></p>');
+      expect(ended).not.toBe(html);
+      rmSync(file);
+      writeFileSync(file, ended);
+      const again = await buildSearchIndex(
+        { outDir: site.dir, search: getSearchInput(county), root: site.root, incremental: { villages: ['maqu'], newDay: true, pages: [page] } },
+        { bundlePages: 1 },
+      );
+      expect(again.indexed).toEqual([]);
+      expect(again.reused.sort()).toEqual(site.first.indexed.sort());
+      expect(digest(site.dir)).toEqual(before);
+    } finally {
+      site.done();
+    }
+  });
+
+  it('re-indexes the bundle of a page whose indexed text changed (its names taken down), and writes what a full build writes', async () => {
     const site = await prepare('search-dated-body');
     const full = copyDemoDist('search-dated-body-full');
     try {
       for (const dir of [site.dir, full]) {
         const file = join(dir, page, 'index.html');
         const html = readFileSync(file, 'utf8');
-        const changed = html.replace(/(<span class="badge [^"]*">)[^<]*</, '$1公示期已结束<');
+        const changed = html.replace(
+          /<div class="table-scroll">[\s\S]*?<\/table>\s*<\/div>/,
+          '<p class="notice-box">按个人信息保护要求，名单已于 2025年11月25日 从网站撤下；原件存村档案备查。</p>',
+        );
         expect(changed).not.toBe(html);
         rmSync(file);
         writeFileSync(file, changed);

@@ -65,7 +65,8 @@ describe('the search page in a real browser', () => {
 
     expect(await statusText(page)).toBe('找到 10 条含有“低保”的记录。');
     expect(await page.locator('.result-title').first().textContent()).toBe('马曲村2025年第四季度低保初审对象公示');
-    expect(await page.locator('.result-meta').first().textContent()).toBe('天成镇 马曲村 · 2025年11月17日 · 公示');
+    // A 公示 says its state on the site's as-of date, as its page does.
+    expect(await page.locator('.result-meta').first().textContent()).toBe('天成镇 马曲村 · 2025年11月17日 · 公示 · 公示至2025年11月24日');
     expect(await page.locator('.result-excerpt mark').count()).toBeGreaterThan(0);
 
     await page.locator('#filters summary').click();

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { choosePins, makeWordCounter, wordStream } from '../../src/lib/search-lexicon.ts';
+import { choosePins, loadJieba, makeWordCounter, wordStream } from '../../src/lib/search-lexicon.ts';
 import { planQuery, type SearchLexicon } from '../../src/lib/search-query.ts';
+
+const jieba = await loadJieba();
 
 /** The pins a site with these pages gets. */
 function pinsOf(pages: string[]): Record<string, string> {
-  const counter = makeWordCounter();
+  const counter = makeWordCounter(jieba);
   for (const p of pages) counter.add(p);
   return choosePins(counter.occurrences);
 }

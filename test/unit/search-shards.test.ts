@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chooseBundles, type SplitLexicon } from '../../src/lib/search-bundles.ts';
-import { buildT2s, buildVocabulary, choosePins, hanCharacters, makePlace, makeWordCounter, siteWords } from '../../src/lib/search-lexicon.ts';
+import { buildT2s, buildVocabulary, choosePins, hanCharacters, loadJieba, makePlace, makeWordCounter, siteWords } from '../../src/lib/search-lexicon.ts';
 import { planQuery } from '../../src/lib/search-query.ts';
 import { makeLexiconLoader, shardLexicon, shardVocabulary, type LexiconCore, type ShardSet } from '../../src/lib/search-shards.ts';
 import { loadVocabularyFor } from '../../src/lib/search-suggest.ts';
@@ -12,7 +12,7 @@ const PAGES = [
   ['马曲村2025年第三季度低保公示：低保对象3户，每户每月发放低保金。', '村务监督委员会审核签字。一事一议：村道硬化，道路硬化工程完工。'],
   ['东兴村饮水工程：供水管网改造，自来水入户。', '村干部误工补贴发放。特困供养人员名单。宅基地审批公示。光伏电站收益。'],
 ];
-const counter = makeWordCounter();
+const counter = makeWordCounter(await loadJieba());
 for (const texts of PAGES) for (const t of texts) counter.add(t);
 const chars = hanCharacters(PAGES.flat());
 const perBundle = PAGES.map((texts) => hanCharacters(texts));
