@@ -12,9 +12,9 @@
  * missing or do not answer in time is named in the status line; the rest of the search still works.
  */
 import { chooseBundles, searchBundles } from '../lib/search-bundles.ts';
-import { rangeHeader, readEntryRange, withLedgerEntries, type SearchResultData } from '../lib/search-entries.ts';
+import type { SearchResultData } from '../lib/search-entries.ts';
+import type { makeBundleOpener } from './search-open.ts';
 import { planQuery, type SearchLexicon } from '../lib/search-query.ts';
-import { makeHub } from '../lib/search-hub.ts';
 import { runPlan, type PagefindInstance, type PagefindLike } from '../lib/search-run.ts';
 import { makeLexiconLoader, type LexiconCore, type LexiconShard } from '../lib/search-shards.ts';
 
@@ -35,24 +35,26 @@ const base = form.dataset['base'] ?? '/';
 const countyName = (id: string) => select.querySelector<HTMLOptionElement>(`option[value="${CSS.escape(id)}"]`)?.textContent?.replace('（暂缺）', '') ?? id;
 
 type CreateInstance = (o: object) => Instance;
-// Pagefind's code, and the hub whose instances open the indexes (src/lib/search-hub.ts: its WebAssembly loaded once).
-let hub: Promise<ReturnType<typeof makeHub<Instance>>['open']> | undefined;
+// Pagefind's code, and what opens the indexes in instances of its hub (./search-open.ts: its WebAssembly loaded once).
+let hub: Promise<ReturnType<typeof makeBundleOpener>> | undefined;
 function loadHub() {
   hub ??= (async () => {
-    const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as { createInstance: CreateInstance };
-    return makeHub(({ baseUrl }) => pagefind.createInstance({ basePath: `${base}pagefind/`, baseUrl, noWorker: true })).open;
+    const [pagefind, opener] = await Promise.all([
+      import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<{ createInstance: CreateInstance }>,
+      import('./search-open.ts'),
+    ]);
+    return opener.makeBundleOpener(({ baseUrl }) => pagefind.createInstance({ basePath: `${base}pagefind/`, baseUrl, noWorker: true }));
   })();
   // A failed load is tried again on the next search.
   void hub.catch(() => (hub = undefined));
   return hub;
 }
 /** The index in `folder` merged into its own instance of the hub; its pages' addresses start with `baseUrl`. */
-async function openIndex(folder: string, baseUrl: string): Promise<Instance> {
-  const open = await loadHub();
-  return open(folder, { baseUrl, excerptLength: EXCERPT_LENGTH });
+async function openIndex(folder: string, baseUrl: string) {
+  return (await loadHub()).open(folder, { baseUrl, excerptLength: EXCERPT_LENGTH });
 }
-let directory: Promise<Instance> | undefined;
-function openDirectory(): Promise<Instance> {
+let directory: ReturnType<typeof openIndex> | undefined;
+function openDirectory() {
   directory ??= openIndex(`${base}pagefind/directory/`, '/');
   // A failed load is tried again on the next search.
   void directory.catch(() => (directory = undefined));
@@ -93,12 +95,7 @@ function openBundle(id: string, bundle: string): Promise<BundleSearch | undefine
     done = (async () => {
       const entry = await fetch(`${folder}pagefind-entry.json`);
       if (!entry.ok) return undefined;
-      const instance = await openIndex(folder, `${base}${id}/`);
-      // A missing file (its 404 page does not decompress) leaves the result opening at the page.
-      return withLedgerEntries(instance, async (file, range) => {
-        const r = await fetch(`${folder}${file}`, { headers: { Range: rangeHeader(range) } });
-        return readEntryRange(r.status, new Uint8Array(await r.arrayBuffer()), range);
-      });
+      return openIndex(folder, `${base}${id}/`);
     })().catch(() => undefined);
     void done.then((api) => api || opened.delete(folder));
     opened.set(folder, done);

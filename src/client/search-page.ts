@@ -4,7 +4,7 @@
  * use (focus or search), never on page load, so a visit that does not search costs nothing.
  */
 import { BUNDLE_BUDGET, mergeByDate, openBundles, sortableDate } from '../lib/search-bundles.ts';
-import { rangeHeader, readEntryRange, withLedgerEntries, type SearchResultData } from '../lib/search-entries.ts';
+import type { SearchResultData } from '../lib/search-entries.ts';
 import {
   FILTER_KEYS,
   PAGE_SIZE,
@@ -15,7 +15,6 @@ import {
   type SearchHit,
   type SortOrder,
 } from '../lib/search-run.ts';
-import { makeHub } from '../lib/search-hub.ts';
 import type { PostingState } from '../lib/notice-posting.ts';
 import { makeLexiconLoader, type LexiconCore, type LexiconShard, type ShardSet, type VocabularyShard } from '../lib/search-shards.ts';
 
@@ -80,10 +79,13 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 const loadLexicon = once(() => fetchJson<LexiconCore>('lexicon.json').then((core) => ({ core, loader: makeLexiconLoader(core, fetchShard<LexiconShard>) })));
 // What draws the results (a chunk of its own): fetched with Pagefind's code, used once a search has answered.
 const loadDrawing = once(() => import('./search-results.ts'));
-// Pagefind's code, and the hub whose instances open the bundles (src/lib/search-hub.ts: its WebAssembly loaded once).
+// Pagefind's code, and what opens the bundles in instances of its hub (./search-open.ts: its WebAssembly loaded once).
 const loadHub = once(async () => {
-  const { createInstance } = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as { createInstance: (o: object) => Instance };
-  return makeHub(() => createInstance({ basePath: `${base}pagefind/`, baseUrl: base, noWorker: true }));
+  const [{ createInstance }, { makeBundleOpener }] = await Promise.all([
+    import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<{ createInstance: (o: object) => Instance }>,
+    import('./search-open.ts'),
+  ]);
+  return makeBundleOpener(() => createInstance({ basePath: `${base}pagefind/`, baseUrl: base, noWorker: true }));
 });
 function loadEngine() {
   void loadLexicon();
@@ -99,13 +101,7 @@ function openBundle(i: number): Promise<BundleSearch> {
   let api = bundles.get(i);
   if (!api) {
     const opening = (api = Promise.all([loadEngine(), loadLexicon()]).then(async ([hub, { core }]) => {
-      const folder = `${base}pagefind/${core.directory.bundles[i]!.id}/`;
-      const instance = await hub.open(folder, { baseUrl: base, excerptLength: 36 });
-      // A missing file (its 404 page does not decompress) leaves the result opening at the page.
-      return withLedgerEntries(instance, async (file, range) => {
-        const r = await fetch(`${folder}${file}`, { headers: { Range: rangeHeader(range) } });
-        return readEntryRange(r.status, new Uint8Array(await r.arrayBuffer()), range);
-      });
+      return hub.open(`${base}pagefind/${core.directory.bundles[i]!.id}/`, { baseUrl: base, excerptLength: 36 });
     }));
     void opening.catch(() => forgetBundle(i, opening));
     bundles.set(i, opening);
