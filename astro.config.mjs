@@ -10,6 +10,8 @@ import { buildContext } from './src/integrations/build-context.ts';
 import { contentGuardHast, contentGuardMdast } from './src/integrations/content-guard.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+/** With `stylesheets: linked`, a stylesheet of this many bytes or more is linked, a smaller one (a page's own parts) inlined. */
+const LINKED_CSS_BYTES = 2048;
 
 /**
  * The Astro config of one build. scripts/build.ts passes its build context (src/build/context.ts):
@@ -20,10 +22,12 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export function gongkaiConfig(context) {
   /** Where content/ is: this checkout, or another folder given by `npm run build -- --root <dir>`. */
   const contentRoot = context?.root ?? root;
+  /** Without a build context, the settings below are read from content/site.yaml as it is (no check). */
+  const siteYaml = () => parse(readFileSync(join(contentRoot, 'content', 'site.yaml'), 'utf8'), { schema: 'failsafe' });
   /** The public address comes from content/site.yaml so clerks never edit code. */
-  const siteUrl = new URL(
-    context?.baseUrl ?? context?.county.site.baseUrl ?? parse(readFileSync(join(contentRoot, 'content', 'site.yaml'), 'utf8'), { schema: 'failsafe' }).baseUrl,
-  );
+  const siteUrl = new URL(context?.baseUrl ?? context?.county.site.baseUrl ?? siteYaml().baseUrl);
+  /** `stylesheets` in content/site.yaml (src/schemas/site.ts): each page's CSS inside the page, or linked from /_astro/. */
+  const stylesheets = context ? (context.stylesheets ?? context.county.site.stylesheets) : (siteYaml().stylesheets ?? 'inline');
   return defineConfig({
     site: siteUrl.origin,
     base: siteUrl.pathname,
@@ -43,7 +47,12 @@ export function gongkaiConfig(context) {
     // `npm run build -- --workers N`: pages are rendered in N worker threads (each with its own copy of
     // the build context, see src/build/handover.ts); the output does not depend on N.
     ...(context?.pageWorkers && context.pageWorkers > 1 ? { experimental: { parallelPrerender: { workers: context.pageWorkers } } } : {}),
-    build: { inlineStylesheets: 'always' },
+    // A page carries only the CSS of the components it renders (src/styles/README.md). `inline` (the default) puts it in
+    // the page: one round trip draws it, which on a slow phone network beats a cached file (docs/benchmarks.md, first view).
+    // `linked`: the stylesheets every page of a kind shares (site, search, kiosk: LINKED_CSS_BYTES or more) are files under
+    // /_astro/, cached a year by deploy/nginx/gongkai.conf, and a page's own small parts stay inline, so only a visitor's
+    // first page waits for a stylesheet; the site is smaller on disk.
+    build: { inlineStylesheets: stylesheets === 'linked' ? 'auto' : 'always' },
     // A strict content security policy as a <meta> on every page: Astro hashes each page's inline
     // <style> and its bundled scripts (search, kiosk). Pagefind compiles WebAssembly ('wasm-unsafe-eval').
     // What a meta tag cannot carry (frame-ancestors …) is sent by the web server: deploy/nginx/gongkai.conf.
@@ -72,6 +81,13 @@ export function gongkaiConfig(context) {
       // modules must resolve packages from this checkout's node_modules.
       cacheDir: context?.cacheDirs.vite ?? join(root, '.astro-cache', 'vite'),
       build: {
+        // Read by Astro's `inlineStylesheets: 'auto'` only (the site imports no other asset Vite could inline).
+        ...(stylesheets === 'linked'
+          ? {
+              assetsInlineLimit: (/** @type {string} */ file, /** @type {Buffer} */ content) =>
+                file.endsWith('.css') ? content.length < LINKED_CSS_BYTES : undefined,
+            }
+          : {}),
         rolldownOptions: {
           onwarn(warning, defaultHandler) {
             // withastro/astro#18087: every MDX entry warns about "use astro:head-inject".

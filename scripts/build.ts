@@ -657,6 +657,7 @@ const context: PageHandover = {
   project,
   outDir: staging,
   baseUrl: county.site.baseUrl,
+  stylesheets: county.site.stylesheets,
   countySnapshot,
   problems,
   asOf,

@@ -28,6 +28,8 @@ export interface BuildContext {
    * only on its first need, see `PageHandover`). Absent: taken from `county`.
    */
   baseUrl?: string;
+  /** `county.site.stylesheets`, given apart like `baseUrl`: inline each page's CSS or link it (astro.config.mjs). Absent: taken from `county`. */
+  stylesheets?: 'inline' | 'linked';
   /** Every problem the check found (warnings only, or the build would have stopped): /compliance/ lists them. */
   problems: Problem[];
   /** The one "today" of this build (src/check/as-of.ts); equals county.asOf. */
@@ -71,6 +73,7 @@ export interface BuildContext {
  */
 export type PageHandover = Omit<BuildContext, 'county'> & {
   baseUrl: string;
+  stylesheets: 'inline' | 'linked';
   countySnapshot: CountySnapshot;
   /** Where the build notes the damaged caches it reported (src/check/cache-file.ts `useCacheNoticeFolder`): each is said once. */
   cacheNotices?: string;
