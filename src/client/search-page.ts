@@ -214,14 +214,19 @@ async function search() {
     const lexicon = loader.lexicon;
     // A village chosen in the filters: its bundle is known once the shard of its name is loaded.
     const forQuery = (q: string) => loader.forQuery(q, [chosen.village]);
-    // The filter's code comes with what draws the results (a chunk of its own, fetched with Pagefind's code anyway).
-    const filter = state ? await loadDrawing() : undefined;
-    const open = filter
-      ? (i: number) =>
-          bundleWithin(i).then((api) => ({ search: filter.keepPostingState(api.search.bind(api), () => loadPostings(i, filter.POSTINGS_FILE), state!, asOf!) }))
-      : bundleWithin;
-    const searched = state ? { ...chosen, kind: chosen.kind ?? '公示' } : chosen;
-    const answer = await runSearch(openBundles(lexicon.directory, chosen, open, budget), forQuery, query, searched, order, {
+    // The filter's code comes with what draws the results (a chunk of its own, fetched with Pagefind's code anyway). A
+    // state typed in the query (正在公示的低保) filters as if chosen: the state is not indexed.
+    const filter = asOf ? await within(loadDrawing()) : undefined;
+    const typed = filter && !state ? filter.typedPostingState(query) : undefined;
+    const kept = typed?.state ?? state;
+    const words = typed?.rest ?? query;
+    const open =
+      filter && kept
+        ? (i: number) =>
+            bundleWithin(i).then((api) => ({ search: filter.keepPostingState(api.search.bind(api), () => loadPostings(i, filter.POSTINGS_FILE), kept, asOf!) }))
+        : bundleWithin;
+    const searched = kept ? { ...chosen, kind: chosen.kind ?? '公示' } : chosen;
+    const answer = await runSearch(openBundles(lexicon.directory, chosen, open, budget), forQuery, words, searched, order, {
       describe: (d) => ({ title: d.meta['title'] ?? '', superseded: Boolean(d.meta['note']), kind: d.meta['kind'] }),
       loadVocabulary,
     });
@@ -234,7 +239,8 @@ async function search() {
     foundWords = answer.outcome.terms.flatMap((t) => t.found);
     shown = 0;
     byDate = order !== 'relevance' && (answer.scope?.now.length ?? 0) > 1 ? mergeByDate(hits, (d) => sortableDate(d.meta['date'] ?? ''), order) : undefined;
-    status.textContent = describeAnswer(query, answer, [...Object.values(chosen), ...(state ? [stateSelect!.selectedOptions[0]!.text] : [])], lexicon);
+    const stateName = kept && [...(stateSelect?.options ?? [])].find((o) => o.value === kept)?.text;
+    status.textContent = describeAnswer(words, answer, [...Object.values(chosen), ...(stateName ? [stateName] : [])], lexicon);
     // The townships left for later (to keep the first search small) or not searched (failed), with the button that searches them.
     const later = answer.scope?.later ?? [];
     restBox.hidden = later.length + failed.length === 0;

@@ -7,7 +7,7 @@
 import { describePosting, readPostingToken } from '../lib/notice-posting.ts';
 
 // The 公示状态 filter (src/lib/notice-posting.ts), loaded with this chunk: the page's own script stays within its budget.
-export { keepPostingState, POSTINGS_FILE } from '../lib/notice-posting.ts';
+export { keepPostingState, POSTINGS_FILE, typedPostingState } from '../lib/notice-posting.ts';
 import type { SplitLexicon } from '../lib/search-bundles.ts';
 import type { SearchResultData } from '../lib/search-entries.ts';
 import { startAtSentence, widenMarks } from '../lib/search-excerpts.ts';

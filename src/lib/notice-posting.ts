@@ -89,3 +89,28 @@ export function keepPostingState<O, A extends Answer>(
     return { ...answer, results: answer.results.filter((r) => keep(r.id)) };
   };
 }
+
+/**
+ * How villagers type a state into the search box (正在公示的低保, 公示期已结束): each names 公示, so 项目已结束 stays a
+ * search for words. Such a query searches its other words with the 公示状态 filter, because the state is not indexed.
+ */
+const STATE_WORDS: readonly [PostingState, string][] = (
+  [
+    ['running', ['正在公示', '还在公示', '公示期内', '公示中']],
+    ['upcoming', ['即将公示', '将要公示', '公示还没有开始', '公示还没开始', '公示尚未开始', '公示未开始']],
+    ['ended', ['公示期已结束', '公示期已满', '公示已结束', '公示结束了', '公示结束', '公示期满', '已过公示期', '过了公示期', '公示过期']],
+  ] as const
+)
+  .flatMap(([state, words]) => words.map((w) => [state, w] as [PostingState, string]))
+  .sort((a, b) => b[1].length - a[1].length);
+
+/** The state a query names (`STATE_WORDS`, with a 的 after it), and the query without it; undefined when it names none. */
+export function typedPostingState(query: string): { state: PostingState; rest: string } | undefined {
+  for (const [state, word] of STATE_WORDS) {
+    const at = query.indexOf(word);
+    if (at < 0) continue;
+    const after = at + word.length + (query[at + word.length] === '的' ? 1 : 0);
+    return { state, rest: `${query.slice(0, at)} ${query.slice(after)}`.replace(/\s+/g, ' ').trim() };
+  }
+  return undefined;
+}

@@ -38,7 +38,7 @@ const NEXT_DAY = '2025-11-25';
 
 let browser: Browser;
 /** What the search page shows on each day's site: the 公示's state beside it, and what each 公示状态 keeps. */
-const seen: Record<string, { state: string; running: string[]; ended: string[]; runningStatus: string }> = {};
+const seen: Record<string, { state: string; running: string[]; ended: string[]; runningStatus: string; typed: string[]; typedStatus: string }> = {};
 let firstLog = '';
 let nextLog = '';
 let dayBefore: Record<string, string> = {};
@@ -65,6 +65,8 @@ async function useSearchPage(day: string) {
     await results(page, server.url, `q=${encodeURIComponent('低保初审')}`);
     const item = page.locator('.result', { has: page.locator('.result-title', { hasText: TITLE }) });
     const state = (await item.locator('.result-state').textContent()) ?? '';
+    // The state typed as villagers type it: no filter chosen.
+    const typed = await results(page, server.url, `q=${encodeURIComponent('正在公示的低保')}`);
     const running = await results(page, server.url, 'state=running');
     // Chosen in the form, as a villager does: the filter applies to a query too. (The filters are open: the link chose one.)
     expect(await page.locator('#filters').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
@@ -75,7 +77,7 @@ async function useSearchPage(day: string) {
     );
     const ended = await page.locator('.result-title').allTextContents();
     expect(errors).toEqual([]);
-    seen[day] = { state, running: running.titles, ended, runningStatus: running.status };
+    seen[day] = { state, running: running.titles, ended, runningStatus: running.status, typed: typed.titles, typedStatus: typed.status };
   } finally {
     await page.close();
     await server.close();
@@ -120,6 +122,13 @@ describe('the search page on a new day on which a 公示 ends', () => {
     expect(seen[NEXT_DAY]!.runningStatus).toMatch(/^没有找到记录（正在公示）。/);
     expect(seen[NEXT_DAY]!.ended).toContain(TITLE);
     expect(seen[NEXT_DAY]!.ended.length).toBe(seen[LAST_DAY]!.ended.length + 1);
+  });
+
+  it('finds the 公示 for 正在公示的低保 typed into the box on its last day, and not on the next', () => {
+    expect(seen[LAST_DAY]!.typed).toEqual([TITLE]);
+    expect(seen[LAST_DAY]!.typedStatus).toMatch(/^找到 1 条含有“低保”.*的记录（正在公示）/);
+    expect(seen[NEXT_DAY]!.typed).toEqual([]);
+    expect(seen[NEXT_DAY]!.typedStatus).toMatch(/（正在公示）/);
   });
 
   it('gives byte-identical output to a full build of the new day', () => {
