@@ -11,7 +11,7 @@
  * release through a link.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { copyFile, link, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
@@ -172,8 +172,17 @@ export async function linkAhead(from: string, aside: string, folders: readonly s
   return { folders: linked, renamed };
 }
 
+/** Whether the files `a` and `b` hold the same bytes. */
+function sameBytes(a: string, b: string): boolean {
+  return statSync(a).size === statSync(b).size && readFileSync(a).equals(readFileSync(b));
+}
+
 /**
  * Moves into `to` each file and folder of `from` that `to` lacks (one rename each), going into the folders both have.
+ * A file both have with the same bytes is `from`'s (the published file, by one rename over the one the build wrote): a
+ * file written again on a new day that came out the same (a village's compliance-findings.csv and datapackage.json)
+ * keeps its inode and modification time, so a deploy that compares times does not send it again and the next build
+ * finds its folder still the published one's own (`linkAhead`, `countSameFiles`) and moves it whole.
  * Returns the number of files left behind: `to` has them (the build wrote them, and they stay its own).
  */
 function mergeByRename(from: string, to: string): number {
@@ -183,6 +192,7 @@ function mergeByRename(from: string, to: string): number {
     const d = join(to, e.name);
     if (!existsSync(d)) renameSync(s, d);
     else if (e.isDirectory()) kept += mergeByRename(s, d);
+    else if (e.isFile() && lstatSync(d).isFile() && sameBytes(s, d)) renameSync(s, d);
     else kept += 1;
   }
   return kept;
@@ -190,8 +200,8 @@ function mergeByRename(from: string, to: string): number {
 
 /**
  * Moves the folders `linkAhead` linked into `aside` into the staging folder `to`: one rename each, or, for a folder the
- * build wrote into after all (a village's dated data files), each entry `to` lacks, never over a file the build wrote.
- * Then removes `aside`. Returns the folders placed (all of `folders`), with their number of files carried.
+ * build wrote into after all (a village's dated data files), each entry `to` lacks, and over a file the build wrote only
+ * the published file with the same bytes (`mergeByRename`). Then removes `aside`. Returns the folders placed (all of `folders`), with their number of files carried.
  */
 export function placeAhead(aside: string, to: string, folders: ReadonlyMap<string, number>): Map<string, number> {
   const placed = new Map<string, number>();

@@ -161,7 +161,7 @@ export function contentStamp(root: string): string {
  */
 export function codeFingerprint(project: string): string {
   const h = createHash('sha256');
-  for (const f of ['astro.config.mjs', 'package-lock.json', 'scripts/build.ts', 'scripts/build-steps.ts']) {
+  for (const f of ['astro.config.mjs', 'package-lock.json', 'scripts/build.ts', 'scripts/build-run.ts', 'scripts/build-steps.ts']) {
     const abs = join(project, f);
     if (existsSync(abs)) h.update(`${f}\0`).update(readFileSync(abs));
   }

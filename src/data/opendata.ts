@@ -22,7 +22,7 @@ import type { County, VillageRecords } from '../check/model.ts';
 import { formatDateZh } from '../lib/dates.ts';
 import { DATA_FILE_BYTES } from '../lib/deploy-hosts.ts';
 import { getLicence } from '../lib/licences.ts';
-import { buildAtomFeed, buildJsonFeed, getFeedDate, listFeedEntries, sortFeedEntries, type FeedEntry, type FeedScope } from '../opendata/feeds.ts';
+import { buildAtomFeed, buildJsonFeed, getAtomHead, getFeedDate, listFeedEntries, sortFeedEntries, type FeedEntry, type FeedScope } from '../opendata/feeds.ts';
 import {
   buildDataFiles,
   citation,
@@ -313,24 +313,26 @@ function getFeedEntries(villageId?: string): FeedEntry[] {
   return list;
 }
 
+/** A feed's text, scanned by the privacy gate: whole, or only its head where its entries were scanned when listed (`keepCountyFeed`). */
 export function getAtomFeed(villageId?: string): string {
   const scope = feedScope(villageId);
-  const make = () => {
-    const text = buildAtomFeed(scope, getFeedEntries(villageId));
-    assertNoPersonalNumbers(scope.atomUrl, text);
+  const make = (entriesScanned: boolean) => {
+    const entries = getFeedEntries(villageId);
+    const text = buildAtomFeed(scope, entries);
+    assertNoPersonalNumbers(scope.atomUrl, entriesScanned ? getAtomHead(scope, entries) : text);
     return text;
   };
-  return villageId ? make() : keepCountyFeed(scope.villages, 'feed.xml', feedIdentity(scope), make);
+  return villageId ? make(false) : keepCountyFeed(scope.villages, 'feed.xml', feedIdentity(scope), make);
 }
 
 export function getJsonFeed(villageId?: string): string {
   const scope = feedScope(villageId);
-  const make = () => {
+  const make = (entriesScanned: boolean) => {
     const text = buildJsonFeed(scope, getFeedEntries(villageId));
-    assertNoPersonalNumbers(scope.jsonUrl, text);
+    assertNoPersonalNumbers(scope.jsonUrl, entriesScanned ? buildJsonFeed(scope, []) : text);
     return text;
   };
-  return villageId ? make() : keepCountyFeed(scope.villages, 'feed.json', feedIdentity(scope), make);
+  return villageId ? make(false) : keepCountyFeed(scope.villages, 'feed.json', feedIdentity(scope), make);
 }
 
 /**

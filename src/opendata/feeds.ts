@@ -1,12 +1,11 @@
 /**
- * Feeds of new records and corrections, for the county and for each village: Atom (npm `feed`) and
+ * Feeds of new records and corrections, for the county and for each village: Atom (`buildAtomFeed`) and
  * JSON Feed 1.1. Every date comes from a record (publication date, meeting date, notice start),
  * never from the clock, so the same content gives the same bytes. Items project record facts; a
  * correction says what changed (records/disclosure.ts `changes`). No personal data: notices say
  * what kind of 公示 they are and how long it runs, never who is on them, and a notice past its
  * `unpublishAfter` date is left out.
  */
-import { Feed } from 'feed';
 import type { County, VillageRecords } from '../check/model.ts';
 import { formatDateZh } from '../lib/dates.ts';
 import { getDisclosureFacts } from '../records/disclosure.ts';
@@ -145,29 +144,62 @@ function updatedOf(entries: readonly FeedEntry[], county: FeedScope['county']): 
   return entries[0]?.date ?? getStateDate(county.villages, county.asOf, county.profile);
 }
 
+/**
+ * Atom 1.0 (RFC 4287), written here as npm `feed` 6 wrote it (its `atom1()` through xml-js, four spaces of indent), byte
+ * for byte: test/unit/atom-feed.test.ts compares the two. A string per entry instead of an element tree: the county's
+ * feed lists every record of the county and is made again whenever a village changes (300 villages: the package took
+ * ≈ 1.3 CPU-s of every such build; docs/benchmarks.md, session 12).
+ */
 export function buildAtomFeed(scope: FeedScope, entries: readonly FeedEntry[]): string {
-  const feed = new Feed({
-    id: scope.homeUrl,
-    title: scope.title,
-    link: scope.homeUrl,
-    language: 'zh-CN',
-    updated: new Date(dateTime(updatedOf(entries, scope.county))),
-    generator: 'gongkai',
-    feedLinks: { atom: scope.atomUrl, json: scope.jsonUrl },
-    copyright: scope.county.site.title,
-  });
-  for (const e of entries) {
-    feed.addItem({
-      id: e.url,
-      link: e.url,
-      title: e.title,
-      date: new Date(dateTime(e.date)),
-      description: e.summary,
-      category: [{ name: RECORD_TYPES[e.kind].zh }, ...(e.correction ? [{ name: '更正' }] : [])],
-    });
-  }
-  return feed.atom1();
+  return `${getAtomHead(scope, entries)}${entries.map(atomEntry).join('')}${ATOM_TAIL}`;
 }
+
+/** The Atom feed without its entries: what it prints about the feed itself (its newest entry's date among it). */
+export function getAtomHead(scope: FeedScope, entries: readonly FeedEntry[]): string {
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    xmlElement('    ', 'id', scope.homeUrl),
+    xmlElement('    ', 'title', scope.title),
+    `    <updated>${isoTime(updatedOf(entries, scope.county))}</updated>`,
+    '    <generator>gongkai</generator>',
+    `    <link rel="alternate" href="${xmlAttribute(sanitizeUrl(scope.homeUrl))}"/>`,
+    `    <link rel="self" href="${xmlAttribute(sanitizeUrl(scope.atomUrl))}"/>`,
+    ...(scope.county.site.title ? [xmlElement('    ', 'rights', scope.county.site.title)] : []),
+  ].join('\n');
+}
+
+const ATOM_TAIL = '\n</feed>';
+
+/** One entry of `buildAtomFeed`, with the line break before it. */
+function atomEntry(e: FeedEntry): string {
+  const url = sanitizeUrl(e.url);
+  const categories = [RECORD_TYPES[e.kind].zh, ...(e.correction ? ['更正'] : [])];
+  return [
+    '\n    <entry>',
+    `\n        <title type="html">${cdata(e.title)}</title>`,
+    `\n        ${xmlElement('', 'id', url)}`,
+    `\n        <link href="${xmlAttribute(url)}"/>`,
+    `\n        <updated>${isoTime(e.date)}</updated>`,
+    e.summary ? `\n        <summary type="html">${cdata(e.summary)}</summary>` : '',
+    ...categories.map((c) => `\n        <category label="${xmlAttribute(c.replace(/&/g, '&amp;'))}"/>`),
+    '\n    </entry>',
+  ].join('');
+}
+
+/** A record's date (midnight in China) as the UTC time Atom's updated element gives. */
+const isoTime = (date: string) => new Date(dateTime(date)).toISOString();
+/** What `feed` does to a URL: the WHATWG form, its ampersands escaped. */
+const sanitizeUrl = (url: string) => new URL(url).toString().replace(/&/g, '&amp;');
+/** An element with text, as xml-js writes it: an escaped ampersand kept, other ampersands and angle brackets escaped; empty text an empty element. */
+function xmlElement(indent: string, name: string, text: string): string {
+  if (text === '') return `${indent}<${name}/>`;
+  return `${indent}<${name}>${text.replace(/&amp;/g, '&').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</${name}>`;
+}
+/** An attribute's value as xml-js writes it: only double quotes escaped (the URL and label escaped their ampersands before). */
+const xmlAttribute = (value: string) => value.replace(/"/g, '&quot;');
+/** A CDATA section as xml-js writes it: its first `]]>` split across two sections. */
+const cdata = (text: string) => `<![CDATA[${text.replace(']]>', ']]]]><![CDATA[>')}]]>`;
 
 /** JSON Feed 1.1 (https://jsonfeed.org/version/1.1). */
 export function buildJsonFeed(scope: FeedScope, entries: readonly FeedEntry[]): string {
@@ -177,14 +209,27 @@ export function buildJsonFeed(scope: FeedScope, entries: readonly FeedEntry[]): 
     home_page_url: scope.homeUrl,
     feed_url: scope.jsonUrl,
     language: 'zh-CN',
-    items: entries.map((e) => ({
-      id: e.url,
-      url: e.url,
-      title: e.title,
-      content_text: e.summary,
-      date_published: dateTime(e.date),
-      tags: [RECORD_TYPES[e.kind].zh, ...(e.correction ? ['更正'] : [])],
-    })),
+    items: entries.map(jsonItem),
   };
   return `${JSON.stringify(feed, null, 2)}\n`;
+}
+
+/** One item of `buildJsonFeed`. */
+const jsonItem = (e: FeedEntry) => ({
+  id: e.url,
+  url: e.url,
+  title: e.title,
+  content_text: e.summary,
+  date_published: dateTime(e.date),
+  tags: [RECORD_TYPES[e.kind].zh, ...(e.correction ? ['更正'] : [])],
+});
+
+/**
+ * What both feeds print of `entries`: each one's Atom entry and JSON item (without the JSON feed's indent), a line each.
+ * The privacy scan reads it once when a village's entries are listed (src/data/opendata-parts.ts
+ * `keepVillageFeedEntries`): an entry's text in a feed is one of these, between tags and brackets that end any run of
+ * digits, so a feed of kept entries needs only its head scanned.
+ */
+export function getFeedEntriesText(entries: readonly FeedEntry[]): string {
+  return entries.map((e) => `${atomEntry(e)}\n${JSON.stringify(jsonItem(e))}`).join('\n');
 }

@@ -130,6 +130,27 @@ describe('the carry-over of an incremental build', () => {
       expect(statSync(join(staging, rel)).ino).toBe(statSync(join(published, rel)).ino);
   });
 
+  it("keeps the published file where the build wrote a file with the same bytes into a folder linked beside the pages, and the build's own where they differ", async () => {
+    const { published, staging } = twoReleases();
+    put(published, 'v/wenshui/data/compliance-findings.csv', 'findings of the day before');
+    put(published, 'v/wenshui/data/datapackage.json', 'descriptor of the day before');
+    const aside = join(dir, 'aside');
+    const { folders } = await linkAhead(published, aside, ['v/wenshui']);
+    // A new day: the build wrote the village's dated data files again; the findings came out the same.
+    put(staging, 'v/wenshui/data/compliance-findings.csv', 'findings of the day before');
+    put(staging, 'v/wenshui/data/datapackage.json', 'descriptor of today');
+    const before = statSync(join(published, 'v/wenshui/data/compliance-findings.csv'));
+    const placed = placeAhead(aside, staging, folders);
+    const findings = statSync(join(staging, 'v/wenshui/data/compliance-findings.csv'));
+    expect(findings.ino).toBe(before.ino);
+    expect(findings.mtimeMs).toBe(before.mtimeMs);
+    expect(readFileSync(join(staging, 'v/wenshui/data/datapackage.json'), 'utf8')).toBe('descriptor of today');
+    expect(statSync(join(staging, 'v/wenshui/data/datapackage.json')).ino).not.toBe(statSync(join(published, 'v/wenshui/data/datapackage.json')).ino);
+    expect(readFileSync(join(published, 'v/wenshui/data/datapackage.json'), 'utf8')).toBe('descriptor of the day before');
+    // Every file of the folder but the descriptor is the published one.
+    expect(placed.get('v/wenshui')).toBe(21 + 2 - 1);
+  });
+
   /** The release replaced before `published`, as the last build left it: `published`'s files linked (none copied). */
   const spareOf = (published: string) => {
     const spare = join(dir, 'spare');

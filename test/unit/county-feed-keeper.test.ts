@@ -127,11 +127,48 @@ describe('the county feeds kept between builds', () => {
     expect(onDay('2026-05-31')).toContain(url);
   });
 
+  it("stops the build when a village's feed entries hold a personal number, as they are listed, and the county's feeds printed from kept entries scan only their head", () => {
+    // A disclosure's title with a mobile number in it (content that slipped past the checker).
+    const leaky = loadCounty(ROOT, { env: {} }).county!;
+    const village = leaky.villages.find((v) => v.disclosures.length > 0)!;
+    village.disclosures[0]!.data.title = '联系人电话 13812345678';
+    const leakyDir = mkdtempSync(join(tmpdir(), 'gongkai-feeds-leaky-'));
+    try {
+      provideBuildContext({
+        root: ROOT,
+        project: ROOT,
+        outDir: leakyDir,
+        county: leaky,
+        problems: [],
+        asOf: leaky.asOf,
+        openDataParts: { dir: leakyDir, keys },
+      } as unknown as BuildContext);
+      expect(() => getAtomFeed()).toThrow(`开放数据文件 v/${village.id}/feed.xml 含有个人号码`);
+      // Nothing of that village was kept: the next build lists and scans its entries again.
+      expect(readdirSync(leakyDir).filter((n) => n === village.id)).toEqual([]);
+    } finally {
+      rmSync(leakyDir, { recursive: true, force: true });
+    }
+    // With every village's entries scanned as they were listed, the county's feeds scan their head alone: a feed made
+    // from entries that were not listed by this code (here, handed to it) is not scanned again.
+    let scanned = '';
+    expect(
+      keepCountyFeed(county.villages, 'feed.xml', 'entries D', (entriesScanned) => {
+        scanned = entriesScanned ? 'head' : 'all';
+        return 'D';
+      }),
+    ).toBe('D');
+    expect(scanned).toBe('head');
+  });
+
   it('prints a feed every time outside a build that keeps parts (astro dev)', () => {
     provideBuildContext({ root: ROOT, project: ROOT, outDir: dir, county, problems: [], asOf: county.asOf } as unknown as BuildContext);
     let made = 0;
-    keepCountyFeed(county.villages, 'feed.xml', 'entries A', () => String((made += 1)));
-    keepCountyFeed(county.villages, 'feed.xml', 'entries A', () => String((made += 1)));
+    const scanned: boolean[] = [];
+    keepCountyFeed(county.villages, 'feed.xml', 'entries A', (entriesScanned) => (scanned.push(entriesScanned), String((made += 1))));
+    keepCountyFeed(county.villages, 'feed.xml', 'entries A', (entriesScanned) => (scanned.push(entriesScanned), String((made += 1))));
     expect(made).toBe(2);
+    // Its entries were not scanned as they were listed: the whole feed is.
+    expect(scanned).toEqual([false, false]);
   });
 });
