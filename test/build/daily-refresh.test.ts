@@ -6,7 +6,6 @@
  * changes, nothing is rendered: the last release is linked and only the files with the day in them are written.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import { copyPosterCache } from '../helpers/dist.ts';
 import { makeTree } from '../helpers/fixture-tree.ts';
 import { addProjectCode } from '../helpers/project-tree.ts';
 import { openSiteSearch } from '../helpers/pagefind-node.ts';
+import { digestTree as digest, listFiles as files } from '../helpers/tree-digest.ts';
 
 // A project of its own (tree.root/scripts/build.ts), so its builds never touch this checkout's folders.
 const tree = makeTree();
@@ -27,9 +27,6 @@ const build = (asOf: string, ...args: string[]) => {
   expect(run.status, run.stdout + run.stderr).toBe(0);
   return run.stdout + run.stderr;
 };
-const files = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
-const digest = (dir: string) => Object.fromEntries(files(dir).map((f) => [relative(dir, f), createHash('sha256').update(readFileSync(f)).digest('hex')]));
 const TEXT = /\.(html|json|js|css|txt|xml|csv|svg|webmanifest)$/;
 
 // dongxing's 宅基地 notice names three applicants; it may be shown until 2026-03-15.

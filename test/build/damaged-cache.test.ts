@@ -6,13 +6,16 @@
  * and the next build succeeds and equals a full build.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, realpathSync, truncateSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDemoDist } from '../helpers/dist.ts';
 import { makeTree, ROOT } from '../helpers/fixture-tree.ts';
 import { addProjectCode } from '../helpers/project-tree.ts';
+import { digestTree as digest, listFiles } from '../helpers/tree-digest.ts';
+
+/** The files under `dir`, none when the folder is not there (a cache the build has not made). */
+const files = (dir: string) => (existsSync(dir) ? listFiles(dir) : []);
 
 const tree = makeTree();
 const buildScript = addProjectCode(tree.root);
@@ -22,9 +25,6 @@ const build = (...args: string[]) => {
   expect(run.status, run.stdout + run.stderr).toBe(0);
   return run.stdout + run.stderr;
 };
-const files = (dir: string): string[] =>
-  existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)])) : [];
-const digest = (dir: string) => Object.fromEntries(files(dir).map((f) => [relative(dir, f), createHash('sha256').update(readFileSync(f)).digest('hex')]));
 const at = (...parts: string[]) => join(tree.root, ...parts);
 
 // Two states of the content: the demo (A) and maqu's minutes edited (B); each round switches between them.

@@ -5,13 +5,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, lstatSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCacheFile, writeCacheFile } from '../../src/check/cache-file.ts';
 import { ensureDemoDist } from '../helpers/dist.ts';
 import { makeTree, ROOT } from '../helpers/fixture-tree.ts';
 import { addProjectCode } from '../helpers/project-tree.ts';
+import { digestTree as digest, listFiles as files } from '../helpers/tree-digest.ts';
 
 // A project of its own (tree.root/scripts/build.ts), so its builds never touch this checkout's folders.
 const tree = makeTree();
@@ -27,9 +28,6 @@ const buildIn = (root: string, ...args: string[]) => {
   expect(run.status, run.stdout + run.stderr).toBe(0);
   return run.stdout;
 };
-const files = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
-const digest = (dir: string) => Object.fromEntries(files(dir).map((f) => [relative(dir, f), createHash('sha256').update(readFileSync(f)).digest('hex')]));
 const villages = join(tree.root, 'content/villages');
 
 let incremental = '';

@@ -5,22 +5,19 @@
  * same site as a build with the default budget. test/unit/poster-pool.test.ts covers the pool's pause alone.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CACHE_DIR } from '../../src/posters/cache.ts';
 import { ensureDemoDist } from '../helpers/dist.ts';
 import { makeTree, ROOT } from '../helpers/fixture-tree.ts';
 import { addProjectCode } from '../helpers/project-tree.ts';
+import { digestTree as digest } from '../helpers/tree-digest.ts';
 
 // A project of its own: its poster cache starts empty, so every poster is rendered in this build.
 const tree = makeTree();
 const buildScript = addProjectCode(tree.root);
 const timings = join(tree.root, 'timings.jsonl');
-const files = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
-const digest = (dir: string) => Object.fromEntries(files(dir).map((f) => [relative(dir, f), createHash('sha256').update(readFileSync(f)).digest('hex')]));
 
 let out = '';
 let stages: { stage: string; rendered?: number }[] = [];

@@ -7,16 +7,16 @@
  * locally (caches between pipelines, images, the Pages deployment) is listed in deploy/province/README.md.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CountySummarySchema, type CountySummary } from '../../src/schemas/county-summary.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { ROOT } from '../helpers/fixture-tree.ts';
 import { serveDir, type StaticServer } from '../helpers/serve.ts';
+import { digestTree as digest, listFiles as files } from '../helpers/tree-digest.ts';
 
 const repo = mkdtempSync(join(tmpdir(), 'gongkai-province-'));
 const IDS = ['c1', 'c2', 'c3', 'c4'];
@@ -29,9 +29,6 @@ const run = (cmd: string, args: string[], cwd = repo) => {
 };
 const gitlab = (...args: string[]) =>
   run(join(ROOT, 'node_modules/.bin/gitlab-ci-local'), [...args, '--force-shell-executor', '--concurrency', '2', '--no-color']);
-const files = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
-const digest = (dir: string) => Object.fromEntries(files(dir).map((f) => [relative(dir, f), createHash('sha256').update(readFileSync(f)).digest('hex')]));
 const summary = (id: string): CountySummary => CountySummarySchema.parse(JSON.parse(readFileSync(join(repo, 'shards', id, 'county.json'), 'utf8')));
 const publicDir = join(repo, 'public');
 

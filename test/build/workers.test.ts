@@ -5,13 +5,13 @@
  * content, and an incremental build on workers still renders only the changed village.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/fixture-tree.ts';
 import { addProjectCode } from '../helpers/project-tree.ts';
+import { digestTree as digest, listFiles as files } from '../helpers/tree-digest.ts';
 
 // The project (a copy of the code, with the full demo content) is where the builds run from; the county
 // built is another folder: the demo without the village wenshui (温水村). A worker without the build
@@ -29,9 +29,6 @@ const build = (...args: string[]) => {
   expect(run.status, run.stdout.slice(-3000) + run.stderr).toBe(0);
   return run.stdout;
 };
-const files = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
-const digest = (dir: string) => Object.fromEntries(files(dir).map((f) => [relative(dir, f), createHash('sha256').update(readFileSync(f)).digest('hex')]));
 
 let onOne: Record<string, string> = {};
 let onTwo: Record<string, string> = {};

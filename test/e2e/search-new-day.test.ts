@@ -5,15 +5,15 @@
  * state of the day and filters by it (公示状态). The new day's output is the same as a full build's of that day.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, realpathSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
 import { makeTree } from '../helpers/fixture-tree.ts';
 import { addProjectCode } from '../helpers/project-tree.ts';
 import { serveDir } from '../helpers/serve.ts';
+import { digestTree as digest } from '../helpers/tree-digest.ts';
 
 // A project of its own (tree.root/scripts/build.ts), so its builds never touch this checkout's folders.
 const tree = makeTree();
@@ -27,9 +27,6 @@ const build = (asOf: string, ...args: string[]) => {
   expect(run.status, run.stdout + run.stderr).toBe(0);
   return run.stdout + run.stderr;
 };
-const files = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
-const digest = (dir: string) => Object.fromEntries(files(dir).map((f) => [relative(dir, f), createHash('sha256').update(readFileSync(f)).digest('hex')]));
 
 // maqu's 低保 公示 is posted from 2025-11-17 to 2025-11-24; every other 公示 of the demo has ended by then.
 const TITLE = '马曲村2025年第四季度低保初审对象公示';
