@@ -469,8 +469,8 @@ if (last) {
   try {
     if (last.pagesKey === pagesKey) {
       const changed = ids.filter((id) => last.villages[id] !== digests.villages[id]);
-      // A new day: the dated pages of unchanged villages whose date facts differ; a village whose
-      // default posters changed (a notice's posting ended) is rendered whole.
+      // A new day: the dated pages of unchanged villages whose date facts differ (with a village's print page and the
+      // notice's page when a notice's posting ended: its poster left the default set; src/records/dated.ts).
       newDay = last.asOf !== county.asOf;
       if (newDay) {
         const before = last.asOf ?? '';

@@ -31,7 +31,7 @@ export interface StepContext {
     villages: readonly string[];
     newDay?: boolean;
     /**
-     * Pages (boards v/<village>, record pages v/<village>/notices/<id>, screens kiosk/<village>) rendered again in villages of `villages` that were not rendered whole:
+     * Pages (boards v/<village>, record pages v/<village>/notices/<id>, screens kiosk/<village>, print pages v/<village>/posters) rendered again in villages of `villages` that were not rendered whole:
      * their dated pages on a new day (src/records/dated.ts). A village of `villages` with none listed was rendered whole.
      */
     pages?: readonly string[];

@@ -14,7 +14,8 @@ import { getPosterFiles, getPosterFolder, getQuarterPdfName } from '../posters/f
 import { getQuarterBundles, planVillagePosters, type PlannedPoster } from '../posters/plan.ts';
 import type { DefaultReason } from '../posters/selection.ts';
 import { DEFAULT_SIZE, POSTER_SIZES, SIZES } from '../posters/sizes.ts';
-import { getCounty, getCountyRoot, getVillage, href, rendersVillage, urls } from './county.ts';
+import { getCounty, getCountyRoot, getVillage, href, rendersRecordPage, urls } from './county.ts';
+import { postersPath } from '../records/dated.ts';
 import { getRecordTypeOfFolder } from '../records/registry.ts';
 import { getLogPlan } from './publication-log.ts';
 
@@ -183,9 +184,12 @@ export function getRecordPosterView(villageId: string, folder: PosterDoc['record
   };
 }
 
-/** The print pages this build renders (every village, or in an incremental build the changed ones). */
+/**
+ * The print pages this build renders: every village's, or in an incremental build the changed villages' and, on a new
+ * day, those of villages a notice of which left the default set (src/records/dated.ts `postersPath`).
+ */
 export function listPosterPages() {
   return getCounty()
-    .villages.filter((v) => rendersVillage(v.id))
+    .villages.filter((v) => rendersRecordPage(v.id, postersPath(v.id)))
     .map((v) => ({ params: { village: v.id } }));
 }

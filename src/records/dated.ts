@@ -19,8 +19,10 @@
  * past its `unpublishAfter`, so they are rendered again when one of its notice pages is; its other data files
  * (ledgers, disclosures, meetings, volunteers, the workbook, README) are dated by their newest record.
  * Record pages carry no "数据截至" stamp; of them only notices depend on the date. The posters a village's
- * pages link to depend on the date only through which notices are still posted
- * (src/posters/selection.ts): when that changes, every page of the village is rendered again.
+ * pages link to depend on the date only through which notices are still posted (src/posters/selection.ts): when that
+ * changes, the village's print page (v/<village>/posters) and the pages of the notices concerned are rendered again
+ * (a poster's view, src/data/posters.ts, is shown only on its record's page and the print page; the poster step places
+ * the village's poster files afresh and removes those it no longer places).
  * Pure: the date is passed in.
  */
 import { addDays } from '../lib/dates.ts';
@@ -170,9 +172,14 @@ export function kioskPath(villageId: string): string {
   return `kiosk/${villageId}`;
 }
 
+/** The path of a village's print page among the dated pages (v/<village>/posters). */
+export function postersPath(villageId: string): string {
+  return `v/${villageId}/posters`;
+}
+
 export interface DatedFacts {
-  /** Facts every page of the village depends on (the default poster set): a change renders the whole village. */
-  village: string;
+  /** Which of the village's notices are still posted (the default poster set depends on it, src/posters/selection.ts), by notice. */
+  posted: Record<string, boolean>;
   /**
    * Date facts of each dated page: the board (v/<village>), record pages (v/<village>/notices/<id>) and the kiosk
    * screen (kiosk/<village>). Each is a state (a 公示 running or ended, a deadline passed), never a day count, so a
@@ -193,18 +200,22 @@ export function getDatedFacts(v: VillageRecords, asOf: string, profile: RuleProf
   // The kiosk screen: its freshness (a deadline passing), which notices it shows (not ended, names not removed), its 最近更新.
   const shown = states.filter((s, i) => !s.endsWith(':ended') && !unpublished[i]);
   pages[kioskPath(v.id)] = JSON.stringify([getKioskFreshness(v, asOf, profile), states, shown, updated]);
-  const posted = v.notices.map((n) => `${n.id}:${n.data.longTerm || n.endDate >= asOf ? 1 : 0}`).join(',');
-  return { village: posted, pages };
+  const posted = Object.fromEntries(v.notices.map((n) => [n.id, Boolean(n.data.longTerm) || n.endDate >= asOf]));
+  return { posted, pages };
 }
 
 /**
- * The pages of a village whose date facts differ between `before` and `asOf` (its board v/<village>, record pages and
- * kiosk screen kiosk/<village>), or undefined when every page of the village must be rendered again.
+ * The pages of a village whose date facts differ between `before` and `asOf`: its board v/<village>, record pages and
+ * kiosk screen kiosk/<village>; and when a notice's posting ended (or began again, a date set back), that notice's page
+ * and the village's print page v/<village>/posters, whose posters are no longer (or again) of the default set.
  */
-export function getChangedDatedPages(v: VillageRecords, before: string, asOf: string, profile: RuleProfile): string[] | undefined {
+export function getChangedDatedPages(v: VillageRecords, before: string, asOf: string, profile: RuleProfile): string[] {
   if (before === asOf) return [];
   const a = getDatedFacts(v, before, profile);
   const b = getDatedFacts(v, asOf, profile);
-  if (a.village !== b.village) return undefined;
-  return Object.keys(b.pages).filter((p) => a.pages[p] !== b.pages[p]);
+  const pages = new Set(Object.keys(b.pages).filter((p) => a.pages[p] !== b.pages[p]));
+  const moved = v.notices.filter((n) => a.posted[n.id] !== b.posted[n.id]);
+  for (const n of moved) pages.add(recordPath('notice', v.id, n.id));
+  if (moved.length > 0) pages.add(postersPath(v.id));
+  return [...pages];
 }

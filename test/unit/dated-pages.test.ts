@@ -1,7 +1,7 @@
 /**
  * A page depends on the date only through discrete states (src/records/dated.ts): a 公示 starts or ends, its names
  * leave, a deadline passes. So a new day on which no state changes re-renders no page of any village, and the day a
- * 公示 ends re-renders its village; what a page prints about a 公示 stays true on every later day of its state.
+ * 公示 ends re-renders its board, page, screen and print page; what a page prints about a 公示 stays true on every later day of its state.
  */
 import { describe, expect, it } from 'vitest';
 import { loadCounty } from '../../src/check/load.ts';
@@ -22,17 +22,23 @@ describe('the pages a new day re-renders', () => {
     expect(changed('2025-11-21', '2025-11-22')).toEqual(Object.fromEntries(county.villages.map((v) => [v.id, []])));
   });
 
-  it('are the whole village on the day its 公示 ends (its board, notice page, kiosk screen and posters change)', () => {
+  it('are the board, the notice page, the kiosk screen and the print page of its village on the day its 公示 ends, and nothing else', () => {
     expect(DIBAO.endDate).toBe('2025-11-24');
-    expect(changed('2025-11-24', '2025-11-25')['maqu']).toBeUndefined();
+    const after = changed('2025-11-24', '2025-11-25');
+    expect([...after['maqu']!].sort()).toEqual(['kiosk/maqu', 'v/maqu', 'v/maqu/notices/2025-11-17-dibao', 'v/maqu/posters']);
+    for (const v of county.villages.filter((x) => x.id !== 'maqu')) expect(after[v.id], v.id).toEqual([]);
     const [a, b] = [getDatedFacts(village('maqu'), '2025-11-24', county.profile), getDatedFacts(village('maqu'), '2025-11-25', county.profile)];
-    for (const page of ['v/maqu', 'v/maqu/notices/2025-11-17-dibao', 'kiosk/maqu']) expect(a.pages[page], page).not.toBe(b.pages[page]);
+    expect([a.posted['2025-11-17-dibao'], b.posted['2025-11-17-dibao']]).toEqual([true, false]);
+  });
+
+  it('include the print page and the notice page again when the as-of date is set back before the 公示 ended', () => {
+    expect([...changed('2025-11-25', '2025-11-24')['maqu']!].sort()).toEqual(['kiosk/maqu', 'v/maqu', 'v/maqu/notices/2025-11-17-dibao', 'v/maqu/posters']);
   });
 
   it("include a kiosk screen when the village's next publication deadline passes", () => {
     // Shaanxi: the Q4 2025 disclosure is due by 2026-01-15; every village's screen starts warning the day after.
     const after = changed('2026-01-15', '2026-01-16');
-    for (const v of county.villages) expect(after[v.id] ?? [`kiosk/${v.id}`], v.id).toContain(`kiosk/${v.id}`);
+    for (const v of county.villages) expect(after[v.id], v.id).toContain(`kiosk/${v.id}`);
   });
 });
 
