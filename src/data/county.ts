@@ -5,7 +5,7 @@
  * `npm run check` uses: the one documented fallback. A build with content errors never gets here.
  */
 import { getBuildContext } from '../build/handover.ts';
-import { contextRendersRecordPage, contextRendersVillage, contextRendersVillageFile } from '../build/context.ts';
+import { contextRendersRecordPage, contextRendersVillageFile } from '../build/context.ts';
 import { formatProblems } from '../check/format.ts';
 import { loadCounty } from '../check/load.ts';
 import type { County, Problem, VillageRecords } from '../check/model.ts';
@@ -60,16 +60,11 @@ export function getCheckProblems(): Problem[] {
 }
 
 /**
- * Whether this build renders the pages of a village: always, except in an incremental build, where
- * the build context names the changed villages and scripts/build.ts carries the other villages'
- * pages over from the previous output. Pages that are not a village's own (the county home) are
- * always rendered.
+ * Whether this build renders the page at `path` of village `id` (a record page, its board, print page or kiosk screen):
+ * always, except in an incremental build, where the build context names the changed villages and, on a new day, the
+ * dated pages of the others (src/records/dated.ts); scripts/build.ts carries every other page over from the previous
+ * output. Pages that are not a village's own (the county home) are always rendered.
  */
-export function rendersVillage(id: string): boolean {
-  return contextRendersVillage(getBuildContext(), id);
-}
-
-/** Whether this build renders the record page at `path` of village `id` (its village changed, or its date facts did). */
 export function rendersRecordPage(id: string, path: string): boolean {
   return contextRendersRecordPage(getBuildContext(), id, path);
 }
