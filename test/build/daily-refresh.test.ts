@@ -11,22 +11,14 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyPosterCache } from '../helpers/dist.ts';
 import { makeTree } from '../helpers/fixture-tree.ts';
-import { addProjectCode } from '../helpers/project-tree.ts';
+import { addProjectCode, buildAsOf } from '../helpers/project-tree.ts';
 import { openSiteSearch } from '../helpers/pagefind-node.ts';
 import { digestTree as digest, listFiles as files } from '../helpers/tree-digest.ts';
 
 // A project of its own (tree.root/scripts/build.ts), so its builds never touch this checkout's folders.
 const tree = makeTree();
 const buildScript = addProjectCode(tree.root);
-const build = (asOf: string, ...args: string[]) => {
-  const run = spawnSync(process.execPath, [buildScript, '--root', tree.root, ...args], {
-    cwd: tree.root,
-    encoding: 'utf8',
-    env: { ...process.env, GONGKAI_AS_OF: asOf },
-  });
-  expect(run.status, run.stdout + run.stderr).toBe(0);
-  return run.stdout + run.stderr;
-};
+const build = (asOf: string, ...args: string[]) => buildAsOf(buildScript, tree.root, asOf, ...args);
 const TEXT = /\.(html|json|js|css|txt|xml|csv|svg|webmanifest)$/;
 
 // dongxing's 宅基地 notice names three applicants; it may be shown until 2026-03-15.

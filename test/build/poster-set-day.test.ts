@@ -4,7 +4,7 @@
  * again, not the whole village (src/records/dated.ts `getChangedDatedPages`), and the poster step takes the poster's
  * files out of the print folder. The new day's site, with its posters, is the same bytes as a full build of that day.
  */
-import { spawnSync } from 'node:child_process';
+
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,20 +12,12 @@ import { loadCounty } from '../../src/check/load.ts';
 import { addDays } from '../../src/lib/dates.ts';
 import { copyPosterCache } from '../helpers/dist.ts';
 import { makeTree } from '../helpers/fixture-tree.ts';
-import { addProjectCode } from '../helpers/project-tree.ts';
+import { addProjectCode, buildAsOf } from '../helpers/project-tree.ts';
 import { digestTree as digest } from '../helpers/tree-digest.ts';
 
 const tree = makeTree();
 const buildScript = addProjectCode(tree.root);
-const build = (asOf: string, ...args: string[]) => {
-  const run = spawnSync(process.execPath, [buildScript, '--root', tree.root, ...args], {
-    cwd: tree.root,
-    encoding: 'utf8',
-    env: { ...process.env, GONGKAI_AS_OF: asOf },
-  });
-  expect(run.status, run.stdout.slice(-4000) + run.stderr).toBe(0);
-  return run.stdout + run.stderr;
-};
+const build = (asOf: string, ...args: string[]) => buildAsOf(buildScript, tree.root, asOf, ...args);
 
 // A public 公示 of dongguan's second quarter (its newest quarterly records are of the third), posted for half a year:
 // while it runs its poster is of the default set as a running notice, and the day after it ends it is not.

@@ -4,29 +4,21 @@
  * period is: src/lib/notice-posting.ts), so the new day re-indexes no township, and the search page still says the
  * state of the day and filters by it (公示状态). The new day's output is the same as a full build's of that day.
  */
-import { spawnSync } from 'node:child_process';
+
 import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
 import { makeTree } from '../helpers/fixture-tree.ts';
-import { addProjectCode } from '../helpers/project-tree.ts';
+import { addProjectCode, buildAsOf } from '../helpers/project-tree.ts';
 import { serveDir } from '../helpers/serve.ts';
 import { digestTree as digest } from '../helpers/tree-digest.ts';
 
 // A project of its own (tree.root/scripts/build.ts), so its builds never touch this checkout's folders.
 const tree = makeTree();
 const buildScript = addProjectCode(tree.root);
-const build = (asOf: string, ...args: string[]) => {
-  const run = spawnSync(process.execPath, [buildScript, '--root', tree.root, '--no-posters', ...args], {
-    cwd: tree.root,
-    encoding: 'utf8',
-    env: { ...process.env, GONGKAI_AS_OF: asOf },
-  });
-  expect(run.status, run.stdout + run.stderr).toBe(0);
-  return run.stdout + run.stderr;
-};
+const build = (asOf: string, ...args: string[]) => buildAsOf(buildScript, tree.root, asOf, '--no-posters', ...args);
 
 // maqu's 低保 公示 is posted from 2025-11-17 to 2025-11-24; every other 公示 of the demo has ended by then.
 const TITLE = '马曲村2025年第四季度低保初审对象公示';

@@ -3,6 +3,7 @@
  * node_modules linked), so a test can run the real `npm run build` / `npm run new` / `npm run
  * import` against changed content or even changed code without touching this checkout.
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,4 +33,18 @@ export function addProjectCode(root: string): string {
     cpSync(join(ROOT, entry), join(root, entry), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
   return join(root, 'scripts', 'build.ts');
+}
+
+/**
+ * Builds the county in `root` with its own copy of the code (`buildScript`, from addProjectCode) as of the day `asOf`,
+ * as the nightly refresh does; fails with the build's output when it fails. Returns what the build printed.
+ */
+export function buildAsOf(buildScript: string, root: string, asOf: string, ...args: string[]): string {
+  const run = spawnSync(process.execPath, [buildScript, '--root', root, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, GONGKAI_AS_OF: asOf },
+  });
+  if (run.status !== 0) throw new Error(`build as of ${asOf} failed (${run.status}):\n${run.stdout.slice(-4000)}\n${run.stderr}`);
+  return run.stdout + run.stderr;
 }
