@@ -127,14 +127,18 @@ async function bundleWithin(i: number): Promise<BundleSearch> {
 const postings = new Map<number, Promise<Record<string, string>>>();
 function loadPostings(i: number, file: string): Promise<Record<string, string>> {
   let p = postings.get(i);
-  if (!p)
-    postings.set(
-      i,
-      (p = loadLexicon().then(async ({ core }) => {
+  if (!p) {
+    // Within WAIT_MS like every file a search needs, and forgotten when it fails (the bundle is then named as not
+    // searched, and the next search asks again), as a bundle is.
+    const loading = (p = within(
+      loadLexicon().then(async ({ core }) => {
         const r = await fetch(`${base}pagefind/${core.directory.bundles[i]!.id}/${file}`);
         return r.ok ? ((await r.json()) as Record<string, string>) : {};
-      })),
-    );
+      }),
+    ));
+    void loading.catch(() => postings.get(i) === loading && postings.delete(i));
+    postings.set(i, loading);
+  }
   return p;
 }
 
