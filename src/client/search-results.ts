@@ -10,7 +10,7 @@ import { describePosting, readPostingToken } from '../lib/notice-posting.ts';
 export { keepPostingState, POSTINGS_FILE, typedPostingState } from '../lib/notice-posting.ts';
 import type { SplitLexicon } from '../lib/search-bundles.ts';
 import type { SearchResultData } from '../lib/search-entries.ts';
-import { startAtSentence, widenMarks } from '../lib/search-excerpts.ts';
+import { endAtSentence, startAtSentence, widenMarks } from '../lib/search-excerpts.ts';
 import type { SearchAnswer } from '../lib/search-run.ts';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
@@ -26,10 +26,14 @@ function decode(text: string): string {
 }
 
 /** Pagefind's excerpt is text with <mark> around matches; build it as DOM, never as HTML. `words` found the results: they are marked whole. */
-function excerptNode(excerpt: string, words: readonly string[]): HTMLParagraphElement {
+function excerptNode(excerpt: string, words: readonly string[], pageText: string | undefined): HTMLParagraphElement {
   const p = el('p', 'result-excerpt');
+  const sentences = startAtSentence(excerpt, pageText);
   // Pagefind ends each block with ". "; after Chinese text that reads better as "。".
-  const cleaned = widenMarks(startAtSentence(excerpt).replace(/\u200B/g, ''), words).replace(/(\p{Script=Han}(?:<\/mark>)?)\. ?/gu, '$1。');
+  const cleaned = widenMarks((pageText === undefined ? sentences : endAtSentence(sentences, pageText)).replace(/\u200B/g, ''), words).replace(
+    /(\p{Script=Han}(?:<\/mark>)?)\. ?/gu,
+    '$1。',
+  );
   const parts = cleaned.split(/(<mark>[\s\S]*?<\/mark>)/);
   for (const part of parts) {
     const m = /^<mark>([\s\S]*)<\/mark>$/.exec(part);
@@ -59,7 +63,8 @@ export function resultItem(d: SearchResultData, words: readonly string[], asOf: 
   if (period && asOf) meta.append(' · ', el('span', 'result-state', describePosting(period, asOf).zh));
   li.append(a, meta);
   if (d.meta['note']) li.append(el('p', 'result-note', d.meta['note']));
-  li.append(excerptNode(target.excerpt, words));
+  // A ledger entry's excerpt is the whole entry; a page's is a window of its text (content), cut at a sentence.
+  li.append(excerptNode(target.excerpt, words, d.entry ? undefined : d.content));
   return li;
 }
 

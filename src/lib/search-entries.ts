@@ -51,6 +51,8 @@ export type EntryRange = readonly [number, number];
 export interface SearchResultData {
   url: string;
   excerpt: string;
+  /** The page's indexed text, whose window `excerpt` is. */
+  content?: string;
   meta: Record<string, string>;
   /** Where the page's headings with ids are, and where the query matched (word positions): a ledger's entry is found by them. */
   anchors?: EntryAnchor[];

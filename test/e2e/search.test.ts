@@ -68,6 +68,9 @@ describe('the search page in a real browser', () => {
     // A 公示 says its state on the site's as-of date, as its page does.
     expect(await page.locator('.result-meta').first().textContent()).toBe('天成镇 马曲村 · 2025年11月17日 · 公示 · 公示至2025年11月24日');
     expect(await page.locator('.result-excerpt mark').count()).toBeGreaterThan(0);
+    // Excerpts end at a sentence, or with “…” where the page goes on; none breaks off inside a word (低保初审。公).
+    const excerpts = await page.locator('.result-excerpt').allTextContents();
+    expect(excerpts.filter((e) => !/[。！？；…]$/.test(e.trim()))).toEqual([]);
 
     await page.locator('#filters summary').click();
     await page.locator('#f-village').selectOption('马曲村');

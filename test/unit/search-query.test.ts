@@ -15,7 +15,7 @@ import {
   voucherTerm,
   type SearchLexicon,
 } from '../../src/lib/search-query.ts';
-import { startAtSentence, widenMarks } from '../../src/lib/search-excerpts.ts';
+import { endAtSentence, startAtSentence, widenMarks } from '../../src/lib/search-excerpts.ts';
 import { combineFilters, runPlan } from '../../src/lib/search-run.ts';
 import type { SearchVocabulary } from '../../src/lib/search-shards.ts';
 import { suggestQuery } from '../../src/lib/search-suggest.ts';
@@ -451,7 +451,7 @@ describe('did you mean', () => {
 });
 
 describe('result excerpts', () => {
-  it('start at the sentence that holds the first match, not in the middle of the one before', () => {
+  it('start at the sentence that holds the first match, not in the middle of the one before, or say with “…” that they do', () => {
     expect(startAtSentence('出2,960.00元，已于6月底完工。 CW-02 <mark>低</mark><mark>保</mark>、特困供养')).toBe(
       'CW-02 <mark>低</mark><mark>保</mark>、特困供养',
     );
@@ -463,6 +463,28 @@ describe('result excerpts', () => {
       '支出 经营支出：光伏电站<mark>逆</mark>\u200B<mark>变</mark>维修，1,950.00 元。 记-09-002',
     );
     expect(startAtSentence('共计1,950.00元<mark>逆</mark>')).toBe('共计1,950.00元<mark>逆</mark>');
+    // Pagefind's window began inside a sentence: “…” says the page's text comes before it; at the page's start, nothing.
+    const page = '本方案已经5月16日召开村民代表会议表决通过。';
+    expect(startAtSentence('月16日召开村民代表<mark>会议</mark>表决通过。', page)).toBe('…月16日召开村民代表<mark>会议</mark>表决通过。');
+    expect(startAtSentence('本方案已经5月16日召开村民代表<mark>会议</mark>', page)).toBe('本方案已经5月16日召开村民代表<mark>会议</mark>');
+  });
+
+  it('end at a sentence with “…” when the page goes on, instead of breaking off inside a word', () => {
+    const page = '公示中，剩余5天. 公示类型：低保初审。公示期 2025年11月17日起 7 天。如有异议请联系村委会。';
+    // Pagefind cut the excerpt after 公 of 公示期: the fragment goes, “…” says the page goes on.
+    expect(endAtSentence('公示类型：<mark>低</mark><mark>保</mark>初审。公', page)).toBe('公示类型：<mark>低</mark><mark>保</mark>初审。…');
+    // The excerpt reaches the page's end: nothing is cut, nothing added (a voucher number after the last 。 stays).
+    const entry = '支出 经营支出：光伏电站逆变维修，1,950.00 元。 记-09-002';
+    expect(endAtSentence('经营支出：光伏电站<mark>逆</mark><mark>变</mark>维修，1,950.00 元。 记-09-002', entry)).toBe(
+      '经营支出：光伏电站<mark>逆</mark><mark>变</mark>维修，1,950.00 元。 记-09-002',
+    );
+    // No sentence end after the last match: cutting would lose the match, so the excerpt is kept, and “…” added.
+    expect(endAtSentence('公示类型：<mark>低</mark><mark>保</mark>初审', page)).toBe('公示类型：<mark>低</mark><mark>保</mark>初审…');
+    // Pagefind's block end ". " is a sentence end too; amounts' decimal points are not.
+    expect(endAtSentence('剩余5天. <mark>公示</mark>类型. 低保初', page)).toBe('剩余5天. <mark>公示</mark>类型.…');
+    // A table row's number is a cell of its own (“2. ”), not a sentence: the excerpt does not end in “2.…”.
+    const table = '1. 项目总投资. 36,000.00. 维修四组生产路1.2公里. 2. 申请一事一议财政奖补. 20,000.00.';
+    expect(endAtSentence('<mark>维修</mark>四组生产路1.2公里. 2. 申请一事', table)).toBe('<mark>维修</mark>四组生产路1.2公里.…');
   });
 
   it('mark the whole word a villager searched for, not only the piece the search looked up (报酬 searched by 酬)', () => {
