@@ -186,6 +186,8 @@ async function showMore(mine = generation) {
 
 /** Bytes of township bundles a search may load: small at first; every township once the villager asks. */
 let budget = BUNDLE_BUDGET;
+/** The last search's words whose synonyms it looked up: 搜索其余 looks them up too, so asking for more never shows fewer. */
+let expanded = { query: '', terms: [] as string[] };
 async function search() {
   const mine = ++generation;
   const query = input.value.trim();
@@ -233,6 +235,7 @@ async function search() {
     const answer = await runSearch(openBundles(lexicon.directory, chosen, open, budget), forQuery, words, searched, order, {
       describe: (d) => ({ title: d.meta['title'] ?? '', superseded: Boolean(d.meta['note']), kind: d.meta['kind'] }),
       loadVocabulary,
+      expand: budget === Infinity && expanded.query === words ? expanded.terms : [],
     });
     const { describeAnswer, restText } = await within(loadDrawing());
     // A bundle that could not be searched is opened again by the next search (the button below offers it).
@@ -240,6 +243,7 @@ async function search() {
     for (const i of failed) forgetBundle(i);
     if (mine !== generation) return;
     hits = answer.outcome.hits;
+    expanded = { query: words, terms: answer.outcome.terms.filter((t) => t.expanded).map((t) => t.text) };
     foundWords = answer.outcome.terms.flatMap((t) => t.found);
     shown = 0;
     byDate = order !== 'relevance' && (answer.scope?.now.length ?? 0) > 1 ? mergeByDate(hits, (d) => sortableDate(d.meta['date'] ?? ''), order) : undefined;

@@ -36,6 +36,11 @@ export interface TermOutcome {
   bySynonym: boolean;
   /** Pages containing the term or one of its synonyms. */
   pages: number;
+  /**
+   * True when the term's synonyms or related words were looked up (it was rare where searched). Searching more
+   * townships for the same query looks them up again (runPlan's `expand`), so the results only grow.
+   */
+  expanded?: boolean;
 }
 
 export interface SearchOutcome<D> {
@@ -111,6 +116,7 @@ async function findTerm<D>(
   let bySynonym = true;
   let literal = 0;
   let skipped = false;
+  let expanded = false;
   for (const [i, t] of term.tries.entries()) {
     // A word the boards use often is taken as meant; related words are looked up only when it is rare, synonyms
     // only when it finds less than two screens of results (unless `widen`: no page had every word as meant).
@@ -120,6 +126,7 @@ async function findTerm<D>(
     }
     // A phrase no page has (search-lexicon.ts choosePins) finds nothing: its index chunks are not read.
     if (t.absent) continue;
+    if (t.related || t.synonym) expanded = true;
     const r = await pagefind.search(t.query, { filters, ...(sort ? { sort } : {}) });
     let list: Scored<D>[] = r?.results ?? [];
     if (i === 0) literal = list.length;
@@ -134,7 +141,8 @@ async function findTerm<D>(
       union.set(x.id, prev ? { ...prev, score: prev.score + x.score } : x);
     }
   }
-  return { list: [...union.values()], skipped, outcome: { text: term.text, found, bySynonym: found.length > 0 && bySynonym, pages: union.size } };
+  const outcome: TermOutcome = { text: term.text, found, bySynonym: found.length > 0 && bySynonym, pages: union.size, ...(expanded ? { expanded } : {}) };
+  return { list: [...union.values()], skipped, outcome };
 }
 
 /**
@@ -171,7 +179,7 @@ export async function runPlan<D>(
   plan: QueryPlan,
   chosen: ChosenFilters = {},
   order: SortOrder = 'relevance',
-  options: { totalPages?: number | undefined; describe?: Describe<D> | undefined } = {},
+  options: { totalPages?: number | undefined; describe?: Describe<D> | undefined; expand?: readonly string[] | undefined } = {},
 ): Promise<SearchOutcome<D>> {
   const none: SearchOutcome<D> = { hits: [], terms: [], dropped: [], tooBroad: false };
   const filters = combineFilters(chosen, plan);
@@ -227,14 +235,16 @@ export async function runPlan<D>(
   // characters, common ones mostly, would each read an index chunk. Not searched, it is left out and the outcome says
   // so (`unsearched`: the page lists it among the words left out, never as a word the results lack).
   const found = new Map<QueryPlan['terms'][number], Unit>();
-  for (const term of plan.terms.filter((t) => !t.guessed)) found.set(term, await findUnit(term, false));
+  // Terms whose other words a narrower search of the same query looked up are looked up again (`expand`).
+  const expand = new Set(options.expand);
+  for (const term of plan.terms.filter((t) => !t.guessed)) found.set(term, await findUnit(term, expand.has(term.text)));
   const answered = found.size > 0 && allOf([...found.values()]).length > 0;
   const notSearched = (term: QueryPlan['terms'][number]): Unit => {
     const outcome = { text: term.text, found: [], bySynonym: false, pages: 0 };
     return { text: term.text, guessed: true, unsearched: true, parts: [{ list: [], skipped: false, outcome }], list: [], skipped: false };
   };
   let units: Unit[] = [];
-  for (const term of plan.terms) units.push(found.get(term) ?? (answered ? notSearched(term) : await findUnit(term, false)));
+  for (const term of plan.terms) units.push(found.get(term) ?? (answered ? notSearched(term) : await findUnit(term, expand.has(term.text))));
   const unfound = (u: Unit) => u.guessed && u.list.length === 0;
   // No page has every word as meant: before leaving any out, search the words with the synonyms and related words a
   // common word skips (修房子补贴: 补贴 is common, the 危房改造 notice says 补助). A guessed word no page has is left
@@ -339,7 +349,7 @@ export async function runSearch<D>(
   query: string,
   chosen: ChosenFilters,
   order: SortOrder,
-  options: { describe?: Describe<D>; loadVocabulary?: (query: string) => Promise<SearchVocabulary> } = {},
+  options: { describe?: Describe<D>; loadVocabulary?: (query: string) => Promise<SearchVocabulary>; expand?: readonly string[] } = {},
 ): Promise<SearchAnswer<D>> {
   const open = typeof index === 'function' ? index : async (): Promise<OpenedIndex<D>> => ({ api: index });
   // A sharded lexicon (search-shards.ts) is loaded for each query: what its characters need.
@@ -349,7 +359,7 @@ export async function runSearch<D>(
   const search = async (plan: QueryPlan) => {
     const opened = await open(plan);
     const totalPages = opened.pages ?? lexicon.pages;
-    const run = { ...(totalPages ? { totalPages } : {}), ...(options.describe ? { describe: options.describe } : {}) };
+    const run = { ...(totalPages ? { totalPages } : {}), ...(options.describe ? { describe: options.describe } : {}), expand: options.expand };
     const outcome = await runPlan(opened.api, plan, chosen, order, run);
     return { plan, outcome, ...(opened.scope ? { scope: opened.scope } : {}) };
   };

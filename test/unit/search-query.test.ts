@@ -373,6 +373,19 @@ describe('running a plan', () => {
     expect((await runPlan(pf, planQuery('最低生活保障', LEXICON))).hits.map((h) => h.id).sort()).toEqual(['a', 'b', 'c', 'd']);
   });
 
+  it('never finds fewer when more townships are searched for the same words: what a narrower search looked up is looked up again', async () => {
+    // One township: 低保 is rare there, so its related word 最低生活保障 is looked up too.
+    const narrow = await runPlan(memoryPagefind({ a: '低保', d: '最低生活保障' }), planQuery('低保', LEXICON));
+    expect(narrow.hits.map((h) => h.id).sort()).toEqual(['a', 'd']);
+    expect(narrow.terms[0]).toMatchObject({ text: '低保', expanded: true });
+    // The whole county: 低保 alone is common, so by itself the search would no longer find d (搜索其余 showed fewer).
+    const county = memoryPagefind({ a: '低保', b: '低保', c: '低保', d: '最低生活保障' });
+    expect((await runPlan(county, planQuery('低保', LEXICON))).hits.map((h) => h.id).sort()).toEqual(['a', 'b', 'c']);
+    const expand = narrow.terms.filter((t) => t.expanded).map((t) => t.text);
+    const wider = await runPlan(county, planQuery('低保', LEXICON), {}, 'relevance', { expand });
+    expect(wider.hits.map((h) => h.id).sort()).toEqual(['a', 'b', 'c', 'd']);
+  });
+
   it('counts a page with a synonym as a match, and says when only the synonym was found', async () => {
     const r = await runPlan(memoryPagefind({ a: '农村饮水安全工程', b: '低保' }), planQuery('自来水', LEXICON));
     expect(r.hits.map((h) => h.id)).toEqual(['a']);
