@@ -13,6 +13,8 @@
  */
 import { chooseBundles, searchBundles } from '../lib/search-bundles.ts';
 import type { SearchResultData } from '../lib/search-entries.ts';
+import { endAtSentence, startAtSentence } from '../lib/search-excerpts.ts';
+import { describePosting, readPostingToken } from '../lib/notice-posting.ts';
 import type { makeBundleOpener } from './search-open.ts';
 import { planQuery, type SearchLexicon } from '../lib/search-query.ts';
 import { runPlan, type PagefindInstance, type PagefindLike } from '../lib/search-run.ts';
@@ -32,6 +34,8 @@ const select = form.elements.namedItem('county') as HTMLSelectElement;
 const status = document.getElementById('province-status')!;
 const list = document.getElementById('province-results') as HTMLOListElement;
 const base = form.dataset['base'] ?? '/';
+/** A county's data date (its option's data-as-of): a 公示 result's posting state is said as of it. */
+const countyAsOf = (id: string) => select.querySelector<HTMLOptionElement>(`option[value="${CSS.escape(id)}"]`)?.dataset['asOf'];
 const countyName = (id: string) => select.querySelector<HTMLOptionElement>(`option[value="${CSS.escape(id)}"]`)?.textContent?.replace('（暂缺）', '') ?? id;
 
 type CreateInstance = (o: object) => Instance;
@@ -173,7 +177,12 @@ async function search(): Promise<void> {
       a.href = target.url;
       // Directory records carry their county's name; a county's own records are from the chosen county.
       const where = [d.meta['county'] ?? countyName(county), d.meta['village'], d.meta['date'], d.meta['kind'] ?? '全文'].filter(Boolean);
-      li.append(a, el('p', where.join(' · ')), el('p', clean(target.excerpt)));
+      // A 公示 from the county's own index says its state on the county's data date (公示至…, 公示期已结束), as there.
+      const period = d.meta['posting'] === undefined ? undefined : readPostingToken(d.meta['posting']);
+      const asOf = countyAsOf(county);
+      if (period && asOf) where.push(describePosting(period, asOf).zh);
+      const excerpt = d.entry || d.content === undefined ? target.excerpt : endAtSentence(startAtSentence(d.excerpt, d.content), d.content);
+      li.append(a, el('p', where.join(' · ')), el('p', clean(excerpt)));
       list.append(li);
     }
     notes.push(

@@ -203,7 +203,11 @@ ${rows}
 export function renderSearch(input: PortalInput, scriptHref: string): string {
   const base = portalBase(input.province);
   const options = input.counties
-    .map((c) => `<option value="${c.id}"${c.summary ? '' : ' data-unavailable=""'}>${e(c.name)}${c.summary ? '' : '（暂缺）'}</option>`)
+    // A county's data date: its 公示 results say their posting state on that day, as on the county's own search page.
+    .map(
+      (c) =>
+        `<option value="${c.id}"${c.summary ? ` data-as-of="${e(c.summary.asOf)}"` : ' data-unavailable=""'}>${e(c.name)}${c.summary ? '' : '（暂缺）'}</option>`,
+    )
     .join('');
   const body = `<nav class="crumbs" aria-label="当前位置"><ol><li><a href="${base}">${e(input.province.name)}</a></li><li aria-current="page">搜索</li></ol></nav>
 <h1>全省搜索</h1>

@@ -143,6 +143,20 @@ describe('the province search of a county’s ledger entries (nginx, Chromium)',
   });
 });
 
+describe('the province search of a county’s 公示 (nginx, Chromium)', () => {
+  it('says each 公示 result’s posting state on the county’s data date, as the county’s own search page does', async () => {
+    const { context, errors, results } = await searchPortal('低保', 'c1');
+    try {
+      const notices = results.filter((r) => r.href.includes('/notices/'));
+      expect(notices.length).toBeGreaterThan(0);
+      for (const r of notices) expect(r.text).toMatch(/ · 公示 · (公示至\d{4}年\d{1,2}月\d{1,2}日|公示期已结束|\d{4}年\d{1,2}月\d{1,2}日起公示|长期公示)\n/);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('the province portal’s caching (deploy/nginx)', () => {
   it('lets browsers keep a county’s hashed index files and the portal’s directory index for a year, as on a county’s own site', async () => {
     const publicDir = join(repo, 'public');
