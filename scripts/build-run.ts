@@ -181,6 +181,15 @@ function spareRelease(): string | undefined {
   return undefined;
 }
 
+/** Where the symbolic link `path` points, as written in it; undefined when it is no link. */
+function readLink(path: string): string | undefined {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The release folder <out> links to, if <out> is such a link. */
 function currentRelease(out: string): string | undefined {
   try {
@@ -528,9 +537,22 @@ const privateTmp = tempPath(join(root, PRIVATE_DIR));
 mkdirSync(work, { recursive: true });
 // Astro writes its prerender chunks into <staging>/.prerender/ (the page process runs in the work folder, `renderPages`),
 // and they import packages by name: in the staging folder of a county folder outside the project, Node finds none. A link
-// to the project's node_modules in the work folder (never in the output) lets them resolve.
+// to the project's node_modules in the work folder (never in the output) lets them resolve. A link left by a build from
+// another checkout (or one since moved) is made this project's again: the chunks must import this project's packages, and
+// the posters' code is found through it (src/posters/cache.ts `getCodeDir`).
 const modulesLink = join(work, 'node_modules');
-if (relative(project, root).startsWith('..') && !existsSync(modulesLink)) symlinkSync(join(project, 'node_modules'), modulesLink, 'dir');
+const projectModules = join(project, 'node_modules');
+if (relative(project, root).startsWith('..') && readLink(modulesLink) !== projectModules) {
+  const next = tempPath(modulesLink);
+  rmSync(next, { force: true });
+  symlinkSync(projectModules, next, 'dir');
+  try {
+    renameSync(next, modulesLink);
+  } catch {
+    // A real folder of that name, made by hand: left as it is.
+    rmSync(next, { force: true });
+  }
+}
 rmSync(staging, { recursive: true, force: true });
 // Killed builds' staging folders, releases this output no longer shows, and outputs replaced by an
 // earlier build whose background removal did not finish.

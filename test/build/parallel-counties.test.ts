@@ -7,7 +7,7 @@
  * (src/check/build-lock.ts): the log is appended once and the output is whole.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,6 +54,7 @@ function build(root: string): Promise<Run> {
 const together: Record<string, Run> = {};
 const alone: Record<string, Run> = {};
 let sameFolder: Run[] = [];
+let fromElsewhere: Run;
 
 beforeAll(async () => {
   // Two counties at once, from this checkout; then each again alone, in fresh folders.
@@ -63,6 +64,11 @@ beforeAll(async () => {
   // One county folder built twice at once.
   const same = makeCounty('same');
   sameFolder = await Promise.all([build(same), build(same)]);
+  // A county folder last built from another checkout: its work folder links that checkout's node_modules (here one gone).
+  const moved = makeCounty('moved');
+  mkdirSync(join(moved, '.gongkai-build'));
+  symlinkSync(join(scratch, 'gone', 'node_modules'), join(moved, '.gongkai-build', 'node_modules'));
+  fromElsewhere = await build(moved);
 }, 900_000);
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -94,5 +100,13 @@ describe('one county folder built twice at the same time', () => {
 
   it('publishes the whole site, with each record logged once, the same as the same content built alone', () => {
     expect(digestTree(join(scratch, 'same', 'dist'))).toEqual(digestTree(join(scratch, 'a-alone', 'dist')));
+  });
+});
+
+describe('a county folder last built from another checkout', () => {
+  it('builds from this checkout with this checkout’s packages, the same as the same content built alone', () => {
+    expect(fromElsewhere.code, fromElsewhere.output.slice(-3000)).toBe(0);
+    expect(readlinkSync(join(scratch, 'moved', '.gongkai-build', 'node_modules'))).toBe(join(ROOT, 'node_modules'));
+    expect(digestTree(join(scratch, 'moved', 'dist'))).toEqual(digestTree(join(scratch, 'a-alone', 'dist')));
   });
 });
