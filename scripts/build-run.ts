@@ -26,6 +26,7 @@ import {
   writeCacheFile,
   type CacheFileSpec,
 } from '../src/check/cache-file.ts';
+import { takeBuildLock } from '../src/check/build-lock.ts';
 import { VillageCheckCache } from '../src/check/check-cache.ts';
 import { writeCountySnapshot } from '../src/check/county-snapshot.ts';
 import { codeFingerprint, contentDigests, contentStamp } from '../src/check/digest.ts';
@@ -86,6 +87,19 @@ if (dataFileMb !== undefined && !(dataFileMb >= 0.001 && dataFileMb <= 4096)) {
   console.error(`--data-file-mb ${values['data-file-mb']} 应为 0.001 到 4096 之间的数（MB）。 --data-file-mb must be a number of MB from 0.001 to 4096.`);
   process.exit(1);
 }
+// One build of a county folder at a time (src/check/build-lock.ts): a second would share its caches, log and output, so it
+// waits for the first to end (and then finds what it left: often nothing to build).
+mkdirSync(work, { recursive: true });
+let lock = takeBuildLock(work);
+if ('heldBy' in lock)
+  console.log(
+    `另一个构建正在构建这个县的文件夹 ${root}（进程 ${lock.heldBy}），等它结束后再开始。不同县的文件夹可以同时构建。\nWaiting for another build of the county folder ${root} (process ${lock.heldBy}) to finish. Builds of different county folders may run at the same time.`,
+  );
+while ('heldBy' in lock) {
+  await new Promise((wake) => setTimeout(wake, 500));
+  lock = takeBuildLock(work);
+}
+process.on('exit', lock.release);
 const hash = (...parts: string[]) => createHash('sha256').update(parts.join('\0')).digest('hex');
 // Each damaged cache is said once in this build, by whichever of its processes and threads finds it first.
 const cacheNotices = tempPath(join(work, 'cache-notices'));
@@ -167,6 +181,15 @@ function spareRelease(): string | undefined {
   return undefined;
 }
 
+/** Where the symbolic link `path` points, as written in it; undefined when it is no link. */
+function readLink(path: string): string | undefined {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The release folder <out> links to, if <out> is such a link. */
 function currentRelease(out: string): string | undefined {
   try {
@@ -234,6 +257,11 @@ function childFailure(zh: string, en: string, enProcess: string, code: number | 
 function renderPages(context: PageHandover, onStarted: (pid: number) => void = () => {}): Promise<void> {
   return new Promise((done, failed) => {
     const child = fork(join(project, 'scripts', 'build-pages.ts'), {
+      // Run in the work folder, which holds the staging folder: Astro writes its prerender chunks into <staging>/.prerender/
+      // only when the staging folder is inside the current folder, else into <current folder>/.astro/.prerender/, which two
+      // builds run from one folder (two counties built from one checkout with --root) would share, and the first to finish
+      // would delete under the other.
+      cwd: work,
       serialization: 'advanced',
       stdio: 'inherit',
       // Rendering makes short-lived strings by the million; a young generation smaller than the one V8 grows to on a
@@ -507,14 +535,24 @@ const staging = join(work, `dist-${process.pid}`);
 const outKey = hash(outId).slice(0, 12);
 const privateTmp = tempPath(join(root, PRIVATE_DIR));
 mkdirSync(work, { recursive: true });
-// Astro writes its prerender chunks into <staging>/.prerender/ when the staging folder (under
-// <root>/.gongkai-build/) is inside the current folder, else into <current folder>/.astro/.prerender/
-// (its getOutDirWithinCwd: `npm run build -- --root <county>` run in the project puts them in
-// <project>/.astro/.prerender/). They import packages by name: in the staging folder of a county folder
-// outside the project (a build run in the county folder), Node finds none. A link to the project's
-// node_modules in the work folder (never in the output) lets them resolve.
+// Astro writes its prerender chunks into <staging>/.prerender/ (the page process runs in the work folder, `renderPages`),
+// and they import packages by name: in the staging folder of a county folder outside the project, Node finds none. A link
+// to the project's node_modules in the work folder (never in the output) lets them resolve. A link left by a build from
+// another checkout (or one since moved) is made this project's again: the chunks must import this project's packages, and
+// the posters' code is found through it (src/posters/cache.ts `getCodeDir`).
 const modulesLink = join(work, 'node_modules');
-if (relative(project, root).startsWith('..') && !existsSync(modulesLink)) symlinkSync(join(project, 'node_modules'), modulesLink, 'dir');
+const projectModules = join(project, 'node_modules');
+if (relative(project, root).startsWith('..') && readLink(modulesLink) !== projectModules) {
+  const next = tempPath(modulesLink);
+  rmSync(next, { force: true });
+  symlinkSync(projectModules, next, 'dir');
+  try {
+    renameSync(next, modulesLink);
+  } catch {
+    // A real folder of that name, made by hand: left as it is.
+    rmSync(next, { force: true });
+  }
+}
 rmSync(staging, { recursive: true, force: true });
 // Killed builds' staging folders, releases this output no longer shows, and outputs replaced by an
 // earlier build whose background removal did not finish.

@@ -15,6 +15,10 @@
  * Villages whose files did not change since the last build reuse their check results
  * (src/check/check-cache.ts).
  *
+ * One build of a county folder at a time (src/check/build-lock.ts): a second build of the same folder waits for the first to
+ * end, saying so, and then builds what is left to build (often nothing). Builds of different county folders run side by side, also from one checkout: the page process runs
+ * in the county's work folder, so Astro's page chunks are written in each build's own staging folder.
+ *
  * Publishing is one atomic step: <out> is a symbolic link to a release folder under
  * <root>/.gongkai-build/; a new link is made next to <out> and renamed over it (rename(2)), so a
  * reader always sees either the whole old site or the whole new one, never no site. The replaced

@@ -123,7 +123,8 @@ async function bundleWithin(i: number): Promise<BundleSearch> {
   };
 }
 
-// A bundle's notices' periods (src/lib/notice-posting.ts), fetched once and only for the 公示状态 filter; none if missing.
+// A bundle's notices' periods (src/lib/notice-posting.ts), fetched once and only for the 公示状态 filter. A bundle without
+// periods has no such file (404: none); any other failure fails the bundle's search, as a bundle that does not open does.
 const postings = new Map<number, Promise<Record<string, string>>>();
 function loadPostings(i: number, file: string): Promise<Record<string, string>> {
   let p = postings.get(i);
@@ -133,7 +134,9 @@ function loadPostings(i: number, file: string): Promise<Record<string, string>> 
     const loading = (p = within(
       loadLexicon().then(async ({ core }) => {
         const r = await fetch(`${base}pagefind/${core.directory.bundles[i]!.id}/${file}`);
-        return r.ok ? ((await r.json()) as Record<string, string>) : {};
+        if (r.status === 404) return {};
+        if (!r.ok) throw new Error(`${file}: ${r.status}`);
+        return (await r.json()) as Record<string, string>;
       }),
     ));
     void loading.catch(() => postings.get(i) === loading && postings.delete(i));

@@ -18,9 +18,9 @@
  * It is a self-checking cache file too: a damaged one is laid out again.
  */
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   isDeadTemp,
@@ -60,14 +60,23 @@ let identity: string | undefined;
 
 /**
  * The folder of this file's sources. Run natively that is where this module is; bundled into Astro's
- * page build (the layout cache is read by the pages too) the module sits in a build chunk, so look
- * for src/posters above it, then in the project the build runs from.
+ * page build (the layout cache is read by the pages too) the module sits in a build chunk under the
+ * staging folder, so look for src/posters above it; for a county folder outside the project, in the
+ * project whose node_modules the build linked into the county's work folder (scripts/build-run.ts),
+ * which is how the chunk finds its packages; then in the current folder (`astro dev`).
  */
-function getCodeDir(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
+export function getCodeDir(here = dirname(fileURLToPath(import.meta.url)), cwd = process.cwd()): string {
   const candidates = [here];
-  for (let dir = here; dirname(dir) !== dir; dir = dirname(dir)) candidates.push(join(dir, 'src/posters'));
-  candidates.push(join(process.cwd(), 'src/posters'));
+  for (let dir = here; dirname(dir) !== dir; dir = dirname(dir)) {
+    candidates.push(join(dir, 'src/posters'));
+    const modules = join(dir, 'node_modules');
+    try {
+      if (lstatSync(modules).isSymbolicLink()) candidates.push(join(dirname(resolve(dir, readlinkSync(modules))), 'src/posters'));
+    } catch {
+      // No node_modules here.
+    }
+  }
+  candidates.push(join(cwd, 'src/posters'));
   return candidates.find((d) => existsSync(join(d, 'layout.ts')) && existsSync(join(d, 'cache.ts'))) ?? here;
 }
 

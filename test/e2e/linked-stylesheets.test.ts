@@ -2,10 +2,11 @@
  * `stylesheets: linked` in content/site.yaml (for hosts with a 1 GB cap): the demo built with it links the stylesheet
  * every page shares from /_astro/ and inlines only each page's own small parts. In Debian's Chromium behind nginx with the repo's configuration, every page
  * template is drawn with its CSS under the strict content security policy, with and without JavaScript, and the
- * stylesheets are cached for a year.
+ * stylesheets are cached for a year. A kiosk screen's offline copy (src/integrations/kiosk-offline.ts) holds the
+ * stylesheets its page links: a screen that loses its network draws its slides styled after a reload.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -16,6 +17,8 @@ import { startNginx, type RunningNginx } from '../helpers/nginx.ts';
 import { ROOT } from '../helpers/fixture-tree.ts';
 import { makeProjectTree } from '../helpers/project-tree.ts';
 
+/** Screenshots of the offline screen, to look at. */
+const SHOTS = join(ROOT, 'test-results', 'linked-stylesheets');
 const tree = makeProjectTree();
 // The tree has no public/ (favicon.svg), which every page links.
 cpSync(join(ROOT, 'public'), join(tree.root, 'public'), { recursive: true });
@@ -100,5 +103,44 @@ describe('a county that links its stylesheets', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/css/);
     expect(res.headers.get('cache-control')).toMatch(/max-age=31536000/);
     expect(res.headers.get('content-encoding')).toBe('gzip');
+  });
+});
+
+describe('a kiosk screen of a county that links its stylesheets', () => {
+  it('keeps its linked stylesheets in its offline copy, so with the network gone a reload still draws the slides styled', async () => {
+    const html = readFileSync(join(dist, 'kiosk', 'maqu', 'index.html'), 'utf8');
+    const linked = [...html.matchAll(/<link rel="stylesheet" href="(\/_astro\/[^"]+\.css)"/g)].map((m) => m[1]!);
+    expect(linked.length).toBeGreaterThan(0);
+    const sw = readFileSync(join(dist, 'kiosk', 'maqu', 'sw.js'), 'utf8');
+    for (const href of linked) expect(sw).toContain(`"url":"${href}"`);
+    mkdirSync(SHOTS, { recursive: true });
+    for (const [orientation, width, height] of [
+      ['landscape', 1920, 1080],
+      ['portrait', 1080, 1920],
+    ] as const) {
+      const context = await browser.newContext({ viewport: { width, height } });
+      const page = await context.newPage();
+      try {
+        await page.goto(`${nginx.url}/kiosk/maqu/`);
+        await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 15_000 });
+        // Not from the browser's own cache (nginx lets it keep a stylesheet a year): only the offline copy may answer.
+        await (await context.newCDPSession(page)).send('Network.clearBrowserCache');
+        await context.setOffline(true);
+        const stylesheets: { url: string; status: number; fromServiceWorker: boolean }[] = [];
+        page.on('response', (r) => {
+          if (r.url().endsWith('.css')) stylesheets.push({ url: new URL(r.url()).pathname, status: r.status(), fromServiceWorker: r.fromServiceWorker() });
+        });
+        await page.reload();
+        expect(stylesheets.map((r) => r.url).sort()).toEqual([...linked].sort());
+        for (const r of stylesheets) expect(r, r.url).toMatchObject({ status: 200, fromServiceWorker: true });
+        // kiosk.css, linked: the top band's dark blue and the type sized to the screen (5vmin).
+        expect(await page.locator('header.top').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(18, 53, 91)');
+        expect(await page.locator('html').evaluate((e) => getComputedStyle(e).fontSize)).toBe(`${Math.min(width, height) * 0.05}px`);
+        expect(await page.locator('h1').innerText()).toContain('马曲村');
+        await page.screenshot({ path: join(SHOTS, `kiosk-offline-${orientation}.png`) });
+      } finally {
+        await context.close();
+      }
+    }
   });
 });
