@@ -22,7 +22,17 @@ import type { County, VillageRecords } from '../check/model.ts';
 import { formatDateZh } from '../lib/dates.ts';
 import { DATA_FILE_BYTES } from '../lib/deploy-hosts.ts';
 import { getLicence } from '../lib/licences.ts';
-import { buildAtomFeed, buildJsonFeed, getFeedDate, listFeedEntries, sortFeedEntries, type FeedEntry, type FeedScope } from '../opendata/feeds.ts';
+import {
+  buildAtomFeed,
+  buildJsonFeed,
+  FEED_LATEST,
+  FEED_WINDOW_DAYS,
+  getFeedDate,
+  listFeedEntries,
+  sortFeedEntries,
+  type FeedEntry,
+  type FeedScope,
+} from '../opendata/feeds.ts';
 import {
   buildDataFiles,
   citation,
@@ -493,6 +503,8 @@ export async function getDataPageView() {
     files: groupCountyFiles(countyFiles),
     partSizeZh: getPartSizeZh(countyScope.split!),
     feeds: getFeedLinks()[0]!,
+    /** What a feed carries (src/opendata/feeds.ts `selectFeedEntries`). */
+    feedBound: { latest: FEED_LATEST, windowDays: FEED_WINDOW_DAYS },
     villageCount: county.villages.length,
     townships: [...townships].map(([name, villages]) => ({ name, villages })),
   };
