@@ -22,7 +22,7 @@ import { createHash } from 'node:crypto';
 import { getBuildContext } from '../build/handover.ts';
 import { readCacheFile, readCacheJson, reportUnreadableCache, writeCacheFile, type CacheFileSpec } from '../check/cache-file.ts';
 import type { County, VillageRecords } from '../check/model.ts';
-import { getFeedEntriesText, type FeedEntry } from '../opendata/feeds.ts';
+import type { FeedEntry } from '../opendata/feeds.ts';
 import { buildVillageDataPart, WORKBOOK, type VillageDataPart } from '../opendata/files.ts';
 import { assertNoPersonalNumbers } from '../opendata/privacy-gate.ts';
 import { TABLES, type Cell, type Finding, type Table } from '../opendata/tables.ts';
@@ -155,22 +155,20 @@ export function getFeedEntriesKey(village: VillageRecords, asOf: string): string
 
 /**
  * A village's feed entries kept between builds in its folder (`feed-<key>.json`, a self-checking cache file), or listed
- * by `make`, scanned by the privacy gate as both feeds print them (src/opendata/feeds.ts `getFeedEntriesText`) and
- * kept; listed every time (and not scanned here) outside a build that keeps parts. The county's feeds are its villages'
- * entries sorted together (300 villages: listing all of them took 1.2 CPU-s of every build that printed the county's
- * feeds), and scan only their head in such a build (`keepCountyFeed`).
+ * by `make` and kept; listed every time outside a build that keeps parts. The county's feeds take their newest entries
+ * from their villages' sorted together (300 villages: listing all of them took 1.2 CPU-s of every build that printed
+ * the county's feeds). The privacy gate scans each feed as it is printed (src/data/opendata.ts), so an entry is scanned
+ * where it is published, and one too old for any feed is not printed.
  */
 export function keepVillageFeedEntries(village: VillageRecords, asOf: string, make: () => FeedEntry[]): FeedEntry[] {
   const store = getBuildContext()?.openDataParts;
   const key = getFeedEntriesKey(village, asOf);
   if (!store || key === undefined) return make();
   const file = join(store.dir, village.id, `feed-${createHash('sha256').update(key).digest('hex').slice(0, 32)}.json`);
-  // Version 4: entries kept are scanned.
   const spec: CacheFileSpec = { kind: 'opendata-parts', version: 4, key: `feed\0${key}` };
   const kept = readCacheJson(file, spec, isEntries);
   if (kept) return kept;
   const entries = make();
-  assertNoPersonalNumbers(`${villagePath(village.id)}/feed.xml`, getFeedEntriesText(entries));
   writeCacheFile(file, spec, JSON.stringify(entries));
   dropEarlier(file, 'feed-', '.json');
   return entries;
@@ -230,21 +228,12 @@ export function getWorkbookKeeper(
  * (`county-feed-<key>.xml|json`, which scripts/build.ts leaves there), or made and kept; made every time outside a
  * build that keeps parts. Keyed by `identity` (the feed's entries and everything else it prints) and the villages'
  * keys (site.yaml and the code: how it is printed): a new day on which no entry changed reads it back instead of
- * printing and scanning 23,000 entries twice (300 villages: ≈ 2.5 CPU-s). Like a part, the text read back was scanned
- * by the privacy gate when it was made, by the same code.
- *
- * `make(entriesScanned)`: true in a build that keeps parts, where every village's entries were scanned when they were
- * listed (`keepVillageFeedEntries`), so only the feed's head needs the scan (300 villages: the whole of both feeds
- * took ≈ 0.7 CPU-s of every build in which a village changed; docs/benchmarks.md, session 12); false outside one.
+ * printing and scanning it again. Like a part, the text read back was scanned by the privacy gate when it was made,
+ * by the same code.
  */
-export function keepCountyFeed(
-  villages: readonly VillageRecords[],
-  file: 'feed.xml' | 'feed.json',
-  identity: string,
-  make: (entriesScanned: boolean) => string,
-): string {
+export function keepCountyFeed(villages: readonly VillageRecords[], file: 'feed.xml' | 'feed.json', identity: string, make: () => string): string {
   const store = getBuildContext()?.openDataParts;
-  if (!store || villages.some((v) => store.keys[v.id] === undefined)) return make(false);
+  if (!store || villages.some((v) => store.keys[v.id] === undefined)) return make();
   const h = createHash('sha256').update(`${file}\0`).update(identity);
   for (const v of villages) h.update(`\0${v.id}\0${store.keys[v.id]!}`);
   const key = h.digest('hex').slice(0, 32);
@@ -254,7 +243,7 @@ export function keepCountyFeed(
   const spec: CacheFileSpec = { kind: 'county-feed', version: 1, key };
   const kept = readCacheFile(path, spec);
   if (kept) return kept.toString('utf8');
-  const text = make(true);
+  const text = make();
   writeCacheFile(path, spec, text);
   dropEarlier(path, 'county-feed-', ext);
   return text;

@@ -22,7 +22,17 @@ import type { County, VillageRecords } from '../check/model.ts';
 import { formatDateZh } from '../lib/dates.ts';
 import { DATA_FILE_BYTES } from '../lib/deploy-hosts.ts';
 import { getLicence } from '../lib/licences.ts';
-import { buildAtomFeed, buildJsonFeed, getAtomHead, getFeedDate, listFeedEntries, sortFeedEntries, type FeedEntry, type FeedScope } from '../opendata/feeds.ts';
+import {
+  buildAtomFeed,
+  buildJsonFeed,
+  FEED_LATEST,
+  FEED_WINDOW_DAYS,
+  getFeedDate,
+  listFeedEntries,
+  sortFeedEntries,
+  type FeedEntry,
+  type FeedScope,
+} from '../opendata/feeds.ts';
 import {
   buildDataFiles,
   citation,
@@ -292,6 +302,7 @@ function feedScope(villageId?: string): FeedScope {
     homeUrl: absoluteUrl(folder ? `${folder}/` : ''),
     atomUrl: file('feed.xml'),
     jsonUrl: file('feed.json'),
+    dataUrl: absoluteUrl(village ? `${folder}/#data` : 'data/'),
   };
 }
 
@@ -313,27 +324,22 @@ function getFeedEntries(villageId?: string): FeedEntry[] {
   return list;
 }
 
-/** A feed's text, scanned by the privacy gate: whole, or only its head where its entries were scanned when listed (`keepCountyFeed`). */
-export function getAtomFeed(villageId?: string): string {
+/**
+ * A feed's text (its newest entries: src/opendata/feeds.ts `selectFeedEntries`), scanned whole by the privacy gate;
+ * the county's read back when nothing it prints changed (`keepCountyFeed`).
+ */
+function getFeed(build: (scope: FeedScope, entries: readonly FeedEntry[]) => string, file: 'feed.xml' | 'feed.json', villageId?: string): string {
   const scope = feedScope(villageId);
-  const make = (entriesScanned: boolean) => {
-    const entries = getFeedEntries(villageId);
-    const text = buildAtomFeed(scope, entries);
-    assertNoPersonalNumbers(scope.atomUrl, entriesScanned ? getAtomHead(scope, entries) : text);
+  const make = () => {
+    const text = build(scope, getFeedEntries(villageId));
+    assertNoPersonalNumbers(file === 'feed.xml' ? scope.atomUrl : scope.jsonUrl, text);
     return text;
   };
-  return villageId ? make(false) : keepCountyFeed(scope.villages, 'feed.xml', feedIdentity(scope), make);
+  return villageId ? make() : keepCountyFeed(scope.villages, file, feedIdentity(scope), make);
 }
 
-export function getJsonFeed(villageId?: string): string {
-  const scope = feedScope(villageId);
-  const make = (entriesScanned: boolean) => {
-    const text = buildJsonFeed(scope, getFeedEntries(villageId));
-    assertNoPersonalNumbers(scope.jsonUrl, entriesScanned ? buildJsonFeed(scope, []) : text);
-    return text;
-  };
-  return villageId ? make(false) : keepCountyFeed(scope.villages, 'feed.json', feedIdentity(scope), make);
-}
+export const getAtomFeed = (villageId?: string) => getFeed(buildAtomFeed, 'feed.xml', villageId);
+export const getJsonFeed = (villageId?: string) => getFeed(buildJsonFeed, 'feed.json', villageId);
 
 /**
  * Everything the county's feeds print besides the code and site.yaml: their addresses and titles, their entries (by
@@ -345,7 +351,7 @@ function feedIdentity(scope: FeedScope): string {
   const asOf = scope.county.asOf;
   const none = scope.villages.every((v) => getFeedDate(v, asOf) === 'as-of');
   const keys = scope.villages.map((v) => getFeedEntriesKey(v, asOf) ?? '');
-  return JSON.stringify([scope.title, scope.homeUrl, scope.atomUrl, scope.jsonUrl, scope.county.site.title, none ? getStateDate() : '', keys]);
+  return JSON.stringify([scope.title, scope.homeUrl, scope.atomUrl, scope.jsonUrl, scope.dataUrl, scope.county.site.title, none ? getStateDate() : '', keys]);
 }
 
 export interface FeedLink {
@@ -497,6 +503,8 @@ export async function getDataPageView() {
     files: groupCountyFiles(countyFiles),
     partSizeZh: getPartSizeZh(countyScope.split!),
     feeds: getFeedLinks()[0]!,
+    /** What a feed carries (src/opendata/feeds.ts `selectFeedEntries`). */
+    feedBound: { latest: FEED_LATEST, windowDays: FEED_WINDOW_DAYS },
     villageCount: county.villages.length,
     townships: [...townships].map(([name, villages]) => ({ name, villages })),
   };

@@ -1,13 +1,15 @@
 /**
- * Feeds of new records and corrections, for the county and for each village: Atom (`buildAtomFeed`) and
- * JSON Feed 1.1. Every date comes from a record (publication date, meeting date, notice start),
- * never from the clock, so the same content gives the same bytes. Items project record facts; a
- * correction says what changed (records/disclosure.ts `changes`). No personal data: notices say
- * what kind of 公示 they are and how long it runs, never who is on them, and a notice past its
- * `unpublishAfter` date is left out.
+ * Feeds of new records and corrections, for the county and for each village: Atom 1.0 (`buildAtomFeed`) and JSON
+ * Feed 1.0 (`buildJsonFeed`), both written by npm `feed` from one list of entries. A feed carries the newest entries
+ * only (`selectFeedEntries`: the 20 newest and every entry dated within 31 days before the 20th newest), the full
+ * history being the open data's tables, which the feed's subtitle names. Every date comes from a record (publication
+ * date, meeting date, notice start), never from the clock, so the same content gives the same bytes. Items project
+ * record facts; a correction says what changed (records/disclosure.ts `changes`). No personal data: notices say what
+ * kind of 公示 they are and how long it runs, never who is on them, and a notice past its `unpublishAfter` date is left out.
  */
+import { Feed } from 'feed';
 import type { County, VillageRecords } from '../check/model.ts';
-import { formatDateZh } from '../lib/dates.ts';
+import { addDays, formatDateZh } from '../lib/dates.ts';
 import { getDisclosureFacts } from '../records/disclosure.ts';
 import { getLedgerFacts } from '../records/ledger.ts';
 import { getMeetingFacts } from '../records/meeting.ts';
@@ -41,6 +43,8 @@ export interface FeedScope {
   /** Absolute URLs of the feeds themselves. */
   atomUrl: string;
   jsonUrl: string;
+  /** Absolute URL of the open data that holds every record of the scope (the full history the feed leaves out). */
+  dataUrl: string;
 }
 
 /** Newest first; on the same day by kind and address, so the order never depends on file order. */
@@ -136,100 +140,84 @@ export function getFeedDate(v: VillageRecords, asOf: string): VillageFileDate {
   return others === 0 && v.notices.every((n) => isNoticeUnpublished(n, asOf)) ? 'as-of' : 'notices';
 }
 
+/**
+ * How many of the newest entries a feed always carries: a village that published nothing for months still shows
+ * its last ones. Also the anchor of the window (`FEED_WINDOW_DAYS`), so that a record dated years ahead by mistake
+ * cannot push out the rest: only this many such records could.
+ */
+export const FEED_LATEST = 20;
+
+/**
+ * How far back before the `FEED_LATEST`th newest entry's date a feed goes. A record stays in its feeds until at least
+ * `FEED_LATEST` records are dated more than this many days after it, which no honest record can be before that many
+ * days have passed; so a reader who looks once a week sees every record that reached the site within 25 days of its
+ * own date (31 − the 6 days between two looks), and a county-wide quarterly release pushes none of them out however
+ * large (300 villages: up to 2,306 entries in a feed). A bound by count alone could not promise that.
+ */
+export const FEED_WINDOW_DAYS = 31;
+
+/**
+ * The entries a feed carries, of `entries` in feed order (newest first): the `FEED_LATEST` newest and every later one
+ * dated within `FEED_WINDOW_DAYS` before the `FEED_LATEST`th. Depends on the entries alone (never the clock): the
+ * same records give the same feed.
+ */
+export function selectFeedEntries<T extends Pick<FeedEntry, 'date'>>(entries: readonly T[]): T[] {
+  if (entries.length <= FEED_LATEST) return [...entries];
+  const from = addDays(entries[FEED_LATEST - 1]!.date, -FEED_WINDOW_DAYS);
+  let end = FEED_LATEST;
+  while (end < entries.length && entries[end]!.date >= from) end += 1;
+  return entries.slice(0, end);
+}
+
 /** Midnight in China on a record's date. */
-const dateTime = (date: string) => `${date}T00:00:00+08:00`;
+const chinaMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`);
 
-/** The date the feed was last updated: its newest item, else the day the county's states last changed (what 数据截至 says). */
-function updatedOf(entries: readonly FeedEntry[], county: FeedScope['county']): string {
-  return entries[0]?.date ?? getStateDate(county.villages, county.asOf, county.profile);
+/** Text for an element `feed` declares `type="html"` (Atom) or `content_html` (JSON Feed): shown as written. */
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** What a feed's subtitle says: which entries it carries and where every record is. */
+function getFeedSubtitle(scope: Pick<FeedScope, 'dataUrl'>): string {
+  return `最新的 ${FEED_LATEST} 条公开记录和更正，及其前 ${FEED_WINDOW_DAYS} 天内的全部记录；全部记录见开放数据 ${scope.dataUrl}`;
 }
 
 /**
- * Atom 1.0 (RFC 4287), written here as npm `feed` 6 wrote it (its `atom1()` through xml-js, four spaces of indent), byte
- * for byte: test/unit/atom-feed.test.ts compares the two. A string per entry instead of an element tree: the county's
- * feed lists every record of the county and is made again whenever a village changes (300 villages: the package took
- * ≈ 1.3 CPU-s of every such build; docs/benchmarks.md, session 12).
+ * One feed of `entries` (all of the scope's, in feed order; `selectFeedEntries` takes the newest) as npm `feed` holds
+ * it. Updated: its newest entry's date, else the day the county's states last changed (what 数据截至 says). The
+ * summary is HTML in both formats (Atom `type="html"`, JSON Feed `content_html`), the title only in Atom's.
  */
-export function buildAtomFeed(scope: FeedScope, entries: readonly FeedEntry[]): string {
-  return `${getAtomHead(scope, entries)}${entries.map(atomEntry).join('')}${ATOM_TAIL}`;
-}
-
-/** The Atom feed without its entries: what it prints about the feed itself (its newest entry's date among it). */
-export function getAtomHead(scope: FeedScope, entries: readonly FeedEntry[]): string {
-  return [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    '<feed xmlns="http://www.w3.org/2005/Atom">',
-    xmlElement('    ', 'id', scope.homeUrl),
-    xmlElement('    ', 'title', scope.title),
-    `    <updated>${isoTime(updatedOf(entries, scope.county))}</updated>`,
-    '    <generator>gongkai</generator>',
-    `    <link rel="alternate" href="${xmlAttribute(sanitizeUrl(scope.homeUrl))}"/>`,
-    `    <link rel="self" href="${xmlAttribute(sanitizeUrl(scope.atomUrl))}"/>`,
-    ...(scope.county.site.title ? [xmlElement('    ', 'rights', scope.county.site.title)] : []),
-  ].join('\n');
-}
-
-const ATOM_TAIL = '\n</feed>';
-
-/** One entry of `buildAtomFeed`, with the line break before it. */
-function atomEntry(e: FeedEntry): string {
-  const url = sanitizeUrl(e.url);
-  const categories = [RECORD_TYPES[e.kind].zh, ...(e.correction ? ['更正'] : [])];
-  return [
-    '\n    <entry>',
-    `\n        <title type="html">${cdata(e.title)}</title>`,
-    `\n        ${xmlElement('', 'id', url)}`,
-    `\n        <link href="${xmlAttribute(url)}"/>`,
-    `\n        <updated>${isoTime(e.date)}</updated>`,
-    e.summary ? `\n        <summary type="html">${cdata(e.summary)}</summary>` : '',
-    ...categories.map((c) => `\n        <category label="${xmlAttribute(c.replace(/&/g, '&amp;'))}"/>`),
-    '\n    </entry>',
-  ].join('');
-}
-
-/** A record's date (midnight in China) as the UTC time Atom's updated element gives. */
-const isoTime = (date: string) => new Date(dateTime(date)).toISOString();
-/** What `feed` does to a URL: the WHATWG form, its ampersands escaped. */
-const sanitizeUrl = (url: string) => new URL(url).toString().replace(/&/g, '&amp;');
-/** An element with text, as xml-js writes it: an escaped ampersand kept, other ampersands and angle brackets escaped; empty text an empty element. */
-function xmlElement(indent: string, name: string, text: string): string {
-  if (text === '') return `${indent}<${name}/>`;
-  return `${indent}<${name}>${text.replace(/&amp;/g, '&').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</${name}>`;
-}
-/** An attribute's value as xml-js writes it: only double quotes escaped (the URL and label escaped their ampersands before). */
-const xmlAttribute = (value: string) => value.replace(/"/g, '&quot;');
-/** A CDATA section as xml-js writes it: its first `]]>` split across two sections. */
-const cdata = (text: string) => `<![CDATA[${text.replace(']]>', ']]]]><![CDATA[>')}]]>`;
-
-/** JSON Feed 1.1 (https://jsonfeed.org/version/1.1). */
-export function buildJsonFeed(scope: FeedScope, entries: readonly FeedEntry[]): string {
-  const feed = {
-    version: 'https://jsonfeed.org/version/1.1',
+function makeFeed(scope: FeedScope, entries: readonly FeedEntry[], format: 'atom' | 'json'): Feed {
+  const feed = new Feed({
+    id: scope.homeUrl,
     title: scope.title,
-    home_page_url: scope.homeUrl,
-    feed_url: scope.jsonUrl,
+    description: getFeedSubtitle(scope),
+    link: scope.homeUrl,
     language: 'zh-CN',
-    items: entries.map(jsonItem),
-  };
-  return `${JSON.stringify(feed, null, 2)}\n`;
+    updated: chinaMidnight(entries[0]?.date ?? getStateDate(scope.county.villages, scope.county.asOf, scope.county.profile)),
+    generator: 'gongkai',
+    feedLinks: { atom: scope.atomUrl, json: scope.jsonUrl },
+    copyright: scope.county.site.title,
+  });
+  for (const e of selectFeedEntries(entries)) {
+    const date = chinaMidnight(e.date);
+    feed.addItem({
+      id: e.url,
+      link: e.url,
+      title: format === 'atom' ? escapeHtml(e.title) : e.title,
+      date,
+      published: date,
+      description: escapeHtml(e.summary),
+      category: [{ name: RECORD_TYPES[e.kind].zh }, ...(e.correction ? [{ name: '更正' }] : [])],
+    });
+  }
+  return feed;
 }
 
-/** One item of `buildJsonFeed`. */
-const jsonItem = (e: FeedEntry) => ({
-  id: e.url,
-  url: e.url,
-  title: e.title,
-  content_text: e.summary,
-  date_published: dateTime(e.date),
-  tags: [RECORD_TYPES[e.kind].zh, ...(e.correction ? ['更正'] : [])],
-});
+/** The Atom 1.0 feed (RFC 4287) of a scope: its newest `entries` (`selectFeedEntries`). */
+export function buildAtomFeed(scope: FeedScope, entries: readonly FeedEntry[]): string {
+  return makeFeed(scope, entries, 'atom').atom1();
+}
 
-/**
- * What both feeds print of `entries`: each one's Atom entry and JSON item (without the JSON feed's indent), a line each.
- * The privacy scan reads it once when a village's entries are listed (src/data/opendata-parts.ts
- * `keepVillageFeedEntries`): an entry's text in a feed is one of these, between tags and brackets that end any run of
- * digits, so a feed of kept entries needs only its head scanned.
- */
-export function getFeedEntriesText(entries: readonly FeedEntry[]): string {
-  return entries.map((e) => `${atomEntry(e)}\n${JSON.stringify(jsonItem(e))}`).join('\n');
+/** The JSON Feed (version 1, https://www.jsonfeed.org/version/1/) of a scope: its newest `entries` (`selectFeedEntries`). */
+export function buildJsonFeed(scope: FeedScope, entries: readonly FeedEntry[]): string {
+  return `${makeFeed(scope, entries, 'json').json1()}\n`;
 }

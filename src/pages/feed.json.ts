@@ -1,4 +1,4 @@
-/** The county's JSON Feed 1.1 of new records and corrections. */
+/** The county's JSON Feed of new records and corrections. */
 import type { APIRoute } from 'astro';
 import { getJsonFeed } from '../data/opendata.ts';
 

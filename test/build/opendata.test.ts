@@ -16,6 +16,7 @@ import type { County } from '../../src/check/model.ts';
 import { formatYuan, parseFen } from '../../src/lib/money.ts';
 import { findPersonalNumbers } from '../../src/lib/privacy.ts';
 import { getNoticeType } from '../../src/law/notice-types.ts';
+import { listFeedEntries, selectFeedEntries } from '../../src/opendata/feeds.ts';
 import { TABLES } from '../../src/opendata/tables.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { ensureDemoDist } from '../helpers/dist.ts';
@@ -194,23 +195,32 @@ describe('personal data', () => {
 });
 
 describe('the feeds', () => {
-  it('are JSON Feed 1.1 with a title and every item with an id, URL, title and date from its record', () => {
+  /** The entries a scope's feeds carry, as src/opendata/feeds.ts lists and bounds them. */
+  const carried = (file: string) => {
+    const village = /^v\/([^/]+)\//.exec(file)?.[1];
+    const villages = village ? county.villages.filter((v) => v.id === village) : county.villages;
+    return selectFeedEntries(listFeedEntries({ county, villages, baseUrl: county.site.baseUrl.replace(/\/?$/, '/') }));
+  };
+
+  it('are JSON Feeds with a title and every item of the newest records with an id, URL, title and date from its record', () => {
     for (const file of feedFiles().filter((f) => f.endsWith('.json'))) {
       const feed = JSON.parse(readFileSync(join(DIST, file), 'utf8'));
-      expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
+      expect(feed.version).toBe('https://jsonfeed.org/version/1');
       expect(feed.title).toBeTruthy();
-      expect(feed.items.length).toBeGreaterThan(0);
-      for (const item of feed.items) {
-        expect(item.id).toBeTruthy();
-        expect(item.title).toBeTruthy();
+      expect(feed.feed_url).toBe(new URL(file, county.site.baseUrl.replace(/\/?$/, '/')).href);
+      const entries = carried(file);
+      expect(entries.length).toBeGreaterThan(0);
+      expect(feed.items.map((i: { id: string }) => i.id)).toEqual(entries.map((e) => e.url));
+      for (const [i, item] of feed.items.entries()) {
+        expect(item.title).toBe(entries[i]!.title);
         expect(item.url.startsWith(county.site.baseUrl)).toBe(true);
-        expect(item.date_published).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\+08:00$/);
+        expect(item.date_published).toBe(new Date(`${entries[i]!.date}T00:00:00+08:00`).toISOString());
         expect(existsSync(join(DIST, new URL(item.url).pathname.slice(1), 'index.html')), item.url).toBe(true);
       }
     }
   });
 
-  it('are Atom documents a browser parses, with id, title, updated and entries that have id, title, updated and a link', async () => {
+  it("are Atom documents a browser parses, as a reader sees them: the feed's id, self link and updated, entries newest first with unique ids, a link and the record's date", async () => {
     const browser = await launchBrowser();
     try {
       const page = await browser.newPage();
@@ -226,12 +236,15 @@ describe('the feeds', () => {
             root: `${root.namespaceURI} ${root.localName}`,
             id: child(root, 'id')?.textContent,
             title: child(root, 'title')?.textContent,
+            subtitle: child(root, 'subtitle')?.textContent,
             updated: child(root, 'updated')?.textContent,
+            self: [...root.children].find((c) => c.localName === 'link' && c.getAttribute('rel') === 'self')?.getAttribute('href'),
             entries: [...root.children]
-              .filter((c) => c.localName === 'entry')
+              .filter((c) => c.namespaceURI === NS && c.localName === 'entry')
               .map((e) => ({
                 id: child(e, 'id')?.textContent,
-                title: child(e, 'title')?.textContent,
+                // type="html": what a reader shows is the text of the HTML.
+                title: new DOMParser().parseFromString(child(e, 'title')?.textContent ?? '', 'text/html').body.textContent,
                 updated: child(e, 'updated')?.textContent,
                 link: child(e, 'link')?.getAttribute('href'),
               })),
@@ -240,11 +253,17 @@ describe('the feeds', () => {
         expect(parsed.error, file).toBe(false);
         expect(parsed.root).toBe('http://www.w3.org/2005/Atom feed');
         expect(parsed.id && parsed.title && parsed.updated, file).toBeTruthy();
-        expect(Number.isNaN(Date.parse(parsed.updated!))).toBe(false);
-        expect(parsed.entries.length).toBeGreaterThan(0);
-        for (const e of parsed.entries) {
-          expect(e.id && e.title && e.link, `${file} entry`).toBeTruthy();
-          expect(Date.parse(e.updated!) <= Date.parse(parsed.updated!)).toBe(true);
+        expect(parsed.self).toBe(new URL(file, county.site.baseUrl.replace(/\/?$/, '/')).href);
+        expect(parsed.subtitle).toContain(file.startsWith('v/') ? `${file.slice(0, -'feed.xml'.length)}#data` : '/data/');
+        const entries = carried(file);
+        expect(parsed.entries.map((e) => e.id)).toEqual(entries.map((e) => e.url));
+        expect(new Set(parsed.entries.map((e) => e.id)).size).toBe(parsed.entries.length);
+        expect(parsed.updated).toBe(new Date(`${entries[0]!.date}T00:00:00+08:00`).toISOString());
+        for (const [i, e] of parsed.entries.entries()) {
+          expect(e.link, `${file} entry`).toBe(e.id);
+          expect(e.title).toBe(entries[i]!.title);
+          expect(e.updated).toBe(new Date(`${entries[i]!.date}T00:00:00+08:00`).toISOString());
+          if (i > 0) expect(Date.parse(e.updated!) <= Date.parse(parsed.entries[i - 1]!.updated!), `${file}: newest first`).toBe(true);
         }
       }
     } finally {
@@ -259,8 +278,8 @@ describe('the feeds', () => {
       const feed = JSON.parse(readFileSync(join(DIST, 'v', v.id, 'feed.json'), 'utf8'));
       const item = feed.items.find((i: { id: string }) => i.id.endsWith(`/v/${v.id}/disclosures/${d.id}/`));
       expect(item.tags).toContain('更正');
-      expect(item.content_text).toContain(d.data.correctionReason!.replace(/。$/, ''));
-      expect(item.content_text).toMatch(/“[^”]+”改为“[^”]+”/);
+      expect(item.content_html).toContain(d.data.correctionReason!.replace(/。$/, ''));
+      expect(item.content_html).toMatch(/“[^”]+”改为“[^”]+”/);
     }
   });
 });

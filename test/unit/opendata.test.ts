@@ -108,6 +108,7 @@ describe('a notice with personal data', () => {
         homeUrl: 'https://example.cn/v/maqu/',
         atomUrl: 'https://example.cn/v/maqu/feed.xml',
         jsonUrl: 'https://example.cn/v/maqu/feed.json',
+        dataUrl: 'https://example.cn/v/maqu/#data',
       };
       const entries = listFeedEntries(scope);
       const listed = entries.some((e) => e.url.endsWith(`/notices/${n.id}/`));

@@ -38,6 +38,7 @@ async function villageFiles(day: { county: County; findings: ReturnType<typeof g
     homeUrl: `https://example.cn/v/${id}/`,
     atomUrl: `https://example.cn/v/${id}/feed.xml`,
     jsonUrl: `https://example.cn/v/${id}/feed.json`,
+    dataUrl: `https://example.cn/v/${id}/#data`,
   };
   const entries = listFeedEntries(scope);
   const feeds: DataFile[] = [

@@ -1,4 +1,4 @@
-/** A village's JSON Feed 1.1 of new records and corrections. */
+/** A village's JSON Feed of new records and corrections. */
 import type { APIRoute } from 'astro';
 import { getJsonFeed, listVillageFeeds } from '../../../data/opendata.ts';
 
