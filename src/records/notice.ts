@@ -47,6 +47,12 @@ export interface NoticeFacts {
   rows: string[][];
   /** Cells as screens show them (names of persons masked). */
   maskedRows: string[][];
+  /**
+   * The masked names (马*顺) of a personal 公示's list while the web shows it (until `unpublishAfter`); none after, none
+   * for other types. The only personal data the site search holds: a villager finds the 公示 by a name on its list
+   * (issues 3 and 12), never by a row's amount, group or reason, and never once the names have left (domain rules §4.3).
+   */
+  listedNames: string[];
   issuer: string;
 }
 
@@ -61,19 +67,21 @@ export function getNoticeFacts(n: NoticeRec, v: VillageRecords, ctx: Pick<FactsC
     return String(value);
   };
   const rows = (mask: boolean) => x.subjects.map((s) => keys.map((f) => cell(f, s[f as keyof typeof s], mask)));
+  const unpublished = x.unpublishAfter !== undefined && ctx.asOf > x.unpublishAfter;
   return {
     id: n.id,
     path: recordPath('notice', v.id, n.id),
     typeEn: type.en,
     personal: type.personal,
     namesPersons: type.personal && x.subjects.some((s) => s.name !== undefined),
-    unpublished: x.unpublishAfter !== undefined && ctx.asOf > x.unpublishAfter,
+    unpublished,
     track: type.track,
     ...(type.personal && type.countUnit && x.subjects.length > 0 ? { countZh: `共 ${x.subjects.length} ${type.countUnit}` } : {}),
     unitZh: x.duration.unit === 'working' ? '个工作日' : '天',
     columns: keys.map((f) => ({ key: f, label: SUBJECT_FIELDS[f]?.label ?? f, numeric: SUBJECT_FIELDS[f]?.numeric ?? false })),
     rows: rows(false),
     maskedRows: rows(type.personal),
+    listedNames: type.personal && !unpublished ? x.subjects.flatMap((s) => (s.name === undefined ? [] : [maskName(s.name)])) : [],
     issuer: getIssuer(v),
   };
 }
