@@ -5,6 +5,7 @@
  * the count of its subjects in the type's unit, and its page path. Pure and serialisable.
  */
 import type { NoticeRec, VillageRecords } from '../check/model.ts';
+import { formatDateZh } from '../lib/dates.ts';
 import { formatYuan } from '../lib/money.ts';
 import { maskName } from '../lib/privacy.ts';
 import { getNoticeType } from '../law/notice-types.ts';
@@ -53,6 +54,11 @@ export interface NoticeFacts {
    * (issues 3 and 12), never by a row's amount, group or reason, and never once the names have left (domain rules §4.3).
    */
   listedNames: string[];
+  /**
+   * One sentence: type, period, count, where to object. The feed item's summary and the page's share card; the same
+   * whether or not the names are still on the web, so the page's head does not change the day they leave.
+   */
+  summary: string;
   issuer: string;
 }
 
@@ -68,6 +74,8 @@ export function getNoticeFacts(n: NoticeRec, v: VillageRecords, ctx: Pick<FactsC
   };
   const rows = (mask: boolean) => x.subjects.map((s) => keys.map((f) => cell(f, s[f as keyof typeof s], mask)));
   const unpublished = x.unpublishAfter !== undefined && ctx.asOf > x.unpublishAfter;
+  const unitZh = x.duration.unit === 'working' ? '个工作日' : '天';
+  const countZh = type.personal && type.countUnit && x.subjects.length > 0 ? `共 ${x.subjects.length} ${type.countUnit}` : undefined;
   return {
     id: n.id,
     path: recordPath('notice', v.id, n.id),
@@ -76,11 +84,12 @@ export function getNoticeFacts(n: NoticeRec, v: VillageRecords, ctx: Pick<FactsC
     namesPersons: type.personal && x.subjects.some((s) => s.name !== undefined),
     unpublished,
     track: type.track,
-    ...(type.personal && type.countUnit && x.subjects.length > 0 ? { countZh: `共 ${x.subjects.length} ${type.countUnit}` } : {}),
-    unitZh: x.duration.unit === 'working' ? '个工作日' : '天',
+    ...(countZh ? { countZh } : {}),
+    unitZh,
     columns: keys.map((f) => ({ key: f, label: SUBJECT_FIELDS[f]?.label ?? f, numeric: SUBJECT_FIELDS[f]?.numeric ?? false })),
     rows: rows(false),
     maskedRows: rows(type.personal),
+    summary: `${x.type}公示，自${formatDateZh(x.startDate)}起 ${x.duration.days} ${unitZh}，至${formatDateZh(n.endDate)}。${countZh ? `${countZh}。` : ''}如有异议请向${x.objection.to}反映（电话 ${x.objection.phone}）。`,
     listedNames: type.personal && !unpublished ? x.subjects.flatMap((s) => (s.name === undefined ? [] : [maskName(s.name)])) : [],
     issuer: getIssuer(v),
   };

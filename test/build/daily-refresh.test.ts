@@ -136,7 +136,12 @@ describe('a rebuild on a new day', () => {
     expect(foundByType).toContain(url);
     const dist = join(tree.root, 'dist');
     expect(readFileSync(join(dist, NOTICE), 'utf8')).not.toContain(PERSONAL);
-    expect(readFileSync(join(dist, NOTICE), 'utf8')).toContain('名单已于 2026年3月15日 从网站撤下');
+    const noticeAfter = readFileSync(join(dist, NOTICE), 'utf8');
+    expect(noticeAfter).toContain('名单已于 2026年3月15日 从网站撤下');
+    // Its share card says what it said (type, period, 共 3 户): the page's head reads the same to the search step.
+    const card = (html: string) => /<meta property="og:description" content="([^"]*)"/.exec(html)?.[1];
+    expect(card(noticeAfter)).toContain('宅基地申请公示');
+    expect(card(noticeAfter)).toBe(card(noticeBefore));
     for (const f of files(dist).filter((x) => TEXT.test(x))) expect(readFileSync(f, 'utf8'), relative(dist, f)).not.toContain(PERSONAL);
     const search = await openSiteSearch(dist);
     try {
