@@ -1,4 +1,4 @@
-// LEAD NOTE (13:20 UTC): STOP and read /work/wt/names13/LEAD-NOTE-READ-FIRST.md now: masked-name search (马*顺, 马某顺) is REQUIRED by issues 3 and 12; do not make it find nothing. Delete this line after reading.
+// LEAD NOTE 2 (13:32 UTC): read Addendum 2 at the end of /work/wt/names13/LEAD-NOTE-READ-FIRST.md, then delete this line (your commit c01d44b committed the previous lead note line here).
 /**
  * Privacy (个人信息保护法): find unmasked ID numbers, mobile numbers and bank card numbers in any
  * text, and mask names, phones and ID numbers for display.
@@ -241,6 +241,8 @@ export const PERSONAL_DATA_ATTRIBUTE = 'data-gongkai-personal';
  * handled by a person not on the village's roster. The page shows it while the law allows; the site search never
  * indexes it (`data-pagefind-ignore="all"`) and the search step leaves its words out of the lexicon, the excerpts and
  * the page's digest (src/integrations/search-index.ts): domain rules §4.3, web hygiene for personal-data pages, "no
- * site-search indexing of names". Cadres' names and roles (组织法 §24) are not marked: they stay searchable.
+ * site-search indexing of names". Cadres' names and roles (组织法 §24) are not marked: they stay searchable. The one
+ * exception (issues 3 and 12), the masked names of a 公示's list while the web shows it, reaches only the county's names
+ * bundle, from the 公示's facts (NoticeFacts.listedNames), never from the page.
  */
 export const PERSONAL_DATA_MARKS: Readonly<Record<string, string>> = { 'data-pagefind-ignore': 'all', [PERSONAL_DATA_ATTRIBUTE]: '' };
