@@ -1,4 +1,3 @@
-// LEAD NOTE (13:20 UTC): STOP and read /work/wt/names13/LEAD-NOTE-READ-FIRST.md now: masked-name search (马*顺, 马某顺) is REQUIRED by issues 3 and 12; do not make it find nothing. Delete this line after reading.
 /**
  * Post-build step: indexes every record page with Pagefind's Node API into one bundle per township
  * (<site>/pagefind/<id>/, small townships packed together; an unchanged one reused in an incremental

@@ -1,4 +1,3 @@
-// LEAD NOTE 2 (13:32 UTC): read Addendum 2 at the end of /work/wt/names13/LEAD-NOTE-READ-FIRST.md, then delete this line (your commit c01d44b committed the previous lead note line here).
 /**
  * Privacy (个人信息保护法): find unmasked ID numbers, mobile numbers and bank card numbers in any
  * text, and mask names, phones and ID numbers for display.
