@@ -54,10 +54,10 @@ export interface SearchDocument {
    */
   posting?: PostingPeriod;
   /**
-   * The masked names on a personal 公示's list while the web shows it (NoticeFacts.listedNames): what the index holds of
+   * The rows of a personal 公示's list while the web shows them (NoticeFacts.listedRows: masked names, amounts, groups):
    * the list, which the page itself marks as not indexed (PERSONAL_DATA_MARKS, src/lib/privacy.ts). Absent when none.
    */
-  names?: string[];
+  listed?: string[];
 }
 
 export interface SearchEntry {
@@ -161,7 +161,7 @@ function recordDocuments(v: Village, county: County, at: (path: string) => strin
       make: () => {
         const f = getNoticeFacts(n, v, county);
         const d = doc(v, at(f.path), 'notice', f.track, n.data.startDate, quarterOf(n.data.startDate), [], undefined, undefined, getNoticePeriod(n));
-        return f.listedNames.length > 0 ? { ...d, names: f.listedNames } : d;
+        return f.listedRows.length > 0 ? { ...d, listed: f.listedRows } : d;
       },
     })),
     volunteer: v.volunteers.map((p) => ({

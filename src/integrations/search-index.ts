@@ -104,7 +104,7 @@ export function prepareForIndex(html: string, doc: SearchDocument, withNames = f
       .replace(/<\/(th|caption)>/gi, '</$1> ')
       .replace(/<\/dt>/gi, '：</dt>')
       .replace(/([^。；！？.])<\/dd>/gi, '$1。</dd>') +
-    (withNames && doc.names ? `<p>${escapeText(doc.names.join(' '))}</p>` : '') +
+    (withNames && doc.listed ? doc.listed.map((row) => `<p>${escapeText(row)}</p>`).join('') : '') +
     (entries ? `<div>${entries}</div>` : '');
   // Amounts its sentences state (每人15元), in the form pages print them, after everything else: cut from the stored
   // text after indexing (src/lib/search-amounts.ts, cutAmountTail in moveLedgerEntries).
@@ -336,7 +336,7 @@ export interface PlannedBundle<D> {
 
 /**
  * The folder (under pagefind/) of the county's names bundle: each personal 公示 whose list the web shows, indexed as its
- * township bundle indexes it plus the masked names on its list (`SearchDocument.names`). The township bundles never
+ * township bundle indexes it plus the rows of its list as the page shows them (`SearchDocument.listed`: masked names, amounts, groups). The township bundles never
  * hold a name, so the day a list leaves the web (`unpublishAfter`) re-indexes only this small bundle, and the search
  * page opens it only for a query with a masked name (src/lib/search-bundles.ts chooseBundles): domain rules §4.3 keep
  * names out of the site's search, issues 3 and 12 let a villager find a 公示 by a name on its list while it is posted.
@@ -801,7 +801,7 @@ export async function buildSearchIndex(
   lap('scan');
   const pagefindDir = join(ctx.outDir, 'pagefind');
   const countsDir = ctx.root ? join(ctx.root, '.gongkai-build', 'search-counts') : undefined;
-  const named = docs.filter((d) => d.names);
+  const named = docs.filter((d) => d.listed);
   const bundles: PlannedBundle<SearchDocument>[] = [
     ...planBundles(countyVillages, docs, options),
     ...(named.length > 0

@@ -242,6 +242,6 @@ export const PERSONAL_DATA_ATTRIBUTE = 'data-gongkai-personal';
  * the page's digest (src/integrations/search-index.ts): domain rules §4.3, web hygiene for personal-data pages, "no
  * site-search indexing of names". Cadres' names and roles (组织法 §24) are not marked: they stay searchable. The one
  * exception (issues 3 and 12), the masked names of a 公示's list while the web shows it, reaches only the county's names
- * bundle, from the 公示's facts (NoticeFacts.listedNames), never from the page.
+ * bundle, from the 公示's facts (NoticeFacts.listedRows), never from the page.
  */
 export const PERSONAL_DATA_MARKS: Readonly<Record<string, string>> = { 'data-pagefind-ignore': 'all', [PERSONAL_DATA_ATTRIBUTE]: '' };

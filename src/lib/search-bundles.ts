@@ -35,7 +35,7 @@ export interface SearchBundle {
   missing: string;
   /**
    * The county's names bundle (src/integrations/search-index.ts NAMES_BUNDLE): the personal 公示 whose lists the web
-   * shows, with the masked names on them. Searched only for a query with a masked name (马*顺), beside the bundles the
+   * shows, with the rows on them. Searched only for a query with a masked name (马*顺) or an amount, beside the bundles the
    * query's other words choose and outside the budget; never counted as a township. Its entry is the same whatever it
    * holds (no villages, 0 pages and bytes), so names leaving change only its own files.
    */
@@ -116,9 +116,12 @@ export function chooseBundles(
   budget = BUNDLE_BUDGET,
 ): BundleChoice {
   const choice = chooseTownshipBundles(directory, plan, chosen, budget);
-  const names = plan.terms.some((t) => isMaskedName(t.text)) ? directory.bundles.flatMap((b, i) => (b.names ? [i] : [])) : [];
+  const names = plan.terms.some((t) => isMaskedName(t.text) || PRINTED_AMOUNT.test(t.text)) ? directory.bundles.flatMap((b, i) => (b.names ? [i] : [])) : [];
   return names.length > 0 ? { ...choice, now: [...choice.now, ...names] } : choice;
 }
+
+/** An amount as pages print it and planQuery writes it (1,260.00, 520.00): a household's amount may be on a list. */
+const PRINTED_AMOUNT = /^\d{1,3}(?:,\d{3})*\.\d{2}$/;
 
 function chooseTownshipBundles(
   directory: SearchDirectory,

@@ -49,11 +49,12 @@ export interface NoticeFacts {
   /** Cells as screens show them (names of persons masked). */
   maskedRows: string[][];
   /**
-   * The masked names (马*顺) of a personal 公示's list while the web shows it (until `unpublishAfter`); none after, none
-   * for other types. The only personal data the site search holds: a villager finds the 公示 by a name on its list
-   * (issues 3 and 12), never by a row's amount, group or reason, and never once the names have left (domain rules §4.3).
+   * The rows of a personal 公示's list as the web shows them (马*顺 3 1,260.00 二组), one text each, while it shows
+   * them (until `unpublishAfter`); none after, none for other types. The only personal data the site search holds, in
+   * its names bundle: a villager finds the 公示 by a masked name or an amount on its list (issues 3 and 12), never
+   * once the list has left the web (domain rules §4.3), never by an unmasked name.
    */
-  listedNames: string[];
+  listedRows: string[];
   /**
    * One sentence: type, period, count, where to object. The feed item's summary and the page's share card; the same
    * whether or not the names are still on the web, so the page's head does not change the day they leave.
@@ -90,7 +91,7 @@ export function getNoticeFacts(n: NoticeRec, v: VillageRecords, ctx: Pick<FactsC
     rows: rows(false),
     maskedRows: rows(type.personal),
     summary: `${x.type}公示，自${formatDateZh(x.startDate)}起 ${x.duration.days} ${unitZh}，至${formatDateZh(n.endDate)}。${countZh ? `${countZh}。` : ''}如有异议请向${x.objection.to}反映（电话 ${x.objection.phone}）。`,
-    listedNames: type.personal && !unpublished ? x.subjects.flatMap((s) => (s.name === undefined ? [] : [maskName(s.name)])) : [],
+    listedRows: type.personal && !unpublished ? rows(true).map((r) => r.filter(Boolean).join(' ')) : [],
     issuer: getIssuer(v),
   };
 }

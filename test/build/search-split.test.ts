@@ -252,10 +252,10 @@ describe('pages rendered again on a new day', () => {
         writeFileSync(file, changed);
       }
       for (const dir of [site.dir, full]) stamp(dir, '2025-11-21');
-      // Its search document no longer names anyone (NoticeFacts.listedNames is empty once the names have left).
+      // Its search document no longer lists anyone (NoticeFacts.listedRows is empty once the names have left).
       const input = getSearchInput(county);
-      const taken = { ...input, docs: input.docs.map(({ names, ...d }) => (d.path === page ? d : { ...d, ...(names ? { names } : {}) })) };
-      expect(input.docs.find((d) => d.path === page)?.names).toContain('马*顺');
+      const taken = { ...input, docs: input.docs.map(({ listed, ...d }) => (d.path === page ? d : { ...d, ...(listed ? { listed } : {}) })) };
+      expect(input.docs.find((d) => d.path === page)?.listed).toContain('马*顺 3 1,260.00 二组');
       const again = await buildSearchIndex(
         { outDir: site.dir, search: taken, root: site.root, incremental: { villages: ['maqu'], newDay: true, pages: [page] } },
         { bundlePages: 1 },
