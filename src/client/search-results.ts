@@ -68,10 +68,14 @@ export function resultItem(d: SearchResultData, words: readonly string[], asOf: 
   return li;
 }
 
-/** The townships of `bundles`, a township of several bundles of which some were searched named with 其余村 (“温水乡其余村”). */
+/**
+ * The townships of `bundles`, a township of several bundles of which some were searched named with 其余村 (“温水乡其余村”);
+ * the names bundle (no township) by what it holds, 公示名单上的姓名.
+ */
 function townshipNames(lexicon: SplitLexicon, searched: number[], bundles: number[]): string[] {
   const done = new Set(searched.flatMap((i) => lexicon.directory.bundles[i]!.townships));
-  return [...new Set(bundles.flatMap((i) => lexicon.directory.bundles[i]!.townships))].map((t) => (done.has(t) ? `${t}其余村` : t));
+  const names = [...new Set(bundles.flatMap((i) => lexicon.directory.bundles[i]!.townships))].map((t) => (done.has(t) ? `${t}其余村` : t));
+  return bundles.some((i) => lexicon.directory.bundles[i]!.names) ? [...names, '公示名单上的姓名'] : names;
 }
 const listNames = (names: string[]) => `${names.slice(0, 5).join('、')}${names.length > 5 ? ' 等' : ''}`;
 
@@ -123,7 +127,7 @@ export function restText(lexicon: SplitLexicon, now: number[], later: number[], 
   const rest = [...later, ...failed];
   const names = townshipNames(lexicon, now, rest);
   const kb = Math.round(rest.reduce((sum, i) => sum + lexicon.directory.bundles[i]!.bytes, 0) / 1024);
-  if (later.length === 0) return { text: '', button: `再试一次：搜索${listNames(names)}（约 ${kb} KB）` };
+  if (later.length === 0) return { text: '', button: `再试一次：搜索${listNames(names)}${kb > 0 ? `（约 ${kb} KB）` : ''}` };
   const searched = new Set(now.flatMap((i) => lexicon.directory.bundles[i]!.townships));
   const skipped = townshipNames(lexicon, now, later);
   const part = later.some((i) => lexicon.directory.bundles[i]!.townships.some((t) => searched.has(t))) ? '或没有搜完' : '';

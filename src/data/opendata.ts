@@ -49,6 +49,7 @@ import {
 import { getFindingsByVillage } from '../opendata/findings.ts';
 import { assertNoPersonalNumbers } from '../opendata/privacy-gate.ts';
 import { TABLES, type Finding } from '../opendata/tables.ts';
+import { getNoticeFacts } from '../records/notice.ts';
 import { villagePath } from '../records/registry.ts';
 import { getComplianceAssembly } from './compliance.ts';
 import { getCheckProblems, getCounty, getStateDate, getVillage, href, rendersVillageFile } from './county.ts';
@@ -435,9 +436,12 @@ export function getShareCard(villageId: string, folder: keyof typeof FILES_OF_KI
   const thumb = poster?.sizes.find((s) => s.preview)?.preview;
   const url = absoluteUrl(`${villagePath(villageId)}/${folder}/${recordId}/`);
   const entry = getFeedEntries(villageId).find((e) => e.url === url);
+  // A 公示 whose names have left the web is no longer in the feed; its card says the same as before (its page's head
+  // then does not change that day: a new day re-indexes no township, docs/search.md "A new day").
+  const notice = folder === 'notices' && !entry ? v.notices.find((n) => n.id === recordId) : undefined;
   return {
     title,
-    description: entry?.summary ?? `${v.data.township}${v.data.name}村务公开`,
+    description: entry?.summary ?? (notice ? getNoticeFacts(notice, v, getCounty()).summary : `${v.data.township}${v.data.name}村务公开`),
     url,
     // The thumbnail's address already carries the base path: resolve it against the origin only.
     ...(thumb ? { image: new URL(thumb, getCounty().site.baseUrl).href } : {}),

@@ -53,6 +53,11 @@ export interface SearchDocument {
    * the state itself: what the index holds must not change from day to day (docs/search.md, "A new day").
    */
   posting?: PostingPeriod;
+  /**
+   * The rows of a personal 公示's list while the web shows them (NoticeFacts.listedRows: masked names, amounts, groups):
+   * the list, which the page itself marks as not indexed (PERSONAL_DATA_MARKS, src/lib/privacy.ts). Absent when none.
+   */
+  listed?: string[];
 }
 
 export interface SearchEntry {
@@ -69,11 +74,15 @@ type LedgerEntry = County['villages'][number]['ledgers'][number]['data']['income
 /**
  * One ledger entry as the index reads it: labels and values apart, one sentence. It starts with the entry's date the way
  * villagers type it (2025年9月12日 holds 9月12日; a typed 2025-09-12 is searched as 2025年9月12日) and ends with who
- * handled and approved it (`people`, from LedgerFacts.expensePeople: private persons masked).
+ * handled and approved it (`people`, from LedgerFacts.expensePeople): cadres and staff by name; a private person is
+ * not named at all (domain rules §4.3, no site-search indexing of names).
  */
 export function describeEntry(side: 'income' | 'expense', e: LedgerEntry, anchor: string, people: LedgerFacts['expensePeople'][number] = {}): SearchEntry {
   const source = e.source ? `，资金来源 ${e.source}` : '';
-  const handled = (people.handler ? `，经手 ${people.handler}` : '') + (people.approver ? `，审批 ${people.approver}` : '');
+  const named = (role: 'handler' | 'approver') => (people.private?.includes(role) ? undefined : people[role]);
+  const handler = named('handler');
+  const approver = named('approver');
+  const handled = (handler ? `，经手 ${handler}` : '') + (approver ? `，审批 ${approver}` : '');
   return {
     anchor,
     voucher: e.voucher,
@@ -151,7 +160,8 @@ function recordDocuments(v: Village, county: County, at: (path: string) => strin
       id: n.id,
       make: () => {
         const f = getNoticeFacts(n, v, county);
-        return doc(v, at(f.path), 'notice', f.track, n.data.startDate, quarterOf(n.data.startDate), [], undefined, undefined, getNoticePeriod(n));
+        const d = doc(v, at(f.path), 'notice', f.track, n.data.startDate, quarterOf(n.data.startDate), [], undefined, undefined, getNoticePeriod(n));
+        return f.listedRows.length > 0 ? { ...d, listed: f.listedRows } : d;
       },
     })),
     volunteer: v.volunteers.map((p) => ({

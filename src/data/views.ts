@@ -461,13 +461,15 @@ export function getLedgerView(villageId: string, id: string) {
       return {
         ...entryRow(e, i, f.entryAnchors.expense[i]!),
         people: [f.expensePeople[i]?.handler, f.expensePeople[i]?.approver].filter(Boolean).join(' / '),
+        /** A private person handled or approved it: shown, not indexed (PERSONAL_DATA_MARKS). */
+        peoplePersonal: (f.expensePeople[i]?.private?.length ?? 0) > 0,
         resolution: m ? { title: m.title, href: urls.path(m.path) } : undefined,
       };
     }),
     categories,
     chart,
-    receivables: f.receivables.map((r) => ({ party: r.party, kind: r.partyKind, amount: formatYuan(r.amount), note: r.note })),
-    payables: f.payables.map((r) => ({ party: r.party, kind: r.partyKind, amount: formatYuan(r.amount), note: r.note })),
+    receivables: f.receivables.map((r) => ({ party: r.party, kind: r.partyKind, amount: formatYuan(r.amount), note: r.note, personal: r.personal })),
+    payables: f.payables.map((r) => ({ party: r.party, kind: r.partyKind, amount: formatYuan(r.amount), note: r.note, personal: r.personal })),
     signoff: { ...l.data.signoff, reviewedZh: l.data.signoff.reviewedAt ? formatDateZh(l.data.signoff.reviewedAt) : undefined },
     publishedZh: formatDateZh(l.data.publishedAt),
     phone: v.data.phone,

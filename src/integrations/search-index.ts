@@ -34,6 +34,7 @@ import type { SearchVocabulary } from '../lib/search-shards.ts';
 import { SEARCH_LANGUAGE } from '../lib/search-synonyms.ts';
 import { POSTINGS_FILE } from '../lib/notice-posting.ts';
 import { SEARCH_WORD_CHARACTERS, separateHanForIndex } from '../lib/search-query.ts';
+import { PERSONAL_DATA_ATTRIBUTE } from '../lib/privacy.ts';
 import { replaceFile } from '../build/staging-files.ts';
 import { recordTiming } from './timings.ts';
 import type { BuildStep, StepContext } from '../build/steps.ts';
@@ -80,7 +81,7 @@ const AMOUNT_TAIL_ATTRIBUTE = 'data-gongkai-amounts';
  * The HTML Pagefind indexes for one record page. Returns undefined when the page has no
  * `data-pagefind-body` element.
  */
-export function prepareForIndex(html: string, doc: SearchDocument): string | undefined {
+export function prepareForIndex(html: string, doc: SearchDocument, withNames = false): string | undefined {
   const open = BODY_OPEN.exec(html);
   if (!open) return undefined;
   const openEnd = open.index + open[0].length;
@@ -94,12 +95,17 @@ export function prepareForIndex(html: string, doc: SearchDocument): string | und
     .join('');
   // Header cells and captions are not sentence breaks for Pagefind; a space keeps excerpts readable.
   // A fact's label and value (<dt>/<dd>) would run together ("会议类型党员大会"): a colon and a full stop part them.
+  // Private persons' data (a 公示's list, a person's debt, PERSONAL_DATA_MARKS in src/lib/privacy.ts) is not in
+  // Pagefind's copy at all: Pagefind would skip it anyway, and so its rows reach neither the amount tail, nor the
+  // lexicon, nor the page's digest. Of a personal 公示's list only its masked names are indexed, while the web shows
+  // them, and only in the names bundle (`withNames`, NAMES_BUNDLE).
   const body =
-    html
-      .slice(openEnd, close)
+    withoutContentOf(html.slice(openEnd, close), PERSONAL_OPEN)
       .replace(/<\/(th|caption)>/gi, '</$1> ')
       .replace(/<\/dt>/gi, '：</dt>')
-      .replace(/([^。；！？.])<\/dd>/gi, '$1。</dd>') + (entries ? `<div>${entries}</div>` : '');
+      .replace(/([^。；！？.])<\/dd>/gi, '$1。</dd>') +
+    (withNames && doc.listed ? doc.listed.map((row) => `<p>${escapeText(row)}</p>`).join('') : '') +
+    (entries ? `<div>${entries}</div>` : '');
   // Amounts its sentences state (每人15元), in the form pages print them, after everything else: cut from the stored
   // text after indexing (src/lib/search-amounts.ts, cutAmountTail in moveLedgerEntries).
   const tail = amountTail(decodeEntities(body.replace(/<[^>]+>/g, ' ')));
@@ -159,6 +165,9 @@ const IGNORED_OPEN = /<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-ignore(?:[\s=][^>]
  */
 const DATED_OPEN = /<([a-z][a-z0-9]*)\b[^>]*\sdata-gongkai-dated(?:[\s=][^>]*)?>/gi;
 
+/** Opening tags of elements holding private persons' data (PERSONAL_DATA_MARKS in src/lib/privacy.ts, with data-pagefind-ignore="all"). */
+const PERSONAL_OPEN = new RegExp(`<([a-z][a-z0-9]*)\\b[^>]*\\s${PERSONAL_DATA_ATTRIBUTE}(?:[\\s=][^>]*)?>`, 'gi');
+
 /**
  * `html` without the content of the elements whose opening tags `open` finds (their opening tags stay: a marker on
  * one is still read).
@@ -187,10 +196,14 @@ function withoutIgnored(html: string): string {
 }
 
 /** A record page read and prepared as its bundle indexes it, with its text, Han characters and digest; a problem when it cannot be. */
-function readIndexedPage(outDir: string, doc: SearchDocument): { prepared: string; text: string; chars: Set<string>; digest: string } | { problem: string } {
+function readIndexedPage(
+  outDir: string,
+  doc: SearchDocument,
+  withNames = false,
+): { prepared: string; text: string; chars: Set<string>; digest: string } | { problem: string } {
   const file = join(outDir, doc.path, 'index.html');
   if (!existsSync(file)) return { problem: `记录页 ${doc.path} 没有生成。\n  Record page ${doc.path} was not built.` };
-  const prepared = prepareForIndex(readFileSync(file, 'utf8'), doc);
+  const prepared = prepareForIndex(readFileSync(file, 'utf8'), doc, withNames);
   if (!prepared)
     return {
       problem: `记录页 ${doc.path} 缺少 data-pagefind-body，正文不会被搜索到。\n  Record page ${doc.path} has no data-pagefind-body element, so its content would not be searchable.`,
@@ -317,7 +330,18 @@ export interface PlannedBundle<D> {
   id: string;
   /** The bundle's documents, in the order they were given. */
   docs: D[];
+  /** The county's names bundle (NAMES_BUNDLE): the personal 公示 whose lists the web shows, indexed with their masked names. */
+  names?: true;
 }
+
+/**
+ * The folder (under pagefind/) of the county's names bundle: each personal 公示 whose list the web shows, indexed as its
+ * township bundle indexes it plus the rows of its list as the page shows them (`SearchDocument.listed`: masked names, amounts, groups). The township bundles never
+ * hold a name, so the day a list leaves the web (`unpublishAfter`) re-indexes only this small bundle, and the search
+ * page opens it only for a query with a masked name (src/lib/search-bundles.ts chooseBundles): domain rules §4.3 keep
+ * names out of the site's search, issues 3 and 12 let a villager find a 公示 by a name on its list while it is posted.
+ */
+export const NAMES_BUNDLE = 'names';
 
 /**
  * The county's villages grouped into bundles (`packTownships`, a township over `maxBundlePages` split by village,
@@ -494,6 +518,8 @@ export interface BundleJob {
   outDir: string;
   dir: string;
   docs: SearchDocument[];
+  /** The names bundle: its pages are read with their masked names (NAMES_BUNDLE). */
+  names?: boolean;
 }
 
 /** What indexing one bundle gave: what its pages add to the lexicon, or the problems that kept it from being written. */
@@ -514,7 +540,7 @@ export async function indexBundle(job: BundleJob, jieba: Jieba): Promise<BundleR
   const digests: string[] = [];
   const pages = function* () {
     for (const doc of job.docs) {
-      const page = readIndexedPage(job.outDir, doc);
+      const page = readIndexedPage(job.outDir, doc, job.names);
       if ('problem' in page) {
         problems.push(page.problem);
         continue;
@@ -775,7 +801,13 @@ export async function buildSearchIndex(
   lap('scan');
   const pagefindDir = join(ctx.outDir, 'pagefind');
   const countsDir = ctx.root ? join(ctx.root, '.gongkai-build', 'search-counts') : undefined;
-  const bundles = planBundles(countyVillages, docs, options);
+  const named = docs.filter((d) => d.listed);
+  const bundles: PlannedBundle<SearchDocument>[] = [
+    ...planBundles(countyVillages, docs, options),
+    ...(named.length > 0
+      ? [{ townships: [], villageIds: [...new Set(named.map((d) => d.village))], id: NAMES_BUNDLE, docs: named, names: true as const }]
+      : []),
+  ];
   lap('pack');
   // A page of a touched village was rendered again: all of them, or only the listed ones (its dated pages on a new day).
   const datedPages = new Set((ctx.incremental?.pages ?? []).map((p) => p.replace(/\/+$/, '')));
@@ -785,7 +817,8 @@ export async function buildSearchIndex(
   // the bundles of the villages it rendered (`entriesOf`, src/data/search.ts `getSearchInput`).
   const withEntries = ctx.search.entriesOf ? new Set(ctx.search.entriesOf) : undefined;
   const needEntries = (b: (typeof bundles)[number]) => {
-    const lacking = withEntries && b.villageIds.find((id) => !withEntries.has(id));
+    // The names bundle holds 公示 only: no ledger entries.
+    const lacking = withEntries && !b.names && b.villageIds.find((id) => !withEntries.has(id));
     if (lacking)
       throw new Error(
         `搜索索引的输入缺少村 ${lacking} 的账目条目，请用 --full 完整重新构建。 The search input lacks the ledger entries of village ${lacking}, whose bundle ${b.id} is read again: rebuild with --full.`,
@@ -800,7 +833,7 @@ export async function buildSearchIndex(
     for (const [i, d] of b.docs.entries()) {
       if (!rendered(d)) continue;
       needEntries(b);
-      const page = readIndexedPage(ctx.outDir, d);
+      const page = readIndexedPage(ctx.outDir, d, b.names);
       if ('problem' in page || page.digest !== counts.digests[i]) return undefined;
     }
     return counts;
@@ -826,7 +859,7 @@ export async function buildSearchIndex(
     .filter((b) => !kept.has(b.id))
     .map((b) => {
       needEntries(b);
-      return { outDir: ctx.outDir, dir: join(pagefindDir, b.id), docs: b.docs };
+      return { outDir: ctx.outDir, dir: join(pagefindDir, b.id), docs: b.docs, ...(b.names ? { names: true } : {}) };
     });
   const pages = jobs.reduce((sum, job) => sum + job.docs.length, 0);
   const workers =
@@ -846,19 +879,28 @@ export async function buildSearchIndex(
         counts = r.counts;
         if (countsDir) writeCacheFile(join(countsDir, `${b.id}.json`), countsSpec(b.id), JSON.stringify(counts));
       }
-      for (const [w, n] of counts.words) words.set(w, (words.get(w) ?? 0) + n);
-      for (const [p, n] of counts.occurrences) occurrences.set(p, (occurrences.get(p) ?? 0) + n);
-      const own = new Set(Array.from(counts.chars));
-      for (const c of own) chars.add(c);
+      // The names bundle's words (the masked names) are not the lexicon's: "did you mean" never suggests a name.
+      const own = new Set(b.names ? [] : Array.from(counts.chars));
+      if (!b.names) {
+        for (const [w, n] of counts.words) words.set(w, (words.get(w) ?? 0) + n);
+        for (const [p, n] of counts.occurrences) occurrences.set(p, (occurrences.get(p) ?? 0) + n);
+        for (const c of own) chars.add(c);
+      }
       bundleChars.push(own);
-      directory.bundles.push({
-        id: b.id,
-        townships: b.townships,
-        villages: countyVillages.filter((v) => b.villageIds.includes(v.id)).map((v) => v.name),
-        pages: b.docs.length,
-        ...fixedBytes(dir),
-        missing: '',
-      });
+      // The names bundle's entry says the same whatever names it holds (it is opened outside the budget, and its pages
+      // are the township bundles' too), so the directory and the lexicon stay the same when names leave.
+      directory.bundles.push(
+        b.names
+          ? { id: b.id, townships: [], villages: [], pages: 0, bytes: 0, missing: '', names: true }
+          : {
+              id: b.id,
+              townships: b.townships,
+              villages: countyVillages.filter((v) => b.villageIds.includes(v.id)).map((v) => v.name),
+              pages: b.docs.length,
+              ...fixedBytes(dir),
+              missing: '',
+            },
+      );
     }
   } finally {
     await indexing.close();
@@ -867,9 +909,10 @@ export async function buildSearchIndex(
   if (problems.length > 0) throw new Error(`搜索索引未生成 Search index not built:\n${problems.map((p) => `- ${p}`).join('\n')}`);
   directory.chars = [...chars].sort().join('');
   for (const [i, b] of directory.bundles.entries())
-    b.missing = Array.from(directory.chars)
-      .filter((c) => !bundleChars[i]!.has(c))
-      .join('');
+    if (!b.names)
+      b.missing = Array.from(directory.chars)
+        .filter((c) => !bundleChars[i]!.has(c))
+        .join('');
   lap('directory');
   // Pagefind empties the folder it writes to: the hub is written beside pagefind/ and moved in.
   const hubDir = join(ctx.outDir, '.pagefind-hub');

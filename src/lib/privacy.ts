@@ -230,3 +230,18 @@ export function maskPhone(phone: string): string {
 export function maskIdNumber(id: string): string {
   return `${id.slice(0, 2)}${'*'.repeat(id.length - 5)}${id.slice(-3)}`;
 }
+
+/** The attribute that marks an element holding private persons' data on a web page (see PERSONAL_DATA_MARKS). */
+export const PERSONAL_DATA_ATTRIBUTE = 'data-gongkai-personal';
+
+/**
+ * The attributes of an element that holds private persons' data on a web page: a personal 公示's name list (masked
+ * names, amounts per household), a debt owed by or to a person, the volunteers named with their consent, an expense
+ * handled by a person not on the village's roster. The page shows it while the law allows; the site search never
+ * indexes it (`data-pagefind-ignore="all"`) and the search step leaves its words out of the lexicon, the excerpts and
+ * the page's digest (src/integrations/search-index.ts): domain rules §4.3, web hygiene for personal-data pages, "no
+ * site-search indexing of names". Cadres' names and roles (组织法 §24) are not marked: they stay searchable. The one
+ * exception (issues 3 and 12), the masked names of a 公示's list while the web shows it, reaches only the county's names
+ * bundle, from the 公示's facts (NoticeFacts.listedRows), never from the page.
+ */
+export const PERSONAL_DATA_MARKS: Readonly<Record<string, string>> = { 'data-pagefind-ignore': 'all', [PERSONAL_DATA_ATTRIBUTE]: '' };

@@ -4,7 +4,7 @@
  * chooses the bundles a query needs and searches several of them as one. Pure: the browser, the
  * Node tests and the province portal run exactly these steps.
  */
-import type { QueryPlan, SearchLexicon } from './search-query.ts';
+import { isMaskedName, type QueryPlan, type SearchLexicon } from './search-query.ts';
 
 /** The part of Pagefind's search API a bundle needs (the same shape as search-run.ts's PagefindLike). */
 interface BundleApi<D> {
@@ -33,6 +33,13 @@ export interface SearchBundle {
   chunk?: number;
   /** Han characters of the site (`SearchDirectory.chars`) that this bundle's pages do not contain. */
   missing: string;
+  /**
+   * The county's names bundle (src/integrations/search-index.ts NAMES_BUNDLE): the personal 公示 whose lists the web
+   * shows, with the rows on them. Searched only for a query with a masked name (马*顺) or an amount, beside the bundles the
+   * query's other words choose and outside the budget; never counted as a township. Its entry is the same whatever it
+   * holds (no villages, 0 pages and bytes), so names leaving change only its own files.
+   */
+  names?: true;
 }
 
 export interface SearchDirectory {
@@ -108,9 +115,23 @@ export function chooseBundles(
   chosen: { village?: string | undefined; township?: string | undefined },
   budget = BUNDLE_BUDGET,
 ): BundleChoice {
+  const choice = chooseTownshipBundles(directory, plan, chosen, budget);
+  const names = plan.terms.some((t) => isMaskedName(t.text) || PRINTED_AMOUNT.test(t.text)) ? directory.bundles.flatMap((b, i) => (b.names ? [i] : [])) : [];
+  return names.length > 0 ? { ...choice, now: [...choice.now, ...names] } : choice;
+}
+
+/** An amount as pages print it and planQuery writes it (1,260.00, 520.00): a household's amount may be on a list. */
+const PRINTED_AMOUNT = /^\d{1,3}(?:,\d{3})*\.\d{2}$/;
+
+function chooseTownshipBundles(
+  directory: SearchDirectory,
+  plan: Pick<QueryPlan, 'terms' | 'villages' | 'townships'>,
+  chosen: { village?: string | undefined; township?: string | undefined },
+  budget: number,
+): BundleChoice {
   const villages = [...(chosen.village ? [chosen.village] : []), ...plan.villages];
   const townships = [...(chosen.township ? [chosen.township] : []), ...plan.townships];
-  const all = directory.bundles.map((_, i) => i);
+  const all = directory.bundles.flatMap((b, i) => (b.names ? [] : [i]));
   const placed = all.filter(
     (i) =>
       (villages.length === 0 || directory.bundles[i]!.villages.some((v) => villages.includes(v))) &&

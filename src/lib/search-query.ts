@@ -14,6 +14,11 @@ import { QUESTION_KINDS, TRACK_KINDS } from './search-questions.ts';
 /** Characters Pagefind keeps inside words besides letters and digits: 记-07-003, 马*顺, 12,500.00. */
 export const SEARCH_WORD_CHARACTERS = '-*,.';
 
+/** A masked name as pages print it (马*顺, 欧**娜): the search opens the names bundle for it (src/lib/search-bundles.ts). */
+export function isMaskedName(text: string): boolean {
+  return /^\p{Script=Han}+\*+\p{Script=Han}*$/u.test(text);
+}
+
 const HAN = /\p{Script=Han}/u;
 const SPACE = /\s/u;
 
@@ -521,7 +526,7 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
       continue;
     }
     // A masked name as pages print it (马*顺), or typed with 某 (马某顺).
-    if (/^\p{Script=Han}+\*+\p{Script=Han}*$/u.test(piece) || /^\p{Script=Han}某\p{Script=Han}$/u.test(piece)) {
+    if (isMaskedName(piece) || /^\p{Script=Han}某\p{Script=Han}$/u.test(piece)) {
       const masked = piece.replace('某', '*');
       addTerm(masked, [phrase(masked)]);
       continue;

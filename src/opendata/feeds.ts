@@ -104,7 +104,7 @@ export function listFeedEntries(scope: Pick<FeedScope, 'county' | 'villages' | '
         date: n.data.startDate,
         correction: false,
         title: n.data.title,
-        summary: `${n.data.type}公示，自${formatDateZh(n.data.startDate)}起 ${n.data.duration.days} ${f.unitZh}，至${formatDateZh(n.endDate)}。${f.countZh ? `${f.countZh}。` : ''}如有异议请向${n.data.objection.to}反映（电话 ${n.data.objection.phone}）。`,
+        summary: f.summary,
       });
     }
     for (const p of v.volunteers) {

@@ -19,20 +19,35 @@ export interface LedgerFacts {
   /** Per expense entry, in order: the authorising meeting, when the entry names one that exists. */
   expenseBasis: ({ meetingId: string; title: string; body: string; date: string; path: string } | undefined)[];
   /** 应收款 and 应付款 with a private person's name masked (no law requires it, web or paper). */
-  receivables: { party: string; partyKind: string; amount: number; note: string }[];
-  payables: { party: string; partyKind: string; amount: number; note: string }[];
+  receivables: BalanceFacts[];
+  payables: BalanceFacts[];
   /** Per entry, in order: the id of its row on the ledger page (`shouru-1`, `zhichu-3`), which a search result opens at. */
   entryAnchors: { income: string[]; expense: string[] };
   /**
    * Per expense entry, in order: its handler (经手) and approver (审批) as every output shows them (ledger page, poster,
    * search index). A name on the village's roster (committee, supervisors, staff: published on the village page) stands
    * as written; anyone else is a private person and is masked (张*明), so no output holds a private person's full name.
+   * `private` names the roles held by a private person: shown, but never indexed by the site search (domain rules §4.3).
    */
-  expensePeople: { handler?: string; approver?: string }[];
+  expensePeople: { handler?: string; approver?: string; private?: ('handler' | 'approver')[] }[];
 }
 
-function maskedParties(items: LedgerRec['data']['receivables']) {
-  return items.map((r) => ({ party: r.partyKind === '个人' ? maskName(r.party) : r.party, partyKind: r.partyKind, amount: r.amount, note: r.note ?? '' }));
+/** A receivable or payable as every output shows it. */
+export interface BalanceFacts {
+  /** The counterparty, masked when a private person (张*明). */
+  party: string;
+  partyKind: string;
+  amount: number;
+  note: string;
+  /** Owed by or to a private person: personal data, shown but never indexed by the site search (domain rules §4.3). */
+  personal: boolean;
+}
+
+function maskedParties(items: LedgerRec['data']['receivables']): BalanceFacts[] {
+  return items.map((r) => {
+    const personal = r.partyKind === '个人';
+    return { party: personal ? maskName(r.party) : r.party, partyKind: r.partyKind, amount: r.amount, note: r.note ?? '', personal };
+  });
 }
 
 export function getLedgerFacts(l: LedgerRec, v: VillageRecords): LedgerFacts {
@@ -51,10 +66,14 @@ export function getLedgerFacts(l: LedgerRec, v: VillageRecords): LedgerFacts {
     receivables: maskedParties(l.data.receivables),
     payables: maskedParties(l.data.payables),
     entryAnchors: { income: l.data.income.map((_, i) => getEntryAnchor('income', i)), expense: l.data.expense.map((_, i) => getEntryAnchor('expense', i)) },
-    expensePeople: l.data.expense.map((e) => ({
-      ...(e.handler ? { handler: publicName(e.handler) } : {}),
-      ...(e.approver ? { approver: publicName(e.approver) } : {}),
-    })),
+    expensePeople: l.data.expense.map((e) => {
+      const privateRoles = (['handler', 'approver'] as const).filter((role) => e[role] !== undefined && !roster.has(e[role]));
+      return {
+        ...(e.handler ? { handler: publicName(e.handler) } : {}),
+        ...(e.approver ? { approver: publicName(e.approver) } : {}),
+        ...(privateRoles.length > 0 ? { private: privateRoles } : {}),
+      };
+    }),
   };
 }
 

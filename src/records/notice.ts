@@ -5,6 +5,7 @@
  * the count of its subjects in the type's unit, and its page path. Pure and serialisable.
  */
 import type { NoticeRec, VillageRecords } from '../check/model.ts';
+import { formatDateZh } from '../lib/dates.ts';
 import { formatYuan } from '../lib/money.ts';
 import { maskName } from '../lib/privacy.ts';
 import { getNoticeType } from '../law/notice-types.ts';
@@ -47,6 +48,18 @@ export interface NoticeFacts {
   rows: string[][];
   /** Cells as screens show them (names of persons masked). */
   maskedRows: string[][];
+  /**
+   * The rows of a personal 公示's list as the web shows them (马*顺 3 1,260.00 二组), one text each, while it shows
+   * them (until `unpublishAfter`); none after, none for other types. The only personal data the site search holds, in
+   * its names bundle: a villager finds the 公示 by a masked name or an amount on its list (issues 3 and 12), never
+   * once the list has left the web (domain rules §4.3), never by an unmasked name.
+   */
+  listedRows: string[];
+  /**
+   * One sentence: type, period, count, where to object. The feed item's summary and the page's share card; the same
+   * whether or not the names are still on the web, so the page's head does not change the day they leave.
+   */
+  summary: string;
   issuer: string;
 }
 
@@ -61,19 +74,24 @@ export function getNoticeFacts(n: NoticeRec, v: VillageRecords, ctx: Pick<FactsC
     return String(value);
   };
   const rows = (mask: boolean) => x.subjects.map((s) => keys.map((f) => cell(f, s[f as keyof typeof s], mask)));
+  const unpublished = x.unpublishAfter !== undefined && ctx.asOf > x.unpublishAfter;
+  const unitZh = x.duration.unit === 'working' ? '个工作日' : '天';
+  const countZh = type.personal && type.countUnit && x.subjects.length > 0 ? `共 ${x.subjects.length} ${type.countUnit}` : undefined;
   return {
     id: n.id,
     path: recordPath('notice', v.id, n.id),
     typeEn: type.en,
     personal: type.personal,
     namesPersons: type.personal && x.subjects.some((s) => s.name !== undefined),
-    unpublished: x.unpublishAfter !== undefined && ctx.asOf > x.unpublishAfter,
+    unpublished,
     track: type.track,
-    ...(type.personal && type.countUnit && x.subjects.length > 0 ? { countZh: `共 ${x.subjects.length} ${type.countUnit}` } : {}),
-    unitZh: x.duration.unit === 'working' ? '个工作日' : '天',
+    ...(countZh ? { countZh } : {}),
+    unitZh,
     columns: keys.map((f) => ({ key: f, label: SUBJECT_FIELDS[f]?.label ?? f, numeric: SUBJECT_FIELDS[f]?.numeric ?? false })),
     rows: rows(false),
     maskedRows: rows(type.personal),
+    summary: `${x.type}公示，自${formatDateZh(x.startDate)}起 ${x.duration.days} ${unitZh}，至${formatDateZh(n.endDate)}。${countZh ? `${countZh}。` : ''}如有异议请向${x.objection.to}反映（电话 ${x.objection.phone}）。`,
+    listedRows: type.personal && !unpublished ? rows(true).map((r) => r.filter(Boolean).join(' ')) : [],
     issuer: getIssuer(v),
   };
 }

@@ -2,13 +2,15 @@
  * A daily refresh: the same county built on the next day re-renders only the pages that depend on
  * the date (county-wide pages; boards, notices and kiosk screens whose state changed), gives exactly
  * the files a full build of that day gives, and on the day after a notice's `unpublishAfter` its
- * personal data leaves the page, the search index and every other file of the site. On a new day on which no state
+ * personal data leaves the page and every other file of the site; the search never indexed it, so that day
+ * indexes no township. On a new day on which no state
  * changes, nothing is rendered: the last release is linked and only the files with the day in them are written.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NAMES_BUNDLE } from '../../src/integrations/search-index.ts';
 import { copyPosterCache } from '../helpers/dist.ts';
 import { makeTree } from '../helpers/fixture-tree.ts';
 import { addProjectCode, buildAsOf } from '../helpers/project-tree.ts';
@@ -24,6 +26,7 @@ const TEXT = /\.(html|json|js|css|txt|xml|csv|svg|webmanifest)$/;
 // dongxing's 宅基地 notice names three applicants; it may be shown until 2026-03-15.
 const NOTICE = 'v/dongxing/notices/2025-09-08-zhaijidi/index.html';
 const PERSONAL = '河道管理范围';
+const NAME = '何*霞';
 const LAST_DAY = '2026-03-15';
 const NEXT_DAY = '2026-03-16';
 
@@ -32,6 +35,8 @@ let boardInodes: Record<string, number> = {};
 let kioskInodes: Record<string, number> = {};
 let noticeBefore = '';
 let foundBefore: string[] = [];
+let foundByName: string[] = [];
+let foundByType: string[] = [];
 let refresh = '';
 
 beforeAll(async () => {
@@ -53,6 +58,8 @@ beforeAll(async () => {
   const search = await openSiteSearch(dist);
   try {
     foundBefore = (await search.search(PERSONAL)).urls;
+    foundByName = (await search.search(NAME)).urls;
+    foundByType = (await search.search('宅基地申请')).urls;
   } finally {
     await search.close();
   }
@@ -118,19 +125,45 @@ describe('a rebuild on a new day', () => {
     expect(inc).toEqual(full);
   });
 
-  it("removes a notice's personal data from the page, the search index and every file on the day after unpublishAfter", async () => {
-    // On its last day the notice still shows its applicants and search finds them.
+  it("removes a notice's personal data from the page, the search index and every file on the day after unpublishAfter, and the search still finds the notice by its type", async () => {
+    const url = `/${NOTICE.replace(/index\.html$/, '')}`;
+    // On its last day the notice still shows its applicants' rows, which the search does not index (no site-search
+    // indexing of rows), but finds it by an applicant's masked name and by its type.
     expect(noticeBefore).toContain(PERSONAL);
-    expect(foundBefore).toContain(`/${NOTICE.replace(/index\.html$/, '')}`);
+    expect(noticeBefore).toContain(NAME);
+    expect(foundBefore).toEqual([]);
+    expect(foundByName).toEqual([url]);
+    expect(foundByType).toContain(url);
     const dist = join(tree.root, 'dist');
     expect(readFileSync(join(dist, NOTICE), 'utf8')).not.toContain(PERSONAL);
+    const noticeAfter = readFileSync(join(dist, NOTICE), 'utf8');
+    expect(noticeAfter).toContain('名单已于 2026年3月15日 从网站撤下');
+    // Its share card says what it said (type, period, 共 3 户): the page's head reads the same to the search step.
+    const card = (html: string) => /<meta property="og:description" content="([^"]*)"/.exec(html)?.[1];
+    expect(card(noticeAfter)).toContain('宅基地申请公示');
+    expect(card(noticeAfter)).toBe(card(noticeBefore));
     for (const f of files(dist).filter((x) => TEXT.test(x))) expect(readFileSync(f, 'utf8'), relative(dist, f)).not.toContain(PERSONAL);
     const search = await openSiteSearch(dist);
     try {
-      expect((await search.search(PERSONAL)).urls).not.toContain(`/${NOTICE.replace(/index\.html$/, '')}`);
+      expect((await search.search(PERSONAL)).urls).toEqual([]);
+      expect((await search.search(NAME)).urls).toEqual([]);
+      expect((await search.search('宅基地申请')).urls).toContain(url);
     } finally {
       await search.close();
     }
+  });
+
+  it('indexes no township on the day the names leave: every file of the township bundles and the lexicon is the one the day before wrote', () => {
+    expect(refresh).toMatch(/ 0 township\(s\) indexed, [1-9]\d* reused\./);
+    // Only the names bundle (pagefind/names/: the masked names of the lists the web shows) changes with them.
+    const index = (d: Record<string, string>) =>
+      Object.fromEntries(
+        Object.entries(d).filter(([f]) => (/^pagefind\//.test(f) && !f.startsWith(`pagefind/${NAMES_BUNDLE}/`)) || /^search\/.*\.json$/.test(f)),
+      );
+    const after = index(digest(join(tree.root, 'dist')));
+    expect(Object.keys(after).length).toBeGreaterThan(0);
+    expect(after).toEqual(index(dayBefore));
+    expect(Object.keys(dayBefore).some((f) => f.startsWith(`pagefind/${NAMES_BUNDLE}/`))).toBe(true);
   });
 });
 

@@ -86,6 +86,28 @@ describe('the search page in a real browser', () => {
     await context.close();
   });
 
+  it('finds a 公示 by a masked name or a household’s amount on its list, fetching the names bundle only for such a query', async () => {
+    const { context, page, errors, transfers } = await openPhone();
+    await page.goto(`${server.url}/search/`);
+    const search = async (q: string) => {
+      await page.locator('#q').fill(q);
+      await page.locator('#q').press('Enter');
+      await page.waitForFunction(() => !document.getElementById('search-status')?.textContent?.includes('正在搜索'));
+      await page.waitForLoadState('networkidle');
+    };
+    const names = () => transfers.filter((t) => new URL(t.url).pathname.includes('/pagefind/names/'));
+    await search('低保');
+    expect(names()).toEqual([]);
+    await search('马某顺');
+    expect(await page.locator('.result-title').first().textContent()).toBe('马曲村2025年第四季度低保初审对象公示');
+    expect(names().length).toBeGreaterThan(0);
+    // 1,260.00 is that household's amount: it finds the 公示 too while the list is on the web.
+    await search('1,260.00');
+    expect(await page.locator('.result-title').allTextContents()).toContain('马曲村2025年第四季度低保初审对象公示');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('understands a question typed as a sentence, a misspelt word and an amount in 万', async () => {
     const { context, page, errors, transfers } = await openPhone();
     await page.goto(`${server.url}/search/`);

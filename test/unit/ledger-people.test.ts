@@ -1,6 +1,6 @@
 /**
  * A ledger's handlers and approvers (经手/审批): a name on the village's roster stands as written; anyone else is a
- * private person, masked alike on the ledger page, the notice-board poster and in the search index (LedgerFacts).
+ * private person, masked alike on the ledger page and the notice-board poster, and never in the search index (LedgerFacts).
  */
 import { describe, expect, it } from 'vitest';
 import type { BuildContext } from '../../src/build/context.ts';
@@ -31,13 +31,15 @@ describe('who handled a ledger entry', () => {
     expect(JSON.stringify(view)).not.toContain('刘建平');
   });
 
-  it('prints the same masked name on the notice-board poster and indexes it so', () => {
+  it('prints the same masked name on the notice-board poster, and the search index names no private person at all', () => {
     const poster = buildVillagePosterDocs(county, maqu).find((d) => d.id === 'finance-2025-q3');
     expect(poster).toBeDefined();
     expect(JSON.stringify(poster)).toContain('刘*平');
     expect(JSON.stringify(poster)).not.toContain('刘建平');
     const doc = listSearchDocuments(county).find((d) => d.path === 'v/maqu/finances/2025-q3/')!;
-    expect(JSON.stringify(doc)).toContain('刘*平');
+    expect(JSON.stringify(doc)).not.toContain('刘*平');
     expect(JSON.stringify(doc)).not.toContain('刘建平');
+    // The committee members still are.
+    expect(JSON.stringify(doc)).toContain('经手 王堃，审批 赵建军');
   });
 });

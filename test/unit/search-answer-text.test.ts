@@ -72,6 +72,18 @@ describe('what the search page says when a township could not be searched', () =
     });
   });
 
+  it('names the masked names of the 公示 lists when their bundle could not be searched, and offers to try it again', () => {
+    const named = {
+      ...lexicon,
+      directory: {
+        ...lexicon.directory,
+        bundles: [...lexicon.directory.bundles, { id: 'names', townships: [], villages: [], pages: 0, bytes: 0, missing: '', names: true }],
+      },
+    } as unknown as SplitLexicon;
+    expect(describeAnswer('马*顺', found([], [3]), [], named)).toContain('公示名单上的姓名这次没能搜索');
+    expect(restText(named, [0], [], [3])).toEqual({ text: '', button: '再试一次：搜索公示名单上的姓名' });
+  });
+
   it('does not say nothing exists when the townships searched found nothing and one failed', () => {
     const text = describeAnswer('东关社区路灯', { ...nothingFound([]), scope: { now: [0], later: [], failed: [2] } }, [], lexicon);
     expect(text).toMatch(/^已搜索的乡镇中没有找到/);

@@ -72,6 +72,21 @@ describe('township bundles', () => {
     expect(chooseBundles(directory, { terms: [term('低保')], villages: [], townships: [] }, {}, Infinity)).toEqual({ now: [1, 0, 2], later: [] });
   });
 
+  it('opens the names bundle only for a query with a masked name or a printed amount, beside the bundles its other words choose and outside the budget', () => {
+    const named: SearchDirectory = {
+      ...directory,
+      bundles: [...directory.bundles, { id: 'names', townships: [], villages: [], pages: 0, bytes: 0, missing: '', names: true }],
+    };
+    // Never for other words, whatever the budget, and never as a township.
+    expect(chooseBundles(named, { terms: [term('低保')], villages: [], townships: [] }, {}, Infinity)).toEqual({ now: [1, 0, 2], later: [] });
+    expect(chooseBundles(named, { terms: [term('低保')], villages: [], townships: [] }, { village: '马曲村' })).toEqual({ now: [0], later: [] });
+    // With a masked name: the names bundle too, even when the budget is spent and a village is chosen.
+    expect(chooseBundles(named, { terms: [term('马*顺'), term('低保')], villages: [], townships: [] }, {}, 30_000)).toEqual({ now: [1, 3], later: [0, 2] });
+    expect(chooseBundles(named, { terms: [term('马*顺')], villages: [], townships: [] }, { village: '马曲村' })).toEqual({ now: [0, 3], later: [] });
+    // An amount as pages print it may be a household's on a list: the names bundle too.
+    expect(chooseBundles(named, { terms: [term('1,260.00')], villages: [], townships: [] }, {}, Infinity).now).toContain(3);
+  });
+
   // A county of 100 villages: every township two bundles of about 25 KB, an index chunk about 3.4 KB.
   const split: SearchDirectory = {
     chars: '低保温水村修生产路民每人要交',

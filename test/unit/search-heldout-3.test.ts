@@ -83,7 +83,7 @@ describe('ledger entry lines in the search index', () => {
     const [first, ...rest] = ledger.data.expense;
     const changed = { ...ledger, data: { ...ledger.data, expense: [{ ...first!, handler: '刘建平' }, ...rest] } };
     const people = getLedgerFacts(changed, maqu).expensePeople;
-    expect(people[0]).toEqual({ handler: '刘*平' });
+    expect(people[0]).toEqual({ handler: '刘*平', private: ['handler'] });
     expect(people.find((p) => p.approver)).toEqual({ handler: '王堃', approver: '赵建军' });
   });
 });
