@@ -28,7 +28,7 @@ import {
 } from '../src/check/cache-file.ts';
 import { takeBuildLock } from '../src/check/build-lock.ts';
 import { VillageCheckCache } from '../src/check/check-cache.ts';
-import { writeCountySnapshot } from '../src/check/county-snapshot.ts';
+import { removeCountySnapshot, writeCountySnapshot } from '../src/check/county-snapshot.ts';
 import { codeFingerprint, contentDigests, contentStamp } from '../src/check/digest.ts';
 import { formatInputHash } from '../src/build/input-hash.ts';
 import { formatProblems } from '../src/check/format.ts';
@@ -155,8 +155,8 @@ function removeStale(outKey: string, keep: string | undefined): void {
   for (const name of readdirSync(work)) {
     const staging = /^(?:dist|ahead|spare)-(\d+)$/.exec(name);
     if (staging && Number(staging[1]) !== process.pid && !isProcessAlive(Number(staging[1]))) rmSync(join(work, name), { recursive: true, force: true });
-    const snapshot = /^county-(\d+)\.v8$/.exec(name);
-    if (snapshot && Number(snapshot[1]) !== process.pid && !isProcessAlive(Number(snapshot[1]))) rmSync(join(work, name), { force: true });
+    const snapshot = /^county-(\d+)\.v8(?:\.villages)?$/.exec(name);
+    if (snapshot && Number(snapshot[1]) !== process.pid && !isProcessAlive(Number(snapshot[1]))) rmSync(join(work, name), { recursive: true, force: true });
     if (name.startsWith(`release-${outKey}-`) && join(work, name) !== keep) removeLater(join(work, name));
   }
   for (const [dir, depth] of tempFolders()) removeDeadTemps(dir, depth);
@@ -633,7 +633,7 @@ const aside = join(work, `ahead-${process.pid}`);
 const fail = (error?: unknown): never => {
   rmSync(staging, { recursive: true, force: true });
   rmSync(aside, { recursive: true, force: true });
-  rmSync(countySnapshot.file, { force: true });
+  removeCountySnapshot(countySnapshot.file);
   rmSync(privateTmp, { recursive: true, force: true });
   if (error) console.error(error instanceof ChildProcessFailure ? `\n${error.message}` : error);
   console.error('\n构建失败，dist/ 未改动。 Build failed; dist/ was left untouched.');
@@ -643,7 +643,8 @@ const fail = (error?: unknown): never => {
 if (contentStamp(root) !== stamp) fail('内容在检查后被修改，请重新构建。 content/ changed while it was being checked; build again.');
 // The page process reads the county from this snapshot when its pages first need it (after Vite's bundling), and this
 // process drops its own copy until the pages are written (issue 18: the two processes' peaks apart).
-timed('county-snapshot-write', () => writeCountySnapshot(countySnapshot, county!));
+// A village whose check is in the check cache (read from it, or saved above) is named there, not written again.
+timed('county-snapshot-write', () => writeCountySnapshot(countySnapshot, county!, (id) => checkCache.fileOf(id)));
 const asOf = county.asOf;
 const context: PageHandover = {
   root,
@@ -782,7 +783,7 @@ try {
     await stepsProcess.done;
     await indexSearch();
   }
-  rmSync(countySnapshot.file, { force: true });
+  removeCountySnapshot(countySnapshot.file);
   recordTiming('post-build', performance.now() - postStarted);
 } catch (error) {
   fail(error);

@@ -25,13 +25,16 @@ interface Entry {
 
 const EXT = '.v8';
 /** The cache file of a village's result for one scope and folder digest. */
-const spec = (scope: string, digest: string): CacheFileSpec => ({ kind: 'check-cache', version: 1, key: `${scope}\0${digest}` });
+const specOfKey = (key: string): CacheFileSpec => ({ kind: 'check-cache', version: 1, key });
+const spec = (scope: string, digest: string): CacheFileSpec => specOfKey(`${scope}\0${digest}`);
 
 export class VillageCheckCache implements VillageCache {
   readonly #dir: string;
   readonly #scope: string;
   readonly #digests: Readonly<Record<string, string>>;
   readonly #fresh = new Map<string, Entry>();
+  /** Villages whose cache file holds their result for the digest they have now: read from it, or written by `save`. */
+  readonly #onDisk = new Set<string>();
   /** Villages served from the cache in this run, and villages checked afresh. */
   hits = 0;
   misses = 0;
@@ -54,6 +57,7 @@ export class VillageCheckCache implements VillageCache {
       const entry = deserialize(body) as Entry;
       if (entry.scope === this.#scope && entry.digest === digest) {
         this.hits += 1;
+        this.#onDisk.add(id);
         return entry.value;
       }
     } catch {
@@ -77,11 +81,41 @@ export class VillageCheckCache implements VillageCache {
     for (const [id, entry] of this.#fresh) {
       // Written whole and renamed into place: a build killed mid-write leaves no half file.
       writeCacheFile(join(this.#dir, `${id}${EXT}`), spec(entry.scope, entry.digest), serialize(entry));
+      this.#onDisk.add(id);
     }
     for (const f of readdirSync(this.#dir)) {
       if (isTempName(f) && !isDeadTemp(this.#dir, f)) continue;
       if (!(f.endsWith(EXT) && f.slice(0, -EXT.length) in this.#digests)) rmSync(join(this.#dir, f), { force: true });
     }
     this.#fresh.clear();
+  }
+
+  /**
+   * The cache file holding village `id`'s result for its digest now, once read or saved in this run (not before `save`
+   * for a village checked afresh), with the key it was written under: the county snapshot refers to it instead of
+   * writing the village again (src/check/county-snapshot.ts).
+   */
+  fileOf(id: string): CachedVillageFile | undefined {
+    const digest = this.#digests[id];
+    if (!digest || !this.#onDisk.has(id) || this.#fresh.has(id)) return undefined;
+    return { file: join(this.#dir, `${id}${EXT}`), key: spec(this.#scope, digest).key };
+  }
+}
+
+/** A village's check cache file and the key its result was written under (`VillageCheckCache.fileOf`). */
+export interface CachedVillageFile {
+  file: string;
+  key: string;
+}
+
+/** The records of the village in check cache file `file`, written under `key`; undefined when it is missing, damaged or of another key. */
+export function readCachedVillageRecords(file: string, key: string): CheckedVillage['records'] {
+  const body = readCacheFile(file, specOfKey(key));
+  if (!body) return undefined;
+  try {
+    const entry = deserialize(body) as Entry;
+    return `${entry.scope}\0${entry.digest}` === key ? entry.value.records : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -9,10 +9,18 @@
  * One self-checking cache file (./cache-file.ts) in Node's structured-clone format (`node:v8`, what the
  * IPC channel used before): a file cut short, altered or written for another build (its `key`) reads as
  * missing, and the build then stops rather than render from something else.
+ *
+ * A village whose check is in the check cache (./check-cache.ts: read from it, or saved by this build) is not written
+ * again: the snapshot names it, and its cache file is hard-linked beside the snapshot (`<file>.villages/`), so the
+ * file read back is the one this build checked even if a build beside it replaces the cache's. Writing every village
+ * again took a one-village update at 300 villages about 1.7 CPU-s (docs/benchmarks.md, session 13).
  */
+import { linkSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { readCacheFile, writeCacheFile, type CacheFileSpec } from './cache-file.ts';
-import type { County } from './model.ts';
+import { readCachedVillageRecords, type CachedVillageFile } from './check-cache.ts';
+import type { County, VillageRecords } from './model.ts';
 
 /** Where one build's county snapshot is and the key it was written with (random per build). */
 export interface CountySnapshot {
@@ -20,20 +28,69 @@ export interface CountySnapshot {
   key: string;
 }
 
-const spec = (key: string): CacheFileSpec => ({ kind: 'county-snapshot', version: 1, key });
+const spec = (key: string): CacheFileSpec => ({ kind: 'county-snapshot', version: 2, key });
 
-/** Writes `county` to `snapshot.file` (whole, renamed into place). */
-export function writeCountySnapshot(snapshot: CountySnapshot, county: County): void {
-  writeCacheFile(snapshot.file, spec(snapshot.key), serialize(county));
+/** A village the snapshot names instead of holding: its check cache file, linked as `<id>.v8` beside the snapshot, and that file's key. */
+interface CachedVillage {
+  cached: string;
+  key: string;
 }
 
-/** The county `writeCountySnapshot` wrote for the same key; undefined when the file is missing, damaged or another build's. */
+type SnapshotBody = Omit<County, 'villages'> & { villages: (VillageRecords | CachedVillage)[] };
+
+/** The folder of the village cache files linked beside the snapshot `file`. */
+const villagesFolder = (file: string) => `${file}.villages`;
+
+/**
+ * Writes `county` to `snapshot.file` (whole, renamed into place). `cached`: where the check cache holds a village's
+ * records (`VillageCheckCache.fileOf`); such a village is named, its file linked, not written again.
+ */
+export function writeCountySnapshot(snapshot: CountySnapshot, county: County, cached: (id: string) => CachedVillageFile | undefined = () => undefined): void {
+  const folder = villagesFolder(snapshot.file);
+  rmSync(folder, { recursive: true, force: true });
+  let made = false;
+  const villages = county.villages.map((v): VillageRecords | CachedVillage => {
+    const at = cached(v.id);
+    if (!at) return v;
+    try {
+      if (!made) mkdirSync(folder, { recursive: true });
+      made = true;
+      linkSync(at.file, join(folder, `${v.id}.v8`));
+      return { cached: v.id, key: at.key };
+    } catch {
+      // Gone, or no hard links here: written into the snapshot.
+      return v;
+    }
+  });
+  const body: SnapshotBody = { ...county, villages };
+  writeCacheFile(snapshot.file, spec(snapshot.key), serialize(body));
+}
+
+/** The county `writeCountySnapshot` wrote for the same key; undefined when the file or a village's is missing, damaged or another build's. */
 export function readCountySnapshot(snapshot: CountySnapshot): County | undefined {
   const body = readCacheFile(snapshot.file, spec(snapshot.key));
   if (!body) return undefined;
+  let read: SnapshotBody;
   try {
-    return deserialize(body) as County;
+    read = deserialize(body) as SnapshotBody;
   } catch {
     return undefined;
   }
+  const villages: VillageRecords[] = [];
+  for (const v of read.villages) {
+    if (!('cached' in v)) {
+      villages.push(v);
+      continue;
+    }
+    const records = readCachedVillageRecords(join(villagesFolder(snapshot.file), `${v.cached}.v8`), v.key);
+    if (!records) return undefined;
+    villages.push(records);
+  }
+  return { ...read, villages };
+}
+
+/** Removes the snapshot `file` and the village files linked beside it. */
+export function removeCountySnapshot(file: string): void {
+  rmSync(file, { force: true });
+  rmSync(villagesFolder(file), { recursive: true, force: true });
 }

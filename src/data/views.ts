@@ -252,11 +252,33 @@ function quarterMoneyView(v: VillageRecords, ledgers: readonly LedgerRec[]) {
   }));
 }
 
+/** A village's notices as its board lists them, the newest first: title, link, dates and posting status. */
+function boardNotices(v: VillageRecords) {
+  return [...v.notices]
+    .sort((a, b) => b.data.startDate.localeCompare(a.data.startDate))
+    .map((n) => ({
+      title: n.data.title,
+      type: n.data.type,
+      year: Number(n.data.startDate.slice(0, 4)),
+      href: urls.notice(v.id, n.id),
+      startZh: formatDateZh(n.data.startDate),
+      endZh: formatDateZh(n.endDate),
+      status: noticeStatus(n),
+    }));
+}
+
+/**
+ * The notices a village's board shows as running (公示中), in the board's order: what county.json lists of a village,
+ * without the rest of the board (its meetings' facts above all, which cost the county-summary step most of its time).
+ */
+export function getRunningNoticesView(id: string) {
+  return boardNotices(getVillage(id)).filter((n) => n.status.state === 'running');
+}
+
 export function getVillageBoardView(id: string) {
   const v = getVillage(id);
   const c = getCounty();
   const ledgers = [...v.ledgers].sort((a, b) => comparePeriods(b.period, a.period));
-  const notices = [...v.notices].sort((a, b) => b.data.startDate.localeCompare(a.data.startDate));
   const meetings = [...v.meetings].sort((a, b) => b.data.date.localeCompare(a.data.date));
   const volunteers = [...v.volunteers].sort((a, b) => comparePeriods(b.period, a.period));
   return {
@@ -282,19 +304,7 @@ export function getVillageBoardView(id: string) {
     supervisors: v.data.supervisors,
     standing: villageStanding(v),
     disclosures: foldOlder(disclosurePeriods(v), BOARD_OPEN_PERIODS),
-    notices: foldOlder(
-      notices.map((n) => ({
-        title: n.data.title,
-        type: n.data.type,
-        year: Number(n.data.startDate.slice(0, 4)),
-        href: urls.notice(v.id, n.id),
-        startZh: formatDateZh(n.data.startDate),
-        endZh: formatDateZh(n.endDate),
-        status: noticeStatus(n),
-      })),
-      BOARD_OPEN_NOTICES,
-      (n) => n.status.state !== 'ended',
-    ),
+    notices: foldOlder(boardNotices(v), BOARD_OPEN_NOTICES, (n) => n.status.state !== 'ended'),
     meetings: foldOlder(
       meetings.map((m) => {
         const f = getMeetingFacts(m, v, c);

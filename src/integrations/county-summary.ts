@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { assembleCompliance } from '../check/compliance-rules.ts';
-import { getHomeView, getVillageBoardView } from '../data/views.ts';
+import { getHomeView, getRunningNoticesView } from '../data/views.ts';
 import { countyInputHash } from '../build/input-hash.ts';
 import type { CountySummary } from '../schemas/county-summary.ts';
 import { replaceFile } from '../build/staging-files.ts';
@@ -45,21 +45,16 @@ export function summariseCounty(ctx: Pick<StepContext, 'root' | 'county' | 'prob
     },
     townships: home.townships.map((t) => ({
       name: t.name,
-      villages: t.villages.map((v) => {
-        const board = getVillageBoardView(v.id);
-        return {
-          id: v.id,
-          name: v.name,
-          path: relative(v.href),
-          ...(v.latest ? { latestQuarter: v.latest.label } : {}),
-          standing: v.standing.state,
-          standingDetail: v.standing.detail,
-          runningNotices: [...board.notices.recent, ...board.notices.older.flatMap((y) => y.items)]
-            .filter((n) => n.status.state === 'running')
-            .map((n) => ({ title: n.title, path: relative(n.href) })),
-          findings: findings.get(v.id) ?? { errors: 0, warnings: 0 },
-        };
-      }),
+      villages: t.villages.map((v) => ({
+        id: v.id,
+        name: v.name,
+        path: relative(v.href),
+        ...(v.latest ? { latestQuarter: v.latest.label } : {}),
+        standing: v.standing.state,
+        standingDetail: v.standing.detail,
+        runningNotices: getRunningNoticesView(v.id).map((n) => ({ title: n.title, path: relative(n.href) })),
+        findings: findings.get(v.id) ?? { errors: 0, warnings: 0 },
+      })),
     })),
   };
 }
