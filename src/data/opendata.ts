@@ -28,6 +28,7 @@ import {
   FEED_LATEST,
   FEED_WINDOW_DAYS,
   getFeedDate,
+  getFeedScope,
   listFeedEntries,
   sortFeedEntries,
   type FeedEntry,
@@ -288,24 +289,7 @@ export function listVillageFeeds() {
 
 // ── feeds ────────────────────────────────────────────────────────────────
 
-const feedFolder = (villageId?: string) => (villageId ? villagePath(villageId) : '');
-
-function feedScope(villageId?: string): FeedScope {
-  const county = getCounty();
-  const village = villageId ? getVillage(villageId) : undefined;
-  const folder = feedFolder(villageId);
-  const file = (name: string) => absoluteUrl(folder ? `${folder}/${name}` : name);
-  return {
-    county,
-    villages: village ? [village] : county.villages,
-    baseUrl: absoluteUrl(''),
-    title: village ? `${county.site.title} · ${village.data.name}` : county.site.title,
-    homeUrl: absoluteUrl(folder ? `${folder}/` : ''),
-    atomUrl: file('feed.xml'),
-    jsonUrl: file('feed.json'),
-    dataUrl: absoluteUrl(village ? `${folder}/#data` : 'data/'),
-  };
-}
+const feedScope = (villageId?: string): FeedScope => getFeedScope(getCounty(), villageId ? getVillage(villageId) : undefined);
 
 /**
  * The feed entries of the county (no id) or of one village, listed once per build (feeds and share cards): each

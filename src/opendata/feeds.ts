@@ -16,7 +16,7 @@ import { getMeetingFacts } from '../records/meeting.ts';
 import { getStateDate, isNoticeUnpublished, type VillageFileDate } from '../records/dated.ts';
 import { getNoticeFacts } from '../records/notice.ts';
 import { getVolunteerFacts } from '../records/volunteer.ts';
-import { RECORD_TYPES, type RecordTypeName } from '../records/registry.ts';
+import { RECORD_TYPES, villagePath, type RecordTypeName } from '../records/registry.ts';
 import { formatYuan } from '../lib/money.ts';
 
 export interface FeedEntry {
@@ -45,6 +45,23 @@ export interface FeedScope {
   jsonUrl: string;
   /** Absolute URL of the open data that holds every record of the scope (the full history the feed leaves out). */
   dataUrl: string;
+}
+
+/** The feeds of the county (no village) or of one village: their title and the addresses they print, from site.yaml's baseUrl. */
+export function getFeedScope(county: County, village?: VillageRecords): FeedScope {
+  const baseUrl = county.site.baseUrl.replace(/\/?$/, '/');
+  const at = (path: string) => new URL(path, baseUrl).href;
+  const folder = village ? `${villagePath(village.id)}/` : '';
+  return {
+    county,
+    villages: village ? [village] : county.villages,
+    baseUrl,
+    title: village ? `${county.site.title} · ${village.data.name}` : county.site.title,
+    homeUrl: at(folder),
+    atomUrl: at(`${folder}feed.xml`),
+    jsonUrl: at(`${folder}feed.json`),
+    dataUrl: at(village ? `${folder}#data` : 'data/'),
+  };
 }
 
 /** Newest first; on the same day by kind and address, so the order never depends on file order. */

@@ -12,7 +12,7 @@ import { provideBuildContext } from '../../src/build/handover.ts';
 import { loadCounty } from '../../src/check/load.ts';
 import { getAtomFeed, getJsonFeed } from '../../src/data/opendata.ts';
 import { keepCountyFeed } from '../../src/data/opendata-parts.ts';
-import { buildAtomFeed, buildJsonFeed, listFeedEntries, selectFeedEntries } from '../../src/opendata/feeds.ts';
+import { buildAtomFeed, buildJsonFeed, getFeedScope, listFeedEntries, selectFeedEntries } from '../../src/opendata/feeds.ts';
 import { ROOT } from '../helpers/fixture-tree.ts';
 
 describe('the county feeds kept between builds', () => {
@@ -32,17 +32,7 @@ describe('the county feeds kept between builds', () => {
   const kept = () => readdirSync(dir).filter((n) => n.startsWith('county-feed-'));
 
   it('gives the same Atom and JSON feeds as printed without a keeper, and keeps a copy of each', () => {
-    const base = county.site.baseUrl.replace(/\/?$/, '/');
-    const scope = {
-      county,
-      villages: county.villages,
-      baseUrl: base,
-      title: county.site.title,
-      homeUrl: base,
-      atomUrl: `${base}feed.xml`,
-      jsonUrl: `${base}feed.json`,
-      dataUrl: `${base}data/`,
-    };
+    const scope = getFeedScope(county);
     const entries = listFeedEntries(scope);
     expect(getAtomFeed()).toBe(buildAtomFeed(scope, entries));
     expect(getJsonFeed()).toBe(buildJsonFeed(scope, entries));
@@ -108,17 +98,7 @@ describe('the county feeds kept between builds', () => {
         asOf: c.asOf,
         openDataParts: { dir, keys },
       } as unknown as BuildContext);
-      const base = c.site.baseUrl.replace(/\/?$/, '/');
-      const scope = {
-        county: c,
-        villages: c.villages,
-        baseUrl: base,
-        title: c.site.title,
-        homeUrl: base,
-        atomUrl: `${base}feed.xml`,
-        jsonUrl: `${base}feed.json`,
-        dataUrl: `${base}data/`,
-      };
+      const scope = getFeedScope(c);
       const atom = getAtomFeed();
       expect(atom).toBe(buildAtomFeed(scope, listFeedEntries(scope)));
       expect(getJsonFeed()).toBe(buildJsonFeed(scope, listFeedEntries(scope)));

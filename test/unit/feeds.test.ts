@@ -17,6 +17,7 @@ import {
   FEED_WINDOW_DAYS,
   buildAtomFeed,
   buildJsonFeed,
+  getFeedScope,
   listFeedEntries,
   selectFeedEntries,
   sortFeedEntries,
@@ -35,19 +36,7 @@ const entry = (date: string, n = 0, v = 'v'): FeedEntry => ({
   correction: false,
 });
 
-const countyScope = (county: County): FeedScope => {
-  const base = county.site.baseUrl.replace(/\/?$/, '/');
-  return {
-    county,
-    villages: county.villages,
-    baseUrl: base,
-    title: county.site.title,
-    homeUrl: base,
-    atomUrl: `${base}feed.xml`,
-    jsonUrl: `${base}feed.json`,
-    dataUrl: `${base}data/`,
-  };
-};
+const countyScope = (county: County): FeedScope => getFeedScope(county);
 
 /** The <entry> elements of an Atom feed, as printed. */
 const atomEntries = (atom: string) => atom.match(/<entry>[\s\S]*?<\/entry>/g) ?? [];
@@ -118,6 +107,27 @@ describe('the feeds of a generated county of twelve villages, written by npm fee
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
   afterEach(() => void vi.useRealTimers());
+
+  it('are addressed under the site’s baseUrl: the county’s at its root, a village’s under its board, each pointing at its open data', () => {
+    const base = county.site.baseUrl.replace(/\/?$/, '/');
+    const v = county.villages[0]!;
+    expect(getFeedScope(county)).toMatchObject({
+      villages: county.villages,
+      title: county.site.title,
+      homeUrl: base,
+      atomUrl: `${base}feed.xml`,
+      jsonUrl: `${base}feed.json`,
+      dataUrl: `${base}data/`,
+    });
+    expect(getFeedScope(county, v)).toMatchObject({
+      villages: [v],
+      title: `${county.site.title} · ${v.data.name}`,
+      homeUrl: `${base}v/${v.id}/`,
+      atomUrl: `${base}v/${v.id}/feed.xml`,
+      jsonUrl: `${base}v/${v.id}/feed.json`,
+      dataUrl: `${base}v/${v.id}/#data`,
+    });
+  });
 
   it('carry the newest entries only, newest first, and say in their subtitle where every record is', () => {
     const scope = countyScope(county);
