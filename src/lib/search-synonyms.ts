@@ -177,6 +177,8 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   盖新房: ['建房', '宅基地'],
   盖房子: ['建房', '宅基地'],
   修房子: ['危房改造', '翻建'],
+  // A list's reasons (申请原址翻建) are personal rows, not in the township bundles: the records' own words for rebuilding.
+  翻建: ['翻建', '重建', '翻修', '危房改造', '宅基地'],
   养羊: ['奶山羊', '山羊', '养殖'],
   奶羊: ['奶山羊'],
   羊场: ['奶山羊', '养殖场'],
