@@ -46,6 +46,13 @@ async function openPhone(options: { javaScriptEnabled?: boolean } = {}) {
 
 const statusText = (page: Page) => page.locator('#search-status').textContent();
 
+/** Types `q` into the search box and presses Enter; resolves once the page no longer says 正在搜索. */
+async function typeSearch(page: Page, q: string) {
+  await page.locator('#q').fill(q);
+  await page.locator('#q').press('Enter');
+  await page.waitForFunction(() => !document.getElementById('search-status')?.textContent?.includes('正在搜索'));
+}
+
 describe('the search page in a real browser', () => {
   it('finds 低保 records, narrows them to one village and opens one; the first query downloads at most 150 KB', async () => {
     const { context, page, errors, transfers } = await openPhone();
@@ -90,9 +97,7 @@ describe('the search page in a real browser', () => {
     const { context, page, errors, transfers } = await openPhone();
     await page.goto(`${server.url}/search/`);
     const search = async (q: string) => {
-      await page.locator('#q').fill(q);
-      await page.locator('#q').press('Enter');
-      await page.waitForFunction(() => !document.getElementById('search-status')?.textContent?.includes('正在搜索'));
+      await typeSearch(page, q);
       await page.waitForLoadState('networkidle');
     };
     const names = () => transfers.filter((t) => new URL(t.url).pathname.includes('/pagefind/names/'));
@@ -111,11 +116,7 @@ describe('the search page in a real browser', () => {
   it('understands a question typed as a sentence, a misspelt word and an amount in 万', async () => {
     const { context, page, errors, transfers } = await openPhone();
     await page.goto(`${server.url}/search/`);
-    const search = async (q: string) => {
-      await page.locator('#q').fill(q);
-      await page.locator('#q').press('Enter');
-      await page.waitForFunction(() => !document.getElementById('search-status')?.textContent?.includes('正在搜索'));
-    };
+    const search = (q: string) => typeSearch(page, q);
     const firstTitle = () => page.locator('.result-title').first().textContent();
 
     await search('危房改造补助多少钱');
