@@ -26,7 +26,7 @@ import {
   writeCacheFile,
   type CacheFileSpec,
 } from '../src/check/cache-file.ts';
-import { takeBuildLock } from '../src/check/build-lock.ts';
+import { describeWorkFolderFailure, takeBuildLock } from '../src/check/build-lock.ts';
 import { VillageCheckCache } from '../src/check/check-cache.ts';
 import { removeCountySnapshot, writeCountySnapshot } from '../src/check/county-snapshot.ts';
 import { codeFingerprint, contentDigests, contentStamp } from '../src/check/digest.ts';
@@ -89,15 +89,23 @@ if (dataFileMb !== undefined && !(dataFileMb >= 0.001 && dataFileMb <= 4096)) {
 }
 // One build of a county folder at a time (src/check/build-lock.ts): a second would share its caches, log and output, so it
 // waits for the first to end (and then finds what it left: often nothing to build).
-mkdirSync(work, { recursive: true });
-let lock = takeBuildLock(work);
+const lockWork = () => {
+  try {
+    mkdirSync(work, { recursive: true });
+    return takeBuildLock(work);
+  } catch (error) {
+    console.error(describeWorkFolderFailure(work, error));
+    process.exit(1);
+  }
+};
+let lock = lockWork();
 if ('heldBy' in lock)
   console.log(
     `另一个构建正在构建这个县的文件夹 ${root}（进程 ${lock.heldBy}），等它结束后再开始。不同县的文件夹可以同时构建。\nWaiting for another build of the county folder ${root} (process ${lock.heldBy}) to finish. Builds of different county folders may run at the same time.`,
   );
 while ('heldBy' in lock) {
   await new Promise((wake) => setTimeout(wake, 500));
-  lock = takeBuildLock(work);
+  lock = lockWork();
 }
 process.on('exit', lock.release);
 const hash = (...parts: string[]) => createHash('sha256').update(parts.join('\0')).digest('hex');

@@ -12,6 +12,19 @@ import { isProcessAlive, tempPath } from './cache-file.ts';
 
 export const BUILD_LOCK_FILE = 'build.lock';
 
+/**
+ * What a clerk is told when the county folder's work folder cannot be made or locked (a read-only disk, no permission, a
+ * full disk, a file where the folder should be): the folder, the system's reason, and what to do, in Chinese and English.
+ */
+export function describeWorkFolderFailure(work: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const reason = code ? `${code}: ${(error as Error).message}` : String(error);
+  return (
+    `无法建立或锁定构建工作文件夹 ${work}（${reason}）。请确认县文件夹存在且可写：不是只读磁盘、有写入权限、磁盘未满，且该路径不是一个普通文件。\n` +
+    `Cannot make or lock the build's work folder ${work} (${reason}). Check that the county folder exists and is writable: not a read-only disk, write permission, a disk with free space, and that this path is not a plain file.`
+  );
+}
+
 /** The process id in a lock file, or undefined when it is missing or holds none. */
 function readHolder(file: string): number | undefined {
   try {

@@ -2,12 +2,13 @@
  * One build of a county folder at a time (src/check/build-lock.ts): a second build finds the first one's lock and is
  * told who holds it; a killed build's lock is taken over; a released lock lets the next build in.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BUILD_LOCK_FILE, takeBuildLock } from '../../src/check/build-lock.ts';
+import { ROOT } from '../helpers/fixture-tree.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'gongkai-build-lock-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -46,5 +47,20 @@ describe('the build lock of a county folder', () => {
     expect('release' in lock).toBe(true);
     expect(readFileSync(join(work, BUILD_LOCK_FILE), 'utf8').trim()).toBe(String(process.pid));
     expect(readdirSync(work)).toEqual([BUILD_LOCK_FILE]);
+  });
+});
+
+describe('a county folder whose work folder cannot be made', () => {
+  it('stops the build with the folder, the reason and what to check in Chinese and English, not a stack trace', () => {
+    const root = mkdtempSync(join(scratch, 'county-'));
+    // A plain file where the build's work folder goes (as a copy gone wrong leaves it); permissions cannot stop root.
+    writeFileSync(join(root, '.gongkai-build'), 'not a folder');
+    const run = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts'), '--root', root, '--no-posters'], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`无法建立或锁定构建工作文件夹 ${join(root, '.gongkai-build')}`);
+    expect(run.stderr).toContain("Cannot make or lock the build's work folder");
+    expect(run.stderr).toMatch(/E(EXIST|NOTDIR)/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(readFileSync(join(root, '.gongkai-build'), 'utf8')).toBe('not a folder');
   });
 });
