@@ -34,7 +34,7 @@ import type { SearchVocabulary } from '../lib/search-shards.ts';
 import { SEARCH_LANGUAGE } from '../lib/search-synonyms.ts';
 import { POSTINGS_FILE } from '../lib/notice-posting.ts';
 import { SEARCH_WORD_CHARACTERS, separateHanForIndex } from '../lib/search-query.ts';
-import { PERSONAL_DATA_ATTRIBUTE } from '../lib/privacy.ts';
+import { DATED_ATTRIBUTE, PERSONAL_DATA_ATTRIBUTE } from '../lib/privacy.ts';
 import { replaceFile } from '../build/staging-files.ts';
 import { recordTiming } from './timings.ts';
 import type { BuildStep, StepContext } from '../build/steps.ts';
@@ -158,12 +158,11 @@ function digestIndexedPage(prepared: string, text: string, chars: Iterable<strin
 /** Opening tags of elements Pagefind does not index (data-pagefind-ignore). */
 const IGNORED_OPEN = /<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-ignore(?:[\s=][^>]*)?>/gi;
 /**
- * Opening tags of elements whose content changes with the as-of date (data-gongkai-dated, with data-pagefind-ignore: a
- * 公示's state, 公示至… / 公示期已结束). Neither indexed nor counted for the lexicon, so a new day on which a 公示
- * starts or ends leaves its page reading the same and its bundle is kept; the search page shows the state from the
- * 公示's period (src/lib/notice-posting.ts).
+ * Opening tags of elements whose content changes with the as-of date (DATED_MARKS in src/lib/privacy.ts: a 公示's state,
+ * a list leaving on `unpublishAfter`). Neither indexed nor counted for the lexicon, so a new day on which a 公示 starts or
+ * ends, or its names leave, leaves its page reading the same and its bundle is kept.
  */
-const DATED_OPEN = /<([a-z][a-z0-9]*)\b[^>]*\sdata-gongkai-dated(?:[\s=][^>]*)?>/gi;
+const DATED_OPEN = new RegExp(`<([a-z][a-z0-9]*)\\b[^>]*\\s${DATED_ATTRIBUTE}(?:[\\s=][^>]*)?>`, 'gi');
 
 /** Opening tags of elements holding private persons' data (PERSONAL_DATA_MARKS in src/lib/privacy.ts, with data-pagefind-ignore="all"). */
 const PERSONAL_OPEN = new RegExp(`<([a-z][a-z0-9]*)\\b[^>]*\\s${PERSONAL_DATA_ATTRIBUTE}(?:[\\s=][^>]*)?>`, 'gi');

@@ -245,3 +245,14 @@ export const PERSONAL_DATA_ATTRIBUTE = 'data-gongkai-personal';
  * bundle, from the 公示's facts (NoticeFacts.listedRows), never from the page.
  */
 export const PERSONAL_DATA_MARKS: Readonly<Record<string, string>> = { 'data-pagefind-ignore': 'all', [PERSONAL_DATA_ATTRIBUTE]: '' };
+
+/** The attribute that marks an element whose content changes with the as-of date (see DATED_MARKS). */
+export const DATED_ATTRIBUTE = 'data-gongkai-dated';
+
+/**
+ * The attributes of an element whose content changes with the as-of date: a 公示's state (公示至… / 公示期已结束) and a
+ * list that leaves the web on `unpublishAfter` with its removal note. Neither indexed nor counted for the lexicon
+ * (src/integrations/search-index.ts), so a new day on which a 公示 starts or ends, or its names leave, re-indexes no
+ * township; the search page shows the state from the 公示's period (src/lib/notice-posting.ts).
+ */
+export const DATED_MARKS: Readonly<Record<string, string>> = { 'data-pagefind-ignore': '', [DATED_ATTRIBUTE]: '' };
