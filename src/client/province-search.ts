@@ -175,6 +175,7 @@ async function search(): Promise<void> {
       const li = el('li');
       const a = el('a', clean(d.meta['title'] ?? d.url));
       a.href = target.url;
+      a.className = 'result-title';
       // Directory records carry their county's name; a county's own records are from the chosen county.
       const where = [d.meta['county'] ?? countyName(county), d.meta['village'], d.meta['date'], d.meta['kind'] ?? '全文'].filter(Boolean);
       // A 公示 from the county's own index says its state on the county's data date (公示至…, 公示期已结束), as there.
@@ -182,7 +183,11 @@ async function search(): Promise<void> {
       const asOf = countyAsOf(county);
       if (period && asOf) where.push(describePosting(period, asOf).zh);
       const excerpt = d.entry || d.content === undefined ? target.excerpt : endAtSentence(startAtSentence(d.excerpt, d.content), d.content);
-      li.append(a, el('p', where.join(' · ')), el('p', clean(excerpt)));
+      const meta = el('p', where.join(' · '));
+      meta.className = 'result-meta';
+      const text = el('p', clean(excerpt));
+      text.className = 'result-excerpt';
+      li.append(a, meta, text);
       list.append(li);
     }
     notes.push(

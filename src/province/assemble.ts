@@ -82,7 +82,7 @@ export async function assemblePortal(options: {
 
   const styles = join(project, 'src', 'styles');
   const css = ['tokens.css', 'site.css'].map((f) => readFileSync(join(styles, f), 'utf8')).join('\n');
-  const input: PortalInput = { province, counties, css };
+  const input: PortalInput = { province, counties, css, searchCss: readFileSync(join(styles, 'search.css'), 'utf8') };
   const base = portalBase(province);
   const write = (path: string, text: string) => {
     mkdirSync(join(out, path, '..'), { recursive: true });

@@ -22,6 +22,8 @@ export interface PortalInput {
   counties: PortalCounty[];
   /** tokens.css + site.css, inlined into every page. */
   css: string;
+  /** search.css, the county search page's form and results, inlined into the portal's search page too. */
+  searchCss?: string;
   /** Villages listed on the home page itself up to this many; above, each county's page lists them. */
   homeVillageLimit?: number;
 }
@@ -50,9 +52,10 @@ table.grid td.n, table.grid th.n { text-align: right; }
 #province-results { padding-left: 1.5rem; }
 #province-results li { margin-bottom: 1rem; }
 #province-results p { margin: 0.2rem 0; }
+.county-choice { padding: 0; margin-top: 1rem; grid-template-columns: minmax(0, 32rem); }
 `;
 
-function page(input: PortalInput, title: string, body: string, options: { scripts?: string } = {}): string {
+function page(input: PortalInput, title: string, body: string, options: { scripts?: string; css?: string } = {}): string {
   const base = portalBase(input.province);
   const asOf = latestAsOf(input.counties);
   return `<!doctype html>
@@ -61,7 +64,7 @@ function page(input: PortalInput, title: string, body: string, options: { script
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${e(title)} - ${e(input.province.name)}</title>
-<style>${input.css}${PORTAL_CSS}</style>
+<style>${input.css}${options.css ?? ''}${PORTAL_CSS}</style>
 </head>
 <body>
 <a class="skip" href="#main">跳到正文</a>
@@ -211,17 +214,17 @@ export function renderSearch(input: PortalInput, scriptHref: string): string {
     .join('');
   const body = `<nav class="crumbs" aria-label="当前位置"><ol><li><a href="${base}">${e(input.province.name)}</a></li><li aria-current="page">搜索</li></ol></nav>
 <h1>全省搜索</h1>
-<form id="province-search" role="search" data-base="${base}" action="${base}search/">
-<p><label for="q">要找什么（村名、乡镇名、公示事项，或选一个县后查找全文）</label><br><input id="q" name="q" type="search" size="24" autocomplete="off"></p>
-<p><label for="county">在哪个县查找全文</label><br><select id="county" name="county"><option value="">只查村、乡镇和正在公示的事项</option>${options}</select></p>
-<p><button type="submit">搜索</button></p>
+<form id="province-search" class="search-form" role="search" data-base="${base}" action="${base}search/">
+<label class="q-label" for="q">要找什么（村名、乡镇名、公示事项，或选一个县后查找全文）</label>
+<div class="q-row"><input id="q" name="q" type="search" autocomplete="off" enterkeyhint="search"><button type="submit">搜索</button></div>
+<div class="filters county-choice"><div class="field"><label for="county">在哪个县查找全文</label><select id="county" name="county"><option value="">只查村、乡镇和正在公示的事项</option>${options}</select></div></div>
 </form>
-<p id="province-status" role="status" aria-live="polite"></p>
+<p id="province-status" class="search-status" role="status" aria-live="polite"></p>
 <ol id="province-results"></ol>
 <noscript><p>搜索需要浏览器运行脚本。也可以进入各县站点搜索：</p></noscript>
 <h2>各县站点搜索</h2>
 <ul class="links">${input.counties.map((c) => (c.summary ? `<li><a href="${base}${c.id}/search/">${e(c.name)}站内搜索</a></li>` : `<li>${e(c.name)}（站点暂缺）</li>`)).join('')}</ul>`;
-  return page(input, '搜索', body, { scripts: `<script type="module" src="${scriptHref}"></script>` });
+  return page(input, '搜索', body, { scripts: `<script type="module" src="${scriptHref}"></script>`, css: input.searchCss });
 }
 
 /** One entry of the province directory index (villages, townships, running notices). */

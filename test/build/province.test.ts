@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CountySummarySchema, type CountySummary } from '../../src/schemas/county-summary.ts';
+import { inspectPage } from '../helpers/a11y.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { ROOT } from '../helpers/fixture-tree.ts';
 import { serveDir, type StaticServer } from '../helpers/serve.ts';
@@ -215,6 +216,26 @@ describe('the province search (Chromium)', () => {
       cpSync(moved, join(publicDir, 'c4/pagefind'), { recursive: true });
     }
   });
+
+  it('holds every portal page, search results shown, to a county page’s accessibility rules at 360 and 1280 px: WCAG 2.2 AA, text at least 18 px, fields and buttons at least 44 px high', async () => {
+    const found: string[] = [];
+    for (const width of [360, 1280]) {
+      // bypassCSP: axe-core goes in as an inline script (test/helpers/a11y.ts).
+      const context = await browser.newContext({ viewport: { width, height: 800 }, bypassCSP: true });
+      const page = await context.newPage();
+      for (const path of ['/', '/compliance/', '/c/c1/', `/search/?q=${encodeURIComponent('财务公开')}&county=c2`]) {
+        await page.goto(`${server.url}${path}`);
+        if (path.startsWith('/search/')) {
+          await finished(page);
+          expect(await page.locator('#province-results li').count(), path).toBeGreaterThan(0);
+        }
+        const r = await inspectPage(page, `${path} at ${width} px`);
+        found.push(...r.axe, ...r.text, ...r.targets, ...r.columns);
+      }
+      await context.close();
+    }
+    expect(found).toEqual([]);
+  }, 120_000);
 
   it('shows the portal home and compliance view without JavaScript on a phone screen, without sideways scrolling', async () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 800 }, javaScriptEnabled: false });

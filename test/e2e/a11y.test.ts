@@ -3,21 +3,19 @@
  * any page template of the demo at desktop (1280 px) and phone (360 px) widths, and the MIIT
  * elderly-friendly (适老化) rules hold: body text ≥ 18 px (chart labels included, SVG text at its drawn size),
  * line height ≥ 1.3, no table column narrower than 4 characters, no sideways scrolling at
- * 320 px, and links and buttons in navigation and lists at least 44 × 44 px. (MIIT gives 18 dp and
+ * 320 px, links and buttons in navigation and lists at least 44 × 44 px, form fields 44 px high (test/helpers/a11y.ts). (MIIT gives 18 dp and
  * 44 × 44 dp for apps; we read dp as CSS px.)
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { templateOf } from '../../bench/lib/output.ts';
+import { inspectPage, type A11yFindings } from '../helpers/a11y.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { ensureDemoDist } from '../helpers/dist.ts';
-import { ROOT } from '../helpers/fixture-tree.ts';
 import { serveDir, type StaticServer } from '../helpers/serve.ts';
 
-const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const WIDTHS = [
   { name: 'desktop', width: 1280, height: 800 },
   { name: 'phone', width: 360, height: 740 },
@@ -83,88 +81,14 @@ async function open(path: string, width: number, height: number): Promise<Page> 
   return page;
 }
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-interface Findings {
-  axe: string[];
-  text: string[];
-  targets: string[];
-  columns: string[];
-}
-
 /** Opens every page once at this width and collects axe violations, small text and small targets. */
-async function inspect(width: number, height: number): Promise<Findings> {
-  const found: Findings = { axe: [], text: [], targets: [], columns: [] };
+async function inspect(width: number, height: number): Promise<A11yFindings> {
+  const found: A11yFindings = { axe: [], text: [], targets: [], columns: [] };
   for (const path of pages) {
     const page = await open(path, width, height);
     try {
-      await page.addScriptTag({ content: AXE });
-      const r = await page.evaluate(async (tags) => {
-        const axe = (globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[] }> } }).axe;
-        const { violations } = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-        const text: string[] = [];
-        const check = (el: Element, what: string) => {
-          const cs = getComputedStyle(el);
-          const size = parseFloat(cs.fontSize);
-          const lh = cs.lineHeight === 'normal' ? 1.2 * size : parseFloat(cs.lineHeight);
-          if (size < 18) text.push(`${what} font-size ${size}px`);
-          if (lh / size < 1.3 - 1e-6) text.push(`${what} line-height ${(lh / size).toFixed(2)}`);
-        };
-        check(document.body, 'body');
-        // Main text: paragraphs, list items, table cells, definitions and chart labels that hold text of their own.
-        for (const el of document.querySelectorAll('main p, main li, main td, main th, main dd, main dt, main caption, main figure *')) {
-          const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim().length > 0);
-          if (own && (el as HTMLElement).offsetParent !== null) check(el, `${el.tagName.toLowerCase()}${el.className ? `.${el.className}` : ''}`);
-        }
-        // Text drawn inside an SVG is as large as the picture is scaled: font size × drawn width / viewBox width.
-        for (const el of document.querySelectorAll('main svg text')) {
-          const svg = el.closest('svg')!;
-          const vb = svg.viewBox.baseVal;
-          const scale = vb && vb.width > 0 ? svg.getBoundingClientRect().width / vb.width : 1;
-          const size = parseFloat(getComputedStyle(el).fontSize) * scale;
-          if (size < 18 - 0.05) text.push(`svg text "${(el.textContent ?? '').slice(0, 12)}" drawn at ${size.toFixed(1)}px`);
-        }
-        // A table column narrower than 4 characters (4 × its font size, inside the padding) wraps words letter by letter.
-        const columns: string[] = [];
-        for (const cell of document.querySelectorAll('main td, main th')) {
-          const cs = getComputedStyle(cell);
-          if (cs.display !== 'table-cell' || (cell as HTMLElement).offsetParent === null) continue;
-          const inner =
-            cell.getBoundingClientRect().width -
-            parseFloat(cs.paddingLeft) -
-            parseFloat(cs.paddingRight) -
-            parseFloat(cs.borderLeftWidth) -
-            parseFloat(cs.borderRightWidth);
-          if (inner < 4 * parseFloat(cs.fontSize) - 0.5)
-            columns.push(
-              `${cell.closest('table')?.querySelector('caption')?.textContent?.trim().slice(0, 20) ?? 'table'}: "${(cell.textContent ?? '').trim().slice(0, 12)}" ${Math.round(inner)} px`,
-            );
-        }
-        const targets: string[] = [];
-        for (const el of document.querySelectorAll('nav a, nav button, li a, li button')) {
-          const b = el.getBoundingClientRect();
-          if (b.width === 0 && b.height === 0) continue; // not displayed
-          if (b.width < 44 - 0.5 || b.height < 44 - 0.5)
-            targets.push(`"${(el.textContent ?? '').trim().slice(0, 16)}" ${Math.round(b.width)}×${Math.round(b.height)}`);
-        }
-        return { violations, text: [...new Set(text)], targets, columns: [...new Set(columns)] };
-      }, TAGS);
-      for (const v of r.violations as AxeViolation[]) {
-        found.axe.push(
-          `${path} ${v.id} (${v.impact}): ${v.help} — ${v.nodes
-            .slice(0, 3)
-            .map((n) => n.target.join(' '))
-            .join(' | ')}${v.nodes.length > 3 ? ` … ${v.nodes.length} nodes` : ''}`,
-        );
-      }
-      for (const t of r.text) found.text.push(`${path}: ${t}`);
-      for (const t of r.targets) found.targets.push(`${path}: ${t}`);
-      for (const t of r.columns) found.columns.push(`${path}: ${t}`);
+      const r = await inspectPage(page, path);
+      for (const key of ['axe', 'text', 'targets', 'columns'] as const) found[key].push(...r[key]);
     } finally {
       await page.close();
     }
@@ -189,7 +113,7 @@ describe('accessibility', () => {
 
   for (const w of WIDTHS) {
     describe(`at ${w.name} width (${w.width} px)`, () => {
-      let found: Findings;
+      let found: A11yFindings;
       beforeAll(async () => {
         found = await inspect(w.width, w.height);
       }, 300_000);
@@ -202,7 +126,7 @@ describe('accessibility', () => {
         expect(found.text).toEqual([]);
       });
 
-      it('makes links and buttons in navigation and lists at least 44 × 44 px', () => {
+      it('makes links and buttons in navigation and lists at least 44 × 44 px, and every form field and button at least 44 px high', () => {
         expect(found.targets).toEqual([]);
       });
 
