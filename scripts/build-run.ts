@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { BuildContext, PageHandover } from '../src/build/context.ts';
-import { carryOver, linkAhead, placeAhead } from '../src/build/carry-over.ts';
+import { addPlaced, carryOver, linkAhead, placeAhead } from '../src/build/carry-over.ts';
 import { provideBuildContextWithoutCounty } from '../src/build/handover.ts';
 import { resolveAsOf } from '../src/check/as-of.ts';
 import {
@@ -589,7 +589,8 @@ if (
     linkAhead(dist, staging, ['log', 'pagefind', ...ids.flatMap((id) => [`v/${id}`, `kiosk/${id}`])], spareRelease()),
   );
   const linked = await timedAsync('carry-over', () => carryOver(dist, staging, () => false, new Set(ahead.folders.keys())));
-  recordTiming('carried-files', linked + [...ahead.folders.values()].reduce((a, b) => a + b, 0), { renamed: ahead.renamed });
+  const carried = addPlaced(linked, ahead.folders);
+  recordTiming('carried-files', carried.files, { wholeFolders: carried.folders, renamed: ahead.renamed });
   recordTiming('same-states', 0, { stateDate });
   if (timed('daily-files', () => writeDailyFiles(staging, ids, county!.asOf, formatInputHash(digests.all, code, county!.asOf)))) {
     console.log(
@@ -759,7 +760,8 @@ if (only && ahead) {
     const linked = await timedAsync('carry-over', () =>
       carryOver(dist, staging, (id) => changed.has(id) || !current.has(id), new Set([...placed.keys(), 'data'])),
     );
-    recordTiming('carried-files', linked + [...placed.values()].reduce((a, b) => a + b, 0), { placedFolders: placed.size });
+    const carried = addPlaced(linked, placed);
+    recordTiming('carried-files', carried.files, { wholeFolders: carried.folders, placedFolders: placed.size });
   } catch (error) {
     fail(error);
   }
