@@ -558,11 +558,12 @@ rmSync(staging, { recursive: true, force: true });
 // earlier build whose background removal did not finish.
 removeStale(outKey, currentRelease(dist));
 for (const leftover of readdirSync(work).filter((n) => n.startsWith('old-'))) removeLater(join(work, leftover));
-// The kept open-data parts of villages no longer in content/ (src/data/opendata-parts.ts; the county's kept workbook and feeds stay).
+// The kept open-data parts of villages no longer in content/ (src/data/opendata-parts.ts; the county's kept workbook, its entries sheet and feeds stay).
 const partsDir = join(work, 'opendata-parts');
 if (existsSync(partsDir))
   for (const name of readdirSync(partsDir))
-    if (!ids.includes(name) && !/^county-(?:feed-)?[0-9a-f]+\.(?:xlsx|xml|json)$/.test(name)) rmSync(join(partsDir, name), { recursive: true, force: true });
+    if (!ids.includes(name) && !/^county-(?:(?:feed-)?[0-9a-f]+\.(?:xlsx|xml|json)|entries\.sheet)$/.test(name))
+      rmSync(join(partsDir, name), { recursive: true, force: true });
 // ── a new day on which no state changed: the last release again, without Astro ──
 // No village changed, added or removed, no dated page of a village changed (src/records/dated.ts), the county-wide pages' date is the
 // same (`getStateDate`) and the log appends nothing: every page and data file would be the same bytes, so the last
