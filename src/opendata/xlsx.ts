@@ -11,11 +11,14 @@
  * generation's CPU; these strings take a tenth of that, and zlib compresses them in about a quarter
  * of the time JSZip's JavaScript deflate took.
  *
- * A sheet given in segments (`SegmentedSheetSource`: the county's ledger entries, a segment per village) is compressed a
- * segment at a time (src/opendata/zip.ts `DeflatedPieces`), and the segments an earlier build compressed (`KeptSheet`)
- * are written again as they are up to the first that differs: a segment's cells depend on its rows, its first row's
- * number and the shared strings before it, which are the same while every segment before it is. A workbook is the same
- * bytes whether its segments were made or taken over.
+ * A sheet given in segments (`SegmentedSheetSource`: the ledger entries, a segment per village) is compressed a segment
+ * at a time (src/opendata/zip.ts `DeflatedPieces`), and the segments an earlier build compressed (`KeptSheet`) are
+ * written again as they are up to the first that differs: a segment's cells depend on its rows, its first row's number
+ * and the shared strings before it, which are the same while every segment before it is. For that its texts are
+ * numbered into the shared strings before any other sheet's (exceljs numbers them in sheet order; a new ledger's row in
+ * 期间汇总 adds a text, its address, which would move every number after it): the one way these workbooks differ from
+ * exceljs's, the same cells with the same texts (test/unit/opendata-xlsx.test.ts). A workbook is the same bytes whether
+ * its segments were made or taken over.
  */
 import type { Cell } from './tables.ts';
 import type { TableSchemaField } from './table-schema.ts';
@@ -238,6 +241,14 @@ function colsXml(fields: readonly TableSchemaField[], styles: Styles): string {
 /** Rows are handed to the compressor in pieces of about this many characters. */
 const PIECE = 1 << 16;
 
+/** Numbers the cell formats a sheet uses in the order its part meets them (`sheetHead`, `RowWriter`), as exceljs does. */
+function addStyles(fields: readonly TableSchemaField[], styles: Styles): void {
+  colsXml(fields, styles);
+  styles.id(false, true);
+  for (const f of fields) styles.id(f.unit === 'CNY', true);
+  if (fields.some((f) => f.unit === 'CNY')) styles.id(true, false);
+}
+
 /** A sheet's part up to its header row (the <dimension> from `extent`). */
 function sheetHead(s: Pick<SheetSource, 'fields'>, extent: RowExtent, styles: Styles, strings: SharedStrings): string {
   const money = s.fields.map((f) => f.unit === 'CNY');
@@ -443,6 +454,11 @@ export async function writeWorkbook(sheets: readonly (SheetSource | SegmentedShe
     `${HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x15" xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main"><fileVersion appName="xl" lastEdited="5" lowestEdited="5" rupBuild="9303"/><workbookPr defaultThemeVersion="164011" filterPrivacy="1"/>` +
     `<sheets>${names.map((n, i) => `<sheet sheetId="${i + 1}" name="${n}" state="visible" r:id="rId${4 + i}"/>`).join('')}</sheets><calcPr calcId="171027"/></workbook>`;
 
+  // The cell formats in sheet order; then the segmented sheets' texts numbered first (see above), their segments made
+  // (or taken over) and compressed before the other sheets' parts.
+  for (const s of sheets) addStyles(s.fields, styles);
+  const segmented = new Map<SheetSource | SegmentedSheetSource, DeflatedPiece[]>();
+  for (const s of sheets) if ('segments' in s) segmented.set(s, [...sheetPieces(s, styles, strings)]);
   // The parts in the order exceljs adds them (the zip's entries follow it). A sheet's text is made as it
   // is compressed; the shared strings and styles after every sheet, which fills them.
   const parts: [string, EntryContent | (() => EntryContent)][] = [
@@ -452,10 +468,7 @@ export async function writeWorkbook(sheets: readonly (SheetSource | SegmentedShe
   ];
   sheets.forEach((s, i) => {
     const id = i + 1;
-    parts.push([
-      `xl/worksheets/sheet${id}.xml`,
-      'segments' in s ? () => ({ pieces: sheetPieces(s, styles, strings) }) : () => sheetXml(s, extents[i]!, styles, strings),
-    ]);
+    parts.push([`xl/worksheets/sheet${id}.xml`, 'segments' in s ? { pieces: segmented.get(s)! } : () => sheetXml(s, extents[i]!, styles, strings)]);
     if (!noted[i]) return;
     parts.push(
       [
