@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { BuildContext, PageHandover } from '../src/build/context.ts';
-import { carryOver, linkAhead, placeAhead } from '../src/build/carry-over.ts';
+import { addPlaced, carryOver, linkAhead, placeAhead } from '../src/build/carry-over.ts';
 import { provideBuildContextWithoutCounty } from '../src/build/handover.ts';
 import { resolveAsOf } from '../src/check/as-of.ts';
 import {
@@ -566,11 +566,12 @@ rmSync(staging, { recursive: true, force: true });
 // earlier build whose background removal did not finish.
 removeStale(outKey, currentRelease(dist));
 for (const leftover of readdirSync(work).filter((n) => n.startsWith('old-'))) removeLater(join(work, leftover));
-// The kept open-data parts of villages no longer in content/ (src/data/opendata-parts.ts; the county's kept workbook and feeds stay).
+// The kept open-data parts of villages no longer in content/ (src/data/opendata-parts.ts; the county's kept workbook, its entries sheet and feeds stay).
 const partsDir = join(work, 'opendata-parts');
 if (existsSync(partsDir))
   for (const name of readdirSync(partsDir))
-    if (!ids.includes(name) && !/^county-(?:feed-)?[0-9a-f]+\.(?:xlsx|xml|json)$/.test(name)) rmSync(join(partsDir, name), { recursive: true, force: true });
+    if (!ids.includes(name) && !/^county-(?:(?:feed-)?[0-9a-f]+\.(?:xlsx|xml|json)|entries\.sheet)$/.test(name))
+      rmSync(join(partsDir, name), { recursive: true, force: true });
 // ── a new day on which no state changed: the last release again, without Astro ──
 // No village changed, added or removed, no dated page of a village changed (src/records/dated.ts), the county-wide pages' date is the
 // same (`getStateDate`) and the log appends nothing: every page and data file would be the same bytes, so the last
@@ -597,7 +598,8 @@ if (
     linkAhead(dist, staging, ['log', 'pagefind', ...ids.flatMap((id) => [`v/${id}`, `kiosk/${id}`])], spareRelease()),
   );
   const linked = await timedAsync('carry-over', () => carryOver(dist, staging, () => false, new Set(ahead.folders.keys())));
-  recordTiming('carried-files', linked + [...ahead.folders.values()].reduce((a, b) => a + b, 0), { renamed: ahead.renamed });
+  const carried = addPlaced(linked, ahead.folders);
+  recordTiming('carried-files', carried.files, { wholeFolders: carried.folders, renamed: ahead.renamed });
   recordTiming('same-states', 0, { stateDate });
   if (timed('daily-files', () => writeDailyFiles(staging, ids, county!.asOf, formatInputHash(digests.all, code, county!.asOf)))) {
     console.log(
@@ -767,7 +769,8 @@ if (only && ahead) {
     const linked = await timedAsync('carry-over', () =>
       carryOver(dist, staging, (id) => changed.has(id) || !current.has(id), new Set([...placed.keys(), 'data'])),
     );
-    recordTiming('carried-files', linked + [...placed.values()].reduce((a, b) => a + b, 0), { placedFolders: placed.size });
+    const carried = addPlaced(linked, placed);
+    recordTiming('carried-files', carried.files, { wholeFolders: carried.folders, placedFolders: placed.size });
   } catch (error) {
     fail(error);
   }

@@ -34,13 +34,6 @@ function linkTrees(sources: readonly string[], into: string): Promise<boolean> {
   });
 }
 
-/** The number of files under `dir`. */
-function countFiles(dir: string): number {
-  let n = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) n += e.isDirectory() ? countFiles(join(dir, e.name)) : 1;
-  return n;
-}
-
 /**
  * The number of files under `spare` when it holds exactly the files of `live`: the same names at every level, each file
  * the same inode (a hard link to it) and each folder a folder; undefined otherwise. Both are there at once, so the same
@@ -109,9 +102,13 @@ function placeFromSpare(spare: string, live: string, to: string): { files: numbe
  */
 const PAGE_FOLDERS = /^(?:v|kiosk)\//;
 
-/** What `linkAhead` put aside: each folder with its number of files, and how many of the folders it took from the spare release. */
+/**
+ * What `linkAhead` put aside: each folder with its number of files, or undefined for a folder `cp` linked whole (not
+ * counted: walking the search index's and the log's files again only to count them took 5 % of an update's build
+ * process at 300 villages), and how many of the folders it took from the spare release.
+ */
 export interface LinkedAhead {
-  folders: Map<string, number>;
+  folders: Map<string, number | undefined>;
   /** Folders moved from `spare` by one rename each (their files were the published release's own), not linked by `cp`. */
   renamed: number;
 }
@@ -134,7 +131,7 @@ export async function linkAhead(from: string, aside: string, folders: readonly s
   // After the caller's synchronous work (the page process is started first).
   await new Promise((started) => setImmediate(started));
   const byParent = new Map<string, string[]>();
-  const linked = new Map<string, number>();
+  const linked = new Map<string, number | undefined>();
   let renamed = 0;
   for (const folder of folders) {
     if (!existsSync(join(from, folder))) continue;
@@ -165,7 +162,7 @@ export async function linkAhead(from: string, aside: string, folders: readonly s
           into,
         )
       )
-        for (const n of names) linked.set(n, countFiles(join(from, n)));
+        for (const n of names) linked.set(n, undefined);
       else for (const n of names) rmSync(join(aside, n), { recursive: true, force: true });
     }),
   );
@@ -201,15 +198,18 @@ function mergeByRename(from: string, to: string): number {
 /**
  * Moves the folders `linkAhead` linked into `aside` into the staging folder `to`: one rename each, or, for a folder the
  * build wrote into after all (a village's dated data files), each entry `to` lacks, and over a file the build wrote only
- * the published file with the same bytes (`mergeByRename`). Then removes `aside`. Returns the folders placed (all of `folders`), with their number of files carried.
+ * the published file with the same bytes (`mergeByRename`). Then removes `aside`. Returns the folders placed (all of
+ * `folders`), with their number of files carried (undefined for one `cp` linked whole).
  */
-export function placeAhead(aside: string, to: string, folders: ReadonlyMap<string, number>): Map<string, number> {
-  const placed = new Map<string, number>();
+export function placeAhead(aside: string, to: string, folders: ReadonlyMap<string, number | undefined>): Map<string, number | undefined> {
+  const placed = new Map<string, number | undefined>();
   for (const [folder, files] of folders) {
     const target = join(to, folder);
     mkdirSync(dirname(target), { recursive: true });
-    if (existsSync(target)) placed.set(folder, files - mergeByRename(join(aside, folder), target));
-    else {
+    if (existsSync(target)) {
+      const kept = mergeByRename(join(aside, folder), target);
+      placed.set(folder, files === undefined ? undefined : files - kept);
+    } else {
       renameSync(join(aside, folder), target);
       placed.set(folder, files);
     }
@@ -218,13 +218,29 @@ export function placeAhead(aside: string, to: string, folders: ReadonlyMap<strin
   return placed;
 }
 
+/** What a carry-over linked: files counted one by one, and folders `cp` linked whole (their files not counted, see `LinkedAhead`). */
+export interface Carried {
+  files: number;
+  folders: number;
+}
+
+/** `carried` with the folders placed ahead (`placeAhead`) added: for the build's `carried-files` timing line. */
+export function addPlaced(carried: Carried, placed: ReadonlyMap<string, number | undefined>): Carried {
+  let { files, folders } = carried;
+  for (const n of placed.values())
+    if (n === undefined) folders += 1;
+    else files += n;
+  return { files, folders };
+}
+
 /**
  * Hard-links into `to` every file of `from` that `to` does not have, except the folders of villages under v/ that
  * `skipVillage` names and the folders `skip` names (relative paths): those `placeAhead` put there whole, and those this
  * build wrote whole (the county's data/, whose file names follow its size, so a file the last build had and this one
- * did not write is gone, not carried over). Returns the number of files carried over.
+ * did not write is gone, not carried over). Returns what it carried over: the files linked one by one and the folders
+ * `cp` linked whole.
  */
-export async function carryOver(from: string, to: string, skipVillage: (id: string) => boolean, skip: ReadonlySet<string> = new Set()): Promise<number> {
+export async function carryOver(from: string, to: string, skipVillage: (id: string) => boolean, skip: ReadonlySet<string> = new Set()): Promise<Carried> {
   /** Whole folders `to` lacks, by the folder of `to` they go into. */
   const trees = new Map<string, string[]>();
   const files: [string, string][] = [];
@@ -248,6 +264,7 @@ export async function carryOver(from: string, to: string, skipVillage: (id: stri
   };
   walk(from, to, '');
   let count = files.length;
+  let folders = 0;
   // The source folder of each destination folder: `to`'s subfolders mirror `from`'s.
   const sourceOf = (dst: string) => join(from, dst.slice(to.length));
   await Promise.all([
@@ -260,7 +277,7 @@ export async function carryOver(from: string, to: string, skipVillage: (id: stri
           dst,
         )
       ) {
-        for (const n of names) count += countFiles(join(src, n));
+        folders += names.length;
         return;
       }
       // What cp left half done is completed file by file, never over a file that is there.
@@ -270,7 +287,7 @@ export async function carryOver(from: string, to: string, skipVillage: (id: stri
       }
     }),
   ]);
-  return count;
+  return { files: count, folders };
 }
 
 /** The file-by-file way: folders made level by level, then every file `to` lacks linked (copied across file systems). */

@@ -95,9 +95,14 @@ export interface LogPlan {
   appendedVillages: string[];
   /** Of the appended leaves, versions logged before under the old digest scheme. */
   relogged: number;
-  /** The canonical lines the log step appends to log/entries.jsonl, which was `logBytes` long when planned. */
+  /**
+   * The canonical lines the log step appends to log/entries.jsonl, which was `logBytes` long when planned, those bytes
+   * with SHA-256 `logSha256` (hex): the log the plan read and checked, which the log step publishes without decoding
+   * every line again.
+   */
   lines: string[];
   logBytes: number;
+  logSha256: string;
   /** The salt of log/masked-names.jsonl and the lines the log step appends to it (src/log-store/masked-names.ts). */
   maskedNames: { salt: string; lines: string[] };
   /**

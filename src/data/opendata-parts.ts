@@ -23,7 +23,8 @@ import { getBuildContext } from '../build/handover.ts';
 import { readCacheFile, readCacheJson, reportUnreadableCache, writeCacheFile, type CacheFileSpec } from '../check/cache-file.ts';
 import type { County, VillageRecords } from '../check/model.ts';
 import type { FeedEntry } from '../opendata/feeds.ts';
-import { buildVillageDataPart, WORKBOOK, type VillageDataPart } from '../opendata/files.ts';
+import { buildVillageDataPart, WORKBOOK, type EntriesSheet, type VillageDataPart } from '../opendata/files.ts';
+import type { KeptSegment, KeptSheet, SegmentStart } from '../opendata/xlsx.ts';
 import { assertNoPersonalNumbers } from '../opendata/privacy-gate.ts';
 import { TABLES, type Cell, type Finding, type Table } from '../opendata/tables.ts';
 import { isNoticeUnpublished } from '../records/dated.ts';
@@ -254,4 +255,70 @@ function dropEarlier(file: string, prefix: string, suffix = ''): void {
   const folder = dirname(file);
   for (const old of readdirSync(folder))
     if (old.startsWith(prefix) && old.endsWith(suffix) && !old.includes('.tmp-') && join(folder, old) !== file) rmSync(join(folder, old), { force: true });
+}
+
+/** The county workbook's entries sheet as the last build wrote it, beside the county's workbook (scripts/build.ts leaves it there). */
+export const ENTRIES_SHEET_FILE = 'county-entries.sheet';
+
+/**
+ * The county workbook's ledger entries sheet (src/opendata/files.ts `EntriesSheet`) in a build that keeps parts: a
+ * segment per village keyed by the village's key (its folder, content/site.yaml and the code), its rows read from its
+ * part (`part(index)`) only when its segment is made; the sheet as the last build wrote it read back from
+ * `county-entries.sheet`, and this build's kept there in its place. A one-village update then compresses again only
+ * the villages from the changed one on (at 300 villages the sheet is 404,000 rows, 16 MB compressed). Undefined
+ * outside such a build.
+ */
+export function getEntriesSheet(villages: readonly VillageRecords[], part: (index: number) => VillageDataPart): EntriesSheet | undefined {
+  const store = getBuildContext()?.openDataParts;
+  if (!store || villages.some((v) => store.keys[v.id] === undefined)) return undefined;
+  const file = join(store.dir, ENTRIES_SHEET_FILE);
+  // A self-checking cache file (src/check/cache-file.ts): a file cut short or altered is not taken over.
+  const spec: CacheFileSpec = { kind: 'opendata-entries-sheet', version: 1, key: 'county' };
+  const kept = () => {
+    const body = readCacheFile(file, spec);
+    const sheet = body && openEntriesSheet(body);
+    if (body && !sheet) reportUnreadableCache(spec.kind, file, 'not the expected shape');
+    return sheet || undefined;
+  };
+  return {
+    segments: function* () {
+      for (const [i, v] of villages.entries()) yield { key: `${v.id}\0${store.keys[v.id]!}`, rows: () => part(i).sheet(APART) };
+    },
+    kept,
+    keep: (sheet) => {
+      const { strings, start, end, segments } = sheet;
+      const header = { strings, start, end, segments: segments.map(({ bytes, ...rest }) => ({ ...rest, length: bytes.length })) };
+      writeCacheFile(file, spec, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), ...segments.map((x) => x.bytes)]));
+    },
+  };
+}
+
+const isStart = (x: unknown): x is SegmentStart =>
+  typeof x === 'object' &&
+  x !== null &&
+  Number.isInteger((x as SegmentStart).strings) &&
+  Number.isInteger((x as SegmentStart).count) &&
+  Number.isInteger((x as SegmentStart).row);
+
+/** The kept entries sheet in `body` (a line of JSON, then the segments' bytes end to end), or undefined when it is not one. */
+function openEntriesSheet(body: Buffer): KeptSheet | undefined {
+  const end = body.indexOf(0x0a);
+  if (end < 0) return undefined;
+  let header: unknown;
+  try {
+    header = JSON.parse(body.toString('utf8', 0, end));
+  } catch {
+    return undefined;
+  }
+  const h = header as Partial<Omit<KeptSheet, 'segments'>> & { segments?: unknown };
+  if (typeof h !== 'object' || h === null || !Array.isArray(h.strings) || !h.strings.every((x) => typeof x === 'string')) return undefined;
+  if (!isStart(h.start) || !isStart(h.end) || !Array.isArray(h.segments)) return undefined;
+  const segments: KeptSegment[] = [];
+  let offset = end + 1;
+  for (const x of h.segments as (Omit<KeptSegment, 'bytes'> & { length: number })[]) {
+    if (!isStart(x) || typeof x.key !== 'string' || ![x.rows, x.crc, x.size, x.length].every(Number.isInteger)) return undefined;
+    const { length, ...rest } = x;
+    segments.push({ ...rest, bytes: body.subarray(offset, (offset += length)) });
+  }
+  return offset === body.length ? { strings: h.strings, start: h.start, end: h.end, segments } : undefined;
 }

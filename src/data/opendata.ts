@@ -54,7 +54,7 @@ import { getNoticeFacts } from '../records/notice.ts';
 import { villagePath } from '../records/registry.ts';
 import { getComplianceAssembly } from './compliance.ts';
 import { getCheckProblems, getCounty, getStateDate, getVillage, href, rendersVillageFile } from './county.ts';
-import { getFeedEntriesKey, getVillageDataPart, getWorkbookKeeper, keepCountyFeed, keepVillageFeedEntries } from './opendata-parts.ts';
+import { getEntriesSheet, getFeedEntriesKey, getVillageDataPart, getWorkbookKeeper, keepCountyFeed, keepVillageFeedEntries } from './opendata-parts.ts';
 import { getRecordPosterView } from './posters.ts';
 
 /** Every data file name of a scope, in the order the /data/ page lists them. */
@@ -219,8 +219,9 @@ function getCountyDataFiles(): Promise<readonly Pick<WrittenFile, 'name' | 'titl
   cache.countyWritten ??= (async () => {
     await mkdir(dir, { recursive: true });
     const scope = dataScope();
+    const partOf = (v: VillageRecords) => getVillageDataPart(scope.county, v, scope.findings.get(v.id) ?? []);
     const parts = function* () {
-      for (const v of scope.villages) yield getVillageDataPart(scope.county, v, scope.findings.get(v.id) ?? []);
+      for (const v of scope.villages) yield partOf(v);
     };
     // Timed for the benchmark (GONGKAI_TIMINGS): the stage's time and CPU, what it wrote and in how many writes.
     const started = performance.now();
@@ -232,6 +233,8 @@ function getCountyDataFiles(): Promise<readonly Pick<WrittenFile, 'name' | 'titl
       (name) => openFileSink(dir, name, name.endsWith('.csv') ? 'first' : name.endsWith('.xlsx') ? 'none' : 'all', count),
       // The county workbook kept from the last build while no village changed (≈ 16 MB compressed at 300 villages).
       getWorkbookKeeper(scope.villages, true, splitKey(scope)),
+      // The entries sheet's villages compressed by the last build, taken over up to the first that changed.
+      getEntriesSheet(scope.villages, (i) => partOf(scope.villages[i]!)),
     );
     const used = process.cpuUsage(cpu);
     recordTiming('county-data-files', performance.now() - started, {

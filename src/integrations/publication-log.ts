@@ -253,6 +253,7 @@ export function planPublicationLog(root: string, county: County, signer: SignerK
     records,
     lines: plan.lines,
     logBytes: plan.bytes,
+    logSha256: plan.sha256,
     maskedNames: { salt: masked.salt, lines: maskedLines },
     relogged: plan.relogged.length,
   };
@@ -287,6 +288,8 @@ export const logStep: BuildStep = {
       ...(plan.signer ? { signer: plan.signer } : {}),
       extraFiles: content,
       extraDirs: ['content'],
+      // The log as the plan read and checked it, with the lines just appended: not decoded again.
+      checked: { bytes: plan.logBytes, sha256: plan.logSha256, lines: plan.lines },
     });
     ctx.log(`  ${result.message}；本次新增 ${plan.appended} 条，写入 ${result.written} 个文件 / ${plan.appended} appended, ${result.written} files written`);
     if (plan.relogged > 0)

@@ -4,6 +4,7 @@
  * versions and refuses a changed one; `publishLog` writes the published form (checkpoint, tiles,
  * entry bundles, one tlog-proof per entry) into a site folder atomically.
  */
+import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { removeDeadTempsOf, tempPath } from '../check/cache-file.ts';
@@ -34,7 +35,18 @@ export interface StoredLog {
   entries: Uint8Array[];
   /** Length of entries.jsonl in bytes (0 when there is none). */
   bytes: number;
+  /** SHA-256 of those bytes, hex. */
+  sha256: string;
 }
+
+const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** The lines of `text` (a log file's, ending in a newline or empty) as UTF-8 bytes, without their newlines. */
+const splitEntries = (text: string): Uint8Array[] =>
+  text
+    .split('\n')
+    .slice(0, -1)
+    .map((line) => utf8(line));
 
 /**
  * Reads and checks `<logDir>/entries.jsonl`: every line a canonical leaf, and the entries still
@@ -43,10 +55,11 @@ export interface StoredLog {
  */
 export function readLog(logDir: string): StoredLog {
   const file = join(logDir, ENTRIES_FILE);
-  const log: StoredLog = { leaves: [], entries: [], bytes: 0 };
+  const log: StoredLog = { leaves: [], entries: [], bytes: 0, sha256: sha256Hex(new Uint8Array(0)) };
   if (!existsSync(file)) return log;
   const raw = readFileSync(file);
   log.bytes = raw.length;
+  log.sha256 = sha256Hex(raw);
   const text = raw.toString('utf8');
   if (text !== '' && !text.endsWith('\n'))
     throw new LogRefusal(
@@ -99,6 +112,8 @@ export interface AppendPlan extends AppendResult {
   entries: Uint8Array[];
   /** Length of entries.jsonl when planned: appendPlanned appends only to that file. */
   bytes: number;
+  /** SHA-256 of entries.jsonl when planned (hex): the bytes this plan read and checked. */
+  sha256: string;
   /**
    * For a leaf passed in whose version was first logged under an older digest scheme: that first
    * leaf and its index, by getLeafKey (the 核对码 printed on posters before the re-log).
@@ -168,6 +183,7 @@ export function planAppend(logDir: string, leaves: readonly LogLeaf[], describeC
     indexes,
     entries: [...log.entries, ...lines.map(utf8)],
     bytes: log.bytes,
+    sha256: log.sha256,
     earlier,
   };
 }
@@ -224,6 +240,31 @@ export interface PublishOptions {
   extraFiles?: ReadonlyMap<string, string | Uint8Array | (() => string | Uint8Array)>;
   /** Folders of `outDir` whose files are all listed in `extraFiles`: any other file in them is removed. */
   extraDirs?: readonly string[];
+  /**
+   * The log as this build's plan read and checked it (`planAppend`: its length and SHA-256) and the lines appended to it
+   * since (`appendPlanned`): the entries are then taken as they are, not decoded and checked against the checkpoint
+   * again, once the file is found to be exactly those bytes and lines (else a LogRefusal: it changed during the build).
+   */
+  checked?: { bytes: number; sha256: string; lines: readonly string[] };
+}
+
+/**
+ * The entries of `<logDir>/entries.jsonl` when it is the log `checked` names (the bytes a plan read and checked, then
+ * its lines), without decoding them; a LogRefusal when the file is anything else.
+ */
+function readCheckedEntries(logDir: string, checked: NonNullable<PublishOptions['checked']>): Uint8Array[] {
+  const file = join(logDir, ENTRIES_FILE);
+  const raw = existsSync(file) ? readFileSync(file) : Buffer.alloc(0);
+  const appended = Buffer.from(checked.lines.map((l) => `${l}\n`).join(''), 'utf8');
+  const same =
+    raw.length === checked.bytes + appended.length &&
+    sha256Hex(raw.subarray(0, checked.bytes)) === checked.sha256 &&
+    raw.subarray(checked.bytes).equals(appended);
+  if (!same)
+    throw new LogRefusal(
+      `${file}: 构建期间日志被改动了（计划时 ${checked.bytes} 字节，追加 ${checked.lines.length} 条之后应为 ${checked.bytes + appended.length} 字节，现在 ${raw.length} 字节）。请重新构建。\n${file}: the log changed while this build ran (${checked.bytes} bytes when planned, ${checked.bytes + appended.length} expected after its ${checked.lines.length} appended lines, ${raw.length} now). Build again.`,
+    );
+  return splitEntries(raw.toString('utf8'));
 }
 
 export interface PublishResult {
@@ -319,7 +360,7 @@ function getPublishedPrefix(outDir: string, tree: MerkleTree, origin: string, si
  * folder is written whole, atomically.
  */
 export async function publishLog(options: PublishOptions): Promise<PublishResult> {
-  const log = readLog(options.logDir);
+  const log = { entries: options.checked ? readCheckedEntries(options.logDir, options.checked) : readLog(options.logDir).entries };
   const tree = buildMerkleTree(log.entries.map(hashLeaf));
   const extensions = options.extensions ?? [];
   const formatAt = async (size: number): Promise<string> => {

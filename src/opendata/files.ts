@@ -15,7 +15,7 @@ import { formatCsvLines } from '../lib/csv.ts';
 import { getLicence } from '../lib/licences.ts';
 import { TABLES, type Cell, type Finding, type Table, type TableInput } from './tables.ts';
 import { toTableSchemaField, type TableSchemaField } from './table-schema.ts';
-import { emptyExtent, measureRows, writeWorkbook, type RowExtent, type SheetSource } from './xlsx.ts';
+import { emptyExtent, measureRows, writeWorkbook, type KeptSheet, type RowExtent, type RowSegment, type SheetSource } from './xlsx.ts';
 import { memorySink, type ByteSink } from './zip.ts';
 
 export const DATA_PACKAGE_PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json';
@@ -238,16 +238,32 @@ class TableFiles {
 }
 
 /**
+ * The workbook's last sheet (the ledger entries) as a scope's files are written: each village's rows a segment,
+ * compressed apart (src/opendata/xlsx.ts `SegmentedSheetSource`), keyed by what they depend on; `kept`, the sheet as an
+ * earlier build wrote it, whose segments are taken over up to the first village that differs, and `keep`, given the
+ * sheet as written.
+ */
+export interface EntriesSheet {
+  /** A segment per village of the scope, in its order: the village's rows, read only when its segment is made. */
+  segments: () => Iterable<RowSegment>;
+  /** Read when the workbook is made (not when it is kept whole from an earlier build). */
+  kept?: () => KeptSheet | undefined;
+  keep?: (sheet: KeptSheet) => void;
+}
+
+/**
  * Every file of a scope written into the sinks `open` gives, the descriptor and README last (they
  * describe the others). `parts()` gives the scope's villages' parts of every table, in the order of
- * `scope.villages`, one at a time; it is read twice (the CSV files, then the workbook's last sheet),
- * and only the workbook's other sheets' rows (one per ledger) are kept between the two.
+ * `scope.villages`, one at a time; it is read twice (the CSV files, then the workbook's last sheet,
+ * unless `entriesSheet` gives that sheet's segments), and only the workbook's other sheets' rows (one per
+ * ledger) are kept between the two.
  */
 export async function writeDataFiles(
   scope: DataScope,
   parts: () => Iterable<VillageDataPart>,
   open: (name: string) => Promise<FileSink>,
   keepWorkbook?: (make: () => Promise<Buffer>) => Promise<Buffer>,
+  entriesSheet?: EntriesSheet,
 ): Promise<WrittenFile[]> {
   const written: WrittenFile[] = [];
   const split = scope.split;
@@ -279,17 +295,21 @@ export async function writeDataFiles(
   const entries = extents.get(last)!.rows;
   const omitted = split !== undefined && entries > split.workbookEntries;
   const book = await open(WORKBOOK.file);
-  const writeBook = (sink: ByteSink) =>
+  const writeBook = (sink: ByteSink, keptEntries = entriesSheet?.kept?.()) =>
     writeWorkbook(
       WORKBOOK.sheets.map((s) =>
         s.table === last && omitted
           ? omittedSheet(written, last, entries, split.workbookEntries)
-          : {
-              name: s.sheet,
-              fields: getTableFields(byName.get(s.table)!),
-              rows: s.table === last ? () => rowsOf(parts(), last) : () => kept.get(s.table)!,
-              extent: extents.get(s.table)!,
-            },
+          : s.table === last
+            ? {
+                name: s.sheet,
+                fields: getTableFields(byName.get(s.table)!),
+                segments: entriesSheet?.segments() ?? segmentsOf(parts(), last),
+                extent: extents.get(s.table)!,
+                ...(keptEntries ? { kept: keptEntries } : {}),
+                ...(entriesSheet?.keep ? { keep: entriesSheet.keep } : {}),
+              }
+            : { name: s.sheet, fields: getTableFields(byName.get(s.table)!), rows: () => kept.get(s.table)!, extent: extents.get(s.table)! },
       ),
       getNewestRecordDate(scope.villages) ?? NO_RECORD_DATE,
       `${scope.label}财务收支`,
@@ -341,8 +361,9 @@ function omittedSheet(written: readonly WrittenFile[], table: string, entries: n
 /** The name of the sheet that says where the entries are when the county workbook leaves them out. */
 const OMITTED_SHEET = '说明';
 
-function* rowsOf(parts: Iterable<VillageDataPart>, table: string): Generator<Cell[]> {
-  for (const part of parts) yield* part.sheet(table);
+/** A segment of `table`'s sheet per part, unkeyed (nothing kept to take over). */
+function* segmentsOf(parts: Iterable<VillageDataPart>, table: string): Generator<RowSegment> {
+  for (const part of parts) yield { key: '', rows: () => part.sheet(table) };
 }
 
 /** Adds to `extent` (a sheet's rows so far) what `measureRows` found in the rows that follow them: the same as measuring them all. */

@@ -10,11 +10,20 @@
  * object model (a style lookup per cell, an XML stream per part) took two fifths of the page
  * generation's CPU; these strings take a tenth of that, and zlib compresses them in about a quarter
  * of the time JSZip's JavaScript deflate took.
+ *
+ * A sheet given in segments (`SegmentedSheetSource`: the ledger entries, a segment per village) is compressed a segment
+ * at a time (src/opendata/zip.ts `DeflatedPieces`), and the segments an earlier build compressed (`KeptSheet`) are
+ * written again as they are up to the first that differs: a segment's cells depend on its rows, its first row's number
+ * and the shared strings before it, which are the same while every segment before it is. For that its texts are
+ * numbered into the shared strings before any other sheet's (exceljs numbers them in sheet order; a new ledger's row in
+ * 期间汇总 adds a text, its address, which would move every number after it): the one way these workbooks differ from
+ * exceljs's, the same cells with the same texts (test/unit/opendata-xlsx.test.ts). A workbook is the same bytes whether
+ * its segments were made or taken over.
  */
 import type { Cell } from './tables.ts';
 import type { TableSchemaField } from './table-schema.ts';
 import { THEME_XML } from './xlsx-theme.ts';
-import { memorySink, ZipWriter, type ByteSink, type EntryContent } from './zip.ts';
+import { deflatePiece, memorySink, ZipWriter, type ByteSink, type DeflatedPiece, type EntryContent } from './zip.ts';
 
 export interface Sheet {
   name: string;
@@ -33,6 +42,49 @@ export interface SheetSource {
   fields: readonly TableSchemaField[];
   rows: () => Iterable<readonly Cell[]> | AsyncIterable<readonly Cell[]>;
   extent?: RowExtent;
+}
+
+/** A sheet's rows in segments (e.g. a village's each), keyed by what their rows depend on. */
+export interface RowSegment {
+  key: string;
+  rows: () => Iterable<readonly Cell[]>;
+}
+
+/**
+ * A sheet whose rows come in segments, each compressed apart; `kept`: the same sheet as an earlier build wrote it, whose
+ * segments are taken over up to the first that differs; `keep`: given this sheet's segments once it is written.
+ */
+export interface SegmentedSheetSource {
+  name: string;
+  fields: readonly TableSchemaField[];
+  /** Read once, in order, as the sheet is written. */
+  segments: Iterable<RowSegment>;
+  extent: RowExtent;
+  kept?: KeptSheet;
+  keep?: (sheet: KeptSheet) => void;
+}
+
+/** Where a segment started: the shared strings so far (distinct, and cells that used one) and its first row's number. */
+export interface SegmentStart {
+  strings: number;
+  count: number;
+  row: number;
+}
+
+/** A segment as written: its key, where it started, its number of rows, and its compressed bytes. */
+export interface KeptSegment extends DeflatedPiece, SegmentStart {
+  key: string;
+  rows: number;
+}
+
+/** A segmented sheet as a build wrote it (`SegmentedSheetSource.keep`). */
+export interface KeptSheet {
+  /** The shared strings when the sheet ended; the table when any segment started is a prefix of it. */
+  strings: string[];
+  /** Where the first segment started (after the sheet's header row) and where the last ended. */
+  start: SegmentStart;
+  end: SegmentStart;
+  segments: KeptSegment[];
 }
 
 /** What a sheet's <dimension> needs of its data rows: their count, the last with a value (1-based), the rightmost value. */
@@ -135,6 +187,26 @@ class SharedStrings {
     }
     return i;
   }
+  /** Where the table stands: its distinct strings and the cells that used one. */
+  state(): { strings: number; count: number } {
+    return { strings: this.values.length, count: this.count };
+  }
+  /** Whether the table's strings are the first of `list`. */
+  startsWith(list: readonly string[]): boolean {
+    return this.values.length <= list.length && this.values.every((v, i) => v === list[i]);
+  }
+  /** The strings so far; the table keeps growing (copy to keep). */
+  list(): readonly string[] {
+    return this.values;
+  }
+  /** Makes the table the first `strings` of `list` (a table this one was, `startsWith`, grown further), used by `count` cells. */
+  resetTo(list: readonly string[], strings: number, count: number): void {
+    for (let i = this.values.length; i < strings; i += 1) {
+      this.index.set(list[i]!, i);
+      this.values.push(list[i]!);
+    }
+    this.count = count;
+  }
   *xml(): Generator<string> {
     yield `${HEAD}<sst xmlns="${MAIN_NS}" count="${this.count}" uniqueCount="${this.values.length}">`;
     let piece = '';
@@ -169,7 +241,16 @@ function colsXml(fields: readonly TableSchemaField[], styles: Styles): string {
 /** Rows are handed to the compressor in pieces of about this many characters. */
 const PIECE = 1 << 16;
 
-async function* sheetXml(s: SheetSource, extent: RowExtent, styles: Styles, strings: SharedStrings): AsyncGenerator<string> {
+/** Numbers the cell formats a sheet uses in the order its part meets them (`sheetHead`, `RowWriter`), as exceljs does. */
+function addStyles(fields: readonly TableSchemaField[], styles: Styles): void {
+  colsXml(fields, styles);
+  styles.id(false, true);
+  for (const f of fields) styles.id(f.unit === 'CNY', true);
+  if (fields.some((f) => f.unit === 'CNY')) styles.id(true, false);
+}
+
+/** A sheet's part up to its header row (the <dimension> from `extent`). */
+function sheetHead(s: Pick<SheetSource, 'fields'>, extent: RowExtent, styles: Styles, strings: SharedStrings): string {
   const money = s.fields.map((f) => f.unit === 'CNY');
   const cols = colsXml(s.fields, styles);
   const rowStyle = styles.id(false, true);
@@ -180,41 +261,105 @@ async function* sheetXml(s: SheetSource, extent: RowExtent, styles: Styles, stri
   const lastRow = extent.lastRow > 0 ? extent.lastRow + 1 : s.fields.length > 0 ? 1 : 0;
   const maxCol = Math.max(s.fields.length, extent.maxCol);
   const dimension = lastRow ? `A1:${columnName(maxCol)}${lastRow}` : 'A1';
-  yield (
+  return (
     `${HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac">` +
     `<dimension ref="${dimension}"/><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>` +
-    `<sheetFormatPr defaultRowHeight="15" outlineLevelRow="0" outlineLevelCol="0" x14ac:dyDescent="55"/>${cols}<sheetData>`
+    `<sheetFormatPr defaultRowHeight="15" outlineLevelRow="0" outlineLevelCol="0" x14ac:dyDescent="55"/>${cols}<sheetData>` +
+    (s.fields.length > 0 ? `<row r="1" spans="1:${s.fields.length}" s="${rowStyle}" customFormat="1" x14ac:dyDescent="0.25">${header.join('')}</row>` : '')
   );
-  if (s.fields.length > 0) yield `<row r="1" spans="1:${s.fields.length}" s="${rowStyle}" customFormat="1" x14ac:dyDescent="0.25">${header.join('')}</row>`;
-  const moneyStyle = money.some(Boolean) ? styles.id(true, false) : 0;
-  let n = 1;
-  let piece = '';
-  for await (const row of s.rows()) {
-    n += 1;
+}
+
+/** A sheet's part after its rows. */
+const sheetTail = (s: Pick<SheetSource, 'fields'>) =>
+  '</sheetData>' +
+  `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup orientation="portrait" horizontalDpi="4294967295" verticalDpi="4294967295" scale="100" fitToWidth="1" fitToHeight="1"/>` +
+  `${s.fields.length > 0 ? '<legacyDrawing r:id="rId2"/>' : ''}</worksheet>`;
+
+/** Writes a sheet's data rows as <row> elements, numbered on from the row before (`row`, the header's is 1). */
+class RowWriter {
+  private readonly money: boolean[];
+  private readonly moneyStyle: number;
+  constructor(
+    fields: readonly TableSchemaField[],
+    styles: Styles,
+    private readonly strings: SharedStrings,
+    public row = 1,
+  ) {
+    this.money = fields.map((f) => f.unit === 'CNY');
+    this.moneyStyle = this.money.some(Boolean) ? styles.id(true, false) : 0;
+  }
+  xml(row: readonly Cell[]): string {
+    const n = (this.row += 1);
     let cells = '';
     row.forEach((c, i) => {
       const ref = `${columnName(i + 1)}${n}`;
-      const style = money[i] ? ` s="${moneyStyle}"` : '';
+      const style = this.money[i] ? ` s="${this.moneyStyle}"` : '';
       if (c === '') {
         if (style) cells += `<c r="${ref}"${style}/>`;
         return;
       }
       if (typeof c === 'number') cells += `<c r="${ref}"${style}><v>${String(c)}</v></c>`;
-      else cells += `<c r="${ref}"${style} t="s"><v>${strings.add(c)}</v></c>`;
+      else cells += `<c r="${ref}"${style} t="s"><v>${this.strings.add(c)}</v></c>`;
     });
     const spans = row.length > 0 ? ` spans="1:${row.length}"` : '';
-    piece += `<row r="${n}"${spans} x14ac:dyDescent="0.25">${cells}</row>`;
+    return `<row r="${n}"${spans} x14ac:dyDescent="0.25">${cells}</row>`;
+  }
+}
+
+async function* sheetXml(s: SheetSource, extent: RowExtent, styles: Styles, strings: SharedStrings): AsyncGenerator<string> {
+  yield sheetHead(s, extent, styles, strings);
+  const rows = new RowWriter(s.fields, styles, strings);
+  let piece = '';
+  for await (const row of s.rows()) {
+    piece += rows.xml(row);
     if (piece.length >= PIECE) {
       yield piece;
       piece = '';
     }
   }
-  if (n - 1 !== extent.rows) throw new Error(`sheet ${s.name}: ${n - 1} rows, but ${extent.rows} were measured`);
-  yield (
-    `${piece}</sheetData>` +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup orientation="portrait" horizontalDpi="4294967295" verticalDpi="4294967295" scale="100" fitToWidth="1" fitToHeight="1"/>` +
-    `${s.fields.length > 0 ? '<legacyDrawing r:id="rId2"/>' : ''}</worksheet>`
-  );
+  if (rows.row - 1 !== extent.rows) throw new Error(`sheet ${s.name}: ${rows.row - 1} rows, but ${extent.rows} were measured`);
+  yield piece + sheetTail(s);
+}
+
+/**
+ * A segmented sheet's part as pieces compressed apart: its head, each segment (taken over from `s.kept` while it and
+ * every segment before it are the same, else made), its tail. Gives `s.keep` the segments when done.
+ */
+function* sheetPieces(s: SegmentedSheetSource, styles: Styles, strings: SharedStrings): Generator<DeflatedPiece> {
+  yield deflatePiece(sheetHead(s, s.extent, styles, strings));
+  const rows = new RowWriter(s.fields, styles, strings);
+  const at = (): SegmentStart => ({ ...strings.state(), row: rows.row + 1 });
+  const start = at();
+  const kept = s.kept;
+  // The kept segments hold while the shared strings before them are the same as when they were written.
+  let taking = kept !== undefined && kept.start.strings === start.strings && kept.start.count === start.count && strings.startsWith(kept.strings);
+  const segments: KeptSegment[] = [];
+  let i = 0;
+  for (const segment of s.segments) {
+    const old = kept?.segments[i++];
+    if (taking && old?.key === segment.key && old.row === rows.row + 1) {
+      segments.push(old);
+      rows.row += old.rows;
+      yield old;
+      continue;
+    }
+    if (taking) {
+      // The first segment that differs starts from the shared strings the kept one started from.
+      const from = old ?? kept!.end;
+      strings.resetTo(kept!.strings, from.strings, from.count);
+      taking = false;
+    }
+    const begun = at();
+    let xml = '';
+    for (const row of segment.rows()) xml += rows.xml(row);
+    segments.push({ key: segment.key, ...begun, rows: rows.row + 1 - begun.row, ...deflatePiece(xml) });
+    yield segments.at(-1)!;
+  }
+  if (taking) strings.resetTo(kept!.strings, kept!.end.strings, kept!.end.count);
+  if (rows.row - 1 !== s.extent.rows) throw new Error(`sheet ${s.name}: ${rows.row - 1} rows, but ${s.extent.rows} were measured`);
+  const end = at();
+  s.keep?.({ strings: strings.list().slice(0, end.strings), start, end, segments });
+  yield deflatePiece(sheetTail(s));
 }
 
 const note = (f: TableSchemaField) => `${f.title}：${f.description}`;
@@ -257,7 +402,7 @@ export async function buildWorkbook(sheets: readonly Sheet[], date: string, titl
  * Writes the workbook into `sink` part by part, each sheet's rows read as they are compressed: the
  * same bytes as `buildWorkbook` of the same rows, without holding a sheet's text.
  */
-export async function writeWorkbook(sheets: readonly SheetSource[], date: string, title: string, sink: ByteSink): Promise<void> {
+export async function writeWorkbook(sheets: readonly (SheetSource | SegmentedSheetSource)[], date: string, title: string, sink: ByteSink): Promise<void> {
   const styles = new Styles();
   const strings = new SharedStrings();
   const extents: RowExtent[] = [];
@@ -265,7 +410,7 @@ export async function writeWorkbook(sheets: readonly SheetSource[], date: string
     let extent = s.extent;
     if (!extent) {
       extent = emptyExtent();
-      for await (const row of s.rows()) measureRows(extent, [row]);
+      if ('rows' in s) for await (const row of s.rows()) measureRows(extent, [row]);
     }
     extents.push(extent);
   }
@@ -309,6 +454,11 @@ export async function writeWorkbook(sheets: readonly SheetSource[], date: string
     `${HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x15" xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main"><fileVersion appName="xl" lastEdited="5" lowestEdited="5" rupBuild="9303"/><workbookPr defaultThemeVersion="164011" filterPrivacy="1"/>` +
     `<sheets>${names.map((n, i) => `<sheet sheetId="${i + 1}" name="${n}" state="visible" r:id="rId${4 + i}"/>`).join('')}</sheets><calcPr calcId="171027"/></workbook>`;
 
+  // The cell formats in sheet order; then the segmented sheets' texts numbered first (see above), their segments made
+  // (or taken over) and compressed before the other sheets' parts.
+  for (const s of sheets) addStyles(s.fields, styles);
+  const segmented = new Map<SheetSource | SegmentedSheetSource, DeflatedPiece[]>();
+  for (const s of sheets) if ('segments' in s) segmented.set(s, [...sheetPieces(s, styles, strings)]);
   // The parts in the order exceljs adds them (the zip's entries follow it). A sheet's text is made as it
   // is compressed; the shared strings and styles after every sheet, which fills them.
   const parts: [string, EntryContent | (() => EntryContent)][] = [
@@ -318,7 +468,7 @@ export async function writeWorkbook(sheets: readonly SheetSource[], date: string
   ];
   sheets.forEach((s, i) => {
     const id = i + 1;
-    parts.push([`xl/worksheets/sheet${id}.xml`, sheetXml(s, extents[i]!, styles, strings)]);
+    parts.push([`xl/worksheets/sheet${id}.xml`, 'segments' in s ? { pieces: segmented.get(s)! } : () => sheetXml(s, extents[i]!, styles, strings)]);
     if (!noted[i]) return;
     parts.push(
       [

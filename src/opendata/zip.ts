@@ -8,10 +8,15 @@
  * comes and handed to a `ByteSink` (a file, or memory); its local header is written back over a
  * placeholder once its size and CRC are known. zlib's stream gives the same bytes as its one-shot
  * deflate, so the archive is the same whichever way an entry's text was given.
+ *
+ * An entry can also be given as pieces compressed apart (`deflatePiece`, `DeflatedPieces`): each an independent raw
+ * deflate stream ended by a sync flush (byte-aligned, no final block), so the pieces end to end, then one empty final
+ * block, are one valid deflate stream, and a piece made by an earlier build can be written again as it is (the county
+ * workbook's villages, src/opendata/xlsx.ts). Their CRCs are combined (`crc32Combine`) without their text.
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
+import { constants, crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
 
 const DOS_DATE_1980 = (0 << 9) | (1 << 5) | 1;
 const MAX_32 = 0xffffffff;
@@ -46,8 +51,64 @@ export function memorySink(): ByteSink & { bytes(): Buffer } {
   };
 }
 
-/** An entry's content: text or bytes, or a sequence of them compressed as it comes. */
-export type EntryContent = string | Buffer | Iterable<string | Buffer> | AsyncIterable<string | Buffer>;
+/** Text compressed on its own (`deflatePiece`): a raw deflate stream ended by a sync flush, with the text's CRC-32 and length. */
+export interface DeflatedPiece {
+  bytes: Buffer;
+  crc: number;
+  size: number;
+}
+
+/** An entry given as pieces compressed apart, written end to end. */
+export interface DeflatedPieces {
+  pieces: Iterable<DeflatedPiece> | AsyncIterable<DeflatedPiece>;
+}
+
+/** An entry's content: text or bytes, or a sequence of them compressed as it comes, or pieces compressed apart. */
+export type EntryContent = string | Buffer | Iterable<string | Buffer> | AsyncIterable<string | Buffer> | DeflatedPieces;
+
+/** `text` compressed as a piece of an entry (`DeflatedPieces`); nothing for no text. */
+export function deflatePiece(text: string): DeflatedPiece {
+  if (text === '') return { bytes: Buffer.alloc(0), crc: 0, size: 0 };
+  const data = Buffer.from(text, 'utf8');
+  return { bytes: deflateRawSync(data, { finishFlush: constants.Z_SYNC_FLUSH }), crc: crc32(data), size: data.length };
+}
+
+/** The last block of a deflate stream made of pieces: an empty final block (fixed codes), what zlib ends an empty stream with. */
+const FINAL_BLOCK = Buffer.from([0x03, 0x00]);
+
+const CRC_POLY = 0xedb88320;
+
+/** a(x)·b(x) modulo the CRC-32 polynomial, both reflected (zlib's multmodp). */
+function multiplyModPoly(a: number, b: number): number {
+  let m = 0x80000000;
+  let p = 0;
+  for (;;) {
+    if (a & m) {
+      p ^= b;
+      if ((a & (m - 1)) === 0) break;
+    }
+    m >>>= 1;
+    b = b & 1 ? (b >>> 1) ^ CRC_POLY : b >>> 1;
+  }
+  return p >>> 0;
+}
+
+/** x^(2^k) modulo the polynomial, k = 0 … 31. */
+const X2N: readonly number[] = (() => {
+  const table = [1 << 30];
+  for (let k = 1; k < 32; k += 1) table.push(multiplyModPoly(table[k - 1]!, table[k - 1]!));
+  return table;
+})();
+
+/**
+ * The CRC-32 of two byte strings end to end from their CRCs and the second's length (zlib's crc32_combine): the
+ * first's CRC multiplied by x^(8·length) modulo the polynomial, plus the second's.
+ */
+export function crc32Combine(crc1: number, crc2: number, length2: number): number {
+  let p = 0x80000000;
+  for (let n = length2, k = 3; n > 0; n = Math.floor(n / 2), k += 1) if (n % 2 === 1) p = multiplyModPoly(X2N[k & 31]!, p);
+  return (multiplyModPoly(p, crc1) ^ crc2) >>> 0;
+}
 
 /** A zip archive written entry by entry into a sink; `end()` writes the central directory. */
 export class ZipWriter {
@@ -70,7 +131,21 @@ export class ZipWriter {
     let crc = 0;
     let size = 0;
     let compressed = 0;
-    if (typeof content === 'string' || Buffer.isBuffer(content)) {
+    if (typeof content === 'object' && 'pieces' in content) {
+      await this.put(local);
+      await this.put(nameBytes);
+      for await (const piece of content.pieces) {
+        crc = crc32Combine(crc, piece.crc, piece.size);
+        size += piece.size;
+        compressed += piece.bytes.length;
+        if (piece.bytes.length > 0) await this.put(piece.bytes);
+      }
+      compressed += FINAL_BLOCK.length;
+      await this.put(FINAL_BLOCK);
+      if (size > MAX_32 || compressed > MAX_32) throw new Error(`zip entry ${name} is larger than 4 GB (zip64 is not written)`);
+      this.fillLocal(local, crc, compressed, size, nameBytes.length);
+      await this.sink.writeAt(local, start);
+    } else if (typeof content === 'string' || Buffer.isBuffer(content)) {
       const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
       const packed = deflateRawSync(data);
       [crc, size, compressed] = [crc32(data), data.length, packed.length];

@@ -168,6 +168,7 @@ describe('an incremental build', () => {
   it("makes the open-data parts of the changed villages again and reads back every other village's", () => {
     expect(Object.keys(partsBefore).sort()).toEqual([
       'county',
+      'county-entries.sheet',
       'county-feed',
       'county-feed.xml',
       'dongguan/dated',
@@ -192,8 +193,9 @@ describe('an incremental build', () => {
       'wenshui/xlsx',
     ]);
     expect(Object.keys(partsAfter).sort()).toEqual(Object.keys(partsBefore).sort());
-    // The county's workbook holds every village's rows: made again.
+    // The county's workbook holds every village's rows: made again, and its entries sheet (from the first changed village on).
     expect(partsAfter['county']!.split(' ')[0]).not.toBe(partsBefore['county']!.split(' ')[0]);
+    expect(partsAfter['county-entries.sheet']).not.toBe(partsBefore['county-entries.sheet']);
     // So do the county's feeds (dongxing's new 公示 is an entry of them): printed again.
     for (const feed of ['county-feed', 'county-feed.xml']) expect(partsAfter[feed]!.split(' ')[0]).not.toBe(partsBefore[feed]!.split(' ')[0]);
     for (const kind of ['rows', 'rows.rows.json', 'dated', 'feed', 'xlsx']) {

@@ -40,6 +40,7 @@ export function logPlanOf(county: County, logged: readonly LoggedRecord[] = buil
     relogged: 0,
     lines: [],
     logBytes: 0,
+    logSha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
     maskedNames: { salt: '', lines: [] },
     records: Object.fromEntries(
       logged.map(({ leaf }, index) => [`${leaf.village}/${leaf.kind}/${leaf.id}`, { index, leaf: encodeLeafText(leaf), root: '00000000', content: true }]),

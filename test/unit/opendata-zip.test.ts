@@ -5,7 +5,8 @@
  */
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { memorySink, ZipWriter, type EntryContent } from '../../src/opendata/zip.ts';
+import { crc32, inflateRawSync } from 'node:zlib';
+import { crc32Combine, deflatePiece, memorySink, ZipWriter, type EntryContent } from '../../src/opendata/zip.ts';
 
 async function zip(entries: readonly (readonly [string, EntryContent])[]): Promise<Buffer> {
   const sink = memorySink();
@@ -44,6 +45,26 @@ describe('a zip archive', () => {
     expect(await read.file('a.xml')!.async('string')).toBe(rows);
     expect(await read.file('empty.xml')!.async('string')).toBe('');
     expect([...(await read.file('b.bin')!.async('uint8array'))]).toEqual([0, 1, 2, 255]);
+  });
+
+  it('reads back an entry given as pieces compressed apart as their texts end to end, with the CRC of the whole', async () => {
+    const texts = ['<row r="2">村</row>'.repeat(3000), '', 'x', '<row r="3">第二段</row>'.repeat(70_000)];
+    const pieces = texts.map(deflatePiece);
+    // Each piece is a deflate stream of its own: it inflates alone, and it ends byte-aligned without a final block.
+    expect(inflateRawSync(pieces[0]!.bytes, { finishFlush: 2 }).toString('utf8')).toBe(texts[0]);
+    const archive = await zip([['sheet.xml', { pieces }]]);
+    const read = await JSZip.loadAsync(archive, { checkCRC32: true });
+    expect(await read.file('sheet.xml')!.async('string')).toBe(texts.join(''));
+    // The local header's CRC-32 is the whole text's.
+    expect(archive.readUInt32LE(14)).toBe(crc32(Buffer.from(texts.join(''), 'utf8')));
+  });
+
+  it('combines the CRC-32 of two byte strings into the CRC-32 of both end to end, as zlib does', () => {
+    const bytes = Buffer.from(Array.from({ length: 70_001 }, (_, i) => (i * 131 + (i >> 7)) % 256));
+    for (const cut of [0, 1, 2, 3, 255, 256, 4097, 65_536, 70_000, 70_001]) {
+      const [a, b] = [bytes.subarray(0, cut), bytes.subarray(cut)];
+      expect(crc32Combine(crc32(a), crc32(b), b.length), `cut at ${cut}`).toBe(crc32(bytes));
+    }
   });
 
   it('refuses a patch that is not over a header it wrote', async () => {

@@ -119,6 +119,7 @@ describe('publication log leaves', () => {
       relogged: 0,
       lines: [],
       logBytes: 0,
+      logSha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
       maskedNames: { salt: '', lines: [] },
       records: { [`${leaf.village}/${leaf.kind}/${leaf.id}`]: { index: 12, leaf: '{}', root: 'abcdef01', content: true } },
     };

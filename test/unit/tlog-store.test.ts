@@ -16,7 +16,7 @@ import { getTilePath } from '../../src/lib/tlog/tiles.ts';
 import { runKeygen, runVerify, runWitness } from '../../src/tools/log-commands.ts';
 import { loadSignerKey } from '../../src/log-store/keys.ts';
 import { openPublishedLog } from '../../src/log-store/site-source.ts';
-import { appendLeaves, LogRefusal, planAppend, publishLog } from '../../src/log-store/store.ts';
+import { appendLeaves, appendPlanned, LogRefusal, planAppend, publishLog } from '../../src/log-store/store.ts';
 import { serveDir } from '../helpers/serve.ts';
 
 const ORIGIN = 'cwgk.longxian.example.cn/log';
@@ -179,6 +179,25 @@ describe('the log in the repository is append-only', () => {
     // This publish's own temporary names are gone too: the log folder holds only the log.
     expect(readdirSync(logDir).sort()).toEqual(['checkpoint', 'checkpoint.tmp-1-0', 'entries.jsonl']);
     expect(readdirSync(join(dir, 'site')).sort()).toEqual(['log', 'log.tmp-1-0']);
+  });
+
+  it("publishes the log its build's plan read and checked without reading it again, the same files, and refuses one changed since", async () => {
+    const t = await setUp(300);
+    const elsewhere = join(t.dir, 'dist-unchecked', 'log');
+    cpSync(t.outDir, elsewhere, { recursive: true });
+    const plan = planAppend(t.logDir, [leaf('n1'), leaf('new1'), leaf('new2')]);
+    appendPlanned(t.logDir, plan);
+    const checked = { bytes: plan.bytes, sha256: plan.sha256, lines: plan.lines };
+    const published = await publishLog({ logDir: t.logDir, outDir: t.outDir, origin: ORIGIN, checked });
+    const unchecked = await publishLog({ logDir: t.logDir, outDir: elsewhere, origin: ORIGIN });
+    expect(published.size).toBe(302);
+    expect(published.checkpoint).toBe(unchecked.checkpoint);
+    for (const f of readdirSync(t.outDir, { recursive: true }).map(String).sort())
+      if (!statSync(join(t.outDir, f)).isDirectory()) expect(readFileSync(join(t.outDir, f)).equals(readFileSync(join(elsewhere, f))), f).toBe(true);
+    // A logged line edited after the plan, its length kept (the append's own check is by length): refused, nothing published.
+    const file = join(t.logDir, 'entries.jsonl');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"n7"', '"n8"'));
+    await expect(publishLog({ logDir: t.logDir, outDir: t.outDir, origin: ORIGIN, checked })).rejects.toThrow(/log changed while this build ran/);
   });
 
   it('the log key can come from the text of an environment variable, and a broken key names where it came from', async () => {
