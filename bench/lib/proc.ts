@@ -55,8 +55,8 @@ function cpuTicks(pid: number): number {
   }
 }
 
-/** Sum of RSS over `root` and all its descendants, how many processes that was, their pids and each one's RSS. */
-export function treeRss(root: number): { bytes: number; processes: number; pids: Set<number>; each: Map<number, number> } {
+/** Sum of RSS over `root` and all its descendants, how many processes that was, their pids and each one's parent and RSS. */
+export function treeRss(root: number): { bytes: number; processes: number; pids: Set<number>; each: Map<number, { ppid: number; rssBytes: number }> } {
   const parents = parentMap();
   const tree = new Set([root]);
   let grew = true;
@@ -69,11 +69,11 @@ export function treeRss(root: number): { bytes: number; processes: number; pids:
       }
     }
   }
-  const each = new Map<number, number>();
+  const each = new Map<number, { ppid: number; rssBytes: number }>();
   let bytes = 0;
   for (const pid of tree) {
     const rss = rssBytes(pid);
-    each.set(pid, rss);
+    each.set(pid, { ppid: parents.get(pid) ?? 0, rssBytes: rss });
     bytes += rss;
   }
   return { bytes, processes: tree.size, pids: tree, each };
@@ -144,13 +144,13 @@ export function runSampled(command: string, args: readonly string[], options: Ru
     const sample = () => {
       if (child.pid === undefined) return;
       loads.push(Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]));
-      const { bytes, processes, pids, each } = treeRss(child.pid);
+      const { processes, pids, each } = treeRss(child.pid);
       for (const pid of pids) ticks.set(pid, Math.max(ticks.get(pid) ?? 0, cpuTicks(pid)));
       const atMs = Math.round(performance.now() - started);
-      const sampled = [...each].map(([pid, rss]) => ({ pid, argv: commandLine(pid), rssBytes: rss }));
-      peaks.add(atMs, sampled);
+      const sampled = [...each].map(([pid, p]) => ({ pid, ppid: p.ppid, argv: commandLine(pid), rssBytes: p.rssBytes }));
+      // The tree's RSS without children that have not started their own program yet (bench/lib/process-peaks.ts).
+      peakRssBytes = Math.max(peakRssBytes, peaks.add(atMs, sampled));
       options.onSample?.(atMs, sampled);
-      peakRssBytes = Math.max(peakRssBytes, bytes);
       peakProcesses = Math.max(peakProcesses, processes);
     };
     const timer = setInterval(sample, options.intervalMs ?? 250);
