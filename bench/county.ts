@@ -29,6 +29,7 @@ import { manifestWriter } from './lib/manifest.ts';
 import { describeMachine, type Machine } from './lib/machine.ts';
 import { measureOutput, templateOf, type OutputStats } from './lib/output.ts';
 import { runSampled, type RunResult } from './lib/proc.ts';
+import { formatProcessPeaks, formatTreePeak, peaksByName, type TreePeak } from './lib/process-peaks.ts';
 import { loadBudgets } from './lib/weight.ts';
 import { kilobytes, median, megabytes, percentile, seconds, table } from './lib/stats.ts';
 
@@ -66,6 +67,10 @@ interface BuildRun {
   cpuSystemMs: number;
   peakRssBytes: number;
   peakProcesses: number;
+  /** Each kind of process's own highest RSS (the largest of its kind) and how many there were (bench/lib/process-peaks.ts). */
+  processPeaks?: { name: string; peakRssBytes: number; count: number }[];
+  /** The tree's peak: when, and the processes it was made of. */
+  treePeak?: TreePeak;
   /** Mean 1-minute load average during the build (2 cores: above 2 means other work competed). */
   meanLoad: number;
   pages: number;
@@ -129,6 +134,8 @@ async function build(root: string, label: string, logDir: string, env: Record<st
     cpuSystemMs: Math.round(run.cpu.systemMs),
     peakRssBytes: run.peakRssBytes,
     peakProcesses: run.peakProcesses,
+    processPeaks: peaksByName(run.processPeaks),
+    treePeak: run.treePeak,
     meanLoad: run.meanLoad,
     pages,
     stages,
@@ -140,6 +147,7 @@ async function build(root: string, label: string, logDir: string, env: Record<st
   console.log(
     `    ${result.ok ? '✓' : '✗ FAILED'} ${seconds(result.wallMs)} s, ${pages} pages, ${postersRendered} posters rendered, peak RSS ${megabytes(result.peakRssBytes)} MB, mean load ${result.meanLoad}`,
   );
+  console.log(`      tree peak ${formatTreePeak(run.treePeak)}; each process's own peak: ${formatProcessPeaks(result.processPeaks!)}`);
   if (!result.ok) console.log(run.stdout.split('\n').slice(-30).join('\n'));
   return result;
 }
@@ -633,6 +641,12 @@ function report(): string {
       })
       .join('; ')}`;
   });
+  // Which processes hold the memory (recorded since session 14): every cold build's tree peak and each kind of process's own.
+  const memory = results.flatMap((r) =>
+    r.cold
+      .filter((b) => b.treePeak && b.processPeaks)
+      .map((b) => [`${label(r)} ${b.label}`, formatTreePeak(b.treePeak!), formatProcessPeaks(b.processPeaks!), num(b.meanLoad)]),
+  );
   const deployed = results.filter((r) => r.deploy);
   const hostIds = Object.keys(deployed[0]?.deploy?.hosts ?? {});
   const deploy = deployed.map((r) => {
@@ -672,6 +686,14 @@ function report(): string {
     '',
     table(['build', ...stageNames, 'posters rendered', 'post-build steps'], stages),
     '',
+    ...(memory.length
+      ? [
+          "Memory by process in the cold builds (MB of RSS): the tree's peak, when, and the processes it was made of; then each kind of process's own peak (×N: N processes of that kind, the largest given):",
+          '',
+          table(['build', 'tree peak = its processes', 'each process’s own peak', 'mean load'], memory),
+          '',
+        ]
+      : []),
     ...(deployed.length
       ? [
           "What the last build's site deploys, against each host's limits (src/lib/deploy-hosts.ts; private posters are not published):",

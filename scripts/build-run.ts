@@ -64,6 +64,13 @@ const { values } = parseArgs({
   },
 });
 const started = performance.now();
+// The allocators of the processes this build starts (the page process's Rolldown, Pagefind, the check, the county steps)
+// give more of the memory they free back to the system while they run (issue 18): glibc's threshold for mapping a large
+// block on its own stays at 128 KiB (by default it grows with each such block freed, and larger blocks then stay in its
+// heap), and mimalloc (Rolldown's) returns freed pages at once instead of after a delay. docs/benchmarks.md, session 14:
+// mem14. A value the caller set is kept.
+process.env['GLIBC_TUNABLES'] ??= 'glibc.malloc.mmap_threshold=131072';
+process.env['MIMALLOC_PURGE_DELAY'] ??= '0';
 const project = join(import.meta.dirname, '..');
 const root = resolve(values.root ?? process.cwd());
 const dist = resolve(values.out ?? join(root, 'dist'));
@@ -76,6 +83,7 @@ if (!Number.isInteger(pageWorkers) || pageWorkers < 1 || pageWorkers > 64) {
 }
 // `--memory-budget MB` (default 2048, issue 18): while the pages render, the poster workers stop (their jobs wait) before the
 // page process, this process and the workers could pass it together; the posters resume on every core when the pages are written.
+// The search step indexes only as many bundles at a time as it holds (src/lib/search-workers.ts).
 const memoryBudget = Number(values['memory-budget'] ?? 2048);
 if (!Number.isInteger(memoryBudget) || memoryBudget < 256) {
   console.error(`--memory-budget ${values['memory-budget']} 应为不小于 256 的整数（MB）。 --memory-budget must be a whole number of MB, 256 or more.`);
@@ -231,13 +239,21 @@ function publish(release: string, out: string): string | undefined {
 }
 
 /**
- * A full garbage collection now. V8 collects when this process next allocates, and while the page process runs it
- * hardly does: the dropped county (and the snapshot's buffers) would stay in its memory through the page process's
- * peak (300 villages: 0.87 GB until V8 collected, 0.35 GB after; docs/benchmarks.md, session 6: memory).
+ * A full garbage collection now, one that gives the freed memory back to the system. V8 collects when this process next
+ * allocates, and while the page process runs it hardly does: the dropped county (and the snapshot's buffers) would stay
+ * in its memory through the page process's peak (300 villages: 0.87 GB until V8 collected, 0.35 GB after;
+ * docs/benchmarks.md, session 6: memory). An ordinary full collection may keep the freed heap pages in V8's pool, still
+ * resident (300 villages checked on one thread: 544 MB resident after it with a 23 MB heap); the "last resort" one (V8's
+ * gc extension, src/extensions/gc-extension.h: all available garbage, reducing the memory footprint) gives them back
+ * (113 MB; docs/benchmarks.md, session 14: mem14).
  */
 function collectGarbage(): void {
   setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
+  (runInNewContext('gc') as (options: { type: 'major'; execution: 'sync'; flavor: 'last-resort' }) => void)({
+    type: 'major',
+    execution: 'sync',
+    flavor: 'last-resort',
+  });
 }
 
 /** Semi-space of the page process's young generation, in MB (V8 in Node 24 grows it up to 64 on this machine). */
@@ -290,6 +306,8 @@ interface CountySteps {
   search: Promise<SearchInput>;
   /** Resolves when the child has run the steps and exited. */
   done: Promise<void>;
+  /** The child's resident memory now, in bytes (0 once it has exited). */
+  rss(): number;
 }
 
 /**
@@ -323,7 +341,7 @@ function startCountySteps(request: CountyStepsRequest): CountySteps {
   search.catch(() => undefined);
   done.catch(() => undefined);
   child.send(request);
-  return { search, done };
+  return { search, done, rss: () => (child.pid !== undefined && child.exitCode === null && child.signalCode === null ? (readRss(child.pid) ?? 0) : 0) };
 }
 
 /** What scripts/build.ts remembers of the last build into an output folder (`lastFile`). */
@@ -450,7 +468,7 @@ if (unchanged && inputKey && unchanged.inputKey === inputKey && Boolean(unchange
 // runs only the date's rules (src/check/compliance-rules.ts) again.
 const checkScope = hash(digests.site, code);
 const checkCache = new VillageCheckCache(join(work, 'check-cache'), checkScope, digests.villages);
-// Villages are checked on worker threads, one per core (src/check/load-workers.ts).
+// Villages are checked on every core: this thread and child processes (src/check/load-workers.ts).
 const result = await timedAsync('check', () => loadCountyInParallel(root, { cache: checkCache }));
 timed('check-cache-save', () => checkCache.save());
 recordTiming('check-cache-hits', checkCache.hits, { misses: checkCache.misses });
@@ -786,12 +804,18 @@ try {
   // The posters rendered ahead are all in the cache before the poster step places them (and counts them as rendered by this build).
   const renderedAhead = await posters;
   const stepsProcess = startCountySteps({ ...countyStepsRequest, steps: { ...countyStepsRequest.steps, postersRenderedAhead: renderedAhead } });
-  const indexSearch = async () => runPostBuildSteps({ ...steps, search: await stepsProcess.search, log: (m: string) => console.log(m) }, [SEARCH_STEP]);
+  // The search step indexes as many bundles at a time as the memory budget holds beside this process and the county's
+  // steps (src/lib/search-workers.ts).
+  const searchMemory = { bytes: memoryBudget * 1024 * 1024, used: () => process.memoryUsage.rss() + stepsProcess.rss() };
+  const indexSearch = async () =>
+    runPostBuildSteps({ ...steps, search: await stepsProcess.search, memoryBudget: searchMemory, log: (m: string) => console.log(m) }, [SEARCH_STEP]);
   if (only) {
     // An incremental build indexes a township or two: the index runs beside the county's steps (they write disjoint files).
     await Promise.all([stepsProcess.done, indexSearch()]);
   } else {
     await stepsProcess.done;
+    // What reading the search input over the IPC channel left goes back to the system before the index's threads start.
+    timed('search-input-gc', collectGarbage);
     await indexSearch();
   }
   removeCountySnapshot(countySnapshot.file);

@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
+import { ProcessPeaks, type ProcessPeak, type ProcessSample, type TreePeak } from './process-peaks.ts';
 
 const PAGE = 4096;
 
@@ -34,6 +35,15 @@ function rssBytes(pid: number): number {
   }
 }
 
+/** A process's command line, split at NUL; empty when it has ended (or is a kernel thread). */
+function commandLine(pid: number): string[] {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
 /** CPU time (user + system) a process has used so far, in clock ticks (USER_HZ). */
 function cpuTicks(pid: number): number {
   try {
@@ -45,8 +55,8 @@ function cpuTicks(pid: number): number {
   }
 }
 
-/** Sum of RSS over `root` and all its descendants, how many processes that was, and their pids. */
-export function treeRss(root: number): { bytes: number; processes: number; pids: Set<number> } {
+/** Sum of RSS over `root` and all its descendants, how many processes that was, their pids and each one's parent and RSS. */
+export function treeRss(root: number): { bytes: number; processes: number; pids: Set<number>; each: Map<number, { ppid: number; rssBytes: number }> } {
   const parents = parentMap();
   const tree = new Set([root]);
   let grew = true;
@@ -59,9 +69,14 @@ export function treeRss(root: number): { bytes: number; processes: number; pids:
       }
     }
   }
+  const each = new Map<number, { ppid: number; rssBytes: number }>();
   let bytes = 0;
-  for (const pid of tree) bytes += rssBytes(pid);
-  return { bytes, processes: tree.size, pids: tree };
+  for (const pid of tree) {
+    const rss = rssBytes(pid);
+    each.set(pid, { ppid: parents.get(pid) ?? 0, rssBytes: rss });
+    bytes += rss;
+  }
+  return { bytes, processes: tree.size, pids: tree, each };
 }
 
 export interface RunResult {
@@ -71,6 +86,10 @@ export interface RunResult {
   peakRssBytes: number;
   /** Most processes seen in the tree at once. */
   peakProcesses: number;
+  /** Each process's own peak RSS and what it is (bench/lib/process-peaks.ts), largest first. */
+  processPeaks: ProcessPeak[];
+  /** The sample with the tree's peak RSS: which processes made it up. */
+  treePeak: TreePeak;
   /** Mean 1-minute load average while it ran (the machine is shared: > nproc means contention). */
   meanLoad: number;
   /** User and system CPU of the whole tree (the kernel's cumulative times of reaped children). */
@@ -91,6 +110,8 @@ export interface RunOptions {
   intervalMs?: number;
   /** Echo output lines that match (progress on the console). */
   echo?: RegExp;
+  /** Called with every sample of the tree (a timeline of who holds the memory). */
+  onSample?: (atMs: number, processes: readonly ProcessSample[]) => void;
 }
 
 /** Runs `command args` to completion, sampling tree RSS. Never throws on a non-zero exit. */
@@ -118,13 +139,18 @@ export function runSampled(command: string, args: readonly string[], options: Ru
     let peakRssBytes = 0;
     let peakProcesses = 0;
     const ticks = new Map<number, number>();
+    const peaks = new ProcessPeaks();
     const loads: number[] = [];
     const sample = () => {
       if (child.pid === undefined) return;
       loads.push(Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]));
-      const { bytes, processes, pids } = treeRss(child.pid);
+      const { processes, pids, each } = treeRss(child.pid);
       for (const pid of pids) ticks.set(pid, Math.max(ticks.get(pid) ?? 0, cpuTicks(pid)));
-      peakRssBytes = Math.max(peakRssBytes, bytes);
+      const atMs = Math.round(performance.now() - started);
+      const sampled = [...each].map(([pid, p]) => ({ pid, ppid: p.ppid, argv: commandLine(pid), rssBytes: p.rssBytes }));
+      // The tree's RSS without children that have not started their own program yet (bench/lib/process-peaks.ts).
+      peakRssBytes = Math.max(peakRssBytes, peaks.add(atMs, sampled));
+      options.onSample?.(atMs, sampled);
       peakProcesses = Math.max(peakProcesses, processes);
     };
     const timer = setInterval(sample, options.intervalMs ?? 250);
@@ -141,6 +167,8 @@ export function runSampled(command: string, args: readonly string[], options: Ru
         wallMs: performance.now() - started,
         peakRssBytes,
         peakProcesses,
+        processPeaks: peaks.processes(),
+        treePeak: peaks.tree(),
         meanLoad: loads.length ? Math.round((loads.reduce((a, b) => a + b, 0) / loads.length) * 100) / 100 : Number.NaN,
         cpu: { userMs: after.userMs - before.userMs, systemMs: after.systemMs - before.systemMs },
         sampledCpuMs: ([...ticks.values()].reduce((a, b) => a + b, 0) * 1000) / 100,

@@ -209,7 +209,7 @@ function makeReader(root: string): Reader {
 
 /**
  * What a village is checked against: the checked site (without villages) and the catalogue's codes.
- * Plain data, so a worker thread can be given it (load-workers.ts).
+ * Plain data, so a child process of the check can be given it (load-workers.ts).
  */
 export interface VillageScope {
   county: County;
@@ -479,8 +479,8 @@ export function loadCounty(root: string, options: LoadOptions = {}): LoadResult 
 }
 
 /**
- * The same check, with the villages' files read and checked by `run` (load-workers.ts: worker
- * threads): it gets the ids of the villages to check and the scope, and gives each one's result. The
+ * The same check, with the villages' files read and checked by `run` (load-workers.ts: child
+ * processes): it gets the ids of the villages to check and the scope, and gives each one's result. The
  * site, the cache and the county-wide warnings stay on this thread; the result is the same as
  * `loadCounty`'s, problems in the same order.
  */

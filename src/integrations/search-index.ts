@@ -34,6 +34,7 @@ import type { SearchVocabulary } from '../lib/search-shards.ts';
 import { SEARCH_LANGUAGE } from '../lib/search-synonyms.ts';
 import { POSTINGS_FILE } from '../lib/notice-posting.ts';
 import { SEARCH_WORD_CHARACTERS, separateHanForIndex } from '../lib/search-query.ts';
+import { chooseSearchWorkers } from '../lib/search-workers.ts';
 import { DATED_ATTRIBUTE, PERSONAL_DATA_ATTRIBUTE } from '../lib/privacy.ts';
 import { replaceFile } from '../build/staging-files.ts';
 import { recordTiming } from './timings.ts';
@@ -576,6 +577,12 @@ export async function indexBundle(job: BundleJob, jieba: Jieba): Promise<BundleR
 export const MAX_SEARCH_WORKERS = 4;
 /** Memory a worker thread needs free: its Pagefind process reached about 1.25 GB on a bundle of 700 ledger-heavy pages, plus the thread. */
 const WORKER_MEMORY = 1.5 * 1024 ** 3;
+/**
+ * What each bundle indexed at a time adds to the build's process tree, against its memory budget: at 300 villages the
+ * build process grew by about 290 MB a thread (jieba, the bundle's pages, its word counts) and each Pagefind process
+ * reached 235 MB (docs/benchmarks.md, session 14: mem14).
+ */
+const WORKER_TREE_BYTES = 550 * 1024 ** 2;
 /** Record pages to index below which the build's thread does it alone: starting a thread (and its jieba) costs more than it saves. */
 const WORKER_MIN_PAGES = 1000;
 
@@ -764,11 +771,11 @@ function fixedBytes(dir: string): { bytes: number; chunk: number } {
  * villages was rendered again keeps its bundle and its cached word counts (`ctx.root`'s
  * .gongkai-build/search-counts/) without a page being read, and so does one whose pages rendered
  * again (all of a touched village's, or only `ctx.incremental.pages`) read as they were indexed. Bundles are indexed in worker threads, two or more at a time
- * (`options.workers`; by default one per core, at most MAX_SEARCH_WORKERS, and none below
- * WORKER_MIN_PAGES pages to index). Throws with every problem found.
+ * (`options.workers`; by default one per core, at most MAX_SEARCH_WORKERS, as many as `ctx.memoryBudget` holds, and
+ * none below WORKER_MIN_PAGES pages to index). Throws with every problem found.
  */
 export async function buildSearchIndex(
-  ctx: Pick<SearchStepContext, 'outDir' | 'search'> & Partial<Pick<SearchStepContext, 'root' | 'incremental'>>,
+  ctx: Pick<SearchStepContext, 'outDir' | 'search'> & Partial<Pick<SearchStepContext, 'root' | 'incremental' | 'memoryBudget'>>,
   options: { bundlePages?: number; maxBundlePages?: number; workers?: number } = {},
 ): Promise<SearchIndexResult> {
   // Each part's wall time and this thread's CPU (GONGKAI_TIMINGS): the other post-build steps run in this thread
@@ -861,9 +868,21 @@ export async function buildSearchIndex(
       return { outDir: ctx.outDir, dir: join(pagefindDir, b.id), docs: b.docs, ...(b.names ? { names: true } : {}) };
     });
   const pages = jobs.reduce((sum, job) => sum + job.docs.length, 0);
+  const usedBytes = ctx.memoryBudget?.used() ?? 0;
   const workers =
     options.workers ??
-    (pages >= WORKER_MIN_PAGES ? Math.max(1, Math.min(MAX_SEARCH_WORKERS, availableParallelism(), Math.floor(freemem() / WORKER_MEMORY))) : 1);
+    chooseSearchWorkers({
+      pages,
+      minPages: WORKER_MIN_PAGES,
+      bundles: jobs.length,
+      cores: availableParallelism(),
+      maxWorkers: MAX_SEARCH_WORKERS,
+      budgetBytes: ctx.memoryBudget?.bytes ?? Number.POSITIVE_INFINITY,
+      usedBytes,
+      workerBytes: WORKER_TREE_BYTES,
+      freeMemoryWorkers: Math.floor(freemem() / WORKER_MEMORY),
+    });
+  recordTiming('search:workers', 0, { workers, usedBytes });
   const indexing = startIndexing(jobs, Math.min(jobs.length, workers));
   const results = new Map(jobs.map((job, i) => [job.dir, indexing.results[i]!]));
   try {
@@ -996,7 +1015,14 @@ function dirBytes(dir: string): number {
  * runs the steps that read the county, lets it go and only then starts this one, so the county is not in memory beside
  * the index's threads and Pagefind processes (issue 18).
  */
-export type SearchStepContext = Omit<StepContext, 'county'> & { search: SearchInput };
+export type SearchStepContext = Omit<StepContext, 'county'> & {
+  search: SearchInput;
+  /**
+   * The build's memory budget (`--memory-budget`) in bytes and what its processes use now: the bundles indexed at a
+   * time are as many as it holds (src/lib/search-workers.ts). Absent: only the cores and free memory count.
+   */
+  memoryBudget?: { bytes: number; used(): number };
+};
 
 export const searchIndexStep: BuildStep<SearchStepContext> = {
   name: '搜索索引 search index',

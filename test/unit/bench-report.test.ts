@@ -43,4 +43,42 @@ describe('the county benchmark report', () => {
     expect(report).toMatch(/^\| 300 × 8 \(bbbbbbb\+dirty, 2026-11-22\) \|/m);
     expect(report).not.toMatch(/^Machine: /m);
   });
+
+  it('gives each cold build’s tree peak with the processes it was made of, and each kind of process’s own peak, when the run recorded them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-report-'));
+    dirs.push(dir);
+    const result = JSON.parse(recorded(300, { gitSha: 'ccccccc', date: '2026-12-07T16:00:00.000Z', node: 'v24.21.0' })) as { cold: object[] };
+    result.cold = result.cold.map((run) => ({
+      ...run,
+      treePeak: {
+        rssBytes: 1_750e6,
+        atMs: 150_000,
+        processes: [
+          { pid: 1, name: 'build', rssBytes: 1_000e6 },
+          { pid: 2, name: 'Pagefind', rssBytes: 750e6 },
+        ],
+      },
+      processPeaks: [
+        { name: 'page process', peakRssBytes: 1_400e6, count: 1 },
+        { name: 'build', peakRssBytes: 1_000e6, count: 1 },
+        { name: 'Pagefind', peakRssBytes: 750e6, count: 6 },
+      ],
+    }));
+    writeFileSync(join(dir, 'county-300v-8q.json'), JSON.stringify(result));
+    const run = spawnSync(process.execPath, [join(ROOT, 'bench', 'county.ts'), '--report', '--results', dir], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const report = readFileSync(join(dir, 'county.md'), 'utf8');
+    expect(report).toMatch(
+      /^\| 300 × 8 \(ccccccc, 2026-12-07\) cold-1 \| 1,750 MB at 150\.0 s = build 1,000 \+ Pagefind 750 \| page process 1,400 · build 1,000 · Pagefind 750 ×6 \| [\d.]+ +\|$/m,
+    );
+  });
+
+  it('leaves the memory table out for runs recorded before it was measured', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-report-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'county-300v-8q.json'), recorded(300, { gitSha: 'ddddddd', date: '2026-12-07T16:00:00.000Z', node: 'v24.21.0' }));
+    const run = spawnSync(process.execPath, [join(ROOT, 'bench', 'county.ts'), '--report', '--results', dir], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'county.md'), 'utf8')).not.toContain('Memory by process');
+  });
 });

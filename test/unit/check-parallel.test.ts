@@ -4,7 +4,7 @@
  * content with every kind of broken file, for a broken site.yaml and with the check cache.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,10 +16,10 @@ import { loadCountyInParallel } from '../../src/check/load-workers.ts';
 import { placeHostileCases } from '../helpers/hostile.ts';
 import { makeTree, ROOT } from '../helpers/fixture-tree.ts';
 
-/** Always on two worker threads, however few villages: what a 300-village county gets. */
+/** Always on this thread and a child process, however few villages: what a 300-village county gets. */
 const onThreads = (root: string) => loadCountyInParallel(root, { env: {}, threads: 2, inThreadMax: 0 });
 
-describe('the check on worker threads', () => {
+describe('the check on every core', () => {
   it('gives the demo county with the same records and the same warnings, in the same order, as on one thread', async () => {
     const one = loadCounty(ROOT, { env: {} });
     const many = await onThreads(ROOT);
@@ -99,5 +99,33 @@ describe('the check on worker threads', () => {
       tree.cleanup();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('checks villages in a child process that has exited, and given its memory back, when the check returns', async () => {
+    /** This process's children that run the check (by their command line). */
+    const checkers = () =>
+      readdirSync('/proc')
+        .filter((name) => /^\d+$/.test(name))
+        .filter((pid) => {
+          try {
+            const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+            return (
+              Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === process.pid &&
+              readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('village-worker.ts')
+            );
+          } catch {
+            return false;
+          }
+        });
+    const seen = new Set<string>();
+    const watch = setInterval(() => checkers().forEach((pid) => seen.add(pid)), 5);
+    try {
+      const many = await onThreads(ROOT);
+      expect(many.county).toBeDefined();
+    } finally {
+      clearInterval(watch);
+    }
+    expect(seen.size).toBe(1);
+    expect(checkers()).toEqual([]);
   });
 });
