@@ -78,7 +78,7 @@ try {
         }
         for (const [i, path] of pages.entries())
           console.log(
-            `${site}\t${profile}\t${i === 0 ? 'first page' : 'next page'}\t${path}\tFCP ${median(paint[i]!).toFixed(0)} ms (${paint[i]!.map((x) => x.toFixed(0)).join(' ')})\t${(median(bytes[i]!) / 1024).toFixed(1)} KB transferred`,
+            `${site}\t${profile}\t${i === 0 ? 'first page' : 'next page'}\t${path}\tFCP ${median(paint[i]!).toFixed(0)} ms (${paint[i]!.map((x) => x.toFixed(0)).join(' ')})\t${(median(bytes[i]!) / 1000).toFixed(1)} KB transferred`,
           );
       }
     } finally {

@@ -151,6 +151,6 @@ console.log(
   `all shards ${seconds(shardsWallMs)} s wall (${P} at once); assemble ${seconds(assemble.wallMs)} s; portal ${portal.files} files (${portalOwn.files} of its own), ${megabytes(portal.bytes)} MB`,
 );
 console.log(
-  `per village: ${result.perVillage.shardSeconds.toFixed(2)} shard-seconds, ${result.perVillage.cpuSeconds.toFixed(2)} CPU-seconds, ${result.perVillage.files.toFixed(1)} files, ${(result.perVillage.bytes / 1024).toFixed(0)} KB`,
+  `per village: ${result.perVillage.shardSeconds.toFixed(2)} shard-seconds, ${result.perVillage.cpuSeconds.toFixed(2)} CPU-seconds, ${result.perVillage.files.toFixed(1)} files, ${(result.perVillage.bytes / 1000).toFixed(0)} KB`,
 );
 if (perCounty.some((c) => !c.ok) || !result.assemble.ok) process.exit(1);

@@ -100,9 +100,9 @@ for (const q of jieba ? ['"低保"', '"村务监督委员会"', '"记-03-003"', 
   const loose = await pf.api.search(q.replace(/"/g, ''));
   void loose;
   const fetched = pf.fetched.slice(before);
-  const kb = fetched.reduce((sum, f) => sum + f.bytes, 0) / 1024;
+  const kb = fetched.reduce((sum, f) => sum + f.bytes, 0) / 1000;
   console.log(`  ${q}: ${r.results.length} results; fetched ${kb.toFixed(0)} KB in ${fetched.length} files (index chunks + 10 fragments)`);
 }
-const init = pf.fetched.slice(0, 3).reduce((sum, f) => sum + f.bytes, 0) / 1024;
+const init = pf.fetched.slice(0, 3).reduce((sum, f) => sum + f.bytes, 0) / 1000;
 console.log(`  start-up files (entry, meta, wasm): ${init.toFixed(0)} KB`);
 await pf.close();

@@ -525,8 +525,8 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
       else addTerm(piece, [phrase(piece)]);
       continue;
     }
-    // A masked name as pages print it (马*顺), or typed with 某 (马某顺).
-    if (isMaskedName(piece) || /^\p{Script=Han}某\p{Script=Han}$/u.test(piece)) {
+    // A masked name as pages print it (马*顺, 金*), or typed with 某 (马某顺, and 金某 for a name of two characters).
+    if (isMaskedName(piece) || /^\p{Script=Han}某\p{Script=Han}?$/u.test(piece)) {
       const masked = piece.replace('某', '*');
       addTerm(masked, [phrase(masked)]);
       continue;

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIRST_QUERY_BYTES } from '../../src/lib/search-bundles.ts';
 import { CountySummarySchema, type CountySummary } from '../../src/schemas/county-summary.ts';
 import { inspectPage } from '../helpers/a11y.ts';
 import { launchBrowser } from '../helpers/browser.ts';
@@ -176,10 +177,10 @@ describe('the province search (Chromium)', () => {
     await finished(page);
     const total = transfers.reduce((n, t) => n + t.bytes, 0);
     console.log(
-      `province first query: ${(total / 1024).toFixed(1)} KB: ${transfers.map((t) => `${new URL(t.url).pathname} ${(t.bytes / 1024).toFixed(1)}`).join(', ')}`,
+      `province first query: ${(total / 1000).toFixed(1)} KB: ${transfers.map((t) => `${new URL(t.url).pathname} ${(t.bytes / 1000).toFixed(1)}`).join(', ')}`,
     );
     expect(await page.locator(`#province-results a[href="/c3/${v.path}"]`).count()).toBe(1);
-    expect(total).toBeLessThanOrEqual(150 * 1024);
+    expect(total).toBeLessThanOrEqual(FIRST_QUERY_BYTES);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -192,7 +193,7 @@ describe('the province search (Chromium)', () => {
     expect(hrefs.length).toBeGreaterThan(0);
     expect(hrefs.every((h) => h!.startsWith('/c2/'))).toBe(true);
     expect(transfers.some((t) => t.url.includes('/c2/pagefind/'))).toBe(true);
-    expect(transfers.reduce((n, t) => n + t.bytes, 0)).toBeLessThanOrEqual(150 * 1024);
+    expect(transfers.reduce((n, t) => n + t.bytes, 0)).toBeLessThanOrEqual(FIRST_QUERY_BYTES);
     expect(errors).toEqual([]);
     void v;
     await context.close();

@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LexiconCore } from '../../src/lib/search-shards.ts';
 import { ensureDemoDist } from '../helpers/dist.ts';
-import { openBundles } from '../../src/lib/search-bundles.ts';
+import { FIRST_QUERY_BYTES, openBundles } from '../../src/lib/search-bundles.ts';
 import { runSearch, type SearchAnswer } from '../../src/lib/search-run.ts';
 import { openLexicon, openPagefind, openSiteSearch, type NodePagefind, type SiteSearch } from '../helpers/pagefind-node.ts';
 
@@ -88,7 +88,7 @@ describe('the search lexicon and vocabulary in shards, on the demo county', () =
     expect(r.outcome.hits.length).toBeGreaterThan(0);
     expect(lexicon).toBeLessThan(folderGz(core.shards.lexicon.folder) * share);
     expect(vocabulary).toBe(0);
-    expect(total).toBeLessThanOrEqual(150 * 1024);
+    expect(total).toBeLessThanOrEqual(FIRST_QUERY_BYTES);
   });
 
   it('searches 村干部工资, which no page has, by its synonyms only: the phrase itself is never looked up', async () => {
@@ -159,6 +159,6 @@ describe('the search lexicon and vocabulary in shards, on the demo county', () =
     expect(r.outcome.hits.length).toBeGreaterThan(0);
     expect(vocabulary).toBeGreaterThan(0);
     expect(vocabulary).toBeLessThan(folderGz(core.shards.vocabulary.folder) / 2);
-    expect(total).toBeLessThanOrEqual(150 * 1024);
+    expect(total).toBeLessThanOrEqual(FIRST_QUERY_BYTES);
   });
 });

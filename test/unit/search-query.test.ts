@@ -274,6 +274,12 @@ describe('the query plan', () => {
     expect(planQuery('马某顺', LEXICON).terms.map((t) => t.text)).toEqual(['马*顺']);
   });
 
+  it('reads a two-character name typed with 某 (金某) as the masked name its list prints (金*)', () => {
+    expect(planQuery('金*', LEXICON).terms.map((t) => t.text)).toEqual(['金*']);
+    expect(planQuery('金某', LEXICON).terms.map((t) => t.text)).toEqual(['金*']);
+    expect(planQuery('金某 低保', LEXICON).terms.map((t) => t.text)).toEqual(['金*', '低保']);
+  });
+
   it('limits results to the chosen village, and finds nothing when pinyin names another village', () => {
     const plan = planQuery('maqu', LEXICON);
     expect(combineFilters({}, plan)).toEqual({ village: { any: ['马曲村'] } });
