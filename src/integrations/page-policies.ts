@@ -49,12 +49,12 @@ export async function narrowPagePolicies(outDir: string): Promise<PagePolicies> 
   const work = async () => {
     while (next < pages.length) {
       const file = pages[next++]!;
-      const html = await readFile(file, 'utf8');
-      const narrowed = narrowPagePolicy(html);
-      if (narrowed === html) continue;
+      const page = await readFile(file);
+      const narrowed = narrowPagePolicy(page);
+      if (narrowed === page) continue;
       replaceFile(file, narrowed);
       done.narrowed += 1;
-      done.bytesSaved += Buffer.byteLength(html) - Buffer.byteLength(narrowed);
+      done.bytesSaved += page.byteLength - narrowed.byteLength;
     }
   };
   await Promise.all(Array.from({ length: Math.min(PAGES_AT_ONCE, pages.length) }, work));

@@ -12,6 +12,7 @@ import { publish } from '../../src/deploy/publish.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { ensureDemoDist } from '../helpers/dist.ts';
 import { startNginx, type RunningNginx } from '../helpers/nginx.ts';
+import { inlineHashes, policyHashes } from '../helpers/page-policy.ts';
 
 let web: string;
 let dist: string;
@@ -93,6 +94,9 @@ describe('the strict content security policy in a real browser', () => {
     for (const path of paths) {
       const res = await page.goto(nginx.url + path);
       expect(res?.status(), path).toBe(200);
+      // The policy served is the page's own: the hashes of its inline styles and scripts, no other page's.
+      const html = await res!.text();
+      expect(policyHashes(html), path).toEqual(inlineHashes(html));
       await page.waitForLoadState('networkidle');
       expect(await page.locator('meta[http-equiv="content-security-policy"]').count(), path).toBe(1);
     }

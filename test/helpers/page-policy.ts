@@ -1,7 +1,8 @@
 /**
  * A built page's content security policy read back the way a browser would apply it to the page's inline code: the
  * hash sources it lists, and the hashes of the inline styles and scripts the page holds (a script with `src` runs its
- * file, which `'self'` allows). test/build/page-policy.test.ts and test/build/incremental.test.ts compare the two.
+ * file, which `'self'` allows). test/build/page-policy.test.ts, test/build/incremental.test.ts and
+ * test/e2e/csp.test.ts compare the two.
  */
 import { createHash } from 'node:crypto';
 
