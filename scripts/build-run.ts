@@ -746,7 +746,7 @@ recordTiming('astro', performance.now() - astroStarted);
 postersAhead?.useAllWorkers();
 if (!existsSync(join(staging, 'index.html'))) fail();
 // ── each page's content security policy: its own hashes only ──
-// Before anything is carried over, so exactly the pages this build wrote; in this process, a few pages at a time, now that
+// Before anything is carried over, so exactly the pages this build wrote; in this process, a page at a time, now that
 // the page process has given its memory back (src/integrations/page-policies.ts).
 try {
   const cpu = process.cpuUsage();
