@@ -54,7 +54,8 @@ export function gongkaiConfig(context) {
     // first page waits for a stylesheet; the site is smaller on disk.
     build: { inlineStylesheets: stylesheets === 'linked' ? 'auto' : 'always' },
     // A strict content security policy as a <meta> on every page: Astro hashes each page's inline
-    // <style> and its bundled scripts (search, kiosk). Pagefind compiles WebAssembly ('wasm-unsafe-eval').
+    // <style> and its bundled scripts (search, kiosk), and lists the whole site's hashes on every page; scripts/build.ts
+    // then narrows each page's to its own (src/integrations/page-policies.ts). Pagefind compiles WebAssembly ('wasm-unsafe-eval').
     // What a meta tag cannot carry (frame-ancestors …) is sent by the web server: deploy/nginx/gongkai.conf.
     security: {
       csp: {

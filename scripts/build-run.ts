@@ -43,6 +43,7 @@ import { formatKioskVersion } from '../src/lib/kiosk.ts';
 import { replaceFile } from '../src/build/staging-files.ts';
 import type { SearchInput } from '../src/data/search.ts';
 import { COUNTY_SUMMARY_FILE } from '../src/integrations/county-summary.ts';
+import { narrowPagePolicies } from '../src/integrations/page-policies.ts';
 import { planPublicationLog } from '../src/integrations/publication-log.ts';
 import { formatVerifierKey, getVerifierKey } from '../src/lib/tlog/note.ts';
 import { loadSignerKey } from '../src/log-store/keys.ts';
@@ -772,6 +773,17 @@ recordTiming('astro', performance.now() - astroStarted);
 // The page process has exited: the posters still to render get every core.
 postersAhead?.useAllWorkers();
 if (!existsSync(join(staging, 'index.html'))) fail();
+// ── each page's content security policy: its own hashes only ──
+// Before anything is carried over, so exactly the pages this build wrote; in this process, a page at a time, now that
+// the page process has given its memory back (src/integrations/page-policies.ts).
+try {
+  const cpu = process.cpuUsage();
+  const policies = await timedAsync('page-policies', () => narrowPagePolicies(staging));
+  const { user, system } = process.cpuUsage(cpu);
+  recordTiming('page-policies-pages', 0, { ...policies, cpu: Math.round((user + system) / 1000) });
+} catch (error) {
+  fail(error);
+}
 // This process never reads the county back: the steps that need it run in a child process (scripts/build-county-steps.ts),
 // and nothing here may fall back to loading content/ again.
 provideBuildContextWithoutCounty(context);

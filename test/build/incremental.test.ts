@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCacheFile, writeCacheFile } from '../../src/check/cache-file.ts';
 import { ensureDemoDist } from '../helpers/dist.ts';
 import { makeTree, ROOT } from '../helpers/fixture-tree.ts';
+import { inlineHashes, policyHashes } from '../helpers/page-policy.ts';
 import { addProjectCode } from '../helpers/project-tree.ts';
 import { digestTree as digest, listFiles as files } from '../helpers/tree-digest.ts';
 
@@ -158,6 +159,18 @@ describe('an incremental build', () => {
     expect(Object.keys(inc).sort()).toEqual(Object.keys(full).sort());
     expect(inc).toEqual(full);
     expect(Object.keys(inc)).toContain('v/dongxing/notices/2025-11-18-zhaijidi/index.html');
+  });
+
+  it("gives every page, rendered again or carried over, a policy with only its own inline styles' and scripts' hashes", () => {
+    const dist = join(tree.root, 'dist');
+    const pages = files(dist).filter((f) => f.endsWith('.html'));
+    const carried = new Set(pages.filter((f) => statSync(f).ino === inodesBefore[relative(dist, f)]).map((f) => relative(dist, f)));
+    expect(carried).toContain('v/wenshui/index.html');
+    expect(carried).not.toContain('v/dongxing/index.html');
+    for (const file of pages) {
+      const html = readFileSync(file, 'utf8');
+      expect(policyHashes(html), relative(dist, file)).toEqual(inlineHashes(html));
+    }
   });
 
   it('builds a copy of the county folder (cp -a, with its output and .gongkai-build/) incrementally too, byte-identical to a full build', () => {

@@ -12,6 +12,7 @@ import { publish } from '../../src/deploy/publish.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { ensureDemoDist } from '../helpers/dist.ts';
 import { startNginx, type RunningNginx } from '../helpers/nginx.ts';
+import { inlineHashes, policyHashes } from '../helpers/page-policy.ts';
 
 let web: string;
 let dist: string;
@@ -56,24 +57,46 @@ async function open(options: { javaScriptEnabled?: boolean } = {}): Promise<{ co
   return { context, page, problems };
 }
 
-/** The first record of each kind in the demo village 马渠 (maqu). */
+/** The first folder under `dir` of the demo build (a record, a township). */
+function firstFolder(...dir: string[]): string {
+  const first = readdirSync(join(dist, ...dir), { withFileTypes: true }).find((e) => e.isDirectory());
+  if (!first) throw new Error(`no folder in dist/${dir.join('/')}`);
+  return first.name;
+}
+
+/** One page of every template: the first record of each kind in the demo village 马渠 (maqu), the first township's pages, the county's. */
 function templatePaths(): string[] {
   const kinds = ['disclosures', 'finances', 'meetings', 'notices', 'volunteers'];
-  const records = kinds.map((k) => {
-    const first = readdirSync(join(dist, 'v', 'maqu', k), { withFileTypes: true }).find((e) => e.isDirectory());
-    if (!first) throw new Error(`no ${k} record in dist/v/maqu`);
-    return `/v/maqu/${k}/${first.name}/`;
-  });
-  return ['/', '/v/maqu/', ...records, '/compliance/', '/v/maqu/posters/', '/search/'];
+  const records = kinds.map((k) => `/v/maqu/${k}/${firstFolder('v', 'maqu', k)}/`);
+  const township = firstFolder('t');
+  const compliance = `/compliance/${firstFolder('compliance')}/`;
+  return [
+    '/',
+    '/v/maqu/',
+    ...records,
+    '/v/maqu/posters/',
+    `/t/${township}/`,
+    '/compliance/',
+    compliance,
+    `${compliance}you-wenti/`,
+    `${compliance}wenti-duo/`,
+    '/data/',
+    '/mingci/',
+    '/search/',
+    '/kiosk/maqu/',
+  ];
 }
 
 describe('the strict content security policy in a real browser', () => {
-  it('loads every page template with no policy violation and no console error', async () => {
+  it('loads every page template, each under a policy of its own hashes, with no policy violation and no console error', async () => {
     const { context, page, problems } = await open();
     const paths = templatePaths();
     for (const path of paths) {
       const res = await page.goto(nginx.url + path);
       expect(res?.status(), path).toBe(200);
+      // The policy served is the page's own: the hashes of its inline styles and scripts, no other page's.
+      const html = await res!.text();
+      expect(policyHashes(html), path).toEqual(inlineHashes(html));
       await page.waitForLoadState('networkidle');
       expect(await page.locator('meta[http-equiv="content-security-policy"]').count(), path).toBe(1);
     }
