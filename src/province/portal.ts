@@ -55,7 +55,7 @@ table.grid td.n, table.grid th.n { text-align: right; }
 .county-choice { padding: 0; margin-top: 1rem; grid-template-columns: minmax(0, 32rem); }
 `;
 
-function page(input: PortalInput, title: string, body: string, options: { scripts?: string; css?: string } = {}): string {
+function page(input: PortalInput, title: string, body: string, options: { scripts?: string; css?: string | undefined } = {}): string {
   const base = portalBase(input.province);
   const asOf = latestAsOf(input.counties);
   return `<!doctype html>
