@@ -5,6 +5,7 @@
  * the files to write. Plain templates rather than a second Astro build: the portal is four page
  * kinds over one JSON shape, and assembling it must take seconds, not an Astro start-up, per run.
  */
+import { createHash } from 'node:crypto';
 import { amountTail } from '../lib/search-amounts.ts';
 import { separateHanForIndex } from '../lib/search-query.ts';
 import type { CountySummary } from '../schemas/county-summary.ts';
@@ -55,16 +56,39 @@ table.grid td.n, table.grid th.n { text-align: right; }
 .county-choice { padding: 0; margin-top: 1rem; grid-template-columns: minmax(0, 32rem); }
 `;
 
+/**
+ * A portal page's Content-Security-Policy, as a county page's (astro.config.mjs `security.csp`, narrowed to the page's own
+ * hashes): scripts only from the site (the search page's module and Pagefind, which compiles WebAssembly), styles only
+ * the page's one inline <style>, by its hash. A static host that sends no policy header still gets this one.
+ */
+export function portalPolicy(style: string): string {
+  const styleHash = createHash('sha256').update(style, 'utf8').digest('base64');
+  return [
+    "default-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    `style-src 'sha256-${styleHash}'`,
+  ].join('; ');
+}
+
 function page(input: PortalInput, title: string, body: string, options: { scripts?: string; css?: string | undefined } = {}): string {
   const base = portalBase(input.province);
   const asOf = latestAsOf(input.counties);
+  const style = `${input.css}${options.css ?? ''}${PORTAL_CSS}`;
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${portalPolicy(style)}">
 <title>${e(title)} - ${e(input.province.name)}</title>
-<style>${input.css}${options.css ?? ''}${PORTAL_CSS}</style>
+<style>${style}</style>
 </head>
 <body>
 <a class="skip" href="#main">跳到正文</a>

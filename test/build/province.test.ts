@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIRST_QUERY_BYTES } from '../../src/lib/search-bundles.ts';
+import { portalPolicy } from '../../src/province/portal.ts';
 import { CountySummarySchema, type CountySummary } from '../../src/schemas/county-summary.ts';
 import { inspectPage } from '../helpers/a11y.ts';
 import { launchBrowser } from '../helpers/browser.ts';
@@ -237,6 +238,31 @@ describe('the province search (Chromium)', () => {
     }
     expect(found).toEqual([]);
   }, 120_000);
+
+  it('carries a policy on every portal page that lets in only its own style and the site’s scripts, and the search still answers with no violation', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    await context.addInitScript(() => {
+      const seen: string[] = [];
+      (globalThis as unknown as { violations: string[] }).violations = seen;
+      document.addEventListener('securitypolicyviolation', (e) => void seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const page = await context.newPage();
+    for (const path of ['/', '/compliance/', '/c/c1/', `/search/?q=${encodeURIComponent('财务公开')}&county=c2`]) {
+      await page.goto(`${server.url}${path}`);
+      if (path.startsWith('/search/')) {
+        await finished(page);
+        expect(await page.locator('#province-results li').count(), path).toBeGreaterThan(0);
+      }
+      const { policy, style } = await page.evaluate(() => ({
+        policy: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+        style: document.querySelector('style')?.textContent ?? '',
+      }));
+      expect(policy, path).toBe(portalPolicy(style));
+      expect(policy, path).toContain("script-src 'self' 'wasm-unsafe-eval'");
+      expect(await page.evaluate(() => (globalThis as unknown as { violations: string[] }).violations), path).toEqual([]);
+    }
+    await context.close();
+  });
 
   it('shows the portal home and compliance view without JavaScript on a phone screen, without sideways scrolling', async () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 800 }, javaScriptEnabled: false });
