@@ -8,6 +8,7 @@ import { defineConfig } from 'astro/config';
 import { parse } from 'yaml';
 import { buildContext } from './src/integrations/build-context.ts';
 import { contentGuardHast, contentGuardMdast } from './src/integrations/content-guard.ts';
+import { SITE_POLICY_DIRECTIVES, SITE_SCRIPT_SOURCES } from './src/lib/site-policy.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 /** With `stylesheets: linked`, a stylesheet of this many bytes or more is linked, a smaller one (a page's own parts) inlined. */
@@ -59,17 +60,9 @@ export function gongkaiConfig(context) {
     // What a meta tag cannot carry (frame-ancestors …) is sent by the web server: deploy/nginx/gongkai.conf.
     security: {
       csp: {
-        directives: [
-          "default-src 'self'",
-          "img-src 'self' data:",
-          "connect-src 'self'",
-          "worker-src 'self'",
-          "manifest-src 'self'",
-          "object-src 'none'",
-          "base-uri 'self'",
-          "form-action 'self'",
-        ],
-        scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+        // src/lib/site-policy.ts: the same directives as the province portal's pages.
+        directives: [...SITE_POLICY_DIRECTIVES],
+        scriptDirective: { resources: [...SITE_SCRIPT_SOURCES] },
         // The search page's <noscript><style> (src/pages/search.astro), which Astro leaves inline without a hash.
         // test/e2e/csp.test.ts fails if that style changes and this hash does not.
         styleDirective: { hashes: ['sha256-yZ/QvGCsoWw2ikFovGRxDXnFFTZEJD8SqLOkrubMqng='] },

@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { amountTail } from '../lib/search-amounts.ts';
+import { SITE_POLICY_DIRECTIVES, SITE_SCRIPT_SOURCES } from '../lib/site-policy.ts';
 import { separateHanForIndex } from '../lib/search-query.ts';
 import type { CountySummary } from '../schemas/county-summary.ts';
 import type { Province } from '../schemas/province.ts';
@@ -57,24 +58,13 @@ table.grid td.n, table.grid th.n { text-align: right; }
 `;
 
 /**
- * A portal page's Content-Security-Policy, as a county page's (astro.config.mjs `security.csp`, narrowed to the page's own
+ * A portal page's Content-Security-Policy, as a county page's (src/lib/site-policy.ts, narrowed to the page's own
  * hashes): scripts only from the site (the search page's module and Pagefind, which compiles WebAssembly), styles only
  * the page's one inline <style>, by its hash. A static host that sends no policy header still gets this one.
  */
 export function portalPolicy(style: string): string {
   const styleHash = createHash('sha256').update(style, 'utf8').digest('base64');
-  return [
-    "default-src 'self'",
-    "img-src 'self' data:",
-    "connect-src 'self'",
-    "worker-src 'self'",
-    "manifest-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "script-src 'self' 'wasm-unsafe-eval'",
-    `style-src 'sha256-${styleHash}'`,
-  ].join('; ');
+  return [...SITE_POLICY_DIRECTIVES, `script-src ${SITE_SCRIPT_SOURCES.join(' ')}`, `style-src 'sha256-${styleHash}'`].join('; ');
 }
 
 function page(input: PortalInput, title: string, body: string, options: { scripts?: string; css?: string | undefined } = {}): string {
