@@ -171,6 +171,16 @@ describe('the province search (Chromium)', () => {
   }
   const finished = (page: Page) =>
     page.waitForFunction(() => !/正在搜索|^$/.test(document.getElementById('province-status')!.textContent ?? ''), undefined, { timeout: 30_000 });
+  /** The portal's pages of each kind: home, compliance, a county's list, and a search that shows results. */
+  const PORTAL_PAGES = ['/', '/compliance/', '/c/c1/', `/search/?q=${encodeURIComponent('财务公开')}&county=c2`];
+  /** Opens a portal page; a search page once its results are shown. */
+  async function openPortalPage(page: Page, path: string) {
+    await page.goto(`${server.url}${path}`);
+    if (path.startsWith('/search/')) {
+      await finished(page);
+      expect(await page.locator('#province-results li').count(), path).toBeGreaterThan(0);
+    }
+  }
 
   it('finds a village of another county by name from the directory index; the first query transfers at most 150 KB', async () => {
     const v = summary('c3').townships[0]!.villages[0]!;
@@ -225,12 +235,8 @@ describe('the province search (Chromium)', () => {
       // bypassCSP: axe-core goes in as an inline script (test/helpers/a11y.ts).
       const context = await browser.newContext({ viewport: { width, height: 800 }, bypassCSP: true });
       const page = await context.newPage();
-      for (const path of ['/', '/compliance/', '/c/c1/', `/search/?q=${encodeURIComponent('财务公开')}&county=c2`]) {
-        await page.goto(`${server.url}${path}`);
-        if (path.startsWith('/search/')) {
-          await finished(page);
-          expect(await page.locator('#province-results li').count(), path).toBeGreaterThan(0);
-        }
+      for (const path of PORTAL_PAGES) {
+        await openPortalPage(page, path);
         const r = await inspectPage(page, `${path} at ${width} px`);
         found.push(...r.axe, ...r.text, ...r.targets, ...r.columns);
       }
@@ -247,12 +253,8 @@ describe('the province search (Chromium)', () => {
       document.addEventListener('securitypolicyviolation', (e) => void seen.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
     const page = await context.newPage();
-    for (const path of ['/', '/compliance/', '/c/c1/', `/search/?q=${encodeURIComponent('财务公开')}&county=c2`]) {
-      await page.goto(`${server.url}${path}`);
-      if (path.startsWith('/search/')) {
-        await finished(page);
-        expect(await page.locator('#province-results li').count(), path).toBeGreaterThan(0);
-      }
+    for (const path of PORTAL_PAGES) {
+      await openPortalPage(page, path);
       const { policy, style } = await page.evaluate(() => ({
         policy: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
         style: document.querySelector('style')?.textContent ?? '',
