@@ -17,3 +17,36 @@ export const SITE_POLICY_DIRECTIVES = [
 
 /** Where scripts may come from: the site itself, and WebAssembly compiled by Pagefind. */
 export const SITE_SCRIPT_SOURCES = ["'self'", "'wasm-unsafe-eval'"] as const;
+
+/**
+ * The security headers every response of a county's site carries, as the web server sends them: the nginx site
+ * (deploy/nginx/gongkai.conf, `add_header … always`) and, for Netlify and Cloudflare Pages, `public/_headers`, which
+ * the build copies to the site's root. Both files spell them out (a server's configuration is its own language);
+ * test/unit/site-headers.test.ts holds them to this list. The header's policy is the pages' directives with a
+ * site-wide `style-src` (each page's own `<meta>` policy adds the strict hashes; a browser applies both) and
+ * `frame-ancestors`, which a `<meta>` policy cannot carry.
+ */
+export const SITE_SECURITY_HEADERS: readonly (readonly [name: string, value: string])[] = [
+  [
+    'Content-Security-Policy',
+    [
+      SITE_POLICY_DIRECTIVES[0],
+      `script-src ${SITE_SCRIPT_SOURCES.join(' ')}`,
+      "style-src 'self' 'unsafe-inline'",
+      ...SITE_POLICY_DIRECTIVES.slice(1),
+      "frame-ancestors 'none'",
+    ].join('; '),
+  ],
+  ['Strict-Transport-Security', 'max-age=31536000'],
+  ['X-Content-Type-Options', 'nosniff'],
+  ['X-Frame-Options', 'DENY'],
+  ['Referrer-Policy', 'strict-origin-when-cross-origin'],
+  ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()'],
+];
+
+/** `_headers` for Netlify and Cloudflare Pages: every path gets {@link SITE_SECURITY_HEADERS}. */
+export function staticHostHeadersFile(): string {
+  const lines = ['# Security headers for Netlify and Cloudflare Pages (src/lib/site-policy.ts; nginx: deploy/nginx/gongkai.conf).', '/*'];
+  for (const [name, value] of SITE_SECURITY_HEADERS) lines.push(`  ${name}: ${value}`);
+  return `${lines.join('\n')}\n`;
+}
