@@ -10,7 +10,7 @@ import type { Finding } from '../lib/finding.ts';
 import { checkLedger, checkLedgerContinuity } from '../lib/ledger.ts';
 import { isInPeriod, periodKey, periodLabel, periodLabelEn } from '../lib/period.ts';
 import { bodyLinePath } from '../lib/content-safety.ts';
-import { findPersonalNumbers, MIN_NUMBER_LENGTH, SERIAL_FIELD_KINDS } from '../lib/privacy.ts';
+import { findPersonalNumbers, maskName, MIN_NUMBER_LENGTH, SERIAL_FIELD_KINDS } from '../lib/privacy.ts';
 import { checkMeeting, getOutcome, getQuorum } from '../lib/quorum.ts';
 import { getExpenseAuthority, getStanding, type Standing } from '../lib/decisions.ts';
 import { checkEligibleAgainstRegister } from '../lib/register.ts';
@@ -74,6 +74,44 @@ export function scanPrivacy(data: unknown, body: string, bodyLine = 1): Finding[
   body.split('\n').forEach((line, i) => {
     for (const hit of findPersonalNumbers(line)) out.push({ code: `privacy.${hit.kind}`, path: [bodyLinePath(i + bodyLine)], params: { masked: hit.masked } });
   });
+  return out;
+}
+
+/**
+ * A personal 公示's subjects named in full outside its list: the site masks each name in the list (马*顺), but the
+ * title, the other fields and the body are published and indexed as written, so a name there would undo the mask
+ * (domain rules §4.2–4.3). Read from the file as parsed (its schema not yet checked): a notice whose type is not
+ * personal, or whose subjects name no one, has nothing to find.
+ */
+export function scanSubjectNames(data: unknown, body: string, bodyLine = 1): Finding[] {
+  if (!data || typeof data !== 'object') return [];
+  const record = data as { type?: unknown; subjects?: unknown };
+  if (typeof record.type !== 'string' || !getNoticeType(record.type)?.personal || !Array.isArray(record.subjects)) return [];
+  const names = new Map<string, number>();
+  record.subjects.forEach((subject: unknown, i) => {
+    const name = subject && typeof subject === 'object' ? (subject as { name?: unknown }).name : undefined;
+    // One character is a surname or a word, not a person: too common to read as a name.
+    if (typeof name === 'string' && name.trim().length >= 2 && !names.has(name.trim())) names.set(name.trim(), i);
+  });
+  if (names.size === 0) return [];
+  const out: Finding[] = [];
+  const report = (text: string, path: (string | number)[]) => {
+    for (const [name, i] of names) if (text.includes(name)) out.push({ code: 'privacy.subject-name', path, params: { masked: maskName(name), row: i + 1 } });
+  };
+  const path: (string | number)[] = [];
+  const walk = (v: unknown) => {
+    if (typeof v === 'string') return report(v, [...path]);
+    if (!v || typeof v !== 'object') return;
+    for (const [k, value] of Array.isArray(v) ? v.entries() : Object.entries(v)) {
+      // The list's own names are what the site masks.
+      if (path.length === 2 && path[0] === 'subjects' && k === 'name') continue;
+      path.push(k);
+      walk(value);
+      path.pop();
+    }
+  };
+  walk(data);
+  body.split('\n').forEach((line, i) => report(line, [bodyLinePath(i + bodyLine)]));
   return out;
 }
 

@@ -4,7 +4,7 @@
  * county when there are no errors. This is the only module that touches the file system for content.
  */
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { makeCalendar } from '../lib/calendar.ts';
 import type { Finding } from '../lib/finding.ts';
 import { comparePeriods, parsePeriod } from '../lib/period.ts';
@@ -17,7 +17,7 @@ import { resolveAsOf } from './as-of.ts';
 import { findPlaceholders } from '../lib/scaffold-marker.ts';
 import { checkBody } from './body.ts';
 import { checkVillageCompliance } from './compliance-rules.ts';
-import { catalogueCodes, checkVillageRules, noticeEndDate, scanComments, scanFileName, scanPrivacy } from './county-rules.ts';
+import { catalogueCodes, checkVillageRules, noticeEndDate, scanComments, scanFileName, scanPrivacy, scanSubjectNames } from './county-rules.ts';
 import { validate } from './issues.ts';
 import type { County, Problem, Rec, VillageRecords } from './model.ts';
 import { decodeText, parseFrontMatter, parseYaml } from './parse.ts';
@@ -179,6 +179,7 @@ function makeReader(root: string): Reader {
     const parsed = kind === 'yaml' ? parseYaml(decoded.text) : parseFrontMatter(decoded.text);
     if (!parsed.ok) return void report(rel(abs), [parsed.finding]);
     report(rel(abs), scanPrivacy(parsed.data, parsed.body, parsed.bodyLine));
+    if (kind === 'md' && basename(dirname(abs)) === 'notices') report(rel(abs), scanSubjectNames(parsed.data, parsed.body, parsed.bodyLine));
     report(rel(abs), scanComments(decoded.text, kind === 'yaml' ? Infinity : parsed.bodyLine - 1));
     if (kind === 'md') report(rel(abs), checkBody(parsed.body, abs.endsWith('.mdx') ? 'mdx' : 'md', parsed.bodyLine));
     return { data: parsed.data, body: parsed.body };

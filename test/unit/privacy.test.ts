@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scanComments, scanPrivacy } from '../../src/check/county-rules.ts';
+import { scanComments, scanPrivacy, scanSubjectNames } from '../../src/check/county-rules.ts';
 import { findPersonalNumbers, isValidIdNumber, maskIdNumber, maskName, maskPhone, passesLuhn, SERIAL_FIELD_KINDS } from '../../src/lib/privacy.ts';
 
 /**
@@ -336,5 +336,42 @@ describe('numbers hidden in other ways', () => {
       [{ masked: '138****2345' }, ['注释（文件第3行） comment, line 3 of the file']],
     ]);
     expect(scanComments(text, 1)).toEqual([]);
+  });
+});
+
+describe("a personal 公示's subjects named in full outside its list", () => {
+  const notice = (extra: Record<string, unknown> = {}) => ({
+    title: '马曲村低保初审对象公示',
+    type: '低保初审',
+    subjects: [
+      { name: '马天顺', members: 3, amount: '1,260.00', group: '二组' },
+      { name: '刘翠兰', members: 1 },
+      { name: '王', members: 1 },
+    ],
+    objection: { to: '村务监督委员会', phone: '0917-4631208' },
+    ...extra,
+  });
+
+  it('is an error in the body, naming the body line and the masked name with its row of the list', () => {
+    const found = scanSubjectNames(notice(), '公示如下。\n经评议，刘翠兰等3户拟纳入低保。', 20);
+    expect(found).toEqual([{ code: 'privacy.subject-name', path: ['正文（文件第21行） body, line 21 of the file'], params: { masked: '刘*兰', row: 2 } }]);
+  });
+
+  it('is an error in the title and in another field of the list, but not in the list of names itself', () => {
+    const found = scanSubjectNames(notice({ title: '马天顺等3户低保初审公示', subjects: [{ name: '马天顺' }, { name: '刘翠兰', note: '马天顺之母' }] }), '');
+    expect(found.map((f) => [f.path, f.params])).toEqual([
+      [['title'], { masked: '马*顺', row: 1 }],
+      [['subjects', 1, 'note'], { masked: '马*顺', row: 1 }],
+    ]);
+  });
+
+  it('leaves a notice alone whose subjects are not private persons, or that names them only in its list', () => {
+    expect(scanSubjectNames({ ...notice(), type: '项目', subjects: [{ name: '村道硬化工程' }] }, '村道硬化工程已完工。')).toEqual([]);
+    expect(scanSubjectNames(notice(), '以上3户拟纳入最低生活保障，王姓村民如有异议请反映。')).toEqual([]);
+  });
+
+  it('reads a file that is not yet a valid notice without failing', () => {
+    for (const data of [null, 'text', [], { type: 3 }, { type: '低保初审', subjects: 'x' }, { type: '低保初审', subjects: [null, { name: 5 }] }])
+      expect(scanSubjectNames(data, '马天顺')).toEqual([]);
   });
 });

@@ -1003,6 +1003,14 @@ export const CONTENT_MESSAGES = defineMessages({
     fixZh: p.where === 'file-name' ? FILE_NAME_NUMBER.fixZh : '删除银行卡号。',
     fixEn: p.where === 'file-name' ? FILE_NAME_NUMBER.fixEn : 'Delete the card number.',
   }),
+  'privacy.subject-name': (p: { masked: Param; row: Param }) => ({
+    zh: `写出了公示对象的全名（名单第 ${s(p.row)} 行，${s(p.masked)}）。网站把名单里的姓名遮盖为 ${s(p.masked)}，标题、正文和其他栏目却照原样公开，也能被搜索到。`,
+    en: `A subject of this notice is named in full (row ${s(p.row)} of the list, ${s(p.masked)}). The site masks the names in the list as ${s(p.masked)}, but the title, the body and the other fields are published and searchable as written.`,
+    expectedZh: '对象的姓名只写在 subjects 名单里',
+    expectedEn: "a subject's name only in the subjects list",
+    fixZh: `删去这里的姓名，改写为“以上各户”“名单第 N 户”，或写成遮盖后的 ${s(p.masked)}。`,
+    fixEn: `Take the name out here: refer to the list ("the households above", "row N of the list") or write the masked ${s(p.masked)}.`,
+  }),
   // ── unfinished files (npm run new) ─────────────────────────────────────
   'field.placeholder': (p: { field: Param; value: Param }) => ({
     zh: `“${s(p.field)}”还没有填写，仍是新建时留下的占位：${s(p.value)}`,
