@@ -12,7 +12,8 @@
  * `data-pagefind-body` (whose filter/meta/sort markers are attributes, src/components/SearchBody.astro): one short heading per ledger entry carrying the
  * id of its row (the tables themselves are `data-pagefind-ignore`: indexing them whole costs
  * gigabytes at county scale), labels of facts parted from their values, and a zero-width space between neighbouring Han characters so each is its own word
- * (see src/lib/search-query.ts for why that makes Chinese search exact).
+ * (see src/lib/search-query.ts for why that makes Chinese search exact). Pagefind is sent only the page's body element,
+ * without what it would skip anyway (`pagefindView`).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -24,7 +25,18 @@ import type { Jieba } from '@node-rs/jieba';
 import * as pagefind from 'pagefind';
 import { readCacheJson, writeCacheFile } from '../check/cache-file.ts';
 import type { SearchDocument, SearchInput, SearchVillage } from '../data/search.ts';
-import { buildT2s, buildVocabulary, choosePins, hanCharacters, loadJieba, makePlace, makeWordCounter, siteWords, wordStream } from '../lib/search-lexicon.ts';
+import {
+  buildT2s,
+  buildVocabulary,
+  choosePins,
+  hanCharacters,
+  loadJieba,
+  makePlace,
+  makeWordCounter,
+  readTextWords,
+  siteWords,
+  type TextWords,
+} from '../lib/search-lexicon.ts';
 import type { SearchDirectory, SplitLexicon } from '../lib/search-bundles.ts';
 import { CHUNK_BYTES, encodeChunk, groupWords, readChunkFiles, readChunkWords, replaceChunkList } from '../lib/search-chunks.ts';
 import { amountTail, cutAmountTail } from '../lib/search-amounts.ts';
@@ -34,7 +46,7 @@ import type { SearchVocabulary } from '../lib/search-shards.ts';
 import { SEARCH_LANGUAGE } from '../lib/search-synonyms.ts';
 import { POSTINGS_FILE } from '../lib/notice-posting.ts';
 import { SEARCH_WORD_CHARACTERS, separateHanForIndex } from '../lib/search-query.ts';
-import { chooseSearchWorkers } from '../lib/search-workers.ts';
+import { chooseSearchWorkers, largestFirst } from '../lib/search-workers.ts';
 import { DATED_ATTRIBUTE, PERSONAL_DATA_ATTRIBUTE } from '../lib/privacy.ts';
 import { replaceFile } from '../build/staging-files.ts';
 import { recordTiming } from './timings.ts';
@@ -110,8 +122,11 @@ export function prepareForIndex(html: string, doc: SearchDocument, withNames = f
   // Amounts its sentences state (每人15元), in the form pages print them, after everything else: cut from the stored
   // text after indexing (src/lib/search-amounts.ts, cutAmountTail in moveLedgerEntries).
   const tail = amountTail(decodeEntities(body.replace(/<[^>]+>/g, ' ')));
+  // The content of an ignored element that holds nothing Pagefind reads is not separated: Pagefind is never sent it
+  // (pagefindView), and the lexicon reads its text without the separators.
+  const separate = (part: string) => part.replace(/(^|>)([^<]+)/g, (_, before: string, text: string) => before + separateHanForIndex(text));
   const separated =
-    body.replace(/(^|>)([^<]+)/g, (_, before: string, text: string) => before + separateHanForIndex(text)) +
+    mapContentOf(body, IGNORED_OPEN, (content) => (READ_BY_PAGEFIND.test(content) ? separate(content) : content), separate) +
     (tail ? `<p ${AMOUNT_TAIL_ATTRIBUTE}>${tail}</p>` : '');
   return html.slice(0, openEnd) + separated + html.slice(close);
 }
@@ -140,7 +155,7 @@ const FIRST_IMG = /<img\b[^>]*>/i;
  * (the as-of date in its frame): an incremental build compares digests to keep a bundle whose pages were rendered
  * again (src/records/dated.ts) but read the same.
  */
-function digestIndexedPage(prepared: string, text: string, chars: Iterable<string>): string {
+function digestIndexedPage(prepared: string, words: TextWords, chars: Iterable<string>): string {
   const h = createHash('sha256');
   const open = BODY_OPEN.exec(prepared);
   const close = open ? findClose(prepared, open[1]!, open.index + open[0].length) : -1;
@@ -150,8 +165,8 @@ function digestIndexedPage(prepared: string, text: string, chars: Iterable<strin
   h.update(FIRST_IMG.exec(prepared)?.[0] ?? '').update('\0');
   // The word counter reads only the text's runs of Han characters and its word stream (numbers as one mark), so a
   // date or count in the page's frame changes nothing it counts.
-  h.update((text.match(/\p{Script=Han}+/gu) ?? []).join(' ')).update('\0');
-  h.update(wordStream(text)).update('\0');
+  h.update(words.runs.join(' ')).update('\0');
+  h.update(words.stream).update('\0');
   h.update([...chars].sort().join(''));
   return h.digest('base64url').slice(0, 22);
 }
@@ -169,10 +184,10 @@ const DATED_OPEN = new RegExp(`<([a-z][a-z0-9]*)\\b[^>]*\\s${DATED_ATTRIBUTE}(?:
 const PERSONAL_OPEN = new RegExp(`<([a-z][a-z0-9]*)\\b[^>]*\\s${PERSONAL_DATA_ATTRIBUTE}(?:[\\s=][^>]*)?>`, 'gi');
 
 /**
- * `html` without the content of the elements whose opening tags `open` finds (their opening tags stay: a marker on
- * one is still read).
+ * `html` with the content of each element whose opening tag `open` finds (outermost only) replaced by `inside(content)`
+ * and every other part by `outside(part)`. Parts are cut at tags, so no text is cut in two.
  */
-function withoutContentOf(html: string, open: RegExp): string {
+function mapContentOf(html: string, open: RegExp, inside: (content: string) => string, outside: (part: string) => string = (part) => part): string {
   let out = '';
   let from = 0;
   open.lastIndex = 0;
@@ -180,11 +195,43 @@ function withoutContentOf(html: string, open: RegExp): string {
     const openEnd = m.index + m[0].length;
     const close = findClose(html, m[1]!, openEnd);
     if (close < 0) break;
-    out += html.slice(from, openEnd);
+    out += outside(html.slice(from, openEnd)) + inside(html.slice(openEnd, close));
     from = close;
     open.lastIndex = close;
   }
-  return out + html.slice(from);
+  return out + outside(html.slice(from));
+}
+
+/**
+ * `html` without the content of the elements whose opening tags `open` finds (their opening tags stay: a marker on
+ * one is still read), except those whose content `keep` says to keep.
+ */
+function withoutContentOf(html: string, open: RegExp, keep?: (content: string) => boolean): string {
+  return mapContentOf(html, open, (content) => (keep?.(content) ? content : ''));
+}
+
+/** What Pagefind reads of a page besides its indexed text: a marker (filter, meta, sort, …; an ignored element's own marker aside), the first heading, the first image. */
+const READ_BY_PAGEFIND = /<(?:h1|img)\b|\sdata-pagefind-(?!ignore\b)/i;
+const HTML_OPEN = /<html\b[^>]*>/i;
+const TITLE = /<title\b[^>]*>[^<]*<\/title>/i;
+
+/**
+ * The prepared page as it is sent to Pagefind: its `<html>` and `<title>` tags and its data-pagefind-body element,
+ * without the content of the data-pagefind-ignore elements inside that hold nothing Pagefind reads (the ledger tables,
+ * the poster and log checks: most of a ledger page's bytes). Pagefind indexes none of what is left out, so the bundle is
+ * the same, but it parses, and this thread encodes and sends, about a third of the bytes. A page with anything Pagefind
+ * reads outside its body element is sent whole.
+ */
+export function pagefindView(prepared: string): string {
+  const open = BODY_OPEN.exec(prepared);
+  if (!open) return prepared;
+  const openEnd = open.index + open[0].length;
+  const close = findClose(prepared, open[1]!, openEnd);
+  if (close < 0) return prepared;
+  const end = prepared.indexOf('>', close) + 1;
+  if (READ_BY_PAGEFIND.test(prepared.slice(0, open.index)) || READ_BY_PAGEFIND.test(prepared.slice(end))) return prepared;
+  const body = open[0] + withoutContentOf(prepared.slice(openEnd, close), IGNORED_OPEN, (content) => READ_BY_PAGEFIND.test(content));
+  return `<!DOCTYPE html>${HTML_OPEN.exec(prepared)?.[0] ?? '<html>'}<head>${TITLE.exec(prepared)?.[0] ?? ''}</head><body>${body}${prepared.slice(close, end)}</body></html>`;
 }
 
 /**
@@ -200,7 +247,7 @@ function readIndexedPage(
   outDir: string,
   doc: SearchDocument,
   withNames = false,
-): { prepared: string; text: string; chars: Set<string>; digest: string } | { problem: string } {
+): { prepared: string; text: string; words: TextWords; chars: Set<string>; digest: string } | { problem: string } {
   const file = join(outDir, doc.path, 'index.html');
   if (!existsSync(file)) return { problem: `记录页 ${doc.path} 没有生成。\n  Record page ${doc.path} was not built.` };
   const prepared = prepareForIndex(readFileSync(file, 'utf8'), doc, withNames);
@@ -213,7 +260,8 @@ function readIndexedPage(
   const counted = withoutContentOf(prepared, DATED_OPEN);
   const text = plainText(counted);
   const chars = hanCharacters([counted]);
-  return { prepared, text, chars, digest: digestIndexedPage(counted, text, chars) };
+  const words = readTextWords(text);
+  return { prepared, text, words, chars, digest: digestIndexedPage(counted, words, chars) };
 }
 
 /**
@@ -546,9 +594,9 @@ export async function indexBundle(job: BundleJob, jieba: Jieba): Promise<BundleR
         continue;
       }
       for (const c of page.chars) own.add(c);
-      counter.add(page.text);
+      counter.add(page.text, page.words);
       digests.push(page.digest);
-      yield { url: `/${doc.path}`, content: page.prepared };
+      yield { url: `/${doc.path}`, content: pagefindView(page.prepared) };
     }
   };
   const started = performance.now();
@@ -591,7 +639,7 @@ export type BundleWorkerMessage = { ready: true } | { ok: true; result: BundleRe
 
 /**
  * Indexes the bundles of `jobs` in `workers` worker threads (in this thread when `workers` is 1): each thread takes
- * the next bundle when it has finished one, so both cores work and the build's thread stays free for the other
+ * the next bundle, largest first, when it has finished one, so both cores work until the end and the build's thread stays free for the other
  * post-build steps. The results come back one promise per job, in the order of `jobs`, whatever order they finish in.
  * `close` stops the threads (and their Pagefind processes).
  */
@@ -611,6 +659,8 @@ function startIndexing(jobs: readonly BundleJob[], workers: number): { results: 
   const settle = jobs.map(() => Promise.withResolvers<BundleResult>());
   for (const s of settle) s.promise.catch(() => undefined);
   const threads: Worker[] = [];
+  // Largest bundle first: the last one taken is a small one, so neither core waits long for the other at the end.
+  const order = largestFirst(jobs.map((job) => job.docs.length));
   let next = 0;
   const fail = (error: Error) => {
     for (const s of settle) s.reject(error);
@@ -620,7 +670,7 @@ function startIndexing(jobs: readonly BundleJob[], workers: number): { results: 
     threads.push(worker);
     let current = -1;
     const take = () => {
-      current = next < jobs.length ? next++ : -1;
+      current = next < jobs.length ? order[next++]! : -1;
       if (current >= 0) worker.postMessage(jobs[current]);
     };
     worker.on('message', (msg: BundleWorkerMessage) => {

@@ -84,10 +84,12 @@ function arrayItems(buf: Uint8Array, at: number): [number, number][] {
   return spans;
 }
 
+const utf8 = new TextDecoder();
+
 function text(buf: Uint8Array, at: number): string {
   const h = head(buf, at);
   if (h.major !== 3) fail(`text expected at ${at}`);
-  return new TextDecoder().decode(buf.subarray(h.next, h.next + h.value));
+  return utf8.decode(buf.subarray(h.next, h.next + h.value));
 }
 
 function encodeHead(major: number, value: number): number[] {
@@ -108,11 +110,15 @@ function encodeArray(items: readonly Uint8Array[]): Uint8Array {
 
 /** The words of one index chunk (its CBOR, without Pagefind's signature), in order. */
 export function readChunkWords(chunk: Uint8Array): ChunkWord[] {
-  const [top] = arrayItems(chunk, 0);
-  if (!top || skip(chunk, 0) !== chunk.length) fail('chunk');
-  return arrayItems(chunk, top[0]).map(([start, end]) => {
-    const word = arrayItems(chunk, start)[0] ?? fail('word');
-    return { word: text(chunk, word[0]), bytes: chunk.subarray(start, end) };
+  // One walk over the chunk (its postings are most of it): the outer array's head, then each word's span.
+  const outer = head(chunk, 0);
+  if (outer.major !== 4 || outer.value !== 1) fail('chunk');
+  const spans = arrayItems(chunk, outer.next);
+  if ((spans.at(-1)?.[1] ?? head(chunk, outer.next).next) !== chunk.length) fail('chunk');
+  return spans.map(([start, end]) => {
+    const word = head(chunk, start);
+    if (word.major !== 4 || word.value < 1) fail('word');
+    return { word: text(chunk, word.next), bytes: chunk.subarray(start, end) };
   });
 }
 

@@ -120,12 +120,23 @@ export async function loadJieba(): Promise<Jieba> {
   return Jieba.withDict(dict);
 }
 
+/** What the word counter reads of a page's text: its runs of Han characters and its word stream (`wordStream`). */
+export interface TextWords {
+  runs: string[];
+  stream: string;
+}
+
+/** A text's runs of Han characters and word stream, read once for the word counter and the page's digest. */
+export function readTextWords(text: string): TextWords {
+  return { runs: text.match(/\p{Script=Han}+/gu) ?? [], stream: wordStream(text) };
+}
+
 /**
  * Counts, page by page, on how many pages each word occurs (jieba's dictionary, build time only; the
  * browser gets the word list). Only the counts are kept, never the pages, so memory stays bounded
  * by the vocabulary, not by the county.
  */
-export function makeWordCounter(jieba: Jieba): { add(text: string): void; pages: Map<string, number>; occurrences: Map<string, number> } {
+export function makeWordCounter(jieba: Jieba): { add(text: string, read?: TextWords): void; pages: Map<string, number>; occurrences: Map<string, number> } {
   const pages = new Map<string, number>();
   const occurrences = new Map<string, number>();
   const countPieces = makePieceCounter(occurrences);
@@ -135,9 +146,9 @@ export function makeWordCounter(jieba: Jieba): { add(text: string): void; pages:
   return {
     pages,
     occurrences,
-    add(text: string) {
+    add(text: string, read = readTextWords(text)) {
       const words = new Set<string>();
-      for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
+      for (const run of read.runs) {
         let cut = cuts.get(run);
         if (!cut) {
           cut = jieba.cut(run, false).filter((w) => Array.from(w).length >= 2 && Array.from(w).length <= 8);
@@ -146,7 +157,7 @@ export function makeWordCounter(jieba: Jieba): { add(text: string): void; pages:
         for (const w of cut) words.add(w);
       }
       for (const w of words) pages.set(w, (pages.get(w) ?? 0) + 1);
-      countPieces(text);
+      countPieces(read.stream);
     },
   };
 }
@@ -180,8 +191,8 @@ export function wordStream(text: string): string {
   return text.replace(/[^\p{Script=Han}\p{L}\p{N}]+/gu, '').replace(/[^\p{Script=Han}]+/gu, '\u0001');
 }
 
-/** Counts, in texts given one by one, where each pin word and each of its pieces stands (overlaps counted). */
-function makePieceCounter(occurrences: Map<string, number>): (text: string) => void {
+/** Counts, in word streams (`wordStream`) given one by one, where each pin word and each of its pieces stands (overlaps counted). */
+function makePieceCounter(occurrences: Map<string, number>): (stream: string) => void {
   const byStart = new Map<number, string[]>();
   for (const w of pinWords())
     for (const p of [w, ...pieces(w)]) {
@@ -193,8 +204,7 @@ function makePieceCounter(occurrences: Map<string, number>): (text: string) => v
   // Most characters start no piece: a table says so without a lookup in the map.
   const starts = new Uint8Array(0x10000);
   for (const key of byStart.keys()) starts[key < 65536 ? key : Math.floor(key / 65536)] = 1;
-  return (text) => {
-    const s = wordStream(text);
+  return (s) => {
     for (let i = 0; i < s.length; i++) {
       if (starts[s.charCodeAt(i)] === 0) continue;
       const one = byStart.get(s.charCodeAt(i));

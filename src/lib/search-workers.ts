@@ -32,3 +32,15 @@ export function chooseSearchWorkers(limits: SearchWorkerLimits): number {
   const room = Math.floor((limits.budgetBytes - limits.usedBytes) / limits.workerBytes);
   return Math.max(1, Math.min(limits.cores, limits.maxWorkers, limits.bundles, limits.freeMemoryWorkers, room));
 }
+
+/**
+ * The order bundles are handed to the threads in: indexes of `sizes` (pages per bundle) from the largest to the
+ * smallest, equal sizes in their order. The last bundle a thread takes is then a small one, so the other core does not
+ * wait long for it at the end.
+ */
+export function largestFirst(sizes: readonly number[]): number[] {
+  return sizes
+    .map((size, i) => ({ size, i }))
+    .sort((a, b) => b.size - a.size || a.i - b.i)
+    .map((x) => x.i);
+}

@@ -81,4 +81,13 @@ describe('smaller word chunks for a Pagefind bundle', () => {
     const words: ChunkWord[] = readChunkWords(chunkOf([]));
     expect(words).toEqual([]);
   });
+
+  it('refuses a chunk that is cut short or has bytes after its words, and a word that is not an array starting with its text', () => {
+    const whole = chunkOf([word('村', 3), word('县', 2)]);
+    expect(readChunkWords(whole).map((w) => w.word)).toEqual(['村', '县']);
+    expect(() => readChunkWords(whole.subarray(0, whole.length - 1))).toThrow(/Unknown Pagefind index format/);
+    expect(() => readChunkWords(Uint8Array.from([...whole, 0]))).toThrow(/Unknown Pagefind index format/);
+    expect(() => readChunkWords(chunkOf([7]))).toThrow(/Unknown Pagefind index format/);
+    expect(() => readChunkWords(chunkOf([[3, []]]))).toThrow(/Unknown Pagefind index format/);
+  });
 });

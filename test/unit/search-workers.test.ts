@@ -3,7 +3,7 @@
  * only as many as the build's memory budget holds beside what its processes already use.
  */
 import { describe, expect, it } from 'vitest';
-import { chooseSearchWorkers, type SearchWorkerLimits } from '../../src/lib/search-workers.ts';
+import { chooseSearchWorkers, largestFirst, type SearchWorkerLimits } from '../../src/lib/search-workers.ts';
 
 const MB = 1024 * 1024;
 /** A 300-village cold build on this machine: 2 cores, the build process at 0.45 GB when the index starts. */
@@ -46,5 +46,12 @@ describe('bundles indexed at a time', () => {
 
   it('without a budget, is one per core up to the most wanted', () => {
     expect(chooseSearchWorkers({ ...county, cores: 8, budgetBytes: Number.POSITIVE_INFINITY })).toBe(4);
+  });
+});
+
+describe('the order bundles are indexed in', () => {
+  it('hands the threads the largest bundles first and the small ones last, so no core waits long at the end', () => {
+    expect(largestFirst([640, 280, 691, 471, 691])).toEqual([2, 4, 0, 3, 1]);
+    expect(largestFirst([])).toEqual([]);
   });
 });
