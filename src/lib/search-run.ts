@@ -398,7 +398,7 @@ export async function runSearch<D>(
   // A word shaped like a place's name that is no place of the county and no word of its pages (马曲村 in a county
   // without it) finds nothing. What did you mean makes of it is searched first, and shown when it names a place of
   // the county and leaves out no more words than the search as typed must, which leaves out the unknown places
-  // themselves (马区村 → 马曲村; 东关社区门面房租金为啥没调 → 高关社区…, without 调, in a county without 东关社区): the words
+  // themselves (马区村 → 马曲村; 东关社区门面房租金为啥没调 → 高关社区…, without 没调, in a county without 东关社区): the words
   // as typed are then not searched, which in another township's bundle would read their index chunks and that bundle's
   // metadata for an answer with as many words left out (issue 18: 191.7 KB at 1,000 villages).
   const unknownPlaces = placesUnknown(

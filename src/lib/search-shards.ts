@@ -7,10 +7,10 @@
  *   simplified pairs of that character, the site words, places, synonyms, related words, fillers, kinds and pins
  *   starting with it, and which bundles lack it (the directory's `chars` and `missing`);
  * - vocabulary shards, keyed both by character (its pinyin readings) and by pairs of toneless pinyin syllables (the
- *   site words starting with them, `vocabularyKeys`): a homophone keeps all syllables of its word, a one-character
- *   slip keeps a pair, `dibao` typed in letters starts with the word's first syllable and the next one's first letter.
- *   A key is a pair, not one syllable, so what a query loads does not grow with the county: every village's name
- *   has the syllable cun, few start with the same two (issue 18, session 15).
+ *   site words having them next to each other or one apart, `vocabularyKeys`): a homophone keeps all syllables of its
+ *   word, a one-character slip keeps a pair, `dibao` typed in letters starts with the word's first syllable and the
+ *   next one's first letter. A key is a pair, not one syllable, so what a query loads does not grow with the county:
+ *   every village's name has the syllable cun, few have the same two (issue 18, session 15).
  *
  * Each set is a folder named by the hash of its content (`lexicon-<hash>/<n>.json`), so a year-long cache stays
  * right. Pure: the build splits (`shardLexicon`, `shardVocabulary`), the search page, the province portal and the
@@ -209,8 +209,8 @@ export function vocabularyShardCount(vocab: SearchVocabulary, per: number, max: 
 
 /**
  * Splits the vocabulary: readings by character, words by the pairs of their syllables that vocabularyKeys names. A
- * shard holds the words of the keys that hash to it, so it grows with the county only as much as the words starting
- * with the same syllables do; the build makes more shards for a bigger vocabulary (shardCount).
+ * shard holds the words of the keys that hash to it, so it grows with the county only as much as the words sharing a
+ * pair of syllables do; the build makes more shards for a bigger vocabulary (vocabularyShardCount).
  */
 export function shardVocabulary(vocab: SearchVocabulary, count: number): VocabularyShard[] {
   const shards = Array.from({ length: count }, (): VocabularyShard => ({ readings: '', words: [] }));
