@@ -147,9 +147,9 @@ function loadPostings(i: number, file: string): Promise<Record<string, string>> 
 
 // "Did you mean" needs the site's words with their pinyin: only the shards of the query's characters and syllables,
 // fetched only after a query found nothing, with the code that reads them (a chunk of its own, like runSearch's suggester).
-async function loadVocabulary(query: string) {
+async function loadVocabulary(query: string, around: string) {
   const [{ core }, { loadVocabularyFor }] = await Promise.all([loadLexicon(), import('../lib/search-suggest.ts')]);
-  return loadVocabularyFor(query, core.shards.vocabulary, fetchShard<VocabularyShard>);
+  return loadVocabularyFor(query, core.shards.vocabulary, fetchShard<VocabularyShard>, around);
 }
 
 function chosenFilters(): ChosenFilters {

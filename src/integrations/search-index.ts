@@ -41,7 +41,15 @@ import type { SearchDirectory, SplitLexicon } from '../lib/search-bundles.ts';
 import { CHUNK_BYTES, encodeChunk, groupWords, readChunkFiles, readChunkWords, replaceChunkList } from '../lib/search-chunks.ts';
 import { amountTail, cutAmountTail } from '../lib/search-amounts.ts';
 import { entryPackFile, packEntryChunks, splitLedgerFragment, type EntryAnchor } from '../lib/search-entries.ts';
-import { shardCount, shardLexicon, shardVocabulary, type ShardSet } from '../lib/search-shards.ts';
+import {
+  shardCount,
+  shardLexicon,
+  shardVocabulary,
+  VOCABULARY_SHARD_BYTES,
+  VOCABULARY_SHARDS_MAX,
+  vocabularyShardCount,
+  type ShardSet,
+} from '../lib/search-shards.ts';
 import type { SearchVocabulary } from '../lib/search-shards.ts';
 import { SEARCH_LANGUAGE } from '../lib/search-synonyms.ts';
 import { POSTINGS_FILE } from '../lib/notice-posting.ts';
@@ -54,8 +62,6 @@ import type { BuildStep, StepContext } from '../build/steps.ts';
 
 /** Bytes of JSON per lexicon shard (about 1 KB gzipped): a first query loads the shards of its characters. */
 const LEXICON_SHARD_BYTES = 2500;
-/** Bytes of JSON per vocabulary shard, loaded only after a miss by its characters and pinyin syllables (1,500 until session 10). */
-const VOCABULARY_SHARD_BYTES = 1000;
 /** Files Pagefind writes that the search page does not use (its ready-made UIs and web worker). */
 const UNUSED_BUNDLE_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight|worker)\.(js|css)$/;
 /** A township bundle is merged into the hub (pagefind/), whose code and WebAssembly it uses: its own copies are not needed. */
@@ -1031,10 +1037,9 @@ function writeLexicon(searchDir: string, lexicon: SplitLexicon, vocabulary: Sear
   const count = shardCount(Buffer.byteLength(whole), LEXICON_SHARD_BYTES);
   const latin = shardCount(Buffer.byteLength(JSON.stringify(lexicon.places)), LEXICON_SHARD_BYTES);
   const { core, shards } = shardLexicon(lexicon, count, latin);
-  const vocabularyText = JSON.stringify(vocabulary);
   const sets = {
     lexicon: shards.map((x) => JSON.stringify(x)),
-    vocabulary: shardVocabulary(vocabulary, shardCount(Buffer.byteLength(vocabularyText), VOCABULARY_SHARD_BYTES)).map((x) => JSON.stringify(x)),
+    vocabulary: shardVocabulary(vocabulary, vocabularyShardCount(vocabulary, VOCABULARY_SHARD_BYTES, VOCABULARY_SHARDS_MAX)).map((x) => JSON.stringify(x)),
   };
   mkdirSync(searchDir, { recursive: true });
   const named: Record<string, ShardSet> = {};

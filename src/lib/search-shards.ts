@@ -6,9 +6,11 @@
  * - lexicon shards, keyed by a word's first character (a Latin place key by its first letter): the traditional →
  *   simplified pairs of that character, the site words, places, synonyms, related words, fillers, kinds and pins
  *   starting with it, and which bundles lack it (the directory's `chars` and `missing`);
- * - vocabulary shards, keyed both by character (its pinyin readings) and by toneless pinyin syllable (the site
- *   words with that syllable): a one-character typo keeps at least one syllable of the word, a homophone keeps all,
- *   `dibao` typed in letters starts with the word's first syllable.
+ * - vocabulary shards, keyed both by character (its pinyin readings) and by pairs of toneless pinyin syllables (the
+ *   site words having them next to each other or one apart, `vocabularyKeys`): a homophone keeps all syllables of its
+ *   word, a one-character slip keeps a pair, `dibao` typed in letters starts with the word's first syllable and the
+ *   next one's first letter. A key is a pair, not one syllable, so what a query loads does not grow with the county:
+ *   every village's name has the syllable cun, few have the same two (issue 18, session 15).
  *
  * Each set is a folder named by the hash of its content (`lexicon-<hash>/<n>.json`), so a year-long cache stays
  * right. Pure: the build splits (`shardLexicon`, `shardVocabulary`), the search page, the province portal and the
@@ -114,11 +116,11 @@ function pick<V>(table: Readonly<Record<string, V>> | undefined, mine: (c: strin
 }
 
 /**
- * How many shards a table of `bytes` bytes of JSON is cut into: about `per` bytes each, at most 256 (64 until session 10:
- * at 1,000 villages both tables passed it and every shard a query loads grew with the county).
+ * How many shards a table of `bytes` bytes of JSON is cut into: about `per` bytes each, at most `max` (256 by default;
+ * 64 until session 10: at 1,000 villages both tables passed it and every shard a query loads grew with the county).
  */
-export function shardCount(bytes: number, per: number): number {
-  return Math.max(1, Math.min(256, Math.round(bytes / per)));
+export function shardCount(bytes: number, per: number, max = 256): number {
+  return Math.max(1, Math.min(max, Math.round(bytes / per)));
 }
 
 /**
@@ -162,7 +164,54 @@ export function shardLexicon(whole: SplitLexicon, count: number, latin = 0): { c
   return { core: { ...rest, places: [], t2s: '', directory: { bundles, chars: '' } }, shards };
 }
 
-/** Splits the vocabulary: readings by character, words by each of their syllables (fuzzy, see fuzzySyllable). */
+/** A key of two syllables next to each other in a word: `dong guan`. */
+export const pairKey = (a: string, b: string) => `${a} ${b}`;
+/** A key of two syllables with one between them: `te * gong` (特困供养 typed 特因供养). */
+export const skipKey = (a: string, c: string) => `${a} * ${c}`;
+/** A key for pinyin typed in letters: the first syllable and the next one's first letter (`di>b` for dibao), or none (`di>`). */
+export const latinKey = (first: string, rest: string) => `${fuzzySyllable(first)}>${fuzzySyllable(rest).slice(0, 1)}`;
+
+/**
+ * The keys of the vocabulary shards holding a word of this pinyin (`sound`, syllables separated by spaces), each fuzzy
+ * (fuzzySyllable): every two syllables next to each other (a homophone of the word shares them all, a slip of one
+ * character the others), every two with one between them (特因供养 for 特困供养: 特 and 供), and its first syllable with
+ * the next one's first letter (typed in letters). A word has as many keys as syllables, about; a query loads the keys
+ * its own characters make (loadVocabularyFor), so neither grows with the county.
+ */
+export function vocabularyKeys(sound: string): string[] {
+  const raw = sound.split(' ').filter(Boolean);
+  const s = raw.map(fuzzySyllable);
+  const keys = [latinKey(raw[0] ?? '', raw[1] ?? '')];
+  for (let i = 0; i + 1 < s.length; i++) keys.push(pairKey(s[i]!, s[i + 1]!));
+  for (let i = 0; i + 2 < s.length; i++) keys.push(skipKey(s[i]!, s[i + 2]!));
+  return [...new Set(keys)];
+}
+
+/**
+ * Bytes of JSON per vocabulary shard, loaded only after a miss by its characters and pairs of pinyin syllables (1,500
+ * until session 10, 1,000 until session 15: a miss now loads a shard per pair, each smaller).
+ */
+export const VOCABULARY_SHARD_BYTES = 500;
+/**
+ * At most this many vocabulary shards: a query loads a shard per key its characters make, whatever their number, so a
+ * bigger county gets more shards rather than bigger ones (256 until session 15).
+ */
+export const VOCABULARY_SHARDS_MAX = 4096;
+
+/**
+ * How many vocabulary shards hold about `per` bytes of JSON each: its readings, and each word once per shard of its
+ * keys (vocabularyKeys), at most `max`.
+ */
+export function vocabularyShardCount(vocab: SearchVocabulary, per: number, max: number): number {
+  const words = vocab.words.reduce((sum, [word, sound], rank) => sum + JSON.stringify([word, sound, rank]).length * vocabularyKeys(sound).length, 0);
+  return shardCount(JSON.stringify(vocab.readings).length + words, per, max);
+}
+
+/**
+ * Splits the vocabulary: readings by character, words by the pairs of their syllables that vocabularyKeys names. A
+ * shard holds the words of the keys that hash to it, so it grows with the county only as much as the words sharing a
+ * pair of syllables do; the build makes more shards for a bigger vocabulary (vocabularyShardCount).
+ */
 export function shardVocabulary(vocab: SearchVocabulary, count: number): VocabularyShard[] {
   const shards = Array.from({ length: count }, (): VocabularyShard => ({ readings: '', words: [] }));
   const readingsOf = new Map<string, string[]>();
@@ -170,7 +219,7 @@ export function shardVocabulary(vocab: SearchVocabulary, count: number): Vocabul
     for (const c of Array.from(chars)) readingsOf.set(c, [...(readingsOf.get(c) ?? []), syllable]);
   for (const [c, syllables] of readingsOf) shards[shardOf(c, count)]!.readings += c + syllables.join(',');
   for (const [rank, [word, sound]] of vocab.words.entries())
-    for (const i of new Set(sound.split(' ').map((s) => shardOf(fuzzySyllable(s), count)))) shards[i]!.words.push([word, sound, rank]);
+    for (const i of new Set(vocabularyKeys(sound).map((k) => shardOf(k, count)))) shards[i]!.words.push([word, sound, rank]);
   return shards;
 }
 

@@ -6,7 +6,7 @@
  * after it found nothing. Pure.
  */
 
-import { fuzzySyllable, shardOf, type SearchVocabulary, type ShardSet, type VocabularyShard } from './search-shards.ts';
+import { fuzzySyllable, latinKey, pairKey, shardOf, skipKey, type SearchVocabulary, type ShardSet, type VocabularyShard } from './search-shards.ts';
 
 interface Index {
   known: Set<string>;
@@ -134,7 +134,7 @@ export function suggestQuery(query: string, vocab: SearchVocabulary | Index): st
 /**
  * What "did you mean" loads the vocabulary for (loadVocabularyFor): the words of `query` that found nothing and are no
  * site word (`suspects`: 马曲村 in 马曲村还欠工程队多少钱, not 还欠 or 工程队, which found pages and are not misspelt; each
- * Han character costs the shards of its readings and of theirs, issue 18), and every word typed in letters (dibao
+ * Han character costs the shards of its readings and of its pairs, issue 18), and every word typed in letters (dibao
  * Dongguan → 低保 东关: Dongguan is a place filter, not a term). Without suspects (every word found pages, none all
  * together), the whole query. suggestQuery still corrects the whole query.
  */
@@ -143,13 +143,35 @@ export function vocabularyQuery(query: string, suspects: readonly string[]): str
 }
 
 /**
- * The part of the vocabulary "did you mean" needs for `query`: the readings of its Han characters, then the words
- * with one of those readings or starting with a syllable its Latin words start with (two rounds of requests).
+ * Characters typed on each side of a word looked up whose pairs are loaded with it: a site word of up to four characters
+ * overlapping it, one character off, shares a pair with them (特因 in 特因供养: 特 and 供, a slip in 特困供养).
+ */
+const AROUND = 2;
+
+/** Each Han run of `query` with up to AROUND characters typed next to it in `around` (the whole query). */
+function withNeighbours(query: string, around: string): string[][] {
+  return (query.match(/\p{Script=Han}+/gu) ?? []).map((run) => {
+    const at = around.indexOf(run);
+    if (at < 0) return Array.from(run);
+    const before = Array.from(around.slice(0, at).match(/\p{Script=Han}*$/u)?.[0] ?? '').slice(-AROUND);
+    const after = Array.from(around.slice(at + run.length).match(/^\p{Script=Han}*/u)?.[0] ?? '').slice(0, AROUND);
+    return [...before, ...Array.from(run), ...after];
+  });
+}
+
+/**
+ * The part of the vocabulary "did you mean" needs for `query` (vocabularyQuery's words): the readings of its Han
+ * characters, then the words whose keys (vocabularyKeys) its characters make, with those typed next to them in
+ * `around` (the whole query), two next to each other or with one between them, or starting with a syllable its Latin
+ * words start with (two rounds of requests). Only the readings of `query`'s own characters are given back, so a word it
+ * found pages for is not heard as another (光伏 as 官伏). The keys depend on the query only, so a bigger county loads as
+ * many shards, each about as big (issue 18).
  */
 export async function loadVocabularyFor(
   query: string,
   set: ShardSet,
   loadShard: (set: ShardSet, i: number) => Promise<VocabularyShard>,
+  around: string = query,
 ): Promise<SearchVocabulary> {
   const shards = new Map<number, Promise<VocabularyShard>>();
   const load = (keys: Iterable<string>) =>
@@ -160,14 +182,32 @@ export async function loadVocabularyFor(
         return p;
       }),
     );
-  const han = new Set(query.match(/\p{Script=Han}/gu) ?? []);
+  const runs = withNeighbours(query, around);
+  const own = new Set(query.match(/\p{Script=Han}/gu) ?? []);
+  const han = new Set(runs.flat());
   const readings: Record<string, string> = {};
+  const readingsOf = new Map<string, string[]>();
   for (const s of await load(han))
     for (const [, c, syllables] of s.readings.matchAll(/(\P{Script=Latin})([a-z,]+)/gu))
-      if (han.has(c!)) for (const syllable of syllables!.split(',')) readings[syllable] = (readings[syllable] ?? '') + c!;
-  // A Latin word's first syllable is one of its first one to six letters.
-  const latin = (query.match(/[a-zA-Z]+/g) ?? []).flatMap((w) => Array.from({ length: Math.min(6, w.length) }, (_, n) => w.slice(0, n + 1).toLowerCase()));
+      if (han.has(c!) && !readingsOf.has(c!)) {
+        readingsOf.set(c!, [...new Set(syllables!.split(',').map(fuzzySyllable))]);
+        if (own.has(c!)) for (const syllable of syllables!.split(',')) readings[syllable] = (readings[syllable] ?? '') + c!;
+      }
+  const keys = new Set<string>();
+  const pairs = (a: string | undefined, b: string | undefined, key: (x: string, y: string) => string) => {
+    for (const x of readingsOf.get(a ?? '') ?? []) for (const y of readingsOf.get(b ?? '') ?? []) keys.add(key(x, y));
+  };
+  for (const run of runs)
+    for (const [i, c] of run.entries()) {
+      pairs(c, run[i + 1], pairKey);
+      pairs(c, run[i + 2], skipKey);
+    }
+  // A Latin word's first syllable is one of its first one to six letters; the next syllable starts after it, or is the
+  // next word's (zhai ji di).
+  const latin = (query.match(/[a-zA-Z]+/g) ?? []).map((x) => x.toLowerCase());
+  for (const [k, w] of latin.entries())
+    for (let n = 1; n <= Math.min(6, w.length); n++) keys.add(latinKey(w.slice(0, n), w.slice(n) + latin.slice(k + 1).join('')));
   const words = new Map<string, [string, string, number]>();
-  for (const s of await load([...Object.keys(readings), ...latin].map(fuzzySyllable))) for (const w of s.words) words.set(w[0], w);
+  for (const s of await load(keys)) for (const w of s.words) words.set(w[0], w);
   return { words: [...words.values()].sort((a, b) => a[2] - b[2]).map(([w, sound]) => [w, sound]), readings };
 }

@@ -142,6 +142,17 @@ describe('search on the built demo county', () => {
     expect((await site.search('纸质公开')).urls).toEqual([]); // only the footer says it
   });
 
+  it('indexes no table’s header row, so no excerpt begins with column names (目录编号 事项 公开内容): every <thead> of a record page is data-pagefind-ignore', async () => {
+    const heads = recordPaths().flatMap((path) =>
+      [...readFileSync(join(DIST, path, 'index.html'), 'utf8').matchAll(/<thead\b[^>]*>/g)].map((m) => ({ path, tag: m[0] })),
+    );
+    expect(heads.length).toBeGreaterThan(10);
+    expect(heads.filter((h) => !/\sdata-pagefind-ignore[\s=>]/.test(h.tag))).toEqual([]);
+    // The header cells are in no page's indexed text: 目录编号 is on the disclosure pages only in their header row and glossary link.
+    expect(pagesContaining(readIndexedPages(DIST), '目录编号')).toEqual([]);
+    expect((await site.search('村集体')).urls.length).toBeGreaterThan(0);
+  });
+
   it('finds exactly the pages that contain each of 40 real queries (or, for a rare word, a synonym of it): precision and recall 1.0', async () => {
     const rows: { q: string; truth: number; found: number; precision: number; recall: number }[] = [];
     for (const q of QUERIES) {

@@ -93,6 +93,18 @@ describe('the search page in a real browser', () => {
     await context.close();
   });
 
+  it('shows excerpts that begin with the record’s own words, never with a table’s header cells: 村集体 on the disclosures reads “CW-04 村集体…”', async () => {
+    const { context, page, errors } = await openPhone();
+    await page.goto(`${server.url}/search/`);
+    await typeSearch(page, '村集体');
+    const excerpts = await page.locator('.result-excerpt').allTextContents();
+    expect(excerpts.some((e) => /CW-04 村集体/.test(e))).toBe(true);
+    // The catalogue table's header row (目录编号 事项 公开内容) is not indexed, so no excerpt can begin with it.
+    expect(excerpts.filter((e) => /目录编号|公开内容 CW/.test(e))).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('finds a 公示 by a masked name or a household’s amount on its list, fetching the names bundle only for such a query', async () => {
     const { context, page, errors, transfers } = await openPhone();
     await page.goto(`${server.url}/search/`);

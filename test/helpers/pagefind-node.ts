@@ -191,8 +191,8 @@ export function openLexicon(dist: string) {
     core,
     loader,
     files,
-    /** The vocabulary "did you mean" needs for `query` (the shards of its characters and syllables). */
-    loadVocabulary: (query: string) => loadVocabularyFor(query, core.shards.vocabulary, shard<VocabularyShard>),
+    /** The vocabulary "did you mean" needs for `query`, typed in `around` (the shards of its characters and of their pairs). */
+    loadVocabulary: (query: string, around?: string) => loadVocabularyFor(query, core.shards.vocabulary, shard<VocabularyShard>, around),
   };
 }
 
@@ -242,9 +242,9 @@ export async function openSiteSearch(dist: string): Promise<SiteSearch> {
   };
   let loaded = false;
   let firstScreenEnd: number | undefined;
-  const loadVocabulary = (query: string) => {
+  const loadVocabulary = (query: string, around: string) => {
     loaded = true;
-    return loadShards(query);
+    return loadShards(query, around);
   };
   const describe = (d: PagefindResultData) => ({ title: d.meta['title'] ?? '', superseded: Boolean(d.meta['note']), kind: d.meta['kind'] });
   return {

@@ -72,6 +72,14 @@ describe('what the search page says when a township could not be searched', () =
     });
   });
 
+  it('gives the size of the townships left to search in KB of 1,000 bytes, as every size the project states: 50,000 B is 约 50 KB', () => {
+    const big = {
+      ...lexicon,
+      directory: { ...lexicon.directory, bundles: lexicon.directory.bundles.map((b) => ({ ...b, bytes: 25_000 })) },
+    } as SplitLexicon;
+    expect(restText(big, [0], [1, 2]).button).toBe('搜索其余 2 个乡镇（约 50 KB）');
+  });
+
   it('names the masked names of the 公示 lists when their bundle could not be searched, and offers to try it again', () => {
     const named = {
       ...lexicon,

@@ -2,10 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { chooseBundles, type SplitLexicon } from '../../src/lib/search-bundles.ts';
 import { buildT2s, buildVocabulary, choosePins, hanCharacters, loadJieba, makePlace, makeWordCounter, siteWords } from '../../src/lib/search-lexicon.ts';
 import { planQuery } from '../../src/lib/search-query.ts';
-import { makeLexiconLoader, shardLexicon, shardVocabulary, type LexiconCore, type ShardSet } from '../../src/lib/search-shards.ts';
+import {
+  makeLexiconLoader,
+  shardLexicon,
+  shardVocabulary,
+  VOCABULARY_SHARD_BYTES,
+  VOCABULARY_SHARDS_MAX,
+  vocabularyShardCount,
+  type LexiconCore,
+  type SearchVocabulary,
+  type ShardSet,
+} from '../../src/lib/search-shards.ts';
 import { loadVocabularyFor } from '../../src/lib/search-suggest.ts';
 import { suggestQuery } from '../../src/lib/search-suggest.ts';
 import { SEARCH_LANGUAGE } from '../../src/lib/search-synonyms.ts';
+import { PLACE_FIRST, PLACE_LAST, PLACE_MIDDLE } from '../../bench/gen/words.ts';
 
 /** Two townships' pages, as the build counts them. */
 const PAGES = [
@@ -180,5 +191,42 @@ describe('the did-you-mean vocabulary in shards (loaded by syllable after a miss
     const { vocabulary, asked } = load('低宝');
     await vocabulary;
     expect(new Set(asked).size).toBeLessThan(count / 2);
+  });
+});
+
+describe('the did-you-mean vocabulary of a bigger county (issue 18)', () => {
+  /** `n` village names made as the generated counties make them (bench/gen): 王家庄村, 李堡村 … every one with 村. */
+  const villages = (n: number) =>
+    Array.from(
+      { length: n },
+      (_, i) =>
+        `${PLACE_FIRST[i % PLACE_FIRST.length]![0]}${i % 3 === 0 ? PLACE_MIDDLE[(i >> 2) % PLACE_MIDDLE.length]![0] : ''}${PLACE_LAST[(i * 13) % PLACE_LAST.length]![0]}${Math.floor(i / 500) || ''}村`,
+    );
+  /** What did-you-mean downloads for `query` in a county of the demo's pages and `n` more villages, as the build shards it. */
+  const loaded = async (query: string, n: number) => {
+    const vocab: SearchVocabulary = buildVocabulary(counter.pages, [...places.map((p) => p.name), ...villages(n)]);
+    const count = vocabularyShardCount(vocab, VOCABULARY_SHARD_BYTES, VOCABULARY_SHARDS_MAX);
+    const files = shardVocabulary(vocab, count).map((s) => JSON.stringify(s));
+    let bytes = 0;
+    const part = await loadVocabularyFor(query, { folder: 'vocabulary-test', count }, (_, i) => {
+      bytes += Buffer.byteLength(files[i]!);
+      return Promise.resolve(JSON.parse(files[i]!) as never);
+    });
+    return { bytes, corrected: suggestQuery(query, part), whole: suggestQuery(query, vocab) };
+  };
+
+  it('downloads about as much for a misspelt village at 1,000 villages as at 100, and corrects it the same: 马区村 → 马曲村', async () => {
+    const small = await loaded('马区村', 100);
+    const big = await loaded('马区村', 1000);
+    expect([small.corrected, big.corrected, big.whole]).toEqual(['马曲村', '马曲村', '马曲村']);
+    // Keyed by one syllable, every village's 村 (cun) was in the shard this query loads: ten times the villages, about
+    // ten times the bytes (18–27 KB gzipped at 1,000 villages in session 14).
+    expect(big.bytes).toBeLessThan(1.5 * small.bytes);
+  });
+
+  it.each(['特因供养', '低宝', '一是一议', 'dibao', 'zhai ji di'])('corrects %s at 1,000 villages as the whole vocabulary does', async (query) => {
+    const { corrected, whole } = await loaded(query, 1000);
+    expect(corrected).toBeDefined();
+    expect(corrected).toBe(whole);
   });
 });
