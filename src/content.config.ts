@@ -47,8 +47,8 @@ interface EntryType {
  * Astro's glob loader with each Markdown file's front matter left unparsed: the check parsed and validated it, the
  * empty schema strips it, and the pages take every field from the checked county, so the body (what Astro's own
  * Markdown entry type gives the renderer, src/lib/front-matter.ts) is all the sync needs. Parsing every file's YAML
- * again was 7.5 s of the page process's 195 s in a cold 300-village build (docs/benchmarks.md, session 15). MDX files
- * go through Astro's entry type as before.
+ * again took 4.5–4.8 CPU-s at 300 villages (19,749 bodies), 0.2 without (docs/benchmarks.md, session 15), and left
+ * every body's front matter in the data store. MDX files go through Astro's entry type as before.
  */
 function withBodiesOnly(loader: Loader): Loader {
   return {
