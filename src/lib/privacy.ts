@@ -76,7 +76,11 @@ function toAscii(text: string): string {
   const ascii = text.replace(INVISIBLE, '').replace(FULL_WIDTH, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
   return ascii
     .replace(CHINESE_RUN, (run) =>
-      [...run].filter((ch) => /\d/.test(ch) || ch in CHINESE_DIGITS).length >= 11 ? [...run].map((ch) => CHINESE_DIGITS[ch] ?? ch).join('') : run,
+      // Most runs are amounts, dates and serials in ASCII digits: shorter than a number, or without a Chinese numeral, they
+      // read as they are.
+      run.length >= MIN_NUMBER_LENGTH && hasChineseDigit(run) && [...run].filter((ch) => /\d/.test(ch) || ch in CHINESE_DIGITS).length >= 11
+        ? [...run].map((ch) => CHINESE_DIGITS[ch] ?? ch).join('')
+        : run,
     )
     .replace(/\d+(?:,\d+)+/g, (run) =>
       run
@@ -196,6 +200,15 @@ export function findPersonalNumbers(text: string, options: FindOptions = {}): Pe
     }
   }
   return hits;
+}
+
+/** True when `text` holds a Chinese numeral (〇一二…, 壹贰叁…, 幺). */
+function hasChineseDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x3007 && CHINESE_DIGIT_CODES.has(c)) return true;
+  }
+  return false;
 }
 
 /** True when `text` has at least `n` digits (ASCII, full-width or Chinese numerals). */

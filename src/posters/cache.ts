@@ -32,7 +32,7 @@ import {
   writeCacheFile,
   type CacheFileSpec,
 } from '../check/cache-file.ts';
-import { canonicalJson, hashText } from '../lib/fingerprint.ts';
+import { canonicalJson } from '../lib/fingerprint.ts';
 import type { PosterDoc } from './doc.ts';
 import { getFontIdentity } from './fonts.ts';
 import type { PosterFormat, SizePreset } from './sizes.ts';
@@ -127,12 +127,14 @@ export function getLayoutKey(doc: PosterDoc, size: SizePreset): string {
  * make for every poster of every village.
  */
 export function getPosterKeys(doc: PosterDoc) {
-  const docJson = canonicalJson(doc);
   const renderer = canonicalJson(getRenderIdentity());
+  // The document's JSON, the long part, is hashed once; each key goes on from a copy of that hash.
+  const docHash = createHash('sha256').update(`{"doc":${canonicalJson(doc)},"`);
+  const key = (rest: string) => docHash.copy().update(rest).digest('hex').slice(0, 32);
   return {
-    layout: (size: SizePreset) => hashText(`{"doc":${docJson},"renderer":${renderer},"size":${canonicalJson(size)}}`).slice(0, 32),
+    layout: (size: SizePreset) => key(`renderer":${renderer},"size":${canonicalJson(size)}}`),
     cache: (size: SizePreset, formats: readonly PosterFormat[]) =>
-      hashText(`{"doc":${docJson},"formats":${canonicalJson(formats)},"renderer":${renderer},"size":${canonicalJson(size)}}`).slice(0, 32),
+      key(`formats":${canonicalJson(formats)},"renderer":${renderer},"size":${canonicalJson(size)}}`),
   };
 }
 

@@ -8,6 +8,7 @@ import { getEntryAnchor } from '../lib/ledger.ts';
 import { periodLabel } from '../lib/period.ts';
 import { maskName } from '../lib/privacy.ts';
 import { getIssuer } from './context.ts';
+import { deriveOnce } from './once.ts';
 import { recordPath } from './registry.ts';
 
 export interface LedgerFacts {
@@ -50,7 +51,13 @@ function maskedParties(items: LedgerRec['data']['receivables']): BalanceFacts[] 
   });
 }
 
-export function getLedgerFacts(l: LedgerRec, v: VillageRecords): LedgerFacts {
+/** A ledger's facts, derived once per record and village (./once.ts). */
+export const getLedgerFacts: (l: LedgerRec, v: VillageRecords) => LedgerFacts = deriveOnce<LedgerRec, VillageRecords, void, LedgerFacts>(
+  deriveLedgerFacts,
+  () => undefined,
+);
+
+function deriveLedgerFacts(l: LedgerRec, v: VillageRecords): LedgerFacts {
   const meetings = new Map(v.meetings.map((m) => [m.id, m]));
   const roster = new Set([...v.data.committee, ...v.data.supervisors, ...v.data.staff].map((m) => m.name));
   const publicName = (name: string) => (roster.has(name) ? name : maskName(name));

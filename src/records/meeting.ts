@@ -11,6 +11,7 @@ import { getExpenseAuthority, getStanding } from '../lib/decisions.ts';
 import { getBodyRule } from '../law/bodies.ts';
 import type { Meeting } from '../schemas/index.ts';
 import { getIssuer, type FactsContext } from './context.ts';
+import { deriveOnce } from './once.ts';
 import { recordPath } from './registry.ts';
 
 export type MeetingRec = Rec<Meeting>;
@@ -53,7 +54,10 @@ export interface MeetingFacts {
   quarters: (Period & { kind: 'quarter' })[];
 }
 
-export function getMeetingFacts(m: MeetingRec, v: VillageRecords, ctx: FactsContext): MeetingFacts {
+/** A meeting's facts, derived once per record, village and rule profile (./once.ts). */
+export const getMeetingFacts: (m: MeetingRec, v: VillageRecords, ctx: FactsContext) => MeetingFacts = deriveOnce(deriveMeetingFacts, (ctx) => ctx.profile);
+
+function deriveMeetingFacts(m: MeetingRec, v: VillageRecords, ctx: FactsContext): MeetingFacts {
   const rule = getBodyRule(m.data.body)!;
   const q = getQuorum(rule, m.data, { womenRepQuorum: ctx.profile.womenRepQuorum });
   const outcomes = m.data.resolutions.map((r) => getOutcome(rule, m.data, r.votes, q.met));

@@ -10,6 +10,7 @@ import { formatYuan } from '../lib/money.ts';
 import { maskName } from '../lib/privacy.ts';
 import { getNoticeType } from '../law/notice-types.ts';
 import { getIssuer, type FactsContext } from './context.ts';
+import { deriveOnce } from './once.ts';
 import { recordPath } from './registry.ts';
 
 /** The subject fields of a 公示 as column headings, and which are numbers (right-aligned). */
@@ -63,7 +64,13 @@ export interface NoticeFacts {
   issuer: string;
 }
 
-export function getNoticeFacts(n: NoticeRec, v: VillageRecords, ctx: Pick<FactsContext, 'asOf'>): NoticeFacts {
+/** A 公示's facts, derived once per record, village and as-of date (./once.ts). */
+export const getNoticeFacts: (n: NoticeRec, v: VillageRecords, ctx: Pick<FactsContext, 'asOf'>) => NoticeFacts = deriveOnce(
+  deriveNoticeFacts,
+  (ctx) => ctx.asOf,
+);
+
+function deriveNoticeFacts(n: NoticeRec, v: VillageRecords, ctx: Pick<FactsContext, 'asOf'>): NoticeFacts {
   const x = n.data;
   const type = getNoticeType(x.type)!;
   const keys = type.allowedFields.filter((f) => x.subjects.some((s) => s[f as keyof typeof s] !== undefined));

@@ -305,6 +305,13 @@ describe('voucher numbers are serials, not bank cards', () => {
 });
 
 describe('numbers hidden in other ways', () => {
+  it('finds a mobile number of Chinese numerals and digits mixed among many short amounts and dates, and leaves the amounts alone', () => {
+    const amounts = Array.from({ length: 200 }, (_, i) => `${i}.50元，2025-03-${String((i % 28) + 1).padStart(2, '0')}，一二三`).join('；');
+    expect(findPersonalNumbers(`${amounts}；联系人电话139一七一二3456；${amounts}`).map((h) => h.masked)).toEqual(['139****3456']);
+    expect(findPersonalNumbers(amounts)).toEqual([]);
+    expect(findPersonalNumbers('卡号 6222 0200 0000 0000 001，电话 一三九 一七一二 三四五六').map((h) => h.kind)).toEqual(['mobile']);
+  });
+
   it('finds a mobile number in Chinese numerals, with zero-width characters or commas between its groups', () => {
     for (const text of [
       '电话一三九一七一二三四五六',
