@@ -77,7 +77,7 @@ describe('the allocator settings of the processes a build starts', () => {
   // them too, and with "never" there are none to count.
   it.runIf(transparentHugePages() === 'madvise')(
     "leaves none of Rolldown's freed memory resident in huge pages once a bundle is closed",
-    { timeout: 60_000 },
+    { timeout: 240_000 },
     () => {
       expect(hugePagesAfterBundling({ MIMALLOC_PURGE_DELAY: '0' })).toBeGreaterThan(0);
       expect(hugePagesAfterBundling(allocatorSettings({}))).toBe(0);
