@@ -13,6 +13,7 @@ import { runInNewContext } from 'node:vm';
 import type { BuildContext, PageHandover } from '../src/build/context.ts';
 import { addPlaced, carryOver, linkAhead, placeAhead } from '../src/build/carry-over.ts';
 import { provideBuildContextWithoutCounty } from '../src/build/handover.ts';
+import { allocatorSettings, pageProcessExecArgv } from '../src/build/process-memory.ts';
 import { resolveAsOf } from '../src/check/as-of.ts';
 import {
   dropUnsealedFile,
@@ -66,12 +67,8 @@ const { values } = parseArgs({
 });
 const started = performance.now();
 // The allocators of the processes this build starts (the page process's Rolldown, Pagefind, the check, the county steps)
-// give more of the memory they free back to the system while they run (issue 18): glibc's threshold for mapping a large
-// block on its own stays at 128 KiB (by default it grows with each such block freed, and larger blocks then stay in its
-// heap), and mimalloc (Rolldown's) returns freed pages at once instead of after a delay. docs/benchmarks.md, session 14:
-// mem14. A value the caller set is kept.
-process.env['GLIBC_TUNABLES'] ??= 'glibc.malloc.mmap_threshold=131072';
-process.env['MIMALLOC_PURGE_DELAY'] ??= '0';
+// hold no more than they use (issue 18; src/build/process-memory.ts). A value the caller set is kept.
+Object.assign(process.env, allocatorSettings(process.env));
 const project = join(import.meta.dirname, '..');
 const root = resolve(values.root ?? process.cwd());
 const dist = resolve(values.out ?? join(root, 'dist'));
@@ -257,9 +254,6 @@ function collectGarbage(): void {
   });
 }
 
-/** Semi-space of the page process's young generation, in MB (V8 in Node 24 grows it up to 64 on this machine). */
-const PAGE_SEMI_SPACE_MB = 32;
-
 /** A child process (pages, post-build steps) died or failed: its message is for the clerk (the stack of this script would not help). */
 class ChildProcessFailure extends Error {}
 
@@ -289,10 +283,8 @@ function renderPages(context: PageHandover, onStarted: (pid: number) => void = (
       cwd: work,
       serialization: 'advanced',
       stdio: 'inherit',
-      // Rendering makes short-lived strings by the million; a young generation smaller than the one V8 grows to on a
-      // machine with memory to spare (64 MB semi-spaces) stays in cache (100 villages, three runs against two on a loaded
-      // machine: page process 67 → 58–67 CPU-s, mean −7 %; peak 1.07–1.09 → 0.98–1.03 GB; docs/benchmarks.md, session 8).
-      execArgv: [...process.execArgv.filter((a) => !a.startsWith('--max-semi-space-size')), `--max-semi-space-size=${PAGE_SEMI_SPACE_MB}`],
+      // Its young generation and heap growth: src/build/process-memory.ts.
+      execArgv: pageProcessExecArgv(process.execArgv),
     });
     if (child.pid) onStarted(child.pid);
     child.on('error', failed);
