@@ -44,9 +44,26 @@ export const SITE_SECURITY_HEADERS: readonly (readonly [name: string, value: str
   ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()'],
 ];
 
-/** `_headers` for Netlify and Cloudflare Pages: every path gets {@link SITE_SECURITY_HEADERS}. */
+/** How long a browser may keep a file whose name changes with its content: a year, never asked again. */
+export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+
+/**
+ * The `Cache-Control` rules `_headers` gives Netlify and Cloudflare Pages, beside the nginx site's map
+ * (deploy/nginx/gongkai.conf), which says more. Only Astro's hashed scripts and stylesheets: a rule these hosts read
+ * may end in one `*` and nothing else, so the search index's and the kiosk's hashed folders (a hash in the middle of
+ * the path) cannot be told from the files beside them that must not be kept (`pagefind-entry.json`, a kiosk's `sw.js`);
+ * those keep the hosts' default, kept but asked again each time (`max-age=0, must-revalidate`, with an ETag). No rule
+ * for `/*`: both hosts join the values of every rule a path matches, and a second `Cache-Control` would be joined to it.
+ */
+export const STATIC_HOST_CACHE_RULES: readonly (readonly [path: string, cacheControl: string])[] = [['/_astro/*', IMMUTABLE_CACHE_CONTROL]];
+
+/**
+ * `_headers` for Netlify and Cloudflare Pages: every path gets {@link SITE_SECURITY_HEADERS}, and the paths of
+ * {@link STATIC_HOST_CACHE_RULES} their `Cache-Control`.
+ */
 export function staticHostHeadersFile(): string {
-  const lines = ['# Security headers for Netlify and Cloudflare Pages (src/lib/site-policy.ts; nginx: deploy/nginx/gongkai.conf).', '/*'];
+  const lines = ['# Security and cache headers for Netlify and Cloudflare Pages (src/lib/site-policy.ts; nginx: deploy/nginx/gongkai.conf).', '/*'];
   for (const [name, value] of SITE_SECURITY_HEADERS) lines.push(`  ${name}: ${value}`);
+  for (const [path, value] of STATIC_HOST_CACHE_RULES) lines.push('', path, `  Cache-Control: ${value}`);
   return `${lines.join('\n')}\n`;
 }

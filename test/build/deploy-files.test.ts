@@ -54,6 +54,14 @@ describe('the deploy file report', () => {
     );
   });
 
+  it('ships the _headers file Netlify and Cloudflare Pages read, and names every file under /_astro/ by its content, so keeping them a year is safe', () => {
+    expect(readFileSync(join(dist, '_headers'), 'utf8')).toBe(readFileSync(join(ROOT, 'public', '_headers'), 'utf8'));
+    const astro = readdirSync(join(dist, '_astro'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    expect(astro.length).toBeGreaterThan(0);
+    // Astro's asset names: name.<8-character content hash>.ext.
+    for (const e of astro) expect(e.name).toMatch(/\.[\w-]{8}\.[a-z0-9]+$/);
+  });
+
   it('reports each county of a portal against the host’s cap, and refuses the portal when it is over', async () => {
     const shards = join(work, 'shards');
     cpSync(dist, join(shards, 'demo'), { recursive: true, dereference: true });
