@@ -10,7 +10,7 @@ import type { Finding } from '../lib/finding.ts';
 import { checkLedger, checkLedgerContinuity } from '../lib/ledger.ts';
 import { isInPeriod, periodKey, periodLabel, periodLabelEn } from '../lib/period.ts';
 import { bodyLinePath } from '../lib/content-safety.ts';
-import { findPersonalNumbers, maskName, MIN_NUMBER_LENGTH, SERIAL_FIELD_KINDS } from '../lib/privacy.ts';
+import { findNameInText, findPersonalNumbers, maskName, MIN_NUMBER_LENGTH, SERIAL_FIELD_KINDS } from '../lib/privacy.ts';
 import { checkMeeting, getOutcome, getQuorum } from '../lib/quorum.ts';
 import { getExpenseAuthority, getStanding, type Standing } from '../lib/decisions.ts';
 import { checkEligibleAgainstRegister } from '../lib/register.ts';
@@ -80,7 +80,8 @@ export function scanPrivacy(data: unknown, body: string, bodyLine = 1): Finding[
 /**
  * A personal 公示's subjects named in full outside its list: the site masks each name in the list (马*顺), but the
  * title, the other fields and the body are published and indexed as written, so a name there would undo the mask
- * (domain rules §4.2–4.3). Read from the file as parsed (its schema not yet checked): a notice whose type is not
+ * (domain rules §4.2–4.3). A two-character name followed by a character that may go on a longer name (唐亮 in
+ * 唐亮国介绍…) is only a warning: it may be someone else (src/lib/privacy.ts, `findNameInText`). Read from the file as parsed (its schema not yet checked): a notice whose type is not
  * personal, or whose subjects name no one, has nothing to find.
  */
 export function scanSubjectNames(data: unknown, body: string, bodyLine = 1): Finding[] {
@@ -96,7 +97,13 @@ export function scanSubjectNames(data: unknown, body: string, bodyLine = 1): Fin
   if (names.size === 0) return [];
   const out: Finding[] = [];
   const report = (text: string, path: (string | number)[]) => {
-    for (const [name, i] of names) if (text.includes(name)) out.push({ code: 'privacy.subject-name', path, params: { masked: maskName(name), row: i + 1 } });
+    for (const [name, i] of names) {
+      const hit = findNameInText(name, text);
+      if (hit?.how === 'whole') out.push({ code: 'privacy.subject-name', path, params: { masked: maskName(name), row: i + 1 } });
+      // Perhaps someone else, whose name begins with it: the clerk is asked to look, the build goes on.
+      if (hit?.how === 'part')
+        out.push({ code: 'privacy.subject-name-part', path, severity: 'warning', params: { masked: maskName(name), row: i + 1, found: hit.found } });
+    }
   };
   const path: (string | number)[] = [];
   const walk = (v: unknown) => {

@@ -233,6 +233,34 @@ export function maskName(name: string): string {
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 }
 
+/**
+ * Characters that follow a person's name in a notice or minutes and seldom end a given name: 王明等、王明家、王明户、
+ * 王明之母、王明因病、王明申请、将王明纳入. After a two-character name, any other Chinese character may be the third
+ * character of a longer name (唐亮 in 唐亮国介绍了…): see {@link findNameInText}.
+ */
+const NAME_FOLLOWERS = new Set([...'等家户之的系因申纳夫妻父母儿女孙同一两三四五及与和或患残年现在于是为本老全名共属已未经拟说称提反今近去自']);
+
+const HAN = /\p{Script=Han}/u;
+
+/** How a name occurs in a text: `whole` — as the name itself; `part` — perhaps as the start of a longer name. */
+export type NameOccurrence = 'whole' | 'part';
+
+/**
+ * Whether `name` occurs in `text`, and how sure that is: a name of three or more characters wherever it occurs; a
+ * two-character name where the next character is not Chinese (punctuation, a digit, the end) or is one that follows
+ * names ({@link NAME_FOLLOWERS}); otherwise `part`: the text may name someone else whose name begins with it (唐亮国
+ * for 唐亮). `whole` wins over `part` when the name occurs more than once; undefined when it does not occur.
+ */
+export function findNameInText(name: string, text: string): { how: NameOccurrence; found: string } | undefined {
+  let part: string | undefined;
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    const next = String.fromCodePoint(text.codePointAt(at + name.length) ?? 32);
+    if ([...name].length >= 3 || !HAN.test(next) || NAME_FOLLOWERS.has(next)) return { how: 'whole', found: name };
+    part ??= name + next;
+  }
+  return part === undefined ? undefined : { how: 'part', found: part };
+}
+
 /** 13812341234 → 138****1234. */
 export function maskPhone(phone: string): string {
   const d = phone.replace(/\D/g, '');

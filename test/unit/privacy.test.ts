@@ -377,6 +377,31 @@ describe("a personal 公示's subjects named in full outside its list", () => {
     expect(scanSubjectNames(notice(), '以上3户拟纳入最低生活保障，王姓村民如有异议请反映。')).toEqual([]);
   });
 
+  it('is an error for a two-character name before punctuation, a digit, the end or a word that follows names (等、家、因、纳入…)', () => {
+    const two = notice({ subjects: [{ name: '王明' }, { name: '李强' }] });
+    for (const body of ['王明，家中3人。', '低保对象王明', '王明3口人', '王明等2户', '王明家中有三口人', '王明因病致贫', '同意将王明纳入低保'])
+      expect(
+        scanSubjectNames(two, body).map((f) => [f.code, f.severity]),
+        body,
+      ).toEqual([['privacy.subject-name', undefined]]);
+  });
+
+  it('only asks the clerk to look when a two-character name may begin someone else’s longer name (唐亮 in 唐亮国介绍)', () => {
+    const two = notice({ subjects: [{ name: '唐亮' }] });
+    expect(scanSubjectNames(two, '唐亮国介绍了项目资金来源。', 5)).toEqual([
+      {
+        code: 'privacy.subject-name-part',
+        path: ['正文（文件第5行） body, line 5 of the file'],
+        severity: 'warning',
+        params: { masked: '唐*', row: 1, found: '唐亮国' },
+      },
+    ]);
+    // Named as themselves too, in the same line: the error, not the warning.
+    expect(scanSubjectNames(two, '唐亮国介绍了唐亮家的情况。').map((f) => f.code)).toEqual(['privacy.subject-name']);
+    // Three characters are a name wherever they stand.
+    expect(scanSubjectNames(notice(), '刘翠兰英主持').map((f) => f.code)).toEqual(['privacy.subject-name']);
+  });
+
   it('reads a file that is not yet a valid notice without failing', () => {
     for (const data of [null, 'text', [], { type: 3 }, { type: '低保初审', subjects: 'x' }, { type: '低保初审', subjects: [null, { name: 5 }] }])
       expect(scanSubjectNames(data, '马天顺')).toEqual([]);

@@ -1011,6 +1011,14 @@ export const CONTENT_MESSAGES = defineMessages({
     fixZh: `删去这里的姓名，改写为“以上各户”“名单第 N 户”，或写成遮盖后的 ${s(p.masked)}。`,
     fixEn: `Take the name out here: refer to the list ("the households above", "row N of the list") or write the masked ${s(p.masked)}.`,
   }),
+  'privacy.subject-name-part': (p: { masked: Param; row: Param; found: Param }) => ({
+    zh: `“${s(p.found)}”以公示对象的姓名开头（名单第 ${s(p.row)} 行，${s(p.masked)}）。如果说的是这位对象，姓名就照原样公开了，也能被搜索到；如果是另一个人（名字更长），可以不改。`,
+    en: `"${s(p.found)}" begins with the name of a subject of this notice (row ${s(p.row)} of the list, ${s(p.masked)}). If it means that subject, the name is published and searchable as written; if it is someone else with a longer name, leave it.`,
+    expectedZh: '对象的姓名只写在 subjects 名单里',
+    expectedEn: "a subject's name only in the subjects list",
+    fixZh: `若指这位对象：删去姓名，改写为“以上各户”“名单第 N 户”，或写成遮盖后的 ${s(p.masked)}。`,
+    fixEn: `If it means the subject: take the name out, refer to the list ("the households above", "row N of the list") or write the masked ${s(p.masked)}.`,
+  }),
   // ── unfinished files (npm run new) ─────────────────────────────────────
   'field.placeholder': (p: { field: Param; value: Param }) => ({
     zh: `“${s(p.field)}”还没有填写，仍是新建时留下的占位：${s(p.value)}`,
