@@ -7,7 +7,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { BuildContext, PageHandover } from '../src/build/context.ts';
@@ -51,20 +50,28 @@ import { loadSignerKey } from '../src/log-store/keys.ts';
 import { LogRefusal } from '../src/log-store/store.ts';
 import type { CountyStepsReply, CountyStepsRequest } from './build-county-steps.ts';
 import { SEARCH_STEP, runPostBuildSteps } from './build-steps.ts';
+import { readCommandLine } from '../src/tools/command-line.ts';
 
-const { values } = parseArgs({
-  options: {
-    root: { type: 'string' },
-    out: { type: 'string' },
-    full: { type: 'boolean', default: false },
-    'no-posters': { type: 'boolean', default: false },
-    'web-root': { type: 'string' },
-    'log-key': { type: 'string' },
-    workers: { type: 'string' },
-    'memory-budget': { type: 'string' },
-    'data-file-mb': { type: 'string' },
+const USAGE = `用法 usage: npm run build [-- --root <县文件夹 county folder>] [--out <输出 dir>] [--full] [--no-posters] [--workers N]
+    [--web-root <网站根目录 web root>] [--log-key <私钥 key file>] [--memory-budget <MB>] [--data-file-mb <MB>]
+  先检查 content/，再构建网站；出错时 dist/ 不变。Checks content/, then builds the site; on any error dist/ is left as it was.
+  --full: 全部重建，不用上次的结果 rebuild everything, reusing nothing`;
+const { values } = readCommandLine(
+  {
+    options: {
+      root: { type: 'string' },
+      out: { type: 'string' },
+      full: { type: 'boolean', default: false },
+      'no-posters': { type: 'boolean', default: false },
+      'web-root': { type: 'string' },
+      'log-key': { type: 'string' },
+      workers: { type: 'string' },
+      'memory-budget': { type: 'string' },
+      'data-file-mb': { type: 'string' },
+    },
   },
-});
+  USAGE,
+);
 const started = performance.now();
 // The allocators of the processes this build starts (the page process's Rolldown, Pagefind, the check, the county steps)
 // hold no more than they use (issue 18; src/build/process-memory.ts). A value the caller set is kept.

@@ -5,21 +5,26 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { generateCounty } from '../bench/gen/county.ts';
+import { readCommandLine } from '../src/tools/command-line.ts';
 
-const { values } = parseArgs({
-  options: {
-    villages: { type: 'string', default: '30' },
-    quarters: { type: 'string', default: '8' },
-    out: { type: 'string' },
-    seed: { type: 'string', default: '1' },
+const USAGE = `用法 usage: npm run gen -- --villages N --quarters Q [--out <文件夹 dir>] [--seed S]
+  生成一个合成县（基准测试用）。Writes a synthetic county for benchmarks and load tests.`;
+const { values } = readCommandLine(
+  {
+    options: {
+      villages: { type: 'string', default: '30' },
+      quarters: { type: 'string', default: '8' },
+      out: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+    },
   },
-});
+  USAGE,
+);
 const villages = Number(values.villages);
 const quarters = Number(values.quarters);
 if (!Number.isInteger(villages) || villages < 1 || !Number.isInteger(quarters) || quarters < 1) {
-  console.error('用法 usage: npm run gen -- --villages N --quarters Q [--out dir] [--seed S]');
+  console.error(USAGE);
   process.exit(2);
 }
 const out = resolve(values.out ?? join('bench', '.work', `county-${villages}v-${quarters}q-s${values.seed}`));

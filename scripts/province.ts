@@ -16,7 +16,6 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { resolveAsOf } from '../src/check/as-of.ts';
 import { countyBaseUrl, readProvince } from '../src/province/load.ts';
@@ -26,23 +25,33 @@ import { checkHostLimits, countEntries, HOST_IDS, HOSTS, type Host } from '../sr
 import { countyInputHash } from '../src/build/input-hash.ts';
 import { githubMatrix, gitlabChildPipeline, planShardJobs } from '../src/province/pipeline.ts';
 import type { Province, ProvinceCounty } from '../src/schemas/province.ts';
+import { readCommandLine } from '../src/tools/command-line.ts';
 
 const project = join(import.meta.dirname, '..');
 const [command, ...rest] = process.argv.slice(2);
-const { values } = parseArgs({
-  args: rest,
-  options: {
-    province: { type: 'string', default: 'province.yaml' },
-    target: { type: 'string', default: 'gitlab' },
-    out: { type: 'string' },
-    counties: { type: 'string' },
-    shards: { type: 'string', default: 'shards' },
-    dir: { type: 'string' },
-    cap: { type: 'string' },
-    host: { type: 'string' },
-    'no-posters': { type: 'boolean', default: false },
+const USAGE = `用法 usage: npm run province -- <pipeline|build|assemble|files> [选项 options]
+  pipeline --province province.yaml --target gitlab|github [--out <文件 file>]
+  build --province province.yaml --counties a,b --shards shards [--no-posters]
+  assemble --province province.yaml --shards shards --out public
+  files --dir public [--host gitlab-pages] [--cap N]
+  详见 scripts/province.ts 与 README “全省门户”。See scripts/province.ts and the README's province section.`;
+const { values } = readCommandLine(
+  {
+    args: rest,
+    options: {
+      province: { type: 'string', default: 'province.yaml' },
+      target: { type: 'string', default: 'gitlab' },
+      out: { type: 'string' },
+      counties: { type: 'string' },
+      shards: { type: 'string', default: 'shards' },
+      dir: { type: 'string' },
+      cap: { type: 'string' },
+      host: { type: 'string' },
+      'no-posters': { type: 'boolean', default: false },
+    },
   },
-});
+  USAGE,
+);
 
 function die(lines: string[]): never {
   for (const l of lines) console.error(l);
@@ -178,4 +187,4 @@ if (command === 'pipeline') pipeline();
 else if (command === 'build') build();
 else if (command === 'assemble') await assemble();
 else if (command === 'files') files();
-else die(['用法 usage: npm run province -- pipeline|build|assemble|files [options]（见 scripts/province.ts）']);
+else die([USAGE]);

@@ -6,17 +6,23 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { publish, rollback } from '../src/deploy/publish.ts';
 import { LAST_PUBLISH_FILE } from '../src/deploy/release-age.ts';
+import { readCommandLine } from '../src/tools/command-line.ts';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { dist: { type: 'string' }, keep: { type: 'string' }, rollback: { type: 'boolean', default: false }, root: { type: 'string' } },
-});
+const USAGE = `用法 usage: npm run publish -- <网站根目录 web root> [--dist dist] [--keep 5] [--rollback] [--root <县文件夹 county folder>]
+  把构建好的网站上线（<网站根目录>/current 指向新版本）；--rollback 退回上一个版本。
+  Puts the build online (<web root>/current points at the new release); --rollback goes back one release.`;
+const { values, positionals } = readCommandLine(
+  {
+    allowPositionals: true,
+    options: { dist: { type: 'string' }, keep: { type: 'string' }, rollback: { type: 'boolean', default: false }, root: { type: 'string' } },
+  },
+  USAGE,
+);
 const webRoot = positionals[0];
 if (!webRoot || positionals.length > 1) {
-  console.error('用法 Usage: npm run publish -- <网站根目录 web root> [--dist dist] [--keep 5] [--rollback]');
+  console.error(USAGE);
   process.exit(2);
 }
 const root = resolve(values.root ?? process.cwd());
