@@ -306,7 +306,8 @@ export function moneyTerm(term: string): string | undefined {
   const [, num, scale, unit] = m;
   const latin = /^\d/.test(num!);
   if (latin && !scale && !unit && !term.startsWith('¥') && !term.startsWith('￥')) return undefined;
-  if (!latin && !unit && !/[百千万亿]/.test(num! + (scale ?? ''))) return undefined;
+  // 亿 with no 元 is a slip (一事一亿), not an amount a village prints.
+  if (!latin && !unit && !/[百千万]/.test(num! + (scale ?? ''))) return undefined;
   const value = latin ? Number(num!.replace(/,/g, '')) : parseChineseNumber(num! + (scale ?? ''));
   if (value === undefined || !Number.isFinite(value)) return undefined;
   const factor = latin && scale ? { 千: 1000, 万: 10_000, 亿: 100_000_000 }[scale]! : 1;
@@ -542,6 +543,13 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
       )
       .replace(/下半年/g, ' 三季度 四季度 '),
   );
+  // Pinyin typed a syllable at a time (lu deng, zhai ji di) is one word, as did-you-mean reads it.
+  const syllable = new RegExp(sp?.pinyin.replace('+$', '$') ?? '$^');
+  const one = (p = '') => syllable.test(p.toLowerCase()) && !seg.synonyms[p.toLowerCase()];
+  for (let i = 0, run = false; i + 1 < pieces.length; i++) {
+    run = (run || one(pieces[i])) && one(pieces[i + 1]);
+    if (run) pieces.splice(i, 2, pieces[i]! + pieces[i-- + 1]!);
+  }
   // "Dong Guan 低保": neighbouring Latin pieces that together are a place's key are one piece.
   for (let i = 0; i + 1 < pieces.length; i++) {
     const key = pinyinKey(pieces[i]! + pieces[i + 1]!);

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { moneyTerm, planQuery, type SearchLexicon } from '../../src/lib/search-query.ts';
+import { suggestQuery } from '../../src/lib/search-suggest.ts';
 import { SEARCH_LANGUAGE } from '../../src/lib/search-synonyms.ts';
 
 const LEXICON: SearchLexicon = {
@@ -100,5 +101,33 @@ describe('English and dialect words', () => {
     expect(labels('剃头')).toContain('理发');
     expect(labels('修路的沙子钱')).toContain('砂石');
     expect(planQuery('额们村的账', LEXICON)).toMatchObject({ terms: [], kinds: ['财务收支'] });
+  });
+});
+
+describe('pinyin typed a syllable at a time, and slips that look like amounts', () => {
+  it('joins pinyin typed a syllable at a time into one word (lu deng → ludeng, zhai ji di → zhaijidi), but not English or whole words', () => {
+    expect(texts('dgsq lu deng')).toEqual(['ludeng']);
+    expect(planQuery('dgsq lu deng', LEXICON).villages).toEqual(['东关社区']);
+    expect(texts('zhai ji di')).toEqual(['zhaijidi']);
+    expect(texts('guangfu shouyi')).toEqual(['guangfu', 'shouyi']);
+  });
+
+  it('corrects syllables typed apart beside other words: dgsq lu deng → dgsq 路灯, lu deng gai zao → 路灯 改造', () => {
+    const vocab = {
+      words: [
+        ['路灯', 'lu deng'],
+        ['改造', 'gai zao'],
+        ['低保', 'di bao'],
+      ] as [string, string][],
+      readings: {},
+    };
+    expect(suggestQuery('dgsq lu deng', vocab)).toBe('dgsq 路灯');
+    expect(suggestQuery('东关 lu deng gai zao', vocab)).toBe('东关 路灯 改造');
+    expect(suggestQuery('dibao Dongguan', vocab)).toBe('低保 Dongguan');
+  });
+
+  it('reads 亿 with no 元 as a slip, not an amount: 一事一亿 is left for did-you-mean (一事一议), while 一亿元 is 100,000,000.00', () => {
+    expect(texts('一事一亿').join(' ')).not.toContain('100,000,000.00');
+    expect(moneyTerm('一亿元')).toBe('100,000,000.00');
   });
 });
