@@ -97,6 +97,8 @@ export interface SpokenForms {
   counts: string;
   /** A year named by how far it is before the newest year of the index: 今年 0, 去年 1, 前年 2. */
   years: Readonly<Record<string, number>>;
+  /** A month named by a holiday or a season: 国庆节后 → 10月. */
+  months: Readonly<Record<string, string>>;
   /** Letters that read as toneless pinyin (dibao, guangfu), not as an English word (street): a pattern. */
   pinyin: string;
 }
@@ -524,6 +526,8 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
         return ' ';
       })
       .replace(spoken(sp?.counts), (n) => String(parseChineseNumber(n) ?? n))
+      // A month named by a holiday or season (国庆节后 → 10月, 年底 → 12月).
+      .replace(spoken(sp && Object.keys(sp.months).join('|')), (m) => ` ${sp!.months[m]} `)
       // 今年, 去年, 前年: years back from the newest the index has (the site's own date is not in the lexicon).
       .replace(spoken(sp && Object.keys(sp.years).join('|')), (m) => {
         relativeYear = { word: m, back: sp!.years[m]! };

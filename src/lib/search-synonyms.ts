@@ -758,7 +758,7 @@ export const DOMAIN_WORDS: readonly string[] = [
 /**
  * How people say what pages print (session 16, heldout-6), as parts of the patterns planQuery builds (so the page's
  * script stays small): marks that hide a name's character (马×顺, 孙x国, 赵〇玲; 张某某 is 张*), units of counts pages print in
- * digits (一百二十亩 → 120亩), words that make an amount rough (两万多: no amount a page prints, left out), years counted
+ * digits (一百二十亩 → 120亩), months named by a holiday or season (国庆节后 → 10月), words that make an amount rough (两万多: no amount a page prints, left out), years counted
  * back from the newest year of the index (去年的账: that year's records; 去年的分红: pages naming the year), and toneless
  * pinyin: a word in letters no table knows that is not pinyin (street, bill) is English, a guess left out when it finds nothing.
  */
@@ -766,6 +766,21 @@ export const SPOKEN: SpokenForms = {
   masks: '(?<![〇一二三四五六七八九])(?<=\\p{sc=Han})(?:[×xX✕〇○●◯]|某某)',
   rough: '(?:将近|不到)?[\\d.零〇一二两三四五六七八九十百千万]*[十百千万](?:多|来|余|左右|出头|上下)(?:元|块钱|块|户|人)?',
   counts: '[零〇一二两三四五六七八九十百千万]{2,}(?=亩|户|人|名|公里|米|间|盏|株|棵)',
+  months: {
+    国庆节后: '10月',
+    国庆后: '10月',
+    国庆节前: '9月',
+    国庆前: '9月',
+    元旦后: '1月',
+    元旦前: '12月',
+    五一后: '5月',
+    五一前: '4月',
+    秋收后: '10月',
+    麦收后: '7月',
+    年底: '12月',
+    年初: '1月',
+    年中: '6月',
+  },
   years: { 大前年: 3, 前年: 2, 去年: 1, 本年度: 0, 本年: 0, 今年: 0, 明年: -1 },
   pinyin: '^(?:(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?(?:i?ang|i?ong|uang|eng|ing|i?an|iao|uai|uan|[aeo]i|ao|ou|[eiu]n|i[aeu]|u[aoie]|ve|er|[aeiouv]))+$',
 };

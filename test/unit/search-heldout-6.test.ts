@@ -131,3 +131,10 @@ describe('pinyin typed a syllable at a time, and slips that look like amounts', 
     expect(moneyTerm('一亿元')).toBe('100,000,000.00');
   });
 });
+
+describe('months named by a holiday or a season', () => {
+  it('reads 国庆节后开的会 as the meetings of October and 年底的账 as December’s rows', () => {
+    expect(planQuery('国庆节后开的会', LEXICON)).toMatchObject({ terms: [{ text: '10月' }], kinds: ['会议决议'] });
+    expect(texts('年底的账')).toEqual(['12月']);
+  });
+});
