@@ -526,6 +526,22 @@ describe('search on the built demo county', () => {
     }
   });
 
+  it('leaves out an English word it does not know (Dongguan street lamp lists 东关’s street lights) without downloading the vocabulary: English is no misspelt pinyin', async () => {
+    const fresh = await openSiteSearch(DIST);
+    try {
+      const found = await fresh.search('Dongguan street lamp');
+      expect(found.urls.sort()).toEqual([
+        '/v/dongguan/disclosures/2025-q3/',
+        '/v/dongguan/meetings/2025-08-26-daibiao/',
+        '/v/dongguan/notices/2025-09-15-ludeng/',
+      ]);
+      expect(found.corrected).toBeUndefined();
+      expect(fresh.vocabularyLoaded()).toBe(false);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('writes the same index when the same site is indexed again', async () => {
     const copy = copyDemoDist('search-determinism');
     try {
