@@ -779,7 +779,6 @@ export const SPOKEN: SpokenForms = {
     麦收后: '7月',
     年底: '12月',
     年初: '1月',
-    年中: '6月',
   },
   years: { 大前年: 3, 前年: 2, 去年: 1, 本年度: 0, 本年: 0, 今年: 0, 明年: -1 },
   pinyin: '^(?:(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?(?:i?ang|i?ong|uang|eng|ing|i?an|iao|uai|uan|[aeo]i|ao|ou|[eiu]n|i[aeu]|u[aoie]|ve|er|[aeiouv]))+$',
