@@ -97,6 +97,8 @@ export interface SpokenForms {
   counts: string;
   /** A year named by how far it is before the newest year of the index: 今年 0, 去年 1, 前年 2. */
   years: Readonly<Record<string, number>>;
+  /** Common surnames: one of them before a two-character word is a person's name (王海燕), not searched apart. */
+  surnames: string;
   /** A month named by a holiday or a season: 国庆节后 → 10月. */
   months: Readonly<Record<string, string>>;
   /** Letters that read as toneless pinyin (dibao, guangfu), not as an English word (street): a pattern. */
@@ -664,7 +666,10 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
           }
         }
         flush();
-        if (pure && chunkTerms.length + chunkSingles.length > 1 && chunkTerms.length > 0) addTerm(chunk, [phrase(chunk)], chunkTerms.map(wordTerm));
+        // A surname before a two-character word (王海燕: 王 and 海燕) is a person's name: never found by its given name alone.
+        const name = sp?.surnames.includes(chunk[0]!) && tokens.length === 2 && tokens[0] === chunk[0] && tokens[1]!.length === 2;
+        if (pure && chunkTerms.length + chunkSingles.length > 1 && chunkTerms.length > 0)
+          addTerm(chunk, [phrase(chunk)], name ? undefined : chunkTerms.map(wordTerm));
         else {
           // In a sentence (words with question words, places or kinds around them), a run of characters that is no word
           // of the site is a guess (PlannedTerm.guessed); a word typed alone (低保 火箭) is meant as typed.

@@ -758,7 +758,7 @@ export const DOMAIN_WORDS: readonly string[] = [
 /**
  * How people say what pages print (session 16, heldout-6), as parts of the patterns planQuery builds (so the page's
  * script stays small): marks that hide a name's character (马×顺, 孙x国, 赵〇玲; 张某某 is 张*), units of counts pages print in
- * digits (一百二十亩 → 120亩), months named by a holiday or season (国庆节后 → 10月), words that make an amount rough (两万多: no amount a page prints, left out), years counted
+ * digits (一百二十亩 → 120亩), common surnames (王海燕 is a name, never found as 海燕), months named by a holiday or season (国庆节后 → 10月), words that make an amount rough (两万多: no amount a page prints, left out), years counted
  * back from the newest year of the index (去年的账: that year's records; 去年的分红: pages naming the year), and toneless
  * pinyin: a word in letters no table knows that is not pinyin (street, bill) is English, a guess left out when it finds nothing.
  */
@@ -766,6 +766,8 @@ export const SPOKEN: SpokenForms = {
   masks: '(?<![〇一二三四五六七八九])(?<=\\p{sc=Han})(?:[×xX✕〇○●◯]|某某)',
   rough: '(?:将近|不到)?[\\d.零〇一二两三四五六七八九十百千万]*[十百千万](?:多|来|余|左右|出头|上下)(?:元|块钱|块|户|人)?',
   counts: '[零〇一二两三四五六七八九十百千万]{2,}(?=亩|户|人|名|公里|米|间|盏|株|棵)',
+  surnames:
+    '王李张刘陈杨黄赵吴周徐孙朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范贾夏韦邹孟熊秦邱尹薛闫段雷侯史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤席党权宁师',
   months: {
     国庆节后: '10月',
     国庆后: '10月',

@@ -14,7 +14,7 @@ const LEXICON: SearchLexicon = {
     { name: '温水村', kind: 'village', keys: ['wenshui'] },
   ],
   t2s: '',
-  words: '低保 宅基地 路灯 分红 玉米 理发 砂石 生产路 维修',
+  words: '低保 宅基地 路灯 分红 玉米 理发 砂石 生产路 维修 海燕 水渠 中秋节 慰问',
   quarters: ['2025年第一季度', '2025年第三季度', '2025年第二季度', '2025年第四季度'],
   ...SEARCH_LANGUAGE,
 };
@@ -136,5 +136,14 @@ describe('months named by a holiday or a season', () => {
   it('reads 国庆节后开的会 as the meetings of October and 年底的账 as December’s rows', () => {
     expect(planQuery('国庆节后开的会', LEXICON)).toMatchObject({ terms: [{ text: '10月' }], kinds: ['会议决议'] });
     expect(texts('年底的账')).toEqual(['12月']);
+    expect(texts('今年中秋节慰问')).toEqual(['中秋节慰问']);
+  });
+});
+
+describe('a person’s name', () => {
+  it('never finds a name by its given name alone: 王海燕 is not searched as 海燕 (another person’s records), while 修水渠 is still 修 and 水渠', () => {
+    expect(planQuery('王海燕', LEXICON).terms).toMatchObject([{ text: '王海燕' }]);
+    expect(planQuery('王海燕', LEXICON).terms[0]!.split).toBeUndefined();
+    expect(planQuery('修水渠', LEXICON).terms[0]!.split?.map((t) => t.text)).toEqual(['水渠']);
   });
 });
