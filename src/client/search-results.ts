@@ -104,7 +104,10 @@ function describeFound(query: string, { plan, outcome, corrected, scope: bundles
   if (left.length > 0) lines.push(`已略去：${left.join('、')}。`);
   const kept = outcome.terms.filter((t) => !outcome.dropped.includes(t.text) && !outcome.unsearched?.includes(t.text));
   const what = kept.map((t) => `“${t.found.length > 0 ? t.found.join('”或“') : t.text}”`).join('和');
-  const where = [...plan.villages, ...plan.townships, ...plan.quarters, ...plan.kinds, ...chosen].join('、');
+  // A whole year's four quarters (去年的账) are said as the year: 2024年.
+  const years = [...new Set(plan.quarters.map((q) => q.slice(0, 5)))];
+  const quarters = years.flatMap((y) => (plan.quarters.filter((q) => q.startsWith(y)).length === 4 ? [y] : plan.quarters.filter((q) => q.startsWith(y))));
+  const where = [...plan.villages, ...plan.townships, ...quarters, ...plan.kinds, ...chosen].join('、');
   const scope = where ? `（${where}）` : '';
   if (outcome.tooBroad) lines.push(`没有同时含有全部词语的记录；只含部分词语的记录超过一半，没有列出。请少输几个词，或在“筛选”中选择村、季度或记录类型。`);
   // Nothing in the townships searched so far is not "nothing": the rest may hold it (restText's button below).

@@ -81,8 +81,28 @@ export interface SearchLexicon {
   offices?: Readonly<Record<string, readonly string[]>>;
   /** Latin words around a pinyin place name that only say "a place" (village, town). */
   latinPlaceWords?: readonly string[];
+  /** How people say what pages print (search-synonyms.ts SPOKEN): parts of the patterns planQuery builds. */
+  spoken?: SpokenForms;
   /** Long word → a piece of it that stands nowhere else in the site's text, searched instead (fewer index chunks, same pages; search-lexicon.ts choosePins). */
   pins?: Readonly<Record<string, string>>;
+}
+
+/** Parts of patterns for what people type the way they say it (search-synonyms.ts SPOKEN). */
+export interface SpokenForms {
+  /** Another mark that hides a name's character (马×顺, 赵〇玲), or 某某 for the whole given name: a pattern. */
+  masks: string;
+  /** An amount said roughly (两万多, 一万左右): a pattern. */
+  rough: string;
+  /** Chinese numerals of a count pages print in digits (一百二十 before 亩): a pattern. */
+  counts: string;
+  /** A year named by how far it is before the newest year of the index: 今年 0, 去年 1, 前年 2. */
+  years: Readonly<Record<string, number>>;
+  /** Common surnames: one of them before a two-character word is a person's name (王海燕), not searched apart. */
+  surnames: string;
+  /** A month named by a holiday or a season: 国庆节后 → 10月. */
+  months: Readonly<Record<string, string>>;
+  /** Letters that read as toneless pinyin (dibao, guangfu), not as an English word (street): a pattern. */
+  pinyin: string;
 }
 
 export function t2sMap(lexicon: Pick<SearchLexicon, 't2s'>): Map<string, string> {
@@ -273,15 +293,25 @@ export function parseChineseNumber(text: string): number | undefined {
 
 /** "1.25万", "12500元", "¥12,500", "一万二千五", "3千块" → "12,500.00" as pages print amounts; otherwise undefined. */
 export function moneyTerm(term: string): string | undefined {
-  // 1万2 = 12,000 and 3千5 = 3,500, as people say them.
-  const spoken = /^(\d+)(万|千)(\d)(元|块钱|块)?$/.exec(term);
-  if (spoken) return formatYuan((Number(spoken[1]) * (spoken[2] === '万' ? 10_000 : 1000) + Number(spoken[3]) * (spoken[2] === '万' ? 1000 : 100)) * 100);
+  // 1万2 = 12,000, 3千5 = 3,500, 21万4千8 = 214,800, 2千1百8 = 2,180, as people say them (a last digit counts in the unit below).
+  const spoken = /^((?:\d+[万千百])+)(\d)?(?:元|块钱|块)?$/.exec(term);
+  if (spoken) {
+    let yuan = 0;
+    let unit = 100_000_000;
+    for (const [, n, u] of spoken[1]!.matchAll(/(\d+)(.)/g)) {
+      const next = { 万: 10_000, 千: 1000, 百: 100 }[u!]!;
+      if (next >= unit) return undefined;
+      yuan += Number(n) * (unit = next);
+    }
+    return formatYuan((yuan + (Number(spoken[2] ?? 0) * unit) / 10) * 100);
+  }
   const m = /^[¥￥]?(\d[\d,]*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+)(千|万|亿)?(元|块钱|块|圆)?(整)?$/.exec(term);
   if (!m) return undefined;
   const [, num, scale, unit] = m;
   const latin = /^\d/.test(num!);
   if (latin && !scale && !unit && !term.startsWith('¥') && !term.startsWith('￥')) return undefined;
-  if (!latin && !unit && !/[百千万亿]/.test(num! + (scale ?? ''))) return undefined;
+  // 亿 with no 元 is a slip (一事一亿), not an amount a village prints.
+  if (!latin && !unit && !/[百千万]/.test(num! + (scale ?? ''))) return undefined;
   const value = latin ? Number(num!.replace(/,/g, '')) : parseChineseNumber(num! + (scale ?? ''));
   if (value === undefined || !Number.isFinite(value)) return undefined;
   const factor = latin && scale ? { 千: 1000, 万: 10_000, 亿: 100_000_000 }[scale]! : 1;
@@ -344,7 +374,7 @@ function pinyinKey(term: string): string | undefined {
 
 /** Pieces of a query that carry a number: dates, quarters, amounts, vouchers (matched before words). */
 const SPECIAL =
-  /(?:记账凭证|凭证编号|凭证号|凭证)?[:：]?[记收付转]字?第?-?\d{1,2}-\d{1,4}号?|(?:20\d{2}\s?年?)?第?[一二三四1-4]季度?|20\d{2}年度?(?![\d一二三四第])|(?:20\d{2}\s?)?[Qq][1-4](?:\s?20\d{2})?|20\d{2}(?:[-/.]|年)\d{1,2}(?:(?:[-/.]|月)\d{1,2}[日号]?|月份?)?|\d{1,2}月\d{1,2}[日号]|(?:\d{1,2}|十[一二]?|[一二三四五六七八九])月份?(?!饼)|\d+[万千]\d(?:元|块钱|块)?(?!\d)|[¥￥]?\d[\d,]*(?:\.\d+)?(?:千|万|亿)?(?:元|块钱|块|圆)?|[零〇一二两三四五六七八九十百千万亿]{2,}(?:元|块钱|块)?|[一二两三四五六七八九十][十百千万](?:元|块钱|块)?/gu;
+  /(?:记账凭证|凭证编号|凭证号|凭证)?[:：]?[记收付转]字?第?-?\d{1,2}-\d{1,4}号?|(?:20\d{2}\s?年?)?第?[一二三四1-4]季度?|20\d{2}年度?(?![\d一二三四第])|(?:20\d{2}\s?)?[Qq][1-4](?:\s?20\d{2})?|20\d{2}(?:[-/.]|年)\d{1,2}(?:(?:[-/.]|月)\d{1,2}[日号]?|月份?)?|\d{1,2}月\d{1,2}[日号]|(?:\d{1,2}|十[一二]?|[一二三四五六七八九])月份?(?!饼)|(?:\d+[万千百])+\d?(?:元|块钱|块)?(?!\d)|\d+(?:亩|户|人|名|公里|米|间|盏|株|棵)|[¥￥]?\d[\d,]*(?:\.\d+)?(?:千|万|亿)?(?:元|块钱|块|圆)?|[零〇一二两三四五六七八九十百千万亿]{2,}(?:元|块钱|块)?|[一二两三四五六七八九十][十百千万](?:元|块钱|块)?/gu;
 
 interface Piece {
   kind: 'text' | 'special';
@@ -360,7 +390,7 @@ function specialPieces(text: string): Piece[] {
     const isQuarter = /季|[Qq]/.test(s);
     const isSpecial = isQuarter
       ? quarterTerm(s.replace(/\s/g, '')) !== undefined
-      : Boolean(voucherTerm(s) || dayTerm(s) || monthTerm(s) || moneyTerm(s) || /^\d[\d,.]*$/.test(s) || /^20\d{2}年度?$/.test(s));
+      : Boolean(voucherTerm(s) || dayTerm(s) || monthTerm(s) || moneyTerm(s) || /^\d[\d,.]*\D{0,2}$/.test(s));
     if (!isSpecial) continue;
     if (m.index > last) out.push({ kind: 'text', text: text.slice(last, m.index) });
     out.push({ kind: 'special', text: s });
@@ -475,14 +505,36 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
 
   // Single characters left between known words (怎么管 → 管) are searched only when nothing else is.
   const singles: string[] = [];
+  let relativeYear: { word: string; back: number } | undefined;
+  // The patterns of SearchLexicon.spoken; without it they match nothing.
+  const sp = lexicon.spoken;
+  const spoken = (source = '$^') => new RegExp(source, 'gu');
   const pieces = splitTerms(
     normalized
       .replace(/(?:记账凭证|凭证编号|凭证号|凭证)\s*[:：]?\s*(?=[记收付转]字?第?-?\d)/g, '')
       .replace(/\b([Qq][1-4])\s+(20\d{2})\b/g, '$2$1')
       .replace(/\b(20\d{2})\s+([Qq][1-4])\b/g, '$1$2')
       .replace(/(?<![\d.])(?=\d\d(?:\s?年?\s?(?:第?[一二三四1-4]季|[Qq][1-4])|年\d{1,2}月))/g, '20')
-      // Two English words that are one key (street lights) stay together.
-      .replace(/\b([a-z]+) ([a-z]+?)s?\b/gi, (m, a: string, b: string) => (seg.synonyms[`${a} ${b}`.toLowerCase()] ? `${a}_${b}` : m))
+      // Two English words that are one key (street lights, party dues) stay together.
+      .replace(/\b([a-z]+) ([a-z]+?)s?\b/gi, (m, a: string, b: string) =>
+        (seg.synonyms[m.toLowerCase()] ?? seg.synonyms[`${a} ${b}`.toLowerCase()]) ? m.replace(' ', '_') : m,
+      )
+      // A masked name typed with another mark (马×顺, 孙x国, 赵〇玲, 张某某): the page's * (某某: the whole given name, 张*).
+      // A masked name typed with another mark (马×顺, 孙x国, 赵〇玲, 张某某 → 张*), an amount said roughly (两万多: left out,
+      // and the page says so), counts in Chinese numerals (一百二十亩 → 120亩) as pages print them.
+      .replace(spoken(sp?.masks), (m) => (m.length > 1 ? '* ' : '*'))
+      .replace(spoken(sp?.rough), (m) => {
+        ignored.push(m);
+        return ' ';
+      })
+      .replace(spoken(sp?.counts), (n) => String(parseChineseNumber(n) ?? n))
+      // A month named by a holiday or season (国庆节后 → 10月, 年底 → 12月).
+      .replace(spoken(sp && Object.keys(sp.months).join('|')), (m) => ` ${sp!.months[m]} `)
+      // 今年, 去年, 前年: years back from the newest the index has (the site's own date is not in the lexicon).
+      .replace(spoken(sp && Object.keys(sp.years).join('|')), (m) => {
+        relativeYear = { word: m, back: sp!.years[m]! };
+        return ' ';
+      })
       .replace(/上半年/g, ' 一季度 二季度 ')
       // 上个季度, 这个季度: the newest quarter the index has is this one (the site's own date is not in the lexicon).
       .replace(/(上|这|本)一?个?季度?(?=$|[^一二三四1-4度])/g, (m, which: string) => {
@@ -497,6 +549,13 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
       )
       .replace(/下半年/g, ' 三季度 四季度 '),
   );
+  // Pinyin typed a syllable at a time (lu deng, zhai ji di) is one word, as did-you-mean reads it.
+  const syllable = new RegExp(sp?.pinyin.replace('+$', '$') ?? '$^');
+  const one = (p = '') => syllable.test(p.toLowerCase()) && !seg.synonyms[p.toLowerCase()];
+  for (let i = 0, run = false; i + 1 < pieces.length; i++) {
+    run = (run || one(pieces[i])) && one(pieces[i + 1]);
+    if (run) pieces.splice(i, 2, pieces[i]! + pieces[i-- + 1]!);
+  }
   // "Dong Guan 低保": neighbouring Latin pieces that together are a place's key are one piece.
   for (let i = 0; i + 1 < pieces.length; i++) {
     const key = pinyinKey(pieces[i]! + pieces[i + 1]!);
@@ -522,7 +581,8 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
         notes.push(`${piece} → ${places.map((p) => p.name).join('、')}`);
       } else if (english(piece)) addWord(english(piece)!);
       else if (seg.latinPlaceWords.has(key!)) ignored.push(piece);
-      else addTerm(piece, [phrase(piece)]);
+      // A word in letters that no table knows: pinyin is left to did-you-mean; an English word (street, bill) is a guess.
+      else addTerm(piece, [phrase(piece)], undefined, Boolean(sp && !new RegExp(sp.pinyin).test(key!)));
       continue;
     }
     // A masked name as pages print it (马*顺, 金*), or typed with 某 (马某顺, and 金某 for a name of two characters).
@@ -606,7 +666,10 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
           }
         }
         flush();
-        if (pure && chunkTerms.length + chunkSingles.length > 1 && chunkTerms.length > 0) addTerm(chunk, [phrase(chunk)], chunkTerms.map(wordTerm));
+        // A surname before a two-character word (王海燕: 王 and 海燕) is a person's name: never found by its given name alone.
+        const name = sp?.surnames.includes(chunk[0]!) && tokens.length === 2 && tokens[0] === chunk[0] && tokens[1]!.length === 2;
+        if (pure && chunkTerms.length + chunkSingles.length > 1 && chunkTerms.length > 0)
+          addTerm(chunk, [phrase(chunk)], name ? undefined : chunkTerms.map(wordTerm));
         else {
           // In a sentence (words with question words, places or kinds around them), a run of characters that is no word
           // of the site is a guess (PlannedTerm.guessed); a word typed alone (低保 火箭) is meant as typed.
@@ -615,6 +678,15 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
         }
       }
     }
+  }
+  if (relativeYear) {
+    const year = Math.max(...(lexicon.quarters ?? []).map((q) => Number(q.slice(0, 4)))) - relativeYear.back;
+    // A year's records (去年的账), or a quarter of it; a thing of that year (去年的分红) is the pages naming the year.
+    const named = quarters.size > 0 ? [...quarters].map((q) => q.slice(4)) : relativeYear.back && terms.size ? [] : QUARTER_NAMES.map((n) => `年第${n}季度`);
+    notes.push(`${relativeYear.word} → ${year}年`);
+    quarters.clear();
+    for (const q of named) quarters.add(year + q);
+    if (named.length === 0) addTerm(`${year}年`, [phrase(`${year}年`)]);
   }
   if (terms.size === 0 && kinds.size === 0) for (const c of singles) addWord(c);
   else ignored.push(...singles);

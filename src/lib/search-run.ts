@@ -418,7 +418,9 @@ export async function runSearch<D>(
   // A word the search knows whole (a site word, a synonym, a domain or filler word, a place) that found nothing is
   // not misspelt: it is simply not on these pages (危房改造 in a county without such records), and the vocabulary
   // (≈ 33 KB at 300 villages) would be downloaded for nothing.
-  const suspects = unfound.filter((t) => !seg.words.has(t.text)).map((t) => t.text);
+  // Nor is an English word no table knows (street: planQuery's guess), which no reading of pinyin would correct.
+  const english = plan.terms.filter((t) => t.guessed && /^[a-z]+$/i.test(t.text)).map((t) => t.text);
+  const suspects = unfound.filter((t) => !seg.words.has(t.text) && !english.includes(t.text)).map((t) => t.text);
   const misspelt = unfound.length === 0 || suspects.length > 0;
   const fix = missed && misspelt ? await correct(suspects) : undefined;
   if (!fix) return first;

@@ -101,7 +101,20 @@ export function suggestQuery(query: string, vocab: SearchVocabulary | Index): st
   const whole = /^[a-zA-Z' ]+$/.test(query) && query.includes(' ') ? idx.byLatin.get(query.toLowerCase().replace(/[' ]/g, ''))?.[0] : undefined;
   if (whole) return whole;
   const out = query
-    .replace(/[a-zA-Z]{4,}/g, (latin) => idx.byLatin.get(latin.toLowerCase())?.[0] ?? latin)
+    // A word in letters, or syllables typed apart (dgsq lu deng → dgsq 路灯): the longest run of them that is a site word.
+    .replace(/[a-zA-Z]+(?: [a-zA-Z]+)*/g, (run) => {
+      const words = run.split(' ');
+      const out: string[] = [];
+      for (let i = 0, j = words.length; i < words.length; i = j, j = words.length) {
+        for (; j > i; j--) {
+          const word = (j - i > 1 || words[i]!.length >= 4) && idx.byLatin.get(words.slice(i, j).join('').toLowerCase())?.[0];
+          if (word) break;
+        }
+        out.push(j > i ? idx.byLatin.get(words.slice(i, j).join('').toLowerCase())![0]! : words[i]!);
+        j = Math.max(j, i + 1);
+      }
+      return out.join(' ');
+    })
     .replace(/\p{Script=Han}{2,}/gu, (run) => {
       const chars = Array.from(run);
       let result = '';

@@ -9,6 +9,8 @@
  * its synonyms (any of them may match); when only a synonym finds pages the page says so
  * ("已按 饮水 查找"). Pairs that mean the same in both directions are listed both ways.
  */
+import type { SpokenForms } from './search-query.ts';
+
 export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   // social assistance (社会救助)
   五保: ['特困供养', '特困'],
@@ -250,6 +252,20 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   卖电: ['发电收益'],
   门市房: ['门面房'],
   门市: ['门面房'],
+  // session 16 (heldout-6): dialect and everyday words of older villagers
+  苞谷: ['玉米'],
+  包谷: ['玉米'],
+  棒子: ['玉米'],
+  剃头: ['理发'],
+  推头: ['理发'],
+  铰头发: ['理发'],
+  沙子: ['砂石'],
+  砂子: ['砂石'],
+  石子: ['砂石'],
+  拉垃圾: ['垃圾清运', '清运垃圾'],
+  运垃圾: ['垃圾清运', '清运垃圾'],
+  断水: ['停水', '断水'],
+  没水: ['停水', '断水'],
 };
 
 /**
@@ -314,6 +330,31 @@ export const ENGLISH_WORDS: Readonly<Record<string, readonly string[]>> = {
   walnut: ['核桃'],
   orchard: ['果园'],
   tree: ['苗木', '植树'],
+  // session 16 (heldout-6)
+  repair: ['维修'],
+  maintenance: ['维修', '运维'],
+  'street lamp': ['路灯'],
+  electricity: ['电费'],
+  'electricity bill': ['电费'],
+  power: ['电费', '发电'],
+  application: ['申请'],
+  apply: ['申请'],
+  applicant: ['申请'],
+  dues: ['党费'],
+  'membership fee': ['党费'],
+  haircut: ['理发'],
+  corn: ['玉米'],
+  maize: ['玉米'],
+  sand: ['砂石'],
+  gravel: ['砂石'],
+  poverty: ['低保', '特困供养'],
+  'low income': ['低保'],
+  'five guarantees': ['特困供养'],
+  'dilapidated house': ['危房改造'],
+  'house renovation': ['危房改造'],
+  'party day': ['主题党日'],
+  drain: ['排水渠', '下水道'],
+  sewer: ['下水道'],
 };
 
 /**
@@ -489,6 +530,14 @@ export const FILLER_WORDS: readonly string[] = [
   '关于',
   '咱村',
   '我们村',
+  // dialect for 我们 (Shaanxi 额, northern 俺)
+  '额们村',
+  '俺们村',
+  '俺村',
+  '额村',
+  '额们',
+  '俺们',
+  '俺',
   '我村',
   '本村',
   '村里',
@@ -628,6 +677,10 @@ export const KIND_WORDS: Readonly<Record<string, string>> = {
   finance: '财务收支',
   meeting: '会议决议',
   notice: '公示',
+  list: '公示',
+  'name list': '公示',
+  minutes: '会议决议',
+  bill: '财务收支',
 };
 
 /** Latin words that only say "a place" around a pinyin name: "Maqu village", "Tiancheng town". */
@@ -702,6 +755,37 @@ export const DOMAIN_WORDS: readonly string[] = [
   '光伏',
 ];
 
+/**
+ * How people say what pages print (session 16, heldout-6), as parts of the patterns planQuery builds (so the page's
+ * script stays small): marks that hide a name's character (马×顺, 孙x国, 赵〇玲; 张某某 is 张*), units of counts pages print in
+ * digits (一百二十亩 → 120亩), common surnames (王海燕 is a name, never found as 海燕), months named by a holiday or season (国庆节后 → 10月), words that make an amount rough (两万多: no amount a page prints, left out), years counted
+ * back from the newest year of the index (去年的账: that year's records; 去年的分红: pages naming the year), and toneless
+ * pinyin: a word in letters no table knows that is not pinyin (street, bill) is English, a guess left out when it finds nothing.
+ */
+export const SPOKEN: SpokenForms = {
+  masks: '(?<![〇一二三四五六七八九])(?<=\\p{sc=Han})(?:[×xX✕〇○●◯]|某某)',
+  rough: '(?:将近|不到)?[\\d.零〇一二两三四五六七八九十百千万]*[十百千万](?:多|来|余|左右|出头|上下)(?:元|块钱|块|户|人)?',
+  counts: '[零〇一二两三四五六七八九十百千万]{2,}(?=亩|户|人|名|公里|米|间|盏|株|棵)',
+  surnames:
+    '王李张刘陈杨黄赵吴周徐孙朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范贾夏韦邹孟熊秦邱尹薛闫段雷侯史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤席党权宁师',
+  months: {
+    国庆节后: '10月',
+    国庆后: '10月',
+    国庆节前: '9月',
+    国庆前: '9月',
+    元旦后: '1月',
+    元旦前: '12月',
+    五一后: '5月',
+    五一前: '4月',
+    秋收后: '10月',
+    麦收后: '7月',
+    年底: '12月',
+    年初: '1月',
+  },
+  years: { 大前年: 3, 前年: 2, 去年: 1, 本年度: 0, 本年: 0, 今年: 0, 明年: -1 },
+  pinyin: '^(?:(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?(?:i?ang|i?ong|uang|eng|ing|i?an|iao|uai|uan|[aeo]i|ao|ou|[eiu]n|i[aeu]|u[aoie]|ve|er|[aeiouv]))+$',
+};
+
 /** The tables as the build writes them into search/lexicon.json. */
 /** Offices named after a place (马曲村委会, 东关居委会, 天成镇政府): the place's name with one of these is the place, by kind. */
 export const OFFICE_WORDS: Readonly<Record<'village' | 'township', readonly string[]>> = {
@@ -716,4 +800,5 @@ export const SEARCH_LANGUAGE = {
   fillers: FILLER_WORDS,
   kinds: KIND_WORDS,
   latinPlaceWords: LATIN_PLACE_WORDS,
+  spoken: SPOKEN,
 };

@@ -2,7 +2,7 @@
  * The search evaluation (test/search-eval/): 100+ queries typed the way villagers type them, with
  * hand-judged pages, run on the built demo county through the search page's own code. Fails when a
  * category falls below the level it has reached (floors.json) or the whole set below the issue's target;
- * the same for the held-out sets (heldout.json, heldout-2.json, heldout-3.json, heldout-4.json, heldout-5.json; floors in heldout-floors.json).
+ * the same for the held-out sets (heldout.json, heldout-2.json, heldout-3.json, heldout-4.json, heldout-5.json, heldout-6.json; floors in heldout-floors.json).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -526,6 +526,22 @@ describe('search on the built demo county', () => {
     }
   });
 
+  it('leaves out an English word it does not know (Dongguan street lamp lists 东关’s street lights) without downloading the vocabulary: English is no misspelt pinyin', async () => {
+    const fresh = await openSiteSearch(DIST);
+    try {
+      const found = await fresh.search('Dongguan street lamp');
+      expect(found.urls.sort()).toEqual([
+        '/v/dongguan/disclosures/2025-q3/',
+        '/v/dongguan/meetings/2025-08-26-daibiao/',
+        '/v/dongguan/notices/2025-09-15-ludeng/',
+      ]);
+      expect(found.corrected).toBeUndefined();
+      expect(fresh.vocabularyLoaded()).toBe(false);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('writes the same index when the same site is indexed again', async () => {
     const copy = copyDemoDist('search-determinism');
     try {
@@ -585,7 +601,7 @@ describe('the search page', () => {
       expect(page, t).toContain(`<option>${t}</option>`);
   });
 
-  it('ships one small script, within the search page’s budget as nginx sends it (12 KB in test/budgets.json: the query understanding, the choice of township bundles, the lexicon shards and the reading of packed ledger entries; its word tables come with the lexicon)', () => {
+  it('ships one small script, within the search page’s budget as nginx sends it (12.5 KB in test/budgets.json: the query understanding, the choice of township bundles, the lexicon shards and the reading of packed ledger entries; its word tables come with the lexicon)', () => {
     // Session 8: the did-you-mean code (search-suggest.ts: 1.2 KB) is a chunk of its own, loaded only after a miss with
     // its vocabulary (this counts the script the page names, not that chunk).
     const weight = pageWeight(DIST, join(DIST, 'search', 'index.html'));

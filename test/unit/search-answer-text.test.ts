@@ -30,6 +30,17 @@ describe('what the search page says when it found nothing', () => {
     expect(text).toMatch(/^没有找到/);
     expect(text).toContain('错别字');
   });
+
+  it('says a whole year asked for (去年的账) as the year, 2024年, not as its four quarters; single quarters stay named', () => {
+    const year = ['2024年第一季度', '2024年第二季度', '2024年第三季度', '2024年第四季度'];
+    const answer = (quarters: string[]): SearchAnswer<SearchResultData> => ({
+      plan: { ...plan, quarters, kinds: ['财务收支'] },
+      outcome: { hits: [], terms: [], dropped: [], tooBroad: false },
+      scope: { now: [0], later: [] },
+    });
+    expect(describeAnswer('去年的账', answer(year), [])).toContain('没有找到记录（2024年、财务收支）');
+    expect(describeAnswer('去年三季度', answer(['2024年第三季度']), [])).toContain('（2024年第三季度、财务收支）');
+  });
 });
 
 describe('what the search page says when a township could not be searched', () => {
