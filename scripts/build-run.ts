@@ -13,7 +13,7 @@ import { runInNewContext } from 'node:vm';
 import type { BuildContext, PageHandover } from '../src/build/context.ts';
 import { addPlaced, carryOver, linkAhead, placeAhead } from '../src/build/carry-over.ts';
 import { provideBuildContextWithoutCounty } from '../src/build/handover.ts';
-import { allocatorSettings, pageProcessExecArgv } from '../src/build/process-memory.ts';
+import { allocatorSettings, countyStepsExecArgv, pageProcessExecArgv } from '../src/build/process-memory.ts';
 import { resolveAsOf } from '../src/check/as-of.ts';
 import {
   dropUnsealedFile,
@@ -312,7 +312,12 @@ interface CountySteps {
  * has exited and so given the county's memory back to the system). Its output goes to this build's.
  */
 function startCountySteps(request: CountyStepsRequest): CountySteps {
-  const child = fork(join(project, 'scripts', 'build-county-steps.ts'), { serialization: 'advanced', stdio: 'inherit' });
+  const child = fork(join(project, 'scripts', 'build-county-steps.ts'), {
+    serialization: 'advanced',
+    stdio: 'inherit',
+    // Its young generation: src/build/process-memory.ts.
+    execArgv: countyStepsExecArgv(process.execArgv),
+  });
   let sent = (_: SearchInput) => {};
   let notSent = (_: unknown) => {};
   const search = new Promise<SearchInput>((ok, no) => {

@@ -57,6 +57,7 @@ import { SEARCH_WORD_CHARACTERS, separateHanForIndex } from '../lib/search-query
 import { chooseSearchWorkers, largestFirst } from '../lib/search-workers.ts';
 import { DATED_ATTRIBUTE, PERSONAL_DATA_ATTRIBUTE } from '../lib/privacy.ts';
 import { replaceFile } from '../build/staging-files.ts';
+import { SEARCH_WORKER_YOUNG_MB } from '../build/process-memory.ts';
 import { recordTiming } from './timings.ts';
 import { withEntriesFrom } from './search-entry-files.ts';
 import type { BuildStep, StepContext } from '../build/steps.ts';
@@ -677,7 +678,7 @@ function startIndexing(jobs: readonly BundleJob[], workers: number): { results: 
     for (const s of settle) s.reject(error);
   };
   for (let t = 0; t < workers; t++) {
-    const worker = new Worker(new URL('./search-index-worker.ts', import.meta.url));
+    const worker = new Worker(new URL('./search-index-worker.ts', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: SEARCH_WORKER_YOUNG_MB } });
     threads.push(worker);
     let current = -1;
     const take = () => {
