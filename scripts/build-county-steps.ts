@@ -3,7 +3,8 @@
  * posters, county.json, the publication log), run by it as a child process (never by hand) once the pages are
  * written: receives the steps' context without the county and the county snapshot's place (`CountyStepsRequest`) as
  * the one message on its IPC channel, reads the county from the snapshot (src/check/county-snapshot.ts), sends back
- * the search index step's input (src/data/search.ts `getSearchInput`) as its one message, runs the steps and exits 0
+ * the search index step's input (src/data/search.ts `getSearchInput`) as its one message, its ledger entries written
+ * a village at a time into files of their own (src/integrations/search-entry-files.ts), runs the steps and exits 0
  * (1 after printing why a step failed).
  *
  * A process of its own so that the county and what the steps made of it are given back to the system when they are
@@ -13,10 +14,12 @@
 import type { BuildContext, PageHandover } from '../src/build/context.ts';
 import { provideBuildContext } from '../src/build/handover.ts';
 import type { StepContext } from '../src/build/steps.ts';
+import type { County } from '../src/check/model.ts';
 import { useCacheNoticeFolder } from '../src/check/cache-file.ts';
 import { readCountySnapshot, type CountySnapshot } from '../src/check/county-snapshot.ts';
-import { getSearchInput, type SearchInput } from '../src/data/search.ts';
+import { getSearchInput, type SearchEntriesFiles, type SearchInput } from '../src/data/search.ts';
 import { villagesToIndexAgain } from '../src/integrations/search-index.ts';
+import { writeVillageEntries } from '../src/integrations/search-entry-files.ts';
 import { timed } from '../src/integrations/timings.ts';
 import { posterStep } from '../src/posters/build-step.ts';
 import { COUNTY_STEPS, runPostBuildSteps } from './build-steps.ts';
@@ -26,6 +29,8 @@ export interface CountyStepsRequest {
   context: Omit<BuildContext, 'county'> & Pick<PageHandover, 'cacheNotices'>;
   steps: Omit<StepContext, 'county' | 'log'>;
   countySnapshot: CountySnapshot;
+  /** Where the search input's ledger entries are written, one file per village (`SearchInput.entriesFiles`). */
+  searchEntries: SearchEntriesFiles;
   /** `--no-posters`: the poster step does not run. */
   noPosters: boolean;
 }
@@ -33,6 +38,24 @@ export interface CountyStepsRequest {
 /** What this process sends back before it runs the steps. */
 export interface CountyStepsReply {
   search: SearchInput;
+}
+
+/**
+ * Makes the search index step's input and sends it to the build process: the documents, while each village's ledger
+ * entries go to a file of their own (`request.searchEntries`) as soon as they are made. Nothing of it is kept here once
+ * it is sent (the steps then run beside the county alone).
+ */
+async function sendSearchInput(request: CountyStepsRequest, county: County): Promise<void> {
+  // An incremental build's search step reads again only the bundles of the villages it rendered and those it cannot
+  // reuse: only their villages' entries are written.
+  const touched = request.steps.incremental?.villages;
+  const dirs = { outDir: request.steps.outDir, root: request.steps.root };
+  const files = request.searchEntries;
+  const search = timed('search-documents', () =>
+    getSearchInput(county, touched && ((input) => villagesToIndexAgain(input, touched, dirs)), (id, entries) => writeVillageEntries(files, id, entries)),
+  );
+  const reply: CountyStepsReply = { search: { ...search, entriesFiles: files } };
+  await new Promise<void>((sent, failed) => process.send!(reply, (error: Error | null) => (error ? failed(error) : sent())));
 }
 
 if (!process.send) {
@@ -51,14 +74,7 @@ process.once('message', (request: CountyStepsRequest) => {
       );
     // The steps read the county through src/data/ too (county.json's views).
     provideBuildContext({ ...request.context, county });
-    // An incremental build's search step reads again only the bundles of the villages it rendered and those it cannot
-    // reuse: only their villages' documents carry ledger entries.
-    const touched = request.steps.incremental?.villages;
-    const dirs = { outDir: request.steps.outDir, root: request.steps.root };
-    const reply: CountyStepsReply = {
-      search: timed('search-documents', () => getSearchInput(county, touched && ((input) => villagesToIndexAgain(input, touched, dirs)))),
-    };
-    await new Promise<void>((sent, failed) => process.send!(reply, (error: Error | null) => (error ? failed(error) : sent())));
+    await sendSearchInput(request, county);
     await runPostBuildSteps(
       { ...request.steps, county, log: (m: string) => console.log(m) },
       request.noPosters ? COUNTY_STEPS.filter((s) => s !== posterStep) : COUNTY_STEPS,

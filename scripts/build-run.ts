@@ -12,7 +12,7 @@ import { runInNewContext } from 'node:vm';
 import type { BuildContext, PageHandover } from '../src/build/context.ts';
 import { addPlaced, carryOver, linkAhead, placeAhead } from '../src/build/carry-over.ts';
 import { provideBuildContextWithoutCounty } from '../src/build/handover.ts';
-import { allocatorSettings, pageProcessExecArgv } from '../src/build/process-memory.ts';
+import { allocatorSettings, countyStepsExecArgv, pageProcessExecArgv } from '../src/build/process-memory.ts';
 import { resolveAsOf } from '../src/check/as-of.ts';
 import {
   dropUnsealedFile,
@@ -43,6 +43,7 @@ import { formatKioskVersion } from '../src/lib/kiosk.ts';
 import { replaceFile } from '../src/build/staging-files.ts';
 import type { SearchInput } from '../src/data/search.ts';
 import { COUNTY_SUMMARY_FILE } from '../src/integrations/county-summary.ts';
+import { removeEntryFiles } from '../src/integrations/search-entry-files.ts';
 import { narrowPagePolicies } from '../src/integrations/page-policies.ts';
 import { planPublicationLog } from '../src/integrations/publication-log.ts';
 import { formatVerifierKey, getVerifierKey } from '../src/lib/tlog/note.ts';
@@ -176,8 +177,10 @@ function removeStale(outKey: string, keep: string | undefined): void {
   for (const name of readdirSync(work)) {
     const staging = /^(?:dist|ahead|spare)-(\d+)$/.exec(name);
     if (staging && Number(staging[1]) !== process.pid && !isProcessAlive(Number(staging[1]))) rmSync(join(work, name), { recursive: true, force: true });
-    const snapshot = /^county-(\d+)\.v8(?:\.villages)?$/.exec(name);
-    if (snapshot && Number(snapshot[1]) !== process.pid && !isProcessAlive(Number(snapshot[1]))) rmSync(join(work, name), { recursive: true, force: true });
+    // A county snapshot, or the search input's ledger entries (src/integrations/search-entry-files.ts).
+    const snapshot = /^(?:county-(\d+)\.v8(?:\.villages)?|search-entries-(\d+))$/.exec(name);
+    const owner = Number(snapshot?.[1] ?? snapshot?.[2]);
+    if (snapshot && owner !== process.pid && !isProcessAlive(owner)) rmSync(join(work, name), { recursive: true, force: true });
     if (name.startsWith(`release-${outKey}-`) && join(work, name) !== keep) removeLater(join(work, name));
   }
   for (const [dir, depth] of tempFolders()) removeDeadTemps(dir, depth);
@@ -316,7 +319,12 @@ interface CountySteps {
  * has exited and so given the county's memory back to the system). Its output goes to this build's.
  */
 function startCountySteps(request: CountyStepsRequest): CountySteps {
-  const child = fork(join(project, 'scripts', 'build-county-steps.ts'), { serialization: 'advanced', stdio: 'inherit' });
+  const child = fork(join(project, 'scripts', 'build-county-steps.ts'), {
+    serialization: 'advanced',
+    stdio: 'inherit',
+    // Its young generation: src/build/process-memory.ts.
+    execArgv: countyStepsExecArgv(process.execArgv),
+  });
   let sent = (_: SearchInput) => {};
   let notSent = (_: unknown) => {};
   const search = new Promise<SearchInput>((ok, no) => {
@@ -656,12 +664,15 @@ function writeDailyFiles(staging: string, villages: readonly string[], asOf: str
 }
 
 const countySnapshot = { file: join(work, `county-${process.pid}.v8`), key: randomBytes(16).toString('hex') };
+// The search input's ledger entries, one file per village, written by the county steps' process and read by the search step's threads.
+const searchEntries = { folder: join(work, `search-entries-${process.pid}`), key: randomBytes(16).toString('hex') };
 // Where an incremental build links the folders it will not write while the pages render (`linkAhead`).
 const aside = join(work, `ahead-${process.pid}`);
 const fail = (error?: unknown): never => {
   rmSync(staging, { recursive: true, force: true });
   rmSync(aside, { recursive: true, force: true });
   removeCountySnapshot(countySnapshot.file);
+  removeEntryFiles(searchEntries);
   rmSync(privateTmp, { recursive: true, force: true });
   if (error) console.error(error instanceof ChildProcessFailure ? `\n${error.message}` : error);
   console.error('\n构建失败，dist/ 未改动。 Build failed; dist/ was left untouched.');
@@ -703,7 +714,7 @@ const steps = {
   ...(touched ? { incremental: { villages: touched, newDay, pages: datedPages } } : {}),
 };
 const { countySnapshot: _snapshot, ...handover } = context;
-const countyStepsRequest: CountyStepsRequest = { context: handover, steps, countySnapshot, noPosters: values['no-posters'] };
+const countyStepsRequest: CountyStepsRequest = { context: handover, steps, countySnapshot, searchEntries, noPosters: values['no-posters'] };
 // An incremental build links on the core the page process leaves the folders no page of this build goes into (the
 // other villages' pages and screens, the log, the search index) from the published output into `aside`, to be moved
 // into the staging folder once Astro has finished with it (issue 18). The post-build steps' process is not started
@@ -830,6 +841,7 @@ try {
     await indexSearch();
   }
   removeCountySnapshot(countySnapshot.file);
+  removeEntryFiles(searchEntries);
   recordTiming('post-build', performance.now() - postStarted);
 } catch (error) {
   fail(error);

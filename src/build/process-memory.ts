@@ -2,7 +2,8 @@
  * How the processes a build starts are set up to hold little memory (issue 18: a cold 300-village build under 2 GB for
  * the whole process tree; docs/benchmarks.md, session 14: mem14, and session 15: mem15). scripts/build-run.ts puts
  * `allocatorSettings` into its own environment before it starts any process (the check's, the page process, the county
- * steps', Pagefind) and starts the page process with `pageProcessExecArgv`. Pure: no environment is read or written here.
+ * steps', Pagefind) and starts the page process with `pageProcessExecArgv`, the county steps' with `countyStepsExecArgv`;
+ * the search step's threads get `SEARCH_WORKER_YOUNG_MB`. Pure: no environment is read or written here.
  */
 
 /**
@@ -47,13 +48,36 @@ export const PAGE_HEAP_GROWING_PERCENT = 25;
  * The old generation grows by `PAGE_HEAP_GROWING_PERCENT`.
  */
 export function pageProcessExecArgv(parent: readonly string[]): string[] {
-  const own = ['--max-semi-space-size', '--heap-growing-percent'];
+  return withOptions(parent, [`--max-semi-space-size=${PAGE_SEMI_SPACE_MB}`, `--heap-growing-percent=${PAGE_HEAP_GROWING_PERCENT}`]);
+}
+
+/**
+ * The Node options of the county steps' process (scripts/build-county-steps.ts): the build process's own, with the page
+ * process's young generation. Reading the county's snapshot and making the search documents grew V8's default young
+ * generation to 134 MB (64 MB semi-spaces), kept for the rest of the process beside the county (150 villages;
+ * docs/benchmarks.md, session 16: mem16).
+ */
+export function countyStepsExecArgv(parent: readonly string[]): string[] {
+  return withOptions(parent, [`--max-semi-space-size=${PAGE_SEMI_SPACE_MB}`]);
+}
+
+/**
+ * The young generation of each of the search step's worker threads (src/integrations/search-index.ts), in MB: V8's
+ * semi-spaces are a third of it (16 MB). Indexing makes short-lived strings by the million; V8 let each thread's young
+ * generation grow to 134 MB (64 MB semi-spaces) beside an old generation of 15–20 MB, for as long as the thread ran
+ * (docs/benchmarks.md, session 16: mem16).
+ */
+export const SEARCH_WORKER_YOUNG_MB = 48;
+
+/** `parent` without the options `own` names (`--name=value` or `--name value`), then `own`. */
+function withOptions(parent: readonly string[], own: readonly string[]): string[] {
+  const names = own.map((option) => option.split('=')[0]!);
   const kept: string[] = [];
   for (let i = 0; i < parent.length; i++) {
     const option = parent[i]!;
     // `--name value` (the value is the next item) or `--name=value`.
-    if (own.includes(option)) i++;
-    else if (!own.some((name) => option.startsWith(`${name}=`))) kept.push(option);
+    if (names.includes(option)) i++;
+    else if (!names.some((name) => option.startsWith(`${name}=`))) kept.push(option);
   }
-  return [...kept, `--max-semi-space-size=${PAGE_SEMI_SPACE_MB}`, `--heap-growing-percent=${PAGE_HEAP_GROWING_PERCENT}`];
+  return [...kept, ...own];
 }

@@ -192,8 +192,11 @@ export function listSearchDocuments(
     const byType = recordDocuments(v, county, atSitePath, entriesOf(v.id));
     for (const type of RECORD_TYPE_NAMES) for (const r of byType[type]) docs.push(r.make());
   }
-  return docs.sort((a, b) => a.path.localeCompare(b.path));
+  return docs.sort(byPath);
 }
+
+/** The documents' order: by path (village, then record). */
+const byPath = (a: SearchDocument, b: SearchDocument) => a.path.localeCompare(b.path);
 
 /** A village as the search index step knows it: for the bundles (townships), the lexicon's places and the directory. */
 export interface SearchVillage {
@@ -212,27 +215,68 @@ export interface SearchInput {
   docs: SearchDocument[];
   /** The villages whose documents carry their ledger entries, when not all do (an incremental build's input). */
   entriesOf?: string[];
+  /**
+   * Where the ledger entries are when the documents carry none of them: one file per village (those `entriesOf` names,
+   * or every village), written by `getSearchInput`'s `putEntries` (scripts/build-county-steps.ts) and read by the
+   * bundle that indexes the village's pages (src/integrations/search-entries.ts). The entries are most of the input
+   * (404,000 lines at 300 villages): held whole, they grew the build process by about 300 MB per 300 villages through
+   * the search step (docs/benchmarks.md, session 16: mem16).
+   */
+  entriesFiles?: SearchEntriesFiles;
 }
+
+/** One build's folder of ledger entry files (`SearchInput.entriesFiles`) and the key they were written with (random per build). */
+export interface SearchEntriesFiles {
+  folder: string;
+  key: string;
+}
+
+/** The ledger entries of one village's record pages, by page path (pages without entries left out), in the documents' order. */
+export type VillageEntries = [path: string, entries: SearchEntry[]][];
 
 /**
  * The search index step's input (`SearchInput`) made from a checked county. `entriesOf`, in an incremental build, picks
  * from the input made without any ledger entry the villages whose documents need theirs (those of the bundles the step
  * may read again: src/integrations/search-index.ts `villagesToIndexAgain`): the entries are the costly part (404,000
- * lines at 300 villages: about 2 CPU-s to make and 2 more to send to the build process).
+ * lines at 300 villages: about 2 CPU-s to make and 2 more to send to the build process). `putEntries`: each village's
+ * entries are handed to it, a village at a time, and the documents keep none (`SearchInput.entriesFiles`), so they are
+ * never all in memory at once.
  */
-export function getSearchInput(county: County, entriesOf?: (input: SearchInput) => ReadonlySet<string>): SearchInput {
+export function getSearchInput(
+  county: County,
+  entriesOf?: (input: SearchInput) => ReadonlySet<string>,
+  putEntries?: (villageId: string, entries: VillageEntries) => void,
+): SearchInput {
   const villages = county.villages.map((v) => ({ id: v.id, name: v.data.name, township: v.data.township }));
-  if (!entriesOf) return { villages, docs: listSearchDocuments(county) };
+  const entriesIn = (v: VillageRecords, docs: readonly SearchDocument[]) => {
+    putEntries!(
+      v.id,
+      docs.flatMap((d): VillageEntries => (d.entries.length > 0 ? [[d.path, d.entries]] : [])),
+    );
+  };
+  if (!entriesOf) {
+    if (!putEntries) return { villages, docs: listSearchDocuments(county) };
+    const docs: SearchDocument[] = [];
+    for (const v of county.villages) {
+      const own = listSearchDocuments(county, () => true, [v]);
+      entriesIn(v, own);
+      for (const d of own) docs.push(d.entries.length > 0 ? { ...d, entries: [] } : d);
+    }
+    return { villages, docs: docs.sort(byPath) };
+  }
   const docs = listSearchDocuments(county, () => false);
   const near = entriesOf({ villages, docs });
-  const withEntries = new Map(
-    listSearchDocuments(
-      county,
-      () => true,
-      county.villages.filter((v) => near.has(v.id)),
-    ).map((d) => [d.path, d]),
-  );
-  return { villages, docs: docs.map((d) => withEntries.get(d.path) ?? d), entriesOf: [...near] };
+  const withEntries = county.villages.filter((v) => near.has(v.id));
+  if (putEntries) {
+    for (const v of withEntries)
+      entriesIn(
+        v,
+        listSearchDocuments(county, () => true, [v]),
+      );
+    return { villages, docs, entriesOf: [...near] };
+  }
+  const made = new Map(listSearchDocuments(county, () => true, withEntries).map((d) => [d.path, d]));
+  return { villages, docs: docs.map((d) => made.get(d.path) ?? d), entriesOf: [...near] };
 }
 
 /** The search document of one record page: what its SearchBody marks for Pagefind. */

@@ -24,7 +24,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Jieba } from '@node-rs/jieba';
 import * as pagefind from 'pagefind';
 import { readCacheJson, writeCacheFile } from '../check/cache-file.ts';
-import type { SearchDocument, SearchInput, SearchVillage } from '../data/search.ts';
+import type { SearchDocument, SearchEntriesFiles, SearchInput, SearchVillage } from '../data/search.ts';
 import {
   buildT2s,
   buildVocabulary,
@@ -57,7 +57,9 @@ import { SEARCH_WORD_CHARACTERS, separateHanForIndex } from '../lib/search-query
 import { chooseSearchWorkers, largestFirst } from '../lib/search-workers.ts';
 import { DATED_ATTRIBUTE, PERSONAL_DATA_ATTRIBUTE } from '../lib/privacy.ts';
 import { replaceFile } from '../build/staging-files.ts';
+import { SEARCH_WORKER_YOUNG_MB } from '../build/process-memory.ts';
 import { recordTiming } from './timings.ts';
+import { withEntriesFrom } from './search-entry-files.ts';
 import type { BuildStep, StepContext } from '../build/steps.ts';
 
 /** Bytes of JSON per lexicon shard (about 1 KB gzipped): a first query loads the shards of its characters. */
@@ -574,6 +576,8 @@ export interface BundleJob {
   docs: SearchDocument[];
   /** The names bundle: its pages are read with their masked names (NAMES_BUNDLE). */
   names?: boolean;
+  /** Where the ledger entries of `docs` are, when they carry none (src/data/search.ts `SearchInput.entriesFiles`): read by the thread indexing the bundle. */
+  entriesFiles?: SearchEntriesFiles;
 }
 
 /** What indexing one bundle gave: what its pages add to the lexicon, or the problems that kept it from being written. */
@@ -592,9 +596,11 @@ export async function indexBundle(job: BundleJob, jieba: Jieba): Promise<BundleR
   const counter = makeWordCounter(jieba);
   const own = new Set<string>();
   const digests: string[] = [];
+  // The names bundle holds 公示 only: no ledger entries to read.
+  const withEntries = withEntriesFrom(job.names ? undefined : job.entriesFiles);
   const pages = function* () {
     for (const doc of job.docs) {
-      const page = readIndexedPage(job.outDir, doc, job.names);
+      const page = readIndexedPage(job.outDir, withEntries(doc), job.names);
       if ('problem' in page) {
         problems.push(page.problem);
         continue;
@@ -672,7 +678,7 @@ function startIndexing(jobs: readonly BundleJob[], workers: number): { results: 
     for (const s of settle) s.reject(error);
   };
   for (let t = 0; t < workers; t++) {
-    const worker = new Worker(new URL('./search-index-worker.ts', import.meta.url));
+    const worker = new Worker(new URL('./search-index-worker.ts', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: SEARCH_WORKER_YOUNG_MB } });
     threads.push(worker);
     let current = -1;
     const take = () => {
@@ -892,10 +898,11 @@ export async function buildSearchIndex(
     if (!countsDir || !touched) return undefined;
     const counts = keptCounts(b.id, b.docs, pagefindDir, countsDir);
     if (!counts) return undefined;
+    const withEntries = withEntriesFrom(b.names ? undefined : ctx.search.entriesFiles);
     for (const [i, d] of b.docs.entries()) {
       if (!rendered(d)) continue;
       needEntries(b);
-      const page = readIndexedPage(ctx.outDir, d, b.names);
+      const page = readIndexedPage(ctx.outDir, withEntries(d), b.names);
       if ('problem' in page || page.digest !== counts.digests[i]) return undefined;
     }
     return counts;
@@ -921,7 +928,8 @@ export async function buildSearchIndex(
     .filter((b) => !kept.has(b.id))
     .map((b) => {
       needEntries(b);
-      return { outDir: ctx.outDir, dir: join(pagefindDir, b.id), docs: b.docs, ...(b.names ? { names: true } : {}) };
+      const entriesFiles = ctx.search.entriesFiles;
+      return { outDir: ctx.outDir, dir: join(pagefindDir, b.id), docs: b.docs, ...(b.names ? { names: true } : {}), ...(entriesFiles ? { entriesFiles } : {}) };
     });
   const pages = jobs.reduce((sum, job) => sum + job.docs.length, 0);
   const usedBytes = ctx.memoryBudget?.used() ?? 0;

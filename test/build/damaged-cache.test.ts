@@ -6,7 +6,7 @@
  * and the next build succeeds and equals a full build.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, realpathSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDemoDist } from '../helpers/dist.ts';
@@ -159,8 +159,13 @@ describe('a build killed while it renders the pages', () => {
       at('.gongkai-cache/posters', `0123456789abcdef0123456789abcdef.tmp-${killed.pid}-0`),
     ];
     for (const f of temps) writeFileSync(f, 'half');
+    // The search input's ledger entries, had it been killed in the search step (src/integrations/search-entry-files.ts).
+    const entries = at('.gongkai-build', `search-entries-${killed.pid}`);
+    mkdirSync(entries);
+    writeFileSync(join(entries, `${village}.v8`), 'half');
     build();
     expect(existsSync(at('.gongkai-build', `dist-${killed.pid}`))).toBe(false);
+    expect(existsSync(entries)).toBe(false);
     for (const f of temps) expect(existsSync(f), f).toBe(false);
     expect(digest(at('dist'))).toEqual(reference.A);
   }, 600_000);

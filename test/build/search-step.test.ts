@@ -5,7 +5,7 @@
  * county) stays for the rest of the file.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { expect, it } from 'vitest';
@@ -13,7 +13,9 @@ import { SEARCH_STEP, runPostBuildSteps } from '../../scripts/build-steps.ts';
 import { provideBuildContextWithoutCounty } from '../../src/build/handover.ts';
 import { loadCounty } from '../../src/check/load.ts';
 import { getCounty } from '../../src/data/county.ts';
-import { getSearchInput } from '../../src/data/search.ts';
+import { getSearchInput, type SearchEntriesFiles } from '../../src/data/search.ts';
+import { buildSearchIndex } from '../../src/integrations/search-index.ts';
+import { writeVillageEntries } from '../../src/integrations/search-entry-files.ts';
 import { copyDemoDist, demoDistPath } from '../helpers/dist.ts';
 import { ROOT } from '../helpers/fixture-tree.ts';
 
@@ -44,4 +46,46 @@ it('builds the same search index from its documents alone, in a process whose bu
     rmSync(copy, { recursive: true, force: true });
     rmSync(root, { recursive: true, force: true });
   }
-});
+  // The first test of the run to need the demo build makes it (test/helpers/dist.ts).
+}, 300_000);
+
+it('builds the same search index when the documents it is given carry no ledger entry, each village’s entries read from a file of its own', async () => {
+  const county = loadCounty(ROOT, { env: {} }).county!;
+  const root = mkdtempSync(join(tmpdir(), 'gongkai-search-entries-'));
+  const files: SearchEntriesFiles = { folder: join(root, 'entries'), key: 'this build' };
+  const written: string[] = [];
+  const inline = getSearchInput(county);
+  const lean = getSearchInput(county, undefined, (id, entries) => {
+    written.push(id);
+    writeVillageEntries(files, id, entries);
+  });
+  const copies = ['entries-inline', 'entries-files', 'entries-inline-threads', 'entries-files-threads'].map((name) => copyDemoDist(name));
+  try {
+    provideBuildContextWithoutCounty({ root, project: ROOT, outDir: copies[0]!, problems: [], asOf: county.asOf, cacheDirs: { astro: root, vite: root } });
+    // The build process holds the documents only: every ledger entry line is in the files, a village to each.
+    expect(written).toEqual(county.villages.map((v) => v.id));
+    expect(inline.docs.reduce((n, d) => n + d.entries.length, 0)).toBeGreaterThan(50);
+    expect(lean.docs.every((d) => d.entries.length === 0)).toBe(true);
+    expect(lean.docs).toEqual(inline.docs.map((d) => ({ ...d, entries: [] })));
+    await runPostBuildSteps({ root, outDir: copies[1]!, problems: [], log: () => undefined, search: { ...lean, entriesFiles: files } }, [SEARCH_STEP]);
+    expect(indexDigest(copies[1]!)).toEqual(indexDigest(demoDistPath()));
+    // In worker threads (one bundle per township), as the build indexes a county: the same files as with the entries inline.
+    const threads = { workers: 2, bundlePages: 1 };
+    await buildSearchIndex({ outDir: copies[2]!, search: inline }, threads);
+    await buildSearchIndex({ outDir: copies[3]!, search: { ...lean, entriesFiles: files } }, threads);
+    expect(readdirSync(join(copies[3]!, 'pagefind')).length).toBeGreaterThan(2);
+    expect(indexDigest(copies[3]!)).toEqual(indexDigest(copies[2]!));
+    // A file cut short (a disk filled, a build beside this one) stops the step, naming the village and the file.
+    const village = written[0]!;
+    const file = join(files.folder, `${village}.v8`);
+    writeFileSync(file, readFileSync(file).subarray(0, -10));
+    await expect(buildSearchIndex({ outDir: copies[3]!, search: { ...lean, entriesFiles: files } }, threads)).rejects.toThrow(
+      new RegExp(
+        `读不到村 ${village} 的账目条目.*could not read the ledger entries of village ${village} \\(${files.folder}/${village}\\.v8: \\d+ bytes, not \\d+\\); build again`,
+      ),
+    );
+  } finally {
+    for (const copy of copies) rmSync(copy, { recursive: true, force: true });
+    rmSync(root, { recursive: true, force: true });
+  }
+}, 300_000);

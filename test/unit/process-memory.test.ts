@@ -5,7 +5,14 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ALLOCATOR_SETTINGS, allocatorSettings, PAGE_HEAP_GROWING_PERCENT, PAGE_SEMI_SPACE_MB, pageProcessExecArgv } from '../../src/build/process-memory.ts';
+import {
+  ALLOCATOR_SETTINGS,
+  allocatorSettings,
+  countyStepsExecArgv,
+  PAGE_HEAP_GROWING_PERCENT,
+  PAGE_SEMI_SPACE_MB,
+  pageProcessExecArgv,
+} from '../../src/build/process-memory.ts';
 import { ROOT } from '../helpers/fixture-tree.ts';
 
 /**
@@ -98,6 +105,21 @@ describe("the page process's Node options", () => {
 
   it('are options this Node accepts', () => {
     const output = execFileSync(process.execPath, [...pageProcessExecArgv(process.execArgv), '-e', 'console.log("ok")'], { encoding: 'utf8' });
+    expect(output.trim()).toBe('ok');
+  });
+});
+
+describe("the county steps' process's Node options", () => {
+  it("keeps the build process's own options and its heap's growth, and sets the page process's young generation once", () => {
+    expect(countyStepsExecArgv(['--heap-growing-percent=50', '--max-semi-space-size', '64', '--no-warnings', '--max-semi-space-size=8'])).toEqual([
+      '--heap-growing-percent=50',
+      '--no-warnings',
+      `--max-semi-space-size=${PAGE_SEMI_SPACE_MB}`,
+    ]);
+  });
+
+  it('are options this Node accepts', () => {
+    const output = execFileSync(process.execPath, [...countyStepsExecArgv(process.execArgv), '-e', 'console.log("ok")'], { encoding: 'utf8' });
     expect(output.trim()).toBe('ok');
   });
 });

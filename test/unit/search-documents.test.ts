@@ -64,6 +64,23 @@ describe('the search input of an incremental build', () => {
     expect(input.docs).toEqual(full.docs);
   });
 
+  it('hands out the entries of the villages asked for, a village at a time, and leaves the documents without any', () => {
+    const put = new Map<string, [string, number][]>();
+    const input = getSearchInput(
+      county,
+      () => new Set(['maqu']),
+      (id, entries) =>
+        put.set(
+          id,
+          entries.map(([path, lines]) => [path, lines.length]),
+        ),
+    );
+    expect([...put.keys()]).toEqual(['maqu']);
+    expect(put.get('maqu')).toEqual(full.docs.filter((d) => d.village === 'maqu' && d.entries.length > 0).map((d) => [d.path, d.entries.length]));
+    expect(input.entriesOf).toEqual(['maqu']);
+    expect(input.docs).toEqual(full.docs.map(withoutEntries));
+  });
+
   it('stops the search step rather than index a bundle whose ledger entries were left out', async () => {
     const lean = getSearchInput(county, () => new Set(['maqu']));
     const entries = new Map(full.docs.map((d) => [d.path, d.entries.length]));
