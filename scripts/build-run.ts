@@ -10,7 +10,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import type { BuildContext, PageHandover } from '../src/build/context.ts';
+import { getTownshipsToRender, type BuildContext, type PageHandover } from '../src/build/context.ts';
 import { addPlaced, carryOver, linkAhead, placeAhead } from '../src/build/carry-over.ts';
 import { provideBuildContextWithoutCounty } from '../src/build/handover.ts';
 import { allocatorSettings, pageProcessExecArgv } from '../src/build/process-memory.ts';
@@ -360,6 +360,8 @@ interface LastBuild {
   problems?: string;
   /** Whether <root>/private-posters/ was there after that build (posters with personal data). */
   privatePosters?: boolean;
+  /** Each village's township (by id) in that build: which townships' pages a one-village update renders again (`townshipsToRender`). */
+  townships?: Record<string, string>;
 }
 /**
  * The output as the last-build record and the release folders name it: its path in the county folder when it is inside
@@ -508,6 +510,7 @@ try {
 // The county's data files follow the cap (`--data-file-mb`): another cap builds in full.
 const pagesKey = hash(digests.site, code, values['no-posters'] ? 'no-posters' : '', `data-file-mb=${dataFileMb ?? ''}`);
 const ids = county.villages.map((v) => v.id);
+const townshipOf: Record<string, string> = Object.fromEntries(county.villages.map((v) => [v.id, v.data.township]));
 let only: string[] | undefined;
 let datedPages: string[] = [];
 let newDay = false;
@@ -590,6 +593,14 @@ if (existsSync(partsDir))
 // (the build's date) and county.json (its as-of date and input hash). test/build/daily-refresh.test.ts compares it
 // with a full build of the same day.
 const stateDate = getStateDate(county.villages, county.asOf, county.profile);
+// ── the townships whose pages a one-village update renders again ──
+// A township's pages (/t/<slug>/, /compliance/<slug>/ and its views) show its own villages, the site, the county's state
+// date and the date's states (src/build/context.ts `contextRendersTownship`). On the same day as the last build, with the
+// same state date, the same townships (their slugs follow the set of names) and every unchanged village in the township it
+// was in, only the townships a changed, added or removed village is or was in are rendered again; the others' pages are
+// carried over (72 of 76 pages at 300 villages, byte-identical: docs/benchmarks.md, session 16).
+const townshipsToRender = only && getTownshipsToRender(last, { townships: townshipOf, stateDate }, only, newDay);
+recordTiming('townships-rendered', 0, { townships: townshipsToRender?.length ?? new Set(Object.values(townshipOf)).size });
 if (
   only?.length === 0 &&
   // No village removed either (its pages would go, and the county-wide pages list it).
@@ -676,7 +687,7 @@ const context: PageHandover = {
   countySnapshot,
   problems,
   asOf,
-  ...(only ? { villagesToRender: only, datedPages, newDay } : {}),
+  ...(only ? { villagesToRender: only, datedPages, newDay, ...(townshipsToRender ? { townshipsToRender } : {}) } : {}),
   pageWorkers,
   cacheNotices,
   cacheDirs: { astro: only ? join(work, 'astro-cache-incremental') : join(root, '.astro-cache'), vite: join(project, '.astro-cache', 'vite') },
@@ -849,6 +860,7 @@ async function publishStaging(asOf: string): Promise<never> {
     ...(nextInputKey ? { inputKey: nextInputKey } : {}),
     ...(problemsText ? { problems: problemsText } : {}),
     privatePosters: existsSync(join(root, PRIVATE_DIR)),
+    townships: townshipOf,
   };
   // Written beside and renamed: a build killed here leaves the old record or the new one, never half of one.
   writeCacheFile(lastFile, lastSpec, JSON.stringify(record));
