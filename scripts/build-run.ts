@@ -30,7 +30,7 @@ import {
 import { describeWorkFolderFailure, takeBuildLock } from '../src/check/build-lock.ts';
 import { VillageCheckCache } from '../src/check/check-cache.ts';
 import { removeCountySnapshot, writeCountySnapshot } from '../src/check/county-snapshot.ts';
-import { codeFingerprint, contentDigests, contentStamp } from '../src/check/digest.ts';
+import { codeFingerprint, contentDigests, contentStamp, settleContentDigests } from '../src/check/digest.ts';
 import { formatInputHash } from '../src/build/input-hash.ts';
 import { formatProblems } from '../src/check/format.ts';
 import { loadCountyInParallel } from '../src/check/load-workers.ts';
@@ -864,6 +864,12 @@ async function publishStaging(asOf: string): Promise<never> {
   };
   // Written beside and renamed: a build killed here leaves the old record or the new one, never half of one.
   writeCacheFile(lastFile, lastSpec, JSON.stringify(record));
+  // The content files this build read before they had settled (a county generated or edited just before) are read again
+  // now that they have, so the next build need not (src/check/digest.ts `settleContentDigests`).
+  if (digests.unsettled > 0)
+    recordTiming('digest-settled', 0, {
+      files: timed('digest-settle', () => settleContentDigests(root, { file: join(work, 'content-digests'), now: Date.now })),
+    });
   // The replaced release is kept (renamed) until the next build, which may take its unchanged folders (`linkAhead`); the one kept before goes.
   // Each made another's first (one rename: a build beside this one may be taking it as its spare), then removed.
   for (const name of readdirSync(work).filter((n) => n.startsWith(`replaced-${outKey}-`) || n === `spare-${process.pid}`)) {
