@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import type { BuildContext, PageHandover } from '../src/build/context.ts';
+import { getTownshipsToRender, type BuildContext, type PageHandover } from '../src/build/context.ts';
 import { addPlaced, carryOver, linkAhead, placeAhead } from '../src/build/carry-over.ts';
 import { provideBuildContextWithoutCounty } from '../src/build/handover.ts';
 import { allocatorSettings, countyStepsExecArgv, pageProcessExecArgv } from '../src/build/process-memory.ts';
@@ -29,7 +29,7 @@ import {
 import { describeWorkFolderFailure, takeBuildLock } from '../src/check/build-lock.ts';
 import { VillageCheckCache } from '../src/check/check-cache.ts';
 import { removeCountySnapshot, writeCountySnapshot } from '../src/check/county-snapshot.ts';
-import { codeFingerprint, contentDigests, contentStamp } from '../src/check/digest.ts';
+import { codeFingerprint, contentDigests, contentStamp, settleContentDigests } from '../src/check/digest.ts';
 import { formatInputHash } from '../src/build/input-hash.ts';
 import { formatProblems } from '../src/check/format.ts';
 import { loadCountyInParallel } from '../src/check/load-workers.ts';
@@ -375,6 +375,8 @@ interface LastBuild {
   problems?: string;
   /** Whether <root>/private-posters/ was there after that build (posters with personal data). */
   privatePosters?: boolean;
+  /** Each village's township (by id) in that build: which townships' pages a one-village update renders again (`townshipsToRender`). */
+  townships?: Record<string, string>;
 }
 /**
  * The output as the last-build record and the release folders name it: its path in the county folder when it is inside
@@ -523,6 +525,7 @@ try {
 // The county's data files follow the cap (`--data-file-mb`): another cap builds in full.
 const pagesKey = hash(digests.site, code, values['no-posters'] ? 'no-posters' : '', `data-file-mb=${dataFileMb ?? ''}`);
 const ids = county.villages.map((v) => v.id);
+const townshipOf: Record<string, string> = Object.fromEntries(county.villages.map((v) => [v.id, v.data.township]));
 let only: string[] | undefined;
 let datedPages: string[] = [];
 let newDay = false;
@@ -605,6 +608,14 @@ if (existsSync(partsDir))
 // (the build's date) and county.json (its as-of date and input hash). test/build/daily-refresh.test.ts compares it
 // with a full build of the same day.
 const stateDate = getStateDate(county.villages, county.asOf, county.profile);
+// ── the townships whose pages a one-village update renders again ──
+// A township's pages (/t/<slug>/, /compliance/<slug>/ and its views) show its own villages, the site, the county's state
+// date and the date's states (src/build/context.ts `contextRendersTownship`). On the same day as the last build, with the
+// same state date, the same townships (their slugs follow the set of names) and every unchanged village in the township it
+// was in, only the townships a changed, added or removed village is or was in are rendered again; the others' pages are
+// carried over (72 of 76 pages at 300 villages, byte-identical: docs/benchmarks.md, session 16).
+const townshipsToRender = only && getTownshipsToRender(last, { townships: townshipOf, stateDate }, only, newDay);
+recordTiming('townships-rendered', 0, { townships: townshipsToRender?.length ?? new Set(Object.values(townshipOf)).size });
 if (
   only?.length === 0 &&
   // No village removed either (its pages would go, and the county-wide pages list it).
@@ -694,7 +705,7 @@ const context: PageHandover = {
   countySnapshot,
   problems,
   asOf,
-  ...(only ? { villagesToRender: only, datedPages, newDay } : {}),
+  ...(only ? { villagesToRender: only, datedPages, newDay, ...(townshipsToRender ? { townshipsToRender } : {}) } : {}),
   pageWorkers,
   cacheNotices,
   cacheDirs: { astro: only ? join(work, 'astro-cache-incremental') : join(root, '.astro-cache'), vite: join(project, '.astro-cache', 'vite') },
@@ -868,9 +879,16 @@ async function publishStaging(asOf: string): Promise<never> {
     ...(nextInputKey ? { inputKey: nextInputKey } : {}),
     ...(problemsText ? { problems: problemsText } : {}),
     privatePosters: existsSync(join(root, PRIVATE_DIR)),
+    townships: townshipOf,
   };
   // Written beside and renamed: a build killed here leaves the old record or the new one, never half of one.
   writeCacheFile(lastFile, lastSpec, JSON.stringify(record));
+  // The content files this build read before they had settled (a county generated or edited just before) are read again
+  // now that they have, so the next build need not (src/check/digest.ts `settleContentDigests`).
+  if (digests.unsettled > 0)
+    recordTiming('digest-settled', 0, {
+      files: timed('digest-settle', () => settleContentDigests(root, { file: join(work, 'content-digests'), now: Date.now })),
+    });
   // The replaced release is kept (renamed) until the next build, which may take its unchanged folders (`linkAhead`); the one kept before goes.
   // Each made another's first (one rename: a build beside this one may be taking it as its spare), then removed.
   for (const name of readdirSync(work).filter((n) => n.startsWith(`replaced-${outKey}-`) || n === `spare-${process.pid}`)) {

@@ -48,6 +48,13 @@ export interface BuildContext {
   /** Incremental build whose as-of date differs from the previous build's. */
   newDay?: boolean;
   /**
+   * Incremental build on the same day as the previous one, with the county's state date and its townships the same
+   * (scripts/build-run.ts): the townships (by name) whose pages (/t/<slug>/, /compliance/<slug>/ and its views) are
+   * rendered again, those of the changed villages (as they were and as they are); every other township's pages are
+   * carried over. Absent: every township's pages are rendered.
+   */
+  townshipsToRender?: readonly string[];
+  /**
    * How many threads render the pages (`--workers`): above 1, Astro's experimental.parallelPrerender
    * renders them in that many worker threads, each given a copy of this context (src/build/handover.ts).
    * A tuning knob: the output is the same for any count. Absent or 1: the build's own thread.
@@ -141,6 +148,47 @@ export function contextRendersVillageFile(
   if (contextRendersVillage(context, id)) return true;
   if (!context?.newDay) return false;
   return date === 'as-of' || (date === 'notices' && Boolean(context.datedPages?.some((p) => p.startsWith(`v/${id}/notices/`))));
+}
+
+/**
+ * Whether a build with this context renders the pages of township `name` (/t/<slug>/, /compliance/<slug>/ and its views):
+ * a township page shows its own villages, the site, the county's state date and the date's states, nothing of another
+ * township, so in a one-village update on the same day only the changed villages' townships are rendered again.
+ */
+export function contextRendersTownship(context: Pick<BuildContext, 'townshipsToRender'> | undefined, name: string): boolean {
+  return !context?.townshipsToRender || context.townshipsToRender.includes(name);
+}
+
+/** What the last build of an output left that `getTownshipsToRender` reads, and the same of this build. */
+export interface TownshipState {
+  /** Each village's township, by village id. */
+  townships: Readonly<Record<string, string>>;
+  /** The day the county's states last changed, which its dated pages print (src/records/dated.ts `getStateDate`). */
+  stateDate: string;
+}
+
+/**
+ * The townships whose pages an incremental build renders again (`BuildContext.townshipsToRender`): undefined (every
+ * township's) unless it is on the same day as the last build (`newDay` false), with the same state date, the same set
+ * of townships (their slugs follow the set of names) and every unchanged village in the township it was in; then the
+ * townships each changed (or added) village is and was in, and those of villages removed since (`last.townships` names
+ * them). `last` undefined or without townships (a record from before session 16): every township's.
+ */
+export function getTownshipsToRender(
+  last: Partial<TownshipState> | undefined,
+  now: TownshipState,
+  changed: readonly string[],
+  newDay: boolean,
+): string[] | undefined {
+  const before = last?.townships;
+  if (newDay || !before || last.stateDate !== now.stateDate) return undefined;
+  const names = (of: Readonly<Record<string, string>>) => [...new Set(Object.values(of))].sort().join('\n');
+  if (names(before) !== names(now.townships)) return undefined;
+  const isChanged = new Set(changed);
+  if (Object.keys(now.townships).some((id) => !isChanged.has(id) && before[id] !== now.townships[id])) return undefined;
+  const removed = Object.keys(before).filter((id) => !(id in now.townships));
+  const touched = [...changed.flatMap((id) => [now.townships[id], before[id]]), ...removed.map((id) => before[id])];
+  return [...new Set(touched.filter((name): name is string => name !== undefined))];
 }
 
 /** Whether a build with this context renders the pages of village `id`. */

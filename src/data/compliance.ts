@@ -12,7 +12,7 @@ import { periodKey, periodLabel } from '../lib/period.ts';
 import { getRecordTypeOfFolder, recordPath } from '../records/registry.ts';
 import type { County } from '../check/model.ts';
 import { getTownshipSlugs } from '../lib/township.ts';
-import { getCheckProblems, getCounty, getStateDate, href, urls } from './county.ts';
+import { getCheckProblems, getCounty, getStateDate, href, rendersTownship, urls } from './county.ts';
 
 const SHORT = { 'on-time': '✓ 按时公开', late: '! 逾期公开', overdue: '✗ 未公开', 'not-due': '· 未到期' } as const;
 
@@ -66,6 +66,31 @@ function assembleComplianceView(county: County) {
   const rowsOf = new Map<string, typeof rows>();
   for (const r of rows) (rowsOf.get(r.village) ?? rowsOf.set(r.village, []).get(r.village)!).push(r);
   const slugs = getTownshipSlugs([...county.villages.map((v) => v.data.township), ...villages.map((v) => v.township)]);
+  const rowView = (r: (typeof rows)[number]) => ({
+    label: periodLabel(r.quarter),
+    key: periodKey(r.quarter),
+    timeliness: { state: r.timeliness.state, short: SHORT[r.timeliness.state], zh: timelinessText(r.timeliness, formatDateZh, false).zh },
+    cells: checks.map((c) => {
+      const cell = r.cells.find((x) => x.check === c.key)!;
+      const state = cell.errors > 0 ? 'bad' : cell.warnings > 0 ? 'warn' : 'ok';
+      return {
+        label: c.zh,
+        state,
+        text: state === 'ok' ? '✓' : `${state === 'bad' ? '✗' : '!'} ${cell.problems.length} 项`,
+        srText: state === 'ok' ? '无问题' : state === 'bad' ? '有错误' : '有提醒',
+      };
+    }),
+    findings: r.cells
+      .filter((c) => c.check !== 'timeliness' || c.problems.some((p) => p.code !== 'disclosure.deadline'))
+      .flatMap((c) =>
+        c.problems.map((p) => ({
+          check: COMPLIANCE_CHECKS.find((x) => x.key === c.check)!.zh,
+          severity: p.severity,
+          zh: renderMessage(p.code, withChineseDates(toPublicParams(p))).zh,
+          href: recordHref(p.file),
+        })),
+      ),
+  });
   const townships = [...new Set(villages.map((v) => v.township))].map((t) => {
     const mine = villages.filter((v) => v.township === t);
     const latestRows = mine.flatMap((v) => (rowsOf.get(v.id) ?? []).filter((r) => periodKey(r.quarter) === latest));
@@ -80,38 +105,24 @@ function assembleComplianceView(county: County) {
         overdue: latestRows.filter((r) => r.timeliness.state === 'overdue').length,
         withFindings: mine.filter((v) => (rowsOf.get(v.id) ?? []).some((r) => r.cells.some((c) => c.problems.length > 0))).length,
       },
-      villages: mine.map((v) => ({
-        id: v.id,
-        name: v.name,
-        href: urls.village(v.id),
-        /** Every check result against the village in the quarters shown (a late or missing quarter counts as one). */
-        problems: (rowsOf.get(v.id) ?? []).reduce((n, r) => n + r.cells.reduce((m, c) => m + c.problems.length, 0), 0),
-        rows: (rowsOf.get(v.id) ?? []).map((r) => ({
-          label: periodLabel(r.quarter),
-          key: periodKey(r.quarter),
-          timeliness: { state: r.timeliness.state, short: SHORT[r.timeliness.state], zh: timelinessText(r.timeliness, formatDateZh, false).zh },
-          cells: checks.map((c) => {
-            const cell = r.cells.find((x) => x.check === c.key)!;
-            const state = cell.errors > 0 ? 'bad' : cell.warnings > 0 ? 'warn' : 'ok';
-            return {
-              label: c.zh,
-              state,
-              text: state === 'ok' ? '✓' : `${state === 'bad' ? '✗' : '!'} ${cell.problems.length} 项`,
-              srText: state === 'ok' ? '无问题' : state === 'bad' ? '有错误' : '有提醒',
-            };
-          }),
-          findings: r.cells
-            .filter((c) => c.check !== 'timeliness' || c.problems.some((p) => p.code !== 'disclosure.deadline'))
-            .flatMap((c) =>
-              c.problems.map((p) => ({
-                check: COMPLIANCE_CHECKS.find((x) => x.key === c.check)!.zh,
-                severity: p.severity,
-                zh: renderMessage(p.code, withChineseDates(toPublicParams(p))).zh,
-                href: recordHref(p.file),
-              })),
-            ),
-        })),
-      })),
+      villages: mine.map((v) => {
+        const own = rowsOf.get(v.id) ?? [];
+        let shown: ReturnType<typeof rowView>[] | undefined;
+        return {
+          id: v.id,
+          name: v.name,
+          href: urls.village(v.id),
+          /** Every check result against the village in the quarters shown (a late or missing quarter counts as one). */
+          problems: own.reduce((n, r) => n + r.cells.reduce((m, c) => m + c.problems.length, 0), 0),
+          /**
+           * Its quarters with their findings in words, made when a page first shows them: a one-village update renders one
+           * township's pages (src/build/context.ts `townshipsToRender`), and the county page needs only the counts.
+           */
+          get rows() {
+            return (shown ??= own.map(rowView));
+          },
+        };
+      }),
     };
   });
   const latestRows = rows.filter((r) => periodKey(r.quarter) === latest);
@@ -165,14 +176,19 @@ export function getComplianceTownshipView(slug: string, view?: ComplianceViewKey
   return { ...rest, township: { ...township, villages }, views, viewTitle: view ? COMPLIANCE_VIEWS[view].title : undefined };
 }
 
-/** Paths of the township compliance pages (always rendered: they depend on the date). */
+/**
+ * Paths of the township compliance pages this build renders: all of them (they depend on the date), but in a one-village
+ * update on the same day only the changed villages' townships (src/build/context.ts `townshipsToRender`).
+ */
 export function listComplianceTownshipPages() {
-  return getAssembled().townships.map((t) => ({ params: { township: t.slug } }));
+  return getAssembled()
+    .townships.filter((t) => rendersTownship(t.name))
+    .map((t) => ({ params: { township: t.slug } }));
 }
 
 /** Paths of a township's filtered and sorted views (/compliance/<slug>/you-wenti/, …/wenti-duo/). */
 export function listComplianceViewPages() {
-  return getAssembled().townships.flatMap((t) =>
-    Object.keys(COMPLIANCE_VIEWS).map((view) => ({ params: { township: t.slug, view: view as ComplianceViewKey } })),
-  );
+  return getAssembled()
+    .townships.filter((t) => rendersTownship(t.name))
+    .flatMap((t) => Object.keys(COMPLIANCE_VIEWS).map((view) => ({ params: { township: t.slug, view: view as ComplianceViewKey } })));
 }

@@ -5,7 +5,7 @@
  * `npm run check` uses: the one documented fallback. A build with content errors never gets here.
  */
 import { getBuildContext } from '../build/handover.ts';
-import { contextRendersRecordPage, contextRendersVillageFile } from '../build/context.ts';
+import { contextRendersRecordPage, contextRendersTownship, contextRendersVillageFile } from '../build/context.ts';
 import { formatProblems } from '../check/format.ts';
 import { loadCounty } from '../check/load.ts';
 import type { County, Problem, VillageRecords } from '../check/model.ts';
@@ -67,6 +67,11 @@ export function getCheckProblems(): Problem[] {
  */
 export function rendersRecordPage(id: string, path: string): boolean {
   return contextRendersRecordPage(getBuildContext(), id, path);
+}
+
+/** Whether this build renders the pages of township `name` (its village cards, its compliance and their views; src/build/context.ts). */
+export function rendersTownship(name: string): boolean {
+  return contextRendersTownship(getBuildContext(), name);
 }
 
 /** Whether this build renders a data file or feed of village `id` that depends on the date as `date` says (src/records/dated.ts). */

@@ -17,7 +17,7 @@ import { getNoticeFacts } from '../records/notice.ts';
 import { RECORD_TYPES, recordPath, villagePath, type RecordTypeName } from '../records/registry.ts';
 import { formatHours, getVolunteerFacts } from '../records/volunteer.ts';
 import { getNewestRecordDate, getNoticePosting, getVillageStanding, kioskPath } from '../records/dated.ts';
-import { getCounty, getStateDate, getVillage, href, rendersRecordPage, urls } from './county.ts';
+import { getCounty, getStateDate, getVillage, href, rendersRecordPage, rendersTownship, urls } from './county.ts';
 import { GLOSSARY } from './glossary.ts';
 
 // ── shared ────────────────────────────────────────────────────────────────
@@ -167,9 +167,14 @@ export function getTownshipView(slug: string) {
   return { name: t.name, county: `${c.site.province}${c.site.city ?? ''}${c.site.county}`, counts: countStandings(villages), villages };
 }
 
-/** Paths of the township pages: always rendered (they list standings, which depend on the date). */
+/**
+ * Paths of the township pages this build renders: all of them (they list standings, which depend on the date), but in a
+ * one-village update on the same day only the changed villages' townships (src/build/context.ts `townshipsToRender`).
+ */
 export function listTownshipPages() {
-  return listTownships().map((t) => ({ params: { township: t.slug } }));
+  return listTownships()
+    .filter((t) => rendersTownship(t.name))
+    .map((t) => ({ params: { township: t.slug } }));
 }
 
 // ── village board ─────────────────────────────────────────────────────────

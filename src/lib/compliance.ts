@@ -292,8 +292,15 @@ export function buildComplianceRows(
   profile: RuleProfile,
 ): ComplianceRow[] {
   const rows: ComplianceRow[] = [];
+  // Each problem read once: filtering the county's problems for each village made this quadratic in the county (7.7 s of
+  // the county-summary step at 1,000 villages; docs/benchmarks.md, session 16).
+  const byVillage = new Map<string, ProblemLike[]>();
+  for (const p of problems) {
+    const id = villageOf(p.file);
+    if (id !== undefined) (byVillage.get(id) ?? byVillage.set(id, []).get(id)!).push(p);
+  }
   for (const { id, records } of villages) {
-    const mine = problems.filter((p) => villageOf(p.file) === id);
+    const mine = byVillage.get(id) ?? [];
     const keys = new Set(getQuartersInScope(records, today, profile).map(periodKey));
     for (const p of mine) {
       const k = quarterOfProblem(p);

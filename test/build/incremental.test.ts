@@ -315,4 +315,30 @@ describe('an incremental build', () => {
     for (const page of ['index.html', 'v/maqu/index.html', 'v/dongguan/index.html', 'kiosk/dongxing/index.html'])
       expect(readFileSync(join(tree.root, 'dist', page), 'utf8'), page).toMatch(/<title>[^<]*陇县村务公开</);
   }, 300_000);
+
+  it("renders only the changed village's township pages on the same day, carries the other townships' over, and still equals a full build", () => {
+    const dist = join(tree.root, 'dist');
+    const townshipPages = (dir: string) => files(dir).filter((f) => /^(t|compliance)\/[^/]+\//.test(relative(dir, f)));
+    const before = Object.fromEntries(townshipPages(dist).map((f) => [relative(dist, f), statSync(f).ino]));
+    // maqu (天成镇) edits its minutes again: no date changes, so the county's state date stays; 城关镇's and 东南镇's pages cannot change.
+    const minutes = join(villages, 'maqu/meetings/2025-07-04-lianxi.md');
+    writeFileSync(minutes, readFileSync(minutes, 'utf8').replace('经逐项核对', '经逐项核对无误'));
+    const out = build();
+    expect(out).toContain('Incremental build: 1 village(s) changed');
+    const rendered = Object.keys(before).filter((f) => statSync(join(dist, f)).ino !== before[f]);
+    const carried = Object.keys(before).filter((f) => statSync(join(dist, f)).ino === before[f]);
+    // Each township has its village cards, its compliance page and that page's two views.
+    expect(Object.keys(before).length).toBe(4 * 3);
+    expect(rendered.length).toBe(4);
+    expect(carried.length).toBe(8);
+    for (const f of rendered) expect(readFileSync(join(dist, f), 'utf8'), f).toMatch(/<h1>天成镇/);
+    for (const f of carried) expect(readFileSync(join(dist, f), 'utf8'), f).not.toMatch(/<h1>天成镇/);
+    // The pages counted as built: the village's, its screen's and the county-wide pages but 8 of the townships'.
+    const pages = Number(/(\d+) page\(s\) built/.exec(out)![1]);
+    const html = (dir: string) => files(join(dist, dir)).filter((f) => f.endsWith('.html')).length;
+    const countyWide = files(dist).filter((f) => f.endsWith('index.html') && !/^(v|kiosk)\//.test(relative(dist, f))).length;
+    expect(pages).toBe(html('v/maqu') + html('kiosk/maqu') + countyWide - carried.length);
+    build('--out', join(tree.root, 'full-2'), '--full');
+    expect(digest(dist)).toEqual(digest(join(tree.root, 'full-2')));
+  }, 300_000);
 });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PROFILES } from '../../src/law/profiles.ts';
-import { checkOf, getQuartersInScope, getTimeliness, type ComplianceVillage, type Quarter } from '../../src/lib/compliance.ts';
+import { buildComplianceRows, checkOf, getQuartersInScope, getTimeliness, type ComplianceVillage, type Quarter } from '../../src/lib/compliance.ts';
 import { toolText } from '../../src/check/messages/index.ts';
 import { buildReport, csvField, CSV_HEADER, report, toCsv } from '../../src/tools/report.ts';
 import { makeTree, ROOT } from '../helpers/fixture-tree.ts';
@@ -205,6 +205,42 @@ describe('the rules behind the view', () => {
     } finally {
       t.cleanup();
     }
+  });
+
+  it("puts each finding under its own village and reads the county's findings once, not once per village (a 1,000-village county stays linear)", () => {
+    const ids = Array.from({ length: 200 }, (_, i) => `v${String(i).padStart(3, '0')}`);
+    let reads = 0;
+    // Each problem's file is counted as it is read: the rows must not filter the county's problems for every village.
+    const problems = ids.flatMap((id) =>
+      ['2025-q1', '2025-q2'].map((quarter) => {
+        const path = `content/villages/${id}/disclosures/${quarter}.md`;
+        return {
+          get file() {
+            reads += 1;
+            return path;
+          },
+          path: 'items',
+          severity: 'warning' as const,
+          code: 'disclosure.catalogue',
+        };
+      }),
+    );
+    const rows = buildComplianceRows(
+      ids.map((id) => ({ id, records: village({ ledgers: [{ id: '2025-q1', file: 'f', period: q(2025, 1) }] }) })),
+      problems,
+      '2025-11-20',
+      shaanxi,
+    );
+    expect(rows.filter((r) => r.village === 'v007').map((r) => [`${r.quarter.year}-q${r.quarter.quarter}`, r.cells.flatMap((c) => c.problems).length])).toEqual(
+      [
+        ['2025-q1', 1],
+        ['2025-q2', 1],
+        ['2025-q3', 0],
+      ],
+    );
+    expect(rows.flatMap((r) => r.cells.flatMap((c) => c.problems)).length).toBe(problems.length);
+    // A handful of reads per problem (its village, its quarter, its check), whatever the county's size; before: 200 per problem.
+    expect(reads / problems.length).toBeLessThan(20);
   });
 
   it('sorts problems into checks by their code', () => {

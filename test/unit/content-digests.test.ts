@@ -6,14 +6,14 @@
 import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentDigests, SETTLED_MS, type DigestCache } from '../../src/check/digest.ts';
+import { contentDigests, settleContentDigests, SETTLED_MS, type DigestCache } from '../../src/check/digest.ts';
 import { makeTree } from '../helpers/fixture-tree.ts';
 
 /** A cache whose clock reads `later` ms ahead of the real one: files written now count as long settled. */
 const cacheIn = (root: string, later = 0): DigestCache => ({ file: join(root, '.gongkai-build', 'content-digests'), now: () => Date.now() + later });
 const settled = SETTLED_MS + 60_000;
 const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
-const digestsOnly = ({ filesRead: _read, ...rest }: ReturnType<typeof contentDigests>) => rest;
+const digestsOnly = ({ filesRead: _read, unsettled: _unsettled, ...rest }: ReturnType<typeof contentDigests>) => rest;
 
 describe('the content digest cache', () => {
   it('gives the same digests as reading every file, and reads only the files that changed', () => {
@@ -72,6 +72,30 @@ describe('the content digest cache', () => {
       const cache = cacheIn(tree.root);
       const first = contentDigests(tree.root, cache);
       expect(contentDigests(tree.root, cache).filesRead).toBe(first.filesRead);
+    } finally {
+      tree.cleanup();
+    }
+  });
+
+  it('trusts files read before they settled once a finished build has read them again, unchanged, after they settled', async () => {
+    const tree = makeTree();
+    try {
+      // The real clock: the fresh tree's files were written moments ago, as a generated or copied county's before its first build.
+      const cache = cacheIn(tree.root);
+      const first = contentDigests(tree.root, cache);
+      expect(first.unsettled).toBe(first.filesRead);
+      // Not settled yet by the real clock: nothing is read again.
+      expect(settleContentDigests(tree.root, cache)).toBe(0);
+      // One file is written again after the build read it (past the kernel's coarse clock tick, so its change time moves).
+      await pause(50);
+      const edited = join(tree.root, 'content/villages/wenshui/village.yaml');
+      writeFileSync(edited, `${readFileSync(edited, 'utf8')}\n`);
+      // The end of the build, once the files have settled (a clock ahead): every file read again but the one written since.
+      expect(settleContentDigests(tree.root, cacheIn(tree.root, settled))).toBe(first.filesRead - 1);
+      const next = contentDigests(tree.root, cache);
+      expect(next.filesRead).toBe(1);
+      expect(next.villages['wenshui']).not.toBe(first.villages['wenshui']);
+      expect(digestsOnly(next)).toEqual(digestsOnly(contentDigests(tree.root)));
     } finally {
       tree.cleanup();
     }
