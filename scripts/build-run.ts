@@ -52,6 +52,7 @@ import { LogRefusal } from '../src/log-store/store.ts';
 import type { CountyStepsReply, CountyStepsRequest } from './build-county-steps.ts';
 import { SEARCH_STEP, runPostBuildSteps } from './build-steps.ts';
 import { readCommandLine } from '../src/tools/command-line.ts';
+import { getTownshipSlugs } from '../src/lib/township.ts';
 
 const USAGE = `用法 usage: npm run build [-- --root <县文件夹 county folder>] [--out <输出 dir>] [--full] [--no-posters] [--workers N]
     [--web-root <网站根目录 web root>] [--log-key <私钥 key file>] [--memory-budget <MB>] [--data-file-mb <MB>]
@@ -615,6 +616,8 @@ const stateDate = getStateDate(county.villages, county.asOf, county.profile);
 // was in, only the townships a changed, added or removed village is or was in are rendered again; the others' pages are
 // carried over (72 of 76 pages at 300 villages, byte-identical: docs/benchmarks.md, session 16).
 const townshipsToRender = only && getTownshipsToRender(last, { townships: townshipOf, stateDate }, only, newDay);
+// The townships' page folders (/t/<slug>/, /compliance/<slug>/), as the pages name them (src/data/views.ts).
+const townshipSlugs = new Set(getTownshipSlugs(Object.values(townshipOf)).values());
 recordTiming('townships-rendered', 0, { townships: townshipsToRender?.length ?? new Set(Object.values(townshipOf)).size });
 if (
   only?.length === 0 &&
@@ -817,9 +820,16 @@ if (only && ahead) {
     // What was linked beside the pages goes in whole; a changed village's pages were just rendered, a removed village's
     // are dropped; the /data/ page wrote data/ whole.
     const placed = placeAhead(aside, staging, await ahead);
-    const linked = await timedAsync('carry-over', () =>
-      carryOver(dist, staging, (id) => changed.has(id) || !current.has(id), new Set([...placed.keys(), 'data'])),
-    );
+    const lastVillages = new Set(Object.keys(last?.villages ?? {}));
+    // Not carried over: a village's pages rendered again; a removed village's pages and screen (kiosk/ also holds the
+    // screens' shared Workbox folder); a township's pages, /t/ and /compliance/, when no village is in it any more.
+    const skipFolder = (top: string, name: string) =>
+      top === 'v'
+        ? changed.has(name) || !current.has(name)
+        : top === 'kiosk'
+          ? lastVillages.has(name) && !current.has(name)
+          : (top === 't' || top === 'compliance') && !townshipSlugs.has(name);
+    const linked = await timedAsync('carry-over', () => carryOver(dist, staging, skipFolder, new Set([...placed.keys(), 'data'])));
     const carried = addPlaced(linked, placed);
     recordTiming('carried-files', carried.files, { wholeFolders: carried.folders, placedFolders: placed.size });
   } catch (error) {

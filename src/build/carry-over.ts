@@ -234,13 +234,19 @@ export function addPlaced(carried: Carried, placed: ReadonlyMap<string, number |
 }
 
 /**
- * Hard-links into `to` every file of `from` that `to` does not have, except the folders of villages under v/ that
- * `skipVillage` names and the folders `skip` names (relative paths): those `placeAhead` put there whole, and those this
+ * Hard-links into `to` every file of `from` that `to` does not have, except the second-level folders `skipFolder` names
+ * (a village's under v/ rendered again; a removed village's pages and screen, a township's pages when no village is in
+ * it any more) and the folders `skip` names (relative paths): those `placeAhead` put there whole, and those this
  * build wrote whole (the county's data/, whose file names follow its size, so a file the last build had and this one
  * did not write is gone, not carried over). Returns what it carried over: the files linked one by one and the folders
  * `cp` linked whole.
  */
-export async function carryOver(from: string, to: string, skipVillage: (id: string) => boolean, skip: ReadonlySet<string> = new Set()): Promise<Carried> {
+export async function carryOver(
+  from: string,
+  to: string,
+  skipFolder: (top: string, name: string) => boolean,
+  skip: ReadonlySet<string> = new Set(),
+): Promise<Carried> {
   /** Whole folders `to` lacks, by the folder of `to` they go into. */
   const trees = new Map<string, string[]>();
   const files: [string, string][] = [];
@@ -249,7 +255,7 @@ export async function carryOver(from: string, to: string, skipVillage: (id: stri
       const s = join(src, e.name);
       const d = join(dst, e.name);
       if (e.isDirectory()) {
-        if (rel === 'v' && skipVillage(e.name)) continue;
+        if (rel !== '' && !rel.includes('/') && skipFolder(rel, e.name)) continue;
         if (skip.has(rel ? `${rel}/${e.name}` : e.name)) continue;
         // v/ is always walked, made if this build rendered no village: some of its villages are not carried over.
         if (rel === '' && e.name === 'v') mkdirSync(d, { recursive: true });

@@ -355,7 +355,12 @@ function* sheetPieces(s: SegmentedSheetSource, styles: Styles, strings: SharedSt
     segments.push({ key: segment.key, ...begun, rows: rows.row + 1 - begun.row, ...deflatePiece(xml) });
     yield segments.at(-1)!;
   }
-  if (taking) strings.resetTo(kept!.strings, kept!.end.strings, kept!.end.count);
+  if (taking) {
+    // Every segment taken over: the shared strings end where the next kept one began (a village removed at the end:
+    // its words go with it), or where the kept sheet ended.
+    const next = kept!.segments[i] ?? kept!.end;
+    strings.resetTo(kept!.strings, next.strings, next.count);
+  }
   if (rows.row - 1 !== s.extent.rows) throw new Error(`sheet ${s.name}: ${rows.row - 1} rows, but ${s.extent.rows} were measured`);
   const end = at();
   s.keep?.({ strings: strings.list().slice(0, end.strings), start, end, segments });

@@ -305,10 +305,22 @@ describe('an incremental build', () => {
     expect(removed.stdout).not.toContain('New day without a state change');
     expect(files(join(tree.root, 'dist')).some((f) => f.includes('/v/wenshui/'))).toBe(false);
     expect(existsSync(join(tree.root, PARTS, 'wenshui'))).toBe(false);
+    // Nothing of it is left anywhere: its screen, its township's pages (温水镇 had no other village), its words in the
+    // county workbook. Every file is a full build's (the log aside: it is the county's history, appended to, never rebuilt).
+    const site = (dir: string) => Object.fromEntries(Object.entries(digest(dir)).filter(([f]) => !f.startsWith('log/')));
+    const incremental = site(join(tree.root, 'dist'));
+    expect(Object.keys(incremental).filter((f) => /^(kiosk\/wenshui|t\/wenshuizhen|compliance\/wenshuizhen)\//.test(f))).toEqual([]);
+    const full = spawnSync(process.execPath, [buildScript, '--root', tree.root, '--full'], {
+      cwd: tree.root,
+      encoding: 'utf8',
+      env: { ...process.env, GONGKAI_AS_OF: '2025-11-22' },
+    });
+    expect(full.stdout, full.stderr).toContain('Full build');
+    expect(incremental).toEqual(site(join(tree.root, 'dist')));
     // The site's title is on every page and on no poster (the hotline would be: every poster rendered again, for nothing
     // this test looks at), so the full build renders every page and takes every poster from the cache.
-    const site = join(tree.root, 'content/site.yaml');
-    writeFileSync(site, readFileSync(site, 'utf8').replace('title: 陇县村务公开栏', 'title: 陇县村务公开'));
+    const siteYaml = join(tree.root, 'content/site.yaml');
+    writeFileSync(siteYaml, readFileSync(siteYaml, 'utf8').replace('title: 陇县村务公开栏', 'title: 陇县村务公开'));
     const out = build();
     expect(out).toContain('Full build');
     expect(out).toMatch(/posters: 0 rendered in this build \(0 of them while the pages were built\), \d+ reused from the cache/);

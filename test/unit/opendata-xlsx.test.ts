@@ -228,8 +228,11 @@ describe('ledgers.xlsx', () => {
       const again = await write(after, taken.kept);
       expect(again.read).toEqual([]);
       expect(again.bytes.equals(fresh.bytes)).toBe(true);
-      // A village added at the end and one removed at the start.
-      for (const changed of [[...after, ['e@1', rowsOf('戊村', 5, '新村')]], after.slice(1)] as [string, Cell[][]][][]) {
+      // A village added at the end, one removed at the start, in the middle and at the end (its words gone with it).
+      for (const changed of [[...after, ['e@1', rowsOf('戊村', 5, '新村')]], after.slice(1), [after[0]!, ...after.slice(2)], after.slice(0, -1)] as [
+        string,
+        Cell[][],
+      ][][]) {
         const made = await write(changed);
         const kept = await write(changed, taken.kept);
         expect(kept.bytes.equals(made.bytes)).toBe(true);
