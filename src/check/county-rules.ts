@@ -17,6 +17,7 @@ import { checkEligibleAgainstRegister } from '../lib/register.ts';
 import { parseResolutionRef } from '../schemas/refs.ts';
 import { getPublicationDeadline } from '../lib/schedule.ts';
 import { checkSignoff } from '../lib/signoff.ts';
+import { isAmongPeople } from '../lib/person-name.ts';
 import { getBodyRule } from '../law/bodies.ts';
 import { getNoticeType } from '../law/notice-types.ts';
 import type { Notice } from '../schemas/index.ts';
@@ -244,7 +245,8 @@ export function checkVillageRules(v: VillageRecords, county: VillageRuleScope, c
   const committee = v.data.committee.map((m) => m.name);
   const supervisors = v.data.supervisors.map((m) => m.name);
   v.data.supervisors.forEach((s, i) => {
-    if (committee.includes(s.name)) add(v.file, [{ code: 'village.supervisor-on-committee', path: ['supervisors', i, 'name'], params: { name: s.name } }]);
+    if (isAmongPeople(s.name, committee))
+      add(v.file, [{ code: 'village.supervisor-on-committee', path: ['supervisors', i, 'name'], params: { name: s.name } }]);
   });
   const meetings = new Map(v.meetings.map((m) => [m.id, m]));
   /** Each meeting's quorum and outcomes, once. */

@@ -37,3 +37,10 @@ export const ACCOUNTING_SYSTEMS: readonly AccountingSystem[] = [
 export function getAccountingSystem(date: string): AccountingSystem | undefined {
   return ACCOUNTING_SYSTEMS.find((s) => date >= s.from && (s.until === undefined || date <= s.until));
 }
+
+/**
+ * Duties one person may not hold on the same expense (不相容职务相互分离): the person who handled the money (经手人)
+ * does not approve it (审批人). 《会计法》第二十七条 [R]: 经办人员与审批人员的职责权限应当明确，并相互分离、相互制约;
+ * the reimbursement chain of domain rules §2.6 (经手人 signs, others approve) [S].
+ */
+export const SEPARATED_EXPENSE_DUTIES: readonly (readonly ['handler' | 'approver', 'handler' | 'approver'])[] = [['approver', 'handler']];

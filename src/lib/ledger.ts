@@ -3,7 +3,8 @@
  * every entry dated inside the period with a category of the accounting system in force that day,
  * vouchers unique, large expenses approved and authorised, and continuity between periods.
  */
-import { getAccountingSystem } from '../law/accounting.ts';
+import { getAccountingSystem, SEPARATED_EXPENSE_DUTIES } from '../law/accounting.ts';
+import { isSamePerson } from './person-name.ts';
 import type { Finding } from './finding.ts';
 import { formatYuan, sumFen } from './money.ts';
 import { isInPeriod, periodEnd, periodEndExclusive, periodKey, periodStart, type Period } from './period.ts';
@@ -15,6 +16,9 @@ export interface LedgerEntryLike {
   amount: number;
 }
 export interface ExpenseLike extends LedgerEntryLike {
+  /** Who handled the money (经手人). */
+  handler?: string | undefined;
+  /** Who approved it (审批人); never the handler. */
   approver?: string | undefined;
   /** The authorising meeting, in whatever form the caller has it; only its presence is checked here. */
   resolution?: unknown;
@@ -113,6 +117,12 @@ export function checkLedger(ledger: LedgerLike, period: Period, largeExpenseThre
     });
   }
   ledger.expense.forEach((e, i) => {
+    for (const [role, other] of SEPARATED_EXPENSE_DUTIES) {
+      const name = e[role];
+      const otherName = e[other];
+      if (name !== undefined && otherName !== undefined && isSamePerson(name, otherName))
+        out.push({ code: 'ledger.self-approved', path: ['expense', i, role], params: { name, voucher: e.voucher } });
+    }
     if (e.amount > largeExpenseThresholdFen) {
       if (!e.approver)
         out.push({

@@ -660,6 +660,14 @@ export const CONTENT_MESSAGES = defineMessages({
     fixZh: '填写 approver（审批人）。',
     fixEn: 'Add approver.',
   }),
+  'ledger.self-approved': (p: { name: Param; voucher: Param }) => ({
+    zh: `凭证 ${s(p.voucher)} 的审批人和经手人是同一人（${s(p.name)}），自己经手的钱自己批。`,
+    en: `Voucher ${s(p.voucher)} was approved by the person who handled it (${s(p.name)}).`,
+    expectedZh: '审批人（approver）是经手人（handler）以外的人：经手和审批相互分离（《会计法》不相容职务分离）',
+    expectedEn: 'an approver other than the handler: handling and approving money are kept apart (separation of duties)',
+    fixZh: '写上实际审批这笔支出的人；如果确是经手人自己批的，请另一位负责人补批后再公开。',
+    fixEn: 'Name the person who actually approved it; if the handler approved it, have another responsible person approve it first.',
+  }),
   'ledger.large-resolution': (p: { amount: Param; threshold: Param }) => ({
     zh: `支出 ${s(p.amount)} 元超过本县 ${s(p.threshold)} 元的限额，但没有注明决议。`,
     en: `The expense ${s(p.amount)} exceeds the county threshold of ${s(p.threshold)} but cites no resolution.`,
