@@ -10,7 +10,7 @@ import type { Finding } from '../lib/finding.ts';
 import { checkLedger, checkLedgerContinuity } from '../lib/ledger.ts';
 import { isInPeriod, periodKey, periodLabel, periodLabelEn } from '../lib/period.ts';
 import { bodyLinePath } from '../lib/content-safety.ts';
-import { findPersonalNumbers, maskName, MIN_NUMBER_LENGTH, SERIAL_FIELD_KINDS } from '../lib/privacy.ts';
+import { findPersonalNumbers, findPersonalNumbersByLine, maskName, MIN_NUMBER_LENGTH, SERIAL_FIELD_KINDS } from '../lib/privacy.ts';
 import { checkMeeting, getOutcome, getQuorum } from '../lib/quorum.ts';
 import { getExpenseAuthority, getStanding, type Standing } from '../lib/decisions.ts';
 import { checkEligibleAgainstRegister } from '../lib/register.ts';
@@ -72,9 +72,27 @@ export function scanPrivacy(data: unknown, body: string, bodyLine = 1): Finding[
     }
   };
   walk(data);
-  body.split('\n').forEach((line, i) => {
-    for (const hit of findPersonalNumbers(line)) out.push({ code: `privacy.${hit.kind}`, path: [bodyLinePath(i + bodyLine)], params: { masked: hit.masked } });
+  const lines = body.split('\n');
+  const reported = new Set<string>();
+  lines.forEach((line, i) => {
+    for (const hit of findPersonalNumbers(line)) {
+      reported.add(`${i}|${hit.kind}|${hit.masked}`);
+      out.push({ code: `privacy.${hit.kind}`, path: [bodyLinePath(i + bodyLine)], params: { masked: hit.masked } });
+    }
   });
+  // Markdown shows a single line break inside a paragraph as a space: a number broken over lines is read whole.
+  let start = 0;
+  for (let i = 0; i <= lines.length; i += 1) {
+    if (i < lines.length && lines[i]!.trim() !== '') continue;
+    if (i - start > 1)
+      for (const hit of findPersonalNumbersByLine(lines.slice(start, i).join('\n'))) {
+        const line = start + hit.line;
+        if (reported.has(`${line}|${hit.kind}|${hit.masked}`)) continue;
+        reported.add(`${line}|${hit.kind}|${hit.masked}`);
+        out.push({ code: `privacy.${hit.kind}`, path: [bodyLinePath(line + bodyLine)], params: { masked: hit.masked } });
+      }
+    start = i + 1;
+  }
   return out;
 }
 

@@ -21,6 +21,11 @@ const NAME_DOTS = /[\u00B7\u0387\u2022\u2027\u2219\u22C5\u30FB\uFF65\u16EB\u2E31
 /** A space next to a Chinese character or a name dot: 刘 志强 is 刘志强; John Smith keeps its space. */
 const SPACE_BY_HAN = /\s+(?=[\p{Script=Han}·])|(?<=[\p{Script=Han}·])\s+/gu;
 
+/** `text` without the characters that show nothing (zero-width, direction marks, variation selectors…). */
+export function removeInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
+
 /**
  * A name as it is shown and compared: characters that show nothing removed, full-width letters and
  * spaces as ASCII (NFKC), every middle dot as ·, no space beside a Chinese character, runs of spaces

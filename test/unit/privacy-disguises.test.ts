@@ -1,0 +1,69 @@
+/**
+ * Personal numbers written to slip past the scan: look-alike digits, Markdown marks, brackets, character
+ * references, a line break inside a paragraph, a first-generation ID number. And what must still pass.
+ */
+import { describe, expect, it } from 'vitest';
+import { scanPrivacy } from '../../src/check/county-rules.ts';
+import { findPersonalNumbers } from '../../src/lib/privacy.ts';
+
+const kinds = (text: string) => findPersonalNumbers(text).map((h) => `${h.kind} ${h.masked}`);
+
+describe('a mobile number in disguise', () => {
+  it.each([
+    ['circled digits', '电话①③⑧⓪⓪①③⑧⓪⓪⓪'],
+    ['mathematical bold digits', '电话𝟏𝟑𝟖𝟎𝟎𝟏𝟑𝟖𝟎𝟎𝟎'],
+    ['Arabic-Indic digits', '电话١٣٨٠٠١٣٨٠٠٠'],
+    ['Markdown bold in the middle, shown as one number', '电话138**0013**8000'],
+    ['Markdown code spans', '电话`138`0013`8000`'],
+    ['the area part in brackets', '电话(138)0013-8000'],
+    ['full-width brackets', '电话（138）0013－8000'],
+    ['HTML character references for digits', '电话&#49;38&#x30;0138000'],
+    ['a non-breaking space written as &nbsp;', '电话138&nbsp;0013&nbsp;8000'],
+    ['a direction mark between the groups', '电话138\u200e0013\u200f8000'],
+  ])('is found when written in %s', (_, text) => {
+    expect(kinds(text)).toEqual(['mobile 138****8000']);
+  });
+
+  it('is found when a line break inside a paragraph splits it, and the message names the line it starts on', () => {
+    const findings = scanPrivacy({}, '第一段。\n\n联系电话1380013\n8000，欢迎来电。', 10);
+    expect(findings).toEqual([{ code: 'privacy.mobile', path: ['正文（文件第12行） body, line 12 of the file'], params: { masked: '138****8000' } }]);
+  });
+
+  it('is found when split over three lines of one paragraph', () => {
+    expect(scanPrivacy({}, '电话138\n0013\n8000', 1).map((f) => f.path[0])).toEqual(['正文（文件第1行） body, line 1 of the file']);
+  });
+
+  it('is reported once when it stands whole on one line of a longer paragraph', () => {
+    expect(scanPrivacy({}, '第一行\n电话13800138000\n第三行', 1)).toHaveLength(1);
+  });
+});
+
+describe('a first-generation 15-digit ID number', () => {
+  it('is found after 身份证 or 证件号, whole or grouped as its parts', () => {
+    expect(kinds('身份证号：610327580312123')).toEqual(['id 61**********123']);
+    expect(kinds('证件号码 610327 580312 123。')).toEqual(['id 61**********123']);
+  });
+
+  it('is not taken from fifteen digits with no word saying it is an ID, such as an organisation account', () => {
+    expect(kinds('村集体账户：620501200912345（陇县农村信用社）')).toEqual([]);
+  });
+
+  it('is not taken from fifteen digits whose date cannot be a birth date', () => {
+    expect(kinds('身份证号：610327581332123')).toEqual([]);
+  });
+});
+
+describe('text that must still pass', () => {
+  it.each([
+    ['a masked mobile number', '联系电话138****8000'],
+    ['a masked ID number', '身份证号61*************23X'],
+    ['an office landline in brackets', '监督电话（0917）4631208'],
+    ['amounts on consecutive lines of a paragraph', '合计\n1,380.00\n138,000.00\n元'],
+    ['a Markdown bold amount and a date', '**138,000.00**元，**2025**年**10**月**13**日'],
+    ['a document number in brackets', '陇政发〔2025〕13号、（2025）138号'],
+    ['dates and times side by side', '2025-10-13 13:30 至 2025-10-20 18:00'],
+  ])('%s is not a personal number', (_, text) => {
+    expect(findPersonalNumbers(text)).toEqual([]);
+    expect(scanPrivacy({}, text, 1)).toEqual([]);
+  });
+});
