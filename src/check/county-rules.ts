@@ -17,7 +17,7 @@ import { checkEligibleAgainstRegister } from '../lib/register.ts';
 import { parseResolutionRef } from '../schemas/refs.ts';
 import { getPublicationDeadline } from '../lib/schedule.ts';
 import { checkSignoff } from '../lib/signoff.ts';
-import { isAmongPeople } from '../lib/person-name.ts';
+import { isAmongPeople, normalisePersonName } from '../lib/person-name.ts';
 import { getBodyRule } from '../law/bodies.ts';
 import { getNoticeType } from '../law/notice-types.ts';
 import type { Notice } from '../schemas/index.ts';
@@ -110,11 +110,14 @@ export function scanSubjectNames(data: unknown, body: string, bodyLine = 1): Fin
   record.subjects.forEach((subject: unknown, i) => {
     const name = subject && typeof subject === 'object' ? (subject as { name?: unknown }).name : undefined;
     // One character is a surname or a word, not a person: too common to read as a name.
-    if (typeof name === 'string' && name.trim().length >= 2 && !names.has(name.trim())) names.set(name.trim(), i);
+    const key = typeof name === 'string' ? normalisePersonName(name) : '';
+    if (key.length >= 2 && !names.has(key)) names.set(key, i);
   });
   if (names.size === 0) return [];
   const out: Finding[] = [];
-  const report = (text: string, path: (string | number)[]) => {
+  const report = (written: string, path: (string | number)[]) => {
+    // As a reader sees it: 马 天 顺 or 马+zero-width space+天顺 is 马天顺.
+    const text = normalisePersonName(written);
     for (const [name, i] of names) if (text.includes(name)) out.push({ code: 'privacy.subject-name', path, params: { masked: maskName(name), row: i + 1 } });
   };
   const path: (string | number)[] = [];
@@ -131,6 +134,62 @@ export function scanSubjectNames(data: unknown, body: string, bodyLine = 1): Fin
   };
   walk(data);
   body.split('\n').forEach((line, i) => report(line, [bodyLinePath(i + bodyLine)]));
+  return out;
+}
+
+/**
+ * Fields whose names the site masks or never publishes as written: a 公示's own list, a ledger's handler, approver
+ * and counterparty (masked unless on the village's roster, src/records/ledger.ts), volunteers (named only with
+ * consent). A subject's name there is not published in full.
+ */
+const MASKED_NAME_FIELDS: ReadonlySet<string> = new Set(['name', 'handler', 'approver', 'party']);
+
+/**
+ * The subjects of a village's personal 公示 (低保, 宅基地 …) named in full in the village's other records: a
+ * disclosure item (“退出低保1户（刘翠兰）”), a meeting's minutes, a ledger's summary, another notice. The 公示's list
+ * masks them (刘*兰) and leaves the web on `unpublishAfter`, but those records are published and searchable as
+ * written, for good. A subject who is on the village's roster (a cadre's own 宅基地 application) is named in their
+ * office anyway and is not looked for; nor is a name of one character.
+ */
+export function scanSubjectNamesElsewhere(v: VillageRecords): FileFinding[] {
+  const roster = [...v.data.committee, ...v.data.supervisors, ...v.data.staff].map((m) => m.name);
+  const subjects = new Map<string, { notice: string; row: number }>();
+  for (const n of v.notices) {
+    if (!getNoticeType(n.data.type)?.personal) continue;
+    n.data.subjects.forEach((subject, i) => {
+      const name = subject.name === undefined ? '' : normalisePersonName(subject.name);
+      if (name.length >= 2 && !subjects.has(name) && !isAmongPeople(name, roster)) subjects.set(name, { notice: n.id, row: i + 1 });
+    });
+  }
+  if (subjects.size === 0) return [];
+  const out: FileFinding[] = [];
+  const scan = (rec: { id: string; file: string; data: unknown; body: string }, bodyLine: number, own?: string) => {
+    const report = (written: string, path: (string | number)[]) => {
+      const text = normalisePersonName(written);
+      for (const [name, where] of subjects)
+        if (where.notice !== own && text.includes(name))
+          out.push({
+            file: rec.file,
+            finding: { code: 'privacy.subject-name-elsewhere', path, params: { masked: maskName(name), notice: where.notice, row: where.row } },
+          });
+    };
+    const path: (string | number)[] = [];
+    const walk = (value: unknown) => {
+      if (typeof value === 'string') return report(value, [...path]);
+      if (!value || typeof value !== 'object') return;
+      for (const [k, x] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
+        if (typeof k === 'string' && MASKED_NAME_FIELDS.has(k)) continue;
+        path.push(k);
+        walk(x);
+        path.pop();
+      }
+    };
+    walk(rec.data);
+    rec.body.split('\n').forEach((line, i) => report(line, [bodyLinePath(i + bodyLine)]));
+  };
+  for (const r of [...v.disclosures, ...v.meetings, ...v.ledgers, ...v.volunteers]) scan(r, r.bodyLine ?? 1);
+  // A personal 公示's own text is scanned for its own subjects by scanSubjectNames, when the file is read.
+  for (const n of v.notices) scan(n, n.bodyLine ?? 1, getNoticeType(n.data.type)?.personal ? n.id : undefined);
   return out;
 }
 
@@ -575,5 +634,6 @@ export function checkVillageRules(v: VillageRecords, county: VillageRuleScope, c
     });
     add(p.file, f);
   }
+  out.push(...scanSubjectNamesElsewhere(v));
   return out;
 }

@@ -163,7 +163,7 @@ function makeReader(root: string): Reader {
     sources.set(file, lineOf);
     return lineOf;
   };
-  const readFile = (abs: string, kind: 'yaml' | 'md'): { data: unknown; body: string } | undefined => {
+  const readFile = (abs: string, kind: 'yaml' | 'md'): { data: unknown; body: string; bodyLine: number } | undefined => {
     if (refuseOutside(abs)) return undefined;
     const stat = statSync(abs);
     // A named pipe or device would block or never end when read.
@@ -182,7 +182,7 @@ function makeReader(root: string): Reader {
     if (kind === 'md' && basename(dirname(abs)) === 'notices') report(rel(abs), scanSubjectNames(parsed.data, parsed.body, parsed.bodyLine));
     report(rel(abs), scanComments(decoded.text, kind === 'yaml' ? Infinity : parsed.bodyLine - 1));
     if (kind === 'md') report(rel(abs), checkBody(parsed.body, abs.endsWith('.mdx') ? 'mdx' : 'md', parsed.bodyLine));
-    return { data: parsed.data, body: parsed.body };
+    return { data: parsed.data, body: parsed.body, bodyLine: parsed.bodyLine };
   };
   const readValid = <S extends z.ZodType>(abs: string, kind: 'yaml' | 'md', schema: S): Rec<z.output<S>> | undefined => {
     const read = readFile(abs, kind);
@@ -203,7 +203,7 @@ function makeReader(root: string): Reader {
     const v = validate(schema, read.data);
     if (!v.ok) return void report(rel(abs), v.findings);
     const name = abs.split('/').pop()!;
-    return { id: name.replace(/\.(md|mdx|ya?ml)$/, ''), file: rel(abs), data: v.value, body: read.body };
+    return { id: name.replace(/\.(md|mdx|ya?ml)$/, ''), file: rel(abs), data: v.value, body: read.body, bodyLine: read.bodyLine };
   };
   return { problems, report, rel, refuseOutside, readValid };
 }

@@ -3,7 +3,7 @@
  * references, a line break inside a paragraph, a first-generation ID number. And what must still pass.
  */
 import { describe, expect, it } from 'vitest';
-import { scanPrivacy } from '../../src/check/county-rules.ts';
+import { scanPrivacy, scanSubjectNamesElsewhere } from '../../src/check/county-rules.ts';
 import { findPersonalNumbers } from '../../src/lib/privacy.ts';
 
 const kinds = (text: string) => findPersonalNumbers(text).map((h) => `${h.kind} ${h.masked}`);
@@ -65,5 +65,34 @@ describe('text that must still pass', () => {
   ])('%s is not a personal number', (_, text) => {
     expect(findPersonalNumbers(text)).toEqual([]);
     expect(scanPrivacy({}, text, 1)).toEqual([]);
+  });
+});
+
+describe("the names on a personal 公示's list, elsewhere in the village's records", () => {
+  const village = (disclosureText: string, opts: { handler?: string; host?: string } = {}) =>
+    ({
+      id: 'maqu',
+      file: 'content/villages/maqu/village.yaml',
+      data: { committee: [{ name: '赵建军', role: '主任' }], supervisors: [{ name: '刘志强', role: '主任' }], staff: [] },
+      disclosures: [{ id: '2025-q3', file: 'd.md', data: { items: [{ code: 'CW-02', title: '低保', content: disclosureText }] }, body: '', bodyLine: 20 }],
+      ledgers: [{ id: '2025-q3', file: 'l.yaml', data: { expense: [{ summary: '慰问', handler: opts.handler ?? '王堃' }] }, body: '' }],
+      meetings: [{ id: 'm', file: 'm.md', data: { host: opts.host ?? '赵建军' }, body: '会议由赵建军主持。\n刘翠兰户的情况已核实。', bodyLine: 30 }],
+      notices: [{ id: '2025-11-17-dibao', file: 'n.md', data: { type: '低保初审', subjects: [{ name: '刘翠兰' }, { name: '赵建军' }] }, body: '刘翠兰' }],
+      volunteers: [],
+    }) as unknown as Parameters<typeof scanSubjectNamesElsewhere>[0];
+
+  it('finds a subject named in full in a disclosure, written with a space, and in a meeting body, naming the line', () => {
+    const found = scanSubjectNamesElsewhere(village('退出低保1户（刘 翠兰）'));
+    expect(found.map((f) => [f.file, f.finding.path[0]])).toEqual([
+      ['d.md', 'items'],
+      ['m.md', '正文（文件第31行） body, line 31 of the file'],
+    ]);
+    expect(found[0]!.finding.params).toEqual({ masked: '刘*兰', notice: '2025-11-17-dibao', row: 1 });
+  });
+
+  it('leaves alone a masked name, a handler (masked on the web) and a cadre on the list (named in office anyway)', () => {
+    const v = village('退出低保1户（刘*兰）', { handler: '刘翠兰' });
+    (v.meetings[0] as { body: string }).body = '会议由赵建军主持。';
+    expect(scanSubjectNamesElsewhere(v)).toEqual([]);
   });
 });

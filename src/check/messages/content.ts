@@ -1019,6 +1019,14 @@ export const CONTENT_MESSAGES = defineMessages({
     fixZh: `删去这里的姓名，改写为“以上各户”“名单第 N 户”，或写成遮盖后的 ${s(p.masked)}。`,
     fixEn: `Take the name out here: refer to the list ("the households above", "row N of the list") or write the masked ${s(p.masked)}.`,
   }),
+  'privacy.subject-name-elsewhere': (p: { masked: Param; notice: Param; row: Param }) => ({
+    zh: `写出了公示 ${s(p.notice)} 名单上对象的全名（第 ${s(p.row)} 行，${s(p.masked)}）。那份公示把姓名遮盖为 ${s(p.masked)}，到期还会从网站撤下，这里却照原样长期公开，也能被搜索到。`,
+    en: `A person on the list of notice ${s(p.notice)} (row ${s(p.row)}, ${s(p.masked)}) is named in full here. That notice masks the name as ${s(p.masked)} and leaves the web when its time is up, but this text is published and searchable as written, for good.`,
+    expectedZh: '低保、宅基地等公示对象的姓名只写在那份公示的 subjects 名单里',
+    expectedEn: "the names of a personal notice's subjects only in that notice's subjects list",
+    fixZh: `删去这里的姓名，改写为户数、人数（如“退出低保1户2人”），或写成遮盖后的 ${s(p.masked)}。`,
+    fixEn: `Take the name out: give the number of households and people ("1 household, 2 people left 低保"), or write the masked ${s(p.masked)}.`,
+  }),
   // ── unfinished files (npm run new) ─────────────────────────────────────
   'field.placeholder': (p: { field: Param; value: Param }) => ({
     zh: `“${s(p.field)}”还没有填写，仍是新建时留下的占位：${s(p.value)}`,
