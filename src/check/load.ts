@@ -6,6 +6,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { makeCalendar } from '../lib/calendar.ts';
+import { findControlCharacter } from '../lib/content-safety.ts';
 import type { Finding } from '../lib/finding.ts';
 import { comparePeriods, parsePeriod } from '../lib/period.ts';
 import { NATIONAL_CALENDAR } from '../law/holidays-cn.ts';
@@ -175,6 +176,8 @@ function makeReader(root: string): Reader {
     report(rel(abs), scanFileName(basename(abs)));
     const decoded = decodeText(readFileSync(abs));
     if (!decoded.ok) return void report(rel(abs), [decoded.finding]);
+    const control = findControlCharacter(decoded.text);
+    if (control) return void report(rel(abs), [{ code: 'file.control-char', path: [], params: control }]);
     sources.set(rel(abs), makeLineOf(decoded.text, kind));
     const parsed = kind === 'yaml' ? parseYaml(decoded.text) : parseFrontMatter(decoded.text);
     if (!parsed.ok) return void report(rel(abs), [parsed.finding]);

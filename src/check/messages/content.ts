@@ -161,6 +161,14 @@ export const CONTENT_MESSAGES = defineMessages({
     fixZh: '用记事本或 WPS 打开，选择“另存为”，编码选“UTF-8”后保存。',
     fixEn: 'Open it in Notepad or WPS, choose "Save as" and pick the UTF-8 encoding.',
   }),
+  'file.control-char': (p: { line: Param; col: Param; code: Param; nameZh: Param; nameEn: Param }) => ({
+    zh: `第 ${s(p.line)} 行第 ${s(p.col)} 列有一个看不见的控制字符 ${s(p.code)}（${s(p.nameZh)}），它会让网页、海报或订阅源显示错乱，系统不读取这个文件。`,
+    en: `Line ${s(p.line)}, column ${s(p.col)} holds an invisible control character ${s(p.code)} (${s(p.nameEn)}); it garbles pages, posters or feeds, so the file is not read.`,
+    expectedZh: '只含文字、空格、制表符和换行的文本',
+    expectedEn: 'text of letters, spaces, tabs and line breaks only',
+    fixZh: '在编辑器（如 VS Code）中打开文件，删掉该处的字符后重新输入那段文字；从 Word 复制的文字请先粘贴到记事本再复制过来。',
+    fixEn: 'Open the file in an editor (e.g. VS Code), delete the character there and retype that text; paste text from Word into Notepad first.',
+  }),
   'file.yaml': (p: { line: Param; col: Param; detail: Param; yamlError: Param }) => ({
     zh: `YAML 格式有误：第 ${s(p.line)} 行第 ${s(p.col)} 列附近，${YAML_ERRORS_ZH[s(p.yamlError)] ?? `格式无法识别（${s(p.detail)}）`}。`,
     en: `The YAML is malformed near line ${s(p.line)}, column ${s(p.col)}: ${s(p.detail)}.`,
