@@ -3,8 +3,15 @@
  * every entry dated inside the period with a category of the accounting system in force that day,
  * vouchers unique, large expenses approved and authorised, and continuity between periods.
  */
-import { getAccountingSystem, SEPARATED_EXPENSE_DUTIES } from '../law/accounting.ts';
-import { isSamePerson } from './person-name.ts';
+import {
+  getAccountingSystem,
+  SEPARATED_EXPENSE_DUTIES,
+  SPLIT_EXPENSE_EXEMPT_CATEGORIES,
+  SPLIT_EXPENSE_MIN_PART,
+  SPLIT_EXPENSE_WINDOW_DAYS,
+} from '../law/accounting.ts';
+import { daysBetween } from './dates.ts';
+import { getPersonKey, isSamePerson } from './person-name.ts';
 import type { Finding } from './finding.ts';
 import { formatYuan, sumFen } from './money.ts';
 import { isInPeriod, periodEnd, periodEndExclusive, periodKey, periodStart, type Period } from './period.ts';
@@ -16,6 +23,8 @@ export interface LedgerEntryLike {
   amount: number;
 }
 export interface ExpenseLike extends LedgerEntryLike {
+  /** What it was for (摘要). */
+  summary?: string | undefined;
   /** Who handled the money (经手人). */
   handler?: string | undefined;
   /** Who approved it (审批人); never the handler. */
@@ -138,6 +147,7 @@ export function checkLedger(ledger: LedgerLike, period: Period, largeExpenseThre
         });
     }
   });
+  out.push(...findSplitExpenses(ledger.expense, largeExpenseThresholdFen));
   if (ledger.closingBalance < 0)
     out.push({ code: 'ledger.negative-closing', path: ['closingBalance'], params: { closing: formatYuan(ledger.closingBalance) } });
   return out;
@@ -187,4 +197,58 @@ export function getEntryAnchor(side: 'income' | 'expense', index: number): strin
 /** Whether a page anchor is a ledger entry's row (the search page opens such results at the row). */
 export function isEntryAnchor(id: string): boolean {
   return /^(shouru|zhichu)-\d+$/.test(id);
+}
+
+/** Numbers in any writing, and the words that count parts (第3笔, 二期, 首批, 尾款 stays): what differs between the parts of one split payment. */
+const PART_MARKS = /[0-9〇零一二三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟两首]+|[第笔批期次号月日年季度]|[\s\p{P}\p{S}]+/gu;
+
+/** A summary without its numbers, part words and punctuation: 村道硬化工程进度款（第2笔） → 村道硬化工程进度款. */
+export function getPurposeStem(summary: string): string {
+  return summary.normalize('NFKC').replace(PART_MARKS, '');
+}
+
+/**
+ * Expenses for one purpose, handled by one person, split into payments each at or under the large-expense threshold (and at least
+ * SPLIT_EXPENSE_MIN_PART of it) that together exceed it, within SPLIT_EXPENSE_WINDOW_DAYS of the first, none citing a
+ * resolution (化整为零): a warning on the first, naming the vouchers and their sum.
+ */
+export function findSplitExpenses(expenses: readonly ExpenseLike[], thresholdFen: number): Finding[] {
+  const groups = new Map<string, number[]>();
+  expenses.forEach((e, i) => {
+    if (e.resolution || e.amount > thresholdFen || !e.summary || SPLIT_EXPENSE_EXEMPT_CATEGORIES.includes(e.category)) return;
+    if (e.amount * SPLIT_EXPENSE_MIN_PART.denominator < thresholdFen * SPLIT_EXPENSE_MIN_PART.numerator) return;
+    const stem = getPurposeStem(e.summary);
+    if (stem.length < 2) return;
+    const key = `${e.category}|${stem}|${e.handler === undefined ? '' : getPersonKey(e.handler)}`;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  const out: Finding[] = [];
+  for (const indexes of groups.values()) {
+    if (indexes.length < 2) continue;
+    const byDate = [...indexes].sort((a, b) => (expenses[a]!.date < expenses[b]!.date ? -1 : expenses[a]!.date > expenses[b]!.date ? 1 : a - b));
+    let start = 0;
+    while (start < byDate.length) {
+      let end = start + 1;
+      while (end < byDate.length && daysBetween(expenses[byDate[start]!]!.date, expenses[byDate[end]!]!.date) <= SPLIT_EXPENSE_WINDOW_DAYS) end += 1;
+      const part = byDate.slice(start, end);
+      const sum = sumFen(part.map((i) => expenses[i]!.amount));
+      if (part.length > 1 && sum > thresholdFen) {
+        const first = Math.min(...part);
+        out.push({
+          code: 'ledger.split-expense',
+          path: ['expense', first, 'amount'],
+          severity: 'warning',
+          params: {
+            count: part.length,
+            vouchers: part.map((i) => expenses[i]!.voucher).join('、'),
+            total: formatYuan(sum),
+            threshold: formatYuan(thresholdFen),
+            days: SPLIT_EXPENSE_WINDOW_DAYS,
+          },
+        });
+      }
+      start = end;
+    }
+  }
+  return out;
 }

@@ -676,6 +676,14 @@ export const CONTENT_MESSAGES = defineMessages({
     fixZh: '写上实际审批这笔支出的人；如果确是经手人自己批的，请另一位负责人补批后再公开。',
     fixEn: 'Name the person who actually approved it; if the handler approved it, have another responsible person approve it first.',
   }),
+  'ledger.split-expense': (p: { count: Param; vouchers: Param; total: Param; threshold: Param; days: Param }) => ({
+    zh: `同一经手人的 ${s(p.count)} 笔同一用途的支出（凭证 ${s(p.vouchers)}）在 ${s(p.days)} 天内支付，每笔都不超过本县 ${s(p.threshold)} 元的限额，合计 ${s(p.total)} 元却超过了，也没有注明决议：看起来是一笔大额支出拆成了几笔（化整为零）。`,
+    en: `${s(p.count)} expenses for one purpose by one handler (vouchers ${s(p.vouchers)}) were paid within ${s(p.days)} days, each within the county threshold of ${s(p.threshold)} but together ${s(p.total)}, above it, and none cites a resolution: one large expense split into parts.`,
+    expectedZh: '超过限额的一笔支出有审批人，并注明通过它的村民（代表）会议决议',
+    expectedEn: "an expense over the threshold has an approver and cites the villagers' (representative) assembly resolution that passed it",
+    fixZh: '如果这是同一笔开支，请在每一笔上填写 approver（审批人）和 resolution（决议）；如果确是互不相关的开支，请在摘要里写清各自的用途。',
+    fixEn: 'If it is one expense, add approver and resolution to each part; if they are unrelated, say what each was for in its summary.',
+  }),
   'ledger.large-resolution': (p: { amount: Param; threshold: Param }) => ({
     zh: `支出 ${s(p.amount)} 元超过本县 ${s(p.threshold)} 元的限额，但没有注明决议。`,
     en: `The expense ${s(p.amount)} exceeds the county threshold of ${s(p.threshold)} but cites no resolution.`,
