@@ -7,8 +7,8 @@ import { checkNoticePeriod, countPostedDays, getPostingEndDate, missingCalendarY
 import { addDays } from '../lib/dates.ts';
 import { checkChainLink, getChainMap } from '../lib/chain.ts';
 import type { Finding } from '../lib/finding.ts';
-import { checkLedger, checkLedgerContinuity } from '../lib/ledger.ts';
-import { isInPeriod, periodKey, periodLabel, periodLabelEn } from '../lib/period.ts';
+import { checkLedger, checkLedgerContinuity, checkSignedAfterEntries } from '../lib/ledger.ts';
+import { isInPeriod, periodKey, periodLabel, periodLabelEn, periodStart } from '../lib/period.ts';
 import { bodyLinePath } from '../lib/content-safety.ts';
 import { findPersonalNumbers, findPersonalNumbersByLine, maskName, MIN_NUMBER_LENGTH, SERIAL_FIELD_KINDS } from '../lib/privacy.ts';
 import { checkMeeting, getOutcome, getQuorum } from '../lib/quorum.ts';
@@ -144,12 +144,42 @@ export function scanSubjectNames(data: unknown, body: string, bodyLine = 1): Fin
  */
 const MASKED_NAME_FIELDS: ReadonlySet<string> = new Set(['name', 'handler', 'approver', 'party']);
 
+/** Fields that name an official acting in office (sign-off, chair, minute-taker): a person's name, not a mention of one. */
+const OFFICE_FIELDS: ReadonlySet<string> = new Set(['responsible', 'preparer', 'reviewer', 'host', 'recorder']);
+
+/** Every person a village's records name in a name field: to tell 杜秋 (a subject) inside 杜秋斌 (another person) apart. */
+function collectNamedPeople(v: VillageRecords): Set<string> {
+  const people = new Set<string>();
+  const walk = (value: unknown, key?: string) => {
+    if (typeof value === 'string') {
+      if (key !== undefined && (MASKED_NAME_FIELDS.has(key) || OFFICE_FIELDS.has(key))) people.add(normalisePersonName(value));
+    } else if (Array.isArray(value)) value.forEach((x) => walk(x, key));
+    else if (value && typeof value === 'object') for (const [k, x] of Object.entries(value)) walk(x, k);
+  };
+  walk(v.data);
+  for (const r of [...v.disclosures, ...v.meetings, ...v.ledgers, ...v.volunteers, ...v.notices]) walk(r.data);
+  return people;
+}
+
+/** True when `text` names `name` other than as part of a longer name of someone the village's records name. */
+function mentions(text: string, name: string, longer: readonly string[]): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    const inside = longer.some((other) => {
+      for (let o = other.indexOf(name); o >= 0; o = other.indexOf(name, o + 1)) if (at - o >= 0 && text.startsWith(other, at - o)) return true;
+      return false;
+    });
+    if (!inside) return true;
+  }
+  return false;
+}
+
 /**
  * The subjects of a village's personal 公示 (低保, 宅基地 …) named in full in the village's other records: a
  * disclosure item (“退出低保1户（刘翠兰）”), a meeting's minutes, a ledger's summary, another notice. The 公示's list
  * masks them (刘*兰) and leaves the web on `unpublishAfter`, but those records are published and searchable as
  * written, for good. A subject who is on the village's roster (a cadre's own 宅基地 application) is named in their
- * office anyway and is not looked for; nor is a name of one character.
+ * office anyway and is not looked for; nor is a name of one character, nor a name inside a longer name of another
+ * person the records name (杜秋 in 杜秋斌), nor the officials' fields (preparer, host …).
  */
 export function scanSubjectNamesElsewhere(v: VillageRecords): FileFinding[] {
   const roster = [...v.data.committee, ...v.data.supervisors, ...v.data.staff].map((m) => m.name);
@@ -162,12 +192,14 @@ export function scanSubjectNamesElsewhere(v: VillageRecords): FileFinding[] {
     });
   }
   if (subjects.size === 0) return [];
+  const people = [...collectNamedPeople(v)];
+  const longerThan = new Map([...subjects.keys()].map((name) => [name, people.filter((p) => p.length > name.length && p.includes(name))]));
   const out: FileFinding[] = [];
   const scan = (rec: { id: string; file: string; data: unknown; body: string }, bodyLine: number, own?: string) => {
     const report = (written: string, path: (string | number)[]) => {
       const text = normalisePersonName(written);
       for (const [name, where] of subjects)
-        if (where.notice !== own && text.includes(name))
+        if (where.notice !== own && text.includes(name) && mentions(text, name, longerThan.get(name)!))
           out.push({
             file: rec.file,
             finding: { code: 'privacy.subject-name-elsewhere', path, params: { masked: maskName(name), notice: where.notice, row: where.row } },
@@ -178,7 +210,7 @@ export function scanSubjectNamesElsewhere(v: VillageRecords): FileFinding[] {
       if (typeof value === 'string') return report(value, [...path]);
       if (!value || typeof value !== 'object') return;
       for (const [k, x] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
-        if (typeof k === 'string' && MASKED_NAME_FIELDS.has(k)) continue;
+        if (typeof k === 'string' && (MASKED_NAME_FIELDS.has(k) || OFFICE_FIELDS.has(k))) continue;
         path.push(k);
         walk(x);
         path.pop();
@@ -376,6 +408,18 @@ export function checkVillageRules(v: VillageRecords, county: VillageRuleScope, c
         f.push({ code: 'disclosure.catalogue-track', path: ['items', i, 'code'], params: { code: item.code, itemTrack: track, track: x.track } });
     });
     f.push(...checkSignoff(x.signoff, { publishedAt: x.publishedAt, reviewRequired: x.track !== '党务', supervisors, committee }));
+    // A quarter's disclosure is reviewed and published once the quarter has begun: before it, there is nothing to disclose.
+    const begins = periodStart(d.period);
+    for (const [date, path, what] of [
+      [x.signoff.reviewedAt, ['signoff', 'reviewedAt'], 'review'],
+      [x.publishedAt, ['publishedAt'], 'publication'],
+    ] as const)
+      if (date !== undefined && date < begins)
+        f.push({
+          code: 'disclosure.before-period',
+          path: [...path],
+          params: { what, date, begins, period: periodLabel(d.period), periodEn: periodLabelEn(d.period) },
+        });
     if (x.approval) {
       const approvalRef = parseResolutionRef(x.approval.meeting);
       const m = meetings.get(approvalRef.meetingId);
@@ -457,6 +501,7 @@ export function checkVillageRules(v: VillageRecords, county: VillageRuleScope, c
   for (const l of v.ledgers) {
     const f = checkLedger(l.data, l.period, threshold);
     f.push(...checkSignoff(l.data.signoff, { publishedAt: l.data.publishedAt, reviewRequired: true, supervisors, committee }));
+    f.push(...checkSignedAfterEntries(l.data));
     l.data.expense.forEach((e, i) => {
       if (!e.resolution) {
         // Named only by a resolution's `authorises`: still spent only after that decision.

@@ -11,7 +11,7 @@ import {
   SPLIT_EXPENSE_WINDOW_DAYS,
 } from '../law/accounting.ts';
 import { daysBetween } from './dates.ts';
-import { getPersonKey, isSamePerson } from './person-name.ts';
+import { getPersonKey, isSamePerson, removeInvisible } from './person-name.ts';
 import type { Finding } from './finding.ts';
 import { formatYuan, sumFen } from './money.ts';
 import { isInPeriod, periodEnd, periodEndExclusive, periodKey, periodStart, type Period } from './period.ts';
@@ -120,9 +120,10 @@ export function checkLedger(ledger: LedgerLike, period: Period, largeExpenseThre
           params: { category: e.category, date: e.date, system: system?.name ?? '—', allowed: allowed.join('、') },
         });
       }
-      const prior = seen.get(e.voucher);
+      const key = getVoucherKey(e.voucher);
+      const prior = seen.get(key);
       if (prior) out.push({ code: 'ledger.voucher-duplicate', path: [side, i, 'voucher'], params: { voucher: e.voucher, first: prior } });
-      else seen.set(e.voucher, `${side}[${i}]`);
+      else seen.set(key, `${side}[${i}]`);
     });
   }
   ledger.expense.forEach((e, i) => {
@@ -250,5 +251,41 @@ export function findSplitExpenses(expenses: readonly ExpenseLike[], thresholdFen
       start = end;
     }
   }
+  return out;
+}
+
+/** Dashes, hyphens and minus signs of every width, as one hyphen. */
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D\u30FC-]/gu;
+
+/**
+ * A voucher number as the ledger tells vouchers apart: 记－07－001 (full-width), 记-07-\u200b001 (a zero-width space)
+ * and 记-07-001 are one voucher, so a number written twice is a duplicate however it is typed.
+ */
+export function getVoucherKey(voucher: string): string {
+  return removeInvisible(voucher).normalize('NFKC').replace(DASHES, '-').replace(/\s+/gu, '');
+}
+
+/**
+ * A ledger reviewed or published before the last of its own entries happened: the supervision committee cannot have
+ * checked, nor the board shown, a payment not yet made. One finding per date (review, publication) that is too early,
+ * naming the latest entry.
+ */
+export function checkSignedAfterEntries(ledger: {
+  income: readonly LedgerEntryLike[];
+  expense: readonly LedgerEntryLike[];
+  publishedAt: string;
+  signoff: { reviewedAt?: string | undefined };
+}): Finding[] {
+  let last: LedgerEntryLike | undefined;
+  for (const e of [...ledger.income, ...ledger.expense]) if (!last || e.date > last.date) last = e;
+  if (!last) return [];
+  const out: Finding[] = [];
+  const dates: [string | undefined, (string | number)[], 'review' | 'publication'][] = [
+    [ledger.signoff.reviewedAt, ['signoff', 'reviewedAt'], 'review'],
+    [ledger.publishedAt, ['publishedAt'], 'publication'],
+  ];
+  for (const [date, path, what] of dates)
+    if (date !== undefined && date < last.date)
+      out.push({ code: 'ledger.signed-before-entries', path, params: { what, date, last: last.date, voucher: last.voucher } });
   return out;
 }

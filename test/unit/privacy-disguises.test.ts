@@ -96,3 +96,21 @@ describe("the names on a personal 公示's list, elsewhere in the village's reco
     expect(scanSubjectNamesElsewhere(v)).toEqual([]);
   });
 });
+
+describe('a short subject name inside a longer name', () => {
+  it('is not read as a mention when the longer name is another person the records name (杜秋 in 杜秋斌), nor in an official field', () => {
+    const v = {
+      id: 'x',
+      file: 'v.yaml',
+      data: { committee: [], supervisors: [], staff: [] },
+      disclosures: [{ id: 'q', file: 'd.md', data: { signoff: { preparer: '杜秋斌' }, items: [{ content: '本季度由杜秋斌编制。' }] }, body: '' }],
+      ledgers: [],
+      meetings: [],
+      notices: [{ id: 'n', file: 'n.md', data: { type: '低保初审', subjects: [{ name: '杜秋' }] }, body: '' }],
+      volunteers: [],
+    } as unknown as Parameters<typeof scanSubjectNamesElsewhere>[0];
+    expect(scanSubjectNamesElsewhere(v)).toEqual([]);
+    (v.disclosures[0]!.data as { items: { content: string }[] }).items[0]!.content = '杜秋斌编制；杜秋户退出低保。';
+    expect(scanSubjectNamesElsewhere(v).map((f) => f.finding.code)).toEqual(['privacy.subject-name-elsewhere']);
+  });
+});

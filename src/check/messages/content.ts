@@ -684,6 +684,22 @@ export const CONTENT_MESSAGES = defineMessages({
     fixZh: '如果这是同一笔开支，请在每一笔上填写 approver（审批人）和 resolution（决议）；如果确是互不相关的开支，请在摘要里写清各自的用途。',
     fixEn: 'If it is one expense, add approver and resolution to each part; if they are unrelated, say what each was for in its summary.',
   }),
+  'ledger.signed-before-entries': (p: { what: 'review' | 'publication'; date: Param; last: Param; voucher: Param }) => ({
+    zh: `${p.what === 'review' ? '审核' : '公布'}日期 ${s(p.date)} 早于账目中最后一笔（凭证 ${s(p.voucher)}，${s(p.last)}）：还没发生的收支不可能已经${p.what === 'review' ? '审核' : '公布'}。`,
+    en: `The ${p.what} date ${s(p.date)} is before the ledger's last entry (voucher ${s(p.voucher)}, ${s(p.last)}): an entry not yet made cannot have been ${p.what === 'review' ? 'reviewed' : 'published'}.`,
+    expectedZh: '审核和公布都在最后一笔收支之后（同一天也可以）',
+    expectedEn: 'review and publication on or after the last entry',
+    fixZh: '核对日期：写上实际审核、张贴的日期；如果那笔收支属于下一期，把它移到下一期的账目。',
+    fixEn: "Check the dates: give the day it was actually reviewed and posted; if the entry belongs to the next period, move it to that period's ledger.",
+  }),
+  'disclosure.before-period': (p: { what: 'review' | 'publication'; date: Param; begins: Param; period: Param; periodEn: Param }) => ({
+    zh: `${s(p.period)}的公开${p.what === 'review' ? '审核' : '公布'}于 ${s(p.date)}，那时这个季度（${s(p.begins)} 起）还没有开始。`,
+    en: `The ${s(p.periodEn)} disclosure's ${p.what} date ${s(p.date)} is before the quarter began (${s(p.begins)}).`,
+    expectedZh: '季度开始之后的日期，通常在季度结束后',
+    expectedEn: 'a date after the quarter began, usually after it ended',
+    fixZh: '核对日期是否写错了年份或季度；本季度的公开放在对应季度的文件里。',
+    fixEn: "Check whether the year or quarter is wrong; a quarter's disclosure goes in that quarter's file.",
+  }),
   'ledger.large-resolution': (p: { amount: Param; threshold: Param }) => ({
     zh: `支出 ${s(p.amount)} 元超过本县 ${s(p.threshold)} 元的限额，但没有注明决议。`,
     en: `The expense ${s(p.amount)} exceeds the county threshold of ${s(p.threshold)} but cites no resolution.`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findSplitExpenses } from '../../src/lib/ledger.ts';
+import { checkSignedAfterEntries, findSplitExpenses, getVoucherKey } from '../../src/lib/ledger.ts';
 
 describe('one expense split into parts under the threshold (化整为零)', () => {
   const threshold = 30_000_00;
@@ -38,5 +38,36 @@ describe('one expense split into parts under the threshold (化整为零)', () =
     const small = [1, 2, 3, 4, 5].map((n) => part('2025-07-10', `s${n}`, 7_000_00));
     const resolved = [1, 2].map((n) => part('2025-07-10', `r${n}`, 20_000_00, { resolution: '2025-07-08-daibiao' }));
     for (const set of [wages, taxes, handlers, small, resolved]) expect(findSplitExpenses(set, threshold)).toEqual([]);
+  });
+});
+
+describe('voucher numbers typed differently', () => {
+  it('are one voucher when they differ only in full-width dashes, zero-width spaces or spaces', () => {
+    for (const written of ['记－07－001', '记-07-\u200b001', '记 -07-001', '记—07—001']) expect(getVoucherKey(written)).toBe(getVoucherKey('记-07-001'));
+  });
+
+  it('stay apart when their numbers differ', () => {
+    expect(getVoucherKey('记-07-001')).not.toBe(getVoucherKey('记-07-010'));
+    expect(getVoucherKey('记-07-001')).not.toBe(getVoucherKey('付-07-001'));
+  });
+});
+
+describe('a ledger signed before its own entries', () => {
+  const ledger = (reviewedAt: string, publishedAt: string) => ({
+    income: [{ date: '2025-09-26', voucher: '记-09-005', category: '其他收入', amount: 1 }],
+    expense: [{ date: '2025-07-02', voucher: '记-07-001', category: '管理费用', amount: 1 }],
+    publishedAt,
+    signoff: { reviewedAt },
+  });
+
+  it('is refused when reviewed or published before the last entry, naming it', () => {
+    expect(checkSignedAfterEntries(ledger('2025-09-25', '2025-09-25')).map((f) => [f.path.join('.'), (f.params as { voucher: string }).voucher])).toEqual([
+      ['signoff.reviewedAt', '记-09-005'],
+      ['publishedAt', '记-09-005'],
+    ]);
+  });
+
+  it('is accepted when reviewed and published on the day of the last entry or after', () => {
+    expect(checkSignedAfterEntries(ledger('2025-09-26', '2025-10-10'))).toEqual([]);
   });
 });
