@@ -10,7 +10,7 @@ import type { Finding } from '../lib/finding.ts';
 import { checkLedger, checkLedgerContinuity, checkSignedAfterEntries } from '../lib/ledger.ts';
 import { isInPeriod, periodKey, periodLabel, periodLabelEn, periodStart } from '../lib/period.ts';
 import { bodyLinePath } from '../lib/content-safety.ts';
-import { findPersonalNumbers, findPersonalNumbersByLine, maskName, MIN_NUMBER_LENGTH, SERIAL_FIELD_KINDS } from '../lib/privacy.ts';
+import { findPersonalNumbers, findPersonalNumbersByLine, looksLikePersonName, maskName, MIN_NUMBER_LENGTH, SERIAL_FIELD_KINDS } from '../lib/privacy.ts';
 import { checkMeeting, getOutcome, getQuorum } from '../lib/quorum.ts';
 import { getExpenseAuthority, getStanding, type Standing } from '../lib/decisions.ts';
 import { checkEligibleAgainstRegister } from '../lib/register.ts';
@@ -502,6 +502,11 @@ export function checkVillageRules(v: VillageRecords, county: VillageRuleScope, c
     const f = checkLedger(l.data, l.period, threshold);
     f.push(...checkSignoff(l.data.signoff, { publishedAt: l.data.publishedAt, reviewRequired: true, supervisors, committee }));
     f.push(...checkSignedAfterEntries(l.data));
+    for (const side of ['receivables', 'payables'] as const)
+      l.data[side].forEach((item, i) => {
+        if (item.partyKind === '单位' && looksLikePersonName(normalisePersonName(item.party)))
+          f.push({ code: 'ledger.party-kind', path: [side, i, 'partyKind'], severity: 'warning', params: { party: item.party, masked: maskName(item.party) } });
+      });
     l.data.expense.forEach((e, i) => {
       if (!e.resolution) {
         // Named only by a resolution's `authorises`: still spent only after that decision.

@@ -359,3 +359,16 @@ export const DATED_ATTRIBUTE = 'data-gongkai-dated';
  * township; the search page shows the state from the 公示's period (src/lib/notice-posting.ts).
  */
 export const DATED_MARKS: Readonly<Record<string, string>> = { 'data-pagefind-ignore': '', [DATED_ATTRIBUTE]: '' };
+
+/**
+ * Words that make a name an organisation's: 公司, 合作社, 供电, 银行, 委员会, 村, 组… A counterparty marked 单位 whose
+ * name has none of them and is two to four Chinese characters reads as a private person (刘建平), whose name the site
+ * would have masked had it been marked 个人.
+ */
+const ORGANISATION_WORDS =
+  /公司|合作|社|局|厂|店|部|委|站|院|校|所|中心|银行|信用|集团|协会|会|处|室|办|队|组|村|场|园|馆|行|铺|坊|电|政府|街道|镇|乡|县|市|省|门市|超市|药|诊|医|农场|工作|建设|建筑|建材|企业|物业|实业|农业|厅|司|科|台|网|移动|联通|通信|水务|燃气|石化|石油|保险|财政|税务|邮政/u;
+
+/** True when a counterparty's name reads as a private person's: two to four Chinese characters, no organisation word. */
+export function looksLikePersonName(name: string): boolean {
+  return /^\p{Script=Han}{2,4}$/u.test(name) && !ORGANISATION_WORDS.test(name);
+}

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { scanPrivacy, scanSubjectNamesElsewhere } from '../../src/check/county-rules.ts';
-import { findPersonalNumbers } from '../../src/lib/privacy.ts';
+import { findPersonalNumbers, looksLikePersonName } from '../../src/lib/privacy.ts';
 
 const kinds = (text: string) => findPersonalNumbers(text).map((h) => `${h.kind} ${h.masked}`);
 
@@ -112,5 +112,25 @@ describe('a short subject name inside a longer name', () => {
     expect(scanSubjectNamesElsewhere(v)).toEqual([]);
     (v.disclosures[0]!.data as { items: { content: string }[] }).items[0]!.content = '杜秋斌编制；杜秋户退出低保。';
     expect(scanSubjectNamesElsewhere(v).map((f) => f.finding.code)).toEqual(['privacy.subject-name-elsewhere']);
+  });
+});
+
+describe('a private person marked as an organisation', () => {
+  it('reads 刘建平, 王堃 and 欧阳娜娜 as people', () => {
+    for (const name of ['刘建平', '王堃', '欧阳娜娜']) expect(looksLikePersonName(name), name).toBe(true);
+  });
+
+  it('reads companies, co-operatives, stations and short organisation names as organisations', () => {
+    for (const name of [
+      '城关建筑工程有限公司',
+      '东风农资经营部',
+      '温水镇农业综合服务站',
+      '国网陇县供电分公司',
+      '县财政局',
+      '移动公司',
+      '刘建平家庭农场',
+      'ABC',
+    ])
+      expect(looksLikePersonName(name), name).toBe(false);
   });
 });

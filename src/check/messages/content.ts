@@ -700,6 +700,14 @@ export const CONTENT_MESSAGES = defineMessages({
     fixZh: '核对日期是否写错了年份或季度；本季度的公开放在对应季度的文件里。',
     fixEn: "Check whether the year or quarter is wrong; a quarter's disclosure goes in that quarter's file.",
   }),
+  'ledger.party-kind': (p: { party: Param; masked: Param }) => ({
+    zh: `往来方“${s(p.party)}”看起来是个人的姓名，却标为“单位”：单位名称在网站上照原样公开，个人的姓名才会遮盖为 ${s(p.masked)}。`,
+    en: `The counterparty "${s(p.party)}" reads as a private person's name but is marked 单位 (organisation): an organisation's name is published as written; a person's is masked as ${s(p.masked)}.`,
+    expectedZh: '个人写 partyKind: 个人；单位写全称，如“刘建平家庭农场”“陇县鑫源建筑工程有限公司”',
+    expectedEn: 'partyKind: 个人 for a person; an organisation under its full name, e.g. 刘建平家庭农场',
+    fixZh: '是个人就改为 partyKind: 个人；是单位就写出单位全称。',
+    fixEn: 'If it is a person, write partyKind: 个人; if an organisation, give its full name.',
+  }),
   'ledger.large-resolution': (p: { amount: Param; threshold: Param }) => ({
     zh: `支出 ${s(p.amount)} 元超过本县 ${s(p.threshold)} 元的限额，但没有注明决议。`,
     en: `The expense ${s(p.amount)} exceeds the county threshold of ${s(p.threshold)} but cites no resolution.`,
