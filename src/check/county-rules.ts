@@ -357,6 +357,18 @@ export function checkVillageRules(v: VillageRecords, county: VillageRuleScope, c
     if (isAmongPeople(s.name, committee))
       add(v.file, [{ code: 'village.supervisor-on-committee', path: ['supervisors', i, 'name'], params: { name: s.name } }]);
   });
+  // The registers bound each other: adults, households and members are among the population, representatives among the adults.
+  const registerBounds = [
+    ['adults', 'population'],
+    ['households', 'population'],
+    ['members', 'population'],
+    ['representatives', 'adults'],
+  ] as const;
+  for (const [field, bound] of registerBounds) {
+    const value = v.data[field];
+    if (value !== undefined && value > v.data[bound])
+      add(v.file, [{ code: 'village.register-over', path: [field], params: { field, value, bound, boundValue: v.data[bound] } }]);
+  }
   const meetings = new Map(v.meetings.map((m) => [m.id, m]));
   /** Each meeting's quorum and outcomes, once. */
   const decided = new Map(

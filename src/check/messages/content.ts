@@ -54,6 +54,13 @@ const SUBJECT_FIELD_ZH: Record<string, string> = {
   note: '备注',
 };
 const fieldZh = (f: string): string => (SUBJECT_FIELD_ZH[f] ? `${f}（${SUBJECT_FIELD_ZH[f]}）` : f);
+/** The register figures of village.yaml, for village.register-over. */
+type RegisterName = RegisterField | 'population';
+const FIGURE: Record<RegisterName, { zh: string; en: string }> = {
+  ...REGISTER_ZH,
+  population: { zh: '户籍人口 population', en: 'registered population (population)' },
+};
+
 /** Roles in a sign-off, for signoff.same-person. */
 const ROLE = { reviewer: ['审核人', 'reviewer'], preparer: ['编制人', 'preparer'], responsible: ['负责人', 'responsible person'] } as const;
 export type SignoffRole = keyof typeof ROLE;
@@ -430,6 +437,14 @@ export const CONTENT_MESSAGES = defineMessages({
     en: `The holiday calendar has no ${s(p.year)}; posting periods count weekends only.`,
     fixZh: '在 src/law/holidays-cn.ts 补上国务院当年的放假安排，或在 site.yaml 的 calendar 中补充。',
     fixEn: "Add that year's State Council holiday schedule to src/law/holidays-cn.ts or site.yaml calendar.",
+  }),
+  'village.register-over': (p: { field: RegisterName; value: Param; bound: RegisterName; boundValue: Param }) => ({
+    zh: `${FIGURE[p.field].zh}（${s(p.value)}）多于${FIGURE[p.bound].zh}（${s(p.boundValue)}），不可能成立；会议的法定人数按这些数计算。`,
+    en: `The ${FIGURE[p.field].en} (${s(p.value)}) exceed the ${FIGURE[p.bound].en} (${s(p.boundValue)}), which cannot be; meetings' quorums are counted against these figures.`,
+    expectedZh: `${FIGURE[p.field].zh}不超过${FIGURE[p.bound].zh}`,
+    expectedEn: `the ${FIGURE[p.field].en} at most the ${FIGURE[p.bound].en}`,
+    fixZh: '按户籍登记和村民代表名册核对这两个数。',
+    fixEn: "Check both figures against the household register and the representatives' roll.",
   }),
   'village.supervisor-on-committee': (p: { name: Param }) => ({
     zh: `${s(p.name)} 同时是村委会成员和村务监督委员会成员。`,
