@@ -17,7 +17,7 @@ import { checkEligibleAgainstRegister } from '../lib/register.ts';
 import { parseResolutionRef } from '../schemas/refs.ts';
 import { getPublicationDeadline } from '../lib/schedule.ts';
 import { checkSignoff } from '../lib/signoff.ts';
-import { isAmongPeople, normalisePersonName } from '../lib/person-name.ts';
+import { isAmongPeople, normalisePersonName, readAsSeen } from '../lib/person-name.ts';
 import { getBodyRule } from '../law/bodies.ts';
 import { getNoticeType } from '../law/notice-types.ts';
 import type { Notice } from '../schemas/index.ts';
@@ -117,7 +117,7 @@ export function scanSubjectNames(data: unknown, body: string, bodyLine = 1): Fin
   const out: Finding[] = [];
   const report = (written: string, path: (string | number)[]) => {
     // As a reader sees it: 马 天 顺 or 马+zero-width space+天顺 is 马天顺.
-    const text = normalisePersonName(written);
+    const text = readAsSeen(written);
     for (const [name, i] of names) if (text.includes(name)) out.push({ code: 'privacy.subject-name', path, params: { masked: maskName(name), row: i + 1 } });
   };
   const path: (string | number)[] = [];
@@ -192,32 +192,46 @@ export function scanSubjectNamesElsewhere(v: VillageRecords): FileFinding[] {
     });
   }
   if (subjects.size === 0) return [];
-  const people = [...collectNamedPeople(v)];
-  const longerThan = new Map([...subjects.keys()].map((name) => [name, people.filter((p) => p.length > name.length && p.includes(name))]));
+  // The village's other named people, only once a subject's name is found somewhere (rarely).
+  let people: string[] | undefined;
+  const longerThan = (name: string) => (people ??= [...collectNamedPeople(v)]).filter((p) => p.length > name.length && p.includes(name));
+  // One test per text for all the subjects' names; most texts hold none.
+  const anyName = new RegExp([...subjects.keys()].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'u');
   const out: FileFinding[] = [];
   const scan = (rec: { id: string; file: string; data: unknown; body: string }, bodyLine: number, own?: string) => {
     const report = (written: string, path: (string | number)[]) => {
-      const text = normalisePersonName(written);
+      const text = readAsSeen(written);
+      if (!anyName.test(text)) return;
       for (const [name, where] of subjects)
-        if (where.notice !== own && text.includes(name) && mentions(text, name, longerThan.get(name)!))
+        if (where.notice !== own && text.includes(name) && mentions(text, name, longerThan(name)))
           out.push({
             file: rec.file,
-            finding: { code: 'privacy.subject-name-elsewhere', path, params: { masked: maskName(name), notice: where.notice, row: where.row } },
+            finding: { code: 'privacy.subject-name-elsewhere', path: [...path], params: { masked: maskName(name), notice: where.notice, row: where.row } },
           });
     };
+    // One path, grown and shrunk as the walk goes (a ledger has thousands of entries); a finding gets a copy.
     const path: (string | number)[] = [];
     const walk = (value: unknown) => {
-      if (typeof value === 'string') return report(value, [...path]);
+      if (typeof value === 'string') return report(value, path);
       if (!value || typeof value !== 'object') return;
-      for (const [k, x] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
-        if (typeof k === 'string' && (MASKED_NAME_FIELDS.has(k) || OFFICE_FIELDS.has(k))) continue;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i += 1) {
+          path.push(i);
+          walk(value[i]);
+          path.pop();
+        }
+        return;
+      }
+      for (const k of Object.keys(value)) {
+        if (MASKED_NAME_FIELDS.has(k) || OFFICE_FIELDS.has(k)) continue;
         path.push(k);
-        walk(x);
+        walk((value as Record<string, unknown>)[k]);
         path.pop();
       }
     };
-    walk(rec.data);
-    rec.body.split('\n').forEach((line, i) => report(line, [bodyLinePath(i + bodyLine)]));
+    // Most records name no subject anywhere: one test of the whole record, as text, before the walk.
+    if (anyName.test(readAsSeen(JSON.stringify(rec.data)))) walk(rec.data);
+    if (rec.body && anyName.test(readAsSeen(rec.body))) rec.body.split('\n').forEach((line, i) => report(line, [bodyLinePath(i + bodyLine)]));
   };
   for (const r of [...v.disclosures, ...v.meetings, ...v.ledgers, ...v.volunteers]) scan(r, r.bodyLine ?? 1);
   // A personal 公示's own text is scanned for its own subjects by scanSubjectNames, when the file is read.

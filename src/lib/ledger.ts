@@ -221,7 +221,9 @@ export function findSplitExpenses(expenses: readonly ExpenseLike[], thresholdFen
     const stem = getPurposeStem(e.summary);
     if (stem.length < 2) return;
     const key = `${e.category}|${stem}|${e.handler === undefined ? '' : getPersonKey(e.handler)}`;
-    groups.set(key, [...(groups.get(key) ?? []), i]);
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
   });
   const out: Finding[] = [];
   for (const indexes of groups.values()) {

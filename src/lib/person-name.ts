@@ -18,6 +18,9 @@ const INVISIBLE =
 /** The middle dots written between the parts of a name (阿依古丽·买买提), as one dot. */
 const NAME_DOTS = /[\u00B7\u0387\u2022\u2027\u2219\u22C5\u30FB\uFF65\u16EB\u2E31]/gu;
 
+/** Chinese characters of the unified block only: NFKC keeps them, and there is nothing else to change. */
+const ONLY_HAN = /^[\u4E00-\u9FFF]+$/;
+
 /** A space next to a Chinese character or a name dot: 刘 志强 is 刘志强; John Smith keeps its space. */
 const SPACE_BY_HAN = /\s+(?=[\p{Script=Han}·])|(?<=[\p{Script=Han}·])\s+/gu;
 
@@ -27,11 +30,25 @@ export function removeInvisible(text: string): string {
 }
 
 /**
+ * Characters that make normalisePersonName change a text: spaces, the invisible ones, full-width forms, compatibility
+ * ideographs and Kangxi radicals (⼈ for 人), middle dots. Text without any is already as it would be read.
+ */
+const NEEDS_NORMALISING =
+  /[\s\u00AD\u00B7\u0387\u061C\u115F\u1160\u16EB\u2022\u2027\u2219\u22C5\u2E31\u30FB\u3164\uFEFF\uFFA0\uFF01-\uFF65\u2F00-\u2FDF\u2E80-\u2EFF\uF900-\uFAFF\u200B-\u200F\u202A-\u202E\u2060-\u206F]|\u034F|\u17B4|\u17B5|[\u180B-\u180F]|[\uFE00-\uFE0F]/u;
+
+/** `text` as a reader would read a name in it (see normalisePersonName), without the work when nothing would change. */
+export function readAsSeen(text: string): string {
+  return NEEDS_NORMALISING.test(text) ? normalisePersonName(text) : text;
+}
+
+/**
  * A name as it is shown and compared: characters that show nothing removed, full-width letters and
  * spaces as ASCII (NFKC), every middle dot as ·, no space beside a Chinese character, runs of spaces
  * as one.
  */
 export function normalisePersonName(name: string): string {
+  // Most names are Chinese characters only, which nothing below changes.
+  if (ONLY_HAN.test(name)) return name;
   return name.normalize('NFKC').replace(INVISIBLE, '').replace(NAME_DOTS, '·').replace(/\s+/gu, ' ').replace(SPACE_BY_HAN, '').trim();
 }
 

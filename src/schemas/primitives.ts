@@ -103,7 +103,12 @@ export const Slug = Pattern(/^[a-z0-9][a-z0-9-]*$/, 'slug.format');
  * bidirectional characters dropped, full-width letters as ASCII, no space beside a Chinese character
  * (刘 志强 is 刘志强), so that one person is one name everywhere (src/lib/person-name.ts).
  */
-export const PersonName = Text.transform((name) => normalisePersonName(name)).pipe(Text);
+export const PersonName = Text.transform((name, ctx) => {
+  const shown = normalisePersonName(name);
+  // A name of invisible characters only is no name.
+  if (shown === '') raise(ctx, 'text.empty');
+  return shown;
+});
 
 /**
  * A public office phone number (landline with area code, or a hotline such as 12345). Private

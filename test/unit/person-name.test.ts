@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkSignoff } from '../../src/lib/signoff.ts';
 import { checkLedger } from '../../src/lib/ledger.ts';
-import { getPersonKey, isSamePerson, normalisePersonName } from '../../src/lib/person-name.ts';
+import { getPersonKey, isSamePerson, normalisePersonName, readAsSeen } from '../../src/lib/person-name.ts';
 
 const ctx = { publishedAt: '2025-10-10', reviewRequired: true, supervisors: ['刘志强', '杨桂芳'], committee: ['赵建军', '王堃'] };
 const signoff = { responsible: '赵建军', preparer: '马晓东', reviewer: '刘志强', reviewedAt: '2025-10-09', opinion: '同意' };
@@ -68,5 +68,12 @@ describe('who approves an expense', () => {
 
   it('accepts an expense handled by one person and approved by another', () => {
     expect(checkLedger(ledger('王堃', '赵建军'), period, 30_000_00)).toEqual([]);
+  });
+});
+
+describe('text read for names as a villager sees it', () => {
+  it('is the same as the full normalisation, whether or not it needed any', () => {
+    for (const text of ['刘翠兰户退出低保', '刘 翠兰', '刘\u200b翠兰', '⼈民', '刘翠兰（一组）', 'Ｌｉｕ', ''])
+      expect(readAsSeen(text)).toBe(normalisePersonName(text));
   });
 });
