@@ -17,7 +17,7 @@ import { checkEligibleAgainstRegister } from '../lib/register.ts';
 import { parseResolutionRef } from '../schemas/refs.ts';
 import { getPublicationDeadline } from '../lib/schedule.ts';
 import { checkSignoff } from '../lib/signoff.ts';
-import { isAmongPeople, normalisePersonName, readAsSeen } from '../lib/person-name.ts';
+import { INVISIBLE_SOURCE, isAmongPeople, normalisePersonName, readAsSeen } from '../lib/person-name.ts';
 import { getBodyRule } from '../law/bodies.ts';
 import { getNoticeType } from '../law/notice-types.ts';
 import type { Notice } from '../schemas/index.ts';
@@ -195,13 +195,15 @@ export function scanSubjectNamesElsewhere(v: VillageRecords): FileFinding[] {
   // The village's other named people, only once a subject's name is found somewhere (rarely).
   let people: string[] | undefined;
   const longerThan = (name: string) => (people ??= [...collectNamedPeople(v)]).filter((p) => p.length > name.length && p.includes(name));
-  // One test per text for all the subjects' names; most texts hold none.
-  const anyName = new RegExp([...subjects.keys()].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'u');
+  // One test per text for all the subjects' names, on the text as written: a name's characters with spaces or
+  // invisible characters between them (马 天顺). Most texts hold none and are never normalised.
+  const escape = (ch: string) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const anyName = new RegExp([...subjects.keys()].map((name) => [...name].map(escape).join(`(?:\\s|${INVISIBLE_SOURCE})*`)).join('|'), 'u');
   const out: FileFinding[] = [];
   const scan = (rec: { id: string; file: string; data: unknown; body: string }, bodyLine: number, own?: string) => {
     const report = (written: string, path: (string | number)[]) => {
+      if (!anyName.test(written)) return;
       const text = readAsSeen(written);
-      if (!anyName.test(text)) return;
       for (const [name, where] of subjects)
         if (where.notice !== own && text.includes(name) && mentions(text, name, longerThan(name)))
           out.push({
@@ -230,8 +232,8 @@ export function scanSubjectNamesElsewhere(v: VillageRecords): FileFinding[] {
       }
     };
     // Most records name no subject anywhere: one test of the whole record, as text, before the walk.
-    if (anyName.test(readAsSeen(JSON.stringify(rec.data)))) walk(rec.data);
-    if (rec.body && anyName.test(readAsSeen(rec.body))) rec.body.split('\n').forEach((line, i) => report(line, [bodyLinePath(i + bodyLine)]));
+    if (anyName.test(JSON.stringify(rec.data))) walk(rec.data);
+    if (rec.body && anyName.test(rec.body)) rec.body.split('\n').forEach((line, i) => report(line, [bodyLinePath(i + bodyLine)]));
   };
   for (const r of [...v.disclosures, ...v.meetings, ...v.ledgers, ...v.volunteers]) scan(r, r.bodyLine ?? 1);
   // A personal 公示's own text is scanned for its own subjects by scanSubjectNames, when the file is read.

@@ -264,6 +264,8 @@ const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D\u30FC-]/gu;
  * and 记-07-001 are one voucher, so a number written twice is a duplicate however it is typed.
  */
 export function getVoucherKey(voucher: string): string {
+  // Most numbers are ASCII letters, digits and hyphens with Chinese characters (记-07-001): nothing to change.
+  if (/^[!-~\u4E00-\u9FFF]+$/u.test(voucher)) return voucher;
   return removeInvisible(voucher).normalize('NFKC').replace(DASHES, '-').replace(/\s+/gu, '');
 }
 

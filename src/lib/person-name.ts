@@ -8,12 +8,12 @@
  */
 
 /**
- * Characters that show nothing: zero-width spaces and joiners, bidirectional marks and overrides,
+ * Characters that show nothing (INVISIBLE_SOURCE is the pattern, for a caller that builds its own): zero-width spaces and joiners, bidirectional marks and overrides,
  * word joiners and invisible operators, variation selectors, the soft hyphen, the byte-order mark,
  * Hangul fillers.
  */
-const INVISIBLE =
-  /[\u00AD\u061C\u115F\u1160\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0]|\u034F|\u17B4|\u17B5|\u180B|\u180C|\u180D|\u180E|\u180F|[\uFE00-\uFE0F]/gu;
+export const INVISIBLE_SOURCE = String.raw`[\u00AD\u061C\u115F\u1160\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0]|\u034F|\u17B4|\u17B5|\u180B|\u180C|\u180D|\u180E|\u180F|[\uFE00-\uFE0F]`;
+const INVISIBLE = new RegExp(INVISIBLE_SOURCE, 'gu');
 
 /** The middle dots written between the parts of a name (阿依古丽·买买提), as one dot. */
 const NAME_DOTS = /[\u00B7\u0387\u2022\u2027\u2219\u22C5\u30FB\uFF65\u16EB\u2E31]/gu;
