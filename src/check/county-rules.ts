@@ -7,16 +7,27 @@ import { checkNoticePeriod, countPostedDays, getPostingEndDate, missingCalendarY
 import { addDays } from '../lib/dates.ts';
 import { checkChainLink, getChainMap } from '../lib/chain.ts';
 import type { Finding } from '../lib/finding.ts';
-import { checkLedger, checkLedgerContinuity } from '../lib/ledger.ts';
-import { isInPeriod, periodKey, periodLabel, periodLabelEn } from '../lib/period.ts';
+import { checkLedger, checkLedgerContinuity, checkSignedAfterEntries } from '../lib/ledger.ts';
+import { isInPeriod, periodKey, periodLabel, periodLabelEn, periodStart } from '../lib/period.ts';
 import { bodyLinePath } from '../lib/content-safety.ts';
-import { findNameInText, findPersonalNumbers, maskName, MIN_NUMBER_LENGTH, SERIAL_FIELD_KINDS } from '../lib/privacy.ts';
+import {
+  findNameInText,
+  findPersonalNumbers,
+  findPersonalNumbersByLine,
+  looksLikePersonName,
+  maskName,
+  MIN_NUMBER_LENGTH,
+  type NameOccurrence,
+  readNameAt,
+  SERIAL_FIELD_KINDS,
+} from '../lib/privacy.ts';
 import { checkMeeting, getOutcome, getQuorum } from '../lib/quorum.ts';
 import { getExpenseAuthority, getStanding, type Standing } from '../lib/decisions.ts';
 import { checkEligibleAgainstRegister } from '../lib/register.ts';
 import { parseResolutionRef } from '../schemas/refs.ts';
 import { getPublicationDeadline } from '../lib/schedule.ts';
 import { checkSignoff } from '../lib/signoff.ts';
+import { INVISIBLE_SOURCE, isAmongPeople, normalisePersonName, readAsSeen } from '../lib/person-name.ts';
 import { getBodyRule } from '../law/bodies.ts';
 import { getNoticeType } from '../law/notice-types.ts';
 import type { Notice } from '../schemas/index.ts';
@@ -71,9 +82,27 @@ export function scanPrivacy(data: unknown, body: string, bodyLine = 1): Finding[
     }
   };
   walk(data);
-  body.split('\n').forEach((line, i) => {
-    for (const hit of findPersonalNumbers(line)) out.push({ code: `privacy.${hit.kind}`, path: [bodyLinePath(i + bodyLine)], params: { masked: hit.masked } });
+  const lines = body.split('\n');
+  const reported = new Set<string>();
+  lines.forEach((line, i) => {
+    for (const hit of findPersonalNumbers(line)) {
+      reported.add(`${i}|${hit.kind}|${hit.masked}`);
+      out.push({ code: `privacy.${hit.kind}`, path: [bodyLinePath(i + bodyLine)], params: { masked: hit.masked } });
+    }
   });
+  // Markdown shows a single line break inside a paragraph as a space: a number broken over lines is read whole.
+  let start = 0;
+  for (let i = 0; i <= lines.length; i += 1) {
+    if (i < lines.length && lines[i]!.trim() !== '') continue;
+    if (i - start > 1)
+      for (const hit of findPersonalNumbersByLine(lines.slice(start, i).join('\n'))) {
+        const line = start + hit.line;
+        if (reported.has(`${line}|${hit.kind}|${hit.masked}`)) continue;
+        reported.add(`${line}|${hit.kind}|${hit.masked}`);
+        out.push({ code: `privacy.${hit.kind}`, path: [bodyLinePath(line + bodyLine)], params: { masked: hit.masked } });
+      }
+    start = i + 1;
+  }
   return out;
 }
 
@@ -92,11 +121,14 @@ export function scanSubjectNames(data: unknown, body: string, bodyLine = 1): Fin
   record.subjects.forEach((subject: unknown, i) => {
     const name = subject && typeof subject === 'object' ? (subject as { name?: unknown }).name : undefined;
     // One character is a surname or a word, not a person: too common to read as a name.
-    if (typeof name === 'string' && name.trim().length >= 2 && !names.has(name.trim())) names.set(name.trim(), i);
+    const key = typeof name === 'string' ? normalisePersonName(name) : '';
+    if (key.length >= 2 && !names.has(key)) names.set(key, i);
   });
   if (names.size === 0) return [];
   const out: Finding[] = [];
-  const report = (text: string, path: (string | number)[]) => {
+  const report = (written: string, path: (string | number)[]) => {
+    // As a reader sees it: 马 天 顺 or 马+zero-width space+天顺 is 马天顺.
+    const text = readAsSeen(written);
     for (const [name, i] of names) {
       const hit = findNameInText(name, text);
       if (hit?.how === 'whole') out.push({ code: 'privacy.subject-name', path, params: { masked: maskName(name), row: i + 1 } });
@@ -119,6 +151,124 @@ export function scanSubjectNames(data: unknown, body: string, bodyLine = 1): Fin
   };
   walk(data);
   body.split('\n').forEach((line, i) => report(line, [bodyLinePath(i + bodyLine)]));
+  return out;
+}
+
+/**
+ * Fields whose names the site masks or never publishes as written: a 公示's own list, a ledger's handler, approver
+ * and counterparty (masked unless on the village's roster, src/records/ledger.ts), volunteers (named only with
+ * consent). A subject's name there is not published in full.
+ */
+const MASKED_NAME_FIELDS: ReadonlySet<string> = new Set(['name', 'handler', 'approver', 'party']);
+
+/** Fields that name an official acting in office (sign-off, chair, minute-taker): a person's name, not a mention of one. */
+const OFFICE_FIELDS: ReadonlySet<string> = new Set(['responsible', 'preparer', 'reviewer', 'host', 'recorder']);
+
+/** Every person a village's records name in a name field: to tell 杜秋 (a subject) inside 杜秋斌 (another person) apart. */
+function collectNamedPeople(v: VillageRecords): Set<string> {
+  const people = new Set<string>();
+  const walk = (value: unknown, key?: string) => {
+    if (typeof value === 'string') {
+      if (key !== undefined && (MASKED_NAME_FIELDS.has(key) || OFFICE_FIELDS.has(key))) people.add(normalisePersonName(value));
+    } else if (Array.isArray(value)) value.forEach((x) => walk(x, key));
+    else if (value && typeof value === 'object') for (const [k, x] of Object.entries(value)) walk(x, k);
+  };
+  walk(v.data);
+  for (const r of [...v.disclosures, ...v.meetings, ...v.ledgers, ...v.volunteers, ...v.notices]) walk(r.data);
+  return people;
+}
+
+/**
+ * How `text` names `name` other than as part of a longer name of someone the village's records name: `whole`, or only
+ * `part` when each such place may begin a longer name nobody's records give (唐亮 in 唐亮国介绍…; src/lib/privacy.ts
+ * `readNameAt`), with what stands there; undefined when it does not.
+ */
+function mentions(text: string, name: string, longer: readonly string[]): { how: NameOccurrence; found: string } | undefined {
+  let part: string | undefined;
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    const inside = longer.some((other) => {
+      for (let o = other.indexOf(name); o >= 0; o = other.indexOf(name, o + 1)) if (at - o >= 0 && text.startsWith(other, at - o)) return true;
+      return false;
+    });
+    if (inside) continue;
+    const found = readNameAt(name, text, at);
+    if (found === name) return { how: 'whole', found };
+    part ??= found;
+  }
+  return part === undefined ? undefined : { how: 'part', found: part };
+}
+
+/**
+ * The subjects of a village's personal 公示 (低保, 宅基地 …) named in full in the village's other records: a
+ * disclosure item (“退出低保1户（刘翠兰）”), a meeting's minutes, a ledger's summary, another notice. The 公示's list
+ * masks them (刘*兰) and leaves the web on `unpublishAfter`, but those records are published and searchable as
+ * written, for good. A subject who is on the village's roster (a cadre's own 宅基地 application) is named in their
+ * office anyway and is not looked for; nor is a name of one character, nor a name inside a longer name of another
+ * person the records name (杜秋 in 杜秋斌), nor the officials' fields (preparer, host …).
+ */
+export function scanSubjectNamesElsewhere(v: VillageRecords): FileFinding[] {
+  const roster = [...v.data.committee, ...v.data.supervisors, ...v.data.staff].map((m) => m.name);
+  const subjects = new Map<string, { notice: string; row: number }>();
+  for (const n of v.notices) {
+    if (!getNoticeType(n.data.type)?.personal) continue;
+    n.data.subjects.forEach((subject, i) => {
+      const name = subject.name === undefined ? '' : normalisePersonName(subject.name);
+      if (name.length >= 2 && !subjects.has(name) && !isAmongPeople(name, roster)) subjects.set(name, { notice: n.id, row: i + 1 });
+    });
+  }
+  if (subjects.size === 0) return [];
+  // The village's other named people, only once a subject's name is found somewhere (rarely).
+  let people: string[] | undefined;
+  const longerThan = (name: string) => (people ??= [...collectNamedPeople(v)]).filter((p) => p.length > name.length && p.includes(name));
+  // One test per text for all the subjects' names, on the text as written: a name's characters with spaces or
+  // invisible characters between them (马 天顺). Most texts hold none and are never normalised.
+  const escape = (ch: string) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const anyName = new RegExp([...subjects.keys()].map((name) => [...name].map(escape).join(`(?:\\s|${INVISIBLE_SOURCE})*`)).join('|'), 'u');
+  const out: FileFinding[] = [];
+  const scan = (rec: { id: string; file: string; data: unknown; body: string }, bodyLine: number, own?: string) => {
+    const report = (written: string, path: (string | number)[]) => {
+      if (!anyName.test(written)) return;
+      const text = readAsSeen(written);
+      for (const [name, where] of subjects) {
+        if (where.notice === own || !text.includes(name)) continue;
+        const hit = mentions(text, name, longerThan(name));
+        const params = { masked: maskName(name), notice: where.notice, row: where.row };
+        if (hit?.how === 'whole') out.push({ file: rec.file, finding: { code: 'privacy.subject-name-elsewhere', path: [...path], params } });
+        // Perhaps someone else, whose name begins with it: the clerk is asked to look, the build goes on.
+        if (hit?.how === 'part')
+          out.push({
+            file: rec.file,
+            finding: { code: 'privacy.subject-name-elsewhere-part', path: [...path], severity: 'warning', params: { ...params, found: hit.found } },
+          });
+      }
+    };
+    // One path, grown and shrunk as the walk goes (a ledger has thousands of entries); a finding gets a copy.
+    const path: (string | number)[] = [];
+    const walk = (value: unknown) => {
+      if (typeof value === 'string') return report(value, path);
+      if (!value || typeof value !== 'object') return;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i += 1) {
+          path.push(i);
+          walk(value[i]);
+          path.pop();
+        }
+        return;
+      }
+      for (const k of Object.keys(value)) {
+        if (MASKED_NAME_FIELDS.has(k) || OFFICE_FIELDS.has(k)) continue;
+        path.push(k);
+        walk((value as Record<string, unknown>)[k]);
+        path.pop();
+      }
+    };
+    // Most records name no subject anywhere: one test of the whole record, as text, before the walk.
+    if (anyName.test(JSON.stringify(rec.data))) walk(rec.data);
+    if (rec.body && anyName.test(rec.body)) rec.body.split('\n').forEach((line, i) => report(line, [bodyLinePath(i + bodyLine)]));
+  };
+  for (const r of [...v.disclosures, ...v.meetings, ...v.ledgers, ...v.volunteers]) scan(r, r.bodyLine ?? 1);
+  // A personal 公示's own text is scanned for its own subjects by scanSubjectNames, when the file is read.
+  for (const n of v.notices) scan(n, n.bodyLine ?? 1, getNoticeType(n.data.type)?.personal ? n.id : undefined);
   return out;
 }
 
@@ -251,8 +401,21 @@ export function checkVillageRules(v: VillageRecords, county: VillageRuleScope, c
   const committee = v.data.committee.map((m) => m.name);
   const supervisors = v.data.supervisors.map((m) => m.name);
   v.data.supervisors.forEach((s, i) => {
-    if (committee.includes(s.name)) add(v.file, [{ code: 'village.supervisor-on-committee', path: ['supervisors', i, 'name'], params: { name: s.name } }]);
+    if (isAmongPeople(s.name, committee))
+      add(v.file, [{ code: 'village.supervisor-on-committee', path: ['supervisors', i, 'name'], params: { name: s.name } }]);
   });
+  // The registers bound each other: adults, households and members are among the population, representatives among the adults.
+  const registerBounds = [
+    ['adults', 'population'],
+    ['households', 'population'],
+    ['members', 'population'],
+    ['representatives', 'adults'],
+  ] as const;
+  for (const [field, bound] of registerBounds) {
+    const value = v.data[field];
+    if (value !== undefined && value > v.data[bound])
+      add(v.file, [{ code: 'village.register-over', path: [field], params: { field, value, bound, boundValue: v.data[bound] } }]);
+  }
   const meetings = new Map(v.meetings.map((m) => [m.id, m]));
   /** Each meeting's quorum and outcomes, once. */
   const decided = new Map(
@@ -304,6 +467,18 @@ export function checkVillageRules(v: VillageRecords, county: VillageRuleScope, c
         f.push({ code: 'disclosure.catalogue-track', path: ['items', i, 'code'], params: { code: item.code, itemTrack: track, track: x.track } });
     });
     f.push(...checkSignoff(x.signoff, { publishedAt: x.publishedAt, reviewRequired: x.track !== '党务', supervisors, committee }));
+    // A quarter's disclosure is reviewed and published once the quarter has begun: before it, there is nothing to disclose.
+    const begins = periodStart(d.period);
+    for (const [date, path, what] of [
+      [x.signoff.reviewedAt, ['signoff', 'reviewedAt'], 'review'],
+      [x.publishedAt, ['publishedAt'], 'publication'],
+    ] as const)
+      if (date !== undefined && date < begins)
+        f.push({
+          code: 'disclosure.before-period',
+          path: [...path],
+          params: { what, date, begins, period: periodLabel(d.period), periodEn: periodLabelEn(d.period) },
+        });
     if (x.approval) {
       const approvalRef = parseResolutionRef(x.approval.meeting);
       const m = meetings.get(approvalRef.meetingId);
@@ -385,6 +560,12 @@ export function checkVillageRules(v: VillageRecords, county: VillageRuleScope, c
   for (const l of v.ledgers) {
     const f = checkLedger(l.data, l.period, threshold);
     f.push(...checkSignoff(l.data.signoff, { publishedAt: l.data.publishedAt, reviewRequired: true, supervisors, committee }));
+    f.push(...checkSignedAfterEntries(l.data));
+    for (const side of ['receivables', 'payables'] as const)
+      l.data[side].forEach((item, i) => {
+        if (item.partyKind === '单位' && looksLikePersonName(normalisePersonName(item.party)))
+          f.push({ code: 'ledger.party-kind', path: [side, i, 'partyKind'], severity: 'warning', params: { party: item.party, masked: maskName(item.party) } });
+      });
     l.data.expense.forEach((e, i) => {
       if (!e.resolution) {
         // Named only by a resolution's `authorises`: still spent only after that decision.
@@ -562,5 +743,6 @@ export function checkVillageRules(v: VillageRecords, county: VillageRuleScope, c
     });
     add(p.file, f);
   }
+  out.push(...scanSubjectNamesElsewhere(v));
   return out;
 }

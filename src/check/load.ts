@@ -6,6 +6,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { makeCalendar } from '../lib/calendar.ts';
+import { findControlCharacter } from '../lib/content-safety.ts';
 import type { Finding } from '../lib/finding.ts';
 import { comparePeriods, parsePeriod } from '../lib/period.ts';
 import { NATIONAL_CALENDAR } from '../law/holidays-cn.ts';
@@ -163,7 +164,7 @@ function makeReader(root: string): Reader {
     sources.set(file, lineOf);
     return lineOf;
   };
-  const readFile = (abs: string, kind: 'yaml' | 'md'): { data: unknown; body: string } | undefined => {
+  const readFile = (abs: string, kind: 'yaml' | 'md'): { data: unknown; body: string; bodyLine: number } | undefined => {
     if (refuseOutside(abs)) return undefined;
     const stat = statSync(abs);
     // A named pipe or device would block or never end when read.
@@ -175,6 +176,8 @@ function makeReader(root: string): Reader {
     report(rel(abs), scanFileName(basename(abs)));
     const decoded = decodeText(readFileSync(abs));
     if (!decoded.ok) return void report(rel(abs), [decoded.finding]);
+    const control = findControlCharacter(decoded.text);
+    if (control) return void report(rel(abs), [{ code: 'file.control-char', path: [], params: control }]);
     sources.set(rel(abs), makeLineOf(decoded.text, kind));
     const parsed = kind === 'yaml' ? parseYaml(decoded.text) : parseFrontMatter(decoded.text);
     if (!parsed.ok) return void report(rel(abs), [parsed.finding]);
@@ -182,7 +185,7 @@ function makeReader(root: string): Reader {
     if (kind === 'md' && basename(dirname(abs)) === 'notices') report(rel(abs), scanSubjectNames(parsed.data, parsed.body, parsed.bodyLine));
     report(rel(abs), scanComments(decoded.text, kind === 'yaml' ? Infinity : parsed.bodyLine - 1));
     if (kind === 'md') report(rel(abs), checkBody(parsed.body, abs.endsWith('.mdx') ? 'mdx' : 'md', parsed.bodyLine));
-    return { data: parsed.data, body: parsed.body };
+    return { data: parsed.data, body: parsed.body, bodyLine: parsed.bodyLine };
   };
   const readValid = <S extends z.ZodType>(abs: string, kind: 'yaml' | 'md', schema: S): Rec<z.output<S>> | undefined => {
     const read = readFile(abs, kind);
@@ -203,7 +206,7 @@ function makeReader(root: string): Reader {
     const v = validate(schema, read.data);
     if (!v.ok) return void report(rel(abs), v.findings);
     const name = abs.split('/').pop()!;
-    return { id: name.replace(/\.(md|mdx|ya?ml)$/, ''), file: rel(abs), data: v.value, body: read.body };
+    return { id: name.replace(/\.(md|mdx|ya?ml)$/, ''), file: rel(abs), data: v.value, body: read.body, bodyLine: read.bodyLine };
   };
   return { problems, report, rel, refuseOutside, readValid };
 }

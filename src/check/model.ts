@@ -16,6 +16,8 @@ export interface Rec<T> {
   data: T;
   /** Markdown/MDX body (empty for YAML records). */
   body: string;
+  /** The line of the file on which the body starts (1 for YAML records), for messages that name a body line. */
+  bodyLine?: number;
 }
 
 export interface DisclosureRec extends Rec<Disclosure> {

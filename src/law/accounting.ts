@@ -37,3 +37,28 @@ export const ACCOUNTING_SYSTEMS: readonly AccountingSystem[] = [
 export function getAccountingSystem(date: string): AccountingSystem | undefined {
   return ACCOUNTING_SYSTEMS.find((s) => date >= s.from && (s.until === undefined || date <= s.until));
 }
+
+/**
+ * Duties one person may not hold on the same expense (不相容职务相互分离): the person who handled the money (经手人)
+ * does not approve it (审批人). 《会计法》第二十七条 [R]: 经办人员与审批人员的职责权限应当明确，并相互分离、相互制约;
+ * the reimbursement chain of domain rules §2.6 (经手人 signs, others approve) [S].
+ */
+export const SEPARATED_EXPENSE_DUTIES: readonly (readonly ['handler' | 'approver', 'handler' | 'approver'])[] = [['approver', 'handler']];
+
+/**
+ * Splitting one expense into several under the county's large-expense threshold to escape its approval (化整为零、
+ * 拆分支付规避审批) is forbidden by county rules on village finance [CONV]. Payments for the same purpose (same
+ * category, same summary but for numbers and 第…笔/批/期/次, handled by the same person) made within this many days of
+ * the first are read as one expense for the threshold. Monthly payments (wages, electricity) are further apart and are not joined.
+ */
+export const SPLIT_EXPENSE_WINDOW_DAYS = 15;
+
+/**
+ * Only parts of at least this share of the threshold count as parts of a split (1/4: 7,500 元 of 30,000): everyday
+ * small payments with one summary (office supplies, taxes paid in instalments) are not read as a split, and splitting
+ * a large expense into parts smaller than that takes so many entries that the ledger shows it.
+ */
+export const SPLIT_EXPENSE_MIN_PART = { numerator: 1, denominator: 4 } as const;
+
+/** Categories whose amounts the village does not choose (taxes assessed by the tax office): never read as a split. */
+export const SPLIT_EXPENSE_EXEMPT_CATEGORIES: readonly string[] = ['税金及附加', '所得税费用'];

@@ -40,6 +40,8 @@ const CHECK_OF_CODE: Readonly<Record<string, CheckKey>> = {
   'disclosure.posting-short': 'posting',
   'ledger.large-approver': 'large-expense',
   'ledger.large-resolution': 'large-expense',
+  'ledger.split-expense': 'large-expense',
+  'ledger.self-approved': 'large-expense',
   'ledger.resolution-failed': 'large-expense',
   'ledger.resolution-body': 'large-expense',
   'ledger.resolution-own-vote': 'large-expense',

@@ -257,3 +257,35 @@ export function sanitizeContent(root: MdNode, components: readonly ComponentRule
   };
   return clean(root)[0] ?? { type: 'root', children: [] };
 }
+
+/**
+ * Characters a text file of records never needs and that change what a reader sees or break what the site writes:
+ * C0 controls but tab and line feed (a NUL, a bell, the vertical tab Word's manual line break pastes as, a form
+ * feed, ESC), a carriage return not followed by a line feed (old Mac line ends, read as one long line), DEL and
+ * the C1 controls, and the bidirectional embeddings, overrides and isolates that show text in another order than it
+ * is written (U+202E shows 0008 3100 831 as 138 0013 8000). XML feeds cannot hold the controls at all.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|\r(?!\n)/u;
+
+/** Names of the controls a clerk is most likely to meet, in Chinese and English. */
+const CONTROL_NAMES: Readonly<Record<number, readonly [string, string]>> = {
+  0x00: ['空字符 NUL', 'NUL'],
+  0x0b: ['竖向制表符（从 Word 复制的手动换行）', 'vertical tab (a Word manual line break)'],
+  0x0c: ['换页符', 'form feed'],
+  0x0d: ['单独的回车符（旧式换行）', 'a carriage return without a line feed (old line ends)'],
+  0x1b: ['转义符 ESC', 'escape'],
+  0x202e: ['从右到左覆盖符（使文字倒序显示）', 'right-to-left override (shows text reversed)'],
+};
+
+/** The first control character of `text` (see CONTROL), with its 1-based line and column, or undefined. */
+export function findControlCharacter(text: string): { line: number; col: number; code: string; nameZh: string; nameEn: string } | undefined {
+  const m = CONTROL.exec(text);
+  if (!m) return undefined;
+  const before = text.slice(0, m.index);
+  const line = before.split('\n').length;
+  const col = m.index - before.lastIndexOf('\n');
+  const cp = m[0].charCodeAt(0);
+  const [nameZh, nameEn] = CONTROL_NAMES[cp] ?? ['控制字符', 'control character'];
+  return { line, col, code: `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`, nameZh, nameEn };
+}

@@ -3,7 +3,15 @@
  * every entry dated inside the period with a category of the accounting system in force that day,
  * vouchers unique, large expenses approved and authorised, and continuity between periods.
  */
-import { getAccountingSystem } from '../law/accounting.ts';
+import {
+  getAccountingSystem,
+  SEPARATED_EXPENSE_DUTIES,
+  SPLIT_EXPENSE_EXEMPT_CATEGORIES,
+  SPLIT_EXPENSE_MIN_PART,
+  SPLIT_EXPENSE_WINDOW_DAYS,
+} from '../law/accounting.ts';
+import { daysBetween } from './dates.ts';
+import { getPersonKey, isSamePerson, removeInvisible } from './person-name.ts';
 import type { Finding } from './finding.ts';
 import { formatYuan, sumFen } from './money.ts';
 import { isInPeriod, periodEnd, periodEndExclusive, periodKey, periodStart, type Period } from './period.ts';
@@ -15,6 +23,11 @@ export interface LedgerEntryLike {
   amount: number;
 }
 export interface ExpenseLike extends LedgerEntryLike {
+  /** What it was for (摘要). */
+  summary?: string | undefined;
+  /** Who handled the money (经手人). */
+  handler?: string | undefined;
+  /** Who approved it (审批人); never the handler. */
   approver?: string | undefined;
   /** The authorising meeting, in whatever form the caller has it; only its presence is checked here. */
   resolution?: unknown;
@@ -107,12 +120,19 @@ export function checkLedger(ledger: LedgerLike, period: Period, largeExpenseThre
           params: { category: e.category, date: e.date, system: system?.name ?? '—', allowed: allowed.join('、') },
         });
       }
-      const prior = seen.get(e.voucher);
+      const key = getVoucherKey(e.voucher);
+      const prior = seen.get(key);
       if (prior) out.push({ code: 'ledger.voucher-duplicate', path: [side, i, 'voucher'], params: { voucher: e.voucher, first: prior } });
-      else seen.set(e.voucher, `${side}[${i}]`);
+      else seen.set(key, `${side}[${i}]`);
     });
   }
   ledger.expense.forEach((e, i) => {
+    for (const [role, other] of SEPARATED_EXPENSE_DUTIES) {
+      const name = e[role];
+      const otherName = e[other];
+      if (name !== undefined && otherName !== undefined && isSamePerson(name, otherName))
+        out.push({ code: 'ledger.self-approved', path: ['expense', i, role], params: { name, voucher: e.voucher } });
+    }
     if (e.amount > largeExpenseThresholdFen) {
       if (!e.approver)
         out.push({
@@ -128,6 +148,7 @@ export function checkLedger(ledger: LedgerLike, period: Period, largeExpenseThre
         });
     }
   });
+  out.push(...findSplitExpenses(ledger.expense, largeExpenseThresholdFen));
   if (ledger.closingBalance < 0)
     out.push({ code: 'ledger.negative-closing', path: ['closingBalance'], params: { closing: formatYuan(ledger.closingBalance) } });
   return out;
@@ -177,4 +198,98 @@ export function getEntryAnchor(side: 'income' | 'expense', index: number): strin
 /** Whether a page anchor is a ledger entry's row (the search page opens such results at the row). */
 export function isEntryAnchor(id: string): boolean {
   return /^(shouru|zhichu)-\d+$/.test(id);
+}
+
+/** Numbers in any writing, and the words that count parts (第3笔, 二期, 首批, 尾款 stays): what differs between the parts of one split payment. */
+const PART_MARKS = /[0-9〇零一二三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟两首]+|[第笔批期次号月日年季度]|[\s\p{P}\p{S}]+/gu;
+
+/** A summary without its numbers, part words and punctuation: 村道硬化工程进度款（第2笔） → 村道硬化工程进度款. */
+export function getPurposeStem(summary: string): string {
+  return summary.normalize('NFKC').replace(PART_MARKS, '');
+}
+
+/**
+ * Expenses for one purpose, handled by one person, split into payments each at or under the large-expense threshold (and at least
+ * SPLIT_EXPENSE_MIN_PART of it) that together exceed it, within SPLIT_EXPENSE_WINDOW_DAYS of the first, none citing a
+ * resolution (化整为零): a warning on the first, naming the vouchers and their sum.
+ */
+export function findSplitExpenses(expenses: readonly ExpenseLike[], thresholdFen: number): Finding[] {
+  const groups = new Map<string, number[]>();
+  expenses.forEach((e, i) => {
+    if (e.resolution || e.amount > thresholdFen || !e.summary || SPLIT_EXPENSE_EXEMPT_CATEGORIES.includes(e.category)) return;
+    if (e.amount * SPLIT_EXPENSE_MIN_PART.denominator < thresholdFen * SPLIT_EXPENSE_MIN_PART.numerator) return;
+    const stem = getPurposeStem(e.summary);
+    if (stem.length < 2) return;
+    const key = `${e.category}|${stem}|${e.handler === undefined ? '' : getPersonKey(e.handler)}`;
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
+  });
+  const out: Finding[] = [];
+  for (const indexes of groups.values()) {
+    if (indexes.length < 2) continue;
+    const byDate = [...indexes].sort((a, b) => (expenses[a]!.date < expenses[b]!.date ? -1 : expenses[a]!.date > expenses[b]!.date ? 1 : a - b));
+    let start = 0;
+    while (start < byDate.length) {
+      let end = start + 1;
+      while (end < byDate.length && daysBetween(expenses[byDate[start]!]!.date, expenses[byDate[end]!]!.date) <= SPLIT_EXPENSE_WINDOW_DAYS) end += 1;
+      const part = byDate.slice(start, end);
+      const sum = sumFen(part.map((i) => expenses[i]!.amount));
+      if (part.length > 1 && sum > thresholdFen) {
+        const first = Math.min(...part);
+        out.push({
+          code: 'ledger.split-expense',
+          path: ['expense', first, 'amount'],
+          severity: 'warning',
+          params: {
+            count: part.length,
+            vouchers: part.map((i) => expenses[i]!.voucher).join('、'),
+            total: formatYuan(sum),
+            threshold: formatYuan(thresholdFen),
+            days: SPLIT_EXPENSE_WINDOW_DAYS,
+          },
+        });
+      }
+      start = end;
+    }
+  }
+  return out;
+}
+
+/** Dashes, hyphens and minus signs of every width, as one hyphen. */
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D\u30FC-]/gu;
+
+/**
+ * A voucher number as the ledger tells vouchers apart: 记－07－001 (full-width), 记-07-\u200b001 (a zero-width space)
+ * and 记-07-001 are one voucher, so a number written twice is a duplicate however it is typed.
+ */
+export function getVoucherKey(voucher: string): string {
+  // Most numbers are ASCII letters, digits and hyphens with Chinese characters (记-07-001): nothing to change.
+  if (/^[!-~\u4E00-\u9FFF]+$/u.test(voucher)) return voucher;
+  return removeInvisible(voucher).normalize('NFKC').replace(DASHES, '-').replace(/\s+/gu, '');
+}
+
+/**
+ * A ledger reviewed or published before the last of its own entries happened: the supervision committee cannot have
+ * checked, nor the board shown, a payment not yet made. One finding per date (review, publication) that is too early,
+ * naming the latest entry.
+ */
+export function checkSignedAfterEntries(ledger: {
+  income: readonly LedgerEntryLike[];
+  expense: readonly LedgerEntryLike[];
+  publishedAt: string;
+  signoff: { reviewedAt?: string | undefined };
+}): Finding[] {
+  let last: LedgerEntryLike | undefined;
+  for (const e of [...ledger.income, ...ledger.expense]) if (!last || e.date > last.date) last = e;
+  if (!last) return [];
+  const out: Finding[] = [];
+  const dates: [string | undefined, (string | number)[], 'review' | 'publication'][] = [
+    [ledger.signoff.reviewedAt, ['signoff', 'reviewedAt'], 'review'],
+    [ledger.publishedAt, ['publishedAt'], 'publication'],
+  ];
+  for (const [date, path, what] of dates)
+    if (date !== undefined && date < last.date)
+      out.push({ code: 'ledger.signed-before-entries', path, params: { what, date, last: last.date, voucher: last.voucher } });
+  return out;
 }

@@ -3,6 +3,7 @@
  * text, and mask names, phones and ID numbers for display.
  */
 import { CAPITAL_DIGITS, pairsOf } from './capital-numerals.ts';
+import { removeInvisible } from './person-name.ts';
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
@@ -64,16 +65,39 @@ const CHINESE_DIGITS: Readonly<Record<string, string>> = {
 /** The character codes of the Chinese numerals, for the scan that counts digits one character at a time. */
 const CHINESE_DIGIT_CODES: ReadonlySet<number> = new Set(Object.keys(CHINESE_DIGITS).map((ch) => ch.charCodeAt(0)));
 const CHINESE_DIGIT = `[${Object.keys(CHINESE_DIGITS).join('')}]`;
-/** Characters that hide between digits and show nothing: zero-width spaces and joiners, soft hyphens. */
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+/** A decimal digit of any script (٣, ३, 𝟑 …) but ASCII's: read as its value. */
+const OTHER_DIGIT = /(?![0-9])\p{Nd}/gu;
+
+/** The value of a decimal digit of any script: its distance from the start of its run of digits, modulo 10. */
+function digitValue(ch: string): string {
+  const cp = ch.codePointAt(0)!;
+  let start = cp;
+  while (start > 0 && /\p{Nd}/u.test(String.fromCodePoint(start - 1))) start -= 1;
+  return String((cp - start) % 10);
+}
+
+/** HTML character references a Markdown body may use for a digit or a space (&#49; &#x31; &nbsp;), as the page shows them. */
+const CHARACTER_REFERENCE = /&#(?:[xX]([0-9a-fA-F]{1,6})|(\d{1,7}));|&nbsp;/g;
+
+function decodeReference(ref: string, hex: string | undefined, dec: string | undefined): string {
+  if (ref === '&nbsp;') return ' ';
+  const cp = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+  // Never a control character: the scan's text keeps the lines of the original (findPersonalNumbersByLine).
+  return cp >= 0x20 && cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff) ? String.fromCodePoint(cp) : ref;
+}
 
 /**
- * Text as the number scan reads it: invisible characters gone, full-width characters as ASCII, the
- * ideographic space as a space, a run of eleven or more Chinese numerals (with digits or separators
- * among them) as digits, and commas that are not thousands separators (139,1712,3456) as spaces.
+ * Text as the number scan reads it, as a reader sees it: character references decoded, characters that show
+ * nothing gone (./person-name.ts), compatibility forms as their plain letters (NFKC: full-width ６, circled ⑥,
+ * mathematical 𝟔, the ideographic space), the digits of other scripts as ASCII, a run of eleven or more Chinese
+ * numerals (with digits or separators among them) as digits, and commas that are not thousands separators
+ * (139,1712,3456) as spaces.
  */
 function toAscii(text: string): string {
-  const ascii = text.replace(INVISIBLE, '').replace(FULL_WIDTH, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+  const ascii = removeInvisible(text.replace(CHARACTER_REFERENCE, decodeReference))
+    .normalize('NFKC')
+    .replace(FULL_WIDTH, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)))
+    .replace(OTHER_DIGIT, digitValue);
   return ascii
     .replace(CHINESE_RUN, (run) =>
       // Most runs are amounts, dates and serials in ASCII digits: shorter than a number, or without a Chinese numeral, they
@@ -94,10 +118,11 @@ function toAscii(text: string): string {
 
 /**
  * What may stand between the digit groups of one number: spaces of every width, hyphens and dashes,
- * dots and middle dots, slashes, underscores. Commas are not among them (1,234,567.89 is an amount),
- * nor colons (13:30 is a time).
+ * dots and middle dots, slashes, underscores, tildes, and the Markdown and punctuation marks that the page
+ * shows as nothing or as a bracket (138**0013**8000 is shown bold as 13800138000; `138`, (138)0013-8000).
+ * Commas are not among them (1,234,567.89 is an amount), nor colons (13:30 is a time).
  */
-const SEP = '[\\s\\-\\u2010-\\u2015\\u2212.\\u00B7\\u2022\\u30FB\\u2027/\\\\_~]';
+const SEP = '[\\s\\-\\u2010-\\u2015\\u2212.\\u00B7\\u2022\\u30FB\\u2027/\\\\_~*`()\\[\\]\'"]';
 /** A run of Chinese numerals and digits, perhaps with separators between them. */
 const CHINESE_RUN = new RegExp(`(?:${CHINESE_DIGIT}|\\d)(?:(?:${CHINESE_DIGIT}|\\d)|${SEP}{1,3}(?=${CHINESE_DIGIT}|\\d))*`, 'g');
 /** A run of digit groups joined by at most three separator characters, perhaps ending in the ID check character X. */
@@ -110,6 +135,21 @@ function isBirthDate(yyyymmdd: string): boolean {
   const m = Number(yyyymmdd.slice(4, 6));
   const d = Number(yyyymmdd.slice(6, 8));
   return y >= 1850 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+/** The province codes an ID number starts with (GB/T 2260): 11–15, 21–23, 31–37, 41–46, 50–54, 61–65, 71, 81, 82. */
+const PROVINCE_CODES = /^(?:1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[12])/;
+
+/**
+ * A first-generation 15-digit ID number (issued until 2004, still on old registers and copies of 户口簿) after a
+ * word that says it is one (身份证号：610327580312123): a province code, a county code, a birth date YYMMDD and a
+ * 3-digit serial, no check digit. Fifteen digits alone may as well be an organisation's bank account, so the word is
+ * required; the digits may be grouped as the parts are (610327 580312 123).
+ */
+const FIRST_GENERATION_ID = /(?:身份证|身份證|证件|證件|公民身份|ID|id|Id)[^\d]{0,10}?(\d{6}(?:[\s\-./_]{1,3})?\d{6}(?:[\s\-./_]{1,3})?\d{3})(?![\dXx])/g;
+
+function isFirstGenerationId(compact: string): boolean {
+  return PROVINCE_CODES.test(compact) && isBirthDate(`19${compact.slice(6, 12)}`);
 }
 
 /**
@@ -165,11 +205,52 @@ export const SERIAL_FIELD_KINDS: ReadonlySet<PersonalNumberKind> = new Set(['mob
  * (139.1712.3456) as well as separately (two numbers side by side in a pasted table row).
  */
 export function findPersonalNumbers(text: string, options: FindOptions = {}): PersonalNumberHit[] {
-  const hits: PersonalNumberHit[] = [];
+  return scanNumbers(text, options).map(({ kind, masked }) => ({ kind, masked }));
+}
+
+/**
+ * As findPersonalNumbers, with the line of `text` (0-based) on which each number starts: for a Markdown paragraph,
+ * whose single line breaks the page shows as spaces, so that a number broken over lines (138 0013⏎8000) is found
+ * and its line named.
+ */
+export function findPersonalNumbersByLine(text: string, options: FindOptions = {}): (PersonalNumberHit & { line: number })[] {
+  const hits = scanNumbers(text, options);
+  if (hits.length === 0) return [];
+  // The scan's text keeps every line break of `text` (toAscii neither adds nor removes one), so its offsets count lines.
+  const ascii = toAscii(text);
+  return hits.map(({ kind, masked, at }) => ({ kind, masked, line: countLineBreaks(ascii, at) }));
+}
+
+function countLineBreaks(text: string, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) n += 1;
+  return n;
+}
+
+/** Where the `index`th digit group of `run` starts in it. */
+function groupOffset(run: string, index: number): number {
+  let at = 0;
+  for (let g = 0; ; g += 1) {
+    while (at < run.length && SEP_CHAR.test(run[at]!)) at += 1;
+    if (g === index) return at;
+    while (at < run.length && !SEP_CHAR.test(run[at]!)) at += 1;
+  }
+}
+const SEP_CHAR = new RegExp(`^${SEP}$`);
+
+function scanNumbers(text: string, options: FindOptions): (PersonalNumberHit & { at: number })[] {
+  const hits: (PersonalNumberHit & { at: number })[] = [];
   // Every kind has at least 11 digits; most text has far fewer, so skip it without regexes.
   if (!hasDigits(text, MIN_NUMBER_LENGTH)) return hits;
   const kinds = options.kinds ?? ALL_KINDS;
-  for (const run of toAscii(text).match(RUN) ?? []) {
+  const ascii = toAscii(text);
+  if (kinds.has('id'))
+    for (const m of ascii.matchAll(FIRST_GENERATION_ID)) {
+      const compact = m[1]!.replace(/\D/g, '');
+      if (isFirstGenerationId(compact)) hits.push({ kind: 'id', masked: maskIdNumber(compact), at: m.index + m[0].length - m[1]!.length });
+    }
+  for (const match of ascii.matchAll(RUN)) {
+    const run = match[0];
     const groups = run.split(SEP_RE).filter(Boolean);
     let i = 0;
     while (i < groups.length) {
@@ -194,7 +275,7 @@ export function findPersonalNumbers(text: string, options: FindOptions = {}): Pe
         if (hit) found = { hit, next: j };
       }
       if (found) {
-        hits.push(found.hit);
+        hits.push({ ...found.hit, at: match.index + groupOffset(run, i) });
         i = found.next;
       } else i += 1;
     }
@@ -211,13 +292,22 @@ function hasChineseDigit(text: string): boolean {
   return false;
 }
 
+/**
+ * Character codes that may be a digit in disguise, for the cheap count only (it may count too many, never too
+ * few): the digits of the scripts from Arabic to Sinhala, circled and parenthesised numbers, dingbat digits, the
+ * low halves of mathematical digits (𝟎–𝟿), an ampersand that may start &#49;.
+ */
+function isLookAlikeDigitCode(c: number): boolean {
+  return (c >= 0x0660 && c <= 0x0def) || (c >= 0x2460 && c <= 0x24ff) || (c >= 0x2776 && c <= 0x2793) || (c >= 0xdfce && c <= 0xdfff) || c === 38;
+}
+
 /** True when `text` has at least `n` digits (ASCII, full-width or Chinese numerals). */
 function hasDigits(text: string, n: number): boolean {
   if (text.length < n) return false;
   let count = 0;
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
-    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || (c >= 0x3007 && CHINESE_DIGIT_CODES.has(c))) {
+    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || (c >= 0x3007 && CHINESE_DIGIT_CODES.has(c)) || isLookAlikeDigitCode(c)) {
       count += 1;
       if (count >= n) return true;
     }
@@ -254,11 +344,20 @@ export type NameOccurrence = 'whole' | 'part';
 export function findNameInText(name: string, text: string): { how: NameOccurrence; found: string } | undefined {
   let part: string | undefined;
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-    const next = String.fromCodePoint(text.codePointAt(at + name.length) ?? 32);
-    if ([...name].length >= 3 || !HAN.test(next) || NAME_FOLLOWERS.has(next)) return { how: 'whole', found: name };
-    part ??= name + next;
+    const found = readNameAt(name, text, at);
+    if (found === name) return { how: 'whole', found };
+    part ??= found;
   }
   return part === undefined ? undefined : { how: 'part', found: part };
+}
+
+/**
+ * What `text` holds where `name` occurs at `at`: the name itself when that is sure (see {@link findNameInText}), else
+ * the name with the character after it, the start of what may be someone else's longer name.
+ */
+export function readNameAt(name: string, text: string, at: number): string {
+  const next = String.fromCodePoint(text.codePointAt(at + name.length) ?? 32);
+  return [...name].length >= 3 || !HAN.test(next) || NAME_FOLLOWERS.has(next) ? name : name + next;
 }
 
 /** 13812341234 → 138****1234. */
@@ -297,3 +396,16 @@ export const DATED_ATTRIBUTE = 'data-gongkai-dated';
  * township; the search page shows the state from the 公示's period (src/lib/notice-posting.ts).
  */
 export const DATED_MARKS: Readonly<Record<string, string>> = { 'data-pagefind-ignore': '', [DATED_ATTRIBUTE]: '' };
+
+/**
+ * Words that make a name an organisation's: 公司, 合作社, 供电, 银行, 委员会, 村, 组… A counterparty marked 单位 whose
+ * name has none of them and is two to four Chinese characters reads as a private person (刘建平), whose name the site
+ * would have masked had it been marked 个人.
+ */
+const ORGANISATION_WORDS =
+  /公司|合作|社|局|厂|店|部|委|站|院|校|所|中心|银行|信用|集团|协会|会|处|室|办|队|组|村|场|园|馆|行|铺|坊|电|政府|街道|镇|乡|县|市|省|门市|超市|药|诊|医|农场|工作|建设|建筑|建材|企业|物业|实业|农业|厅|司|科|台|网|移动|联通|通信|水务|燃气|石化|石油|保险|财政|税务|邮政/u;
+
+/** True when a counterparty's name reads as a private person's: two to four Chinese characters, no organisation word. */
+export function looksLikePersonName(name: string): boolean {
+  return /^\p{Script=Han}{2,4}$/u.test(name) && !ORGANISATION_WORDS.test(name);
+}

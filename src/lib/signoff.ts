@@ -1,9 +1,11 @@
 /**
  * Review sign-off: drafted, reviewed by the supervision committee, then published. The reviewer
  * is not the preparer nor the responsible person, sits on the supervision committee, and reviews
- * on or before the publication date.
+ * on or before the publication date. Names are compared as people (./person-name.ts): 刘 志强 and
+ * 刘志强（主任） are 刘志强.
  */
 import type { Finding } from './finding.ts';
+import { isAmongPeople, isSamePerson } from './person-name.ts';
 
 export interface SignoffLike {
   responsible: string;
@@ -22,20 +24,21 @@ export function checkSignoff(
   if (!s.reviewer) {
     if (ctx.reviewRequired) out.push({ code: 'signoff.reviewer-missing', path: [...base, 'reviewer'] });
   } else {
-    if (s.reviewer === s.preparer)
+    if (isSamePerson(s.reviewer, s.preparer))
       out.push({ code: 'signoff.same-person', path: [...base, 'reviewer'], params: { name: s.reviewer, role: 'reviewer', otherRole: 'preparer' } });
-    if (s.reviewer === s.responsible)
+    if (isSamePerson(s.reviewer, s.responsible))
       out.push({ code: 'signoff.same-person', path: [...base, 'reviewer'], params: { name: s.reviewer, role: 'reviewer', otherRole: 'responsible' } });
-    if (!ctx.supervisors.includes(s.reviewer))
+    if (!isAmongPeople(s.reviewer, ctx.supervisors))
       out.push({ code: 'signoff.not-supervisor', path: [...base, 'reviewer'], params: { name: s.reviewer, supervisors: ctx.supervisors.join('、') } });
-    if (ctx.committee.includes(s.reviewer)) out.push({ code: 'signoff.reviewer-on-committee', path: [...base, 'reviewer'], params: { name: s.reviewer } });
+    if (isAmongPeople(s.reviewer, ctx.committee))
+      out.push({ code: 'signoff.reviewer-on-committee', path: [...base, 'reviewer'], params: { name: s.reviewer } });
     if (!s.reviewedAt) out.push({ code: 'signoff.date-missing', path: [...base, 'reviewedAt'] });
     else if (s.reviewedAt > ctx.publishedAt)
       out.push({ code: 'signoff.review-after-publish', path: [...base, 'reviewedAt'], params: { reviewedAt: s.reviewedAt, publishedAt: ctx.publishedAt } });
     if (!s.opinion) out.push({ code: 'signoff.opinion-missing', path: [...base, 'opinion'] });
     else if (s.opinion === '不同意') out.push({ code: 'signoff.rejected', path: [...base, 'opinion'] });
   }
-  if (s.preparer === s.responsible)
+  if (isSamePerson(s.preparer, s.responsible))
     out.push({ code: 'signoff.same-person', path: [...base, 'preparer'], params: { name: s.preparer, role: 'preparer', otherRole: 'responsible' } });
   return out;
 }

@@ -7,6 +7,7 @@
 import { z } from 'astro/zod';
 import { isIsoDate } from '../lib/dates.ts';
 import { parseFen } from '../lib/money.ts';
+import { normalisePersonName } from '../lib/person-name.ts';
 
 type Ctx = { addIssue(arg: { code: 'custom'; message: string; params?: Record<string, unknown>; input?: unknown }): void };
 
@@ -97,8 +98,17 @@ export function Pattern(re: RegExp, code: string) {
 /** A short lowercase identifier used in file names and URLs: letters, digits and hyphens. */
 export const Slug = Pattern(/^[a-z0-9][a-z0-9-]*$/, 'slug.format');
 
-/** A person as named on a record: the name and the role they act in. */
-export const PersonName = Text;
+/**
+ * A person's name as written on a record, shown as written but for what nobody sees: zero-width and
+ * bidirectional characters dropped, full-width letters as ASCII, no space beside a Chinese character
+ * (刘 志强 is 刘志强), so that one person is one name everywhere (src/lib/person-name.ts).
+ */
+export const PersonName = Text.transform((name, ctx) => {
+  const shown = normalisePersonName(name);
+  // A name of invisible characters only is no name.
+  if (shown === '') raise(ctx, 'text.empty');
+  return shown;
+});
 
 /**
  * A public office phone number (landline with area code, or a hotline such as 12345). Private

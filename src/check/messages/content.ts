@@ -54,6 +54,13 @@ const SUBJECT_FIELD_ZH: Record<string, string> = {
   note: '备注',
 };
 const fieldZh = (f: string): string => (SUBJECT_FIELD_ZH[f] ? `${f}（${SUBJECT_FIELD_ZH[f]}）` : f);
+/** The register figures of village.yaml, for village.register-over. */
+type RegisterName = RegisterField | 'population';
+const FIGURE: Record<RegisterName, { zh: string; en: string }> = {
+  ...REGISTER_ZH,
+  population: { zh: '户籍人口 population', en: 'registered population (population)' },
+};
+
 /** Roles in a sign-off, for signoff.same-person. */
 const ROLE = { reviewer: ['审核人', 'reviewer'], preparer: ['编制人', 'preparer'], responsible: ['负责人', 'responsible person'] } as const;
 export type SignoffRole = keyof typeof ROLE;
@@ -160,6 +167,14 @@ export const CONTENT_MESSAGES = defineMessages({
     expectedEn: 'a UTF-8 text file',
     fixZh: '用记事本或 WPS 打开，选择“另存为”，编码选“UTF-8”后保存。',
     fixEn: 'Open it in Notepad or WPS, choose "Save as" and pick the UTF-8 encoding.',
+  }),
+  'file.control-char': (p: { line: Param; col: Param; code: Param; nameZh: Param; nameEn: Param }) => ({
+    zh: `第 ${s(p.line)} 行第 ${s(p.col)} 列有一个看不见的控制字符 ${s(p.code)}（${s(p.nameZh)}），它会让网页、海报或订阅源显示错乱，系统不读取这个文件。`,
+    en: `Line ${s(p.line)}, column ${s(p.col)} holds an invisible control character ${s(p.code)} (${s(p.nameEn)}); it garbles pages, posters or feeds, so the file is not read.`,
+    expectedZh: '只含文字、空格、制表符和换行的文本',
+    expectedEn: 'text of letters, spaces, tabs and line breaks only',
+    fixZh: '在编辑器（如 VS Code）中打开文件，删掉该处的字符后重新输入那段文字；从 Word 复制的文字请先粘贴到记事本再复制过来。',
+    fixEn: 'Open the file in an editor (e.g. VS Code), delete the character there and retype that text; paste text from Word into Notepad first.',
   }),
   'file.yaml': (p: { line: Param; col: Param; detail: Param; yamlError: Param }) => ({
     zh: `YAML 格式有误：第 ${s(p.line)} 行第 ${s(p.col)} 列附近，${YAML_ERRORS_ZH[s(p.yamlError)] ?? `格式无法识别（${s(p.detail)}）`}。`,
@@ -423,6 +438,14 @@ export const CONTENT_MESSAGES = defineMessages({
     fixZh: '在 src/law/holidays-cn.ts 补上国务院当年的放假安排，或在 site.yaml 的 calendar 中补充。',
     fixEn: "Add that year's State Council holiday schedule to src/law/holidays-cn.ts or site.yaml calendar.",
   }),
+  'village.register-over': (p: { field: RegisterName; value: Param; bound: RegisterName; boundValue: Param }) => ({
+    zh: `${FIGURE[p.field].zh}（${s(p.value)}）多于${FIGURE[p.bound].zh}（${s(p.boundValue)}），不可能成立；会议的法定人数按这些数计算。`,
+    en: `The ${FIGURE[p.field].en} (${s(p.value)}) exceed the ${FIGURE[p.bound].en} (${s(p.boundValue)}), which cannot be; meetings' quorums are counted against these figures.`,
+    expectedZh: `${FIGURE[p.field].zh}不超过${FIGURE[p.bound].zh}`,
+    expectedEn: `the ${FIGURE[p.field].en} at most the ${FIGURE[p.bound].en}`,
+    fixZh: '按户籍登记和村民代表名册核对这两个数。',
+    fixEn: "Check both figures against the household register and the representatives' roll.",
+  }),
   'village.supervisor-on-committee': (p: { name: Param }) => ({
     zh: `${s(p.name)} 同时是村委会成员和村务监督委员会成员。`,
     en: `${s(p.name)} is on both the village committee and the supervision committee.`,
@@ -659,6 +682,46 @@ export const CONTENT_MESSAGES = defineMessages({
     en: `The expense ${s(p.amount)} exceeds the county threshold of ${s(p.threshold)} but has no approver.`,
     fixZh: '填写 approver（审批人）。',
     fixEn: 'Add approver.',
+  }),
+  'ledger.self-approved': (p: { name: Param; voucher: Param }) => ({
+    zh: `凭证 ${s(p.voucher)} 的审批人和经手人是同一人（${s(p.name)}），自己经手的钱自己批。`,
+    en: `Voucher ${s(p.voucher)} was approved by the person who handled it (${s(p.name)}).`,
+    expectedZh: '审批人（approver）是经手人（handler）以外的人：经手和审批相互分离（《会计法》不相容职务分离）',
+    expectedEn: 'an approver other than the handler: handling and approving money are kept apart (separation of duties)',
+    fixZh: '写上实际审批这笔支出的人；如果确是经手人自己批的，请另一位负责人补批后再公开。',
+    fixEn: 'Name the person who actually approved it; if the handler approved it, have another responsible person approve it first.',
+  }),
+  'ledger.split-expense': (p: { count: Param; vouchers: Param; total: Param; threshold: Param; days: Param }) => ({
+    zh: `同一经手人的 ${s(p.count)} 笔同一用途的支出（凭证 ${s(p.vouchers)}）在 ${s(p.days)} 天内支付，每笔都不超过本县 ${s(p.threshold)} 元的限额，合计 ${s(p.total)} 元却超过了，也没有注明决议：看起来是一笔大额支出拆成了几笔（化整为零）。`,
+    en: `${s(p.count)} expenses for one purpose by one handler (vouchers ${s(p.vouchers)}) were paid within ${s(p.days)} days, each within the county threshold of ${s(p.threshold)} but together ${s(p.total)}, above it, and none cites a resolution: one large expense split into parts.`,
+    expectedZh: '超过限额的一笔支出有审批人，并注明通过它的村民（代表）会议决议',
+    expectedEn: "an expense over the threshold has an approver and cites the villagers' (representative) assembly resolution that passed it",
+    fixZh: '如果这是同一笔开支，请在每一笔上填写 approver（审批人）和 resolution（决议）；如果确是互不相关的开支，请在摘要里写清各自的用途。',
+    fixEn: 'If it is one expense, add approver and resolution to each part; if they are unrelated, say what each was for in its summary.',
+  }),
+  'ledger.signed-before-entries': (p: { what: 'review' | 'publication'; date: Param; last: Param; voucher: Param }) => ({
+    zh: `${p.what === 'review' ? '审核' : '公布'}日期 ${s(p.date)} 早于账目中最后一笔（凭证 ${s(p.voucher)}，${s(p.last)}）：还没发生的收支不可能已经${p.what === 'review' ? '审核' : '公布'}。`,
+    en: `The ${p.what} date ${s(p.date)} is before the ledger's last entry (voucher ${s(p.voucher)}, ${s(p.last)}): an entry not yet made cannot have been ${p.what === 'review' ? 'reviewed' : 'published'}.`,
+    expectedZh: '审核和公布都在最后一笔收支之后（同一天也可以）',
+    expectedEn: 'review and publication on or after the last entry',
+    fixZh: '核对日期：写上实际审核、张贴的日期；如果那笔收支属于下一期，把它移到下一期的账目。',
+    fixEn: "Check the dates: give the day it was actually reviewed and posted; if the entry belongs to the next period, move it to that period's ledger.",
+  }),
+  'disclosure.before-period': (p: { what: 'review' | 'publication'; date: Param; begins: Param; period: Param; periodEn: Param }) => ({
+    zh: `${s(p.period)}的公开${p.what === 'review' ? '审核' : '公布'}于 ${s(p.date)}，那时这个季度（${s(p.begins)} 起）还没有开始。`,
+    en: `The ${s(p.periodEn)} disclosure's ${p.what} date ${s(p.date)} is before the quarter began (${s(p.begins)}).`,
+    expectedZh: '季度开始之后的日期，通常在季度结束后',
+    expectedEn: 'a date after the quarter began, usually after it ended',
+    fixZh: '核对日期是否写错了年份或季度；本季度的公开放在对应季度的文件里。',
+    fixEn: "Check whether the year or quarter is wrong; a quarter's disclosure goes in that quarter's file.",
+  }),
+  'ledger.party-kind': (p: { party: Param; masked: Param }) => ({
+    zh: `往来方“${s(p.party)}”看起来是个人的姓名，却标为“单位”：单位名称在网站上照原样公开，个人的姓名才会遮盖为 ${s(p.masked)}。`,
+    en: `The counterparty "${s(p.party)}" reads as a private person's name but is marked 单位 (organisation): an organisation's name is published as written; a person's is masked as ${s(p.masked)}.`,
+    expectedZh: '个人写 partyKind: 个人；单位写全称，如“刘建平家庭农场”“陇县鑫源建筑工程有限公司”',
+    expectedEn: 'partyKind: 个人 for a person; an organisation under its full name, e.g. 刘建平家庭农场',
+    fixZh: '是个人就改为 partyKind: 个人；是单位就写出单位全称。',
+    fixEn: 'If it is a person, write partyKind: 个人; if an organisation, give its full name.',
   }),
   'ledger.large-resolution': (p: { amount: Param; threshold: Param }) => ({
     zh: `支出 ${s(p.amount)} 元超过本县 ${s(p.threshold)} 元的限额，但没有注明决议。`,
@@ -1018,6 +1081,22 @@ export const CONTENT_MESSAGES = defineMessages({
     expectedEn: "a subject's name only in the subjects list",
     fixZh: `若指这位对象：删去姓名，改写为“以上各户”“名单第 N 户”，或写成遮盖后的 ${s(p.masked)}。`,
     fixEn: `If it means the subject: take the name out, refer to the list ("the households above", "row N of the list") or write the masked ${s(p.masked)}.`,
+  }),
+  'privacy.subject-name-elsewhere': (p: { masked: Param; notice: Param; row: Param }) => ({
+    zh: `写出了公示 ${s(p.notice)} 名单上对象的全名（第 ${s(p.row)} 行，${s(p.masked)}）。那份公示把姓名遮盖为 ${s(p.masked)}，到期还会从网站撤下，这里却照原样长期公开，也能被搜索到。`,
+    en: `A person on the list of notice ${s(p.notice)} (row ${s(p.row)}, ${s(p.masked)}) is named in full here. That notice masks the name as ${s(p.masked)} and leaves the web when its time is up, but this text is published and searchable as written, for good.`,
+    expectedZh: '低保、宅基地等公示对象的姓名只写在那份公示的 subjects 名单里',
+    expectedEn: "the names of a personal notice's subjects only in that notice's subjects list",
+    fixZh: `删去这里的姓名，改写为户数、人数（如“退出低保1户2人”），或写成遮盖后的 ${s(p.masked)}。`,
+    fixEn: `Take the name out: give the number of households and people ("1 household, 2 people left 低保"), or write the masked ${s(p.masked)}.`,
+  }),
+  'privacy.subject-name-elsewhere-part': (p: { masked: Param; notice: Param; row: Param; found: Param }) => ({
+    zh: `“${s(p.found)}”以公示 ${s(p.notice)} 名单上对象的姓名开头（第 ${s(p.row)} 行，${s(p.masked)}）。如果说的是这位对象，姓名就照原样长期公开了，也能被搜索到；如果是另一个人（名字更长），可以不改。`,
+    en: `"${s(p.found)}" begins with the name of a person on the list of notice ${s(p.notice)} (row ${s(p.row)}, ${s(p.masked)}). If it means that person, the name is published and searchable as written, for good; if it is someone else with a longer name, leave it.`,
+    expectedZh: '低保、宅基地等公示对象的姓名只写在那份公示的 subjects 名单里',
+    expectedEn: "the names of a personal notice's subjects only in that notice's subjects list",
+    fixZh: `若指这位对象：删去姓名，改写为户数、人数（如“退出低保1户2人”），或写成遮盖后的 ${s(p.masked)}。`,
+    fixEn: `If it means that person: take the name out, give the number of households and people, or write the masked ${s(p.masked)}.`,
   }),
   // ── unfinished files (npm run new) ─────────────────────────────────────
   'field.placeholder': (p: { field: Param; value: Param }) => ({

@@ -1,0 +1,75 @@
+/**
+ * People's names as records write them, and as the law compares them. A clerk's editor or a pasted
+ * table can put characters in a name that nobody sees (zero-width spaces, bidirectional marks), write
+ * it in full-width letters or with a space between the characters (刘 志强, 刘　志强), or add the
+ * person's role (刘志强（主任）). Written either way it is the same person: the review rule (reviewer ≠
+ * preparer ≠ responsible person), the supervision committee's roster and the approval of an expense
+ * compare the person, not the characters.
+ */
+
+/**
+ * Characters that show nothing (INVISIBLE_SOURCE is the pattern, for a caller that builds its own): zero-width spaces and joiners, bidirectional marks and overrides,
+ * word joiners and invisible operators, variation selectors, the soft hyphen, the byte-order mark,
+ * Hangul fillers.
+ */
+export const INVISIBLE_SOURCE = String.raw`[\u00AD\u061C\u115F\u1160\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0]|\u034F|\u17B4|\u17B5|\u180B|\u180C|\u180D|\u180E|\u180F|[\uFE00-\uFE0F]`;
+const INVISIBLE = new RegExp(INVISIBLE_SOURCE, 'gu');
+
+/** The middle dots written between the parts of a name (阿依古丽·买买提), as one dot. */
+const NAME_DOTS = /[\u00B7\u0387\u2022\u2027\u2219\u22C5\u30FB\uFF65\u16EB\u2E31]/gu;
+
+/** Chinese characters of the unified block only: NFKC keeps them, and there is nothing else to change. */
+const ONLY_HAN = /^[\u4E00-\u9FFF]+$/;
+
+/** A space next to a Chinese character or a name dot: 刘 志强 is 刘志强; John Smith keeps its space. */
+const SPACE_BY_HAN = /\s+(?=[\p{Script=Han}·])|(?<=[\p{Script=Han}·])\s+/gu;
+
+/** `text` without the characters that show nothing (zero-width, direction marks, variation selectors…). */
+export function removeInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
+
+/**
+ * Characters that make normalisePersonName change a text: spaces, the invisible ones, full-width forms, compatibility
+ * ideographs and Kangxi radicals (⼈ for 人), middle dots. Text without any is already as it would be read.
+ */
+const NEEDS_NORMALISING =
+  /[\s\u00AD\u00B7\u0387\u061C\u115F\u1160\u16EB\u2022\u2027\u2219\u22C5\u2E31\u30FB\u3164\uFEFF\uFFA0\uFF01-\uFF65\u2F00-\u2FDF\u2E80-\u2EFF\uF900-\uFAFF\u200B-\u200F\u202A-\u202E\u2060-\u206F]|\u034F|\u17B4|\u17B5|[\u180B-\u180F]|[\uFE00-\uFE0F]/u;
+
+/** `text` as a reader would read a name in it (see normalisePersonName), without the work when nothing would change. */
+export function readAsSeen(text: string): string {
+  return NEEDS_NORMALISING.test(text) ? normalisePersonName(text) : text;
+}
+
+/**
+ * A name as it is shown and compared: characters that show nothing removed, full-width letters and
+ * spaces as ASCII (NFKC), every middle dot as ·, no space beside a Chinese character, runs of spaces
+ * as one.
+ */
+export function normalisePersonName(name: string): string {
+  // Most names are Chinese characters only, which nothing below changes.
+  if (ONLY_HAN.test(name)) return name;
+  return name.normalize('NFKC').replace(INVISIBLE, '').replace(NAME_DOTS, '·').replace(/\s+/gu, ' ').replace(SPACE_BY_HAN, '').trim();
+}
+
+/** An annotation in brackets after or inside a name: 刘志强（主任）, 刘志强[监委会]. */
+const ANNOTATION = /[(（[【〔〖][^)）\]】〕〗]*[)）\]】〕〗]/gu;
+
+/**
+ * Who a name denotes, for comparing two names: the normalised name without bracketed annotations
+ * (刘志强（主任） and 刘 志强 are both 刘志强). Not for display.
+ */
+export function getPersonKey(name: string): string {
+  return normalisePersonName(normalisePersonName(name).replace(ANNOTATION, ''));
+}
+
+/** True when two names denote the same person (see getPersonKey). */
+export function isSamePerson(a: string, b: string): boolean {
+  return getPersonKey(a) === getPersonKey(b);
+}
+
+/** True when `name` denotes one of the people named in `names`. */
+export function isAmongPeople(name: string, names: readonly string[]): boolean {
+  const key = getPersonKey(name);
+  return names.some((n) => getPersonKey(n) === key);
+}
