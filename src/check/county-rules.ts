@@ -557,6 +557,13 @@ export function checkVillageRules(v: VillageRecords, county: VillageRuleScope, c
 
   // ── ledgers ──
   const threshold = site.largeExpenseThreshold;
+  // The meetings whose resolutions authorise each expense (by ledger and voucher), in the village's order of meetings:
+  // read once, not once per expense (it was the check's largest single cost).
+  const authorisedBy = new Map<string, VillageRecords['meetings']>();
+  for (const m of v.meetings) {
+    const keys = new Set(m.data.resolutions.flatMap((r) => r.authorises.map((a) => `${a.ledgerId}\0${a.voucher}`)));
+    for (const key of keys) (authorisedBy.get(key) ?? authorisedBy.set(key, []).get(key)!).push(m);
+  }
   for (const l of v.ledgers) {
     const f = checkLedger(l.data, l.period, threshold);
     f.push(...checkSignoff(l.data.signoff, { publishedAt: l.data.publishedAt, reviewRequired: true, supervisors, committee }));
@@ -569,9 +576,8 @@ export function checkVillageRules(v: VillageRecords, county: VillageRuleScope, c
     l.data.expense.forEach((e, i) => {
       if (!e.resolution) {
         // Named only by a resolution's `authorises`: still spent only after that decision.
-        for (const m of v.meetings) {
-          const listed = m.data.resolutions.some((r) => r.authorises.some((a) => a.ledgerId === l.id && a.voucher === e.voucher));
-          if (listed && e.date < m.data.date)
+        for (const m of authorisedBy.get(`${l.id}\0${e.voucher}`) ?? []) {
+          if (e.date < m.data.date)
             f.push({
               code: 'ledger.before-decision',
               path: ['expense', i, 'date'],
