@@ -257,8 +257,9 @@ export async function carryOver(
       if (e.isDirectory()) {
         if (rel !== '' && !rel.includes('/') && skipFolder(rel, e.name)) continue;
         if (skip.has(rel ? `${rel}/${e.name}` : e.name)) continue;
-        // v/ is always walked, made if this build rendered no village: some of its villages are not carried over.
-        if (rel === '' && e.name === 'v') mkdirSync(d, { recursive: true });
+        // A top folder some of whose folders are not carried over (v/ when this build rendered no village; kiosk/ and
+        // t/ after a removal) is walked, made if this build wrote nothing into it, not linked whole.
+        if (rel === '' && readdirSync(s).some((name) => skipFolder(e.name, name))) mkdirSync(d, { recursive: true });
         if (existsSync(d)) walk(s, d, rel ? `${rel}/${e.name}` : e.name);
         else {
           const names = trees.get(dst) ?? [];

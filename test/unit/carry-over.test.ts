@@ -44,7 +44,7 @@ function twoReleases() {
 /** `withCp`: search/, pagefind/ and v/wenshui/ are linked whole by `cp` (their files not counted), else file by file. */
 async function carryAndCheck(withCp: boolean) {
   const { published, staging } = twoReleases();
-  const carried = await carryOver(published, staging, (id) => id === 'maqu' || id === 'gone');
+  const carried = await carryOver(published, staging, (top, id) => top === 'v' && (id === 'maqu' || id === 'gone'));
   expect(carried).toEqual(withCp ? { files: 0, folders: 3 } : { files: 1 + 50 + 1 + 20, folders: 0 });
   expect(filesUnder(staging)).toEqual(
     [
@@ -71,9 +71,14 @@ describe('the carry-over of an incremental build', () => {
   it('carries no file of a removed village when this build rendered no village at all', async () => {
     const { published, staging } = twoReleases();
     rmSync(join(staging, 'v'), { recursive: true });
-    const carried = await carryOver(published, staging, (id) => id === 'gone');
-    // search/, pagefind/, v/maqu/ and v/wenshui/, each linked whole by cp.
-    expect(carried).toEqual({ files: 0, folders: 4 });
+    // Its screen and its township's page, which had no other village, go with it; the screens' shared folder stays.
+    for (const rel of ['kiosk/gone/index.html', 'kiosk/workbox-v7/workbox.js', 't/gonezhen/index.html', 't/tianchengzhen/index.html'])
+      put(published, rel, `old ${rel}`);
+    const carried = await carryOver(published, staging, (top, id) => ((top === 'v' || top === 'kiosk') && id === 'gone') || (top === 't' && id === 'gonezhen'));
+    // search/, pagefind/, kiosk/, t/, v/maqu/ and v/wenshui/, each linked whole by cp.
+    expect(carried).toEqual({ files: 0, folders: 6 });
+    expect(filesUnder(join(staging, 'kiosk'))).toEqual(['workbox-v7/workbox.js']);
+    expect(filesUnder(join(staging, 't'))).toEqual(['tianchengzhen/index.html']);
     expect(filesUnder(join(staging, 'v'))).toEqual(
       ['maqu/index.html', 'maqu/old/index.html', 'wenshui/index.html', ...Array.from({ length: 20 }, (_, i) => `wenshui/meetings/m${i}/index.html`)].sort(),
     );
@@ -107,7 +112,7 @@ describe('the carry-over of an incremental build', () => {
     expect([...placed.keys()].sort()).toEqual(['pagefind', 'v/maqu', 'v/wenshui']);
     // maqu's old page moved in beside the page this build wrote, which stays its own.
     expect(readdirSync(dir).sort()).toEqual(['published', 'staging']);
-    const carried = await carryOver(published, staging, (id) => id === 'gone', new Set(placed.keys()));
+    const carried = await carryOver(published, staging, (top, id) => top === 'v' && id === 'gone', new Set(placed.keys()));
     // search/ alone: the placed folders are not walked again.
     expect(carried).toEqual({ files: 0, folders: 1 });
     expect(readFileSync(join(staging, 'v/maqu/index.html'), 'utf8')).toBe('new maqu');
