@@ -82,7 +82,9 @@ describe('the search lexicon and vocabulary in shards, on the demo county', () =
     expect(readdirSync(join(dist, 'search', core.shards.lexicon.folder))).toHaveLength(core.shards.lexicon.count + (core.shards.lexicon.latin ?? 0));
     expect(core.shards.lexicon.count).toBeGreaterThan(4);
     expect(readdirSync(join(dist, 'search')).filter((f) => f.endsWith('.json'))).toEqual(['lexicon.json']);
-    expect(gz(readFileSync(join(dist, 'search', 'lexicon.json')))).toBeLessThan(1024);
+    // Every first query loads the core: since session 16 it carries the tables of how villagers say things (SPOKEN:
+    // surnames, holiday months, spoken amounts; 1.2 KB gzipped on the demo), kept out of the page's script.
+    expect(gz(readFileSync(join(dist, 'search', 'lexicon.json')))).toBeLessThan(1536);
   });
 
   // The share of the lexicon's shards a query may read: its characters' shards (a sentence of nine characters reads most).
