@@ -133,11 +133,17 @@ export async function importLedger(root: string, id: string | undefined, file: s
     return fail([{ ...message, severity: 'error' }]);
   }
 
-  // The first sheet with a ledger header (a workbook often has a cover or summary sheet first).
-  let chosen = read.sheets
-    .map((sheet) => ({ sheet, result: importLedgerRows(sheet.rows, { period }) }))
+  // The first visible sheet with a ledger header (a workbook often has a cover or summary sheet
+  // first). A hidden sheet is never imported (it is often an old draft); the clerk is told of it.
+  const rowOptions = { period, date1904: read.date1904 };
+  const visible = read.sheets.filter((s) => !s.hidden);
+  const hidden: ImportFinding[] = read.sheets
+    .filter((s) => s.hidden)
+    .map((s) => ({ code: 'import.hidden-sheet', params: { sheet: s.name }, severity: 'warning' }));
+  let chosen = visible
+    .map((sheet) => ({ sheet, result: importLedgerRows(sheet.rows, rowOptions) }))
     .find((x) => !x.result.findings.some((f) => f.code === 'import.no-header'));
-  chosen ??= { sheet: read.sheets[0] ?? { name: '', rows: [] }, result: importLedgerRows(read.sheets[0]?.rows ?? [], { period }) };
+  chosen ??= { sheet: visible[0] ?? { name: '', rows: [] }, result: importLedgerRows(visible[0]?.rows ?? [], rowOptions) };
   const { sheet, result } = chosen;
   if (result.header)
     out.push(
@@ -148,7 +154,7 @@ export async function importLedger(root: string, id: string | undefined, file: s
         header: result.header.row,
       }),
     );
-  const findings = [...result.findings];
+  const findings = [...hidden, ...result.findings];
 
   // A village that keeps monthly accounts gets one ledger per month.
   const monthly = ctx.village.data.financeCadence === '每月' || ctx.county.profile.financeCadence === 'month';

@@ -25,6 +25,8 @@ const NOT_FROM_CONTENT: Record<string, readonly string[]> = {
     'import.file-type',
     'import.xls',
     'import.unreadable',
+    'import.too-large',
+    'import.hidden-sheet',
     'import.no-header',
     'import.no-rows',
     'import.date',

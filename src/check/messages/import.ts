@@ -40,6 +40,21 @@ export const IMPORT_MESSAGES = defineMessages({
     fixZh: '用 Excel 或 WPS 打开，确认内容正常后“另存为” .xlsx，再导入另存的文件。',
     fixEn: 'Open it in Excel or WPS, check it looks right, "Save as" .xlsx and import that file.',
   }),
+  'import.too-large': (p: { name: Param; size: Param; limit: Param }) => ({
+    zh: `“${s(p.name)}”太大（${s(p.size)}），超过了 ${s(p.limit)}，为了不把电脑内存用尽，没有读取。`,
+    en: `"${s(p.name)}" is too large (${s(p.size)}, over ${s(p.limit)}); it was not read, so as not to exhaust the memory.`,
+    expectedZh: '一期的账目表，通常不到 1 MB',
+    expectedEn: "one period's ledger, usually under 1 MB",
+    fixZh: '只保留这一期的明细：删去其他工作表和明细下面的空行（按 Ctrl+End 看表格到哪里为止，选中下面所有空行删除），“另存为”新的 .xlsx 或 .csv 再导入。',
+    fixEn:
+      "Keep only this period's entries: delete other sheets and the empty rows below the entries (Ctrl+End shows where the sheet ends; select all rows below and delete them), save as a new .xlsx or .csv and import that.",
+  }),
+  'import.hidden-sheet': (p: { sheet: Param }) => ({
+    zh: `工作表“${s(p.sheet)}”是隐藏的，没有导入。`,
+    en: `The sheet "${s(p.sheet)}" is hidden and was not imported.`,
+    fixZh: '如果要导入的正是这张表，在 Excel 或 WPS 里右击工作表标签，选“取消隐藏”，保存后再导入；否则不用管。',
+    fixEn: 'If this is the sheet to import, right-click a sheet tab in Excel or WPS, choose "Unhide", save and import again; otherwise ignore this.',
+  }),
   'import.no-header': (p: { names: Param }) => ({
     zh: '找不到表头：前 25 行里没有一行同时写着“日期”（或“月”“日”）、“摘要”和金额栏。',
     en: 'No header row found: none of the first 25 rows names a date column, 摘要 (summary) and an amount column.',
