@@ -51,6 +51,12 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: string }
   }
 }
 
+/** Whether the bytes look like text (no NUL or other control bytes but tab, CR, LF in the first 4 KB; UTF-16 has a BOM). */
+function isText(bytes: Uint8Array): boolean {
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return true;
+  return bytes.length > 0 && bytes.subarray(0, 4096).every((b) => b >= 0x20 || b === 0x09 || b === 0x0a || b === 0x0d);
+}
+
 function guessDelimiter(text: string): string {
   const lines = text
     .split(/\r?\n/)
@@ -154,6 +160,8 @@ export async function readSpreadsheet(bytes: Uint8Array, fileName: string): Prom
   if (startsWith(bytes, OLE2) || ['xls', 'et', 'wps'].includes(ext)) return { ok: false, code: 'import.xls', params: { name: fileName } };
   if (bytes.length > MAX_FILE_BYTES)
     return { ok: false, code: 'import.too-large', params: { name: fileName, size: megabytes(bytes.length), limit: megabytes(MAX_FILE_BYTES) } };
+  // Software that exports "Excel" often writes CSV text under an .xlsx name: read what the file is, not what it is called.
+  if (['xlsx', 'xlsm'].includes(ext) && !startsWith(bytes, ZIP) && isText(bytes)) return readCsv(bytes);
   if (['xlsx', 'xlsm'].includes(ext) || (startsWith(bytes, ZIP) && ext !== 'csv')) return readXlsx(bytes, fileName);
   if (['csv', 'txt', 'tsv'].includes(ext)) return readCsv(bytes);
   return { ok: false, code: 'import.file-type', params: { name: fileName, ext: ext ? `.${ext}` : '（无扩展名 none）' } };

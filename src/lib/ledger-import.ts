@@ -250,6 +250,9 @@ export function cellFen(cell: Cell | undefined): { ok: true; fen: number } | { o
   }
   const text = half(cell).trim();
   if (text === '' || /^[-—–]+$/.test(text)) return { ok: false, error: 'empty' };
+  // Accountants' negatives: (1,234.00) in brackets, or − (U+2212) as Excel's accounting format shows it.
+  const bracketed = /^[(（](.*)[)）]$/.exec(text)?.[1] ?? (/^−/.test(text) ? text.slice(1) : undefined);
+  if (bracketed !== undefined && parseFen(bracketed).ok) return { ok: false, error: 'negative' };
   return parseFen(text);
 }
 

@@ -361,6 +361,20 @@ describe('spreadsheets it cannot read', () => {
     expectFinding(r.stdout, 'import.too-large', { name: 'big.csv', size: '21.0 MB', limit: '20.0 MB' });
   });
 
+  it('reads CSV text that accounting software saved under an .xlsx name as the CSV it is', async () => {
+    rmSync(ledgerPath('maqu', '2025-q3'));
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-import-'));
+    const file = join(dir, '导出.xlsx');
+    writeFileSync(file, readFileSync(join(SHEETS, 'maqu-2025-q3-gbk.csv')));
+    const r = await importLedger(tree.root, 'maqu', file, {});
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toContain('CSV, GBK/GB18030');
+    const want = demoLedger('maqu', '2025-q3');
+    expect(pick(writtenLedger('maqu', '2025-q3')['income'], CORE)).toEqual(pick(want['income'], CORE));
+    expect(pick(writtenLedger('maqu', '2025-q3')['expense'], CORE)).toEqual(pick(want['expense'], CORE));
+  });
+
   it('says which row it cannot tell as income or expense', async () => {
     const r = await run('maqu', 'direction-unknown.csv');
     expect(r.code).toBe(1);
@@ -395,6 +409,12 @@ describe('reading cells', () => {
     expect(cellFen(0.1 + 0.2)).toEqual({ ok: true, fen: 30 });
     expect(cellFen(12.345)).toEqual({ ok: false, error: 'decimals' });
     expect(cellFen('—')).toEqual({ ok: false, error: 'empty' });
+  });
+
+  it('tells a clerk that an amount in accountants’ brackets or with a − sign is a negative (red-ink) amount, not "not an amount"', () => {
+    for (const written of ['(21,600.00)', '（21,600.00）', '−21,600.00', '-21,600.00'])
+      expect(cellFen(written), written).toEqual({ ok: false, error: 'negative' });
+    expect(cellFen('(备注)')).toEqual({ ok: false, error: 'format' });
   });
 
   it('reads dates written every common way, and Excel serial numbers', () => {
