@@ -12,7 +12,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseDocument, type Document } from 'yaml';
 import { formatMessageBlock, formatProblems } from '../check/format.ts';
-import { loadCounty } from '../check/load.ts';
+import { loadCounty, MAX_FILE_BYTES } from '../check/load.ts';
 import { renderImportMessage, toolText } from '../check/messages/index.ts';
 import type { VillageRecords } from '../check/model.ts';
 import { parseYaml } from '../check/parse.ts';
@@ -220,7 +220,24 @@ export async function importLedger(root: string, id: string | undefined, file: s
   const closing = openingFen === undefined ? undefined : openingFen + incomeFen - expenseFen;
   doc.set('closingBalance', closing === undefined ? placeholder('本期结余 = 上期结余 + 收入合计 − 支出合计') : formatYuan(closing));
   const signed = result.signoff ? fillSignoff(doc, result.signoff, ctx.village, isNew) : [];
-  writeFileSync(abs, doc.toString({ lineWidth: 0 }));
+  // Never write a ledger the check would refuse to read (a sheet of several years, rows pasted twice over).
+  const text = doc.toString({ lineWidth: 0 });
+  const bytes = Buffer.byteLength(text);
+  if (bytes > MAX_FILE_BYTES)
+    return fail([
+      ...findings,
+      {
+        code: 'import.ledger-too-large',
+        params: {
+          file: rel,
+          entries: result.entries.length,
+          size: `${(bytes / 1024 / 1024).toFixed(1)} MB`,
+          max: `${(MAX_FILE_BYTES / 1024 / 1024).toFixed(1)} MB`,
+        },
+        severity: 'error',
+      },
+    ]);
+  writeFileSync(abs, text);
   if (result.signoff && signed.length > 0) out.push(toolText('import.signoff', { row: result.signoff.row, filled: signed.join('、') }));
 
   out.push(...findings.map(formatImportFinding));

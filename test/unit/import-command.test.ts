@@ -375,6 +375,20 @@ describe('spreadsheets it cannot read', () => {
     expect(pick(writtenLedger('maqu', '2025-q3')['expense'], CORE)).toEqual(pick(want['expense'], CORE));
   });
 
+  it('never writes a ledger too large for the check to read (a sheet of 30,000 rows), and says how many entries there were', async () => {
+    const before = readFileSync(ledgerPath('maqu', '2025-q3'), 'utf8');
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-import-'));
+    const file = join(dir, '全年.csv');
+    const lines = Array.from({ length: 30_000 }, (_, i) => `2025-07-${String((i % 28) + 1).padStart(2, '0')},记-${i + 1},办公用品,管理费用,,12.50`);
+    writeFileSync(file, `日期,凭证号,摘要,科目,收入,支出\n${lines.join('\n')}\n`);
+    const r = await importLedger(tree.root, 'maqu', file, { force: true });
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/表中有 30000 笔明细，写成 content\/villages\/maqu\/finances\/2025-q3\.yaml 会有 \d+\.\d MB，超过了账目文件 2\.0 MB 的上限/);
+    seen.add('import.ledger-too-large');
+    expect(readFileSync(ledgerPath('maqu', '2025-q3'), 'utf8')).toBe(before);
+  });
+
   it('says which row it cannot tell as income or expense', async () => {
     const r = await run('maqu', 'direction-unknown.csv');
     expect(r.code).toBe(1);

@@ -174,6 +174,14 @@ export const IMPORT_MESSAGES = defineMessages({
     fixZh: '核对表中的上期结余；如果是上一期的账错了，应更正上一期。',
     fixEn: "Check the sheet's opening balance; if the previous ledger is wrong, correct that one.",
   }),
+  'import.ledger-too-large': (p: { file: Param; entries: Param; size: Param; max: Param }) => ({
+    zh: `表中有 ${s(p.entries)} 笔明细，写成 ${s(p.file)} 会有 ${s(p.size)}，超过了账目文件 ${s(p.max)} 的上限（检查会拒绝读取它），所以没有写入。`,
+    en: `The sheet has ${s(p.entries)} entries; as ${s(p.file)} they would take ${s(p.size)}, over the ${s(p.max)} limit of a ledger file (the check would refuse to read it), so nothing was written.`,
+    expectedZh: '一期的明细，通常几十到几百笔',
+    expectedEn: "one period's entries, usually tens to a few hundred",
+    fixZh: '检查表格里是否只有这一期的明细：有没有把几年的账、或同一批行重复粘贴进来；删去多余的行后重新导入。',
+    fixEn: "Check the sheet holds only this period's entries (not several years', nor the same rows pasted again); delete the extra rows and import again.",
+  }),
   'import.exists': (p: { file: Param }) => ({
     zh: `${s(p.file)} 里已经有收支明细，为了不覆盖，没有写入。`,
     en: `${s(p.file)} already has entries; to protect them, nothing was written.`,
