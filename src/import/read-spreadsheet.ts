@@ -148,7 +148,7 @@ async function readXlsx(bytes: Uint8Array, fileName: string): Promise<ReadResult
     const rows: SheetRow[] = [];
     ws.eachRow({ includeEmpty: true }, (row, n) => {
       const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-      rows.push({ n, cells: values.map((v) => normaliseCell(v ?? null)) });
+      rows.push({ n, cells: values.map((v) => normaliseCell(v ?? null)), ...(row.hidden ? { hidden: true } : {}) });
     });
     return { name: ws.name, rows, ...(ws.state === 'visible' || ws.state === undefined ? {} : { hidden: true }) };
   });

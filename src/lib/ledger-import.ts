@@ -19,6 +19,8 @@ export interface SheetRow {
   /** Row number as the clerk sees it in Excel/WPS (1-based), or the CSV line. */
   n: number;
   cells: readonly Cell[];
+  /** Hidden in Excel/WPS (not shown, not printed): imported, with a warning so the clerk knows it is in the ledger. */
+  hidden?: boolean;
 }
 
 export type Column =
@@ -462,6 +464,7 @@ export function importLedgerRows(
       const v = text(row, k);
       if (v) entry[k] = v;
     }
+    if (row.hidden) fail(row, 'import.hidden-row', undefined, 'warning');
     entries.push(entry);
     sinceSubtotal.push(entry);
   }

@@ -128,12 +128,13 @@ describe('importing the layouts clerks use', () => {
     expect(writtenLedger('maqu', '2025-q3')['openingBalance']).toBe('311,636.95');
   });
 
-  it('reads a Mac workbook (1904 date system) with dates typed as serial numbers on their real days, and never imports a hidden draft sheet', async () => {
+  it('reads a Mac workbook (1904 date system) with dates typed as serial numbers on their real days, never imports a hidden draft sheet, and says which imported entry was in a hidden row', async () => {
     rmSync(ledgerPath('maqu', '2025-q3'));
     const r = await run('maqu', 'maqu-2025-q3-mac-hidden-draft.xlsx');
     expect(r.code, r.stdout).toBe(0);
     expect(r.stdout).toContain('工作表“2025年三季度”');
     expectFinding(r.stdout, 'import.hidden-sheet', { sheet: '草稿' });
+    expectFinding(r.stdout, 'import.hidden-row', {}, 3);
     const got = writtenLedger('maqu', '2025-q3');
     const want = demoLedger('maqu', '2025-q3');
     expect(pick(got['income'], CORE)).toEqual(pick(want['income'], CORE));

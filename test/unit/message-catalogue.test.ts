@@ -27,6 +27,7 @@ const NOT_FROM_CONTENT: Record<string, readonly string[]> = {
     'import.unreadable',
     'import.too-large',
     'import.hidden-sheet',
+    'import.hidden-row',
     'import.no-header',
     'import.no-rows',
     'import.date',

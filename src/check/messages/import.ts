@@ -49,6 +49,12 @@ export const IMPORT_MESSAGES = defineMessages({
     fixEn:
       "Keep only this period's entries: delete other sheets and the empty rows below the entries (Ctrl+End shows where the sheet ends; select all rows below and delete them), save as a new .xlsx or .csv and import that.",
   }),
+  'import.hidden-row': () => ({
+    zh: '这一行在表格里是隐藏的，但它是一笔明细，已经导入账目。',
+    en: 'This row is hidden in the spreadsheet, but it is an entry and has been imported into the ledger.',
+    fixZh: '隐藏的行不打印，但会公开。如果这笔账不该公开（比如作废的草稿），从表格里删去这一行后重新导入（加 --force）。',
+    fixEn: 'Hidden rows are not printed but are published. If the entry should not be (a cancelled draft), delete the row and import again with --force.',
+  }),
   'import.hidden-sheet': (p: { sheet: Param }) => ({
     zh: `工作表“${s(p.sheet)}”是隐藏的，没有导入。`,
     en: `The sheet "${s(p.sheet)}" is hidden and was not imported.`,
