@@ -92,7 +92,10 @@ function normaliseCell(value: ExcelJS.CellValue): Cell {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('text' in value && typeof value.text === 'string') return value.text;
     if ('error' in value) return String(value.error);
-    if ('formula' in value || 'sharedFormula' in value) return null;
+    // A formula with no saved result (a file written by software, never opened and saved in Excel): show the formula, so the
+    // clerk is told the cell is not an amount, rather than that the row has none.
+    if ('formula' in value && typeof value.formula === 'string') return `=${value.formula}`;
+    if ('sharedFormula' in value || 'formula' in value) return null;
   }
   return String(value);
 }

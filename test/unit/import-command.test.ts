@@ -390,6 +390,20 @@ describe('spreadsheets it cannot read', () => {
     expect(readFileSync(ledgerPath('maqu', '2025-q3'), 'utf8')).toBe(before);
   });
 
+  it('shows the formula of an amount cell that has no saved result (written by software, never saved in Excel) instead of saying the row has no amount', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('账');
+    ws.addRow(['日期', '凭证号', '摘要', '科目', '收入', '支出']);
+    ws.addRow([new Date('2025-07-08T00:00:00Z'), '记-07-001', '运转经费', '补助收入', { formula: '1860000/100' }, null]);
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-import-'));
+    const file = join(dir, '公式.xlsx');
+    writeFileSync(file, new Uint8Array(await wb.xlsx.writeBuffer()));
+    const r = await importLedger(tree.root, 'maqu', file, { force: true });
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.code).toBe(1);
+    expectFinding(r.stdout, 'import.amount', { column: 'income', value: '=1860000/100', reason: 'format' }, 2);
+  });
+
   it('says which row it cannot tell as income or expense', async () => {
     const r = await run('maqu', 'direction-unknown.csv');
     expect(r.code).toBe(1);
