@@ -33,10 +33,11 @@ export type ReadResult =
       sheets: Sheet[];
       /** Dates as serial numbers count from 1904-01-01 (Excel for Mac). */ date1904?: boolean;
     }
-  | ({ ok: false } & Extract<ImportMessage, { code: 'import.file-type' | 'import.xls' | 'import.unreadable' | 'import.too-large' }>);
+  | ({ ok: false } & Extract<ImportMessage, { code: 'import.file-type' | 'import.xls' | 'import.encrypted' | 'import.unreadable' | 'import.too-large' }>);
 
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
 const startsWith = (bytes: Uint8Array, sig: readonly number[]) => sig.every((b, i) => bytes[i] === b);
 
 /** Text of a CSV file in whichever encoding it was saved. */
@@ -160,6 +161,9 @@ async function readXlsx(bytes: Uint8Array, fileName: string): Promise<ReadResult
 
 export async function readSpreadsheet(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
   const ext = (/\.([a-z0-9]+)$/i.exec(fileName)?.[1] ?? '').toLowerCase();
+  // A password-protected .xlsx is an OLE2 compound file holding an "EncryptionInfo" stream (its name in UTF-16LE).
+  if (startsWith(bytes, OLE2) && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(ENCRYPTION_INFO))
+    return { ok: false, code: 'import.encrypted', params: { name: fileName } };
   if (startsWith(bytes, OLE2) || ['xls', 'et', 'wps'].includes(ext)) return { ok: false, code: 'import.xls', params: { name: fileName } };
   if (bytes.length > MAX_FILE_BYTES)
     return { ok: false, code: 'import.too-large', params: { name: fileName, size: megabytes(bytes.length), limit: megabytes(MAX_FILE_BYTES) } };

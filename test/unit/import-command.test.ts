@@ -313,6 +313,7 @@ describe('spreadsheets it cannot read', () => {
 
   it.each([
     ['old-format.xls', 'import.xls', { name: 'old-format.xls' }],
+    ['password.xlsx', 'import.encrypted', { name: 'password.xlsx' }],
     ['damaged.xlsx', 'import.unreadable', undefined],
     ['ledger.pdf', 'import.file-type', { name: 'ledger.pdf', ext: '.pdf' }],
     ['no-header.csv', 'import.no-header', { names: '日期、凭证号、摘要、科目、收入、支出（或 借方、贷方，或 金额 加 收支）' }],

@@ -24,6 +24,7 @@ const NOT_FROM_CONTENT: Record<string, readonly string[]> = {
   spreadsheet: [
     'import.file-type',
     'import.xls',
+    'import.encrypted',
     'import.unreadable',
     'import.too-large',
     'import.hidden-sheet',

@@ -26,6 +26,15 @@ export const IMPORT_MESSAGES = defineMessages({
     fixZh: '在 Excel 或 WPS 里打开，“另存为”Excel 工作簿（*.xlsx）或 CSV，再导入另存的文件。',
     fixEn: 'Open it in Excel or WPS, "Save as" an Excel workbook (*.xlsx) or CSV, and import that file.',
   }),
+  'import.encrypted': (p: { name: Param }) => ({
+    zh: `“${s(p.name)}”设了打开密码（已加密），无法读取。`,
+    en: `"${s(p.name)}" is protected with a password to open (encrypted) and cannot be read.`,
+    expectedZh: '没有打开密码的 .xlsx 或 .csv 文件',
+    expectedEn: 'an .xlsx or .csv file with no password to open',
+    fixZh: '用 Excel 或 WPS 输入密码打开，在“文件 → 信息 → 保护工作簿 → 用密码进行加密”（WPS：“文件 → 文档加密”）里清空密码，“另存为”新文件再导入。',
+    fixEn:
+      'Open it with its password in Excel or WPS, clear the password (File → Info → Protect Workbook → Encrypt with Password; WPS: File → Document encryption), save as a new file and import that.',
+  }),
   'import.xls': (p: { name: Param }) => ({
     zh: `“${s(p.name)}”是旧版 Excel 97-2003（.xls）或 WPS（.et）格式，无法直接读取。`,
     en: `"${s(p.name)}" is in the old Excel 97-2003 (.xls) or WPS (.et) format, which cannot be read directly.`,
