@@ -2,7 +2,11 @@
  * Reads a clerk's spreadsheet into rows of cells: .xlsx from Excel or WPS (exceljs), or .csv saved
  * as UTF-8, UTF-8 with BOM, UTF-16 ("Unicode text") or GBK/GB18030 (old Excel and WPS on Chinese
  * Windows), separated by commas, tabs or semicolons (csv-parse). Old binary .xls/.et files are
- * recognised and refused with how to re-save them. Takes bytes, touches no files.
+ * recognised and refused with how to re-save them. A file too large to be one period's ledger (over
+ * MAX_FILE_BYTES, or an .xlsx whose contents unpack to over MAX_UNZIPPED_BYTES: a zip bomb, or a sheet
+ * with a million empty formatted rows) is refused before it is parsed, so it cannot exhaust memory.
+ * Hidden sheets are marked, and a workbook saved in the 1904 date system (Excel for Mac) says so, so
+ * dates typed as serial numbers are read in the right system. Takes bytes, touches no files.
  */
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
@@ -12,14 +16,28 @@ import type { ImportMessage } from '../check/messages/index.ts';
 export interface Sheet {
   name: string;
   rows: SheetRow[];
+  /** Hidden in Excel/WPS (not shown as a tab): never imported. */
+  hidden?: boolean;
 }
 
+/** Largest file read (a quarter's ledger is well under 1 MB; 5,000 rows of 11 columns is about 1 MB). */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** Largest total unpacked size of an .xlsx's parts (exceljs holds a sheet's rows in memory, ~25 bytes of RSS per byte of sheet XML). */
+export const MAX_UNZIPPED_BYTES = 30 * 1024 * 1024;
+
 export type ReadResult =
-  | { ok: true; kind: 'xlsx' | 'csv'; encoding?: string; sheets: Sheet[] }
-  | ({ ok: false } & Extract<ImportMessage, { code: 'import.file-type' | 'import.xls' | 'import.unreadable' }>);
+  | {
+      ok: true;
+      kind: 'xlsx' | 'csv';
+      encoding?: string;
+      sheets: Sheet[];
+      /** Dates as serial numbers count from 1904-01-01 (Excel for Mac). */ date1904?: boolean;
+    }
+  | ({ ok: false } & Extract<ImportMessage, { code: 'import.file-type' | 'import.xls' | 'import.encrypted' | 'import.unreadable' | 'import.too-large' }>);
 
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
 const startsWith = (bytes: Uint8Array, sig: readonly number[]) => sig.every((b, i) => bytes[i] === b);
 
 /** Text of a CSV file in whichever encoding it was saved. */
@@ -32,6 +50,12 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: string }
   } catch {
     return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'GBK/GB18030' };
   }
+}
+
+/** Whether the bytes look like text (no NUL or other control bytes but tab, CR, LF in the first 4 KB; UTF-16 has a BOM). */
+function isText(bytes: Uint8Array): boolean {
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return true;
+  return bytes.length > 0 && bytes.subarray(0, 4096).every((b) => b >= 0x20 || b === 0x09 || b === 0x0a || b === 0x0d);
 }
 
 function guessDelimiter(text: string): string {
@@ -69,12 +93,55 @@ function normaliseCell(value: ExcelJS.CellValue): Cell {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('text' in value && typeof value.text === 'string') return value.text;
     if ('error' in value) return String(value.error);
-    if ('formula' in value || 'sharedFormula' in value) return null;
+    // A formula with no saved result (a file written by software, never opened and saved in Excel): show the formula, so the
+    // clerk is told the cell is not an amount, rather than that the row has none.
+    if ('formula' in value && typeof value.formula === 'string') return `=${value.formula}`;
+    if ('sharedFormula' in value || 'formula' in value) return null;
   }
   return String(value);
 }
 
-async function readXlsx(bytes: Uint8Array): Promise<ReadResult> {
+const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+/**
+ * The total unpacked size of a zip's entries as its central directory declares them, or undefined when
+ * there is no readable central directory (then exceljs reports the damage). A ZIP64 size
+ * (0xffffffff) counts as too large: no ledger needs one. JSZip checks each entry's real size
+ * against the declared one, so a lying directory is caught as damage.
+ */
+export function zipUnpackedSize(bytes: Uint8Array): number | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i -= 1)
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  if (eocd < 0) return undefined;
+  const count = view.getUint16(eocd + 10, true);
+  let at = view.getUint32(eocd + 16, true);
+  let total = 0;
+  for (let k = 0; k < count; k += 1) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return undefined;
+    const size = view.getUint32(at + 24, true);
+    total += size === 0xffffffff ? Infinity : size;
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return total;
+}
+
+async function readXlsx(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
+  const unpacked = zipUnpackedSize(bytes);
+  if (unpacked !== undefined && unpacked > MAX_UNZIPPED_BYTES)
+    return {
+      ok: false,
+      code: 'import.too-large',
+      params: {
+        name: fileName,
+        size: Number.isFinite(unpacked) ? `解压后 unpacked ${megabytes(unpacked)}` : '解压后 unpacked > 4 GB',
+        limit: megabytes(MAX_UNZIPPED_BYTES),
+      },
+    };
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
@@ -85,17 +152,24 @@ async function readXlsx(bytes: Uint8Array): Promise<ReadResult> {
     const rows: SheetRow[] = [];
     ws.eachRow({ includeEmpty: true }, (row, n) => {
       const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-      rows.push({ n, cells: values.map((v) => normaliseCell(v ?? null)) });
+      rows.push({ n, cells: values.map((v) => normaliseCell(v ?? null)), ...(row.hidden ? { hidden: true } : {}) });
     });
-    return { name: ws.name, rows };
+    return { name: ws.name, rows, ...(ws.state === 'visible' || ws.state === undefined ? {} : { hidden: true }) };
   });
-  return { ok: true, kind: 'xlsx', sheets };
+  return { ok: true, kind: 'xlsx', sheets, ...(workbook.properties.date1904 ? { date1904: true } : {}) };
 }
 
 export async function readSpreadsheet(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
   const ext = (/\.([a-z0-9]+)$/i.exec(fileName)?.[1] ?? '').toLowerCase();
+  // A password-protected .xlsx is an OLE2 compound file holding an "EncryptionInfo" stream (its name in UTF-16LE).
+  if (startsWith(bytes, OLE2) && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(ENCRYPTION_INFO))
+    return { ok: false, code: 'import.encrypted', params: { name: fileName } };
   if (startsWith(bytes, OLE2) || ['xls', 'et', 'wps'].includes(ext)) return { ok: false, code: 'import.xls', params: { name: fileName } };
-  if (['xlsx', 'xlsm'].includes(ext) || (startsWith(bytes, ZIP) && ext !== 'csv')) return readXlsx(bytes);
+  if (bytes.length > MAX_FILE_BYTES)
+    return { ok: false, code: 'import.too-large', params: { name: fileName, size: megabytes(bytes.length), limit: megabytes(MAX_FILE_BYTES) } };
+  // Software that exports "Excel" often writes CSV text under an .xlsx name: read what the file is, not what it is called.
+  if (['xlsx', 'xlsm'].includes(ext) && !startsWith(bytes, ZIP) && isText(bytes)) return readCsv(bytes);
+  if (['xlsx', 'xlsm'].includes(ext) || (startsWith(bytes, ZIP) && ext !== 'csv')) return readXlsx(bytes, fileName);
   if (['csv', 'txt', 'tsv'].includes(ext)) return readCsv(bytes);
   return { ok: false, code: 'import.file-type', params: { name: fileName, ext: ext ? `.${ext}` : '（无扩展名 none）' } };
 }

@@ -19,6 +19,8 @@ export interface SheetRow {
   /** Row number as the clerk sees it in Excel/WPS (1-based), or the CSV line. */
   n: number;
   cells: readonly Cell[];
+  /** Hidden in Excel/WPS (not shown, not printed): imported, with a warning so the clerk knows it is in the ledger. */
+  hidden?: boolean;
 }
 
 export type Column =
@@ -250,13 +252,18 @@ export function cellFen(cell: Cell | undefined): { ok: true; fen: number } | { o
   }
   const text = half(cell).trim();
   if (text === '' || /^[-—–]+$/.test(text)) return { ok: false, error: 'empty' };
+  // Accountants' negatives: (1,234.00) in brackets, or − (U+2212) as Excel's accounting format shows it.
+  const bracketed = /^[(（](.*)[)）]$/.exec(text)?.[1] ?? (/^−/.test(text) ? text.slice(1) : undefined);
+  if (bracketed !== undefined && parseFen(bracketed).ok) return { ok: false, error: 'negative' };
   return parseFen(text);
 }
 
 const EXCEL_EPOCH_DAY = Date.UTC(1899, 11, 30) / 86_400_000;
+/** Day 0 of the 1904 date system (Excel for Mac, and workbooks first saved there): serial 0 is 1904-01-01. */
+const EXCEL_1904_EPOCH_DAY = Date.UTC(1904, 0, 1) / 86_400_000;
 
 /** A date from a cell: Excel dates and serial numbers, 2025-07-08, 2025/7/8, 2025.7.8, 2025年7月8日, or 7月8日 / 7-8 with the year given. */
-export function cellDate(cell: Cell | undefined, year: number | undefined): string | undefined {
+export function cellDate(cell: Cell | undefined, year: number | undefined, date1904 = false): string | undefined {
   const pad = (n: number) => String(n).padStart(2, '0');
   const iso = (y: number, m: number, d: number) => {
     const s = `${y}-${pad(m)}-${pad(d)}`;
@@ -265,7 +272,7 @@ export function cellDate(cell: Cell | undefined, year: number | undefined): stri
   if (cell instanceof Date) return isNaN(cell.getTime()) ? undefined : iso(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate());
   if (typeof cell === 'number') {
     if (!Number.isInteger(cell) || cell < 20000 || cell > 80000) return undefined;
-    return new Date((EXCEL_EPOCH_DAY + cell) * 86_400_000).toISOString().slice(0, 10);
+    return new Date(((date1904 ? EXCEL_1904_EPOCH_DAY : EXCEL_EPOCH_DAY) + cell) * 86_400_000).toISOString().slice(0, 10);
   }
   const text = half(cellText(cell)).replace(/\s+/g, '');
   let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
@@ -309,7 +316,10 @@ function yearFromTitle(rows: readonly SheetRow[], headerIndex: number): number |
   return undefined;
 }
 
-export function importLedgerRows(rows: readonly SheetRow[], options: { period?: Period | undefined } = {}): ImportResult {
+export function importLedgerRows(
+  rows: readonly SheetRow[],
+  options: { period?: Period | undefined; /** The workbook counts serial dates from 1904. */ date1904?: boolean | undefined } = {},
+): ImportResult {
   const findings: ImportFinding[] = [];
   const header = findHeader(rows);
   if (!header) {
@@ -378,7 +388,7 @@ export function importLedgerRows(rows: readonly SheetRow[], options: { period?: 
 
     // ── a transaction row ──
     let date: string | undefined;
-    if (col.date !== undefined) date = cellDate(at(row, 'date'), year);
+    if (col.date !== undefined) date = cellDate(at(row, 'date'), year, options.date1904 === true);
     else {
       const y = Number(text(row, 'year')) || year;
       const m = Number(text(row, 'month'));
@@ -454,6 +464,7 @@ export function importLedgerRows(rows: readonly SheetRow[], options: { period?: 
       const v = text(row, k);
       if (v) entry[k] = v;
     }
+    if (row.hidden) fail(row, 'import.hidden-row', undefined, 'warning');
     entries.push(entry);
     sinceSubtotal.push(entry);
   }

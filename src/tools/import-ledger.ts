@@ -12,7 +12,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseDocument, type Document } from 'yaml';
 import { formatMessageBlock, formatProblems } from '../check/format.ts';
-import { loadCounty } from '../check/load.ts';
+import { loadCounty, MAX_FILE_BYTES } from '../check/load.ts';
 import { renderImportMessage, toolText } from '../check/messages/index.ts';
 import type { VillageRecords } from '../check/model.ts';
 import { parseYaml } from '../check/parse.ts';
@@ -133,11 +133,17 @@ export async function importLedger(root: string, id: string | undefined, file: s
     return fail([{ ...message, severity: 'error' }]);
   }
 
-  // The first sheet with a ledger header (a workbook often has a cover or summary sheet first).
-  let chosen = read.sheets
-    .map((sheet) => ({ sheet, result: importLedgerRows(sheet.rows, { period }) }))
+  // The first visible sheet with a ledger header (a workbook often has a cover or summary sheet
+  // first). A hidden sheet is never imported (it is often an old draft); the clerk is told of it.
+  const rowOptions = { period, date1904: read.date1904 };
+  const visible = read.sheets.filter((s) => !s.hidden);
+  const hidden: ImportFinding[] = read.sheets
+    .filter((s) => s.hidden)
+    .map((s) => ({ code: 'import.hidden-sheet', params: { sheet: s.name }, severity: 'warning' }));
+  let chosen = visible
+    .map((sheet) => ({ sheet, result: importLedgerRows(sheet.rows, rowOptions) }))
     .find((x) => !x.result.findings.some((f) => f.code === 'import.no-header'));
-  chosen ??= { sheet: read.sheets[0] ?? { name: '', rows: [] }, result: importLedgerRows(read.sheets[0]?.rows ?? [], { period }) };
+  chosen ??= { sheet: visible[0] ?? { name: '', rows: [] }, result: importLedgerRows(visible[0]?.rows ?? [], rowOptions) };
   const { sheet, result } = chosen;
   if (result.header)
     out.push(
@@ -148,7 +154,7 @@ export async function importLedger(root: string, id: string | undefined, file: s
         header: result.header.row,
       }),
     );
-  const findings = [...result.findings];
+  const findings = [...hidden, ...result.findings];
 
   // A village that keeps monthly accounts gets one ledger per month.
   const monthly = ctx.village.data.financeCadence === '每月' || ctx.county.profile.financeCadence === 'month';
@@ -214,7 +220,24 @@ export async function importLedger(root: string, id: string | undefined, file: s
   const closing = openingFen === undefined ? undefined : openingFen + incomeFen - expenseFen;
   doc.set('closingBalance', closing === undefined ? placeholder('本期结余 = 上期结余 + 收入合计 − 支出合计') : formatYuan(closing));
   const signed = result.signoff ? fillSignoff(doc, result.signoff, ctx.village, isNew) : [];
-  writeFileSync(abs, doc.toString({ lineWidth: 0 }));
+  // Never write a ledger the check would refuse to read (a sheet of several years, rows pasted twice over).
+  const text = doc.toString({ lineWidth: 0 });
+  const bytes = Buffer.byteLength(text);
+  if (bytes > MAX_FILE_BYTES)
+    return fail([
+      ...findings,
+      {
+        code: 'import.ledger-too-large',
+        params: {
+          file: rel,
+          entries: result.entries.length,
+          size: `${(bytes / 1024 / 1024).toFixed(1)} MB`,
+          max: `${(MAX_FILE_BYTES / 1024 / 1024).toFixed(1)} MB`,
+        },
+        severity: 'error',
+      },
+    ]);
+  writeFileSync(abs, text);
   if (result.signoff && signed.length > 0) out.push(toolText('import.signoff', { row: result.signoff.row, filled: signed.join('、') }));
 
   out.push(...findings.map(formatImportFinding));

@@ -13,6 +13,7 @@ import { IMPORT_MESSAGES, renderImportMessage, toolText } from '../../src/check/
 import { cellDate, cellFen, normaliseCategory, readSignoffRow, type Cell } from '../../src/lib/ledger-import.ts';
 import { importLedger, resolveMaskedName } from '../../src/tools/import-ledger.ts';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { makeTree, ROOT } from '../helpers/fixture-tree.ts';
@@ -125,6 +126,20 @@ describe('importing the layouts clerks use', () => {
     expect(r.code, r.stdout).toBe(0);
     expectFinding(r.stdout, 'import.opening-mismatch', { sheet: '300,000.00', previous: '2025-q2', closing: '311,636.95' });
     expect(writtenLedger('maqu', '2025-q3')['openingBalance']).toBe('311,636.95');
+  });
+
+  it('reads a Mac workbook (1904 date system) with dates typed as serial numbers on their real days, never imports a hidden draft sheet, and says which imported entry was in a hidden row', async () => {
+    rmSync(ledgerPath('maqu', '2025-q3'));
+    const r = await run('maqu', 'maqu-2025-q3-mac-hidden-draft.xlsx');
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toContain('工作表“2025年三季度”');
+    expectFinding(r.stdout, 'import.hidden-sheet', { sheet: '草稿' });
+    expectFinding(r.stdout, 'import.hidden-row', {}, 3);
+    const got = writtenLedger('maqu', '2025-q3');
+    const want = demoLedger('maqu', '2025-q3');
+    expect(pick(got['income'], CORE)).toEqual(pick(want['income'], CORE));
+    expect(pick(got['expense'], CORE)).toEqual(pick(want['expense'], CORE));
+    expect(got['totals']).toEqual(want['totals']);
   });
 
   it('works from the command line with a file name relative to where the clerk is', () => {
@@ -298,6 +313,7 @@ describe('spreadsheets it cannot read', () => {
 
   it.each([
     ['old-format.xls', 'import.xls', { name: 'old-format.xls' }],
+    ['password.xlsx', 'import.encrypted', { name: 'password.xlsx' }],
     ['damaged.xlsx', 'import.unreadable', undefined],
     ['ledger.pdf', 'import.file-type', { name: 'ledger.pdf', ext: '.pdf' }],
     ['no-header.csv', 'import.no-header', { names: '日期、凭证号、摘要、科目、收入、支出（或 借方、贷方，或 金额 加 收支）' }],
@@ -312,6 +328,81 @@ describe('spreadsheets it cannot read', () => {
       expect(r.stdout).toContain(`问题：${renderImportMessage(code, { detail: '' }).zh.split('（')[0]}`);
     }
     expect(r.stdout).toContain('没有写入任何文件');
+  });
+
+  it('refuses a workbook that unpacks too large (a million empty formatted rows) before reading it, with how to trim it, and writes nothing', async () => {
+    const before = readFileSync(ledgerPath('maqu', '2025-q3'), 'utf8');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('账');
+    ws.addRow(['日期', '凭证号', '摘要', '科目', '收入', '支出']);
+    ws.addRow([new Date('2025-07-08T00:00:00Z'), '记-07-001', '运转经费', '补助收入', 18600, null]);
+    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    const empty = Array.from({ length: 1_000_000 }, (_, i) => `<row r="${i + 3}" s="0" customFormat="1"/>`).join('');
+    zip.file('xl/worksheets/sheet1.xml', xml.replace('</sheetData>', `${empty}</sheetData>`));
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-import-'));
+    const file = join(dir, '账目.xlsx');
+    writeFileSync(file, await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+    const r = await importLedger(tree.root, 'maqu', file, { force: true });
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/“账目\.xlsx”太大（解压后 unpacked \d+\.\d MB），超过了 30\.0 MB/);
+    seen.add('import.too-large');
+    expect(r.stdout).toContain('Ctrl+End');
+    expect(readFileSync(ledgerPath('maqu', '2025-q3'), 'utf8')).toBe(before);
+  });
+
+  it('refuses a file larger than any ledger before reading it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-import-'));
+    const file = join(dir, 'big.csv');
+    const line = '2025-07-08,记-07-001,运转经费,补助收入,18600,\n';
+    writeFileSync(file, `日期,凭证号,摘要,科目,收入,支出\n${line.repeat(Math.ceil((21 * 1024 * 1024) / Buffer.byteLength(line)))}`);
+    const r = await importLedger(tree.root, 'maqu', file, { force: true });
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.code).toBe(1);
+    expectFinding(r.stdout, 'import.too-large', { name: 'big.csv', size: '21.0 MB', limit: '20.0 MB' });
+  });
+
+  it('reads CSV text that accounting software saved under an .xlsx name as the CSV it is', async () => {
+    rmSync(ledgerPath('maqu', '2025-q3'));
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-import-'));
+    const file = join(dir, '导出.xlsx');
+    writeFileSync(file, readFileSync(join(SHEETS, 'maqu-2025-q3-gbk.csv')));
+    const r = await importLedger(tree.root, 'maqu', file, {});
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toContain('CSV, GBK/GB18030');
+    const want = demoLedger('maqu', '2025-q3');
+    expect(pick(writtenLedger('maqu', '2025-q3')['income'], CORE)).toEqual(pick(want['income'], CORE));
+    expect(pick(writtenLedger('maqu', '2025-q3')['expense'], CORE)).toEqual(pick(want['expense'], CORE));
+  });
+
+  it('never writes a ledger too large for the check to read (a sheet of 30,000 rows), and says how many entries there were', async () => {
+    const before = readFileSync(ledgerPath('maqu', '2025-q3'), 'utf8');
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-import-'));
+    const file = join(dir, '全年.csv');
+    const lines = Array.from({ length: 30_000 }, (_, i) => `2025-07-${String((i % 28) + 1).padStart(2, '0')},记-${i + 1},办公用品,管理费用,,12.50`);
+    writeFileSync(file, `日期,凭证号,摘要,科目,收入,支出\n${lines.join('\n')}\n`);
+    const r = await importLedger(tree.root, 'maqu', file, { force: true });
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/表中有 30000 笔明细，写成 content\/villages\/maqu\/finances\/2025-q3\.yaml 会有 \d+\.\d MB，超过了账目文件 2\.0 MB 的上限/);
+    seen.add('import.ledger-too-large');
+    expect(readFileSync(ledgerPath('maqu', '2025-q3'), 'utf8')).toBe(before);
+  });
+
+  it('shows the formula of an amount cell that has no saved result (written by software, never saved in Excel) instead of saying the row has no amount', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('账');
+    ws.addRow(['日期', '凭证号', '摘要', '科目', '收入', '支出']);
+    ws.addRow([new Date('2025-07-08T00:00:00Z'), '记-07-001', '运转经费', '补助收入', { formula: '1860000/100' }, null]);
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-import-'));
+    const file = join(dir, '公式.xlsx');
+    writeFileSync(file, new Uint8Array(await wb.xlsx.writeBuffer()));
+    const r = await importLedger(tree.root, 'maqu', file, { force: true });
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.code).toBe(1);
+    expectFinding(r.stdout, 'import.amount', { column: 'income', value: '=1860000/100', reason: 'format' }, 2);
   });
 
   it('says which row it cannot tell as income or expense', async () => {
@@ -350,9 +441,16 @@ describe('reading cells', () => {
     expect(cellFen('—')).toEqual({ ok: false, error: 'empty' });
   });
 
+  it('tells a clerk that an amount in accountants’ brackets or with a − sign is a negative (red-ink) amount, not "not an amount"', () => {
+    for (const written of ['(21,600.00)', '（21,600.00）', '−21,600.00', '-21,600.00'])
+      expect(cellFen(written), written).toEqual({ ok: false, error: 'negative' });
+    expect(cellFen('(备注)')).toEqual({ ok: false, error: 'format' });
+  });
+
   it('reads dates written every common way, and Excel serial numbers', () => {
     for (const d of ['2025-07-08', '2025/7/8', '2025.7.8', '2025年7月8日', '20250708', new Date(Date.UTC(2025, 6, 8)), 45846])
       expect(cellDate(d, undefined), String(d)).toBe('2025-07-08');
+    expect(cellDate(44384, undefined, true), 'the 1904 date system (Excel for Mac)').toBe('2025-07-08');
     expect(cellDate('7月8日', 2025)).toBe('2025-07-08');
     expect(cellDate('7月8日', undefined)).toBeUndefined();
     expect(cellDate('2025-02-30', undefined)).toBeUndefined();

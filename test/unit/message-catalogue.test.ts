@@ -24,7 +24,11 @@ const NOT_FROM_CONTENT: Record<string, readonly string[]> = {
   spreadsheet: [
     'import.file-type',
     'import.xls',
+    'import.encrypted',
     'import.unreadable',
+    'import.too-large',
+    'import.hidden-sheet',
+    'import.hidden-row',
     'import.no-header',
     'import.no-rows',
     'import.date',
@@ -43,6 +47,7 @@ const NOT_FROM_CONTENT: Record<string, readonly string[]> = {
     'import.total-mismatch',
     'import.opening-mismatch',
     'import.exists',
+    'import.ledger-too-large',
   ],
   // What npm run import prints around its findings: usage, refusals, the summary (import-command.test.ts).
   'import tool': ['import.usage', 'import.period-arg', 'import.not-found', 'import.read', 'import.refused', 'import.written', 'import.signoff', 'import.check'],

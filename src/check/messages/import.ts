@@ -26,6 +26,15 @@ export const IMPORT_MESSAGES = defineMessages({
     fixZh: '在 Excel 或 WPS 里打开，“另存为”Excel 工作簿（*.xlsx）或 CSV，再导入另存的文件。',
     fixEn: 'Open it in Excel or WPS, "Save as" an Excel workbook (*.xlsx) or CSV, and import that file.',
   }),
+  'import.encrypted': (p: { name: Param }) => ({
+    zh: `“${s(p.name)}”设了打开密码（已加密），无法读取。`,
+    en: `"${s(p.name)}" is protected with a password to open (encrypted) and cannot be read.`,
+    expectedZh: '没有打开密码的 .xlsx 或 .csv 文件',
+    expectedEn: 'an .xlsx or .csv file with no password to open',
+    fixZh: '用 Excel 或 WPS 输入密码打开，在“文件 → 信息 → 保护工作簿 → 用密码进行加密”（WPS：“文件 → 文档加密”）里清空密码，“另存为”新文件再导入。',
+    fixEn:
+      'Open it with its password in Excel or WPS, clear the password (File → Info → Protect Workbook → Encrypt with Password; WPS: File → Document encryption), save as a new file and import that.',
+  }),
   'import.xls': (p: { name: Param }) => ({
     zh: `“${s(p.name)}”是旧版 Excel 97-2003（.xls）或 WPS（.et）格式，无法直接读取。`,
     en: `"${s(p.name)}" is in the old Excel 97-2003 (.xls) or WPS (.et) format, which cannot be read directly.`,
@@ -39,6 +48,27 @@ export const IMPORT_MESSAGES = defineMessages({
     en: `The file cannot be opened; it may be damaged or not a spreadsheet (${s(p.detail)}).`,
     fixZh: '用 Excel 或 WPS 打开，确认内容正常后“另存为” .xlsx，再导入另存的文件。',
     fixEn: 'Open it in Excel or WPS, check it looks right, "Save as" .xlsx and import that file.',
+  }),
+  'import.too-large': (p: { name: Param; size: Param; limit: Param }) => ({
+    zh: `“${s(p.name)}”太大（${s(p.size)}），超过了 ${s(p.limit)}，为了不把电脑内存用尽，没有读取。`,
+    en: `"${s(p.name)}" is too large (${s(p.size)}, over ${s(p.limit)}); it was not read, so as not to exhaust the memory.`,
+    expectedZh: '一期的账目表，通常不到 1 MB',
+    expectedEn: "one period's ledger, usually under 1 MB",
+    fixZh: '只保留这一期的明细：删去其他工作表和明细下面的空行（按 Ctrl+End 看表格到哪里为止，选中下面所有空行删除），“另存为”新的 .xlsx 或 .csv 再导入。',
+    fixEn:
+      "Keep only this period's entries: delete other sheets and the empty rows below the entries (Ctrl+End shows where the sheet ends; select all rows below and delete them), save as a new .xlsx or .csv and import that.",
+  }),
+  'import.hidden-row': () => ({
+    zh: '这一行在表格里是隐藏的，但它是一笔明细，已经导入账目。',
+    en: 'This row is hidden in the spreadsheet, but it is an entry and has been imported into the ledger.',
+    fixZh: '隐藏的行不打印，但会公开。如果这笔账不该公开（比如作废的草稿），从表格里删去这一行后重新导入（加 --force）。',
+    fixEn: 'Hidden rows are not printed but are published. If the entry should not be (a cancelled draft), delete the row and import again with --force.',
+  }),
+  'import.hidden-sheet': (p: { sheet: Param }) => ({
+    zh: `工作表“${s(p.sheet)}”是隐藏的，没有导入。`,
+    en: `The sheet "${s(p.sheet)}" is hidden and was not imported.`,
+    fixZh: '如果要导入的正是这张表，在 Excel 或 WPS 里右击工作表标签，选“取消隐藏”，保存后再导入；否则不用管。',
+    fixEn: 'If this is the sheet to import, right-click a sheet tab in Excel or WPS, choose "Unhide", save and import again; otherwise ignore this.',
   }),
   'import.no-header': (p: { names: Param }) => ({
     zh: '找不到表头：前 25 行里没有一行同时写着“日期”（或“月”“日”）、“摘要”和金额栏。',
@@ -158,6 +188,14 @@ export const IMPORT_MESSAGES = defineMessages({
     en: `The sheet's opening balance ${s(p.sheet)} differs from the closing balance of ${s(p.previous)}, ${s(p.closing)}; the latter was written.`,
     fixZh: '核对表中的上期结余；如果是上一期的账错了，应更正上一期。',
     fixEn: "Check the sheet's opening balance; if the previous ledger is wrong, correct that one.",
+  }),
+  'import.ledger-too-large': (p: { file: Param; entries: Param; size: Param; max: Param }) => ({
+    zh: `表中有 ${s(p.entries)} 笔明细，写成 ${s(p.file)} 会有 ${s(p.size)}，超过了账目文件 ${s(p.max)} 的上限（检查会拒绝读取它），所以没有写入。`,
+    en: `The sheet has ${s(p.entries)} entries; as ${s(p.file)} they would take ${s(p.size)}, over the ${s(p.max)} limit of a ledger file (the check would refuse to read it), so nothing was written.`,
+    expectedZh: '一期的明细，通常几十到几百笔',
+    expectedEn: "one period's entries, usually tens to a few hundred",
+    fixZh: '检查表格里是否只有这一期的明细：有没有把几年的账、或同一批行重复粘贴进来；删去多余的行后重新导入。',
+    fixEn: "Check the sheet holds only this period's entries (not several years', nor the same rows pasted again); delete the extra rows and import again.",
   }),
   'import.exists': (p: { file: Param }) => ({
     zh: `${s(p.file)} 里已经有收支明细，为了不覆盖，没有写入。`,
