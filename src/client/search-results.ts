@@ -117,7 +117,15 @@ function describeFound(query: string, { plan, outcome, corrected, scope: bundles
   else if (outcome.hits.length === 0) lines.push(`没有找到${what ? `含有${what}的` : ''}记录${scope}。请检查是否有错别字，换一个说法，或在下面按村浏览。`);
   else {
     if (outcome.dropped.length > 0) lines.push(`没有同时含有全部词语的记录；下面的记录不含“${outcome.dropped.join('”“')}”。`);
-    lines.push(`找到 ${outcome.hits.length} 条${what ? `含有${what}的` : ''}记录${scope}。`);
+    // A long question: the pages having most of its words follow the few having all (runPlan's `partial`).
+    const partial = outcome.partial;
+    if (partial) {
+      const rest = outcome.hits.length - partial.complete;
+      const all = partial.complete > 0 ? `同时含有${what}的记录只有 ${partial.complete} 条，排在前面；` : '';
+      lines.push(
+        `找到 ${outcome.hits.length} 条记录${scope}。${all}${partial.complete > 0 ? '后面' : '下面'} ${rest} 条含有其中大部分词语，不一定含“${partial.optional.join('”“')}”。`,
+      );
+    } else lines.push(`找到 ${outcome.hits.length} 条${what ? `含有${what}的` : ''}记录${scope}。`);
   }
   return lines;
 }

@@ -52,6 +52,11 @@ export interface SearchOutcome<D> {
   unsearched?: string[];
   /** True when a relaxed search would list more than half of all pages: none are shown, filters are suggested. */
   tooBroad: boolean;
+  /**
+   * A long query whose words together find few pages (fewer than PAGE_SIZE): the pages having most of its words follow
+   * those having all (`complete` of them), by how many they have. `optional`: the words some of those pages lack.
+   */
+  partial?: { complete: number; optional: string[] };
 }
 
 /** Combines the filters chosen on the page with places the query named in pinyin. */
@@ -282,9 +287,32 @@ export async function runPlan<D>(
       Boolean(sort),
     );
   }
+  // A long question (MOST_OF_FROM words or more) whose words together find less than a screen: the pages having most
+  // of them follow, those having more words first (a spoken sentence's words are rarely all on one page). Every word
+  // was searched already, so this reads no index chunk. By relevance only: sorted by date they would be mixed in.
+  const searched = units.filter((u) => !u.unsearched && !unfound(u));
+  let partial: SearchOutcome<D>['partial'];
+  let more: Scored<D>[] = [];
+  if (!sort && searched.length >= MOST_OF_FROM && hits.length < PAGE_SIZE) {
+    const most = mostOf(
+      searched.map((u) => u.list),
+      new Set(hits.map((h) => h.id)),
+      searched.length - Math.floor(searched.length / 4),
+    );
+    // Never more than half of all pages (as a relaxed search, `tooBroad`): then only the pages having every word.
+    if (most.length > 0 && !(options.totalPages && 2 * (hits.length + most.length) > options.totalPages)) {
+      partial = {
+        complete: hits.length,
+        // A dropped word (said above the results) is among them when some page lacks it.
+        optional: searched.filter((_, i) => most.some((p) => !p.has.includes(i))).map((u) => u.text),
+      };
+      more = most.map((p) => p.hit);
+    }
+  }
   // Relaxed (a word dropped or not looked up) and more than half of all pages: none are listed.
   if (dropped.length + unsearched.length > 0 && options.totalPages && 2 * hits.length > options.totalPages)
     return { hits: [], terms, dropped, ...(unsearched.length > 0 ? { unsearched } : {}), tooBroad: true };
+  // Reranking by title moves only pages having every word: those having most of them stay after.
   if (!sort && options.describe)
     hits = await rerankTop(
       hits,
@@ -292,7 +320,29 @@ export async function runPlan<D>(
       options.describe,
       plan.prefer,
     );
-  return { hits, terms, dropped, ...(unsearched.length > 0 ? { unsearched } : {}), tooBroad: false };
+  hits = [...hits, ...more];
+  return { hits, terms, dropped, ...(unsearched.length > 0 ? { unsearched } : {}), tooBroad: false, ...(partial ? { partial } : {}) };
+}
+
+/** A query of this many searched words or more is long: when they find few pages together, pages having most of them are listed too. */
+const MOST_OF_FROM = 4;
+
+/**
+ * The pages (not in `listed`) found by at least `least` of the lists (one per word), most words first, then by their
+ * summed score (a stable sort: ties keep the lists' order); `has`: the indexes of the lists that found each.
+ */
+function mostOf<D>(lists: Scored<D>[][], listed: ReadonlySet<string>, least: number) {
+  const pages = new Map<string, { hit: Scored<D>; has: number[]; score: number }>();
+  lists.forEach((list, i) => {
+    for (const r of list) {
+      if (listed.has(r.id)) continue;
+      const p = pages.get(r.id) ?? { hit: r, has: [], score: 0 };
+      p.has.push(i);
+      p.score += r.score;
+      pages.set(r.id, p);
+    }
+  });
+  return [...pages.values()].filter((p) => p.has.length >= least).sort((a, b) => b.has.length - a.has.length || b.score - a.score);
 }
 
 /**

@@ -125,7 +125,7 @@ describe('the search page in a real browser', () => {
     await context.close();
   });
 
-  it('understands a question typed as a sentence, a misspelt word and an amount in 万', async () => {
+  it('understands a question typed as a sentence, a long spoken question, a misspelt word and an amount in 万', async () => {
     const { context, page, errors, transfers } = await openPhone();
     await page.goto(`${server.url}/search/`);
     const search = (q: string) => typeSearch(page, q);
@@ -140,6 +140,11 @@ describe('the search page in a real browser', () => {
     expect(await statusText(page)).toContain('没有找到“低宝”，已按“低保”查找。');
     expect(await firstTitle()).toBe('马曲村2025年第四季度低保初审对象公示');
     expect(transfers.some((t) => t.url.includes('/search/vocabulary-'))).toBe(true);
+
+    // A long spoken question: the two pages having every word first, then two lacking one of them, and the page says which.
+    await search('温水村四组那个生产路维修一事一议的，我们每个人到底要交多少钱啊');
+    expect(await statusText(page)).toMatch(/同时含有.+的记录只有 2 条，排在前面；后面 2 条含有其中大部分词语，不一定含“/);
+    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 4);
 
     await search('1.25万');
     expect(await statusText(page)).toContain('已按 1.25万 → 12,500.00 查找。');

@@ -110,3 +110,28 @@ describe('what the search page says when a township could not be searched', () =
     expect(text).toContain('城关街道这次没能搜索');
   });
 });
+
+describe('what the search page says about a long question answered by pages having most of its words', () => {
+  const hit = { id: 'x', data: () => Promise.reject(new Error('unused')) };
+  const answer = (complete: number): SearchAnswer<SearchResultData> => ({
+    plan: { ...plan, villages: ['马曲村'] },
+    outcome: {
+      hits: [hit, hit, hit, hit],
+      terms: ['五组', '修路', '还欠', '施工'].map((text) => ({ text, found: [text], bySynonym: false, pages: 3 })),
+      dropped: [],
+      tooBroad: false,
+      partial: { complete, optional: ['还欠', '施工'] },
+    },
+  });
+
+  it('says how many pages have every word, that the rest come after, and which words those may lack', () => {
+    expect(describeAnswer('我是马曲村五组的村民修路还欠施工队多少钱', answer(1), [])).toBe(
+      '找到 4 条记录（马曲村）。同时含有“五组”和“修路”和“还欠”和“施工”的记录只有 1 条，排在前面；后面 3 条含有其中大部分词语，不一定含“还欠”“施工”。',
+    );
+  });
+
+  it('says only which words may be missing when no page has them all', () => {
+    const text = describeAnswer('马曲村五组修路还欠施工', answer(0), []);
+    expect(text).toBe('找到 4 条记录（马曲村）。下面 4 条含有其中大部分词语，不一定含“还欠”“施工”。');
+  });
+});
