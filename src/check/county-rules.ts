@@ -17,8 +17,6 @@ import {
   looksLikePersonName,
   maskName,
   MIN_NUMBER_LENGTH,
-  type NameOccurrence,
-  readNameAt,
   SERIAL_FIELD_KINDS,
 } from '../lib/privacy.ts';
 import { checkMeeting, getOutcome, getQuorum } from '../lib/quorum.ts';
@@ -179,26 +177,6 @@ function collectNamedPeople(v: VillageRecords): Set<string> {
 }
 
 /**
- * How `text` names `name` other than as part of a longer name of someone the village's records name: `whole`, or only
- * `part` when each such place may begin a longer name nobody's records give (唐亮 in 唐亮国介绍…; src/lib/privacy.ts
- * `readNameAt`), with what stands there; undefined when it does not.
- */
-function mentions(text: string, name: string, longer: readonly string[]): { how: NameOccurrence; found: string } | undefined {
-  let part: string | undefined;
-  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-    const inside = longer.some((other) => {
-      for (let o = other.indexOf(name); o >= 0; o = other.indexOf(name, o + 1)) if (at - o >= 0 && text.startsWith(other, at - o)) return true;
-      return false;
-    });
-    if (inside) continue;
-    const found = readNameAt(name, text, at);
-    if (found === name) return { how: 'whole', found };
-    part ??= found;
-  }
-  return part === undefined ? undefined : { how: 'part', found: part };
-}
-
-/**
  * The subjects of a village's personal 公示 (低保, 宅基地 …) named in full in the village's other records: a
  * disclosure item (“退出低保1户（刘翠兰）”), a meeting's minutes, a ledger's summary, another notice. The 公示's list
  * masks them (刘*兰) and leaves the web on `unpublishAfter`, but those records are published and searchable as
@@ -231,7 +209,7 @@ export function scanSubjectNamesElsewhere(v: VillageRecords): FileFinding[] {
       const text = readAsSeen(written);
       for (const [name, where] of subjects) {
         if (where.notice === own || !text.includes(name)) continue;
-        const hit = mentions(text, name, longerThan(name));
+        const hit = findNameInText(name, text, longerThan(name));
         const params = { masked: maskName(name), notice: where.notice, row: where.row };
         if (hit?.how === 'whole') out.push({ file: rec.file, finding: { code: 'privacy.subject-name-elsewhere', path: [...path], params } });
         // Perhaps someone else, whose name begins with it: the clerk is asked to look, the build goes on.

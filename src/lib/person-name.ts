@@ -33,8 +33,7 @@ export function removeInvisible(text: string): string {
  * Characters that make normalisePersonName change a text: spaces, the invisible ones, full-width forms, compatibility
  * ideographs and Kangxi radicals (⼈ for 人), middle dots. Text without any is already as it would be read.
  */
-const NEEDS_NORMALISING =
-  /[\s\u00AD\u00B7\u0387\u061C\u115F\u1160\u16EB\u2022\u2027\u2219\u22C5\u2E31\u30FB\u3164\uFEFF\uFFA0\uFF01-\uFF65\u2F00-\u2FDF\u2E80-\u2EFF\uF900-\uFAFF\u200B-\u200F\u202A-\u202E\u2060-\u206F]|\u034F|\u17B4|\u17B5|[\u180B-\u180F]|[\uFE00-\uFE0F]/u;
+const NEEDS_NORMALISING = new RegExp(`${INVISIBLE_SOURCE}|${NAME_DOTS.source}|[\\s\\uFF01-\\uFF65\\u2F00-\\u2FDF\\u2E80-\\u2EFF\\uF900-\\uFAFF]`, 'u');
 
 /** `text` as a reader would read a name in it (see normalisePersonName), without the work when nothing would change. */
 export function readAsSeen(text: string): string {

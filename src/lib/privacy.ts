@@ -40,9 +40,6 @@ export interface PersonalNumberHit {
   masked: string;
 }
 
-/** Full-width digits, letters and the punctuation clerks paste between digit groups, as ASCII. */
-const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/g;
-
 /** Chinese numerals as digits (一三九… read aloud, 壹贰叁 as on a cheque, ./capital-numerals.ts), 幺 for 1 as in phone numbers. */
 const EVERYDAY_DIGITS: Readonly<Record<string, string>> = {
   〇: '0',
@@ -94,10 +91,7 @@ function decodeReference(ref: string, hex: string | undefined, dec: string | und
  * (139,1712,3456) as spaces.
  */
 function toAscii(text: string): string {
-  const ascii = removeInvisible(text.replace(CHARACTER_REFERENCE, decodeReference))
-    .normalize('NFKC')
-    .replace(FULL_WIDTH, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)))
-    .replace(OTHER_DIGIT, digitValue);
+  const ascii = removeInvisible(text.replace(CHARACTER_REFERENCE, decodeReference)).normalize('NFKC').replace(OTHER_DIGIT, digitValue);
   return ascii
     .replace(CHINESE_RUN, (run) =>
       // Most runs are amounts, dates and serials in ASCII digits: shorter than a number, or without a Chinese numeral, they
@@ -339,11 +333,13 @@ export type NameOccurrence = 'whole' | 'part';
  * Whether `name` occurs in `text`, and how sure that is: a name of three or more characters wherever it occurs; a
  * two-character name where the next character is not Chinese (punctuation, a digit, the end) or is one that follows
  * names ({@link NAME_FOLLOWERS}); otherwise `part`: the text may name someone else whose name begins with it (唐亮国
- * for 唐亮). `whole` wins over `part` when the name occurs more than once; undefined when it does not occur.
+ * for 唐亮). `whole` wins over `part` when the name occurs more than once; undefined when it does not occur. Where it
+ * stands inside one of `longer`, the longer names of other people the records give (杜秋 in 杜秋斌), it does not count.
  */
-export function findNameInText(name: string, text: string): { how: NameOccurrence; found: string } | undefined {
+export function findNameInText(name: string, text: string, longer: readonly string[] = []): { how: NameOccurrence; found: string } | undefined {
   let part: string | undefined;
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (longer.some((other) => standsInside(text, at, name, other))) continue;
     const found = readNameAt(name, text, at);
     if (found === name) return { how: 'whole', found };
     part ??= found;
@@ -351,11 +347,17 @@ export function findNameInText(name: string, text: string): { how: NameOccurrenc
   return part === undefined ? undefined : { how: 'part', found: part };
 }
 
+/** Whether the `name` at `at` in `text` is part of `other` written there. */
+function standsInside(text: string, at: number, name: string, other: string): boolean {
+  for (let o = other.indexOf(name); o >= 0; o = other.indexOf(name, o + 1)) if (at - o >= 0 && text.startsWith(other, at - o)) return true;
+  return false;
+}
+
 /**
  * What `text` holds where `name` occurs at `at`: the name itself when that is sure (see {@link findNameInText}), else
  * the name with the character after it, the start of what may be someone else's longer name.
  */
-export function readNameAt(name: string, text: string, at: number): string {
+function readNameAt(name: string, text: string, at: number): string {
   const next = String.fromCodePoint(text.codePointAt(at + name.length) ?? 32);
   return [...name].length >= 3 || !HAN.test(next) || NAME_FOLLOWERS.has(next) ? name : name + next;
 }
