@@ -439,7 +439,14 @@ describe('what the screen looks like', () => {
           const n = await page.locator('[data-slide]:not([hidden])').count();
           for (let i = 0; i < n; i += 1) {
             const key = await currentKey(page);
-            const m = await page.evaluate(() => {
+            const m = await page.evaluate(async () => {
+              // Measure the screen as a viewer sees it: after the next rendering step, when the kiosk's own
+              // ResizeObserver (created first, so called first) has fitted the slide again to any band whose
+              // text just changed (the log checkpoint and sync state arrive asynchronously).
+              await new Promise<void>((settled) => {
+                const ro = new ResizeObserver(() => (ro.disconnect(), settled()));
+                ro.observe(document.body);
+              });
               const slide = document.querySelector<HTMLElement>('.slide.current')!;
               const sizes = (scope: Element) =>
                 [...scope.querySelectorAll<HTMLElement>('*')]
