@@ -8,6 +8,7 @@
  * Hidden sheets are marked, and a workbook saved in the 1904 date system (Excel for Mac) says so, so
  * dates typed as serial numbers are read in the right system. Takes bytes, touches no files.
  */
+import { inflateRawSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Cell, SheetRow } from '../lib/ledger-import.ts';
@@ -103,13 +104,15 @@ function normaliseCell(value: ExcelJS.CellValue): Cell {
 
 const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
-/**
- * The total unpacked size of a zip's entries as its central directory declares them, or undefined when
- * there is no readable central directory (then exceljs reports the damage). A ZIP64 size
- * (0xffffffff) counts as too large: no ledger needs one. JSZip checks each entry's real size
- * against the declared one, so a lying directory is caught as damage.
- */
-export function zipUnpackedSize(bytes: Uint8Array): number | undefined {
+interface ZipEntry {
+  method: number;
+  compressedSize: number;
+  declaredSize: number;
+  localHeader: number;
+}
+
+/** The entries a zip's central directory lists, or undefined when it has no readable one. */
+function zipEntries(bytes: Uint8Array): ZipEntry[] | undefined {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i -= 1)
@@ -120,25 +123,70 @@ export function zipUnpackedSize(bytes: Uint8Array): number | undefined {
   if (eocd < 0) return undefined;
   const count = view.getUint16(eocd + 10, true);
   let at = view.getUint32(eocd + 16, true);
-  let total = 0;
+  const entries: ZipEntry[] = [];
   for (let k = 0; k < count; k += 1) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return undefined;
-    const size = view.getUint32(at + 24, true);
-    total += size === 0xffffffff ? Infinity : size;
+    entries.push({
+      method: view.getUint16(at + 10, true),
+      compressedSize: view.getUint32(at + 20, true),
+      declaredSize: view.getUint32(at + 24, true),
+      localHeader: view.getUint32(at + 42, true),
+    });
     at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
-  return total;
+  return entries;
+}
+
+/**
+ * The total unpacked size of a zip's entries as its central directory declares them, or undefined when
+ * there is no readable central directory (then exceljs reports the damage). A ZIP64 size
+ * (0xffffffff) counts as too large: no ledger needs one.
+ */
+export function zipUnpackedSize(bytes: Uint8Array): number | undefined {
+  return zipEntries(bytes)?.reduce((total, e) => total + (e.declaredSize === 0xffffffff ? Infinity : e.declaredSize), 0);
+}
+
+/**
+ * Whether a zip's entries really unpack to more than `limit` bytes in all, whatever its directory
+ * declares: each entry is inflated with its output capped at what is left of the limit, so a zip
+ * that lies about its sizes is stopped at the limit instead of being unpacked whole. Entries that
+ * cannot be inflated (damage, an unknown method) are left for exceljs to report.
+ */
+export function zipInflatesOver(bytes: Uint8Array, limit: number): boolean {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let left = limit;
+  for (const e of zipEntries(bytes) ?? []) {
+    const at = e.localHeader;
+    if (at + 30 > bytes.length || view.getUint32(at, true) !== 0x04034b50) continue;
+    const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+    const data = bytes.subarray(start, start + e.compressedSize);
+    let size = 0;
+    if (e.method === 0) size = data.length;
+    else if (e.method === 8) {
+      try {
+        size = inflateRawSync(data, { maxOutputLength: left + 1 }).length;
+      } catch (error) {
+        if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return true;
+        continue;
+      }
+    }
+    left -= size;
+    if (left < 0) return true;
+  }
+  return false;
 }
 
 async function readXlsx(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
-  const unpacked = zipUnpackedSize(bytes);
+  const declared = zipUnpackedSize(bytes);
+  // What the directory declares refuses an honest big file with its size; inflating with a cap catches one that lies.
+  const unpacked = declared !== undefined && declared <= MAX_UNZIPPED_BYTES && zipInflatesOver(bytes, MAX_UNZIPPED_BYTES) ? Infinity : declared;
   if (unpacked !== undefined && unpacked > MAX_UNZIPPED_BYTES)
     return {
       ok: false,
       code: 'import.too-large',
       params: {
         name: fileName,
-        size: Number.isFinite(unpacked) ? `解压后 unpacked ${megabytes(unpacked)}` : '解压后 unpacked > 4 GB',
+        size: Number.isFinite(unpacked) ? `解压后 unpacked ${megabytes(unpacked)}` : `解压后 unpacked > ${megabytes(MAX_UNZIPPED_BYTES)}`,
         limit: megabytes(MAX_UNZIPPED_BYTES),
       },
     };
@@ -159,17 +207,34 @@ async function readXlsx(bytes: Uint8Array, fileName: string): Promise<ReadResult
   return { ok: true, kind: 'xlsx', sheets, ...(workbook.properties.date1904 ? { date1904: true } : {}) };
 }
 
+/** Whether text is a web page or XML (what online systems export as "Excel" under an .xls name), not CSV. */
+function isMarkup(bytes: Uint8Array): boolean {
+  return /^\s*</.test(decodeCsv(bytes.subarray(0, 1024)).text);
+}
+
+const SPREADSHEET_EXTENSIONS = ['xlsx', 'xlsm', 'xls', 'et', 'csv', 'txt', 'tsv'];
+
+/**
+ * What the file is decides how it is read, not its name: an OLE2 compound file is an old .xls/.et
+ * (or a password-protected .xlsx), a zip is an .xlsx, and text is CSV, whichever of the spreadsheet
+ * extensions it carries (a workbook saved as .xls, CSV exported as .xlsx or .xls); a web page named
+ * .xls is refused with how to re-save it.
+ */
 export async function readSpreadsheet(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
   const ext = (/\.([a-z0-9]+)$/i.exec(fileName)?.[1] ?? '').toLowerCase();
   // A password-protected .xlsx is an OLE2 compound file holding an "EncryptionInfo" stream (its name in UTF-16LE).
   if (startsWith(bytes, OLE2) && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(ENCRYPTION_INFO))
     return { ok: false, code: 'import.encrypted', params: { name: fileName } };
-  if (startsWith(bytes, OLE2) || ['xls', 'et', 'wps'].includes(ext)) return { ok: false, code: 'import.xls', params: { name: fileName } };
+  if (startsWith(bytes, OLE2)) return { ok: false, code: 'import.xls', params: { name: fileName } };
   if (bytes.length > MAX_FILE_BYTES)
     return { ok: false, code: 'import.too-large', params: { name: fileName, size: megabytes(bytes.length), limit: megabytes(MAX_FILE_BYTES) } };
-  // Software that exports "Excel" often writes CSV text under an .xlsx name: read what the file is, not what it is called.
-  if (['xlsx', 'xlsm'].includes(ext) && !startsWith(bytes, ZIP) && isText(bytes)) return readCsv(bytes);
-  if (['xlsx', 'xlsm'].includes(ext) || (startsWith(bytes, ZIP) && ext !== 'csv')) return readXlsx(bytes, fileName);
-  if (['csv', 'txt', 'tsv'].includes(ext)) return readCsv(bytes);
+  const spreadsheet = SPREADSHEET_EXTENSIONS.includes(ext);
+  if (startsWith(bytes, ZIP) && (spreadsheet || ext === '')) return readXlsx(bytes, fileName);
+  if (spreadsheet && isText(bytes)) {
+    if (['xls', 'et'].includes(ext) && isMarkup(bytes)) return { ok: false, code: 'import.xls', params: { name: fileName, format: 'web-page' } };
+    return readCsv(bytes);
+  }
+  if (['xls', 'et', 'wps'].includes(ext)) return { ok: false, code: 'import.xls', params: { name: fileName } };
+  if (['xlsx', 'xlsm'].includes(ext)) return readXlsx(bytes, fileName);
   return { ok: false, code: 'import.file-type', params: { name: fileName, ext: ext ? `.${ext}` : '（无扩展名 none）' } };
 }
