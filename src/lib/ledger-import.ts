@@ -21,6 +21,8 @@ export interface SheetRow {
   cells: readonly Cell[];
   /** Hidden in Excel/WPS (not shown, not printed): imported, with a warning so the clerk knows it is in the ledger. */
   hidden?: boolean;
+  /** Number formats that show a unit (#,##0.00"万元"), by column index: only those, since they hide which unit the number is in. */
+  formats?: readonly (string | undefined)[];
 }
 
 export type Column =
@@ -212,23 +214,30 @@ function half(text: string): string {
  */
 export const AMOUNT_UNITS = { 万元: 4, 千元: 3 } as const;
 export type AmountUnit = keyof typeof AMOUNT_UNITS;
-const UNIT_WORD = '(万元|千元|元)';
-/** A unit at the end of a header: 收入（万元）, 金额(单位:万元), 支出/万元, 收入万元. */
-const HEADER_UNIT = new RegExp(`(?:[(（](?:金额)?(?:单位)?[:：]?${UNIT_WORD}[)）]|[/／]${UNIT_WORD}|(万元|千元))$`);
-/** A note above or in the header row giving the unit of the whole sheet: 单位：万元, 金额单位：万元. */
-const SHEET_UNIT = new RegExp(`单位[:：]${UNIT_WORD}(?![\u3400-\u9fff])`);
-/** A unit written in an amount cell itself: 1.2万, 1.2万元, 3千元. */
-const CELL_UNIT = /(万元|万|千元)$/;
+/** What a unit note says: 元, a larger unit it converts, or a unit it cannot take (百元, 亿元, 美元), as written. */
+type UnitSaid = 'yuan' | AmountUnit | { unknown: string };
 
-const unitOf = (word: string | undefined): AmountUnit | undefined => (word === '万元' || word === '万' ? '万元' : word === '千元' ? '千元' : undefined);
-
-/** The unit a header names at its end, or undefined when it names none; 元 is 'yuan'. */
-function headerUnit(cell: Cell): AmountUnit | 'yuan' | undefined {
-  if (typeof cell !== 'string') return undefined;
-  const m = HEADER_UNIT.exec(half(cell).replace(/\s+/g, ''));
-  if (!m) return undefined;
-  return unitOf(m[1] ?? m[2] ?? m[3]) ?? 'yuan';
+/** A unit as written (万元, 万, 人民币元, 百元, 万美元), or undefined when the words are no unit (含税, 现金). */
+function classifyUnit(written: string): UnitSaid | undefined {
+  const w = written.replace(/^(?:金额)?(?:单位)?(?:[:：]|为)?/, '');
+  if (/^(?:元|人民币元|人民币|RMB|CNY|¥)$/i.test(w)) return 'yuan';
+  if (w === '万元' || w === '万') return '万元';
+  if (w === '千元' || w === '千') return '千元';
+  return /[万千百亿]|美元|港币|外币|USD/i.test(w) ? { unknown: written } : undefined;
 }
+
+/** The unit a header names at its end (收入（万元）, 金额(单位:万元), 支出/万元, 收入万元), or undefined when it names none. */
+function headerUnit(cell: Cell): UnitSaid | undefined {
+  if (typeof cell !== 'string') return undefined;
+  const text = half(cell).replace(/\s+/g, '');
+  const m = /[(（]([^)）]*)[)）]$/.exec(text) ?? /[/／]([^/／]+)$/.exec(text) ?? /(万元|千元)$/.exec(text);
+  return m ? classifyUnit(m[1]!) : undefined;
+}
+
+/** A note anywhere on the sheet giving the unit of its amounts: 单位：万元, 金额单位：万元, （单位：元）, 单位为万元. */
+const SHEET_UNIT = /单位(?:[:：]|为)?((?:人民币)?[万千百亿]?(?:美|港)?元)(?![\u3400-\u9fff])/;
+/** A unit written in an amount cell itself: 1.2万, 1.2万元, 3千元, or 12,000元 in a column headed （万元）. */
+const CELL_UNIT = /(万元|万|千元|元)$/;
 
 /** Header text as compared: no spaces, no unit suffix such as （元）, (单位:元) or 万元. */
 function normaliseHeader(cell: Cell): string {
@@ -327,7 +336,8 @@ export function cellFen(cell: Cell | undefined, unit?: AmountUnit): CellFen {
   // A unit written in the cell (1.2万) is the cell's own, whatever the column says.
   const read = (t: string) => {
     const own = CELL_UNIT.exec(t);
-    const u = own ? unitOf(own[1]) : unit;
+    const said = own ? classifyUnit(own[1]!) : undefined;
+    const u = own ? (said === '万元' || said === '千元' ? said : undefined) : unit;
     const number = own ? t.slice(0, own.index).trim() : t;
     const r = parseFen(number, { unitShift: u ? AMOUNT_UNITS[u] : 0 });
     return !r.ok && r.error === 'decimals' ? tooFine(u, number.replace(/^¥\s*/, '')) : r;
@@ -431,34 +441,55 @@ export function importLedgerRows(
     } as ImportFinding);
   };
 
-  // The unit of each amount column: its header's (收入（万元）), else the sheet's (单位：万元 above the
-  // header), else 元. Amounts in 万元 are converted exactly; the clerk is told, naming the cells that said so.
+  // The unit of each amount column: its header's (收入（万元）), else the sheet's (a 单位：万元 note above,
+  // beside or below the entries), else 元. Amounts in 万元 are converted exactly and the clerk is told,
+  // naming the cells that said so; a unit that cannot be converted exactly (百元, 美元) is refused there.
+  const headerRow = rows[header.index]!;
   const sheetUnit = rows
-    .slice(0, header.index + 1)
-    .flatMap((row, i) => row.cells.map((cell, c) => ({ row, c, header: i === header.index && Object.values(col).includes(c), cell })))
-    .filter((x) => !x.header)
-    .map((x) => ({ ...x, unit: unitOf(SHEET_UNIT.exec(half(cellText(x.cell)).replace(/\s+/g, ''))?.[1]) }))
-    .find((x) => x.unit !== undefined);
+    .flatMap((row) => row.cells.map((cell, c) => ({ row, c, cell })))
+    .filter((x) => !(x.row === headerRow && Object.values(col).includes(x.c)))
+    .map((x) => {
+      const m = SHEET_UNIT.exec(half(cellText(x.cell)).replace(/\s+/g, ''));
+      return { ...x, said: m ? classifyUnit(m[1]!) : undefined };
+    })
+    .find((x) => x.said !== undefined && x.said !== 'yuan');
   const units: Partial<Record<Column, AmountUnit>> = {};
-  const unitCells = new Map<AmountUnit, { row: SheetRow; columns: number[] }>();
+  const unitCells = new Map<string, { code: 'import.unit' | 'import.unit-unknown'; unit: string; row: SheetRow; columns: number[] }>();
   for (const c of ['income', 'expense', 'amount', 'balance'] as const) {
     if (col[c] === undefined) continue;
-    const said = headerUnit(rows[header.index]!.cells[col[c]] ?? null);
-    const unit = said === 'yuan' ? undefined : (said ?? sheetUnit?.unit);
-    if (!unit) continue;
-    units[c] = unit;
-    const source = said ? { row: rows[header.index]!, column: col[c] } : { row: sheetUnit!.row, column: sheetUnit!.c };
-    const cells = unitCells.get(unit) ?? { row: source.row, columns: [] };
-    if (cells.row === source.row && !cells.columns.includes(source.column)) cells.columns.push(source.column);
-    unitCells.set(unit, cells);
+    const inHeader = headerUnit(headerRow.cells[col[c]] ?? null);
+    const said = inHeader ?? sheetUnit?.said;
+    if (said === undefined || said === 'yuan') continue;
+    if (typeof said === 'string') units[c] = said;
+    const source = inHeader ? { row: headerRow, column: col[c] } : { row: sheetUnit!.row, column: sheetUnit!.c };
+    const [code, unit] = typeof said === 'string' ? (['import.unit', said] as const) : (['import.unit-unknown', said.unknown] as const);
+    const key = `${code} ${unit} ${source.row.n}`;
+    const cells = unitCells.get(key) ?? { code, unit, row: source.row, columns: [] };
+    if (!cells.columns.includes(source.column)) cells.columns.push(source.column);
+    unitCells.set(key, cells);
   }
-  for (const [unit, { row, columns }] of unitCells) fail(row, columns, 'import.unit', { unit }, 'warning');
+  for (const { code, unit, row, columns } of unitCells.values()) {
+    if (code === 'import.unit') fail(row, columns, code, { unit: unit as AmountUnit }, 'warning');
+    else fail(row, columns, code, { unit });
+  }
+  // A sheet whose amounts cannot be read in yuan has no entries to give.
+  if (findings.some((f) => f.code === 'import.unit-unknown')) return { entries: [], findings, header: { row: headerRow.n, columns: col } };
 
   for (const row of rows.slice(header.index + 1)) {
     const all = row.cells.map(cellText);
     if (all.every((t) => t === '')) continue;
     const label = half(all.filter((t) => !/^[\d.,\-\s¥]+$/.test(t)).join(' '));
-    const amountOf = (c: Column) => cellFen(at(row, c), units[c]);
+    // A number whose display adds a unit (#,##0.00"万元", or 0!.0000"万" showing yuan as 万) could mean yuan or 万元: refused.
+    const amountOf = (c: Column): CellFen | { ok: false; error: 'unit-format'; format: string } => {
+      const format = col[c] === undefined ? undefined : row.formats?.[col[c]];
+      return format === undefined ? cellFen(at(row, c), units[c]) : { ok: false, error: 'unit-format', format };
+    };
+    const amountProblem = (c: 'income' | 'expense' | 'amount', r: Exclude<ReturnType<typeof amountOf>, { ok: true }>) => {
+      const value = text(row, c);
+      if (r.error === 'unit-decimals') fail(row, [c], 'import.amount-unit', { column: c, value, unit: r.unit, yuan: r.yuan });
+      else if (r.error === 'unit-format') fail(row, [c], 'import.amount-format', { column: c, value, format: r.format });
+      else fail(row, [c], 'import.amount', { column: c, value, reason: r.error });
+    };
     // The sign-off footer WPS and Excel templates end with (负责人：… | 会计：… | 审核：… | 公开日期：…).
     const hasAmount = (['income', 'expense', 'amount'] as const).some((c) => {
       const r = amountOf(c);
@@ -474,6 +505,8 @@ export function importLedgerRows(
       }
       continue;
     }
+    // A note giving the sheet's unit (注：金额单位：万元) is read above, not an entry.
+    if (!hasAmount && all.some((t) => SHEET_UNIT.test(half(t).replace(/\s+/g, '')))) continue;
     // Rows without a voucher number may be the sheet's own lines: balances, totals, page carries,
     // or the header repeated on a new printed page.
     if (!text(row, 'voucher')) {
@@ -537,12 +570,8 @@ export function importLedgerRows(
     if (col.income !== undefined || col.expense !== undefined) {
       const inc = amountOf('income');
       const exp = amountOf('expense');
-      const bad = [['income', inc, at(row, 'income')] as const, ['expense', exp, at(row, 'expense')] as const].filter(([, r]) => !r.ok && r.error !== 'empty');
-      for (const [s, r, raw] of bad) {
-        if (r.ok) continue;
-        if (r.error === 'unit-decimals') fail(row, [s], 'import.amount-unit', { column: s, value: cellText(raw), unit: r.unit, yuan: r.yuan });
-        else fail(row, [s], 'import.amount', { column: s, value: cellText(raw), reason: r.error });
-      }
+      const bad = [['income', inc] as const, ['expense', exp] as const].filter(([, r]) => !r.ok && r.error !== 'empty');
+      for (const [s, r] of bad) if (!r.ok) amountProblem(s, r);
       const incFen = inc.ok ? inc.fen : 0;
       const expFen = exp.ok ? exp.fen : 0;
       if (bad.length === 0) {
@@ -555,11 +584,8 @@ export function importLedgerRows(
     } else {
       const r = amountOf('amount');
       if (!r.ok && r.error === 'empty') fail(row, ['amount'], 'import.no-amount');
-      else if (!r.ok) {
-        if (r.error === 'unit-decimals')
-          fail(row, ['amount'], 'import.amount-unit', { column: 'amount', value: text(row, 'amount'), unit: r.unit, yuan: r.yuan });
-        else fail(row, ['amount'], 'import.amount', { column: 'amount', value: text(row, 'amount'), reason: r.error });
-      } else if (r.fen === 0) fail(row, ['amount'], 'import.no-amount');
+      else if (!r.ok) amountProblem('amount', r);
+      else if (r.fen === 0) fail(row, ['amount'], 'import.no-amount');
       else {
         amount = r.fen;
         const dir = half(text(row, 'direction')).replace(/\s+/g, '');

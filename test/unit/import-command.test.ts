@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadCounty } from '../../src/check/load.ts';
 import { IMPORT_MESSAGES, renderImportMessage, toolText } from '../../src/check/messages/index.ts';
-import { cellDate, cellFen, normaliseCategory, readSignoffRow, type Cell } from '../../src/lib/ledger-import.ts';
+import { cellDate, cellFen, columnLetters, normaliseCategory, readSignoffRow, type Cell } from '../../src/lib/ledger-import.ts';
 import { importLedger, resolveMaskedName } from '../../src/tools/import-ledger.ts';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -435,6 +435,50 @@ describe('amounts written in 万元', () => {
     expect(readFileSync(ledgerPath('maqu', '2025-q3'), 'utf8')).toBe(before);
   });
 
+  it('reads 12,000元 written in a column headed （万）as 12,000 yuan, not 12,000 万元, and a 单位：万元 note below the entries for the whole sheet', async () => {
+    rmSync(ledgerPath('maqu', '2025-q3'));
+    const own = tempFile(
+      '元.csv',
+      '日期,凭证号,摘要,科目,收入（万）,支出（万）\n2025-07-08,记-07-001,运转经费,补助收入,"12,000元",\n2025-07-09,记-07-002,租金,经营收入,0.5,\n',
+    );
+    const r = await importLedger(tree.root, 'maqu', own, {});
+    expect(r.code, r.stdout).toBe(0);
+    expect(pick(writtenLedger('maqu', '2025-q3')['income'], ['amount'])).toEqual([{ amount: '12,000.00' }, { amount: '5,000.00' }]);
+    const below = tempFile('表尾单位.csv', '日期,凭证号,摘要,科目,收入,支出\n2025-07-08,记-07-001,运转经费,补助收入,1.86,\n,,,,,\n注：金额单位：万元,,,,,\n');
+    const b = await importLedger(tree.root, 'maqu', below, { force: true });
+    expect(b.code, b.stdout).toBe(0);
+    expect(pick(writtenLedger('maqu', '2025-q3')['income'], ['amount'])).toEqual([{ amount: '18,600.00' }]);
+    blockAt(b.stdout, '文件「表尾单位.csv」第 4 行 A 列（file 表尾单位.csv, cell A4）', 'import.unit', { unit: '万元' });
+  });
+
+  it('refuses amounts in a unit it cannot convert exactly (百元, 万美元), naming the header cell, and writes nothing', async () => {
+    const before = readFileSync(ledgerPath('maqu', '2025-q3'), 'utf8');
+    const file = tempFile('百元.csv', '日期,凭证号,摘要,科目,收入（百元）,支出（百元）\n2025-07-08,记-07-001,运转经费,补助收入,186,\n');
+    const r = await importLedger(tree.root, 'maqu', file, { force: true });
+    expect(r.code).toBe(1);
+    blockAt(r.stdout, '文件「百元.csv」第 1 行 E 列和 F 列（file 百元.csv, cells E1 and F1）', 'import.unit-unknown', { unit: '百元' });
+    const usd = tempFile('美元.csv', '马曲村收支（单位：万美元）\n日期,凭证号,摘要,科目,收入,支出\n2025-07-08,记-07-001,运转经费,补助收入,186,\n');
+    const u = await importLedger(tree.root, 'maqu', usd, { force: true });
+    expect(u.code).toBe(1);
+    expect(u.stdout).toContain('金额的单位“万美元”不能准确换算成元');
+    expect(readFileSync(ledgerPath('maqu', '2025-q3'), 'utf8')).toBe(before);
+  });
+
+  it('refuses a number whose cell format shows it in 万 (#,##0.00"万元"), since it may be yuan or 万元, naming the cell', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('收支');
+    ws.addRow(['日期', '凭证号', '摘要', '科目', '收入', '支出']);
+    ws.addRow([new Date(Date.UTC(2025, 6, 8)), '记-07-001', '村级组织运转经费', '补助收入', 1.86, null]);
+    ws.getCell('E2').numFmt = '#,##0.00"万元"';
+    const r = await importLedger(tree.root, 'maqu', tempFile('格式.xlsx', new Uint8Array(await wb.xlsx.writeBuffer())), { force: true });
+    expect(r.code).toBe(1);
+    blockAt(r.stdout, '工作表「收支」第 2 行 E 列（sheet 收支, cell E2）', 'import.amount-format', {
+      column: 'income',
+      value: '1.86',
+      format: '#,##0.00"万元"',
+    });
+  });
+
   it('refuses a number cell a thousandth of a yuan off a whole fen, however large, instead of rounding it away', () => {
     expect(cellFen(10000.004)).toEqual({ ok: false, error: 'decimals' });
     expect(cellFen(123456789.001)).toEqual({ ok: false, error: 'decimals' });
@@ -687,6 +731,23 @@ describe('reading cells', () => {
     for (const written of ['(21,600.00)', '（21,600.00）', '−21,600.00', '-21,600.00'])
       expect(cellFen(written), written).toEqual({ ok: false, error: 'negative' });
     expect(cellFen('(备注)')).toEqual({ ok: false, error: 'format' });
+  });
+
+  it('converts amounts in 万元 and 千元 exactly, wherever the unit is written, and refuses the ones that are not a whole fen', () => {
+    expect(cellFen('1.2万')).toEqual({ ok: true, fen: 1_200_000 });
+    expect(cellFen('1.2345000万')).toEqual({ ok: true, fen: 1_234_500 });
+    expect(cellFen('0.0001万')).toEqual({ ok: true, fen: 100 });
+    expect(cellFen('¥ 3千元')).toEqual({ ok: true, fen: 300_000 });
+    expect(cellFen(1.2345, '万元')).toEqual({ ok: true, fen: 1_234_500 });
+    expect(cellFen(1.86, '千元')).toEqual({ ok: true, fen: 186_000 });
+    expect(cellFen('12,000元', '万元'), 'a cell that says 元 is in yuan whatever its column says').toEqual({ ok: true, fen: 1_200_000 });
+    expect(cellFen('（1.2万）')).toEqual({ ok: false, error: 'negative' });
+    expect(cellFen(1e-7, '万元')).toEqual({ ok: false, error: 'unit-decimals', unit: '万元', yuan: '0.001' });
+    expect(cellFen('1.23456789万')).toEqual({ ok: false, error: 'unit-decimals', unit: '万元', yuan: '12,345.6789' });
+  });
+
+  it('names columns with the letters Excel and WPS show, past Z', () => {
+    expect([0, 25, 26, 51, 52, 701, 702, 16383].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA', 'XFD']);
   });
 
   it('reads dates written every common way, and Excel serial numbers', () => {

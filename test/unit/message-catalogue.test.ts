@@ -38,6 +38,8 @@ const NOT_FROM_CONTENT: Record<string, readonly string[]> = {
     'import.amount',
     'import.amount-unit',
     'import.unit',
+    'import.unit-unknown',
+    'import.amount-format',
     'import.both-sides',
     'import.no-amount',
     'import.direction',

@@ -145,6 +145,23 @@ export const IMPORT_MESSAGES = defineMessages({
     fixEn:
       'Check a few imported amounts against the vouchers; if these columns are really in yuan, correct the header or the 单位 note and import again with --force.',
   }),
+  'import.amount-format': (p: { column: 'income' | 'expense' | 'amount'; value: Param; format: Param }) => ({
+    zh: `${COLUMN_ZH[p.column]}这一格存的数是 ${s(p.value)}，但单元格格式（${s(p.format)}）让它显示带“万”或“千”，看不出是 ${s(p.value)} 元还是 ${s(p.value)} 万元。`,
+    en: `The ${p.column} cell holds ${s(p.value)}, but its number format (${s(p.format)}) shows it with 万 or 千, so it is unclear whether it is ${s(p.value)} yuan or ${s(p.value)} 万元.`,
+    expectedZh: '单元格格式为“常规”或“数值”，金额以元填写（或在表头写明“（万元）”）',
+    expectedEn: 'cells formatted General or Number, amounts in yuan (or the header saying （万元）)',
+    fixZh: '选中金额栏，右键“设置单元格格式”选“数值”，核对每格是以元为单位的金额（如果是万元，在表头写“收入（万元）”），再重新导入。',
+    fixEn:
+      'Select the amount column, right-click "Format Cells", choose Number, check each cell is in yuan (if in 万元, head the column 收入（万元）), then import again.',
+  }),
+  'import.unit-unknown': (p: { unit: Param }) => ({
+    zh: `金额的单位“${s(p.unit)}”不能准确换算成元，没有导入。`,
+    en: `The amounts' unit "${s(p.unit)}" cannot be converted exactly to yuan; nothing was imported.`,
+    expectedZh: '以元为单位（也可以是万元或千元，会准确换算成元）',
+    expectedEn: 'amounts in yuan (or in 万元 or 千元, converted exactly to yuan)',
+    fixZh: '把金额换算成元填写，表头写成“收入（元）”“支出（元）”，再重新导入。',
+    fixEn: 'Write the amounts in yuan with headers such as 收入（元） and 支出（元）, then import again.',
+  }),
   'import.both-sides': (p: { income: Param; expense: Param }) => ({
     zh: `同一行的收入（${s(p.income)}）和支出（${s(p.expense)}）都有金额。`,
     en: `The row has both an income (${s(p.income)}) and an expense (${s(p.expense)}).`,
