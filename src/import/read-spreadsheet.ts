@@ -4,7 +4,8 @@
  * Windows), separated by commas, tabs or semicolons (csv-parse). Old binary .xls/.et files are
  * recognised and refused with how to re-save them. A file too large to be one period's ledger (over
  * MAX_FILE_BYTES, or an .xlsx whose contents unpack to over MAX_UNZIPPED_BYTES: a zip bomb, or a sheet
- * with a million empty formatted rows) is refused before it is parsed, so it cannot exhaust memory.
+ * with a million empty formatted rows) is refused before it is parsed, so it cannot exhaust memory; a
+ * zip is unpacked here with each part's inflation capped, and exceljs reads only what was unpacked.
  * Hidden sheets are marked, and a workbook saved in the 1904 date system (Excel for Mac) says so, so
  * dates typed as serial numbers are read in the right system. Takes bytes, touches no files.
  */

@@ -67,7 +67,16 @@ export function formatImportFinding(f: ImportFinding, source: RowSource): string
  * `max` of them (a file growing while it is read is cut off and refused). A folder or a device
  * (/dev/zero, a pipe) is not opened at all.
  */
-function readBounded(
+function readBounded(path: string, max: number): ReturnType<typeof readAtMost> | { ok: false; reason: 'unreadable'; detail: string } {
+  try {
+    return readAtMost(path, max);
+  } catch (error) {
+    // Permission denied, a file removed meanwhile: said, never a crash.
+    return { ok: false, reason: 'unreadable', detail: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function readAtMost(
   path: string,
   max: number,
 ): { ok: true; bytes: Uint8Array } | { ok: false; reason: 'not-a-file' } | { ok: false; reason: 'too-large'; size: number } {
@@ -183,6 +192,7 @@ export async function importLedger(root: string, id: string | undefined, file: s
   };
   const onDisk = readBounded(path, MAX_SPREADSHEET_BYTES);
   if (!onDisk.ok && onDisk.reason === 'not-a-file') return { code: 1, stdout: '', stderr: toolText('import.not-a-file', { file }) };
+  if (!onDisk.ok && onDisk.reason === 'unreadable') return fail([{ code: 'import.unreadable', params: { detail: onDisk.detail }, severity: 'error' }]);
   if (!onDisk.ok)
     return fail([
       {
