@@ -245,7 +245,7 @@ function normaliseHeader(cell: Cell): string {
   return half(cell)
     .replace(/\s+/g, '')
     .replace(/[(（][^)）]*[)）]$/, '')
-    .replace(/[/／](万元|千元|元)$/, '')
+    .replace(/[/／](万元|千元|元|万|千)$/, '')
     .replace(/(万元|千元)$/, '')
     .replace(/[:：]$/, '');
 }
@@ -506,7 +506,8 @@ export function importLedgerRows(
       continue;
     }
     // A note giving the sheet's unit (注：金额单位：万元) is read above, not an entry.
-    if (!hasAmount && all.some((t) => SHEET_UNIT.test(half(t).replace(/\s+/g, '')))) continue;
+    const filled = all.filter(Boolean);
+    if (!hasAmount && filled.length === 1 && SHEET_UNIT.test(half(filled[0]!).replace(/\s+/g, ''))) continue;
     // Rows without a voucher number may be the sheet's own lines: balances, totals, page carries,
     // or the header repeated on a new printed page.
     if (!text(row, 'voucher')) {

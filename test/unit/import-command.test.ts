@@ -439,11 +439,12 @@ describe('amounts written in 万元', () => {
     rmSync(ledgerPath('maqu', '2025-q3'));
     const own = tempFile(
       '元.csv',
-      '日期,凭证号,摘要,科目,收入（万）,支出（万）\n2025-07-08,记-07-001,运转经费,补助收入,"12,000元",\n2025-07-09,记-07-002,租金,经营收入,0.5,\n',
+      '日期,凭证号,摘要,科目,收入（万）,支出/万\n2025-07-08,记-07-001,运转经费,补助收入,"12,000元",\n2025-07-09,记-07-002,租金,经营收入,0.5,\n2025-07-10,记-07-003,电费,管理费用,,0.0321\n',
     );
     const r = await importLedger(tree.root, 'maqu', own, {});
     expect(r.code, r.stdout).toBe(0);
     expect(pick(writtenLedger('maqu', '2025-q3')['income'], ['amount'])).toEqual([{ amount: '12,000.00' }, { amount: '5,000.00' }]);
+    expect(pick(writtenLedger('maqu', '2025-q3')['expense'], ['amount'])).toEqual([{ amount: '321.00' }]);
     const below = tempFile('表尾单位.csv', '日期,凭证号,摘要,科目,收入,支出\n2025-07-08,记-07-001,运转经费,补助收入,1.86,\n,,,,,\n注：金额单位：万元,,,,,\n');
     const b = await importLedger(tree.root, 'maqu', below, { force: true });
     expect(b.code, b.stdout).toBe(0);
