@@ -331,7 +331,10 @@ export function cellFen(cell: Cell | undefined, unit?: AmountUnit): CellFen {
     if (fen < 0) return { ok: false, error: 'negative' };
     return fen > 100_000_000_000_000 ? { ok: false, error: 'too-large' } : { ok: true, fen };
   }
-  const text = half(cell).trim();
+  // 12,000.00元整 and 1.2万元整 as amounts are written on vouchers: 整 (exactly) adds nothing.
+  const text = half(cell)
+    .trim()
+    .replace(/(元|万|万元|千元)\s*整$/, '$1');
   if (text === '' || /^[-—–]+$/.test(text)) return { ok: false, error: 'empty' };
   // A unit written in the cell (1.2万) is the cell's own, whatever the column says.
   const read = (t: string) => {

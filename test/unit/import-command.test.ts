@@ -739,6 +739,9 @@ describe('reading cells', () => {
     expect(cellFen('1.2345000万')).toEqual({ ok: true, fen: 1_234_500 });
     expect(cellFen('0.0001万')).toEqual({ ok: true, fen: 100 });
     expect(cellFen('¥ 3千元')).toEqual({ ok: true, fen: 300_000 });
+    expect(cellFen('1.2万元整')).toEqual({ ok: true, fen: 1_200_000 });
+    expect(cellFen('12,000.00元整', '万元')).toEqual({ ok: true, fen: 1_200_000 });
+    expect(cellFen('整')).toEqual({ ok: false, error: 'format' });
     expect(cellFen(1.2345, '万元')).toEqual({ ok: true, fen: 1_234_500 });
     expect(cellFen(1.86, '千元')).toEqual({ ok: true, fen: 186_000 });
     expect(cellFen('12,000元', '万元'), 'a cell that says 元 is in yuan whatever its column says').toEqual({ ok: true, fen: 1_200_000 });
