@@ -21,6 +21,8 @@ export interface SheetRow {
   cells: readonly Cell[];
   /** Hidden in Excel/WPS (not shown, not printed): imported, with a warning so the clerk knows it is in the ledger. */
   hidden?: boolean;
+  /** Number formats that show a unit (#,##0.00"万元"), by column index: only those, since they hide which unit the number is in. */
+  formats?: readonly (string | undefined)[];
 }
 
 export type Column =
@@ -80,6 +82,8 @@ export interface ImportedEntry {
 export type ImportFinding = ImportMessage & {
   /** Row number, when the finding is about one row. */
   row?: number;
+  /** The cells of that row it is about, as column indexes (0 is column A), so the clerk is told the cell (C12). */
+  columns?: readonly number[];
   /** A short rendering of the row's cells, so the clerk can find it. */
   excerpt?: string;
   severity: 'error' | 'warning';
@@ -96,6 +100,8 @@ export interface ImportResult {
   period?: Period;
   /** Opening balance written on an 上期结余 / 期初余额 row, if any. */
   openingFen?: number;
+  /** The cell it was read from (row number, column index). */
+  openingCell?: { row: number; column: number };
   /** The sign-off read from the sheet's footer row (负责人：… 会计：… 审核：… 公开日期：…), if any. */
   signoff?: SheetSignoff;
   findings: ImportFinding[];
@@ -190,17 +196,57 @@ export function readSignoffRow(row: SheetRow): { signoff: Omit<SheetSignoff, 'ro
   return { signoff: found, ...(badDate !== undefined ? { badDate } : {}) };
 }
 
+/** The letters Excel and WPS show above a column: 0 is A, 25 is Z, 26 is AA. */
+export function columnLetters(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
 const FULLWIDTH = /[\uFF01-\uFF5E]/g;
 function half(text: string): string {
   return text.replace(FULLWIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
-/** Header text as compared: no spaces, no unit suffix such as （元） or (单位:元). */
+/**
+ * Units amounts are written in, by how many decimal places they sit above 元 (1.2345 万元 is
+ * 12,345.00 元). Amounts in a larger unit are converted exactly, never rounded.
+ */
+export const AMOUNT_UNITS = { 万元: 4, 千元: 3 } as const;
+export type AmountUnit = keyof typeof AMOUNT_UNITS;
+/** What a unit note says: 元, a larger unit it converts, or a unit it cannot take (百元, 亿元, 美元), as written. */
+type UnitSaid = 'yuan' | AmountUnit | { unknown: string };
+
+/** A unit as written (万元, 万, 人民币元, 百元, 万美元), or undefined when the words are no unit (含税, 现金). */
+function classifyUnit(written: string): UnitSaid | undefined {
+  const w = written.replace(/^(?:金额)?(?:单位)?(?:[:：]|为)?/, '');
+  if (/^(?:元|人民币元|人民币|RMB|CNY|¥)$/i.test(w)) return 'yuan';
+  if (w === '万元' || w === '万') return '万元';
+  if (w === '千元' || w === '千') return '千元';
+  return /[万千百亿]|美元|港币|外币|USD/i.test(w) ? { unknown: written } : undefined;
+}
+
+/** The unit a header names at its end (收入（万元）, 金额(单位:万元), 支出/万元, 收入万元), or undefined when it names none. */
+function headerUnit(cell: Cell): UnitSaid | undefined {
+  if (typeof cell !== 'string') return undefined;
+  const text = half(cell).replace(/\s+/g, '');
+  const m = /[(（]([^)）]*)[)）]$/.exec(text) ?? /[/／]([^/／]+)$/.exec(text) ?? /(万元|千元)$/.exec(text);
+  return m ? classifyUnit(m[1]!) : undefined;
+}
+
+/** A note anywhere on the sheet giving the unit of its amounts: 单位：万元, 金额单位：万元, （单位：元）, 单位为万元. */
+const SHEET_UNIT = /单位(?:[:：]|为)?((?:人民币)?[万千百亿]?(?:美|港)?元)(?![\u3400-\u9fff])/;
+/** A unit written in an amount cell itself: 1.2万, 1.2万元, 3千元, or 12,000元 in a column headed （万元）. */
+const CELL_UNIT = /(万元|万|千元|元)$/;
+
+/** Header text as compared: no spaces, no unit suffix such as （元）, (单位:元) or 万元. */
 function normaliseHeader(cell: Cell): string {
   if (typeof cell !== 'string') return '';
   return half(cell)
     .replace(/\s+/g, '')
     .replace(/[(（][^)）]*[)）]$/, '')
+    .replace(/[/／](万元|千元|元|万|千)$/, '')
+    .replace(/(万元|千元)$/, '')
     .replace(/[:：]$/, '');
 }
 
@@ -235,27 +281,74 @@ const CUMULATIVE_ROW = /累计|过次页|承前页|承上页|转下页/;
 const OPENING_ROW = /上期结余|上月结余|上季结余|上季度结余|期初余额|期初结余|年初余额|上年结转|上年结余/;
 const CLOSING_ROW = /本期结余|本月结余|本季结余|本季度结余|期末余额|期末结余/;
 
+/** A decimal number written out in full, without an exponent: 1e-7 is 0.0000001. */
+function plainDecimal(text: string): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/i.exec(text);
+  if (!m) return text;
+  const digits = `${m[2]}${m[3] ?? ''}`;
+  const point = m[2]!.length + Number(m[4]);
+  const body =
+    point <= 0
+      ? `0.${'0'.repeat(-point)}${digits}`
+      : point >= digits.length
+        ? `${digits}${'0'.repeat(point - digits.length)}`
+        : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return `${m[1]}${body}`;
+}
+
+/** An amount written in a larger unit, exactly in yuan with thousands separators: 1.23456789 万 is 12,345.6789. */
+function exactYuan(written: string, shift: number): string {
+  const m = /^(\d+)(?:\.(\d*))?$/.exec(plainDecimal(written.replaceAll(',', '')));
+  if (!m) return written;
+  const frac = (m[2] ?? '').padEnd(shift, '0');
+  const whole = `${m[1]}${frac.slice(0, shift)}`.replace(/^0+(?=\d)/, '');
+  const rest = frac.slice(shift).replace(/0+$/, '');
+  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${rest ? `.${rest}` : ''}`;
+}
+
+export type CellFen =
+  | { ok: true; fen: number }
+  | { ok: false; error: 'empty' | 'format' | 'decimals' | 'negative' | 'too-large' }
+  /** In 万元 (or 千元), a number that is not a whole fen in yuan: refused, never rounded. */
+  | { ok: false; error: 'unit-decimals'; unit: AmountUnit; yuan: string };
+
 /**
- * Money from a cell. Text goes through parseFen (1,234.56, full-width digits, ¥, 元). A number from
- * a spreadsheet is binary floating point (and formulas leave noise such as 123.45000000000002): it is
- * accepted only when it is within a millionth of a whole fen, then read as that fen.
+ * Money from a cell, in `unit` when the column's header or the sheet says so (收入（万元）, 单位：万元)
+ * or the cell itself does (1.2万), converted exactly to fen. Text goes through parseFen (1,234.56,
+ * full-width digits, ¥, 元). A number from a spreadsheet is binary floating point (and formulas leave
+ * noise such as 123.45000000000002): it is accepted only when it is within a millionth of a fen (or
+ * a trillionth of the amount, for amounts where that is larger) of a whole fen, then read as that fen.
  */
-export function cellFen(cell: Cell | undefined): { ok: true; fen: number } | { ok: false; error: 'empty' | 'format' | 'decimals' | 'negative' | 'too-large' } {
+export function cellFen(cell: Cell | undefined, unit?: AmountUnit): CellFen {
   if (cell === null || cell === undefined || cell instanceof Date) return cell instanceof Date ? { ok: false, error: 'format' } : { ok: false, error: 'empty' };
+  const tooFine = (u: AmountUnit | undefined, written: string): CellFen =>
+    u ? { ok: false, error: 'unit-decimals', unit: u, yuan: exactYuan(written, AMOUNT_UNITS[u]) } : { ok: false, error: 'decimals' };
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) return { ok: false, error: 'format' };
-    const scaled = cell * 100;
+    const scaled = cell * 10 ** (2 + (unit ? AMOUNT_UNITS[unit] : 0));
     const fen = Math.round(scaled);
-    if (Math.abs(scaled - fen) > 1e-6 * Math.max(1, Math.abs(scaled))) return { ok: false, error: 'decimals' };
+    if (Math.abs(scaled - fen) > Math.max(1e-6, 1e-12 * Math.abs(scaled))) return cell < 0 ? { ok: false, error: 'negative' } : tooFine(unit, String(cell));
     if (fen < 0) return { ok: false, error: 'negative' };
     return fen > 100_000_000_000_000 ? { ok: false, error: 'too-large' } : { ok: true, fen };
   }
-  const text = half(cell).trim();
+  // 12,000.00元整 and 1.2万元整 as amounts are written on vouchers: 整 (exactly) adds nothing.
+  const text = half(cell)
+    .trim()
+    .replace(/(元|万|万元|千元)\s*整$/, '$1');
   if (text === '' || /^[-—–]+$/.test(text)) return { ok: false, error: 'empty' };
+  // A unit written in the cell (1.2万) is the cell's own, whatever the column says.
+  const read = (t: string) => {
+    const own = CELL_UNIT.exec(t);
+    const said = own ? classifyUnit(own[1]!) : undefined;
+    const u = own ? (said === '万元' || said === '千元' ? said : undefined) : unit;
+    const number = own ? t.slice(0, own.index).trim() : t;
+    const r = parseFen(number, { unitShift: u ? AMOUNT_UNITS[u] : 0 });
+    return !r.ok && r.error === 'decimals' ? tooFine(u, number.replace(/^¥\s*/, '')) : r;
+  };
   // Accountants' negatives: (1,234.00) in brackets, or − (U+2212) as Excel's accounting format shows it.
   const bracketed = /^[(（](.*)[)）]$/.exec(text)?.[1] ?? (/^−/.test(text) ? text.slice(1) : undefined);
-  if (bracketed !== undefined && parseFen(bracketed).ok) return { ok: false, error: 'negative' };
-  return parseFen(text);
+  if (bracketed !== undefined && read(bracketed.trim()).ok) return { ok: false, error: 'negative' };
+  return read(text);
 }
 
 const EXCEL_EPOCH_DAY = Date.UTC(1899, 11, 30) / 86_400_000;
@@ -334,17 +427,72 @@ export function importLedgerRows(
   const year = options.period?.year ?? yearFromTitle(rows, header.index);
   const entries: ImportedEntry[] = [];
   let openingFen: number | undefined;
+  let openingCell: ImportResult['openingCell'];
   let signoff: SheetSignoff | undefined;
   let sinceSubtotal: ImportedEntry[] = [];
   // code and params are checked together at each call; TypeScript cannot follow the pair into the union.
-  const fail = <C extends ImportMessage['code']>(row: SheetRow, code: C, ...[params, severity]: RowFindingArgs<C>) =>
-    findings.push({ code, row: row.n, excerpt: excerptOf(row), params: params ?? {}, severity: severity ?? 'error' } as ImportFinding);
+  // `cells` names the cells of the row the finding is about: a column of the header, or a column index.
+  const fail = <C extends ImportMessage['code']>(row: SheetRow, cells: readonly (Column | number)[], code: C, ...[params, severity]: RowFindingArgs<C>) => {
+    const columns = [...new Set(cells.map((c) => (typeof c === 'number' ? c : col[c])).filter((c) => c !== undefined))];
+    findings.push({
+      code,
+      row: row.n,
+      ...(columns.length > 0 ? { columns } : {}),
+      excerpt: excerptOf(row),
+      params: params ?? {},
+      severity: severity ?? 'error',
+    } as ImportFinding);
+  };
+
+  // The unit of each amount column: its header's (收入（万元）), else the sheet's (a 单位：万元 note above,
+  // beside or below the entries), else 元. Amounts in 万元 are converted exactly and the clerk is told,
+  // naming the cells that said so; a unit that cannot be converted exactly (百元, 美元) is refused there.
+  const headerRow = rows[header.index]!;
+  const sheetUnit = rows
+    .flatMap((row) => row.cells.map((cell, c) => ({ row, c, cell })))
+    .filter((x) => !(x.row === headerRow && Object.values(col).includes(x.c)))
+    .map((x) => {
+      const m = SHEET_UNIT.exec(half(cellText(x.cell)).replace(/\s+/g, ''));
+      return { ...x, said: m ? classifyUnit(m[1]!) : undefined };
+    })
+    .find((x) => x.said !== undefined && x.said !== 'yuan');
+  const units: Partial<Record<Column, AmountUnit>> = {};
+  const unitCells = new Map<string, { code: 'import.unit' | 'import.unit-unknown'; unit: string; row: SheetRow; columns: number[] }>();
+  for (const c of ['income', 'expense', 'amount', 'balance'] as const) {
+    if (col[c] === undefined) continue;
+    const inHeader = headerUnit(headerRow.cells[col[c]] ?? null);
+    const said = inHeader ?? sheetUnit?.said;
+    if (said === undefined || said === 'yuan') continue;
+    if (typeof said === 'string') units[c] = said;
+    const source = inHeader ? { row: headerRow, column: col[c] } : { row: sheetUnit!.row, column: sheetUnit!.c };
+    const [code, unit] = typeof said === 'string' ? (['import.unit', said] as const) : (['import.unit-unknown', said.unknown] as const);
+    const key = `${code} ${unit} ${source.row.n}`;
+    const cells = unitCells.get(key) ?? { code, unit, row: source.row, columns: [] };
+    if (!cells.columns.includes(source.column)) cells.columns.push(source.column);
+    unitCells.set(key, cells);
+  }
+  for (const { code, unit, row, columns } of unitCells.values()) {
+    if (code === 'import.unit') fail(row, columns, code, { unit: unit as AmountUnit }, 'warning');
+    else fail(row, columns, code, { unit });
+  }
+  // A sheet whose amounts cannot be read in yuan has no entries to give.
+  if (findings.some((f) => f.code === 'import.unit-unknown')) return { entries: [], findings, header: { row: headerRow.n, columns: col } };
 
   for (const row of rows.slice(header.index + 1)) {
     const all = row.cells.map(cellText);
     if (all.every((t) => t === '')) continue;
     const label = half(all.filter((t) => !/^[\d.,\-\s¥]+$/.test(t)).join(' '));
-    const amountOf = (c: Column) => cellFen(at(row, c));
+    // A number whose display adds a unit (#,##0.00"万元", or 0!.0000"万" showing yuan as 万) could mean yuan or 万元: refused.
+    const amountOf = (c: Column): CellFen | { ok: false; error: 'unit-format'; format: string } => {
+      const format = col[c] === undefined ? undefined : row.formats?.[col[c]];
+      return format === undefined ? cellFen(at(row, c), units[c]) : { ok: false, error: 'unit-format', format };
+    };
+    const amountProblem = (c: 'income' | 'expense' | 'amount', r: Exclude<ReturnType<typeof amountOf>, { ok: true }>) => {
+      const value = text(row, c);
+      if (r.error === 'unit-decimals') fail(row, [c], 'import.amount-unit', { column: c, value, unit: r.unit, yuan: r.yuan });
+      else if (r.error === 'unit-format') fail(row, [c], 'import.amount-format', { column: c, value, format: r.format });
+      else fail(row, [c], 'import.amount', { column: c, value, reason: r.error });
+    };
     // The sign-off footer WPS and Excel templates end with (负责人：… | 会计：… | 审核：… | 公开日期：…).
     const hasAmount = (['income', 'expense', 'amount'] as const).some((c) => {
       const r = amountOf(c);
@@ -353,9 +501,16 @@ export function importLedgerRows(
     const footer = hasAmount ? undefined : readSignoffRow(row);
     if (footer) {
       signoff ??= { row: row.n, ...footer.signoff };
-      if (footer.badDate !== undefined) fail(row, 'import.signoff-date', { value: footer.badDate }, 'warning');
+      if (footer.badDate !== undefined) {
+        const bad = footer.badDate;
+        const cell = row.cells.findIndex((c) => cellText(c).includes(bad));
+        fail(row, cell >= 0 ? [cell] : [], 'import.signoff-date', { value: bad }, 'warning');
+      }
       continue;
     }
+    // A note giving the sheet's unit (注：金额单位：万元) is read above, not an entry.
+    const filled = all.filter(Boolean);
+    if (!hasAmount && filled.length === 1 && SHEET_UNIT.test(half(filled[0]!).replace(/\s+/g, ''))) continue;
     // Rows without a voucher number may be the sheet's own lines: balances, totals, page carries,
     // or the header repeated on a new printed page.
     if (!text(row, 'voucher')) {
@@ -365,6 +520,7 @@ export function importLedgerRows(
           const r = amountOf(c);
           if (r.ok) {
             openingFen = r.fen;
+            openingCell = { row: row.n, column: col[c]! };
             break;
           }
         }
@@ -379,7 +535,13 @@ export function importLedgerRows(
           if (!declared.ok) continue;
           const computed = sumFen(scope.filter((e) => e.side === side).map((e) => e.amount));
           if (declared.fen !== computed)
-            fail(row, 'import.total-mismatch', { label: label.trim(), side, declared: formatYuan(declared.fen), computed: formatYuan(computed) }, 'warning');
+            fail(
+              row,
+              [side],
+              'import.total-mismatch',
+              { label: label.trim(), side, declared: formatYuan(declared.fen), computed: formatYuan(computed) },
+              'warning',
+            );
         }
         if (!grand) sinceSubtotal = [];
         continue;
@@ -397,12 +559,13 @@ export function importLedgerRows(
     }
     const written = col.date !== undefined ? text(row, 'date') : [text(row, 'month'), text(row, 'day')].filter(Boolean).join('月');
     const problems = findings.length;
-    if (!date) fail(row, 'import.date', { value: written || '（空）' });
-    else if (options.period && !isInPeriod(date, options.period)) fail(row, 'import.date-outside', { date, period: periodKey(options.period) });
+    const dateCells = col.date !== undefined ? (['date'] as const) : (['year', 'month', 'day'] as const).filter((c) => c !== 'year' || text(row, 'year'));
+    if (!date) fail(row, dateCells, 'import.date', { value: written || '（空）' });
+    else if (options.period && !isInPeriod(date, options.period)) fail(row, dateCells, 'import.date-outside', { date, period: periodKey(options.period) });
     const voucher = text(row, 'voucher');
-    if (!voucher) fail(row, 'import.voucher');
+    if (!voucher) fail(row, ['voucher'], 'import.voucher');
     const summary = text(row, 'summary');
-    if (!summary) fail(row, 'import.summary');
+    if (!summary) fail(row, ['summary'], 'import.summary');
     const categoryText = text(row, 'category');
     const category = categoryText ? normaliseCategory(categoryText) : '';
 
@@ -411,24 +574,22 @@ export function importLedgerRows(
     if (col.income !== undefined || col.expense !== undefined) {
       const inc = amountOf('income');
       const exp = amountOf('expense');
-      const bad = [['income', inc, at(row, 'income')] as const, ['expense', exp, at(row, 'expense')] as const].filter(([, r]) => !r.ok && r.error !== 'empty');
-      for (const [s, r, raw] of bad) {
-        if (!r.ok) fail(row, 'import.amount', { column: s, value: cellText(raw), reason: r.error });
-      }
+      const bad = [['income', inc] as const, ['expense', exp] as const].filter(([, r]) => !r.ok && r.error !== 'empty');
+      for (const [s, r] of bad) if (!r.ok) amountProblem(s, r);
       const incFen = inc.ok ? inc.fen : 0;
       const expFen = exp.ok ? exp.fen : 0;
       if (bad.length === 0) {
-        if (incFen > 0 && expFen > 0) fail(row, 'import.both-sides', { income: cellText(at(row, 'income')), expense: cellText(at(row, 'expense')) });
+        if (incFen > 0 && expFen > 0)
+          fail(row, ['income', 'expense'], 'import.both-sides', { income: cellText(at(row, 'income')), expense: cellText(at(row, 'expense')) });
         else if (incFen > 0) [side, amount] = ['income', incFen];
         else if (expFen > 0) [side, amount] = ['expense', expFen];
-        else fail(row, 'import.no-amount');
+        else fail(row, ['income', 'expense'], 'import.no-amount');
       }
     } else {
       const r = amountOf('amount');
-      if (!r.ok && r.error === 'empty') fail(row, 'import.no-amount');
-      else if (!r.ok) {
-        fail(row, 'import.amount', { column: 'amount', value: text(row, 'amount'), reason: r.error });
-      } else if (r.fen === 0) fail(row, 'import.no-amount');
+      if (!r.ok && r.error === 'empty') fail(row, ['amount'], 'import.no-amount');
+      else if (!r.ok) amountProblem('amount', r);
+      else if (r.fen === 0) fail(row, ['amount'], 'import.no-amount');
       else {
         amount = r.fen;
         const dir = half(text(row, 'direction')).replace(/\s+/g, '');
@@ -438,7 +599,8 @@ export function importLedgerRows(
           side = system?.income.includes(category) ? 'income' : system?.expense.includes(category) ? 'expense' : undefined;
         }
         // A category the system does not have is reported as such below, not as an unknown side.
-        if (!side && !(categoryText && date && col.direction === undefined)) fail(row, 'import.direction', { value: dir || category || '（空）' });
+        if (!side && !(categoryText && date && col.direction === undefined))
+          fail(row, col.direction !== undefined ? ['direction'] : ['category'], 'import.direction', { value: dir || category || '（空）' });
       }
     }
     // The category must be one of the accounting system in force on the entry's date, on its side.
@@ -447,7 +609,7 @@ export function importLedgerRows(
       const allowed = side ? system[side] : [...system.income, ...system.expense];
       if (!allowed.includes(category)) {
         const otherSide = side && system[side === 'income' ? 'expense' : 'income'].includes(category);
-        fail(row, 'import.category', {
+        fail(row, ['category'], 'import.category', {
           category: categoryText,
           date,
           system: system.name,
@@ -458,13 +620,13 @@ export function importLedgerRows(
       }
     }
     if (findings.length > problems || !date || !side || amount === undefined) continue;
-    if (!categoryText) fail(row, 'import.category-missing', {}, 'warning');
+    if (!categoryText) fail(row, ['category'], 'import.category-missing', {}, 'warning');
     const entry: ImportedEntry = { row: row.n, side, date, voucher, category, summary, amount };
     for (const k of ['source', 'handler', 'approver', 'resolution'] as const) {
       const v = text(row, k);
       if (v) entry[k] = v;
     }
-    if (row.hidden) fail(row, 'import.hidden-row', undefined, 'warning');
+    if (row.hidden) fail(row, [], 'import.hidden-row', undefined, 'warning');
     entries.push(entry);
     sinceSubtotal.push(entry);
   }
@@ -480,6 +642,7 @@ export function importLedgerRows(
   const result: ImportResult = { entries, findings, header: { row: rows[header.index]!.n, columns: col } };
   if (period) result.period = period;
   if (openingFen !== undefined) result.openingFen = openingFen;
+  if (openingCell) result.openingCell = openingCell;
   if (signoff) result.signoff = signoff;
   return result;
 }

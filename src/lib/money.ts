@@ -24,9 +24,12 @@ const MAX_FEN = 100_000_000_000_000;
 
 /**
  * Parses a yuan amount as a clerk writes it — `1234.56`, `1,234.56`, `１２３４.５６`, `¥1,234.5`,
- * `1234.56元` — into integer fen. Thousands separators must be in groups of three.
+ * `1234.56元` — into integer fen. Thousands separators must be in groups of three. With `unitShift`
+ * the number is in a larger unit, that many decimal places above 元 (万元 is 4: `1.2345` is
+ * 12,345.00 元): it is converted exactly, and refused ('decimals') when it is not a whole fen in yuan.
  */
-export function parseFen(input: string | number, options: { allowNegative?: boolean } = {}): MoneyParse {
+export function parseFen(input: string | number, options: { allowNegative?: boolean; unitShift?: number } = {}): MoneyParse {
+  const shift = options.unitShift ?? 0;
   let text = typeof input === 'number' ? String(input) : toHalfWidth(input);
   text = text
     .trim()
@@ -42,10 +45,11 @@ export function parseFen(input: string | number, options: { allowNegative?: bool
   const match = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/.exec(text);
   if (!match) return { ok: false, error: 'format' };
   const whole = (match[1] ?? '').replaceAll(',', '');
-  const frac = match[2] ?? '';
-  if (frac.length > 2) return { ok: false, error: 'decimals' };
+  // In a larger unit, zeros past the last place a fen can reach change nothing (1.2345000万).
+  const frac = shift > 0 ? (match[2] ?? '').replace(/0+$/, '') : (match[2] ?? '');
+  if (frac.length > 2 + shift) return { ok: false, error: 'decimals' };
   if (sign < 0 && !options.allowNegative) return { ok: false, error: 'negative' };
-  const fen = Number(whole) * 100 + Number(frac.padEnd(2, '0'));
+  const fen = Number(whole) * 10 ** (2 + shift) + Number(frac.padEnd(2 + shift, '0'));
   if (!Number.isSafeInteger(fen) || fen > MAX_FEN) return { ok: false, error: 'too-large' };
   return { ok: true, fen: sign * fen };
 }

@@ -8,7 +8,7 @@
  * and balances; one that already has entries is only replaced with --force. Afterwards the village
  * is checked and the problems of the written ledger are shown.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseDocument, type Document } from 'yaml';
 import { formatMessageBlock, formatProblems } from '../check/format.ts';
@@ -17,11 +17,11 @@ import { renderImportMessage, toolText } from '../check/messages/index.ts';
 import type { VillageRecords } from '../check/model.ts';
 import { parseYaml } from '../check/parse.ts';
 import { loadVillageContext } from '../check/tool-context.ts';
-import { importLedgerRows, type ImportedEntry, type ImportFinding, type SheetSignoff } from '../lib/ledger-import.ts';
+import { columnLetters, importLedgerRows, type ImportedEntry, type ImportFinding, type SheetSignoff } from '../lib/ledger-import.ts';
 import { formatYuan, parseFen, sumFen } from '../lib/money.ts';
 import { parsePeriod, periodEnd, periodKey, periodStart, previousQuarter, quarterOf, type Period } from '../lib/period.ts';
 import { placeholder, PLACEHOLDER } from '../lib/scaffold-marker.ts';
-import { readSpreadsheet } from '../import/read-spreadsheet.ts';
+import { MAX_FILE_BYTES as MAX_SPREADSHEET_BYTES, readSpreadsheet } from '../import/read-spreadsheet.ts';
 import type { ToolResult } from './result.ts';
 import { scaffoldFor } from './new-quarter.ts';
 
@@ -32,10 +32,68 @@ export interface ImportOptions {
   cwd?: string | undefined;
 }
 
-/** One import finding as the clerk reads it: where (row or whole file), then the message. */
-export function formatImportFinding(f: ImportFinding): string {
-  const where = f.row !== undefined ? `第 ${f.row} 行 row ${f.row}${f.excerpt ? `  〈${f.excerpt}〉` : ''}` : '整个文件 whole file';
+/** Where the rows were read from: a workbook's sheet, or a CSV file (Excel names its one sheet after the file). */
+export type RowSource = { sheet: string } | { file: string };
+
+/**
+ * Where a finding is, as the clerk finds it in Excel or WPS: 工作表「收支」第 12 行 C 列（sheet 收支,
+ * cell C12）, the row alone when no one cell is meant, or the whole file.
+ */
+export function describePlace(f: Pick<ImportFinding, 'row' | 'columns'>, source: RowSource): string {
+  if (f.row === undefined) return '整个文件 whole file';
+  const [zh, en] = 'sheet' in source ? [`工作表「${source.sheet}」`, `sheet ${source.sheet}`] : [`文件「${source.file}」`, `file ${source.file}`];
+  const letters = (f.columns ?? []).map(columnLetters);
+  if (letters.length === 0) return `${zh}第 ${f.row} 行（${en}, row ${f.row}）`;
+  const and = (items: string[], sep: string, last: string) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(sep)}${last}${items.at(-1)!}`);
+  return `${zh}第 ${f.row} 行 ${and(
+    letters.map((l) => `${l} 列`),
+    '、',
+    '和 ',
+  )}（${en}, ${letters.length > 1 ? 'cells' : 'cell'} ${and(
+    letters.map((l) => `${l}${f.row}`),
+    ', ',
+    ' and ',
+  )}）`;
+}
+
+/** One import finding as the clerk reads it: where (cell, row or whole file), then the message. */
+export function formatImportFinding(f: ImportFinding, source: RowSource): string {
+  const where = `${describePlace(f, source)}${f.row !== undefined && f.excerpt ? `  〈${f.excerpt}〉` : ''}`;
   return formatMessageBlock(f.severity, where, renderImportMessage(f.code, f.params));
+}
+
+/**
+ * The file's bytes, read only after its size on disk says it can be a ledger, and never more than
+ * `max` of them (a file growing while it is read is cut off and refused). A folder or a device
+ * (/dev/zero, a pipe) is not opened at all.
+ */
+function readBounded(path: string, max: number): ReturnType<typeof readAtMost> | { ok: false; reason: 'unreadable'; detail: string } {
+  try {
+    return readAtMost(path, max);
+  } catch (error) {
+    // Permission denied, a file removed meanwhile: said, never a crash.
+    return { ok: false, reason: 'unreadable', detail: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function readAtMost(
+  path: string,
+  max: number,
+): { ok: true; bytes: Uint8Array } | { ok: false; reason: 'not-a-file' } | { ok: false; reason: 'too-large'; size: number } {
+  const stat = statSync(path);
+  if (!stat.isFile()) return { ok: false, reason: 'not-a-file' };
+  if (stat.size > max) return { ok: false, reason: 'too-large', size: stat.size };
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size > max) return { ok: false, reason: 'too-large', size };
+    const buffer = Buffer.alloc(Math.min(size, max) + 1);
+    let got = 0;
+    for (let n = -1; n !== 0 && got < buffer.length; got += n) n = readSync(fd, buffer, got, buffer.length - got, null);
+    return got > max ? { ok: false, reason: 'too-large', size: got } : { ok: true, bytes: buffer.subarray(0, got) };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 const entryOut = (e: ImportedEntry) => {
@@ -123,11 +181,27 @@ export async function importLedger(root: string, id: string | undefined, file: s
   if (!existsSync(path)) return { code: 1, stdout: '', stderr: toolText('import.not-found', { file }) };
 
   const out: string[] = [];
+  let source: RowSource = { file: basename(path) };
   const fail = (findings: ImportFinding[]) => {
     const errors = findings.filter((f) => f.severity === 'error').length;
-    return { code: 1, stdout: [...out, ...findings.map(formatImportFinding), '', toolText('import.refused', { errors })].join('\n'), stderr: '' };
+    return {
+      code: 1,
+      stdout: [...out, ...findings.map((f) => formatImportFinding(f, source)), '', toolText('import.refused', { errors })].join('\n'),
+      stderr: '',
+    };
   };
-  const read = await readSpreadsheet(readFileSync(path), basename(path));
+  const onDisk = readBounded(path, MAX_SPREADSHEET_BYTES);
+  if (!onDisk.ok && onDisk.reason === 'not-a-file') return { code: 1, stdout: '', stderr: toolText('import.not-a-file', { file }) };
+  if (!onDisk.ok && onDisk.reason === 'unreadable') return fail([{ code: 'import.unreadable', params: { detail: onDisk.detail }, severity: 'error' }]);
+  if (!onDisk.ok)
+    return fail([
+      {
+        code: 'import.too-large',
+        params: { name: basename(path), size: `${(onDisk.size / 1024 / 1024).toFixed(1)} MB`, limit: `${(MAX_SPREADSHEET_BYTES / 1024 / 1024).toFixed(1)} MB` },
+        severity: 'error',
+      },
+    ]);
+  const read = await readSpreadsheet(onDisk.bytes, basename(path));
   if (!read.ok) {
     const { ok: _, ...message } = read;
     return fail([{ ...message, severity: 'error' }]);
@@ -145,6 +219,7 @@ export async function importLedger(root: string, id: string | undefined, file: s
     .find((x) => !x.result.findings.some((f) => f.code === 'import.no-header'));
   chosen ??= { sheet: visible[0] ?? { name: '', rows: [] }, result: importLedgerRows(visible[0]?.rows ?? [], rowOptions) };
   const { sheet, result } = chosen;
+  if (read.kind === 'xlsx') source = { sheet: sheet.name };
   if (result.header)
     out.push(
       toolText('import.read', {
@@ -201,6 +276,7 @@ export async function importLedger(root: string, id: string | undefined, file: s
     openingFen = prev.fen;
     if (result.openingFen !== undefined && result.openingFen !== prev.fen)
       findings.push({
+        ...(result.openingCell ? { row: result.openingCell.row, columns: [result.openingCell.column] } : {}),
         code: 'import.opening-mismatch',
         params: { sheet: formatYuan(result.openingFen), previous: prev.key, closing: formatYuan(prev.fen) },
         severity: 'warning',
@@ -240,7 +316,7 @@ export async function importLedger(root: string, id: string | undefined, file: s
   writeFileSync(abs, text);
   if (result.signoff && signed.length > 0) out.push(toolText('import.signoff', { row: result.signoff.row, filled: signed.join('、') }));
 
-  out.push(...findings.map(formatImportFinding));
+  out.push(...findings.map((f) => formatImportFinding(f, source)));
   out.push(
     '',
     toolText('import.written', {

@@ -10,11 +10,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadCounty } from '../../src/check/load.ts';
 import { IMPORT_MESSAGES, renderImportMessage, toolText } from '../../src/check/messages/index.ts';
-import { cellDate, cellFen, normaliseCategory, readSignoffRow, type Cell } from '../../src/lib/ledger-import.ts';
+import { cellDate, cellFen, columnLetters, normaliseCategory, readSignoffRow, type Cell } from '../../src/lib/ledger-import.ts';
 import { importLedger, resolveMaskedName } from '../../src/tools/import-ledger.ts';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { mkdtempSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { makeTree, ROOT } from '../helpers/fixture-tree.ts';
 
@@ -44,8 +44,9 @@ const seen = new Set<string>();
 function expectFinding(stdout: string, code: string, params: Record<string, unknown>, row?: number) {
   const m = renderImportMessage(code, params);
   seen.add(code);
-  const where = row === undefined ? '整个文件 whole file' : `第 ${row} 行 row ${row}`;
-  const block = stdout.split(/\n(?= {2}[✗!] )/).find((b) => b.includes(where) && b.includes(`问题：${m.zh}`));
+  const where = row === undefined ? '整个文件 whole file' : `第 ${row} 行`;
+  const english = row === undefined ? /whole file/ : new RegExp(`(row |\\b[A-Z]+)${row}(?!\\d)`);
+  const block = stdout.split(/\n(?= {2}[✗!] )/).find((b) => b.includes(where) && english.test(b) && b.includes(`问题：${m.zh}`));
   expect(block, `expected at ${where}:\n问题：${m.zh}\n---- got ----\n${stdout}`).toBeDefined();
   expect(block).toContain(`Problem: ${m.en}`);
 }
@@ -124,7 +125,7 @@ describe('importing the layouts clerks use', () => {
     rmSync(ledgerPath('maqu', '2025-q3'));
     const r = await run('maqu', 'opening-differs.csv');
     expect(r.code, r.stdout).toBe(0);
-    expectFinding(r.stdout, 'import.opening-mismatch', { sheet: '300,000.00', previous: '2025-q2', closing: '311,636.95' });
+    expectFinding(r.stdout, 'import.opening-mismatch', { sheet: '300,000.00', previous: '2025-q2', closing: '311,636.95' }, 2);
     expect(writtenLedger('maqu', '2025-q3')['openingBalance']).toBe('311,636.95');
   });
 
@@ -274,6 +275,292 @@ describe('the sign-off footer and the accounting system', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+/** Writes a file into a fresh temporary folder for one test; the folder is removed after it. */
+const temps: string[] = [];
+afterEach(() => {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+function tempFile(name: string, contents: string | Uint8Array): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-import17-'));
+  temps.push(dir);
+  const file = join(dir, name);
+  writeFileSync(file, contents);
+  return file;
+}
+async function xlsxOf(rows: unknown[][], sheet = '收支'): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheet);
+  for (const r of rows) ws.addRow(r);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+/** The block the clerk reads for one finding, found by where it says it is and its message. */
+function blockAt(stdout: string, where: string, code: string, params: Record<string, unknown>): string {
+  const m = renderImportMessage(code, params);
+  seen.add(code);
+  const block = stdout.split(/\n(?= {2}[✗!] )/).find((b) => b.includes(where) && b.includes(`问题：${m.zh}`) && b.includes(`Problem: ${m.en}`));
+  expect(block, `expected at ${where}:\n问题：${m.zh}\n---- got ----\n${stdout}`).toBeDefined();
+  return block!;
+}
+
+describe('every cell-level message names the cell as the clerk sees it in Excel or WPS', () => {
+  it('names the sheet, the row and the column letter of each bad cell of a workbook, in Chinese and English', async () => {
+    const r = await run('maqu', 'bad-rows.xlsx', { period: '2025-q3' });
+    expect(r.code).toBe(1);
+    blockAt(r.stdout, '工作表「明细」第 4 行 A 列（sheet 明细, cell A4）', 'import.date', { value: '2025-13-45' });
+    blockAt(r.stdout, '工作表「明细」第 5 行 F 列（sheet 明细, cell F5）', 'import.amount', { column: 'expense', value: '一百二十元', reason: 'format' });
+    blockAt(r.stdout, '工作表「明细」第 6 行 E 列（sheet 明细, cell E6）', 'import.amount', { column: 'income', value: '12.345', reason: 'decimals' });
+    blockAt(r.stdout, '工作表「明细」第 7 行 F 列（sheet 明细, cell F7）', 'import.amount', { column: 'expense', value: '-50', reason: 'negative' });
+    blockAt(r.stdout, '工作表「明细」第 8 行 E 列和 F 列（sheet 明细, cells E8 and F8）', 'import.both-sides', { income: '500', expense: '300' });
+    blockAt(r.stdout, '工作表「明细」第 9 行 E 列和 F 列（sheet 明细, cells E9 and F9）', 'import.no-amount', {});
+    blockAt(r.stdout, '工作表「明细」第 10 行 B 列（sheet 明细, cell B10）', 'import.voucher', {});
+    blockAt(r.stdout, '工作表「明细」第 11 行 C 列（sheet 明细, cell C11）', 'import.summary', {});
+    blockAt(r.stdout, '工作表「明细」第 12 行 A 列（sheet 明细, cell A12）', 'import.date-outside', { date: '2025-10-02', period: '2025-q3' });
+    blockAt(r.stdout, '工作表「明细」第 13 行 D 列（sheet 明细, cell D13）', 'import.category-missing', {});
+    blockAt(r.stdout, '工作表「明细」第 14 行 E 列（sheet 明细, cell E14）', 'import.total-mismatch', {
+      label: '本季合计',
+      side: 'income',
+      declared: '99,999.00',
+      computed: '18,600.00',
+    });
+  });
+
+  it('names the file, the row and the column letter of a CSV, as Excel shows it when the CSV is opened, past column Z too', async () => {
+    const r = await run('maqu', 'direction-unknown.csv');
+    expect(r.code).toBe(1);
+    blockAt(r.stdout, '文件「direction-unknown.csv」第 3 行 E 列（file direction-unknown.csv, cell E3）', 'import.direction', { value: '转账' });
+    const pad = Array.from({ length: 26 }, (_, i) => `备注${i + 1}`);
+    const file = tempFile(
+      '宽表.csv',
+      `${[...pad, '日期', '凭证号', '摘要', '科目', '收入', '支出'].join(',')}\n${[...pad.map(() => ''), '2025-07-08', '记-07-001', '运转经费', '打麻将收入', '18600', ''].join(',')}\n`,
+    );
+    const wide = await importLedger(tree.root, 'maqu', file, { force: true });
+    expect(wide.code).toBe(1);
+    expect(wide.stdout).toContain('文件「宽表.csv」第 2 行 AD 列（file 宽表.csv, cell AD2）');
+  });
+
+  it('names the cell of a sign-off date it cannot read and of an opening balance that differs from the previous ledger', async () => {
+    rmSync(ledgerPath('dongguan', '2025-q3'));
+    const footer = await run('dongguan', 'dongguan-2025-q3-footer-bad-date.csv');
+    expect(footer.code, footer.stdout).toBe(0);
+    expect(footer.stdout).toMatch(
+      /文件「dongguan-2025-q3-footer-bad-date\.csv」第 16 行 [A-Z]+ 列（file dongguan-2025-q3-footer-bad-date\.csv, cell [A-Z]+16）/,
+    );
+    rmSync(ledgerPath('maqu', '2025-q3'));
+    const opening = await run('maqu', 'opening-differs.csv');
+    expect(opening.code, opening.stdout).toBe(0);
+    blockAt(opening.stdout, '文件「opening-differs.csv」第 2 行 G 列（file opening-differs.csv, cell G2）', 'import.opening-mismatch', {
+      sheet: '300,000.00',
+      previous: '2025-q2',
+      closing: '311,636.95',
+    });
+  });
+});
+
+describe('amounts written in 万元', () => {
+  it('converts a workbook whose amount columns are headed （万元） exactly to yuan and fen, and says it did, naming the header cells', async () => {
+    rmSync(ledgerPath('maqu', '2025-q3'));
+    const bytes = await xlsxOf([
+      ['日期', '凭证号', '摘要', '科目', '收入（万元）', '支出（万元）'],
+      [new Date(Date.UTC(2025, 6, 8)), '记-07-001', '村级组织运转经费', '补助收入', 1.86, null],
+      [new Date(Date.UTC(2025, 6, 9)), '记-07-002', '集体资产租金', '经营收入', 1.2345, null],
+      [new Date(Date.UTC(2025, 6, 10)), '记-07-003', '村干部报酬', '管理费用', null, '0.216'],
+      [new Date(Date.UTC(2025, 6, 11)), '记-07-004', '办公用品', '管理费用', null, '0.0123'],
+    ]);
+    const r = await importLedger(tree.root, 'maqu', tempFile('万元.xlsx', bytes), {});
+    expect(r.code, r.stdout).toBe(0);
+    const got = writtenLedger('maqu', '2025-q3');
+    expect(pick(got['income'], ['voucher', 'amount'])).toEqual([
+      { voucher: '记-07-001', amount: '18,600.00' },
+      { voucher: '记-07-002', amount: '12,345.00' },
+    ]);
+    expect(pick(got['expense'], ['voucher', 'amount'])).toEqual([
+      { voucher: '记-07-003', amount: '2,160.00' },
+      { voucher: '记-07-004', amount: '123.00' },
+    ]);
+    blockAt(r.stdout, '工作表「收支」第 1 行 E 列和 F 列（sheet 收支, cells E1 and F1）', 'import.unit', { unit: '万元' });
+  });
+
+  it('converts cells written 1.2万 or ¥0.05万元 in a yuan sheet, and a sheet whose title says 单位：万元', async () => {
+    rmSync(ledgerPath('maqu', '2025-q3'));
+    const cells = tempFile(
+      '万.csv',
+      '日期,凭证号,摘要,科目,收入,支出\n2025-07-08,记-07-001,运转经费,补助收入,1.2万,\n2025-07-09,记-07-002,办公用品,管理费用,,¥0.05万元\n2025-07-10,记-07-003,电费,管理费用,,1.000001万\n',
+    );
+    const r = await importLedger(tree.root, 'maqu', cells, {});
+    expect(r.code, r.stdout).toBe(0);
+    expect(pick(writtenLedger('maqu', '2025-q3')['income'], ['amount'])).toEqual([{ amount: '12,000.00' }]);
+    expect(pick(writtenLedger('maqu', '2025-q3')['expense'], ['amount'])).toEqual([{ amount: '500.00' }, { amount: '10,000.01' }]);
+    const titled = tempFile(
+      '单位万元.csv',
+      '马曲村2025年第三季度收支明细,,,,单位：万元,\n日期,凭证号,摘要,科目,收入,支出\n2025-07-08,记-07-001,运转经费,补助收入,1.86,\n',
+    );
+    const t = await importLedger(tree.root, 'maqu', titled, { force: true });
+    expect(t.code, t.stdout).toBe(0);
+    expect(pick(writtenLedger('maqu', '2025-q3')['income'], ['amount'])).toEqual([{ amount: '18,600.00' }]);
+  });
+
+  it('refuses a 万元 amount that is not a whole fen in yuan rather than rounding it, naming the cell and the exact yuan, and writes nothing', async () => {
+    const before = readFileSync(ledgerPath('maqu', '2025-q3'), 'utf8');
+    const bytes = await xlsxOf([
+      ['日期', '凭证号', '摘要', '科目', '收入（万元）', '支出（万元）'],
+      [new Date(Date.UTC(2025, 6, 8)), '记-07-001', '村级组织运转经费', '补助收入', 1.23456789, null],
+      [new Date(Date.UTC(2025, 6, 9)), '记-07-002', '办公用品', '管理费用', null, '0.0000001'],
+    ]);
+    const r = await importLedger(tree.root, 'maqu', tempFile('万元.xlsx', bytes), { force: true });
+    expect(r.code).toBe(1);
+    blockAt(r.stdout, '工作表「收支」第 2 行 E 列（sheet 收支, cell E2）', 'import.amount-unit', {
+      column: 'income',
+      value: '1.23456789',
+      unit: '万元',
+      yuan: '12,345.6789',
+    });
+    blockAt(r.stdout, '工作表「收支」第 3 行 F 列（sheet 收支, cell F3）', 'import.amount-unit', {
+      column: 'expense',
+      value: '0.0000001',
+      unit: '万元',
+      yuan: '0.001',
+    });
+    const cell = tempFile('万.csv', '日期,凭证号,摘要,科目,收入,支出\n2025-07-08,记-07-001,运转经费,补助收入,1.0000001万,\n');
+    const c = await importLedger(tree.root, 'maqu', cell, { force: true });
+    expect(c.code).toBe(1);
+    blockAt(c.stdout, '文件「万.csv」第 2 行 E 列（file 万.csv, cell E2）', 'import.amount-unit', {
+      column: 'income',
+      value: '1.0000001万',
+      unit: '万元',
+      yuan: '10,000.001',
+    });
+    expect(readFileSync(ledgerPath('maqu', '2025-q3'), 'utf8')).toBe(before);
+  });
+
+  it('reads 12,000元 written in a column headed （万）as 12,000 yuan, not 12,000 万元, and a 单位：万元 note below the entries for the whole sheet', async () => {
+    rmSync(ledgerPath('maqu', '2025-q3'));
+    const own = tempFile(
+      '元.csv',
+      '日期,凭证号,摘要,科目,收入（万）,支出/万\n2025-07-08,记-07-001,运转经费,补助收入,"12,000元",\n2025-07-09,记-07-002,租金,经营收入,0.5,\n2025-07-10,记-07-003,电费,管理费用,,0.0321\n',
+    );
+    const r = await importLedger(tree.root, 'maqu', own, {});
+    expect(r.code, r.stdout).toBe(0);
+    expect(pick(writtenLedger('maqu', '2025-q3')['income'], ['amount'])).toEqual([{ amount: '12,000.00' }, { amount: '5,000.00' }]);
+    expect(pick(writtenLedger('maqu', '2025-q3')['expense'], ['amount'])).toEqual([{ amount: '321.00' }]);
+    const below = tempFile('表尾单位.csv', '日期,凭证号,摘要,科目,收入,支出\n2025-07-08,记-07-001,运转经费,补助收入,1.86,\n,,,,,\n注：金额单位：万元,,,,,\n');
+    const b = await importLedger(tree.root, 'maqu', below, { force: true });
+    expect(b.code, b.stdout).toBe(0);
+    expect(pick(writtenLedger('maqu', '2025-q3')['income'], ['amount'])).toEqual([{ amount: '18,600.00' }]);
+    blockAt(b.stdout, '文件「表尾单位.csv」第 4 行 A 列（file 表尾单位.csv, cell A4）', 'import.unit', { unit: '万元' });
+  });
+
+  it('refuses amounts in a unit it cannot convert exactly (百元, 万美元), naming the header cell, and writes nothing', async () => {
+    const before = readFileSync(ledgerPath('maqu', '2025-q3'), 'utf8');
+    const file = tempFile('百元.csv', '日期,凭证号,摘要,科目,收入（百元）,支出（百元）\n2025-07-08,记-07-001,运转经费,补助收入,186,\n');
+    const r = await importLedger(tree.root, 'maqu', file, { force: true });
+    expect(r.code).toBe(1);
+    blockAt(r.stdout, '文件「百元.csv」第 1 行 E 列和 F 列（file 百元.csv, cells E1 and F1）', 'import.unit-unknown', { unit: '百元' });
+    const usd = tempFile('美元.csv', '马曲村收支（单位：万美元）\n日期,凭证号,摘要,科目,收入,支出\n2025-07-08,记-07-001,运转经费,补助收入,186,\n');
+    const u = await importLedger(tree.root, 'maqu', usd, { force: true });
+    expect(u.code).toBe(1);
+    expect(u.stdout).toContain('金额的单位“万美元”不能准确换算成元');
+    expect(readFileSync(ledgerPath('maqu', '2025-q3'), 'utf8')).toBe(before);
+  });
+
+  it('refuses a number whose cell format shows it in 万 (#,##0.00"万元"), since it may be yuan or 万元, naming the cell', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('收支');
+    ws.addRow(['日期', '凭证号', '摘要', '科目', '收入', '支出']);
+    ws.addRow([new Date(Date.UTC(2025, 6, 8)), '记-07-001', '村级组织运转经费', '补助收入', 1.86, null]);
+    ws.getCell('E2').numFmt = '#,##0.00"万元"';
+    const r = await importLedger(tree.root, 'maqu', tempFile('格式.xlsx', new Uint8Array(await wb.xlsx.writeBuffer())), { force: true });
+    expect(r.code).toBe(1);
+    blockAt(r.stdout, '工作表「收支」第 2 行 E 列（sheet 收支, cell E2）', 'import.amount-format', {
+      column: 'income',
+      value: '1.86',
+      format: '#,##0.00"万元"',
+    });
+  });
+
+  it('refuses a number cell a thousandth of a yuan off a whole fen, however large, instead of rounding it away', () => {
+    expect(cellFen(10000.004)).toEqual({ ok: false, error: 'decimals' });
+    expect(cellFen(123456789.001)).toEqual({ ok: false, error: 'decimals' });
+    expect(cellFen(123456789.01)).toEqual({ ok: true, fen: 12345678901 });
+    expect(cellFen(0.1 + 0.2 + 1_000_000)).toEqual({ ok: true, fen: 100000030 });
+  });
+});
+
+describe('files that lie about their size, and files that are not files', () => {
+  it('refuses a file larger than any ledger by its size on disk, without reading it (a 3 GB file)', async () => {
+    const file = tempFile('账目.xlsx', '');
+    const fd = openSync(file, 'r+');
+    ftruncateSync(fd, 3 * 1024 * 1024 * 1024);
+    closeSync(fd);
+    const r = await importLedger(tree.root, 'maqu', file, { force: true });
+    expect(r.code).toBe(1);
+    blockAt(r.stdout, '整个文件 whole file', 'import.too-large', { name: '账目.xlsx', size: '3072.0 MB', limit: '20.0 MB' });
+  });
+
+  it('explains a folder or a device given instead of a spreadsheet, and reads nothing from it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-import17-'));
+    temps.push(dir);
+    mkdirSync(join(dir, '账目.xlsx'));
+    const folder = await importLedger(tree.root, 'maqu', join(dir, '账目.xlsx'));
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toBe(toolText('import.not-a-file', { file: join(dir, '账目.xlsx') }));
+    const device = await importLedger(tree.root, 'maqu', '/dev/zero');
+    expect(device.stderr).toBe(toolText('import.not-a-file', { file: '/dev/zero' }));
+  });
+
+  it('refuses an .xlsx whose zip directory says its sheet is 1 KB when it inflates to 64 MB, stopping the inflation at the limit', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('账');
+    ws.addRow(['日期', '凭证号', '摘要', '科目', '收入', '支出']);
+    ws.addRow([new Date('2025-07-08T00:00:00Z'), '记-07-001', '运转经费', '补助收入', 18600, null]);
+    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    const filler = `<!--${' '.repeat(64 * 1024 * 1024)}-->`;
+    zip.file('xl/worksheets/sheet1.xml', xml.replace('</sheetData>', `</sheetData>${filler}`));
+    const bytes = Buffer.from(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+    // Make the central directory and the local header lie: the sheet "unpacks" to 1,000 bytes.
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    for (let at = bytes.indexOf(name); at >= 0; at = bytes.indexOf(name, at + 1)) {
+      if (bytes.readUInt32LE(at - 30) === 0x04034b50) bytes.writeUInt32LE(1000, at - 30 + 22);
+      if (bytes.readUInt32LE(at - 46) === 0x02014b50) bytes.writeUInt32LE(1000, at - 46 + 24);
+    }
+    const r = await importLedger(tree.root, 'maqu', tempFile('说谎.xlsx', bytes), { force: true });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('“说谎.xlsx”太大（解压后 unpacked > 30.0 MB），超过了 30.0 MB');
+  });
+});
+
+describe('old Excel 97-2003 (.xls) files and files named .xls that are not', () => {
+  it('tells the clerk step by step how to save an .xls as .xlsx in WPS and in Excel', async () => {
+    const r = await run('maqu', 'old-format.xls');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('WPS：点左上角“文件”→“另存为”，“文件类型”选“Microsoft Excel 文件(*.xlsx)”');
+    expect(r.stdout).toContain('Excel：“文件”→“另存为”→“浏览”，“保存类型”选“Excel 工作簿(*.xlsx)”');
+    expect(r.stdout).toContain('WPS: File (top left) → Save As, "File type" Microsoft Excel 文件(*.xlsx)');
+  });
+
+  it('reads an .xlsx workbook or CSV text that was saved under an .xls name as what it is', async () => {
+    rmSync(ledgerPath('maqu', '2025-q3'));
+    const xlsx = await importLedger(tree.root, 'maqu', tempFile('账目.xls', readFileSync(join(SHEETS, 'maqu-2025-q3.xlsx'))), {});
+    expect(xlsx.code, xlsx.stdout).toBe(0);
+    const want = demoLedger('maqu', '2025-q3');
+    expect(pick(writtenLedger('maqu', '2025-q3')['income'], CORE)).toEqual(pick(want['income'], CORE));
+    const csv = await importLedger(tree.root, 'maqu', tempFile('导出.xls', readFileSync(join(SHEETS, 'maqu-2025-q3-gbk.csv'))), { force: true });
+    expect(csv.code, csv.stdout).toBe(0);
+    expect(csv.stdout).toContain('CSV, GBK/GB18030');
+  });
+
+  it('refuses a web page saved as .xls (what many online systems export) with how to re-save it, instead of reading its HTML as rows', async () => {
+    const html = tempFile(
+      '网银导出.xls',
+      '<html><body><table><tr><td>日期</td><td>摘要</td><td>收入</td></tr><tr><td>2025-07-08</td><td>运转经费</td><td>18600</td></tr></table></body></html>',
+    );
+    const r = await importLedger(tree.root, 'maqu', html, { force: true });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('问题：“网银导出.xls”');
+    expect(r.stdout).toContain('Microsoft Excel 文件(*.xlsx)');
   });
 });
 
@@ -445,6 +732,26 @@ describe('reading cells', () => {
     for (const written of ['(21,600.00)', '（21,600.00）', '−21,600.00', '-21,600.00'])
       expect(cellFen(written), written).toEqual({ ok: false, error: 'negative' });
     expect(cellFen('(备注)')).toEqual({ ok: false, error: 'format' });
+  });
+
+  it('converts amounts in 万元 and 千元 exactly, wherever the unit is written, and refuses the ones that are not a whole fen', () => {
+    expect(cellFen('1.2万')).toEqual({ ok: true, fen: 1_200_000 });
+    expect(cellFen('1.2345000万')).toEqual({ ok: true, fen: 1_234_500 });
+    expect(cellFen('0.0001万')).toEqual({ ok: true, fen: 100 });
+    expect(cellFen('¥ 3千元')).toEqual({ ok: true, fen: 300_000 });
+    expect(cellFen('1.2万元整')).toEqual({ ok: true, fen: 1_200_000 });
+    expect(cellFen('12,000.00元整', '万元')).toEqual({ ok: true, fen: 1_200_000 });
+    expect(cellFen('整')).toEqual({ ok: false, error: 'format' });
+    expect(cellFen(1.2345, '万元')).toEqual({ ok: true, fen: 1_234_500 });
+    expect(cellFen(1.86, '千元')).toEqual({ ok: true, fen: 186_000 });
+    expect(cellFen('12,000元', '万元'), 'a cell that says 元 is in yuan whatever its column says').toEqual({ ok: true, fen: 1_200_000 });
+    expect(cellFen('（1.2万）')).toEqual({ ok: false, error: 'negative' });
+    expect(cellFen(1e-7, '万元')).toEqual({ ok: false, error: 'unit-decimals', unit: '万元', yuan: '0.001' });
+    expect(cellFen('1.23456789万')).toEqual({ ok: false, error: 'unit-decimals', unit: '万元', yuan: '12,345.6789' });
+  });
+
+  it('names columns with the letters Excel and WPS show, past Z', () => {
+    expect([0, 25, 26, 51, 52, 701, 702, 16383].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA', 'XFD']);
   });
 
   it('reads dates written every common way, and Excel serial numbers', () => {

@@ -36,6 +36,10 @@ const NOT_FROM_CONTENT: Record<string, readonly string[]> = {
     'import.period-mixed',
     'import.monthly',
     'import.amount',
+    'import.amount-unit',
+    'import.unit',
+    'import.unit-unknown',
+    'import.amount-format',
     'import.both-sides',
     'import.no-amount',
     'import.direction',
@@ -50,7 +54,17 @@ const NOT_FROM_CONTENT: Record<string, readonly string[]> = {
     'import.ledger-too-large',
   ],
   // What npm run import prints around its findings: usage, refusals, the summary (import-command.test.ts).
-  'import tool': ['import.usage', 'import.period-arg', 'import.not-found', 'import.read', 'import.refused', 'import.written', 'import.signoff', 'import.check'],
+  'import tool': [
+    'import.usage',
+    'import.period-arg',
+    'import.not-found',
+    'import.not-a-file',
+    'import.read',
+    'import.refused',
+    'import.written',
+    'import.signoff',
+    'import.check',
+  ],
   // Timeliness lines of npm run report and /compliance/: states, not mistakes (compliance.test.ts).
   timeliness: ['timeliness.on-time', 'timeliness.late', 'timeliness.overdue', 'timeliness.not-due'],
   // npm run report headings and summaries (compliance.test.ts).

@@ -8,6 +8,10 @@ import { defineMessages, s, type Param } from './define.ts';
 
 /** Amount columns of a sheet in Chinese (the English is the key itself). */
 const COLUMN_ZH = { income: '收入', expense: '支出', amount: '金额' } as const;
+/** Larger units amounts may be written in (AMOUNT_UNITS in src/lib/ledger-import.ts). */
+type AmountUnit = '万元' | '千元';
+/** Yuan in one of each. */
+const UNIT_YUAN: Record<AmountUnit, string> = { 万元: '10,000', 千元: '1,000' };
 /** Why an amount cell cannot be read, after the cell's value. */
 const MONEY_REASON: Record<MoneyParseError, { zh: string; en: string }> = {
   format: { zh: '不是金额', en: 'is not an amount' },
@@ -35,13 +39,21 @@ export const IMPORT_MESSAGES = defineMessages({
     fixEn:
       'Open it with its password in Excel or WPS, clear the password (File → Info → Protect Workbook → Encrypt with Password; WPS: File → Document encryption), save as a new file and import that.',
   }),
-  'import.xls': (p: { name: Param }) => ({
-    zh: `“${s(p.name)}”是旧版 Excel 97-2003（.xls）或 WPS（.et）格式，无法直接读取。`,
-    en: `"${s(p.name)}" is in the old Excel 97-2003 (.xls) or WPS (.et) format, which cannot be read directly.`,
+  'import.xls': (p: { name: Param; /** What the file really is: old binary Excel/WPS, or a web page named .xls. */ format?: 'binary' | 'web-page' }) => ({
+    zh:
+      p.format === 'web-page'
+        ? `“${s(p.name)}”其实是网页（HTML）格式，只是扩展名为 .xls（网上的系统常这样导出“Excel”），无法直接读取。`
+        : `“${s(p.name)}”是旧版 Excel 97-2003（.xls）或 WPS（.et）格式，无法直接读取。`,
+    en:
+      p.format === 'web-page'
+        ? `"${s(p.name)}" is really a web page (HTML) with an .xls name (as online systems often export "Excel"), which cannot be read directly.`
+        : `"${s(p.name)}" is in the old Excel 97-2003 (.xls) or WPS (.et) format, which cannot be read directly.`,
     expectedZh: '.xlsx 或 .csv 文件',
     expectedEn: 'an .xlsx or .csv file',
-    fixZh: '用 Excel 或 WPS 打开它，“另存为”时文件类型选“Excel 工作簿（*.xlsx）”，再导入新文件。',
-    fixEn: 'Open it in Excel or WPS, "Save as" type "Excel workbook (*.xlsx)", then import the new file.',
+    fixZh:
+      '用 WPS 或 Excel 打开它，另存为 .xlsx，再导入另存的新文件（只改扩展名没有用）。WPS：点左上角“文件”→“另存为”，“文件类型”选“Microsoft Excel 文件(*.xlsx)”，点“保存”。Excel：“文件”→“另存为”→“浏览”，“保存类型”选“Excel 工作簿(*.xlsx)”，点“保存”。',
+    fixEn:
+      'Open it in WPS or Excel, save it as .xlsx and import the new file (renaming it is not enough). WPS: File (top left) → Save As, "File type" Microsoft Excel 文件(*.xlsx), Save. Excel: File → Save As → Browse, "Save as type" Excel Workbook (*.xlsx), Save.',
   }),
   'import.unreadable': (p: { detail: Param }) => ({
     zh: `文件打不开，可能已损坏，或者不是表格（${s(p.detail)}）。`,
@@ -117,6 +129,38 @@ export const IMPORT_MESSAGES = defineMessages({
     expectedEn: 'a positive amount in yuan, e.g. 1234.56 or 1,234.56, at most two decimals',
     fixZh: '改正金额；红字冲销不要写负数，而是在另一栏记一笔正数。',
     fixEn: 'Correct the amount; record a red-ink reversal as a positive amount on the other side, not a negative one.',
+  }),
+  'import.amount-unit': (p: { column: 'income' | 'expense' | 'amount'; value: Param; unit: AmountUnit; yuan: Param }) => ({
+    zh: `${COLUMN_ZH[p.column]}“${s(p.value)}”（${p.unit}）换算成元是 ${s(p.yuan)} 元，不是整分；导入不四舍五入。`,
+    en: `The ${p.column} "${s(p.value)}" (in ${p.unit}) is ${s(p.yuan)} yuan, not a whole fen; the import does not round.`,
+    expectedZh: `以${p.unit}为单位时，换算成元最多两位小数（1 ${p.unit} = ${UNIT_YUAN[p.unit]} 元）`,
+    expectedEn: `in ${p.unit}, an amount that is at most two decimals in yuan (1 ${p.unit} = ${UNIT_YUAN[p.unit]} yuan)`,
+    fixZh: `核对这笔账的原始凭证，把这一格改写成以元为单位的准确金额（如 12345.68 元），再重新导入。`,
+    fixEn: 'Check the voucher and write the exact amount in yuan in this cell (e.g. 12345.68元), then import again.',
+  }),
+  'import.unit': (p: { unit: AmountUnit }) => ({
+    zh: `金额以${p.unit}为单位，已按 1 ${p.unit} = ${UNIT_YUAN[p.unit]} 元准确换算成元（不四舍五入）。`,
+    en: `Amounts are in ${p.unit}; they were converted exactly at 1 ${p.unit} = ${UNIT_YUAN[p.unit]} yuan (nothing rounded).`,
+    fixZh: '核对导入后的几笔金额是否和原始凭证一致；如果这些栏其实是以元为单位，改掉表头或“单位”里的“万元”后加 --force 重新导入。',
+    fixEn:
+      'Check a few imported amounts against the vouchers; if these columns are really in yuan, correct the header or the 单位 note and import again with --force.',
+  }),
+  'import.amount-format': (p: { column: 'income' | 'expense' | 'amount'; value: Param; format: Param }) => ({
+    zh: `${COLUMN_ZH[p.column]}这一格存的数是 ${s(p.value)}，但单元格格式（${s(p.format)}）让它显示带“万”或“千”，看不出是 ${s(p.value)} 元还是 ${s(p.value)} 万元。`,
+    en: `The ${p.column} cell holds ${s(p.value)}, but its number format (${s(p.format)}) shows it with 万 or 千, so it is unclear whether it is ${s(p.value)} yuan or ${s(p.value)} 万元.`,
+    expectedZh: '单元格格式为“常规”或“数值”，金额以元填写（或在表头写明“（万元）”）',
+    expectedEn: 'cells formatted General or Number, amounts in yuan (or the header saying （万元）)',
+    fixZh: '选中金额栏，右键“设置单元格格式”选“数值”，核对每格是以元为单位的金额（如果是万元，在表头写“收入（万元）”），再重新导入。',
+    fixEn:
+      'Select the amount column, right-click "Format Cells", choose Number, check each cell is in yuan (if in 万元, head the column 收入（万元）), then import again.',
+  }),
+  'import.unit-unknown': (p: { unit: Param }) => ({
+    zh: `金额的单位“${s(p.unit)}”不能准确换算成元，没有导入。`,
+    en: `The amounts' unit "${s(p.unit)}" cannot be converted exactly to yuan; nothing was imported.`,
+    expectedZh: '以元为单位（也可以是万元或千元，会准确换算成元）',
+    expectedEn: 'amounts in yuan (or in 万元 or 千元, converted exactly to yuan)',
+    fixZh: '把金额换算成元填写，表头写成“收入（元）”“支出（元）”，再重新导入。',
+    fixEn: 'Write the amounts in yuan with headers such as 收入（元） and 支出（元）, then import again.',
   }),
   'import.both-sides': (p: { income: Param; expense: Param }) => ({
     zh: `同一行的收入（${s(p.income)}）和支出（${s(p.expense)}）都有金额。`,

@@ -62,6 +62,10 @@ export const TOOL_MESSAGES = defineToolTexts({
     zh: `找不到文件“${s(p.file)}”。`,
     en: `The file "${s(p.file)}" was not found.`,
   }),
+  'import.not-a-file': (p: { file: Param }) => ({
+    zh: `“${s(p.file)}”不是文件（是文件夹或设备），没有读取。请给出表格文件本身，如 账目/2025年三季度.xlsx。`,
+    en: `"${s(p.file)}" is not a file (it is a folder or a device); nothing was read. Give the spreadsheet file itself, e.g. 账目/2025年三季度.xlsx.`,
+  }),
   'import.read': (p: { file: Param; kind: Param; sheet: Param; header: Param }) => ({
     zh: `读取 ${s(p.file)}（${s(p.kind)}，工作表“${s(p.sheet)}”，表头在第 ${s(p.header)} 行）：`,
     en: `Reading ${s(p.file)} (${s(p.kind)}, sheet "${s(p.sheet)}", header on row ${s(p.header)}):`,
