@@ -1,6 +1,6 @@
 /**
  * npm run search-eval [-- --verbose] [-- --set heldout.json]: runs the search evaluation sets (test/search-eval/
- * queries.json and the held-out sets heldout.json to heldout-7.json) against the built site in dist/ and prints
+ * queries.json and the held-out sets heldout.json to heldout-8.json) against the built site in dist/ and prints
  * precision, recall and first-result-right per category, set by set. Build first (npm run build). --verbose lists,
  * for every query short of perfect, what it missed and what it listed that nobody wanted; --set runs one set.
  */

@@ -16,6 +16,7 @@ import type { SearchResultData } from '../lib/search-entries.ts';
 import { endAtSentence, startAtSentence } from '../lib/search-excerpts.ts';
 import { describePosting, readPostingToken } from '../lib/notice-posting.ts';
 import type { makeBundleOpener } from './search-open.ts';
+import { describeFound } from '../lib/search-answer-text.ts';
 import { planQuery, type SearchLexicon } from '../lib/search-query.ts';
 import { runPlan, type PagefindInstance, type PagefindLike } from '../lib/search-run.ts';
 import { makeLexiconLoader, type LexiconCore, type LexiconShard } from '../lib/search-shards.ts';
@@ -166,7 +167,8 @@ async function search(): Promise<void> {
         notes.push(`${countyName(county)}的全文搜索暂时无法使用（索引缺失或未及时响应），下面只列出全省目录中的结果。`);
       }
     }
-    const outcome = await runPlan(scope, planQuery(query, lexicon));
+    const plan = planQuery(query, lexicon);
+    const outcome = await runPlan(scope, plan);
     if (mine !== generation) return;
     const data = await Promise.all(outcome.hits.slice(0, SHOWN).map((h) => h.data()));
     for (const d of data) {
@@ -190,11 +192,9 @@ async function search(): Promise<void> {
       li.append(a, meta, text);
       list.append(li);
     }
-    notes.push(
-      outcome.hits.length === 0
-        ? `没有找到含有“${query}”的村、乡镇或事项。`
-        : `找到 ${outcome.hits.length} 条${outcome.hits.length > SHOWN ? `，显示前 ${SHOWN} 条` : ''}。`,
-    );
+    // As the county's search page says it (the words left out, those a long question's later results may lack).
+    notes.push(...describeFound(query, { plan, outcome }, county ? [countyName(county)] : [], '或到下面的各县站点搜索'));
+    if (outcome.hits.length > SHOWN) notes.push(`显示前 ${SHOWN} 条。`);
     status.textContent = notes.join(' ');
   } catch (error) {
     status.textContent = '搜索暂时无法使用，请稍后再试，或进入各县站点搜索。';

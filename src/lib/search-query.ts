@@ -9,17 +9,16 @@
  */
 import { CAPITAL_DIGITS, CAPITAL_UNITS } from './capital-numerals.ts';
 import { formatYuan } from './money.ts';
-import { QUESTION_KINDS, TRACK_KINDS } from './search-questions.ts';
 
 /** Characters Pagefind keeps inside words besides letters and digits: 记-07-003, 马*顺, 12,500.00. */
 export const SEARCH_WORD_CHARACTERS = '-*,.';
 
 /** A masked name as pages print it (马*顺, 欧**娜): the search opens the names bundle for it (src/lib/search-bundles.ts). */
 export function isMaskedName(text: string): boolean {
-  return /^\p{Script=Han}+\*+\p{Script=Han}*$/u.test(text);
+  return /^\p{sc=Han}+\*+\p{sc=Han}*$/u.test(text);
 }
 
-const HAN = /\p{Script=Han}/u;
+const HAN = /\p{sc=Han}/u;
 const SPACE = /\s/u;
 
 /**
@@ -39,7 +38,7 @@ export function separateHan(text: string, separator: string): string {
 }
 
 /** Where separateHan(text, '\u200B') puts a separator: between a Han character and a neighbour that is no space and no separator. */
-const HAN_NEIGHBOURS = /(?<=\p{Script=Han})(?=[^\s\u200B])|(?<=[^\s\u200B])(?=\p{Script=Han})/gu;
+const HAN_NEIGHBOURS = /(?<=\p{sc=Han})(?=[^\s\u200B])|(?<=[^\s\u200B])(?=\p{sc=Han})/gu;
 
 /**
  * The text Pagefind indexes: zero-width spaces between Han characters (invisible in excerpts). The same as
@@ -83,6 +82,10 @@ export interface SearchLexicon {
   latinPlaceWords?: readonly string[];
   /** How people say what pages print (search-synonyms.ts SPOKEN): parts of the patterns planQuery builds. */
   spoken?: SpokenForms;
+  /** Words that name a disclosure track (党务) → the record kind of its records (search-questions.ts TRACK_KINDS). */
+  tracks?: Readonly<Record<string, string>>;
+  /** Question words → the record kinds that answer them, which come first (search-questions.ts QUESTION_KINDS). */
+  questions?: readonly { readonly words: readonly string[]; readonly kinds: readonly string[] }[];
   /** Long word → a piece of it that stands nowhere else in the site's text, searched instead (fewer index chunks, same pages; search-lexicon.ts choosePins). */
   pins?: Readonly<Record<string, string>>;
 }
@@ -99,7 +102,7 @@ export interface SpokenForms {
   years: Readonly<Record<string, number>>;
   /** Common surnames: one of them before a two-character word is a person's name (王海燕), not searched apart. */
   surnames: string;
-  /** A month named by a holiday or a season: 国庆节后 → 10月. */
+  /** A month named by a holiday or a season (国庆节后 → 10月), or the quarters a half year names (上半年 → 一季度 二季度). */
   months: Readonly<Record<string, string>>;
   /** Letters that read as toneless pinyin (dibao, guangfu), not as an English word (street): a pattern. */
   pinyin: string;
@@ -156,7 +159,7 @@ export interface QueryPlan {
   /** Tracks named in the query (党务: the party-affairs disclosures, with the kind 村务公开; TRACK_KINDS): the track filter values. */
   tracks: string[];
   /**
-   * Record kinds the question asks of (QUESTION_KINDS in search-questions.ts): among the first results, these come first. 花了多少钱 asks for a
+   * Record kinds the question asks of (QUESTION_KINDS in search-questions.ts, in the lexicon): among the first results, these come first. 花了多少钱 asks for a
    * sum, which ledgers and disclosures state; 修得咋样了 for progress, which disclosures report.
    */
   prefer: string[];
@@ -457,8 +460,8 @@ export function segment(text: string, seg: Pick<Segmenter, 'words' | 'longest'>)
 
 /** A masked name (privacy.ts maskName: 田*明, 欧**娜, 张*) typed together with other words (田*明的宅基地) stands apart: 田*明, 的宅基地. */
 function maskedNamesApart(piece: string): string[] {
-  if (!piece.includes('*') || /^\p{Script=Han}\*+\p{Script=Han}?$/u.test(piece)) return [piece];
-  return piece.split(/(\p{Script=Han}\*+\p{Script=Han}?)/u).filter(Boolean);
+  if (!piece.includes('*') || /^\p{sc=Han}\*+\p{sc=Han}?$/u.test(piece)) return [piece];
+  return piece.split(/(\p{sc=Han}\*+\p{sc=Han}?)/u).filter(Boolean);
 }
 
 /**
@@ -484,7 +487,7 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
   const tracks = new Set<string>();
   // A track (党务) selects its records' kind too (TRACK_KINDS: the party-affairs disclosures are 村务公开).
   const addKind = (k: string) => {
-    const kind = Object.hasOwn(TRACK_KINDS, k) ? TRACK_KINDS[k] : undefined;
+    const kind = lexicon.tracks && Object.hasOwn(lexicon.tracks, k) ? lexicon.tracks[k] : undefined;
     if (kind !== undefined) tracks.add(k);
     kinds.add(kind ?? k);
   };
@@ -528,14 +531,13 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
         return ' ';
       })
       .replace(spoken(sp?.counts), (n) => String(parseChineseNumber(n) ?? n))
-      // A month named by a holiday or season (国庆节后 → 10月, 年底 → 12月).
+      // A month named by a holiday or season (国庆节后 → 10月, 年底 → 12月), the quarters of a half year (上半年).
       .replace(spoken(sp && Object.keys(sp.months).join('|')), (m) => ` ${sp!.months[m]} `)
       // 今年, 去年, 前年: years back from the newest the index has (the site's own date is not in the lexicon).
       .replace(spoken(sp && Object.keys(sp.years).join('|')), (m) => {
         relativeYear = { word: m, back: sp!.years[m]! };
         return ' ';
       })
-      .replace(/上半年/g, ' 一季度 二季度 ')
       // 上个季度, 这个季度: the newest quarter the index has is this one (the site's own date is not in the lexicon).
       .replace(/(上|这|本)一?个?季度?(?=$|[^一二三四1-4度])/g, (m, which: string) => {
         const quarter = relativeQuarter(lexicon.quarters ?? [], which === '上');
@@ -546,8 +548,7 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
       .replace(
         /(?<![\d记收付转-])(\d{1,2})-(\d{1,4})号?(?:记账)?凭证|凭证号?\s?[:：]?\s?(\d{1,2})-(\d{1,4})(?!\d)/g,
         (_m, a?: string, b?: string, c?: string, d?: string) => ` 记-${a ?? c}-${b ?? d} `,
-      )
-      .replace(/下半年/g, ' 三季度 四季度 '),
+      ),
   );
   // Pinyin typed a syllable at a time (lu deng, zhai ji di) is one word, as did-you-mean reads it.
   const syllable = new RegExp(sp?.pinyin.replace('+$', '$') ?? '$^');
@@ -586,7 +587,7 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
       continue;
     }
     // A masked name as pages print it (马*顺, 金*), or typed with 某 (马某顺, and 金某 for a name of two characters).
-    if (isMaskedName(piece) || /^\p{Script=Han}某\p{Script=Han}?$/u.test(piece)) {
+    if (isMaskedName(piece) || /^\p{sc=Han}某\p{sc=Han}?$/u.test(piece)) {
       const masked = piece.replace('某', '*');
       addTerm(masked, [phrase(masked)]);
       continue;
@@ -622,8 +623,8 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
         continue;
       }
       // Latin or digits glued to Han text (e.g. "a"), or Han text: split into words.
-      for (const chunk of part.text.split(/([\p{Script=Han}]+)/u).filter(Boolean)) {
-        if (!/\p{Script=Han}/u.test(chunk)) {
+      for (const chunk of part.text.split(/([\p{sc=Han}]+)/u).filter(Boolean)) {
+        if (!HAN.test(chunk)) {
           if (/^[\w*.-]+$/.test(chunk) && chunk.replace(/[-*.]/g, '').length > 0) addTerm(chunk, [phrase(chunk)]);
           continue;
         }
@@ -637,8 +638,42 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
           else if (run) chunkSingles.push(run);
           run = '';
         };
-        const tokens = segment(chunk, seg);
-        const unknownSingle = (t: string | undefined) => t !== undefined && Array.from(t).length === 1 && !seg.words.has(t);
+        const said = segment(chunk, seg);
+        const unknownSingle = (t = '') => Array.from(t).length === 1 && !seg.words.has(t);
+        const word = (t: string) => seg.words.has(t) && !seg.fillers.has(t) && !seg.places.has(t);
+        // A character of a word is never left out as a filler or a stray character (the site's words decide):
+        // - a filler whose last character makes a word with what follows stops before it (一个月饼: 月饼);
+        // - a lone character that makes a word with the lone character before it, across fillers and words, is that word:
+        //   a verb and its object said apart (修了路, 修村里的路, 盖了几户房: 修路, 盖房);
+        // - a lone character after a word is one phrase with it (产业路, 危房改), in a sentence searched also as the word
+        //   (a page with the phrase first), or as the pair (修那条产业路: 产业路 or 修路).
+        const found = new Map<string, string>();
+        for (let k = 0; k < said.length; k++) {
+          const t = said[k]!;
+          const w = t.slice(-1) + (said[k + 1] ?? '');
+          if (seg.fillers.has(t) && word(w)) said.splice(k, 2, ...segment(t.slice(0, -1), seg), w);
+        }
+        const lone = (k: number) => unknownSingle(said[k]) && !unknownSingle(said[k - 1]) && !unknownSingle(said[k + 1]);
+        for (let k = 0, last = -1; k < said.length; k++) {
+          if (!lone(k)) continue;
+          const pair = (said[last] ?? '') + said[k];
+          if (word(pair)) {
+            said[last] = '';
+            if (word(said[k - 1]!)) {
+              found.set((said[k - 1]! += said[k]), pair);
+              said[k] = '';
+            } else said[k] = pair;
+          }
+          last = k;
+        }
+        for (let k = 1; k < said.length; k++) {
+          const before = said[k - 1]!;
+          if (lone(k) && word(before)) {
+            found.set((said[k - 1]! += said[k]), before);
+            said[k] = '';
+          }
+        }
+        const tokens = said.filter(Boolean);
         for (const [i, token] of tokens.entries()) {
           const place = seg.places.get(token);
           // A one-character filler between characters that are no word (退耕还林: 还) is part of them, not a filler.
@@ -659,7 +694,7 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
             flush();
             pure = false;
             ignored.push(token);
-          } else if (Array.from(token).length === 1 && !seg.words.has(token)) run += token;
+          } else if (unknownSingle(token)) run += token;
           else {
             flush();
             chunkTerms.push(token);
@@ -668,12 +703,16 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
         flush();
         // A surname before a two-character word (王海燕: 王 and 海燕) is a person's name: never found by its given name alone.
         const name = sp?.surnames.includes(chunk[0]!) && tokens.length === 2 && tokens[0] === chunk[0] && tokens[1]!.length === 2;
-        if (pure && chunkTerms.length + chunkSingles.length > 1 && chunkTerms.length > 0)
-          addTerm(chunk, [phrase(chunk)], name ? undefined : chunkTerms.map(wordTerm));
+        // Typed alone, a word and a character (核桃园) are a phrase, found as the word only when no page has it.
+        if (pure && (chunkTerms.length + chunkSingles.length > 1 || found.size) && chunkTerms.length > 0)
+          addTerm(chunk, [phrase(chunk)], name ? undefined : chunkTerms.map((w) => wordTerm(found.get(w) ?? w)));
         else {
           // In a sentence (words with question words, places or kinds around them), a run of characters that is no word
           // of the site is a guess (PlannedTerm.guessed); a word typed alone (低保 火箭) is meant as typed.
-          for (const w of chunkTerms) addTerm(w, wordTerm(w).tries, undefined, !pure && !seg.words.has(w));
+          for (const w of chunkTerms) {
+            const as = found.get(w);
+            addTerm(w, as ? [phrase(w), ...wordTerm(as).tries] : wordTerm(w).tries, undefined, !as && !pure && !seg.words.has(w));
+          }
           singles.push(...chunkSingles);
         }
       }
@@ -702,7 +741,7 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
     terms: [...terms.values()].map(pinned),
     kinds: [...kinds],
     tracks: [...tracks],
-    prefer: [...(QUESTION_KINDS.find((q) => ignored.some((w) => q.words.some((x) => w.includes(x))))?.kinds ?? [])],
+    prefer: [...((lexicon.questions ?? []).find((q) => ignored.some((w) => q.words.some((x) => w.includes(x))))?.kinds ?? [])],
     villages: [...villages],
     townships: [...townships],
     quarters: [...quarters],

@@ -1,7 +1,7 @@
 /**
- * What a villager's query asks for, beside the synonyms (search-synonyms.ts): search data, like the law tables. Unlike
- * those tables, these two are read by the search page's query planner (src/lib/search-query.ts) itself, so they are
- * part of the page's script and not written into search/lexicon.json: keep them small. Pure data.
+ * What a villager's query asks for, beside the synonyms (search-synonyms.ts): search data, like the law tables. Written
+ * into the core of search/lexicon.json with them (SEARCH_LANGUAGE: `tracks`, `questions`), which every query reads, so
+ * they are not part of the page's script (session 17); keep them small. Pure data.
  */
 
 /**

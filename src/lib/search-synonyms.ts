@@ -2,14 +2,15 @@
  * How villagers say things versus how the boards print them: search data, like the law tables.
  * Pure data: the build writes it into search/lexicon.json (SEARCH_LANGUAGE), where the search page's
  * query planner (src/lib/search-query.ts) reads it, so the tables are not part of the page's script. The two small
- * tables of what a query asks for (tracks, question words) are beside this file, in search-questions.ts: the planner
- * reads them itself.
+ * tables of what a query asks for (tracks, question words) are beside this file, in search-questions.ts, and go into
+ * the lexicon's core with these.
  *
  * SYNONYMS: a word as typed → the words the pages use. A term is searched as itself and as each of
  * its synonyms (any of them may match); when only a synonym finds pages the page says so
  * ("已按 饮水 查找"). Pairs that mean the same in both directions are listed both ways.
  */
 import type { SpokenForms } from './search-query.ts';
+import { QUESTION_KINDS, TRACK_KINDS } from './search-questions.ts';
 
 export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   // social assistance (社会救助)
@@ -120,7 +121,9 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   村长: ['村委会主任', '主任'],
   出纳: ['会计', '报账员'],
   网费: ['网络费'],
-  电话费: ['通讯费', '电话'],
+  // 电话 alone is every page's supervision hotline (监督电话), not a phone bill
+  电话费: ['通讯费'],
+  话费: ['电话费', '通讯费'],
   存款利息: ['利息'],
   银行利息: ['利息'],
   // meetings and bodies
@@ -556,6 +559,12 @@ export const FILLER_WORDS: readonly string[] = [
   '这个',
   '那条',
   '这条',
+  // a count or a pointer before the thing (修了一条什么路, 养的那些羊): like 那条
+  '哪条',
+  '一条',
+  '几条',
+  '那些',
+  '这些',
   '那件',
   '那笔',
   '那啥',
@@ -781,6 +790,9 @@ export const SPOKEN: SpokenForms = {
     麦收后: '7月',
     年底: '12月',
     年初: '1月',
+    // half years as quarters (the quarter filter)
+    上半年: '一季度 二季度',
+    下半年: '三季度 四季度',
   },
   years: { 大前年: 3, 前年: 2, 去年: 1, 本年度: 0, 本年: 0, 今年: 0, 明年: -1 },
   pinyin: '^(?:(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?(?:i?ang|i?ong|uang|eng|ing|i?an|iao|uai|uan|[aeo]i|ao|ou|[eiu]n|i[aeu]|u[aoie]|ve|er|[aeiouv]))+$',
@@ -801,4 +813,6 @@ export const SEARCH_LANGUAGE = {
   kinds: KIND_WORDS,
   latinPlaceWords: LATIN_PLACE_WORDS,
   spoken: SPOKEN,
+  tracks: TRACK_KINDS,
+  questions: QUESTION_KINDS,
 };

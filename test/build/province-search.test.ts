@@ -157,6 +157,35 @@ describe('the province search of a county’s 公示 (nginx, Chromium)', () => {
   });
 });
 
+describe('the province search of a long spoken question (nginx, Chromium)', () => {
+  // Four words and more after the question's fillers are left out; one page has them all, another all but 工程.
+  const QUESTION = '请问村史馆布展工程光伏电站和高龄老人补贴花了多少钱';
+
+  it('says which words it left out and which words its later results may lack, in the county search page’s own words', async () => {
+    const { context, page, errors, results } = await searchPortal(QUESTION, 'c1');
+    try {
+      expect(results.length).toBeGreaterThan(1);
+      const portal = (await page.locator('#province-status').textContent()) ?? '';
+      // The county search page's sentences (src/lib/search-answer-text.ts): the question's words left out, and the words
+      // the later results may lack.
+      expect(portal).toContain('已略去：请问、和、花了、多少钱');
+      expect(portal).toMatch(/含有其中大部分词语，不一定含“[^”]+”(“[^”]+”)*。/);
+      expect(portal).toMatch(/同时含有.*的记录只有 \d+ 条，排在前面；后面 \d+ 条/);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      // GONGKAI_SHOTS=<folder>: the portal's answer at 360 and 1280 px, to look at.
+      const shots = process.env['GONGKAI_SHOTS'];
+      if (shots) {
+        await page.screenshot({ path: join(shots, 'province-long-question-360.png'), fullPage: true });
+        await page.setViewportSize({ width: 1280, height: 800 });
+        await page.screenshot({ path: join(shots, 'province-long-question-1280.png'), fullPage: true });
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+});
+
 describe('the province portal’s caching (deploy/nginx)', () => {
   it('lets browsers keep a county’s hashed index files and the portal’s directory index for a year, as on a county’s own site', async () => {
     const publicDir = join(repo, 'public');

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { describeAnswer, restText } from '../../src/client/search-results.ts';
+import { describeFound } from '../../src/lib/search-answer-text.ts';
 import type { SplitLexicon } from '../../src/lib/search-bundles.ts';
 import type { SearchResultData } from '../../src/lib/search-entries.ts';
 import type { QueryPlan } from '../../src/lib/search-query.ts';
@@ -133,5 +134,26 @@ describe('what the search page says about a long question answered by pages havi
   it('says only which words may be missing when no page has them all', () => {
     const text = describeAnswer('马曲村五组修路还欠施工', answer(0), []);
     expect(text).toBe('找到 4 条记录（马曲村）。下面 4 条含有其中大部分词语，不一定含“还欠”“施工”。');
+  });
+});
+
+describe('what the province portal says about an answer (src/client/province-search.ts)', () => {
+  it('says what the county search page says for a long question: the words left out and those the later results may lack', () => {
+    const answer: SearchAnswer<SearchResultData> = {
+      plan: { ...plan, ignored: ['请问', '花了', '多少钱'] },
+      outcome: {
+        hits: [0, 1, 2].map((i) => ({ id: `p${i}`, data: () => Promise.reject(new Error('unused')) })),
+        terms: ['村史馆', '光伏', '高龄', '工程'].map((text) => ({ text, found: [text], bySynonym: false, pages: 1 })),
+        dropped: [],
+        tooBroad: false,
+        partial: { complete: 1, optional: ['工程'] },
+      },
+    };
+    const portal = describeFound('请问村史馆光伏高龄工程花了多少钱', answer, [], '或到下面的各县站点搜索');
+    expect(portal.join(' ')).toBe(describeAnswer('请问村史馆光伏高龄工程花了多少钱', answer, []));
+    expect(portal).toEqual([
+      '已略去：请问、花了、多少钱。',
+      '找到 3 条记录。同时含有“村史馆”和“光伏”和“高龄”和“工程”的记录只有 1 条，排在前面；后面 2 条含有其中大部分词语，不一定含“工程”。',
+    ]);
   });
 });
