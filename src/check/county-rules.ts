@@ -703,9 +703,12 @@ export function checkVillageRules(v: VillageRecords, county: VillageRuleScope, c
     f.push(...checkEligibleAgainstRegister(m.data, v.data));
     f.push(...checkFourStepPosting(m, v, profile));
     const { outcomes } = decided.get(m.id)!;
+    const decidesSpending = getBodyRule(m.data.body)?.decidesSpending ?? false;
     m.data.resolutions.forEach((r, i) => {
       r.authorises.forEach(({ ref, ledgerId, voucher }, j) => {
         if (ledgerId === undefined) return void f.push({ code: 'meeting.authorises', path: ['resolutions', i, 'authorises', j], params: { ref } });
+        // 组织法 §24: spending is decided by the villagers' (representative) assembly; a committee cannot authorise it.
+        if (!decidesSpending) f.push({ code: 'meeting.authorises-body', path: ['resolutions', i, 'authorises', j], params: { ref, body: m.data.body } });
         if (outcomes[i] === '未通过') f.push({ code: 'meeting.authorises-failed', path: ['resolutions', i, 'authorises', j], params: { index: i + 1, ref } });
         const ledger = ledgersByPeriod.get(ledgerId);
         if (!ledger?.data.expense.some((e) => e.voucher === voucher) && !v.unreadable.has(`finances/${ledgerId}`)) {

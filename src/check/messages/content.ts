@@ -592,6 +592,27 @@ export const CONTENT_MESSAGES = defineMessages({
     fixZh: '由村务监督委员会成员审核。',
     fixEn: 'Have a supervision committee member review it.',
   }),
+  'signoff.supervisor-in-role': (p: { name: Param; role: 'preparer' | 'responsible' }) =>
+    p.role === 'preparer'
+      ? {
+          zh: `编制人 ${s(p.name)} 是村务监督委员会成员：记账、编表的人不能同时是监督这些账目的人。`,
+          en: `The preparer ${s(p.name)} sits on the supervision committee: whoever keeps the accounts cannot also supervise them.`,
+          expectedZh:
+            '编制人（preparer）是会计、报账员等财会人员，不在村务监督委员会名单 supervisors 上（山东省村务公开条例第十四条、上海市实施办法第二十五条、浙江省实施办法第三十条：财会人员、报账员不得担任村务监督委员会成员；农村集体经济组织法第三十二条：财务人员不得担任监事）',
+          expectedEn:
+            'a preparer (the accountant or bookkeeper) who is not on the supervision committee (山东条例 §14, 上海办法 §25, 浙江办法 §30: accounting staff may not sit on it; 农村集体经济组织法 §32: nor be supervisors of a collective)',
+          fixZh: '写上实际编制的会计或报账员；如果确是监督委员会成员在记账，须由乡镇调整人选后再公开。',
+          fixEn:
+            'Name the accountant or bookkeeper who actually prepared it; if a supervision committee member keeps the books, the township must change that before it is published.',
+        }
+      : {
+          zh: `负责人 ${s(p.name)} 是村务监督委员会成员：负责村务的是村委会，监督委员会成员不能同时是负责人。`,
+          en: `The responsible person ${s(p.name)} sits on the supervision committee: village affairs are run by the village committee, which its supervisors may not be part of.`,
+          expectedZh: '负责人（responsible）是村委会主任或集体经济组织负责人，不在村务监督委员会名单 supervisors 上（村民委员会组织法第三十二条）',
+          expectedEn: 'a responsible person who heads the village committee or the collective, not a supervision committee member (村民委员会组织法 §32)',
+          fixZh: '写上实际负责的村委会主任（或集体经济组织负责人）；核对 village.yaml 的 committee 和 supervisors 名单。',
+          fixEn: "Name the village committee head (or the collective's head) actually responsible; check committee and supervisors in village.yaml.",
+        },
   'signoff.date-missing': () => ({
     zh: '缺少审核日期 reviewedAt。',
     en: 'The review date reviewedAt is missing.',
@@ -766,6 +787,15 @@ export const CONTENT_MESSAGES = defineMessages({
     expectedEn: "a villagers' assembly, representative assembly or collective members' (representative) meeting",
     fixZh: '引用作出决定的村民（代表）会议。',
     fixEn: "Cite the villagers' (representative) assembly that decided it.",
+  }),
+  'meeting.authorises-body': (p: { ref: Param; body: Param }) => ({
+    zh: `${s(p.body)}的决议列出它授权的支出 ${s(p.ref)}，但${s(p.body)}无权决定开支：网站会把它显示成这笔钱的依据。`,
+    en: `A resolution of the ${bodyEn(p.body)} lists ${s(p.ref)} as spending it authorises, but that body cannot decide spending: the site would show it as the payment's authority.`,
+    expectedZh: '只有村民会议、村民代表会议、成员大会或成员代表大会的决议列出 authorises（村民委员会组织法第二十四条）',
+    expectedEn:
+      "authorises only on a resolution of a villagers' assembly, representative assembly or collective members' (representative) meeting (村民委员会组织法 §24)",
+    fixZh: `删去这里的 authorises；把 ${s(p.ref)} 列在作出决定的村民（代表）会议决议下，或在支出上用 resolution 引用那次会议。`,
+    fixEn: `Remove authorises here; list ${s(p.ref)} under the villagers' (representative) assembly resolution that decided it, or cite that meeting in the expense's resolution.`,
   }),
   'ledger.resolution-own-vote': (p: { ref: Param; index: Param }) => ({
     zh: `支出所依据的 ${s(p.ref)} 第 ${s(p.index)} 项决议表决未通过，不能作为支出依据；同一次会议通过的其他决议不能代替它。`,
