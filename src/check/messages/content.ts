@@ -1037,6 +1037,21 @@ export const CONTENT_MESSAGES = defineMessages({
     fixZh: '改正为实际张贴的日期；尚未张贴的，等张贴后再填写。',
     fixEn: 'Write the day it actually went up; if it is not up yet, fill it in once it is.',
   }),
+  // Without `asOf` (the public pages and data files): the meeting's date is still to come.
+  'record.held-future': (p: { date: Param; asOf?: Param }) => ({
+    zh:
+      p.asOf === undefined
+        ? `会议日期 ${s(p.date)} 还没有到：会议记录只能记已经开过的会，网站会把还没有投的票显示为已表决。`
+        : `会议日期 ${s(p.date)} 晚于本次生成的日期 ${s(p.asOf)}：会议记录只能记已经开过的会，网站会把还没有投的票显示为已表决。`,
+    en:
+      p.asOf === undefined
+        ? `The meeting date ${s(p.date)} is still to come: minutes record a meeting that was held, and the site would show votes nobody has cast yet.`
+        : `The meeting date ${s(p.date)} is after this build's date ${s(p.asOf)}: minutes record a meeting that was held, and the site would show votes nobody has cast yet.`,
+    expectedZh: p.asOf === undefined ? '会议已经召开：今天或以前' : `会议已经召开：${s(p.asOf)} 或以前`,
+    expectedEn: p.asOf === undefined ? 'a meeting already held: today or earlier' : `a meeting already held: ${s(p.asOf)} or earlier`,
+    fixZh: '核对会议日期（和文件名里的日期）；会还没开的，开完后再写会议记录。',
+    fixEn: "Check the meeting's date (and the date in the file name); if it has not been held yet, write the minutes once it has.",
+  }),
   'chain.order': (p: { body: Param; expected: FourStep; previous: Param; previousBody: Param }) => ({
     zh: `“四议两公开”顺序不对：${s(p.body)}的上一步应是“${stepOf(p.expected).zh}”，而“${s(p.previous)}”是${s(p.previousBody)}。`,
     en: `The 四议两公开 steps are out of order: before a ${bodyEn(p.body)} comes "${stepOf(p.expected).en}", but "${s(p.previous)}" is a ${bodyEn(p.previousBody)}.`,
