@@ -7,7 +7,14 @@ import { checkNoticePeriod, countPostedDays, getPostingEndDate, missingCalendarY
 import { addDays } from '../lib/dates.ts';
 import { checkChainLink, getChainMap } from '../lib/chain.ts';
 import type { Finding } from '../lib/finding.ts';
-import { checkLedger, checkLedgerContinuity, checkSignedAfterEntries, findReviewerConflicts, findSplitExpensesAcrossLedgers } from '../lib/ledger.ts';
+import {
+  checkLedger,
+  checkLedgerContinuity,
+  checkSignedAfterEntries,
+  findReviewerConflicts,
+  findReviewerPaid,
+  findSplitExpensesAcrossLedgers,
+} from '../lib/ledger.ts';
 import { isInPeriod, periodKey, periodLabel, periodLabelEn, periodStart } from '../lib/period.ts';
 import { bodyLinePath } from '../lib/content-safety.ts';
 import {
@@ -602,7 +609,7 @@ export function checkVillageRules(v: VillageRecords, county: VillageRuleScope, c
     const f = checkLedger(l.data, l.period, threshold);
     f.push(...checkSignoff(l.data.signoff, { publishedAt: l.data.publishedAt, reviewRequired: true, supervisors, committee }));
     f.push(...checkSignedAfterEntries(l.data));
-    f.push(...findReviewerConflicts(l.data));
+    f.push(...findReviewerConflicts(l.data), ...findReviewerPaid(l.data));
     for (const side of ['receivables', 'payables'] as const)
       l.data[side].forEach((item, i) => {
         if (item.partyKind === '单位' && looksLikePersonName(normalisePersonName(item.party)))

@@ -12,7 +12,7 @@ import {
   SPLIT_EXPENSE_WINDOW_DAYS,
 } from '../law/accounting.ts';
 import { daysBetween } from './dates.ts';
-import { getPersonKey, isSamePerson, removeInvisible } from './person-name.ts';
+import { getPersonKey, isSamePerson, readAsSeen, removeInvisible } from './person-name.ts';
 import type { Finding } from './finding.ts';
 import { formatYuan, sumFen } from './money.ts';
 import { isInPeriod, periodEnd, periodEndExclusive, periodKey, periodStart, type Period } from './period.ts';
@@ -326,6 +326,39 @@ export function findReviewerConflicts(ledger: { expense: readonly ExpenseLike[];
         out.push({ code: 'ledger.reviewer-conflict', path: ['expense', i, role], params: { name: reviewer, role, voucher: e.voucher } });
     }
   });
+  return out;
+}
+
+/**
+ * Money of a ledger that went to, or is owed by or to, its own reviewer: an expense whose summary names them (误工补贴
+ * 刘志强), a debt whose party is them. A warning, not an error: a name in a summary may be another person's or a mention
+ * (two-character names are common), so the clerk is asked to look. Debts are compared as people (isSamePerson).
+ */
+export function findReviewerPaid(ledger: {
+  expense: readonly ExpenseLike[];
+  receivables: readonly { party: string }[];
+  payables: readonly { party: string }[];
+  signoff: { reviewer?: string | undefined };
+}): Finding[] {
+  if (ledger.signoff.reviewer === undefined) return [];
+  const reviewer = ledger.signoff.reviewer;
+  const key = getPersonKey(reviewer);
+  if (key.length < 2) return [];
+  const out: Finding[] = [];
+  ledger.expense.forEach((e, i) => {
+    if (readAsSeen(e.summary ?? '').includes(key))
+      out.push({
+        code: 'ledger.reviewer-paid',
+        path: ['expense', i, 'summary'],
+        severity: 'warning',
+        params: { name: reviewer, where: 'expense', what: e.voucher },
+      });
+  });
+  for (const side of ['receivables', 'payables'] as const)
+    ledger[side].forEach((d, i) => {
+      if (isSamePerson(d.party, reviewer))
+        out.push({ code: 'ledger.reviewer-paid', path: [side, i, 'party'], severity: 'warning', params: { name: reviewer, where: side, what: d.party } });
+    });
   return out;
 }
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkSignedAfterEntries, findReviewerConflicts, findSplitExpenses, findSplitExpensesAcrossLedgers, getVoucherKey } from '../../src/lib/ledger.ts';
+import {
+  checkSignedAfterEntries,
+  findReviewerConflicts,
+  findReviewerPaid,
+  findSplitExpenses,
+  findSplitExpensesAcrossLedgers,
+  getVoucherKey,
+} from '../../src/lib/ledger.ts';
 
 describe('one expense split into parts under the threshold (化整为零)', () => {
   const threshold = 30_000_00;
@@ -146,5 +153,25 @@ describe('a ledger reviewed by someone who handled or approved its money', () =>
   it('is accepted when the reviewer neither handled nor approved any of it, or there is no reviewer yet', () => {
     expect(findReviewerConflicts(ledger('刘志强', expense('记-08-004', '王堃', '赵建军')))).toEqual([]);
     expect(findReviewerConflicts(ledger(undefined, expense('记-08-004', '刘志强')))).toEqual([]);
+  });
+});
+
+describe('a ledger reviewed by someone it pays or who owes in it', () => {
+  const ledger = (summary: string, party = '国网陇县供电分公司') => ({
+    expense: [{ date: '2025-08-20', voucher: '记-08-004', category: '公益支出', summary, amount: 1 }],
+    receivables: [{ party }],
+    payables: [],
+    signoff: { reviewer: '刘志强（主任）' },
+  });
+
+  it('warns when an expense summary names the reviewer, however spaced, or a debt is theirs', () => {
+    expect(findReviewerPaid(ledger('误工补贴（刘 志强）')).map((f) => [f.code, f.severity, f.path.join('.')])).toEqual([
+      ['ledger.reviewer-paid', 'warning', 'expense.0.summary'],
+    ]);
+    expect(findReviewerPaid(ledger('办公用品', '刘志强')).map((f) => f.path.join('.'))).toEqual(['receivables.0.party']);
+  });
+
+  it('says nothing when the money has nothing to do with the reviewer', () => {
+    expect(findReviewerPaid(ledger('汛期排水渠疏通（刘志刚）'))).toEqual([]);
   });
 });

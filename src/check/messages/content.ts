@@ -724,6 +724,28 @@ export const CONTENT_MESSAGES = defineMessages({
       fixEn: `Have another supervision committee member, who neither handled nor approved these expenses, review and sign (signoff.reviewer); if the ${p.role} is wrong, correct it on voucher ${s(p.voucher)}.`,
     };
   },
+  'ledger.reviewer-paid': (p: { name: Param; where: 'expense' | 'receivables' | 'payables'; what: Param }) => {
+    const zh = {
+      expense: `凭证 ${s(p.what)} 的摘要写到了他（她）`,
+      receivables: `他（她）欠村里的钱（应收款 ${s(p.what)}）`,
+      payables: `村里欠他（她）的钱（应付款 ${s(p.what)}）`,
+    }[p.where];
+    const en = {
+      expense: `the summary of voucher ${s(p.what)} names them`,
+      receivables: `they owe the village money (receivable from ${s(p.what)})`,
+      payables: `the village owes them money (payable to ${s(p.what)})`,
+    }[p.where];
+    return {
+      zh: `审核这本账的村务监督委员会成员 ${s(p.name)} 可能经手或收到了这本账里的钱：${zh}。自己拿到或欠下的钱，不能由自己审核。`,
+      en: `${s(p.name)}, the supervision committee member who reviews this ledger, may have received or owe money in it: ${en}. Nobody reviews money paid to or owed by themselves.`,
+      expectedZh: '审核人（signoff.reviewer）与这本账里的收付款无关（村民委员会组织法第三十二条：村务监督机构与村务执行相分离）',
+      expectedEn:
+        'a reviewer (signoff.reviewer) with no part in the money of the ledger (村民委员会组织法 §32: supervision kept apart from running village affairs)',
+      fixZh: '如果确是付给他（她）或与他（她）有关的钱，请村务监督委员会另一位成员审核并签字；如果只是同名或提到了他（她），核对后可不改。',
+      fixEn:
+        'If the money did go to or concern them, have another supervision committee member review and sign; if it is only a namesake or a mention, check it and leave it.',
+    };
+  },
   'ledger.split-expense': (p: { count: Param; vouchers: Param; total: Param; threshold: Param; days: Param }) => ({
     zh: `同一经手人的 ${s(p.count)} 笔同一用途的支出（凭证 ${s(p.vouchers)}）在 ${s(p.days)} 天内支付，每笔都不超过本县 ${s(p.threshold)} 元的限额，合计 ${s(p.total)} 元却超过了，也没有注明决议：看起来是一笔大额支出拆成了几笔（化整为零）。`,
     en: `${s(p.count)} expenses for one purpose by one handler (vouchers ${s(p.vouchers)}) were paid within ${s(p.days)} days, each within the county threshold of ${s(p.threshold)} but together ${s(p.total)}, above it, and none cites a resolution: one large expense split into parts.`,
