@@ -33,7 +33,7 @@ import { parseResolutionRef } from '../schemas/refs.ts';
 import { getPublicationDeadline } from '../lib/schedule.ts';
 import { checkSignoff } from '../lib/signoff.ts';
 import { checkVolunteerHours, MAX_DAY_TENTHS } from '../lib/volunteer-hours.ts';
-import { INVISIBLE_SOURCE, isAmongPeople, normalisePersonName, readAsSeen } from '../lib/person-name.ts';
+import { getPersonKey, INVISIBLE_SOURCE, isAmongPeople, normalisePersonName, readAsSeen } from '../lib/person-name.ts';
 import { getBodyRule } from '../law/bodies.ts';
 import { getNoticeType } from '../law/notice-types.ts';
 import type { Notice } from '../schemas/index.ts';
@@ -268,13 +268,13 @@ export function checkNoticeAfterReview(n: VillageRecords['notices'][number], not
   if (!after) return [];
   const names = new Map<string, number>();
   n.data.subjects.forEach((subject, i) => {
-    const key = subject.name === undefined ? '' : normalisePersonName(subject.name);
+    const key = subject.name === undefined ? '' : getPersonKey(subject.name);
     if (key.length >= 2 && !names.has(key)) names.set(key, i);
   });
   const out: Finding[] = [];
   for (const r of notices) {
     if (r.data.type !== after.type || n.data.startDate > r.endDate) continue;
-    const shared = r.data.subjects.map((subject) => (subject.name === undefined ? '' : normalisePersonName(subject.name))).find((key) => names.has(key));
+    const shared = r.data.subjects.map((subject) => (subject.name === undefined ? '' : getPersonKey(subject.name))).find((key) => names.has(key));
     if (shared === undefined) continue;
     out.push({
       code: 'notice.before-review-ends',

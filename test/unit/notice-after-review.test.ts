@@ -14,7 +14,7 @@ describe('a 低保对象名单 posted while the 低保初审 公示 of the same 
   const review = notice('2025-11-17-dibao', '低保初审', '2025-11-17', '2025-11-24', '马天顺', '刘翠兰');
 
   it('is refused, naming the household masked, the review notice, its last day and the earliest start', () => {
-    const list = notice('2025-11-20-mingdan', '低保对象名单', '2025-11-20', '2025-11-27', '张满仓', '马 天顺');
+    const list = notice('2025-11-20-mingdan', '低保对象名单', '2025-11-20', '2025-11-27', '张满仓', '马 天顺（户主）');
     expect(checkNoticeAfterReview(list, [review, list])).toEqual([
       {
         code: 'notice.before-review-ends',

@@ -53,6 +53,10 @@ describe('checkSignoff: review by the supervision committee before publication',
     ]);
   });
 
+  it('lets the party branch member who chairs the supervision committee prepare a 党务 disclosure, which needs no review', () => {
+    expect(checkSignoff({ responsible: '张三', preparer: '赵六' }, { ...ctx, reviewRequired: false })).toEqual([]);
+  });
+
   it('flags a reviewer who is not on the supervision committee, listing who is', () => {
     expect(checkSignoff({ ...good, reviewer: '孙七' }, ctx)).toEqual([
       expect.objectContaining({ code: 'signoff.not-supervisor', params: { name: '孙七', supervisors: '王五、赵六' } }),
