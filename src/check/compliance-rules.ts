@@ -41,7 +41,7 @@ export function checkVillageCompliance(v: VillageRecords, county: Pick<County, '
   ];
 }
 
-/** Publication dates after the as-of date: the site would show as posted what is not up yet. */
+/** Publication dates after the as-of date (the site would show as posted what is not up yet), and meetings dated after it. */
 export function checkPublicationDates(v: VillageRecords, asOf: string): { file: string; finding: Finding }[] {
   const dated: { file: string; field: string; date: string | undefined }[] = [
     ...v.disclosures.map((d) => ({ file: d.file, field: 'publishedAt', date: d.data.publishedAt })),
@@ -51,12 +51,17 @@ export function checkPublicationDates(v: VillageRecords, asOf: string): { file: 
       { file: m.file, field: 'resultPublishedAt', date: m.data.resultPublishedAt },
     ]),
   ];
-  return dated
+  const out: { file: string; finding: Finding }[] = dated
     .filter((x): x is { file: string; field: string; date: string } => x.date !== undefined && x.date > asOf)
     .map(({ file, field, date }) => ({
       file,
       finding: { code: 'record.published-future', path: [field], severity: 'warning', params: { field, date, asOf } },
     }));
+  // Minutes record a meeting that was held: one dated after the as-of date shows votes nobody has cast yet.
+  for (const m of v.meetings)
+    if (m.data.date > asOf)
+      out.push({ file: m.file, finding: { code: 'record.held-future', path: ['date'], severity: 'warning', params: { date: m.data.date, asOf } } });
+  return out;
 }
 
 /** The two 公开 of 四议两公开 not recorded when their deadline (province profile) has passed on the as-of date. */
@@ -135,7 +140,7 @@ export function timelinessText(t: Timeliness, formatDate: (iso: string) => strin
  * state, true on every day until it changes (src/records/dated.ts `getStateDate`). The clerk's check keeps them.
  */
 export function toPublicParams(p: { code: string; params?: Readonly<Record<string, unknown>> | undefined }): Readonly<Record<string, unknown>> | undefined {
-  const drop = p.code === 'disclosure.overdue' ? 'days' : p.code === 'record.published-future' ? 'asOf' : undefined;
+  const drop = p.code === 'disclosure.overdue' ? 'days' : p.code === 'record.published-future' || p.code === 'record.held-future' ? 'asOf' : undefined;
   if (!p.params || !drop) return p.params;
   return Object.fromEntries(Object.entries(p.params).filter(([k]) => k !== drop));
 }

@@ -7,7 +7,14 @@ import { checkNoticePeriod, countPostedDays, getPostingEndDate, missingCalendarY
 import { addDays } from '../lib/dates.ts';
 import { checkChainLink, getChainMap } from '../lib/chain.ts';
 import type { Finding } from '../lib/finding.ts';
-import { checkLedger, checkLedgerContinuity, checkSignedAfterEntries } from '../lib/ledger.ts';
+import {
+  checkLedger,
+  checkLedgerContinuity,
+  checkSignedAfterEntries,
+  findReviewerConflicts,
+  findReviewerPaid,
+  findSplitExpensesAcrossLedgers,
+} from '../lib/ledger.ts';
 import { isInPeriod, periodKey, periodLabel, periodLabelEn, periodStart } from '../lib/period.ts';
 import { bodyLinePath } from '../lib/content-safety.ts';
 import {
@@ -25,7 +32,8 @@ import { checkEligibleAgainstRegister } from '../lib/register.ts';
 import { parseResolutionRef } from '../schemas/refs.ts';
 import { getPublicationDeadline } from '../lib/schedule.ts';
 import { checkSignoff } from '../lib/signoff.ts';
-import { INVISIBLE_SOURCE, isAmongPeople, normalisePersonName, readAsSeen } from '../lib/person-name.ts';
+import { checkVolunteerHours, MAX_DAY_TENTHS } from '../lib/volunteer-hours.ts';
+import { getPersonKey, INVISIBLE_SOURCE, isAmongPeople, normalisePersonName, readAsSeen } from '../lib/person-name.ts';
 import { getBodyRule } from '../law/bodies.ts';
 import { getNoticeType } from '../law/notice-types.ts';
 import type { Notice } from '../schemas/index.ts';
@@ -251,6 +259,42 @@ export function scanSubjectNamesElsewhere(v: VillageRecords): FileFinding[] {
 }
 
 /**
+ * A list posted before the review 公示 it follows has ended for the same person (a 低保对象名单 naming a household whose
+ * 低保初审 公示 still runs): the result is out before villagers could object (NoticeType `after` in src/law/notice-types.ts).
+ * One finding per review notice, naming the first shared person masked (the finding may reach the public compliance page).
+ */
+export function checkNoticeAfterReview(n: VillageRecords['notices'][number], notices: readonly VillageRecords['notices'][number][]): Finding[] {
+  const after = getNoticeType(n.data.type)?.after;
+  if (!after) return [];
+  const names = new Map<string, number>();
+  n.data.subjects.forEach((subject, i) => {
+    const key = subject.name === undefined ? '' : getPersonKey(subject.name);
+    if (key.length >= 2 && !names.has(key)) names.set(key, i);
+  });
+  const out: Finding[] = [];
+  for (const r of notices) {
+    if (r.data.type !== after.type || n.data.startDate > r.endDate) continue;
+    const shared = r.data.subjects.map((subject) => (subject.name === undefined ? '' : getPersonKey(subject.name))).find((key) => names.has(key));
+    if (shared === undefined) continue;
+    out.push({
+      code: 'notice.before-review-ends',
+      path: ['startDate'],
+      params: {
+        type: n.data.type,
+        reviewType: after.type,
+        review: r.id,
+        end: r.endDate,
+        earliest: addDays(r.endDate, 1),
+        masked: maskName(shared),
+        row: names.get(shared)! + 1,
+        source: after.source,
+      },
+    });
+  }
+  return out;
+}
+
+/**
  * Unmasked personal numbers in the YAML comments (# …) of a file's first `lines` lines (the whole
  * YAML file, or a record's front matter): never shown on the site, but kept in the county's
  * repository for anyone who can read it.
@@ -307,6 +351,17 @@ export function lastAuthorisedPayment(m: VillageRecords['meetings'][number], v: 
     .pop();
 }
 
+/** The first payment a meeting authorised: an expense naming it, or one its resolutions list (`authorises`), as <ledger>/<voucher>. */
+export function firstAuthorisedPayment(m: VillageRecords['meetings'][number], v: VillageRecords): { date: string; ref: string } | undefined {
+  const listed = new Set(m.data.resolutions.flatMap((r) => r.authorises.map((a) => `${a.ledgerId}\0${a.voucher}`)));
+  let first: { date: string; ref: string } | undefined;
+  for (const l of v.ledgers)
+    for (const e of l.data.expense)
+      if ((e.resolution?.meetingId === m.id || listed.has(`${l.id}\0${e.voucher}`)) && (!first || e.date < first.date))
+        first = { date: e.date, ref: `${l.id}/${e.voucher}` };
+  return first;
+}
+
 /**
  * The two 公开 of 四议两公开 on the resolving meeting of a chain (one that names its previous step):
  * the result is posted after the resolution, each by its deadline in the province profile. A missing
@@ -338,6 +393,14 @@ export function checkFourStepPosting(m: VillageRecords['meetings'][number], v: V
         code: 'chain.result-before',
         path: ['resultPublishedAt'],
         params: { resultPublishedAt: x.resultPublishedAt, publishedAt: x.publishedAt ?? '' },
+      });
+    // 实施结果公开 reports what was done with the money: not before any of it was spent (a later 尾款/质保金 may follow).
+    const first = firstAuthorisedPayment(m, v);
+    if (first && x.resultPublishedAt < first.date)
+      out.push({
+        code: 'chain.result-before-payment',
+        path: ['resultPublishedAt'],
+        params: { resultPublishedAt: x.resultPublishedAt, first: first.date, voucher: first.ref },
       });
     const last = lastAuthorisedPayment(m, v);
     if (last && x.resultPublishedAt > addDays(last, resultWithinDays)) {
@@ -546,6 +609,7 @@ export function checkVillageRules(v: VillageRecords, county: VillageRuleScope, c
     const f = checkLedger(l.data, l.period, threshold);
     f.push(...checkSignoff(l.data.signoff, { publishedAt: l.data.publishedAt, reviewRequired: true, supervisors, committee }));
     f.push(...checkSignedAfterEntries(l.data));
+    f.push(...findReviewerConflicts(l.data), ...findReviewerPaid(l.data));
     for (const side of ['receivables', 'payables'] as const)
       l.data[side].forEach((item, i) => {
         if (item.partyKind === '单位' && looksLikePersonName(normalisePersonName(item.party)))
@@ -614,6 +678,11 @@ export function checkVillageRules(v: VillageRecords, county: VillageRuleScope, c
   )) {
     add(v.ledgers[index]!.file, [finding]);
   }
+  for (const { ledger, finding } of findSplitExpensesAcrossLedgers(
+    v.ledgers.map((l) => ({ id: l.id, expense: l.data.expense })),
+    threshold,
+  ))
+    add(v.ledgers[ledger]!.file, [finding]);
 
   // ── meetings ──
   const chainById = getChainMap(v.meetings);
@@ -641,9 +710,12 @@ export function checkVillageRules(v: VillageRecords, county: VillageRuleScope, c
     f.push(...checkEligibleAgainstRegister(m.data, v.data));
     f.push(...checkFourStepPosting(m, v, profile));
     const { outcomes } = decided.get(m.id)!;
+    const decidesSpending = getBodyRule(m.data.body)?.decidesSpending ?? false;
     m.data.resolutions.forEach((r, i) => {
       r.authorises.forEach(({ ref, ledgerId, voucher }, j) => {
         if (ledgerId === undefined) return void f.push({ code: 'meeting.authorises', path: ['resolutions', i, 'authorises', j], params: { ref } });
+        // 组织法 §24: spending is decided by the villagers' (representative) assembly; a committee cannot authorise it.
+        if (!decidesSpending) f.push({ code: 'meeting.authorises-body', path: ['resolutions', i, 'authorises', j], params: { ref, body: m.data.body } });
         if (outcomes[i] === '未通过') f.push({ code: 'meeting.authorises-failed', path: ['resolutions', i, 'authorises', j], params: { index: i + 1, ref } });
         const ledger = ledgersByPeriod.get(ledgerId);
         if (!ledger?.data.expense.some((e) => e.voucher === voucher) && !v.unreadable.has(`finances/${ledgerId}`)) {
@@ -690,6 +762,7 @@ export function checkVillageRules(v: VillageRecords, county: VillageRuleScope, c
     if (x.longTerm && !type.longTermAllowed) f.push({ code: 'notice.long-term', path: ['longTerm'], params: { type: x.type } });
     const personal = type.personal && x.subjects.some((s) => s.name);
     if (personal && !x.unpublishAfter) f.push({ code: 'notice.unpublish-missing', path: ['unpublishAfter'], params: { type: x.type } });
+    f.push(...checkNoticeAfterReview(n, v.notices));
     if (x.unpublishAfter && x.unpublishAfter < n.endDate)
       f.push({ code: 'notice.unpublish-early', path: ['unpublishAfter'], params: { unpublishAfter: x.unpublishAfter, end: n.endDate } });
     add(n.file, f);
@@ -722,9 +795,11 @@ export function checkVillageRules(v: VillageRecords, county: VillageRuleScope, c
             path: ['activities', i, 'participants', j, 'volunteer'],
             params: { ref: pp.volunteer, kind: 'volunteer', known: [...people].join('、') },
           });
-        if (pp.hours > 240) f.push({ code: 'volunteer.hours', path: ['activities', i, 'participants', j, 'hours'], params: { hours: pp.hours / 10 } });
+        if (pp.hours > MAX_DAY_TENTHS)
+          f.push({ code: 'volunteer.hours', path: ['activities', i, 'participants', j, 'hours'], params: { hours: pp.hours / 10 } });
       });
     });
+    f.push(...checkVolunteerHours(p.data.activities));
     add(p.file, f);
   }
   out.push(...scanSubjectNamesElsewhere(v));

@@ -46,6 +46,14 @@ export function getAccountingSystem(date: string): AccountingSystem | undefined 
 export const SEPARATED_EXPENSE_DUTIES: readonly (readonly ['handler' | 'approver', 'handler' | 'approver'])[] = [['approver', 'handler']];
 
 /**
+ * Duties on a ledger's expenses that its reviewer (村务监督委员会审核人, `signoff.reviewer`) may not hold: nobody reviews
+ * money they handled (经手人) or approved (审批人). 村民委员会组织法 §32 [V]: the supervision committee is kept apart from
+ * those who run village affairs (村民委员会成员及其近亲属不得担任); 农村集体经济组织法 §32 [V]: 财务人员 may not be 监事;
+ * domain rules §2.4: the reviewer is not the preparer nor the approving member.
+ */
+export const REVIEWER_EXCLUDED_DUTIES: readonly ('handler' | 'approver')[] = ['handler', 'approver'];
+
+/**
  * Splitting one expense into several under the county's large-expense threshold to escape its approval (化整为零、
  * 拆分支付规避审批) is forbidden by county rules on village finance [CONV]. Payments for the same purpose (same
  * category, same summary but for numbers and 第…笔/批/期/次, handled by the same person) made within this many days of

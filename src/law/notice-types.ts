@@ -18,6 +18,11 @@ export interface NoticeType {
   countUnit?: '户' | '人';
   /** The disclosure track: 发展党员 is 党务; 一事一议 fund raising is 财务 (catalogue CZ-02); the rest 村务. */
   track: '党务' | '村务' | '财务';
+  /**
+   * The 公示 this one follows for the same persons: a list of those approved is posted only after their review 公示 has
+   * ended without objection (低保初审 → 低保对象名单). Its notice for a person must start after that one's last day.
+   */
+  after?: { type: string; source: string };
   source: string;
 }
 
@@ -42,6 +47,7 @@ export const NOTICE_TYPES: readonly NoticeType[] = [
     longTermAllowed: true,
     countUnit: '户',
     track: '村务',
+    after: { type: '低保初审', source: '最低生活保障审核确认办法（2021）[S]：初审结果公示无异议后才审核确认，确认后公布' },
     source: '民政部规定 [S]：长期公布，动态更新',
   },
   {

@@ -56,6 +56,7 @@ const CHECK_OF_CODE: Readonly<Record<string, CheckKey>> = {
   'chain.result-before': 'chain',
   'disclosure.approval-unlawful': 'review',
   'record.published-future': 'timeliness',
+  'record.held-future': 'timeliness',
   'chain.order': 'chain',
   'chain.dates': 'chain',
   'chain.not-a-step': 'chain',

@@ -5,13 +5,14 @@
  */
 import {
   getAccountingSystem,
+  REVIEWER_EXCLUDED_DUTIES,
   SEPARATED_EXPENSE_DUTIES,
   SPLIT_EXPENSE_EXEMPT_CATEGORIES,
   SPLIT_EXPENSE_MIN_PART,
   SPLIT_EXPENSE_WINDOW_DAYS,
 } from '../law/accounting.ts';
 import { daysBetween } from './dates.ts';
-import { getPersonKey, isSamePerson, removeInvisible } from './person-name.ts';
+import { getPersonKey, isSamePerson, readAsSeen, removeInvisible } from './person-name.ts';
 import type { Finding } from './finding.ts';
 import { formatYuan, sumFen } from './money.ts';
 import { isInPeriod, periodEnd, periodEndExclusive, periodKey, periodStart, type Period } from './period.ts';
@@ -214,6 +215,62 @@ export function getPurposeStem(summary: string): string {
  * resolution (化整为零): a warning on the first, naming the vouchers and their sum.
  */
 export function findSplitExpenses(expenses: readonly ExpenseLike[], thresholdFen: number): Finding[] {
+  return findSplitParts(expenses, thresholdFen).map((part) => ({
+    code: 'ledger.split-expense',
+    path: ['expense', Math.min(...part), 'amount'],
+    severity: 'warning',
+    params: {
+      count: part.length,
+      vouchers: part.map((i) => expenses[i]!.voucher).join('、'),
+      total: formatYuan(sumFen(part.map((i) => expenses[i]!.amount))),
+      threshold: formatYuan(thresholdFen),
+      days: SPLIT_EXPENSE_WINDOW_DAYS,
+    },
+  }));
+}
+
+/**
+ * The same split (化整为零) with its parts in consecutive ledgers: one part on 28 June in 2025-q2, the next on 2 July in
+ * 2025-q3 (or across months where finances are monthly), so that no one ledger holds more than the threshold. A warning on
+ * the first part's ledger, naming every part as <ledger>/<voucher>; parts of one ledger that exceed the threshold alone
+ * are that ledger's own finding (findSplitExpenses), not repeated here.
+ */
+export function findSplitExpensesAcrossLedgers(
+  ledgers: readonly { id: string; expense: readonly ExpenseLike[] }[],
+  thresholdFen: number,
+): { ledger: number; finding: Finding }[] {
+  const flat = ledgers.flatMap((l, ledger) => l.expense.map((e, index) => ({ e, ledger, index })));
+  const out: { ledger: number; finding: Finding }[] = [];
+  for (const part of findSplitParts(
+    flat.map((x) => x.e),
+    thresholdFen,
+  )) {
+    const byLedger = new Map<number, number[]>();
+    for (const k of part) (byLedger.get(flat[k]!.ledger) ?? byLedger.set(flat[k]!.ledger, []).get(flat[k]!.ledger)!).push(k);
+    if (byLedger.size < 2) continue;
+    if ([...byLedger.values()].some((own) => own.length > 1 && sumFen(own.map((k) => flat[k]!.e.amount)) > thresholdFen)) continue;
+    const first = flat[part[0]!]!;
+    out.push({
+      ledger: first.ledger,
+      finding: {
+        code: 'ledger.split-expense-periods',
+        path: ['expense', first.index, 'amount'],
+        severity: 'warning',
+        params: {
+          count: part.length,
+          vouchers: part.map((k) => `${ledgers[flat[k]!.ledger]!.id}/${flat[k]!.e.voucher}`).join('、'),
+          total: formatYuan(sumFen(part.map((k) => flat[k]!.e.amount))),
+          threshold: formatYuan(thresholdFen),
+          days: SPLIT_EXPENSE_WINDOW_DAYS,
+        },
+      },
+    });
+  }
+  return out;
+}
+
+/** The parts of each split: indexes into `expenses`, ordered by date, two or more, together over the threshold. */
+function findSplitParts(expenses: readonly ExpenseLike[], thresholdFen: number): number[][] {
   const groups = new Map<string, number[]>();
   expenses.forEach((e, i) => {
     if (e.resolution || e.amount > thresholdFen || !e.summary || SPLIT_EXPENSE_EXEMPT_CATEGORIES.includes(e.category)) return;
@@ -225,7 +282,7 @@ export function findSplitExpenses(expenses: readonly ExpenseLike[], thresholdFen
     if (group) group.push(i);
     else groups.set(key, [i]);
   });
-  const out: Finding[] = [];
+  const out: number[][] = [];
   for (const indexes of groups.values()) {
     if (indexes.length < 2) continue;
     const byDate = [...indexes].sort((a, b) => (expenses[a]!.date < expenses[b]!.date ? -1 : expenses[a]!.date > expenses[b]!.date ? 1 : a - b));
@@ -234,22 +291,7 @@ export function findSplitExpenses(expenses: readonly ExpenseLike[], thresholdFen
       let end = start + 1;
       while (end < byDate.length && daysBetween(expenses[byDate[start]!]!.date, expenses[byDate[end]!]!.date) <= SPLIT_EXPENSE_WINDOW_DAYS) end += 1;
       const part = byDate.slice(start, end);
-      const sum = sumFen(part.map((i) => expenses[i]!.amount));
-      if (part.length > 1 && sum > thresholdFen) {
-        const first = Math.min(...part);
-        out.push({
-          code: 'ledger.split-expense',
-          path: ['expense', first, 'amount'],
-          severity: 'warning',
-          params: {
-            count: part.length,
-            vouchers: part.map((i) => expenses[i]!.voucher).join('、'),
-            total: formatYuan(sum),
-            threshold: formatYuan(thresholdFen),
-            days: SPLIT_EXPENSE_WINDOW_DAYS,
-          },
-        });
-      }
+      if (part.length > 1 && sumFen(part.map((i) => expenses[i]!.amount)) > thresholdFen) out.push(part);
       start = end;
     }
   }
@@ -267,6 +309,57 @@ export function getVoucherKey(voucher: string): string {
   // Most numbers are ASCII letters, digits and hyphens with Chinese characters (记-07-001): nothing to change.
   if (/^[!-~\u4E00-\u9FFF]+$/u.test(voucher)) return voucher;
   return removeInvisible(voucher).normalize('NFKC').replace(DASHES, '-').replace(/\s+/gu, '');
+}
+
+/**
+ * Expenses of a ledger its own reviewer handled or approved (REVIEWER_EXCLUDED_DUTIES): the supervision committee member
+ * who signs the ledger as checked would be checking their own payments. One finding per expense and duty, on that field.
+ */
+export function findReviewerConflicts(ledger: { expense: readonly ExpenseLike[]; signoff: { reviewer?: string | undefined } }): Finding[] {
+  const reviewer = ledger.signoff.reviewer;
+  if (reviewer === undefined) return [];
+  const out: Finding[] = [];
+  ledger.expense.forEach((e, i) => {
+    for (const role of REVIEWER_EXCLUDED_DUTIES) {
+      const name = e[role];
+      if (name !== undefined && isSamePerson(name, reviewer))
+        out.push({ code: 'ledger.reviewer-conflict', path: ['expense', i, role], params: { name: reviewer, role, voucher: e.voucher } });
+    }
+  });
+  return out;
+}
+
+/**
+ * Money of a ledger that went to, or is owed by or to, its own reviewer: an expense whose summary names them (误工补贴
+ * 刘志强), a debt whose party is them. A warning, not an error: a name in a summary may be another person's or a mention
+ * (two-character names are common), so the clerk is asked to look. Debts are compared as people (isSamePerson).
+ */
+export function findReviewerPaid(ledger: {
+  expense: readonly ExpenseLike[];
+  receivables: readonly { party: string }[];
+  payables: readonly { party: string }[];
+  signoff: { reviewer?: string | undefined };
+}): Finding[] {
+  if (ledger.signoff.reviewer === undefined) return [];
+  const reviewer = ledger.signoff.reviewer;
+  const key = getPersonKey(reviewer);
+  if (key.length < 2) return [];
+  const out: Finding[] = [];
+  ledger.expense.forEach((e, i) => {
+    if (readAsSeen(e.summary ?? '').includes(key))
+      out.push({
+        code: 'ledger.reviewer-paid',
+        path: ['expense', i, 'summary'],
+        severity: 'warning',
+        params: { name: reviewer, where: 'expense', what: e.voucher },
+      });
+  });
+  for (const side of ['receivables', 'payables'] as const)
+    ledger[side].forEach((d, i) => {
+      if (isSamePerson(d.party, reviewer))
+        out.push({ code: 'ledger.reviewer-paid', path: [side, i, 'party'], severity: 'warning', params: { name: reviewer, where: side, what: d.party } });
+    });
+  return out;
 }
 
 /**

@@ -81,6 +81,15 @@ export function checkMeeting(m: MeetingLike, noticeDaysOverride: Readonly<Record
   if (m.womenReps && m.womenReps.present > m.womenReps.eligible) {
     out.push({ code: 'meeting.present-over', path: ['womenReps', 'present'], params: { present: m.womenReps.present, eligible: m.womenReps.eligible } });
   }
+  // The parts are among the whole: a household is present only through a person who attends (its 户代表, 组织法 §22), and
+  // women representatives are among the representatives entitled and present (组织法 §25).
+  const parts = [
+    [m.households?.present, m.present, ['households', 'present'], 'households', 'present'],
+    [m.womenReps?.present, m.present, ['womenReps', 'present'], 'womenReps', 'present'],
+    [m.womenReps?.eligible, m.eligible, ['womenReps', 'eligible'], 'womenReps', 'eligible'],
+  ] as const;
+  for (const [value, whole, path, part, field] of parts)
+    if (value !== undefined && value > whole) out.push({ code: 'meeting.part-over', path: [...path], params: { part, field, value, whole } });
   if (rule.since && m.date < rule.since) out.push({ code: 'meeting.body-not-yet', path: ['body'], params: { body: m.body, since: rule.since } });
   m.resolutions.forEach((r, i) => {
     if (rule.pass && !r.votes) out.push({ code: 'meeting.votes-missing', path: ['resolutions', i, 'votes'], params: { body: m.body } });

@@ -190,6 +190,7 @@ describe('the rules behind the view', () => {
     'chain.posting-missing',
     'chain.result-before',
     'record.published-future',
+    'record.held-future',
     'notice.too-short.declared',
   ])('shows the decision finding of fixture %s in the report, under its check, in the file it names', (name) => {
     const dir = join(ROOT, 'test/fixtures/invalid', name);
@@ -257,5 +258,6 @@ describe('the rules behind the view', () => {
     expect(p('chain.posting-missing')).toBe('chain');
     expect(p('disclosure.approval-unlawful')).toBe('review');
     expect(p('record.published-future')).toBe('timeliness');
+    expect(p('record.held-future')).toBe('timeliness');
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkSignedAfterEntries, findSplitExpenses, getVoucherKey } from '../../src/lib/ledger.ts';
+import {
+  checkSignedAfterEntries,
+  findReviewerConflicts,
+  findReviewerPaid,
+  findSplitExpenses,
+  findSplitExpensesAcrossLedgers,
+  getVoucherKey,
+} from '../../src/lib/ledger.ts';
 
 describe('one expense split into parts under the threshold (化整为零)', () => {
   const threshold = 30_000_00;
@@ -41,6 +48,56 @@ describe('one expense split into parts under the threshold (化整为零)', () =
   });
 });
 
+describe('one expense split across the periods of two ledgers', () => {
+  const threshold = 30_000_00;
+  const part = (date: string, voucher: string, amount = 28_000_00, handler = '王堃') => ({
+    date,
+    voucher,
+    category: '公益支出',
+    summary: '村文化广场健身器材采购款（第1笔）',
+    amount,
+    handler,
+  });
+
+  it('warns on the first part when 28,000 元 on 28 June (2025-q2) and 28,000 元 on 2 July (2025-q3) add up to 56,000 元', () => {
+    const ledgers = [
+      { id: '2025-q2', expense: [part('2025-05-02', 'a', 1_000_00), part('2025-06-28', '记-06-901')] },
+      { id: '2025-q3', expense: [part('2025-07-02', '记-07-901')] },
+    ];
+    // Each ledger alone holds one part under the threshold: the per-ledger check finds nothing.
+    for (const l of ledgers) expect(findSplitExpenses(l.expense, threshold)).toEqual([]);
+    expect(findSplitExpensesAcrossLedgers(ledgers, threshold)).toEqual([
+      {
+        ledger: 0,
+        finding: {
+          code: 'ledger.split-expense-periods',
+          path: ['expense', 1, 'amount'],
+          severity: 'warning',
+          params: { count: 2, vouchers: '2025-q2/记-06-901、2025-q3/记-07-901', total: '56,000.00', threshold: '30,000.00', days: 15 },
+        },
+      },
+    ]);
+  });
+
+  it('says nothing twice: a split a ledger already shows by itself, parts further apart than 15 days, or different handlers', () => {
+    const own = [
+      { id: '2025-q2', expense: [part('2025-06-25', '1'), part('2025-06-28', '2')] },
+      { id: '2025-q3', expense: [part('2025-07-02', '3')] },
+    ];
+    expect(findSplitExpensesAcrossLedgers(own, threshold)).toEqual([]);
+    const apart = [
+      { id: '2025-q2', expense: [part('2025-06-10', '1')] },
+      { id: '2025-q3', expense: [part('2025-07-02', '2')] },
+    ];
+    expect(findSplitExpensesAcrossLedgers(apart, threshold)).toEqual([]);
+    const handlers = [
+      { id: '2025-q2', expense: [part('2025-06-28', '1')] },
+      { id: '2025-q3', expense: [part('2025-07-02', '2', 28_000_00, '李秀兰')] },
+    ];
+    expect(findSplitExpensesAcrossLedgers(handlers, threshold)).toEqual([]);
+  });
+});
+
 describe('voucher numbers typed differently', () => {
   it('are one voucher when they differ only in full-width dashes, zero-width spaces or spaces', () => {
     for (const written of ['记－07－001', '记-07-\u200b001', '记 -07-001', '记—07—001']) expect(getVoucherKey(written)).toBe(getVoucherKey('记-07-001'));
@@ -69,5 +126,52 @@ describe('a ledger signed before its own entries', () => {
 
   it('is accepted when reviewed and published on the day of the last entry or after', () => {
     expect(checkSignedAfterEntries(ledger('2025-09-26', '2025-10-10'))).toEqual([]);
+  });
+});
+
+describe('a ledger reviewed by someone who handled or approved its money', () => {
+  const expense = (voucher: string, handler: string, approver?: string) => ({
+    date: '2025-08-20',
+    voucher,
+    category: '公益支出',
+    amount: 1,
+    handler,
+    approver,
+  });
+  const ledger = (reviewer: string | undefined, ...expenses: ReturnType<typeof expense>[]) => ({ expense: expenses, signoff: { reviewer } });
+
+  it('is refused on each expense the reviewer handled or approved, written however (刘 志强 is 刘志强)', () => {
+    const found = findReviewerConflicts(
+      ledger('刘志强', expense('记-08-004', '王堃'), expense('记-08-005', '刘 志强'), expense('记-09-002', '王堃', '刘志强（主任）')),
+    );
+    expect(found.map((f) => [f.code, f.path.join('.'), (f.params as { voucher: string }).voucher])).toEqual([
+      ['ledger.reviewer-conflict', 'expense.1.handler', '记-08-005'],
+      ['ledger.reviewer-conflict', 'expense.2.approver', '记-09-002'],
+    ]);
+  });
+
+  it('is accepted when the reviewer neither handled nor approved any of it, or there is no reviewer yet', () => {
+    expect(findReviewerConflicts(ledger('刘志强', expense('记-08-004', '王堃', '赵建军')))).toEqual([]);
+    expect(findReviewerConflicts(ledger(undefined, expense('记-08-004', '刘志强')))).toEqual([]);
+  });
+});
+
+describe('a ledger reviewed by someone it pays or who owes in it', () => {
+  const ledger = (summary: string, party = '国网陇县供电分公司') => ({
+    expense: [{ date: '2025-08-20', voucher: '记-08-004', category: '公益支出', summary, amount: 1 }],
+    receivables: [{ party }],
+    payables: [],
+    signoff: { reviewer: '刘志强（主任）' },
+  });
+
+  it('warns when an expense summary names the reviewer, however spaced, or a debt is theirs', () => {
+    expect(findReviewerPaid(ledger('误工补贴（刘 志强）')).map((f) => [f.code, f.severity, f.path.join('.')])).toEqual([
+      ['ledger.reviewer-paid', 'warning', 'expense.0.summary'],
+    ]);
+    expect(findReviewerPaid(ledger('办公用品', '刘志强')).map((f) => f.path.join('.'))).toEqual(['receivables.0.party']);
+  });
+
+  it('says nothing when the money has nothing to do with the reviewer', () => {
+    expect(findReviewerPaid(ledger('汛期排水渠疏通（刘志刚）'))).toEqual([]);
   });
 });

@@ -178,6 +178,33 @@ describe('checkMeeting: arithmetic and procedure of a meeting record', () => {
     expect(codes({ ...base, households: { eligible: 10, present: 11 } })).toEqual(['meeting.present-over']);
   });
 
+  it('refuses more households present than persons present: a household attends only through its representative', () => {
+    const byHouseholds: MeetingLike = {
+      ...base,
+      body: '村民会议',
+      noticeDate: '2025-07-30',
+      eligible: 1785,
+      present: 120,
+      households: { eligible: 612, present: 420 },
+    };
+    // The households' two thirds would give the quorum and 100 yes of 120 "present" would pass; 420 people were there.
+    expect(getQuorum(getBodyRule('村民会议')!, byHouseholds).met).toBe(true);
+    expect(checkMeeting(byHouseholds, {})).toEqual([
+      expect.objectContaining({
+        code: 'meeting.part-over',
+        path: ['households', 'present'],
+        params: { part: 'households', field: 'present', value: 420, whole: 120 },
+      }),
+    ]);
+    expect(codes({ ...byHouseholds, present: 420 })).toEqual([]);
+  });
+
+  it('refuses more women representatives entitled or present than the whole meeting', () => {
+    expect(checkMeeting({ ...base, womenReps: { eligible: 31, present: 10 } }, {}).map((f) => f.path.join('.'))).toEqual(['womenReps.eligible']);
+    expect(checkMeeting({ ...base, womenReps: { eligible: 30, present: 26 } }, {}).map((f) => f.path.join('.'))).toEqual(['womenReps.present']);
+    expect(codes({ ...base, womenReps: { eligible: 10, present: 8 } })).toEqual([]);
+  });
+
   it('flags more votes cast than people present', () => {
     expect(codes({ ...base, resolutions: [{ votes: { yes: 20, no: 4, abstain: 2 } }] })).toEqual(['meeting.votes-over']);
   });

@@ -44,6 +44,19 @@ describe('checkSignoff: review by the supervision committee before publication',
     ]);
   });
 
+  it('refuses a preparer or a responsible person who sits on the supervision committee, beside a reviewer who does too', () => {
+    expect(checkSignoff({ ...good, preparer: '赵六' }, ctx)).toEqual([
+      { code: 'signoff.supervisor-in-role', path: ['signoff', 'preparer'], params: { name: '赵六', role: 'preparer' } },
+    ]);
+    expect(checkSignoff({ ...good, responsible: '赵 六' }, ctx)).toEqual([
+      { code: 'signoff.supervisor-in-role', path: ['signoff', 'responsible'], params: { name: '赵 六', role: 'responsible' } },
+    ]);
+  });
+
+  it('lets the party branch member who chairs the supervision committee prepare a 党务 disclosure, which needs no review', () => {
+    expect(checkSignoff({ responsible: '张三', preparer: '赵六' }, { ...ctx, reviewRequired: false })).toEqual([]);
+  });
+
   it('flags a reviewer who is not on the supervision committee, listing who is', () => {
     expect(checkSignoff({ ...good, reviewer: '孙七' }, ctx)).toEqual([
       expect.objectContaining({ code: 'signoff.not-supervisor', params: { name: '孙七', supervisors: '王五、赵六' } }),

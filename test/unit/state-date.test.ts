@@ -107,4 +107,9 @@ describe('an overdue quarter on the public pages and data files', () => {
     const params = toPublicParams({ code: 'record.published-future', params: { field: 'publishedAt', date: '2025-12-01', asOf: '2025-11-20' } });
     expect(renderMessage('record.published-future', params).zh).toBe('公开日期 publishedAt: 2025-12-01 还没有到：网站会把还没有张贴的内容显示为已公开。');
   });
+
+  it('minutes of a meeting dated later than the build say the meeting is still to come, without the build’s date', () => {
+    const params = toPublicParams({ code: 'record.held-future', params: { date: '2025-12-01', asOf: '2025-11-20' } });
+    expect(renderMessage('record.held-future', params).zh).toBe('会议日期 2025-12-01 还没有到：会议记录只能记已经开过的会，网站会把还没有投的票显示为已表决。');
+  });
 });

@@ -592,6 +592,27 @@ export const CONTENT_MESSAGES = defineMessages({
     fixZh: '由村务监督委员会成员审核。',
     fixEn: 'Have a supervision committee member review it.',
   }),
+  'signoff.supervisor-in-role': (p: { name: Param; role: 'preparer' | 'responsible' }) =>
+    p.role === 'preparer'
+      ? {
+          zh: `编制人 ${s(p.name)} 是村务监督委员会成员：记账、编表的人不能同时是监督这些账目的人。`,
+          en: `The preparer ${s(p.name)} sits on the supervision committee: whoever keeps the accounts cannot also supervise them.`,
+          expectedZh:
+            '编制人（preparer）是会计、报账员等财会人员，不在村务监督委员会名单 supervisors 上（山东省村务公开条例第十四条、上海市实施办法第二十五条、浙江省实施办法第三十条：财会人员、报账员不得担任村务监督委员会成员；农村集体经济组织法第三十二条：财务人员不得担任监事）',
+          expectedEn:
+            'a preparer (the accountant or bookkeeper) who is not on the supervision committee (山东条例 §14, 上海办法 §25, 浙江办法 §30: accounting staff may not sit on it; 农村集体经济组织法 §32: nor be supervisors of a collective)',
+          fixZh: '写上实际编制的会计或报账员；如果确是监督委员会成员在记账，须由乡镇调整人选后再公开。',
+          fixEn:
+            'Name the accountant or bookkeeper who actually prepared it; if a supervision committee member keeps the books, the township must change that before it is published.',
+        }
+      : {
+          zh: `负责人 ${s(p.name)} 是村务监督委员会成员：负责村务的是村委会，监督委员会成员不能同时是负责人。`,
+          en: `The responsible person ${s(p.name)} sits on the supervision committee: village affairs are run by the village committee, which its supervisors may not be part of.`,
+          expectedZh: '负责人（responsible）是村委会主任或集体经济组织负责人，不在村务监督委员会名单 supervisors 上（村民委员会组织法第三十二条）',
+          expectedEn: 'a responsible person who heads the village committee or the collective, not a supervision committee member (村民委员会组织法 §32)',
+          fixZh: '写上实际负责的村委会主任（或集体经济组织负责人）；核对 village.yaml 的 committee 和 supervisors 名单。',
+          fixEn: "Name the village committee head (or the collective's head) actually responsible; check committee and supervisors in village.yaml.",
+        },
   'signoff.date-missing': () => ({
     zh: '缺少审核日期 reviewedAt。',
     en: 'The review date reviewedAt is missing.',
@@ -691,6 +712,40 @@ export const CONTENT_MESSAGES = defineMessages({
     fixZh: '写上实际审批这笔支出的人；如果确是经手人自己批的，请另一位负责人补批后再公开。',
     fixEn: 'Name the person who actually approved it; if the handler approved it, have another responsible person approve it first.',
   }),
+  'ledger.reviewer-conflict': (p: { name: Param; role: 'handler' | 'approver'; voucher: Param }) => {
+    const duty = p.role === 'handler' ? { zh: '经手人', en: 'handled' } : { zh: '审批人', en: 'approved' };
+    return {
+      zh: `审核这本账的村务监督委员会成员 ${s(p.name)} 也是凭证 ${s(p.voucher)} 的${duty.zh}：自己经手或批准的钱，不能由自己审核。`,
+      en: `${s(p.name)}, the supervision committee member who reviews this ledger, also ${duty.en} voucher ${s(p.voucher)}: nobody reviews money they ${duty.en} themselves.`,
+      expectedZh: '审核人（signoff.reviewer）不是任何一笔支出的经手人或审批人（村民委员会组织法第三十二条：村务监督机构与村务执行相分离）',
+      expectedEn:
+        'a reviewer (signoff.reviewer) who neither handled nor approved any expense in the ledger (村民委员会组织法 §32: supervision kept apart from running village affairs)',
+      fixZh: `请村务监督委员会另一位没有经手、审批这些支出的成员审核并签字，改写 signoff.reviewer；如果${duty.zh}写错了人，改正凭证 ${s(p.voucher)} 的 ${p.role}。`,
+      fixEn: `Have another supervision committee member, who neither handled nor approved these expenses, review and sign (signoff.reviewer); if the ${p.role} is wrong, correct it on voucher ${s(p.voucher)}.`,
+    };
+  },
+  'ledger.reviewer-paid': (p: { name: Param; where: 'expense' | 'receivables' | 'payables'; what: Param }) => {
+    const zh = {
+      expense: `凭证 ${s(p.what)} 的摘要写到了他（她）`,
+      receivables: `他（她）欠村里的钱（应收款 ${s(p.what)}）`,
+      payables: `村里欠他（她）的钱（应付款 ${s(p.what)}）`,
+    }[p.where];
+    const en = {
+      expense: `the summary of voucher ${s(p.what)} names them`,
+      receivables: `they owe the village money (receivable from ${s(p.what)})`,
+      payables: `the village owes them money (payable to ${s(p.what)})`,
+    }[p.where];
+    return {
+      zh: `审核这本账的村务监督委员会成员 ${s(p.name)} 可能经手或收到了这本账里的钱：${zh}。自己拿到或欠下的钱，不能由自己审核。`,
+      en: `${s(p.name)}, the supervision committee member who reviews this ledger, may have received or owe money in it: ${en}. Nobody reviews money paid to or owed by themselves.`,
+      expectedZh: '审核人（signoff.reviewer）与这本账里的收付款无关（村民委员会组织法第三十二条：村务监督机构与村务执行相分离）',
+      expectedEn:
+        'a reviewer (signoff.reviewer) with no part in the money of the ledger (村民委员会组织法 §32: supervision kept apart from running village affairs)',
+      fixZh: '如果确是付给他（她）或与他（她）有关的钱，请村务监督委员会另一位成员审核并签字；如果只是同名或提到了他（她），核对后可不改。',
+      fixEn:
+        'If the money did go to or concern them, have another supervision committee member review and sign; if it is only a namesake or a mention, check it and leave it.',
+    };
+  },
   'ledger.split-expense': (p: { count: Param; vouchers: Param; total: Param; threshold: Param; days: Param }) => ({
     zh: `同一经手人的 ${s(p.count)} 笔同一用途的支出（凭证 ${s(p.vouchers)}）在 ${s(p.days)} 天内支付，每笔都不超过本县 ${s(p.threshold)} 元的限额，合计 ${s(p.total)} 元却超过了，也没有注明决议：看起来是一笔大额支出拆成了几笔（化整为零）。`,
     en: `${s(p.count)} expenses for one purpose by one handler (vouchers ${s(p.vouchers)}) were paid within ${s(p.days)} days, each within the county threshold of ${s(p.threshold)} but together ${s(p.total)}, above it, and none cites a resolution: one large expense split into parts.`,
@@ -698,6 +753,16 @@ export const CONTENT_MESSAGES = defineMessages({
     expectedEn: "an expense over the threshold has an approver and cites the villagers' (representative) assembly resolution that passed it",
     fixZh: '如果这是同一笔开支，请在每一笔上填写 approver（审批人）和 resolution（决议）；如果确是互不相关的开支，请在摘要里写清各自的用途。',
     fixEn: 'If it is one expense, add approver and resolution to each part; if they are unrelated, say what each was for in its summary.',
+  }),
+  'ledger.split-expense-periods': (p: { count: Param; vouchers: Param; total: Param; threshold: Param; days: Param }) => ({
+    zh: `同一经手人的 ${s(p.count)} 笔同一用途的支出（${s(p.vouchers)}）分在相邻两期的账里、在 ${s(p.days)} 天内支付，每笔都不超过本县 ${s(p.threshold)} 元的限额，合计 ${s(p.total)} 元却超过了，也没有注明决议：看起来是一笔大额支出跨期拆成了几笔（化整为零）。`,
+    en: `${s(p.count)} expenses for one purpose by one handler (${s(p.vouchers)}) sit in consecutive periods' ledgers but were paid within ${s(p.days)} days, each within the county threshold of ${s(p.threshold)} but together ${s(p.total)}, above it, and none cites a resolution: one large expense split across the periods.`,
+    expectedZh: '超过限额的一笔支出有审批人，并注明通过它的村民（代表）会议决议，不论它分几期支付（各地村级财务管理规定：不得化整为零规避审批 [CONV]）',
+    expectedEn:
+      "an expense over the threshold has an approver and cites the villagers' (representative) assembly resolution that passed it, however many periods it is paid over (county finance rules: no splitting to escape approval [CONV])",
+    fixZh: '如果这是同一笔开支，请在两期账里的每一笔上填写 approver（审批人）和 resolution（决议）；如果确是互不相关的开支，请在摘要里写清各自的用途。',
+    fixEn:
+      "If it is one expense, add approver and resolution to each part in both periods' ledgers; if they are unrelated, say what each was for in its summary.",
   }),
   'ledger.signed-before-entries': (p: { what: 'review' | 'publication'; date: Param; last: Param; voucher: Param }) => ({
     zh: `${p.what === 'review' ? '审核' : '公布'}日期 ${s(p.date)} 早于账目中最后一笔（凭证 ${s(p.voucher)}，${s(p.last)}）：还没发生的收支不可能已经${p.what === 'review' ? '审核' : '公布'}。`,
@@ -744,6 +809,15 @@ export const CONTENT_MESSAGES = defineMessages({
     expectedEn: "a villagers' assembly, representative assembly or collective members' (representative) meeting",
     fixZh: '引用作出决定的村民（代表）会议。',
     fixEn: "Cite the villagers' (representative) assembly that decided it.",
+  }),
+  'meeting.authorises-body': (p: { ref: Param; body: Param }) => ({
+    zh: `${s(p.body)}的决议列出它授权的支出 ${s(p.ref)}，但${s(p.body)}无权决定开支：网站会把它显示成这笔钱的依据。`,
+    en: `A resolution of the ${bodyEn(p.body)} lists ${s(p.ref)} as spending it authorises, but that body cannot decide spending: the site would show it as the payment's authority.`,
+    expectedZh: '只有村民会议、村民代表会议、成员大会或成员代表大会的决议列出 authorises（村民委员会组织法第二十四条）',
+    expectedEn:
+      "authorises only on a resolution of a villagers' assembly, representative assembly or collective members' (representative) meeting (村民委员会组织法 §24)",
+    fixZh: `删去这里的 authorises；把 ${s(p.ref)} 列在作出决定的村民（代表）会议决议下，或在支出上用 resolution 引用那次会议。`,
+    fixEn: `Remove authorises here; list ${s(p.ref)} under the villagers' (representative) assembly resolution that decided it, or cite that meeting in the expense's resolution.`,
   }),
   'ledger.resolution-own-vote': (p: { ref: Param; index: Param }) => ({
     zh: `支出所依据的 ${s(p.ref)} 第 ${s(p.index)} 项决议表决未通过，不能作为支出依据；同一次会议通过的其他决议不能代替它。`,
@@ -800,6 +874,27 @@ export const CONTENT_MESSAGES = defineMessages({
     fixZh: '核对签到表。',
     fixEn: 'Check the attendance sheet.',
   }),
+  'meeting.part-over': (p: { part: 'households' | 'womenReps'; field: 'present' | 'eligible'; value: Param; whole: Param }) => {
+    const present = p.field === 'present';
+    if (p.part === 'households')
+      return {
+        zh: `到会户数 ${s(p.value)} 多于实到人数 ${s(p.whole)}：每一户都要有人（户代表）到会才算到会，到会的户不可能比到会的人多。`,
+        en: `${s(p.value)} households are recorded as present, more than the ${s(p.whole)} persons present: a household is present only through a person who attends (its representative).`,
+        expectedZh: '实到人数 present 不少于到会户数 households.present（村民委员会组织法第二十二条：三分之二以上的户的代表参加）',
+        expectedEn: 'present at least households.present (村民委员会组织法 §22: the representatives of two thirds of the households attend)',
+        fixZh: '核对签到表：present 写实际到会的全部人数（以户代表方式召开时至少等于到会户数），households.present 写有代表到会的户数。',
+        fixEn:
+          'Check the attendance sheet: present is everyone who attended (at least one per household present), households.present the households with a representative there.',
+      };
+    return {
+      zh: `${present ? '实到' : '应到'}妇女代表 ${s(p.value)} 人多于${present ? '实到' : '应到'}总人数 ${s(p.whole)}：妇女代表是会议组成人员的一部分。`,
+      en: `${s(p.value)} women representatives are recorded as ${present ? 'present' : 'eligible'}, more than the ${s(p.whole)} ${present ? 'present' : 'eligible'} in all: they are among the meeting's members.`,
+      expectedZh: `womenReps.${p.field} 不超过 ${p.field}（村民委员会组织法第二十五条：妇女代表是村民代表会议组成人员的一部分）`,
+      expectedEn: `womenReps.${p.field} at most ${p.field} (村民委员会组织法 §25: women representatives are among the assembly's members)`,
+      fixZh: `核对签到表和代表名册：womenReps.${p.field} 只数妇女代表，${p.field} 数全部${present ? '到会' : '应到'}人员。`,
+      fixEn: `Check the attendance sheet and the register: womenReps.${p.field} counts the women representatives only, ${p.field} everyone ${present ? 'present' : 'entitled'}.`,
+    };
+  },
   'meeting.votes-over': (p: { cast: Param; yes: Param; no: Param; abstain: Param; present: Param }) => ({
     zh: `表决票数 ${s(p.cast)}（赞成 ${s(p.yes)}、反对 ${s(p.no)}、弃权 ${s(p.abstain)}）多于实到人数 ${s(p.present)}。`,
     en: `${s(p.cast)} votes (yes ${s(p.yes)}, no ${s(p.no)}, abstain ${s(p.abstain)}) exceed the ${s(p.present)} present.`,
@@ -940,6 +1035,15 @@ export const CONTENT_MESSAGES = defineMessages({
     fixZh: '核对两个日期；没有公开决议的，先补公开决议。',
     fixEn: 'Check both dates; post the resolution first if it never was.',
   }),
+  'chain.result-before-payment': (p: { resultPublishedAt: Param; first: Param; voucher: Param }) => ({
+    zh: `实施结果公开日期 ${s(p.resultPublishedAt)} 早于这项决议授权的第一笔支出（${s(p.voucher)}，${s(p.first)}）：钱还没有花，不可能已经公开实施结果。`,
+    en: `The result is posted on ${s(p.resultPublishedAt)}, before the first payment the resolution authorised (${s(p.voucher)}, ${s(p.first)}): nothing had been carried out yet.`,
+    expectedZh: '实施结果公开（resultPublishedAt）在决议实施之后，不早于它授权的第一笔支出（四议两公开：决议公开、实施结果公开）',
+    expectedEn: 'the result (resultPublishedAt) posted after the resolution was carried out, not before the first payment it authorised (四议两公开)',
+    fixZh: '核对日期：resultPublishedAt 写实施结果实际张贴的日期；实施中途张贴的进度不是实施结果，结果公开要等实施完成后再写。',
+    fixEn:
+      'Check the dates: resultPublishedAt is the day the result was actually posted; a progress notice during the work is not the result, which comes once the work is done.',
+  }),
   // Without `asOf` (the public pages and data files, true on every day until that date): the date is still to come.
   'record.published-future': (p: { field: Param; date: Param; asOf?: Param }) => ({
     zh:
@@ -954,6 +1058,21 @@ export const CONTENT_MESSAGES = defineMessages({
     expectedEn: p.asOf === undefined ? 'today or earlier' : `${s(p.asOf)} or earlier`,
     fixZh: '改正为实际张贴的日期；尚未张贴的，等张贴后再填写。',
     fixEn: 'Write the day it actually went up; if it is not up yet, fill it in once it is.',
+  }),
+  // Without `asOf` (the public pages and data files): the meeting's date is still to come.
+  'record.held-future': (p: { date: Param; asOf?: Param }) => ({
+    zh:
+      p.asOf === undefined
+        ? `会议日期 ${s(p.date)} 还没有到：会议记录只能记已经开过的会，网站会把还没有投的票显示为已表决。`
+        : `会议日期 ${s(p.date)} 晚于本次生成的日期 ${s(p.asOf)}：会议记录只能记已经开过的会，网站会把还没有投的票显示为已表决。`,
+    en:
+      p.asOf === undefined
+        ? `The meeting date ${s(p.date)} is still to come: minutes record a meeting that was held, and the site would show votes nobody has cast yet.`
+        : `The meeting date ${s(p.date)} is after this build's date ${s(p.asOf)}: minutes record a meeting that was held, and the site would show votes nobody has cast yet.`,
+    expectedZh: p.asOf === undefined ? '会议已经召开：今天或以前' : `会议已经召开：${s(p.asOf)} 或以前`,
+    expectedEn: p.asOf === undefined ? 'a meeting already held: today or earlier' : `a meeting already held: ${s(p.asOf)} or earlier`,
+    fixZh: '核对会议日期（和文件名里的日期）；会还没开的，开完后再写会议记录。',
+    fixEn: "Check the meeting's date (and the date in the file name); if it has not been held yet, write the minutes once it has.",
   }),
   'chain.order': (p: { body: Param; expected: FourStep; previous: Param; previousBody: Param }) => ({
     zh: `“四议两公开”顺序不对：${s(p.body)}的上一步应是“${stepOf(p.expected).zh}”，而“${s(p.previous)}”是${s(p.previousBody)}。`,
@@ -1014,6 +1133,23 @@ export const CONTENT_MESSAGES = defineMessages({
     fixZh: `改为 ${s(p.end)} 之后的日期。`,
     fixEn: `Use a date after ${s(p.end)}.`,
   }),
+  'notice.before-review-ends': (p: {
+    type: Param;
+    reviewType: Param;
+    review: Param;
+    end: Param;
+    earliest: Param;
+    masked: Param;
+    row: Param;
+    source: Param;
+  }) => ({
+    zh: `${s(p.type)}第 ${s(p.row)} 户（${s(p.masked)}）的${s(p.reviewType)}公示（${s(p.review)}）到 ${s(p.end)} 才结束，这份名单却在那之前开始公示：公示期还没过、村民还能提异议，结果就已经公布了。`,
+    en: `Row ${s(p.row)} (${s(p.masked)}) of this ${noticeTypeEn(p.type)} is still under its ${noticeTypeEn(p.reviewType)} notice (${s(p.review)}) until ${s(p.end)}, yet this list starts before then: the result is out while villagers may still object.`,
+    expectedZh: `名单在${s(p.reviewType)}公示期满之后开始，最早 ${s(p.earliest)}（${s(p.source)}）`,
+    expectedEn: `the list starts after the ${noticeTypeEn(p.reviewType)} notice has ended, on ${s(p.earliest)} at the earliest (${s(p.source)})`,
+    fixZh: `核对日期：startDate 写名单实际张贴的日期（${s(p.earliest)} 或以后）；如果初审公示的期限写错了，改正那份公示。`,
+    fixEn: `Check the dates: startDate is the day the list was actually posted (${s(p.earliest)} or later); if the review notice's period is wrong, correct that notice.`,
+  }),
   'notice.long-term': (p: { type: Param }) => ({
     zh: `${s(p.type)}不能长期公示。`,
     en: `A ${noticeTypeEn(p.type)} notice cannot be long-term.`,
@@ -1034,6 +1170,22 @@ export const CONTENT_MESSAGES = defineMessages({
     expectedEn: 'at most 24 hours, travel not counted',
     fixZh: '核对时长。',
     fixEn: 'Check the hours.',
+  }),
+  'volunteer.participant-twice': (p: { volunteer: Param; first: Param }) => ({
+    zh: `志愿者 ${s(p.volunteer)} 在这次活动里已经列过一次（第 ${s(p.first)} 位），再列一次会把他的服务时长算两遍。`,
+    en: `Volunteer ${s(p.volunteer)} is already listed in this activity (participant ${s(p.first)}); listing them again counts their hours twice.`,
+    expectedZh: '每位志愿者在一次活动里只列一次，时长写他实际服务的总时长',
+    expectedEn: 'each volunteer listed once per activity, with the total hours they actually served',
+    fixZh: '删去重复的一行；如果他分两段服务，把两段时长加起来写在一行里。',
+    fixEn: 'Remove the repeated line; if they served in two shifts, add the hours up on one line.',
+  }),
+  'volunteer.day-hours': (p: { volunteer: Param; date: Param; hours: Param; activities: Param }) => ({
+    zh: `志愿者 ${s(p.volunteer)} 在 ${s(p.date)} 的几次活动（第 ${s(p.activities)} 项）合计服务 ${s(p.hours)} 小时，一天只有 24 小时。`,
+    en: `Volunteer ${s(p.volunteer)} is recorded for ${s(p.hours)} hours on ${s(p.date)} over activities ${s(p.activities)}: a day has 24.`,
+    expectedZh: '同一人同一天各次活动的时长加起来不超过 24 小时，且不含路途时间（志愿服务记录只记实际服务时间 [R]）',
+    expectedEn: 'one person’s hours on one day, over all activities, at most 24, travel not counted (only actual service is recorded [R])',
+    fixZh: '核对这几次活动的签到记录，改正时长，或改正写错的志愿者编号、活动日期。',
+    fixEn: "Check those activities' sign-in sheets and correct the hours, or the mistyped volunteer id or date.",
   }),
   'volunteer.duplicate': (p: { id: Param }) => ({
     zh: `编号 ${s(p.id)} 重复。`,
