@@ -29,6 +29,7 @@ import {
   buildT2s,
   buildVocabulary,
   choosePins,
+  commonWords,
   hanCharacters,
   loadJieba,
   makePlace,
@@ -1009,10 +1010,12 @@ export async function buildSearchIndex(
     ...countyVillages.map((v) => makePlace(v.name, 'village', [v.id])),
     ...[...new Set(countyVillages.map((v) => v.township))].map((t) => makePlace(t, 'township')),
   ];
+  const lexiconWords = siteWords(words);
   const lexicon: SplitLexicon = {
     places,
     t2s: buildT2s(chars),
-    words: siteWords(words).join(' '),
+    words: lexiconWords.join(' '),
+    common: commonWords(lexiconWords, words, docs.length).join(' '),
     pins: choosePins(occurrences),
     quarters: [...new Set(docs.flatMap((d) => d.filters.quarter))].sort(),
     pages: docs.length,
@@ -1040,7 +1043,9 @@ export async function buildSearchIndex(
  * are removed. Returns the bytes written.
  */
 function writeLexicon(searchDir: string, lexicon: SplitLexicon, vocabulary: SearchVocabulary): number {
-  const whole = JSON.stringify(lexicon);
+  // The common words come with the shards of their characters without adding shards (with more, a query asks for more files).
+  const { common: _common, ...counted } = lexicon;
+  const whole = JSON.stringify(counted);
   // Places keyed by the first letter of their pinyin go to shards of their own (about one per LEXICON_SHARD_BYTES of places).
   const count = shardCount(Buffer.byteLength(whole), LEXICON_SHARD_BYTES);
   const latin = shardCount(Buffer.byteLength(JSON.stringify(lexicon.places)), LEXICON_SHARD_BYTES);

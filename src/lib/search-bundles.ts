@@ -85,16 +85,15 @@ function canHold(directory: SearchDirectory, b: SearchBundle, query: string): bo
 /**
  * Index words (Pagefind's, one per Han character) of the phrases a plan searches first: each term as typed (its pin),
  * or its first synonym when no page has it, and the words typed together when searched apart. Each reads one index
- * chunk in every bundle searched; synonyms and related words, searched only when the word is rare, are not counted.
+ * chunk in every bundle searched; synonyms and related words, searched only when the word is rare, are not counted —
+ * but for an English word (road, repair): the Chinese pages rarely have it, so its synonyms are read too.
  */
 export function indexWords(plan: Pick<QueryPlan, 'terms'>): string[] {
   const words = new Set<string>();
   const add = (term: QueryPlan['terms'][number]) => {
-    for (const w of term.tries
-      .find((t) => !t.absent)
-      ?.query.replace(/"/g, '')
-      .split(/\s+/) ?? [])
-      if (w) words.add(w);
+    const tries = term.tries.filter((t) => !t.absent);
+    for (const t of /^"?[a-z]+"?$/i.test(tries[0]?.query ?? '') ? tries.filter((x) => !x.related) : tries.slice(0, 1))
+      for (const w of t.query.replace(/"/g, '').split(/\s+/)) if (w) words.add(w);
     term.split?.forEach(add);
   };
   plan.terms.forEach(add);

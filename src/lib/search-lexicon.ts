@@ -270,6 +270,20 @@ export function siteWords(pages: ReadonlyMap<string, number>, limit = SITE_WORDS
   return [...words].filter((w) => !fillers.has(w) && Array.from(w).length >= 2).sort();
 }
 
+/** A word on more than one record page in this many is common (SearchLexicon.common). */
+export const COMMON_SHARE = 10;
+
+/**
+ * The words of `words` (the lexicon's) on more than one of `total` record pages in COMMON_SHARE (`pages`: makeWordCounter's),
+ * each followed by how common it is: 1 on more than a tenth of the pages, 2 on a fifth or more, 3 two fifths, 4 four fifths.
+ */
+export function commonWords(words: readonly string[], pages: ReadonlyMap<string, number>, total: number): string[] {
+  return words.flatMap((w) => {
+    const share = ((pages.get(w) ?? 0) * COMMON_SHARE) / total;
+    return share > 1 ? [`${w}${Math.min(4, 1 + Math.floor(Math.log2(share)))}`] : [];
+  });
+}
+
 function sound(word: string): string {
   return pinyin(word, { toneType: 'none', type: 'array', v: true })
     .map((s) => s.toLowerCase().replace(/[^a-z]/g, ''))

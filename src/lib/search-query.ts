@@ -64,6 +64,12 @@ export interface SearchLexicon {
   t2s: string;
   /** Words of the site (content cut by a segmenter at build time, plus the domain words), space separated: splits sentences into words. */
   words?: string;
+  /**
+   * The words of `words` on more than one record page in ten, each followed by a digit saying how common (search-lexicon.ts
+   * commonWords: 村民2), space separated: a long question searches them last, the most common last of all, and may then
+   * not need them (search-run.ts runPlan). Absent before 2026-12-08.
+   */
+  common?: string;
   /** Quarter filter values in the index, e.g. 2025年第三季度. */
   quarters?: string[];
   /** Record pages in the index: a relaxed search that returns more than half of them shows none. */

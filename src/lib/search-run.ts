@@ -184,7 +184,13 @@ export async function runPlan<D>(
   plan: QueryPlan,
   chosen: ChosenFilters = {},
   order: SortOrder = 'relevance',
-  options: { totalPages?: number | undefined; describe?: Describe<D> | undefined; expand?: readonly string[] | undefined } = {},
+  options: {
+    totalPages?: number | undefined;
+    describe?: Describe<D> | undefined;
+    expand?: readonly string[] | undefined;
+    /** The lexicon's common words with how common each is (SearchLexicon.common: 村民2): a long question searches them last. */
+    common?: string | undefined;
+  } = {},
 ): Promise<SearchOutcome<D>> {
   const none: SearchOutcome<D> = { hits: [], terms: [], dropped: [], tooBroad: false };
   const filters = combineFilters(chosen, plan);
@@ -238,12 +244,27 @@ export async function runPlan<D>(
   // A guessed word (characters of a sentence that are no word of the site: 一个季度收, a village the county lacks) is
   // searched only when the sentence's own words find no page together: it could only narrow what they found, and its
   // characters, common ones mostly, would each read an index chunk. Not searched, it is left out and the outcome says
-  // so (`unsearched`: the page lists it among the words left out, never as a word the results lack).
+  // so (`unsearched`: the page lists it among the words left out, never as a word the results lack). In a long
+  // question (`isLong`) it is not searched when the own words found none together either: the pages having most of
+  // them answer it, and its characters (请问东兴村…公司干…人家: 41 KB of index) put the first query over 150 KB.
   const found = new Map<QueryPlan['terms'][number], Unit>();
   // Terms whose other words a narrower search of the same query looked up are looked up again (`expand`).
   const expand = new Set(options.expand);
-  for (const term of plan.terms.filter((t) => !t.guessed)) found.set(term, await findUnit(term, expand.has(term.text)));
-  const answered = found.size > 0 && allOf([...found.values()]).length > 0;
+  // A long question searches its words rarest first (the lexicon's common words last, the most common last of all) and stops once no page can be
+  // listed whatever the rest would find (`cannotList`), unless a word searched or left has synonyms or related words
+  // (no page having every word, they would be looked up: `wide` below). The words left are not searched (`unsearched`):
+  // the answer is the same, and 村民 or 工程 (a common word's index chunk is up to 9 KB) is not downloaded.
+  const rank = new Map(options.common?.split(' ').map((w) => [w.slice(0, -1), Number(w.slice(-1))]));
+  const own = plan.terms.filter((t) => !t.guessed).sort((a, b) => (rank.get(a.text) ?? 0) - (rank.get(b.text) ?? 0));
+  const least = Math.min(own.length - Math.floor(own.length / 4), Math.floor(plan.terms.length / 2) + 1);
+  const mayWiden = (t: QueryPlan['terms'][number]) => t.tries.some((x) => x.synonym || x.related);
+  for (const [k, term] of own.entries()) {
+    const left = own.slice(k);
+    const units = [...found.values()];
+    if (isLong(plan) && k > 0 && !units.some((u) => u.skipped) && !left.some(mayWiden) && cannotList(units, left.length, least)) break;
+    found.set(term, await findUnit(term, expand.has(term.text)));
+  }
+  const answered = found.size > 0 && (isLong(plan) || allOf([...found.values()]).length > 0);
   const notSearched = (term: QueryPlan['terms'][number]): Unit => {
     const outcome = { text: term.text, found: [], bySynonym: false, pages: 0 };
     return { text: term.text, guessed: true, unsearched: true, parts: [{ list: [], skipped: false, outcome }], list: [], skipped: false };
@@ -326,6 +347,23 @@ export async function runPlan<D>(
 
 /** A query of this many searched words or more is long: when they find few pages together, pages having most of them are listed too. */
 const MOST_OF_FROM = 4;
+
+/**
+ * A long question (MOST_OF_FROM words or more, guessed ones too): its guessed words are searched only when it has no
+ * other word, and did-you-mean corrects only the words it searched (runSearch).
+ */
+const isLong = (plan: Pick<QueryPlan, 'terms'>) => plan.terms.length >= MOST_OF_FROM;
+
+/**
+ * Whether no page can have `least` of a query's words when `left` of them are not searched yet: none has `least - left`
+ * of those searched (`units`). A page is listed only with that many (all of them, at least the more than half that
+ * relaxing keeps, or most of them: mostOf's `least`).
+ */
+function cannotList(units: readonly { list: readonly { id: string }[] }[], left: number, least: number): boolean {
+  const has = new Map<string, number>();
+  for (const u of units) for (const r of u.list) has.set(r.id, (has.get(r.id) ?? 0) + 1);
+  return left < least && [...has.values()].every((n) => n + left < least);
+}
 
 /**
  * The pages (not in `listed`) found by at least `least` of the lists (one per word), most words first, then by their
@@ -426,7 +464,12 @@ export async function runSearch<D>(
   const search = async (plan: QueryPlan) => {
     const opened = await open(plan);
     const totalPages = opened.pages ?? lexicon.pages;
-    const run = { ...(totalPages ? { totalPages } : {}), ...(options.describe ? { describe: options.describe } : {}), expand: options.expand };
+    const run = {
+      ...(totalPages ? { totalPages } : {}),
+      ...(options.describe ? { describe: options.describe } : {}),
+      expand: options.expand,
+      common: lexicon.common,
+    };
     const outcome = await runPlan(opened.api, plan, chosen, order, run);
     return { plan, outcome, ...(opened.scope ? { scope: opened.scope } : {}) };
   };
@@ -470,7 +513,10 @@ export async function runSearch<D>(
   // (≈ 33 KB at 300 villages) would be downloaded for nothing.
   // Nor is an English word no table knows (street: planQuery's guess), which no reading of pinyin would correct.
   const english = plan.terms.filter((t) => t.guessed && /^[a-z]+$/i.test(t.text)).map((t) => t.text);
-  const suspects = unfound.filter((t) => !seg.words.has(t.text) && !english.includes(t.text)).map((t) => t.text);
+  // Nor, in a long question, a guessed word its other words left unsearched (坏了修好 beside 62 pages of 光伏电站 逆变器):
+  // not known to be missing, and its characters' vocabulary would cost the first query ≈ 24 KB.
+  const unsearched = isLong(plan) ? (outcome.unsearched ?? []) : [];
+  const suspects = unfound.filter((t) => !seg.words.has(t.text) && !english.includes(t.text) && !unsearched.includes(t.text)).map((t) => t.text);
   const misspelt = unfound.length === 0 || suspects.length > 0;
   const fix = missed && misspelt ? await correct(suspects) : undefined;
   if (!fix) return first;

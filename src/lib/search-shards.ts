@@ -67,6 +67,8 @@ export type LexiconCore = Omit<SplitLexicon, 'directory'> & {
 export interface LexiconShard {
   t2s: string;
   words: string;
+  /** The shard's words that are common (SearchLexicon.common); absent in lexicons written before 2026-12-08. */
+  common?: string;
   places: SearchPlace[];
   /** Where each of `places` stands in the whole list (the loaded lexicon keeps the build's order). */
   placeAt: number[];
@@ -147,6 +149,10 @@ export function shardLexicon(whole: SplitLexicon, count: number, latin = 0): { c
         .split(' ')
         .filter((w) => w && mine(first(w)))
         .join(' '),
+      common: (whole.common ?? '')
+        .split(' ')
+        .filter((w) => w && mine(first(w)))
+        .join(' '),
       places: placed.map((j) => whole.places[j]!),
       placeAt: placed,
       placeIn: placed.map((j) => placeIn(whole.places[j]!)),
@@ -159,7 +165,7 @@ export function shardLexicon(whole: SplitLexicon, count: number, latin = 0): { c
       missing: whole.directory.bundles.map((b) => own.filter((c) => b.missing.includes(c)).join('')),
     };
   });
-  const { t2s: _t, words: _w, places: _p, synonyms: _s, related: _r, fillers: _f, kinds: _k, pins: _n, directory, ...rest } = whole;
+  const { t2s: _t, words: _w, common: _c, places: _p, synonyms: _s, related: _r, fillers: _f, kinds: _k, pins: _n, directory, ...rest } = whole;
   const bundles = directory.bundles.map(({ villages: _v, missing: _m, ...b }): CoreBundle => b);
   return { core: { ...rest, places: [], t2s: '', directory: { bundles, chars: '' } }, shards };
 }
@@ -236,6 +242,7 @@ export function makeLexiconLoader(core: LexiconCore, loadShard: (set: ShardSet, 
     places: [] as SearchPlace[],
     t2s: '',
     words: '',
+    common: '',
     synonyms: {} as Record<string, readonly string[]>,
     related: {} as Record<string, readonly string[]>,
     fillers: [] as string[],
@@ -251,6 +258,7 @@ export function makeLexiconLoader(core: LexiconCore, loadShard: (set: ShardSet, 
       p = loadShard(set, i).then((s) => {
         lexicon.t2s += s.t2s;
         lexicon.words = lexicon.words && s.words ? `${lexicon.words} ${s.words}` : lexicon.words || s.words;
+        lexicon.common += ` ${s.common ?? ''}`;
         for (const [j, place] of s.places.entries()) placed.set(s.placeAt[j]!, { place, bundles: s.placeIn[j] ?? [] });
         const ordered = [...placed].sort(([a], [b]) => a - b).map(([, p]) => p);
         lexicon.places.splice(0, Infinity, ...ordered.map((p) => p.place));

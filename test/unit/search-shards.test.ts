@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { chooseBundles, type SplitLexicon } from '../../src/lib/search-bundles.ts';
-import { buildT2s, buildVocabulary, choosePins, hanCharacters, loadJieba, makePlace, makeWordCounter, siteWords } from '../../src/lib/search-lexicon.ts';
+import {
+  buildT2s,
+  buildVocabulary,
+  choosePins,
+  commonWords,
+  hanCharacters,
+  loadJieba,
+  makePlace,
+  makeWordCounter,
+  siteWords,
+} from '../../src/lib/search-lexicon.ts';
 import { planQuery } from '../../src/lib/search-query.ts';
 import {
   makeLexiconLoader,
@@ -38,6 +48,7 @@ const WHOLE: SplitLexicon = {
   places,
   t2s: buildT2s(chars),
   words: siteWords(counter.pages).join(' '),
+  common: commonWords(siteWords(counter.pages), counter.pages, 4).join(' '),
   pins: choosePins(counter.occurrences),
   quarters: ['2025年第三季度'],
   pages: 4,
@@ -124,6 +135,35 @@ describe('the search lexicon in shards (a first query downloads what its charact
     const sharded = shardLexicon(big, 8);
     expect(JSON.stringify(sharded.core)).toBe(text);
     expect(sharded.shards.flatMap((x) => x.places.map((p) => p.name))).toEqual(expect.arrayContaining(more));
+  });
+
+  it('marks the words on more than one record page in ten as common, and loads them with the shards of their characters', async () => {
+    expect(
+      commonWords(
+        ['低保', '光伏', '宅基地'],
+        new Map([
+          ['低保', 11],
+          ['光伏', 10],
+        ]),
+        100,
+      ),
+    ).toEqual(['低保1']);
+    expect(
+      commonWords(
+        ['低保', '村民', '村'],
+        new Map([
+          ['低保', 19],
+          ['村民', 45],
+          ['村', 100],
+        ]),
+        100,
+      ),
+    ).toEqual(['低保1', '村民3', '村4']);
+    const { loader } = sharded(8);
+    const lexicon = await loader.forQuery('低保 光伏电站');
+    const loaded = (lexicon.common ?? '').split(' ').filter(Boolean);
+    expect(loaded.map((w) => w.slice(0, -1))).toEqual(expect.arrayContaining(['低保', '光伏']));
+    for (const w of loaded) expect(WHOLE.common?.split(' ')).toContain(w);
   });
 
   it('loads only the shards of the characters typed: 低保 asks for at most two of eight files', async () => {
