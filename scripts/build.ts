@@ -64,4 +64,8 @@ import { join } from 'node:path';
 const compileCache = join(import.meta.dirname, '..', '.astro-cache', 'node-compile-cache');
 enableCompileCache(compileCache);
 process.env['NODE_COMPILE_CACHE'] = compileCache;
+// Astro lets the environment override the names Vite gives `import.meta.env` (BASE_URL, SITE …) in the built pages: a
+// BASE_URL left in the shell or CI environment (Vitest sets one for its tests) made a county served under /c1/ link every
+// page to /. The site's address comes from content/site.yaml alone, so the build and every process it starts never see them.
+for (const name of ['BASE_URL', 'SITE', 'ASSETS_PREFIX', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
 await import('./build-run.ts');

@@ -99,6 +99,20 @@ describe('the province pipeline (GitLab, run with gitlab-ci-local)', () => {
     }
   });
 
+  it("keeps every link, script and search address of a county's pages inside the county's own folder of the portal", () => {
+    for (const id of IDS) {
+      const pages = files(join(publicDir, id)).filter((f) => f.endsWith('.html'));
+      expect(pages.length).toBeGreaterThan(10);
+      const outside = pages.flatMap((f) =>
+        [...readFileSync(f, 'utf8').matchAll(/\b(?:href|src|action|data-base)="(\/[^"]*)"/g)]
+          .map((m) => m[1]!)
+          .filter((url) => !url.startsWith(`/${id}/`))
+          .map((url) => `${f.slice(publicDir.length)}: ${url}`),
+      );
+      expect(outside.slice(0, 10), `${id}: root-relative addresses outside /${id}/`).toEqual([]);
+    }
+  });
+
   it('shows the province compliance view with each county and the province total', () => {
     const html = readFileSync(join(publicDir, 'compliance/index.html'), 'utf8');
     const villages = IDS.reduce((n, id) => n + summary(id).counts.villages, 0);
