@@ -17,7 +17,7 @@
  * scanned by the same code (the code is in its key).
  */
 import { readdirSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { getBuildContext } from '../build/handover.ts';
 import { readCacheFile, readCacheJson, reportUnreadableCache, writeCacheFile, type CacheFileSpec } from '../check/cache-file.ts';
@@ -27,8 +27,8 @@ import { buildVillageDataPart, WORKBOOK, type EntriesSheet, type VillageDataPart
 import type { KeptSegment, KeptSheet, SegmentStart } from '../opendata/xlsx.ts';
 import { assertNoPersonalNumbers } from '../opendata/privacy-gate.ts';
 import { TABLES, type Cell, type Finding, type Table } from '../opendata/tables.ts';
-import { isNoticeUnpublished } from '../records/dated.ts';
 import { villagePath } from '../records/registry.ts';
+import { dropEarlier, keepVillageJson } from './village-kept.ts';
 
 const UNDATED = TABLES.filter((t) => t.date === undefined);
 const DATED = TABLES.filter((t) => t.date !== undefined);
@@ -143,18 +143,6 @@ const WORKBOOK_TABLES: ReadonlySet<string> = new Set(WORKBOOK.sheets.map((s) => 
 const isRows = (value: unknown): value is Cell[][] => Array.isArray(value) && value.every(Array.isArray);
 
 /**
- * What a village's feed entries (src/opendata/feeds.ts `listFeedEntries`) depend on, in a build that keeps parts: the
- * village's key (its folder, content/site.yaml, the code) and which of its notices are taken down on the as-of date
- * (`isNoticeUnpublished`: a notice past its unpublishAfter date has no entry), the one way an entry depends on the day.
- * Undefined outside such a build.
- */
-export function getFeedEntriesKey(village: VillageRecords, asOf: string): string | undefined {
-  const key = getBuildContext()?.openDataParts?.keys[village.id];
-  if (key === undefined) return undefined;
-  return [key, ...village.notices.filter((n) => isNoticeUnpublished(n, asOf)).map((n) => n.id)].join('\0');
-}
-
-/**
  * A village's feed entries kept between builds in its folder (`feed-<key>.json`, a self-checking cache file), or listed
  * by `make` and kept; listed every time outside a build that keeps parts. The county's feeds take their newest entries
  * from their villages' sorted together (300 villages: listing all of them took 1.2 CPU-s of every build that printed
@@ -162,17 +150,7 @@ export function getFeedEntriesKey(village: VillageRecords, asOf: string): string
  * where it is published, and one too old for any feed is not printed.
  */
 export function keepVillageFeedEntries(village: VillageRecords, asOf: string, make: () => FeedEntry[]): FeedEntry[] {
-  const store = getBuildContext()?.openDataParts;
-  const key = getFeedEntriesKey(village, asOf);
-  if (!store || key === undefined) return make();
-  const file = join(store.dir, village.id, `feed-${createHash('sha256').update(key).digest('hex').slice(0, 32)}.json`);
-  const spec: CacheFileSpec = { kind: 'opendata-parts', version: 4, key: `feed\0${key}` };
-  const kept = readCacheJson(file, spec, isEntries);
-  if (kept) return kept;
-  const entries = make();
-  writeCacheFile(file, spec, JSON.stringify(entries));
-  dropEarlier(file, 'feed-', '.json');
-  return entries;
+  return keepVillageJson(village, asOf, { prefix: 'feed-', kind: 'feed', version: 4 }, isEntries, make);
 }
 
 const isEntries = (value: unknown): value is FeedEntry[] =>
@@ -248,13 +226,6 @@ export function keepCountyFeed(villages: readonly VillageRecords[], file: 'feed.
   writeCacheFile(path, spec, text);
   dropEarlier(path, 'county-feed-', ext);
   return text;
-}
-
-/** Removes what was kept beside `file` under an earlier key (named `prefix…suffix`), but not temporaries being written. */
-function dropEarlier(file: string, prefix: string, suffix = ''): void {
-  const folder = dirname(file);
-  for (const old of readdirSync(folder))
-    if (old.startsWith(prefix) && old.endsWith(suffix) && !old.includes('.tmp-') && join(folder, old) !== file) rmSync(join(folder, old), { force: true });
 }
 
 /** The county workbook's entries sheet as the last build wrote it, beside the county's workbook (scripts/build.ts leaves it there). */

@@ -54,7 +54,8 @@ import { getNoticeFacts } from '../records/notice.ts';
 import { villagePath } from '../records/registry.ts';
 import { getComplianceAssembly } from './compliance.ts';
 import { getCheckProblems, getCounty, getStateDate, getVillage, href, rendersVillageFile } from './county.ts';
-import { getEntriesSheet, getFeedEntriesKey, getVillageDataPart, getWorkbookKeeper, keepCountyFeed, keepVillageFeedEntries } from './opendata-parts.ts';
+import { getEntriesSheet, getVillageDataPart, getWorkbookKeeper, keepCountyFeed, keepVillageFeedEntries } from './opendata-parts.ts';
+import { getFeedEntriesKey } from './village-kept.ts';
 import { getRecordPosterView } from './posters.ts';
 
 /** Every data file name of a scope, in the order the /data/ page lists them. */

@@ -17,6 +17,7 @@ import { RECORD_TYPES, RECORD_TYPE_NAMES, type RecordTypeName } from '../records
 import { getLedgerFacts, type LedgerFacts } from '../records/ledger.ts';
 import { getVolunteerFacts } from '../records/volunteer.ts';
 import { getCounty, getVillage, urls } from './county.ts';
+import { keepVillageJson } from './village-kept.ts';
 import { listTownships, VILLAGES_LISTED_MAX } from './views.ts';
 
 /** Filters on the search page, in the order shown. */
@@ -198,6 +199,51 @@ export function listSearchDocuments(
 /** The documents' order: by path (village, then record). */
 const byPath = (a: SearchDocument, b: SearchDocument) => a.path.localeCompare(b.path);
 
+/**
+ * Every village's search documents without their ledger entries (`listSearchDocuments` with no entries asked for), each
+ * village's kept between builds (src/data/opendata-parts.ts `keepVillageSearchDocuments`): the search page and an
+ * incremental build's search input make again only those of the villages whose files changed.
+ */
+function listSearchDocumentsWithoutEntries(county: County): SearchDocument[] {
+  return county.villages.flatMap((v) => listVillageSearchDocuments(county, v)).sort(byPath);
+}
+
+/**
+ * One village's search documents without ledger entries, kept between builds in its open-data folder
+ * (`search-<key>.json`, src/data/opendata-parts.ts `keepVillageJson`), or made (or given, `made`) and kept. They depend
+ * on what its feed entries depend on: its folder, content/site.yaml, the code, and of the day only which of its notices
+ * are taken down (a 公示's listed rows go with its names; getNoticeFacts). 300 villages: making every village's took
+ * 1.2–1.6 CPU-s of the page process (the search page) and again of the county steps (the search input) in every build
+ * (docs/benchmarks.md, session 17).
+ */
+function listVillageSearchDocuments(county: County, v: VillageRecords, made?: SearchDocument[]): SearchDocument[] {
+  return keepVillageJson(
+    v,
+    county.asOf,
+    { prefix: 'search-', kind: 'search-documents', version: 1 },
+    areDocumentsWithoutEntries,
+    () => made ?? listSearchDocuments(county, () => false, [v]),
+  );
+}
+
+/** Whether a kept value is a list of search documents without ledger entries (the cache file itself is checked whole). */
+const areDocumentsWithoutEntries = (value: unknown): value is SearchDocument[] =>
+  Array.isArray(value) &&
+  value.every(
+    (d: Partial<SearchDocument> | null) =>
+      typeof d === 'object' &&
+      d !== null &&
+      typeof d.path === 'string' &&
+      typeof d.village === 'string' &&
+      typeof d.date === 'string' &&
+      typeof d.filters === 'object' &&
+      d.filters !== null &&
+      typeof d.meta === 'object' &&
+      d.meta !== null &&
+      Array.isArray(d.entries) &&
+      d.entries.length === 0,
+  );
+
 /** A village as the search index step knows it: for the bundles (townships), the lexicon's places and the directory. */
 export interface SearchVillage {
   id: string;
@@ -260,11 +306,18 @@ export function getSearchInput(
     for (const v of county.villages) {
       const own = listSearchDocuments(county, () => true, [v]);
       entriesIn(v, own);
-      for (const d of own) docs.push(d.entries.length > 0 ? { ...d, entries: [] } : d);
+      // The documents without entries are kept for the next build (`listVillageSearchDocuments`).
+      docs.push(
+        ...listVillageSearchDocuments(
+          county,
+          v,
+          own.map((d) => (d.entries.length > 0 ? { ...d, entries: [] } : d)),
+        ),
+      );
     }
     return { villages, docs: docs.sort(byPath) };
   }
-  const docs = listSearchDocuments(county, () => false);
+  const docs = listSearchDocumentsWithoutEntries(county);
   const near = entriesOf({ villages, docs });
   const withEntries = county.villages.filter((v) => near.has(v.id));
   if (putEntries) {
@@ -325,7 +378,7 @@ const QUARTER_ORDER = ['一', '二', '三', '四'];
 export function getSearchPageView() {
   const county = getCounty();
   // The filter choices and the count of records: no ledger entry is needed.
-  const docs = listSearchDocuments(county, () => false);
+  const docs = listSearchDocumentsWithoutEntries(county);
   const values = (key: FilterKey) => [...new Set(docs.flatMap((d) => d.filters[key]))];
   const byPeriod = (a: string, b: string) =>
     b.slice(0, 5).localeCompare(a.slice(0, 5)) || QUARTER_ORDER.indexOf(b.charAt(6)) - QUARTER_ORDER.indexOf(a.charAt(6));

@@ -188,21 +188,25 @@ describe('an incremental build', () => {
       'dongguan/feed',
       'dongguan/rows',
       'dongguan/rows.rows.json',
+      'dongguan/search',
       'dongguan/xlsx',
       'dongxing/dated',
       'dongxing/feed',
       'dongxing/rows',
       'dongxing/rows.rows.json',
+      'dongxing/search',
       'dongxing/xlsx',
       'maqu/dated',
       'maqu/feed',
       'maqu/rows',
       'maqu/rows.rows.json',
+      'maqu/search',
       'maqu/xlsx',
       'wenshui/dated',
       'wenshui/feed',
       'wenshui/rows',
       'wenshui/rows.rows.json',
+      'wenshui/search',
       'wenshui/xlsx',
     ]);
     expect(Object.keys(partsAfter).sort()).toEqual(Object.keys(partsBefore).sort());
@@ -211,7 +215,8 @@ describe('an incremental build', () => {
     expect(partsAfter['county-entries.sheet']).not.toBe(partsBefore['county-entries.sheet']);
     // So do the county's feeds (dongxing's new 公示 is an entry of them): printed again.
     for (const feed of ['county-feed', 'county-feed.xml']) expect(partsAfter[feed]!.split(' ')[0]).not.toBe(partsBefore[feed]!.split(' ')[0]);
-    for (const kind of ['rows', 'rows.rows.json', 'dated', 'feed', 'xlsx']) {
+    // Each village's search documents (the search page's and the search step's input) likewise.
+    for (const kind of ['rows', 'rows.rows.json', 'dated', 'feed', 'search', 'xlsx']) {
       for (const v of ['maqu', 'dongxing']) expect(partsAfter[`${v}/${kind}`]!.split(' ')[0]).not.toBe(partsBefore[`${v}/${kind}`]!.split(' ')[0]);
       for (const v of ['dongguan', 'wenshui']) expect(partsAfter[`${v}/${kind}`]).toBe(partsBefore[`${v}/${kind}`]);
     }
