@@ -21,7 +21,6 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { generateCounty, type GenFile } from './gen/county.ts';
 import { hugoVersion, writeHugoSite } from './lib/hugo.ts';
 import { measureDeployFigures, type DeployFigures } from './lib/deploy.ts';
@@ -31,28 +30,44 @@ import { measureOutput, templateOf, type OutputStats } from './lib/output.ts';
 import { runSampled, type RunResult } from './lib/proc.ts';
 import { formatProcessPeaks, formatTreePeak, peaksByName, type TreePeak } from './lib/process-peaks.ts';
 import { loadBudgets } from './lib/weight.ts';
+import { readCommandLine } from '../src/tools/command-line.ts';
 import { kilobytes, median, megabytes, percentile, seconds, table } from './lib/stats.ts';
 
 const PROJECT = join(import.meta.dirname, '..');
 const WORK = join(PROJECT, 'bench', '.work');
 const NODE = process.execPath;
 
-const { values } = parseArgs({
-  options: {
-    sizes: { type: 'string', default: '30,300,1000' },
-    quarters: { type: 'string', default: '8' },
-    repeat: { type: 'string' },
-    seed: { type: 'string', default: '1' },
-    'no-reference': { type: 'boolean', default: false },
-    'no-incremental': { type: 'boolean', default: false },
-    'no-posters': { type: 'boolean', default: false },
-    'references-from': { type: 'string' },
-    label: { type: 'string', default: 'dist' },
-    'deploy-from': { type: 'string' },
-    report: { type: 'boolean', default: false },
-    results: { type: 'string' },
+const USAGE = `用法 usage: npm run bench -- [--only county] <options>   (or node bench/county.ts <options>)
+  --sizes 30,300,1000       generated counties' village counts (default 30,300,1000)
+  --quarters 8 --seed 1     quarters per village, generator seed
+  --repeat N                rounds per size (medians)
+  --no-reference            skip the plain-Node floor, the reference Astro build and Hugo
+  --no-incremental          only the cold build
+  --no-posters              build without posters (bench/posters.ts measures them)
+  --references-from <dist> [--label L]   only the reference builds over a site built before
+  --deploy-from <county dir>             measure the deploy of a county built before
+  --report                  only rewrite bench/results/county.md
+  --results <dir>           read and write results there instead of bench/results`;
+
+const { values } = readCommandLine(
+  {
+    options: {
+      sizes: { type: 'string', default: '30,300,1000' },
+      quarters: { type: 'string', default: '8' },
+      repeat: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      'no-reference': { type: 'boolean', default: false },
+      'no-incremental': { type: 'boolean', default: false },
+      'no-posters': { type: 'boolean', default: false },
+      'references-from': { type: 'string' },
+      label: { type: 'string', default: 'dist' },
+      'deploy-from': { type: 'string' },
+      report: { type: 'boolean', default: false },
+      results: { type: 'string' },
+    },
   },
-});
+  USAGE,
+);
 const RESULTS = resolve(values.results ?? join(PROJECT, 'bench', 'results'));
 const sizes = values.sizes.split(',').map(Number);
 const quarters = Number(values.quarters);

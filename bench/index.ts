@@ -12,6 +12,12 @@ import { join } from 'node:path';
 
 const dir = import.meta.dirname;
 const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  // Each benchmark's own options, and nothing run.
+  console.log('npm run bench -- [--only <county|posters|province|…>] <options of that benchmark>\n');
+  for (const name of ['county', 'posters']) spawnSync(process.execPath, [join(dir, `${name}.ts`), '--help'], { stdio: 'inherit' });
+  process.exit(0);
+}
 const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined;
 const countyArgs = onlyAt >= 0 ? [...args.slice(0, onlyAt), ...args.slice(onlyAt + 2)] : args;

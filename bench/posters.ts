@@ -20,7 +20,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { readCommandLine } from '../src/tools/command-line.ts';
 import { loadCounty } from '../src/check/load.ts';
 import type { County } from '../src/check/model.ts';
 import { buildPosters } from '../src/posters/build-step.ts';
@@ -29,9 +29,17 @@ import { planBenchLog, planBenchPosters } from './lib/poster-plan.ts';
 import { describeMachine } from './lib/machine.ts';
 import { treeRss } from './lib/proc.ts';
 
-const { values } = parseArgs({
-  options: { repeat: { type: 'string' }, workers: { type: 'string' }, villages: { type: 'string' }, root: { type: 'string' }, sample: { type: 'string' } },
-});
+const USAGE = `用法 usage: npm run bench -- --only posters <options>   (or node bench/posters.ts <options>)
+  --villages N      a generated county of N villages (bench/.work/county-<N>v-8q-s1), rendered whole
+  --root <dir>      a county folder (default: the current folder's content/)
+  --repeat N        rounds (default 3; 1 with --villages)
+  --workers N       poster worker processes
+  --sample N        only N villages' posters`;
+
+const { values } = readCommandLine(
+  { options: { repeat: { type: 'string' }, workers: { type: 'string' }, villages: { type: 'string' }, root: { type: 'string' }, sample: { type: 'string' } } },
+  USAGE,
+);
 if (values.workers) process.env['GONGKAI_POSTER_WORKERS'] = values.workers;
 const HOST_FILE_CAP = 20_000;
 
