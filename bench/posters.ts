@@ -29,7 +29,7 @@ import { planBenchLog, planBenchPosters } from './lib/poster-plan.ts';
 import { describeMachine } from './lib/machine.ts';
 import { treeRss } from './lib/proc.ts';
 
-const USAGE = `用法 usage: npm run bench -- --only posters <options>   (or node bench/posters.ts <options>)
+const USAGE = `用法 usage: node bench/posters.ts <options>   (npm run bench runs it with --villages N for each of its --sizes)
   --villages N      a generated county of N villages (bench/.work/county-<N>v-8q-s1), rendered whole
   --root <dir>      a county folder (default: the current folder's content/)
   --repeat N        rounds (default 3; 1 with --villages)
