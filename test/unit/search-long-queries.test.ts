@@ -110,7 +110,8 @@ describe('what a long question reads on its first query', () => {
     };
     const r = await runSearch(memoryPagefind(pages), LEXICON, '光伏电站的逆变器坏了修好了没有', {}, 'relevance', { loadVocabulary });
     expect(r.outcome.hits.map((h) => h.id)).toEqual(['inverter']);
-    expect(r.outcome.unsearched).toEqual(['坏了修好']);
+    // 坏 goes with the word before it (逆变器坏, or 逆变器: spoken17); 修好 is no word of the site.
+    expect(r.outcome.unsearched).toEqual(['修好']);
     expect(asked).toEqual([]);
     // A short query's unsearched word may be misspelt (低宝 beside 名单): there it is still looked up.
     await runSearch(memoryPagefind(pages), LEXICON, '光伏 坏了修好', {}, 'relevance', { loadVocabulary });
