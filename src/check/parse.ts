@@ -36,7 +36,9 @@ const EMPTY = new Set(['', '~', 'null', 'Null', 'NULL']);
 
 /**
  * Drops keys whose value is empty so that optional fields left blank count as absent. A blank value
- * is '' to `yaml` and null to js-yaml; both read as ''.
+ * is '' to `yaml` and null to js-yaml; both read as ''. Every key stays a field of its own: `__proto__:` is
+ * defined, never assigned (an assignment would make its value the record's prototype, whose fields every check
+ * reads but the unknown-field check never sees), so the schema reports it as an unknown field on its line.
  */
 function dropEmpty(value: unknown): unknown {
   if (value === null) return '';
@@ -45,7 +47,7 @@ function dropEmpty(value: unknown): unknown {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       if (v === null || (typeof v === 'string' && EMPTY.has(v.trim()))) continue;
-      out[k] = dropEmpty(v);
+      Object.defineProperty(out, k, { value: dropEmpty(v), enumerable: true, writable: true, configurable: true });
     }
     return out;
   }

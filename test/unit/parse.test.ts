@@ -114,6 +114,20 @@ describe('reading YAML', () => {
     );
   });
 
+  it("keeps a key written __proto__ or constructor as a field of its own, which the schema then reports, never as the record's prototype", () => {
+    const text = 'summary: 办公用品\n__proto__:\n  approver: 张宏伟\nconstructor: 李四\n';
+    // js-yaml reads it; with an alias in the file `yaml` does.
+    for (const r of [parseYaml(text), parseYaml(`${text}x: &a 1\ny: *a\n`), parseFrontMatter(`---\n${text}---\n正文\n`)]) {
+      expect(r.ok).toBe(true);
+      if (!r.ok) continue;
+      const data = r.data as Record<string, unknown>;
+      expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+      expect(data.approver).toBeUndefined();
+      expect(Object.keys(data)).toEqual(expect.arrayContaining(['summary', '__proto__', 'constructor']));
+      expect(Object.getOwnPropertyDescriptor(data, '__proto__')?.value).toEqual({ approver: '张宏伟' });
+    }
+  });
+
   it('still names the line and column of a YAML mistake in front matter', () => {
     const r = parseFrontMatter('---\ntitle: 公开\nitems: [a, b\n---\n正文\n');
     expect(r.ok).toBe(false);
