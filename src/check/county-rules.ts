@@ -25,7 +25,7 @@ import { checkEligibleAgainstRegister } from '../lib/register.ts';
 import { parseResolutionRef } from '../schemas/refs.ts';
 import { getPublicationDeadline } from '../lib/schedule.ts';
 import { checkSignoff } from '../lib/signoff.ts';
-import { INVISIBLE_SOURCE, isAmongPeople, normalisePersonName, readAsSeen } from '../lib/person-name.ts';
+import { getTraditionalForms, INVISIBLE_SOURCE, isAmongPeople, normalisePersonName, readAsSeen, readAsSimplified } from '../lib/person-name.ts';
 import { getBodyRule } from '../law/bodies.ts';
 import { getNoticeType } from '../law/notice-types.ts';
 import type { Notice } from '../schemas/index.ts';
@@ -115,24 +115,32 @@ export function scanSubjectNames(data: unknown, body: string, bodyLine = 1): Fin
   if (!data || typeof data !== 'object') return [];
   const record = data as { type?: unknown; subjects?: unknown };
   if (typeof record.type !== 'string' || !getNoticeType(record.type)?.personal || !Array.isArray(record.subjects)) return [];
-  const names = new Map<string, number>();
+  // Each name as the list writes it, by the name in simplified characters: 劉翠蘭 on the list is 刘翠兰 in the text.
+  const names = new Map<string, { shown: string; i: number }>();
   record.subjects.forEach((subject: unknown, i) => {
     const name = subject && typeof subject === 'object' ? (subject as { name?: unknown }).name : undefined;
     // One character is a surname or a word, not a person: too common to read as a name.
-    const key = typeof name === 'string' ? normalisePersonName(name) : '';
-    if (key.length >= 2 && !names.has(key)) names.set(key, i);
+    const shown = typeof name === 'string' ? normalisePersonName(name) : '';
+    const key = readAsSimplified(shown);
+    if (key.length >= 2 && !names.has(key)) names.set(key, { shown, i });
   });
   if (names.size === 0) return [];
   const out: Finding[] = [];
   const report = (written: string, path: (string | number)[]) => {
-    // As a reader sees it: 马 天 顺 or 马+zero-width space+天顺 is 马天顺.
-    const text = readAsSeen(written);
-    for (const [name, i] of names) {
+    // As a reader sees it: 马 天 顺 or 马+zero-width space+天顺 is 马天顺, 馬天順 is 马天顺.
+    const seen = readAsSeen(written);
+    const text = readAsSimplified(seen);
+    for (const [name, { shown, i }] of names) {
       const hit = findNameInText(name, text);
-      if (hit?.how === 'whole') out.push({ code: 'privacy.subject-name', path, params: { masked: maskName(name), row: i + 1 } });
+      if (hit?.how === 'whole') out.push({ code: 'privacy.subject-name', path, params: { masked: maskName(shown), row: i + 1 } });
       // Perhaps someone else, whose name begins with it: the clerk is asked to look, the build goes on.
       if (hit?.how === 'part')
-        out.push({ code: 'privacy.subject-name-part', path, severity: 'warning', params: { masked: maskName(name), row: i + 1, found: hit.found } });
+        out.push({
+          code: 'privacy.subject-name-part',
+          path,
+          severity: 'warning',
+          params: { masked: maskName(shown), row: i + 1, found: seen.slice(hit.at, hit.at + hit.found.length) },
+        });
     }
   };
   const path: (string | number)[] = [];
@@ -167,7 +175,7 @@ function collectNamedPeople(v: VillageRecords): Set<string> {
   const people = new Set<string>();
   const walk = (value: unknown, key?: string) => {
     if (typeof value === 'string') {
-      if (key !== undefined && (MASKED_NAME_FIELDS.has(key) || OFFICE_FIELDS.has(key))) people.add(normalisePersonName(value));
+      if (key !== undefined && (MASKED_NAME_FIELDS.has(key) || OFFICE_FIELDS.has(key))) people.add(readAsSimplified(normalisePersonName(value)));
     } else if (Array.isArray(value)) value.forEach((x) => walk(x, key));
     else if (value && typeof value === 'object') for (const [k, x] of Object.entries(value)) walk(x, k);
   };
@@ -186,12 +194,14 @@ function collectNamedPeople(v: VillageRecords): Set<string> {
  */
 export function scanSubjectNamesElsewhere(v: VillageRecords): FileFinding[] {
   const roster = [...v.data.committee, ...v.data.supervisors, ...v.data.staff].map((m) => m.name);
-  const subjects = new Map<string, { notice: string; row: number }>();
+  // By the name in simplified characters (劉翠蘭 on the list is 刘翠兰 elsewhere, and the other way round).
+  const subjects = new Map<string, { notice: string; row: number; shown: string }>();
   for (const n of v.notices) {
     if (!getNoticeType(n.data.type)?.personal) continue;
     n.data.subjects.forEach((subject, i) => {
-      const name = subject.name === undefined ? '' : normalisePersonName(subject.name);
-      if (name.length >= 2 && !subjects.has(name) && !isAmongPeople(name, roster)) subjects.set(name, { notice: n.id, row: i + 1 });
+      const shown = subject.name === undefined ? '' : normalisePersonName(subject.name);
+      const name = readAsSimplified(shown);
+      if (name.length >= 2 && !subjects.has(name) && !isAmongPeople(name, roster)) subjects.set(name, { notice: n.id, row: i + 1, shown });
     });
   }
   if (subjects.size === 0) return [];
@@ -199,24 +209,34 @@ export function scanSubjectNamesElsewhere(v: VillageRecords): FileFinding[] {
   let people: string[] | undefined;
   const longerThan = (name: string) => (people ??= [...collectNamedPeople(v)]).filter((p) => p.length > name.length && p.includes(name));
   // One test per text for all the subjects' names, on the text as written: a name's characters with spaces or
-  // invisible characters between them (马 天顺). Most texts hold none and are never normalised.
+  // invisible characters between them (马 天顺), each in either form (刘 or 劉). Most texts hold none and are never normalised.
   const escape = (ch: string) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const anyName = new RegExp([...subjects.keys()].map((name) => [...name].map(escape).join(`(?:\\s|${INVISIBLE_SOURCE})*`)).join('|'), 'u');
+  const either = (ch: string) => {
+    const forms = getTraditionalForms(ch);
+    return forms === '' ? escape(ch) : `[${escape(ch)}${forms}]`;
+  };
+  const anyName = new RegExp([...subjects.keys()].map((name) => [...name].map(either).join(`(?:\\s|${INVISIBLE_SOURCE})*`)).join('|'), 'u');
   const out: FileFinding[] = [];
   const scan = (rec: { id: string; file: string; data: unknown; body: string }, bodyLine: number, own?: string) => {
     const report = (written: string, path: (string | number)[]) => {
       if (!anyName.test(written)) return;
-      const text = readAsSeen(written);
+      const seen = readAsSeen(written);
+      const text = readAsSimplified(seen);
       for (const [name, where] of subjects) {
         if (where.notice === own || !text.includes(name)) continue;
         const hit = findNameInText(name, text, longerThan(name));
-        const params = { masked: maskName(name), notice: where.notice, row: where.row };
+        const params = { masked: maskName(where.shown), notice: where.notice, row: where.row };
         if (hit?.how === 'whole') out.push({ file: rec.file, finding: { code: 'privacy.subject-name-elsewhere', path: [...path], params } });
         // Perhaps someone else, whose name begins with it: the clerk is asked to look, the build goes on.
         if (hit?.how === 'part')
           out.push({
             file: rec.file,
-            finding: { code: 'privacy.subject-name-elsewhere-part', path: [...path], severity: 'warning', params: { ...params, found: hit.found } },
+            finding: {
+              code: 'privacy.subject-name-elsewhere-part',
+              path: [...path],
+              severity: 'warning',
+              params: { ...params, found: seen.slice(hit.at, hit.at + hit.found.length) },
+            },
           });
       }
     };

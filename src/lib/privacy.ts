@@ -335,16 +335,17 @@ export type NameOccurrence = 'whole' | 'part';
  * names ({@link NAME_FOLLOWERS}); otherwise `part`: the text may name someone else whose name begins with it (唐亮国
  * for 唐亮). `whole` wins over `part` when the name occurs more than once; undefined when it does not occur. Where it
  * stands inside one of `longer`, the longer names of other people the records give (杜秋 in 杜秋斌), it does not count.
+ * `at` is where in `text` it was found.
  */
-export function findNameInText(name: string, text: string, longer: readonly string[] = []): { how: NameOccurrence; found: string } | undefined {
-  let part: string | undefined;
+export function findNameInText(name: string, text: string, longer: readonly string[] = []): { how: NameOccurrence; found: string; at: number } | undefined {
+  let part: { found: string; at: number } | undefined;
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
     if (longer.some((other) => standsInside(text, at, name, other))) continue;
     const found = readNameAt(name, text, at);
-    if (found === name) return { how: 'whole', found };
-    part ??= found;
+    if (found === name) return { how: 'whole', found, at };
+    part ??= { found, at };
   }
-  return part === undefined ? undefined : { how: 'part', found: part };
+  return part === undefined ? undefined : { how: 'part', ...part };
 }
 
 /** Whether the `name` at `at` in `text` is part of `other` written there. */

@@ -90,6 +90,26 @@ describe("the names on a personal 公示's list, elsewhere in the village's reco
     expect(found[0]!.finding.params).toEqual({ masked: '刘*兰', notice: '2025-11-17-dibao', row: 1 });
   });
 
+  it('finds a subject whose name is written in traditional characters on one side and simplified on the other, spaced or not', () => {
+    const found = scanSubjectNamesElsewhere(village('退出低保1户（劉 翠蘭）'));
+    expect(found.map((f) => [f.file, f.finding.code])).toEqual([
+      ['d.md', 'privacy.subject-name-elsewhere'],
+      ['m.md', 'privacy.subject-name-elsewhere'],
+    ]);
+    const v = village('退出低保1户（刘翠兰）');
+    (v.notices[0]!.data as { subjects: { name: string }[] }).subjects[0]!.name = '劉翠蘭';
+    expect(scanSubjectNamesElsewhere(v)[0]!.finding.params).toEqual({ masked: '劉*蘭', notice: '2025-11-17-dibao', row: 1 });
+  });
+
+  it('leaves alone a cadre on the list written in traditional characters, and names a longer name as the text writes it', () => {
+    const v = village('退出低保1户。', { host: '趙建軍' });
+    (v.meetings[0] as { body: string }).body = '會議由趙建軍主持。唐亮國介紹了情況。';
+    (v.notices[0]!.data as { subjects: { name: string }[] }).subjects.push({ name: '唐亮' });
+    expect(scanSubjectNamesElsewhere(v).map((f) => [f.finding.code, f.finding.params])).toEqual([
+      ['privacy.subject-name-elsewhere-part', { masked: '唐*', notice: '2025-11-17-dibao', row: 3, found: '唐亮國' }],
+    ]);
+  });
+
   it('leaves alone a masked name, a handler (masked on the web) and a cadre on the list (named in office anyway)', () => {
     const v = village('退出低保1户（刘*兰）', { handler: '刘翠兰' });
     (v.meetings[0] as { body: string }).body = '会议由赵建军主持。';
