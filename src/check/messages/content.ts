@@ -686,7 +686,7 @@ export const CONTENT_MESSAGES = defineMessages({
   'ledger.self-approved': (p: { name: Param; voucher: Param }) => ({
     zh: `凭证 ${s(p.voucher)} 的审批人和经手人是同一人（${s(p.name)}），自己经手的钱自己批。`,
     en: `Voucher ${s(p.voucher)} was approved by the person who handled it (${s(p.name)}).`,
-    expectedZh: '审批人（approver）是经手人（handler）以外的人：经手和审批相互分离（《会计法》不相容职务分离）',
+    expectedZh: '审批人（approver）是经手人（handler）以外的人：经办和审批是不相容职务，相互分离、相互制约',
     expectedEn: 'an approver other than the handler: handling and approving money are kept apart (separation of duties)',
     fixZh: '写上实际审批这笔支出的人；如果确是经手人自己批的，请另一位负责人补批后再公开。',
     fixEn: 'Name the person who actually approved it; if the handler approved it, have another responsible person approve it first.',
