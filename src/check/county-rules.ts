@@ -15,6 +15,7 @@ import {
   findPersonalNumbers,
   findPersonalNumbersByLine,
   looksLikePersonName,
+  makeSensitiveDetailFinder,
   maskName,
   MIN_NUMBER_LENGTH,
   SERIAL_FIELD_KINDS,
@@ -28,6 +29,7 @@ import { checkSignoff } from '../lib/signoff.ts';
 import { getTraditionalForms, INVISIBLE_SOURCE, isAmongPeople, normalisePersonName, readAsSeen, readAsSimplified } from '../lib/person-name.ts';
 import { getBodyRule } from '../law/bodies.ts';
 import { getNoticeType } from '../law/notice-types.ts';
+import { getSensitiveDetailWords } from '../law/sensitive-details.ts';
 import type { Notice } from '../schemas/index.ts';
 import type { County, VillageRecords } from './model.ts';
 
@@ -267,6 +269,39 @@ export function scanSubjectNamesElsewhere(v: VillageRecords): FileFinding[] {
   for (const r of [...v.disclosures, ...v.meetings, ...v.ledgers, ...v.volunteers]) scan(r, r.bodyLine ?? 1);
   // A personal 公示's own text is scanned for its own subjects by scanSubjectNames, when the file is read.
   for (const n of v.notices) scan(n, n.bodyLine ?? 1, getNoticeType(n.data.type)?.personal ? n.id : undefined);
+  return out;
+}
+
+/**
+ * Health, disability and house-address details in a village's personal 公示 (低保, 宅基地 …): sensitive or beyond what
+ * the law requires (个人信息保护法 §6, §28; src/law/sensitive-details.ts, the province's word lists). On the list (a
+ * subject's name, group, reason, plot, note) it is said of that person: an error. In the title, the body or another
+ * field it may be a general word of policy (重度残疾人可单独纳入低保): a warning, so the clerk looks and the build goes on.
+ * Text is read as a villager sees it (残 疾, 殘疾 are 残疾).
+ */
+export function scanSensitiveDetails(v: VillageRecords, profileKey: string): FileFinding[] {
+  const out: FileFinding[] = [];
+  let find: ReturnType<typeof makeSensitiveDetailFinder> | undefined;
+  const read = (text: string) => (find ??= makeSensitiveDetailFinder(getSensitiveDetailWords(profileKey)))(readAsSimplified(readAsSeen(text)));
+  for (const n of v.notices) {
+    if (!getNoticeType(n.data.type)?.personal) continue;
+    n.data.subjects.forEach((subject, i) => {
+      for (const [field, value] of Object.entries(subject)) {
+        if (typeof value !== 'string') continue;
+        for (const { kind, word } of read(value))
+          out.push({ file: n.file, finding: { code: 'privacy.sensitive-detail', path: ['subjects', i, field], params: { kind, word, row: i + 1 } } });
+      }
+    });
+    const text = (value: unknown, path: (string | number)[]) => {
+      if (typeof value === 'string') {
+        for (const { kind, word } of read(value))
+          out.push({ file: n.file, finding: { code: 'privacy.sensitive-detail-text', path, severity: 'warning', params: { kind, word } } });
+      } else if (value && typeof value === 'object') for (const [k, x] of Array.isArray(value) ? value.entries() : Object.entries(value)) text(x, [...path, k]);
+    };
+    for (const [k, value] of Object.entries(n.data)) if (k !== 'subjects') text(value, [k]);
+    const bodyLine = n.bodyLine ?? 1;
+    n.body.split('\n').forEach((line, i) => text(line, [bodyLinePath(i + bodyLine)]));
+  }
   return out;
 }
 
@@ -748,5 +783,6 @@ export function checkVillageRules(v: VillageRecords, county: VillageRuleScope, c
     add(p.file, f);
   }
   out.push(...scanSubjectNamesElsewhere(v));
+  out.push(...scanSensitiveDetails(v, profile.key));
   return out;
 }

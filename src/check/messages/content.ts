@@ -6,7 +6,31 @@
  */
 import { FOUR_STEPS, type RegisterField } from '../../law/bodies.ts';
 import { getNoticeType } from '../../law/notice-types.ts';
+import type { SensitiveDetailKind } from '../../lib/privacy.ts';
 import { bodyEn, defineMessages, list, s, trackEn, type Param } from './define.ts';
+
+/** How each kind of sensitive detail is named, and how to take it out (src/law/sensitive-details.ts). */
+const SENSITIVE_KIND: Record<SensitiveDetailKind, { zh: string; en: string; fixZh: string; fixEn: string }> = {
+  health: {
+    zh: '健康状况',
+    en: 'health',
+    fixZh: '删去病情的说明；需要说明理由时写“经评议符合条件”等不涉及健康的说法，病情材料只留在档案里。',
+    fixEn: 'Take out the illness; where a reason is needed, say "found eligible by the review" or the like, and keep medical papers in the archive only.',
+  },
+  disability: {
+    zh: '残疾情况',
+    en: 'disability',
+    fixZh: '删去残疾或残疾等级的说明；需要说明理由时写“经评议符合条件”等说法，残疾证材料只留在档案里。',
+    fixEn:
+      'Take out the disability or its grade; where a reason is needed, say "found eligible by the review", and keep disability papers in the archive only.',
+  },
+  address: {
+    zh: '门牌地址',
+    en: 'house address',
+    fixZh: '删去门牌号，只写到村民小组（如“三组”）；宅基地写规划地块（如“二组村道东侧”）。',
+    fixEn: 'Take out the house number and give the village group only ("三组"); for a homestead, give the planned plot ("二组村道东侧").',
+  },
+};
 
 /** English name of a notice type, from the law table (低保 → subsistence allowance). */
 const noticeTypeEn = (type: Param): string => getNoticeType(String(type))?.en ?? String(type);
@@ -1065,6 +1089,23 @@ export const CONTENT_MESSAGES = defineMessages({
     expectedEn: 'bank card numbers never appear in published content',
     fixZh: p.where === 'file-name' ? FILE_NAME_NUMBER.fixZh : '删除银行卡号。',
     fixEn: p.where === 'file-name' ? FILE_NAME_NUMBER.fixEn : 'Delete the card number.',
+  }),
+  'privacy.sensitive-detail': (p: { kind: SensitiveDetailKind; word: Param; row: Param }) => ({
+    zh: `名单第 ${s(p.row)} 行写了对象的${SENSITIVE_KIND[p.kind].zh}（“${s(p.word)}”）。这类公示只公开法律要求的栏目，这项个人信息（病情、残疾属于敏感个人信息）公开栏和网站都不能公开。`,
+    en: `Row ${s(p.row)} of the list states a subject's ${SENSITIVE_KIND[p.kind].en} ("${s(p.word)}"): personal information beyond the fields the law requires (illness and disability are sensitive), which neither the notice board nor the website may publish.`,
+    expectedZh: '名单只写这类公示要求的栏目（如姓名、人数、金额、组别）；不写病情、残疾情况和门牌地址（个人信息保护法第六条、第二十八条）',
+    expectedEn:
+      'the list holds only the fields this kind of notice requires (such as name, members, amount, group): no illness, disability or house address (PIPL §6, §28)',
+    fixZh: SENSITIVE_KIND[p.kind].fixZh,
+    fixEn: SENSITIVE_KIND[p.kind].fixEn,
+  }),
+  'privacy.sensitive-detail-text': (p: { kind: SensitiveDetailKind; word: Param }) => ({
+    zh: `这里写了${SENSITIVE_KIND[p.kind].zh}（“${s(p.word)}”）。如果说的是公示名单上的人，就公开了他们的敏感个人信息；如果只是一般的政策说明，可以不改。`,
+    en: `This states ${SENSITIVE_KIND[p.kind].en} ("${s(p.word)}"). If it is about someone on the list, it publishes their sensitive personal information; if it is only a general statement of policy, leave it.`,
+    expectedZh: '公示不写名单上的人的病情、残疾情况和门牌地址（个人信息保护法第六条、第二十八条）',
+    expectedEn: 'a notice does not state the illness, disability or house address of anyone on its list (PIPL §6, §28)',
+    fixZh: SENSITIVE_KIND[p.kind].fixZh,
+    fixEn: SENSITIVE_KIND[p.kind].fixEn,
   }),
   'privacy.subject-name': (p: { masked: Param; row: Param }) => ({
     zh: `写出了公示对象的全名（名单第 ${s(p.row)} 行，${s(p.masked)}）。网站把名单里的姓名遮盖为 ${s(p.masked)}，标题、正文和其他栏目却照原样公开，也能被搜索到。`,
