@@ -186,6 +186,9 @@ function collectNamedPeople(v: VillageRecords): Set<string> {
   return people;
 }
 
+/** Kangxi radicals, CJK radical supplements and compatibility ideographs: each shows as a unified character (NFKC). */
+const STANDS_FOR_HAN = /[\u2E80-\u2FDF\uF900-\uFAFF]|[\u{2F800}-\u{2FA1F}]/u;
+
 /**
  * The subjects of a village's personal 公示 (低保, 宅基地 …) named in full in the village's other records: a
  * disclosure item (“退出低保1户（刘翠兰）”), a meeting's minutes, a ledger's summary, another notice. The 公示's list
@@ -217,7 +220,10 @@ export function scanSubjectNamesElsewhere(v: VillageRecords): FileFinding[] {
     const forms = getTraditionalForms(ch);
     return forms === '' ? escape(ch) : `[${escape(ch)}${forms}]`;
   };
-  const anyName = new RegExp([...subjects.keys()].map((name) => [...name].map(either).join(`(?:\\s|${INVISIBLE_SOURCE})*`)).join('|'), 'u');
+  const namePattern = new RegExp([...subjects.keys()].map((name) => [...name].map(either).join(`(?:\\s|${INVISIBLE_SOURCE})*`)).join('|'), 'u');
+  // A Kangxi radical or compatibility ideograph shows as the character it stands for (⽟ is 玉): a text with one is
+  // tested again as it is seen. Few texts have any.
+  const anyName = { test: (text: string) => namePattern.test(text) || (STANDS_FOR_HAN.test(text) && namePattern.test(readAsSeen(text))) };
   const out: FileFinding[] = [];
   const scan = (rec: { id: string; file: string; data: unknown; body: string }, bodyLine: number, own?: string) => {
     const report = (written: string, path: (string | number)[]) => {

@@ -101,6 +101,22 @@ describe("the names on a personal 公示's list, elsewhere in the village's reco
     expect(scanSubjectNamesElsewhere(v)[0]!.finding.params).toEqual({ masked: '劉*蘭', notice: '2025-11-17-dibao', row: 1 });
   });
 
+  it('finds a subject whose name is written elsewhere with a Kangxi radical or a compatibility ideograph that shows as its character', () => {
+    // ⽟ (U+2F5F) is the Kangxi radical for 玉; 李 (U+F9E1) the compatibility ideograph for 李.
+    for (const [written, name] of [
+      ['王\u2F5F兰户退出低保', '王玉兰'],
+      ['\uF9E1玉兰户退出低保', '李玉兰'],
+    ] as const) {
+      const v = village(written);
+      (v.notices[0]!.data as { subjects: { name: string }[] }).subjects.push({ name });
+      (v.meetings[0] as { body: string }).body = '会议由赵建军主持。';
+      expect(
+        scanSubjectNamesElsewhere(v).map((f) => f.finding.code),
+        written,
+      ).toEqual(['privacy.subject-name-elsewhere']);
+    }
+  });
+
   it('leaves alone a cadre on the list written in traditional characters, and names a longer name as the text writes it', () => {
     const v = village('退出低保1户。', { host: '趙建軍' });
     (v.meetings[0] as { body: string }).body = '會議由趙建軍主持。唐亮國介紹了情況。';
