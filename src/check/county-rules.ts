@@ -26,7 +26,17 @@ import { checkEligibleAgainstRegister } from '../lib/register.ts';
 import { parseResolutionRef } from '../schemas/refs.ts';
 import { getPublicationDeadline } from '../lib/schedule.ts';
 import { checkSignoff } from '../lib/signoff.ts';
-import { getTraditionalForms, INVISIBLE_SOURCE, isAmongPeople, normalisePersonName, readAsSeen, readAsSimplified } from '../lib/person-name.ts';
+import {
+  getNameWithoutAnnotation,
+  getPersonKey,
+  getTraditionalForms,
+  INVISIBLE_SOURCE,
+  isAmongPeople,
+  normalisePersonName,
+  readAsSeen,
+  readAsSimplified,
+  removeNameDots,
+} from '../lib/person-name.ts';
 import { getBodyRule } from '../law/bodies.ts';
 import { getNoticeType } from '../law/notice-types.ts';
 import { getSensitiveDetailWords } from '../law/sensitive-details.ts';
@@ -107,6 +117,20 @@ export function scanPrivacy(data: unknown, body: string, bodyLine = 1): Finding[
 }
 
 /**
+ * A text as the name scans read it: `seen` as a villager sees it (person-name.ts readAsSeen), `text` that in simplified
+ * characters without the dots between the parts of names, the form names are compared in (getPersonKey).
+ */
+function readNamesIn(written: string): { seen: string; text: string } {
+  const seen = readAsSeen(written);
+  return { seen, text: removeNameDots(readAsSimplified(seen)) };
+}
+
+/** What a text says where a name was found in it as read (readNamesIn): as seen, where no dot was removed before. */
+function asWritten(seen: string, text: string, hit: { at: number; found: string }): string {
+  return seen.length === text.length ? seen.slice(hit.at, hit.at + hit.found.length) : hit.found;
+}
+
+/**
  * A personal 公示's subjects named in full outside its list: the site masks each name in the list (马*顺), but the
  * title, the other fields and the body are published and indexed as written, so a name there would undo the mask
  * (domain rules §4.2–4.3). A two-character name followed by a character that may go on a longer name (唐亮 in
@@ -122,16 +146,15 @@ export function scanSubjectNames(data: unknown, body: string, bodyLine = 1): Fin
   record.subjects.forEach((subject: unknown, i) => {
     const name = subject && typeof subject === 'object' ? (subject as { name?: unknown }).name : undefined;
     // One character is a surname or a word, not a person: too common to read as a name.
-    const shown = typeof name === 'string' ? normalisePersonName(name) : '';
-    const key = readAsSimplified(shown);
+    const shown = typeof name === 'string' ? getNameWithoutAnnotation(name) : '';
+    const key = typeof name === 'string' ? getPersonKey(name) : '';
     if (key.length >= 2 && !names.has(key)) names.set(key, { shown, i });
   });
   if (names.size === 0) return [];
   const out: Finding[] = [];
   const report = (written: string, path: (string | number)[]) => {
-    // As a reader sees it: 马 天 顺 or 马+zero-width space+天顺 is 马天顺, 馬天順 is 马天顺.
-    const seen = readAsSeen(written);
-    const text = readAsSimplified(seen);
+    // As a reader sees it: 马 天 顺 or 马+zero-width space+天顺 is 马天顺, 馬天順 is 马天顺, 阿依古丽·买买提 阿依古丽买买提.
+    const { seen, text } = readNamesIn(written);
     for (const [name, { shown, i }] of names) {
       const hit = findNameInText(name, text);
       if (hit?.how === 'whole') out.push({ code: 'privacy.subject-name', path, params: { masked: maskName(shown), row: i + 1 } });
@@ -141,7 +164,7 @@ export function scanSubjectNames(data: unknown, body: string, bodyLine = 1): Fin
           code: 'privacy.subject-name-part',
           path,
           severity: 'warning',
-          params: { masked: maskName(shown), row: i + 1, found: seen.slice(hit.at, hit.at + hit.found.length) },
+          params: { masked: maskName(shown), row: i + 1, found: asWritten(seen, text, hit) },
         });
     }
   };
@@ -177,7 +200,7 @@ function collectNamedPeople(v: VillageRecords): Set<string> {
   const people = new Set<string>();
   const walk = (value: unknown, key?: string) => {
     if (typeof value === 'string') {
-      if (key !== undefined && (MASKED_NAME_FIELDS.has(key) || OFFICE_FIELDS.has(key))) people.add(readAsSimplified(normalisePersonName(value)));
+      if (key !== undefined && (MASKED_NAME_FIELDS.has(key) || OFFICE_FIELDS.has(key))) people.add(getPersonKey(value));
     } else if (Array.isArray(value)) value.forEach((x) => walk(x, key));
     else if (value && typeof value === 'object') for (const [k, x] of Object.entries(value)) walk(x, k);
   };
@@ -185,6 +208,9 @@ function collectNamedPeople(v: VillageRecords): Set<string> {
   for (const r of [...v.disclosures, ...v.meetings, ...v.ledgers, ...v.volunteers, ...v.notices]) walk(r.data);
   return people;
 }
+
+/** The dots a clerk may write between the parts of a name (阿依古丽·买买提, 阿依古丽.买买提, full-width ．). */
+const NAME_DOT_WRITTEN = '[.\\u00B7\\u0387\\u2022\\u2027\\u2219\\u22C5\\u30FB\\uFF0E\\uFF65]';
 
 /** Kangxi radicals, CJK radical supplements and compatibility ideographs: each shows as a unified character (NFKC). */
 const STANDS_FOR_HAN = /[\u2E80-\u2FDF\uF900-\uFAFF]|[\u{2F800}-\u{2FA1F}]/u;
@@ -204,8 +230,8 @@ export function scanSubjectNamesElsewhere(v: VillageRecords): FileFinding[] {
   for (const n of v.notices) {
     if (!getNoticeType(n.data.type)?.personal) continue;
     n.data.subjects.forEach((subject, i) => {
-      const shown = subject.name === undefined ? '' : normalisePersonName(subject.name);
-      const name = readAsSimplified(shown);
+      const shown = subject.name === undefined ? '' : getNameWithoutAnnotation(subject.name);
+      const name = subject.name === undefined ? '' : getPersonKey(subject.name);
       if (name.length >= 2 && !subjects.has(name) && !isAmongPeople(name, roster)) subjects.set(name, { notice: n.id, row: i + 1, shown });
     });
   }
@@ -220,7 +246,10 @@ export function scanSubjectNamesElsewhere(v: VillageRecords): FileFinding[] {
     const forms = getTraditionalForms(ch);
     return forms === '' ? escape(ch) : `[${escape(ch)}${forms}]`;
   };
-  const namePattern = new RegExp([...subjects.keys()].map((name) => [...name].map(either).join(`(?:\\s|${INVISIBLE_SOURCE})*`)).join('|'), 'u');
+  const namePattern = new RegExp(
+    [...subjects.keys()].map((name) => [...name].map(either).join(`(?:\\s|${INVISIBLE_SOURCE}|${NAME_DOT_WRITTEN})*`)).join('|'),
+    'u',
+  );
   // A Kangxi radical or compatibility ideograph shows as the character it stands for (⽟ is 玉): a text with one is
   // tested again as it is seen. Few texts have any.
   const anyName = { test: (text: string) => namePattern.test(text) || (STANDS_FOR_HAN.test(text) && namePattern.test(readAsSeen(text))) };
@@ -228,8 +257,7 @@ export function scanSubjectNamesElsewhere(v: VillageRecords): FileFinding[] {
   const scan = (rec: { id: string; file: string; data: unknown; body: string }, bodyLine: number, own?: string) => {
     const report = (written: string, path: (string | number)[]) => {
       if (!anyName.test(written)) return;
-      const seen = readAsSeen(written);
-      const text = readAsSimplified(seen);
+      const { seen, text } = readNamesIn(written);
       for (const [name, where] of subjects) {
         if (where.notice === own || !text.includes(name)) continue;
         const hit = findNameInText(name, text, longerThan(name));
@@ -243,7 +271,7 @@ export function scanSubjectNamesElsewhere(v: VillageRecords): FileFinding[] {
               code: 'privacy.subject-name-elsewhere-part',
               path: [...path],
               severity: 'warning',
-              params: { ...params, found: seen.slice(hit.at, hit.at + hit.found.length) },
+              params: { ...params, found: asWritten(seen, text, hit) },
             },
           });
       }

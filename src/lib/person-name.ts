@@ -90,12 +90,32 @@ export function getTraditionalForms(simplified: string): string {
 /** An annotation in brackets after or inside a name: 刘志强（主任）, 刘志强[监委会]. */
 const ANNOTATION = /[(（[【〔〖][^)）\]】〕〗]*[)）\]】〕〗]/gu;
 
+/** Punctuation and symbols before or after a name, as a pasted list leaves them: 刘翠兰、 “刘翠兰” 刘翠兰；. */
+const EDGE_MARKS = /^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu;
+
+/** A dot between the parts of a name (阿依古丽·买买提, 阿依古丽.买买提), as read (normalisePersonName makes every middle dot ·). */
+const DOT_IN_NAME = /(?<=\p{Script=Han})[·.](?=\p{Script=Han})/gu;
+
 /**
- * Who a name denotes, for comparing two names: the normalised name without bracketed annotations, in simplified
- * characters (刘志强（主任）, 刘 志强 and 劉志強 are all 刘志强). Not for display.
+ * A name as a list shows it, without what is not the name: bracketed annotations (刘志强（主任）) and the marks a pasted
+ * list leaves before or after it (刘翠兰、). For masking in a message (刘*兰).
+ */
+export function getNameWithoutAnnotation(name: string): string {
+  return normalisePersonName(normalisePersonName(name).replace(ANNOTATION, '')).replace(EDGE_MARKS, '');
+}
+
+/** `text` without the dots between the parts of names (阿依古丽·买买提 is 阿依古丽买买提); read as seen first. */
+export function removeNameDots(text: string): string {
+  return text.replace(DOT_IN_NAME, '');
+}
+
+/**
+ * Who a name denotes, for comparing two names: the name without annotations, list marks or the dot of a minority name,
+ * in simplified characters (刘志强（主任）, 刘 志强, 劉志強 and 刘志强、 are all 刘志强; 阿依古丽·买买提 is 阿依古丽买买提).
+ * Not for display.
  */
 export function getPersonKey(name: string): string {
-  return readAsSimplified(normalisePersonName(normalisePersonName(name).replace(ANNOTATION, '')));
+  return readAsSimplified(removeNameDots(getNameWithoutAnnotation(name)));
 }
 
 /** True when two names denote the same person (see getPersonKey). */

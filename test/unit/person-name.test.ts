@@ -34,6 +34,13 @@ describe('people named on a record', () => {
     expect(isSamePerson('於明', '于明')).toBe(false);
   });
 
+  it('knows a name written with or without the dot of a minority name, or with a list mark after it, is the same person', () => {
+    for (const written of ['阿依古丽买买提', '阿依古丽.买买提', '阿依古丽．买买提', '阿依古丽・买买提'])
+      expect(isSamePerson(written, '阿依古丽·买买提'), written).toBe(true);
+    for (const written of ['刘翠兰、', '刘翠兰；', ' 刘翠兰 ', '“刘翠兰”', '刘翠兰（户主）。']) expect(isSamePerson(written, '刘翠兰'), written).toBe(true);
+    expect(isSamePerson('John Smith', 'John.Smith')).toBe(false);
+  });
+
   it('reads traditional characters as simplified without moving any character of the text', () => {
     const text = '本季度退出低保1户（劉翠蘭），由陳國強核實。';
     expect(readAsSimplified(text)).toBe('本季度退出低保1户（刘翠兰），由陈国强核实。');

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { scanPrivacy, scanSubjectNamesElsewhere } from '../../src/check/county-rules.ts';
-import { findPersonalNumbers, looksLikePersonName } from '../../src/lib/privacy.ts';
+import { findPersonalNumbers, looksLikePersonName, maskName } from '../../src/lib/privacy.ts';
 
 const kinds = (text: string) => findPersonalNumbers(text).map((h) => `${h.kind} ${h.masked}`);
 
@@ -114,6 +114,22 @@ describe("the names on a personal 公示's list, elsewhere in the village's reco
         scanSubjectNamesElsewhere(v).map((f) => f.finding.code),
         written,
       ).toEqual(['privacy.subject-name-elsewhere']);
+    }
+  });
+
+  it('finds a minority name written elsewhere with or without its dot, and a listed name with a role or list mark after it', () => {
+    for (const [written, name] of [
+      ['阿依古丽买买提户退出低保', '阿依古丽·买买提'],
+      ['阿依古丽.买买提户退出低保', '阿依古丽买买提'],
+      ['王玉兰户退出低保', '王玉兰（户主）、'],
+    ] as const) {
+      const v = village(written);
+      (v.notices[0]!.data as { subjects: { name: string }[] }).subjects.push({ name });
+      (v.meetings[0] as { body: string }).body = '会议由赵建军主持。';
+      expect(
+        scanSubjectNamesElsewhere(v).map((f) => [f.finding.code, (f.finding.params as { masked?: string } | undefined)?.masked]),
+        written,
+      ).toEqual([['privacy.subject-name-elsewhere', maskName(name.replace(/（.*/, ''))]]);
     }
   });
 
