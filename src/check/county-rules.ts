@@ -131,6 +131,27 @@ function asWritten(seen: string, text: string, hit: { at: number; found: string 
 }
 
 /**
+ * What `find` finds in a Markdown body: on each line, and then on each two lines of one paragraph read together —
+ * Markdown shows a line break inside a paragraph as a space, so 刘翠⏎兰 reads 刘翠 兰, which is 刘翠兰 (and 尿毒⏎症 is
+ * 尿毒症). What only the two lines together hold is reported on the first of them.
+ */
+function scanBodyLines<T>(body: string, bodyLine: number, find: (text: string, path: (string | number)[]) => T[], findingOf: (t: T) => Finding): T[] {
+  const lines = body.split('\n');
+  const perLine = lines.map((line, i) => find(line, [bodyLinePath(i + bodyLine)]));
+  const out = perLine.flat();
+  const keyOf = (t: T) => {
+    const f = findingOf(t);
+    return `${f.code}|${JSON.stringify(f.params ?? {})}`;
+  };
+  for (let i = 0; i + 1 < lines.length; i += 1) {
+    if (lines[i]!.trim() === '' || lines[i + 1]!.trim() === '') continue;
+    const known = new Set([...perLine[i]!, ...perLine[i + 1]!].map(keyOf));
+    for (const t of find(`${lines[i]!}\n${lines[i + 1]!}`, [bodyLinePath(i + bodyLine)])) if (!known.has(keyOf(t))) out.push(t);
+  }
+  return out;
+}
+
+/**
  * A personal 公示's subjects named in full outside its list: the site masks each name in the list (马*顺), but the
  * title, the other fields and the body are published and indexed as written, so a name there would undo the mask
  * (domain rules §4.2–4.3). A two-character name followed by a character that may go on a longer name (唐亮 in
@@ -152,25 +173,27 @@ export function scanSubjectNames(data: unknown, body: string, bodyLine = 1): Fin
   });
   if (names.size === 0) return [];
   const out: Finding[] = [];
-  const report = (written: string, path: (string | number)[]) => {
+  const find = (written: string, path: (string | number)[]): Finding[] => {
+    const found: Finding[] = [];
     // As a reader sees it: 马 天 顺 or 马+zero-width space+天顺 is 马天顺, 馬天順 is 马天顺, 阿依古丽·买买提 阿依古丽买买提.
     const { seen, text } = readNamesIn(written);
     for (const [name, { shown, i }] of names) {
       const hit = findNameInText(name, text);
-      if (hit?.how === 'whole') out.push({ code: 'privacy.subject-name', path, params: { masked: maskName(shown), row: i + 1 } });
+      if (hit?.how === 'whole') found.push({ code: 'privacy.subject-name', path, params: { masked: maskName(shown), row: i + 1 } });
       // Perhaps someone else, whose name begins with it: the clerk is asked to look, the build goes on.
       if (hit?.how === 'part')
-        out.push({
+        found.push({
           code: 'privacy.subject-name-part',
           path,
           severity: 'warning',
           params: { masked: maskName(shown), row: i + 1, found: asWritten(seen, text, hit) },
         });
     }
+    return found;
   };
   const path: (string | number)[] = [];
   const walk = (v: unknown) => {
-    if (typeof v === 'string') return report(v, [...path]);
+    if (typeof v === 'string') return void out.push(...find(v, [...path]));
     if (!v || typeof v !== 'object') return;
     for (const [k, value] of Array.isArray(v) ? v.entries() : Object.entries(v)) {
       // The list's own names are what the site masks.
@@ -181,7 +204,7 @@ export function scanSubjectNames(data: unknown, body: string, bodyLine = 1): Fin
     }
   };
   walk(data);
-  body.split('\n').forEach((line, i) => report(line, [bodyLinePath(i + bodyLine)]));
+  out.push(...scanBodyLines(body, bodyLine, find, (f) => f));
   return out;
 }
 
@@ -255,17 +278,18 @@ export function scanSubjectNamesElsewhere(v: VillageRecords): FileFinding[] {
   const anyName = { test: (text: string) => namePattern.test(text) || (STANDS_FOR_HAN.test(text) && namePattern.test(readAsSeen(text))) };
   const out: FileFinding[] = [];
   const scan = (rec: { id: string; file: string; data: unknown; body: string }, bodyLine: number, own?: string) => {
-    const report = (written: string, path: (string | number)[]) => {
-      if (!anyName.test(written)) return;
+    const find = (written: string, path: (string | number)[]): FileFinding[] => {
+      const found: FileFinding[] = [];
+      if (!anyName.test(written)) return found;
       const { seen, text } = readNamesIn(written);
       for (const [name, where] of subjects) {
         if (where.notice === own || !text.includes(name)) continue;
         const hit = findNameInText(name, text, longerThan(name));
         const params = { masked: maskName(where.shown), notice: where.notice, row: where.row };
-        if (hit?.how === 'whole') out.push({ file: rec.file, finding: { code: 'privacy.subject-name-elsewhere', path: [...path], params } });
+        if (hit?.how === 'whole') found.push({ file: rec.file, finding: { code: 'privacy.subject-name-elsewhere', path: [...path], params } });
         // Perhaps someone else, whose name begins with it: the clerk is asked to look, the build goes on.
         if (hit?.how === 'part')
-          out.push({
+          found.push({
             file: rec.file,
             finding: {
               code: 'privacy.subject-name-elsewhere-part',
@@ -275,11 +299,12 @@ export function scanSubjectNamesElsewhere(v: VillageRecords): FileFinding[] {
             },
           });
       }
+      return found;
     };
     // One path, grown and shrunk as the walk goes (a ledger has thousands of entries); a finding gets a copy.
     const path: (string | number)[] = [];
     const walk = (value: unknown) => {
-      if (typeof value === 'string') return report(value, path);
+      if (typeof value === 'string') return void out.push(...find(value, path));
       if (!value || typeof value !== 'object') return;
       if (Array.isArray(value)) {
         for (let i = 0; i < value.length; i += 1) {
@@ -298,7 +323,7 @@ export function scanSubjectNamesElsewhere(v: VillageRecords): FileFinding[] {
     };
     // Most records name no subject anywhere: one test of the whole record, as text, before the walk.
     if (anyName.test(JSON.stringify(rec.data))) walk(rec.data);
-    if (rec.body && anyName.test(rec.body)) rec.body.split('\n').forEach((line, i) => report(line, [bodyLinePath(i + bodyLine)]));
+    if (rec.body && anyName.test(rec.body)) out.push(...scanBodyLines(rec.body, bodyLine, find, (f) => f.finding));
   };
   for (const r of [...v.disclosures, ...v.meetings, ...v.ledgers, ...v.volunteers]) scan(r, r.bodyLine ?? 1);
   // A personal 公示's own text is scanned for its own subjects by scanSubjectNames, when the file is read.
@@ -326,15 +351,17 @@ export function scanSensitiveDetails(v: VillageRecords, profileKey: string): Fil
           out.push({ file: n.file, finding: { code: 'privacy.sensitive-detail', path: ['subjects', i, field], params: { kind, word, row: i + 1 } } });
       }
     });
+    const find = (written: string, path: (string | number)[]): FileFinding[] =>
+      read(written).map(({ kind, word }) => ({
+        file: n.file,
+        finding: { code: 'privacy.sensitive-detail-text', path, severity: 'warning', params: { kind, word } },
+      }));
     const text = (value: unknown, path: (string | number)[]) => {
-      if (typeof value === 'string') {
-        for (const { kind, word } of read(value))
-          out.push({ file: n.file, finding: { code: 'privacy.sensitive-detail-text', path, severity: 'warning', params: { kind, word } } });
-      } else if (value && typeof value === 'object') for (const [k, x] of Array.isArray(value) ? value.entries() : Object.entries(value)) text(x, [...path, k]);
+      if (typeof value === 'string') out.push(...find(value, path));
+      else if (value && typeof value === 'object') for (const [k, x] of Array.isArray(value) ? value.entries() : Object.entries(value)) text(x, [...path, k]);
     };
     for (const [k, value] of Object.entries(n.data)) if (k !== 'subjects') text(value, [k]);
-    const bodyLine = n.bodyLine ?? 1;
-    n.body.split('\n').forEach((line, i) => text(line, [bodyLinePath(i + bodyLine)]));
+    out.push(...scanBodyLines(n.body, n.bodyLine ?? 1, find, (f) => f.finding));
   }
   return out;
 }

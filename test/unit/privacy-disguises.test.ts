@@ -133,6 +133,20 @@ describe("the names on a personal 公示's list, elsewhere in the village's reco
     }
   });
 
+  it('finds a subject whose name is broken over two lines of a paragraph of minutes, on the first line, and not across paragraphs', () => {
+    const v = village('退出低保1户。');
+    (v.meetings[0] as { body: string }).body = '会议由赵建军主持。\n经核实，刘翠\n兰户家庭收入已超过标准。\n\n刘翠\n\n兰州市';
+    expect(scanSubjectNamesElsewhere(v).map((f) => [f.file, f.finding.code, f.finding.path[0]])).toEqual([
+      ['m.md', 'privacy.subject-name-elsewhere', '正文（文件第31行） body, line 31 of the file'],
+    ]);
+  });
+
+  it('does not report twice a name found on one line when the next line is read with it', () => {
+    const v = village('退出低保1户。');
+    (v.meetings[0] as { body: string }).body = '刘翠兰户退出。\n下一项议程。';
+    expect(scanSubjectNamesElsewhere(v).map((f) => f.finding.path[0])).toEqual(['正文（文件第30行） body, line 30 of the file']);
+  });
+
   it('leaves alone a cadre on the list written in traditional characters, and names a longer name as the text writes it', () => {
     const v = village('退出低保1户。', { host: '趙建軍' });
     (v.meetings[0] as { body: string }).body = '會議由趙建軍主持。唐亮國介紹了情況。';

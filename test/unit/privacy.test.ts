@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scanComments, scanPrivacy, scanSubjectNames } from '../../src/check/county-rules.ts';
+import { scanComments, scanPrivacy, scanSensitiveDetails, scanSubjectNames } from '../../src/check/county-rules.ts';
 import {
   findPersonalNumbers,
   isValidIdNumber,
@@ -448,6 +448,27 @@ describe('health, disability and house addresses in a personal 公示', () => {
     ['一户多人且现住房为危旧土坯房，申请原址翻建'],
   ])('%s is not', (text) => {
     expect(seen(national, text)).toEqual([]);
+  });
+
+  it('finds a detail broken over two lines of the body on the first line, and only on the list as an error', () => {
+    const notice = (body: string, group = '二组') => ({
+      id: 'n',
+      file: 'n.md',
+      data: { type: '低保初审', title: '低保公示', subjects: [{ name: '刘翠兰', group }] },
+      body,
+      bodyLine: 20,
+    });
+    const v = (n: ReturnType<typeof notice>) => ({ notices: [n] }) as unknown as Parameters<typeof scanSensitiveDetails>[0];
+    expect(
+      scanSensitiveDetails(v(notice('其中一户患尿毒\n症，长期透析。')), 'national').map((f) => [f.finding.code, f.finding.path[0], f.finding.params]),
+    ).toEqual([
+      ['privacy.sensitive-detail-text', '正文（文件第21行） body, line 21 of the file', { kind: 'health', word: '透析' }],
+      ['privacy.sensitive-detail-text', '正文（文件第20行） body, line 20 of the file', { kind: 'health', word: '尿毒症' }],
+    ]);
+    expect(scanSensitiveDetails(v(notice('以上各户经评议符合条件。', '二组7号')), 'national').map((f) => [f.finding.code, f.finding.severity])).toEqual([
+      ['privacy.sensitive-detail', undefined],
+    ]);
+    expect(scanSensitiveDetails(v({ ...notice('二组7号'), data: { type: '项目', title: 't', subjects: [] } }), 'national')).toEqual([]);
   });
 
   it('reads a house number after a province’s own place word only in that province (重庆’s 社, 上海’s 弄)', () => {
