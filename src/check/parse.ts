@@ -119,6 +119,20 @@ export function parseYaml(text: string, lineOffset = 0): Parsed {
   return { ok: true, data: dropEmpty(data ?? {}), body: '', bodyLine: 1 };
 }
 
+/** A field name followed by a full-width colon (handler：张宏伟, - date：2025-07-01), where no ASCII ": " comes first. */
+const FULL_WIDTH_COLON_KEY = /^\s*(?:-\s+)?[A-Za-z_][\w-]*\s*：/;
+
+/**
+ * The line (1-based) of a field name followed by a full-width colon, on or just before the line where `yaml` gave up
+ * (it reports the line after, when the key runs on into it), or 0: the Chinese input method's "：" is the commonest
+ * reason a clerk's YAML fails to read, and the generic message does not say so.
+ */
+function fullWidthColonLine(text: string, errorLine: number): number {
+  const lines = text.split('\n');
+  for (const n of [errorLine, errorLine - 1]) if (n >= 1 && FULL_WIDTH_COLON_KEY.test(lines[n - 1] ?? '')) return n;
+  return 0;
+}
+
 /** The reference reader (`yaml`), with clerk-facing positions and wording on errors. */
 export function parseYamlSlow(text: string, lineOffset = 0): Parsed {
   const doc = parseDocument(text, { schema: 'failsafe', uniqueKeys: true });
@@ -126,9 +140,14 @@ export function parseYamlSlow(text: string, lineOffset = 0): Parsed {
   if (err) {
     const pos = err.linePos?.[0];
     const detail = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const colon = fullWidthColonLine(text, pos?.line ?? 1);
     return {
       ok: false,
-      finding: { code: 'file.yaml', path: [], params: { line: (pos?.line ?? 1) + lineOffset, col: pos?.col ?? 1, detail, yamlError: err.code } },
+      finding: {
+        code: 'file.yaml',
+        path: [],
+        params: { line: (pos?.line ?? 1) + lineOffset, col: pos?.col ?? 1, detail, yamlError: err.code, ...(colon ? { colonLine: colon + lineOffset } : {}) },
+      },
     };
   }
   let data: unknown;

@@ -128,6 +128,17 @@ describe('reading YAML', () => {
     }
   });
 
+  it('says a field name is followed by a Chinese full-width colon, on its line of the file, in front matter and in a list', () => {
+    const front = parseFrontMatter('---\ntitle: 公开\ntype：低保初审\n---\n正文\n');
+    expect(front.ok).toBe(false);
+    if (!front.ok) expect(front.finding.params).toMatchObject({ colonLine: 3 });
+    const list = parseYaml('expense:\n  - date: 2025-07-01\n    summary：办公用品\n');
+    if (!list.ok) expect(list.finding.params).toMatchObject({ colonLine: 3 });
+    else expect.unreachable('a full-width colon after a key is not YAML');
+    // A full-width colon inside a value is text, and reads.
+    expect(parseYaml('summary: 时间：2025年7月\n').ok).toBe(true);
+  });
+
   it('still names the line and column of a YAML mistake in front matter', () => {
     const r = parseFrontMatter('---\ntitle: 公开\nitems: [a, b\n---\n正文\n');
     expect(r.ok).toBe(false);

@@ -200,13 +200,25 @@ export const CONTENT_MESSAGES = defineMessages({
     fixZh: '在编辑器（如 VS Code）中打开文件，删掉该处的字符后重新输入那段文字；从 Word 复制的文字请先粘贴到记事本再复制过来。',
     fixEn: 'Open the file in an editor (e.g. VS Code), delete the character there and retype that text; paste text from Word into Notepad first.',
   }),
-  'file.yaml': (p: { line: Param; col: Param; detail: Param; yamlError: Param }) => ({
-    zh: `YAML 格式有误：第 ${s(p.line)} 行第 ${s(p.col)} 列附近，${YAML_ERRORS_ZH[s(p.yamlError)] ?? `格式无法识别（${s(p.detail)}）`}。`,
-    en: `The YAML is malformed near line ${s(p.line)}, column ${s(p.col)}: ${s(p.detail)}.`,
+  'file.yaml': (p: { line: Param; col: Param; detail: Param; yamlError: Param; colonLine?: Param }) => ({
+    zh:
+      p.colonLine !== undefined
+        ? `YAML 格式有误：第 ${s(p.colonLine)} 行的字段名后面用了中文冒号“：”，YAML 只认英文冒号加空格“: ”。`
+        : `YAML 格式有误：第 ${s(p.line)} 行第 ${s(p.col)} 列附近，${YAML_ERRORS_ZH[s(p.yamlError)] ?? `格式无法识别（${s(p.detail)}）`}。`,
+    en:
+      p.colonLine !== undefined
+        ? `The YAML is malformed: on line ${s(p.colonLine)} the field name is followed by a full-width colon "："; YAML reads only an ASCII colon and a space ": ".`
+        : `The YAML is malformed near line ${s(p.line)}, column ${s(p.col)}: ${s(p.detail)}.`,
     expectedZh: '“字段名: 值”的格式，每级缩进两个空格',
     expectedEn: '"field: value" lines, indented by two spaces per level',
-    fixZh: '检查该行的冒号、缩进和引号；冒号后面要有一个空格，不要用 Tab 缩进。',
-    fixEn: 'Check the colon, indentation and quotes on that line; put a space after each colon and do not indent with tabs.',
+    fixZh:
+      p.colonLine !== undefined
+        ? `把第 ${s(p.colonLine)} 行字段名后面的“：”改成英文冒号和一个空格“: ”（输入法切到英文再打）。`
+        : '检查该行的冒号、缩进和引号；冒号后面要有一个空格，不要用 Tab 缩进。',
+    fixEn:
+      p.colonLine !== undefined
+        ? `On line ${s(p.colonLine)}, replace the "：" after the field name with an ASCII colon and a space ": " (switch the input method to English).`
+        : 'Check the colon, indentation and quotes on that line; put a space after each colon and do not indent with tabs.',
   }),
   'file.frontmatter': () => ({
     zh: '文件开头缺少以“---”包围的信息块（front matter）。',
@@ -317,13 +329,22 @@ export const CONTENT_MESSAGES = defineMessages({
     fixZh: '补充列表项。',
     fixEn: 'Add the missing items.',
   }),
-  'field.unknown': (p: { key: Param; suggest?: Param; allowed: Param }) => ({
-    zh: `未知字段“${s(p.key)}”${p.suggest ? `，是否应为“${s(p.suggest)}”？` : '。'}`,
-    en: `Unknown field "${s(p.key)}"${p.suggest ? `; did you mean "${s(p.suggest)}"?` : '.'}`,
+  'field.unknown': (p: { key: Param; suggest?: Param; allowed: Param; shown?: Param }) => ({
+    zh:
+      p.shown !== undefined
+        ? `未知字段“${s(p.shown)}”：字段名里有看不见的字符、特殊空格或全角字母${s(p.shown).includes('⟨U+') ? '（⟨U+…⟩ 处）' : ''}${p.suggest ? `，看起来像“${s(p.suggest)}”，其实不是` : ''}。`
+        : `未知字段“${s(p.key)}”${p.suggest ? `，是否应为“${s(p.suggest)}”？` : '。'}`,
+    en:
+      p.shown !== undefined
+        ? `Unknown field "${s(p.shown)}": the name holds an invisible character, a special space or full-width letters${s(p.shown).includes('⟨U+') ? ' (at ⟨U+…⟩)' : ''}${p.suggest ? `; it looks like "${s(p.suggest)}" but is not` : ''}.`
+        : `Unknown field "${s(p.key)}"${p.suggest ? `; did you mean "${s(p.suggest)}"?` : '.'}`,
     expectedZh: `可用字段：${s(p.allowed)}`,
     expectedEn: `allowed fields: ${s(p.allowed)}`,
-    fixZh: '改正拼写，或删除该字段。',
-    fixEn: 'Fix the spelling or remove the field.',
+    fixZh: p.shown !== undefined ? `删掉这个字段名，用英文半角重新输入${p.suggest ? `“${s(p.suggest)}”` : ''}。` : '改正拼写，或删除该字段。',
+    fixEn:
+      p.shown !== undefined
+        ? `Delete the field name and type it again in plain ASCII${p.suggest ? ` ("${s(p.suggest)}")` : ''}.`
+        : 'Fix the spelling or remove the field.',
   }),
   'enum.value': (p: { value: Param; options: Param }) => ({
     zh: `“${s(p.value)}”不是可选的值。`,
