@@ -22,6 +22,7 @@ import {
   findPersonalNumbers,
   findPersonalNumbersByLine,
   looksLikePersonName,
+  makeSensitiveDetailFinder,
   maskName,
   MIN_NUMBER_LENGTH,
   SERIAL_FIELD_KINDS,
@@ -33,9 +34,20 @@ import { parseResolutionRef } from '../schemas/refs.ts';
 import { getPublicationDeadline } from '../lib/schedule.ts';
 import { checkSignoff } from '../lib/signoff.ts';
 import { checkVolunteerHours, MAX_DAY_TENTHS } from '../lib/volunteer-hours.ts';
-import { getPersonKey, INVISIBLE_SOURCE, isAmongPeople, normalisePersonName, readAsSeen } from '../lib/person-name.ts';
+import {
+  getNameWithoutAnnotation,
+  getPersonKey,
+  getTraditionalForms,
+  INVISIBLE_SOURCE,
+  isAmongPeople,
+  normalisePersonName,
+  readAsSeen,
+  readAsSimplified,
+  removeNameDots,
+} from '../lib/person-name.ts';
 import { getBodyRule } from '../law/bodies.ts';
 import { getNoticeType } from '../law/notice-types.ts';
+import { getSensitiveDetailWords } from '../law/sensitive-details.ts';
 import type { Notice } from '../schemas/index.ts';
 import type { County, VillageRecords } from './model.ts';
 
@@ -113,6 +125,41 @@ export function scanPrivacy(data: unknown, body: string, bodyLine = 1): Finding[
 }
 
 /**
+ * A text as the name scans read it: `seen` as a villager sees it (person-name.ts readAsSeen), `text` that in simplified
+ * characters without the dots between the parts of names, the form names are compared in (getPersonKey).
+ */
+function readNamesIn(written: string): { seen: string; text: string } {
+  const seen = readAsSeen(written);
+  return { seen, text: removeNameDots(readAsSimplified(seen)) };
+}
+
+/** What a text says where a name was found in it as read (readNamesIn): as seen, where no dot was removed before. */
+function asWritten(seen: string, text: string, hit: { at: number; found: string }): string {
+  return seen.length === text.length ? seen.slice(hit.at, hit.at + hit.found.length) : hit.found;
+}
+
+/**
+ * What `find` finds in a Markdown body: on each line, and then on each two lines of one paragraph read together —
+ * Markdown shows a line break inside a paragraph as a space, so 刘翠⏎兰 reads 刘翠 兰, which is 刘翠兰 (and 尿毒⏎症 is
+ * 尿毒症). What only the two lines together hold is reported on the first of them.
+ */
+function scanBodyLines<T>(body: string, bodyLine: number, find: (text: string, path: (string | number)[]) => T[], findingOf: (t: T) => Finding): T[] {
+  const lines = body.split('\n');
+  const perLine = lines.map((line, i) => find(line, [bodyLinePath(i + bodyLine)]));
+  const out = perLine.flat();
+  const keyOf = (t: T) => {
+    const f = findingOf(t);
+    return `${f.code}|${JSON.stringify(f.params ?? {})}`;
+  };
+  for (let i = 0; i + 1 < lines.length; i += 1) {
+    if (lines[i]!.trim() === '' || lines[i + 1]!.trim() === '') continue;
+    const known = new Set([...perLine[i]!, ...perLine[i + 1]!].map(keyOf));
+    for (const t of find(`${lines[i]!}\n${lines[i + 1]!}`, [bodyLinePath(i + bodyLine)])) if (!known.has(keyOf(t))) out.push(t);
+  }
+  return out;
+}
+
+/**
  * A personal 公示's subjects named in full outside its list: the site masks each name in the list (马*顺), but the
  * title, the other fields and the body are published and indexed as written, so a name there would undo the mask
  * (domain rules §4.2–4.3). A two-character name followed by a character that may go on a longer name (唐亮 in
@@ -123,29 +170,38 @@ export function scanSubjectNames(data: unknown, body: string, bodyLine = 1): Fin
   if (!data || typeof data !== 'object') return [];
   const record = data as { type?: unknown; subjects?: unknown };
   if (typeof record.type !== 'string' || !getNoticeType(record.type)?.personal || !Array.isArray(record.subjects)) return [];
-  const names = new Map<string, number>();
+  // Each name as the list writes it, by the name in simplified characters: 劉翠蘭 on the list is 刘翠兰 in the text.
+  const names = new Map<string, { shown: string; i: number }>();
   record.subjects.forEach((subject: unknown, i) => {
     const name = subject && typeof subject === 'object' ? (subject as { name?: unknown }).name : undefined;
     // One character is a surname or a word, not a person: too common to read as a name.
-    const key = typeof name === 'string' ? normalisePersonName(name) : '';
-    if (key.length >= 2 && !names.has(key)) names.set(key, i);
+    const shown = typeof name === 'string' ? getNameWithoutAnnotation(name) : '';
+    const key = typeof name === 'string' ? getPersonKey(name) : '';
+    if (key.length >= 2 && !names.has(key)) names.set(key, { shown, i });
   });
   if (names.size === 0) return [];
   const out: Finding[] = [];
-  const report = (written: string, path: (string | number)[]) => {
-    // As a reader sees it: 马 天 顺 or 马+zero-width space+天顺 is 马天顺.
-    const text = readAsSeen(written);
-    for (const [name, i] of names) {
+  const find = (written: string, path: (string | number)[]): Finding[] => {
+    const found: Finding[] = [];
+    // As a reader sees it: 马 天 顺 or 马+zero-width space+天顺 is 马天顺, 馬天順 is 马天顺, 阿依古丽·买买提 阿依古丽买买提.
+    const { seen, text } = readNamesIn(written);
+    for (const [name, { shown, i }] of names) {
       const hit = findNameInText(name, text);
-      if (hit?.how === 'whole') out.push({ code: 'privacy.subject-name', path, params: { masked: maskName(name), row: i + 1 } });
+      if (hit?.how === 'whole') found.push({ code: 'privacy.subject-name', path, params: { masked: maskName(shown), row: i + 1 } });
       // Perhaps someone else, whose name begins with it: the clerk is asked to look, the build goes on.
       if (hit?.how === 'part')
-        out.push({ code: 'privacy.subject-name-part', path, severity: 'warning', params: { masked: maskName(name), row: i + 1, found: hit.found } });
+        found.push({
+          code: 'privacy.subject-name-part',
+          path,
+          severity: 'warning',
+          params: { masked: maskName(shown), row: i + 1, found: asWritten(seen, text, hit) },
+        });
     }
+    return found;
   };
   const path: (string | number)[] = [];
   const walk = (v: unknown) => {
-    if (typeof v === 'string') return report(v, [...path]);
+    if (typeof v === 'string') return void out.push(...find(v, [...path]));
     if (!v || typeof v !== 'object') return;
     for (const [k, value] of Array.isArray(v) ? v.entries() : Object.entries(v)) {
       // The list's own names are what the site masks.
@@ -156,7 +212,7 @@ export function scanSubjectNames(data: unknown, body: string, bodyLine = 1): Fin
     }
   };
   walk(data);
-  body.split('\n').forEach((line, i) => report(line, [bodyLinePath(i + bodyLine)]));
+  out.push(...scanBodyLines(body, bodyLine, find, (f) => f));
   return out;
 }
 
@@ -175,7 +231,7 @@ function collectNamedPeople(v: VillageRecords): Set<string> {
   const people = new Set<string>();
   const walk = (value: unknown, key?: string) => {
     if (typeof value === 'string') {
-      if (key !== undefined && (MASKED_NAME_FIELDS.has(key) || OFFICE_FIELDS.has(key))) people.add(normalisePersonName(value));
+      if (key !== undefined && (MASKED_NAME_FIELDS.has(key) || OFFICE_FIELDS.has(key))) people.add(getPersonKey(value));
     } else if (Array.isArray(value)) value.forEach((x) => walk(x, key));
     else if (value && typeof value === 'object') for (const [k, x] of Object.entries(value)) walk(x, k);
   };
@@ -183,6 +239,12 @@ function collectNamedPeople(v: VillageRecords): Set<string> {
   for (const r of [...v.disclosures, ...v.meetings, ...v.ledgers, ...v.volunteers, ...v.notices]) walk(r.data);
   return people;
 }
+
+/** The dots a clerk may write between the parts of a name (阿依古丽·买买提, 阿依古丽.买买提, full-width ．). */
+const NAME_DOT_WRITTEN = '[.\\u00B7\\u0387\\u2022\\u2027\\u2219\\u22C5\\u30FB\\uFF0E\\uFF65]';
+
+/** Kangxi radicals, CJK radical supplements and compatibility ideographs: each shows as a unified character (NFKC). */
+const STANDS_FOR_HAN = /[\u2E80-\u2FDF\uF900-\uFAFF]|[\u{2F800}-\u{2FA1F}]/u;
 
 /**
  * The subjects of a village's personal 公示 (低保, 宅基地 …) named in full in the village's other records: a
@@ -194,12 +256,14 @@ function collectNamedPeople(v: VillageRecords): Set<string> {
  */
 export function scanSubjectNamesElsewhere(v: VillageRecords): FileFinding[] {
   const roster = [...v.data.committee, ...v.data.supervisors, ...v.data.staff].map((m) => m.name);
-  const subjects = new Map<string, { notice: string; row: number }>();
+  // By the name in simplified characters (劉翠蘭 on the list is 刘翠兰 elsewhere, and the other way round).
+  const subjects = new Map<string, { notice: string; row: number; shown: string }>();
   for (const n of v.notices) {
     if (!getNoticeType(n.data.type)?.personal) continue;
     n.data.subjects.forEach((subject, i) => {
-      const name = subject.name === undefined ? '' : normalisePersonName(subject.name);
-      if (name.length >= 2 && !subjects.has(name) && !isAmongPeople(name, roster)) subjects.set(name, { notice: n.id, row: i + 1 });
+      const shown = subject.name === undefined ? '' : getNameWithoutAnnotation(subject.name);
+      const name = subject.name === undefined ? '' : getPersonKey(subject.name);
+      if (name.length >= 2 && !subjects.has(name) && !isAmongPeople(name, roster)) subjects.set(name, { notice: n.id, row: i + 1, shown });
     });
   }
   if (subjects.size === 0) return [];
@@ -207,31 +271,48 @@ export function scanSubjectNamesElsewhere(v: VillageRecords): FileFinding[] {
   let people: string[] | undefined;
   const longerThan = (name: string) => (people ??= [...collectNamedPeople(v)]).filter((p) => p.length > name.length && p.includes(name));
   // One test per text for all the subjects' names, on the text as written: a name's characters with spaces or
-  // invisible characters between them (马 天顺). Most texts hold none and are never normalised.
+  // invisible characters between them (马 天顺), each in either form (刘 or 劉). Most texts hold none and are never normalised.
   const escape = (ch: string) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const anyName = new RegExp([...subjects.keys()].map((name) => [...name].map(escape).join(`(?:\\s|${INVISIBLE_SOURCE})*`)).join('|'), 'u');
+  const either = (ch: string) => {
+    const forms = getTraditionalForms(ch);
+    return forms === '' ? escape(ch) : `[${escape(ch)}${forms}]`;
+  };
+  const namePattern = new RegExp(
+    [...subjects.keys()].map((name) => [...name].map(either).join(`(?:\\s|${INVISIBLE_SOURCE}|${NAME_DOT_WRITTEN})*`)).join('|'),
+    'u',
+  );
+  // A Kangxi radical or compatibility ideograph shows as the character it stands for (⽟ is 玉): a text with one is
+  // tested again as it is seen. Few texts have any.
+  const anyName = { test: (text: string) => namePattern.test(text) || (STANDS_FOR_HAN.test(text) && namePattern.test(readAsSeen(text))) };
   const out: FileFinding[] = [];
   const scan = (rec: { id: string; file: string; data: unknown; body: string }, bodyLine: number, own?: string) => {
-    const report = (written: string, path: (string | number)[]) => {
-      if (!anyName.test(written)) return;
-      const text = readAsSeen(written);
+    const find = (written: string, path: (string | number)[]): FileFinding[] => {
+      const found: FileFinding[] = [];
+      if (!anyName.test(written)) return found;
+      const { seen, text } = readNamesIn(written);
       for (const [name, where] of subjects) {
         if (where.notice === own || !text.includes(name)) continue;
         const hit = findNameInText(name, text, longerThan(name));
-        const params = { masked: maskName(name), notice: where.notice, row: where.row };
-        if (hit?.how === 'whole') out.push({ file: rec.file, finding: { code: 'privacy.subject-name-elsewhere', path: [...path], params } });
+        const params = { masked: maskName(where.shown), notice: where.notice, row: where.row };
+        if (hit?.how === 'whole') found.push({ file: rec.file, finding: { code: 'privacy.subject-name-elsewhere', path: [...path], params } });
         // Perhaps someone else, whose name begins with it: the clerk is asked to look, the build goes on.
         if (hit?.how === 'part')
-          out.push({
+          found.push({
             file: rec.file,
-            finding: { code: 'privacy.subject-name-elsewhere-part', path: [...path], severity: 'warning', params: { ...params, found: hit.found } },
+            finding: {
+              code: 'privacy.subject-name-elsewhere-part',
+              path: [...path],
+              severity: 'warning',
+              params: { ...params, found: asWritten(seen, text, hit) },
+            },
           });
       }
+      return found;
     };
     // One path, grown and shrunk as the walk goes (a ledger has thousands of entries); a finding gets a copy.
     const path: (string | number)[] = [];
     const walk = (value: unknown) => {
-      if (typeof value === 'string') return report(value, path);
+      if (typeof value === 'string') return void out.push(...find(value, path));
       if (!value || typeof value !== 'object') return;
       if (Array.isArray(value)) {
         for (let i = 0; i < value.length; i += 1) {
@@ -250,7 +331,7 @@ export function scanSubjectNamesElsewhere(v: VillageRecords): FileFinding[] {
     };
     // Most records name no subject anywhere: one test of the whole record, as text, before the walk.
     if (anyName.test(JSON.stringify(rec.data))) walk(rec.data);
-    if (rec.body && anyName.test(rec.body)) rec.body.split('\n').forEach((line, i) => report(line, [bodyLinePath(i + bodyLine)]));
+    if (rec.body && anyName.test(rec.body)) out.push(...scanBodyLines(rec.body, bodyLine, find, (f) => f.finding));
   };
   for (const r of [...v.disclosures, ...v.meetings, ...v.ledgers, ...v.volunteers]) scan(r, r.bodyLine ?? 1);
   // A personal 公示's own text is scanned for its own subjects by scanSubjectNames, when the file is read.
@@ -290,6 +371,41 @@ export function checkNoticeAfterReview(n: VillageRecords['notices'][number], not
         source: after.source,
       },
     });
+  }
+  return out;
+}
+
+/**
+ * Health, disability and house-address details in a village's personal 公示 (低保, 宅基地 …): sensitive or beyond what
+ * the law requires (个人信息保护法 §6, §28; src/law/sensitive-details.ts, the province's word lists). On the list (a
+ * subject's name, group, reason, plot, note) it is said of that person: an error. In the title, the body or another
+ * field it may be a general word of policy (重度残疾人可单独纳入低保): a warning, so the clerk looks and the build goes on.
+ * Text is read as a villager sees it (残 疾, 殘疾 are 残疾).
+ */
+export function scanSensitiveDetails(v: VillageRecords, profileKey: string): FileFinding[] {
+  const out: FileFinding[] = [];
+  let find: ReturnType<typeof makeSensitiveDetailFinder> | undefined;
+  const read = (text: string) => (find ??= makeSensitiveDetailFinder(getSensitiveDetailWords(profileKey)))(readAsSimplified(readAsSeen(text)));
+  for (const n of v.notices) {
+    if (!getNoticeType(n.data.type)?.personal) continue;
+    n.data.subjects.forEach((subject, i) => {
+      for (const [field, value] of Object.entries(subject)) {
+        if (typeof value !== 'string') continue;
+        for (const { kind, word } of read(value))
+          out.push({ file: n.file, finding: { code: 'privacy.sensitive-detail', path: ['subjects', i, field], params: { kind, word, row: i + 1 } } });
+      }
+    });
+    const find = (written: string, path: (string | number)[]): FileFinding[] =>
+      read(written).map(({ kind, word }) => ({
+        file: n.file,
+        finding: { code: 'privacy.sensitive-detail-text', path, severity: 'warning', params: { kind, word } },
+      }));
+    const text = (value: unknown, path: (string | number)[]) => {
+      if (typeof value === 'string') out.push(...find(value, path));
+      else if (value && typeof value === 'object') for (const [k, x] of Array.isArray(value) ? value.entries() : Object.entries(value)) text(x, [...path, k]);
+    };
+    for (const [k, value] of Object.entries(n.data)) if (k !== 'subjects') text(value, [k]);
+    out.push(...scanBodyLines(n.body, n.bodyLine ?? 1, find, (f) => f.finding));
   }
   return out;
 }
@@ -803,5 +919,6 @@ export function checkVillageRules(v: VillageRecords, county: VillageRuleScope, c
     add(p.file, f);
   }
   out.push(...scanSubjectNamesElsewhere(v));
+  out.push(...scanSensitiveDetails(v, profile.key));
   return out;
 }

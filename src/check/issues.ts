@@ -4,6 +4,7 @@
  */
 import type { z } from 'astro/zod';
 import type { Finding } from '../lib/finding.ts';
+import { removeInvisible } from '../lib/person-name.ts';
 import { CONTENT_MESSAGES } from './messages/index.ts';
 
 type AnySchema = z.ZodType;
@@ -67,6 +68,16 @@ function closest(key: string, allowed: readonly string[]): string | undefined {
 
 type Issue = z.core.$ZodIssue;
 
+/**
+ * A key with what does not show written out: invisible characters and non-ASCII spaces as their code points
+ * (handler⟨U+200B⟩), so that a message can say why a key that looks right is not (full-width letters show as they are).
+ */
+function showHidden(key: string): string {
+  return [...key]
+    .map((ch) => (removeInvisible(ch) === '' || (/\s/u.test(ch) && ch !== ' ') ? `⟨U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩` : ch))
+    .join('');
+}
+
 /** Converts one zod issue into findings (an unrecognized_keys issue yields one per key). */
 export function issueToFindings(issue: Issue, schema: AnySchema, data: unknown): Finding[] {
   const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
@@ -83,8 +94,12 @@ export function issueToFindings(issue: Issue, schema: AnySchema, data: unknown):
       const allowed = keysAt(schema, issue.path);
       return issue.keys.map((key) => {
         if (key === 'outcome' && path.includes('resolutions')) return { code: 'meeting.outcome-typed', path: [...path, key] };
-        const suggest = closest(key, allowed);
-        return { code: 'field.unknown', path: [...path, key], params: { key, allowed: allowed.join(', '), ...(suggest ? { suggest } : {}) } };
+        // A key that looks right but is not (handler with a zero-width space, ｈａｎｄｌｅｒ in full-width letters) is
+        // shown with what the clerk cannot see, and read as seen for the suggestion.
+        const seen = removeInvisible(key).normalize('NFKC').trim();
+        const suggest = closest(seen, allowed);
+        const disguised = seen !== key ? { shown: showHidden(key) } : {};
+        return { code: 'field.unknown', path: [...path, key], params: { key, allowed: allowed.join(', '), ...(suggest ? { suggest } : {}), ...disguised } };
       });
     }
     case 'invalid_type': {

@@ -36,7 +36,9 @@ const EMPTY = new Set(['', '~', 'null', 'Null', 'NULL']);
 
 /**
  * Drops keys whose value is empty so that optional fields left blank count as absent. A blank value
- * is '' to `yaml` and null to js-yaml; both read as ''.
+ * is '' to `yaml` and null to js-yaml; both read as ''. Every key stays a field of its own: `__proto__:` is
+ * defined, never assigned (an assignment would make its value the record's prototype, whose fields every check
+ * reads but the unknown-field check never sees), so the schema reports it as an unknown field on its line.
  */
 function dropEmpty(value: unknown): unknown {
   if (value === null) return '';
@@ -45,7 +47,7 @@ function dropEmpty(value: unknown): unknown {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       if (v === null || (typeof v === 'string' && EMPTY.has(v.trim()))) continue;
-      out[k] = dropEmpty(v);
+      Object.defineProperty(out, k, { value: dropEmpty(v), enumerable: true, writable: true, configurable: true });
     }
     return out;
   }
@@ -117,6 +119,20 @@ export function parseYaml(text: string, lineOffset = 0): Parsed {
   return { ok: true, data: dropEmpty(data ?? {}), body: '', bodyLine: 1 };
 }
 
+/** A field name followed by a full-width colon (handler：张宏伟, - date：2025-07-01), where no ASCII ": " comes first. */
+const FULL_WIDTH_COLON_KEY = /^\s*(?:-\s+)?[A-Za-z_][\w-]*\s*：/;
+
+/**
+ * The line (1-based) of a field name followed by a full-width colon, on or just before the line where `yaml` gave up
+ * (it reports the line after, when the key runs on into it), or 0: the Chinese input method's "：" is the commonest
+ * reason a clerk's YAML fails to read, and the generic message does not say so.
+ */
+function fullWidthColonLine(text: string, errorLine: number): number {
+  const lines = text.split('\n');
+  for (const n of [errorLine, errorLine - 1]) if (n >= 1 && FULL_WIDTH_COLON_KEY.test(lines[n - 1] ?? '')) return n;
+  return 0;
+}
+
 /** The reference reader (`yaml`), with clerk-facing positions and wording on errors. */
 export function parseYamlSlow(text: string, lineOffset = 0): Parsed {
   const doc = parseDocument(text, { schema: 'failsafe', uniqueKeys: true });
@@ -124,9 +140,14 @@ export function parseYamlSlow(text: string, lineOffset = 0): Parsed {
   if (err) {
     const pos = err.linePos?.[0];
     const detail = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const colon = fullWidthColonLine(text, pos?.line ?? 1);
     return {
       ok: false,
-      finding: { code: 'file.yaml', path: [], params: { line: (pos?.line ?? 1) + lineOffset, col: pos?.col ?? 1, detail, yamlError: err.code } },
+      finding: {
+        code: 'file.yaml',
+        path: [],
+        params: { line: (pos?.line ?? 1) + lineOffset, col: pos?.col ?? 1, detail, yamlError: err.code, ...(colon ? { colonLine: colon + lineOffset } : {}) },
+      },
     };
   }
   let data: unknown;

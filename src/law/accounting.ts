@@ -40,8 +40,12 @@ export function getAccountingSystem(date: string): AccountingSystem | undefined 
 
 /**
  * Duties one person may not hold on the same expense (不相容职务相互分离): the person who handled the money (经手人)
- * does not approve it (审批人). 《会计法》第二十七条 [R]: 经办人员与审批人员的职责权限应当明确，并相互分离、相互制约;
- * the reimbursement chain of domain rules §2.6 (经手人 signs, others approve) [S].
+ * does not approve it (审批人). The basis is internal control, not one sentence of the law: 《会计法》 (1999/2017 text)
+ * 第二十七条（一）, since the 2024-06-28 amendment 第二十五条（一） [S: two secondary pages quoting both texts, see README
+ * "The rules it enforces"], requires that 记账人员与经济业务事项和会计事项的审批人员、经办人员、财物保管人员的职责权限应当明确，
+ * 并相互分离、相互制约 — it separates the bookkeeper from the approver and the handler, and does not itself name handler
+ * and approver as a pair. 授权批准与业务经办 as incompatible duties is the internal-control norm (财政部《内部会计控制规范——
+ * 基本规范（试行）》, 2001 [R]) and the reimbursement chain of domain rules §2.6 (经手人 signs, others approve) [S].
  */
 export const SEPARATED_EXPENSE_DUTIES: readonly (readonly ['handler' | 'approver', 'handler' | 'approver'])[] = [['approver', 'handler']];
 

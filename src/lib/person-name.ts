@@ -7,6 +7,8 @@
  * compare the person, not the characters.
  */
 
+import { TRADITIONAL_SIMPLIFIED_PAIRS } from './han-simplified.ts';
+
 /**
  * Characters that show nothing (INVISIBLE_SOURCE is the pattern, for a caller that builds its own): zero-width spaces and joiners, bidirectional marks and overrides,
  * word joiners and invisible operators, variation selectors, the soft hyphen, the byte-order mark,
@@ -51,15 +53,69 @@ export function normalisePersonName(name: string): string {
   return name.normalize('NFKC').replace(INVISIBLE, '').replace(NAME_DOTS, '·').replace(/\s+/gu, ' ').replace(SPACE_BY_HAN, '').trim();
 }
 
+/** The simplified form of each traditional character (./han-simplified.ts, from opencc-js), by character code. */
+const SIMPLIFIED: ReadonlyMap<number, string> = new Map(
+  Array.from({ length: TRADITIONAL_SIMPLIFIED_PAIRS.length / 2 }, (_, i) => [
+    TRADITIONAL_SIMPLIFIED_PAIRS.charCodeAt(2 * i),
+    TRADITIONAL_SIMPLIFIED_PAIRS[2 * i + 1]!,
+  ]),
+);
+
+/**
+ * `text` with its traditional characters in their simplified form, character by character: 劉翠蘭 is 刘翠兰, 陳國強 is
+ * 陈国强, as a clerk who copies a name from a traditional-character form means the same person. Every character is
+ * one UTF-16 unit either way, so an offset in the result is the same offset in `text`. Not for display.
+ */
+export function readAsSimplified(text: string): string {
+  let i = 0;
+  while (i < text.length && !SIMPLIFIED.has(text.charCodeAt(i))) i += 1;
+  if (i === text.length) return text;
+  let out = text.slice(0, i);
+  for (; i < text.length; i += 1) out += SIMPLIFIED.get(text.charCodeAt(i)) ?? text[i]!;
+  return out;
+}
+
+/** The traditional characters read as each simplified one (刘: 劉). */
+const TRADITIONAL: ReadonlyMap<string, string> = (() => {
+  const forms = new Map<string, string>();
+  for (const [code, s] of SIMPLIFIED) forms.set(s, (forms.get(s) ?? '') + String.fromCharCode(code));
+  return forms;
+})();
+
+/** The traditional characters read as the simplified character `simplified` (刘: 劉; '' for none), for a pattern that finds either. */
+export function getTraditionalForms(simplified: string): string {
+  return TRADITIONAL.get(simplified) ?? '';
+}
+
 /** An annotation in brackets after or inside a name: 刘志强（主任）, 刘志强[监委会]. */
 const ANNOTATION = /[(（[【〔〖][^)）\]】〕〗]*[)）\]】〕〗]/gu;
 
+/** Punctuation and symbols before or after a name, as a pasted list leaves them: 刘翠兰、 “刘翠兰” 刘翠兰；. */
+const EDGE_MARKS = /^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu;
+
+/** A dot between the parts of a name (阿依古丽·买买提, 阿依古丽.买买提), as read (normalisePersonName makes every middle dot ·). */
+const DOT_IN_NAME = /(?<=\p{Script=Han})[·.](?=\p{Script=Han})/gu;
+
 /**
- * Who a name denotes, for comparing two names: the normalised name without bracketed annotations
- * (刘志强（主任） and 刘 志强 are both 刘志强). Not for display.
+ * A name as a list shows it, without what is not the name: bracketed annotations (刘志强（主任）) and the marks a pasted
+ * list leaves before or after it (刘翠兰、). For masking in a message (刘*兰).
+ */
+export function getNameWithoutAnnotation(name: string): string {
+  return normalisePersonName(normalisePersonName(name).replace(ANNOTATION, '')).replace(EDGE_MARKS, '');
+}
+
+/** `text` without the dots between the parts of names (阿依古丽·买买提 is 阿依古丽买买提); read as seen first. */
+export function removeNameDots(text: string): string {
+  return text.replace(DOT_IN_NAME, '');
+}
+
+/**
+ * Who a name denotes, for comparing two names: the name without annotations, list marks or the dot of a minority name,
+ * in simplified characters (刘志强（主任）, 刘 志强, 劉志強 and 刘志强、 are all 刘志强; 阿依古丽·买买提 is 阿依古丽买买提).
+ * Not for display.
  */
 export function getPersonKey(name: string): string {
-  return normalisePersonName(normalisePersonName(name).replace(ANNOTATION, ''));
+  return readAsSimplified(removeNameDots(getNameWithoutAnnotation(name)));
 }
 
 /** True when two names denote the same person (see getPersonKey). */

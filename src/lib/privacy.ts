@@ -3,6 +3,7 @@
  * text, and mask names, phones and ID numbers for display.
  */
 import { CAPITAL_DIGITS, pairsOf } from './capital-numerals.ts';
+import type { SensitiveDetailWords } from '../law/sensitive-details.ts';
 import { removeInvisible } from './person-name.ts';
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -335,16 +336,17 @@ export type NameOccurrence = 'whole' | 'part';
  * names ({@link NAME_FOLLOWERS}); otherwise `part`: the text may name someone else whose name begins with it (唐亮国
  * for 唐亮). `whole` wins over `part` when the name occurs more than once; undefined when it does not occur. Where it
  * stands inside one of `longer`, the longer names of other people the records give (杜秋 in 杜秋斌), it does not count.
+ * `at` is where in `text` it was found.
  */
-export function findNameInText(name: string, text: string, longer: readonly string[] = []): { how: NameOccurrence; found: string } | undefined {
-  let part: string | undefined;
+export function findNameInText(name: string, text: string, longer: readonly string[] = []): { how: NameOccurrence; found: string; at: number } | undefined {
+  let part: { found: string; at: number } | undefined;
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
     if (longer.some((other) => standsInside(text, at, name, other))) continue;
     const found = readNameAt(name, text, at);
-    if (found === name) return { how: 'whole', found };
-    part ??= found;
+    if (found === name) return { how: 'whole', found, at };
+    part ??= { found, at };
   }
-  return part === undefined ? undefined : { how: 'part', found: part };
+  return part === undefined ? undefined : { how: 'part', ...part };
 }
 
 /** Whether the `name` at `at` in `text` is part of `other` written there. */
@@ -410,4 +412,38 @@ const ORGANISATION_WORDS =
 /** True when a counterparty's name reads as a private person's: two to four Chinese characters, no organisation word. */
 export function looksLikePersonName(name: string): boolean {
   return /^\p{Script=Han}{2,4}$/u.test(name) && !ORGANISATION_WORDS.test(name);
+}
+
+/** What a personal 公示 may not say about the people on it (src/law/sensitive-details.ts). */
+export type SensitiveDetailKind = 'health' | 'disability' | 'address';
+
+/** A number as a house number writes it: digits or Chinese numerals, perhaps a range or sub-number (3-12). */
+const HOUSE_NUMBER = '[0-9〇零一二两三四五六七八九十百千]+(?:[-－—~～][0-9〇零一二两三四五六七八九十百千]+)?';
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const anyOf = (words: readonly string[]) => words.map(escapeRegExp).join('|');
+
+/**
+ * A finder of health, disability and house-address details in a text already read as a villager sees it (spaces,
+ * invisible and traditional characters read through: person-name.ts readAsSeen, readAsSimplified). Each kind is
+ * reported once per text, with the word found; a house number with its digits hidden (三组**号), so that the message
+ * does not repeat it. 二组3号地块 is a plot, not a house.
+ */
+export function makeSensitiveDetailFinder(lists: SensitiveDetailWords): (text: string) => { kind: SensitiveDetailKind; word: string }[] {
+  const health = new RegExp(anyOf(lists.health), 'u');
+  const disability = new RegExp(anyOf(lists.disability), 'u');
+  const house = new RegExp(
+    `${lists.houseWords.length > 0 ? `${anyOf(lists.houseWords)}|` : ''}(?:${anyOf(lists.housePlaces)})\\s*${HOUSE_NUMBER}\\s*号(?!${anyOf(lists.plotAfterNumber)})`,
+    'u',
+  );
+  return (text) => {
+    const hits: { kind: SensitiveDetailKind; word: string }[] = [];
+    const h = health.exec(text);
+    if (h) hits.push({ kind: 'health', word: h[0] });
+    const d = disability.exec(text);
+    if (d) hits.push({ kind: 'disability', word: d[0] });
+    const a = house.exec(text);
+    if (a) hits.push({ kind: 'address', word: a[0].replace(new RegExp(HOUSE_NUMBER, 'gu'), (n) => '*'.repeat([...n].length)) });
+    return hits;
+  };
 }

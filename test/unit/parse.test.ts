@@ -114,6 +114,31 @@ describe('reading YAML', () => {
     );
   });
 
+  it("keeps a key written __proto__ or constructor as a field of its own, which the schema then reports, never as the record's prototype", () => {
+    const text = 'summary: 办公用品\n__proto__:\n  approver: 张宏伟\nconstructor: 李四\n';
+    // js-yaml reads it; with an alias in the file `yaml` does.
+    for (const r of [parseYaml(text), parseYaml(`${text}x: &a 1\ny: *a\n`), parseFrontMatter(`---\n${text}---\n正文\n`)]) {
+      expect(r.ok).toBe(true);
+      if (!r.ok) continue;
+      const data = r.data as Record<string, unknown>;
+      expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+      expect(data.approver).toBeUndefined();
+      expect(Object.keys(data)).toEqual(expect.arrayContaining(['summary', '__proto__', 'constructor']));
+      expect(Object.getOwnPropertyDescriptor(data, '__proto__')?.value).toEqual({ approver: '张宏伟' });
+    }
+  });
+
+  it('says a field name is followed by a Chinese full-width colon, on its line of the file, in front matter and in a list', () => {
+    const front = parseFrontMatter('---\ntitle: 公开\ntype：低保初审\n---\n正文\n');
+    expect(front.ok).toBe(false);
+    if (!front.ok) expect(front.finding.params).toMatchObject({ colonLine: 3 });
+    const list = parseYaml('expense:\n  - date: 2025-07-01\n    summary：办公用品\n');
+    if (!list.ok) expect(list.finding.params).toMatchObject({ colonLine: 3 });
+    else expect.unreachable('a full-width colon after a key is not YAML');
+    // A full-width colon inside a value is text, and reads.
+    expect(parseYaml('summary: 时间：2025年7月\n').ok).toBe(true);
+  });
+
   it('still names the line and column of a YAML mistake in front matter', () => {
     const r = parseFrontMatter('---\ntitle: 公开\nitems: [a, b\n---\n正文\n');
     expect(r.ok).toBe(false);

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { scanPrivacy, scanSubjectNamesElsewhere } from '../../src/check/county-rules.ts';
-import { findPersonalNumbers, looksLikePersonName } from '../../src/lib/privacy.ts';
+import { findPersonalNumbers, looksLikePersonName, maskName } from '../../src/lib/privacy.ts';
 
 const kinds = (text: string) => findPersonalNumbers(text).map((h) => `${h.kind} ${h.masked}`);
 
@@ -88,6 +88,72 @@ describe("the names on a personal 公示's list, elsewhere in the village's reco
       ['m.md', '正文（文件第31行） body, line 31 of the file'],
     ]);
     expect(found[0]!.finding.params).toEqual({ masked: '刘*兰', notice: '2025-11-17-dibao', row: 1 });
+  });
+
+  it('finds a subject whose name is written in traditional characters on one side and simplified on the other, spaced or not', () => {
+    const found = scanSubjectNamesElsewhere(village('退出低保1户（劉 翠蘭）'));
+    expect(found.map((f) => [f.file, f.finding.code])).toEqual([
+      ['d.md', 'privacy.subject-name-elsewhere'],
+      ['m.md', 'privacy.subject-name-elsewhere'],
+    ]);
+    const v = village('退出低保1户（刘翠兰）');
+    (v.notices[0]!.data as { subjects: { name: string }[] }).subjects[0]!.name = '劉翠蘭';
+    expect(scanSubjectNamesElsewhere(v)[0]!.finding.params).toEqual({ masked: '劉*蘭', notice: '2025-11-17-dibao', row: 1 });
+  });
+
+  it('finds a subject whose name is written elsewhere with a Kangxi radical or a compatibility ideograph that shows as its character', () => {
+    // ⽟ (U+2F5F) is the Kangxi radical for 玉; 李 (U+F9E1) the compatibility ideograph for 李.
+    for (const [written, name] of [
+      ['王\u2F5F兰户退出低保', '王玉兰'],
+      ['\uF9E1玉兰户退出低保', '李玉兰'],
+    ] as const) {
+      const v = village(written);
+      (v.notices[0]!.data as { subjects: { name: string }[] }).subjects.push({ name });
+      (v.meetings[0] as { body: string }).body = '会议由赵建军主持。';
+      expect(
+        scanSubjectNamesElsewhere(v).map((f) => f.finding.code),
+        written,
+      ).toEqual(['privacy.subject-name-elsewhere']);
+    }
+  });
+
+  it('finds a minority name written elsewhere with or without its dot, and a listed name with a role or list mark after it', () => {
+    for (const [written, name] of [
+      ['阿依古丽买买提户退出低保', '阿依古丽·买买提'],
+      ['阿依古丽.买买提户退出低保', '阿依古丽买买提'],
+      ['王玉兰户退出低保', '王玉兰（户主）、'],
+    ] as const) {
+      const v = village(written);
+      (v.notices[0]!.data as { subjects: { name: string }[] }).subjects.push({ name });
+      (v.meetings[0] as { body: string }).body = '会议由赵建军主持。';
+      expect(
+        scanSubjectNamesElsewhere(v).map((f) => [f.finding.code, (f.finding.params as { masked?: string } | undefined)?.masked]),
+        written,
+      ).toEqual([['privacy.subject-name-elsewhere', maskName(name.replace(/（.*/, ''))]]);
+    }
+  });
+
+  it('finds a subject whose name is broken over two lines of a paragraph of minutes, on the first line, and not across paragraphs', () => {
+    const v = village('退出低保1户。');
+    (v.meetings[0] as { body: string }).body = '会议由赵建军主持。\n经核实，刘翠\n兰户家庭收入已超过标准。\n\n刘翠\n\n兰州市';
+    expect(scanSubjectNamesElsewhere(v).map((f) => [f.file, f.finding.code, f.finding.path[0]])).toEqual([
+      ['m.md', 'privacy.subject-name-elsewhere', '正文（文件第31行） body, line 31 of the file'],
+    ]);
+  });
+
+  it('does not report twice a name found on one line when the next line is read with it', () => {
+    const v = village('退出低保1户。');
+    (v.meetings[0] as { body: string }).body = '刘翠兰户退出。\n下一项议程。';
+    expect(scanSubjectNamesElsewhere(v).map((f) => f.finding.path[0])).toEqual(['正文（文件第30行） body, line 30 of the file']);
+  });
+
+  it('leaves alone a cadre on the list written in traditional characters, and names a longer name as the text writes it', () => {
+    const v = village('退出低保1户。', { host: '趙建軍' });
+    (v.meetings[0] as { body: string }).body = '會議由趙建軍主持。唐亮國介紹了情況。';
+    (v.notices[0]!.data as { subjects: { name: string }[] }).subjects.push({ name: '唐亮' });
+    expect(scanSubjectNamesElsewhere(v).map((f) => [f.finding.code, f.finding.params])).toEqual([
+      ['privacy.subject-name-elsewhere-part', { masked: '唐*', notice: '2025-11-17-dibao', row: 3, found: '唐亮國' }],
+    ]);
   });
 
   it('leaves alone a masked name, a handler (masked on the web) and a cadre on the list (named in office anyway)', () => {

@@ -1,7 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scanComments, scanPrivacy, scanSubjectNames } from '../../src/check/county-rules.ts';
-import { findPersonalNumbers, isValidIdNumber, maskIdNumber, maskName, maskPhone, passesLuhn, SERIAL_FIELD_KINDS } from '../../src/lib/privacy.ts';
+import { scanComments, scanPrivacy, scanSensitiveDetails, scanSubjectNames } from '../../src/check/county-rules.ts';
+import {
+  findPersonalNumbers,
+  isValidIdNumber,
+  makeSensitiveDetailFinder,
+  maskIdNumber,
+  maskName,
+  maskPhone,
+  passesLuhn,
+  SERIAL_FIELD_KINDS,
+} from '../../src/lib/privacy.ts';
+import { getSensitiveDetailWords, SENSITIVE_DETAILS_BY_PROFILE } from '../../src/law/sensitive-details.ts';
+import { PROFILES } from '../../src/law/profiles.ts';
+import { readAsSeen, readAsSimplified } from '../../src/lib/person-name.ts';
 
 /**
  * GB 11643-1999 check character, computed here from the standard's definition rather than the
@@ -405,5 +417,64 @@ describe("a personal 公示's subjects named in full outside its list", () => {
   it('reads a file that is not yet a valid notice without failing', () => {
     for (const data of [null, 'text', [], { type: 3 }, { type: '低保初审', subjects: 'x' }, { type: '低保初审', subjects: [null, { name: 5 }] }])
       expect(scanSubjectNames(data, '马天顺')).toEqual([]);
+  });
+});
+
+describe('health, disability and house addresses in a personal 公示', () => {
+  const national = makeSensitiveDetailFinder(getSensitiveDetailWords('national'));
+  const seen = (find: typeof national, text: string) => find(readAsSimplified(readAsSeen(text))).map((h) => `${h.kind}:${h.word}`);
+
+  it.each([
+    ['户主患尿毒症，长期透析', ['health:尿毒症']],
+    ['因病致贫', ['health:因病']],
+    ['本人二级肢体残疾，持残疾证', ['disability:残疾']],
+    ['精神 疾病，长期服药', ['health:精神疾病']],
+    ['殘疾等級二級', ['disability:残疾']],
+    ['二组15号', ['address:组**号']],
+    ['三组十二号东侧', ['address:组**号']],
+    ['马曲村３-１２號', ['address:村****号']],
+    ['门牌：幸福路8号', ['address:门牌']],
+  ])('%s is a detail the list may not state', (text, expected) => {
+    expect(seen(national, text)).toEqual(expected);
+  });
+
+  it.each([
+    ['二组3号地块'],
+    ['五组原宅基地'],
+    ['二组村道东侧规划建房区'],
+    ['子女成年分户，现无宅基地'],
+    ['陇政发〔2025〕13号'],
+    ['2025年第3号决议'],
+    ['一户多人且现住房为危旧土坯房，申请原址翻建'],
+  ])('%s is not', (text) => {
+    expect(seen(national, text)).toEqual([]);
+  });
+
+  it('finds a detail broken over two lines of the body on the first line, and only on the list as an error', () => {
+    const notice = (body: string, group = '二组') => ({
+      id: 'n',
+      file: 'n.md',
+      data: { type: '低保初审', title: '低保公示', subjects: [{ name: '刘翠兰', group }] },
+      body,
+      bodyLine: 20,
+    });
+    const v = (n: ReturnType<typeof notice>) => ({ notices: [n] }) as unknown as Parameters<typeof scanSensitiveDetails>[0];
+    expect(
+      scanSensitiveDetails(v(notice('其中一户患尿毒\n症，长期透析。')), 'national').map((f) => [f.finding.code, f.finding.path[0], f.finding.params]),
+    ).toEqual([
+      ['privacy.sensitive-detail-text', '正文（文件第21行） body, line 21 of the file', { kind: 'health', word: '透析' }],
+      ['privacy.sensitive-detail-text', '正文（文件第20行） body, line 20 of the file', { kind: 'health', word: '尿毒症' }],
+    ]);
+    expect(scanSensitiveDetails(v(notice('以上各户经评议符合条件。', '二组7号')), 'national').map((f) => [f.finding.code, f.finding.severity])).toEqual([
+      ['privacy.sensitive-detail', undefined],
+    ]);
+    expect(scanSensitiveDetails(v({ ...notice('二组7号'), data: { type: '项目', title: 't', subjects: [] } }), 'national')).toEqual([]);
+  });
+
+  it('reads a house number after a province’s own place word only in that province (重庆’s 社, 上海’s 弄)', () => {
+    expect(seen(national, '三社12号')).toEqual([]);
+    expect(seen(makeSensitiveDetailFinder(getSensitiveDetailWords('chongqing')), '三社12号')).toEqual(['address:社**号']);
+    expect(seen(makeSensitiveDetailFinder(getSensitiveDetailWords('shanghai')), '长乐路100弄3号')).toEqual(['address:弄*号']);
+    for (const key of Object.keys(SENSITIVE_DETAILS_BY_PROFILE)) expect(PROFILES[key], key).toBeDefined();
   });
 });

@@ -6,7 +6,31 @@
  */
 import { FOUR_STEPS, type RegisterField } from '../../law/bodies.ts';
 import { getNoticeType } from '../../law/notice-types.ts';
+import type { SensitiveDetailKind } from '../../lib/privacy.ts';
 import { bodyEn, defineMessages, list, s, trackEn, type Param } from './define.ts';
+
+/** How each kind of sensitive detail is named, and how to take it out (src/law/sensitive-details.ts). */
+const SENSITIVE_KIND: Record<SensitiveDetailKind, { zh: string; en: string; fixZh: string; fixEn: string }> = {
+  health: {
+    zh: '健康状况',
+    en: 'health',
+    fixZh: '删去病情的说明；需要说明理由时写“经评议符合条件”等不涉及健康的说法，病情材料只留在档案里。',
+    fixEn: 'Take out the illness; where a reason is needed, say "found eligible by the review" or the like, and keep medical papers in the archive only.',
+  },
+  disability: {
+    zh: '残疾情况',
+    en: 'disability',
+    fixZh: '删去残疾或残疾等级的说明；需要说明理由时写“经评议符合条件”等说法，残疾证材料只留在档案里。',
+    fixEn:
+      'Take out the disability or its grade; where a reason is needed, say "found eligible by the review", and keep disability papers in the archive only.',
+  },
+  address: {
+    zh: '门牌地址',
+    en: 'house address',
+    fixZh: '删去门牌号，只写到村民小组（如“三组”）；宅基地写规划地块（如“二组村道东侧”）。',
+    fixEn: 'Take out the house number and give the village group only ("三组"); for a homestead, give the planned plot ("二组村道东侧").',
+  },
+};
 
 /** English name of a notice type, from the law table (低保 → subsistence allowance). */
 const noticeTypeEn = (type: Param): string => getNoticeType(String(type))?.en ?? String(type);
@@ -176,13 +200,25 @@ export const CONTENT_MESSAGES = defineMessages({
     fixZh: '在编辑器（如 VS Code）中打开文件，删掉该处的字符后重新输入那段文字；从 Word 复制的文字请先粘贴到记事本再复制过来。',
     fixEn: 'Open the file in an editor (e.g. VS Code), delete the character there and retype that text; paste text from Word into Notepad first.',
   }),
-  'file.yaml': (p: { line: Param; col: Param; detail: Param; yamlError: Param }) => ({
-    zh: `YAML 格式有误：第 ${s(p.line)} 行第 ${s(p.col)} 列附近，${YAML_ERRORS_ZH[s(p.yamlError)] ?? `格式无法识别（${s(p.detail)}）`}。`,
-    en: `The YAML is malformed near line ${s(p.line)}, column ${s(p.col)}: ${s(p.detail)}.`,
+  'file.yaml': (p: { line: Param; col: Param; detail: Param; yamlError: Param; colonLine?: Param }) => ({
+    zh:
+      p.colonLine !== undefined
+        ? `YAML 格式有误：第 ${s(p.colonLine)} 行的字段名后面用了中文冒号“：”，YAML 只认英文冒号加空格“: ”。`
+        : `YAML 格式有误：第 ${s(p.line)} 行第 ${s(p.col)} 列附近，${YAML_ERRORS_ZH[s(p.yamlError)] ?? `格式无法识别（${s(p.detail)}）`}。`,
+    en:
+      p.colonLine !== undefined
+        ? `The YAML is malformed: on line ${s(p.colonLine)} the field name is followed by a full-width colon "："; YAML reads only an ASCII colon and a space ": ".`
+        : `The YAML is malformed near line ${s(p.line)}, column ${s(p.col)}: ${s(p.detail)}.`,
     expectedZh: '“字段名: 值”的格式，每级缩进两个空格',
     expectedEn: '"field: value" lines, indented by two spaces per level',
-    fixZh: '检查该行的冒号、缩进和引号；冒号后面要有一个空格，不要用 Tab 缩进。',
-    fixEn: 'Check the colon, indentation and quotes on that line; put a space after each colon and do not indent with tabs.',
+    fixZh:
+      p.colonLine !== undefined
+        ? `把第 ${s(p.colonLine)} 行字段名后面的“：”改成英文冒号和一个空格“: ”（输入法切到英文再打）。`
+        : '检查该行的冒号、缩进和引号；冒号后面要有一个空格，不要用 Tab 缩进。',
+    fixEn:
+      p.colonLine !== undefined
+        ? `On line ${s(p.colonLine)}, replace the "：" after the field name with an ASCII colon and a space ": " (switch the input method to English).`
+        : 'Check the colon, indentation and quotes on that line; put a space after each colon and do not indent with tabs.',
   }),
   'file.frontmatter': () => ({
     zh: '文件开头缺少以“---”包围的信息块（front matter）。',
@@ -293,13 +329,22 @@ export const CONTENT_MESSAGES = defineMessages({
     fixZh: '补充列表项。',
     fixEn: 'Add the missing items.',
   }),
-  'field.unknown': (p: { key: Param; suggest?: Param; allowed: Param }) => ({
-    zh: `未知字段“${s(p.key)}”${p.suggest ? `，是否应为“${s(p.suggest)}”？` : '。'}`,
-    en: `Unknown field "${s(p.key)}"${p.suggest ? `; did you mean "${s(p.suggest)}"?` : '.'}`,
+  'field.unknown': (p: { key: Param; suggest?: Param; allowed: Param; shown?: Param }) => ({
+    zh:
+      p.shown !== undefined
+        ? `未知字段“${s(p.shown)}”：字段名里有看不见的字符、特殊空格或全角字母${s(p.shown).includes('⟨U+') ? '（⟨U+…⟩ 处）' : ''}${p.suggest ? `，看起来像“${s(p.suggest)}”，其实不是` : ''}。`
+        : `未知字段“${s(p.key)}”${p.suggest ? `，是否应为“${s(p.suggest)}”？` : '。'}`,
+    en:
+      p.shown !== undefined
+        ? `Unknown field "${s(p.shown)}": the name holds an invisible character, a special space or full-width letters${s(p.shown).includes('⟨U+') ? ' (at ⟨U+…⟩)' : ''}${p.suggest ? `; it looks like "${s(p.suggest)}" but is not` : ''}.`
+        : `Unknown field "${s(p.key)}"${p.suggest ? `; did you mean "${s(p.suggest)}"?` : '.'}`,
     expectedZh: `可用字段：${s(p.allowed)}`,
     expectedEn: `allowed fields: ${s(p.allowed)}`,
-    fixZh: '改正拼写，或删除该字段。',
-    fixEn: 'Fix the spelling or remove the field.',
+    fixZh: p.shown !== undefined ? `删掉这个字段名，用英文半角重新输入${p.suggest ? `“${s(p.suggest)}”` : ''}。` : '改正拼写，或删除该字段。',
+    fixEn:
+      p.shown !== undefined
+        ? `Delete the field name and type it again in plain ASCII${p.suggest ? ` ("${s(p.suggest)}")` : ''}.`
+        : 'Fix the spelling or remove the field.',
   }),
   'enum.value': (p: { value: Param; options: Param }) => ({
     zh: `“${s(p.value)}”不是可选的值。`,
@@ -707,7 +752,7 @@ export const CONTENT_MESSAGES = defineMessages({
   'ledger.self-approved': (p: { name: Param; voucher: Param }) => ({
     zh: `凭证 ${s(p.voucher)} 的审批人和经手人是同一人（${s(p.name)}），自己经手的钱自己批。`,
     en: `Voucher ${s(p.voucher)} was approved by the person who handled it (${s(p.name)}).`,
-    expectedZh: '审批人（approver）是经手人（handler）以外的人：经手和审批相互分离（《会计法》不相容职务分离）',
+    expectedZh: '审批人（approver）是经手人（handler）以外的人：经办和审批是不相容职务，相互分离、相互制约',
     expectedEn: 'an approver other than the handler: handling and approving money are kept apart (separation of duties)',
     fixZh: '写上实际审批这笔支出的人；如果确是经手人自己批的，请另一位负责人补批后再公开。',
     fixEn: 'Name the person who actually approved it; if the handler approved it, have another responsible person approve it first.',
@@ -1217,6 +1262,23 @@ export const CONTENT_MESSAGES = defineMessages({
     expectedEn: 'bank card numbers never appear in published content',
     fixZh: p.where === 'file-name' ? FILE_NAME_NUMBER.fixZh : '删除银行卡号。',
     fixEn: p.where === 'file-name' ? FILE_NAME_NUMBER.fixEn : 'Delete the card number.',
+  }),
+  'privacy.sensitive-detail': (p: { kind: SensitiveDetailKind; word: Param; row: Param }) => ({
+    zh: `名单第 ${s(p.row)} 行写了对象的${SENSITIVE_KIND[p.kind].zh}（“${s(p.word)}”）。这类公示只公开法律要求的栏目，这项个人信息（病情、残疾属于敏感个人信息）公开栏和网站都不能公开。`,
+    en: `Row ${s(p.row)} of the list states a subject's ${SENSITIVE_KIND[p.kind].en} ("${s(p.word)}"): personal information beyond the fields the law requires (illness and disability are sensitive), which neither the notice board nor the website may publish.`,
+    expectedZh: '名单只写这类公示要求的栏目（如姓名、人数、金额、组别）；不写病情、残疾情况和门牌地址（个人信息保护法第六条、第二十八条）',
+    expectedEn:
+      'the list holds only the fields this kind of notice requires (such as name, members, amount, group): no illness, disability or house address (PIPL §6, §28)',
+    fixZh: SENSITIVE_KIND[p.kind].fixZh,
+    fixEn: SENSITIVE_KIND[p.kind].fixEn,
+  }),
+  'privacy.sensitive-detail-text': (p: { kind: SensitiveDetailKind; word: Param }) => ({
+    zh: `这里写了${SENSITIVE_KIND[p.kind].zh}（“${s(p.word)}”）。如果说的是公示名单上的人，就公开了他们的敏感个人信息；如果只是一般的政策说明，可以不改。`,
+    en: `This states ${SENSITIVE_KIND[p.kind].en} ("${s(p.word)}"). If it is about someone on the list, it publishes their sensitive personal information; if it is only a general statement of policy, leave it.`,
+    expectedZh: '公示不写名单上的人的病情、残疾情况和门牌地址（个人信息保护法第六条、第二十八条）',
+    expectedEn: 'a notice does not state the illness, disability or house address of anyone on its list (PIPL §6, §28)',
+    fixZh: SENSITIVE_KIND[p.kind].fixZh,
+    fixEn: SENSITIVE_KIND[p.kind].fixEn,
   }),
   'privacy.subject-name': (p: { masked: Param; row: Param }) => ({
     zh: `写出了公示对象的全名（名单第 ${s(p.row)} 行，${s(p.masked)}）。网站把名单里的姓名遮盖为 ${s(p.masked)}，标题、正文和其他栏目却照原样公开，也能被搜索到。`,
