@@ -48,6 +48,7 @@ import {
 import { getBodyRule } from '../law/bodies.ts';
 import { getNoticeType } from '../law/notice-types.ts';
 import { getSensitiveDetailWords } from '../law/sensitive-details.ts';
+import { isCommonWord } from './common-words.ts';
 import type { Notice } from '../schemas/index.ts';
 import type { County, VillageRecords } from './model.ts';
 
@@ -134,6 +135,9 @@ function readNamesIn(written: string): { seen: string; text: string } {
 }
 
 /** What a text says where a name was found in it as read (readNamesIn): as seen, where no dot was removed before. */
+/** A subject's two-character name that is also a common word (文明, 高峰: src/check/common-words.ts). */
+const isTwoCharacterWord = (name: string): boolean => [...name].length === 2 && isCommonWord(name);
+
 function asWritten(seen: string, text: string, hit: { at: number; found: string }): string {
   return seen.length === text.length ? seen.slice(hit.at, hit.at + hit.found.length) : hit.found;
 }
@@ -186,8 +190,16 @@ export function scanSubjectNames(data: unknown, body: string, bodyLine = 1): Fin
     // As a reader sees it: 马 天 顺 or 马+zero-width space+天顺 is 马天顺, 馬天順 is 马天顺, 阿依古丽·买买提 阿依古丽买买提.
     const { seen, text } = readNamesIn(written);
     for (const [name, { shown, i }] of names) {
-      const hit = findNameInText(name, text);
+      const hit = findNameInText(name, text, [], isTwoCharacterWord(name));
       if (hit?.how === 'whole') found.push({ code: 'privacy.subject-name', path, params: { masked: maskName(shown), row: i + 1 } });
+      // A name that is also a common word (文明 in 文明家庭评选): most likely the word; the clerk is asked to look.
+      if (hit?.how === 'word')
+        found.push({
+          code: 'privacy.subject-name-word',
+          path,
+          severity: 'warning',
+          params: { masked: maskName(shown), row: i + 1, found: asWritten(seen, text, hit) },
+        });
       // Perhaps someone else, whose name begins with it: the clerk is asked to look, the build goes on.
       if (hit?.how === 'part')
         found.push({
@@ -292,9 +304,20 @@ export function scanSubjectNamesElsewhere(v: VillageRecords): FileFinding[] {
       const { seen, text } = readNamesIn(written);
       for (const [name, where] of subjects) {
         if (where.notice === own || !text.includes(name)) continue;
-        const hit = findNameInText(name, text, longerThan(name));
+        const hit = findNameInText(name, text, longerThan(name), isTwoCharacterWord(name));
         const params = { masked: maskName(where.shown), notice: where.notice, row: where.row };
         if (hit?.how === 'whole') found.push({ file: rec.file, finding: { code: 'privacy.subject-name-elsewhere', path: [...path], params } });
+        // A name that is also a common word (文明 in 文明家庭评选): most likely the word; the clerk is asked to look.
+        if (hit?.how === 'word')
+          found.push({
+            file: rec.file,
+            finding: {
+              code: 'privacy.subject-name-elsewhere-word',
+              path: [...path],
+              severity: 'warning',
+              params: { ...params, found: asWritten(seen, text, hit) },
+            },
+          });
         // Perhaps someone else, whose name begins with it: the clerk is asked to look, the build goes on.
         if (hit?.how === 'part')
           found.push({

@@ -327,8 +327,11 @@ const NAME_FOLLOWERS = new Set([...'等家户之的系因申纳夫妻父母儿�
 
 const HAN = /\p{Script=Han}/u;
 
-/** How a name occurs in a text: `whole` — as the name itself; `part` — perhaps as the start of a longer name. */
-export type NameOccurrence = 'whole' | 'part';
+/**
+ * How a name occurs in a text: `whole` — as the name itself; `part` — perhaps as the start of a longer name; `word` — a
+ * two-character name that is also a common word (文明 in 文明家庭), perhaps the word.
+ */
+export type NameOccurrence = 'whole' | 'part' | 'word';
 
 /**
  * Whether `name` occurs in `text`, and how sure that is: a name of three or more characters wherever it occurs; a
@@ -336,12 +339,22 @@ export type NameOccurrence = 'whole' | 'part';
  * names ({@link NAME_FOLLOWERS}); otherwise `part`: the text may name someone else whose name begins with it (唐亮国
  * for 唐亮). `whole` wins over `part` when the name occurs more than once; undefined when it does not occur. Where it
  * stands inside one of `longer`, the longer names of other people the records give (杜秋 in 杜秋斌), it does not count.
- * `at` is where in `text` it was found.
+ * `at` is where in `text` it was found. With `word` (the caller knows the name is also a common word: 文明, 高峰), an
+ * occurrence is at most `word`, found with the characters around it as the clerk will look for it (文明家庭).
  */
-export function findNameInText(name: string, text: string, longer: readonly string[] = []): { how: NameOccurrence; found: string; at: number } | undefined {
+export function findNameInText(
+  name: string,
+  text: string,
+  longer: readonly string[] = [],
+  word = false,
+): { how: NameOccurrence; found: string; at: number } | undefined {
   let part: { found: string; at: number } | undefined;
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
     if (longer.some((other) => standsInside(text, at, name, other))) continue;
+    if (word) {
+      const after = [...text.slice(at + name.length, at + name.length + 2)].findIndex((c) => !HAN.test(c));
+      return { how: 'word', found: text.slice(at, at + name.length + (after < 0 ? 2 : after)), at };
+    }
     const found = readNameAt(name, text, at);
     if (found === name) return { how: 'whole', found, at };
     part ??= { found, at };

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scanComments, scanPrivacy, scanSensitiveDetails, scanSubjectNames } from '../../src/check/county-rules.ts';
+import { isCommonWord } from '../../src/check/common-words.ts';
 import {
+  findNameInText,
   findPersonalNumbers,
   isValidIdNumber,
   makeSensitiveDetailFinder,
@@ -412,6 +414,26 @@ describe("a personal 公示's subjects named in full outside its list", () => {
     expect(scanSubjectNames(two, '唐亮国介绍了唐亮家的情况。').map((f) => f.code)).toEqual(['privacy.subject-name']);
     // Three characters are a name wherever they stand.
     expect(scanSubjectNames(notice(), '刘翠兰英主持').map((f) => f.code)).toEqual(['privacy.subject-name']);
+  });
+
+  it('only asks the clerk to look when a two-character name is also a common word (文明 in 文明家庭评选), and still stops the build for one that is not', () => {
+    // jieba's dictionary decides (src/check/common-words.ts): 文明 and 高峰 are words; 王明 and 海燕 are read as names.
+    expect(['文明', '高峰', '建国', '王明', '海燕', '马顺'].map(isCommonWord)).toEqual([true, true, true, false, false, false]);
+    const wenming = notice({ subjects: [{ name: '文明' }] });
+    expect(scanSubjectNames(wenming, '开展文明家庭评选。', 7)).toEqual([
+      {
+        code: 'privacy.subject-name-word',
+        path: ['正文（文件第7行） body, line 7 of the file'],
+        severity: 'warning',
+        params: { masked: '文*', row: 1, found: '文明家庭' },
+      },
+    ]);
+    expect(scanSubjectNames(wenming, '文明，男，纳入低保。').map((f) => [f.code, f.severity])).toEqual([['privacy.subject-name-word', 'warning']]);
+    // The same sentences with a name that is no common word: the error.
+    const wangming = notice({ subjects: [{ name: '王明' }] });
+    expect(scanSubjectNames(wangming, '王明家庭困难。').map((f) => [f.code, f.severity])).toEqual([['privacy.subject-name', undefined]]);
+    expect(findNameInText('文明', '开展文明家庭评选', [], true)).toEqual({ how: 'word', found: '文明家庭', at: 2 });
+    expect(findNameInText('文明', '争创文明。', [], true)).toEqual({ how: 'word', found: '文明', at: 2 });
   });
 
   it('reads a file that is not yet a valid notice without failing', () => {

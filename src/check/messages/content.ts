@@ -1296,6 +1296,22 @@ export const CONTENT_MESSAGES = defineMessages({
     fixZh: `若指这位对象：删去姓名，改写为“以上各户”“名单第 N 户”，或写成遮盖后的 ${s(p.masked)}。`,
     fixEn: `If it means the subject: take the name out, refer to the list ("the households above", "row N of the list") or write the masked ${s(p.masked)}.`,
   }),
+  'privacy.subject-name-word': (p: { masked: Param; row: Param; found: Param }) => ({
+    zh: `“${s(p.found)}”里有公示对象的姓名（名单第 ${s(p.row)} 行，${s(p.masked)}），这个姓名也是常用词。如果说的是这位对象，姓名就照原样公开了，也能被搜索到；如果只是这个词，可以不改。`,
+    en: `"${s(p.found)}" holds the name of a subject of this notice (row ${s(p.row)} of the list, ${s(p.masked)}), which is also a common word. If it means that subject, the name is published and searchable as written; if it is only the word, leave it.`,
+    expectedZh: '对象的姓名只写在 subjects 名单里',
+    expectedEn: "a subject's name only in the subjects list",
+    fixZh: `若指这位对象：删去姓名，改写为“以上各户”“名单第 N 户”，或写成遮盖后的 ${s(p.masked)}。`,
+    fixEn: `If it means the subject: take the name out, refer to the list ("the households above", "row N of the list") or write the masked ${s(p.masked)}.`,
+  }),
+  'privacy.subject-name-elsewhere-word': (p: { masked: Param; notice: Param; row: Param; found: Param }) => ({
+    zh: `“${s(p.found)}”里有公示 ${s(p.notice)} 名单上对象的姓名（第 ${s(p.row)} 行，${s(p.masked)}），这个姓名也是常用词。如果说的是这位对象，姓名就照原样长期公开了，也能被搜索到；如果只是这个词，可以不改。`,
+    en: `"${s(p.found)}" holds the name of a person on the list of notice ${s(p.notice)} (row ${s(p.row)}, ${s(p.masked)}), which is also a common word. If it means that person, the name is published and searchable as written, for good; if it is only the word, leave it.`,
+    expectedZh: '低保、宅基地等公示对象的姓名只写在那份公示的 subjects 名单里',
+    expectedEn: "the names of a personal notice's subjects only in that notice's subjects list",
+    fixZh: `若指这位对象：删去姓名，改写为户数、人数（如“退出低保1户2人”），或写成遮盖后的 ${s(p.masked)}。`,
+    fixEn: `If it means that person: take the name out, give the number of households and people, or write the masked ${s(p.masked)}.`,
+  }),
   'privacy.subject-name-elsewhere': (p: { masked: Param; notice: Param; row: Param }) => ({
     zh: `写出了公示 ${s(p.notice)} 名单上对象的全名（第 ${s(p.row)} 行，${s(p.masked)}）。那份公示把姓名遮盖为 ${s(p.masked)}，到期还会从网站撤下，这里却照原样长期公开，也能被搜索到。`,
     en: `A person on the list of notice ${s(p.notice)} (row ${s(p.row)}, ${s(p.masked)}) is named in full here. That notice masks the name as ${s(p.masked)} and leaves the web when its time is up, but this text is published and searchable as written, for good.`,
