@@ -14,6 +14,9 @@ import { formatYuan } from './money.ts';
 export const SEARCH_WORD_CHARACTERS = '-*,.';
 
 /** A masked name as pages print it (马*顺, 欧**娜): the search opens the names bundle for it (src/lib/search-bundles.ts). */
+/** Chinese numerals: a count (一个季度, 两户), never the end of the word before them. */
+const NUMERALS = /^[〇零一二两三四五六七八九十百千万几]$/u;
+
 export function isMaskedName(text: string): boolean {
   return /^\p{sc=Han}+\*+\p{sc=Han}*$/u.test(text);
 }
@@ -672,9 +675,12 @@ export function planQuery(raw: string, lexicon: SearchLexicon, seg: Segmenter = 
           }
           last = k;
         }
+        // Only where the phrase ends (the chunk's end or a filler after it: 产业路, 逆变器坏了): a character between two words
+        // (分红到账: 到 before 账) may as well go with the next, and a numeral (电费一个季度) counts, never ends a word.
+        const ends = (k: number) => said[k + 1] === undefined || seg.fillers.has(said[k + 1]!);
         for (let k = 1; k < said.length; k++) {
           const before = said[k - 1]!;
-          if (lone(k) && word(before)) {
+          if (lone(k) && word(before) && ends(k) && !NUMERALS.test(said[k]!)) {
             found.set((said[k - 1]! += said[k]), before);
             said[k] = '';
           }

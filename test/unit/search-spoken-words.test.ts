@@ -63,6 +63,15 @@ describe('a verb and its object said apart are the word they make', () => {
 });
 
 describe('a character typed against a word stays with it', () => {
+  it('keeps a character between two words, or a count, off the word before it: 分红到账了吗 searches 分红, 电费一个季度 never 电费一', () => {
+    expect(plan('去年的分红到账了吗').terms.map((t) => t.text)).not.toContain('分红到');
+    expect(plan('去年的分红到账了吗').terms.map((t) => t.text)).toContain('分红');
+    expect(plan('村委会电费一个季度多少').terms.map((t) => t.text)).toContain('电费');
+    expect(plan('村委会电费一个季度多少').terms.map((t) => t.text)).not.toContain('电费一');
+    // Where the phrase ends it still holds: the character typed against a word at the end, or before a filler.
+    expect(plan('修那条产业路').terms.map((t) => t.text)).toEqual(['产业路']);
+  });
+
   it('searches 我想看看我们马曲村今年修那条产业路到底花了多少钱 as 产业路, or the 修路 it was asked of, never as 产业 alone', () => {
     const p = plan('我想看看我们马曲村今年修那条产业路到底花了多少钱');
     expect(p.villages).toEqual(['马曲村']);
