@@ -19,6 +19,7 @@ import { isInPeriod, periodKey, periodLabel, periodLabelEn, periodStart } from '
 import { bodyLinePath } from '../lib/content-safety.ts';
 import {
   findNameInText,
+  type NameOccurrence,
   findPersonalNumbers,
   findPersonalNumbersByLine,
   looksLikePersonName,
@@ -135,6 +136,23 @@ function readNamesIn(written: string): { seen: string; text: string } {
 }
 
 /** What a text says where a name was found in it as read (readNamesIn): as seen, where no dot was removed before. */
+/**
+ * The finding for a subject's name found in a text: the error `code` where it is the name itself; where it may begin
+ * someone else's longer name (唐亮 in 唐亮国, `-part`) or may be the common word it also is (文明 in 文明家庭, `-word`), a
+ * warning naming what was found, so the clerk looks and the build goes on.
+ */
+function nameFinding(
+  code: 'privacy.subject-name' | 'privacy.subject-name-elsewhere',
+  hit: { how: NameOccurrence },
+  path: (string | number)[],
+  params: { masked: string; row: number; notice?: string },
+  found: string,
+): Finding {
+  // The catalogue types each code's params; these six share theirs (the warnings add `found`).
+  if (hit.how === 'whole') return { code, path, params } as Finding;
+  return { code: `${code}-${hit.how}`, path, severity: 'warning', params: { ...params, found } } as Finding;
+}
+
 /** A subject's two-character name that is also a common word (文明, 高峰: src/check/common-words.ts). */
 const isTwoCharacterWord = (name: string): boolean => [...name].length === 2 && isCommonWord(name);
 
@@ -191,23 +209,7 @@ export function scanSubjectNames(data: unknown, body: string, bodyLine = 1): Fin
     const { seen, text } = readNamesIn(written);
     for (const [name, { shown, i }] of names) {
       const hit = findNameInText(name, text, [], isTwoCharacterWord(name));
-      if (hit?.how === 'whole') found.push({ code: 'privacy.subject-name', path, params: { masked: maskName(shown), row: i + 1 } });
-      // A name that is also a common word (文明 in 文明家庭评选): most likely the word; the clerk is asked to look.
-      if (hit?.how === 'word')
-        found.push({
-          code: 'privacy.subject-name-word',
-          path,
-          severity: 'warning',
-          params: { masked: maskName(shown), row: i + 1, found: asWritten(seen, text, hit) },
-        });
-      // Perhaps someone else, whose name begins with it: the clerk is asked to look, the build goes on.
-      if (hit?.how === 'part')
-        found.push({
-          code: 'privacy.subject-name-part',
-          path,
-          severity: 'warning',
-          params: { masked: maskName(shown), row: i + 1, found: asWritten(seen, text, hit) },
-        });
+      if (hit) found.push(nameFinding('privacy.subject-name', hit, path, { masked: maskName(shown), row: i + 1 }, asWritten(seen, text, hit)));
     }
     return found;
   };
@@ -306,29 +308,7 @@ export function scanSubjectNamesElsewhere(v: VillageRecords): FileFinding[] {
         if (where.notice === own || !text.includes(name)) continue;
         const hit = findNameInText(name, text, longerThan(name), isTwoCharacterWord(name));
         const params = { masked: maskName(where.shown), notice: where.notice, row: where.row };
-        if (hit?.how === 'whole') found.push({ file: rec.file, finding: { code: 'privacy.subject-name-elsewhere', path: [...path], params } });
-        // A name that is also a common word (文明 in 文明家庭评选): most likely the word; the clerk is asked to look.
-        if (hit?.how === 'word')
-          found.push({
-            file: rec.file,
-            finding: {
-              code: 'privacy.subject-name-elsewhere-word',
-              path: [...path],
-              severity: 'warning',
-              params: { ...params, found: asWritten(seen, text, hit) },
-            },
-          });
-        // Perhaps someone else, whose name begins with it: the clerk is asked to look, the build goes on.
-        if (hit?.how === 'part')
-          found.push({
-            file: rec.file,
-            finding: {
-              code: 'privacy.subject-name-elsewhere-part',
-              path: [...path],
-              severity: 'warning',
-              params: { ...params, found: asWritten(seen, text, hit) },
-            },
-          });
+        if (hit) found.push({ file: rec.file, finding: nameFinding('privacy.subject-name-elsewhere', hit, [...path], params, asWritten(seen, text, hit)) });
       }
       return found;
     };
