@@ -733,6 +733,11 @@ export const DOMAIN_WORDS: readonly string[] = [
   '租金',
   '承包费',
   '分红',
+  // Units of time the records only write inside longer words (第三季度, 本年度, 每季度): a question says them alone
+  // (电费一个季度多少, 哪个月份), and without them the characters stay an unknown run searched as a guess.
+  '季度',
+  '年度',
+  '月份',
   '利息',
   '印花税',
   '报酬',

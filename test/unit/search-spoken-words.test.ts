@@ -9,6 +9,7 @@ import { planQuery, type SearchLexicon } from '../../src/lib/search-query.ts';
 import { runPlan } from '../../src/lib/search-run.ts';
 import { FILLER_WORDS, KIND_WORDS, SEARCH_LANGUAGE, SYNONYMS } from '../../src/lib/search-synonyms.ts';
 import { memoryPagefind } from '../helpers/memory-pagefind.ts';
+import { siteWords } from '../../src/lib/search-lexicon.ts';
 
 const LEXICON: SearchLexicon = {
   places: [
@@ -70,6 +71,21 @@ describe('a character typed against a word stays with it', () => {
     expect(plan('村委会电费一个季度多少').terms.map((t) => t.text)).not.toContain('电费一');
     // Where the phrase ends it still holds: the character typed against a word at the end, or before a filler.
     expect(plan('修那条产业路').terms.map((t) => t.text)).toEqual(['产业路']);
+  });
+
+  it('reads a unit of time said alone (电费一个季度多少) as that word, though the records write it only inside longer ones (第三季度)', () => {
+    const words = siteWords(
+      new Map([
+        ['电费', 12],
+        ['第三季度', 40],
+        ['每季度', 9],
+      ]),
+    ).join(' ');
+    const p = planQuery('电费一个季度多少', { ...LEXICON, words });
+    expect(p.terms.map((t) => [t.text, Boolean(t.guessed)])).toEqual([
+      ['电费', false],
+      ['季度', false],
+    ]);
   });
 
   it('searches 我想看看我们马曲村今年修那条产业路到底花了多少钱 as 产业路, or the 修路 it was asked of, never as 产业 alone', () => {
