@@ -1,5 +1,5 @@
 /**
- * `node scripts/han-simplified.ts`: writes src/lib/han-simplified.ts, the character table by which the privacy and
+ * `npm run han-simplified`: writes src/lib/han-simplified.ts, the character table by which the privacy and
  * record checks read a name written in traditional characters (劉翠蘭) as its simplified form (刘翠兰), made once from
  * opencc-js's dictionaries. opencc-js's converter costs about half a second to build in every check thread; the
  * table is a string the module loads at once. test/unit/han-simplified.test.ts checks the committed table against
@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Converter } from 'opencc-js';
 import * as Locale from 'opencc-js/preset';
+import { readCommandLine } from '../src/tools/command-line.ts';
 
 /**
  * Traditional characters that the mainland standard (通用规范汉字表, 2013) also keeps as characters of their own, and
@@ -64,6 +65,10 @@ export const TRADITIONAL_SIMPLIFIED_PAIRS =
 }
 
 if (import.meta.main) {
+  readCommandLine(
+    { options: {} },
+    '用法 usage: npm run han-simplified\n  重新生成 src/lib/han-simplified.ts（繁体→简体字表）。 Writes src/lib/han-simplified.ts (the traditional → simplified table) again from opencc-js.',
+  );
   const file = join(import.meta.dirname, '..', 'src/lib/han-simplified.ts');
   const table = makeSimplifiedTable();
   writeFileSync(file, renderModule(table));
